@@ -144,6 +144,20 @@ class _Search:
         self.at_value: dict[int, list[int]] = {}
         for i in range(n):
             self.at_value.setdefault(self.values[i], []).append(i)
+        # the values printed right after one row's label (its 自然人 cell), by position: the rows
+        # of the search (not （七）总计 and 四, placed from what is left)
+        self.owns = sorted((i, min(rows)) for i, rows in rows_of.items() if len(rows) == 1 and min(rows) < _ROWS - 2)
+        self.all_tokens = (1 << n) - 1
+        # each value's kind: what the search reads of it but its place (its value, the words
+        # before it, its label, its line); two states whose free values are alike kind by kind,
+        # in order, with the same lines joined, place alike: a dead one proves the other dead
+        kinds: dict[tuple, int] = {}
+        self.kind = [2 * kinds.setdefault((self.values[i], after_text[i], rows_of.get(i), self.zero_line[i],
+                                           self.same_line[i]), len(kinds)) for i in range(n)]
+        self.joined = [i for i in range(n) if self.same_line[i]]
+        # (row, 一 and 二, the result rows' sums, the free values' kinds) -> the most rows that may
+        # split for which no placement is left
+        self.dead: dict[tuple, int] = {}
         self.steps = 0
         # (row, used, per column 一+二 and the sum of the result rows) -> the distinct ways to
         # place the rows from there on (two at most: more tell no more)
@@ -188,8 +202,26 @@ class _Search:
         known = self.memo.get(key)
         if known is not None:
             return known
+        if row >= 2 and not self._total_left(used, head, results) \
+                or self._splits_needed(row, used) > split:
+            self.memo[key] = []
+            return []
+        # when no row may split, or this one only, a reading failing far on stays dead
+        fails_from, gap_fails_at = -1, None
+        if split <= 1:
+            free = [i for i in range(len(self.tokens)) if not used >> i & 1]
+            fails_from = self._fails_from(row, free, head)
+            if split == 1:
+                gap_fails_at = _Lazy(lambda taken: self._gap_fails_at(row, free, taken))
+        if split == 0 and fails_from >= 0:
+            self.memo[key] = []
+            return []
+        alike = (row, head, results, self._free_kinds(used))
+        if self.dead.get(alike, -1) >= split:
+            self.memo[key] = []
+            return []
         out: list[list[list[int]]] = []
-        for cells, runs in self._options(row, used, split > 0):
+        for cells, runs in self._options(row, used, split > 0, fails_from, gap_fails_at):
             mask = used
             for i in cells:
                 mask |= 1 << i
@@ -206,14 +238,100 @@ class _Search:
             if len(out) > 1:
                 break
         self.memo[key] = out
+        if not out:
+            self.dead[alike] = max(split, self.dead.get(alike, -1))  # (fewer splits allow fewer placements)
         return out
+
+    def _free_kinds(self, used: int) -> tuple[int, ...]:
+        """The kinds of the free values in printed order, each marked when the value after it
+        on its line is free too (the search reads that, not the places)."""
+        kind = list(self.kind)
+        for i in self.joined:
+            if not used >> (i + 1) & 1:
+                kind[i] += 1
+        return tuple(kind[i] for i in range(len(kind)) if not used >> i & 1)
+
+    def _total_left(self, used: int, head: tuple[int, ...], results: tuple[int, ...]) -> bool:
+        """Whether （七）总计's 总计 may still print among the free values, with 四's beside it.
+        The rows left add up to twice their 总计s (T3-3), and what is left after them, （七）总计
+        and 四, to 一 + 二 (T3-1): so the free values tell what the rows left add to the result
+        rows' 总计, and so （七）总计's (T3-2), and 四's is 一 + 二's less it."""
+        free_sum = self.table_sum - sum(head) - sum(results)
+        rows_left = free_sum - sum(head)  # (what the rows left add up to)
+        if rows_left < 0 or rows_left % 2:
+            return False
+        total = results[-1] + rows_left // 2
+        carried = head[-1] - total
+        if carried < 0:
+            return False
+        free_total = [i for i in self.at_value.get(total, ()) if not used >> i & 1]
+        if not free_total and not (total == 0 and self.lost):
+            return False
+        if carried == total:
+            return len(free_total) + (self.lost if total == 0 else 0) >= 2
+        return any(not used >> i & 1 for i in self.at_value.get(carried, ())) or carried == 0 and self.lost > 0
+
+    def _splits_needed(self, row: int, used: int) -> int:
+        """The fewest rows printed in two runs that rows `row`… need to reach each label's value
+        where it prints. A row's first run takes free values one after another and cannot pass a
+        later row's label value (only that row's 自然人 cell may take it); so rows `row`…R-1 take
+        the values before R's label value, but for the six at most each row splitting in two
+        takes after it; and row R takes six at most before its own, unless it splits (its first
+        run takes every free value up to its label value, when that value is in it)."""
+        free = self.all_tokens & ~used
+        needed = 0
+        for own, label_row in self.owns:
+            if label_row < row or used >> own & 1:
+                continue
+            before = (free & ((1 << own) - 1)).bit_count()  # free values printed before it
+            rows_before = _WIDTH * (label_row - row)  # the values rows row…R-1 take
+            if before < rows_before:
+                needed = max(needed, -(-(rows_before - before) // (_WIDTH - 1)))
+            elif before > rows_before + _WIDTH - 1:
+                needed = max(needed, 1)
+        return needed
+
+    def _fails_from(self, row: int, free: list[int], head: tuple[int, ...]) -> int:
+        """Where a reading of rows `row`… splitting none fails last, counted in free values from
+        the first (-1: it may add up). Each row is then the next seven free values (its run
+        from the first free value), so each seven must hold their 总计, half their sum, and no
+        other row's label value; and the values left, （七）总计 and 四, add up to 一 + 二 (T3-1).
+        A row split in two leaves the rows after its second run as they were: if none may split
+        after it, its second run must end past this place."""
+        left = _WIDTH * (_ROWS - 2 - row)
+        if row >= 2 and sum(self.values[i] for i in free[left:]) != sum(head):
+            return left
+        for r in range(_ROWS - 3, row - 1, -1):
+            at = _WIDTH * (r - row)
+            if not self._may_be_row(r, free[at:at + _WIDTH]):
+                return at
+        return -1
+
+    def _gap_fails_at(self, row: int, free: list[int], taken: int) -> int:
+        """Where the rows after `row` fail first, in free values from the first, when `row`
+        takes the first `taken` ones and then splits, none after it splitting: the rows after
+        it take the next sevens from there on, in the gap its second run leaves (past it, see
+        _fails_from); len(free) when none fails."""
+        for r in range(row + 1, _ROWS - 2):
+            at = taken + _WIDTH * (r - row - 1)
+            if not self._may_be_row(r, free[at:at + _WIDTH]):
+                return at
+        return len(free)
+
+    def _may_be_row(self, row: int, cells: list[int]) -> bool:
+        """Whether these seven values may be the row in some order: they hold its 总计, half
+        their sum, and no other row's label value."""
+        values, rows_of = self.values, self.rows_of
+        sums = sum(values[i] for i in cells)
+        return not (sums % 2 or sums // 2 not in [values[i] for i in cells]
+                    or any(i in rows_of and row not in rows_of[i] for i in cells))
 
     def results_sum(self, head: tuple[int, ...]) -> int:
         """What the result rows add up to: the table adds up to 2 (一 + 二) + (一)…(六), as
         （七）总计 is (一)…(六) and 四 is 一 + 二 - （七）总计."""
         return self.table_sum - 2 * sum(head)
 
-    def _options(self, row: int, used: int, may_split: bool):
+    def _options(self, row: int, used: int, may_split: bool, fails_from: int, gap_fails_at):
         anchor = _first_free(used, len(self.tokens))
         if anchor >= len(self.tokens):
             return
@@ -222,15 +340,19 @@ class _Search:
         own = next((i for i, rows in rows_of.items() if rows == {row} and not used >> i & 1), None)
         seen = set()  # (a row of zeros takes the same values whatever column each one is in)
         for first_column in range(_WIDTH):
-            for cells, runs in self._row_options(row, own, anchor, first_column, used, 1 + may_split):
+            for cells, runs in self._row_options(row, own, anchor, first_column, used, 1 + may_split, fails_from, gap_fails_at):
                 key = (sum(1 << i for i in cells), tuple(self.values[i] for i in cells))
                 if key not in seen:
                     seen.add(key)
                     yield cells, runs
 
-    def _row_options(self, row: int, own: Optional[int], anchor: int, first_column: int, used: int, max_runs: int):
+    def _row_options(self, row: int, own: Optional[int], anchor: int, first_column: int, used: int, max_runs: int,
+                     fails_from: int, gap_fails_at):
         """The row's cells (token per column) starting at `anchor` in `first_column`; `own`: the
-        value its 自然人 cell must take, if its label tells."""
+        value its 自然人 cell must take, if its label tells; a second run must end past
+        `fails_from` free values, and start before the first row after it failing in the gap
+        it leaves, `gap_fails_at` (the last row that may split: see _fails_from)."""
+        free = self.all_tokens & ~used
         n = len(self.tokens)
         values = self.values
         same_line = self.same_line
@@ -296,9 +418,13 @@ class _Search:
             # value prints (only those values are looked at: the others would be skipped)
             starts = self.after_words if need is None else self.at_value.get(need, ())
             zero_line = self.zero_line
+            gap_end = n if gap_fails_at is None else gap_fails_at(k) + _WIDTH - 1  # (in free values)
             for start in starts[bisect_right(starts, nxt):]:
                 if used >> start & 1:
                     continue
+                rank = (free & ((1 << start) - 1)).bit_count()
+                if rank > gap_end:
+                    break  # (a row after this one, in the gap its second run leaves, would not add up)
                 if same_line[start - 1] and not used >> (start - 1) & 1 or not allowed(start, column(k)):
                     continue
                 if zero_line[start]:
@@ -309,6 +435,8 @@ class _Search:
                         before -= 1
                     if before > nxt and zero_line[before]:
                         continue
+                if rank + _WIDTH - k <= fails_from:
+                    continue  # (the rows after the second run would not add up)
                 picks.append(start)
                 yield from walk(runs + 1)
                 picks.pop()
@@ -326,6 +454,19 @@ class _Search:
             return sum(known.values())
         rest = known[_WIDTH - 1] - sum(v for c, v in known.items() if c != _WIDTH - 1)
         return rest if rest >= 0 else -1
+
+
+class _Lazy:
+    """A function's values, each worked out when first asked for."""
+
+    def __init__(self, function):
+        self.function = function
+        self.known: dict = {}
+
+    def __call__(self, argument):
+        if argument not in self.known:
+            self.known[argument] = self.function(argument)
+        return self.known[argument]
 
 
 def _add(found: list[list[list[int]]], placed: list[list[int]], values: list[int]) -> list[list[list[int]]]:
