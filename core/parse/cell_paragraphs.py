@@ -148,16 +148,6 @@ class _Search:
         # of the search (not （七）总计 and 四, placed from what is left)
         self.owns = sorted((i, min(rows)) for i, rows in rows_of.items() if len(rows) == 1 and min(rows) < _ROWS - 2)
         self.all_tokens = (1 << n) - 1
-        # each value's kind: what the search reads of it but its place (its value, the words
-        # before it, its label, its line); two states whose free values are alike kind by kind,
-        # in order, with the same lines joined, place alike: a dead one proves the other dead
-        kinds: dict[tuple, int] = {}
-        self.kind = [2 * kinds.setdefault((self.values[i], after_text[i], rows_of.get(i), self.zero_line[i],
-                                           self.same_line[i]), len(kinds)) for i in range(n)]
-        self.joined = [i for i in range(n) if self.same_line[i]]
-        # (row, 一 and 二, the result rows' sums, the free values' kinds) -> the most rows that may
-        # split for which no placement is left
-        self.dead: dict[tuple, int] = {}
         self.steps = 0
         # (row, used, per column 一+二 and the sum of the result rows) -> the distinct ways to
         # place the rows from there on (two at most: more tell no more)
@@ -168,6 +158,8 @@ class _Search:
         """The placements splitting the fewest rows in two runs (the simplest reading), two at
         most of them (more tell no more), none if none splits at most _MAX_SPLIT rows."""
         zeros = (0,) * _WIDTH
+        if self.table_sum % 2:
+            return  # (none adds up: the table adds up to 2 (一 + 二) + (一)…(六), twice their 总计s)
         for split in range(_MAX_SPLIT + 1):
             self.found = self._rows(0, 0, zeros, zeros, split)
             if self.found:
@@ -206,22 +198,16 @@ class _Search:
                 or self._splits_needed(row, used) > split:
             self.memo[key] = []
             return []
-        # when no row may split, or this one only, a reading failing far on stays dead
-        fails_from, gap_fails_at = -1, None
+        # when no row may split, or one only, the rows are mostly the next sevens of free values
+        fails_from, sevens = -1, None
         if split <= 1:
-            free = [i for i in range(len(self.tokens)) if not used >> i & 1]
-            fails_from = self._fails_from(row, free, head)
-            if split == 1:
-                gap_fails_at = _Lazy(lambda taken: self._gap_fails_at(row, free, taken))
-        if split == 0 and fails_from >= 0:
-            self.memo[key] = []
-            return []
-        alike = (row, head, results, self._free_kinds(used))
-        if self.dead.get(alike, -1) >= split:
-            self.memo[key] = []
-            return []
+            sevens = _Sevens(self, row, used)
+            fails_from = sevens.fails_from(head)
+            if fails_from >= 0 and (split == 0 or not sevens.one_split_may_do(fails_from)):
+                self.memo[key] = []
+                return []
         out: list[list[list[int]]] = []
-        for cells, runs in self._options(row, used, split > 0, fails_from, gap_fails_at):
+        for cells, runs in self._options(row, used, split > 0, fails_from, sevens):
             mask = used
             for i in cells:
                 mask |= 1 << i
@@ -238,18 +224,7 @@ class _Search:
             if len(out) > 1:
                 break
         self.memo[key] = out
-        if not out:
-            self.dead[alike] = max(split, self.dead.get(alike, -1))  # (fewer splits allow fewer placements)
         return out
-
-    def _free_kinds(self, used: int) -> tuple[int, ...]:
-        """The kinds of the free values in printed order, each marked when the value after it
-        on its line is free too (the search reads that, not the places)."""
-        kind = list(self.kind)
-        for i in self.joined:
-            if not used >> (i + 1) & 1:
-                kind[i] += 1
-        return tuple(kind[i] for i in range(len(kind)) if not used >> i & 1)
 
     def _total_left(self, used: int, head: tuple[int, ...], results: tuple[int, ...]) -> bool:
         """Whether （七）总计's 总计 may still print among the free values, with 四's beside it.
@@ -291,33 +266,6 @@ class _Search:
                 needed = max(needed, 1)
         return needed
 
-    def _fails_from(self, row: int, free: list[int], head: tuple[int, ...]) -> int:
-        """Where a reading of rows `row`… splitting none fails last, counted in free values from
-        the first (-1: it may add up). Each row is then the next seven free values (its run
-        from the first free value), so each seven must hold their 总计, half their sum, and no
-        other row's label value; and the values left, （七）总计 and 四, add up to 一 + 二 (T3-1).
-        A row split in two leaves the rows after its second run as they were: if none may split
-        after it, its second run must end past this place."""
-        left = _WIDTH * (_ROWS - 2 - row)
-        if row >= 2 and sum(self.values[i] for i in free[left:]) != sum(head):
-            return left
-        for r in range(_ROWS - 3, row - 1, -1):
-            at = _WIDTH * (r - row)
-            if not self._may_be_row(r, free[at:at + _WIDTH]):
-                return at
-        return -1
-
-    def _gap_fails_at(self, row: int, free: list[int], taken: int) -> int:
-        """Where the rows after `row` fail first, in free values from the first, when `row`
-        takes the first `taken` ones and then splits, none after it splitting: the rows after
-        it take the next sevens from there on, in the gap its second run leaves (past it, see
-        _fails_from); len(free) when none fails."""
-        for r in range(row + 1, _ROWS - 2):
-            at = taken + _WIDTH * (r - row - 1)
-            if not self._may_be_row(r, free[at:at + _WIDTH]):
-                return at
-        return len(free)
-
     def _may_be_row(self, row: int, cells: list[int]) -> bool:
         """Whether these seven values may be the row in some order: they hold its 总计, half
         their sum, and no other row's label value."""
@@ -331,7 +279,7 @@ class _Search:
         （七）总计 is (一)…(六) and 四 is 一 + 二 - （七）总计."""
         return self.table_sum - 2 * sum(head)
 
-    def _options(self, row: int, used: int, may_split: bool, fails_from: int, gap_fails_at):
+    def _options(self, row: int, used: int, may_split: bool, fails_from: int, sevens: Optional[_Sevens]):
         anchor = _first_free(used, len(self.tokens))
         if anchor >= len(self.tokens):
             return
@@ -340,18 +288,18 @@ class _Search:
         own = next((i for i, rows in rows_of.items() if rows == {row} and not used >> i & 1), None)
         seen = set()  # (a row of zeros takes the same values whatever column each one is in)
         for first_column in range(_WIDTH):
-            for cells, runs in self._row_options(row, own, anchor, first_column, used, 1 + may_split, fails_from, gap_fails_at):
+            for cells, runs in self._row_options(row, own, anchor, first_column, used, 1 + may_split, fails_from, sevens):
                 key = (sum(1 << i for i in cells), tuple(self.values[i] for i in cells))
                 if key not in seen:
                     seen.add(key)
                     yield cells, runs
 
     def _row_options(self, row: int, own: Optional[int], anchor: int, first_column: int, used: int, max_runs: int,
-                     fails_from: int, gap_fails_at):
+                     fails_from: int, sevens: Optional[_Sevens]):
         """The row's cells (token per column) starting at `anchor` in `first_column`; `own`: the
         value its 自然人 cell must take, if its label tells; a second run must end past
-        `fails_from` free values, and start before the first row after it failing in the gap
-        it leaves, `gap_fails_at` (the last row that may split: see _fails_from)."""
+        `fails_from` free values, and start before a row after it fails in the gap it leaves,
+        when it is the last row that may split (see _Sevens)."""
         free = self.all_tokens & ~used
         n = len(self.tokens)
         values = self.values
@@ -418,7 +366,7 @@ class _Search:
             # value prints (only those values are looked at: the others would be skipped)
             starts = self.after_words if need is None else self.at_value.get(need, ())
             zero_line = self.zero_line
-            gap_end = n if gap_fails_at is None else gap_fails_at(k) + _WIDTH - 1  # (in free values)
+            gap_end = n if sevens is None or max_runs == 1 else sevens.gap_fails_at(k) + _WIDTH - 1  # (in free values)
             for start in starts[bisect_right(starts, nxt):]:
                 if used >> start & 1:
                     continue
@@ -456,17 +404,80 @@ class _Search:
         return rest if rest >= 0 else -1
 
 
-class _Lazy:
-    """A function's values, each worked out when first asked for."""
+class _Sevens:
+    """A state's free values read as rows of seven in a row, as they are when no row splits in
+    two, or one only (a row's run takes the free values one after another, from the first).
 
-    def __init__(self, function):
-        self.function = function
-        self.known: dict = {}
+    With none splitting, row `row` + m is the m-th seven. A row splitting takes the next k
+    (1 to 6) free values, then the values of its second run, further on: the rows after it
+    take the next sevens from the k-th free value on (shifted by k) in the gap its second run
+    leaves, and past the second run the sevens as they were, none splitting. So its second
+    run must end past the last seven failing (`fails_from`) and no seven shifted by k may fail
+    in the gap it leaves (`gap_fails_at`)."""
 
-    def __call__(self, argument):
-        if argument not in self.known:
-            self.known[argument] = self.function(argument)
-        return self.known[argument]
+    def __init__(self, search: _Search, row: int, used: int):
+        self.search = search
+        self.row = row
+        self.free = [i for i in range(len(search.tokens)) if not used >> i & 1]
+        self.known: dict[tuple[int, int], bool] = {}
+
+    def may_be(self, shift: int, m: int) -> bool:
+        """Whether the m-th seven of free values from the `shift`-th may be its row: row + m
+        unshifted, row + 1 + m shifted (the rows after one splitting)."""
+        known = self.known.get((shift, m))
+        if known is None:
+            at = shift + _WIDTH * m
+            known = self.known[shift, m] = self.search._may_be_row(self.row + m + (shift > 0), self.free[at:at + _WIDTH])
+        return known
+
+    def fails_from(self, head: tuple[int, ...]) -> int:
+        """Where the reading splitting no row fails last, in free values from the first (-1: it
+        may add up): the last seven failing, or the values left after the rows, （七）总计 and
+        四, not adding up to 一 + 二 (T3-1)."""
+        row, free = self.row, self.free
+        left = _WIDTH * (_ROWS - 2 - row)
+        if row >= 2 and sum(self.search.values[i] for i in free[left:]) != sum(head):
+            return left
+        return next((_WIDTH * m for m in range(_ROWS - 3 - row, -1, -1) if not self.may_be(0, m)), -1)
+
+    def gap_fails_at(self, taken: int) -> int:
+        """Where the first seven shifted by `taken` fails, in free values from the first (the
+        rows after this one, when it takes the first `taken` and then splits); len(free) if none."""
+        return next((taken + _WIDTH * m for m in range(_ROWS - 3 - self.row) if not self.may_be(taken, m)),
+                    len(self.free))
+
+    def one_split_may_do(self, fails_from: int) -> bool:
+        """Whether one row splitting may mend the reading failing (`fails_from` >= 0).
+
+        The row splitting is row + j, j at most the first seven failing, m0 (those before it are
+        rows); it takes the first k values of its seven, then its second run: 7 - k values from
+        the q-th free value on. The rows after it take the sevens shifted by k in the gap (j on,
+        up to q), then one seven of the gap's last values and the values right after the second
+        run (the m-th shifted seven's row), then the sevens as they were. Each must be a row:
+        the sevens as they were from m + 2 on (so m + 2 is past the last failing), the one
+        across the second run, and the shifted ones j…m-1 (none when j = m, and j = m0 has
+        the fewest for m >= m0). Values past the rows (（七）总计's and 四's), which this does
+        not follow, count as may; and q may be the m-th seven's first value."""
+        may_be, free = self.may_be, self.free
+        last_row = _ROWS - 3 - self.row  # (m of the last row unshifted; m + 1 shifted)
+        m0 = next((m for m in range(last_row + 1) if not may_be(0, m)), last_row)
+        last_failing = fails_from // _WIDTH  # (the values left counting as the seven after the rows)
+        for taken in range(1, _WIDTH):
+            m = max(m0 - 1, 0)
+            while True:
+                if self.row + 1 + m > _ROWS - 3 or m + 2 > last_row:
+                    return True  # (the second run reaches the values past the rows)
+                if m + 2 > last_failing:
+                    gap_start = _WIDTH * m + taken
+                    for q in range(gap_start, gap_start + _WIDTH):
+                        after = q + _WIDTH - taken  # (past the second run)
+                        cells = free[gap_start:q] + free[after:after + _WIDTH - (q - gap_start)]
+                        if self.search._may_be_row(self.row + 1 + m, cells):
+                            return True
+                if m >= m0 and not may_be(taken, m):
+                    break  # (the second run would leave this shifted seven in its gap)
+                m += 1
+        return False
 
 
 def _add(found: list[list[list[int]]], placed: list[list[int]], values: list[int]) -> list[list[list[int]]]:
