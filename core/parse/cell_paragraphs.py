@@ -201,7 +201,7 @@ class _Search:
         # when no row may split, or one only, the rows are mostly the next sevens of free values
         fails_from, sevens = -1, None
         if split <= 1:
-            sevens = _Sevens(self, row, used)
+            sevens = _Sevens(self, row, used, head, results)
             fails_from = sevens.fails_from(head)
             if fails_from >= 0 and (split == 0 or not sevens.one_split_may_do(fails_from)):
                 self.memo[key] = []
@@ -265,14 +265,6 @@ class _Search:
             elif before > rows_before + _WIDTH - 1:
                 needed = max(needed, 1)
         return needed
-
-    def _may_be_row(self, row: int, cells: list[int]) -> bool:
-        """Whether these seven values may be the row in some order: they hold its 总计, half
-        their sum, and no other row's label value."""
-        values, rows_of = self.values, self.rows_of
-        sums = sum(values[i] for i in cells)
-        return not (sums % 2 or sums // 2 not in [values[i] for i in cells]
-                    or any(i in rows_of and row not in rows_of[i] for i in cells))
 
     def results_sum(self, head: tuple[int, ...]) -> int:
         """What the result rows add up to: the table adds up to 2 (一 + 二) + (一)…(六), as
@@ -415,10 +407,18 @@ class _Sevens:
     run must end past the last seven failing (`fails_from`) and no seven shifted by k may fail
     in the gap it leaves (`gap_fails_at`)."""
 
-    def __init__(self, search: _Search, row: int, used: int):
+    def __init__(self, search: _Search, row: int, used: int, head: tuple[int, ...], results: tuple[int, ...]):
         self.search = search
         self.row = row
-        self.free = [i for i in range(len(search.tokens)) if not used >> i & 1]
+        # what each column may still take (results add up to at most 一 + 二), once 一 + 二 are known
+        self.room = tuple(h - r for h, r in zip(head, results)) if row >= 2 else None
+        # the label value each row's 自然人 cell must take
+        self.owns = {}
+        for i, label_row in search.owns:
+            if not used >> i & 1:
+                self.owns.setdefault(label_row, i)
+        bits = bin(search.all_tokens & ~used)[:1:-1]  # (the free values' bits, the first first)
+        self.free = [i for i, bit in enumerate(bits) if bit == "1"]
         self.known: dict[tuple[int, int], bool] = {}
 
     def may_be(self, shift: int, m: int) -> bool:
@@ -427,8 +427,34 @@ class _Sevens:
         known = self.known.get((shift, m))
         if known is None:
             at = shift + _WIDTH * m
-            known = self.known[shift, m] = self.search._may_be_row(self.row + m + (shift > 0), self.free[at:at + _WIDTH])
+            known = self.known[shift, m] = self.may_be_row(self.row + m + (shift > 0), self.free[at:at + _WIDTH])
         return known
+
+    def may_be_row(self, row: int, cells: list[int]) -> bool:
+        """Whether these seven values, printed in this order, may be the row: its cells in
+        column order from some column on, wrapping round, 总计 half their sum (T3-3), a label
+        value in 自然人 only, its own there, and each column within what it may still take."""
+        values, rows_of = self.search.values, self.search.rows_of
+        row_values = [values[i] for i in cells]
+        sums = sum(row_values)
+        if sums % 2:
+            return False
+        labelled = [j for j, i in enumerate(cells) if i in rows_of]
+        if any(row not in rows_of[cells[j]] for j in labelled) or len(labelled) > 1:
+            return False
+        own = self.owns.get(row)
+        if own is not None and own not in cells:
+            return False
+        room = self.room
+        for total_at in range(_WIDTH):
+            if row_values[total_at] * 2 != sums:
+                continue
+            # (the cell at j is in column j - total_at - 1, mod 7: the 总计 is column 6)
+            if labelled and (labelled[0] - total_at - 1) % _WIDTH:
+                continue
+            if room is None or all(row_values[j] <= room[(j - total_at - 1) % _WIDTH] for j in range(_WIDTH)):
+                return True
+        return False
 
     def fails_from(self, head: tuple[int, ...]) -> int:
         """Where the reading splitting no row fails last, in free values from the first (-1: it
@@ -472,7 +498,7 @@ class _Sevens:
                     for q in range(gap_start, gap_start + _WIDTH):
                         after = q + _WIDTH - taken  # (past the second run)
                         cells = free[gap_start:q] + free[after:after + _WIDTH - (q - gap_start)]
-                        if self.search._may_be_row(self.row + 1 + m, cells):
+                        if self.may_be_row(self.row + 1 + m, cells):
                             return True
                 if m >= m0 and not may_be(taken, m):
                     break  # (the second run would leave this shifted seven in its gap)
