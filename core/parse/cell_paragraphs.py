@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from typing import Optional
 
 from core.model import INFERRED, NUMBER, PLACEHOLDER, CellValue, Flag, Report
@@ -377,11 +378,27 @@ class _Search:
                         continue
                 if rank + _WIDTH - k <= fails_from:
                     continue  # (the rows after the second run would not add up)
+                if not self._adds_up_with_run(picks, start, free, first_column):
+                    continue
                 picks.append(start)
                 yield from walk(runs + 1)
                 picks.pop()
 
         yield from walk(1)
+
+    def _adds_up_with_run(self, picks: list[int], start: int, free: int, first_column: int) -> bool:
+        """Whether the row adds up (T3-3) with its second (last) run from `start`: the next free
+        values from there on, a cell each, as the walk would take them."""
+        values, n = self.values, len(self.tokens)
+        cells = [values[i] for i in picks]
+        i = start
+        while len(cells) < _WIDTH:
+            if i >= n:
+                return False
+            if free >> i & 1:
+                cells.append(values[i])
+            i += 1
+        return sum(cells) == 2 * cells[(_WIDTH - 1 - first_column) % _WIDTH]
 
     def _needed(self, picks: list[int], column, k: int) -> Optional[int]:
         """The value the row's next cell must hold when it is its last unknown one, else None."""
@@ -419,6 +436,7 @@ class _Sevens:
                 self.owns.setdefault(label_row, i)
         bits = bin(search.all_tokens & ~used)[:1:-1]  # (the free values' bits, the first first)
         self.free = [i for i, bit in enumerate(bits) if bit == "1"]
+        self.sums = list(accumulate((search.values[i] for i in self.free), initial=0))  # (of the first j)
         self.known: dict[tuple[int, int], bool] = {}
 
     def may_be(self, shift: int, m: int) -> bool:
@@ -427,18 +445,18 @@ class _Sevens:
         known = self.known.get((shift, m))
         if known is None:
             at = shift + _WIDTH * m
-            known = self.known[shift, m] = self.may_be_row(self.row + m + (shift > 0), self.free[at:at + _WIDTH])
+            sums = self.sums[at + _WIDTH] - self.sums[at]
+            known = self.known[shift, m] = not sums % 2 and self.may_be_row(
+                self.row + m + (shift > 0), self.free[at:at + _WIDTH], sums)
         return known
 
-    def may_be_row(self, row: int, cells: list[int]) -> bool:
+    def may_be_row(self, row: int, cells: list[int], sums: int) -> bool:
         """Whether these seven values, printed in this order, may be the row: its cells in
         column order from some column on, wrapping round, 总计 half their sum (T3-3), a label
-        value in 自然人 only, its own there, and each column within what it may still take."""
+        value in 自然人 only, its own there, and each column within what it may still take;
+        `sums`: their sum, even."""
         values, rows_of = self.search.values, self.search.rows_of
         row_values = [values[i] for i in cells]
-        sums = sum(row_values)
-        if sums % 2:
-            return False
         labelled = [j for j, i in enumerate(cells) if i in rows_of]
         if any(row not in rows_of[cells[j]] for j in labelled) or len(labelled) > 1:
             return False
@@ -484,7 +502,7 @@ class _Sevens:
         across the second run, and the shifted ones j…m-1 (none when j = m, and j = m0 has
         the fewest for m >= m0). Values past the rows (（七）总计's and 四's), which this does
         not follow, count as may; and q may be the m-th seven's first value."""
-        may_be, free = self.may_be, self.free
+        may_be, free, sums = self.may_be, self.free, self.sums
         last_row = _ROWS - 3 - self.row  # (m of the last row unshifted; m + 1 shifted)
         m0 = next((m for m in range(last_row + 1) if not may_be(0, m)), last_row)
         last_failing = fails_from // _WIDTH  # (the values left counting as the seven after the rows)
@@ -497,8 +515,10 @@ class _Sevens:
                     gap_start = _WIDTH * m + taken
                     for q in range(gap_start, gap_start + _WIDTH):
                         after = q + _WIDTH - taken  # (past the second run)
-                        cells = free[gap_start:q] + free[after:after + _WIDTH - (q - gap_start)]
-                        if self.may_be_row(self.row + 1 + m, cells):
+                        end = after + _WIDTH - (q - gap_start)
+                        cells_sum = sums[q] - sums[gap_start] + sums[end] - sums[after]
+                        if cells_sum % 2 == 0 and self.may_be_row(
+                                self.row + 1 + m, free[gap_start:q] + free[after:end], cells_sum):
                             return True
                 if m >= m0 and not may_be(taken, m):
                     break  # (the second run would leave this shifted seven in its gap)
