@@ -280,7 +280,12 @@ class _Search:
         # the value printed right after the row's label, its 自然人 cell
         own = next((i for i, rows in rows_of.items() if rows == {row} and not used >> i & 1), None)
         seen = set()  # (a row of zeros takes the same values whatever column each one is in)
+        block = None if may_split else self._next_free(anchor, used, _WIDTH)  # (its one run's values)
         for first_column in range(_WIDTH):
+            if block is not None and len(block) == _WIDTH and (
+                    sum(1 << i for i in block),
+                    tuple(self.values[block[(c - first_column) % _WIDTH]] for c in range(_WIDTH))) in seen:
+                continue  # (the same cells as an earlier column's: one run takes these seven)
             for cells, runs in self._row_options(row, own, anchor, first_column, used, 1 + may_split, fails_from, sevens):
                 key = (sum(1 << i for i in cells), tuple(self.values[i] for i in cells))
                 if key not in seen:
@@ -309,6 +314,8 @@ class _Search:
 
         if not allowed(anchor, first_column):
             return
+        if max_runs == 1 and not self._adds_up_with_run([], anchor, free, first_column):
+            return  # (one run: the next seven free values, a cell each, must add up)
 
         def column(k: int) -> int:
             return (first_column + k) % _WIDTH
@@ -386,9 +393,19 @@ class _Search:
 
         yield from walk(1)
 
+    def _next_free(self, start: int, used: int, count: int) -> list[int]:
+        """The next `count` free values from `start` on (fewer at the end)."""
+        out: list[int] = []
+        for i in range(start, len(self.tokens)):
+            if not used >> i & 1:
+                out.append(i)
+                if len(out) == count:
+                    break
+        return out
+
     def _adds_up_with_run(self, picks: list[int], start: int, free: int, first_column: int) -> bool:
-        """Whether the row adds up (T3-3) with its second (last) run from `start`: the next free
-        values from there on, a cell each, as the walk would take them."""
+        """Whether the row adds up (T3-3) with its last run from `start` (after `picks`): the
+        next free values from there on, a cell each, as the walk would take them."""
         values, n = self.values, len(self.tokens)
         cells = [values[i] for i in picks]
         i = start
