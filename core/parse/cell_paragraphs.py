@@ -321,6 +321,7 @@ class _Search:
             return (first_column + k) % _WIDTH
 
         def walk(runs: int):
+            """The cells from the picks on, their last run (no other may start)."""
             self.steps += 1
             if self.steps > _BUDGET:
                 raise _OverBudget
@@ -349,7 +350,7 @@ class _Search:
                     yield from walk(runs)
                     picks.pop()
                 return
-            # the next free value continues the run, or a new run starts at a line's first value
+            # the next free value continues the run
             nxt = last + 1
             while nxt < n and used >> nxt & 1:
                 nxt += 1
@@ -359,14 +360,16 @@ class _Search:
                 picks.append(nxt)
                 yield from walk(runs)
                 picks.pop()
-            if runs >= max_runs:
-                return
+
+        def second_runs(k: int, nxt: int):
+            """The cells with a second run starting after the first k picks (`nxt`: the free
+            value after them)."""
             need = self._needed(picks, column, k)
             # a run starts where the flow comes back from words, or where the row's one missing
             # value prints (only those values are looked at: the others would be skipped)
             starts = self.after_words if need is None else self.at_value.get(need, ())
             zero_line = self.zero_line
-            gap_end = n if sevens is None or max_runs == 1 else sevens.gap_fails_at(k) + _WIDTH - 1  # (in free values)
+            gap_end = n if sevens is None else sevens.gap_fails_at(k) + _WIDTH - 1  # (in free values)
             for start in starts[bisect_right(starts, nxt):]:
                 if used >> start & 1:
                     continue
@@ -388,10 +391,56 @@ class _Search:
                 if not self._adds_up_with_run(picks, start, free, first_column):
                     continue
                 picks.append(start)
-                yield from walk(runs + 1)
+                yield from walk(2)
                 picks.pop()
 
-        yield from walk(1)
+        # the first run, value after value: the row in one run, when it adds up, then the rows
+        # whose second run starts after the first run's k values, the most first (the order of a
+        # walk trying the run's next value before a second run at each value)
+        splits_at: list[tuple[int, int]] = []  # (k, the free value after the first k)
+        one_run = None
+        while True:
+            self.steps += 1
+            if self.steps > _BUDGET:
+                raise _OverBudget
+            k = len(picks)
+            last = picks[-1]
+            if k > _WIDTH - 1 - first_column:  # (总计 known: the others cannot exceed it)
+                total = values[picks[_WIDTH - 1 - first_column]]
+                if sum(values[i] for i in picks) - total > total:
+                    break
+            if k == _WIDTH:
+                if not (same_line[last] and not used >> (last + 1) & 1):  # (a line's values are one row's)
+                    cells = [0] * _WIDTH
+                    for j, i in enumerate(picks):
+                        cells[column(j)] = i
+                    if sum(values[i] for i in cells[:-1]) == values[cells[-1]]:
+                        one_run = cells
+                break
+            # a line's next value is the next cell, unless the row wraps round after 总计
+            if same_line[last]:
+                nxt = last + 1
+                if column(k - 1) == _WIDTH - 1 or used >> nxt & 1 or not allowed(nxt, column(k)):
+                    break
+                picks.append(nxt)
+                continue
+            # the next free value continues the run, or a second run starts at a line's first value
+            nxt = last + 1
+            while nxt < n and used >> nxt & 1:
+                nxt += 1
+            if nxt >= n:
+                break
+            if max_runs > 1:
+                splits_at.append((k, nxt))
+            if not allowed(nxt, column(k)):
+                break
+            picks.append(nxt)
+        first_run = list(picks)
+        if one_run is not None:
+            yield one_run, 1
+        for k, nxt in reversed(splits_at):
+            picks[:] = first_run[:k]
+            yield from second_runs(k, nxt)
 
     def _next_free(self, start: int, used: int, count: int) -> list[int]:
         """The next `count` free values from `start` on (fewer at the end)."""
