@@ -369,13 +369,20 @@ class _Search:
             # value prints (only those values are looked at: the others would be skipped)
             starts = self.after_words if need is None else self.at_value.get(need, ())
             zero_line = self.zero_line
-            gap_end = n if sevens is None else sevens.gap_fails_at(k) + _WIDTH - 1  # (in free values)
-            for start in starts[bisect_right(starts, nxt):]:
+            # (the last row that may split: a second run starting past `last` leaves a row
+            # failing in its gap; one not past `first` ends before the last seven failing)
+            first, last = -1, n
+            if sevens is not None:
+                free_values = sevens.free
+                at = sevens.gap_fails_at(k) + _WIDTH  # (in free values)
+                last = free_values[at] - 1 if at < len(free_values) else n
+                at = fails_from - _WIDTH + k
+                first = free_values[at] if at >= 0 else -1
+            for start in starts[bisect_right(starts, max(nxt, first)):]:
+                if start > last:
+                    break  # (a row after this one, in the gap its second run leaves, would not add up)
                 if used >> start & 1:
                     continue
-                rank = (free & ((1 << start) - 1)).bit_count()
-                if rank > gap_end:
-                    break  # (a row after this one, in the gap its second run leaves, would not add up)
                 if same_line[start - 1] and not used >> (start - 1) & 1 or not allowed(start, column(k)):
                     continue
                 if zero_line[start]:
@@ -386,8 +393,6 @@ class _Search:
                         before -= 1
                     if before > nxt and zero_line[before]:
                         continue
-                if rank + _WIDTH - k <= fails_from:
-                    continue  # (the rows after the second run would not add up)
                 if not self._adds_up_with_run(picks, start, free, first_column):
                     continue
                 picks.append(start)
@@ -523,6 +528,8 @@ class _Sevens:
         `sums`: their sum, even."""
         values, rows_of = self.search.values, self.search.rows_of
         row_values = [values[i] for i in cells]
+        if sums // 2 not in row_values:
+            return False
         labelled = [j for j, i in enumerate(cells) if i in rows_of]
         if any(row not in rows_of[cells[j]] for j in labelled) or len(labelled) > 1:
             return False
