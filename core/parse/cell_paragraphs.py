@@ -505,7 +505,7 @@ class _Sevens:
         # what each column may still take (results add up to at most 一 + 二), once 一 + 二 are known
         self.room = tuple(h - r for h, r in zip(head, results)) if row >= 2 else None
         # the label value each row's 自然人 cell must take
-        self.owns = {}
+        self.owns: dict[int, int] = {}
         for i, label_row in search.owns:
             if not used >> i & 1:
                 self.owns.setdefault(label_row, i)
