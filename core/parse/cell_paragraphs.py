@@ -18,15 +18,20 @@ still follows these principles, seen in every such output of the converter zoos:
   be theirs, wherever they printed (up to three of their zeros may be lost in conversion: each
   is stored as inferred and flagged).
 
-The placements splitting the fewest rows in two are searched for (the simplest reading); one is
-stored only when every equation holds (T3-1, T3-2, T3-3) and no other placement as simple gives
-a different table, else the other readers' reading and flags stand. It is tried only for a 表三
-read in part, or not adding up (bar a misprint: one row and its column), by the other readers.
+The placements splitting the fewest rows in two are searched for (the simplest reading), row by
+row; a state no placement can come out of is left before its rows are walked (a row's sevens of
+free values that cannot add up, its label values out of reach, （七）总计's 总计 not among the free
+values: see _Search._rows, _Sevens), so the search finds what walking every state finds, in the
+same order, in a few thousand steps at most. One is stored only when every equation holds
+(T3-1, T3-2, T3-3) and no other placement as simple gives a different table, else the other
+readers' reading and flags stand. It is tried only for a 表三 read in part, or not adding up (bar
+a misprint: one row and its column), by the other readers.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate, compress
 from typing import Optional
 
 from core.model import INFERRED, NUMBER, PLACEHOLDER, CellValue, Flag, Report
@@ -35,7 +40,7 @@ from core.template import Table
 _WIDTH = 7  # 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计
 _ROWS = 25
 _CELLS = _ROWS * _WIDTH
-_BUDGET = 60_000  # search steps before giving up (the reading is then left to the other readers): ~1.7 G instructions
+_BUDGET = 60_000  # search steps before giving up (the reading is then left to the other readers); the zoos' take 2 200 at most
 _MAX_LOST = 3  # values lost in conversion (a zero or a mark each, in （七）总计 or 四)
 _MAX_SPLIT = 3  # rows printed in two runs, at most, in a table (every placement the zoos hold splits 3 or fewer; each more costs ~7x the steps)
 
@@ -144,6 +149,10 @@ class _Search:
         self.at_value: dict[int, list[int]] = {}
         for i in range(n):
             self.at_value.setdefault(self.values[i], []).append(i)
+        # the values printed right after one row's label (its 自然人 cell), by position: the rows
+        # of the search (not （七）总计 and 四, placed from what is left)
+        self.owns = sorted((i, min(rows)) for i, rows in rows_of.items() if len(rows) == 1 and min(rows) < _ROWS - 2)
+        self.all_tokens = (1 << n) - 1
         self.steps = 0
         # (row, used, per column 一+二 and the sum of the result rows) -> the distinct ways to
         # place the rows from there on (two at most: more tell no more)
@@ -154,6 +163,8 @@ class _Search:
         """The placements splitting the fewest rows in two runs (the simplest reading), two at
         most of them (more tell no more), none if none splits at most _MAX_SPLIT rows."""
         zeros = (0,) * _WIDTH
+        if self.table_sum % 2:
+            return  # (none adds up: the table adds up to 2 (一 + 二) + (一)…(六), twice their 总计s)
         for split in range(_MAX_SPLIT + 1):
             self.found = self._rows(0, 0, zeros, zeros, split)
             if self.found:
@@ -188,8 +199,20 @@ class _Search:
         known = self.memo.get(key)
         if known is not None:
             return known
+        if row >= 2 and not self._total_left(used, head, results) \
+                or self._splits_needed(row, used) > split:
+            self.memo[key] = []
+            return []
+        # when no row may split, or one only, the rows are mostly the next sevens of free values
+        fails_from, sevens = -1, None
+        if split <= 1:
+            sevens = _Sevens(self, row, used, head, results)
+            fails_from = sevens.fails_from(head)
+            if fails_from >= 0 and (split == 0 or not sevens.one_split_may_do(fails_from)):
+                self.memo[key] = []
+                return []
         out: list[list[list[int]]] = []
-        for cells, runs in self._options(row, used, split > 0):
+        for cells, runs in self._options(row, used, split > 0, fails_from, sevens):
             mask = used
             for i in cells:
                 mask |= 1 << i
@@ -208,12 +231,52 @@ class _Search:
         self.memo[key] = out
         return out
 
+    def _total_left(self, used: int, head: tuple[int, ...], results: tuple[int, ...]) -> bool:
+        """Whether （七）总计's 总计 may still print among the free values, with 四's beside it.
+        The rows left add up to twice their 总计s (T3-3), and what is left after them, （七）总计
+        and 四, to 一 + 二 (T3-1): so the free values tell what the rows left add to the result
+        rows' 总计, and so （七）总计's (T3-2), and 四's is 一 + 二's less it."""
+        free_sum = self.table_sum - sum(head) - sum(results)
+        rows_left = free_sum - sum(head)  # (what the rows left add up to)
+        if rows_left < 0 or rows_left % 2:
+            return False
+        total = results[-1] + rows_left // 2
+        carried = head[-1] - total
+        if carried < 0:
+            return False
+        free_total = [i for i in self.at_value.get(total, ()) if not used >> i & 1]
+        if not free_total and not (total == 0 and self.lost):
+            return False
+        if carried == total:
+            return len(free_total) + (self.lost if total == 0 else 0) >= 2
+        return any(not used >> i & 1 for i in self.at_value.get(carried, ())) or carried == 0 and self.lost > 0
+
+    def _splits_needed(self, row: int, used: int) -> int:
+        """The fewest rows printed in two runs that rows `row`… need to reach each label's value
+        where it prints. A row's first run takes free values one after another and cannot pass a
+        later row's label value (only that row's 自然人 cell may take it); so rows `row`…R-1 take
+        the values before R's label value, but for the six at most each row splitting in two
+        takes after it; and row R takes six at most before its own, unless it splits (its first
+        run takes every free value up to its label value, when that value is in it)."""
+        free = self.all_tokens & ~used
+        needed = 0
+        for own, label_row in self.owns:
+            if label_row < row or used >> own & 1:
+                continue
+            before = (free & ((1 << own) - 1)).bit_count()  # free values printed before it
+            rows_before = _WIDTH * (label_row - row)  # the values rows row…R-1 take
+            if before < rows_before:
+                needed = max(needed, -(-(rows_before - before) // (_WIDTH - 1)))
+            elif before > rows_before + _WIDTH - 1:
+                needed = max(needed, 1)
+        return needed
+
     def results_sum(self, head: tuple[int, ...]) -> int:
         """What the result rows add up to: the table adds up to 2 (一 + 二) + (一)…(六), as
         （七）总计 is (一)…(六) and 四 is 一 + 二 - （七）总计."""
         return self.table_sum - 2 * sum(head)
 
-    def _options(self, row: int, used: int, may_split: bool):
+    def _options(self, row: int, used: int, may_split: bool, fails_from: int, sevens: Optional[_Sevens]):
         anchor = _first_free(used, len(self.tokens))
         if anchor >= len(self.tokens):
             return
@@ -221,16 +284,25 @@ class _Search:
         # the value printed right after the row's label, its 自然人 cell
         own = next((i for i, rows in rows_of.items() if rows == {row} and not used >> i & 1), None)
         seen = set()  # (a row of zeros takes the same values whatever column each one is in)
+        block = None if may_split else self._next_free(anchor, used, _WIDTH)  # (its one run's values)
         for first_column in range(_WIDTH):
-            for cells, runs in self._row_options(row, own, anchor, first_column, used, 1 + may_split):
+            if block is not None and len(block) == _WIDTH and (
+                    sum(1 << i for i in block),
+                    tuple(self.values[block[(c - first_column) % _WIDTH]] for c in range(_WIDTH))) in seen:
+                continue  # (the same cells as an earlier column's: one run takes these seven)
+            for cells, runs in self._row_options(row, own, anchor, first_column, used, 1 + may_split, fails_from, sevens):
                 key = (sum(1 << i for i in cells), tuple(self.values[i] for i in cells))
                 if key not in seen:
                     seen.add(key)
                     yield cells, runs
 
-    def _row_options(self, row: int, own: Optional[int], anchor: int, first_column: int, used: int, max_runs: int):
+    def _row_options(self, row: int, own: Optional[int], anchor: int, first_column: int, used: int, max_runs: int,
+                     fails_from: int, sevens: Optional[_Sevens]):
         """The row's cells (token per column) starting at `anchor` in `first_column`; `own`: the
-        value its 自然人 cell must take, if its label tells."""
+        value its 自然人 cell must take, if its label tells; a second run must end past
+        `fails_from` free values, and start before a row after it fails in the gap it leaves,
+        when it is the last row that may split (see _Sevens)."""
+        free = self.all_tokens & ~used
         n = len(self.tokens)
         values = self.values
         same_line = self.same_line
@@ -246,11 +318,14 @@ class _Search:
 
         if not allowed(anchor, first_column):
             return
+        if max_runs == 1 and not self._adds_up_with_run([], anchor, free, first_column):
+            return  # (one run: the next seven free values, a cell each, must add up)
 
         def column(k: int) -> int:
             return (first_column + k) % _WIDTH
 
         def walk(runs: int):
+            """The cells from the picks on, their last run (no other may start)."""
             self.steps += 1
             if self.steps > _BUDGET:
                 raise _OverBudget
@@ -279,7 +354,7 @@ class _Search:
                     yield from walk(runs)
                     picks.pop()
                 return
-            # the next free value continues the run, or a new run starts at a line's first value
+            # the next free value continues the run
             nxt = last + 1
             while nxt < n and used >> nxt & 1:
                 nxt += 1
@@ -289,14 +364,27 @@ class _Search:
                 picks.append(nxt)
                 yield from walk(runs)
                 picks.pop()
-            if runs >= max_runs:
-                return
+
+        def second_runs(k: int, nxt: int):
+            """The cells with a second run starting after the first k picks (`nxt`: the free
+            value after them)."""
             need = self._needed(picks, column, k)
             # a run starts where the flow comes back from words, or where the row's one missing
             # value prints (only those values are looked at: the others would be skipped)
             starts = self.after_words if need is None else self.at_value.get(need, ())
             zero_line = self.zero_line
-            for start in starts[bisect_right(starts, nxt):]:
+            # (the last row that may split: a second run starting past `last` leaves a row
+            # failing in its gap; one not past `first` ends before the last seven failing)
+            first, last = -1, n
+            if sevens is not None:
+                free_values = sevens.free
+                at = sevens.gap_fails_at(k) + _WIDTH  # (in free values)
+                last = free_values[at] - 1 if at < len(free_values) else n
+                at = fails_from - _WIDTH + k
+                first = free_values[at] if at >= 0 else -1
+            for start in starts[bisect_right(starts, max(nxt, first)):]:
+                if start > last:
+                    break  # (a row after this one, in the gap its second run leaves, would not add up)
                 if used >> start & 1:
                     continue
                 if same_line[start - 1] and not used >> (start - 1) & 1 or not allowed(start, column(k)):
@@ -309,11 +397,83 @@ class _Search:
                         before -= 1
                     if before > nxt and zero_line[before]:
                         continue
+                if not self._adds_up_with_run(picks, start, free, first_column):
+                    continue
                 picks.append(start)
-                yield from walk(runs + 1)
+                yield from walk(2)
                 picks.pop()
 
-        yield from walk(1)
+        # the first run, value after value: the row in one run, when it adds up, then the rows
+        # whose second run starts after the first run's k values, the most first (the order of a
+        # walk trying the run's next value before a second run at each value)
+        splits_at: list[tuple[int, int]] = []  # (k, the free value after the first k)
+        one_run = None
+        while True:
+            self.steps += 1
+            if self.steps > _BUDGET:
+                raise _OverBudget
+            k = len(picks)
+            last = picks[-1]
+            if k > _WIDTH - 1 - first_column:  # (总计 known: the others cannot exceed it)
+                total = values[picks[_WIDTH - 1 - first_column]]
+                if sum(values[i] for i in picks) - total > total:
+                    break
+            if k == _WIDTH:
+                if not (same_line[last] and not used >> (last + 1) & 1):  # (a line's values are one row's)
+                    cells = [0] * _WIDTH
+                    for j, i in enumerate(picks):
+                        cells[column(j)] = i
+                    if sum(values[i] for i in cells[:-1]) == values[cells[-1]]:
+                        one_run = cells
+                break
+            # a line's next value is the next cell, unless the row wraps round after 总计
+            if same_line[last]:
+                nxt = last + 1
+                if column(k - 1) == _WIDTH - 1 or used >> nxt & 1 or not allowed(nxt, column(k)):
+                    break
+                picks.append(nxt)
+                continue
+            # the next free value continues the run, or a second run starts at a line's first value
+            nxt = last + 1
+            while nxt < n and used >> nxt & 1:
+                nxt += 1
+            if nxt >= n:
+                break
+            if max_runs > 1:
+                splits_at.append((k, nxt))
+            if not allowed(nxt, column(k)):
+                break
+            picks.append(nxt)
+        first_run = list(picks)
+        if one_run is not None:
+            yield one_run, 1
+        for k, nxt in reversed(splits_at):
+            picks[:] = first_run[:k]
+            yield from second_runs(k, nxt)
+
+    def _next_free(self, start: int, used: int, count: int) -> list[int]:
+        """The next `count` free values from `start` on (fewer at the end)."""
+        out: list[int] = []
+        for i in range(start, len(self.tokens)):
+            if not used >> i & 1:
+                out.append(i)
+                if len(out) == count:
+                    break
+        return out
+
+    def _adds_up_with_run(self, picks: list[int], start: int, free: int, first_column: int) -> bool:
+        """Whether the row adds up (T3-3) with its last run from `start` (after `picks`): the
+        next free values from there on, a cell each, as the walk would take them."""
+        values, n = self.values, len(self.tokens)
+        cells = [values[i] for i in picks]
+        i = start
+        while len(cells) < _WIDTH:
+            if i >= n:
+                return False
+            if free >> i & 1:
+                cells.append(values[i])
+            i += 1
+        return sum(cells) == 2 * cells[(_WIDTH - 1 - first_column) % _WIDTH]
 
     def _needed(self, picks: list[int], column, k: int) -> Optional[int]:
         """The value the row's next cell must hold when it is its last unknown one, else None."""
@@ -326,6 +486,121 @@ class _Search:
             return sum(known.values())
         rest = known[_WIDTH - 1] - sum(v for c, v in known.items() if c != _WIDTH - 1)
         return rest if rest >= 0 else -1
+
+
+class _Sevens:
+    """A state's free values read as rows of seven in a row, as they are when no row splits in
+    two, or one only (a row's run takes the free values one after another, from the first).
+
+    With none splitting, row `row` + m is the m-th seven. A row splitting takes the next k
+    (1 to 6) free values, then the values of its second run, further on: the rows after it
+    take the next sevens from the k-th free value on (shifted by k) in the gap its second run
+    leaves, and past the second run the sevens as they were, none splitting. So its second
+    run must end past the last seven failing (`fails_from`) and no seven shifted by k may fail
+    in the gap it leaves (`gap_fails_at`)."""
+
+    def __init__(self, search: _Search, row: int, used: int, head: tuple[int, ...], results: tuple[int, ...]):
+        self.search = search
+        self.row = row
+        # what each column may still take (results add up to at most 一 + 二), once 一 + 二 are known
+        self.room = tuple(h - r for h, r in zip(head, results)) if row >= 2 else None
+        # the label value each row's 自然人 cell must take
+        self.owns: dict[int, int] = {}
+        for i, label_row in search.owns:
+            if not used >> i & 1:
+                self.owns.setdefault(label_row, i)
+        bits = bin(search.all_tokens & ~used)[:1:-1]  # (the free values' bits, the first first)
+        self.free = list(compress(range(len(bits)), map("1".__eq__, bits)))
+        self.sums = list(accumulate(map(search.values.__getitem__, self.free), initial=0))  # (of the first j)
+        self.known: dict[tuple[int, int], bool] = {}
+
+    def may_be(self, shift: int, m: int) -> bool:
+        """Whether the m-th seven of free values from the `shift`-th may be its row: row + m
+        unshifted, row + 1 + m shifted (the rows after one splitting)."""
+        known = self.known.get((shift, m))
+        if known is None:
+            at = shift + _WIDTH * m
+            sums = self.sums[at + _WIDTH] - self.sums[at]
+            known = self.known[shift, m] = not sums % 2 and self.may_be_row(
+                self.row + m + (shift > 0), self.free[at:at + _WIDTH], sums)
+        return known
+
+    def may_be_row(self, row: int, cells: list[int], sums: int) -> bool:
+        """Whether these seven values, printed in this order, may be the row: its cells in
+        column order from some column on, wrapping round, 总计 half their sum (T3-3), a label
+        value in 自然人 only, its own there, and each column within what it may still take;
+        `sums`: their sum, even."""
+        values, rows_of = self.search.values, self.search.rows_of
+        row_values = [values[i] for i in cells]
+        if sums // 2 not in row_values:
+            return False
+        labelled = [j for j, i in enumerate(cells) if i in rows_of]
+        if any(row not in rows_of[cells[j]] for j in labelled) or len(labelled) > 1:
+            return False
+        own = self.owns.get(row)
+        if own is not None and own not in cells:
+            return False
+        room = self.room
+        for total_at in range(_WIDTH):
+            if row_values[total_at] * 2 != sums:
+                continue
+            # (the cell at j is in column j - total_at - 1, mod 7: the 总计 is column 6)
+            if labelled and (labelled[0] - total_at - 1) % _WIDTH:
+                continue
+            if room is None or all(row_values[j] <= room[(j - total_at - 1) % _WIDTH] for j in range(_WIDTH)):
+                return True
+        return False
+
+    def fails_from(self, head: tuple[int, ...]) -> int:
+        """Where the reading splitting no row fails last, in free values from the first (-1: it
+        may add up): the last seven failing, or the values left after the rows, （七）总计 and
+        四, not adding up to 一 + 二 (T3-1)."""
+        row = self.row
+        left = _WIDTH * (_ROWS - 2 - row)
+        if row >= 2 and self.sums[-1] - self.sums[left] != sum(head):
+            return left
+        return next((_WIDTH * m for m in range(_ROWS - 3 - row, -1, -1) if not self.may_be(0, m)), -1)
+
+    def gap_fails_at(self, taken: int) -> int:
+        """Where the first seven shifted by `taken` fails, in free values from the first (the
+        rows after this one, when it takes the first `taken` and then splits); len(free) if none."""
+        return next((taken + _WIDTH * m for m in range(_ROWS - 3 - self.row) if not self.may_be(taken, m)),
+                    len(self.free))
+
+    def one_split_may_do(self, fails_from: int) -> bool:
+        """Whether one row splitting may mend the reading failing (`fails_from` >= 0).
+
+        The row splitting is row + j, j at most the first seven failing, m0 (those before it are
+        rows); it takes the first k values of its seven, then its second run: 7 - k values from
+        the q-th free value on. The rows after it take the sevens shifted by k in the gap (j on,
+        up to q), then one seven of the gap's last values and the values right after the second
+        run (the m-th shifted seven's row), then the sevens as they were. Each must be a row:
+        the sevens as they were from m + 2 on (so m + 2 is past the last failing), the one
+        across the second run, and the shifted ones j…m-1 (none when j = m, and j = m0 has
+        the fewest for m >= m0). Values past the rows (（七）总计's and 四's), which this does
+        not follow, count as may; and q may be the m-th seven's first value."""
+        may_be, free, sums = self.may_be, self.free, self.sums
+        last_row = _ROWS - 3 - self.row  # (m of the last row unshifted; m + 1 shifted)
+        m0 = next((m for m in range(last_row + 1) if not may_be(0, m)), last_row)
+        last_failing = fails_from // _WIDTH  # (the values left counting as the seven after the rows)
+        for taken in range(1, _WIDTH):
+            m = max(m0 - 1, 0)
+            while True:
+                if self.row + 1 + m > _ROWS - 3 or m + 2 > last_row:
+                    return True  # (the second run reaches the values past the rows)
+                if m + 2 > last_failing:
+                    gap_start = _WIDTH * m + taken
+                    for q in range(gap_start, gap_start + _WIDTH):
+                        after = q + _WIDTH - taken  # (past the second run)
+                        end = after + _WIDTH - (q - gap_start)
+                        cells_sum = sums[q] - sums[gap_start] + sums[end] - sums[after]
+                        if cells_sum % 2 == 0 and self.may_be_row(
+                                self.row + 1 + m, free[gap_start:q] + free[after:end], cells_sum):
+                            return True
+                if m >= m0 and not may_be(taken, m):
+                    break  # (the second run would leave this shifted seven in its gap)
+                m += 1
+        return False
 
 
 def _add(found: list[list[list[int]]], placed: list[list[int]], values: list[int]) -> list[list[list[int]]]:
