@@ -45,7 +45,7 @@ def check(report: Report) -> list[Finding]:
     findings += value_rules(report, values)
     findings += arithmetic_rules(report, values, unfilled, said)
     findings += misprinted_rows(report, findings)
-    findings += odd_printed_sum(report, findings)
+    findings += odd_printed_sum(report, findings, values)
     findings += t2_rules(report, printed_prose)
     findings += prose_rules(report, unfilled, prose, said)
     findings += document_rules(report)
