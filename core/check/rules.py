@@ -36,13 +36,13 @@ def check(report: Report) -> list[Finding]:
     if not report.cells or NOT_A_REPORT in report.problems:
         return []
     # read once, for the value rules, the sums' rules and the prose rules alike
-    values = _arithmetic_values(report)
+    values, not_counts = _arithmetic_values(report)
     unfilled = unfilled_columns(report)
     printed_prose = report.prose()  # (the fee's rule reads it as printed, the others without white space)
     prose = _flat_prose(printed_prose)
     said = _prose_says(prose)
     findings: list[Finding] = []
-    findings += value_rules(report, values)
+    findings += value_rules(report, not_counts)
     findings += arithmetic_rules(report, values, unfilled, said)
     findings += misprinted_rows(report, findings)
     findings += odd_printed_sum(report, findings, values)
@@ -139,11 +139,9 @@ def _fmt(value: Optional[Number]) -> str:
 
 # --- T3-4 / T4-4 / T2-1: what a cell may hold --------------------------------------------------
 
-def value_rules(report: Report, values: dict[str, Optional[Number]]) -> list[Finding]:
-    """T3-4, T4-4, T2-1; `values`: _arithmetic_values(report)."""
-    # a count (a whole number not below 0) is right in every kind of column: the others are looked at
-    others = [(path, value) for path, value in values.items()
-              if value is not None and (type(value) is not int or value < 0)]
+def value_rules(report: Report, others: list[tuple[str, Number]]) -> list[Finding]:
+    """T3-4, T4-4, T2-1; `others`: the values other than a count, as _arithmetic_values finds them
+    (a count, a whole number not below 0, is right in every kind of column)."""
     if not others:
         return []
     out = []
@@ -276,11 +274,21 @@ def _prose_restores(stated: list[Statement], values: dict, suggestion: Suggestio
 _ARITHMETIC_OF_STATE = {BLANK: 0, PLACEHOLDER: 0}
 
 
-def _arithmetic_values(report: Report) -> dict[str, Optional[Number]]:
+def _arithmetic_values(report: Report) -> tuple[dict[str, Optional[Number]], list[tuple[str, Number]]]:
     """Each cell's CellValue.arithmetic: its value unless it printed none, and then, without a
-    call of the property a cell, what its state counts as."""
-    return {p: _ARITHMETIC_OF_STATE.get(cell.state) if (v := cell.value) is None else v
-            for p, cell in report.cells.items()}
+    call of the property a cell, what its state counts as. With it, each (cell, value) of a value
+    other than a count (a whole number not below 0), which only value_rules looks at: both found
+    in one pass over the cells."""
+    values: dict[str, Optional[Number]] = {}
+    others: list[tuple[str, Number]] = []
+    for path, cell in report.cells.items():
+        if (value := cell.value) is None:
+            values[path] = _ARITHMETIC_OF_STATE.get(cell.state)
+        else:
+            values[path] = value
+            if type(value) is not int or value < 0:
+                others.append((path, value))
+    return values, others
 
 
 def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfilled: dict[str, tuple[str, list[str]]],

@@ -28,7 +28,7 @@ def _one_by_one(version: str, values: dict) -> bool:
 @pytest.fixture(scope="module")
 def clean():
     report = load_report(SEED_003)
-    return report.template, _arithmetic_values(report)
+    return report.template, _arithmetic_values(report)[0]
 
 
 def test_a_report_whose_sums_hold_holds_at_once(clean):
@@ -60,3 +60,20 @@ def test_fractions_balance_within_the_same_tolerance(clean):
     far = {**values, total: values[total] + 1e-6}
     assert _every_sum_holds(version, near) == _one_by_one(version, near) is True
     assert _every_sum_holds(version, far) == _one_by_one(version, far) is False
+
+
+def test_the_values_other_than_counts_are_found_with_the_values():
+    from core.check.rules import value_rules
+    from core.model import BLANK, NUMBER, PLACEHOLDER, CellValue
+    report = load_report(SEED_003)
+    cells = report.cells
+    paths = list(cells)
+    cells[paths[0]] = CellValue(-3, NUMBER, "-3")
+    cells[paths[1]] = CellValue(2.5, NUMBER, "2.5")
+    cells[paths[2]] = CellValue(None, BLANK, "")
+    cells[paths[3]] = CellValue(None, PLACEHOLDER, "—")
+    values, others = _arithmetic_values(report)
+    assert values == {p: c.arithmetic for p, c in cells.items()}
+    assert others == [(p, v) for p, v in values.items() if v is not None and (type(v) is not int or v < 0)]
+    assert others[:2] == [(paths[0], -3), (paths[1], 2.5)]
+    assert {f.cells[0] for f in value_rules(report, others)} >= {paths[0]}
