@@ -28,11 +28,11 @@ def odd_printed_sum(report: Report, findings: list[Finding], values: dict[str, O
     if total is None or total % 2 == 0 or report.template not in ("2019", "2021"):
         return []
     paths, total_paths = _table3_paths(tuple(report.cells))
-    cells = report.cells
-    totals = [cells[path] for path in total_paths]
+    cell_of = report.cells
+    totals = [cell_of[path] for path in total_paths]
     if sum(cell.state == BLANK for cell in totals) >= 2 and all(cell.state in (BLANK, INFERRED) for cell in totals):
         return []  # 总计 printed blank, a column the report did not fill: no row prints twice its 总计
-    if _READ_SET.issuperset(map(_state, map(cells.__getitem__, paths))) \
+    if _READ_SET.issuperset(map(_state, map(cell_of.__getitem__, paths))) \
             and strict_sum(map(values.__getitem__, paths)) == total:
         return []  # every number summed read into a cell: a row of them sums to an odd number, failing T3-3
     table = tables(report.template)["section3"]
