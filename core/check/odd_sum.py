@@ -11,22 +11,29 @@ number, failing its own equation (T3-3), which says it already.
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import attrgetter
+from typing import Optional
 
-from core.model import BLANK, DOUBT, INFERRED, NUMBER, PLACEHOLDER, Finding, Report, known, strict_sum
+from core.model import BLANK, DOUBT, INFERRED, NUMBER, PLACEHOLDER, Finding, Number, Report, known, strict_sum
 from core.template import tables
 
 _READ = (NUMBER, BLANK, PLACEHOLDER)
+_READ_SET = frozenset(_READ)
+_state = attrgetter("state")
 
 
-def odd_printed_sum(report: Report, findings: list[Finding]) -> list[Finding]:
+def odd_printed_sum(report: Report, findings: list[Finding], values: dict[str, Optional[Number]]) -> list[Finding]:
+    """T3-3's odd sum; `values`: each cell's CellValue.arithmetic (rules._arithmetic_values)."""
     total = report.t3_printed_sum
     if total is None or total % 2 == 0 or report.template not in ("2019", "2021"):
         return []
-    cells_read = [report.cells[path] for path in _table3_paths(tuple(report.cells))]
-    totals = [cell for path, cell in zip(_table3_paths(tuple(report.cells)), cells_read) if path.endswith(".total")]
+    paths, total_paths = _table3_paths(tuple(report.cells))
+    cell_of = report.cells
+    totals = [cell_of[path] for path in total_paths]
     if sum(cell.state == BLANK for cell in totals) >= 2 and all(cell.state in (BLANK, INFERRED) for cell in totals):
         return []  # 总计 printed blank, a column the report did not fill: no row prints twice its 总计
-    if all(cell.state in _READ for cell in cells_read) and strict_sum(cell.arithmetic for cell in cells_read) == total:
+    if _READ_SET.issuperset(map(_state, map(cell_of.__getitem__, paths))) \
+            and strict_sum(map(values.__getitem__, paths)) == total:
         return []  # every number summed read into a cell: a row of them sums to an odd number, failing T3-3
     table = tables(report.template)["section3"]
     flagged = {f.cell for f in report.flags}
@@ -50,9 +57,11 @@ def odd_printed_sum(report: Report, findings: list[Finding]) -> list[Finding]:
 
 
 @lru_cache(maxsize=8)
-def _table3_paths(paths: tuple[str, ...]) -> tuple[str, ...]:
-    """表三's cells among these, in their order: every report of a template has the same cells."""
-    return tuple(p for p in paths if p.startswith("section3."))
+def _table3_paths(paths: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """表三's cells among these, in their order, and its 总计 cells: every report of a template has
+    the same cells (found once, not at each report whose sum is odd)."""
+    table3 = tuple(p for p in paths if p.startswith("section3."))
+    return table3, tuple(p for p in table3 if p.endswith(".total"))
 
 
 def _confirmed(report: Report, key: str, paths: tuple[str, ...], flagged: set[str], sure: set[str]) -> bool:

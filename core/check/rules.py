@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
-from typing import Optional
+from typing import Callable, Optional
 
 from core.check.glued_rows import column_values, glued_row_suggestion, glued_runs
 from core.check.odd_sum import odd_printed_sum
@@ -36,16 +36,16 @@ def check(report: Report) -> list[Finding]:
     if not report.cells or NOT_A_REPORT in report.problems:
         return []
     # read once, for the value rules, the sums' rules and the prose rules alike
-    values = _arithmetic_values(report)
+    values, not_counts = _arithmetic_values(report)
     unfilled = unfilled_columns(report)
     printed_prose = report.prose()  # (the fee's rule reads it as printed, the others without white space)
     prose = _flat_prose(printed_prose)
     said = _prose_says(prose)
     findings: list[Finding] = []
-    findings += value_rules(report, values)
+    findings += value_rules(report, not_counts)
     findings += arithmetic_rules(report, values, unfilled, said)
     findings += misprinted_rows(report, findings)
-    findings += odd_printed_sum(report, findings)
+    findings += odd_printed_sum(report, findings, values)
     findings += t2_rules(report, printed_prose)
     findings += prose_rules(report, unfilled, prose, said)
     findings += document_rules(report)
@@ -139,11 +139,9 @@ def _fmt(value: Optional[Number]) -> str:
 
 # --- T3-4 / T4-4 / T2-1: what a cell may hold --------------------------------------------------
 
-def value_rules(report: Report, values: dict[str, Optional[Number]]) -> list[Finding]:
-    """T3-4, T4-4, T2-1; `values`: _arithmetic_values(report)."""
-    # a count (a whole number not below 0) is right in every kind of column: the others are looked at
-    others = [(path, value) for path, value in values.items()
-              if value is not None and (type(value) is not int or value < 0)]
+def value_rules(report: Report, others: list[tuple[str, Number]]) -> list[Finding]:
+    """T3-4, T4-4, T2-1; `others`: the values other than a count, as _arithmetic_values finds them
+    (a count, a whole number not below 0, is right in every kind of column)."""
     if not others:
         return []
     out = []
@@ -276,11 +274,21 @@ def _prose_restores(stated: list[Statement], values: dict, suggestion: Suggestio
 _ARITHMETIC_OF_STATE = {BLANK: 0, PLACEHOLDER: 0}
 
 
-def _arithmetic_values(report: Report) -> dict[str, Optional[Number]]:
+def _arithmetic_values(report: Report) -> tuple[dict[str, Optional[Number]], list[tuple[str, Number]]]:
     """Each cell's CellValue.arithmetic: its value unless it printed none, and then, without a
-    call of the property a cell, what its state counts as."""
-    return {p: _ARITHMETIC_OF_STATE.get(cell.state) if (v := cell.value) is None else v
-            for p, cell in report.cells.items()}
+    call of the property a cell, what its state counts as. With it, each (cell, value) of a value
+    other than a count (a whole number not below 0), which only value_rules looks at: both found
+    in one pass over the cells."""
+    values: dict[str, Optional[Number]] = {}
+    others: list[tuple[str, Number]] = []
+    for path, cell in report.cells.items():
+        if (value := cell.value) is None:
+            values[path] = _ARITHMETIC_OF_STATE.get(cell.state)
+        else:
+            values[path] = value
+            if type(value) is not int or value < 0:
+                others.append((path, value))
+    return values, others
 
 
 def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfilled: dict[str, tuple[str, list[str]]],
@@ -293,7 +301,7 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
     failing: list[tuple[Equation, Finding]] = []
     unread_failing: list[Finding] = []
     failing_unread: list[Equation] = []  # the equations of unread_failing
-    for eq in equations(report.template):
+    for eq in () if _every_sum_holds(report.template, values) else equations(report.template):
         try:  # most equations hold: summed once, nothing else built for them
             left, right = strict_sum(map(get, eq.left)), strict_sum(map(get, eq.right))
         except TypeError:  # a cell unread (None)
@@ -386,6 +394,27 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
     out = [f for _, f in failing] + unread_failing
     _name_undecided_cells(report, out)
     return out
+
+
+def _every_sum_holds(version: str, values: dict[str, Optional[Number]]) -> bool:
+    """Whether every equation of the template balances over `values`, every cell of it known:
+    most reports' do, and the rules then have nothing to say of their sums (False: ask each)."""
+    try:
+        return _all_sums_hold(version)(values)
+    except (TypeError, KeyError):  # a cell unknown (None) or absent
+        return False
+
+
+@lru_cache(maxsize=4)
+def _all_sums_hold(version: str) -> Callable[[dict], bool]:
+    """The template's equations as one expression over a report's values, built once a template:
+    each side added in order, as the sums of arithmetic_rules do (sum() only starts from 0), and
+    held to the same 1e-9. A call of sum() a side costs more than its additions; on a report whose
+    sums all hold, this one expression is all its sums cost."""
+    def side(paths: tuple[str, ...]) -> str:
+        return "(" + " + ".join(f"v[{path!r}]" for path in paths) + ")"
+    tests = " and ".join(f"abs({side(eq.left)} - {side(eq.right)}) < 1e-9" for eq in equations(version))
+    return eval(f"lambda v: {tests}")  # (the template's own cell paths: no text of a report)
 
 
 def _names_misprint_absorbed(report: Report, eq: Equation, finding: Finding, values: dict,
