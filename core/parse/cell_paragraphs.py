@@ -152,6 +152,9 @@ class _Search:
         # the values printed right after one row's label (its 自然人 cell), by position: the rows
         # of the search (not （七）总计 and 四, placed from what is left)
         self.owns = sorted((i, min(rows)) for i, rows in rows_of.items() if len(rows) == 1 and min(rows) < _ROWS - 2)
+        # the label values whose rows all come before each row (a count left behind by them)
+        self.labelled_before = [[i for i, rows in rows_of.items() if max(rows) < row] for row in range(_ROWS)]
+        self.owns_from = [[(i, label_row) for i, label_row in self.owns if label_row >= row] for row in range(_ROWS)]
         self.all_tokens = (1 << n) - 1
         self.steps = 0
         # (row, used, per column 一+二 and the sum of the result rows) -> the distinct ways to
@@ -175,7 +178,7 @@ class _Search:
               split: int) -> list[list[list[int]]]:
         """The placements of rows `row`… (two at most) splitting `split` rows at most."""
         values = self.values
-        if any(not used >> i & 1 and max(rows) < row for i, rows in self.rows_of.items()):
+        if any(not used >> i & 1 for i in self.labelled_before[row]):
             return []  # (a count left behind by the rows its label names)
         if row == _ROWS - 2:
             # （七）总计 and 四 are what the column equations make them (T3-2, T3-1): the values
@@ -200,12 +203,14 @@ class _Search:
         known = self.memo.get(key)
         if known is not None:
             return known
-        if row >= 2 and not self._total_left(used, head, results) \
-                or self._splits_needed(row, used) > split:
+        if row >= 2 and not self._total_left(used, head, results):
+            self.memo[key] = []
+            return []
+        free = self._free(used)
+        if self._splits_needed(row, used, free[0]) > split:
             self.memo[key] = []
             return []
         # when no row may split, or one only, the rows are mostly the next sevens of free values
-        free = self._free(used)
         fails_from, sevens = -1, None
         if split <= 1:
             sevens = _Sevens(self, row, used, head, results, free)
@@ -253,19 +258,19 @@ class _Search:
             return len(free_total) + (self.lost if total == 0 else 0) >= 2
         return any(not used >> i & 1 for i in self.at_value.get(carried, ())) or carried == 0 and self.lost > 0
 
-    def _splits_needed(self, row: int, used: int) -> int:
+    def _splits_needed(self, row: int, used: int, free: list[int]) -> int:
         """The fewest rows printed in two runs that rows `row`… need to reach each label's value
         where it prints. A row's first run takes free values one after another and cannot pass a
         later row's label value (only that row's 自然人 cell may take it); so rows `row`…R-1 take
         the values before R's label value, but for the six at most each row splitting in two
         takes after it; and row R takes six at most before its own, unless it splits (its first
-        run takes every free value up to its label value, when that value is in it)."""
-        free = self.all_tokens & ~used
+        run takes every free value up to its label value, when that value is in it); `free`: the
+        free values."""
         needed = 0
-        for own, label_row in self.owns:
-            if label_row < row or used >> own & 1:
+        for own, label_row in self.owns_from[row]:
+            if used >> own & 1:
                 continue
-            before = (free & ((1 << own) - 1)).bit_count()  # free values printed before it
+            before = bisect_left(free, own)  # free values printed before it
             rows_before = _WIDTH * (label_row - row)  # the values rows row…R-1 take
             if before < rows_before:
                 needed = max(needed, -(-(rows_before - before) // (_WIDTH - 1)))
