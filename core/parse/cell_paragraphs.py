@@ -51,6 +51,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f]*\n\s*")
 # a page's number among the table's paragraphs (「第2页」, 「- 3 -」): its line holds no cell
 _PAGE_NUMBER = re.compile(r"第[ \t]*\d+[ \t]*页|^[ \t\f]*[-－—][ \t]*\d+[ \t]*[-－—][ \t\f]*$", re.M)
 
+_BIT_BYTES = bytes.maketrans(b"01", b"\x00\x01")  # a bit's character to a byte false or true
+
 Token = tuple[int, int, int, int]  # value, start, end, line number
 
 # words of each row's label (in the table's order) as plain pdftotext prints them, wrapped or not
@@ -206,20 +208,20 @@ class _Search:
         if row >= 2 and not self._total_left(used, head, results):
             self.memo[key] = []
             return []
-        free = self._free(used)
-        if self._splits_needed(row, used, free[0]) > split:
+        free_now = self._free(used)
+        if self._splits_needed(row, used, free_now[0]) > split:
             self.memo[key] = []
             return []
         # when no row may split, or one only, the rows are mostly the next sevens of free values
         fails_from, sevens = -1, None
         if split <= 1:
-            sevens = _Sevens(self, row, used, head, results, free)
+            sevens = _Sevens(self, row, used, head, results, free_now)
             fails_from = sevens.fails_from(head)
             if fails_from >= 0 and (split == 0 or not sevens.one_split_may_do(fails_from)):
                 self.memo[key] = []
                 return []
         out: list[list[list[int]]] = []
-        for cells, runs in self._options(row, used, free, split > 0, fails_from, sevens):
+        for cells, runs in self._options(row, used, free_now, split > 0, fails_from, sevens):
             mask = used
             for i in cells:
                 mask |= 1 << i
@@ -485,7 +487,7 @@ class _Search:
     def _free(self, used: int) -> tuple[list[int], list[int]]:
         """The free values (in printed order) and the sums of the first j of them."""
         bits = bin(self.all_tokens & ~used)[:1:-1]  # (the free values' bits, the first first)
-        free = list(compress(range(len(bits)), map("1".__eq__, bits)))
+        free = list(compress(range(len(bits)), bits.encode().translate(_BIT_BYTES)))  # (half the time of comparing each)
         return free, list(accumulate(map(self.values.__getitem__, free), initial=0))
 
     def _adds_up_with_run(self, picks: list[int], start: int, free: tuple[list[int], list[int]],
