@@ -30,7 +30,7 @@ a misprint: one row and its column), by the other readers.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress
 from typing import Optional
 
@@ -50,6 +50,8 @@ _HEADER = re.compile(r"申请人情况")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f]*\n\s*")
 # a page's number among the table's paragraphs (「第2页」, 「- 3 -」): its line holds no cell
 _PAGE_NUMBER = re.compile(r"第[ \t]*\d+[ \t]*页|^[ \t\f]*[-－—][ \t]*\d+[ \t]*[-－—][ \t\f]*$", re.M)
+
+_BIT_BYTES = bytes.maketrans(b"01", b"\x00\x01")  # a bit's character to a byte false or true
 
 Token = tuple[int, int, int, int]  # value, start, end, line number
 
@@ -152,11 +154,15 @@ class _Search:
         # the values printed right after one row's label (its 自然人 cell), by position: the rows
         # of the search (not （七）总计 and 四, placed from what is left)
         self.owns = sorted((i, min(rows)) for i, rows in rows_of.items() if len(rows) == 1 and min(rows) < _ROWS - 2)
+        # the label values whose rows all come before each row (a count left behind by them)
+        self.labelled_before = [[i for i, rows in rows_of.items() if max(rows) < row] for row in range(_ROWS)]
+        self.owns_from = [[(i, label_row) for i, label_row in self.owns if label_row >= row] for row in range(_ROWS)]
         self.all_tokens = (1 << n) - 1
         self.steps = 0
         # (row, used, per column 一+二 and the sum of the result rows) -> the distinct ways to
         # place the rows from there on (two at most: more tell no more)
         self.memo: dict[tuple, list[list[list[int]]]] = {}
+        self.rows_known: dict[tuple, bool] = {}  # (see _Sevens.may_be_row)
         self.found: list[list[list[int]]] = []
 
     def run(self) -> None:
@@ -174,7 +180,7 @@ class _Search:
               split: int) -> list[list[list[int]]]:
         """The placements of rows `row`… (two at most) splitting `split` rows at most."""
         values = self.values
-        if any(not used >> i & 1 and max(rows) < row for i, rows in self.rows_of.items()):
+        if any(not used >> i & 1 for i in self.labelled_before[row]):
             return []  # (a count left behind by the rows its label names)
         if row == _ROWS - 2:
             # （七）总计 and 四 are what the column equations make them (T3-2, T3-1): the values
@@ -199,20 +205,23 @@ class _Search:
         known = self.memo.get(key)
         if known is not None:
             return known
-        if row >= 2 and not self._total_left(used, head, results) \
-                or self._splits_needed(row, used) > split:
+        if row >= 2 and not self._total_left(used, head, results):
+            self.memo[key] = []
+            return []
+        free_now = self._free(used)
+        if self._splits_needed(row, used, free_now[0]) > split:
             self.memo[key] = []
             return []
         # when no row may split, or one only, the rows are mostly the next sevens of free values
         fails_from, sevens = -1, None
         if split <= 1:
-            sevens = _Sevens(self, row, used, head, results)
+            sevens = _Sevens(self, row, used, head, results, free_now)
             fails_from = sevens.fails_from(head)
             if fails_from >= 0 and (split == 0 or not sevens.one_split_may_do(fails_from)):
                 self.memo[key] = []
                 return []
         out: list[list[list[int]]] = []
-        for cells, runs in self._options(row, used, split > 0, fails_from, sevens):
+        for cells, runs in self._options(row, used, free_now, split > 0, fails_from, sevens):
             mask = used
             for i in cells:
                 mask |= 1 << i
@@ -251,19 +260,19 @@ class _Search:
             return len(free_total) + (self.lost if total == 0 else 0) >= 2
         return any(not used >> i & 1 for i in self.at_value.get(carried, ())) or carried == 0 and self.lost > 0
 
-    def _splits_needed(self, row: int, used: int) -> int:
+    def _splits_needed(self, row: int, used: int, free: list[int]) -> int:
         """The fewest rows printed in two runs that rows `row`… need to reach each label's value
         where it prints. A row's first run takes free values one after another and cannot pass a
         later row's label value (only that row's 自然人 cell may take it); so rows `row`…R-1 take
         the values before R's label value, but for the six at most each row splitting in two
         takes after it; and row R takes six at most before its own, unless it splits (its first
-        run takes every free value up to its label value, when that value is in it)."""
-        free = self.all_tokens & ~used
+        run takes every free value up to its label value, when that value is in it); `free`: the
+        free values."""
         needed = 0
-        for own, label_row in self.owns:
-            if label_row < row or used >> own & 1:
+        for own, label_row in self.owns_from[row]:
+            if used >> own & 1:
                 continue
-            before = (free & ((1 << own) - 1)).bit_count()  # free values printed before it
+            before = bisect_left(free, own)  # free values printed before it
             rows_before = _WIDTH * (label_row - row)  # the values rows row…R-1 take
             if before < rows_before:
                 needed = max(needed, -(-(rows_before - before) // (_WIDTH - 1)))
@@ -276,7 +285,8 @@ class _Search:
         （七）总计 is (一)…(六) and 四 is 一 + 二 - （七）总计."""
         return self.table_sum - 2 * sum(head)
 
-    def _options(self, row: int, used: int, may_split: bool, fails_from: int, sevens: Optional[_Sevens]):
+    def _options(self, row: int, used: int, free: tuple[list[int], list[int]], may_split: bool, fails_from: int,
+                 sevens: Optional[_Sevens]):
         anchor = _first_free(used, len(self.tokens))
         if anchor >= len(self.tokens):
             return
@@ -290,19 +300,20 @@ class _Search:
                     sum(1 << i for i in block),
                     tuple(self.values[block[(c - first_column) % _WIDTH]] for c in range(_WIDTH))) in seen:
                 continue  # (the same cells as an earlier column's: one run takes these seven)
-            for cells, runs in self._row_options(row, own, anchor, first_column, used, 1 + may_split, fails_from, sevens):
+            for cells, runs in self._row_options(row, own, anchor, first_column, used, free, 1 + may_split, fails_from,
+                                                 sevens):
                 key = (sum(1 << i for i in cells), tuple(self.values[i] for i in cells))
                 if key not in seen:
                     seen.add(key)
                     yield cells, runs
 
-    def _row_options(self, row: int, own: Optional[int], anchor: int, first_column: int, used: int, max_runs: int,
-                     fails_from: int, sevens: Optional[_Sevens]):
+    def _row_options(self, row: int, own: Optional[int], anchor: int, first_column: int, used: int,
+                     free: tuple[list[int], list[int]], max_runs: int, fails_from: int, sevens: Optional[_Sevens]):
         """The row's cells (token per column) starting at `anchor` in `first_column`; `own`: the
         value its 自然人 cell must take, if its label tells; a second run must end past
         `fails_from` free values, and start before a row after it fails in the gap it leaves,
-        when it is the last row that may split (see _Sevens)."""
-        free = self.all_tokens & ~used
+        when it is the last row that may split (see _Sevens); `free`: the state's free values
+        and their sums (see _free)."""
         n = len(self.tokens)
         values = self.values
         same_line = self.same_line
@@ -382,10 +393,24 @@ class _Search:
                 last = free_values[at] - 1 if at < len(free_values) else n
                 at = fails_from - _WIDTH + k
                 first = free_values[at] if at >= 0 else -1
+            # the row adds up (T3-3) with the run's values: the next free values from its start
+            # (as _adds_up_with_run, the picks' part summed once)
+            free_values, sums = free
+            run_length = _WIDTH - k
+            picks_sum = sum(values[i] for i in picks)
+            total_at = (_WIDTH - 1 - first_column) % _WIDTH
+            total = values[picks[total_at]] if total_at < k else None
             for start in starts[bisect_right(starts, max(nxt, first)):]:
                 if start > last:
                     break  # (a row after this one, in the gap its second run leaves, would not add up)
                 if used >> start & 1:
+                    continue
+                j = bisect_left(free_values, start)
+                end = j + run_length
+                if end > len(free_values):
+                    break  # (too few free values left for the run, from here on)
+                if picks_sum + sums[end] - sums[j] != 2 * (
+                        total if total is not None else values[free_values[j + total_at - k]]):
                     continue
                 if same_line[start - 1] and not used >> (start - 1) & 1 or not allowed(start, column(k)):
                     continue
@@ -397,8 +422,6 @@ class _Search:
                         before -= 1
                     if before > nxt and zero_line[before]:
                         continue
-                if not self._adds_up_with_run(picks, start, free, first_column):
-                    continue
                 picks.append(start)
                 yield from walk(2)
                 picks.pop()
@@ -461,19 +484,26 @@ class _Search:
                     break
         return out
 
-    def _adds_up_with_run(self, picks: list[int], start: int, free: int, first_column: int) -> bool:
+    def _free(self, used: int) -> tuple[list[int], list[int]]:
+        """The free values (in printed order) and the sums of the first j of them."""
+        bits = bin(self.all_tokens & ~used)[:1:-1]  # (the free values' bits, the first first)
+        free = list(compress(range(len(bits)), bits.encode().translate(_BIT_BYTES)))  # (half the time of comparing each)
+        return free, list(accumulate(map(self.values.__getitem__, free), initial=0))
+
+    def _adds_up_with_run(self, picks: list[int], start: int, free: tuple[list[int], list[int]],
+                          first_column: int) -> bool:
         """Whether the row adds up (T3-3) with its last run from `start` (after `picks`): the
         next free values from there on, a cell each, as the walk would take them."""
-        values, n = self.values, len(self.tokens)
-        cells = [values[i] for i in picks]
-        i = start
-        while len(cells) < _WIDTH:
-            if i >= n:
-                return False
-            if free >> i & 1:
-                cells.append(values[i])
-            i += 1
-        return sum(cells) == 2 * cells[(_WIDTH - 1 - first_column) % _WIDTH]
+        values = self.values
+        free_values, sums = free
+        taken = len(picks)
+        j = bisect_left(free_values, start)
+        end = j + _WIDTH - taken
+        if end > len(free_values):
+            return False
+        total_at = (_WIDTH - 1 - first_column) % _WIDTH
+        total = values[picks[total_at]] if total_at < taken else values[free_values[j + total_at - taken]]
+        return sum(values[i] for i in picks) + sums[end] - sums[j] == 2 * total
 
     def _needed(self, picks: list[int], column, k: int) -> Optional[int]:
         """The value the row's next cell must hold when it is its last unknown one, else None."""
@@ -499,7 +529,8 @@ class _Sevens:
     run must end past the last seven failing (`fails_from`) and no seven shifted by k may fail
     in the gap it leaves (`gap_fails_at`)."""
 
-    def __init__(self, search: _Search, row: int, used: int, head: tuple[int, ...], results: tuple[int, ...]):
+    def __init__(self, search: _Search, row: int, used: int, head: tuple[int, ...], results: tuple[int, ...],
+                 free: tuple[list[int], list[int]]):
         self.search = search
         self.row = row
         # what each column may still take (results add up to at most 一 + 二), once 一 + 二 are known
@@ -509,10 +540,9 @@ class _Sevens:
         for i, label_row in search.owns:
             if not used >> i & 1:
                 self.owns.setdefault(label_row, i)
-        bits = bin(search.all_tokens & ~used)[:1:-1]  # (the free values' bits, the first first)
-        self.free = list(compress(range(len(bits)), map("1".__eq__, bits)))
-        self.sums = list(accumulate(map(search.values.__getitem__, self.free), initial=0))  # (of the first j)
+        self.free, self.sums = free  # (the free values, the sums of the first j)
         self.known: dict[tuple[int, int], bool] = {}
+        self.gaps: dict[int, int] = {}  # (gap_fails_at's, by the values taken: each row's first columns ask it again)
 
     def may_be(self, shift: int, m: int) -> bool:
         """Whether the m-th seven of free values from the `shift`-th may be its row: row + m
@@ -530,6 +560,16 @@ class _Sevens:
         column order from some column on, wrapping round, 总计 half their sum (T3-3), a label
         value in 自然人 only, its own there, and each column within what it may still take;
         `sums`: their sum, even."""
+        # (the states share most of their sevens: each is looked at once for its row, its own
+        # label value and what the columns may still take)
+        own = self.owns.get(row)
+        key = (row, tuple(cells), own, self.room)
+        known = self.search.rows_known.get(key)
+        if known is None:
+            known = self.search.rows_known[key] = self._may_be_row(row, cells, sums, own)
+        return known
+
+    def _may_be_row(self, row: int, cells: list[int], sums: int, own: Optional[int]) -> bool:
         values, rows_of = self.search.values, self.search.rows_of
         row_values = [values[i] for i in cells]
         if sums // 2 not in row_values:
@@ -537,7 +577,6 @@ class _Sevens:
         labelled = [j for j, i in enumerate(cells) if i in rows_of]
         if any(row not in rows_of[cells[j]] for j in labelled) or len(labelled) > 1:
             return False
-        own = self.owns.get(row)
         if own is not None and own not in cells:
             return False
         room = self.room
@@ -564,6 +603,12 @@ class _Sevens:
     def gap_fails_at(self, taken: int) -> int:
         """Where the first seven shifted by `taken` fails, in free values from the first (the
         rows after this one, when it takes the first `taken` and then splits); len(free) if none."""
+        known = self.gaps.get(taken)
+        if known is None:
+            known = self.gaps[taken] = self._gap_fails_at(taken)
+        return known
+
+    def _gap_fails_at(self, taken: int) -> int:
         return next((taken + _WIDTH * m for m in range(_ROWS - 3 - self.row) if not self.may_be(taken, m)),
                     len(self.free))
 

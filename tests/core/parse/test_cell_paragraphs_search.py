@@ -146,3 +146,26 @@ def test_the_pruned_search_agrees_with_the_search_before_on_generated_tables(inp
         return  # (the search before gave up: the pruned one may have found the placements)
     assert new == old
     assert new_steps <= old_steps  # (pruning only leaves out steps)
+
+
+def _adds_up_walking(values: list[int], picks: list[int], start: int, used: int, first_column: int) -> bool:
+    """_adds_up_with_run's definition: the free values from `start` on, one after another."""
+    cells = [values[i] for i in picks]
+    cells += [values[i] for i in range(start, len(values)) if not used >> i & 1][:_WIDTH - len(picks)]
+    return len(cells) == _WIDTH and sum(cells) == 2 * cells[(_WIDTH - 1 - first_column) % _WIDTH]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 6), min_size=1, max_size=30), st.integers(0, 2 ** 30 - 1),
+       st.integers(0, _WIDTH - 1), st.integers(0, _WIDTH - 1), st.integers(0, 29))
+def test_the_run_check_bisecting_the_free_values_adds_up_as_walking_them(values, used, first_column, taken, start):
+    # (the free values' sums, once a state, stand for the walk each row's start took before)
+    n = len(values)
+    tokens = [(v, 10 * i, 10 * i + 1, 2 * i) for i, v in enumerate(values)]
+    search = cell_paragraphs._Search(tokens, {}, [True] * n)
+    used &= search.all_tokens
+    free = [i for i in range(n) if not used >> i & 1]
+    picks = free[:taken]
+    start = max(start, picks[-1] + 1 if picks else 0)
+    expected = _adds_up_walking(search.values[:n], picks, start, used, first_column)
+    assert search._adds_up_with_run(picks, start, search._free(used), first_column) == expected
