@@ -335,24 +335,38 @@ class _Search:
         def column(k: int) -> int:
             return (first_column + k) % _WIDTH
 
-        def walk(runs: int):
-            """The cells from the picks on, their last run (no other may start)."""
+        def step_past_total() -> bool:
+            """A step taken (over the budget: given up); True when the picks so far exceed their
+            row's 总计 (总计 known: the others cannot exceed it)."""
             self.steps += 1
             if self.steps > _BUDGET:
                 raise _OverBudget
+            if len(picks) > _WIDTH - 1 - first_column:
+                total = values[picks[_WIDTH - 1 - first_column]]
+                return sum(values[i] for i in picks) - total > total
+            return False
+
+        def line_cut(last: int) -> bool:
+            """A row ending at ``last`` would cut a line whose next value is free (a line's values
+            are one row's)."""
+            return same_line[last] and not used >> (last + 1) & 1
+
+        def row_adding_up() -> Optional[list[int]]:
+            """The seven picks as the row's cells in column order, when they add up to its 总计."""
+            cells = [0] * _WIDTH
+            for j, i in enumerate(picks):
+                cells[column(j)] = i
+            return cells if sum(values[i] for i in cells[:-1]) == values[cells[-1]] else None
+
+        def walk(runs: int):
+            """The cells from the picks on, their last run (no other may start)."""
+            if step_past_total():
+                return
             k = len(picks)
             last = picks[-1]
-            if k > _WIDTH - 1 - first_column:  # (总计 known: the others cannot exceed it)
-                total = values[picks[_WIDTH - 1 - first_column]]
-                if sum(values[i] for i in picks) - total > total:
-                    return
             if k == _WIDTH:
-                if same_line[last] and not used >> (last + 1) & 1:
-                    return  # (a line's values are one row's)
-                cells = [0] * _WIDTH
-                for j, i in enumerate(picks):
-                    cells[column(j)] = i
-                if sum(values[i] for i in cells[:-1]) == values[cells[-1]]:
+                cells = None if line_cut(last) else row_adding_up()
+                if cells is not None:
                     yield cells, runs
                 return
             # a line's next value is the next cell, unless the row wraps round after 总计
@@ -432,22 +446,13 @@ class _Search:
         splits_at: list[tuple[int, int]] = []  # (k, the free value after the first k)
         one_run = None
         while True:
-            self.steps += 1
-            if self.steps > _BUDGET:
-                raise _OverBudget
+            if step_past_total():
+                break
             k = len(picks)
             last = picks[-1]
-            if k > _WIDTH - 1 - first_column:  # (总计 known: the others cannot exceed it)
-                total = values[picks[_WIDTH - 1 - first_column]]
-                if sum(values[i] for i in picks) - total > total:
-                    break
             if k == _WIDTH:
-                if not (same_line[last] and not used >> (last + 1) & 1):  # (a line's values are one row's)
-                    cells = [0] * _WIDTH
-                    for j, i in enumerate(picks):
-                        cells[column(j)] = i
-                    if sum(values[i] for i in cells[:-1]) == values[cells[-1]]:
-                        one_run = cells
+                if not line_cut(last):
+                    one_run = row_adding_up()
                 break
             # a line's next value is the next cell, unless the row wraps round after 总计
             if same_line[last]:
