@@ -3,14 +3,17 @@ a row: core.review.flag_groups).
 
 Clicking an entry (or Enter / Space on it) selects its cells in the right table; 采用建议值
 applies the finding's suggestion as an undoable edit; the 审核意见 column shows the auditor's
-verdict (确认问题 / 已忽略) with its note.
+verdict (确认问题 / 已忽略) with its note. After the open entries, a grey row for each verdict
+whose finding the auditor's correction made go away (级别 已消除): the note for the agency still
+stands and goes into the exports; it is no problem, so no count and no F8 stop.
 """
 from __future__ import annotations
 
 from typing import Callable, Optional, Union
 
+from core.export.common import RESOLVED, RESOLVED_MESSAGE, describe_cells, verdict_cells
 from core.model import Finding
-from core.review.edits import DISMISSED, finding_key, unreadable_reason
+from core.review.edits import DISMISSED, Verdict, finding_key, unreadable_reason
 from core.review.flag_groups import FlagGroup
 from gui.layout import caption_over_body, never_widens
 from gui import palette, strings
@@ -23,7 +26,8 @@ from gui.session import ReportSession, format_number
 
 _USER = int(Qt.ItemDataRole.UserRole)
 
-Entry = Union[Finding, FlagGroup]
+Entry = Union[Finding, FlagGroup, Verdict]  # a Verdict: one whose finding is gone (已消除)
+RESOLVED_SEVERITY = "resolved"  # SeverityRole of a resolved verdict's row
 VERDICT_COLUMN = 4  # 审核意见
 SIDE_WIDTHS = {3: 150, VERDICT_COLUMN: 120}  # 建议, 审核意见: pixels wanted beside 说明
 MIN_SIDE_WIDTH = 40
@@ -34,16 +38,17 @@ ROWS_SIZED_PER_TURN = 12
 class FindingsModel(ReadOnlyListModel):
     COLUMNS = strings.FINDINGS_COLUMNS
     FindingRole = _USER + 1  # the Finding (None for a flag entry)
-    FlagRole = _USER + 2  # the FlagGroup: the parser's flags of a row (None for a finding entry)
+    FlagRole = _USER + 2  # the FlagGroup: the parser's flags of a row (None for any other entry)
     CellsRole = _USER + 3  # list[str]: cell paths the entry is about
     FocusRole = _USER + 4  # str: the cell to show first (the suggestion's, else the first)
-    SeverityRole = _USER + 5  # error | warning | flag (or a severity of core's own)
-    VerdictRole = _USER + 6  # the Verdict on the finding (None when open or a flag)
+    SeverityRole = _USER + 5  # error | warning | flag | resolved (or a severity of core's own)
+    VerdictRole = _USER + 6  # the Verdict on the finding or the resolved one (None when open or a flag)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._session: Optional[ReportSession] = None
         self._entries: list[Entry] = []
+        self._problems = 0  # the entries before the resolved verdicts
         self._looks: dict = {}
 
     def set_session(self, session: Optional[ReportSession]) -> None:
@@ -63,8 +68,18 @@ class FindingsModel(ReadOnlyListModel):
         else:
             order = {"error": 0, "warning": 1}
             findings = sorted(session.findings, key=lambda f: order.get(f.severity, 2))
-            self._entries = list(findings) + session.flag_groups
+            problems = list(findings) + session.flag_groups
+            self._problems = len(problems)
+            # an undo that brings a finding back takes its verdict out of these: it is listed once
+            self._entries = problems + session.review.resolved_verdicts(session.findings)
         self.endResetModel()
+
+    def problem_count(self) -> int:
+        """The findings and flags listed: the resolved verdicts after them are no problem."""
+        return self._problems if self._session is not None else 0
+
+    def resolved_count(self) -> int:
+        return len(self._entries) - self.problem_count()
 
     def counts(self) -> tuple[int, int, int, int]:
         """Errors, warnings, 存疑 (flags and other severities) not dismissed, and findings with a
@@ -99,6 +114,8 @@ class FindingsModel(ReadOnlyListModel):
         entry = self.entry(index.row())
         if entry is None:
             return None
+        if isinstance(entry, Verdict):
+            return self._resolved_data(entry, index.column(), role)
         finding = entry if isinstance(entry, Finding) else None
         severity = finding.severity if finding else "flag"
         if role == self.FindingRole:
@@ -131,6 +148,38 @@ class FindingsModel(ReadOnlyListModel):
                     if verdict and verdict.note else (verdict.label if verdict else "")
             return self._text(entry, finding, severity, column)
         return None
+
+    def _resolved_data(self, verdict: Verdict, column: int, role: int):
+        """A verdict whose finding is gone, as Excel's 问题清单 lists it: 已消除, its rule, the
+        standing message naming its cells, the verdict and its note; all in grey."""
+        if role == self.VerdictRole:
+            return verdict
+        if role == self.SeverityRole:
+            return RESOLVED_SEVERITY
+        if role in (self.FindingRole, self.FlagRole):
+            return None
+        cells = verdict_cells(self._session.version, verdict.cells)
+        if role == self.CellsRole:
+            return cells
+        if role == self.FocusRole:
+            return cells[0] if cells else ""
+        if role == Qt.ItemDataRole.BackgroundRole and column == 0:
+            return QBrush(QColor(palette.LABEL_BACKGROUND))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(palette.DISMISSED_TEXT))
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if column == 0:
+            return RESOLVED
+        if column == 1:
+            return verdict.rule
+        if column == 2:
+            where = describe_cells(self._session.version, cells)
+            return strings.RESOLVED_TEXT.format(message=RESOLVED_MESSAGE, cells=where) if where else RESOLVED_MESSAGE
+        if column == VERDICT_COLUMN:
+            return strings.VERDICT_TEXT.format(verdict=verdict.label, note=verdict.note) if verdict.note \
+                else verdict.label
+        return ""
 
     def _text(self, entry: Entry, finding: Optional[Finding], severity: str, column: int) -> str:
         if column == 0:
@@ -371,8 +420,8 @@ class FindingsPanel(QWidget):
         After a fix made an entry disappear, the cursor sits just before the entry that took
         its place, so that the next step lands on it.
         """
-        count = self.model.rowCount()
-        row = self.current_row()
+        count = self.model.problem_count()  # the resolved verdicts after them are no problem
+        row = min(self.current_row(), count)
         if row < 0:
             row = self._cursor if self._cursor is not None else (-1 if delta > 0 else count)
         target = row if delta > 0 and row == 0 and self._first_unvisited else row + delta
@@ -404,7 +453,8 @@ class FindingsPanel(QWidget):
             text = strings.FINDINGS_NONE
         self.summary.setText(f"<b>{strings.FINDINGS_TITLE}</b>　{text}")
         self.summary.setToolTip(text)  # the line is cut at the button in a narrow list
-        self.view.setColumnHidden(VERDICT_COLUMN, not handled)  # room for 说明 until it is used
+        # room for 说明 until a verdict is given (one whose finding is gone has its note there too)
+        self.view.setColumnHidden(VERDICT_COLUMN, not handled and not self.model.resolved_count())
         self.view.fit_side_columns()
         self._sizing = object()  # a list sized on later turns stops sizing when it changes
         if self._size_later:
@@ -516,4 +566,6 @@ def _same_entry(a: Optional[Entry], b: Optional[Entry]) -> bool:
         return finding_key(a) == finding_key(b)
     if isinstance(a, FlagGroup) and isinstance(b, FlagGroup):
         return a.row == b.row
+    if isinstance(a, Verdict) and isinstance(b, Verdict):
+        return a.key == b.key
     return a is b

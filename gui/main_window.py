@@ -706,19 +706,19 @@ class MainWindow(QMainWindow):
         view = self.report_view
         if view.session is not None and view.step_problem(delta):
             self.show_status(strings.PROBLEM_AT.format(number=view.findings.current_row() + 1,
-                                                       count=view.findings.model.rowCount()))
+                                                       count=view.findings.model.problem_count()))
             return
         current = self.dashboard.current_row()
         rows = self.dashboard.problem_rows()
         later = [r for r in rows if r > current] if delta > 0 else [r for r in rows if r < current][::-1]
         if not later:
-            if view.session is not None and view.findings.model.rowCount() == 0:
+            if view.session is not None and view.findings.model.problem_count() == 0:
                 self.show_status(strings.NONE_HERE_NOR_LATER if delta > 0 else strings.NONE_HERE_NOR_EARLIER)
             else:
                 self.show_status(strings.NO_MORE_PROBLEMS if delta > 0 else strings.NO_EARLIER_PROBLEMS)
             return
         self.dashboard.select_row(later[0])
-        count = view.findings.model.rowCount() if view.session is not None else 0
+        count = view.findings.model.problem_count() if view.session is not None else 0
         if count:  # the key lands on the report's first problem (its last, going back)
             view.findings.select_row(0 if delta > 0 else count - 1)
         view.focus_table()

@@ -966,7 +966,7 @@ class ReportView(QWidget):
 
     def _show_first_problem(self) -> None:
         """Open on the first finding (or flag) with its cells selected; else on 表三."""
-        if self.findings.model.rowCount() > 0:
+        if self.findings.model.problem_count() > 0:
             self.findings.show_first()
         else:
             view = self.show_section("section3")

@@ -10,6 +10,7 @@ import pytest
 from core.review.edits import DISMISSED
 from gui import folder_prompt, palette, text_prompt
 from gui.dashboard import ERRORS, FILE, HANDLED, STATUS
+from core.export.common import describe_cells
 from gui.findings import FindingsModel
 from gui.paths import samples_dir
 from gui.qt import (QAction, QApplication, QEvent, QKeyEvent, QLineEdit, QMenu, QMessageBox,
@@ -873,3 +874,64 @@ def test_a_file_without_content_says_why_it_cannot_be_marked(make_window, store,
     assert "无法标记为已审核" in window.report_view.no_tables.text()  # the note where the tables would be
     select_report(qtbot, window, SEED_000)  # a report again: the button as before
     assert button.isEnabled() and button.toolTip() == "Ctrl+Enter"
+
+
+def test_a_confirmed_finding_corrected_away_stays_listed_grey_with_its_note(window, qtbot, store, monkeypatch):
+    """确认问题 with a note for the agency, then the cell corrected: the finding went away and the
+    note with it, though the exports keep it (已消除). The 问题清单 lists it after the problems, in
+    grey, not counted; the keyboard reaches it, Enter shows its cells, Ctrl+C copies it; Ctrl+Z
+    brings the finding back with its verdict, listed once."""
+    session = select_report(qtbot, window, PLANTED_CLEAN)
+    monkeypatch.setattr(text_prompt, "ask_text", lambda *a, **k: ("请单位更正", True))
+    panel = window.report_view.findings
+    model = panel.model
+    problems = model.rowCount()
+    assert problems == model.problem_count() == len(session.findings) > 0
+    finding = model.data(model.index(0, 0), FindingsModel.FindingRole)
+    cells = sorted(finding.cells)
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_K, CTRL | SHIFT)  # 确认问题
+    qtbot.waitUntil(lambda: model.data(model.index(0, 4)) == "确认问题：请单位更正")
+
+    view = window.report_view.show_section("section3")
+    type_into(qtbot, view, PLANTED_CELL, "0")  # corrected: the finding is gone
+    assert session.findings == []
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.problem_count() == 0
+    row = [model.data(model.index(0, c)) for c in range(5)]
+    message = f"修正后此问题已不存在，审核意见保留（{describe_cells(session.version, cells)}）"
+    assert row == ["已消除", finding.rule, message, "", "确认问题：请单位更正"]
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.ForegroundRole).color().name() == palette.DISMISSED_TEXT
+    assert model.data(model.index(0, 0), FindingsModel.FindingRole) is None
+    assert not panel.view.isColumnHidden(4)  # the note is shown
+    assert model.counts() == (0, 0, 0, 0)  # no problem, nothing handled among the findings
+    assert dashboard_cell(window, session.report.file, ERRORS) == "0"
+    assert dashboard_cell(window, session.report.file, HANDLED) in ("", "0")
+    assert "未发现问题" in panel.summary.text()
+    assert not panel.step(1) and not panel.step(-1)  # F8 stops at problems only
+
+    # the keyboard: Tab from the table into the list highlights it; Enter shows its cells
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.view)
+    qtbot.waitUntil(lambda: panel.current_row() == 0)
+    view.clearSelection()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.report_view.current_path() in cells)
+    selected = {index.data(TemplateTableModel.PathRole) for index in view.selectionModel().selectedIndexes()}
+    assert set(cells) <= selected
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_C, CTRL)
+    assert QApplication.clipboard().text() == "\t".join(["已消除", finding.rule, message, "", "确认问题：请单位更正"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_K, CTRL | SHIFT)  # no finding to give a verdict on
+    assert status(window) == "请先在问题清单中选择一个问题"
+
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)  # the correction undone: the finding is back
+    qtbot.waitUntil(lambda: session.findings != [])
+    qtbot.waitUntil(lambda: model.problem_count() == problems)
+    assert model.rowCount() == problems  # listed once, as the judged finding
+    judged = [r for r in range(problems) if model.data(model.index(r, 4))]
+    assert len(judged) == 1
+    assert model.data(model.index(judged[0], 0), FindingsModel.FindingRole) == finding
+    assert [model.data(model.index(judged[0], c)) for c in (0, 1, 4)] == ["错误", finding.rule, "确认问题：请单位更正"]
