@@ -628,7 +628,9 @@ class _Sevens:
         the sevens as they were from m + 2 on (so m + 2 is past the last failing), the one
         across the second run, and the shifted ones j…m-1 (none when j = m, and j = m0 has
         the fewest for m >= m0). Values past the rows (（七）总计's and 四's), which this does
-        not follow, count as may; and q may be the m-th seven's first value."""
+        not follow, count as may; and q may be the m-th seven's first value. The last row is
+        one of the rows after it too (in the gap, or across the second run) unless it is the
+        row splitting (m0 is the last row): its seven is looked at as the others'."""
         may_be, free, sums = self.may_be, self.free, self.sums
         last_row = _ROWS - 3 - self.row  # (m of the last row unshifted; m + 1 shifted)
         m0 = next((m for m in range(last_row + 1) if not may_be(0, m)), last_row)
@@ -636,8 +638,8 @@ class _Sevens:
         for taken in range(1, _WIDTH):
             m = max(m0 - 1, 0)
             while True:
-                if self.row + 1 + m > _ROWS - 3 or m + 2 > last_row:
-                    return True  # (the second run reaches the values past the rows)
+                if self.row + 1 + m > _ROWS - 3:
+                    return True  # (every row after the splitting one is in the gap)
                 if m + 2 > last_failing:
                     gap_start = _WIDTH * m + taken
                     for q in range(gap_start, gap_start + _WIDTH):
