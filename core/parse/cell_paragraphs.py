@@ -540,6 +540,8 @@ class _Sevens:
         self.row = row
         # what each column may still take (results add up to at most 一 + 二), once 一 + 二 are known
         self.room = tuple(h - r for h, r in zip(head, results)) if row >= 2 else None
+        # what （七）总计 and 四, the values left after the rows, add up to (T3-1), once 一 + 二 are known
+        self.left_sum = sum(head) if row >= 2 else None
         # the label value each row's 自然人 cell must take
         self.owns: dict[int, int] = {}
         for i, label_row in search.owns:
@@ -628,7 +630,9 @@ class _Sevens:
         the sevens as they were from m + 2 on (so m + 2 is past the last failing), the one
         across the second run, and the shifted ones j…m-1 (none when j = m, and j = m0 has
         the fewest for m >= m0). Values past the rows (（七）总计's and 四's), which this does
-        not follow, count as may; and q may be the m-th seven's first value."""
+        not follow, count as may; and q may be the m-th seven's first value. The last row is
+        one of the rows after it too (in the gap, or across the second run) unless it is the
+        row splitting (m0 is the last row): its seven is looked at as the others'."""
         may_be, free, sums = self.may_be, self.free, self.sums
         last_row = _ROWS - 3 - self.row  # (m of the last row unshifted; m + 1 shifted)
         m0 = next((m for m in range(last_row + 1) if not may_be(0, m)), last_row)
@@ -636,8 +640,11 @@ class _Sevens:
         for taken in range(1, _WIDTH):
             m = max(m0 - 1, 0)
             while True:
-                if self.row + 1 + m > _ROWS - 3 or m + 2 > last_row:
-                    return True  # (the second run reaches the values past the rows)
+                if self.row + 1 + m > _ROWS - 3:
+                    # (every row after the splitting one is in the gap: the second run is past them)
+                    if self.run_past_rows_may(taken):
+                        return True
+                    break
                 if m + 2 > last_failing:
                     gap_start = _WIDTH * m + taken
                     for q in range(gap_start, gap_start + _WIDTH):
@@ -651,6 +658,20 @@ class _Sevens:
                     break  # (the second run would leave this shifted seven in its gap)
                 m += 1
         return False
+
+    def run_past_rows_may(self, taken: int) -> bool:
+        """Whether a second run of 7 - `taken` values may print past the rows (the row splitting
+        took `taken` values, the rows after it the gap): the rows then take the first
+        7 (rows) - 7 + taken free values, and the values left but the run's are （七）总计's and
+        四's, adding up to 一 + 二 (T3-1); so the run's values are one after another from some
+        free value past the rows and add up to what the free values past the rows leave over."""
+        if self.left_sum is None:
+            return True  # (一 + 二 not known yet)
+        sums = self.sums
+        start = _WIDTH * (_ROWS - 3 - self.row) + taken  # (the first free value past the rows)
+        wanted = sums[-1] - sums[start] - self.left_sum
+        length = _WIDTH - taken
+        return any(sums[q + length] - sums[q] == wanted for q in range(start, len(sums) - length))
 
 
 def _add(found: list[list[list[int]]], placed: list[list[int]], values: list[int]) -> list[list[list[int]]]:
