@@ -346,6 +346,13 @@ class _Search:
                 return sum(values[i] for i in picks) - total > total
             return False
 
+        def next_free(last: int) -> int:
+            """The first free value after ``last`` (n when none is)."""
+            nxt = last + 1
+            while nxt < n and used >> nxt & 1:
+                nxt += 1
+            return nxt
+
         def line_cut(last: int) -> bool:
             """A row ending at ``last`` would cut a line whose next value is free (a line's values
             are one row's)."""
@@ -380,9 +387,7 @@ class _Search:
                     picks.pop()
                 return
             # the next free value continues the run
-            nxt = last + 1
-            while nxt < n and used >> nxt & 1:
-                nxt += 1
+            nxt = next_free(last)
             if nxt >= n:
                 return
             if allowed(nxt, column(k)):
@@ -462,9 +467,7 @@ class _Search:
                 picks.append(nxt)
                 continue
             # the next free value continues the run, or a second run starts at a line's first value
-            nxt = last + 1
-            while nxt < n and used >> nxt & 1:
-                nxt += 1
+            nxt = next_free(last)
             if nxt >= n:
                 break
             if max_runs > 1:
