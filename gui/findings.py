@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Callable, Optional, Union
 
-from core.export.common import RESOLVED, RESOLVED_MESSAGE, describe_cells, verdict_cells
+from core.export.common import describe_cells
 from core.model import Finding
-from core.review.edits import DISMISSED, Verdict, finding_key, unreadable_reason
+from core.review.edits import (DISMISSED, RESOLVED, RESOLVED_MESSAGE, Verdict, finding_key, unreadable_reason,
+                               verdict_cells)
 from core.review.flag_groups import FlagGroup
 from gui.layout import caption_over_body, never_widens
 from gui import palette, strings

@@ -12,22 +12,12 @@ from typing import Callable, Iterator, Optional
 from core.compare.years import CHOSEN, MARKED, UNTOUCHED, WORKED, copies_key, copy_rank, standing_copy
 from core.model import INFERRED, PLACEHOLDER, SLASH, Finding, Flag, Number, Report, number_text
 from core.review.edits import UNREADABLE, ReportReview, unreadable_reason  # noqa: F401 - shared here
-from core.template import Row, all_paths, describe, tables
+from core.template import Row, describe, tables
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告"}
 # 存疑: a cell the parser was unsure of, or a finding of any other severity (a reading problem).
 DOUBT = "存疑"
 INFERRED_LABEL = "推定"  # a value the parser filled in from the template's sums
-# 级别 and 说明 of a finding the auditor gave a verdict on and then corrected away: the verdict (a
-# note for the agency) is still listed, though the values now keep the rule
-RESOLVED = "已消除"
-RESOLVED_MESSAGE = "修正后此问题已不存在，审核意见保留"
-
-
-def verdict_cells(version: str, cells) -> list[str]:
-    """A verdict's cells (stored sorted by path) in the template's order, as its finding named them."""
-    order = {path: i for i, path in enumerate(all_paths(version))}
-    return sorted(cells, key=lambda cell: order.get(cell, len(order)))
 
 
 def severity_label(severity: str) -> str:

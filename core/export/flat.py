@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 from typing import Iterable, Optional
 
-from core.export.common import (RESOLVED_MESSAGE, UNREADABLE, CopyNote, atomic_write, copy_notes, cell_doubt, describe_cells, format_value, printed_mark,
-                                 row_label, severity_label, shown_value, unreadable_reason, verdict_cells)
+from core.export.common import (UNREADABLE, CopyNote, atomic_write, copy_notes, cell_doubt, describe_cells, format_value, printed_mark,
+                                 row_label, severity_label, shown_value, unreadable_reason)
 from core.export.report_json import report_json
 from core.model import Finding
-from core.review.edits import ReportReview, Verdict
+from core.review.edits import RESOLVED_MESSAGE, ReportReview, Verdict, verdict_cells
 from core.template import all_paths, tables
 
 CELL_ORIGINAL, CELL_CORRECTED = "原值", "已修正"

@@ -30,10 +30,10 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.merge import MergedCell, MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core.review.edits import ReportReview, local_time
-from core.export.common import (DOUBT, GROUP_NUMBER, RESOLVED, RESOLVED_MESSAGE, CopyNote, atomic_write, copy_notes, covering_paths, describe_cell,
+from core.review.edits import RESOLVED, RESOLVED_MESSAGE, ReportReview, local_time, verdict_cells
+from core.export.common import (DOUBT, GROUP_NUMBER, CopyNote, atomic_write, copy_notes, covering_paths, describe_cell,
                                 describe_cells, doubt_label, flags_for, format_value, report_title,
-                                severity_label, short_row_label, shown_value, unreadable_reason, verdict_cells)
+                                severity_label, short_row_label, shown_value, unreadable_reason)
 from core.equations import Equation, equations
 from core.model import Finding, Number, Report
 from core.review.flag_groups import FlagGroup

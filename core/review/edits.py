@@ -146,6 +146,18 @@ class Verdict:
         return VERDICT_LABELS.get(self.verdict, "")
 
 
+# 级别 and 说明 of a finding the auditor gave a verdict on and then corrected away: the verdict (a
+# note for the agency) is still listed, though the values now keep the rule
+RESOLVED = "已消除"
+RESOLVED_MESSAGE = "修正后此问题已不存在，审核意见保留"
+
+
+def verdict_cells(version: str, cells) -> list[str]:
+    """A verdict's cells (stored sorted by path) in the template's order, as its finding named them."""
+    order = {path: i for i, path in enumerate(all_paths(version))}
+    return sorted(cells, key=lambda cell: order.get(cell, len(order)))
+
+
 def verdict_on(finding: Finding, verdict: str, note: str = "") -> Verdict:
     """A verdict on ``finding`` stamped now; raises ValueError when a dismissal has no reason."""
     rule, cells = finding_key(finding)
