@@ -36,13 +36,22 @@ def compare_window(qtbot, current: Path, active: bool = True) -> CompareWindow:
     from core.compare.comparison import Comparison
     from core.pipeline import load_report
 
-    compare = CompareWindow(Comparison(load_report(HUAIAN_2023), load_report(current)))
-    qtbot.addWidget(compare)
+    comparison = Comparison(load_report(HUAIAN_2023), load_report(current))
     if active:
-        compare.show()
-        qtbot.waitExposed(compare)
-        compare.activateWindow()
-        qtbot.waitUntil(compare.isActiveWindow)
+        return shown_comparison(qtbot, comparison)
+    compare = CompareWindow(comparison)
+    qtbot.addWidget(compare)
+    return compare
+
+
+def shown_comparison(qtbot, comparison) -> CompareWindow:
+    """The window of `comparison`, shown and holding the focus."""
+    compare = CompareWindow(comparison)
+    qtbot.addWidget(compare)
+    compare.show()
+    qtbot.waitExposed(compare)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
     return compare
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -1337,13 +1346,8 @@ def _county_compare_at_1366(qtbot, monkeypatch, height: int = 768):
     screen = QRect(0, 0, 1366, height - 40)  # less a 40-pixel taskbar
     monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
     county = COMPARE / "county"
-    compare = CompareWindow(Comparison(load_report(county / "某某县人民政府办公室2020年报告.txt"),
-                                       load_report(county / "某某县人民政府办公室2021年报告.txt")))
-    qtbot.addWidget(compare)
-    compare.show()
-    qtbot.waitExposed(compare)
-    compare.activateWindow()
-    qtbot.waitUntil(compare.isActiveWindow)
+    compare = shown_comparison(qtbot, Comparison(load_report(county / "某某县人民政府办公室2020年报告.txt"),
+                                                 load_report(county / "某某县人民政府办公室2021年报告.txt")))
     return compare
 
 
@@ -1789,12 +1793,7 @@ def test_the_cell_under_the_keyboard_is_explained_in_a_line_under_the_tables(qtb
 
     now = ReportReview(load_report(HUAIAN_2024))
     now.apply(now.edit_for("section3.carried_over.natural", 35))  # the auditor's correction (34 in the file)
-    compare = CompareWindow(Comparison(load_report(HUAIAN_2023), now))
-    qtbot.addWidget(compare)
-    compare.show()
-    qtbot.waitExposed(compare)
-    compare.activateWindow()
-    qtbot.waitUntil(compare.isActiveWindow)
+    compare = shown_comparison(qtbot, Comparison(load_report(HUAIAN_2023), now))
     view = compare.view
     line = view.cell_line
     table = view.views["section3"][CURRENT]
@@ -1827,12 +1826,7 @@ def test_the_cell_line_names_the_template_of_a_cell_only_one_version_has(qtbot):
     from core.pipeline import load_report
 
     county = sorted((COMPARE / "county").glob("*.txt"))
-    compare = CompareWindow(Comparison(load_report(county[0]), load_report(county[1])))
-    qtbot.addWidget(compare)
-    compare.show()
-    qtbot.waitExposed(compare)
-    compare.activateWindow()
-    qtbot.waitUntil(compare.isActiveWindow)
+    compare = shown_comparison(qtbot, Comparison(load_report(county[0]), load_report(county[1])))
     view = compare.view
     before = view.views["section3"][PREVIOUS]
     model = before.model()
@@ -1960,12 +1954,7 @@ def test_the_cell_line_says_both_years_corrections_from_either_side(qtbot):
     before.apply(before.edit_for("section3.carried_over.natural", 51))  # 50 in the file
     now = ReportReview(load_report(HUAIAN_2024))
     now.apply(now.edit_for("section3.carried_over.natural", 35))  # 34 in the file
-    compare = CompareWindow(Comparison(before, now))
-    qtbot.addWidget(compare)
-    compare.show()
-    qtbot.waitExposed(compare)
-    compare.activateWindow()
-    qtbot.waitUntil(compare.isActiveWindow)
+    compare = shown_comparison(qtbot, Comparison(before, now))
     view = compare.view
     both = "2023年已修正（原值 50）；2024年已修正（原值 34）"
     view.select(["section3.carried_over.natural"], ["section3.carried_over.natural"])
