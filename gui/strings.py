@@ -85,11 +85,13 @@ DASHBOARD_COLUMN_TIPS = (
     "违反模板勾稽关系的错误数（已忽略的不计）",
     "需要核对的警告数（已忽略的不计）",
     "存疑数：解析不确定的行（改正或确认单元格后消除）及其他读取问题",
-    "已给出处理意见（确认或忽略）的问题数",
+    "已给出处理意见（确认或忽略）的问题数；悬停可见待处理的问题和修正后已消除的审核意见",
     "审核状态：未审核、已修改、已审核；无法读取的文件标为无法读取",
     "文件的读取问题；同一单位同一年度有多份报告时，标出年度对照、比对和汇总采用哪一份（采用／未采用）",
 )
 DASHBOARD_VERDICTS_TIP = "已确认 {confirmed} 项，已忽略 {dismissed} 项"
+DASHBOARD_WAITING_TIP = "，待处理 {count} 项"  # findings with no verdict yet (存疑 takes none)
+DASHBOARD_RESOLVED_TIP = "\n另有 {count} 项审核意见的问题修正后已消除，意见保留（见问题清单末尾，随导出）"
 SEARCH_PLACEHOLDER = "搜索单位、文件名或问题（Ctrl+F）"
 LOADING = "正在载入 {done}/{total} 份报告…"
 LOADED = "已载入 {count} 份报告（{folder}）"

@@ -379,6 +379,8 @@ def test_confirm_and_dismiss_from_the_keyboard_then_undo(window, qtbot, store, m
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: panel.model.data(panel.model.index(1, 4)) == "")
     assert dashboard_cell(window, session.report.file, HANDLED) == "1"
+    tip = model.data(model.index(model.row_of(session.report.file), HANDLED), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "已确认 1 项，已忽略 0 项，待处理 1 项"  # the one no verdict covers any more
     assert store.review_for(session.report).verdict_of(session.findings[1]) is None
 
 
@@ -909,6 +911,10 @@ def test_a_confirmed_finding_corrected_away_stays_listed_grey_with_its_note(wind
     assert model.counts() == (0, 0, 0, 0)  # no problem, nothing handled among the findings
     assert dashboard_cell(window, session.report.file, ERRORS) == "0"
     assert dashboard_cell(window, session.report.file, HANDLED) in ("", "0")
+    dashboard = window.dashboard.model  # its row still says the note is there, where it is counted
+    assert dashboard.data(dashboard.index(dashboard.row_of(session.report.file), HANDLED),
+                          Qt.ItemDataRole.ToolTipRole) == \
+        "已确认 0 项，已忽略 0 项\n另有 1 项审核意见的问题修正后已消除，意见保留（见问题清单末尾，随导出）"
     assert "未发现问题" in panel.summary.text()
     assert not panel.step(1) and not panel.step(-1)  # F8 stops at problems only
 
@@ -936,6 +942,8 @@ def test_a_confirmed_finding_corrected_away_stays_listed_grey_with_its_note(wind
     assert len(judged) == 1
     assert model.data(model.index(judged[0], 0), FindingsModel.FindingRole) == finding
     assert [model.data(model.index(judged[0], c)) for c in (0, 1, 4)] == ["错误", finding.rule, "确认问题：请单位更正"]
+    tip = dashboard.data(dashboard.index(dashboard.row_of(session.report.file), HANDLED), Qt.ItemDataRole.ToolTipRole)
+    assert tip == ("已确认 1 项，已忽略 0 项" + (f"，待处理 {problems - 1} 项" if problems > 1 else ""))
 
 
 def resolve_first_finding(qtbot, window, monkeypatch, note: str):
