@@ -283,6 +283,13 @@ class FindingsView(QTableView):
         super().resizeEvent(event)
         self.fit_side_columns()
 
+    def moveCursor(self, action, modifiers) -> QModelIndex:
+        # Home / End go to the first / last entry, as in the report list (QTableView's went to
+        # the row's first / last column: the same row stayed highlighted, the key seemed dead)
+        if action in (self.CursorAction.MoveHome, self.CursorAction.MoveEnd):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(action, modifiers)
+
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
         if event.reason() != Qt.FocusReason.MouseFocusReason and self.model() is not None \
