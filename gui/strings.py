@@ -67,7 +67,7 @@ ACTION_ABOUT = "关于(&A)"
 ABOUT_TITLE = "关于"
 ACTION_LEGEND = "颜色与快捷键(&L)"
 LEGEND_DIALOG_TITLE = "颜色与快捷键"
-ACTION_LOCATE = "定位到单元格"
+ACTION_LOCATE = "定位到单元格(&L)"
 # on the 问题清单's entry with a verdict (also one whose finding is gone, 已消除): F2 and Delete there
 ACTION_EDIT_VERDICT_NOTE = "编辑说明(&N)…"
 ACTION_WITHDRAW_VERDICT = "撤销审核意见(&D)"
