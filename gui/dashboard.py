@@ -409,19 +409,17 @@ class DashboardModel(ReadOnlyListModel):
     def _verdicts_tip(self, number: int) -> str:
         """已处理's tooltip: the verdicts by kind, the findings still waiting for one, and the
         verdicts kept though their finding is gone (已消除: the note still goes to the agency, in
-        no count of the row)."""
-        row = self._loaded(number)  # (one report, as the pointer rests on its row)
-        review = row.review
-        if review is None:
-            return strings.DASHBOARD_VERDICTS_TIP.format(confirmed=0, dismissed=0)
-        kinds = [v.verdict for v in map(review.verdict_of, row.findings) if v is not None]
+        no count of the row). A row listed from the cache has no verdict: no report is loaded."""
+        row = self._items[number]
+        kinds = []
+        if row.summary.handled:  # only then is there a verdict to count
+            review = self.review_at(number)
+            kinds = [v.verdict for v in map(review.verdict_of, row.findings) if v is not None]
         tip = strings.DASHBOARD_VERDICTS_TIP.format(confirmed=kinds.count(CONFIRMED), dismissed=kinds.count(DISMISSED))
-        waiting = len(row.findings) - len(kinds)
-        if waiting:
-            tip += strings.DASHBOARD_WAITING_TIP.format(count=waiting)
-        resolved = len(review.resolved_verdicts(row.findings))
-        if resolved:
-            tip += strings.DASHBOARD_RESOLVED_TIP.format(count=resolved)
+        if row.summary.waiting:
+            tip += strings.DASHBOARD_WAITING_TIP.format(count=row.summary.waiting)
+        if row.summary.resolved:
+            tip += strings.DASHBOARD_RESOLVED_TIP.format(count=row.summary.resolved)
         return tip
 
     def looks(self, index: QModelIndex) -> tuple:
