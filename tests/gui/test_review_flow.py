@@ -932,7 +932,7 @@ def test_a_confirmed_finding_corrected_away_stays_listed_grey_with_its_note(wind
     qtbot.keyClick(panel.view, Qt.Key.Key_C, CTRL)
     assert QApplication.clipboard().text() == "\t".join(["已消除", finding.rule, message, "", "确认问题：请单位更正"])
     qtbot.keyClick(panel.view, Qt.Key.Key_K, CTRL | SHIFT)  # no finding to give a verdict on
-    assert status(window) == "此问题修正后已消除，无需再确认或忽略；可编辑说明（F2）或撤销审核意见（Delete）"
+    assert status(window) == "此问题修正后已消除，无需再确认或忽略；可编辑说明（F2）或撤销审核意见（Del）"
 
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)  # the correction undone: the finding is back
     qtbot.waitUntil(lambda: session.findings != [])
