@@ -397,13 +397,7 @@ class DashboardModel(ReadOnlyListModel):
             return self.review_at(number)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == HANDLED:
-                kinds = []
-                if row.summary.handled:  # only then is there a verdict to count
-                    review = self.review_at(number)
-                    verdicts = [review.verdict_of(f) for f in row.findings]
-                    kinds = [v.verdict for v in verdicts if v is not None]
-                return strings.DASHBOARD_VERDICTS_TIP.format(confirmed=kinds.count(CONFIRMED),
-                                                             dismissed=kinds.count(DISMISSED))
+                return self._verdicts_tip(number)
             agency = [row.summary.agency] if column == AGENCY and row.summary.agency else []
             twins = self.twins_text(row.file)
             earlier = [strings.EARLIER_WORK.format(count=row.earlier_work)] if row.earlier_work else []
@@ -411,6 +405,22 @@ class DashboardModel(ReadOnlyListModel):
             return "\n".join([*agency, row.file, *copies, *([twins] if twins else []), *row.summary.problems,
                               *earlier])
         return None
+
+    def _verdicts_tip(self, number: int) -> str:
+        """已处理's tooltip: the verdicts by kind, the findings still waiting for one, and the
+        verdicts kept though their finding is gone (已消除: the note still goes to the agency, in
+        no count of the row). A row listed from the cache has no verdict: no report is loaded."""
+        row = self._items[number]
+        kinds = []
+        if row.summary.handled:  # only then is there a verdict to count
+            review = self.review_at(number)
+            kinds = [v.verdict for v in map(review.verdict_of, row.findings) if v is not None]
+        tip = strings.DASHBOARD_VERDICTS_TIP.format(confirmed=kinds.count(CONFIRMED), dismissed=kinds.count(DISMISSED))
+        if row.summary.waiting:
+            tip += strings.DASHBOARD_WAITING_TIP.format(count=row.summary.waiting)
+        if row.summary.resolved:
+            tip += strings.DASHBOARD_RESOLVED_TIP.format(count=row.summary.resolved)
+        return tip
 
     def looks(self, index: QModelIndex) -> tuple:
         """What the delegate paints of a cell (gui.looks): the same as data()."""

@@ -5,7 +5,9 @@ Clicking an entry (or Enter / Space on it) selects its cells in the right table;
 applies the finding's suggestion as an undoable edit; the 审核意见 column shows the auditor's
 verdict (确认问题 / 已忽略) with its note. After the open entries, a grey row for each verdict
 whose finding the auditor's correction made go away (级别 已消除): the note for the agency still
-stands and goes into the exports; it is no problem, so no count and no F8 stop.
+stands and goes into the exports; it is no problem, so no count and no F8 stop. On any entry with
+a verdict, F2 edits its note (编辑说明) and Delete takes it back (撤销审核意见), both undo steps;
+the context menu also copies the entry and goes to its cells.
 """
 from __future__ import annotations
 
@@ -20,8 +22,8 @@ from gui.layout import caption_over_body, never_widens
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
 from gui.looks import LooksDelegate
-from gui.qt import (QAbstractItemView, QApplication, QBrush, QColor, QEvent, QHeaderView, QKeySequence, QLabel,
-                    QMenu, QModelIndex, QPushButton, QSize, QTableView, QTimer, QWidget, Qt, Signal)
+from gui.qt import (QAbstractItemView, QAction, QApplication, QBrush, QColor, QEvent, QHeaderView, QKeySequence,
+                    QLabel, QMenu, QModelIndex, QPushButton, QSize, QTableView, QTimer, QWidget, Qt, Signal)
 
 from gui.session import ReportSession, format_number
 
@@ -230,6 +232,7 @@ class FindingsView(QTableView):
     (at 1366 the list is about 360 pixels wide, and 说明 was left one character a line)."""
     locateCurrent = Signal(bool)  # True: and move the keyboard focus to the table
     focusedWithoutSelection = Signal()  # the keyboard arrived and no entry is highlighted
+    verdictKey = Signal(int)  # F2 / Delete that no shortcut took (the entry has no verdict to change)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -280,6 +283,13 @@ class FindingsView(QTableView):
         super().resizeEvent(event)
         self.fit_side_columns()
 
+    def moveCursor(self, action, modifiers) -> QModelIndex:
+        # Home / End go to the first / last entry, as in the report list (QTableView's went to
+        # the row's first / last column: the same row stayed highlighted, the key seemed dead)
+        if action in (self.CursorAction.MoveHome, self.CursorAction.MoveEnd):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(action, modifiers)
+
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
         if event.reason() != Qt.FocusReason.MouseFocusReason and self.model() is not None \
@@ -295,6 +305,9 @@ class FindingsView(QTableView):
             return
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_entries()
+            return
+        if event.modifiers() == Qt.KeyboardModifier.NoModifier and key in (Qt.Key.Key_F2, Qt.Key.Key_Delete):
+            self.verdictKey.emit(key)
             return
         super().keyPressEvent(event)
 
@@ -317,6 +330,9 @@ class FindingsPanel(QWidget):
     locate = Signal(object, str)  # cells (list[str]), the cell to focus
     applySuggestion = Signal(object)  # Finding
     goToTable = Signal()  # Enter on an entry: the auditor wants to work on its cells
+    editNote = Signal()  # 编辑说明 of the current entry's verdict
+    withdrawVerdict = Signal()  # 撤销审核意见 of the current entry's verdict
+    hint = Signal(str)  # a line for the status bar
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -348,6 +364,11 @@ class FindingsPanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.verdict_actions: list = []  # 确认问题 / 忽略, added to the context menu by the window
+        # the verdict of the current entry, the grey 已消除 ones' too: its keys work in the list, the
+        # window's 编辑 menu lists them (on only while the current entry has a verdict)
+        self.edit_note_action = self._entry_action(strings.ACTION_EDIT_VERDICT_NOTE, "F2", self.editNote)
+        self.withdraw_action = self._entry_action(strings.ACTION_WITHDRAW_VERDICT, "Del", self.withdrawVerdict)
+        self.view.verdictKey.connect(self._verdict_key)
         # the finding suggesting a value for the table's current cell (set by the report view):
         # 采用建议值 applies it when no entry is selected here, as Ctrl+Shift+A does
         self.cell_suggestion: Callable[[], Optional[Finding]] = lambda: None
@@ -370,6 +391,15 @@ class FindingsPanel(QWidget):
         self._resize_queued = False  # the rows are to be sized again for their columns' new widths
         self.model.modelAboutToBeReset.connect(self._keep_current)
         self.model.modelReset.connect(self._on_reset)
+
+    def _entry_action(self, text: str, key: str, signal) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the list's keys, not the table's
+        action.setEnabled(False)
+        action.triggered.connect(signal.emit)
+        self.view.addAction(action)
+        return action
 
     def set_session(self, session: Optional[ReportSession], size_later: bool = False) -> None:
         """Show the report's entries; ``size_later``: its rows are sized by size_rows(), called
@@ -399,6 +429,21 @@ class FindingsPanel(QWidget):
         """The parser's flags of the current entry, a FlagGroup (None for a finding or no entry)."""
         index = self.view.currentIndex()
         return self.model.data(index, FindingsModel.FlagRole) if index.isValid() else None
+
+    def current_verdict(self) -> Optional[Verdict]:
+        """The verdict of the current entry: on its finding, or one whose finding is gone (已消除)."""
+        index = self.view.currentIndex()
+        return self.model.data(index, FindingsModel.VerdictRole) if index.isValid() else None
+
+    def current_is_resolved(self) -> bool:
+        """The current entry is a grey 已消除 row: a verdict and no finding."""
+        index = self.view.currentIndex()
+        return index.isValid() and self.model.data(index, FindingsModel.SeverityRole) == RESOLVED_SEVERITY
+
+    def current_message(self) -> str:
+        """The current entry's 说明, as listed."""
+        index = self.view.currentIndex()
+        return self.model.index(index.row(), 2).data() or "" if index.isValid() else ""
 
     def current_row(self) -> int:
         index = self.view.currentIndex()
@@ -468,6 +513,7 @@ class FindingsPanel(QWidget):
         # once they are
         self.apply_button.setEnabled(False)
         QTimer.singleShot(0, self, self.update_apply_button)
+        self.update_verdict_actions()  # (a verdict given or taken back on the same current entry)
 
     def _size_rows(self, first: int, sizing: object) -> None:
         """Each row as high as its wrapped text: a screenful now, the rest a few at a time on
@@ -498,8 +544,12 @@ class FindingsPanel(QWidget):
     def _restore_current(self) -> None:
         """Keep the same entry current across a refresh, without selecting cells again."""
         kept, self._kept = self._kept, None
-        self._cursor = None
+        cursor, self._cursor = self._cursor, None
         if kept is None:
+            if cursor is not None and self.view.hasFocus() and self.model.rowCount():
+                # the entry taken out from under the keyboard came back (Ctrl+Z): highlighted
+                # again, for F2 / Delete / Enter to act on it (nothing was current, they said so)
+                self.view.selectRow(min(cursor + 1, self.model.rowCount() - 1))
             return
         entry, row = kept
         for candidate in range(self.model.rowCount()):
@@ -511,6 +561,19 @@ class FindingsPanel(QWidget):
     def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._first_unvisited = False
         self.update_apply_button()
+        self.update_verdict_actions()
+
+    def _verdict_key(self, key: int) -> None:
+        action = self.edit_note_action if key == Qt.Key.Key_F2 else self.withdraw_action
+        if action.isEnabled():  # (its shortcut normally takes the key first)
+            action.trigger()
+        else:
+            self.hint.emit(strings.NO_VERDICT if self.view.currentIndex().isValid() else strings.NO_FINDING)
+
+    def update_verdict_actions(self) -> None:
+        judged = self.current_verdict() is not None
+        self.edit_note_action.setEnabled(judged)
+        self.withdraw_action.setEnabled(judged)
 
     def _suggesting(self) -> Optional[Finding]:
         """The finding 采用建议值 applies: the selected entry's, else the current cell's."""
@@ -550,13 +613,19 @@ class FindingsPanel(QWidget):
         menu = QMenu(self)
         locate = menu.addAction(strings.ACTION_LOCATE)
         locate.triggered.connect(lambda: self._on_clicked(index))
-        apply = menu.addAction(strings.ACTION_APPLY_SUGGESTION)
-        apply.setEnabled(bool(finding and finding.suggestion))
-        apply.triggered.connect(lambda: self.applySuggestion.emit(finding))
-        if finding is not None and self.verdict_actions:
-            menu.addSeparator()
+        if self.model.data(index, FindingsModel.SeverityRole) != RESOLVED_SEVERITY:  # nothing to apply
+            apply = menu.addAction(strings.ACTION_APPLY_SUGGESTION)
+            apply.setEnabled(bool(finding and finding.suggestion))
+            apply.triggered.connect(lambda: self.applySuggestion.emit(finding))
+        copy = menu.addAction(strings.ACTION_COPY, self.view.copy_entries)
+        copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))  # shown, as the menus show keys
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the menu's own
+        menu.addSeparator()
+        if finding is not None:
             for action in self.verdict_actions:
                 menu.addAction(action)
+        menu.addAction(self.edit_note_action)  # (the entry right-clicked is the current one)
+        menu.addAction(self.withdraw_action)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
 

@@ -95,8 +95,11 @@ class RowSummary:
     problems: tuple[str, ...]
     unreadable: bool  # no table could be read from the file (core.review.edits.unreadable_reason)
     has_problems: bool  # open findings, flags or a file problem
+    waiting: int  # findings with no verdict yet (已处理's tooltip)
+    resolved: int  # verdicts kept though their finding is gone (已消除: in no count of the row)
 
-    FORMAT = "row-2"  # another with any change to the fields or to what they mean (2: 状态 无法读取)
+    # another with any change to the fields or to what they mean (2: 状态 无法读取; 3: waiting, resolved)
+    FORMAT = "row-3"
 
     def to_json(self) -> list:
         return [self.FORMAT, *map(self.__getattribute__, _SUMMARY_FIELDS)]  # astuple copied deeply
@@ -174,7 +177,8 @@ def summarize(review: ReportReview, findings: list[Finding]) -> RowSummary:
     open_findings = any(review.verdict_of(f) is None for f in findings)
     return RowSummary(report.agency, report.year, report.template, errors, warnings, others, handled,
                       review.status_text, tuple(report.problems), bool(unreadable_reason(report)),
-                      bool(report.problems or flags or open_findings))
+                      bool(report.problems or flags or open_findings), len(review.open_findings(findings)),
+                      len(review.resolved_verdicts(findings)))
 
 
 def _untouched(review: ReportReview) -> bool:

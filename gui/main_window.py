@@ -252,7 +252,8 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(strings.MENU_EDIT)
         for action in (self.undo_action, self.redo_action, None, self.copy_action, self.paste_action,
                        self.edit_action, None, self.suggestion_action, self.note_action, self.carry_action,
-                       None, self.confirm_action, self.dismiss_action, self.reviewed_action, None,
+                       None, self.confirm_action, self.dismiss_action, self.report_view.findings.edit_note_action,
+                       self.report_view.findings.withdraw_action, self.reviewed_action, None,
                        self.find_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
 

@@ -714,6 +714,9 @@ class ReportView(QWidget):
         self.findings.applySuggestion.connect(self.apply_suggestion)
         self.findings.cell_suggestion = self._finding_at_current_cell
         self.findings.goToTable.connect(self.focus_table)
+        self.findings.editNote.connect(self.edit_verdict_note)
+        self.findings.withdrawVerdict.connect(self.withdraw_verdict)
+        self.findings.hint.connect(self.statusMessage)
         self.source = SourcePane()
 
         top = QWidget()
@@ -1261,7 +1264,8 @@ class ReportView(QWidget):
         finding = finding or self.findings.current_finding() or self._finding_at_current_cell(False)
         if finding is None:
             doubt = self.findings.current_flag() is not None
-            self.statusMessage.emit(strings.NO_VERDICT_ON_DOUBT if doubt else strings.NO_FINDING)
+            self.statusMessage.emit(strings.NO_VERDICT_ON_DOUBT if doubt else strings.NO_VERDICT_ON_RESOLVED
+                                    if self.findings.current_is_resolved() else strings.NO_FINDING)
             return False
         if note is None:
             title, prompt = ((strings.CONFIRM_TITLE, strings.CONFIRM_PROMPT) if verdict == CONFIRMED
@@ -1276,6 +1280,27 @@ class ReportView(QWidget):
             if not ok:
                 return False
         return session.give_verdict(finding, verdict, note)
+
+    def edit_verdict_note(self) -> bool:
+        """编辑说明 (F2 in the 问题清单): the current entry's verdict with the note typed, its
+        decision kept; also of a grey 已消除 row, whose finding is gone."""
+        session, verdict = self._session, self.findings.current_verdict()
+        if session is None or verdict is None:
+            self.statusMessage.emit(strings.NO_VERDICT if self.findings.current_row() >= 0 else strings.NO_FINDING)
+            return False
+        prompt = strings.CONFIRM_PROMPT if verdict.verdict == CONFIRMED else strings.DISMISS_PROMPT
+        note, ok = text_prompt.ask_text(self, strings.EDIT_NOTE_TITLE,
+                                        prompt.format(rule=verdict.rule, message=self.findings.current_message()),
+                                        text=verdict.note, required=verdict.verdict == DISMISSED)
+        return ok and session.renote_verdict(verdict, note)
+
+    def withdraw_verdict(self) -> bool:
+        """撤销审核意见 (Delete in the 问题清单): the current entry's verdict taken back, an undo step."""
+        session, verdict = self._session, self.findings.current_verdict()
+        if session is None or verdict is None:
+            self.statusMessage.emit(strings.NO_VERDICT if self.findings.current_row() >= 0 else strings.NO_FINDING)
+            return False
+        return session.withdraw_verdict(verdict)
 
     # --- moving around -------------------------------------------------------------------------
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from core.export.common import report_title
 from core.review.carry import carried_edits, carried_verdicts
-from core.review.edits import CONFIRM_NOTE, DISMISSED, CellEdit, ReportReview, Verdict, changes_value, verdict_on
+from core.review.edits import (CONFIRM_NOTE, DISMISSED, CellEdit, ReportReview, Verdict, changes_value, renoted,
+                               verdict_on, withdrawn)
 from core.review.flag_groups import FlagGroup
 from core.review.store import store_error_text
 from core.model import PLACEHOLDER, SLASH, Finding, Flag, Number, Report, number_text
@@ -255,13 +256,32 @@ class ReportSession(QObject):
         except ValueError as exc:  # a dismissal without a reason
             self.failed.emit(str(exc))
             return False
+        return self.change_verdict(new, strings.VERDICT_UNDO.format(verdict=new.label, rule=finding.rule))
+
+    def renote_verdict(self, verdict: Verdict, note: str) -> bool:
+        """编辑说明: the verdict's note changed (an undo step), also of one whose finding is gone
+        (已消除). False when refused (a dismissal left without a reason), unchanged or not saved."""
+        try:
+            new = renoted(verdict, note)
+        except ValueError as exc:
+            self.failed.emit(str(exc))
+            return False
+        if new.note == verdict.note:
+            return False
+        return self.change_verdict(new, strings.UNDO_RENOTE.format(rule=verdict.rule))
+
+    def withdraw_verdict(self, verdict: Verdict) -> bool:
+        """撤销审核意见 (an undo step): the finding is open again, or, gone already, leaves the list."""
+        return self.change_verdict(withdrawn(verdict), strings.UNDO_WITHDRAW.format(rule=verdict.rule))
+
+    def change_verdict(self, new: Verdict, label: str) -> bool:
+        """Push the verdict as an undo step whose undo restores the finding's standing, found by
+        the verdict's key (a finding already gone has none to look it up by)."""
         if not self.editable:
             self.failed.emit(strings.READ_ONLY_REPORT)
             return False
-        label = strings.VERDICT_UNDO.format(verdict=new.label, rule=finding.rule)
         self._last_commit_ok = False
-        self.undo_stack.push(VerdictCommand(self, new, self.review.previous_verdict(finding), label,
-                                            self._macro_name))
+        self.undo_stack.push(VerdictCommand(self, new, self.review.restoring(new.key), label, self._macro_name))
         return self._last_commit_ok
 
     def dismiss_and_mark_reviewed(self, reasons: list[tuple[Finding, str]]) -> bool:

@@ -67,7 +67,10 @@ ACTION_ABOUT = "关于(&A)"
 ABOUT_TITLE = "关于"
 ACTION_LEGEND = "颜色与快捷键(&L)"
 LEGEND_DIALOG_TITLE = "颜色与快捷键"
-ACTION_LOCATE = "定位到单元格"
+ACTION_LOCATE = "定位到单元格(&L)"
+# on the 问题清单's entry with a verdict (also one whose finding is gone, 已消除): F2 and Delete there
+ACTION_EDIT_VERDICT_NOTE = "编辑说明(&N)…"
+ACTION_WITHDRAW_VERDICT = "撤销审核意见(&D)"
 ACTION_CANCEL = "取消"
 EMPTY_RECENT = "（无）"
 
@@ -82,11 +85,13 @@ DASHBOARD_COLUMN_TIPS = (
     "违反模板勾稽关系的错误数（已忽略的不计）",
     "需要核对的警告数（已忽略的不计）",
     "存疑数：解析不确定的行（改正或确认单元格后消除）及其他读取问题",
-    "已给出处理意见（确认或忽略）的问题数",
+    "已给出处理意见（确认或忽略）的问题数；悬停可见待处理的问题和修正后已消除的审核意见",
     "审核状态：未审核、已修改、已审核；无法读取的文件标为无法读取",
     "文件的读取问题；同一单位同一年度有多份报告时，标出年度对照、比对和汇总采用哪一份（采用／未采用）",
 )
 DASHBOARD_VERDICTS_TIP = "已确认 {confirmed} 项，已忽略 {dismissed} 项"
+DASHBOARD_WAITING_TIP = "，待处理 {count} 项"  # findings with no verdict yet (存疑 takes none)
+DASHBOARD_RESOLVED_TIP = "\n另有 {count} 项审核意见的问题修正后已消除，意见保留（见问题清单末尾，随导出）"
 SEARCH_PLACEHOLDER = "搜索单位、文件名或问题（Ctrl+F）"
 LOADING = "正在载入 {done}/{total} 份报告…"
 LOADED = "已载入 {count} 份报告（{folder}）"
@@ -195,6 +200,10 @@ CONFIRM_PROMPT = "{rule} {message}\n\n给报送单位的说明（可不填）：
 DISMISS_TITLE = "忽略问题"
 DISMISS_PROMPT = "{rule} {message}\n\n忽略的理由（必填）："
 NO_FINDING = "请先在问题清单中选择一个问题"
+NO_VERDICT = "该项还没有审核意见：可先确认问题（Ctrl+Shift+K）或忽略（Ctrl+Shift+I）"
+# Ctrl+Shift+K / I on a grey 已消除 row: no finding left to judge, but its verdict can be changed
+NO_VERDICT_ON_RESOLVED = "此问题修正后已消除，无需再确认或忽略；可编辑说明（F2）或撤销审核意见（Del）"
+EDIT_NOTE_TITLE = "编辑说明"
 NO_VERDICT_ON_DOUBT = "存疑项是读取原文时的不确定，不能确认或忽略：请核对原文，必要时修改单元格"
 NO_MORE_PROBLEMS = "已是最后一个问题，后面没有其他有问题的报告"
 NO_EARLIER_PROBLEMS = "已是第一个问题，前面没有其他有问题的报告"
@@ -243,6 +252,8 @@ REVIEWED_DROPPED = "。数据已改动，{name} 回到“已修改”，请重�
 SAVED_VERDICT = "已保存：{rule} {verdict}"
 SAVED_VERDICT_CLEARED = "已保存：撤回对 {rule} 的审核意见"
 VERDICT_UNDO = "{verdict} {rule}"
+UNDO_RENOTE = "编辑说明 {rule}"
+UNDO_WITHDRAW = "撤销审核意见 {rule}"
 UNDO_DISMISS_ALL = "忽略 {count} 个错误并标记为已审核"
 UNDO_MARK_REVIEWED = "标记为已审核"
 UNDO_UNMARK_REVIEWED = "取消已审核标记"
@@ -313,7 +324,7 @@ LEGEND_HELP = (
     "Ctrl+Shift+K 确认问题（可写给报送单位的说明），Ctrl+Shift+I 忽略问题（须写理由）。"
     "Ctrl+PgDn / Ctrl+PgUp 切换表二、表三、表四，Tab 在报告列表、表格、问题清单和原文之间切换"
     "（有键盘焦点的一栏带蓝框；在报告列表中按回车转到表格），Ctrl+F 搜索单位、文件名或问题（按 ↓ 或回车进入报告列表，Esc 清除搜索），视图 → 报告列表排序（如错误多的在前），F11 专注模式。"
-    "在问题清单中按 ↑ / ↓ 逐条阅读，空格在表格和原文中显示该问题的单元格，回车显示并转到表格，Ctrl+C 复制所选问题。"
+    "在问题清单中按 ↑ / ↓ 逐条阅读，空格在表格和原文中显示该问题的单元格，回车显示并转到表格，Ctrl+C 复制所选问题；已有审核意见的一项（含灰色的“已消除”）按 F2 编辑说明、Del 撤销审核意见。"
     "Ctrl+] / Ctrl+[ 加宽 / 收窄报告列表，Alt+] / Alt+[ 放大 / 缩小问题清单和原文（视图 → 调整布局）。</p>"
     "<p>F1 再次打开本说明。Ctrl+Shift+Y 年度对照（在某一年度上按回车，与上一年度比对）；在报告列表中选中一份报告按 Ctrl+D，"
     "与同一单位上一年度（没有则最近的年度）比对，选中同一单位的两份报告则比对这两份；在比对或年度对照窗口中按 Esc 或 Ctrl+W 关闭该窗口。"

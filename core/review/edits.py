@@ -164,6 +164,19 @@ def verdict_on(finding: Finding, verdict: str, note: str = "") -> Verdict:
     return Verdict(rule, cells, verdict, note.strip())
 
 
+def renoted(verdict: Verdict, note: str) -> Verdict:
+    """编辑说明: the same decision on the same finding with another note, stamped now (a finding
+    already gone, 已消除, keeps its verdict this way); raises ValueError when a dismissal is left
+    without a reason."""
+    return replace(verdict, note=note.strip(), time=now())
+
+
+def withdrawn(verdict: Verdict) -> Verdict:
+    """撤销审核意见: the verdict taken back (CLEARED), stamped now. A finding still there is open
+    again; one already gone (已消除) leaves the 问题清单 and the exports."""
+    return Verdict(verdict.rule, verdict.cells, CLEARED)
+
+
 class Correction(NamedTuple):
     original: Value  # as parsed
     current: Value  # after the auditor's edits
@@ -340,10 +353,14 @@ class ReportReview:
 
     def previous_verdict(self, finding: Finding) -> Verdict:
         """The verdict that restores the finding's present standing (for an undo), stamped now."""
-        standing = self.verdict_of(finding)
-        rule, cells = finding_key(finding)
+        return self.restoring(finding_key(finding))
+
+    def restoring(self, key: FindingKey) -> Verdict:
+        """The verdict that restores the present standing of the finding ``key`` names (for an
+        undo), stamped now: also of a finding already gone (已消除)."""
+        standing = self._verdicts.get(key)
         if standing is None:
-            return Verdict(rule, cells, CLEARED)
+            return Verdict(key[0], key[1], CLEARED)
         return replace(standing, time=now())
 
     def open_findings(self, findings: list[Finding]) -> list[Finding]:

@@ -9,7 +9,7 @@ from gui.qt import QEvent, QObject, Qt
 
 
 def rows(first: int, count: int, agency: str = "某市民政局") -> list[Listed]:
-    summary = RowSummary(agency, 2021, "2021", 0, 0, 0, 0, STATUS_UNREVIEWED, (), False, False)
+    summary = RowSummary(agency, 2021, "2021", 0, 0, 0, 0, STATUS_UNREVIEWED, (), False, False, 0, 0)
     return [Listed(f"/x/r{n:04d}.txt", f"hash{n}", summary) for n in range(first, first + count)]
 
 

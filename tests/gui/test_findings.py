@@ -107,3 +107,15 @@ def test_a_file_with_no_table_does_not_say_no_problem_was_found(store, tmp_path,
     assert panel.model.rowCount() == 0
     assert "未发现问题" not in panel.summary.text()
     assert "无法核对" in panel.summary.text()
+
+
+def test_home_and_end_go_to_the_first_and_last_entry(session_002, qtbot):
+    """End in the 问题清单 highlighted the same entry (QTableView went to the row's last column);
+    it goes to the last entry now, Home back to the first, as in the report list."""
+    panel = shown_panel(qtbot, session_002)
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_End)
+    assert panel.current_row() == panel.model.rowCount() - 1 == 2
+    qtbot.keyClick(panel.view, Qt.Key.Key_Home)
+    assert panel.current_row() == 0

@@ -222,5 +222,5 @@ def test_the_report_lists_column_titles_say_what_each_column_counts(window, qtbo
         shown[column] = QToolTip.text()
     QToolTip.hideText()
     assert shown[FLAGS] == "存疑数：解析不确定的行（改正或确认单元格后消除）及其他读取问题"
-    assert shown[HANDLED] == "已给出处理意见（确认或忽略）的问题数"
+    assert shown[HANDLED] == "已给出处理意见（确认或忽略）的问题数；悬停可见待处理的问题和修正后已消除的审核意见"
     assert "采用／未采用" in shown[PROBLEMS]

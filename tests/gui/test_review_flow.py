@@ -16,6 +16,7 @@ from gui.paths import samples_dir
 from gui.qt import (QAction, QApplication, QEvent, QKeyEvent, QLineEdit, QMenu, QMessageBox,
                     QPalette, Qt)
 from gui.table_models import TemplateTableModel
+from tests.gui.test_polish import menu_of_key, offscreen_menu
 from tests.gui.helpers import (PLANTED, PLANTED_CELL, PLANTED_CLEAN, SEED_000, SEED_003, start_typing,
                                open_folder, plant_clean_error, plant_error, select_report, window_on_folder)
 
@@ -378,6 +379,8 @@ def test_confirm_and_dismiss_from_the_keyboard_then_undo(window, qtbot, store, m
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: panel.model.data(panel.model.index(1, 4)) == "")
     assert dashboard_cell(window, session.report.file, HANDLED) == "1"
+    tip = model.data(model.index(model.row_of(session.report.file), HANDLED), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "已确认 1 项，已忽略 0 项，待处理 1 项"  # the one no verdict covers any more
     assert store.review_for(session.report).verdict_of(session.findings[1]) is None
 
 
@@ -908,6 +911,10 @@ def test_a_confirmed_finding_corrected_away_stays_listed_grey_with_its_note(wind
     assert model.counts() == (0, 0, 0, 0)  # no problem, nothing handled among the findings
     assert dashboard_cell(window, session.report.file, ERRORS) == "0"
     assert dashboard_cell(window, session.report.file, HANDLED) in ("", "0")
+    dashboard = window.dashboard.model  # its row still says the note is there, where it is counted
+    assert dashboard.data(dashboard.index(dashboard.row_of(session.report.file), HANDLED),
+                          Qt.ItemDataRole.ToolTipRole) == \
+        "已确认 0 项，已忽略 0 项\n另有 1 项审核意见的问题修正后已消除，意见保留（见问题清单末尾，随导出）"
     assert "未发现问题" in panel.summary.text()
     assert not panel.step(1) and not panel.step(-1)  # F8 stops at problems only
 
@@ -925,7 +932,7 @@ def test_a_confirmed_finding_corrected_away_stays_listed_grey_with_its_note(wind
     qtbot.keyClick(panel.view, Qt.Key.Key_C, CTRL)
     assert QApplication.clipboard().text() == "\t".join(["已消除", finding.rule, message, "", "确认问题：请单位更正"])
     qtbot.keyClick(panel.view, Qt.Key.Key_K, CTRL | SHIFT)  # no finding to give a verdict on
-    assert status(window) == "请先在问题清单中选择一个问题"
+    assert status(window) == "此问题修正后已消除，无需再确认或忽略；可编辑说明（F2）或撤销审核意见（Del）"
 
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)  # the correction undone: the finding is back
     qtbot.waitUntil(lambda: session.findings != [])
@@ -935,3 +942,88 @@ def test_a_confirmed_finding_corrected_away_stays_listed_grey_with_its_note(wind
     assert len(judged) == 1
     assert model.data(model.index(judged[0], 0), FindingsModel.FindingRole) == finding
     assert [model.data(model.index(judged[0], c)) for c in (0, 1, 4)] == ["错误", finding.rule, "确认问题：请单位更正"]
+    tip = dashboard.data(dashboard.index(dashboard.row_of(session.report.file), HANDLED), Qt.ItemDataRole.ToolTipRole)
+    assert tip == ("已确认 1 项，已忽略 0 项" + (f"，待处理 {problems - 1} 项" if problems > 1 else ""))
+
+
+def resolve_first_finding(qtbot, window, monkeypatch, note: str):
+    """The planted report's first finding confirmed with ``note``, then corrected away: the list
+    holds its grey 已消除 row alone, current, with the keyboard focus. (session, panel, finding)"""
+    session = select_report(qtbot, window, PLANTED_CLEAN)
+    panel = window.report_view.findings
+    model = panel.model
+    finding = model.data(model.index(0, 0), FindingsModel.FindingRole)
+    monkeypatch.setattr(text_prompt, "ask_text", lambda *a, **k: (note, True))
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_K, CTRL | SHIFT)
+    type_into(qtbot, window.report_view.show_section("section3"), PLANTED_CELL, "0")
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.problem_count() == 0)
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(model.index(0, 0))
+    return session, panel, finding
+
+
+@offscreen_menu
+def test_a_resolved_verdict_is_renoted_withdrawn_and_restored_by_keyboard_and_menu(window, qtbot, store,
+                                                                                   monkeypatch):
+    """The grey 已消除 row's verdict is the auditor's to change: its context menu (Shift+F10) offers
+    定位, 复制, 编辑说明 (F2) and 撤销审核意见 (Delete), not 采用建议值 nor 确认/忽略 (no finding is
+    left to judge); F2 edits the note, shown at once and stored; Delete drops the row; Ctrl+Z
+    brings the row back with the edited note, Ctrl+Z again the first note; Ctrl+Y redoes."""
+    session, panel, finding = resolve_first_finding(qtbot, window, monkeypatch, "请单位更正")
+    model = panel.model
+    assert panel.edit_note_action in window.menuBar().actions()[1].menu().actions()  # 编辑 menu too
+
+    asked = []
+    monkeypatch.setattr(text_prompt, "ask_text", lambda *a, **k: (asked.append((a[1], k)), ("已电话告知", True))[1])
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+    assert asked == [("编辑说明", {"text": "请单位更正", "required": False})]  # the note there, to amend
+    qtbot.waitUntil(lambda: model.data(model.index(0, 4)) == "确认问题：已电话告知")
+    assert [v.note for v in session.review.resolved_verdicts(session.findings)] == ["已电话告知"]
+    assert status(window) == f"已保存：{finding.rule} 确认问题"
+    stored = store.load_verdicts(session.report.content_hash)
+    assert [(v.verdict, v.note) for v in stored][-1] == ("confirmed", "已电话告知")
+
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)  # 撤销审核意见: the row goes, the list is empty
+    qtbot.waitUntil(lambda: model.rowCount() == 0)
+    assert session.review.resolved_verdicts(session.findings) == []
+    assert status(window) == f"已保存：撤回对 {finding.rule} 的审核意见"
+    assert QApplication.focusWidget() is panel.view
+
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.data(model.index(0, 4)) == "确认问题：已电话告知"
+    assert status(window) == f"已撤销：撤销审核意见 {finding.rule}"
+    assert panel.current_row() == 0  # back where the keyboard is: F2 / Delete act on it again
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: model.data(model.index(0, 4)) == "确认问题：请单位更正")
+    qtbot.keyClick(panel.view, Qt.Key.Key_Y, CTRL)
+    qtbot.waitUntil(lambda: model.data(model.index(0, 4)) == "确认问题：已电话告知")
+    assert model.problem_count() == 0 and model.data(model.index(0, 0)) == "已消除"
+    # (last: a menu offscreen leaves the window without a focus widget)
+    assert menu_of_key(qtbot, panel.view, keys=True) == [
+        ("定位到单元格(&L)", ""), ("复制(&C)", "Ctrl+C"), ("编辑说明(&N)…", "F2"), ("撤销审核意见(&D)", "Del")]
+
+
+def test_f2_and_delete_on_an_open_finding_say_there_is_no_verdict_and_work_once_one_is_given(window, qtbot,
+                                                                                            monkeypatch):
+    """F2 / Delete on an entry with no verdict: the status bar says what to do first (the key did
+    nothing at all). Once confirmed, Delete takes the verdict back: the finding is open again."""
+    select_report(qtbot, window, PLANTED_CLEAN)
+    panel = window.report_view.findings
+    model = panel.model
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(model.index(0, 0))
+    for key in (Qt.Key.Key_F2, Qt.Key.Key_Delete):
+        window.statusBar().clearMessage()
+        qtbot.keyClick(panel.view, key)
+        assert status(window) == "该项还没有审核意见：可先确认问题（Ctrl+Shift+K）或忽略（Ctrl+Shift+I）"
+    assert not panel.withdraw_action.isEnabled()
+    monkeypatch.setattr(text_prompt, "ask_text", lambda *a, **k: ("请单位更正", True))
+    qtbot.keyClick(panel.view, Qt.Key.Key_K, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: model.data(model.index(0, 4)) == "确认问题：请单位更正")
+    assert panel.withdraw_action.isEnabled()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: not model.data(model.index(0, 4)))
+    assert panel.current_verdict() is None and model.counts()[3] == 0  # nothing handled any more

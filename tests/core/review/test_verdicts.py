@@ -5,7 +5,7 @@ import pytest
 
 from core.model import Finding
 from core.review.edits import (CLEARED, CONFIRMED, DISMISSED, STATUS_MODIFIED, STATUS_REVIEWED,
-                               CellEdit, ReportReview, verdict_on)
+                               CellEdit, ReportReview, Verdict, renoted, verdict_on, withdrawn)
 from core.review.store import ReviewStore
 from tests.core.review.test_edits import make_report
 
@@ -128,3 +128,34 @@ def test_a_verdict_whose_finding_went_away_is_resolved_and_a_cross_year_one_only
     assert [(v.rule, v.note) for v in review.resolved_verdicts([])] == [("T4-1", "请单位更正总计")]
     review.previous_year = ReportReview(make_report(year=2022))
     assert [v.rule for v in review.resolved_verdicts([])] == ["T4-1", "X-4"]
+
+
+def test_a_resolved_verdict_is_renoted_and_withdrawn_by_its_key_and_both_survive_a_restart(tmp_path):
+    """编辑说明 and 撤销审核意见 on a verdict whose finding is gone (已消除): there is no finding to
+    give a verdict on, so the change goes by the verdict's key. The new note replaces the old in
+    resolved_verdicts; withdrawn, it leaves them; ``restoring`` gives what an undo puts back (also
+    with no finding); the stored trail replays to the same state."""
+    report = make_report()
+    total = Finding("T4-1", "error", ["section4.review.total", "section4.review.maintained"], "总计不符")
+    with ReviewStore(tmp_path / "r.sqlite") as store:
+        review = store.review_for(report)
+        store.give_verdict(review, verdict_on(total, CONFIRMED, "请单位更正总计"))
+        (kept,) = review.resolved_verdicts([])  # corrected away: the finding is not in the list
+        before = review.restoring(kept.key)
+        assert (before.verdict, before.note) == (CONFIRMED, "请单位更正总计")
+
+        store.give_verdict(review, renoted(kept, "  已电话告知单位 "))
+        assert [(v.rule, v.verdict, v.note) for v in review.resolved_verdicts([])] == \
+            [("T4-1", CONFIRMED, "已电话告知单位")]
+        with pytest.raises(ValueError, match="理由"):
+            renoted(Verdict("T4-1", kept.cells, DISMISSED, "原件如此"), " ")  # a dismissal keeps a reason
+
+        store.give_verdict(review, withdrawn(kept))
+        assert review.resolved_verdicts([]) == [] and review.verdict_of(total) is None
+        assert review.restoring(kept.key).verdict == CLEARED  # what undoing a fresh verdict puts back
+
+        store.give_verdict(review, before)  # the undo of the withdrawal: the first note back
+        assert [v.note for v in review.resolved_verdicts([])] == ["请单位更正总计"]
+        store.give_verdict(review, withdrawn(kept))
+    with ReviewStore(tmp_path / "r.sqlite") as store:
+        assert store.review_for(make_report()).resolved_verdicts([]) == []
