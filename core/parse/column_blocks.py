@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from itertools import combinations
 from operator import add, ne
 from typing import Callable, Optional, cast
@@ -503,6 +504,33 @@ def _picks_with_one_misfit(values: list[Counted], sums: list[int]) -> list[tuple
     return out
 
 
+# 「无」 standing apart on its line: a cell printed as the word for none, as other tables print "-"
+_NONE_WORD = re.compile(r"(?<!\S)无(?!\S)")
+_APART = 87  # blank lines in 表三 at least where its 175 cells print a paragraph each (half of them apart)
+
+
+def _read_none_words(report: Report, table: Table) -> bool:
+    """Read the 2021 表三 printed one cell per paragraph whose zeros print as 「无」 (read_cell_paragraphs
+    takes only digits and marks such as "-" for cells): read again from the text with each 无 that
+    stands apart in section 三 written as 「－」 (one character for one: every span stays), into the
+    report's own cells and flags; each cell read there keeps its 无."""
+    if 3 not in report.section_spans:
+        return False
+    text = report.text
+    start, end = report.section_spans[3]
+    if text.count("\n\n", start, end) < _APART or not _NONE_WORD.search(text, start, end):
+        return False  # (not one cell a paragraph, or no 无 apart: nothing more to read)
+    marked = text[:start] + _NONE_WORD.sub("－", text[start:end]) + text[end:]
+    if not read_cell_paragraphs(replace(report, text=marked), table):  # (the same cells and flags)
+        return False
+    cells = report.cells
+    for path in table.paths():
+        span = cells[path].span
+        if span is not None and text[span[0]:span[1]] == "无":
+            cells[path] = CellValue(None, PLACEHOLDER, "无", span)
+    return True
+
+
 def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = (),
                        furniture: frozenset[tuple[int, int]] = frozenset()) -> bool:
     """Read 表三 printed as column blocks after its labels (see the module's doc); store it and
@@ -510,7 +538,7 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
     where each page but the first starts in the text (after a form feed); `furniture`: the spans
     of the page numbers and repeated headers found (core/parse/page_furniture.py)."""
     if report.template == "2021":  # (its 表三 printed by plain pdftotext: a cell a paragraph)
-        return read_cell_paragraphs(report, table)
+        return read_cell_paragraphs(report, table) or _read_none_words(report, table)
     if report.template != "2019" or 3 not in report.section_spans or 4 not in report.section_spans:
         return False
     text = report.text
