@@ -504,9 +504,19 @@ def _picks_with_one_misfit(values: list[Counted], sums: list[int]) -> list[tuple
     return out
 
 
-# 「无」 standing apart on its line: a cell printed as the word for none, as other tables print "-"
-_NONE_WORD = re.compile(r"(?<!\S)无(?!\S)")
 _APART = 87  # blank lines in 表三 at least where its 175 cells print a paragraph each (half of them apart)
+
+
+def _none_words(text: str, start: int, end: int) -> list[int]:
+    """Where 「无」 stands apart between `start` and `end` (whitespace on both sides): a cell printed
+    as the word for none, as other tables print "-" (not 「（四）无法提供」's, nor 「无正当理由」's)."""
+    out = []
+    at = text.find("无", start, end)
+    while at >= 0:
+        if (at == 0 or text[at - 1].isspace()) and (at + 1 == len(text) or text[at + 1].isspace()):
+            out.append(at)
+        at = text.find("无", at + 1, end)
+    return out
 
 
 def _read_none_words(report: Report, table: Table) -> bool:
@@ -518,11 +528,17 @@ def _read_none_words(report: Report, table: Table) -> bool:
         return False
     text = report.text
     start, end = report.section_spans[3]
-    if text.count("\n\n", start, end) < _APART or not _NONE_WORD.search(text, start, end):
-        return False  # (not one cell a paragraph, or no 无 apart: nothing more to read)
-    marked = text[:start] + _NONE_WORD.sub("－", text[start:end]) + text[end:]
-    if not read_cell_paragraphs(replace(report, text=marked), table):  # (the same cells and flags)
-        return False
+    if text.count("\n\n", start, end) < _APART:
+        return False  # (not one cell a paragraph)
+    spots = _none_words(text, start, end)
+    if not spots:
+        return False  # (nothing more to read)
+    pieces, last = [], 0
+    for at in spots:
+        pieces += (text[last:at], "－")
+        last = at + 1
+    if not read_cell_paragraphs(replace(report, text="".join(pieces) + text[last:]), table):
+        return False  # (the same cells and flags: it stored nothing)
     cells = report.cells
     for path in table.paths():
         span = cells[path].span
