@@ -533,7 +533,8 @@ def _read_none_words(report: Report, table: Table) -> bool:
     spots = _none_words(text, start, end)
     if not spots:
         return False  # (nothing more to read)
-    pieces, last = [], 0
+    pieces: list[str] = []
+    last = 0
     for at in spots:
         pieces += (text[last:at], "－")
         last = at + 1
