@@ -405,10 +405,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         under_header = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
         values_of[key] = under_header if under_header is not None else _trim_padding(values, width, padded_right)
         gathered[key] = values
-        if not t2 and under_header is None and not padded_right and len(values) == width + 1 \
-                and values[0].kind == EMPTY == values[-1].kind and values_of[key] == values[1:] \
-                and all(t.line == tokens[index].line for t in values):
-            both_ends_blank[key] = values
+        # (a PDF's wrapped label prints its next line's empty cells after the row's: not the row's)
+        own = _without_next_line(values, width)
+        if not t2 and under_header is None and not padded_right and len(own) == width + 1 \
+                and own[0].kind == EMPTY == own[-1].kind and values_of[key] == own[1:] \
+                and all(t.line == tokens[index].line for t in own):
+            both_ends_blank[key] = own
         if not t2 and under_header is None and len(values) > width == len(values_of[key]) \
                 and values_of[key][-1].kind != EMPTY and len({t.text for t in values_of[key]}) > 1:
             # (a row of one number throughout, 0 0 0 0 0 0 0, reads the same in every placement)
@@ -1724,6 +1726,15 @@ def _total_empty_beside_count(values: list[Token]) -> bool:
     return values[-2].kind == NUM and known(numbers) and parts_add_up(numbers)
 
 
+def _without_next_line(values: list[Token], width: int) -> list[Token]:
+    """The row's values without the empty cells after them on a later line, while it has more
+    cells than the template columns: the empty label cells that start the next row's line (or
+    a wrapped label's next line)."""
+    while len(values) > width and values[-1].kind == EMPTY and values[-1].line != values[0].line:
+        values = values[:-1]
+    return values
+
+
 def _trim_padding(values: list[Token], width: int, padded_right: bool = False) -> list[Token]:
     """Drop empty grid cells at a row's edges while it has more cells than the template columns.
 
@@ -1734,8 +1745,7 @@ def _trim_padding(values: list[Token], width: int, padded_right: bool = False) -
     adds one cell to a row: an empty cell before it is the row's own 总计, printed blank (a table
     leaving 总计 empty), and the empty label cells before the row's numbers go before it.
     """
-    while len(values) > width and values[-1].kind == EMPTY and values[-1].line != values[0].line:
-        values = values[:-1]  # the empty label cells that start the next row's line
+    values = _without_next_line(values, width)
     if padded_right and len(values) > width and values[-1].kind == EMPTY:
         values = values[:-1]  # the column after 总计 (the row's last cell on its own line)
     while len(values) > width and values[0].kind == EMPTY:

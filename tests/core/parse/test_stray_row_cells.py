@@ -24,6 +24,18 @@ def test_a_row_of_a_cell_more_empty_at_both_ends_keeps_its_first_cell_where_its_
     assert silent == []
 
 
+def test_a_wrapped_label_s_next_line_of_empty_cells_is_not_the_row_s():
+    # LibreOffice's PDF of the same Word report, read by our PDF reader: the row's label wraps
+    # (「4.无正」, then 「当理由 大量反 复申请」 on a line of its own), its 8 cells on the first line and
+    # the second line's empty cells after them. Those empty cells hid the row's empty last cell
+    # from the test above: its first cell was dropped instead, 商业企业's and 法律服务机构's 0 read
+    # one column to the left (自然人, 社会公益组织), 2 cells wrong and unflagged
+    report, wrong, silent = read_against_truth(ZOO / "quirks3344-r0048-lo-pdf.pdf")
+    assert t3_row(report, "not_processed_massive") == [None, 0, None, None, 0, None, None]
+    assert any(f.cell == "section3.not_processed_massive" and "首尾两格均空白" in f.message for f in report.flags)
+    assert silent == []
+
+
 def test_a_row_whose_label_spans_a_split_column_keeps_dropping_its_first_empty_cell(tmp_path):
     # pandoc's table of a web page printing its zeros blank, its label columns as empty cells:
     # （一）, （二） and （七）总计 each print an empty cell before their 7 (their label spans two
