@@ -430,6 +430,16 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # 8 cells, that one its 总计 (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md), not
         # padding: read as printed, its values placed by the sums (flagged)
         values_of.update(cut_blank)
+    elif not t2:
+        for key, values in cut_blank.items():
+            if only_zeros(values) and _rows_alike_print_their_cells(key, gathered, widths) \
+                    and [t.kind == NUM for t in values[1:-1]] != [t.kind == NUM for t in values[2:]]:
+                # a row of 0s of a cell more, its last empty, among rows printing their 7: that
+                # cell may be a stray one (read so), or the row printed 8, a 法人或其他组织 subtotal
+                # 0 after 自然人 and its 总计 blank. Both add up: which cells are 0 and which blank
+                # no sum can tell, and the two readings put the 0s in other cells: flagged
+                report.flags.append(Flag(f"{table.section}.{key}", "parse", _ZERO_ROW_CUT_BLANK.format(
+                    table.row(key).label)))
     paragraph_rows: set[str] = set()
     gap_filled: set[str] = set()  # rows whose blank cells were read from empty lines (a guess)
     if lines:
@@ -842,6 +852,9 @@ _CLIPPED_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后五个数值
 # ({2}: how the cells after 自然人 print, alike: 均印为「0」, 均印为「-」 or 均空白)
 _CLIPPED_ZERO_SUBTOTAL = ("「{0}」行自然人之后各格（含总计）{2}：本行若印有8格（自然人之后是「法人或其他组织」"
                           "小计0），转换时最后一格（总计）被截去，总计应为{1}；也可能是总计印错。无法确定，已按原文读取，请对照原文核对")
+_ZERO_ROW_CUT_BLANK = ("「{0}」行比表头多印1格，末格空白，各格都是0或空白：末格可能是多出的空格（已按此读取），"
+                       "也可能本行自然人之后是「法人或其他组织」小计0、总计空白。两种读法同样合计，哪几格是0、哪几格空白无法确定，"
+                       "请对照原文核对")
 _BOTH_ENDS_BLANK = ("「{0}」行比表头多印1格，首尾两格均空白，无法确定哪一格是多出的空格：已按其余各行的列位读取"
                     "（首格为自然人，末格视为多出），请对照原文核对")
 # (the same in a table whose rows printing counts all leave 总计 blank: the cell cut off was blank too)
@@ -1694,6 +1707,14 @@ def _rows_alike_start_beside_label(table: Table, odd_key: str, gathered: dict[st
             exact += len(values) == widths[key]
             split += len(values) == widths[key] + 1 and values[0].kind == EMPTY
     return exact > split
+
+
+def _rows_alike_print_their_cells(odd_key: str, gathered: dict[str, list[Token]], widths: dict[str, int]) -> bool:
+    """Whether most rows other than `odd_key` print exactly their cells (their values `gathered`,
+    padding kept): a row of a cell more is then the odd one, not a table whose rows all end on
+    an empty cell (a column drawn after 总计)."""
+    others = [key for key in gathered if key != odd_key]
+    return 2 * sum(len(gathered[key]) == widths[key] for key in others) > len(others)
 
 
 def _total_column_blank(values_of: dict[str, list[Token]], widths: dict[str, int]) -> bool:
