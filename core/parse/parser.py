@@ -861,6 +861,8 @@ _BOTH_ENDS_BLANK = ("「{0}」行比表头多印1格，首尾两格均空白，�
 _CLIPPED_ZERO_SUBTOTAL_BLANK_TOTAL = ("「{0}」行自然人之后六格{1}，表内其余印有非0数值的各行总计均空白：本行应印有8格"
                                       "（自然人之后是「法人或其他组织」小计0），转换时最后一格（总计）被截去。已按此读取，"
                                       "本行总计也按空白计；也可能是表格只在本行印了总计且印错，请对照原文核对")
+_CLIPPED_IN_DOUBT = ("「{}」行第二个数值（{}）等于其后五个数值之和，可能是「法人或其他组织」的小计（本行印有8格，"
+                     "转换时最后一格总计被截去），也可能是总计印错；表内其余各行大多读取存疑，合计无法判断，已按原文读取，请对照原文核对")
 _CLIPPED_BLANK_TOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
                         "比表格多一格，转换时最后一格（总计）被截去。已按此把其后各数值归入商业企业至其他各列；"
                         "表内其余印有非0数值的各行总计均空白，本行总计也按空白计，请对照原文核对")
@@ -1098,6 +1100,11 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
         # (the row's own sum holds read so by its making: only the others' say, the columns)
         eqs = tuple(eq for eq in _table_equations(report.template, table.section) if not eq.cell_set.issubset(paths))
         if equation_score(eqs, moved) <= equation_score(eqs, values):
+            if numbers[1] and _mostly_in_doubt(report, table, others):
+                # the sums that keep it as printed weigh it against rows read in doubt: they
+                # cannot tell a misprinted 总计 from one cut off (flagged: its failing sum 存疑)
+                report.flags.append(Flag(f"{table.section}.{key}", "parse", _CLIPPED_IN_DOUBT.format(
+                    table.row(key).label, report.text[printed[1].start:printed[1].end])))
             continue
         if not numbers[1]:
             report.flags.append(Flag(f"{table.section}.{key}.{table.row(key).columns[-1].key}", "parse",
@@ -1118,6 +1125,12 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
         values = _table_values(report, table.section)
         out.append(key)
     return out
+
+
+def _mostly_in_doubt(report: Report, table: Table, keys: list[str]) -> bool:
+    """Whether most of the rows flag their reading (a flag on the row or one of its cells)."""
+    flagged = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith(f"{table.section}.") and "." in f.cell}
+    return 2 * sum(key in flagged for key in keys) > len(keys)
 
 
 def _printed_alike(text: str, token: Token) -> str:
