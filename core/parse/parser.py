@@ -405,10 +405,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         under_header = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
         values_of[key] = under_header if under_header is not None else _trim_padding(values, width, padded_right)
         gathered[key] = values
-        if not t2 and under_header is None and not padded_right and len(values) == width + 1 \
-                and values[0].kind == EMPTY == values[-1].kind and values_of[key] == values[1:] \
-                and all(t.line == tokens[index].line for t in values):
-            both_ends_blank[key] = values
+        # (a PDF's wrapped label prints its next line's empty cells after the row's: not the row's)
+        own = _without_next_line(values, width)
+        if not t2 and under_header is None and not padded_right and len(own) == width + 1 \
+                and own[0].kind == EMPTY == own[-1].kind and values_of[key] == own[1:] \
+                and all(t.line == tokens[index].line for t in own):
+            both_ends_blank[key] = own
         if not t2 and under_header is None and len(values) > width == len(values_of[key]) \
                 and values_of[key][-1].kind != EMPTY and len({t.text for t in values_of[key]}) > 1:
             # (a row of one number throughout, 0 0 0 0 0 0 0, reads the same in every placement)
@@ -428,6 +430,16 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # 8 cells, that one its 总计 (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md), not
         # padding: read as printed, its values placed by the sums (flagged)
         values_of.update(cut_blank)
+    elif not t2:
+        for key, values in cut_blank.items():
+            if only_zeros(values) and _rows_alike_print_their_cells(key, gathered, widths) \
+                    and [t.kind == NUM for t in values[1:-1]] != [t.kind == NUM for t in values[2:]]:
+                # a row of 0s of a cell more, its last empty, among rows printing their 7: that
+                # cell may be a stray one (read so), or the row printed 8, a 法人或其他组织 subtotal
+                # 0 after 自然人 and its 总计 blank. Both add up: which cells are 0 and which blank
+                # no sum can tell, and the two readings put the 0s in other cells: flagged
+                report.flags.append(Flag(f"{table.section}.{key}", "parse", _ZERO_ROW_CUT_BLANK.format(
+                    table.row(key).label)))
     paragraph_rows: set[str] = set()
     gap_filled: set[str] = set()  # rows whose blank cells were read from empty lines (a guess)
     if lines:
@@ -840,12 +852,17 @@ _CLIPPED_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后五个数值
 # ({2}: how the cells after 自然人 print, alike: 均印为「0」, 均印为「-」 or 均空白)
 _CLIPPED_ZERO_SUBTOTAL = ("「{0}」行自然人之后各格（含总计）{2}：本行若印有8格（自然人之后是「法人或其他组织」"
                           "小计0），转换时最后一格（总计）被截去，总计应为{1}；也可能是总计印错。无法确定，已按原文读取，请对照原文核对")
+_ZERO_ROW_CUT_BLANK = ("「{0}」行比表头多印1格，末格空白，各格都是0或空白：末格可能是多出的空格（已按此读取），"
+                       "也可能本行自然人之后是「法人或其他组织」小计0、总计空白。两种读法同样合计，哪几格是0、哪几格空白无法确定，"
+                       "请对照原文核对")
 _BOTH_ENDS_BLANK = ("「{0}」行比表头多印1格，首尾两格均空白，无法确定哪一格是多出的空格：已按其余各行的列位读取"
                     "（首格为自然人，末格视为多出），请对照原文核对")
 # (the same in a table whose rows printing counts all leave 总计 blank: the cell cut off was blank too)
 _CLIPPED_ZERO_SUBTOTAL_BLANK_TOTAL = ("「{0}」行自然人之后六格{1}，表内其余印有非0数值的各行总计均空白：本行应印有8格"
                                       "（自然人之后是「法人或其他组织」小计0），转换时最后一格（总计）被截去。已按此读取，"
                                       "本行总计也按空白计；也可能是表格只在本行印了总计且印错，请对照原文核对")
+_CLIPPED_IN_DOUBT = ("「{}」行第二个数值（{}）等于其后五个数值之和，可能是「法人或其他组织」的小计（本行印有8格，"
+                     "转换时最后一格总计被截去），也可能是总计印错；表内其余各行大多读取存疑，合计无法判断，已按原文读取，请对照原文核对")
 _CLIPPED_BLANK_TOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
                         "比表格多一格，转换时最后一格（总计）被截去。已按此把其后各数值归入商业企业至其他各列；"
                         "表内其余印有非0数值的各行总计均空白，本行总计也按空白计，请对照原文核对")
@@ -1083,6 +1100,11 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
         # (the row's own sum holds read so by its making: only the others' say, the columns)
         eqs = tuple(eq for eq in _table_equations(report.template, table.section) if not eq.cell_set.issubset(paths))
         if equation_score(eqs, moved) <= equation_score(eqs, values):
+            if numbers[1] and _mostly_in_doubt(report, table, others):
+                # the sums that keep it as printed weigh it against rows read in doubt: they
+                # cannot tell a misprinted 总计 from one cut off (flagged: its failing sum 存疑)
+                report.flags.append(Flag(f"{table.section}.{key}", "parse", _CLIPPED_IN_DOUBT.format(
+                    table.row(key).label, report.text[printed[1].start:printed[1].end])))
             continue
         if not numbers[1]:
             report.flags.append(Flag(f"{table.section}.{key}.{table.row(key).columns[-1].key}", "parse",
@@ -1103,6 +1125,12 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
         values = _table_values(report, table.section)
         out.append(key)
     return out
+
+
+def _mostly_in_doubt(report: Report, table: Table, keys: list[str]) -> bool:
+    """Whether most of the rows flag their reading (a flag on the row or one of its cells)."""
+    flagged = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith(f"{table.section}.") and "." in f.cell}
+    return 2 * sum(key in flagged for key in keys) > len(keys)
 
 
 def _printed_alike(text: str, token: Token) -> str:
@@ -1694,6 +1722,14 @@ def _rows_alike_start_beside_label(table: Table, odd_key: str, gathered: dict[st
     return exact > split
 
 
+def _rows_alike_print_their_cells(odd_key: str, gathered: dict[str, list[Token]], widths: dict[str, int]) -> bool:
+    """Whether most rows other than `odd_key` print exactly their cells (their values `gathered`,
+    padding kept): a row of a cell more is then the odd one, not a table whose rows all end on
+    an empty cell (a column drawn after 总计)."""
+    others = [key for key in gathered if key != odd_key]
+    return 2 * sum(len(gathered[key]) == widths[key] for key in others) > len(others)
+
+
 def _total_column_blank(values_of: dict[str, list[Token]], widths: dict[str, int]) -> bool:
     """Whether the table leaves its 总计 column empty: its full rows printing a count end on an
     empty cell, three at least, and more of them than those printing their 总计."""
@@ -1724,6 +1760,15 @@ def _total_empty_beside_count(values: list[Token]) -> bool:
     return values[-2].kind == NUM and known(numbers) and parts_add_up(numbers)
 
 
+def _without_next_line(values: list[Token], width: int) -> list[Token]:
+    """The row's values without the empty cells after them on a later line, while it has more
+    cells than the template columns: the empty label cells that start the next row's line (or
+    a wrapped label's next line)."""
+    while len(values) > width and values[-1].kind == EMPTY and values[-1].line != values[0].line:
+        values = values[:-1]
+    return values
+
+
 def _trim_padding(values: list[Token], width: int, padded_right: bool = False) -> list[Token]:
     """Drop empty grid cells at a row's edges while it has more cells than the template columns.
 
@@ -1734,8 +1779,7 @@ def _trim_padding(values: list[Token], width: int, padded_right: bool = False) -
     adds one cell to a row: an empty cell before it is the row's own 总计, printed blank (a table
     leaving 总计 empty), and the empty label cells before the row's numbers go before it.
     """
-    while len(values) > width and values[-1].kind == EMPTY and values[-1].line != values[0].line:
-        values = values[:-1]  # the empty label cells that start the next row's line
+    values = _without_next_line(values, width)
     if padded_right and len(values) > width and values[-1].kind == EMPTY:
         values = values[:-1]  # the column after 总计 (the row's last cell on its own line)
     while len(values) > width and values[0].kind == EMPTY:
