@@ -87,6 +87,9 @@ NO_CHANGE = "两年的统计表没有变化"  # F8 with nothing to go to
 CHANGE_AT = "第 {number} 处变化，共 {count} 处"  # F8 / Shift+F8
 CHANGES_FROM_START = "已从头开始：第 {number} 处变化，共 {count} 处"  # F8 past the last change
 CHANGES_FROM_END = "已从末尾开始：第 {number} 处变化，共 {count} 处"  # Shift+F8 past the first
+# after each of the three: the place in the table on screen, where the 变化 count above it is of
+# that table only (F8's first key on 表三 said 第 8 处 with no word of 表二's 7 before it)
+CHANGE_IN_TABLE = "（{table}第 {number} 处，共 {count} 处）"
 PREVIOUS_CHANGE = "上一处变化"
 OPEN_IN_REVIEW = "在审核中打开(&O)"
 OPEN_IN_REVIEW_TIP = "在主窗口中打开所选单元格所在的报告（比对本身只读）"

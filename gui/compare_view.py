@@ -870,10 +870,15 @@ class CompareView(QWidget):
         self.select([target], [self.counterpart(target, CURRENT)])
         number, count = changes.index(target) + 1, len(changes)
         if not wrapped:
-            self._say(text.CHANGE_AT.format(number=number, count=count), change=True)
+            message = text.CHANGE_AT.format(number=number, count=count)
         else:
-            self._say((text.CHANGES_FROM_START if step > 0 else text.CHANGES_FROM_END)
-                      .format(number=number, count=count), change=True)
+            message = (text.CHANGES_FROM_START if step > 0 else text.CHANGES_FROM_END).format(number=number, count=count)
+        section = target.split(".")[0]
+        in_table = [p for p in changes if p.split(".")[0] == section]
+        if section in TAB_TITLES:
+            message += text.CHANGE_IN_TABLE.format(table=TAB_TITLES[section], number=in_table.index(target) + 1,
+                                                   count=len(in_table))
+        self._say(message, change=True)
         return target
 
     def _chosen_path(self) -> str:

@@ -1222,7 +1222,7 @@ def test_f8_with_no_cell_chosen_starts_in_the_table_on_screen(window, qtbot):
     qtbot.keyClick(table, Qt.Key.Key_F8)
     assert view.current_section() == "section3"
     assert view.selected_path(CURRENT) == "section3.new.natural"  # 2716 → 3001, 表三's first change
-    assert compare.statusBar().currentMessage() == "第 8 处变化，共 19 处"  # after 表二's 7
+    assert compare.statusBar().currentMessage() == "第 8 处变化，共 19 处（表三第 1 处，共 10 处）"  # after 表二's 7
 
     again = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
     again.activateWindow()
@@ -1697,17 +1697,17 @@ def test_f8_past_the_last_change_says_it_went_round(window, qtbot):
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_F8)
     assert view.selected_path(CURRENT) == "section4.review.total"  # 339 → 351
-    assert status() == "第 19 处变化，共 19 处"
+    assert status() == "第 19 处变化，共 19 处（表四第 2 处，共 2 处）"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
     assert view.current_section() == "section2" and view.selected_path(CURRENT) == "section2.rules.issued"
-    assert status() == "已从头开始：第 1 处变化，共 19 处"
+    assert status() == "已从头开始：第 1 处变化，共 19 处（表二第 1 处，共 7 处）"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
-    assert status() == "第 2 处变化，共 19 处"
+    assert status() == "第 2 处变化，共 19 处（表二第 2 处，共 7 处）"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
-    assert status() == "第 1 处变化，共 19 处"
+    assert status() == "第 1 处变化，共 19 处（表二第 1 处，共 7 处）"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
     assert view.current_section() == "section4" and view.selected_path(CURRENT) == "section4.review.total"
-    assert status() == "已从末尾开始：第 19 处变化，共 19 处"
+    assert status() == "已从末尾开始：第 19 处变化，共 19 处（表四第 2 处，共 2 处）"
 
 
 def test_the_prose_sentences_take_the_width_of_the_window(qtbot):
@@ -1927,7 +1927,7 @@ def test_ctrl_page_down_clears_f8s_place_and_the_cell_line_leaves_the_prose_tab(
     table = view.views["section3"][CURRENT]
     assert QApplication.focusWidget() is table
     qtbot.keyClick(table, Qt.Key.Key_F8)
-    assert status().startswith("第 ") and status().endswith(" 处变化，共 19 处")
+    assert status().startswith("第 ") and " 处变化，共 19 处（表" in status()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, CTRL)
     assert view.current_section() == "section4" and status() == ""
     assert view.cell_line.isVisible() and view.cell_line.text().startswith("当前单元格　表四")
