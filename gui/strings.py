@@ -296,6 +296,9 @@ EXPORT_RUNNING = "正在导出…"
 EXPORT_PROGRESS = "正在导出：{done}/{total} 份报告…"
 EXPORT_REPORTS = "共导出 {count} 份报告"
 EXPORT_REPORTS_LEFT_OUT = "共 {count} 份报告（{left} 份未导出 Word 文件）"
+# a file no table was read from is one row of Excel / CSV / JSON with its reason: "共导出 16 份报告" read
+# as 16 reports' data when 6 of them had none
+EXPORT_UNREADABLE = "，{count} 份无法读取（只列出原因，没有数据）"
 EXPORT_HIDDEN = "，其中 {hidden} 份在列表中未显示（导出总是包括文件夹中的全部报告，不受搜索和「只看有问题的」影响）"
 EXPORT_DONE = "导出完成，共写入 {count} 个文件：\n{paths}"
 EXPORT_DONE_STATUS = "导出完成：{path}"
