@@ -87,6 +87,9 @@ NO_CHANGE = "两年的统计表没有变化"  # F8 with nothing to go to
 CHANGE_AT = "第 {number} 处变化，共 {count} 处"  # F8 / Shift+F8
 CHANGES_FROM_START = "已从头开始：第 {number} 处变化，共 {count} 处"  # F8 past the last change
 CHANGES_FROM_END = "已从末尾开始：第 {number} 处变化，共 {count} 处"  # Shift+F8 past the first
+# after each of the three: the place in the table on screen, where the 变化 count above it is of
+# that table only (F8's first key on 表三 said 第 8 处 with no word of 表二's 7 before it)
+CHANGE_IN_TABLE = "（{table}第 {number} 处，共 {count} 处）"
 PREVIOUS_CHANGE = "上一处变化"
 OPEN_IN_REVIEW = "在审核中打开(&O)"
 OPEN_IN_REVIEW_TIP = "在主窗口中打开所选单元格所在的报告（比对本身只读）"
@@ -109,10 +112,21 @@ FINDINGS_TITLE = "跨年度检查（{count}）"
 CARD_VALUES = "上年 {previous} → 本年 {current}"
 CARD_DELTA = "（差 {delta}）"
 CARD_EXPECTED = "应为 {expected}，本年为 {current}"  # X-2: the count the rule expects (no arrow: not a change over time)
+# what each cross-year rule checks: the cards and the tip named only X-1～X-4, which no auditor knows
+CROSS_YEAR_RULES = ("X-1 本年表三「二、上年结转」应等于上年表三「四、结转下年度继续办理」（逐列）；"
+                    "X-2 表二现行有效件数应等于上年的现行有效件数加本年制发、减本年废止（2021版模板）；"
+                    "X-3 本年报告不应照搬上年（统计表完全相同或正文几乎相同）；"
+                    "X-4 正文所说的同比变化（如“较上年减少12件”）应与两年的统计表相符。")
 NOT_CONSECUTIVE = "两份报告不是相邻年度：不做跨年度检查（X-1～X-4）"
 # with nothing to show, the findings' panel gives its width to the tables: one line beside the tabs
 FINDINGS_NONE_LINE = "跨年度检查：未发现问题"
-FINDINGS_NONE_TIP = "已做跨年度检查（X-1～X-4），未发现问题"
+FINDINGS_NONE_TIP = "已做跨年度检查，未发现问题：\n" + CROSS_YEAR_RULES.replace("；", "；\n")
+# F1 in the 比对 window: it had no help of its own, and the review's F1 does not reach it
+HELP_TITLE = "比对窗口的快捷键"
+HELP = ("<p>F8 / Shift+F8 下一处 / 上一处变化（状态栏说明是全部变化中的第几处，和本表中的第几处），"
+        "Ctrl+PgDn / Ctrl+PgUp 切换表二、表三、表四和正文，Alt+D 显示差值，Alt+C 只看变化，"
+        "Alt+O 在审核中打开，Ctrl+E 导出比对，Esc、Ctrl+W 或 Ctrl+F4 关闭本窗口，F1 本说明。</p>"
+        "<p>相邻两个年度的报告做跨年度检查：" + CROSS_YEAR_RULES + "</p>")
 NOT_CONSECUTIVE_LINE = "跨年度检查：未做（不是相邻年度）"
 
 TIP_PREVIOUS = "{year}年：{value}"

@@ -23,7 +23,7 @@ from gui.layout import FittingLabel, keep_on_screen, place_in_middle
 from gui.qt import (QAction, QApplication, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout,
                     QItemSelection, QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter,
                     QPalette, QPoint, QPolygon, QPushButton, QRect, QSize, QSizePolicy, QSplitter, QTabWidget,
-                    QTextEdit, QVBoxLayout, QStyle, QTimer, QWidget, Qt, QtWidgets, Signal)
+                    QMessageBox, QTextEdit, QVBoxLayout, QStyle, QTimer, QWidget, Qt, QtWidgets, Signal)
 from gui.report_view import TAB_TITLES, CellDelegate, TemplateTableView
 from gui.session import format_number
 
@@ -870,10 +870,15 @@ class CompareView(QWidget):
         self.select([target], [self.counterpart(target, CURRENT)])
         number, count = changes.index(target) + 1, len(changes)
         if not wrapped:
-            self._say(text.CHANGE_AT.format(number=number, count=count), change=True)
+            message = text.CHANGE_AT.format(number=number, count=count)
         else:
-            self._say((text.CHANGES_FROM_START if step > 0 else text.CHANGES_FROM_END)
-                      .format(number=number, count=count), change=True)
+            message = (text.CHANGES_FROM_START if step > 0 else text.CHANGES_FROM_END).format(number=number, count=count)
+        section = target.split(".")[0]
+        in_table = [p for p in changes if p.split(".")[0] == section]
+        if section in TAB_TITLES:
+            message += text.CHANGE_IN_TABLE.format(table=TAB_TITLES[section], number=in_table.index(target) + 1,
+                                                   count=len(in_table))
+        self._say(message, change=True)
         return target
 
     def _chosen_path(self) -> str:
@@ -1066,6 +1071,11 @@ class CompareWindow(QMainWindow):
         self.view.statusMessage.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self.copies_label: FittingLabel | None = None  # a side's year filed twice (say_copies)
         add_close_keys(self)
+        help_action = QAction(self)  # F1: the keys and the cross-year rules of this window
+        help_action.setShortcut(QKeySequence("F1"))
+        help_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        help_action.triggered.connect(lambda: QMessageBox.information(self, text.HELP_TITLE, text.HELP))
+        self.addAction(help_action)
         # the keyboard starts in this year's table (it started on 显示差值: arrows and Shift+F10
         # did nothing until Tab had been pressed a few times)
         self.view.views[SECTIONS[self.view.tabs.currentIndex()]][CURRENT].setFocus(Qt.FocusReason.OtherFocusReason)

@@ -856,7 +856,12 @@ class MainWindow(QMainWindow):
         # an export holds every report of the folder, whatever the search or 只看有问题的 shows:
         # its end says how many, and how many of them the list was not showing
         hidden = self.dashboard.model.rowCount() - self.dashboard.proxy.rowCount()
-        self._export_notes.append((len(reviews), strings.EXPORT_HIDDEN.format(hidden=hidden) if hidden > 0 else ""))
+        notes = strings.EXPORT_HIDDEN.format(hidden=hidden) if hidden > 0 else ""
+        unreadable = sum(1 for review in reviews if unreadable_reason(review.report))
+        if unreadable and write is write_export and target.suffix.lower() in (".xlsx", ".csv", ".json"):
+            # (Word, to a folder, leaves them out and says so)
+            notes += strings.EXPORT_UNREADABLE.format(count=unreadable)
+        self._export_notes.append((len(reviews), notes))
         started = self.exports.submit(reviews, target, write)
         self.show_status(strings.EXPORT_RUNNING if started else strings.EXPORT_BUSY)
         return True

@@ -268,20 +268,23 @@ class ReportSession(QObject):
             return False
         if new.note == verdict.note:
             return False
-        return self.change_verdict(new, strings.UNDO_RENOTE.format(rule=verdict.rule))
+        return self.change_verdict(new, strings.UNDO_RENOTE.format(rule=verdict.rule),
+                                   saved=strings.SAVED_RENOTE.format(rule=verdict.rule))
 
     def withdraw_verdict(self, verdict: Verdict) -> bool:
         """撤销审核意见 (an undo step): the finding is open again, or, gone already, leaves the list."""
         return self.change_verdict(withdrawn(verdict), strings.UNDO_WITHDRAW.format(rule=verdict.rule))
 
-    def change_verdict(self, new: Verdict, label: str) -> bool:
+    def change_verdict(self, new: Verdict, label: str, saved: str = "") -> bool:
         """Push the verdict as an undo step whose undo restores the finding's standing, found by
-        the verdict's key (a finding already gone has none to look it up by)."""
+        the verdict's key (a finding already gone has none to look it up by). ``saved``: the
+        status bar's words once stored, when the verdict alone would not name the action."""
         if not self.editable:
             self.failed.emit(strings.READ_ONLY_REPORT)
             return False
         self._last_commit_ok = False
-        self.undo_stack.push(VerdictCommand(self, new, self.review.restoring(new.key), label, self._macro_name))
+        self.undo_stack.push(VerdictCommand(self, new, self.review.restoring(new.key), label,
+                                             self._macro_name, saved))
         return self._last_commit_ok
 
     def dismiss_and_mark_reviewed(self, reasons: list[tuple[Finding, str]]) -> bool:
@@ -386,12 +389,15 @@ class ReportSession(QObject):
         self.changed.emit()
         return True
 
-    def commit_verdict(self, verdict: Verdict, step: str = "", what: str = "") -> bool:
-        """Save the verdict, then record it (called by the undo commands)."""
+    def commit_verdict(self, verdict: Verdict, step: str = "", what: str = "", saved: str = "") -> bool:
+        """Save the verdict, then record it (called by the undo commands); ``saved``: the status
+        bar's words on the first do (编辑说明 names itself, not the verdict it kept)."""
         if not self._saved(lambda: self.store.give_verdict(self.review, verdict)):
             return False
         if step:
             self.saved.emit(step.format(what=what))
+        elif saved:
+            self.saved.emit(saved)
         elif verdict.label:
             self.saved.emit(strings.SAVED_VERDICT.format(rule=verdict.rule, verdict=verdict.label))
         else:

@@ -53,10 +53,13 @@ class CellEditCommand(QUndoCommand):
 
 
 class VerdictCommand(QUndoCommand):
-    def __init__(self, session, verdict: Verdict, previous: Verdict, text: str, step_name: str = "") -> None:
+    def __init__(self, session, verdict: Verdict, previous: Verdict, text: str, step_name: str = "",
+                 saved: str = "") -> None:
         """``step_name``: what Ctrl+Z / Ctrl+Y name in the status bar, when the step undone is a
-        macro holding this command (the macro's text; else this command's)."""
+        macro holding this command (the macro's text; else this command's). ``saved``: the status
+        bar's words when first done (else the session's from the verdict)."""
         super().__init__(text)
+        self._saved = saved
         self._step_name = step_name or text
         self._session = session
         self._verdict = verdict
@@ -66,7 +69,7 @@ class VerdictCommand(QUndoCommand):
     def redo(self) -> None:
         verdict = restamped(self._verdict) if self._done_before else self._verdict
         step = REDONE if self._done_before else ""
-        if not self._session.commit_verdict(verdict, step=step, what=self._step_name):
+        if not self._session.commit_verdict(verdict, step=step, what=self._step_name, saved=self._saved):
             self.setObsolete(True)
             return
         self._done_before = True

@@ -1222,7 +1222,7 @@ def test_f8_with_no_cell_chosen_starts_in_the_table_on_screen(window, qtbot):
     qtbot.keyClick(table, Qt.Key.Key_F8)
     assert view.current_section() == "section3"
     assert view.selected_path(CURRENT) == "section3.new.natural"  # 2716 → 3001, 表三's first change
-    assert compare.statusBar().currentMessage() == "第 8 处变化，共 19 处"  # after 表二's 7
+    assert compare.statusBar().currentMessage() == "第 8 处变化，共 19 处（表三第 1 处，共 10 处）"  # after 表二's 7
 
     again = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
     again.activateWindow()
@@ -1697,17 +1697,17 @@ def test_f8_past_the_last_change_says_it_went_round(window, qtbot):
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_F8)
     assert view.selected_path(CURRENT) == "section4.review.total"  # 339 → 351
-    assert status() == "第 19 处变化，共 19 处"
+    assert status() == "第 19 处变化，共 19 处（表四第 2 处，共 2 处）"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
     assert view.current_section() == "section2" and view.selected_path(CURRENT) == "section2.rules.issued"
-    assert status() == "已从头开始：第 1 处变化，共 19 处"
+    assert status() == "已从头开始：第 1 处变化，共 19 处（表二第 1 处，共 7 处）"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
-    assert status() == "第 2 处变化，共 19 处"
+    assert status() == "第 2 处变化，共 19 处（表二第 2 处，共 7 处）"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
-    assert status() == "第 1 处变化，共 19 处"
+    assert status() == "第 1 处变化，共 19 处（表二第 1 处，共 7 处）"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
     assert view.current_section() == "section4" and view.selected_path(CURRENT) == "section4.review.total"
-    assert status() == "已从末尾开始：第 19 处变化，共 19 处"
+    assert status() == "已从末尾开始：第 19 处变化，共 19 处（表四第 2 处，共 2 处）"
 
 
 def test_the_prose_sentences_take_the_width_of_the_window(qtbot):
@@ -1927,7 +1927,7 @@ def test_ctrl_page_down_clears_f8s_place_and_the_cell_line_leaves_the_prose_tab(
     table = view.views["section3"][CURRENT]
     assert QApplication.focusWidget() is table
     qtbot.keyClick(table, Qt.Key.Key_F8)
-    assert status().startswith("第 ") and status().endswith(" 处变化，共 19 处")
+    assert status().startswith("第 ") and " 处变化，共 19 处（表" in status()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, CTRL)
     assert view.current_section() == "section4" and status() == ""
     assert view.cell_line.isVisible() and view.cell_line.text().startswith("当前单元格　表四")
@@ -1981,3 +1981,24 @@ def test_colour_legend_leaves_the_prose_tab_whose_numbers_are_not_coloured(qtbot
     assert view.current_section() == "" and not view.legend.isVisible()
     view.tabs.setCurrentIndex(0)
     assert view.current_section() == "section2" and view.legend.isVisible()
+
+
+def test_f1_in_the_comparison_names_its_keys_and_what_the_cross_year_rules_check(qtbot, monkeypatch):
+    """The 比对 window had no F1 (the review's does not reach it), and its cross-year checks were
+    named only X-1～X-4, in a tip a keyboard user never sees. F1 names every key of the window
+    and says what each rule checks; the tip of 未发现问题 says it too."""
+    import re
+    from gui.qt import QAction, QMessageBox
+    compare = compare_window(qtbot, HUAIAN_2024)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, body: shown.append((title, body)))
+    qtbot.keyClick(compare.view.views["section3"][CURRENT], Qt.Key.Key_F1)
+    assert [title for title, _ in shown] == ["比对窗口的快捷键"]
+    body = shown[0][1].replace("PgDn", "PgDown")
+    missing = [(a.text(), k.toString()) for a in compare.findChildren(QAction) for k in a.shortcuts()
+               if not re.search(re.escape(k.toString()) + r"(?![A-Za-z])", body)]
+    assert not missing
+    for rule, words in (("X-1", "上年结转"), ("X-2", "现行有效件数"), ("X-3", "照搬上年"), ("X-4", "同比变化")):
+        assert re.search(rule + " [^；]*" + words, body), rule
+    tip = compare.view.findings_line.toolTip()
+    assert tip.startswith("已做跨年度检查，未发现问题") and "X-1 本年表三「二、上年结转」" in tip

@@ -1450,3 +1450,24 @@ def test_f5_leaves_the_keyboard_in_the_panel_it_was_in(window, qtbot):
     with qtbot.waitSignal(window.loadFinished, timeout=60000):
         qtbot.keyClick(window.dashboard.view, Qt.Key.Key_F5)
     assert QApplication.focusWidget() is window.dashboard.view
+
+
+def test_an_export_says_how_many_of_its_reports_could_not_be_read(make_window, store, qtbot, tmp_path, monkeypatch):
+    """A folder with an empty file and a damaged .pdf beside a report: 导出为 Excel said 共导出 3 份报告,
+    read as three reports' data, when two are a row each with only the reason. The box says so."""
+    import shutil
+    from gui.paths import samples_dir
+    from gui.qt import QFileDialog
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    shutil.copy(samples_dir() / "000_f621d1f2d2e52411.txt", folder)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    window = window_on_folder(qtbot, make_window, store, folder, 3, active=True)
+    target = tmp_path / "结果.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    with qtbot.waitSignal(window.exportFinished, timeout=60000):
+        window.export_actions[".xlsx"].trigger()
+    text = window.message_box.text()
+    window.message_box.close()
+    assert text.endswith("共导出 3 份报告，2 份无法读取（只列出原因，没有数据）")

@@ -981,14 +981,14 @@ def test_a_resolved_verdict_is_renoted_withdrawn_and_restored_by_keyboard_and_me
     assert asked == [("编辑说明", {"text": "请单位更正", "required": False})]  # the note there, to amend
     qtbot.waitUntil(lambda: model.data(model.index(0, 4)) == "确认问题：已电话告知")
     assert [v.note for v in session.review.resolved_verdicts(session.findings)] == ["已电话告知"]
-    assert status(window) == f"已保存：{finding.rule} 确认问题"
+    assert status(window) == f"已保存：编辑 {finding.rule} 的说明"  # the action's words, as 编辑说明
     stored = store.load_verdicts(session.report.content_hash)
     assert [(v.verdict, v.note) for v in stored][-1] == ("confirmed", "已电话告知")
 
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)  # 撤销审核意见: the row goes, the list is empty
     qtbot.waitUntil(lambda: model.rowCount() == 0)
     assert session.review.resolved_verdicts(session.findings) == []
-    assert status(window) == f"已保存：撤回对 {finding.rule} 的审核意见"
+    assert status(window) == f"已保存：撤销对 {finding.rule} 的审核意见"  # as the action is named
     assert QApplication.focusWidget() is panel.view
 
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
