@@ -23,6 +23,9 @@ The header's first words may also print before the labels, its last words after 
 label, the table crossing a page (where page 2 starts: a page number, or the form feed pdftotext
 prints), page 2's first band's last columns (法律服务机构, 其他, 总计) after section 四's heading, or
 every column of page 2's bands but their first (_bands_apart) (_blocks_across_page_words).
+The header may also print first with page 1 holding only rows 一, 二, （一） and （二）: their labels,
+then 一's and 二's values a paragraph each and （一）/（二）'s a paragraph per column, page 2 the
+other labels and every band after the last one (_rows_before_page_break).
 
 The reading is accepted only when it is certain: every cell a band does not hold is the only
 unknown of its row or column, its value is printed among the stray values, every stray value
@@ -93,6 +96,8 @@ _T6_HEADING = re.compile(r"六、其他需要报告")
 _HEAD_FIRST = re.compile(r"一、本年新收")
 _HEAD_END = re.compile(r"三、\s*\n?\s*本")
 _FIRST_ROW_LABEL = re.compile(r"（一）\s*予以公开")
+_SECOND_ROW_LABEL = re.compile(r"（二）\s*部分公开")
+_SECRET_LABEL = re.compile(r"1[、.．]\s*属于国家秘密")
 # a paragraph of 表三's header cell 「法律 服务 机构」 and its one value, printed after section 四's heading
 _LEGAL_APART = re.compile(rf"\n[ \t\f]*\n[ \t\f]*法律[ \t]*\n?[ \t]*服务[ \t]*\n?[ \t]*机构[ \t\f]*\n[ \t\f]*({_CELL})[ \t\f]*(?=\n[ \t\f]*\n|\n?$)")
 # a line of 表四's header as a PDF's reading order breaks it up ("结", "果", "尚未审结", "复议后起诉"),
@@ -574,6 +579,13 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
         worded = _blocks_after_header_words(text, start, label.start(), heading, stop)
         if worded is not None and _read_cut(report, table, text, start, stop, *worded):
             return True
+    if label is not None and cut is not None:  # page 1 holding only rows 一, 二, （一） and （二）
+        first_page = _rows_before_page_break(text, start, label.start(), furniture)
+        if first_page is not None:
+            head, pairs = first_page
+            blocks, after, spare_from, labels_at = cut
+            if _read_cut(report, table, text, start, stop, pairs + blocks, after, spare_from, labels_at, tuple(head)):
+                return True
     paged = _blocks_after_header(table, text, start, heading, stop, furniture)
     if paged is not None and _read_paged(report, table, *paged):
         return True
@@ -853,6 +865,37 @@ def _blocks_after_labels(text: str, label: int, heading: re.Match) \
     tail = paragraphs[1 + len(blocks):]
     after = _paragraph_counts(tail, t4_pieces=False)
     return blocks, after, heading.end(), label
+
+
+def _rows_before_page_break(text: str, start: int, label: int, furniture: frozenset[tuple[int, int]]) \
+        -> Optional[tuple[list[Counted], list[list[Counted]]]]:
+    """Rows 一, 二, （一） and （二） printed on page 1 after the header and their four labels, the
+    other labels and every band on page 2 (plain pdftotext, the header printed first): rows 一's
+    and 二's 14 values each in a paragraph of its own (some beside the header's words 其他 /
+    法律 服务 机构), （一）'s and （二）'s as a paragraph per column (its two values; the last
+    column's may print as two paragraphs of one), in print order, between （二）'s label and
+    「1、属于国家秘密」's. Rows 一 and 二 (the first 14 lone values, _head_rows tells them apart) and
+    （一）/（二）'s 7 columns; None unless exactly 28 values print there, the header before 一's
+    label."""
+    header = text.find("申请人情况", start, label)
+    first = _HEAD_FIRST.search(text, start, label)
+    second = _SECOND_ROW_LABEL.search(text, start, label)
+    secret = _SECRET_LABEL.search(text, start, label)
+    if header < 0 or first is None or second is None or secret is None \
+            or not header < first.start() < second.start() < secret.start():
+        return None
+    lone: list[Counted] = []
+    rest: list[Counted] = []
+    for paragraph in _paragraphs(text, second.end(), secret.start()):
+        counts = _paragraph_counts([paragraph])
+        counts = [v for v in counts if v[1:] not in furniture]  # (a page's number)
+        if len(counts) == 1 and len(lone) < 2 * _WIDTH:  # (some after （一）/（二）'s first columns)
+            lone += counts
+        else:
+            rest += counts
+    if len(lone) != 2 * _WIDTH or len(rest) != 2 * _WIDTH:
+        return None
+    return lone, [rest[i:i + 2] for i in range(0, len(rest), 2)]
 
 
 def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Match, stop: int) \
