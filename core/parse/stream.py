@@ -41,7 +41,7 @@ from core.parse.row_sums import parts_add_up
 from core.parse.stored_cells import row_cells_of, store_row
 from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, PLACED_LEFT, READING_UNDECIDED, Flag, Report
 from core.readers.document import Line
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, ascii_digits, normalise
 from core.template import Table, tables
 
 
@@ -796,6 +796,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     text = report.text[span[0]:span[1]]
     if not is_glued(text):
         return {}
+    text = ascii_digits(text)  # (one character for one: the runs' offsets stay true)
     unsure: set[str] = set()
     holds: dict[str, bool] = {}  # row -> _row_sum_holds (a row may hold several flags)
     for f in report.flags:
@@ -1579,9 +1580,9 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
     if start < 0:
         return None
     end = report.section_spans[5][0] if 5 in report.section_spans else len(report.text)
-    text = report.text[start:end]
     if not is_glued(report.text):
         return None
+    text = ascii_digits(report.text[start:end])
     header_end = text.rfind("总计", 0, (text.find("五、") + 1 or len(text) + 1) - 1)
     if header_end < 0:
         return None
@@ -1783,7 +1784,7 @@ def _t3_lost_blanks(report: Report) -> bool:
     span = report.section_spans.get(3) or _table_start(report.text)
     if not span or report.template not in ("2019", "2021"):
         return False
-    text = report.text[span[0]:span[1]]
+    text = ascii_digits(report.text[span[0]:span[1]])
     table = tables(report.template)["section3"]
     return _lost_blanks(text, _glued_runs(text, table), len(table.rows[0].columns))
 
