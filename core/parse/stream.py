@@ -34,6 +34,7 @@ from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_F
                               jointly_possible, reading_places, row_completes, row_reading_places,
                               split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
+from core.parse.glued_places import MOST_READINGS, placed_by_sums
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
 from core.parse.labels import find_labels
@@ -1021,8 +1022,14 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             weighed_alone[key] = (candidates[key], _placements_only(candidates[key]))
         return weighed_alone[key][1]
 
+    weighed_one_by_one = False  # (placed_by_sums: tried once, before the first row is placed by guess)
     while True:
         key = next((key for key in candidates if placements_only(key)), None)  # the first such row
+        if key is not None and not weighed_one_by_one:
+            weighed_one_by_one = True
+            if _placed_by_sums(candidates, paths, eqs, values):
+                settle()
+                continue
         if key is None:
             narrowed = _zero_sides_narrowed(candidates, paths, eqs, values)
             if not narrowed:
@@ -1205,6 +1212,28 @@ def _jointly_narrowed(candidates, paths, eqs, sum_cells, values) -> tuple[set[st
             candidates[key] = [r for r in candidates[key] if _cut_values(r) in chosen]
             narrowed.add(key)
     return narrowed, (True if isinstance(joint, dict) or joint is SOME_HOLD else False if joint is None else None)
+
+
+def _placed_by_sums(candidates, paths, eqs, values) -> set[str]:
+    """The open rows narrowed to the one choice under which every sum holds, found by weighing
+    each sum alone (glued_places.py): none when it finds no such choice, or more than one."""
+    known = dict(values)  # (a row whose readings all give the same values is no choice)
+    rows: dict[str, list[tuple]] = {}
+    count = 0
+    for key, found in candidates.items():
+        if len(found) > 1:
+            sums = sorted({_cut_values(r) for r in found})
+            if len(sums) == 1:
+                known.update(zip(paths[key], sums[0]))
+                continue
+            rows[key] = sums
+            count += len(sums)
+            if count > MOST_READINGS:
+                return set()  # (rows this open are placed as before: counted no further)
+    chosen = placed_by_sums(rows, paths, eqs, known) if rows else None
+    for key, n in (chosen or {}).items():
+        candidates[key] = [r for r in candidates[key] if _cut_values(r) == rows[key][n]]
+    return set(chosen or ())
 
 
 def _known_sums_hold(eqs, values: dict) -> bool:
