@@ -40,10 +40,10 @@ def placed_by_sums(rows: dict[str, list[tuple]], paths: dict[str, list[str]], eq
                 if p in at:
                     key, i = at[p]
                     through.setdefault(key, []).append((i, sign))
-                elif values.get(p) is None:
+                elif (value := values.get(p)) is None:
                     break
                 else:
-                    known += sign * values[p]
+                    known += sign * value
             else:
                 continue
             break
@@ -75,8 +75,10 @@ def placed_by_sums(rows: dict[str, list[tuple]], paths: dict[str, list[str]], eq
     for key, (n,) in alive.items():
         chosen.update(zip(paths[key], rows[key][n]))
     for eq in eqs:  # (each sum weighed alone kept a reading; together they must all hold)
-        left, right = [chosen.get(p) for p in eq.left], [chosen.get(p) for p in eq.right]
-        if None not in left and None not in right and abs(sum(left) - sum(right)) > 1e-9:
+        sides = [[chosen.get(p) for p in side] for side in (eq.left, eq.right)]
+        if any(v is None for side in sides for v in side):
+            continue  # (an unknown cell: the sum says nothing)
+        if abs(sum(v or 0 for v in sides[0]) - sum(v or 0 for v in sides[1])) > 1e-9:
             return None
     return {key: n for key, (n,) in alive.items()}
 
