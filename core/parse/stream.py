@@ -778,6 +778,35 @@ NO_CUT_ADDS_UP = "没有一种拆法能使合计相符（疑有笔误）"
 PLACED_FROM_THE_LEFT = "已自左向右放置"
 
 
+# A number with thousands separators ("2,041"), glued to the cells around it ("２，０４１５１５"):
+# its last group of three digits ends it; where it starts, the cuts decide
+_GROUPED = re.compile(r"([0-9]{1,3})((?:[,，][0-9]{3})+)")
+
+
+def glued_text(text: str) -> tuple[str, Optional[list[int]]]:
+    """表三's text as its glued runs are cut: full-width digits as ASCII, and a number's thousands
+    separators taken out, a break put after its last group in their place ("2,041515" reads
+    "2041 515"). One character for one; with the text, where each of its characters prints in
+    `text` (None where none moved): a group's digits print a place or more to the right."""
+    text = ascii_digits(text)
+    if ("," not in text and "，" not in text) or not _GROUPED.search(text):
+        return text, None
+    origin = list(range(len(text)))
+    pieces, last = [], 0
+    for m in _GROUPED.finditer(text):
+        groups = m.group(2)[1::4], m.group(2)[2::4], m.group(2)[3::4]  # (each group's 1st, 2nd, 3rd digit)
+        digits = "".join("".join(g) for g in zip(*groups))
+        at = m.start(2)  # the groups' digits move left over the separators, the breaks follow them
+        for n in range(len(digits)):
+            origin[at + n] = at + n // 3 * 4 + 1 + n % 3
+        for n in range(len(groups[0])):
+            origin[at + len(digits) + n] = at + 4 * n  # (a break stands for its separator)
+        pieces += [text[last:at], digits, " " * len(groups[0])]
+        last = m.end()
+    pieces.append(text[last:])
+    return "".join(pieces), origin
+
+
 def _table_start(text: str) -> Optional[tuple[int, int]]:
     """Without a section heading (glued into the line before it), from 表三's header on."""
     at = text.find("申请人情况")
@@ -797,7 +826,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     text = report.text[span[0]:span[1]]
     if not is_glued(text):
         return {}
-    text = ascii_digits(text)  # (one character for one: the runs' offsets stay true)
+    text, origin = glued_text(text)  # (one character for one: offsets stay true, or are mapped back below)
     unsure: set[str] = set()
     holds: dict[str, bool] = {}  # row -> _row_sum_holds (a row may hold several flags)
     for f in report.flags:
@@ -1122,6 +1151,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     read_again = {f"section3.{key}" for key in (*out, *unread)}
     report.flags = [f for f in report.flags if f.cell not in read_again and f.cell.rsplit(".", 1)[0] not in read_again]
     report.flags.extend(flag for flag in messages.values() if flag)
+    if origin is not None:  # a separator taken out: each cell spans its digits where they print
+        for token in (t for tokens in out.values() for t in tokens if t is not None):
+            start, end = token.start - span[0], token.end - span[0]
+            token.start, token.end = span[0] + origin[start], span[0] + (origin[end - 1] + 1 if end > start else origin[start])
     return out
 
 
@@ -1813,7 +1846,7 @@ def _t3_lost_blanks(report: Report) -> bool:
     span = report.section_spans.get(3) or _table_start(report.text)
     if not span or report.template not in ("2019", "2021"):
         return False
-    text = ascii_digits(report.text[span[0]:span[1]])
+    text = glued_text(report.text[span[0]:span[1]])[0]
     table = tables(report.template)["section3"]
     return _lost_blanks(text, _glued_runs(text, table), len(table.rows[0].columns))
 

@@ -1,5 +1,5 @@
-"""Glued 表三 rows whose blank cells left no trace, placed by the column sums weighed one at a time
-(core/parse/glued_places.py)."""
+"""Glued 表三 rows: blank cells that left no trace placed by the column sums weighed one at a time
+(core/parse/glued_places.py), and numbers printed with thousands separators (stream.glued_text)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -43,3 +43,24 @@ def test_a_docx2txt_table_with_many_blanks_dropped_is_placed_by_its_column_sums(
     assert not any(w.startswith("section3.") for w in wrong)
     assert silent == []
     assert not any("自左向右" in f.message for f in report.flags)
+
+
+def test_a_glued_number_with_thousands_separators_ends_after_its_last_group():
+    # 「3,0836253,708二、上年结转…」: 3,083 625 3,708, blanks dropped. The comma was no value
+    # character: the run ended at 「3」, no cut added up and 一, 予以公开 and 总计 were left unread
+    # (9 cells wrong, flagged, on 0e390b8). Each cell spans its digits as printed, separators too.
+    report, wrong, silent = read_against_truth(ZOO / "quirks907-r0028-docx2txt.txt")
+    assert t3_row(report, "new") == [3083, 625, None, None, None, None, 3708]
+    assert t3_row(report, "granted") == [1148, 216, None, None, None, None, 1364]
+    assert t3_row(report, "total") == [3033, 568, None, None, None, None, 3601]
+    assert report.cells["section3.new.natural"].raw == "3,083"
+    assert not any(w.startswith("section3.") for w in wrong)
+    assert silent == []
+
+
+def test_glued_text_takes_separators_out_and_says_where_each_character_prints():
+    from core.parse.stream import glued_text
+    text, origin = glued_text("总计２，０４１５１５－－1,234,5679")
+    assert text == "总计2041 515－－1234567  9"
+    assert origin is not None and [("总计２，０４１５１５－－1,234,5679")[i] for i in origin] == list("总计２０４１，５１５－－1234567,,9")
+    assert glued_text("无分隔12，3件") == ("无分隔12，3件", None)
