@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 
 from core.equations import equations, expected_by_columns, is_digit_slip
 from core.model import Number, Report, Suggestion
-from core.parse.stream import _glued_runs, _table_start
+from core.parse.stream import _glued_runs, _table_start, glued_text
 from core.template import tables
 
 def glued_row_suggestion(report: Report, row_key: str, runs: Optional[dict[str, str]] = None,
@@ -62,7 +62,7 @@ def glued_runs(report: Report) -> dict[str, str]:
     span = report.section_spans.get(3) or _table_start(report.text)
     if not span:
         return {}
-    text = report.text[span[0]:span[1]]
+    text = glued_text(report.text[span[0]:span[1]])[0]  # (as the parser read the runs)
     return {key: text[start:end] for key, (start, end) in _glued_runs(text, table).items()}
 
 

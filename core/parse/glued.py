@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from core.equations import Equation
 from core.model import GLUED_UNDECIDED, MISSING, Flag, Number, Report
-from core.parse.tokens import EMPTY, NA, NUM, Token
+from core.parse.tokens import EMPTY, NA, NUM, Token, ascii_digits
 from core.template import Table
 
 MAX_DIGITS = 60  # beyond this a "number" is not a glued table row
@@ -722,6 +722,7 @@ def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
         if key not in open_rows or not run.strip():
             continue
         printed = " ".join(run.split())
+        run = ascii_digits(run)  # (its flag quotes the run as printed)
         whole = _counts_with_units(run)
         # a count's unit ends its cell: a space in its place keeps the offsets
         run = "".join(" " if ch in _COUNT_UNITS and n and run[n - 1].isdigit() else ch for n, ch in enumerate(run))

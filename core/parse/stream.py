@@ -34,6 +34,7 @@ from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_F
                               jointly_possible, reading_places, row_completes, row_reading_places,
                               split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
+from core.parse.glued_places import MOST_READINGS, placed_by_sums
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
 from core.parse.labels import find_labels
@@ -41,7 +42,7 @@ from core.parse.row_sums import parts_add_up
 from core.parse.stored_cells import row_cells_of, store_row
 from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, PLACED_LEFT, READING_UNDECIDED, Flag, Report
 from core.readers.document import Line
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, ascii_digits, normalise
 from core.template import Table, tables
 
 
@@ -777,6 +778,35 @@ NO_CUT_ADDS_UP = "没有一种拆法能使合计相符（疑有笔误）"
 PLACED_FROM_THE_LEFT = "已自左向右放置"
 
 
+# A number with thousands separators ("2,041"), glued to the cells around it ("２，０４１５１５"):
+# its last group of three digits ends it; where it starts, the cuts decide
+_GROUPED = re.compile(r"([0-9]{1,3})((?:[,，][0-9]{3})+)")
+
+
+def glued_text(text: str) -> tuple[str, Optional[list[int]]]:
+    """表三's text as its glued runs are cut: full-width digits as ASCII, and a number's thousands
+    separators taken out, a break put after its last group in their place ("2,041515" reads
+    "2041 515"). One character for one; with the text, where each of its characters prints in
+    `text` (None where none moved): a group's digits print a place or more to the right."""
+    text = ascii_digits(text)
+    if ("," not in text and "，" not in text) or not _GROUPED.search(text):
+        return text, None
+    origin = list(range(len(text)))
+    pieces, last = [], 0
+    for m in _GROUPED.finditer(text):
+        groups = m.group(2)[1::4], m.group(2)[2::4], m.group(2)[3::4]  # (each group's 1st, 2nd, 3rd digit)
+        digits = "".join("".join(g) for g in zip(*groups))
+        at = m.start(2)  # the groups' digits move left over the separators, the breaks follow them
+        for n in range(len(digits)):
+            origin[at + n] = at + n // 3 * 4 + 1 + n % 3
+        for n in range(len(groups[0])):
+            origin[at + len(digits) + n] = at + 4 * n  # (a break stands for its separator)
+        pieces += [text[last:at], digits, " " * len(groups[0])]
+        last = m.end()
+    pieces.append(text[last:])
+    return "".join(pieces), origin
+
+
 def _table_start(text: str) -> Optional[tuple[int, int]]:
     """Without a section heading (glued into the line before it), from 表三's header on."""
     at = text.find("申请人情况")
@@ -796,6 +826,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     text = report.text[span[0]:span[1]]
     if not is_glued(text):
         return {}
+    text, origin = glued_text(text)  # (one character for one: offsets stay true, or are mapped back below)
     unsure: set[str] = set()
     holds: dict[str, bool] = {}  # row -> _row_sum_holds (a row may hold several flags)
     for f in report.flags:
@@ -1020,8 +1051,14 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             weighed_alone[key] = (candidates[key], _placements_only(candidates[key]))
         return weighed_alone[key][1]
 
+    weighed_one_by_one = False  # (placed_by_sums: tried once, before the first row is placed by guess)
     while True:
         key = next((key for key in candidates if placements_only(key)), None)  # the first such row
+        if key is not None and not weighed_one_by_one:
+            weighed_one_by_one = True
+            if _placed_by_sums(candidates, paths, eqs, values):
+                settle()
+                continue
         if key is None:
             narrowed = _zero_sides_narrowed(candidates, paths, eqs, values)
             if not narrowed:
@@ -1114,6 +1151,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     read_again = {f"section3.{key}" for key in (*out, *unread)}
     report.flags = [f for f in report.flags if f.cell not in read_again and f.cell.rsplit(".", 1)[0] not in read_again]
     report.flags.extend(flag for flag in messages.values() if flag)
+    if origin is not None:  # a separator taken out: each cell spans its digits where they print
+        for token in (t for tokens in out.values() for t in tokens if t is not None):
+            start, end = token.start - span[0], token.end - span[0]
+            token.start, token.end = span[0] + origin[start], span[0] + (origin[end - 1] + 1 if end > start else origin[start])
     return out
 
 
@@ -1204,6 +1245,28 @@ def _jointly_narrowed(candidates, paths, eqs, sum_cells, values) -> tuple[set[st
             candidates[key] = [r for r in candidates[key] if _cut_values(r) in chosen]
             narrowed.add(key)
     return narrowed, (True if isinstance(joint, dict) or joint is SOME_HOLD else False if joint is None else None)
+
+
+def _placed_by_sums(candidates, paths, eqs, values) -> set[str]:
+    """The open rows narrowed to the one choice under which every sum holds, found by weighing
+    each sum alone (glued_places.py): none when it finds no such choice, or more than one."""
+    known = dict(values)  # (a row whose readings all give the same values is no choice)
+    rows: dict[str, list[tuple]] = {}
+    count = 0
+    for key, found in candidates.items():
+        if len(found) > 1:
+            sums = sorted({_cut_values(r) for r in found})
+            if len(sums) == 1:
+                known.update(zip(paths[key], sums[0]))
+                continue
+            rows[key] = sums
+            count += len(sums)
+            if count > MOST_READINGS:
+                return set()  # (rows this open are placed as before: counted no further)
+    chosen = placed_by_sums(rows, paths, eqs, known) if rows else None
+    for key, n in (chosen or {}).items():
+        candidates[key] = [r for r in candidates[key] if _cut_values(r) == rows[key][n]]
+    return set(chosen or ())
 
 
 def _known_sums_hold(eqs, values: dict) -> bool:
@@ -1579,9 +1642,9 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
     if start < 0:
         return None
     end = report.section_spans[5][0] if 5 in report.section_spans else len(report.text)
-    text = report.text[start:end]
     if not is_glued(report.text):
         return None
+    text = ascii_digits(report.text[start:end])
     header_end = text.rfind("总计", 0, (text.find("五、") + 1 or len(text) + 1) - 1)
     if header_end < 0:
         return None
@@ -1783,7 +1846,7 @@ def _t3_lost_blanks(report: Report) -> bool:
     span = report.section_spans.get(3) or _table_start(report.text)
     if not span or report.template not in ("2019", "2021"):
         return False
-    text = report.text[span[0]:span[1]]
+    text = glued_text(report.text[span[0]:span[1]])[0]
     table = tables(report.template)["section3"]
     return _lost_blanks(text, _glued_runs(text, table), len(table.rows[0].columns))
 

@@ -88,6 +88,16 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+_FULL_WIDTH_DIGITS = re.compile("[\uff10-\uff19]")
+_TO_ASCII_DIGITS = {0xFF10 + n: 0x30 + n for n in range(10)}
+
+
+def ascii_digits(text: str) -> str:
+    """Full-width digits ("２０４") as ASCII, one character for one, so offsets stay true: the readers
+    of glued runs cut digits and test "0" and "1".."9" by character, as NFKC would print them."""
+    return text.translate(_TO_ASCII_DIGITS) if _FULL_WIDTH_DIGITS.search(text) else text
+
+
 # A character that may open an export artefact, be a cell border or a footnote mark: most cells
 # hold none, and one search tells.
 _MAYBE_MARKED = re.compile(r"[\[{<&*\\|\u2500-\u257f\u2460-\u249b\u24ea\u3251-\u325f\u32b1-\u32bf]")
