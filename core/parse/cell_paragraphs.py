@@ -158,6 +158,12 @@ class _Search:
         self.labelled_before = [[i for i, rows in rows_of.items() if max(rows) < row] for row in range(_ROWS)]
         self.owns_from = [[(i, label_row) for i, label_row in self.owns if label_row >= row] for row in range(_ROWS)]
         self.all_tokens = (1 << n) - 1
+        self.bits = [1 << i for i in range(n)]
+        # the values printed right after each row's label alone (_options: its 自然人 cell's)
+        self.labelled_only: list[list[int]] = [[] for _ in range(_ROWS)]
+        for i, rows in rows_of.items():  # (in their order: the first free one is the row's)
+            if len(rows) == 1:
+                self.labelled_only[min(rows)].append(i)
         self.steps = 0
         # (row, used, per column 一+二 and the sum of the result rows) -> the distinct ways to
         # place the rows from there on (two at most: more tell no more)
@@ -299,22 +305,25 @@ class _Search:
 
     def _options(self, row: int, used: int, free: tuple[list[int], list[int]], may_split: bool, fails_from: int,
                  sevens: Optional[_Sevens], split_may: Optional[Callable[[int], bool]] = None):
-        anchor = _first_free(used, len(self.tokens))
-        if anchor >= len(self.tokens):
+        if not free[0]:
             return
-        rows_of = self.rows_of
+        anchor = free[0][0]
         # the value printed right after the row's label, its 自然人 cell
-        own = next((i for i, rows in rows_of.items() if rows == {row} and not used >> i & 1), None)
+        own = next((i for i in self.labelled_only[row] if not used >> i & 1), None)
         seen = set()  # (a row of zeros takes the same values whatever column each one is in)
-        block = None if may_split else self._next_free(anchor, used, _WIDTH)  # (its one run's values)
+        bits, values = self.bits, self.values
+        block = None if may_split else free[0][:_WIDTH]  # (its one run's values)
+        if block is not None and len(block) == _WIDTH:
+            block_mask = sum(map(bits.__getitem__, block))
+            block_values = list(map(values.__getitem__, block))
+        else:
+            block = None
         for first_column in range(_WIDTH):
-            if block is not None and len(block) == _WIDTH and (
-                    sum(1 << i for i in block),
-                    tuple(self.values[block[(c - first_column) % _WIDTH]] for c in range(_WIDTH))) in seen:
+            if block is not None and (block_mask, tuple(block_values[-first_column:] + block_values[:-first_column])) in seen:
                 continue  # (the same cells as an earlier column's: one run takes these seven)
             for cells, runs in self._row_options(row, own, anchor, first_column, used, free, 1 + may_split, fails_from,
                                                  sevens, split_may):
-                key = (sum(1 << i for i in cells), tuple(self.values[i] for i in cells))
+                key = (sum(map(bits.__getitem__, cells)), tuple(map(values.__getitem__, cells)))
                 if key not in seen:
                     seen.add(key)
                     yield cells, runs
@@ -497,16 +506,6 @@ class _Search:
             picks[:] = first_run[:k]
             yield from second_runs(k, nxt)
 
-    def _next_free(self, start: int, used: int, count: int) -> list[int]:
-        """The next `count` free values from `start` on (fewer at the end)."""
-        out: list[int] = []
-        for i in range(start, len(self.tokens)):
-            if not used >> i & 1:
-                out.append(i)
-                if len(out) == count:
-                    break
-        return out
-
     def _free(self, used: int) -> tuple[list[int], list[int]]:
         """The free values (in printed order) and the sums of the first j of them."""
         bits = bin(self.all_tokens & ~used)[:1:-1]  # (the free values' bits, the first first)
@@ -560,11 +559,9 @@ class _Sevens:
         self.room = tuple(h - r for h, r in zip(head, results)) if row >= 2 else None
         # what （七）总计 and 四, the values left after the rows, add up to (T3-1), once 一 + 二 are known
         self.left_sum = sum(head) if row >= 2 else None
-        # the label value each row's 自然人 cell must take
-        self.owns: dict[int, int] = {}
-        for i, label_row in search.owns:
-            if not used >> i & 1:
-                self.owns.setdefault(label_row, i)
+        # the label value each row's 自然人 cell must take (the rows from `row` on: no other row may
+        # take their label values, so they are free)
+        self.owns = search.first_own
         self.free, self.sums = free  # (the free values, the sums of the first j)
         self.known: dict[tuple[int, int], bool] = {}
         self.gaps: dict[int, int] = {}  # (gap_fails_at's, by the values taken: each row's first columns ask it again)
@@ -700,7 +697,8 @@ class _Drifts:
         self.left_sum = left_sum  # (None while 一 + 二 are not known)
         self.splits = splits
         self.last: Optional[int] = None  # (see last_failing)
-        self.reach: dict[int, int] = {}  # (see reaches_back)
+        self.reach: Optional[list[int]] = None  # (see reaches_back)
+        self.cleans: dict[int, bool] = {}  # (see clean)
 
     def may_split(self, taken: int) -> bool:
         """Whether the state's row may split after its first `taken` values: the rows after it
@@ -729,27 +727,36 @@ class _Drifts:
             # the rows drift by both runs until one prints (at row p, or before it), then by the
             # other's up to the last row failing as it is, from the row after p on at most (see
             # _settles, reaches_back): so they drift by both up to that row at least
-            for b in range(t, min(map(self.reaches_back, runs)) - 1):
+            reach = self.reaches_back()
+            for b in range(t, min(reach[run] for run in runs) - 1):
                 if not self.clean(b, drift):
                     return False
         fewer = _fewer(runs)
+        may_place = self.may_place
+        reach = self.reaches_back() if splits == 1 else None
         for b in range(t, self.rows):
             # a run printing before row b (not the row before's: it prints after one value at
             # least), or among its values (one only: the row is the values around it), or row b
             # splitting
-            if any(self.may_place(b, rest, splits) for rest in fewer if b > t or fresh in rest):
-                return True
-            if any(self.may_place(b + 1, rest, splits) for rest in fewer
-                   if len(rest) + 1 < len(runs) or self.across(b, drift, drift - sum(rest))):
-                return True
-            if splits and any(self.may_place(b + 1, tuple(sorted(rest + (run,))), splits - 1, run)
-                              for rest in (runs, *fewer) for run in range(1, _WIDTH)
-                              if rest or splits > 1 or b + 1 >= self.reaches_back(run)):
-                return True
+            for rest in fewer:
+                if (b > t or fresh in rest) and may_place(b, rest, splits):
+                    return True
+                if (len(rest) + 1 < len(runs) or self.across(b, drift, drift - sum(rest))) \
+                        and may_place(b + 1, rest, splits):
+                    return True
+            if splits:
+                for rest in (runs, *fewer):
+                    for run in range(1, _WIDTH):
+                        if reach is not None and not rest and b + 1 < reach[run]:
+                            continue  # (see _settles: it prints at that row or after)
+                        if reach is not None and len(rest) == 1 and b + 1 < min(reach[run], reach[rest[0]]) - 1 \
+                                and not self.clean(b + 1, drift + run):
+                            continue  # (see the bound above)
+                        if may_place(b + 1, tuple(sorted(rest + (run,))), splits - 1, run):
+                            return True
             if not self.clean(b, drift):
                 return False
-        # (past the rows: the runs still to print, （七）总计 and 四)
-        return bool(runs) or self.left_sum is None or self.sums[-1] - self.sums[_WIDTH * self.rows] == self.left_sum
+        return self.past_rows(runs)
 
     def _settles(self, t: int, run: int) -> bool:
         """_may_place with no row splitting from row + t on and one run (of `run` values; 0:
@@ -764,19 +771,35 @@ class _Drifts:
                 return True
             if not self.clean(b, run):
                 return False
-        return True
+        return self.past_rows((run,))
 
-    def reaches_back(self, run: int) -> int:
-        """The first row from which the rows drifting by `run` are their sevens up to the last
-        row failing as it is (last_failing; 0 when none fails): a run of this length printing
-        last, with no row splitting after it, prints at it or after."""
-        known = self.reach.get(run)
-        if known is None:
-            known = self.last_failing()
-            while known > 0 and self.clean(known - 1, run):
-                known -= 1
-            self.reach[run] = known = max(known, 0)
-        return known
+    def past_rows(self, runs: tuple[int, ...]) -> bool:
+        """Whether the values past the rows may be these runs', （七）总计's and 四's: the last two
+        add up to 一 + 二 (T3-1), once known; a run's values are one after another (two runs or
+        more: taken as may)."""
+        if self.left_sum is None or len(runs) > 1:
+            return True
+        sums = self.sums
+        start = _WIDTH * self.rows - sum(runs)
+        wanted = sums[-1] - sums[start] - self.left_sum
+        if not runs:
+            return wanted == 0
+        (run,) = runs
+        return any(sums[at + run] - sums[at] == wanted for at in range(start, len(sums) - run))
+
+    def reaches_back(self) -> list[int]:
+        """For each run length, the first row from which the rows drifting by it are their
+        sevens up to the last row failing as it is (last_failing; 0 when none fails): a run of
+        this length printing last, with no row splitting after it, prints at it or after."""
+        if self.reach is None:
+            self.reach = [0] * _WIDTH
+            last = self.last_failing()
+            for run in range(1, _WIDTH):
+                first = last
+                while first > 0 and self.clean(first - 1, run):
+                    first -= 1
+                self.reach[run] = max(first, 0)
+        return self.reach
 
     def last_failing(self) -> int:
         """The last row (t) whose seven as it is (no drift) may not be its row: self.rows when the
@@ -818,6 +841,12 @@ class _Drifts:
 
     def clean(self, t: int, drift: int) -> bool:
         """Whether the seven from 7t - drift may be row + t."""
+        known = self.cleans.get(t * 64 + drift)  # (drift < 64: three runs at most)
+        if known is None:
+            known = self.cleans[t * 64 + drift] = self._clean(t, drift)
+        return known
+
+    def _clean(self, t: int, drift: int) -> bool:
         at = _WIDTH * t - drift
         sums = self.sums[at + _WIDTH] - self.sums[at]
         if sums % 2:
@@ -871,17 +900,12 @@ def _seven_may_be(search: _Search, row: int, cells, sums: int, own: Optional[int
 
 def _add(found: list[list[list[int]]], placed: list[list[int]], values: list[int]) -> list[list[list[int]]]:
     """`found` with `placed` added unless a placement giving the same values is there."""
-    key = [[values[i] for i in cells] for cells in placed]
-    if any([[values[i] for i in cells] for cells in other] == key for other in found):
+    if not found:
+        return [placed]
+    key = [list(map(values.__getitem__, cells)) for cells in placed]
+    if any([list(map(values.__getitem__, cells)) for cells in other] == key for other in found):
         return found
     return found + [placed]
-
-
-def _first_free(used: int, n: int) -> int:
-    i = 0
-    while used >> i & 1:
-        i += 1
-    return i
 
 
 def _failing(grid: list[list]) -> int:
