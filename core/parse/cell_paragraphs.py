@@ -727,8 +727,8 @@ class _Drifts:
             # the rows drift by both runs until one prints (at row p, or before it), then by the
             # other's up to the last row failing as it is, from the row after p on at most (see
             # _settles, reaches_back): so they drift by both up to that row at least
-            reach = self.reaches_back()
-            for b in range(t, min(reach[run] for run in runs) - 1):
+            back = self.reaches_back()
+            for b in range(t, min(back[run] for run in runs) - 1):
                 if not self.clean(b, drift):
                     return False
         fewer = _fewer(runs)
