@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress
-from typing import Optional
+from typing import Callable, Optional
 
 from core.model import INFERRED, NUMBER, PLACEHOLDER, CellValue, Flag, Report
 from core.template import Table
@@ -158,11 +158,25 @@ class _Search:
         self.labelled_before = [[i for i, rows in rows_of.items() if max(rows) < row] for row in range(_ROWS)]
         self.owns_from = [[(i, label_row) for i, label_row in self.owns if label_row >= row] for row in range(_ROWS)]
         self.all_tokens = (1 << n) - 1
+        self.bits = [1 << i for i in range(n)]
+        # the values printed right after each row's label alone (_options: its 自然人 cell's)
+        self.labelled_only: list[list[int]] = [[] for _ in range(_ROWS)]
+        for i, rows in rows_of.items():  # (in their order: the first free one is the row's)
+            if len(rows) == 1:
+                self.labelled_only[min(rows)].append(i)
         self.steps = 0
         # (row, used, per column 一+二 and the sum of the result rows) -> the distinct ways to
         # place the rows from there on (two at most: more tell no more)
         self.memo: dict[tuple, list[list[list[int]]]] = {}
         self.rows_known: dict[tuple, bool] = {}  # (see _Sevens.may_be_row)
+        # each row's first label value (its 自然人 cell's: no other row may take it, so it is free
+        # in every state before the row), and the answers of _Drifts, shared by the states
+        self.first_own: dict[int, int] = {}
+        for i, label_row in self.owns:
+            self.first_own.setdefault(label_row, i)
+        self.drifts_known: dict[tuple, bool] = {}
+        self.sevens_known: dict[tuple, bool] = {}
+        self.acrosses_known: dict[tuple, bool] = {}
         self.found: list[list[list[int]]] = []
 
     def run(self) -> None:
@@ -213,7 +227,11 @@ class _Search:
             self.memo[key] = []
             return []
         # when no row may split, or one only, the rows are mostly the next sevens of free values
-        fails_from, sevens = -1, None
+        fails_from, sevens, split_may = -1, None, None
+        if split == 2:
+            # (two rows splitting or more: see _Drifts)
+            drifts = _Drifts(self, row, used, free_now, sum(head) if row >= 2 else None, split)
+            split_may = drifts.may_split
         if split <= 1:
             sevens = _Sevens(self, row, used, head, results, free_now)
             fails_from = sevens.fails_from(head)
@@ -221,7 +239,7 @@ class _Search:
                 self.memo[key] = []
                 return []
         out: list[list[list[int]]] = []
-        for cells, runs in self._options(row, used, free_now, split > 0, fails_from, sevens):
+        for cells, runs in self._options(row, used, free_now, split > 0, fails_from, sevens, split_may):
             mask = used
             for i in cells:
                 mask |= 1 << i
@@ -286,29 +304,33 @@ class _Search:
         return self.table_sum - 2 * sum(head)
 
     def _options(self, row: int, used: int, free: tuple[list[int], list[int]], may_split: bool, fails_from: int,
-                 sevens: Optional[_Sevens]):
-        anchor = _first_free(used, len(self.tokens))
-        if anchor >= len(self.tokens):
+                 sevens: Optional[_Sevens], split_may: Optional[Callable[[int], bool]] = None):
+        if not free[0]:
             return
-        rows_of = self.rows_of
+        anchor = free[0][0]
         # the value printed right after the row's label, its 自然人 cell
-        own = next((i for i, rows in rows_of.items() if rows == {row} and not used >> i & 1), None)
+        own = next((i for i in self.labelled_only[row] if not used >> i & 1), None)
         seen = set()  # (a row of zeros takes the same values whatever column each one is in)
-        block = None if may_split else self._next_free(anchor, used, _WIDTH)  # (its one run's values)
+        bits, values = self.bits, self.values
+        block = None if may_split else free[0][:_WIDTH]  # (its one run's values)
+        if block is not None and len(block) == _WIDTH:
+            block_mask = sum(map(bits.__getitem__, block))
+            block_values = list(map(values.__getitem__, block))
+        else:
+            block = None
         for first_column in range(_WIDTH):
-            if block is not None and len(block) == _WIDTH and (
-                    sum(1 << i for i in block),
-                    tuple(self.values[block[(c - first_column) % _WIDTH]] for c in range(_WIDTH))) in seen:
+            if block is not None and (block_mask, tuple(block_values[-first_column:] + block_values[:-first_column])) in seen:
                 continue  # (the same cells as an earlier column's: one run takes these seven)
             for cells, runs in self._row_options(row, own, anchor, first_column, used, free, 1 + may_split, fails_from,
-                                                 sevens):
-                key = (sum(1 << i for i in cells), tuple(self.values[i] for i in cells))
+                                                 sevens, split_may):
+                key = (sum(map(bits.__getitem__, cells)), tuple(map(values.__getitem__, cells)))
                 if key not in seen:
                     seen.add(key)
                     yield cells, runs
 
     def _row_options(self, row: int, own: Optional[int], anchor: int, first_column: int, used: int,
-                     free: tuple[list[int], list[int]], max_runs: int, fails_from: int, sevens: Optional[_Sevens]):
+                     free: tuple[list[int], list[int]], max_runs: int, fails_from: int, sevens: Optional[_Sevens],
+                     split_may: Optional[Callable[[int], bool]] = None):
         """The row's cells (token per column) starting at `anchor` in `first_column`; `own`: the
         value its 自然人 cell must take, if its label tells; a second run must end past
         `fails_from` free values, and start before a row after it fails in the gap it leaves,
@@ -479,18 +501,10 @@ class _Search:
         if one_run is not None:
             yield one_run, 1
         for k, nxt in reversed(splits_at):
+            if split_may is not None and not split_may(k):
+                continue  # (no placement of the rows after it, as _Drifts reads them)
             picks[:] = first_run[:k]
             yield from second_runs(k, nxt)
-
-    def _next_free(self, start: int, used: int, count: int) -> list[int]:
-        """The next `count` free values from `start` on (fewer at the end)."""
-        out: list[int] = []
-        for i in range(start, len(self.tokens)):
-            if not used >> i & 1:
-                out.append(i)
-                if len(out) == count:
-                    break
-        return out
 
     def _free(self, used: int) -> tuple[list[int], list[int]]:
         """The free values (in printed order) and the sums of the first j of them."""
@@ -545,11 +559,9 @@ class _Sevens:
         self.room = tuple(h - r for h, r in zip(head, results)) if row >= 2 else None
         # what （七）总计 and 四, the values left after the rows, add up to (T3-1), once 一 + 二 are known
         self.left_sum = sum(head) if row >= 2 else None
-        # the label value each row's 自然人 cell must take
-        self.owns: dict[int, int] = {}
-        for i, label_row in search.owns:
-            if not used >> i & 1:
-                self.owns.setdefault(label_row, i)
+        # the label value each row's 自然人 cell must take (the rows from `row` on: no other row may
+        # take their label values, so they are free)
+        self.owns = search.first_own
         self.free, self.sums = free  # (the free values, the sums of the first j)
         self.known: dict[tuple[int, int], bool] = {}
         self.gaps: dict[int, int] = {}  # (gap_fails_at's, by the values taken: each row's first columns ask it again)
@@ -580,25 +592,7 @@ class _Sevens:
         return known
 
     def _may_be_row(self, row: int, cells: list[int], sums: int, own: Optional[int]) -> bool:
-        values, rows_of = self.search.values, self.search.rows_of
-        row_values = [values[i] for i in cells]
-        if sums // 2 not in row_values:
-            return False
-        labelled = [j for j, i in enumerate(cells) if i in rows_of]
-        if any(row not in rows_of[cells[j]] for j in labelled) or len(labelled) > 1:
-            return False
-        if own is not None and own not in cells:
-            return False
-        room = self.room
-        for total_at in range(_WIDTH):
-            if row_values[total_at] * 2 != sums:
-                continue
-            # (the cell at j is in column j - total_at - 1, mod 7: the 总计 is column 6)
-            if labelled and (labelled[0] - total_at - 1) % _WIDTH:
-                continue
-            if room is None or all(row_values[j] <= room[(j - total_at - 1) % _WIDTH] for j in range(_WIDTH)):
-                return True
-        return False
+        return _seven_may_be(self.search, row, cells, sums, own, self.room)
 
     def fails_from(self, head: tuple[int, ...]) -> int:
         """Where the reading splitting no row fails last, in free values from the first (-1: it
@@ -677,19 +671,241 @@ class _Sevens:
         return any(sums[q + length] - sums[q] == wanted for q in range(start, len(sums) - length))
 
 
+class _Drifts:
+    """A state's free values read as rows of seven, drifting back where rows split in two: a
+    necessary condition for placing the rows with two or more of them splitting.
+
+    Say row + t is a row that neither splits nor has a second run printing among its values
+    (a clean row): its values are the next seven after the values of the rows before it that
+    print before it, and those are 7t less the values of the second runs still to print (of rows
+    before it that split): its drift, a sum of 1…6 a run. The drift grows at a row splitting
+    (by its second run's length), and shrinks where a run prints (between rows, or among a row's
+    values: that row is not clean). So a placement with at most s rows splitting gives a path of
+    drifts: clean rows read as the seven from 7t - drift, each one its row (_Sevens.may_be_row
+    without the columns' room, asked of any state); at most s rows splitting; and, when no run
+    prints past the rows, the values past them adding up to 一 + 二 (T3-1). With no such path,
+    there is no placement. Each answer depends only on the free values from its first seven on,
+    so the states share them."""
+
+    def __init__(self, search: _Search, row: int, used: int, free: tuple[list[int], list[int]],
+                 left_sum: Optional[int], splits: int):
+        self.search = search
+        self.row = row
+        self.used = used
+        self.free, self.sums = free
+        self.rows = _ROWS - 2 - row
+        self.left_sum = left_sum  # (None while 一 + 二 are not known)
+        self.splits = splits
+        self.last: Optional[int] = None  # (see last_failing)
+        self.reach: Optional[list[int]] = None  # (see reaches_back)
+        self.cleans: dict[int, bool] = {}  # (see clean)
+
+    def may_split(self, taken: int) -> bool:
+        """Whether the state's row may split after its first `taken` values: the rows after it
+        drift by its run's length, with one row splitting less."""
+        return self.may_place(1, (_WIDTH - taken,), self.splits - 1, _WIDTH - taken)
+
+    def may_place(self, t: int, runs: tuple[int, ...], splits: int, fresh: int = 0) -> bool:
+        """Whether rows row + t… may be placed with second runs of these lengths (sorted) still to
+        print and at most `splits` more rows splitting; `fresh`: the length of the run of the
+        row before, which prints after one value at least (0: none)."""
+        if not splits and len(runs) <= 1:
+            fresh = 0  # (a run printing right after its row's first value is not told apart here)
+        at = _WIDTH * t - sum(runs)
+        token = self.free[at]
+        key = (self.row + t, token, self.used >> token, runs, splits, fresh, self.left_sum)
+        known = self.search.drifts_known.get(key)
+        if known is None:
+            known = self.search.drifts_known[key] = self._may_place(t, runs, splits, fresh)
+        return known
+
+    def _may_place(self, t: int, runs: tuple[int, ...], splits: int, fresh: int) -> bool:
+        if not splits and len(runs) <= 1:
+            return self._settles(t, runs[0] if runs else 0)
+        drift = sum(runs)
+        if not splits and len(runs) == 2:
+            # the rows drift by both runs until one prints (at row p, or before it), then by the
+            # other's up to the last row failing as it is, from the row after p on at most (see
+            # _settles, reaches_back): so they drift by both up to that row at least
+            back = self.reaches_back()
+            for b in range(t, min(back[run] for run in runs) - 1):
+                if not self.clean(b, drift):
+                    return False
+        fewer = _fewer(runs)
+        may_place = self.may_place
+        reach = self.reaches_back() if splits == 1 else None
+        for b in range(t, self.rows):
+            # a run printing before row b (not the row before's: it prints after one value at
+            # least), or among its values (one only: the row is the values around it), or row b
+            # splitting
+            for rest in fewer:
+                if (b > t or fresh in rest) and may_place(b, rest, splits):
+                    return True
+                if (len(rest) + 1 < len(runs) or self.across(b, drift, drift - sum(rest))) \
+                        and may_place(b + 1, rest, splits):
+                    return True
+            if splits:
+                for rest in (runs, *fewer):
+                    for run in range(1, _WIDTH):
+                        if reach is not None and not rest and b + 1 < reach[run]:
+                            continue  # (see _settles: it prints at that row or after)
+                        if reach is not None and len(rest) == 1 and b + 1 < min(reach[run], reach[rest[0]]) - 1 \
+                                and not self.clean(b + 1, drift + run):
+                            continue  # (see the bound above)
+                        if may_place(b + 1, tuple(sorted(rest + (run,))), splits - 1, run):
+                            return True
+            if not self.clean(b, drift):
+                return False
+        return self.past_rows(runs)
+
+    def _settles(self, t: int, run: int) -> bool:
+        """_may_place with no row splitting from row + t on and one run (of `run` values; 0:
+        none) still to print: the rows drift by it until it prints, before a row after t or among
+        a row's values, then they are the sevens as they were up to the end (past the last one
+        failing); or it prints past the rows."""
+        last = self.last_failing()
+        if not run:
+            return t > last
+        for b in range(t, self.rows):
+            if b > t and b > last or b >= last and self.across(b, run, run):
+                return True
+            if not self.clean(b, run):
+                return False
+        return self.past_rows((run,))
+
+    def past_rows(self, runs: tuple[int, ...]) -> bool:
+        """Whether the values past the rows may be these runs', （七）总计's and 四's: the last two
+        add up to 一 + 二 (T3-1), once known; a run's values are one after another (two runs or
+        more: taken as may)."""
+        if self.left_sum is None or len(runs) > 1:
+            return True
+        sums = self.sums
+        start = _WIDTH * self.rows - sum(runs)
+        wanted = sums[-1] - sums[start] - self.left_sum
+        if not runs:
+            return wanted == 0
+        (run,) = runs
+        return any(sums[at + run] - sums[at] == wanted for at in range(start, len(sums) - run))
+
+    def reaches_back(self) -> list[int]:
+        """For each run length, the first row from which the rows drifting by it are their
+        sevens up to the last row failing as it is (last_failing; 0 when none fails): a run of
+        this length printing last, with no row splitting after it, prints at it or after."""
+        if self.reach is None:
+            self.reach = [0] * _WIDTH
+            last = self.last_failing()
+            for run in range(1, _WIDTH):
+                first = last
+                while first > 0 and self.clean(first - 1, run):
+                    first -= 1
+                self.reach[run] = max(first, 0)
+        return self.reach
+
+    def last_failing(self) -> int:
+        """The last row (t) whose seven as it is (no drift) may not be its row: self.rows when the
+        values past the rows do not add up to 一 + 二 (T3-1), -1 when none."""
+        if self.last is None:
+            if self.left_sum is not None and self.sums[-1] - self.sums[_WIDTH * self.rows] != self.left_sum:
+                self.last = self.rows
+            else:
+                self.last = next((b for b in range(self.rows - 1, -1, -1) if not self.clean(b, 0)), -1)
+        return self.last
+
+    def across(self, t: int, drift: int, run: int) -> bool:
+        """Whether row + t may be its seven from 7t - drift with a run of `run` values printing
+        among them (after its first value)."""
+        at = _WIDTH * t - drift
+        free = self.free
+        row = self.row + t
+        key = (row, run, tuple(free[at:at + _WIDTH + run]))
+        known = self.search.acrosses_known.get(key)
+        if known is None:
+            known = self.search.acrosses_known[key] = self._across(at, row, run)
+        return known
+
+    def _across(self, at: int, row: int, run: int) -> bool:
+        free, sums = self.free, self.sums
+        for j in range(1, _WIDTH):
+            total = sums[at + j] - sums[at] + sums[at + _WIDTH + run] - sums[at + j + run]
+            if total % 2:
+                continue  # (a row adds up to twice its 总计)
+            cells = tuple(free[at:at + j] + free[at + j + run:at + _WIDTH + run])
+            key = (row, cells)
+            known = self.search.sevens_known.get(key)
+            if known is None:
+                known = self.search.sevens_known[key] = not total % 2 and _seven_may_be(
+                    self.search, row, cells, total, self.search.first_own.get(row), None)
+            if known:
+                return True
+        return False
+
+    def clean(self, t: int, drift: int) -> bool:
+        """Whether the seven from 7t - drift may be row + t."""
+        known = self.cleans.get(t * 64 + drift)  # (drift < 64: three runs at most)
+        if known is None:
+            known = self.cleans[t * 64 + drift] = self._clean(t, drift)
+        return known
+
+    def _clean(self, t: int, drift: int) -> bool:
+        at = _WIDTH * t - drift
+        sums = self.sums[at + _WIDTH] - self.sums[at]
+        if sums % 2:
+            return False  # (a row adds up to twice its 总计)
+        cells = tuple(self.free[at:at + _WIDTH])
+        row = self.row + t
+        key = (row, cells)
+        known = self.search.sevens_known.get(key)
+        if known is None:
+            known = self.search.sevens_known[key] = not sums % 2 and _seven_may_be(
+                self.search, row, cells, sums, self.search.first_own.get(row), None)
+        return known
+
+
+_FEWER: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
+
+
+def _fewer(runs: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """The runs left when one or more of these print (sorted, each once)."""
+    known = _FEWER.get(runs)
+    if known is None:
+        out = set()
+        for mask in range(1, 1 << len(runs)):
+            out.add(tuple(run for j, run in enumerate(runs) if not mask >> j & 1))
+        known = _FEWER[runs] = sorted(out)
+    return known
+
+
+def _seven_may_be(search: _Search, row: int, cells, sums: int, own: Optional[int],
+                  room: Optional[tuple[int, ...]]) -> bool:
+    """_Sevens.may_be_row's answer; `room`: what each column may still take (None: any)."""
+    values, rows_of = search.values, search.rows_of
+    row_values = [values[i] for i in cells]
+    if sums // 2 not in row_values:
+        return False
+    labelled = [j for j, i in enumerate(cells) if i in rows_of]
+    if any(row not in rows_of[cells[j]] for j in labelled) or len(labelled) > 1:
+        return False
+    if own is not None and own not in cells:
+        return False
+    for total_at in range(_WIDTH):
+        if row_values[total_at] * 2 != sums:
+            continue
+        # (the cell at j is in column j - total_at - 1, mod 7: the 总计 is column 6)
+        if labelled and (labelled[0] - total_at - 1) % _WIDTH:
+            continue
+        if room is None or all(row_values[j] <= room[(j - total_at - 1) % _WIDTH] for j in range(_WIDTH)):
+            return True
+    return False
+
+
 def _add(found: list[list[list[int]]], placed: list[list[int]], values: list[int]) -> list[list[list[int]]]:
     """`found` with `placed` added unless a placement giving the same values is there."""
-    key = [[values[i] for i in cells] for cells in placed]
-    if any([[values[i] for i in cells] for cells in other] == key for other in found):
+    if not found:
+        return [placed]
+    key = [list(map(values.__getitem__, cells)) for cells in placed]
+    if any([list(map(values.__getitem__, cells)) for cells in other] == key for other in found):
         return found
     return found + [placed]
-
-
-def _first_free(used: int, n: int) -> int:
-    i = 0
-    while used >> i & 1:
-        i += 1
-    return i
 
 
 def _failing(grid: list[list]) -> int:
