@@ -351,10 +351,6 @@ class ReportReview:
             self._verdicts[verdict.key] = verdict
         self.verdict_trail.append(verdict)
 
-    def previous_verdict(self, finding: Finding) -> Verdict:
-        """The verdict that restores the finding's present standing (for an undo), stamped now."""
-        return self.restoring(finding_key(finding))
-
     def restoring(self, key: FindingKey) -> Verdict:
         """The verdict that restores the present standing of the finding ``key`` names (for an
         undo), stamped now: also of a finding already gone (已消除)."""

@@ -5,7 +5,7 @@ import pytest
 
 from core.model import Finding
 from core.review.edits import (CLEARED, CONFIRMED, DISMISSED, STATUS_MODIFIED, STATUS_REVIEWED,
-                               CellEdit, ReportReview, Verdict, renoted, verdict_on, withdrawn)
+                               CellEdit, ReportReview, Verdict, finding_key, renoted, verdict_on, withdrawn)
 from core.review.store import ReviewStore
 from tests.core.review.test_edits import make_report
 
@@ -52,7 +52,7 @@ def test_a_verdict_is_keyed_by_rule_and_cells_not_position_nor_values():
 def test_taking_a_verdict_back_reopens_the_finding():
     review = ReportReview(make_report())
     finding = by_rule(review)["T3-2"]
-    undo = review.previous_verdict(finding)
+    undo = review.restoring(finding_key(finding))
     assert undo.verdict == CLEARED
     review.set_verdict(verdict_on(finding, DISMISSED, "原件如此"))
     review.set_verdict(undo)
