@@ -474,7 +474,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 values_of[key] = values_of[key][:-1]  # (read as a row printing too few values: placed by the sums)
                 as_printed = False
 
-    if not t2 and lines and report.format in _PAGE_TEXTS:
+    if not t2 and lines:  # (rows of a cell fewer, read as printed before the positions or sums place them)
         for key in _short_of_a_blank_total(table, report.template, values_of, widths):
             last = values_of[key][-1]
             values_of[key] = [*values_of[key], Token(EMPTY, "", last.end, last.end, last.line)]
@@ -1749,23 +1749,22 @@ def _total_column_blank(values_of: dict[str, list[Token]], widths: dict[str, int
 
 def _short_of_a_blank_total(table: Table, version: str, values_of: dict[str, list[Token]],
                             widths: dict[str, int]) -> list[str]:
-    """The rows printing a cell fewer than their columns on one line, where the table leaves its
-    总计 column blank without a trace (pdftotext -layout prints no blank cell): the rows printing
-    a count other than 0 print their cells on one line, a cell fewer (three at least) or all of
-    them (a 法人或其他组织 subtotal, TEMPLATE.md), and none ends on the sum of the values before
-    it. Were any cell but the 总计 left out, the row's last value would be its 总计, the sum of its
+    """The rows printing a cell fewer than their columns, where the table leaves its 总计 column
+    blank without a trace (pdftotext -layout, pdfplumber and mammoth print no blank cell): the
+    rows printing a count other than 0 print a cell fewer (three at least) or all of their cells
+    (a 法人或其他组织 subtotal, TEMPLATE.md), and none ends on the sum of the values before it. Were any cell but the 总计 left out, the row's last value would be its 总计, the sum of its
     parts: a row failing that once is a misprint, every row failing it is a table whose last
     printed cell is its 其他. Each such row (of 0s too) is read as printed, its 总计 blank, where
     the table's column sums through a count then all hold, two at least (digits glued across
     cells, as docx2txt prints them, make rows fail their sums too: a column fails as well)."""
     short = [key for key, values in values_of.items()
-             if len(values) == widths[key] - 1 > 1 and len({t.line for t in values}) == 1]
+             if len(values) == widths[key] - 1 > 1]
     counted = 0
     for key, values in values_of.items():
         if not _prints_a_count(values):
             continue
         numbers = [token_number(t) for t in values]
-        if len({t.line for t in values}) > 1 or len(values) not in (widths[key] - 1, widths[key]) \
+        if len(values) not in (widths[key] - 1, widths[key]) \
                 or not known(numbers) or parts_add_up(numbers):
             return []
         counted += len(values) == widths[key] - 1

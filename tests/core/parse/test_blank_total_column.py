@@ -1,5 +1,5 @@
 """表三 tables leaving their 总计 column blank, printed by a converter that draws no blank cell
-(pdftotext -layout, pdfplumber, pandoc plain): every row prints 6 values, 自然人 … 其他. Were any
+(pdftotext -layout, pdfplumber, pandoc plain, mammoth's markdown): every row prints 6 values, 自然人 … 其他. Were any
 cell but the 总计 left out, a row's last value would be its 总计, the sum of the values before it:
 where no row's is, and the table's column sums hold, each row is read as printed, its 总计 blank
 (before, the rows were placed under the header's names, one column to the right where the values
@@ -26,6 +26,16 @@ def test_rows_of_six_values_under_a_blank_total_column_are_read_as_printed():
     assert t3_row(report, "total") == [543, 11, 11, 0, 39, 0, None]
     assert t3_row(report, "carried_forward") == [40, 0, 0, 0, 1, 0, None]
     assert not [f for f in report.flags if "按版面位置归入各列" in f.message]
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    assert wrong == [] and silent == []
+
+
+def test_mammoth_paragraph_cells_of_six_values_read_their_total_blank():
+    # the same report through mammoth's markdown, one cell a paragraph (583 / 11 / 11 / 0 / 39 / 0):
+    # read with a 0 taken for a blank at 法律服务机构, 39 under 其他 and 总计 0, flagged 印有6个数值 on 0e390b8
+    report, wrong, silent = read_against_truth(ZOO / "quirks8585-r0039-mammoth-md.md")
+    assert t3_row(report, "new") == [583, 11, 11, 0, 39, 0, None]
+    assert t3_row(report, "denied_process_info") == [44, 1, 0, 0, 3, 0, None]  # (its subtotal 4 read so)
     assert [f for f in check(report) if f.severity == ERROR] == []
     assert wrong == [] and silent == []
 
