@@ -1772,19 +1772,19 @@ def _short_of_a_blank_total(table: Table, version: str, values_of: dict[str, lis
         return []
     read: dict[str, Optional[float]] = {}  # the table's cells so read (a blank 总计: no sum through it)
     for key, values in values_of.items():
-        numbers = [*map(token_number, values), None]
-        if len(values) == widths[key] and _prints_a_count(values) and not parts_add_up(numbers[:-1]):
+        numbers = [token_number(t) for t in values]
+        if len(values) == widths[key] and _prints_a_count(values) and known(numbers) and not parts_add_up(numbers):
             if not _subtotal_then_clipped(values):
                 continue  # (a misprinted row: the sums through it say nothing)
             numbers = [numbers[0], *numbers[2:]]  # (its subtotal dropped, its 总计 cut off: blank)
         if len(values) == widths[key] or key in short:
-            read.update(zip(table.row_paths(key), numbers))
+            read.update(zip(table.row_paths(key), [*numbers, None]))
     held = 0
     for eq in _table_equations(version, table.section):
         numbers = [read.get(path) for path in eq.cells]
         if len({path.split(".")[1] for path in eq.cells}) == 1 or not known(numbers) or not any(numbers):
             continue  # (a row's own sum, one through a cell not read, or one of 0s says nothing)
-        if abs(sum(map(read.__getitem__, eq.left)) - sum(map(read.__getitem__, eq.right))) >= 1e-9:
+        if abs(sum(read[path] or 0 for path in eq.left) - sum(read[path] or 0 for path in eq.right)) >= 1e-9:
             return []
         held += 1
     return short if held >= 2 else []
