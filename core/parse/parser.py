@@ -474,6 +474,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 values_of[key] = values_of[key][:-1]  # (read as a row printing too few values: placed by the sums)
                 as_printed = False
 
+    if not t2 and lines:  # (rows of a cell fewer, read as printed before the positions or sums place them)
+        for key in _short_of_a_blank_total(table, report.template, values_of, widths):
+            last = values_of[key][-1]
+            values_of[key] = [*values_of[key], Token(EMPTY, "", last.end, last.end, last.line)]
     label_token = {key: tokens[index] for index, key in labels}
     # (a row whose values are whole, as gathered, is neither short nor long: the gaps filled
     # above and ruled_row left it as it was, so the table is still read as printed)
@@ -1741,6 +1745,49 @@ def _total_column_blank(values_of: dict[str, list[Token]], widths: dict[str, int
             else:
                 printed += 1
     return blank >= 3 and blank > printed
+
+
+def _short_of_a_blank_total(table: Table, version: str, values_of: dict[str, list[Token]],
+                            widths: dict[str, int]) -> list[str]:
+    """The rows printing a cell fewer than their columns, where the table leaves its 总计 column
+    blank without a trace (pdftotext -layout, pdfplumber and mammoth print no blank cell): the
+    rows printing a count other than 0 print a cell fewer (three at least) or all of their cells
+    (a 法人或其他组织 subtotal, TEMPLATE.md), and none ends on the sum of the values before it. Were any cell but the 总计 left out, the row's last value would be its 总计, the sum of its
+    parts: a row failing that once is a misprint, every row failing it is a table whose last
+    printed cell is its 其他. Each such row (of 0s too) is read as printed, its 总计 blank, where
+    the table's column sums through a count then all hold, two at least (digits glued across
+    cells, as docx2txt prints them, make rows fail their sums too: a column fails as well)."""
+    short = [key for key, values in values_of.items()
+             if len(values) == widths[key] - 1 > 1]
+    counted = 0
+    for key, values in values_of.items():
+        if not _prints_a_count(values):
+            continue
+        numbers = [token_number(t) for t in values]
+        if len(values) not in (widths[key] - 1, widths[key]) \
+                or not known(numbers) or parts_add_up(numbers):
+            return []
+        counted += len(values) == widths[key] - 1
+    if counted < 3:
+        return []
+    read: dict[str, Optional[float]] = {}  # the table's cells so read (a blank 总计: no sum through it)
+    for key, values in values_of.items():
+        numbers = [token_number(t) for t in values]
+        if len(values) == widths[key] and _prints_a_count(values) and known(numbers) and not parts_add_up(numbers):
+            if not _subtotal_then_clipped(values):
+                continue  # (a misprinted row: the sums through it say nothing)
+            numbers = [numbers[0], *numbers[2:]]  # (its subtotal dropped, its 总计 cut off: blank)
+        if len(values) == widths[key] or key in short:
+            read.update(zip(table.row_paths(key), [*numbers, None]))
+    held = 0
+    for eq in _table_equations(version, table.section):
+        numbers = [read.get(path) for path in eq.cells]
+        if len({path.split(".")[1] for path in eq.cells}) == 1 or not known(numbers) or not any(numbers):
+            continue  # (a row's own sum, one through a cell not read, or one of 0s says nothing)
+        if abs(sum(read[path] or 0 for path in eq.left) - sum(read[path] or 0 for path in eq.right)) >= 1e-9:
+            return []
+        held += 1
+    return short if held >= 2 else []
 
 
 def _prints_a_count(values: list[Token]) -> bool:

@@ -1,0 +1,79 @@
+"""表三 tables leaving their 总计 column blank, printed by a converter that draws no blank cell
+(pdftotext -layout, pdfplumber, pandoc plain, mammoth's markdown): every row prints 6 values, 自然人 … 其他. Were any
+cell but the 总计 left out, a row's last value would be its 总计, the sum of the values before it:
+where no row's is, and the table's column sums hold, each row is read as printed, its 总计 blank
+(before, the rows were placed under the header's names, one column to the right where the values
+print left of them, flagged). Fixtures: tests/fixtures/zoo/README.md."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.check.rules import check
+from core.model import ERROR
+from core.parse import parser
+from core.pipeline import load_report
+from tests.core.truth import read_against_truth, t3_row
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+_LAYOUT = "quirks8585-r0039-pdftotext-layout-gbk.txt"
+
+
+def test_rows_of_six_values_under_a_blank_total_column_are_read_as_printed():
+    # 「一、本年新收…」 prints 583 11 11 0 39 0 at columns 35…78, left of the header's names (自然 at 51):
+    # placed by position it read 商业企业 583 … 总计 0, 自然人 blank, 58 wrong cells (flagged) on 0e390b8
+    report, wrong, silent = read_against_truth(ZOO / _LAYOUT)
+    assert t3_row(report, "new") == [583, 11, 11, 0, 39, 0, None]
+    assert t3_row(report, "total") == [543, 11, 11, 0, 39, 0, None]
+    assert t3_row(report, "carried_forward") == [40, 0, 0, 0, 1, 0, None]
+    assert not [f for f in report.flags if "按版面位置归入各列" in f.message]
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    assert wrong == [] and silent == []
+
+
+def test_mammoth_paragraph_cells_of_six_values_read_their_total_blank():
+    # the same report through mammoth's markdown, one cell a paragraph (583 / 11 / 11 / 0 / 39 / 0):
+    # read with a 0 taken for a blank at 法律服务机构, 39 under 其他 and 总计 0, flagged 印有6个数值 on 0e390b8
+    report, wrong, silent = read_against_truth(ZOO / "quirks8585-r0039-mammoth-md.md")
+    assert t3_row(report, "new") == [583, 11, 11, 0, 39, 0, None]
+    assert t3_row(report, "denied_process_info") == [44, 1, 0, 0, 3, 0, None]  # (its subtotal 4 read so)
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    assert wrong == [] and silent == []
+
+
+def test_a_row_ending_on_the_sum_of_its_values_leaves_the_rows_to_the_positions(tmp_path):
+    # the same table with 「二、上年结转…」 printing 0 0 0 0 1 1: its last value is the sum of those
+    # before it, as a row printing its 总计 with a 0 left out: the table may print its 总计, and
+    # which cell each row left out the rows cannot say: placed by position as before, flagged
+    text = (ZOO / _LAYOUT).read_text(encoding="gb18030")
+    old = "二、上年结转政府信息公开申请数量                   0        0      0          0      1        0"
+    assert text.count(old) == 1
+    path = tmp_path / _LAYOUT
+    path.write_text(text.replace(old, old[:-1] + "1"), encoding="gb18030")
+    report = load_report(path)
+    assert report.value("section3.new.natural") is None and report.value("section3.new.commercial") == 583
+    assert any(f.cell == "section3.new" and "按版面位置归入各列" in f.message for f in report.flags)
+
+
+def test_pdfplumber_rows_of_six_values_read_their_total_blank():
+    # q2718 r0038 (pdfplumber, 2019 template): every row prints 6 values, 总计 blank: read as 0 and
+    # flagged (印有6个数值，模板为7列 / 未印出的单元格按空白（0）计) on 0e390b8; now blank, unflagged
+    report, wrong, silent = read_against_truth(ZOO / "quirks2718-r0038-pdfplumber.txt")
+    assert t3_row(report, "new") == [110, 16, 0, 0, 4, 0, None]
+    assert report.value("section3.total.total") is None
+    assert not [f for f in report.flags if "印有6个数值" in f.message]
+    assert wrong == [] and silent == []
+
+
+def test_digits_glued_across_cells_fail_the_column_sums(monkeypatch):
+    # docx2txt of q4242 r0004 glues 735 and 65 into 73565 and prints "73565 -- -- 22 -- 822": rows of 6
+    # values whose last is not the sum of the others, as under a blank 总计 column; but the glued
+    # 自然人 column fails its sum (（七）总计 73565 against its parts' 47555): not read so
+    found = []
+    original = parser._short_of_a_blank_total
+
+    def spy(*args):
+        found.append(original(*args))
+        return found[-1]
+    monkeypatch.setattr(parser, "_short_of_a_blank_total", spy)
+    load_report(ZOO / "quirks4242-r0004-docx2txt.txt")
+    assert found and all(rows == [] for rows in found)
