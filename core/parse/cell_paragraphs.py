@@ -44,8 +44,9 @@ _BUDGET = 6_000  # search steps before giving up (the reading is then left to th
 _MAX_LOST = 3  # values lost in conversion (a zero or a mark each, in （七）总计 or 四)
 _MAX_SPLIT = 3  # rows printed in two runs, at most, in a table (every placement the zoos hold splits 3 or fewer; each more costs ~7x the steps)
 
-# a cell: a count or the mark a report prints for "none", standing apart on its line
-_TOKEN = re.compile(r"(?<!\S)(\d+|[-－—–/／])(?!\S)")
+# a cell: a count or the mark a report prints for "none" ("-", or the word 「无」 standing apart:
+# not 「（四）无法提供」's nor 「无正当理由」's), standing apart on its line
+_TOKEN = re.compile(r"(?<!\S)(\d+|[-－—–/／无])(?!\S)")
 _HEADER = re.compile(r"申请人情况")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f]*\n\s*")
 # a page's number among the table's paragraphs (「第2页」, 「- 3 -」): its line holds no cell
