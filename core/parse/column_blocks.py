@@ -515,7 +515,7 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
     where each page but the first starts in the text (after a form feed); `furniture`: the spans
     of the page numbers and repeated headers found (core/parse/page_furniture.py)."""
     if report.template == "2021":  # (its 表三 printed by plain pdftotext: a cell a paragraph)
-        return read_cell_paragraphs(report, table)
+        return read_cell_paragraphs(report, table, pages, furniture)
     if report.template != "2019" or 3 not in report.section_spans or 4 not in report.section_spans:
         return False
     text = report.text
