@@ -44,8 +44,9 @@ _BUDGET = 6_000  # search steps before giving up (the reading is then left to th
 _MAX_LOST = 3  # values lost in conversion (a zero or a mark each, in （七）总计 or 四)
 _MAX_SPLIT = 3  # rows printed in two runs, at most, in a table (every placement the zoos hold splits 3 or fewer; each more costs ~7x the steps)
 
-# a cell: a count or the mark a report prints for "none", standing apart on its line
-_TOKEN = re.compile(r"(?<!\S)(\d+|[-－—–/／])(?!\S)")
+# a cell: a count or the mark a report prints for "none" ("-", or the word 「无」 standing apart:
+# not 「（四）无法提供」's nor 「无正当理由」's), standing apart on its line
+_TOKEN = re.compile(r"(?<!\S)(\d+|[-－—–/／无])(?!\S)")
 _HEADER = re.compile(r"申请人情况")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f]*\n\s*")
 # a page's number among the table's paragraphs (「第2页」, 「- 3 -」): its line holds no cell
@@ -109,6 +110,38 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
         printed = m.group(1)
         out.append((int(printed) if printed.isdigit() else 0, at, m.end(), line_no))
     return out
+
+
+def _bare_page_number(text: str, tokens: list[Token], pages: tuple[int, ...],
+                      furniture: frozenset[tuple[int, int]]) -> Optional[int]:
+    """The one value that may be the bare number of the page printing it (a footer neither
+    _PAGE_NUMBER nor page_furniture knows): alone on its line, equal to that page's number (its
+    place among the document's pages), nothing but values (and the page furniture found, such
+    as the next page's repeated header) after it up to the next page. None when none or several."""
+    found = []
+    for n, (value, at, stop, line_no) in enumerate(tokens):
+        page = bisect_right(pages, at)  # (pages before the one printing it)
+        if page == len(pages) or value != page + 1 or not text[at:stop].isdigit():
+            continue
+        if n and tokens[n - 1][3] == line_no or n + 1 < len(tokens) and tokens[n + 1][3] == line_no:
+            continue  # (not alone on its line)
+        after = n + 1
+        while after < len(tokens) and tokens[after][1] < pages[page]:
+            after += 1
+        gaps = zip([t[2] for t in tokens[n:after]], [t[1] for t in tokens[n + 1:after]] + [pages[page]])
+        if all(_blank(text, a, b, furniture) for a, b in gaps):
+            found.append(n)
+    return found[0] if len(found) == 1 else None
+
+
+def _blank(text: str, start: int, end: int, furniture: frozenset[tuple[int, int]]) -> bool:
+    """Whether only whitespace and page furniture print between `start` and `end`."""
+    at = start
+    for a, b in sorted(span for span in furniture if span[1] > start and span[0] < end):
+        if a > at and not text[at:a].isspace():
+            return False
+        at = max(at, b)
+    return at >= end or text[at:end].isspace()
 
 
 def _line_end(text: str, at: int) -> int:
@@ -932,9 +965,13 @@ def _fix_printed(grid: list, spans: list, tokens: list[Token]) -> bool:
     return False
 
 
-def read_cell_paragraphs(report: Report, table: Table) -> bool:
+def read_cell_paragraphs(report: Report, table: Table, pages: tuple[int, ...] = (),
+                         furniture: frozenset[tuple[int, int]] = frozenset()) -> bool:
     """Read the 2021 表三 printed one cell per paragraph (see the module's doc) when the parser's
-    reading of it is in doubt; store it and drop the doubts when certain. True when stored."""
+    reading of it is in doubt; store it and drop the doubts when certain. True when stored.
+    `pages`: where each page but the first starts in the text, `furniture`: the page furniture's
+    spans (a bare page number among the values is set aside only when the values are one too
+    many with it)."""
     if report.template != "2021" or 3 not in report.section_spans:
         return False
     if len(table.rows) != _ROWS:
@@ -955,6 +992,14 @@ def read_cell_paragraphs(report: Report, table: Table) -> bool:
     if failing == 0:
         return False  # (read in full already, every equation holding: its flags, if any, stand)
     tokens = _tokens(text, start, end)
+    footer = None
+    if len(tokens) == _CELLS + 1:
+        # one too many: a page's bare number printed among the values (at its page's end) may be
+        # set aside, the table then read only when every cell prints and every equation holds
+        footer = _bare_page_number(text, tokens, pages, furniture)
+        if footer is None:
+            return False
+        del tokens[footer]
     if not _CELLS - _MAX_LOST <= len(tokens) <= _CELLS:
         return False
     # one cell per paragraph: most values stand apart, a blank line (or words) between them
@@ -970,6 +1015,8 @@ def read_cell_paragraphs(report: Report, table: Table) -> bool:
     if len(search.found) != 1:
         return False
     (placed,) = search.found
+    if footer is not None and _failing([[search.values[i] for i in row] for row in placed]):
+        return False  # (not every equation holding without the page's number)
     lost: list[str] = []
     marks = any(not text[at:stop].isdigit() for _, at, stop, _ in tokens)
     for row, row_cells in zip(table.rows, placed):

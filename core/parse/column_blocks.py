@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from itertools import combinations
 from operator import add, ne
 from typing import Callable, Optional, cast
@@ -509,50 +508,6 @@ def _picks_with_one_misfit(values: list[Counted], sums: list[int]) -> list[tuple
     return out
 
 
-_APART = 87  # blank lines in 表三 at least where its 175 cells print a paragraph each (half of them apart)
-
-
-def _none_words(text: str, start: int, end: int) -> list[int]:
-    """Where 「无」 stands apart between `start` and `end` (whitespace on both sides): a cell printed
-    as the word for none, as other tables print "-" (not 「（四）无法提供」's, nor 「无正当理由」's)."""
-    out = []
-    at = text.find("无", start, end)
-    while at >= 0:
-        if (at == 0 or text[at - 1].isspace()) and (at + 1 == len(text) or text[at + 1].isspace()):
-            out.append(at)
-        at = text.find("无", at + 1, end)
-    return out
-
-
-def _read_none_words(report: Report, table: Table) -> bool:
-    """Read the 2021 表三 printed one cell per paragraph whose zeros print as 「无」 (read_cell_paragraphs
-    takes only digits and marks such as "-" for cells): read again from the text with each 无 that
-    stands apart in section 三 written as 「－」 (one character for one: every span stays), into the
-    report's own cells and flags; each cell read there keeps its 无."""
-    if 3 not in report.section_spans:
-        return False
-    text = report.text
-    start, end = report.section_spans[3]
-    if text.count("\n\n", start, end) < _APART:
-        return False  # (not one cell a paragraph)
-    spots = _none_words(text, start, end)
-    if not spots:
-        return False  # (nothing more to read)
-    pieces: list[str] = []
-    last = 0
-    for at in spots:
-        pieces += (text[last:at], "－")
-        last = at + 1
-    if not read_cell_paragraphs(replace(report, text="".join(pieces) + text[last:]), table):
-        return False  # (the same cells and flags: it stored nothing)
-    cells = report.cells
-    for path in table.paths():
-        span = cells[path].span
-        if span is not None and text[span[0]:span[1]] == "无":
-            cells[path] = CellValue(None, PLACEHOLDER, "无", span)
-    return True
-
-
 def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = (),
                        furniture: frozenset[tuple[int, int]] = frozenset()) -> bool:
     """Read 表三 printed as column blocks after its labels (see the module's doc); store it and
@@ -560,7 +515,7 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
     where each page but the first starts in the text (after a form feed); `furniture`: the spans
     of the page numbers and repeated headers found (core/parse/page_furniture.py)."""
     if report.template == "2021":  # (its 表三 printed by plain pdftotext: a cell a paragraph)
-        return read_cell_paragraphs(report, table) or _read_none_words(report, table)
+        return read_cell_paragraphs(report, table, pages, furniture)
     if report.template != "2019" or 3 not in report.section_spans or 4 not in report.section_spans:
         return False
     text = report.text

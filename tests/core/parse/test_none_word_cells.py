@@ -1,7 +1,6 @@
 """2021 表三 of plain pdftotext printed one cell per paragraph whose zeros print as 「无」: read by
-core/parse/cell_paragraphs.py with each 无 standing apart taken for a mark like "-"
-(column_blocks._read_none_words), from a committed output of the converter zoo (truth beside it:
-tests/fixtures/zoo/README.md)."""
+core/parse/cell_paragraphs.py, each 无 standing apart a cell token like "-" (cell_paragraphs._TOKEN),
+from a committed output of the converter zoo (truth beside it: tests/fixtures/zoo/README.md)."""
 from __future__ import annotations
 
 from pathlib import Path
