@@ -10,6 +10,7 @@ each row adds up (its parts to its 总计) or prints nothing, and T3-1 in the �
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import accumulate
 from typing import Optional, cast
 
@@ -113,6 +114,22 @@ def _cuts_into_rows(run: list[Token], rows: int) -> Optional[list[list[int]]]:
             return sums[end - 1] - sums[start] == numbers[end - 1]
         return parts_add_up(cast("list[Number]", numbers[start:end]))  # (before unread[start]: none None)
 
+    # in whole numbers, the ends of the pieces that add up from a place are looked up, not tried
+    # end by end: a piece [start, end) adds up when sums[end - 1] - numbers[end - 1] == sums[start]
+    # (a mutated run of ~60 values tried ~130 000 ends in its 5 000 visits: 245 M instructions)
+    ends_by_sum: dict[Number, list[int]] = {}
+    if whole:
+        for end in range(1, len(run) + 1):
+            if numbers[end - 1] is not None:
+                ends_by_sum.setdefault(sums[end - 1] - cast(int, numbers[end - 1]), []).append(end)
+
+    def ends_adding_up(start: int) -> list[int]:
+        """The ends, in order, of the pieces from `start` that add up (the empty one first)."""
+        if not whole:
+            return [end for end in range(start, unread[start] + 1) if adds_up(start, end)]
+        ends = ends_by_sum.get(sums[start], [])
+        return [start] + ends[bisect_right(ends, start):bisect_right(ends, unread[start])]
+
     def walk(row: int, start: int, lengths: list[int]) -> bool:
         visits[0] -= 1
         if visits[0] < 0:
@@ -121,8 +138,8 @@ def _cuts_into_rows(run: list[Token], rows: int) -> Optional[list[list[int]]]:
             if unread[start] == len(run) and adds_up(start, len(run)):
                 cuts.append(lengths + [len(run) - start])
             return len(cuts) <= _CUTS_LISTED
-        for end in range(start, unread[start] + 1):
-            if adds_up(start, end) and not walk(row + 1, end, lengths + [end - start]):
+        for end in ends_adding_up(start):
+            if not walk(row + 1, end, lengths + [end - start]):
                 return False
         return True
 
