@@ -34,6 +34,17 @@ def status(window) -> str:
     return window.statusBar().currentMessage()
 
 
+def excel_export_box(window, qtbot, monkeypatch, target) -> str:
+    """导出为 Excel into `target` (the save dialog answered), waited for; the closing box's text."""
+    from gui.qt import QFileDialog
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    with qtbot.waitSignal(window.exportFinished, timeout=60000):
+        window.export_actions[".xlsx"].trigger()
+    text = window.message_box.text()
+    window.message_box.close()
+    return text
+
+
 def findings_rules(window) -> set:
     model = window.report_view.findings.model
     return {model.data(model.index(r, 1)) for r in range(model.rowCount())
@@ -1262,22 +1273,14 @@ def test_an_export_from_a_searched_list_says_it_holds_every_report(window, qtbot
     """With the list searched down to one report, 导出为 Excel wrote all six and said only
     "共写入 1 个文件": the auditor took the file for that one report's. The box says how many
     reports the file holds and how many of them the list was not showing."""
-    from gui.qt import QFileDialog
     window.dashboard.search.setText(PLANTED)
     qtbot.waitUntil(lambda: window.dashboard.proxy.rowCount() == 1)
     target = tmp_path / "结果.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    with qtbot.waitSignal(window.exportFinished, timeout=60000):
-        window.export_actions[".xlsx"].trigger()
-    text = window.message_box.text()
-    window.message_box.close()
+    text = excel_export_box(window, qtbot, monkeypatch, target)
     assert "共导出 6 份报告，其中 5 份在列表中未显示" in text
     assert len(list(openpyxl.load_workbook(target)["汇总"].values)) == 1 + 6
     window.dashboard.search.clear()
-    with qtbot.waitSignal(window.exportFinished, timeout=60000):
-        window.export_actions[".xlsx"].trigger()
-    text = window.message_box.text()
-    window.message_box.close()
+    text = excel_export_box(window, qtbot, monkeypatch, target)
     assert "共导出 6 份报告" in text and "未显示" not in text
 
 
@@ -1457,17 +1460,11 @@ def test_an_export_says_how_many_of_its_reports_could_not_be_read(make_window, s
     read as three reports' data, when two are a row each with only the reason. The box says so."""
     import shutil
     from gui.paths import samples_dir
-    from gui.qt import QFileDialog
     folder = tmp_path / "folder"
     folder.mkdir()
     shutil.copy(samples_dir() / "000_f621d1f2d2e52411.txt", folder)
     (folder / "empty.txt").write_bytes(b"")
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
     window = window_on_folder(qtbot, make_window, store, folder, 3, active=True)
-    target = tmp_path / "结果.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    with qtbot.waitSignal(window.exportFinished, timeout=60000):
-        window.export_actions[".xlsx"].trigger()
-    text = window.message_box.text()
-    window.message_box.close()
+    text = excel_export_box(window, qtbot, monkeypatch, tmp_path / "结果.xlsx")
     assert text.endswith("共导出 3 份报告，2 份无法读取（只列出原因，没有数据）")
