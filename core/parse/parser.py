@@ -1752,7 +1752,8 @@ def _short_of_a_blank_total(table: Table, version: str, values_of: dict[str, lis
     """The rows printing a cell fewer than their columns, where the table leaves its 总计 column
     blank without a trace (pdftotext -layout, pdfplumber and mammoth print no blank cell): the
     rows printing a count other than 0 print a cell fewer (three at least) or all of their cells
-    (a 法人或其他组织 subtotal, TEMPLATE.md), and none ends on the sum of the values before it. Were any cell but the 总计 left out, the row's last value would be its 总计, the sum of its
+    (a 法人或其他组织 subtotal, TEMPLATE.md), and none ends on the sum of the values before it.
+    Were any cell but the 总计 left out, the row's last value would be its 总计, the sum of its
     parts: a row failing that once is a misprint, every row failing it is a table whose last
     printed cell is its 其他. Each such row (of 0s too) is read as printed, its 总计 blank, where
     the table's column sums through a count then all hold, two at least (digits glued across
