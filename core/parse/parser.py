@@ -1451,35 +1451,39 @@ def _shift_rows_by_sums(table: Table, report: Report, values_of: dict[str, list[
     movable = [key for key in out if key in unsure and not printed(out[key][0]) and any(map(printed, out[key]))]
     if not movable or len(movable) > _MOST_SHIFTED:
         return
-    eqs = _table_equations(report.template, "section3")
+    # only the sums through the rows that may move are weighed for each choice (the template's
+    # equations of a row, worked out once)
+    through = list(dict.fromkeys(eq for key in movable for eq in row_equations(report.template, key)))
+    column = {c.key: i for i, c in enumerate(table.rows[0].columns)}
 
-    def failing(moved: frozenset[str]) -> set:
-        cells: dict[str, Optional[float]] = {}
-        for key, tokens in rows.items():
-            numbers = [token_number(t) if printed(t) else None for t in tokens]
-            if key in moved:
-                numbers = numbers[1:] + [None]
-            cells.update(zip(table.row_paths(key), numbers))
-        out_: set = set()
-        for eq in eqs:
-            if eq.rule == "T3-3" and cells.get(eq.left[0]) is None:
-                continue  # a row leaving its 总计 blank: no row sum to check
-            left = sum(cells.get(c) or 0 for c in eq.left)
-            right = sum(cells.get(c) or 0 for c in eq.right)
-            if abs(left - right) > 1e-9:
-                out_.add(eq)
-        return out_
-    results = {moved: failing(moved) for n in range(len(movable) + 1)
+    def number(path: str, moved: frozenset[str]) -> Optional[float]:
+        _, key, name = path.split(".")
+        at = column[name] + (key in moved)
+        token = rows[key][at] if at < width else None
+        return token_number(token) if printed(token) else None
+
+    def fails(eq, moved: frozenset[str]) -> bool:
+        if eq.rule == "T3-3" and number(eq.left[0], moved) is None:
+            return False  # a row leaving its 总计 blank: no row sum to check
+        return abs(sum(number(p, moved) or 0 for p in eq.left) - sum(number(p, moved) or 0 for p in eq.right)) > 1e-9
+
+    as_placed = {eq for eq in through if fails(eq, frozenset())}
+    if not as_placed:
+        return  # every sum through the rows holds as placed
+    eqs = _table_equations(report.template, "section3")
+    elsewhere = sum(fails(eq, frozenset()) for eq in set(eqs) - set(through))
+    results = {moved: {eq for eq in through if fails(eq, moved)} for n in range(1, len(movable) + 1)
                for moved in map(frozenset, combinations(movable, n))}
+    results[frozenset()] = as_placed
     # a sum failing under every choice (a typo elsewhere) says nothing of the rows' places; more
     # than one such, and the table is too broken for the sums to decide
     always = set.intersection(*results.values())
-    best = [moved for moved, fails in results.items() if fails == always]
-    if len(always) > 1 or len(best) != 1 or not best[0]:
+    best = [moved for moved, failing in results.items() if failing == always]
+    if elsewhere + len(always) > 1 or len(best) != 1 or not best[0]:
         return
     for key in best[0]:
         tokens = rows[key]
-        last = [t for t in tokens if printed(t)][-1]
+        last = [t for t in tokens if t is not None and t.kind != EMPTY][-1]
         out[key] = [*tokens[1:], Token(EMPTY, "", last.end, last.end, last.line)]
 
 
