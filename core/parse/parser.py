@@ -1419,7 +1419,72 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         if not sure or not adds_up or unconfirmed or ends_unknown:  # another placement is about as likely, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值按版面位置归入各列，位置不够确定"))
+    if table.section == "section3":
+        _shift_rows_by_sums(table, report, values_of, out, width)
     return out
+
+
+_MOST_SHIFTED = 6  # rows weighed together for a shift one column left (2**6 placements at most)
+
+
+def _shift_rows_by_sums(table: Table, report: Report, values_of: dict[str, list[Token]],
+                        out: dict[str, Sequence[Optional[Token]]], width: int) -> None:
+    """表三 rows placed by position, unsure, whose values all sit one column right of where their
+    peers print (pdftotext pads the rows after a long label group by one column more): read in
+    the printed order from the first column instead, when every sum then holds (but one a typo
+    breaks under every choice) and no other choice of rows to move does as well. Else they stay
+    as placed. Either way their flags stay: the sums chose, not the positions."""
+    unsure = {f.cell.split(".")[1] for f in report.flags if f.kind == "inferred" and f.cell.startswith("section3.")
+              and f.message.endswith("位置不够确定")}
+    rows: dict[str, Sequence[Optional[Token]]] = {}
+    for row in table.rows:
+        tokens = out.get(row.key)
+        if tokens is None:
+            tokens = values_of.get(row.key)
+            if tokens is None or len(tokens) != width:
+                return  # a row not read: the sums cannot decide
+        rows[row.key] = tokens
+
+    def printed(token: Optional[Token]) -> bool:
+        return token is not None and token.kind != EMPTY
+
+    movable = [key for key in out if key in unsure and not printed(out[key][0]) and any(map(printed, out[key]))]
+    if not movable or len(movable) > _MOST_SHIFTED:
+        return
+    # only the sums through the rows that may move are weighed for each choice (the template's
+    # equations of a row, worked out once)
+    through = list(dict.fromkeys(eq for key in movable for eq in row_equations(report.template, key)))
+    column = {c.key: i for i, c in enumerate(table.rows[0].columns)}
+
+    def number(path: str, moved: frozenset[str]) -> Optional[float]:
+        _, key, name = path.split(".")
+        at = column[name] + (key in moved)
+        token = rows[key][at] if at < width else None
+        return token_number(token) if printed(token) else None
+
+    def fails(eq, moved: frozenset[str]) -> bool:
+        if eq.rule == "T3-3" and number(eq.left[0], moved) is None:
+            return False  # a row leaving its 总计 blank: no row sum to check
+        return abs(sum(number(p, moved) or 0 for p in eq.left) - sum(number(p, moved) or 0 for p in eq.right)) > 1e-9
+
+    as_placed = {eq for eq in through if fails(eq, frozenset())}
+    if not as_placed:
+        return  # every sum through the rows holds as placed
+    eqs = _table_equations(report.template, "section3")
+    elsewhere = sum(fails(eq, frozenset()) for eq in set(eqs) - set(through))
+    results = {moved: {eq for eq in through if fails(eq, moved)} for n in range(1, len(movable) + 1)
+               for moved in map(frozenset, combinations(movable, n))}
+    results[frozenset()] = as_placed
+    # a sum failing under every choice (a typo elsewhere) says nothing of the rows' places; more
+    # than one such, and the table is too broken for the sums to decide
+    always = set.intersection(*results.values())
+    best = [moved for moved, failing in results.items() if failing == always]
+    if elsewhere + len(always) > 1 or len(best) != 1 or not best[0]:
+        return
+    for key in best[0]:
+        tokens = rows[key]
+        last = [t for t in tokens if t is not None and t.kind != EMPTY][-1]
+        out[key] = [*tokens[1:], Token(EMPTY, "", last.end, last.end, last.line)]
 
 
 def _repeated_headers(text: str, lines: list[Line], values: list[Token]) -> list[tuple[int, list[Token]]]:
