@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import combinations, permutations
-from math import inf
+from itertools import combinations, permutations, product
+from math import inf, prod
 from operator import is_
 from typing import Optional, Sequence
 
@@ -1424,16 +1424,18 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     return out
 
 
-_MOST_SHIFTED = 6  # rows weighed together for a shift one column left (2**6 placements at most)
+_MOST_CHOICES = 128  # placements weighed at most for the unsure rows of 表三 (each row: as placed, or 1–2 columns either way)
+_SHIFTS = (1, -1, 2, -2)  # columns a row's values may move (positive: to the left)
 
 
 def _shift_rows_by_sums(table: Table, report: Report, values_of: dict[str, list[Token]],
                         out: dict[str, Sequence[Optional[Token]]], width: int) -> None:
-    """表三 rows placed by position, unsure, whose values all sit one column right of where their
-    peers print (pdftotext pads the rows after a long label group by one column more): read in
-    the printed order from the first column instead, when every sum then holds (but one a typo
-    breaks under every choice) and no other choice of rows to move does as well. Else they stay
-    as placed. Either way their flags stay: the sums chose, not the positions."""
+    """表三 rows placed by position, unsure, whose values all sit one or two columns off where
+    their peers print (pdftotext pads the rows after a long label group by a column more, or a
+    column's values print wider than its name): moved as a whole by that many columns, when every
+    sum then holds (but one a typo breaks under every choice) and no other choice of rows and
+    shifts does as well. Else they stay as placed. Either way their flags stay: the sums chose,
+    not the positions."""
     unsure = {f.cell.split(".")[1] for f in report.flags if f.kind == "inferred" and f.cell.startswith("section3.")
               and f.message.endswith("位置不够确定")}
     rows: dict[str, Sequence[Optional[Token]]] = {}
@@ -1448,43 +1450,61 @@ def _shift_rows_by_sums(table: Table, report: Report, values_of: dict[str, list[
     def printed(token: Optional[Token]) -> bool:
         return token is not None and token.kind != EMPTY
 
-    movable = [key for key in out if key in unsure and not printed(out[key][0]) and any(map(printed, out[key]))]
-    if not movable or len(movable) > _MOST_SHIFTED:
+    def row_adds_up(tokens: Sequence[Optional[Token]], d: int) -> bool:
+        numbers = [token_number(tokens[c + d]) if 0 <= c + d < width and printed(tokens[c + d]) else None
+                   for c in range(width)]
+        return numbers[-1] is None or abs(sum(n or 0 for n in numbers[:-1]) - numbers[-1]) < 1e-9
+
+    # each unsure row's shifts keeping every printed value inside the table and its row sum whole
+    options: dict[str, list[int]] = {}
+    for key in out:
+        at = [i for i, t in enumerate(out[key]) if printed(t)]
+        if key in unsure and at:
+            shifts = [d for d in _SHIFTS if 0 <= at[0] - d and at[-1] - d < width and row_adds_up(out[key], d)]
+            if shifts:
+                options[key] = shifts
+    if prod(len(s) + 1 for s in options.values()) > _MOST_CHOICES:
+        # too many to weigh: only the rows padded one column right after a blank first column
+        options = {key: [1] for key in options if 1 in options[key] and not printed(out[key][0])}
+    if not options or prod(len(s) + 1 for s in options.values()) > _MOST_CHOICES:
         return
+    movable = list(options)
     # only the sums through the rows that may move are weighed for each choice (the template's
     # equations of a row, worked out once)
     through = list(dict.fromkeys(eq for key in movable for eq in row_equations(report.template, key)))
     column = {c.key: i for i, c in enumerate(table.rows[0].columns)}
 
-    def number(path: str, moved: frozenset[str]) -> Optional[float]:
+    def number(path: str, moved: dict[str, int]) -> Optional[float]:
         _, key, name = path.split(".")
-        at = column[name] + (key in moved)
-        token = rows[key][at] if at < width else None
+        at = column[name] + moved.get(key, 0)
+        token = rows[key][at] if 0 <= at < width else None
         return token_number(token) if printed(token) else None
 
-    def fails(eq, moved: frozenset[str]) -> bool:
+    def fails(eq, moved: dict[str, int]) -> bool:
         if eq.rule == "T3-3" and number(eq.left[0], moved) is None:
             return False  # a row leaving its 总计 blank: no row sum to check
         return abs(sum(number(p, moved) or 0 for p in eq.left) - sum(number(p, moved) or 0 for p in eq.right)) > 1e-9
 
-    as_placed = {eq for eq in through if fails(eq, frozenset())}
+    as_placed = {eq for eq in through if fails(eq, {})}
     if not as_placed:
         return  # every sum through the rows holds as placed
     eqs = _table_equations(report.template, "section3")
-    elsewhere = sum(fails(eq, frozenset()) for eq in set(eqs) - set(through))
-    results = {moved: {eq for eq in through if fails(eq, moved)} for n in range(1, len(movable) + 1)
-               for moved in map(frozenset, combinations(movable, n))}
-    results[frozenset()] = as_placed
+    elsewhere = sum(fails(eq, {}) for eq in set(eqs) - set(through))
+    choices = [tuple((key, d) for key, d in zip(movable, pick) if d)
+               for pick in product(*[(0, *options[key]) for key in movable])]
+    results = {choice: {eq for eq in through if fails(eq, dict(choice))} for choice in choices}
     # a sum failing under every choice (a typo elsewhere) says nothing of the rows' places; more
     # than one such, and the table is too broken for the sums to decide
     always = set.intersection(*results.values())
-    best = [moved for moved, failing in results.items() if failing == always]
+    best = [choice for choice, failing in results.items() if failing == always]
     if elsewhere + len(always) > 1 or len(best) != 1 or not best[0]:
         return
-    for key in best[0]:
+    for key, d in best[0]:
         tokens = rows[key]
         last = [t for t in tokens if t is not None and t.kind != EMPTY][-1]
-        out[key] = [*tokens[1:], Token(EMPTY, "", last.end, last.end, last.line)]
+        blank = Token(EMPTY, "", last.end, last.end, last.line)
+        out[key] = [tokens[c + d] if 0 <= c + d < width else blank
+                    for c in range(width)]
 
 
 def _repeated_headers(text: str, lines: list[Line], values: list[Token]) -> list[tuple[int, list[Token]]]:

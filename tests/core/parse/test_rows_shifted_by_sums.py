@@ -23,3 +23,13 @@ def test_rows_padded_a_column_right_are_read_from_the_first_column():
     # every cell as printed (本年新收·自然人 prints the typo 56 for 563: T3-1 says so, a doubt)
     assert wrong == [] and silent == []
     assert {f.cell for f in report.flags} >= {"section3.other_other", "section3.total", "section3.carried_forward"}
+
+
+def test_a_row_placed_a_column_left_is_moved_right_by_the_sums():
+    # 「四、结转下年度继续办理 … 1 … 1」 prints its two 1s left of the 科研机构 and 总计 columns, so
+    # placed by position they read 商业企业 1, 其他 1 (T3-1 fails in four columns); moved one column
+    # right, every sum holds: read so, still flagged
+    report, wrong, silent = read_against_truth(ZOO / "pages917-r0008-pdftotext-layout-gbk.txt")
+    assert t3_row(report, "carried_forward") == [None, None, 1, None, None, None, 1]
+    assert wrong == [] and silent == []
+    assert "section3.carried_forward" in {f.cell for f in report.flags}
