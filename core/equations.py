@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T3_COLUMNS, T3_PARTS, T4, cell_path, tables
 
@@ -27,6 +27,10 @@ class Equation:
     @cached_property  # whether a cell is in the sum: asked of every column sum for each cell of a row
     def cell_set(self) -> frozenset[str]:
         return frozenset(self.cells)
+
+    def holds(self, value: Callable[[str], Optional[float]]) -> bool:
+        """Whether the sum holds with each cell's value from `value` (None, a cell not printed, as 0)."""
+        return abs(sum(value(p) or 0 for p in self.left) - sum(value(p) or 0 for p in self.right)) < 1e-9
 
 
 @lru_cache(maxsize=4)

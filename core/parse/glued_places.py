@@ -75,11 +75,8 @@ def placed_by_sums(rows: dict[str, list[tuple]], paths: dict[str, list[str]], eq
     for key, (n,) in alive.items():
         chosen.update(zip(paths[key], rows[key][n]))
     for eq in eqs:  # (each sum weighed alone kept a reading; together they must all hold)
-        sides = [[chosen.get(p) for p in side] for side in (eq.left, eq.right)]
-        if any(v is None for side in sides for v in side):
-            continue  # (an unknown cell: the sum says nothing)
-        if abs(sum(v or 0 for v in sides[0]) - sum(v or 0 for v in sides[1])) > 1e-9:
-            return None
+        if all(chosen.get(p) is not None for p in eq.cells) and not eq.holds(chosen.get):
+            return None  # (a sum through an unknown cell says nothing)
     return {key: n for key, (n,) in alive.items()}
 
 

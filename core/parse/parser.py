@@ -1483,7 +1483,7 @@ def _shift_rows_by_sums(table: Table, report: Report, values_of: dict[str, list[
     def fails(eq, moved: dict[str, int]) -> bool:
         if eq.rule == "T3-3" and number(eq.left[0], moved) is None:
             return False  # a row leaving its 总计 blank: no row sum to check
-        return abs(sum(number(p, moved) or 0 for p in eq.left) - sum(number(p, moved) or 0 for p in eq.right)) > 1e-9
+        return not eq.holds(lambda path: number(path, moved))
 
     as_placed = {eq for eq in through if fails(eq, {})}
     if not as_placed:
@@ -1501,7 +1501,7 @@ def _shift_rows_by_sums(table: Table, report: Report, values_of: dict[str, list[
         return
     for key, d in best[0]:
         tokens = rows[key]
-        last = [t for t in tokens if t is not None and t.kind != EMPTY][-1]
+        last = [t for t in tokens if printed(t)][-1]
         blank = Token(EMPTY, "", last.end, last.end, last.line)
         out[key] = [tokens[c + d] if 0 <= c + d < width else blank
                     for c in range(width)]
@@ -1870,7 +1870,7 @@ def _short_of_a_blank_total(table: Table, version: str, values_of: dict[str, lis
         numbers = [read.get(path) for path in eq.cells]
         if len({path.split(".")[1] for path in eq.cells}) == 1 or not known(numbers) or not any(numbers):
             continue  # (a row's own sum, one through a cell not read, or one of 0s says nothing)
-        if abs(sum(read[path] or 0 for path in eq.left) - sum(read[path] or 0 for path in eq.right)) >= 1e-9:
+        if not eq.holds(read.__getitem__):
             return []
         held += 1
     return short if held >= 2 else []
