@@ -1501,7 +1501,7 @@ def _shift_rows_by_sums(table: Table, report: Report, values_of: dict[str, list[
         return
     for key, d in best[0]:
         tokens = rows[key]
-        last = [t for t in tokens if printed(t)][-1]
+        last = [t for t in tokens if t is not None and t.kind != EMPTY][-1]  # (printed(), as mypy sees it)
         blank = Token(EMPTY, "", last.end, last.end, last.line)
         out[key] = [tokens[c + d] if 0 <= c + d < width else blank
                     for c in range(width)]
