@@ -233,6 +233,9 @@ class FindingsView(QTableView):
     locateCurrent = Signal(bool)  # True: and move the keyboard focus to the table
     focusedWithoutSelection = Signal()  # the keyboard arrived and no entry is highlighted
     verdictKey = Signal(int)  # F2 / Delete that no shortcut took (the entry has no verdict to change)
+    # the keyboard came (True) or went (False); a menu, a prompt or another window taking it for
+    # a while is no leaving: the menus' keys read as where the keyboard works
+    keyboardHere = Signal(bool)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -292,9 +295,16 @@ class FindingsView(QTableView):
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
+        self.keyboardHere.emit(True)
         if event.reason() != Qt.FocusReason.MouseFocusReason and self.model() is not None \
                 and self.model().rowCount() and not self.selectionModel().hasSelection():
             self.focusedWithoutSelection.emit()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        if event.reason() not in (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.MenuBarFocusReason,
+                                  Qt.FocusReason.ActiveWindowFocusReason):
+            self.keyboardHere.emit(False)
 
     def keyPressEvent(self, event) -> None:
         key = event.key()
@@ -364,11 +374,17 @@ class FindingsPanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.verdict_actions: list = []  # 确认问题 / 忽略, added to the context menu by the window
-        # the verdict of the current entry, the grey 已消除 ones' too: its keys work in the list, the
-        # window's 编辑 menu lists them (on only while the current entry has a verdict)
+        # the verdict of the current entry, the grey 已消除 ones' too (on only while the current entry
+        # has a verdict). F2 and Delete work in the list: the keys reach it as verdictKey. The
+        # window's F2 is one menu entry, 修改单元格 or 编辑说明 as the keyboard is in the tables or
+        # here; so F2 is no shortcut of the list's own (two would be ambiguous): its F2 is shown
+        # in the context menu only. The 编辑 menu lists 撤销审核意见 with Del while the keyboard is
+        # here (elsewhere Del does not take a verdict back).
         self.edit_note_action = self._entry_action(strings.ACTION_EDIT_VERDICT_NOTE, "F2", self.editNote)
-        self.withdraw_action = self._entry_action(strings.ACTION_WITHDRAW_VERDICT, "Del", self.withdrawVerdict)
+        self.withdraw_action = self._entry_action(strings.ACTION_WITHDRAW_VERDICT, "", self.withdrawVerdict)
+        self.keyboard_here = False  # the keyboard is in the list (a menu or a prompt over it aside)
         self.view.verdictKey.connect(self._verdict_key)
+        self.view.keyboardHere.connect(self._keyboard_moved)
         # the finding suggesting a value for the table's current cell (set by the report view):
         # 采用建议值 applies it when no entry is selected here, as Ctrl+Shift+A does
         self.cell_suggestion: Callable[[], Optional[Finding]] = lambda: None
@@ -395,11 +411,15 @@ class FindingsPanel(QWidget):
     def _entry_action(self, text: str, key: str, signal) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the list's keys, not the table's
+        # the key shown in the menus; it works in a menu showing it (the list's keys are verdictKey)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.setEnabled(False)
         action.triggered.connect(signal.emit)
-        self.view.addAction(action)
         return action
+
+    def _keyboard_moved(self, here: bool) -> None:
+        self.keyboard_here = here
+        self.withdraw_action.setShortcut(QKeySequence("Del") if here else QKeySequence())
 
     def set_session(self, session: Optional[ReportSession], size_later: bool = False) -> None:
         """Show the report's entries; ``size_later``: its rows are sized by size_rows(), called

@@ -973,7 +973,8 @@ def test_a_resolved_verdict_is_renoted_withdrawn_and_restored_by_keyboard_and_me
     brings the row back with the edited note, Ctrl+Z again the first note; Ctrl+Y redoes."""
     session, panel, finding = resolve_first_finding(qtbot, window, monkeypatch, "请单位更正")
     model = panel.model
-    assert panel.edit_note_action in window.menuBar().actions()[1].menu().actions()  # 编辑 menu too
+    assert window.edit_action in window.menuBar().actions()[1].menu().actions()  # 编辑 menu too: its F2
+    assert window.edit_action.text() == "编辑说明(&N)…"  # entry is the list's while the keyboard is there
 
     asked = []
     monkeypatch.setattr(text_prompt, "ask_text", lambda *a, **k: (asked.append((a[1], k)), ("已电话告知", True))[1])
@@ -1027,3 +1028,48 @@ def test_f2_and_delete_on_an_open_finding_say_there_is_no_verdict_and_work_once_
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: not model.data(model.index(0, 4)))
     assert panel.current_verdict() is None and model.counts()[3] == 0  # nothing handled any more
+
+
+def f2_entries(window) -> list:
+    """The 编辑 menu's entries with F2 beside them: (text, enabled)."""
+    menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "编辑(&E)")
+    return [(a.text(), a.isEnabled()) for a in menu.actions() if a.shortcut().toString() == "F2"]
+
+
+def test_f2_is_one_entry_of_the_edit_menu_named_and_acting_as_where_the_keyboard_is(window, qtbot, monkeypatch):
+    """The 编辑 menu listed F2 twice, 修改单元格 and 编辑说明, each working in its own panel only
+    (and F2 in the file list did nothing). One entry now: 修改单元格 while the keyboard is in the
+    tables or the file list, 编辑说明 in the 问题清单 (on only for an entry with a verdict). Del
+    beside 撤销审核意见 only while Del does that (the keyboard in the list)."""
+    select_report(qtbot, window, PLANTED_CLEAN)
+    panel = window.report_view.findings
+    model = panel.model
+    table = window.report_view.show_section("section3")
+    table.setFocus()
+    assert f2_entries(window) == [("修改单元格(&E)", True)]
+    assert panel.withdraw_action.shortcut().isEmpty()  # Del in the table takes back nothing
+
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(model.index(0, 0))
+    assert f2_entries(window) == [("编辑说明(&N)…", False)]  # no verdict yet: nothing to edit
+    assert panel.withdraw_action.shortcut().toString() == "Del"
+    monkeypatch.setattr(text_prompt, "ask_text", lambda *a, **k: ("请单位更正", True))
+    qtbot.keyClick(panel.view, Qt.Key.Key_K, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: model.data(model.index(0, 4)) == "确认问题：请单位更正")
+    assert f2_entries(window) == [("编辑说明(&N)…", True)]
+    asked = []
+    monkeypatch.setattr(text_prompt, "ask_text", lambda *a, **k: (asked.append(a[1]), ("已电话告知", True))[1])
+    window.edit_action.trigger()  # as chosen in the menu: the entry's note, not a cell
+    assert asked == ["编辑说明"]
+    qtbot.waitUntil(lambda: model.data(model.index(0, 4)) == "确认问题：已电话告知")
+    assert QApplication.focusWidget() is panel.view
+
+    dashboard = window.dashboard.view
+    dashboard.setFocus()
+    assert f2_entries(window) == [("修改单元格(&E)", True)]
+    index = table.currentIndex()
+    qtbot.keyClick(dashboard, Qt.Key.Key_F2)  # as the menu says: the current cell's editor
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and table.isAncestorOf(editor) and table.currentIndex() == index
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+
