@@ -401,9 +401,10 @@ class FindingsPanel(QWidget):
         self._size_later = False  # set_session leaves the rows' sizing to size_rows()
         self._pending: Optional[object] = None  # the sizing size_rows() is to start
         self._cursor: Optional[int] = None  # where stepping continues when no entry is current
-        # The report opened on its first entry, which no F8 (nor click, nor arrow) has reached
-        # yet: the first F8 goes to it, not past it to the second.
-        self._first_unvisited = False
+        # The current entry was highlighted for the keyboard, no F8 (nor click, nor arrow) has
+        # reached it yet (the report opened on its first entry; the one after an entry gone): the
+        # next F8 goes to it, not past it.
+        self._unvisited = False
         self._resize_queued = False  # the rows are to be sized again for their columns' new widths
         self.model.modelAboutToBeReset.connect(self._keep_current)
         self.model.modelReset.connect(self._on_reset)
@@ -431,7 +432,7 @@ class FindingsPanel(QWidget):
         finally:
             self._size_later = False
         self._cursor = None
-        self._first_unvisited = False
+        self._unvisited = False
 
     def size_rows(self) -> bool:
         """Size the screenful of rows left for later by set_session; False if none was."""
@@ -472,12 +473,12 @@ class FindingsPanel(QWidget):
     def select_row(self, row: int) -> None:
         self.view.selectRow(row)
         self._on_clicked(self.model.index(row, 0))
-        self._first_unvisited = False
+        self._unvisited = False
 
     def show_first(self) -> None:
         """Show the first entry and its cells as the report opens, for F8 still to reach."""
         self.select_row(0)
-        self._first_unvisited = True
+        self._unvisited = True
 
     def step(self, delta: int) -> bool:
         """Select the next (+1) or previous (-1) entry and its cells; False past either end.
@@ -490,7 +491,7 @@ class FindingsPanel(QWidget):
         row = min(self.current_row(), count)
         if row < 0:
             row = self._cursor if self._cursor is not None else (-1 if delta > 0 else count)
-        target = row if delta > 0 and row == 0 and self._first_unvisited else row + delta
+        target = row if delta > 0 and self._unvisited else row + delta
         if not 0 <= target < count:
             return False
         self.select_row(target)
@@ -576,10 +577,18 @@ class FindingsPanel(QWidget):
             if _same_entry(self.model.entry(candidate), entry):
                 self.view.selectRow(candidate)
                 return
+        if self.view.hasFocus() and self.model.rowCount():
+            # gone from under the keyboard (撤销审核意见 on a grey row, 采用建议值 from here): the
+            # entry that took its place (the last, when it was last) is highlighted, for the
+            # arrows, Enter and F2 to go on without a click; F8 goes to it, not past it. (Gone
+            # while the keyboard is in the table, nothing is: 确认问题 there is the cell's.)
+            self.view.selectRow(min(row, self.model.rowCount() - 1))
+            self._unvisited = True
+            return
         self._cursor = row - 1  # the entry is gone (fixed): continue with the one after it
 
     def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        self._first_unvisited = False
+        self._unvisited = False
         self.update_apply_button()
         self.update_verdict_actions()
 
@@ -606,7 +615,7 @@ class FindingsPanel(QWidget):
         self.apply_button.setEnabled(self._suggesting() is not None)
 
     def _on_user_click(self, index: QModelIndex) -> None:
-        self._first_unvisited = False
+        self._unvisited = False
         self._on_clicked(index)
 
     def _on_clicked(self, index: QModelIndex) -> None:

@@ -1073,3 +1073,46 @@ def test_f2_is_one_entry_of_the_edit_menu_named_and_acting_as_where_the_keyboard
     assert isinstance(editor, QLineEdit) and table.isAncestorOf(editor) and table.currentIndex() == index
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
 
+
+def test_an_entry_gone_from_under_the_keyboard_leaves_the_next_one_highlighted(window, qtbot, monkeypatch):
+    """Delete on a grey 已消除 row (or 采用建议值 from the list) took the entry out and left nothing
+    current: ↑ / ↓ started again at the top, Enter and F2 said to select an entry first. The
+    entry that took its place (the last one, when it was last) is highlighted; F8 goes to it."""
+    select_report(qtbot, window, PLANTED)
+    panel = window.report_view.findings
+    model = panel.model
+    rules = lambda: [model.data(model.index(r, 1)) for r in range(model.rowCount())]  # noqa: E731
+    assert rules()[:2] == ["T3-2", "T3-3"] and len(rules()) == 3  # both about the planted cell; a flag
+    monkeypatch.setattr(text_prompt, "ask_text", lambda *a, **k: ("请单位更正", True))
+    panel.view.setFocus()
+    for row in (0, 1):  # both confirmed, then the cell corrected in the table: two grey rows
+        panel.view.setCurrentIndex(model.index(row, 0))
+        qtbot.keyClick(panel.view, Qt.Key.Key_K, CTRL | SHIFT)
+    type_into(qtbot, window.report_view.show_section("section3"), PLANTED_CELL, "12")
+    qtbot.waitUntil(lambda: model.resolved_count() == 2)
+    assert [model.data(model.index(r, 0)) for r in range(3)] == ["存疑", "已消除", "已消除"]
+    second = model.data(model.index(2, 2))
+
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(model.index(1, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)  # 撤销审核意见: the first grey row goes
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    assert QApplication.focusWidget() is panel.view
+    assert panel.current_row() == 1 and panel.view.selectionModel().isRowSelected(1)
+    assert model.data(model.index(1, 2)) == second  # the one after it took its place
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)  # Del again without a click: the last one goes
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert panel.current_row() == 0  # the last left, the flag
+    for rows in (2, 3):  # Ctrl+Z: the two grey rows back
+        qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
+        qtbot.waitUntil(lambda: model.rowCount() == rows)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)  # and the correction undone: T3-2, T3-3 open again
+    qtbot.waitUntil(lambda: rules()[:2] == ["T3-2", "T3-3"])
+
+    # 采用建议值 from the list: T3-2 and T3-3 go, the flag after them is highlighted, F8 reaches it
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_A, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: model.problem_count() == 1)  # the flag, then the two grey rows again
+    assert QApplication.focusWidget() is panel.view and panel.current_row() == 0
+    assert window.report_view.step_problem(1) and panel.current_row() == 0  # not past it
