@@ -144,6 +144,35 @@ def test_the_reasons_dialog_opens_ready_to_type_the_first_reason(window, qtbot):
     dialog.reject()
 
 
+
+def test_the_reasons_dialog_is_as_tall_as_its_errors_up_to_half_the_screen(qtbot):
+    """One or two open errors: the dialog showed a blank band of four to six lines between the
+    reason field and its buttons (its wrapped texts measured at a narrower width than shown);
+    six: the last field was cut at the buttons. Now the buttons follow the last field, and a
+    long list scrolls within half the screen."""
+    from core.model import Finding
+    from gui.reasons_dialog import ReasonsDialog
+    from gui.qt import QScrollArea
+
+    error = Finding("T3-3", "error", ["section3.granted.natural"],
+                    "表三「（一）予以公开」行：总计为12，自然人与各类法人或其他组织之和为15，两者应相等")
+    for count in (1, 2, 6, 30):
+        dialog = ReasonsDialog("鼓楼区人民政府2021年（0-示例-含一处错误_鼓楼区人民政府2021.txt）", [error] * count)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        scroll = dialog.findChild(QScrollArea)
+        last = dialog.fields[-1]
+        gap = dialog.buttons.mapTo(dialog, dialog.buttons.rect().topLeft()).y() \
+            - last.mapTo(dialog, last.rect().bottomLeft()).y()
+        if count < 30:
+            assert not scroll.verticalScrollBar().isVisible(), count
+            assert 0 <= gap <= 2 * dialog.fontMetrics().height(), (count, gap)
+        else:
+            assert scroll.verticalScrollBar().isVisible()
+            assert scroll.height() <= dialog.screen().availableGeometry().height() // 2
+        dialog.close()
+
 def test_after_undoing_a_suggestion_its_button_is_there_again(window, qtbot):
     """F8 to the wrong cell, 采用建议值, Ctrl+Z: the cell is wrong again and Ctrl+Shift+A would
     fix it, yet 采用建议值 stayed greyed out (nothing was selected in the 问题清单 any more),
