@@ -233,6 +233,9 @@ class FindingsView(QTableView):
     locateCurrent = Signal(bool)  # True: and move the keyboard focus to the table
     focusedWithoutSelection = Signal()  # the keyboard arrived and no entry is highlighted
     verdictKey = Signal(int)  # F2 / Delete that no shortcut took (the entry has no verdict to change)
+    # the keyboard came (True) or went (False); a menu, a prompt or another window taking it for
+    # a while is no leaving: the menus' keys read as where the keyboard works
+    keyboardHere = Signal(bool)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -292,9 +295,16 @@ class FindingsView(QTableView):
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
+        self.keyboardHere.emit(True)
         if event.reason() != Qt.FocusReason.MouseFocusReason and self.model() is not None \
                 and self.model().rowCount() and not self.selectionModel().hasSelection():
             self.focusedWithoutSelection.emit()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        if event.reason() not in (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.MenuBarFocusReason,
+                                  Qt.FocusReason.ActiveWindowFocusReason):
+            self.keyboardHere.emit(False)
 
     def keyPressEvent(self, event) -> None:
         key = event.key()
@@ -364,11 +374,17 @@ class FindingsPanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.verdict_actions: list = []  # 确认问题 / 忽略, added to the context menu by the window
-        # the verdict of the current entry, the grey 已消除 ones' too: its keys work in the list, the
-        # window's 编辑 menu lists them (on only while the current entry has a verdict)
+        # the verdict of the current entry, the grey 已消除 ones' too (on only while the current entry
+        # has a verdict). F2 and Delete work in the list: the keys reach it as verdictKey. The
+        # window's F2 is one menu entry, 修改单元格 or 编辑说明 as the keyboard is in the tables or
+        # here; so F2 is no shortcut of the list's own (two would be ambiguous): its F2 is shown
+        # in the context menu only. The 编辑 menu lists 撤销审核意见 with Del while the keyboard is
+        # here (elsewhere Del does not take a verdict back).
         self.edit_note_action = self._entry_action(strings.ACTION_EDIT_VERDICT_NOTE, "F2", self.editNote)
-        self.withdraw_action = self._entry_action(strings.ACTION_WITHDRAW_VERDICT, "Del", self.withdrawVerdict)
+        self.withdraw_action = self._entry_action(strings.ACTION_WITHDRAW_VERDICT, "", self.withdrawVerdict)
+        self.keyboard_here = False  # the keyboard is in the list (a menu or a prompt over it aside)
         self.view.verdictKey.connect(self._verdict_key)
+        self.view.keyboardHere.connect(self._keyboard_moved)
         # the finding suggesting a value for the table's current cell (set by the report view):
         # 采用建议值 applies it when no entry is selected here, as Ctrl+Shift+A does
         self.cell_suggestion: Callable[[], Optional[Finding]] = lambda: None
@@ -385,9 +401,10 @@ class FindingsPanel(QWidget):
         self._size_later = False  # set_session leaves the rows' sizing to size_rows()
         self._pending: Optional[object] = None  # the sizing size_rows() is to start
         self._cursor: Optional[int] = None  # where stepping continues when no entry is current
-        # The report opened on its first entry, which no F8 (nor click, nor arrow) has reached
-        # yet: the first F8 goes to it, not past it to the second.
-        self._first_unvisited = False
+        # The current entry was highlighted for the keyboard, no F8 (nor click, nor arrow) has
+        # reached it yet (the report opened on its first entry; the one after an entry gone): the
+        # next F8 goes to it, not past it.
+        self._unvisited = False
         self._resize_queued = False  # the rows are to be sized again for their columns' new widths
         self.model.modelAboutToBeReset.connect(self._keep_current)
         self.model.modelReset.connect(self._on_reset)
@@ -395,11 +412,15 @@ class FindingsPanel(QWidget):
     def _entry_action(self, text: str, key: str, signal) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the list's keys, not the table's
+        # the key shown in the menus; it works in a menu showing it (the list's keys are verdictKey)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.setEnabled(False)
         action.triggered.connect(signal.emit)
-        self.view.addAction(action)
         return action
+
+    def _keyboard_moved(self, here: bool) -> None:
+        self.keyboard_here = here
+        self.withdraw_action.setShortcut(QKeySequence("Del") if here else QKeySequence())
 
     def set_session(self, session: Optional[ReportSession], size_later: bool = False) -> None:
         """Show the report's entries; ``size_later``: its rows are sized by size_rows(), called
@@ -411,7 +432,7 @@ class FindingsPanel(QWidget):
         finally:
             self._size_later = False
         self._cursor = None
-        self._first_unvisited = False
+        self._unvisited = False
 
     def size_rows(self) -> bool:
         """Size the screenful of rows left for later by set_session; False if none was."""
@@ -452,12 +473,12 @@ class FindingsPanel(QWidget):
     def select_row(self, row: int) -> None:
         self.view.selectRow(row)
         self._on_clicked(self.model.index(row, 0))
-        self._first_unvisited = False
+        self._unvisited = False
 
     def show_first(self) -> None:
         """Show the first entry and its cells as the report opens, for F8 still to reach."""
         self.select_row(0)
-        self._first_unvisited = True
+        self._unvisited = True
 
     def step(self, delta: int) -> bool:
         """Select the next (+1) or previous (-1) entry and its cells; False past either end.
@@ -470,7 +491,7 @@ class FindingsPanel(QWidget):
         row = min(self.current_row(), count)
         if row < 0:
             row = self._cursor if self._cursor is not None else (-1 if delta > 0 else count)
-        target = row if delta > 0 and row == 0 and self._first_unvisited else row + delta
+        target = row if delta > 0 and self._unvisited else row + delta
         if not 0 <= target < count:
             return False
         self.select_row(target)
@@ -556,10 +577,18 @@ class FindingsPanel(QWidget):
             if _same_entry(self.model.entry(candidate), entry):
                 self.view.selectRow(candidate)
                 return
+        if self.view.hasFocus() and self.model.rowCount():
+            # gone from under the keyboard (撤销审核意见 on a grey row, 采用建议值 from here): the
+            # entry that took its place (the last, when it was last) is highlighted, for the
+            # arrows, Enter and F2 to go on without a click; F8 goes to it, not past it. (Gone
+            # while the keyboard is in the table, nothing is: 确认问题 there is the cell's.)
+            self.view.selectRow(min(row, self.model.rowCount() - 1))
+            self._unvisited = True
+            return
         self._cursor = row - 1  # the entry is gone (fixed): continue with the one after it
 
     def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        self._first_unvisited = False
+        self._unvisited = False
         self.update_apply_button()
         self.update_verdict_actions()
 
@@ -586,7 +615,7 @@ class FindingsPanel(QWidget):
         self.apply_button.setEnabled(self._suggesting() is not None)
 
     def _on_user_click(self, index: QModelIndex) -> None:
-        self._first_unvisited = False
+        self._unvisited = False
         self._on_clicked(index)
 
     def _on_clicked(self, index: QModelIndex) -> None:

@@ -150,14 +150,19 @@ class MainWindow(QMainWindow):
         self.undo_action.changed.connect(
             lambda: self.nothing_to_undo_action.setEnabled(not self.undo_action.isEnabled()))
 
-        # Copy, paste and F2 act on the template tables: they are shortcuts of the report view
-        # only, so Ctrl+C in the search box or the dashboard keeps its usual meaning.
+        # Copy and paste act on the template tables: they are shortcuts of the report view only,
+        # so Ctrl+C in the search box or the dashboard keeps its usual meaning.
         view = self.report_view.tabs
         self.copy_action = self._view_action(strings.ACTION_COPY, self.report_view.copy, KEY_COPY, view)
         self.paste_action = self._view_action(strings.ACTION_PASTE, lambda: self.report_view.paste(),
                                               KEY_PASTE, view)
-        self.edit_action = self._view_action(strings.ACTION_EDIT_CELL, self.report_view.edit_current,
-                                             KEY_EDIT, view)
+        # F2, one key and one entry of the 编辑 menu: 编辑说明 while the keyboard is in the 问题清单,
+        # 修改单元格 anywhere else in the window (the menu listed both with F2, each key working in
+        # its own panel only: in the file list F2 did nothing at all)
+        self.edit_action = self._action(strings.ACTION_EDIT_CELL, self.edit_key, [KEY_EDIT])
+        findings = self.report_view.findings
+        findings.view.keyboardHere.connect(lambda _here: self._follow_keyboard())
+        findings.edit_note_action.changed.connect(self._follow_keyboard)  # a verdict given or taken back
         self.suggestion_action = self._action(strings.ACTION_APPLY_SUGGESTION,
                                               lambda: self.report_view.apply_suggestion(),
                                               [KEY_APPLY_SUGGESTION])
@@ -217,6 +222,21 @@ class MainWindow(QMainWindow):
         self.legend_action = self._action(strings.ACTION_LEGEND, self.show_legend_help, ["F1"])
         self.about_action = self._action(strings.ACTION_ABOUT, self.show_about)
 
+    def _follow_keyboard(self) -> None:
+        findings = self.report_view.findings
+        in_list = findings.keyboard_here
+        self.edit_action.setText(strings.ACTION_EDIT_VERDICT_NOTE if in_list else strings.ACTION_EDIT_CELL)
+        self.edit_action.setEnabled(findings.edit_note_action.isEnabled() if in_list else True)
+
+    def edit_key(self) -> None:
+        """F2 (编辑 → 修改单元格 / 编辑说明): the note of the 问题清单's current verdict while the
+        keyboard is in that list, else the table's current cell."""
+        findings = self.report_view.findings
+        if findings.keyboard_here:
+            findings.edit_note_action.trigger()
+        else:
+            self.report_view.edit_current()
+
     def _toggle(self, text: str, apply, checked: bool, shortcuts=()) -> QAction:
         """A checkable action that calls ``apply(on)`` when it changes (menu, shortcut or code)."""
         action = QAction(text, self)
@@ -252,8 +272,8 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(strings.MENU_EDIT)
         for action in (self.undo_action, self.redo_action, None, self.copy_action, self.paste_action,
                        self.edit_action, None, self.suggestion_action, self.note_action, self.carry_action,
-                       None, self.confirm_action, self.dismiss_action, self.report_view.findings.edit_note_action,
-                       self.report_view.findings.withdraw_action, self.reviewed_action, None,
+                       None, self.confirm_action, self.dismiss_action, self.report_view.findings.withdraw_action,
+                       self.reviewed_action, None,
                        self.find_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
 

@@ -3,8 +3,29 @@ from __future__ import annotations
 
 from core.model import Finding
 from gui import strings
-from gui.qt import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QScrollArea,
+from gui.qt import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QScrollArea, QSize,
                     QVBoxLayout, QWidget, Qt)
+
+MIN_WIDTH = 560
+
+
+class _FittingScroll(QScrollArea):
+    """As tall as the errors' rows wrapped at its width, up to half the screen (then it
+    scrolls). Qt's hints, the wrapped texts measured at other widths, left one or two errors a
+    blank band of four to six lines above the buttons, and cut six's last field."""
+
+    width_at_first = 0  # the width its rows wrap at in the dialog at its minimum width
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        panel = self.widget()
+        if panel is None or panel.layout() is None:
+            return hint
+        screen = self.screen().availableGeometry().height() if self.screen() is not None else 768
+        width = self.viewport().width() if self.isVisible() else self.width_at_first  # (unshown: 640)
+        rows = panel.layout().totalHeightForWidth(width)
+        wanted = (rows if rows > 0 else panel.sizeHint().height()) + 2 * self.frameWidth()
+        return QSize(hint.width(), min(wanted, screen // 2))
 
 
 class ReasonsDialog(QDialog):
@@ -36,7 +57,7 @@ class ReasonsDialog(QDialog):
         self.ok_button.setText(strings.REVIEW_DIALOG_OK)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        scroll = QScrollArea()  # many errors still fit a 768-pixel screen
+        scroll = _FittingScroll()  # many errors still fit a 768-pixel screen
         scroll.setWidget(errors_panel)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -47,7 +68,12 @@ class ReasonsDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(MIN_WIDTH)
+        margins = layout.contentsMargins()
+        scroll.width_at_first = MIN_WIDTH - margins.left() - margins.right() - 2 * scroll.frameWidth()
+        # as tall as the texts wrapped at that width: the dialog's size hint measured the
+        # wrapped labels at a narrower guess, the excess a blank band above the buttons
+        self.resize(MIN_WIDTH, layout.totalHeightForWidth(MIN_WIDTH))
         self._update_ok()
         if self.fields:
             self.fields[0].setFocus()

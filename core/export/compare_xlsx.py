@@ -6,7 +6,9 @@ by its kind of change as in the window; corrected values carry their original in
 Printed, each year goes on a page of its own: both years on one page wide printed at a third of
 their size, unreadable on A4; one page wide but pages tall, 表三's last rows and 表四 of a year
 went on a page of their own.
-Sheets 跨年度问题 (X-1..X-4), 变化清单 (every changed cell with Δ and %, every cell printed in
+Its fourth row says what the cross-year check (X-1..X-4) found; the sheet 跨年度问题 lists its
+findings, and only when there are some (a sheet holding one line 未发现跨年度问题 printed a page of
+its own). Sheets 变化清单 (every changed cell with Δ and %, every cell printed in
 one year only, which cannot be compared but must not vanish from the list, and, grey, the cells
 only one template version has that hold a number: 2020's （六）其他处理 beside 2021's （六）1–3 — not
 compared, not counted), 正文 (the prose's numbers and the text reuse).
@@ -35,10 +37,13 @@ from core.template import describe, tables
 SIDE_BY_SIDE, FINDINGS, CHANGES, PROSE = "比对", "跨年度问题", "变化清单", "正文"
 FINDINGS_HEADER = ["规则", "级别", "本年单元格", "上年单元格", "说明", "期望值", "实际值", "审核意见", "意见说明"]
 NO_FINDINGS, NO_CHANGES = "未发现跨年度问题", "两年的统计表没有变化"
+CROSS_YEAR = "跨年度检查（X-1～X-4）："  # the 比对 sheet's line for what it found
+NOT_CONSECUTIVE = "两份报告不是相邻年度，不做跨年度检查"
 CHANGES_HEADER = ["单元格", "上年", "本年", "差值", "变化（%）", "类型"]
 PROSE_HEADER = ["事项", "上年正文数字", "上年原句", "本年正文数字", "本年原句"]
 LEGEND = ("图例：浅蓝＝增加；深蓝＝由0变为非0；浅橙＝减少；深橙＝变为0；灰＝仅一个模板版本有；"
           "批注＝审核中已修正（原值）")
+CROSS_YEAR_ROW = 4  # under the legend
 TOP = 5  # first row of the tables on the 比对 sheet
 GAP = 1  # empty columns between the two years
 
@@ -59,13 +64,15 @@ def build_compare_workbook(comparison: Comparison) -> Workbook:
                       for name, c in zip(("表二", "表三", "表四"), comparison.counts.values()))
     sheet.cell(2, 1, counts + "（两年均为0的单元格不计）")
     sheet.cell(3, 1, LEGEND)
+    sheet.cell(CROSS_YEAR_ROW, 1, CROSS_YEAR + _cross_year_result(comparison))
     starts = _table_starts(before.template, now.template)
     width = _draw_side(sheet, workbook, comparison, comparison.previous, "previous", 0, starts)
     current_width = _draw_side(sheet, workbook, comparison, comparison.current, "current", width + GAP,
                                starts)
     fit_row_heights(sheet, first_row=TOP)
     _print_years_apart(sheet, width + GAP, current_width)
-    _findings_sheet(workbook.create_sheet(FINDINGS), comparison)
+    if comparison.consecutive and comparison.findings:
+        _findings_sheet(workbook.create_sheet(FINDINGS), comparison)
     _changes_sheet(workbook.create_sheet(CHANGES), comparison)
     _prose_sheet(workbook.create_sheet(PROSE), comparison)
     return workbook
@@ -180,6 +187,14 @@ def _lay_out(sheet: Worksheet, centred: tuple[int, ...], wrapped: tuple[int, ...
     fit_row_heights(sheet, first_row=2)
 
 
+def _cross_year_result(comparison: Comparison) -> str:
+    if not comparison.consecutive:
+        return NOT_CONSECUTIVE
+    if not comparison.findings:
+        return NO_FINDINGS
+    return f"发现{len(comparison.findings)}项问题，见「{FINDINGS}」工作表"
+
+
 def _findings_sheet(sheet: Worksheet, comparison: Comparison) -> None:
     _header(sheet, FINDINGS_HEADER, [8, 8, 40, 40, 70, 10, 10, 10, 30])
     now, before = comparison.current.report.template, comparison.previous.report.template
@@ -191,10 +206,6 @@ def _findings_sheet(sheet: Worksheet, comparison: Comparison) -> None:
                       finding.message, finding.expected, finding.actual]
                      + ([verdict.label, verdict.note] if verdict else ["", ""]))
     _lay_out(sheet, centred=(1, 2, 6, 7, 8), wrapped=(3, 4, 5, 9))
-    if not comparison.consecutive:
-        sheet.append(["", "", "", "", "两份报告不是相邻年度：不做跨年度检查"])
-    elif not comparison.findings:  # a heading row over a blank page reads as rows lost
-        sheet.append([NO_FINDINGS])
 
 
 def _changes_sheet(sheet: Worksheet, comparison: Comparison) -> None:

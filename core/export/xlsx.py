@@ -674,7 +674,11 @@ def print_setup(sheet: Worksheet, title_rows: str, one_page: bool) -> None:
 
 
 def fit_row_heights(sheet: Worksheet, first_row: int) -> None:
-    """Row heights for wrapped text: neither Excel nor Calc grows a row for a merged cell."""
+    """Row heights for wrapped text: neither Excel nor Calc grows a row for a merged cell, and
+    Calc grows none on opening a workbook (LibreOffice 7.4: rows of 1 to 5 wrapped lines without
+    a height, or with customHeight="0", all kept 15 points, their text cut). The heights are for
+    Excel on Windows (WIDE, LINE_HEIGHT): Calc, drawing a Chinese character narrower, shows a row
+    up to a line taller than its text; sized for Calc, Windows would cut that line."""
     merged = {(r.min_row, r.min_col): r for r in sheet.merged_cells.ranges}
     needed: dict[int, float] = {}
     for line in sheet.iter_rows(min_row=first_row):

@@ -144,6 +144,35 @@ def test_the_reasons_dialog_opens_ready_to_type_the_first_reason(window, qtbot):
     dialog.reject()
 
 
+
+def test_the_reasons_dialog_is_as_tall_as_its_errors_up_to_half_the_screen(qtbot):
+    """One or two open errors: the dialog showed a blank band of four to six lines between the
+    reason field and its buttons (its wrapped texts measured at a narrower width than shown);
+    six: the last field was cut at the buttons. Now the buttons follow the last field, and a
+    long list scrolls within half the screen."""
+    from core.model import Finding
+    from gui.reasons_dialog import ReasonsDialog
+    from gui.qt import QScrollArea
+
+    error = Finding("T3-3", "error", ["section3.granted.natural"],
+                    "表三「（一）予以公开」行：总计为12，自然人与各类法人或其他组织之和为15，两者应相等")
+    for count in (1, 2, 6, 30):
+        dialog = ReasonsDialog("鼓楼区人民政府2021年（0-示例-含一处错误_鼓楼区人民政府2021.txt）", [error] * count)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        scroll = dialog.findChild(QScrollArea)
+        last = dialog.fields[-1]
+        gap = dialog.buttons.mapTo(dialog, dialog.buttons.rect().topLeft()).y() \
+            - last.mapTo(dialog, last.rect().bottomLeft()).y()
+        if count < 30:
+            assert not scroll.verticalScrollBar().isVisible(), count
+            assert 0 <= gap <= 2 * dialog.fontMetrics().height(), (count, gap)
+        else:
+            assert scroll.verticalScrollBar().isVisible()
+            assert scroll.height() <= dialog.screen().availableGeometry().height() // 2
+        dialog.close()
+
 def test_after_undoing_a_suggestion_its_button_is_there_again(window, qtbot):
     """F8 to the wrong cell, 采用建议值, Ctrl+Z: the cell is wrong again and Ctrl+Shift+A would
     fix it, yet 采用建议值 stayed greyed out (nothing was selected in the 问题清单 any more),
@@ -973,7 +1002,8 @@ def test_a_resolved_verdict_is_renoted_withdrawn_and_restored_by_keyboard_and_me
     brings the row back with the edited note, Ctrl+Z again the first note; Ctrl+Y redoes."""
     session, panel, finding = resolve_first_finding(qtbot, window, monkeypatch, "请单位更正")
     model = panel.model
-    assert panel.edit_note_action in window.menuBar().actions()[1].menu().actions()  # 编辑 menu too
+    assert window.edit_action in window.menuBar().actions()[1].menu().actions()  # 编辑 menu too: its F2
+    assert window.edit_action.text() == "编辑说明(&N)…"  # entry is the list's while the keyboard is there
 
     asked = []
     monkeypatch.setattr(text_prompt, "ask_text", lambda *a, **k: (asked.append((a[1], k)), ("已电话告知", True))[1])
@@ -1027,3 +1057,91 @@ def test_f2_and_delete_on_an_open_finding_say_there_is_no_verdict_and_work_once_
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: not model.data(model.index(0, 4)))
     assert panel.current_verdict() is None and model.counts()[3] == 0  # nothing handled any more
+
+
+def f2_entries(window) -> list:
+    """The 编辑 menu's entries with F2 beside them: (text, enabled)."""
+    menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "编辑(&E)")
+    return [(a.text(), a.isEnabled()) for a in menu.actions() if a.shortcut().toString() == "F2"]
+
+
+def test_f2_is_one_entry_of_the_edit_menu_named_and_acting_as_where_the_keyboard_is(window, qtbot, monkeypatch):
+    """The 编辑 menu listed F2 twice, 修改单元格 and 编辑说明, each working in its own panel only
+    (and F2 in the file list did nothing). One entry now: 修改单元格 while the keyboard is in the
+    tables or the file list, 编辑说明 in the 问题清单 (on only for an entry with a verdict). Del
+    beside 撤销审核意见 only while Del does that (the keyboard in the list)."""
+    select_report(qtbot, window, PLANTED_CLEAN)
+    panel = window.report_view.findings
+    model = panel.model
+    table = window.report_view.show_section("section3")
+    table.setFocus()
+    assert f2_entries(window) == [("修改单元格(&E)", True)]
+    assert panel.withdraw_action.shortcut().isEmpty()  # Del in the table takes back nothing
+
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(model.index(0, 0))
+    assert f2_entries(window) == [("编辑说明(&N)…", False)]  # no verdict yet: nothing to edit
+    assert panel.withdraw_action.shortcut().toString() == "Del"
+    monkeypatch.setattr(text_prompt, "ask_text", lambda *a, **k: ("请单位更正", True))
+    qtbot.keyClick(panel.view, Qt.Key.Key_K, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: model.data(model.index(0, 4)) == "确认问题：请单位更正")
+    assert f2_entries(window) == [("编辑说明(&N)…", True)]
+    asked = []
+    monkeypatch.setattr(text_prompt, "ask_text", lambda *a, **k: (asked.append(a[1]), ("已电话告知", True))[1])
+    window.edit_action.trigger()  # as chosen in the menu: the entry's note, not a cell
+    assert asked == ["编辑说明"]
+    qtbot.waitUntil(lambda: model.data(model.index(0, 4)) == "确认问题：已电话告知")
+    assert QApplication.focusWidget() is panel.view
+
+    dashboard = window.dashboard.view
+    dashboard.setFocus()
+    assert f2_entries(window) == [("修改单元格(&E)", True)]
+    index = table.currentIndex()
+    qtbot.keyClick(dashboard, Qt.Key.Key_F2)  # as the menu says: the current cell's editor
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and table.isAncestorOf(editor) and table.currentIndex() == index
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+
+
+def test_an_entry_gone_from_under_the_keyboard_leaves_the_next_one_highlighted(window, qtbot, monkeypatch):
+    """Delete on a grey 已消除 row (or 采用建议值 from the list) took the entry out and left nothing
+    current: ↑ / ↓ started again at the top, Enter and F2 said to select an entry first. The
+    entry that took its place (the last one, when it was last) is highlighted; F8 goes to it."""
+    select_report(qtbot, window, PLANTED)
+    panel = window.report_view.findings
+    model = panel.model
+    rules = lambda: [model.data(model.index(r, 1)) for r in range(model.rowCount())]  # noqa: E731
+    assert rules()[:2] == ["T3-2", "T3-3"] and len(rules()) == 3  # both about the planted cell; a flag
+    monkeypatch.setattr(text_prompt, "ask_text", lambda *a, **k: ("请单位更正", True))
+    panel.view.setFocus()
+    for row in (0, 1):  # both confirmed, then the cell corrected in the table: two grey rows
+        panel.view.setCurrentIndex(model.index(row, 0))
+        qtbot.keyClick(panel.view, Qt.Key.Key_K, CTRL | SHIFT)
+    type_into(qtbot, window.report_view.show_section("section3"), PLANTED_CELL, "12")
+    qtbot.waitUntil(lambda: model.resolved_count() == 2)
+    assert [model.data(model.index(r, 0)) for r in range(3)] == ["存疑", "已消除", "已消除"]
+    second = model.data(model.index(2, 2))
+
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(model.index(1, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)  # 撤销审核意见: the first grey row goes
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    assert QApplication.focusWidget() is panel.view
+    assert panel.current_row() == 1 and panel.view.selectionModel().isRowSelected(1)
+    assert model.data(model.index(1, 2)) == second  # the one after it took its place
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)  # Del again without a click: the last one goes
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert panel.current_row() == 0  # the last left, the flag
+    for rows in (2, 3):  # Ctrl+Z: the two grey rows back
+        qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
+        qtbot.waitUntil(lambda: model.rowCount() == rows)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)  # and the correction undone: T3-2, T3-3 open again
+    qtbot.waitUntil(lambda: rules()[:2] == ["T3-2", "T3-3"])
+
+    # 采用建议值 from the list: T3-2 and T3-3 go, the flag after them is highlighted, F8 reaches it
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_A, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: model.problem_count() == 1)  # the flag, then the two grey rows again
+    assert QApplication.focusWidget() is panel.view and panel.current_row() == 0
+    assert window.report_view.step_problem(1) and panel.current_row() == 0  # not past it

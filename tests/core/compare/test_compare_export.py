@@ -15,7 +15,7 @@ from core.export.compare_docx import write_compare_docx
 from core.export.compare_xlsx import write_compare_xlsx
 from core.pipeline import load_report
 from core.review.edits import DISMISSED, CellEdit, ReportReview, verdict_on
-from tests.core.printed import printed_words
+from tests.core.printed import printed_pages, printed_words
 
 COMPARE = Path(__file__).resolve().parents[2] / "fixtures" / "compare"
 COUNTY_2020 = COMPARE / "county" / "某某县人民政府办公室2020年报告.txt"
@@ -237,7 +237,38 @@ def test_excel_says_so_when_nothing_changed_and_nothing_was_found(tmp_path):
     assert consistent.consecutive and not consistent.findings
     write_compare_xlsx(consistent, target)
     book = openpyxl.load_workbook(target)
-    assert [c.value for c in book["跨年度问题"][2]][0] == "未发现跨年度问题"
+    assert book["比对"]["A4"].value == "跨年度检查（X-1～X-4）：未发现跨年度问题"
+    assert "跨年度问题" not in book.sheetnames  # (test_no_cross_year_finding_prints_no_page_of_its_own)
+
+
+def test_no_cross_year_finding_prints_no_page_of_its_own(tmp_path):
+    """With no cross-year finding the 跨年度问题 sheet held its heading row and 「未发现跨年度问题」:
+    printed, a page for one line. The 比对 sheet says it under its legend (on its first page); the
+    sheet is there when it lists findings, the line then says how many; two years not adjacent:
+    the line says the check was not made."""
+    consistent = Comparison(load_report(COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"),
+                            load_report(COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt"))
+    target = tmp_path / "比对.xlsx"
+    write_compare_xlsx(consistent, target)
+    assert openpyxl.load_workbook(target).sheetnames == ["比对", "变化清单", "正文"]
+    pages = printed_pages(target, tmp_path)
+    assert len(pages) == 4  # a page a year, 变化清单, 正文 (5 with the page of one line)
+    assert "跨年度检查（X-1～X-4）：未发现跨年度问题" in pages[0] and "2023年" in pages[0]
+    assert not any("未发现跨年度问题" in page for page in pages[1:])
+
+    write_compare_xlsx(county(), target)  # one X-1
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["比对", "跨年度问题", "变化清单", "正文"]
+    assert book["比对"]["A4"].value == "跨年度检查（X-1～X-4）：发现1项问题，见「跨年度问题」工作表"
+
+    later = tmp_path / "某某县人民政府办公室2023年报告.txt"
+    later.write_text(COUNTY_2021.read_text(encoding="utf-8").replace("2021", "2023"), encoding="utf-8")
+    apart = Comparison(load_report(COUNTY_2021), load_report(later))
+    assert not apart.consecutive
+    write_compare_xlsx(apart, target)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["比对", "变化清单", "正文"]
+    assert book["比对"]["A4"].value == "跨年度检查（X-1～X-4）：两份报告不是相邻年度，不做跨年度检查"
 
 
 def test_both_exports_list_the_cells_one_template_version_has_apart_grey_and_uncounted(tmp_path):
