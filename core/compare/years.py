@@ -36,7 +36,10 @@ def copy_rank(review: ReportReview) -> int:
 
 
 def lacks_a_table(report: Report) -> bool:
-    """A table (表二, 表三 or 表四) of which no cell was read: every cell of it is MISSING."""
+    """A table (表二, 表三 or 表四) the parser did not find (rule D-2's 缺少统计表: a web page whose
+    lines ran together), or of which no cell was read (every cell of it MISSING)."""
+    if report.tables and any(section not in report.tables for section in ("section2", "section3", "section4")):
+        return True
     read: dict[str, bool] = {}
     for path, cell in report.cells.items():
         section = path.partition(".")[0]

@@ -3,6 +3,7 @@ names written differently by punctuation, spaces or width still pair; other agen
 between years and a year's second file do not."""
 from __future__ import annotations
 
+import dataclasses
 import random
 
 from core.compare.pairing import consecutive_pairs
@@ -155,3 +156,8 @@ def test_a_copy_missing_a_table_does_not_stand_for_its_year():
     assert following.previous_year is first_whole
     broken.apply(CellEdit("section3.new.total", None, 110))  # the auditor works on the broken copy
     assert copy_rank(broken) == WORKED and standing_copy(copies) is broken
+    # a table not found (D-2's 缺少统计表), though a run-on line gave its cells numbers
+    run_on = Report(file="网页.html", format="html", agency="南通市崇川区人民政府办公室", year=2023,
+                    cells=dict(whole), tables=["section2", "section4"])
+    assert copy_rank(ReportReview(run_on)) == PARTIAL
+    assert copy_rank(ReportReview(dataclasses.replace(run_on, tables=["section2", "section3", "section4"]))) == UNTOUCHED
