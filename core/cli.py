@@ -81,6 +81,31 @@ def _fail(message: str, code: int = EXIT_FAILED) -> int:
     return code
 
 
+NO_REPORT_FILES = "没有找到报告文件：{target}"
+NOT_READ_NOTE = "另有 {count} 个文件不是可读取的报告格式（可读取 Word、WPS、PDF、网页和文本），未读取、未核对：{names}"
+
+
+def _report_files(target, not_read: list[str], say_none: bool = True) -> list[Path]:
+    """The report files of ``target`` (core.pipeline.report_files); the files of a folder left out
+    for their format (an OFD, a scan as .jpg, a .zip) are added to ``not_read``: the window lists
+    them, the command line said nothing of them, nor of a folder holding no report at all."""
+    from core.pipeline import report_paths
+    files = [Path(p) for p in report_paths(target, not_reports=not_read)]
+    if not files and say_none:
+        _note(NO_REPORT_FILES.format(target=target))
+    return files
+
+
+def _say_not_read(not_read: list[str], most: int = 10) -> None:
+    if not_read:
+        names = "、".join(not_read[:most]) + (f"……等共 {len(not_read)} 个" if len(not_read) > most else "")
+        _note(NOT_READ_NOTE.format(count=len(not_read), names=names))
+
+
+def _note(message: str) -> None:
+    print(f"{program_name()}：注意：{message}", file=sys.stderr)
+
+
 # --- extract --------------------------------------------------------------------------------
 
 def add_extract(commands) -> None:
@@ -94,21 +119,23 @@ def add_extract(commands) -> None:
 
 def run_extract(args) -> int:
     from core.export.report_json import report_json
-    from core.pipeline import check_report, load_report, report_files
+    from core.pipeline import check_report, load_report
 
-    missing = []
+    missing: list[str] = []
+    not_read: list[str] = []
     for target in args.targets:
         if not os.path.lexists(target):
             missing.append(target)
             _write_json_line({"file": target, "problems": [MISSING_PROBLEM]})
             continue
-        for path in report_files(target):
+        for path in _report_files(target, not_read):
             try:
                 report = load_report(path)
                 line = report_json(report, check_report(report))
             except Exception as exc:  # one file's failure is that file's problem, never the batch's
                 line = {"file": str(path), "problems": [f"处理文件时出现内部错误（{type(exc).__name__}）"]}
             _write_json_line(line)
+    _say_not_read(not_read)
     for target in missing:
         _fail(f"{MISSING_PROBLEM}：{target}")
     return EXIT_FAILED if missing else EXIT_OK
@@ -142,12 +169,17 @@ def run_export(args) -> int:
         return _fail(f"{MISSING_PROBLEM}：{args.folder}")
 
     from core.export.dispatch import export as export_reviews
-    from core.pipeline import load_report, report_files
+    from core.pipeline import load_report
     from core.review.store import ReviewStore, default_db_path, store_error_text
 
+    not_read: list[str] = []
+    files = _report_files(args.folder, not_read, say_none=False)
+    _say_not_read(not_read)
+    if not files:  # (the window refuses too: 没有可导出的报告) an empty workbook, said to be written
+        return _fail(f"没有可导出的报告：{args.folder}")
     try:
         with ReviewStore(Path(args.db) if args.db else default_db_path()) as store:
-            reviews = [store.review_for(load_report(path)) for path in report_files(args.folder)]
+            reviews = [store.review_for(load_report(path)) for path in files]
         written = export_reviews(reviews, Path(target))
     except ValueError as exc:  # the export's own Chinese refusals (onto a source file, ...)
         return _fail(f"导出失败：{exc}")
@@ -210,7 +242,7 @@ def run_compare(args) -> int:
     from core.compare.comparison import Comparison, PairError
     from core.compare.pairing import consecutive_pairs
     from core.compare.years import copy_rank
-    from core.pipeline import load_report, report_files
+    from core.pipeline import load_report
     from core.review.edits import ReportReview
 
     missing = [t for t in args.targets if not os.path.lexists(t)]
@@ -232,7 +264,9 @@ def run_compare(args) -> int:
                 return _fail(str(error))
             _write_json_line(comparison.to_json())
             return EXIT_OK
-        reports = [review(load_report(p)) for t in args.targets for p in report_files(t)]
+        not_read: list[str] = []
+        reports = [review(load_report(p)) for t in args.targets for p in _report_files(t, not_read)]
+        _say_not_read(not_read)
         report_of = lambda r: r.report if isinstance(r, ReportReview) else r  # noqa: E731 - a Report or a ReportReview
         # a year filed twice pairs the copy that stands for it, as the window does: the one
         # reviewed (with --db), else the first read (stable: the folder's order otherwise)

@@ -239,9 +239,9 @@ def why_this_copy(rank: int) -> str:
     """Why a year filed twice is shown or compared through the copy of this rank, the one that
     stands for it (core.compare.years.copy_rank): the auditor marked it 已审核, or worked on it
     (an edit, a verdict), or touched none of the copies."""
-    from core.compare.years import CHOSEN, MARKED, WORKED
-    return {CHOSEN: text.COPY_STANDS_CHOSEN, MARKED: text.COPY_STANDS_MARKED,
-            WORKED: text.COPY_STANDS_WORKED}.get(rank, text.COPY_STANDS_FIRST)
+    from core.compare.years import CHOSEN, FIRST_COMPLETE, MARKED, WORKED
+    return {CHOSEN: text.COPY_STANDS_CHOSEN, MARKED: text.COPY_STANDS_MARKED, WORKED: text.COPY_STANDS_WORKED,
+            FIRST_COMPLETE: text.COPY_STANDS_COMPLETE}.get(rank, text.COPY_STANDS_FIRST)
 
 
 def other_copies_note(copies: list, shown) -> tuple[list[str], str]:
@@ -252,7 +252,7 @@ def other_copies_note(copies: list, shown) -> tuple[list[str], str]:
     if len(copies) < 2 or not any(review is shown for review in copies):
         return [], ""
     from core.compare.frame import copy_differences, folder_frame  # pandas: only for a year filed twice
-    from core.compare.years import copy_rank
+    from core.compare.years import copy_rank, standing_copy, standing_reason
     frame = folder_frame(copies, lambda _review: [])  # (the cells only: no checks run)
     differences = copy_differences(frame, list(range(len(copies))))
     number = next(n for n, review in enumerate(copies, 1) if review is shown)
@@ -260,7 +260,7 @@ def other_copies_note(copies: list, shown) -> tuple[list[str], str]:
         if differences else text.YEARLY_COPIES_NOTE_SAME
     briefly = text.YEARLY_COPIES_NOTE_CELLS.format(cells=len(differences)) if differences else differ
     said = dict(year=shown.report.year, count=len(copies), number=number, file=Path(shown.report.file).name,
-                why=why_this_copy(copy_rank(shown)))
+                why=why_this_copy(standing_reason(copies) if shown is standing_copy(copies) else copy_rank(shown)))
     lines = [text.COMPARE_COPIES_NOTE.format(differ=differ, **said),
              text.COMPARE_COPIES_NOTE_SHORT.format(differ=differ, **said),
              text.COMPARE_COPIES_NOTE_SHORTER.format(differ=differ, **said),
@@ -363,8 +363,10 @@ class YearlyGridModel(QAbstractTableModel):
 
     def _shown_copy(self, row: int, column: int) -> tuple[int, str]:
         """Of a year filed twice: the number of the copy the cell shows, and why that one."""
+        from core.compare.years import FIRST_COMPLETE, UNTOUCHED
         rows, shown = self.rows_at(row, column), self.standing_row(row, column)
-        return rows.index(shown) + 1, why_this_copy(int(self.frame.at[shown, "rank"]))
+        number, rank = rows.index(shown) + 1, int(self.frame.at[shown, "rank"])
+        return number, why_this_copy(FIRST_COMPLETE if rank == UNTOUCHED and number > 1 else rank)
 
     def _copies_tip(self, row: int, column: int, most: int = 12) -> str:
         rows = self.rows_at(row, column)

@@ -28,9 +28,10 @@ COPY_STANDS_CHOSEN = "已设为采用的副本"
 COPY_STANDS_MARKED = "以已审核的一份为准"
 COPY_STANDS_WORKED = "以有修改或处理意见的一份为准"
 COPY_STANDS_FIRST = "均未处理，以第1份为准"
+COPY_STANDS_COMPLETE = "均未处理，前面的副本缺少统计表，以统计表完整的一份为准"
 # the rule whole, last in the tooltips that name the copies
 COPY_RULE = ("同一年度有多份报告时，以设为采用的副本（Ctrl+Shift+U）为准，其次是已审核的一份、有修改或处理意见的一份，"
-             "否则以第1份为准；\n"
+             "否则以统计表完整的第1份为准；\n"
              "年度对照、两年比对（Ctrl+D）、跨年度检查与汇总宽表的年度合计都取这一份")
 YEARLY_COPIES_NOTE = "{agency}{year}年有{count}份报告，所示为第{number}份 {file} 的计数（{why}）；{differ}；按回车选择其中一份比对"
 YEARLY_COPIES_NOTE_SAME = "各份数据相同"

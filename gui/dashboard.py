@@ -253,7 +253,7 @@ class DashboardModel(ReadOnlyListModel):
 
     def mark_copies_now(self) -> None:
         """Work out the marks of the years whose copies changed (``_mark_copies``)."""
-        from core.compare.years import copy_rank, standing_copy
+        from core.compare.years import standing_copy, standing_reason
 
         years, self._stale_years = self._stale_years, set()
         for key in years:
@@ -267,7 +267,7 @@ class DashboardModel(ReadOnlyListModel):
             from gui.compare_models import why_this_copy  # (only for a year filed twice)
             standing = standing_copy(copies)
             said = dict(year=key[1], count=len(copies), file=Path(standing.report.file).name,
-                        why=why_this_copy(copy_rank(standing)))
+                        why=why_this_copy(standing_reason(copies)))
             for number, review in zip(rows, copies):
                 stands = review is standing or (review.report.content_hash
                                                 and review.report.content_hash == standing.report.content_hash)

@@ -1156,7 +1156,7 @@ class MainWindow(QMainWindow):
         """The review's heading on a copy of a year filed twice: a few words, and a sentence, on
         whether this copy is the one that stands for it, and why, or which one does and the key to
         choose this one instead (("", "") for a year filed once: twins, the same bytes, are one report)."""
-        from core.compare.years import copies_of, copy_rank, standing_copy
+        from core.compare.years import copies_of, standing_copy, standing_reason
 
         copies = copies_of(review, self.dashboard.model.loaded_reviews())
         own = review.report.content_hash
@@ -1166,7 +1166,7 @@ class MainWindow(QMainWindow):
         from gui.compare_models import why_this_copy
 
         standing = standing_copy(copies)
-        said = dict(year=review.report.year, count=len(copies), why=why_this_copy(copy_rank(standing)),
+        said = dict(year=review.report.year, count=len(copies), why=why_this_copy(standing_reason(copies)),
                     file=Path(standing.report.file).name)
         if standing is review or (own and standing.report.content_hash == own):
             return compare_strings.COPIES_TAG_THIS.format(**said), compare_strings.COPIES_THIS.format(**said)

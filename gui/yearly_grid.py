@@ -181,7 +181,7 @@ class YearlyGridWindow(QMainWindow):
         """``pick_copy``'s menu, and the copy of each of its actions: each copy's file, whether it
         is the one that counts for the year (采用 / 未采用, as the report list marks it) and its
         counts; the tooltip says why that copy counts."""
-        from core.compare.years import copy_rank, standing_copy
+        from core.compare.years import standing_copy, standing_reason
         from gui.compare_models import why_this_copy
 
         menu = QMenu(self)
@@ -192,7 +192,7 @@ class YearlyGridWindow(QMainWindow):
         # the copy that counts now (the cell redraws on the next turn after Ctrl+Shift+U or its undo)
         standing = standing_copy(copies)
         own = standing.report.content_hash
-        said = dict(year=self.model.years[index.column()], count=len(copies), why=why_this_copy(copy_rank(standing)),
+        said = dict(year=self.model.years[index.column()], count=len(copies), why=why_this_copy(standing_reason(copies)),
                     file=Path(standing.report.file).name)
         chosen = {}
         for number, review in enumerate(copies, 1):

@@ -12,7 +12,7 @@ from typing import Optional
 
 from core.model import Finding, Number, Report, known
 from core.check.rules import (WARNING, _CARRIED, _LITIGATION, _NORMATIVE, _OTHER_MATTERS, _RECEIVED,
-                              _REVIEW, _fmt)
+                              _REVIEW, _fmt, unfilled_columns)
 from core.template import T3_COLUMNS, counterpart, describe, tables
 
 # X-3 fires when at least this share of this year's prose (sections 一, 五, 六; sentences weighted
@@ -40,6 +40,12 @@ _FIXED_WORDING = [re.compile(p) for p in (
 def _num(report: Report, path: str) -> Optional[Number]:
     cell = report.cells.get(path)
     return cell.arithmetic if cell else None
+
+
+def _unfilled(*reports: Report) -> set[str]:
+    """The cells of a column a report left empty as a whole (its 表三 总计 unfilled: the rules'
+    unfilled_columns): unknown, not 0, so no year is compared through them."""
+    return {path for report in reports for _said, paths in unfilled_columns(report).values() for path in paths}
 
 
 def cross_year(previous: Report, current: Report) -> list[Finding]:
@@ -77,7 +83,10 @@ def _before(cell: str, previous_version: str, current_version: str) -> str:
 
 def carried_over_rule(previous: Report, current: Report) -> list[Finding]:
     out = []
+    unfilled = _unfilled(previous, current)
     for column in T3_COLUMNS:
+        if {f"section3.carried_over.{column.key}", f"section3.carried_forward.{column.key}"} & unfilled:
+            continue  # an empty 总计 column said "本年报告「上年结转」0件" of a total the report never gave
         now, before = (_num(current, f"section3.carried_over.{column.key}"),
                        _num(previous, f"section3.carried_forward.{column.key}"))
         if now is None or before is None or now == before:
@@ -297,14 +306,18 @@ def _topic_before(prose: str, position: int) -> Optional[Topic]:
 def stated_change_rule(previous: Report, current: Report) -> list[Finding]:
     prose = _flat_prose(current)
     out = []
+    unfilled: Optional[set[str]] = None
     for m in list(_CHANGE.finditer(prose)) + list(_LEVEL.finditer(prose)):
         topic = _topic_before(prose, m.start())
         if topic is None:
             continue
+        if unfilled is None:
+            unfilled = _unfilled(previous, current)
         # last year's cells in its own template: a 2020 report (2019 trial template) names
-        # 制发规范性文件 本年新制作数量, its 2021 report 本年制发件数
-        before = [_num(previous, _before(c, previous.template, current.template)) for c in topic.cells]
-        now = [_num(current, c) for c in topic.cells]
+        # 制发规范性文件 本年新制作数量, its 2021 report 本年制发件数; a cell of an empty column is unknown
+        earlier = [_before(c, previous.template, current.template) for c in topic.cells]
+        before = [None if c in unfilled else _num(previous, c) for c in earlier]
+        now = [None if c in unfilled else _num(current, c) for c in topic.cells]
         if not known(before) or not known(now):
             continue
         p, c = sum(before), sum(now)

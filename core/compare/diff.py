@@ -86,9 +86,15 @@ def arithmetic(report: Report, path: str) -> Optional[Number]:
 
 
 def cell_changes(previous: Report, current: Report) -> list[CellChange]:
+    from core.check.rules import unfilled_columns
+    # a column a report left empty as a whole (表三's 总计 unfilled) is unknown, not 0: 779 → blank
+    # was drawn 变为0 and counted n→0
+    empty_before, empty_now = ({p for _said, paths in unfilled_columns(report).values() for p in paths}
+                               for report in (previous, current))
     out = []
     for path, previous_path in matched_paths(previous.template, current.template):
-        before, now = arithmetic(previous, previous_path), arithmetic(current, path)
+        before = None if previous_path in empty_before else arithmetic(previous, previous_path)
+        now = None if path in empty_now else arithmetic(current, path)
         out.append(CellChange(path, previous_path, before, now, change_kind(before, now)))
     return out
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 from typing import Callable, Iterable, Optional, Sequence
 
 from core.compare.pairing import normalise_agency
-from core.model import Report
+from core.model import MISSING, Report
 from core.review.edits import CLEARED, ReportReview
 
-CHOSEN, MARKED, WORKED, UNTOUCHED, UNREAD = range(5)  # copy_rank's ranks, the copy that stands first
+CHOSEN, MARKED, WORKED, UNTOUCHED, PARTIAL, UNREAD = range(6)  # copy_rank's ranks, the copy that stands first
+# standing_reason's word for an untouched copy standing though a copy before it lacks a table
+FIRST_COMPLETE = UNREAD + 1
 
 
 def copy_rank(review: ReportReview) -> int:
@@ -17,7 +19,9 @@ def copy_rank(review: ReportReview) -> int:
     the year: the one of lowest rank, the first in the folder among equals (``standing_copy``).
     CHOSEN: the auditor chose it (设为采用的副本, ``choose_copy``), whatever the others' work;
     MARKED: the auditor marked it 已审核; WORKED: they corrected (or confirmed) a cell or gave a
-    verdict on a finding of it; UNTOUCHED; UNREAD: no table was read from it (no numbers to count
+    verdict on a finding of it; UNTOUCHED; PARTIAL: untouched, and one of its tables was not read
+    at all (a web page whose 表二 and 表三 were lost beside the .doc that holds them: its blanks
+    would stand for the year's numbers); UNREAD: no table was read from it (no numbers to count
     or pair). The cross-year checks pair it, 年度对照 shows its counts and the 汇总's 年度合计 adds
     its numbers: one year, one set of numbers, the one the auditor looked at."""
     if not review.report.cells:
@@ -28,7 +32,28 @@ def copy_rank(review: ReportReview) -> int:
         return MARKED
     if any(review.is_sure(edit.cell) for edit in review.edits) or _has_verdict(review):
         return WORKED
-    return UNTOUCHED
+    return PARTIAL if lacks_a_table(review.report) else UNTOUCHED
+
+
+def lacks_a_table(report: Report) -> bool:
+    """A table (表二, 表三 or 表四) the parser did not find (rule D-2's 缺少统计表: a web page whose
+    lines ran together), or of which no cell was read (every cell of it MISSING)."""
+    if report.tables and any(section not in report.tables for section in ("section2", "section3", "section4")):
+        return True
+    read: dict[str, bool] = {}
+    for path, cell in report.cells.items():
+        section = path.partition(".")[0]
+        read[section] = read.get(section, False) or cell.state != MISSING
+    return not all(read.values())
+
+
+def standing_reason(copies: Sequence[ReportReview]) -> int:
+    """Why ``standing_copy(copies)`` stands, as the window and the exports say it: its rank, or
+    FIRST_COMPLETE when it is untouched but not the first (a copy before it lacks a table: "the
+    first" would name another copy)."""
+    standing = standing_copy(copies)
+    rank = copy_rank(standing)
+    return FIRST_COMPLETE if rank == UNTOUCHED and copies and standing is not copies[0] else rank
 
 
 def _has_verdict(review: ReportReview) -> bool:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
-from core.compare.years import CHOSEN, MARKED, UNTOUCHED, WORKED, copies_key, copy_rank, standing_copy
+from core.compare.years import (CHOSEN, FIRST_COMPLETE, MARKED, UNTOUCHED, WORKED, copies_key, standing_copy,
+                                standing_reason)
 from core.model import INFERRED, PLACEHOLDER, SLASH, Finding, Flag, Number, Report, number_text
 from core.review.edits import UNREADABLE, ReportReview, unreadable_reason  # noqa: F401 - shared here
 from core.template import Row, describe, tables
@@ -281,7 +282,7 @@ def named_if_only_suffix(target: str, suffixes: tuple[str, ...], default_stem: s
 # Why the copy that counts was taken (core.compare.years.copy_rank), in the window's words
 # (gui/compare_strings.py COPY_STANDS_*: core cannot import the GUI).
 COPY_REASONS = {CHOSEN: "已设为采用的副本", MARKED: "以已审核的一份为准", WORKED: "以有修改或处理意见的一份为准",
-                UNTOUCHED: "均未处理，以第1份为准"}
+                UNTOUCHED: "均未处理，以第1份为准", FIRST_COMPLETE: "均未处理，前面的副本缺少统计表，以统计表完整的一份为准"}
 
 
 @dataclass(frozen=True)
@@ -326,7 +327,7 @@ def copy_notes(reviews: list[ReportReview]) -> dict[int, CopyNote]:
         if len(group) < 2:
             continue
         standing = standing_copy(group)
-        reason = COPY_REASONS.get(copy_rank(standing), COPY_REASONS[UNTOUCHED])
+        reason = COPY_REASONS.get(standing_reason(group), COPY_REASONS[UNTOUCHED])
         files = tuple(r.report.file for r in group)
         for review in group:
             notes[id(review)] = CopyNote(review is standing, standing.report.file, files, reason)

@@ -12,6 +12,7 @@ report, so that a hostile file costs seconds and a few hundred MB at most.
 from __future__ import annotations
 
 import os
+import re
 import stat
 
 from core.readers.document import Document
@@ -50,6 +51,7 @@ def without_read_failed(problem: str) -> str:
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _RTF = b"{\\rtf"
+_MARKUP = re.compile(rb"<\x00?[A-Za-z!/?]")  # a tag's opening, in any ASCII-compatible or UTF-16 encoding
 
 
 def document_format(path) -> str:
@@ -222,6 +224,10 @@ def _dispatch(path: str, data: bytes, fmt: str) -> Document:
     if fmt == "html" and data[:64].lstrip().lower().startswith(b"mime-version"):
         return read_mht(path, data, fmt)
     if fmt == "html":
+        if not _MARKUP.search(data):  # a text export saved as .html: as a page its lines would run together
+            document = read_text(path, data, "txt")
+            if document.problems != [BINARY_PROBLEM]:
+                return document
         return read_html(path, data, fmt)
     if fmt == "mht":
         return read_mht(path, data, fmt)

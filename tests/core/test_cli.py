@@ -197,6 +197,40 @@ def test_export_of_a_missing_folder_is_exit_1(tmp_path):
     assert_one_chinese_line(proc.stderr)
 
 
+def test_export_of_a_folder_holding_no_report_is_one_line_and_exit_1(tmp_path):
+    """qa26: a folder with no report in it (the wrong folder typed) wrote an empty workbook, said
+    it was written and exited 0; the window refuses (没有可导出的报告). Nothing is written."""
+    empty = tmp_path / "空"
+    empty.mkdir()
+    (empty / "扫描件.jpg").write_bytes(b"\xff\xd8\xff")
+    proc = run_main("export", empty, "--to", tmp_path / "out.xlsx", "--db", tmp_path / "db.sqlite3")
+    assert proc.returncode == 1 and f"没有可导出的报告：{empty}" in proc.stderr
+    assert_one_chinese_line(proc.stderr)
+    assert proc.stdout == "" and not (tmp_path / "out.xlsx").exists()
+
+
+def test_files_left_out_for_their_format_are_named_on_stderr(tmp_path):
+    """qa26: the window lists a folder's OFD, scans and archives as 未载入、未核对; the command line
+    left them out unsaid, so a script's user took the folder as checked whole."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(GOOD, folder / "good.txt")
+    (folder / "报告.ofd").write_bytes(b"PK")
+    (folder / "扫描件.jpg").write_bytes(b"\xff\xd8\xff")
+    code, lines, stderr = run_extract(folder)
+    assert code == 0 and [Path(line["file"]).name for line in lines] == ["good.txt"]
+    said = [line for line in stderr.splitlines() if line.strip()]
+    assert len(said) == 1 and "另有 2 个文件不是可读取的报告格式" in said[0] and "未核对" in said[0]
+    assert str(folder / "报告.ofd") in said[0] and str(folder / "扫描件.jpg") in said[0]
+    proc = run_main("export", folder, "--to", tmp_path / "out.csv", "--db", tmp_path / "db.sqlite3")
+    assert proc.returncode == 0 and "另有 2 个文件" in proc.stderr
+    assert proc.stdout.strip() == str(tmp_path / "out.csv")
+    empty = tmp_path / "空"
+    empty.mkdir()
+    code, lines, stderr = run_extract(empty)
+    assert code == 0 and lines == [] and f"没有找到报告文件：{empty}" in stderr
+
+
 def test_export_onto_a_source_file_is_one_line_and_exit_1(folder, tmp_path):
     source = folder / "copy.csv"
     source.write_bytes(GOOD.read_bytes())

@@ -1061,7 +1061,7 @@ def test_a_year_filed_twice_with_different_numbers_says_whose_counts_it_shows_an
     assert tip[2].split("错误")[1][0] != "0"  # its 1289 breaks the sums
     assert tip[3:5] == ["各份数据不同之处（1处，按份序）：", "表三「（一）予以公开」×「自然人」：1288 / 1289"]
     assert tip[5:] == ["同一年度有多份报告时，以设为采用的副本（Ctrl+Shift+U）为准，其次是已审核的一份、有修改或处理意见的一份，"
-                       "否则以第1份为准；",
+                       "否则以统计表完整的第1份为准；",
                        "年度对照、两年比对（Ctrl+D）、跨年度检查与汇总宽表的年度合计都取这一份"]
     # by keyboard: onto the year from the one before, the status bar says it
     grid.view.setFocus()

@@ -101,3 +101,23 @@ def test_twins_the_same_bytes_are_no_copies_and_show_no_mark(make_window, store,
     shutil.copy(folder / FIRST, folder / REVISED)  # the same bytes under another name
     window = window_on_folder(qtbot, make_window, store, folder, 3)
     assert set(marks(window).values()) == {""}
+
+
+def test_a_copy_whose_table_was_not_found_does_not_count_for_its_year(make_window, store, tmp_path, qtbot):
+    """qa26: a year's first copy in the folder, a web page whose lines ran together (第三部分's table
+    not found), counted for the year over the text read whole: the list marked it 采用 and 年度对照,
+    the X- rules and the 汇总's 年度合计 took it. The copy read whole counts now, and says why."""
+    from tests.gui.test_compare_view import HUAIAN_2024
+    folder = tmp_path / "web"
+    shutil.copytree(COMPARE / "huaian", folder)
+    page = folder / "a网页.html"  # first in the folder; a tag kept on its first line: read as a web page
+    page.write_bytes(b"<p>" + HUAIAN_2024.read_bytes())
+    window = window_on_folder(qtbot, make_window, store, folder, 3)
+    whole = HUAIAN_2024.name
+    assert marks(window) == {page.name: "未采用", whole: "采用", BEFORE: ""}
+    assert tip(window, whole)[1] == \
+        "2024年共2份报告，年度对照、比对和汇总采用这一份（均未处理，前面的副本缺少统计表，以统计表完整的一份为准）"
+    assert tip(window, page.name)[1].startswith(f"2024年共2份报告，采用的是另一份 {whole}（")
+    model = window.dashboard.model
+    reviews = {model.file_at(r).rsplit("/", 1)[-1]: model.review_at(r) for r in range(model.rowCount())}
+    assert reviews[whole].previous_year is reviews[BEFORE] and reviews[page.name].previous_year is None

@@ -3,6 +3,7 @@ names written differently by punctuation, spaces or width still pair; other agen
 between years and a year's second file do not."""
 from __future__ import annotations
 
+import dataclasses
 import random
 
 from core.compare.pairing import consecutive_pairs
@@ -123,3 +124,40 @@ def test_the_copy_the_auditor_reviewed_stands_for_its_year_in_the_links():
     assert [copy_rank(r) for r in (first, second)] == [WORKED, MARKED]
     assert standing_copy([first, second]) is second
     assert copy_rank(review("某市审计局", 2023, cells=False)) == UNREAD
+
+
+def test_a_copy_missing_a_table_does_not_stand_for_its_year():
+    """qa26: 001.txt saved again as 网页.html (tags lost) read no 表二 or 表三; first in the folder,
+    that copy stood for 南通 2023 in 年度对照 (存疑 9), the cross-year checks and the 汇总's
+    年度合计, beside two copies read whole. Untouched, a copy with a table of which no cell was
+    read stands after every copy read whole, and the reason no longer says "the first"; the
+    auditor's work on it still makes it stand."""
+    from core.compare.years import FIRST_COMPLETE, PARTIAL, UNTOUCHED, WORKED, copy_rank, standing_copy, standing_reason
+    from core.export.common import copy_notes
+    from core.model import MISSING
+    from core.review.edits import CellEdit
+
+    lost = {"section2.rules.issued": CellValue(None, MISSING), "section3.new.total": CellValue(None, MISSING),
+            "section4.review.total": CellValue(7)}
+    whole = {"section2.rules.issued": CellValue(4), "section3.new.total": CellValue(110),
+             "section4.review.total": CellValue(0)}
+    broken, first_whole, second_whole = (
+        ReportReview(Report(file=name, format="txt", agency="南通市崇川区人民政府办公室", year=2023, cells=dict(cells)))
+        for name, cells in (("网页.html", lost), ("样例/001.txt", whole), ("语料/001.txt", whole)))
+    copies = [broken, first_whole, second_whole]
+    assert [copy_rank(r) for r in copies] == [PARTIAL, UNTOUCHED, UNTOUCHED]
+    assert standing_copy(copies) is first_whole and standing_reason(copies) == FIRST_COMPLETE
+    assert standing_reason(copies[1:]) == UNTOUCHED  # the first copy stands: "the first" is right
+    notes = copy_notes(copies)
+    assert notes[id(first_whole)].counted and notes[id(first_whole)].reason == "均未处理，前面的副本缺少统计表，以统计表完整的一份为准"
+    assert not notes[id(broken)].counted and notes[id(broken)].counted_file == "样例/001.txt"
+    following = review("南通市崇川区人民政府办公室", 2024)
+    link_previous_years(copies + [following])
+    assert following.previous_year is first_whole
+    broken.apply(CellEdit("section3.new.total", None, 110))  # the auditor works on the broken copy
+    assert copy_rank(broken) == WORKED and standing_copy(copies) is broken
+    # a table not found (D-2's 缺少统计表), though a run-on line gave its cells numbers
+    run_on = Report(file="网页.html", format="html", agency="南通市崇川区人民政府办公室", year=2023,
+                    cells=dict(whole), tables=["section2", "section4"])
+    assert copy_rank(ReportReview(run_on)) == PARTIAL
+    assert copy_rank(ReportReview(dataclasses.replace(run_on, tables=["section2", "section3", "section4"]))) == UNTOUCHED

@@ -64,10 +64,19 @@ def _same_bytes_as(folder: Path, *names: str) -> list[Path]:
     return paths
 
 
+def marked_text(fixture: Path) -> bytes:
+    """A text export whose first line keeps a tag (「<p>根据…」): as .html a web page (a text with no
+    tag at all is read as text whatever its name, qa26), as .txt the text it is."""
+    return b"<p>" + fixture.read_bytes()
+
+
 def test_the_same_bytes_under_names_of_other_formats_are_each_read_as_their_own(tmp_path, cache, monkeypatch):
-    # The reader follows the extension: the bytes of a text export saved as .html are a web page,
-    # whose line breaks are spaces (one line, 第三部分's table not found), as .csv split on commas.
+    # The reader follows the extension: the bytes of a text export (a tag kept) saved as .html are
+    # a web page, whose line breaks are spaces (one line, 第三部分's table not found), as .csv split
+    # on commas.
     paths = _same_bytes_as(tmp_path, "a.csv", "a.html", "a.md", "a.txt")
+    for path in paths:
+        path.write_bytes(marked_text(FIXTURES / "report-2019.txt"))
     fresh = {path: load_report(path) for path in paths}  # each read alone, no cache
     assert [fresh[p].format for p in paths] == ["csv", "html", "md", "txt"]
     assert "\n" in fresh[paths[3]].text and not fresh[paths[3]].problems

@@ -21,6 +21,7 @@ TEXT = FIXTURES / "zoo" / "band5301-r0006-pdftotext-gbk.txt"
 @pytest.mark.parametrize("source, name", [
     (PDF, "淮安2024.docx"), (PDF, "淮安2024.doc"), (PDF, "淮安2024.txt"),
     (DOCX, "永安2021.pdf"), (HTML, "网页.pdf"), (TEXT, "盱眙2021.pdf"),
+    (TEXT, "盱眙2021.html"), (TEXT, "盱眙2021.htm"),  # a GBK text export named as a web page (qa26)
 ])
 def test_a_misnamed_report_is_read_as_what_it_is(tmp_path, source, name):
     copy = tmp_path / name
@@ -40,6 +41,13 @@ def test_a_damaged_file_is_still_reported_under_its_own_name(tmp_path):
     text = tmp_path / "说明.txt"
     text.write_text("本文件说明 %PDF-1.4 的用法，不是PDF。", encoding="utf-8")
     assert "不是文本文件" not in "".join(load_report(text).problems)
+
+
+def test_a_web_page_without_its_html_tag_is_still_read_as_a_page(tmp_path):
+    """Only text with no markup at all is read as text: a fragment of table tags stays a page."""
+    page = tmp_path / "片段.html"
+    page.write_text("<table><tr><td>规章</td><td>4</td></tr></table>", encoding="utf-8")
+    assert load_report(page).format == "html"
 
 
 def test_binary_bytes_named_pdf_are_still_a_damaged_pdf(tmp_path):
