@@ -16,9 +16,10 @@ and rows 一 and 二 among and right after its words, the bands after them; wher
 a page, each page's labels, header and bands in turn, the last band's last columns among 表四's
 pieces (_blocks_after_header). The header's words
 (总计 / 其他 / 法律 服务 机构) may also print after the last label with rows 一 and 二's values among
-them, their first values and a column of the first band printed among the labels
-(_blocks_after_header_words); when the page ends before the header's 法律服务机构 cell, its words
-and value print right after section 四's heading (_legal_apart).
+them, their first values and a column of the first band printed among the labels (a paragraph,
+or a value to a paragraph after those rows' values) (_blocks_after_header_words); when the page
+ends before the header's 法律服务机构 cell, its words and value print right after section 四's
+heading (_legal_apart).
 The header's first words may also print before the labels, its last words after page 1's last
 label, the table crossing a page (where page 2 starts: a page number, or the form feed pdftotext
 prints), page 2's first band's last columns (法律服务机构, 其他, 总计) after section 四's heading, or
@@ -907,6 +908,12 @@ def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Ma
             among += counts
         else:
             ahead.append(counts)
+    # two lone values more than rows 一 and 二's 14: the first band's first column, printed a
+    # value to a paragraph after those rows' first values (the band prints its other columns
+    # after the header's words)
+    extra = len(among) + len(head) - 2 * _WIDTH
+    if not ahead and extra == len(_BANDS[0]) and len(among) > extra:
+        ahead, among = [among[-extra:]], among[:-extra]
     return ahead + blocks, after, heading.end(), label, tuple(among + head)
 
 
