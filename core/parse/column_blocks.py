@@ -65,6 +65,7 @@ _BANDS = (("granted", "partial"),
           ("not_processed_confirm",),
           ("other_processing", "total", "carried_forward"))
 _WIDTH = 7  # 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计
+_LEGAL = 4  # 法律服务机构's column
 # columns a band printing fewer than 7 holds: 5 -> 商业企业…其他; 6 -> 商业企业…总计 or 自然人…其他
 _SPANS = {7: ((0, 7),), 6: ((1, 7), (0, 6)), 5: ((1, 6),)}
 _ROWS = [key for band in _BANDS for key in band]
@@ -381,10 +382,13 @@ def _placeable(grid: FlatGrid, pool: list[Counted], spare: _Spare, free: Optiona
     return True
 
 
-def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Counted], list[Counted]]]:
+def _head_rows(values: list[Counted], sums: list[int], legal: Optional[int] = None) \
+        -> Optional[tuple[list[Counted], list[Counted]]]:
     """Rows 一 and 二 from the values printed in the table's header, 表二's values among them:
     一's 7 values in order, 二's anywhere else; the one pair of rows that add up and whose columns
-    sum to （七）+ 四 (T3-1). None unless exactly one pair of rows (by value) fits."""
+    sum to （七）+ 四 (T3-1). `legal`: the index of the value printed apart with the header cell
+    「法律服务机构」 (_legal_apart), which may also be 一's 法律服务机构 (the first row under that
+    cell) out of order. None unless exactly one pair of rows (by value) fits."""
     found: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[list[Counted], list[Counted]]] = {}
 
     def second_row(first: list[int], wanted: list[int]) -> Optional[list[int]]:
@@ -399,7 +403,7 @@ def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Co
             out.append(at)
         return out
 
-    def walk(picked: list[int]) -> None:
+    def walk(picked: list[int], after: int) -> None:
         if len(found) > 1:
             return
         c = len(picked)
@@ -413,9 +417,15 @@ def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Co
         # 一's 总计 is the sum of its other six (T3-3): the one value its column can take
         total = sum(values[i][0] for i in picked) if c == _WIDTH - 1 else None
         tried = set()
+        if c == _LEGAL and legal is not None and legal not in picked and values[legal][0] <= sums[c] \
+                and sums[c] - values[legal][0] in printed:  # (the value apart: the next picks in order still)
+            tried.add(values[legal][0])
+            walk(picked + [legal], after)
         # 一's first value leaves room for 一's six others and 二's seven
         stop = len(values) - 2 * _WIDTH + 1 if c == 0 else len(values) - (_WIDTH - 1 - c)
-        for i in range(picked[-1] + 1 if picked else 0, stop):
+        for i in range(after, stop):
+            if i == legal and legal in picked:
+                continue
             # a value equal to one tried in this column finds nothing new: its picks were open
             # to the earlier one, whose walk came first; a value that leaves 二 a value printed
             # nowhere in the header finds nothing at all
@@ -423,13 +433,13 @@ def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Co
             if value <= sums[c] and value not in tried and sums[c] - value in printed \
                     and (total is None or value == total):
                 tried.add(value)
-                walk(picked + [i])
+                walk(picked + [i], i + 1)
 
     # 二 = the column sums less 一, so 二 adds up whenever 一 does and the sums do (T3-1)
     if sum(sums[:-1]) != sums[-1]:
         return None
     printed = {v[0] for v in values}
-    walk([])
+    walk([], 0)
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -560,8 +570,10 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
     if not (whole or eaten):
         return False
     spare_values = _count_lines(text, spare_from, stop)
+    legal = None
     if more_head and more_head[-1][1] >= spare_from:  # (a header value printed there: _legal_apart)
-        spare_values = [v for v in spare_values if v != more_head[-1]]
+        legal = more_head[-1]
+        spare_values = [v for v in spare_values if v != legal]
     spare = _Spare(spare_values)
     head = list(more_head) if more_head else _head_values(text, start, labels_at)
     if head is None:
@@ -570,7 +582,7 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
     head = [v for v in head if (v[1], v[2]) not in t2_spans]  # 表二's values printed among them
 
     def read() -> Optional[tuple]:
-        found: Optional[tuple] = _read_whole(blocks, after, spare, head) if whole else None
+        found: Optional[tuple] = _read_whole(blocks, after, spare, head, legal=legal) if whole else None
         if found is None and eaten and not any(text[v[1]:v[2]] == "0" for v in after):
             known: dict = {}  # (the bands' placements and rows 一 and 二, for both cuts of the blocks)
             found = _read_eaten(text, blocks, after, spare, head, known=known)
@@ -1144,11 +1156,11 @@ def _blocks_across_heading(text: str, start: int, heading: re.Match, stop: int) 
 
 
 def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare, head: list[Counted],
-                bands: tuple[tuple[str, ...], ...] = _BANDS) \
+                bands: tuple[tuple[str, ...], ...] = _BANDS, legal: Optional[Counted] = None) \
         -> Optional[tuple[dict, list[Counted], list[Counted], Optional[Misprint]]]:
     """The one reading of the bands (_BANDS, or as a page break cuts them) when every cell prints
     (0 or a placeholder): the grid, rows 一 and 二, and the misprinted cell with its printed value
-    if any; None unless exactly one."""
+    if any; None unless exactly one. `legal`: the header's value printed apart (_legal_apart)."""
     split = _bands(blocks, bands)
     if split is None:
         return None
@@ -1167,7 +1179,7 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare
     failing = [_failing_lines(g) for g in grids]
     budget = [_SOLVES]
     solutions = [r for g, f in zip(grids, failing) if not f for r in _solutions(g, stray, spare, budget=budget)]
-    accepted = _accepted(solutions, head)
+    accepted = _accepted(solutions, head, legal)
     misprint = None
     if not accepted:
         # the bands' sums all hold in a reading (T3-2, T3-3) and only T3-1 and the header's rows
@@ -1209,7 +1221,7 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare
                     continue
                 for solution in _solutions(trial, pool, spare, cell, budget=budget):
                     if solution[cell][0] != printed[0]:
-                        for reading in _accepted([solution], head):
+                        for reading in _accepted([solution], head, legal):
                             accepted.append(reading)
                             misprint = (cell, printed)
     if len({tuple(v[0] for v in g.values()) for g, _ in accepted}) != 1:
@@ -1622,12 +1634,15 @@ def _in_printed_order(head: list[Counted], first: list[Counted], wanted: list[in
     return out if len(out) == len(wanted) else None
 
 
-def _accepted(readings: list[dict], head: list[Counted]) -> list[tuple[dict, tuple[list[Counted], list[Counted]]]]:
-    """The readings for which rows 一 and 二 are found in the header (T3-1), with those rows."""
+def _accepted(readings: list[dict], head: list[Counted], legal: Optional[Counted] = None) \
+        -> list[tuple[dict, tuple[list[Counted], list[Counted]]]]:
+    """The readings for which rows 一 and 二 are found in the header (T3-1), with those rows
+    (`legal`: _head_rows)."""
     accepted = []
+    at = head.index(legal) if legal is not None and legal in head else None
     for grid in readings:
         sums = [grid["total", c][0] + grid["carried_forward", c][0] for c in range(_WIDTH)]
-        split_head = _head_rows(head, sums)
+        split_head = _head_rows(head, sums, at)
         if split_head is not None:
             accepted.append((grid, split_head))
     return accepted

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.parse import column_blocks
 from tests.core.truth import read_against_truth
 from tests.core.truth import t3_row as _t3_row
 
@@ -41,3 +42,35 @@ def test_same_layout_in_another_zoo():
     assert _t3_row(report, "not_processed_massive") == [0, 0, 0, 0, 1, 0, 0]
     assert any(f.cell == "section3.not_processed_massive" for f in report.flags)
     assert wrong == [] and silent == []
+
+
+def test_the_value_under_the_legal_header_cell_printed_apart_is_row_ones():
+    # zeros as 「－」: among the labels 30701 4027 － 1995 131 then 15224 2825 (（一）/（二）'s 自然人),
+    # after the last label 其他, 331 － 35059 － 16 － － 2142, and 「法律 / 服务 / 机构 / 0」 (the
+    # 「－」 read as 0) after section 四's heading. 一 = 30701 4027 － 331 [－] － 35059 holds only with
+    # that value as 一's 法律服务机构 (the first row under the header cell), out of print order.
+    # Before: 表三 unread, 44 cells flagged
+    report, wrong, silent = read_against_truth(ZOO / "p6007-r0029-pdftotext-utf-8.txt")
+    assert _t3_row(report, "new") == [30701, 4027, None, 331, None, None, 35059]
+    assert _t3_row(report, "carried_over") == [1995, 131, None, 16, None, None, 2142]
+    assert _t3_row(report, "granted") == [15224, 2010, None, 177, None, None, 17411]
+    assert _t3_row(report, "total") == [29953, 3955, None, 347, None, None, 34255]
+    assert _t3_row(report, "carried_forward") == [2743, 203, None, None, None, None, 2946]
+    assert wrong == [] and silent == []
+    assert not [f for f in report.flags if f.cell.startswith("section3")]
+
+
+def test_head_rows_may_take_the_legal_value_apart_as_row_ones_out_of_order():
+    def counted(values):
+        return [(v, i, i + 1) for i, v in enumerate(values)]
+
+    # printed: 一's 5 1 0 2, 二's 1 then 一's other 0 and 总计 8, 二's … ; 一's 法律服务机构 (0) last
+    values = counted([5, 1, 0, 2, 1, 0, 8, 0, 0, 0, 0, 1, 0])
+    sums = [6, 1, 0, 2, 0, 0, 9]
+    values.append((0, 99, 100))
+    assert column_blocks._head_rows(values, sums) is None  # (一 cannot take its legal 0 in order)
+    found = column_blocks._head_rows(values, sums, legal=len(values) - 1)
+    assert found is not None
+    first, second = found
+    assert [v for v, _, _ in first] == [5, 1, 0, 2, 0, 0, 8] and first[4] == (0, 99, 100)
+    assert [v for v, _, _ in second] == [1, 0, 0, 0, 0, 0, 1]
