@@ -26,7 +26,10 @@ prints), page 2's first band's last columns (法律服务机构, 其他, 总计)
 every column of page 2's bands but their first (_bands_apart) (_blocks_across_page_words).
 The header may also print first with page 1 holding only rows 一, 二, （一） and （二）: their labels,
 then 一's and 二's values a paragraph each and （一）/（二）'s a paragraph per column, page 2 the
-other labels and every band after the last one (_rows_before_page_break).
+other labels and every band after the last one (_rows_before_page_break); or page 1 may end
+further on, rows 一 and 二's values and the first bands' columns printed among the labels, the
+first bands' 自然人 possibly in one paragraph, page 2 the other labels and bands
+(_values_among_labels).
 
 The reading is accepted only when it is certain: every cell a band does not hold is the only
 unknown of its row or column, its value is printed among the stray values, every stray value
@@ -198,11 +201,11 @@ def _paragraph_counts(paragraphs: list[list[tuple[str, int]]], t4_pieces: bool =
             for line, at in paragraph if _COUNTS_LINE.fullmatch(line) for m in _CELLS.finditer(line)]
 
 
-def _bands(blocks: list[list[Counted]], bands: tuple[tuple[str, ...], ...] = _BANDS) \
+def _bands(blocks: list[list[Counted]], bands: tuple[tuple[str, ...], ...] = _BANDS, narrow: int = 0) \
         -> Optional[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
     """The runs of column paragraphs, one per band of `bands` (its index and columns), and the
     values of the paragraphs between them (stray cells), in order; None when a band prints no
-    run of 5 to 7 columns."""
+    run of 5 to 7 columns. The first `narrow` bands print 6 columns at most (their 自然人 apart)."""
     runs, stray, at = [], [], 0
     for index, band in enumerate(bands):
         height = len(band)
@@ -210,7 +213,8 @@ def _bands(blocks: list[list[Counted]], bands: tuple[tuple[str, ...], ...] = _BA
             stray.extend(blocks[at])
             at += 1
         run: list[list[Counted]] = []
-        while at < len(blocks) and len(blocks[at]) == height and len(run) < _WIDTH:
+        most = _WIDTH - 1 if index < narrow else _WIDTH
+        while at < len(blocks) and len(blocks[at]) == height and len(run) < most:
             run.append(blocks[at])
             at += 1
         if len(run) not in _SPANS:
@@ -552,6 +556,14 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
             blocks, after, spare_from, labels_at = cut
             if _read_cut(report, table, text, start, stop, pairs + blocks, after, spare_from, labels_at, tuple(head)):
                 return True
+    if label is not None and cut is not None:  # page 1's values among the labels, page 2 the other labels
+        before = _values_among_labels(text, start, label.start(), furniture)
+        if before is not None:
+            head, ahead, narrow = before
+            blocks, after, spare_from, labels_at = cut
+            if _read_cut(report, table, text, start, stop, ahead + blocks, after, spare_from, labels_at, tuple(head),
+                         narrow):
+                return True
     paged = _blocks_after_header(table, text, start, heading, stop, furniture)
     if paged is not None and _read_paged(report, table, *paged):
         return True
@@ -560,9 +572,10 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
 
 
 def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, blocks: list[list[Counted]],
-              after: list[Counted], spare_from: int, labels_at: int, more_head: tuple[Counted, ...] = ()) -> bool:
+              after: list[Counted], spare_from: int, labels_at: int, more_head: tuple[Counted, ...] = (),
+              narrow: int = 0) -> bool:
     """Store the reading of the blocks printed after the labels (_blocks_after_labels,
-    _blocks_across_heading) if there is one; False without."""
+    _blocks_across_heading) if there is one; False without. `narrow`: _bands."""
     whole = sum(len(b) for b in blocks) >= 5 * _WIDTH * 2  # else the values print beside their labels
     # zeros printed as "-" only (none as 0), some of them eaten: a block per column all the same
     eaten = len(blocks) >= 5 * len(_BANDS) and any(text[v[1]:v[2]] == "-" for b in blocks for v in b) \
@@ -582,7 +595,8 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
     head = [v for v in head if (v[1], v[2]) not in t2_spans]  # 表二's values printed among them
 
     def read() -> Optional[tuple]:
-        found: Optional[tuple] = _read_whole(blocks, after, spare, head, legal=legal) if whole else None
+        found: Optional[tuple] = _read_whole(blocks, after, spare, head, legal=legal, narrow=narrow) \
+            if whole else None
         if found is None and eaten and not any(text[v[1]:v[2]] == "0" for v in after):
             known: dict = {}  # (the bands' placements and rows 一 and 二, for both cuts of the blocks)
             found = _read_eaten(text, blocks, after, spare, head, known=known)
@@ -864,6 +878,46 @@ def _rows_before_page_break(text: str, start: int, label: int, furniture: frozen
     if len(lone) != 2 * _WIDTH or len(rest) != 2 * _WIDTH:
         return None
     return lone, [rest[i:i + 2] for i in range(0, len(rest), 2)]
+
+
+def _values_among_labels(text: str, start: int, label: int, furniture: frozenset[tuple[int, int]]) \
+        -> Optional[tuple[list[Counted], list[list[Counted]], int]]:
+    """Rows 一 and 二 and the first bands' columns printed among the labels, where a page break
+    prints page 1's values before page 2's labels (plain pdftotext, the header first): from 一's
+    label to the last label, the first 14 values printed one to a paragraph (or beside the
+    header's words 其他 / 法律 服务 机构) are rows 一 and 二's in print order, each paragraph of
+    several values (and each later lone value) a band's column, in print order. Rows 一 and 二's
+    values, those columns, and how many bands print their 自然人 in one such paragraph (its height
+    theirs together: those bands print 6 columns at most; _bands); None unless 14 such values and
+    a column print there, every value of the span in a paragraph of counts or beside the header's
+    words."""
+    first = _HEAD_FIRST.search(text, start, label)
+    if first is None:
+        return None
+    head: list[Counted] = []
+    columns: list[list[Counted]] = []
+    for paragraph in _paragraphs(text, first.end(), label):
+        words, counts = _words_and_counts(paragraph)
+        if counts is None:
+            if any(_COUNT_LINE.fullmatch(line) for line, _ in paragraph):
+                return None  # (a count beside a label: another layout)
+            continue
+        counts = [v for v in counts if v[1:] not in furniture]  # (a page's number)
+        if not counts:
+            continue
+        if words and not all(set(line) <= _T3_WORDS for line in words):
+            return None
+        if len(counts) == 1 and len(head) < 2 * _WIDTH:
+            head += counts
+        elif words:
+            return None
+        else:
+            columns.append(counts)
+    if len(head) != 2 * _WIDTH or not any(len(column) > 1 for column in columns):
+        return None
+    heights = [sum(len(band) for band in _BANDS[:k]) for k in range(len(_BANDS) + 1)]
+    narrow = next((k for k in range(2, len(_BANDS)) if any(len(c) == heights[k] for c in columns)), 0)
+    return head, columns, narrow
 
 
 def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Match, stop: int) \
@@ -1156,12 +1210,12 @@ def _blocks_across_heading(text: str, start: int, heading: re.Match, stop: int) 
 
 
 def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare, head: list[Counted],
-                bands: tuple[tuple[str, ...], ...] = _BANDS, legal: Optional[Counted] = None) \
+                bands: tuple[tuple[str, ...], ...] = _BANDS, legal: Optional[Counted] = None, narrow: int = 0) \
         -> Optional[tuple[dict, list[Counted], list[Counted], Optional[Misprint]]]:
     """The one reading of the bands (_BANDS, or as a page break cuts them) when every cell prints
     (0 or a placeholder): the grid, rows 一 and 二, and the misprinted cell with its printed value
     if any; None unless exactly one. `legal`: the header's value printed apart (_legal_apart)."""
-    split = _bands(blocks, bands)
+    split = _bands(blocks, bands, narrow)
     if split is None:
         return None
     runs, stray = split

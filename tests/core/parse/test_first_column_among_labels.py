@@ -74,3 +74,38 @@ def test_head_rows_may_take_the_legal_value_apart_as_row_ones_out_of_order():
     first, second = found
     assert [v for v, _, _ in first] == [5, 1, 0, 2, 0, 0, 8] and first[4] == (0, 99, 100)
     assert [v for v, _, _ in second] == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_page_ones_values_before_page_twos_labels_are_read():
+    # page 1 ends after 「2、其他法律法规禁止公开」's label: 65 21 0 1 0 (rows 一 and 二), then
+    # 35|9|0|0 (（一）（二）'s and （三）1–2's 自然人, one paragraph), the header's words 其他 0 /
+    # 法律 服务 机构 0 with 0 86 0 0 0 0 1, then both bands' other six columns (11|2 … 46|11, 0|0 × 6);
+    # page 2 the other labels and the bands after them. Before: 31 表三 cells flagged, 3 rows'
+    # values read from 一's
+    report, wrong, silent = read_against_truth(ZOO / "pages2929-r0028-pdftotext-gbk.txt")
+    assert _t3_row(report, "new") == [65, 21, 0, 0, 0, 0, 86]
+    assert _t3_row(report, "carried_over") == [1, 0, 0, 0, 0, 0, 1]
+    assert _t3_row(report, "granted") == [35, 11, 0, 0, 0, 0, 46]
+    assert _t3_row(report, "partial") == [9, 2, 0, 0, 0, 0, 11]
+    assert _t3_row(report, "denied_law_forbidden") == [0] * 7
+    assert _t3_row(report, "denied_internal_affairs") == [3, 1, 0, 0, 0, 0, 4]
+    assert _t3_row(report, "total") == [61, 21, 0, 0, 0, 0, 82]
+    assert _t3_row(report, "carried_forward") == [5, 0, 0, 0, 0, 0, 5]
+    assert wrong == [] and silent == []
+    assert not [f for f in report.flags if f.cell.startswith("section3")]
+
+
+def test_values_among_labels_takes_rows_one_and_two_first_and_tells_bands_printing_six_columns():
+    text = ("一、本年新收\n\n（一）予以公开\n\n5\n\n1\n\n35\n9\n0\n0\n\n其他\n0\n\n"
+            + "\n\n".join("0" for _ in range(11)) + "\n\n11\n2\n\n0\n0\n\n5、要求行政机关确认")
+    found = column_blocks._values_among_labels(text, 0, text.index("5、要求"), frozenset())
+    assert found is not None
+    head, columns, narrow = found
+    assert len(head) == 14 and [v for v, _, _ in head[:3]] == [5, 1, 0]
+    assert [[v for v, _, _ in c] for c in columns] == [[35, 9, 0, 0], [11, 2], [0, 0]]
+    assert narrow == 2  # (35|9|0|0: the 自然人 of the first two bands, two rows each)
+    # a count beside a label, or 13 lone values: not this layout
+    beside = text.replace("\n\n11\n", "\n（二）部分公开\n11\n")
+    assert column_blocks._values_among_labels(beside, 0, beside.index("5、要求"), frozenset()) is None
+    shorter = text.replace("\n\n1\n\n", "\n\n", 1)
+    assert column_blocks._values_among_labels(shorter, 0, shorter.index("5、要求"), frozenset()) is None
