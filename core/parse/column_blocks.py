@@ -556,7 +556,8 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
             blocks, after, spare_from, labels_at = cut
             if _read_cut(report, table, text, start, stop, pairs + blocks, after, spare_from, labels_at, tuple(head)):
                 return True
-    if label is not None and cut is not None:  # page 1's values among the labels, page 2 the other labels
+    # page 1's values among the labels, page 2 the other labels and two bands' columns at least
+    if label is not None and cut is not None and len(cut[0]) >= 2 * _WIDTH:
         before = _values_among_labels(text, start, label.start(), furniture)
         if before is not None:
             head, ahead, narrow = before
