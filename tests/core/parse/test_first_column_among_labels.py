@@ -109,3 +109,31 @@ def test_values_among_labels_takes_rows_one_and_two_first_and_tells_bands_printi
     assert column_blocks._values_among_labels(beside, 0, beside.index("5、要求"), frozenset()) is None
     shorter = text.replace("\n\n1\n\n", "\n\n", 1)
     assert column_blocks._values_among_labels(shorter, 0, shorter.index("5、要求"), frozenset()) is None
+
+
+def test_t3s_legal_header_cell_among_t4s_pieces_under_section_five_is_t3s():
+    # the same report: 表四 prints 0 0 0 0 0 2 0 0 2 in section 四, the rest among its header's
+    # pieces under section 五's heading (总计 4 / 复议后起诉 … 2 0 0 / 尚未审结 0 / 总计 2), with
+    # 表三's 「法律 服务 机构 0」 and 3571 / 35008 / 0 among them. Before, the 表三 words ended the
+    # pieces: 表四 read 9 values, 7 cells wrong (flagged)
+    report, wrong, silent = read_against_truth(ZOO / "pages2929-r0020-pdftotext-gbk.txt")
+    assert [report.value(f"section4.litigation_direct.{c}") for c in
+            ("maintained", "corrected", "other", "pending", "total")] == [2, 0, 0, 2, 4]
+    assert [report.value(f"section4.litigation_after_review.{c}") for c in
+            ("maintained", "corrected", "other", "pending", "total")] == [2, 0, 0, 0, 2]
+    assert wrong == [] and silent == []
+
+
+def test_t3_legal_words_are_the_header_cells_pieces_only():
+    from core.parse.pdfblocks import _t3_legal_words
+    from core.parse.tokens import EMPTY, NUM, TEXT, Token
+
+    def line(*texts: str) -> list:
+        return [Token(NUM if t.isdigit() else EMPTY if not t else TEXT, t, 0, len(t), 0,
+                      int(t) if t.isdigit() else None) for t in texts]
+
+    assert _t3_legal_words(line("法律")) and _t3_legal_words(line("机构", "0"))
+    assert _t3_legal_words(line("法律 服务 机构"))
+    assert not _t3_legal_words(line("0"))  # (no words)
+    assert not _t3_legal_words(line("总计"))  # (表四's)
+    assert not _t3_legal_words(line("法律", ""))
