@@ -570,8 +570,9 @@ def _under_section5(lines: list[Line], section5: Optional[tuple[int, int]]) -> t
         t3_words = False  # (the block holds 表三's header words)
         for index in range(first + 1, last + 1):
             line_tokens = tokenize(lines, index, index + 1) if index < last else []
-            t3_line = bool(line_tokens) and _t3_legal_words(line_tokens)
-            if index == last or not line_tokens or not t3_line and _values_of_piece(line_tokens) is None:
+            piece = _values_of_piece(line_tokens) if line_tokens else None
+            t3_line = piece is None and bool(line_tokens) and _t3_legal_words(line_tokens)
+            if index == last or not line_tokens or piece is None and not t3_line:
                 values = [t for t in block if t.kind in (NUM, NA)]
                 (after if len(values) < len(block) and not t3_words else foreign).extend(values)
                 block, t3_words = [], False
