@@ -16,16 +16,20 @@ and rows 一 and 二 among and right after its words, the bands after them; wher
 a page, each page's labels, header and bands in turn, the last band's last columns among 表四's
 pieces (_blocks_after_header). The header's words
 (总计 / 其他 / 法律 服务 机构) may also print after the last label with rows 一 and 二's values among
-them, their first values and a column of the first band printed among the labels
-(_blocks_after_header_words); when the page ends before the header's 法律服务机构 cell, its words
-and value print right after section 四's heading (_legal_apart).
+them, their first values and a column of the first band printed among the labels (a paragraph,
+or a value to a paragraph after those rows' values) (_blocks_after_header_words); when the page
+ends before the header's 法律服务机构 cell, its words and value print right after section 四's
+heading (_legal_apart).
 The header's first words may also print before the labels, its last words after page 1's last
 label, the table crossing a page (where page 2 starts: a page number, or the form feed pdftotext
 prints), page 2's first band's last columns (法律服务机构, 其他, 总计) after section 四's heading, or
 every column of page 2's bands but their first (_bands_apart) (_blocks_across_page_words).
 The header may also print first with page 1 holding only rows 一, 二, （一） and （二）: their labels,
 then 一's and 二's values a paragraph each and （一）/（二）'s a paragraph per column, page 2 the
-other labels and every band after the last one (_rows_before_page_break).
+other labels and every band after the last one (_rows_before_page_break); or page 1 may end
+further on, rows 一 and 二's values and the first bands' columns printed among the labels, the
+first bands' 自然人 possibly in one paragraph, page 2 the other labels and bands
+(_values_among_labels).
 
 The reading is accepted only when it is certain: every cell a band does not hold is the only
 unknown of its row or column, its value is printed among the stray values, every stray value
@@ -64,6 +68,7 @@ _BANDS = (("granted", "partial"),
           ("not_processed_confirm",),
           ("other_processing", "total", "carried_forward"))
 _WIDTH = 7  # 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计
+_LEGAL = 4  # 法律服务机构's column
 # columns a band printing fewer than 7 holds: 5 -> 商业企业…其他; 6 -> 商业企业…总计 or 自然人…其他
 _SPANS = {7: ((0, 7),), 6: ((1, 7), (0, 6)), 5: ((1, 6),)}
 _ROWS = [key for band in _BANDS for key in band]
@@ -196,11 +201,11 @@ def _paragraph_counts(paragraphs: list[list[tuple[str, int]]], t4_pieces: bool =
             for line, at in paragraph if _COUNTS_LINE.fullmatch(line) for m in _CELLS.finditer(line)]
 
 
-def _bands(blocks: list[list[Counted]], bands: tuple[tuple[str, ...], ...] = _BANDS) \
+def _bands(blocks: list[list[Counted]], bands: tuple[tuple[str, ...], ...] = _BANDS, narrow: int = 0) \
         -> Optional[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
     """The runs of column paragraphs, one per band of `bands` (its index and columns), and the
     values of the paragraphs between them (stray cells), in order; None when a band prints no
-    run of 5 to 7 columns."""
+    run of 5 to 7 columns. The first `narrow` bands print 6 columns at most (their 自然人 apart)."""
     runs, stray, at = [], [], 0
     for index, band in enumerate(bands):
         height = len(band)
@@ -208,7 +213,8 @@ def _bands(blocks: list[list[Counted]], bands: tuple[tuple[str, ...], ...] = _BA
             stray.extend(blocks[at])
             at += 1
         run: list[list[Counted]] = []
-        while at < len(blocks) and len(blocks[at]) == height and len(run) < _WIDTH:
+        most = _WIDTH - 1 if index < narrow else _WIDTH
+        while at < len(blocks) and len(blocks[at]) == height and len(run) < most:
             run.append(blocks[at])
             at += 1
         if len(run) not in _SPANS:
@@ -380,10 +386,13 @@ def _placeable(grid: FlatGrid, pool: list[Counted], spare: _Spare, free: Optiona
     return True
 
 
-def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Counted], list[Counted]]]:
+def _head_rows(values: list[Counted], sums: list[int], legal: Optional[int] = None) \
+        -> Optional[tuple[list[Counted], list[Counted]]]:
     """Rows 一 and 二 from the values printed in the table's header, 表二's values among them:
     一's 7 values in order, 二's anywhere else; the one pair of rows that add up and whose columns
-    sum to （七）+ 四 (T3-1). None unless exactly one pair of rows (by value) fits."""
+    sum to （七）+ 四 (T3-1). `legal`: the index of the value printed apart with the header cell
+    「法律服务机构」 (_legal_apart), which may also be 一's 法律服务机构 (the first row under that
+    cell) out of order. None unless exactly one pair of rows (by value) fits."""
     found: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[list[Counted], list[Counted]]] = {}
 
     def second_row(first: list[int], wanted: list[int]) -> Optional[list[int]]:
@@ -398,7 +407,7 @@ def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Co
             out.append(at)
         return out
 
-    def walk(picked: list[int]) -> None:
+    def walk(picked: list[int], after: int) -> None:
         if len(found) > 1:
             return
         c = len(picked)
@@ -412,9 +421,15 @@ def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Co
         # 一's 总计 is the sum of its other six (T3-3): the one value its column can take
         total = sum(values[i][0] for i in picked) if c == _WIDTH - 1 else None
         tried = set()
+        if c == _LEGAL and legal is not None and legal not in picked and values[legal][0] <= sums[c] \
+                and sums[c] - values[legal][0] in printed:  # (the value apart: the next picks in order still)
+            tried.add(values[legal][0])
+            walk(picked + [legal], after)
         # 一's first value leaves room for 一's six others and 二's seven
         stop = len(values) - 2 * _WIDTH + 1 if c == 0 else len(values) - (_WIDTH - 1 - c)
-        for i in range(picked[-1] + 1 if picked else 0, stop):
+        for i in range(after, stop):
+            if i == legal and legal in picked:
+                continue
             # a value equal to one tried in this column finds nothing new: its picks were open
             # to the earlier one, whose walk came first; a value that leaves 二 a value printed
             # nowhere in the header finds nothing at all
@@ -422,13 +437,13 @@ def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Co
             if value <= sums[c] and value not in tried and sums[c] - value in printed \
                     and (total is None or value == total):
                 tried.add(value)
-                walk(picked + [i])
+                walk(picked + [i], i + 1)
 
     # 二 = the column sums less 一, so 二 adds up whenever 一 does and the sums do (T3-1)
     if sum(sums[:-1]) != sums[-1]:
         return None
     printed = {v[0] for v in values}
-    walk([])
+    walk([], 0)
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -541,6 +556,15 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
             blocks, after, spare_from, labels_at = cut
             if _read_cut(report, table, text, start, stop, pairs + blocks, after, spare_from, labels_at, tuple(head)):
                 return True
+    # page 1's values among the labels, page 2 the other labels and two bands' columns at least
+    if label is not None and cut is not None and len(cut[0]) >= 2 * _WIDTH:
+        before = _values_among_labels(text, start, label.start(), furniture)
+        if before is not None:
+            head, ahead, narrow = before
+            blocks, after, spare_from, labels_at = cut
+            if _read_cut(report, table, text, start, stop, ahead + blocks, after, spare_from, labels_at, tuple(head),
+                         narrow):
+                return True
     paged = _blocks_after_header(table, text, start, heading, stop, furniture)
     if paged is not None and _read_paged(report, table, *paged):
         return True
@@ -549,9 +573,10 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
 
 
 def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, blocks: list[list[Counted]],
-              after: list[Counted], spare_from: int, labels_at: int, more_head: tuple[Counted, ...] = ()) -> bool:
+              after: list[Counted], spare_from: int, labels_at: int, more_head: tuple[Counted, ...] = (),
+              narrow: int = 0) -> bool:
     """Store the reading of the blocks printed after the labels (_blocks_after_labels,
-    _blocks_across_heading) if there is one; False without."""
+    _blocks_across_heading) if there is one; False without. `narrow`: _bands."""
     whole = sum(len(b) for b in blocks) >= 5 * _WIDTH * 2  # else the values print beside their labels
     # zeros printed as "-" only (none as 0), some of them eaten: a block per column all the same
     eaten = len(blocks) >= 5 * len(_BANDS) and any(text[v[1]:v[2]] == "-" for b in blocks for v in b) \
@@ -559,8 +584,10 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
     if not (whole or eaten):
         return False
     spare_values = _count_lines(text, spare_from, stop)
+    legal = None
     if more_head and more_head[-1][1] >= spare_from:  # (a header value printed there: _legal_apart)
-        spare_values = [v for v in spare_values if v != more_head[-1]]
+        legal = more_head[-1]
+        spare_values = [v for v in spare_values if v != legal]
     spare = _Spare(spare_values)
     head = list(more_head) if more_head else _head_values(text, start, labels_at)
     if head is None:
@@ -569,7 +596,8 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
     head = [v for v in head if (v[1], v[2]) not in t2_spans]  # 表二's values printed among them
 
     def read() -> Optional[tuple]:
-        found: Optional[tuple] = _read_whole(blocks, after, spare, head) if whole else None
+        found: Optional[tuple] = _read_whole(blocks, after, spare, head, legal=legal, narrow=narrow) \
+            if whole else None
         if found is None and eaten and not any(text[v[1]:v[2]] == "0" for v in after):
             known: dict = {}  # (the bands' placements and rows 一 and 二, for both cuts of the blocks)
             found = _read_eaten(text, blocks, after, spare, head, known=known)
@@ -853,6 +881,46 @@ def _rows_before_page_break(text: str, start: int, label: int, furniture: frozen
     return lone, [rest[i:i + 2] for i in range(0, len(rest), 2)]
 
 
+def _values_among_labels(text: str, start: int, label: int, furniture: frozenset[tuple[int, int]]) \
+        -> Optional[tuple[list[Counted], list[list[Counted]], int]]:
+    """Rows 一 and 二 and the first bands' columns printed among the labels, where a page break
+    prints page 1's values before page 2's labels (plain pdftotext, the header first): from 一's
+    label to the last label, the first 14 values printed one to a paragraph (or beside the
+    header's words 其他 / 法律 服务 机构) are rows 一 and 二's in print order, each paragraph of
+    several values (and each later lone value) a band's column, in print order. Rows 一 and 二's
+    values, those columns, and how many bands print their 自然人 in one such paragraph (its height
+    theirs together: those bands print 6 columns at most; _bands); None unless 14 such values and
+    a column print there, every value of the span in a paragraph of counts or beside the header's
+    words."""
+    first = _HEAD_FIRST.search(text, start, label)
+    if first is None:
+        return None
+    head: list[Counted] = []
+    columns: list[list[Counted]] = []
+    for paragraph in _paragraphs(text, first.end(), label):
+        words, counts = _words_and_counts(paragraph)
+        if counts is None:
+            if any(_COUNT_LINE.fullmatch(line) for line, _ in paragraph):
+                return None  # (a count beside a label: another layout)
+            continue
+        counts = [v for v in counts if v[1:] not in furniture]  # (a page's number)
+        if not counts:
+            continue
+        if words and not all(set(line) <= _T3_WORDS for line in words):
+            return None
+        if len(counts) == 1 and len(head) < 2 * _WIDTH:
+            head += counts
+        elif words:
+            return None
+        else:
+            columns.append(counts)
+    if len(head) != 2 * _WIDTH or not any(len(column) > 1 for column in columns):
+        return None
+    heights = [sum(len(band) for band in _BANDS[:k]) for k in range(len(_BANDS) + 1)]
+    narrow = next((k for k in range(2, len(_BANDS)) if any(len(c) == heights[k] for c in columns)), 0)
+    return head, columns, narrow
+
+
 def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Match, stop: int) \
         -> Optional[tuple[list[list[Counted]], list[Counted], int, int, tuple[Counted, ...]]]:
     """_blocks_after_labels when the header's words (总计, 其他, 法律 / 服务 / 机构) print among the
@@ -907,6 +975,12 @@ def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Ma
             among += counts
         else:
             ahead.append(counts)
+    # two lone values more than rows 一 and 二's 14: the first band's first column, printed a
+    # value to a paragraph after those rows' first values (the band prints its other columns
+    # after the header's words)
+    extra = len(among) + len(head) - 2 * _WIDTH
+    if not ahead and extra == len(_BANDS[0]) and len(among) > extra:
+        ahead, among = [among[-extra:]], among[:-extra]
     return ahead + blocks, after, heading.end(), label, tuple(among + head)
 
 
@@ -1137,12 +1211,12 @@ def _blocks_across_heading(text: str, start: int, heading: re.Match, stop: int) 
 
 
 def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare, head: list[Counted],
-                bands: tuple[tuple[str, ...], ...] = _BANDS) \
+                bands: tuple[tuple[str, ...], ...] = _BANDS, legal: Optional[Counted] = None, narrow: int = 0) \
         -> Optional[tuple[dict, list[Counted], list[Counted], Optional[Misprint]]]:
     """The one reading of the bands (_BANDS, or as a page break cuts them) when every cell prints
     (0 or a placeholder): the grid, rows 一 and 二, and the misprinted cell with its printed value
-    if any; None unless exactly one."""
-    split = _bands(blocks, bands)
+    if any; None unless exactly one. `legal`: the header's value printed apart (_legal_apart)."""
+    split = _bands(blocks, bands, narrow)
     if split is None:
         return None
     runs, stray = split
@@ -1160,7 +1234,7 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare
     failing = [_failing_lines(g) for g in grids]
     budget = [_SOLVES]
     solutions = [r for g, f in zip(grids, failing) if not f for r in _solutions(g, stray, spare, budget=budget)]
-    accepted = _accepted(solutions, head)
+    accepted = _accepted(solutions, head, legal)
     misprint = None
     if not accepted:
         # the bands' sums all hold in a reading (T3-2, T3-3) and only T3-1 and the header's rows
@@ -1202,7 +1276,7 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare
                     continue
                 for solution in _solutions(trial, pool, spare, cell, budget=budget):
                     if solution[cell][0] != printed[0]:
-                        for reading in _accepted([solution], head):
+                        for reading in _accepted([solution], head, legal):
                             accepted.append(reading)
                             misprint = (cell, printed)
     if len({tuple(v[0] for v in g.values()) for g, _ in accepted}) != 1:
@@ -1615,12 +1689,15 @@ def _in_printed_order(head: list[Counted], first: list[Counted], wanted: list[in
     return out if len(out) == len(wanted) else None
 
 
-def _accepted(readings: list[dict], head: list[Counted]) -> list[tuple[dict, tuple[list[Counted], list[Counted]]]]:
-    """The readings for which rows 一 and 二 are found in the header (T3-1), with those rows."""
+def _accepted(readings: list[dict], head: list[Counted], legal: Optional[Counted] = None) \
+        -> list[tuple[dict, tuple[list[Counted], list[Counted]]]]:
+    """The readings for which rows 一 and 二 are found in the header (T3-1), with those rows
+    (`legal`: _head_rows)."""
     accepted = []
+    at = head.index(legal) if legal is not None and legal in head else None
     for grid in readings:
         sums = [grid["total", c][0] + grid["carried_forward", c][0] for c in range(_WIDTH)]
-        split_head = _head_rows(head, sums)
+        split_head = _head_rows(head, sums, at)
         if split_head is not None:
             accepted.append((grid, split_head))
     return accepted

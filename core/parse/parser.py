@@ -1954,6 +1954,12 @@ _T4_HEADER = re.compile(r"复议|诉讼|维持|纠正|结果|审结|总计|起�
 _T4_COLUMN_HEADS = re.compile(r"[维纠审]")  # 结果维持, 结果纠正, 尚未审结, even a character a line (a PDF's vertical heads)
 
 
+def _is_year(token: Token, following: list[Token]) -> bool:
+    """Whether a number is a year: four digits followed on its line by text starting with 年."""
+    return len(token.text) == 4 and bool(following) and following[0].kind == TEXT \
+        and following[0].line == token.line and following[0].text.startswith("年")
+
+
 def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = None,
              pages: tuple[int, ...] = ()) -> None:
     """表四 into the report; `pages`: the lines beginning its pages when the text marks them (a PDF's
@@ -1969,11 +1975,13 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         table = _from_head_page(table, pages)
     values: list[Token] = []
     header_lines = {t.line for t in table if t.kind == TEXT}
-    for token in table:
+    for i, token in enumerate(table):
         if token.kind == TEXT:
             if len(token.text) > 20 and values:
                 break  # prose after the table
             continue
+        if values and token.kind == NUM and _is_year(token, table[i + 1:i + 2]):
+            break  # prose after the table, begun by a year: "2020 年，我单位…"
         if token.kind == EMPTY and token.line in header_lines:
             continue  # an empty cell beside header words: layout of the merged header, not a value
         values.append(token)

@@ -528,6 +528,9 @@ _T4_ONLY = ("复议后起诉", "未经复议直接起诉", "行政复议", "行�
 _T4_ONLY_FIRST = frozenset(heading[0] for heading in _T4_ONLY)
 
 
+_T3_LEGAL = frozenset("法律服务机构")
+
+
 def _t4_fragment(token: Token) -> bool:
     """Header text of 表四 as a PDF's reading order breaks it up ("结", "果", "尚未", "总计")."""
     text = _SPACES.sub("", token.text)
@@ -548,23 +551,35 @@ def _values_of_piece(tokens: list[Token]) -> Optional[list[Token]]:
     return [t for t in tokens if t.kind in (NUM, NA)]
 
 
+def _t3_legal_words(tokens: list[Token]) -> bool:
+    """A line of 表三's header cell 「法律 服务 机构」 as plain pdftotext breaks it up (the page
+    ended before that cell: its words and value print among 表四's pieces)."""
+    words = [_SPACES.sub("", t.text) for t in tokens if t.kind == TEXT]
+    return bool(words) and all(t.kind != EMPTY for t in tokens) and all(w and set(w) <= _T3_LEGAL for w in words)
+
+
 def _under_section5(lines: list[Line], section5: Optional[tuple[int, int]]) -> tuple[list[Token], list[Token]]:
     """The values of the blocks of 表四 header fragments and values right under section 五's
-    heading, and those of the blocks of values alone there (表三's last cells)."""
+    heading, and those of the blocks of values alone there or under 表三's header words
+    法律 / 服务 / 机构 (表三's cells)."""
     after: list[Token] = []
     foreign: list[Token] = []
     if section5 is not None:
         first, last = section5
         block: list[Token] = []
+        t3_words = False  # (the block holds 表三's header words)
         for index in range(first + 1, last + 1):
             line_tokens = tokenize(lines, index, index + 1) if index < last else []
-            if index == last or not line_tokens or _values_of_piece(line_tokens) is None:
+            piece = _values_of_piece(line_tokens) if line_tokens else None
+            t3_line = piece is None and bool(line_tokens) and _t3_legal_words(line_tokens)
+            if index == last or not line_tokens or piece is None and not t3_line:
                 values = [t for t in block if t.kind in (NUM, NA)]
-                (after if len(values) < len(block) else foreign).extend(values)
-                block = []
+                (after if len(values) < len(block) and not t3_words else foreign).extend(values)
+                block, t3_words = [], False
                 if index == last or line_tokens:
                     break
                 continue
+            t3_words = t3_words or t3_line
             block += line_tokens
     return after, foreign
 
