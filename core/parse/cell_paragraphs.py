@@ -260,11 +260,12 @@ class _Search:
             self.memo[key] = []
             return []
         # when no row may split, or one only, the rows are mostly the next sevens of free values
-        fails_from, sevens, split_may = -1, None, None
+        fails_from, sevens, split_may, run_check = -1, None, None, None
         if split == 2:
             # (two rows splitting or more: see _Drifts)
             drifts = _Drifts(self, row, used, free_now, sum(head) if row >= 2 else None, split)
             split_may = drifts.may_split
+            run_check = drifts.second_run_check()
         if split <= 1:
             sevens = _Sevens(self, row, used, head, results, free_now)
             fails_from = sevens.fails_from(head)
@@ -272,7 +273,7 @@ class _Search:
                 self.memo[key] = []
                 return []
         out: list[list[list[int]]] = []
-        for cells, runs in self._options(row, used, free_now, split > 0, fails_from, sevens, split_may):
+        for cells, runs in self._options(row, used, free_now, split > 0, fails_from, sevens, split_may, run_check):
             mask = used
             for i in cells:
                 mask |= 1 << i
@@ -337,7 +338,8 @@ class _Search:
         return self.table_sum - 2 * sum(head)
 
     def _options(self, row: int, used: int, free: tuple[list[int], list[int]], may_split: bool, fails_from: int,
-                 sevens: Optional[_Sevens], split_may: Optional[Callable[[int], bool]] = None):
+                 sevens: Optional[_Sevens], split_may: Optional[Callable[[int], bool]] = None,
+                 run_check: Optional[Callable[[int, int], bool]] = None):
         if not free[0]:
             return
         anchor = free[0][0]
@@ -355,7 +357,7 @@ class _Search:
             if block is not None and (block_mask, tuple(block_values[-first_column:] + block_values[:-first_column])) in seen:
                 continue  # (the same cells as an earlier column's: one run takes these seven)
             for cells, runs in self._row_options(row, own, anchor, first_column, used, free, 1 + may_split, fails_from,
-                                                 sevens, split_may):
+                                                 sevens, split_may, run_check):
                 key = (sum(map(bits.__getitem__, cells)), tuple(map(values.__getitem__, cells)))
                 if key not in seen:
                     seen.add(key)
@@ -363,12 +365,14 @@ class _Search:
 
     def _row_options(self, row: int, own: Optional[int], anchor: int, first_column: int, used: int,
                      free: tuple[list[int], list[int]], max_runs: int, fails_from: int, sevens: Optional[_Sevens],
-                     split_may: Optional[Callable[[int], bool]] = None):
+                     split_may: Optional[Callable[[int], bool]] = None,
+                     run_check: Optional[Callable[[int, int], bool]] = None):
         """The row's cells (token per column) starting at `anchor` in `first_column`; `own`: the
         value its 自然人 cell must take, if its label tells; a second run must end past
         `fails_from` free values, and start before a row after it fails in the gap it leaves,
-        when it is the last row that may split (see _Sevens); `free`: the state's free values
-        and their sums (see _free)."""
+        when it is the last row that may split (see _Sevens), and pass `run_check` (see
+        _Drifts.run_in_rows_may); `free`: the state's free values and their sums
+        (see _free)."""
         n = len(self.tokens)
         values = self.values
         same_line = self.same_line
@@ -496,6 +500,8 @@ class _Search:
                         before -= 1
                     if before > nxt and zero_line[before]:
                         continue
+                if run_check is not None and not run_check(k, j):
+                    continue  # (the rows after it could not be placed with one splitting)
                 picks.append(start)
                 yield from walk(2)
                 picks.pop()
@@ -737,6 +743,58 @@ class _Drifts:
         """Whether the state's row may split after its first `taken` values: the rows after it
         drift by its run's length, with one row splitting less."""
         return self.may_place(1, (_WIDTH - taken,), self.splits - 1, _WIDTH - taken)
+
+    def run_in_rows_may(self, taken: int, j: int) -> bool:
+        """Whether the state's row may take its first `taken` free values and a second run from
+        the j-th (free[j:e], e = j + 7 - taken) with one row splitting after it at most (two
+        in all): asked when the values past the rows do not add up to 一 + 二 (T3-1); a
+        necessary condition for the state after it (row + 1) to pass one_split_may_do.
+
+        Why: with e <= 7 rows, the state after has the same values past its rows (rows - 1 of
+        them): its fails_from is their start, so one_split_may_do(fails_from) is true only when
+        for some taken' (1…6) its sevens shifted by taken' are rows from the first unshifted one
+        failing (m0) up to its last row, and run_past_rows_may(taken') (m + 2 > last_failing
+        only for m past the last row). Its free values are this state's from `taken` to j then
+        from e on: a seven of them wholly on one side is this state's seven drifting by
+        7 - taken before the run or 0 after it (unshifted), 14 - taken' - taken before or
+        7 - taken' after (shifted): clean without the columns' room, a weaker may_be; a seven
+        across the run counts as may. So the first failing one read so is m0 or after, and the
+        shifted sevens from it on are checked; run_past_rows_may(taken') reads its values from
+        7 (rows - 2) + taken' on: this state's from 7 (rows - 1) + taken' on when they are
+        past the run, else counted as may."""
+        left_sum = self.left_sum
+        assert left_sum is not None  # (see second_run_check)
+        if j + _WIDTH - taken > _WIDTH * self.rows:
+            return True
+        gap = j - taken  # (where the run was, in the state after's free values)
+        clean = self.clean
+
+        def seven_may(at: int, t: int) -> bool:  # (the state after's seven from `at`, row + t)
+            if at + _WIDTH <= gap:
+                return clean(t, _WIDTH * t - at - taken)
+            return at < gap or clean(t, _WIDTH * t - at - _WIDTH)
+
+        last_row = self.rows - 2  # (the state after's m of its last row)
+        first_failing = next((m for m in range(last_row + 1) if not seven_may(_WIDTH * m, m + 1)), last_row)
+        sums = self.sums
+        for shift in range(1, _WIDTH):
+            if not all(seven_may(shift + _WIDTH * m, m + 2) for m in range(first_failing, last_row)):
+                continue
+            start = _WIDTH * (self.rows - 1) + shift
+            if start < j + _WIDTH - taken:
+                return True
+            length = _WIDTH - shift
+            wanted = sums[-1] - sums[start] - left_sum
+            if any(sums[q + length] - sums[q] == wanted for q in range(start, len(sums) - length)):
+                return True
+        return False
+
+    def second_run_check(self) -> Optional[Callable[[int, int], bool]]:
+        """run_in_rows_may, when it applies: two rows splitting at most, 一 + 二 known and the
+        values past the rows not adding up to them."""
+        if self.left_sum is None or self.splits != 2 or self.rows < 2 or self.last_failing() != self.rows:
+            return None
+        return self.run_in_rows_may
 
     def may_place(self, t: int, runs: tuple[int, ...], splits: int, fresh: int = 0) -> bool:
         """Whether rows row + t… may be placed with second runs of these lengths (sorted) still to

@@ -233,3 +233,80 @@ def test_the_run_check_bisecting_the_free_values_adds_up_as_walking_them(values,
     start = max(start, picks[-1] + 1 if picks else 0)
     expected = _adds_up_walking(search.values[:n], picks, start, used, first_column)
     assert search._adds_up_with_run(picks, start, search._free(used), first_column) == expected
+
+
+def _second_run_cases(inputs):
+    """Every (state, its 一 + 二 and result rows, taken, j) the search asks
+    _Drifts.run_in_rows_may of (a state at split 2 whose values past the rows do not add up to
+    一 + 二), with the answer."""
+    asked, states = [], []
+    real_may, real_rows = cell_paragraphs._Drifts.run_in_rows_may, cell_paragraphs._Search._rows
+
+    def run_in_rows_may(drifts, taken, j):
+        answer = real_may(drifts, taken, j)
+        asked.append((drifts, *states[-1], taken, j, answer))  # (asked in the state's own _rows)
+        return answer
+
+    def rows(search, row, used, head, results, split):
+        states.append((head, results))
+        try:
+            return real_rows(search, row, used, head, results, split)
+        finally:
+            states.pop()
+
+    cell_paragraphs._Drifts.run_in_rows_may = run_in_rows_may
+    cell_paragraphs._Search._rows = rows
+    try:
+        _run(cell_paragraphs._Search, inputs)
+    finally:
+        cell_paragraphs._Drifts.run_in_rows_may = real_may
+        cell_paragraphs._Search._rows = real_rows
+    return asked
+
+
+def _one_split_after_may(drifts, head, results, taken: int, j: int) -> bool:
+    """Whether the state after the row (its first `taken` free values and the run free[j:j + 7 -
+    taken] taken) may be placed with one row splitting, as _Search._rows reads it (the columns'
+    room taken as this state's, more than the state after's: the weakest)."""
+    free = drifts.free
+    used = drifts.used
+    for i in free[:taken] + free[j:j + _WIDTH - taken]:
+        used |= 1 << i
+    search = drifts.search
+    sevens = cell_paragraphs._Sevens(search, drifts.row + 1, used, head, results, search._free(used))
+    fails_from = sevens.fails_from(head)
+    return fails_from < 0 or sevens.one_split_may_do(fails_from)
+
+
+def test_a_second_run_among_the_rows_is_left_only_when_the_state_after_fails():
+    # q2718 r0044 (plain pdftotext): no placement; 91 states after a row splitting (two rows
+    # splitting at most) were entered only for one_split_may_do to leave them, the values past
+    # the rows not adding up. run_in_rows_may must leave only runs whose state after fails so
+    inputs = _inputs(FIXTURES / "zoo/quirks2718-r0044-pdftotext-gbk.txt")
+    old, old_steps = _run(oracle._Search, inputs)
+    new, new_steps = _run(cell_paragraphs._Search, inputs)
+    assert old == new == [] and new_steps < 900  # (980 before run_in_rows_may)
+    asked = _second_run_cases(inputs)
+    left = [case for case in asked if not case[-1]]
+    assert len(left) > 40
+    for drifts, head, results, taken, j, _ in left:
+        assert not _one_split_after_may(drifts, head, results, taken, j)
+        # (and whatever the run's place: every j the row's second run could take)
+    _assert_runs_left_fail(asked)
+
+
+def _assert_runs_left_fail(asked) -> None:
+    """At each state and first run asked, every second run run_in_rows_may leaves (wherever it
+    prints) leaves a state after it that one_split_may_do leaves."""
+    for drifts, head, results, taken, _, _ in {case[:4]: case for case in asked}.values():
+        for j in range(taken, len(drifts.free) - (_WIDTH - taken) + 1):
+            if not drifts.run_in_rows_may(taken, j):
+                assert not _one_split_after_may(drifts, head, results, taken, j)
+
+
+def test_a_second_run_among_the_rows_is_left_only_when_the_state_after_fails_on_pages303_r0010():
+    # (one placement: 5 second runs left, of 15 asked; the tables generated above never reach
+    # run_in_rows_may, their values past the rows adding up)
+    asked = _second_run_cases(_inputs(FIXTURES / "zoo/pages303-r0010-pdftotext-utf-8.txt"))
+    assert sum(not case[-1] for case in asked) == 5
+    _assert_runs_left_fail(asked)
