@@ -21,11 +21,12 @@ still follows these principles, seen in every such output of the converter zoos:
 The placements splitting the fewest rows in two are searched for (the simplest reading), row by
 row; a state no placement can come out of is left before its rows are walked (a row's sevens of
 free values that cannot add up, its label values out of reach, （七）总计's 总计 not among the free
-values: see _Search._rows, _Sevens), so the search finds what walking every state finds, in the
-same order, in a few thousand steps at most. One is stored only when every equation holds
-(T3-1, T3-2, T3-3) and no other placement as simple gives a different table, else the other
-readers' reading and flags stand. It is tried only for a 表三 read in part, or not adding up (bar
-a misprint: one row and its column), by the other readers.
+values, the row after a row splitting with nowhere to go: see _Search._rows, _Sevens, _Drifts,
+_NextRow), so the search finds what walking every state finds, in the same order, in a few
+thousand steps at most. One is stored only when every equation holds (T3-1, T3-2, T3-3) and no
+other placement as simple gives a different table, else the other readers' reading and flags
+stand. It is tried only for a 表三 read in part, or not adding up (bar a misprint: one row and
+its column), by the other readers.
 """
 from __future__ import annotations
 
@@ -260,12 +261,16 @@ class _Search:
             self.memo[key] = []
             return []
         # when no row may split, or one only, the rows are mostly the next sevens of free values
-        fails_from, sevens, split_may, run_check = -1, None, None, None
+        fails_from, sevens, split_may, run_check, next_row = -1, None, None, None, None
         if split == 2:
             # (two rows splitting or more: see _Drifts)
             drifts = _Drifts(self, row, used, free_now, sum(head) if row >= 2 else None, split)
             split_may = drifts.may_split
             run_check = drifts.second_run_check()
+        elif split > 2:
+            # (three rows splitting: see _NextRow)
+            next_row = _NextRow(self, row, used, free_now, sum(head) if row >= 2 else None, split)
+            run_check = next_row.run_may
         if split <= 1:
             sevens = _Sevens(self, row, used, head, results, free_now)
             fails_from = sevens.fails_from(head)
@@ -281,6 +286,8 @@ class _Search:
             if row >= 2 and (any(map(int.__gt__, map(int.__add__, results, row_values), head))
                              or sum(results) + sum(row_values) > self.results_sum(head)):
                 continue  # (a column's results add up to its 总计, at most 一 + 二: 四 >= 0)
+            if runs == 2 and next_row is not None and not next_row.split_may(cells):
+                continue  # (the row after it could not be placed: see _NextRow)
             if row < 2:
                 nexts = self._rows(row + 1, mask, tuple(map(int.__add__, head, row_values)), results, split - runs + 1)
             else:
@@ -708,6 +715,80 @@ class _Sevens:
         wanted = sums[-1] - sums[start] - self.left_sum
         length = _WIDTH - taken
         return any(sums[q + length] - sums[q] == wanted for q in range(start, len(sums) - length))
+
+
+class _NextRow:
+    """A state's row splitting when three rows may still split: a necessary condition for the row
+    after it (row + 1, the state after's) to be placed, the same for every second run starting at
+    the free value taken + 8 or after (`taken`: the first run's length).
+
+    Such a run prints past the row after's first run (seven values at most from free[taken], and
+    the value after the seventh for a line cut), so that row walks its first run as if the run
+    did not print: its one-run options are those found with the run still free, and its first
+    runs stop at the same lengths k. A placement from the state after either takes such a one-run
+    option, or splits the row after after its first k values; then row + 2 starts before the
+    row's own second run (at free[taken + k] or before), so rows row + 2… are placed with both
+    second runs still to print and one row splitting fewer: _Drifts.may_place(2, (7 - taken,
+    7 - k), split - 2) holds for this state (the branch of its may_split(taken) where row + 1
+    splits). With no one-run option and no such k, no placement comes out of the state after.
+
+    The check costs about what walking one state after costs, so it is made for a first run's
+    length only when a second one of its second runs reaches the state after (most have one)."""
+
+    def __init__(self, search: _Search, row: int, used: int, free: tuple[list[int], list[int]],
+                 left_sum: Optional[int], splits: int):
+        self.search = search
+        self.row = row
+        self.used = used
+        self.free = free
+        self.left_sum = left_sum
+        self.splits = splits
+        # by first run's length: None once a state after was walked, then whether it may be placed
+        self.known: dict[int, Optional[bool]] = {}
+
+    def run_may(self, taken: int, j: int) -> bool:
+        """Whether a second run from the j-th free value may be walked: not when the check, made
+        already for `taken`, failed (see split_may)."""
+        return self.known.get(taken) is not False or not self._past_reach(taken, j)
+
+    def split_may(self, cells: list[int]) -> bool:
+        """Whether the state after the row printed as these cells, in two runs, may be placed."""
+        free = self.free[0]
+        printed = sorted(cells)  # (its first `taken` free values, then the run from the j-th)
+        taken = next(t for t in range(1, _WIDTH) if printed[t] != free[t])
+        if not self._past_reach(taken, bisect_left(free, printed[taken])):
+            return True
+        if taken not in self.known:
+            self.known[taken] = None
+            return True
+        known = self.known[taken]
+        if known is None:
+            known = self.known[taken] = self._next_row_may(taken)
+        return known
+
+    def _past_reach(self, taken: int, j: int) -> bool:
+        """Whether the run from the j-th free value is past the row after's first run (and rows
+        are left after row + 2 for _Drifts to read)."""
+        return j >= taken + _WIDTH + 1 and self.row + 3 < _ROWS - 2
+
+    def _next_row_may(self, taken: int) -> bool:
+        search = self.search
+        drifts = _Drifts(search, self.row, self.used, self.free, self.left_sum, self.splits)
+        run = _WIDTH - taken
+        splits = self.splits - 2
+        split_may = False
+
+        def may_split(k: int) -> bool:  # (the row after splitting after k: noted, not walked)
+            nonlocal split_may
+            if not split_may and drifts.may_place(2, tuple(sorted((run, _WIDTH - k))), splits, _WIDTH - k):
+                split_may = True
+            return False
+
+        used = self.used
+        for i in self.free[0][:taken]:
+            used |= 1 << i
+        one_run = next(search._options(self.row + 1, used, search._free(used), True, -1, None, may_split), None)
+        return one_run is not None or split_may
 
 
 class _Drifts:
