@@ -21,11 +21,12 @@ still follows these principles, seen in every such output of the converter zoos:
 The placements splitting the fewest rows in two are searched for (the simplest reading), row by
 row; a state no placement can come out of is left before its rows are walked (a row's sevens of
 free values that cannot add up, its label values out of reach, （七）总计's 总计 not among the free
-values: see _Search._rows, _Sevens), so the search finds what walking every state finds, in the
-same order, in a few thousand steps at most. One is stored only when every equation holds
-(T3-1, T3-2, T3-3) and no other placement as simple gives a different table, else the other
-readers' reading and flags stand. It is tried only for a 表三 read in part, or not adding up (bar
-a misprint: one row and its column), by the other readers.
+values, the row after a row splitting with nowhere to go: see _Search._rows, _Sevens, _Drifts,
+_NextRow), so the search finds what walking every state finds, in the same order, in a few
+thousand steps at most. One is stored only when every equation holds (T3-1, T3-2, T3-3) and no
+other placement as simple gives a different table, else the other readers' reading and flags
+stand. It is tried only for a 表三 read in part, or not adding up (bar a misprint: one row and
+its column), by the other readers.
 """
 from __future__ import annotations
 
@@ -260,11 +261,16 @@ class _Search:
             self.memo[key] = []
             return []
         # when no row may split, or one only, the rows are mostly the next sevens of free values
-        fails_from, sevens, split_may = -1, None, None
+        fails_from, sevens, split_may, run_check, next_row = -1, None, None, None, None
         if split == 2:
             # (two rows splitting or more: see _Drifts)
             drifts = _Drifts(self, row, used, free_now, sum(head) if row >= 2 else None, split)
             split_may = drifts.may_split
+            run_check = drifts.second_run_check()
+        elif split > 2:
+            # (three rows splitting: see _NextRow)
+            next_row = _NextRow(self, row, used, free_now, sum(head) if row >= 2 else None, split)
+            run_check = next_row.run_may
         if split <= 1:
             sevens = _Sevens(self, row, used, head, results, free_now)
             fails_from = sevens.fails_from(head)
@@ -272,7 +278,7 @@ class _Search:
                 self.memo[key] = []
                 return []
         out: list[list[list[int]]] = []
-        for cells, runs in self._options(row, used, free_now, split > 0, fails_from, sevens, split_may):
+        for cells, runs in self._options(row, used, free_now, split > 0, fails_from, sevens, split_may, run_check):
             mask = used
             for i in cells:
                 mask |= 1 << i
@@ -280,6 +286,8 @@ class _Search:
             if row >= 2 and (any(map(int.__gt__, map(int.__add__, results, row_values), head))
                              or sum(results) + sum(row_values) > self.results_sum(head)):
                 continue  # (a column's results add up to its 总计, at most 一 + 二: 四 >= 0)
+            if runs == 2 and next_row is not None and not next_row.split_may(cells):
+                continue  # (the row after it could not be placed: see _NextRow)
             if row < 2:
                 nexts = self._rows(row + 1, mask, tuple(map(int.__add__, head, row_values)), results, split - runs + 1)
             else:
@@ -337,7 +345,8 @@ class _Search:
         return self.table_sum - 2 * sum(head)
 
     def _options(self, row: int, used: int, free: tuple[list[int], list[int]], may_split: bool, fails_from: int,
-                 sevens: Optional[_Sevens], split_may: Optional[Callable[[int], bool]] = None):
+                 sevens: Optional[_Sevens], split_may: Optional[Callable[[int], bool]] = None,
+                 run_check: Optional[Callable[[int, int], bool]] = None):
         if not free[0]:
             return
         anchor = free[0][0]
@@ -355,7 +364,7 @@ class _Search:
             if block is not None and (block_mask, tuple(block_values[-first_column:] + block_values[:-first_column])) in seen:
                 continue  # (the same cells as an earlier column's: one run takes these seven)
             for cells, runs in self._row_options(row, own, anchor, first_column, used, free, 1 + may_split, fails_from,
-                                                 sevens, split_may):
+                                                 sevens, split_may, run_check):
                 key = (sum(map(bits.__getitem__, cells)), tuple(map(values.__getitem__, cells)))
                 if key not in seen:
                     seen.add(key)
@@ -363,12 +372,14 @@ class _Search:
 
     def _row_options(self, row: int, own: Optional[int], anchor: int, first_column: int, used: int,
                      free: tuple[list[int], list[int]], max_runs: int, fails_from: int, sevens: Optional[_Sevens],
-                     split_may: Optional[Callable[[int], bool]] = None):
+                     split_may: Optional[Callable[[int], bool]] = None,
+                     run_check: Optional[Callable[[int, int], bool]] = None):
         """The row's cells (token per column) starting at `anchor` in `first_column`; `own`: the
         value its 自然人 cell must take, if its label tells; a second run must end past
         `fails_from` free values, and start before a row after it fails in the gap it leaves,
-        when it is the last row that may split (see _Sevens); `free`: the state's free values
-        and their sums (see _free)."""
+        when it is the last row that may split (see _Sevens), and pass `run_check` (see
+        _Drifts.run_in_rows_may); `free`: the state's free values and their sums
+        (see _free)."""
         n = len(self.tokens)
         values = self.values
         same_line = self.same_line
@@ -496,6 +507,8 @@ class _Search:
                         before -= 1
                     if before > nxt and zero_line[before]:
                         continue
+                if run_check is not None and not run_check(k, j):
+                    continue  # (the rows after it could not be placed with one splitting)
                 picks.append(start)
                 yield from walk(2)
                 picks.pop()
@@ -704,6 +717,80 @@ class _Sevens:
         return any(sums[q + length] - sums[q] == wanted for q in range(start, len(sums) - length))
 
 
+class _NextRow:
+    """A state's row splitting when three rows may still split: a necessary condition for the row
+    after it (row + 1, the state after's) to be placed, the same for every second run starting at
+    the free value taken + 8 or after (`taken`: the first run's length).
+
+    Such a run prints past the row after's first run (seven values at most from free[taken], and
+    the value after the seventh for a line cut), so that row walks its first run as if the run
+    did not print: its one-run options are those found with the run still free, and its first
+    runs stop at the same lengths k. A placement from the state after either takes such a one-run
+    option, or splits the row after after its first k values; then row + 2 starts before the
+    row's own second run (at free[taken + k] or before), so rows row + 2… are placed with both
+    second runs still to print and one row splitting fewer: _Drifts.may_place(2, (7 - taken,
+    7 - k), split - 2) holds for this state (the branch of its may_split(taken) where row + 1
+    splits). With no one-run option and no such k, no placement comes out of the state after.
+
+    The check costs about what walking one state after costs, so it is made for a first run's
+    length only when a second one of its second runs reaches the state after (most have one)."""
+
+    def __init__(self, search: _Search, row: int, used: int, free: tuple[list[int], list[int]],
+                 left_sum: Optional[int], splits: int):
+        self.search = search
+        self.row = row
+        self.used = used
+        self.free = free
+        self.left_sum = left_sum
+        self.splits = splits
+        # by first run's length: None once a state after was walked, then whether it may be placed
+        self.known: dict[int, Optional[bool]] = {}
+
+    def run_may(self, taken: int, j: int) -> bool:
+        """Whether a second run from the j-th free value may be walked: not when the check, made
+        already for `taken`, failed (see split_may)."""
+        return self.known.get(taken) is not False or not self._past_reach(taken, j)
+
+    def split_may(self, cells: list[int]) -> bool:
+        """Whether the state after the row printed as these cells, in two runs, may be placed."""
+        free = self.free[0]
+        printed = sorted(cells)  # (its first `taken` free values, then the run from the j-th)
+        taken = next(t for t in range(1, _WIDTH) if printed[t] != free[t])
+        if not self._past_reach(taken, bisect_left(free, printed[taken])):
+            return True
+        if taken not in self.known:
+            self.known[taken] = None
+            return True
+        known = self.known[taken]
+        if known is None:
+            known = self.known[taken] = self._next_row_may(taken)
+        return known
+
+    def _past_reach(self, taken: int, j: int) -> bool:
+        """Whether the run from the j-th free value is past the row after's first run (and rows
+        are left after row + 2 for _Drifts to read)."""
+        return j >= taken + _WIDTH + 1 and self.row + 3 < _ROWS - 2
+
+    def _next_row_may(self, taken: int) -> bool:
+        search = self.search
+        drifts = _Drifts(search, self.row, self.used, self.free, self.left_sum, self.splits)
+        run = _WIDTH - taken
+        splits = self.splits - 2
+        split_may = False
+
+        def may_split(k: int) -> bool:  # (the row after splitting after k: noted, not walked)
+            nonlocal split_may
+            if not split_may and drifts.may_place(2, tuple(sorted((run, _WIDTH - k))), splits, _WIDTH - k):
+                split_may = True
+            return False
+
+        used = self.used
+        for i in self.free[0][:taken]:
+            used |= 1 << i
+        one_run = next(search._options(self.row + 1, used, search._free(used), True, -1, None, may_split), None)
+        return one_run is not None or split_may
+
+
 class _Drifts:
     """A state's free values read as rows of seven, drifting back where rows split in two: a
     necessary condition for placing the rows with two or more of them splitting.
@@ -737,6 +824,58 @@ class _Drifts:
         """Whether the state's row may split after its first `taken` values: the rows after it
         drift by its run's length, with one row splitting less."""
         return self.may_place(1, (_WIDTH - taken,), self.splits - 1, _WIDTH - taken)
+
+    def run_in_rows_may(self, taken: int, j: int) -> bool:
+        """Whether the state's row may take its first `taken` free values and a second run from
+        the j-th (free[j:e], e = j + 7 - taken) with one row splitting after it at most (two
+        in all): asked when the values past the rows do not add up to 一 + 二 (T3-1); a
+        necessary condition for the state after it (row + 1) to pass one_split_may_do.
+
+        Why: with e <= 7 rows, the state after has the same values past its rows (rows - 1 of
+        them): its fails_from is their start, so one_split_may_do(fails_from) is true only when
+        for some taken' (1…6) its sevens shifted by taken' are rows from the first unshifted one
+        failing (m0) up to its last row, and run_past_rows_may(taken') (m + 2 > last_failing
+        only for m past the last row). Its free values are this state's from `taken` to j then
+        from e on: a seven of them wholly on one side is this state's seven drifting by
+        7 - taken before the run or 0 after it (unshifted), 14 - taken' - taken before or
+        7 - taken' after (shifted): clean without the columns' room, a weaker may_be; a seven
+        across the run counts as may. So the first failing one read so is m0 or after, and the
+        shifted sevens from it on are checked; run_past_rows_may(taken') reads its values from
+        7 (rows - 2) + taken' on: this state's from 7 (rows - 1) + taken' on when they are
+        past the run, else counted as may."""
+        left_sum = self.left_sum
+        assert left_sum is not None  # (see second_run_check)
+        if j + _WIDTH - taken > _WIDTH * self.rows:
+            return True
+        gap = j - taken  # (where the run was, in the state after's free values)
+        clean = self.clean
+
+        def seven_may(at: int, t: int) -> bool:  # (the state after's seven from `at`, row + t)
+            if at + _WIDTH <= gap:
+                return clean(t, _WIDTH * t - at - taken)
+            return at < gap or clean(t, _WIDTH * t - at - _WIDTH)
+
+        last_row = self.rows - 2  # (the state after's m of its last row)
+        first_failing = next((m for m in range(last_row + 1) if not seven_may(_WIDTH * m, m + 1)), last_row)
+        sums = self.sums
+        for shift in range(1, _WIDTH):
+            if not all(seven_may(shift + _WIDTH * m, m + 2) for m in range(first_failing, last_row)):
+                continue
+            start = _WIDTH * (self.rows - 1) + shift
+            if start < j + _WIDTH - taken:
+                return True
+            length = _WIDTH - shift
+            wanted = sums[-1] - sums[start] - left_sum
+            if any(sums[q + length] - sums[q] == wanted for q in range(start, len(sums) - length)):
+                return True
+        return False
+
+    def second_run_check(self) -> Optional[Callable[[int, int], bool]]:
+        """run_in_rows_may, when it applies: two rows splitting at most, 一 + 二 known and the
+        values past the rows not adding up to them."""
+        if self.left_sum is None or self.splits != 2 or self.rows < 2 or self.last_failing() != self.rows:
+            return None
+        return self.run_in_rows_may
 
     def may_place(self, t: int, runs: tuple[int, ...], splits: int, fresh: int = 0) -> bool:
         """Whether rows row + t… may be placed with second runs of these lengths (sorted) still to

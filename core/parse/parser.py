@@ -1474,25 +1474,50 @@ def _shift_rows_by_sums(table: Table, report: Report, values_of: dict[str, list[
     through = list(dict.fromkeys(eq for key in movable for eq in row_equations(report.template, key)))
     column = {c.key: i for i, c in enumerate(table.rows[0].columns)}
 
-    def number(path: str, moved: dict[str, int]) -> Optional[float]:
-        _, key, name = path.split(".")
-        at = column[name] + moved.get(key, 0)
+    cells_of: dict[str, list[tuple[str, int]]] = {}  # each row's cells read: path, column
+    as_printed: dict[str, Optional[float]] = {}  # each cell's value, no row moved
+
+    def number(key: str, at: int) -> Optional[float]:
         token = rows[key][at] if 0 <= at < width else None
         return token_number(token) if printed(token) else None
 
-    def fails(eq, moved: dict[str, int]) -> bool:
-        if eq.rule == "T3-3" and number(eq.left[0], moved) is None:
-            return False  # a row leaving its 总计 blank: no row sum to check
-        return not eq.holds(lambda path: number(path, moved))
+    def add_cells(sums) -> None:
+        for eq in sums:
+            for path in eq.cells:
+                if path not in as_printed:
+                    _, key, name = path.split(".")
+                    cells_of.setdefault(key, []).append((path, column[name]))
+                    as_printed[path] = number(key, column[name])
 
-    as_placed = {eq for eq in through if fails(eq, {})}
+    def numbers(moved: tuple[tuple[str, int], ...]) -> dict[str, Optional[float]]:
+        """Each cell's value with these rows moved (each sum reads them from one lookup: the
+        choices, up to 128, ask every cell again)."""
+        if not moved:
+            return as_printed
+        out = dict(as_printed)
+        for key, shift in moved:
+            for path, at in cells_of.get(key, ()):
+                out[path] = number(key, at + shift)
+        return out
+
+    def fails(eq, value: dict[str, Optional[float]]) -> bool:
+        if eq.rule == "T3-3" and value[eq.left[0]] is None:
+            return False  # a row leaving its 总计 blank: no row sum to check
+        return not eq.holds(value.__getitem__)
+
+    add_cells(through)
+    as_placed = {eq for eq in through if fails(eq, as_printed)}
     if not as_placed:
         return  # every sum through the rows holds as placed
     eqs = _table_equations(report.template, "section3")
-    elsewhere = sum(fails(eq, {}) for eq in set(eqs) - set(through))
+    add_cells(eqs)
+    elsewhere = sum(fails(eq, as_printed) for eq in set(eqs) - set(through))
     choices = [tuple((key, d) for key, d in zip(movable, pick) if d)
                for pick in product(*[(0, *options[key]) for key in movable])]
-    results = {choice: {eq for eq in through if fails(eq, dict(choice))} for choice in choices}
+    results: dict[tuple[tuple[str, int], ...], set] = {}
+    for choice in choices:
+        value = numbers(choice)
+        results[choice] = {eq for eq in through if fails(eq, value)}
     # a sum failing under every choice (a typo elsewhere) says nothing of the rows' places; more
     # than one such, and the table is too broken for the sums to decide
     always = set.intersection(*results.values())
