@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Optional
 
@@ -491,3 +492,37 @@ def test_every_file_the_program_reads_beside_its_code_is_in_the_build():
     unbundled = [f"{where} {rel}" for rel, where in relative.items()
                  if not any(rel == b or b in rel.parents for b in bundled)]
     assert not unbundled, f"read beside the code but not in gongkai.spec's data_files(): {unbundled}"
+
+
+def _compare_frozen():
+    spec = importlib.util.spec_from_file_location("compare_frozen", PACKAGING / "compare_frozen.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_compare_frozen_feeds_every_format_and_tells_a_workbook_by_its_parts(tmp_path):
+    """packaging/compare_frozen.py (the frozen program's command line against the source's): its
+    folder holds a file of each format the readers know, and two workbooks differing only in the
+    time they were written (docProps/core.xml) are the same, one differing in a sheet is not."""
+    from core.readers.dispatch import FORMATS as READER_FORMATS
+
+    module = _compare_frozen()
+    inputs = module.gather_inputs(tmp_path / "reports")
+    suffixes = {p.suffix.lower() for p in inputs.iterdir()}
+    assert suffixes == module.FORMATS
+    assert {READER_FORMATS[suffix] for suffix in suffixes} == set(READER_FORMATS.values())
+
+    def workbook(folder: Path, written: str, cell: str) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(folder / "out.xlsx", "w") as archive:
+            archive.writestr("docProps/core.xml", written)
+            archive.writestr("xl/worksheets/sheet1.xml", cell)
+
+    workbook(tmp_path / "a", "2026-12-05T02:47:41Z", "<c>12</c>")
+    workbook(tmp_path / "b", "2026-12-05T02:49:54Z", "<c>12</c>")
+    workbook(tmp_path / "c", "2026-12-05T02:49:54Z", "<c>15</c>")
+    (tmp_path / "c" / "extract.log").write_text("exit 0\n")
+    assert module.differences(tmp_path / "a", tmp_path / "b") == []
+    assert module.differences(tmp_path / "a", tmp_path / "c") == [
+        "extract.log: only in the frozen run", "out.xlsx: parts differ: xl/worksheets/sheet1.xml"]
