@@ -15,7 +15,9 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
@@ -406,3 +408,121 @@ def test_every_lazy_import_of_the_programs_own_modules_exists():
                 if not (module.with_suffix(".py").is_file() or (module / "__init__.py").is_file()):
                     missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
     assert not missing, missing
+
+
+# --- files the program reads beside its code ------------------------------------------------------
+
+def spec_bundled_paths() -> list[Path]:
+    """Where the spec's data_files() puts each entry in the build, relative to its top (_internal):
+    a folder under its destination, a file under its destination with its own name."""
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    function = next(node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "data_files")
+    scope = {"Path": Path, "ROOT": ROOT, "RESOURCES": ROOT / "resources", "SPECPATH": str(PACKAGING)}
+    exec(compile(ast.Module([function], []), str(SPEC), "exec"), scope)
+    out = []
+    for source, dest in scope["data_files"]():
+        source = Path(source)
+        out.append(Path(dest) if source.is_dir() else Path(dest) / source.name)
+    return out
+
+
+def _anchored_path(node: ast.expr, module: Path, anchors: dict[str, Path]) -> Optional[Path]:
+    """The source-tree path an expression names when it starts at the module's own file
+    (``Path(__file__).resolve().parent.parent / "resources"``), at a module-level name bound to
+    such a path, or at gui.paths' resources_dir() / samples_dir(); None for anything else."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+        left = _anchored_path(node.left, module, anchors)
+        if left is not None and isinstance(node.right, ast.Constant) and isinstance(node.right.value, str):
+            return left / node.right.value
+        return None
+    if isinstance(node, ast.Name):
+        return anchors.get(node.id)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        if node.func.id in ("resources_dir", "samples_dir") and not node.args:
+            return ROOT / "resources" / ("samples" if node.func.id == "samples_dir" else "")
+        if node.func.id == "Path" and len(node.args) == 1 and ast.unparse(node.args[0]) == "__file__":
+            return module
+        return None
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "resolve":
+        return _anchored_path(node.func.value, module, anchors)
+    if isinstance(node, ast.Attribute) and node.attr == "parent":
+        inner = _anchored_path(node.value, module, anchors)
+        return inner.parent if inner is not None else None
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) and node.value.attr == "parents":
+        inner = _anchored_path(node.value.value, module, anchors)
+        if inner is not None and isinstance(node.slice, ast.Constant):
+            return inner.parents[node.slice.value]
+    return None
+
+
+def files_read_beside_the_code() -> dict[Path, str]:
+    """Every data path the program names relative to its own files (the resources folder,
+    pyproject.toml...), with where it is named: what a build must carry as data, since only the
+    modules PyInstaller follows from the imports get into it by themselves."""
+    found: dict[Path, str] = {}
+    for path in _program_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        anchors: dict[str, Path] = {}
+        for node in tree.body:  # module-level names bound to a path (TEMPLATE_DOCX, _CORE...)
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                anchor = _anchored_path(node.value, path, {})
+                if anchor is not None:
+                    anchors[node.targets[0].id] = anchor
+        for node in ast.walk(tree):
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+                named = _anchored_path(node, path, anchors)
+                if named is not None and named.suffix != ".py":
+                    found.setdefault(named, f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def test_every_file_the_program_reads_beside_its_code_is_in_the_build():
+    """A file the code opens by its place beside the code (the Word template of the export, the
+    icon, the samples, pyproject.toml for --version) exists in the source tree, and the spec's
+    datas put it in the build: a file missing there fails in the packaged program only (an
+    auditor's 导出 Word or --version), never from source."""
+    bundled = spec_bundled_paths()
+    found = files_read_beside_the_code()
+    relative = {named.relative_to(ROOT): where for named, where in found.items()}
+    # the scan sees what it should (else it would pass by finding nothing)
+    assert {Path("resources", "2021-official-template.docx"), Path("resources", "icons", "app.png"),
+            Path("pyproject.toml")} <= set(relative), sorted(map(str, relative))
+    missing = [f"{where} {rel}" for rel, where in relative.items() if not (ROOT / rel).exists()]
+    assert not missing, f"named by the code but not in the source tree: {missing}"
+    unbundled = [f"{where} {rel}" for rel, where in relative.items()
+                 if not any(rel == b or b in rel.parents for b in bundled)]
+    assert not unbundled, f"read beside the code but not in gongkai.spec's data_files(): {unbundled}"
+
+
+def _compare_frozen():
+    spec = importlib.util.spec_from_file_location("compare_frozen", PACKAGING / "compare_frozen.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_compare_frozen_feeds_every_format_and_tells_a_workbook_by_its_parts(tmp_path):
+    """packaging/compare_frozen.py (the frozen program's command line against the source's): its
+    folder holds a file of each format the readers know, and two workbooks differing only in the
+    time they were written (docProps/core.xml) are the same, one differing in a sheet is not."""
+    from core.readers.dispatch import FORMATS as READER_FORMATS
+
+    module = _compare_frozen()
+    inputs = module.gather_inputs(tmp_path / "reports")
+    suffixes = {p.suffix.lower() for p in inputs.iterdir()}
+    assert suffixes == module.FORMATS
+    assert {READER_FORMATS[suffix] for suffix in suffixes} == set(READER_FORMATS.values())
+
+    def workbook(folder: Path, written: str, cell: str) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(folder / "out.xlsx", "w") as archive:
+            archive.writestr("docProps/core.xml", written)
+            archive.writestr("xl/worksheets/sheet1.xml", cell)
+
+    workbook(tmp_path / "a", "2026-12-05T02:47:41Z", "<c>12</c>")
+    workbook(tmp_path / "b", "2026-12-05T02:49:54Z", "<c>12</c>")
+    workbook(tmp_path / "c", "2026-12-05T02:49:54Z", "<c>15</c>")
+    (tmp_path / "c" / "extract.log").write_text("exit 0\n")
+    assert module.differences(tmp_path / "a", tmp_path / "b") == []
+    assert module.differences(tmp_path / "a", tmp_path / "c") == [
+        "extract.log: only in the frozen run", "out.xlsx: parts differ: xl/worksheets/sheet1.xml"]
