@@ -7,6 +7,7 @@ from pathlib import PurePath
 from typing import Callable, Optional
 
 from core.readers.legacy import NO_OFFICE_PROBLEM
+from core.model import BLANK_TEMPLATE
 from core.review.edits import CONFIRMED, DISMISSED, UNREADABLE_REVIEWED, unreadable_reason
 from core.template import SECTIONS, TEMPLATES
 from gui import palette, strings, text_prompt
@@ -1007,7 +1008,7 @@ class ReportView(QWidget):
         self.title.setText(f"<b>{html.escape(text)}</b>　<small>{html.escape(shown)}</small>")
         self.title.setToolTip(report.file + (f"\n{copies_sentence}" if copies_sentence else ""))
         lines = []
-        if report.problems and report.tables:  # (no table read: the note in their place says why)
+        if report.problems and not reason:  # (no report read: the note in the tables' place says why)
             lines.append(strings.FILE_PROBLEMS_READ.format(problems="；".join(report.problems)))
         if reason:
             self.no_tables.setText(self._no_tables_text(session, reason))
@@ -1034,14 +1035,16 @@ class ReportView(QWidget):
         text = session.report.text
         if text and not text.isspace():  # (no copy of the text)
             can.append(strings.NO_TABLES_LOOK)
-        can.append(strings.NO_TABLES_INSTALL if NO_OFFICE_PROBLEM in session.report.problems
-                   else strings.NO_TABLES_ASK)
+        blank = BLANK_TEMPLATE in session.report.problems  # its tables were read: they hold nothing
+        can.append(strings.BLANK_TEMPLATE_ASK if blank else strings.NO_TABLES_INSTALL
+                   if NO_OFFICE_PROBLEM in session.report.problems else strings.NO_TABLES_ASK)
         if session.markable:
             can.append(strings.NO_TABLES_MARK.format(status=UNREADABLE_REVIEWED))
         items = "".join(f"<li>{html.escape(line)}</li>" for line in can)
         why = html.escape(strings.NO_TABLES_REASON.format(reason=reason))
         cannot = f"<p>{html.escape(session.unmarkable_reason)}。</p>" if not session.markable else ""
-        return (f"<p style='font-size:large'><b>{html.escape(strings.NO_TABLES_TITLE)}</b></p>"
+        title = strings.BLANK_TEMPLATE_TITLE if blank else strings.NO_TABLES_TITLE
+        return (f"<p style='font-size:large'><b>{html.escape(title)}</b></p>"
                 f"<p style='color:{palette.PROBLEM_TEXT}'>{why}</p>"
                 f"<p>{html.escape(strings.NO_TABLES_CAN)}</p><ul>{items}</ul>{cannot}")
 
