@@ -1457,6 +1457,26 @@ def test_f8_says_which_problem_it_reached_and_when_it_went_to_another_report(win
     assert status(window) == "已转到上一份有问题的报告 002_8be41c244005adf4.txt：第 3 个问题，共 3 个"
 
 
+def test_a_message_about_one_report_goes_when_another_opens(window, qtbot):
+    """After F8 on a report, its 「第 1 个问题，共 3 个」 stayed in the status bar up to 15 s after the
+    auditor clicked another report, as if about that one. A message about the report on screen
+    goes when another opens; one about no report (an export's) stays."""
+    select_report(qtbot, window, "002_8be41c244005adf4.txt")  # 存疑 3
+    table = window.report_view.current_view()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
+    assert status(window) == "第 1 个问题，共 3 个"
+    select_report(qtbot, window, "000_f621d1f2d2e52411.txt")
+    assert status(window) == ""
+    window.report_view.statusMessage.emit("已复制 1 个单元格")  # (the tables' messages are the report's too)
+    select_report(qtbot, window, "002_8be41c244005adf4.txt")
+    assert status(window) == ""
+    window.show_status("已导出到 结果.xlsx")
+    select_report(qtbot, window, "000_f621d1f2d2e52411.txt")
+    assert status(window) == "已导出到 结果.xlsx"
+
+
 def test_shift_f8_on_the_first_report_with_no_problems_says_the_report_has_none(window, qtbot):
     """On the folder's first report, which has no problems, Shift+F8 said 已是第一个问题 (a problem
     the report does not have); it says the report has none and no earlier report has any."""
