@@ -220,6 +220,7 @@ PROBLEM_PREVIOUS_UNREADABLE = "已转到上一份有问题的报告 {name}：无
 PROBLEM_POSITION = "第 {n}/{total} 个问题：{text}"
 FINDINGS_NONE = "未发现问题"
 FINDINGS_UNREADABLE = "未能读出统计表，无法核对"  # a file with no table: nothing was checked
+FINDINGS_BLANK_TEMPLATE = "统计表没有填写任何数字，无法核对"  # a blank template: nothing was checked
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "doubt": "存疑", "flag": "存疑"}
 SEVERITY_OTHER = "存疑"  # a severity this version does not know
 FLAG_RULE = "解析"
