@@ -151,3 +151,16 @@ class Report:
             pos = max(pos, end)
         out.append(self.text[pos:])
         return "".join(out)
+
+
+# The reason a file whose three tables hold nothing is listed as no report: the blank template
+# itself, or a report's unfilled draft (decided on the parse: blank_template)
+BLANK_TEMPLATE = "空白模板：找到三张统计表，但没有填写任何数字"
+
+
+def blank_template(report: Report) -> bool:
+    """Every table found and no cell holding anything, neither a number nor a mark such as "—" or
+    "无": the blank template (or an unfilled draft), no report. A report of an agency with nothing
+    to count still prints its 0s, its "无" or the 总计's, and stays a report."""
+    return bool(report.cells) and len(report.tables) == 3 and not any(
+        cell.value is not None or cell.state == PLACEHOLDER for cell in report.cells.values())

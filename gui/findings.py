@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Callable, Optional, Union
 
 from core.export.common import describe_cells
-from core.model import Finding
+from core.model import BLANK_TEMPLATE, Finding
 from core.review.edits import (DISMISSED, RESOLVED, RESOLVED_MESSAGE, Verdict, finding_key, unreadable_reason,
                                verdict_cells)
 from core.review.flag_groups import FlagGroup
@@ -94,6 +94,10 @@ class FindingsModel(ReadOnlyListModel):
     def unreadable(self) -> bool:
         """The open file gave no table: nothing was checked."""
         return self._session is not None and bool(unreadable_reason(self._session.report))
+
+    def blank_template(self) -> bool:
+        """The open file's tables were read and hold nothing (core.model.BLANK_TEMPLATE)."""
+        return self._session is not None and BLANK_TEMPLATE in self._session.report.problems
 
     def looks(self, index: QModelIndex) -> tuple:
         # asked again and again of the same cells as a list opens: sizing its rows, sizing its
@@ -515,7 +519,7 @@ class FindingsPanel(QWidget):
             if handled:
                 text += strings.FINDINGS_HANDLED.format(handled=handled)
         elif self.model.unreadable():
-            text = strings.FINDINGS_UNREADABLE
+            text = strings.FINDINGS_BLANK_TEMPLATE if self.model.blank_template() else strings.FINDINGS_UNREADABLE
         else:
             text = strings.FINDINGS_NONE
         self.summary.setText(f"<b>{strings.FINDINGS_TITLE}</b>　{text}")

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         # content hash -> the undo steps of its one review, shared by the sessions of its files
         self._undo_stacks: dict[str, QUndoStack] = {}
         self._sharing_work = False  # giving a change to the report's twins (files with its bytes)
+        self._report_message = ""  # the status bar's message about the report on screen (show_report_status)
         # the folder's years are linked (every report loaded): the auditor's work may move a link
         self._years_linked = False
         self._relinking = False
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
         self.report_view.twins_text = self.dashboard.model.twins_text
         self.report_view.copies_text = self.copies_text
         self.dashboard.cancelRequested.connect(self.cancel_loading)
-        self.report_view.statusMessage.connect(self.show_status)
+        self.report_view.statusMessage.connect(self.show_report_status)
 
         self._create_actions()
         self._create_menus()
@@ -671,6 +672,8 @@ class MainWindow(QMainWindow):
         if review is None:  # the selection was cleared: keep showing the report
             return
         session = self.session_for(review)
+        if session is not self.report_view.session:
+            self._clear_report_status()
         self.undo_group.setActiveStack(session.undo_stack)
         self.report_view.set_session(session, paint_next_turn=True)
         self.dashboard.pin(review.report.file)  # listed until the auditor opens another
@@ -704,15 +707,15 @@ class MainWindow(QMainWindow):
             return
         result = session.carry_earlier_work()
         if result is None:
-            self.show_status(strings.CARRY_NONE_STORED)
+            self.show_report_status(strings.CARRY_NONE_STORED)
         elif result[0] < 0:
             return  # not saved: the status bar says why
         elif result == (0, 0):
-            self.show_status(strings.CARRIED_NOTHING)
+            self.show_report_status(strings.CARRIED_NOTHING)
         else:
             if session.carried_cells:  # the first cell set, not the cells of a finding now gone
                 self.report_view.select_cells(session.carried_cells[:1], focus=session.carried_cells[0])
-            self.show_status(strings.CARRIED.format(cells=result[0], verdicts=result[1]))
+            self.show_report_status(strings.CARRIED.format(cells=result[0], verdicts=result[1]))
 
     def toggle_reviewed(self) -> None:
         """Ctrl+Enter: always the report on screen (its name is in the status message)."""
@@ -726,7 +729,7 @@ class MainWindow(QMainWindow):
         report opens on its last problem)."""
         view = self.report_view
         if view.session is not None and view.step_problem(delta):
-            self.show_status(strings.PROBLEM_AT.format(number=view.findings.current_row() + 1,
+            self.show_report_status(strings.PROBLEM_AT.format(number=view.findings.current_row() + 1,
                                                        count=view.findings.model.problem_count()))
             return
         current = self.dashboard.current_row()
@@ -734,9 +737,9 @@ class MainWindow(QMainWindow):
         later = [r for r in rows if r > current] if delta > 0 else [r for r in rows if r < current][::-1]
         if not later:
             if view.session is not None and view.findings.model.problem_count() == 0:
-                self.show_status(strings.NONE_HERE_NOR_LATER if delta > 0 else strings.NONE_HERE_NOR_EARLIER)
+                self.show_report_status(strings.NONE_HERE_NOR_LATER if delta > 0 else strings.NONE_HERE_NOR_EARLIER)
             else:
-                self.show_status(strings.NO_MORE_PROBLEMS if delta > 0 else strings.NO_EARLIER_PROBLEMS)
+                self.show_report_status(strings.NO_MORE_PROBLEMS if delta > 0 else strings.NO_EARLIER_PROBLEMS)
             return
         self.dashboard.select_row(later[0])
         count = view.findings.model.problem_count() if view.session is not None else 0
@@ -749,10 +752,10 @@ class MainWindow(QMainWindow):
         reason = unreadable_reason(view.session.report) if view.session is not None else ""
         if reason and not count:  # a file whose tables could not be read: no 第 1 个问题，共 0 个
             message = strings.PROBLEM_NEXT_UNREADABLE if delta > 0 else strings.PROBLEM_PREVIOUS_UNREADABLE
-            self.show_status(message.format(name=name, reason=reason))
+            self.show_report_status(message.format(name=name, reason=reason))
             return
         message = strings.PROBLEM_NEXT_REPORT if delta > 0 else strings.PROBLEM_PREVIOUS_REPORT
-        self.show_status(message.format(name=name, number=1 if delta > 0 else count, count=count))
+        self.show_report_status(message.format(name=name, number=1 if delta > 0 else count, count=count))
 
     def set_focus_mode(self, on: bool) -> None:
         """F11: the report alone (the list and the legend hidden), the tables at full height."""
@@ -781,6 +784,18 @@ class MainWindow(QMainWindow):
 
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def show_report_status(self, message: str) -> None:
+        """A message about the report on screen (F8's 第 1 个问题，共 9 个, a copy, a verdict): gone
+        once another report opens, where it stayed up to 15 s, as if about that one."""
+        self.show_status(message)
+        self._report_message = message
+
+    def _clear_report_status(self) -> None:
+        """Another report opens: the last one's message goes (any other message stays: 导出完成)."""
+        if self._report_message and self.statusBar().currentMessage() == self._report_message:
+            self.statusBar().clearMessage()
+        self._report_message = ""
 
     # --- export --------------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from pathlib import PurePath
 from typing import Callable, Optional
 
 from core.readers.legacy import NO_OFFICE_PROBLEM
+from core.model import BLANK_TEMPLATE
 from core.review.edits import CONFIRMED, DISMISSED, UNREADABLE_REVIEWED, unreadable_reason
 from core.template import SECTIONS, TEMPLATES
 from gui import palette, strings, text_prompt
@@ -21,7 +22,7 @@ from gui.qt import (QAbstractItemDelegate, QAbstractItemView, QByteArray, QColor
                     QFrame, QPainter, QPalette, QPen, QPixmap, QPoint, QPointF, QPolygon, QPushButton, QRect,
                     QRegion, QSize, QSplitter,
                     QStaticText, QStyle, QStyleOptionViewItem, QTabWidget, QTableView, QTimer,
-                    QVBoxLayout, QWidget, Qt, Signal)
+                    QVBoxLayout, QWidget, Qt, QtGui, Signal)
 
 from gui.session import ReportSession
 from gui.source_pane import SourcePane
@@ -645,6 +646,66 @@ class LegendWidget(QWidget):
         layout.addStretch(1)
 
 
+class ReportHeading(QLabel):
+    """The line above the tables: the report's heading in bold, then its file's name and folder.
+    The folder is elided in its middle to the label's width, so that both its start and its end
+    (the subfolder telling one batch or county from another) stay in sight: it was cut at the
+    right edge, mid-name and with no mark, reading like another folder. The tooltip holds the
+    whole path."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self._parts: Optional[tuple[str, str, str]] = None  # heading, file's name, folder
+        self._measure = QtGui.QTextDocument()  # the text as the label lays it out
+        self._measure.setDocumentMargin(0)
+
+    def set_parts(self, heading: str, name: str, folder: str) -> None:
+        self._parts = (heading, name, folder)
+        self._fit()
+
+    def set_plain(self, text: str) -> None:
+        self._parts = None
+        self.setText(text)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._parts is not None:
+            self._fit()
+
+    def _html(self, folder: str) -> str:
+        heading, name, _ = self._parts
+        shown = strings.REPORT_FILE.format(name=name, folder=folder) if name else folder
+        return f"<b>{html.escape(heading)}</b>　<small>{html.escape(shown)}</small>"
+
+    def _fits(self, text: str) -> bool:
+        self._measure.setDefaultFont(self.font())
+        self._measure.setHtml(text)
+        return self._measure.idealWidth() <= self.contentsRect().width()
+
+    def _fit(self) -> None:
+        folder = self._parts[2]
+        text = self._html(folder)
+        if len(folder) > 1 and not self._fits(text):
+            low, high = 0, len(folder) - 1  # the most characters kept that fit (0: 「…」 alone)
+            while low < high:
+                middle = (low + high + 1) // 2
+                if self._fits(self._html(_elided(folder, middle))):
+                    low = middle
+                else:
+                    high = middle - 1
+            text = self._html(_elided(folder, low))
+        if text != self.text():
+            self.setText(text)
+
+
+def _elided(text: str, kept: int) -> str:
+    """``text`` with its middle replaced by 「…」, ``kept`` of its characters left, two thirds of
+    them from its end (a folder's last names say most)."""
+    tail = kept - kept // 3
+    return f"{text[:kept - tail]}…{text[len(text) - tail:] if tail else ''}"
+
+
 class ReportView(QWidget):
     statusMessage = Signal(str)
 
@@ -652,8 +713,7 @@ class ReportView(QWidget):
         super().__init__(parent)
         self._session: Optional[ReportSession] = None
 
-        self.title = QLabel(strings.NO_REPORT)
-        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title = ReportHeading(strings.NO_REPORT)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         never_widens(self.title)
         self.problems = QLabel()
@@ -980,7 +1040,7 @@ class ReportView(QWidget):
     def _update_title(self) -> None:
         session = self._session
         if session is None:
-            self.title.setText(strings.NO_REPORT)
+            self.title.set_plain(strings.NO_REPORT)
             self.problems.hide()
             self.twins_note.hide()
             self.reviewed_button.setEnabled(False)
@@ -996,18 +1056,18 @@ class ReportView(QWidget):
             # no table read, no template (the list says 未识别 too), whatever the text made the parser guess
             template=strings.TEMPLATE_UNKNOWN if reason else strings.TEMPLATE_NAMES.get(report.template, report.template),
             status=session.review.status_text)
-        # One line: the heading, the file's name, its folder (cut at the right edge; the tooltip
+        # One line: the heading, the file's name, its folder (elided in its middle; the tooltip
         # has the whole path). The whole path first hid the name behind a long folder.
         file = PurePath(report.file)
-        shown = strings.REPORT_FILE.format(name=file.name, folder=file.parent) if file.name else report.file
-        # after the file's name, before its folder: the name stays in sight at 1366 (the folder is cut)
+        # after the file's name, before its folder: the name stays in sight at 1366
         copies_tag, copies_sentence = self.copies_text(session.review)
-        if copies_tag and file.name:
-            shown = strings.REPORT_FILE.format(name=file.name + copies_tag, folder=file.parent)
-        self.title.setText(f"<b>{html.escape(text)}</b>　<small>{html.escape(shown)}</small>")
+        if file.name:
+            self.title.set_parts(text, file.name + copies_tag, str(file.parent))
+        else:
+            self.title.set_parts(text, "", report.file)
         self.title.setToolTip(report.file + (f"\n{copies_sentence}" if copies_sentence else ""))
         lines = []
-        if report.problems and report.tables:  # (no table read: the note in their place says why)
+        if report.problems and not reason:  # (no report read: the note in the tables' place says why)
             lines.append(strings.FILE_PROBLEMS_READ.format(problems="；".join(report.problems)))
         if reason:
             self.no_tables.setText(self._no_tables_text(session, reason))
@@ -1034,14 +1094,16 @@ class ReportView(QWidget):
         text = session.report.text
         if text and not text.isspace():  # (no copy of the text)
             can.append(strings.NO_TABLES_LOOK)
-        can.append(strings.NO_TABLES_INSTALL if NO_OFFICE_PROBLEM in session.report.problems
-                   else strings.NO_TABLES_ASK)
+        blank = BLANK_TEMPLATE in session.report.problems  # its tables were read: they hold nothing
+        can.append(strings.BLANK_TEMPLATE_ASK if blank else strings.NO_TABLES_INSTALL
+                   if NO_OFFICE_PROBLEM in session.report.problems else strings.NO_TABLES_ASK)
         if session.markable:
             can.append(strings.NO_TABLES_MARK.format(status=UNREADABLE_REVIEWED))
         items = "".join(f"<li>{html.escape(line)}</li>" for line in can)
         why = html.escape(strings.NO_TABLES_REASON.format(reason=reason))
         cannot = f"<p>{html.escape(session.unmarkable_reason)}。</p>" if not session.markable else ""
-        return (f"<p style='font-size:large'><b>{html.escape(strings.NO_TABLES_TITLE)}</b></p>"
+        title = strings.BLANK_TEMPLATE_TITLE if blank else strings.NO_TABLES_TITLE
+        return (f"<p style='font-size:large'><b>{html.escape(title)}</b></p>"
                 f"<p style='color:{palette.PROBLEM_TEXT}'>{why}</p>"
                 f"<p>{html.escape(strings.NO_TABLES_CAN)}</p><ul>{items}</ul>{cannot}")
 

@@ -124,7 +124,7 @@ T3_APPLICANTS = "申请人情况"
 T3_LEGAL_PERSONS = "法人或其他组织"
 NO_REPORT = "请在左侧列表中选择一份报告"
 REPORT_HEADER = "{agency}　{year}　{template}模板　状态：{status}"
-REPORT_FILE = "{name}　（{folder}）"  # beside the heading: the name first, a long folder cut
+REPORT_FILE = "{name}　（{folder}）"  # beside the heading: the name first, a long folder elided in its middle
 UNKNOWN_AGENCY = "（未识别单位）"
 UNKNOWN_YEAR = "（年度不详）"
 YEAR = "{year}年"
@@ -170,6 +170,9 @@ NO_TABLES_CAN = "可以："
 NO_TABLES_LOOK = "在「原文」栏查看文件内容，确认它是不是年度报告；"
 NO_TABLES_ASK = ("如这是年度报告，请向报送单位索取能读取的文件（Word、WPS 或可复制文字的 PDF，而非扫描件），"
                  "放入同一文件夹后按 F5 重新载入；")
+# ...for a blank template (its tables read, nothing filled in: core.parse.parser.BLANK_TEMPLATE)
+BLANK_TEMPLATE_TITLE = "此文件的统计表没有填写任何数字，不是可核对的年度报告"
+BLANK_TEMPLATE_ASK = "如这是某单位报送的年度报告（未填写的草稿），请向报送单位索取填写完整的报告，放入同一文件夹后按 F5 重新载入；"
 NO_TABLES_INSTALL = "安装 LibreOffice 后按 F5 重新载入，即可读取此文件；"
 NO_TABLES_MARK = "看过后按 Ctrl+Enter 标记为已审核，导出的 Excel「汇总」会记下状态「{status}」和原因。"
 
@@ -217,6 +220,7 @@ PROBLEM_PREVIOUS_UNREADABLE = "已转到上一份有问题的报告 {name}：无
 PROBLEM_POSITION = "第 {n}/{total} 个问题：{text}"
 FINDINGS_NONE = "未发现问题"
 FINDINGS_UNREADABLE = "未能读出统计表，无法核对"  # a file with no table: nothing was checked
+FINDINGS_BLANK_TEMPLATE = "统计表没有填写任何数字，无法核对"  # a blank template: nothing was checked
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "doubt": "存疑", "flag": "存疑"}
 SEVERITY_OTHER = "存疑"  # a severity this version does not know
 FLAG_RULE = "解析"

@@ -20,7 +20,7 @@ from core.check.odd_sum import odd_printed_sum
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, PLACED_LEFT,
                         PLACEHOLDER, READING_UNDECIDED, WARNING, Finding, Flag, Number, Report, Suggestion,
-                        known, number_text, strict_sum)
+                        BLANK_TEMPLATE, known, number_text, strict_sum)
 from core.parse.parser import NOT_A_REPORT
 from core.parse.tokens import parse_number
 from core.template import T4, column_of, describe, tables
@@ -33,7 +33,8 @@ def check(report: Report) -> list[Finding]:
     # No report to check: a file that could not be read, or was read and holds none (a text, a
     # web page saved as .doc). Its problem says so, whatever its format; D-2 is about a report
     # missing sections or tables, and would say so of every section of a file that is none.
-    if not report.cells or NOT_A_REPORT in report.problems:
+    # Nor is a blank template (its tables hold nothing): its problem says so too.
+    if not report.cells or NOT_A_REPORT in report.problems or BLANK_TEMPLATE in report.problems:
         return []
     # read once, for the value rules, the sums' rules and the prose rules alike
     values, not_counts = _arithmetic_values(report)
@@ -1117,12 +1118,6 @@ def document_rules(report: Report) -> list[Finding]:
         message = "；".join(parts) + ("（原文中可见相应标题或表格文字，可能是读取问题，请核对原文）" if seen else
                                      "（转换时有文字丢失或成了乱码，可能是读取问题，请核对原文）" if lost else "")
         out.append(Finding("D-2", DOUBT if seen or lost else ERROR, missing_tables, message))
-    if report.cells and len(report.tables) == 3 and not any(
-            cell.value is not None or cell.state == PLACEHOLDER for cell in report.cells.values()):
-        # Every table found, no cell holding anything: a blank template sent in as the report
-        # (a table of none would still print its 0s or "—", or the 总计's)
-        out.append(Finding("D-4", WARNING, ["section2", "section3", "section4"],
-                           "三张统计表均未填写任何数值（可能是未填写的空白模板），请核对原文"))
     if report.year:
         if report.template == "2019" and report.year >= 2021:
             out.append(Finding("D-3", WARNING, ["section2"], f"{report.year}年度报告使用了2019年试行模板的表格"))

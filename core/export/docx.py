@@ -35,7 +35,7 @@ from docx.shared import Pt
 from core.review.edits import ReportReview
 from core.export.common import (CopyNote, atomic_write, copy_notes, write_unique, format_value, report_title,
                                 safe_file_name, shown_value, unreadable_reason, writing_into)
-from core.model import Report
+from core.model import BLANK_TEMPLATE, Report
 from core.template import Table, all_paths, tables
 
 TEMPLATE_DOCX = Path(__file__).resolve().parents[2] / "resources" / "2021-official-template.docx"
@@ -96,6 +96,8 @@ def word_refusal(report: Report) -> Optional[str]:
     """Why the report gets no Word file (its tables unread, or the 2019 format the 2021 template
     cannot take); None when it gets one."""
     reason = unreadable_reason(report)
+    if BLANK_TEMPLATE in report.problems:  # its tables were read: they hold nothing
+        return f"{reason}，不是报告。"
     if reason:
         return f"未能读出报告的统计表（{reason}）。"
     return SKIPPED_REASON if report.template == "2019" else None

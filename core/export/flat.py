@@ -38,7 +38,7 @@ def csv_rows(review: ReportReview, copy: Optional[CopyNote] = None) -> list[list
     问题清单 does (表四「行政复议」×「结果维持」、表四「行政复议」×「总计」; describe_cells).
     Findings that name no single cell (a table, a row, the text) go on one more line, its 表
     整份报告: the verdicts given on them, and in 未处理问题 those still open (D-1's title year
-    against the period, D-4's tables: without it such a finding had no line at all). A file
+    against the period, D-2's missing tables: without it such a finding had no line at all). A file
     whose tables could not be read is one line, its 状态 saying why (无法读取：文件为空), with the
     verdicts given on it and its open findings. ``copy``: the report's CopyNote when its agency
     filed its year more than once (同年度副本, 副本说明 on every line), else None."""

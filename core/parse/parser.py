@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 
 from core.readers.document import Document, Line
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NUMBER, READING_UNDECIDED,
-                        CellValue, Flag, Number, Report, known)
+                        BLANK_TEMPLATE, CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
 from core.equations import equations
@@ -193,6 +193,8 @@ def parse(doc: Document) -> Report:
     report.flags.extend(unread_cell_flags(report))
     report.flags.extend(lost_character_flags(report))
     report.t3_printed_sum = confirmed_sum(report, printed)
+    if blank_template(report):  # every table found, nothing filled in: no report to check
+        report.problems.append(BLANK_TEMPLATE)
     return report
 
 

@@ -34,7 +34,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import NamedTuple, Optional
 
-from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, CellValue, Finding, Number, Report
+from core.model import (BLANK, BLANK_TEMPLATE, INFERRED, MISSING, NUMBER, PLACEHOLDER, CellValue, Finding, Number,
+                        Report)
 from core.parse.tokens import MAX_DIGITS, parse_number
 from core.readers.dispatch import without_read_failed
 from core.review.flag_groups import FlagGroup, group_flags
@@ -461,8 +462,9 @@ class ReportReview:
 
 
 def unreadable_reason(report: Report) -> str:
-    """Why no table could be read from the file ("" when at least one table was found)."""
-    if report.tables:
+    """Why the file holds no report to review: no table could be read from it, or its three
+    tables hold nothing at all (a blank template: the parser's problem says so); "" for a report."""
+    if report.tables and BLANK_TEMPLATE not in report.problems:
         return ""
     return "；".join(without_read_failed(p) for p in report.problems) or "未能读出任何统计表"
 

@@ -2,6 +2,7 @@
 maximized window under Windows' title bar and taskbar: 1920×1009, 1366×697)."""
 from __future__ import annotations
 
+import os
 from pathlib import PurePath
 
 import pytest
@@ -396,6 +397,34 @@ def test_the_open_report_s_file_name_is_in_sight_above_the_tables_at_1366(qtbot,
     shown.setHtml(html[:html.index(name) + len(name)])
     assert shown.idealWidth() <= title.contentsRect().width()
     assert "县区" in html and title.toolTip() == str(folder / name)  # the folder after it, all in the tooltip
+
+
+def test_a_long_folder_above_the_tables_is_elided_in_its_middle_at_1366(qtbot, store, settings, tmp_path):
+    """At 1366 the folder after the open report's name was cut mid-name at the right edge with no
+    mark: 「（…/第一批报送材料/县」 read like another folder, and the subfolder telling one batch or
+    county from another was lost. It is elided in its middle: its start, 「…」, its end, whole
+    within the line; the tooltip holds the whole path. A folder that fits is shown whole."""
+    import shutil
+    from gui.paths import samples_dir
+    folder = (tmp_path / "2020至2024年度政府信息公开工作年度报告（各区县人民政府及市直部门）" / "第一批报送材料"
+              / "各县区人民政府办公室")
+    folder.mkdir(parents=True)
+    name = "某某县2023年报.txt"
+    shutil.copy(sorted(samples_dir().glob("[0-9][0-9][0-9]_*.txt"))[0], folder / name)
+    window = shown_window(qtbot, store, settings, 1366, 697)
+    open_folder(qtbot, window, tmp_path)
+    select_report(qtbot, window, name)
+    title = window.report_view.title
+    html = title.text()
+    shown = QTextDocument()  # the whole line as the label lays it out
+    shown.setDocumentMargin(0)
+    shown.setDefaultFont(title.font())
+    shown.setHtml(html)
+    assert shown.idealWidth() <= title.contentsRect().width()
+    assert f"（{str(tmp_path)[:8]}" in html and "…" in html and "报送材料" + os.sep + "各县区人民政府办公室）" in html
+    assert title.toolTip() == str(folder / name)
+    title.set_parts("某单位　2023年", name, str(tmp_path))  # a folder that fits: whole
+    assert f"（{tmp_path}）" in title.text() and "…" not in title.text()
 
 
 def _under_headings(view, index) -> bool:

@@ -838,6 +838,42 @@ def test_a_file_with_no_table_says_why_and_what_to_do_in_the_tables_place(make_w
     assert not note.isVisibleTo(window)
 
 
+def test_the_blank_template_is_listed_as_no_report(make_window, store, tmp_path, qtbot):
+    """The official blank template in an auditor's folder was loaded as a report with one D-4
+    警告 (and exported to Word). Its tables are read and hold nothing: it is listed as a file that
+    is not a report is, 无法读取 with its reason and no finding, the note in the tables' place; a
+    report printing only 0s beside it stays a report."""
+    import shutil
+    from gui.dashboard import ERRORS, WARNINGS
+    from gui.paths import samples_dir
+    folder = tmp_path / "模板"
+    folder.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[2] / "resources" / "2021-official-template.docx",
+                folder / "1-模板.docx")
+    shutil.copy(samples_dir() / "000_f621d1f2d2e52411.txt", folder / "2-全零.txt")  # all zeros: a report
+    window = make_window(store)
+    assert open_folder(qtbot, window, folder) == 2
+    model = window.dashboard.model
+    rows = {Path(model.review_at(r).report.file).name: r for r in range(2)}
+    blank, zeros = rows["1-模板.docx"], rows["2-全零.txt"]
+    assert model.data(model.index(blank, STATUS)) == "无法读取"
+    assert "空白模板" in model.data(model.index(blank, PROBLEMS))
+    assert (model.data(model.index(blank, ERRORS)), model.data(model.index(blank, WARNINGS))) == ("0", "0")
+    assert model.data(model.index(blank, FILE), DashboardModel.UnreadableRole)
+    assert model.data(model.index(zeros, STATUS)) == "未审核"
+    assert not model.data(model.index(zeros, FILE), DashboardModel.UnreadableRole)
+    view = window.report_view
+    select_report(qtbot, window, "1-模板.docx")
+    assert not view.tabs.isVisibleTo(window) and view.no_tables.isVisibleTo(window)
+    text = QtGui.QTextDocument()
+    text.setHtml(view.no_tables.text())
+    said = text.toPlainText()
+    assert "没有填写任何数字" in said and "原因：空白模板：找到三张统计表" in said and "扫描件" not in said
+    assert "没有填写任何数字" in view.findings.summary.text()  # not 未能读出统计表
+    select_report(qtbot, window, "2-全零.txt")
+    assert view.tabs.isVisibleTo(window) and not view.no_tables.isVisibleTo(window)
+
+
 def test_a_report_read_with_a_short_table_is_not_called_unreadable(make_window, store, tmp_path, qtbot):
     """A report whose 表三 lacks a few rows was read (its tables are on screen): the line above
     them says what is missing without calling the file unreadable or not a report."""
@@ -1420,6 +1456,26 @@ def test_f8_says_which_problem_it_reached_and_when_it_went_to_another_report(win
     assert window.report_view.session.report.file.endswith("002_8be41c244005adf4.txt")
     assert window.report_view.findings.current_row() == 2
     assert status(window) == "已转到上一份有问题的报告 002_8be41c244005adf4.txt：第 3 个问题，共 3 个"
+
+
+def test_a_message_about_one_report_goes_when_another_opens(window, qtbot):
+    """After F8 on a report, its 「第 1 个问题，共 3 个」 stayed in the status bar up to 15 s after the
+    auditor clicked another report, as if about that one. A message about the report on screen
+    goes when another opens; one about no report (an export's) stays."""
+    select_report(qtbot, window, "002_8be41c244005adf4.txt")  # 存疑 3
+    table = window.report_view.current_view()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
+    assert status(window) == "第 1 个问题，共 3 个"
+    select_report(qtbot, window, "000_f621d1f2d2e52411.txt")
+    assert status(window) == ""
+    window.report_view.statusMessage.emit("已复制 1 个单元格")  # (the tables' messages are the report's too)
+    select_report(qtbot, window, "002_8be41c244005adf4.txt")
+    assert status(window) == ""
+    window.show_status("已导出到 结果.xlsx")
+    select_report(qtbot, window, "000_f621d1f2d2e52411.txt")
+    assert status(window) == "已导出到 结果.xlsx"
 
 
 def test_shift_f8_on_the_first_report_with_no_problems_says_the_report_has_none(window, qtbot):

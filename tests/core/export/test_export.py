@@ -255,6 +255,38 @@ def test_a_file_without_a_report_reads_the_same_whatever_its_format(tmp_path, mo
                                                              (str(foreign), None, "无法读取")]
 
 
+def test_the_blank_template_is_listed_as_no_report_with_its_reason(tmp_path, monkeypatch):
+    """The official blank template in an auditor's folder: its three tables are found and hold
+    nothing. It is listed as a file that is not a report is, 无法读取 with its reason, no finding,
+    no sheet of data, no Word file (it was exported as 「2021-official-template政府信息公开工作年度报告.docx」
+    with a D-4 warning). A report of an agency with nothing to count prints its 0s and stays one."""
+    from core.export.report_json import report_json
+    from core.pipeline import load_report
+
+    monkeypatch.undo()  # the real rules
+    template = Path(__file__).resolve().parents[3] / "resources" / "2021-official-template.docx"
+    review = ReportReview(load_report(template))
+    assert len(review.report.tables) == 3  # the tables are read: they hold nothing
+    assert review.findings() == [] and review.status_text == "无法读取"
+    reason = "空白模板：找到三张统计表，但没有填写任何数字"
+    assert report_json(review.report)["problems"] == [reason]  # the CLI's extract says why too
+    zeros = ReportReview(load_report(Path(__file__).resolve().parents[3] / "resources" / "samples"
+                                     / "000_f621d1f2d2e52411.txt"))  # all zeros: a report
+    assert zeros.status_text == "未审核"
+    book_path = tmp_path / "结果.xlsx"
+    export([review, zeros], book_path)
+    book = openpyxl.load_workbook(book_path)
+    assert book.sheetnames == ["汇总", "问题清单", "修改记录", "顺河回族区政务服务和大数据管理局2023年"]  # the zeros alone
+    summary = list(book["汇总"].values)
+    assert summary[1] == (str(template), None, None, None, None, None, None, None, "无法读取", reason, None)
+    assert len(list(book["问题清单"].values)) == 1  # the header alone
+    words = tmp_path / "word"
+    export([review, zeros], words)
+    written = sorted(path.name for path in words.iterdir())
+    assert len(written) == 2 and not any("template" in name for name in written)
+    assert f"{template}：{reason}，不是报告。" in (words / "未导出Word的报告说明.txt").read_text(encoding="utf-8-sig")
+
+
 def test_xlsx_prints_on_a4_landscape(workbook):
     report = workbook[SHEET_2021]
     assert int(report.page_setup.paperSize) == 9  # A4
