@@ -23,6 +23,8 @@ import pdfminer.pdfparser
 import pdfplumber.pdf
 from pdfminer.psparser import KWD, LIT, PSEOF, SPC, PSBaseParser, PSBaseParserToken, PSKeyword, PSKeywordTable
 
+from core.readers import pdf_releases
+
 # One token after optional white space, each alternative consuming exactly what pdfminer's state
 # machine consumes for it (the character classes are those of pdfminer.psparser's END_* patterns).
 _TOKEN = re.compile(rb"""[ \t\n\r\f\v]*(?:
@@ -243,11 +245,8 @@ _STRUCTURE = {KWD(b"["), KWD(b"]"), KWD(b"<<"), KWD(b">>"), KWD(b"{"), KWD(b"}")
 
 # The fast parsers lean on pdfminer's private parser state (_tokens, _parse1, context,
 # curstack): it is used only with the pdfminer release it was checked against, token for token.
-TESTED_PDFMINER = "20260107"
-
-
 def is_supported() -> bool:
-    return pdfminer.__version__ == TESTED_PDFMINER
+    return pdf_releases.pdfminer_checked()
 
 
 def install() -> None:

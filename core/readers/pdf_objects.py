@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import re
 
-import pdfminer
 import pdfminer.pdfinterp as _pdfinterp
-import pdfplumber
 from pdfminer import pdfdevice as _pdfdevice, settings
 from pdfminer.layout import LTContainer, LTCurve
 from pdfminer.pdffont import PDFUnicodeNotDefined
@@ -30,16 +28,16 @@ from pdfplumber.page import ALL_ATTRS, PDFPageAggregatorWithMarkedContent, fix_f
 from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
+from core.readers import pdf_releases
 from core.readers.pdf_content import FastContentParser
 
-TESTED = ("20260107", "0.11.10")  # pdfminer.six, pdfplumber
 _PLAIN = frozenset((int, float, str, bool, type(None)))
 
 
 def is_supported(pdf) -> bool:
     """Whether ``pdf`` (a pdfplumber PDF) may have its pages' objects built here: the checked
     releases, and pdfplumber's default options (no layout analysis, no Unicode normalisation)."""
-    return (pdfminer.__version__, pdfplumber.__version__) == TESTED \
+    return pdf_releases.pdfplumber_checked() \
         and pdf.laparams is None and pdf.unicode_norm is None
 
 

@@ -15,11 +15,12 @@ import pdfplumber
 import pdfplumber.table
 from pdfplumber.utils.geometry import obj_to_bbox
 
-TESTED_PDFPLUMBER = "0.11.10"
+from core.readers import pdf_releases
+
 
 
 def is_supported() -> bool:
-    return pdfplumber.__version__ == TESTED_PDFPLUMBER
+    return pdf_releases.pdfplumber_checked()
 
 
 def install() -> None:

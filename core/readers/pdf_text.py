@@ -17,19 +17,19 @@ import re
 from itertools import groupby
 from operator import itemgetter
 
-import pdfplumber
 from pdfplumber.utils.clustering import cluster_objects
 from pdfplumber.utils.geometry import objects_to_bbox
 from pdfplumber.utils.text import LIGATURES
 
-TESTED_PDFPLUMBER = "0.11.10"
+from core.readers import pdf_releases
+
 TOLERANCE = 3  # pdfplumber's default x and y tolerance, in points
 _TOP, _X0, _FIRST = itemgetter("top"), itemgetter("x0"), itemgetter(0)
 _LINE = re.compile(r" *([^\n]+?) *(\n|$)")  # TextMap.extract_text_lines(strip=True)
 
 
 def is_supported() -> bool:
-    return pdfplumber.__version__ == TESTED_PDFPLUMBER
+    return pdf_releases.pdfplumber_checked()
 
 
 def cell_text(chars: list[dict]) -> str:

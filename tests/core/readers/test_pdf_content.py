@@ -12,12 +12,13 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef, PDFStream
 from pdfminer.psparser import PSEOF
 
-from core.readers.pdf_content import TESTED_PDFMINER, FastCMapParser, FastContentParser, FastPDFParser, \
+from core.readers import pdf_releases
+from core.readers.pdf_content import FastCMapParser, FastContentParser, FastPDFParser, \
     is_supported
 
 pytestmark = pytest.mark.skipif(
     not is_supported(),
-    reason=f"the fast tokenizer is used only with pdfminer.six {TESTED_PDFMINER}; this one keeps pdfminer's own")
+    reason=f"the fast tokenizer is used only with pdfminer.six {pdf_releases.PDFMINER}; this one keeps pdfminer's own")
 
 ORIGINAL = FastContentParser.__bases__[-1]  # pdfminer's own PDFContentParser
 

@@ -16,15 +16,16 @@ from hypothesis import strategies as st
 from pdfplumber.utils import extract_text
 from pdfplumber.utils.text import chars_to_textmap
 
-from core.readers import pdf_objects, pdf_tables, pdf_text
+from core.readers import pdf_objects, pdf_releases, pdf_tables, pdf_text
 from core.readers.pdf import read_pdf
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 PDFS = sorted(FIXTURES.rglob("*.pdf"))
 
 pytestmark = pytest.mark.skipif(
-    pdf_objects.TESTED != (pdf_objects.pdfminer.__version__, pdfplumber.__version__),
-    reason=f"the fast paths are used only with pdfminer.six/pdfplumber {pdf_objects.TESTED}")
+    not pdf_releases.pdfplumber_checked(),
+    reason=f"the fast paths are used only with pdfminer.six {pdf_releases.PDFMINER} and pdfplumber "
+           f"{pdf_releases.PDFPLUMBER}; this is {pdfplumber.__version__}")
 
 
 def _pdf(content: bytes, mediabox: str = "0 0 300 200", resources: str = "", more: tuple = ()) -> bytes:
