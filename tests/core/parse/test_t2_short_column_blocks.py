@@ -45,3 +45,27 @@ def test_full_columns_read_short_ones_left_unread():
     assert "section2.procurement" not in flagged
     assert silent == []
     assert not [w for w in wrong if w.startswith("section2") and report.cells[w].state != "missing"]
+
+
+def test_a_table_crossing_a_page_reads_each_page_so():
+    # page 1 prints the labels but 政府集中采购's, then its columns: 「对外公开总数量 2」 and the
+    # second 「本年增/减 0」 one value for two rows; page 2 政府集中采购 under the repeated names,
+    # its amount 0.6984 apart. On 4b5d101 no cell of page 1 was read, 行政事业性收费 0 · 2
+    # (flagged)
+    report, wrong, silent = read_against_truth(ZOO / "p2929-r0001-pdftotext-gbk.txt")
+    docs = ("new_made", "new_published", "total_published")
+    assert row(report, "rules", docs) == [0, 0, None]
+    assert row(report, "normative_docs", docs) == [2, 2, None]
+    assert row(report, "licensing", ITEMS) == [3, 1, 0]
+    assert row(report, "other_services", ITEMS) == [286, -232, 19]
+    assert row(report, "punishment", ITEMS) == [45, None, 2636]
+    assert row(report, "coercion", ITEMS) == [0, None, 21]
+    assert row(report, "fees", ("prev_items", "change")) == [34, -9]
+    assert row(report, "procurement", ("count", "amount")) == [3, 0.6984]
+    assert report.cells["section2.normative_docs.total_published"].state == "missing"
+    assert report.cells["section2.punishment.change"].state == "missing"
+    flagged = {f.cell for f in report.flags}
+    assert {"section2.rules", "section2.normative_docs", "section2.punishment", "section2.coercion"} <= flagged
+    assert not {"section2.licensing", "section2.other_services", "section2.fees"} & flagged
+    assert silent == []
+    assert not [w for w in wrong if w.startswith("section2") and report.cells[w].state != "missing"]
