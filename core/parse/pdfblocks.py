@@ -333,15 +333,16 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
         if read is None and (footer := _bare_page_number(region, section, page_starts)) is not None:
             region = [t for t in region if t is not footer]  # (the page's footer, not a cell)
             read = _read_page(region, columns, lead_own, ahead, number + 1 == len(pages), later)
+        placed: list[list[Optional[Token]]]
+        apart: dict[int, int] = {}
         if read is None:
             short = _short_columns(region, columns, lead_own, ahead)
             if short is None:
                 return
             placed, used = short
-            apart = {}
         else:
-            filled, used = read
-            placed, apart = filled
+            (full, apart), used = read
+            placed = [list(values) for values in full]
         for values, spots in zip(placed, where):
             cells.update(zip(spots, values))
         used_all |= used
