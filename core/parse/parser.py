@@ -1610,7 +1610,8 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
         return len({t.line for t in values}) == 1 and not lines[values[0].line].grid \
             and len(lines[values[0].line].cells) == 1
 
-    out: dict[str, Sequence[Optional[Token]]] = {}
+    # row -> (values, width, full, fits): the rows to place, each weighed under both measures first
+    weighed: dict[str, tuple[list[Token], int, list[list[Token]], list]] = {}
     for row in table.rows:
         values, width = values_of.get(row.key), len(row.columns)
         if width < 2 or not values or len(values) >= width or not one_plain_line(values):
@@ -1638,9 +1639,23 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
                 continue  # values one space apart, as any text extraction prints them: no columns
             ways = line_candidates([where[id(t)] for t in values], extents, 2)
             fits.append((ways[0][0], wide, ways))
-        if not fits:
+        if fits:
+            weighed[row.key] = (values, width, full, fits)
+    # One measure for the whole table: a converter pads all its lines alike (pdftotext -layout by
+    # characters, a terminal by display columns), so a lone value that fits either measure's header
+    # about as well (each row's cheaper one differs by hundredths) is placed by the measure that
+    # fits the table's rows best together (a row of two values tells the measures far apart).
+    totals = {wide: sum(fit[0] for *_, fits in weighed.values() for fit in fits if fit[1] == wide)
+              for wide in (False, True)}
+    table_wide = None
+    if all(any(fit[1] == wide for fit in fits) for *_, fits in weighed.values() for wide in (False, True)):
+        table_wide = min((False, True), key=lambda wide: (totals[wide], wide))
+    out: dict[str, Sequence[Optional[Token]]] = {}
+    for row in table.rows:
+        if row.key not in weighed:
             continue
-        ways = min(fits, key=lambda fit: fit[:2])[2]
+        values, width, full, fits = weighed[row.key]
+        ways = min(fits, key=lambda fit: (fit[1] != table_wide, *fit[:2]))[2]
         cost, shift, columns = ways[0]
         tokens = [Token(EMPTY, "", values[0].start, values[0].start, values[0].line)] * width
         for token, column in zip(values, columns):

@@ -254,7 +254,7 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
         return
     rows = {row.key: row for row in table.rows}
     repeated = table.rows[0].columns  # the header row each page repeats
-    cells: dict[tuple[str, int], Token] = {}
+    cells: dict[tuple[str, int], Optional[Token]] = {}  # (None: a short column's cell, unread)
     continued: list[str] = []
     after_labels: list[str] = []  # rows of a block whose header row ended the page before
     later = tokens.get(3) or []
@@ -333,10 +333,16 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
         if read is None and (footer := _bare_page_number(region, section, page_starts)) is not None:
             region = [t for t in region if t is not footer]  # (the page's footer, not a cell)
             read = _read_page(region, columns, lead_own, ahead, number + 1 == len(pages), later)
+        placed: list[list[Optional[Token]]]
+        apart: dict[int, int] = {}
         if read is None:
-            return
-        filled, used = read
-        placed, apart = filled
+            short = _short_columns(region, columns, lead_own, ahead)
+            if short is None:
+                return
+            placed, used = short
+        else:
+            (full, apart), used = read
+            placed = [list(values) for values in full]
         for values, spots in zip(placed, where):
             cells.update(zip(spots, values))
         used_all |= used
@@ -357,9 +363,38 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     for key in after_labels:
         report.flags.append(Flag(f"section2.{key}", "inferred", f"「{rows[key].label}」行印在续页，其列名印在"
                                  "上页末尾，数值紧随续页的行名印出（PDF文字顺序），已按列序归位，请核对"))
+    for row in table.rows:
+        if any(cells[row.key, c] is None for c in range(len(row.columns))):
+            report.flags.append(Flag(f"section2.{row.key}", "parse", f"「{row.label}」行所在的表格按列印出（PDF"
+                                     "文字顺序），有的列印出的数值少于行数（空白格不留痕迹），这些数值属于哪一行无法"
+                                     "确定，未读取，请核对原文"))
     section[:] = [t for t in section if id(t) not in used_all]
     if later:
         later[:] = [t for t in later if id(t) not in used_all]
+
+
+def _short_columns(region: list[Token], columns: list[tuple[str, str, tuple[str, ...]]], lead_own: list[list[Token]],
+                   ahead) -> Optional[tuple[list[list[Optional[Token]]], set[int]]]:
+    """A page's columns (_all_column_blocks) where blank cells left no trace: some names print fewer
+    values than their block has rows, so the values fill no column set exactly (_read_page). A
+    column printing a value right under its name for every row is read, top row first: a value
+    printed apart comes after an empty line, never right under another column's name. Which rows a
+    shorter column's values are, which short column a value printed apart fills (after an empty
+    line, or past section 三's heading), or that a column printing none is blank, the text cannot
+    tell: those cells None (unread), the values printed apart on the page taken out unread (not
+    表三's). Returns each column's cells and the ids of the tokens taken; None where the names do
+    not all print, or one prints more values than its rows."""
+    found = column_blocks(region, tuple(columns[len(lead_own):]), tuple(_column_name(c.label) for c in ahead),
+                          any_order=True)
+    if found is None:
+        return None
+    own, _, used = found
+    own = lead_own + own
+    if any(len(values) > len(rows) for values, (_, _, rows) in zip(own, columns)):
+        return None
+    placed: list[list[Optional[Token]]] = [list(values) if len(values) == len(rows) else [None] * len(rows)
+                                           for values, (_, _, rows) in zip(own, columns)]
+    return placed, used
 
 
 def _read_page(region: list[Token], columns: list[tuple[str, str, tuple[str, ...]]], lead_own: list[list[Token]],

@@ -170,17 +170,22 @@ def test_a_t2_row_printing_values_before_its_own_column_names_over_other_values_
 
 def test_a_t2_row_reading_values_before_its_own_column_names_is_flagged_when_the_blocks_do_not_read(tmp_path):
     # the same text with one value printed apart lost (行政强制's 处理决定数量 0): the blocks no longer
-    # hold the values their columns need, so 表二 is read beside its labels, and 「政府集中采购」 reads
-    # 99 -62 (行政事业性收费's) before its own column names: flagged, never silent
+    # hold the values their columns need. Read beside its labels, 「政府集中采购」 would read 99 -62
+    # (行政事业性收费's) before its own column names (flagged so up to 8ee9c7a); since t2pdf the
+    # columns printing a value under their name for every row are read from the blocks, the others
+    # (each block's 处理决定数量, its values printed apart, one lost) left unread, flagged: never silent
     text = (ZOO / "pages407-r0005-pdftotext-utf-8.txt").read_text(encoding="utf-8")
     assert text.count("126856\n\n0\n") == 1
     path = tmp_path / "pages407-r0005-pdftotext-utf-8.txt"
     path.write_text(text.replace("126856\n\n0\n", "126856\n"), encoding="utf-8")
     report = load_report(path)
-    flags = [f for f in report.flags if f.cell == "section2.procurement"]
-    assert len(flags) == 1 and "又印出本行的列名，其下另有数值" in flags[0].message
-    # 行政事业性收费 itself prints no value before the next block's names: not flagged so
-    assert not [f for f in report.flags if f.cell == "section2.fees" and "又印出本行的列名" in f.message]
+    assert report.value("section2.procurement.count") == 0 and report.value("section2.procurement.amount") == 0
+    assert report.value("section2.fees.prev_items") == 99 and report.value("section2.fees.change") == -62
+    assert not [f for f in report.flags if "又印出本行的列名" in f.message]
+    for key in ("licensing", "other_services", "punishment", "coercion"):
+        assert report.cells[f"section2.{key}.decisions"].state == "missing"
+        assert f"section2.{key}" in {f.cell for f in report.flags}
+    assert [report.value(f"section2.coercion.{c}") for c in ("prev_items", "change")] == [257, -30]
 
 
 def test_a_t2_row_of_one_column_whose_value_prints_under_another_blocks_column_name_is_flagged():
