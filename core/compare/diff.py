@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from core.check.rules import unfilled_columns
 from core.model import Number, Report
 from core.template import SAME_MEANING, SECTIONS, all_paths
 
@@ -86,7 +87,6 @@ def arithmetic(report: Report, path: str) -> Optional[Number]:
 
 
 def cell_changes(previous: Report, current: Report) -> list[CellChange]:
-    from core.check.rules import unfilled_columns
     # a column a report left empty as a whole (表三's 总计 unfilled) is unknown, not 0: 779 → blank
     # was drawn 变为0 and counted n→0
     empty_before, empty_now = ({p for _said, paths in unfilled_columns(report).values() for p in paths}
