@@ -373,6 +373,19 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
         later[:] = [t for t in later if id(t) not in used_all]
 
 
+def _page_blocks(region: list[Token], columns: list[tuple[str, str, tuple[str, ...]]], lead_own: list[list[Token]],
+                 ahead) -> Optional[tuple[list[list[Token]], list[Token], set[int]]]:
+    """column_blocks on a page's region for the columns after `lead_own` (printed before it),
+    the next page's first block's names ending it: every column's values (`lead_own`'s first),
+    the values printed apart and the ids of the tokens taken; None where the names do not print."""
+    found = column_blocks(region, tuple(columns[len(lead_own):]), tuple(_column_name(c.label) for c in ahead),
+                          any_order=True)
+    if found is None:
+        return None
+    own, loose, used = found
+    return lead_own + own, loose, used
+
+
 def _short_columns(region: list[Token], columns: list[tuple[str, str, tuple[str, ...]]], lead_own: list[list[Token]],
                    ahead) -> Optional[tuple[list[list[Optional[Token]]], set[int]]]:
     """A page's columns (_all_column_blocks) where blank cells left no trace: some names print fewer
@@ -384,12 +397,10 @@ def _short_columns(region: list[Token], columns: list[tuple[str, str, tuple[str,
     tell: those cells None (unread), the values printed apart on the page taken out unread (not
     表三's). Returns each column's cells and the ids of the tokens taken; None where the names do
     not all print, or one prints more values than its rows."""
-    found = column_blocks(region, tuple(columns[len(lead_own):]), tuple(_column_name(c.label) for c in ahead),
-                          any_order=True)
+    found = _page_blocks(region, columns, lead_own, ahead)
     if found is None:
         return None
     own, _, used = found
-    own = lead_own + own
     if any(len(values) > len(rows) for values, (_, _, rows) in zip(own, columns)):
         return None
     placed: list[list[Optional[Token]]] = [list(values) if len(values) == len(rows) else [None] * len(rows)
@@ -403,12 +414,10 @@ def _read_page(region: list[Token], columns: list[tuple[str, str, tuple[str, ...
     the tokens read; None unless the values are exactly those the columns need. `lead_own`: the
     first columns' values, printed before the region; `ahead`: the next page's first block's
     columns; `last`: the last page, whose values printed apart may follow section 三's heading."""
-    found = column_blocks(region, tuple(columns[len(lead_own):]), tuple(_column_name(c.label) for c in ahead),
-                          any_order=True)
+    found = _page_blocks(region, columns, lead_own, ahead)
     if found is None:
         return None
     own, loose, used = found
-    own = lead_own + own
     # values printed apart may come after section 三's heading, before anything else of it
     # (but the page's number): taken only when they are exactly the values the columns lack
     lacking = sum(len(r) for _, _, r in columns) - sum(len(o) for o in own) - len(loose)
