@@ -1997,8 +1997,9 @@ _T4_COLUMN_HEADS = re.compile(r"[维纠审]")  # 结果维持, 结果纠正, 尚
 
 
 def _is_year(token: Token, following: list[Token]) -> bool:
-    """Whether a number is a year: four digits followed on its line by text starting with 年."""
-    return len(token.text) == 4 and bool(following) and following[0].kind == TEXT \
+    """Whether a number is a year: four digits, 19xx or 20xx, followed on its line by text starting
+    with 年."""
+    return len(token.text) == 4 and token.text[:2] in ("19", "20") and bool(following) and following[0].kind == TEXT \
         and following[0].line == token.line and following[0].text.startswith("年")
 
 
