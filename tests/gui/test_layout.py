@@ -374,26 +374,38 @@ def test_1366_gives_the_file_column_what_the_agency_can_spare(start):
     assert header.sectionSize(FILE) - header.sectionSize(AGENCY) >= metrics.horizontalAdvance("中")
 
 
+def _report_in_a_deep_folder(qtbot, store, settings, tmp_path, last: str, name: str):
+    """A sample report as `name` in a county's folder three deep under a long batch name, open in
+    a 1366 window: the window and the folder."""
+    import shutil
+    from gui.paths import samples_dir
+    folder = tmp_path / "2020至2024年度政府信息公开工作年度报告（各区县人民政府及市直部门）" / "第一批报送材料" / last
+    folder.mkdir(parents=True)
+    shutil.copy(sorted(samples_dir().glob("[0-9][0-9][0-9]_*.txt"))[0], folder / name)
+    window = shown_window(qtbot, store, settings, 1366, 697)
+    open_folder(qtbot, window, tmp_path)
+    select_report(qtbot, window, name)
+    return window, folder
+
+
+def _laid_out_as(label) -> QTextDocument:
+    """A text document laying out rich text as `label` does (its font, no margin)."""
+    shown = QTextDocument()
+    shown.setDocumentMargin(0)
+    shown.setDefaultFont(label.font())
+    return shown
+
+
 def test_the_open_report_s_file_name_is_in_sight_above_the_tables_at_1366(qtbot, store, settings, tmp_path):
     """Above the tables the open report's whole path followed its heading, cut at the right edge:
     in a folder such as …/2020至2024年度…（各区县人民政府及市直部门）/第一批报送材料/县区 the file's
     name was never in sight (the list's 文件 shows only its end), so which file was open could
     be told only by hovering. The name comes first, then its folder."""
-    import shutil
-    from gui.paths import samples_dir
-    folder = (tmp_path / "2020至2024年度政府信息公开工作年度报告（各区县人民政府及市直部门）" / "第一批报送材料"
-              / "县区")
-    folder.mkdir(parents=True)
     name = "某某县人民政府办公室2023年政府信息公开工作年度报告.txt"
-    shutil.copy(sorted(samples_dir().glob("[0-9][0-9][0-9]_*.txt"))[0], folder / name)
-    window = shown_window(qtbot, store, settings, 1366, 697)
-    open_folder(qtbot, window, tmp_path)
-    select_report(qtbot, window, name)
+    window, folder = _report_in_a_deep_folder(qtbot, store, settings, tmp_path, "县区", name)
     title = window.report_view.title
     html = title.text()
-    shown = QTextDocument()  # the heading up to the name's end, as the label lays it out
-    shown.setDocumentMargin(0)
-    shown.setDefaultFont(title.font())
+    shown = _laid_out_as(title)  # the heading up to the name's end
     shown.setHtml(html[:html.index(name) + len(name)])
     assert shown.idealWidth() <= title.contentsRect().width()
     assert "县区" in html and title.toolTip() == str(folder / name)  # the folder after it, all in the tooltip
@@ -404,21 +416,11 @@ def test_a_long_folder_above_the_tables_is_elided_in_its_middle_at_1366(qtbot, s
     mark: 「（…/第一批报送材料/县」 read like another folder, and the subfolder telling one batch or
     county from another was lost. It is elided in its middle: its start, 「…」, its end, whole
     within the line; the tooltip holds the whole path. A folder that fits is shown whole."""
-    import shutil
-    from gui.paths import samples_dir
-    folder = (tmp_path / "2020至2024年度政府信息公开工作年度报告（各区县人民政府及市直部门）" / "第一批报送材料"
-              / "各县区人民政府办公室")
-    folder.mkdir(parents=True)
     name = "某某县2023年报.txt"
-    shutil.copy(sorted(samples_dir().glob("[0-9][0-9][0-9]_*.txt"))[0], folder / name)
-    window = shown_window(qtbot, store, settings, 1366, 697)
-    open_folder(qtbot, window, tmp_path)
-    select_report(qtbot, window, name)
+    window, folder = _report_in_a_deep_folder(qtbot, store, settings, tmp_path, "各县区人民政府办公室", name)
     title = window.report_view.title
     html = title.text()
-    shown = QTextDocument()  # the whole line as the label lays it out
-    shown.setDocumentMargin(0)
-    shown.setDefaultFont(title.font())
+    shown = _laid_out_as(title)  # the whole line
     shown.setHtml(html)
     assert shown.idealWidth() <= title.contentsRect().width()
     assert f"（{str(tmp_path)[:8]}" in html and "…" in html and "报送材料" + os.sep + "各县区人民政府办公室）" in html
