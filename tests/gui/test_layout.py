@@ -119,9 +119,7 @@ def test_a_verdict_leaves_the_explanation_readable(start, size):
     summary = window.report_view.findings.summary
     assert "已处理 1" in summary.toolTip()
     # the whole line in sight beside 采用建议值 (it was cut at 已处理, the count just changed)
-    line = QTextDocument()
-    line.setDocumentMargin(0)
-    line.setDefaultFont(summary.font())
+    line = _laid_out_as(summary)
     line.setHtml(summary.text())
     assert "已处理 1" in line.toPlainText() and line.idealWidth() <= summary.contentsRect().width()
 
