@@ -155,7 +155,7 @@ class Report:
 
 # The reason a file whose three tables hold nothing is listed as no report: the blank template
 # itself, or a report's unfilled draft (decided on the parse: blank_template)
-BLANK_TEMPLATE = "空白模板：找到三张统计表，但没有填写任何数字"
+BLANK_TEMPLATE = "空白模板（找到三张统计表，但没有填写任何数字）"
 
 
 def blank_template(report: Report) -> bool:

@@ -868,7 +868,7 @@ def test_the_blank_template_is_listed_as_no_report(make_window, store, tmp_path,
     text = QtGui.QTextDocument()
     text.setHtml(view.no_tables.text())
     said = text.toPlainText()
-    assert "没有填写任何数字" in said and "原因：空白模板：找到三张统计表" in said and "扫描件" not in said
+    assert "没有填写任何数字" in said and "原因：空白模板（找到三张统计表" in said and "扫描件" not in said
     assert "没有填写任何数字" in view.findings.summary.text()  # not 未能读出统计表
     select_report(qtbot, window, "2-全零.txt")
     assert view.tabs.isVisibleTo(window) and not view.no_tables.isVisibleTo(window)

@@ -268,8 +268,12 @@ def test_the_blank_template_is_listed_as_no_report_with_its_reason(tmp_path, mon
     review = ReportReview(load_report(template))
     assert len(review.report.tables) == 3  # the tables are read: they hold nothing
     assert review.findings() == [] and review.status_text == "无法读取"
-    reason = "空白模板：找到三张统计表，但没有填写任何数字"
+    reason = "空白模板（找到三张统计表，但没有填写任何数字）"
     assert report_json(review.report)["problems"] == [reason]  # the CLI's extract says why too
+    csv_path = tmp_path / "结果.csv"
+    export([review], csv_path)
+    status = next(csv.DictReader(csv_path.read_text(encoding="utf-8-sig").splitlines()))["状态"]
+    assert status == "无法读取：" + reason and status.count("：") == 1  # one colon, not 无法读取：空白模板：
     zeros = ReportReview(load_report(Path(__file__).resolve().parents[3] / "resources" / "samples"
                                      / "000_f621d1f2d2e52411.txt"))  # all zeros: a report
     assert zeros.status_text == "未审核"
