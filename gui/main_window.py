@@ -726,7 +726,7 @@ class MainWindow(QMainWindow):
     def step_problem(self, delta: int) -> None:
         """F8 / Shift+F8: the next (previous) problem of the report shown, across its tables;
         past its last one, the next report with problems opens (past its first, the previous
-        report opens on its last problem)."""
+        report opens on its last problem); past the list's last such report, its first."""
         view = self.report_view
         if view.session is not None and view.step_problem(delta):
             self.show_report_status(strings.PROBLEM_AT.format(number=view.findings.current_row() + 1,
@@ -735,6 +735,12 @@ class MainWindow(QMainWindow):
         current = self.dashboard.current_row()
         rows = self.dashboard.problem_rows()
         later = [r for r in rows if r > current] if delta > 0 else [r for r in rows if r < current][::-1]
+        # none after it: on from the list's other end. A sorted list moves the report just
+        # corrected to its foot (sorted by 错误, it has none left), and F8 said 后面也没有其他有问题的
+        # 报告 with every other report still waiting above it.
+        wrapped = not later
+        if wrapped:
+            later = [r for r in rows if r < current] if delta > 0 else [r for r in rows if r > current][::-1]
         if not later:
             if view.session is not None and view.findings.model.problem_count() == 0:
                 self.show_report_status(strings.NONE_HERE_NOR_LATER if delta > 0 else strings.NONE_HERE_NOR_EARLIER)
@@ -752,10 +758,13 @@ class MainWindow(QMainWindow):
         reason = unreadable_reason(view.session.report) if view.session is not None else ""
         if reason and not count:  # a file whose tables could not be read: no 第 1 个问题，共 0 个
             message = strings.PROBLEM_NEXT_UNREADABLE if delta > 0 else strings.PROBLEM_PREVIOUS_UNREADABLE
-            self.show_report_status(message.format(name=name, reason=reason))
-            return
-        message = strings.PROBLEM_NEXT_REPORT if delta > 0 else strings.PROBLEM_PREVIOUS_REPORT
-        self.show_report_status(message.format(name=name, number=1 if delta > 0 else count, count=count))
+            message = message.format(name=name, reason=reason)
+        else:
+            message = strings.PROBLEM_NEXT_REPORT if delta > 0 else strings.PROBLEM_PREVIOUS_REPORT
+            message = message.format(name=name, number=1 if delta > 0 else count, count=count)
+        if wrapped:
+            message = (strings.PROBLEM_FROM_TOP if delta > 0 else strings.PROBLEM_FROM_FOOT) + message
+        self.show_report_status(message)
 
     def set_focus_mode(self, on: bool) -> None:
         """F11: the report alone (the list and the legend hidden), the tables at full height."""

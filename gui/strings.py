@@ -217,6 +217,9 @@ PROBLEM_NEXT_REPORT = "已转到下一份有问题的报告 {name}：第 {number
 PROBLEM_PREVIOUS_REPORT = "已转到上一份有问题的报告 {name}：第 {number} 个问题，共 {count} 个"
 PROBLEM_NEXT_UNREADABLE = "已转到下一份有问题的报告 {name}：无法读取（{reason}），没有可核对的数据"  # no entries to count
 PROBLEM_PREVIOUS_UNREADABLE = "已转到上一份有问题的报告 {name}：无法读取（{reason}），没有可核对的数据"
+# F8 past the list's last report with problems goes on from its top (Shift+F8: from its foot)
+PROBLEM_FROM_TOP = "后面没有有问题的报告，从列表开头继续："
+PROBLEM_FROM_FOOT = "前面没有有问题的报告，从列表末尾继续："
 PROBLEM_POSITION = "第 {n}/{total} 个问题：{text}"
 FINDINGS_NONE = "未发现问题"
 FINDINGS_UNREADABLE = "未能读出统计表，无法核对"  # a file with no table: nothing was checked

@@ -1,0 +1,84 @@
+"""An auditor's day with the real window (qa27): a city's two years of reports, zoo outputs and
+hostile files, worked through by keyboard; each bug met, driven through the real widgets."""
+import shutil
+
+from gui import strings
+from gui.dashboard import ERRORS
+from gui.paths import samples_dir
+from gui.qt import QApplication, Qt
+from tests.gui.helpers import (PLANTED, PLANTED_CELL, PLANTED_CLEAN, SEED_000, SEED_003, open_folder,
+                               plant_clean_error, plant_error, select_report)
+
+SEED_001 = "001_2b6e7661ff84f527.txt"  # 存疑 1
+SEED_002 = "002_8be41c244005adf4.txt"  # 存疑 3
+
+
+def status(window) -> str:
+    return window.statusBar().currentMessage()
+
+
+def sorted_folder(make_window, store, tmp_path, qtbot):
+    """Seeds 001 and 002 (存疑 only), seeds 000 and 003 with a wrong cell each (错误 2 each), the
+    list sorted by 错误: the two planted reports first."""
+    folder = tmp_path / "city"
+    folder.mkdir()
+    for name in (SEED_001, SEED_002):
+        shutil.copy(samples_dir() / name, folder / name)
+    text = (samples_dir() / SEED_000).read_text(encoding="utf-8")
+    (folder / PLANTED_CLEAN).write_text(plant_clean_error(text), encoding="utf-8")
+    text = (samples_dir() / SEED_003).read_text(encoding="utf-8")
+    (folder / PLANTED).write_text(plant_error(text), encoding="utf-8")
+    window = make_window(store)
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 4
+    window.sort_list(ERRORS)
+    proxy = window.dashboard.proxy
+    assert {proxy.index(0, 0).data(), proxy.index(1, 0).data()} == {PLANTED_CLEAN, PLANTED}
+    return window
+
+
+def test_f8_after_a_correction_moved_the_report_to_the_foot_of_a_sorted_list(make_window, store, tmp_path, qtbot):
+    """The list sorted by 错误, the auditor corrects the first report (采用建议值): with no error
+    left it moves to the foot of the list, and F8 said 「本报告没有问题，后面也没有其他有问题的报告」
+    with two reports with problems above it. F8 goes on from the list's top and says so."""
+    window = sorted_folder(make_window, store, tmp_path, qtbot)
+    session = select_report(qtbot, window, PLANTED_CLEAN)
+    table = window.report_view.current_view()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 0)
+    proxy = window.dashboard.proxy
+    qtbot.waitUntil(lambda: proxy.index(3, 0).data() == PLANTED_CLEAN)  # re-sorted: at the foot
+    assert window.dashboard.current_row() == 3
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
+    assert window.report_view.session.report.file.endswith(PLANTED)  # the list's first, on top
+    assert status(window) != strings.NONE_HERE_NOR_LATER
+    assert status(window).startswith(strings.PROBLEM_FROM_TOP + "已转到下一份有问题的报告 ")
+    # Shift+F8 on the first report's first problem goes on from the foot: the last report with
+    # problems there (the corrected one at the very foot has none left)
+    assert window.report_view.findings.current_row() == 0
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert window.report_view.session.report.file.endswith(proxy.index(2, 0).data())
+    assert status(window).startswith(strings.PROBLEM_FROM_FOOT + "已转到上一份有问题的报告 ")
+
+
+def test_f8_on_the_only_report_with_problems_stays_and_says_so(make_window, store, tmp_path, qtbot):
+    """With no other report to go to, F8 past the last problem stays (no wrap onto itself)."""
+    folder = tmp_path / "one"
+    folder.mkdir()
+    shutil.copy(samples_dir() / SEED_000, folder / SEED_000)  # no problem
+    shutil.copy(samples_dir() / SEED_001, folder / SEED_001)  # 存疑 1
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 2
+    select_report(qtbot, window, SEED_001)
+    table = window.report_view.current_view()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)  # its one problem
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
+    assert window.report_view.session.report.file.endswith(SEED_001)
+    assert status(window) == strings.NO_MORE_PROBLEMS
