@@ -35,6 +35,7 @@ from gui.settings import Settings
 
 STATUS_TIMEOUT_MS = 15000
 NOT_READ_IN_STATUS = 3  # files not loaded named in the status bar (the list's tooltip names them all)
+UNDO_NAMED = 2  # reports named by Ctrl+Z when the one on screen has no step (the others counted)
 # Python hands its GIL from a thread running Python (the loader's) to one waiting for it (the GUI
 # thread, called back from Qt for every cell it paints) only after this long: 5 ms by default,
 # which a paint calling into Python a few hundred times pays again and again. Waiting threads
@@ -145,8 +146,7 @@ class MainWindow(QMainWindow):
         # Ctrl+Z with nothing to undo (a day's work reopened: the steps end with the window) did
         # nothing at all. This twin of the key, enabled only while 撤销 is not, says why; one of
         # the two is enabled at a time, so the key is never ambiguous.
-        self.nothing_to_undo_action = self._action(
-            strings.ACTION_UNDO, lambda: self.show_status(strings.NOTHING_TO_UNDO), ["Ctrl+Z"])
+        self.nothing_to_undo_action = self._action(strings.ACTION_UNDO, self._nothing_to_undo, ["Ctrl+Z"])
         self.nothing_to_undo_action.setEnabled(not self.undo_action.isEnabled())
         self.undo_action.changed.connect(
             lambda: self.nothing_to_undo_action.setEnabled(not self.undo_action.isEnabled()))
@@ -589,6 +589,26 @@ class MainWindow(QMainWindow):
             self.undo_group.addStack(session.undo_stack)
             self._sessions[file] = session
         return session
+
+    def _nothing_to_undo(self) -> None:
+        """Ctrl+Z with nothing to undo in the report on screen. Each report keeps its own steps:
+        the message said only 撤销只能撤回本次打开以来的修改, as if an edit made an hour ago in
+        another report could no longer be taken back; it names the reports that have steps."""
+        current = self.report_view.session
+        stacks, names = set(), []
+        for session in reversed(list(self._sessions.values())):  # the latest opened first
+            stack = session.undo_stack
+            if session is current or stack is None or stack in stacks or not stack.canUndo():
+                continue
+            stacks.add(stack)  # twins share one stack: named once
+            names.append(Path(session.review.report.file).name)
+        if not names:
+            self.show_status(strings.NOTHING_TO_UNDO)
+            return
+        shown = "、".join(names[:UNDO_NAMED])
+        if len(names) > UNDO_NAMED:
+            shown = strings.UNDO_ELSEWHERE_MORE.format(names=shown, count=len(names))
+        self.show_status(strings.NOTHING_TO_UNDO_HERE.format(names=shown))
 
     def _on_session_changed(self, session: ReportSession) -> None:
         """Refresh the report's row, and give the change to its twins: files with the same bytes

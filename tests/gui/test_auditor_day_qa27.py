@@ -82,3 +82,30 @@ def test_f8_on_the_only_report_with_problems_stays_and_says_so(make_window, stor
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
     assert window.report_view.session.report.file.endswith(SEED_001)
     assert status(window) == strings.NO_MORE_PROBLEMS
+
+
+def test_ctrl_z_in_a_report_with_no_step_names_the_reports_that_have_some(make_window, store, tmp_path, qtbot):
+    """The auditor corrected one report, opened the next and pressed Ctrl+Z: 「没有可撤销的操作：
+    撤销只能撤回本次打开以来的修改…」, as if the correction made minutes ago could no longer be
+    taken back. Each report keeps its own steps: the message names the report that has one, and
+    Ctrl+Z there takes it back."""
+    window = sorted_folder(make_window, store, tmp_path, qtbot)
+    session = select_report(qtbot, window, PLANTED_CLEAN)
+    table = window.report_view.current_view()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    assert window.report_view.apply_suggestion()
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 0)
+    select_report(qtbot, window, SEED_001)
+    table = window.report_view.current_view()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert status(window) == strings.NOTHING_TO_UNDO_HERE.format(names=PLANTED_CLEAN)
+    assert session.review.value(PLANTED_CELL) == 0  # nothing taken back in another report
+    select_report(qtbot, window, PLANTED_CLEAN)
+    qtbot.keyClick(window.report_view.current_view(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 3)
+    # nothing anywhere: the message as it was
+    qtbot.keyClick(window.report_view.current_view(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert status(window) == strings.NOTHING_TO_UNDO
