@@ -6,6 +6,7 @@ import html
 from pathlib import PurePath
 from typing import Callable, Optional
 
+from core.readers.dispatch import GONE_PROBLEM, LINK_LOOP_PROBLEM
 from core.readers.legacy import NO_OFFICE_PROBLEM
 from core.model import BLANK_TEMPLATE
 from core.review.edits import CONFIRMED, DISMISSED, UNREADABLE_REVIEWED, unreadable_reason
@@ -1094,9 +1095,14 @@ class ReportView(QWidget):
         text = session.report.text
         if text and not text.isspace():  # (no copy of the text)
             can.append(strings.NO_TABLES_LOOK)
-        blank = BLANK_TEMPLATE in session.report.problems  # its tables were read: they hold nothing
+        problems = session.report.problems
+        blank = BLANK_TEMPLATE in problems  # its tables were read: they hold nothing
+        # the agency is asked for a readable file only when the file is theirs: one moved away
+        # since the folder was read, or a link to itself, is a matter of this computer's folder
         can.append(strings.BLANK_TEMPLATE_ASK if blank else strings.NO_TABLES_INSTALL
-                   if NO_OFFICE_PROBLEM in session.report.problems else strings.NO_TABLES_ASK)
+                   if NO_OFFICE_PROBLEM in problems else strings.NO_TABLES_GONE
+                   if GONE_PROBLEM in problems else strings.NO_TABLES_LINK_LOOP
+                   if LINK_LOOP_PROBLEM in problems else strings.NO_TABLES_ASK)
         if session.markable:
             can.append(strings.NO_TABLES_MARK.format(status=UNREADABLE_REVIEWED))
         items = "".join(f"<li>{html.escape(line)}</li>" for line in can)

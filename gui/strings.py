@@ -177,6 +177,8 @@ NO_TABLES_ASK = ("如这是年度报告，请向报送单位索取能读取的�
 BLANK_TEMPLATE_TITLE = "此文件的统计表没有填写任何数字，不是可核对的年度报告"
 BLANK_TEMPLATE_ASK = "如这是某单位报送的年度报告（未填写的草稿），请向报送单位索取填写完整的报告，放入同一文件夹后按 F5 重新载入；"
 NO_TABLES_INSTALL = "安装 LibreOffice 后按 F5 重新载入，即可读取此文件；"
+NO_TABLES_GONE = "文件已被移动、改名或删除：把报告文件放回文件夹后按 F5 重新载入；"
+NO_TABLES_LINK_LOOP = "把报告文件本身（而不是快捷方式）放入文件夹后按 F5 重新载入；"
 NO_TABLES_MARK = "看过后按 Ctrl+Enter 标记为已审核，导出的 Excel「汇总」会记下状态「{status}」和原因。"
 
 # --- cell tooltips -------------------------------------------------------------------------

@@ -109,3 +109,37 @@ def test_ctrl_z_in_a_report_with_no_step_names_the_reports_that_have_some(make_w
     # nothing anywhere: the message as it was
     qtbot.keyClick(window.report_view.current_view(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert status(window) == strings.NOTHING_TO_UNDO
+
+
+def note_in_place_of_the_tables(window) -> str:
+    from gui.qt import QtGui
+    text = QtGui.QTextDocument()
+    text.setHtml(window.report_view.no_tables.text())
+    return text.toPlainText()
+
+
+def test_a_file_gone_since_the_folder_was_listed_is_not_sent_back_to_the_agency(
+        make_window, store, tmp_path, qtbot, monkeypatch):
+    """A report moved away while the folder loaded (a colleague tidying the shared folder, a USB
+    stick pulled out): 「原因：文件不存在」 and then 「请向报送单位索取能读取的文件（Word、WPS 或可复制
+    文字的 PDF，而非扫描件）」, advice for the agency's file, not for a file that is gone from here."""
+    import core.readers.dispatch as dispatch
+    folder = tmp_path / "city"
+    folder.mkdir()
+    shutil.copy(samples_dir() / SEED_000, folder / SEED_000)
+    shutil.copy(samples_dir() / SEED_001, folder / "gone.txt")
+    real_open = open
+
+    def gone_while_loading(path, *args, **kwargs):  # listed, then moved away before it was read
+        if str(path).endswith("gone.txt"):
+            raise FileNotFoundError(2, "No such file or directory")
+        return real_open(path, *args, **kwargs)
+    monkeypatch.setattr(dispatch, "open", gone_while_loading, raising=False)
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 2
+    select_report(qtbot, window, "gone.txt")
+    said = note_in_place_of_the_tables(window)
+    assert "原因：文件不存在" in said
+    assert "报送单位" not in said and "扫描件" not in said
+    assert strings.NO_TABLES_GONE in said
