@@ -43,7 +43,7 @@ FOLDER_CLOSED_PROBLEM = "无法打开文件夹：没有读取权限，其中的�
 NOT_REGULAR_PROBLEM = "无法读取文件：不是普通文件（可能是管道、设备或特殊链接），未读取"
 GONE_PROBLEM = "无法读取文件：文件不存在"  # (moved or deleted after the folder was listed)
 # a link that leads back to itself (a.txt → b.txt → a.txt): the system's ELOOP, "系统错误（40）" before
-LINK_LOOP_PROBLEM = "无法读取文件：这是一个指向自身的快捷方式（符号链接循环），没有内容可读"
+LINK_LOOP_PROBLEM = "无法读取文件：这是一个指向自身的符号链接，没有内容可读"
 NOT_WORD_PROBLEM = "文件已损坏或不是Word文档，无法打开"
 
 

@@ -643,7 +643,7 @@ def test_a_link_that_leads_back_to_itself_says_so(tmp_path):
     os.symlink("b.txt", tmp_path / "a.txt")
     os.symlink("a.txt", tmp_path / "b.txt")
     [problem] = read_document(tmp_path / "a.txt").problems
-    assert problem == "无法读取文件：这是一个指向自身的快捷方式（符号链接循环），没有内容可读"
+    assert problem == "无法读取文件：这是一个指向自身的符号链接，没有内容可读"
     assert "系统错误" not in problem
     from core.readers.problems import problem_label
     assert problem_label(problem) == "链接循环"
