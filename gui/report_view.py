@@ -651,8 +651,8 @@ class ReportHeading(QLabel):
     """The line above the tables: the report's heading in bold, then its file's name and folder.
     The folder is elided in its middle to the label's width, so that both its start and its end
     (the subfolder telling one batch or county from another) stay in sight: it was cut at the
-    right edge, mid-name and with no mark, reading like another folder. The tooltip holds the
-    whole path."""
+    right edge, mid-name and with no mark, reading like another folder. A name too long for the
+    line then is elided in its middle too. The tooltip holds the whole path."""
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
@@ -674,8 +674,8 @@ class ReportHeading(QLabel):
         if self._parts is not None:
             self._fit()
 
-    def _html(self, folder: str) -> str:
-        heading, name, _ = self._parts
+    def _html(self, name: str, folder: str) -> str:
+        heading = self._parts[0]
         shown = strings.REPORT_FILE.format(name=name, folder=folder) if name else folder
         return f"<b>{html.escape(heading)}</b>　<small>{html.escape(shown)}</small>"
 
@@ -684,18 +684,29 @@ class ReportHeading(QLabel):
         self._measure.setHtml(text)
         return self._measure.idealWidth() <= self.contentsRect().width()
 
+    def _most_kept(self, text: str, html_of) -> int:
+        """The most characters of ``text`` kept by ``_elided`` for ``html_of`` the result to fit
+        (0: 「…」 alone)."""
+        low, high = 0, len(text) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self._fits(html_of(_elided(text, middle))):
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
     def _fit(self) -> None:
-        folder = self._parts[2]
-        text = self._html(folder)
+        _heading, name, folder = self._parts
+        text = self._html(name, folder)
         if len(folder) > 1 and not self._fits(text):
-            low, high = 0, len(folder) - 1  # the most characters kept that fit (0: 「…」 alone)
-            while low < high:
-                middle = (low + high + 1) // 2
-                if self._fits(self._html(_elided(folder, middle))):
-                    low = middle
-                else:
-                    high = middle - 1
-            text = self._html(_elided(folder, low))
+            folder = _elided(folder, self._most_kept(folder, lambda shorter: self._html(name, shorter)))
+            text = self._html(name, folder)
+        # a file's name too long for the line with the folder down to 「…」 (an 80-character name
+        # at 1366) was cut at the right edge mid-character, under 标记为已审核: its middle goes too
+        if len(name) > 1 and not self._fits(text):
+            name = _elided(name, self._most_kept(name, lambda shorter: self._html(shorter, folder)))
+            text = self._html(name, folder)
         if text != self.text():
             self.setText(text)
 

@@ -143,3 +143,23 @@ def test_a_file_gone_since_the_folder_was_listed_is_not_sent_back_to_the_agency(
     assert "原因：文件不存在" in said
     assert "报送单位" not in said and "扫描件" not in said
     assert strings.NO_TABLES_GONE in said
+
+
+LONG_NAME = ("某某市某某区人民政府办公室关于二〇二四年度政府信息公开工作年度报告的公开发布稿"
+             "最终修订版本确认无误可以上网公开请各位领导审阅.txt")
+
+
+def test_a_long_file_name_above_the_tables_is_elided_in_its_middle_at_1366(qtbot, store, settings, tmp_path):
+    """At 1366 an 80-character file name ran past the line above the tables, cut mid-character
+    under 标记为已审核 with no mark (the folder already down to 「…」). Its middle is elided too:
+    its start and its end (the extension) in sight, the line within the label; the tooltip holds
+    the whole path."""
+    from tests.gui.test_layout import _laid_out_as, _report_in_a_deep_folder
+    window, folder = _report_in_a_deep_folder(qtbot, store, settings, tmp_path, "县区", LONG_NAME)
+    title = window.report_view.title
+    shown = _laid_out_as(title)
+    shown.setHtml(title.text())
+    assert shown.idealWidth() <= title.contentsRect().width()
+    line = shown.toPlainText()
+    assert "某某市某某区" in line and "审阅.txt" in line and "…" in line
+    assert title.toolTip() == str(folder / LONG_NAME)
