@@ -163,3 +163,29 @@ def test_a_long_file_name_above_the_tables_is_elided_in_its_middle_at_1366(qtbot
     line = shown.toPlainText()
     assert "某某市某某区" in line and "审阅.txt" in line and "…" in line
     assert title.toolTip() == str(folder / LONG_NAME)
+
+
+def test_a_review_database_that_cannot_be_opened_is_explained_in_chinese(tmp_path):
+    """The box at start-up said 「无法打开审核记录数据库：[Errno 1] Operation not permitted:
+    '/…/gongkai-shenhe'」 for a data folder the user may not write, and 「…：file is not a
+    database」 for a damaged database: English, and nothing on what to do."""
+    import errno
+
+    from core.review.store import ReviewStore
+    from gui.app import db_open_error
+    damaged = tmp_path / "reviews.sqlite3"
+    damaged.write_bytes(b"\x07" * 5000)
+    try:
+        ReviewStore(damaged)
+    except Exception as exc:  # noqa: BLE001 - what the window's start meets
+        said = db_open_error(exc, damaged)
+    assert said == strings.DB_DAMAGED.format(path=damaged)
+    assert "file is not a database" not in said and "信息技术人员" in said
+    folder = tmp_path / "gongkai-shenhe"
+    refused = PermissionError(errno.EPERM, "Operation not permitted", str(folder))
+    said = db_open_error(refused, folder / "reviews.sqlite3")
+    assert "Operation not permitted" not in said and "Errno" not in said
+    assert said.startswith(f"无法打开审核记录数据库（{folder / 'reviews.sqlite3'}）：无法写入“{folder}”：没有写入权限。")
+    # the data folder itself could not be made: the path is the error's
+    said = db_open_error(refused, None)
+    assert said.startswith(f"无法打开审核记录数据库（{folder}）：无法写入“{folder}”：没有写入权限。")
