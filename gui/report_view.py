@@ -657,12 +657,13 @@ class ReportHeading(QLabel):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.setTextFormat(Qt.TextFormat.RichText)
-        self._parts: Optional[tuple[str, str, str]] = None  # heading, file's name, folder
+        self._parts: Optional[tuple[str, str, str, str]] = None  # heading, file's name, its tag, folder
         self._measure = QtGui.QTextDocument()  # the text as the label lays it out
         self._measure.setDocumentMargin(0)
 
-    def set_parts(self, heading: str, name: str, folder: str) -> None:
-        self._parts = (heading, name, folder)
+    def set_parts(self, heading: str, name: str, folder: str, tag: str = "") -> None:
+        """``tag`` follows the name, never elided: （2份之一，未采用）."""
+        self._parts = (heading, name, tag, folder)
         self._fit()
 
     def set_plain(self, text: str) -> None:
@@ -675,9 +676,13 @@ class ReportHeading(QLabel):
             self._fit()
 
     def _html(self, name: str, folder: str) -> str:
-        heading = self._parts[0]
-        shown = strings.REPORT_FILE.format(name=name, folder=folder) if name else folder
+        heading, _name, tag, _folder = self._parts
+        shown = strings.REPORT_FILE.format(name=name + tag, folder=folder) if name else folder
         return f"<b>{html.escape(heading)}</b>　<small>{html.escape(shown)}</small>"
+
+    def _name_html(self, name: str) -> str:
+        """The line up to the file name's end."""
+        return f"<b>{html.escape(self._parts[0])}</b>　<small>{html.escape(name)}</small>"
 
     def _fits(self, text: str) -> bool:
         self._measure.setDefaultFont(self.font())
@@ -697,15 +702,16 @@ class ReportHeading(QLabel):
         return low
 
     def _fit(self) -> None:
-        _heading, name, folder = self._parts
+        _heading, name, _tag, folder = self._parts
         text = self._html(name, folder)
         if len(folder) > 1 and not self._fits(text):
             folder = _elided(folder, self._most_kept(folder, lambda shorter: self._html(name, shorter)))
             text = self._html(name, folder)
-        # a file's name too long for the line with the folder down to 「…」 (an 80-character name
-        # at 1366) was cut at the right edge mid-character, under 标记为已审核: its middle goes too
-        if len(name) > 1 and not self._fits(text):
-            name = _elided(name, self._most_kept(name, lambda shorter: self._html(shorter, folder)))
+        # a file's name too long for the line by itself (an 80-character name at 1366) was cut at
+        # the right edge mid-character, under 标记为已审核: its middle goes too. (A name that fits
+        # stays whole, the few words after it cut rather than it.)
+        if len(name) > 1 and not self._fits(self._name_html(name)):
+            name = _elided(name, self._most_kept(name, self._name_html))
             text = self._html(name, folder)
         if text != self.text():
             self.setText(text)
@@ -1074,7 +1080,7 @@ class ReportView(QWidget):
         # after the file's name, before its folder: the name stays in sight at 1366
         copies_tag, copies_sentence = self.copies_text(session.review)
         if file.name:
-            self.title.set_parts(text, file.name + copies_tag, str(file.parent))
+            self.title.set_parts(text, file.name, str(file.parent), copies_tag)
         else:
             self.title.set_parts(text, "", report.file)
         self.title.setToolTip(report.file + (f"\n{copies_sentence}" if copies_sentence else ""))

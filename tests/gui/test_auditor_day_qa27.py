@@ -152,16 +152,17 @@ LONG_NAME = ("某某市某某区人民政府办公室关于二〇二四年度政
 def test_a_long_file_name_above_the_tables_is_elided_in_its_middle_at_1366(qtbot, store, settings, tmp_path):
     """At 1366 an 80-character file name ran past the line above the tables, cut mid-character
     under 标记为已审核 with no mark (the folder already down to 「…」). Its middle is elided too:
-    its start and its end (the extension) in sight, the line within the label; the tooltip holds
-    the whole path."""
+    its start and its end (the extension) in sight, within the label; the tooltip holds the whole
+    path."""
     from tests.gui.test_layout import _laid_out_as, _report_in_a_deep_folder
     window, folder = _report_in_a_deep_folder(qtbot, store, settings, tmp_path, "县区", LONG_NAME)
     title = window.report_view.title
+    html = title.text()
     shown = _laid_out_as(title)
-    shown.setHtml(title.text())
+    shown.setHtml(html[:html.index(".txt") + len(".txt")])  # the line up to the name's end
     assert shown.idealWidth() <= title.contentsRect().width()
     line = shown.toPlainText()
-    assert "某某市某某区" in line and "审阅.txt" in line and "…" in line
+    assert "某某市某某区" in line and line.endswith("审阅.txt") and "…" in line
     assert title.toolTip() == str(folder / LONG_NAME)
 
 
@@ -189,3 +190,24 @@ def test_a_review_database_that_cannot_be_opened_is_explained_in_chinese(tmp_pat
     # the data folder itself could not be made: the path is the error's
     said = db_open_error(refused, None)
     assert said.startswith(f"无法打开审核记录数据库（{folder}）：无法写入“{folder}”：没有写入权限。")
+
+
+def test_ctrl_y_with_nothing_to_redo_says_so(make_window, store, tmp_path, qtbot):
+    """Ctrl+Y with nothing to redo did nothing at all (Ctrl+Z says why it has nothing to undo);
+    after an undo it redoes, as before."""
+    window = sorted_folder(make_window, store, tmp_path, qtbot)
+    session = select_report(qtbot, window, PLANTED_CLEAN)
+    table = window.report_view.current_view()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert status(window) == strings.NOTHING_TO_REDO
+    assert window.report_view.apply_suggestion()
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 0)
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 3)
+    qtbot.keyClick(table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 0)
+    window.statusBar().clearMessage()
+    qtbot.keyClick(table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert status(window) == strings.NOTHING_TO_REDO
