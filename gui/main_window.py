@@ -150,6 +150,12 @@ class MainWindow(QMainWindow):
         self.nothing_to_undo_action.setEnabled(not self.undo_action.isEnabled())
         self.undo_action.changed.connect(
             lambda: self.nothing_to_undo_action.setEnabled(not self.undo_action.isEnabled()))
+        # Ctrl+Y with nothing to redo did nothing at all, the same way: its twin says why
+        self.nothing_to_redo_action = self._action(strings.ACTION_REDO, lambda: self.show_status(strings.NOTHING_TO_REDO),
+                                                   ["Ctrl+Y", "Ctrl+Shift+Z"])
+        self.nothing_to_redo_action.setEnabled(not self.redo_action.isEnabled())
+        self.redo_action.changed.connect(
+            lambda: self.nothing_to_redo_action.setEnabled(not self.redo_action.isEnabled()))
 
         # Copy and paste act on the template tables: they are shortcuts of the report view only,
         # so Ctrl+C in the search box or the dashboard keeps its usual meaning.

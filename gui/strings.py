@@ -22,6 +22,7 @@ NOTHING_TO_UNDO = "没有可撤销的操作：撤销只能撤回本次打开以�
 # Ctrl+Z in a report with no step while others have some: each report keeps its own steps
 NOTHING_TO_UNDO_HERE = "本报告没有可撤销的操作：撤销按报告分开记录，本次修改过的 {names} 可在打开该报告后按 Ctrl+Z 撤销"
 UNDO_ELSEWHERE_MORE = "{names} 等 {count} 份报告"
+NOTHING_TO_REDO = "没有可重做的操作：重做（Ctrl+Y）恢复本报告刚用 Ctrl+Z 撤销的步骤"
 ACTION_COPY = "复制(&C)"
 ACTION_PASTE = "粘贴(&P)"
 ACTION_EDIT_CELL = "修改单元格(&E)"
