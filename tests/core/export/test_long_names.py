@@ -33,3 +33,27 @@ def test_a_safe_name_leaves_room_for_the_hidden_temporary_name_and_a_number(tmp_
         assert path.exists()
     assert safe_file_name("某区2023年报告") == "某区2023年报告"  # a short name as it was
     assert safe_file_name("a" * 300) == "a" * 120  # (120 characters, as before)
+
+
+def test_a_word_export_that_fails_midway_leaves_none_of_its_files(tmp_path, monkeypatch):
+    """The Word export stopped at its 51st report (a name too long, a full disk) with 「导出失败」
+    and left the first 50 files in the folder: the window says a failed export wrote nothing, as
+    one to .xlsx (written whole or not at all). What it wrote is taken away; what was there stays."""
+    import pytest
+
+    import core.export.docx as word
+    folder = tmp_path / "Word"
+    folder.mkdir()
+    (folder / "上次导出.docx").write_bytes(b"earlier")
+    reviews = [ReportReview(make_report(file=str(tmp_path / f"{n}.txt"), agency=f"第{n}区",
+                                        content_hash=f"{n:02d}" * 32)) for n in range(3)]
+    real_save = word._save_docx
+
+    def full_disk_at_the_third(review, target, *args, **kwargs):
+        if review is reviews[2]:
+            raise OSError(28, "No space left on device", str(target))
+        return real_save(review, target, *args, **kwargs)
+    monkeypatch.setattr(word, "_save_docx", full_disk_at_the_third)
+    with pytest.raises(OSError):
+        write_docx_folder(reviews, folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["上次导出.docx"]
