@@ -206,7 +206,8 @@ def _is_export_target(target: str) -> bool:
 
 _OS_ERRORS = {"EACCES": "没有写入权限", "EPERM": "没有写入权限", "EROFS": "磁盘或文件夹为只读",
               "ENOSPC": "磁盘空间不足", "ENOENT": "路径不存在", "ENOTDIR": "路径中有一段不是文件夹",
-              "EEXIST": "已存在同名文件", "EISDIR": "这是一个文件夹"}
+              "EEXIST": "已存在同名文件", "EISDIR": "这是一个文件夹",
+              "ENAMETOOLONG": "文件名或路径太长，请换一个短一些的名字或文件夹"}
 
 
 def os_error_text(exc: OSError) -> str:

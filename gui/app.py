@@ -63,6 +63,20 @@ def db_path_from(explicit: Optional[os.PathLike] = None) -> Path:
     return Path(env) if env else default_db_path()
 
 
+def db_open_error(exc: Exception, path: Optional[Path]) -> str:
+    """Why the review database could not be opened, in Chinese: the box said 「[Errno 1] Operation
+    not permitted: '…'」 for a folder it may not write, 「file is not a database」 for a damaged file."""
+    import sqlite3
+
+    from core.cli import os_error_text
+    path = path or getattr(exc, "filename", None) or ""  # (none when its folder could not be made)
+    if isinstance(exc, sqlite3.DatabaseError):
+        return strings.DB_DAMAGED.format(path=path)
+    if isinstance(exc, OSError):
+        return strings.DB_OPEN_FAILED.format(error=os_error_text(exc), path=path)
+    return strings.DB_OPEN_FAILED.format(error=exc, path=path)
+
+
 def lock_store(db_path: Path) -> tuple[QLockFile, bool]:
     """The lock of the review database, and whether this window holds it alone: another window of
     the program (started twice: the first was slow to show) would not see this one's edits, nor
@@ -117,11 +131,13 @@ def run_app(argv: Optional[list[str]] = None, db_path: Optional[os.PathLike] = N
     app.setOrganizationName(strings.ORGANIZATION)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
     install_translations(app)
+    path: Optional[Path] = None
     try:
-        store = ReviewStore(db_path_from(db_path))
+        path = db_path_from(db_path)  # (creating the data folder may fail too)
+        store = ReviewStore(path)
     except Exception as exc:  # noqa: BLE001 - tell the user instead of a traceback
         workers.stop()
-        QMessageBox.critical(None, strings.APP_NAME, strings.DB_OPEN_FAILED.format(error=exc))
+        QMessageBox.critical(None, strings.APP_NAME, db_open_error(exc, path))
         return 1
     lock, alone = lock_store(store.path)
     if not alone:

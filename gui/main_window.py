@@ -35,6 +35,7 @@ from gui.settings import Settings
 
 STATUS_TIMEOUT_MS = 15000
 NOT_READ_IN_STATUS = 3  # files not loaded named in the status bar (the list's tooltip names them all)
+UNDO_NAMED = 2  # reports named by Ctrl+Z when the one on screen has no step (the others counted)
 # Python hands its GIL from a thread running Python (the loader's) to one waiting for it (the GUI
 # thread, called back from Qt for every cell it paints) only after this long: 5 ms by default,
 # which a paint calling into Python a few hundred times pays again and again. Waiting threads
@@ -145,11 +146,16 @@ class MainWindow(QMainWindow):
         # Ctrl+Z with nothing to undo (a day's work reopened: the steps end with the window) did
         # nothing at all. This twin of the key, enabled only while 撤销 is not, says why; one of
         # the two is enabled at a time, so the key is never ambiguous.
-        self.nothing_to_undo_action = self._action(
-            strings.ACTION_UNDO, lambda: self.show_status(strings.NOTHING_TO_UNDO), ["Ctrl+Z"])
+        self.nothing_to_undo_action = self._action(strings.ACTION_UNDO, self._nothing_to_undo, ["Ctrl+Z"])
         self.nothing_to_undo_action.setEnabled(not self.undo_action.isEnabled())
         self.undo_action.changed.connect(
             lambda: self.nothing_to_undo_action.setEnabled(not self.undo_action.isEnabled()))
+        # Ctrl+Y with nothing to redo did nothing at all, the same way: its twin says why
+        self.nothing_to_redo_action = self._action(strings.ACTION_REDO, lambda: self.show_status(strings.NOTHING_TO_REDO),
+                                                   ["Ctrl+Y", "Ctrl+Shift+Z"])
+        self.nothing_to_redo_action.setEnabled(not self.redo_action.isEnabled())
+        self.redo_action.changed.connect(
+            lambda: self.nothing_to_redo_action.setEnabled(not self.redo_action.isEnabled()))
 
         # Copy and paste act on the template tables: they are shortcuts of the report view only,
         # so Ctrl+C in the search box or the dashboard keeps its usual meaning.
@@ -590,6 +596,26 @@ class MainWindow(QMainWindow):
             self._sessions[file] = session
         return session
 
+    def _nothing_to_undo(self) -> None:
+        """Ctrl+Z with nothing to undo in the report on screen. Each report keeps its own steps:
+        the message said only 撤销只能撤回本次打开以来的修改, as if an edit made an hour ago in
+        another report could no longer be taken back; it names the reports that have steps."""
+        current = self.report_view.session
+        stacks, names = set(), []
+        for session in reversed(list(self._sessions.values())):  # the latest opened first
+            stack = session.undo_stack
+            if session is current or stack is None or stack in stacks or not stack.canUndo():
+                continue
+            stacks.add(stack)  # twins share one stack: named once
+            names.append(Path(session.review.report.file).name)
+        if not names:
+            self.show_status(strings.NOTHING_TO_UNDO)
+            return
+        shown = "、".join(names[:UNDO_NAMED])
+        if len(names) > UNDO_NAMED:
+            shown = strings.UNDO_ELSEWHERE_MORE.format(names=shown, count=len(names))
+        self.show_status(strings.NOTHING_TO_UNDO_HERE.format(names=shown))
+
     def _on_session_changed(self, session: ReportSession) -> None:
         """Refresh the report's row, and give the change to its twins: files with the same bytes
         share one review (the store keys it by content hash), so their rows, and a twin's tables
@@ -726,7 +752,7 @@ class MainWindow(QMainWindow):
     def step_problem(self, delta: int) -> None:
         """F8 / Shift+F8: the next (previous) problem of the report shown, across its tables;
         past its last one, the next report with problems opens (past its first, the previous
-        report opens on its last problem)."""
+        report opens on its last problem); past the list's last such report, its first."""
         view = self.report_view
         if view.session is not None and view.step_problem(delta):
             self.show_report_status(strings.PROBLEM_AT.format(number=view.findings.current_row() + 1,
@@ -735,6 +761,12 @@ class MainWindow(QMainWindow):
         current = self.dashboard.current_row()
         rows = self.dashboard.problem_rows()
         later = [r for r in rows if r > current] if delta > 0 else [r for r in rows if r < current][::-1]
+        # none after it: on from the list's other end. A sorted list moves the report just
+        # corrected to its foot (sorted by 错误, it has none left), and F8 said 后面也没有其他有问题的
+        # 报告 with every other report still waiting above it.
+        wrapped = not later
+        if wrapped:
+            later = [r for r in rows if r < current] if delta > 0 else [r for r in rows if r > current][::-1]
         if not later:
             if view.session is not None and view.findings.model.problem_count() == 0:
                 self.show_report_status(strings.NONE_HERE_NOR_LATER if delta > 0 else strings.NONE_HERE_NOR_EARLIER)
@@ -752,10 +784,13 @@ class MainWindow(QMainWindow):
         reason = unreadable_reason(view.session.report) if view.session is not None else ""
         if reason and not count:  # a file whose tables could not be read: no 第 1 个问题，共 0 个
             message = strings.PROBLEM_NEXT_UNREADABLE if delta > 0 else strings.PROBLEM_PREVIOUS_UNREADABLE
-            self.show_report_status(message.format(name=name, reason=reason))
-            return
-        message = strings.PROBLEM_NEXT_REPORT if delta > 0 else strings.PROBLEM_PREVIOUS_REPORT
-        self.show_report_status(message.format(name=name, number=1 if delta > 0 else count, count=count))
+            message = message.format(name=name, reason=reason)
+        else:
+            message = strings.PROBLEM_NEXT_REPORT if delta > 0 else strings.PROBLEM_PREVIOUS_REPORT
+            message = message.format(name=name, number=1 if delta > 0 else count, count=count)
+        if wrapped:
+            message = (strings.PROBLEM_FROM_TOP if delta > 0 else strings.PROBLEM_FROM_FOOT) + message
+        self.show_report_status(message)
 
     def set_focus_mode(self, on: bool) -> None:
         """F11: the report alone (the list and the legend hidden), the tables at full height."""

@@ -6,6 +6,7 @@ import html
 from pathlib import PurePath
 from typing import Callable, Optional
 
+from core.readers.dispatch import GONE_PROBLEM, LINK_LOOP_PROBLEM
 from core.readers.legacy import NO_OFFICE_PROBLEM
 from core.model import BLANK_TEMPLATE
 from core.review.edits import CONFIRMED, DISMISSED, UNREADABLE_REVIEWED, unreadable_reason
@@ -650,18 +651,19 @@ class ReportHeading(QLabel):
     """The line above the tables: the report's heading in bold, then its file's name and folder.
     The folder is elided in its middle to the label's width, so that both its start and its end
     (the subfolder telling one batch or county from another) stay in sight: it was cut at the
-    right edge, mid-name and with no mark, reading like another folder. The tooltip holds the
-    whole path."""
+    right edge, mid-name and with no mark, reading like another folder. A name too long for the
+    line then is elided in its middle too. The tooltip holds the whole path."""
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.setTextFormat(Qt.TextFormat.RichText)
-        self._parts: Optional[tuple[str, str, str]] = None  # heading, file's name, folder
+        self._parts: Optional[tuple[str, str, str, str]] = None  # heading, file's name, its tag, folder
         self._measure = QtGui.QTextDocument()  # the text as the label lays it out
         self._measure.setDocumentMargin(0)
 
-    def set_parts(self, heading: str, name: str, folder: str) -> None:
-        self._parts = (heading, name, folder)
+    def set_parts(self, heading: str, name: str, folder: str, tag: str = "") -> None:
+        """``tag`` follows the name, never elided: （2份之一，未采用）."""
+        self._parts = (heading, name, tag, folder)
         self._fit()
 
     def set_plain(self, text: str) -> None:
@@ -673,28 +675,44 @@ class ReportHeading(QLabel):
         if self._parts is not None:
             self._fit()
 
-    def _html(self, folder: str) -> str:
-        heading, name, _ = self._parts
-        shown = strings.REPORT_FILE.format(name=name, folder=folder) if name else folder
+    def _html(self, name: str, folder: str) -> str:
+        heading, _name, tag, _folder = self._parts
+        shown = strings.REPORT_FILE.format(name=name + tag, folder=folder) if name else folder
         return f"<b>{html.escape(heading)}</b>　<small>{html.escape(shown)}</small>"
+
+    def _name_html(self, name: str) -> str:
+        """The line up to the file name's end."""
+        return f"<b>{html.escape(self._parts[0])}</b>　<small>{html.escape(name)}</small>"
 
     def _fits(self, text: str) -> bool:
         self._measure.setDefaultFont(self.font())
         self._measure.setHtml(text)
         return self._measure.idealWidth() <= self.contentsRect().width()
 
+    def _most_kept(self, text: str, html_of) -> int:
+        """The most characters of ``text`` kept by ``_elided`` for ``html_of`` the result to fit
+        (0: 「…」 alone)."""
+        low, high = 0, len(text) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self._fits(html_of(_elided(text, middle))):
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
     def _fit(self) -> None:
-        folder = self._parts[2]
-        text = self._html(folder)
+        _heading, name, _tag, folder = self._parts
+        text = self._html(name, folder)
         if len(folder) > 1 and not self._fits(text):
-            low, high = 0, len(folder) - 1  # the most characters kept that fit (0: 「…」 alone)
-            while low < high:
-                middle = (low + high + 1) // 2
-                if self._fits(self._html(_elided(folder, middle))):
-                    low = middle
-                else:
-                    high = middle - 1
-            text = self._html(_elided(folder, low))
+            folder = _elided(folder, self._most_kept(folder, lambda shorter: self._html(name, shorter)))
+            text = self._html(name, folder)
+        # a file's name too long for the line by itself (an 80-character name at 1366) was cut at
+        # the right edge mid-character, under 标记为已审核: its middle goes too. (A name that fits
+        # stays whole, the few words after it cut rather than it.)
+        if len(name) > 1 and not self._fits(self._name_html(name)):
+            name = _elided(name, self._most_kept(name, self._name_html))
+            text = self._html(name, folder)
         if text != self.text():
             self.setText(text)
 
@@ -1062,7 +1080,7 @@ class ReportView(QWidget):
         # after the file's name, before its folder: the name stays in sight at 1366
         copies_tag, copies_sentence = self.copies_text(session.review)
         if file.name:
-            self.title.set_parts(text, file.name + copies_tag, str(file.parent))
+            self.title.set_parts(text, file.name, str(file.parent), copies_tag)
         else:
             self.title.set_parts(text, "", report.file)
         self.title.setToolTip(report.file + (f"\n{copies_sentence}" if copies_sentence else ""))
@@ -1094,9 +1112,14 @@ class ReportView(QWidget):
         text = session.report.text
         if text and not text.isspace():  # (no copy of the text)
             can.append(strings.NO_TABLES_LOOK)
-        blank = BLANK_TEMPLATE in session.report.problems  # its tables were read: they hold nothing
+        problems = session.report.problems
+        blank = BLANK_TEMPLATE in problems  # its tables were read: they hold nothing
+        # the agency is asked for a readable file only when the file is theirs: one moved away
+        # since the folder was read, or a link to itself, is a matter of this computer's folder
         can.append(strings.BLANK_TEMPLATE_ASK if blank else strings.NO_TABLES_INSTALL
-                   if NO_OFFICE_PROBLEM in session.report.problems else strings.NO_TABLES_ASK)
+                   if NO_OFFICE_PROBLEM in problems else strings.NO_TABLES_GONE
+                   if GONE_PROBLEM in problems else strings.NO_TABLES_LINK_LOOP
+                   if LINK_LOOP_PROBLEM in problems else strings.NO_TABLES_ASK)
         if session.markable:
             can.append(strings.NO_TABLES_MARK.format(status=UNREADABLE_REVIEWED))
         items = "".join(f"<li>{html.escape(line)}</li>" for line in can)

@@ -19,6 +19,10 @@ ACTION_QUIT = "退出(&Q)"
 ACTION_UNDO = "撤销"
 ACTION_REDO = "重做"
 NOTHING_TO_UNDO = "没有可撤销的操作：撤销只能撤回本次打开以来的修改；以前保存的修改仍在，可在单元格中直接改回（修改记录见导出的 Excel）"
+# Ctrl+Z in a report with no step while others have some: each report keeps its own steps
+NOTHING_TO_UNDO_HERE = "本报告没有可撤销的操作：撤销按报告分开记录，本次修改过的 {names} 可在打开该报告后按 Ctrl+Z 撤销"
+UNDO_ELSEWHERE_MORE = "{names} 等 {count} 份报告"
+NOTHING_TO_REDO = "没有可重做的操作：重做（Ctrl+Y）恢复本报告刚用 Ctrl+Z 撤销的步骤"
 ACTION_COPY = "复制(&C)"
 ACTION_PASTE = "粘贴(&P)"
 ACTION_EDIT_CELL = "修改单元格(&E)"
@@ -174,6 +178,8 @@ NO_TABLES_ASK = ("如这是年度报告，请向报送单位索取能读取的�
 BLANK_TEMPLATE_TITLE = "此文件的统计表没有填写任何数字，不是可核对的年度报告"
 BLANK_TEMPLATE_ASK = "如这是某单位报送的年度报告（未填写的草稿），请向报送单位索取填写完整的报告，放入同一文件夹后按 F5 重新载入；"
 NO_TABLES_INSTALL = "安装 LibreOffice 后按 F5 重新载入，即可读取此文件；"
+NO_TABLES_GONE = "文件已被移动、改名或删除：把报告文件放回文件夹后按 F5 重新载入；"
+NO_TABLES_LINK_LOOP = "把报告文件本身（而不是快捷方式）放入文件夹后按 F5 重新载入；"
 NO_TABLES_MARK = "看过后按 Ctrl+Enter 标记为已审核，导出的 Excel「汇总」会记下状态「{status}」和原因。"
 
 # --- cell tooltips -------------------------------------------------------------------------
@@ -217,6 +223,9 @@ PROBLEM_NEXT_REPORT = "已转到下一份有问题的报告 {name}：第 {number
 PROBLEM_PREVIOUS_REPORT = "已转到上一份有问题的报告 {name}：第 {number} 个问题，共 {count} 个"
 PROBLEM_NEXT_UNREADABLE = "已转到下一份有问题的报告 {name}：无法读取（{reason}），没有可核对的数据"  # no entries to count
 PROBLEM_PREVIOUS_UNREADABLE = "已转到上一份有问题的报告 {name}：无法读取（{reason}），没有可核对的数据"
+# F8 past the list's last report with problems goes on from its top (Shift+F8: from its foot)
+PROBLEM_FROM_TOP = "后面没有有问题的报告，从列表开头继续："
+PROBLEM_FROM_FOOT = "前面没有有问题的报告，从列表末尾继续："
 PROBLEM_POSITION = "第 {n}/{total} 个问题：{text}"
 FINDINGS_NONE = "未发现问题"
 FINDINGS_UNREADABLE = "未能读出统计表，无法核对"  # a file with no table: nothing was checked
@@ -339,4 +348,6 @@ LEGEND_HELP = (
     "与同一单位上一年度（没有则最近的年度）比对，选中同一单位的两份报告则比对这两份；在比对或年度对照窗口中按 Esc 或 Ctrl+W 关闭该窗口，在比对窗口中按 F1 查看它的快捷键和跨年度检查的规则。"
     "同一年度有多份报告（如 .pdf 和 .docx）时，Ctrl+Shift+U 把选中的一份设为采用的副本（可撤销）。</p>"
 )
-DB_OPEN_FAILED = "无法打开审核记录数据库：{error}"
+DB_OPEN_FAILED = "无法打开审核记录数据库（{path}）：{error}。\n\n审核记录无法保存，程序不能启动：请检查该文件夹的权限，或联系信息技术人员。"
+DB_DAMAGED = ("审核记录数据库已损坏，无法打开：{path}\n\n请联系信息技术人员从备份恢复该文件；"
+              "或把它移到别处后重新启动程序（将从空白的审核记录开始）。")

@@ -108,6 +108,11 @@ def in_force_rule(previous: Report, current: Report) -> list[Finding]:
         expected = before + issued - repealed
         if now != expected:
             name = describe(current.template, f"section2.{row}").split("「")[-1].rstrip("」")
+            if expected < 0:  # no count can be it: 「= -3件」 and 「应为 -3」 were no help
+                out.append(Finding("X-2", WARNING, [f"section2.{row}.in_force"],
+                                   f"「{name}」本年废止{repealed}件，多于上年现行有效{before}件与本年制发{issued}件之和"
+                                   f"（{before + issued}件），三者至少有一个有误", actual=now))
+                continue
             out.append(Finding("X-2", WARNING, [f"section2.{row}.in_force"],
                                f"「{name}」现行有效{now}件，上年{before}件 + 本年制发{issued}件 − 本年废止{repealed}件"
                                f" = {expected}件", expected=expected, actual=now))

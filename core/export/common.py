@@ -229,9 +229,16 @@ def write_unique(path: Path, write: Callable[[Path], object]) -> Path:
 _UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
+# A name's room: 255 bytes on a Linux drive (ext4, a Chinese character takes 3 in UTF-8), less
+# what the hidden temporary name adds (.{name}.xxxxxxxx.tmp.docx) and a (2) for a second file
+NAME_BYTES = 200
+
+
 def safe_file_name(name: str) -> str:
-    name = _UNSAFE_IN_FILE_NAMES.sub("_", name).strip().strip(".")
-    return name[:120] or "报告"
+    name = _UNSAFE_IN_FILE_NAMES.sub("_", name).strip().strip(".")[:120]
+    if len(name.encode("utf-8")) > NAME_BYTES:  # cut between characters, the cut shown
+        name = name.encode("utf-8")[:NAME_BYTES - len("…".encode("utf-8"))].decode("utf-8", "ignore") + "…"
+    return name or "报告"
 
 
 FOLDER_NOT_WRITABLE = "无法在文件夹“{folder}”中保存：该文件夹只读或没有写入权限，请另选保存位置"

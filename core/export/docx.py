@@ -67,21 +67,28 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path, template: P
     sources = _source_names([review.report.file for review in reviews])
     notes = copy_notes(reviews)
     written, skipped, names = [], [], set()
-    for done, review in enumerate(reviews):
-        if progress:
-            progress(done, len(reviews))
-        if word_refusal(review.report):
-            skipped.append(review)
-            continue
-        name = word_name(review.report)
-        if name in names:  # another report of the agency and year: say which source this one is
-            name += f"（{sources[review.report.file]}）"
-        names.add(name)
-        name = safe_file_name(name)
-        written.append(write_unique(folder / f"{name}.docx", partial(_save_docx, review, template=template,
-                                                                     note=notes.get(id(review)))))
-    if skipped:
-        written.append(_write_skipped_note(folder, skipped))
+    try:
+        for done, review in enumerate(reviews):
+            if progress:
+                progress(done, len(reviews))
+            if word_refusal(review.report):
+                skipped.append(review)
+                continue
+            name = word_name(review.report)
+            if name in names:  # another report of the agency and year: say which source this one is
+                name += f"（{sources[review.report.file]}）"
+            names.add(name)
+            name = safe_file_name(name)
+            written.append(write_unique(folder / f"{name}.docx", partial(_save_docx, review, template=template,
+                                                                         note=notes.get(id(review)))))
+        if skipped:
+            written.append(_write_skipped_note(folder, skipped))
+    except BaseException:
+        # a failed export writes nothing, as one to .xlsx does: 「导出失败」 over a folder already
+        # holding 50 of its 80 files left the auditor unsure what there was to use
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
     if progress:
         progress(len(reviews), len(reviews))
     return written

@@ -11,6 +11,7 @@ report, so that a hostile file costs seconds and a few hundred MB at most.
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -40,6 +41,9 @@ READ_FAILED = "无法读取文件："  # what a problem says when the file's byt
 FOLDER_PROBLEM = "无法读取文件：这是一个文件夹"
 FOLDER_CLOSED_PROBLEM = "无法打开文件夹：没有读取权限，其中的报告未读取"
 NOT_REGULAR_PROBLEM = "无法读取文件：不是普通文件（可能是管道、设备或特殊链接），未读取"
+GONE_PROBLEM = "无法读取文件：文件不存在"  # (moved or deleted after the folder was listed)
+# a link that leads back to itself (a.txt → b.txt → a.txt): the system's ELOOP, "系统错误（40）" before
+LINK_LOOP_PROBLEM = "无法读取文件：这是一个指向自身的符号链接，没有内容可读"
 NOT_WORD_PROBLEM = "文件已损坏或不是Word文档，无法打开"
 
 
@@ -103,12 +107,14 @@ def read_bytes(path) -> tuple[bytes, str | None]:
             if len(data) > info.st_size:  # growing since fstat: read on, up to the cap
                 data += handle.read(limit + 1 - len(data))
     except FileNotFoundError:
-        return b"", "无法读取文件：文件不存在"
+        return b"", GONE_PROBLEM
     except IsADirectoryError:
         return b"", FOLDER_PROBLEM
     except PermissionError:
         return b"", "无法读取文件：没有读取权限"
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return b"", LINK_LOOP_PROBLEM
         return b"", f"无法读取文件：系统错误（{exc.errno or type(exc).__name__}）"
     if len(data) > limit:
         return b"", _too_large(limit)

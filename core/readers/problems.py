@@ -7,7 +7,8 @@ them whole. A text not listed here gets the label of its kind (``_KINDS``), neve
 from __future__ import annotations
 
 from core.readers import docx, legacy, pdf, text
-from core.readers.dispatch import FOLDER_CLOSED_PROBLEM, FOLDER_PROBLEM, NOT_REGULAR_PROBLEM, NOT_WORD_PROBLEM
+from core.readers.dispatch import (FOLDER_CLOSED_PROBLEM, FOLDER_PROBLEM, GONE_PROBLEM, LINK_LOOP_PROBLEM,
+                                   NOT_REGULAR_PROBLEM, NOT_WORD_PROBLEM)
 from core.readers.encoding import LOSSY_PROBLEM
 from core.readers.html import TOO_MANY_ELEMENTS
 
@@ -17,7 +18,8 @@ _LABELS = {
     FOLDER_PROBLEM: "是文件夹",
     FOLDER_CLOSED_PROBLEM: "无权限",
     NOT_REGULAR_PROBLEM: "特殊文件",
-    "无法读取文件：文件不存在": "不存在",
+    GONE_PROBLEM: "不存在",
+    LINK_LOOP_PROBLEM: "链接循环",
     "无法读取文件：没有读取权限": "无权限",
     "文件为空": "空文件",
     NOT_WORD_PROBLEM: "已损坏",

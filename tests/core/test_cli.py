@@ -315,3 +315,13 @@ def test_an_os_error_on_a_chinese_path_is_said_in_chinese():
     # a Chinese Windows words the reason itself (WinError 32: the file is open in Excel)
     held = PermissionError(errno.EACCES, "另一个程序正在使用此文件，进程无法访问。", "D:/年报/审核结果.xlsx")
     assert os_error_text(held) == "无法写入“D:/年报/审核结果.xlsx”：另一个程序正在使用此文件，进程无法访问"
+
+
+def test_a_name_too_long_for_the_drive_is_said_in_chinese():
+    """An export named after a long file name stopped with 「系统错误（File name too long）」 (qa27)."""
+    import errno
+
+    from core.cli import os_error_text
+
+    too_long = OSError(errno.ENAMETOOLONG, "File name too long", "/年报/Word/很长的名字.docx")
+    assert os_error_text(too_long) == "无法写入“/年报/Word/很长的名字.docx”：文件名或路径太长，请换一个短一些的名字或文件夹"

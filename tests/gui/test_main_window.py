@@ -1480,14 +1480,16 @@ def test_a_message_about_one_report_goes_when_another_opens(window, qtbot):
 
 def test_shift_f8_on_the_first_report_with_no_problems_says_the_report_has_none(window, qtbot):
     """On the folder's first report, which has no problems, Shift+F8 said 已是第一个问题 (a problem
-    the report does not have); it says the report has none and no earlier report has any."""
+    the report does not have). No earlier report has any: it goes on from the list's foot (qa27),
+    and says so."""
     select_report(qtbot, window, "000_f621d1f2d2e52411.txt")  # listed first; 0 errors, warnings, doubts
     table = window.report_view.current_view()
     table.setFocus()
     qtbot.waitUntil(table.hasFocus)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
-    assert window.report_view.session.report.file.endswith("000_f621d1f2d2e52411.txt")
-    assert status(window) == "本报告没有问题，前面也没有其他有问题的报告"
+    assert window.report_view.session.report.file.endswith(PLANTED)  # listed last, with problems
+    assert status(window).startswith("前面没有有问题的报告，从列表末尾继续：已转到上一份有问题的报告 " + PLANTED)
+    assert "已是第一个问题" not in status(window)
 
 
 def test_f5_leaves_the_keyboard_in_the_panel_it_was_in(window, qtbot):

@@ -213,6 +213,24 @@ def test_x_rules_across_years(clean):
     assert [f.cells for f in x1] == [["section3.carried_over.natural"], ["section3.carried_over.total"]]
 
 
+def test_x2_never_expects_a_negative_count(clean):
+    """Last year's 现行有效 0, this year 2 issued and 5 repealed: X-2 said 「= -3件」 and its card
+    「应为 -3，本年为 2（差 5）」, a count no report can hold (qa27). It says the repealed are more
+    than last year's and this year's together, and expects no value."""
+    previous = copy.deepcopy(clean)
+    previous.year = 2020
+    current = copy.deepcopy(clean)
+    for path, value in (("section2.normative_docs.in_force", 0),):
+        previous.cells[path] = CellValue(value, NUMBER, str(value))
+    for path, value in (("section2.normative_docs.issued", 2), ("section2.normative_docs.repealed", 5),
+                        ("section2.normative_docs.in_force", 2)):
+        current.cells[path] = CellValue(value, NUMBER, str(value))
+    [x2] = [f for f in cross_year(previous, current) if f.rule == "X-2" and "normative_docs" in f.cells[0]]
+    assert x2.expected is None and x2.actual == 2
+    assert x2.message == "「行政规范性文件」本年废止5件，多于上年现行有效0件与本年制发2件之和（2件），三者至少有一个有误"
+    assert "-3" not in x2.message
+
+
 def test_x_rules_quiet_for_a_consistent_next_year(clean):
     previous = with_values(clean, section3__carried_forward__natural=1, section3__carried_forward__total=1,
                            section3__total__natural=22, section3__total__total=22,

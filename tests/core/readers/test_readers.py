@@ -636,6 +636,19 @@ def test_unreadable_missing_and_folder(tmp_path, monkeypatch):
     assert read_document(tmp_path / "folder.txt").problems == ["无法读取文件：这是一个文件夹"]
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name != "posix", reason="symbolic links: POSIX")
+def test_a_link_that_leads_back_to_itself_says_so(tmp_path):
+    """a.txt → b.txt → a.txt (an auditor's folder, qa27): 「无法读取文件：系统错误（40）」 said
+    nothing a user could act on."""
+    os.symlink("b.txt", tmp_path / "a.txt")
+    os.symlink("a.txt", tmp_path / "b.txt")
+    [problem] = read_document(tmp_path / "a.txt").problems
+    assert problem == "无法读取文件：这是一个指向自身的符号链接，没有内容可读"
+    assert "系统错误" not in problem
+    from core.readers.problems import problem_label
+    assert problem_label(problem) == "链接循环"
+
+
 def test_a_reader_bug_becomes_a_problem(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
