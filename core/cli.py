@@ -156,7 +156,7 @@ def add_export(commands) -> None:
                     "每份报告写一个 Word 文件。从不覆盖原始报告。")
     p.add_argument("folder", metavar="文件夹", help="报告所在的文件夹（或单个报告文件）")
     p.add_argument("--to", required=True, metavar="目标", help="导出到：结果.xlsx、结果.csv、结果.json 或一个文件夹")
-    p.add_argument("--db", metavar="数据库", help="审核数据库（默认在用户数据目录）")
+    p.add_argument("--db", metavar="数据库", help="审核数据库（默认与窗口相同：环境变量 GONGKAI_DB，或用户数据目录中的）")
     p.set_defaults(handler=run_export)
 
 
@@ -170,7 +170,7 @@ def run_export(args) -> int:
 
     from core.export.dispatch import export as export_reviews
     from core.pipeline import load_report
-    from core.review.store import ReviewStore, default_db_path, store_error_text
+    from core.review.store import ReviewStore, review_db_path, store_error_text
 
     not_read: list[str] = []
     files = _report_files(args.folder, not_read, say_none=False)
@@ -178,7 +178,7 @@ def run_export(args) -> int:
     if not files:  # (the window refuses too: 没有可导出的报告) an empty workbook, said to be written
         return _fail(f"没有可导出的报告：{args.folder}")
     try:
-        with ReviewStore(Path(args.db) if args.db else default_db_path()) as store:
+        with ReviewStore(review_db_path(args.db)) as store:
             reviews = [store.review_for(load_report(path)) for path in files]
         written = export_reviews(reviews, Path(target))
     except ValueError as exc:  # the export's own Chinese refusals (onto a source file, ...)
@@ -234,7 +234,8 @@ def add_compare(commands) -> None:
                     "给出两个文件：输出一个 JSON 对象；给出文件夹：输出其中每一对相邻年度（JSON Lines）。\n"
                     "两份报告不是同一单位或同一年度时拒绝比对，以退出码 1 说明原因。")
     p.add_argument("targets", nargs="+", metavar="文件或文件夹", help="上一年和本年的报告文件，或包含报告的文件夹")
-    p.add_argument("--db", metavar="数据库", help="审核数据库：使用其中的修正值（默认不使用）")
+    p.add_argument("--db", metavar="数据库", help="审核数据库：使用其中的修正值（默认与窗口相同：环境变量 GONGKAI_DB，或用户数据目录中的）")
+    p.add_argument("--original", action="store_true", help="比对报告原有的数值，不使用任何修正值")
     p.set_defaults(handler=run_compare)
 
 
@@ -249,11 +250,14 @@ def run_compare(args) -> int:
     missing = [t for t in args.targets if not os.path.lexists(t)]
     if missing:
         return _fail(f"{MISSING_PROBLEM}：{'、'.join(missing)}")
+    # the auditor's corrections, as export and the window compare them; the default database only
+    # when it exists (comparing writes nothing); --original: the reports as printed
+    from core.review.store import ReviewStore, review_db_path, store_error_text
+    db = None if args.original else review_db_path(args.db)
     store = None
-    if args.db:
-        from core.review.store import ReviewStore, store_error_text
+    if db is not None and (args.db or db.exists()):
         try:
-            store = ReviewStore(Path(args.db))
+            store = ReviewStore(db)
         except sqlite3.Error as exc:
             return _fail(f"无法打开审核数据库：{store_error_text(exc)}")
     review = store.review_for if store else (lambda report: report)
@@ -270,7 +274,7 @@ def run_compare(args) -> int:
         _say_not_read(not_read)
         report_of = lambda r: r.report if isinstance(r, ReportReview) else r  # noqa: E731 - a Report or a ReportReview
         # a year filed twice pairs the copy that stands for it, as the window does: the one
-        # reviewed (with --db), else the first read (stable: the folder's order otherwise)
+        # reviewed (in the database), else the first read (stable: the folder's order otherwise)
         reports.sort(key=lambda r: copy_rank(r if isinstance(r, ReportReview) else ReportReview(r)))
         pairs = consecutive_pairs(reports, lambda r: report_of(r).agency, lambda r: report_of(r).year)
         if not pairs:

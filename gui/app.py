@@ -7,13 +7,12 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from core.review.store import ReviewStore, default_db_path
+from core.review.store import ReviewStore, review_db_path
 from gui import crash, strings
 from gui.paths import resources_dir, samples_dir
 from gui.qt import QApplication, QIcon, QLibraryInfo, QLocale, QLockFile, QMessageBox, Qt, QTranslator
 from gui.settings import Settings
 
-DB_ENV = "GONGKAI_DB"  # overrides the review database's path (tests, portable use)
 
 
 class QtGapsTranslator(QTranslator):
@@ -53,14 +52,6 @@ def install_translations(app: QApplication) -> list[QTranslator]:
             installed.append(translator)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     return installed
-
-
-def db_path_from(explicit: Optional[os.PathLike] = None) -> Path:
-    """The database: the explicit path, else $GONGKAI_DB, else the user's data folder."""
-    if explicit:
-        return Path(explicit)
-    env = os.environ.get(DB_ENV, "").strip()
-    return Path(env) if env else default_db_path()
 
 
 def db_open_error(exc: Exception, path: Optional[Path]) -> str:
@@ -133,7 +124,7 @@ def run_app(argv: Optional[list[str]] = None, db_path: Optional[os.PathLike] = N
     install_translations(app)
     path: Optional[Path] = None
     try:
-        path = db_path_from(db_path)  # (creating the data folder may fail too)
+        path = review_db_path(db_path)  # (creating the data folder may fail too)
         store = ReviewStore(path)
     except Exception as exc:  # noqa: BLE001 - tell the user instead of a traceback
         workers.stop()

@@ -103,6 +103,18 @@ def default_db_path() -> Path:
     return folder / DB_NAME
 
 
+DB_ENV = "GONGKAI_DB"  # overrides the review database's path (tests, portable use; README 备份)
+
+
+def review_db_path(explicit: Optional[os.PathLike] = None) -> Path:
+    """The database the window and the command line share: the explicit path, else $GONGKAI_DB,
+    else the user's data folder."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(DB_ENV, "").strip()
+    return Path(env) if env else default_db_path()
+
+
 def _to_json(value) -> str:
     return json.dumps(value)
 

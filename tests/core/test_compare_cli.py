@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -17,9 +19,14 @@ HUAIAN_2024 = COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.
 COUNTY_2021 = COMPARE / "county" / "某某县人民政府办公室2021年报告.txt"
 
 
-def run_compare(*args) -> subprocess.CompletedProcess:
+def run_compare(*args, db=None) -> subprocess.CompletedProcess:
+    """The CLI with a profile of its own: no test reads the developer's review database (the
+    default one, in the user data folder, or $GONGKAI_DB's: ``db``, else one that does not exist)."""
+    profile = tempfile.mkdtemp(prefix="compare-cli-")
+    env = {**os.environ, "XDG_DATA_HOME": profile, "LOCALAPPDATA": profile,
+           "GONGKAI_DB": str(db or Path(profile) / "none.sqlite3")}
     return subprocess.run([sys.executable, str(ROOT / "main.py"), "compare", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+                          capture_output=True, text=True, encoding="utf-8", timeout=120, env=env)
 
 
 def test_two_files_give_one_object_in_the_documented_shape():
@@ -73,6 +80,26 @@ def test_corrections_from_the_review_database_are_compared(tmp_path):
     out = json.loads(proc.stdout)
     assert [(f["rule"], f["cells"], f["expected"], f["actual"]) for f in out["findings"]] == [
         ("X-1", ["section3.carried_over.total"], 34, 40)]
+
+
+def test_the_windows_database_is_compared_unless_the_original_is_asked_for(tmp_path):
+    """qa27: `compare` ignored the auditor's corrections unless given --db, while `export` and the
+    window use them: the same two reports compared in the window and on the command line differed."""
+    db = tmp_path / "reviews.sqlite3"
+    store = ReviewStore(db)
+    report = load_report(HUAIAN_2024)
+    store.add_edits(report.content_hash, [CellEdit("section3.carried_over.total", 34, 40)], report.file)
+    store.close()
+    corrected = json.loads(run_compare(HUAIAN_2023, HUAIAN_2024, db=db).stdout)  # $GONGKAI_DB, as the window
+    current = {c["cell"]: c["current"] for c in corrected["cells"]}
+    assert current["section3.carried_over.total"] == 40
+    assert [f["rule"] for f in corrected["findings"]] == ["X-1"]
+    proc = run_compare(HUAIAN_2023, HUAIAN_2024, "--original", db=db)
+    assert proc.returncode == 0, proc.stderr
+    printed = json.loads(proc.stdout)
+    assert {c["cell"]: c["current"] for c in printed["cells"]}["section3.carried_over.total"] == 34
+    assert printed["findings"] == []
+    assert not (Path(tmp_path) / "none.sqlite3").exists()
 
 
 def test_a_year_filed_twice_pairs_the_copy_reviewed_in_the_database(tmp_path):

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from gui import palette
-from gui.app import DB_ENV, db_path_from, initial_folder, install_translations
+from core.review.store import DB_ENV, review_db_path
+from gui.app import initial_folder, install_translations
 from gui.paths import resources_dir, samples_dir
 from gui.qt import SINGLETONS_GUARDED, QApplication, QObject, QtCore, QtWidgets
 
@@ -57,9 +58,9 @@ def test_file_dialogs_are_qts_own_which_speak_chinese_under_any_locale(qapp):
 
 
 def test_database_path_from_argument_then_environment(tmp_path, monkeypatch):
-    assert db_path_from(tmp_path / "a.sqlite3") == tmp_path / "a.sqlite3"
+    assert review_db_path(tmp_path / "a.sqlite3") == tmp_path / "a.sqlite3"
     monkeypatch.setenv(DB_ENV, str(tmp_path / "b.sqlite3"))
-    assert db_path_from() == tmp_path / "b.sqlite3"
+    assert review_db_path() == tmp_path / "b.sqlite3"
 
 
 def test_first_folder_argument_then_last_then_samples(tmp_path, settings):
