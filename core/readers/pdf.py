@@ -179,10 +179,27 @@ class _CharIndex:
 
 
 def _cell_chars_text(chars: list[dict]) -> str:
-    """A table cell's text from its characters (squashed again by _page_items, as table.extract()'s)."""
-    return pdf_text.cell_text(chars) if _FAST_TEXT else extract_text(chars)
+    """A table cell's text from its characters: its lines joined into one label."""
+    return joined_lines(pdf_text.cell_lines(chars) if _FAST_TEXT else pdf_text.squashed_lines(extract_text(chars)))
 
 
 def _cell_text(text: str) -> str:
-    """A cell's lines joined: a label wrapped inside its cell is one label."""
-    return " ".join(text.split())
+    """A cell's text as table.extract() gives it (lines broken by "\n") as one label."""
+    return joined_lines(pdf_text.squashed_lines(text))
+
+
+def joined_lines(lines: list[str]) -> str:
+    """A cell's lines as one text: a label wrapped inside its cell is one label. Chinese has no
+    space between words, so lines broken between two Chinese characters join without one (Word's
+    vertical text, 「自」「然」「人」 one a line, is 自然人); elsewhere a space stands for the break."""
+    if len(lines) < 2:
+        return lines[0] if lines else ""
+    out = lines[0]
+    for line in lines[1:]:
+        out += line if _chinese(out[-1]) and _chinese(line[0]) else " " + line
+    return out
+
+
+def _chinese(ch: str) -> bool:
+    """An ideograph, or Chinese punctuation (、。「」（），：；“”)."""
+    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or "\u2018" <= ch <= "\u201d"
