@@ -12,7 +12,8 @@ from core.readers.dispatch import read_document
 from core.readers.pdf import joined_lines
 from tests.core.truth import read_against_truth, t3_row
 
-ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+ZOO = FIXTURES / "zoo"
 
 
 def test_lines_wrapped_between_chinese_characters_join_without_a_space():
@@ -51,3 +52,25 @@ def test_rows_after_the_repeated_vertical_header_keep_their_values():
     report, _, _ = read_against_truth(ZOO / "rl2727-r0037-rl-pdf.pdf")
     # the planted swap (15 printed 51) is read as printed
     assert t3_row(report, "total") == [51, 4, None, 1, None, None, 20]
+
+
+@pytest.mark.parametrize("name", ["rl-no-tounicode.pdf", "rl-cid-identity.pdf"])
+def test_text_in_fonts_without_a_map_to_unicode_is_a_clear_problem(name):
+    # Drawn like the fixtures above, then the map from glyphs to characters taken away: the
+    # embedded subset font's /ToUnicode blanked (its text reads as €•‚ƒ„…), or the CID font's
+    # encoding named Identity-H (it reads as (cid:38517) and rare ideographs). Neither is a text
+    # to parse: one problem says why, no line is read (it said 「不是政府信息公开工作年度报告」).
+    from core.pipeline import load_report
+    from core.readers.pdf import UNMAPPED_PROBLEM
+    from core.readers.problems import problem_label
+
+    doc = read_document(FIXTURES / name)
+    assert doc.problems == [UNMAPPED_PROBLEM] and doc.lines == [] and doc.text
+    report = load_report(FIXTURES / name)
+    assert report.problems == [UNMAPPED_PROBLEM] and problem_label(UNMAPPED_PROBLEM) == "需OCR"
+    assert all(report.value(cell) is None for cell in report.cells)
+
+
+def test_a_readable_report_is_not_taken_for_unmapped_text():
+    doc = read_document(ZOO / "rl2728-r0009-rl-pdf.pdf")
+    assert doc.problems == [] and doc.lines
