@@ -9,7 +9,9 @@ Each output draws its traits from the seed (`PdfVariant`):
 - vertical: 表三's narrow header cells print one character per line (Word's vertical text) or wrap;
 - header: `repeat` a table broken across pages repeats its header rows, `once` does not;
 - glyphs: `plain` text runs, `tc` runs with character spacing (Tc), `placed` every glyph put
-  on its own (no space characters in the file at all).
+  on its own (no space characters in the file at all);
+- header cells: `distributed` their one-line texts spread over the cell's width (Word's 分散对齐),
+  `shaded` filled grey under the text, or `plain`.
 Every page has a page number in its footer. bench-only: the app never imports reportlab.
 """
 from __future__ import annotations
@@ -39,15 +41,18 @@ class PdfVariant:
     vertical: bool  # 表三's narrow headers one character per line
     header: str  # repeat | once
     glyphs: str  # plain | tc | placed
+    heads: str = "plain"  # plain | distributed | shaded
 
     def traits(self) -> list[str]:
         return [f"font:{self.font}", f"borders:{self.borders}", f"numbers:{self.numbers}",
-                f"vertical:{'yes' if self.vertical else 'no'}", f"header:{self.header}", f"glyphs:{self.glyphs}"]
+                f"vertical:{'yes' if self.vertical else 'no'}", f"header:{self.header}", f"glyphs:{self.glyphs}",
+                f"heads:{self.heads}"]
 
 
 def pdf_variant(rng: random.Random) -> PdfVariant:
     return PdfVariant(rng.choice(("cid", "ttf")), rng.choice(("rect", "line")), rng.choice(("right", "centre")),
-                      rng.random() < 0.5, rng.choice(("repeat", "once")), rng.choice(("plain", "tc", "placed")))
+                      rng.random() < 0.5, rng.choice(("repeat", "once")), rng.choice(("plain", "tc", "placed")),
+                      rng.choice(("plain", "distributed", "shaded")))
 
 
 def _font(kind: str) -> str:
@@ -258,6 +263,10 @@ class _Doc:
             x0, x1 = xs[p.col], xs[p.col + p.cell.colspan]
             y_top = row_top[span[0]]
             y_bottom = row_top[span[-1]] - heights[span[-1]]
+            if p.cell.header and self.variant.heads == "shaded":
+                self.canvas.setFillGray(0.85)
+                self.canvas.rect(x0, y_bottom, x1 - x0, y_top - y_bottom, stroke=0, fill=1)
+                self.canvas.setFillGray(0)
             self._box(x0, y_bottom, x1, y_top)
             if p.row not in shown:
                 continue  # a merged cell continued from the page before: its text is there
@@ -267,6 +276,9 @@ class _Doc:
             number = _is_number(p.cell.text) and not p.cell.header
             for line in lines:
                 w = self.writer.width(line, size)
+                if p.cell.header and self.variant.heads == "distributed" and len(lines) == 1 and len(line) > 1:
+                    self._distributed(x0 + PAD, x1 - PAD, y_text + size * 0.15, line, size)
+                    continue
                 if number and self.variant.numbers == "right":
                     x = x1 - PAD - 2 - w
                 elif number or p.cell.header or len(lines) == 1 and w < (x1 - x0) * 0.5 and p.col > 0:
@@ -275,6 +287,15 @@ class _Doc:
                     x = x0 + PAD
                 self.writer.draw(x, y_text + size * 0.15, line, size)
                 y_text -= lead
+
+    def _distributed(self, x0: float, x1: float, y: float, line: str, size: float) -> None:
+        """Word's 分散对齐: the characters spread evenly from the cell's left edge to its right."""
+        widths = [self.writer.width_of(ch, self.writer.font, size) for ch in line]
+        gap = max(0.0, (x1 - x0 - sum(widths)) / (len(line) - 1))
+        for ch, w in zip(line, widths):
+            self.canvas.setFont(self.writer.font, size)
+            self.canvas.drawString(x0, y, ch)
+            x0 += w + gap
 
     def _box(self, x0: float, y0: float, x1: float, y1: float) -> None:
         c = self.canvas
