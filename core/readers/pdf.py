@@ -209,13 +209,23 @@ def _cell_text(text: str) -> str:
 def joined_lines(lines: list[str]) -> str:
     """A cell's lines as one text: a label wrapped inside its cell is one label. Chinese has no
     space between words, so lines broken between two Chinese characters join without one (Word's
-    vertical text, 「自」「然」「人」 one a line, is 自然人); elsewhere a space stands for the break."""
+    vertical text, 「自」「然」「人」 one a line, is 自然人); elsewhere a space stands for the break.
+    A line of single Chinese characters set apart (Word's 分散对齐 spreads a label over its
+    cell's width: 「申 请 人 情 况」) is one word."""
+    lines = [_undistributed(line) for line in lines]
     if len(lines) < 2:
         return lines[0] if lines else ""
     out = lines[0]
     for line in lines[1:]:
         out += line if _chinese(out[-1]) and _chinese(line[0]) else " " + line
     return out
+
+
+def _undistributed(line: str) -> str:
+    if " " not in line:
+        return line
+    words = line.split(" ")
+    return "".join(words) if all(len(word) == 1 and _chinese(word) for word in words) else line
 
 
 def _chinese(ch: str) -> bool:

@@ -35,13 +35,29 @@ def test_vertical_header_cells_read_as_their_words():
     assert ["商业企业", "科研机构", "社会组织", "法律服务机构", "其他"] in rows
 
 
-@pytest.mark.parametrize("name", ["rl2728-r0009-rl-pdf.pdf", "rl2728-r0108-rl-pdf.pdf", "rl2727-r0037-rl-pdf.pdf"])
+def test_distributed_header_cells_read_as_their_words():
+    # Word's 分散对齐 spreads a header's characters over its cell: 「申 请 人 情 况」 a word a character
+    assert joined_lines(["申 请 人 情 况"]) == "申请人情况"
+    assert joined_lines(["本 年 收 费 金 额 （ 单 位 ： 万 元 ）"]) == "本年收费金额（单位：万元）"
+    assert joined_lines(["自 然", "人"]) == "自然人"
+    # words of more than one character, or not Chinese, keep their spaces
+    assert joined_lines(["1.属于 国家秘密"]) == "1.属于 国家秘密"
+    assert joined_lines(["合 计 12"]) == "合 计 12" and joined_lines(["a b"]) == "a b"
+    doc = read_document(ZOO / "rl2728-r0009-rl-pdf-distributed.pdf")
+    rows = [[c.text for c in line.cells] for line in doc.lines if line.grid]
+    assert ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"] in rows
+    assert any(row[-1] == "申请人情况" for row in rows)
+
+
+@pytest.mark.parametrize("name", ["rl2728-r0009-rl-pdf.pdf", "rl2728-r0108-rl-pdf.pdf", "rl2727-r0037-rl-pdf.pdf",
+                                  "rl2728-r0009-rl-pdf-distributed.pdf"])
 def test_a_vertical_header_repeated_on_the_next_page_is_no_row(name):
     # 表三 breaks inside （六）其他处理 and the next page repeats its header, 「自 然 人」 and 「总 计」
     # one character a line. Read as 「自 然 人 | 法人或其他组织 | 总 计」 the repeat was not known for
     # the header (its names spaced apart), its 总计 taken for the row （七）总计's label: the rows
     # after it lost (r0009: 2、申请人逾期未按收费… 95 26 - 1 - - 122 unread; r0037: （七）总计 read
-    # with 14 values).
+    # with 14 values). -distributed: the same page, its header's one-line texts spread over
+    # their cells (「申 请 人 情 况」, 「总 计」), as lost.
     report, wrong, silent = read_against_truth(ZOO / name)
     assert wrong == [] and silent == []
 
