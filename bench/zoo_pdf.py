@@ -11,7 +11,9 @@ Each output draws its traits from the seed (`PdfVariant`):
 - glyphs: `plain` text runs, `tc` runs with character spacing (Tc), `placed` every glyph put
   on its own (no space characters in the file at all);
 - header cells: `distributed` their one-line texts spread over the cell's width (Word's 分散对齐),
-  `shaded` filled grey under the text, or `plain`.
+  `shaded` filled grey under the text, or `plain`;
+- running head: every page after the first prints the report's title (its year in it) or its
+  agency in the page header, above a table continued from the page before, or none.
 Every page has a page number in its footer. bench-only: the app never imports reportlab.
 """
 from __future__ import annotations
@@ -42,17 +44,18 @@ class PdfVariant:
     header: str  # repeat | once
     glyphs: str  # plain | tc | placed
     heads: str = "plain"  # plain | distributed | shaded
+    running: str = "none"  # none | title | agency
 
     def traits(self) -> list[str]:
         return [f"font:{self.font}", f"borders:{self.borders}", f"numbers:{self.numbers}",
                 f"vertical:{'yes' if self.vertical else 'no'}", f"header:{self.header}", f"glyphs:{self.glyphs}",
-                f"heads:{self.heads}"]
+                f"heads:{self.heads}", f"running:{self.running}"]
 
 
 def pdf_variant(rng: random.Random) -> PdfVariant:
     return PdfVariant(rng.choice(("cid", "ttf")), rng.choice(("rect", "line")), rng.choice(("right", "centre")),
                       rng.random() < 0.5, rng.choice(("repeat", "once")), rng.choice(("plain", "tc", "placed")),
-                      rng.choice(("plain", "distributed", "shaded")))
+                      rng.choice(("plain", "distributed", "shaded")), rng.choice(("none", "title", "agency")))
 
 
 def _font(kind: str) -> str:
@@ -167,6 +170,11 @@ class _Doc:
         self.canvas.showPage()
         self.page += 1
         self.y = PAGE_H - TOP
+        if self.variant.running != "none":
+            text = self.report.title if self.variant.running == "title" else self.report.agency
+            self.writer.draw((PAGE_W - self.writer.width(text, 9)) / 2, PAGE_H - TOP / 2, text, 9)
+            self.canvas.setLineWidth(0.5)
+            self.canvas.line(LEFT, PAGE_H - TOP / 2 - 4, PAGE_W - RIGHT, PAGE_H - TOP / 2 - 4)
 
     def _footer(self) -> None:
         parts = ["{page}" if p == "PAGE" else "{pages}" if p == "NUMPAGES" else p for p in self.footer]
