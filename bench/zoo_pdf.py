@@ -163,6 +163,7 @@ class _Doc:
         self.report = report
         self.footer = FOOTERS[rng.randrange(len(FOOTERS))]
         self.footer_centred = rng.random() < 0.7
+        self.carried: dict[int, list[str]] = {}  # a merged cell's lines left for the next page
 
     # --- pages ---
     def new_page(self) -> None:
@@ -276,11 +277,18 @@ class _Doc:
                 self.canvas.rect(x0, y_bottom, x1 - x0, y_top - y_bottom, stroke=0, fill=1)
                 self.canvas.setFillGray(0)
             self._box(x0, y_bottom, x1, y_top)
-            if p.row not in shown:
-                continue  # a merged cell continued from the page before: its text is there
-            lines, size = lines_of[id(p)], sizes[id(p)]
-            block = len(lines) * lead
-            y_text = (y_top + y_bottom) / 2 + block / 2 - size
+            # a merged cell broken by the page: its text from its top on, the lines that do not
+            # fit continued at the top of its part on the next page (as Word flows it)
+            lines = lines_of[id(p)] if p.row in shown else self.carried.pop(id(p), [])
+            if not lines:
+                continue
+            size = sizes[id(p)]
+            fit = max(1, int((y_top - y_bottom - 2 * PAD) // lead))
+            if len(lines) > fit and p.cell.rowspan > 1:
+                lines, self.carried[id(p)] = lines[:fit], lines[fit:]
+                y_text = y_top - PAD - size
+            else:
+                y_text = (y_top + y_bottom) / 2 + len(lines) * lead / 2 - size
             number = _is_number(p.cell.text) and not p.cell.header
             for line in lines:
                 w = self.writer.width(line, size)
