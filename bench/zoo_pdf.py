@@ -4,7 +4,8 @@ and print-to-PDF drivers draw one, not LibreOffice's way.
 Each output draws its traits from the seed (`PdfVariant`):
 - font: `cid` a non-embedded Adobe CID font (STSong-Light, as many government PDFs) or `ttf` an
   embedded TrueType subset (WenQuanYi Micro Hei);
-- borders: `rect` every cell edge a thin filled rectangle (as Word draws them) or `line` stroked lines;
+- borders: `rect` every cell edge a thin filled rectangle (as Word draws them), `line` stroked lines,
+  or (one output in ten) `none`: a table without ruling lines, its columns only in its words' places;
 - numbers: `right` right-aligned in their cells or `centre` centred; label cells wrap over 2-3 lines;
 - vertical: 表三's narrow header cells print one character per line (Word's vertical text) or wrap;
 - header: `repeat` a table broken across pages repeats its header rows, `once` does not;
@@ -38,7 +39,7 @@ WIDTHS = {"section2": (0.40, 0.20, 0.20, 0.20), "section3": (1.2, 1.4, 3.4) + (1
 @dataclass(frozen=True)
 class PdfVariant:
     font: str  # cid | ttf
-    borders: str  # rect | line
+    borders: str  # rect | line | none
     numbers: str  # right | centre
     vertical: bool  # 表三's narrow headers one character per line
     header: str  # repeat | once
@@ -53,7 +54,8 @@ class PdfVariant:
 
 
 def pdf_variant(rng: random.Random) -> PdfVariant:
-    return PdfVariant(rng.choice(("cid", "ttf")), rng.choice(("rect", "line")), rng.choice(("right", "centre")),
+    return PdfVariant(rng.choice(("cid", "ttf")), rng.choices(("rect", "line", "none"), (0.45, 0.45, 0.1))[0],
+                      rng.choice(("right", "centre")),
                       rng.random() < 0.5, rng.choice(("repeat", "once")), rng.choice(("plain", "tc", "placed")),
                       rng.choice(("plain", "distributed", "shaded")), rng.choice(("none", "title", "agency")))
 
@@ -316,6 +318,8 @@ class _Doc:
     def _box(self, x0: float, y0: float, x1: float, y1: float) -> None:
         c = self.canvas
         t = 0.5
+        if self.variant.borders == "none":
+            return
         if self.variant.borders == "rect":  # Word: each edge a filled rectangle
             c.setFillGray(0)
             for rect in ((x0 - t / 2, y1 - t / 2, x1 - x0 + t, t), (x0 - t / 2, y0 - t / 2, x1 - x0 + t, t),
