@@ -10,8 +10,10 @@ converters (LibreOffice, pdftotext, pdfplumber, pandoc, docx2txt, mammoth, w3m, 
 antiword, catdoc); every output gets its truth JSON beside it. Each report goes through
 --per-report converters, dealt round-robin so every converter gets its share. DIR/manifest.json
 lists the outputs per converter, the converters not installed and the outputs skipped because
-the converter lost numbers. Two opt-in converters, built only when named with --converters, save
-the web page as a .txt (web-source-txt) or with its article inside a script string (web-script-txt).
+the converter lost numbers. Three opt-in converters, built only when named with --converters, save
+the web page as a .txt (web-source-txt) or with its article inside a script string (web-script-txt),
+or draw the report as a PDF the way Word, WPS and print-to-PDF drivers do (rl-pdf, with reportlab:
+bench/zoo_pdf.py; each output's traits in its truth's zoo.variant, and `score` prints a table per trait).
 --pages makes the Word documents cross pages as printed ones do: page numbers in the footer and
 the tables' header rows repeated on every page (bench/zoo_render.py's PageLayout). --quirks
 gives the reports traits of real files the plain zoo lacks (zoo_tables.add_quirks: units in cells,
@@ -101,7 +103,8 @@ def main() -> int:
 
     scorer = load_scorer(args.scorer)
     rows = score_zoo(Path(args.dir), args.run or default_command(), scorer, only=only)
-    for group in GROUPS + (("quirks",) if any(row["groups"].get("quirks") for row in rows) else ()):
+    extra = tuple(g for g in ("quirks", "variant") if any(row["groups"].get(g) for row in rows))
+    for group in GROUPS + extra:
         print("\n".join(table(rows, group)))
         print()
     if args.details:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.zoo_convert import LO_TEXT_ENCODINGS, ROUTES, Route, lo_convert, run_tool
+from bench.zoo_pdf import pdf_variant, rl_pdf
 from bench.zoo_render import page_layout, web_page, word_document
 from bench.zoo_tables import FULL_WIDTH, ZooReport, add_quirks, generate, number_text
 
@@ -152,6 +153,8 @@ def build(target: Path, seed: int, count: int, per_report: int, only=(), log=pri
     layouts = random.Random(seed * 7919 + 2) if pages else None
     pages, sources = _render(reports, plan, charsets, work, rng, log, layouts)
     made_by_lo = _libreoffice(plan, sources, work, log)
+    variants = random.Random(seed * 7919 + 4)  # rl-pdf's traits: a stream of their own
+
 
     outputs, skipped = [], []
     for item in plan:
@@ -163,6 +166,9 @@ def build(target: Path, seed: int, count: int, per_report: int, only=(), log=pri
                 skipped.append({"file": out.name, "why": "LibreOffice made no file"})
                 continue
             shutil.move(str(made), out)
+        elif route.source == "report":
+            variant = pdf_variant(variants)
+            out.write_bytes(rl_pdf(report, variant, variants.randrange(1 << 30)))
         else:
             out.write_bytes(run_tool(route, sources[(route.source, report.name)], pages[report.name],
                                      charsets[report.name], encoding, lambda options: rng.choice(options)))
@@ -177,6 +183,8 @@ def build(target: Path, seed: int, count: int, per_report: int, only=(), log=pri
         truth["zoo"] = {"converter": route.name, "encoding": label, "source": route.source, "zeros": report.zero_style}
         if quirks:
             truth["zoo"]["quirks"] = list(report.quirks)
+        if route.source == "report":
+            truth["zoo"]["variant"] = variant.traits()
         out.with_suffix(".json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         outputs.append(item)
 

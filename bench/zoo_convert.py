@@ -74,6 +74,9 @@ ROUTES += (
     Route("web-source-txt", "web", "txt", "python", ("page",), opt_in=True),
     Route("web-script-txt", "web", "txt", "python", ("page",), opt_in=True),
 )
+# A PDF drawn straight from the report with reportlab (bench/zoo_pdf.py): fonts, borders and glyph
+# placement as Word, WPS and print-to-PDF drivers make them. Opt-in, added after /work/zoo was built.
+ROUTES += (Route("rl-pdf", "report", "pdf", "py:reportlab", ("binary",), opt_in=True),)
 
 
 def lo_convert(files: list[Path], target: str, outdir: Path) -> None:

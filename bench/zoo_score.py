@@ -75,7 +75,8 @@ def score_zoo(target: Path, command: str, scorer, only=()) -> list[dict]:
                      "groups": {"converter": zoo.get("converter", "?"), "encoding": zoo.get("encoding", "?"),
                                 "template": truth.get("template", "?"), "zeros": zoo.get("zeros", "?"),
                                 "typo": (injected or {}).get("kind", "none"),
-                                **({"quirks": tuple(zoo["quirks"]) or ("none",)} if "quirks" in zoo else {})},
+                                **({"quirks": tuple(zoo["quirks"]) or ("none",)} if "quirks" in zoo else {}),
+                                **({"variant": tuple(zoo["variant"])} if "variant" in zoo else {})},
                      "counts": {k: int(v) for k, v in counts.items()}, "wrong": res["wrong"],
                      "errors": errors, "injected": injected,
                      "suggestions": [f["suggestion"] for f in (output or {}).get("findings") or [] if f.get("suggestion")]})

@@ -140,7 +140,7 @@ LASTING_PROBLEMS = {
     "core.readers.legacy": ("CONVERT_FAILED", "DAMAGED_PROBLEM", "ENCRYPTED_PROBLEM"),
     "core.readers.dispatch": ("NOT_WORD_PROBLEM",),
     "core.readers.docx": ("CORRUPT_PROBLEM", "BOMB_PROBLEM"),
-    "core.readers.pdf": ("SCANNED_PROBLEM", "ENCRYPTED_PROBLEM", "CORRUPT_PROBLEM"),
+    "core.readers.pdf": ("SCANNED_PROBLEM", "UNMAPPED_PROBLEM", "ENCRYPTED_PROBLEM", "CORRUPT_PROBLEM"),
     "core.readers.text": ("BINARY_PROBLEM", "MOJIBAKE_PROBLEM"),
     "core.readers.encoding": ("LOSSY_PROBLEM",),
 }

@@ -28,6 +28,13 @@ SCANNED_PROBLEM = "扫描件，无文字层，需OCR"
 ENCRYPTED_PROBLEM = "PDF文件已加密，无法读取"
 CORRUPT_PROBLEM = "PDF文件已损坏或不完整，无法打开"
 MIN_TEXT = 20  # non-space characters in the whole file below which it is taken as a scan
+# Text drawn in a font that carries no map to Unicode (a subset font without ToUnicode, a CID font
+# read through another encoding) reads as other characters: "(cid:123)", control characters,
+# Latin-1's symbols and Windows' (€‚ƒ„…†‡•‰), private-use ones, or rare ideographs (Extension A).
+UNMAPPED_PROBLEM = "PDF文字无法提取（字体未带文字编码，读出的是乱码），需OCR"
+_UNMAPPED = re.compile(r"\(cid:\d+\)|[\x00-\x08\x0e-\x1f\x7f-\xbf\u02c6-\u02dc\u2020-\u2030\u20ac"
+                       r"\u3400-\u4dbf\ue000-\uf8ff\ufffd]")
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 # pdfminer logs a warning for every damaged stream; without a handler Python prints them on
 # stderr. A NullHandler keeps the console quiet and still lets an app-wide handler see them.
@@ -73,7 +80,18 @@ def read_pdf(path: str, data: bytes, fmt: str = "pdf") -> Document:
         problems.append("PDF文件中没有可读取的页面")
     elif len("".join(builder.text.split())) < MIN_TEXT:
         problems.append(SCANNED_PROBLEM)
+    elif _unmapped(builder.text):  # its lines are no text to parse: the problem says why
+        problems.append(UNMAPPED_PROBLEM)
+        return Document(path, fmt, None, builder.text, [], problems)
     return Document(path, fmt, None, builder.text, builder.lines, problems)
+
+
+def _unmapped(text: str) -> bool:
+    """Whether the text reads as fonts without a map to Unicode: many of the characters such a
+    font reads as, at least half as many as the common Chinese characters (a report prints
+    thousands of those and next to none of these)."""
+    odd = len(_UNMAPPED.findall(text, 0, 200_000))
+    return odd >= MIN_TEXT and 2 * odd >= len(_CHINESE.findall(text, 0, 200_000))
 
 
 def _is_encryption_error(exc: BaseException) -> bool:
@@ -179,10 +197,37 @@ class _CharIndex:
 
 
 def _cell_chars_text(chars: list[dict]) -> str:
-    """A table cell's text from its characters (squashed again by _page_items, as table.extract()'s)."""
-    return pdf_text.cell_text(chars) if _FAST_TEXT else extract_text(chars)
+    """A table cell's text from its characters: its lines joined into one label."""
+    return joined_lines(pdf_text.cell_lines(chars) if _FAST_TEXT else pdf_text.squashed_lines(extract_text(chars)))
 
 
 def _cell_text(text: str) -> str:
-    """A cell's lines joined: a label wrapped inside its cell is one label."""
-    return " ".join(text.split())
+    """A cell's text as table.extract() gives it (lines broken by "\n") as one label."""
+    return joined_lines(pdf_text.squashed_lines(text))
+
+
+def joined_lines(lines: list[str]) -> str:
+    """A cell's lines as one text: a label wrapped inside its cell is one label. Chinese has no
+    space between words, so lines broken between two Chinese characters join without one (Word's
+    vertical text, 「自」「然」「人」 one a line, is 自然人); elsewhere a space stands for the break.
+    A line of single Chinese characters set apart (Word's 分散对齐 spreads a label over its
+    cell's width: 「申 请 人 情 况」) is one word."""
+    lines = [_undistributed(line) for line in lines]
+    if len(lines) < 2:
+        return lines[0] if lines else ""
+    out = lines[0]
+    for line in lines[1:]:
+        out += line if _chinese(out[-1]) and _chinese(line[0]) else " " + line
+    return out
+
+
+def _undistributed(line: str) -> str:
+    if " " not in line:
+        return line
+    words = line.split(" ")
+    return "".join(words) if all(len(word) == 1 and _chinese(word) for word in words) else line
+
+
+def _chinese(ch: str) -> bool:
+    """An ideograph, or Chinese punctuation (、。「」（），：；“”)."""
+    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or "\u2018" <= ch <= "\u201d"

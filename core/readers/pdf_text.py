@@ -5,7 +5,7 @@ group into lines by their tops, sorts each line and cuts it into words, then lay
 in a text map of every character before reading the text off it; every call builds a word
 extractor and the map. Here the same words, in the same order, are built once and read directly:
 
-- ``cell_text(chars)``: ``" ".join(extract_text(chars).split())`` — a table cell's text;
+- ``cell_lines(chars)``: the lines of ``extract_text(chars)``, each squashed — a table cell's lines;
 - ``page_text(chars)``: ``page.extract_text()`` for a page's characters;
 - ``text_lines(chars)``: the (top, text) of each line of ``page.extract_text_lines()``.
 
@@ -32,13 +32,17 @@ def is_supported() -> bool:
     return pdf_releases.pdfplumber_checked()
 
 
-def cell_text(chars: list[dict]) -> str:
-    """``" ".join(extract_text(chars).split())``: the words grouped into lines by their tops."""
+def cell_lines(chars: list[dict]) -> list[str]:
+    """``squashed_lines(extract_text(chars))``: the words grouped into lines by their tops."""
     words = _words(chars)
     if not words:  # nothing but spaces
-        return ""
-    lines = _clusters(words, _FIRST)
-    return " ".join(" ".join(" ".join(_text(word[1]) for word in line) for line in lines).split())
+        return []
+    return squashed_lines("\n".join(" ".join(_text(word[1]) for word in line) for line in _clusters(words, _FIRST)))
+
+
+def squashed_lines(text: str) -> list[str]:
+    """The text's lines that hold more than white space, each with its white space squashed."""
+    return [squashed for line in text.split("\n") if (squashed := " ".join(line.split()))]
 
 
 def page_text(chars: list[dict]) -> str:

@@ -44,6 +44,7 @@ _LABELS = {
     legacy.ENCRYPTED_PROBLEM: "已加密",
     # PDF
     pdf.SCANNED_PROBLEM: "需OCR",
+    pdf.UNMAPPED_PROBLEM: "需OCR",
     pdf.ENCRYPTED_PROBLEM: "已加密",
     pdf.CORRUPT_PROBLEM: "已损坏",
     "PDF文件中没有可读取的页面": "无页面",

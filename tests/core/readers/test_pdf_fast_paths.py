@@ -137,7 +137,7 @@ def test_fixture_cells_read_as_extract_text_reads_them(path):
     cells = list(_cell_chars(path))
     assert len(cells) > 50
     for chars in cells:
-        assert pdf_text.cell_text(chars) == " ".join(extract_text(chars).split())
+        assert pdf_text.cell_lines(chars) == pdf_text.squashed_lines(extract_text(chars))
 
 
 _COORD = st.sampled_from([0, 1.5, 2, 3, 3.0001, 4.5, 6, 10, 10.2, 13, -1, math.nan])
@@ -158,7 +158,7 @@ def _char(fields: dict) -> dict:
 @given(st.lists(_CHAR.map(_char), min_size=1, max_size=12))
 def test_any_characters_read_as_extract_text_reads_them(chars):
     """Overlapping, out-of-order, rotated, blank and empty characters, close and far lines."""
-    assert pdf_text.cell_text(chars) == " ".join(extract_text(chars).split())
+    assert pdf_text.cell_lines(chars) == pdf_text.squashed_lines(extract_text(chars))
 
 
 def _plumber_text_map(chars):
