@@ -11,7 +11,10 @@ antiword, catdoc); every output gets its truth JSON beside it. Each report goes 
 --per-report converters, dealt round-robin so every converter gets its share. DIR/manifest.json
 lists the outputs per converter, the converters not installed and the outputs skipped because
 the converter lost numbers. Two opt-in converters, built only when named with --converters, save
-the web page as a .txt (web-source-txt) or with its article inside a script string (web-script-txt).
+the web page as a .txt (web-source-txt) or with its article inside a script string (web-script-txt);
+four more render the report as real sites publish it (bench/zoo_sites.py): Word's web page (word-html),
+a WPS spreadsheet's (wps-html), a CMS editor's article in a site's page full of other numbers
+(cms-html), and tables split at blocks or page breaks (split-html).
 --pages makes the Word documents cross pages as printed ones do: page numbers in the footer and
 the tables' header rows repeated on every page (bench/zoo_render.py's PageLayout). --quirks
 gives the reports traits of real files the plain zoo lacks (zoo_tables.add_quirks: units in cells,
