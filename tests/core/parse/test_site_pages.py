@@ -1,0 +1,23 @@
+"""Web pages as real sites publish a report (the zoo's site routes, bench/zoo_sites.py), from
+committed outputs of the zoo h27 (truth beside them: tests/fixtures/zoo/README.md)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.core.truth import read_against_truth
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+T4_VALUES = {"review": [4, 0, 0, 4, 7], "litigation_direct": [12, 0, 2, 2, 16], "litigation_after_review": [0] * 5}
+T4_COLUMNS = ("maintained", "corrected", "other", "pending", "total")
+
+
+def _t4(report) -> dict:
+    return {row: [report.value(f"section4.{row}.{c}") for c in T4_COLUMNS] for row in T4_VALUES}
+
+
+def test_a_spreadsheet_pages_hidden_row_under_t4_is_not_read():
+    # WPS's web export: under each table a <tr style="display:none"> of empty cells (no browser shows
+    # it). Before: read as a second row of 15 values, 表四's 30 values placed wrong (flagged, 13 cells)
+    report, wrong, silent = read_against_truth(ZOO / "h27-r0004-wps-html-utf-8.html")
+    assert _t4(report) == T4_VALUES  # review's total printed 7 (a planted typo: 8), read as printed
+    assert wrong == [] and silent == []
