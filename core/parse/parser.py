@@ -2028,6 +2028,8 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         if token.kind == EMPTY and token.line in header_lines:
             continue  # an empty cell beside header words: layout of the merged header, not a value
         values.append(token)
+    if lines and len(values) > width:
+        values = _without_empty_rows(values, lines, width)
     if not values and any(_HAS_VALUE.search(t.text) for t in table):
         report.problems.append("第四部分统计表没有可读的数值")
         report.flags.append(Flag("section4", "missing", "表四没有可读的数值"))
@@ -2085,6 +2087,22 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
                 report.flags.append(Flag("section4", "inferred", "表四空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
             return
     _store_t4(report, values)
+
+
+def _without_empty_rows(values: list[Token], lines: list[Line], width: int) -> list[Token]:
+    """表四's values without a grid's rows printing nothing at all, when what is left is one row of
+    the table's width: a row of empty cells beside a row of 15 values is a spreadsheet's empty row
+    (WPS's and Excel's web pages print one under the table; h27 wps-html r0004: 15 values, then 15
+    empty cells, read as 30 values), not a second row of 表四. Of rows all empty, the first stays."""
+    empty = {t.line for t in values if t.kind == EMPTY and lines[t.line].grid
+             and not any(c.text.strip() for c in lines[t.line].cells)}
+    if not empty:
+        return values
+    kept = [t for t in values if t.line not in empty]
+    if not kept:
+        first = min(empty)
+        kept = [t for t in values if t.line == first]
+    return kept if len(kept) == width else values
 
 
 def _from_head_page(tokens: list[Token], pages: tuple[int, ...]) -> list[Token]:

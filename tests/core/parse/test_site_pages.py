@@ -21,3 +21,14 @@ def test_a_spreadsheet_pages_hidden_row_under_t4_is_not_read():
     report, wrong, silent = read_against_truth(ZOO / "h27-r0004-wps-html-utf-8.html")
     assert _t4(report) == T4_VALUES  # review's total printed 7 (a planted typo: 8), read as printed
     assert wrong == [] and silent == []
+
+
+def test_an_empty_row_printed_under_t4_is_no_row_of_it(tmp_path):
+    # the same page with its spreadsheet's empty row shown: a grid row of 15 empty cells under the
+    # row of 15 values is no second row of 表四 (before: the same 13 cells wrong)
+    page = (ZOO / "h27-r0004-wps-html-utf-8.html").read_bytes().replace(b"display:none;", b"")
+    (tmp_path / "shown.html").write_bytes(page)
+    (tmp_path / "shown.json").write_bytes((ZOO / "h27-r0004-wps-html-utf-8.json").read_bytes())
+    report, wrong, silent = read_against_truth(tmp_path / "shown.html")
+    assert _t4(report) == T4_VALUES
+    assert wrong == [] and silent == []
