@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from operator import attrgetter
 
 from core.readers.document import Document, Line
 from core.parse.sections import Sections
@@ -54,6 +55,7 @@ _PAGE_LINE = re.compile(rf"\n[ \t\u3000]*(?:{_FORMS}|(\d{{1,3}}))[ \t\u3000]*(?=
 _ALONE = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*(\d{1,3})[ \t\u3000]*(?=\n|$)")
 _DIGITS = frozenset("0123456789")
 _PAGE_STARTS = frozenset("-—–－~～_第共")  # what a footer's form begins with
+_GRID = attrgetter("grid")
 
 # 表三's header as the template prints it (the names of its columns in the drift real files
 # show: 社会组织), and the names a run of its words is counted by.
@@ -75,6 +77,12 @@ def furniture(doc: Document, regions: dict[int, tuple[int, int] | None]) -> list
     numbers = _page_ends(lines, doc.page_starts) if len(doc.page_starts) >= 2 else \
         set() if doc.page_starts else _page_lines(doc, regions, doc.format == "pdf")
     tables = [span for n in (2, 3, 4) if (span := regions.get(n))]
+    t4_span = regions.get(4)
+    # (表二's and 表三's rows are read by their labels: a page number between them is no row's; a text
+    # of no grid rows there, most, is not looked through)
+    if t4_span and any(map(_GRID, lines[t4_span[0]:t4_span[1]])):
+        numbers = numbers | {i for i in range(t4_span[0], min(t4_span[1], len(lines)))
+                             if page_number_between_rows(lines, i)}
     out = {i for i in numbers if any(first <= i < end for first, end in tables)}
     t3_span = regions.get(3)
     if t3_span and _printed_twice(doc, *t3_span, "申请人情况"):
@@ -85,6 +93,32 @@ def furniture(doc: Document, regions: dict[int, tuple[int, int] | None]) -> list
             out.add(i)
             i += 1
     return sorted(out)
+
+
+def page_number_between_rows(lines: list[Line], i: int) -> bool:
+    """Whether lines[i] prints a footer's form alone between two rows of a table whose rows are a
+    grid (a web page, a Word file): such a table's cells are its own, so a line between two of its
+    rows is none of them but a page's number, pasted along with a table a site's editor took page
+    by page from the printed file (h27 split-html r0013: 「- 6 -」 between 表四's header and its
+    values, read as a value). A number alone is not one ("- 0 -" neither): a value printed apart."""
+    line = lines[i]
+    if line.grid or len(line.cells) != 1:
+        return False
+    text = line.cells[0].text.strip()
+    match = PAGE_NUMBER.fullmatch(text) if text[:1] in _PAGE_STARTS else None
+    return bool(match and int(next(filter(None, match.groups()))) and _grid_beside(lines, i, -1)
+                and _grid_beside(lines, i, 1))
+
+
+def _grid_beside(lines: list[Line], i: int, step: int) -> bool:
+    """Whether the nearest line before (step -1) or after (step 1) line i printing something is a
+    grid's row."""
+    i += step
+    while 0 <= i < len(lines):
+        if any(c.text.strip() for c in lines[i].cells):
+            return lines[i].grid
+        i += step
+    return False
 
 
 def _span(doc: Document, first: int, end: int) -> tuple[int, int]:

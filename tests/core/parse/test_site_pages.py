@@ -32,3 +32,13 @@ def test_an_empty_row_printed_under_t4_is_no_row_of_it(tmp_path):
     report, wrong, silent = read_against_truth(tmp_path / "shown.html")
     assert _t4(report) == T4_VALUES
     assert wrong == [] and silent == []
+
+
+def test_a_page_number_between_two_rows_of_a_table_split_by_pages_is_no_value():
+    # a site's editor took 表四 page by page from the printed file: its header, the page's number
+    # 「- 6 -」, then the header again and the row of values, each a table. Before: 6 read as a value
+    # (flagged, 3 cells wrong)
+    report, wrong, silent = read_against_truth(ZOO / "h27-r0013-split-html-gbk.html")
+    assert _t4(report) == {row: [0] * 5 for row in T4_VALUES}
+    assert wrong == [] and silent == []
+    assert not [f for f in report.flags if f.cell.startswith("section4")]
