@@ -348,6 +348,7 @@ def _cut_grid(grid: list[list[Cell]], at: int) -> tuple[list[list[Cell]], list[l
 def split_page(r: ZooReport, encoding: str, rng: random.Random) -> str:
     font = rng.choice(("仿宋", "仿宋_GB2312", "宋体"))
     repeat = rng.random() < 0.6
+    page = rng.randint(2, 4)  # the printed file's page numbers, rising through the tables
     tables: dict[str, list[str]] = {}
     for key, grid in grids(r).items():
         heads = 3 if key in ("section3", "section4") else 0
@@ -373,7 +374,9 @@ def split_page(r: ZooReport, encoding: str, rng: random.Random) -> str:
         html_pieces = []
         for k, piece in enumerate(pieces):
             if k and between == "page":  # the Word original's page number, pasted along
-                html_pieces.append(f'<p style="text-align:center;">- {rng.randint(2, 9)} -</p>')
+                html_pieces.append(f'<p style="text-align:center;">- {page} -</p>')
+            if k:
+                page += 1
             elif k and between:
                 html_pieces.append(between)
             html_pieces.append(_editor_table(piece, rng, font))

@@ -38,7 +38,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, not_
 
 from core.readers.document import Document, Line
 from core.parse.sections import Sections
@@ -77,12 +78,8 @@ def furniture(doc: Document, regions: dict[int, tuple[int, int] | None]) -> list
     numbers = _page_ends(lines, doc.page_starts) if len(doc.page_starts) >= 2 else \
         set() if doc.page_starts else _page_lines(doc, regions, doc.format == "pdf")
     tables = [span for n in (2, 3, 4) if (span := regions.get(n))]
-    t4_span = regions.get(4)
-    # (表二's and 表三's rows are read by their labels: a page number between them is no row's; a text
-    # of no grid rows there, most, is not looked through)
-    if t4_span and any(map(_GRID, lines[t4_span[0]:t4_span[1]])):
-        numbers = numbers | {i for i in range(t4_span[0], min(t4_span[1], len(lines)))
-                             if page_number_between_rows(lines, i)}
+    if tables:
+        numbers = numbers | _between_rows(doc, tables[0][0], min(tables[-1][1], len(lines)))
     out = {i for i in numbers if any(first <= i < end for first, end in tables)}
     t3_span = regions.get(3)
     if t3_span and _printed_twice(doc, *t3_span, "申请人情况"):
@@ -95,12 +92,26 @@ def furniture(doc: Document, regions: dict[int, tuple[int, int] | None]) -> list
     return sorted(out)
 
 
+def _between_rows(doc: Document, first: int, end: int) -> set[int]:
+    """The lines of lines[first:end] printing a page's number between two grid rows
+    (page_number_between_rows); looked for only where the text there joins cells (a tab, or a
+    markdown table's bar: a row of cells is joined so), and then only among the lines that are
+    not rows."""
+    text = doc.text
+    start, stop = _span(doc, first, end)
+    if text.find("\t", start, stop) < 0 and text.find("|", start, stop) < 0:
+        return set()
+    lines = doc.lines
+    grids = list(map(_GRID, lines[first:end]))
+    return {i for i in compress(range(first, end), map(not_, grids)) if page_number_between_rows(lines, i)}
+
+
 def page_number_between_rows(lines: list[Line], i: int) -> bool:
     """Whether lines[i] prints a footer's form alone between two rows of a table whose rows are a
     grid (a web page, a Word file): such a table's cells are its own, so a line between two of its
     rows is none of them but a page's number, pasted along with a table a site's editor took page
     by page from the printed file (h27 split-html r0013: 「- 6 -」 between 表四's header and its
-    values, read as a value). A number alone is not one ("- 0 -" neither): a value printed apart."""
+    values, read as a value; r0018: 「- 2 -」 between two rows of 表三, read as a value). A number alone is not one ("- 0 -" neither): a value printed apart."""
     line = lines[i]
     if line.grid or len(line.cells) != 1:
         return False

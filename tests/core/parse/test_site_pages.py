@@ -35,10 +35,19 @@ def test_an_empty_row_printed_under_t4_is_no_row_of_it(tmp_path):
 
 
 def test_a_page_number_between_two_rows_of_a_table_split_by_pages_is_no_value():
-    # a site's editor took 表四 page by page from the printed file: its header, the page's number
-    # 「- 6 -」, then the header again and the row of values, each a table. Before: 6 read as a value
-    # (flagged, 3 cells wrong)
-    report, wrong, silent = read_against_truth(ZOO / "h27-r0013-split-html-gbk.html")
+    # a site's editor took the tables page by page from the printed file: 表四's header, the page's
+    # number 「- 6 -」, then the header again and the row of values, each a table. Before: 6 read as a
+    # value (flagged, 3 cells wrong)
+    report, wrong, silent = read_against_truth(ZOO / "h27-r0003-split-html-gbk.html")
     assert _t4(report) == {row: [0] * 5 for row in T4_VALUES}
     assert wrong == [] and silent == []
     assert not [f for f in report.flags if f.cell.startswith("section4")]
+
+
+def test_a_page_number_between_two_rows_of_t3_is_no_value():
+    # 表三 cut after 「2.没有现成信息需要另行制作」 (its zeros blank): 「- 4 -」, the header again, then
+    # 「3.补正后申请内容仍不明确」 under the rest of （四）无法提供's merged cell. Before: the 4 read as
+    # that row's 其他 (flagged)
+    report, wrong, silent = read_against_truth(ZOO / "h27-r0023-split-html-utf-8.html")
+    assert [report.value(f"section3.unable_need_creation.{c}") for c in ("natural", "other", "total")] == [None] * 3
+    assert wrong == [] and silent == []
