@@ -64,6 +64,7 @@ def word_page(r: ZooReport, encoding: str, rng: random.Random) -> str:
     vertical = rng.choice(("p", "br", "none"))
     font = rng.choice(("仿宋_GB2312", "宋体", "仿宋"))
     grid_class = rng.choice(("MsoNormalTable", "MsoTableGrid"))
+    ghost_row = rng.random() < 0.5
     op = "" if filtered else "<o:p></o:p>"
 
     def para(text: str, style: str = "", size: str = "16.0pt") -> str:
@@ -101,6 +102,11 @@ def word_page(r: ZooReport, encoding: str, rng: random.Random) -> str:
         for i, row in enumerate(grid):
             attrs = f" style='mso-yfti-irow:{i};height:20.0pt'" if not filtered else " style='height:20.0pt'"
             rows.append(f" <tr{attrs}>\n" + "\n".join(cell(c, unit) for c in row) + "\n </tr>")
+        if ghost_row and any(c.colspan > 1 or c.rowspan > 1 for row in grid for c in row):
+            # Word's row of no height under a table with merged cells, fixing its columns' widths
+            rows.append(("" if filtered else " <![if !supportMisc]>\n") + " <tr height=0>\n"
+                        + "".join(f"  <td width={unit} style='border:none'></td>\n" for _ in range(width))
+                        + " </tr>" + ("" if filtered else "\n <![endif]>"))
         table_style = ("width:415.0pt;border-collapse:collapse;border:none" if filtered else
                        "width:415.0pt;border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;"
                        "mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt")
@@ -181,6 +187,22 @@ def wps_page(r: ZooReport, encoding: str, rng: random.Random) -> str:
                 + "".join('<td width="72" style="width:54pt;"></td>' for _ in range(width))
                 + "\n</tr>\n<![endif]>\n</table>\n")
 
+    def one_sheet(tabs: dict[str, list[list[Cell]]]) -> str:
+        """The three tables in one sheet: a row for each section's title, then the table's rows, each
+        padded with empty cells to the sheet's width (the widest table's)."""
+        width = max(sum(c.colspan for c in grid[0]) for grid in tabs.values())
+        rows = []
+        for n in (2, 3, 4):
+            grid = tabs[f"section{n}"]
+            own = sum(c.colspan for c in grid[0])
+            rows.append(f'<td class="xl68" x:str>{html.escape(SECTION_TITLES[n])}</td>' + '<td class="xl67"></td>' * (width - 1))
+            for row in grid:
+                rows.append("".join(cell(c) for c in row) + '<td class="xl69"></td>' * (width - own))
+            rows.append('<td class="xl69"></td>' * width)
+        body = "\n".join(f'<tr height="18" style="height:13.50pt;">\n{row}\n</tr>' for row in rows)
+        return (f'<table width="{72 * width}" border="0" cellpadding="0" cellspacing="0" style="border-collapse:collapse;'
+                f'table-layout:fixed;">\n<col width="72" span="{width}" style="width:54.00pt;"/>\n{body}\n</table>\n')
+
     declared = _declared(encoding, rng)
     head = ('<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"\n'
             'xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns="http://www.w3.org/TR/REC-html40">\n<head>\n'
@@ -200,7 +222,15 @@ def wps_page(r: ZooReport, encoding: str, rng: random.Random) -> str:
             '</head>\n')
     body = [f'<p align="center"><font size="5"><b>{html.escape(r.title)}</b></font></p>']
     tabs = grids(r)
+    sheet = rng.random() < 0.3
     for n in range(1, 7):
+        if sheet and n in (2, 3, 4):  # the tables' sections printed in the sheet, their prose in 一's
+            if n == 2:
+                body.append(one_sheet(tabs))
+            continue
+        if sheet and n == 1:
+            for paragraph in r.prose.get(2, []) + r.prose.get(3, []) + r.prose.get(4, []):
+                body.append(f'<p>&nbsp;&nbsp;&nbsp;&nbsp;<font face="仿宋_GB2312">{html.escape(paragraph)}</font></p>')
         body.append(f'<p><font face="仿宋_GB2312" size="4">{html.escape(SECTION_TITLES[n])}</font></p>')
         for paragraph in r.prose.get(n, []):
             body.append(f'<p>&nbsp;&nbsp;&nbsp;&nbsp;<font face="仿宋_GB2312">{html.escape(paragraph)}</font></p>')
