@@ -222,7 +222,8 @@ def wps_page(r: ZooReport, encoding: str, rng: random.Random) -> str:
             '</head>\n')
     body = [f'<p align="center"><font size="5"><b>{html.escape(r.title)}</b></font></p>']
     tabs = grids(r)
-    sheet = rng.random() < 0.3
+    # (a sheet's rows are as wide as the sheet: a row printing 6 or 8 values, --quirks, cannot be one)
+    sheet = rng.random() < 0.3 and not r.row_shapes
     for n in range(1, 7):
         if sheet and n in (2, 3, 4):  # the tables' sections printed in the sheet, their prose in 一's
             if n == 2:
