@@ -110,8 +110,9 @@ def page_number_between_rows(lines: list[Line], i: int) -> bool:
     """Whether lines[i] prints a footer's form alone between two rows of a table whose rows are a
     grid (a web page, a Word file): such a table's cells are its own, so a line between two of its
     rows is none of them but a page's number, pasted along with a table a site's editor took page
-    by page from the printed file (h27 split-html r0013: 「- 6 -」 between 表四's header and its
-    values, read as a value; r0018: 「- 2 -」 between two rows of 表三, read as a value). A number alone is not one ("- 0 -" neither): a value printed apart."""
+    by page from the printed file (h27 split-html r0003: 「- 6 -」 between 表四's header and its
+    values, read as a value; r0023: 「- 4 -」 between two rows of 表三, read as a value). A number
+    alone is not one ("- 0 -" neither): a value printed apart."""
     line = lines[i]
     if line.grid or len(line.cells) != 1:
         return False
