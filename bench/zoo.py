@@ -10,10 +10,13 @@ converters (LibreOffice, pdftotext, pdfplumber, pandoc, docx2txt, mammoth, w3m, 
 antiword, catdoc); every output gets its truth JSON beside it. Each report goes through
 --per-report converters, dealt round-robin so every converter gets its share. DIR/manifest.json
 lists the outputs per converter, the converters not installed and the outputs skipped because
-the converter lost numbers. Three opt-in converters, built only when named with --converters, save
-the web page as a .txt (web-source-txt) or with its article inside a script string (web-script-txt),
-or draw the report as a PDF the way Word, WPS and print-to-PDF drivers do (rl-pdf, with reportlab:
-bench/zoo_pdf.py; each output's traits in its truth's zoo.variant, and `score` prints a table per trait).
+the converter lost numbers. Opt-in converters, built only when named with --converters: two save
+the web page as a .txt (web-source-txt) or with its article inside a script string (web-script-txt);
+one draws the report as a PDF the way Word, WPS and print-to-PDF drivers do (rl-pdf, with reportlab:
+bench/zoo_pdf.py; each output's traits in its truth's zoo.variant, and `score` prints a table per
+trait); four render the report as real sites publish it (bench/zoo_sites.py): Word's web page
+(word-html), a WPS spreadsheet's (wps-html), a CMS editor's article in a site's page full of other
+numbers (cms-html), and tables split at blocks or page breaks (split-html).
 --pages makes the Word documents cross pages as printed ones do: page numbers in the footer and
 the tables' header rows repeated on every page (bench/zoo_render.py's PageLayout). --quirks
 gives the reports traits of real files the plain zoo lacks (zoo_tables.add_quirks: units in cells,

@@ -1,6 +1,7 @@
 """The converters people push reports through, each a route from a rendered source to one output file.
 
-Sources: `web` (the web page, UTF-8 or GBK), `word` (the .docx), and two LibreOffice products of
+Sources: `web` (the web page, UTF-8 or GBK), `site` (the report as a real site's page,
+bench/zoo_sites.py), `word` (the .docx), and two LibreOffice products of
 the .docx: `pdf` and `doc`. A route runs only when its tool is installed; LibreOffice converts many
 files per call (its start-up is slow) with its own profile.
 """
@@ -26,7 +27,7 @@ LO_TEXT_ENCODINGS = {"UTF8": ("utf-8-sig", "utf-8-sig"), "MS_936": ("gbk", "gbk"
 @dataclass(frozen=True)
 class Route:
     name: str  # converter name as the score tables print it
-    source: str  # web | word | pdf | doc
+    source: str  # web | site | word | pdf | doc
     ext: str  # the output's extension
     tool: str  # what must be installed: a command, "py:module" or "soffice"
     encodings: tuple[str, ...] = ("utf-8",)  # what the output may be written in (one chosen per output)
@@ -77,6 +78,11 @@ ROUTES += (
 # A PDF drawn straight from the report with reportlab (bench/zoo_pdf.py): fonts, borders and glyph
 # placement as Word, WPS and print-to-PDF drivers make them. Opt-in, added after /work/zoo was built.
 ROUTES += (Route("rl-pdf", "report", "pdf", "py:reportlab", ("binary",), opt_in=True),)
+
+# Web pages as real sites publish them (issue html27, bench/zoo_sites.py): Word's and WPS's HTML, a
+# CMS editor's article inside the site's page, tables split at blocks or page breaks. Opt-in.
+ROUTES += tuple(Route(name, "site", "html", "python", ("utf-8", "gbk"), opt_in=True)
+                for name in ("word-html", "wps-html", "cms-html", "split-html"))
 
 
 def lo_convert(files: list[Path], target: str, outdir: Path) -> None:

@@ -78,3 +78,19 @@ def by_header(lines: list[Line], label: Token, values: list[Token], width: int) 
         return None  # a printed value under no heading: not this reading
     placed = [at[c][0] for c in columns]
     return placed if all(t.kind in (NUM, NA, EMPTY) for t in placed) else None
+
+
+def header_padding(lines: list[Line], row: int) -> int:
+    """How many empty cells end the header line above grid row ``row`` (the nearest line of as many
+    cells naming a column after its first cell, over rows of values or of blanks): columns right
+    of the table's last, as a spreadsheet's sheet pads a narrow table's rows to the width of a
+    wider one (h28 wps-html: 表二's rows of 4 cells padded to 表四's 15). 0 when none is found."""
+    width = len(lines[row].cells)
+    for index in range(row - 1, max(-1, row - 1 - _LOOK_BACK), -1):
+        line = lines[index]
+        if not line.grid or len(line.cells) != width:
+            return 0
+        kinds = [_named(cell.text) for cell in line.cells[1:]]
+        if True in kinds and False not in kinds:
+            return next((i for i, kind in enumerate(reversed(kinds)) if kind is not None), 0)
+    return 0

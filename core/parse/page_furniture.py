@@ -38,6 +38,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from itertools import compress
+from operator import attrgetter, not_
 
 from core.readers.document import Document, Line
 from core.parse.sections import Sections
@@ -54,6 +56,7 @@ _PAGE_LINE = re.compile(rf"\n[ \t\u3000]*(?:{_FORMS}|(\d{{1,3}}))[ \t\u3000]*(?=
 _ALONE = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*(\d{1,3})[ \t\u3000]*(?=\n|$)")
 _DIGITS = frozenset("0123456789")
 _PAGE_STARTS = frozenset("-—–－~～_第共")  # what a footer's form begins with
+_GRID = attrgetter("grid")
 
 # 表三's header as the template prints it (the names of its columns in the drift real files
 # show: 社会组织), and the names a run of its words is counted by.
@@ -75,6 +78,8 @@ def furniture(doc: Document, regions: dict[int, tuple[int, int] | None]) -> list
     numbers = _page_ends(lines, doc.page_starts) if len(doc.page_starts) >= 2 else \
         set() if doc.page_starts else _page_lines(doc, regions, doc.format == "pdf")
     tables = [span for n in (2, 3, 4) if (span := regions.get(n))]
+    if tables:
+        numbers = numbers | _between_rows(doc, tables[0][0], min(tables[-1][1], len(lines)))
     out = {i for i in numbers if any(first <= i < end for first, end in tables)}
     t3_span = regions.get(3)
     if t3_span and _printed_twice(doc, *t3_span, "申请人情况"):
@@ -85,6 +90,47 @@ def furniture(doc: Document, regions: dict[int, tuple[int, int] | None]) -> list
             out.add(i)
             i += 1
     return sorted(out)
+
+
+def _between_rows(doc: Document, first: int, end: int) -> set[int]:
+    """The lines of lines[first:end] printing a page's number between two grid rows
+    (page_number_between_rows); looked for only where the text there joins cells (a tab, or a
+    markdown table's bar: a row of cells is joined so), and then only among the lines that are
+    not rows."""
+    text = doc.text
+    start, stop = _span(doc, first, end)
+    if text.find("\t", start, stop) < 0 and text.find("|", start, stop) < 0:
+        return set()
+    lines = doc.lines
+    grids = list(map(_GRID, lines[first:end]))
+    return {i for i in compress(range(first, end), map(not_, grids)) if page_number_between_rows(lines, i)}
+
+
+def page_number_between_rows(lines: list[Line], i: int) -> bool:
+    """Whether lines[i] prints a footer's form alone between two rows of a table whose rows are a
+    grid (a web page, a Word file): such a table's cells are its own, so a line between two of its
+    rows is none of them but a page's number, pasted along with a table a site's editor took page
+    by page from the printed file (h27 split-html r0003: 「- 6 -」 between 表四's header and its
+    values, read as a value; r0023: 「- 4 -」 between two rows of 表三, read as a value). A number
+    alone is not one ("- 0 -" neither): a value printed apart."""
+    line = lines[i]
+    if line.grid or len(line.cells) != 1:
+        return False
+    text = line.cells[0].text.strip()
+    match = PAGE_NUMBER.fullmatch(text) if text[:1] in _PAGE_STARTS else None
+    return bool(match and int(next(filter(None, match.groups()))) and _grid_beside(lines, i, -1)
+                and _grid_beside(lines, i, 1))
+
+
+def _grid_beside(lines: list[Line], i: int, step: int) -> bool:
+    """Whether the nearest line before (step -1) or after (step 1) line i printing something is a
+    grid's row."""
+    i += step
+    while 0 <= i < len(lines):
+        if any(c.text.strip() for c in lines[i].cells):
+            return lines[i].grid
+        i += step
+    return False
 
 
 def _span(doc: Document, first: int, end: int) -> tuple[int, int]:

@@ -38,7 +38,7 @@ from core.parse.t2_short_rows import place_short_row
 from core.parse.t3_placement import agreed_rows, undecided_columns, unique_placement
 from core.parse.t3_anchored import read_anchored_rows, read_as_anchored
 from core.parse.open_zeros import read_open_zeros
-from core.parse.grid_columns import by_header
+from core.parse.grid_columns import by_header, header_padding
 from core.parse.head_flows import head_rows_from_flows
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
@@ -370,7 +370,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     # (_whole_after_label); `one_line`: each on its label's line too. The readers of other layouts
     # are then not asked: each returns at once on such a table, as said where they are skipped.
     as_printed = one_line = True
-    padded_right = not t2 and lines is not None and _column_after_total(tokens, labels[0][0], lines)
+    padded_right = _column_after_total(tokens, labels[0][0], lines) if not t2 and lines is not None else 0
     bounds = [i for i, _ in labels] + [len(tokens)]
     for n, (index, key) in enumerate(labels):
         values: list[Token] = []
@@ -405,7 +405,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if key in behind:
             values = summed_prefix(values, width)
         under_header = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
-        values_of[key] = under_header if under_header is not None else _trim_padding(values, width, padded_right)
+        padding = padded_right
+        if t2 and under_header is None and lines and len(values) > width and values[-1].kind == EMPTY == values[0].kind:
+            # a narrow block padded to a sheet's width: its padding goes before its blank first cells
+            padding = header_padding(lines, tokens[index].line)
+        values_of[key] = under_header if under_header is not None else _trim_padding(values, width, padding)
         gathered[key] = values
         # (a PDF's wrapped label prints its next line's empty cells after the row's: not the row's)
         own = _without_next_line(values, width)
@@ -1746,11 +1750,13 @@ def _whole_after_label(tokens: list[Token], index: int, values: list[Token], wid
     return len(values) == width and values[0] is tokens[index + 1] and values[-1] is tokens[index + width]
 
 
-def _column_after_total(tokens: list[Token], first_label: int, lines: list[Line]) -> bool:
-    """Whether 表三's grid header, above its first row label, has an empty cell after 总计: a
-    column right of the template's last, which the converter added to every row (LibreOffice's
+def _column_after_total(tokens: list[Token], first_label: int, lines: list[Line]) -> int:
+    """How many empty cells 表三's grid header, above its first row label, has after 总计 (0: none):
+    columns right of the template's last, which the converter added to every row (LibreOffice's
     PDF of a web table that has one row of 8 cells gives each row of 7 an empty 8th cell; pandoc's
-    Markdown of a web page keeps the cells' markup, "<span …>总计</span>", which names no word)."""
+    Markdown of a web page keeps the cells' markup, "<span …>总计</span>", which names no word; a
+    spreadsheet's sheet holding 表三 beside the wider 表四 pads each of 表三's rows to the sheet's
+    width: h28 wps-html, 5 empty cells after 总计)."""
     start = tokens[0].line if tokens else 0
     for line in lines[start:tokens[first_label].line if tokens else 0]:
         if not line.grid:
@@ -1758,8 +1764,8 @@ def _column_after_total(tokens: list[Token], first_label: int, lines: list[Line]
         texts = ["".join(blank_artefacts(cell.text).split()) for cell in line.cells]
         if "总计" in texts and texts[-1] == "" and texts.index("总计") < len(texts) - 1 \
                 and not any(texts[texts.index("总计") + 1:]):
-            return True
-    return False
+            return len(texts) - 1 - texts.index("总计")
+    return 0
 
 
 _DRAWN_TABLES = ("md", "txt", "pdf")  # formats whose tables a converter drew, every row as wide as the table
@@ -1944,19 +1950,22 @@ def _without_next_line(values: list[Token], width: int) -> list[Token]:
     return values
 
 
-def _trim_padding(values: list[Token], width: int, padded_right: bool = False) -> list[Token]:
+def _trim_padding(values: list[Token], width: int, padded_right: int = 0) -> list[Token]:
     """Drop empty grid cells at a row's edges while it has more cells than the template columns.
 
     A Word or HTML table whose label column was split rather than merged leaves an empty cell
     between the label and the numbers; it is layout, not a printed blank. `padded_right`: the
-    table's header has a column after 总计 (_column_after_total), so an empty cell at the row's
-    end is that column's and goes first: the row's first cell, blank, keeps its place. That column
-    adds one cell to a row: an empty cell before it is the row's own 总计, printed blank (a table
-    leaving 总计 empty), and the empty label cells before the row's numbers go before it.
+    table's header has this many columns after 总计 (_column_after_total), so the empty cells at
+    the row's end are those columns' and go first: the row's first cell, blank, keeps its place.
+    Those columns add as many cells to a row: an empty cell before them is the row's own 总计,
+    printed blank (a table leaving 总计 empty), and the empty label cells before the row's numbers
+    go before it.
     """
     values = _without_next_line(values, width)
-    if padded_right and len(values) > width and values[-1].kind == EMPTY:
-        values = values[:-1]  # the column after 总计 (the row's last cell on its own line)
+    if padded_right:  # the columns after 总计 (the row's last cells on its own line)
+        keep = max(width, len(values) - padded_right)
+        while len(values) > keep and values[-1].kind == EMPTY:
+            values = values[:-1]
     while len(values) > width and values[0].kind == EMPTY:
         values = values[1:]
     while len(values) > width and values[-1].kind == EMPTY:
@@ -2028,6 +2037,8 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         if token.kind == EMPTY and token.line in header_lines:
             continue  # an empty cell beside header words: layout of the merged header, not a value
         values.append(token)
+    if lines and len(values) > width:
+        values = _without_empty_rows(values, lines, width)
     if not values and any(_HAS_VALUE.search(t.text) for t in table):
         report.problems.append("第四部分统计表没有可读的数值")
         report.flags.append(Flag("section4", "missing", "表四没有可读的数值"))
@@ -2085,6 +2096,22 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
                 report.flags.append(Flag("section4", "inferred", "表四空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
             return
     _store_t4(report, values)
+
+
+def _without_empty_rows(values: list[Token], lines: list[Line], width: int) -> list[Token]:
+    """表四's values without a grid's rows printing nothing at all, when what is left is one row of
+    the table's width: a row of empty cells beside a row of 15 values is a spreadsheet's empty row
+    (WPS's and Excel's web pages print one under the table; h27 wps-html r0004: 15 values, then 15
+    empty cells, read as 30 values), not a second row of 表四. Of rows all empty, the first stays."""
+    empty = {t.line for t in values if t.kind == EMPTY and lines[t.line].grid
+             and not any(c.text.strip() for c in lines[t.line].cells)}
+    if not empty:
+        return values
+    kept = [t for t in values if t.line not in empty]
+    if not kept:
+        first = min(empty)
+        kept = [t for t in values if t.line == first]
+    return kept if len(kept) == width else values
 
 
 def _from_head_page(tokens: list[Token], pages: tuple[int, ...]) -> list[Token]:

@@ -260,6 +260,20 @@ def _read_piece(piece: str, start: int, end: int) -> _Piece:
 _LONE_IDEOGRAPHIC_SPACE = re.compile(r"(?<=[^ \t] )\u3000(?= [^ \t]|[ \t]*$)")
 
 
+def _spaced_word(raw: str, pieces: list[_Piece]) -> bool:
+    """Whether a cell's text is a word spaced out a character apart (a vertical label whose
+    characters a web page or a Word cell breaks one a line, read with a space between each:
+    「（ 四 ） 无 法 提 供」): three characters at least, each a run of its own, no number among
+    them, and each placeholder among them (无) between two that are not: there 无 is a letter of
+    the word, not a cell printing "none" (h28 wps-html r0065: read as a value of the row above).
+    Asked only of a cell holding 无, the one placeholder a label of the template holds."""
+    runs = raw.split()
+    if len(runs) < 3 or any(len(run) != 1 for run in runs) or any(p[3] == NUM for p in pieces):
+        return False
+    return all(p[3] is None or (0 < i < len(pieces) - 1 and pieces[i - 1][3] is None and pieces[i + 1][3] is None)
+               for i, p in enumerate(pieces))
+
+
 def _cell_pieces(raw: str) -> _CellPieces:
     """A cell's pieces as tokenize reads them, offsets relative to the cell: (text, start, end,
     kind, value, unit), kind None for a piece of text (joined into a run, or a unit); or
@@ -292,6 +306,9 @@ def _cell_pieces(raw: str) -> _CellPieces:
                 out[-1] = (out[-1][0] + piece, out[-1][1], start + tail, None, None, "")
             else:
                 out.append((piece, start + head, start + tail, kind, value, unit))
+    if len(out) > 2 and "无" in raw and _spaced_word(raw, out):
+        # a word printed a character a line (a table's vertical label): 「（ 四 ） 无 法 提 供」
+        return (("".join([piece[0] for piece in out]), out[0][1], out[-1][2], None, None, ""),)
     if " \u3000" in raw:
         blanks: list[_Piece] = [("", m.start(), m.end(), EMPTY, None, "") for m in _LONE_IDEOGRAPHIC_SPACE.finditer(raw)]
         if blanks:  # (blank cells among the pieces, in the order printed)

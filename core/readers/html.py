@@ -253,7 +253,7 @@ _STYLESHEET = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999
     xmlns:m="{ns}" exclude-result-prefixes="m">
 <xsl:output method="text" encoding="UTF-8"/>
 <xsl:template match="/"><xsl:apply-templates select="*[1]"/></xsl:template>
-<xsl:template match="{skip}"/>
+<xsl:template match="{skip}"/>{hidden}
 <xsl:template match="{blocks}">{br}<xsl:apply-templates/>{br}</xsl:template>
 <xsl:template match="br">{br}</xsl:template>
 <xsl:template match="head"><xsl:if test="title">{br}<xsl:value-of select="title"/>{br}</xsl:if></xsl:template>
@@ -275,11 +275,29 @@ _STYLESHEET = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999
 </xsl:stylesheet>"""
 
 
+# An element a browser does not show (style="display:none"): the hidden rows of a spreadsheet's
+# web export (WPS, Excel: <tr style="display:none"> of empty cells under each table), Word's hidden
+# spans, text hidden against copying. Skipped in every mode; a pattern with a predicate outranks
+# the stylesheet's plain name tests. Only a page that holds "none" gets these templates: testing
+# every element's style costs the others for nothing.
+_HIDDEN_ELEMENT = "*[@style][contains(translate(@style, 'DISPLAYNOE \t', 'displaynoe'), 'display:none')]"
+_HIDDEN_TEMPLATES = "".join(f'\n<xsl:template match="{_HIDDEN_ELEMENT}"{mode}/>'
+                            for mode in ("", ' mode="rows"', ' mode="row"', ' mode="cell"', ' mode="layout"'))
+_HIDDEN = re.compile(r"display\s*:\s*none", re.I)
+
+
+def _may_hide(markup: str) -> bool:
+    """Whether the page may hide an element by its style (lowercase "none" or uppercase "NONE"
+    looked for first: a search in C, where the case-blind pattern would walk the page)."""
+    return ("none" in markup or "NONE" in markup) and _HIDDEN.search(markup) is not None
+
+
 @functools.lru_cache(maxsize=4)
-def _stylesheet(marks: str) -> etree.XSLT:
+def _stylesheet(marks: str, hidden: bool = False) -> etree.XSLT:
     br, cell, pre, hint = tuple(marks)  # four characters
     return etree.XSLT(etree.XML(_STYLESHEET.format(
-        ns=_LAYOUT_NS, skip=_SKIP, blocks=_BLOCKS, spaced=_SPACED, br=br, cell=cell, pre=pre, hint=hint)))
+        ns=_LAYOUT_NS, skip=_SKIP, blocks=_BLOCKS, spaced=_SPACED, br=br, cell=cell, pre=pre, hint=hint,
+        hidden=_HIDDEN_TEMPLATES if hidden else "")))
 
 
 # The marks are noncharacters, which no page means as text. A page may still hold one, as itself
@@ -306,10 +324,11 @@ def _render(root, markup: str) -> TextBuilder | None:
     marks = _marks_for(markup)
     if marks is None:
         return None
-    builder = _lines(str(_stylesheet(marks)(root)), marks, exact=False)
+    stylesheet = _stylesheet(marks, _may_hide(markup))
+    builder = _lines(str(stylesheet(root)), marks, exact=False)
     if builder is None:  # a table may be layout: decide on each one, and render them so
         _mark_layout_tables(root)
-        builder = _lines(str(_stylesheet(marks)(root)), marks, exact=True)
+        builder = _lines(str(stylesheet(root)), marks, exact=True)
     return builder
 
 

@@ -1,0 +1,22 @@
+"""A web page's elements hidden by their style (display:none) are not read: no browser shows them."""
+from __future__ import annotations
+
+from core.readers.html import read_html
+
+
+def _cells(markup: str) -> list[list[str]]:
+    return [[c.text for c in line.cells] for line in read_html("x.html", markup.encode("utf-8")).lines]
+
+
+def test_hidden_rows_cells_and_spans_are_left_out():
+    page = ('<p>本年<span style="DISPLAY: None">99</span>新收</p>'
+            '<table><tr><td>a</td><td>1</td></tr>'
+            '<tr style="display:none"><td></td><td></td></tr>'
+            '<tr><td>b</td><td style="color:red;display :none !important">7</td><td>2</td></tr></table>'
+            '<div style="display:none"><p>隐藏的全文 12</p></div>')
+    assert _cells(page) == [["本年新收"], ["a", "1"], ["b", "2"]]
+
+
+def test_a_page_hiding_nothing_reads_as_before():
+    page = '<p style="display:block">none of it hidden</p><table><tr><td style="border:none">3</td></tr></table>'
+    assert _cells(page) == [["none of it hidden"], ["3"]]
