@@ -51,13 +51,21 @@ def lost_text_flags(doc: Document) -> list[Flag]:
     return flags
 
 
+# the bytes of Latin-1 that are no letter of _GARBLED_LATIN1 (all but À–Ö, Ø–ö, ø–ÿ)
+_NOT_GARBLED_LATIN1 = bytes(b for b in range(256) if not (0xC0 <= b <= 0xFF and b not in (0xD7, 0xF7)))
+
+
 def _may_hold_garbled(text: str) -> bool:
     """False only where the text holds no character of _GARBLED (most texts hold none of those
     letters at all), found without the regex, which tries its class at every character of the
-    text (~60 instructions a character; 1.6 % of a report met for the first time): a text whose
-    characters up to U+00FF are all ASCII holds none of its Latin-1 letters (encoding to Latin-1
-    drops the others, ~12 a character), nor, unless `in` finds one, any of the rest (~1.4 each)."""
-    return not text.encode("latin-1", "ignore").isascii() or any(ch in text for ch in _GARBLED_BEYOND_LATIN1)
+    text (~60 instructions a character; 1.6 % of a report met for the first time): its characters
+    up to U+00FF (encoded to Latin-1, the others dropped: ~12 a character) are none of its Latin-1
+    letters (ASCII, most texts, or else none left once the other bytes are deleted), and `in`
+    finds none of the rest (~1.4 a character each)."""
+    latin1 = text.encode("latin-1", "ignore")
+    if not latin1.isascii() and latin1.translate(None, _NOT_GARBLED_LATIN1):
+        return True
+    return any(ch in text for ch in _GARBLED_BEYOND_LATIN1)
 
 
 def lost_character_flags(report: Report) -> list[Flag]:

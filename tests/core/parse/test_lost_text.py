@@ -28,3 +28,9 @@ def test_two_garbled_letters_on_a_line_are_flagged_and_one_is_not():
     assert lost_text_flags(_document("三、收到和处理政府信息公开申请情况\nNÅ 申请\n")) == []
     # beyond Latin-1: Windows-1252 symbols ("‰" and "™")
     assert [f.cell for f in lost_text_flags(_document("公开申请\n‰ ™\n"))] == ["document"]
+
+
+def test_a_latin1_sign_that_is_no_garbled_letter_is_no_sign_of_one():
+    # a middle dot in a name, a multiplication sign, a no-break space: Latin-1, none of the letters
+    assert not _may_hold_garbled("张三·李四 2×3\xa0件")
+    assert _may_hold_garbled("张三·李四 ÿ")
