@@ -1382,9 +1382,23 @@ def _printed_alike_once(patterns: list[list[tuple[str, int, int]]]) -> list[list
     return out
 
 
+# id(cut) -> (the cut, _cut_values of it): glued_t3's steps ask for the values of the same cuts
+# again and again (a docx2txt report: 2 575 times for 806 cuts); the cut is kept, so its id names
+# no other cut while it is here (by id, not by value: a cut of 1.0 and one of 1 are equal)
+_CUT_VALUES: dict[int, tuple[tuple, tuple]] = {}
+_CUT_VALUES_KEPT = 4096
+
+
 def _cut_values(cut: tuple) -> tuple:
     """The values a cut gives its row's cells, a blank (None) as 0."""
-    return tuple([v or 0 for v, _ in cut])  # (a list made first: a third faster than from a generator)
+    known = _CUT_VALUES.get(id(cut))
+    if known is not None and known[0] is cut:
+        return known[1]
+    if len(_CUT_VALUES) >= _CUT_VALUES_KEPT:
+        _CUT_VALUES.clear()
+    values = tuple([v or 0 for v, _ in cut])  # (a list made first: a third faster than from a generator)
+    _CUT_VALUES[id(cut)] = (cut, values)
+    return values
 
 
 def _distinct_values(candidates: dict[str, list]) -> dict[str, list]:
@@ -1410,7 +1424,7 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
     the cut that adds up needs two."""
     if any(not found for found in candidates.values()):
         return  # a row no cut adds up: that one is the typo's (read after this)
-    open_rows = {key: [[v or 0 for v, _ in r] for r in found] for key, found in candidates.items() if len(found) > 1}
+    open_rows = {key: [list(_cut_values(r)) for r in found] for key, found in candidates.items() if len(found) > 1}
     if open_rows:
         # (all_hold: the answer of the joint choice just made on the same rows and values, if known)
         if all_hold or (all_hold is None and jointly_possible(open_rows, paths, eqs, values) not in (None, NONE_FOUND)):

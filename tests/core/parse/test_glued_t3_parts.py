@@ -40,3 +40,16 @@ def test_the_sums_through_a_row_split_into_its_own_cells_and_the_others():
     own = next(n for n, e in enumerate(involved) if e.rule == "T3-3")
     assert outside[own] == ((), 0) and inside[own] == ([6], [0, 1, 2, 3, 4, 5])
     assert not around & set(paths) and "section3.carried_over.natural" in around
+
+
+def test_a_cuts_values_are_worked_out_once_and_are_its_own():
+    # glued_t3's steps ask for the values of the same cuts again and again: each cut's once
+    from core.parse.stream import _cut_values
+    cut = ((3, 0), (None, 1), (None, -1), (0, 2), (5, 2), (None, -1), (8, 3))
+    assert _cut_values(cut) == (3, 0, 0, 0, 5, 0, 8)
+    assert _cut_values(cut) is _cut_values(cut)
+    # an equal cut of other numbers' types gives its own values (1.0, not the 1 of an equal cut)
+    whole, decimal = ((1, 0), (None, -1), (1, 0)), ((1.0, 0), (None, -1), (1.0, 0))
+    assert whole == decimal
+    assert [type(v) for v in _cut_values(whole)] == [int, int, int]
+    assert [type(v) for v in _cut_values(decimal)] == [float, int, float]

@@ -1,0 +1,36 @@
+"""Text a converter visibly lost (core.parse.lost): the garbled letters, found without scanning
+every text with the regex."""
+from __future__ import annotations
+
+from core.parse.lost import _GARBLED, _may_hold_garbled, lost_text_flags
+from core.readers.document import Document
+
+
+def _document(text: str) -> Document:
+    return Document("x.txt", "txt", "utf-8", text)
+
+
+def test_every_garbled_letter_is_looked_for():
+    # each character of the class, alone among Chinese text, ASCII and a middle dot (Latin-1, not garbled)
+    garbled = [ch for ch in map(chr, range(0x10000)) if _GARBLED.match(ch)]
+    assert len(garbled) == 23 + 31 + 8 + 17  # (À–Ö, Ø–ö, ø–ÿ, the Windows-1252 symbols)
+    assert all(_may_hold_garbled(f"申请 12 件\t{ch}·公开") for ch in garbled)
+
+
+def test_a_chinese_report_holds_none():
+    assert not _may_hold_garbled("一、总体情况\n本年度收到申请 12 件，办结“12”件——（见表三）。\u3000\n")
+    assert not _may_hold_garbled("")
+
+
+def test_two_garbled_letters_on_a_line_are_flagged_and_one_is_not():
+    two = _document("三、收到和处理政府信息公开申请情况\nNÅ`b_ÿ 申请\n")
+    assert [f.cell for f in lost_text_flags(two)] == ["document"]
+    assert lost_text_flags(_document("三、收到和处理政府信息公开申请情况\nNÅ 申请\n")) == []
+    # beyond Latin-1: Windows-1252 symbols ("‰" and "™")
+    assert [f.cell for f in lost_text_flags(_document("公开申请\n‰ ™\n"))] == ["document"]
+
+
+def test_a_latin1_sign_that_is_no_garbled_letter_is_no_sign_of_one():
+    # a middle dot in a name, a multiplication sign, a no-break space: Latin-1, none of the letters
+    assert not _may_hold_garbled("张三·李四 2×3\xa0件")
+    assert _may_hold_garbled("张三·李四 ÿ")
