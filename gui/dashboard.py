@@ -484,6 +484,11 @@ class DashboardFilterModel(QSortFilterProxyModel):
             if self._only_problems:  # else every row is listed anyway (filtering 2 000 rows
                 self._refilter.start()  # again would stall each report's opening)
 
+    @property
+    def pinned(self) -> str:
+        """The file of the report on screen ("" for none)."""
+        return self._pinned
+
     def _change_filter(self, change) -> None:
         if hasattr(self, "endFilterChange"):  # Qt 6.10+ (6.9 has only the begin half)
             self.beginFilterChange()
@@ -668,6 +673,8 @@ class SearchBox(QLineEdit):
 class DashboardWidget(QWidget):
     """Search box, 只看有问题的, the table, and the loading progress with its 取消 button."""
     reviewSelected = Signal(object)  # ReportReview (None when the selection is cleared)
+    # the search that hides the report on screen from the list ("" once it is listed again)
+    shownFilteredOut = Signal(str)
     cancelRequested = Signal()
 
     def __init__(self, parent=None) -> None:
@@ -748,7 +755,9 @@ class DashboardWidget(QWidget):
         caption_over_body(self, self.search, self.only_problems, (self.view, 1), (self.progress_row, 0),
                           (self.count_label, 0))
 
-        self.search.textChanged.connect(self.proxy.set_search)
+        self._filtering = False  # a search changing the rows: the current row it moves opens nothing
+        self._filtered_out = ""  # the search that hides the report on screen ("": it is listed)
+        self.search.textChanged.connect(self._search)
         self.search.toList.connect(self._go_to_list)
         self.only_problems.toggled.connect(self.proxy.set_only_problems)
         self.cancel_button.clicked.connect(self.cancelRequested)
@@ -761,6 +770,49 @@ class DashboardWidget(QWidget):
                        self.proxy.layoutChanged, self.model.rowsInserted, self.model.modelReset):
             signal.connect(self._update_count)
         self._update_count()
+
+    def _search(self, text: str) -> None:
+        """Filter the list by ``text``. A search never changes the report on screen: a row it
+        hides made a neighbour current, which opened that report and lost the cell the auditor
+        was typing in. The report stays on screen, no row of the list is current while it is
+        hidden (no other report looks selected), the window says so (``shownFilteredOut``), and
+        its row is current again once a search lists it; a report found opens as the auditor
+        chooses it (a click, or Down or Enter from the box)."""
+        if not self.proxy.pinned:  # no report on screen: the list's own way
+            self.proxy.set_search(text)
+            self._say_filtered_out()
+            return
+        self._filtering = True
+        try:
+            self.proxy.set_search(text)
+        finally:
+            self._filtering = False
+        self._keep_shown_current()
+
+    def _keep_shown_current(self) -> None:
+        """The row of the report on screen current (quietly: it is open), or no row when a
+        search hides it."""
+        row = self.model.row_of(self.proxy.pinned)
+        index = self.proxy.mapFromSource(self.model.index(row, FILE)) if row >= 0 else QModelIndex()
+        self._filtering = True  # the report on screen is open already: nothing to open
+        try:
+            if index.isValid():
+                if self.view.currentIndex().row() != index.row() or not self.view.currentIndex().isValid():
+                    self._select(index)
+            elif self.view.currentIndex().isValid():
+                self.view.selectionModel().clear()
+        finally:
+            self._filtering = False
+        self._say_filtered_out()
+
+    def _say_filtered_out(self) -> None:
+        file = self.proxy.pinned
+        row = self.model.row_of(file) if file else -1
+        hidden = row >= 0 and not self.proxy.mapFromSource(self.model.index(row, FILE)).isValid()
+        said = self.search.text().strip() if hidden else ""
+        if said != self._filtered_out:
+            self._filtered_out = said
+            self.shownFilteredOut.emit(said)
 
     def _go_to_list(self) -> None:
         """From the search box to the reports found: the first one opens unless the report on
@@ -858,6 +910,8 @@ class DashboardWidget(QWidget):
             self._widths_dragged = True
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._filtering:  # a search moved it, not the auditor (_search)
+            return
         review = None
         if current.isValid():
             review = self.model.review_at(self.proxy.mapToSource(current).row())
@@ -869,8 +923,10 @@ class DashboardWidget(QWidget):
             self.view.selectionModel().select(current, _SELECT_ROW)
 
     def pin(self, file: str) -> None:
-        """Keep the report on screen listed whatever the filters say, until another is opened."""
+        """Keep the report on screen listed whatever the filters say, until another is opened
+        (but for a search: ``_search``)."""
         self.proxy.pin(file)
+        self._say_filtered_out()
 
     def sort_by(self, column: int) -> Qt.SortOrder:
         """Sort the list by ``column`` as a click on its heading does (-1: the folder's order): the
