@@ -751,6 +751,7 @@ class ReportView(QWidget):
         self.filtered_note.setTextFormat(Qt.TextFormat.RichText)
         self.filtered_note.setStyleSheet(f"background: {palette.SOURCE_LINE}; padding: 2px;")
         self.filtered_note.linkActivated.connect(lambda _link: self.clearSearchRequested.emit())
+        self.filtered_note.setToolTip(strings.FILTERED_OUT_TIP)
         self.filtered_note.hide()
         self.twins_text: Callable[[str], str] = lambda _file: ""
         # a year filed twice: (a few words in the heading, its sentence in the heading's tooltip) on

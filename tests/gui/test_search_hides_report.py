@@ -24,7 +24,7 @@ def test_a_search_that_hides_the_report_on_screen_keeps_it_and_the_typing_and_sa
     assert view.session is session  # not the report found
     assert not dashboard.view.currentIndex().isValid()  # nothing in the list looks chosen
     assert view.filtered_note.isVisible()
-    assert "列表的搜索「南通」没有找到这份报告" in view.filtered_note.text()
+    assert "搜索「南通」没有找到这份报告" in view.filtered_note.text()
     assert editor.isVisible() and editor.text() == "12"  # the typing kept
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: index.data() == "12")
@@ -56,4 +56,4 @@ def test_the_note_is_the_windows_own_words(make_window, store, report_folder, qt
     window.dashboard.search.setText("<b>")
     assert window.report_view.filtered_note.isVisible()
     assert "&lt;b&gt;" in window.report_view.filtered_note.text()
-    assert strings.FILTERED_OUT.startswith("列表的搜索")
+    assert strings.FILTERED_OUT.startswith("搜索「{search}」")
