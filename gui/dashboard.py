@@ -23,7 +23,8 @@ from gui.list_model import ReadOnlyListModel
 from gui.looks import LooksDelegate, cell_looks
 from gui.qt import (QAbstractItemView, QBrush, QCheckBox, QColor, QEvent, QHBoxLayout, QHeaderView,
                     QItemSelectionModel, QLabel, QLineEdit, QModelIndex, QProgressBar, QPushButton,
-                    QSortFilterProxyModel, QTableView, QTimer, QWidget, Qt, Signal)
+                    QRect, QSortFilterProxyModel, QStyle, QStyleOptionHeader, QTableView, QTimer, QWidget, Qt,
+                    Signal)
 
 
 _USER = int(Qt.ItemDataRole.UserRole)
@@ -740,6 +741,10 @@ class DashboardWidget(QWidget):
         self._sharing = False
         self._widths_dragged = False  # once the user drags a column, the widths are theirs
         header.sectionResized.connect(self._on_section_resized)
+        # a sorted column's arrow beside its heading (Linux's styles; Windows draws it above): room
+        # for it, else 「错误」 squeezed under it at 1366×768 (qa27)
+        self._arrow_room = 0
+        header.sortIndicatorChanged.connect(self._make_room_for_arrow)
         self.view.resized.connect(self._share_spare_width)
 
         self.progress = QProgressBar()
@@ -887,7 +892,7 @@ class DashboardWidget(QWidget):
         if self._widths_dragged:
             return
         base = self._base_widths
-        fixed = sum(width for column, width in base.items() if column not in (FILE, AGENCY, PROBLEMS))
+        fixed = sum(self._fixed_width(column) for column in base if column not in (FILE, AGENCY, PROBLEMS))
         room = self.view.viewport().width() - fixed - self._problems_seen
         spare = room - base[FILE] - base[AGENCY]
         if spare >= 0:
@@ -904,6 +909,44 @@ class DashboardWidget(QWidget):
             header.resizeSection(PROBLEMS, self._problems_seen)  # stretched to the list's edge
         finally:
             self._sharing = False
+
+    def _fixed_width(self, column: int) -> int:
+        """A column's own width, and the sort arrow's room when the list is sorted by it."""
+        sorted_by = self.view.horizontalHeader().sortIndicatorSection()
+        return self._base_widths[column] + (self._arrow_room if column == sorted_by else 0)
+
+    def sort_arrow_room(self) -> int:
+        """How much narrower the style draws a heading's text when its column is sorted (the
+        arrow beside it); 0 for a style that draws it above (Windows)."""
+        header = self.view.horizontalHeader()
+        height = max(header.height(), header.sizeHint().height(), self.fontMetrics().height() + 8)
+
+        def label_width(indicator) -> int:
+            option = QStyleOptionHeader()
+            option.initFrom(header)
+            option.rect = QRect(0, 0, 200, height)
+            option.orientation = Qt.Orientation.Horizontal
+            option.state |= QStyle.StateFlag.State_Horizontal
+            option.sortIndicator = indicator
+            return header.style().subElementRect(QStyle.SubElement.SE_HeaderLabel, option, header).width()
+        return max(0, label_width(QStyleOptionHeader.SortIndicator.None_)
+                   - label_width(QStyleOptionHeader.SortIndicator.SortDown))
+
+    def _make_room_for_arrow(self, column: int, _order) -> None:
+        """The sorted column wider by its arrow's room, the one sorted before back to its own
+        width; 文件 and 单位 give the room (``_share_spare_width``). Widths the user dragged stay."""
+        if self._widths_dragged:
+            return
+        self._arrow_room = self.sort_arrow_room()
+        header = self.view.horizontalHeader()
+        self._sharing = True
+        try:
+            for fixed in self._base_widths:
+                if fixed not in (FILE, AGENCY, PROBLEMS):
+                    header.resizeSection(fixed, self._fixed_width(fixed))
+        finally:
+            self._sharing = False
+        self._share_spare_width()
 
     def _on_section_resized(self, column: int, old: int, new: int) -> None:
         if not self._sharing and column != PROBLEMS:  # 问题 follows the edge (stretched)
