@@ -235,6 +235,42 @@ def _difference_text(cell: str, values: list) -> str:
         cell=cell_label(cell), values=" / ".join(format_number(v) or strings.BLANK_VALUE for v in values))
 
 
+def unread_copies(copies: list) -> list[int]:
+    """The numbers (1 for the first) of ``copies`` whose tables were not read whole
+    (core.compare.years.read_whole): no differences are counted against them."""
+    from core.compare.years import read_whole
+    return [n for n, review in enumerate(copies, 1) if not read_whole(review.report)]
+
+
+def unread_note(copies: list, briefly: bool = False) -> str:
+    """第2份无法完整读取（缺统计表），不与其他副本逐格比较; "" when every copy was read whole."""
+    from core.readers.problems import problem_labels
+    numbers = unread_copies(copies)
+    if not numbers:
+        return ""
+    said = "、".join(str(n) for n in numbers)
+    if briefly:
+        return text.COPIES_UNREAD_BRIEFLY.format(numbers=said)
+    labels = "、".join(dict.fromkeys(problem_labels(copies[n - 1].report.problems) or text.TABLE_READ_IN_PART
+                                     for n in numbers))
+    return text.COPIES_UNREAD.format(numbers=said, labels=labels)
+
+
+def copies_differ(copies: list, differences: list) -> tuple[str, str]:
+    """The status bar's words on how ``copies`` (a year filed twice) differ, whole and brief:
+    ``differences`` are among the copies read whole; a copy not read whole is said apart."""
+    whole = len(copies) - len(unread_copies(copies))
+    differ = text.YEARLY_COPIES_NOTE_DIFFER.format(cells=len(differences), first=_difference_text(*differences[0])) \
+        if differences else text.YEARLY_COPIES_NOTE_SAME
+    briefly = text.YEARLY_COPIES_NOTE_CELLS.format(cells=len(differences)) if differences else differ
+    if whole == len(copies):
+        return differ, briefly
+    unread = [unread_note(copies), unread_note(copies, briefly=True)]
+    if whole < 2:
+        return unread[0], unread[1]
+    return f"{unread[0]}；{differ}", f"{unread[1]}；{briefly}"
+
+
 def why_this_copy(rank: int) -> str:
     """Why a year filed twice is shown or compared through the copy of this rank, the one that
     stands for it (core.compare.years.copy_rank): the auditor marked it 已审核, or worked on it
@@ -254,11 +290,10 @@ def other_copies_note(copies: list, shown) -> tuple[list[str], str]:
     from core.compare.frame import copy_differences, folder_frame  # pandas: only for a year filed twice
     from core.compare.years import copy_rank, standing_copy, standing_reason
     frame = folder_frame(copies, lambda _review: [])  # (the cells only: no checks run)
-    differences = copy_differences(frame, list(range(len(copies))))
+    unread = unread_copies(copies)
+    differences = copy_differences(frame, [n - 1 for n in range(1, len(copies) + 1) if n not in unread])
     number = next(n for n, review in enumerate(copies, 1) if review is shown)
-    differ = text.YEARLY_COPIES_NOTE_DIFFER.format(cells=len(differences), first=_difference_text(*differences[0])) \
-        if differences else text.YEARLY_COPIES_NOTE_SAME
-    briefly = text.YEARLY_COPIES_NOTE_CELLS.format(cells=len(differences)) if differences else differ
+    differ, briefly = copies_differ(copies, differences)
     said = dict(year=shown.report.year, count=len(copies), number=number, file=Path(shown.report.file).name,
                 why=why_this_copy(standing_reason(copies) if shown is standing_copy(copies) else copy_rank(shown)))
     lines = [text.COMPARE_COPIES_NOTE.format(differ=differ, **said),
@@ -267,14 +302,22 @@ def other_copies_note(copies: list, shown) -> tuple[list[str], str]:
              text.COMPARE_COPIES_NOTE_SHORTER.format(differ=briefly, **said)]
     tip = [(text.COMPARE_COPY_LINE_SHOWN if review is shown else text.COMPARE_COPY_LINE).format(
         number=n, file=review.report.file) for n, review in enumerate(copies, 1)]
-    if differences:
-        tip.append(text.YEARLY_COPIES_DIFFER_TIP.format(cells=len(differences)))
-        tip += [_difference_text(cell, values) for cell, values in differences[:12]]
-        if len(differences) > 12:
-            tip.append(text.YEARLY_MORE_DIFFERENCES.format(count=len(differences) - 12))
-    else:
-        tip.append(text.YEARLY_COPIES_SAME_TIP)
+    tip += _differences_tip(copies, differences)
     return lines, "\n".join(tip + [text.COPY_RULE])
+
+
+def _differences_tip(copies: list, differences: list, most: int = 12) -> list[str]:
+    """The tooltip's lines on where ``copies`` differ (``differences``: among those read whole)."""
+    lines = list(filter(None, [unread_note(copies)]))
+    if len(copies) - len(unread_copies(copies)) < 2:
+        return lines
+    if not differences:
+        return lines + [text.YEARLY_COPIES_SAME_TIP]
+    lines.append(text.YEARLY_COPIES_DIFFER_TIP.format(cells=len(differences)))
+    lines += [_difference_text(cell, values) for cell, values in differences[:most]]
+    if len(differences) > most:
+        lines.append(text.YEARLY_MORE_DIFFERENCES.format(count=len(differences) - most))
+    return lines
 
 
 class YearlyGridModel(QAbstractTableModel):
@@ -352,8 +395,26 @@ class YearlyGridModel(QAbstractTableModel):
         """Of a year filed twice: the cells its copies differ in, with each copy's value."""
         if (row, column) not in self._differences:
             from core.compare.frame import copy_differences
-            self._differences[row, column] = copy_differences(self.frame, self.rows_at(row, column))
+            rows, unread = self.rows_at(row, column), unread_copies(self.reviews_at(row, column))
+            whole = [r for n, r in enumerate(rows, 1) if n not in unread]  # (a copy read in part: no version)
+            self._differences[row, column] = copy_differences(self.frame, whole)
         return self._differences[row, column]
+
+    def copies_text(self, row: int, column: int) -> str:
+        """The cell's line under the counts of a year filed twice: how many copies, and whether
+        they hold the same numbers; a copy not read whole is said, and not compared."""
+        count, differences = len(self.rows_at(row, column)), self.copy_differences(row, column)
+        unread = len(unread_copies(self.reviews_at(row, column)))
+        if not unread:
+            return (text.YEARLY_COPIES_DIFFER.format(count=count, cells=len(differences)) if differences
+                    else text.YEARLY_COPIES_SAME.format(count=count))
+        if unread == count:
+            return text.YEARLY_COPIES_UNREAD_ALL.format(count=count)
+        said = text.YEARLY_COPIES_UNREAD.format(count=count, unread=unread)
+        if count - unread < 2:
+            return said
+        return said + (text.YEARLY_COPIES_UNREAD_DIFFER.format(cells=len(differences)) if differences
+                       else text.YEARLY_COPIES_UNREAD_SAME)
 
     def _copy_line(self, number: int, frame_row: int) -> str:
         record = self.frame.iloc[frame_row]
@@ -373,13 +434,7 @@ class YearlyGridModel(QAbstractTableModel):
         number, why = self._shown_copy(row, column)
         lines = [text.YEARLY_COPY_SHOWN.format(number=number, why=why)]
         lines += [self._copy_line(n, r) for n, r in enumerate(rows, 1)]
-        differences = self.copy_differences(row, column)
-        if not differences:
-            return "\n".join(lines + [text.YEARLY_COPIES_SAME_TIP, text.COPY_RULE])
-        lines.append(text.YEARLY_COPIES_DIFFER_TIP.format(cells=len(differences)))
-        lines += [_difference_text(cell, values) for cell, values in differences[:most]]
-        if len(differences) > most:
-            lines.append(text.YEARLY_MORE_DIFFERENCES.format(count=len(differences) - most))
+        lines += _differences_tip(self.reviews_at(row, column), self.copy_differences(row, column), most)
         return "\n".join(lines + [text.COPY_RULE])
 
     def copies_note(self, row: int, column: int) -> str:
@@ -393,10 +448,7 @@ class YearlyGridModel(QAbstractTableModel):
         rows = self.rows_at(row, column)
         if len(rows) < 2:
             return []
-        differences = self.copy_differences(row, column)
-        differ = text.YEARLY_COPIES_NOTE_DIFFER.format(cells=len(differences), first=_difference_text(*differences[0])) \
-            if differences else text.YEARLY_COPIES_NOTE_SAME
-        briefly = text.YEARLY_COPIES_NOTE_CELLS.format(cells=len(differences)) if differences else differ
+        differ, briefly = copies_differ(self.reviews_at(row, column), self.copy_differences(row, column))
         file = Path(self.frame.iloc[self.standing_row(row, column)]["file"]).name
         number, why = self._shown_copy(row, column)
         said = dict(count=len(rows), number=number, why=why)
@@ -451,9 +503,7 @@ class YearlyGridModel(QAbstractTableModel):
                                            doubts=int(record["doubts"]))
             if len(rows) < 2:
                 return label
-            differences = self.copy_differences(index.row(), index.column())
-            return label + (text.YEARLY_COPIES_DIFFER.format(count=len(rows), cells=len(differences)) if differences
-                            else text.YEARLY_COPIES_SAME.format(count=len(rows)))
+            return label + self.copies_text(index.row(), index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             if len(rows) < 2:
                 return text.YEARLY_CELL_TIP.format(file=record["file"], template=record["template"],

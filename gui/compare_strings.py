@@ -16,6 +16,16 @@ YEARLY_NO_REPORT = "{agency}没有{year}年的报告，无法比对"
 # same numbers (on a line of their own under the counts: the five years of a grid still fit at 1366×768)
 YEARLY_COPIES_SAME = "\n{count}份，数据相同"
 YEARLY_COPIES_DIFFER = "\n{count}份，{cells}处数据不同"
+# a copy whose tables were not read whole (core.compare.years.read_whole: 表不完整, 缺统计表) is no
+# second version of the report: its blanks are what the reader lost; no differences are counted
+# against it (qa27: 「2份，23处数据不同」 read as two versions filed, one of them cut off after 表三)
+YEARLY_COPIES_UNREAD = "\n{count}份（{unread}份无法完整读取）"
+YEARLY_COPIES_UNREAD_ALL = "\n{count}份（均无法完整读取）"
+YEARLY_COPIES_UNREAD_SAME = "，其余数据相同"
+YEARLY_COPIES_UNREAD_DIFFER = "，其余{cells}处数据不同"
+COPIES_UNREAD = "第{numbers}份无法完整读取（{labels}），不与其他副本逐格比较"
+COPIES_UNREAD_BRIEFLY = "第{numbers}份无法完整读取"
+TABLE_READ_IN_PART = "统计表不完整"  # (a table lost with no problem said of it)
 YEARLY_COPY_SHOWN = "所示为第{number}份的计数（{why}）："
 YEARLY_COPY_LINE = "第{number}份：{file}（{status}，错误{errors} 警告{warnings} 存疑{doubts}）"
 YEARLY_COPIES_DIFFER_TIP = "各份数据不同之处（{cells}处，按份序）："
@@ -28,7 +38,7 @@ COPY_STANDS_CHOSEN = "已设为采用的副本"
 COPY_STANDS_MARKED = "以已审核的一份为准"
 COPY_STANDS_WORKED = "以有修改或处理意见的一份为准"
 COPY_STANDS_FIRST = "均未处理，以第1份为准"
-COPY_STANDS_COMPLETE = "均未处理，前面的副本缺少统计表，以统计表完整的一份为准"
+COPY_STANDS_COMPLETE = "均未处理，前面的副本统计表不完整，以统计表完整的一份为准"
 # the rule whole, last in the tooltips that name the copies
 COPY_RULE = ("同一年度有多份报告时，以设为采用的副本（Ctrl+Shift+U）为准，其次是已审核的一份、有修改或处理意见的一份，"
              "否则以统计表完整的第1份为准；\n"

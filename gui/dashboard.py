@@ -23,7 +23,8 @@ from gui.list_model import ReadOnlyListModel
 from gui.looks import LooksDelegate, cell_looks
 from gui.qt import (QAbstractItemView, QBrush, QCheckBox, QColor, QEvent, QHBoxLayout, QHeaderView,
                     QItemSelectionModel, QLabel, QLineEdit, QModelIndex, QProgressBar, QPushButton,
-                    QSortFilterProxyModel, QTableView, QTimer, QWidget, Qt, Signal)
+                    QRect, QSortFilterProxyModel, QStyle, QStyleOptionHeader, QTableView, QTimer, QWidget, Qt,
+                    Signal)
 
 
 _USER = int(Qt.ItemDataRole.UserRole)
@@ -484,6 +485,11 @@ class DashboardFilterModel(QSortFilterProxyModel):
             if self._only_problems:  # else every row is listed anyway (filtering 2 000 rows
                 self._refilter.start()  # again would stall each report's opening)
 
+    @property
+    def pinned(self) -> str:
+        """The file of the report on screen ("" for none)."""
+        return self._pinned
+
     def _change_filter(self, change) -> None:
         if hasattr(self, "endFilterChange"):  # Qt 6.10+ (6.9 has only the begin half)
             self.beginFilterChange()
@@ -668,6 +674,8 @@ class SearchBox(QLineEdit):
 class DashboardWidget(QWidget):
     """Search box, 只看有问题的, the table, and the loading progress with its 取消 button."""
     reviewSelected = Signal(object)  # ReportReview (None when the selection is cleared)
+    # the search that hides the report on screen from the list ("" once it is listed again)
+    shownFilteredOut = Signal(str)
     cancelRequested = Signal()
 
     def __init__(self, parent=None) -> None:
@@ -733,6 +741,10 @@ class DashboardWidget(QWidget):
         self._sharing = False
         self._widths_dragged = False  # once the user drags a column, the widths are theirs
         header.sectionResized.connect(self._on_section_resized)
+        # a sorted column's arrow beside its heading (Linux's styles; Windows draws it above): room
+        # for it, else 「错误」 squeezed under it at 1366×768 (qa27)
+        self._arrow_room = 0
+        header.sortIndicatorChanged.connect(self._make_room_for_arrow)
         self.view.resized.connect(self._share_spare_width)
 
         self.progress = QProgressBar()
@@ -748,7 +760,9 @@ class DashboardWidget(QWidget):
         caption_over_body(self, self.search, self.only_problems, (self.view, 1), (self.progress_row, 0),
                           (self.count_label, 0))
 
-        self.search.textChanged.connect(self.proxy.set_search)
+        self._filtering = False  # a search changing the rows: the current row it moves opens nothing
+        self._filtered_out = ""  # the search that hides the report on screen ("": it is listed)
+        self.search.textChanged.connect(self._search)
         self.search.toList.connect(self._go_to_list)
         self.only_problems.toggled.connect(self.proxy.set_only_problems)
         self.cancel_button.clicked.connect(self.cancelRequested)
@@ -761,6 +775,49 @@ class DashboardWidget(QWidget):
                        self.proxy.layoutChanged, self.model.rowsInserted, self.model.modelReset):
             signal.connect(self._update_count)
         self._update_count()
+
+    def _search(self, text: str) -> None:
+        """Filter the list by ``text``. A search never changes the report on screen: a row it
+        hides made a neighbour current, which opened that report and lost the cell the auditor
+        was typing in. The report stays on screen, no row of the list is current while it is
+        hidden (no other report looks selected), the window says so (``shownFilteredOut``), and
+        its row is current again once a search lists it; a report found opens as the auditor
+        chooses it (a click, or Down or Enter from the box)."""
+        if not self.proxy.pinned:  # no report on screen: the list's own way
+            self.proxy.set_search(text)
+            self._say_filtered_out()
+            return
+        self._filtering = True
+        try:
+            self.proxy.set_search(text)
+        finally:
+            self._filtering = False
+        self._keep_shown_current()
+
+    def _keep_shown_current(self) -> None:
+        """The row of the report on screen current (quietly: it is open), or no row when a
+        search hides it."""
+        row = self.model.row_of(self.proxy.pinned)
+        index = self.proxy.mapFromSource(self.model.index(row, FILE)) if row >= 0 else QModelIndex()
+        self._filtering = True  # the report on screen is open already: nothing to open
+        try:
+            if index.isValid():
+                if self.view.currentIndex().row() != index.row() or not self.view.currentIndex().isValid():
+                    self._select(index)
+            elif self.view.currentIndex().isValid():
+                self.view.selectionModel().clear()
+        finally:
+            self._filtering = False
+        self._say_filtered_out()
+
+    def _say_filtered_out(self) -> None:
+        file = self.proxy.pinned
+        row = self.model.row_of(file) if file else -1
+        hidden = row >= 0 and not self.proxy.mapFromSource(self.model.index(row, FILE)).isValid()
+        said = self.search.text().strip() if hidden else ""
+        if said != self._filtered_out:
+            self._filtered_out = said
+            self.shownFilteredOut.emit(said)
 
     def _go_to_list(self) -> None:
         """From the search box to the reports found: the first one opens unless the report on
@@ -835,7 +892,7 @@ class DashboardWidget(QWidget):
         if self._widths_dragged:
             return
         base = self._base_widths
-        fixed = sum(width for column, width in base.items() if column not in (FILE, AGENCY, PROBLEMS))
+        fixed = sum(self._fixed_width(column) for column in base if column not in (FILE, AGENCY, PROBLEMS))
         room = self.view.viewport().width() - fixed - self._problems_seen
         spare = room - base[FILE] - base[AGENCY]
         if spare >= 0:
@@ -853,11 +910,51 @@ class DashboardWidget(QWidget):
         finally:
             self._sharing = False
 
+    def _fixed_width(self, column: int) -> int:
+        """A column's own width, and the sort arrow's room when the list is sorted by it."""
+        sorted_by = self.view.horizontalHeader().sortIndicatorSection()
+        return self._base_widths[column] + (self._arrow_room if column == sorted_by else 0)
+
+    def sort_arrow_room(self) -> int:
+        """How much narrower the style draws a heading's text when its column is sorted (the
+        arrow beside it); 0 for a style that draws it above (Windows)."""
+        header = self.view.horizontalHeader()
+        height = max(header.height(), header.sizeHint().height(), self.fontMetrics().height() + 8)
+
+        def label_width(indicator) -> int:
+            option = QStyleOptionHeader()
+            option.initFrom(header)
+            option.rect = QRect(0, 0, 200, height)
+            option.orientation = Qt.Orientation.Horizontal
+            option.state |= QStyle.StateFlag.State_Horizontal
+            option.sortIndicator = indicator
+            return header.style().subElementRect(QStyle.SubElement.SE_HeaderLabel, option, header).width()
+        return max(0, label_width(QStyleOptionHeader.SortIndicator.None_)
+                   - label_width(QStyleOptionHeader.SortIndicator.SortDown))
+
+    def _make_room_for_arrow(self, column: int, _order) -> None:
+        """The sorted column wider by its arrow's room, the one sorted before back to its own
+        width; 文件 and 单位 give the room (``_share_spare_width``). Widths the user dragged stay."""
+        if self._widths_dragged:
+            return
+        self._arrow_room = self.sort_arrow_room()
+        header = self.view.horizontalHeader()
+        self._sharing = True
+        try:
+            for fixed in self._base_widths:
+                if fixed not in (FILE, AGENCY, PROBLEMS):
+                    header.resizeSection(fixed, self._fixed_width(fixed))
+        finally:
+            self._sharing = False
+        self._share_spare_width()
+
     def _on_section_resized(self, column: int, old: int, new: int) -> None:
         if not self._sharing and column != PROBLEMS:  # 问题 follows the edge (stretched)
             self._widths_dragged = True
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._filtering:  # a search moved it, not the auditor (_search)
+            return
         review = None
         if current.isValid():
             review = self.model.review_at(self.proxy.mapToSource(current).row())
@@ -869,8 +966,10 @@ class DashboardWidget(QWidget):
             self.view.selectionModel().select(current, _SELECT_ROW)
 
     def pin(self, file: str) -> None:
-        """Keep the report on screen listed whatever the filters say, until another is opened."""
+        """Keep the report on screen listed whatever the filters say, until another is opened
+        (but for a search: ``_search``)."""
         self.proxy.pin(file)
+        self._say_filtered_out()
 
     def sort_by(self, column: int) -> Qt.SortOrder:
         """Sort the list by ``column`` as a click on its heading does (-1: the folder's order): the

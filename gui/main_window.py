@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(strings.DROP_HINT)
 
         self.dashboard.reviewSelected.connect(self._open_review)
+        self.dashboard.shownFilteredOut.connect(self.report_view.set_filtered_out)
+        self.report_view.clearSearchRequested.connect(self.dashboard.search.clear)
         self.dashboard.view.openRequested.connect(self._enter_report)
         self.dashboard.model.hydrate = self._load_listed
         self.report_view.twins_text = self.dashboard.model.twins_text

@@ -89,6 +89,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QStatusBar,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionHeader,
     QStyleOptionViewItem,
     QTableView,
     QTabWidget,

@@ -726,6 +726,7 @@ def _elided(text: str, kept: int) -> str:
 
 class ReportView(QWidget):
     statusMessage = Signal(str)
+    clearSearchRequested = Signal()  # the link of filtered_note
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -743,6 +744,15 @@ class ReportView(QWidget):
         self.twins_note.setObjectName("twinsNote")
         self.twins_note.setWordWrap(True)
         self.twins_note.hide()
+        # the list's search hides the report on screen (set_filtered_out): said above its tables
+        self.filtered_note = QLabel()
+        self.filtered_note.setObjectName("filteredNote")
+        self.filtered_note.setWordWrap(True)
+        self.filtered_note.setTextFormat(Qt.TextFormat.RichText)
+        self.filtered_note.setStyleSheet(f"background: {palette.SOURCE_LINE}; padding: 2px;")
+        self.filtered_note.linkActivated.connect(lambda _link: self.clearSearchRequested.emit())
+        self.filtered_note.setToolTip(strings.FILTERED_OUT_TIP)
+        self.filtered_note.hide()
         self.twins_text: Callable[[str], str] = lambda _file: ""
         # a year filed twice: (a few words in the heading, its sentence in the heading's tooltip) on
         # which copy counts, and the key that makes it this one (a line of its own cost 表三 its
@@ -805,6 +815,7 @@ class ReportView(QWidget):
         heading.addWidget(self.title, 1)
         heading.addWidget(self.reviewed_button)
         top_layout.addLayout(heading)
+        top_layout.addWidget(self.filtered_note)
         top_layout.addWidget(self.problems)
         top_layout.addWidget(self.twins_note)
         top_layout.addWidget(self.tabs, 1)
@@ -1031,6 +1042,11 @@ class ReportView(QWidget):
         if session is not None and not unreadable:  # (no cell to select: 原文 stays uncaptioned)
             self._start_on_first_values()
             self._show_first_problem()
+
+    def set_filtered_out(self, search: str) -> None:
+        """Say that the list's search ``search`` hides the report on screen ("": it is listed)."""
+        self.filtered_note.setText(strings.FILTERED_OUT.format(search=html.escape(search)) if search else "")
+        self.filtered_note.setVisible(bool(search) and self._session is not None)
 
     def update_notes(self) -> None:
         """The heading and its notes anew (another copy of the report's year came to stand for it)."""

@@ -154,6 +154,11 @@ EARLIER_WORK = ("此文件的内容与上次审核时不同（已被另存或替
 # a file whose bytes another file of the folder has: the store keys the review by content
 TWINS_NOTE = "与 {names} 内容相同，共用一份审核记录和撤销历史"
 TWINS_MORE = "{names} 等 {count} 个文件"
+# the report on screen when the list's search hides it: it stays (and the cell being typed in),
+# but no longer looks like the list's choice (qa27); the link clears the search
+FILTERED_OUT = ("搜索「{search}」没有找到这份报告，它仍显示在这里，未保存的输入不受影响；"
+                "在列表中选择即打开找到的报告，<a href=\"clear\">清除搜索</a>回到这一份")
+FILTERED_OUT_TIP = "在搜索框中按 Esc 也可清除搜索（Ctrl+F 到搜索框）"
 LEGEND_TITLE = "图例："
 LEGEND_ERROR = "错误（建议修改处）"
 LEGEND_ERROR_INVOLVED = "与错误相关"

@@ -19,9 +19,9 @@ def copy_rank(review: ReportReview) -> int:
     the year: the one of lowest rank, the first in the folder among equals (``standing_copy``).
     CHOSEN: the auditor chose it (设为采用的副本, ``choose_copy``), whatever the others' work;
     MARKED: the auditor marked it 已审核; WORKED: they corrected (or confirmed) a cell or gave a
-    verdict on a finding of it; UNTOUCHED; PARTIAL: untouched, and one of its tables was not read
-    at all (a web page whose 表二 and 表三 were lost beside the .doc that holds them: its blanks
-    would stand for the year's numbers); UNREAD: no table was read from it (no numbers to count
+    verdict on a finding of it; UNTOUCHED; PARTIAL: untouched, and its tables were not read whole
+    (``read_whole``: a web page whose 表二 and 表三 were lost beside the .doc that holds them, a
+    copy cut off after 表三: its blanks would stand for the year's numbers); UNREAD: no table was read from it (no numbers to count
     or pair). The cross-year checks pair it, 年度对照 shows its counts and the 汇总's 年度合计 adds
     its numbers: one year, one set of numbers, the one the auditor looked at."""
     if not review.report.cells:
@@ -32,7 +32,21 @@ def copy_rank(review: ReportReview) -> int:
         return MARKED
     if any(review.is_sure(edit.cell) for edit in review.edits) or _has_verdict(review):
         return WORKED
-    return PARTIAL if lacks_a_table(review.report) else UNTOUCHED
+    return PARTIAL if not read_whole(review.report) else UNTOUCHED
+
+
+# the parser's problems of a table read in part (表不完整, 缺统计表, 表无数值: core.readers.problems)
+_TABLE_READ_IN_PART = ("第三部分统计表不完整：", "未找到第", "第四部分统计表没有可读的数值")
+
+
+def read_whole(report: Report) -> bool:
+    """Every table of the report was read whole: none lacking (``lacks_a_table``), none with rows
+    or values the parser could not read (its problem 表不完整 or 表无数值). A copy of a year filed
+    twice that is not is no second version of the report: 年度对照 counts no differences against
+    it (its blanks are what the reader lost, not what the agency filed)."""
+    if not report.cells or lacks_a_table(report):
+        return False
+    return not any(problem.startswith(_TABLE_READ_IN_PART) for problem in report.problems)
 
 
 def lacks_a_table(report: Report) -> bool:

@@ -289,7 +289,7 @@ def named_if_only_suffix(target: str, suffixes: tuple[str, ...], default_stem: s
 # Why the copy that counts was taken (core.compare.years.copy_rank), in the window's words
 # (gui/compare_strings.py COPY_STANDS_*: core cannot import the GUI).
 COPY_REASONS = {CHOSEN: "已设为采用的副本", MARKED: "以已审核的一份为准", WORKED: "以有修改或处理意见的一份为准",
-                UNTOUCHED: "均未处理，以第1份为准", FIRST_COMPLETE: "均未处理，前面的副本缺少统计表，以统计表完整的一份为准"}
+                UNTOUCHED: "均未处理，以第1份为准", FIRST_COMPLETE: "均未处理，前面的副本统计表不完整，以统计表完整的一份为准"}
 
 
 @dataclass(frozen=True)

@@ -2002,3 +2002,35 @@ def test_f1_in_the_comparison_names_its_keys_and_what_the_cross_year_rules_check
         assert re.search(rule + " [^；]*" + words, body), rule
     tip = compare.view.findings_line.toolTip()
     assert tip.startswith("已做跨年度检查，未发现问题") and "X-1 本年表三「二、上年结转」" in tip
+
+
+def test_a_copy_of_a_year_not_read_whole_is_said_and_not_compared_cell_by_cell(make_window, store, tmp_path, qtbot):
+    """qa27: 年度对照 said 「2份，23处数据不同」 of 淮安 2024 beside a copy cut off after 表三 (its 表四
+    lost: 缺统计表): the auditor read two versions filed, differing in 23 cells. A copy not read
+    whole is no version: the cell says so and counts no differences against it."""
+    folder = tmp_path / "cut"
+    shutil.copytree(COMPARE / "huaian", folder)
+    lines = HUAIAN_2024.read_text(encoding="utf-8").splitlines(keepends=True)
+    cut = folder / "淮安市人民政府办公室2024年报告（网页）.txt"
+    cut.write_text("".join(lines[:58]), encoding="utf-8")  # up to 表四's heading: its table lost
+    window = window_on_folder(qtbot, make_window, store, folder, 3)
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    index = grid.model.index_of("淮安市人民政府办公室", 2024)
+    assert grid.model.data(index) == "错误0 警告0 存疑0\n2份（1份无法完整读取）"
+    assert grid.model.review_at(index.row(), index.column()).report.file.endswith("2024年报告.txt")  # the whole one
+    assert grid.model.copy_differences(index.row(), index.column()) == []
+    tip = grid.model.data(index, Qt.ItemDataRole.ToolTipRole).splitlines()
+    assert "第2份无法完整读取（缺统计表），不与其他副本逐格比较" in tip
+    assert not any("数据不同" in line or "数据相同" in line for line in tip)
+    assert grid.model.copies_notes(index.row(), index.column())[0] == (
+        "淮安市人民政府办公室2024年有2份报告，所示为第1份 淮安市人民政府办公室2024年报告.txt 的计数（均未处理，以第1份为准）；"
+        "第2份无法完整读取（缺统计表），不与其他副本逐格比较；按回车选择其中一份比对")
+    # a third copy, read whole and revised in one cell: the two whole copies are compared, the cut one not
+    revised = folder / "淮安市人民政府办公室2024年报告（修订）.txt"
+    revised.write_text("".join(lines).replace("2932\t53", "2933\t53"), encoding="utf-8")
+    window = window_on_folder(qtbot, make_window, store, folder, 4)
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    index = grid.model.index_of("淮安市人民政府办公室", 2024)
+    assert grid.model.data(index).endswith("\n3份（1份无法完整读取），其余1处数据不同")

@@ -116,7 +116,7 @@ def test_a_copy_whose_table_was_not_found_does_not_count_for_its_year(make_windo
     whole = HUAIAN_2024.name
     assert marks(window) == {page.name: "未采用", whole: "采用", BEFORE: ""}
     assert tip(window, whole)[1] == \
-        "2024年共2份报告，年度对照、比对和汇总采用这一份（均未处理，前面的副本缺少统计表，以统计表完整的一份为准）"
+        "2024年共2份报告，年度对照、比对和汇总采用这一份（均未处理，前面的副本统计表不完整，以统计表完整的一份为准）"
     assert tip(window, page.name)[1].startswith(f"2024年共2份报告，采用的是另一份 {whole}（")
     model = window.dashboard.model
     reviews = {model.file_at(r).rsplit("/", 1)[-1]: model.review_at(r) for r in range(model.rowCount())}

@@ -149,7 +149,7 @@ def test_a_copy_missing_a_table_does_not_stand_for_its_year():
     assert standing_copy(copies) is first_whole and standing_reason(copies) == FIRST_COMPLETE
     assert standing_reason(copies[1:]) == UNTOUCHED  # the first copy stands: "the first" is right
     notes = copy_notes(copies)
-    assert notes[id(first_whole)].counted and notes[id(first_whole)].reason == "均未处理，前面的副本缺少统计表，以统计表完整的一份为准"
+    assert notes[id(first_whole)].counted and notes[id(first_whole)].reason == "均未处理，前面的副本统计表不完整，以统计表完整的一份为准"
     assert not notes[id(broken)].counted and notes[id(broken)].counted_file == "样例/001.txt"
     following = review("南通市崇川区人民政府办公室", 2024)
     link_previous_years(copies + [following])
@@ -161,3 +161,25 @@ def test_a_copy_missing_a_table_does_not_stand_for_its_year():
                     cells=dict(whole), tables=["section2", "section4"])
     assert copy_rank(ReportReview(run_on)) == PARTIAL
     assert copy_rank(ReportReview(dataclasses.replace(run_on, tables=["section2", "section3", "section4"]))) == UNTOUCHED
+
+
+def test_a_copy_whose_tables_were_read_in_part_is_not_read_whole_and_stands_after_a_whole_one():
+    """qa27: a copy cut off inside 表三 (the parser's 表不完整) or with 表四 lost (缺统计表) is no
+    second version of its year: ``read_whole`` says so (年度对照 counts no differences against
+    it), and untouched it stands after a copy read whole."""
+    from core.compare.years import PARTIAL, UNTOUCHED, copy_rank, read_whole, standing_copy
+
+    cells = {"section2.rules.issued": CellValue(4), "section3.new.total": CellValue(110),
+             "section4.review.total": CellValue(0)}
+    tables = ["section2", "section3", "section4"]
+    whole = Report(file="001.txt", format="txt", agency="某某县人民政府办公室", year=2021, cells=dict(cells), tables=tables)
+    assert read_whole(whole)
+    for problem in ("第三部分统计表不完整：缺少2行（（七）总计、四、结转下年度继续办理）",
+                    "未找到第四部分统计表（行政复议、行政诉讼情况）", "第四部分统计表没有可读的数值"):
+        cut = dataclasses.replace(whole, file="网页.html", problems=[problem])
+        assert not read_whole(cut), problem
+        copies = [ReportReview(cut), ReportReview(whole)]
+        assert [copy_rank(r) for r in copies] == [PARTIAL, UNTOUCHED]
+        assert standing_copy(copies).report is whole
+    # a problem of another kind (a lossy encoding) leaves the tables whole
+    assert read_whole(dataclasses.replace(whole, problems=["文件中有无法解码的字符，已用替代字符显示"]))
