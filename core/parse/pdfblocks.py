@@ -234,7 +234,11 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     no names, as its columns right after the page's labels, a paragraph each; the values the previous
     page printed apart may then follow those names. A page's columns print as its text blocks come:
     in any order (a name several columns share taken by them in the template's order), and the
-    repeated names with nothing under them (a value after an empty line prints apart)."""
+    repeated names with nothing under them (a value after an empty line prints apart). A page that
+    repeats no header row may print the rows of the block it continues right after its labels, a
+    paragraph a column (read only where every column prints one). The page's footer (its number)
+    may print as the last line of a column's block, the footer lying under that column: set aside
+    where the page's columns then hold exactly the values they need (_footer_under_column)."""
 
     section = tokens[2]
     labels = find_labels(table, section)
@@ -257,6 +261,7 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     cells: dict[tuple[str, int], Optional[Token]] = {}  # (None: a short column's cell, unread)
     continued: list[str] = []
     after_labels: list[str] = []  # rows of a block whose header row ended the page before
+    unrepeated: list[str] = []  # rows of a block continued on a page that repeats no header row
     later = tokens.get(3) or []
     used_all: set[int] = set()
     aparts: list[tuple[tuple[tuple[str, str, tuple[str, ...]], ...], dict[int, int]]] = []
@@ -288,21 +293,27 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
                 after_labels.append(going_on[0])
                 keys = keys[1:]
                 region = region[width:]
-            elif left_behind and lead and keys[:len(going_on)] == going_on:
+            elif lead and keys[:len(going_on)] == going_on and (
+                    left_behind or going_on and not _names_repeated(region, repeated)):
                 # or, the page repeating no names, that block's columns right after the page's
-                # labels, one paragraph each in column order (a value printed apart comes later)
+                # labels, one paragraph each in column order (a value printed apart comes later);
+                # so too a block the page continues without repeating the table's header row, but
+                # only where every column prints its paragraph (else which is whose is unknown)
                 lead_own = _paragraphs_of(lead)
                 block_columns = rows[going_on[0]].columns
                 if any(t.kind not in (NUM, NA) for t in lead) or len(lead_own) > len(block_columns) \
                         or any(len(p) > len(going_on) for p in lead_own) \
-                        or any(len(rows[k].columns) != len(block_columns) for k in going_on):
+                        or any(len(rows[k].columns) != len(block_columns) for k in going_on) \
+                        or not left_behind and len(lead_own) != len(block_columns):
                     return
+                if not left_behind:
+                    unrepeated += going_on
                 lead_own += [[] for _ in range(len(block_columns) - len(lead_own))]
                 for c, column in enumerate(block_columns):
                     columns.append((column.key, column.label, tuple(going_on)))
                     where.append([(k, c) for k in going_on])
                 used_all |= {id(t) for t in lead}
-                after_labels += going_on
+                after_labels += going_on if left_behind else []
                 keys = keys[len(going_on):]
                 region = region[len(lead):]
             elif going_on and keys[:len(going_on)] == going_on:
@@ -333,6 +344,12 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
         if read is None and (footer := _bare_page_number(region, section, page_starts)) is not None:
             region = [t for t in region if t is not footer]  # (the page's footer, not a cell)
             read = _read_page(region, columns, lead_own, ahead, number + 1 == len(pages), later)
+        elif read is None and (footer := _footer_under_column(region, section, page_starts)) is not None:
+            # (kept out only where the page's columns then hold exactly the values they need)
+            without = [t for t in region if t is not footer]
+            read = _read_page(without, columns, lead_own, ahead, number + 1 == len(pages), later)
+            if read is not None:
+                region = without
         placed: list[list[Optional[Token]]]
         apart: dict[int, int] = {}
         if read is None:
@@ -363,6 +380,9 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     for key in after_labels:
         report.flags.append(Flag(f"section2.{key}", "inferred", f"「{rows[key].label}」行印在续页，其列名印在"
                                  "上页末尾，数值紧随续页的行名印出（PDF文字顺序），已按列序归位，请核对"))
+    for key in unrepeated:
+        report.flags.append(Flag(f"section2.{key}", "inferred", f"「{rows[key].label}」行印在续页，续页未重复表头，"
+                                 "其各列数值逐段紧随续页的行名印出（PDF文字顺序），已按列序归位，请核对"))
     for row in table.rows:
         if any(cells[row.key, c] is None for c in range(len(row.columns))):
             report.flags.append(Flag(f"section2.{row.key}", "parse", f"「{row.label}」行所在的表格按列印出（PDF"
@@ -459,6 +479,27 @@ def _bare_page_number(region: list[Token], section: list[Token], page_starts: tu
     return found[0] if len(found) == 1 else None
 
 
+def _footer_under_column(region: list[Token], section: list[Token], page_starts: tuple[int, ...]) -> Optional[Token]:
+    """The one number of a page's region that may be the footer of the PDF page printing it, printed
+    as the last line of a column's block (the footer sits under that column, so pdftotext puts it
+    in the column's text block): alone on its line, that page's number, right under a value (the
+    line before) and followed by a text or nothing. None where the text marks no pages, or none or
+    several. The caller keeps it out only where the columns then hold exactly their values."""
+    if not page_starts:
+        return None
+    shared = {t.line for n, t in enumerate(section) if n and section[n - 1].line == t.line}
+    found = []
+    for n, token in enumerate(region):
+        if token.kind != NUM or token.line in shared or not n or region[n - 1].kind == TEXT \
+                or token.line - region[n - 1].line != 1:
+            continue
+        if n + 1 < len(region) and region[n + 1].kind != TEXT:
+            continue
+        if token.text == str(bisect_right(page_starts, token.line) + 1):
+            found.append(token)
+    return found[0] if len(found) == 1 else None
+
+
 def _paragraphs_of(values: list[Token]) -> list[list[Token]]:
     """Values split where an empty line (or more) comes between two of them."""
     out: list[list[Token]] = []
@@ -487,6 +528,12 @@ def _names_left_behind(region: list[Token], columns) -> bool:
     last_value = max((i for i, t in enumerate(region[:end]) if t.kind != TEXT), default=-1)
     tail = [_SPACES.sub("", t.text) for t in region[last_value + 1:end]]
     return any(tail[i:i + len(names)] == names for i in range(len(tail) - len(names) + 1))
+
+
+def _names_repeated(region: list[Token], columns) -> bool:
+    """Whether a page's region prints any of the names of `columns` (the table's header row)."""
+    names = {_column_name(c.label) for c in columns}
+    return any(t.kind == TEXT and _SPACES.sub("", t.text) in names for t in region)
 
 
 def _page_number(token: Token) -> bool:
