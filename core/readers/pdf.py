@@ -155,7 +155,8 @@ def _page_items(page, carried: list | None = None) -> list[Item]:
     if _FAST_TEXT:  # (rows of a table drawn without ruling lines under a ruled header: unruled_items)
         chars_outside = [c for c in page.chars if outside(c)]
         lines = pdf_text.text_lines(chars_outside)
-        items = unruled_items([text for _, text in lines], pdf_text.word_lines(chars_outside))
+        items = unruled_items([text for _, text in lines], pdf_text.word_lines(chars_outside),
+                              ruled=[_leaf_columns(rows) for _, rows in tables])
     else:
         lines = [(line["top"], line["text"]) for line in page.filter(outside).extract_text_lines(return_chars=False)]
         items = [("text", text) for _, text in lines]
@@ -176,7 +177,8 @@ _VALUE = re.compile(r"^(?:\d[\d,.]*|[—–/\-－无])$")
 
 
 def unruled_items(lines: list[str], words: list[list[tuple[float, float, str]]],
-                  carried: list[list[list[float]]] | None = None) -> list[Item]:
+                  carried: list[list[list[float]]] | None = None,
+                  ruled: list[list[list[float]]] = ()) -> list[Item]:
     """A page without ruling lines: its text lines, but a table row that leaves a cell blank
     becomes a grid row, each value in the column it stands under and "" for the blank, as the
     ruled path hands it over (read as text, the values after a blank would slide left).
@@ -186,7 +188,9 @@ def unruled_items(lines: list[str], words: list[list[tuple[float, float, str]]],
     that prints where the values are (a header row) ends a table; a label's wrapped lines print
     left of its values. `carried` holds the columns of the table that ended the page before (a
     table continued on this page without its header takes them if its rows fit them) and takes
-    this page's last table's for the next."""
+    this page's last table's for the next. `ruled`: the columns of the page's ruled tables (a header
+    drawn in cells, shaded, over rows drawn without lines): rows that fit one take its columns,
+    but for those over the rows' labels."""
     items: list[Item] = [("text", line) for line in lines]
     before = carried[0] if carried else None
     if carried is not None:
@@ -227,6 +231,12 @@ def unruled_items(lines: list[str], words: list[list[tuple[float, float, str]]],
         if n == 0 and before and len(before) > len(columns) and all(
                 _inside(before, words[index][label:]) for index, label in rows):
             columns[:] = before  # the table of the page before, its header there
+        labels = [(x0 + x1) / 2 for index, label in rows for x0, x1, _ in words[index][:label]]
+        for boxes in ruled:
+            boxes = [box for box in boxes if not any(box[0] <= middle <= box[1] for middle in labels)]
+            if len(boxes) > len(columns) and all(_inside(boxes, words[index][label:]) for index, label in rows):
+                columns[:] = boxes
+                break
         if carried is not None and n == len(tables) - 1 and prose < rows[-1][0]:
             carried[:] = [columns]
         if len(rows) < 3:
@@ -280,6 +290,13 @@ def _with_header_columns(columns: list[list[float]], above: list[tuple[float, fl
     if gaps[0] < 0.6 * typical or gaps[-1] > 1.4 * typical or any(a[1] >= b[0] for a, b in zip(out, out[1:])):
         return columns
     return out
+
+
+def _leaf_columns(rows) -> list[list[float]]:
+    """The narrowest columns of a ruled table: its cells' spans across that hold no other's."""
+    spans = {(cell[0], cell[2]) for row in rows for cell in row.cells if cell is not None}
+    return sorted([x0, x1] for x0, x1 in spans
+                  if not any((a, b) != (x0, x1) and x0 <= a and b <= x1 for a, b in spans))
 
 
 def _inside(columns: list[list[float]], values: list[tuple[float, float, str]]) -> bool:

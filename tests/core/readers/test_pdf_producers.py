@@ -127,3 +127,16 @@ def test_a_table_without_ruling_lines_places_each_value_under_its_header():
     assert t3_row(report, "new") == [87, 11, 2, None, None, 3, 103]
     assert t3_row(report, "granted") == [53, 8, 2, None, None, 2, 65]
     assert silent == [] and len(wrong) == 6  # (was 14)
+
+
+def test_rows_without_ruling_lines_under_a_ruled_header_take_its_cells_columns():
+    # nl2828-r0008 (heads:shaded): each header cell a grey box, so the header is a ruled table
+    # and the rows below it, drawn without lines, text outside it. The header's narrowest cells
+    # are the columns; those over the rows' labels are not. 表三's 科研机构, 社会公益组织 and
+    # 法律服务机构 print no value on the page: read as text 「一、本年新收… 612 26 30 668」 gave
+    # 其他's 30 to 科研机构 (27 cells wrong, 9 now: rows printing nothing, 表二's one-value rows).
+    report, wrong, silent = read_against_truth(ZOO / "nl2828-r0008-rl-pdf.pdf")
+    assert t3_row(report, "new") == [612, 26, None, None, None, 30, 668]
+    assert t3_row(report, "carried_over") == [19, None, None, None, None, 1, 20]
+    assert t3_row(report, "granted") == [303, 16, None, None, None, 18, 337]
+    assert silent == [] and len(wrong) == 9
