@@ -20,7 +20,7 @@ from bisect import bisect_left
 from typing import Literal
 
 import pdfplumber
-from pdfplumber.utils import extract_text
+from pdfplumber.utils import cluster_objects, extract_text
 
 from core.readers import pdf_content, pdf_objects, pdf_tables, pdf_text
 from core.readers.document import Document, TextBuilder
@@ -140,9 +140,10 @@ def _page_items(page, carried: list | None = None) -> list[Item]:
                 tables.append((table, rows))
     if not tables:
         if not _FAST_TEXT:
-            return [("text", line) for line in (page.extract_text() or "").split("\n")]
-        lines = pdf_text.page_text(page.chars).split("\n")
-        return unruled_items(lines, pdf_text.word_lines(page.chars), carried)
+            texts = (page.extract_text() or "").split("\n")
+            return unruled_items(texts, _plumber_word_lines(page), carried)
+        texts = pdf_text.page_text(page.chars).split("\n")
+        return unruled_items(texts, pdf_text.word_lines(page.chars), carried)
     if carried is not None:
         carried[:] = [None]
     boxes = [table.bbox for table, _ in tables]
@@ -152,15 +153,16 @@ def _page_items(page, carried: list | None = None) -> list[Item]:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     placed: list[tuple[float, int, Item]] = []
-    if _FAST_TEXT:  # (rows of a table drawn without ruling lines under a ruled header: unruled_items)
+    ruled = [_leaf_columns(rows) for _, rows in tables]  # (rows drawn without lines under a ruled header)
+    if _FAST_TEXT:
         chars_outside = [c for c in page.chars if outside(c)]
         lines = pdf_text.text_lines(chars_outside)
-        items = unruled_items([text for _, text in lines], pdf_text.word_lines(chars_outside),
-                              ruled=[_leaf_columns(rows) for _, rows in tables])
+        words = pdf_text.word_lines(chars_outside)
     else:
-        lines = [(line["top"], line["text"]) for line in page.filter(outside).extract_text_lines(return_chars=False)]
-        items = [("text", text) for _, text in lines]
-    for (top, _), item in zip(lines, items):
+        around = page.filter(outside)
+        lines = [(line["top"], line["text"]) for line in around.extract_text_lines(return_chars=False)]
+        words = _plumber_word_lines(around)
+    for (top, _), item in zip(lines, unruled_items([text for _, text in lines], words, ruled=ruled)):
         placed.append((top, 0, item))
     chars = _CharIndex(page.chars)
     for table, rows in tables:
@@ -177,8 +179,8 @@ _VALUE = re.compile(r"^(?:\d[\d,.]*|[—–/\-－无])$")
 
 
 def unruled_items(lines: list[str], words: list[list[tuple[float, float, str]]],
-                  carried: list[list[list[float]]] | None = None,
-                  ruled: list[list[list[float]]] = ()) -> list[Item]:
+                  carried: list[list[list[float]] | None] | None = None,
+                  ruled: list[list[list[float]]] | None = None) -> list[Item]:
     """A page without ruling lines: its text lines, but a table row that leaves a cell blank
     becomes a grid row, each value in the column it stands under and "" for the blank, as the
     ruled path hands it over (read as text, the values after a blank would slide left).
@@ -232,7 +234,7 @@ def unruled_items(lines: list[str], words: list[list[tuple[float, float, str]]],
                 _inside(before, words[index][label:]) for index, label in rows):
             columns[:] = before  # the table of the page before, its header there
         labels = [(x0 + x1) / 2 for index, label in rows for x0, x1, _ in words[index][:label]]
-        for boxes in ruled:
+        for boxes in ruled or ():
             boxes = [box for box in boxes if not any(box[0] <= middle <= box[1] for middle in labels)]
             if len(boxes) > len(columns) and all(_inside(boxes, words[index][label:]) for index, label in rows):
                 columns[:] = boxes
@@ -246,7 +248,7 @@ def unruled_items(lines: list[str], words: list[list[tuple[float, float, str]]],
             cells = [""] * len(columns)
             for x0, x1, text in line[label:]:
                 cells[next(i for i, (c0, c1) in enumerate(columns) if x0 <= c1 and c0 <= x1)] = text
-            if "" in cells:
+            if "" in cells and " ".join(word[2] for word in line) == lines[index]:  # (words as read)
                 text = " ".join(word[2] for word in line[:label])
                 items[index] = ("row", [text] + cells if text else cells)
     return items
@@ -290,6 +292,14 @@ def _with_header_columns(columns: list[list[float]], above: list[tuple[float, fl
     if gaps[0] < 0.6 * typical or gaps[-1] > 1.4 * typical or any(a[1] >= b[0] for a, b in zip(out, out[1:])):
         return columns
     return out
+
+
+def _plumber_word_lines(page) -> list[list[tuple[float, float, str]]]:
+    """pdf_text.word_lines with pdfplumber's own words (its other releases): each line's words by
+    their tops, left to right (a line that does not read as its text is left as text)."""
+    words = sorted(page.extract_words(), key=lambda word: word["top"])
+    return [[(word["x0"], word["x1"], word["text"]) for word in sorted(line, key=lambda word: word["x0"])]
+            for line in (cluster_objects(words, "top", 3) if words else [])]
 
 
 def _leaf_columns(rows) -> list[list[float]]:
