@@ -20,8 +20,9 @@ Every page has a page number in its footer. bench-only: the app never imports re
 from __future__ import annotations
 
 import io
+import os
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bench.zoo_render import FOOTERS, Cell, grids
@@ -54,6 +55,14 @@ class PdfVariant:
 
 
 def pdf_variant(rng: random.Random) -> PdfVariant:
+    """The seed's traits; ZOO_RL_BORDERS=rect|line|none forces the borders (to build a zoo of one
+    kind: the other traits and the seed's stream stay as drawn)."""
+    variant = _drawn_variant(rng)
+    forced = os.environ.get("ZOO_RL_BORDERS")
+    return replace(variant, borders=forced) if forced in ("rect", "line", "none") else variant
+
+
+def _drawn_variant(rng: random.Random) -> PdfVariant:
     return PdfVariant(rng.choice(("cid", "ttf")), rng.choices(("rect", "line", "none"), (0.45, 0.45, 0.1))[0],
                       rng.choice(("right", "centre")),
                       rng.random() < 0.5, rng.choice(("repeat", "once")), rng.choice(("plain", "tc", "placed")),

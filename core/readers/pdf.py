@@ -7,7 +7,8 @@ parts of a table) stays outside its rows. A merged cell is taken once, where it 
 The text around the tables is pdfplumber's lines, in page order with the table rows; a line is
 one cell unless the text shows a wider gap (two or more spaces, or a tab). Page numbers printed
 in the footer ("- 4 -", "第4页 共6页") would read as table values, so lines that are nothing but a
-page marker are dropped. A page whose tables have no ruling lines is read as text lines only.
+page marker are dropped. A page whose tables have no ruling lines is read as text lines, but a
+row that leaves a cell blank is a grid row, its values placed by where they stand (unruled_items).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from bisect import bisect_left
 from typing import Literal
 
 import pdfplumber
-from pdfplumber.utils import extract_text
+from pdfplumber.utils import cluster_objects, extract_text
 
 from core.readers import pdf_content, pdf_objects, pdf_tables, pdf_text
 from core.readers.document import Document, TextBuilder
@@ -116,28 +117,35 @@ def _page_texts(data: bytes, problems: list[str]) -> list[list[Item]]:
     pages = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         fast = pdf_objects.is_supported(pdf)
+        carried: list = [None]  # a table without ruling lines that a page break cut
         for number, page in enumerate(pdf.pages, 1):
             try:
                 if fast:
                     page._objects = pdf_objects.page_objects(page)  # what page.objects would build
-                pages.append(_page_items(page))
+                pages.append(_page_items(page, carried))
             except Exception:
                 problems.append(f"PDF第{number}页无法读取，已跳过")
             page.close()  # frees the page's cached layout objects: long reports stay small
     return pages
 
 
-def _page_items(page) -> list[Item]:
-    """Text lines and table rows of a page, top to bottom."""
+def _page_items(page, carried: list | None = None) -> list[Item]:
+    """Text lines and table rows of a page, top to bottom. `carried`: the columns of a table
+    without ruling lines that ended the page before (unruled_items)."""
     tables = []
-    if page.rects or page.lines:  # a table without ruling lines is read as text
+    if page.rects or page.lines:  # a table without ruling lines: unruled_items
         for table in page.find_tables():
             rows = table.rows  # a property, computed anew on every use
             if len(rows) >= 2 and len(rows[0].cells) >= 2:
                 tables.append((table, rows))
     if not tables:
-        text = pdf_text.page_text(page.chars) if _FAST_TEXT else page.extract_text()
-        return [("text", line) for line in (text or "").split("\n")]
+        if not _FAST_TEXT:
+            texts = (page.extract_text() or "").split("\n")
+            return unruled_items(texts, _plumber_word_lines(page), carried)
+        texts = pdf_text.page_text(page.chars).split("\n")
+        return unruled_items(texts, pdf_text.word_lines(page.chars), carried)
+    if carried is not None:
+        carried[:] = [None]
     boxes = [table.bbox for table, _ in tables]
 
     def outside(obj) -> bool:
@@ -145,12 +153,17 @@ def _page_items(page) -> list[Item]:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     placed: list[tuple[float, int, Item]] = []
+    ruled = [_leaf_columns(rows) for _, rows in tables]  # (rows drawn without lines under a ruled header)
     if _FAST_TEXT:
-        lines = pdf_text.text_lines([c for c in page.chars if outside(c)])
+        chars_outside = [c for c in page.chars if outside(c)]
+        lines = pdf_text.text_lines(chars_outside)
+        words = pdf_text.word_lines(chars_outside)
     else:
-        lines = [(line["top"], line["text"]) for line in page.filter(outside).extract_text_lines(return_chars=False)]
-    for top, text in lines:
-        placed.append((top, 0, ("text", text)))
+        around = page.filter(outside)
+        lines = [(line["top"], line["text"]) for line in around.extract_text_lines(return_chars=False)]
+        words = _plumber_word_lines(around)
+    for (top, _), item in zip(lines, unruled_items([text for _, text in lines], words, ruled=ruled)):
+        placed.append((top, 0, item))
     chars = _CharIndex(page.chars)
     for table, rows in tables:
         for row, cells in zip(rows, chars.extract(table, rows)):
@@ -159,6 +172,176 @@ def _page_items(page) -> list[Item]:
                 placed.append((row.bbox[1], 1, ("row", kept)))
     placed.sort(key=lambda item: (item[0], item[1]))
     return [item for _, _, item in placed]
+
+
+# A table cell's value as printed: a count, an amount, or a blank's placeholder
+_VALUE = re.compile(r"^(?:\d[\d,.]*|[—–/\-－无])$")
+
+
+def unruled_items(lines: list[str], words: list[list[tuple[float, float, str]]],
+                  carried: list[list[list[float]] | None] | None = None,
+                  ruled: list[list[list[float]]] | None = None) -> list[Item]:
+    """A page without ruling lines: its text lines, but a table row that leaves a cell blank
+    becomes a grid row, each value in the column it stands under and "" for the blank, as the
+    ruled path hands it over (read as text, the values after a blank would slide left).
+    A table's columns are where the values that end its rows line up: each row's values overlap
+    (left to right) distinct columns of the rows before, or those columns all overlap distinct
+    values of the row (a fuller row). A line of prose, a section's heading or a line without values
+    that prints where the values are (a header row) ends a table; a label's wrapped lines print
+    left of its values. `carried` holds the columns of the table that ended the page before (a
+    table continued on this page without its header takes them if its rows fit them) and takes
+    this page's last table's for the next. `ruled`: the columns of the page's ruled tables (a header
+    drawn in cells, shaded, over rows drawn without lines): rows that fit one take its columns,
+    but for those over the rows' labels."""
+    items: list[Item] = [("text", line) for line in lines]
+    before = carried[0] if carried else None
+    if carried is not None:
+        carried[:] = [None]
+    if len(words) != len(lines):
+        return items
+    tables: list[tuple[list[list[float]], list[tuple[int, int]]]] = []  # columns, (line, label words)
+    heads: list[list[tuple[float, float, str]]] = []  # the words above each table's first row
+    ended = True
+    prose = -1  # the last line of prose
+    head = 0  # the first line that may be the header of the next table
+    for index, line in enumerate(words):
+        label = len(line)
+        while label and _VALUE.match(line[label - 1][2]):
+            label -= 1
+        if is_page_marker(lines[index]):
+            continue
+        if len(line) - label < 2:  # one value: no columns to tell
+            if label == len(line) and _ENDS_TABLE.match("".join(lines[index].split())):
+                ended, head, prose = True, index + 1, index
+                if not tables:  # prose before the page's first table: it starts there
+                    before = None
+            elif label == len(line) and tables and not ended and any(x1 > tables[-1][0][0][0] for _, x1, _ in line):
+                ended, head = True, index  # words where the values are: the next table's header
+            continue
+        values = line[label:]
+        fitted = None if ended else _fitted(tables[-1][0], values)
+        if fitted is not None:
+            tables[-1][0][:] = fitted
+            tables[-1][1].append((index, label))
+        else:
+            columns = [[x0, x1] for x0, x1, _ in values]
+            tables.append((columns, [(index, label)]))
+            heads.append([word for above in words[head:index] for word in above])
+        ended, head = False, index + 1
+    for n, ((columns, rows), above) in enumerate(zip(tables, heads)):
+        columns[:] = _with_header_columns(columns, above)
+        if n == 0 and before and len(before) > len(columns) and all(
+                _inside(before, words[index][label:]) for index, label in rows):
+            columns[:] = before  # the table of the page before, its header there
+        labels = [(x0 + x1) / 2 for index, label in rows for x0, x1, _ in words[index][:label]]
+        for boxes in ruled or ():
+            boxes = [box for box in boxes if not any(box[0] <= middle <= box[1] for middle in labels)]
+            if len(boxes) > len(columns) and all(_inside(boxes, words[index][label:]) for index, label in rows):
+                columns[:] = boxes
+                break
+        if carried is not None and n == len(tables) - 1 and prose < rows[-1][0]:
+            carried[:] = [columns]
+        if len(rows) < 3:
+            continue
+        for index, label in rows:
+            line = words[index]
+            cells = [""] * len(columns)
+            for x0, x1, text in line[label:]:
+                cells[next(i for i, (c0, c1) in enumerate(columns) if x0 <= c1 and c0 <= x1)] = text
+            if "" in cells and " ".join(word[2] for word in line) == lines[index]:  # (words as read)
+                text = " ".join(word[2] for word in line[:label])
+                items[index] = ("row", [text] + cells if text else cells)
+    return items
+
+
+# A line no table row prints: a section's heading, or prose wider than a table's label cell
+_ENDS_TABLE = re.compile(r"^(?:[一二三四五六七八九十]、.{6,}|.{31,})$")
+
+
+def _with_header_columns(columns: list[list[float]], above: list[tuple[float, float, str]]) -> list[list[float]]:
+    """The columns and those the header above names where no row printed a value (a column blank
+    all down the page): header words narrower than a column, stacked over one another (a wrapped
+    or vertical header: one line's words could be a header spread over a merged cell, 分散对齐),
+    half a column or more from every column with values, between them or a column beyond them.
+    Taken only if the columns then stand about evenly."""
+    if len(columns) < 2:
+        return columns
+    middles = [(c0 + c1) / 2 for c0, c1 in columns]
+    pitch = min(b - a for a, b in zip(middles, middles[1:]))
+    found: list[float] = []
+    for x0, x1, _ in above:
+        middle = (x0 + x1) / 2
+        if x1 - x0 < 0.9 * pitch and middles[0] - 1.5 * pitch < middle < middles[-1] + 1.5 * pitch \
+                and all(abs(middle - m) >= pitch / 2 for m in middles):
+            found.append(middle)
+    if not found:
+        return columns
+    stacks: list[list[float]] = []
+    for middle in sorted(found):  # a header's words stacked over one column: wrapped or vertical
+        if stacks and middle - stacks[-1][-1] <= 3:
+            stacks[-1].append(middle)
+        else:
+            stacks.append([middle])
+    new = [[stack[0], stack[-1]] for stack in stacks if len(stack) >= 2]
+    if not new:
+        return columns
+    out = sorted(columns + new)
+    middles = [(c0 + c1) / 2 for c0, c1 in out]
+    gaps = sorted(b - a for a, b in zip(middles, middles[1:]))
+    typical = gaps[len(gaps) // 2]
+    if gaps[0] < 0.6 * typical or gaps[-1] > 1.4 * typical or any(a[1] >= b[0] for a, b in zip(out, out[1:])):
+        return columns
+    return out
+
+
+def _plumber_word_lines(page) -> list[list[tuple[float, float, str]]]:
+    """pdf_text.word_lines with pdfplumber's own words (its other releases): each line's words by
+    their tops, left to right (a line that does not read as its text is left as text)."""
+    words = sorted(page.extract_words(), key=lambda word: word["top"])
+    return [[(word["x0"], word["x1"], word["text"]) for word in sorted(line, key=lambda word: word["x0"])]
+            for line in (cluster_objects(words, "top", 3) if words else [])]
+
+
+def _leaf_columns(rows) -> list[list[float]]:
+    """The narrowest columns of a ruled table: its cells' spans across that hold no other's."""
+    spans = {(cell[0], cell[2]) for row in rows for cell in row.cells if cell is not None}
+    return sorted([x0, x1] for x0, x1 in spans
+                  if not any((a, b) != (x0, x1) and x0 <= a and b <= x1 for a, b in spans))
+
+
+def _inside(columns: list[list[float]], values: list[tuple[float, float, str]]) -> bool:
+    """Whether each value overlaps one column, each another, left to right."""
+    hits = [_overlaps(columns, x0, x1) for x0, x1, _ in values]
+    taken = [h[0] for h in hits if len(h) == 1]
+    return len(taken) == len(values) and all(a < b for a, b in zip(taken, taken[1:]))
+
+
+def _overlaps(columns: list[list[float]], x0: float, x1: float) -> list[int]:
+    return [i for i, (c0, c1) in enumerate(columns) if x0 <= c1 and c0 <= x1]
+
+
+def _fitted(columns: list[list[float]], values: list[tuple[float, float, str]]) -> list[list[float]] | None:
+    """A table's columns with a row's values in them, or None if the row does not fit: its
+    values overlap distinct columns, left to right, or the columns overlap distinct values (a
+    fuller row: the values that overlap none are columns the rows before left blank)."""
+    hits = [_overlaps(columns, x0, x1) for x0, x1, _ in values]
+    if any(len(h) > 1 for h in hits):
+        return None
+    taken = [h[0] for h in hits if h]
+    if len(set(taken)) != len(taken) or taken != sorted(taken):
+        return None
+    if len(taken) < len(values) and len(taken) < len(columns):  # neither holds the other
+        return None
+    out = [list(column) for column in columns]
+    for (x0, x1, _), h in zip(values, hits):
+        if h:
+            out[h[0]][0], out[h[0]][1] = min(out[h[0]][0], x0), max(out[h[0]][1], x1)
+        else:
+            out.append([x0, x1])
+    out.sort()
+    if any(a[1] >= b[0] for a, b in zip(out, out[1:])):  # grown into each other: no columns
+        return None
+    return out
 
 
 class _CharIndex:

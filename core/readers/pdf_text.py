@@ -151,3 +151,14 @@ def _word(chars: list[dict]) -> tuple:
 def _text(chars: list[dict]) -> str:
     """merge_chars' text: ligatures spelt out."""
     return "".join(LIGATURES.get(c["text"], c["text"] or "") for c in chars)
+
+
+def word_lines(chars: list[dict]) -> list[list[tuple[float, float, str]]]:
+    """The words of each line of ``page_text(chars)``, in the same order: (x0, x1, text) of each
+    (upright words; a line's words joined by spaces are its text)."""
+    words = _words(chars)
+    if not words:
+        return []
+    return [[(min(c["x0"] for c in word_chars), max(c["x1"] for c in word_chars), _text(word_chars))
+             for _, word_chars in line]
+            for line in _clusters(words, _FIRST, preserve_order=True)]

@@ -132,8 +132,9 @@ def _cell_chars(path: Path):
                                and top <= (c["top"] + c["bottom"]) / 2 < bottom]
 
 
-@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [p for p in PDFS if not p.name.startswith("nl2828-")], ids=lambda p: p.name)
 def test_fixture_cells_read_as_extract_text_reads_them(path):
+    # (nl2828-*: tables drawn without ruling lines, no cells or a header's only)
     cells = list(_cell_chars(path))
     assert len(cells) > 50
     for chars in cells:

@@ -90,3 +90,53 @@ def test_text_in_fonts_without_a_map_to_unicode_is_a_clear_problem(name):
 def test_a_readable_report_is_not_taken_for_unmapped_text():
     doc = read_document(ZOO / "rl2728-r0009-rl-pdf.pdf")
     assert doc.problems == [] and doc.lines
+
+
+def test_a_row_without_ruling_lines_keeps_its_blank_cells_in_their_columns():
+    # A table drawn with no ruling lines (borders:none: some print drivers, WPS): its columns are
+    # where the values line up down the rows. A row that leaves a cell blank is a grid row, "" for
+    # the blank (read as text, 「5 3」 of a row 「5 _ 3」 slid left: 3 taken for the middle column).
+    from core.readers.pdf import unruled_items
+    words = [
+        [(60, 120, "二、主动公开政府信息情况"), (200, 215, "总计")],  # a heading: no table yet
+        [(60, 90, "甲"), (200, 205, "1"), (250, 255, "2"), (300, 305, "3")],
+        [(60, 90, "乙"), (200, 210, "10"), (300, 310, "30")],  # the middle cell blank
+        [(60, 90, "丙"), (198, 205, "4"), (250, 258, "5"), (300, 306, "6")],
+        [(100, 115, "- 2 -")],
+    ]
+    lines = [" ".join(w[2] for w in line) for line in words]
+    items = unruled_items(lines, words)
+    assert items[2] == ("row", ["乙", "10", "", "30"])
+    assert [kind for kind, _ in items] == ["text", "text", "row", "text", "text"]  # full rows stay text
+    # a row alone, or values that overlap two columns, are no table to place by
+    assert unruled_items(lines[1:3], words[1:3]) == [("text", line) for line in lines[1:3]]
+
+
+def test_a_table_without_ruling_lines_places_each_value_under_its_header():
+    # nl2828 (rl-pdf, borders:none, blank cells where the count is 0): the rows of 表三 leave
+    # 科研机构 and 法律服务机构 blank, a column no row of the page prints a value in. The header's
+    # words name it (one character a line, or wrapped: words stacked over the column). Read as text
+    # r0007's 「一、本年新收… 100 16 4 4 124」 gave 社会公益组织's 4 to 科研机构 and 其他 0, flagged.
+    report, wrong, silent = read_against_truth(ZOO / "nl2828-r0007-rl-pdf.pdf")
+    assert t3_row(report, "new") == [100, 16, None, 4, None, 4, 124]
+    assert t3_row(report, "granted") == [52, 12, None, 3, None, 3, 70]
+    assert t3_row(report, "total") == [94, 16, None, 4, None, 4, 118]
+    assert silent == [] and len(wrong) == 4  # (was 12) left: a row printing no value at all
+    # r0057: header cells spread over their width (分散对齐), numbers centred
+    report, wrong, silent = read_against_truth(ZOO / "nl2828-r0057-rl-pdf.pdf")
+    assert t3_row(report, "new") == [87, 11, 2, None, None, 3, 103]
+    assert t3_row(report, "granted") == [53, 8, 2, None, None, 2, 65]
+    assert silent == [] and len(wrong) == 6  # (was 14)
+
+
+def test_rows_without_ruling_lines_under_a_ruled_header_take_its_cells_columns():
+    # nl2828-r0008 (heads:shaded): each header cell a grey box, so the header is a ruled table
+    # and the rows below it, drawn without lines, text outside it. The header's narrowest cells
+    # are the columns; those over the rows' labels are not. 表三's 科研机构, 社会公益组织 and
+    # 法律服务机构 print no value on the page: read as text 「一、本年新收… 612 26 30 668」 gave
+    # 其他's 30 to 科研机构 (27 cells wrong, 9 now: rows printing nothing, 表二's one-value rows).
+    report, wrong, silent = read_against_truth(ZOO / "nl2828-r0008-rl-pdf.pdf")
+    assert t3_row(report, "new") == [612, 26, None, None, None, 30, 668]
+    assert t3_row(report, "carried_over") == [19, None, None, None, None, 1, 20]
+    assert t3_row(report, "granted") == [303, 16, None, None, None, 18, 337]
+    assert silent == [] and len(wrong) == 9
