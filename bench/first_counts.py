@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT))
 from core.pipeline import report_files  # noqa: E402
 
 
-def _summary(dump: Path) -> int:
+def callgrind_total(dump: Path) -> int:
+    """The instructions a callgrind dump counted (its summary line)."""
     for line in dump.read_text().splitlines():
         if line.startswith(("summary:", "totals:")):
             return int(line.split()[1])
@@ -45,7 +46,7 @@ def main() -> int:
                     args.repo, "--first", *args.inputs],
                    env={**os.environ, "PYTHONHASHSEED": "1"}, cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    counts = sorted((_summary(Path(f"{out}.{n}")), path.name) for n, path in enumerate(files, 1))
+    counts = sorted((callgrind_total(Path(f"{out}.{n}")), path.name) for n, path in enumerate(files, 1))
     for count, name in counts:
         print(f"{count / 1e6:7.1f} M  {name}")
     values = [count for count, _ in counts]

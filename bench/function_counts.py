@@ -81,17 +81,12 @@ def _run_one(target: str, files: list[str]) -> None:
         rules.check(pipeline.load_report(path))  # (looked up now: either may be the function counted)
 
 
-def _summary(dump: Path) -> int:
-    for line in dump.read_text().splitlines():
-        if line.startswith(("summary:", "totals:")):
-            return int(line.split()[1])
-    raise ValueError(f"no summary in {dump}")
-
-
 def main() -> int:
     if sys.argv[1:2] == ["--inside"]:  # (the run under valgrind)
         _run_one(sys.argv[2], sys.argv[3:])
         return 0
+    sys.path.insert(0, str(ROOT))
+    from bench.first_counts import callgrind_total  # (one reading of a dump's total for both tools)
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("targets", nargs="+", help="MODULE:FUNCTION")
     parser.add_argument("--first", nargs="+", required=True, help="report files or folders")
@@ -105,7 +100,7 @@ def main() -> int:
                         "--inside", target, *args.first],
                        env={**os.environ, "PYTHONHASHSEED": "1"}, cwd=args.repo, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        print(f"{_summary(out) / 1e6:7.1f} M  {target}", flush=True)
+        print(f"{callgrind_total(out) / 1e6:7.1f} M  {target}", flush=True)
     return 0
 
 
