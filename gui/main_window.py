@@ -1142,6 +1142,8 @@ class MainWindow(QMainWindow):
 
         self._drain_rechecks()
         reviews = self.dashboard.selected_reviews()
+        if not reviews and self.report_view.session is not None:  # a search hides its row: the one shown
+            reviews = [self.report_view.session.review]
         if len(reviews) == 1:  # the keyboard selects one row: its agency's year before (or after)
             alone, reviews = reviews[0], self._year_pair(reviews[0])
             if not reviews:

@@ -2034,3 +2034,19 @@ def test_a_copy_of_a_year_not_read_whole_is_said_and_not_compared_cell_by_cell(m
     qtbot.addWidget(grid)
     index = grid.model.index_of("淮安市人民政府办公室", 2024)
     assert grid.model.data(index).endswith("\n3份（1份无法完整读取），其余1处数据不同")
+
+
+def test_ctrl_d_compares_the_report_on_screen_when_a_search_hides_its_row(window, qtbot):
+    """qa28: a search that hides the report on screen leaves no row of the list selected; Ctrl+D then
+    said 请选中… though the auditor meant the report shown (as 设为采用的副本 already takes it)."""
+    select_report(qtbot, window, "淮安市人民政府办公室2024年报告.txt")
+    window.dashboard.search.setText("某某县")  # the other agency: its rows listed, not this one
+    qtbot.wait(20)
+    assert window.report_view.filtered_note.isVisible() and not window.dashboard.selected_reviews()
+    before = len(window.compare_windows)
+    qtbot.keyClick(window.dashboard.view, Qt.Key.Key_D, CTRL)
+    assert len(window.compare_windows) == before + 1
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    before_report, now_report = compare.view.comparison.previous_report, compare.view.comparison.current_report
+    assert (before_report.year, now_report.year) == (2023, 2024) and "淮安" in now_report.agency
