@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.zoo_convert import LO_TEXT_ENCODINGS, ROUTES, Route, lo_convert, run_tool
+from bench.zoo_convert import LO_TEXT_ENCODINGS, ROUTES, Route, lo_convert, run_tool, site_text_parts
 from bench.zoo_pdf import pdf_variant, rl_pdf
 from bench.zoo_render import page_layout, web_page, word_document
 from bench.zoo_sites import site_page
@@ -172,6 +172,8 @@ def build(target: Path, seed: int, count: int, per_report: int, only=(), log=pri
             out.write_bytes(rl_pdf(report, variant, variants.randrange(1 << 30)))
         elif route.source == "site":
             out.write_bytes(site_page(route.name, report, encoding, f"{seed}:{report.name}").encode(encoding))
+        elif route.source == "sitetext":  # the site page, dumped by a text tool (own random stream)
+            out.write_bytes(_site_text(route, report, seed, work))
         else:
             out.write_bytes(run_tool(route, sources[(route.source, report.name)], pages[report.name],
                                      charsets[report.name], encoding, lambda options: rng.choice(options)))
@@ -198,6 +200,21 @@ def build(target: Path, seed: int, count: int, per_report: int, only=(), log=pri
                 "missing_tools": sorted({r.tool for r in ROUTES if not r.available()}), "skipped": skipped}
     (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return manifest
+
+
+def _site_text(route: Route, report: ZooReport, seed: int, work: Path) -> bytes:
+    """A site route's page of the report pushed through a page-to-text tool, as UTF-8."""
+    kind, tool = site_text_parts(route)
+    choices = random.Random(f"{route.name}:{seed}:{report.name}")
+    charset = choices.choice(("utf-8", "gbk"))
+    page = site_page(kind, report, charset, f"{seed}:{report.name}")
+    source = work / f"{report.name}-{kind}-{charset}.html"
+    source.write_bytes(page.encode(charset))
+    tool_route = next(r for r in ROUTES if r.name == tool)
+    try:
+        return run_tool(tool_route, source, page, charset, "utf-8", lambda options: choices.choice(options))
+    except IndexError:  # html2text's pad_tables fails on some editor tables: the user turns it off
+        return run_tool(tool_route, source, page, charset, "utf-8", lambda options: options[0])
 
 
 def _plan(reports: list[ZooReport], routes: list[Route], per_report: int, rng: random.Random):

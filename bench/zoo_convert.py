@@ -83,6 +83,19 @@ ROUTES += (Route("rl-pdf", "report", "pdf", "py:reportlab", ("binary",), opt_in=
 # CMS editor's article inside the site's page, tables split at blocks or page breaks. Opt-in.
 ROUTES += tuple(Route(name, "site", "html", "python", ("utf-8", "gbk"), opt_in=True)
                 for name in ("word-html", "wps-html", "cms-html", "split-html"))
+# Those site pages as text (issue sitetext28): what an auditor gets from a browser's dump or a
+# page-to-text tool. Named <site kind>-<tool>, e.g. cms-html-w3m; the page is the site route's own.
+SITE_KINDS = ("word-html", "wps-html", "cms-html", "split-html")
+SITE_TEXT_TOOLS = {"w3m": ("txt", "w3m"), "lynx": ("txt", "lynx"), "html2text": ("md", "py:html2text"),
+                   "pandoc-html-plain": ("txt", "pandoc")}
+ROUTES += tuple(Route(f"{kind}-{tool}", "sitetext", ext, needs, opt_in=True)
+                for kind in SITE_KINDS for tool, (ext, needs) in SITE_TEXT_TOOLS.items())
+
+
+def site_text_parts(route: Route) -> tuple[str, str]:
+    """(site kind, text tool) of a sitetext route."""
+    kind = next(k for k in SITE_KINDS if route.name.startswith(k + "-"))
+    return kind, route.name[len(kind) + 1:]
 
 
 def lo_convert(files: list[Path], target: str, outdir: Path) -> None:

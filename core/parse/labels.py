@@ -21,6 +21,9 @@ LABEL_MAX = 70  # longer text runs are prose, not row labels
 MAX_SKIP = 5  # a label may skip this many rows (lost or garbled ones), no more: headers say 总计 too
 NUMBERING = re.compile(r"^[\s(（]*[0-9一二三四五六七八九十]{1,2}[)）.、,，]?\s*")
 _GROUP_NUMBER = re.compile(r"^[\s(（]*[一二三四五六七八九十]{1,2}[)）]")
+# the letters of 表三's group label 「（六）其他处理」, which a ruled box (w3m) prints a letter a line
+# in its own cell, the run of the row beside it starting with one: 「理│3.其他」 reads 「理3.其他」
+_OTHER_GROUP_LETTERS = frozenset("()（）六其他处理")
 LABEL_NOISE = re.compile(r"[\s\"“”'‘’:：,，。、()（）]")
 
 
@@ -111,6 +114,8 @@ def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
         keywords, official, head, number = matchers[r]
         if keywords is None:  # other_other
             alone = NUMBERING.sub("", run).strip(" .、")  # not `bare`: the rows after need it
+            if run[:1] in _OTHER_GROUP_LETTERS and run[1:2].isdigit():  # 「理3.其他」: the group's letter
+                alone = NUMBERING.sub("", run[1:]).strip(" .、")
             group = _GROUP_NUMBER.match(run)  # "（六）其他" split from "处理": the group's label
             if alone in ("其他", "其它") and next_row >= r - 2 and not group:
                 hits.append((len(text), r))
