@@ -15,6 +15,7 @@ from operator import is_
 from typing import Optional, Sequence
 
 from core.readers.document import Document, Line
+from core.readers.encoding import UTF8_READ_AS_GBK, utf8_read_as_gbk
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NUMBER, READING_UNDECIDED,
                         BLANK_TEMPLATE, CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
@@ -66,11 +67,6 @@ from core.parse.tokens import (EMPTY, NA, NUM, TEXT, Token, blank_artefacts, nor
 # The problem of a file read but holding no report (no table, no words of one): a file-level
 # error like a file that cannot be read, which the checks leave to it (OUTPUT.md: problems)
 NOT_A_REPORT = "不是政府信息公开工作年度报告（未找到报告的章节和统计表）"
-# Said before NOT_A_REPORT where the text is UTF-8 Chinese read as GBK (lynx dumping a page whose
-# meta declares gb2312 over its UTF-8 bytes, half the bytes dropped; a UTF-8 file a damaged byte
-# made the reader take for GBK): the cause, not only that no report was found
-UTF8_READ_AS_GBK = "文件中的中文像是UTF-8文字被按GBK编码读出而成的乱码（如网页声明了错误的字符集，或文件中有损坏的字节），无法读取，请核对原文件"
-_CHINESE = re.compile("[\u4e00-\u9fff]")
 _BOX_VERTICALS = "│┃|"  # the cell borders of w3m/lynx table dumps
 _PLACED_BY_ORDER = "「{}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"
 # a grid cell's text holding digits that is no number: "737*", "约30", "12(注)" (a row label's
@@ -126,7 +122,7 @@ def parse(doc: Document) -> Report:
     report.cells = _unread_cells(report.template).copy()
 
     if not _is_report(doc, tokens):
-        if _utf8_read_as_gbk(doc.text):
+        if utf8_read_as_gbk(doc.text):  # (asked only here: a report's text is no such thing)
             report.problems.append(UTF8_READ_AS_GBK)
         report.problems.append(NOT_A_REPORT)
         return report
@@ -295,18 +291,6 @@ def detect_version(tokens: dict[int, list[Token]], year: Optional[int]) -> str:
     if year is not None:
         return "2019" if year <= 2020 else "2021"
     return "2021" if text else "unknown"
-
-
-def _utf8_read_as_gbk(text: str) -> bool:
-    """Whether the Chinese of a text that holds no report is UTF-8 read as GBK: its characters
-    taken back to GBK bytes read as UTF-8 Chinese (a GBK text so taken back makes almost none:
-    ~1 %; such a text ~55 %, lynx having dropped the bytes no GBK character holds)."""
-    sample = text[:20000]
-    chinese = len(_CHINESE.findall(sample))
-    if chinese < 50:
-        return False
-    taken_back = sample.encode("gb18030", "ignore").decode("utf-8", "ignore")
-    return len(_CHINESE.findall(taken_back)) * 4 >= chinese
 
 
 def _is_report(doc: Document, tokens: dict[int, list[Token]]) -> bool:

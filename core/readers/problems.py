@@ -9,7 +9,7 @@ from __future__ import annotations
 from core.readers import docx, legacy, pdf, text
 from core.readers.dispatch import (FOLDER_CLOSED_PROBLEM, FOLDER_PROBLEM, GONE_PROBLEM, LINK_LOOP_PROBLEM,
                                    NOT_REGULAR_PROBLEM, NOT_WORD_PROBLEM)
-from core.readers.encoding import LOSSY_PROBLEM
+from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK
 from core.readers.html import TOO_MANY_ELEMENTS
 
 # The whole text -> its label.
@@ -27,6 +27,7 @@ _LABELS = {
     text.BINARY_PROBLEM: "非文本",
     text.MOJIBAKE_PROBLEM: "乱码",
     LOSSY_PROBLEM: "乱码",
+    UTF8_READ_AS_GBK: "乱码",  # (said by the parser of a text holding no report)
     "CSV格式有误，已按普通文本逐行读取": "格式有误",
     # web pages
     TOO_MANY_ELEMENTS: "结构过大",
@@ -51,7 +52,6 @@ _LABELS = {
     # the parser (core.parse.parser, core.pipeline) and the review store: readers do not import them
     "文件没有可读取的文字内容": "无文字",
     "不是政府信息公开工作年度报告（未找到报告的章节和统计表）": "非年报",
-    "文件中的中文像是UTF-8文字被按GBK编码读出而成的乱码（如网页声明了错误的字符集，或文件中有损坏的字节），无法读取，请核对原文件": "乱码",
     "文件中在第六部分之后还有一份报告的章节和统计表（如同一页面上的另一年度报告），只读取了第一份，请核对": "多份报告",
     "第四部分统计表没有可读的数值": "表无数值",
     "空白模板（找到三张统计表，但没有填写任何数字）": "空白模板",

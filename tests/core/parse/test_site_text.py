@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.parse.parser import NOT_A_REPORT, UTF8_READ_AS_GBK
+from core.parse.parser import NOT_A_REPORT
+from core.readers.encoding import UTF8_READ_AS_GBK
 from core.pipeline import read_report
 from tests.core.truth import read_against_truth
 
