@@ -7,6 +7,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from core.compare.pairing import normalise_agency
 from core.model import MISSING, Report
+from core.readers.problems import problem_label
 from core.review.edits import CLEARED, ReportReview
 
 CHOSEN, MARKED, WORKED, UNTOUCHED, PARTIAL, UNREAD = range(6)  # copy_rank's ranks, the copy that stands first
@@ -35,8 +36,8 @@ def copy_rank(review: ReportReview) -> int:
     return PARTIAL if not read_whole(review.report) else UNTOUCHED
 
 
-# the parser's problems of a table read in part (表不完整, 缺统计表, 表无数值: core.readers.problems)
-_TABLE_READ_IN_PART = ("第三部分统计表不完整：", "未找到第", "第四部分统计表没有可读的数值")
+# the labels of the parser's problems of a table read in part (core.readers.problems)
+_TABLE_READ_IN_PART = frozenset(("表不完整", "缺统计表", "表无数值"))
 
 
 def read_whole(report: Report) -> bool:
@@ -46,7 +47,7 @@ def read_whole(report: Report) -> bool:
     it (its blanks are what the reader lost, not what the agency filed)."""
     if not report.cells or lacks_a_table(report):
         return False
-    return not any(problem.startswith(_TABLE_READ_IN_PART) for problem in report.problems)
+    return not any(problem_label(problem) in _TABLE_READ_IN_PART for problem in report.problems)
 
 
 def lacks_a_table(report: Report) -> bool:
