@@ -28,7 +28,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import takewhile
-from typing import Optional
+from typing import Callable, Optional
 
 from core.model import Flag, Report
 from core.parse.labels import LABEL_MAX, LABEL_NOISE, NUMBERING, find_labels, label_at, label_forms
@@ -465,18 +465,11 @@ def _bare_page_number(region: list[Token], section: list[Token], page_starts: tu
     """The one number of a page's region that may be the footer of the PDF page printing it: alone
     on its line, that page's number, nothing but values after it on that page (a page's values
     printed apart may follow its footer). None where the text marks no pages, or none or several."""
-    if not page_starts:
-        return None
-    shared = {t.line for n, t in enumerate(section) if n and section[n - 1].line == t.line}
-    found = []
-    for n, token in enumerate(region):
-        page = bisect_right(page_starts, token.line)  # pages before the one printing it
-        if token.kind != NUM or token.line in shared or token.text != str(page + 1):
-            continue
+
+    def nothing_but_values_after(n: int, page: int) -> bool:
         end = page_starts[page] if page < len(page_starts) else None
-        if all(t.kind != TEXT for t in region[n + 1:] if end is None or t.line < end):
-            found.append(token)
-    return found[0] if len(found) == 1 else None
+        return all(t.kind != TEXT for t in region[n + 1:] if end is None or t.line < end)
+    return _one_page_number(region, section, page_starts, nothing_but_values_after)
 
 
 def _footer_under_column(region: list[Token], section: list[Token], page_starts: tuple[int, ...]) -> Optional[Token]:
@@ -485,17 +478,25 @@ def _footer_under_column(region: list[Token], section: list[Token], page_starts:
     in the column's text block): alone on its line, that page's number, right under a value (the
     line before) and followed by a text or nothing. None where the text marks no pages, or none or
     several. The caller keeps it out only where the columns then hold exactly their values."""
+
+    def last_of_a_column(n: int, _page: int) -> bool:
+        return bool(n) and region[n - 1].kind != TEXT and region[n].line - region[n - 1].line == 1 \
+            and (n + 1 == len(region) or region[n + 1].kind == TEXT)
+    return _one_page_number(region, section, page_starts, last_of_a_column)
+
+
+def _one_page_number(region: list[Token], section: list[Token], page_starts: tuple[int, ...],
+                     placed: Callable[[int, int], bool]) -> Optional[Token]:
+    """The one token of `region` alone on its line (no other of `section` shares it) printing the
+    number of the page it is on, where `placed(its index, the pages before it)` holds; None where
+    the text marks no pages, or none or several."""
     if not page_starts:
         return None
     shared = {t.line for n, t in enumerate(section) if n and section[n - 1].line == t.line}
     found = []
     for n, token in enumerate(region):
-        if token.kind != NUM or token.line in shared or not n or region[n - 1].kind == TEXT \
-                or token.line - region[n - 1].line != 1:
-            continue
-        if n + 1 < len(region) and region[n + 1].kind != TEXT:
-            continue
-        if token.text == str(bisect_right(page_starts, token.line) + 1):
+        page = bisect_right(page_starts, token.line)  # pages before the one printing it
+        if token.kind == NUM and token.line not in shared and token.text == str(page + 1) and placed(n, page):
             found.append(token)
     return found[0] if len(found) == 1 else None
 
