@@ -142,8 +142,9 @@ def _page_items(page, carried: list | None = None) -> list[Item]:
         if not _FAST_TEXT:
             texts = (page.extract_text() or "").split("\n")
             return unruled_items(texts, _plumber_word_lines(page), carried)
-        texts = pdf_text.page_text(page.chars).split("\n")
-        return unruled_items(texts, pdf_text.word_lines(page.chars), carried)
+        words = pdf_text.line_words(page.chars)  # (once for the text and its words)
+        texts = pdf_text.page_text(page.chars, words).split("\n")
+        return unruled_items(texts, pdf_text.word_lines(page.chars, words), carried)
     if carried is not None:
         carried[:] = [None]
     boxes = [table.bbox for table, _ in tables]
@@ -156,8 +157,9 @@ def _page_items(page, carried: list | None = None) -> list[Item]:
     ruled = [_leaf_columns(rows) for _, rows in tables]  # (rows drawn without lines under a ruled header)
     if _FAST_TEXT:
         chars_outside = [c for c in page.chars if outside(c)]
-        lines = pdf_text.text_lines(chars_outside)
-        words = pdf_text.word_lines(chars_outside)
+        laid_out = pdf_text.line_words(chars_outside)  # (once for the lines and their words)
+        lines = pdf_text.text_lines(chars_outside, laid_out)
+        words = pdf_text.word_lines(chars_outside, laid_out)
     else:
         around = page.filter(outside)
         lines = [(line["top"], line["text"]) for line in around.extract_text_lines(return_chars=False)]

@@ -45,13 +45,22 @@ def squashed_lines(text: str) -> list[str]:
     return [squashed for line in text.split("\n") if (squashed := " ".join(line.split()))]
 
 
-def page_text(chars: list[dict]) -> str:
-    return "".join(_text_map(chars)[0])
+def line_words(chars: list[dict]) -> list[list[tuple]]:
+    """The words of each line, (top, characters) of each, as the text is laid out: made once for a
+    page whose text and words are both read (``page_text``/``text_lines`` and ``word_lines``)."""
+    words = _words(chars)
+    return _clusters(words, _FIRST, preserve_order=True) if words else []
 
 
-def text_lines(chars: list[dict]) -> list[tuple[float, str]]:
-    """Each line's top and text, as ``extract_text_lines(return_chars=False)`` gives them."""
-    letters, owners = _text_map(chars)
+def page_text(chars: list[dict], lines: list[list[tuple]] | None = None) -> str:
+    """``lines``: ``line_words(chars)``, when made already."""
+    return "".join(_text_map(chars, lines)[0])
+
+
+def text_lines(chars: list[dict], lines: list[list[tuple]] | None = None) -> list[tuple[float, str]]:
+    """Each line's top and text, as ``extract_text_lines(return_chars=False)`` gives them
+    (``lines``: ``line_words(chars)``, when made already)."""
+    letters, owners = _text_map(chars, lines)
     found = []
     for m in _LINE.finditer("".join(letters)):
         text = m.group(1)
@@ -61,15 +70,12 @@ def text_lines(chars: list[dict]) -> list[tuple[float, str]]:
     return found
 
 
-def _text_map(chars: list[dict]) -> tuple[list[str], list]:
+def _text_map(chars: list[dict], lines: list[list[tuple]] | None = None) -> tuple[list[str], list]:
     """WordMap.to_textmap without layout, presorted: each letter and the character it comes from
     (None for the spaces and line breaks put between words and lines)."""
     letters: list[str] = []
     owners: list = []
-    words = _words(chars)
-    if not words:
-        return letters, owners
-    for i, line in enumerate(_clusters(words, _FIRST, preserve_order=True)):
+    for i, line in enumerate(line_words(chars) if lines is None else lines):
         if i > 0:
             letters.append("\n")
             owners.append(None)
@@ -153,12 +159,10 @@ def _text(chars: list[dict]) -> str:
     return "".join(LIGATURES.get(c["text"], c["text"] or "") for c in chars)
 
 
-def word_lines(chars: list[dict]) -> list[list[tuple[float, float, str]]]:
+def word_lines(chars: list[dict], lines: list[list[tuple]] | None = None) -> list[list[tuple[float, float, str]]]:
     """The words of each line of ``page_text(chars)``, in the same order: (x0, x1, text) of each
-    (upright words; a line's words joined by spaces are its text)."""
-    words = _words(chars)
-    if not words:
-        return []
+    (upright words; a line's words joined by spaces are its text). ``lines``: ``line_words(chars)``,
+    when made already."""
     return [[(min(c["x0"] for c in word_chars), max(c["x1"] for c in word_chars), _text(word_chars))
              for _, word_chars in line]
-            for line in _clusters(words, _FIRST, preserve_order=True)]
+            for line in (line_words(chars) if lines is None else lines)]
