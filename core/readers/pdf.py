@@ -24,6 +24,7 @@ from pdfplumber.utils import cluster_objects, extract_text
 
 from core.readers import pdf_content, pdf_objects, pdf_tables, pdf_text
 from core.readers.document import Document, TextBuilder
+from core.readers.encoding import CHINESE
 
 SCANNED_PROBLEM = "扫描件，无文字层，需OCR"
 ENCRYPTED_PROBLEM = "PDF文件已加密，无法读取"
@@ -35,7 +36,6 @@ MIN_TEXT = 20  # non-space characters in the whole file below which it is taken 
 UNMAPPED_PROBLEM = "PDF文字无法提取（字体未带文字编码，读出的是乱码），需OCR"
 _UNMAPPED = re.compile(r"\(cid:\d+\)|[\x00-\x08\x0e-\x1f\x7f-\xbf\u02c6-\u02dc\u2020-\u2030\u20ac"
                        r"\u3400-\u4dbf\ue000-\uf8ff\ufffd]")
-_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 # pdfminer logs a warning for every damaged stream; without a handler Python prints them on
 # stderr. A NullHandler keeps the console quiet and still lets an app-wide handler see them.
@@ -92,7 +92,7 @@ def _unmapped(text: str) -> bool:
     font reads as, at least half as many as the common Chinese characters (a report prints
     thousands of those and next to none of these)."""
     odd = len(_UNMAPPED.findall(text, 0, 200_000))
-    return odd >= MIN_TEXT and 2 * odd >= len(_CHINESE.findall(text, 0, 200_000))
+    return odd >= MIN_TEXT and 2 * odd >= len(CHINESE.findall(text, 0, 200_000))
 
 
 def _is_encryption_error(exc: BaseException) -> bool:

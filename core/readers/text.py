@@ -11,7 +11,7 @@ import io
 import re
 
 from core.readers.document import Document, TextBuilder
-from core.readers.encoding import decode_with_problems, looks_binary, utf16_without_bom
+from core.readers.encoding import CHINESE, decode_with_problems, looks_binary, utf16_without_bom
 
 BINARY_PROBLEM = "不是文本文件（疑似二进制内容）"
 MOJIBAKE_PROBLEM = "文件中的中文曾被按西文编码（Latin-1）转存而成乱码，已按GB18030还原，个别字符可能缺失"
@@ -147,7 +147,6 @@ def _add_empty_html_cell(builder: TextBuilder, line: str) -> None:
     builder.add_line([line], grid=True)  # a blank cell of a table pandoc left as HTML
 
 
-_CHINESE = re.compile("[\u4e00-\u9fff]")
 _BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
 _LATIN1_HIGH = re.compile("[\xa1-\xfe]")
 
@@ -156,13 +155,13 @@ def _undo_latin1_mojibake(text: str) -> str | None:
     """GBK text that a tool decoded as Latin-1 and saved again ("°²Æ½ÊÐ"): its characters are
     the GBK bytes. Taken back to bytes and decoded as GB18030 when that yields Chinese text."""
     sample = text[:20000]
-    if _CHINESE.search(sample) or _BEYOND_LATIN1.search(text):
+    if CHINESE.search(sample) or _BEYOND_LATIN1.search(text):
         return None
     high = len(_LATIN1_HIGH.findall(sample))
     if high < 100:
         return None
     repaired = text.encode("latin-1").decode("gb18030", errors="replace")
-    chinese = len(_CHINESE.findall(repaired[:20000]))
+    chinese = len(CHINESE.findall(repaired[:20000]))
     return repaired if chinese * 2 >= high // 2 and repaired.count("\ufffd") * 4 < chinese else None
 
 
