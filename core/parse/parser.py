@@ -1109,7 +1109,10 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
             out.append(key)
             continue
         moved = dict(values)
-        moved.update(zip(paths, [numbers[0], *numbers[2:], numbers[0] + numbers[1]]))
+        # (its 总计 weighed as it would be stored: blank, 0 to the sums, under a column the
+        # table leaves blank; inferred there, it would break that column's sums as much as
+        # the plain reading breaks the part columns the subtotal reading mends)
+        moved.update(zip(paths, [numbers[0], *numbers[2:], 0 if blank_totals else numbers[0] + numbers[1]]))
         # (the row's own sum holds read so by its making: only the others' say, the columns)
         eqs = tuple(eq for eq in _table_equations(report.template, table.section) if not eq.cell_set.issubset(paths))
         if equation_score(eqs, moved) <= equation_score(eqs, values):

@@ -212,3 +212,20 @@ def test_a_row_that_reads_like_a_cut_one_in_a_table_leaving_its_total_blank_is_r
                for f in report.flags)
     assert [f for f in check(report) if f.severity == ERROR] == []
     assert wrong == [] and silent == []
+
+
+def test_a_cut_row_mending_one_column_in_a_table_leaving_its_total_blank_is_read_so():
+    # q1302 r0030 (2019 template, Word, quirks empty_total + row_shape): every row leaves 总计 blank, and
+    # 「（七）总计」 printed 27 1 1 / / / / and a blank 总计 (1 the 法人或其他组织 subtotal = 1 + 0 + 0 + 0 + 0);
+    # pandoc (plain and gfm) keeps the first seven. As printed, 科研机构 1 breaks that column's two sums
+    # (T3-1, T3-2) and its 总计 「/」 reads 0 like the blank column. Read back, the sums were weighed with
+    # its 总计 inferred 27 + 1 = 28, breaking the 总计 column's two: a tie, so it stayed as printed, two
+    # false 错误 on a consistent report. Its 总计 is stored blank there, so it is weighed blank: read back
+    for name in ("q1302-r0030-pandoc-docx-plain.txt", "q1302-r0030-pandoc-html-gfm.md"):
+        report, wrong, silent = read_against_truth(ZOO / name)
+        assert t3_row(report, "total") == [27, 1, None, None, None, None, None], name
+        assert report.cells["section3.total.total"].state == BLANK, name
+        assert any(f.cell == "section3.total" and "小计" in f.message and "总计也按空白计" in f.message
+                   for f in report.flags), name
+        assert [f for f in check(report) if f.severity == ERROR] == [], name
+        assert wrong == [] and silent == [], name
