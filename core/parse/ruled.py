@@ -49,6 +49,27 @@ def _in_box(text: str, values: list[Token], width: int, other: list[Token], afte
     return _assign(values, spans, lambda t: t.start)
 
 
+def boxed_label_end(text: str, label: Token) -> Optional[int]:
+    """The display column where a row label drawn in a terminal's ruled box (w3m) ends; None when
+    its line draws no box."""
+    start, end = _line_at(text, label.start)
+    if not any(vertical in text[start:end] for vertical in _BOX_VERTICALS):
+        return None
+    return width_of(text[start:label.end], True)
+
+
+def outside_boxed_row(text: str, label_end: int, value: Token) -> bool:
+    """Whether a value read after a boxed row's label (boxed_label_end), on a line of its own, lies
+    outside the row's value cells: a box draws a row's values right of its label, so a value on a
+    line drawing no box border is outside the table (a page's footer between two parts of a split
+    table, 「- 6 -」), and one left of where the label ends is in a label column (a group label
+    printed a letter a line down the column left of the row labels: the 无 of 「（四）无法提供」)."""
+    start, end = _line_at(text, value.start)
+    if not any(vertical in text[start:end] for vertical in _BOX_VERTICALS):
+        return True
+    return width_of(text[start:value.start], True) < label_end
+
+
 def _under_rule(text: str, values: list[Token], width: int) -> Optional[list[Token]]:
     start, _ = _line_at(text, values[0].start)
     position = start
