@@ -1816,12 +1816,27 @@ def _boxed_short_under_blank_totals(values_of: dict[str, list[Token]], widths: d
     """The rows `boxed` (read by a ruled box from the values they print) of a table leaving its 总计
     column empty that end on two empty cells beside a count, every cell before printed, where the
     other rows printing counts print their 其他 (three at least, and more than these): as printed,
-    a cell fewer than the table's columns, which one the sums weigh (flagged)."""
+    a cell fewer than the table's columns, which one the sums weigh (flagged). Not where a row
+    leaves a cell empty before one it prints: such a table prints its zeros (or nothing) blank, and a
+    row's 其他 blank beside the others' is one more of them (the box then places each value exactly)."""
+    if any(_blank_among_printed(values) for key, values in values_of.items() if len(values) == widths[key]):
+        return {}
     ending = [key for key in boxed if values_of[key][-1].kind == EMPTY == values_of[key][-2].kind
               and _prints_a_count(values_of[key]) and all(t.kind != EMPTY for t in values_of[key][:-2])]
     filled = sum(1 for key, values in values_of.items() if key not in ending and len(values) == widths[key]
                  and values[-2].kind != EMPTY and _prints_a_count(values))
     return {key: boxed[key] for key in ending} if ending and filled >= 3 and filled > len(ending) else {}
+
+
+def _blank_among_printed(values: list[Token]) -> bool:
+    """Whether a row's cells before its 总计 hold an empty one before one printed."""
+    empty = False
+    for token in values[:-1]:
+        if token.kind == EMPTY:
+            empty = True
+        elif empty:
+            return True
+    return False
 
 
 def _totals_printed(values_of: dict[str, list[Token]], widths: dict[str, int], ending_empty: list[str]) -> bool:

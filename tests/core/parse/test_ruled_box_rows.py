@@ -37,3 +37,14 @@ def test_a_page_footer_between_the_two_boxes_of_a_split_table_is_no_value():
     assert t3_row(report, "denied_law_enforcement_file") == [None, None, 0, 0, None, 0, None]
     assert not [f for f in report.flags if f.cell == "section3.denied_law_enforcement_file"]
 
+
+def test_a_blank_other_is_a_blank_cell_where_rows_print_blanks_among_their_values():
+    # a table printing its zeros mixed (0, 无 or blank) and 总计 empty: 「2.其他法律行政法规禁止公开」 draws
+    # 24 3 2 0 无 and two empty cells. Read as a row a cell short (as where every row prints its
+    # 其他), it was placed by the columns' positions, which the two boxes draw apart: 3 and 2 two
+    # columns right. The box places each value in its cell
+    report, wrong, silent = read_against_truth(ZOO / "w1304-r0014-split-html-w3m.txt")
+    assert t3_row(report, "denied_law_forbidden") == [24, 3, 2, 0, None, None, None]
+    assert not [f for f in report.flags if f.cell == "section3.denied_law_forbidden"]
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    assert wrong == [] and silent == []
