@@ -30,7 +30,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 token_number)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
-from core.parse.ruled import box_columns_after_last, boxed_label_end, outside_boxed_row, ruled_row
+from core.parse.ruled import box_columns_after_last, boxed_label_cells, outside_boxed_row, ruled_row
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
@@ -375,17 +375,18 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     as_printed = one_line = True
     padded_right = _column_after_total(tokens, labels[0][0], lines) if not t2 and lines is not None else 0
     bounds = [i for i, _ in labels] + [len(tokens)]
-    boxed_text = "│" in report.text or "┃" in report.text  # (a terminal's ruled box: w3m)
+    # (a table whose first row label is drawn in a ruled box, w3m's: one line looked at, not the whole text)
+    boxed_table = boxed_label_cells(report.text, tokens[labels[0][0]]) > 0
     for n, (index, key) in enumerate(labels):
         values: list[Token] = []
         last_row = n + 1 == len(labels)  # (its span runs on to the section's end: its line only)
         label_line_at = tokens[index].line
-        # (a label drawn in a ruled box: its row's values lie in the box, right of the label)
-        label_end = boxed_label_end(report.text, tokens[index]) if boxed_text else None
-        for token in tokens[index + 1:bounds[n + 1]]:
-            if label_end is not None and token.kind != TEXT and token.line != label_line_at \
-                    and outside_boxed_row(report.text, label_end, token):
-                continue
+        span = tokens[index + 1:bounds[n + 1]]
+        if boxed_table and (label_cells := boxed_label_cells(report.text, tokens[index])):
+            # a label drawn in a ruled box: its row's values lie in the box, right of the label
+            span = [t for t in span if t.kind == TEXT or t.line == label_line_at
+                    or not outside_boxed_row(report.text, label_cells, t)]
+        for token in span:
             if token.kind == TEXT:
                 if t2 and values and T2_BREAK.search(token.text):
                     break  # the next block's heading: what follows is not this row's
