@@ -81,11 +81,24 @@ def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
         # unread (a row printing nothing, as w3m draws a row of blanks). Nor does a placeholder
         # ("－") or a 0 closing a row that prints no count: a row of placeholders or zeros prints
         # one under 总计 whether the column is filled or not (or its row printed a cell more than
-        # the columns and the placeholder or 0 is a part's, the 总计 the empty cell after it).
-        if all(_blank(c) or c.state in (INFERRED, MISSING)
-               or (c.state in _NO_COUNT and not c.value and _prints_no_count(cells, p, report.template, section))
-               for p in total_paths if (c := get(p)) is not None) \
-                and _blanks(get(p) for p in total_paths) >= 2:
+        # the columns and the placeholder or 0 is a part's, the 总计 the empty cell after it). Nor
+        # does one cell whose row the parser flagged as unsure of its reading (a value of the row
+        # misplaced under 总计): one doubtful reading fills no column every other row leaves blank,
+        # where two rows read without doubt print a count beside their blank 总计 (rows all
+        # flagged, placed by position, may as well have left their printed 总计 elsewhere).
+        empty = True
+        doubtful = False
+        for p in total_paths:
+            if (c := get(p)) is None or _blank(c) or c.state in (INFERRED, MISSING) \
+                    or (c.state in _NO_COUNT and not c.value and _prints_no_count(cells, p, report.template, section)):
+                continue
+            if doubtful or not _row_read_unsure(report, p):
+                empty = False
+                break
+            doubtful = True
+        if doubtful and empty:
+            empty = _sure_rows_blank_beside_counts(report, section, total_paths) >= 2
+        if empty and _blanks(get(p) for p in total_paths) >= 2:
             if _rows_printing((p, c) for p in part_paths if (c := get(p)) is not None) >= 2:
                 out[section] = (f"{name}的「总计」未填写（整列空白）" + _UNFILLED_TAIL, [p for p in total_paths if p in cells])
         elif all(_blank(c) for p in part_paths if (c := get(p)) is not None) \
@@ -96,6 +109,22 @@ def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
 
 
 _NO_COUNT = (PLACEHOLDER, NUMBER)  # (a NUMBER cell printing 0)
+
+
+def _sure_rows_blank_beside_counts(report: Report, section: str, total_paths: tuple[str, ...]) -> int:
+    """How many rows of a table, read without a flag of the parser, leave their 总计 blank beside
+    a count other than 0."""
+    cells = report.cells
+    parts = _row_parts(report.template, section)
+    return sum(1 for p in total_paths if (c := cells.get(p)) is not None and _blank(c)
+               and any(cells[q].value for q in parts[p] if q in cells) and not _row_read_unsure(report, p))
+
+
+def _row_read_unsure(report: Report, path: str) -> bool:
+    """Whether the parser flagged its reading of this cell or of its row (placed by position or by
+    the sums, read from more or fewer values than its columns)."""
+    row = path.rpartition(".")[0]
+    return any(f.cell in (path, row) and f.kind in ("inferred", "parse") for f in report.flags)
 
 
 def _prints_no_count(cells: dict, total_path: str, template: str, section: str) -> bool:

@@ -30,7 +30,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 token_number)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
-from core.parse.ruled import box_columns_after_last, ruled_row
+from core.parse.ruled import box_columns_after_last, boxed_label_cells, outside_boxed_row, ruled_row
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
@@ -375,10 +375,18 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     as_printed = one_line = True
     padded_right = _column_after_total(tokens, labels[0][0], lines) if not t2 and lines is not None else 0
     bounds = [i for i, _ in labels] + [len(tokens)]
+    # (a table whose first row label is drawn in a ruled box, w3m's: one line looked at, not the whole text)
+    boxed_table = boxed_label_cells(report.text, tokens[labels[0][0]]) > 0
     for n, (index, key) in enumerate(labels):
         values: list[Token] = []
         last_row = n + 1 == len(labels)  # (its span runs on to the section's end: its line only)
-        for token in tokens[index + 1:bounds[n + 1]]:
+        label_line_at = tokens[index].line
+        span = tokens[index + 1:bounds[n + 1]]
+        if boxed_table and (label_cells := boxed_label_cells(report.text, tokens[index])):
+            # a label drawn in a ruled box: its row's values lie in the box, right of the label
+            span = [t for t in span if t.kind == TEXT or t.line == label_line_at
+                    or not outside_boxed_row(report.text, label_cells, t)]
+        for token in span:
             if token.kind == TEXT:
                 if t2 and values and T2_BREAK.search(token.text):
                     break  # the next block's heading: what follows is not this row's
@@ -1812,12 +1820,27 @@ def _boxed_short_under_blank_totals(values_of: dict[str, list[Token]], widths: d
     """The rows `boxed` (read by a ruled box from the values they print) of a table leaving its 总计
     column empty that end on two empty cells beside a count, every cell before printed, where the
     other rows printing counts print their 其他 (three at least, and more than these): as printed,
-    a cell fewer than the table's columns, which one the sums weigh (flagged)."""
+    a cell fewer than the table's columns, which one the sums weigh (flagged). Not where a row
+    leaves a cell empty before one it prints: such a table prints its zeros (or nothing) blank, and a
+    row's 其他 blank beside the others' is one more of them (the box then places each value exactly)."""
+    if any(_blank_among_printed(values) for key, values in values_of.items() if len(values) == widths[key]):
+        return {}
     ending = [key for key in boxed if values_of[key][-1].kind == EMPTY == values_of[key][-2].kind
               and _prints_a_count(values_of[key]) and all(t.kind != EMPTY for t in values_of[key][:-2])]
     filled = sum(1 for key, values in values_of.items() if key not in ending and len(values) == widths[key]
                  and values[-2].kind != EMPTY and _prints_a_count(values))
     return {key: boxed[key] for key in ending} if ending and filled >= 3 and filled > len(ending) else {}
+
+
+def _blank_among_printed(values: list[Token]) -> bool:
+    """Whether a row's cells before its 总计 hold an empty one before one printed."""
+    empty = False
+    for token in values[:-1]:
+        if token.kind == EMPTY:
+            empty = True
+        elif empty:
+            return True
+    return False
 
 
 def _totals_printed(values_of: dict[str, list[Token]], widths: dict[str, int], ending_empty: list[str]) -> bool:

@@ -49,6 +49,29 @@ def _in_box(text: str, values: list[Token], width: int, other: list[Token], afte
     return _assign(values, spans, lambda t: t.start)
 
 
+def _borders_before(text: str, token: Token, end: int) -> int:
+    """How many of a ruled box's cell borders its line draws before `end` (a token's start or end):
+    the box cells before it, which a row's lines draw alike. Only that stretch of the line is read."""
+    prefix = text[text.rfind("\n", 0, token.start) + 1:end]
+    return prefix.count("│") + prefix.count("┃")
+
+
+def boxed_label_cells(text: str, label: Token) -> int:
+    """How many box cells a row label drawn in a terminal's ruled box (w3m) ends in, counted from
+    its line's start (0: no box drawn before it on its line)."""
+    return _borders_before(text, label, label.end)
+
+
+def outside_boxed_row(text: str, label_cells: int, value: Token) -> bool:
+    """Whether a value read after a boxed row's label (boxed_label_cells), on a line of its own,
+    lies outside the row's value cells: a box draws a row's values right of its label, so a value
+    with no box border before it on its line is outside the table (a page's footer between two parts
+    of a split table, 「- 6 -」), and one in a cell left of the label's last is in a label column (a
+    group label printed a letter a line down the column left of the row labels: the 无 of
+    「（四）无法提供」)."""
+    return _borders_before(text, value, value.start) < label_cells
+
+
 def _under_rule(text: str, values: list[Token], width: int) -> Optional[list[Token]]:
     start, _ = _line_at(text, values[0].start)
     position = start

@@ -102,3 +102,26 @@ def test_a_row_printing_nothing_does_not_fill_an_empty_total_column():
     warned = [f for f in findings if "总计」未填写" in f.message]
     assert len(warned) == 1 and "section3.new.total" in warned[0].cells
     assert not [f for f in findings if f.rule == "N-1"]
+
+
+def test_a_total_the_parser_was_unsure_of_does_not_fill_an_empty_total_column():
+    """w3m's box of a web page (zoo w1304, r0009) whose 表三 leaves 总计 empty and prints its zeros 0.
+    Before the box's rows were read right of their labels, 「1.本机关不掌握相关政府信息」 took the 无 of
+    the group label 「（四）无法提供」 as a value: placed by position (flagged), a 0 landed under its
+    总计. That one 0 in a row the parser was unsure of made the column filled, and each of the 10 rows
+    printing a count a T3-3 错误 for a 总计 of 0. One doubtful reading fills no column: one warning."""
+    from dataclasses import replace
+
+    from core.model import Flag
+
+    report, _, _ = read_against_truth(ZOO / "w1304-r0009-word-html-w3m.txt")
+    report.cells["section3.unable_not_held.total"] = replace(report.cells["section3.unable_not_held.other"])
+    assert report.value("section3.unable_not_held.total") == 0
+    errors = [f for f in check(report) if f.severity == ERROR]
+    assert len(errors) == 10  # (the row printing no flag: its 0 is the report's 总计)
+    report.flags.append(Flag("section3.unable_not_held", "inferred",
+                             "「1.本机关不掌握相关政府信息」行的数值按版面位置归入各列，位置不够确定"))
+    findings = check(report)
+    assert [f for f in findings if f.severity == ERROR] == []
+    warned = [f for f in findings if "总计」未填写" in f.message]
+    assert len(warned) == 1 and "section3.unable_not_held.total" in warned[0].cells

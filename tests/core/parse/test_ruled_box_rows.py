@@ -1,0 +1,50 @@
+"""表三 drawn in a terminal's ruled box (w3m's dump of a web page): a row's values are what the box
+draws in its value cells, right of the row's label. Fixtures (zoo w1304, site pages through w3m,
+both with their 总计 column left empty): tests/fixtures/zoo/README.md."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.check.rules import check
+from core.model import ERROR
+from tests.core.truth import read_against_truth, t3_row
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+
+
+def test_a_letter_of_a_vertical_group_label_is_no_value_of_the_row_beside_it():
+    # 「（四）无法提供」 printed a letter a line in the column left of the row labels: its 无 stands
+    # on the 4th line of 「1、本机关不掌握相关政府信息」, which was read as 2 0 0 0 0 0 无 (placed:
+    # 商业企业 blank, 总计 0). That 0 made the empty 总计 column look filled: a T3-3 error on every row
+    report, wrong, silent = read_against_truth(ZOO / "w1304-r0009-word-html-w3m.txt")
+    assert t3_row(report, "unable_not_held") == [2, 0, 0, 0, 0, 0, None]
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    assert wrong == [] and silent == []
+
+
+def test_the_group_letter_on_the_next_rows_line_is_no_value_either():
+    # the same 无 beside the next row's label line, before that label: read as 1.本机关不掌握…'s
+    # 6th value, the row was placed by the sums (17 under 商业企业, flagged)
+    report, wrong, silent = read_against_truth(ZOO / "st28-r0007-split-html-w3m.txt")
+    assert t3_row(report, "unable_not_held") == [17, 3, None, 1, None, 1, 22]
+    assert wrong == [] and silent == []
+
+
+def test_a_page_footer_between_the_two_boxes_of_a_split_table_is_no_value():
+    # 表三 split in two boxes with 「- 6 -」 between them: 「7.属于行政执法案卷」, the first box's last
+    # row, read its - 6 - as three more values (8 values, flagged, its cells placed wrong)
+    report, _, _ = read_against_truth(ZOO / "w1304-r0014-split-html-w3m.txt")
+    assert t3_row(report, "denied_law_enforcement_file") == [None, None, 0, 0, None, 0, None]
+    assert not [f for f in report.flags if f.cell == "section3.denied_law_enforcement_file"]
+
+
+def test_a_blank_other_is_a_blank_cell_where_rows_print_blanks_among_their_values():
+    # a table printing its zeros mixed (0, 无 or blank) and 总计 empty: 「2.其他法律行政法规禁止公开」 draws
+    # 24 3 2 0 无 and two empty cells. Read as a row a cell short (as where every row prints its
+    # 其他), it was placed by the columns' positions, which the two boxes draw apart: 3 and 2 two
+    # columns right. The box places each value in its cell
+    report, wrong, silent = read_against_truth(ZOO / "w1304-r0014-split-html-w3m.txt")
+    assert t3_row(report, "denied_law_forbidden") == [24, 3, 2, 0, None, None, None]
+    assert not [f for f in report.flags if f.cell == "section3.denied_law_forbidden"]
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    assert wrong == [] and silent == []
