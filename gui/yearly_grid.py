@@ -22,6 +22,7 @@ class YearlyGridView(QTableView):
     """The grid; Enter (as a double-click) compares the current year with the year before,
     Ctrl+D the two selected years of one agency."""
     enterPressed = Signal(QModelIndex)
+    ctrlEnterPressed = Signal()  # (no comparison: the status bar says what Ctrl+Enter is for)
 
     def __init__(self, model: YearlyGridModel, parent=None) -> None:
         super().__init__(parent)
@@ -35,9 +36,14 @@ class YearlyGridView(QTableView):
 
     def keyPressEvent(self, event) -> None:
         # not the view's activated signal: a style may emit it on a single click too
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.enterPressed.emit(self.currentIndex())
-            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                # Ctrl+Enter is 标记为已审核 everywhere else (F1): it compared here as Enter does
+                self.ctrlEnterPressed.emit()
+                return
+            if self.currentIndex().isValid():
+                self.enterPressed.emit(self.currentIndex())
+                return
         super().keyPressEvent(event)
 
 
@@ -68,6 +74,8 @@ class YearlyGridWindow(QMainWindow):
         self.view.selectionModel().currentChanged.connect(self._say_copies)
         self._copies_said = ""
         self.view.enterPressed.connect(self.compare_with_neighbour)
+        self.view.ctrlEnterPressed.connect(
+            lambda: self.statusBar().showMessage(text.YEARLY_CTRL_ENTER, 15000))
         action = QAction(text.ACTION_COMPARE_SELECTED, self)
         action.setShortcut(QKeySequence("Ctrl+D"))
         action.triggered.connect(self.compare_selected)

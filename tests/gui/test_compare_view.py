@@ -2050,3 +2050,28 @@ def test_ctrl_d_compares_the_report_on_screen_when_a_search_hides_its_row(window
     qtbot.addWidget(compare)
     before_report, now_report = compare.view.comparison.previous_report, compare.view.comparison.current_report
     assert (before_report.year, now_report.year) == (2023, 2024) and "淮安" in now_report.agency
+
+
+def test_ctrl_enter_in_the_grid_is_not_enter(window, qtbot):
+    """qa31: Ctrl+Enter is 标记为已审核 (F1, the 标记为已审核 button); in 年度对照 it compared the year
+    as Enter does, opening a 比对 window the auditor did not ask for. It now compares nothing and
+    the status bar says what Ctrl+Enter is for and that Enter compares."""
+    from gui import compare_strings
+
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    grid.activateWindow()  # the keys go to the grid's window, as the auditor's do
+    qtbot.waitUntil(grid.isActiveWindow)
+    grid.view.setFocus()
+    grid.view.setCurrentIndex(grid.model.index_of("淮安市人民政府办公室", 2024))
+    before = len(window.compare_windows)
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        qtbot.keyClick(grid.view, key, CTRL)
+        qtbot.wait(50)
+        assert len(window.compare_windows) == before
+        assert grid.statusBar().currentMessage() == compare_strings.YEARLY_CTRL_ENTER
+    assert not any(r.reviewed for r in window.dashboard.model.reviews())  # nor a report marked unseen
+    qtbot.keyClick(grid.view, Qt.Key.Key_Return)  # Enter still compares
+    qtbot.waitUntil(lambda: len(window.compare_windows) > before)
+    qtbot.addWidget(window.compare_windows[-1])
