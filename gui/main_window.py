@@ -923,8 +923,10 @@ class MainWindow(QMainWindow):
                 _same_file(target, Path(r.report.file)) for r in reviews):
             self._report_export(strings.EXPORT_SOURCE, error=True)
             return False
+        # a Word export's target is its folder, whatever its name ("2024.12 导出" has a suffix)
+        is_folder = kind == WORD or (not kind and not target.suffix)
         self.settings.set_export_folder(kind or target.suffix.lower() or WORD,
-                                        str(target.parent if target.suffix else target))
+                                        str(target if is_folder else target.parent))
         # an export holds every report of the folder, whatever the search or 只看有问题的 shows:
         # its end says how many, and how many of them the list was not showing
         hidden = self.dashboard.model.rowCount() - self.dashboard.proxy.rowCount()

@@ -77,8 +77,18 @@ class Settings:
     def export_folder(self, kind: str) -> str:
         """Where the export of ``kind`` (".xlsx", ".csv", ".json", "word", "summary", "compare")
         was saved last: each kind its own, for the Word files' folder is no place for the next
-        workbook."""
-        return str(self._q.value(f"export/folder_{kind.lstrip('.')}", "") or "")
+        workbook. A folder since deleted or renamed (or on a USB stick taken out): its nearest
+        folder still there, rather than a dialog opened wherever Qt falls back to; "" when none is."""
+        folder = str(self._q.value(f"export/folder_{kind.lstrip('.')}", "") or "")
+        if not folder:
+            return ""
+        for place in (Path(folder), *Path(folder).parents):
+            try:
+                if place.is_dir() and place != place.parent:  # (not the bare root of a drive)
+                    return str(place)
+            except OSError:  # a drive that does not answer
+                return ""
+        return ""
 
     def set_export_folder(self, kind: str, folder: str) -> None:
         self._q.setValue(f"export/folder_{kind.lstrip('.')}", folder)
