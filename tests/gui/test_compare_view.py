@@ -602,6 +602,7 @@ def test_the_comparison_export_starts_in_the_last_export_folder_and_remembers_it
     from gui.qt import QFileDialog
 
     exports = tmp_path / "导出"
+    exports.mkdir()  # (a folder an export went to; one since deleted is not offered)
     window.settings.set_export_folder("compare", str(exports))
     compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
     asked = []
@@ -689,6 +690,7 @@ def test_the_comparison_export_starts_where_the_last_comparison_export_of_any_wi
     window.settings.set_export_folder("compare", str(tmp_path / "起初"))
     first = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
     second = open_from_grid(qtbot, window, "某某县人民政府办公室", 2021)
+    (tmp_path / "另一窗口").mkdir()
     window.settings.set_export_folder("compare", str(tmp_path / "另一窗口"))  # as another comparison window leaves it
     asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
