@@ -82,6 +82,10 @@ class YearlyGridWindow(QMainWindow):
         self.addAction(action)
         self.compare_action = action
         add_close_keys(self)
+        # the status bar (made on its first message, Qt's way) before the size is measured: made
+        # later it took its height from the grid's, whose last rows and columns then scrolled
+        # (two scroll bars at 1366×768 on a grid that fitted the screen)
+        self.statusBar()
         # the whole grid where the screen allows: at 900×500 whatever the screen, a folder of
         # thirty agencies scrolled on a 1920×1080 screen, two thirds of it unused
         self.view.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
