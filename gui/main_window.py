@@ -1398,6 +1398,11 @@ class MainWindow(QMainWindow):
             if tables is not None and panels is not None:
                 kept[side] = (tables, panels)
         self.report_view.keep_layouts(kept)
+        # the list sorted as it was left (sorted by 错误 before lunch, it reopened in the folder's order)
+        column, descending = self.settings.list_sort
+        if 0 <= column < self.dashboard.model.columnCount():
+            self.dashboard.view.sortByColumn(
+                column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -1456,6 +1461,9 @@ class MainWindow(QMainWindow):
             self._parse_cache = None
         self.exports.wait()  # never leave half an export behind
         self.settings.set_window_state("geometry", self.saveGeometry())
+        header = self.dashboard.view.horizontalHeader()
+        self.settings.list_sort = (header.sortIndicatorSection(),
+                                   header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
         self.settings.set_window_state(self._splitter_key(), self.splitter.saveState())
         for side, (tables, panels) in self.report_view.layouts().items():
             self.settings.set_window_state(f"report_tables_{LAYOUT_NAMES[side]}", tables)

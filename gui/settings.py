@@ -74,6 +74,20 @@ class Settings:
     def set_window_state(self, key: str, value: QByteArray) -> None:
         self._q.setValue(f"window/{key}", value)
 
+    @property
+    def list_sort(self) -> tuple[int, bool]:
+        """The report list's sort (its column, most first or not); column -1: the folder's order."""
+        try:
+            column = int(self._q.value("list/sort_column", -1))
+        except (TypeError, ValueError):
+            column = -1
+        return column, str(self._q.value("list/sort_descending", "false")).lower() == "true"
+
+    @list_sort.setter
+    def list_sort(self, value: tuple[int, bool]) -> None:
+        self._q.setValue("list/sort_column", int(value[0]))
+        self._q.setValue("list/sort_descending", bool(value[1]))
+
     def export_folder(self, kind: str) -> str:
         """Where the export of ``kind`` (".xlsx", ".csv", ".json", "word", "summary", "compare")
         was saved last: each kind its own, for the Word files' folder is no place for the next

@@ -1529,3 +1529,22 @@ def test_an_export_says_how_many_of_its_reports_could_not_be_read(make_window, s
     window = window_on_folder(qtbot, make_window, store, folder, 3, active=True)
     text = excel_export_box(window, qtbot, monkeypatch, tmp_path / "结果.xlsx")
     assert text.endswith("共导出 3 份报告，2 份无法读取（只列出原因，没有数据）")
+
+
+def test_the_list_reopens_sorted_as_it_was_left(window, make_window, store, report_folder, qtbot):
+    """qa31: sorted by 错误 (most first), closed for lunch and started again, the list came back in
+    the folder's order. The sort is kept with the window's other state; the folder's order too."""
+    from gui.dashboard import ERRORS
+
+    window.sort_list(ERRORS)
+    window.close()
+    again = window_on_folder(qtbot, make_window, store, report_folder, 6)
+    header = again.dashboard.view.horizontalHeader()
+    assert header.sortIndicatorSection() == ERRORS
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert again.dashboard.proxy.index(0, FILE).data() == PLANTED  # its one 错误
+    again.sort_list(-1)
+    again.close()
+    third = window_on_folder(qtbot, make_window, store, report_folder, 6)
+    assert [third.dashboard.proxy.index(r, FILE).data() for r in range(6)] == \
+        [third.dashboard.model.index(r, FILE).data() for r in range(6)]
