@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self._loader: Optional[FolderLoader] = None
         self._load_token = 0
         self._focus_to_restore: Optional[QWidget] = None  # where F5 found the keyboard (reload)
+        self._cell_to_restore: Optional[tuple[str, str]] = None  # (file, cell) F5 found it on
         self._pending_rechecks: deque[ReportReview] = deque()  # linked reports not yet checked again
         self._rechecking = False  # checking linked reports again: the years after them keep theirs
         self._parse_cache: Optional[ParseCache] = None  # this thread's, for listed rows (below)
@@ -374,8 +375,23 @@ class MainWindow(QMainWindow):
         if self.folder:
             # the keyboard goes back to the panel it was in once the report is open again: closing
             # the report's tables sent it on to the 问题清单, where it stayed
-            self._focus_to_restore = QApplication.focusWidget()
+            self._focus_to_restore = self._panel_of(QApplication.focusWidget())
+            session = self.report_view.session
+            # and to the cell it was on (it went back to the table's first cell)
+            self._cell_to_restore = (session.report.file, self.report_view.current_path()) \
+                if session is not None and self._focus_to_restore in self.report_view.views.values() else None
             self.open_folder(self.folder)
+
+    def _panel_of(self, widget: Optional[QWidget]) -> Optional[QWidget]:
+        """The report table holding ``widget`` (a cell's open editor: closed by the reload, it took
+        the keyboard's way back with it, which then stayed in the 问题清单), else ``widget``."""
+        tables = list(self.report_view.views.values())
+        place = widget
+        while place is not None:
+            if place in tables:
+                return place
+            place = place.parentWidget()
+        return widget
 
     def open_folder(self, folder) -> bool:
         """List the folder's reports in the dashboard; loading runs in a thread."""
@@ -543,6 +559,7 @@ class MainWindow(QMainWindow):
         """After F5: the keyboard in the panel it was in (a report's table: the table now on
         screen), unless it has gone elsewhere than this window's panels meanwhile."""
         widget, self._focus_to_restore = self._focus_to_restore, None
+        cell, self._cell_to_restore = self._cell_to_restore, None
         now = QApplication.focusWidget()
         if widget is None or now is None or now.window() is not self:
             return
@@ -552,7 +569,10 @@ class MainWindow(QMainWindow):
         except RuntimeError:  # deleted meanwhile (a box that had the keyboard)
             return
         if in_tables:
-            if self.report_view.session is not None and self.report_view.current_view().isVisible():
+            session = self.report_view.session
+            if session is not None and cell is not None and cell[1] and session.report.file == cell[0]:
+                self.report_view.select_cells([cell[1]], focus=cell[1])
+            if session is not None and self.report_view.current_view().isVisible():
                 self.report_view.focus_table()
         elif usable:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
