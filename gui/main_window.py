@@ -528,9 +528,7 @@ class MainWindow(QMainWindow):
         elif count == 0:
             self.show_status(strings.NO_REPORTS.format(folder=self.folder) + self._not_read_note())
         else:
-            unreadable = self.dashboard.model.unreadable_count()  # among hundreds, red rows pass unseen
-            self.show_status(strings.LOADED.format(count=count, folder=self.folder)
-                             + (strings.LOADED_UNREADABLE.format(count=unreadable) if unreadable else "")
+            self.show_status(strings.LOADED.format(count=count, folder=self.folder) + self._red_rows_note()
                              + self._not_read_note() + self._earlier_work_note(earlier_work))
         self._restore_focus()
         # loadFinished once the years are linked and the linked reports checked again
@@ -576,6 +574,15 @@ class MainWindow(QMainWindow):
                 self.report_view.focus_table()
         elif usable:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _red_rows_note(self) -> str:
+        """The red rows counted (among hundreds they pass unseen): the files not read, and the
+        reports read only in part, which are red too (5 无法读取 said of 7 red rows left two unexplained)."""
+        model = self.dashboard.model
+        counts = [text.format(count=count) for text, count in (
+            (strings.LOADED_UNREADABLE, model.unreadable_count()),
+            (strings.LOADED_INCOMPLETE, model.incomplete_count())) if count]
+        return strings.LOADED_RED_ROWS.format(counts="、".join(counts)) if counts else ""
 
     def _earlier_work_note(self, found: dict[str, int]) -> str:
         """How many reports the list marks 内容已变 (``found``, the loader's lookup): their file

@@ -1225,6 +1225,23 @@ def test_the_status_after_loading_counts_the_files_that_could_not_be_read(make_w
     assert status(window) == f"已载入 8 份报告（{window.folder}），其中 2 份无法读取（红色的行，原因见“问题”列）"
 
 
+def test_the_status_after_loading_counts_the_reports_read_in_part_too(make_window, store, report_folder, qtbot):
+    """qa31: a report whose 表四 is missing is red in the list as the unreadable files are; the status
+    said 其中 5 份无法读取（红色的行…） of a folder with 7 red rows, leaving two unexplained."""
+    seed = next(report_folder.glob("000_*.txt")).read_text(encoding="utf-8")
+    cut = seed.index("四、政府信息公开行政复议、行政诉讼情况")
+    (report_folder / "缺表四.txt").write_text(seed[:cut] + seed[seed.index("五、存在的主要问题"):], encoding="utf-8")
+    (report_folder / "甲.txt").write_bytes(b"")
+    window = window_on_folder(qtbot, make_window, store, report_folder, 8)
+    qtbot.waitUntil(lambda: status(window).startswith("已载入"))
+    assert status(window) == (f"已载入 8 份报告（{window.folder}），其中 1 份无法读取、1 份未能完整读取"
+                              "（红色的行，原因见“问题”列）")
+    (report_folder / "甲.txt").unlink()
+    assert open_folder(qtbot, window, report_folder) == 7
+    qtbot.waitUntil(lambda: status(window).startswith("已载入"))
+    assert status(window) == f"已载入 7 份报告（{window.folder}），其中 1 份未能完整读取（红色的行，原因见“问题”列）"
+
+
 def test_a_notice_that_is_not_a_report_has_no_template_in_the_list(make_window, store, tmp_path, qtbot):
     """A meeting notice of 2024 in the folder was listed 无法读取 yet 模板 2021版, as though its tables
     had been read on that template; every other file no table was read from says 未识别, and
