@@ -2077,3 +2077,16 @@ def test_ctrl_enter_in_the_grid_is_not_enter(window, qtbot):
     qtbot.keyClick(grid.view, Qt.Key.Key_Return)  # Enter still compares
     qtbot.waitUntil(lambda: len(window.compare_windows) > before)
     qtbot.addWidget(window.compare_windows[-1])
+
+
+def test_a_comparison_export_that_cannot_be_written_says_why_in_chinese(qtbot, tmp_path):
+    """qa31: the 比对 export's failure read 导出失败：[Errno 17] File exists: '…' (Python's English);
+    the main window's exports say why in Chinese (core.cli.os_error_text), and so does this one."""
+    compare = compare_window(qtbot, HUAIAN_2024)
+    said = []
+    compare.view.statusMessage.connect(said.append)
+    blocker = tmp_path / "不是文件夹.txt"
+    blocker.write_text("", encoding="utf-8")
+    assert not compare.view.export_to(blocker / "比对.xlsx")
+    assert said[-1].startswith("导出失败：无法写入")
+    assert "Errno" not in said[-1] and "exists" not in said[-1]
