@@ -1586,3 +1586,25 @@ def test_the_list_reopens_sorted_as_it_was_left(window, make_window, store, repo
     third = window_on_folder(qtbot, make_window, store, report_folder, 6)
     assert [third.dashboard.proxy.index(r, FILE).data() for r in range(6)] == \
         [third.dashboard.model.index(r, FILE).data() for r in range(6)]
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_the_keypads_enter_on_a_cell_starts_editing_it_as_return_does(window, qtbot, key):
+    """qa31: Enter on a value cell starts editing it, as in a spreadsheet; the numeric keypad's
+    Enter (the key an auditor typing numbers keeps a thumb on) did nothing: Qt gives it the keypad
+    modifier, and only Enter with no modifier at all was taken."""
+    select_report(qtbot, window, PLANTED)
+    view = window.report_view.current_view()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    assert view.currentIndex().data(TemplateTableModel.PathRole) == PLANTED_CELL
+    qtbot.keyClick(view, key, Qt.KeyboardModifier.KeypadModifier if key == Qt.Key.Key_Enter
+                   else Qt.KeyboardModifier.NoModifier)
+    assert view.state() == view.State.EditingState
+    editor = next(e for e in view.findChildren(QLineEdit) if e.isVisible())
+    editor.selectAll()
+    qtbot.keyClicks(editor, "12")
+    qtbot.keyClick(editor, key, Qt.KeyboardModifier.KeypadModifier if key == Qt.Key.Key_Enter
+                   else Qt.KeyboardModifier.NoModifier)
+    qtbot.waitUntil(lambda: view.currentIndex().data() == "12")
+    assert view.state() == view.State.NoState
