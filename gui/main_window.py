@@ -1425,11 +1425,18 @@ class MainWindow(QMainWindow):
             if tables is not None and panels is not None:
                 kept[side] = (tables, panels)
         self.report_view.keep_layouts(kept)
+        # the 视图 menu's panels as they were left (the 原文 hidden, or wrapped, came back as at first)
+        for name, action in self._view_options().items():
+            action.setChecked(self.settings.view_option(name, action.isChecked()))
         # the list sorted as it was left (sorted by 错误 before lunch, it reopened in the folder's order)
         column, descending = self.settings.list_sort
         if 0 <= column < self.dashboard.model.columnCount():
             self.dashboard.view.sortByColumn(
                 column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+
+    def _view_options(self) -> dict[str, QAction]:
+        return {"show_findings": self.findings_action, "show_source": self.source_action,
+                "wrap_source": self.wrap_source_action}
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -1488,6 +1495,8 @@ class MainWindow(QMainWindow):
             self._parse_cache = None
         self.exports.wait()  # never leave half an export behind
         self.settings.set_window_state("geometry", self.saveGeometry())
+        for name, action in self._view_options().items():
+            self.settings.set_view_option(name, action.isChecked())
         header = self.dashboard.view.horizontalHeader()
         self.settings.list_sort = (header.sortIndicatorSection(),
                                    header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)

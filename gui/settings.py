@@ -88,6 +88,14 @@ class Settings:
         self._q.setValue("list/sort_column", int(value[0]))
         self._q.setValue("list/sort_descending", bool(value[1]))
 
+    def view_option(self, name: str, default: bool) -> bool:
+        """A 视图 menu's check (显示问题清单, 显示原文, 原文自动换行) as it was left."""
+        value = self._q.value(f"view/{name}")
+        return default if value is None else str(value).lower() == "true"
+
+    def set_view_option(self, name: str, on: bool) -> None:
+        self._q.setValue(f"view/{name}", bool(on))
+
     def export_folder(self, kind: str) -> str:
         """Where the export of ``kind`` (".xlsx", ".csv", ".json", "word", "summary", "compare")
         was saved last: each kind its own, for the Word files' folder is no place for the next

@@ -1608,3 +1608,23 @@ def test_the_keypads_enter_on_a_cell_starts_editing_it_as_return_does(window, qt
                    else Qt.KeyboardModifier.NoModifier)
     qtbot.waitUntil(lambda: view.currentIndex().data() == "12")
     assert view.state() == view.State.NoState
+
+
+def test_the_view_menus_panels_come_back_as_they_were_left(window, make_window, store, report_folder, qtbot):
+    """qa31: 原文 hidden (or wrapped) and 问题清单 hidden from the 视图 menu came back shown, unwrapped,
+    at the next start: the auditor set the window up again every morning."""
+    window.source_action.setChecked(False)
+    window.findings_action.setChecked(False)
+    window.wrap_source_action.setChecked(True)
+    window.close()
+    again = window_on_folder(qtbot, make_window, store, report_folder, 6)
+    select_report(qtbot, again, PLANTED)
+    assert not again.source_action.isChecked() and not again.report_view.source.isVisible()
+    assert not again.findings_action.isChecked() and not again.report_view.findings.isVisible()
+    assert again.wrap_source_action.isChecked() and again.report_view.source.wrap.isChecked()
+    again.source_action.setChecked(True)
+    again.findings_action.setChecked(True)
+    again.close()
+    third = window_on_folder(qtbot, make_window, store, report_folder, 6)
+    select_report(qtbot, third, PLANTED)
+    assert third.report_view.source.isVisible() and third.report_view.findings.isVisible()
