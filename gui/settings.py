@@ -106,7 +106,8 @@ class Settings:
             return ""
         for place in (Path(folder), *Path(folder).parents):
             try:
-                if place.is_dir() and place != place.parent:  # (not the bare root of a drive)
+                # (a drive's bare root only when the export went there: not as the nearest left)
+                if place.is_dir() and (str(place) == folder or place != place.parent):
                     return str(place)
             except OSError:  # a drive that does not answer
                 return ""
