@@ -283,6 +283,7 @@ REVIEW_DIALOG_TITLE = "标记为已审核"
 REVIEW_DIALOG_TEXT = ("{name} 还有 {count} 个未处理的错误。\n"
                       "要标记为已审核，请逐条写明忽略的理由；或取消，先修改数据或确认问题。")
 REVIEW_REASON_PLACEHOLDER = "忽略的理由"
+REVIEW_SAME_REASON = "这 {count} 个错误使用同一理由（填在第一条）(&S)"
 REVIEW_DIALOG_OK = "忽略这些错误并标记为已审核"
 REVIEW_CANCELLED = "未标记：{name} 还有未处理的错误"
 SAVE_FAILED = "保存失败，修改未生效：{error}"

@@ -1148,3 +1148,32 @@ def test_an_entry_gone_from_under_the_keyboard_leaves_the_next_one_highlighted(w
     qtbot.waitUntil(lambda: model.problem_count() == 1)  # the flag, then the two grey rows again
     assert QApplication.focusWidget() is panel.view and panel.current_row() == 0
     assert window.report_view.step_problem(1) and panel.current_row() == 0  # not past it
+
+
+def test_one_reason_may_stand_for_all_the_open_errors(qtbot):
+    """qa31: a broken file with 42 open errors asked for 42 reasons typed one by one before it could
+    be marked 已审核. A box (Alt+S, Tab from the first field) gives the first reason to them all;
+    each error still gets it as its own reason."""
+    from core.model import Finding
+    from gui.reasons_dialog import ReasonsDialog
+
+    errors = [Finding(f"T3-{n}", "error", ["section3.granted.natural"], f"错误{n}") for n in (1, 2, 3)]
+    dialog = ReasonsDialog("某单位2023年（某.txt）", errors)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.fields[0], "tongyi")
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClick(dialog.fields[0], Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.same_reason
+    qtbot.keyClick(dialog.same_reason, Qt.Key.Key_Space)
+    assert dialog.same_reason.isChecked() and dialog.ok_button.isEnabled()
+    assert not dialog.fields[2].isEnabled()
+    dialog.fields[0].setFocus()
+    qtbot.keyClicks(dialog.fields[0], "2")  # the others follow the first
+    assert [reason for _finding, reason in dialog.reasons()] == ["tongyi2"] * 3
+    dialog.same_reason.setChecked(False)  # each its own again, the text kept to change
+    assert dialog.fields[2].isEnabled() and dialog.fields[2].text() == "tongyi2"
+    one = ReasonsDialog("某单位2023年（某.txt）", errors[:1])  # one error: no box
+    qtbot.addWidget(one)
+    assert one.same_reason is None
