@@ -1428,11 +1428,16 @@ class MainWindow(QMainWindow):
         # the 视图 menu's panels as they were left (the 原文 hidden, or wrapped, came back as at first)
         for name, action in self._view_options().items():
             action.setChecked(self.settings.view_option(name, action.isChecked()))
+            # kept as they change: a window killed (or its PC switched off) keeps them too
+            action.toggled.connect(lambda on, name=name: self.settings.set_view_option(name, on))
         # the list sorted as it was left (sorted by 错误 before lunch, it reopened in the folder's order)
         column, descending = self.settings.list_sort
         if 0 <= column < self.dashboard.model.columnCount():
             self.dashboard.view.sortByColumn(
                 column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self.dashboard.view.horizontalHeader().sortIndicatorChanged.connect(
+            lambda section, order: setattr(self.settings, "list_sort",
+                                           (section, order == Qt.SortOrder.DescendingOrder)))
 
     def _view_options(self) -> dict[str, QAction]:
         return {"show_findings": self.findings_action, "show_source": self.source_action,
@@ -1495,11 +1500,6 @@ class MainWindow(QMainWindow):
             self._parse_cache = None
         self.exports.wait()  # never leave half an export behind
         self.settings.set_window_state("geometry", self.saveGeometry())
-        for name, action in self._view_options().items():
-            self.settings.set_view_option(name, action.isChecked())
-        header = self.dashboard.view.horizontalHeader()
-        self.settings.list_sort = (header.sortIndicatorSection(),
-                                   header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
         self.settings.set_window_state(self._splitter_key(), self.splitter.saveState())
         for side, (tables, panels) in self.report_view.layouts().items():
             self.settings.set_window_state(f"report_tables_{LAYOUT_NAMES[side]}", tables)
