@@ -14,7 +14,7 @@ from gui.closing import add_close_keys
 from gui.compare_view import PLACED_MS
 from gui.layout import FRAME_ROOM, fitting, keep_on_screen, place_in_middle
 from gui.qt import (QAbstractItemView, QAction, QHeaderView, QKeySequence, QLabel,
-                    QMainWindow, QMenu, QModelIndex, QSize, QTableView, QTimer, QVBoxLayout, QWidget, Qt,
+                    QMainWindow, QMenu, QMessageBox, QModelIndex, QSize, QTableView, QTimer, QVBoxLayout, QWidget, Qt,
                     Signal)
 
 
@@ -82,6 +82,12 @@ class YearlyGridWindow(QMainWindow):
         self.addAction(action)
         self.compare_action = action
         add_close_keys(self)
+        help_action = QAction(self)  # F1: this window's keys (F1 did nothing here, as the 比对 window's shows its own)
+        help_action.setShortcut(QKeySequence("F1"))
+        help_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        help_action.triggered.connect(self.show_help)
+        self.addAction(help_action)
+        self.help_box: Optional[QMessageBox] = None
         # the status bar (made on its first message, Qt's way) before the size is measured: made
         # later it took its height from the grid's, whose last rows and columns then scrolled
         # (two scroll bars at 1366×768 on a grid that fitted the screen)
@@ -221,6 +227,11 @@ class YearlyGridWindow(QMainWindow):
         shown = self.model.review_at(index.row(), index.column())  # the copy the cell counts, offered first
         menu.setActiveAction(next((a for a, review in chosen.items() if review is shown), next(iter(chosen))))
         return menu, chosen
+
+    def show_help(self) -> None:
+        self.help_box = QMessageBox(QMessageBox.Icon.Information, text.YEARLY_HELP_TITLE, text.YEARLY_HELP,
+                                    QMessageBox.StandardButton.Ok, self)
+        self.help_box.exec()
 
     def index_of(self, agency: str, year: int) -> Optional[QModelIndex]:
         return self.model.index_of(agency, year)

@@ -2090,3 +2090,33 @@ def test_a_comparison_export_that_cannot_be_written_says_why_in_chinese(qtbot, t
     assert not compare.view.export_to(blocker / "比对.xlsx")
     assert said[-1].startswith("导出失败：无法写入")
     assert "Errno" not in said[-1] and "exists" not in said[-1]
+
+
+def test_f1_in_the_grid_says_its_keys(window, qtbot, monkeypatch):
+    """qa31: F1 in 年度对照 did nothing (the 比对 window's F1 shows its keys, the main window's its
+    own); it says the grid's keys, which do what it says: Ctrl+Space adds a second year not next to
+    the first, and Ctrl+D compares the two."""
+    from gui import compare_strings
+    from gui.qt import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    grid.activateWindow()
+    qtbot.waitUntil(grid.isActiveWindow)
+    grid.view.setFocus()
+    qtbot.keyClick(grid.view, Qt.Key.Key_F1)
+    assert shown == [compare_strings.YEARLY_HELP]
+    assert "Ctrl+D" in shown[0] and "Ctrl+Enter" in shown[0]
+    grid.view.setCurrentIndex(grid.model.index_of("某某县人民政府办公室", 2020))
+    qtbot.keyClick(grid.view, Qt.Key.Key_Right, CTRL)
+    qtbot.keyClick(grid.view, Qt.Key.Key_Space, CTRL)
+    selected = {(i.row(), i.column()) for i in grid.view.selectionModel().selectedIndexes()}
+    first, second = grid.model.index_of("某某县人民政府办公室", 2020), grid.model.index_of("某某县人民政府办公室", 2021)
+    assert selected == {(first.row(), first.column()), (second.row(), second.column())}
+    before = len(window.compare_windows)
+    qtbot.keyClick(grid.view, Qt.Key.Key_D, CTRL)
+    qtbot.waitUntil(lambda: len(window.compare_windows) > before)
+    qtbot.addWidget(window.compare_windows[-1])
