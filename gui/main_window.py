@@ -934,6 +934,8 @@ class MainWindow(QMainWindow):
         with the program at an upgrade): the home folder then."""
         if self.settings.export_folder(kind):
             return Path(self.settings.export_folder(kind))
+        if kind == WORD_ONE and self.settings.export_folder(WORD):  # a report's Word file, the
+            return Path(self.settings.export_folder(WORD))          # first time: beside the others'
         if self.folder:
             folder = Path(self.folder).resolve()
             if not folder.is_relative_to(resources_dir().resolve()):
