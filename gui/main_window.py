@@ -29,6 +29,7 @@ from gui.qt import (QAction, QApplication, QFileDialog, QKeySequence, QMainWindo
 
 from gui.report_view import (KEY_APPLY_SUGGESTION, KEY_COPY, KEY_EDIT, KEY_PASTE, SIDE_PANEL_MIN,
                              ReportView)
+from gui.layout import fitting
 from gui.splitters import nudge
 from gui.session import ReportSession
 from gui.settings import Settings
@@ -528,8 +529,11 @@ class MainWindow(QMainWindow):
         elif count == 0:
             self.show_status(strings.NO_REPORTS.format(folder=self.folder) + self._not_read_note())
         else:
-            self.show_status(strings.LOADED.format(count=count, folder=self.folder) + self._red_rows_note()
-                             + self._not_read_note() + self._earlier_work_note(earlier_work))
+            notes = self._red_rows_note() + self._not_read_note() + self._earlier_work_note(earlier_work)
+            # a folder deep in the disk pushed the counts, what the message is for, past the bar's
+            # end: without its name (the title bar's) when the whole would be cut
+            self.show_status(fitting([strings.LOADED.format(count=count, folder=self.folder) + notes,
+                                      strings.LOADED_SHORT.format(count=count) + notes], self.statusBar()))
         self._restore_focus()
         # loadFinished once the years are linked and the linked reports checked again
         self.link_previous_years(lambda: self._after_years_linked(token, count))

@@ -1222,7 +1222,8 @@ def test_the_status_after_loading_counts_the_files_that_could_not_be_read(make_w
     (report_folder / "乙.docx").write_bytes(b"PK\x03\x04 not a zip at all" * 50)
     assert open_folder(qtbot, window, report_folder) == 8
     qtbot.waitUntil(lambda: status(window).startswith("已载入"))
-    assert status(window) == f"已载入 8 份报告（{window.folder}），其中 2 份无法读取（红色的行，原因见“问题”列）"
+    assert status(window).startswith("已载入 8 份报告")  # (with the folder's name when it fits: qa31's test)
+    assert status(window).endswith("，其中 2 份无法读取（红色的行，原因见“问题”列）")
 
 
 def test_the_status_after_loading_counts_the_reports_read_in_part_too(make_window, store, report_folder, qtbot):
@@ -1234,12 +1235,36 @@ def test_the_status_after_loading_counts_the_reports_read_in_part_too(make_windo
     (report_folder / "甲.txt").write_bytes(b"")
     window = window_on_folder(qtbot, make_window, store, report_folder, 8)
     qtbot.waitUntil(lambda: status(window).startswith("已载入"))
-    assert status(window) == (f"已载入 8 份报告（{window.folder}），其中 1 份无法读取、1 份未能完整读取"
-                              "（红色的行，原因见“问题”列）")
+    assert status(window).startswith("已载入 8 份报告")  # (the folder's name as room allows: below)
+    assert status(window).endswith("，其中 1 份无法读取、1 份未能完整读取（红色的行，原因见“问题”列）")
     (report_folder / "甲.txt").unlink()
     assert open_folder(qtbot, window, report_folder) == 7
     qtbot.waitUntil(lambda: status(window).startswith("已载入"))
-    assert status(window) == f"已载入 7 份报告（{window.folder}），其中 1 份未能完整读取（红色的行，原因见“问题”列）"
+    assert status(window).startswith("已载入 7 份报告")
+    assert status(window).endswith("，其中 1 份未能完整读取（红色的行，原因见“问题”列）")
+
+
+def test_the_status_after_loading_leaves_out_a_long_folder_name_rather_than_the_counts(
+        make_window, store, report_folder, qtbot):
+    """qa31: a folder deep in the disk (D:\\2024年度…审核\\各区县报送材料第二批（含补报）) pushed what the
+    message is for, 其中 n 份无法读取…, past the status bar's end at 1366. The folder's name (in the
+    title bar) goes when the whole message would be cut; it stays when there is room."""
+    from gui.qt import QFontMetrics
+
+    window = window_on_folder(qtbot, make_window, store, report_folder, 6)
+    qtbot.waitUntil(lambda: status(window).startswith("已载入"))
+    assert status(window) == f"已载入 6 份报告（{window.folder}）"  # room for it all
+    deep = report_folder.parent / ("2024年度政府信息公开工作年度报告审核" * 2) / "各区县报送材料第二批（含补报）"
+    deep.mkdir(parents=True)
+    for report in report_folder.glob("*.txt"):
+        (deep / report.name).write_bytes(report.read_bytes())
+    (deep / "甲.txt").write_bytes(b"")
+    assert open_folder(qtbot, window, deep) == 7
+    qtbot.waitUntil(lambda: status(window).startswith("已载入"))
+    bar = window.statusBar()
+    assert status(window) == "已载入 7 份报告，其中 1 份无法读取（红色的行，原因见“问题”列）"
+    assert QFontMetrics(bar.font()).horizontalAdvance(status(window)) <= bar.width()
+    assert str(deep) in window.windowTitle()
 
 
 def test_a_notice_that_is_not_a_report_has_no_template_in_the_list(make_window, store, tmp_path, qtbot):
