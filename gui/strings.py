@@ -270,6 +270,7 @@ SAVED_CONFIRM = "已确认：{cell} 为 {value}，不再存疑"
 SAVED_REVIEWED = "已标记为已审核：{name}"
 SAVED_UNREVIEWED = "已取消已审核标记：{name}"
 REVIEWED_DROPPED = "。数据已改动，{name} 回到“已修改”，请重新审核"
+REVIEWED_REOPENED = "。错误重新待处理，{name} 已取消已审核标记，请重新审核"
 SAVED_VERDICT = "已保存：{rule} {verdict}"
 # the words of the action done: 编辑说明 / 撤销审核意见 (not the verdict the note stayed under)
 SAVED_RENOTE = "已保存：编辑 {rule} 的说明"

@@ -1177,3 +1177,33 @@ def test_one_reason_may_stand_for_all_the_open_errors(qtbot):
     one = ReasonsDialog("某单位2023年（某.txt）", errors[:1])  # one error: no box
     qtbot.addWidget(one)
     assert one.same_reason is None
+
+
+def test_withdrawing_a_verdict_on_a_reviewed_report_takes_the_mark_with_it(window, qtbot, store, monkeypatch):
+    """qa31: an error confirmed, the report marked 已审核, then Del on the confirmation: the error
+    was open again and the report still 已审核 (the 汇总 said 已审核 beside 未处理问题 1), where
+    marking it asks a reason for every open error. The mark goes with the verdict, in one step:
+    Ctrl+Z gives both back."""
+    session = select_report(qtbot, window, PLANTED_CLEAN)
+    panel = window.report_view.findings
+    model = panel.model
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(model.index(0, 0))
+    monkeypatch.setattr(text_prompt, "ask_text", lambda *a, **k: ("请单位更正", True))
+    for row in (1, 0):  # its two errors confirmed
+        panel.view.setCurrentIndex(model.index(row, 0))
+        qtbot.keyClick(panel.view, Qt.Key.Key_K, CTRL | SHIFT)
+        qtbot.waitUntil(lambda: model.data(model.index(row, 4)) == "确认问题：请单位更正")
+    assert session.open_errors() == []
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: session.review.reviewed)  # (no reasons asked: the error is handled)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: not model.data(model.index(0, 4)))
+    assert session.open_errors() and not session.review.reviewed
+    assert not store.review_for(session.report).reviewed
+    assert "已取消已审核标记" in status(window) and "T3" in status(window)
+    assert dashboard_cell(window, session.report.file, STATUS) != "已审核"
+    window.undo_action.trigger()  # one step: the verdict and the mark
+    qtbot.waitUntil(lambda: session.review.reviewed)
+    assert model.data(model.index(0, 4)) == "确认问题：请单位更正"
+    assert store.review_for(session.report).reviewed
