@@ -1041,7 +1041,9 @@ class CompareView(QWidget):
         try:
             write(self.comparison, target)
         except (OSError, ValueError) as error:
-            self._say(text.EXPORT_COMPARE_FAILED.format(error=error))
+            from core.cli import os_error_text  # (Python's own words are English)
+            self._say(text.EXPORT_COMPARE_FAILED.format(
+                error=os_error_text(error) if isinstance(error, OSError) else error))
             return False
         self._say(text.EXPORT_COMPARE_DONE.format(path=target))
         self.export_folder = str(target.parent)

@@ -337,6 +337,10 @@ class DashboardModel(ReadOnlyListModel):
         """How many files listed could not be read as a report (their rows in red)."""
         return sum(1 for item in self._items if item.summary.unreadable)
 
+    def incomplete_count(self) -> int:
+        """How many reports were read only in part (a table missing or cut short: red rows too)."""
+        return sum(1 for item in self._items if item.summary.problems and not item.summary.unreadable)
+
     def loaded_reviews(self) -> list[ReportReview]:
         """The reports loaded so far (nothing is loaded for this)."""
         return [row.review for row in self._items if row.review is not None]

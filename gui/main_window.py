@@ -29,6 +29,7 @@ from gui.qt import (QAction, QApplication, QFileDialog, QKeySequence, QMainWindo
 
 from gui.report_view import (KEY_APPLY_SUGGESTION, KEY_COPY, KEY_EDIT, KEY_PASTE, SIDE_PANEL_MIN,
                              ReportView)
+from gui.layout import fitting
 from gui.splitters import nudge
 from gui.session import ReportSession
 from gui.settings import Settings
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self._loader: Optional[FolderLoader] = None
         self._load_token = 0
         self._focus_to_restore: Optional[QWidget] = None  # where F5 found the keyboard (reload)
+        self._cell_to_restore: Optional[tuple[str, str]] = None  # (file, cell) F5 found it on
         self._pending_rechecks: deque[ReportReview] = deque()  # linked reports not yet checked again
         self._rechecking = False  # checking linked reports again: the years after them keep theirs
         self._parse_cache: Optional[ParseCache] = None  # this thread's, for listed rows (below)
@@ -374,8 +376,23 @@ class MainWindow(QMainWindow):
         if self.folder:
             # the keyboard goes back to the panel it was in once the report is open again: closing
             # the report's tables sent it on to the 问题清单, where it stayed
-            self._focus_to_restore = QApplication.focusWidget()
+            self._focus_to_restore = self._panel_of(QApplication.focusWidget())
+            session = self.report_view.session
+            # and to the cell it was on (it went back to the table's first cell)
+            self._cell_to_restore = (session.report.file, self.report_view.current_path()) \
+                if session is not None and self._focus_to_restore in self.report_view.views.values() else None
             self.open_folder(self.folder)
+
+    def _panel_of(self, widget: Optional[QWidget]) -> Optional[QWidget]:
+        """The report table holding ``widget`` (a cell's open editor: closed by the reload, it took
+        the keyboard's way back with it, which then stayed in the 问题清单), else ``widget``."""
+        tables = list(self.report_view.views.values())
+        place = widget
+        while place is not None:
+            if place in tables:
+                return place
+            place = place.parentWidget()
+        return widget
 
     def open_folder(self, folder) -> bool:
         """List the folder's reports in the dashboard; loading runs in a thread."""
@@ -512,10 +529,11 @@ class MainWindow(QMainWindow):
         elif count == 0:
             self.show_status(strings.NO_REPORTS.format(folder=self.folder) + self._not_read_note())
         else:
-            unreadable = self.dashboard.model.unreadable_count()  # among hundreds, red rows pass unseen
-            self.show_status(strings.LOADED.format(count=count, folder=self.folder)
-                             + (strings.LOADED_UNREADABLE.format(count=unreadable) if unreadable else "")
-                             + self._not_read_note() + self._earlier_work_note(earlier_work))
+            notes = self._red_rows_note() + self._not_read_note() + self._earlier_work_note(earlier_work)
+            # a folder deep in the disk pushed the counts, what the message is for, past the bar's
+            # end: without its name (the title bar's) when the whole would be cut
+            self.show_status(fitting([strings.LOADED.format(count=count, folder=self.folder) + notes,
+                                      strings.LOADED_SHORT.format(count=count) + notes], self.statusBar()))
         self._restore_focus()
         # loadFinished once the years are linked and the linked reports checked again
         self.link_previous_years(lambda: self._after_years_linked(token, count))
@@ -543,6 +561,7 @@ class MainWindow(QMainWindow):
         """After F5: the keyboard in the panel it was in (a report's table: the table now on
         screen), unless it has gone elsewhere than this window's panels meanwhile."""
         widget, self._focus_to_restore = self._focus_to_restore, None
+        cell, self._cell_to_restore = self._cell_to_restore, None
         now = QApplication.focusWidget()
         if widget is None or now is None or now.window() is not self:
             return
@@ -552,10 +571,22 @@ class MainWindow(QMainWindow):
         except RuntimeError:  # deleted meanwhile (a box that had the keyboard)
             return
         if in_tables:
-            if self.report_view.session is not None and self.report_view.current_view().isVisible():
+            session = self.report_view.session
+            if session is not None and cell is not None and cell[1] and session.report.file == cell[0]:
+                self.report_view.select_cells([cell[1]], focus=cell[1])
+            if session is not None and self.report_view.current_view().isVisible():
                 self.report_view.focus_table()
         elif usable:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _red_rows_note(self) -> str:
+        """The red rows counted (among hundreds they pass unseen): the files not read, and the
+        reports read only in part, which are red too (5 无法读取 said of 7 red rows left two unexplained)."""
+        model = self.dashboard.model
+        counts = [text.format(count=count) for text, count in (
+            (strings.LOADED_UNREADABLE, model.unreadable_count()),
+            (strings.LOADED_INCOMPLETE, model.incomplete_count())) if count]
+        return strings.LOADED_RED_ROWS.format(counts="、".join(counts)) if counts else ""
 
     def _earlier_work_note(self, found: dict[str, int]) -> str:
         """How many reports the list marks 内容已变 (``found``, the loader's lookup): their file
@@ -907,6 +938,8 @@ class MainWindow(QMainWindow):
         with the program at an upgrade): the home folder then."""
         if self.settings.export_folder(kind):
             return Path(self.settings.export_folder(kind))
+        if kind == WORD_ONE and self.settings.export_folder(WORD):  # a report's Word file, the
+            return Path(self.settings.export_folder(WORD))          # first time: beside the others'
         if self.folder:
             folder = Path(self.folder).resolve()
             if not folder.is_relative_to(resources_dir().resolve()):
@@ -923,8 +956,10 @@ class MainWindow(QMainWindow):
                 _same_file(target, Path(r.report.file)) for r in reviews):
             self._report_export(strings.EXPORT_SOURCE, error=True)
             return False
+        # a Word export's target is its folder, whatever its name ("2024.12 导出" has a suffix)
+        is_folder = kind == WORD or (not kind and not target.suffix)
         self.settings.set_export_folder(kind or target.suffix.lower() or WORD,
-                                        str(target.parent if target.suffix else target))
+                                        str(target if is_folder else target.parent))
         # an export holds every report of the folder, whatever the search or 只看有问题的 shows:
         # its end says how many, and how many of them the list was not showing
         hidden = self.dashboard.model.rowCount() - self.dashboard.proxy.rowCount()
@@ -1396,6 +1431,23 @@ class MainWindow(QMainWindow):
             if tables is not None and panels is not None:
                 kept[side] = (tables, panels)
         self.report_view.keep_layouts(kept)
+        # the 视图 menu's panels as they were left (the 原文 hidden, or wrapped, came back as at first)
+        for name, action in self._view_options().items():
+            action.setChecked(self.settings.view_option(name, action.isChecked()))
+            # kept as they change: a window killed (or its PC switched off) keeps them too
+            action.toggled.connect(lambda on, name=name: self.settings.set_view_option(name, on))
+        # the list sorted as it was left (sorted by 错误 before lunch, it reopened in the folder's order)
+        column, descending = self.settings.list_sort
+        if 0 <= column < self.dashboard.model.columnCount():
+            self.dashboard.view.sortByColumn(
+                column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self.dashboard.view.horizontalHeader().sortIndicatorChanged.connect(
+            lambda section, order: setattr(self.settings, "list_sort",
+                                           (section, order == Qt.SortOrder.DescendingOrder)))
+
+    def _view_options(self) -> dict[str, QAction]:
+        return {"show_findings": self.findings_action, "show_source": self.source_action,
+                "wrap_source": self.wrap_source_action}
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from core.model import Finding
 from gui import strings
-from gui.qt import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QScrollArea, QSize,
+from gui.qt import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QScrollArea, QSize,
                     QVBoxLayout, QWidget, Qt)
 
 MIN_WIDTH = 560
@@ -51,6 +51,13 @@ class ReasonsDialog(QDialog):
             form.addRow(label)
             form.addRow(field)
             self.fields.append(field)
+        # 42 errors of one broken file, 42 reasons to type: one may stand for them all (each error
+        # still gets it as its own reason)
+        self.same_reason: QCheckBox | None = None
+        if len(self.fields) > 1:
+            self.same_reason = QCheckBox(strings.REVIEW_SAME_REASON.format(count=len(self.fields)))
+            self.same_reason.toggled.connect(self._share_first_reason)
+            self.fields[0].textChanged.connect(lambda _text: self._share_first_reason(self.same_reason.isChecked()))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -66,8 +73,13 @@ class ReasonsDialog(QDialog):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        if self.same_reason is not None:
+            layout.addWidget(self.same_reason)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
+        if self.same_reason is not None:  # Tab from the first reason to the box, then the second
+            QWidget.setTabOrder(self.fields[0], self.same_reason)
+            QWidget.setTabOrder(self.same_reason, self.fields[1])
         self.setMinimumWidth(MIN_WIDTH)
         margins = layout.contentsMargins()
         scroll.width_at_first = MIN_WIDTH - margins.left() - margins.right() - 2 * scroll.frameWidth()
@@ -80,6 +92,13 @@ class ReasonsDialog(QDialog):
 
     def reasons(self) -> list[tuple[Finding, str]]:
         return [(finding, field.text().strip()) for finding, field in zip(self.errors, self.fields)]
+
+    def _share_first_reason(self, on: bool) -> None:
+        """The other fields hold the first one's reason, greyed, while the box is checked."""
+        for field in self.fields[1:]:
+            field.setEnabled(not on)
+            if on:
+                field.setText(self.fields[0].text())
 
     def _update_ok(self) -> None:
         self.ok_button.setEnabled(all(field.text().strip() for field in self.fields))

@@ -514,15 +514,17 @@ class TemplateTableView(QTableView):
         # A number typed on a row's label goes to the row's first value, as F2 does (on the label
         # it searched the labels for the digit and changed nothing).
         current = self.currentIndex()
-        if event.text().strip() and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier \
+        typing = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier  # (the keypad's digits)
+        if event.text().strip() and not event.modifiers() & ~typing \
                 and current.isValid() and not current.data(TemplateTableModel.IsValueRole) \
                 and self.state() != QAbstractItemView.State.EditingState:
             value = self.value_of_label(current)
             if value.isValid():
                 self.selectionModel().setCurrentIndex(value, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         # Enter on a value cell starts editing, as in a spreadsheet.
+        # (the numeric keypad's Enter comes with the keypad modifier)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and event.modifiers() == Qt.KeyboardModifier.NoModifier \
+                and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier) \
                 and self.state() != QAbstractItemView.State.EditingState:
             index = self.currentIndex()
             if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:

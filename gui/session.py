@@ -15,8 +15,8 @@ from pathlib import Path
 
 from core.export.common import report_title
 from core.review.carry import carried_edits, carried_verdicts
-from core.review.edits import (CONFIRM_NOTE, DISMISSED, CellEdit, ReportReview, Verdict, changes_value, renoted,
-                               verdict_on, withdrawn)
+from core.review.edits import (CONFIRM_NOTE, DISMISSED, CellEdit, ReportReview, Verdict, changes_value,
+                               finding_key, renoted, verdict_on, withdrawn)
 from core.review.flag_groups import FlagGroup
 from core.review.store import store_error_text
 from core.model import PLACEHOLDER, SLASH, Finding, Flag, Number, Report, number_text
@@ -272,8 +272,25 @@ class ReportSession(QObject):
                                    saved=strings.SAVED_RENOTE.format(rule=verdict.rule))
 
     def withdraw_verdict(self, verdict: Verdict) -> bool:
-        """撤销审核意见 (an undo step): the finding is open again, or, gone already, leaves the list."""
-        return self.change_verdict(withdrawn(verdict), strings.UNDO_WITHDRAW.format(rule=verdict.rule))
+        """撤销审核意见 (an undo step): the finding is open again, or, gone already, leaves the list.
+        An error opened again on a report marked 已审核 takes the mark with it, in the same step (the
+        report is never 已审核 with open errors: it stayed 已审核, its error open, the 汇总 saying so)."""
+        label = strings.UNDO_WITHDRAW.format(rule=verdict.rule)
+        reopens_error = self.review.reviewed and any(
+            finding_key(f) == verdict.key and f.severity == "error" for f in self._findings)
+        if not reopens_error:
+            return self.change_verdict(withdrawn(verdict), label)
+        self._macro_name = label
+        self.undo_stack.beginMacro(label)
+        try:
+            ok = self.change_verdict(withdrawn(verdict), label) and self.set_reviewed(False)
+        finally:
+            self._macro_name = ""
+            self.undo_stack.endMacro()
+        if ok:
+            self.saved.emit(strings.SAVED_VERDICT_CLEARED.format(rule=verdict.rule)
+                            + strings.REVIEWED_REOPENED.format(name=self.name))
+        return ok
 
     def change_verdict(self, new: Verdict, label: str, saved: str = "") -> bool:
         """Push the verdict as an undo step whose undo restores the finding's standing, found by

@@ -74,11 +74,44 @@ class Settings:
     def set_window_state(self, key: str, value: QByteArray) -> None:
         self._q.setValue(f"window/{key}", value)
 
+    @property
+    def list_sort(self) -> tuple[int, bool]:
+        """The report list's sort (its column, most first or not); column -1: the folder's order."""
+        try:
+            column = int(self._q.value("list/sort_column", -1))
+        except (TypeError, ValueError):
+            column = -1
+        return column, str(self._q.value("list/sort_descending", "false")).lower() == "true"
+
+    @list_sort.setter
+    def list_sort(self, value: tuple[int, bool]) -> None:
+        self._q.setValue("list/sort_column", int(value[0]))
+        self._q.setValue("list/sort_descending", bool(value[1]))
+
+    def view_option(self, name: str, default: bool) -> bool:
+        """A 视图 menu's check (显示问题清单, 显示原文, 原文自动换行) as it was left."""
+        value = self._q.value(f"view/{name}")
+        return default if value is None else str(value).lower() == "true"
+
+    def set_view_option(self, name: str, on: bool) -> None:
+        self._q.setValue(f"view/{name}", bool(on))
+
     def export_folder(self, kind: str) -> str:
         """Where the export of ``kind`` (".xlsx", ".csv", ".json", "word", "summary", "compare")
         was saved last: each kind its own, for the Word files' folder is no place for the next
-        workbook."""
-        return str(self._q.value(f"export/folder_{kind.lstrip('.')}", "") or "")
+        workbook. A folder since deleted or renamed (or on a USB stick taken out): its nearest
+        folder still there, rather than a dialog opened wherever Qt falls back to; "" when none is."""
+        folder = str(self._q.value(f"export/folder_{kind.lstrip('.')}", "") or "")
+        if not folder:
+            return ""
+        for place in (Path(folder), *Path(folder).parents):
+            try:
+                # (a drive's bare root only when the export went there: not as the nearest left)
+                if place.is_dir() and (str(place) == folder or place != place.parent):
+                    return str(place)
+            except OSError:  # a drive that does not answer
+                return ""
+        return ""
 
     def set_export_folder(self, kind: str, folder: str) -> None:
         self._q.setValue(f"export/folder_{kind.lstrip('.')}", folder)

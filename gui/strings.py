@@ -99,7 +99,10 @@ DASHBOARD_RESOLVED_TIP = "\n另有 {count} 项审核意见的问题修正后已�
 SEARCH_PLACEHOLDER = "搜索单位、文件名或问题（Ctrl+F）"
 LOADING = "正在载入 {done}/{total} 份报告…"
 LOADED = "已载入 {count} 份报告（{folder}）"
-LOADED_UNREADABLE = "，其中 {count} 份无法读取（红色的行，原因见“问题”列）"
+LOADED_SHORT = "已载入 {count} 份报告"  # the folder's name left to the title bar when the rest would be cut
+LOADED_RED_ROWS = "，其中 {counts}（红色的行，原因见“问题”列）"
+LOADED_UNREADABLE = "{count} 份无法读取"
+LOADED_INCOMPLETE = "{count} 份未能完整读取"  # (a table missing or cut short: red rows too)
 LOAD_CANCELLED = "已取消载入，已载入 {count} 份报告"
 NO_REPORTS = "该文件夹中没有可识别的报告文件：{folder}"
 STORE_READ_FAILED = "无法读取已保存的审核记录：{error}"
@@ -267,6 +270,7 @@ SAVED_CONFIRM = "已确认：{cell} 为 {value}，不再存疑"
 SAVED_REVIEWED = "已标记为已审核：{name}"
 SAVED_UNREVIEWED = "已取消已审核标记：{name}"
 REVIEWED_DROPPED = "。数据已改动，{name} 回到“已修改”，请重新审核"
+REVIEWED_REOPENED = "。错误重新待处理，{name} 已取消已审核标记，请重新审核"
 SAVED_VERDICT = "已保存：{rule} {verdict}"
 # the words of the action done: 编辑说明 / 撤销审核意见 (not the verdict the note stayed under)
 SAVED_RENOTE = "已保存：编辑 {rule} 的说明"
@@ -281,6 +285,7 @@ REVIEW_DIALOG_TITLE = "标记为已审核"
 REVIEW_DIALOG_TEXT = ("{name} 还有 {count} 个未处理的错误。\n"
                       "要标记为已审核，请逐条写明忽略的理由；或取消，先修改数据或确认问题。")
 REVIEW_REASON_PLACEHOLDER = "忽略的理由"
+REVIEW_SAME_REASON = "这 {count} 个错误使用同一理由（填在第一条）(&S)"
 REVIEW_DIALOG_OK = "忽略这些错误并标记为已审核"
 REVIEW_CANCELLED = "未标记：{name} 还有未处理的错误"
 SAVE_FAILED = "保存失败，修改未生效：{error}"
@@ -350,7 +355,7 @@ LEGEND_HELP = (
     "在问题清单中按 ↑ / ↓ 逐条阅读，空格在表格和原文中显示该问题的单元格，回车显示并转到表格，Ctrl+C 复制所选问题；已有审核意见的一项（含灰色的“已消除”）按 F2 编辑说明、Del 撤销审核意见。"
     "Ctrl+] / Ctrl+[ 加宽 / 收窄报告列表，Alt+] / Alt+[ 放大 / 缩小问题清单和原文（视图 → 调整布局）。</p>"
     "<p>F1 再次打开本说明。Ctrl+Shift+Y 年度对照（在某一年度上按回车，与上一年度比对）；在报告列表中选中一份报告按 Ctrl+D，"
-    "与同一单位上一年度（没有则最近的年度）比对，选中同一单位的两份报告则比对这两份；在比对或年度对照窗口中按 Esc 或 Ctrl+W 关闭该窗口，在比对窗口中按 F1 查看它的快捷键和跨年度检查的规则。"
+    "与同一单位上一年度（没有则最近的年度）比对，选中同一单位的两份报告则比对这两份；在比对或年度对照窗口中按 Esc 或 Ctrl+W 关闭该窗口，按 F1 查看它的快捷键（比对窗口的还有跨年度检查的规则）。"
     "同一年度有多份报告（如 .pdf 和 .docx）时，Ctrl+Shift+U 把选中的一份设为采用的副本（可撤销）。</p>"
 )
 DB_OPEN_FAILED = "无法打开审核记录数据库（{path}）：{error}。\n\n审核记录无法保存，程序不能启动：请检查该文件夹的权限，或联系信息技术人员。"

@@ -14,7 +14,7 @@ from gui.closing import add_close_keys
 from gui.compare_view import PLACED_MS
 from gui.layout import FRAME_ROOM, fitting, keep_on_screen, place_in_middle
 from gui.qt import (QAbstractItemView, QAction, QHeaderView, QKeySequence, QLabel,
-                    QMainWindow, QMenu, QModelIndex, QSize, QTableView, QTimer, QVBoxLayout, QWidget, Qt,
+                    QMainWindow, QMenu, QMessageBox, QModelIndex, QSize, QTableView, QTimer, QVBoxLayout, QWidget, Qt,
                     Signal)
 
 
@@ -22,6 +22,7 @@ class YearlyGridView(QTableView):
     """The grid; Enter (as a double-click) compares the current year with the year before,
     Ctrl+D the two selected years of one agency."""
     enterPressed = Signal(QModelIndex)
+    ctrlEnterPressed = Signal()  # (no comparison: the status bar says what Ctrl+Enter is for)
 
     def __init__(self, model: YearlyGridModel, parent=None) -> None:
         super().__init__(parent)
@@ -35,9 +36,14 @@ class YearlyGridView(QTableView):
 
     def keyPressEvent(self, event) -> None:
         # not the view's activated signal: a style may emit it on a single click too
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.enterPressed.emit(self.currentIndex())
-            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                # Ctrl+Enter is 标记为已审核 everywhere else (F1): it compared here as Enter does
+                self.ctrlEnterPressed.emit()
+                return
+            if self.currentIndex().isValid():
+                self.enterPressed.emit(self.currentIndex())
+                return
         super().keyPressEvent(event)
 
 
@@ -68,12 +74,24 @@ class YearlyGridWindow(QMainWindow):
         self.view.selectionModel().currentChanged.connect(self._say_copies)
         self._copies_said = ""
         self.view.enterPressed.connect(self.compare_with_neighbour)
+        self.view.ctrlEnterPressed.connect(
+            lambda: self.statusBar().showMessage(text.YEARLY_CTRL_ENTER, 15000))
         action = QAction(text.ACTION_COMPARE_SELECTED, self)
         action.setShortcut(QKeySequence("Ctrl+D"))
         action.triggered.connect(self.compare_selected)
         self.addAction(action)
         self.compare_action = action
         add_close_keys(self)
+        help_action = QAction(self)  # F1: this window's keys (F1 did nothing here, as the 比对 window's shows its own)
+        help_action.setShortcut(QKeySequence("F1"))
+        help_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        help_action.triggered.connect(self.show_help)
+        self.addAction(help_action)
+        self.help_box: Optional[QMessageBox] = None
+        # the status bar (made on its first message, Qt's way) before the size is measured: made
+        # later it took its height from the grid's, whose last rows and columns then scrolled
+        # (two scroll bars at 1366×768 on a grid that fitted the screen)
+        self.statusBar()
         # the whole grid where the screen allows: at 900×500 whatever the screen, a folder of
         # thirty agencies scrolled on a 1920×1080 screen, two thirds of it unused
         self.view.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
@@ -209,6 +227,11 @@ class YearlyGridWindow(QMainWindow):
         shown = self.model.review_at(index.row(), index.column())  # the copy the cell counts, offered first
         menu.setActiveAction(next((a for a, review in chosen.items() if review is shown), next(iter(chosen))))
         return menu, chosen
+
+    def show_help(self) -> None:
+        self.help_box = QMessageBox(QMessageBox.Icon.Information, text.YEARLY_HELP_TITLE, text.YEARLY_HELP,
+                                    QMessageBox.StandardButton.Ok, self)
+        self.help_box.exec()
 
     def index_of(self, agency: str, year: int) -> Optional[QModelIndex]:
         return self.model.index_of(agency, year)

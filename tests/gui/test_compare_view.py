@@ -602,6 +602,7 @@ def test_the_comparison_export_starts_in_the_last_export_folder_and_remembers_it
     from gui.qt import QFileDialog
 
     exports = tmp_path / "导出"
+    exports.mkdir()  # (a folder an export went to; one since deleted is not offered)
     window.settings.set_export_folder("compare", str(exports))
     compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
     asked = []
@@ -689,6 +690,7 @@ def test_the_comparison_export_starts_where_the_last_comparison_export_of_any_wi
     window.settings.set_export_folder("compare", str(tmp_path / "起初"))
     first = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
     second = open_from_grid(qtbot, window, "某某县人民政府办公室", 2021)
+    (tmp_path / "另一窗口").mkdir()
     window.settings.set_export_folder("compare", str(tmp_path / "另一窗口"))  # as another comparison window leaves it
     asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
@@ -2050,3 +2052,71 @@ def test_ctrl_d_compares_the_report_on_screen_when_a_search_hides_its_row(window
     qtbot.addWidget(compare)
     before_report, now_report = compare.view.comparison.previous_report, compare.view.comparison.current_report
     assert (before_report.year, now_report.year) == (2023, 2024) and "淮安" in now_report.agency
+
+
+def test_ctrl_enter_in_the_grid_is_not_enter(window, qtbot):
+    """qa31: Ctrl+Enter is 标记为已审核 (F1, the 标记为已审核 button); in 年度对照 it compared the year
+    as Enter does, opening a 比对 window the auditor did not ask for. It now compares nothing and
+    the status bar says what Ctrl+Enter is for and that Enter compares."""
+    from gui import compare_strings
+
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    grid.activateWindow()  # the keys go to the grid's window, as the auditor's do
+    qtbot.waitUntil(grid.isActiveWindow)
+    grid.view.setFocus()
+    grid.view.setCurrentIndex(grid.model.index_of("淮安市人民政府办公室", 2024))
+    before = len(window.compare_windows)
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        qtbot.keyClick(grid.view, key, CTRL)
+        qtbot.wait(50)
+        assert len(window.compare_windows) == before
+        assert grid.statusBar().currentMessage() == compare_strings.YEARLY_CTRL_ENTER
+    assert not any(r.reviewed for r in window.dashboard.model.reviews())  # nor a report marked unseen
+    qtbot.keyClick(grid.view, Qt.Key.Key_Return)  # Enter still compares
+    qtbot.waitUntil(lambda: len(window.compare_windows) > before)
+    qtbot.addWidget(window.compare_windows[-1])
+
+
+def test_a_comparison_export_that_cannot_be_written_says_why_in_chinese(qtbot, tmp_path):
+    """qa31: the 比对 export's failure read 导出失败：[Errno 17] File exists: '…' (Python's English);
+    the main window's exports say why in Chinese (core.cli.os_error_text), and so does this one."""
+    compare = compare_window(qtbot, HUAIAN_2024)
+    said = []
+    compare.view.statusMessage.connect(said.append)
+    blocker = tmp_path / "不是文件夹.txt"
+    blocker.write_text("", encoding="utf-8")
+    assert not compare.view.export_to(blocker / "比对.xlsx")
+    assert said[-1].startswith("导出失败：无法写入")
+    assert "Errno" not in said[-1] and "exists" not in said[-1]
+
+
+def test_f1_in_the_grid_says_its_keys(window, qtbot, monkeypatch):
+    """qa31: F1 in 年度对照 did nothing (the 比对 window's F1 shows its keys, the main window's its
+    own); it says the grid's keys, which do what it says: Ctrl+Space adds a second year not next to
+    the first, and Ctrl+D compares the two."""
+    from gui import compare_strings
+    from gui.qt import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    grid.activateWindow()
+    qtbot.waitUntil(grid.isActiveWindow)
+    grid.view.setFocus()
+    qtbot.keyClick(grid.view, Qt.Key.Key_F1)
+    assert shown == [compare_strings.YEARLY_HELP]
+    assert "Ctrl+D" in shown[0] and "Ctrl+Enter" in shown[0]
+    grid.view.setCurrentIndex(grid.model.index_of("某某县人民政府办公室", 2020))
+    qtbot.keyClick(grid.view, Qt.Key.Key_Right, CTRL)
+    qtbot.keyClick(grid.view, Qt.Key.Key_Space, CTRL)
+    selected = {(i.row(), i.column()) for i in grid.view.selectionModel().selectedIndexes()}
+    first, second = grid.model.index_of("某某县人民政府办公室", 2020), grid.model.index_of("某某县人民政府办公室", 2021)
+    assert selected == {(first.row(), first.column()), (second.row(), second.column())}
+    before = len(window.compare_windows)
+    qtbot.keyClick(grid.view, Qt.Key.Key_D, CTRL)
+    qtbot.waitUntil(lambda: len(window.compare_windows) > before)
+    qtbot.addWidget(window.compare_windows[-1])

@@ -32,6 +32,8 @@ def export(qtbot, window, kind, chosen: Path, monkeypatch) -> str:
     with qtbot.waitSignal(window.exportFinished, timeout=120000):
         if kind == "summary":
             window.export_summary()
+        elif kind == ".docx":
+            window.export_report_word()
         else:
             window.export(kind)
     if window.message_box is not None:
@@ -51,3 +53,39 @@ def test_each_export_kind_starts_where_it_was_saved_last(window, qtbot, tmp_path
     assert export(qtbot, window, "word", word, monkeypatch) == str(word)
     assert Path(export(qtbot, window, "summary", summary / "汇总.xlsx", monkeypatch)).parent == summary
     assert Path(export(qtbot, window, ".csv", excel / "结果.csv", monkeypatch)).parent == Path(beside)
+
+
+def test_a_word_folder_with_a_dot_in_its_name_is_remembered_itself(window, qtbot, tmp_path, monkeypatch):
+    """qa31: the Word export's folder was remembered as a file's would be when its name held a dot
+    ("2024.12 Word"): its parent, so the next Word dialog opened one folder up."""
+    word = tmp_path / "2024.12 Word"
+    word.mkdir()  # (as the folder dialog makes a folder typed new)
+    export(qtbot, window, "word", word, monkeypatch)
+    assert export(qtbot, window, "word", word, monkeypatch) == str(word)
+
+
+def test_a_remembered_folder_since_deleted_starts_at_its_nearest_folder_still_there(
+        window, qtbot, tmp_path, monkeypatch):
+    """qa31: an Excel exported into a folder since deleted (or on a USB stick taken out): the next
+    dialog started in a folder that is not there; it starts in the nearest one that is."""
+    gone = tmp_path / "导出" / "本周"
+    gone.mkdir(parents=True)
+    export(qtbot, window, ".xlsx", gone / "结果.xlsx", monkeypatch)
+    (gone / "结果.xlsx").unlink()
+    gone.rmdir()
+    assert Path(export(qtbot, window, ".xlsx", tmp_path / "结果.xlsx", monkeypatch)).parent == tmp_path / "导出"
+
+
+def test_the_first_word_file_of_one_report_starts_where_the_word_files_went(window, qtbot, tmp_path, monkeypatch):
+    """qa31: after 导出为 Word put every report's file into a folder of their own, 导出本报告为 Word
+    started beside the reports' folder; the first time, it starts where the Word files went, and
+    then where it was saved last."""
+    from tests.gui.helpers import PLANTED, select_report
+
+    select_report(qtbot, window, PLANTED)
+    word, one = tmp_path / "Word文件", tmp_path / "单份"
+    word.mkdir()
+    one.mkdir()
+    export(qtbot, window, "word", word, monkeypatch)
+    assert Path(export(qtbot, window, ".docx", one / "本报告.docx", monkeypatch)).parent == word
+    assert Path(export(qtbot, window, ".docx", one / "本报告.docx", monkeypatch)).parent == one

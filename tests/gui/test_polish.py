@@ -224,3 +224,19 @@ def test_the_report_lists_column_titles_say_what_each_column_counts(window, qtbo
     assert shown[FLAGS] == "存疑数：解析不确定的行（改正或确认单元格后消除）及其他读取问题"
     assert shown[HANDLED] == "已给出处理意见（确认或忽略）的问题数；悬停可见待处理的问题和修正后已消除的审核意见"
     assert "采用／未采用" in shown[PROBLEMS]
+
+
+@pytest.mark.parametrize("modifier", [Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier])
+def test_a_number_typed_on_the_keypad_opens_the_cell_as_one_typed_above_the_letters(window, qtbot, modifier):
+    """qa31: a digit of the numeric keypad (which Qt sends with the keypad modifier) typed on a
+    row's label did not go to the row's first value as a digit above the letters does."""
+    session = select_report(qtbot, window, PLANTED)
+    view = window.report_view.show_section("section3")
+    view.setFocus()
+    view.setCurrentIndex(label_index(view, "予以公开"))
+    qtbot.keyClick(view, Qt.Key.Key_1, modifier)
+    editor = view.findChild(QLineEdit)
+    assert editor is not None and editor.text() == "1"
+    qtbot.keyClick(editor, Qt.Key.Key_2, modifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Enter if modifier else Qt.Key.Key_Return, modifier)
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 12)

@@ -1148,3 +1148,62 @@ def test_an_entry_gone_from_under_the_keyboard_leaves_the_next_one_highlighted(w
     qtbot.waitUntil(lambda: model.problem_count() == 1)  # the flag, then the two grey rows again
     assert QApplication.focusWidget() is panel.view and panel.current_row() == 0
     assert window.report_view.step_problem(1) and panel.current_row() == 0  # not past it
+
+
+def test_one_reason_may_stand_for_all_the_open_errors(qtbot):
+    """qa31: a broken file with 42 open errors asked for 42 reasons typed one by one before it could
+    be marked 已审核. A box (Alt+S, Tab from the first field) gives the first reason to them all;
+    each error still gets it as its own reason."""
+    from core.model import Finding
+    from gui.reasons_dialog import ReasonsDialog
+
+    errors = [Finding(f"T3-{n}", "error", ["section3.granted.natural"], f"错误{n}") for n in (1, 2, 3)]
+    dialog = ReasonsDialog("某单位2023年（某.txt）", errors)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.fields[0], "tongyi")
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClick(dialog.fields[0], Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.same_reason
+    qtbot.keyClick(dialog.same_reason, Qt.Key.Key_Space)
+    assert dialog.same_reason.isChecked() and dialog.ok_button.isEnabled()
+    assert not dialog.fields[2].isEnabled()
+    dialog.fields[0].setFocus()
+    qtbot.keyClicks(dialog.fields[0], "2")  # the others follow the first
+    assert [reason for _finding, reason in dialog.reasons()] == ["tongyi2"] * 3
+    dialog.same_reason.setChecked(False)  # each its own again, the text kept to change
+    assert dialog.fields[2].isEnabled() and dialog.fields[2].text() == "tongyi2"
+    one = ReasonsDialog("某单位2023年（某.txt）", errors[:1])  # one error: no box
+    qtbot.addWidget(one)
+    assert one.same_reason is None
+
+
+def test_withdrawing_a_verdict_on_a_reviewed_report_takes_the_mark_with_it(window, qtbot, store, monkeypatch):
+    """qa31: an error confirmed, the report marked 已审核, then Del on the confirmation: the error
+    was open again and the report still 已审核 (the 汇总 said 已审核 beside 未处理问题 1), where
+    marking it asks a reason for every open error. The mark goes with the verdict, in one step:
+    Ctrl+Z gives both back."""
+    session = select_report(qtbot, window, PLANTED_CLEAN)
+    panel = window.report_view.findings
+    model = panel.model
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(model.index(0, 0))
+    monkeypatch.setattr(text_prompt, "ask_text", lambda *a, **k: ("请单位更正", True))
+    for row in (1, 0):  # its two errors confirmed
+        panel.view.setCurrentIndex(model.index(row, 0))
+        qtbot.keyClick(panel.view, Qt.Key.Key_K, CTRL | SHIFT)
+        qtbot.waitUntil(lambda: model.data(model.index(row, 4)) == "确认问题：请单位更正")
+    assert session.open_errors() == []
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: session.review.reviewed)  # (no reasons asked: the error is handled)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: not model.data(model.index(0, 4)))
+    assert session.open_errors() and not session.review.reviewed
+    assert not store.review_for(session.report).reviewed
+    assert "已取消已审核标记" in status(window) and "T3" in status(window)
+    assert dashboard_cell(window, session.report.file, STATUS) != "已审核"
+    window.undo_action.trigger()  # one step: the verdict and the mark
+    qtbot.waitUntil(lambda: session.review.reviewed)
+    assert model.data(model.index(0, 4)) == "确认问题：请单位更正"
+    assert store.review_for(session.report).reviewed
