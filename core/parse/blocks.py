@@ -1297,6 +1297,16 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
             completed[row, i] = completers[row](values[i])
         return completed[row, i]
 
+    placed: dict[tuple[int, int], list[tuple[list[Token], tuple[int, int]]]] = {}
+
+    def placings(row: int, i: int) -> list[tuple[list[Token], tuple[int, int]]]:
+        """Each completion of short row `row` by value i, with (i, the column it puts i in): found
+        once, not again for each choice and order that places the value there."""
+        if (row, i) not in placed:
+            value = values[i]
+            placed[row, i] = [(c, (i, next(k for k, t in enumerate(c) if t is value))) for c in completions(row, i)]
+        return placed[row, i]
+
     def takes(rows: tuple[int, ...], i: int) -> bool:
         """Whether value i completes one of the short `rows`."""
         return values[i].kind in (NUM, NA) and any(completions(row, i) for row in rows)
@@ -1326,8 +1336,7 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
                     continue  # (weighed in the rows' order already)
                 way: list[tuple[list[list[Token]], tuple]] = [([], ())]  # (rows, each value's column)
                 for row, i in enumerate(order):
-                    way = [(w + [c], at + ((i, next(k for k, t in enumerate(c) if t is values[i])),))
-                           for w, at in way for c in completions(row, i)]
+                    way = [(w + [c], at + (column,)) for w, at in way for c, column in placings(row, i)]
                 # out of their rows' order, the values print left to right: by column
                 ways += [w for w, at in way if not any_order or _by_column(at)]
             if ways:
