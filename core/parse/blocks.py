@@ -1012,6 +1012,7 @@ def _completer(row: list[Token]) -> Callable[[Token], list[list[Token]]]:
         return lambda value: _completions(row, value)
     *parts, total = whole
     parts_sum = sum(parts)
+    row_read = _reading([row])  # (a completion's reading is the row's with the value's put in)
 
     def complete(value: Token) -> list[list[Token]]:
         value_number = _whole(token_number(value))
@@ -1022,10 +1023,10 @@ def _completer(row: list[Token]) -> Callable[[Token], list[list[Token]]]:
         if not (among or last):
             return []
         out: dict[tuple, list[Token]] = {}
+        value_read = _reading([[value]])
         for p in range(len(row) + 1):
             if among if p < len(row) else last:
-                completed = row[:p] + [value] + row[p:]
-                out.setdefault(_reading([completed]), completed)
+                out.setdefault(row_read[:p] + value_read + row_read[p:], row[:p] + [value] + row[p:])
         return list(out.values())
     return complete
 
