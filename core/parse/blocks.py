@@ -1012,6 +1012,7 @@ def _completer(row: list[Token]) -> Callable[[Token], list[list[Token]]]:
         return lambda value: _completions(row, value)
     *parts, total = whole
     parts_sum = sum(parts)
+    row_read = _reading([row])  # (a completion's reading is the row's with the value's put in)
 
     def complete(value: Token) -> list[list[Token]]:
         value_number = _whole(token_number(value))
@@ -1022,10 +1023,10 @@ def _completer(row: list[Token]) -> Callable[[Token], list[list[Token]]]:
         if not (among or last):
             return []
         out: dict[tuple, list[Token]] = {}
+        value_read = _reading([[value]])
         for p in range(len(row) + 1):
             if among if p < len(row) else last:
-                completed = row[:p] + [value] + row[p:]
-                out.setdefault(_reading([completed]), completed)
+                out.setdefault(row_read[:p] + value_read + row_read[p:], row[:p] + [value] + row[p:])
         return list(out.values())
     return complete
 
@@ -1297,6 +1298,16 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
             completed[row, i] = completers[row](values[i])
         return completed[row, i]
 
+    placed: dict[tuple[int, int], list[tuple[list[Token], tuple[int, int]]]] = {}
+
+    def placings(row: int, i: int) -> list[tuple[list[Token], tuple[int, int]]]:
+        """Each completion of short row `row` by value i, with (i, the column it puts i in): found
+        once, not again for each choice and order that places the value there."""
+        if (row, i) not in placed:
+            value = values[i]
+            placed[row, i] = [(c, (i, next(k for k, t in enumerate(c) if t is value))) for c in completions(row, i)]
+        return placed[row, i]
+
     def takes(rows: tuple[int, ...], i: int) -> bool:
         """Whether value i completes one of the short `rows`."""
         return values[i].kind in (NUM, NA) and any(completions(row, i) for row in rows)
@@ -1326,8 +1337,7 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
                     continue  # (weighed in the rows' order already)
                 way: list[tuple[list[list[Token]], tuple]] = [([], ())]  # (rows, each value's column)
                 for row, i in enumerate(order):
-                    way = [(w + [c], at + ((i, next(k for k, t in enumerate(c) if t is values[i])),))
-                           for w, at in way for c in completions(row, i)]
+                    way = [(w + [c], at + (column,)) for w, at in way for c, column in placings(row, i)]
                 # out of their rows' order, the values print left to right: by column
                 ways += [w for w, at in way if not any_order or _by_column(at)]
             if ways:

@@ -588,7 +588,9 @@ def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bo
         if index == last and in_last_run:  # what row_completes would ask, asked directly
             return completes(cells[index][used:], width - taken, total)
         left = (cells[index][used:],) + after[index] if index < len(cells) else ()
-        return row_completes(left, width - taken, total, blanks, cut)
+        # (long: a last run beyond MAX_CELL_DIGITS weighed too, by _adding_to, not let through
+        # unweighed: else every branch before it is walked, thousands of places for one reading)
+        return row_completes(left, width - taken, total, blanks, cut, long=True)
 
     size = width // groups if groups > 1 and not hopeless else 0  # columns of a group that must add up
     counted: dict[tuple[int, int, int], int] = {}

@@ -71,6 +71,10 @@ def _decode(data: bytes) -> tuple[str, str, bool]:
             return big5, "big5", False
         return text, "gb18030", False
 
+    lossy = data.decode("gb18030", errors="replace")
+    if _damaged_gb18030(lossy):
+        return lossy, "gb18030", True
+
     guess = _chardet().detect(data[:_SAMPLE])
     name = (guess.get("encoding") or "").lower()
     if name and (guess.get("confidence") or 0) >= 0.5:
@@ -79,7 +83,17 @@ def _decode(data: bytes) -> tuple[str, str, bool]:
         except (LookupError, UnicodeDecodeError):
             pass
 
-    return data.decode("gb18030", errors="replace"), "gb18030", True
+    return lossy, "gb18030", True
+
+
+def _damaged_gb18030(lossy: str) -> bool:
+    """True when the GB18030 reading of the bytes (lossy) is Chinese text with only sparse damage (at most
+    one undecodable spot per ten CJK characters): a damaged GBK file, or text mangled before it was
+    saved (lynx writing UTF-8 read as GBK), not a report in another encoding, so chardet (its first
+    call loads its models: ~400 M instructions, 50 ms) is not asked to find one. On every such input
+    held (a w1304 lynx page, three hostile fixtures) it answered below 0.02 confidence anyway."""
+    chinese = len(CHINESE.findall(lossy))
+    return chinese >= 20 and lossy.count("\ufffd") * 10 <= chinese
 
 
 def _chardet():

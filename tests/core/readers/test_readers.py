@@ -119,6 +119,33 @@ def test_strict_gb18030_needs_no_detector(monkeypatch):
     assert decode(text.encode("utf-8")) == (text, "utf-8")
 
 
+def test_sparsely_damaged_gb18030_needs_no_detector(monkeypatch):
+    """Chinese GBK text with a few undecodable bytes (a damaged file, a page lynx mangled) is read
+    as lossy GB18030 without chardet, whose first call loads its models (~400 M instructions)."""
+    import chardet
+
+    from core.readers.encoding import LOSSY_PROBLEM, decode_with_problems
+
+    def refuse(data):
+        raise AssertionError("chardet called")
+    monkeypatch.setattr(chardet, "detect", refuse)
+    line = "一、本年新收政府信息公开申请数量\t110\t0\t0\t0\t0\t0\t110\n"
+    data = (line.encode("gbk") + b"\x80") * 5  # one bad byte a line: 1 for 14 Chinese characters
+    text, encoding, problems = decode_with_problems(data)
+    assert (encoding, problems) == ("gb18030", [LOSSY_PROBLEM])
+    assert text == (line + "\ufffd") * 5
+
+
+def test_densely_damaged_bytes_still_ask_the_detector(monkeypatch):
+    import chardet
+
+    asked = []
+    monkeypatch.setattr(chardet, "detect", lambda data: asked.append(data) or {"encoding": None})
+    line = "一、本年新收政府信息公开申请数量\n"
+    data = (line.encode("gbk") + b"\x80\x80") * 5  # 2 bad bytes for 14 Chinese characters: too many
+    assert decode(data)[1] == "gb18030" and len(asked) == 1
+
+
 def test_undecodable_bytes_still_give_text_and_a_problem(tmp_path):
     data = "总计".encode("gbk") + b"\x81\x20\xff\xfe\x80 ok\n"  # no encoding accepts this
     doc = read_document(write(tmp_path, "odd.txt", data))
