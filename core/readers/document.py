@@ -90,6 +90,21 @@ class TextBuilder:
             position = end + step
         self.lines.append(Line(built, grid))
 
+    def extend_line(self, line: str, cells: list[str], first: int) -> None:
+        """A physical line that goes on with the last line's row (a table row broken inside a
+        cell): the line a line of the text, its cells (fields between pipes, the first at `first`
+        in it) the row's. The first field ends the cell the last line's last one began, both
+        blank ("…| 0|" then "| —"): that cell is kept."""
+        position = self._length
+        self._parts.append(line)
+        self._length = position + len(line) + 1
+        row = self.lines[-1].cells
+        position += first + len(cells[0]) + 1
+        for text in cells[1:]:
+            end = position + len(text)
+            row.append(Cell(text, position, end))
+            position = end + 1
+
     def add_tab_lines(self, lines: list[str]) -> None:
         """``add_line(line.split("\\t"))`` for every line (a text file's hundreds of lines, in
         one call; a line holding no tab is not split)."""

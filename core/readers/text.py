@@ -60,10 +60,22 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
     grid rows, the lines between them as they are (added together). `only_bare`: every pipe
     table is html2text's, without outer pipes."""
     plain: list[str] = []  # the lines since the last table row
-    for line in lines:
+    open_row = False  # the line before is a pipe row broken inside a cell (see _ends_open)
+    padded = () if only_bare else _padded_rows(lines)
+    for number, line in enumerate(lines):
         if "\t" in line or ("|" not in line and "<t" not in line):  # no table row (most lines)
             plain.append(line)
+            open_row = False
             continue
+        if number in padded:
+            open_row = _add_padded_row(builder, plain, line, open_row)
+            plain = []
+            continue
+        if open_row and line[0] == "|":  # (the pipe ending the row before starts no new one)
+            builder.extend_line(line, line.split("|"), 0)
+            open_row = _ends_open(line)
+            continue
+        open_row = False
         if "|" in line and not only_bare and _is_pipe_row(line):  # (pandoc's HTML cells hold none: not asked)
             add_row = _add_pipe_row
         elif bare_pipes and _is_bare_pipe_row(line, only_bare):
@@ -76,7 +88,58 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
         builder.add_tab_lines(plain)
         plain = []
         add_row(builder, line)
+        open_row = add_row is _add_bare_pipe_row and _ends_open(line)
     builder.add_tab_lines(plain)
+
+
+def _padded_rows(lines: list[str]) -> set[int]:
+    """The lines of framed tables whose rows hold varying numbers of cells: html2text's tables
+    padded into columns (pad_tables), where each physical line was padded as a row of its own,
+    a row broken inside a cell too. A framed table of pandoc's holds a grid: every row as many
+    cells as its delimiter line."""
+    found: set[int] = set()
+    block: list[int] = []
+    counts: set[int] = set()
+    for number, line in enumerate(lines + [""]):
+        stripped = line.strip()
+        if len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|":
+            block.append(number)
+            if not stripped.strip("|-: "):
+                continue  # the delimiter line: runs as many as the first row's cells
+            counts.add(stripped.count("|"))
+            continue
+        if len(counts) > 1:
+            found.update(block)
+        block, counts = [], set()
+    return found
+
+
+def _add_padded_row(builder: TextBuilder, plain: list[str], line: str, open_row: bool) -> bool:
+    """A line of html2text's padded table (see _padded_rows); whether it ends in a cell just
+    opened. Its fields are those of the unpadded line between an outer pipe each side, so a line
+    going on with a row broken inside a cell opens with a blank one: a line holding one blank
+    cell is a blank line, kept as text."""
+    first = line.index("|") + 1
+    cells = line[first:line.rindex("|")].split("|")
+    opens = len(cells) > 1 and not cells[-1].strip()
+    if open_row and len(cells) > 1 and not cells[0].strip():
+        builder.extend_line(line, cells, first)
+        return opens
+    builder.add_tab_lines(plain)
+    if _is_pipe_row(line):
+        _add_pipe_row(builder, line)
+        return opens
+    builder.add_tab_lines([line])
+    return False
+
+
+def _ends_open(line: str) -> bool:
+    """Whether a bare pipe row's line ends in a cell just opened: html2text writes a cell's <br>
+    as a line break, so a row holding a blank cell written "<br/>" (as web editors keep one) goes
+    on at the next line, which opens with the pipe before the row's next cell ("一、…| 0|" then
+    "| —| 0"). A row's first cell is never so continued: a row opening with a blank one follows a
+    blank line (its <p>) or opens with its blank (" | 7| 8")."""
+    return line.rstrip()[-1:] == "|"
 
 
 def _page_starts(text: str) -> tuple[int, ...]:

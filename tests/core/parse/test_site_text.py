@@ -7,7 +7,7 @@ from pathlib import Path
 from core.parse.parser import NOT_A_REPORT
 from core.readers.encoding import UTF8_READ_AS_GBK
 from core.pipeline import read_report
-from tests.core.truth import read_against_truth
+from tests.core.truth import read_against_truth, t3_row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
 
@@ -37,3 +37,30 @@ def test_chinese_that_is_no_report_is_not_said_to_be_garbled(tmp_path):
                       "经研究决定在全区范围内开展为期三个月的专项整治行动，现将有关事项通知如下。" * 3).encode("gbk"))
     report, _ = read_report(str(path))
     assert report.problems == [NOT_A_REPORT]
+
+
+def test_html2text_row_going_on_after_a_blank_cell_written_br():
+    # a web editor keeps a blank cell as <br/>; html2text writes it as a line break, so 规章's row
+    # goes on at the next line, opening with the pipe before its next cell: 「规章|」 then 「| 2|」.
+    # Before: the 2 (本年废止件数) read as 现行有效件数 (silent)
+    report, wrong, silent = read_against_truth(ZOO / "st28-r0012-cms-html-html2text.md")
+    assert report.value("section2.rules.repealed") == 2
+    assert report.value("section2.rules.in_force") is None
+    assert silent == []
+
+
+def test_html2text_table3_rows_broken_at_blank_cells():
+    # 「1.属于国家秘密|」 then 「| —| 0| 0| 0| 0|」: one row of seven cells, the first blank (<br/>).
+    # Before: the row's values slid one column right, 6 silent cells in 表三
+    report, wrong, silent = read_against_truth(ZOO / "st28-r0016-cms-html-html2text.md")
+    assert t3_row(report, "denied_state_secret") == [None, None, 0, 0, 0, 0, None]
+    assert t3_row(report, "unable_unclear") == [0, None, None, None, 0, None, None]
+    assert wrong == [] and silent == []
+
+
+def test_html2text_padded_table_rows_broken_at_blank_cells():
+    # the same with pad_tables: each physical line padded as a row of its own, so a line going on
+    # with a row opens with a blank cell (「|      | — | 0 | 0 |」). Before: 6 silent cells
+    report, wrong, silent = read_against_truth(ZOO / "st28-r0016-split-html-html2text.md")
+    assert t3_row(report, "denied_state_secret") == [None, None, 0, 0, 0, 0, None]
+    assert silent == []
