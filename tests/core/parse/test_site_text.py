@@ -64,3 +64,27 @@ def test_html2text_padded_table_rows_broken_at_blank_cells():
     report, wrong, silent = read_against_truth(ZOO / "st28-r0016-split-html-html2text.md")
     assert t3_row(report, "denied_state_secret") == [None, None, 0, 0, 0, 0, None]
     assert silent == []
+
+
+def test_w3m_box_none_letter_of_a_vertical_label_is_no_value():
+    # w3m boxes 「（四）无法提供」 a letter a line in its narrow cell; beside 「政府信」 (the wrapped
+    # label of 「1、本机关不掌握相关政府信息」) its 「无」 stands alone in a cell: a label's letter,
+    # for a value cell lies right of every label cell. Before: read as that row's 7th value, the
+    # row placed by positions ([2, None, 0, 0, 0, 0, 0]), its 总计 0 under a 总计 column left blank
+    # (empty_total): T3-3 错误 on every row of a consistent report
+    report, wrong, silent = read_against_truth(ZOO / "w1304-r0009-word-html-w3m.txt")
+    assert t3_row(report, "unable_not_held") == [2, 0, 0, 0, 0, 0, None]
+    assert wrong == [] and report.flags == []
+    # the same in st28's split-html-w3m r0007 (「││无 │2.没有现成…」), a row below: before, that row
+    # read 6 values and placed them a column off (flagged)
+    report, wrong, silent = read_against_truth(ZOO / "st28-r0007-split-html-w3m.txt")
+    assert t3_row(report, "unable_not_held") == [17, 3, None, 1, None, 1, 22]
+
+
+def test_w3m_page_number_between_two_boxes_is_no_value():
+    # a split page pastes 「- 6 -」 between two tables of 表三: outside w3m's boxes, which draw every
+    # cell of a table, so it is a page's number. Before: read as the 8th value of the row above
+    # (「7.属于行政执法案卷」行印有8个数值)
+    report, wrong, silent = read_against_truth(ZOO / "w1304-r0014-split-html-w3m.txt")
+    assert t3_row(report, "denied_law_enforcement_file") == [None, None, 0, 0, None, 0, None]
+    assert not [f for f in report.flags if f.cell == "section3.denied_law_enforcement_file"]
