@@ -60,18 +60,21 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
     grid rows, the lines between them as they are (added together). `only_bare`: every pipe
     table is html2text's, without outer pipes."""
     plain: list[str] = []  # the lines since the last table row
-    open_row = False  # the line before is a pipe row broken inside a cell (see _ends_open)
+    open_row = False  # the line before is a bare pipe row broken inside a cell (see _ends_open)
+    open_padded = False  # the same in a padded table (see _add_padded_row)
     padded = () if only_bare else _padded_rows(lines)
     for number, line in enumerate(lines):
         if "\t" in line or ("|" not in line and "<t" not in line):  # no table row (most lines)
             plain.append(line)
-            open_row = False
+            open_row = open_padded = False
             continue
         if number in padded:
-            open_row = _add_padded_row(builder, plain, line, open_row)
+            open_padded = _add_padded_row(builder, plain, line, open_padded)
             plain = []
+            open_row = False
             continue
-        if open_row and line[0] == "|":  # (the pipe ending the row before starts no new one)
+        open_padded = False
+        if open_row and line[0] == "|" and line[-1] != "|":  # (a line closed by a pipe: a framed table's)
             builder.extend_line(line, line.split("|"), 0)
             open_row = _ends_open(line)
             continue
@@ -138,8 +141,10 @@ def _ends_open(line: str) -> bool:
     as a line break, so a row holding a blank cell written "<br/>" (as web editors keep one) goes
     on at the next line, which opens with the pipe before the row's next cell ("一、…| 0|" then
     "| —| 0"). A row's first cell is never so continued: a row opening with a blank one follows a
-    blank line (its <p>) or opens with its blank (" | 7| 8")."""
-    return line.rstrip()[-1:] == "|"
+    blank line (its <p>) or opens with its blank (" | 7| 8"). The break follows the spaces html2text
+    writes before it ("|  "): a line ending on its pipe is a framed table's (a site's layout table
+    padded round the report, w1304 cms-html-html2text r0006)."""
+    return line[-1:] == " " and line.rstrip()[-1:] == "|"
 
 
 def _page_starts(text: str) -> tuple[int, ...]:

@@ -182,6 +182,17 @@ def test_html2text_padded_row_broken_at_a_blank_cell_goes_on_at_the_next_line(tm
     assert_offsets(doc)
 
 
+def test_html2text_open_row_is_not_continued_by_a_framed_line(tmp_path):
+    # a site's layout table padded round the report (its lines closed by a pipe) after a bare row
+    # ending on a blank cell: the framed lines are the layout's, not the row's (w1304 cms-html-
+    # html2text r0006: its whole text joined to the row, 表二 not found)
+    text = ("| 索引号：| 1712/2024| 发文日期：| 2024-01-15  \n---|---|---|---  \n发布机构：| 公安局| 文号：|  \n"
+            "|                    |\n| **一、总体情况**        |\n")
+    doc = read_document(write(tmp_path, "t.md", text.encode("utf-8")))
+    assert row_starting(doc, "发布机构") == ["发布机构：", " 公安局", " 文号：", "  "]
+    assert len(doc.lines) == 5
+
+
 def test_pandoc_grid_rows_with_blank_edge_cells_stay_rows(tmp_path):
     # a framed table whose rows all hold as many cells: a blank first cell is a merged one above
     text = "| 项目 | 一 | 二 |\n|---|---|---|\n| 三、结果 | 1 |  |\n|  | 2 | 3 |\n"
