@@ -117,6 +117,8 @@ def page_number_between_rows(lines: list[Line], i: int) -> bool:
     if line.grid or len(line.cells) != 1:
         return False
     text = line.cells[0].text.strip()
+    if text[:2] == "\\-":
+        text = text[1:]  # Markdown's escape of a line's leading "-" (html2text: 「\- 5 -」)
     match = PAGE_NUMBER.fullmatch(text) if text[:1] in _PAGE_STARTS else None
     return bool(match and int(next(filter(None, match.groups()))) and _grid_beside(lines, i, -1)
                 and _grid_beside(lines, i, 1))
@@ -130,7 +132,7 @@ def _grid_beside(lines: list[Line], i: int, step: int) -> bool:
     i += step
     while 0 <= i < len(lines):
         cells = lines[i].cells
-        if any(c.text.strip() for c in cells):
+        if any(c.text.strip(" \t|") for c in cells):  # (a padded table's line of blank cells prints none)
             return lines[i].grid or "\u2500" <= cells[0].text.lstrip()[:1] <= "\u257f"
         i += step
     return False

@@ -7,6 +7,7 @@ from pathlib import Path
 from core.parse.parser import NOT_A_REPORT
 from core.readers.encoding import UTF8_READ_AS_GBK
 from core.pipeline import read_report
+from core.readers.text import MOJIBAKE_PROBLEM, UTF8_MOJIBAKE_PROBLEM, UTF8_READ_AS_LATIN1
 from tests.core.truth import read_against_truth, t3_row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
@@ -88,3 +89,39 @@ def test_w3m_page_number_between_two_boxes_is_no_value():
     report, wrong, silent = read_against_truth(ZOO / "w1304-r0014-split-html-w3m.txt")
     assert t3_row(report, "denied_law_enforcement_file") == [None, None, 0, 0, None, 0, None]
     assert not [f for f in report.flags if f.cell == "section3.denied_law_enforcement_file"]
+
+
+def test_utf8_read_as_latin1_with_bytes_lost_is_said_to_be_garbled():
+    # lynx dumping a UTF-8 page it took for Latin-1 (「æ³°å·」), the bytes 0x80–0x9F (no printable
+    # Latin-1 character) dropped: a third of the characters lost, nothing to put back. Before: only
+    # 「不是……年度报告」, the file not said to be garbled
+    report, _ = read_report(str(ZOO / "h2t31z-r0002-cms-html-lynx.txt"))
+    assert report.problems == [UTF8_READ_AS_LATIN1, NOT_A_REPORT]
+
+
+def test_utf8_read_as_latin1_whole_is_put_back(tmp_path):
+    # the same with every byte kept: read as UTF-8 again, the report whole
+    source = (ZOO / "st28-r0016-cms-html-html2text.md").read_text(encoding="utf-8")
+    path = tmp_path / "page.md"
+    path.write_text(source.encode("utf-8").decode("latin-1"), encoding="utf-8")
+    report, _ = read_report(str(path))
+    assert report.problems[0] == UTF8_MOJIBAKE_PROBLEM
+    assert report.value("section2.normative_docs.issued") == 11
+
+
+def test_gbk_read_as_latin1_is_still_put_back_as_gbk(tmp_path):
+    source = (ZOO / "st28-r0016-cms-html-html2text.md").read_text(encoding="utf-8")
+    path = tmp_path / "page.md"
+    path.write_text(source.encode("gbk", errors="replace").decode("latin-1"), encoding="utf-8")
+    report, _ = read_report(str(path))
+    assert report.problems[0] == MOJIBAKE_PROBLEM
+    assert report.value("section2.normative_docs.issued") == 11
+
+
+def test_html2text_escaped_page_number_between_padded_tables_is_no_value():
+    # 「\- 5 -」 (html2text escapes a line's leading "-") between two padded tables of 表三, the
+    # line above a padded line of blank cells: a page's number. Before: read as 5 in
+    # 「3、补正后申请内容仍不明确」 (flagged; with the rows joined, a false T3-2 错误)
+    report, wrong, silent = read_against_truth(ZOO / "h2t31z-r0025-split-html-html2text.md")
+    assert t3_row(report, "unable_unclear") == [None] * 7
+    assert wrong == [] and silent == []
