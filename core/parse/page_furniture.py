@@ -99,7 +99,9 @@ def _between_rows(doc: Document, first: int, end: int) -> set[int]:
     then only among the lines that are not rows."""
     text = doc.text
     start, stop = _span(doc, first, end)
-    if text.find("\t", start, stop) < 0 and text.find("|", start, stop) < 0 and text.find("│", start, stop) < 0:
+    # (a ruled box is drawn from 表二's block on: looked for near the tables' start alone)
+    if text.find("\t", start, stop) < 0 and text.find("|", start, stop) < 0 \
+            and text.find("│", start, min(stop, start + 3000)) < 0:
         return set()
     lines = doc.lines
     grids = list(map(_GRID, lines[first:end]))

@@ -65,19 +65,26 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
     table is html2text's, without outer pipes."""
     plain: list[str] = []  # the lines since the last table row
     open_row = False  # the line before is a bare pipe row broken inside a cell (see _ends_open)
-    open_padded = False  # the same in a padded table (see _add_padded_row)
-    padded = () if only_bare else _padded_rows(lines)
+    open_framed = False  # the line before is a framed row ending in a blank cell (see _padded_block)
+    known = [0, 0, 0]  # the framed table last looked at by _padded_block: first line, end, ragged
     for number, line in enumerate(lines):
         if "\t" in line or ("|" not in line and "<t" not in line):  # no table row (most lines)
             plain.append(line)
-            open_row = open_padded = False
+            open_row = open_framed = False
             continue
-        if number in padded:
-            open_padded = _add_padded_row(builder, plain, line, open_padded)
+        if open_framed and _opens_blank(line) and _padded_block(lines, number, known):
+            first = line.index("|") + 1
+            cells = line[first:line.rindex("|")].split("|")
+            builder.extend_line(line, cells, first)
+            open_framed = not cells[-1].strip()
+            continue
+        open_framed = False
+        if bare_pipes and " **" in line and len(line) > 200 and (cuts := _glued_headings(line)):
+            builder.add_tab_lines(plain)
             plain = []
+            builder.add_pieces(line, cuts, "|")
             open_row = False
             continue
-        open_padded = False
         if open_row and line[0] == "|" and line[-1] != "|":  # (a line closed by a pipe: a framed table's)
             builder.extend_line(line, line.split("|"), 0)
             open_row = _ends_open(line)
@@ -95,49 +102,63 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
         builder.add_tab_lines(plain)
         plain = []
         add_row(builder, line)
-        open_row = add_row is _add_bare_pipe_row and _ends_open(line)
+        if add_row is _add_bare_pipe_row:
+            open_row = _ends_open(line)
+        elif add_row is _add_pipe_row and line[-2:-1] in (" ", "\t", "|"):  # (inline: every framed row asks)
+            body = line.rstrip()[:-1].rstrip()
+            open_framed = body[-1:] == "|" and len(body) > 1  # its last cell blank ("| 标签C | 9 |    |")
     builder.add_tab_lines(plain)
 
 
-def _padded_rows(lines: list[str]) -> set[int]:
-    """The lines of framed tables whose rows hold varying numbers of cells: html2text's tables
-    padded into columns (pad_tables), where each physical line was padded as a row of its own,
-    a row broken inside a cell too. A framed table of pandoc's holds a grid: every row as many
-    cells as its delimiter line."""
-    found: set[int] = set()
-    block: list[int] = []
+# a bold run opening with a section's ordinal (html2text writes <strong> as **): a heading
+_GLUED_HEADING = re.compile(r" \*\*(?=[一二三四五六][、.．])")
+
+
+def _glued_headings(line: str) -> list[int]:
+    """Where headings begin in a line of html2text's holding a cell's paragraphs: a <p> inside a
+    table cell breaks no line there, so a site's layout table holding the article writes all of
+    it on one line, 「…377万人次。 **二、主动公开政府信息情况** | 第二十条…」, its tables' first
+    rows after it (w1304 split-html-html2text r0035, h2t31z cms-html-html2text r0004: 表二 not
+    found). The line is read as its paragraphs, cut before each bold heading."""
+    return [m.start() + 1 for m in _GLUED_HEADING.finditer(line)]
+
+
+def _opens_blank(line: str) -> bool:
+    """Whether a framed line's first cell is blank, another after it ("|     | 2  |")."""
+    body = line.strip()
+    return body[:1] == "|" and body[-1:] == "|" and body[1:].lstrip()[:1] == "|" and body.count("|") > 2
+
+
+_DASH_AFTER = re.compile(r"[ \t]*+[-:]")  # (possessive: a blank row's padding is not backtracked over)
+
+
+def _padded_block(lines: list[str], number: int, known: list[int]) -> bool:
+    """Whether lines[number] stands in a framed table whose rows hold varying numbers of cells:
+    html2text's table padded into columns (pad_tables), where each physical line was padded as a
+    row of its own, a row broken inside a cell too, so a line going on with the row above opens
+    with a blank cell (a blank line is a line of one blank cell). A framed table of pandoc's holds
+    a grid: every row as many cells as its delimiter line. Asked only of a line opening with a
+    blank cell under a row ending in one; `known`: the last table looked at (its first line, its
+    end, 1 if ragged), each table looked at once."""
+    if known[0] <= number < known[1]:
+        return known[2] == 1
+    first = number
+    while first and _is_framed(lines[first - 1]):
+        first -= 1
     counts: set[int] = set()
-    for number, line in enumerate(lines + [""]):
-        stripped = line.strip()
-        if len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|":
-            block.append(number)
-            if not stripped.strip("|-: "):
-                continue  # the delimiter line: runs as many as the first row's cells
-            counts.add(stripped.count("|"))
-            continue
-        if len(counts) > 1:
-            found.update(block)
-        block, counts = [], set()
-    return found
+    end = first
+    while end < len(lines) and _is_framed(line := lines[end]):
+        # (the delimiter line, "|---|:--|", runs as many as the first row's cells: not counted)
+        if not _DASH_AFTER.match(line, line.find("|") + 1):
+            counts.add(line.count("|"))
+        end += 1
+    known[:] = [first, end, int(len(counts) > 1)]
+    return len(counts) > 1
 
 
-def _add_padded_row(builder: TextBuilder, plain: list[str], line: str, open_row: bool) -> bool:
-    """A line of html2text's padded table (see _padded_rows); whether it ends in a cell just
-    opened. Its fields are those of the unpadded line between an outer pipe each side, so a line
-    going on with a row broken inside a cell opens with a blank one: a line holding one blank
-    cell is a blank line, kept as text."""
-    first = line.index("|") + 1
-    cells = line[first:line.rindex("|")].split("|")
-    opens = len(cells) > 1 and not cells[-1].strip()
-    if open_row and len(cells) > 1 and not cells[0].strip():
-        builder.extend_line(line, cells, first)
-        return opens
-    builder.add_tab_lines(plain)
-    if _is_pipe_row(line):
-        _add_pipe_row(builder, line)
-        return opens
-    builder.add_tab_lines([line])
-    return False
+def _is_framed(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|"
 
 
 def _ends_open(line: str) -> bool:

@@ -125,3 +125,13 @@ def test_html2text_escaped_page_number_between_padded_tables_is_no_value():
     report, wrong, silent = read_against_truth(ZOO / "h2t31z-r0025-split-html-html2text.md")
     assert t3_row(report, "unable_unclear") == [None] * 7
     assert wrong == [] and silent == []
+
+
+def test_html2text_layout_cell_paragraphs_on_one_line_are_read_apart():
+    # a site's layout table holds the article in one cell: html2text breaks no line at a <p> in a
+    # cell, so the prose, 「**二、主动公开政府信息情况**」 and 表二's first row print on one line.
+    # Before: 表二 not found (22 cells flagged)
+    report, wrong, silent = read_against_truth(ZOO / "w1304-r0035-split-html-html2text.md")
+    assert report.value("section2.licensing.decisions") == 407578
+    assert not [p for p in report.problems if "第二部分" in p]
+    assert silent == []
