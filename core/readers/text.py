@@ -16,8 +16,7 @@ from core.readers.encoding import decode_with_problems, looks_binary, utf16_with
 BINARY_PROBLEM = "不是文本文件（疑似二进制内容）"
 MOJIBAKE_PROBLEM = "文件中的中文曾被按西文编码（Latin-1）转存而成乱码，已按GB18030还原，个别字符可能缺失"
 UTF8_MOJIBAKE_PROBLEM = "文件中的中文曾被按西文编码（Latin-1）转存而成乱码，已按UTF-8还原"
-UTF8_READ_AS_LATIN1 = ("文件中的中文像是UTF-8文字被按西文编码（Latin-1）读出而成的乱码（如网页声明了错误的字符集），"
-                       "部分字节已丢失，无法读取，请核对原文件")
+UTF8_READ_AS_LATIN1 = "文件中的中文像是UTF-8文字被按西文编码（Latin-1）读出而成的乱码（如网页声明了错误的字符集），部分字节已丢失，无法读取，请核对原文件"
 
 
 def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
