@@ -95,11 +95,13 @@ def furniture(doc: Document, regions: dict[int, tuple[int, int] | None]) -> list
 def _between_rows(doc: Document, first: int, end: int) -> set[int]:
     """The lines of lines[first:end] printing a page's number between two grid rows
     (page_number_between_rows); looked for only where the text there joins cells (a tab, or a
-    markdown table's bar: a row of cells is joined so), and then only among the lines that are
-    not rows."""
+    markdown table's bar: a row of cells is joined so) or draws them (a ruled box's border), and
+    then only among the lines that are not rows."""
     text = doc.text
     start, stop = _span(doc, first, end)
-    if text.find("\t", start, stop) < 0 and text.find("|", start, stop) < 0:
+    # (a ruled box is drawn from 表二's block on: looked for near the tables' start alone)
+    if text.find("\t", start, stop) < 0 and text.find("|", start, stop) < 0 \
+            and text.find("│", start, min(stop, start + 3000)) < 0:
         return set()
     lines = doc.lines
     grids = list(map(_GRID, lines[first:end]))
@@ -117,6 +119,8 @@ def page_number_between_rows(lines: list[Line], i: int) -> bool:
     if line.grid or len(line.cells) != 1:
         return False
     text = line.cells[0].text.strip()
+    if text[:2] == "\\-":
+        text = text[1:]  # Markdown's escape of a line's leading "-" (html2text: 「\- 5 -」)
     match = PAGE_NUMBER.fullmatch(text) if text[:1] in _PAGE_STARTS else None
     return bool(match and int(next(filter(None, match.groups()))) and _grid_beside(lines, i, -1)
                 and _grid_beside(lines, i, 1))
@@ -124,11 +128,14 @@ def page_number_between_rows(lines: list[Line], i: int) -> bool:
 
 def _grid_beside(lines: list[Line], i: int, step: int) -> bool:
     """Whether the nearest line before (step -1) or after (step 1) line i printing something is a
-    grid's row."""
+    grid's row, or a line of a ruled box (w3m: its bottom 「└───┘」 above, the next page's table's
+    top 「┌───┐」 below; w1304 split-html-w3m r0014: 「- 6 -」 read as 表三's value): a box draws
+    every cell of its table, so a line outside it is none of them."""
     i += step
     while 0 <= i < len(lines):
-        if any(c.text.strip() for c in lines[i].cells):
-            return lines[i].grid
+        cells = lines[i].cells
+        if any(c.text.strip(" \t|") for c in cells):  # (a padded table's line of blank cells prints none)
+            return lines[i].grid or "\u2500" <= cells[0].text.lstrip()[:1] <= "\u257f"
         i += step
     return False
 

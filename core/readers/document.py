@@ -90,6 +90,37 @@ class TextBuilder:
             position = end + step
         self.lines.append(Line(built, grid))
 
+    def extend_line(self, line: str, cells: list[str], first: int) -> None:
+        """A physical line that goes on with the last line's row (a table row broken inside a
+        cell): the line a line of the text, its cells (fields between pipes, the first at `first`
+        in it) the row's. The first field ends the cell the last line's last one began, both
+        blank ("…| 0|" then "| —"): that cell is kept."""
+        position = self._length
+        self._parts.append(line)
+        self._length = position + len(line) + 1
+        row = self.lines[-1].cells
+        position += first + len(cells[0]) + 1
+        for text in cells[1:]:
+            end = position + len(text)
+            row.append(Cell(text, position, end))
+            position = end + 1
+
+    def add_pieces(self, line: str, cuts: list[int], sep: str) -> None:
+        """A physical line read as several lines, cut at the offsets `cuts`: a piece holding `sep`
+        a grid row of the fields between, any other a line of one cell."""
+        position = self._length
+        self._parts.append(line)
+        self._length = position + len(line) + 1
+        bounds = [0, *cuts, len(line)]
+        for low, high in zip(bounds, bounds[1:]):
+            piece = line[low:high]
+            fields = piece.split(sep) if sep in piece else [piece]
+            cells, start = [], position + low
+            for text in fields:
+                cells.append(Cell(text, start, start + len(text)))
+                start += len(text) + len(sep)
+            self.lines.append(Line(cells, len(fields) > 1))
+
     def add_tab_lines(self, lines: list[str]) -> None:
         """``add_line(line.split("\\t"))`` for every line (a text file's hundreds of lines, in
         one call; a line holding no tab is not split)."""

@@ -15,6 +15,8 @@ from core.readers.encoding import CHINESE, decode_with_problems, looks_binary, u
 
 BINARY_PROBLEM = "不是文本文件（疑似二进制内容）"
 MOJIBAKE_PROBLEM = "文件中的中文曾被按西文编码（Latin-1）转存而成乱码，已按GB18030还原，个别字符可能缺失"
+UTF8_MOJIBAKE_PROBLEM = "文件中的中文曾被按西文编码（Latin-1）转存而成乱码，已按UTF-8还原"
+UTF8_READ_AS_LATIN1 = "文件中的中文像是UTF-8文字被按西文编码（Latin-1）读出而成的乱码（如网页声明了错误的字符集），部分字节已丢失，无法读取，请核对原文件"
 
 
 def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
@@ -22,10 +24,11 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     if _is_binary(data):
         return Document(path, fmt, problems=[BINARY_PROBLEM])
     text, encoding, problems = decode_with_problems(data)
-    repaired = _undo_latin1_mojibake(text)
+    repaired, problem = _undo_latin1_mojibake(text)
     if repaired is not None:
         text = repaired
-        problems.append(MOJIBAKE_PROBLEM)
+    if problem is not None:
+        problems.append(problem)
     # pdftotext separates pages with a form feed: a page break is a line break here.
     page_starts = _page_starts(text) if "\f" in text else ()
     text = text.replace("\f", "\n")
@@ -60,10 +63,32 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
     grid rows, the lines between them as they are (added together). `only_bare`: every pipe
     table is html2text's, without outer pipes."""
     plain: list[str] = []  # the lines since the last table row
-    for line in lines:
+    open_row = False  # the line before is a bare pipe row broken inside a cell (see _ends_open)
+    open_framed = False  # the line before is a framed row ending in a blank cell (see _padded_block)
+    known = [0, 0, 0]  # the framed table last looked at by _padded_block: first line, end, ragged
+    for number, line in enumerate(lines):
         if "\t" in line or ("|" not in line and "<t" not in line):  # no table row (most lines)
             plain.append(line)
+            open_row = open_framed = False
             continue
+        if open_framed and _opens_blank(line) and _padded_block(lines, number, known):
+            first = line.index("|") + 1
+            cells = line[first:line.rindex("|")].split("|")
+            builder.extend_line(line, cells, first)
+            open_framed = not cells[-1].strip()
+            continue
+        open_framed = False
+        if bare_pipes and " **" in line and len(line) > 200 and (cuts := _glued_headings(line)):
+            builder.add_tab_lines(plain)
+            plain = []
+            builder.add_pieces(line, cuts, "|")
+            open_row = False
+            continue
+        if open_row and line[0] == "|" and line[-1] != "|":  # (a line closed by a pipe: a framed table's)
+            builder.extend_line(line, line.split("|"), 0)
+            open_row = _ends_open(line)
+            continue
+        open_row = False
         if "|" in line and not only_bare and _is_pipe_row(line):  # (pandoc's HTML cells hold none: not asked)
             add_row = _add_pipe_row
         elif bare_pipes and _is_bare_pipe_row(line, only_bare):
@@ -76,7 +101,74 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
         builder.add_tab_lines(plain)
         plain = []
         add_row(builder, line)
+        if add_row is _add_bare_pipe_row:
+            open_row = _ends_open(line)
+        elif add_row is _add_pipe_row and line[-2:-1] in (" ", "\t", "|"):  # (inline: every framed row asks)
+            body = line.rstrip()[:-1].rstrip()
+            open_framed = body[-1:] == "|" and len(body) > 1  # its last cell blank ("| 标签C | 9 |    |")
     builder.add_tab_lines(plain)
+
+
+# a bold run opening with a section's ordinal (html2text writes <strong> as **): a heading
+_GLUED_HEADING = re.compile(r" \*\*(?=[一二三四五六][、.．])")
+
+
+def _glued_headings(line: str) -> list[int]:
+    """Where headings begin in a line of html2text's holding a cell's paragraphs: a <p> inside a
+    table cell breaks no line there, so a site's layout table holding the article writes all of
+    it on one line, 「…377万人次。 **二、主动公开政府信息情况** | 第二十条…」, its tables' first
+    rows after it (w1304 split-html-html2text r0035, h2t31z cms-html-html2text r0004: 表二 not
+    found). The line is read as its paragraphs, cut before each bold heading."""
+    return [m.start() + 1 for m in _GLUED_HEADING.finditer(line)]
+
+
+def _opens_blank(line: str) -> bool:
+    """Whether a framed line's first cell is blank, another after it ("|     | 2  |")."""
+    body = line.strip()
+    return body[:1] == "|" and body[-1:] == "|" and body[1:].lstrip()[:1] == "|" and body.count("|") > 2
+
+
+_DASH_AFTER = re.compile(r"[ \t]*+[-:]")  # (possessive: a blank row's padding is not backtracked over)
+
+
+def _padded_block(lines: list[str], number: int, known: list[int]) -> bool:
+    """Whether lines[number] stands in a framed table whose rows hold varying numbers of cells:
+    html2text's table padded into columns (pad_tables), where each physical line was padded as a
+    row of its own, a row broken inside a cell too, so a line going on with the row above opens
+    with a blank cell (a blank line is a line of one blank cell). A framed table of pandoc's holds
+    a grid: every row as many cells as its delimiter line. Asked only of a line opening with a
+    blank cell under a row ending in one; `known`: the last table looked at (its first line, its
+    end, 1 if ragged), each table looked at once."""
+    if known[0] <= number < known[1]:
+        return known[2] == 1
+    first = number
+    while first and _is_framed(lines[first - 1]):
+        first -= 1
+    counts: set[int] = set()
+    end = first
+    while end < len(lines) and _is_framed(line := lines[end]):
+        # (the delimiter line, "|---|:--|", runs as many as the first row's cells: not counted)
+        if not _DASH_AFTER.match(line, line.find("|") + 1):
+            counts.add(line.count("|"))
+        end += 1
+    known[:] = [first, end, int(len(counts) > 1)]
+    return len(counts) > 1
+
+
+def _is_framed(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|"
+
+
+def _ends_open(line: str) -> bool:
+    """Whether a bare pipe row's line ends in a cell just opened: html2text writes a cell's <br>
+    as a line break, so a row holding a blank cell written "<br/>" (as web editors keep one) goes
+    on at the next line, which opens with the pipe before the row's next cell ("一、…| 0|" then
+    "| —| 0"). A row's first cell is never so continued: a row opening with a blank one follows a
+    blank line (its <p>) or opens with its blank (" | 7| 8"). The break follows the spaces html2text
+    writes before it ("|  "): a line ending on its pipe is a framed table's (a site's layout table
+    padded round the report, w1304 cms-html-html2text r0006)."""
+    return line[-1:] == " " and line.rstrip()[-1:] == "|"
 
 
 def _page_starts(text: str) -> tuple[int, ...]:
@@ -151,18 +243,34 @@ _BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
 _LATIN1_HIGH = re.compile("[\xa1-\xfe]")
 
 
-def _undo_latin1_mojibake(text: str) -> str | None:
-    """GBK text that a tool decoded as Latin-1 and saved again ("°²Æ½ÊÐ"): its characters are
-    the GBK bytes. Taken back to bytes and decoded as GB18030 when that yields Chinese text."""
+def _undo_latin1_mojibake(text: str) -> tuple[str | None, str | None]:
+    """Chinese text that a tool decoded as Latin-1 and saved again ("°²Æ½ÊÐ"): its characters
+    are the original bytes. (The text put back, or None; the problem to say, or None.)
+
+    UTF-8 so read ("æ³°å·"): its three-byte characters come back when the bytes are read as
+    UTF-8 (GBK's bytes so read make almost none: ~0.4 % of its high characters, UTF-8's ~30 %,
+    still ~9 % where lynx dropped the bytes 0x80–0x9F, which Latin-1 holds no printable character
+    for): put back whole, or said to be unreadable when bytes are lost (h2t31z cms-html-lynx
+    r0002: before, only 「不是……年度报告」). GBK so read: taken back to bytes and decoded as
+    GB18030 when that yields Chinese text."""
     sample = text[:20000]
     if CHINESE.search(sample) or _BEYOND_LATIN1.search(text):
-        return None
+        return None, None
     high = len(_LATIN1_HIGH.findall(sample))
     if high < 100:
-        return None
-    repaired = text.encode("latin-1").decode("gb18030", errors="replace")
+        return None, None
+    data = text.encode("latin-1")
+    utf8_chinese = len(CHINESE.findall(sample.encode("latin-1").decode("utf-8", errors="ignore")))
+    if utf8_chinese >= 50 and utf8_chinese * 20 >= high:
+        try:
+            return data.decode("utf-8"), UTF8_MOJIBAKE_PROBLEM
+        except UnicodeDecodeError:
+            return None, UTF8_READ_AS_LATIN1
+    repaired = data.decode("gb18030", errors="replace")
     chinese = len(CHINESE.findall(repaired[:20000]))
-    return repaired if chinese * 2 >= high // 2 and repaired.count("\ufffd") * 4 < chinese else None
+    if chinese * 2 >= high // 2 and repaired.count("\ufffd") * 4 < chinese:
+        return repaired, MOJIBAKE_PROBLEM
+    return None, None
 
 
 def _is_binary(data: bytes) -> bool:

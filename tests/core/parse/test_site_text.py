@@ -7,7 +7,8 @@ from pathlib import Path
 from core.parse.parser import NOT_A_REPORT
 from core.readers.encoding import UTF8_READ_AS_GBK
 from core.pipeline import read_report
-from tests.core.truth import read_against_truth
+from core.readers.text import MOJIBAKE_PROBLEM, UTF8_MOJIBAKE_PROBLEM, UTF8_READ_AS_LATIN1
+from tests.core.truth import read_against_truth, t3_row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
 
@@ -37,3 +38,100 @@ def test_chinese_that_is_no_report_is_not_said_to_be_garbled(tmp_path):
                       "经研究决定在全区范围内开展为期三个月的专项整治行动，现将有关事项通知如下。" * 3).encode("gbk"))
     report, _ = read_report(str(path))
     assert report.problems == [NOT_A_REPORT]
+
+
+def test_html2text_row_going_on_after_a_blank_cell_written_br():
+    # a web editor keeps a blank cell as <br/>; html2text writes it as a line break, so 规章's row
+    # goes on at the next line, opening with the pipe before its next cell: 「规章|」 then 「| 2|」.
+    # Before: the 2 (本年废止件数) read as 现行有效件数 (silent)
+    report, wrong, silent = read_against_truth(ZOO / "st28-r0012-cms-html-html2text.md")
+    assert report.value("section2.rules.repealed") == 2
+    assert report.value("section2.rules.in_force") is None
+    assert silent == []
+
+
+def test_html2text_table3_rows_broken_at_blank_cells():
+    # 「1.属于国家秘密|」 then 「| —| 0| 0| 0| 0|」: one row of seven cells, the first blank (<br/>).
+    # Before: the row's values slid one column right, 6 silent cells in 表三
+    report, wrong, silent = read_against_truth(ZOO / "st28-r0016-cms-html-html2text.md")
+    assert t3_row(report, "denied_state_secret") == [None, None, 0, 0, 0, 0, None]
+    assert t3_row(report, "unable_unclear") == [0, None, None, None, 0, None, None]
+    assert wrong == [] and silent == []
+
+
+def test_html2text_padded_table_rows_broken_at_blank_cells():
+    # the same with pad_tables: each physical line padded as a row of its own, so a line going on
+    # with a row opens with a blank cell (「|      | — | 0 | 0 |」). Before: 6 silent cells
+    report, wrong, silent = read_against_truth(ZOO / "st28-r0016-split-html-html2text.md")
+    assert t3_row(report, "denied_state_secret") == [None, None, 0, 0, 0, 0, None]
+    assert silent == []
+
+
+def test_w3m_box_none_letter_of_a_vertical_label_is_no_value():
+    # w3m boxes 「（四）无法提供」 a letter a line in its narrow cell; beside 「政府信」 (the wrapped
+    # label of 「1、本机关不掌握相关政府信息」) its 「无」 stands alone in a cell: a label's letter,
+    # for a value cell lies right of every label cell. Before: read as that row's 7th value, the
+    # row placed by positions ([2, None, 0, 0, 0, 0, 0]), its 总计 0 under a 总计 column left blank
+    # (empty_total): T3-3 错误 on every row of a consistent report
+    report, wrong, silent = read_against_truth(ZOO / "w1304-r0009-word-html-w3m.txt")
+    assert t3_row(report, "unable_not_held") == [2, 0, 0, 0, 0, 0, None]
+    assert wrong == [] and report.flags == []
+    # the same in st28's split-html-w3m r0007 (「││无 │2.没有现成…」), a row below: before, that row
+    # read 6 values and placed them a column off (flagged)
+    report, wrong, silent = read_against_truth(ZOO / "st28-r0007-split-html-w3m.txt")
+    assert t3_row(report, "unable_not_held") == [17, 3, None, 1, None, 1, 22]
+
+
+def test_w3m_page_number_between_two_boxes_is_no_value():
+    # a split page pastes 「- 6 -」 between two tables of 表三: outside w3m's boxes, which draw every
+    # cell of a table, so it is a page's number. Before: read as the 8th value of the row above
+    # (「7.属于行政执法案卷」行印有8个数值)
+    report, wrong, silent = read_against_truth(ZOO / "w1304-r0014-split-html-w3m.txt")
+    assert t3_row(report, "denied_law_enforcement_file") == [None, None, 0, 0, None, 0, None]
+    assert not [f for f in report.flags if f.cell == "section3.denied_law_enforcement_file"]
+
+
+def test_utf8_read_as_latin1_with_bytes_lost_is_said_to_be_garbled():
+    # lynx dumping a UTF-8 page it took for Latin-1 (「æ³°å·」), the bytes 0x80–0x9F (no printable
+    # Latin-1 character) dropped: a third of the characters lost, nothing to put back. Before: only
+    # 「不是……年度报告」, the file not said to be garbled
+    report, _ = read_report(str(ZOO / "h2t31z-r0002-cms-html-lynx.txt"))
+    assert report.problems == [UTF8_READ_AS_LATIN1, NOT_A_REPORT]
+
+
+def test_utf8_read_as_latin1_whole_is_put_back(tmp_path):
+    # the same with every byte kept: read as UTF-8 again, the report whole
+    source = (ZOO / "st28-r0016-cms-html-html2text.md").read_text(encoding="utf-8")
+    path = tmp_path / "page.md"
+    path.write_text(source.encode("utf-8").decode("latin-1"), encoding="utf-8")
+    report, _ = read_report(str(path))
+    assert report.problems[0] == UTF8_MOJIBAKE_PROBLEM
+    assert report.value("section2.normative_docs.issued") == 11
+
+
+def test_gbk_read_as_latin1_is_still_put_back_as_gbk(tmp_path):
+    source = (ZOO / "st28-r0016-cms-html-html2text.md").read_text(encoding="utf-8")
+    path = tmp_path / "page.md"
+    path.write_text(source.encode("gbk", errors="replace").decode("latin-1"), encoding="utf-8")
+    report, _ = read_report(str(path))
+    assert report.problems[0] == MOJIBAKE_PROBLEM
+    assert report.value("section2.normative_docs.issued") == 11
+
+
+def test_html2text_escaped_page_number_between_padded_tables_is_no_value():
+    # 「\- 5 -」 (html2text escapes a line's leading "-") between two padded tables of 表三, the
+    # line above a padded line of blank cells: a page's number. Before: read as 5 in
+    # 「3、补正后申请内容仍不明确」 (flagged; with the rows joined, a false T3-2 错误)
+    report, wrong, silent = read_against_truth(ZOO / "h2t31z-r0025-split-html-html2text.md")
+    assert t3_row(report, "unable_unclear") == [None] * 7
+    assert wrong == [] and silent == []
+
+
+def test_html2text_layout_cell_paragraphs_on_one_line_are_read_apart():
+    # a site's layout table holds the article in one cell: html2text breaks no line at a <p> in a
+    # cell, so the prose, 「**二、主动公开政府信息情况**」 and 表二's first row print on one line.
+    # Before: 表二 not found (22 cells flagged)
+    report, wrong, silent = read_against_truth(ZOO / "w1304-r0035-split-html-html2text.md")
+    assert report.value("section2.licensing.decisions") == 407578
+    assert not [p for p in report.problems if "第二部分" in p]
+    assert silent == []

@@ -180,6 +180,53 @@ def test_markdown_pipe_row_among_prose_is_a_grid_row_with_its_blank_cell(tmp_pat
     assert_offsets(doc)
 
 
+# html2text's table of rows [标签A, 1, <br/>, 2], [标签B, <br/>, 3, <br/>], [<br/>, 4, 5, 6],
+# [&nbsp;, 7, 8, &nbsp;], [标签C, 9, &nbsp;, <br/>] (each cell a <p>): a <br/> breaks the line
+HTML2TEXT_BARE = ("标签A| 1|   \n| 2  \n---|---|---|---  \n标签B|   \n| 3|   \n  \n  \n| 4| 5| 6  \n"
+                  " | 7| 8|    \n标签C| 9|  |   \n")
+HTML2TEXT_PADDED = ("| 标签A | 1  |    |\n|     | 2  |\n|-----|----|----|----|\n| 标签B |    |\n|     | 3  |    |\n"
+                    "|     |\n|     |\n|     | 4  | 5  | 6  |\n|     | 7  | 8  |    |\n| 标签C | 9  |    |    |\n")
+
+
+def test_html2text_row_broken_at_a_blank_cell_goes_on_at_the_next_line(tmp_path):
+    # a line opening with a pipe right under a row ending in a cell just opened is that row's
+    doc = read_document(write(tmp_path, "t.md", HTML2TEXT_BARE.encode("utf-8")))
+    grid = [[c.strip() for c in cells] for cells, line in zip(rows(doc), doc.lines) if line.grid]
+    assert grid == [["标签A", "1", "", "2"], ["标签B", "", "3", ""], ["", "4", "5", "6"], ["", "7", "8", ""],
+                    ["标签C", "9", "", ""]]
+    assert doc.text == HTML2TEXT_BARE  # the source pane shows the file's own lines
+    assert_offsets(doc)
+
+
+def test_html2text_padded_row_broken_at_a_blank_cell_goes_on_at_the_next_line(tmp_path):
+    # padded, each physical line was padded as a row: a blank line is one blank cell, a line going
+    # on with a row opens with a blank cell (a table whose rows hold varying numbers of cells)
+    doc = read_document(write(tmp_path, "t.md", HTML2TEXT_PADDED.encode("utf-8")))
+    grid = [[c.strip() for c in cells] for cells, line in zip(rows(doc), doc.lines) if line.grid]
+    assert grid == [["标签A", "1", "", "2"], ["-----", "----", "----", "----"], ["标签B", "", "3", ""],
+                    ["", "4", "5", "6"], ["", "7", "8", ""], ["标签C", "9", "", ""]]
+    assert doc.text == HTML2TEXT_PADDED
+    assert_offsets(doc)
+
+
+def test_html2text_open_row_is_not_continued_by_a_framed_line(tmp_path):
+    # a site's layout table padded round the report (its lines closed by a pipe) after a bare row
+    # ending on a blank cell: the framed lines are the layout's, not the row's (w1304 cms-html-
+    # html2text r0006: its whole text joined to the row, 表二 not found)
+    text = ("| 索引号：| 1712/2024| 发文日期：| 2024-01-15  \n---|---|---|---  \n发布机构：| 公安局| 文号：|  \n"
+            "|                    |\n| **一、总体情况**        |\n")
+    doc = read_document(write(tmp_path, "t.md", text.encode("utf-8")))
+    assert row_starting(doc, "发布机构") == ["发布机构：", " 公安局", " 文号：", "  "]
+    assert len(doc.lines) == 5
+
+
+def test_pandoc_grid_rows_with_blank_edge_cells_stay_rows(tmp_path):
+    # a framed table whose rows all hold as many cells: a blank first cell is a merged one above
+    text = "| 项目 | 一 | 二 |\n|---|---|---|\n| 三、结果 | 1 |  |\n|  | 2 | 3 |\n"
+    doc = read_document(write(tmp_path, "t.md", text.encode("utf-8")))
+    assert [[c.strip() for c in cells] for cells in rows(doc)][2:] == [["三、结果", "1", ""], ["", "2", "3"]]
+
+
 def test_csv_uses_commas_and_quotes(tmp_path):
     data = ('项目,自然人,总计\n"（二）部分公开（区分处理的，只计这一情形,不计其他情形）",7,"1,234"\n'
             "四、结转下年度继续办理,,9\n").encode("gbk")
