@@ -274,25 +274,6 @@ def _spaced_word(raw: str, pieces: list[_Piece]) -> bool:
                for i, p in enumerate(pieces))
 
 
-def _box_label_letters(pieces: list[_Piece]) -> list[_Piece]:
-    """A ruled box's line (w3m, lynx) with 无 standing before text: a value cell lies right of
-    every label cell, so there 无 is a letter of a label printed a character a line in its narrow
-    cell, 「（四）无法提供」 beside the wrapped 「政府信」 of its row's label (w1304 word-html-w3m
-    r0009: read as that row's 7th value), not a cell printing "none". Joined to the text around
-    it as a text run (as 「四」 is joined to the 「关不掌」 beside it)."""
-    out: list[_Piece] = []
-    for i, piece in enumerate(pieces):
-        letter = piece[0] == "无" and piece[3] == NA and i + 1 < len(pieces) and pieces[i + 1][3] is None
-        if letter or (piece[3] is None and out and out[-1][3] is None and out[-1][0].endswith("无")):
-            if out and out[-1][3] is None:
-                out[-1] = (out[-1][0] + piece[0], out[-1][1], piece[2], None, None, "")
-            else:
-                out.append((piece[0], piece[1], piece[2], None, None, ""))
-        else:
-            out.append(piece)
-    return out
-
-
 def _cell_pieces(raw: str) -> _CellPieces:
     """A cell's pieces as tokenize reads them, offsets relative to the cell: (text, start, end,
     kind, value, unit), kind None for a piece of text (joined into a run, or a unit); or
@@ -325,8 +306,6 @@ def _cell_pieces(raw: str) -> _CellPieces:
                 out[-1] = (out[-1][0] + piece, out[-1][1], start + tail, None, None, "")
             else:
                 out.append((piece, start + head, start + tail, kind, value, unit))
-    if marked and "无" in raw and len(out) > 1 and ("│" in raw or "┃" in raw):
-        out = _box_label_letters(out)
     if len(out) > 2 and "无" in raw and _spaced_word(raw, out):
         # a word printed a character a line (a table's vertical label): 「（ 四 ） 无 法 提 供」
         return (("".join([piece[0] for piece in out]), out[0][1], out[-1][2], None, None, ""),)
