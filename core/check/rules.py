@@ -21,7 +21,7 @@ from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, PLACED_LEFT,
                         PLACEHOLDER, READING_UNDECIDED, WARNING, Finding, Flag, Number, Report, Suggestion,
                         BLANK_TEMPLATE, known, number_text, strict_sum)
-from core.parse.parser import NOT_A_REPORT
+from core.parse.parser import NO_REPORT
 from core.parse.tokens import parse_number
 from core.template import T4, column_of, describe, tables
 
@@ -34,7 +34,7 @@ def check(report: Report) -> list[Finding]:
     # web page saved as .doc). Its problem says so, whatever its format; D-2 is about a report
     # missing sections or tables, and would say so of every section of a file that is none.
     # Nor is a blank template (its tables hold nothing): its problem says so too.
-    if not report.cells or NOT_A_REPORT in report.problems or BLANK_TEMPLATE in report.problems:
+    if not report.cells or BLANK_TEMPLATE in report.problems or any(p in NO_REPORT for p in report.problems):
         return []
     # read once, for the value rules, the sums' rules and the prose rules alike
     values, not_counts = _arithmetic_values(report)

@@ -15,7 +15,8 @@ from operator import is_
 from typing import Optional, Sequence
 
 from core.readers.document import Document, Line
-from core.readers.encoding import UTF8_READ_AS_GBK, utf8_read_as_gbk
+from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chinese, utf8_read_as_gbk
+from core.readers.text import UTF8_READ_AS_LATIN1
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NUMBER, READING_UNDECIDED,
                         BLANK_TEMPLATE, CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
@@ -67,6 +68,11 @@ from core.parse.tokens import (EMPTY, NA, NUM, TEXT, Token, blank_artefacts, nor
 # The problem of a file read but holding no report (no table, no words of one): a file-level
 # error like a file that cannot be read, which the checks leave to it (OUTPUT.md: problems)
 NOT_A_REPORT = "不是政府信息公开工作年度报告（未找到报告的章节和统计表）"
+# Said instead of it where the text is garbled (its reading's own problem says how): no report found
+# in such a text says nothing of the file, which may well be one (a lynx dump of a report's page)
+GARBLED_NO_REPORT = "文字为乱码，读不出报告的章节和统计表"
+NO_REPORT = (NOT_A_REPORT, GARBLED_NO_REPORT)
+_UNREADABLE = (UTF8_READ_AS_LATIN1, UTF8_READ_AS_GBK)
 _BOX_VERTICALS = "│┃|"  # the cell borders of w3m/lynx table dumps
 _PLACED_BY_ORDER = "「{}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"
 # a grid cell's text holding digits that is no number: "737*", "约30", "12(注)" (a row label's
@@ -124,7 +130,9 @@ def parse(doc: Document) -> Report:
     if not _is_report(doc, tokens):
         if utf8_read_as_gbk(doc.text):  # (asked only here: a report's text is no such thing)
             report.problems.append(UTF8_READ_AS_GBK)
-        report.problems.append(NOT_A_REPORT)
+        garbled = any(problem in _UNREADABLE for problem in report.problems) \
+            or (LOSSY_PROBLEM in report.problems and not reads_as_chinese(doc.text))
+        report.problems.append(GARBLED_NO_REPORT if garbled else NOT_A_REPORT)
         return report
     *_, t2_as_printed = parse_rows(templ["section2"], tokens[2], report, t2=True, lines=doc.lines)
     # 表二 read as printed, every row found, each stored whole from the values right after its label,

@@ -175,6 +175,20 @@ _NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13, 27
 CHINESE = re.compile("[\u4e00-\u9fff]")
 
 
+# The hundred commonest characters of written Chinese: ~40 % of a text's Chinese, ~0.5 % of bytes
+# decoded in the wrong encoding (any of the ~21 000 characters alike)
+_COMMONEST = re.compile("[的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动"
+                        "同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都]")
+
+
+def reads_as_chinese(text: str) -> bool:
+    """Whether a text's Chinese characters are words (the commonest characters at least a tenth of
+    them) rather than bytes decoded in the wrong encoding. True for a text with few of them."""
+    sample = text[:20000]
+    chinese = len(CHINESE.findall(sample))
+    return chinese < 50 or len(_COMMONEST.findall(sample)) * 10 >= chinese
+
+
 def utf8_read_as_gbk(text: str) -> bool:
     """Whether the Chinese of a text is UTF-8 read as GBK: its characters taken back to GBK bytes
     read as UTF-8 Chinese (a GBK text so taken back makes almost none: ~1 %; such a text ~55 %,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.parse.parser import NOT_A_REPORT
-from core.readers.encoding import UTF8_READ_AS_GBK
+from core.check.rules import check
+from core.parse.parser import GARBLED_NO_REPORT, NOT_A_REPORT
+from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK
+from core.readers.problems import problem_label
 from core.pipeline import read_report
 from core.readers.text import MOJIBAKE_PROBLEM, UTF8_MOJIBAKE_PROBLEM, UTF8_READ_AS_LATIN1
 from tests.core.truth import read_against_truth, t3_row
@@ -26,9 +28,26 @@ def test_a_letter_of_the_vertical_other_group_label_glued_to_row_3_other():
 
 def test_utf8_chinese_read_as_gbk_is_said_to_be_garbled():
     # lynx dumping a UTF-8 page whose meta declares gb2312: every character read as GBK, the bytes
-    # no GBK character holds dropped. Nothing to put back; before: only 「不是……年度报告」
+    # no GBK character holds dropped. Nothing to put back; before: only 「不是……年度报告」. Nor is
+    # the file said to be no report: it is one, garbled (the checks leave it alone all the same)
     report, _ = read_report(str(ZOO / "st28-r0001-word-html-lynx.txt"))
-    assert report.problems == [UTF8_READ_AS_GBK, NOT_A_REPORT]
+    assert report.problems == [UTF8_READ_AS_GBK, GARBLED_NO_REPORT]
+    assert check(report) == []
+
+
+def test_garbled_text_read_as_lossy_gb18030_is_not_said_to_be_no_report(tmp_path):
+    # lynx dumping a UTF-8 page in another charset, decoded only as lossy GB18030: random characters
+    # (none of the commonest). Before: 「不是……年度报告」 of a file that is one
+    report, _ = read_report(str(ZOO / "w1304-r0026-word-html-lynx.txt"))
+    assert report.problems == [LOSSY_PROBLEM, GARBLED_NO_REPORT]
+    assert problem_label(GARBLED_NO_REPORT) == "乱码"
+    # a notice with a few damaged bytes is lossy too, but reads as words: no report, said so
+    text = ("关于开展城市环境卫生整治工作的通知。各街道、各部门：为进一步改善人居环境，经研究决定在全区范围内"
+            "开展为期三个月的专项整治行动。" * 4).encode("gbk")
+    path = tmp_path / "notice.txt"
+    path.write_bytes(b"".join(text[i:i + 60] + b"\xff" for i in range(0, len(text), 60)))
+    report, _ = read_report(str(path))
+    assert report.problems == [LOSSY_PROBLEM, NOT_A_REPORT]
 
 
 def test_chinese_that_is_no_report_is_not_said_to_be_garbled(tmp_path):
@@ -96,7 +115,7 @@ def test_utf8_read_as_latin1_with_bytes_lost_is_said_to_be_garbled():
     # Latin-1 character) dropped: a third of the characters lost, nothing to put back. Before: only
     # 「不是……年度报告」, the file not said to be garbled
     report, _ = read_report(str(ZOO / "h2t31z-r0002-cms-html-lynx.txt"))
-    assert report.problems == [UTF8_READ_AS_LATIN1, NOT_A_REPORT]
+    assert report.problems == [UTF8_READ_AS_LATIN1, GARBLED_NO_REPORT]
 
 
 def test_utf8_read_as_latin1_whole_is_put_back(tmp_path):
