@@ -1235,6 +1235,7 @@ def test_an_edit_of_a_dismissed_findings_cell_opens_it_again_and_ctrl_z_brings_t
             "审核意见（已忽略：原文如此）因单元格已修改而失效，请重新审核"
         assert panel.model.data(panel.model.index(row, 0), FindingsModel.VerdictRole) is None
     assert dashboard_cell(window, session.report.file, HANDLED) == "0"
+    assert not panel.view.isColumnHidden(4)  # nothing handled, and still the column says why
     cell = window.report_view.models["section3"].index_of(PLANTED_CELL)
     assert "因单元格已修改而失效" in cell.data(Qt.ItemDataRole.ToolTipRole)
     stored = store.review_for(session.report)
