@@ -246,7 +246,7 @@ class ReviewStore:
         rows = self._db.execute(
             "SELECT rule, cells, verdict, note, time, position FROM verdicts WHERE hash = ? ORDER BY seq",
             (content_hash,)).fetchall()
-        times = None
+        times: list[str] = []
         if any(row[5] is None for row in rows):
             times = [row[0] for row in self._db.execute(
                 "SELECT time FROM edits WHERE hash = ? ORDER BY seq", (content_hash,))]
