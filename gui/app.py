@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import socket
 import sys
 from pathlib import Path
 from typing import Optional
@@ -10,7 +12,8 @@ from typing import Optional
 from core.review.store import ReviewStore, review_db_path
 from gui import crash, strings
 from gui.paths import resources_dir, samples_dir
-from gui.qt import QApplication, QIcon, QLibraryInfo, QLocale, QLockFile, QMessageBox, Qt, QTranslator
+from gui.qt import (QApplication, QIcon, QLibraryInfo, QLocale, QLockFile, QMessageBox, QObject, QSocketNotifier,
+                    Qt, QTimer, QTranslator)
 from gui.settings import Settings
 
 
@@ -104,6 +107,58 @@ def initial_folder(argv: list[str], settings: Settings) -> Path:
     return samples_dir()
 
 
+CLOSING_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP")  # kill, Ctrl+C in a terminal, the terminal closed
+
+
+def close_on_signals(window) -> Optional[QObject]:
+    """Close ``window`` as Ctrl+Q does when the program is asked to stop (a logout's or ``kill``'s
+    SIGTERM, Ctrl+C in the terminal it runs from): its closeEvent saves the window's geometry and
+    splitters, waits for an export being written and stops the workers; killed at once, all that
+    was lost. A second signal while it closes stops the program the old way.
+
+    Python runs a signal's handler only between its own steps, never while Qt waits in its event
+    loop: the signal's number is written to a socket (signal.set_wakeup_fd) whose notifier wakes
+    the loop. Returns the object keeping the notifier (its parent is the window); None where the
+    trick is not to be had (not the main thread)."""
+    try:
+        reader, writer = socket.socketpair()
+        reader.setblocking(False)
+        writer.setblocking(False)
+        signal.set_wakeup_fd(writer.fileno())
+    except (OSError, ValueError):  # ValueError: not the main thread
+        return None
+    numbers = [getattr(signal, name) for name in CLOSING_SIGNALS if hasattr(signal, name)]
+    asked = []
+
+    def handler(number, _frame) -> None:
+        if asked:  # asked twice: stop now
+            signal.signal(number, signal.SIG_DFL)
+            os.kill(os.getpid(), number)
+        asked.append(number)
+
+    def woken() -> None:
+        try:
+            reader.recv(64)  # (the numbers written: the handler has seen them)
+        except OSError:
+            pass
+        if asked:
+            QTimer.singleShot(0, close)
+
+    def close() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None:  # a question open: the window's close would wait for its answer
+            modal.close()
+        window.close()
+
+    for number in numbers:
+        signal.signal(number, handler)
+    keeper = QObject(window)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, keeper)
+    notifier.activated.connect(woken)
+    keeper.sockets = (reader, writer)  # kept open as long as the notifier
+    return keeper
+
+
 def run_app(argv: Optional[list[str]] = None, db_path: Optional[os.PathLike] = None,
             settings_path: Optional[os.PathLike] = None) -> int:
     # A frozen build's worker processes (gui/loader.py) start the program again with
@@ -142,6 +197,7 @@ def run_app(argv: Optional[list[str]] = None, db_path: Optional[os.PathLike] = N
     window = MainWindow(store, settings, workers=workers)
     # an error no code expected: a box and a log beside the database (the windowed build has no console)
     crash.install(store.path.parent / crash.LOG_NAME, lambda: window)
+    close_on_signals(window)
     window.show()
     window.open_folder(initial_folder(argv, settings))
     try:

@@ -52,6 +52,7 @@ class FindingsModel(ReadOnlyListModel):
         self._session: Optional[ReportSession] = None
         self._entries: list[Entry] = []
         self._problems = 0  # the entries before the resolved verdicts
+        self._lapsed = 0  # the findings whose verdict an edit made lapse
         self._looks: dict = {}
 
     def set_session(self, session: Optional[ReportSession]) -> None:
@@ -75,7 +76,12 @@ class FindingsModel(ReadOnlyListModel):
             self._problems = len(problems)
             # an undo that brings a finding back takes its verdict out of these: it is listed once
             self._entries = problems + session.review.resolved_verdicts(session.findings)
+            self._lapsed = sum(session.lapsed_verdict_of(f) is not None for f in findings)
         self.endResetModel()
+
+    def lapsed_count(self) -> int:
+        """The findings open again, their verdict lapsed: the 审核意见 column says so."""
+        return self._lapsed if self._session is not None else 0
 
     def problem_count(self) -> int:
         """The findings and flags listed: the resolved verdicts after them are no problem."""
@@ -151,6 +157,10 @@ class FindingsModel(ReadOnlyListModel):
                 return QBrush(QColor(palette.DISMISSED_TEXT))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == VERDICT_COLUMN:
+                lapsed = self._session.lapsed_verdict_of(finding) if finding else None
+                if lapsed is not None:  # open again: says what it had, and why it no longer holds
+                    return strings.LAPSED_LABEL.format(verdict=lapsed.label) \
+                        if role == Qt.ItemDataRole.DisplayRole else self._session.lapsed_text(finding)
                 return strings.VERDICT_TEXT.format(verdict=verdict.label, note=verdict.note) \
                     if verdict and verdict.note else (verdict.label if verdict else "")
             return self._text(entry, finding, severity, column)
@@ -524,8 +534,10 @@ class FindingsPanel(QWidget):
             text = strings.FINDINGS_NONE
         self.summary.setText(f"<b>{strings.FINDINGS_TITLE}</b>　{text}")
         self.summary.setToolTip(text)  # the line is cut at the button in a narrow list
-        # room for 说明 until a verdict is given (one whose finding is gone has its note there too)
-        self.view.setColumnHidden(VERDICT_COLUMN, not handled and not self.model.resolved_count())
+        # room for 说明 until a verdict is given (one whose finding is gone has its note there too, and
+        # one lapsed says so there)
+        self.view.setColumnHidden(VERDICT_COLUMN, not handled and not self.model.resolved_count()
+                                  and not self.model.lapsed_count())
         self.view.fit_side_columns()
         self._sizing = object()  # a list sized on later turns stops sizing when it changes
         if self._size_later:

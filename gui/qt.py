@@ -24,6 +24,7 @@ from PySide6.QtCore import (  # noqa: F401
     QRectF,
     QSettings,
     QSize,
+    QSocketNotifier,
     QSortFilterProxyModel,
     QStandardPaths,
     Qt,

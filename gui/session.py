@@ -136,6 +136,21 @@ class ReportSession(QObject):
     def verdict_of(self, finding: Finding) -> Optional[Verdict]:
         return self.review.verdict_of(finding)
 
+    def lapsed_verdict_of(self, finding: Finding) -> Optional[Verdict]:
+        """The verdict an edit of the finding's cells made lapse: the finding is open again."""
+        return self.review.lapsed_verdict_of(finding)
+
+    def lapsed_text(self, finding: Finding) -> str:
+        """Why the finding is open again, in a tooltip: its lapsed verdict and note ("" for none)."""
+        lapsed = self.review.lapsed_verdict_of(finding)
+        if lapsed is None:
+            return ""
+        said = strings.VERDICT_TEXT.format(verdict=lapsed.label, note=lapsed.note) if lapsed.note else lapsed.label
+        return strings.TIP_LAPSED.format(verdict=said)
+
+    def _lapsed_rules(self) -> set[str]:
+        return {f.rule for f in self._findings if self.review.lapsed_verdict_of(f) is not None}
+
     def open_errors(self) -> list[Finding]:
         return self.review.open_errors(self._findings)
 
@@ -339,7 +354,7 @@ class ReportSession(QObject):
             return -1, 0
         carried = carried_edits(self.review, edits)
         self.carried_cells = []
-        if not carried and not carried_verdicts(self.review, self._findings, verdicts):
+        if not carried and not carried_verdicts(self.review, self._findings, verdicts, edits):
             return 0, 0  # (no empty step on the undo stack)
         self._macro_name = strings.UNDO_CARRY
         self.undo_stack.beginMacro(self._macro_name)
@@ -347,7 +362,7 @@ class ReportSession(QObject):
         try:
             if carried and not self._push(carried, strings.UNDO_CARRY):
                 return -1, 0  # saving failed: the failed signal said why
-            for finding, verdict in carried_verdicts(self.review, self._findings, verdicts):
+            for finding, verdict in carried_verdicts(self.review, self._findings, verdicts, edits):
                 given += self.give_verdict(finding, verdict.verdict, verdict.note)
         finally:
             self._macro_name = ""
@@ -394,12 +409,19 @@ class ReportSession(QObject):
                                                         reviewed=reviewed)):
             return False
         was_reviewed = self.review.reviewed
+        lapsed_before = self._lapsed_rules()
         for edit in edits:
             self.review.apply(edit)
         if reviewed is not None:
             self.review.reviewed = reviewed
         self._index(run_checks(self.review))
         message = self._saved_message(edits, step, what)
+        lapsed_now = self._lapsed_rules()
+        if lapsed_now - lapsed_before:  # the auditor looks at these findings again
+            message += strings.VERDICTS_LAPSED.format(rules="、".join(sorted(lapsed_now - lapsed_before)))
+        back = {f.rule for f in self._findings if self.review.verdict_of(f) is not None} & (lapsed_before - lapsed_now)
+        if back:  # (an undo: what it found the verdict given on)
+            message += strings.VERDICTS_BACK.format(rules="、".join(sorted(back)))
         if was_reviewed and not self.review.reviewed:  # core drops the mark on a changed cell
             message += strings.REVIEWED_DROPPED.format(name=self.name)
         self.saved.emit(message)

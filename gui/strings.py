@@ -200,6 +200,8 @@ TIP_SUGGESTED = "建议值：{value}"
 TIP_SUGGESTED_OTHER = "建议修改：{cell} 改为 {value}"
 TIP_FLAG = "存疑：{message}"
 TIP_VERDICT = "审核意见：{verdict}　{note}"
+# a verdict an edit of one of its finding's cells made lapse: the finding is open again
+TIP_LAPSED = "审核意见（{verdict}）因单元格已修改而失效，请重新审核"
 TIP_NO_SOURCE = "原文中没有该单元格的文字"
 BLANK_VALUE = "空白"
 SLASH_VALUE = "/"
@@ -211,6 +213,7 @@ FINDINGS_COLUMNS = ("级别", "规则", "说明", "建议", "审核意见")
 FINDINGS_SUMMARY = "错误 {errors}，警告 {warnings}，存疑 {flags}"  # short: whole beside 采用建议值 at 1366
 FINDINGS_HANDLED = "；已处理 {handled}"
 VERDICT_TEXT = "{verdict}：{note}"
+LAPSED_LABEL = "{verdict}（已失效）"  # 审核意见 of a finding open again: the verdict it had
 RESOLVED_TEXT = "{message}（{cells}）"  # a verdict whose finding the correction made go away
 CONFIRM_TITLE = "确认问题"
 CONFIRM_PROMPT = "{rule} {message}\n\n给报送单位的说明（可不填）："
@@ -270,6 +273,9 @@ SAVED_CONFIRM = "已确认：{cell} 为 {value}，不再存疑"
 SAVED_REVIEWED = "已标记为已审核：{name}"
 SAVED_UNREVIEWED = "已取消已审核标记：{name}"
 REVIEWED_DROPPED = "。数据已改动，{name} 回到“已修改”，请重新审核"
+# the verdicts an edit made lapse (their findings open again), and those an undo brought back
+VERDICTS_LAPSED = "。{rules} 的审核意见因单元格已修改而失效，请重新审核"
+VERDICTS_BACK = "。{rules} 的审核意见恢复有效"
 REVIEWED_REOPENED = "。错误重新待处理，{name} 已取消已审核标记，请重新审核"
 SAVED_VERDICT = "已保存：{rule} {verdict}"
 # the words of the action done: 编辑说明 / 撤销审核意见 (not the verdict the note stayed under)

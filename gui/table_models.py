@@ -256,6 +256,8 @@ class TemplateTableModel(QAbstractTableModel):
             verdict = session.verdict_of(finding)
             if verdict is not None:
                 lines.append(strings.TIP_VERDICT.format(verdict=verdict.label, note=verdict.note))
+            elif session.lapsed_verdict_of(finding) is not None:
+                lines.append(session.lapsed_text(finding))
             suggestion = finding.suggestion
             if suggestion is not None:
                 value = format_number(suggestion.value)

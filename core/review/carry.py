@@ -8,7 +8,7 @@ from typing import NamedTuple, Optional
 
 from core.model import Finding
 from core.review.edits import (CLEARED, CellEdit, ReportReview, Value, Verdict, changes_value, finding_key,
-                               same_value)
+                               has_lapsed, same_value)
 from core.template import all_paths
 
 
@@ -41,12 +41,13 @@ def standing_edits(edits: list[CellEdit]) -> dict[str, Standing]:
     return result
 
 
-def standing_verdicts(verdicts: list[Verdict]) -> list[Verdict]:
-    """The verdicts a trail leaves standing: each finding's last, unless it was taken back."""
+def standing_verdicts(verdicts: list[Verdict], edits: Optional[list[CellEdit]] = None) -> list[Verdict]:
+    """The verdicts a trail leaves standing: each finding's last, unless it was taken back, or,
+    given ``edits`` (the same report's edit trail), lapsed (a cell of it edited since)."""
     last: dict[tuple, Verdict] = {}
     for verdict in verdicts:
         last[verdict.key] = verdict
-    return [v for v in last.values() if v.verdict != CLEARED]
+    return [v for v in last.values() if v.verdict != CLEARED and not (edits is not None and has_lapsed(v, edits))]
 
 
 def carried_edits(review: ReportReview, earlier: list[CellEdit]) -> list[CellEdit]:
@@ -65,14 +66,15 @@ def carried_edits(review: ReportReview, earlier: list[CellEdit]) -> list[CellEdi
     return edits
 
 
-def carried_verdicts(review: ReportReview, findings: list[Finding],
-                     earlier: list[Verdict]) -> list[tuple[Finding, Verdict]]:
+def carried_verdicts(review: ReportReview, findings: list[Finding], earlier: list[Verdict],
+                     earlier_edits: Optional[list[CellEdit]] = None) -> list[tuple[Finding, Verdict]]:
     """The ``earlier`` trail's standing verdicts on findings the content holds now (same rule,
     same cells; ``findings`` checked after ``carried_edits``), each with its finding: a finding the
-    new content no longer has, or one with a verdict already, is left alone."""
+    new content no longer has, or one with a verdict already, is left alone, and so is a verdict
+    lapsed on the earlier content (``earlier_edits``: its edit trail)."""
     by_key = {finding_key(finding): finding for finding in findings}
     carried = []
-    for verdict in standing_verdicts(earlier):
+    for verdict in standing_verdicts(earlier, earlier_edits):
         finding = by_key.get(verdict.key)
         if finding is not None and review.verdict_of(finding) is None:
             carried.append((finding, verdict))

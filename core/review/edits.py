@@ -15,6 +15,11 @@ the agency) or 忽略 (with a reason). It is keyed by the finding's rule and cel
 position in a list, so that it still applies after the file is parsed again. Verdicts form a trail
 like the edits: a cleared verdict is recorded as a verdict with an empty decision.
 
+A verdict stands for the values it was given on: it records its place in the edit trail
+(``position``, the number of edits before it), and once an edit after it leaves one of its
+finding's cells at another value, it has lapsed (失效): the finding is open again, for the
+auditor to look at anew. The trail keeps it; an undo that takes the cell back brings it back.
+
 The reviewed mark (已审核) belongs to the values the auditor looked at: an edit that changes a
 cell drops it (the report is 已修改 again).
 
@@ -130,6 +135,9 @@ class Verdict:
     verdict: str
     note: str = ""  # the note for the agency, or the reason for dismissing
     time: str = field(default_factory=now)
+    # how many edits of the report's trail came before it: the values it was given on (None until
+    # ReportReview.placed puts it at the trail's end)
+    position: Optional[int] = None
 
     def __post_init__(self) -> None:
         if self.verdict not in (CONFIRMED, DISMISSED, CLEARED):
@@ -172,6 +180,29 @@ def renoted(verdict: Verdict, note: str) -> Verdict:
     return replace(verdict, note=note.strip(), time=now())
 
 
+def changed_since(edits: list[CellEdit], position: int, cells) -> list[str]:
+    """Of ``cells``, those the edits after the first ``position`` of the trail left at another value
+    than they held then (a cell edited and taken back, by Ctrl+Z or by hand, is not changed). The
+    trail alone tells: a cell's value is its last edit's, or before any edit the first one's old."""
+    changed = []
+    for cell in cells:
+        own = [i for i, edit in enumerate(edits) if edit.cell == cell]
+        if not own or own[-1] < position:
+            continue
+        before = [i for i in own if i < position]
+        then = edits[before[-1]].new if before else edits[own[0]].old
+        if not same_value(then, edits[own[-1]].new):
+            changed.append(cell)
+    return changed
+
+
+def has_lapsed(verdict: Verdict, edits: list[CellEdit]) -> bool:
+    """True for a verdict one of whose cells an edit after it has changed (a trail's position
+    unknown counts as given after every edit)."""
+    position = len(edits) if verdict.position is None else verdict.position
+    return bool(changed_since(edits, position, verdict.cells))
+
+
 def withdrawn(verdict: Verdict) -> Verdict:
     """撤销审核意见: the verdict taken back (CLEARED), stamped now. A finding still there is open
     again; one already gone (已消除) leaves the 问题清单 and the exports."""
@@ -206,6 +237,7 @@ class ReportReview:
         # cell with one standing holds a value the auditor set, sure even where it equals the parse
         self._standing: dict[str, list[CellEdit]] = {}
         self._verdicts: dict[FindingKey, Verdict] = {}  # the standing verdict of each finding
+        self._lapsed: dict[FindingKey, bool] = {}  # has_lapsed of each, until the next edit or verdict
         for edit in edits:
             self.apply(edit)
         self.reviewed = reviewed  # stored after the edits it covers
@@ -231,6 +263,7 @@ class ReportReview:
         self.edits, self._current = list(twin.edits), dict(twin._current)
         self._standing = {cell: list(edits) for cell, edits in twin._standing.items()}
         self.verdict_trail, self._verdicts = list(twin.verdict_trail), dict(twin._verdicts)
+        self._lapsed = {}
         self.reviewed = twin.reviewed
         self.chosen = twin.chosen
         return True
@@ -321,6 +354,7 @@ class ReportReview:
         elif standing:
             standing.pop()
         self.edits.append(edit)
+        self._lapsed = {}
 
     def revert(self, edit: CellEdit, note: str = UNDO_NOTE) -> CellEdit:
         """Undo ``edit``: apply and return its inverse (recorded in the trail, an undo noted "撤销")."""
@@ -331,8 +365,30 @@ class ReportReview:
     # --- verdicts --------------------------------------------------------------------------
 
     def verdict_of(self, finding: Finding) -> Optional[Verdict]:
-        """The standing verdict on the finding (None when it is still open)."""
-        return self._verdicts.get(finding_key(finding))
+        """The standing verdict on the finding (None when it is still open, or open again: its
+        verdict lapsed, ``lapsed_verdict_of``)."""
+        key = finding_key(finding)
+        verdict = self._verdicts.get(key)
+        return None if verdict is None or self._has_lapsed(key) else verdict
+
+    def lapsed_verdict_of(self, finding: Finding) -> Optional[Verdict]:
+        """The verdict given on the finding that an edit after it has made lapse (None when none):
+        the finding is open again, and the window says why."""
+        key = finding_key(finding)
+        verdict = self._verdicts.get(key)
+        return verdict if verdict is not None and self._has_lapsed(key) else None
+
+    def _has_lapsed(self, key: FindingKey) -> bool:
+        try:
+            return self._lapsed[key]
+        except KeyError:
+            lapsed = self._lapsed[key] = has_lapsed(self._verdicts[key], self.edits)
+            return lapsed
+
+    def placed(self, verdict: Verdict) -> Verdict:
+        """The verdict with its place in the trail: given now, after every edit so far (one placed
+        already keeps its place: an undo restoring an earlier verdict restores what it was given on)."""
+        return verdict if verdict.position is not None else replace(verdict, position=len(self.edits))
 
     def resolved_verdicts(self, findings: list[Finding]) -> list[Verdict]:
         """The standing verdicts whose finding ``findings`` (``findings()``) no longer holds: the
@@ -340,12 +396,16 @@ class ReportReview:
         is the auditor's work and must reach the exports, though the finding is gone (a verdict
         comes back on its finding if an undo brings the finding back). A cross-year verdict is
         not resolved when no previous year is paired: its finding was not looked for."""
+        # (lapsed or not: a finding corrected away after its verdict is what these are)
         current = {finding_key(finding) for finding in findings}
         return [verdict for key, verdict in self._verdicts.items() if key not in current
                 and (self.previous_year is not None or not verdict.rule.startswith(CROSS_YEAR_RULE))]
 
     def set_verdict(self, verdict: Verdict) -> None:
-        """Record a verdict (CLEARED takes the finding's verdict back)."""
+        """Record a verdict (CLEARED takes the finding's verdict back), placed after the edits so
+        far unless it has its place (``placed``)."""
+        verdict = self.placed(verdict)
+        self._lapsed = {}
         if verdict.verdict == CLEARED:
             self._verdicts.pop(verdict.key, None)
         else:

@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 from typing import Iterable, Optional
 
+from datetime import datetime
+
 from core.review.edits import UNDO_NOTE, CellEdit, ReportReview, Verdict, changes_value, now
 from core.model import Report
 from core.review.carry import standing_edits, standing_verdicts
@@ -24,7 +26,7 @@ from core.review.carry import standing_edits, standing_verdicts
 APP_FOLDER_WINDOWS = "GongkaiShenhe"
 APP_FOLDER = "gongkai-shenhe"
 DB_NAME = "reviews.sqlite3"
-SCHEMA_VERSION = 3  # 2: verdicts; 3: edits.undo
+SCHEMA_VERSION = 4  # 2: verdicts; 3: edits.undo; 4: verdicts.position
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS edits (
@@ -48,6 +50,7 @@ CREATE TABLE IF NOT EXISTS verdicts (
     note    TEXT NOT NULL,
     time    TEXT NOT NULL,
     file    TEXT NOT NULL,
+    position INTEGER,           -- how many of the report's edits came before it; NULL: saved before version 4
     PRIMARY KEY (hash, seq)
 );
 CREATE TABLE IF NOT EXISTS reviews (
@@ -140,12 +143,14 @@ class ReviewStore:
         self._db.executescript(_SCHEMA)  # idempotent: IF NOT EXISTS
         if self._db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
             with self._transaction():  # (another process may be upgrading the same file)
-                if not self._has_undo_column():
+                if not self._has_column("edits", "undo"):
                     self._db.execute("ALTER TABLE edits ADD COLUMN undo INTEGER")
+                if not self._has_column("verdicts", "position"):
+                    self._db.execute("ALTER TABLE verdicts ADD COLUMN position INTEGER")
                 self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
-    def _has_undo_column(self) -> bool:
-        return any(row[1] == "undo" for row in self._db.execute("PRAGMA table_info(edits)"))
+    def _has_column(self, table: str, column: str) -> bool:
+        return any(row[1] == column for row in self._db.execute(f"PRAGMA table_info({table})"))
 
     # --- writing ----------------------------------------------------------------------------
 
@@ -180,16 +185,17 @@ class ReviewStore:
                      edit.note, edit.time, _storable(file), int(edit.undo)))
 
     def add_verdict(self, content_hash: str, verdict: Verdict, file: str = "") -> None:
-        """Append one verdict to the report's verdict trail; committed when this returns."""
+        """Append one verdict to the report's verdict trail; committed when this returns. Its
+        place in the edit trail is stored as given (``ReportReview.placed``; None: read back by time)."""
         _require_hash(content_hash)
         with self._transaction():
             seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM verdicts WHERE hash = ?",
                                    (content_hash,)).fetchone()[0]
             self._db.execute(
-                "INSERT INTO verdicts (hash, seq, rule, cells, verdict, note, time, file)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO verdicts (hash, seq, rule, cells, verdict, note, time, file, position)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (content_hash, seq + 1, verdict.rule, _to_json(list(verdict.cells)),
-                 verdict.verdict, verdict.note, verdict.time, _storable(file)))
+                 verdict.verdict, verdict.note, verdict.time, _storable(file), verdict.position))
 
     def set_reviewed(self, content_hash: str, reviewed: bool) -> None:
         """Mark the report reviewed (or not); committed when this returns."""
@@ -235,12 +241,18 @@ class ReviewStore:
         return bool(row and row[0])
 
     def load_verdicts(self, content_hash: str) -> list[Verdict]:
-        """The report's stored verdict trail, in order."""
+        """The report's stored verdict trail, in order, each with its place in the edit trail (one
+        saved before places were stored: after the edits stamped no later than it, _place_by_time)."""
         rows = self._db.execute(
-            "SELECT rule, cells, verdict, note, time FROM verdicts WHERE hash = ? ORDER BY seq",
+            "SELECT rule, cells, verdict, note, time, position FROM verdicts WHERE hash = ? ORDER BY seq",
             (content_hash,)).fetchall()
-        return [Verdict(rule, tuple(_from_json(cells)), verdict, note, time)
-                for rule, cells, verdict, note, time in rows]
+        times: list[str] = []
+        if any(row[5] is None for row in rows):
+            times = [row[0] for row in self._db.execute(
+                "SELECT time FROM edits WHERE hash = ? ORDER BY seq", (content_hash,))]
+        return [Verdict(rule, tuple(_from_json(cells)), verdict, note, time,
+                        position if position is not None else _place_by_time(time, times))
+                for rule, cells, verdict, note, time, position in rows]
 
     def hashes_with_review(self, content_hashes: Iterable[str]) -> set[str]:
         """Which of these reports have anything stored (edits, verdicts, the reviewed or chosen mark):
@@ -323,7 +335,8 @@ class ReviewStore:
         return undo
 
     def give_verdict(self, review: ReportReview, verdict: Verdict) -> None:
-        """Save the verdict, then record it on the review."""
+        """Save the verdict with its place in the review's trail, then record it on the review."""
+        verdict = review.placed(verdict)
         self.add_verdict(review.report.content_hash, verdict, review.report.file)
         review.set_verdict(verdict)
 
@@ -368,7 +381,28 @@ class _Transaction:
 
 def _standing_work(edits: list[CellEdit], verdicts: list[Verdict]) -> int:
     """The cells the auditor left set, and the verdicts standing (core.review.carry)."""
-    return len(standing_edits(edits)) + len(standing_verdicts(verdicts))
+    return len(standing_edits(edits)) + len(standing_verdicts(verdicts, edits))
+
+
+def _place_by_time(stamp: str, edit_times: list[str]) -> int:
+    """A verdict saved before its place was stored: after every edit up to the last one stamped no
+    later than it (stamps are to the second: an edit in the verdict's second counts as before it,
+    so that an old verdict lapses only on an edit surely made after it). Stamps that do not read
+    as times put it after every edit (it stands, as it did when saved)."""
+    try:
+        moment = _moment(stamp)
+        last = -1
+        for i, time in enumerate(edit_times):
+            if _moment(time) <= moment:
+                last = i
+    except (TypeError, ValueError):
+        return len(edit_times)
+    return last + 1
+
+
+def _moment(stamp: str) -> datetime:
+    moment = datetime.fromisoformat(stamp)
+    return moment if moment.tzinfo else moment.astimezone()
 
 
 def _is_undo(flag: Optional[int], note: str) -> bool:

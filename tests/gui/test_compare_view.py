@@ -633,10 +633,12 @@ def test_the_open_comparison_follows_corrections_and_verdicts_given_in_the_main_
     cell = model.index_of("section3.carried_over.natural")
     assert model.data(cell, Qt.ItemDataRole.DisplayRole) == "35"
 
-    (x1,) = [f for f in session.findings if f.rule == "X-1"]
-    assert session.give_verdict(x1, DISMISSED, "上年报告结转数有误")
     assert session.edit_cell("section3.carried_over.natural", 36)  # in the main window
     qtbot.waitUntil(lambda: model.data(cell, Qt.ItemDataRole.DisplayRole) == "36")
+    # (given after the edit: one given before it was given on 35, and lapses with it)
+    (x1,) = [f for f in session.findings if f.rule == "X-1"]
+    assert session.give_verdict(x1, DISMISSED, "上年报告结转数有误")
+    qtbot.waitUntil(lambda: len(view.cards) == 1 and "审核意见：已忽略" in labels(view.cards[0]))
     (card,) = view.cards
     assert "上年 34 → 本年 36（差 2）" in labels(card)
     assert "审核意见：已忽略" in labels(card) and "上年报告结转数有误" in labels(card)

@@ -1207,3 +1207,44 @@ def test_withdrawing_a_verdict_on_a_reviewed_report_takes_the_mark_with_it(windo
     qtbot.waitUntil(lambda: session.review.reviewed)
     assert model.data(model.index(0, 4)) == "确认问题：请单位更正"
     assert store.review_for(session.report).reviewed
+
+
+def test_an_edit_of_a_dismissed_findings_cell_opens_it_again_and_ctrl_z_brings_the_dismissal_back(
+        window, qtbot, store):
+    """A verdict stands for the values it was given on. 忽略 「原文如此」 on the planted 15, then 16
+    typed into that cell: the finding (same rule and cells, another discrepancy now) is open again,
+    in the list, the dashboard's counts and the database alike, and says why; Ctrl+Z gives the 15
+    back and with it the dismissal."""
+    session = select_report(qtbot, window, PLANTED)
+    panel = window.report_view.findings
+    named = [f for f in session.findings if PLANTED_CELL in f.cells]
+    for finding in named:
+        assert window.report_view.dismiss_finding(finding, "原文如此")
+    rows = [row for row in range(panel.model.problem_count())
+            if PLANTED_CELL in panel.model.data(panel.model.index(row, 0), FindingsModel.CellsRole)]
+    assert rows and all(panel.model.index(row, 4).data() == "已忽略：原文如此" for row in rows)
+    handled = dashboard_cell(window, session.report.file, HANDLED)
+    assert handled == str(len(named))
+
+    view = window.report_view.show_section("section3")
+    type_into(qtbot, view, PLANTED_CELL, "16")
+    assert "因单元格已修改而失效" in status(window)
+    for row in rows:
+        assert panel.model.index(row, 4).data() == "已忽略（已失效）"
+        assert panel.model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole) == \
+            "审核意见（已忽略：原文如此）因单元格已修改而失效，请重新审核"
+        assert panel.model.data(panel.model.index(row, 0), FindingsModel.VerdictRole) is None
+    assert dashboard_cell(window, session.report.file, HANDLED) == "0"
+    assert not panel.view.isColumnHidden(4)  # nothing handled, and still the column says why
+    cell = window.report_view.models["section3"].index_of(PLANTED_CELL)
+    assert "因单元格已修改而失效" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    stored = store.review_for(session.report)
+    assert all(stored.verdict_of(f) is None for f in stored.findings() if PLANTED_CELL in f.cells)
+
+    undo(qtbot, window)
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 15)
+    assert "恢复有效" in status(window)
+    assert all(panel.model.index(row, 4).data() == "已忽略：原文如此" for row in rows)
+    assert dashboard_cell(window, session.report.file, HANDLED) == handled
+    stored = store.review_for(session.report)
+    assert all(stored.is_dismissed(f) for f in stored.findings() if PLANTED_CELL in f.cells)

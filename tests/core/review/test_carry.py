@@ -56,3 +56,21 @@ def test_the_store_finds_the_latest_earlier_content_with_work_standing(tmp_path)
         store.add_edit(undone, CellEdit(GRANTED, 5, 8, "撤销", "2026-02-01T10:01:00+08:00", undo=True), file)
         assert store.latest_earlier_content(file, NOW) == EARLIER
         assert store.latest_earlier_content("/elsewhere.txt", NOW) is None
+
+
+def test_a_verdict_lapsed_on_the_earlier_content_is_neither_carried_nor_counted(tmp_path):
+    """Dismissed, then a cell of the finding edited: the verdict no longer stood on the earlier
+    content, so 沿用以前的审核 does not bring it back on the new one."""
+    earlier = ReportReview(make_report(content_hash=EARLIER))
+    dismissal = verdict_on(by_rule(earlier)["T3-3"], DISMISSED, "原文如此")
+    earlier.set_verdict(dismissal)
+    earlier.apply(CellEdit(GRANTED, 8, 9))
+    review = ReportReview(make_report(content_hash=NOW))
+    findings = review.findings()
+    assert carried_verdicts(review, findings, earlier.verdict_trail) != []  # (the trail alone: it stands)
+    assert carried_verdicts(review, findings, earlier.verdict_trail, earlier.edits) == []
+    with ReviewStore(tmp_path / "r.sqlite") as store:
+        stored = store.review_for(make_report(content_hash=EARLIER))
+        store.give_verdict(stored, dismissal)
+        store.apply(stored, CellEdit(GRANTED, 8, 9))
+        assert store.work_on_earlier_contents(stored.report.file, NOW) == 1  # the correction alone

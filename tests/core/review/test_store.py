@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from core.review.edits import UNDO_NOTE, CellEdit
-from core.review.store import DB_NAME, ReviewStore, default_db_path
+from core.review.store import DB_NAME, SCHEMA_VERSION, ReviewStore, default_db_path
 from tests.core.review.test_edits import make_report
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -239,7 +239,7 @@ def test_edits_saved_before_undos_were_marked_still_load_as_they_meant(db):
         store.apply(review, CellEdit(GRANTED, 3, 5, UNDO_NOTE))  # the auditor's word, saved now
     with ReviewStore(db) as store:
         assert [e.undo for e in store.load(HASH)[0]] == [False, False, True, True, False]
-    assert sqlite3.connect(str(db)).execute("PRAGMA user_version").fetchone()[0] == 3
+    assert sqlite3.connect(str(db)).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_multi_cell_paste_is_one_transaction(db):

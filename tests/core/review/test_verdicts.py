@@ -35,18 +35,95 @@ def test_verdicts_leave_only_the_other_error_open():
     assert review.verdict_of(by_rule(review)["T3-2"]).label == "已忽略"
 
 
-def test_a_verdict_is_keyed_by_rule_and_cells_not_position_nor_values():
+def test_a_verdict_is_keyed_by_rule_and_cells_not_position():
     review = ReportReview(make_report())
     review.set_verdict(verdict_on(by_rule(review)["T3-3"], CONFIRMED, "请更正"))
-    # Another value in the same cells: the message and the sums differ, the finding is the same.
-    review.apply(CellEdit(GRANTED, 8, 9))
-    t3_3 = by_rule(review)["T3-3"]
-    assert "为9" in t3_3.message
-    assert review.verdict_of(t3_3).note == "请更正"
     # A re-parsed report (a new Report object) with its findings in another order.
     again = ReportReview(make_report(), verdicts=review.verdict_trail)
     findings = list(reversed(again.findings()))
     assert [again.verdict_of(f) is not None for f in findings] == [True, False]  # T3-3, T3-2
+
+
+# --- a verdict stands for the values it was given on -------------------------------------------
+
+def test_an_edit_of_a_finding_cell_after_its_verdict_opens_the_finding_again():
+    """Dismissed 「原文如此」 on 3 ≠ 8, then the auditor types 9 into one of its cells: the finding
+    (same rule, same cells, 3 ≠ 9 now) is another discrepancy, open again; the trail keeps the
+    verdict, lapsed."""
+    review = ReportReview(make_report())
+    dismissal = verdict_on(by_rule(review)["T3-3"], DISMISSED, "原文如此")
+    review.set_verdict(dismissal)
+    assert review.counts(review.findings())[3] == 1
+    review.apply(CellEdit(GRANTED, 8, 9))
+    t3_3 = by_rule(review)["T3-3"]
+    assert "为9" in t3_3.message
+    assert review.verdict_of(t3_3) is None and not review.is_dismissed(t3_3)
+    assert review.lapsed_verdict_of(t3_3).note == "原文如此"
+    assert [f.rule for f in review.open_errors(review.findings())] == ["T3-2", "T3-3"]
+    assert review.counts(review.findings()) == (2, 0, 0, 0)
+    assert [(v.verdict, v.position) for v in review.verdict_trail] == [(DISMISSED, 0)]
+    assert review.resolved_verdicts(review.findings()) == []  # open, not 已消除
+
+
+def test_undoing_the_edit_brings_the_verdict_back():
+    review = ReportReview(make_report())
+    review.set_verdict(verdict_on(by_rule(review)["T3-3"], CONFIRMED, "请更正"))
+    edit = CellEdit(GRANTED, 8, 9)
+    review.apply(edit)
+    assert review.verdict_of(by_rule(review)["T3-3"]) is None
+    review.revert(edit)  # Ctrl+Z
+    assert review.verdict_of(by_rule(review)["T3-3"]).note == "请更正"
+    assert review.lapsed_verdict_of(by_rule(review)["T3-3"]) is None
+    review.apply(CellEdit(GRANTED, 8, 9))
+    review.apply(CellEdit(GRANTED, 9, 8))  # typed back by hand: the values it was given on
+    assert review.verdict_of(by_rule(review)["T3-3"]).note == "请更正"
+
+
+def test_an_edit_of_another_cell_or_a_note_keeps_the_verdict():
+    review = ReportReview(make_report())
+    review.set_verdict(verdict_on(by_rule(review)["T3-3"], DISMISSED, "原文如此"))
+    review.apply(CellEdit("section3.total.natural", 5, 10))  # T3-2's cell, not T3-3's
+    review.apply(CellEdit(GRANTED, 8, 8, "核对过"))  # a note: the value stays
+    (granted_row,) = [f for f in review.findings() if f.rule == "T3-3" and GRANTED in f.cells]
+    assert "T3-2" not in by_rule(review)
+    assert review.verdict_of(granted_row).note == "原文如此"
+
+
+def test_a_verdict_given_after_the_edit_stands_until_the_next_edit_of_its_cells():
+    review = ReportReview(make_report())
+    review.set_verdict(verdict_on(by_rule(review)["T3-3"], DISMISSED, "原文如此"))
+    review.apply(CellEdit(GRANTED, 8, 9))
+    review.set_verdict(verdict_on(by_rule(review)["T3-3"], DISMISSED, "复核后仍如此"))
+    assert review.verdict_of(by_rule(review)["T3-3"]).note == "复核后仍如此"
+    review.apply(CellEdit(GRANTED, 9, 7))
+    assert review.verdict_of(by_rule(review)["T3-3"]) is None
+    # an undo of the new verdict restores the one before it as it was: lapsed, given on 8
+    undo = review.restoring(finding_key(by_rule(review)["T3-3"]))
+    review.set_verdict(verdict_on(by_rule(review)["T3-3"], CONFIRMED, "请更正"))
+    assert review.verdict_of(by_rule(review)["T3-3"]).note == "请更正"
+    review.set_verdict(undo)
+    assert review.lapsed_verdict_of(by_rule(review)["T3-3"]).note == "复核后仍如此"
+
+
+def test_a_lapsed_verdict_survives_a_restart_and_its_undo_too(tmp_path):
+    db = tmp_path / "reviews.sqlite3"
+    with ReviewStore(db) as store:
+        review = store.review_for(make_report())
+        store.give_verdict(review, verdict_on(by_rule(review)["T3-3"], DISMISSED, "原文如此"))
+        edit = CellEdit(GRANTED, 8, 9)
+        store.apply(review, edit)
+        store.give_verdict(review, verdict_on(by_rule(review)["T3-2"], CONFIRMED, "请更正"))
+    with ReviewStore(db) as store:
+        review = store.review_for(make_report())
+        assert [v.position for v in review.verdict_trail] == [0, 1]
+        assert review.verdict_of(by_rule(review)["T3-3"]) is None
+        assert review.verdict_of(by_rule(review)["T3-2"]).note == "请更正"
+        store.revert(review, edit)
+    with ReviewStore(db) as store:
+        review = store.review_for(make_report())
+        assert review.verdict_of(by_rule(review)["T3-3"]).note == "原文如此"
+        # T3-2 names the cell too: given on 9, the undo back to 8 made it lapse
+        assert review.lapsed_verdict_of(by_rule(review)["T3-2"]).note == "请更正"
 
 
 def test_taking_a_verdict_back_reopens_the_finding():
@@ -159,3 +236,47 @@ def test_a_resolved_verdict_is_renoted_and_withdrawn_by_its_key_and_both_survive
         store.give_verdict(review, withdrawn(kept))
     with ReviewStore(tmp_path / "r.sqlite") as store:
         assert store.review_for(make_report()).resolved_verdicts([]) == []
+
+
+def test_verdicts_saved_before_their_place_was_stored_are_placed_by_time(tmp_path):
+    """A version 3 database: verdicts with no place in the edit trail. Read back after the edits
+    stamped no later than them (to the second: an edit in the verdict's own second counts as
+    before it, so that no old verdict lapses on a guess); the column is added (version 4)."""
+    import json
+    import sqlite3
+
+    from core.review.store import SCHEMA_VERSION
+
+    db = tmp_path / "reviews.sqlite3"
+    old = sqlite3.connect(str(db))
+    old.executescript("""
+        CREATE TABLE edits (hash TEXT NOT NULL, seq INTEGER NOT NULL, cell TEXT NOT NULL, old TEXT NOT NULL,
+            new TEXT NOT NULL, note TEXT NOT NULL, time TEXT NOT NULL, file TEXT NOT NULL, undo INTEGER,
+            PRIMARY KEY (hash, seq));
+        CREATE TABLE verdicts (hash TEXT NOT NULL, seq INTEGER NOT NULL, rule TEXT NOT NULL, cells TEXT NOT NULL,
+            verdict TEXT NOT NULL, note TEXT NOT NULL, time TEXT NOT NULL, file TEXT NOT NULL,
+            PRIMARY KEY (hash, seq));
+        CREATE TABLE reviews (hash TEXT PRIMARY KEY, reviewed INTEGER NOT NULL, updated TEXT NOT NULL);
+        PRAGMA user_version=3;
+    """)
+    report = make_report()
+    review = ReportReview(report)
+    t3_2, t3_3 = (finding_key(by_rule(review)[rule]) for rule in ("T3-2", "T3-3"))
+    old.executemany("INSERT INTO verdicts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+        (report.content_hash, 1, t3_3[0], json.dumps(list(t3_3[1])), DISMISSED, "原文如此",
+         "2024-03-05T10:00:00+08:00", report.file),
+        (report.content_hash, 2, t3_2[0], json.dumps(list(t3_2[1])), DISMISSED, "原件如此",
+         "2024-03-05T10:05:00+08:00", report.file)])
+    old.execute("INSERT INTO edits VALUES (?, 1, ?, '8', '9', '', '2024-03-05T10:05:00+08:00', ?, 0)",
+                (report.content_hash, GRANTED, report.file))
+    old.commit()
+    old.close()
+    with ReviewStore(db) as store:
+        review = store.review_for(make_report())
+        assert [v.position for v in review.verdict_trail] == [0, 1]
+        assert review.lapsed_verdict_of(by_rule(review)["T3-3"]).note == "原文如此"  # edited after it
+        assert review.verdict_of(by_rule(review)["T3-2"]).note == "原件如此"  # the same second
+        store.give_verdict(review, verdict_on(by_rule(review)["T3-3"], DISMISSED, "复核后仍如此"))
+    with ReviewStore(db) as store:
+        assert [v.position for v in store.load_verdicts(report.content_hash)] == [0, 1, 1]
+    assert sqlite3.connect(str(db)).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
