@@ -123,7 +123,9 @@ def test_committed_fixtures_carry_their_truth():
         kinds["typo"] += "injected" in truth
         if output.suffix in (".txt", ".md", ".html"):
             encoding = {"gbk": "gbk", "gb18030": "gb18030", "utf-16": "utf-16"}.get(truth["zoo"]["encoding"], "utf-8-sig")
-            text = output.read_bytes().decode(encoding)
+            # (lynx writes a page in the charset its meta declares, wrongly at times: bytes no decoding
+            # takes whole, its digits still ASCII)
+            text = output.read_bytes().decode(encoding, "replace" if truth["zoo"]["converter"].endswith("-lynx") else "strict")
             text = text.replace("\\", "")  # markdown escapes: 29\\.05
             if output.suffix == ".html":  # a number an editor's spans cut (1<span>2</span>3) reads whole
                 text = re.sub(r"<[^<>]*>", "", text)
