@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import chain, compress, permutations
+from itertools import chain, compress, permutations, product, repeat
 from math import inf, perm
-from operator import attrgetter, is_not, itemgetter
+from operator import attrgetter, is_, is_not, itemgetter
 from typing import Callable, NamedTuple, Optional
 
 from core.equations import Equation, equations
@@ -1305,7 +1305,8 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
         once, not again for each choice and order that places the value there."""
         if (row, i) not in placed:
             value = values[i]
-            placed[row, i] = [(c, (i, next(k for k, t in enumerate(c) if t is value))) for c in completions(row, i)]
+            # (the column: where the value is, by identity, found by C's loop, not Python's)
+            placed[row, i] = [(c, (i, list(map(is_, c, repeat(value))).index(True))) for c in completions(row, i)]
         return placed[row, i]
 
     def takes(rows: tuple[int, ...], i: int) -> bool:
@@ -1330,16 +1331,18 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
             if key in seen:
                 return
             seen.add(key)
-            rest = [t for a, b in around for t in values[a + 1:b]]
+            rest = []
+            for a, b in around:
+                rest += values[a + 1:b]
             ways = []
             for order in (permutations(taken) if any_order else (tuple(taken),)):
                 if any_order and order == tuple(taken):
                     continue  # (weighed in the rows' order already)
-                way: list[tuple[list[list[Token]], tuple]] = [([], ())]  # (rows, each value's column)
-                for row, i in enumerate(order):
-                    way = [(w + [c], at + (column,)) for w, at in way for c, column in placings(row, i)]
-                # out of their rows' order, the values print left to right: by column
-                ways += [w for w, at in way if not any_order or _by_column(at)]
+                # each row's completion by its value, every combination (the last row's varying
+                # first); out of their rows' order, the values print left to right: by column
+                for way in product(*[placings(row, i) for row, i in enumerate(order)]):
+                    if not any_order or _by_column(tuple(map(itemgetter(1), way))):
+                        ways.append(list(map(itemgetter(0), way)))
             if ways:
                 choices.append((ways, rest))
             return

@@ -185,11 +185,15 @@ class _Search:
         self.at_value: dict[int, list[int]] = {}
         for i in range(n):
             self.at_value.setdefault(self.values[i], []).append(i)
+        # the same as bits (a value's tokens free in a state: one operation, not a scan of them)
+        self.value_bits: dict[int, int] = {}
+        for i in range(n):
+            self.value_bits[self.values[i]] = self.value_bits.get(self.values[i], 0) | 1 << i
         # the values printed right after one row's label (its 自然人 cell), by position: the rows
         # of the search (not （七）总计 and 四, placed from what is left)
         self.owns = sorted((i, min(rows)) for i, rows in rows_of.items() if len(rows) == 1 and min(rows) < _ROWS - 2)
         # the label values whose rows all come before each row (a count left behind by them)
-        self.labelled_before = [[i for i, rows in rows_of.items() if max(rows) < row] for row in range(_ROWS)]
+        self.labelled_before = [sum(1 << i for i, rows in rows_of.items() if max(rows) < row) for row in range(_ROWS)]
         self.owns_from = [[(i, label_row) for i, label_row in self.owns if label_row >= row] for row in range(_ROWS)]
         self.all_tokens = (1 << n) - 1
         self.bits = [1 << i for i in range(n)]
@@ -228,7 +232,7 @@ class _Search:
               split: int) -> list[list[list[int]]]:
         """The placements of rows `row`… (two at most) splitting `split` rows at most."""
         values = self.values
-        if any(not used >> i & 1 for i in self.labelled_before[row]):
+        if self.labelled_before[row] & ~used:
             return []  # (a count left behind by the rows its label names)
         if row == _ROWS - 2:
             # （七）总计 and 四 are what the column equations make them (T3-2, T3-1): the values
@@ -312,12 +316,12 @@ class _Search:
         carried = head[-1] - total
         if carried < 0:
             return False
-        free_total = [i for i in self.at_value.get(total, ()) if not used >> i & 1]
+        free_total = (self.value_bits.get(total, 0) & ~used).bit_count()
         if not free_total and not (total == 0 and self.lost):
             return False
         if carried == total:
-            return len(free_total) + (self.lost if total == 0 else 0) >= 2
-        return any(not used >> i & 1 for i in self.at_value.get(carried, ())) or carried == 0 and self.lost > 0
+            return free_total + (self.lost if total == 0 else 0) >= 2
+        return bool(self.value_bits.get(carried, 0) & ~used) or carried == 0 and self.lost > 0
 
     def _splits_needed(self, row: int, used: int, free: list[int]) -> int:
         """The fewest rows printed in two runs that rows `row`… need to reach each label's value
@@ -409,7 +413,7 @@ class _Search:
                 raise _OverBudget
             if len(picks) > _WIDTH - 1 - first_column:
                 total = values[picks[_WIDTH - 1 - first_column]]
-                return sum(values[i] for i in picks) - total > total
+                return sum(map(values.__getitem__, picks)) - total > total
             return False
 
         def next_free(last: int) -> int:
@@ -429,7 +433,7 @@ class _Search:
             cells = [0] * _WIDTH
             for j, i in enumerate(picks):
                 cells[column(j)] = i
-            return cells if sum(values[i] for i in cells[:-1]) == values[cells[-1]] else None
+            return cells if sum(map(values.__getitem__, cells[:-1])) == values[cells[-1]] else None
 
         def walk(runs: int):
             """The cells from the picks on, their last run (no other may start)."""
@@ -482,7 +486,7 @@ class _Search:
             # (as _adds_up_with_run, the picks' part summed once)
             free_values, sums = free
             run_length = _WIDTH - k
-            picks_sum = sum(values[i] for i in picks)
+            picks_sum = sum(map(values.__getitem__, picks))
             total_at = (_WIDTH - 1 - first_column) % _WIDTH
             total = values[picks[total_at]] if total_at < k else None
             for start in starts[bisect_right(starts, max(nxt, first)):]:
@@ -571,7 +575,7 @@ class _Search:
             return False
         total_at = (_WIDTH - 1 - first_column) % _WIDTH
         total = values[picks[total_at]] if total_at < taken else values[free_values[j + total_at - taken]]
-        return sum(values[i] for i in picks) + sums[end] - sums[j] == 2 * total
+        return sum(map(values.__getitem__, picks)) + sums[end] - sums[j] == 2 * total
 
     def _needed(self, picks: list[int], column, k: int) -> Optional[int]:
         """The value the row's next cell must hold when it is its last unknown one, else None."""
@@ -1051,10 +1055,11 @@ def _seven_may_be(search: _Search, row: int, cells, sums: int, own: Optional[int
                   room: Optional[tuple[int, ...]]) -> bool:
     """_Sevens.may_be_row's answer; `room`: what each column may still take (None: any)."""
     values, rows_of = search.values, search.rows_of
-    row_values = [values[i] for i in cells]
+    row_values = list(map(values.__getitem__, cells))
     if sums // 2 not in row_values:
         return False
-    labelled = [j for j, i in enumerate(cells) if i in rows_of]
+    # (most sevens hold no label value: told apart without a loop of Python steps)
+    labelled = [] if rows_of.keys().isdisjoint(cells) else [j for j, i in enumerate(cells) if i in rows_of]
     if any(row not in rows_of[cells[j]] for j in labelled) or len(labelled) > 1:
         return False
     if own is not None and own not in cells:
