@@ -498,6 +498,14 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             for key in _padded_short_rows(tokens, labels, values_of, widths, lines):
                 values_of[key] = values_of[key][:-1]  # (read as a row printing too few values: placed by the sums)
                 as_printed = False
+            if padded_right and _total_column_blank(values_of, widths):
+                # the same in a table drawn a column wider than 总计 that leaves 总计 empty: a row
+                # ending on two empty cells beside a count drew one cell fewer than the others
+                # (LibreOffice's PDF of a web table, its rows of 6 padded to 7): which one, the sums weigh
+                drawn = {key: values[:-1] for key, values in values_of.items() if len(values) == widths[key]}
+                for key, values in _boxed_short_under_blank_totals(values_of, widths, drawn).items():
+                    values_of[key] = values
+                    as_printed = False
 
     if not t2 and lines:  # (rows of a cell fewer, read as printed before the positions or sums place them)
         for key in _short_of_a_blank_total(table, report.template, values_of, widths):

@@ -380,6 +380,12 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 elif run is not None:
                     run.text += piece
                     run.end = end + offset
+                elif piece[0] == "、" and not start and tokens and tokens[-1].kind == NUM \
+                        and tokens[-1].line == index and not tokens[-1].unit and len(tokens[-1].text) <= 2:
+                    # a row label's ordinal in a cell of its own (a PDF's table: 「4」「、无正当理由…」):
+                    # the label's, not a value of the row above
+                    run = tokens[-1]
+                    run.kind, run.text, run.end, run.value = TEXT, run.text + piece, end + offset, None
                 else:
                     run = new(Token)
                     run.kind, run.text, run.start, run.end, run.line, run.value, run.unit = \

@@ -1,0 +1,20 @@
+"""A 表三 row printing a cell fewer (a 0 left out) in LibreOffice's PDF of a web table drawn a column
+wider than 总计, the table leaving 总计 empty (tests/fixtures/zoo/README.md: quirks1401-r0026-lo-web-pdf)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.core.truth import read_against_truth, t3_row
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+
+
+def test_a_row_a_cell_short_beside_blank_totals_is_flagged_not_read_as_printed():
+    # 「（七）总计」 prints 3 0 0 0 0 and an empty 总计 (its 商业企业 left out); the table's other rows
+    # print 7 cells (3 0 0 0 0 0, 总计 empty) and every row gets an empty cell after 总计. Before:
+    # read as 3 0 0 0 0 in 自然人..法律服务机构, its 其他 blank: a 0 read as blank, nobody told.
+    # Which of the five cells after 自然人 it left out, no sum can say (all 0): flagged
+    report, wrong, silent = read_against_truth(ZOO / "quirks1401-r0026-lo-web-pdf.pdf")
+    assert t3_row(report, "total")[0] == 3
+    assert any(f.cell == "section3.total" for f in report.flags)
+    assert wrong == [] and silent == []
