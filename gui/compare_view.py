@@ -25,7 +25,7 @@ from gui.qt import (QAction, QApplication, QCheckBox, QColor, QFileDialog, QFont
                     QPalette, QPoint, QPolygon, QPushButton, QRect, QSize, QSizePolicy, QSplitter, QTabWidget,
                     QMessageBox, QTextEdit, QVBoxLayout, QStyle, QTimer, QWidget, Qt, QtWidgets, Signal)
 from gui.report_view import TAB_TITLES, CellDelegate, TemplateTableView
-from gui.session import format_number
+from gui.session import format_number, lapsed_tip
 
 SIDES = (PREVIOUS, CURRENT)
 REPEATED_BACKGROUND = "#ffe08a"  # a sentence of this year's text that repeats last year's
@@ -158,7 +158,7 @@ class FindingCard(QFrame):
     a click, or Enter / Space once Tab has reached it, selects its cells."""
     clicked = Signal(object)  # Finding
 
-    def __init__(self, finding: Finding, values: str, verdict=None, parent=None) -> None:
+    def __init__(self, finding: Finding, values: str, verdict=None, parent=None, lapsed=None) -> None:
         super().__init__(parent)
         self.finding = finding
         self.setObjectName(f"card_{finding.rule}")
@@ -178,6 +178,12 @@ class FindingCard(QFrame):
         if verdict is not None:  # given in the review: the card must not read as still open
             opinion = QLabel(html.escape(strings.TIP_VERDICT.format(verdict=verdict.label, note=verdict.note)))
             opinion.setWordWrap(True)
+            layout.addWidget(opinion)
+        elif lapsed is not None:  # an edit since made it lapse: open again, says what it had, as 问题清单 does
+            said = strings.LAPSED_LABEL.format(verdict=lapsed.label)
+            opinion = QLabel(html.escape(strings.TIP_VERDICT.format(verdict=said, note=lapsed.note)))
+            opinion.setWordWrap(True)
+            opinion.setToolTip(lapsed_tip(lapsed))
             layout.addWidget(opinion)
 
     def key(self) -> tuple:
@@ -673,7 +679,9 @@ class CompareView(QWidget):
             self.findings_line.setToolTip(text.FINDINGS_NONE_TIP)
         self.cards = []
         for finding in findings:
-            card = FindingCard(finding, self._card_values(finding), self.comparison.current.verdict_of(finding))
+            current = self.comparison.current
+            card = FindingCard(finding, self._card_values(finding), current.verdict_of(finding),
+                               lapsed=current.lapsed_verdict_of(finding))
             card.clicked.connect(self.select_finding)
             card.set_selected(card.key() == selected)
             self.cards.append(card)

@@ -361,7 +361,10 @@ class MainWindow(QMainWindow):
     # --- folders -----------------------------------------------------------------------------------
 
     def choose_folder(self) -> None:
-        start = self.folder or self.settings.last_folder or str(Path.home())
+        # the folder of folders: an auditor done with one city's folder moves on to the next one
+        # beside it (the dialog opened inside the folder done with, a level too deep)
+        done = self.folder or self.settings.last_folder
+        start = str(Path(done).parent) if done and Path(done).parent.is_dir() else str(Path.home())
         # The workers were released once the last folder was loaded: started now, they warm up
         # while the auditor picks the next one (their start-up, 1.2-1.8 s on a busy machine,
         # was most of the wait for a big folder's first row).

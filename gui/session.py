@@ -48,6 +48,13 @@ def format_number(value: Optional[Number]) -> str:
     return "" if value is None else number_text(value)
 
 
+def lapsed_tip(lapsed: Verdict) -> str:
+    """Why a finding is open again, in a tooltip: its lapsed verdict and note (the 问题清单's and
+    the comparison cards' words)."""
+    said = strings.VERDICT_TEXT.format(verdict=lapsed.label, note=lapsed.note) if lapsed.note else lapsed.label
+    return strings.TIP_LAPSED.format(verdict=said)
+
+
 class ReportSession(QObject):
     changed = Signal()  # values, findings or the reviewed mark changed
     saved = Signal(str)  # emitted after the store committed; a status-bar message
@@ -143,10 +150,7 @@ class ReportSession(QObject):
     def lapsed_text(self, finding: Finding) -> str:
         """Why the finding is open again, in a tooltip: its lapsed verdict and note ("" for none)."""
         lapsed = self.review.lapsed_verdict_of(finding)
-        if lapsed is None:
-            return ""
-        said = strings.VERDICT_TEXT.format(verdict=lapsed.label, note=lapsed.note) if lapsed.note else lapsed.label
-        return strings.TIP_LAPSED.format(verdict=said)
+        return lapsed_tip(lapsed) if lapsed is not None else ""
 
     def _lapsed_rules(self) -> set[str]:
         return {f.rule for f in self._findings if self.review.lapsed_verdict_of(f) is not None}

@@ -574,6 +574,31 @@ def test_an_x_card_shows_the_verdict_the_auditor_gave_in_the_review(qtbot):
     assert any("审核意见：已忽略" in t and "上年报告结转数有误" in t for t in texts), texts
 
 
+def test_an_x_card_says_its_verdict_lapsed_as_the_findings_list_does(qtbot):
+    """A 忽略 that an edit of the finding's cells made lapse: the X-1 is open again, and its card
+    says which verdict it had and why it no longer holds (the 问题清单's 「已忽略（已失效）」 and
+    tooltip). It read as a plain open warning, as if nobody had ever looked at it."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from core.review.edits import DISMISSED, CellEdit, ReportReview, verdict_on
+
+    before = load_report(COMPARE / "county" / "某某县人民政府办公室2020年报告.txt")
+    review = ReportReview(load_report(COMPARE / "county" / "某某县人民政府办公室2021年报告.txt"),
+                          [CellEdit("section3.carried_over.natural", 2, 3)])
+    (x1,) = Comparison(before, review).findings
+    review.set_verdict(verdict_on(x1, DISMISSED, "上年报告结转数有误"))
+    review.apply(CellEdit("section3.carried_over.natural", 3, 4))  # after the verdict: it lapses
+    (x1,) = Comparison(before, review).findings
+    assert review.verdict_of(x1) is None and review.lapsed_verdict_of(x1) is not None
+    compare = CompareWindow(Comparison(before, review))
+    qtbot.addWidget(compare)
+    compare.show()
+    (card,) = compare.view.cards
+    (opinion,) = [label for label in card.findChildren(type(compare.view.title)) if "审核意见" in label.text()]
+    assert opinion.text() == "审核意见：已忽略（已失效）　上年报告结转数有误"
+    assert opinion.toolTip() == "审核意见（已忽略：上年报告结转数有误）因单元格已修改而失效，请重新审核"
+
+
 def test_the_comparison_shows_the_reports_own_none_mark_not_a_blank(qtbot, tmp_path):
     """A report that wrote "—" for none shows "—" in the comparison, as in the review: a blank
     there would claim the report left the cell empty."""

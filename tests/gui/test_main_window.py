@@ -1017,6 +1017,13 @@ def test_ctrl_o_opens_the_chosen_folder_and_cancel_changes_nothing(make_window, 
         qtbot.keyClick(window, Qt.Key.Key_O, CTRL)
     assert window.folder == str(report_folder.resolve())
     assert window.dashboard.model.rowCount() == 6
+    # the next Ctrl+O starts in the folder of folders, where the next city's folder is: it
+    # started inside the folder just done with
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *a, **k: asked.append(a) or ""))
+    qtbot.keyClick(window, Qt.Key.Key_O, CTRL)
+    assert Path(asked[-1][2]) == report_folder.resolve().parent
+    assert window.folder == str(report_folder.resolve())  # cancelled: the folder stays open
 
 
 def test_recent_menu_reopens_a_folder(make_window, store, qtbot, report_folder, settings):
