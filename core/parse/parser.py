@@ -31,7 +31,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 token_number)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
-from core.parse.ruled import box_columns_after_last, boxed_label_cells, outside_boxed_row, ruled_row
+from core.parse.ruled import box_columns_after_last, boxed_label_cells, in_label_column, outside_boxed_row, ruled_row
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
@@ -394,6 +394,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # a label drawn in a ruled box: its row's values lie in the box, right of the label
             span = [t for t in span if t.kind == TEXT or t.line == label_line_at
                     or not outside_boxed_row(report.text, label_cells, t)]
+        elif not boxed_table and any(t.kind != TEXT and t.line != label_line_at for t in span):
+            # no box drawn: a value left of the label's start on a later line is a label column's letter
+            span = [t for n_t, t in enumerate(span) if t.kind == TEXT or t.line == label_line_at
+                    or not in_label_column(report.text, tokens[index], t, span[n_t + 1] if n_t + 1 < len(span) else None)]
         for token in span:
             if token.kind == TEXT:
                 if t2 and values and T2_BREAK.search(token.text):
