@@ -203,16 +203,20 @@ def _wrapped_name(line: str, below: str, name: str, at: int, wide: bool) -> tupl
     line below at the same column (w3m: 「本年制发件」 over 「数」). (-1, "") if not so printed."""
     for cut in range(len(name) - 1, 1, -1):
         head, rest = name[:cut], name[cut:]
+        below_at = below.find(rest)
+        if below_at < 0:
+            continue
         found = line.find(head, at)
         if found < 0 or line[found + cut:found + cut + 1] not in ("", " "):
             continue
         column = width_of(line[:found], wide)
-        for below_at in range(len(below)):
-            if width_of(below[:below_at], wide) >= column:
-                if width_of(below[:below_at], wide) == column and below.startswith(rest, below_at) \
-                        and below[below_at + len(rest):below_at + len(rest) + 1] in ("", " "):
-                    return found, head
+        while below_at >= 0:
+            left = width_of(below[:below_at], wide)
+            if left > column:
                 break
+            if left == column and below[below_at + len(rest):below_at + len(rest) + 1] in ("", " "):
+                return found, head
+            below_at = below.find(rest, below_at + 1)
     return -1, ""
 
 

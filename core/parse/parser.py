@@ -394,12 +394,14 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # a label drawn in a ruled box: its row's values lie in the box, right of the label
             span = [t for t in span if t.kind == TEXT or t.line == label_line_at
                     or not outside_boxed_row(report.text, label_cells, t)]
-        elif not boxed_table and any(t.kind != TEXT and t.line != label_line_at for t in span):
-            # no box drawn: a value left of the label's start on a later line is a label column's letter
-            span = [t for n_t, t in enumerate(span) if t.kind == TEXT or t.line == label_line_at
-                    or not in_label_column(report.text, tokens[index], t, span[n_t + 1] if n_t + 1 < len(span) else None)]
+        previous: Optional[Token] = None
         for token in span:
             if token.kind == TEXT:
+                if previous is not None and previous.line == token.line != label_line_at and values \
+                        and values[-1] is previous and not boxed_table \
+                        and in_label_column(report.text, tokens[index], previous, token):
+                    values.pop()  # no box drawn: a label column's letter left of the label's start, not a value
+                previous = token
                 if t2 and values and T2_BREAK.search(token.text):
                     break  # the next block's heading: what follows is not this row's
                 if key not in overlong and overlong_number(token.text):
@@ -413,6 +415,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     unreadable[key] = token
                 continue
             values.append(token)
+            previous = token
         width = widths[key]
         if t2 and len(values) < width:
             values = _zeros_apart(values, width)

@@ -75,14 +75,13 @@ def outside_boxed_row(text: str, label_cells: int, value: Token) -> bool:
 _COLUMN_GAP = re.compile(r" {2,}")
 
 
-def in_label_column(text: str, label: Token, value: Token, after: Optional[Token]) -> bool:
+def in_label_column(text: str, label: Token, value: Token, after: Token) -> bool:
     """Whether a value read on a later line of an unboxed row (WPS's export through w3m draws no
     box) is a letter of a label column instead: it starts left of where the row's label starts, and
     the label's text goes on after it, a column gap on, right under the label's start (the 无 of
     「（四）无法提供」 printed a letter a line down the column left of 「2.没有现成…」, 「信息需要另」
     after it). A table's values all lie right of its row labels. `after`: the token after it."""
-    if after is None or after.kind != TEXT or after.line != value.line \
-            or not _COLUMN_GAP.fullmatch(text, value.end, after.start):
+    if after.kind != TEXT or after.line != value.line or not _COLUMN_GAP.fullmatch(text, value.end, after.start):
         return False
     # (the label's own start: a group label's letter before it on its line, 「）」, is a column apart)
     gaps = list(_COLUMN_GAP.finditer(text, label.start, label.end))

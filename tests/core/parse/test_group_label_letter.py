@@ -34,7 +34,7 @@ def test_a_value_right_of_the_label_start_or_before_no_label_text_stays_a_value(
     label = _token(TEXT, "）         2.没有现成", 0)
     one = _token(NUM, "1", 1)
     assert not in_label_column(TEXT_LINES, label, one, _token(NA, "—", 1))
-    assert not in_label_column(TEXT_LINES, label, _token(NA, "无", 1), None)
+    assert not in_label_column(TEXT_LINES, label, _token(NA, "无", 1), _token(NUM, "1", 1))
     # text after it not under the label's start (a unit, a note): the value stays
     shifted = TEXT_LINES.replace("无         信息", "无  信息")
     label = Token(TEXT, "）         2.没有现成", 11, 11 + len("）         2.没有现成"), 0)
