@@ -178,17 +178,46 @@ def header_extents(text: str, before: int, names: list[str], wide: bool, lookbac
         start = text.rfind("\n", 0, end) + 1
         extents: list[tuple[float, float]] = []
         line, at = text[start:end], 0
+        below_end = text.find("\n", end + 1)
+        below = text[end + 1:below_end if below_end >= 0 else len(text)]
         for name in names:
-            at = line.find(name, at)
-            if at < 0:
+            printed = name
+            found = line.find(name, at)
+            if found < 0:  # a name wrapped in its cell: its last characters on the line below, at its column
+                found, printed = _wrapped_name(line, below, name, at, wide)
+            if found < 0:
                 break
+            at = found
             left = width_of(line[:at], wide)
-            extents.append((left, left + width_of(name, wide) - 1))
-            at += len(name)
+            extents.append((left, left + width_of(printed, wide) - 1))
+            at += len(printed)
         if len(extents) == len(names):
             return extents
         end = start - 1
     return None
+
+
+def _wrapped_name(line: str, below: str, name: str, at: int, wide: bool) -> tuple[int, str]:
+    """Where a column name wrapped in its cell starts on `line` (from `at`), and the part printed
+    there: its first characters (two at least) ending the line's stretch, the rest starting the
+    line below at the same column (w3m: 「本年制发件」 over 「数」). (-1, "") if not so printed."""
+    for cut in range(len(name) - 1, 1, -1):
+        head, rest = name[:cut], name[cut:]
+        below_at = below.find(rest)
+        if below_at < 0:
+            continue
+        found = line.find(head, at)
+        if found < 0 or line[found + cut:found + cut + 1] not in ("", " "):
+            continue
+        column = width_of(line[:found], wide)
+        while below_at >= 0:
+            left = width_of(below[:below_at], wide)
+            if left > column:
+                break
+            if left == column and below[below_at + len(rest):below_at + len(rest) + 1] in ("", " "):
+                return found, head
+            below_at = below.find(rest, below_at + 1)
+    return -1, ""
 
 
 def named_anchors(centres: list[float]) -> list[tuple[float, float]]:

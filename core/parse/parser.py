@@ -31,7 +31,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 token_number)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
-from core.parse.ruled import box_columns_after_last, boxed_label_cells, outside_boxed_row, ruled_row
+from core.parse.ruled import box_columns_after_last, boxed_label_cells, in_label_column, outside_boxed_row, ruled_row
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
@@ -394,8 +394,14 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # a label drawn in a ruled box: its row's values lie in the box, right of the label
             span = [t for t in span if t.kind == TEXT or t.line == label_line_at
                     or not outside_boxed_row(report.text, label_cells, t)]
+        previous: Optional[Token] = None
         for token in span:
             if token.kind == TEXT:
+                if previous is not None and previous.line == token.line != label_line_at and values \
+                        and values[-1] is previous and not boxed_table \
+                        and in_label_column(report.text, tokens[index], previous, token):
+                    values.pop()  # no box drawn: a label column's letter left of the label's start, not a value
+                previous = token
                 if t2 and values and T2_BREAK.search(token.text):
                     break  # the next block's heading: what follows is not this row's
                 if key not in overlong and overlong_number(token.text):
@@ -409,6 +415,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     unreadable[key] = token
                 continue
             values.append(token)
+            previous = token
         width = widths[key]
         if t2 and len(values) < width:
             values = _zeros_apart(values, width)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from core.parse.columns import width_of
+from core.parse.columns import display_width, width_of
 from core.parse.tokens import EMPTY, TEXT, Token
 
 _BOX_VERTICALS = "│┃"
@@ -70,6 +70,27 @@ def outside_boxed_row(text: str, label_cells: int, value: Token) -> bool:
     group label printed a letter a line down the column left of the row labels: the 无 of
     「（四）无法提供」)."""
     return _borders_before(text, value, value.start) < label_cells
+
+
+_COLUMN_GAP = re.compile(r" {2,}")
+
+
+def in_label_column(text: str, label: Token, value: Token, after: Token) -> bool:
+    """Whether a value read on a later line of an unboxed row (WPS's export through w3m draws no
+    box) is a letter of a label column instead: it starts left of where the row's label starts, and
+    the label's text goes on after it, a column gap on, right under the label's start (the 无 of
+    「（四）无法提供」 printed a letter a line down the column left of 「2.没有现成…」, 「信息需要另」
+    after it). A table's values all lie right of its row labels. `after`: the token after it."""
+    if after.kind != TEXT or after.line != value.line or not _COLUMN_GAP.fullmatch(text, value.end, after.start):
+        return False
+    # (the label's own start: a group label's letter before it on its line, 「）」, is a column apart)
+    gaps = list(_COLUMN_GAP.finditer(text, label.start, label.end))
+    own_start = gaps[-1].end() if gaps else label.start
+    label_prefix = text[text.rfind("\n", 0, label.start) + 1:own_start]
+    line_start = text.rfind("\n", 0, value.start) + 1
+    value_prefix, after_prefix = text[line_start:value.start], text[line_start:after.start]
+    return len(value_prefix) < len(label_prefix) and display_width(value_prefix) < display_width(label_prefix) \
+        and (len(after_prefix) == len(label_prefix) or display_width(after_prefix) == display_width(label_prefix))
 
 
 def _under_rule(text: str, values: list[Token], width: int) -> Optional[list[Token]]:
