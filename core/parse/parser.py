@@ -1181,8 +1181,13 @@ def _subtotal_blank_unprinted(values: list[Token]) -> bool:
     (mammoth, pandoc and w3m print a blank cell so): its second value is then the sum of the four
     parts printed after it, and 自然人 plus it the 总计, its last. No cell of the row prints
     empty (a row whose blanks leave a trace lost none); placeholders and blanks count 0."""
-    if len(values) != 7 or values[1].kind != NUM or values[-1].kind != NUM \
-            or any(t.kind == EMPTY for t in values):
+    if len(values) != 7 or values[1].kind != NUM or values[-1].kind != NUM:
+        return False
+    first = 0 if values[0].kind == NA else token_number(values[0])
+    second, last = token_number(values[1]), token_number(values[-1])
+    if first is None or second is None or first + second != last:
+        return False  # (most rows stop here: 自然人 plus 商业企业 is no 总计)
+    if any(t.kind == EMPTY for t in values):
         return False
     numbers = [0 if t.kind == NA else token_number(t) for t in values]
     if not known(numbers) or not numbers[1]:
