@@ -588,6 +588,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     overflowed: dict[str, int] = {}
     unsure = {f.cell for f in report.flags if f.kind == "inferred"}  # rows placed by a guess
     clipped: dict[str, list[Token]] = {}  # 表三 rows that may print a subtotal, their 总计 cut off
+    lost_blank: dict[str, list[Token]] = {}  # 表三 rows that may print a subtotal and a blank left no trace
     for row in table.rows:
         if row.key not in values_of:
             report.flags.append(Flag(f"{table.section}.{row.key}", "missing",
@@ -641,6 +642,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 # (weighed by the table's sums once every row is stored; a row stored in another
                 # order than printed, its lines reordered, is not the row a converter cut)
                 clipped[row.key] = values
+            elif not t2 and not reordered_lines and _subtotal_blank_unprinted(values):
+                lost_blank[row.key] = values  # (weighed by the table's sums the same way)
             store_row(report, table, row.key, values)
             if not t2 and lines and readings_undecided(values, lines):
                 _placement_undecided(report, table, row, values)
@@ -751,6 +754,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     if clipped:
         for key in _read_clipped_subtotals(report, table, clipped):
             unsummed.pop(key, None)  # (read so: no order of its lines to weigh)
+    if lost_blank:
+        for key in _read_blank_lost_subtotals(report, table, lost_blank):
+            unsummed.pop(key, None)
     if not t2:
         _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular), tokens)
         _flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular))
@@ -907,6 +913,8 @@ _CLIPPED_ZERO_SUBTOTAL_BLANK_TOTAL = ("「{0}」行自然人之后六格{1}，�
                                       "本行总计也按空白计；也可能是表格只在本行印了总计且印错，请对照原文核对")
 _CLIPPED_IN_DOUBT = ("「{}」行第二个数值（{}）等于其后五个数值之和，可能是「法人或其他组织」的小计（本行印有8格，"
                      "转换时最后一格总计被截去），也可能是总计印错；表内其余各行大多读取存疑，合计无法判断，已按原文读取，请对照原文核对")
+_BLANK_LOST_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后四个数值之和，与自然人相加等于总计，应是「法人或其他组织」的小计："
+                        "本行印有8格，其中一格空白未留痕迹。已按此读取（小计不计入各列），空白单元格按各列合计推断为「{}」，请对照原文核对")
 _CLIPPED_BLANK_TOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
                         "比表格多一格，转换时最后一格（总计）被截去。已按此把其后各数值归入商业企业至其他各列；"
                         "表内其余印有非0数值的各行总计均空白，本行总计也按空白计，请对照原文核对")
@@ -1169,6 +1177,60 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
             report.cells[total_path] = CellValue(total, INFERRED)
             message = _CLIPPED_SUBTOTAL.format(table.row(key).label, subtotal, total)
         report.flags.append(Flag(f"{table.section}.{key}", "inferred", message))
+        values = _table_values(report, table.section)
+        out.append(key)
+    return out
+
+
+def _subtotal_blank_unprinted(values: list[Token]) -> bool:
+    """Whether a 表三 row of 7 values that does not add up may be a row printing 8 (a 法人或其他组织
+    subtotal after 自然人, TEMPLATE.md) one of whose five part cells was blank and left no trace
+    (mammoth, pandoc and w3m print a blank cell so): its second value is then the sum of the four
+    parts printed after it, and 自然人 plus it the 总计, its last. No cell of the row prints
+    empty (a row whose blanks leave a trace lost none); placeholders and blanks count 0."""
+    if len(values) != 7 or values[1].kind != NUM or values[-1].kind != NUM:
+        return False
+    first = 0 if values[0].kind == NA else token_number(values[0])
+    second, last = token_number(values[1]), token_number(values[-1])
+    if first is None or second is None or first + second != last:
+        return False  # (most rows stop here: 自然人 plus 商业企业 is no 总计)
+    if any(t.kind == EMPTY for t in values):
+        return False
+    numbers = [0 if t.kind == NA else token_number(t) for t in values]
+    if not known(numbers) or not numbers[1]:
+        return False  # (a subtotal of 0: its parts are 0, the row adds up as printed)
+    return numbers[0] + numbers[1] == numbers[-1] and numbers[1] == sum(numbers[2:-1]) \
+        and not parts_add_up(numbers)
+
+
+def _read_blank_lost_subtotals(report: Report, table: Table, rows: dict[str, list[Token]]) -> list[str]:
+    """The rows of _subtotal_blank_unprinted read as printing a subtotal and a blank part cell
+    that left no trace, where more of the table's equations other than the row's own hold so
+    than as read (as _read_clipped_subtotals weighs a row cut): the subtotal is left out, the
+    four parts and the blank placed in the five part columns the way the columns' sums hold best
+    (where several do, the blank goes after the parts' last count: 0s, placeholders and a blank
+    add up alike), the row flagged. Returns the rows so read."""
+    values = _table_values(report, table.section)
+    out = []
+    for key, printed in rows.items():
+        paths = table.row_paths(key)
+        eqs = tuple(eq for eq in _table_equations(report.template, table.section) if not eq.cell_set.issubset(paths))
+        best, best_score = None, equation_score(eqs, values)
+        parts = printed[2:-1]
+        for at in range(len(parts), -1, -1):  # (the blank last first: ties keep it latest)
+            blank = Token(EMPTY, "", printed[1].end, printed[1].end, printed[1].line)
+            placed = [printed[0], *parts[:at], blank, *parts[at:], printed[-1]]
+            moved = dict(values)
+            moved.update(zip(paths, [0 if t.kind in (EMPTY, NA) else token_number(t) for t in placed]))
+            score = equation_score(eqs, moved)
+            if score > best_score:
+                best, best_score = placed, score
+        if best is None:
+            continue
+        store_row(report, table, key, best)
+        column = table.row(key).columns[best.index(next(t for t in best if t.kind == EMPTY))].label
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred", _BLANK_LOST_SUBTOTAL.format(
+            table.row(key).label, report.text[printed[1].start:printed[1].end], column)))
         values = _table_values(report, table.section)
         out.append(key)
     return out
