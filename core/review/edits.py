@@ -440,6 +440,11 @@ class ReportReview:
         verdict = self._verdicts.get(key)
         return verdict if verdict is not None and self._has_lapsed(key) else None
 
+    def lapsed_keys(self) -> set[FindingKey]:
+        """The findings (rule and cells) whose verdict has lapsed, whether or not the current values
+        still give the finding (a view compares them before and after an edit of the year before)."""
+        return {key for key in self._verdicts if self._has_lapsed(key)}
+
     def _has_lapsed(self, key: FindingKey) -> bool:
         verdict = self._verdicts[key]
         try:

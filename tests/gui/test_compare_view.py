@@ -621,6 +621,8 @@ def test_an_edit_of_last_years_compared_cell_makes_the_x_verdict_lapse_in_the_co
 
     before = select_report(qtbot, window, "淮安市人民政府办公室2023年报告.txt")
     assert before.edit_cell("section3.carried_forward.natural", 33)
+    assert window.statusBar().currentMessage().endswith(
+        "。淮安市人民政府办公室2024年 的 X-1 审核意见因本报告单元格已修改而失效，请重新审核")
     qtbot.waitUntil(lambda: len(view.cards) == 1 and "已失效" in labels(view.cards[0]))
     (card,) = view.cards
     assert "上年 33 → 本年 35（差 2）" in labels(card)
@@ -639,6 +641,7 @@ def test_an_edit_of_last_years_compared_cell_makes_the_x_verdict_lapse_in_the_co
     select_report(qtbot, window, "淮安市人民政府办公室2023年报告.txt")
     window.undo_action.trigger()  # Ctrl+Z (编辑 → 撤销) in 2023's report: 34 again
     qtbot.waitUntil(lambda: before.review.value("section3.carried_forward.natural") == 34)
+    assert window.statusBar().currentMessage().endswith("。淮安市人民政府办公室2024年 的 X-1 审核意见恢复有效")
     qtbot.waitUntil(lambda: len(view.cards) == 1 and "已失效" not in labels(view.cards[0]))
     assert "审核意见：已忽略　上年报告结转数有误" in labels(view.cards[0])
     qtbot.waitUntil(lambda: grid.model.data(grid.model.index_of("淮安市人民政府办公室", 2024)) == "错误2 警告0 存疑0")
