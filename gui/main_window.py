@@ -625,6 +625,7 @@ class MainWindow(QMainWindow):
                 stack = self._undo_stacks[content_hash] = QUndoStack(self)
             session = ReportSession(review, self.store, findings, self,
                                     earlier_work=self.dashboard.model.earlier_work_of(file), undo_stack=stack)
+            session.next_years = lambda r=review: self._next_years_of(r)
             session.changed.connect(lambda s=session: self._on_session_changed(s))
             session.saved.connect(self.show_status)
             session.failed.connect(self.show_status)
@@ -1116,6 +1117,12 @@ class MainWindow(QMainWindow):
             session.recheck()  # its changed signal updates the dashboard row
         else:
             self.dashboard.model.update_review(review, run_checks(review))
+
+    def _next_years_of(self, review: ReportReview) -> list[ReportReview]:
+        """The folder's reviews whose year before is ``review`` (an edit of it moves their X findings)."""
+        from core.compare.years import next_years
+
+        return next_years(review, self.dashboard.model.loaded_reviews())
 
     def _recheck_next_years(self, top, _bottom=None, _roles=None) -> None:
         """An edit in year N−1 moves the X findings of year N: check N again (once per change)."""

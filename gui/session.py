@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from pathlib import Path
 
@@ -82,6 +82,9 @@ class ReportSession(QObject):
         self._index(run_checks(review) if findings is None else findings)
         self.earlier_work = self._earlier_work() if earlier_work is None else earlier_work
         self.carried_cells: list[str] = []  # the cells 沿用以前的审核 set last
+        # the reviews whose year before is this report (their X findings compare its cells): set by
+        # the window, which knows the folder
+        self.next_years: Callable[[], list[ReportReview]] = lambda: []
 
     def _earlier_work(self) -> int:
         """Corrections and verdicts stored for this file while it held other content (re-saved,
@@ -414,6 +417,7 @@ class ReportSession(QObject):
             return False
         was_reviewed = self.review.reviewed
         lapsed_before = self._lapsed_rules()
+        later = [(review, review.lapsed_keys()) for review in self.next_years()]
         for edit in edits:
             self.review.apply(edit)
         if reviewed is not None:
@@ -426,6 +430,7 @@ class ReportSession(QObject):
         back = {f.rule for f in self._findings if self.review.verdict_of(f) is not None} & (lapsed_before - lapsed_now)
         if back:  # (an undo: what it found the verdict given on)
             message += strings.VERDICTS_BACK.format(rules="、".join(sorted(back)))
+        message += "".join(_next_year_message(review, before) for review, before in later)
         if was_reviewed and not self.review.reviewed:  # core drops the mark on a changed cell
             message += strings.REVIEWED_DROPPED.format(name=self.name)
         self.saved.emit(message)
@@ -502,6 +507,20 @@ class ReportSession(QObject):
             for cell in cells:
                 by_cell[cell].append(finding)
         self._by_cell = dict(by_cell)
+
+
+def _next_year_message(review: ReportReview, lapsed_before: set) -> str:
+    """What an edit of this report did to the cross-year verdicts of ``review``, the next year's
+    (lapsed: ``lapsed_before`` its lapsed_keys before the edit): "" when nothing."""
+    lapsed_now = review.lapsed_keys()
+    if lapsed_now == lapsed_before:
+        return ""
+    present = {finding_key(finding) for finding in review.findings()}  # (one gone is 已消除, not lapsed)
+    lapsed = sorted({key[0] for key in (lapsed_now - lapsed_before) & present})
+    back = sorted({key[0] for key in (lapsed_before - lapsed_now) & present})
+    name = report_title(review.report)
+    return ((strings.NEXT_YEAR_VERDICTS_LAPSED.format(name=name, rules="、".join(lapsed)) if lapsed else "")
+            + (strings.NEXT_YEAR_VERDICTS_BACK.format(name=name, rules="、".join(back)) if back else ""))
 
 
 def report_name(report: Report) -> str:

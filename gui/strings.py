@@ -276,6 +276,9 @@ REVIEWED_DROPPED = "。数据已改动，{name} 回到“已修改”，请重�
 # the verdicts an edit made lapse (their findings open again), and those an undo brought back
 VERDICTS_LAPSED = "。{rules} 的审核意见因单元格已修改而失效，请重新审核"
 VERDICTS_BACK = "。{rules} 的审核意见恢复有效"
+# ...of the next year's report, whose cross-year findings compare the cell edited here
+NEXT_YEAR_VERDICTS_LAPSED = "。{name} 的 {rules} 审核意见因本报告单元格已修改而失效，请重新审核"
+NEXT_YEAR_VERDICTS_BACK = "。{name} 的 {rules} 审核意见恢复有效"
 REVIEWED_REOPENED = "。错误重新待处理，{name} 已取消已审核标记，请重新审核"
 SAVED_VERDICT = "已保存：{rule} {verdict}"
 # the words of the action done: 编辑说明 / 撤销审核意见 (not the verdict the note stayed under)

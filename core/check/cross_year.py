@@ -65,11 +65,18 @@ def previous_cells(finding: Finding, previous_version: Optional[str] = None,
     """The cells of last year's report a cross-year finding compares with (for showing both);
     given both years' template versions, in last year's version (2019's 本年新制作数量 for
     2021's 本年制发件数)."""
-    if finding.rule == "X-1":
-        return [c.replace(".carried_over.", ".carried_forward.") for c in finding.cells]
+    return compared_cells(finding.rule, finding.cells, previous_version, current_version)
+
+
+def compared_cells(rule: str, cells, previous_version: Optional[str] = None,
+                   current_version: Optional[str] = None) -> list[str]:
+    """``previous_cells`` of the finding of ``rule`` on these cells of this year (a verdict names
+    its finding so: core.review.edits records last year's values it was given on)."""
+    if rule == "X-1":
+        return [c.replace(".carried_over.", ".carried_forward.") for c in cells]
     if previous_version is None or current_version is None:
-        return list(finding.cells)
-    return [_before(c, previous_version, current_version) for c in finding.cells]
+        return list(cells)
+    return [_before(c, previous_version, current_version) for c in cells]
 
 
 def _before(cell: str, previous_version: str, current_version: str) -> str:

@@ -67,6 +67,9 @@ class Comparison:
         assert before.year and now.year  # (a copy of each report: its year too)
         self.previous_report, self.current_report = before, now
         self.consecutive = now.year - before.year == 1
+        if self.consecutive:  # (copies: pairing them leaves the live reviews' links alone)
+            # a cross-year verdict shown with the findings stands for last year's values too
+            b.previous_year = a
         self.cells: list[CellChange] = cell_changes(before, now)
         self.counts: dict[str, Counts] = counts(self.cells)
         # The X rules speak of "last year": they hold for consecutive years only.

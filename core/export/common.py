@@ -12,7 +12,7 @@ from typing import Callable, Iterator, Optional
 from core.compare.years import (CHOSEN, FIRST_COMPLETE, MARKED, UNTOUCHED, WORKED, copies_key, standing_copy,
                                 standing_reason)
 from core.model import INFERRED, PLACEHOLDER, SLASH, Finding, Flag, Number, Report, number_text
-from core.review.edits import UNREADABLE, ReportReview, unreadable_reason  # noqa: F401 - shared here
+from core.review.edits import UNREADABLE, ReportReview, Verdict, unreadable_reason  # noqa: F401 - shared here
 from core.template import Row, describe, tables
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告"}
@@ -54,6 +54,34 @@ def doubt_label(flags: list[Flag]) -> str:
     if not flags:
         return ""
     return INFERRED_LABEL if any(f.kind == INFERRED for f in flags) else DOUBT
+
+
+# why a verdict no longer holds, as the window's tooltip says it (gui/strings.py TIP_LAPSED)
+LAPSED_REASON = "因单元格已修改而失效，请重新审核"
+
+
+def opinion(review: ReportReview, finding: Finding) -> tuple[str, str]:
+    """审核意见 and 意见说明 of a finding as the window's 问题清单 says them: the standing verdict's
+    label and note; of a verdict an edit since made lapse, 「已忽略（已失效）」 and its note (the
+    finding is open again, counted and listed as open); ("", "") when none was given."""
+    verdict = review.verdict_of(finding)
+    if verdict is not None:
+        return verdict.label, verdict.note
+    lapsed = review.lapsed_verdict_of(finding)
+    return (lapsed.lapsed_label, lapsed.note) if lapsed is not None else ("", "")
+
+
+def opinion_line(review: ReportReview, finding: Finding) -> str:
+    """The verdict on a finding in a sentence (a cell's comment, the comparison's Word file):
+    「审核意见：已忽略（原文如此）」; a lapsed one 「审核意见：已忽略（已失效）（原文如此），因单元格已修改
+    而失效，请重新审核」; "" when none was given."""
+    verdict = review.verdict_of(finding)
+    lapsed = review.lapsed_verdict_of(finding) if verdict is None else None
+    shown: Optional[Verdict] = verdict or lapsed
+    if shown is None:
+        return ""
+    line = f"审核意见：{shown.lapsed_label if lapsed else shown.label}" + (f"（{shown.note}）" if shown.note else "")
+    return f"{line}，{LAPSED_REASON}" if lapsed else line
 
 
 def describe_cell(version: str, path: str) -> str:

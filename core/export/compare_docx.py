@@ -15,7 +15,7 @@ from docx.shared import Cm, Pt
 from core.check.cross_year import METHOD
 from core.compare.comparison import Comparison
 from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, ONLY_ONE_VERSION_LABEL, ZERO_BOTH
-from core.export.common import SEVERITY_LABELS, atomic_write, format_value
+from core.export.common import SEVERITY_LABELS, atomic_write, format_value, opinion_line
 from core.template import TABLE_NAMES, describe
 
 CELLS_HEADER = ("单元格", "上年", "本年", "差值", "变化")
@@ -46,10 +46,9 @@ def build_compare_document(comparison: Comparison) -> WordDocument:
         document.add_paragraph("未发现跨年度问题。")
     for finding in comparison.findings:
         severity = SEVERITY_LABELS.get(finding.severity, finding.severity)
-        verdict = comparison.current.verdict_of(finding)  # the X rules are the current year's findings
-        opinion = "" if verdict is None else \
-            f"（审核意见：{verdict.label}" + (f"（{verdict.note}）" if verdict.note else "") + "）"
-        document.add_paragraph(f"【{finding.rule} {severity}】{finding.message}{opinion}", style="List Bullet")
+        said = opinion_line(comparison.current, finding)  # the X rules are the current year's findings
+        document.add_paragraph(f"【{finding.rule} {severity}】{finding.message}" + (f"（{said}）" if said else ""),
+                               style="List Bullet")
 
     document.add_heading("二、统计表变化", level=2)
     for section, counts in comparison.counts.items():

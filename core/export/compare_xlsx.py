@@ -29,7 +29,7 @@ from core.check.cross_year import METHOD
 from core.compare.comparison import Comparison
 from core.compare.diff import (CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, ONLY_ONE_VERSION_LABEL,
                                UNKNOWN)
-from core.export.common import SEVERITY_LABELS, atomic_write, format_value, shown_value
+from core.export.common import SEVERITY_LABELS, atomic_write, format_value, opinion, shown_value
 from core.export.xlsx import CENTER, fit_row_heights, print_setup, write_t2, write_t3, write_t4
 from core.review.edits import ReportReview
 from core.template import describe, tables
@@ -199,12 +199,12 @@ def _findings_sheet(sheet: Worksheet, comparison: Comparison) -> None:
     _header(sheet, FINDINGS_HEADER, [8, 8, 40, 40, 70, 10, 10, 10, 30])
     now, before = comparison.current.report.template, comparison.previous.report.template
     for finding in comparison.findings:
-        verdict = comparison.current.verdict_of(finding)  # the X rules are the current year's findings
         sheet.append([finding.rule, SEVERITY_LABELS.get(finding.severity, finding.severity),
                       "、".join(describe(now, c) for c in finding.cells),
                       "、".join(describe(before, c) for c in comparison.cells_before(finding)),
                       finding.message, finding.expected, finding.actual]
-                     + ([verdict.label, verdict.note] if verdict else ["", ""]))
+                     # the X rules are the current year's findings (a lapsed verdict: 已忽略（已失效）)
+                     + list(opinion(comparison.current, finding)))
     _lay_out(sheet, centred=(1, 2, 6, 7, 8), wrapped=(3, 4, 5, 9))
 
 

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Iterable, Optional
 
-from core.export.common import (UNREADABLE, CopyNote, atomic_write, copy_notes, cell_doubt, describe_cells, format_value, printed_mark,
-                                 row_label, severity_label, shown_value, unreadable_reason)
+from core.export.common import (UNREADABLE, CopyNote, atomic_write, copy_notes, cell_doubt, describe_cells, format_value, opinion,
+                                printed_mark, row_label, severity_label, shown_value, unreadable_reason)
 from core.export.report_json import report_json
 from core.model import Finding
 from core.review.edits import RESOLVED_MESSAGE, ReportReview, Verdict, verdict_cells
@@ -41,7 +41,9 @@ def csv_rows(review: ReportReview, copy: Optional[CopyNote] = None) -> list[list
     against the period, D-2's missing tables: without it such a finding had no line at all). A file
     whose tables could not be read is one line, its 状态 saying why (无法读取：文件为空), with the
     verdicts given on it and its open findings. ``copy``: the report's CopyNote when its agency
-    filed its year more than once (同年度副本, 副本说明 on every line), else None."""
+    filed its year more than once (同年度副本, 副本说明 on every line), else None. A verdict an edit
+    since made lapse is said where a standing one would be, as the window says it (「T3-1 已忽略（已失效）」,
+    its note in 意见说明), its finding listed in 未处理问题 all the same: open again."""
     report = review.report
     who = [report.file, report.agency or "", report.year or ""]
     reason = unreadable_reason(report)
@@ -50,9 +52,13 @@ def csv_rows(review: ReportReview, copy: Optional[CopyNote] = None) -> list[list
               for verdict in [review.verdict_of(finding)] if verdict is not None]
     judged_ids = {id(finding) for finding, _ in judged}
     waiting = [finding for finding in findings if id(finding) not in judged_ids]
+    # a verdict an edit since made lapse is said where a verdict is (审核意见 「T3-1 已忽略（已失效）」),
+    # its finding still listed in 未处理问题: open again
+    judged += [(finding, verdict) for finding in waiting
+               for verdict in [review.lapsed_verdict_of(finding)] if verdict is not None]
     copy_columns = _copy_columns(copy)
     if reason:
-        return [who + ["", "", "", "", "", f"{UNREADABLE}：{reason}", *_verdict_columns(judged),
+        return [who + ["", "", "", "", "", f"{UNREADABLE}：{reason}", *_verdict_columns(judged, review),
                        "；".join(map(_open_label, waiting)), *copy_columns]]
     cells = set(all_paths(report.template))
     open_on: dict[str, list[str]] = {}  # cell -> the findings naming it that wait for a verdict
@@ -83,18 +89,18 @@ def csv_rows(review: ReportReview, copy: Optional[CopyNote] = None) -> list[list
                          else cell_doubt(report, findings, path) or CELL_ORIGINAL)
                 out.append(who + [table.title, row_label(section, row), column.label,
                                   _original(review, path), _csv_value(shown_value(review, path)), state,
-                                  *_verdict_columns(on_cell.get(path, [])), "；".join(open_on.get(path, [])),
+                                  *_verdict_columns(on_cell.get(path, []), review), "；".join(open_on.get(path, [])),
                                   *copy_columns])
     for finding, verdict in on_cells:  # once, as Excel's 问题清单 lists it (each cell's line repeated it)
         out.append(who + [describe_cells(report.template, list(finding.cells)), "", "", "", "", "",
-                          *_verdict_columns([(finding, verdict)]), "", *copy_columns])
+                          *_verdict_columns([(finding, verdict)], review), "", *copy_columns])
     for verdict in review.resolved_verdicts(findings):  # given, then the cells corrected: the note stays
         where = describe_cells(report.template, verdict_cells(report.template, verdict.cells))
         out.append(who + [where or WHOLE_REPORT, "", "", "", "",
                           f"{RESOLVED_MESSAGE}（{verdict.rule}）", f"{verdict.rule} {verdict.label}",
                           f"{verdict.rule}：{verdict.note}" if verdict.note else "", "", *copy_columns])
     if elsewhere or open_elsewhere:
-        out.append(who + [WHOLE_REPORT, "", "", "", "", "", *_verdict_columns(elsewhere),
+        out.append(who + [WHOLE_REPORT, "", "", "", "", "", *_verdict_columns(elsewhere, review),
                           "；".join(open_elsewhere), *copy_columns])
     return out
 
@@ -111,10 +117,12 @@ def _open_label(finding: Finding) -> str:
     return f"{finding.rule} {severity_label(finding.severity)}"
 
 
-def _verdict_columns(judged: list[tuple[Finding, Verdict]]) -> list[str]:
-    """审核意见 and 意见说明 of the verdicts given, each named by its finding's rule."""
-    return ["；".join(f"{finding.rule} {verdict.label}" for finding, verdict in judged),
-            "；".join(f"{finding.rule}：{verdict.note}" for finding, verdict in judged if verdict.note)]
+def _verdict_columns(judged: list[tuple[Finding, Verdict]], review: ReportReview) -> list[str]:
+    """审核意见 and 意见说明 of the verdicts given, each named by its finding's rule (a lapsed one
+    as the window says it: 「T3-1 已忽略（已失效）」)."""
+    said = [(finding, opinion(review, finding)) for finding, _verdict in judged]
+    return ["；".join(f"{finding.rule} {label}" for finding, (label, _note) in said),
+            "；".join(f"{finding.rule}：{note}" for finding, (_label, note) in said if note)]
 
 
 def _original(review: ReportReview, path: str) -> str:
@@ -149,7 +157,9 @@ def review_json(review: ReportReview, copy: Optional[CopyNote] = None) -> dict:
     """The OUTPUT.md object of the corrected report, plus the review: "status" (状态, one of STATUS_TEXTS),
     "corrections", one entry per cell the auditor set (corrected, or confirmed: a value in doubt typed
     again unchanged, its old equal to its new): parsed value, value now, note and time, and
-    on each finding with a verdict "verdict" (confirmed / dismissed) and "verdict_note";
+    on each finding with a verdict "verdict" (confirmed / dismissed) and "verdict_note"; on each whose
+    verdict an edit since made lapse (open again, so no "verdict") "lapsed_verdict": that verdict, its
+    note and time;
     "resolved_verdicts": the verdicts on findings the corrections made go away (their notes); "copy": for
     a year its agency filed more than once, whether this copy is the one counted (汇总's 年度合计,
     年度对照, the cross-year checks), which one is, every copy and why (CopyNote), else null."""
@@ -159,6 +169,8 @@ def review_json(review: ReportReview, copy: Optional[CopyNote] = None) -> dict:
         verdict = review.verdict_of(finding)
         if verdict is not None:
             entry.update(verdict=verdict.verdict, verdict_note=verdict.note)
+        elif (lapsed := review.lapsed_verdict_of(finding)) is not None:  # open again: no "verdict"
+            entry["lapsed_verdict"] = {"verdict": lapsed.verdict, "verdict_note": lapsed.note, "time": lapsed.time}
     out["status"] = review.status_text  # as the window, Excel and CSV say: 无法读取 for a file no table was read from
     out["corrections"] = [
         {"cell": path, "old": c.original, "new": c.current, "note": c.note, "time": c.time}

@@ -32,7 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from core.review.edits import RESOLVED, RESOLVED_MESSAGE, ReportReview, local_time, verdict_cells
 from core.export.common import (DOUBT, GROUP_NUMBER, CopyNote, atomic_write, copy_notes, covering_paths, describe_cell,
-                                describe_cells, doubt_label, flags_for, format_value, report_title,
+                                describe_cells, doubt_label, flags_for, format_value, opinion, opinion_line, report_title,
                                 severity_label, short_row_label, shown_value, unreadable_reason)
 from core.equations import Equation, equations
 from core.model import Finding, Number, Report
@@ -196,10 +196,8 @@ def build_workbook(reviews: Iterable[ReportReview], names: Optional[list[Optiona
 
 def _append_problems(problems: Worksheet, who: list, version: str, review: ReportReview,
                      findings: list[Finding]) -> None:
-    for finding in findings:
-        verdict = review.verdict_of(finding)
-        problems.append(who + _problem_row(version, finding)
-                        + ([verdict.label, verdict.note] if verdict else ["", ""]))
+    for finding in findings:  # (a verdict lapsed says so: 已忽略（已失效）, its note; open in 汇总's counts)
+        problems.append(who + _problem_row(version, finding) + list(opinion(review, finding)))
     for verdict in review.resolved_verdicts(findings):  # the note stays, though the cell was corrected
         problems.append(who + [verdict.rule, RESOLVED, describe_cells(version, verdict_cells(version, verdict.cells)),
                                RESOLVED_MESSAGE, None, None, None, "", verdict.label, verdict.note])
@@ -533,10 +531,8 @@ def finding_note(review: ReportReview, finding: Finding, path: str) -> str:
     note = f"{severity_label(finding.severity)} {finding.rule}：{finding.message}"
     if finding.suggestion is not None and finding.suggestion.cell == path:
         note += f"；建议改为{format_value(finding.suggestion.value)}"
-    verdict = review.verdict_of(finding)
-    if verdict is not None:
-        note += f"\n审核意见：{verdict.label}" + (f"（{verdict.note}）" if verdict.note else "")
-    return note
+    said = opinion_line(review, finding)
+    return f"{note}\n{said}" if said else note
 
 
 def cell_fill(path: str, findings: list[Finding], corrected: bool,

@@ -19,6 +19,10 @@ A verdict stands for the values it was given on: it records its place in the edi
 (``position``, the number of edits before it), and once an edit after it leaves one of its
 finding's cells at another value, it has lapsed (失效): the finding is open again, for the
 auditor to look at anew. The trail keeps it; an undo that takes the cell back brings it back.
+A cross-year verdict (the X rules, comparing with the report of the year before) stands for last
+year's values too: it records the cells of that year its finding compares, with their values then
+(``previous``), and lapses once one of them holds another value (an edit of last year's report, or
+another copy of that year standing for it); an undo that takes the value back brings it back.
 
 The reviewed mark (已审核) belongs to the values the auditor looked at: an edit that changes a
 cell drops it (the report is 已修改 again).
@@ -63,6 +67,7 @@ CONFIRMED = "confirmed"  # 确认问题: the report is wrong
 DISMISSED = "dismissed"  # 忽略: not a problem, with the reason
 CLEARED = ""  # a verdict taken back (an undo)
 VERDICT_LABELS = {CONFIRMED: "确认问题", DISMISSED: "已忽略"}
+LAPSED_LABEL = "{verdict}（已失效）"  # the window's words (gui/strings.py LAPSED_LABEL): core cannot import the GUI
 REASON_REQUIRED = "忽略一个问题须写明理由"
 
 Value = Optional[Number]
@@ -138,6 +143,9 @@ class Verdict:
     # how many edits of the report's trail came before it: the values it was given on (None until
     # ReportReview.placed puts it at the trail's end)
     position: Optional[int] = None
+    # a cross-year verdict's (an X rule's): last year's cells its finding compares, with the values
+    # they held when it was given (None: not cross-year, or saved before these were recorded)
+    previous: Optional[tuple[tuple[str, Value], ...]] = None
 
     def __post_init__(self) -> None:
         if self.verdict not in (CONFIRMED, DISMISSED, CLEARED):
@@ -153,6 +161,12 @@ class Verdict:
     def label(self) -> str:
         """确认问题 / 已忽略 ('' for a cleared verdict)."""
         return VERDICT_LABELS.get(self.verdict, "")
+
+    @property
+    def lapsed_label(self) -> str:
+        """确认问题（已失效） / 已忽略（已失效）: the verdict once an edit has made it lapse, as the window
+        and the exports say it (the finding is open again)."""
+        return LAPSED_LABEL.format(verdict=self.label)
 
 
 # 级别 and 说明 of a finding the auditor gave a verdict on and then corrected away: the verdict (a
@@ -201,6 +215,54 @@ def has_lapsed(verdict: Verdict, edits: list[CellEdit]) -> bool:
     unknown counts as given after every edit)."""
     position = len(edits) if verdict.position is None else verdict.position
     return bool(changed_since(edits, position, verdict.cells))
+
+
+def is_cross_year(rule: str) -> bool:
+    return rule.startswith(CROSS_YEAR_RULE)
+
+
+def previous_year_cells(verdict: Verdict, previous: Report, current_version: str) -> list[str]:
+    """The cells of last year's report (``previous``) a cross-year verdict's finding compares: its
+    template's cells only (X-3 names whole tables, and no edit is of a table)."""
+    from core.check.cross_year import compared_cells
+    paths = set(all_paths(previous.template))
+    return [cell for cell in compared_cells(verdict.rule, verdict.cells, previous.template, current_version)
+            if cell in paths]
+
+
+def lapsed_on_previous_year(verdict: Verdict, previous: "ReportReview", current_version: str) -> bool:
+    """True for a cross-year verdict one of whose last-year cells holds another value now than it was
+    given on. One saved before those values were recorded goes by last year's trail: an edit stamped
+    after it that left a cell at another value (``place_by_time``)."""
+    if verdict.previous is not None:
+        return any(not same_value(previous.value(cell), value) for cell, value in verdict.previous)
+    edits = previous.edits
+    if not edits:
+        return False
+    position = place_by_time(verdict.time, [edit.time for edit in edits])
+    return bool(changed_since(edits, position, previous_year_cells(verdict, previous.report, current_version)))
+
+
+def place_by_time(stamp: str, edit_times: list[str]) -> int:
+    """A verdict's place in a trail it was not placed in (saved before places were stored; last
+    year's, for an old cross-year verdict): after every edit up to the last one stamped no later
+    than it (stamps are to the second: an edit in the verdict's second counts as before it, so that
+    an old verdict lapses only on an edit surely made after it). Stamps that do not read as times
+    put it after every edit (it stands, as it did when saved)."""
+    try:
+        moment = _moment(stamp)
+        last = -1
+        for i, time in enumerate(edit_times):
+            if _moment(time) <= moment:
+                last = i
+    except (TypeError, ValueError):
+        return len(edit_times)
+    return last + 1
+
+
+def _moment(stamp: str) -> datetime:
+    moment = datetime.fromisoformat(stamp)
+    return moment if moment.tzinfo else moment.astimezone()
 
 
 def withdrawn(verdict: Verdict) -> Verdict:
@@ -378,17 +440,33 @@ class ReportReview:
         verdict = self._verdicts.get(key)
         return verdict if verdict is not None and self._has_lapsed(key) else None
 
+    def lapsed_keys(self) -> set[FindingKey]:
+        """The findings (rule and cells) whose verdict has lapsed, whether or not the current values
+        still give the finding (a view compares them before and after an edit of the year before)."""
+        return {key for key in self._verdicts if self._has_lapsed(key)}
+
     def _has_lapsed(self, key: FindingKey) -> bool:
+        verdict = self._verdicts[key]
         try:
-            return self._lapsed[key]
+            own = self._lapsed[key]
         except KeyError:
-            lapsed = self._lapsed[key] = has_lapsed(self._verdicts[key], self.edits)
-            return lapsed
+            own = self._lapsed[key] = has_lapsed(verdict, self.edits)
+        # (last year's values are another review's: looked at each time, never cached here)
+        return own or (self.previous_year is not None and is_cross_year(verdict.rule)
+                       and lapsed_on_previous_year(verdict, self.previous_year, self.report.template))
 
     def placed(self, verdict: Verdict) -> Verdict:
-        """The verdict with its place in the trail: given now, after every edit so far (one placed
-        already keeps its place: an undo restoring an earlier verdict restores what it was given on)."""
-        return verdict if verdict.position is not None else replace(verdict, position=len(self.edits))
+        """The verdict with its place in the trail: given now, after every edit so far, and, of a
+        cross-year one, with last year's values it is given on (one placed already keeps its place:
+        an undo restoring an earlier verdict restores what it was given on)."""
+        if verdict.position is not None:
+            return verdict
+        previous = verdict.previous
+        if previous is None and self.previous_year is not None and is_cross_year(verdict.rule):
+            before = self.previous_year
+            previous = tuple((cell, before.value(cell))
+                             for cell in previous_year_cells(verdict, before.report, self.report.template))
+        return replace(verdict, position=len(self.edits), previous=previous)
 
     def resolved_verdicts(self, findings: list[Finding]) -> list[Verdict]:
         """The standing verdicts whose finding ``findings`` (``findings()``) no longer holds: the
@@ -399,7 +477,7 @@ class ReportReview:
         # (lapsed or not: a finding corrected away after its verdict is what these are)
         current = {finding_key(finding) for finding in findings}
         return [verdict for key, verdict in self._verdicts.items() if key not in current
-                and (self.previous_year is not None or not verdict.rule.startswith(CROSS_YEAR_RULE))]
+                and (self.previous_year is not None or not is_cross_year(verdict.rule))]
 
     def set_verdict(self, verdict: Verdict) -> None:
         """Record a verdict (CLEARED takes the finding's verdict back), placed after the edits so

@@ -17,16 +17,14 @@ import sys
 from pathlib import Path
 from typing import Iterable, Optional
 
-from datetime import datetime
-
-from core.review.edits import UNDO_NOTE, CellEdit, ReportReview, Verdict, changes_value, now
+from core.review.edits import UNDO_NOTE, CellEdit, ReportReview, Verdict, changes_value, now, place_by_time
 from core.model import Report
 from core.review.carry import standing_edits, standing_verdicts
 
 APP_FOLDER_WINDOWS = "GongkaiShenhe"
 APP_FOLDER = "gongkai-shenhe"
 DB_NAME = "reviews.sqlite3"
-SCHEMA_VERSION = 4  # 2: verdicts; 3: edits.undo; 4: verdicts.position
+SCHEMA_VERSION = 5  # 2: verdicts; 3: edits.undo; 4: verdicts.position; 5: verdicts.previous
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS edits (
@@ -51,6 +49,8 @@ CREATE TABLE IF NOT EXISTS verdicts (
     time    TEXT NOT NULL,
     file    TEXT NOT NULL,
     position INTEGER,           -- how many of the report's edits came before it; NULL: saved before version 4
+    previous TEXT,              -- a cross-year verdict's: JSON [[cell, value], ...] of last year's cells
+                                -- compared, as they were; NULL: none, or saved before version 5
     PRIMARY KEY (hash, seq)
 );
 CREATE TABLE IF NOT EXISTS reviews (
@@ -147,6 +147,8 @@ class ReviewStore:
                     self._db.execute("ALTER TABLE edits ADD COLUMN undo INTEGER")
                 if not self._has_column("verdicts", "position"):
                     self._db.execute("ALTER TABLE verdicts ADD COLUMN position INTEGER")
+                if not self._has_column("verdicts", "previous"):
+                    self._db.execute("ALTER TABLE verdicts ADD COLUMN previous TEXT")
                 self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def _has_column(self, table: str, column: str) -> bool:
@@ -186,16 +188,18 @@ class ReviewStore:
 
     def add_verdict(self, content_hash: str, verdict: Verdict, file: str = "") -> None:
         """Append one verdict to the report's verdict trail; committed when this returns. Its
-        place in the edit trail is stored as given (``ReportReview.placed``; None: read back by time)."""
+        place in the edit trail is stored as given (``ReportReview.placed``; None: read back by time),
+        and so are last year's values a cross-year verdict was given on."""
         _require_hash(content_hash)
         with self._transaction():
             seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM verdicts WHERE hash = ?",
                                    (content_hash,)).fetchone()[0]
             self._db.execute(
-                "INSERT INTO verdicts (hash, seq, rule, cells, verdict, note, time, file, position)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO verdicts (hash, seq, rule, cells, verdict, note, time, file, position, previous)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (content_hash, seq + 1, verdict.rule, _to_json(list(verdict.cells)),
-                 verdict.verdict, verdict.note, verdict.time, _storable(file), verdict.position))
+                 verdict.verdict, verdict.note, verdict.time, _storable(file), verdict.position,
+                 None if verdict.previous is None else _to_json([list(pair) for pair in verdict.previous])))
 
     def set_reviewed(self, content_hash: str, reviewed: bool) -> None:
         """Mark the report reviewed (or not); committed when this returns."""
@@ -242,17 +246,19 @@ class ReviewStore:
 
     def load_verdicts(self, content_hash: str) -> list[Verdict]:
         """The report's stored verdict trail, in order, each with its place in the edit trail (one
-        saved before places were stored: after the edits stamped no later than it, _place_by_time)."""
+        saved before places were stored: after the edits stamped no later than it, place_by_time) and,
+        a cross-year one, last year's values it was given on (None: saved before they were)."""
         rows = self._db.execute(
-            "SELECT rule, cells, verdict, note, time, position FROM verdicts WHERE hash = ? ORDER BY seq",
+            "SELECT rule, cells, verdict, note, time, position, previous FROM verdicts WHERE hash = ? ORDER BY seq",
             (content_hash,)).fetchall()
         times: list[str] = []
         if any(row[5] is None for row in rows):
             times = [row[0] for row in self._db.execute(
                 "SELECT time FROM edits WHERE hash = ? ORDER BY seq", (content_hash,))]
         return [Verdict(rule, tuple(_from_json(cells)), verdict, note, time,
-                        position if position is not None else _place_by_time(time, times))
-                for rule, cells, verdict, note, time, position in rows]
+                        position if position is not None else place_by_time(time, times),
+                        None if previous is None else tuple((cell, value) for cell, value in _from_json(previous)))
+                for rule, cells, verdict, note, time, position, previous in rows]
 
     def hashes_with_review(self, content_hashes: Iterable[str]) -> set[str]:
         """Which of these reports have anything stored (edits, verdicts, the reviewed or chosen mark):
@@ -382,27 +388,6 @@ class _Transaction:
 def _standing_work(edits: list[CellEdit], verdicts: list[Verdict]) -> int:
     """The cells the auditor left set, and the verdicts standing (core.review.carry)."""
     return len(standing_edits(edits)) + len(standing_verdicts(verdicts, edits))
-
-
-def _place_by_time(stamp: str, edit_times: list[str]) -> int:
-    """A verdict saved before its place was stored: after every edit up to the last one stamped no
-    later than it (stamps are to the second: an edit in the verdict's second counts as before it,
-    so that an old verdict lapses only on an edit surely made after it). Stamps that do not read
-    as times put it after every edit (it stands, as it did when saved)."""
-    try:
-        moment = _moment(stamp)
-        last = -1
-        for i, time in enumerate(edit_times):
-            if _moment(time) <= moment:
-                last = i
-    except (TypeError, ValueError):
-        return len(edit_times)
-    return last + 1
-
-
-def _moment(stamp: str) -> datetime:
-    moment = datetime.fromisoformat(stamp)
-    return moment if moment.tzinfo else moment.astimezone()
 
 
 def _is_undo(flag: Optional[int], note: str) -> bool:

@@ -599,6 +599,54 @@ def test_an_x_card_says_its_verdict_lapsed_as_the_findings_list_does(qtbot):
     assert opinion.toolTip() == "审核意见（已忽略：上年报告结转数有误）因单元格已修改而失效，请重新审核"
 
 
+def test_an_edit_of_last_years_compared_cell_makes_the_x_verdict_lapse_in_the_comparison_and_review(
+        window, qtbot, store):
+    """X-1 of 2024 dismissed 「上年报告结转数有误」 (35 against 2023's 34), then the auditor corrects
+    2023's 结转下年度 to 33 in 2023's report: the verdict no longer stands for the values compared.
+    It stood as if nothing had changed (it named only 2024's cells); now the open 比对 card, the
+    年度对照 grid, 2024's 问题清单 and the database say it lapsed and count the warning open, and
+    Ctrl+Z in 2023's report brings it back."""
+    from core.review.edits import DISMISSED
+    from gui.yearly_grid import YearlyGridWindow
+
+    now = select_report(qtbot, window, "淮安市人民政府办公室2024年报告.txt")
+    assert now.edit_cell("section3.carried_over.natural", 35)
+    (x1,) = [f for f in now.findings if f.rule == "X-1"]
+    assert now.give_verdict(x1, DISMISSED, "上年报告结转数有误")
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024, label="错误2 警告0 存疑0")
+    (grid,) = [w for w in window.compare_windows if isinstance(w, YearlyGridWindow)]
+    view = compare.view
+    labels = lambda card: " ".join(label.text() for label in card.findChildren(type(view.title)))  # noqa: E731
+    assert "审核意见：已忽略　上年报告结转数有误" in labels(view.cards[0])
+
+    before = select_report(qtbot, window, "淮安市人民政府办公室2023年报告.txt")
+    assert before.edit_cell("section3.carried_forward.natural", 33)
+    assert window.statusBar().currentMessage().endswith(
+        "。淮安市人民政府办公室2024年 的 X-1 审核意见因本报告单元格已修改而失效，请重新审核")
+    qtbot.waitUntil(lambda: len(view.cards) == 1 and "已失效" in labels(view.cards[0]))
+    (card,) = view.cards
+    assert "上年 33 → 本年 35（差 2）" in labels(card)
+    assert "审核意见：已忽略（已失效）　上年报告结转数有误" in labels(card)
+    qtbot.waitUntil(lambda: grid.model.data(grid.model.index_of("淮安市人民政府办公室", 2024)) == "错误2 警告1 存疑0")
+
+    select_report(qtbot, window, "淮安市人民政府办公室2024年报告.txt")
+    panel = window.report_view.findings
+    (row,) = [r for r in range(panel.model.problem_count()) if panel.model.index(r, 1).data() == "X-1"]
+    assert panel.model.index(row, 4).data() == "已忽略（已失效）"
+    stored_before, stored_now = store.review_for(before.report), store.review_for(now.report)
+    stored_now.previous_year = stored_before
+    (x1,) = [f for f in stored_now.findings() if f.rule == "X-1"]
+    assert stored_now.verdict_of(x1) is None and stored_now.lapsed_verdict_of(x1).note == "上年报告结转数有误"
+
+    select_report(qtbot, window, "淮安市人民政府办公室2023年报告.txt")
+    window.undo_action.trigger()  # Ctrl+Z (编辑 → 撤销) in 2023's report: 34 again
+    qtbot.waitUntil(lambda: before.review.value("section3.carried_forward.natural") == 34)
+    assert window.statusBar().currentMessage().endswith("。淮安市人民政府办公室2024年 的 X-1 审核意见恢复有效")
+    qtbot.waitUntil(lambda: len(view.cards) == 1 and "已失效" not in labels(view.cards[0]))
+    assert "审核意见：已忽略　上年报告结转数有误" in labels(view.cards[0])
+    qtbot.waitUntil(lambda: grid.model.data(grid.model.index_of("淮安市人民政府办公室", 2024)) == "错误2 警告0 存疑0")
+
+
 def test_the_comparison_shows_the_reports_own_none_mark_not_a_blank(qtbot, tmp_path):
     """A report that wrote "—" for none shows "—" in the comparison, as in the review: a blank
     there would claim the report left the cell empty."""
