@@ -18,12 +18,13 @@ import re
 from typing import Optional
 
 from core.model import INFERRED, CellValue, Flag, Report
-from core.parse.tokens import EMPTY, NA, NUM, Token
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
 from core.readers.document import Document, Line
 from core.readers.text import MOJIBAKE_PROBLEM
 from core.template import WHOLE_DOCUMENT, tables
 
-_TABLE_PLACEHOLDER = re.compile(r"^\s*\[TABLE\]\s*$", re.MULTILINE)
+# (alone on its line, or alone in a cell of a grid table pandoc drew around it: a page's layout table)
+_TABLE_PLACEHOLDER = re.compile(r"^[ \t]*(?:\|[ \t]*)?\[TABLE\][ \t]*(?:\|.*)?$", re.MULTILINE)
 # Accented Latin letters and Windows-1252 symbols: two of them on one line never occur in a
 # Chinese report, but are what UTF-16 text read one byte at a time looks like.
 _GARBLED_LATIN1 = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"  # (ranges of a regex class)
@@ -88,6 +89,11 @@ def lost_character_flags(report: Report) -> list[Flag]:
 # 表三's header words, each with white space allowed between its characters (a narrow column
 # wraps them anywhere): looked for in the text as it is, not in a copy of it without white space
 _T3_HEADER = tuple(re.compile(r"\s*".join(word)) for word in ("申请人情况", "法律服务机构", "勾稽关系"))
+
+
+def printed_placeholder(tokens: list[Token]) -> bool:
+    """Whether pandoc's "[TABLE]" stands alone among these tokens: a table it could not lay out."""
+    return any(t.kind == TEXT and t.text == "[TABLE]" for t in tokens)
 
 
 def headless_table_flags(report: Report) -> list[Flag]:

@@ -48,7 +48,8 @@ from core.parse.column_blocks import read_column_blocks
 from core.parse.pdfblocks import (t2_column_blocks, t2_rows_under_headers, t3_spill, t4_partly_under_section5,
                                   t4_printed_apart, t4_stray_values)
 from core.parse.page_furniture import furniture, without
-from core.parse.lost import blank_rows, headless_table_flags, lost_character_flags, lost_text_flags, only_zeros, zero_row
+from core.parse.lost import (LOST, blank_rows, headless_table_flags, lost_character_flags, lost_text_flags, only_zeros,
+                             printed_placeholder, zero_row)
 from core.parse.sections import find_sections, line_text
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
@@ -240,9 +241,35 @@ _PERIOD = re.compile(r"统计(?:期限|时限|期间|时间|周期|区间)[^。\
 _LEADING = re.compile(r"^(?:.*?规定[,，]?)?(?:现将|现予公布|现公布|特公布|公布|发布|特发布|印发)?")
 
 
+# A title that is a link to another report on a site's page: a list item, a title followed by
+# its date of publication, or the page's 上一篇/下一篇 (html2text's and pandoc's list marks are
+# stripped with Markdown's: the date tells those)
+_LISTED_BEFORE = re.compile(r"\s*(?:[-+•·◆◇■□▪▫●○►▶]|上一篇|下一篇|上一条|下一条)[\s:：【\[]*")
+_DATED_AFTER = re.compile(r"[\s\]】)）]*(?:\([^()\s]*\))?\s*[\[(（【]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+
+
+def _report_title(head: str, period_year: Optional[int]) -> Optional[re.Match]:
+    """The report's own title among the titles the head prints: not a link to another report
+    (_LISTED_BEFORE, _DATED_AFTER: a site's lists of related reports, printed before or after
+    it); of several, the first of the year the statistics' period states, else the first. (The
+    head is searched on only past a title that is a link or of another year: most heads print
+    their own title first.)"""
+    first = own = None
+    for title in _TITLE.finditer(head):
+        first = first or title
+        if _LISTED_BEFORE.fullmatch(head, head.rfind("\n", 0, title.start()) + 1, title.start()) \
+                or _DATED_AFTER.match(head, title.end()):
+            continue
+        if period_year is None or int(title.group("year")) == period_year:
+            return title
+        own = own or title
+    return own or first
+
+
 def read_metadata(doc: Document, report: Report) -> None:
     head = "\n".join([l for l in _head_lines(doc.lines[:40]) if l])
-    title = _TITLE.search(head)
+    report.period_year = _period_year(doc.text[:20000])
+    title = _report_title(head, report.period_year)
     if title:
         agency = _LEADING.sub("", title.group("agency")).strip("（(")
         agency = re.sub(r"(?:关于|的)$", "", agency)
@@ -253,7 +280,6 @@ def read_metadata(doc: Document, report: Report) -> None:
         named = compiler.group("agency")
         if not report.agency or (named.startswith(report.agency) and named != report.agency):
             report.agency = named
-    report.period_year = _period_year(doc.text[:20000])
     report.year = report.title_year or report.period_year
     if report.year is None:
         first = re.search(r"((?:19|20)\d{2})\s*年", head)
@@ -2162,6 +2188,11 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         # (a picture of it, a converter's dropped table), not a table printed blank
         report.problems.append("未找到第四部分统计表（行政复议、行政诉讼情况）")
         report.flags.append(Flag("section4", "missing", f"未找到统计表：{T4.title}"))
+        return
+    if not values and printed_placeholder(table):
+        # its header printed, its body as pandoc's "[TABLE]": the rows are lost, not printed blank
+        report.problems.append("第四部分统计表只转出了表头，表格内容在转换时丢失")
+        report.flags.append(Flag("section4", LOST, "表四只转出了表头，表格内容在转换时印成了“[TABLE]”，未能读出，请核对原文件"))
         return
     report.tables.append("section4")
     if lines:

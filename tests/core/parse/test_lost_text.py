@@ -34,3 +34,13 @@ def test_a_latin1_sign_that_is_no_garbled_letter_is_no_sign_of_one():
     # a middle dot in a name, a multiplication sign, a no-break space: Latin-1, none of the letters
     assert not _may_hold_garbled("张三·李四 2×3\xa0件")
     assert _may_hold_garbled("张三·李四 ÿ")
+
+
+def test_a_table_pandoc_could_not_lay_out_is_lost_alone_on_its_line_or_in_a_layout_tables_cell():
+    # a page whose article stands in a layout table: pandoc's plain text draws it as a grid and
+    # prints 表三 as 「[TABLE]」 inside its cell. Before: only a line of 「[TABLE]」 alone counted,
+    # and 表三 missing was a D-2 错误 of a report that prints it
+    alone = _document("三、收到和处理政府信息公开申请情况\n\n[TABLE]\n")
+    in_cell = _document("| 三、收到和处理政府信息公开申请情况  |        |\n| [TABLE]                  |        |\n")
+    assert [f.kind for f in lost_text_flags(alone)] == [f.kind for f in lost_text_flags(in_cell)] == ["lost"]
+    assert lost_text_flags(_document("表格印为 [TABLE] 的说明\n| 见 [TABLE] 栏 |\n")) == []

@@ -55,3 +55,31 @@ def test_a_title_wrapped_inside_its_last_words_still_names_the_agency():
         report = parse(head_of([crumbs, first, second, "发布机构：某单位 发布日期：2022-01-28", "一、总体情况"]))
         assert report.agency == first.split(" ")[0], first
         assert report.title_year == int(first.split(" ")[1]), first
+
+
+def test_a_sites_links_to_other_years_reports_are_not_the_title():
+    """A site's page prints its lists of related reports around the report: list items (html2text's
+    marks stripped with Markdown's), each dated, and 上一篇. The report's title is the one that is
+    no link, and the report's year its own (a link's year would file it under another year)."""
+    report = parse(head_of(["相关文章",
+                            "  * 江州市应急管理局2020年政府信息公开工作年度报告2021-01-17",
+                            "  • 江州市应急管理局2019年政府信息公开工作年度报告（2020-01-14）",
+                            "上一篇：江州市应急管理局2018年政府信息公开工作年度报告",
+                            "# 江州市应急管理局2021年政府信息公开工作年度报告",
+                            "所列数据的统计期限自2021年1月1日起至2021年12月31日止。"]))
+    assert (report.agency, report.title_year, report.year) == ("江州市应急管理局", 2021, 2021)
+
+
+def test_of_undated_titles_the_one_of_the_periods_year_is_the_reports():
+    report = parse(head_of(["江州市应急管理局2020年政府信息公开工作年度报告",
+                            "江州市应急管理局2021年政府信息公开工作年度报告",
+                            "本报告统计期限为2021年1月1日至12月31日。"]))
+    assert (report.title_year, report.year) == (2021, 2021)
+
+
+def test_a_title_of_another_year_than_the_period_is_still_the_title():
+    """The one title the report prints says 2022, its period 2023: read as printed (D-1 warns)."""
+    report = parse(head_of(["上一篇：江州市应急管理局2021年政府信息公开工作年度报告",
+                            "江州市应急管理局2022年政府信息公开工作年度报告",
+                            "本报告统计期限为2023年1月1日至12月31日。"]))
+    assert (report.title_year, report.period_year) == (2022, 2023)

@@ -154,3 +154,22 @@ def test_html2text_layout_cell_paragraphs_on_one_line_are_read_apart():
     assert report.value("section2.licensing.decisions") == 407578
     assert not [p for p in report.problems if "第二部分" in p]
     assert silent == []
+
+
+def test_a_table_whose_body_pandoc_printed_as_TABLE_is_lost_not_blank():
+    # pandoc's plain text of a split page: 表四's header rows as a simple table, its body as
+    # 「[TABLE]」. Before: 表四 read as printed blank, its 3 行政复议 其他结果 and 总计 silent
+    report, wrong, silent = read_against_truth(ZOO / "w1604-r0029-split-html-pandoc-html-plain.txt")
+    assert "section4" not in report.tables
+    assert any(f.cell == "section4" and "[TABLE]" in f.message for f in report.flags)
+    assert silent == []
+    missing = next(f for f in check(report) if f.rule == "D-2")
+    assert missing.severity == "doubt" and "section4" in missing.cells
+
+
+def test_a_sites_list_of_other_years_reports_before_the_title_does_not_set_the_year():
+    # the same page prints 「相关文章」, three earlier reports' titles each with its date, before
+    # the report's own title. Before: the year read 2022 from the first link (D-1 and D-3 warned)
+    report, _ = read_report(str(ZOO / "w1604-r0029-split-html-pandoc-html-plain.txt"))
+    assert (report.agency, report.year) == ("西宁市滨江区人民政府", 2023)
+    assert not [f for f in check(report) if f.rule in ("D-1", "D-3")]
