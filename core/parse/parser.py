@@ -183,7 +183,7 @@ def parse(doc: Document) -> Report:
     head_rows_by_column_sums(report, templ["section3"], tokens[3])
     flag_overflow_neighbours(report, templ["section3"], overflowed)
     if as_stored is None or not all(map(is_, map(report.cells.__getitem__, t3_paths), as_stored)):
-        read_anchored_rows(report, templ["section3"], tokens[3])
+        read_anchored_rows(report, templ["section3"], tokens[3], doc.page_starts)
     read_column_blocks(report, templ["section3"], tuple(doc.lines[i].cells[0].start for i in doc.page_starts
                                                         if i < len(doc.lines) and doc.lines[i].cells),
                        frozenset(dropped_spans))

@@ -14,9 +14,11 @@ again by a reading of the whole table that makes every sum hold.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from core.model import NUMBER, PLACEHOLDER, CellValue, Number, Report
+from core.parse.page_furniture import PAGE_NUMBER
 from core.parse.tokens import NA, NUM, TEXT, Token, normalise
 from core.template import Table
 
@@ -164,13 +166,27 @@ def anchored_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
     return {key: values for key, values in printed_rows(table, tokens).items() if _adds_up(values)}
 
 
-def read_anchored_rows(report: Report, table: Table, tokens: list[Token]) -> None:
+def _ends_its_page(tokens: list[Token], last: Token, page_starts: tuple[int, ...]) -> bool:
+    """Whether the run ending on token `last` is the last its page prints: the text after it is
+    the page's footer (a page number's form) or on a later page (`page_starts`: the lines that
+    start pages). Plain pdftotext prints, at a page's end, the text blocks it did not fit into the
+    page's flow: a cell of the run may print after the run's other cells, or after the footer."""
+    at = next(n for n, t in enumerate(tokens) if t is last)
+    if at + 1 == len(tokens):
+        return False
+    after = tokens[at + 1]
+    return PAGE_NUMBER.fullmatch(after.text.strip()) is not None \
+        or bisect_right(page_starts, last.line) != bisect_right(page_starts, after.line)
+
+
+def read_anchored_rows(report: Report, table: Table, tokens: list[Token], page_starts: tuple[int, ...] = ()) -> None:
     """Store the rows printed whole after their label where the parser read something else, and
     drop the parser's doubts about them (the row is read as printed, beside its label). A row so
     printed that does not add up is the report's misprint (a plain pdftotext line prints its values
     left to right): where the parser's reading only moved its printed values within it, so that the
     sums hold (two values printed in each other's columns), it is read as printed too, for the sums
-    to name."""
+    to name; but not where the row ends its page (_ends_its_page), whose cells' order the text does
+    not tell: there the parser's reading stands, when flagged (its findings then 存疑, not 错误)."""
     changed: set[str] = set()
     cells = report.cells
     for key, values in printed_rows(table, tokens).items():
@@ -185,10 +201,14 @@ def read_anchored_rows(report: Report, table: Table, tokens: list[Token]) -> Non
         if not _adds_up(values) and \
                 sorted(cells[p].span or (-1, -1) for p in paths) != sorted((t.start, t.end) for t in values):
             continue  # read otherwise than by moving the row's own values: the parser's reading stands
+        row = f"{table.section}.{key}"
+        if not _adds_up(values) and _ends_its_page(tokens, values[-1], page_starts) \
+                and any(f.cell == row or f.cell.startswith(row + ".") for f in report.flags):
+            continue  # the parser's reading of the row, flagged, stands
         for path, token in zip(paths, values):
             cells[path] = CellValue(token.value, NUMBER, token.text, (token.start, token.end)) if token.kind == NUM \
                 else CellValue(None, PLACEHOLDER, report.text[token.start:token.end], (token.start, token.end))
-        changed.add(f"{table.section}.{key}")
+        changed.add(row)
     if changed:
         report.flags[:] = [f for f in report.flags
                            if f.cell not in changed and f.cell.rsplit(".", 1)[0] not in changed]
