@@ -54,6 +54,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f]*\n\s*")
 _PAGE_NUMBER = re.compile(r"第[ \t]*\d+[ \t]*页|^[ \t\f]*[-－—][ \t]*\d+[ \t]*[-－—][ \t\f]*$", re.M)
 
 _BIT_BYTES = bytes.maketrans(b"01", b"\x00\x01")  # a bit's character to a byte false or true
+# the column of a row's k-th value in printed order, by its first value's column (wrapping round
+# after 总计)
+_COLUMNS_FROM = tuple(tuple((first + k) % _WIDTH for k in range(_WIDTH)) for first in range(_WIDTH))
 
 Token = tuple[int, int, int, int]  # value, start, end, line number
 
@@ -383,112 +386,108 @@ class _Search:
         `fails_from` free values, and start before a row after it fails in the gap it leaves,
         when it is the last row that may split (see _Sevens), and pass `run_check` (see
         _Drifts.run_in_rows_may); `free`: the state's free values and their sums
-        (see _free)."""
+        (see _free).
+
+        A run takes free values one after another, so its values are the free values from its
+        first one's on (free_values[j], free_values[j + 1], ...): a value's next free one, and
+        whether the one after it on its line is free, are read there, not in `used`. (The small
+        helpers of the walk are written out where they are used: this is the search's innermost
+        loop, and a call each costs as much as the work.)"""
         n = len(self.tokens)
         values = self.values
         same_line = self.same_line
         rows_of = self.rows_of
-        picks: list[int] = [anchor]  # in printed order: columns first_column, first_column+1, ... (mod 7)
-        if anchor > 0 and same_line[anchor - 1] and not used >> (anchor - 1) & 1:
-            return  # (a line's values are neighbouring cells of one row)
-
-        def allowed(i: int, c: int) -> bool:
-            if c == 0 and own is not None:
-                return i == own
-            return i not in rows_of or c == 0 and row in rows_of[i]
-
-        if not allowed(anchor, first_column):
+        free_values, sums = free
+        free_count = len(free_values)
+        # (anchor is the first free value: the value before it, if any, is taken, so a line is
+        # not cut before it)
+        # the column of each pick, by its place in printed order (wrapping round after 总计)
+        columns = _COLUMNS_FROM[first_column]
+        total_k = _WIDTH - 1 - first_column  # (the pick in 总计's column)
+        # allowed: a label value only in its row's 自然人 cell; the row's own label value there
+        if first_column == 0 and own is not None:
+            if anchor != own:
+                return
+        elif anchor in rows_of and not (first_column == 0 and row in rows_of[anchor]):
             return
         if max_runs == 1 and not self._adds_up_with_run([], anchor, free, first_column):
             return  # (one run: the next seven free values, a cell each, must add up)
 
-        def column(k: int) -> int:
-            return (first_column + k) % _WIDTH
-
-        def step_past_total() -> bool:
-            """A step taken (over the budget: given up); True when the picks so far exceed their
-            row's 总计 (总计 known: the others cannot exceed it)."""
-            self.steps += 1
-            if self.steps > _BUDGET:
-                raise _OverBudget
-            if len(picks) > _WIDTH - 1 - first_column:
-                total = values[picks[_WIDTH - 1 - first_column]]
-                return sum(map(values.__getitem__, picks)) - total > total
-            return False
-
-        def next_free(last: int) -> int:
-            """The first free value after ``last`` (n when none is)."""
-            nxt = last + 1
-            while nxt < n and used >> nxt & 1:
-                nxt += 1
-            return nxt
-
-        def line_cut(last: int) -> bool:
-            """A row ending at ``last`` would cut a line whose next value is free (a line's values
-            are one row's)."""
-            return same_line[last] and not used >> (last + 1) & 1
-
-        def row_adding_up() -> Optional[list[int]]:
+        def row_adding_up(picks: list[int]) -> Optional[list[int]]:
             """The seven picks as the row's cells in column order, when they add up to its 总计."""
             cells = [0] * _WIDTH
             for j, i in enumerate(picks):
-                cells[column(j)] = i
+                cells[columns[j]] = i
             return cells if sum(map(values.__getitem__, cells[:-1])) == values[cells[-1]] else None
 
-        def walk(runs: int):
-            """The cells from the picks on, their last run (no other may start)."""
-            if step_past_total():
-                return
-            k = len(picks)
-            last = picks[-1]
+        # the first run, value after value (free_values[0], [1], ...): the row in one run, when
+        # it adds up, then the rows whose second run starts after the first run's k values, the
+        # most first (the order of a walk trying the run's next value before a second run at
+        # each value)
+        splits_at: list[tuple[int, int]] = []  # (k, the free value after the first k)
+        one_run = None
+        k = 1  # (picks: free_values[:k])
+        while True:
+            self.steps += 1
+            if self.steps > _BUDGET:
+                raise _OverBudget
+            if k > total_k and sums[k] > 2 * values[free_values[total_k]]:
+                break  # (the picks so far exceed their row's 总计: the others cannot exceed it)
+            last = free_values[k - 1]
+            nxt = free_values[k] if k < free_count else n
             if k == _WIDTH:
-                cells = None if line_cut(last) else row_adding_up()
-                if cells is not None:
-                    yield cells, runs
-                return
+                if not (same_line[last] and nxt == last + 1):  # (a row cuts no line)
+                    one_run = row_adding_up(free_values[:_WIDTH])
+                break
+            column = columns[k]
             # a line's next value is the next cell, unless the row wraps round after 总计
             if same_line[last]:
-                if column(k - 1) == _WIDTH - 1:
-                    return
-                nxt = last + 1
-                if not used >> nxt & 1 and allowed(nxt, column(k)):
-                    picks.append(nxt)
-                    yield from walk(runs)
-                    picks.pop()
-                return
-            # the next free value continues the run
-            nxt = next_free(last)
-            if nxt >= n:
-                return
-            if allowed(nxt, column(k)):
-                picks.append(nxt)
-                yield from walk(runs)
-                picks.pop()
+                if column == 0 or nxt != last + 1:
+                    break
+            else:
+                # the next free value continues the run, or a second run starts at it
+                if nxt >= n:
+                    break
+                if max_runs > 1:
+                    splits_at.append((k, nxt))
+            if column == 0 and own is not None:
+                if nxt != own:
+                    break
+            elif nxt in rows_of and not (column == 0 and row in rows_of[nxt]):
+                break
+            k += 1
+        if one_run is not None:
+            yield one_run, 1
+        if not splits_at:
+            return
 
-        def second_runs(k: int, nxt: int):
-            """The cells with a second run starting after the first k picks (`nxt`: the free
-            value after them)."""
-            need = self._needed(picks, column, k)
+        zero_line = self.zero_line
+        for k, nxt in reversed(splits_at):
+            if split_may is not None and not split_may(k):
+                continue  # (no placement of the rows after it, as _Drifts reads them)
+            # the cells with a second run starting after the first k picks (`nxt`: the free
+            # value after them)
+            picks = free_values[:k]
+            need = self._needed(picks, columns, k)
             # a run starts where the flow comes back from words, or where the row's one missing
             # value prints (only those values are looked at: the others would be skipped)
             starts = self.after_words if need is None else self.at_value.get(need, ())
-            zero_line = self.zero_line
             # (the last row that may split: a second run starting past `last` leaves a row
             # failing in its gap; one not past `first` ends before the last seven failing)
             first, last = -1, n
             if sevens is not None:
-                free_values = sevens.free
+                sevens_free = sevens.free
                 at = sevens.gap_fails_at(k) + _WIDTH  # (in free values)
-                last = free_values[at] - 1 if at < len(free_values) else n
+                last = sevens_free[at] - 1 if at < len(sevens_free) else n
                 at = fails_from - _WIDTH + k
-                first = free_values[at] if at >= 0 else -1
+                first = sevens_free[at] if at >= 0 else -1
             # the row adds up (T3-3) with the run's values: the next free values from its start
             # (as _adds_up_with_run, the picks' part summed once)
-            free_values, sums = free
             run_length = _WIDTH - k
-            picks_sum = sum(map(values.__getitem__, picks))
+            picks_sum = sums[k]
             total_at = (_WIDTH - 1 - first_column) % _WIDTH
             total = values[picks[total_at]] if total_at < k else None
+            column = columns[k]
             for start in starts[bisect_right(starts, max(nxt, first)):]:
                 if start > last:
                     break  # (a row after this one, in the gap its second run leaves, would not add up)
@@ -496,65 +495,59 @@ class _Search:
                     continue
                 j = bisect_left(free_values, start)
                 end = j + run_length
-                if end > len(free_values):
+                if end > free_count:
                     break  # (too few free values left for the run, from here on)
                 if picks_sum + sums[end] - sums[j] != 2 * (
                         total if total is not None else values[free_values[j + total_at - k]]):
                     continue
-                if same_line[start - 1] and not used >> (start - 1) & 1 or not allowed(start, column(k)):
+                before = free_values[j - 1]  # (the free value before it: nxt or after)
+                if same_line[start - 1] and before == start - 1:
+                    continue  # (a line's values are neighbouring cells of one row)
+                if column == 0 and own is not None:
+                    if start != own:
+                        continue
+                elif start in rows_of and not (column == 0 and row in rows_of[start]):
                     continue
-                if zero_line[start]:
+                if zero_line[start] and before != nxt and zero_line[before]:
                     # of a stretch of lines of zeros, alike, only the first starts a run: not one
                     # whose free value before (after the run's next value) is a line of zeros
-                    before = start - 1
-                    while before > nxt and used >> before & 1:
-                        before -= 1
-                    if before > nxt and zero_line[before]:
-                        continue
+                    continue
                 if run_check is not None and not run_check(k, j):
                     continue  # (the rows after it could not be placed with one splitting)
-                picks.append(start)
-                yield from walk(2)
-                picks.pop()
-
-        # the first run, value after value: the row in one run, when it adds up, then the rows
-        # whose second run starts after the first run's k values, the most first (the order of a
-        # walk trying the run's next value before a second run at each value)
-        splits_at: list[tuple[int, int]] = []  # (k, the free value after the first k)
-        one_run = None
-        while True:
-            if step_past_total():
-                break
-            k = len(picks)
-            last = picks[-1]
-            if k == _WIDTH:
-                if not line_cut(last):
-                    one_run = row_adding_up()
-                break
-            # a line's next value is the next cell, unless the row wraps round after 总计
-            if same_line[last]:
-                nxt = last + 1
-                if column(k - 1) == _WIDTH - 1 or used >> nxt & 1 or not allowed(nxt, column(k)):
-                    break
-                picks.append(nxt)
-                continue
-            # the next free value continues the run, or a second run starts at a line's first value
-            nxt = next_free(last)
-            if nxt >= n:
-                break
-            if max_runs > 1:
-                splits_at.append((k, nxt))
-            if not allowed(nxt, column(k)):
-                break
-            picks.append(nxt)
-        first_run = list(picks)
-        if one_run is not None:
-            yield one_run, 1
-        for k, nxt in reversed(splits_at):
-            if split_may is not None and not split_may(k):
-                continue  # (no placement of the rows after it, as _Drifts reads them)
-            picks[:] = first_run[:k]
-            yield from second_runs(k, nxt)
+                # the run's last value and on, walked (the cells from the picks on, their last
+                # run: no other may start)
+                cells = None
+                at = j  # (the last pick's place among the free values)
+                count = k + 1  # (the picks: free_values[:k] then free_values[j:at + 1])
+                while True:
+                    self.steps += 1
+                    if self.steps > _BUDGET:
+                        raise _OverBudget
+                    if count > total_k and picks_sum + sums[at + 1] - sums[j] > 2 * values[
+                            free_values[total_k] if total_k < k else free_values[j + total_k - k]]:
+                        break
+                    last_pick = free_values[at]
+                    after = free_values[at + 1] if at + 1 < free_count else n
+                    if count == _WIDTH:
+                        if not (same_line[last_pick] and after == last_pick + 1):
+                            cells = row_adding_up(picks + free_values[j:at + 1])
+                        break
+                    next_column = columns[count]
+                    # a line's next value is the next cell, unless the row wraps round after 总计
+                    if same_line[last_pick]:
+                        if next_column == 0 or after != last_pick + 1:
+                            break
+                    elif after >= n:
+                        break
+                    if next_column == 0 and own is not None:
+                        if after != own:
+                            break
+                    elif after in rows_of and not (next_column == 0 and row in rows_of[after]):
+                        break
+                    at += 1
+                    count += 1
+                if cells is not None:
+                    yield cells, 2
 
     def _free(self, used: int) -> tuple[list[int], list[int]]:
         """The free values (in printed order) and the sums of the first j of them."""
@@ -577,13 +570,14 @@ class _Search:
         total = values[picks[total_at]] if total_at < taken else values[free_values[j + total_at - taken]]
         return sum(map(values.__getitem__, picks)) + sums[end] - sums[j] == 2 * total
 
-    def _needed(self, picks: list[int], column, k: int) -> Optional[int]:
-        """The value the row's next cell must hold when it is its last unknown one, else None."""
+    def _needed(self, picks: list[int], columns: tuple[int, ...], k: int) -> Optional[int]:
+        """The value the row's next cell must hold when it is its last unknown one, else None;
+        `columns`: each pick's column."""
         if k != _WIDTH - 1:
             return None
         values = self.values
-        known = {column(j): values[i] for j, i in enumerate(picks)}
-        missing = column(k)
+        known = {columns[j]: values[i] for j, i in enumerate(picks)}
+        missing = columns[k]
         if missing == _WIDTH - 1:
             return sum(known.values())
         rest = known[_WIDTH - 1] - sum(v for c, v in known.items() if c != _WIDTH - 1)
