@@ -898,7 +898,7 @@ class _Drifts:
             # other's up to the last row failing as it is, from the row after p on at most (see
             # _settles, reaches_back): so they drift by both up to that row at least
             back = self.reaches_back()
-            for b in range(t, min(back[run] for run in runs) - 1):
+            for b in range(t, min(map(back.__getitem__, runs)) - 1):
                 if not self.clean(b, drift):
                     return False
         fewer = _fewer(runs)
@@ -915,15 +915,24 @@ class _Drifts:
                         and may_place(b + 1, rest, splits):
                     return True
             if splits:
+                after = b + 1
                 for rest in (runs, *fewer):
-                    for run in range(1, _WIDTH):
-                        if reach is not None and not rest and b + 1 < reach[run]:
-                            continue  # (see _settles: it prints at that row or after)
-                        if reach is not None and len(rest) == 1 and b + 1 < min(reach[run], reach[rest[0]]) - 1 \
-                                and not self.clean(b + 1, drift + run):
-                            continue  # (see the bound above)
-                        if may_place(b + 1, tuple(sorted(rest + (run,))), splits - 1, run):
-                            return True
+                    if reach is None or len(rest) > 1:
+                        for run, more in _with_run(rest):
+                            if may_place(after, more, splits - 1, run):
+                                return True
+                    elif not rest:
+                        for run, more in _with_run(rest):
+                            # (see _settles: it prints at that row or after)
+                            if after >= reach[run] and may_place(after, more, splits - 1, run):
+                                return True
+                    else:
+                        bound = reach[rest[0]] - 1
+                        for run, more in _with_run(rest):
+                            if after < min(reach[run] - 1, bound) and not self.clean(after, drift + run):
+                                continue  # (see the bound above)
+                            if may_place(after, more, splits - 1, run):
+                                return True
             if not self.clean(b, drift):
                 return False
         return self.past_rows(runs)
@@ -1045,6 +1054,17 @@ def _fewer(runs: tuple[int, ...]) -> list[tuple[int, ...]]:
     return known
 
 
+_WITH_RUN: dict[tuple[int, ...], tuple[tuple[int, tuple[int, ...]], ...]] = {}
+
+
+def _with_run(runs: tuple[int, ...]) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """Each run length (1…6) with these runs and it (sorted)."""
+    known = _WITH_RUN.get(runs)
+    if known is None:
+        known = _WITH_RUN[runs] = tuple((run, tuple(sorted(runs + (run,)))) for run in range(1, _WIDTH))
+    return known
+
+
 def _seven_may_be(search: _Search, row: int, cells, sums: int, own: Optional[int],
                   room: Optional[tuple[int, ...]]) -> bool:
     """_Sevens.may_be_row's answer; `room`: what each column may still take (None: any)."""
@@ -1052,19 +1072,24 @@ def _seven_may_be(search: _Search, row: int, cells, sums: int, own: Optional[int
     row_values = list(map(values.__getitem__, cells))
     if sums // 2 not in row_values:
         return False
-    # (most sevens hold no label value: told apart without a loop of Python steps)
-    labelled = [] if rows_of.keys().isdisjoint(cells) else [j for j, i in enumerate(cells) if i in rows_of]
-    if any(row not in rows_of[cells[j]] for j in labelled) or len(labelled) > 1:
-        return False
+    # the one label value's place, if any: it must be this row's (most sevens hold none: told
+    # apart without a loop of Python steps)
+    label_at = -1
+    if not rows_of.keys().isdisjoint(cells):
+        for j, i in enumerate(cells):
+            if i in rows_of:
+                if label_at >= 0 or row not in rows_of[i]:
+                    return False
+                label_at = j
     if own is not None and own not in cells:
         return False
     for total_at in range(_WIDTH):
         if row_values[total_at] * 2 != sums:
             continue
         # (the cell at j is in column j - total_at - 1, mod 7: the 总计 is column 6)
-        if labelled and (labelled[0] - total_at - 1) % _WIDTH:
+        if label_at >= 0 and (label_at - total_at - 1) % _WIDTH:
             continue
-        if room is None or all(row_values[j] <= room[(j - total_at - 1) % _WIDTH] for j in range(_WIDTH)):
+        if room is None or all(map(int.__le__, row_values[total_at + 1:] + row_values[:total_at + 1], room)):
             return True
     return False
 
