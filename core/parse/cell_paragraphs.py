@@ -360,6 +360,7 @@ class _Search:
         # the value printed right after the row's label, its 自然人 cell
         own = next((i for i in self.labelled_only[row] if not used >> i & 1), None)
         seen = set()  # (a row of zeros takes the same values whatever column each one is in)
+        run_starts: dict[tuple[int, Optional[int]], list[tuple[int, int, int]]] = {}  # (see _run_starts)
         bits, values = self.bits, self.values
         block = None if may_split else free[0][:_WIDTH]  # (its one run's values)
         if block is not None and len(block) == _WIDTH:
@@ -371,7 +372,7 @@ class _Search:
             if block is not None and (block_mask, tuple(block_values[-first_column:] + block_values[:-first_column])) in seen:
                 continue  # (the same cells as an earlier column's: one run takes these seven)
             for cells, runs in self._row_options(row, own, anchor, first_column, used, free, 1 + may_split, fails_from,
-                                                 sevens, split_may, run_check):
+                                                 sevens, run_starts, split_may, run_check):
                 key = (sum(map(bits.__getitem__, cells)), tuple(map(values.__getitem__, cells)))
                 if key not in seen:
                     seen.add(key)
@@ -379,6 +380,7 @@ class _Search:
 
     def _row_options(self, row: int, own: Optional[int], anchor: int, first_column: int, used: int,
                      free: tuple[list[int], list[int]], max_runs: int, fails_from: int, sevens: Optional[_Sevens],
+                     run_starts: dict[tuple[int, Optional[int]], list[tuple[int, int, int]]],
                      split_may: Optional[Callable[[int], bool]] = None,
                      run_check: Optional[Callable[[int, int], bool]] = None):
         """The row's cells (token per column) starting at `anchor` in `first_column`; `own`: the
@@ -386,7 +388,7 @@ class _Search:
         `fails_from` free values, and start before a row after it fails in the gap it leaves,
         when it is the last row that may split (see _Sevens), and pass `run_check` (see
         _Drifts.run_in_rows_may); `free`: the state's free values and their sums
-        (see _free).
+        (see _free); `run_starts`: the state's second runs' starts found so far (_run_starts).
 
         A run takes free values one after another, so its values are the free values from its
         first one's on (free_values[j], free_values[j + 1], ...): a value's next free one, and
@@ -461,56 +463,41 @@ class _Search:
         if not splits_at:
             return
 
-        zero_line = self.zero_line
         for k, nxt in reversed(splits_at):
             if split_may is not None and not split_may(k):
                 continue  # (no placement of the rows after it, as _Drifts reads them)
             # the cells with a second run starting after the first k picks (`nxt`: the free
-            # value after them)
+            # value after them): where the row's one missing value prints, when it is its last
+            # unknown one, else where the flow comes back from words
+            if k == _WIDTH - 1:
+                if total_k == k:
+                    need = sums[k]  # (its 总计)
+                else:
+                    need = 2 * values[free_values[total_k]] - sums[k]
+                    if need < 0:
+                        need = -1  # (none)
+            else:
+                need = None
+            starts = run_starts.get((k, need))
+            if starts is None:
+                starts = run_starts[k, need] = self._run_starts(k, nxt, need, used, free, fails_from, sevens)
+            if not starts:
+                continue
             picks = free_values[:k]
-            need = self._needed(picks, columns, k)
-            # a run starts where the flow comes back from words, or where the row's one missing
-            # value prints (only those values are looked at: the others would be skipped)
-            starts = self.after_words if need is None else self.at_value.get(need, ())
-            # (the last row that may split: a second run starting past `last` leaves a row
-            # failing in its gap; one not past `first` ends before the last seven failing)
-            first, last = -1, n
-            if sevens is not None:
-                sevens_free = sevens.free
-                at = sevens.gap_fails_at(k) + _WIDTH  # (in free values)
-                last = sevens_free[at] - 1 if at < len(sevens_free) else n
-                at = fails_from - _WIDTH + k
-                first = sevens_free[at] if at >= 0 else -1
             # the row adds up (T3-3) with the run's values: the next free values from its start
             # (as _adds_up_with_run, the picks' part summed once)
-            run_length = _WIDTH - k
             picks_sum = sums[k]
-            total_at = (_WIDTH - 1 - first_column) % _WIDTH
+            total_at = total_k
             total = values[picks[total_at]] if total_at < k else None
             column = columns[k]
-            for start in starts[bisect_right(starts, max(nxt, first)):]:
-                if start > last:
-                    break  # (a row after this one, in the gap its second run leaves, would not add up)
-                if used >> start & 1:
-                    continue
-                j = bisect_left(free_values, start)
-                end = j + run_length
-                if end > free_count:
-                    break  # (too few free values left for the run, from here on)
-                if picks_sum + sums[end] - sums[j] != 2 * (
+            for start, j, run_sum in starts:
+                if picks_sum + run_sum != 2 * (
                         total if total is not None else values[free_values[j + total_at - k]]):
                     continue
-                before = free_values[j - 1]  # (the free value before it: nxt or after)
-                if same_line[start - 1] and before == start - 1:
-                    continue  # (a line's values are neighbouring cells of one row)
                 if column == 0 and own is not None:
                     if start != own:
                         continue
                 elif start in rows_of and not (column == 0 and row in rows_of[start]):
-                    continue
-                if zero_line[start] and before != nxt and zero_line[before]:
-                    # of a stretch of lines of zeros, alike, only the first starts a run: not one
-                    # whose free value before (after the run's next value) is a line of zeros
                     continue
                 if run_check is not None and not run_check(k, j):
                     continue  # (the rows after it could not be placed with one splitting)
@@ -549,6 +536,48 @@ class _Search:
                 if cells is not None:
                     yield cells, 2
 
+    def _run_starts(self, k: int, nxt: int, need: Optional[int], used: int, free: tuple[list[int], list[int]],
+                    fails_from: int, sevens: Optional[_Sevens]) -> list[tuple[int, int, int]]:
+        """Where a state's row's second run may start after its first k free values (`nxt`: the
+        free value after them), whatever the row's first column: each start with its place
+        among the free values and the sum of the run's 7 - k values. A run starts where the
+        flow comes back from words, or where the row's one missing value (`need`, when it is
+        its last unknown one) prints: only those values are looked at (the others would be
+        skipped); not inside a line (a line's values are one row's), nor at a line of zeros
+        whose free value before (after `nxt`) is one too (of a stretch of lines of zeros, alike,
+        only the first starts a run). With the last row that may split (`sevens`): not past
+        where a row after it, in the gap its run leaves, fails; and its run ends past the last
+        seven failing (`fails_from`)."""
+        n = len(self.tokens)
+        same_line, zero_line = self.same_line, self.zero_line
+        free_values, sums = free
+        free_count = len(free_values)
+        starts = self.after_words if need is None else self.at_value.get(need, ())
+        first, last = -1, n
+        if sevens is not None:
+            at = sevens.gap_fails_at(k) + _WIDTH  # (in free values)
+            last = free_values[at] - 1 if at < free_count else n
+            at = fails_from - _WIDTH + k
+            first = free_values[at] if at >= 0 else -1
+        run_length = _WIDTH - k
+        out = []
+        for start in starts[bisect_right(starts, max(nxt, first)):]:
+            if start > last:
+                break  # (a row after this one, in the gap its second run leaves, would not add up)
+            if used >> start & 1:
+                continue
+            j = bisect_left(free_values, start)
+            end = j + run_length
+            if end > free_count:
+                break  # (too few free values left for the run, from here on)
+            before = free_values[j - 1]  # (the free value before it: nxt or after)
+            if same_line[start - 1] and before == start - 1:
+                continue
+            if zero_line[start] and before != nxt and zero_line[before]:
+                continue
+            out.append((start, j, sums[end] - sums[j]))
+        return out
+
     def _free(self, used: int) -> tuple[list[int], list[int]]:
         """The free values (in printed order) and the sums of the first j of them."""
         bits = bin(self.all_tokens & ~used)[:1:-1]  # (the free values' bits, the first first)
@@ -569,19 +598,6 @@ class _Search:
         total_at = (_WIDTH - 1 - first_column) % _WIDTH
         total = values[picks[total_at]] if total_at < taken else values[free_values[j + total_at - taken]]
         return sum(map(values.__getitem__, picks)) + sums[end] - sums[j] == 2 * total
-
-    def _needed(self, picks: list[int], columns: tuple[int, ...], k: int) -> Optional[int]:
-        """The value the row's next cell must hold when it is its last unknown one, else None;
-        `columns`: each pick's column."""
-        if k != _WIDTH - 1:
-            return None
-        values = self.values
-        known = {columns[j]: values[i] for j, i in enumerate(picks)}
-        missing = columns[k]
-        if missing == _WIDTH - 1:
-            return sum(known.values())
-        rest = known[_WIDTH - 1] - sum(v for c, v in known.items() if c != _WIDTH - 1)
-        return rest if rest >= 0 else -1
 
 
 class _Sevens:
