@@ -833,6 +833,7 @@ class _Drifts:
         self.last: Optional[int] = None  # (see last_failing)
         self.reach: Optional[list[int]] = None  # (see reaches_back)
         self.cleans: dict[int, bool] = {}  # (see clean)
+        self.runs_in_rows: dict[tuple[int, int], bool] = {}  # (see run_in_rows_may)
 
     def may_split(self, taken: int) -> bool:
         """Whether the state's row may split after its first `taken` values: the rows after it
@@ -857,6 +858,13 @@ class _Drifts:
         shifted sevens from it on are checked; run_past_rows_may(taken') reads its values from
         7 (rows - 2) + taken' on: this state's from 7 (rows - 1) + taken' on when they are
         past the run, else counted as may."""
+        # (each first column of the row asks it again of the same run)
+        known = self.runs_in_rows.get((taken, j))
+        if known is None:
+            known = self.runs_in_rows[taken, j] = self._run_in_rows_may(taken, j)
+        return known
+
+    def _run_in_rows_may(self, taken: int, j: int) -> bool:
         left_sum = self.left_sum
         assert left_sum is not None  # (see second_run_check)
         if j + _WIDTH - taken > _WIDTH * self.rows:
