@@ -1028,10 +1028,17 @@ class _Drifts:
 
     def _across(self, at: int, row: int, run: int) -> bool:
         free, sums = self.free, self.sums
+        # (its 总计, half its sum, is one of its values: none of them printed from its first value
+        # to its last tells at once, before the seven's cells are gathered)
+        value_bits = self.search.value_bits if 0 <= at <= len(free) - _WIDTH - run else {}
+        first = free[at] if value_bits else 0
+        span = (2 << (free[at + _WIDTH + run - 1] - first)) - 1 if value_bits else 0
         for j in range(1, _WIDTH):
             total = sums[at + j] - sums[at] + sums[at + _WIDTH + run] - sums[at + j + run]
             if total % 2:
                 continue  # (a row adds up to twice its 总计)
+            if value_bits and not value_bits.get(total >> 1, 0) >> first & span:
+                continue
             cells = tuple(free[at:at + j] + free[at + j + run:at + _WIDTH + run])
             key = (row, cells)
             known = self.search.sevens_known.get(key)
@@ -1054,7 +1061,12 @@ class _Drifts:
         sums = self.sums[at + _WIDTH] - self.sums[at]
         if sums % 2:
             return False  # (a row adds up to twice its 总计)
-        cells = tuple(self.free[at:at + _WIDTH])
+        free = self.free
+        if 0 <= at <= len(free) - _WIDTH:
+            first = free[at]
+            if not self.search.value_bits.get(sums >> 1, 0) >> first & (2 << (free[at + _WIDTH - 1] - first)) - 1:
+                return False  # (nor is its 总计, half its sum, printed from its first value to its last)
+        cells = tuple(free[at:at + _WIDTH])
         row = self.row + t
         key = (row, cells)
         known = self.search.sevens_known.get(key)
