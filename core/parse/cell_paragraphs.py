@@ -232,8 +232,10 @@ class _Search:
                 return
 
     def _rows(self, row: int, used: int, head: tuple[int, ...], results: tuple[int, ...],
-              split: int) -> list[list[list[int]]]:
-        """The placements of rows `row`… (two at most) splitting `split` rows at most."""
+              split: int, before: Optional[tuple[tuple[list[int], list[int]], list[int]]] = None
+              ) -> list[list[list[int]]]:
+        """The placements of rows `row`… (two at most) splitting `split` rows at most; `before`:
+        the free values of the state before and the row's cells it took (see _free_after)."""
         values = self.values
         if self.labelled_before[row] & ~used:
             return []  # (a count left behind by the rows its label names)
@@ -263,7 +265,7 @@ class _Search:
         if row >= 2 and not self._total_left(used, head, results):
             self.memo[key] = []
             return []
-        free_now = self._free(used)
+        free_now = self._free(used) if before is None else _free_after(*before)
         if self._splits_needed(row, used, free_now[0]) > split:
             self.memo[key] = []
             return []
@@ -296,9 +298,11 @@ class _Search:
             if runs == 2 and next_row is not None and not next_row.split_may(cells):
                 continue  # (the row after it could not be placed: see _NextRow)
             if row < 2:
-                nexts = self._rows(row + 1, mask, tuple(map(int.__add__, head, row_values)), results, split - runs + 1)
+                nexts = self._rows(row + 1, mask, tuple(map(int.__add__, head, row_values)), results, split - runs + 1,
+                                   (free_now, cells))
             else:
-                nexts = self._rows(row + 1, mask, head, tuple(map(int.__add__, results, row_values)), split - runs + 1)
+                nexts = self._rows(row + 1, mask, head, tuple(map(int.__add__, results, row_values)), split - runs + 1,
+                                   (free_now, cells))
             for rest in nexts:
                 out = _add(out, [cells] + rest, values)
             if len(out) > 1:
@@ -1074,6 +1078,24 @@ class _Drifts:
             known = self.search.sevens_known[key] = not sums % 2 and _seven_may_be(
                 self.search, row, cells, sums, self.search.first_own.get(row), None)
         return known
+
+
+def _free_after(free: tuple[list[int], list[int]], cells: list[int]) -> tuple[list[int], list[int]]:
+    """_Search._free of the state after a row took these cells from a state's free values
+    (`free`: with their sums): its first run the first k free values, its second run, if any,
+    the next 7 - k from the j-th; the sums of those left re-counted from the sums before."""
+    free_values, sums = free
+    taken = sorted(cells)
+    k = 0
+    while k < _WIDTH and taken[k] == free_values[k]:
+        k += 1
+    if k == _WIDTH:
+        return free_values[_WIDTH:], list(map(sums[_WIDTH].__rsub__, sums[_WIDTH:]))
+    j = bisect_left(free_values, taken[k])
+    end = j + _WIDTH - k
+    base = sums[k]
+    return (free_values[k:j] + free_values[end:],
+            list(map(base.__rsub__, sums[k:j + 1])) + list(map((base + sums[end] - sums[j]).__rsub__, sums[end + 1:])))
 
 
 _FEWER: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
