@@ -932,6 +932,8 @@ class _Drifts:
         fewer = _fewer(runs)
         may_place = self.may_place
         reach = self.reaches_back() if splits == 1 else None
+        reach_floor = min(reach[1:]) if reach is not None else 0
+        runs_left = (runs, *fewer)  # (all still to print, or fewer)
         for b in range(t, self.rows):
             # a run printing before row b (not the row before's: it prints after one value at
             # least), or among its values (one only: the row is the values around it), or row b
@@ -944,12 +946,14 @@ class _Drifts:
                     return True
             if splits:
                 after = b + 1
-                for rest in (runs, *fewer):
+                for rest in runs_left:
                     if reach is None or len(rest) > 1:
                         for run, more in _with_run(rest):
                             if may_place(after, more, splits - 1, run):
                                 return True
                     elif not rest:
+                        if after < reach_floor:
+                            continue  # (short of every run length's reach)
                         for run, more in _with_run(rest):
                             # (see _settles: it prints at that row or after)
                             if after >= reach[run] and may_place(after, more, splits - 1, run):
