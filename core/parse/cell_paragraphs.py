@@ -837,12 +837,16 @@ class _Drifts:
         self.last: Optional[int] = None  # (see last_failing)
         self.reach: Optional[list[int]] = None  # (see reaches_back)
         self.cleans: dict[int, bool] = {}  # (see clean)
+        self.split_known: list[Optional[bool]] = [None] * _WIDTH  # (see may_split)
         self.runs_in_rows: dict[tuple[int, int], bool] = {}  # (see run_in_rows_may)
 
     def may_split(self, taken: int) -> bool:
         """Whether the state's row may split after its first `taken` values: the rows after it
         drift by its run's length, with one row splitting less."""
-        return self.may_place(1, (_WIDTH - taken,), self.splits - 1, _WIDTH - taken)
+        known = self.split_known[taken]  # (each first column of the row asks it again)
+        if known is None:
+            known = self.split_known[taken] = self.may_place(1, (_WIDTH - taken,), self.splits - 1, _WIDTH - taken)
+        return known
 
     def run_in_rows_may(self, taken: int, j: int) -> bool:
         """Whether the state's row may take its first `taken` free values and a second run from
