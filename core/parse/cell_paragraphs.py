@@ -54,6 +54,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f]*\n\s*")
 _PAGE_NUMBER = re.compile(r"第[ \t]*\d+[ \t]*页|^[ \t\f]*[-－—][ \t]*\d+[ \t]*[-－—][ \t\f]*$", re.M)
 
 _BIT_BYTES = bytes.maketrans(b"01", b"\x00\x01")  # a bit's character to a byte false or true
+# the column of a row's k-th value in printed order, by its first value's column (wrapping round
+# after 总计)
+_COLUMNS_FROM = tuple(tuple((first + k) % _WIDTH for k in range(_WIDTH)) for first in range(_WIDTH))
 
 Token = tuple[int, int, int, int]  # value, start, end, line number
 
@@ -229,8 +232,10 @@ class _Search:
                 return
 
     def _rows(self, row: int, used: int, head: tuple[int, ...], results: tuple[int, ...],
-              split: int) -> list[list[list[int]]]:
-        """The placements of rows `row`… (two at most) splitting `split` rows at most."""
+              split: int, before: Optional[tuple[tuple[list[int], list[int]], list[int]]] = None
+              ) -> list[list[list[int]]]:
+        """The placements of rows `row`… (two at most) splitting `split` rows at most; `before`:
+        the free values of the state before and the row's cells it took (see _free_after)."""
         values = self.values
         if self.labelled_before[row] & ~used:
             return []  # (a count left behind by the rows its label names)
@@ -260,7 +265,7 @@ class _Search:
         if row >= 2 and not self._total_left(used, head, results):
             self.memo[key] = []
             return []
-        free_now = self._free(used)
+        free_now = self._free(used) if before is None else _free_after(*before)
         if self._splits_needed(row, used, free_now[0]) > split:
             self.memo[key] = []
             return []
@@ -293,9 +298,11 @@ class _Search:
             if runs == 2 and next_row is not None and not next_row.split_may(cells):
                 continue  # (the row after it could not be placed: see _NextRow)
             if row < 2:
-                nexts = self._rows(row + 1, mask, tuple(map(int.__add__, head, row_values)), results, split - runs + 1)
+                nexts = self._rows(row + 1, mask, tuple(map(int.__add__, head, row_values)), results, split - runs + 1,
+                                   (free_now, cells))
             else:
-                nexts = self._rows(row + 1, mask, head, tuple(map(int.__add__, results, row_values)), split - runs + 1)
+                nexts = self._rows(row + 1, mask, head, tuple(map(int.__add__, results, row_values)), split - runs + 1,
+                                   (free_now, cells))
             for rest in nexts:
                 out = _add(out, [cells] + rest, values)
             if len(out) > 1:
@@ -357,6 +364,7 @@ class _Search:
         # the value printed right after the row's label, its 自然人 cell
         own = next((i for i in self.labelled_only[row] if not used >> i & 1), None)
         seen = set()  # (a row of zeros takes the same values whatever column each one is in)
+        run_starts: dict[tuple[int, Optional[int]], list[tuple[int, int, int]]] = {}  # (see _run_starts)
         bits, values = self.bits, self.values
         block = None if may_split else free[0][:_WIDTH]  # (its one run's values)
         if block is not None and len(block) == _WIDTH:
@@ -368,7 +376,7 @@ class _Search:
             if block is not None and (block_mask, tuple(block_values[-first_column:] + block_values[:-first_column])) in seen:
                 continue  # (the same cells as an earlier column's: one run takes these seven)
             for cells, runs in self._row_options(row, own, anchor, first_column, used, free, 1 + may_split, fails_from,
-                                                 sevens, split_may, run_check):
+                                                 sevens, run_starts, split_may, run_check):
                 key = (sum(map(bits.__getitem__, cells)), tuple(map(values.__getitem__, cells)))
                 if key not in seen:
                     seen.add(key)
@@ -376,6 +384,7 @@ class _Search:
 
     def _row_options(self, row: int, own: Optional[int], anchor: int, first_column: int, used: int,
                      free: tuple[list[int], list[int]], max_runs: int, fails_from: int, sevens: Optional[_Sevens],
+                     run_starts: dict[tuple[int, Optional[int]], list[tuple[int, int, int]]],
                      split_may: Optional[Callable[[int], bool]] = None,
                      run_check: Optional[Callable[[int, int], bool]] = None):
         """The row's cells (token per column) starting at `anchor` in `first_column`; `own`: the
@@ -383,178 +392,195 @@ class _Search:
         `fails_from` free values, and start before a row after it fails in the gap it leaves,
         when it is the last row that may split (see _Sevens), and pass `run_check` (see
         _Drifts.run_in_rows_may); `free`: the state's free values and their sums
-        (see _free)."""
+        (see _free); `run_starts`: the state's second runs' starts found so far (_run_starts).
+
+        A run takes free values one after another, so its values are the free values from its
+        first one's on (free_values[j], free_values[j + 1], ...): a value's next free one, and
+        whether the one after it on its line is free, are read there, not in `used`. (The small
+        helpers of the walk are written out where they are used: this is the search's innermost
+        loop, and a call each costs as much as the work.)"""
         n = len(self.tokens)
         values = self.values
         same_line = self.same_line
         rows_of = self.rows_of
-        picks: list[int] = [anchor]  # in printed order: columns first_column, first_column+1, ... (mod 7)
-        if anchor > 0 and same_line[anchor - 1] and not used >> (anchor - 1) & 1:
-            return  # (a line's values are neighbouring cells of one row)
-
-        def allowed(i: int, c: int) -> bool:
-            if c == 0 and own is not None:
-                return i == own
-            return i not in rows_of or c == 0 and row in rows_of[i]
-
-        if not allowed(anchor, first_column):
+        free_values, sums = free
+        free_count = len(free_values)
+        # (anchor is the first free value: the value before it, if any, is taken, so a line is
+        # not cut before it)
+        # the column of each pick, by its place in printed order (wrapping round after 总计)
+        columns = _COLUMNS_FROM[first_column]
+        total_k = _WIDTH - 1 - first_column  # (the pick in 总计's column)
+        # allowed: a label value only in its row's 自然人 cell; the row's own label value there
+        if first_column == 0 and own is not None:
+            if anchor != own:
+                return
+        elif anchor in rows_of and not (first_column == 0 and row in rows_of[anchor]):
             return
         if max_runs == 1 and not self._adds_up_with_run([], anchor, free, first_column):
             return  # (one run: the next seven free values, a cell each, must add up)
 
-        def column(k: int) -> int:
-            return (first_column + k) % _WIDTH
-
-        def step_past_total() -> bool:
-            """A step taken (over the budget: given up); True when the picks so far exceed their
-            row's 总计 (总计 known: the others cannot exceed it)."""
-            self.steps += 1
-            if self.steps > _BUDGET:
-                raise _OverBudget
-            if len(picks) > _WIDTH - 1 - first_column:
-                total = values[picks[_WIDTH - 1 - first_column]]
-                return sum(map(values.__getitem__, picks)) - total > total
-            return False
-
-        def next_free(last: int) -> int:
-            """The first free value after ``last`` (n when none is)."""
-            nxt = last + 1
-            while nxt < n and used >> nxt & 1:
-                nxt += 1
-            return nxt
-
-        def line_cut(last: int) -> bool:
-            """A row ending at ``last`` would cut a line whose next value is free (a line's values
-            are one row's)."""
-            return same_line[last] and not used >> (last + 1) & 1
-
-        def row_adding_up() -> Optional[list[int]]:
+        def row_adding_up(picks: list[int]) -> Optional[list[int]]:
             """The seven picks as the row's cells in column order, when they add up to its 总计."""
             cells = [0] * _WIDTH
             for j, i in enumerate(picks):
-                cells[column(j)] = i
+                cells[columns[j]] = i
             return cells if sum(map(values.__getitem__, cells[:-1])) == values[cells[-1]] else None
 
-        def walk(runs: int):
-            """The cells from the picks on, their last run (no other may start)."""
-            if step_past_total():
-                return
-            k = len(picks)
-            last = picks[-1]
-            if k == _WIDTH:
-                cells = None if line_cut(last) else row_adding_up()
-                if cells is not None:
-                    yield cells, runs
-                return
-            # a line's next value is the next cell, unless the row wraps round after 总计
-            if same_line[last]:
-                if column(k - 1) == _WIDTH - 1:
-                    return
-                nxt = last + 1
-                if not used >> nxt & 1 and allowed(nxt, column(k)):
-                    picks.append(nxt)
-                    yield from walk(runs)
-                    picks.pop()
-                return
-            # the next free value continues the run
-            nxt = next_free(last)
-            if nxt >= n:
-                return
-            if allowed(nxt, column(k)):
-                picks.append(nxt)
-                yield from walk(runs)
-                picks.pop()
-
-        def second_runs(k: int, nxt: int):
-            """The cells with a second run starting after the first k picks (`nxt`: the free
-            value after them)."""
-            need = self._needed(picks, column, k)
-            # a run starts where the flow comes back from words, or where the row's one missing
-            # value prints (only those values are looked at: the others would be skipped)
-            starts = self.after_words if need is None else self.at_value.get(need, ())
-            zero_line = self.zero_line
-            # (the last row that may split: a second run starting past `last` leaves a row
-            # failing in its gap; one not past `first` ends before the last seven failing)
-            first, last = -1, n
-            if sevens is not None:
-                free_values = sevens.free
-                at = sevens.gap_fails_at(k) + _WIDTH  # (in free values)
-                last = free_values[at] - 1 if at < len(free_values) else n
-                at = fails_from - _WIDTH + k
-                first = free_values[at] if at >= 0 else -1
-            # the row adds up (T3-3) with the run's values: the next free values from its start
-            # (as _adds_up_with_run, the picks' part summed once)
-            free_values, sums = free
-            run_length = _WIDTH - k
-            picks_sum = sum(map(values.__getitem__, picks))
-            total_at = (_WIDTH - 1 - first_column) % _WIDTH
-            total = values[picks[total_at]] if total_at < k else None
-            for start in starts[bisect_right(starts, max(nxt, first)):]:
-                if start > last:
-                    break  # (a row after this one, in the gap its second run leaves, would not add up)
-                if used >> start & 1:
-                    continue
-                j = bisect_left(free_values, start)
-                end = j + run_length
-                if end > len(free_values):
-                    break  # (too few free values left for the run, from here on)
-                if picks_sum + sums[end] - sums[j] != 2 * (
-                        total if total is not None else values[free_values[j + total_at - k]]):
-                    continue
-                if same_line[start - 1] and not used >> (start - 1) & 1 or not allowed(start, column(k)):
-                    continue
-                if zero_line[start]:
-                    # of a stretch of lines of zeros, alike, only the first starts a run: not one
-                    # whose free value before (after the run's next value) is a line of zeros
-                    before = start - 1
-                    while before > nxt and used >> before & 1:
-                        before -= 1
-                    if before > nxt and zero_line[before]:
-                        continue
-                if run_check is not None and not run_check(k, j):
-                    continue  # (the rows after it could not be placed with one splitting)
-                picks.append(start)
-                yield from walk(2)
-                picks.pop()
-
-        # the first run, value after value: the row in one run, when it adds up, then the rows
-        # whose second run starts after the first run's k values, the most first (the order of a
-        # walk trying the run's next value before a second run at each value)
+        # the first run, value after value (free_values[0], [1], ...): the row in one run, when
+        # it adds up, then the rows whose second run starts after the first run's k values, the
+        # most first (the order of a walk trying the run's next value before a second run at
+        # each value)
         splits_at: list[tuple[int, int]] = []  # (k, the free value after the first k)
         one_run = None
+        k = 1  # (picks: free_values[:k])
         while True:
-            if step_past_total():
-                break
-            k = len(picks)
-            last = picks[-1]
+            self.steps += 1
+            if self.steps > _BUDGET:
+                raise _OverBudget
+            if k > total_k and sums[k] > 2 * values[free_values[total_k]]:
+                break  # (the picks so far exceed their row's 总计: the others cannot exceed it)
+            last = free_values[k - 1]
+            nxt = free_values[k] if k < free_count else n
             if k == _WIDTH:
-                if not line_cut(last):
-                    one_run = row_adding_up()
+                if not (same_line[last] and nxt == last + 1):  # (a row cuts no line)
+                    one_run = row_adding_up(free_values[:_WIDTH])
                 break
+            column = columns[k]
             # a line's next value is the next cell, unless the row wraps round after 总计
             if same_line[last]:
-                nxt = last + 1
-                if column(k - 1) == _WIDTH - 1 or used >> nxt & 1 or not allowed(nxt, column(k)):
+                if column == 0 or nxt != last + 1:
                     break
-                picks.append(nxt)
-                continue
-            # the next free value continues the run, or a second run starts at a line's first value
-            nxt = next_free(last)
-            if nxt >= n:
+            else:
+                # the next free value continues the run, or a second run starts at it
+                if nxt >= n:
+                    break
+                if max_runs > 1:
+                    splits_at.append((k, nxt))
+            if column == 0 and own is not None:
+                if nxt != own:
+                    break
+            elif nxt in rows_of and not (column == 0 and row in rows_of[nxt]):
                 break
-            if max_runs > 1:
-                splits_at.append((k, nxt))
-            if not allowed(nxt, column(k)):
-                break
-            picks.append(nxt)
-        first_run = list(picks)
+            k += 1
         if one_run is not None:
             yield one_run, 1
+        if not splits_at:
+            return
+
         for k, nxt in reversed(splits_at):
             if split_may is not None and not split_may(k):
                 continue  # (no placement of the rows after it, as _Drifts reads them)
-            picks[:] = first_run[:k]
-            yield from second_runs(k, nxt)
+            # the cells with a second run starting after the first k picks (`nxt`: the free
+            # value after them): where the row's one missing value prints, when it is its last
+            # unknown one, else where the flow comes back from words
+            if k == _WIDTH - 1:
+                if total_k == k:
+                    need = sums[k]  # (its 总计)
+                else:
+                    need = 2 * values[free_values[total_k]] - sums[k]
+                    if need < 0:
+                        need = -1  # (none)
+            else:
+                need = None
+            starts = run_starts.get((k, need))
+            if starts is None:
+                starts = run_starts[k, need] = self._run_starts(k, nxt, need, used, free, fails_from, sevens)
+            if not starts:
+                continue
+            picks = free_values[:k]
+            # the row adds up (T3-3) with the run's values: the next free values from its start
+            # (as _adds_up_with_run, the picks' part summed once)
+            picks_sum = sums[k]
+            total_at = total_k
+            total = values[picks[total_at]] if total_at < k else None
+            column = columns[k]
+            for start, j, run_sum in starts:
+                if picks_sum + run_sum != 2 * (
+                        total if total is not None else values[free_values[j + total_at - k]]):
+                    continue
+                if column == 0 and own is not None:
+                    if start != own:
+                        continue
+                elif start in rows_of and not (column == 0 and row in rows_of[start]):
+                    continue
+                if run_check is not None and not run_check(k, j):
+                    continue  # (the rows after it could not be placed with one splitting)
+                # the run's last value and on, walked (the cells from the picks on, their last
+                # run: no other may start)
+                cells = None
+                at = j  # (the last pick's place among the free values)
+                count = k + 1  # (the picks: free_values[:k] then free_values[j:at + 1])
+                while True:
+                    self.steps += 1
+                    if self.steps > _BUDGET:
+                        raise _OverBudget
+                    if count > total_k and picks_sum + sums[at + 1] - sums[j] > 2 * values[
+                            free_values[total_k] if total_k < k else free_values[j + total_k - k]]:
+                        break
+                    last_pick = free_values[at]
+                    after = free_values[at + 1] if at + 1 < free_count else n
+                    if count == _WIDTH:
+                        if not (same_line[last_pick] and after == last_pick + 1):
+                            cells = row_adding_up(picks + free_values[j:at + 1])
+                        break
+                    next_column = columns[count]
+                    # a line's next value is the next cell, unless the row wraps round after 总计
+                    if same_line[last_pick]:
+                        if next_column == 0 or after != last_pick + 1:
+                            break
+                    elif after >= n:
+                        break
+                    if next_column == 0 and own is not None:
+                        if after != own:
+                            break
+                    elif after in rows_of and not (next_column == 0 and row in rows_of[after]):
+                        break
+                    at += 1
+                    count += 1
+                if cells is not None:
+                    yield cells, 2
+
+    def _run_starts(self, k: int, nxt: int, need: Optional[int], used: int, free: tuple[list[int], list[int]],
+                    fails_from: int, sevens: Optional[_Sevens]) -> list[tuple[int, int, int]]:
+        """Where a state's row's second run may start after its first k free values (`nxt`: the
+        free value after them), whatever the row's first column: each start with its place
+        among the free values and the sum of the run's 7 - k values. A run starts where the
+        flow comes back from words, or where the row's one missing value (`need`, when it is
+        its last unknown one) prints: only those values are looked at (the others would be
+        skipped); not inside a line (a line's values are one row's), nor at a line of zeros
+        whose free value before (after `nxt`) is one too (of a stretch of lines of zeros, alike,
+        only the first starts a run). With the last row that may split (`sevens`): not past
+        where a row after it, in the gap its run leaves, fails; and its run ends past the last
+        seven failing (`fails_from`)."""
+        n = len(self.tokens)
+        same_line, zero_line = self.same_line, self.zero_line
+        free_values, sums = free
+        free_count = len(free_values)
+        starts = self.after_words if need is None else self.at_value.get(need, ())
+        first, last = -1, n
+        if sevens is not None:
+            at = sevens.gap_fails_at(k) + _WIDTH  # (in free values)
+            last = free_values[at] - 1 if at < free_count else n
+            at = fails_from - _WIDTH + k
+            first = free_values[at] if at >= 0 else -1
+        run_length = _WIDTH - k
+        out = []
+        for start in starts[bisect_right(starts, max(nxt, first)):]:
+            if start > last:
+                break  # (a row after this one, in the gap its second run leaves, would not add up)
+            if used >> start & 1:
+                continue
+            j = bisect_left(free_values, start)
+            end = j + run_length
+            if end > free_count:
+                break  # (too few free values left for the run, from here on)
+            before = free_values[j - 1]  # (the free value before it: nxt or after)
+            if same_line[start - 1] and before == start - 1:
+                continue
+            if zero_line[start] and before != nxt and zero_line[before]:
+                continue
+            out.append((start, j, sums[end] - sums[j]))
+        return out
 
     def _free(self, used: int) -> tuple[list[int], list[int]]:
         """The free values (in printed order) and the sums of the first j of them."""
@@ -576,18 +602,6 @@ class _Search:
         total_at = (_WIDTH - 1 - first_column) % _WIDTH
         total = values[picks[total_at]] if total_at < taken else values[free_values[j + total_at - taken]]
         return sum(map(values.__getitem__, picks)) + sums[end] - sums[j] == 2 * total
-
-    def _needed(self, picks: list[int], column, k: int) -> Optional[int]:
-        """The value the row's next cell must hold when it is its last unknown one, else None."""
-        if k != _WIDTH - 1:
-            return None
-        values = self.values
-        known = {column(j): values[i] for j, i in enumerate(picks)}
-        missing = column(k)
-        if missing == _WIDTH - 1:
-            return sum(known.values())
-        rest = known[_WIDTH - 1] - sum(v for c, v in known.items() if c != _WIDTH - 1)
-        return rest if rest >= 0 else -1
 
 
 class _Sevens:
@@ -823,11 +837,16 @@ class _Drifts:
         self.last: Optional[int] = None  # (see last_failing)
         self.reach: Optional[list[int]] = None  # (see reaches_back)
         self.cleans: dict[int, bool] = {}  # (see clean)
+        self.split_known: list[Optional[bool]] = [None] * _WIDTH  # (see may_split)
+        self.runs_in_rows: dict[tuple[int, int], bool] = {}  # (see run_in_rows_may)
 
     def may_split(self, taken: int) -> bool:
         """Whether the state's row may split after its first `taken` values: the rows after it
         drift by its run's length, with one row splitting less."""
-        return self.may_place(1, (_WIDTH - taken,), self.splits - 1, _WIDTH - taken)
+        known = self.split_known[taken]  # (each first column of the row asks it again)
+        if known is None:
+            known = self.split_known[taken] = self.may_place(1, (_WIDTH - taken,), self.splits - 1, _WIDTH - taken)
+        return known
 
     def run_in_rows_may(self, taken: int, j: int) -> bool:
         """Whether the state's row may take its first `taken` free values and a second run from
@@ -847,6 +866,13 @@ class _Drifts:
         shifted sevens from it on are checked; run_past_rows_may(taken') reads its values from
         7 (rows - 2) + taken' on: this state's from 7 (rows - 1) + taken' on when they are
         past the run, else counted as may."""
+        # (each first column of the row asks it again of the same run)
+        known = self.runs_in_rows.get((taken, j))
+        if known is None:
+            known = self.runs_in_rows[taken, j] = self._run_in_rows_may(taken, j)
+        return known
+
+    def _run_in_rows_may(self, taken: int, j: int) -> bool:
         left_sum = self.left_sum
         assert left_sum is not None  # (see second_run_check)
         if j + _WIDTH - taken > _WIDTH * self.rows:
@@ -904,12 +930,14 @@ class _Drifts:
             # other's up to the last row failing as it is, from the row after p on at most (see
             # _settles, reaches_back): so they drift by both up to that row at least
             back = self.reaches_back()
-            for b in range(t, min(back[run] for run in runs) - 1):
+            for b in range(t, min(map(back.__getitem__, runs)) - 1):
                 if not self.clean(b, drift):
                     return False
         fewer = _fewer(runs)
         may_place = self.may_place
         reach = self.reaches_back() if splits == 1 else None
+        reach_floor = min(reach[1:]) if reach is not None else 0
+        runs_left = (runs, *fewer)  # (all still to print, or fewer)
         for b in range(t, self.rows):
             # a run printing before row b (not the row before's: it prints after one value at
             # least), or among its values (one only: the row is the values around it), or row b
@@ -921,15 +949,26 @@ class _Drifts:
                         and may_place(b + 1, rest, splits):
                     return True
             if splits:
-                for rest in (runs, *fewer):
-                    for run in range(1, _WIDTH):
-                        if reach is not None and not rest and b + 1 < reach[run]:
-                            continue  # (see _settles: it prints at that row or after)
-                        if reach is not None and len(rest) == 1 and b + 1 < min(reach[run], reach[rest[0]]) - 1 \
-                                and not self.clean(b + 1, drift + run):
-                            continue  # (see the bound above)
-                        if may_place(b + 1, tuple(sorted(rest + (run,))), splits - 1, run):
-                            return True
+                after = b + 1
+                for rest in runs_left:
+                    if reach is None or len(rest) > 1:
+                        for run, more in _with_run(rest):
+                            if may_place(after, more, splits - 1, run):
+                                return True
+                    elif not rest:
+                        if after < reach_floor:
+                            continue  # (short of every run length's reach)
+                        for run, more in _with_run(rest):
+                            # (see _settles: it prints at that row or after)
+                            if after >= reach[run] and may_place(after, more, splits - 1, run):
+                                return True
+                    else:
+                        bound = reach[rest[0]] - 1
+                        for run, more in _with_run(rest):
+                            if after < min(reach[run] - 1, bound) and not self.clean(after, drift + run):
+                                continue  # (see the bound above)
+                            if may_place(after, more, splits - 1, run):
+                                return True
             if not self.clean(b, drift):
                 return False
         return self.past_rows(runs)
@@ -1001,10 +1040,17 @@ class _Drifts:
 
     def _across(self, at: int, row: int, run: int) -> bool:
         free, sums = self.free, self.sums
+        # (its 总计, half its sum, is one of its values: none of them printed from its first value
+        # to its last tells at once, before the seven's cells are gathered)
+        value_bits = self.search.value_bits if 0 <= at <= len(free) - _WIDTH - run else {}
+        first = free[at] if value_bits else 0
+        span = (2 << (free[at + _WIDTH + run - 1] - first)) - 1 if value_bits else 0
         for j in range(1, _WIDTH):
             total = sums[at + j] - sums[at] + sums[at + _WIDTH + run] - sums[at + j + run]
             if total % 2:
                 continue  # (a row adds up to twice its 总计)
+            if value_bits and not value_bits.get(total >> 1, 0) >> first & span:
+                continue
             cells = tuple(free[at:at + j] + free[at + j + run:at + _WIDTH + run])
             key = (row, cells)
             known = self.search.sevens_known.get(key)
@@ -1027,7 +1073,12 @@ class _Drifts:
         sums = self.sums[at + _WIDTH] - self.sums[at]
         if sums % 2:
             return False  # (a row adds up to twice its 总计)
-        cells = tuple(self.free[at:at + _WIDTH])
+        free = self.free
+        if 0 <= at <= len(free) - _WIDTH:
+            first = free[at]
+            if not self.search.value_bits.get(sums >> 1, 0) >> first & (2 << (free[at + _WIDTH - 1] - first)) - 1:
+                return False  # (nor is its 总计, half its sum, printed from its first value to its last)
+        cells = tuple(free[at:at + _WIDTH])
         row = self.row + t
         key = (row, cells)
         known = self.search.sevens_known.get(key)
@@ -1035,6 +1086,24 @@ class _Drifts:
             known = self.search.sevens_known[key] = not sums % 2 and _seven_may_be(
                 self.search, row, cells, sums, self.search.first_own.get(row), None)
         return known
+
+
+def _free_after(free: tuple[list[int], list[int]], cells: list[int]) -> tuple[list[int], list[int]]:
+    """_Search._free of the state after a row took these cells from a state's free values
+    (`free`: with their sums): its first run the first k free values, its second run, if any,
+    the next 7 - k from the j-th; the sums of those left re-counted from the sums before."""
+    free_values, sums = free
+    taken = sorted(cells)
+    k = 0
+    while k < _WIDTH and taken[k] == free_values[k]:
+        k += 1
+    if k == _WIDTH:
+        return free_values[_WIDTH:], list(map(sums[_WIDTH].__rsub__, sums[_WIDTH:]))
+    j = bisect_left(free_values, taken[k])
+    end = j + _WIDTH - k
+    base = sums[k]
+    return (free_values[k:j] + free_values[end:],
+            list(map(base.__rsub__, sums[k:j + 1])) + list(map((base + sums[end] - sums[j]).__rsub__, sums[end + 1:])))
 
 
 _FEWER: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
@@ -1051,6 +1120,17 @@ def _fewer(runs: tuple[int, ...]) -> list[tuple[int, ...]]:
     return known
 
 
+_WITH_RUN: dict[tuple[int, ...], tuple[tuple[int, tuple[int, ...]], ...]] = {}
+
+
+def _with_run(runs: tuple[int, ...]) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """Each run length (1…6) with these runs and it (sorted)."""
+    known = _WITH_RUN.get(runs)
+    if known is None:
+        known = _WITH_RUN[runs] = tuple((run, tuple(sorted(runs + (run,)))) for run in range(1, _WIDTH))
+    return known
+
+
 def _seven_may_be(search: _Search, row: int, cells, sums: int, own: Optional[int],
                   room: Optional[tuple[int, ...]]) -> bool:
     """_Sevens.may_be_row's answer; `room`: what each column may still take (None: any)."""
@@ -1058,19 +1138,24 @@ def _seven_may_be(search: _Search, row: int, cells, sums: int, own: Optional[int
     row_values = list(map(values.__getitem__, cells))
     if sums // 2 not in row_values:
         return False
-    # (most sevens hold no label value: told apart without a loop of Python steps)
-    labelled = [] if rows_of.keys().isdisjoint(cells) else [j for j, i in enumerate(cells) if i in rows_of]
-    if any(row not in rows_of[cells[j]] for j in labelled) or len(labelled) > 1:
-        return False
+    # the one label value's place, if any: it must be this row's (most sevens hold none: told
+    # apart without a loop of Python steps)
+    label_at = -1
+    if not rows_of.keys().isdisjoint(cells):
+        for j, i in enumerate(cells):
+            if i in rows_of:
+                if label_at >= 0 or row not in rows_of[i]:
+                    return False
+                label_at = j
     if own is not None and own not in cells:
         return False
     for total_at in range(_WIDTH):
         if row_values[total_at] * 2 != sums:
             continue
         # (the cell at j is in column j - total_at - 1, mod 7: the 总计 is column 6)
-        if labelled and (labelled[0] - total_at - 1) % _WIDTH:
+        if label_at >= 0 and (label_at - total_at - 1) % _WIDTH:
             continue
-        if room is None or all(row_values[j] <= room[(j - total_at - 1) % _WIDTH] for j in range(_WIDTH)):
+        if room is None or all(map(int.__le__, row_values[total_at + 1:] + row_values[:total_at + 1], room)):
             return True
     return False
 

@@ -250,10 +250,10 @@ def _second_run_cases(inputs):
         asked.append((drifts, *states[-1], taken, j, answer))  # (asked in the state's own _rows)
         return answer
 
-    def rows(search, row, used, head, results, split):
+    def rows(search, row, used, head, results, split, before=None):
         states.append((head, results))
         try:
-            return real_rows(search, row, used, head, results, split)
+            return real_rows(search, row, used, head, results, split, before)
         finally:
             states.pop()
 
@@ -327,10 +327,10 @@ def _next_row_cases(inputs):
             left.append((next_row, *states[-1], cells))
         return answer
 
-    def rows(search, row, used, head, results, split):
+    def rows(search, row, used, head, results, split, before=None):
         states.append((head, results, split))
         try:
-            return real_rows(search, row, used, head, results, split)
+            return real_rows(search, row, used, head, results, split, before)
         finally:
             states.pop()
 
