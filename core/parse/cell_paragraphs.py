@@ -45,9 +45,11 @@ _BUDGET = 6_000  # search steps before giving up (the reading is then left to th
 _MAX_LOST = 3  # values lost in conversion (a zero or a mark each, in （七）总计 or 四)
 _MAX_SPLIT = 3  # rows printed in two runs, at most, in a table (every placement the zoos hold splits 3 or fewer; each more costs ~7x the steps)
 
-# a cell: a count or the mark a report prints for "none" ("-", or the word 「无」 standing apart:
-# not 「（四）无法提供」's nor 「无正当理由」's), standing apart on its line
-_TOKEN = re.compile(r"(?<!\S)(\d+|[-－—–/／无])(?!\S)")
+# a cell: a count (with its unit or thousands separators as printed: 「2件」, 「1,234」, never dropped
+# for them, which would leave the sums to place the other values where they add up without it) or
+# the mark a report prints for "none" ("-", or the word 「无」 standing apart: not 「（四）无法提供」's
+# nor 「无正当理由」's), standing apart on its line
+_TOKEN = re.compile(r"(?<!\S)(?:(\d{1,3}(?:,\d{3})+|\d+)(?:件|个|项|条|次|宗)?|[-－—–/／无])(?!\S)")
 _HEADER = re.compile(r"申请人情况")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f]*\n\s*")
 # a page's number among the table's paragraphs (「第2页」, 「- 3 -」): its line holds no cell
@@ -111,8 +113,8 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
         at = m.start()
         if pages and any(a <= at < b for a, b in pages):
             continue
-        printed = m.group(1)
-        out.append((int(printed) if printed.isdigit() else 0, at, m.end(), line_no))
+        count = m.group(1)
+        out.append((int(count.replace(",", "")) if count else 0, at, m.end(), line_no))
     return out
 
 
@@ -1247,7 +1249,7 @@ def read_cell_paragraphs(report: Report, table: Table, pages: tuple[int, ...] = 
     if footer is not None and _failing([[search.values[i] for i in row] for row in placed]):
         return False  # (not every equation holding without the page's number)
     lost: list[str] = []
-    marks = any(not text[at:stop].isdigit() for _, at, stop, _ in tokens)
+    marks = any(not text[at].isdigit() for _, at, _, _ in tokens)  # (a count starts with a digit)
     for row, row_cells in zip(table.rows, placed):
         for column, i in zip(row.columns, row_cells):
             if i == len(tokens):  # (a mark where the table prints its zeros as marks)
@@ -1258,7 +1260,7 @@ def read_cell_paragraphs(report: Report, table: Table, pages: tuple[int, ...] = 
             value, at, stop, _ = tokens[i]
             printed = text[at:stop]
             cells[f"{prefix}{row.key}.{column.key}"] = CellValue(value, NUMBER, printed, (at, stop)) \
-                if printed.isdigit() else CellValue(None, PLACEHOLDER, printed, (at, stop))
+                if printed[0].isdigit() else CellValue(None, PLACEHOLDER, printed, (at, stop))
     report.flags[:] = [f for f in report.flags if not (f.cell == section or f.cell.startswith(prefix))]
     report.flags.extend(Flag(path, "inferred", "表三此格的数值在转换中丢失（未印出），按表内合计关系推定为0，请对照原文核对",
                              value=0) for path in lost)

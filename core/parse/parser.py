@@ -504,7 +504,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         printed_count = {key: len(values) for key, values in values_of.items() if values is not None}
         paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
         gap_filled = {key for key, count in printed_count.items() if len(values_of[key]) != count}
-        fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines)
+        fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines, totals_last=not t2)
         ruled_short: dict[str, list[Token]] = {}  # rows the box reads with their 总计 empty beside a count
         after_total = None  # the empty columns a ruled box's header draws after 总计
         boxed: dict[str, list[Token]] = {}  # other rows the box read from fewer values: those values

@@ -18,7 +18,8 @@ from __future__ import annotations
 from typing import Optional
 
 from core.readers.document import Line
-from core.parse.tokens import EMPTY, Token
+from core.parse.row_sums import tokens_add_up
+from core.parse.tokens import EMPTY, NUM, Token
 
 
 def _columns(text: str, label_end: int, values: list[Token], tabs_only: bool = False) -> Optional[list[int]]:
@@ -41,9 +42,10 @@ def _columns(text: str, label_end: int, values: list[Token], tabs_only: bool = F
 
 def fill_tab_gaps(tokens: list[Token], labels: list[tuple[int, str]],
                   values_of: dict[str, list[Token]], text: str, widths: dict[str, int],
-                  lines: Optional[list[Line]] = None) -> None:
+                  lines: Optional[list[Line]] = None, totals_last: bool = False) -> None:
     """Rows printing fewer values than columns (`widths`: each row's, by key) completed with the
-    blank cells their separators count, when the table's full rows all count out exactly."""
+    blank cells their separators count, when the table's full rows all count out exactly.
+    `totals_last`: each row's last column is its 总计, the sum of the others (表三)."""
     if not any(values and len(values) < widths[key] for key, values in values_of.items()):
         return  # no row to complete (the common case): the full rows' separators need no counting
     label_end = {key: tokens[index].end for index, key in labels}
@@ -64,6 +66,9 @@ def fill_tab_gaps(tokens: list[Token], labels: list[tuple[int, str]],
             end = text.find("\n", last.end)
             if text.count("\t", last.end, len(text) if end < 0 else end) < width - 1 - columns[-1]:
                 continue  # a grid row of fewer cells than the table: no blank cells to fill
+        if totals_last and columns[-1] == width - 2 and len(values) > 1 \
+                and any(t.kind == NUM and t.value for t in values) and tokens_add_up(values):
+            continue  # its last value its 总计, a cell left out (see above): left short, placed by the sums
         placed = dict(zip(columns, values))
         row, before = [], tokens[next(i for i, k in labels if k == key)]
         for column in range(width):
