@@ -31,3 +31,11 @@ def test_a_misprinted_total_with_its_unit_is_read_and_shown():
     assert all(f.suggestion is not None and f.suggestion.cell == "section3.total.legal"
                and f.suggestion.value == 0 for f in findings)
     assert silent == []
+
+
+def test_the_flag_on_a_markdown_streams_row_does_not_speak_of_a_pdf():
+    # mammoth's Markdown prints a Word table a cell a paragraph: its rows are flagged as a
+    # stream's, in words that fit it (before: 「表格按PDF文字顺序印出」 of a .md file)
+    report, _, _ = read_against_truth(ZOO / "q1608-r0036-mammoth-md.md")
+    message = next(f.message for f in report.flags if f.cell == "section3.total")
+    assert "每格一段依次印出" in message and "PDF" not in message
