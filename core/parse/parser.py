@@ -31,7 +31,8 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 token_number)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
-from core.parse.ruled import box_columns_after_last, boxed_label_cells, in_label_column, outside_boxed_row, ruled_row
+from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_right_of,
+                              ends_on_printed_blank, in_label_column, outside_boxed_row, ruled_row)
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
@@ -498,7 +499,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 # no sum can tell, and the two readings put the 0s in other cells: flagged
                 report.flags.append(Flag(f"{table.section}.{key}", "parse", _ZERO_ROW_CUT_BLANK.format(
                     table.row(key).label)))
+    # 表三 rows of a box drawn a cell wider: their cells that are 0 in one reading and blank in another
+    past_last = _zero_rows_past_last(report, tokens, labels, widths, set(cut_blank) | set(both_ends_blank)) \
+        if boxed_table and not t2 else {}
     paragraph_rows: set[str] = set()
+    padded_short: list[str] = []  # 表三 rows a box drew a cell wider than they print (ruled_short, read as printed)
     gap_filled: set[str] = set()  # rows whose blank cells were read from empty lines (a guess)
     if lines:
         printed_count = {key: len(values) for key, values in values_of.items() if values is not None}
@@ -522,6 +527,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # w3m draws a row printing a cell fewer at the table's columns, its last cell empty:
             # which cell it left out, the sums weigh (_padded_short_rows)
             values_of.update(ruled_short)
+            padded_short = list(ruled_short)
         elif boxed and _total_column_blank(values_of, widths):
             # the same under a 总计 column the table leaves empty: such a row ends on two empty
             # cells beside a count, where the rows printing counts print their 其他
@@ -777,6 +783,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             if read_open_zeros(report, list(table.row_paths(key))):
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                          f"「{table.row(key).label}」行：空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
+    for key, columns in past_last.items():
+        _zeros_in_doubt(report, table, key, columns, _ZEROS_PAST_LAST)
+    for key in padded_short:
+        if columns := _gap_among_zeros(report, table, key):
+            _zeros_in_doubt(report, table, key, columns, _GAP_AMONG_ZEROS)
     if clipped:
         for key in _read_clipped_subtotals(report, table, clipped):
             unsummed.pop(key, None)  # (read so: no order of its lines to weigh)
@@ -931,6 +942,11 @@ _CLIPPED_ZERO_SUBTOTAL = ("「{0}」行自然人之后各格（含总计）{2}�
 _ZERO_ROW_CUT_BLANK = ("「{0}」行比表头多印1格，末格空白，各格都是0或空白：末格可能是多出的空格（已按此读取），"
                        "也可能本行自然人之后是「法人或其他组织」小计0、总计空白。两种读法同样合计，哪几格是0、哪几格空白无法确定，"
                        "请对照原文核对")
+_GAP_AMONG_ZEROS = ("「{0}」行比表头少印1格（转换时在行末补了空格）：按合计读出的空白格在{1}，它与相邻各个0"
+                    "的先后无法确定（各种排法同样合计），均按0计，请对照原文核对")
+_ZEROS_PAST_LAST = ("「{0}」行比表头多印1格，末格空白，各格都是0、占位符或空白：末格可能是多出的空格，也可能本行"
+                    "自然人之后是「法人或其他组织」小计、总计空白。两种读法同样合计，{1}是0还是空白无法确定：均按0计，"
+                    "请对照原文核对")
 _BOTH_ENDS_BLANK = ("「{0}」行比表头多印1格，首尾两格均空白，无法确定哪一格是多出的空格：已按其余各行的列位读取"
                     "（首格为自然人，末格视为多出），请对照原文核对")
 # (the same in a table whose rows printing counts all leave 总计 blank: the cell cut off was blank too)
@@ -1997,6 +2013,62 @@ def _rows_alike_start_beside_label(table: Table, odd_key: str, gathered: dict[st
             exact += len(values) == widths[key]
             split += len(values) == widths[key] + 1 and values[0].kind == EMPTY
     return exact > split
+
+
+def _zero_rows_past_last(report: Report, tokens: list[Token], labels: list[tuple[int, str]],
+                         widths: dict[str, int], flagged: set[str]) -> dict[str, list[int]]:
+    """The rows of a ruled box (w3m) that printed a cell more than the header, a blank one past
+    its last column (ruled.cells_past_last: the row that made w3m draw an empty column after 总计),
+    printing only 0s, placeholders and blanks; each with the columns that read 0 only if the row
+    printed a 法人或其他组织 subtotal after 自然人 (its 总计 blank). The box reads the extra cell as a
+    stray one at the row's end; both readings add up, and which one is right no sum tells (a row
+    printing a count is weighed by the sums where it is read). Only rows where the subtotal reading
+    puts a 0 where the box's reads none."""
+    # (most boxes draw their first row's line as wide as its columns: w3m draws every row as wide as
+    # the widest; and most rows' lines end on no printed blank: the header is then not read)
+    if cells_right_of(report.text, tokens[labels[0][0]]) <= widths[labels[0][1]]:
+        return {}
+    rows = [(index, key) for index, key in labels if key not in flagged and ends_on_printed_blank(report.text, tokens[index])]
+    after_total = box_columns_after_last(report.text, tokens[0].start, tokens[labels[0][0]].start, "总计") if rows else 0
+    doubtful: dict[str, list[int]] = {}
+    for index, key in rows if after_total else ():
+        cells = cells_past_last(report.text, tokens[index], widths[key], after_total)
+        if cells is None or any(ch in "123456789１２３４５６７８９" for cell in cells for ch in cell):
+            continue
+        zero = [any(ch in "0０" for ch in cell) for cell in cells]
+        as_boxed, with_subtotal = zero[:-1], zero[:1] + zero[2:]
+        columns = [n for n, (boxed, subtotal) in enumerate(zip(as_boxed, with_subtotal)) if subtotal and not boxed]
+        if columns:
+            doubtful[key] = columns
+    return doubtful
+
+
+def _zeros_in_doubt(report: Report, table: Table, key: str, columns: list[int], message: str) -> None:
+    """Read the row's `columns` as 0 (inferred) and flag the row: each of them is 0 or blank, as one
+    reading or another of the row has it, and a blank cell counts 0 alike."""
+    row = table.row(key)
+    paths = list(table.row_paths(key))
+    for column in columns:
+        report.cells[paths[column]] = CellValue(0, INFERRED)
+    names = "、".join(f"「{row.columns[n].label}」" for n in columns)
+    report.flags.append(Flag(f"{table.section}.{key}", "inferred", message.format(row.label, names)))
+
+
+def _gap_among_zeros(report: Report, table: Table, key: str) -> list[int]:
+    """A row printing a count and a cell fewer than its columns (a ruled box padded its end),
+    stored with its one blank cell beside a 0: the blank and the 0s next to it may stand in any
+    order (a 0 cell left out of the row: TEMPLATE.md "rows printing 6 or 8 values"), each adding up
+    alike. The blank cell's column, when it lies so (else none)."""
+    cells = [report.cells[path] for path in table.row_paths(key)]
+    gaps = [n for n, cell in enumerate(cells) if cell.state == BLANK]
+    if len(gaps) != 1:
+        return []
+    gap = gaps[0]
+    for step in (-1, 1):
+        n = gap + step
+        if 0 <= n < len(cells) and cells[n].state == NUMBER and cells[n].value == 0:
+            return gaps
+    return []
 
 
 def _rows_alike_print_their_cells(odd_key: str, gathered: dict[str, list[Token]], widths: dict[str, int]) -> bool:

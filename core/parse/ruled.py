@@ -189,3 +189,53 @@ def _after_wrapped_name(lines: list[str], last: str) -> int:
         if spelt == last:
             return after
     return 0
+
+
+_ASCII_SPACE = " "
+
+
+def _border_before(text: str, start: int, end: int) -> int:
+    """The last ruled-box cell border in text[start:end], -1 without one."""
+    return max(text.rfind("│", start, end), text.rfind("┃", start, end))
+
+
+def _printed_blank(cell: str) -> bool:
+    """Whether a box cell prints a blank: white space, not only the spaces w3m pads a cell with."""
+    return cell.strip(_ASCII_SPACE) != "" and cell.strip() == ""
+
+
+def cells_right_of(text: str, label: Token) -> int:
+    """How many cells a boxed row's line draws right of its label."""
+    start, end = _line_at(text, label.end)
+    return max(0, text.count("│", label.end, end) + text.count("┃", label.end, end) - 1)
+
+
+def ends_on_printed_blank(text: str, label: Token) -> bool:
+    """Whether the last cell a boxed row's line draws, right of its label, prints a blank (a
+    full-width or no-break space): a row that may have drawn a column of its own (cells_past_last)."""
+    start, end = _line_at(text, label.end)
+    last = _border_before(text, label.end, end)
+    before = _border_before(text, label.end, last) if last >= 0 else -1
+    return before >= 0 and _printed_blank(text[before + 1:last])
+
+
+def cells_past_last(text: str, label: Token, width: int, after_last: int) -> Optional[list[str]]:
+    """The texts of the `width` + 1 cells a boxed row (w3m) printed where its box's header draws
+    `after_last` empty columns after its last name (box_columns_after_last): the row's cell right
+    after its last column holds a printed blank, not the spaces w3m pads a narrower row's cells
+    with (a full-width space, a no-break space: the row printed a cell more than the header, the
+    one row that made w3m draw the column). None for any other row, or one with no such box."""
+    if after_last < 1:
+        return None
+    start, end = _line_at(text, label.end)
+    borders = [end]  # read from the line's end: most rows stop at their cell past the last
+    while len(borders) < width + after_last + 2:
+        border = _border_before(text, start, borders[-1])
+        if border < label.end:
+            return None  # too few cells right of the label
+        borders.append(border)
+        if len(borders) == after_last + 2:
+            if not _printed_blank(text[border + 1:borders[-2]]):  # (the cell right after the last column)
+                return None  # w3m's padding (spaces only), or a cell printing something
+    borders.reverse()  # (the line's end first: not a border)
+    return [text[low + 1:high] for low, high in zip(borders[:width + 1], borders[1:width + 2])]
