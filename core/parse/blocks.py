@@ -352,7 +352,7 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
                         if fails > cap:
                             break
                 else:
-                    block_key = tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)
+                    block_key = tuple([row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block])
                     if block_key not in alike:
                         firsts.append((layout, fails, block_key))
                     alike[block_key] = alike.get(block_key, 0) + 1
@@ -463,9 +463,9 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
                         key = block_key + rest_key
                         if key not in out:
                             out[key] = block + rest
-                        if len(out) > _MAX_READINGS:
-                            # every cut of the run goes on with these cuts of its last rows
-                            raise _TooOpen
+                            if len(out) > _MAX_READINGS:  # (it grows only here)
+                                # every cut of the run goes on with these cuts of its last rows
+                                raise _TooOpen
             found[(row, typos)] = out
             if not out:
                 reach[(row, typos)] = far
