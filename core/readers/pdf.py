@@ -387,7 +387,8 @@ class _CharIndex:
         takes the words of all those rows, their labels read twice at its first row. Its words
         outside the enclosed cells go to the row they stand in, at its column."""
         tops = [row.bbox[1] for row in rows]
-        cells = xs = None
+        cells: list | None = None
+        xs: set = set()
         for first, row in enumerate(rows[:-1]):
             next_top = tops[first + 1]
             for column, outer in enumerate(row.cells):
