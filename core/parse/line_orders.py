@@ -39,6 +39,12 @@ def lines_reordered(values: list[Token]) -> list[Token]:
     total = sum(numbers)
     if abs(total - numbers[-1] - numbers[-1]) < 1e-9 and all(a.line <= b.line for a, b in zip(values, values[1:])):
         return list(values)  # printed line after line, adding up: the first order tried below, found at once
+    printed = [t for t in values if t.kind != EMPTY]
+    if len({t.line for t in printed}) == len(printed):
+        # one value a line: a one-cell-per-line layout (a Word table saved as text, one cell a
+        # paragraph), whose order is the cells' own even where another adds up (a row printing
+        # 6 parts beside an empty 总计 column: its second part moved under 总计 would sum)
+        return values
     last_of = {t.line: i for i, t in enumerate(values)}  # the value each line prints last: the order's last if it goes last
     lines = sorted(last_of)
     for last in reversed(lines):
@@ -51,8 +57,7 @@ def lines_reordered(values: list[Token]) -> list[Token]:
     # one-cell-per-line layout, whose order is the cells' own; so are the blank cells read from its
     # empty lines, which share a line)
     largest = max(numbers)
-    printed = [t for t in values if t.kind != EMPTY]
-    if len({t.line for t in printed}) < len(printed) and numbers.count(largest) == 1 and largest > 0 and numbers[-1] != largest:
+    if numbers.count(largest) == 1 and largest > 0 and numbers[-1] != largest:
         return next((_with_line_last(values, lines, last) for last in reversed(lines)
                      if numbers[last_of[last]] == largest), values)
     return values

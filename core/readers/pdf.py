@@ -378,7 +378,48 @@ class _CharIndex:
                 cell_chars = [self.chars[i] for i in in_row if x0 <= h[i] < x1 and top <= v[i] < bottom]
                 texts.append(_cell_chars_text(cell_chars) if cell_chars else "")
             result.append(texts)
+        self._split_enclosing(rows, result)
         return result
+
+    def _split_enclosing(self, rows, result: list[list[str | None]]) -> None:
+        """A cell that encloses other cells is no cell: pdfplumber found no border between rows
+        whose cells it did find (a label column's lines drawn only partly), and the enclosing cell
+        takes the words of all those rows, their labels read twice at its first row. Its words
+        outside the enclosed cells go to the row they stand in, at its column."""
+        tops = [row.bbox[1] for row in rows]
+        cells: list | None = None
+        xs: set = set()
+        for first, row in enumerate(rows[:-1]):
+            next_top = tops[first + 1]
+            for column, outer in enumerate(row.cells):
+                # (cells of one row, and merged cells of one column, enclose none: tested first)
+                if outer is None or outer[3] <= next_top:
+                    continue
+                if cells is None:
+                    cells = [cell for row in rows for cell in row.cells if cell is not None]
+                    xs = {cell[0] for cell in cells}
+                x0, top, x1, bottom = outer
+                if not any(x0 < x < x1 for x in xs):
+                    continue
+                inner = [c for c in cells if c is not outer and c[0] >= x0 and c[2] <= x1
+                         and c[1] >= top and c[3] <= bottom]
+                if inner:
+                    self._spread(rows, result, first, column, outer, inner, tops)
+
+    def _spread(self, rows, result, first: int, column: int, outer, inner, tops) -> None:
+        h, v, x0, _, x1, bottom = self.h, self.v, outer[0], outer[1], outer[2], outer[3]
+        last = first
+        while last + 1 < len(rows) and tops[last + 1] < bottom:
+            last += 1
+        for index in range(first, last + 1):
+            top, below = tops[index], tops[index + 1] if index < last else bottom
+            start, stop = bisect_left(self.sorted_v, top), bisect_left(self.sorted_v, below)
+            own = [self.chars[i] for i in sorted(self.by_v[start:stop]) if x0 <= h[i] < x1
+                   and not any(c[0] <= h[i] < c[2] and c[1] <= v[i] < c[3] for c in inner)]
+            if own:
+                result[index][column] = _cell_chars_text(own)
+            elif index == first:
+                result[index][column] = ""
 
 
 def _cell_chars_text(chars: list[dict]) -> str:

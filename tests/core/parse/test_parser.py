@@ -348,7 +348,9 @@ def test_row_over_lines_that_adds_up_only_reordered_by_chance_is_read_as_printed
     report = load_report(FIXTURES / "converters" / name)
     columns = ("natural", "commercial", "research", "social", "legal", "other", "total")
     assert [report.cells[f"section3.{row}.{c}"].arithmetic for c in columns] == printed
-    assert any(f.cell == f"section3.{row}" and f.kind == "inferred" for f in report.flags)
+    # (flagged: its lines, one value a line, are kept in the cells' order, which the misprint
+    # leaves in doubt)
+    assert any(f.cell == f"section3.{row}" and "次序无法确定" in f.message for f in report.flags)
     assert not any(f.cell == f"section3.{row}" and "已按各行合计关系排列" in f.message for f in report.flags)
     findings = report_json(report, check(report))["findings"]
     suggested = {f["suggestion"]["cell"]: f["suggestion"]["value"] for f in findings if f.get("suggestion")}
