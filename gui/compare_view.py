@@ -180,8 +180,7 @@ class FindingCard(QFrame):
             opinion.setWordWrap(True)
             layout.addWidget(opinion)
         elif lapsed is not None:  # an edit since made it lapse: open again, says what it had, as 问题清单 does
-            said = strings.LAPSED_LABEL.format(verdict=lapsed.label)
-            opinion = QLabel(html.escape(strings.TIP_VERDICT.format(verdict=said, note=lapsed.note)))
+            opinion = QLabel(html.escape(strings.TIP_VERDICT.format(verdict=lapsed.lapsed_label, note=lapsed.note)))
             opinion.setWordWrap(True)
             opinion.setToolTip(lapsed_tip(lapsed))
             layout.addWidget(opinion)

@@ -159,7 +159,7 @@ class FindingsModel(ReadOnlyListModel):
             if column == VERDICT_COLUMN:
                 lapsed = self._session.lapsed_verdict_of(finding) if finding else None
                 if lapsed is not None:  # open again: says what it had, and why it no longer holds
-                    return strings.LAPSED_LABEL.format(verdict=lapsed.label) \
+                    return lapsed.lapsed_label \
                         if role == Qt.ItemDataRole.DisplayRole else self._session.lapsed_text(finding)
                 return strings.VERDICT_TEXT.format(verdict=verdict.label, note=verdict.note) \
                     if verdict and verdict.note else (verdict.label if verdict else "")

@@ -213,7 +213,6 @@ FINDINGS_COLUMNS = ("级别", "规则", "说明", "建议", "审核意见")
 FINDINGS_SUMMARY = "错误 {errors}，警告 {warnings}，存疑 {flags}"  # short: whole beside 采用建议值 at 1366
 FINDINGS_HANDLED = "；已处理 {handled}"
 VERDICT_TEXT = "{verdict}：{note}"
-LAPSED_LABEL = "{verdict}（已失效）"  # 审核意见 of a finding open again: the verdict it had
 RESOLVED_TEXT = "{message}（{cells}）"  # a verdict whose finding the correction made go away
 CONFIRM_TITLE = "确认问题"
 CONFIRM_PROMPT = "{rule} {message}\n\n给报送单位的说明（可不填）："

@@ -67,7 +67,7 @@ CONFIRMED = "confirmed"  # 确认问题: the report is wrong
 DISMISSED = "dismissed"  # 忽略: not a problem, with the reason
 CLEARED = ""  # a verdict taken back (an undo)
 VERDICT_LABELS = {CONFIRMED: "确认问题", DISMISSED: "已忽略"}
-LAPSED_LABEL = "{verdict}（已失效）"  # the window's words (gui/strings.py LAPSED_LABEL): core cannot import the GUI
+LAPSED_LABEL = "{verdict}（已失效）"  # 审核意见 of a finding open again, in the window and the exports alike
 REASON_REQUIRED = "忽略一个问题须写明理由"
 
 Value = Optional[Number]
