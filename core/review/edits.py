@@ -43,6 +43,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import NamedTuple, Optional
 
+from core.check.cross_year import compared_cells
 from core.model import (BLANK, BLANK_TEMPLATE, INFERRED, MISSING, NUMBER, PLACEHOLDER, CellValue, Finding, Number,
                         Report)
 from core.parse.tokens import MAX_DIGITS, parse_number
@@ -224,7 +225,6 @@ def is_cross_year(rule: str) -> bool:
 def previous_year_cells(verdict: Verdict, previous: Report, current_version: str) -> list[str]:
     """The cells of last year's report (``previous``) a cross-year verdict's finding compares: its
     template's cells only (X-3 names whole tables, and no edit is of a table)."""
-    from core.check.cross_year import compared_cells
     paths = set(all_paths(previous.template))
     return [cell for cell in compared_cells(verdict.rule, verdict.cells, previous.template, current_version)
             if cell in paths]
