@@ -91,6 +91,18 @@ def test_windows_newlines_do_not_leak_into_cells(tmp_path):
     assert row_starting(doc, "一、本年新收") == ["一、本年新收政府信息公开申请数量", ""] + ["0"] * 7 + [""]
 
 
+def test_zero_width_characters_copied_from_a_web_page_do_not_split_numbers(tmp_path):
+    # a page's zero-width spaces and soft hyphens survive a browser's copy; inside "110" they
+    # would make two values of one
+    original = seed_text(SEED_000).replace("数量\t\t0\t0\t0", "数量\t\t1\u200b10\t\u00ad0\t0\u2060", 1)
+    path = write(tmp_path, "report.txt", original.encode("utf-8"))
+    doc = read_document(path)
+    assert row_starting(doc, "一、本年新收") == ["一、本年新收政府信息公开申请数量", "", "110", "0", "0"] \
+        + ["0"] * 4 + [""]
+    assert not any(ch in doc.text for ch in "\u200b\u00ad\u2060")
+    assert_offsets(doc)
+
+
 def test_decode_evidence_order():
     assert decode("年度报告".encode("utf-8")) == ("年度报告", "utf-8")
     assert decode("喆安区年度报告".encode("gbk")) == ("喆安区年度报告", "gb18030")
