@@ -18,12 +18,6 @@ MOJIBAKE_PROBLEM = "文件中的中文曾被按西文编码（Latin-1）转存�
 UTF8_MOJIBAKE_PROBLEM = "文件中的中文曾被按西文编码（Latin-1）转存而成乱码，已按UTF-8还原"
 UTF8_READ_AS_LATIN1 = "文件中的中文像是UTF-8文字被按西文编码（Latin-1）读出而成的乱码（如网页声明了错误的字符集），部分字节已丢失，无法读取，请核对原文件"
 
-# Characters that print nothing: a web page's zero-width spaces (kept by a browser's copy, w3m,
-# lynx), joiners, word joiners and soft hyphens. Inside a number they would split "1\u200b10" into
-# two values; the page reader drops them as it squashes whitespace, this reader on decoding.
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-
-
 def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     """Decode the bytes and split them into lines of tab-separated cells (csv: comma)."""
     if _is_binary(data):
@@ -34,8 +28,8 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
         text = repaired
     if problem is not None:
         problems.append(problem)
-    if _INVISIBLE.search(text):  # (one scan; most files hold none)
-        text = _INVISIBLE.sub("", text)
+    if "\u200b" in text:  # a web page's zero-width space (a browser's copy, w3m and lynx keep it):
+        text = text.replace("\u200b", "")  # inside "1\u200b10" it would split one count in two
     # pdftotext separates pages with a form feed: a page break is a line break here.
     page_starts = _page_starts(text) if "\f" in text else ()
     text = text.replace("\f", "\n")
