@@ -99,7 +99,8 @@ def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
         if doubtful and empty:
             empty = _sure_rows_blank_beside_counts(report, section, total_paths) >= 2
         if empty and _blanks(get(p) for p in total_paths) >= 2:
-            if _rows_printing((p, c) for p in part_paths if (c := get(p)) is not None) >= 2:
+            if _rows_printing((p, c) for p in part_paths if (c := get(p)) is not None) >= 2 \
+                    or _rows_printing_counts(report, section, part_paths) >= 2:
                 out[section] = (f"{name}的「总计」未填写（整列空白）" + _UNFILLED_TAIL, [p for p in total_paths if p in cells])
         elif all(_blank(c) for p in part_paths if (c := get(p)) is not None) \
                 and _rows_printing((p, c) for p in total_paths if (c := get(p)) is not None) >= 2:
@@ -109,6 +110,24 @@ def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
 
 
 _NO_COUNT = (PLACEHOLDER, NUMBER)  # (a NUMBER cell printing 0)
+
+
+def _rows_printing_counts(report: Report, section: str, part_paths: tuple[str, ...]) -> int:
+    """How many rows print a count beside their 总计, counting the glued 表三 rows no cut reads
+    (their cells left open or inferred, never printed) by their printed digits: such a row printed
+    its counts whether the parser could cut them or not. (Looked at only when the rows read fall
+    short of two: the glued runs are found again from the text.)"""
+    glued = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith(section) and f.cell.count(".") == 1
+             and (GLUED_UNDECIDED in f.causes or GLUED_NO_CUT in f.causes)}
+    if not glued or section != "section3":
+        return 0
+    runs = glued_runs(report)
+    printing = {path.split(".")[1] for path in part_paths if (c := report.cells.get(path)) is not None and c.value}
+    printing.update(key for key in glued if key in runs and _NONZERO_DIGIT.search(runs[key]))
+    return len(printing)
+
+
+_NONZERO_DIGIT = re.compile(r"[1-9]")
 
 
 def _sure_rows_blank_beside_counts(report: Report, section: str, total_paths: tuple[str, ...]) -> int:

@@ -2268,7 +2268,7 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         return
     report.tables.append("section4")
     if lines:
-        values = t4_with_blank_paragraphs(table, values, width, lines)
+        values = t4_with_blank_paragraphs(table, values, width, lines, pages)
     if not values:  # the header and nothing at all under it: every cell printed blank
         values = [Token(EMPTY, "", table[0].end, table[0].end, table[0].line)] * width
     if len(values) < width and lines:

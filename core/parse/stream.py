@@ -21,6 +21,7 @@ equations tie the cells together. Three streams are read here:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, chain, combinations, combinations_with_replacement, compress, filterfalse, islice, permutations, product
@@ -232,19 +233,31 @@ def t4_paragraph_groups(tokens: list[Token], values: list[Token], width: int, li
     return chosen[0] if len(chosen) == 1 else None
 
 
-def t4_with_blank_paragraphs(tokens: list[Token], values: list[Token], width: int, lines: list[Line]) -> list[Token]:
+def t4_with_blank_paragraphs(tokens: list[Token], values: list[Token], width: int, lines: list[Line],
+                             pages: tuple[int, ...] = ()) -> list[Token]:
     """表四's one row of values completed from its gaps (see fill_paragraph_gaps); as given if
-    the gaps do not say."""
+    the gaps do not say. `pages`: the lines beginning the text's pages (pdftotext's form feeds)."""
     if not tokens or len(values) >= width:
         return values
     header = [t.line for t in tokens if t.kind == TEXT and t.text != "?" and (not values or t.start < values[0].start)]
     if not header:
+        return values
+    if pages and values and _page_break_within(pages, max(header), _next_printed(lines, values[-1].line)):
+        # a form feed ends a line of its own: the empty line it leaves before the page's first line
+        # is no blank cell's (r0046 pq1713: 14 zeros under the header, the first on a new page, read
+        # as a blank 结果维持 and the 14 zeros, unflagged; its 15th 0 printed after the page's end)
         return values
     completed = with_blank_paragraphs(lines, max(header), values, width)
     if completed is None and values:
         header_lines = [t.line for t in tokens if t.kind == TEXT and t.line <= max(header)]
         completed = with_learned_gaps(lines, max(header), values, width, lambda: header_separator(header_lines, lines))
     return completed or values
+
+
+def _page_break_within(pages: tuple[int, ...], first: int, last: int) -> bool:
+    """Whether a page begins on a line after `first` up to `last`."""
+    at = bisect_right(pages, first)
+    return at < len(pages) and pages[at] <= last
 
 
 # --- rows glued into one run of text ----------------------------------------------------------
