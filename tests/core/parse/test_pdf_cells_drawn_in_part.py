@@ -5,15 +5,48 @@ labels of 4.–8. below it nor for 「（四）无法提供」 and 「（六）�
 crossed by the borders of 「3.其他」 and 「（七）总计」 took both labels. Those words were lost or read
 at another row: the values of 4.–8. came out on lines without labels, and the parser handed them out
 in template order from 3.危及 on, 3.危及 taking 4.'s values (37 5 1 43) without a flag while 4.–7. were
-flagged (a shift keeps every column's sum, so no finding showed either). A row handed the first of
-such value lines is now flagged with the others."""
+flagged (a shift keeps every column's sum, so no finding showed either). The words now go to the row
+they stand in (core/readers/pdf.py `_place_strays`), and a row handed the first of such value lines
+is flagged with the others (truth beside the file: tests/fixtures/zoo/README.md)."""
 from __future__ import annotations
 
-from core.parse.parser import parse
-from core.readers.document import Document, TextBuilder
-from tests.core.truth import t3_row
+from pathlib import Path
 
+from core.parse.parser import parse
+from core.readers.dispatch import read_document
+from core.readers.document import Document, TextBuilder
+from tests.core.truth import read_against_truth, t3_row
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+PDF = ZOO / "pq1707-r0026-lo-pdf.pdf"
 PLACED_BY_ORDER = "不在一处"
+
+
+def _grid_rows(path: Path) -> list[list[str]]:
+    return [[cell.text for cell in line.cells] for line in read_document(str(path)).lines if line.grid]
+
+
+def test_labels_of_cells_drawn_without_a_border_stay_in_their_rows():
+    rows = _grid_rows(PDF)
+    assert ["4.保护第三方合法权益", "37", "5", "", "", "1", "", "43"] in rows
+    assert ["8.属于行政查询事项", "18", "2", "", "", "", "", "20"] in rows
+    assert ["（四）无法提供", "1.本机关不掌握相关政府信息", "140", "22", "", "", "1", "", "163"] in rows
+    assert rows.count(["3.其他"] + [""] * 7) == 1  # no longer glued to the label above it
+    assert ["（七）总计", "758", "114", "", "", "5", "", "877"] in rows
+    assert any(row[0] == "（六）其他处理" for row in rows)
+
+
+def test_the_row_drawn_apart_reads_blank_and_the_rows_below_it_their_own_values():
+    report, wrong, silent = read_against_truth(PDF)
+    assert t3_row(report, "denied_safety_stability") == [None] * 7
+    assert t3_row(report, "denied_third_party") == [37, 5, None, None, 1, None, 43]
+    assert t3_row(report, "denied_internal_affairs") == [56, 8, None, None, None, None, 64]
+    assert t3_row(report, "denied_process_info") == [23, 4, None, None, None, None, 27]
+    assert t3_row(report, "denied_law_enforcement_file") == [21, 3, None, None, None, None, 24]
+    assert t3_row(report, "denied_admin_query") == [18, 2, None, None, None, None, 20]
+    assert t3_row(report, "total") == [758, 114, None, None, 5, None, 877]
+    assert not any(PLACED_BY_ORDER in f.message for f in report.flags)
+    assert silent == []
 
 
 # The reading before: 4.–8.'s values on lines of their own after 3.危及's label, 8.'s label lost too.
