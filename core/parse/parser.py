@@ -585,7 +585,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         label_line = {key: token.line for key, token in label_token.items()}
         give_early_values_down(table, in_order, label_line, report)
         give_stray_values_down(table, in_order, label_line, tokens, report)
-        _give_overflow_to_unlabelled_rows(table, in_order, report)
+        _give_overflow_to_unlabelled_rows(table, in_order, label_line, tokens, report)
         for key, values in recut_runs(table, in_order, report.template, undecided, tokens, misprinted).items():
             if values == in_order.get(key):
                 continue
@@ -2185,12 +2185,18 @@ def _trim_padding(values: list[Token], width: int, padded_right: int = 0) -> lis
     return values
 
 
-def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[Token]], report: Report) -> None:
+def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[Token]], label_line: dict[str, int],
+                                      tokens: list[Token], report: Report) -> None:
     """Whole extra rows of values belong to the rows right after whose labels the text lacks.
 
     Text taken from a PDF in reading order can put a block of labels after their numbers:
     one row then carries 7 + k·7 values while the k rows after it in the template have no label
-    where expected. The overflow goes to those rows, in template order, flagged.
+    where expected. The overflow goes to those rows, in template order, flagged. Whose values
+    the first run is is as much a guess where the row's label prints cells of its own on its line
+    and the run starts on a later line (the row's cells are blank, and the text lost the labels of
+    the rows after it: a shift keeps every column's sum): the row is flagged too. A run on the
+    label's line is the row's, and so is one after a label printed alone on its line, as a text
+    that puts every cell on a line of its own prints a row's values after its label.
     """
     keys = [row.key for row in table.rows]
     widths = widths_of(table)
@@ -2204,8 +2210,12 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
         if len(following) != extra or any(k in values_of for k in following):
             continue
         values_of[key] = values[:width]
+        line = label_line.get(key)
+        own = values[0].line == line or not any(t.line == line and t.kind != TEXT for t in tokens)
+        placed = following if own else [key, *following]
         for n, other in enumerate(following, start=1):
             values_of[other] = values[n * width:(n + 1) * width]
+        for other in placed:
             report.flags.append(Flag(f"{table.section}.{other}", "parse",
                                      f"「{table.row(other).label}」行的数值与行标签不在一处（文字顺序错乱），已按模板顺序归位"))
 

@@ -365,6 +365,7 @@ class _CharIndex:
         if not self.ordered:  # NaN coordinates cannot be sorted: pdfplumber's own scan
             return table.extract()
         h, v, result = self.h, self.v, []
+        taken: set[int] = set()  # the characters that stand in a cell
         for row in rows:
             x0, top, x1, bottom = row.bbox
             start, stop = bisect_left(self.sorted_v, top), bisect_left(self.sorted_v, bottom)
@@ -375,18 +376,22 @@ class _CharIndex:
                     texts.append(None)
                     continue
                 x0, top, x1, bottom = cell
-                cell_chars = [self.chars[i] for i in in_row if x0 <= h[i] < x1 and top <= v[i] < bottom]
-                texts.append(_cell_chars_text(cell_chars) if cell_chars else "")
+                found = [i for i in in_row if x0 <= h[i] < x1 and top <= v[i] < bottom]
+                taken.update(found)
+                texts.append(_cell_chars_text([self.chars[i] for i in found]) if found else "")
             result.append(texts)
-        self._split_enclosing(rows, result)
+        spread = self._split_enclosing(rows, result)
+        self._place_strays(table, rows, result, taken, spread)
         return result
 
-    def _split_enclosing(self, rows, result: list[list[str | None]]) -> None:
+    def _split_enclosing(self, rows, result: list[list[str | None]]) -> set[tuple[int, int]]:
         """A cell that encloses other cells is no cell: pdfplumber found no border between rows
         whose cells it did find (a label column's lines drawn only partly), and the enclosing cell
         takes the words of all those rows, their labels read twice at its first row. Its words
-        outside the enclosed cells go to the row they stand in, at its column."""
+        outside the enclosed cells go to the row they stand in, at its column. Returns the (row,
+        column) of each such cell."""
         tops = [row.bbox[1] for row in rows]
+        spread: set[tuple[int, int]] = set()
         cells: list | None = None
         xs: set = set()
         for first, row in enumerate(rows[:-1]):
@@ -405,6 +410,8 @@ class _CharIndex:
                          and c[1] >= top and c[3] <= bottom]
                 if inner:
                     self._spread(rows, result, first, column, outer, inner, tops)
+                    spread.add((first, column))
+        return spread
 
     def _spread(self, rows, result, first: int, column: int, outer, inner, tops) -> None:
         h, v, x0, _, x1, bottom = self.h, self.v, outer[0], outer[1], outer[2], outer[3]
@@ -420,6 +427,67 @@ class _CharIndex:
                 result[index][column] = _cell_chars_text(own)
             elif index == first:
                 result[index][column] = ""
+
+    def _place_strays(self, table, rows, result: list[list[str | None]], taken: set[int],
+                      spread: set[tuple[int, int]]) -> None:
+        """Words inside a table that stand in no cell go to the row they stand in, at their column,
+        as a cell would: a cell's borders drawn only in part (a row drawn in other columns than the
+        rows around it, LibreOffice's PDF of a Word table) leave pdfplumber no cell there, and its
+        words would be lost, the row's values then read without their label. A cell crossed by a
+        row's border (a line from the cells beside it running into it) is no cell either: its words
+        are such words (but one enclosing cells, split already: `spread`). Words over lines with no
+        border between them, in one column, are one text (a label wrapped inside its cell), taken in
+        the row where it starts."""
+        h, v = self.h, self.v
+        x0, top, x1, bottom = table.bbox
+        start, stop = bisect_left(self.sorted_v, top), bisect_left(self.sorted_v, bottom)
+        inside = [i for i in self.by_v[start:stop] if x0 <= h[i] < x1]
+        tops = [row.bbox[1] for row in rows]
+        crossings = None
+        for index, row in enumerate(rows[:-1]):
+            for column, cell in enumerate(row.cells):
+                if cell is None or cell[3] <= tops[index + 1] + pdf_text.TOLERANCE or (index, column) in spread:
+                    continue  # (a cell of one row: no row's border to cross it)
+                if crossings is None:
+                    crossings = [(e["top"], e["x0"], e["x1"]) for e in table.page.horizontal_edges]
+                if result[index][column] and _crossed(cell, crossings):
+                    taken.difference_update(i for i in inside if cell[0] <= h[i] < cell[2] and cell[1] <= v[i] < cell[3])
+                    result[index][column] = None  # (its words, placed below, may start at another column)
+        if len(taken) >= len(inside):
+            return  # every word in a cell (commonly so)
+        strays = [self.chars[i] for i in sorted(inside) if i not in taken and not self.chars[i]["text"].isspace()]
+        if not strays:
+            return
+        if crossings is None:
+            crossings = [(e["top"], e["x0"], e["x1"]) for e in table.page.horizontal_edges]
+        xs = sorted({cell[0] for cell in table.cells})  # the table's columns, as its rows align their cells
+        blocks: list[list] = []  # column, bottom of its last line, its characters
+        for _, word in (word for line in pdf_text.line_words(strays) for word in line):
+            column = max(bisect_left(xs, (word[0]["x0"] + word[0]["x1"]) / 2 + 1e-9) - 1, 0)
+            w0, w1 = min(c["x0"] for c in word), max(c["x1"] for c in word)
+            w_top, w_bottom = min(c["top"] for c in word), max(c["bottom"] for c in word)
+            block = next((b for b in reversed(blocks) if b[0] == column), None)
+            # a label's next line: no further below than a line's height, no border in between
+            if block is not None and w_top - block[1] <= w_bottom - w_top and not any(
+                    block[1] - 1 <= y <= w_top + 1 and e0 < w1 and w0 < e1 for y, e0, e1 in crossings):
+                block[1] = max(block[1], w_bottom)
+                block[2].extend(word)
+            else:
+                blocks.append([column, w_bottom, list(word)])
+        for column, _, chars in blocks:
+            first = min(chars, key=lambda c: c["top"])
+            index = max(bisect_left(tops, (first["top"] + first["bottom"]) / 2 + 1e-9) - 1, 0)
+            text = _cell_chars_text(sorted(chars, key=lambda c: (c["top"], c["x0"])))
+            here = result[index][column]
+            result[index][column] = f"{here} {text}" if here else text
+
+def _crossed(cell, crossings: list[tuple[float, float, float]]) -> bool:
+    """Whether a row's border runs into the cell: a horizontal line inside it, across its inside,
+    that reaches one of its sides (a line inside a cell that touches neither is no border: an underline)."""
+    x0, top, x1, bottom = cell
+    tolerance = pdf_text.TOLERANCE
+    return any(top + tolerance < y < bottom - tolerance and e0 < x1 - tolerance and x0 + tolerance < e1
+               and (e0 <= x0 + tolerance or e1 >= x1 - tolerance) for y, e0, e1 in crossings)
 
 
 def _cell_chars_text(chars: list[dict]) -> str:
