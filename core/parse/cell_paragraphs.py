@@ -245,19 +245,24 @@ class _Search:
             # （七）总计 and 四 are what the column equations make them (T3-2, T3-1): the values
             # left must be theirs (wherever they printed: their narrow columns print apart)
             total = list(results)
-            carried = [head[c] - results[c] for c in range(_WIDTH)]
+            carried = list(map(int.__sub__, head, results))
+            if min(carried) < 0:
+                return []
             n = len(self.tokens)
-            free = [i for i in range(n) if not used >> i & 1]
-            if min(carried) < 0 or sorted([values[i] for i in free] + [0] * self.lost) != sorted(total + carried):
+            free = self._free(used)[0]
+            free_values = list(map(values.__getitem__, free))
+            if sorted(free_values + [0] * self.lost) != sorted(total + carried):
                 return []
             placed = []
             for wanted in (total, carried):
                 cells = []
                 for value in wanted:
-                    i = next((i for i in free if values[i] == value), n)  # (n: a 0 lost)
-                    if i < n:
-                        free.remove(i)
-                    cells.append(i)
+                    if value in free_values:  # (the first free one printing it, else a 0 lost: n)
+                        j = free_values.index(value)
+                        cells.append(free[j])
+                        del free[j], free_values[j]
+                    else:
+                        cells.append(n)
                 placed.append(cells)
             return [placed]
         key = (row, used, head, results, split)
@@ -289,11 +294,10 @@ class _Search:
                 self.memo[key] = []
                 return []
         out: list[list[list[int]]] = []
+        bits = self.bits
         for cells, runs in self._options(row, used, free_now, split > 0, fails_from, sevens, split_may, run_check):
-            mask = used
-            for i in cells:
-                mask |= 1 << i
-            row_values = tuple(values[i] for i in cells)
+            mask = used | sum(map(bits.__getitem__, cells))  # (a row's cells are distinct values)
+            row_values = tuple(map(values.__getitem__, cells))
             if row >= 2 and (any(map(int.__gt__, map(int.__add__, results, row_values), head))
                              or sum(results) + sum(row_values) > self.results_sum(head)):
                 continue  # (a column's results add up to its 总计, at most 一 + 二: 四 >= 0)
@@ -422,11 +426,11 @@ class _Search:
             return  # (one run: the next seven free values, a cell each, must add up)
 
         def row_adding_up(picks: list[int]) -> Optional[list[int]]:
-            """The seven picks as the row's cells in column order, when they add up to its 总计."""
-            cells = [0] * _WIDTH
-            for j, i in enumerate(picks):
-                cells[columns[j]] = i
-            return cells if sum(map(values.__getitem__, cells[:-1])) == values[cells[-1]] else None
+            """The seven picks as the row's cells in column order, when they add up to its 总计
+            (the k-th pick's column is columns[k]: the picks turned round)."""
+            if sum(map(values.__getitem__, picks)) != 2 * values[picks[total_k]]:
+                return None
+            return picks[total_k + 1:] + picks[:total_k + 1]
 
         # the first run, value after value (free_values[0], [1], ...): the row in one run, when
         # it adds up, then the rows whose second run starts after the first run's k values, the
@@ -622,25 +626,35 @@ class _Sevens:
         self.search = search
         self.row = row
         # what each column may still take (results add up to at most 一 + 二), once 一 + 二 are known
-        self.room = tuple(h - r for h, r in zip(head, results)) if row >= 2 else None
+        self.room = tuple(map(int.__sub__, head, results)) if row >= 2 else None
         # what （七）总计 and 四, the values left after the rows, add up to (T3-1), once 一 + 二 are known
         self.left_sum = sum(head) if row >= 2 else None
         # the label value each row's 自然人 cell must take (the rows from `row` on: no other row may
         # take their label values, so they are free)
         self.owns = search.first_own
         self.free, self.sums = free  # (the free values, the sums of the first j)
-        self.known: dict[tuple[int, int], bool] = {}
+        self.known: dict[int, bool] = {}  # (may_be's, by shift * 32 + m: m < 23)
         self.gaps: dict[int, int] = {}  # (gap_fails_at's, by the values taken: each row's first columns ask it again)
 
     def may_be(self, shift: int, m: int) -> bool:
         """Whether the m-th seven of free values from the `shift`-th may be its row: row + m
         unshifted, row + 1 + m shifted (the rows after one splitting)."""
-        known = self.known.get((shift, m))
+        known = self.known.get(shift * 32 + m)
         if known is None:
             at = shift + _WIDTH * m
             sums = self.sums[at + _WIDTH] - self.sums[at]
-            known = self.known[shift, m] = not sums % 2 and self.may_be_row(
-                self.row + m + (shift > 0), self.free[at:at + _WIDTH], sums)
+            if sums % 2:
+                known = False
+            else:
+                # (may_be_row, written out: each state asks it of most of its sevens)
+                row = self.row + m + (shift > 0)
+                cells = tuple(self.free[at:at + _WIDTH])
+                own = self.owns.get(row)
+                key = (row, cells, own, self.room)
+                known = self.search.rows_known.get(key)
+                if known is None:
+                    known = self.search.rows_known[key] = _seven_may_be(self.search, row, cells, sums, own, self.room)
+            self.known[shift * 32 + m] = known
         return known
 
     def may_be_row(self, row: int, cells: list[int], sums: int) -> bool:
@@ -734,7 +748,8 @@ class _Sevens:
         start = _WIDTH * (_ROWS - 3 - self.row) + taken  # (the first free value past the rows)
         wanted = sums[-1] - sums[start] - self.left_sum
         length = _WIDTH - taken
-        return any(sums[q + length] - sums[q] == wanted for q in range(start, len(sums) - length))
+        # (some `length` values one after another from the start-th add up to it: their sums' differences)
+        return wanted in map(int.__sub__, sums[start + length:], sums[start:len(sums) - length])
 
 
 class _NextRow:
@@ -898,7 +913,7 @@ class _Drifts:
                 return True
             length = _WIDTH - shift
             wanted = sums[-1] - sums[start] - left_sum
-            if any(sums[q + length] - sums[q] == wanted for q in range(start, len(sums) - length)):
+            if wanted in map(int.__sub__, sums[start + length:], sums[start:len(sums) - length]):
                 return True
         return False
 
@@ -1002,7 +1017,7 @@ class _Drifts:
         if not runs:
             return wanted == 0
         (run,) = runs
-        return any(sums[at + run] - sums[at] == wanted for at in range(start, len(sums) - run))
+        return wanted in map(int.__sub__, sums[start + run:], sums[start:len(sums) - run])
 
     def reaches_back(self) -> list[int]:
         """For each run length, the first row from which the rows drifting by it are their
