@@ -58,6 +58,7 @@ _PAGE_NUMBER = re.compile(r"第[ \t]*\d+[ \t]*页|^[ \t\f]*[-－—][ \t]*\d+[ \
 _BIT_BYTES = bytes.maketrans(b"01", b"\x00\x01")  # a bit's character to a byte false or true
 # the column of a row's k-th value in printed order, by its first value's column (wrapping round
 # after 总计)
+_COLUMNS = tuple(range(_WIDTH))
 _COLUMNS_FROM = tuple(tuple((first + k) % _WIDTH for k in range(_WIDTH)) for first in range(_WIDTH))
 
 Token = tuple[int, int, int, int]  # value, start, end, line number
@@ -219,6 +220,10 @@ class _Search:
             self.first_own.setdefault(label_row, i)
         self.drifts_known: dict[tuple, bool] = {}
         self.sevens_known: dict[tuple, bool] = {}
+        # _Drifts.clean's and _Sevens.may_be's answers by row and seven (see _Sevens.may_be), the
+        # latter by what the columns may still take: the same in every state holding the seven
+        self.cleans_known: dict[object, bool] = {}
+        self.rows_by_room: dict[Optional[tuple[int, ...]], dict[object, bool]] = {}
         self.acrosses_known: dict[tuple, bool] = {}
         self.found: list[list[list[int]]] = []
 
@@ -378,7 +383,17 @@ class _Search:
             block_values = list(map(values.__getitem__, block))
         else:
             block = None
-        for first_column in range(_WIDTH):
+        # the first columns the anchor may take: a label value only in its row's 自然人 cell, the
+        # row's own label value there; with one run, those making the next seven free values
+        # add up
+        rows_of = self.rows_of
+        if anchor in rows_of:
+            first_columns: tuple[int, ...] = (0,) if (anchor == own if own is not None else row in rows_of[anchor]) else ()
+        else:
+            first_columns = _COLUMNS[1:] if own is not None else _COLUMNS
+        if not may_split:
+            first_columns = self._adding_up_columns(free, first_columns)
+        for first_column in first_columns:
             if block is not None and (block_mask, tuple(block_values[-first_column:] + block_values[:-first_column])) in seen:
                 continue  # (the same cells as an earlier column's: one run takes these seven)
             for cells, runs in self._row_options(row, own, anchor, first_column, used, free, 1 + may_split, fails_from,
@@ -387,6 +402,15 @@ class _Search:
                 if key not in seen:
                     seen.add(key)
                     yield cells, runs
+
+    def _adding_up_columns(self, free: tuple[list[int], list[int]], columns: tuple[int, ...]) -> tuple[int, ...]:
+        """The first columns (of these) with which the next seven free values, a cell each, add
+        up (T3-3): their sum twice the one in 总计's column (the (6 - first column)-th)."""
+        free_values, sums = free
+        if len(free_values) < _WIDTH:
+            return ()
+        values = self.values
+        return tuple(c for c in columns if sums[_WIDTH] == 2 * values[free_values[_WIDTH - 1 - c]])
 
     def _row_options(self, row: int, own: Optional[int], anchor: int, first_column: int, used: int,
                      free: tuple[list[int], list[int]], max_runs: int, fails_from: int, sevens: Optional[_Sevens],
@@ -416,14 +440,8 @@ class _Search:
         # the column of each pick, by its place in printed order (wrapping round after 总计)
         columns = _COLUMNS_FROM[first_column]
         total_k = _WIDTH - 1 - first_column  # (the pick in 总计's column)
-        # allowed: a label value only in its row's 自然人 cell; the row's own label value there
-        if first_column == 0 and own is not None:
-            if anchor != own:
-                return
-        elif anchor in rows_of and not (first_column == 0 and row in rows_of[anchor]):
-            return
-        if max_runs == 1 and not self._adds_up_with_run([], anchor, free, first_column):
-            return  # (one run: the next seven free values, a cell each, must add up)
+        # (_options passes only the first columns the anchor may take, and with one run those
+        # making the next seven add up)
 
         def row_adding_up(picks: list[int]) -> Optional[list[int]]:
             """The seven picks as the row's cells in column order, when they add up to its 总计
@@ -495,7 +513,7 @@ class _Search:
                 continue
             picks = free_values[:k]
             # the row adds up (T3-3) with the run's values: the next free values from its start
-            # (as _adds_up_with_run, the picks' part summed once)
+            # (the picks' part summed once)
             picks_sum = sums[k]
             total_at = total_k
             total = values[picks[total_at]] if total_at < k else None
@@ -594,21 +612,6 @@ class _Search:
         free = list(compress(range(len(bits)), bits.encode().translate(_BIT_BYTES)))  # (half the time of comparing each)
         return free, list(accumulate(map(self.values.__getitem__, free), initial=0))
 
-    def _adds_up_with_run(self, picks: list[int], start: int, free: tuple[list[int], list[int]],
-                          first_column: int) -> bool:
-        """Whether the row adds up (T3-3) with its last run from `start` (after `picks`): the
-        next free values from there on, a cell each, as the walk would take them."""
-        values = self.values
-        free_values, sums = free
-        taken = len(picks)
-        j = bisect_left(free_values, start)
-        end = j + _WIDTH - taken
-        if end > len(free_values):
-            return False
-        total_at = (_WIDTH - 1 - first_column) % _WIDTH
-        total = values[picks[total_at]] if total_at < taken else values[free_values[j + total_at - taken]]
-        return sum(map(values.__getitem__, picks)) + sums[end] - sums[j] == 2 * total
-
 
 class _Sevens:
     """A state's free values read as rows of seven in a row, as they are when no row splits in
@@ -633,7 +636,9 @@ class _Sevens:
         # take their label values, so they are free)
         self.owns = search.first_own
         self.free, self.sums = free  # (the free values, the sums of the first j)
+        self.used = used
         self.known: dict[int, bool] = {}  # (may_be's, by shift * 32 + m: m < 23)
+        self.sevens = search.rows_by_room.setdefault(self.room, {})  # (may_be's by row and seven)
         self.gaps: dict[int, int] = {}  # (gap_fails_at's, by the values taken: each row's first columns ask it again)
 
     def may_be(self, shift: int, m: int) -> bool:
@@ -648,12 +653,16 @@ class _Sevens:
             else:
                 # (may_be_row, written out: each state asks it of most of its sevens)
                 row = self.row + m + (shift > 0)
-                cells = tuple(self.free[at:at + _WIDTH])
-                own = self.owns.get(row)
-                key = (row, cells, own, self.room)
-                known = self.search.rows_known.get(key)
+                free = self.free
+                first, last = free[at], free[at + _WIDTH - 1]
+                # (the row and its seven: the tokens from first to last when none between is taken
+                # (tokens < 256: a table has 175 cells), else which are)
+                key = row << 8 | first if last - first == _WIDTH - 1 else (
+                    row, first, last, self.used >> first & (1 << (last - first)) - 1)
+                known = self.sevens.get(key)
                 if known is None:
-                    known = self.search.rows_known[key] = _seven_may_be(self.search, row, cells, sums, own, self.room)
+                    known = self.sevens[key] = _seven_may_be(self.search, row, free[at:at + _WIDTH], sums,
+                                                             self.owns.get(row), self.room)
             self.known[shift * 32 + m] = known
         return known
 
@@ -1082,7 +1091,20 @@ class _Drifts:
         """Whether the seven from 7t - drift may be row + t."""
         known = self.cleans.get(t * 64 + drift)  # (drift < 64: three runs at most)
         if known is None:
-            known = self.cleans[t * 64 + drift] = self._clean(t, drift)
+            at = _WIDTH * t - drift
+            free = self.free
+            if 0 <= at <= len(free) - _WIDTH:
+                # (a seven of free values: its answer is the same in every state holding it)
+                first, last = free[at], free[at + _WIDTH - 1]
+                # (as _Sevens.may_be's key)
+                key = (self.row + t) << 8 | first if last - first == _WIDTH - 1 else (
+                    self.row + t, first, last, self.used >> first & (1 << (last - first)) - 1)
+                known = self.search.cleans_known.get(key)
+                if known is None:
+                    known = self.search.cleans_known[key] = self._clean(t, drift)
+            else:
+                known = self._clean(t, drift)
+            self.cleans[t * 64 + drift] = known
         return known
 
     def _clean(self, t: int, drift: int) -> bool:
