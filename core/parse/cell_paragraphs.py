@@ -513,13 +513,15 @@ class _Search:
                 continue
             picks = free_values[:k]
             # the row adds up (T3-3) with the run's values: the next free values from its start
-            # (the picks' part summed once)
+            # (the picks' part summed once; a run of the row's one missing value prints `need`,
+            # the value making it add up)
             picks_sum = sums[k]
             total_at = total_k
             total = values[picks[total_at]] if total_at < k else None
             column = columns[k]
+            adds_up = need is not None
             for start, j, run_sum in starts:
-                if picks_sum + run_sum != 2 * (
+                if not adds_up and picks_sum + run_sum != 2 * (
                         total if total is not None else values[free_values[j + total_at - k]]):
                     continue
                 if column == 0 and own is not None:
