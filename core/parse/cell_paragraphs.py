@@ -58,6 +58,7 @@ _PAGE_NUMBER = re.compile(r"第[ \t]*\d+[ \t]*页|^[ \t\f]*[-－—][ \t]*\d+[ \
 _BIT_BYTES = bytes.maketrans(b"01", b"\x00\x01")  # a bit's character to a byte false or true
 # the column of a row's k-th value in printed order, by its first value's column (wrapping round
 # after 总计)
+_COLUMNS = tuple(range(_WIDTH))
 _COLUMNS_FROM = tuple(tuple((first + k) % _WIDTH for k in range(_WIDTH)) for first in range(_WIDTH))
 
 Token = tuple[int, int, int, int]  # value, start, end, line number
@@ -219,6 +220,10 @@ class _Search:
             self.first_own.setdefault(label_row, i)
         self.drifts_known: dict[tuple, bool] = {}
         self.sevens_known: dict[tuple, bool] = {}
+        # _Drifts.clean's and _Sevens.may_be's answers by row and seven (see _Sevens.may_be), the
+        # latter by what the columns may still take: the same in every state holding the seven
+        self.cleans_known: dict[object, bool] = {}
+        self.rows_by_room: dict[Optional[tuple[int, ...]], dict[object, bool]] = {}
         self.acrosses_known: dict[tuple, bool] = {}
         self.found: list[list[list[int]]] = []
 
@@ -245,19 +250,24 @@ class _Search:
             # （七）总计 and 四 are what the column equations make them (T3-2, T3-1): the values
             # left must be theirs (wherever they printed: their narrow columns print apart)
             total = list(results)
-            carried = [head[c] - results[c] for c in range(_WIDTH)]
+            carried = list(map(int.__sub__, head, results))
+            if min(carried) < 0:
+                return []
             n = len(self.tokens)
-            free = [i for i in range(n) if not used >> i & 1]
-            if min(carried) < 0 or sorted([values[i] for i in free] + [0] * self.lost) != sorted(total + carried):
+            free = self._free(used)[0]
+            free_values = list(map(values.__getitem__, free))
+            if sorted(free_values + [0] * self.lost) != sorted(total + carried):
                 return []
             placed = []
             for wanted in (total, carried):
                 cells = []
                 for value in wanted:
-                    i = next((i for i in free if values[i] == value), n)  # (n: a 0 lost)
-                    if i < n:
-                        free.remove(i)
-                    cells.append(i)
+                    if value in free_values:  # (the first free one printing it, else a 0 lost: n)
+                        j = free_values.index(value)
+                        cells.append(free[j])
+                        del free[j], free_values[j]
+                    else:
+                        cells.append(n)
                 placed.append(cells)
             return [placed]
         key = (row, used, head, results, split)
@@ -289,11 +299,10 @@ class _Search:
                 self.memo[key] = []
                 return []
         out: list[list[list[int]]] = []
+        bits = self.bits
         for cells, runs in self._options(row, used, free_now, split > 0, fails_from, sevens, split_may, run_check):
-            mask = used
-            for i in cells:
-                mask |= 1 << i
-            row_values = tuple(values[i] for i in cells)
+            mask = used | sum(map(bits.__getitem__, cells))  # (a row's cells are distinct values)
+            row_values = tuple(map(values.__getitem__, cells))
             if row >= 2 and (any(map(int.__gt__, map(int.__add__, results, row_values), head))
                              or sum(results) + sum(row_values) > self.results_sum(head)):
                 continue  # (a column's results add up to its 总计, at most 一 + 二: 四 >= 0)
@@ -374,7 +383,17 @@ class _Search:
             block_values = list(map(values.__getitem__, block))
         else:
             block = None
-        for first_column in range(_WIDTH):
+        # the first columns the anchor may take: a label value only in its row's 自然人 cell, the
+        # row's own label value there; with one run, those making the next seven free values
+        # add up
+        rows_of = self.rows_of
+        if anchor in rows_of:
+            first_columns: tuple[int, ...] = (0,) if (anchor == own if own is not None else row in rows_of[anchor]) else ()
+        else:
+            first_columns = _COLUMNS[1:] if own is not None else _COLUMNS
+        if not may_split:
+            first_columns = self._adding_up_columns(free, first_columns)
+        for first_column in first_columns:
             if block is not None and (block_mask, tuple(block_values[-first_column:] + block_values[:-first_column])) in seen:
                 continue  # (the same cells as an earlier column's: one run takes these seven)
             for cells, runs in self._row_options(row, own, anchor, first_column, used, free, 1 + may_split, fails_from,
@@ -383,6 +402,15 @@ class _Search:
                 if key not in seen:
                     seen.add(key)
                     yield cells, runs
+
+    def _adding_up_columns(self, free: tuple[list[int], list[int]], columns: tuple[int, ...]) -> tuple[int, ...]:
+        """The first columns (of these) with which the next seven free values, a cell each, add
+        up (T3-3): their sum twice the one in 总计's column (the (6 - first column)-th)."""
+        free_values, sums = free
+        if len(free_values) < _WIDTH:
+            return ()
+        values = self.values
+        return tuple(c for c in columns if sums[_WIDTH] == 2 * values[free_values[_WIDTH - 1 - c]])
 
     def _row_options(self, row: int, own: Optional[int], anchor: int, first_column: int, used: int,
                      free: tuple[list[int], list[int]], max_runs: int, fails_from: int, sevens: Optional[_Sevens],
@@ -412,21 +440,15 @@ class _Search:
         # the column of each pick, by its place in printed order (wrapping round after 总计)
         columns = _COLUMNS_FROM[first_column]
         total_k = _WIDTH - 1 - first_column  # (the pick in 总计's column)
-        # allowed: a label value only in its row's 自然人 cell; the row's own label value there
-        if first_column == 0 and own is not None:
-            if anchor != own:
-                return
-        elif anchor in rows_of and not (first_column == 0 and row in rows_of[anchor]):
-            return
-        if max_runs == 1 and not self._adds_up_with_run([], anchor, free, first_column):
-            return  # (one run: the next seven free values, a cell each, must add up)
+        # (_options passes only the first columns the anchor may take, and with one run those
+        # making the next seven add up)
 
         def row_adding_up(picks: list[int]) -> Optional[list[int]]:
-            """The seven picks as the row's cells in column order, when they add up to its 总计."""
-            cells = [0] * _WIDTH
-            for j, i in enumerate(picks):
-                cells[columns[j]] = i
-            return cells if sum(map(values.__getitem__, cells[:-1])) == values[cells[-1]] else None
+            """The seven picks as the row's cells in column order, when they add up to its 总计
+            (the k-th pick's column is columns[k]: the picks turned round)."""
+            if sum(map(values.__getitem__, picks)) != 2 * values[picks[total_k]]:
+                return None
+            return picks[total_k + 1:] + picks[:total_k + 1]
 
         # the first run, value after value (free_values[0], [1], ...): the row in one run, when
         # it adds up, then the rows whose second run starts after the first run's k values, the
@@ -491,13 +513,15 @@ class _Search:
                 continue
             picks = free_values[:k]
             # the row adds up (T3-3) with the run's values: the next free values from its start
-            # (as _adds_up_with_run, the picks' part summed once)
+            # (the picks' part summed once; a run of the row's one missing value prints `need`,
+            # the value making it add up)
             picks_sum = sums[k]
             total_at = total_k
             total = values[picks[total_at]] if total_at < k else None
             column = columns[k]
+            adds_up = need is not None
             for start, j, run_sum in starts:
-                if picks_sum + run_sum != 2 * (
+                if not adds_up and picks_sum + run_sum != 2 * (
                         total if total is not None else values[free_values[j + total_at - k]]):
                     continue
                 if column == 0 and own is not None:
@@ -590,21 +614,6 @@ class _Search:
         free = list(compress(range(len(bits)), bits.encode().translate(_BIT_BYTES)))  # (half the time of comparing each)
         return free, list(accumulate(map(self.values.__getitem__, free), initial=0))
 
-    def _adds_up_with_run(self, picks: list[int], start: int, free: tuple[list[int], list[int]],
-                          first_column: int) -> bool:
-        """Whether the row adds up (T3-3) with its last run from `start` (after `picks`): the
-        next free values from there on, a cell each, as the walk would take them."""
-        values = self.values
-        free_values, sums = free
-        taken = len(picks)
-        j = bisect_left(free_values, start)
-        end = j + _WIDTH - taken
-        if end > len(free_values):
-            return False
-        total_at = (_WIDTH - 1 - first_column) % _WIDTH
-        total = values[picks[total_at]] if total_at < taken else values[free_values[j + total_at - taken]]
-        return sum(map(values.__getitem__, picks)) + sums[end] - sums[j] == 2 * total
-
 
 class _Sevens:
     """A state's free values read as rows of seven in a row, as they are when no row splits in
@@ -622,25 +631,41 @@ class _Sevens:
         self.search = search
         self.row = row
         # what each column may still take (results add up to at most 一 + 二), once 一 + 二 are known
-        self.room = tuple(h - r for h, r in zip(head, results)) if row >= 2 else None
+        self.room = tuple(map(int.__sub__, head, results)) if row >= 2 else None
         # what （七）总计 and 四, the values left after the rows, add up to (T3-1), once 一 + 二 are known
         self.left_sum = sum(head) if row >= 2 else None
         # the label value each row's 自然人 cell must take (the rows from `row` on: no other row may
         # take their label values, so they are free)
         self.owns = search.first_own
         self.free, self.sums = free  # (the free values, the sums of the first j)
-        self.known: dict[tuple[int, int], bool] = {}
+        self.used = used
+        self.known: dict[int, bool] = {}  # (may_be's, by shift * 32 + m: m < 23)
+        self.sevens = search.rows_by_room.setdefault(self.room, {})  # (may_be's by row and seven)
         self.gaps: dict[int, int] = {}  # (gap_fails_at's, by the values taken: each row's first columns ask it again)
 
     def may_be(self, shift: int, m: int) -> bool:
         """Whether the m-th seven of free values from the `shift`-th may be its row: row + m
         unshifted, row + 1 + m shifted (the rows after one splitting)."""
-        known = self.known.get((shift, m))
+        known = self.known.get(shift * 32 + m)
         if known is None:
             at = shift + _WIDTH * m
             sums = self.sums[at + _WIDTH] - self.sums[at]
-            known = self.known[shift, m] = not sums % 2 and self.may_be_row(
-                self.row + m + (shift > 0), self.free[at:at + _WIDTH], sums)
+            if sums % 2:
+                known = False
+            else:
+                # (may_be_row, written out: each state asks it of most of its sevens)
+                row = self.row + m + (shift > 0)
+                free = self.free
+                first, last = free[at], free[at + _WIDTH - 1]
+                # (the row and its seven: the tokens from first to last when none between is taken
+                # (tokens < 256: a table has 175 cells), else which are)
+                key = row << 8 | first if last - first == _WIDTH - 1 else (
+                    row, first, last, self.used >> first & (1 << (last - first)) - 1)
+                known = self.sevens.get(key)
+                if known is None:
+                    known = self.sevens[key] = _seven_may_be(self.search, row, free[at:at + _WIDTH], sums,
+                                                             self.owns.get(row), self.room)
+            self.known[shift * 32 + m] = known
         return known
 
     def may_be_row(self, row: int, cells: list[int], sums: int) -> bool:
@@ -734,7 +759,8 @@ class _Sevens:
         start = _WIDTH * (_ROWS - 3 - self.row) + taken  # (the first free value past the rows)
         wanted = sums[-1] - sums[start] - self.left_sum
         length = _WIDTH - taken
-        return any(sums[q + length] - sums[q] == wanted for q in range(start, len(sums) - length))
+        # (some `length` values one after another from the start-th add up to it: their sums' differences)
+        return wanted in map(int.__sub__, sums[start + length:], sums[start:len(sums) - length])
 
 
 class _NextRow:
@@ -898,7 +924,7 @@ class _Drifts:
                 return True
             length = _WIDTH - shift
             wanted = sums[-1] - sums[start] - left_sum
-            if any(sums[q + length] - sums[q] == wanted for q in range(start, len(sums) - length)):
+            if wanted in map(int.__sub__, sums[start + length:], sums[start:len(sums) - length]):
                 return True
         return False
 
@@ -1002,7 +1028,7 @@ class _Drifts:
         if not runs:
             return wanted == 0
         (run,) = runs
-        return any(sums[at + run] - sums[at] == wanted for at in range(start, len(sums) - run))
+        return wanted in map(int.__sub__, sums[start + run:], sums[start:len(sums) - run])
 
     def reaches_back(self) -> list[int]:
         """For each run length, the first row from which the rows drifting by it are their
@@ -1067,7 +1093,20 @@ class _Drifts:
         """Whether the seven from 7t - drift may be row + t."""
         known = self.cleans.get(t * 64 + drift)  # (drift < 64: three runs at most)
         if known is None:
-            known = self.cleans[t * 64 + drift] = self._clean(t, drift)
+            at = _WIDTH * t - drift
+            free = self.free
+            if 0 <= at <= len(free) - _WIDTH:
+                # (a seven of free values: its answer is the same in every state holding it)
+                first, last = free[at], free[at + _WIDTH - 1]
+                # (as _Sevens.may_be's key)
+                key = (self.row + t) << 8 | first if last - first == _WIDTH - 1 else (
+                    self.row + t, first, last, self.used >> first & (1 << (last - first)) - 1)
+                known = self.search.cleans_known.get(key)
+                if known is None:
+                    known = self.search.cleans_known[key] = self._clean(t, drift)
+            else:
+                known = self._clean(t, drift)
+            self.cleans[t * 64 + drift] = known
         return known
 
     def _clean(self, t: int, drift: int) -> bool:

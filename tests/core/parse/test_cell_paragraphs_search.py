@@ -215,27 +215,23 @@ def _assert_drifts_let_through(inputs, placed: list[list[int]]) -> None:
         used |= sum(1 << i for i in cells)
 
 
-def _adds_up_walking(values: list[int], picks: list[int], start: int, used: int, first_column: int) -> bool:
-    """_adds_up_with_run's definition: the free values from `start` on, one after another."""
-    cells = [values[i] for i in picks]
-    cells += [values[i] for i in range(start, len(values)) if not used >> i & 1][:_WIDTH - len(picks)]
+def _adds_up_walking(values: list[int], used: int, first_column: int) -> bool:
+    """A row taking the next seven free values in one run adds up, its first in `first_column`:
+    the seven walked, one after another."""
+    cells = [values[i] for i in range(len(values)) if not used >> i & 1][:_WIDTH]
     return len(cells) == _WIDTH and sum(cells) == 2 * cells[(_WIDTH - 1 - first_column) % _WIDTH]
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.integers(0, 6), min_size=1, max_size=30), st.integers(0, 2 ** 30 - 1),
-       st.integers(0, _WIDTH - 1), st.integers(0, _WIDTH - 1), st.integers(0, 29))
-def test_the_run_check_bisecting_the_free_values_adds_up_as_walking_them(values, used, first_column, taken, start):
-    # (the free values' sums, once a state, stand for the walk each row's start took before)
+@given(st.lists(st.integers(0, 6), min_size=1, max_size=30), st.integers(0, 2 ** 30 - 1))
+def test_the_one_run_columns_told_by_the_free_values_sums_add_up_as_walking_them(values, used):
+    # (the free values' sums, once a state, stand for the walk each row's first column took before)
     n = len(values)
     tokens = [(v, 10 * i, 10 * i + 1, 2 * i) for i, v in enumerate(values)]
     search = cell_paragraphs._Search(tokens, {}, [True] * n)
     used &= search.all_tokens
-    free = [i for i in range(n) if not used >> i & 1]
-    picks = free[:taken]
-    start = max(start, picks[-1] + 1 if picks else 0)
-    expected = _adds_up_walking(search.values[:n], picks, start, used, first_column)
-    assert search._adds_up_with_run(picks, start, search._free(used), first_column) == expected
+    expected = tuple(c for c in range(_WIDTH) if _adds_up_walking(search.values[:n], used, c))
+    assert search._adding_up_columns(search._free(used), cell_paragraphs._COLUMNS) == expected
 
 
 def _second_run_cases(inputs):
