@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import combinations, permutations, product
 from math import inf, prod
 from operator import is_
-from typing import Callable, Optional, Sequence
+from typing import Optional, Sequence
 
 from core.readers.document import Document, Line
 from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chinese, utf8_read_as_gbk
@@ -541,7 +541,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 as_drawn[key] = values_of[key]
                 values_of[key] = values_of[key][:-1]  # (read as a row printing too few values: placed by the sums)
                 as_printed = False
-            if _total_column_blank(values_of, widths):
+            # (most tables: no row of their width ends on two empty cells after printing every other)
+            if any(len(values) == widths[key] and values[-1].kind == EMPTY == values[-2].kind
+                   and all(t.kind != EMPTY for t in values[:-2]) for key, values in values_of.items()) \
+                    and _total_column_blank(values_of, widths):
                 # the same in a table that leaves 总计 empty: a row ending on two empty cells beside
                 # a count drew one cell fewer than the others, padded to the table's width (pandoc's
                 # Markdown of a Word table; LibreOffice's PDF of a web table, drawn a column wider
@@ -677,7 +680,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     # (a row that adds up only reordered may be a misprinted row in its printed
                     # order, its 总计 matching another order's by chance: the table weighs both)
                     unsummed[row.key] = values
-            if not t2 and not reordered_lines and _subtotal_then_clipped(values, lambda: _zeros_mixed(values_of, widths)):
+            if not t2 and not reordered_lines and _subtotal_then_clipped(values, values_of, widths):
                 # (weighed by the table's sums once every row is stored; a row stored in another
                 # order than printed, its lines reordered, is not the row a converter cut)
                 clipped[row.key] = values
@@ -814,7 +817,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                          f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
         # (a row padded to the table's width is one cell a column as drawn: no stream lost its cells)
-        flag_unanchored_rows(report, table, {**values_of, **as_drawn}, placed=set(by_position))
+        flag_unanchored_rows(report, table, {**values_of, **as_drawn} if as_drawn else values_of, placed=set(by_position))
         # (as printed and none placed by position, every row found was stored from its values,
         # none None, in some order: no cell of it is unread)
         if not as_printed or by_position:
@@ -1149,7 +1152,8 @@ def _blanks_leave_no_trace(rows: list[list[Token]]) -> bool:
                for numbers in summed) >= 2
 
 
-def _subtotal_then_clipped(values: list[Token], zeros_mixed: Callable[[], bool] = lambda: False) -> bool:
+def _subtotal_then_clipped(values: list[Token], values_of: Optional[dict[str, list[Token]]] = None,
+                           widths: Optional[dict[str, int]] = None) -> bool:
     """Whether a 表三 row of 7 values that does not add up may be a row printing 8 (a 法人或其他组织
     subtotal after 自然人, TEMPLATE.md) whose last cell, the 总计, the converter cut off: pandoc
     cuts every row of a Word table to the table's columns. Its second value is then the sum of
@@ -1158,15 +1162,15 @@ def _subtotal_then_clipped(values: list[Token], zeros_mixed: Callable[[], bool] 
     moves no value: a 总计 cut off and one misprinted 0 read alike and mend the sums alike, so its
     values after 自然人 must print their 0 alike (the last is then 其他, a part like the others: "1 - -
     - - - 0" prints its 总计 last), unless the table prints its zeros every which way
-    (`zeros_mixed`, _zeros_mixed): a last cell printing unlike the others then says nothing, as
-    long as it prints something (a blank last cell is a 总计 left blank, as tables do). Asked
-    only of rows stored as printed: a row over several lines that a PDF's reading order printed out
-    of order (lines_reordered) is no row a converter cut."""
+    (_zeros_mixed of the table's rows `values_of`, where given): a last cell printing unlike the
+    others then says nothing, as long as it prints something (a blank last cell is a 总计 left
+    blank, as tables do). Asked only of rows stored as printed: a row over several lines that a
+    PDF's reading order printed out of order (lines_reordered) is no row a converter cut."""
     second, last = token_number(values[1]), token_number(values[-1])
     if second is None or last is None or second < last:
         return False  # (a row's 总计 is no less than its 商业企业: most rows stop here)
     if not second and (last or not token_number(values[0]) or (len({t.text for t in values[1:]}) > 1 and (
-            values[-1].kind == EMPTY or not zeros_mixed()))):
+            values[-1].kind == EMPTY or values_of is None or widths is None or not _zeros_mixed(values_of, widths)))):
         return False  # (a row of 0s adds up)
     numbers = [token_number(t) for t in values]
     return known(numbers) and second == sum(numbers[2:]) and not parts_add_up(numbers)
