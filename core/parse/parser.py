@@ -462,7 +462,18 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if t2 and under_header is None and lines and len(values) > width and values[-1].kind == EMPTY == values[0].kind:
             # a narrow block padded to a sheet's width: its padding goes before its blank first cells
             padding = header_padding(lines, tokens[index].line)
-        values_of[key] = under_header if under_header is not None else _trim_padding(values, width, padding)
+        # (most rows print their cells, no more: one compare)
+        own_line = _on_label_line(values, label_line_at) if len(values) > width and not t2 else 0
+        if own_line >= width and len(values) > own_line and under_header is None \
+                and (len(values) - own_line) % width == 0 and _prints_a_count(values[own_line:]) \
+                and _rows_after_unfound(table, key, (len(values) - own_line) // width, labels):
+            # a row printing its cells on its label's line (a cell more: an 8-cell row), then lines of
+            # whole rows of values, as many as the rows after it whose labels the text lost (a PDF's
+            # merged label cells): theirs, given them below (_give_overflow_to_unlabelled_rows). Its
+            # own padding is trimmed from its own line, not from theirs
+            values_of[key] = _trim_padding(values[:own_line], width, padding) + values[own_line:]
+        else:
+            values_of[key] = under_header if under_header is not None else _trim_padding(values, width, padding)
         gathered[key] = values
         # (a PDF's wrapped label prints its next line's empty cells after the row's: not the row's)
         own = _without_next_line(values, width)
@@ -1309,6 +1320,24 @@ def _printed_alike(text: str, token: Token, cells: Sequence[Token] = ()) -> str:
     if len({t.text for t in cells}) > 1:
         return "均为0、占位符或空白"
     return "均空白" if token.kind == EMPTY else f"均印为「{text[token.start:token.end]}」"
+
+
+def _rows_after_unfound(table: Table, key: str, count: int, labels: list[tuple[int, str]]) -> bool:
+    """Whether the `count` template rows right after `key` all exist and none had its label found."""
+    keys = [row.key for row in table.rows]
+    following = keys[keys.index(key) + 1:keys.index(key) + 1 + count]
+    found = {found_key for _, found_key in labels}
+    return len(following) == count and not any(k in found for k in following)
+
+
+def _on_label_line(values: list[Token], line: int) -> int:
+    """How many of a row's values, from its first, print on its label's line."""
+    count = 0
+    for token in values:
+        if token.line != line:
+            break
+        count += 1
+    return count
 
 
 def _zeros_mixed(values_of: dict[str, list[Token]], widths: dict[str, int]) -> bool:
