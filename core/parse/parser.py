@@ -462,7 +462,18 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if t2 and under_header is None and lines and len(values) > width and values[-1].kind == EMPTY == values[0].kind:
             # a narrow block padded to a sheet's width: its padding goes before its blank first cells
             padding = header_padding(lines, tokens[index].line)
-        values_of[key] = under_header if under_header is not None else _trim_padding(values, width, padding)
+        # (most rows print their cells, no more: one compare)
+        own_line = _on_label_line(values, label_line_at) if len(values) > width and not t2 else 0
+        if own_line >= width and len(values) > own_line and under_header is None \
+                and (len(values) - own_line) % width == 0 and _prints_a_count(values[own_line:]) \
+                and _rows_after_unfound(table, key, (len(values) - own_line) // width, labels):
+            # a row printing its cells on its label's line (a cell more: an 8-cell row), then lines of
+            # whole rows of values, as many as the rows after it whose labels the text lost (a PDF's
+            # merged label cells): theirs, given them below (_give_overflow_to_unlabelled_rows). Its
+            # own padding is trimmed from its own line, not from theirs
+            values_of[key] = _trim_padding(values[:own_line], width, padding) + values[own_line:]
+        else:
+            values_of[key] = under_header if under_header is not None else _trim_padding(values, width, padding)
         gathered[key] = values
         # (a PDF's wrapped label prints its next line's empty cells after the row's: not the row's)
         own = _without_next_line(values, width)
@@ -500,11 +511,14 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 report.flags.append(Flag(f"{table.section}.{key}", "parse", _ZERO_ROW_CUT_BLANK.format(
                     table.row(key).label)))
     # 表三 rows of a box drawn a cell wider: their cells that are 0 in one reading and blank in another
-    past_last = _zero_rows_past_last(report, tokens, labels, widths, set(cut_blank) | set(both_ends_blank)) \
-        if boxed_table and not t2 else {}
+    past_last, past_last_message = _zero_rows_past_last(report, tokens, labels, values_of, widths,
+                                                        set(cut_blank) | set(both_ends_blank)) \
+        if boxed_table and not t2 else ({}, "")
     paragraph_rows: set[str] = set()
     padded_short: list[str] = []  # 表三 rows a box drew a cell wider than they print (ruled_short, read as printed)
     gap_filled: set[str] = set()  # rows whose blank cells were read from empty lines (a guess)
+    as_drawn: dict[str, list[Token]] = {}  # rows a converter padded to the table's width, read a cell fewer
+    blank_total_last: set[str] = set()  # such rows whose last cell is their blank 总计, as the table's column
     if lines:
         printed_count = {key: len(values) for key, values in values_of.items() if values is not None}
         paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
@@ -535,15 +549,22 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # (after the fillers: a tab-separated grid row counts out the cell the table draws past its last)
         if not t2 and report.format in _DRAWN_TABLES:
             for key in _padded_short_rows(tokens, labels, values_of, widths, lines):
+                as_drawn[key] = values_of[key]
                 values_of[key] = values_of[key][:-1]  # (read as a row printing too few values: placed by the sums)
                 as_printed = False
-            if padded_right and _total_column_blank(values_of, widths):
-                # the same in a table drawn a column wider than 总计 that leaves 总计 empty: a row
-                # ending on two empty cells beside a count drew one cell fewer than the others
-                # (LibreOffice's PDF of a web table, its rows of 6 padded to 7): which one, the sums weigh
+            # (most tables: no row of their width ends on two empty cells after printing every other)
+            if any(len(values) == widths[key] and values[-1].kind == EMPTY == values[-2].kind
+                   and all(t.kind != EMPTY for t in values[:-2]) for key, values in values_of.items()) \
+                    and _total_column_blank(values_of, widths):
+                # the same in a table that leaves 总计 empty: a row ending on two empty cells beside
+                # a count drew one cell fewer than the others, padded to the table's width (pandoc's
+                # Markdown of a Word table; LibreOffice's PDF of a web table, drawn a column wider
+                # than 总计, its rows of 6 padded to 7): which one, the sums weigh
                 drawn = {key: values[:-1] for key, values in values_of.items() if len(values) == widths[key]}
                 for key, values in _boxed_short_under_blank_totals(values_of, widths, drawn).items():
+                    as_drawn[key] = values_of[key]
                     values_of[key] = values
+                    blank_total_last.add(key)
                     as_printed = False
 
     if not t2 and lines:  # (rows of a cell fewer, read as printed before the positions or sums place them)
@@ -670,7 +691,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     # (a row that adds up only reordered may be a misprinted row in its printed
                     # order, its 总计 matching another order's by chance: the table weighs both)
                     unsummed[row.key] = values
-            if not t2 and not reordered_lines and _subtotal_then_clipped(values):
+            if not t2 and not reordered_lines and _subtotal_then_clipped(values, values_of, widths):
                 # (weighed by the table's sums once every row is stored; a row stored in another
                 # order than printed, its lines reordered, is not the row a converter cut)
                 clipped[row.key] = values
@@ -734,7 +755,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         else:
             if table.section == "section3":
                 total_printed = (key in paragraph_rows and values == values_of[key]) or short_rows_total \
-                    or (no_trace and _may_end_with_total(values))
+                    or (no_trace and _may_end_with_total(values)) or key in blank_total_last
                 chosen = assign_irregular(report, table, key, values, total_printed=total_printed)
                 if not total_printed and len(values) < widths[key]:
                     short[key] = values
@@ -784,7 +805,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                          f"「{table.row(key).label}」行：空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
     for key, columns in past_last.items():
-        _zeros_in_doubt(report, table, key, columns, _ZEROS_PAST_LAST)
+        _zeros_in_doubt(report, table, key, columns, past_last_message)
     for key in padded_short:
         if columns := _gap_among_zeros(report, table, key):
             _zeros_in_doubt(report, table, key, columns, _GAP_AMONG_ZEROS)
@@ -806,7 +827,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             for key in interleaved_rows(report, table, tokens, {k: v for k, v in values_of.items() if k not in by_position}):
                 report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                          f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
-        flag_unanchored_rows(report, table, values_of, placed=set(by_position))
+        # (a row padded to the table's width is one cell a column as drawn: no stream lost its cells)
+        flag_unanchored_rows(report, table, {**values_of, **as_drawn} if as_drawn else values_of, placed=set(by_position))
         # (as printed and none placed by position, every row found was stored from its values,
         # none None, in some order: no cell of it is unread)
         if not as_printed or by_position:
@@ -947,6 +969,9 @@ _GAP_AMONG_ZEROS = ("「{0}」行比表头少印1格（转换时在行末补了�
 _ZEROS_PAST_LAST = ("「{0}」行比表头多印1格，末格空白，各格都是0、占位符或空白：末格可能是多出的空格，也可能本行"
                     "自然人之后是「法人或其他组织」小计、总计空白。两种读法同样合计，{1}是0还是空白无法确定：均按0计，"
                     "请对照原文核对")
+_ZEROS_PAST_LAST_UNTOLD = ("「{0}」行各格都是0、占位符或空白，{1}可能是0也可能空白：表头在「总计」之后多画了1个空列，"
+                           "表内有一行多印了1格（若是本行，自然人之后为「法人或其他组织」小计、总计空白），看不出是哪一行。"
+                           "两种读法同样合计，均按0计，请对照原文核对")
 _BOTH_ENDS_BLANK = ("「{0}」行比表头多印1格，首尾两格均空白，无法确定哪一格是多出的空格：已按其余各行的列位读取"
                     "（首格为自然人，末格视为多出），请对照原文核对")
 # (the same in a table whose rows printing counts all leave 总计 blank: the cell cut off was blank too)
@@ -1138,7 +1163,8 @@ def _blanks_leave_no_trace(rows: list[list[Token]]) -> bool:
                for numbers in summed) >= 2
 
 
-def _subtotal_then_clipped(values: list[Token]) -> bool:
+def _subtotal_then_clipped(values: list[Token], values_of: Optional[dict[str, list[Token]]] = None,
+                           widths: Optional[dict[str, int]] = None) -> bool:
     """Whether a 表三 row of 7 values that does not add up may be a row printing 8 (a 法人或其他组织
     subtotal after 自然人, TEMPLATE.md) whose last cell, the 总计, the converter cut off: pandoc
     cuts every row of a Word table to the table's columns. Its second value is then the sum of
@@ -1146,12 +1172,16 @@ def _subtotal_then_clipped(values: list[Token]) -> bool:
     _read_clipped_subtotals weighs the two by the table's sums. A subtotal of 0 ("3 0 0 0 0 0 0")
     moves no value: a 总计 cut off and one misprinted 0 read alike and mend the sums alike, so its
     values after 自然人 must print their 0 alike (the last is then 其他, a part like the others: "1 - -
-    - - - 0" prints its 总计 last). Asked only of rows stored as printed: a row over several lines
-    that a PDF's reading order printed out of order (lines_reordered) is no row a converter cut."""
+    - - - 0" prints its 总计 last), unless the table prints its zeros every which way
+    (_zeros_mixed of the table's rows `values_of`, where given): a last cell printing unlike the
+    others then says nothing, as long as it prints something (a blank last cell is a 总计 left
+    blank, as tables do). Asked only of rows stored as printed: a row over several lines that a
+    PDF's reading order printed out of order (lines_reordered) is no row a converter cut."""
     second, last = token_number(values[1]), token_number(values[-1])
     if second is None or last is None or second < last:
         return False  # (a row's 总计 is no less than its 商业企业: most rows stop here)
-    if not second and (last or not token_number(values[0]) or len({t.text for t in values[1:]}) > 1):
+    if not second and (last or not token_number(values[0]) or (len({t.text for t in values[1:]}) > 1 and (
+            values[-1].kind == EMPTY or values_of is None or widths is None or not _zeros_mixed(values_of, widths)))):
         return False  # (a row of 0s adds up)
     numbers = [token_number(t) for t in values]
     return known(numbers) and second == sum(numbers[2:]) and not parts_add_up(numbers)
@@ -1206,7 +1236,7 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
         if not numbers[1]:
             report.flags.append(Flag(f"{table.section}.{key}.{table.row(key).columns[-1].key}", "parse",
                                      _CLIPPED_ZERO_SUBTOTAL.format(table.row(key).label, numbers[0],
-                                                                   _printed_alike(report.text, printed[-1]))))
+                                                                   _printed_alike(report.text, printed[-1], printed[1:]))))
             continue
         store_row(report, table, key, [printed[0], *printed[2:], None])
         total = numbers[0] + numbers[1]
@@ -1284,10 +1314,44 @@ def _mostly_in_doubt(report: Report, table: Table, keys: list[str]) -> bool:
     return 2 * sum(key in flagged for key in keys) > len(keys)
 
 
-def _printed_alike(text: str, token: Token) -> str:
+def _printed_alike(text: str, token: Token, cells: Sequence[Token] = ()) -> str:
     """How cells printing alike, `token` one of them, print, said of them all: 均空白, or 均印为「0」
-    (「-」, 「－」, …: as the text prints it)."""
+    (「-」, 「－」, …: as the text prints it); `cells` printing unlike: 均为0、占位符或空白."""
+    if len({t.text for t in cells}) > 1:
+        return "均为0、占位符或空白"
     return "均空白" if token.kind == EMPTY else f"均印为「{text[token.start:token.end]}」"
+
+
+def _rows_after_unfound(table: Table, key: str, count: int, labels: list[tuple[int, str]]) -> bool:
+    """Whether the `count` template rows right after `key` all exist and none had its label found."""
+    keys = [row.key for row in table.rows]
+    following = keys[keys.index(key) + 1:keys.index(key) + 1 + count]
+    found = {found_key for _, found_key in labels}
+    return len(following) == count and not any(k in found for k in following)
+
+
+def _on_label_line(values: list[Token], line: int) -> int:
+    """How many of a row's values, from its first, print on its label's line."""
+    count = 0
+    for token in values:
+        if token.line != line:
+            break
+        count += 1
+    return count
+
+
+def _zeros_mixed(values_of: dict[str, list[Token]], widths: dict[str, int]) -> bool:
+    """Whether a table prints its zeros every which way: three rows or more each print a 0 and a
+    placeholder or blank cell beside it (a table printing its zeros one way prints a placeholder
+    at most where a column does not apply, and the same in every row)."""
+    mixed = 0
+    for key, values in values_of.items():
+        if len(values) == widths[key] and any(t.kind in (NA, EMPTY) for t in values) \
+                and any(t.kind == NUM and t.value == 0 for t in values):
+            mixed += 1
+            if mixed >= 3:
+                return True
+    return False
 
 
 def _may_end_with_total(values: list[Token]) -> bool:
@@ -2016,23 +2080,41 @@ def _rows_alike_start_beside_label(table: Table, odd_key: str, gathered: dict[st
 
 
 def _zero_rows_past_last(report: Report, tokens: list[Token], labels: list[tuple[int, str]],
-                         widths: dict[str, int], flagged: set[str]) -> dict[str, list[int]]:
+                         values_of: dict[str, list[Token]], widths: dict[str, int], flagged: set[str]
+                         ) -> tuple[dict[str, list[int]], str]:
     """The rows of a ruled box (w3m) that printed a cell more than the header, a blank one past
     its last column (ruled.cells_past_last: the row that made w3m draw an empty column after 总计),
     printing only 0s, placeholders and blanks; each with the columns that read 0 only if the row
     printed a 法人或其他组织 subtotal after 自然人 (its 总计 blank). The box reads the extra cell as a
     stray one at the row's end; both readings add up, and which one is right no sum tells (a row
     printing a count is weighed by the sums where it is read). Only rows where the subtotal reading
-    puts a 0 where the box's reads none."""
+    puts a 0 where the box's reads none. Where the header draws one empty column after 总计 and no
+    row prints anything in it, not even a printed blank, while every row printing a count adds up
+    as the box reads it (so none of them is the row printing a subtotal), the row of a cell more
+    may be any row of 0s: each is in doubt alike. With the flag's message for the rows."""
     # (most boxes draw their first row's line as wide as its columns: w3m draws every row as wide as
     # the widest; and most rows' lines end on no printed blank: the header is then not read)
     if cells_right_of(report.text, tokens[labels[0][0]]) <= widths[labels[0][1]]:
-        return {}
-    rows = [(index, key) for index, key in labels if key not in flagged and ends_on_printed_blank(report.text, tokens[index])]
-    after_total = box_columns_after_last(report.text, tokens[0].start, tokens[labels[0][0]].start, "总计") if rows else 0
+        return {}, ""
+    marked = [(index, key) for index, key in labels if ends_on_printed_blank(report.text, tokens[index])]
+    rows = [(index, key) for index, key in marked if key not in flagged]
+    after_total = box_columns_after_last(report.text, tokens[0].start, tokens[labels[0][0]].start, "总计") \
+        if rows or not marked else 0
+    unknown = False  # (the row that printed a cell more is not told: every row of 0s may be it)
+    past: dict[str, Optional[list[str]]] = {}
+    if not marked and after_total == 1 and all(
+            tokens_add_up(values) for key, values in values_of.items()
+            if len(values) == widths[key] and _prints_a_count(values)):
+        # no row prints a blank past its last column, yet the header draws one empty column after
+        # 总计: some row printed a cell more, its last empty, and w3m padded every other row alike.
+        # Which row, the box does not show unless one prints something in that column
+        wide = [(index, key) for index, key in labels if cells_right_of(report.text, tokens[index]) > widths[key]]
+        past = {key: cells_past_last(report.text, tokens[index], widths[key], 1, padded=True) for index, key in wide}
+        unknown = all(cells is not None for cells in past.values())  # (a row printing there is the one)
+        rows = [(index, key) for index, key in wide if key not in flagged] if unknown else []
     doubtful: dict[str, list[int]] = {}
     for index, key in rows if after_total else ():
-        cells = cells_past_last(report.text, tokens[index], widths[key], after_total)
+        cells = past[key] if unknown else cells_past_last(report.text, tokens[index], widths[key], after_total)
         if cells is None or any(ch in "123456789１２３４５６７８９" for cell in cells for ch in cell):
             continue
         zero = [any(ch in "0０" for ch in cell) for cell in cells]
@@ -2040,7 +2122,7 @@ def _zero_rows_past_last(report: Report, tokens: list[Token], labels: list[tuple
         columns = [n for n, (boxed, subtotal) in enumerate(zip(as_boxed, with_subtotal)) if subtotal and not boxed]
         if columns:
             doubtful[key] = columns
-    return doubtful
+    return doubtful, _ZEROS_PAST_LAST_UNTOLD if unknown else _ZEROS_PAST_LAST
 
 
 def _zeros_in_doubt(report: Report, table: Table, key: str, columns: list[int], message: str) -> None:

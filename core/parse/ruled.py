@@ -219,12 +219,14 @@ def ends_on_printed_blank(text: str, label: Token) -> bool:
     return before >= 0 and _printed_blank(text[before + 1:last])
 
 
-def cells_past_last(text: str, label: Token, width: int, after_last: int) -> Optional[list[str]]:
+def cells_past_last(text: str, label: Token, width: int, after_last: int, padded: bool = False) -> Optional[list[str]]:
     """The texts of the `width` + 1 cells a boxed row (w3m) printed where its box's header draws
     `after_last` empty columns after its last name (box_columns_after_last): the row's cell right
     after its last column holds a printed blank, not the spaces w3m pads a narrower row's cells
     with (a full-width space, a no-break space: the row printed a cell more than the header, the
-    one row that made w3m draw the column). None for any other row, or one with no such box."""
+    one row that made w3m draw the column). None for any other row, or one with no such box.
+    `padded`: the row's cell after its last column holds w3m's spaces only, or a printed blank
+    (a row that printed an empty cell more looks so, as does one w3m padded)."""
     if after_last < 1:
         return None
     start, end = _line_at(text, label.end)
@@ -235,7 +237,8 @@ def cells_past_last(text: str, label: Token, width: int, after_last: int) -> Opt
             return None  # too few cells right of the label
         borders.append(border)
         if len(borders) == after_last + 2:
-            if not _printed_blank(text[border + 1:borders[-2]]):  # (the cell right after the last column)
+            cell = text[border + 1:borders[-2]]  # (the cell right after the last column)
+            if not (cell.strip() == "" if padded else _printed_blank(cell)):
                 return None  # w3m's padding (spaces only), or a cell printing something
     borders.reverse()  # (the line's end first: not a border)
     return [text[low + 1:high] for low, high in zip(borders[:width + 1], borders[1:width + 2])]

@@ -129,7 +129,7 @@ def test_committed_fixtures_carry_their_truth():
             text = text.replace("\\", "")  # markdown escapes: 29\\.05
             if output.suffix == ".html":  # a number an editor's spans cut (1<span>2</span>3) reads whole
                 text = re.sub(r"<[^<>]*>", "", text)
-            text = text.translate(str.maketrans("０１２３４５６７８９．－", "0123456789.-"))  # full-width digits, point, sign (--quirks)
+            text = text.translate(str.maketrans("０１２３４５６７８９．－，", "0123456789.-,"))  # full-width digits, point, sign, separator (--quirks)
             cut_off = set(truth["zoo"].get("cut_off", ()))  # cells the converter lost (README says why)
             numbers = [v for s in ("section2", "section3", "section4") for r, row in truth[s].items()
                        for c, v in row.items() if v not in (None, 0) and f"{s}.{r}.{c}" not in cut_off]

@@ -105,11 +105,24 @@ def _placed_by_order(report) -> set[str]:
 
 
 def test_the_row_taking_the_first_of_the_unlabelled_value_lines_is_flagged_with_the_others():
-    report = _report_with_rows(_LOST_LABELS)
-    # 4.'s values, read into 3.危及: one guess with the rows after it, flagged as they are
+    # 3.危及 printing 6 empty cells, a row short: 4.'s values, read into it, are one guess with the
+    # rows after it, flagged as they are
+    report = _report_with_rows(_LOST_LABELS.replace("\t\t\t\t\t\t\t\n", "\t\t\t\t\t\t\n", 1))
     assert t3_row(report, "denied_safety_stability") == [37, 5, None, None, 1, None, 43]
     assert _placed_by_order(report) == {"denied_safety_stability", "denied_third_party", "denied_internal_affairs",
                                         "denied_process_info", "denied_law_enforcement_file"}
+
+
+def test_a_row_printing_its_blank_cells_on_its_line_keeps_them_and_the_value_lines_go_to_the_rows_after():
+    # as the PDF printed it before the reader kept the labels: 3.危及's 7 empty cells are its own
+    # (with 8, a blank subtotal after 自然人, the same), the 5 lines are 4. to 8.'s, placed by order
+    for blanks in (7, 8):
+        report = _report_with_rows(_LOST_LABELS.replace("\t" * 7 + "\n", "\t" * blanks + "\n", 1))
+        assert t3_row(report, "denied_safety_stability") == [None] * 7
+        assert t3_row(report, "denied_third_party") == [37, 5, None, None, 1, None, 43]
+        assert t3_row(report, "denied_admin_query") == [18, 2, None, None, None, None, 20]
+        assert _placed_by_order(report) == {"denied_third_party", "denied_internal_affairs", "denied_process_info",
+                                            "denied_law_enforcement_file", "denied_admin_query"}
 
 
 def test_a_row_printing_values_beside_its_label_or_after_its_label_alone_keeps_them_unflagged():

@@ -44,3 +44,20 @@ def test_a_count_row_of_a_cell_fewer_reads_its_blank_beside_0s_as_0():
     assert "「其他」" in flags[0].message and "均按0计" in flags[0].message
     assert [f for f in check(report) if f.severity == ERROR] == []
     assert wrong == [] and silent == []
+
+
+def test_rows_of_0s_are_in_doubt_when_no_row_shows_which_printed_the_cell_more():
+    # 「2.其他法律行政法规禁止公开」 printed 8 cells, 0 0 0 (blank) 0 0 － (blank), its second a 法人或其他组织
+    # subtotal 0, its 总计 blank (zoo w1704). w3m drew an empty column after 总计 for it, but its 8th cell
+    # is as empty as every other row's padding: no row shows it was the one. Read as a stray last
+    # cell, its 社会公益组织 0 was read blank (silent before); every row of 0s may be the row of 8, so each
+    # cell that is 0 in one reading and blank in the other reads 0 (a blank counts 0 alike), told
+    report, wrong, silent = read_against_truth(ZOO / "w1704-r0025-word-html-w3m.txt")
+    assert t3_row(report, "denied_law_forbidden")[:6] == [0, 0, 0, 0, 0, 0]
+    assert report.cells["section3.denied_law_forbidden.social"].state == INFERRED
+    flag = next(f for f in _t3_flags(report) if f.cell == "section3.denied_law_forbidden")
+    assert "「社会公益组织」可能是0也可能空白" in flag.message and "看不出是哪一行" in flag.message
+    # the rows printing counts add up as read: none of them is flagged
+    assert not any(f.cell in ("section3.new", "section3.granted", "section3.total") for f in _t3_flags(report))
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    assert wrong == [] and silent == []
