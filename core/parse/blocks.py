@@ -359,17 +359,19 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
             out = layouts_read[read_key] = [(layout, fails, key, alike[key]) for layout, fails, key in firsts]
         return out
 
-    def blocks_at(row: int, size: int) -> list[tuple[list[list[Token]], int, tuple, int]]:
+    def blocks_at(row: int, size: int) -> list[tuple[list, int, tuple, int]]:
         """The block variants of rows row to row + size - 1 with `cap` rows at most that do not
         add up, each with that count, what it reads and how many of the block's layouts read so
         (the first of them kept: blocks of zeros read alike in every layout, and a cut of the
         others reads as one of its): worked out once, whatever the typos left (a variant with
-        more can never be taken, and `readings` passes over those with more than it allows)."""
+        more can never be taken, and `readings` passes over those with more than it allows).
+        A variant's rows are [its rows, or None and the getters and tokens that make them]: made
+        by `readings` where a cut goes on from the block (most searches end with none)."""
         key = row_keys[row:row + size] if shared is not None else (row, size)
         out = blocks.get(key)
         if out is None:
             alike: dict[tuple, int] = {}  # what a variant reads (which fixes its numbers) -> layouts reading so
-            variants = []  # (what a variant reads, its rows not adding up, its rows), the first of those alike
+            variants = []  # (what a variant reads, its rows not adding up, its rows: see above), the first of those alike
             lo, hi = row * width, (row + size) * width
             fill(hi)
             here = kinds[lo:hi]
@@ -378,7 +380,7 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
                 getters = _variant_getters(size, width)
                 for layout, fails, block_key, count in layouts_reading(size, read_here, numbers[lo:hi], getters):
                     alike[block_key] = count
-                    variants.append((block_key, fails, [list(cells(tokens)) for cells in getters[layout]]))
+                    variants.append((block_key, fails, [None, getters[layout], tokens]))
                 # (_split_heads finds none unless the block ends with a value beside a label)
                 for heads in _split_heads(tokens, size, labelled) \
                         if labelled and id(tokens[-1]) in labelled.labelled else ():
@@ -388,7 +390,7 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
                                           for cells in block)
                         alike[block_key] = alike.get(block_key, 0) + 1
                         if alike[block_key] == 1:
-                            variants.append((block_key, 0, [[tokens[i] for i in cells] for cells in block]))
+                            variants.append((block_key, 0, [[[tokens[i] for i in cells] for cells in block]]))
             out = blocks[key] = [(rows, fails, block_key, alike[block_key]) for block_key, fails, rows in variants]
         return out
 
@@ -459,10 +461,12 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
                     budget[0] -= layouts * len(rests)
                     if budget[0] < 0:
                         raise _TooOpen
+                    if rests and block[0] is None:  # (its rows, made at first need: most blocks go on with no cut)
+                        block[0] = [list(cells(block[2])) for cells in block[1]]
                     for rest_key, rest in rests.items():
                         key = block_key + rest_key
                         if key not in out:
-                            out[key] = block + rest
+                            out[key] = block[0] + rest
                             if len(out) > _MAX_READINGS:  # (it grows only here)
                                 # every cut of the run goes on with these cuts of its last rows
                                 raise _TooOpen

@@ -2279,6 +2279,8 @@ def _side_getter(positions: list[int]) -> itemgetter:
 _SIDES_KEPT: dict[tuple[str, str], tuple[Table, list, list[list[int]]]] = {}
 # (version, section) -> (table, the equations through each cell: see _equations_by_cell)
 _BY_CELL_KEPT: dict[tuple[str, str], tuple[Table, list[list[tuple]]]] = {}
+# (version, section) -> (table, each cell's part in the equations: see _cell_terms)
+_CELL_TERMS_KEPT: dict[tuple[str, str], tuple[Table, dict[int, tuple[tuple[int, int], ...]]]] = {}
 
 
 def _equation_sides(report: Report, table: Table) -> list[tuple[set[str], itemgetter, itemgetter, set[int]]]:
@@ -2318,6 +2320,30 @@ def _equations_by_cell(report: Report, table: Table) -> list[list[tuple[int, lis
                         by_cell[cell].append((times, listed))
         kept = _BY_CELL_KEPT[report.template, table.section] = (table, by_cell)
     return kept[1]
+
+
+def _cell_terms(report: Report, table: Table) -> Callable[[int], tuple[tuple[int, int], ...]]:
+    """Cell (its position in a reading) -> each equation it counts in (its index in
+    _equation_sides, in order) with how many times it counts on the left less on the right, those
+    it counts 0 times in left out. Each cell's worked out at its first need (a reading's sides
+    read from a reading with 1 in that cell, 0 elsewhere), once per template and table: few
+    cells are ever asked for (callers only read them)."""
+    kept = _CELL_TERMS_KEPT.get((report.template, table.section))
+    if kept is None or kept[0] is not table:
+        kept = _CELL_TERMS_KEPT[report.template, table.section] = (table, {})
+    known = kept[1]
+    sides, through = _kept_sides(report, table)[1:]
+    width, size = len(table.rows[0].columns), len(table.rows) * len(table.rows[0].columns)
+
+    def terms(cell: int) -> tuple[tuple[int, int], ...]:
+        found = known.get(cell)
+        if found is None:
+            probe = [0] * size
+            probe[cell] = 1
+            counted = ((k, sum(sides[k][1](probe)) - sum(sides[k][2](probe))) for k in through[cell // width])
+            found = known[cell] = tuple((k, times) for k, times in counted if times)
+        return found
+    return terms
 
 
 def _kept_sides(report: Report, table: Table) -> tuple[Table, list, list[list[int]]]:
@@ -2848,15 +2874,87 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         # one row at most not adding up, in the same order, and chooses as it did: none)
         return None, None
     cells, left, right, through, printed_broken = equations_weighed()
+    scored = []
+    best = len(cells) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
+    if whole and placed_again[0]:
+        # A reading with rows placed again, of whole numbers: an equation's gap (its left side
+        # less its right) sums exactly in any order, so the reading's gaps are the printed
+        # stream's but where its numbers differ, each cell that does changing the gaps of the
+        # equations through it by its change times its count there. Many such readings place
+        # again the rows of one reading (their base): the base's changes are worked out once
+        # (a value moved changes the cells between it and its place only where the stream's
+        # value steps: in a table of 0s, seldom), and a placing's changes once for every base
+        # made with the same values in those rows. The same readings are kept as summing their
+        # sides would (below, for the others: a value moved across rows of numbers changes
+        # every cell between, and an equation broken past the fewest so far stops the sums).
+        cell_terms = _cell_terms(report, table)
+        printed_gap = [sum(left_side(printed)) - sum(right_side(printed)) for left_side, right_side in zip(left, right)]
+        step_cells = list(compress(range(size), steps))  # (the cells whose value is not the one before's)
+        bases: dict = {}  # a base (a list: by id, the readings hold it) -> the changes of its gaps, how many break
+
+        def base_changes(base) -> tuple[dict[int, int], int]:
+            """Equation -> the change of its gap in the reading `base` (a list or a value moved),
+            and how many equations that reading breaks."""
+            at = id(base) if type(base) is list else base
+            known = bases.get(at)
+            if known is None:
+                if type(base) is list:
+                    cells_read = [(c, numbers[n]) for c, n in enumerate(base) if n != c]
+                else:
+                    i, j, late = base
+                    steps_between = step_cells[bisect_right(step_cells, i):bisect_right(step_cells, j)]
+                    if late:  # cell i holds j, cells i + 1 to j the cell before's value (changed where it steps)
+                        cells_read = [(i, numbers[j])] + [(c, numbers[c - 1]) for c in steps_between]
+                    else:  # cells i to j - 1 the cell after's value, cell j holds i
+                        cells_read = [(c - 1, numbers[c]) for c in steps_between] + [(j, numbers[i])]
+                changes: dict[int, int] = {}
+                for cell, value in cells_read:
+                    change = value - numbers[cell]
+                    if change:
+                        for k, times in cell_terms(cell):
+                            changes[k] = changes.get(k, 0) + times * change
+                known = bases[at] = changes, len(printed_broken) + sum(
+                    [(printed_gap[k] + change != 0) - (printed_gap[k] != 0) for k, change in changes.items()])
+            return known
+
+        # (rows placed again, a placing of their values) -> the changes of the gaps it makes: the
+        # same for every base holding the same values there (_replaced's placings are shared so)
+        placings_made: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
     # span -> (the equations through its rows as (left side, right side, cells), the printed
     # stream's broken ones outside them, the cells these all go through: None when none is broken).
     # The equations come fewest cells first: a reading is dropped at its first equation broken
     # beyond the fewest so far, and whether it is does not depend on the order they are summed in
     through_rows: dict[tuple[int, int], tuple[list[tuple], list[int], Optional[set]]] = {}
-    scored = []
-    best = len(cells) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
     values = list(printed)  # a reading's numbers: its rows from key[0] on written over the stream's, then undone
     for key, (order, first, last) in readings.items():
+        if whole and type(order) is tuple and len(order) == 4:
+            base, lo, held, placed = order
+            changed, count = base_changes(base)
+            made = placings_made.get((lo, id(placed)))
+            if made is None:
+                made_changes: dict[int, int] = {}
+                for p, q in enumerate(placed):  # (cell lo + p holds held[q] for held[p])
+                    change = numbers[held[q]] - numbers[held[p]]
+                    if change:
+                        for k, times in cell_terms(lo + p):
+                            made_changes[k] = made_changes.get(k, 0) + times * change
+                made = placings_made[lo, id(placed)] = tuple(made_changes.items())
+            for k, change in made:
+                gap = printed_gap[k] + changed.get(k, 0)
+                count += (gap + change != 0) - (gap != 0)
+            if count > best:
+                continue
+            if made:
+                changed = dict(changed)
+                for k, change in made:
+                    changed[k] = changed.get(k, 0) + change
+            broken = [k for k in printed_broken if printed_gap[k] + changed.get(k, 0)] + \
+                [k for k, change in changed.items() if change and not printed_gap[k]]
+            # the equations broken (if any) all go through one cell: at most a typo
+            if not broken or set.intersection(*(cells[k] for k in broken)):
+                scored.append((count, order))
+                best = count
+            continue
         span = first, last
         if span not in through_rows:
             again = set().union(*through[first:last + 1])
