@@ -14,7 +14,7 @@ from typing import Callable, Iterable, NamedTuple, Optional, Sequence, cast
 
 from core.equations import Equation, equations
 from core.parse.glued import split_plain, split_summed
-from core.model import INFERRED, MISSING, CellValue, Flag, Number, Report
+from core.model import BLANK, INFERRED, MISSING, CellValue, Flag, Number, Report
 from core.template import Table
 from core.parse.tokens import EMPTY, NA, NUM, Token
 
@@ -584,12 +584,15 @@ def unglue_t4(tokens: list[Token], groups: int, size: int) -> Optional[list[Opti
     return _consensus(tokens[0], split_summed(tokens[0].text, groups, size))
 
 
-def infer_forced(report: Report, table: Table, present: set[str]) -> None:
+def infer_forced(report: Report, table: Table, present: set[str], keep_open: frozenset[str] = frozenset()) -> None:
     """Fill cells the template's arithmetic forces, in rows whose label was found.
 
     One unknown in an equation is solved; an equation whose known side already balances forces
     its unknown counts to 0 (counts are never negative). Rows absent from the text are left
-    empty: a truncated table must not have numbers invented for it.
+    empty: a truncated table must not have numbers invented for it. The cells of the rows
+    `keep_open` (rows printing counts no reading could cut apart) are filled only through
+    equations of cells printed: a cell printed blank is 0 as the sums take it, but a 总计 left blank
+    beside such a row is no 0 its parts balance.
     """
     prefix = table.section + "."
     cells = report.cells  # (every path of the template's tables: the table's own are looked up)
@@ -617,6 +620,8 @@ def infer_forced(report: Report, table: Table, present: set[str]) -> None:
                     if len(known) == len(other) and \
                             sum(v for p in side if (v := values.get(p)) is not None) == sum(known):
                         fills.update({p: 0 for p in side if values.get(p) is None})
+            if keep_open and fills and any(cells[p].state == BLANK for p in eq.cells):
+                fills = {p: v for p, v in fills.items() if p.split(".")[1] not in keep_open}
             for path, value in fills.items():
                 report.cells[path] = CellValue(value, INFERRED)
                 report.flags.append(Flag(path, "inferred", f"未能从原文读出，按勾稽关系推定为{value}", value=value))

@@ -26,6 +26,10 @@ def test_glued_rows_beside_a_blank_total_column_count_as_rows_printing_counts():
     glued = {f.cell for f in report.flags if f.kind == "parse" and "粘连" in f.message}
     assert {"section3.new", "section3.granted", "section3.total"} <= glued
     assert wrong and silent == []
+    # and their cells are left open, as the flag says, not made 0 by a row's blank 总计: 「8230768」
+    # prints a count
+    assert t3_row(report, "new") == [None] * 7 and t3_row(report, "total") == [None] * 7
+    assert not any(f.kind == "inferred" for f in report.flags)
 
 
 def test_one_row_of_counts_beside_its_blank_total_is_still_an_error():
