@@ -481,6 +481,7 @@ class _CharIndex:
             here = result[index][column]
             result[index][column] = f"{here} {text}" if here else text
 
+
 def _crossed(cell, crossings: list[tuple[float, float, float]]) -> bool:
     """Whether a row's border runs into the cell: a horizontal line inside it, across its inside,
     that reaches one of its sides (a line inside a cell that touches neither is no border: an underline)."""
