@@ -306,6 +306,10 @@ def _cell_pieces(raw: str) -> _CellPieces:
                 out[-1] = (out[-1][0] + piece, out[-1][1], start + tail, None, None, "")
             else:
                 out.append((piece, start + head, start + tail, kind, value, unit))
+    if len(out) > 1 and out[0][0][:3] == "---" and not raw.strip(" -"):
+        # a rule of pandoc's simple table, a run of dashes a column: an empty column's run is as
+        # short as "--", no placeholder of the row above ("行政规范性文件 | | | 16件" took two)
+        return (("".join([piece[0] for piece in out]), out[0][1], out[-1][2], None, None, ""),)
     if len(out) > 2 and "无" in raw and _spaced_word(raw, out):
         # a word printed a character a line (a table's vertical label): 「（ 四 ） 无 法 提 供」
         return (("".join([piece[0] for piece in out]), out[0][1], out[-1][2], None, None, ""),)
