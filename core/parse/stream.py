@@ -2175,20 +2175,28 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     # again, where the column sums then hold. The readings made are told apart by their rows' names
     # (a number for each row's numbers) where they differ from the first reading's, with those
     # rows, in row order: the readings differ in a few rows, and one made from them in one more, so
-    # these are a few names, not one for every row. They are made once known to be no more than
-    # _MAX_CANDIDATES.
+    # these are a few names, not one for every row. Each is weighed as it is made (none is chosen
+    # when they are more than _MAX_CANDIDATES): each reading made differs from the one it was made
+    # from only in the row placed again, so the equations through no other row hold or break as in
+    # that one, and only those through the row are summed (in the same order, over the same
+    # numbers, as for the whole reading). The one reading whose broken equations all go through
+    # one cell and are fewest is chosen, as _equations_choose chooses; a reading breaking more than
+    # the fewest so far is never chosen.
+    sides, through = _equation_sides(report, table), _equations_through(report, table)
+    best, chosen = len(sides) + 1, []  # the fewest broken so far, and the readings breaking as few
+    orders = list(readings.values())
     row_named: dict[tuple, int] = {}  # a row's numbers -> its name
-    made: dict[tuple, tuple] = {}  # a reading's rows and names differing -> (reading, row, arrangement, its parts)
+    made: set[tuple] = set()  # each reading's rows and names differing
     # a row's parts as printed and its 总计 -> each arrangement with the name of the row it reads
     # (the readings share most of their rows)
     arranged: dict[tuple, list[tuple[Callable, int]]] = {}
-    keys = list(readings)
     first: tuple = ()  # the first reading's rows' names
     for b, (key, order_rows) in enumerate(readings.items()):
         names = tuple(row_named.setdefault(key[r * width:(r + 1) * width], len(row_named)) for r in range(rows))
         if b == 0:
             first = names
         differ = [(d, names[d]) for d in range(rows) if names[d] != first[d]]
+        reading: list = []  # (its numbers and the equations it breaks: at its first reading made)
         for r in range(rows):
             parts = order_rows[r][:-1]
             moving = [n for n in parts if numbers[n] != 0]
@@ -2203,49 +2211,40 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             if row_key not in arranged:
                 arranged[row_key] = [(arrange, row_named.setdefault(arrange(printed) + total, len(row_named)))
                                      for arrange in _arrangements(width - 1, len(moving))]
+            # how many equations through no other row the reading breaks, and the cells they all
+            # go through (None: it breaks none): at the row's first reading made
+            outside: Optional[tuple[int, Optional[set[str]]]] = None
+            start = r * width
             for arrange, name in arranged[row_key]:
                 read = above + (r, name) + below if name != first[r] else above + below
-                if read not in made:
-                    made[read] = (b, r, arrange, cells, printed)
-                    if len(made) > _MAX_CANDIDATES:
-                        return None
-    # each reading made differs from the one it was made from only in the row placed again: the
-    # equations through no other row hold or break as in that one, and only those through the row
-    # are summed (in the same order, over the same numbers, as for the whole reading). The one
-    # reading whose broken equations all go through one cell and are fewest is chosen, as
-    # _equations_choose chooses; a reading breaking more than the fewest so far is never chosen.
-    sides, through = _equation_sides(report, table), _equations_through(report, table)
-    best, chosen = len(sides) + 1, []  # the fewest broken so far, and the readings breaking as few
-    orders = list(readings.values())
-    base = -1
-    for b, r, arrange, cells, printed in made.values():
-        if b != base:  # (made reading after reading)
-            base, reading = b, list(keys[b])
-            breaks = [abs(sum(left(reading)) - sum(right(reading))) > 1e-9 for _, left, right, _ in sides]
-            # row -> how many equations through no other row the reading breaks, and the cells
-            # they all go through (None: it breaks none), for every reading made from it there
-            apart: dict[int, tuple[int, Optional[set[str]]]] = {}
-        if r not in apart:
-            own = set(through[r])
-            outside = [sides[k][0] for k in range(len(sides)) if breaks[k] and k not in own]
-            apart[r] = (len(outside), set.intersection(*outside) if outside else None)
-        count, shared = apart[r]  # (shared: the cells the broken equations all go through)
-        if count > best or shared is not None and not shared:
-            continue
-        start = r * width
-        reading[start:start + width - 1] = arrange(printed)
-        for k in through[r]:
-            if abs(sum(sides[k][1](reading)) - sum(sides[k][2](reading))) > 1e-9:
-                count += 1
-                shared = sides[k][0] if shared is None else shared & sides[k][0]
-                if count > best or not shared:  # (the cells they all go through only grow fewer)
-                    break
-        reading[start:start + width - 1] = keys[b][start:start + width - 1]
-        if count > best or shared is not None and not shared:
-            continue
-        if count < best:
-            best, chosen = count, []
-        chosen.append((b, r, arrange, cells))
+                if read in made:
+                    continue
+                made.add(read)
+                if len(made) > _MAX_CANDIDATES:
+                    return None
+                if outside is None:
+                    if not reading:
+                        reading = list(key)
+                        breaks = [abs(sum(left(reading)) - sum(right(reading))) > 1e-9 for _, left, right, _ in sides]
+                    own = set(through[r])
+                    broken = [sides[k][0] for k in range(len(sides)) if breaks[k] and k not in own]
+                    outside = (len(broken), set.intersection(*broken) if broken else None)
+                count, shared = outside  # (shared: the cells the broken equations all go through)
+                if count > best or shared is not None and not shared:
+                    continue
+                reading[start:start + width - 1] = arrange(printed)
+                for k in through[r]:
+                    if abs(sum(sides[k][1](reading)) - sum(sides[k][2](reading))) > 1e-9:
+                        count += 1
+                        shared = sides[k][0] if shared is None else shared & sides[k][0]
+                        if count > best or not shared:  # (the cells they all go through only grow fewer)
+                            break
+                reading[start:start + width - 1] = key[start:start + width - 1]
+                if count > best or shared is not None and not shared:
+                    continue
+                if count < best:
+                    best, chosen = count, []
+                chosen.append((b, r, arrange, cells))
     if len(chosen) != 1:
         return None
     b, r, arrange, cells = chosen[0]
