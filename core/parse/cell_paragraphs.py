@@ -41,7 +41,7 @@ from core.template import Table
 _WIDTH = 7  # 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计
 _ROWS = 25
 _CELLS = _ROWS * _WIDTH
-_BUDGET = 6_000  # search steps before giving up (the reading is then left to the other readers): the zoos take 2 200 at most, and a step of the pruned search costs up to ~0.2 M instructions, so 60 000 could cost seconds on a hostile input
+_BUDGET = 6_000  # search steps before giving up (the reading is then left to the other readers): the zoos take 2 480 at most (p1703 r0006, three rows split), and a step of the pruned search costs up to ~0.2 M instructions, so 60 000 could cost seconds on a hostile input
 _MAX_LOST = 3  # values lost in conversion (a zero or a mark each, in （七）总计 or 四)
 _MAX_SPLIT = 3  # rows printed in two runs, at most, in a table (every placement the zoos hold splits 3 or fewer; each more costs ~7x the steps)
 
