@@ -464,8 +464,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # a narrow block padded to a sheet's width: its padding goes before its blank first cells
             padding = header_padding(lines, tokens[index].line)
         # (most rows print their cells, no more: one compare)
-        own_line = _on_label_line(values, label_line_at) if len(values) > width and not t2 else 0
-        if own_line >= width and len(values) > own_line and under_header is None \
+        if len(values) > width and not t2 and under_header is None \
+                and (own_line := _on_label_line(values, label_line_at)) >= width and len(values) > own_line \
                 and (len(values) - own_line) % width == 0 and _prints_a_count(values[own_line:]) \
                 and _rows_after_unfound(table, key, (len(values) - own_line) // width, labels):
             # a row printing its cells on its label's line (a cell more: an 8-cell row), then lines of
@@ -553,10 +553,15 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 as_drawn[key] = values_of[key]
                 values_of[key] = values_of[key][:-1]  # (read as a row printing too few values: placed by the sums)
                 as_printed = False
-            # (most tables: no row of their width ends on two empty cells after printing every other)
-            if any(len(values) == widths[key] and values[-1].kind == EMPTY == values[-2].kind
-                   and all(t.kind != EMPTY for t in values[:-2]) for key, values in values_of.items()) \
-                    and _total_column_blank(values_of, widths):
+            # (most tables: no row of their width ends on two empty cells after printing every other;
+            # a plain loop, no generator: asked of every table a converter drew)
+            padded_to_width = False
+            for full_key, full_values in values_of.items():
+                if len(full_values) == widths[full_key] and full_values[-1].kind == EMPTY == full_values[-2].kind \
+                        and all(t.kind != EMPTY for t in full_values[:-2]):
+                    padded_to_width = True
+                    break
+            if padded_to_width and _total_column_blank(values_of, widths):
                 # the same in a table that leaves 总计 empty: a row ending on two empty cells beside
                 # a count drew one cell fewer than the others, padded to the table's width (pandoc's
                 # Markdown of a Word table; LibreOffice's PDF of a web table, drawn a column wider
