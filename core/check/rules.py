@@ -22,6 +22,7 @@ from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_UNDECIDED, INFE
                         PLACEHOLDER, READING_UNDECIDED, WARNING, Finding, Flag, Number, Report, Suggestion,
                         BLANK_TEMPLATE, known, number_text, strict_sum)
 from core.parse.parser import NO_REPORT
+from core.parse.stream import uncut_rows_printing_counts
 from core.parse.tokens import parse_number
 from core.template import T4, column_of, describe, tables
 
@@ -114,20 +115,15 @@ _NO_COUNT = (PLACEHOLDER, NUMBER)  # (a NUMBER cell printing 0)
 
 def _rows_printing_counts(report: Report, section: str, part_paths: tuple[str, ...]) -> int:
     """How many rows print a count beside their 总计, counting the glued 表三 rows no cut reads
-    (their cells left open or inferred, never printed) by their printed digits: such a row printed
-    its counts whether the parser could cut them or not. (Looked at only when the rows read fall
-    short of two: the glued runs are found again from the text.)"""
-    glued = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith(section) and f.cell.count(".") == 1
-             and (GLUED_UNDECIDED in f.causes or GLUED_NO_CUT in f.causes)}
-    if not glued or section != "section3":
+    (their cells left open, never printed) by their printed digits: such a row printed its counts
+    whether the parser could cut them or not. (Looked at only when the rows read fall short of two.)"""
+    if section != "section3":
         return 0
-    runs = glued_runs(report)
+    glued = uncut_rows_printing_counts(report, tables(report.template)["section3"])
+    if not glued:
+        return 0
     printing = {path.split(".")[1] for path in part_paths if (c := report.cells.get(path)) is not None and c.value}
-    printing.update(key for key in glued if key in runs and _NONZERO_DIGIT.search(runs[key]))
-    return len(printing)
-
-
-_NONZERO_DIGIT = re.compile(r"[1-9]")
+    return len(printing | glued)
 
 
 def _sure_rows_blank_beside_counts(report: Report, section: str, total_paths: tuple[str, ...]) -> int:

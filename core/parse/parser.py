@@ -55,10 +55,9 @@ from core.parse.sections import find_sections, line_text
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
 from core.parse.stored_cells import T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row, widths_of
-from core.parse.stream import (NO_CUT_ADDS_UP, _glued_runs, _table_start, displaced_value_rows, fill_paragraph_gaps,
-                               glued_t3, glued_t4, glued_text,
+from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
-                               t4_with_blank_paragraphs)
+                               t4_with_blank_paragraphs, uncut_rows_printing_counts)
 from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T4, Row, Table, tables
 from core.parse.labels import NUMBERING, find_labels, labels_behind
 from core.parse.line_orders import (better_line_order, lines_reordered, order_doubtful,
@@ -1425,23 +1424,8 @@ def reread_glued(report: Report, table: Table) -> None:
         store_row(report, table, key, cells)
     _unread_whole_runs(report, table)
     if glued:
-        infer_forced(report, table, present=set(glued), keep_open=_uncut_rows_printing_counts(report, table))
+        infer_forced(report, table, present=set(glued), keep_open=uncut_rows_printing_counts(report, table))
 
-
-def _uncut_rows_printing_counts(report: Report, table: Table) -> frozenset[str]:
-    """The glued 表三 rows no cut reads whose run prints a digit other than 0: their cells hold a
-    count, so no equation may make them 0 (with 总计 left blank in every row, a row's blank 总计
-    would balance its parts at 0 beside 「8230768 -- 365275 --」)."""
-    uncut = {f.cell.split(".")[1] for f in report.flags if f.kind == "parse" and f.cell.count(".") == 1
-             and f.cell.startswith(table.section) and (GLUED_NO_CUT in f.causes or GLUED_UNDECIDED in f.causes)}
-    if not uncut:  # (most reports)
-        return frozenset()
-    span = report.section_spans.get(3) or _table_start(report.text)
-    if not span:
-        return frozenset()
-    text = glued_text(report.text[span[0]:span[1]])[0]
-    return frozenset(key for key, (start, end) in _glued_runs(text, table).items()
-                     if key in uncut and any(ch in "123456789" for ch in text[start:end]))
 
 
 def _unread_whole_runs(report: Report, table: Table) -> None:

@@ -827,6 +827,22 @@ def _table_start(text: str) -> Optional[tuple[int, int]]:
     at = text.find("申请人情况")
     return (at, len(text)) if at >= 0 else None
 
+def uncut_rows_printing_counts(report: Report, table: Table) -> frozenset[str]:
+    """The glued 表三 rows no cut reads whose run prints a digit other than 0: their cells hold a
+    count, so no equation may make them 0 (with 总计 left blank in every row, a row's blank 总计
+    would balance its parts at 0 beside 「8230768 -- 365275 --」), and such a row prints counts beside
+    its blank 总计 (check.rules.unfilled_columns)."""
+    uncut = {f.cell.split(".")[1] for f in report.flags if f.kind == "parse" and f.cell.count(".") == 1
+             and f.cell.startswith(table.section) and (GLUED_NO_CUT in f.causes or GLUED_UNDECIDED in f.causes)}
+    if not uncut:  # (most reports)
+        return frozenset()
+    span = report.section_spans.get(3) or _table_start(report.text)
+    if not span:
+        return frozenset()
+    text = glued_text(report.text[span[0]:span[1]])[0]
+    return frozenset(key for key, (start, end) in _glued_runs(text, table).items()
+                     if key in uncut and any(ch in "123456789" for ch in text[start:end]))
+
 
 def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     """表三's rows read from runs of glued cells, for the rows the parser could not read.
