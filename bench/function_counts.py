@@ -92,15 +92,15 @@ def main() -> int:
     parser.add_argument("--first", nargs="+", required=True, help="report files or folders")
     parser.add_argument("--repo", default=str(ROOT), help="the checkout whose code is counted")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="function_counts-"))
-    for target in args.targets:
-        out = folder / target.replace(":", "-")
-        subprocess.run(["valgrind", "--tool=callgrind", "--toggle-collect=dropwhile_next",
-                        f"--callgrind-out-file={out}", sys.executable, str(Path(args.repo) / "bench" / "function_counts.py"),
-                        "--inside", target, *args.first],
-                       env={**os.environ, "PYTHONHASHSEED": "1"}, cwd=args.repo, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        print(f"{callgrind_total(out) / 1e6:7.1f} M  {target}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="function_counts-") as folder:  # (a dump is read once)
+        for target in args.targets:
+            out = Path(folder) / target.replace(":", "-")
+            subprocess.run(["valgrind", "--tool=callgrind", "--toggle-collect=dropwhile_next",
+                            f"--callgrind-out-file={out}", sys.executable,
+                            str(Path(args.repo) / "bench" / "function_counts.py"), "--inside", target, *args.first],
+                           env={**os.environ, "PYTHONHASHSEED": "1"}, cwd=args.repo, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            print(f"{callgrind_total(out) / 1e6:7.1f} M  {target}", flush=True)
     return 0
 
 

@@ -22,11 +22,11 @@ COUNTY_2021 = COMPARE / "county" / "某某县人民政府办公室2021年报告.
 def run_compare(*args, db=None) -> subprocess.CompletedProcess:
     """The CLI with a profile of its own: no test reads the developer's review database (the
     default one, in the user data folder, or $GONGKAI_DB's: ``db``, else one that does not exist)."""
-    profile = tempfile.mkdtemp(prefix="compare-cli-")
-    env = {**os.environ, "XDG_DATA_HOME": profile, "LOCALAPPDATA": profile,
-           "GONGKAI_DB": str(db or Path(profile) / "none.sqlite3")}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "compare", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8", timeout=120, env=env)
+    with tempfile.TemporaryDirectory(prefix="compare-cli-") as profile:  # (left behind, 250 piled up in /tmp)
+        env = {**os.environ, "XDG_DATA_HOME": profile, "LOCALAPPDATA": profile,
+               "GONGKAI_DB": str(db or Path(profile) / "none.sqlite3")}
+        return subprocess.run([sys.executable, str(ROOT / "main.py"), "compare", *map(str, args)],
+                              capture_output=True, text=True, encoding="utf-8", timeout=120, env=env)
 
 
 def test_two_files_give_one_object_in_the_documented_shape():
