@@ -48,3 +48,15 @@ def test_a_blank_other_is_a_blank_cell_where_rows_print_blanks_among_their_value
     assert not [f for f in report.flags if f.cell == "section3.denied_law_forbidden"]
     assert [f for f in check(report) if f.severity == ERROR] == []
     assert wrong == [] and silent == []
+
+
+def test_each_part_of_a_split_table_is_read_by_its_own_boxs_columns():
+    # 表三 split in three boxes (w1804): the first holds a row of 8 cells, so w3m drew it an empty
+    # column after 总计; the other two draw none. Their rows were placed by the first box's header,
+    # a column left: 「2.申请人逾期未按收费通知…」 draws － － － － ０ and two empty cells, read with its
+    # ０ under 其他 (法律服务机构 blank), silent
+    report, wrong, silent = read_against_truth(ZOO / "w1804-r0020-split-html-w3m.txt")
+    assert t3_row(report, "other_no_fee") == [None, None, None, None, 0, None, None]
+    assert t3_row(report, "other_other") == [None, None, None, None, 0, 0, None]
+    assert wrong == [] and silent == []
+
