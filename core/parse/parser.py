@@ -2053,10 +2053,17 @@ def _blank_among_printed(values: list[Token]) -> bool:
 
 def _totals_printed(values_of: dict[str, list[Token]], widths: dict[str, int], ending_empty: list[str]) -> bool:
     """Whether the table's rows printing a count print their 总计: three at least, and more than
-    the rows `ending_empty` (a table leaving its 总计 column empty is read as printed)."""
+    the rows `ending_empty` (a table leaving its 总计 column empty is read as printed). Or, in a
+    table of fewer counts, one at least, where the one row ending empty is the table's one empty
+    cell: every other row prints each of its cells, its zeros as 0s or placeholders (three rows at
+    least), and a blank cell is printed nowhere else."""
     filled = sum(1 for key, values in values_of.items() if key not in ending_empty and len(values) == widths[key]
                  and values[-1].kind != EMPTY and _prints_a_count(values))
-    return filled >= 3 and filled > len(ending_empty)
+    if filled >= 3 and filled > len(ending_empty):
+        return True
+    return len(ending_empty) == 1 and filled >= 1 and len(values_of) >= 4 and all(
+        key in ending_empty or len(values) == widths[key] and all(t.kind != EMPTY for t in values)
+        for key, values in values_of.items())
 
 
 _PRINTED_ABOVE_LABELS = ("表三第一个行名的上方一行印有未归入任何行的数值（各格高低不一，如单元格内数字与单位分行），"
