@@ -32,7 +32,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_right_of,
-                              ends_on_printed_blank, in_label_column, outside_boxed_row, ruled_row)
+                              ends_on_printed_blank, in_label_column, outside_boxed_row, own_box_header, ruled_row)
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
@@ -525,14 +525,25 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         gap_filled = {key for key, count in printed_count.items() if len(values_of[key]) != count}
         fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines, totals_last=not t2)
         ruled_short: dict[str, list[Token]] = {}  # rows the box reads with their 总计 empty beside a count
-        after_total = None  # the empty columns a ruled box's header draws after 总计
+        # the empty columns a ruled box's header draws after 总计, by where the header lies
+        after_total: dict[tuple[int, int], int] = {}
+        label_at: dict[str, int] = {}  # a boxed table's row -> its label's start (once a row prints too few)
         boxed: dict[str, list[Token]] = {}  # other rows the box read from fewer values: those values
         for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
             if 0 < len(values) < widths[key]:
-                if after_total is None:
-                    after_total = 0 if t2 or not tokens else box_columns_after_last(
-                        report.text, tokens[0].start, tokens[labels[0][0]].start, "总计")
-                values_of[key] = ruled_row(report.text, tokens, values, widths[key], after_total) or values
+                if t2 or not tokens:
+                    columns_after = 0
+                else:
+                    if boxed_table and not label_at:
+                        label_at = {k: tokens[index].start for index, k in labels}
+                    # (a split table's part printing its own header: its box's columns, not the first part's)
+                    part_header = own_box_header(report.text, label_at[key], label_at, tokens[0].start) \
+                        if key in label_at else None
+                    header = part_header or (tokens[0].start, tokens[labels[0][0]].start)
+                    if header not in after_total:
+                        after_total[header] = box_columns_after_last(report.text, *header, "总计")
+                    columns_after = after_total[header]
+                values_of[key] = ruled_row(report.text, tokens, values, widths[key], columns_after) or values
                 if not t2 and len(values_of[key]) == widths[key] and _total_empty_beside_count(values_of[key]):
                     ruled_short[key] = values
                 elif not t2 and len(values_of[key]) == widths[key] > len(values):
@@ -2042,10 +2053,17 @@ def _blank_among_printed(values: list[Token]) -> bool:
 
 def _totals_printed(values_of: dict[str, list[Token]], widths: dict[str, int], ending_empty: list[str]) -> bool:
     """Whether the table's rows printing a count print their 总计: three at least, and more than
-    the rows `ending_empty` (a table leaving its 总计 column empty is read as printed)."""
+    the rows `ending_empty` (a table leaving its 总计 column empty is read as printed). Or, in a
+    table of fewer counts, one at least, where the one row ending empty is the table's one empty
+    cell: every other row prints each of its cells, its zeros as 0s or placeholders (three rows at
+    least), and a blank cell is printed nowhere else."""
     filled = sum(1 for key, values in values_of.items() if key not in ending_empty and len(values) == widths[key]
                  and values[-1].kind != EMPTY and _prints_a_count(values))
-    return filled >= 3 and filled > len(ending_empty)
+    if filled >= 3 and filled > len(ending_empty):
+        return True
+    return len(ending_empty) == 1 and filled >= 1 and len(values_of) >= 4 and all(
+        key in ending_empty or len(values) == widths[key] and all(t.kind != EMPTY for t in values)
+        for key, values in values_of.items())
 
 
 _PRINTED_ABOVE_LABELS = ("表三第一个行名的上方一行印有未归入任何行的数值（各格高低不一，如单元格内数字与单位分行），"

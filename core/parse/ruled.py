@@ -8,7 +8,7 @@ blank cell leaves only spaces) is placed exactly by them, with no guess at spaci
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Mapping, Optional
 
 from core.parse.columns import display_width, width_of
 from core.parse.tokens import EMPTY, TEXT, Token
@@ -156,6 +156,24 @@ def box_columns_after_last(text: str, start: int, end: int, last: str) -> int:
     if not any(vertical in header for vertical in _BOX_VERTICALS):
         return 0  # no box drawn
     return _after_wrapped_name(header.split("\n"), last)
+
+
+def own_box_header(text: str, label: int, label_starts: Mapping[str, int], table_start: int
+                   ) -> Optional[tuple[int, int]]:
+    """Where the header of the ruled box (w3m) holding the row label at `label` lies, when that box
+    prints a header of its own: from the box's top-left corner to its first row label (the first
+    of the table's, row -> its start in `label_starts`, inside it). A table split in parts
+    (at a page break, or a block a table) is drawn a box a part, each as wide as its own widest
+    row: one part draws an empty column after 总计 (it holds a row of 8 cells), the others none.
+    None when no box starts after `table_start`, or the box prints nothing above its first row (a
+    part going on from the one above, under the table's header)."""
+    top = text.rfind("┌", table_start, label)
+    if top < 0:
+        return None
+    first = min((at for at in label_starts.values() if at >= top), default=label)
+    if all(ch in _BOX or ch.isspace() for ch in text[top:first]):
+        return None
+    return top, first
 
 
 def _last_named_cell(line: str) -> tuple[str, int]:
