@@ -64,6 +64,7 @@ GLUED_NO_CUT = "glued-no-cut"  # glued digits that no cut makes add up: a mispri
 PLACED_LEFT = "placed-left"  # glued digits whose blank cells left no trace: values placed from the left
 READING_UNDECIDED = "reading-undecided"  # readings that add up alike: which number the cell printed is unknown
 LINES_BY_SUMS = "lines-by-sums"  # a row printed over several lines: its lines ordered by the sums
+NEIGHBOUR_MAY_HOLD = "neighbour-may-hold"  # a row read whole whose values the text lets a neighbouring row hold
 
 
 @dataclass

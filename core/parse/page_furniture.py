@@ -13,7 +13,8 @@ that the parser reads the table without them:
   pages (its last line, or one of its last three followed by words only), each its page's number
   (or each the number of the page before: an unnumbered cover), more
   than half of the pages ending on a number alone (plain pdftotext may end a page on a table's
-  value, its number printed higher up).
+  value, its number printed higher up), or one of them printed right after a sentence's end
+  (prose, where no table's value prints: the text numbers its pages alone).
   Where it marks none (pdfplumber's text, our PDF reader's lines), in the sections of 表二, 表三 and
   表四 (where a page ends under a table's row) of a PDF's lines or of a text printing 页 there or 表三's
   header twice: a footer's form whose number's neighbour (n - 1 or n + 1) the text prints alone on
@@ -324,16 +325,28 @@ def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
         if alone is not None:
             bare[page] = alone
     out: set[int] = set()
+    # pages whose number alone follows a sentence's end: no table's value prints there, so the
+    # text prints its pages' numbers alone (the last page, after section 六's prose)
+    after_prose = {page for page, i in bare.items() if _after_sentence(lines, i)}
     numbers = [n for _, n in footers]
     if len(footers) >= 2 and numbers[0] >= 1 and all(a < b for a, b in zip(numbers, numbers[1:])):
         out.update(i for i, _ in footers)
     for shift in (0, -1):
         # (a page of plain pdftotext may end on a value of the table, its number printed higher up)
-        numbered = [i for page, i in bare.items() if int(lines[i].cells[0].text) == page + shift]
-        if len(numbered) >= 2 and 2 * len(numbered) > len(bare):
-            out.update(numbered)
+        numbered = {page: i for page, i in bare.items() if int(lines[i].cells[0].text) == page + shift}
+        if len(numbered) >= 2 and (2 * len(numbered) > len(bare) or not after_prose.isdisjoint(numbered)):
+            out.update(numbered.values())
             break
     return out
+
+
+def _after_sentence(lines: list[Line], i: int) -> bool:
+    """Whether the line printed last before line i (one cell) ends a sentence."""
+    for line in reversed(lines[max(i - 4, 0):i]):
+        text = _text(line)
+        if text:
+            return len(line.cells) == 1 and text.endswith("。")
+    return False
 
 
 def without(doc: Document, sections: Sections, dropped: list[int]) -> tuple[Document, Sections]:

@@ -17,8 +17,8 @@ from typing import Optional, Sequence
 from core.readers.document import Document, Line
 from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chinese, utf8_read_as_gbk
 from core.readers.text import UTF8_READ_AS_LATIN1
-from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NUMBER, READING_UNDECIDED,
-                        BLANK_TEMPLATE, CellValue, Flag, Number, Report, blank_template, known)
+from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NEIGHBOUR_MAY_HOLD, NUMBER,
+                        READING_UNDECIDED, BLANK_TEMPLATE, CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
 from core.equations import equations
@@ -879,19 +879,22 @@ def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[T
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                  f"「{table.row(key).label}」行读满{widths[key]}列，合计不符；相邻的「{table.row(other).label}」行"
                                  f"只印有{sum(t.kind != EMPTY for t in values_of[other])}个数值，"
-                                 f"本行的{texts}若属于该行，该行合计相符，各数值属于哪一行无法确定，请核对"))
+                                 f"本行的{texts}若属于该行，该行合计相符，各数值属于哪一行无法确定，请核对",
+                                 (NEIGHBOUR_MAY_HOLD,)))
     if table.section == "section3" and (after := after_an_unprinted_total(
             order, values_of, whole, RESULT_ROWS_2019 if report.template == "2019" else RESULT_ROWS_2021)):
         report.flags.append(Flag(f"{table.section}.{after}", "parse",
                                  f"「{table.row(after).label}」行读满{widths[after]}列，紧接其上的「{table.row('total').label}」行"
-                                 "未印出数值，而各项办理结果印有数值，总计行的数值当印在某处：本行的数值中哪些属于该行无法确定，请核对"))
+                                 "未印出数值，而各项办理结果印有数值，总计行的数值当印在某处：本行的数值中哪些属于该行无法确定，请核对",
+                                 (NEIGHBOUR_MAY_HOLD,)))
     text_lines = {t.line for t in tokens if t.kind == TEXT}
     label_line = {key: token.line for key, token in label_token.items()}
     for key, (other, moved) in values_line_of_next_row(order, values_of, widths, whole, label_line, text_lines).items():
         texts = " ".join(t.text for t in moved if t.text)
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                  f"「{table.row(key).label}」行的数值分两行印出，后一行（{texts}）只有数值，紧接下一行"
-                                 f"「{table.row(other).label}」的标签，而该行未印出数值：这行数值属于哪一行无法确定，请核对"))
+                                 f"「{table.row(other).label}」的标签，而该行未印出数值：这行数值属于哪一行无法确定，请核对",
+                                 (NEIGHBOUR_MAY_HOLD,)))
 
 
 _LONE_TOTAL = ("「{0}」行读满{1}列，总计印为{2}而合计不符，表内其余印有非0数值的各行总计均空白：本行可能印有8格（自然人之后是"

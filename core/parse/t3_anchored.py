@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
-from core.model import NUMBER, PLACEHOLDER, CellValue, Number, Report
+from core.model import NEIGHBOUR_MAY_HOLD, NUMBER, PLACEHOLDER, CellValue, Number, Report
 from core.parse.page_furniture import PAGE_NUMBER
 from core.parse.tokens import NA, NUM, TEXT, Token, normalise
 from core.template import Table
@@ -186,7 +186,8 @@ def read_anchored_rows(report: Report, table: Table, tokens: list[Token], page_s
     left to right): where the parser's reading only moved its printed values within it, so that the
     sums hold (two values printed in each other's columns), it is read as printed too, for the sums
     to name; but not where the row ends its page (_ends_its_page), whose cells' order the text does
-    not tell: there the parser's reading stands, when flagged (its findings then 存疑, not 错误)."""
+    not tell: there the parser's reading stands, when flagged (its findings then 存疑, not 错误).
+    A doubt that a neighbouring row holds some of its values (spilled.py) stays with the row."""
     changed: set[str] = set()
     cells = report.cells
     for key, values in printed_rows(table, tokens).items():
@@ -210,5 +211,8 @@ def read_anchored_rows(report: Report, table: Table, tokens: list[Token], page_s
                 else CellValue(None, PLACEHOLDER, report.text[token.start:token.end], (token.start, token.end))
         changed.add(row)
     if changed:
+        # (a doubt that a neighbouring row holds some of the values stays: read as printed, the
+        # row's values are still the ones the text lets the neighbour hold)
         report.flags[:] = [f for f in report.flags
-                           if f.cell not in changed and f.cell.rsplit(".", 1)[0] not in changed]
+                           if f.cell not in changed and f.cell.rsplit(".", 1)[0] not in changed
+                           or NEIGHBOUR_MAY_HOLD in f.causes]

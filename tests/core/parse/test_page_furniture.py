@@ -389,3 +389,42 @@ def test_rows_under_a_header_repeated_on_the_next_page_go_where_that_header_name
     assert _row(report, "total") == [423, 21, blank, blank, 5, blank, 449]
     # placed by the header's names, not by full rows: still marked for a look
     assert any(f.cell == "section3.carried_over" and f.kind == "inferred" for f in report.flags)
+
+
+def _paged(pages: list[list[str]]) -> list[str]:
+    """_dropped of a text whose pages (pdftotext's form feeds) print these lines."""
+    lines = [line for page in pages for line in page]
+    builder = TextBuilder()
+    builder.add_tab_lines(lines)
+    ends = tuple(sum(map(len, pages[:n])) for n in range(1, len(pages) + 1))
+    doc = Document("t.txt", "txt", "utf-8", "\n".join(lines) + "\n", builder.lines, [], ends)
+    sections = find_sections(doc.lines, doc.text)
+    regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}
+    return [doc.lines[i].text for i in furniture(doc, regions)]
+
+
+def test_a_page_number_after_prose_shows_the_text_numbers_its_pages_alone():
+    # plain pdftotext: page 1 ends under 表二's 行政许可 (blank) on 「1」 and a header word printed
+    # after it, pages 2 and 3 on values of 表三 (their numbers printed higher up), page 4 on 「4」
+    # right after section 六's last sentence. Two pages of four ending on their own number are not
+    # more than half, but no table's value follows a sentence: 「1」 is page 1's number, not a value
+    page1 = ["一、总体情况", "无。", "二、主动公开政府信息情况", "行政许可", "1", "现行有效件数"]
+    page2 = _HEAD + ["一、本年新收政府信息公开申请数量", "0", "71"]
+    page3 = ["（七）总计", "71", "四、结转下年度继续办理", "0"]
+    prose = ["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。",
+             "六、其他需要报告的事项", "无其他需要报告的事项。"]
+    assert _paged([page1, page2, page3, prose + ["4"]]) == ["1"]
+    # the last page's 「4」 after a value of 表四 instead: no page number is known to print alone
+    # after prose, and two of four pages ending on their own number may be values; both are kept
+    assert _paged([page1, page2, page3, prose[:1] + ["0", "4"] + prose[1:]]) == []
+
+
+def test_plain_pdftotext_page_1_ending_on_its_bare_number_under_行政许可_is_no_value():
+    # a fresh zoo's report (pq1805 r0023; zeros mixed): page 1 ends 「行政许可」「1」「现行有效件数」,
+    # 行政许可 printed blank, 「1」 the footer's page number; pages 2 and 3 end on values of 表三,
+    # page 4 on 「4」 after section 六's prose. Before, 「1」 was 行政许可's decisions, unflagged
+    report, wrong, silent = read_against_truth(ZOO / "pq1805-r0023-pdftotext-utf-8.txt")
+    assert silent == []
+    assert report.value("section2.licensing.decisions") is None
+    assert any(f.cell == "section2.licensing" and "未印出数值" in f.message for f in report.flags)
+    assert report.value("section2.punishment.decisions") == 1163

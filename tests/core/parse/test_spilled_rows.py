@@ -104,3 +104,18 @@ def test_a_total_row_printing_nothing_beside_result_rows_printing_counts_is_no_r
     assert silent == []
     assert report.cells["section3.total.research"].state != BLANK  # (inferred from the sums, flagged)
     assert any(f.cell == "section3.total" and f.kind == "parse" for f in report.flags)
+
+
+def test_a_full_row_holding_the_total_rows_values_keeps_its_doubt_when_read_as_printed():
+    # a fresh zoo's report (p1803 r0014; plain pdftotext, blank zeros): 「（七）总计」 prints 16061
+    # beside its label, its 3883 296 582 20822 after 「四、结转下年度继续办理」's label, with that
+    # row's 261 27 288: seven values right after the full label, read as printed (t3_anchored). The
+    # report is consistent: 16061 + 3883 + 296 + 582 = 20822 makes 「（七）总计」 add up, so the
+    # row's failing sum is a doubt. Before, reading it as printed dropped that flag: a false 错误
+    report, wrong, silent = read_against_truth(ZOO / "p1803-r0014-pdftotext-utf-8.txt")
+    assert silent == []
+    findings = check(report)
+    assert not [f for f in findings if f.severity == ERROR]
+    row_sum = [f for f in findings if f.rule == "T3-3" and "section3.carried_forward.total" in f.cells]
+    assert [f.severity for f in row_sum] == [DOUBT]
+    assert "本行的3883、296、582、20822若属于该行" in row_sum[0].message
