@@ -32,7 +32,8 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_right_of,
-                              ends_on_printed_blank, in_label_column, outside_boxed_row, own_box_header, ruled_row)
+                              ends_on_printed_blank, in_label_column, outside_boxed_row, own_box_header,
+                              printed_blank, ruled_row)
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
@@ -403,6 +404,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     cut_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more, an empty one after their last value
     both_ends_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more on their line, empty at both ends
     gathered: dict[str, list[Token]] = {}  # 表三 rows' values before the padding is trimmed
+    past_total: dict[str, list[Token]] = {}  # 表三 rows placed under the header, a printed blank after 总计
     # A table printed row by row as the template has it (most tables): every row found printed
     # exactly its columns' values, and nothing else but text, right after its label
     # (_whole_after_label); `one_line`: each on its label's line too. The readers of other layouts
@@ -487,6 +489,14 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             after = next(i for i, t in enumerate(values) if t is values_of[key][-1]) + 1
             if after < len(values) and values[after].kind == EMPTY and values[after].line == values[after - 1].line:
                 cut_blank[key] = values_of[key] + [values[after]]
+        elif padded_right and under_header is not None and values[-1].kind == EMPTY and values[-2] is under_header[-1] \
+                and printed_blank(report.text[values[-1].start:values[-1].end]):
+            # (a grid row placed under the header's names, a printed blank in the column after
+            # 总计: a row of 8 if the converter's padding prints nothing there, weighed below)
+            past_total[key] = under_header + [values[-1]]
+    for key, values in past_total.items():
+        if _past_last_printed_blank(report.text, values[-1], gathered, values_of):
+            cut_blank[key] = values
     for key, values in both_ends_blank.items():
         if [t.text for t in values[1:]] != [t.text for t in values[:-1]] \
                 and _rows_alike_start_beside_label(table, key, gathered, widths, both_ends_blank):
@@ -502,8 +512,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         values_of.update(cut_blank)
     elif not t2:
         for key, values in cut_blank.items():
-            if only_zeros(values) and _rows_alike_print_their_cells(key, gathered, widths) \
-                    and [t.kind == NUM for t in values[1:-1]] != [t.kind == NUM for t in values[2:]]:
+            if only_zeros(values) and [t.kind == NUM for t in values[1:-1]] != [t.kind == NUM for t in values[2:]] \
+                    and (_rows_alike_print_their_cells(key, gathered, widths)
+                         or key in past_total or _past_last_printed_blank(report.text, values[-1], gathered, values_of)):
                 # a row of 0s of a cell more, its last empty, among rows printing their 7: that
                 # cell may be a stray one (read so), or the row printed 8, a 法人或其他组织 subtotal
                 # 0 after 自然人 and its 总计 blank. Both add up: which cells are 0 and which blank
@@ -2186,6 +2197,24 @@ def _rows_alike_print_their_cells(odd_key: str, gathered: dict[str, list[Token]]
     an empty cell (a column drawn after 总计)."""
     others = [key for key in gathered if key != odd_key]
     return 2 * sum(len(gathered[key]) == widths[key] for key in others) > len(others)
+
+
+def _past_last_printed_blank(text: str, extra: Token, gathered: dict[str, list[Token]],
+                             values_of: dict[str, list[Token]]) -> bool:
+    """Whether a row's cell past its last column (`extra`) is one the row printed, told from the
+    converter's padding: it prints a blank (a no-break space, as a web page's empty cell holds)
+    where another row's cell past its last prints nothing at all. pandoc's Markdown of a web page
+    pads each row to the widest row's cells with bare empty cells: a row whose cell there holds
+    a printed blank printed a cell more than the header (TEMPLATE.md "rows printing 6 or 8
+    values"), the others their 7."""
+    if not printed_blank(text[extra.start:extra.end]):
+        return False
+    for key, values in gathered.items():
+        last = values[-1] if values else None
+        if last is not None and last is not extra and last.kind == EMPTY and values_of.get(key) \
+                and last is not values_of[key][-1] and not text[last.start:last.end].strip():
+            return True
+    return False
 
 
 def _total_column_blank(values_of: dict[str, list[Token]], widths: dict[str, int]) -> bool:

@@ -217,8 +217,8 @@ def _border_before(text: str, start: int, end: int) -> int:
     return max(text.rfind("│", start, end), text.rfind("┃", start, end))
 
 
-def _printed_blank(cell: str) -> bool:
-    """Whether a box cell prints a blank: white space, not only the spaces w3m pads a cell with."""
+def printed_blank(cell: str) -> bool:
+    """Whether a cell prints a blank: white space, not only the spaces w3m and pandoc pad a cell with."""
     return cell.strip(_ASCII_SPACE) != "" and cell.strip() == ""
 
 
@@ -234,7 +234,7 @@ def ends_on_printed_blank(text: str, label: Token) -> bool:
     start, end = _line_at(text, label.end)
     last = _border_before(text, label.end, end)
     before = _border_before(text, label.end, last) if last >= 0 else -1
-    return before >= 0 and _printed_blank(text[before + 1:last])
+    return before >= 0 and printed_blank(text[before + 1:last])
 
 
 def cells_past_last(text: str, label: Token, width: int, after_last: int, padded: bool = False) -> Optional[list[str]]:
@@ -256,7 +256,7 @@ def cells_past_last(text: str, label: Token, width: int, after_last: int, padded
         borders.append(border)
         if len(borders) == after_last + 2:
             cell = text[border + 1:borders[-2]]  # (the cell right after the last column)
-            if not (cell.strip() == "" if padded else _printed_blank(cell)):
+            if not (cell.strip() == "" if padded else printed_blank(cell)):
                 return None  # w3m's padding (spaces only), or a cell printing something
     borders.reverse()  # (the line's end first: not a border)
     return [text[low + 1:high] for low, high in zip(borders[:width + 1], borders[1:width + 2])]

@@ -64,15 +64,22 @@ def _next_printed(lines: list[Line], index: int) -> int:
     return index
 
 
-def with_blank_paragraphs(lines: list[Line], label_line: int, values: list[Token], width: int) -> Optional[list[Token]]:
+def with_blank_paragraphs(lines: list[Line], label_line: int, values: list[Token], width: int,
+                          fewer: bool = False) -> Optional[list[Token]]:
     """A row's values with the blank cells its paragraph gaps stand for; None unless that gives
-    exactly `width` cells. `label_line` is the last line of the row's label (or header)."""
-    if len(values) >= width:
+    exactly `width` cells. `label_line` is the last line of the row's label (or header).
+    `fewer`: the row may print fewer cells than `width` (a row of 6, TEMPLATE.md), the next
+    printed line saying where it ends: asked only of a table whose rows proved the shape."""
+    if len(values) >= width or fewer and not values:
         return None
     # the label and each cell take two lines, a paragraph and the empty line after it (a blank
     # cell two empty lines): the row's width says where the next printed line is, and each gap
     # between printed lines is an odd count of lines (the line numbers tell first)
     end = label_line + 2 * width + 2
+    if fewer:
+        end = _next_printed(lines, values[-1].line)
+        if not values[-1].line < end < label_line + 2 * width + 2:
+            return None
     printed = [label_line] + [t.line for t in values] + [end]
     if any(b - a < 2 or (b - a) % 2 for a, b in zip(printed, printed[1:])):
         return None  # (two values on one line among them: not one cell per paragraph)
@@ -172,6 +179,10 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
             learned.append(found)
         return learned[0]
     zeros_fill = table.section == "section3"  # (表三's short rows of zeros are 0 throughout: parser.py)
+    # (a row completed with a blank cell between two values proves the paragraph shape, an empty
+    # cell two lines: under lynx's, one a line, its gaps would make it wider than its columns)
+    proven = False
+    unfilled: list[tuple[str, int, list[Token], int]] = []
     for index, key in labels:
         values = values_of.get(key)
         width = widths[key]
@@ -179,7 +190,23 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
             continue  # (no label line: two rows matched in one run of text)
         label_line = label_lines[key]
         completed = with_blank_paragraphs(lines, label_line, values, width)
-        if completed is None and not (zeros_fill and only_zeros(values)):
+        if completed is not None:
+            if values and not proven:
+                proven = any(t.kind == EMPTY for t in completed[:completed.index(values[-1])])
+            values_of[key] = completed
+        else:
+            unfilled.append((key, label_line, values, width))
+    for key, label_line, values, width in unfilled:
+        if proven and zeros_fill:
+            # a row ending before its columns do in a table of that shape printed fewer cells (a
+            # row of 6): its blank cells are told, the sums place its cells (parser.py), not the
+            # one-line-a-blank shape of another converter that happens to fill the row
+            completed = with_blank_paragraphs(lines, label_line, values, width, fewer=True)
+            if completed is not None:
+                values_of[key] = completed
+                continue
+        completed = None
+        if not (zeros_fill and only_zeros(values)):
             # (empty lines as blank cells, one a line or as other rows taught, are a guess that
             # a reading-order stream can fool: a 表三 row printing only zeros and placeholders
             # is left short, 0 in every column whichever cells it printed, and flagged so)

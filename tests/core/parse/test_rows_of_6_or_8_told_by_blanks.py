@@ -1,0 +1,41 @@
+"""表三 rows printing 6 or 8 cells (TEMPLATE.md "rows printing 6 or 8 values") whose converter keeps
+their blank cells: pandoc's Markdown of a web page keeps an empty cell's no-break space and pads a
+row with bare empty cells; mammoth's raw text leaves two more empty lines for an empty cell (zoo
+pq1805, tests/fixtures/zoo/README.md)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.check.rules import check
+from core.model import ERROR
+from tests.core.truth import read_against_truth, t3_row
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+
+
+def test_a_row_of_8_zeros_told_by_its_printed_blank_past_total_is_flagged_not_read_silently():
+    # 「四、结转下年度继续办理」 printed ０ (blank) (blank) － － (blank) ０ (blank): a blank 法人或其他组织
+    # subtotal after 自然人, so its second ０ is 其他's and its 总计 blank; read as a stray last cell the
+    # ０ is 总计's. Both add up. Its 8th cell holds a no-break space where the rows pandoc padded
+    # hold nothing: the row printed 8, and which cells are 0 no sum tells (silent before)
+    report, wrong, silent = read_against_truth(ZOO / "pq1805-r0046-pandoc-html-gfm.md")
+    flag = next(f for f in report.flags if f.cell == "section3.carried_forward")
+    assert "多印1格" in flag.message and "小计0、总计空白" in flag.message
+    # the row of 8 printing counts (一、本年新收, its stray last cell blank) adds up as read: not flagged
+    assert t3_row(report, "new") == [149, 32, 7, 0, 0, 3, 191]
+    assert not any(f.cell.startswith("section3.new") for f in report.flags)
+    # nor are the rows pandoc padded (二、上年结转 printed 7, its 8th cell bare)
+    assert not any(f.cell.startswith("section3.carried_over") for f in report.flags)
+    assert silent == []
+
+
+def test_a_row_of_6_in_a_paragraph_stream_is_read_as_6_not_filled_to_7_by_another_streams_gaps():
+    # 「四、结转下年度继续办理」 printed 0 0 15 (blank) 0 15 in Word, its 商业企业 0 left out. mammoth's
+    # paragraphs tell the blank cell (two more empty lines), and its other rows prove the shape; the
+    # gap was read as lynx's two blank cells (one empty line each) and the row as 7: 15 under
+    # 科研机构, a false 错误 T3-1 「科研机构」列 424 ≠ 439. Read as a row of 6, the sums place it
+    report, wrong, silent = read_against_truth(ZOO / "pq1805-r0048-mammoth-raw.txt")
+    assert t3_row(report, "carried_forward") == [0, 0, 0, 15, None, 0, 15]
+    assert any(f.cell == "section3.carried_forward" and "印有6个数值" in f.message for f in report.flags)
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    assert silent == []
