@@ -41,7 +41,7 @@ from core.template import Table
 _WIDTH = 7  # 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计
 _ROWS = 25
 _CELLS = _ROWS * _WIDTH
-_BUDGET = 6_000  # search steps before giving up (the reading is then left to the other readers): the zoos take 2 480 at most (p1703 r0006, three rows split), and a step of the pruned search costs up to ~0.2 M instructions, so 60 000 could cost seconds on a hostile input
+_BUDGET = 6_000  # search steps before giving up (the reading is then left to the other readers): the zoos take 1 968 at most (p7373 r0016, three rows split), and a step of the pruned search costs up to ~0.2 M instructions, so 60 000 could cost seconds on a hostile input
 _MAX_LOST = 3  # values lost in conversion (a zero or a mark each, in （七）总计 or 四)
 _MAX_SPLIT = 3  # rows printed in two runs, at most, in a table (every placement the zoos hold splits 3 or fewer; each more costs ~7x the steps)
 
@@ -391,6 +391,16 @@ class _Search:
             first_columns: tuple[int, ...] = (0,) if (anchor == own if own is not None else row in rows_of[anchor]) else ()
         else:
             first_columns = _COLUMNS[1:] if own is not None else _COLUMNS
+        if may_split and sevens is not None and first_columns and not sevens.second_run_may_start(row, fails_from):
+            # (the last row that may split, and no second run may start: its one-run options, as
+            # when it may not split, the first columns whose seven adds up and gives new cells)
+            may_split = False
+            block = free[0][:_WIDTH]
+            if len(block) == _WIDTH:
+                block_mask = sum(map(bits.__getitem__, block))
+                block_values = list(map(values.__getitem__, block))
+            else:
+                block = None
         if not may_split:
             first_columns = self._adding_up_columns(free, first_columns)
         for first_column in first_columns:
@@ -706,6 +716,39 @@ class _Sevens:
     def _gap_fails_at(self, taken: int) -> int:
         return next((taken + _WIDTH * m for m in range(_ROWS - 3 - self.row) if not self.may_be(taken, m)),
                     len(self.free))
+
+    def second_run_may_start(self, row: int, fails_from: int) -> bool:
+        """Whether the row (the last that may split: `fails_from` and this state's sevens bound its
+        second run) may start a second run after its first k free values, for a k its first run
+        may end at: at a line's end, short of a line cut mid-way or a later row's label value
+        (_Search._row_options' walk, whatever the first column). _Search._run_starts looks for
+        its start past the k-th free value and past where the reading splitting no row fails
+        last less 7 - k free values, up to the value before where a seven shifted by k fails in
+        the gap the run leaves (gap_fails_at) plus 7: with no token in that window, for every
+        such k, the row prints in one run."""
+        search = self.search
+        same_line, rows_of = search.same_line, search.rows_of
+        free = self.free
+        count = len(free)
+        end = len(search.tokens)
+        for taken in range(1, _WIDTH):
+            if taken >= count:
+                break  # (the walk ends: no free value after the first `taken`)
+            last, after = free[taken - 1], free[taken]
+            if same_line[last]:
+                if after != last + 1:
+                    break  # (a line is one row's, in one run)
+            else:
+                at = fails_from - _WIDTH + taken
+                if at >= count:
+                    return True  # (not told here)
+                first = free[at] if at >= 0 and free[at] > after else after
+                at = self.gap_fails_at(taken) + _WIDTH
+                if first < (free[at] - 1 if at < count else end):
+                    return True
+            if after in rows_of and row not in rows_of[after]:
+                break  # (a later row's label value: its 自然人 cell, in no column of this row)
+        return False
 
     def one_split_may_do(self, fails_from: int) -> bool:
         """Whether one row splitting may mend the reading failing (`fails_from` >= 0).
