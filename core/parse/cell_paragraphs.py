@@ -200,7 +200,14 @@ class _Search:
         # of the search (not （七）总计 and 四, placed from what is left)
         self.owns = sorted((i, min(rows)) for i, rows in rows_of.items() if len(rows) == 1 and min(rows) < _ROWS - 2)
         # the label values whose rows all come before each row (a count left behind by them)
-        self.labelled_before = [sum(1 << i for i, rows in rows_of.items() if max(rows) < row) for row in range(_ROWS)]
+        self.labelled_before = []
+        from_row = [0] * (_ROWS + 2)  # (each label value at the first row after all of its rows)
+        for i, rows in rows_of.items():
+            from_row[min(max(rows) + 1, _ROWS + 1)] |= 1 << i
+        before = 0
+        for row in range(_ROWS):
+            before |= from_row[row]
+            self.labelled_before.append(before)
         self.owns_from = [[(i, label_row) for i, label_row in self.owns if label_row >= row] for row in range(_ROWS)]
         self.all_tokens = (1 << n) - 1
         self.bits = [1 << i for i in range(n)]
@@ -302,7 +309,9 @@ class _Search:
         out: list[list[list[int]]] = []
         bits = self.bits
         for cells, runs in self._options(row, used, free_now, split > 0, fails_from, sevens, split_may, run_check):
-            mask = used | sum(map(bits.__getitem__, cells))  # (a row's cells are distinct values)
+            mask = used
+            for i in cells:  # (a row's cells are distinct values; or-ed in turn: summed big ints cost more)
+                mask |= bits[i]
             row_values = tuple(map(values.__getitem__, cells))
             if row >= 2 and (any(map(gt, map(add, results, row_values), head))
                              or sum(results) + sum(row_values) > self.results_sum(head)):
@@ -384,10 +393,10 @@ class _Search:
                 break
         seen = set()  # (a row of zeros takes the same values whatever column each one is in)
         run_starts: dict[tuple[int, Optional[int]], list[tuple[int, int, int]]] = {}  # (see _run_starts)
-        bits, values = self.bits, self.values
+        values = self.values
         block = None if may_split else free[0][:_WIDTH]  # (its one run's values)
         if block is not None and len(block) == _WIDTH:
-            block_mask = sum(map(bits.__getitem__, block))
+            block_cells = tuple(block)  # (in printed order: sorted)
             block_values = list(map(values.__getitem__, block))
         else:
             block = None
@@ -405,18 +414,19 @@ class _Search:
             may_split = False
             block = free[0][:_WIDTH]
             if len(block) == _WIDTH:
-                block_mask = sum(map(bits.__getitem__, block))
+                block_cells = tuple(block)
                 block_values = list(map(values.__getitem__, block))
             else:
                 block = None
         if not may_split:
             first_columns = self._adding_up_columns(free, first_columns)
         for first_column in first_columns:
-            if block is not None and (block_mask, tuple(block_values[-first_column:] + block_values[:-first_column])) in seen:
+            if block is not None and (block_cells, tuple(block_values[-first_column:] + block_values[:-first_column])) in seen:
                 continue  # (the same cells as an earlier column's: one run takes these seven)
             for cells, runs in self._row_options(row, own, anchor, first_column, used, free, 1 + may_split, fails_from,
                                                  sevens, run_starts, split_may, run_check):
-                key = (sum(map(bits.__getitem__, cells)), tuple(map(values.__getitem__, cells)))
+                # (the cells sorted, not their bit mask: a sum of big ints costs twice as much)
+                key = (tuple(sorted(cells)), tuple(map(values.__getitem__, cells)))
                 if key not in seen:
                     seen.add(key)
                     yield cells, runs
