@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress
+from operator import add, gt, le, sub
 from typing import Callable, Optional
 
 from core.model import INFERRED, NUMBER, PLACEHOLDER, CellValue, Flag, Report
@@ -41,7 +42,7 @@ from core.template import Table
 _WIDTH = 7  # 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计
 _ROWS = 25
 _CELLS = _ROWS * _WIDTH
-_BUDGET = 6_000  # search steps before giving up (the reading is then left to the other readers): the zoos take 2 480 at most (p1703 r0006, three rows split), and a step of the pruned search costs up to ~0.2 M instructions, so 60 000 could cost seconds on a hostile input
+_BUDGET = 6_000  # search steps before giving up (the reading is then left to the other readers): the zoos take 1 968 at most (p7373 r0016, three rows split), and a step of the pruned search costs up to ~0.2 M instructions, so 60 000 could cost seconds on a hostile input
 _MAX_LOST = 3  # values lost in conversion (a zero or a mark each, in （七）总计 or 四)
 _MAX_SPLIT = 3  # rows printed in two runs, at most, in a table (every placement the zoos hold splits 3 or fewer; each more costs ~7x the steps)
 
@@ -199,7 +200,14 @@ class _Search:
         # of the search (not （七）总计 and 四, placed from what is left)
         self.owns = sorted((i, min(rows)) for i, rows in rows_of.items() if len(rows) == 1 and min(rows) < _ROWS - 2)
         # the label values whose rows all come before each row (a count left behind by them)
-        self.labelled_before = [sum(1 << i for i, rows in rows_of.items() if max(rows) < row) for row in range(_ROWS)]
+        self.labelled_before = []
+        from_row = [0] * (_ROWS + 2)  # (each label value at the first row after all of its rows)
+        for i, rows in rows_of.items():
+            from_row[min(max(rows) + 1, _ROWS + 1)] |= 1 << i
+        before = 0
+        for row in range(_ROWS):
+            before |= from_row[row]
+            self.labelled_before.append(before)
         self.owns_from = [[(i, label_row) for i, label_row in self.owns if label_row >= row] for row in range(_ROWS)]
         self.all_tokens = (1 << n) - 1
         self.bits = [1 << i for i in range(n)]
@@ -250,7 +258,7 @@ class _Search:
             # （七）总计 and 四 are what the column equations make them (T3-2, T3-1): the values
             # left must be theirs (wherever they printed: their narrow columns print apart)
             total = list(results)
-            carried = list(map(int.__sub__, head, results))
+            carried = list(map(sub, head, results))
             if min(carried) < 0:
                 return []
             n = len(self.tokens)
@@ -301,18 +309,20 @@ class _Search:
         out: list[list[list[int]]] = []
         bits = self.bits
         for cells, runs in self._options(row, used, free_now, split > 0, fails_from, sevens, split_may, run_check):
-            mask = used | sum(map(bits.__getitem__, cells))  # (a row's cells are distinct values)
+            mask = used
+            for i in cells:  # (a row's cells are distinct values; or-ed in turn: summed big ints cost more)
+                mask |= bits[i]
             row_values = tuple(map(values.__getitem__, cells))
-            if row >= 2 and (any(map(int.__gt__, map(int.__add__, results, row_values), head))
+            if row >= 2 and (any(map(gt, map(add, results, row_values), head))
                              or sum(results) + sum(row_values) > self.results_sum(head)):
                 continue  # (a column's results add up to its 总计, at most 一 + 二: 四 >= 0)
             if runs == 2 and next_row is not None and not next_row.split_may(cells):
                 continue  # (the row after it could not be placed: see _NextRow)
             if row < 2:
-                nexts = self._rows(row + 1, mask, tuple(map(int.__add__, head, row_values)), results, split - runs + 1,
+                nexts = self._rows(row + 1, mask, tuple(map(add, head, row_values)), results, split - runs + 1,
                                    (free_now, cells))
             else:
-                nexts = self._rows(row + 1, mask, head, tuple(map(int.__add__, results, row_values)), split - runs + 1,
+                nexts = self._rows(row + 1, mask, head, tuple(map(add, results, row_values)), split - runs + 1,
                                    (free_now, cells))
             for rest in nexts:
                 out = _add(out, [cells] + rest, values)
@@ -355,10 +365,13 @@ class _Search:
                 continue
             before = bisect_left(free, own)  # free values printed before it
             rows_before = _WIDTH * (label_row - row)  # the values rows row…R-1 take
+            # (the larger written out: a call of max costs more than the rest of a pass)
             if before < rows_before:
-                needed = max(needed, -(-(rows_before - before) // (_WIDTH - 1)))
-            elif before > rows_before + _WIDTH - 1:
-                needed = max(needed, 1)
+                split = -(-(rows_before - before) // (_WIDTH - 1))
+                if split > needed:
+                    needed = split
+            elif before > rows_before + _WIDTH - 1 and not needed:
+                needed = 1
         return needed
 
     def results_sum(self, head: tuple[int, ...]) -> int:
@@ -373,13 +386,17 @@ class _Search:
             return
         anchor = free[0][0]
         # the value printed right after the row's label, its 自然人 cell
-        own = next((i for i in self.labelled_only[row] if not used >> i & 1), None)
+        own = None
+        for i in self.labelled_only[row]:  # (a loop, not next() of a generator: asked each state)
+            if not used >> i & 1:
+                own = i
+                break
         seen = set()  # (a row of zeros takes the same values whatever column each one is in)
         run_starts: dict[tuple[int, Optional[int]], list[tuple[int, int, int]]] = {}  # (see _run_starts)
-        bits, values = self.bits, self.values
+        values = self.values
         block = None if may_split else free[0][:_WIDTH]  # (its one run's values)
         if block is not None and len(block) == _WIDTH:
-            block_mask = sum(map(bits.__getitem__, block))
+            block_cells = tuple(block)  # (in printed order: sorted)
             block_values = list(map(values.__getitem__, block))
         else:
             block = None
@@ -391,14 +408,25 @@ class _Search:
             first_columns: tuple[int, ...] = (0,) if (anchor == own if own is not None else row in rows_of[anchor]) else ()
         else:
             first_columns = _COLUMNS[1:] if own is not None else _COLUMNS
+        if may_split and sevens is not None and first_columns and not sevens.second_run_may_start(row, fails_from):
+            # (the last row that may split, and no second run may start: its one-run options, as
+            # when it may not split, the first columns whose seven adds up and gives new cells)
+            may_split = False
+            block = free[0][:_WIDTH]
+            if len(block) == _WIDTH:
+                block_cells = tuple(block)
+                block_values = list(map(values.__getitem__, block))
+            else:
+                block = None
         if not may_split:
             first_columns = self._adding_up_columns(free, first_columns)
         for first_column in first_columns:
-            if block is not None and (block_mask, tuple(block_values[-first_column:] + block_values[:-first_column])) in seen:
+            if block is not None and (block_cells, tuple(block_values[-first_column:] + block_values[:-first_column])) in seen:
                 continue  # (the same cells as an earlier column's: one run takes these seven)
             for cells, runs in self._row_options(row, own, anchor, first_column, used, free, 1 + may_split, fails_from,
                                                  sevens, run_starts, split_may, run_check):
-                key = (sum(map(bits.__getitem__, cells)), tuple(map(values.__getitem__, cells)))
+                # (the cells sorted, not their bit mask: a sum of big ints costs twice as much)
+                key = (tuple(sorted(cells)), tuple(map(values.__getitem__, cells)))
                 if key not in seen:
                     seen.add(key)
                     yield cells, runs
@@ -591,7 +619,7 @@ class _Search:
             first = free_values[at] if at >= 0 else -1
         run_length = _WIDTH - k
         out = []
-        for start in starts[bisect_right(starts, max(nxt, first)):]:
+        for start in starts[bisect_right(starts, first if first > nxt else nxt):]:
             if start > last:
                 break  # (a row after this one, in the gap its second run leaves, would not add up)
             if used >> start & 1:
@@ -631,7 +659,7 @@ class _Sevens:
         self.search = search
         self.row = row
         # what each column may still take (results add up to at most 一 + 二), once 一 + 二 are known
-        self.room = tuple(map(int.__sub__, head, results)) if row >= 2 else None
+        self.room = tuple(map(sub, head, results)) if row >= 2 else None
         # what （七）总计 and 四, the values left after the rows, add up to (T3-1), once 一 + 二 are known
         self.left_sum = sum(head) if row >= 2 else None
         # the label value each row's 自然人 cell must take (the rows from `row` on: no other row may
@@ -693,7 +721,11 @@ class _Sevens:
         left = _WIDTH * (_ROWS - 2 - row)
         if row >= 2 and self.sums[-1] - self.sums[left] != sum(head):
             return left
-        return next((_WIDTH * m for m in range(_ROWS - 3 - row, -1, -1) if not self.may_be(0, m)), -1)
+        may_be = self.may_be
+        for m in range(_ROWS - 3 - row, -1, -1):  # (loops, not next() of a generator: each state asks)
+            if not may_be(0, m):
+                return _WIDTH * m
+        return -1
 
     def gap_fails_at(self, taken: int) -> int:
         """Where the first seven shifted by `taken` fails, in free values from the first (the
@@ -704,8 +736,44 @@ class _Sevens:
         return known
 
     def _gap_fails_at(self, taken: int) -> int:
-        return next((taken + _WIDTH * m for m in range(_ROWS - 3 - self.row) if not self.may_be(taken, m)),
-                    len(self.free))
+        may_be = self.may_be
+        for m in range(_ROWS - 3 - self.row):
+            if not may_be(taken, m):
+                return taken + _WIDTH * m
+        return len(self.free)
+
+    def second_run_may_start(self, row: int, fails_from: int) -> bool:
+        """Whether the row (the last that may split: `fails_from` and this state's sevens bound its
+        second run) may start a second run after its first k free values, for a k its first run
+        may end at: at a line's end, short of a line cut mid-way or a later row's label value
+        (_Search._row_options' walk, whatever the first column). _Search._run_starts looks for
+        its start past the k-th free value and past where the reading splitting no row fails
+        last less 7 - k free values, up to the value before where a seven shifted by k fails in
+        the gap the run leaves (gap_fails_at) plus 7: with no token in that window, for every
+        such k, the row prints in one run."""
+        search = self.search
+        same_line, rows_of = search.same_line, search.rows_of
+        free = self.free
+        count = len(free)
+        end = len(search.tokens)
+        for taken in range(1, _WIDTH):
+            if taken >= count:
+                break  # (the walk ends: no free value after the first `taken`)
+            last, after = free[taken - 1], free[taken]
+            if same_line[last]:
+                if after != last + 1:
+                    break  # (a line is one row's, in one run)
+            else:
+                at = fails_from - _WIDTH + taken
+                if at >= count:
+                    return True  # (not told here)
+                first = free[at] if at >= 0 and free[at] > after else after
+                at = self.gap_fails_at(taken) + _WIDTH
+                if first < (free[at] - 1 if at < count else end):
+                    return True
+            if after in rows_of and row not in rows_of[after]:
+                break  # (a later row's label value: its 自然人 cell, in no column of this row)
+        return False
 
     def one_split_may_do(self, fails_from: int) -> bool:
         """Whether one row splitting may mend the reading failing (`fails_from` >= 0).
@@ -723,10 +791,14 @@ class _Sevens:
         row splitting (m0 is the last row): its seven is looked at as the others'."""
         may_be, free, sums = self.may_be, self.free, self.sums
         last_row = _ROWS - 3 - self.row  # (m of the last row unshifted; m + 1 shifted)
-        m0 = next((m for m in range(last_row + 1) if not may_be(0, m)), last_row)
+        m0 = last_row
+        for m in range(last_row + 1):
+            if not may_be(0, m):
+                m0 = m
+                break
         last_failing = fails_from // _WIDTH  # (the values left counting as the seven after the rows)
         for taken in range(1, _WIDTH):
-            m = max(m0 - 1, 0)
+            m = m0 - 1 if m0 else 0
             while True:
                 if self.row + 1 + m > _ROWS - 3:
                     # (every row after the splitting one is in the gap: the second run is past them)
@@ -760,7 +832,7 @@ class _Sevens:
         wanted = sums[-1] - sums[start] - self.left_sum
         length = _WIDTH - taken
         # (some `length` values one after another from the start-th add up to it: their sums' differences)
-        return wanted in map(int.__sub__, sums[start + length:], sums[start:len(sums) - length])
+        return wanted in map(sub, sums[start + length:], sums[start:len(sums) - length])
 
 
 class _NextRow:
@@ -914,7 +986,11 @@ class _Drifts:
             return at < gap or clean(t, _WIDTH * t - at - _WIDTH)
 
         last_row = self.rows - 2  # (the state after's m of its last row)
-        first_failing = next((m for m in range(last_row + 1) if not seven_may(_WIDTH * m, m + 1)), last_row)
+        first_failing = last_row
+        for m in range(last_row + 1):
+            if not seven_may(_WIDTH * m, m + 1):
+                first_failing = m
+                break
         sums = self.sums
         for shift in range(1, _WIDTH):
             if not all(seven_may(shift + _WIDTH * m, m + 2) for m in range(first_failing, last_row)):
@@ -924,7 +1000,7 @@ class _Drifts:
                 return True
             length = _WIDTH - shift
             wanted = sums[-1] - sums[start] - left_sum
-            if wanted in map(int.__sub__, sums[start + length:], sums[start:len(sums) - length]):
+            if wanted in map(sub, sums[start + length:], sums[start:len(sums) - length]):
                 return True
         return False
 
@@ -993,7 +1069,7 @@ class _Drifts:
                     else:
                         bound = reach[rest[0]] - 1
                         for run, more in _with_run(rest):
-                            if after < min(reach[run] - 1, bound) and not self.clean(after, drift + run):
+                            if after < reach[run] - 1 and after < bound and not self.clean(after, drift + run):
                                 continue  # (see the bound above)
                             if may_place(after, more, splits - 1, run):
                                 return True
@@ -1028,7 +1104,7 @@ class _Drifts:
         if not runs:
             return wanted == 0
         (run,) = runs
-        return wanted in map(int.__sub__, sums[start + run:], sums[start:len(sums) - run])
+        return wanted in map(sub, sums[start + run:], sums[start:len(sums) - run])
 
     def reaches_back(self) -> list[int]:
         """For each run length, the first row from which the rows drifting by it are their
@@ -1051,7 +1127,11 @@ class _Drifts:
             if self.left_sum is not None and self.sums[-1] - self.sums[_WIDTH * self.rows] != self.left_sum:
                 self.last = self.rows
             else:
-                self.last = next((b for b in range(self.rows - 1, -1, -1) if not self.clean(b, 0)), -1)
+                self.last = -1
+                for b in range(self.rows - 1, -1, -1):
+                    if not self.clean(b, 0):
+                        self.last = b
+                        break
         return self.last
 
     def across(self, t: int, drift: int, run: int) -> bool:
@@ -1139,12 +1219,15 @@ def _free_after(free: tuple[list[int], list[int]], cells: list[int]) -> tuple[li
     while k < _WIDTH and taken[k] == free_values[k]:
         k += 1
     if k == _WIDTH:
-        return free_values[_WIDTH:], list(map(sums[_WIDTH].__rsub__, sums[_WIDTH:]))
+        base = sums[_WIDTH]
+        return free_values[_WIDTH:], [s - base for s in sums[_WIDTH:]]
     j = bisect_left(free_values, taken[k])
     end = j + _WIDTH - k
     base = sums[k]
+    cut = base + sums[end] - sums[j]  # (what the first k and the run add up to)
+    # (a comprehension: a bound __rsub__ mapped costs ~1.7x as much a value)
     return (free_values[k:j] + free_values[end:],
-            list(map(base.__rsub__, sums[k:j + 1])) + list(map((base + sums[end] - sums[j]).__rsub__, sums[end + 1:])))
+            [s - base for s in sums[k:j + 1]] + [s - cut for s in sums[end + 1:]])
 
 
 _FEWER: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
@@ -1196,7 +1279,7 @@ def _seven_may_be(search: _Search, row: int, cells, sums: int, own: Optional[int
         # (the cell at j is in column j - total_at - 1, mod 7: the 总计 is column 6)
         if label_at >= 0 and (label_at - total_at - 1) % _WIDTH:
             continue
-        if room is None or all(map(int.__le__, row_values[total_at + 1:] + row_values[:total_at + 1], room)):
+        if room is None or all(map(le, row_values[total_at + 1:] + row_values[:total_at + 1], room)):
             return True
     return False
 
