@@ -3102,6 +3102,30 @@ def _replaced(held: tuple, bad: list[int], numbers: list[float], width: int,
     values = [numbers[n] for n in moving]
     row_of = [i // width for i in range(size)]
     total_at = [i % width == width - 1 for i in range(size)]
+    # the cells the last value may take, by row (in order)
+    last_allowed = [[i for i in allowed[-1] if row_of[i] == r] for r in range(len(bad))]
+    # the rows whose parts, and those whose total, each value may go in
+    part_rows = [sorted({row_of[i] for i in cells if not total_at[i]}) for cells in allowed]
+    total_rows = [sorted({row_of[i] for i in cells if total_at[i]}) for cells in allowed]
+    finishes: dict[tuple, bool] = {}
+
+    def can_finish(k: int, now_parts: tuple, now_totals: tuple) -> bool:
+        """Whether moving[k:] (whole numbers above 0) can still make every row add up, the rows'
+        sums so far `now_parts` and `now_totals`: each value in a row's parts or in its total
+        (a row's one total cell, free while its total is 0), as its cells allow, whatever cell
+        of them (so a placing the walk would find is one of these). Worked out once per sums."""
+        if k == count:
+            return now_parts == now_totals  # (whole numbers: exact)
+        key = (k, now_parts, now_totals)
+        known = finishes.get(key)
+        if known is None:
+            value = values[k]
+            known = any(can_finish(k + 1, now_parts[:r] + (now_parts[r] + value,) + now_parts[r + 1:], now_totals)
+                        for r in part_rows[k]) or \
+                any(not now_totals[r] and can_finish(k + 1, now_parts, now_totals[:r] + (value,) + now_totals[r + 1:])
+                    for r in total_rows[k])
+            finishes[key] = known
+        return known
     # the walk's state, changed and restored in place: the stream index in each cell (None: a
     # zero's), each value's cell, and each row's sums of the values placed, added in placing order
     taken: list[Optional[int]] = [None] * size
@@ -3134,6 +3158,27 @@ def _replaced(held: tuple, bad: list[int], numbers: list[float], width: int,
         value = values[k]
         n = moving[k]
         left = count - k - 1
+        if not left:
+            # The last value: a reading wherever every row then adds up. It changes one row, so
+            # with a row not adding up now it can only go in that row (with two, nowhere). The
+            # tests below skip no such cell: its rows' sums are each half the values' then, and
+            # none is short.
+            failing = [r for r, (p, t) in enumerate(zip(parts, totals)) if not abs(p - t) < 1e-9]
+            if len(failing) > 1:
+                return
+            for r in failing or range(len(bad)):  # (in cell order, as the walk tries them)
+                p, t = parts[r], totals[r]
+                fits_total, fits_part = abs(p - (t + value)) < 1e-9, abs(p + value - t) < 1e-9
+                if not (fits_total or fits_part):
+                    continue
+                for i in last_allowed[r]:
+                    if i <= after or taken[i] is not None or not (fits_total if total_at[i] else fits_part):
+                        continue
+                    taken[i] = n
+                    fill = iter(zeros)
+                    out.append([m if m is not None else next(fill) for m in taken])
+                    taken[i] = None
+            return
         for i in allowed[k]:
             if i <= after or taken[i] is not None:
                 continue
@@ -3153,6 +3198,9 @@ def _replaced(held: tuple, bad: list[int], numbers: list[float], width: int,
                 if now_short > left:
                     continue
             parts[r], totals[r] = now_p, now_t
+            if whole and left > 1 and not can_finish(k + 1, tuple(parts), tuple(totals)):
+                parts[r], totals[r] = p, t  # (no cell of the values left completes the rows)
+                continue
             taken[i] = n
             at[k] = i
             if is_total:
