@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, chain, combinations, combinations_with_replacement, compress, filterfalse, islice, permutations, product
-from operator import itemgetter
+from operator import itemgetter, sub
 from typing import Any, Callable, Iterator, NamedTuple, Optional
 
 from core.equations import Equation, equations, expected_by_columns, is_digit_slip, through
@@ -2948,16 +2948,27 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             made = placings_made.get((lo, id(placed)))
             if made is None:
                 made_changes: dict[int, int] = {}
-                for p, q in enumerate(placed):  # (cell lo + p holds held[q] for held[p])
-                    change = numbers[held[q]] - numbers[held[p]]
-                    if change:
-                        for k, times in cell_terms(lo + p):
-                            made_changes[k] = made_changes.get(k, 0) + times * change
+                held_numbers = list(map(numbers.__getitem__, held))
+                # (cell lo + p holds held[placed[p]] for held[p]: most cells hold a 0 for a 0)
+                changes = list(map(sub, map(held_numbers.__getitem__, placed), held_numbers))
+                for p in compress(range(len(changes)), changes):
+                    change = changes[p]
+                    for k, times in cell_terms(lo + p):
+                        made_changes[k] = made_changes.get(k, 0) + times * change
                 made = placings_made[lo, id(placed)] = tuple(made_changes.items())
+            # (the equations the placing changes that it leaves broken: the reading breaks at least
+            # those, and past `best` it is never chosen, whatever the others do)
+            broken_here = 0
             for k, change in made:
                 gap = printed_gap[k] + changed.get(k, 0)
-                count += (gap + change != 0) - (gap != 0)
-            if count > best:
+                if gap + change:
+                    count += gap == 0
+                    broken_here += 1
+                    if broken_here > best:
+                        break
+                else:
+                    count -= gap != 0
+            if count > best or broken_here > best:
                 continue
             if made:
                 changed = dict(changed)
@@ -3010,10 +3021,21 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             """How many cells of a reading keep(cell, stream index): a value moved (i, j, late)
             reads as printed outside cells i to j, so only those are looked at (the printed
             stream's count before i and after j from its running counts)."""
-            running = list(accumulate((kept(n, n) for n in range(size)), initial=0))
-            # and between i and j the stream runs a cell late (cell c holds c - 1) or early (c + 1)
-            lagging = list(accumulate((c > 0 and kept(c, c - 1) for c in range(size)), initial=0))
-            leading = list(accumulate((c + 1 < size and kept(c, c + 1) for c in range(size)), initial=0))
+            # the running counts of cell c keeping c + shift: as printed (0), and, between i and
+            # j, the stream running a cell late (-1: cell c holds c - 1) or early (1: c + 1);
+            # each made at first need (readings placed again from the printed stream need none)
+            runs: dict[int, list[int]] = {}
+
+            def running(shift: int) -> list[int]:
+                if shift not in runs:
+                    if not shift:
+                        keeps = map(kept, range(size), range(size))
+                    elif shift < 0:  # (cell 0 holds none before it)
+                        keeps = chain((False,), map(kept, range(1, size), range(size - 1)))
+                    else:  # (nor the last cell one after it)
+                        keeps = chain(map(kept, range(size - 1), range(1, size)), (False,))
+                    runs[shift] = list(accumulate(keeps, initial=0))
+                return runs[shift]
 
             # the count of each whole order (by id: the readings placed again from the printed
             # stream share it, and hold it while these count)
@@ -3031,10 +3053,13 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                         + sum(map(kept, range(lo, hi), map(held.__getitem__, placed)))
                 i, j, late = order
                 if late:  # cell i holds j, cells i + 1 to j hold i to j - 1
+                    lagging = running(-1)
                     moved = kept(i, j) + lagging[j + 1] - lagging[i + 1]
                 else:  # cells i to j - 1 hold i + 1 to j, cell j holds i
+                    leading = running(1)
                     moved = leading[j] - leading[i] + kept(j, i)
-                return running[i] + moved + running[size] - running[j + 1]
+                as_printed = running(0)
+                return as_printed[i] + moved + as_printed[size] - as_printed[j + 1]
             return count
 
         def beside_label(cell: int, n: int) -> bool:
