@@ -2295,7 +2295,7 @@ _SIDES_KEPT: dict[tuple[str, str], tuple[Table, list, list[list[int]]]] = {}
 # (version, section) -> (table, the equations through each cell: see _equations_by_cell)
 _BY_CELL_KEPT: dict[tuple[str, str], tuple[Table, list[list[tuple]]]] = {}
 # (version, section) -> (table, each cell's part in the equations: see _cell_terms)
-_CELL_TERMS_KEPT: dict[tuple[str, str], tuple[Table, dict[int, tuple[tuple[int, int], ...]]]] = {}
+_CELL_TERMS_KEPT: dict[tuple[str, str], tuple[Table, dict[int, tuple[tuple[int, int], ...]], dict[int, Counter[int]]]] = {}
 
 
 def _equation_sides(report: Report, table: Table) -> list[tuple[set[str], itemgetter, itemgetter, set[int]]]:
@@ -2340,22 +2340,31 @@ def _equations_by_cell(report: Report, table: Table) -> list[list[tuple[int, lis
 def _cell_terms(report: Report, table: Table) -> Callable[[int], tuple[tuple[int, int], ...]]:
     """Cell (its position in a reading) -> each equation it counts in (its index in
     _equation_sides, in order) with how many times it counts on the left less on the right, those
-    it counts 0 times in left out. Each cell's worked out at its first need (a reading's sides
-    read from a reading with 1 in that cell, 0 elsewhere), once per template and table: few
-    cells are ever asked for (callers only read them)."""
+    it counts 0 times in left out. Each cell's worked out at its first need, once per template
+    and table: few cells are ever asked for (callers only read them); from each equation's
+    counts of every cell, worked out at the first cell through it (its sides read from a reading
+    whose every cell holds its own position, not summed from a reading with 1 in the cell for
+    each cell)."""
     kept = _CELL_TERMS_KEPT.get((report.template, table.section))
     if kept is None or kept[0] is not table:
-        kept = _CELL_TERMS_KEPT[report.template, table.section] = (table, {})
-    known = kept[1]
+        kept = _CELL_TERMS_KEPT[report.template, table.section] = (table, {}, {})
+    known, weights = kept[1], kept[2]
     sides, through = _kept_sides(report, table)[1:]
     width, size = len(table.rows[0].columns), len(table.rows) * len(table.rows[0].columns)
+
+    def weight(k: int) -> Counter[int]:
+        """Cell -> how many times it counts in equation k, on the left less on the right."""
+        found = weights.get(k)
+        if found is None:
+            positions = range(size)
+            found = weights[k] = Counter(sides[k][1](positions))
+            found.subtract(sides[k][2](positions))
+        return found
 
     def terms(cell: int) -> tuple[tuple[int, int], ...]:
         found = known.get(cell)
         if found is None:
-            probe = [0] * size
-            probe[cell] = 1
-            counted = ((k, sum(sides[k][1](probe)) - sum(sides[k][2](probe))) for k in through[cell // width])
+            counted = ((k, weight(k)[cell]) for k in through[cell // width])
             found = known[cell] = tuple((k, times) for k, times in counted if times)
         return found
     return terms

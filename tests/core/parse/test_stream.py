@@ -523,6 +523,36 @@ def test_a_glued_row_ending_in_a_long_run_is_walked_only_where_it_adds_up(monkey
     assert len(calls) < 100  # (3 135 before)
 
 
+def test_a_cells_part_in_the_equations_is_what_a_reading_with_1_there_sums():
+    # 2021 表三 (equations as _equation_sides orders them): 一、本年新收's 自然人 cell (0) is on
+    # the left of its column's 一 + 二 = （七）总计 + 四 (0) and a part of its row's sum (14: 总计
+    # on the left), its 总计 (6) on the left of both the 总计 column's (6) and its row's; 二's
+    # 自然人 (7) as 一's in the column's, a part of its own row's (15). Every cell of both
+    # templates' tables counts as a reading with 1 in it, 0 elsewhere, sums the sides.
+    from types import SimpleNamespace
+
+    from core.parse import stream
+    from core.template import tables
+
+    report = SimpleNamespace(template="2021")
+    terms = stream._cell_terms(report, tables("2021")["section3"])
+    assert [terms(0), terms(6), terms(7)] == [((0, 1), (14, -1)), ((6, 1), (14, 1)), ((0, 1), (15, -1))]
+    checked = 0
+    for version in ("2019", "2021"):
+        report = SimpleNamespace(template=version)
+        for table in tables(version).values():
+            sides, through = stream._kept_sides(report, table)[1:]
+            width, size = len(table.rows[0].columns), len(table.rows) * len(table.rows[0].columns)
+            terms = stream._cell_terms(report, table)
+            for cell in range(size):
+                probe = [0] * size
+                probe[cell] = 1
+                summed = ((k, sum(sides[k][1](probe)) - sum(sides[k][2](probe))) for k in through[cell // width])
+                assert terms(cell) == tuple((k, times) for k, times in summed if times)
+                checked += 1
+    assert checked > 400
+
+
 def test_readings_past_the_fewest_broken_so_far_are_dropped_as_summing_every_side(monkeypatch):
     # The slowest zoo streams of the kind (issue 10), whole numbers: p1502 r0027 (budget 2 weighs
     # 929 readings, 924 of them placings, 150 tie at two equations broken) and s1701 r0033 (its
