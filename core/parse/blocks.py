@@ -22,7 +22,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import chain, compress, permutations, product, repeat
 from math import inf, perm
-from operator import attrgetter, is_, is_not, itemgetter
+from operator import and_, attrgetter, ge, is_, is_not, itemgetter, sub
 from typing import Callable, NamedTuple, Optional
 
 from core.equations import Equation, equations
@@ -61,6 +61,7 @@ _MAX_BESIDE = 4  # first cells of one row, no more
 _SHARED_TYPOS = 1
 _NO_CUT = ()  # what _best_cut finds where no cut reads the run (None: too many to say)
 _KIND = attrgetter("kind")
+_VALUE = attrgetter("value")
 
 
 # A cut's numbers summed as whole numbers (each below this, so that any sum of them is exact,
@@ -256,6 +257,25 @@ def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None,
     return fewest
 
 
+def _fewest_failing(values: list[Token], width: int) -> float:
+    """A lower bound of the rows not adding up in every cut of `values` (_cut_readings'; inf when
+    there is no cut: a value neither a number nor a placeholder is in no block). A row holding
+    one value other than 0, its others 0, does not add up, whichever is its 总计; and the rows of
+    a cut are made of blocks of consecutive values, at most _MAX_BLOCK rows long, so a value
+    with only 0s within _MAX_BLOCK rows' values of it on both sides (a lone value) is in such a
+    row in every cut. Two lone values are never in one row (each would be within reach of the
+    other), so every cut has at least as many rows not adding up as there are lone values."""
+    if not {NUM, NA}.issuperset(map(_KIND, values)):
+        return inf
+    numbers = list(map(_VALUE, values))  # (a placeholder's: None, counting 0)
+    nonzero = list(compress(range(len(numbers)), numbers))
+    # whether each gap between values other than 0 (and before the first, after the last) is
+    # too wide for one block: two values in one are fewer than _MAX_BLOCK rows' values apart
+    far = [True, *map(ge, map(sub, nonzero[1:], nonzero), repeat(_MAX_BLOCK * width)), True]
+    # (a row adds up within 1e-9: parts_add_up)
+    return sum(abs(numbers[at]) >= 1e-9 for at in compress(nonzero, map(and_, far, far[1:])))
+
+
 def _row_keys(value_ids: tuple, width: int, shared: dict) -> tuple:
     """Each row of values (`width` of their ids) as a number, the same for the same tokens in every
     call sharing `shared`: the same numbers, the same tokens (by identity)."""
@@ -302,6 +322,13 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
         return cuts if budget[0] >= 0 else None
     if _fewest_cuts(values, width, shared, row_keys) > _MAX_READINGS:
         return None
+    if _fewest_failing(values, width) > typos:
+        # no cut, and no place of the search reads the rows from it on (each cut of them would
+        # end one of the values', taking more typos than left to reach it): it takes nothing
+        # off the budget
+        if calls is not None:
+            calls[typos, row_keys] = ({}, 0)
+        return {}
     total_rows = len(values) // width
     found: dict[tuple[int, int], dict[tuple, list[list[Token]]]] = {}
     numbers: list[Optional[float]] = []  # a placeholder ("—", "无") counts 0 in 表三

@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, chain, combinations, combinations_with_replacement, compress, filterfalse, islice, permutations, product
-from operator import itemgetter
+from operator import itemgetter, sub
 from typing import Any, Callable, Iterator, NamedTuple, Optional
 
 from core.equations import Equation, equations, expected_by_columns, is_digit_slip, through
@@ -2322,7 +2322,7 @@ _SIDES_KEPT: dict[tuple[str, str], tuple[Table, list, list[list[int]]]] = {}
 # (version, section) -> (table, the equations through each cell: see _equations_by_cell)
 _BY_CELL_KEPT: dict[tuple[str, str], tuple[Table, list[list[tuple]]]] = {}
 # (version, section) -> (table, each cell's part in the equations: see _cell_terms)
-_CELL_TERMS_KEPT: dict[tuple[str, str], tuple[Table, dict[int, tuple[tuple[int, int], ...]]]] = {}
+_CELL_TERMS_KEPT: dict[tuple[str, str], tuple[Table, dict[int, tuple[tuple[int, int], ...]], dict[int, Counter[int]]]] = {}
 
 
 def _equation_sides(report: Report, table: Table) -> list[tuple[set[str], itemgetter, itemgetter, set[int]]]:
@@ -2367,22 +2367,31 @@ def _equations_by_cell(report: Report, table: Table) -> list[list[tuple[int, lis
 def _cell_terms(report: Report, table: Table) -> Callable[[int], tuple[tuple[int, int], ...]]:
     """Cell (its position in a reading) -> each equation it counts in (its index in
     _equation_sides, in order) with how many times it counts on the left less on the right, those
-    it counts 0 times in left out. Each cell's worked out at its first need (a reading's sides
-    read from a reading with 1 in that cell, 0 elsewhere), once per template and table: few
-    cells are ever asked for (callers only read them)."""
+    it counts 0 times in left out. Each cell's worked out at its first need, once per template
+    and table: few cells are ever asked for (callers only read them); from each equation's
+    counts of every cell, worked out at the first cell through it (its sides read from a reading
+    whose every cell holds its own position, not summed from a reading with 1 in the cell for
+    each cell)."""
     kept = _CELL_TERMS_KEPT.get((report.template, table.section))
     if kept is None or kept[0] is not table:
-        kept = _CELL_TERMS_KEPT[report.template, table.section] = (table, {})
-    known = kept[1]
+        kept = _CELL_TERMS_KEPT[report.template, table.section] = (table, {}, {})
+    known, weights = kept[1], kept[2]
     sides, through = _kept_sides(report, table)[1:]
     width, size = len(table.rows[0].columns), len(table.rows) * len(table.rows[0].columns)
+
+    def weight(k: int) -> Counter[int]:
+        """Cell -> how many times it counts in equation k, on the left less on the right."""
+        found = weights.get(k)
+        if found is None:
+            positions = range(size)
+            found = weights[k] = Counter(sides[k][1](positions))
+            found.subtract(sides[k][2](positions))
+        return found
 
     def terms(cell: int) -> tuple[tuple[int, int], ...]:
         found = known.get(cell)
         if found is None:
-            probe = [0] * size
-            probe[cell] = 1
-            counted = ((k, sum(sides[k][1](probe)) - sum(sides[k][2](probe))) for k in through[cell // width])
+            counted = ((k, weight(k)[cell]) for k in through[cell // width])
             found = known[cell] = tuple((k, times) for k, times in counted if times)
         return found
     return terms
@@ -2975,16 +2984,27 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             made = placings_made.get((lo, id(placed)))
             if made is None:
                 made_changes: dict[int, int] = {}
-                for p, q in enumerate(placed):  # (cell lo + p holds held[q] for held[p])
-                    change = numbers[held[q]] - numbers[held[p]]
-                    if change:
-                        for k, times in cell_terms(lo + p):
-                            made_changes[k] = made_changes.get(k, 0) + times * change
+                held_numbers = list(map(numbers.__getitem__, held))
+                # (cell lo + p holds held[placed[p]] for held[p]: most cells hold a 0 for a 0)
+                changes = list(map(sub, map(held_numbers.__getitem__, placed), held_numbers))
+                for p in compress(range(len(changes)), changes):
+                    change = changes[p]
+                    for k, times in cell_terms(lo + p):
+                        made_changes[k] = made_changes.get(k, 0) + times * change
                 made = placings_made[lo, id(placed)] = tuple(made_changes.items())
+            # (the equations the placing changes that it leaves broken: the reading breaks at least
+            # those, and past `best` it is never chosen, whatever the others do)
+            broken_here = 0
             for k, change in made:
                 gap = printed_gap[k] + changed.get(k, 0)
-                count += (gap + change != 0) - (gap != 0)
-            if count > best:
+                if gap + change:
+                    count += gap == 0
+                    broken_here += 1
+                    if broken_here > best:
+                        break
+                else:
+                    count -= gap != 0
+            if count > best or broken_here > best:
                 continue
             if made:
                 changed = dict(changed)
@@ -3037,10 +3057,21 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             """How many cells of a reading keep(cell, stream index): a value moved (i, j, late)
             reads as printed outside cells i to j, so only those are looked at (the printed
             stream's count before i and after j from its running counts)."""
-            running = list(accumulate((kept(n, n) for n in range(size)), initial=0))
-            # and between i and j the stream runs a cell late (cell c holds c - 1) or early (c + 1)
-            lagging = list(accumulate((c > 0 and kept(c, c - 1) for c in range(size)), initial=0))
-            leading = list(accumulate((c + 1 < size and kept(c, c + 1) for c in range(size)), initial=0))
+            # the running counts of cell c keeping c + shift: as printed (0), and, between i and
+            # j, the stream running a cell late (-1: cell c holds c - 1) or early (1: c + 1);
+            # each made at first need (readings placed again from the printed stream need none)
+            runs: dict[int, list[int]] = {}
+
+            def running(shift: int) -> list[int]:
+                if shift not in runs:
+                    if not shift:
+                        keeps = map(kept, range(size), range(size))
+                    elif shift < 0:  # (cell 0 holds none before it)
+                        keeps = chain((False,), map(kept, range(1, size), range(size - 1)))
+                    else:  # (nor the last cell one after it)
+                        keeps = chain(map(kept, range(size - 1), range(1, size)), (False,))
+                    runs[shift] = list(accumulate(keeps, initial=0))
+                return runs[shift]
 
             # the count of each whole order (by id: the readings placed again from the printed
             # stream share it, and hold it while these count)
@@ -3058,10 +3089,13 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                         + sum(map(kept, range(lo, hi), map(held.__getitem__, placed)))
                 i, j, late = order
                 if late:  # cell i holds j, cells i + 1 to j hold i to j - 1
+                    lagging = running(-1)
                     moved = kept(i, j) + lagging[j + 1] - lagging[i + 1]
                 else:  # cells i to j - 1 hold i + 1 to j, cell j holds i
+                    leading = running(1)
                     moved = leading[j] - leading[i] + kept(j, i)
-                return running[i] + moved + running[size] - running[j + 1]
+                as_printed = running(0)
+                return as_printed[i] + moved + as_printed[size] - as_printed[j + 1]
             return count
 
         def beside_label(cell: int, n: int) -> bool:
@@ -3129,6 +3163,30 @@ def _replaced(held: tuple, bad: list[int], numbers: list[float], width: int,
     values = [numbers[n] for n in moving]
     row_of = [i // width for i in range(size)]
     total_at = [i % width == width - 1 for i in range(size)]
+    # the cells the last value may take, by row (in order)
+    last_allowed = [[i for i in allowed[-1] if row_of[i] == r] for r in range(len(bad))]
+    # the rows whose parts, and those whose total, each value may go in
+    part_rows = [sorted({row_of[i] for i in cells if not total_at[i]}) for cells in allowed]
+    total_rows = [sorted({row_of[i] for i in cells if total_at[i]}) for cells in allowed]
+    finishes: dict[tuple, bool] = {}
+
+    def can_finish(k: int, now_parts: tuple, now_totals: tuple) -> bool:
+        """Whether moving[k:] (whole numbers above 0) can still make every row add up, the rows'
+        sums so far `now_parts` and `now_totals`: each value in a row's parts or in its total
+        (a row's one total cell, free while its total is 0), as its cells allow, whatever cell
+        of them (so a placing the walk would find is one of these). Worked out once per sums."""
+        if k == count:
+            return now_parts == now_totals  # (whole numbers: exact)
+        key = (k, now_parts, now_totals)
+        known = finishes.get(key)
+        if known is None:
+            value = values[k]
+            known = any(can_finish(k + 1, now_parts[:r] + (now_parts[r] + value,) + now_parts[r + 1:], now_totals)
+                        for r in part_rows[k]) or \
+                any(not now_totals[r] and can_finish(k + 1, now_parts, now_totals[:r] + (value,) + now_totals[r + 1:])
+                    for r in total_rows[k])
+            finishes[key] = known
+        return known
     # the walk's state, changed and restored in place: the stream index in each cell (None: a
     # zero's), each value's cell, and each row's sums of the values placed, added in placing order
     taken: list[Optional[int]] = [None] * size
@@ -3161,6 +3219,27 @@ def _replaced(held: tuple, bad: list[int], numbers: list[float], width: int,
         value = values[k]
         n = moving[k]
         left = count - k - 1
+        if not left:
+            # The last value: a reading wherever every row then adds up. It changes one row, so
+            # with a row not adding up now it can only go in that row (with two, nowhere). The
+            # tests below skip no such cell: its rows' sums are each half the values' then, and
+            # none is short.
+            failing = [r for r, (p, t) in enumerate(zip(parts, totals)) if not abs(p - t) < 1e-9]
+            if len(failing) > 1:
+                return
+            for r in failing or range(len(bad)):  # (in cell order, as the walk tries them)
+                p, t = parts[r], totals[r]
+                fits_total, fits_part = abs(p - (t + value)) < 1e-9, abs(p + value - t) < 1e-9
+                if not (fits_total or fits_part):
+                    continue
+                for i in last_allowed[r]:
+                    if i <= after or taken[i] is not None or not (fits_total if total_at[i] else fits_part):
+                        continue
+                    taken[i] = n
+                    fill = iter(zeros)
+                    out.append([m if m is not None else next(fill) for m in taken])
+                    taken[i] = None
+            return
         for i in allowed[k]:
             if i <= after or taken[i] is not None:
                 continue
@@ -3180,6 +3259,9 @@ def _replaced(held: tuple, bad: list[int], numbers: list[float], width: int,
                 if now_short > left:
                     continue
             parts[r], totals[r] = now_p, now_t
+            if whole and left > 1 and not can_finish(k + 1, tuple(parts), tuple(totals)):
+                parts[r], totals[r] = p, t  # (no cell of the values left completes the rows)
+                continue
             taken[i] = n
             at[k] = i
             if is_total:

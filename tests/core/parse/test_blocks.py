@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 import core.parse.blocks as blocks
-from core.parse.tokens import NA, NUM, Token
+from core.parse.tokens import NA, NUM, TEXT, Token
 from core.pipeline import load_report
 
 HOSTILE = Path(__file__).resolve().parents[2] / "fixtures" / "hostile"
@@ -144,6 +144,49 @@ def test_the_cuts_found_are_every_distinct_cut_once_in_the_order_first_found():
             assert read == list(dict.fromkeys(_every_cut(values, 3, typos))), rows
             checked += 1
     assert checked > 400
+
+
+def test_a_run_whose_lone_values_need_more_typos_than_allowed_has_no_cut_and_costs_nothing():
+    # width 3, nine rows: a 1 first and a 2 last, 0s between. The two are 26 values apart, more
+    # than one block of _MAX_BLOCK rows spans (24), so each sits in a row of 0s but itself, which
+    # does not add up whatever cell it takes: every cut has two rows not adding up
+    values = _tokens([[1, 0, 0]] + [[0, 0, 0]] * 7 + [[0, 0, 2]])
+    assert blocks._fewest_failing(values, 3) == 2
+    for typos in (0, 1):
+        budget = [blocks._MAX_VISITS]
+        assert blocks._cuts(values, 3, typos, budget) == []
+        assert budget == [blocks._MAX_VISITS]
+    # with two typos allowed the cuts are searched (the rows as printed are one)
+    assert blocks._cuts(values, 3, 2, [blocks._MAX_VISITS])
+    # a value that is no number nor placeholder is in no block: no cut at all
+    assert blocks._fewest_failing(values[:-1] + [Token(TEXT, "合计", 0, 0, 0)], 3) == float("inf")
+    # within one block's reach the two may share a row (1 0 1, 2 0 2): no bound
+    assert blocks._fewest_failing(_tokens([[1, 0, 0]] + [[0, 0, 0]] * 6 + [[0, 0, 2]]), 3) == 0
+
+
+def test_the_lone_values_bound_changes_no_search_but_its_work():
+    # sparse runs of width 2-4 (mostly 0s, some 1-3 and "/"): each search finds the same cuts and
+    # takes the same off the budget (or is too open alike) as the search without the bound
+    rng = random.Random(3)
+    bound, pruned = blocks._fewest_failing, 0
+    for _ in range(150):
+        width = rng.choice([2, 3, 4])
+        rows = [[rng.choice([0] * 12 + [1, 2, 3, "/"]) for _ in range(width)] for _ in range(rng.randrange(1, 14))]
+        values = _tokens(rows)
+        for typos in (0, 1):
+            for shared in (None, {}):
+                pruned += bound(values, width) > typos
+                found = []
+                for fewest in (bound, lambda values, width: 0):
+                    blocks._fewest_failing = fewest
+                    try:
+                        budget = [blocks._MAX_VISITS]
+                        cuts = blocks._cuts(values, width, typos, budget, None if shared is None else {})
+                    finally:
+                        blocks._fewest_failing = bound
+                    found.append((cuts, budget))
+                assert found[0] == found[1], rows
+    assert pruned > 20
 
 
 def _count_out_of_place_work(monkeypatch) -> dict[str, int]:

@@ -710,6 +710,23 @@ def test_muddled_rows_are_placed_again_as_trying_every_placement_in_turn():
     assert found > 20  # (the rows often add up some way: the search is tried, not only its refusals)
 
 
+def test_two_muddled_rows_of_the_tables_width_are_placed_again_as_trying_every_placement():
+    # 表三's width, two neighbouring rows holding 10 4 1 15 and ten 0s (s1701 r0033): they add up
+    # only with 10, 4 and 1 as one row's parts and 15 its 总计, the other row all 0s, so each row
+    # takes them in 6 × 5 × 4 orders: 240 readings. The walk passes by the placings that can no
+    # longer add up (10 and 4 in different rows: no total of 15 then makes both add up) and
+    # finds the same readings in the same order as trying every placement; also with 15 printed
+    # on the second row's label's line (120, all in that row)
+    from core.parse import stream
+
+    numbers = [10, 0, 4, 0, 0, 0, 0, 0, 1, 0, 15, 0, 0, 0]
+    order = list(range(14))
+    for anchors, count in (({}, 240), ({10: 1}, 120)):
+        got = stream._replaced(order, [0, 1], numbers, 7, anchors)
+        assert len(got) == count
+        assert got == _plain_replaced(order, [0, 1], numbers, 7, anchors)
+
+
 def test_a_band_of_wrapped_labels_printing_their_first_cells_beside_them_is_read_round():
     # 2019 report, zeros "0", planted typo (「1.本机关不掌握相关政府信息」 总计 printed 5828, true
     # 5288), plain pdftotext, GBK: 「2.重复申请」 is followed by 31 values, its own 7, the 14 of the
