@@ -31,8 +31,10 @@ _DASHES = re.compile(f"^[{_DASH_CHARS}]{{1,4}}$")  # dashes for "none": "——�
 _ARTEFACTS = re.compile(r"\[bookmark:[^\[\]]*\]|\[\]\{#[^{}]*\}|\{#[^{}]*\}|\*\*|\\\s*$"
                         r"|\]\{[^{}]*\}|\[(?=[^\[\]]*\]\{)"  # pandoc spans: [385]{style="…"}
                         r"|</?[a-zA-Z][^<>]*>|&(?:nbsp|emsp|ensp|#160|#12288);")
-# Cell borders: ASCII pipes and the box-drawing characters of w3m/lynx table dumps.
-_BORDERS = re.compile(r"[|\u2500-\u257f]+")
+# Cell borders: ASCII pipes and the box-drawing characters of w3m/lynx table dumps. (The class
+# twice, not "[…]+": a pattern opening on a repeat gives the regex engine no first character to
+# skip ahead to, so it tries a match at every character of the text.)
+_BORDERS = re.compile(r"[|\u2500-\u257f][|\u2500-\u257f]*")
 # Digits glued to the next row's label by exports that drop cell breaks: "…107二、上年结转…".
 _LABEL_START = r"[一二三四五六七八九十][、.]|[（(][一二三四五六七八九十][）)]|第[一二三四五六七八九十]"
 _GLUED_LABEL = re.compile(rf"^(\d+(?:\.\d+)?)(?={_LABEL_START})")
@@ -277,7 +279,7 @@ def _spaced_word(raw: str, pieces: list[_Piece]) -> bool:
 def _cell_pieces(raw: str) -> _CellPieces:
     """A cell's pieces as tokenize reads them, offsets relative to the cell: (text, start, end,
     kind, value, unit), kind None for a piece of text (joined into a run, or a unit); or
-    _BLANK_CELL, or () when the cell holds no piece. A pure function of the cell's text.
+    _BLANK_CELL, or () when the cell holds no piece. A pure function of the cell's text (not empty).
 
     The pieces are those of the runs of the text, characters that are neither white space nor a
     border: each run of borders made a space, str.split() cuts the runs (it splits at the very
@@ -290,7 +292,7 @@ def _cell_pieces(raw: str) -> _CellPieces:
     marked = _MAYBE_MARKED.search(raw) is not None
     if marked:
         raw = blank_artefacts(raw)
-    if not raw.strip(_BLANK_CHARS):
+    if raw[0] in _BLANK_CHARS and not raw.strip(_BLANK_CHARS):  # (most cells start on a character: no copy made)
         return _BLANK_CELL if not raw.strip() else ()
     out: list[_Piece] = []
     position = 0
@@ -349,23 +351,23 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 # a plain count as parse_number reads it, its int() once
                 held = kept[raw] = int(raw) if raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS \
                     else _cell_pieces(raw)
-            if type(held) is int:
+            if type(held) is not tuple:  # (the pieces, most cells, asked for first)
+                if held is _BLANK_CELL:
+                    if line.grid:
+                        token = new(Token)
+                        token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
+                            EMPTY, "", cell.start, cell.end, index, None, ""
+                        append(token)
+                        run = None
+                    continue
+                if TYPE_CHECKING:  # (mypy narrows no test above to it: isinstance would cost cold60 0.1 %)
+                    assert isinstance(held, int)
                 token = new(Token)
                 token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
                     NUM, raw, cell.start, cell.end, index, held, ""
                 append(token)
                 run = None
                 continue
-            if held is _BLANK_CELL:
-                if line.grid:
-                    token = new(Token)
-                    token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
-                        EMPTY, "", cell.start, cell.end, index, None, ""
-                    append(token)
-                    run = None
-                continue
-            if TYPE_CHECKING:  # (mypy narrows neither test above past it: isinstance and == would cost cold60 0.2 %)
-                assert isinstance(held, tuple)
             offset = cell.start
             for piece, start, end, kind, value, unit in held:
                 if kind == NA and piece == "\ufffd" and tokens and tokens[-1].line == index - 1 \
