@@ -330,7 +330,8 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
     new = _new
     last = len(lines) if last is None else last
     # (each Token made bare, its fields set here: Token(...) runs the dataclass's __init__, a Python
-    # frame a token, some third of what making one costs; the fields are the same)
+    # frame a token, some third of what making one costs; the fields are the same, set at most three
+    # at a time: more at once build a tuple)
     for index in range(first, last):
         line = lines[index]
         run: Optional[Token] = None
@@ -339,8 +340,9 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
             if not raw:  # the common case first: an empty cell
                 if line.grid:
                     token = new(Token)
-                    token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
-                        EMPTY, "", cell.start, cell.end, index, None, ""
+                    token.kind, token.text, token.value = EMPTY, "", None
+                    token.start, token.end = cell.start, cell.end
+                    token.line, token.unit = index, ""
                     append(token)
                     run = None
                 continue
@@ -355,16 +357,18 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 if held is _BLANK_CELL:
                     if line.grid:
                         token = new(Token)
-                        token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
-                            EMPTY, "", cell.start, cell.end, index, None, ""
+                        token.kind, token.text, token.value = EMPTY, "", None
+                        token.start, token.end = cell.start, cell.end
+                        token.line, token.unit = index, ""
                         append(token)
                         run = None
                     continue
                 if TYPE_CHECKING:  # (mypy narrows no test above to it: isinstance would cost cold60 0.1 %)
                     assert isinstance(held, int)
                 token = new(Token)
-                token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
-                    NUM, raw, cell.start, cell.end, index, held, ""
+                token.kind, token.text, token.value = NUM, raw, held
+                token.start, token.end = cell.start, cell.end
+                token.line, token.unit = index, ""
                 append(token)
                 run = None
                 continue
@@ -375,8 +379,9 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     kind = None  # the second half of a character a line break cut ("申�", "�"): text
                 if kind is not None:
                     token = new(Token)
-                    token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
-                        kind, piece, start + offset, end + offset, index, value, unit
+                    token.kind, token.text, token.value = kind, piece, value
+                    token.start, token.end = start + offset, end + offset
+                    token.line, token.unit = index, unit
                     append(token)
                     run = None
                 elif piece in _UNITS_AFTER and tokens and tokens[-1].kind == NUM \
@@ -394,7 +399,8 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     run.kind, run.text, run.end, run.value = TEXT, run.text + piece, end + offset, None
                 else:
                     run = new(Token)
-                    run.kind, run.text, run.start, run.end, run.line, run.value, run.unit = \
-                        TEXT, piece, start + offset, end + offset, index, None, ""
+                    run.kind, run.text, run.value = TEXT, piece, None
+                    run.start, run.end = start + offset, end + offset
+                    run.line, run.unit = index, ""
                     append(run)
     return tokens
