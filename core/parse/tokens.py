@@ -73,13 +73,14 @@ class Token:
 
 def normalise(text: str) -> str:
     """NFKC (full-width digits and punctuation to ASCII), artefacts and odd spaces removed."""
-    # The full-width punctuation of nearly every line of Chinese prose and the odd spaces are
+    # The full-width punctuation of nearly every line of Chinese prose (and the dash of the page
+    # numbers and placeholders some converters print, "－ 3 －") and the odd spaces are
     # replaced first by what NFKC makes of them (a replace finding nothing returns its text): most
     # lines are then NFKC already, which is only checked instead of decomposing and
     # recomposing every character. NFKC of a text is NFKC of it with a character replaced by its
     # compatibility decomposition, so this is exact.
-    text = (text.replace("，", ",").replace("（", "(").replace("）", ")")
-            .replace("：", ":").replace("；", ";").replace("\u3000", " ").replace("\xa0", " "))
+    text = (text.replace("，", ",").replace("（", "(").replace("）", ")").replace("：", ":")
+            .replace("；", ";").replace("－", "-").replace("\u3000", " ").replace("\xa0", " "))
     # A line break neither composes nor decomposes, nor lets a mark move across it: NFKC of a text
     # is NFKC of each of its lines, so only the lines that need it are decomposed and recomposed
     # (one odd character in a page's head would otherwise have all of it redone).
