@@ -796,8 +796,8 @@ def is_glued(text: str) -> bool:
         at = text.find(mark)
         while at >= 0:
             value = at - before - 1
-            while value >= 0 and text[value] in " \t":
-                value -= 1
+            if value >= 0 and text[value] in " \t":  # (a label indented: its spaces skipped in one call)
+                value = len(text[:value].rstrip(" \t")) - 1
             if value >= 0 and text[value] in _VALUE_CHARS and (match := _GLUED_TO_LABEL.match(text, value)):
                 found.append((value, match.end()))
             at = text.find(mark, at + 1)
