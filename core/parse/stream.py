@@ -778,7 +778,7 @@ _GLUED_TO_LABEL = re.compile(r"[0-9０-９－—\-无/][ \t]*+(?:[一二三四�
 # The punctuation each label _GLUED_TO_LABEL ends on holds, and where the label starts: at the
 # bracket of "（二）", one character before the 、 or point of "二、", "2.".
 _LABEL_MARKS = (("、", 1), (".", 1), ("．", 1), ("（", 0), ("(", 0))
-_VALUE_CHARS = frozenset("0123456789０１２３４５６７８９－—-无/")  # what _GLUED_TO_LABEL's match starts with
+_GLUED_VALUE_CHARS = frozenset("0123456789０１２３４５６７８９－—-无/")  # what _GLUED_TO_LABEL's match starts with
 
 
 def is_glued(text: str) -> bool:
@@ -798,7 +798,7 @@ def is_glued(text: str) -> bool:
             value = at - before - 1
             if value >= 0 and text[value] in " \t":  # (a label indented: its spaces skipped in one call)
                 value = len(text[:value].rstrip(" \t")) - 1
-            if value >= 0 and text[value] in _VALUE_CHARS and (match := _GLUED_TO_LABEL.match(text, value)):
+            if value >= 0 and text[value] in _GLUED_VALUE_CHARS and (match := _GLUED_TO_LABEL.match(text, value)):
                 found.append((value, match.end()))
             at = text.find(mark, at + 1)
     if len(found) < 2:
