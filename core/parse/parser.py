@@ -415,7 +415,6 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     # (a table whose first row label is drawn in a ruled box, w3m's: one line looked at, not the whole text)
     boxed_table = boxed_label_cells(report.text, tokens[labels[0][0]]) > 0
     for n, (index, key) in enumerate(labels):
-        values: list[Token] = []
         last_row = n + 1 == len(labels)  # (its span runs on to the section's end: its line only)
         label_line_at = tokens[index].line
         span = tokens[index + 1:bounds[n + 1]]
@@ -423,28 +422,31 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # a label drawn in a ruled box: its row's values lie in the box, right of the label
             span = [t for t in span if t.kind == TEXT or t.line == label_line_at
                     or not outside_boxed_row(report.text, label_cells, t)]
-        previous: Optional[Token] = None
-        for token in span:
-            if token.kind == TEXT:
-                if previous is not None and previous.line == token.line != label_line_at and values \
-                        and values[-1] is previous and not boxed_table \
-                        and in_label_column(report.text, tokens[index], previous, token):
-                    values.pop()  # no box drawn: a label column's letter left of the label's start, not a value
+        values = [token for token in span if token.kind != TEXT]
+        if len(values) < len(span):  # (most rows print no text among their values: nothing to ask)
+            values = []
+            previous: Optional[Token] = None
+            for token in span:
+                if token.kind == TEXT:
+                    if previous is not None and previous.line == token.line != label_line_at and values \
+                            and values[-1] is previous and not boxed_table \
+                            and in_label_column(report.text, tokens[index], previous, token):
+                        values.pop()  # no box drawn: a label column's letter left of the label's start, not a value
+                    previous = token
+                    if t2 and values and T2_BREAK.search(token.text):
+                        break  # the next block's heading: what follows is not this row's
+                    if key not in overlong and overlong_number(token.text):
+                        if not last_row or token.line == tokens[index].line:
+                            overlong[key] = token
+                        elif stray is None:
+                            stray = token
+                    elif lines and token.line == tokens[index].line and lines[token.line].grid \
+                            and key not in unreadable and _UNREADABLE_CELL.search(token.text) \
+                            and not _SUB_ROW_LABEL.match(token.text):
+                        unreadable[key] = token
+                    continue
+                values.append(token)
                 previous = token
-                if t2 and values and T2_BREAK.search(token.text):
-                    break  # the next block's heading: what follows is not this row's
-                if key not in overlong and overlong_number(token.text):
-                    if not last_row or token.line == tokens[index].line:
-                        overlong[key] = token
-                    elif stray is None:
-                        stray = token
-                elif lines and token.line == tokens[index].line and lines[token.line].grid \
-                        and key not in unreadable and _UNREADABLE_CELL.search(token.text) \
-                        and not _SUB_ROW_LABEL.match(token.text):
-                    unreadable[key] = token
-                continue
-            values.append(token)
-            previous = token
         width = widths[key]
         if t2 and len(values) < width:
             values = _zeros_apart(values, width)

@@ -9,7 +9,7 @@ import re
 from typing import Optional, Sequence
 
 from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
-from core.parse.tokens import EMPTY, NA, Token
+from core.parse.tokens import EMPTY, NA, NUM, Token
 from core.template import Table
 
 # store_row makes the cells it stores bare (object.__new__), every field set (a report's hundreds)
@@ -55,18 +55,23 @@ def store_row(report: Report, table: Table, key: str, values: Sequence[Optional[
         if token is None:
             cells[path] = UNREAD  # (never changed in place: one for every cell left unread)
             continue
-        if token.kind == EMPTY:
-            value, state, raw = None, BLANK, ""
-        elif token.kind == NA:
-            value, state, raw = None, mark, text[token.start:token.end]
-        elif token.unit != "元" or kind != "amount":
-            value, state, raw = token.value, NUMBER, text[token.start:token.end]
-        else:
+        # CellValue(value, state, raw, span), made bare: no __init__ frame a cell (its fields set
+        # two at a time: four at once build a tuple)
+        printed = token.kind
+        if printed == NUM and (token.unit != "元" or kind != "amount"):  # (most cells: a number)
+            cell = cells[path] = new(CellValue)
+            cell.value, cell.state = token.value, NUMBER
+            cell.raw, cell.span = text[token.start:token.end], (token.start, token.end)
+        elif printed == EMPTY:
+            cell = cells[path] = new(CellValue)
+            cell.value, cell.state = None, BLANK
+            cell.raw, cell.span = "", (token.start, token.end)
+        elif printed == NA:
+            cell = cells[path] = new(CellValue)
+            cell.value, cell.state = None, mark
+            cell.raw, cell.span = text[token.start:token.end], (token.start, token.end)
+        else:  # (a sum in 元, or a text: as cell_from_token makes it)
             cells[path] = cell_from_token(token, kind, report, path)
-            continue
-        # CellValue(value, state, raw, span), made bare: no __init__ frame a cell
-        cell = cells[path] = new(CellValue)
-        cell.value, cell.state, cell.raw, cell.span = value, state, raw, (token.start, token.end)
 
 
 def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str) -> CellValue:

@@ -31,8 +31,10 @@ _DASHES = re.compile(f"^[{_DASH_CHARS}]{{1,4}}$")  # dashes for "none": "——�
 _ARTEFACTS = re.compile(r"\[bookmark:[^\[\]]*\]|\[\]\{#[^{}]*\}|\{#[^{}]*\}|\*\*|\\\s*$"
                         r"|\]\{[^{}]*\}|\[(?=[^\[\]]*\]\{)"  # pandoc spans: [385]{style="…"}
                         r"|</?[a-zA-Z][^<>]*>|&(?:nbsp|emsp|ensp|#160|#12288);")
-# Cell borders: ASCII pipes and the box-drawing characters of w3m/lynx table dumps.
-_BORDERS = re.compile(r"[|\u2500-\u257f]+")
+# Cell borders: ASCII pipes and the box-drawing characters of w3m/lynx table dumps. (The class
+# twice, not "[…]+": a pattern opening on a repeat gives the regex engine no first character to
+# skip ahead to, so it tries a match at every character of the text.)
+_BORDERS = re.compile(r"[|\u2500-\u257f][|\u2500-\u257f]*")
 # Digits glued to the next row's label by exports that drop cell breaks: "…107二、上年结转…".
 _LABEL_START = r"[一二三四五六七八九十][、.]|[（(][一二三四五六七八九十][）)]|第[一二三四五六七八九十]"
 _GLUED_LABEL = re.compile(rf"^(\d+(?:\.\d+)?)(?={_LABEL_START})")
@@ -71,13 +73,14 @@ class Token:
 
 def normalise(text: str) -> str:
     """NFKC (full-width digits and punctuation to ASCII), artefacts and odd spaces removed."""
-    # The full-width punctuation of nearly every line of Chinese prose and the odd spaces are
+    # The full-width punctuation of nearly every line of Chinese prose (and the dash of the page
+    # numbers and placeholders some converters print, "－ 3 －") and the odd spaces are
     # replaced first by what NFKC makes of them (a replace finding nothing returns its text): most
     # lines are then NFKC already, which is only checked instead of decomposing and
     # recomposing every character. NFKC of a text is NFKC of it with a character replaced by its
     # compatibility decomposition, so this is exact.
-    text = (text.replace("，", ",").replace("（", "(").replace("）", ")")
-            .replace("：", ":").replace("；", ";").replace("\u3000", " ").replace("\xa0", " "))
+    text = (text.replace("，", ",").replace("（", "(").replace("）", ")").replace("：", ":")
+            .replace("；", ";").replace("－", "-").replace("\u3000", " ").replace("\xa0", " "))
     # A line break neither composes nor decomposes, nor lets a mark move across it: NFKC of a text
     # is NFKC of each of its lines, so only the lines that need it are decomposed and recomposed
     # (one odd character in a page's head would otherwise have all of it redone).
@@ -277,7 +280,7 @@ def _spaced_word(raw: str, pieces: list[_Piece]) -> bool:
 def _cell_pieces(raw: str) -> _CellPieces:
     """A cell's pieces as tokenize reads them, offsets relative to the cell: (text, start, end,
     kind, value, unit), kind None for a piece of text (joined into a run, or a unit); or
-    _BLANK_CELL, or () when the cell holds no piece. A pure function of the cell's text.
+    _BLANK_CELL, or () when the cell holds no piece. A pure function of the cell's text (not empty).
 
     The pieces are those of the runs of the text, characters that are neither white space nor a
     border: each run of borders made a space, str.split() cuts the runs (it splits at the very
@@ -290,7 +293,7 @@ def _cell_pieces(raw: str) -> _CellPieces:
     marked = _MAYBE_MARKED.search(raw) is not None
     if marked:
         raw = blank_artefacts(raw)
-    if not raw.strip(_BLANK_CHARS):
+    if raw[0] in _BLANK_CHARS and not raw.strip(_BLANK_CHARS):  # (most cells start on a character: no copy made)
         return _BLANK_CELL if not raw.strip() else ()
     out: list[_Piece] = []
     position = 0
@@ -328,7 +331,8 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
     new = _new
     last = len(lines) if last is None else last
     # (each Token made bare, its fields set here: Token(...) runs the dataclass's __init__, a Python
-    # frame a token, some third of what making one costs; the fields are the same)
+    # frame a token, some third of what making one costs; the fields are the same, set at most three
+    # at a time: more at once build a tuple)
     for index in range(first, last):
         line = lines[index]
         run: Optional[Token] = None
@@ -337,8 +341,9 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
             if not raw:  # the common case first: an empty cell
                 if line.grid:
                     token = new(Token)
-                    token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
-                        EMPTY, "", cell.start, cell.end, index, None, ""
+                    token.kind, token.text, token.value = EMPTY, "", None
+                    token.start, token.end = cell.start, cell.end
+                    token.line, token.unit = index, ""
                     append(token)
                     run = None
                 continue
@@ -349,23 +354,25 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 # a plain count as parse_number reads it, its int() once
                 held = kept[raw] = int(raw) if raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS \
                     else _cell_pieces(raw)
-            if type(held) is int:
+            if type(held) is not tuple:  # (the pieces, most cells, asked for first)
+                if held is _BLANK_CELL:
+                    if line.grid:
+                        token = new(Token)
+                        token.kind, token.text, token.value = EMPTY, "", None
+                        token.start, token.end = cell.start, cell.end
+                        token.line, token.unit = index, ""
+                        append(token)
+                        run = None
+                    continue
+                if TYPE_CHECKING:  # (mypy narrows no test above to it: isinstance would cost cold60 0.1 %)
+                    assert isinstance(held, int)
                 token = new(Token)
-                token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
-                    NUM, raw, cell.start, cell.end, index, held, ""
+                token.kind, token.text, token.value = NUM, raw, held
+                token.start, token.end = cell.start, cell.end
+                token.line, token.unit = index, ""
                 append(token)
                 run = None
                 continue
-            if held is _BLANK_CELL:
-                if line.grid:
-                    token = new(Token)
-                    token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
-                        EMPTY, "", cell.start, cell.end, index, None, ""
-                    append(token)
-                    run = None
-                continue
-            if TYPE_CHECKING:  # (mypy narrows neither test above past it: isinstance and == would cost cold60 0.2 %)
-                assert isinstance(held, tuple)
             offset = cell.start
             for piece, start, end, kind, value, unit in held:
                 if kind == NA and piece == "\ufffd" and tokens and tokens[-1].line == index - 1 \
@@ -373,8 +380,9 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     kind = None  # the second half of a character a line break cut ("申�", "�"): text
                 if kind is not None:
                     token = new(Token)
-                    token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
-                        kind, piece, start + offset, end + offset, index, value, unit
+                    token.kind, token.text, token.value = kind, piece, value
+                    token.start, token.end = start + offset, end + offset
+                    token.line, token.unit = index, unit
                     append(token)
                     run = None
                 elif piece in _UNITS_AFTER and tokens and tokens[-1].kind == NUM \
@@ -392,7 +400,8 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     run.kind, run.text, run.end, run.value = TEXT, run.text + piece, end + offset, None
                 else:
                     run = new(Token)
-                    run.kind, run.text, run.start, run.end, run.line, run.value, run.unit = \
-                        TEXT, piece, start + offset, end + offset, index, None, ""
+                    run.kind, run.text, run.value = TEXT, piece, None
+                    run.start, run.end = start + offset, end + offset
+                    run.line, run.unit = index, ""
                     append(run)
     return tokens
