@@ -39,10 +39,12 @@ _GLUED_LABEL = re.compile(rf"^(\d+(?:\.\d+)?)(?={_LABEL_START})")
 # A row's counts glued together, each count other than 0 closed by its unit (docx2txt drops the
 # cell breaks: "621项146项00040项807项", then maybe the next row's label): the unit ends a count,
 # and a count never starts with 0, so the 0s before a count are cells of their own (zeros print
-# without a unit). Two counts at least, or one before a label.
+# without a unit). Two counts at least, or one before a label. A count may print thousands
+# separators ("29,523个2,565个000032,088个"): the unit still ends it, and its first group starts it.
 _COUNT_UNIT = "项|件|个|条|次|宗"
-_GLUED_COUNTS = re.compile(rf"^(?:\d+(?:{_COUNT_UNIT})){{2,}}|^\d+(?:{_COUNT_UNIT})(?={_LABEL_START})")
-_COUNT_WITH_UNIT = re.compile(rf"(0*)(\d+(?:{_COUNT_UNIT}))")
+_COUNT = r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)"
+_GLUED_COUNTS = re.compile(rf"^(?:0*{_COUNT}(?:{_COUNT_UNIT})){{2,}}|^0*{_COUNT}(?:{_COUNT_UNIT})(?={_LABEL_START})")
+_COUNT_WITH_UNIT = re.compile(rf"(0*)({_COUNT}(?:{_COUNT_UNIT}))")
 # The same with placeholders among them ("1315项230项////1545项", "/4项////4项", then maybe the next
 # row's label): a "/" is a cell of its own as a 0 is (a count closed by its unit, a 0 or a "/" one
 # character each). A count in it at least, carrying its unit: "2021/12/31" is no such row.
