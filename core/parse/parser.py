@@ -58,7 +58,7 @@ from core.parse.stored_cells import T2_BREAK, UNREAD, cell_from_token, row_cells
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs, uncut_rows_printing_counts)
-from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T3_COLUMNS, T4, Row, Table, tables
+from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T4, Row, Table, tables
 from core.parse.labels import NUMBERING, find_labels, labels_behind
 from core.parse.line_orders import (better_line_order, lines_reordered, order_doubtful,
                                     readings_undecided)
@@ -121,7 +121,6 @@ def parse(doc: Document) -> Report:
     tokens = {n: tokenize(doc.lines, *span) if (span := regions[n]) else [] for n in (2, 3, 4)}
     if not tokens[3]:  # no heading: look for the table itself
         tokens[3] = _fallback_t3_tokens(doc)
-    tokens[3] = _unit_less_subtotals(tokens[3])
     if not tokens[4]:
         tokens[4] = _fallback_t4_tokens(doc)
     report.template = detect_version(tokens, report.year)
@@ -1167,54 +1166,6 @@ def _blanks_leave_no_trace(rows: list[list[Token]]) -> bool:
     summed = [numbers for numbers in read if known(numbers)]
     return sum(abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9 and sum(1 for n in numbers[:-1] if n) >= 2
                for numbers in summed) >= 2
-
-
-def _unit_less_subtotals(tokens: list[Token]) -> list[Token]:
-    """表三's tokens, each run of 7 counts glued together that is a row printing 8 with a subtotal
-    glued to the count after it (_unit_less_subtotal) made the 8 cells it printed: the parser reads
-    and flags such a row as it does one printing its 8 cells apart."""
-    # (most tables: no count after the first of a line glued to the one before it carries a unit)
-    if not any(t.unit and a.kind == NUM == t.kind and a.end == t.start for a, t in zip(tokens, tokens[1:])):
-        return tokens
-    out: list[Token] = []
-    at = 0
-    while at < len(tokens):
-        end = at + 1
-        if tokens[at].kind == NUM:
-            while end < len(tokens) and tokens[end].kind == NUM and tokens[end].line == tokens[at].line \
-                    and tokens[end - 1].end == tokens[end].start:
-                end += 1
-        run = tokens[at:end]
-        split = _unit_less_subtotal(run) if len(run) == len(T3_COLUMNS) else None
-        out.extend(split or run)
-        at = end
-    return out
-
-
-def _unit_less_subtotal(values: list[Token]) -> Optional[list[Token]]:
-    """A 表三 row of 7 counts glued together and cut by their units ("531件389385件004件0920件"),
-    failing its sum, that is a row printing 8: a 法人或其他组织 subtotal after 自然人 (TEMPLATE.md)
-    printed without a unit, so glued to the 商业企业 count after it ("389" + "385件"). Read so, the
-    subtotal is the sum of the five counts after it and the 总计 is 自然人 plus the subtotal: the 8
-    tokens then, the second count cut in two; else None (read as cut, the row would fail its sum
-    through a number no cell printed)."""
-    second = values[1]
-    digits = second.text[:len(second.text) - len(second.unit)]
-    if not second.unit or len(digits) < 2 or not digits.isdigit() or second.kind != NUM \
-            or any(a.line != b.line or a.end != b.start for a, b in zip(values, values[1:])):
-        return None  # (most rows: their cells printed apart, or the second no count with its unit)
-    numbers = [token_number(t) for t in values]
-    if not known(numbers) or parts_add_up(numbers):
-        return None
-    for cut in range(1, len(digits)):
-        if digits[cut] == "0":
-            continue  # (a count other than 0 has no leading 0, and a 0 prints no unit)
-        subtotal, rest = int(digits[:cut]), int(digits[cut:])
-        if subtotal == rest + sum(numbers[2:6]) and numbers[6] == numbers[0] + subtotal:
-            at = second.start + cut
-            return [values[0], Token(NUM, digits[:cut], second.start, at, second.line, subtotal),
-                    Token(NUM, second.text[cut:], at, second.end, second.line, rest, second.unit), *values[2:]]
-    return None
 
 
 def _subtotal_then_clipped(values: list[Token], values_of: Optional[dict[str, list[Token]]] = None,
