@@ -540,6 +540,7 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])")
 _SIGNS = "+-－"
 _COUNT_UNITS = "项件个条次宗"  # a unit after a count closes its cell ("规范性文件3项3项4项")
 _PLUS_SIGN = re.compile(r"[+＋]\d")
+_ASCII_MARKS = str.maketrans("．，", ".,")
 _MAX_T2_READINGS = 50
 _MAX_T2_STEPS = 5000
 
@@ -559,7 +560,7 @@ def t2_runs(text: str, rows) -> dict[str, tuple[int, int]]:
         if rest and text.startswith(rest, start):
             start += len(rest)  # the label's words after the keyword ("对外管理服务" + "事项")
         end = start
-        while end < len(text) and (text[end] in _PLACEHOLDERS or text[end] in _SIGNS or text[end] in ".,， \t\n"
+        while end < len(text) and (text[end] in _PLACEHOLDERS or text[end] in _SIGNS or text[end] in ".．,， \t\n"
                                    or text[end].isdigit() or (text[end] in _COUNT_UNITS and text[end - 1].isdigit())):
             end += 1  # (a count's unit goes on the run: "3项3项4项" is three cells, the unit closing each)
         runs[row.key] = (start, end)
@@ -722,7 +723,9 @@ def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
         if key not in open_rows or not run.strip():
             continue
         printed = " ".join(run.split())
-        run = ascii_digits(run)  # (its flag quotes the run as printed)
+        # (its flag quotes the run as printed; a full-width point or comma read as ASCII, one for one:
+        # "０．１" is an amount of 0.1, "１，２３４" a count with its thousands separator)
+        run = ascii_digits(run).translate(_ASCII_MARKS)
         whole = _counts_with_units(run)
         # a count's unit ends its cell: a space in its place keeps the offsets
         run = "".join(" " if ch in _COUNT_UNITS and n and run[n - 1].isdigit() else ch for n, ch in enumerate(run))

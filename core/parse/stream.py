@@ -850,12 +850,20 @@ PLACED_FROM_THE_LEFT = "已自左向右放置"
 _GROUPED = re.compile(r"([0-9]{1,3})((?:[,，][0-9]{3})+)")
 
 
+# A count's unit right after its digits ("29523个2565个…"): it ends the count, a break between cells
+_UNIT_AFTER_DIGITS = re.compile("(?<=[0-9])[项件个条次宗]")
+
+
 def glued_text(text: str) -> tuple[str, Optional[list[int]]]:
-    """表三's text as its glued runs are cut: full-width digits as ASCII, and a number's thousands
-    separators taken out, a break put after its last group in their place ("2,041515" reads
-    "2041 515"). One character for one; with the text, where each of its characters prints in
-    `text` (None where none moved): a group's digits print a place or more to the right."""
+    """表三's text as its glued runs are cut: full-width digits as ASCII, a count's unit a break
+    after it ("495个44个0000539个" reads "495 44 0000539 ": a unit ends a count, as the tokens read
+    it), and a number's thousands separators taken out, a break put after its last group in their
+    place ("2,041515" reads "2041 515"). One character for one; with the text, where each of its
+    characters prints in `text` (None where none moved): a group's digits print a place or more to
+    the right."""
     text = ascii_digits(text)
+    if _UNIT_AFTER_DIGITS.search(text):
+        text = _UNIT_AFTER_DIGITS.sub(" ", text)
     if ("," not in text and "，" not in text) or not _GROUPED.search(text):
         return text, None
     origin = list(range(len(text)))

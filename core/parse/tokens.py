@@ -41,10 +41,12 @@ _GLUED_LABEL = re.compile(rf"^(\d+(?:\.\d+)?)(?={_LABEL_START})")
 # A row's counts glued together, each count other than 0 closed by its unit (docx2txt drops the
 # cell breaks: "621项146项00040项807项", then maybe the next row's label): the unit ends a count,
 # and a count never starts with 0, so the 0s before a count are cells of their own (zeros print
-# without a unit). Two counts at least, or one before a label.
+# without a unit). Two counts at least, or one before a label. A count may print thousands
+# separators ("29,523个2,565个000032,088个"): the unit still ends it, and its first group starts it.
 _COUNT_UNIT = "项|件|个|条|次|宗"
-_GLUED_COUNTS = re.compile(rf"^(?:\d+(?:{_COUNT_UNIT})){{2,}}|^\d+(?:{_COUNT_UNIT})(?={_LABEL_START})")
-_COUNT_WITH_UNIT = re.compile(rf"(0*)(\d+(?:{_COUNT_UNIT}))")
+_COUNT = r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)"
+_GLUED_COUNTS = re.compile(rf"^(?:0*{_COUNT}(?:{_COUNT_UNIT})){{2,}}|^0*{_COUNT}(?:{_COUNT_UNIT})(?={_LABEL_START})")
+_COUNT_WITH_UNIT = re.compile(rf"(0*)({_COUNT}(?:{_COUNT_UNIT}))")
 # The same with placeholders among them ("1315项230项////1545项", "/4项////4项", then maybe the next
 # row's label): a "/" is a cell of its own as a 0 is (a count closed by its unit, a 0 or a "/" one
 # character each). A count in it at least, carrying its unit: "2021/12/31" is no such row.
@@ -236,9 +238,39 @@ def _glued_counts(piece: str, end: int) -> tuple[_Piece, ...]:
             out.append(_read_piece("0", at, at + 1))
             at += 1
         out.append(_read_piece(count, at, m.end()))
+    if len(out) == _T3_WIDTH:
+        out = _unit_less_subtotal(out)
     if end < len(piece):
         out.append(_read_piece(piece[end:], end, len(piece)))
     return tuple(out)
+
+
+_T3_WIDTH = 7  # 表三's columns: 自然人, the five 法人或其他组织, 总计
+
+
+def _unit_less_subtotal(counts: list[_Piece]) -> list[_Piece]:
+    """A 表三 row's 7 glued counts that fail its sum ("531件389385件004件0920件") as the 8 cells the row
+    printed where it is one of 8: a 法人或其他组织 subtotal after 自然人 (TEMPLATE.md) printed without
+    a unit, so glued to the 商业企业 count after it ("389" + "385件"), is the sum of the five counts
+    after it, and 总计 is 自然人 plus it. Read whole, the row would fail its sum through a number no
+    cell printed (false 错误); read as 8, the parser reads and flags it as a row printing 8 apart.
+    Any other row: its counts as they are. (Weighed where the glued counts are cut, once a run's
+    text: a table's tokens looked over again would cost every report.)"""
+    numbers = [p[4] for p in counts if isinstance(p[4], int)]
+    text, start, end, _, _, unit = counts[1]
+    digits = text[:len(text) - len(unit)]
+    if not unit or len(digits) < 2 or not digits.isdigit() or len(numbers) < _T3_WIDTH \
+            or sum(numbers[:6]) == numbers[6]:
+        return counts
+    parts = sum(numbers[2:6])
+    for cut in range(1, len(digits)):
+        if digits[cut] == "0":
+            continue  # (a count other than 0 has no leading 0, and a 0 prints no unit)
+        subtotal, rest = int(digits[:cut]), int(digits[cut:])
+        if subtotal == rest + parts and numbers[6] == numbers[0] + subtotal:
+            return [counts[0], _read_piece(digits[:cut], start, start + cut),
+                    _read_piece(text[cut:], start + cut, end), *counts[2:]]
+    return counts
 
 
 def _read_piece(piece: str, start: int, end: int) -> _Piece:
