@@ -532,6 +532,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     gap_filled: set[str] = set()  # rows whose blank cells were read from empty lines (a guess)
     as_drawn: dict[str, list[Token]] = {}  # rows a converter padded to the table's width, read a cell fewer
     blank_total_last: set[str] = set()  # such rows whose last cell is their blank 总计, as the table's column
+    blank_total_added: set[str] = set()  # rows read a cell short of a 总计 column the table leaves blank
     if lines:
         printed_count = {key: len(values) for key, values in values_of.items() if values is not None}
         paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
@@ -600,6 +601,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         for key in _short_of_a_blank_total(table, report.template, values_of, widths):
             last = values_of[key][-1]
             values_of[key] = [*values_of[key], Token(EMPTY, "", last.end, last.end, last.line)]
+            blank_total_added.add(key)
     label_token = {key: tokens[index] for index, key in labels}
     # (a row whose values are whole, as gathered, is neither short nor long: the gaps filled
     # above and ruled_row left it as it was, so the table is still read as printed)
@@ -699,7 +701,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 _zero_row_of(report, table, row)
         elif len(values) == widths[row.key]:
             reordered_lines = False
-            if not t2 and len({t.line for t in values}) > 1:
+            # (a row whose 总计 is blank printed none that reading order could have put first: its
+            # lines are its cells in order, even where its largest value is not last)
+            if not t2 and len({t.line for t in values}) > 1 and row.key not in blank_total_added:
                 reordered = lines_reordered(values)
                 reordered_lines = reordered != values
                 if reordered_lines:  # PDF reading order printed a later line first

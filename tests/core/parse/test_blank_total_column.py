@@ -77,3 +77,18 @@ def test_digits_glued_across_cells_fail_the_column_sums(monkeypatch):
     monkeypatch.setattr(parser, "_short_of_a_blank_total", spy)
     load_report(ZOO / "quirks4242-r0004-docx2txt.txt")
     assert found and all(rows == [] for rows in found)
+
+
+def test_pdftotext_raw_rows_over_lines_under_a_blank_total_keep_their_printed_order():
+    # pdftotext -raw prints 「一、本年新收…」 as 390 / 个 / 102 / 个 / 0 0 0 0 (units in cells, 总计 column
+    # blank): a row of 6 over lines, its blank 总计 read after them. No line order adds up (none can:
+    # its 总计 is blank), and the line of its largest value was put last as the 总计: 自然人 102,
+    # 总计 390, so the 总计 column was not blank and every row of 6 failed T3-3 (false 错误)
+    report, wrong, silent = read_against_truth(ZOO / "q1808-r0040-pdftotext-raw-gbk.txt")
+    assert t3_row(report, "new") == [390, 102, 0, 0, 0, 0, None]
+    assert t3_row(report, "granted") == [317, 85, 0, 0, 0, 0, None]
+    assert t3_row(report, "total") == [390, 102, 0, 0, 0, 0, None]
+    # the sums through the blank 总计 column are left unchecked, said once
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    assert any("「总计」未填写" in f.message for f in check(report))
+    assert wrong == [] and silent == []
