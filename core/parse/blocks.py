@@ -257,21 +257,24 @@ def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None,
     return fewest
 
 
-def _fewest_failing(values: list[Token], width: int) -> float:
-    """A lower bound of the rows not adding up in every cut of `values` (_cut_readings'; inf when
-    there is no cut: a value neither a number nor a placeholder is in no block). A row holding
-    one value other than 0, its others 0, does not add up, whichever is its 总计; and the rows of
-    a cut are made of blocks of consecutive values, at most _MAX_BLOCK rows long, so a value
-    with only 0s within _MAX_BLOCK rows' values of it on both sides (a lone value) is in such a
-    row in every cut. Two lone values are never in one row (each would be within reach of the
-    other), so every cut has at least as many rows not adding up as there are lone values."""
-    if not {NUM, NA}.issuperset(map(_KIND, values)):
-        return inf
+def _fewest_failing(values: list[Token], width: int) -> int:
+    """A lower bound of the rows not adding up in every cut of `values` (_cut_readings'). A row
+    holding one value other than 0, its others 0, does not add up, whichever is its 总计; and the
+    rows of a cut are made of blocks of consecutive values, at most _MAX_BLOCK rows long, so a
+    value with only 0s within _MAX_BLOCK rows' values of it on both sides (a lone value) is in
+    such a row in every cut. Two lone values are never in one row (each would be within reach of
+    the other), so every cut has at least as many rows not adding up as there are lone values.
+    (A value neither a number nor a placeholder, its value None, counts as a 0 here: it is in no
+    block, so there is no cut and any bound holds.)"""
     numbers = list(map(_VALUE, values))  # (a placeholder's: None, counting 0)
     nonzero = list(compress(range(len(numbers)), numbers))
+    reach = _MAX_BLOCK * width
+    gaps = list(map(sub, nonzero[1:], nonzero))
+    if gaps and max(gaps) < reach:  # (most runs: every value within reach of another)
+        return 0
     # whether each gap between values other than 0 (and before the first, after the last) is
     # too wide for one block: two values in one are fewer than _MAX_BLOCK rows' values apart
-    far = [True, *map(ge, map(sub, nonzero[1:], nonzero), repeat(_MAX_BLOCK * width)), True]
+    far = [True, *map(ge, gaps, repeat(reach)), True]
     # (a row adds up within 1e-9: parts_add_up)
     return sum(abs(numbers[at]) >= 1e-9 for at in compress(nonzero, map(and_, far, far[1:])))
 

@@ -158,8 +158,11 @@ def test_a_run_whose_lone_values_need_more_typos_than_allowed_has_no_cut_and_cos
         assert budget == [blocks._MAX_VISITS]
     # with two typos allowed the cuts are searched (the rows as printed are one)
     assert blocks._cuts(values, 3, 2, [blocks._MAX_VISITS])
-    # a value that is no number nor placeholder is in no block: no cut at all
-    assert blocks._fewest_failing(values[:-1] + [Token(TEXT, "合计", 0, 0, 0)], 3) == float("inf")
+    # a value that is no number nor placeholder counts as a 0 (it is in no block: no cut at all,
+    # and the search finds none): the 1 alone is lone
+    texted = values[:-1] + [Token(TEXT, "合计", 0, 0, 0)]
+    assert blocks._fewest_failing(texted, 3) == 1
+    assert blocks._cuts(texted, 3, 1, [blocks._MAX_VISITS]) == []
     # within one block's reach the two may share a row (1 0 1, 2 0 2): no bound
     assert blocks._fewest_failing(_tokens([[1, 0, 0]] + [[0, 0, 0]] * 6 + [[0, 0, 2]]), 3) == 0
 
