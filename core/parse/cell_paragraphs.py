@@ -286,11 +286,18 @@ class _Search:
             self.memo[key] = []
             return []
         free_now = self._free(used) if before is None else _free_after(*before)
+        # when no row may split, or one only, the rows are mostly the next sevens of free values
+        # (asked before _splits_needed: most such states fail here, few there)
+        fails_from, sevens, split_may, run_check, next_row = -1, None, None, None, None
+        if split <= 1:
+            sevens = _Sevens(self, row, used, head, results, free_now)
+            fails_from = sevens.fails_from(head)
+            if fails_from >= 0 and (split == 0 or not sevens.one_split_may_do(fails_from)):
+                self.memo[key] = []
+                return []
         if self._splits_needed(row, used, free_now[0]) > split:
             self.memo[key] = []
             return []
-        # when no row may split, or one only, the rows are mostly the next sevens of free values
-        fails_from, sevens, split_may, run_check, next_row = -1, None, None, None, None
         if split == 2:
             # (two rows splitting or more: see _Drifts)
             drifts = _Drifts(self, row, used, free_now, sum(head) if row >= 2 else None, split)
@@ -300,12 +307,6 @@ class _Search:
             # (three rows splitting: see _NextRow)
             next_row = _NextRow(self, row, used, free_now, sum(head) if row >= 2 else None, split)
             run_check = next_row.run_may
-        if split <= 1:
-            sevens = _Sevens(self, row, used, head, results, free_now)
-            fails_from = sevens.fails_from(head)
-            if fails_from >= 0 and (split == 0 or not sevens.one_split_may_do(fails_from)):
-                self.memo[key] = []
-                return []
         out: list[list[list[int]]] = []
         bits = self.bits
         for cells, runs in self._options(row, used, free_now, split > 0, fails_from, sevens, split_may, run_check):
