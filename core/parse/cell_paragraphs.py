@@ -668,33 +668,29 @@ class _Sevens:
         self.owns = search.first_own
         self.free, self.sums = free  # (the free values, the sums of the first j)
         self.used = used
-        self.known: dict[int, bool] = {}  # (may_be's, by shift * 32 + m: m < 23)
         self.sevens = search.rows_by_room.setdefault(self.room, {})  # (may_be's by row and seven)
         self.gaps: dict[int, int] = {}  # (gap_fails_at's, by the values taken: each row's first columns ask it again)
 
     def may_be(self, shift: int, m: int) -> bool:
         """Whether the m-th seven of free values from the `shift`-th may be its row: row + m
         unshifted, row + 1 + m shifted (the rows after one splitting)."""
-        known = self.known.get(shift * 32 + m)
+        # (not kept by the state: it asks each seven about once, 2 % of the asks again)
+        at = shift + _WIDTH * m
+        sums = self.sums[at + _WIDTH] - self.sums[at]
+        if sums % 2:
+            return False
+        # (may_be_row, written out: each state asks it of most of its sevens)
+        row = self.row + m + (shift > 0)
+        free = self.free
+        first, last = free[at], free[at + _WIDTH - 1]
+        # (the row and its seven: the tokens from first to last when none between is taken
+        # (tokens < 256: a table has 175 cells), else which are)
+        key = row << 8 | first if last - first == _WIDTH - 1 else (
+            row, first, last, self.used >> first & (1 << (last - first)) - 1)
+        known = self.sevens.get(key)
         if known is None:
-            at = shift + _WIDTH * m
-            sums = self.sums[at + _WIDTH] - self.sums[at]
-            if sums % 2:
-                known = False
-            else:
-                # (may_be_row, written out: each state asks it of most of its sevens)
-                row = self.row + m + (shift > 0)
-                free = self.free
-                first, last = free[at], free[at + _WIDTH - 1]
-                # (the row and its seven: the tokens from first to last when none between is taken
-                # (tokens < 256: a table has 175 cells), else which are)
-                key = row << 8 | first if last - first == _WIDTH - 1 else (
-                    row, first, last, self.used >> first & (1 << (last - first)) - 1)
-                known = self.sevens.get(key)
-                if known is None:
-                    known = self.sevens[key] = _seven_may_be(self.search, row, free[at:at + _WIDTH], sums,
-                                                             self.owns.get(row), self.room)
-            self.known[shift * 32 + m] = known
+            known = self.sevens[key] = _seven_may_be(self.search, row, free[at:at + _WIDTH], sums,
+                                                     self.owns.get(row), self.room)
         return known
 
     def may_be_row(self, row: int, cells: list[int], sums: int) -> bool:
