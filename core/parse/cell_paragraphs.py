@@ -286,11 +286,18 @@ class _Search:
             self.memo[key] = []
             return []
         free_now = self._free(used) if before is None else _free_after(*before)
+        # when no row may split, or one only, the rows are mostly the next sevens of free values
+        # (asked before _splits_needed: most such states fail here, few there)
+        fails_from, sevens, split_may, run_check, next_row = -1, None, None, None, None
+        if split <= 1:
+            sevens = _Sevens(self, row, used, head, results, free_now)
+            fails_from = sevens.fails_from(head)
+            if fails_from >= 0 and (split == 0 or not sevens.one_split_may_do(fails_from)):
+                self.memo[key] = []
+                return []
         if self._splits_needed(row, used, free_now[0]) > split:
             self.memo[key] = []
             return []
-        # when no row may split, or one only, the rows are mostly the next sevens of free values
-        fails_from, sevens, split_may, run_check, next_row = -1, None, None, None, None
         if split == 2:
             # (two rows splitting or more: see _Drifts)
             drifts = _Drifts(self, row, used, free_now, sum(head) if row >= 2 else None, split)
@@ -300,12 +307,6 @@ class _Search:
             # (three rows splitting: see _NextRow)
             next_row = _NextRow(self, row, used, free_now, sum(head) if row >= 2 else None, split)
             run_check = next_row.run_may
-        if split <= 1:
-            sevens = _Sevens(self, row, used, head, results, free_now)
-            fails_from = sevens.fails_from(head)
-            if fails_from >= 0 and (split == 0 or not sevens.one_split_may_do(fails_from)):
-                self.memo[key] = []
-                return []
         out: list[list[list[int]]] = []
         bits = self.bits
         for cells, runs in self._options(row, used, free_now, split > 0, fails_from, sevens, split_may, run_check):
@@ -536,7 +537,7 @@ class _Search:
                 need = None
             starts = run_starts.get((k, need))
             if starts is None:
-                starts = run_starts[k, need] = self._run_starts(k, nxt, need, used, free, fails_from, sevens)
+                starts = run_starts[k, need] = self._run_starts(k, nxt, need, used, free, fails_from, sevens, run_starts)
             if not starts:
                 continue
             picks = free_values[:k]
@@ -595,7 +596,9 @@ class _Search:
                     yield cells, 2
 
     def _run_starts(self, k: int, nxt: int, need: Optional[int], used: int, free: tuple[list[int], list[int]],
-                    fails_from: int, sevens: Optional[_Sevens]) -> list[tuple[int, int, int]]:
+                    fails_from: int, sevens: Optional[_Sevens],
+                    run_starts: dict[tuple[int, Optional[int]], list[tuple[int, int, int]]]
+                    ) -> list[tuple[int, int, int]]:
         """Where a state's row's second run may start after its first k free values (`nxt`: the
         free value after them), whatever the row's first column: each start with its place
         among the free values and the sum of the run's 7 - k values. A run starts where the
@@ -605,7 +608,8 @@ class _Search:
         whose free value before (after `nxt`) is one too (of a stretch of lines of zeros, alike,
         only the first starts a run). With the last row that may split (`sevens`): not past
         where a row after it, in the gap its run leaves, fails; and its run ends past the last
-        seven failing (`fails_from`)."""
+        seven failing (`fails_from`). `run_starts`: the state's starts found so far, and under
+        (0, None) its values after words that may start a run (_flow_starts)."""
         n = len(self.tokens)
         same_line, zero_line = self.same_line, self.zero_line
         free_values, sums = free
@@ -619,6 +623,20 @@ class _Search:
             first = free_values[at] if at >= 0 else -1
         run_length = _WIDTH - k
         out = []
+        if sevens is None and need is None:
+            # (the values after words that may start a run, looked at once a state: each k it
+            # walks to asks of the same ones; with `sevens` its window is narrow, looked at as is)
+            flow = run_starts.get((0, None))
+            if flow is None:
+                flow = run_starts[0, None] = self._flow_starts(used, free_values)
+            for j, start, zeros_before in flow[bisect_left(flow, (bisect_right(free_values, nxt),)):]:
+                end = j + run_length
+                if end > free_count:
+                    break  # (too few free values left for the run, from here on)
+                if zeros_before >= 0 and zeros_before != nxt:
+                    continue  # (a line of zeros after a line of zeros: see below)
+                out.append((start, j, sums[end] - sums[j]))
+            return out
         for start in starts[bisect_right(starts, first if first > nxt else nxt):]:
             if start > last:
                 break  # (a row after this one, in the gap its second run leaves, would not add up)
@@ -634,6 +652,24 @@ class _Search:
             if zero_line[start] and before != nxt and zero_line[before]:
                 continue
             out.append((start, j, sums[end] - sums[j]))
+        return out
+
+    def _flow_starts(self, used: int, free_values: list[int]) -> list[tuple[int, int, int]]:
+        """_run_starts' starts where the flow comes back from words, whatever k: the free values
+        after words past the first, not inside a line, each with its place among the free
+        values and, when it and the free value before it are lines of zeros, that value (else
+        -1: a run starts there unless that value is not the one after the row's first run)."""
+        same_line, zero_line = self.same_line, self.zero_line
+        starts = self.after_words
+        out = []
+        for start in starts[bisect_right(starts, free_values[0]):]:
+            if used >> start & 1:
+                continue
+            j = bisect_left(free_values, start)
+            before = free_values[j - 1]
+            if same_line[start - 1] and before == start - 1:
+                continue
+            out.append((j, start, before if zero_line[start] and zero_line[before] else -1))
         return out
 
     def _free(self, used: int) -> tuple[list[int], list[int]]:
@@ -667,33 +703,29 @@ class _Sevens:
         self.owns = search.first_own
         self.free, self.sums = free  # (the free values, the sums of the first j)
         self.used = used
-        self.known: dict[int, bool] = {}  # (may_be's, by shift * 32 + m: m < 23)
         self.sevens = search.rows_by_room.setdefault(self.room, {})  # (may_be's by row and seven)
         self.gaps: dict[int, int] = {}  # (gap_fails_at's, by the values taken: each row's first columns ask it again)
 
     def may_be(self, shift: int, m: int) -> bool:
         """Whether the m-th seven of free values from the `shift`-th may be its row: row + m
         unshifted, row + 1 + m shifted (the rows after one splitting)."""
-        known = self.known.get(shift * 32 + m)
+        # (not kept by the state: it asks each seven about once, 2 % of the asks again)
+        at = shift + _WIDTH * m
+        sums = self.sums[at + _WIDTH] - self.sums[at]
+        if sums % 2:
+            return False
+        # (may_be_row, written out: each state asks it of most of its sevens)
+        row = self.row + m + (shift > 0)
+        free = self.free
+        first, last = free[at], free[at + _WIDTH - 1]
+        # (the row and its seven: the tokens from first to last when none between is taken
+        # (tokens < 256: a table has 175 cells), else which are)
+        key = row << 8 | first if last - first == _WIDTH - 1 else (
+            row, first, last, self.used >> first & (1 << (last - first)) - 1)
+        known = self.sevens.get(key)
         if known is None:
-            at = shift + _WIDTH * m
-            sums = self.sums[at + _WIDTH] - self.sums[at]
-            if sums % 2:
-                known = False
-            else:
-                # (may_be_row, written out: each state asks it of most of its sevens)
-                row = self.row + m + (shift > 0)
-                free = self.free
-                first, last = free[at], free[at + _WIDTH - 1]
-                # (the row and its seven: the tokens from first to last when none between is taken
-                # (tokens < 256: a table has 175 cells), else which are)
-                key = row << 8 | first if last - first == _WIDTH - 1 else (
-                    row, first, last, self.used >> first & (1 << (last - first)) - 1)
-                known = self.sevens.get(key)
-                if known is None:
-                    known = self.sevens[key] = _seven_may_be(self.search, row, free[at:at + _WIDTH], sums,
-                                                             self.owns.get(row), self.room)
-            self.known[shift * 32 + m] = known
+            known = self.sevens[key] = _seven_may_be(self.search, row, free[at:at + _WIDTH], sums,
+                                                     self.owns.get(row), self.room)
         return known
 
     def may_be_row(self, row: int, cells: list[int], sums: int) -> bool:

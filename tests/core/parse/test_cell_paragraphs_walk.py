@@ -96,3 +96,26 @@ def test_a_seven_whose_half_sum_is_not_among_its_values_is_no_row(t, row_may_be)
     seven = drifts.free[7 * t:7 * t + 7]
     assert cell_paragraphs._seven_may_be(search, 2 + t, tuple(seven), sum(values[i] for i in seven), None,
                                          None) is row_may_be
+
+
+def test_a_states_second_run_starts_are_the_same_whatever_its_first_run():
+    # 20 values of 1 each on a line of its own but 8 (on 7's line), 10 11 12 lines of a 0; words
+    # before 8 11 12 15; tokens 0…5 taken: free 6…19. The starts after words are looked at once
+    # a state (_flow_starts) and read for each first run's length k as when walked each time
+    values = [0 if i in (10, 11, 12) else 1 for i in range(20)]
+    tokens = _tokens(values)
+    tokens[8] = (1, 81, 82, tokens[7][3])
+    after_text = [i in (8, 11, 12, 15) for i in range(20)]
+    search = cell_paragraphs._Search(tokens, {}, after_text)
+    used = (1 << 6) - 1
+    free = search._free(used)
+    run_starts: dict = {}
+    # k = 4 (6 7 8 9, then 10): 11, a line of zeros right after the first run (its run 11 12 13
+    # adds up to 1), not 12 (a line of zeros after one), 15 (15 16 17: 3)
+    assert search._run_starts(4, 10, None, used, free, -1, None, run_starts) == [(11, 5, 1), (15, 9, 3)]
+    # k = 1 (6, then 7): 8 inside 7's line, 11 12 lines of zeros after one, 15: too few values left
+    assert search._run_starts(1, 7, None, used, free, -1, None, run_starts) == []
+    # k = 2 (6 7, then 8): 15 16 17 18 19; the same when the state looks at its starts anew
+    assert search._run_starts(2, 8, None, used, free, -1, None, run_starts) == [(15, 9, 5)]
+    assert search._run_starts(2, 8, None, used, free, -1, None, {}) == [(15, 9, 5)]
+    assert (0, None) in run_starts  # (looked at once)
