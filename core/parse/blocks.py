@@ -348,10 +348,28 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
         needs them (a block met in other calls, `shared`, needs none; a search that ends early,
         a first row no block reads, needs only the first blocks' values)."""
         if len(numbers) < hi:
-            more = values[len(numbers):hi]
-            numbers.extend(map(token_number, more))
-            read.extend(t.value if t.kind == NUM else t.text for t in more)
-            kinds.extend(map(_KIND, more))
+            if row_values is None:
+                more = values[len(numbers):hi]
+                numbers.extend(map(token_number, more))
+                read.extend(t.value if t.kind == NUM else t.text for t in more)
+                kinds.extend(map(_KIND, more))
+                return
+            # (by whole rows, each worked out once for every call sharing its tokens: the calls
+            # on one run's values, a value taken out, share all their rows but one or two)
+            for at in range(len(numbers) // width, hi // width):
+                known = row_values.get(row_keys[at])
+                if known is None:
+                    more = values[at * width:(at + 1) * width]
+                    known = row_values[row_keys[at]] = (list(map(token_number, more)),
+                                                        [t.value if t.kind == NUM else t.text for t in more],
+                                                        list(map(_KIND, more)))
+                numbers.extend(known[0])
+                read.extend(known[1])
+                kinds.extend(known[2])
+
+    # each row's numbers, readings and kinds, by its key (blocks are whole rows: fill's `hi` is a
+    # row's end)
+    row_values: Optional[dict] = shared.setdefault(("row values",), {}) if shared is not None else None
 
     # variants with more rows not adding up than this are never built: those a shared block keeps
     # serve calls with a typo allowed too (every caller allows one at most)
@@ -1526,6 +1544,8 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
                 readings = cut(rest)
                 if readings is None:
                     return None  # too open
+                if not readings:
+                    continue  # (no cut goes on from its ways: their rows need not be read)
                 readings_numbers = [list(map(row_numbers, rows)) for rows in readings]
                 # whether each reading's row not adding up printed together, for the ways adding up
                 # (a way's row not adding up is the cut's, whatever the reading)

@@ -434,3 +434,20 @@ def test_the_values_put_back_into_short_rows_are_chosen_as_scanning_every_value_
         assert weighed == expected, (short, values)
         compared += sum(map(len, expected))
     assert compared > 300
+
+
+def test_a_choice_whose_values_left_cut_no_way_changes_no_verdict():
+    # _weigh_choices passes over the ways of a choice whose values left read no cut (their rows
+    # are never read): the verdict is the one weighing only the choices that read some.
+    short = _tokens([[1, 2]])  # a row printed one value short (its 总计, 3, is in the run)
+    run = _tokens([[1, 1, 2], [3], [2, 2, 4]])
+    reads = ([[short + [run[3]]]], run[:3] + run[4:])  # the 3 taken: the rest reads 1 1 2 | 2 2 4
+    reads_not = ([[short + [run[2]]]], run[:2] + run[3:])  # the 2 taken: 1 1 3 adds up no way
+    assert blocks._cuts(reads_not[1], 3, 0, [10 ** 9]) == []
+
+    def weigh(choices):
+        return blocks._weigh_choices(["a", "b", "c"], run, choices, 3, lambda *_: 0, [10 ** 9], False, None,
+                                     (0,))
+    found = weigh([reads_not, reads])
+    assert found is not None and found == weigh([reads])
+    assert [[t.value for t in row] for row in found[1]] == [[1, 2, 3], [1, 1, 2], [2, 2, 4]]
