@@ -2749,14 +2749,21 @@ def _flag_unconfirmed_t4_groups(report: Report, elsewhere: str = "") -> None:
     group: a value of another table's printed among the pieces (表三's, in pdftotext's order of a
     2019 report) fails it as a misprint would, so its finding is a doubt, not an error. With
     `elsewhere`, section 四's own values were read while pieces of 表四 holding counts printed under
-    section 五's heading (t4_partly_under_section5): the same doubt, for which `elsewhere` says why."""
+    section 五's heading (t4_partly_under_section5): the same doubt, for which `elsewhere` says why,
+    and groups adding up vouch for nothing then (those pieces were not put in the table): a group
+    read as only zeros and blanks is flagged all the same, its counts may be those pieces'."""
     numbers = {row.key: [report.cells[f"section4.{row.key}.{column}"].arithmetic for column in T4_COLUMNS_KEYS]
                for row in T4.rows}
-    if all(known(n) and parts_add_up(n) for n in numbers.values()):
+    every_group_adds_up = all(known(n) and parts_add_up(n) for n in numbers.values())
+    if every_group_adds_up and not elsewhere:
         return
     for row in T4.rows:
         n = numbers[row.key]
-        if elsewhere and (all(v == 0 for v in n) or not known(n) or not parts_add_up(n)):
+        if elsewhere and every_group_adds_up and all(v == 0 for v in n):
+            report.flags.append(Flag(f"section4.{row.key}", "parse",
+                                     f"表四「{row.label}」组：{elsewhere}（PDF文字顺序），本组只读到0或空白，"
+                                     "那些片段中的数值可能属于本组，请对照原文核对"))
+        elif elsewhere and (all(v == 0 for v in n) or not known(n) or not parts_add_up(n)):
             report.flags.append(Flag(f"section4.{row.key}", "parse",
                                      f"表四「{row.label}」组：{elsewhere}（PDF文字顺序），表四各组之和与总计不符，"
                                      "本组数值可能不全或混入了别处的数值，请对照原文核对"))
