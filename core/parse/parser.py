@@ -157,8 +157,12 @@ def parse(doc: Document) -> Report:
     printed = t3_printed_sum(tokens[3], tokens[4], doc.lines, t4_region[1], t2_left, doc.page_starts) \
         if 3 in sections.heading_lines and t4_region is not None else None  # (its body's text bounded)
     t4_gathered = t4_stray_values(tokens, doc.lines, regions[5])
-    t4_apart = not t4_gathered and t4_printed_apart(tokens, doc.lines, regions[5])
-    t4_partly = not t4_gathered and t4_partly_under_section5(tokens, doc.lines, regions[5])
+    # whether section 四 prints values of its own, judged on what parse_t4 reads: a value on the page
+    # before its column heads' is another table's (p1902 r0015: 表三's 12834 229 after the heading, a
+    # page break, then 表四 with its counts under section 五: read blank and flagged by nothing)
+    t4_own = {4: t4_table_tokens(tokens[4], doc.page_starts) or []}
+    t4_apart = not t4_gathered and t4_printed_apart(t4_own, doc.lines, regions[5])
+    t4_partly = not t4_gathered and t4_partly_under_section5(t4_own, doc.lines, regions[5])
     # 表三's labels found once for the three readers, again only after one moved tokens; the values
     # each label prints before the next counted once for the last two, which act only where a label
     # before the last prints no value (a bunch: labels with only text between them) or 1 to width - 1
@@ -2383,14 +2387,11 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
     """表四 into the report; `pages`: the lines beginning its pages when the text marks them (a PDF's
     text, pdftotext's form feeds)."""
     width = len(T4.rows) * len(T4_COLUMNS_KEYS)
-    start = next((i for i, t in enumerate(tokens) if t.kind == TEXT and _T4_HEADER.search(t.text)), None)
-    if start is None:
+    table = t4_table_tokens(tokens, pages)
+    if table is None:
         report.problems.append("未找到第四部分统计表（行政复议、行政诉讼情况）")
         report.flags.append(Flag("section4", "missing", f"未找到统计表：{T4.title}"))
         return
-    table = tokens[start:]
-    if pages:
-        table = _from_head_page(table, pages)
     values: list[Token] = []
     header_lines = {t.line for t in table if t.kind == TEXT}
     for i, token in enumerate(table):
@@ -2467,6 +2468,15 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
                 report.flags.append(Flag("section4", "inferred", "表四空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
             return
     _store_t4(report, values)
+
+
+def t4_table_tokens(tokens: list[Token], pages: tuple[int, ...] = ()) -> Optional[list[Token]]:
+    """Section 四's tokens that parse_t4 reads as 表四: from its heading on, less those a page before
+    the one printing its column heads prints (_from_head_page). None without a heading."""
+    start = next((i for i, t in enumerate(tokens) if t.kind == TEXT and _T4_HEADER.search(t.text)), None)
+    if start is None:
+        return None
+    return _from_head_page(tokens[start:], pages) if pages else tokens[start:]
 
 
 def _without_empty_rows(values: list[Token], lines: list[Line], width: int) -> list[Token]:
@@ -2739,14 +2749,21 @@ def _flag_unconfirmed_t4_groups(report: Report, elsewhere: str = "") -> None:
     group: a value of another table's printed among the pieces (表三's, in pdftotext's order of a
     2019 report) fails it as a misprint would, so its finding is a doubt, not an error. With
     `elsewhere`, section 四's own values were read while pieces of 表四 holding counts printed under
-    section 五's heading (t4_partly_under_section5): the same doubt, for which `elsewhere` says why."""
+    section 五's heading (t4_partly_under_section5): the same doubt, for which `elsewhere` says why,
+    and groups adding up vouch for nothing then (those pieces were not put in the table): a group
+    read as only zeros and blanks is flagged all the same, its counts may be those pieces'."""
     numbers = {row.key: [report.cells[f"section4.{row.key}.{column}"].arithmetic for column in T4_COLUMNS_KEYS]
                for row in T4.rows}
-    if all(known(n) and parts_add_up(n) for n in numbers.values()):
+    every_group_adds_up = all(known(n) and parts_add_up(n) for n in numbers.values())
+    if every_group_adds_up and not elsewhere:
         return
     for row in T4.rows:
         n = numbers[row.key]
-        if elsewhere and (all(v == 0 for v in n) or not known(n) or not parts_add_up(n)):
+        if elsewhere and every_group_adds_up and all(v == 0 for v in n):
+            report.flags.append(Flag(f"section4.{row.key}", "parse",
+                                     f"表四「{row.label}」组：{elsewhere}（PDF文字顺序），本组只读到0或空白，"
+                                     "那些片段中的数值可能属于本组，请对照原文核对"))
+        elif elsewhere and (all(v == 0 for v in n) or not known(n) or not parts_add_up(n)):
             report.flags.append(Flag(f"section4.{row.key}", "parse",
                                      f"表四「{row.label}」组：{elsewhere}（PDF文字顺序），表四各组之和与总计不符，"
                                      "本组数值可能不全或混入了别处的数值，请对照原文核对"))

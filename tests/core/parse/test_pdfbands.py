@@ -54,6 +54,30 @@ def test_t4_values_printed_under_section_five_leave_the_table_in_doubt_not_blank
     assert "第五部分标题之后" in flags[0].message
 
 
+def test_t4_counts_under_section_five_are_flagged_though_another_page_prints_values_after_its_heading():
+    # 2019, zeros as "-": section 四's heading ends a page whose last values are 表三's (总计 12834 229),
+    # 表四's header fills the next page and its 复议后起诉 2 … 2 print amid header fragments after
+    # section 五's heading. Those two values, not 表四's, made section 四 seem to print values of its
+    # own: the table read blank with no flag, 复议后起诉's 结果维持 2 silently lost
+    report, wrong, silent = read_against_truth(ZOO / "p1902-r0015-pdftotext-gbk.txt")
+    assert report.value("section4.litigation_after_review.maintained") is None  # (not read: its place is unknown)
+    assert "section4.litigation_after_review.maintained" in wrong
+    assert silent == []
+    flags = [f for f in report.flags if f.cell == "section4"]
+    assert [f.kind for f in flags] == ["parse"]
+    assert "第五部分标题之后" in flags[0].message
+
+
+def test_t4_groups_read_as_zeros_are_flagged_when_counts_print_under_section_five():
+    # p917 r0021: section 四 prints eleven 0 (some of them 表三's), 复议后起诉's 结果维持 9 and 总计 9
+    # print amid header fragments after section 五's heading. Every group reads 0 and adds up, which
+    # vouches for nothing: the 9s were not put in the table, so each group is named as where they may be
+    report, wrong, silent = read_against_truth(ZOO / "pages917-r0021-pdftotext-gbk.txt")
+    assert "section4.litigation_after_review.maintained" in wrong and silent == []
+    groups = [f.cell for f in report.flags if f.cell.startswith("section4.") and "第五部分标题之后" in f.message]
+    assert groups == ["section4.review", "section4.litigation_direct", "section4.litigation_after_review"]
+
+
 def test_a_short_row_that_is_itself_the_misprint_takes_its_value_where_the_column_sums_say():
     # 「（二）部分公开」 prints 51 1 0 0 0 2 beside its label and its 总计 45 (a swap: true 54) after
     # 「4.无正当理由…」's label; no value of the run makes the row add up, so it took none and the
