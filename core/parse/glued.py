@@ -691,6 +691,11 @@ def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", 
     return readings, ""
 
 
+def _money_unit(text: str, at: int) -> str:
+    """The unit of money printed at `at`, right after a glued row's run ("1000元"), or ""."""
+    return "万元" if text.startswith("万元", at) else "元" if text.startswith("元", at) else ""
+
+
 def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = ()) -> dict[str, list[Optional[Token]]]:
     """表二's rows read from the runs glued to their labels, for the rows the parser read nothing
     in (docx2txt prints "…规章000规范性文件6671第二十条…", often with the heading 二、 glued to the
@@ -750,9 +755,13 @@ def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
                 continue
             value, first, last = readings[0][n]
             text = run[first:last]
+            unit = _money_unit(report.text, start + run_end) \
+                if kinds[n] == "amount" and value is not None and not run[last:].strip() else ""
             cells.append(Token(EMPTY, "", offset + first, offset + first, 0) if first == last else
                          Token(NA, text, offset + first, offset + last, 0) if value is None else
-                         Token(NUM, text, offset + first, offset + last, 0, value))
+                         Token(NUM, text, offset + first, offset + last, 0, value) if not unit else
+                         # the unit the run stopped at is the amount's: a sum in 元 is converted (cell_from_token)
+                         Token(NUM, text + unit, offset + first, start + run_end + len(unit), 0, value, unit))
         out[key] = cells
         if None in cells:
             flags.append(Flag(f"section2.{key}", "parse", f"「{row.label}」行的数字粘连在一起（{printed}），"
