@@ -2615,7 +2615,7 @@ def _shifts(numbers: list[float], width: int, rows: int) -> _Shifts:
 def _best_reading(report: Report, table: Table, stream: list[Token], numbers: list[float], shifts: _Shifts,
                   budget: int, anchors: Optional[dict[int, int]] = None,
                   gathered: Optional[dict[str, list[Token]]] = None,
-                  bound: Optional[int] = None) -> tuple[Optional[list[int]], Optional[int]]:
+                  bound: Optional[int] = None, pass_by: bool = True) -> tuple[Optional[list[int]], Optional[int]]:
     """The stream order of the one best reading (see displaced_value_rows) among those with one
     value moved that leave at most `budget` rows not adding up (with 2, those rows' values other
     than 0 placed again), None without one; and the fewest equations a reading weighed breaks
@@ -2629,7 +2629,10 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     (fewest_broken) are left out, neither keyed nor weighed. Exact: when the readings kept choose
     among readings breaking `bound` at most, those left out are never chosen, and each of the
     others comes first (by numbers) in the same order as without leaving any out; else (or if
-    the readings left out might have reached _MAX_CANDIDATES) all are weighed again."""
+    the readings left out might have reached _MAX_CANDIDATES) all are weighed again.
+
+    `pass_by` (budget 2, whole numbers): a reading with rows placed again that weighing would
+    drop (past the fewest broken so far) is not made (see `passing`); False makes every one."""
     width = len(table.rows[0].columns)
     keys = [row.key for row in table.rows]
     size, rows = len(stream), len(keys)
@@ -2757,9 +2760,10 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         """Weigh reading `order` (see order_of), whose key is `key` (see key_of) and whose
         numbers differ from the stream's in rows first to last at most."""
         if budget > 1:
-            if key in tried:
+            seen = len(tried)
+            tried.add(key)  # (a long key: hashed once to look up and store)
+            if len(tried) == seen:
                 return
-            tried.add(key)
             # outside rows first to last the reading reads the numbers as printed
             if first > last:  # (the stream as printed)
                 bad = list(printed_bad)
@@ -2789,9 +2793,10 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     # the readings are every way the rows' values add up: the same values (and
                     # rows they may go in) beside the same numbers made the same readings before
                     shape = (lo, hi, whole_key[:lo] + whole_key[hi:], tuple(moving))
-                    if shape in grouped:
-                        continue
+                    seen = len(grouped)
                     grouped.add(shape)
+                    if len(grouped) == seen:
+                        continue
                 held, found = replaced(held, group)
                 placed_again[0] |= bool(found)
                 if by_cell is not None and found and fewest_broken(whole_key, group, span, held) > bound:
@@ -2799,11 +2804,31 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     continue
                 # the numbers of `order` in the span's rows around the rows placed again
                 before, after = whole_key[span[0] * width:lo], whole_key[hi:span[1] * width + width]
+                if passing and found and not weighed_as_made[0]:
+                    set_up_weighing()
+                    weigh = weigher[0]
+                    for made_key, (made_order, made_first, made_last) in readings.items():
+                        weigh(made_key, made_order, made_first, made_last)
+                    weighed_as_made[0] = True
                 for placed, read in found:
-                    readings.setdefault(key_of(before + read + after, span[0]), ((order, lo, held, placed), *span))
+                    placing = (order, lo, held, placed)
+                    if passing and not weigher[1](placing):
+                        passed_by[0] += 1
+                        continue
+                    add(key_of(before + read + after, span[0]), (placing, *span))
             if len(bad) > 1:
                 return
-        readings.setdefault(key, (order, first, last))  # (a long key: hashed once to look up and store)
+        add(key, (order, first, last))
+
+    def add(key: tuple, reading: tuple) -> None:
+        """readings' entry `reading` (see readings) under `key`, unless it has one; weighed as made."""
+        if weighed_as_made[0]:
+            made = len(readings)
+            readings.setdefault(key, reading)  # (a long key: hashed once to look up and store)
+            if len(readings) > made:
+                weigher[0](key, *reading)
+        else:
+            readings.setdefault(key, reading)
 
     def moved(i: int, j: int, late: bool, ri: int, rj: int) -> tuple:
         """The key of the reading with stream[j] read at i (late) or stream[i] at j (see key_of):
@@ -2873,6 +2898,206 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                                     numbers[j + 1:ri * width + width])
         return leaves_early[i] + joins_fails(rj * width + 1, j + 1, numbers[i], j + 1, rj * width + width)
 
+    # The readings are weighed in the order they are made, once all are made; or, on budget 2's
+    # first reading with rows placed again (whole numbers), those made so far, then each one as it
+    # is made, so that one that would be weighed past the fewest broken so far (never chosen) need
+    # not be made at all (see `passing`).
+    scored: list = []  # (how many equations it breaks, its order) of each reading scored
+    best = 0  # the fewest broken of a reading scored so far: one breaking more is never chosen
+    weigher: list = []  # [weigh, may_be_chosen] once set up (see set_up_weighing)
+    weighed_as_made = [False]
+    passed_by = [0]  # readings with rows placed again not made (never chosen: see `passing`)
+
+    def set_up_weighing() -> None:
+        """The weighing of a reading (weigh), and for one with rows placed again of whole numbers,
+        whether it may be chosen (may_be_chosen: whether weighing it now would score it)."""
+        nonlocal best
+        cells, left, right, through, printed_broken = equations_weighed()
+        best = len(cells) + 1
+        if whole and placed_again[0]:
+            # A reading with rows placed again, of whole numbers: an equation's gap (its left side
+            # less its right) sums exactly in any order, so the reading's gaps are the printed
+            # stream's but where its numbers differ, each cell that does changing the gaps of the
+            # equations through it by its change times its count there. Many such readings place
+            # again the rows of one reading (their base): the base's changes are worked out once
+            # (a value moved changes the cells between it and its place only where the stream's
+            # value steps: in a table of 0s, seldom), and a placing's changes once for every base
+            # made with the same values in those rows. The same readings are kept as summing their
+            # sides would (below, for the others: a value moved across rows of numbers changes
+            # every cell between, and an equation broken past the fewest so far stops the sums).
+            cell_terms = _cell_terms(report, table)
+            printed_gap = [sum(left_side(printed)) - sum(right_side(printed)) for left_side, right_side in zip(left, right)]
+            step_cells = list(compress(range(size), steps))  # (the cells whose value is not the one before's)
+            bases: dict = {}  # a base (a list: by id, the readings hold it) -> the changes of its gaps, how many break
+
+            def base_changes(base) -> tuple[dict[int, int], int]:
+                """Equation -> the change of its gap in the reading `base` (a list or a value moved),
+                and how many equations that reading breaks."""
+                at = id(base) if type(base) is list else base
+                known = bases.get(at)
+                if known is None:
+                    if type(base) is list:
+                        cells_read = [(c, numbers[n]) for c, n in enumerate(base) if n != c]
+                    else:
+                        i, j, late = base
+                        steps_between = step_cells[bisect_right(step_cells, i):bisect_right(step_cells, j)]
+                        if late:  # cell i holds j, cells i + 1 to j the cell before's value (changed where it steps)
+                            cells_read = [(i, numbers[j])] + [(c, numbers[c - 1]) for c in steps_between]
+                        else:  # cells i to j - 1 the cell after's value, cell j holds i
+                            cells_read = [(c - 1, numbers[c]) for c in steps_between] + [(j, numbers[i])]
+                    changes: dict[int, int] = {}
+                    for cell, value in cells_read:
+                        change = value - numbers[cell]
+                        if change:
+                            for k, times in cell_terms(cell):
+                                changes[k] = changes.get(k, 0) + times * change
+                    known = bases[at] = changes, len(printed_broken) + sum(
+                        [(printed_gap[k] + change != 0) - (printed_gap[k] != 0) for k, change in changes.items()])
+                return known
+
+            # (rows placed again, a placing of their values) -> the changes of the gaps it makes: the
+            # same for every base holding the same values there (_replaced's placings are shared so);
+            # with the equations they touch and, from the printed stream's gaps, how many more
+            # equations they break and those they leave broken (see below)
+            placings_made: dict[tuple[int, int], tuple[tuple[tuple[int, int], ...], frozenset[int], int, list[int]]] = {}
+            bases_broken: dict = {}  # a base (as in `bases`) -> the equations it breaks, at first need
+            broken_as_printed = frozenset(printed_broken)
+
+            def base_broken(base) -> set[int]:
+                """The equations the reading `base` breaks."""
+                at = id(base) if type(base) is list else base
+                known = bases_broken.get(at)
+                if known is None:
+                    changed = base_changes(base)[0]
+                    known = bases_broken[at] = broken_as_printed.difference(
+                        [k for k, change in changed.items() if not printed_gap[k] + change]).union(
+                        [k for k, change in changed.items() if change and not printed_gap[k]])
+                return known
+
+            def made_of(lo: int, held: tuple, placed: list[int]) -> tuple:
+                """placings_made's entry of `placed` in the rows from cell lo, held the cells `held`."""
+                made = placings_made.get((lo, id(placed)))
+                if made is None:
+                    made_changes: dict[int, int] = {}
+                    held_numbers = list(map(numbers.__getitem__, held))
+                    # (cell lo + p holds held[placed[p]] for held[p]: most cells hold a 0 for a 0)
+                    changes = list(map(sub, map(held_numbers.__getitem__, placed), held_numbers))
+                    for p in compress(range(len(changes)), changes):
+                        change = changes[p]
+                        for k, times in cell_terms(lo + p):
+                            made_changes[k] = made_changes.get(k, 0) + times * change
+                    left_broken = [k for k, change in made_changes.items() if printed_gap[k] + change]
+                    made = placings_made[lo, id(placed)] = (
+                        tuple(made_changes.items()), frozenset(made_changes), len(left_broken) - sum(
+                            [printed_gap[k] != 0 for k in made_changes]), left_broken)
+                return made
+
+            def may_be_chosen(order: tuple) -> bool:
+                """Whether weigh, weighing the reading `order` (rows placed again) now, would score it:
+                whether it breaks `best` equations at most (as weigh counts them)."""
+                base, lo, held, placed = order
+                changed, count = base_changes(base)
+                made, touched, more, left_broken = made_of(lo, held, placed)
+                if changed.keys().isdisjoint(touched):
+                    return count + more <= best and len(left_broken) <= best
+                broken_here = 0
+                for k, change in made:
+                    gap = printed_gap[k] + changed.get(k, 0)
+                    if gap + change:
+                        count += gap == 0
+                        broken_here += 1
+                        if broken_here > best:
+                            return False
+                    else:
+                        count -= gap != 0
+                return count <= best
+        # span -> (the equations through its rows as (left side, right side, cells), the printed
+        # stream's broken ones outside them, the cells these all go through: None when none is broken).
+        # The equations come fewest cells first: a reading is dropped at its first equation broken
+        # beyond the fewest so far, and whether it is does not depend on the order they are summed in
+        through_rows: dict[tuple[int, int], tuple[list[tuple], list[int], Optional[set]]] = {}
+        values = list(printed)  # a reading's numbers: its rows from key[0] on written over the stream's, then undone
+
+        def weigh(key: tuple, order, first: int, last: int) -> None:
+            nonlocal best
+            if whole and type(order) is tuple and len(order) == 4:
+                base, lo, held, placed = order
+                changed, count = base_changes(base)
+                made, touched, more, left_broken = made_of(lo, held, placed)
+                if changed.keys().isdisjoint(touched):
+                    # (most bases change none of the gaps the placing changes, which are then the
+                    # printed stream's: what the placing does to them is worked out once for all)
+                    count += more
+                    if count > best or len(left_broken) > best:
+                        return
+                    broken = base_broken(base).difference(touched).union(left_broken)
+                else:
+                    # (the equations the placing changes that it leaves broken: the reading breaks at
+                    # least those, and past `best` it is never chosen, whatever the others do)
+                    broken_here = 0
+                    for k, change in made:
+                        gap = printed_gap[k] + changed.get(k, 0)
+                        if gap + change:
+                            count += gap == 0
+                            broken_here += 1
+                            if broken_here > best:
+                                break
+                        else:
+                            count -= gap != 0
+                    if count > best or broken_here > best:
+                        return
+                    changed = dict(changed)
+                    for k, change in made:
+                        changed[k] = changed.get(k, 0) + change
+                    broken = [k for k in printed_broken if printed_gap[k] + changed.get(k, 0)] + \
+                        [k for k, change in changed.items() if change and not printed_gap[k]]
+                # the equations broken (if any) all go through one cell: at most a typo
+                if not broken or set.intersection(*(cells[k] for k in broken)):
+                    scored.append((count, order))
+                    best = count
+                return
+            span = first, last
+            if span not in through_rows:
+                again = set().union(*through[first:last + 1])
+                outside = [k for k in printed_broken if k not in again]
+                summed = sorted(again, key=lambda k: len(cells[k]))
+                through_rows[span] = [(left[k], right[k], cells[k]) for k in summed], outside, \
+                    set.intersection(*(cells[k] for k in outside)) if outside else None
+            again, broken, shared = through_rows[span]
+            if len(broken) > best or shared is not None and not shared:
+                return
+            count = len(broken)
+            lo, hi = key[0] * width, key[0] * width + len(key[1])
+            values[lo:hi] = key[1]
+            for n, (left_side, right_side, over) in enumerate(again):
+                if abs(sum(left_side(values)) - sum(right_side(values))) > 1e-9:
+                    count += 1
+                    shared = over if shared is None else shared & over
+                    if count > best or not shared:  # (the cells the broken ones all go through only grow fewer)
+                        again.insert(0, again.pop(n))  # (summed first for the next reading of the rows)
+                        break
+            values[lo:hi] = printed[lo:hi]
+            if count > best:
+                return
+            if shared is None or shared:  # the equations broken (if any) all go through one cell: at most a typo
+                scored.append((count, order))
+                best = count
+
+        weigher.extend((weigh, may_be_chosen if whole and placed_again[0] else None))
+
+    # Budget 2 (whole numbers) makes a reading with rows placed again only if weighing it as made
+    # would score it: one that would not is never chosen (`best` only falls), nor would a reading
+    # with its numbers made later be; only how many readings there are can differ (see capped)
+    passing = pass_by and budget > 1 and whole
+
+    def capped() -> tuple[Optional[list[int]], Optional[int]]:
+        """What readings past _MAX_CANDIDATES give: none; with readings passed by (of which some
+        may share numbers: how many readings they made is not known), what the readings give
+        with none passed by."""
+        if passed_by[0]:
+            return _best_reading(report, table, stream, numbers, shifts, budget, anchors, gathered, bound, pass_by=False)
+        return None, None
+
     if plain[rows] <= budget:
         consider(list(range(size)), (rows, ()), rows, -1)
     # Every pair (i, j): stream[j] read at i, or stream[i] at j. The rows between them must add up
@@ -2911,8 +3136,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             row_j = rj * width
             js = range(max(i + 1, row_j), row_j + width)
             if late > budget and early > budget:  # neither move fits: no reading from this row
-                if js and len(readings) > _MAX_CANDIDATES:
-                    return None, None
+                if js and len(readings) + passed_by[0] > _MAX_CANDIDATES:
+                    return capped()
                 continue
             # stream[j] belongs at i: between them the stream runs one cell late (moving a value
             # next to an equal one, or from after one, reads as another move does: tried once); a
@@ -2938,8 +3163,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 if early_on and early + leaves_early[i] == budget:
                     early_on = value in (early_wanted[row_j], early_wanted[row_j + width - 1])
                 if not late_on and not early_on:  # (the row of j has a value not stream[i]'s)
-                    if len(readings) > _MAX_CANDIDATES:
-                        return None, None
+                    if len(readings) + passed_by[0] > _MAX_CANDIDATES:
+                        return capped()
                     continue
             for j in js:
                 if numbers[j] == value:
@@ -2949,135 +3174,24 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     consider((i, j, True), moved(i, j, True, ri, rj), ri, rj)
                 if early_on and early + early_edge(i, j, ri, rj) <= budget:
                     consider((i, j, False), moved(i, j, False, ri, rj), ri, rj)
-                if len(readings) > _MAX_CANDIDATES:
-                    return None, None
+                if len(readings) + passed_by[0] > _MAX_CANDIDATES:
+                    return capped()
     if not readings or budget > 1 and not placed_again[0]:
         if left_out[0]:  # (every reading left out)
             return _best_reading(report, table, stream, numbers, shifts, budget, anchors, gathered)
         # (without rows placed again, budget 2 weighs the readings budget 1 did, each move leaving
         # one row at most not adding up, in the same order, and chooses as it did: none)
         return None, None
-    cells, left, right, through, printed_broken = equations_weighed()
-    scored = []
-    best = len(cells) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
-    if whole and placed_again[0]:
-        # A reading with rows placed again, of whole numbers: an equation's gap (its left side
-        # less its right) sums exactly in any order, so the reading's gaps are the printed
-        # stream's but where its numbers differ, each cell that does changing the gaps of the
-        # equations through it by its change times its count there. Many such readings place
-        # again the rows of one reading (their base): the base's changes are worked out once
-        # (a value moved changes the cells between it and its place only where the stream's
-        # value steps: in a table of 0s, seldom), and a placing's changes once for every base
-        # made with the same values in those rows. The same readings are kept as summing their
-        # sides would (below, for the others: a value moved across rows of numbers changes
-        # every cell between, and an equation broken past the fewest so far stops the sums).
-        cell_terms = _cell_terms(report, table)
-        printed_gap = [sum(left_side(printed)) - sum(right_side(printed)) for left_side, right_side in zip(left, right)]
-        step_cells = list(compress(range(size), steps))  # (the cells whose value is not the one before's)
-        bases: dict = {}  # a base (a list: by id, the readings hold it) -> the changes of its gaps, how many break
-
-        def base_changes(base) -> tuple[dict[int, int], int]:
-            """Equation -> the change of its gap in the reading `base` (a list or a value moved),
-            and how many equations that reading breaks."""
-            at = id(base) if type(base) is list else base
-            known = bases.get(at)
-            if known is None:
-                if type(base) is list:
-                    cells_read = [(c, numbers[n]) for c, n in enumerate(base) if n != c]
-                else:
-                    i, j, late = base
-                    steps_between = step_cells[bisect_right(step_cells, i):bisect_right(step_cells, j)]
-                    if late:  # cell i holds j, cells i + 1 to j the cell before's value (changed where it steps)
-                        cells_read = [(i, numbers[j])] + [(c, numbers[c - 1]) for c in steps_between]
-                    else:  # cells i to j - 1 the cell after's value, cell j holds i
-                        cells_read = [(c - 1, numbers[c]) for c in steps_between] + [(j, numbers[i])]
-                changes: dict[int, int] = {}
-                for cell, value in cells_read:
-                    change = value - numbers[cell]
-                    if change:
-                        for k, times in cell_terms(cell):
-                            changes[k] = changes.get(k, 0) + times * change
-                known = bases[at] = changes, len(printed_broken) + sum(
-                    [(printed_gap[k] + change != 0) - (printed_gap[k] != 0) for k, change in changes.items()])
-            return known
-
-        # (rows placed again, a placing of their values) -> the changes of the gaps it makes: the
-        # same for every base holding the same values there (_replaced's placings are shared so)
-        placings_made: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
-    # span -> (the equations through its rows as (left side, right side, cells), the printed
-    # stream's broken ones outside them, the cells these all go through: None when none is broken).
-    # The equations come fewest cells first: a reading is dropped at its first equation broken
-    # beyond the fewest so far, and whether it is does not depend on the order they are summed in
-    through_rows: dict[tuple[int, int], tuple[list[tuple], list[int], Optional[set]]] = {}
-    values = list(printed)  # a reading's numbers: its rows from key[0] on written over the stream's, then undone
-    for key, (order, first, last) in readings.items():
-        if whole and type(order) is tuple and len(order) == 4:
-            base, lo, held, placed = order
-            changed, count = base_changes(base)
-            made = placings_made.get((lo, id(placed)))
-            if made is None:
-                made_changes: dict[int, int] = {}
-                held_numbers = list(map(numbers.__getitem__, held))
-                # (cell lo + p holds held[placed[p]] for held[p]: most cells hold a 0 for a 0)
-                changes = list(map(sub, map(held_numbers.__getitem__, placed), held_numbers))
-                for p in compress(range(len(changes)), changes):
-                    change = changes[p]
-                    for k, times in cell_terms(lo + p):
-                        made_changes[k] = made_changes.get(k, 0) + times * change
-                made = placings_made[lo, id(placed)] = tuple(made_changes.items())
-            # (the equations the placing changes that it leaves broken: the reading breaks at least
-            # those, and past `best` it is never chosen, whatever the others do)
-            broken_here = 0
-            for k, change in made:
-                gap = printed_gap[k] + changed.get(k, 0)
-                if gap + change:
-                    count += gap == 0
-                    broken_here += 1
-                    if broken_here > best:
-                        break
-                else:
-                    count -= gap != 0
-            if count > best or broken_here > best:
-                continue
-            if made:
-                changed = dict(changed)
-                for k, change in made:
-                    changed[k] = changed.get(k, 0) + change
-            broken = [k for k in printed_broken if printed_gap[k] + changed.get(k, 0)] + \
-                [k for k, change in changed.items() if change and not printed_gap[k]]
-            # the equations broken (if any) all go through one cell: at most a typo
-            if not broken or set.intersection(*(cells[k] for k in broken)):
-                scored.append((count, order))
-                best = count
-            continue
-        span = first, last
-        if span not in through_rows:
-            again = set().union(*through[first:last + 1])
-            outside = [k for k in printed_broken if k not in again]
-            summed = sorted(again, key=lambda k: len(cells[k]))
-            through_rows[span] = [(left[k], right[k], cells[k]) for k in summed], outside, \
-                set.intersection(*(cells[k] for k in outside)) if outside else None
-        again, broken, shared = through_rows[span]
-        if len(broken) > best or shared is not None and not shared:
-            continue
-        count = len(broken)
-        lo, hi = key[0] * width, key[0] * width + len(key[1])
-        values[lo:hi] = key[1]
-        for n, (left_side, right_side, over) in enumerate(again):
-            if abs(sum(left_side(values)) - sum(right_side(values))) > 1e-9:
-                count += 1
-                shared = over if shared is None else shared & over
-                if count > best or not shared:  # (the cells the broken ones all go through only grow fewer)
-                    again.insert(0, again.pop(n))  # (summed first for the next reading of the rows)
-                    break
-        values[lo:hi] = printed[lo:hi]
-        if count > best:
-            continue
-        if shared is None or shared:  # the equations broken (if any) all go through one cell: at most a typo
-            scored.append((count, order))
-            best = count
+    if not weigher:
+        set_up_weighing()
+    if not weighed_as_made[0]:
+        weigh = weigher[0]
+        for key, (order, first, last) in readings.items():
+            weigh(key, order, first, last)
     if left_out[0] and (best > bound or len(readings) + left_out[0] > _MAX_CANDIDATES):
         return _best_reading(report, table, stream, numbers, shifts, budget, anchors, gathered)
+    if left_out[0] and len(readings) + passed_by[0] + left_out[0] > _MAX_CANDIDATES:
+        return capped()  # (how many readings there were is not known: see capped)
     if not scored:
         return None, None
     chosen = [order for s, order in scored if s == best]
