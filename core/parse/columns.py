@@ -241,8 +241,9 @@ def _median(values: list[int]) -> float:
     return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 
 
-def _distance(interval: Interval, column: tuple[float, float]) -> float:
-    """Gap between a value and a column's usual extent (0 when they overlap), centres breaking ties."""
+def value_distance(interval: Interval, column: tuple[float, float]) -> float:
+    """Gap between a value and a column's usual extent (0 when they overlap), centres breaking ties:
+    a lone value's cost there (line_candidates: it is not moved)."""
     start, end = interval[0], interval[1] - 1
     gap = max(0.0, column[0] - end, start - column[1])
     return gap + abs((start + end) / 2 - (column[0] + column[1]) / 2) / 100
@@ -276,7 +277,7 @@ def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int
     # (the values before a value and those after it need columns of their own)
     fits = [_value_fits(interval, anchors, present[i:i + len(present) - count + 1])
             for i, interval in enumerate(intervals)]
-    # (_moved_distance with no offset, written out: a few thousand values a report)
+    # (each value's distance there with the line not moved: a few thousand values a report)
     unmoved = [{column: max(0.0, low, -high) + abs(off) / 100 for column, (_, low, high, off) in fits_here.items()}
                for fits_here in fits]
     ranked = sorted((sum(map(getitem, unmoved, columns)), columns) for columns in combinations(present, count))
@@ -322,44 +323,25 @@ def _moved_floor(fits: list[dict[int, ValueFit]], limit: float) -> Optional[floa
     return None
 
 
-ValueFit = tuple[float, float, float, float]  # a value in a column: see _value_fit
+ValueFit = tuple[float, float, float, float]  # a value in a column: see _value_fits
 _OFFSET = itemgetter(0)  # the offset a value's fit asks (ValueFit's first)
 
 
-def _value_fit(interval: Interval, anchor: tuple[float, float]) -> ValueFit:
-    """What a value's distance to a column (_distance) is made of, whatever the offset its line
-    is moved by: the offset that puts its start at the column's left, and (low, high, off) for
-    _moved_distance. (Positions and extents are whole or half columns: these sums are exact, the
-    same as moving the value's ends.)"""
-    (start, end), (left, right) = interval, anchor
-    return left - start, left - (end - 1), right - start, (start + end - 1) / 2 - (left + right) / 2
-
-
 def _value_fits(interval: Interval, anchors: tuple, columns: list[int]) -> dict[int, ValueFit]:
-    """_value_fit of a value in each of `columns` (their extents in `anchors`), by column."""
+    """What a value's distance to each of `columns` (their extents in `anchors`; value_distance) is
+    made of, whatever the offset its line is moved by, by column: the offset that puts its start at
+    the column's left, and (low, high, off): moved by `shift`, its distance there is
+    max(0, low - shift, shift - high) + |off + shift| / 100. (Positions and extents are whole or
+    half columns: these sums are exact, the same as moving the value's ends.)"""
     start, end = interval
     centre = (start + end - 1) / 2
     return {column: (left - start, left - (end - 1), right - start, centre - (left + right) / 2)
             for column in columns for left, right in (anchors[column],)}
 
 
-def _moved_distance(fit: ValueFit, shift: float) -> float:
-    """A value's distance to a column (its fit there) with its line moved by `shift` columns."""
-    _, low, high, off = fit
-    return max(0.0, low - shift, shift - high) + abs(off + shift) / 100
-
-
-def line_cost(intervals: list[Interval], anchors: list[tuple[float, float]], columns: tuple[int, ...]
-              ) -> tuple[float, float]:
-    """(cost, offset) of one line's values in the given columns: see line_candidates."""
-    fits = [_value_fit(interval, anchors[c]) for c, interval in zip(columns, intervals)]
-    cost = _placed_cost(fits, inf, sum(_moved_distance(fit, 0) for fit in fits))
-    assert cost is not None  # (no limit: the values placed unmoved at least)
-    return cost
-
-
 def _placed_cost(fits: list[ValueFit], limit: float, unmoved: float) -> Optional[tuple[float, float]]:
-    """line_cost of values placed as their fits in their columns, or None when it exceeds `limit`.
+    """(cost, offset) of values placed as their fits in their columns (see line_candidates), or
+    None when it exceeds `limit`.
     `unmoved`: their distances with the line not moved, summed in order."""
     best: Optional[tuple[float, float]] = None
     if unmoved <= limit:
@@ -381,7 +363,7 @@ def _placed_cost(fits: list[ValueFit], limit: float, unmoved: float) -> Optional
         if moved + unmoved - falls * abs(shift) > limit + _ROUNDING:
             continue  # moved this little, the values' distances fall too little to come within the limit
         total: float = 0
-        for _, low, high, off in fits:  # (their _moved_distance, summed as far as needed)
+        for _, low, high, off in fits:  # (their distances moved so, summed as far as needed)
             total += max(0.0, low - shift, shift - high) + abs(off + shift) / 100
             if moved + total > limit:
                 break
@@ -590,7 +572,7 @@ def moved_back_past_total(rows: dict[str, list[Token]], where: dict[int, Interva
     that value under it. Nothing is printed right of 总计, and a table whose zeros print as blank
     cells prints every row's 总计 last; pdftotext -layout pads a line after a long label by its
     own measure, moving all of the line's values alike, sometimes by more columns than lie
-    between two columns: the line_cost of so long a move would outweigh a fit one column over.
+    between two columns: the cost of so long a move would outweigh a fit one column over.
     The lines so moved then move together by the few columns that put their values nearest the
     header's names (`centres`, the last 总计's; None where a name is not found): pdftotext spaces
     a block of rows alike, and one line's 总计 alone does not say where its other values lie."""
@@ -611,7 +593,7 @@ def moved_back_past_total(rows: dict[str, list[Token]], where: dict[int, Interva
     names = [(c - _HALF_NAME, c + _HALF_NAME) for c in centres if c is not None]
 
     def misfit(extra: int) -> float:
-        return sum(min(_distance((where[key][0] + by + extra, where[key][1] + by + extra), name) for name in names)
+        return sum(min(value_distance((where[key][0] + by + extra, where[key][1] + by + extra), name) for name in names)
                    for key, by in moved)
     extra = min(range(-_BEYOND_TOTAL, _BEYOND_TOTAL + 1), key=lambda e: (misfit(e), abs(e)))
     out = dict(where)

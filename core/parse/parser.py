@@ -25,10 +25,9 @@ from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, Placement, column_anchors,
                                 equation_score, extents_of,
                                 moved_back_past_total,
-                                header_centres, names_in_order, header_extents, line_candidates, line_cost, named_anchors,
+                                header_centres, names_in_order, header_extents, line_candidates, named_anchors,
                                 padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, both_positions,
-                                repeated_header_centres,
-                                token_number)
+                                repeated_header_centres, token_number, value_distance)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_right_of,
@@ -2572,7 +2571,7 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
         intervals = [where[id(t)] for t in values]
         anchors = named_anchors(centres)
         # the header and the value line are spaced differently anyway: no offset is tried
-        distance = [[line_cost([interval], [anchor], (0,))[0] for anchor in anchors] for interval in intervals]
+        distance = [[value_distance(interval, anchor) for anchor in anchors] for interval in intervals]
         tables.append((wide, distance))
         ways = _t4_nearest_ways(values, distance)
         if ways:
