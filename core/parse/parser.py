@@ -1301,11 +1301,13 @@ def _subtotal_blank_unprinted(values: list[Token]) -> bool:
     second, last = token_number(values[1]), token_number(values[-1])
     if first is None or second is None or first + second != last:
         return False  # (most rows stop here: 自然人 plus 商业企业 is no 总计)
+    if not second:
+        return False  # (a subtotal of 0: its parts are 0, the row adds up as printed; rows of 0s stop here)
     if any(t.kind == EMPTY for t in values):
         return False
     numbers = [0 if t.kind == NA else token_number(t) for t in values]
-    if not known(numbers) or not numbers[1]:
-        return False  # (a subtotal of 0: its parts are 0, the row adds up as printed)
+    if not known(numbers):
+        return False
     return numbers[0] + numbers[1] == numbers[-1] and numbers[1] == sum(numbers[2:-1]) \
         and not parts_add_up(numbers)
 
@@ -2250,6 +2252,8 @@ def _short_of_a_blank_total(table: Table, version: str, values_of: dict[str, lis
     cells, as docx2txt prints them, make rows fail their sums too: a column fails as well)."""
     short = [key for key, values in values_of.items()
              if len(values) == widths[key] - 1 > 1]
+    if not short:
+        return short  # (no row a cell fewer: the common case)
     counted = 0
     for key, values in values_of.items():
         if not _prints_a_count(values):
