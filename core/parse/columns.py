@@ -241,8 +241,9 @@ def _median(values: list[int]) -> float:
     return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 
 
-def _distance(interval: Interval, column: tuple[float, float]) -> float:
-    """Gap between a value and a column's usual extent (0 when they overlap), centres breaking ties."""
+def value_distance(interval: Interval, column: tuple[float, float]) -> float:
+    """Gap between a value and a column's usual extent (0 when they overlap), centres breaking ties:
+    a lone value's cost there (line_candidates: it is not moved)."""
     start, end = interval[0], interval[1] - 1
     gap = max(0.0, column[0] - end, start - column[1])
     return gap + abs((start + end) / 2 - (column[0] + column[1]) / 2) / 100
@@ -274,9 +275,11 @@ def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int
     present = [n for n, anchor in enumerate(anchors) if anchor is not None]
     count = len(intervals)
     # (the values before a value and those after it need columns of their own)
-    fits = [{column: _value_fit(interval, anchors[column]) for column in present[i:i + len(present) - count + 1]}
+    fits = [_value_fits(interval, anchors, present[i:i + len(present) - count + 1])
             for i, interval in enumerate(intervals)]
-    unmoved = [{column: _moved_distance(fit, 0) for column, fit in fits_here.items()} for fits_here in fits]
+    # (each value's distance there with the line not moved: a few thousand values a report)
+    unmoved = [{column: max(0.0, low, -high) + abs(off) / 100 for column, (_, low, high, off) in fits_here.items()}
+               for fits_here in fits]
     ranked = sorted((sum(map(getitem, unmoved, columns)), columns) for columns in combinations(present, count))
     best: list[tuple[float, float, tuple[int, ...]]] = []
     reachable = None  # what some offset within the limit may cost the values at least (see _moved_floor)
@@ -320,35 +323,25 @@ def _moved_floor(fits: list[dict[int, ValueFit]], limit: float) -> Optional[floa
     return None
 
 
-ValueFit = tuple[float, float, float, float]  # a value in a column: see _value_fit
+ValueFit = tuple[float, float, float, float]  # a value in a column: see _value_fits
+_OFFSET = itemgetter(0)  # the offset a value's fit asks (ValueFit's first)
 
 
-def _value_fit(interval: Interval, anchor: tuple[float, float]) -> ValueFit:
-    """What a value's distance to a column (_distance) is made of, whatever the offset its line
-    is moved by: the offset that puts its start at the column's left, and (low, high, off) for
-    _moved_distance. (Positions and extents are whole or half columns: these sums are exact, the
-    same as moving the value's ends.)"""
-    (start, end), (left, right) = interval, anchor
-    return left - start, left - (end - 1), right - start, (start + end - 1) / 2 - (left + right) / 2
-
-
-def _moved_distance(fit: ValueFit, shift: float) -> float:
-    """A value's distance to a column (its fit there) with its line moved by `shift` columns."""
-    _, low, high, off = fit
-    return max(0.0, low - shift, shift - high) + abs(off + shift) / 100
-
-
-def line_cost(intervals: list[Interval], anchors: list[tuple[float, float]], columns: tuple[int, ...]
-              ) -> tuple[float, float]:
-    """(cost, offset) of one line's values in the given columns: see line_candidates."""
-    fits = [_value_fit(interval, anchors[c]) for c, interval in zip(columns, intervals)]
-    cost = _placed_cost(fits, inf, sum(_moved_distance(fit, 0) for fit in fits))
-    assert cost is not None  # (no limit: the values placed unmoved at least)
-    return cost
+def _value_fits(interval: Interval, anchors: tuple, columns: list[int]) -> dict[int, ValueFit]:
+    """What a value's distance to each of `columns` (their extents in `anchors`; value_distance) is
+    made of, whatever the offset its line is moved by, by column: the offset that puts its start at
+    the column's left, and (low, high, off): moved by `shift`, its distance there is
+    max(0, low - shift, shift - high) + |off + shift| / 100. (Positions and extents are whole or
+    half columns: these sums are exact, the same as moving the value's ends.)"""
+    start, end = interval
+    centre = (start + end - 1) / 2
+    return {column: (left - start, left - (end - 1), right - start, centre - (left + right) / 2)
+            for column in columns for left, right in (anchors[column],)}
 
 
 def _placed_cost(fits: list[ValueFit], limit: float, unmoved: float) -> Optional[tuple[float, float]]:
-    """line_cost of values placed as their fits in their columns, or None when it exceeds `limit`.
+    """(cost, offset) of values placed as their fits in their columns (see line_candidates), or
+    None when it exceeds `limit`.
     `unmoved`: their distances with the line not moved, summed in order."""
     best: Optional[tuple[float, float]] = None
     if unmoved <= limit:
@@ -359,14 +352,18 @@ def _placed_cost(fits: list[ValueFit], limit: float, unmoved: float) -> Optional
     # each. Shifts are weighed smallest first (the cheapest way is the least (cost, offset),
     # whatever the order it is found in): once one costs more than the limit, so do the rest.
     falls = 1.01 * len(fits)
-    for shift in sorted({fit[0] for fit in fits if fit[0]}, key=abs) if len(fits) > 1 else ():
+    shifts: set[float] = set()  # the offsets the values' fits ask, but none (a lone value is not moved)
+    if len(fits) > 1:
+        shifts.update(map(_OFFSET, fits))  # (map: a few thousand ways a report)
+        shifts.discard(0)
+    for shift in sorted(shifts, key=abs):
         moved = _SHIFT_COST * abs(shift)
         if moved > limit:
             break  # distances are never negative: this shift and the larger ones cost more than the limit
         if moved + unmoved - falls * abs(shift) > limit + _ROUNDING:
             continue  # moved this little, the values' distances fall too little to come within the limit
         total: float = 0
-        for _, low, high, off in fits:  # (their _moved_distance, summed as far as needed)
+        for _, low, high, off in fits:  # (their distances moved so, summed as far as needed)
             total += max(0.0, low - shift, shift - high) + abs(off + shift) / 100
             if moved + total > limit:
                 break
@@ -399,6 +396,14 @@ def _row_candidates(values: list[Token], where: dict[int, Interval], anchors: An
         per_line.append([(cost, list(zip(on_line, columns)), shift)
                          for cost, shift, columns in line_candidates([where[id(t)] for t in on_line], anchors, _LINE_OPTIONS,
                                                                      within if len(by_line) == 1 else inf)])
+    if len(per_line) == 1:  # a row on one line: its line's ways, cheapest first, are the row's
+        out = []
+        for cost, pairs, shift in per_line[0]:
+            slots: list[Optional[Token]] = [None] * len(anchors)
+            for token, column in pairs:
+                slots[column] = token
+            out.append((cost, slots, shift))
+        return out
     # The lines' ways combined line by line, keeping the cheapest _COMBINATIONS partial rows: the
     # same as trying every combination for rows over a few lines, and bounded for a row that a
     # damaged file spreads over dozens (4 ways a line: 4**30 combinations).
@@ -457,17 +462,25 @@ def place_by_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], l
                      certain: bool = True, score=None, options=None) -> dict[str, tuple[list[Token], bool]]:
     """Each row placed in columns by position, and whether the placement is sure. It is sure when
     the layout was measured on full rows (`certain`), every other way costs clearly more, and the
-    equations (`score`, when given) prefer no other way of about the same cost; among such ways
-    the one the equations accept wins, not sure. `options`: the rows' placements, if known."""
+    equations (`score`, when given: of the rows' numbers by column and the row weighed, see
+    placed_scorer) prefer no other way of about the same cost; among such ways the one the
+    equations accept wins, not sure.
+    `options`: the rows' placements, if known."""
     if options is None:
         options = row_placements(rows, where, layout)
     chosen = {key: ways[0][0] for key, ways in options.items()}
+    # the chosen ways' numbers, read when the equations first weigh a row (each way's once, not
+    # once for every way weighed after it)
+    chosen_numbers: dict[str, list[Optional[Number]]] = {}
     sure = {}
     for key, ways in options.items():
         cheapest = ways[0][1]
         near = [way for way in ways if way[1] - cheapest < _RECONSIDER]
         if score is not None and len(near) > 1:
-            chosen[key] = max(near, key=lambda way: (score({**chosen, key: way[0]}), -way[1]))[0]
+            if not chosen_numbers:
+                chosen_numbers = {k: _numbers(tokens) for k, tokens in chosen.items()}
+            chosen[key] = max(near, key=lambda way: (score({**chosen_numbers, key: _numbers(way[0])}, key), -way[1]))[0]
+            chosen_numbers[key] = _numbers(chosen[key])
         margin = ways[1][1] - cheapest if len(ways) > 1 else float("inf")
         # a line moved by two columns or more is placed by the pattern of its values alone
         # nor is a row that fits even its cheapest way badly (the layout does not describe it)
@@ -475,6 +488,10 @@ def place_by_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], l
         sure[key] = (certain and margin >= SURE_MARGIN and chosen[key] is ways[0][0] and ways[0][2] < 2
                      and cheapest <= _FIT * len(rows[key]) and len(rows[key]) > 1)
     return {key: (chosen[key], sure[key]) for key in options}
+
+
+def _numbers(tokens: list[Token]) -> list[Optional[Number]]:
+    return list(map(token_number, tokens))
 
 
 def placement_cost(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
@@ -528,12 +545,16 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
         count = len(group)
         # a lone row counts only when all its values are padded apart
         if count >= 2 or all(b[0] - a[1] >= 3 for a, b in zip(group[0], group[0][1:])):
-            anchors = [(_median([start for start, _ in column]), _median([end - 1 for _, end in column]))
-                                for column in zip(*group)]  # (each column's extents in the group's rows)
+            # (each column's extents in the group's rows; an extent ends a column before its end)
+            anchors = [(_median(list(map(_START, column))), _median(list(map(_END, column))) - 1)
+                       for column in zip(*group)]
             if all(anchors[n][1] < anchors[n + 1][0] for n in range(width - 1)):
                 layout.append((lines[first], anchors))
         first += count
     return layout
+
+
+_START, _END = itemgetter(0), itemgetter(1)  # an interval's
 
 
 def _moved(extents: list[Interval], previous: list[Interval]) -> bool:
@@ -551,7 +572,7 @@ def moved_back_past_total(rows: dict[str, list[Token]], where: dict[int, Interva
     that value under it. Nothing is printed right of 总计, and a table whose zeros print as blank
     cells prints every row's 总计 last; pdftotext -layout pads a line after a long label by its
     own measure, moving all of the line's values alike, sometimes by more columns than lie
-    between two columns: the line_cost of so long a move would outweigh a fit one column over.
+    between two columns: the cost of so long a move would outweigh a fit one column over.
     The lines so moved then move together by the few columns that put their values nearest the
     header's names (`centres`, the last 总计's; None where a name is not found): pdftotext spaces
     a block of rows alike, and one line's 总计 alone does not say where its other values lie."""
@@ -572,7 +593,7 @@ def moved_back_past_total(rows: dict[str, list[Token]], where: dict[int, Interva
     names = [(c - _HALF_NAME, c + _HALF_NAME) for c in centres if c is not None]
 
     def misfit(extra: int) -> float:
-        return sum(min(_distance((where[key][0] + by + extra, where[key][1] + by + extra), name) for name in names)
+        return sum(min(value_distance((where[key][0] + by + extra, where[key][1] + by + extra), name) for name in names)
                    for key, by in moved)
     extra = min(range(-_BEYOND_TOTAL, _BEYOND_TOTAL + 1), key=lambda e: (misfit(e), abs(e)))
     out = dict(where)
@@ -693,14 +714,21 @@ def equation_score(eqs: tuple[Equation, ...], values: dict[str, Optional[float]]
     return score
 
 
+PlacedScore = Callable[..., int]  # (the placed rows' numbers[, a row]) -> equations held less broken
+
+
 def placed_scorer(eqs: tuple[Equation, ...], fixed: dict[str, Optional[float]],
-                  paths_of: Callable[[str], tuple[str, ...]]) -> Callable[[dict[str, list[Optional[float]]]], int]:
+                  paths_of: Callable[[str], tuple[str, ...]]) -> PlacedScore:
     """equation_score of `fixed`'s cells with rows placed over them, as a function of the placed
     rows (row key -> its numbers, by column; `paths_of(key)` their cells). For each shape of
     the rows placed (their keys and lengths) the equations through none of their cells are
     scored once, those through a cell that has no number never (equation_score skips them),
-    and the others' sides are summed from the rows' numbers, in the equations' order."""
-    shapes: dict[tuple, tuple[int, tuple[Optional[float], ...], list[tuple[Callable, Callable]]]] = {}
+    and the others' sides are summed from the rows' numbers, in the equations' order.
+    Given a placed row (`row`), only the equations through its cells are scored: among ways of
+    placing that row alone, the others score alike."""
+    shapes: dict[tuple, tuple[int, tuple[Optional[float], ...], list[tuple[Callable, Callable]],
+                              list[Equation]]] = {}
+    through: dict[tuple, list[tuple[Callable, Callable]]] = {}  # (shape, row) -> the sides through its cells
 
     def compiled(placed: dict[str, list[Optional[float]]]):
         at: dict[str, int] = {}  # a cell -> its index in the rows' numbers, then the fixed cells summed
@@ -717,13 +745,18 @@ def placed_scorer(eqs: tuple[Equation, ...], fixed: dict[str, Optional[float]],
         consts = list(dict.fromkeys(p for eq in summed for p in eq.cells if p not in at))
         at.update(zip(consts, range(size, size + len(consts))))
         sides = [tuple(_getter([at[p] for p in side]) for side in (eq.left, eq.right)) for eq in summed]
-        return equation_score(tuple(beside), fixed), tuple(map(fixed.__getitem__, consts)), sides
+        return equation_score(tuple(beside), fixed), tuple(map(fixed.__getitem__, consts)), sides, summed
 
-    def score(placed: dict[str, list[Optional[float]]]) -> int:
+    def score(placed: dict[str, list[Optional[float]]], row: Optional[str] = None) -> int:
         shape = (tuple(placed), tuple(map(len, placed.values())))
         if shape not in shapes:
             shapes[shape] = compiled(placed)
-        total, consts, sides = shapes[shape]
+        total, consts, sides, summed = shapes[shape]
+        if row is not None:
+            if (shape, row) not in through:
+                cells = paths_of(row)
+                through[shape, row] = [pair for pair, eq in zip(sides, summed) if not eq.cell_set.isdisjoint(cells)]
+            total, sides = 0, through[shape, row]
         values = tuple(chain.from_iterable(placed.values())) + consts
         for left, right in sides:
             try:

@@ -44,6 +44,8 @@ def give_early_values_down(table: Table, values_of: dict[str, list[Token]], labe
     row's: exactly a row's worth each when the row holds two, else the lines split them (a blank
     cell leaves no trace, so either may be short)."""
     keys = [row.key for row in table.rows if row.key in values_of and row.key in label_line]
+    if all(values_of[key] for key in keys[1:]):
+        return  # every row below another holds values of its own (commonly so): none to give them
     if not any(len(values_of[key]) > len(table.row(key).columns) or _ends_a_line_early(values_of[key])
                for key in keys[:-1]):
         return  # no row holds more than a row's worth (commonly so): nothing to give down

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import combinations, permutations, product
+from itertools import chain, combinations, permutations, product
 from math import inf, prod
-from operator import is_
+from operator import attrgetter, is_
 from typing import Optional, Sequence
 
 from core.readers.document import Document, Line
@@ -25,10 +25,9 @@ from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, Placement, column_anchors,
                                 equation_score, extents_of,
                                 moved_back_past_total,
-                                header_centres, names_in_order, header_extents, line_candidates, line_cost, named_anchors,
+                                header_centres, names_in_order, header_extents, line_candidates, named_anchors,
                                 padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, both_positions,
-                                repeated_header_centres,
-                                token_number)
+                                repeated_header_centres, token_number, value_distance)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_right_of,
@@ -1306,11 +1305,13 @@ def _subtotal_blank_unprinted(values: list[Token]) -> bool:
     second, last = token_number(values[1]), token_number(values[-1])
     if first is None or second is None or first + second != last:
         return False  # (most rows stop here: 自然人 plus 商业企业 is no 总计)
+    if not second:
+        return False  # (a subtotal of 0: its parts are 0, the row adds up as printed; rows of 0s stop here)
     if any(t.kind == EMPTY for t in values):
         return False
     numbers = [0 if t.kind == NA else token_number(t) for t in values]
-    if not known(numbers) or not numbers[1]:
-        return False  # (a subtotal of 0: its parts are 0, the row adds up as printed)
+    if not known(numbers):
+        return False
     return numbers[0] + numbers[1] == numbers[-1] and numbers[1] == sum(numbers[2:-1]) \
         and not parts_add_up(numbers)
 
@@ -1544,6 +1545,9 @@ def reread_glued_t4(report: Report) -> None:
     _store_t4(report, values)
 
 
+_LINE_OF = attrgetter("line")  # a token's line
+
+
 def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, list[Token]], report: Report,
                         lines: list[Line], label_of: dict[str, Token]) -> dict[str, Sequence[Optional[Token]]]:
     """Rows of a space-aligned table that positions place better than reading order: rows that
@@ -1551,10 +1555,12 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     printing no value at all there is a row of blanks. Where the header repeats on a later page,
     its names there say where the rows below it print (_repeated_headers)."""
     width = len(table.rows[0].columns)
-    irregular = [k for k, v in values_of.items() if len(v) != width or len({t.line for t in v}) > 1]
+    # each row's lines, gathered once (map: asked of every table read by lines)
+    lines_of = {key: set(map(_LINE_OF, values)) for key, values in values_of.items()}
+    irregular = [k for k, v in values_of.items() if len(v) != width or len(lines_of[k]) > 1]
     if not irregular:
         return {}
-    if not any(len(v) > 1 and len({t.line for t in v}) == 1 for v in values_of.values()):
+    if not any(len(v) > 1 and len(lines_of[k]) == 1 for k, v in values_of.items()):
         return {}  # one value per line: positions say nothing
     # A row printing more values than columns is never placed (no two of its values may share a
     # column: row_placements leaves it out) and a row printing none is a row of blanks wherever the
@@ -1563,10 +1569,10 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     settled = all(not v or len(v) > width for v in map(values_of.__getitem__, irregular))
     if settled and all(values_of[k] for k in irregular):
         return {}
-    plain = {t.line for values in values_of.values() for t in values
-             if not lines[t.line].grid and len(lines[t.line].cells) == 1}
-    plain |= {t.line for t in header if not lines[t.line].grid and len(lines[t.line].cells) == 1}
-    all_values = [t for values in values_of.values() for t in values]
+    # (each line looked at once, not once a value)
+    plain = {n for n in set().union(*lines_of.values(), map(_LINE_OF, header))
+             if not lines[n].grid and len(lines[n].cells) == 1}
+    all_values = list(chain.from_iterable(values_of.values()))
     if not padded_apart(report.text, values_of, both_positions(report.text, all_values, plain, wide=False)[0]):
         # no row prints values padded apart under either measure (as text extractions that part
         # values by one space print them: pdfplumber, plain pdftotext): column_anchors finds no
@@ -1579,9 +1585,6 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     for key, tokens in regular.items():
         regular_values.update(zip(table.row_paths(key), map(token_number, tokens)))
     score_numbers = placed_scorer(eqs, regular_values, table.row_paths)
-
-    def score(placed: dict[str, list[Optional[Token]]]) -> int:
-        return score_numbers({key: list(map(token_number, tokens)) for key, tokens in placed.items()})
 
     # Terminal dumps count a CJK character as two columns, pdftotext as one: the measure under
     # which the rows fit their columns best (measured on full rows first) is the converter's.
@@ -1625,8 +1628,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
             cost, ways = placement_cost({k: values_of[k] for k in irregular}, where, anchored[0], beyond)
             costed.append((cost, wide, where, anchored, ways))
     *_, where, (layout, measured), ways = min(costed, key=lambda fit: fit[:2])
-    placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured, score,
-                              ways)
+    placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured,
+                              score_numbers, ways)
     # Columns one space apart: the values of a row are printed one space apart, and only a wider
     # gap shows a blank cell. A row printing fewer values than columns with no such gap has its
     # blanks at its ends, and which end its positions cannot tell (lynx starts each row's values
@@ -2253,6 +2256,8 @@ def _short_of_a_blank_total(table: Table, version: str, values_of: dict[str, lis
     cells, as docx2txt prints them, make rows fail their sums too: a column fails as well)."""
     short = [key for key, values in values_of.items()
              if len(values) == widths[key] - 1 > 1]
+    if not short:
+        return short  # (no row a cell fewer: the common case)
     counted = 0
     for key, values in values_of.items():
         if not _prints_a_count(values):
@@ -2576,10 +2581,11 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
         centres = repeated_header_centres(report.text, header, T4_HEADER_WORDS, len(T4.rows), plain, wide)
         if centres is None:
             continue
-        intervals = [positions(report.text, values, plain, wide)[id(t)] for t in values]
+        where = positions(report.text, values, plain, wide)
+        intervals = [where[id(t)] for t in values]
         anchors = named_anchors(centres)
         # the header and the value line are spaced differently anyway: no offset is tried
-        distance = [[line_cost([interval], [anchor], (0,))[0] for anchor in anchors] for interval in intervals]
+        distance = [[value_distance(interval, anchor) for anchor in anchors] for interval in intervals]
         tables.append((wide, distance))
         ways = _t4_nearest_ways(values, distance)
         if ways:

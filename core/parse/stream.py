@@ -215,6 +215,9 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
                 completed = with_learned_gaps(lines, label_line, values, width, separator)
         if completed is not None:
             values_of[key] = completed
+    short = {key for key in label_lines if values_of.get(key) and len(values_of[key]) < widths[key]}
+    if not short:
+        return short  # (every row completed: none to ask how the table prints)
     # only a table whose every row reads so: a reading-order stream (pdftotext) can print a short
     # row so too, its other values printed elsewhere
     printing = [(label_lines[key], values_of[key]) for key in label_lines if values_of.get(key)]
@@ -222,7 +225,7 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
     # every row are read before the lines of any)
     if not all(_every_other_line(*row) for row in printing) or not all(_paragraph_run(lines, *row) for row in printing):
         return set()
-    return {key for key in label_lines if values_of.get(key) and len(values_of[key]) < widths[key]}
+    return short
 
 
 def t4_paragraph_groups(tokens: list[Token], values: list[Token], width: int, lines: list[Line],
