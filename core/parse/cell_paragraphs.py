@@ -439,7 +439,8 @@ class _Search:
         if len(free_values) < _WIDTH:
             return ()
         values = self.values
-        return tuple(c for c in columns if sums[_WIDTH] == 2 * values[free_values[_WIDTH - 1 - c]])
+        seven = sums[_WIDTH] - sums[0]
+        return tuple(c for c in columns if seven == 2 * values[free_values[_WIDTH - 1 - c]])
 
     def _row_options(self, row: int, own: Optional[int], anchor: int, first_column: int, used: int,
                      free: tuple[list[int], list[int]], max_runs: int, fails_from: int, sevens: Optional[_Sevens],
@@ -464,6 +465,7 @@ class _Search:
         rows_of = self.rows_of
         free_values, sums = free
         free_count = len(free_values)
+        first_sum = sums[0]  # (see _free: sums[k] - first_sum is what the first k add up to)
         # (anchor is the first free value: the value before it, if any, is taken, so a line is
         # not cut before it)
         # the column of each pick, by its place in printed order (wrapping round after 总计)
@@ -490,7 +492,7 @@ class _Search:
             self.steps += 1
             if self.steps > _BUDGET:
                 raise _OverBudget
-            if k > total_k and sums[k] > 2 * values[free_values[total_k]]:
+            if k > total_k and sums[k] - first_sum > 2 * values[free_values[total_k]]:
                 break  # (the picks so far exceed their row's 总计: the others cannot exceed it)
             last = free_values[k - 1]
             nxt = free_values[k] if k < free_count else n
@@ -528,9 +530,9 @@ class _Search:
             # unknown one, else where the flow comes back from words
             if k == _WIDTH - 1:
                 if total_k == k:
-                    need = sums[k]  # (its 总计)
+                    need = sums[k] - first_sum  # (its 总计)
                 else:
-                    need = 2 * values[free_values[total_k]] - sums[k]
+                    need = 2 * values[free_values[total_k]] - sums[k] + first_sum
                     if need < 0:
                         need = -1  # (none)
             else:
@@ -544,7 +546,7 @@ class _Search:
             # the row adds up (T3-3) with the run's values: the next free values from its start
             # (the picks' part summed once; a run of the row's one missing value prints `need`,
             # the value making it add up)
-            picks_sum = sums[k]
+            picks_sum = sums[k] - first_sum
             total_at = total_k
             total = values[picks[total_at]] if total_at < k else None
             column = columns[k]
@@ -673,7 +675,9 @@ class _Search:
         return out
 
     def _free(self, used: int) -> tuple[list[int], list[int]]:
-        """The free values (in printed order) and the sums of the first j of them."""
+        """The free values (in printed order) and the sums of the first j of them (a state's sums
+        may all be more by the same amount, sums[0]: only their differences are read, so
+        _free_after re-counts the shorter part of them only)."""
         bits = bin(self.all_tokens & ~used)[:1:-1]  # (the free values' bits, the first first)
         free = list(compress(range(len(bits)), bits.encode().translate(_BIT_BYTES)))  # (half the time of comparing each)
         return free, list(accumulate(map(self.values.__getitem__, free), initial=0))
@@ -1244,22 +1248,22 @@ class _Drifts:
 def _free_after(free: tuple[list[int], list[int]], cells: list[int]) -> tuple[list[int], list[int]]:
     """_Search._free of the state after a row took these cells from a state's free values
     (`free`: with their sums): its first run the first k free values, its second run, if any,
-    the next 7 - k from the j-th; the sums of those left re-counted from the sums before."""
+    the next 7 - k from the j-th; the sums of those left kept, those on the shorter side of the
+    run moved by what it adds up to (the sums are read by their differences: see _free)."""
     free_values, sums = free
     taken = sorted(cells)
     k = 0
     while k < _WIDTH and taken[k] == free_values[k]:
         k += 1
     if k == _WIDTH:
-        base = sums[_WIDTH]
-        return free_values[_WIDTH:], [s - base for s in sums[_WIDTH:]]
+        return free_values[_WIDTH:], sums[_WIDTH:]
     j = bisect_left(free_values, taken[k])
     end = j + _WIDTH - k
-    base = sums[k]
-    cut = base + sums[end] - sums[j]  # (what the first k and the run add up to)
+    run = sums[end] - sums[j]  # (what the run adds up to)
     # (a comprehension: a bound __rsub__ mapped costs ~1.7x as much a value)
-    return (free_values[k:j] + free_values[end:],
-            [s - base for s in sums[k:j + 1]] + [s - cut for s in sums[end + 1:]])
+    if j - k < len(sums) - end:
+        return free_values[k:j] + free_values[end:], [s + run for s in sums[k:j + 1]] + sums[end + 1:]
+    return free_values[k:j] + free_values[end:], sums[k:j + 1] + [s - run for s in sums[end + 1:]]
 
 
 _FEWER: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
