@@ -226,6 +226,12 @@ class _Search:
         self.first_own: dict[int, int] = {}
         for i, label_row in self.owns:
             self.first_own.setdefault(label_row, i)
+        # what the result rows' label values from each row on add up to: each is its row's
+        # 自然人 cell, and the result rows' 自然人 cells add up to at most 一 + 二's (四 >= 0)
+        self.owns_sum_from = [0] * (_ROWS + 1)
+        for label_row in range(_ROWS - 3, 1, -1):
+            own = self.first_own.get(label_row)
+            self.owns_sum_from[label_row] = self.owns_sum_from[label_row + 1] + (self.values[own] if own is not None else 0)
         self.drifts_known: dict[tuple, bool] = {}
         self.sevens_known: dict[tuple, bool] = {}
         # _Drifts.clean's and _Sevens.may_be's answers by row and seven (see _Sevens.may_be), the
@@ -282,8 +288,12 @@ class _Search:
         known = self.memo.get(key)
         if known is not None:
             return known
-        if row >= 2 and not self._total_left(used, head, results):
-            self.memo[key] = []
+        if row >= 2:
+            if results[0] + self.owns_sum_from[row] > head[0] or not self._total_left(used, head, results):
+                self.memo[key] = []
+                return []
+        elif row == 1 and 1 in self.first_own and self.owns_sum_from[2] > head[0] + values[self.first_own[1]]:
+            self.memo[key] = []  # (二's 自然人 cell is its label value: 一 + 二's then cannot hold them)
             return []
         free_now = self._free(used) if before is None else _free_after(*before)
         # when no row may split, or one only, the rows are mostly the next sevens of free values

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from core.parse import cell_paragraphs
+from tests.core.parse import cell_paragraphs_oracle as oracle
 from tests.core.parse.test_cell_paragraphs_search import _inputs, _run
 from tests.core.truth import read_against_truth
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+_WIDTH, _ROWS = cell_paragraphs._WIDTH, cell_paragraphs._ROWS
 
 
 def test_a_table_read_after_two_thousand_steps_is_still_read_whole():
@@ -130,3 +132,37 @@ def test_a_states_second_run_starts_are_the_same_whatever_its_first_run():
     assert search._run_starts(2, 8, None, used, free, -1, None, run_starts) == [(15, 9, 5)]
     assert search._run_starts(2, 8, None, used, free, -1, None, {}) == [(15, 9, 5)]
     assert (0, None) in run_starts  # (looked at once)
+
+
+def test_a_state_whose_rows_label_values_cannot_fit_natural_persons_column_is_left_at_once():
+    # a table printed row after row, a cell a line, each row's 自然人 cell right after its label:
+    # 一 5 0 0 0 0 0 5, 二 all 0, （一） 3 … 3, （二） 2 … 2, the other rows 0, （七）总计 5 … 5,
+    # 四 all 0: one placement, the table as printed (as the search before the pruning found)
+    table = [[5, 0, 0, 0, 0, 0, 5], [0] * 7, [3, 0, 0, 0, 0, 0, 3], [2, 0, 0, 0, 0, 0, 2]] + [[0] * 7] * 19 \
+        + [[5, 0, 0, 0, 0, 0, 5], [0] * 7]
+    values = [value for row in table for value in row]
+    inputs = (_tokens(values), {_WIDTH * row: frozenset({row}) for row in range(_ROWS - 2)}, [False] * len(values))
+    found, _ = _run(cell_paragraphs._Search, inputs)
+    assert found == _run(oracle._Search, inputs)[0]
+    assert [[[values[i] for i in cells] for cells in placed] for placed in found] == [table]
+    # the result rows' label values, each its row's 自然人 cell, add up to 5: after 一 read as
+    # 4 0 0 0 0 0 4 (二's 自然人 cell its label value, 0), 一 + 二's 自然人 cell, 4, cannot
+    # hold them (四 >= 0): no placement of the rows from 二 on, nor from （一） on; told at once
+    search = cell_paragraphs._Search(*inputs)
+    zeros = (0,) * _WIDTH
+    misread = (4, 0, 0, 0, 0, 0, 4)
+    assert search.owns_sum_from[2] == 5 and search.owns_sum_from[3] == 2
+    steps = search.steps
+    assert search._rows(1, (1 << 7) - 1, misread, zeros, 3) == []
+    assert search._rows(2, (1 << 14) - 1, misread, zeros, 3) == []
+    # （二） after （一） read as 3 …: 3 + 2 fit 一 + 二's 5, not its 4
+    assert search._rows(3, (1 << 21) - 1, misread, (3, 0, 0, 0, 0, 0, 3), 3) == []
+    assert search.steps == steps  # (no row walked)
+    # the same states walked (the bound set aside): no placement either
+    walked = cell_paragraphs._Search(*inputs)
+    walked.owns_sum_from = [0] * len(walked.owns_sum_from)
+    assert walked._rows(1, (1 << 7) - 1, misread, zeros, 3) == []
+    assert walked._rows(2, (1 << 14) - 1, misread, zeros, 3) == []
+    assert walked._rows(3, (1 << 21) - 1, misread, (3, 0, 0, 0, 0, 0, 3), 3) == []
+    assert walked.steps > 0
+    assert walked._rows(2, (1 << 14) - 1, (5, 0, 0, 0, 0, 0, 5), zeros, 0) != []
