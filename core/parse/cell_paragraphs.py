@@ -1312,18 +1312,19 @@ def _seven_may_be(search: _Search, row: int, cells, sums: int, own: Optional[int
     # apart without a loop of Python steps)
     label_at = -1
     if not rows_of.keys().isdisjoint(cells):
-        for j, i in enumerate(cells):
-            if i in rows_of:
-                if label_at >= 0 or row not in rows_of[i]:
-                    return False
-                label_at = j
+        labels = rows_of.keys() & cells  # (a set made in C, not a loop over the cells)
+        if len(labels) > 1:
+            return False
+        (label,) = labels
+        if row not in rows_of[label]:
+            return False
+        label_at = cells.index(label)
     if own is not None and own not in cells:
         return False
-    for total_at in range(_WIDTH):
+    # (the cell at j is in column j - total_at - 1, mod 7: the 总计 is column 6; a label value
+    # in 自然人, column 0, tells it)
+    for total_at in range(_WIDTH) if label_at < 0 else ((label_at - 1) % _WIDTH,):
         if row_values[total_at] * 2 != sums:
-            continue
-        # (the cell at j is in column j - total_at - 1, mod 7: the 总计 is column 6)
-        if label_at >= 0 and (label_at - total_at - 1) % _WIDTH:
             continue
         if room is None or all(map(le, row_values[total_at + 1:] + row_values[:total_at + 1], room)):
             return True
