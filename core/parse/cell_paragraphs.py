@@ -65,11 +65,16 @@ _COLUMNS_FROM = tuple(tuple((first + k) % _WIDTH for k in range(_WIDTH)) for fir
 Token = tuple[int, int, int, int]  # value, start, end, line number
 
 # words of each row's label (in the table's order) as plain pdftotext prints them, wrapped or not
-_LABELS = re.compile("|".join(f"(?P<r{i}>{words})" for i, words in enumerate((
+_LABEL_WORDS = (
     "本年新收", "上年结转", "予以公开", "部分公开", "国家秘密", "法规禁止公开", "三安全一稳定", "第三方合法权益",
     "内部事务", "过程性信息", "执法案卷", "行政查询", "不掌握", "另行制作", "内容仍不明确", "信访举报",
     "重复申请", "公开出版物", "大量反复", "重新出具", "逾期不补正", "收费通知", r"3[.．、]\s*其他",
-    "（七）总计", "结转下年度"))))
+    "（七）总计", "结转下年度")
+# (a position is tried against the words only when it prints one's first character: the named
+# groups keep the engine from skipping the others itself, 25 words tried at each of ~1 200
+# positions, 1.5 ms a 表三)
+_LABELS = re.compile(f"(?=[{''.join(sorted({words[0] for words in _LABEL_WORDS}))}])(?:"
+                     + "|".join(f"(?P<r{i}>{words})" for i, words in enumerate(_LABEL_WORDS)) + ")")
 
 
 def _label_rows(text: str, tokens: list[Token], start: int, end: int) -> dict[int, frozenset[int]]:
