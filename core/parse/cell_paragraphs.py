@@ -65,11 +65,16 @@ _COLUMNS_FROM = tuple(tuple((first + k) % _WIDTH for k in range(_WIDTH)) for fir
 Token = tuple[int, int, int, int]  # value, start, end, line number
 
 # words of each row's label (in the table's order) as plain pdftotext prints them, wrapped or not
-_LABELS = re.compile("|".join(f"(?P<r{i}>{words})" for i, words in enumerate((
+_LABEL_WORDS = (
     "本年新收", "上年结转", "予以公开", "部分公开", "国家秘密", "法规禁止公开", "三安全一稳定", "第三方合法权益",
     "内部事务", "过程性信息", "执法案卷", "行政查询", "不掌握", "另行制作", "内容仍不明确", "信访举报",
     "重复申请", "公开出版物", "大量反复", "重新出具", "逾期不补正", "收费通知", r"3[.．、]\s*其他",
-    "（七）总计", "结转下年度"))))
+    "（七）总计", "结转下年度")
+# (a position is tried against the words only when it prints one's first character: the named
+# groups keep the engine from skipping the others itself, 25 words tried at each of ~1 200
+# positions, 1.5 ms a 表三)
+_LABELS = re.compile(f"(?=[{''.join(sorted({words[0] for words in _LABEL_WORDS}))}])(?:"
+                     + "|".join(f"(?P<r{i}>{words})" for i, words in enumerate(_LABEL_WORDS)) + ")")
 
 
 def _label_rows(text: str, tokens: list[Token], start: int, end: int) -> dict[int, frozenset[int]]:
@@ -226,6 +231,12 @@ class _Search:
         self.first_own: dict[int, int] = {}
         for i, label_row in self.owns:
             self.first_own.setdefault(label_row, i)
+        # what the result rows' label values from each row on add up to: each is its row's
+        # 自然人 cell, and the result rows' 自然人 cells add up to at most 一 + 二's (四 >= 0)
+        self.owns_sum_from = [0] * (_ROWS + 1)
+        for label_row in range(_ROWS - 3, 1, -1):
+            own = self.first_own.get(label_row)
+            self.owns_sum_from[label_row] = self.owns_sum_from[label_row + 1] + (self.values[own] if own is not None else 0)
         self.drifts_known: dict[tuple, bool] = {}
         self.sevens_known: dict[tuple, bool] = {}
         # _Drifts.clean's and _Sevens.may_be's answers by row and seven (see _Sevens.may_be), the
@@ -282,8 +293,12 @@ class _Search:
         known = self.memo.get(key)
         if known is not None:
             return known
-        if row >= 2 and not self._total_left(used, head, results):
-            self.memo[key] = []
+        if row >= 2:
+            if results[0] + self.owns_sum_from[row] > head[0] or not self._total_left(used, head, results):
+                self.memo[key] = []
+                return []
+        elif row == 1 and 1 in self.first_own and self.owns_sum_from[2] > head[0] + values[self.first_own[1]]:
+            self.memo[key] = []  # (二's 自然人 cell is its label value: 一 + 二's then cannot hold them)
             return []
         free_now = self._free(used) if before is None else _free_after(*before)
         # when no row may split, or one only, the rows are mostly the next sevens of free values
@@ -439,7 +454,8 @@ class _Search:
         if len(free_values) < _WIDTH:
             return ()
         values = self.values
-        return tuple(c for c in columns if sums[_WIDTH] == 2 * values[free_values[_WIDTH - 1 - c]])
+        seven = sums[_WIDTH] - sums[0]
+        return tuple(c for c in columns if seven == 2 * values[free_values[_WIDTH - 1 - c]])
 
     def _row_options(self, row: int, own: Optional[int], anchor: int, first_column: int, used: int,
                      free: tuple[list[int], list[int]], max_runs: int, fails_from: int, sevens: Optional[_Sevens],
@@ -464,6 +480,7 @@ class _Search:
         rows_of = self.rows_of
         free_values, sums = free
         free_count = len(free_values)
+        first_sum = sums[0]  # (see _free: sums[k] - first_sum is what the first k add up to)
         # (anchor is the first free value: the value before it, if any, is taken, so a line is
         # not cut before it)
         # the column of each pick, by its place in printed order (wrapping round after 总计)
@@ -490,7 +507,7 @@ class _Search:
             self.steps += 1
             if self.steps > _BUDGET:
                 raise _OverBudget
-            if k > total_k and sums[k] > 2 * values[free_values[total_k]]:
+            if k > total_k and sums[k] - first_sum > 2 * values[free_values[total_k]]:
                 break  # (the picks so far exceed their row's 总计: the others cannot exceed it)
             last = free_values[k - 1]
             nxt = free_values[k] if k < free_count else n
@@ -528,9 +545,9 @@ class _Search:
             # unknown one, else where the flow comes back from words
             if k == _WIDTH - 1:
                 if total_k == k:
-                    need = sums[k]  # (its 总计)
+                    need = sums[k] - first_sum  # (its 总计)
                 else:
-                    need = 2 * values[free_values[total_k]] - sums[k]
+                    need = 2 * values[free_values[total_k]] - sums[k] + first_sum
                     if need < 0:
                         need = -1  # (none)
             else:
@@ -544,7 +561,7 @@ class _Search:
             # the row adds up (T3-3) with the run's values: the next free values from its start
             # (the picks' part summed once; a run of the row's one missing value prints `need`,
             # the value making it add up)
-            picks_sum = sums[k]
+            picks_sum = sums[k] - first_sum
             total_at = total_k
             total = values[picks[total_at]] if total_at < k else None
             column = columns[k]
@@ -673,7 +690,9 @@ class _Search:
         return out
 
     def _free(self, used: int) -> tuple[list[int], list[int]]:
-        """The free values (in printed order) and the sums of the first j of them."""
+        """The free values (in printed order) and the sums of the first j of them (a state's sums
+        may all be more by the same amount, sums[0]: only their differences are read, so
+        _free_after re-counts the shorter part of them only)."""
         bits = bin(self.all_tokens & ~used)[:1:-1]  # (the free values' bits, the first first)
         free = list(compress(range(len(bits)), bits.encode().translate(_BIT_BYTES)))  # (half the time of comparing each)
         return free, list(accumulate(map(self.values.__getitem__, free), initial=0))
@@ -1244,22 +1263,22 @@ class _Drifts:
 def _free_after(free: tuple[list[int], list[int]], cells: list[int]) -> tuple[list[int], list[int]]:
     """_Search._free of the state after a row took these cells from a state's free values
     (`free`: with their sums): its first run the first k free values, its second run, if any,
-    the next 7 - k from the j-th; the sums of those left re-counted from the sums before."""
+    the next 7 - k from the j-th; the sums of those left kept, those on the shorter side of the
+    run moved by what it adds up to (the sums are read by their differences: see _free)."""
     free_values, sums = free
     taken = sorted(cells)
     k = 0
     while k < _WIDTH and taken[k] == free_values[k]:
         k += 1
     if k == _WIDTH:
-        base = sums[_WIDTH]
-        return free_values[_WIDTH:], [s - base for s in sums[_WIDTH:]]
+        return free_values[_WIDTH:], sums[_WIDTH:]
     j = bisect_left(free_values, taken[k])
     end = j + _WIDTH - k
-    base = sums[k]
-    cut = base + sums[end] - sums[j]  # (what the first k and the run add up to)
+    run = sums[end] - sums[j]  # (what the run adds up to)
     # (a comprehension: a bound __rsub__ mapped costs ~1.7x as much a value)
-    return (free_values[k:j] + free_values[end:],
-            [s - base for s in sums[k:j + 1]] + [s - cut for s in sums[end + 1:]])
+    if j - k < len(sums) - end:
+        return free_values[k:j] + free_values[end:], [s + run for s in sums[k:j + 1]] + sums[end + 1:]
+    return free_values[k:j] + free_values[end:], sums[k:j + 1] + [s - run for s in sums[end + 1:]]
 
 
 _FEWER: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
@@ -1298,18 +1317,19 @@ def _seven_may_be(search: _Search, row: int, cells, sums: int, own: Optional[int
     # apart without a loop of Python steps)
     label_at = -1
     if not rows_of.keys().isdisjoint(cells):
-        for j, i in enumerate(cells):
-            if i in rows_of:
-                if label_at >= 0 or row not in rows_of[i]:
-                    return False
-                label_at = j
+        labels = rows_of.keys() & cells  # (a set made in C, not a loop over the cells)
+        if len(labels) > 1:
+            return False
+        (label,) = labels
+        if row not in rows_of[label]:
+            return False
+        label_at = cells.index(label)
     if own is not None and own not in cells:
         return False
-    for total_at in range(_WIDTH):
+    # (the cell at j is in column j - total_at - 1, mod 7: the 总计 is column 6; a label value
+    # in 自然人, column 0, tells it)
+    for total_at in range(_WIDTH) if label_at < 0 else ((label_at - 1) % _WIDTH,):
         if row_values[total_at] * 2 != sums:
-            continue
-        # (the cell at j is in column j - total_at - 1, mod 7: the 总计 is column 6)
-        if label_at >= 0 and (label_at - total_at - 1) % _WIDTH:
             continue
         if room is None or all(map(le, row_values[total_at + 1:] + row_values[:total_at + 1], room)):
             return True

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from core.parse import cell_paragraphs
+from tests.core.parse import cell_paragraphs_oracle as oracle
 from tests.core.parse.test_cell_paragraphs_search import _inputs, _run
 from tests.core.truth import read_against_truth
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+_WIDTH, _ROWS = cell_paragraphs._WIDTH, cell_paragraphs._ROWS
 
 
 def test_a_table_read_after_two_thousand_steps_is_still_read_whole():
@@ -47,17 +49,28 @@ def _tokens(values: list[int]) -> list[tuple[int, int, int, int]]:
     return [(value, 10 * i, 10 * i + 1, 2 * i) for i, value in enumerate(values)]
 
 
+def _counted_from_0(free: tuple[list[int], list[int]]) -> tuple[list[int], list[int]]:
+    """A state's free values and the sums of the first j of them (a state's sums may all be more
+    by the same amount: only their differences are read)."""
+    values, sums = free
+    return values, [s - sums[0] for s in sums]
+
+
 def test_the_free_values_after_a_row_split_in_two_are_those_left():
     # 30 values 0 1 2 3 4 0 1 …; the state's row takes tokens 7 8 9 (its first run) and 15…18
     # (its second): left 10…14 and 19…29, whose values are 0 1 2 3 4 and 4 0 1 2 3 4 0 1 2 3 4
     search = cell_paragraphs._Search(_tokens([i % 5 for i in range(30)]), {}, [False] * 30)
     state = search._free(sum(1 << i for i in range(7)))
-    after = cell_paragraphs._free_after(state, [15, 8, 16, 9, 17, 7, 18])  # (in column order)
+    after = _counted_from_0(cell_paragraphs._free_after(state, [15, 8, 16, 9, 17, 7, 18]))  # (in column order)
     assert after[0] == [10, 11, 12, 13, 14] + list(range(19, 30))
     assert after[1] == [0, 0, 1, 3, 6, 10, 14, 14, 15, 17, 20, 24, 24, 25, 27, 30, 34]
     assert after == search._free(sum(1 << i for i in range(10)) | sum(1 << i for i in range(15, 19)))
+    # the run near the end: the sums after it kept as they are, less what the run adds up to
+    # (tokens 22…25: 2 3 4 0), those before it moved by it; the same differences
+    late = _counted_from_0(cell_paragraphs._free_after(state, [22, 8, 23, 9, 24, 7, 25]))
+    assert late == search._free(sum(1 << i for i in range(10)) | sum(1 << i for i in range(22, 26)))
     # a row in one run: the next seven
-    assert cell_paragraphs._free_after(state, list(range(7, 14))) == search._free((1 << 14) - 1)
+    assert _counted_from_0(cell_paragraphs._free_after(state, list(range(7, 14)))) == search._free((1 << 14) - 1)
 
 
 def test_the_free_values_made_from_the_state_before_are_the_masks_on_the_fixtures(monkeypatch):
@@ -68,7 +81,7 @@ def test_the_free_values_made_from_the_state_before_are_the_masks_on_the_fixture
 
     def checking_rows(self, row, used, head, results, split, before=None):
         if before is not None:
-            assert cell_paragraphs._free_after(*before) == self._free(used)
+            assert _counted_from_0(cell_paragraphs._free_after(*before)) == self._free(used)
             checked.append(row)
         return rows(self, row, used, head, results, split, before)
 
@@ -119,3 +132,37 @@ def test_a_states_second_run_starts_are_the_same_whatever_its_first_run():
     assert search._run_starts(2, 8, None, used, free, -1, None, run_starts) == [(15, 9, 5)]
     assert search._run_starts(2, 8, None, used, free, -1, None, {}) == [(15, 9, 5)]
     assert (0, None) in run_starts  # (looked at once)
+
+
+def test_a_state_whose_rows_label_values_cannot_fit_natural_persons_column_is_left_at_once():
+    # a table printed row after row, a cell a line, each row's 自然人 cell right after its label:
+    # 一 5 0 0 0 0 0 5, 二 all 0, （一） 3 … 3, （二） 2 … 2, the other rows 0, （七）总计 5 … 5,
+    # 四 all 0: one placement, the table as printed (as the search before the pruning found)
+    table = [[5, 0, 0, 0, 0, 0, 5], [0] * 7, [3, 0, 0, 0, 0, 0, 3], [2, 0, 0, 0, 0, 0, 2]] + [[0] * 7] * 19 \
+        + [[5, 0, 0, 0, 0, 0, 5], [0] * 7]
+    values = [value for row in table for value in row]
+    inputs = (_tokens(values), {_WIDTH * row: frozenset({row}) for row in range(_ROWS - 2)}, [False] * len(values))
+    found, _ = _run(cell_paragraphs._Search, inputs)
+    assert found == _run(oracle._Search, inputs)[0]
+    assert [[[values[i] for i in cells] for cells in placed] for placed in found] == [table]
+    # the result rows' label values, each its row's 自然人 cell, add up to 5: after 一 read as
+    # 4 0 0 0 0 0 4 (二's 自然人 cell its label value, 0), 一 + 二's 自然人 cell, 4, cannot
+    # hold them (四 >= 0): no placement of the rows from 二 on, nor from （一） on; told at once
+    search = cell_paragraphs._Search(*inputs)
+    zeros = (0,) * _WIDTH
+    misread = (4, 0, 0, 0, 0, 0, 4)
+    assert search.owns_sum_from[2] == 5 and search.owns_sum_from[3] == 2
+    steps = search.steps
+    assert search._rows(1, (1 << 7) - 1, misread, zeros, 3) == []
+    assert search._rows(2, (1 << 14) - 1, misread, zeros, 3) == []
+    # （二） after （一） read as 3 …: 3 + 2 fit 一 + 二's 5, not its 4
+    assert search._rows(3, (1 << 21) - 1, misread, (3, 0, 0, 0, 0, 0, 3), 3) == []
+    assert search.steps == steps  # (no row walked)
+    # the same states walked (the bound set aside): no placement either
+    walked = cell_paragraphs._Search(*inputs)
+    walked.owns_sum_from = [0] * len(walked.owns_sum_from)
+    assert walked._rows(1, (1 << 7) - 1, misread, zeros, 3) == []
+    assert walked._rows(2, (1 << 14) - 1, misread, zeros, 3) == []
+    assert walked._rows(3, (1 << 21) - 1, misread, (3, 0, 0, 0, 0, 0, 3), 3) == []
+    assert walked.steps > 0
+    assert walked._rows(2, (1 << 14) - 1, (5, 0, 0, 0, 0, 0, 5), zeros, 0) != []
