@@ -116,9 +116,17 @@ def _wrapped_heading(previous: Line, raw: str) -> tuple[int, ...]:
     if len(previous.cells) != 1 or len(raw) > 30:
         return ()
     head = previous.cells[0].text
-    if len(head) > 40 or _PREFIX.match(_heading_text(raw)):
+    # (looked at as printed first: normalising every short line holding a heading word costs more
+    # than finding the headings; an ordinal is printed with one of these characters first)
+    if len(head) > 40 or head.lstrip(_LEADING)[:1] not in _ORDINAL_FIRST:
+        return ()
+    if raw.lstrip(_LEADING)[:1] in _ORDINAL_FIRST and _PREFIX.match(_heading_text(raw)):
         return ()  # (a line beginning with an ordinal is a heading or row label of its own)
     return tuple(number for number, ordinal_ok in _headings_matched(head.strip() + raw.strip()) if ordinal_ok)
+
+
+_LEADING = " \t\u3000#*>"
+_ORDINAL_FIRST = frozenset("第一二三四五六123456１２３４５６（(")
 
 
 # line text -> _headings_matched of it: the headings and the table's row labels naming 情况 recur
