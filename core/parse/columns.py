@@ -13,6 +13,7 @@ cell can move a value into a flagged row but never silently into the wrong colum
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import insort
 from functools import lru_cache
@@ -142,12 +143,15 @@ def repeated_header_centres(text: str, header: list[Token], words: tuple[str, ..
                             plain_lines: set[int], wide: bool) -> Optional[list[float]]:
     """Display centres of columns whose names repeat under several group headings, left to right
     (表四: 维持 纠正 其他 尚未 总计 under 行政复议, 未经复议直接起诉 and 复议后起诉); None unless the
-    header names exactly those columns in that order."""
-    found = []
+    header names exactly those columns in that order, each name whole on a line or, failing that,
+    wrapped in its cell (_wrapped_words)."""
+    found: list[tuple[float, int]] = []
+    lines: list[tuple[int, Token]] = []
     for token in header:
         if token.kind != TEXT or token.line not in plain_lines:
             continue
         line_start = text.rfind("\n", 0, token.start) + 1
+        lines.append((line_start, token))
         raw = text[token.start:token.end]
         for n, word in enumerate(words):
             at = raw.find(word)
@@ -155,10 +159,74 @@ def repeated_header_centres(text: str, header: list[Token], words: tuple[str, ..
                 start = width_of(text[line_start:token.start + at], wide)
                 found.append((start + width_of(word, wide) / 2, n))
                 at = raw.find(word, at + 1)
+    expected = list(range(len(words))) * groups
     found.sort()
-    if [n for _, n in found] != list(range(len(words))) * groups:
-        return None
+    if [n for _, n in found] != expected:
+        heads = _word_heads(words)
+        for line_start, token in lines:
+            found += _wrapped_words(text, line_start, token, words, heads, wide)
+        found.sort()
+        if [n for _, n in found] != expected:
+            return None
     return [centre for centre, _ in found]
+
+
+@lru_cache(maxsize=8)
+def _word_heads(words: tuple[str, ...]) -> dict[str, tuple[tuple[int, int], ...]]:
+    """The last character of each first part a word may be wrapped after -> (word's index, cut)."""
+    heads: dict[str, list[tuple[int, int]]] = {}
+    for n, word in enumerate(words):
+        for cut in range(1, len(word)):
+            heads.setdefault(word[cut - 1], []).append((n, cut))
+    return {ch: tuple(cuts) for ch, cuts in heads.items()}
+
+
+def _wrapped_words(text: str, line_start: int, token: Token, words: tuple[str, ...],
+                   heads: dict[str, tuple[tuple[int, int], ...]], wide: bool) -> list[tuple[float, int]]:
+    """(display centre, index in `words`) of each word wrapped in its narrow cell: its first
+    characters end a stretch of the token's text that begins the cell (no stretch on the line
+    above starts at its column), the rest begin the line below at that column (w3m: 表四's
+    「结果纠」 over 「正」, 「总」 over 「计」). The word's centre is that of both parts together, the
+    cell's. Not a header printed a character a line (pdftotext's vertical 「结/果/维/持」): its
+    letters' places are not the values' line's, which pdftotext spaces otherwise. `heads`:
+    _word_heads(words)."""
+    found: list[tuple[float, int]] = []
+    below: Optional[dict[int, str]] = None
+    above: set[int] = set()
+    for m in _STRETCH.finditer(text, token.start, token.end):
+        stretch = m.group()
+        cuts = heads.get(stretch[-1])
+        if cuts is None:
+            continue
+        if below is None:  # (the lines around measured once, only for a stretch that may be a head)
+            below, above = _stretch_starts(text, line_start, wide)
+        column = width_of(text[line_start:m.start()], wide)
+        rest = below.get(column)
+        if rest is None or column in above:
+            continue
+        for n, cut in cuts:
+            word = words[n]
+            if stretch.endswith(word[:cut]) and rest.startswith(word[cut:]):
+                end = column + max(width_of(stretch, wide), width_of(word[cut:], wide))
+                found.append(((column + end) / 2, n))
+                break
+    return found
+
+
+def _stretch_starts(text: str, line_start: int, wide: bool) -> tuple[dict[int, str], set[int]]:
+    """The stretches (runs of non-space) of the line below the one at `line_start`, by the display
+    column they start at, and the columns at which those of the line above start."""
+    line_end = text.find("\n", line_start)
+    if line_end < 0:
+        return {}, set()
+    below_end = text.find("\n", line_end + 1)
+    below = text[line_end + 1:below_end if below_end >= 0 else len(text)]
+    above = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1:max(line_start - 1, 0)]
+    return ({width_of(below[:m.start()], wide): m.group() for m in _STRETCH.finditer(below)},
+            {width_of(above[:m.start()], wide) for m in _STRETCH.finditer(above)})
+
+
+_STRETCH = re.compile(r"\S+")
 
 
 def extents_of(rows: list[list[Token]], where: dict[int, Interval]) -> list[tuple[float, float]]:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import chain, combinations, permutations, product
 from math import inf, prod
 from operator import attrgetter, is_
-from typing import Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 from core.readers.document import Document, Line
 from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chinese, utf8_read_as_gbk
@@ -120,7 +120,7 @@ def parse(doc: Document) -> Report:
 
     tokens = {n: tokenize(doc.lines, *span) if (span := regions[n]) else [] for n in (2, 3, 4)}
     if not tokens[3]:  # no heading: look for the table itself
-        tokens[3] = _fallback_t3_tokens(doc)
+        tokens[3] = _fallback_t3_tokens(doc, sections.heading_lines.values())
     if not tokens[4]:
         tokens[4] = _fallback_t4_tokens(doc)
     report.template = detect_version(tokens, report.year)
@@ -338,8 +338,12 @@ def _is_report(doc: Document, tokens: dict[int, list[Token]]) -> bool:
     return "政府信息公开" in doc.text[:5000] and "申请" in doc.text
 
 
-def _fallback_t3_tokens(doc: Document) -> list[Token]:
-    """Without a section 三 heading, start at the first short line naming the first row."""
+def _fallback_t3_tokens(doc: Document, headings: Iterable[int]) -> list[Token]:
+    """Without a section 三 heading, start at the first short line naming the first row; end before
+    the next section's heading (`headings`: their lines) or after the line of 表四's header naming
+    复议后起诉, whichever comes first: no value under them is 表三's (w1903 r0012, 表三 printed blank:
+    its last row took 表四's). That line itself is kept: a converter running lines together may
+    print 表三's last rows on it before 表四's heading (docx2txt, q1901 r0014)."""
     if "收" not in doc.text:
         return []  # (each cell's text is a stretch of the Document's text: no line holds a 收)
     for index, line in enumerate(doc.lines):
@@ -349,21 +353,29 @@ def _fallback_t3_tokens(doc: Document) -> list[Token]:
         text = normalise(raw)
         if "本年新收" in text and len(text) <= 120:
             first = max(0, index - 6)
-            return tokenize(doc.lines, first, min(len(doc.lines), index + 400))
+            last = min([len(doc.lines), index + 400] + [i for i in headings if i > index])
+            t4_header = _t4_header_line(doc, index, last)
+            return tokenize(doc.lines, first, last if t4_header is None else t4_header + 1)
     return []
+
+
+def _t4_header_line(doc: Document, first: int, last: int) -> Optional[int]:
+    """The first line in [first, last) naming 表四's 复议后起诉, or None."""
+    if "复议后" not in doc.text:
+        return None  # (no cell holds it, and a line's cells are joined by spaces)
+    for index in range(first, last):
+        raw = line_text(doc.lines[index])
+        # normalising makes 复, 议 and 后 of no other characters: a line without 复议后 never names it
+        if "复议后" in raw and "复议后起诉" in normalise(raw):
+            return index
+    return None
 
 
 def _fallback_t4_tokens(doc: Document) -> list[Token]:
     """Without a section 四 heading (antiword drops it with 表三's body), from the line of 表四's
     header that names 复议后起诉 on."""
-    if "复议后" not in doc.text:
-        return []  # (no cell holds it, and a line's cells are joined by spaces)
-    for index, line in enumerate(doc.lines):
-        raw = line_text(line)
-        # normalising makes 复, 议 and 后 of no other characters: a line without 复议后 never names it
-        if "复议后" in raw and "复议后起诉" in normalise(raw):
-            return tokenize(doc.lines, index, min(len(doc.lines), index + 60))
-    return []
+    index = _t4_header_line(doc, 0, len(doc.lines))
+    return [] if index is None else tokenize(doc.lines, index, min(len(doc.lines), index + 60))
 
 
 # --- rows -------------------------------------------------------------------------------------

@@ -108,6 +108,27 @@ def _headings_matched(raw: str) -> tuple[tuple[int, bool], ...]:
                  if len(heading) <= limit and pattern.search(heading))
 
 
+def _wrapped_heading(previous: Line, raw: str) -> tuple[int, ...]:
+    """The sections whose heading, ordinal and all, `previous` (a line of one cell) begins and the
+    line after it (text `raw`, holding the heading word) ends: a heading in a table's narrow cell,
+    which w3m wraps over two lines ("三、收到和处理政府信息公" / "开申请情况"). Only with the
+    section's own ordinal: the two halves of a row label or of prose read as no heading."""
+    if len(previous.cells) != 1 or len(raw) > 30:
+        return ()
+    head = previous.cells[0].text
+    # (looked at as printed first: normalising every short line holding a heading word costs more
+    # than finding the headings; an ordinal is printed with one of these characters first)
+    if len(head) > 40 or head.lstrip(_LEADING)[:1] not in _ORDINAL_FIRST:
+        return ()
+    if raw.lstrip(_LEADING)[:1] in _ORDINAL_FIRST and _PREFIX.match(_heading_text(raw)):
+        return ()  # (a line beginning with an ordinal is a heading or row label of its own)
+    return tuple(number for number, ordinal_ok in _headings_matched(head.strip() + raw.strip()) if ordinal_ok)
+
+
+_LEADING = " \t\u3000#*>"
+_ORDINAL_FIRST = frozenset("第一二三四五六123456１２３４５６（(")
+
+
 # line text -> _headings_matched of it: the headings and the table's row labels naming 情况 recur
 # in every report of a template
 _MATCHED: dict[str, tuple[tuple[int, bool], ...]] = {}
@@ -142,6 +163,9 @@ def find_sections(lines: list[Line], text: str | None = None) -> Sections:
             matched = _MATCHED[raw] = _headings_matched(raw)
         for number, ordinal_ok in matched:
             candidates[number].append((index, ordinal_ok))
+        if index and not matched:  # (a line naming a section itself is no heading's tail)
+            for number in _wrapped_heading(lines[index - 1], raw):
+                candidates[number].append((index - 1, True))
     found: dict[int, int] = {}
     after = -1
     for number in sorted(candidates):
