@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import chain, combinations, permutations, product
 from math import inf, prod
 from operator import attrgetter, is_
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 from core.readers.document import Document, Line
 from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chinese, utf8_read_as_gbk
@@ -239,8 +239,12 @@ def _unread_cells(version: str) -> dict[str, CellValue]:
 
 # The title's last words may wrap anywhere (a web page printed to PDF: "…工作年" / "度报告"): the
 # head's lines are joined by line breaks, which the agency never spans.
-_TITLE = re.compile(r"(?P<agency>[\u4e00-\u9fa5（）()·、]{2,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*"
-                    r"(?:政\s*府\s*)?信\s*息\s*公\s*开\s*(?:工\s*作\s*)?年\s*度\s*报\s*告")
+_TITLE_FROM_YEAR = r"(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?:政\s*府\s*)?信\s*息\s*公\s*开\s*(?:工\s*作\s*)?年\s*度\s*报\s*告"
+_AGENCY_MAX = 40
+_TITLE = re.compile(rf"(?P<agency>[\u4e00-\u9fa5（）()·、]{{2,{_AGENCY_MAX}}}?)\s*{_TITLE_FROM_YEAR}")
+# The title from its year on: a search skips ahead to a "1" or a "2" (_TITLE, opening on a
+# repeat, is tried from every character of the head, and most of a head is Chinese)
+_TITLE_YEAR = re.compile(_TITLE_FROM_YEAR)
 _COMPILER = re.compile(r"本报告由\s*(?P<agency>[\u4e00-\u9fa5（）()·]{2,40}?)\s*(?:根据|依据|按照|编制)")
 _PERIOD = re.compile(r"统计(?:期限|时限|期间|时间|周期|区间)[^。\d]{0,15}?((?:19|20)\d{2})\s*年")
 _LEADING = re.compile(r"^(?:.*?规定[,，]?)?(?:现将|现予公布|现公布|特公布|公布|发布|特发布|印发)?")
@@ -253,6 +257,22 @@ _LISTED_BEFORE = re.compile(r"\s*(?:[-+•·◆◇■□▪▫●○►▶]|上�
 _DATED_AFTER = re.compile(r"[\s\]】)）]*(?:\([^()\s]*\))?\s*[\[(（【]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
 
+def _titles(head: str) -> Iterator[re.Match]:
+    """_TITLE.finditer(head), each title found from its year. The agency's characters are neither
+    white space nor digits, so a title's agency ends where the white space before its year
+    begins, at most _AGENCY_MAX characters back: _TITLE is searched from there (or from the last
+    title's end), up to that year's title's end, and finds the same title finditer finds, if any."""
+    searched = 0  # (finditer goes on from the end of the last title)
+    for year in _TITLE_YEAR.finditer(head):
+        agency_end = year.start()
+        while agency_end > searched and head[agency_end - 1].isspace():
+            agency_end -= 1
+        title = _TITLE.search(head, max(searched, agency_end - _AGENCY_MAX), year.end())
+        if title is not None:
+            searched = title.end()
+            yield title
+
+
 def _report_title(head: str, period_year: Optional[int]) -> Optional[re.Match]:
     """The report's own title among the titles the head prints: not a link to another report
     (_LISTED_BEFORE, _DATED_AFTER: a site's lists of related reports, printed before or after
@@ -260,7 +280,7 @@ def _report_title(head: str, period_year: Optional[int]) -> Optional[re.Match]:
     head is searched on only past a title that is a link or of another year: most heads print
     their own title first.)"""
     first = own = None
-    for title in _TITLE.finditer(head):
+    for title in _titles(head):
         first = first or title
         if _LISTED_BEFORE.fullmatch(head, head.rfind("\n", 0, title.start()) + 1, title.start()) \
                 or _DATED_AFTER.match(head, title.end()):

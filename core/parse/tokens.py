@@ -109,9 +109,17 @@ _MAYBE_MARKED = re.compile(r"[\[{<&*\\|\u2500-\u257f\u2460-\u249b\u24ea\u3251-\u
 _BLANK_CHARS = " \t|\u3000\xa0"
 
 
+# The characters an artefact opens on (_ARTEFACTS' alternatives), each looked for by str's `in`
+# (a memchr of the text, where the regex tests its class at every character)
+_ARTEFACT_OPENERS = "[{*\\]<&"
+
+
 def blank_artefacts(text: str) -> str:
     """Export artefacts replaced by spaces of the same length, so offsets stay true."""
-    return _ARTEFACTS.sub(lambda m: " " * len(m.group()), text)
+    for opener in _ARTEFACT_OPENERS:
+        if opener in text:
+            return _ARTEFACTS.sub(lambda m: " " * len(m.group()), text)
+    return text  # (a cell of borders alone: no artefact)
 
 
 # The longest number taken as one: a glued table row (glued.py) is at most 60 digits. A longer run
@@ -322,7 +330,10 @@ def _cell_pieces(raw: str) -> _CellPieces:
     A piece of text right after one that tokenize joins into a run is joined to it here (its
     text, its end): tokenize would join it to the same run. Not after a piece that may be a unit
     of the number before it, nor where the two joined read as a unit: tokenize tells those apart."""
-    marked = _MAYBE_MARKED.search(raw) is not None
+    if raw.isascii():  # (then its marks are ASCII ones, each found by a memchr: no class tested at every character)
+        marked = "|" in raw or "*" in raw or "[" in raw or "{" in raw or "<" in raw or "&" in raw or "\\" in raw
+    else:
+        marked = _MAYBE_MARKED.search(raw) is not None
     if marked:
         raw = blank_artefacts(raw)
     if raw[0] in _BLANK_CHARS and not raw.strip(_BLANK_CHARS):  # (most cells start on a character: no copy made)

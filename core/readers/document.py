@@ -130,10 +130,11 @@ class TextBuilder:
             end = position + len(line)
             if "\t" in line:
                 cells, start = [], position
-                for piece in line.split("\t"):
-                    stop = start + len(piece)
-                    cells.append(Cell(piece, start, stop))
-                    start = stop + 1
+                for piece in line.split("\t"):  # (each Cell made bare: see _new)
+                    cell = _new(Cell)
+                    cell.text, cell.start, cell.end = piece, start, start + len(piece)
+                    cells.append(cell)
+                    start = cell.end + 1
             else:  # (Cell(line, position, end) and Line([cell]), made bare: see _new)
                 cell = _new(Cell)
                 cell.text, cell.start, cell.end = line, position, end

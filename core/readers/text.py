@@ -72,6 +72,15 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
             plain.append(line)
             open_row = open_framed = False
             continue
+        if "|" not in line and " **" not in line:  # an HTML cell's line (pandoc's): no pipe row, no glued heading
+            if html_table and _EMPTY_HTML_CELL.match(line):
+                builder.add_tab_lines(plain)
+                plain = []
+                _add_empty_html_cell(builder, line)
+            else:
+                plain.append(line)
+            open_row = open_framed = False
+            continue
         if open_framed and _opens_blank(line) and _padded_block(lines, number, known):
             first = line.index("|") + 1
             cells = line[first:line.rindex("|")].split("|")

@@ -83,3 +83,16 @@ def test_a_title_of_another_year_than_the_period_is_still_the_title():
                             "江州市应急管理局2022年政府信息公开工作年度报告",
                             "本报告统计期限为2023年1月1日至12月31日。"]))
     assert (report.title_year, report.period_year) == (2022, 2023)
+
+
+def test_an_agency_of_over_forty_characters_keeps_its_last_forty_and_a_title_after_a_title_is_found():
+    """The title is found from its year back (_titles): the agency is the run of its characters
+    right before the year (white space between), at most 40 of them, as the whole pattern reads it."""
+    long_agency = "甲" * 5 + "某某省某某市某某县某某镇人民政府办公室政务公开科某某街道办事处社区服务中心某某某某"
+    assert len(long_agency) > 40
+    report = parse(head_of([f"{long_agency} \n 2022 年 度 政府信息公开工作年度报告"]))
+    assert report.agency == long_agency[-40:]
+    assert report.title_year == 2022
+    # a digit glued before the year leaves that year no agency: the next title is the report's
+    report = parse(head_of(["某某局12021年度政府信息公开工作年度报告", "某某县人民政府2023年度政府信息公开工作年度报告"]))
+    assert (report.agency, report.title_year) == ("某某县人民政府", 2023)
