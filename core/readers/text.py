@@ -12,11 +12,12 @@ import re
 
 from core.readers.document import Document, TextBuilder
 from core.readers.encoding import CHINESE, decode_with_problems, looks_binary, utf16_without_bom
+from core.readers.lossy_utf8 import restore
 
 BINARY_PROBLEM = "不是文本文件（疑似二进制内容）"
 MOJIBAKE_PROBLEM = "文件中的中文曾被按西文编码（Latin-1）转存而成乱码，已按GB18030还原，个别字符可能缺失"
 UTF8_MOJIBAKE_PROBLEM = "文件中的中文曾被按西文编码（Latin-1）转存而成乱码，已按UTF-8还原"
-UTF8_READ_AS_LATIN1 = "文件中的中文像是UTF-8文字被按西文编码（Latin-1）读出而成的乱码（如网页声明了错误的字符集），部分字节已丢失，无法读取，请核对原文件"
+UTF8_READ_AS_LATIN1 = "文件中的中文是UTF-8文字被按西文编码（Latin-1）读出、部分字节已丢失的乱码（如网页声明了错误的字符集）；已按模板的行列名称还原统计表，正文无法还原，请核对原文件"
 
 def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     """Decode the bytes and split them into lines of tab-separated cells (csv: comma)."""
@@ -260,8 +261,8 @@ def _undo_latin1_mojibake(text: str) -> tuple[str | None, str | None]:
     UTF-8 so read ("æ³°å·"): its three-byte characters come back when the bytes are read as
     UTF-8 (GBK's bytes so read make almost none: ~0.4 % of its high characters, UTF-8's ~30 %,
     still ~9 % where lynx dropped the bytes 0x80–0x9F, which Latin-1 holds no printable character
-    for): put back whole, or said to be unreadable when bytes are lost (h2t31z cms-html-lynx
-    r0002: before, only 「不是……年度报告」). GBK so read: taken back to bytes and decoded as
+    for): put back whole, or where bytes are lost the template's phrases put back (lossy_utf8.py),
+    the rest left garbled and said so. GBK so read: taken back to bytes and decoded as
     GB18030 when that yields Chinese text."""
     sample = text[:20000]
     if CHINESE.search(sample) or _BEYOND_LATIN1.search(text):
@@ -275,7 +276,7 @@ def _undo_latin1_mojibake(text: str) -> tuple[str | None, str | None]:
         try:
             return data.decode("utf-8"), UTF8_MOJIBAKE_PROBLEM
         except UnicodeDecodeError:
-            return None, UTF8_READ_AS_LATIN1
+            return restore(text), UTF8_READ_AS_LATIN1
     repaired = data.decode("gb18030", errors="replace")
     chinese = len(CHINESE.findall(repaired[:20000]))
     if chinese * 2 >= high // 2 and repaired.count("\ufffd") * 4 < chinese:

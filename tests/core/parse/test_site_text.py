@@ -110,12 +110,43 @@ def test_w3m_page_number_between_two_boxes_is_no_value():
     assert not [f for f in report.flags if f.cell == "section3.denied_law_enforcement_file"]
 
 
-def test_utf8_read_as_latin1_with_bytes_lost_is_said_to_be_garbled():
+def test_utf8_read_as_latin1_with_bytes_lost_reads_its_tables_by_the_templates_phrases():
     # lynx dumping a UTF-8 page it took for Latin-1 (「æ³°å·」), the bytes 0x80–0x9F (no printable
-    # Latin-1 character) dropped: a third of the characters lost, nothing to put back. Before: only
-    # 「不是……年度报告」, the file not said to be garbled
-    report, _ = read_report(str(ZOO / "h2t31z-r0002-cms-html-lynx.txt"))
-    assert report.problems == [UTF8_READ_AS_LATIN1, GARBLED_NO_REPORT]
+    # Latin-1 character) dropped: a third of the characters lost, but the template's phrases print
+    # damaged always alike and are put back. Before: nothing read, 「文字为乱码，读不出报告……」.
+    # Its 「／」 placeholders print 「ï¼」 as full-width digits would: read as placeholders, flagged
+    report, wrong, silent = read_against_truth(ZOO / "h2t31z-r0002-cms-html-lynx.txt")
+    assert report.problems == [UTF8_READ_AS_LATIN1]
+    assert problem_label(UTF8_READ_AS_LATIN1) == "乱码"
+    assert (report.template, report.year) == ("2019", 2020)
+    assert wrong == [] and silent == []
+    assert "「规章」行有单元格的字符无法识别（\ufffd），已按占位符读取，可能是丢失的数字，请核对原文件" in \
+        [f.message for f in report.flags]
+
+
+def test_utf8_read_as_latin1_with_bytes_lost_2021_with_units():
+    # 「98418元」: 元 prints 「å」 as a thousand characters would, put back only as a whole cell's
+    # unit after its number (then 9.8418 万元, flagged as converted); 个 lost no byte. The year is
+    # the statistics' period's (统计期限…2021年), not the page's date (2022年9月19日): the agency
+    # before the title's year is lost
+    report, wrong, silent = read_against_truth(ZOO / "w1907-r0037-cms-html-lynx.txt")
+    assert report.problems == [UTF8_READ_AS_LATIN1]
+    assert (report.template, report.year, report.agency) == ("2021", 2021, None)
+    assert wrong == [] and silent == []
+    assert report.value("section2.fees.amount") == 9.8418
+    assert report.value("section2.licensing.decisions") == 187400
+    assert t3_row(report, "new") == [22, 2, 0, 0, 0, 0, 24]
+    assert report.value("section4.review.total") == 9
+
+
+def test_utf8_read_as_latin1_with_bytes_lost_2019_and_placeholders():
+    report, wrong, silent = read_against_truth(ZOO / "w1610-r0019-cms-html-lynx.txt")
+    assert (report.template, report.year, wrong, silent) == ("2019", 2020, [], [])
+    # 「／」 placeholders, each a cell of one lost character: no value, each row flagged
+    report, wrong, silent = read_against_truth(ZOO / "w1903-r0038-split-html-lynx.txt")
+    assert (report.template, report.year, wrong, silent) == ("2019", 2020, [], [])
+    assert t3_row(report, "new") == [342, 77, None, 17, None, 5, 441]
+    assert any(f.cell == "section3.new" and "（\ufffd）" in f.message for f in report.flags)
 
 
 def test_utf8_read_as_latin1_whole_is_put_back(tmp_path):
