@@ -80,11 +80,10 @@ _END = {True: r"(?![\xa0-\xbf])", False: r"(?![^\x00-\x7f])"}
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[re.Pattern, list[tuple[str, re.Pattern]]]:
+def _phrases() -> tuple[re.Pattern, list[str]]:
     """One pattern finding the damaged forms (longest first: a phrase inside a longer one is the
-    longer one's), and per form the phrase it stands for with the pattern that keeps the spaces
-    and line breaks between its characters (lynx wraps a label, prints a vertical one a character
-    a line). A damaged form two phrases share is left out: it names neither."""
+    longer one's), and per form the phrase it stands for (group p<i>: the i-th). A damaged form
+    two phrases share is left out: it names neither."""
     by_form: dict[str, set[str]] = {}
     for phrase in template_phrases():
         form = damaged(phrase)
@@ -92,15 +91,29 @@ def _phrases() -> tuple[re.Pattern, list[tuple[str, re.Pattern]]]:
             by_form.setdefault(form, set()).add(phrase)
     phrases = sorted((next(iter(ps)) for ps in by_form.values() if len(ps) == 1),
                      key=lambda p: len(damaged(p)), reverse=True)
-    alternatives = "|".join(rf"(?P<p{i}>" + r"\s*".join(_units(p)) + ")"
-                            + _END[len(damaged(p[-1])) > 1 or p[-1].isascii()] for i, p in enumerate(phrases))
+    # the forms grouped by their first character's pattern, each group tried in the order above:
+    # at a place only one group's first character may print, so the regex asks one literal per
+    # group there instead of walking every form (a phrase's group names the whole match)
+    by_first: dict[str, list[str]] = {}
+    for i, p in enumerate(phrases):
+        first, *rest = _units(p)
+        by_first.setdefault(first, []).append(
+            rf"(?P<p{i}>" + "".join(r"\s*" + unit for unit in rest) + ")"
+            + _END[len(damaged(p[-1])) > 1 or p[-1].isascii()])
+    alternatives = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
     units = "|".join(re.escape(damaged(u)) for u in UNITS)
     pattern = re.compile(
         rf"{alternatives}"
         rf"|(?<=\d)(?P<unit>{units})(?=\s|$)"
         r"|[\xc0-\xf7](?:[\xa1-\xbf]| (?=[\xa1-\xbf]))*|[\xa0-\xbf]", re.M)
-    spaced = [(p, re.compile(r"(\s*)".join(_units(p)))) for p in phrases]
-    return pattern, spaced
+    return pattern, phrases
+
+
+@lru_cache(maxsize=None)
+def _spaced(phrase: str) -> re.Pattern:
+    """The damaged form keeping the spaces and line breaks between the phrase's characters (lynx
+    wraps a label, prints a vertical one a character a line); made when first found."""
+    return re.compile(r"(\s*)".join(_units(phrase)))
 
 
 _UNIT_BY_FORM = {damaged(u): u for u in UNITS}
@@ -108,7 +121,7 @@ _UNIT_BY_FORM = {damaged(u): u for u in UNITS}
 
 def restore(text: str) -> str:
     """The text with the template's phrases put back, whole characters decoded, the rest marked."""
-    pattern, spaced = _phrases()
+    pattern, phrases = _phrases()
 
     def put_back(match: re.Match) -> str:
         group = match.lastgroup
@@ -119,8 +132,8 @@ def restore(text: str) -> str:
             return char
         if group == "unit":
             return _UNIT_BY_FORM[match.group()]
-        phrase, inner = spaced[int(group[1:])]
-        spaced_form = inner.fullmatch(match.group())  # (always: it is the form the pattern found)
+        phrase = phrases[int(group[1:])]
+        spaced_form = _spaced(phrase).fullmatch(match.group())  # (always: it is the form the pattern found)
         gaps = spaced_form.groups() if spaced_form else ("",) * (len(phrase) - 1)
         return "".join(char + gap for char, gap in zip(phrase, gaps + ("",)))
 
