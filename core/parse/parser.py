@@ -359,11 +359,12 @@ def _is_report(doc: Document, tokens: dict[int, list[Token]]) -> bool:
 
 
 def _fallback_t3_tokens(doc: Document, headings: Iterable[int]) -> list[Token]:
-    """Without a section 三 heading, start at the first short line naming the first row; end before
-    the next section's heading (`headings`: their lines) or after the line of 表四's header naming
-    复议后起诉, whichever comes first: no value under them is 表三's (w1903 r0012, 表三 printed blank:
-    its last row took 表四's). That line itself is kept: a converter running lines together may
-    print 表三's last rows on it before 表四's heading (docx2txt, q1901 r0014)."""
+    """Without a section 三 heading, start at the first short line naming the first row; end after
+    the next section's heading (`headings`: their lines): no value under it is 表三's (w1903
+    r0012, 表三 printed blank: its last row took 表四's). The heading's line itself is kept: a
+    converter running lines together may print 表三's last rows on it (docx2txt). (Not ended at
+    表四's header line where no heading is found: pq1612 r0009, docx2txt, then read its 表三's
+    glued 「71」 as 71, unflagged, without the glued 表四 values on the lines after.)"""
     if "收" not in doc.text:
         return []  # (each cell's text is a stretch of the Document's text: no line holds a 收)
     for index, line in enumerate(doc.lines):
@@ -373,9 +374,8 @@ def _fallback_t3_tokens(doc: Document, headings: Iterable[int]) -> list[Token]:
         text = normalise(raw)
         if "本年新收" in text and len(text) <= 120:
             first = max(0, index - 6)
-            last = min([len(doc.lines), index + 400] + [i for i in headings if i > index])
-            t4_header = _t4_header_line(doc, index, last)
-            return tokenize(doc.lines, first, last if t4_header is None else t4_header + 1)
+            last = min([len(doc.lines), index + 400] + [i + 1 for i in headings if i > index])
+            return tokenize(doc.lines, first, last)
     return []
 
 

@@ -36,20 +36,6 @@ def test_blank_t3_keeps_its_last_row_blank_and_t4_values_sit_under_their_columns
     assert report.sections == [1, 2, 3, 4, 5, 6]
 
 
-def test_without_the_headings_t3_still_ends_at_t4s_header(tmp_path):
-    # the two headings made unreadable: 表三 is looked for from its first row, and still takes
-    # nothing from 表四's line under its header
-    text = FILE.read_text(encoding="utf-8")
-    text = text.replace("三、收到和处理政府信息公\n开申请情况", "（表格一）\n").replace(
-        "四、政府信息公开行政复议\n、行政诉讼情况", "（表格二）\n")
-    path = tmp_path / "headless.txt"
-    path.write_text(text, encoding="utf-8")
-    report, _, _ = read_against_truth_at(path)
-    assert 3 not in report.sections and 4 not in report.sections
-    assert t3_row(report, "carried_forward") == [None] * len(T3_COLUMN_KEYS)
-    assert not [f for f in check(report) if f.severity == "error"]
-
-
 def read_against_truth_at(path: Path):
     truth = FILE.with_suffix(".json")
     path.with_suffix(".json").write_bytes(truth.read_bytes())
