@@ -109,11 +109,25 @@ def _phrases() -> tuple[re.Pattern, list[str]]:
     return pattern, phrases
 
 
-@lru_cache(maxsize=None)
-def _spaced(phrase: str) -> re.Pattern:
-    """The damaged form keeping the spaces and line breaks between the phrase's characters (lynx
-    wraps a label, prints a vertical one a character a line); made when first found."""
-    return re.compile(r"(\s*)".join(_units(phrase)))
+def _gaps(phrase: str, found: str) -> list[str]:
+    """The white space `found` (the phrase's damaged form as the pattern found it) prints between
+    the phrase's characters (lynx wraps a label, prints a vertical one a character a line): each
+    character's surviving bytes in turn, the no-break space 0xA0 printed as a space or not at all,
+    and the white space up to the next character's lead byte (a character's bytes start with
+    none: taken greedily, as the pattern's \\s* took it)."""
+    gaps, at = [], 0
+    for n, char in enumerate(phrase):
+        if n:
+            start = at
+            while at < len(found) and found[at].isspace():
+                at += 1
+            gaps.append(found[start:at])
+        for byte in char.encode("utf-8"):
+            if byte == 0xA0:
+                at += found.startswith(" ", at)
+            elif not (0x80 <= byte <= 0x9F or byte == 0xAD):
+                at += 1
+    return gaps
 
 
 _UNIT_BY_FORM = {damaged(u): u for u in UNITS}
@@ -133,9 +147,7 @@ def restore(text: str) -> str:
         if group == "unit":
             return _UNIT_BY_FORM[match.group()]
         phrase = phrases[int(group[1:])]
-        spaced_form = _spaced(phrase).fullmatch(match.group())  # (always: it is the form the pattern found)
-        gaps = spaced_form.groups() if spaced_form else ("",) * (len(phrase) - 1)
-        return "".join(char + gap for char, gap in zip(phrase, gaps + ("",)))
+        return "".join(char + gap for char, gap in zip(phrase, _gaps(phrase, match.group()) + [""]))
 
     return pattern.sub(put_back, text)
 
