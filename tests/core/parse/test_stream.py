@@ -561,14 +561,9 @@ def _gathered_copied(argument):
     return argument
 
 
-def test_readings_past_the_fewest_broken_so_far_are_dropped_as_summing_every_side(monkeypatch):
-    # The slowest zoo streams of the kind (issue 10), whole numbers: p1502 r0027 (budget 2 weighs
-    # 929 readings, 924 of them placings, 150 tie at two equations broken) and s1701 r0033 (its
-    # two rows holding 10 4 1 15 placed again 240 ways; budget 1 ties at none broken). The
-    # placings are dropped once the equations they leave broken pass the fewest so far, and the
-    # ties told apart by running counts made at first need: as the fractions' weighing chooses
-    # (summing every side of every reading). The values gathered after each label are copied at
-    # the call: the parser moves tokens between rows afterwards.
+def _recorded_best_readings(monkeypatch):
+    """A list that gathers each call of stream._best_reading while a test parses (its arguments,
+    copied at the call, and what it returned), and the function itself, to call again."""
     from core.parse import stream
 
     calls = []
@@ -580,6 +575,20 @@ def test_readings_past_the_fewest_broken_so_far_are_dropped_as_summing_every_sid
         return calls[-1][2]
 
     monkeypatch.setattr(stream, "_best_reading", kept)
+    return calls, weigh
+
+
+def test_readings_past_the_fewest_broken_so_far_are_dropped_as_summing_every_side(monkeypatch):
+    # The slowest zoo streams of the kind (issue 10), whole numbers: p1502 r0027 (budget 2 weighs
+    # 929 readings, 924 of them placings, 150 tie at two equations broken) and s1701 r0033 (its
+    # two rows holding 10 4 1 15 placed again 240 ways; budget 1 ties at none broken). The
+    # placings are dropped once the equations they leave broken pass the fewest so far, and the
+    # ties told apart by running counts made at first need: as the fractions' weighing chooses
+    # (summing every side of every reading). The values gathered after each label are copied at
+    # the call: the parser moves tokens between rows afterwards.
+    from core.parse import stream
+
+    calls, weigh = _recorded_best_readings(monkeypatch)
     outcomes = {}
     for name in ("p1502-r0027-pdftotext-utf-8", "s1701-r0033-pdftotext-gbk"):
         calls.clear()
@@ -604,15 +613,7 @@ def test_readings_of_whole_numbers_are_weighed_as_their_sides_summed(monkeypatch
     # pdt4321-r0003: readings breaking two equations through one cell tie, and none is chosen
     from core.parse import stream
 
-    calls = []
-    weigh = stream._best_reading
-
-    def kept(*args, **kwargs):  # (copied at the call: the parser moves tokens between rows afterwards)
-        args, kwargs = list(map(_gathered_copied, args)), {k: _gathered_copied(a) for k, a in kwargs.items()}
-        calls.append((args, kwargs, weigh(*args, **kwargs)))
-        return calls[-1][2]
-
-    monkeypatch.setattr(stream, "_best_reading", kept)
+    calls, weigh = _recorded_best_readings(monkeypatch)  # (copied at the call: the parser moves tokens afterwards)
     outcomes = {}
     for path in (CONVERTERS / "zoo-r0013.pdftotext.txt", CONVERTERS / "zoo99-r0030.pdftotext.txt",
                  ZOO / "pdt4321-r0003-pdftotext-utf-8.txt"):
@@ -637,15 +638,7 @@ def test_placings_passed_by_as_made_choose_as_all_made(monkeypatch):
     # passed by: some might have shared numbers).
     from core.parse import stream
 
-    calls = []
-    weigh = stream._best_reading
-
-    def kept(*args, **kwargs):
-        args, kwargs = list(map(_gathered_copied, args)), {k: _gathered_copied(a) for k, a in kwargs.items()}
-        calls.append((args, kwargs, weigh(*args, **kwargs)))
-        return calls[-1][2]
-
-    monkeypatch.setattr(stream, "_best_reading", kept)
+    calls, weigh = _recorded_best_readings(monkeypatch)
     compared = 0
     for path in (ZOO / "p1502-r0027-pdftotext-utf-8.txt", ZOO / "s1701-r0033-pdftotext-gbk.txt",
                  CONVERTERS / "zoo-r0013.pdftotext.txt", ZOO / "pdt4321-r0003-pdftotext-utf-8.txt"):
