@@ -2995,6 +2995,22 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                             [printed_gap[k] != 0 for k in made_changes]), left_broken)
                 return made
 
+            def broken_with(made: list, changed: dict[int, int], count: int) -> Optional[int]:
+                """How many equations a base breaking `count`, its gaps changed by `changed`, breaks
+                once a placing changes them by `made`; None as soon as the equations the placing
+                leaves broken pass `best`: the reading breaks at least those, never chosen."""
+                broken_here = 0
+                for k, change in made:
+                    gap = printed_gap[k] + changed.get(k, 0)
+                    if gap + change:
+                        count += gap == 0
+                        broken_here += 1
+                        if broken_here > best:
+                            return None
+                    else:
+                        count -= gap != 0
+                return count
+
             def may_be_chosen(order: tuple) -> bool:
                 """Whether weigh, weighing the reading `order` (rows placed again) now, would score it:
                 whether it breaks `best` equations at most (as weigh counts them)."""
@@ -3003,17 +3019,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 made, touched, more, left_broken = made_of(lo, held, placed)
                 if changed.keys().isdisjoint(touched):
                     return count + more <= best and len(left_broken) <= best
-                broken_here = 0
-                for k, change in made:
-                    gap = printed_gap[k] + changed.get(k, 0)
-                    if gap + change:
-                        count += gap == 0
-                        broken_here += 1
-                        if broken_here > best:
-                            return False
-                    else:
-                        count -= gap != 0
-                return count <= best
+                count = broken_with(made, changed, count)
+                return count is not None and count <= best
         # span -> (the equations through its rows as (left side, right side, cells), the printed
         # stream's broken ones outside them, the cells these all go through: None when none is broken).
         # The equations come fewest cells first: a reading is dropped at its first equation broken
@@ -3035,19 +3042,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                         return
                     broken = base_broken(base).difference(touched).union(left_broken)
                 else:
-                    # (the equations the placing changes that it leaves broken: the reading breaks at
-                    # least those, and past `best` it is never chosen, whatever the others do)
-                    broken_here = 0
-                    for k, change in made:
-                        gap = printed_gap[k] + changed.get(k, 0)
-                        if gap + change:
-                            count += gap == 0
-                            broken_here += 1
-                            if broken_here > best:
-                                break
-                        else:
-                            count -= gap != 0
-                    if count > best or broken_here > best:
+                    count = broken_with(made, changed, count)
+                    if count is None or count > best:
                         return
                     changed = dict(changed)
                     for k, change in made:
