@@ -59,6 +59,10 @@ _MAX_BESIDE = 4  # first cells of one row, no more
 # rows not adding up that a block shared between _cuts' calls keeps variants with: the most any
 # caller allows (a report's one typo)
 _SHARED_TYPOS = 1
+# rows from which a search's values are read to their end, met from the last row back before
+# the search, no more: then the search from the first row says (one finding cuts would not lay
+# out most of the blocks met so)
+_BACK_ROWS = 3
 _NO_CUT = ()  # what _best_cut finds where no cut reads the run (None: too many to say)
 _KIND = attrgetter("kind")
 _VALUE = attrgetter("value")
@@ -530,6 +534,42 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
                         spans.setdefault((typos, row_keys[row]), []).append(row_keys[row:row + far])
         return found[(row, typos)]
 
+    def may_read() -> bool:
+        """Whether some cut may read the values (False: none does). The blocks from the first
+        row (the search lays them out first), then the rows the rows after them are read from,
+        found from the last row back, each with the fewest rows not adding up in that (the
+        blocks met kept for the search): most searches find none, some with no block from the
+        first row, others after reading all but the last rows. Where more than _BACK_ROWS rows
+        are met from the end, the search says."""
+        if not total_rows:
+            return True
+        if not any(fails <= typos for size in range(1, min(_MAX_BLOCK, total_rows) + 1)
+                   for _, fails, _, _ in blocks_at(0, size)):
+            return False
+        fewest = {total_rows: 0}
+        met_rows = 0
+        for end in range(total_rows, 0, -1):
+            after = fewest.get(end)
+            if after is None:
+                continue
+            met_rows += 1
+            if met_rows > _BACK_ROWS:
+                return True
+            for size in range(1, min(_MAX_BLOCK, end) + 1):
+                start = end - size
+                for _, fails, _, _ in blocks_at(start, size):
+                    if after + fails <= typos and fewest.get(start, typos + 1) > after + fails:
+                        fewest[start] = after + fails
+                        if not start:
+                            return True
+        return False
+
+    if (done is None or (typos, row_keys) not in done) and not may_read():
+        # no cut: the search would find none and take nothing off the budget (no place of it
+        # reads the rows from it on)
+        if calls is not None:
+            calls[typos, row_keys] = ({}, 0)
+        return {}
     before = budget[0]
     try:
         cuts = readings(0, typos)

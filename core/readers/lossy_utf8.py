@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
+from typing import Optional
 
 from core.template import RESULTS, SECTION_TITLES, T3_TITLE, TEMPLATES
 
@@ -56,18 +58,26 @@ def template_phrases() -> list[str]:
     return list(dict.fromkeys(w for w in words if len(w) >= 2))
 
 
-def _units(phrase: str) -> list[str]:
-    """The pattern of each character of the phrase as it prints damaged: its lead byte and the
-    continuation bytes that survive; lynx prints the no-break space 0xA0 as a space."""
-    units = []
+_SPACE = None  # in a damaged character: the no-break space 0xA0, which lynx prints as a space or not at all
+
+
+def _units(phrase: str) -> list:
+    """Each character of the phrase as it prints damaged: its surviving bytes, or where a 0xA0
+    is among them, a list of their runs (the first holding at least the lead byte) with _SPACE
+    for each 0xA0 between them."""
+    units: list = []
     for char in phrase:
-        pattern = ""
+        unit: list[Optional[str]] = []
+        run = ""
         for byte in char.encode("utf-8"):
             if byte == 0xA0:
-                pattern += " ?"
+                unit += [run, _SPACE] if run else [_SPACE]
+                run = ""
             elif not (0x80 <= byte <= 0x9F or byte == 0xAD):
-                pattern += re.escape(chr(byte))
-        units.append(pattern)
+                run += chr(byte)
+        if run:
+            unit.append(run)
+        units.append(unit[0] if len(unit) == 1 else unit)
     return units
 
 
@@ -76,14 +86,22 @@ def _units(phrase: str) -> list[str]:
 # character reduced to its lead byte is any of a thousand: the phrase must end there, before a
 # space or ASCII ("危及" prints as "共和" of 共和国 does, "采购项目数量" as "采购项目数采…" of a
 # wrapped header does).
-_END = {True: r"(?![\xa0-\xbf])", False: r"(?![^\x00-\x7f])"}
+def _ends_one_character(text: str, at: int) -> bool:
+    return at == len(text) or not "\xa0" <= text[at] <= "\xbf"
+
+
+def _ends_before_ascii(text: str, at: int) -> bool:
+    return at == len(text) or text[at].isascii()
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[re.Pattern, list[str]]:
-    """One pattern finding the damaged forms (longest first: a phrase inside a longer one is the
-    longer one's), and per form the phrase it stands for (group p<i>: the i-th). A damaged form
-    two phrases share is left out: it names neither."""
+def _phrases() -> tuple[dict[str, list], tuple[int, ...], list[str]]:
+    """The damaged forms to find, by their first character's first bytes: per form of a first
+    character, in the order tried (its place in that order, its bytes after those), each phrase
+    starting with it (its other characters' forms, where it may end), longest first (a phrase
+    inside a longer one is the longer one's); the lengths of those first bytes; and the phrases.
+    A damaged form two phrases share is left out: it names neither. (A regex of them all took
+    longer to compile than most pages take to read.)"""
     by_form: dict[str, set[str]] = {}
     for phrase in template_phrases():
         form = damaged(phrase)
@@ -91,22 +109,56 @@ def _phrases() -> tuple[re.Pattern, list[str]]:
             by_form.setdefault(form, set()).add(phrase)
     phrases = sorted((next(iter(ps)) for ps in by_form.values() if len(ps) == 1),
                      key=lambda p: len(damaged(p)), reverse=True)
-    # the forms grouped by their first character's pattern, each group tried in the order above:
-    # at a place only one group's first character may print, so the regex asks one literal per
-    # group there instead of walking every form (a phrase's group names the whole match)
-    by_first: dict[str, list[str]] = {}
+    by_first: dict[tuple, list] = {}  # a first character's form -> the phrases starting so
     for i, p in enumerate(phrases):
         first, *rest = _units(p)
-        by_first.setdefault(first, []).append(
-            rf"(?P<p{i}>" + "".join(r"\s*" + unit for unit in rest) + ")"
-            + _END[len(damaged(p[-1])) > 1 or p[-1].isascii()])
-    alternatives = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
-    units = "|".join(re.escape(damaged(u)) for u in UNITS)
-    pattern = re.compile(
-        rf"{alternatives}"
-        rf"|(?<=\d)(?P<unit>{units})(?=\s|$)"
-        r"|[\xc0-\xf7](?:[\xa1-\xbf]| (?=[\xa1-\xbf]))*|[\xa0-\xbf]", re.M)
-    return pattern, phrases
+        ends = _ends_one_character if len(damaged(p[-1])) > 1 or p[-1].isascii() else _ends_before_ascii
+        by_first.setdefault((first,) if type(first) is str else tuple(first), []).append((i, rest, ends))
+    starting: dict[str, list] = {}  # (a first character's 0xA0 prints after its lead byte)
+    for order, (first, forms) in enumerate(by_first.items()):
+        # the phrases in turn by their second character's first bytes (each with its place)
+        seconds: dict[str, list] = {}
+        for place, (i, rest, ends) in enumerate(forms):
+            seconds.setdefault(rest[0] if type(rest[0]) is str else rest[0][0], []).append((place, i, rest, ends))
+        starting.setdefault(first[0], []).append((order, list(first[1:]), seconds,
+                                                  tuple(sorted(set(map(len, seconds))))))
+    return starting, tuple(sorted(set(map(len, starting)))), phrases
+
+
+def _unit_end(text: str, at: int, unit) -> int:
+    """Where the damaged character `unit` printed from `at` ends (its 0xA0 printed as a space
+    or not at all), or -1 where it does not print there."""
+    if type(unit) is str:
+        return at + len(unit) if text.startswith(unit, at) else -1
+    for part in unit:
+        if part is _SPACE:
+            at += text.startswith(" ", at)
+        elif text.startswith(part, at):
+            at += len(part)
+        else:
+            return -1
+    return at
+
+
+def _phrase_end(text: str, at: int, rest: list, ends) -> int:
+    """Where a phrase whose first character printed up to `at` ends, its other characters
+    `rest` following with any white space before each (a wrapped or vertical label), or -1. A
+    last 0xA0 printed as a space is the phrase's where the phrase may end after it, else not."""
+    for unit in rest:
+        while at < len(text) and text[at].isspace():
+            at += 1
+        at = _unit_end(text, at, unit)
+        if at < 0:
+            return -1
+    if ends(text, at):
+        return at
+    if type(unit) is not str and unit[-1] is _SPACE and text[at - 1] == " ":  # (then ending before it)
+        return at - 1
+    return -1
+
+
+# A character's lead byte and the continuation bytes after it, or a continuation byte alone
+_CHARACTER = re.compile(r"[\xc0-\xf7](?:[\xa1-\xbf]| (?=[\xa1-\xbf]))*|[\xa0-\xbf]")
 
 
 def _gaps(phrase: str, found: str) -> list[str]:
@@ -134,22 +186,70 @@ _UNIT_BY_FORM = {damaged(u): u for u in UNITS}
 
 
 def restore(text: str) -> str:
-    """The text with the template's phrases put back, whole characters decoded, the rest marked."""
-    pattern, phrases = _phrases()
+    """The text with the template's phrases put back, whole characters decoded, the rest marked.
+    From the start on, at each place where something may start: the first phrase whose damaged
+    form prints there, else a unit right after a digit (before white space or the text's end),
+    else a character's bytes."""
+    starting, lengths, phrases = _phrases()
+    may_start = _may_start(frozenset(key[0] for key in starting))
+    out = []
+    done = 0  # (the text before it is put back)
+    at = 0
+    while True:
+        found = may_start.search(text, at)
+        if found is None:
+            break
+        at = found.start()
+        end, put = _put_back_at(text, at, starting, lengths, phrases)
+        if end < 0:
+            at += 1
+            continue
+        out += [text[done:at], put]
+        done = at = end
+    out.append(text[done:])
+    return "".join(out)
 
-    def put_back(match: re.Match) -> str:
-        group = match.lastgroup
-        if group is None:
-            char = _character(match.group())
-            if char == LOST_MARK and _alone(text, match.start(), match.end()):
-                return LOST_CELL
-            return char
-        if group == "unit":
-            return _UNIT_BY_FORM[match.group()]
-        phrase = phrases[int(group[1:])]
-        return "".join(char + gap for char, gap in zip(phrase, _gaps(phrase, match.group()) + [""]))
 
-    return pattern.sub(put_back, text)
+def _put_back_at(text: str, at: int, starting: dict, lengths: tuple[int, ...], phrases: list[str]) -> tuple[int, str]:
+    """What is put back for the text from `at` (restore's order), and where it ends; -1 where
+    nothing starts there."""
+    firsts = [(first, at + length) for length in lengths for first in starting.get(text[at:at + length], ())]
+    if len(firsts) > 1:
+        firsts.sort()  # (by their order: no two share it)
+    for (_, first_rest, seconds, second_lengths), after_first in firsts:
+        if first_rest:  # (the bytes after a 0xA0 of the first character)
+            after_first = _unit_end(text, after_first, first_rest)
+            if after_first < 0:
+                continue
+        while after_first < len(text) and text[after_first].isspace():
+            after_first += 1
+        forms = [form for length in second_lengths for form in seconds.get(text[after_first:after_first + length], ())]
+        if len(forms) > 1:
+            forms.sort(key=itemgetter(0))
+        for _, i, rest, ends in forms:
+            end = _phrase_end(text, after_first, rest, ends)
+            if end >= 0:
+                phrase = phrases[i]
+                return end, "".join(char + gap for char, gap in zip(phrase, _gaps(phrase, text[at:end]) + [""]))
+    if at and text[at - 1].isdecimal():
+        for form, unit in _UNIT_BY_FORM.items():
+            end = at + len(form)
+            if text.startswith(form, at) and (end == len(text) or text[end].isspace()):
+                return end, unit
+    match = _CHARACTER.match(text, at)
+    if match is None:
+        return -1, ""
+    char = _character(match.group())
+    if char == LOST_MARK and _alone(text, at, match.end()):
+        return match.end(), LOST_CELL
+    return match.end(), char
+
+
+@lru_cache(maxsize=1)
+def _may_start(firsts: frozenset[str]) -> re.Pattern:
+    """Where something to put back may start: a character's lead byte or a continuation byte (a
+    character whose lead byte was lost), and the first characters of phrases (some ASCII)."""
+    return re.compile("[" + re.escape("".join(sorted(firsts))) + r"\xa0-\xf7]")
 
 
 _WHOLE_LENGTH = {**{chr(b): 2 for b in range(0xC2, 0xE0)}, **{chr(b): 3 for b in range(0xE0, 0xF0)},

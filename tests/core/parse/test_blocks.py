@@ -192,6 +192,68 @@ def test_the_lone_values_bound_changes_no_search_but_its_work():
     assert pruned > 20
 
 
+def _counting_blocks(monkeypatch) -> list[int]:
+    """How many blocks of rows the searches lay out (each block's layouts are got once)."""
+    laid_out = [0]
+    getters = blocks._variant_getters
+
+    def counted(rows, width):
+        laid_out[0] += 1
+        return getters(rows, width)
+    monkeypatch.setattr(blocks, "_variant_getters", counted)
+    return laid_out
+
+
+def test_a_run_whose_last_row_reads_no_way_is_settled_from_its_end(monkeypatch):
+    # width 3: eleven rows 1 1 2, then 0 5 0, which adds up neither as printed nor with its 总计
+    # first, nor in any block with the rows above (each such block sums to an odd number, and
+    # rows adding up sum to twice their 总计s). Read from the first row on, the search laid out
+    # every block of up to _MAX_BLOCK rows from each of the eleven rows (68) before finding that
+    # none reaches the end. Now the first row's first block is laid out (it reads: the search
+    # goes on), then from the end back the 8 blocks ending with the last row say so
+    laid_out = _counting_blocks(monkeypatch)
+    values = _tokens([[1, 1, 2]] * 11 + [[0, 5, 0]])
+    budget = [blocks._MAX_VISITS]
+    assert blocks._cuts(values, 3, 0, budget) == []
+    assert laid_out == [1 + 8]
+    assert budget == [blocks._MAX_VISITS]  # (a search finding no cut weighs none)
+    # with a typo allowed three cuts (the 1 1 2 rows read alike however they are blocked): the
+    # last row as printed or with its 总计 first (5 0 0), or the last three rows printed column by
+    # column, their first column last (0 1 1, 5 1 1, 0 2 2); every block laid out once
+    laid_out[0] = 0
+    cuts = blocks._cuts(values, 3, 1, [blocks._MAX_VISITS])
+    assert len(cuts) == len(set(_every_cut(values, 3, 1))) == 3
+    assert laid_out == [68]
+
+
+def test_a_search_settled_from_its_end_finds_what_the_search_from_the_first_row_finds():
+    # runs of width 2-4 that mostly add up, a row in several spoiled: every search finds the
+    # cuts the plain walk finds, in its order, and one finding none takes nothing off the budget
+    rng = random.Random(7)
+    empty = 0
+    for _ in range(200):
+        width = rng.choice([2, 3, 4])
+        rows = []
+        for _ in range(rng.randrange(1, 12)):
+            parts = [rng.choice([0, 0, 0, 1, 2, "/"]) for _ in range(width - 1)]
+            rows.append(parts + [sum(p for p in parts if p != "/")])
+            if rng.random() < 0.2:
+                rows[-1][rng.randrange(width)] = rng.choice([1, 3])
+        values = _tokens(rows)
+        for typos in (0, 1):
+            for shared in (None, {}):
+                budget = [blocks._MAX_VISITS]
+                cuts = blocks._cuts(values, width, typos, budget, shared)
+                if cuts is None:
+                    continue
+                read = [tuple(t.value if t.kind == NUM else t.text for row in cut for t in row) for cut in cuts]
+                assert read == list(dict.fromkeys(_every_cut(values, width, typos))), rows
+                if not cuts:
+                    empty += 1
+                    assert budget == [blocks._MAX_VISITS]
+    assert empty > 100
+
+
 def _count_out_of_place_work(monkeypatch) -> dict[str, int]:
     work = {"blocks": 0, "completions": 0, "sums": 0}
     for name, kind in (("_block_variants", "blocks"), ("tokens_add_up", "sums")):
