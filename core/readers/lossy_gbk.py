@@ -86,6 +86,12 @@ def damaged(phrase: str) -> list[str]:
     return lynx_prints(phrase.encode("gbk"))
 
 
+@lru_cache(maxsize=None)
+def _form(phrase: str) -> str:
+    """damaged(), its pieces joined (asked of the same characters again and again)."""
+    return "".join(damaged(phrase))
+
+
 def _names_it(pieces: list[str]) -> bool:
     """Whether a damaged form holds a character that survived (not only 「\ufffd」 and ASCII)."""
     return any(p != REPLACEMENT and not p.isascii() for p in pieces)
@@ -112,6 +118,7 @@ def _phrases() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
     return forms, frozenset(form[:n] for form in forms for n in range(1, len(form) + 1))
 
 
+@lru_cache(maxsize=1)
 def _printed_phrases() -> list[tuple[str, str]]:
     """The template's phrases and the ways real files print them: (phrase, as printed)."""
     pairs = []
@@ -181,16 +188,33 @@ def restore(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def _cell_forms(phrase: str) -> tuple[tuple[str, ...], ...]:
-    """The ways a phrase prints as cells holding a character that is no ASCII: as one cell (its
-    damaged form) or none (nothing, or ASCII only: 「其他结果」, 「3.其他」), or printed vertically, a
-    character a line, a cell per character printing some (each character alone, nothing open
-    before it)."""
-    whole = "".join(damaged(phrase))
-    ways: list[tuple[str, ...]] = [(whole,) if not whole.isascii() else ()]  # (ASCII alone is no such cell)
-    chars = tuple(form for form in ("".join(damaged(char)) for char in phrase) if form)
+    """The ways a phrase prints as cells: as one cell (the damaged form of it or of a way real files
+    print it, holding a character that is no ASCII, or a row's number alone: 「3.」 of 「3.其他」) or
+    none (nothing, or other ASCII: 「其他结果」), or printed vertically, a character a line, a cell per
+    character printing some (each character alone, nothing open before it)."""
+    ways: list[tuple[str, ...]] = []
+    for printed in _variants().get(phrase, (phrase,)):
+        whole = _form(printed)
+        way = (whole,) if not whole.isascii() or _NUMBERED.fullmatch(whole) else ()
+        if way not in ways:
+            ways.append(way)
+    chars = tuple(form for form in map(_form, phrase) if form)
     if len(chars) > 1 and all(not form.isascii() for form in chars):
         ways.append(chars)
     return tuple(ways)
+
+
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, list[str]]:
+    """Per template phrase, the ways real files print it."""
+    variants: dict[str, list[str]] = {}
+    for phrase, printed in _printed_phrases():
+        variants.setdefault(phrase, []).append(printed)
+    return variants
+
+
+# A row's number alone, its words lost (「3.其他」 prints 「3.」): a cell to place, no value
+_NUMBERED = re.compile(r"\d\.")
 
 
 def _standing_alone(text: str, taken: set[int]):
@@ -252,14 +276,18 @@ def _place_by_order(text: str, spans: list[tuple[int, int, str]], anchors: list[
     """Put back the cells between two phrases found whose damaged forms name no phrase alone (「规章」
     prints 「\ufffd」 as many words do) where the template's order pins them: the phrases the
     template prints between those two, each printing as its cell or cells (printed vertically,
-    a character a line), all the cells there and nothing else."""
+    a character a line), all the cells there and nothing else. A digit and a lost character may be
+    a count and its unit (「6个」) or a row's number (「3、其他」): a value or a cell, whichever fits."""
     orders = _printed_orders()
+    units = _count_units()
     for (first, before), (second, after) in zip(anchors, anchors[1:]):
         cells = [m for m in _CHUNK.finditer(text, spans[first][1], spans[second][0])
-                 if not m.group().isascii() and not _NUMBER_AND_MARK.fullmatch(m.group())]
+                 if (not m.group().isascii() or _NUMBERED.fullmatch(m.group()))
+                 and not _NUMBER_AND_MARK.fullmatch(m.group())]
         if not cells or len(cells) > 24:
             continue
         forms = tuple(cell.group() for cell in cells)
+        maybe_values = tuple(f[:1].isdigit() and f[1:] in units for f in forms)
         fits = set()
         for order in orders:
             names = [phrase for phrase, _ in order]
@@ -268,27 +296,32 @@ def _place_by_order(text: str, spans: list[tuple[int, int, str]], anchors: list[
                     continue
                 for j in range(i + 1, min(len(names), i + 8 + len(cells))):  # (some print no cell)
                     if names[j] == after:
-                        fits.update(_fits(order[i + 1:j], forms))
+                        fits.update(_fits(order[i + 1:j], forms, maybe_values, 0))
         if len(fits) == 1:
-            at = 0
-            for phrase, count in fits.pop():
-                if not count:  # (printed no cell: nothing to put it in)
-                    continue
+            labels = set()
+            for phrase, at, count in fits.pop():
                 spans.append((cells[at].start(), cells[at].end(), phrase))
                 spans += [(cell.start(), cell.end(), "") for cell in cells[at + 1:at + count]]
-                at += count
+                labels.update(range(at, at + count))
+            for at, cell in enumerate(cells):  # a count and its unit, then: the unit put back
+                if maybe_values[at] and at not in labels:
+                    spans.append((cell.start() + 1, cell.end(), units[forms[at][1:]]))
 
 
-def _fits(order, forms: tuple[str, ...]) -> list[tuple[tuple[str, int], ...]]:
-    """The ways the phrases of `order`, in turn, print exactly the cells `forms`: per phrase the
-    number of cells it takes."""
+def _fits(order, forms: tuple[str, ...], maybe_values: tuple[bool, ...], at: int) -> list[tuple]:
+    """The ways the phrases of `order`, in turn, print exactly the cells forms[at:] (but those that
+    may be values): per phrase that printed some, (phrase, its first cell, the cells it takes)."""
+    if at < len(forms) and maybe_values[at]:
+        found = _fits(order, forms, maybe_values, at + 1)  # (a value)
+    else:
+        found = []
     if not order:
-        return [()] if not forms else []
+        return found + ([()] if at == len(forms) else [])
     (phrase, ways), rest = order[0], order[1:]
-    found = []
     for way in ways:
-        if forms[:len(way)] == way:
-            found += [((phrase, len(way)),) + tail for tail in _fits(rest, forms[len(way):])]
+        if forms[at:at + len(way)] == way:
+            placed = ((phrase, at, len(way)),) if way else ()
+            found += [placed + tail for tail in _fits(rest, forms, maybe_values, at + len(way))]
     return found
 
 

@@ -63,6 +63,17 @@ def test_a_phrase_printing_no_character_of_its_own_is_placed_by_the_templates_or
         f"   信息内容\n\n   {LOST_CELL}\n\n   行政规范性文件\n"
 
 
+def test_a_digit_and_a_lost_character_are_a_count_or_a_rows_number_whichever_the_order_fits():
+    # 「6个」 and 「3.其他」's 「3、其他」 print alike (a digit, then 「\ufffd」s): between 现行有效件数 and
+    # 行政规范性文件 only 规章 may stand, so 「6\ufffd」 is a count, its unit put back; 「3.」 alone is
+    # 3.其他's number, where the template prints that row
+    table = "   现行有效件数\n\n   规章\n\n   6个\n\n   行政规范性文件\n"
+    assert restore(lynx(table)) == table
+    rows = "   （七）总计\n"
+    other = "   2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\n   0\n   3.\n   0\n" + rows
+    assert restore(lynx(other)) == other.replace("3.", "3.其他")
+
+
 def test_a_label_printed_a_character_a_line_is_placed_too():
     # 表三's group label in a cell spanning its rows: a character a line, each alone
     partial = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
