@@ -298,7 +298,7 @@ def _place_by_order(text: str, spans: list[tuple[int, int, str]], anchors: list[
                     if names[j] == after:
                         fits.update(_fits(order[i + 1:j], forms, maybe_values, 0))
         if len(fits) == 1:
-            labels = set()
+            labels: set[int] = set()
             for phrase, at, count in fits.pop():
                 spans.append((cells[at].start(), cells[at].end(), phrase))
                 spans += [(cell.start(), cell.end(), "") for cell in cells[at + 1:at + count]]
