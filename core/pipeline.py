@@ -141,7 +141,8 @@ LASTING_PROBLEMS = {
     "core.readers.dispatch": ("NOT_WORD_PROBLEM",),
     "core.readers.docx": ("CORRUPT_PROBLEM", "BOMB_PROBLEM"),
     "core.readers.pdf": ("SCANNED_PROBLEM", "UNMAPPED_PROBLEM", "ENCRYPTED_PROBLEM", "CORRUPT_PROBLEM"),
-    "core.readers.text": ("BINARY_PROBLEM", "MOJIBAKE_PROBLEM", "UTF8_MOJIBAKE_PROBLEM", "UTF8_READ_AS_LATIN1"),
+    "core.readers.text": ("BINARY_PROBLEM", "MOJIBAKE_PROBLEM", "UTF8_MOJIBAKE_PROBLEM", "UTF8_READ_AS_LATIN1",
+                          "GBK_READ_AS_UTF8"),
     "core.readers.encoding": ("LOSSY_PROBLEM",),
 }
 

@@ -11,24 +11,32 @@ import io
 import re
 
 from core.readers.document import Document, TextBuilder
-from core.readers.encoding import CHINESE, decode_with_problems, looks_binary, utf16_without_bom
+from core.readers.encoding import CHINESE, decode_with_problems, looks_binary, normalise_newlines, utf16_without_bom
+from core.readers.lossy_gbk import read_as_utf8
+from core.readers.lossy_gbk import restore as restore_gbk
 from core.readers.lossy_utf8 import restore
 
 BINARY_PROBLEM = "不是文本文件（疑似二进制内容）"
 MOJIBAKE_PROBLEM = "文件中的中文曾被按西文编码（Latin-1）转存而成乱码，已按GB18030还原，个别字符可能缺失"
 UTF8_MOJIBAKE_PROBLEM = "文件中的中文曾被按西文编码（Latin-1）转存而成乱码，已按UTF-8还原"
 UTF8_READ_AS_LATIN1 = "文件中的中文是UTF-8文字被按西文编码（Latin-1）读出、部分字节已丢失的乱码（如网页声明了错误的字符集）；已按模板的行列名称还原统计表，正文无法还原，请核对原文件"
+GBK_READ_AS_UTF8 = "文件中的中文是GBK文字被按UTF-8编码读出、大部分字节已丢失的乱码（如网页声明了错误的字符集）；已按模板的行列名称尽量还原统计表，正文无法还原，请核对原文件"
 
 def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     """Decode the bytes and split them into lines of tab-separated cells (csv: comma)."""
     if _is_binary(data):
         return Document(path, fmt, problems=[BINARY_PROBLEM])
-    text, encoding, problems = decode_with_problems(data)
-    repaired, problem = _undo_latin1_mojibake(text)
-    if repaired is not None:
-        text = repaired
-    if problem is not None:
-        problems.append(problem)
+    # (a page lynx printed so holds many 「\ufffd」: most files hold none, and are not looked at)
+    lynx_text = read_as_utf8(data) if b"\xef\xbf\xbd" in data else None
+    if lynx_text is not None:
+        text, encoding, problems = restore_gbk(normalise_newlines(lynx_text)), "gbk", [GBK_READ_AS_UTF8]
+    else:
+        text, encoding, problems = decode_with_problems(data)
+        repaired, problem = _undo_latin1_mojibake(text)
+        if repaired is not None:
+            text = repaired
+        if problem is not None:
+            problems.append(problem)
     if "\u200b" in text:  # a web page's zero-width space (a browser's copy, w3m and lynx keep it):
         text = text.replace("\u200b", "")  # inside "1\u200b10" it would split one count in two
     # pdftotext separates pages with a form feed: a page break is a line break here.

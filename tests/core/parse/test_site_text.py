@@ -9,7 +9,7 @@ from core.parse.parser import GARBLED_NO_REPORT, NOT_A_REPORT
 from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK
 from core.readers.problems import problem_label
 from core.pipeline import read_report
-from core.readers.text import MOJIBAKE_PROBLEM, UTF8_MOJIBAKE_PROBLEM, UTF8_READ_AS_LATIN1
+from core.readers.text import GBK_READ_AS_UTF8, MOJIBAKE_PROBLEM, UTF8_MOJIBAKE_PROBLEM, UTF8_READ_AS_LATIN1
 from tests.core.truth import read_against_truth, t3_row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
@@ -36,10 +36,10 @@ def test_utf8_chinese_read_as_gbk_is_said_to_be_garbled():
 
 
 def test_garbled_text_read_as_lossy_gb18030_is_not_said_to_be_no_report(tmp_path):
-    # lynx dumping a UTF-8 page in another charset, decoded only as lossy GB18030: random characters
-    # (none of the commonest). Before: 「不是……年度报告」 of a file that is one
-    report, _ = read_report(str(ZOO / "w1304-r0026-word-html-lynx.txt"))
-    assert report.problems == [LOSSY_PROBLEM, GARBLED_NO_REPORT]
+    # lynx dumping a UTF-8 page declaring gb2312, some bytes no GBK: decoded only as lossy GB18030,
+    # random characters (none of the commonest). Before: 「不是……年度报告」 of a file that is one
+    report, _ = read_report(str(ZOO / "w1610-r0021-split-html-lynx.txt"))
+    assert report.problems == [LOSSY_PROBLEM, UTF8_READ_AS_GBK, GARBLED_NO_REPORT]
     assert problem_label(GARBLED_NO_REPORT) == "乱码"
     # a notice with a few damaged bytes is lossy too, but reads as words: no report, said so
     text = ("关于开展城市环境卫生整治工作的通知。各街道、各部门：为进一步改善人居环境，经研究决定在全区范围内"
@@ -147,6 +147,40 @@ def test_utf8_read_as_latin1_with_bytes_lost_2019_and_placeholders():
     assert (report.template, report.year, wrong, silent) == ("2019", 2020, [], [])
     assert t3_row(report, "new") == [342, 77, None, 17, None, 5, 441]
     assert any(f.cell == "section3.new" and "（\ufffd）" in f.message for f in report.flags)
+
+
+def test_gbk_read_as_utf8_reads_its_tables_by_the_templates_phrases_and_order():
+    # lynx dumping a GBK page declaring utf-8: most characters print nothing or 「\ufffd」, the
+    # numbers are intact. Labels standing alone are put back by their damaged forms, the others
+    # (规章, 行政许可, 行政处罚 print one 「\ufffd」 or nothing) by the template's order between
+    # those. Before: nothing read, 「文字为乱码，读不出报告……」
+    report, wrong, silent = read_against_truth(ZOO / "w2003-r0029-split-html-lynx.txt")
+    assert report.problems == [GBK_READ_AS_UTF8]
+    assert problem_label(GBK_READ_AS_UTF8) == "乱码"
+    assert report.template == "2021" and wrong == [] and silent == []
+    assert [report.value(f"section2.{row}.decisions") for row in ("licensing", "punishment", "coercion")] \
+        == [403361, 0, 4873]
+    assert t3_row(report, "denied_third_party") == [0, 0, 0, 0, 0, 0, 0]
+    assert report.value("section4.review.total") == 6
+    # 2019, and a page of counts with units (「10194个」: 个 prints 「\ufffd」, put back)
+    report, wrong, silent = read_against_truth(ZOO / "w1907-r0004-wps-html-lynx.txt")
+    assert (report.template, wrong, silent) == ("2019", [], [])
+    report, wrong, silent = read_against_truth(ZOO / "w1715-r0009-split-html-lynx.txt")
+    assert (report.template, wrong, silent) == ("2021", [], [])
+    assert "10194个" in report.text
+    assert t3_row(report, "new") == [492, 193, 35, 28, 0, 0, 748]
+    # (said to be garbled before, decoded as lossy GB18030: test_garbled_text_read_as_lossy_gb18030…)
+    report, wrong, silent = read_against_truth(ZOO / "w1304-r0026-word-html-lynx.txt")
+    assert (report.problems, wrong, silent) == ([GBK_READ_AS_UTF8], [], [])
+
+
+def test_gbk_read_as_utf8_a_fees_unit_is_unreadable_and_flagged():
+    # 「8300元」 (0.83 万元): 元 and 万元 print alike, so the fee is not read as either, its row flagged
+    # (规章 and 行政处罚, each before a count of one digit, 「1件」 printing 「1\ufffd\ufffd」 as 「1、」 would:
+    # placed by the template's order, the unit put back)
+    report, wrong, silent = read_against_truth(ZOO / "w1907-r0021-cms-html-lynx.txt")
+    assert (wrong, silent) == (["section2.fees.amount"], [])
+    assert any(f.cell == "section2.fees" for f in report.flags)
 
 
 def test_utf8_read_as_latin1_whole_is_put_back(tmp_path):
