@@ -925,8 +925,8 @@ def t2_rules(report: Report, prose: str) -> list[Finding]:
     fee_path = "section2.fees.amount"
     fee = report.cells.get(fee_path) if report.template != "2019" else None
     if fee and fee.value is not None:
-        raw = fee.raw or ""
-        if "元" in raw and "万元" not in raw:
+        raw = " ".join((fee.raw or "").split())  # (a unit printed on the line after its number: "1000 元")
+        if ("元" in raw and "万元" not in raw) or "¥" in raw or "￥" in raw:  # (¥: a sum in 元)
             out.append(Finding("T2-3", WARNING, [fee_path],
                                f"表二收费金额印为「{raw}」，单位应为万元（已按{_fmt(fee.value)}万元读取）"))
         elif fee.value > 1_000_000:

@@ -693,7 +693,10 @@ def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", 
 
 def _money_unit(text: str, at: int) -> str:
     """The unit of money printed at `at`, right after a glued row's run ("1000元"), or ""."""
-    return "万元" if text.startswith("万元", at) else "元" if text.startswith("元", at) else ""
+    return next((unit for unit in _MONEY_UNITS if text.startswith(unit, at)), "")
+
+
+_MONEY_UNITS = ("万元", "千元", "亿元", "元")  # (元 last: the others end in it)
 
 
 def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = ()) -> dict[str, list[Optional[Token]]]:

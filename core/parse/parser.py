@@ -54,6 +54,7 @@ from core.parse.lost import (LOST, blank_rows, headless_table_flags, lost_charac
 from core.parse.sections import find_sections, line_text
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
+from core.parse.fee_unit import fee_in_printed_unit
 from core.parse.stored_cells import T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row, widths_of
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
@@ -147,6 +148,7 @@ def parse(doc: Document) -> Report:
     t2_complete_columns(report, templ["section2"], tokens)
     if not t2_as_printed:
         t2_rows_under_headers(report, templ["section2"], tokens[2])
+    fee_in_printed_unit(report)
     t3_spill(templ["section3"], tokens)
     t2_left = t2_values(tokens[3])
     if t2_left:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
+from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Number, Report
 from core.parse.tokens import EMPTY, NA, NUM, Token
 from core.template import Table
 
@@ -17,6 +17,10 @@ _new = object.__new__
 UNREAD = CellValue(None, MISSING)  # a cell no reader found (never changed in place: one for them all)
 # a 表二 row's values end at a word of the next header (第二十条, 信息内容, 件数 …)
 T2_BREAK = re.compile(r"第二十条|信息内容|件数|数量|金额")
+
+# the units of money other than the template's 万元 a fee is printed in, with how many of them
+# make one 万元 (a 亿元 is 10 000 万元: see in_wan_yuan)
+TO_WAN_YUAN = {"元": 10000, "千元": 10, "亿元": 0.0001}
 
 _ROW_CELLS: dict[int, tuple[Table, dict[str, tuple[tuple[str, str], ...]]]] = {}  # id(table) -> (table, by row key)
 _WIDTHS: dict[int, tuple[Table, dict[str, int]]] = {}
@@ -58,7 +62,7 @@ def store_row(report: Report, table: Table, key: str, values: Sequence[Optional[
         # CellValue(value, state, raw, span), made bare: no __init__ frame a cell (its fields set
         # two at a time: four at once build a tuple)
         printed = token.kind
-        if printed == NUM and (token.unit != "元" or kind != "amount"):  # (most cells: a number)
+        if printed == NUM and (token.unit not in TO_WAN_YUAN or kind != "amount"):  # (most cells: a number)
             cell = cells[path] = new(CellValue)
             cell.value, cell.state = token.value, NUMBER
             cell.raw, cell.span = text[token.start:token.end], (token.start, token.end)
@@ -70,7 +74,7 @@ def store_row(report: Report, table: Table, key: str, values: Sequence[Optional[
             cell = cells[path] = new(CellValue)
             cell.value, cell.state = None, mark
             cell.raw, cell.span = text[token.start:token.end], (token.start, token.end)
-        else:  # (a sum in 元, or a text: as cell_from_token makes it)
+        else:  # (a sum in 元, 千元 or 亿元, or a text: as cell_from_token makes it)
             cells[path] = cell_from_token(token, kind, report, path)
 
 
@@ -84,7 +88,13 @@ def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str
         state = SLASH if path.startswith("section2.") else PLACEHOLDER
         return CellValue(None, state, raw, (token.start, token.end))
     value = token.value
-    if token.unit == "元" and kind == "amount" and value is not None:  # (a unit is a NUM token's: never None)
-        value = round(value / 10000, 6)
-        report.flags.append(Flag(path, "unit", f"金额单位为元（{raw}），已换算为万元"))
+    if token.unit in TO_WAN_YUAN and kind == "amount" and value is not None:  # (a unit is a NUM token's: never None)
+        value = in_wan_yuan(value, token.unit)
+        report.flags.append(Flag(path, "unit", f"金额单位为{token.unit}（{' '.join(raw.split())}），已换算为万元"))
     return CellValue(value, NUMBER, raw, (token.start, token.end))
+
+
+def in_wan_yuan(value: Number, unit: str) -> Number:
+    """A sum printed in `unit` (a key of TO_WAN_YUAN) in 万元, the template's unit of 表二's fee
+    (to 6 decimals: 1 元 is 0.0001 万元; a product, not a division by 0.0001, keeps 亿元 exact)."""
+    return round(value * 10000, 6) if unit == "亿元" else round(value / TO_WAN_YUAN[unit], 6)

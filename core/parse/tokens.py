@@ -17,7 +17,7 @@ from core.model import BLANK, NUMBER, SLASH, Number
 
 NUM, NA, EMPTY, TEXT = "num", "na", "empty", "text"
 
-_UNIT = "万元|万|元|件|个|项|条|次|宗|人次"
+_UNIT = "万元|千元|亿元|万|元|件|个|项|条|次|宗|人次"
 # a unit after the number, bare or in brackets ("737件", "737(件)": NFKC made （） ASCII)
 _NUMBER = re.compile(rf"^([+\-]?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?(?:({_UNIT})|\(({_UNIT})\))?$")
 # "\ufffd": a cell of one character the file lost (a GBK "／" cut to its first byte, read back as
@@ -140,6 +140,9 @@ def parse_number(piece: str) -> Optional[tuple[Number, str]]:
         return (int(piece), "") if len(piece) <= MAX_DIGITS else None
     m = _NUMBER.match(piece)
     if not m:
+        if piece[:1] == "¥" and piece[1:2].isdigit():  # "¥1,000.00" (NFKC of "￥"): a sum in 元
+            number = parse_number(piece[1:])
+            return (number[0], number[1] or "元") if number else None
         return None
     sign, digits, decimals, unit, bracketed = m.groups()
     unit = unit or bracketed
@@ -185,7 +188,7 @@ _CellPieces = Union[Literal["blank"], tuple[_Piece, ...]]
 _KEPT_PIECES: dict[str, Union[int, _CellPieces]] = {}
 _PIECES_KEPT = 8192
 
-_UNITS_AFTER = ("元", "万元", "件", "个")  # a unit printed apart from its number ("251000 元")
+_UNITS_AFTER = ("元", "万元", "千元", "亿元", "件", "个")  # a unit printed apart from its number ("251000 元")
 
 # run of a cell's text -> its pieces (_run_pieces): the pieces of a table ("0", "—", its labels)
 # recur in lines no cell of which did
@@ -284,9 +287,9 @@ def _unit_less_subtotal(counts: list[_Piece]) -> list[_Piece]:
 def _read_piece(piece: str, start: int, end: int) -> _Piece:
     """A piece as _cell_pieces takes it: (text, start, end, kind, value, unit), kind None for text."""
     head = piece[0]
-    # only a piece starting with a digit or a sign can be a number, or too long for one; no
+    # only a piece starting with a digit, a sign or ¥ can be a number, or too long for one; no
     # mark for "none" starts with a digit, and those starting with a sign ("-") are no number
-    if head.isdigit() or (head in "+-" and piece not in _NA):
+    if head.isdigit() or (head in "+-" and piece not in _NA) or head == "¥":
         number = parse_number(piece)
         if number is not None:
             return piece, start, end, NUM, number[0], number[1]

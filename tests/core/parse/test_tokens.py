@@ -73,6 +73,13 @@ def test_a_unit_in_brackets_belongs_to_its_number():
     assert parse_number("737(件") is None and parse_number("(737)") is None
 
 
+def test_a_sum_keeps_its_unit_of_money_and_a_yuan_sign_is_a_sum_in_yuan():
+    from core.parse.tokens import normalise, parse_number
+    assert parse_number("1.1千元") == (1.1, "千元") and parse_number("0.5亿元") == (0.5, "亿元")
+    assert parse_number(normalise("￥1,100.00")) == (1100.0, "元") and parse_number("¥1100") == (1100, "元")
+    assert parse_number("¥") is None and parse_number("¥元") is None and parse_number("¥-5") is None
+
+
 def test_a_circled_footnote_mark_after_a_number_is_no_digit():
     """NFKC makes 「①」 a 1: 「737①」 would read 7371. The mark keeps the cell from being a number
     (its row is flagged); 「⒈」 opening a label is still 「1.」."""
