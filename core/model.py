@@ -65,6 +65,7 @@ PLACED_LEFT = "placed-left"  # glued digits whose blank cells left no trace: val
 READING_UNDECIDED = "reading-undecided"  # readings that add up alike: which number the cell printed is unknown
 LINES_BY_SUMS = "lines-by-sums"  # a row printed over several lines: its lines ordered by the sums
 NEIGHBOUR_MAY_HOLD = "neighbour-may-hold"  # a row read whole whose values the text lets a neighbouring row hold
+SUBTOTAL_UNTOLD = "subtotal-untold"  # a 表三 row of 0s that may print a subtotal: which parts print 0 is unknown
 
 
 @dataclass

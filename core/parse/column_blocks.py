@@ -1235,7 +1235,7 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare
     budget = [_SOLVES]
     solutions = [r for g, f in zip(grids, failing) if not f for r in _solutions(g, stray, spare, budget=budget)]
     accepted = _accepted(solutions, head, legal)
-    misprint = None
+    misprints: list[Optional[Misprint]] = [None] * len(accepted)  # (each accepted reading's)
     if not accepted:
         # the bands' sums all hold in a reading (T3-2, T3-3) and only T3-1 and the header's rows
         # fail: the one misprint is in the header's rows 一 and 二
@@ -1249,6 +1249,7 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare
             if found is not None:
                 first, second, misprint = found
                 accepted.append((solution, (first, second)))
+                misprints.append(misprint)
     if not accepted:  # one misprinted cell: the one whose value the equations give otherwise
         for grid in (g for g, f in zip(grids, failing) if f <= 2):
             printed_lines = [(set(cells), _adds_up(grid, cells))
@@ -1278,11 +1279,13 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare
                     if solution[cell][0] != printed[0]:
                         for reading in _accepted([solution], head, legal):
                             accepted.append(reading)
-                            misprint = (cell, printed)
-    if len({tuple(v[0] for v in g.values()) for g, _ in accepted}) != 1:
+                            misprints.append((cell, printed))
+    # (readings alike but for the misprint's cell: which cell printed it, the sums cannot say,
+    # as where a table of 0s prints one count its sums do not hold in several cells' rows and columns)
+    if len({(tuple(v[0] for v in g.values()), m and m[0]) for (g, _), m in zip(accepted, misprints)}) != 1:
         return None
     grid, (first, second) = accepted[0]
-    return grid, first, second, misprint
+    return grid, first, second, misprints[0]
 
 
 # grids (and choices within them) solved at most for a table: a table read in its layout takes a

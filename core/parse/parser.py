@@ -18,7 +18,7 @@ from core.readers.document import Document, Line
 from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chinese, utf8_read_as_gbk
 from core.readers.text import GBK_READ_AS_UTF8, UTF8_READ_AS_LATIN1
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NEIGHBOUR_MAY_HOLD, NUMBER,
-                        READING_UNDECIDED, BLANK_TEMPLATE, CellValue, Flag, Number, Report, blank_template, known)
+                        READING_UNDECIDED, SUBTOTAL_UNTOLD, BLANK_TEMPLATE, CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
 from core.equations import equations
@@ -888,6 +888,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     if not t2:
         _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular), tokens)
         _flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular))
+        _zero_row_filling_blank_total(report, table, values_of, widths, set(by_position) | set(irregular))
     _order_lines_by_the_table(report, table, unsummed)
     missing = [r.key for r in table.rows if r.key not in values_of] if not t2 else []
     if not t2:
@@ -992,6 +993,51 @@ def _flag_lone_total(report: Report, table: Table, values_of: dict[str, list[Tok
                              _LONE_TOTAL.format(table.row(key).label, widths[key], values[-1].text)))
 
 
+def _zero_row_filling_blank_total(report: Report, table: Table, values_of: dict[str, list[Token]],
+                                  widths: dict[str, int], not_whole: set[str]) -> None:
+    """A 表三 row read whole from only 0s, placeholders and blanks, its last cell printed, in a
+    table every other row of which printing a count other than 0 leaves 总计 blank (two at least,
+    as _read_clipped_subtotals weighs it: _total_column_left_blank): the table never fills that
+    column, so the row may print 8 cells (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md) its
+    blank 总计 cut off (pandoc cuts a Word table's rows to its columns; a stream leaves a blank cell
+    no trace), each part then the cell after the one read. Both readings add up (_subtotal_then_clipped leaves such rows as
+    printed): which parts print 0 and which a placeholder or blank no sum can tell. The cells 0
+    in the subtotal reading only are read as 0 (a blank counts 0 alike), the row flagged
+    (SUBTOTAL_UNTOLD: read_anchored_rows leaves it so, its values beside its label either way)."""
+    if table.section != "section3" or not _total_column_left_blank(report, table):
+        return  # (most tables: their first row printing a 总计 fills it)
+    flagged: Optional[set[str]] = None  # the rows flagged, once a row asks
+    for key, values in values_of.items():
+        if len(values) != widths[key] or values[-1].kind == EMPTY or key in not_whole:
+            continue
+        # (as read, part n is printed cell n; with a subtotal after 自然人, printed cell n + 1)
+        columns = [n for n in range(1, len(values) - 1) if values[n + 1].kind == NUM and values[n].kind != NUM]
+        if not columns or not only_zeros(values):
+            continue  # (most rows: the two readings put their 0s alike, or the row prints a count)
+        if flagged is None:
+            flagged = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith(f"{table.section}.")}
+        if key in flagged:
+            continue
+        _zeros_in_doubt(report, table, key, columns, _ZERO_ROW_FILLS_BLANK_TOTAL, (SUBTOTAL_UNTOLD,))
+
+
+def _total_column_left_blank(report: Report, table: Table) -> bool:
+    """Whether every row printing a count other than 0 left its 总计 cell blank, two rows at least:
+    printed blank, or not printed and read as a blank (0, inferred: a stream leaves a blank cell no
+    trace; the sums would give a count)."""
+    cells = report.cells
+    blank = 0
+    for row in table.rows:
+        total = cells.get(table.row_paths(row.key)[-1])
+        if total is not None and total.state == NUMBER and total.value:
+            return False  # (a count under 总计: most tables, at their first row printing one)
+        if _prints_counts(report, table, row.key):
+            if total is None or not (total.state == BLANK or (total.state == INFERRED and total.value == 0)):
+                return False
+            blank += 1
+    return blank >= 2
+
+
 def _read_from_own_zeros(report: Report, table: Table, key: str, values: list[Token]) -> bool:
     """Whether a 表三 row printing only 0s beside its label, more of them than its columns, was
     read with every cell one of those 0s: whichever of them are its cells, each cell is 0, so
@@ -1045,6 +1091,9 @@ _ZEROS_PAST_LAST = ("「{0}」行比表头多印1格，末格空白，各格都�
 _ZEROS_PAST_LAST_UNTOLD = ("「{0}」行各格都是0、占位符或空白，{1}可能是0也可能空白：表头在「总计」之后多画了1个空列，"
                            "表内有一行多印了1格（若是本行，自然人之后为「法人或其他组织」小计、总计空白），看不出是哪一行。"
                            "两种读法同样合计，均按0计，请对照原文核对")
+_ZERO_ROW_FILLS_BLANK_TOTAL = ("「{0}」行各格都是0、占位符或空白，连总计一格也印出，而表内其余印有非0数值的各行总计均空白："
+                               "本行可能印有8格（自然人之后是「法人或其他组织」小计、总计空白），转换时末格被截去，"
+                               "其后各数值应左移一列。两种读法同样合计，{1}是0还是空白无法确定：均按0计，请对照原文核对")
 _BOTH_ENDS_BLANK = ("「{0}」行比表头多印1格，首尾两格均空白，无法确定哪一格是多出的空格：已按其余各行的列位读取"
                     "（首格为自然人，末格视为多出），请对照原文核对")
 # (the same in a table whose rows printing counts all leave 总计 blank: the cell cut off was blank too)
@@ -2210,7 +2259,8 @@ def _zero_rows_past_last(report: Report, tokens: list[Token], labels: list[tuple
     return doubtful, _ZEROS_PAST_LAST_UNTOLD if unknown else _ZEROS_PAST_LAST
 
 
-def _zeros_in_doubt(report: Report, table: Table, key: str, columns: list[int], message: str) -> None:
+def _zeros_in_doubt(report: Report, table: Table, key: str, columns: list[int], message: str,
+                    causes: tuple[str, ...] = ()) -> None:
     """Read the row's `columns` as 0 (inferred) and flag the row: each of them is 0 or blank, as one
     reading or another of the row has it, and a blank cell counts 0 alike."""
     row = table.row(key)
@@ -2218,7 +2268,7 @@ def _zeros_in_doubt(report: Report, table: Table, key: str, columns: list[int], 
     for column in columns:
         report.cells[paths[column]] = CellValue(0, INFERRED)
     names = "、".join(f"「{row.columns[n].label}」" for n in columns)
-    report.flags.append(Flag(f"{table.section}.{key}", "inferred", message.format(row.label, names)))
+    report.flags.append(Flag(f"{table.section}.{key}", "inferred", message.format(row.label, names), causes))
 
 
 def _gap_among_zeros(report: Report, table: Table, key: str) -> list[int]:

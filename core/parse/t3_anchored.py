@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
-from core.model import NEIGHBOUR_MAY_HOLD, NUMBER, PLACEHOLDER, CellValue, Number, Report
+from core.model import NEIGHBOUR_MAY_HOLD, NUMBER, PLACEHOLDER, SUBTOTAL_UNTOLD, CellValue, Number, Report
 from core.parse.page_furniture import PAGE_NUMBER
 from core.parse.tokens import NA, NUM, TEXT, Token, normalise
 from core.template import Table
@@ -190,6 +190,7 @@ def read_anchored_rows(report: Report, table: Table, tokens: list[Token], page_s
     A doubt that a neighbouring row holds some of its values (spilled.py) stays with the row."""
     changed: set[str] = set()
     cells = report.cells
+    untold: set[str] | None = None  # rows whose reading a subtotal leaves untold, once a row asks
     for key, values in printed_rows(table, tokens).items():
         paths = table.row_paths(key)
         for path, token in zip(paths, values):
@@ -203,6 +204,10 @@ def read_anchored_rows(report: Report, table: Table, tokens: list[Token], page_s
                 sorted(cells[p].span or (-1, -1) for p in paths) != sorted((t.start, t.end) for t in values):
             continue  # read otherwise than by moving the row's own values: the parser's reading stands
         row = f"{table.section}.{key}"
+        if untold is None:
+            untold = {f.cell for f in report.flags if SUBTOTAL_UNTOLD in f.causes}
+        if row in untold:
+            continue  # its cells as printed, or one to the left (a subtotal after 自然人): its 0s read either way
         if not _adds_up(values) and _ends_its_page(tokens, values[-1], page_starts) \
                 and any(f.cell == row or f.cell.startswith(row + ".") for f in report.flags):
             continue  # the parser's reading of the row, flagged, stands

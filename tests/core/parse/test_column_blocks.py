@@ -717,3 +717,20 @@ def test_page2_first_band_last_columns_after_section5_heading():
     assert _t3_row(report, "unable_not_held") == [1, 1, 0, 0, 0, 0, 2]
     assert not [f for f in report.flags if f.cell.startswith("section3")]
     assert not [f for f in check(report) if f.suggestion or any(c.startswith("section3") for c in f.cells)]
+
+
+def test_a_misprint_the_sums_place_in_any_of_several_cells_is_not_read_into_one_of_them():
+    # a table of 0s but 「（七）总计」's 自然人, printed 1 (a planted misprint for 0) beside its label
+    # after the bands, with 0 beside 「（六）其他处理」 and 「四、结转下年度继续办理」: the one-misprint
+    # reading of the bands holds with that 1 in the 自然人 or the 总计 of any of the three rows alike.
+    # Read as 「四、结转下年度」's 总计, （七）总计's 自然人 came out 0 and （六）'s unprinted, unflagged
+    # (silent); the reading of the rows beside their labels stands, and the sums name the 1
+    report, wrong, silent = read_against_truth(ZOO / "pq2004-r0006-pdftotext-utf-8.txt")
+    assert _t3_row(report, "total") == [1, 0, 0, 0, 0, 0, 0]
+    assert _t3_row(report, "other_processing") == [0] * 7
+    assert _t3_row(report, "carried_forward") == [0] * 7
+    assert not any(c.startswith("section3.") for c in wrong)
+    findings = check(report)
+    assert [f for f in findings if f.severity == ERROR] == []
+    assert any("section3.total.natural" in f.cells for f in findings if f.rule.startswith("T3"))
+    assert silent == []
