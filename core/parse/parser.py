@@ -31,8 +31,8 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_right_of,
-                              ends_on_printed_blank, in_label_column, outside_boxed_row, own_box_header,
-                              printed_blank, ruled_row)
+                              continued_part_columns_after_last, ends_on_printed_blank, in_label_column,
+                              outside_boxed_row, own_box_header, printed_blank, ruled_row)
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
@@ -584,14 +584,21 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     columns_after = 0
                 else:
                     if boxed_table and not label_at:
-                        label_at = {k: tokens[index].start for index, k in labels}
+                        label_token_of = {k: tokens[index] for index, k in labels}
+                        label_at = {k: token.start for k, token in label_token_of.items()}
                     # (a split table's part printing its own header: its box's columns, not the first part's)
                     part_header = own_box_header(report.text, label_at[key], label_at, tokens[0].start) \
                         if key in label_at else None
                     header = part_header or (tokens[0].start, tokens[labels[0][0]].start)
-                    if header not in after_total:
-                        after_total[header] = box_columns_after_last(report.text, *header, "总计")
-                    columns_after = after_total[header]
+                    # (a later part printing no header: its own box's columns, not the header's part's)
+                    part_after = None if part_header or key not in label_at else continued_part_columns_after_last(
+                        report.text, label_token_of[key], widths[key], tokens[0].start)
+                    if part_after is not None:
+                        columns_after = part_after
+                    else:
+                        if header not in after_total:
+                            after_total[header] = box_columns_after_last(report.text, *header, "总计")
+                        columns_after = after_total[header]
                 values_of[key] = ruled_row(report.text, tokens, values, widths[key], columns_after) or values
                 if not t2 and len(values_of[key]) == widths[key] and _total_empty_beside_count(values_of[key]):
                     ruled_short[key] = values

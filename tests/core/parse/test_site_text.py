@@ -204,3 +204,18 @@ def test_a_sites_list_of_other_years_reports_before_the_title_does_not_set_the_y
     report, _ = read_report(str(ZOO / "w1604-r0029-split-html-pandoc-html-plain.txt"))
     assert (report.agency, report.year) == ("西宁市滨江区人民政府", 2023)
     assert not [f for f in check(report) if f.rule in ("D-1", "D-3")]
+
+
+def test_a_later_box_of_a_split_table_printing_no_header_draws_its_own_columns():
+    # a split page's 表三 in two w3m boxes: the first, under the header, holds a row of 8 cells and
+    # draws an empty column after 总计; the second goes on without a header and draws none. Before,
+    # the second box's rows were read with the first's empty column: a row whose group label prints
+    # a piece beside it (「法提供」「予处理」…) put its 6 values a column right, 自然人 blank and 总计
+    # 0 (unable_need_creation and not_processed_publication: silent, their 自然人 0 read blank)
+    report, wrong, silent = read_against_truth(ZOO / "w2008-r0003-split-html-w3m.txt")
+    assert t3_row(report, "unable_need_creation") == [0, 0, 0, 0, 0, 0, None]
+    assert t3_row(report, "not_processed_publication") == [0, 0, 0, 0, 0, 0, None]
+    assert t3_row(report, "denied_third_party") == [0, 1, 0, 0, 0, 0, None]
+    assert t3_row(report, "other_no_fee") == [1, 0, 0, 0, 0, 0, None]  # (its 1 the planted typo)
+    assert silent == []
+
