@@ -219,3 +219,13 @@ def test_a_later_box_of_a_split_table_printing_no_header_draws_its_own_columns()
     assert t3_row(report, "other_no_fee") == [1, 0, 0, 0, 0, 0, None]  # (its 1 the planted typo)
     assert silent == []
 
+
+def test_TABLE_in_the_second_column_of_a_sites_layout_table_is_a_lost_table():
+    # pandoc's plain text of a site's page, its layout table drawn as a grid: the article in the
+    # second column, 表三 printed as 「[TABLE]」 there (「|    | [TABLE]    |」). Before: the
+    # placeholder was looked for only alone or in the first column, so the missing 表三 was
+    # an error of the report (D-2 错误 「缺少统计表」) instead of a table the converter lost
+    report, _ = read_report(str(ZOO / "w2008-r0038-cms-html-pandoc-html-plain.txt"))
+    assert any(f.kind == "lost" and "[TABLE]" in f.message for f in report.flags)
+    missing = next(f for f in check(report) if f.rule == "D-2")
+    assert missing.severity == "doubt" and missing.cells == ["section3"]
