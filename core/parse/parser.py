@@ -23,7 +23,7 @@ from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_place
                                   unglue, unglue_t4)
 from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, Placement, column_anchors,
-                                equation_score, extents_of,
+                                display_width, equation_score, extents_of,
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, named_anchors,
                                 padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, both_positions,
@@ -483,6 +483,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 values.append(token)
                 previous = token
         width = widths[key]
+        if lines and len(values) > width:
+            values = _without_cells_left_of_label(report.text, tokens[index], values, width, lines)
         if t2 and len(values) < width:
             values = _zeros_apart(values, width)
         if len(values) == width > 1 and values[-1].kind == EMPTY and n + 1 < len(labels) \
@@ -2343,6 +2345,27 @@ def _total_empty_beside_count(values: list[Token]) -> bool:
         return True
     numbers = [0 if t.kind in (EMPTY, NA) else token_number(t) for t in values[:-1]]
     return values[-2].kind == NUM and known(numbers) and parts_add_up(numbers)
+
+
+def _without_cells_left_of_label(text: str, label: Token, values: list[Token], width: int,
+                                 lines: list[Line]) -> list[Token]:
+    """The row's values without the empty grid cells on its later lines that end left of where its
+    label starts, while it has more cells than the template columns: a row's value cells lie right
+    of its label, so such a cell is a column left of the label's (a site's layout table drawn as
+    pandoc's grid, the article in its second column: its blank first column starts each line of a
+    row wrapped in the narrow article, 「|      |      0      — |」), not a blank of the row."""
+    if not lines[label.line].grid:
+        return values
+    label_column = display_width(text[text.rfind("\n", 0, label.start) + 1:label.start])
+    left = 0
+    kept = []
+    for token in values:
+        if len(values) - left > width and token.kind == EMPTY and token.line != label.line and lines[token.line].grid \
+                and display_width(text[text.rfind("\n", 0, token.end) + 1:token.end]) < label_column:
+            left += 1
+            continue
+        kept.append(token)
+    return kept
 
 
 def _without_next_line(values: list[Token], width: int) -> list[Token]:

@@ -229,3 +229,15 @@ def test_TABLE_in_the_second_column_of_a_sites_layout_table_is_a_lost_table():
     assert any(f.kind == "lost" and "[TABLE]" in f.message for f in report.flags)
     missing = next(f for f in check(report) if f.rule == "D-2")
     assert missing.severity == "doubt" and missing.cells == ["section3"]
+
+
+def test_a_blank_layout_column_left_of_a_rows_label_is_no_cell_of_the_row():
+    # the same page: 表二 is a simple table in the article's narrow column, its rows wrapped, each
+    # line of the grid opening with the layout's blank first column (「|      |    0      — |」).
+    # Before: that blank read as a cell of the row (「规章」行印有4个数值), its 本年废止件数 blank and
+    # its — lost; 行政规范性文件 现行有效 read 0 for 2
+    report, wrong, silent = read_against_truth(ZOO / "w2008-r0038-cms-html-pandoc-html-plain.txt")
+    assert [report.value(f"section2.rules.{c}") for c in ("issued", "repealed", "in_force")] == [0, 0, None]
+    assert [report.value(f"section2.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [2, 0, 2]
+    assert not [f for f in report.flags if f.cell.startswith("section2")]
+    assert silent == []
