@@ -23,8 +23,9 @@ from core.readers.document import Document, Line
 from core.readers.text import MOJIBAKE_PROBLEM
 from core.template import WHOLE_DOCUMENT, tables
 
-# (alone on its line, or alone in a cell of a grid table pandoc drew around it: a page's layout table)
-_TABLE_PLACEHOLDER = re.compile(r"^[ \t]*(?:\|[ \t]*)?\[TABLE\][ \t]*(?:\|.*)?$", re.MULTILINE)
+# (alone on its line, or alone in a cell of a grid table pandoc drew around it, whichever: a page's
+# layout table, the article in its second column beside the site's menu)
+_TABLE_PLACEHOLDER = re.compile(r"(?:^|\|)[ \t]*\[TABLE\][ \t]*(?:\||$)", re.MULTILINE)
 # Accented Latin letters and Windows-1252 symbols: two of them on one line never occur in a
 # Chinese report, but are what UTF-16 text read one byte at a time looks like.
 _GARBLED_LATIN1 = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"  # (ranges of a regex class)

@@ -23,7 +23,7 @@ from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_place
                                   unglue, unglue_t4)
 from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, Placement, column_anchors,
-                                equation_score, extents_of,
+                                display_width, equation_score, extents_of,
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, named_anchors,
                                 padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, both_positions,
@@ -31,8 +31,8 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_right_of,
-                              ends_on_printed_blank, in_label_column, outside_boxed_row, own_box_header,
-                              printed_blank, ruled_row)
+                              continued_part_columns_after_last, ends_on_printed_blank, in_label_column,
+                              outside_boxed_row, own_box_header, printed_blank, ruled_row)
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
@@ -485,6 +485,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 values.append(token)
                 previous = token
         width = widths[key]
+        if lines and len(values) > width:
+            values = _without_cells_left_of_label(report.text, tokens[index], values, width, lines)
         if t2 and len(values) < width:
             values = _zeros_apart(values, width)
         if len(values) == width > 1 and values[-1].kind == EMPTY and n + 1 < len(labels) \
@@ -586,14 +588,21 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     columns_after = 0
                 else:
                     if boxed_table and not label_at:
-                        label_at = {k: tokens[index].start for index, k in labels}
+                        label_token_of = {k: tokens[index] for index, k in labels}
+                        label_at = {k: token.start for k, token in label_token_of.items()}
                     # (a split table's part printing its own header: its box's columns, not the first part's)
                     part_header = own_box_header(report.text, label_at[key], label_at, tokens[0].start) \
                         if key in label_at else None
                     header = part_header or (tokens[0].start, tokens[labels[0][0]].start)
-                    if header not in after_total:
-                        after_total[header] = box_columns_after_last(report.text, *header, "总计")
-                    columns_after = after_total[header]
+                    # (a later part printing no header: its own box's columns, not the header's part's)
+                    part_after = None if part_header or key not in label_at else continued_part_columns_after_last(
+                        report.text, label_token_of[key], widths[key], tokens[0].start)
+                    if part_after is not None:
+                        columns_after = part_after
+                    else:
+                        if header not in after_total:
+                            after_total[header] = box_columns_after_last(report.text, *header, "总计")
+                        columns_after = after_total[header]
                 values_of[key] = ruled_row(report.text, tokens, values, widths[key], columns_after) or values
                 if not t2 and len(values_of[key]) == widths[key] and _total_empty_beside_count(values_of[key]):
                     ruled_short[key] = values
@@ -2388,6 +2397,27 @@ def _total_empty_beside_count(values: list[Token]) -> bool:
         return True
     numbers = [0 if t.kind in (EMPTY, NA) else token_number(t) for t in values[:-1]]
     return values[-2].kind == NUM and known(numbers) and parts_add_up(numbers)
+
+
+def _without_cells_left_of_label(text: str, label: Token, values: list[Token], width: int,
+                                 lines: list[Line]) -> list[Token]:
+    """The row's values without the empty grid cells on its later lines that end left of where its
+    label starts, while it has more cells than the template columns: a row's value cells lie right
+    of its label, so such a cell is a column left of the label's (a site's layout table drawn as
+    pandoc's grid, the article in its second column: its blank first column starts each line of a
+    row wrapped in the narrow article, 「|      |      0      — |」), not a blank of the row."""
+    if not lines[label.line].grid:
+        return values
+    label_column = display_width(text[text.rfind("\n", 0, label.start) + 1:label.start])
+    left = 0
+    kept = []
+    for token in values:
+        if len(values) - left > width and token.kind == EMPTY and token.line != label.line and lines[token.line].grid \
+                and display_width(text[text.rfind("\n", 0, token.end) + 1:token.end]) < label_column:
+            left += 1
+            continue
+        kept.append(token)
+    return kept
 
 
 def _without_next_line(values: list[Token], width: int) -> list[Token]:

@@ -176,6 +176,18 @@ def own_box_header(text: str, label: int, label_starts: Mapping[str, int], table
     return top, first
 
 
+def continued_part_columns_after_last(text: str, label: Token, width: int, table_start: int) -> Optional[int]:
+    """box_columns_after_last for a boxed row (w3m) in a box drawn after `table_start` that prints
+    no header of its own (own_box_header None): a later part of a split table, going on under the
+    header of the part above. w3m draws each box as wide as its own widest row, every row's line
+    alike, so such a part draws as many columns after 总计 as its row's line draws cells past the
+    table's `width` (none where the part holds no row of a cell more, though the part above draws
+    one). None for a row in no box drawn after `table_start`: the table's header says."""
+    if text.rfind("┌", table_start, label.start) < 0:
+        return None
+    return max(0, cells_right_of(text, label) - width)
+
+
 def _last_named_cell(line: str) -> tuple[str, int]:
     """The text of `line`'s last cell holding any and the columns the line draws after that cell
     ("", 0 without one)."""

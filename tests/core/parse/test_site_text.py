@@ -238,3 +238,40 @@ def test_a_sites_list_of_other_years_reports_before_the_title_does_not_set_the_y
     report, _ = read_report(str(ZOO / "w1604-r0029-split-html-pandoc-html-plain.txt"))
     assert (report.agency, report.year) == ("西宁市滨江区人民政府", 2023)
     assert not [f for f in check(report) if f.rule in ("D-1", "D-3")]
+
+
+def test_a_later_box_of_a_split_table_printing_no_header_draws_its_own_columns():
+    # a split page's 表三 in two w3m boxes: the first, under the header, holds a row of 8 cells and
+    # draws an empty column after 总计; the second goes on without a header and draws none. Before,
+    # the second box's rows were read with the first's empty column: a row whose group label prints
+    # a piece beside it (「法提供」「予处理」…) put its 6 values a column right, 自然人 blank and 总计
+    # 0 (unable_need_creation and not_processed_publication: silent, their 自然人 0 read blank)
+    report, wrong, silent = read_against_truth(ZOO / "w2008-r0003-split-html-w3m.txt")
+    assert t3_row(report, "unable_need_creation") == [0, 0, 0, 0, 0, 0, None]
+    assert t3_row(report, "not_processed_publication") == [0, 0, 0, 0, 0, 0, None]
+    assert t3_row(report, "denied_third_party") == [0, 1, 0, 0, 0, 0, None]
+    assert t3_row(report, "other_no_fee") == [1, 0, 0, 0, 0, 0, None]  # (its 1 the planted typo)
+    assert silent == []
+
+
+def test_TABLE_in_the_second_column_of_a_sites_layout_table_is_a_lost_table():
+    # pandoc's plain text of a site's page, its layout table drawn as a grid: the article in the
+    # second column, 表三 printed as 「[TABLE]」 there (「|    | [TABLE]    |」). Before: the
+    # placeholder was looked for only alone or in the first column, so the missing 表三 was
+    # an error of the report (D-2 错误 「缺少统计表」) instead of a table the converter lost
+    report, _ = read_report(str(ZOO / "w2008-r0038-cms-html-pandoc-html-plain.txt"))
+    assert any(f.kind == "lost" and "[TABLE]" in f.message for f in report.flags)
+    missing = next(f for f in check(report) if f.rule == "D-2")
+    assert missing.severity == "doubt" and missing.cells == ["section3"]
+
+
+def test_a_blank_layout_column_left_of_a_rows_label_is_no_cell_of_the_row():
+    # the same page: 表二 is a simple table in the article's narrow column, its rows wrapped, each
+    # line of the grid opening with the layout's blank first column (「|      |    0      — |」).
+    # Before: that blank read as a cell of the row (「规章」行印有4个数值), its 本年废止件数 blank and
+    # its — lost; 行政规范性文件 现行有效 read 0 for 2
+    report, wrong, silent = read_against_truth(ZOO / "w2008-r0038-cms-html-pandoc-html-plain.txt")
+    assert [report.value(f"section2.rules.{c}") for c in ("issued", "repealed", "in_force")] == [0, 0, None]
+    assert [report.value(f"section2.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [2, 0, 2]
+    assert not [f for f in report.flags if f.cell.startswith("section2")]
+    assert silent == []
