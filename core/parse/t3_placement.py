@@ -205,10 +205,14 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
                 # summed with each option as decided() sums them, not looked up an option at a time)
                 beside = values(other_side[1] if first_side else other_side[0], choice)
                 less = values(partner, choice)
+            # (the budget counted here, written back round each walk below; the solutions change
+            # only there)
+            spare, full = budget[0], len(solutions) >= cap
             for n, (cells, _) in enumerate(options[key]):
-                if len(solutions) >= cap or budget[0] <= 0:
+                if full or spare <= 0:
+                    budget[0] = spare
                     return
-                budget[0] -= 1
+                spare -= 1
                 if key == partner:
                     fitting = by_cells.get(tuple(map(sub, summed, cells)), ())
                 else:
@@ -216,12 +220,15 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
                                                      else map(add, beside, cells), less)), ())
                 if not fitting:
                     continue  # (no last head row fits: nothing below to walk)
+                budget[0] = spare
                 choice[key] = n
                 for m in fitting:
                     choice[last] = m
                     search(heads, choice, None)
                     del choice[last]
                 del choice[key]
+                spare, full = budget[0], len(solutions) >= cap
+            budget[0] = spare
             return
         if i < heads:
             for n in decided(choice) if i == heads - 1 else range(len(options[key])):
