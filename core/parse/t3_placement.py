@@ -214,15 +214,15 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
                     return
                 spare -= 1
                 if key == partner:
-                    fitting = by_cells.get(tuple(map(sub, summed, cells)), ())
+                    last_rows = by_cells.get(tuple(map(sub, summed, cells)), ())
                 else:
-                    fitting = by_cells.get(tuple(map(sub, map(add, cells, beside) if first_side
+                    last_rows = by_cells.get(tuple(map(sub, map(add, cells, beside) if first_side
                                                      else map(add, beside, cells), less)), ())
-                if not fitting:
+                if not last_rows:
                     continue  # (no last head row fits: nothing below to walk)
                 budget[0] = spare
                 choice[key] = n
-                for m in fitting:
+                for m in last_rows:
                     choice[last] = m
                     search(heads, choice, None)
                     del choice[last]
