@@ -39,7 +39,7 @@ from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, spl
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
 from core.parse.t3_placement import agreed_rows, undecided_columns, unique_placement
-from core.parse.t3_anchored import read_anchored_rows, read_as_anchored
+from core.parse.t3_anchored import read_anchored_rows, read_as_anchored, stored_as_printed
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header, header_padding
 from core.parse.head_flows import head_rows_from_flows
@@ -926,7 +926,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     if t2:  # (as printed, none placed by position: each row stored whole from its values, as read)
         return overflowed, missing, as_printed and not by_position and len(labels) == len(table.rows) \
             and all(values_of[key][0].kind != EMPTY for _, key in labels)
-    return overflowed, missing, as_printed and one_line and read_as_anchored(table, tokens, labels)
+    # (over several lines, a row may have been stored reordered or placed by position: its cells
+    # are looked at, not the whole table's tokens again as read_anchored_rows would)
+    return overflowed, missing, as_printed and read_as_anchored(table, tokens, labels) \
+        and (one_line or stored_as_printed(report, table, tokens, labels))
 
 
 def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],

@@ -161,6 +161,33 @@ def read_as_anchored(table: Table, tokens: list[Token], labels: list[tuple[int, 
     return all(_row_labelled(table, tokens[index].text) in (None, key) for index, key in labels)
 
 
+def stored_as_printed(report: Report, table: Table, tokens: list[Token], labels: list[tuple[int, str]]) -> bool:
+    """Whether, in a table read_as_anchored, each row's cells hold, in order, the values printed
+    right after its label, as many as its columns: the only rows printed_rows can find (those of
+    them _row_after takes), so read_anchored_rows finds each read as printed already (a row stored
+    otherwise, its lines reordered or placed by position, it may read again)."""
+    cells = report.cells
+    for index, key in labels:
+        paths = table.row_paths(key)
+        if not _holds_printed(cells, paths, tokens[index + 1:index + 1 + len(paths)]):
+            return False
+    return True
+
+
+def _holds_printed(cells: dict[str, CellValue], paths: tuple[str, ...], values: list[Token]) -> bool:
+    """Whether a row's cells are its printed values, in order: each count its number, each
+    placeholder a placeholder."""
+    for cell, token in zip(map(cells.get, paths), values):
+        if cell is None:
+            return False
+        if token.kind == NUM:
+            if cell.state != NUMBER or cell.value != token.value:
+                return False
+        elif token.kind != NA or cell.state != PLACEHOLDER:
+            return False
+    return True
+
+
 def anchored_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
     """The rows printed whole right after their full label whose parts add up to the total."""
     return {key: values for key, values in printed_rows(table, tokens).items() if _adds_up(values)}
@@ -193,12 +220,7 @@ def read_anchored_rows(report: Report, table: Table, tokens: list[Token], page_s
     untold: set[str] | None = None  # rows whose reading a subtotal leaves untold, once a row asks
     for key, values in printed_rows(table, tokens).items():
         paths = table.row_paths(key)
-        for path, token in zip(paths, values):
-            cell = cells.get(path)
-            if cell is None or not (cell.state == NUMBER and token.kind == NUM and cell.value == token.value
-                                    or cell.state == PLACEHOLDER and token.kind == NA):
-                break
-        else:
+        if _holds_printed(cells, paths, values):
             continue  # read as printed already
         if not _adds_up(values) and \
                 sorted(cells[p].span or (-1, -1) for p in paths) != sorted((t.start, t.end) for t in values):

@@ -198,19 +198,37 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
             # its children choose the last head row: each walked here (a state visited as before),
             # not called, as most find none that fits
             last = order[heads - 1]
-            summed = None
+            first_side = key == other_side[0]
             if key == partner:  # (the other side is known already: summed once)
                 summed = tuple(map(add, values(other_side[0], choice), values(other_side[1], choice)))
+            else:  # (its side's other row and the last row's partner are known already: read once,
+                # summed with each option as decided() sums them, not looked up an option at a time)
+                beside = values(other_side[1] if first_side else other_side[0], choice)
+                less = values(partner, choice)
+            # (the budget counted here, written back round each walk below; the solutions change
+            # only there)
+            spare, full = budget[0], len(solutions) >= cap
             for n, (cells, _) in enumerate(options[key]):
-                if len(solutions) >= cap or budget[0] <= 0:
+                if full or spare <= 0:
+                    budget[0] = spare
                     return
-                budget[0] -= 1
+                spare -= 1
+                if key == partner:
+                    last_rows = by_cells.get(tuple(map(sub, summed, cells)), ())
+                else:
+                    last_rows = by_cells.get(tuple(map(sub, map(add, cells, beside) if first_side
+                                                     else map(add, beside, cells), less)), ())
+                if not last_rows:
+                    continue  # (no last head row fits: nothing below to walk)
+                budget[0] = spare
                 choice[key] = n
-                for m in decided(choice) if summed is None else by_cells.get(tuple(map(sub, summed, cells)), ()):
+                for m in last_rows:
                     choice[last] = m
                     search(heads, choice, None)
                     del choice[last]
                 del choice[key]
+                spare, full = budget[0], len(solutions) >= cap
+            budget[0] = spare
             return
         if i < heads:
             for n in decided(choice) if i == heads - 1 else range(len(options[key])):
