@@ -238,3 +238,16 @@ def test_a_sites_list_of_other_years_reports_before_the_title_does_not_set_the_y
     report, _ = read_report(str(ZOO / "w1604-r0029-split-html-pandoc-html-plain.txt"))
     assert (report.agency, report.year) == ("西宁市滨江区人民政府", 2023)
     assert not [f for f in check(report) if f.rule in ("D-1", "D-3")]
+
+
+def test_a_lynx_row_whose_first_zeros_are_glued_to_its_label_reads_every_cell(tmp_path: Path):
+    # lynx glues a long label to the row's first cells (「…不计其他情形）00 0 0 0 0 0」): read as
+    # text, the row lost its 自然人 and 商业企业 0s, two blanks no flag told of (w2008 r0031)
+    printed = (ZOO / "r0027-lynx.txt").read_text(encoding="utf-8")
+    row = "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 无 无 无 无 无 无 无"
+    assert row in printed
+    glued = tmp_path / "glued-lynx.txt"
+    glued.write_text(printed.replace(row, row.split(" ")[0] + "00 0 0 0 0 0"), encoding="utf-8")
+    report, _ = read_report(glued)
+    assert t3_row(report, "partial") == [0, 0, 0, 0, 0, 0, 0]
+    assert not any(flag.cell.startswith("section3.partial") for flag in report.flags)
