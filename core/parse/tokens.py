@@ -38,6 +38,11 @@ _BORDERS = re.compile(r"[|\u2500-\u257f][|\u2500-\u257f]*")
 # Digits glued to the next row's label by exports that drop cell breaks: "…107二、上年结转…".
 _LABEL_START = r"[一二三四五六七八九十][、.]|[（(][一二三四五六七八九十][）)]|第[一二三四五六七八九十]"
 _GLUED_LABEL = re.compile(rf"^(\d+(?:\.\d+)?)(?={_LABEL_START})")
+# A row's first values glued to its label by a text browser when the label fills its column
+# (lynx: 「…不计其他情形）00 0 0」): 0s ending a run right after a label's closing bracket, each a
+# cell (a count other than 0 has no leading 0). Other digits there may be one cell or several
+# glued (「…情形）726」: 72 and 6): left in the label, the row read by position and flagged.
+_GLUED_AFTER_LABEL = re.compile(r"(?<=[\u4e00-\u9fff]\))0+$")
 # A row's counts glued together, each count other than 0 closed by its unit (docx2txt drops the
 # cell breaks: "621项146项00040项807项", then maybe the next row's label): the unit ends a count,
 # and a count never starts with 0, so the 0s before a count are cells of their own (zeros print
@@ -230,6 +235,11 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
     elif glued and len(glued.group(1)) < len(piece):
         cut = len(glued.group(1))
         pieces = (_read_piece(piece[:cut], 0, cut), _read_piece(piece[cut:], cut, len(run)))
+    elif piece[-1:] == "0" and len(piece) == len(run) and ")" in piece \
+            and (after := _GLUED_AFTER_LABEL.search(piece)) is not None:
+        label_end = after.start()
+        pieces = (_read_piece(piece[:label_end], 0, label_end),
+                  *(_read_piece("0", at, at + 1) for at in range(label_end, len(piece))))
     else:
         pieces = (_read_piece(piece, 0, len(run)),) if piece else ()
     if len(_KEPT_RUNS) >= _RUNS_KEPT:

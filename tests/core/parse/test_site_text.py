@@ -275,3 +275,14 @@ def test_a_blank_layout_column_left_of_a_rows_label_is_no_cell_of_the_row():
     assert [report.value(f"section2.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [2, 0, 2]
     assert not [f for f in report.flags if f.cell.startswith("section2")]
     assert silent == []
+def test_a_lynx_row_whose_first_zeros_are_glued_to_its_label_reads_every_cell(tmp_path: Path):
+    # lynx glues a long label to the row's first cells (「…不计其他情形）00 0 0 0 0 0」): read as
+    # text, the row lost its 自然人 and 商业企业 0s, two blanks no flag told of (w2008 r0031)
+    printed = (ZOO / "r0027-lynx.txt").read_text(encoding="utf-8")
+    row = "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 无 无 无 无 无 无 无"
+    assert row in printed
+    glued = tmp_path / "glued-lynx.txt"
+    glued.write_text(printed.replace(row, row.split(" ")[0] + "00 0 0 0 0 0"), encoding="utf-8")
+    report, _ = read_report(glued)
+    assert t3_row(report, "partial") == [0, 0, 0, 0, 0, 0, 0]
+    assert not any(flag.cell.startswith("section3.partial") for flag in report.flags)

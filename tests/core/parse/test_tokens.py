@@ -119,3 +119,16 @@ def test_counts_glued_with_their_units_are_counts_each_0_a_cell_of_its_own():
     # one count with its unit stays one token; words with a number and a unit are no counts
     assert [(t.kind, t.value) for t in tokenize(_lines(["5项"], ["2021年3月"], ["第3条"]).lines)] == [
         (NUM, 5), (TEXT, None), (TEXT, None)]
+
+
+def test_zeros_a_text_browser_glues_to_a_row_label_are_cells_of_their_own():
+    # lynx prints a label filling its column right against the row's first cells:
+    # 「…不计其他情形）00 0 0」 is the label, then 0 and 0; other digits there may be one cell
+    # or several glued (「…情形）726」: 72 and 6), so they stay text and the row is read by position
+    label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    builder = _lines([label + "00 0  0 0    0 0"], [label + "726 3 4"], ["（2021）30"])
+    text = builder.text
+    tokens = tokenize(builder.lines)
+    assert [(t.kind, t.value) for t in tokens[:8]] == [(TEXT, None)] + [(NUM, 0)] * 7
+    assert [text[t.start:t.end] for t in tokens[:3]] == [label, "0", "0"]
+    assert [(t.kind, t.value) for t in tokens[8:]] == [(TEXT, None), (NUM, 3), (NUM, 4), (TEXT, None)]
