@@ -196,6 +196,7 @@ _KEPT_PIECES: dict[str, Union[int, _CellPieces]] = {}
 _PIECES_KEPT = 8192
 
 _UNITS_AFTER = ("元", "万元", "件", "个")  # a unit printed apart from its number ("251000 元")
+_UNIT_WORDS = frozenset(_UNITS_AFTER)  # (tokenize's pieces are kept: each hashed once)
 
 # run of a cell's text -> its pieces (_run_pieces): the pieces of a table ("0", "—", its labels)
 # recur in lines no cell of which did
@@ -452,20 +453,23 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     token.line, token.unit = index, unit
                     append(token)
                     run = None
-                elif piece in _UNITS_AFTER and tokens and tokens[-1].kind == NUM \
-                        and tokens[-1].line == index and not tokens[-1].unit:
-                    tokens[-1].unit = piece  # "251000 元": the unit belongs to the number
-                    tokens[-1].end = end + offset
-                elif run is not None:
+                elif run is not None:  # (then the last token is this run: no number a unit or an ordinal joins)
                     run.text += piece
                     run.end = end + offset
-                elif piece[0] == "、" and not start and tokens and tokens[-1].kind == NUM \
-                        and tokens[-1].line == index and not tokens[-1].unit and len(tokens[-1].text) <= 2:
-                    # a row label's ordinal in a cell of its own (a PDF's table: 「4」「、无正当理由…」):
-                    # the label's, not a value of the row above
-                    run = tokens[-1]
-                    run.kind, run.text, run.end, run.value = TEXT, run.text + piece, end + offset, None
                 else:
+                    # (the number before, the one a unit or an ordinal joins, asked for once)
+                    previous = tokens[-1] if tokens else None
+                    if previous is not None and previous.kind == NUM and previous.line == index and not previous.unit:
+                        if piece in _UNIT_WORDS:
+                            previous.unit = piece  # "251000 元": the unit belongs to the number
+                            previous.end = end + offset
+                            continue
+                        if not start and piece[0] == "、" and len(previous.text) <= 2:
+                            # a row label's ordinal in a cell of its own (a PDF's table: 「4」「、无正当理由…」):
+                            # the label's, not a value of the row above
+                            run = previous
+                            run.kind, run.text, run.end, run.value = TEXT, run.text + piece, end + offset, None
+                            continue
                     run = new(Token)
                     run.kind, run.text, run.value = TEXT, piece, None
                     run.start, run.end = start + offset, end + offset
