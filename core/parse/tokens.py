@@ -119,11 +119,21 @@ _BLANK_CHARS = " \t|\u3000\xa0"
 _ARTEFACT_OPENERS = "[{*\\]<&"
 
 
+# _ARTEFACTS as one group: its split hands the artefacts found between the texts around them
+_ARTEFACTS_KEPT = re.compile(f"({_ARTEFACTS.pattern})")
+
+
 def blank_artefacts(text: str) -> str:
     """Export artefacts replaced by spaces of the same length, so offsets stay true."""
     for opener in _ARTEFACT_OPENERS:
         if opener in text:
-            return _ARTEFACTS.sub(lambda m: " " * len(m.group()), text)
+            # (split, not sub with a function: no Python frame an artefact; every alternative
+            # takes a character at least, so split finds the very matches sub would)
+            parts = _ARTEFACTS_KEPT.split(text)
+            if len(parts) == 1:
+                return text
+            parts[1::2] = [" " * len(found) for found in parts[1::2]]
+            return "".join(parts)
     return text  # (a cell of borders alone: no artefact)
 
 
@@ -194,6 +204,7 @@ _KEPT_PIECES: dict[str, Union[int, _CellPieces]] = {}
 _PIECES_KEPT = 8192
 
 _UNITS_AFTER = ("元", "万元", "千元", "亿元", "件", "个")  # a unit printed apart from its number ("251000 元")
+_UNIT_WORDS = frozenset(_UNITS_AFTER)  # (tokenize's pieces are kept: each hashed once)
 
 # run of a cell's text -> its pieces (_run_pieces): the pieces of a table ("0", "—", its labels)
 # recur in lines no cell of which did
@@ -343,17 +354,31 @@ def _cell_pieces(raw: str) -> _CellPieces:
     A piece of text right after one that tokenize joins into a run is joined to it here (its
     text, its end): tokenize would join it to the same run. Not after a piece that may be a unit
     of the number before it, nor where the two joined read as a unit: tokenize tells those apart."""
+    # The text is cut first: no mark is white space, so the marks are looked for in its runs alone
+    # (a table's line of a PDF or of pandoc is two thirds spaces), and a cell holding no mark, most
+    # of them, is cut once. A cell of runs holding no mark is no blank one: a run holds a character
+    # neither white space nor "|" (the one character of _BLANK_CHARS that is no white space, a mark).
+    runs = raw.split()
     if raw.isascii():  # (then its marks are ASCII ones, each found by a memchr: no class tested at every character)
         marked = "|" in raw or "*" in raw or "[" in raw or "{" in raw or "<" in raw or "&" in raw or "\\" in raw
+    elif len(runs) == 1:
+        marked = _MAYBE_MARKED.search(runs[0]) is not None
     else:
-        marked = _MAYBE_MARKED.search(raw) is not None
+        marked = runs != [] and _MAYBE_MARKED.search("".join(runs)) is not None
     if marked:
-        raw = blank_artefacts(raw)
-    if raw[0] in _BLANK_CHARS and not raw.strip(_BLANK_CHARS):  # (most cells start on a character: no copy made)
-        return _BLANK_CELL if not raw.strip() else ()
+        blanked = blank_artefacts(raw)
+        if blanked is not raw:  # (its runs cut again)
+            raw, runs = blanked, blanked.split()
+        # (blank only if its runs are pipes alone: a first run that is not, most cells', tells)
+        if (not runs or not runs[0].strip("|")) and raw[0] in _BLANK_CHARS and not raw.strip(_BLANK_CHARS):
+            return _BLANK_CELL if not raw.strip() else ()
+        runs = _BORDERS.sub(" ", raw).split()
+    elif not runs:  # white space alone (the spaces, most of it, dropped first: a replace is a memchr)
+        if not raw.replace(" ", "").strip(_BLANK_CHARS):
+            return _BLANK_CELL
     out: list[_Piece] = []
     position = 0
-    for run in (_BORDERS.sub(" ", raw) if marked else raw).split():
+    for run in runs:
         start = raw.find(run, position)
         position = start + len(run)
         pieces = _KEPT_RUNS.get(run)
@@ -441,20 +466,23 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     token.line, token.unit = index, unit
                     append(token)
                     run = None
-                elif piece in _UNITS_AFTER and tokens and tokens[-1].kind == NUM \
-                        and tokens[-1].line == index and not tokens[-1].unit:
-                    tokens[-1].unit = piece  # "251000 元": the unit belongs to the number
-                    tokens[-1].end = end + offset
-                elif run is not None:
+                elif run is not None:  # (then the last token is this run: no number a unit or an ordinal joins)
                     run.text += piece
                     run.end = end + offset
-                elif piece[0] == "、" and not start and tokens and tokens[-1].kind == NUM \
-                        and tokens[-1].line == index and not tokens[-1].unit and len(tokens[-1].text) <= 2:
-                    # a row label's ordinal in a cell of its own (a PDF's table: 「4」「、无正当理由…」):
-                    # the label's, not a value of the row above
-                    run = tokens[-1]
-                    run.kind, run.text, run.end, run.value = TEXT, run.text + piece, end + offset, None
                 else:
+                    # (the number before, the one a unit or an ordinal joins, asked for once)
+                    previous = tokens[-1] if tokens else None
+                    if previous is not None and previous.kind == NUM and previous.line == index and not previous.unit:
+                        if piece in _UNIT_WORDS:
+                            previous.unit = piece  # "251000 元": the unit belongs to the number
+                            previous.end = end + offset
+                            continue
+                        if not start and piece[0] == "、" and len(previous.text) <= 2:
+                            # a row label's ordinal in a cell of its own (a PDF's table: 「4」「、无正当理由…」):
+                            # the label's, not a value of the row above
+                            run = previous
+                            run.kind, run.text, run.end, run.value = TEXT, run.text + piece, end + offset, None
+                            continue
                     run = new(Token)
                     run.kind, run.text, run.value = TEXT, piece, None
                     run.start, run.end = start + offset, end + offset
