@@ -597,12 +597,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     # (a later part printing no header: its own box's columns, not the header's part's)
                     part_after = None if part_header or key not in label_at else continued_part_columns_after_last(
                         report.text, label_token_of[key], widths[key], tokens[0].start)
+                    if header not in after_total:
+                        after_total[header] = box_columns_after_last(report.text, *header, "总计")
+                    columns_after = after_total[header]
                     if part_after is not None:
-                        columns_after = part_after
-                    else:
-                        if header not in after_total:
-                            after_total[header] = box_columns_after_last(report.text, *header, "总计")
-                        columns_after = after_total[header]
+                        # (fewer only: a part drawing more columns than the header's may hold a row of
+                        # 8 with a 法人 subtotal, its cells then not past 总计; read as the header says)
+                        columns_after = min(columns_after, part_after)
                 values_of[key] = ruled_row(report.text, tokens, values, widths[key], columns_after) or values
                 if not t2 and len(values_of[key]) == widths[key] and _total_empty_beside_count(values_of[key]):
                     ruled_short[key] = values

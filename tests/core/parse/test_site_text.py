@@ -286,3 +286,13 @@ def test_a_lynx_row_whose_first_zeros_are_glued_to_its_label_reads_every_cell(tm
     report, _ = read_report(glued)
     assert t3_row(report, "partial") == [0, 0, 0, 0, 0, 0, 0]
     assert not any(flag.cell.startswith("section3.partial") for flag in report.flags)
+
+
+def test_a_later_box_drawing_a_column_more_than_the_header_is_read_as_the_header_draws():
+    # w3m draws the second box of a split 表三 as wide as its widest row: here a row of 8 cells (a
+    # 法人 subtotal after a blank 自然人), so the box draws a column more than the first one. Read
+    # with that column after 总计, the row 3.要求提供公开出版物 (「 | - | - | - | 0 | | - | 」)
+    # lost its 0 under 社会公益组织 with no flag; the header's box draws none after 总计
+    report, wrong, silent = read_against_truth(ZOO / "w1604-r0026-split-html-w3m.txt")
+    assert t3_row(report, "not_processed_publication") == [None, None, None, 0, None, None, None]
+    assert silent == []
