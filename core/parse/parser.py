@@ -30,7 +30,8 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 repeated_header_centres, token_number, value_distance)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
-from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_right_of,
+from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_printed_past_last,
+                              cells_right_of,
                               continued_part_columns_after_last, ends_on_printed_blank, in_label_column,
                               outside_boxed_row, own_box_header, printed_blank, ruled_row)
 from core.parse.row_sums import parts_add_up, tokens_add_up
@@ -65,8 +66,8 @@ from core.parse.line_orders import (better_line_order, lines_reordered, order_do
                                     readings_undecided)
 from core.parse.plain_flow import (EITHER_HEAD_ROW, bunched_labels_cut, head_labels_printed_later, short_rows_dealt,
                                    values_printed)
-from core.parse.tokens import (EMPTY, NA, NUM, TEXT, Token, blank_artefacts, normalise, overlong_number,
-                               tokenize)
+from core.parse.tokens import (EMPTY, NA, NUM, TEXT, Token, blank_artefacts, is_placeholder, normalise,
+                               overlong_number, tokenize)
 
 # The problem of a file read but holding no report (no table, no words of one): a file-level
 # error like a file that cannot be read, which the checks leave to it (OUTPUT.md: problems)
@@ -566,6 +567,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     past_last, past_last_message = _zero_rows_past_last(report, tokens, labels, values_of, widths,
                                                         set(cut_blank) | set(both_ends_blank)) \
         if boxed_table and not t2 else ({}, "")
+    # 表三 rows of 0s printing a cell in the column a box draws after 总计: read by the box's cells
+    printed_past = _zero_rows_printing_past_last(report, tokens, labels, widths) if boxed_table and not t2 else {}
     paragraph_rows: set[str] = set()
     padded_short: list[str] = []  # 表三 rows a box drew a cell wider than they print (ruled_short, read as printed)
     gap_filled: set[str] = set()  # rows whose blank cells were read from empty lines (a guess)
@@ -886,6 +889,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                                          f"「{table.row(key).label}」行：空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
     for key, columns in past_last.items():
         _zeros_in_doubt(report, table, key, columns, past_last_message)
+    for key, cells in printed_past.items():
+        store_row(report, table, key, cells)
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred", _ZERO_ROW_PRINTS_PAST_TOTAL.format(
+            table.row(key).label)))
     for key in padded_short:
         if columns := _gap_among_zeros(report, table, key):
             _zeros_in_doubt(report, table, key, columns, _GAP_AMONG_ZEROS)
@@ -1107,6 +1114,9 @@ _ZEROS_PAST_LAST_UNTOLD = ("「{0}」行各格都是0、占位符或空白，{1}
 _ZERO_ROW_FILLS_BLANK_TOTAL = ("「{0}」行各格都是0、占位符或空白，连总计一格也印出，而表内其余印有非0数值的各行总计均空白："
                                "本行可能印有8格（自然人之后是「法人或其他组织」小计、总计空白），转换时末格被截去，"
                                "其后各数值应左移一列。两种读法同样合计，{1}是0还是空白无法确定：均按0计，请对照原文核对")
+_ZERO_ROW_PRINTS_PAST_TOTAL = ("「{0}」行印有8格，比表头多1格（在表格于总计之后多画的一列中也印了数值）："
+                               "本行各格都是0、占位符或空白，合计无法判断多出的是哪一格，已按模板把第二格视为「法人或其他组织」小计，"
+                               "其余各格按表格的格位读取，请对照原文核对")
 _BOTH_ENDS_BLANK = ("「{0}」行比表头多印1格，首尾两格均空白，无法确定哪一格是多出的空格：已按其余各行的列位读取"
                     "（首格为自然人，末格视为多出），请对照原文核对")
 # (the same in a table whose rows printing counts all leave 总计 blank: the cell cut off was blank too)
@@ -1118,7 +1128,7 @@ _CLIPPED_IN_DOUBT = ("「{}」行第二个数值（{}）等于其后五个数值
 _BLANK_LOST_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后四个数值之和，与自然人相加等于总计，应是「法人或其他组织」的小计："
                         "本行印有8格，其中一格空白未留痕迹。已按此读取（小计不计入各列），空白单元格按各列合计推断为「{}」，请对照原文核对")
 _CLIPPED_BLANK_TOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
-                        "比表格多一格，转换时最后一格（总计）被截去。已按此把其后各数值归入商业企业至其他各列；"
+                        "比表格多一格，最后一格（总计）空白，或转换时被截去。已按此把其后各数值归入商业企业至其他各列；"
                         "表内其余印有非0数值的各行总计均空白，本行总计也按空白计，请对照原文核对")
 
 
@@ -1341,7 +1351,7 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
     every blank 总计 beside it then failing its row's sum. Returns the rows so read."""
     values = _table_values(report, table.section)
     others = [row.key for row in table.rows if row.key not in rows and _prints_counts(report, table, row.key)]
-    blank_totals = len(others) >= 2 and all(report.cells[table.row_paths(key)[-1]].state == BLANK for key in others)
+    blank_totals = _others_leave_total_blank(report, table, others)
     out = []
     for key, printed in rows.items():
         numbers = [n for n in map(token_number, printed) if n is not None]  # (all known: every one)
@@ -1387,6 +1397,21 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
         values = _table_values(report, table.section)
         out.append(key)
     return out
+
+
+def _others_leave_total_blank(report: Report, table: Table, keys: list[str]) -> bool:
+    """Whether the rows `keys` (those printing a count other than 0) print no 总计, two of them
+    printing it blank at least: a 总计 not read (a short row's values placed in its first columns)
+    or read as a blank that left no trace (0, inferred) says nothing against a column the table
+    leaves blank, but no row printing one says nothing for it either."""
+    printed_blank = 0
+    for key in keys:
+        total = report.cells[table.row_paths(key)[-1]]
+        if total.state == BLANK:
+            printed_blank += 1
+        elif not (total.state == MISSING or (total.state == INFERRED and total.value == 0)):
+            return False  # (a 总计 printed or inferred: the table fills the column)
+    return printed_blank >= 2
 
 
 def _subtotal_blank_unprinted(values: list[Token]) -> bool:
@@ -2270,6 +2295,43 @@ def _zero_rows_past_last(report: Report, tokens: list[Token], labels: list[tuple
         if columns:
             doubtful[key] = columns
     return doubtful, _ZEROS_PAST_LAST_UNTOLD if unknown else _ZEROS_PAST_LAST
+
+
+def _zero_rows_printing_past_last(report: Report, tokens: list[Token], labels: list[tuple[int, str]],
+                                  widths: dict[str, int]) -> dict[str, list[Token]]:
+    """The rows of a ruled box (w3m) printing only 0s, placeholders and blanks, one of whose
+    cells lies in the empty column the header draws after 总计, printing something there (a 0, a
+    placeholder; a printed blank is _zero_rows_past_last's): the row printed 8 cells, one of the
+    rows that made w3m draw the column, its second a 法人或其他组织 subtotal after 自然人 (TEMPLATE.md),
+    its last its 总计. The box reads the row's cells without its blanks, which put its 0s in
+    other columns; every reading adds up, so the box's cells say which they are: each row with
+    its cells so read, the subtotal left out (as tokens, in the table's columns)."""
+    text = report.text
+    if cells_right_of(text, tokens[labels[0][0]]) <= widths[labels[0][1]] \
+            or box_columns_after_last(text, tokens[0].start, tokens[labels[0][0]].start, "总计") != 1:
+        return {}  # (most boxes: no column drawn after 总计)
+    rows: dict[str, list[Token]] = {}
+    for index, key in labels:
+        spans = cells_printed_past_last(text, tokens[index], widths[key])
+        if spans is None:
+            continue
+        line = tokens[index].line
+        cells: list[Token] = []
+        for start, end in spans[:1] + spans[2:]:  # (the subtotal after 自然人 left out)
+            printed = text[start:end].strip()
+            if not printed or printed_blank(text[start:end]):
+                cells.append(Token(EMPTY, "", start, start, line))
+            elif normalise(printed) == "0":
+                at = text.index(printed, start, end)
+                cells.append(Token(NUM, "0", at, at + len(printed), line, 0))
+            elif is_placeholder(printed):
+                at = text.index(printed, start, end)
+                cells.append(Token(NA, normalise(printed), at, at + len(printed), line))
+            else:
+                break  # (a count: a row the sums weigh, not this)
+        else:
+            rows[key] = cells
+    return rows
 
 
 def _zeros_in_doubt(report: Report, table: Table, key: str, columns: list[int], message: str,

@@ -249,6 +249,27 @@ def ends_on_printed_blank(text: str, label: Token) -> bool:
     return before >= 0 and printed_blank(text[before + 1:last])
 
 
+def cells_printed_past_last(text: str, label: Token, width: int) -> Optional[list[tuple[int, int]]]:
+    """The spans of the `width` + 1 cells a boxed row (w3m) printed where its box's header draws one
+    empty column after its last name, its cell in that column printing something (a 0, a
+    placeholder): the row printed a cell more than the header (one of the rows that made w3m draw
+    the column). None for any other row (w3m pads the others' cell there with spaces; a printed blank
+    there is cells_past_last's)."""
+    start, end = _line_at(text, label.end)
+    borders = [end]  # read from the line's end: the cell past the last column first
+    while len(borders) < width + 3:
+        border = _border_before(text, start, borders[-1])
+        if border < label.end:
+            return None  # too few cells right of the label
+        borders.append(border)
+        if len(borders) == 3:
+            cell = text[border + 1:borders[-2]]
+            if cell.strip() == "" or printed_blank(cell):
+                return None  # w3m's padding, or a printed blank
+    borders.reverse()
+    return [(low + 1, high) for low, high in zip(borders[:width + 1], borders[1:width + 2])]
+
+
 def cells_past_last(text: str, label: Token, width: int, after_last: int, padded: bool = False) -> Optional[list[str]]:
     """The texts of the `width` + 1 cells a boxed row (w3m) printed where its box's header draws
     `after_last` empty columns after its last name (box_columns_after_last): the row's cell right

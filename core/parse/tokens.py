@@ -78,6 +78,11 @@ class Token:
         return {NUM: NUMBER, NA: SLASH, EMPTY: BLANK}.get(self.kind, NUMBER)
 
 
+def is_placeholder(text: str) -> bool:
+    """Whether a cell's text is a placeholder mark (「-」「/」「无」…): the table's no-value mark."""
+    return normalise(text.strip()) in _NA
+
+
 def normalise(text: str) -> str:
     """NFKC (full-width digits and punctuation to ASCII), artefacts and odd spaces removed."""
     # The full-width punctuation of nearly every line of Chinese prose (and the dash of the page
