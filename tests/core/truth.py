@@ -64,6 +64,11 @@ def t3_row(report, key: str) -> list:
     return [report.value(f"section3.{key}.{c}") for c in T3_COLUMN_KEYS]
 
 
+def t3_row_flags(report, key: str) -> str:
+    """The messages of the flags on a 表三 row (on the row, not on one of its cells), joined."""
+    return " ".join(f.message for f in report.flags if f.cell == f"section3.{key}")
+
+
 def t3_row_counted(report, key: str) -> list:
     """A 表三 row's values as the sums count them (a placeholder is 0)."""
     return [report.cells[f"section3.{key}.{c}"].arithmetic for c in T3_COLUMN_KEYS]

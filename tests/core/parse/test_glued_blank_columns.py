@@ -8,6 +8,7 @@ from pathlib import Path
 from core.model import PLACED_LEFT
 from core.parse.stream import PLACED_FROM_THE_LEFT
 from core.pipeline import load_report
+from tests.core.truth import t3_row_flags
 
 CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
 PARTS = ("natural", "commercial", "research", "social", "legal", "other")
@@ -16,10 +17,6 @@ PARTS = ("natural", "commercial", "research", "social", "legal", "other")
 def _counts(report, key) -> list:
     """The row's counts other than 0, left to right (which columns they sit in is a guess here)."""
     return [v for c in PARTS if (v := report.value(f"section3.{key}.{c}"))]
-
-
-def _flag(report, key) -> str:
-    return " ".join(f.message for f in report.flags if f.cell == f"section3.{key}")
 
 
 def _causes(report, key) -> set:
@@ -35,7 +32,7 @@ def test_a_row_is_not_cut_into_columns_the_total_row_leaves_blank():
     report = load_report(CONVERTERS / "d2t603-r0003.docx2txt.txt")
     assert _counts(report, "denied_process_info") == [1353, 316, 34, 82]
     assert report.value("section3.denied_process_info.total") == 1785
-    assert PLACED_FROM_THE_LEFT in _flag(report, "denied_process_info")  # the columns are a guess: said so
+    assert PLACED_FROM_THE_LEFT in t3_row_flags(report, "denied_process_info")  # the columns are a guess: said so
     assert _causes(report, "denied_process_info") == {PLACED_LEFT}  # (and the rules know it)
 
 
@@ -50,7 +47,7 @@ def test_rows_left_open_are_read_once_the_rows_placed_from_the_left_settle():
     assert _counts(report, "not_processed_duplicate") == [22, 4]
     assert report.value("section3.not_processed_duplicate.total") == 26
     for key in ("unable_not_held", "not_processed_duplicate"):
-        assert PLACED_FROM_THE_LEFT in _flag(report, key) and _causes(report, key) == {PLACED_LEFT}
+        assert PLACED_FROM_THE_LEFT in t3_row_flags(report, key) and _causes(report, key) == {PLACED_LEFT}
 
 
 def test_values_glued_to_their_label_are_read_not_a_row_of_zeros():

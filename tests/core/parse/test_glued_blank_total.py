@@ -6,13 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.check.rules import ERROR, check
-from tests.core.truth import read_against_truth, t3_row
+from tests.core.truth import read_against_truth, t3_row, t3_row_flags
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
-
-
-def _flag(report, key: str) -> str:
-    return " ".join(f.message for f in report.flags if f.cell == f"section3.{key}")
 
 
 def test_glued_rows_of_a_blank_total_column_are_cut_by_the_other_columns_sums():
@@ -23,8 +19,8 @@ def test_glued_rows_of_a_blank_total_column_are_cut_by_the_other_columns_sums():
     assert wrong == [] and silent == []
     assert t3_row(report, "new")[:2] == [186, 40] and t3_row(report, "new")[-1] is None
     assert t3_row(report, "total")[:2] == [194, 41]
-    assert "总计列空白" in _flag(report, "new")  # a run cut: said so
-    assert _flag(report, "denied_law_forbidden") == ""  # six placeholders: read as printed
+    assert "总计列空白" in t3_row_flags(report, "new")  # a run cut: said so
+    assert t3_row_flags(report, "denied_law_forbidden") == ""  # six placeholders: read as printed
     assert not [f for f in check(report) if f.severity == ERROR]
 
 

@@ -6,13 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.check.rules import ERROR, check
-from tests.core.truth import read_against_truth, t3_row
+from tests.core.truth import read_against_truth, t3_row, t3_row_flags
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
-
-
-def _flag(report, key: str) -> str:
-    return " ".join(f.message for f in report.flags if f.cell == f"section3.{key}")
 
 
 def test_a_subtotal_row_in_a_blank_total_table_leaves_its_total_blank():
@@ -23,7 +19,7 @@ def test_a_subtotal_row_in_a_blank_total_table_leaves_its_total_blank():
     assert wrong == [] and silent == []
     assert t3_row(report, "partial") == [1, None, None, None, None, None, None]
     assert report.cells["section3.partial.total"].state == "blank"
-    assert "小计" in _flag(report, "partial")  # read so: said so, the other reading named
+    assert "小计" in t3_row_flags(report, "partial")  # read so: said so, the other reading named
     findings = check(report)
     assert not [f for f in findings if f.severity == ERROR]
     assert [f.message for f in findings if f.rule == "T3-3"] == ["表三的「总计」未填写（整列空白），无法核对各行合计，请核对原文"]
@@ -35,7 +31,7 @@ def test_a_glued_row_of_8_adding_up_twice_drops_its_subtotal():
     report, wrong, silent = read_against_truth(ZOO / "q2001-r0040-docx2txt.txt")
     assert silent == [] and not [c for c in wrong if c.startswith("section3.")]
     assert t3_row(report, "granted") == [339, 10, 0, 0, 16, 0, 365]
-    assert "（26）" in _flag(report, "granted") and "小计" in _flag(report, "granted")
+    assert "（26）" in t3_row_flags(report, "granted") and "小计" in t3_row_flags(report, "granted")
 
 
 def test_a_subtotal_glued_to_the_natural_count_is_cut_off_it():
@@ -44,4 +40,4 @@ def test_a_subtotal_glued_to_the_natural_count_is_cut_off_it():
     report, wrong, silent = read_against_truth(ZOO / "q2006-r0020-docx2txt.txt")
     assert wrong == [] and silent == []
     assert t3_row(report, "unable_not_held") == [4, 2, None, None, None, None, 6]
-    assert "小计" in _flag(report, "unable_not_held")
+    assert "小计" in t3_row_flags(report, "unable_not_held")

@@ -9,13 +9,9 @@ from core.check.rules import ERROR, check
 from core.parse.stream import glued_text
 from core.parse.tokens import NUM, _run_pieces
 from core.pipeline import load_report
-from tests.core.truth import read_against_truth, t3_row
+from tests.core.truth import read_against_truth, t3_row, t3_row_flags
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
-
-
-def _flags(report, key: str) -> str:
-    return " ".join(f.message for f in report.flags if f.cell == f"section3.{key}")
 
 
 def test_glued_counts_with_thousands_separators_are_cut_by_their_units():
@@ -53,7 +49,7 @@ def test_a_subtotal_printed_without_its_unit_is_cut_from_the_count_after_it():
     report, wrong, silent = read_against_truth(ZOO / "q1802-r0029-docx2txt.txt")
     assert wrong == [] and silent == []
     assert t3_row(report, "carried_over") == [531, 385, 0, 0, 4, 0, 920]
-    assert "印有8个数值" in _flags(report, "carried_over")
+    assert "印有8个数值" in t3_row_flags(report, "carried_over")
     assert not [f for f in check(report) if f.severity == ERROR]
 
 
