@@ -18,9 +18,9 @@ UNREAD = CellValue(None, MISSING)  # a cell no reader found (never changed in pl
 # a 表二 row's values end at a word of the next header (第二十条, 信息内容, 件数 …)
 T2_BREAK = re.compile(r"第二十条|信息内容|件数|数量|金额")
 
-# the units of money other than the template's 万元 a fee is printed in, with how many of them
-# make one 万元 (a 亿元 is 10 000 万元: see in_wan_yuan)
-TO_WAN_YUAN = {"元": 10000, "千元": 10, "亿元": 0.0001}
+# the units of money other than the template's 万元 a fee is printed in: one of them in 万元, as a
+# fraction (numerator, denominator), so that a product and a division keep each exact
+TO_WAN_YUAN = {"元": (1, 10000), "千元": (1, 10), "亿元": (10000, 1)}
 
 _ROW_CELLS: dict[int, tuple[Table, dict[str, tuple[tuple[str, str], ...]]]] = {}  # id(table) -> (table, by row key)
 _WIDTHS: dict[int, tuple[Table, dict[str, int]]] = {}
@@ -96,5 +96,6 @@ def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str
 
 def in_wan_yuan(value: Number, unit: str) -> Number:
     """A sum printed in `unit` (a key of TO_WAN_YUAN) in 万元, the template's unit of 表二's fee
-    (to 6 decimals: 1 元 is 0.0001 万元; a product, not a division by 0.0001, keeps 亿元 exact)."""
-    return round(value * 10000, 6) if unit == "亿元" else round(value / TO_WAN_YUAN[unit], 6)
+    (to 6 decimals: 1 元 is 0.0001 万元)."""
+    numerator, denominator = TO_WAN_YUAN[unit]
+    return round(value * numerator / denominator, 6)
