@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from core.readers.lossy_utf8 import LOST_CELL, LOST_MARK, template_phrases
+from core.readers.lossy_utf8 import LOST_CELL, LOST_MARK, stands_alone, template_phrases
 from core.template import SECTION_TITLES, TEMPLATES
 
 REPLACEMENT = "\ufffd"
@@ -352,7 +352,7 @@ def _marked(text: str, start: int, end: int) -> str:
     """The text between phrases put back: each run of characters that are no ASCII a mark a
     character, or one unreadable cell where the run stands alone."""
     def mark(match: re.Match) -> str:
-        if _alone(text, start + match.start(), start + match.end()):
+        if stands_alone(text, start + match.start(), start + match.end()):
             return LOST_CELL
         return LOST_MARK * len(match.group())
 
@@ -360,10 +360,6 @@ def _marked(text: str, start: int, end: int) -> str:
 
 
 _LOST = re.compile(r"[^\x00-\x7f]+")
-
-
-def _alone(text: str, start: int, end: int) -> bool:
-    return (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
 
 
 def read_as_utf8(data: bytes) -> str | None:

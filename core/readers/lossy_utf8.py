@@ -240,7 +240,7 @@ def _put_back_at(text: str, at: int, starting: dict, lengths: tuple[int, ...], p
     if match is None:
         return -1, ""
     char = _character(match.group())
-    if char == LOST_MARK and _alone(text, at, match.end()):
+    if char == LOST_MARK and stands_alone(text, at, match.end()):
         return match.end(), LOST_CELL
     return match.end(), char
 
@@ -266,5 +266,6 @@ def _character(slot: str) -> str:
     return LOST_MARK
 
 
-def _alone(text: str, start: int, end: int) -> bool:
+def stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a cell of its own: white space (or the text's ends) either side."""
     return (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
