@@ -18,7 +18,7 @@ from core.readers.document import Document, Line
 from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chinese, utf8_read_as_gbk
 from core.readers.text import GBK_READ_AS_UTF8, UTF8_READ_AS_LATIN1
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NEIGHBOUR_MAY_HOLD, NUMBER,
-                        READING_UNDECIDED, SUBTOTAL_UNTOLD, BLANK_TEMPLATE, CellValue, Flag, Number, Report, blank_template, known)
+                        READING_UNDECIDED, BLANK_TEMPLATE, CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
 from core.equations import equations
@@ -51,16 +51,16 @@ from core.parse.pdfblocks import (t2_column_blocks, t2_rows_under_headers, t3_sp
                                   t4_printed_apart, t4_stray_values)
 from core.parse.page_furniture import furniture, without
 from core.parse.lost import (LOST, blank_rows, headless_table_flags, lost_character_flags, lost_text_flags, only_zeros,
-                             printed_placeholder, zero_row)
+                             printed_placeholder, zero_row, zeros_in_doubt)
 from core.parse.sections import find_sections, line_text
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
 from core.parse.fee_unit import fee_in_printed_unit
-from core.parse.stored_cells import (T2_BREAK, UNREAD, cell_from_token, prints_counts, row_cells_of, store_row,
+from core.parse.stored_cells import (T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row,
                                     table_cells, table_equations, table_values, widths_of)
-from core.parse.subtotal_rows import (LONE_TOTAL, ZERO_ROW_CUT_BLANK, ZERO_ROW_FILLS_BLANK_TOTAL, ZERO_ROW_PRINTS_PAST_TOTAL,
-                                     ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD, may_be_clipped, may_have_lost_a_blank,
-                                     read_blank_lost, read_clipped, without_subtotal, zero_only_with_subtotal)
+from core.parse.subtotal_rows import (ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
+                                     flag_lone_total, may_be_clipped, may_have_lost_a_blank, read_blank_lost, read_clipped,
+                                     without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total)
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs, uncut_rows_printing_counts)
@@ -892,14 +892,14 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                          f"「{table.row(key).label}」行：空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
     for key, columns in past_last.items():
-        _zeros_in_doubt(report, table, key, columns, past_last_message)
+        zeros_in_doubt(report, table, key, columns, past_last_message)
     for key, cells in printed_past.items():
         store_row(report, table, key, cells)
         report.flags.append(Flag(f"{table.section}.{key}", "inferred", ZERO_ROW_PRINTS_PAST_TOTAL.format(
             table.row(key).label)))
     for key in padded_short:
         if columns := _gap_among_zeros(report, table, key):
-            _zeros_in_doubt(report, table, key, columns, _GAP_AMONG_ZEROS)
+            zeros_in_doubt(report, table, key, columns, _GAP_AMONG_ZEROS)
     if clipped:
         for key in read_clipped(report, table, clipped):
             unsummed.pop(key, None)  # (read so: no order of its lines to weigh)
@@ -908,8 +908,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             unsummed.pop(key, None)
     if not t2:
         _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular), tokens)
-        _flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular))
-        _zero_row_filling_blank_total(report, table, values_of, widths, set(by_position) | set(irregular))
+        flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular))
+        zero_row_filling_blank_total(report, table, values_of, widths, set(by_position) | set(irregular))
     _order_lines_by_the_table(report, table, unsummed)
     missing = [r.key for r in table.rows if r.key not in values_of] if not t2 else []
     if not t2:
@@ -974,82 +974,6 @@ def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[T
                                  f"「{table.row(key).label}」行的数值分两行印出，后一行（{texts}）只有数值，紧接下一行"
                                  f"「{table.row(other).label}」的标签，而该行未印出数值：这行数值属于哪一行无法确定，请核对",
                                  (NEIGHBOUR_MAY_HOLD,)))
-
-
-def _flag_lone_total(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],
-                     not_whole: set[str]) -> None:
-    """A 表三 row read whole on one line, its 总计 a count its parts do not add up to, in a table
-    every other row of which printing a count other than 0 leaves 总计 blank (three at least; a
-    row of 0s or blanks prints alike either way): the table never fills that column, so the row
-    may print 8 cells (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md) cut to the table's 7, its 总计 then its 其他; with the subtotal not the sum of the parts after it (a
-    misprint among them), which it is the sums cannot say. Flagged, not placed."""
-    if table.section != "section3":
-        return
-    key, blank = None, 0
-    for row in table.rows:
-        cell = report.cells.get(table.row_paths(row.key)[-1])
-        if cell is None or cell.state not in (NUMBER, BLANK) or not prints_counts(report, table, row.key):
-            continue  # (a row printing no count but 0 says nothing of the 总计 column, nor one not read)
-        if cell.state == NUMBER:
-            if key is not None:
-                return  # (most tables print their 总计 in every row: asked of two rows)
-            key = row.key
-        else:
-            blank += 1
-    if key is None or blank < 3:
-        return
-    values = values_of.get(key) or []
-    if key in not_whole or len(values) != widths[key] or len({t.line for t in values}) != 1 \
-            or tokens_add_up(values, unknown=True) or any(f.cell.startswith(f"{table.section}.{key}") for f in report.flags):
-        return
-    report.flags.append(Flag(f"{table.section}.{key}", "parse",
-                             LONE_TOTAL.format(table.row(key).label, widths[key], values[-1].text)))
-
-
-def _zero_row_filling_blank_total(report: Report, table: Table, values_of: dict[str, list[Token]],
-                                  widths: dict[str, int], not_whole: set[str]) -> None:
-    """A 表三 row read whole from only 0s, placeholders and blanks, its last cell printed, in a
-    table every other row of which printing a count other than 0 leaves 总计 blank (two at least,
-    as read_clipped weighs it: _total_column_left_blank): the table never fills that
-    column, so the row may print 8 cells (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md) its
-    blank 总计 cut off (pandoc cuts a Word table's rows to its columns; a stream leaves a blank cell
-    no trace), each part then the cell after the one read. Both readings add up (may_be_clipped leaves such rows as
-    printed): which parts print 0 and which a placeholder or blank no sum can tell. The cells 0
-    in the subtotal reading only are read as 0 (a blank counts 0 alike), the row flagged
-    (SUBTOTAL_UNTOLD: read_anchored_rows leaves it so, its values beside its label either way)."""
-    if table.section != "section3" or not _total_column_left_blank(report, table):
-        return  # (most tables: their first row printing a 总计 fills it)
-    flagged: Optional[set[str]] = None  # the rows flagged, once a row asks
-    for key, values in values_of.items():
-        if len(values) != widths[key] or values[-1].kind == EMPTY or key in not_whole:
-            continue
-        # (its numbers are its 0s, a row of others skipped below; read as 8, part n is printed cell n + 1)
-        printed = [t.kind == NUM for t in values]
-        columns = zero_only_with_subtotal(printed, printed)
-        if not columns or not only_zeros(values):
-            continue  # (most rows: the two readings put their 0s alike, or the row prints a count)
-        if flagged is None:
-            flagged = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith(f"{table.section}.")}
-        if key in flagged:
-            continue
-        _zeros_in_doubt(report, table, key, columns, ZERO_ROW_FILLS_BLANK_TOTAL, (SUBTOTAL_UNTOLD,))
-
-
-def _total_column_left_blank(report: Report, table: Table) -> bool:
-    """Whether every row printing a count other than 0 left its 总计 cell blank, two rows at least:
-    printed blank, or not printed and read as a blank (0, inferred: a stream leaves a blank cell no
-    trace; the sums would give a count)."""
-    cells = report.cells
-    blank = 0
-    for row in table.rows:
-        total = cells.get(table.row_paths(row.key)[-1])
-        if total is not None and total.state == NUMBER and total.value:
-            return False  # (a count under 总计: most tables, at their first row printing one)
-        if prints_counts(report, table, row.key):
-            if total is None or not (total.state == BLANK or (total.state == INFERRED and total.value == 0)):
-                return False
-            blank += 1
-    return blank >= 2
 
 
 def _read_from_own_zeros(report: Report, table: Table, key: str, values: list[Token]) -> bool:
@@ -2086,18 +2010,6 @@ def _zero_rows_printing_past_last(report: Report, tokens: list[Token], labels: l
         else:
             rows[key] = cells
     return rows
-
-
-def _zeros_in_doubt(report: Report, table: Table, key: str, columns: list[int], message: str,
-                    causes: tuple[str, ...] = ()) -> None:
-    """Read the row's `columns` as 0 (inferred) and flag the row: each of them is 0 or blank, as one
-    reading or another of the row has it, and a blank cell counts 0 alike."""
-    row = table.row(key)
-    paths = list(table.row_paths(key))
-    for column in columns:
-        report.cells[paths[column]] = CellValue(0, INFERRED)
-    names = "、".join(f"「{row.columns[n].label}」" for n in columns)
-    report.flags.append(Flag(f"{table.section}.{key}", "inferred", message.format(row.label, names), causes))
 
 
 def _gap_among_zeros(report: Report, table: Table, key: str) -> list[int]:

@@ -15,20 +15,21 @@ from, and hands its rows here:
 - stream.glued_t3: docx2txt's glued runs that add up only as 8 (glued_readings, printed_subtotal,
   GLUED_SUBTOTAL, GLUED_SUBTOTAL_BLANK_TOTAL);
 - parser: pandoc's rows cut to 7, their 总计 cut off (may_be_clipped, read_clipped) or a blank
-  part left no trace (may_have_lost_a_blank, read_blank_lost); rows of 0s either reading adds up,
-  a w3m box printing a cell past 总计 or a row printing the 总计 a table leaves blank
-  (zero_only_with_subtotal, ZEROS_PAST_LAST, ZERO_ROW_FILLS_BLANK_TOTAL, …); a table leaving its
-  总计 column blank (without_subtotal, LONE_TOTAL);
+  part left no trace (may_have_lost_a_blank, read_blank_lost); in a table leaving its 总计 column
+  blank, a row printing one (flag_lone_total, zero_row_filling_blank_total) and rows read without
+  their subtotal (without_subtotal); rows of 0s that add up either way in a w3m box printing a
+  cell past 总计 (zero_only_with_subtotal, ZEROS_PAST_LAST, ZERO_ROW_PRINTS_PAST_TOTAL, …);
 - t3_anchored leaves as read a row flagged SUBTOTAL_UNTOLD (core/model.py).
 """
 from __future__ import annotations
 
 from typing import Callable, Iterator, Optional, Sequence, TypeVar
 
-from core.model import BLANK, INFERRED, MISSING, CellValue, Flag, Number, Report, known
+from core.model import BLANK, INFERRED, MISSING, NUMBER, SUBTOTAL_UNTOLD, CellValue, Flag, Number, Report, known
 from core.parse.columns import equation_score, token_number
 from core.parse.glued import MAX_CELL_DIGITS
-from core.parse.row_sums import parts_add_up
+from core.parse.lost import only_zeros, zeros_in_doubt
+from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.stored_cells import prints_counts, store_row, table_equations, table_values
 from core.parse.tokens import EMPTY, NA, NUM, Token
 from core.template import Table
@@ -327,6 +328,82 @@ def read_blank_lost(report: Report, table: Table, rows: dict[str, list[Token]]) 
     return out
 
 
+def flag_lone_total(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],
+                     not_whole: set[str]) -> None:
+    """A 表三 row read whole on one line, its 总计 a count its parts do not add up to, in a table
+    every other row of which printing a count other than 0 leaves 总计 blank (three at least; a
+    row of 0s or blanks prints alike either way): the table never fills that column, so the row
+    may print 8 cells (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md) cut to the table's 7, its 总计 then its 其他; with the subtotal not the sum of the parts after it (a
+    misprint among them), which it is the sums cannot say. Flagged, not placed."""
+    if table.section != "section3":
+        return
+    key, blank = None, 0
+    for row in table.rows:
+        cell = report.cells.get(table.row_paths(row.key)[-1])
+        if cell is None or cell.state not in (NUMBER, BLANK) or not prints_counts(report, table, row.key):
+            continue  # (a row printing no count but 0 says nothing of the 总计 column, nor one not read)
+        if cell.state == NUMBER:
+            if key is not None:
+                return  # (most tables print their 总计 in every row: asked of two rows)
+            key = row.key
+        else:
+            blank += 1
+    if key is None or blank < 3:
+        return
+    values = values_of.get(key) or []
+    if key in not_whole or len(values) != widths[key] or len({t.line for t in values}) != 1 \
+            or tokens_add_up(values, unknown=True) or any(f.cell.startswith(f"{table.section}.{key}") for f in report.flags):
+        return
+    report.flags.append(Flag(f"{table.section}.{key}", "parse",
+                             _LONE_TOTAL.format(table.row(key).label, widths[key], values[-1].text)))
+
+
+def zero_row_filling_blank_total(report: Report, table: Table, values_of: dict[str, list[Token]],
+                                  widths: dict[str, int], not_whole: set[str]) -> None:
+    """A 表三 row read whole from only 0s, placeholders and blanks, its last cell printed, in a
+    table every other row of which printing a count other than 0 leaves 总计 blank (two at least,
+    as read_clipped weighs it: _total_column_left_blank): the table never fills that
+    column, so the row may print 8 cells (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md) its
+    blank 总计 cut off (pandoc cuts a Word table's rows to its columns; a stream leaves a blank cell
+    no trace), each part then the cell after the one read. Both readings add up (may_be_clipped leaves such rows as
+    printed): which parts print 0 and which a placeholder or blank no sum can tell. The cells 0
+    in the subtotal reading only are read as 0 (a blank counts 0 alike), the row flagged
+    (SUBTOTAL_UNTOLD: read_anchored_rows leaves it so, its values beside its label either way)."""
+    if table.section != "section3" or not _total_column_left_blank(report, table):
+        return  # (most tables: their first row printing a 总计 fills it)
+    flagged: Optional[set[str]] = None  # the rows flagged, once a row asks
+    for key, values in values_of.items():
+        if len(values) != widths[key] or values[-1].kind == EMPTY or key in not_whole:
+            continue
+        # (its numbers are its 0s, a row of others skipped below; read as 8, part n is printed cell n + 1)
+        printed = [t.kind == NUM for t in values]
+        columns = zero_only_with_subtotal(printed, printed)
+        if not columns or not only_zeros(values):
+            continue  # (most rows: the two readings put their 0s alike, or the row prints a count)
+        if flagged is None:
+            flagged = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith(f"{table.section}.")}
+        if key in flagged:
+            continue
+        zeros_in_doubt(report, table, key, columns, _ZERO_ROW_FILLS_BLANK_TOTAL, (SUBTOTAL_UNTOLD,))
+
+
+def _total_column_left_blank(report: Report, table: Table) -> bool:
+    """Whether every row printing a count other than 0 left its 总计 cell blank, two rows at least:
+    printed blank, or not printed and read as a blank (0, inferred: a stream leaves a blank cell no
+    trace; the sums would give a count)."""
+    cells = report.cells
+    blank = 0
+    for row in table.rows:
+        total = cells.get(table.row_paths(row.key)[-1])
+        if total is not None and total.state == NUMBER and total.value:
+            return False  # (a count under 总计: most tables, at their first row printing one)
+        if prints_counts(report, table, row.key):
+            if total is None or not (total.state == BLANK or (total.state == INFERRED and total.value == 0)):
+                return False
+            blank += 1
+    return blank >= 2
+
+
 # The messages flagging a row read as 8, or left as read where it may be one
 GLUED_SUBTOTAL = ("「{0}」行的数字粘连在一起，比表头多印1格，各列拆分均不合计：第二格（{1}）等于其后五格之和，"
                   "与自然人相加等于总计，应是「法人或其他组织」的小计（本行印有8格）。已按此读取（小计不计入各列），请对照原文核对")
@@ -350,7 +427,7 @@ _CLIPPED_IN_DOUBT = ("「{}」行第二个数值（{}）等于其后五个数值
                      "转换时最后一格总计被截去），也可能是总计印错；表内其余各行大多读取存疑，合计无法判断，已按原文读取，请对照原文核对")
 _BLANK_LOST_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后四个数值之和，与自然人相加等于总计，应是「法人或其他组织」的小计："
                         "本行印有8格，其中一格空白未留痕迹。已按此读取（小计不计入各列），空白单元格按各列合计推断为「{}」，请对照原文核对")
-LONE_TOTAL = ("「{0}」行读满{1}列，总计印为{2}而合计不符，表内其余印有非0数值的各行总计均空白：本行可能印有8格（自然人之后是"
+_LONE_TOTAL = ("「{0}」行读满{1}列，总计印为{2}而合计不符，表内其余印有非0数值的各行总计均空白：本行可能印有8格（自然人之后是"
                "「法人或其他组织」小计），转换时最后一格（总计）被截去，各数值属于哪一列无法确定，请对照原文核对")
 ZERO_ROW_CUT_BLANK = ("「{0}」行比表头多印1格，末格空白，各格都是0或空白：末格可能是多出的空格（已按此读取），"
                        "也可能本行自然人之后是「法人或其他组织」小计0、总计空白。两种读法同样合计，哪几格是0、哪几格空白无法确定，"
@@ -361,7 +438,7 @@ ZEROS_PAST_LAST = ("「{0}」行比表头多印1格，末格空白，各格都�
 ZEROS_PAST_LAST_UNTOLD = ("「{0}」行各格都是0、占位符或空白，{1}可能是0也可能空白：表头在「总计」之后多画了1个空列，"
                            "表内有一行多印了1格（若是本行，自然人之后为「法人或其他组织」小计、总计空白），看不出是哪一行。"
                            "两种读法同样合计，均按0计，请对照原文核对")
-ZERO_ROW_FILLS_BLANK_TOTAL = ("「{0}」行各格都是0、占位符或空白，连总计一格也印出，而表内其余印有非0数值的各行总计均空白："
+_ZERO_ROW_FILLS_BLANK_TOTAL = ("「{0}」行各格都是0、占位符或空白，连总计一格也印出，而表内其余印有非0数值的各行总计均空白："
                                "本行可能印有8格（自然人之后是「法人或其他组织」小计、总计空白），转换时末格被截去，"
                                "其后各数值应左移一列。两种读法同样合计，{1}是0还是空白无法确定：均按0计，请对照原文核对")
 ZERO_ROW_PRINTS_PAST_TOTAL = ("「{0}」行印有8格，比表头多1格（在表格于总计之后多画的一列中也印了数值）："
