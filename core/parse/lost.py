@@ -21,7 +21,7 @@ from core.model import INFERRED, CellValue, Flag, Report
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
 from core.readers.document import Document, Line
 from core.readers.text import MOJIBAKE_PROBLEM
-from core.template import WHOLE_DOCUMENT, tables
+from core.template import WHOLE_DOCUMENT, Table, tables
 
 # (alone on its line, or alone in a cell of a grid table pandoc drew around it, whichever: a page's
 # layout table, the article in its second column beside the site's menu)
@@ -122,6 +122,18 @@ def zero_row(report: Report, paths: list[str], flagged: str, what: str) -> None:
         report.cells[path] = CellValue(0, INFERRED)
     report.flags.append(Flag(flagged, "inferred", f"{what}只印有0和占位符，空白单元格未留痕迹，"
                                                   "各格印法无法逐一确定，均按0计，请核对"))
+
+
+def zeros_in_doubt(report: Report, table: Table, key: str, columns: list[int], message: str,
+                   causes: tuple[str, ...] = ()) -> None:
+    """Read the row's `columns` as 0 (inferred) and flag the row: each of them is 0 or blank, as one
+    reading or another of the row has it, and a blank cell counts 0 alike."""
+    row = table.row(key)
+    paths = list(table.row_paths(key))
+    for column in columns:
+        report.cells[paths[column]] = CellValue(0, INFERRED)
+    names = "、".join(f"「{row.columns[n].label}」" for n in columns)
+    report.flags.append(Flag(f"{table.section}.{key}", "inferred", message.format(row.label, names), causes))
 
 
 def with_blank_lines(lines: list[Line], label_line: int, values: list[Token], width: int) -> Optional[list[Token]]:

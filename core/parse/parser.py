@@ -18,7 +18,7 @@ from core.readers.document import Document, Line
 from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chinese, utf8_read_as_gbk
 from core.readers.text import GBK_READ_AS_UTF8, UTF8_READ_AS_LATIN1
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NEIGHBOUR_MAY_HOLD, NUMBER,
-                        READING_UNDECIDED, SUBTOTAL_UNTOLD, BLANK_TEMPLATE, CellValue, Flag, Number, Report, blank_template, known)
+                        READING_UNDECIDED, BLANK_TEMPLATE, CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
 from core.equations import equations
@@ -51,12 +51,16 @@ from core.parse.pdfblocks import (t2_column_blocks, t2_rows_under_headers, t3_sp
                                   t4_printed_apart, t4_stray_values)
 from core.parse.page_furniture import furniture, without
 from core.parse.lost import (LOST, blank_rows, headless_table_flags, lost_character_flags, lost_text_flags, only_zeros,
-                             printed_placeholder, zero_row)
+                             printed_placeholder, zero_row, zeros_in_doubt)
 from core.parse.sections import find_sections, line_text
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
 from core.parse.fee_unit import fee_in_printed_unit
-from core.parse.stored_cells import T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row, widths_of
+from core.parse.stored_cells import (T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row,
+                                    table_cells, table_equations, table_values, widths_of)
+from core.parse.subtotal_rows import (ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
+                                     flag_lone_total, may_be_clipped, may_have_lost_a_blank, read_blank_lost, read_clipped,
+                                     without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total)
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs, uncut_rows_printing_counts)
@@ -561,7 +565,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 # cell may be a stray one (read so), or the row printed 8, a 法人或其他组织 subtotal
                 # 0 after 自然人 and its 总计 blank. Both add up: which cells are 0 and which blank
                 # no sum can tell, and the two readings put the 0s in other cells: flagged
-                report.flags.append(Flag(f"{table.section}.{key}", "parse", _ZERO_ROW_CUT_BLANK.format(
+                report.flags.append(Flag(f"{table.section}.{key}", "parse", ZERO_ROW_CUT_BLANK.format(
                     table.row(key).label)))
     # 表三 rows of a box drawn a cell wider: their cells that are 0 in one reading and blank in another
     past_last, past_last_message = _zero_rows_past_last(report, tokens, labels, values_of, widths,
@@ -774,11 +778,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     # (a row that adds up only reordered may be a misprinted row in its printed
                     # order, its 总计 matching another order's by chance: the table weighs both)
                     unsummed[row.key] = values
-            if not t2 and not reordered_lines and _subtotal_then_clipped(values, values_of, widths):
+            if not t2 and not reordered_lines and may_be_clipped(values, values_of, widths):
                 # (weighed by the table's sums once every row is stored; a row stored in another
                 # order than printed, its lines reordered, is not the row a converter cut)
                 clipped[row.key] = values
-            elif not t2 and not reordered_lines and _subtotal_blank_unprinted(values):
+            elif not t2 and not reordered_lines and may_have_lost_a_blank(values):
                 lost_blank[row.key] = values  # (weighed by the table's sums the same way)
             store_row(report, table, row.key, values)
             if not t2 and lines and readings_undecided(values, lines):
@@ -888,24 +892,24 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                          f"「{table.row(key).label}」行：空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
     for key, columns in past_last.items():
-        _zeros_in_doubt(report, table, key, columns, past_last_message)
+        zeros_in_doubt(report, table, key, columns, past_last_message)
     for key, cells in printed_past.items():
         store_row(report, table, key, cells)
-        report.flags.append(Flag(f"{table.section}.{key}", "inferred", _ZERO_ROW_PRINTS_PAST_TOTAL.format(
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred", ZERO_ROW_PRINTS_PAST_TOTAL.format(
             table.row(key).label)))
     for key in padded_short:
         if columns := _gap_among_zeros(report, table, key):
-            _zeros_in_doubt(report, table, key, columns, _GAP_AMONG_ZEROS)
+            zeros_in_doubt(report, table, key, columns, _GAP_AMONG_ZEROS)
     if clipped:
-        for key in _read_clipped_subtotals(report, table, clipped):
+        for key in read_clipped(report, table, clipped):
             unsummed.pop(key, None)  # (read so: no order of its lines to weigh)
     if lost_blank:
-        for key in _read_blank_lost_subtotals(report, table, lost_blank):
+        for key in read_blank_lost(report, table, lost_blank):
             unsummed.pop(key, None)
     if not t2:
         _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular), tokens)
-        _flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular))
-        _zero_row_filling_blank_total(report, table, values_of, widths, set(by_position) | set(irregular))
+        flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular))
+        zero_row_filling_blank_total(report, table, values_of, widths, set(by_position) | set(irregular))
     _order_lines_by_the_table(report, table, unsummed)
     missing = [r.key for r in table.rows if r.key not in values_of] if not t2 else []
     if not t2:
@@ -972,92 +976,6 @@ def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[T
                                  (NEIGHBOUR_MAY_HOLD,)))
 
 
-_LONE_TOTAL = ("「{0}」行读满{1}列，总计印为{2}而合计不符，表内其余印有非0数值的各行总计均空白：本行可能印有8格（自然人之后是"
-               "「法人或其他组织」小计），转换时最后一格（总计）被截去，各数值属于哪一列无法确定，请对照原文核对")
-
-
-def _prints_counts(report: Report, table: Table, key: str) -> bool:
-    """Whether a row's cells as stored hold a printed count other than 0: only such a row shows
-    whether the table fills its 总计 column (a row of 0s or blanks prints alike either way)."""
-    cells = report.cells
-    return any(p in cells and cells[p].state == NUMBER and cells[p].value for p in table.row_paths(key))
-
-
-def _flag_lone_total(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],
-                     not_whole: set[str]) -> None:
-    """A 表三 row read whole on one line, its 总计 a count its parts do not add up to, in a table
-    every other row of which printing a count other than 0 leaves 总计 blank (three at least; a
-    row of 0s or blanks prints alike either way): the table never fills that column, so the row
-    may print 8 cells (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md) cut to the table's 7, its 总计 then its 其他; with the subtotal not the sum of the parts after it (a
-    misprint among them), which it is the sums cannot say. Flagged, not placed."""
-    if table.section != "section3":
-        return
-    key, blank = None, 0
-    for row in table.rows:
-        cell = report.cells.get(table.row_paths(row.key)[-1])
-        if cell is None or cell.state not in (NUMBER, BLANK) or not _prints_counts(report, table, row.key):
-            continue  # (a row printing no count but 0 says nothing of the 总计 column, nor one not read)
-        if cell.state == NUMBER:
-            if key is not None:
-                return  # (most tables print their 总计 in every row: asked of two rows)
-            key = row.key
-        else:
-            blank += 1
-    if key is None or blank < 3:
-        return
-    values = values_of.get(key) or []
-    if key in not_whole or len(values) != widths[key] or len({t.line for t in values}) != 1 \
-            or tokens_add_up(values, unknown=True) or any(f.cell.startswith(f"{table.section}.{key}") for f in report.flags):
-        return
-    report.flags.append(Flag(f"{table.section}.{key}", "parse",
-                             _LONE_TOTAL.format(table.row(key).label, widths[key], values[-1].text)))
-
-
-def _zero_row_filling_blank_total(report: Report, table: Table, values_of: dict[str, list[Token]],
-                                  widths: dict[str, int], not_whole: set[str]) -> None:
-    """A 表三 row read whole from only 0s, placeholders and blanks, its last cell printed, in a
-    table every other row of which printing a count other than 0 leaves 总计 blank (two at least,
-    as _read_clipped_subtotals weighs it: _total_column_left_blank): the table never fills that
-    column, so the row may print 8 cells (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md) its
-    blank 总计 cut off (pandoc cuts a Word table's rows to its columns; a stream leaves a blank cell
-    no trace), each part then the cell after the one read. Both readings add up (_subtotal_then_clipped leaves such rows as
-    printed): which parts print 0 and which a placeholder or blank no sum can tell. The cells 0
-    in the subtotal reading only are read as 0 (a blank counts 0 alike), the row flagged
-    (SUBTOTAL_UNTOLD: read_anchored_rows leaves it so, its values beside its label either way)."""
-    if table.section != "section3" or not _total_column_left_blank(report, table):
-        return  # (most tables: their first row printing a 总计 fills it)
-    flagged: Optional[set[str]] = None  # the rows flagged, once a row asks
-    for key, values in values_of.items():
-        if len(values) != widths[key] or values[-1].kind == EMPTY or key in not_whole:
-            continue
-        # (as read, part n is printed cell n; with a subtotal after 自然人, printed cell n + 1)
-        columns = [n for n in range(1, len(values) - 1) if values[n + 1].kind == NUM and values[n].kind != NUM]
-        if not columns or not only_zeros(values):
-            continue  # (most rows: the two readings put their 0s alike, or the row prints a count)
-        if flagged is None:
-            flagged = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith(f"{table.section}.")}
-        if key in flagged:
-            continue
-        _zeros_in_doubt(report, table, key, columns, _ZERO_ROW_FILLS_BLANK_TOTAL, (SUBTOTAL_UNTOLD,))
-
-
-def _total_column_left_blank(report: Report, table: Table) -> bool:
-    """Whether every row printing a count other than 0 left its 总计 cell blank, two rows at least:
-    printed blank, or not printed and read as a blank (0, inferred: a stream leaves a blank cell no
-    trace; the sums would give a count)."""
-    cells = report.cells
-    blank = 0
-    for row in table.rows:
-        total = cells.get(table.row_paths(row.key)[-1])
-        if total is not None and total.state == NUMBER and total.value:
-            return False  # (a count under 总计: most tables, at their first row printing one)
-        if _prints_counts(report, table, row.key):
-            if total is None or not (total.state == BLANK or (total.state == INFERRED and total.value == 0)):
-                return False
-            blank += 1
-    return blank >= 2
-
-
 def _read_from_own_zeros(report: Report, table: Table, key: str, values: list[Token]) -> bool:
     """Whether a 表三 row printing only 0s beside its label, more of them than its columns, was
     read with every cell one of those 0s: whichever of them are its cells, each cell is 0, so
@@ -1094,42 +1012,10 @@ def _gaps_blank(report: Report, table: Table, short: dict[str, list[Token]]) -> 
 
 
 _SUMMED_ORDER = "已按各行合计关系排列"
-_CLIPPED_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
-                     "比表格多一格，转换时最后一格（总计）被截去。已按此把其后各数值归入商业企业至其他各列，"
-                     "总计按自然人与小计之和推定为{}，请对照原文核对")
-# ({2}: how the cells after 自然人 print, alike: 均印为「0」, 均印为「-」 or 均空白)
-_CLIPPED_ZERO_SUBTOTAL = ("「{0}」行自然人之后各格（含总计）{2}：本行若印有8格（自然人之后是「法人或其他组织」"
-                          "小计0），转换时最后一格（总计）被截去，总计应为{1}；也可能是总计印错。无法确定，已按原文读取，请对照原文核对")
-_ZERO_ROW_CUT_BLANK = ("「{0}」行比表头多印1格，末格空白，各格都是0或空白：末格可能是多出的空格（已按此读取），"
-                       "也可能本行自然人之后是「法人或其他组织」小计0、总计空白。两种读法同样合计，哪几格是0、哪几格空白无法确定，"
-                       "请对照原文核对")
 _GAP_AMONG_ZEROS = ("「{0}」行比表头少印1格（转换时在行末补了空格）：按合计读出的空白格在{1}，它与相邻各个0"
                     "的先后无法确定（各种排法同样合计），均按0计，请对照原文核对")
-_ZEROS_PAST_LAST = ("「{0}」行比表头多印1格，末格空白，各格都是0、占位符或空白：末格可能是多出的空格，也可能本行"
-                    "自然人之后是「法人或其他组织」小计、总计空白。两种读法同样合计，{1}是0还是空白无法确定：均按0计，"
-                    "请对照原文核对")
-_ZEROS_PAST_LAST_UNTOLD = ("「{0}」行各格都是0、占位符或空白，{1}可能是0也可能空白：表头在「总计」之后多画了1个空列，"
-                           "表内有一行多印了1格（若是本行，自然人之后为「法人或其他组织」小计、总计空白），看不出是哪一行。"
-                           "两种读法同样合计，均按0计，请对照原文核对")
-_ZERO_ROW_FILLS_BLANK_TOTAL = ("「{0}」行各格都是0、占位符或空白，连总计一格也印出，而表内其余印有非0数值的各行总计均空白："
-                               "本行可能印有8格（自然人之后是「法人或其他组织」小计、总计空白），转换时末格被截去，"
-                               "其后各数值应左移一列。两种读法同样合计，{1}是0还是空白无法确定：均按0计，请对照原文核对")
-_ZERO_ROW_PRINTS_PAST_TOTAL = ("「{0}」行印有8格，比表头多1格（在表格于总计之后多画的一列中也印了数值）："
-                               "本行各格都是0、占位符或空白，合计无法判断多出的是哪一格，已按模板把第二格视为「法人或其他组织」小计，"
-                               "其余各格按表格的格位读取，请对照原文核对")
 _BOTH_ENDS_BLANK = ("「{0}」行比表头多印1格，首尾两格均空白，无法确定哪一格是多出的空格：已按其余各行的列位读取"
                     "（首格为自然人，末格视为多出），请对照原文核对")
-# (the same in a table whose rows printing counts all leave 总计 blank: the cell cut off was blank too)
-_CLIPPED_ZERO_SUBTOTAL_BLANK_TOTAL = ("「{0}」行自然人之后六格{1}，表内其余印有非0数值的各行总计均空白：本行应印有8格"
-                                      "（自然人之后是「法人或其他组织」小计0），转换时最后一格（总计）被截去。已按此读取，"
-                                      "本行总计也按空白计；也可能是表格只在本行印了总计且印错，请对照原文核对")
-_CLIPPED_IN_DOUBT = ("「{}」行第二个数值（{}）等于其后五个数值之和，可能是「法人或其他组织」的小计（本行印有8格，"
-                     "转换时最后一格总计被截去），也可能是总计印错；表内其余各行大多读取存疑，合计无法判断，已按原文读取，请对照原文核对")
-_BLANK_LOST_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后四个数值之和，与自然人相加等于总计，应是「法人或其他组织」的小计："
-                        "本行印有8格，其中一格空白未留痕迹。已按此读取（小计不计入各列），空白单元格按各列合计推断为「{}」，请对照原文核对")
-_CLIPPED_BLANK_TOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
-                        "比表格多一格，最后一格（总计）空白，或转换时被截去。已按此把其后各数值归入商业企业至其他各列；"
-                        "表内其余印有非0数值的各行总计均空白，本行总计也按空白计，请对照原文核对")
 
 
 def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:
@@ -1148,7 +1034,7 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
     arithmetic: dict[str, Optional[Number]] = {}  # the table's cells as the sums read them, kept up to date below
     if rows:
         cells = report.cells
-        arithmetic = {p: cells[p].arithmetic for p in _table_cells(report.template, table.section) if p in cells}
+        arithmetic = {p: cells[p].arithmetic for p in table_cells(report.template, table.section) if p in cells}
     totals: dict[int, tuple[int, int, int]] = {}  # see compiled_sums: kept while `arithmetic` is unchanged
     for key, values in rows.items():
         paths = table.row_paths(key)
@@ -1175,7 +1061,7 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
         return
     # the table's cells as the sums read them, kept up to date by store() (a row's equations
     # are the table's: each row is weighed against them as they are now)
-    arithmetic = _table_values(report, table.section)
+    arithmetic = table_values(report, table.section)
     if _all_hold(report, table, arithmetic):
         return  # every sum holds: no placement can do better
     placed: dict[str, list[Optional[Token]]] = {}
@@ -1229,36 +1115,20 @@ def _place_for_one_typo(report: Report, table: Table, rows: dict[str, list[Token
                 report.cells[f"{table.section}.{key}.{column.key}"] = CellValue(0, INFERRED)
 
 
-@lru_cache(maxsize=8)
-def _table_equations(version: str, section: str) -> tuple:
-    return tuple(e for e in equations(version) if e.cells[0].startswith(f"{section}."))
-
-
-@lru_cache(maxsize=8)
-def _table_cells(version: str, section: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(p for e in _table_equations(version, section) for p in e.cells))
-
-
 def _all_hold(report: Report, table: Table, values: Optional[dict[str, Optional[Number]]] = None) -> bool:
     """Whether every equation of the table holds, no cell of it unknown (`values`: its cells as
-    _table_values reads them, where the caller keeps them up to date)."""
-    eqs = _table_equations(report.template, table.section)
-    return equation_score(eqs, _table_values(report, table.section) if values is None else values) == len(eqs)
-
-
-def _table_values(report: Report, section: str) -> dict[str, Optional[Number]]:
-    """The arithmetic value of each cell of the table's equations (None: unknown or absent)."""
-    cells = report.cells
-    return {p: cells[p].arithmetic if p in cells else None for p in _table_cells(report.template, section)}
+    table_values reads them, where the caller keeps them up to date)."""
+    eqs = table_equations(report.template, table.section)
+    return equation_score(eqs, table_values(report, table.section) if values is None else values) == len(eqs)
 
 
 def _column_move(report: Report, table: Table, placed: dict[str, list[Optional[Token]]],
                  known: dict[str, Optional[Number]]) -> Optional[dict[str, list[Optional[Token]]]]:
     """The rows' values of one part column moved to another part column, in every placed row
     where that column is blank and no value lies between (the printed order kept), when the
-    table's equations (over `known`, the table's cells as _table_values reads them) hold strictly
+    table's equations (over `known`, the table's cells as table_values reads them) hold strictly
     better so; the best such move, or None."""
-    eqs = _table_equations(report.template, table.section)
+    eqs = table_equations(report.template, table.section)
     best, best_score = None, equation_score(eqs, known)
     if best_score == len(eqs):
         return None  # every sum holds
@@ -1308,182 +1178,6 @@ def _blanks_leave_no_trace(rows: list[list[Token]]) -> bool:
                for numbers in summed) >= 2
 
 
-def _subtotal_then_clipped(values: list[Token], values_of: Optional[dict[str, list[Token]]] = None,
-                           widths: Optional[dict[str, int]] = None) -> bool:
-    """Whether a 表三 row of 7 values that does not add up may be a row printing 8 (a 法人或其他组织
-    subtotal after 自然人, TEMPLATE.md) whose last cell, the 总计, the converter cut off: pandoc
-    cuts every row of a Word table to the table's columns. Its second value is then the sum of
-    the five after it. A misprint can read so too ("10 5 0 0 0 0 5", its 总计 misprinted 5 for 15):
-    _read_clipped_subtotals weighs the two by the table's sums. A subtotal of 0 ("3 0 0 0 0 0 0")
-    moves no value: a 总计 cut off and one misprinted 0 read alike and mend the sums alike, so its
-    values after 自然人 must print their 0 alike (the last is then 其他, a part like the others: "1 - -
-    - - - 0" prints its 总计 last), unless the table prints its zeros every which way
-    (_zeros_mixed of the table's rows `values_of`, where given): a last cell printing unlike the
-    others then says nothing, as long as it prints something (a blank last cell is a 总计 left
-    blank, as tables do). Asked only of rows stored as printed: a row over several lines that a
-    PDF's reading order printed out of order (lines_reordered) is no row a converter cut."""
-    second, last = token_number(values[1]), token_number(values[-1])
-    if second is None or last is None or second < last:
-        return False  # (a row's 总计 is no less than its 商业企业: most rows stop here)
-    if not second and (last or not token_number(values[0]) or (len({t.text for t in values[1:]}) > 1 and (
-            values[-1].kind == EMPTY or values_of is None or widths is None or not _zeros_mixed(values_of, widths)))):
-        return False  # (a row of 0s adds up)
-    numbers = [token_number(t) for t in values]
-    return known(numbers) and second == sum(numbers[2:]) and not parts_add_up(numbers)
-
-
-def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[Token]]) -> list[str]:
-    """The rows of _subtotal_then_clipped read as printing a subtotal, their 总计 cut off, where
-    more of the table's equations other than the row's own hold so (the 总计 then 自然人 plus the
-    subtotal) than as read: the values from 商业企业 on are stored one column to the left, the 总计
-    inferred as 自然人 plus the subtotal, the row flagged. A misprint read so breaks the two
-    columns its values moved from and to where it mended the 总计 column: no better; nor where
-    the table prints too few rows for a column's sum to say. A subtotal of 0 moves no value
-    that could tell the two apart: such a row stays as printed, its 总计 flagged (the sums through
-    it then fail in doubt, not as the report's mistake). Where every other row left its 总计
-    blank, the table never filled that column: the cell cut off was blank too (a 总计 inferred
-    there would be the column's only value, and every blank beside it would read as a 0 failing
-    its row's sum). That is weighed on the other rows' 总计 cells as stored, of the rows printing
-    a count other than 0, two at least as the rules weigh an unfilled column (a row of 0s or
-    blanks, or one not read, says nothing of the column; a row here may be cut, its 总计 its
-    其他; one blank 总计 beside counts may be a value dropped). There a subtotal of 0 is read as
-    cut too: its parts are 0 either way, and a 0 under 总计 would be the column's only value,
-    every blank 总计 beside it then failing its row's sum. Returns the rows so read."""
-    values = _table_values(report, table.section)
-    others = [row.key for row in table.rows if row.key not in rows and _prints_counts(report, table, row.key)]
-    blank_totals = _others_leave_total_blank(report, table, others)
-    out = []
-    for key, printed in rows.items():
-        numbers = [n for n in map(token_number, printed) if n is not None]  # (all known: every one)
-        paths = table.row_paths(key)
-        if blank_totals and not numbers[1]:  # (no sum can weigh it: the same 0s, and blank reads as 0)
-            store_row(report, table, key, [printed[0], *printed[2:], None])
-            report.cells[paths[-1]] = CellValue(None, BLANK)
-            report.flags.append(Flag(f"{table.section}.{key}", "inferred", _CLIPPED_ZERO_SUBTOTAL_BLANK_TOTAL.format(
-                table.row(key).label, _printed_alike(report.text, printed[-1]))))
-            values = _table_values(report, table.section)
-            out.append(key)
-            continue
-        moved = dict(values)
-        # (its 总计 weighed as it would be stored: blank, 0 to the sums, under a column the
-        # table leaves blank; inferred there, it would break that column's sums as much as
-        # the plain reading breaks the part columns the subtotal reading mends)
-        moved.update(zip(paths, [numbers[0], *numbers[2:], 0 if blank_totals else numbers[0] + numbers[1]]))
-        # (the row's own sum holds read so by its making: only the others' say, the columns)
-        eqs = tuple(eq for eq in _table_equations(report.template, table.section) if not eq.cell_set.issubset(paths))
-        if equation_score(eqs, moved) <= equation_score(eqs, values):
-            if numbers[1] and _mostly_in_doubt(report, table, others):
-                # the sums that keep it as printed weigh it against rows read in doubt: they
-                # cannot tell a misprinted 总计 from one cut off (flagged: its failing sum 存疑)
-                report.flags.append(Flag(f"{table.section}.{key}", "parse", _CLIPPED_IN_DOUBT.format(
-                    table.row(key).label, report.text[printed[1].start:printed[1].end])))
-            continue
-        if not numbers[1]:
-            report.flags.append(Flag(f"{table.section}.{key}.{table.row(key).columns[-1].key}", "parse",
-                                     _CLIPPED_ZERO_SUBTOTAL.format(table.row(key).label, numbers[0],
-                                                                   _printed_alike(report.text, printed[-1], printed[1:]))))
-            continue
-        store_row(report, table, key, [printed[0], *printed[2:], None])
-        total = numbers[0] + numbers[1]
-        subtotal = report.text[printed[1].start:printed[1].end]
-        total_path = f"{table.section}.{key}.{table.row(key).columns[-1].key}"
-        if blank_totals:
-            report.cells[total_path] = CellValue(None, BLANK)
-            message = _CLIPPED_BLANK_TOTAL.format(table.row(key).label, subtotal)
-        else:
-            report.cells[total_path] = CellValue(total, INFERRED)
-            message = _CLIPPED_SUBTOTAL.format(table.row(key).label, subtotal, total)
-        report.flags.append(Flag(f"{table.section}.{key}", "inferred", message))
-        values = _table_values(report, table.section)
-        out.append(key)
-    return out
-
-
-def _others_leave_total_blank(report: Report, table: Table, keys: list[str]) -> bool:
-    """Whether the rows `keys` (those printing a count other than 0) print no 总计, two of them
-    printing it blank at least: a 总计 not read (a short row's values placed in its first columns)
-    or read as a blank that left no trace (0, inferred) says nothing against a column the table
-    leaves blank, but no row printing one says nothing for it either."""
-    printed_blank = 0
-    for key in keys:
-        total = report.cells[table.row_paths(key)[-1]]
-        if total.state == BLANK:
-            printed_blank += 1
-        elif not (total.state == MISSING or (total.state == INFERRED and total.value == 0)):
-            return False  # (a 总计 printed or inferred: the table fills the column)
-    return printed_blank >= 2
-
-
-def _subtotal_blank_unprinted(values: list[Token]) -> bool:
-    """Whether a 表三 row of 7 values that does not add up may be a row printing 8 (a 法人或其他组织
-    subtotal after 自然人, TEMPLATE.md) one of whose five part cells was blank and left no trace
-    (mammoth, pandoc and w3m print a blank cell so): its second value is then the sum of the four
-    parts printed after it, and 自然人 plus it the 总计, its last. No cell of the row prints
-    empty (a row whose blanks leave a trace lost none); placeholders and blanks count 0."""
-    if len(values) != 7 or values[1].kind != NUM or values[-1].kind != NUM:
-        return False
-    first = 0 if values[0].kind == NA else token_number(values[0])
-    second, last = token_number(values[1]), token_number(values[-1])
-    if first is None or second is None or first + second != last:
-        return False  # (most rows stop here: 自然人 plus 商业企业 is no 总计)
-    if not second:
-        return False  # (a subtotal of 0: its parts are 0, the row adds up as printed; rows of 0s stop here)
-    if any(t.kind == EMPTY for t in values):
-        return False
-    numbers = [0 if t.kind == NA else token_number(t) for t in values]
-    if not known(numbers):
-        return False
-    return numbers[0] + numbers[1] == numbers[-1] and numbers[1] == sum(numbers[2:-1]) \
-        and not parts_add_up(numbers)
-
-
-def _read_blank_lost_subtotals(report: Report, table: Table, rows: dict[str, list[Token]]) -> list[str]:
-    """The rows of _subtotal_blank_unprinted read as printing a subtotal and a blank part cell
-    that left no trace, where more of the table's equations other than the row's own hold so
-    than as read (as _read_clipped_subtotals weighs a row cut): the subtotal is left out, the
-    four parts and the blank placed in the five part columns the way the columns' sums hold best
-    (where several do, the blank goes after the parts' last count: 0s, placeholders and a blank
-    add up alike), the row flagged. Returns the rows so read."""
-    values = _table_values(report, table.section)
-    out = []
-    for key, printed in rows.items():
-        paths = table.row_paths(key)
-        eqs = tuple(eq for eq in _table_equations(report.template, table.section) if not eq.cell_set.issubset(paths))
-        best, best_score = None, equation_score(eqs, values)
-        parts = printed[2:-1]
-        for at in range(len(parts), -1, -1):  # (the blank last first: ties keep it latest)
-            blank = Token(EMPTY, "", printed[1].end, printed[1].end, printed[1].line)
-            placed = [printed[0], *parts[:at], blank, *parts[at:], printed[-1]]
-            moved = dict(values)
-            moved.update(zip(paths, [0 if t.kind in (EMPTY, NA) else token_number(t) for t in placed]))
-            score = equation_score(eqs, moved)
-            if score > best_score:
-                best, best_score = placed, score
-        if best is None:
-            continue
-        store_row(report, table, key, best)
-        column = table.row(key).columns[best.index(next(t for t in best if t.kind == EMPTY))].label
-        report.flags.append(Flag(f"{table.section}.{key}", "inferred", _BLANK_LOST_SUBTOTAL.format(
-            table.row(key).label, report.text[printed[1].start:printed[1].end], column)))
-        values = _table_values(report, table.section)
-        out.append(key)
-    return out
-
-
-def _mostly_in_doubt(report: Report, table: Table, keys: list[str]) -> bool:
-    """Whether most of the rows flag their reading (a flag on the row or one of its cells)."""
-    flagged = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith(f"{table.section}.") and "." in f.cell}
-    return 2 * sum(key in flagged for key in keys) > len(keys)
-
-
-def _printed_alike(text: str, token: Token, cells: Sequence[Token] = ()) -> str:
-    """How cells printing alike, `token` one of them, print, said of them all: 均空白, or 均印为「0」
-    (「-」, 「－」, …: as the text prints it); `cells` printing unlike: 均为0、占位符或空白."""
-    if len({t.text for t in cells}) > 1:
-        return "均为0、占位符或空白"
-    return "均空白" if token.kind == EMPTY else f"均印为「{text[token.start:token.end]}」"
-
-
 def _rows_after_unfound(table: Table, key: str, count: int, labels: list[tuple[int, str]]) -> bool:
     """Whether the `count` template rows right after `key` all exist and none had its label found."""
     keys = [row.key for row in table.rows]
@@ -1500,20 +1194,6 @@ def _on_label_line(values: list[Token], line: int) -> int:
             break
         count += 1
     return count
-
-
-def _zeros_mixed(values_of: dict[str, list[Token]], widths: dict[str, int]) -> bool:
-    """Whether a table prints its zeros every which way: three rows or more each print a 0 and a
-    placeholder or blank cell beside it (a table printing its zeros one way prints a placeholder
-    at most where a column does not apply, and the same in every row)."""
-    mixed = 0
-    for key, values in values_of.items():
-        if len(values) == widths[key] and any(t.kind in (NA, EMPTY) for t in values) \
-                and any(t.kind == NUM and t.value == 0 for t in values):
-            mixed += 1
-            if mixed >= 3:
-                return True
-    return False
 
 
 def _may_end_with_total(values: list[Token]) -> bool:
@@ -1582,7 +1262,6 @@ def reread_glued(report: Report, table: Table) -> None:
     _unread_whole_runs(report, table)
     if glued:
         infer_forced(report, table, present=set(glued), keep_open=uncut_rows_printing_counts(report, table))
-
 
 
 def _unread_whole_runs(report: Report, table: Table) -> None:
@@ -1885,7 +1564,7 @@ def _shift_rows_by_sums(table: Table, report: Report, values_of: dict[str, list[
     as_placed = {eq for eq in through if fails(eq, as_printed)}
     if not as_placed:
         return  # every sum through the rows holds as placed
-    eqs = _table_equations(report.template, "section3")
+    eqs = table_equations(report.template, "section3")
     add_cells(eqs)
     elsewhere = sum(fails(eq, as_printed) for eq in set(eqs) - set(through))
     choices = [tuple((key, d) for key, d in zip(movable, pick) if d)
@@ -2290,11 +1969,10 @@ def _zero_rows_past_last(report: Report, tokens: list[Token], labels: list[tuple
         if cells is None or any(ch in "123456789１２３４５６７８９" for cell in cells for ch in cell):
             continue
         zero = [any(ch in "0０" for ch in cell) for cell in cells]
-        as_boxed, with_subtotal = zero[:-1], zero[:1] + zero[2:]
-        columns = [n for n, (boxed, subtotal) in enumerate(zip(as_boxed, with_subtotal)) if subtotal and not boxed]
+        columns = zero_only_with_subtotal(zero[:-1], zero)  # (as the box reads it: the last cell a stray one)
         if columns:
             doubtful[key] = columns
-    return doubtful, _ZEROS_PAST_LAST_UNTOLD if unknown else _ZEROS_PAST_LAST
+    return doubtful, ZEROS_PAST_LAST_UNTOLD if unknown else ZEROS_PAST_LAST
 
 
 def _zero_rows_printing_past_last(report: Report, tokens: list[Token], labels: list[tuple[int, str]],
@@ -2317,7 +1995,7 @@ def _zero_rows_printing_past_last(report: Report, tokens: list[Token], labels: l
             continue
         line = tokens[index].line
         cells: list[Token] = []
-        for start, end in spans[:1] + spans[2:]:  # (the subtotal after 自然人 left out)
+        for start, end in without_subtotal(spans):
             printed = text[start:end].strip()
             if not printed or printed_blank(text[start:end]):
                 cells.append(Token(EMPTY, "", start, start, line))
@@ -2332,18 +2010,6 @@ def _zero_rows_printing_past_last(report: Report, tokens: list[Token], labels: l
         else:
             rows[key] = cells
     return rows
-
-
-def _zeros_in_doubt(report: Report, table: Table, key: str, columns: list[int], message: str,
-                    causes: tuple[str, ...] = ()) -> None:
-    """Read the row's `columns` as 0 (inferred) and flag the row: each of them is 0 or blank, as one
-    reading or another of the row has it, and a blank cell counts 0 alike."""
-    row = table.row(key)
-    paths = list(table.row_paths(key))
-    for column in columns:
-        report.cells[paths[column]] = CellValue(0, INFERRED)
-    names = "、".join(f"「{row.columns[n].label}」" for n in columns)
-    report.flags.append(Flag(f"{table.section}.{key}", "inferred", message.format(row.label, names), causes))
 
 
 def _gap_among_zeros(report: Report, table: Table, key: str) -> list[int]:
@@ -2432,13 +2098,13 @@ def _short_of_a_blank_total(table: Table, version: str, values_of: dict[str, lis
     for key, values in values_of.items():
         numbers = [token_number(t) for t in values]
         if len(values) == widths[key] and _prints_a_count(values) and known(numbers) and not parts_add_up(numbers):
-            if not _subtotal_then_clipped(values):
+            if not may_be_clipped(values):
                 continue  # (a misprinted row: the sums through it say nothing)
-            numbers = [numbers[0], *numbers[2:]]  # (its subtotal dropped, its 总计 cut off: blank)
+            numbers = without_subtotal(numbers)  # (its 总计 cut off: blank)
         if len(values) == widths[key] or key in short:
             read.update(zip(table.row_paths(key), [*numbers, None]))
     held = 0
-    for eq in _table_equations(version, table.section):
+    for eq in table_equations(version, table.section):
         numbers = [read.get(path) for path in eq.cells]
         if len({path.split(".")[1] for path in eq.cells}) == 1 or not known(numbers) or not any(numbers):
             continue  # (a row's own sum, one through a cell not read, or one of 0s says nothing)

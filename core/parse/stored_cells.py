@@ -6,8 +6,10 @@ t2_before_t3), so it lives apart from the parser, which imports those readers.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional, Sequence
 
+from core.equations import equations
 from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Number, Report
 from core.parse.tokens import EMPTY, NA, NUM, Token
 from core.template import Table
@@ -99,3 +101,26 @@ def in_wan_yuan(value: Number, unit: str) -> Number:
     (to 6 decimals: 1 元 is 0.0001 万元)."""
     numerator, denominator = TO_WAN_YUAN[unit]
     return round(value * numerator / denominator, 6)
+
+
+@lru_cache(maxsize=8)
+def table_equations(version: str, section: str) -> tuple:
+    return tuple(e for e in equations(version) if e.cells[0].startswith(f"{section}."))
+
+
+@lru_cache(maxsize=8)
+def table_cells(version: str, section: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p for e in table_equations(version, section) for p in e.cells))
+
+
+def table_values(report: Report, section: str) -> dict[str, Optional[Number]]:
+    """The arithmetic value of each cell of the table's equations (None: unknown or absent)."""
+    cells = report.cells
+    return {p: cells[p].arithmetic if p in cells else None for p in table_cells(report.template, section)}
+
+
+def prints_counts(report: Report, table: Table, key: str) -> bool:
+    """Whether a row's cells as stored hold a printed count other than 0: only such a row shows
+    whether the table fills its 总计 column (a row of 0s or blanks prints alike either way)."""
+    cells = report.cells
+    return any(p in cells and cells[p].state == NUMBER and cells[p].value for p in table.row_paths(key))

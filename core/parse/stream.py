@@ -41,6 +41,8 @@ from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
 from core.parse.labels import find_labels
 from core.parse.row_sums import parts_add_up
 from core.parse.stored_cells import row_cells_of, store_row
+from core.parse.subtotal_rows import (GLUED_SUBTOTAL, GLUED_SUBTOTAL_BLANK_TOTAL, glued_readings, printed_subtotal,
+                                      without_subtotal)
 from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, PLACED_LEFT, READING_UNDECIDED, Flag, Report
 from core.readers.document import Line
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, ascii_digits, normalise
@@ -953,7 +955,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     blank_total = _total_column_blank(text, runs, width)
     empty: set[str] = set()  # rows of blanks: nothing between their label and the next
     subtotal_rows: dict[str, str] = {}  # rows read as printing a subtotal after 自然人 -> its text
-    subtotal_read: dict[tuple[str, ...], list[tuple]] = {}  # printed cells -> _subtotal_readings of them
+    subtotal_read: dict[tuple[str, ...], list[tuple]] = {}  # printed cells -> glued_readings of them
     for key, (start, end) in runs.items():
         run = text[start:end].strip()
         if key in unsure and not run and lost_blanks:
@@ -971,10 +973,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 # printed 8 cells, a 法人或其他组织 subtotal after 自然人 (TEMPLATE.md), its 总计 blank
                 # as the table's. Read as printed, that cell would be a 总计 the table never fills,
                 # every blank 总计 beside it then failing its row's sum (flagged: it may be a misprint)
-                with_subtotal = _subtotal_readings([c[0] for c in cells], width - 2, total=False)
-                found = [(reading[0], *reading[2:]) for reading in with_subtotal]
+                with_subtotal = glued_readings([c[0] for c in cells], width - 2, False, _cut_parts, _MAX_READINGS)
+                found = [without_subtotal(reading) for reading in with_subtotal]
                 if found:
-                    subtotal_rows[key] = _subtotal_text(with_subtotal[0], cells)
+                    subtotal_rows[key] = printed_subtotal(with_subtotal[0], cells)
             if found:
                 pieces[key], patterns[key] = cells, [cells]
                 candidates[key] = [reading + ((None, -1),) for reading in found]
@@ -1001,11 +1003,11 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             # 自然人 (TEMPLATE.md), adds up twice over, the subtotal the sum of the five after it
             # and 总计 自然人 plus the subtotal, which no typo's row of 7 does by chance
             if tuple(printed) not in subtotal_read:  # (the same printed cells read once: both patterns)
-                subtotal_read[tuple(printed)] = _subtotal_readings(printed, width - 2, total=True)
+                subtotal_read[tuple(printed)] = glued_readings(printed, width - 2, True, _cut_parts, _MAX_READINGS)
             with_subtotal = subtotal_read[tuple(printed)]
             if with_subtotal:
-                candidates[key] = [(reading[0], *reading[2:]) for reading in with_subtotal]
-                subtotal_rows[key] = _subtotal_text(with_subtotal[0], cells)
+                candidates[key] = [without_subtotal(reading) for reading in with_subtotal]
+                subtotal_rows[key] = printed_subtotal(with_subtotal[0], cells)
                 break
             # "--" is one placeholder or two: a reading that adds up under the other pattern beats
             # one read as printed that does not ("8--033-14": 8|-|-|0|33|-|14 fails, 8|--|0|3|3|-|14 holds)
@@ -1255,7 +1257,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，{NO_UNIQUE_CUT}，无法确定的单元格留空",
                                  (GLUED_UNDECIDED,))
         elif key in subtotal_rows:
-            messages[key] = Flag(f"section3.{key}", "inferred", (_SUBTOTAL_BLANK_TOTAL if blank_total else _SUBTOTAL)
+            messages[key] = Flag(f"section3.{key}", "inferred", (GLUED_SUBTOTAL_BLANK_TOTAL if blank_total else GLUED_SUBTOTAL)
                                  .format(row.label, subtotal_rows[key]))
         elif blank_total:  # (its 总计 blank as the table's: flagged where its run was cut)
             if key in ambiguous or _cut_or_assumed(agreed[:-1]):
@@ -1987,74 +1989,10 @@ def _any_values(values: list[Optional[int]]) -> bool:
     return True
 
 
-def _front_cells(cells: list[str], at: list[int]) -> Iterator[tuple[tuple[Optional[int], int], list[str], list[int]]]:
-    """Each way to take one column off the front of a row's printed cells (`at`: each cell's index
-    among the printed ones): a placeholder whole, or a digit run's first digits (no leading 0);
-    with the cells left."""
-    first = cells[0]
-    if not first.isdigit():
-        yield (None, at[0]), cells[1:], at[1:]
-        return
-    for end in range(1, min(len(first), MAX_CELL_DIGITS) + 1):
-        if end > 1 and first[0] == "0":
-            return
-        if end == len(first):
-            yield (int(first), at[0]), cells[1:], at[1:]
-        else:
-            yield (int(first[:end]), at[0]), [first[end:], *cells[1:]], at
-
-
-def _subtotal_readings(printed: list[str], parts: int, total: bool) -> list[tuple[tuple[Optional[int], int], ...]]:
-    """The readings (as _readings gives them) of a 表三 row's printed cells as 自然人, a 法人或其他组织
-    subtotal, the `parts` columns after it, and (`total`) its 总计, where the subtotal is the sum of
-    those parts and the 总计 自然人 plus the subtotal (TEMPLATE.md: rows printing 8 values). Taken
-    from both ends first, the 总计 fixed by the two before the parts: only the parts are walked
-    (a walk of every column would give up on a long run of digits, after thousands of steps)."""
-    out: list[tuple] = []
-    for natural, cells, at in _front_cells(printed, list(range(len(printed)))):
-        for subtotal, middle, middle_at in _front_cells(cells, at) if cells else ():
-            if not middle:
-                continue
-            ends: list[tuple] = []
-            if total:
-                wanted = (natural[0] or 0) + (subtotal[0] or 0)
-                last = middle[-1]
-                if not last.isdigit():  # (a placeholder: a 总计 of 0)
-                    if not wanted:
-                        ends.append(((None, middle_at[-1]), middle[:-1], middle_at[:-1]))
-                elif last == str(wanted):
-                    ends.append(((wanted, middle_at[-1]), middle[:-1], middle_at[:-1]))
-                elif last.endswith(str(wanted)) and (wanted or len(last) > 1):
-                    ends.append(((wanted, middle_at[-1]), [*middle[:-1], last[:-len(str(wanted))]], middle_at))
-            else:
-                ends.append((None, middle, middle_at))
-            for end, rest, rest_at in ends:
-                if not rest:
-                    continue
-                summed = subtotal[0] or 0
-                placeholders = sum(not cell.isdigit() for cell in rest)
-                if placeholders > parts or \
-                        sum(len(cell) for cell in rest if cell.isdigit()) > (parts - placeholders) * len(str(summed)):
-                    continue  # (no part exceeds the subtotal: too many digits for the columns left)
-                for reading in _readings(rest, parts, lambda values: sum(v or 0 for v in values) == summed, False):
-                    columns = [(value, rest_at[index]) for value, index in reading]
-                    out.append((natural, subtotal, *columns, *((end,) if end else ())))
-                    if len(out) > _MAX_READINGS:
-                        return out
-    return out
-
-
-def _subtotal_text(reading: tuple, cells: list[tuple[str, int, int]]) -> str:
-    """How a reading's second value, a subtotal, prints (a placeholder: counted as 0)."""
-    value, index = reading[1]
-    return f"{cells[index][0]}，按0计" if value is None else str(value)
-
-
-_SUBTOTAL = ("「{0}」行的数字粘连在一起，比表头多印1格，各列拆分均不合计：第二格（{1}）等于其后五格之和，"
-             "与自然人相加等于总计，应是「法人或其他组织」的小计（本行印有8格）。已按此读取（小计不计入各列），请对照原文核对")
-_SUBTOTAL_BLANK_TOTAL = ("「{0}」行的数字粘连在一起，比表头多印1格，表三总计列空白：第二格（{1}）等于其后五格之和，"
-                         "应是「法人或其他组织」的小计（本行印有8格，总计空白）。已按此读取（小计不计入各列），"
-                         "本行总计也按空白计；也可能是表格只在本行印了总计，请对照原文核对")
+def _cut_parts(cells: list[str], width: int, accept) -> list[tuple]:
+    """A glued row's part cells cut into `width` columns as _readings cuts a row, no blank cell
+    assumed (glued_readings' cut of a row printing a subtotal)."""
+    return _readings(cells, width, accept, False)
 
 
 def _total_column_blank(text: str, runs: dict[str, tuple[int, int]], width: int) -> bool:

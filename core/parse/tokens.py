@@ -287,7 +287,7 @@ _T3_WIDTH = 7  # 表三's columns: 自然人, the five 法人或其他组织, �
 
 def _unit_less_subtotal(counts: list[_Piece]) -> list[_Piece]:
     """A 表三 row's 7 glued counts that fail its sum ("531件389385件004件0920件") as the 8 cells the row
-    printed where it is one of 8: a 法人或其他组织 subtotal after 自然人 (TEMPLATE.md) printed without
+    printed where it is one of 8 (subtotal_rows): a 法人或其他组织 subtotal after 自然人 printed without
     a unit, so glued to the 商业企业 count after it ("389" + "385件"), is the sum of the five counts
     after it, and 总计 is 自然人 plus it. Read whole, the row would fail its sum through a number no
     cell printed (false 错误); read as 8, the parser reads and flags it as a row printing 8 apart.
@@ -299,15 +299,11 @@ def _unit_less_subtotal(counts: list[_Piece]) -> list[_Piece]:
     if not unit or len(digits) < 2 or not digits.isdigit() or len(numbers) < _T3_WIDTH \
             or sum(numbers[:6]) == numbers[6]:
         return counts
-    parts = sum(numbers[2:6])
-    for cut in range(1, len(digits)):
-        if digits[cut] == "0":
-            continue  # (a count other than 0 has no leading 0, and a 0 prints no unit)
-        subtotal, rest = int(digits[:cut]), int(digits[cut:])
-        if subtotal == rest + parts and numbers[6] == numbers[0] + subtotal:
-            return [counts[0], _read_piece(digits[:cut], start, start + cut),
-                    _read_piece(text[cut:], start + cut, end), *counts[2:]]
-    return counts
+    from core.parse.subtotal_rows import glued_cut  # (here, not above: subtotal_rows reads this module's tokens)
+    cut = glued_cut(digits, numbers[0], sum(numbers[2:6]), numbers[6])
+    if cut is None:
+        return counts
+    return [counts[0], _read_piece(digits[:cut], start, start + cut), _read_piece(text[cut:], start + cut, end), *counts[2:]]
 
 
 def _read_piece(piece: str, start: int, end: int) -> _Piece:

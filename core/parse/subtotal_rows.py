@@ -1,0 +1,446 @@
+"""表三 rows printing 8 values (TEMPLATE.md): 自然人, a 法人或其他组织 subtotal, its five parts
+(商业企业 … 其他), 总计. The subtotal is the sum of the five parts and 总计 自然人 plus the subtotal;
+the template's row has 7 cells, the subtotal left out. Among rows printing 7, such a row prints a
+cell more, or a converter cut it back to 7 (its 总计 or a blank part gone), and read as 7 its
+values sit one column off: a false 错误 where the report is right, or a wrong cell nobody flags.
+
+Here is what the template says of such a row, for every layout: whether printed values read so
+(adds_up_as_eight), the cells stored (without_subtotal), the 总计 implied (implied_total), which
+cells are 0 only when read so (zero_only_with_subtotal); the rows weighed by the table's sums; and
+the messages flagging them (one family). Each layout keeps its own evidence, where the cells came
+from, and hands its rows here:
+
+- tokens: counts glued with their units, a subtotal printed without one glued to the 商业企业
+  count after it (glued_cut);
+- stream.glued_t3: docx2txt's glued runs that add up only as 8 (glued_readings, printed_subtotal,
+  GLUED_SUBTOTAL, GLUED_SUBTOTAL_BLANK_TOTAL);
+- parser: pandoc's rows cut to 7, their 总计 cut off (may_be_clipped, read_clipped) or a blank
+  part left no trace (may_have_lost_a_blank, read_blank_lost); in a table leaving its 总计 column
+  blank, a row printing one (flag_lone_total, zero_row_filling_blank_total) and rows read without
+  their subtotal (without_subtotal); rows of 0s that add up either way in a w3m box printing a
+  cell past 总计 (zero_only_with_subtotal, ZEROS_PAST_LAST, ZERO_ROW_PRINTS_PAST_TOTAL, …);
+- t3_anchored leaves as read a row flagged SUBTOTAL_UNTOLD (core/model.py).
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterator, Optional, Sequence, TypeVar
+
+from core.model import BLANK, INFERRED, MISSING, NUMBER, SUBTOTAL_UNTOLD, CellValue, Flag, Number, Report, known
+from core.parse.columns import equation_score, token_number
+from core.parse.glued import MAX_CELL_DIGITS
+from core.parse.lost import only_zeros, zeros_in_doubt
+from core.parse.row_sums import parts_add_up, tokens_add_up
+from core.parse.stored_cells import prints_counts, store_row, table_equations, table_values
+from core.parse.tokens import EMPTY, NA, NUM, Token
+from core.template import Table
+
+_Cells = TypeVar("_Cells", list, tuple)
+
+
+def adds_up_as_eight(natural: Number, subtotal: Number, parts: Number, total: Number) -> bool:
+    """Whether 自然人, a subtotal, the sum of the five parts after it and 总计 add up as a row of 8:
+    the subtotal the sum of the parts, 总计 自然人 plus the subtotal."""
+    return subtotal == parts and total == implied_total(natural, subtotal)
+
+
+def implied_total(natural: Number, subtotal: Number) -> Number:
+    """The 总计 of a row of 8: 自然人 plus the 法人或其他组织 subtotal."""
+    return natural + subtotal
+
+
+def without_subtotal(cells: _Cells) -> _Cells:
+    """A row of 8's cells as the template stores them: the subtotal after 自然人 left out."""
+    return cells[:1] + cells[2:]
+
+
+def zero_only_with_subtotal(as_read: Sequence[bool], printed: list[bool]) -> list[int]:
+    """The columns a row's printed cells (`printed`: which are 0) put a 0 in only when read as a
+    row of 8 (without_subtotal), not as read (`as_read`: which columns are 0 so)."""
+    return [n for n, (read, eight) in enumerate(zip(as_read, without_subtotal(printed))) if eight and not read]
+
+
+def glued_cut(digits: str, natural: Number, parts: Number, total: Number) -> Optional[int]:
+    """Where the digits of a subtotal printed without a unit end in `digits`, the 商业企业 count
+    glued after it ("389" + "385件"), the row adding up as 8 (`parts`: the sum of the four parts
+    after 商业企业); None where no cut does."""
+    for cut in range(1, len(digits)):
+        if digits[cut] == "0":
+            continue  # (a count other than 0 has no leading 0, and a 0 prints no unit)
+        subtotal, rest = int(digits[:cut]), int(digits[cut:])
+        if adds_up_as_eight(natural, subtotal, rest + parts, total):
+            return cut
+    return None
+
+
+def _front_cells(cells: list[str], at: list[int]) -> Iterator[tuple[tuple[Optional[int], int], list[str], list[int]]]:
+    """Each way to take one column off the front of a row's printed cells (`at`: each cell's index
+    among the printed ones): a placeholder whole, or a digit run's first digits (no leading 0);
+    with the cells left."""
+    first = cells[0]
+    if not first.isdigit():
+        yield (None, at[0]), cells[1:], at[1:]
+        return
+    for end in range(1, min(len(first), MAX_CELL_DIGITS) + 1):
+        if end > 1 and first[0] == "0":
+            return
+        if end == len(first):
+            yield (int(first), at[0]), cells[1:], at[1:]
+        else:
+            yield (int(first[:end]), at[0]), [first[end:], *cells[1:]], at
+
+
+def glued_readings(printed: list[str], parts: int, total: bool, cut: Callable[..., list[tuple]], most: int
+                   ) -> list[tuple[tuple[Optional[int], int], ...]]:
+    """The readings (as `cut` gives them) of a 表三 row's printed cells, digits glued across cells,
+    as 自然人, a 法人或其他组织 subtotal, the `parts` columns after it, and (`total`) its 总计, where the
+    subtotal is the sum of those parts and the 总计 自然人 plus the subtotal. Taken from both ends
+    first, the 总计 fixed by the two before the parts: only the parts are cut, by the layout's `cut`
+    (cells, columns, accept: the readings whose values `accept` takes; stream's walk of glued
+    digits), `most` readings at most (a walk of every column would give up on a long run of
+    digits, after thousands of steps)."""
+    out: list[tuple] = []
+    for natural, cells, at in _front_cells(printed, list(range(len(printed)))):
+        for subtotal, middle, middle_at in _front_cells(cells, at) if cells else ():
+            if not middle:
+                continue
+            ends: list[tuple] = []
+            if total:
+                wanted = implied_total(natural[0] or 0, subtotal[0] or 0)
+                last = middle[-1]
+                if not last.isdigit():  # (a placeholder: a 总计 of 0)
+                    if not wanted:
+                        ends.append(((None, middle_at[-1]), middle[:-1], middle_at[:-1]))
+                elif last == str(wanted):
+                    ends.append(((wanted, middle_at[-1]), middle[:-1], middle_at[:-1]))
+                elif last.endswith(str(wanted)) and (wanted or len(last) > 1):
+                    ends.append(((wanted, middle_at[-1]), [*middle[:-1], last[:-len(str(wanted))]], middle_at))
+            else:
+                ends.append((None, middle, middle_at))
+            for end, rest, rest_at in ends:
+                if not rest:
+                    continue
+                summed = subtotal[0] or 0
+                placeholders = sum(not cell.isdigit() for cell in rest)
+                if placeholders > parts or \
+                        sum(len(cell) for cell in rest if cell.isdigit()) > (parts - placeholders) * len(str(summed)):
+                    continue  # (no part exceeds the subtotal: too many digits for the columns left)
+                for reading in cut(rest, parts, lambda values: sum(v or 0 for v in values) == summed):
+                    columns = [(value, rest_at[index]) for value, index in reading]
+                    out.append((natural, subtotal, *columns, *((end,) if end else ())))
+                    if len(out) > most:
+                        return out
+    return out
+
+
+def printed_subtotal(reading: tuple, cells: list[tuple[str, int, int]]) -> str:
+    """How a reading's second value, a subtotal, prints (a placeholder: counted as 0)."""
+    value, index = reading[1]
+    return f"{cells[index][0]}，按0计" if value is None else str(value)
+
+
+def may_be_clipped(values: list[Token], values_of: Optional[dict[str, list[Token]]] = None,
+                   widths: Optional[dict[str, int]] = None) -> bool:
+    """Whether a 表三 row of 7 values that does not add up may be a row printing 8 (a 法人或其他组织
+    subtotal after 自然人, TEMPLATE.md) whose last cell, the 总计, the converter cut off: pandoc
+    cuts every row of a Word table to the table's columns. Its second value is then the sum of
+    the five after it. A misprint can read so too ("10 5 0 0 0 0 5", its 总计 misprinted 5 for 15):
+    read_clipped weighs the two by the table's sums. A subtotal of 0 ("3 0 0 0 0 0 0")
+    moves no value: a 总计 cut off and one misprinted 0 read alike and mend the sums alike, so its
+    values after 自然人 must print their 0 alike (the last is then 其他, a part like the others: "1 - -
+    - - - 0" prints its 总计 last), unless the table prints its zeros every which way
+    (_zeros_mixed of the table's rows `values_of`, where given): a last cell printing unlike the
+    others then says nothing, as long as it prints something (a blank last cell is a 总计 left
+    blank, as tables do). Asked only of rows stored as printed: a row over several lines that a
+    PDF's reading order printed out of order (lines_reordered) is no row a converter cut."""
+    second, last = token_number(values[1]), token_number(values[-1])
+    if second is None or last is None or second < last:
+        return False  # (a row's 总计 is no less than its 商业企业: most rows stop here)
+    if not second and (last or not token_number(values[0]) or (len({t.text for t in values[1:]}) > 1 and (
+            values[-1].kind == EMPTY or values_of is None or widths is None or not _zeros_mixed(values_of, widths)))):
+        return False  # (a row of 0s adds up)
+    numbers = [token_number(t) for t in values]
+    return known(numbers) and second == sum(numbers[2:]) and not parts_add_up(numbers)
+
+
+def _zeros_mixed(values_of: dict[str, list[Token]], widths: dict[str, int]) -> bool:
+    """Whether a table prints its zeros every which way: three rows or more each print a 0 and a
+    placeholder or blank cell beside it (a table printing its zeros one way prints a placeholder
+    at most where a column does not apply, and the same in every row)."""
+    mixed = 0
+    for key, values in values_of.items():
+        if len(values) == widths[key] and any(t.kind in (NA, EMPTY) for t in values) \
+                and any(t.kind == NUM and t.value == 0 for t in values):
+            mixed += 1
+            if mixed >= 3:
+                return True
+    return False
+
+
+def read_clipped(report: Report, table: Table, rows: dict[str, list[Token]]) -> list[str]:
+    """The rows of may_be_clipped read as printing a subtotal, their 总计 cut off, where
+    more of the table's equations other than the row's own hold so (the 总计 then 自然人 plus the
+    subtotal) than as read: the values from 商业企业 on are stored one column to the left, the 总计
+    inferred as 自然人 plus the subtotal, the row flagged. A misprint read so breaks the two
+    columns its values moved from and to where it mended the 总计 column: no better; nor where
+    the table prints too few rows for a column's sum to say. A subtotal of 0 moves no value
+    that could tell the two apart: such a row stays as printed, its 总计 flagged (the sums through
+    it then fail in doubt, not as the report's mistake). Where every other row left its 总计
+    blank, the table never filled that column: the cell cut off was blank too (a 总计 inferred
+    there would be the column's only value, and every blank beside it would read as a 0 failing
+    its row's sum). That is weighed on the other rows' 总计 cells as stored, of the rows printing
+    a count other than 0, two at least as the rules weigh an unfilled column (a row of 0s or
+    blanks, or one not read, says nothing of the column; a row here may be cut, its 总计 its
+    其他; one blank 总计 beside counts may be a value dropped). There a subtotal of 0 is read as
+    cut too: its parts are 0 either way, and a 0 under 总计 would be the column's only value,
+    every blank 总计 beside it then failing its row's sum. Returns the rows so read."""
+    values = table_values(report, table.section)
+    others = [row.key for row in table.rows if row.key not in rows and prints_counts(report, table, row.key)]
+    blank_totals = _others_leave_total_blank(report, table, others)
+    out = []
+    for key, printed in rows.items():
+        numbers = [n for n in map(token_number, printed) if n is not None]  # (all known: every one)
+        paths = table.row_paths(key)
+        if blank_totals and not numbers[1]:  # (no sum can weigh it: the same 0s, and blank reads as 0)
+            store_row(report, table, key, [*without_subtotal(printed), None])
+            report.cells[paths[-1]] = CellValue(None, BLANK)
+            report.flags.append(Flag(f"{table.section}.{key}", "inferred", _CLIPPED_ZERO_SUBTOTAL_BLANK_TOTAL.format(
+                table.row(key).label, _printed_alike(report.text, printed[-1]))))
+            values = table_values(report, table.section)
+            out.append(key)
+            continue
+        moved = dict(values)
+        # (its 总计 weighed as it would be stored: blank, 0 to the sums, under a column the
+        # table leaves blank; inferred there, it would break that column's sums as much as
+        # the plain reading breaks the part columns the subtotal reading mends)
+        moved.update(zip(paths, [*without_subtotal(numbers), 0 if blank_totals else implied_total(numbers[0], numbers[1])]))
+        # (the row's own sum holds read so by its making: only the others' say, the columns)
+        eqs = tuple(eq for eq in table_equations(report.template, table.section) if not eq.cell_set.issubset(paths))
+        if equation_score(eqs, moved) <= equation_score(eqs, values):
+            if numbers[1] and _mostly_in_doubt(report, table, others):
+                # the sums that keep it as printed weigh it against rows read in doubt: they
+                # cannot tell a misprinted 总计 from one cut off (flagged: its failing sum 存疑)
+                report.flags.append(Flag(f"{table.section}.{key}", "parse", _CLIPPED_IN_DOUBT.format(
+                    table.row(key).label, report.text[printed[1].start:printed[1].end])))
+            continue
+        if not numbers[1]:
+            report.flags.append(Flag(f"{table.section}.{key}.{table.row(key).columns[-1].key}", "parse",
+                                     _CLIPPED_ZERO_SUBTOTAL.format(table.row(key).label, numbers[0],
+                                                                   _printed_alike(report.text, printed[-1], printed[1:]))))
+            continue
+        store_row(report, table, key, [*without_subtotal(printed), None])
+        total = implied_total(numbers[0], numbers[1])
+        subtotal = report.text[printed[1].start:printed[1].end]
+        total_path = f"{table.section}.{key}.{table.row(key).columns[-1].key}"
+        if blank_totals:
+            report.cells[total_path] = CellValue(None, BLANK)
+            message = _CLIPPED_BLANK_TOTAL.format(table.row(key).label, subtotal)
+        else:
+            report.cells[total_path] = CellValue(total, INFERRED)
+            message = _CLIPPED_SUBTOTAL.format(table.row(key).label, subtotal, total)
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred", message))
+        values = table_values(report, table.section)
+        out.append(key)
+    return out
+
+
+def _others_leave_total_blank(report: Report, table: Table, keys: list[str]) -> bool:
+    """Whether the rows `keys` (those printing a count other than 0) print no 总计, two of them
+    printing it blank at least: a 总计 not read (a short row's values placed in its first columns)
+    or read as a blank that left no trace (0, inferred) says nothing against a column the table
+    leaves blank, but no row printing one says nothing for it either."""
+    printed_blank = 0
+    for key in keys:
+        total = report.cells[table.row_paths(key)[-1]]
+        if total.state == BLANK:
+            printed_blank += 1
+        elif not (total.state == MISSING or (total.state == INFERRED and total.value == 0)):
+            return False  # (a 总计 printed or inferred: the table fills the column)
+    return printed_blank >= 2
+
+
+def _mostly_in_doubt(report: Report, table: Table, keys: list[str]) -> bool:
+    """Whether most of the rows flag their reading (a flag on the row or one of its cells)."""
+    flagged = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith(f"{table.section}.") and "." in f.cell}
+    return 2 * sum(key in flagged for key in keys) > len(keys)
+
+
+def _printed_alike(text: str, token: Token, cells: Sequence[Token] = ()) -> str:
+    """How cells printing alike, `token` one of them, print, said of them all: 均空白, or 均印为「0」
+    (「-」, 「－」, …: as the text prints it); `cells` printing unlike: 均为0、占位符或空白."""
+    if len({t.text for t in cells}) > 1:
+        return "均为0、占位符或空白"
+    return "均空白" if token.kind == EMPTY else f"均印为「{text[token.start:token.end]}」"
+
+
+def may_have_lost_a_blank(values: list[Token]) -> bool:
+    """Whether a 表三 row of 7 values that does not add up may be a row printing 8 (a 法人或其他组织
+    subtotal after 自然人, TEMPLATE.md) one of whose five part cells was blank and left no trace
+    (mammoth, pandoc and w3m print a blank cell so): its second value is then the sum of the four
+    parts printed after it, and 自然人 plus it the 总计, its last. No cell of the row prints
+    empty (a row whose blanks leave a trace lost none); placeholders and blanks count 0."""
+    if len(values) != 7 or values[1].kind != NUM or values[-1].kind != NUM:
+        return False
+    first = 0 if values[0].kind == NA else token_number(values[0])
+    second, last = token_number(values[1]), token_number(values[-1])
+    if first is None or second is None or first + second != last:
+        return False  # (most rows stop here: 自然人 plus 商业企业 is no 总计)
+    if not second:
+        return False  # (a subtotal of 0: its parts are 0, the row adds up as printed; rows of 0s stop here)
+    if any(t.kind == EMPTY for t in values):
+        return False
+    numbers = [0 if t.kind == NA else token_number(t) for t in values]
+    if not known(numbers):
+        return False
+    return adds_up_as_eight(numbers[0], numbers[1], sum(numbers[2:-1]), numbers[-1]) \
+        and not parts_add_up(numbers)
+
+
+def read_blank_lost(report: Report, table: Table, rows: dict[str, list[Token]]) -> list[str]:
+    """The rows of may_have_lost_a_blank read as printing a subtotal and a blank part cell
+    that left no trace, where more of the table's equations other than the row's own hold so
+    than as read (as read_clipped weighs a row cut): the subtotal is left out, the
+    four parts and the blank placed in the five part columns the way the columns' sums hold best
+    (where several do, the blank goes after the parts' last count: 0s, placeholders and a blank
+    add up alike), the row flagged. Returns the rows so read."""
+    values = table_values(report, table.section)
+    out = []
+    for key, printed in rows.items():
+        paths = table.row_paths(key)
+        eqs = tuple(eq for eq in table_equations(report.template, table.section) if not eq.cell_set.issubset(paths))
+        best, best_score = None, equation_score(eqs, values)
+        parts = printed[2:-1]
+        for at in range(len(parts), -1, -1):  # (the blank last first: ties keep it latest)
+            blank = Token(EMPTY, "", printed[1].end, printed[1].end, printed[1].line)
+            placed = [printed[0], *parts[:at], blank, *parts[at:], printed[-1]]
+            moved = dict(values)
+            moved.update(zip(paths, [0 if t.kind in (EMPTY, NA) else token_number(t) for t in placed]))
+            score = equation_score(eqs, moved)
+            if score > best_score:
+                best, best_score = placed, score
+        if best is None:
+            continue
+        store_row(report, table, key, best)
+        column = table.row(key).columns[best.index(next(t for t in best if t.kind == EMPTY))].label
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred", _BLANK_LOST_SUBTOTAL.format(
+            table.row(key).label, report.text[printed[1].start:printed[1].end], column)))
+        values = table_values(report, table.section)
+        out.append(key)
+    return out
+
+
+def flag_lone_total(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],
+                     not_whole: set[str]) -> None:
+    """A 表三 row read whole on one line, its 总计 a count its parts do not add up to, in a table
+    every other row of which printing a count other than 0 leaves 总计 blank (three at least; a
+    row of 0s or blanks prints alike either way): the table never fills that column, so the row
+    may print 8 cells (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md) cut to the table's 7, its 总计 then its 其他; with the subtotal not the sum of the parts after it (a
+    misprint among them), which it is the sums cannot say. Flagged, not placed."""
+    if table.section != "section3":
+        return
+    key, blank = None, 0
+    for row in table.rows:
+        cell = report.cells.get(table.row_paths(row.key)[-1])
+        if cell is None or cell.state not in (NUMBER, BLANK) or not prints_counts(report, table, row.key):
+            continue  # (a row printing no count but 0 says nothing of the 总计 column, nor one not read)
+        if cell.state == NUMBER:
+            if key is not None:
+                return  # (most tables print their 总计 in every row: asked of two rows)
+            key = row.key
+        else:
+            blank += 1
+    if key is None or blank < 3:
+        return
+    values = values_of.get(key) or []
+    if key in not_whole or len(values) != widths[key] or len({t.line for t in values}) != 1 \
+            or tokens_add_up(values, unknown=True) or any(f.cell.startswith(f"{table.section}.{key}") for f in report.flags):
+        return
+    report.flags.append(Flag(f"{table.section}.{key}", "parse",
+                             _LONE_TOTAL.format(table.row(key).label, widths[key], values[-1].text)))
+
+
+def zero_row_filling_blank_total(report: Report, table: Table, values_of: dict[str, list[Token]],
+                                  widths: dict[str, int], not_whole: set[str]) -> None:
+    """A 表三 row read whole from only 0s, placeholders and blanks, its last cell printed, in a
+    table every other row of which printing a count other than 0 leaves 总计 blank (two at least,
+    as read_clipped weighs it: _total_column_left_blank): the table never fills that
+    column, so the row may print 8 cells (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md) its
+    blank 总计 cut off (pandoc cuts a Word table's rows to its columns; a stream leaves a blank cell
+    no trace), each part then the cell after the one read. Both readings add up (may_be_clipped leaves such rows as
+    printed): which parts print 0 and which a placeholder or blank no sum can tell. The cells 0
+    in the subtotal reading only are read as 0 (a blank counts 0 alike), the row flagged
+    (SUBTOTAL_UNTOLD: read_anchored_rows leaves it so, its values beside its label either way)."""
+    if table.section != "section3" or not _total_column_left_blank(report, table):
+        return  # (most tables: their first row printing a 总计 fills it)
+    flagged: Optional[set[str]] = None  # the rows flagged, once a row asks
+    for key, values in values_of.items():
+        if len(values) != widths[key] or values[-1].kind == EMPTY or key in not_whole:
+            continue
+        # (its numbers are its 0s, a row of others skipped below; read as 8, part n is printed cell n + 1)
+        printed = [t.kind == NUM for t in values]
+        columns = zero_only_with_subtotal(printed, printed)
+        if not columns or not only_zeros(values):
+            continue  # (most rows: the two readings put their 0s alike, or the row prints a count)
+        if flagged is None:
+            flagged = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith(f"{table.section}.")}
+        if key in flagged:
+            continue
+        zeros_in_doubt(report, table, key, columns, _ZERO_ROW_FILLS_BLANK_TOTAL, (SUBTOTAL_UNTOLD,))
+
+
+def _total_column_left_blank(report: Report, table: Table) -> bool:
+    """Whether every row printing a count other than 0 left its 总计 cell blank, two rows at least:
+    printed blank, or not printed and read as a blank (0, inferred: a stream leaves a blank cell no
+    trace; the sums would give a count)."""
+    cells = report.cells
+    blank = 0
+    for row in table.rows:
+        total = cells.get(table.row_paths(row.key)[-1])
+        if total is not None and total.state == NUMBER and total.value:
+            return False  # (a count under 总计: most tables, at their first row printing one)
+        if prints_counts(report, table, row.key):
+            if total is None or not (total.state == BLANK or (total.state == INFERRED and total.value == 0)):
+                return False
+            blank += 1
+    return blank >= 2
+
+
+# The messages flagging a row read as 8, or left as read where it may be one
+GLUED_SUBTOTAL = ("「{0}」行的数字粘连在一起，比表头多印1格，各列拆分均不合计：第二格（{1}）等于其后五格之和，"
+                  "与自然人相加等于总计，应是「法人或其他组织」的小计（本行印有8格）。已按此读取（小计不计入各列），请对照原文核对")
+GLUED_SUBTOTAL_BLANK_TOTAL = ("「{0}」行的数字粘连在一起，比表头多印1格，表三总计列空白：第二格（{1}）等于其后五格之和，"
+                              "应是「法人或其他组织」的小计（本行印有8格，总计空白）。已按此读取（小计不计入各列），"
+                              "本行总计也按空白计；也可能是表格只在本行印了总计，请对照原文核对")
+_CLIPPED_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
+                     "比表格多一格，转换时最后一格（总计）被截去。已按此把其后各数值归入商业企业至其他各列，"
+                     "总计按自然人与小计之和推定为{}，请对照原文核对")
+_CLIPPED_BLANK_TOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
+                        "比表格多一格，最后一格（总计）空白，或转换时被截去。已按此把其后各数值归入商业企业至其他各列；"
+                        "表内其余印有非0数值的各行总计均空白，本行总计也按空白计，请对照原文核对")
+# ({2}: how the cells after 自然人 print, alike: 均印为「0」, 均印为「-」 or 均空白)
+_CLIPPED_ZERO_SUBTOTAL = ("「{0}」行自然人之后各格（含总计）{2}：本行若印有8格（自然人之后是「法人或其他组织」"
+                          "小计0），转换时最后一格（总计）被截去，总计应为{1}；也可能是总计印错。无法确定，已按原文读取，请对照原文核对")
+# (the same in a table whose rows printing counts all leave 总计 blank: the cell cut off was blank too)
+_CLIPPED_ZERO_SUBTOTAL_BLANK_TOTAL = ("「{0}」行自然人之后六格{1}，表内其余印有非0数值的各行总计均空白：本行应印有8格"
+                                      "（自然人之后是「法人或其他组织」小计0），转换时最后一格（总计）被截去。已按此读取，"
+                                      "本行总计也按空白计；也可能是表格只在本行印了总计且印错，请对照原文核对")
+_CLIPPED_IN_DOUBT = ("「{}」行第二个数值（{}）等于其后五个数值之和，可能是「法人或其他组织」的小计（本行印有8格，"
+                     "转换时最后一格总计被截去），也可能是总计印错；表内其余各行大多读取存疑，合计无法判断，已按原文读取，请对照原文核对")
+_BLANK_LOST_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后四个数值之和，与自然人相加等于总计，应是「法人或其他组织」的小计："
+                        "本行印有8格，其中一格空白未留痕迹。已按此读取（小计不计入各列），空白单元格按各列合计推断为「{}」，请对照原文核对")
+_LONE_TOTAL = ("「{0}」行读满{1}列，总计印为{2}而合计不符，表内其余印有非0数值的各行总计均空白：本行可能印有8格（自然人之后是"
+               "「法人或其他组织」小计），转换时最后一格（总计）被截去，各数值属于哪一列无法确定，请对照原文核对")
+ZERO_ROW_CUT_BLANK = ("「{0}」行比表头多印1格，末格空白，各格都是0或空白：末格可能是多出的空格（已按此读取），"
+                       "也可能本行自然人之后是「法人或其他组织」小计0、总计空白。两种读法同样合计，哪几格是0、哪几格空白无法确定，"
+                       "请对照原文核对")
+ZEROS_PAST_LAST = ("「{0}」行比表头多印1格，末格空白，各格都是0、占位符或空白：末格可能是多出的空格，也可能本行"
+                    "自然人之后是「法人或其他组织」小计、总计空白。两种读法同样合计，{1}是0还是空白无法确定：均按0计，"
+                    "请对照原文核对")
+ZEROS_PAST_LAST_UNTOLD = ("「{0}」行各格都是0、占位符或空白，{1}可能是0也可能空白：表头在「总计」之后多画了1个空列，"
+                           "表内有一行多印了1格（若是本行，自然人之后为「法人或其他组织」小计、总计空白），看不出是哪一行。"
+                           "两种读法同样合计，均按0计，请对照原文核对")
+_ZERO_ROW_FILLS_BLANK_TOTAL = ("「{0}」行各格都是0、占位符或空白，连总计一格也印出，而表内其余印有非0数值的各行总计均空白："
+                               "本行可能印有8格（自然人之后是「法人或其他组织」小计、总计空白），转换时末格被截去，"
+                               "其后各数值应左移一列。两种读法同样合计，{1}是0还是空白无法确定：均按0计，请对照原文核对")
+ZERO_ROW_PRINTS_PAST_TOTAL = ("「{0}」行印有8格，比表头多1格（在表格于总计之后多画的一列中也印了数值）："
+                               "本行各格都是0、占位符或空白，合计无法判断多出的是哪一格，已按模板把第二格视为「法人或其他组织」小计，"
+                               "其余各格按表格的格位读取，请对照原文核对")
