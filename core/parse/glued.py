@@ -721,7 +721,7 @@ def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
         return {}  # every row read something (commonly so): no run is read again
     out: dict[str, list[Optional[Token]]] = {}
     flags: list[Flag] = []
-    signed = _PLUS_SIGN.search(report.text, start, end) is not None  # (a "-" may be a placeholder)
+    signed = signs_printed(report.text, start, end)
     for key, (run_start, run_end) in t2_runs(report.text[start:end], table.rows).items():
         run = report.text[start + run_start:start + run_end]
         for a, b in dropped:  # (commonly none)
@@ -745,6 +745,12 @@ def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
                                                               f"{assumed or '已拆分'}，请核对"))
     report.flags = [f for f in report.flags if f.cell not in {f"section2.{key}" for key in out}] + flags
     return out
+
+
+def signs_printed(text: str, start: int, end: int) -> bool:
+    """Whether 表二 (text[start:end]) prints a change with its sign: a "+" before a digit (a "-"
+    may be a placeholder)."""
+    return _PLUS_SIGN.search(text, start, end) is not None
 
 
 def t2_run_cells(report: Report, row, run: str, offset: int, signed: bool
