@@ -721,7 +721,7 @@ def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
         return {}  # every row read something (commonly so): no run is read again
     out: dict[str, list[Optional[Token]]] = {}
     flags: list[Flag] = []
-    signed = _PLUS_SIGN.search(report.text, start, end) is not None  # (a "-" may be a placeholder)
+    signed = signs_printed(report.text, start, end)
     for key, (run_start, run_end) in t2_runs(report.text[start:end], table.rows).items():
         run = report.text[start + run_start:start + run_end]
         for a, b in dropped:  # (commonly none)
@@ -730,50 +730,70 @@ def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
                 run = run[:a] + " " * (b - a) + run[b:]
         if key not in open_rows or not run.strip():
             continue
-        printed = " ".join(run.split())
-        # (its flag quotes the run as printed; a full-width point or comma read as ASCII, one for one:
-        # "０．１" is an amount of 0.1, "１，２３４" a count with its thousands separator)
-        run = ascii_digits(run).translate(_ASCII_MARKS)
-        whole = _counts_with_units(run)
-        # a count's unit ends its cell: a space in its place keeps the offsets
-        run = "".join(" " if ch in _COUNT_UNITS and n and run[n - 1].isdigit() else ch for n, ch in enumerate(run))
         row = table.row(key)
-        kinds = [c.kind for c in row.columns]
-        full = t2_readings(run, kinds)
-        readings = _uncut(full, whole)
-        if not readings and any(ch.isdigit() for ch in run):  # no way to fill every column: some were blank
-            short = [r for blanks in range(1, len(kinds)) for r in t2_readings(run, kinds, blanks)]
-            readings = _uncut(short, whole) or full or short
-        readings, assumed = _likely_t2_readings(report.template, key, readings, run, signed)
-        if not readings:
+        read = t2_run_cells(report, row, run, start + run_start, signed)
+        if read is None:
             continue
-        if any(first == last for r in readings for _, first, last in r):
-            assumed = "空白单元格未留痕迹，" + (assumed or "已拆分")
-        offset = start + run_start
-        cells: list[Optional[Token]] = []
-        for n in range(len(row.columns)):
-            column = {r[n] for r in readings}
-            if len({(value, first == last) for value, first, last in column}) > 1:
-                cells.append(None)
-                continue
-            value, first, last = readings[0][n]
-            text = run[first:last]
-            unit = _money_unit(report.text, start + run_end) \
-                if kinds[n] == "amount" and value is not None and not run[last:].strip() else ""
-            cells.append(Token(EMPTY, "", offset + first, offset + first, 0) if first == last else
-                         Token(NA, text, offset + first, offset + last, 0) if value is None else
-                         Token(NUM, text, offset + first, offset + last, 0, value) if not unit else
-                         # the unit the run stopped at is the amount's: a sum in 元 is converted (cell_from_token)
-                         Token(NUM, text + unit, offset + first, start + run_end + len(unit), 0, value, unit))
+        cells, assumed, cut = read
         out[key] = cells
+        printed = " ".join(run.split())  # (its flag quotes the run as printed)
         if None in cells:
             flags.append(Flag(f"section2.{key}", "parse", f"「{row.label}」行的数字粘连在一起（{printed}），"
                                                            f"{NO_UNIQUE_CUT}，无法确定的单元格留空", (GLUED_UNDECIDED,)))
-        elif len(run.split()) < len(row.columns):
+        elif cut:
             flags.append(Flag(f"section2.{key}", "inferred", f"「{row.label}」行的数字粘连在一起（{printed}），"
                                                               f"{assumed or '已拆分'}，请核对"))
     report.flags = [f for f in report.flags if f.cell not in {f"section2.{key}" for key in out}] + flags
     return out
+
+
+def signs_printed(text: str, start: int, end: int) -> bool:
+    """Whether 表二 (text[start:end]) prints a change with its sign: a "+" before a digit (a "-"
+    may be a placeholder)."""
+    return _PLUS_SIGN.search(text, start, end) is not None
+
+
+def t2_run_cells(report: Report, row, run: str, offset: int, signed: bool
+                 ) -> Optional[tuple[list[Optional[Token]], str, bool]]:
+    """A 表二 row's cells read from its `run` of glued values (at `offset` in the text): each cell
+    every reading of the run agrees on (a Token; an EMPTY one for a blank cell), None for the
+    others; and the assumption that chose the readings ("" when none was needed; 空白单元格未留痕迹
+    where a reading has a blank); and whether the run was cut (it sets fewer pieces apart than the
+    row has columns, a count's unit closing a piece). None when the run reads no way. `signed`: the
+    table prints a change with its sign (_likely_t2_readings)."""
+    # (a full-width point or comma read as ASCII, one for one: "０．１" is an amount of 0.1,
+    # "１，２３４" a count with its thousands separator)
+    run = ascii_digits(run).translate(_ASCII_MARKS)
+    whole = _counts_with_units(run)
+    # a count's unit ends its cell: a space in its place keeps the offsets
+    run = "".join(" " if ch in _COUNT_UNITS and n and run[n - 1].isdigit() else ch for n, ch in enumerate(run))
+    kinds = [c.kind for c in row.columns]
+    full = t2_readings(run, kinds)
+    readings = _uncut(full, whole)
+    if not readings and any(ch.isdigit() for ch in run):  # no way to fill every column: some were blank
+        short = [r for blanks in range(1, len(kinds)) for r in t2_readings(run, kinds, blanks)]
+        readings = _uncut(short, whole) or full or short
+    readings, assumed = _likely_t2_readings(report.template, row.key, readings, run, signed)
+    if not readings:
+        return None
+    if any(first == last for r in readings for _, first, last in r):
+        assumed = "空白单元格未留痕迹，" + (assumed or "已拆分")
+    cells: list[Optional[Token]] = []
+    for n in range(len(row.columns)):
+        column = {r[n] for r in readings}
+        if len({(value, first == last) for value, first, last in column}) > 1:
+            cells.append(None)
+            continue
+        value, first, last = readings[0][n]
+        text = run[first:last]
+        unit = _money_unit(report.text, offset + len(run)) \
+            if kinds[n] == "amount" and value is not None and not run[last:].strip() else ""
+        cells.append(Token(EMPTY, "", offset + first, offset + first, 0) if first == last else
+                     Token(NA, text, offset + first, offset + last, 0) if value is None else
+                     Token(NUM, text, offset + first, offset + last, 0, value) if not unit else
+                     # the unit the run stopped at is the amount's: a sum in 元 is converted (cell_from_token)
+                     Token(NUM, text + unit, offset + first, offset + len(run) + len(unit), 0, value, unit))
+    return cells, assumed, len(run.split()) < len(row.columns)
 
 
 # --- rows whose cuts only the other rows can choose -------------------------------------------

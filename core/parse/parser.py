@@ -36,7 +36,7 @@ from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_p
                               outside_boxed_row, own_box_header, printed_blank, ruled_row)
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
-from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
+from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, signs_printed, split_plain, t2_run_cells
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
 from core.parse.t3_placement import agreed_rows, undecided_columns, unique_placement
@@ -70,7 +70,7 @@ from core.parse.line_orders import (better_line_order, lines_reordered, order_do
                                     readings_undecided)
 from core.parse.plain_flow import (EITHER_HEAD_ROW, bunched_labels_cut, head_labels_printed_later, short_rows_dealt,
                                    values_printed)
-from core.parse.tokens import (EMPTY, NA, NUM, TEXT, Token, blank_artefacts, is_placeholder, normalise,
+from core.parse.tokens import (EMPTY, NA, NUM, TEXT, Token, ascii_digits, blank_artefacts, is_placeholder, normalise,
                                overlong_number, tokenize)
 
 # The problem of a file read but holding no report (no table, no words of one): a file-level
@@ -661,8 +661,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     # above and ruled_row left it as it was, so the table is still read as printed)
     as_printed = as_printed and not overlong and stray is None
     by_position: dict[str, Sequence[Optional[Token]]]  # row -> its tokens by column (None: no token there)
+    # 表二 printed with no break between its cells (docx2txt): the spaces in a row are its cells' own
+    # text (" -- "), no column's, and a run of digits may be several cells
+    unseparated = t2 and _values_touch_words(report.text, values_of)
     if lines and t2:
-        by_position = _t2_by_position(table, values_of, report, lines)
+        by_position = {} if unseparated else _t2_by_position(table, values_of, report, lines)
     elif lines and not (as_printed and one_line):  # (no row is irregular: the positions place none)
         by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines, label_token)
     else:
@@ -821,6 +824,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             or (_set_apart(report.text, label_token[key], values[0]) and _ends_line(report.text, values[0])))
         causes: tuple[str, ...] = ()  # of the row's flag
         split = None if beside or whole else unglue(report, table, key, values)
+        glued_run = None if split or beside or whole or not unseparated else _short_glued_run(report, row, values)
         if split:
             chosen = split
             # (表二's rows have no equation: only 2021's T2-2 weighs the cuts of 规章/行政规范性文件,
@@ -830,6 +834,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             how = "已按勾稽关系拆分" if by_sums else "已按各格都印有数字拆分（本行各列之间没有勾稽关系可以核对）"
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），{how}" + \
                 ("" if all(split) else "，无法确定的单元格留空")
+        elif glued_run is not None:
+            chosen, message, causes = glued_run
         elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= widths[key] > 1 \
                 and not beside and not whole:
             chosen = [None] * widths[key]
@@ -1718,6 +1724,44 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
             report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
                                      f"「{row.label}」行的数值按版面位置归入各列，位置不够确定"))
     return out
+
+
+def _values_touch_words(text: str, values_of: dict[str, list[Token]]) -> bool:
+    """Whether a 表二 row's value touches the words after it ("-- 525第二十条第（五）项": the next
+    block's heading; a count's unit is the value's own): the export printed no break between the
+    table's cells (docx2txt), nor between a row's last cell and the next label."""
+    for values in values_of.values():
+        for token in values:
+            if token.kind in (NUM, NA) and text[token.end:token.end + 1].isalpha():
+                return True
+    return False
+
+
+def _short_glued_run(report: Report, row, values: list[Token]
+                     ) -> Optional[tuple[list[Optional[Token]], str, tuple[str, ...]]]:
+    """A 表二 row printing fewer values than columns in a text that prints no break between cells
+    (_values_touch_words), one of its values a run of digits that may be several cells ("-- 525":
+    本年废止 5 and 现行有效 25 glued, or 52 · 5, or 525 beside a blank cell leaving no trace): its
+    cells read from the run as glued_t2 reads a glued row (each cell every cut agrees on; the
+    others unread), its flag saying the digits may be glued, and the flag's causes. None for a row
+    whose runs are one cell each (one digit, a count closed by its unit, only 0s: a row of zeros
+    whichever way it is cut) or that no cut reads."""
+    width = len(row.columns)
+    if not 1 <= len(values) < width or not any(
+            t.kind == NUM and not t.unit and sum(ch.isdigit() for ch in ascii_digits(t.text)) > 1
+            and ascii_digits(t.text).strip("0+-.,") for t in values):
+        return None
+    start, end = values[0].start, values[-1].end
+    read = t2_run_cells(report, row, report.text[start:end], start,
+                        signs_printed(report.text, *report.section_spans.get(2, (start, end))))
+    if read is None:
+        return None
+    cells, assumed, _ = read
+    printed = " ".join(report.text[start:end].split())
+    head = f"「{row.label}」行印有{len(values)}个数值，模板为{width}列，数字可能粘连（{printed}）"
+    if None in cells:
+        return cells, f"{head}，{NO_UNIQUE_CUT}，无法确定的单元格留空，请对照原文核对", (GLUED_UNDECIDED,)
+    return cells, f"{head}，{assumed or '已拆分'}，请对照原文核对", ()
 
 
 def _columns_named(words: str, row) -> bool:

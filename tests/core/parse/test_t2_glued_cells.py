@@ -79,3 +79,27 @@ def test_a_count_closed_by_its_unit_is_one_cell_and_an_unsigned_value_no_change(
     assert _values(report, "other_services", ("prev_items", "change", "decisions")) == [None, None, None]
     assert any(f.cell == "section2.other_services" and f.kind == "parse" for f in report.flags)
     assert silent == []
+
+
+def test_a_short_row_glued_in_a_text_with_no_cell_breaks_is_never_one_wrong_value_unflagged():
+    # docx2txt, placeholders 「 -- 」: 行政规范性文件 prints 「-- 525第二十条第（五）项」, its cells --, 5 and
+    # 25 glued (or 52 · 5: 表二 has no sum to tell). Before: placed under the columns of 规章's
+    # 「 --  --  -- 」 as -- · 525 · blank, unflagged (silent); now the cut 525 may be is left open
+    report, wrong, silent = read_against_truth(ZOO / "pq2104-r0050-docx2txt.txt")
+    assert silent == []
+    assert _values(report, "normative_docs", ("issued", "repealed", "in_force")) == [None, None, None]
+    assert report.cells["section2.normative_docs.issued"].raw == "--"
+    assert report.cells["section2.normative_docs.repealed"].state == "missing"
+    flags = [f.message for f in report.flags if f.cell == "section2.normative_docs"]
+    assert flags == ["「行政规范性文件」行印有2个数值，模板为3列，数字可能粘连（-- 525），无法唯一拆分，无法确定的单元格留空，请对照原文核对"]
+    assert sorted(c for c in wrong if c.startswith("section2.")) == [
+        "section2.normative_docs.in_force", "section2.normative_docs.repealed"]
+
+
+def test_a_glued_run_under_a_row_of_placeholders_is_cut_not_placed_by_position():
+    # 「040第二十条」 under 规章's 「 --  --  -- 」: 0 · 4 · 0, the one cut without a leading zero.
+    # Before: read 40 under 本年制发件数 by position, the parser silent, only T2-2 blaming the report
+    report, wrong, silent = read_against_truth(ZOO / "q2106-r0012-docx2txt.txt")
+    assert _values(report, "normative_docs", ("issued", "repealed", "in_force")) == [0, 4, 0]
+    assert "section2.normative_docs" in {f.cell for f in report.flags}
+    assert not [c for c in wrong if c.startswith("section2.")] and silent == []
