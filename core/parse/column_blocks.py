@@ -400,7 +400,8 @@ def _head_rows(values: list[Counted], sums: list[int], legal: Optional[int] = No
     def second_row(first: list[int], wanted: list[int]) -> Optional[list[int]]:
         # 二's values among the others, in any order (its row's text blocks print its columns
         # in pieces): the earliest value not yet taken for each column
-        taken, out = set(first), []
+        taken = set(first)
+        out: list[int] = []
         for value in wanted:
             # (with no 总计 to tell the rows apart, 二 prints in order too: after its last value)
             begin = out[-1] + 1 if out and width < _WIDTH else 0
@@ -1298,28 +1299,44 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare
 _BLANK_TOTAL_SPANS = {6: 0, 5: 1}
 _STRAY_MOST = 6  # values printed apart placed at most (their orders tried: 720)
 _BLANK_TOTAL_READINGS = 64  # readings that hold kept at most before giving up
+_BLANK_TOTAL_TRIALS = 4096  # placements of the values printed apart tried at most (bounded time)
 
 
-def _blank_total_splits(blocks: list[list[Counted]], band: int = 0, at: int = 0) \
-        -> list[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
-    """Every way to cut the blocks into the bands' runs of 5 or 6 columns (_bands, where two bands
-    of one height follow each other: which of them prints its 自然人 apart, the blocks do not say),
-    with the values printed between the runs (stray)."""
-    if band == len(_BANDS):
-        return [([], [v for block in blocks[at:] for v in block])]
-    height = len(_BANDS[band])
-    stray: list[Counted] = []
-    while at < len(blocks) and len(blocks[at]) != height:
-        stray.extend(blocks[at])
-        at += 1
-    run = 0
-    while at + run < len(blocks) and len(blocks[at + run]) == height and run < _WIDTH - 1:
-        run += 1
-    out = []
-    for width in (w for w in _BLANK_TOTAL_SPANS if w <= run):
-        for runs, rest in _blank_total_splits(blocks, band + 1, at + width):
-            out.append(([(band, blocks[at:at + width])] + runs, stray + rest))
-    return out
+def _blank_total_splits(blocks: list[list[Counted]]) -> list[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
+    """Every way to cut the blocks into the bands' runs of 5 or 6 columns (as _bands: each band
+    takes the blocks of its height that follow, 6 at most), with the values printed between the
+    runs (stray). Where bands of one height follow each other and their blocks are one short of
+    6 each, which of them prints its 自然人 apart the blocks do not say: each way is a cut."""
+    cuts: list[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]] = [([], [])]
+    at = band = 0
+    while band < len(_BANDS):
+        height = len(_BANDS[band])
+        group = band + 1
+        while group < len(_BANDS) and len(_BANDS[group]) == height:
+            group += 1
+        stray: list[Counted] = []
+        while at < len(blocks) and len(blocks[at]) != height:
+            stray.extend(blocks[at])
+            at += 1
+        run = 0
+        while at + run < len(blocks) and len(blocks[at + run]) == height and run < (_WIDTH - 1) * (group - band):
+            run += 1
+        short = (_WIDTH - 1) * (group - band) - run  # bands of the group printing 5 columns
+        if not 0 <= short <= group - band:
+            return []
+        ways = []
+        for narrow in combinations(range(band, group), short):
+            runs, start = [], at
+            for index in range(band, group):
+                width = _WIDTH - 1 - (index in narrow)
+                runs.append((index, blocks[start:start + width]))
+                start += width
+            ways.append(runs)
+        cuts = [(done + runs, loose + stray) for done, loose in cuts for runs in ways]
+        at += run
+        band = group
+    rest = [v for block in blocks[at:] for v in block]
+    return [(runs, loose + rest) for runs, loose in cuts]
 
 
 def _read_blank_total(blocks: list[list[Counted]], after: list[Counted], head: list[Counted],
@@ -1341,7 +1358,10 @@ def _read_blank_total(blocks: list[list[Counted]], after: list[Counted], head: l
     at = head.index(legal) if legal is not None and legal in head else None
     readings: list[tuple[dict, tuple[list[Counted], list[Counted]]]] = []  # (those failing `fewest` sums)
     fewest = 2
-    seen: set[tuple[int, ...]] = set()
+    trials = _BLANK_TOTAL_TRIALS
+    seen: set[tuple] = set()
+    summed_rows = set(summed)
+    head_rows: dict[tuple[int, ...], Optional[tuple[list[Counted], list[Counted]]]] = {}  # by column sums
     for runs, stray in _blank_total_splits(blocks):
         stray = stray + after
         grid: dict[tuple[str, int], Counted] = {}
@@ -1360,24 +1380,38 @@ def _read_blank_total(blocks: list[list[Counted]], after: list[Counted], head: l
                       if sum(grid[row, c][0] for row in summed) != grid["total", c][0])
         if failing > 1:
             continue
-        for order in dict.fromkeys(permutations(stray)):
+        # (column 0's sum and T3-1 asked of the values alone; a grid built for a reading only)
+        in_sum = [row in summed_rows for row in apart]
+        known = sum(grid[row, 0][0] for row in summed if (row, 0) in grid)
+        total = apart.index("total") if "total" in apart else None
+        forward = apart.index("carried_forward") if "carried_forward" in apart else None
+        split_key = (tuple(apart), tuple(grid[cell][0] for cell in sorted(grid)))
+        for values in dict.fromkeys(permutations([v[0] for v in stray])):
+            trials -= 1
+            if trials < 0:
+                return None
+            total0 = values[total] if total is not None else grid["total", 0][0]
+            fails = failing + (known + sum(v for v, s in zip(values, in_sum) if s) != total0)
+            if fails > min(1, fewest) or (split_key, values) in seen:
+                continue
+            sums = [total0 + (values[forward] if forward is not None else grid["carried_forward", 0][0])] \
+                + [grid["total", c][0] + grid["carried_forward", c][0] for c in range(1, width)]
+            key = tuple(sums)
+            if key not in head_rows:
+                head_rows[key] = _head_rows(head, sums, at, width)
+            rows = head_rows[key]
+            if rows is None:
+                continue
+            seen.add((split_key, values))
             trial = dict(grid)
-            trial.update(((row, 0), value) for row, value in zip(apart, order))
-            fails = failing + (sum(trial[row, 0][0] for row in summed) != trial["total", 0][0])
-            if fails > min(1, fewest):
-                continue
-            key = tuple(trial[cell][0] for cell in sorted(trial))
-            if key in seen:
-                continue
-            sums = [trial["total", c][0] + trial["carried_forward", c][0] for c in range(width)]
-            rows = _head_rows(head, sums, at, width)
-            if rows is not None:
-                seen.add(key)
-                if fails < fewest:
-                    fewest, readings = fails, []
-                readings.append((trial, rows))
-                if len(readings) > _BLANK_TOTAL_READINGS:
-                    return None
+            left = list(stray)
+            for row, printed in zip(apart, values):
+                trial[row, 0] = left.pop(next(i for i, v in enumerate(left) if v[0] == printed))
+            if fails < fewest:
+                fewest, readings = fails, []
+            readings.append((trial, rows))
+            if len(readings) > _BLANK_TOTAL_READINGS:
+                return None
     if not readings:
         return None
     grid, (first, second) = readings[0]
