@@ -48,12 +48,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import combinations
+from itertools import combinations, permutations
 from operator import add, ne
 from typing import Callable, Optional, cast
 
 from core.parse.cell_paragraphs import read_cell_paragraphs
-from core.model import MISSING, NUMBER, PLACEHOLDER, CellValue, Flag, Report
+from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, CellValue, Flag, Report
 from core.template import Table
 
 # the rows of the 2019 表三 after 二, by the band (text block) their values print in
@@ -386,21 +386,26 @@ def _placeable(grid: FlatGrid, pool: list[Counted], spare: _Spare, free: Optiona
     return True
 
 
-def _head_rows(values: list[Counted], sums: list[int], legal: Optional[int] = None) \
+def _head_rows(values: list[Counted], sums: list[int], legal: Optional[int] = None, width: int = _WIDTH) \
         -> Optional[tuple[list[Counted], list[Counted]]]:
     """Rows 一 and 二 from the values printed in the table's header, 表二's values among them:
     一's 7 values in order, 二's anywhere else; the one pair of rows that add up and whose columns
     sum to （七）+ 四 (T3-1). `legal`: the index of the value printed apart with the header cell
     「法律服务机构」 (_legal_apart), which may also be 一's 法律服务机构 (the first row under that
-    cell) out of order. None unless exactly one pair of rows (by value) fits."""
+    cell) out of order. None unless exactly one pair of rows (by value) fits. `width`: the columns
+    a row prints (6 where the table leaves its 总计 blank: no row sum to check, and 二's values
+    are taken in their printed order too)."""
     found: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[list[Counted], list[Counted]]] = {}
 
     def second_row(first: list[int], wanted: list[int]) -> Optional[list[int]]:
         # 二's values among the others, in any order (its row's text blocks print its columns
         # in pieces): the earliest value not yet taken for each column
-        taken, out = set(first), []
+        taken = set(first)
+        out: list[int] = []
         for value in wanted:
-            at = next((i for i, v in enumerate(values) if i not in taken and v[0] == value), None)
+            # (with no 总计 to tell the rows apart, 二 prints in order too: after its last value)
+            begin = out[-1] + 1 if out and width < _WIDTH else 0
+            at = next((i for i in range(begin, len(values)) if i not in taken and values[i][0] == value), None)
             if at is None:
                 return None
             taken.add(at)
@@ -411,7 +416,7 @@ def _head_rows(values: list[Counted], sums: list[int], legal: Optional[int] = No
         if len(found) > 1:
             return
         c = len(picked)
-        if c == _WIDTH:
+        if c == width:
             row = [values[i][0] for i in picked]
             wanted = [s - v for s, v in zip(sums, row)]
             other = second_row(picked, wanted)
@@ -419,14 +424,14 @@ def _head_rows(values: list[Counted], sums: list[int], legal: Optional[int] = No
                 found.setdefault((tuple(row), tuple(wanted)), ([values[i] for i in picked], [values[i] for i in other]))
             return
         # 一's 总计 is the sum of its other six (T3-3): the one value its column can take
-        total = sum(values[i][0] for i in picked) if c == _WIDTH - 1 else None
+        total = sum(values[i][0] for i in picked) if c == _WIDTH - 1 == width - 1 else None
         tried = set()
         if c == _LEGAL and legal is not None and legal not in picked and values[legal][0] <= sums[c] \
                 and sums[c] - values[legal][0] in printed:  # (the value apart: the next picks in order still)
             tried.add(values[legal][0])
             walk(picked + [legal], after)
         # 一's first value leaves room for 一's six others and 二's seven
-        stop = len(values) - 2 * _WIDTH + 1 if c == 0 else len(values) - (_WIDTH - 1 - c)
+        stop = len(values) - 2 * width + 1 if c == 0 else len(values) - (width - 1 - c)
         for i in range(after, stop):
             if i == legal and legal in picked:
                 continue
@@ -440,7 +445,7 @@ def _head_rows(values: list[Counted], sums: list[int], legal: Optional[int] = No
                 walk(picked + [i], i + 1)
 
     # 二 = the column sums less 一, so 二 adds up whenever 一 does and the sums do (T3-1)
-    if sum(sums[:-1]) != sums[-1]:
+    if width == _WIDTH and sum(sums[:-1]) != sums[-1]:
         return None
     printed = {v[0] for v in values}
     walk([], 0)
@@ -605,7 +610,8 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
                 found = _read_eaten(text, blocks, after, spare, head, shorter=True, known=known)
         return found
 
-    return _store_reading(report, table, head, read)
+    return _store_reading(report, table, head, read) \
+        or whole and _store_blank_total(report, table, head, blocks, after, legal)
 
 
 def _read_paged(report: Report, table: Table, options: list[list[list[Counted]]], after: list[Counted],
@@ -1288,6 +1294,152 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare
     return grid, first, second, misprints[0]
 
 
+# where a table leaves its 总计 blank, a band prints 6 columns (自然人…其他), or 5 (商业企业…其他)
+# with its 自然人 printed apart: the first column each holds
+_BLANK_TOTAL_SPANS = {6: 0, 5: 1}
+_STRAY_MOST = 6  # values printed apart placed at most (their orders tried: 720)
+_BLANK_TOTAL_READINGS = 64  # readings that hold kept at most before giving up
+_BLANK_TOTAL_TRIALS = 4096  # placements of the values printed apart tried at most (bounded time)
+
+
+def _blank_total_splits(blocks: list[list[Counted]]) -> list[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
+    """Every way to cut the blocks into the bands' runs of 5 or 6 columns (as _bands: each band
+    takes the blocks of its height that follow, 6 at most), with the values printed between the
+    runs (stray). Where bands of one height follow each other and their blocks are one short of
+    6 each, which of them prints its 自然人 apart the blocks do not say: each way is a cut."""
+    cuts: list[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]] = [([], [])]
+    at = band = 0
+    while band < len(_BANDS):
+        height = len(_BANDS[band])
+        group = band + 1
+        while group < len(_BANDS) and len(_BANDS[group]) == height:
+            group += 1
+        stray: list[Counted] = []
+        while at < len(blocks) and len(blocks[at]) != height:
+            stray.extend(blocks[at])
+            at += 1
+        run = 0
+        while at + run < len(blocks) and len(blocks[at + run]) == height and run < (_WIDTH - 1) * (group - band):
+            run += 1
+        short = (_WIDTH - 1) * (group - band) - run  # bands of the group printing 5 columns
+        if not 0 <= short <= group - band:
+            return []
+        ways = []
+        for narrow in combinations(range(band, group), short):
+            runs, start = [], at
+            for index in range(band, group):
+                width = _WIDTH - 1 - (index in narrow)
+                runs.append((index, blocks[start:start + width]))
+                start += width
+            ways.append(runs)
+        cuts = [(done + runs, loose + stray) for done, loose in cuts for runs in ways]
+        at += run
+        band = group
+    rest = [v for block in blocks[at:] for v in block]
+    return [(runs, loose + rest) for runs, loose in cuts]
+
+
+def _read_blank_total(blocks: list[list[Counted]], after: list[Counted], head: list[Counted],
+                      legal: Optional[Counted] = None) \
+        -> Optional[tuple[dict, list[Counted], list[Counted], set[tuple[str, int]]]]:
+    """The reading of the bands (_BANDS) of a table that leaves its 总计 column blank: each band
+    prints 6 columns, or 5 with its rows' 自然人 among the values printed apart (each used once),
+    rows 一 and 二 print 6 values each in the header. With no 总计 no row sum holds the reading:
+    each column's sum over （一）…（六） must be its （七） (T3-2), rows 一 + 二 its （七） + 四 (T3-1);
+    a reading whose sums all hold is taken over those where one column's fails (a misprint in it:
+    which of its cells, no row sum tells, so the table is read as printed and the checks call it).
+    A table printing its 总计 and leaving another column blank prints 6 values a row too: two rows
+    at least whose sixth value is not the sum of their other five (one may be a misprint) tell
+    that no 总计 printed. The cells every reading agrees on (自然人…其他), rows 一 and 二, and the
+    cells readings set apart differently (which row's 自然人 a value printed apart is, the column's
+    sum cannot tell); None without a reading, or with readings whose rows 一 and 二 differ."""
+    width = _WIDTH - 1
+    summed = _ROWS[:_ROWS.index("total")]
+    at = head.index(legal) if legal is not None and legal in head else None
+    readings: list[tuple[dict, tuple[list[Counted], list[Counted]]]] = []  # (those failing `fewest` sums)
+    fewest = 2
+    trials = _BLANK_TOTAL_TRIALS
+    seen: set[tuple] = set()
+    summed_rows = set(summed)
+    head_rows: dict[tuple[int, ...], Optional[tuple[list[Counted], list[Counted]]]] = {}  # by column sums
+    for runs, stray in _blank_total_splits(blocks):
+        stray = stray + after
+        grid: dict[tuple[str, int], Counted] = {}
+        for index, run in runs:
+            first_column = _BLANK_TOTAL_SPANS[len(run)]
+            for offset, column in enumerate(run):
+                for row, value in zip(_BANDS[index], column):
+                    grid[row, first_column + offset] = value
+        apart = [row for row in _ROWS if (row, 0) not in grid]
+        if len(apart) != len(stray) or len(stray) > _STRAY_MOST:
+            continue
+        if sum(1 for row in _ROWS if row not in apart
+               and sum(grid[row, c][0] for c in range(width - 1)) != grid[row, width - 1][0]) < 2:
+            continue
+        failing = sum(1 for c in range(1, width)  # (the columns the runs print whole)
+                      if sum(grid[row, c][0] for row in summed) != grid["total", c][0])
+        if failing > 1:
+            continue
+        # (column 0's sum and T3-1 asked of the values alone; a grid built for a reading only)
+        in_sum = [row in summed_rows for row in apart]
+        known = sum(grid[row, 0][0] for row in summed if (row, 0) in grid)
+        total = apart.index("total") if "total" in apart else None
+        forward = apart.index("carried_forward") if "carried_forward" in apart else None
+        split_key = (tuple(apart), tuple(grid[cell][0] for cell in sorted(grid)))
+        for values in dict.fromkeys(permutations([v[0] for v in stray])):
+            trials -= 1
+            if trials < 0:
+                return None
+            total0 = values[total] if total is not None else grid["total", 0][0]
+            fails = failing + (known + sum(v for v, s in zip(values, in_sum) if s) != total0)
+            if fails > min(1, fewest) or (split_key, values) in seen:
+                continue
+            sums = [total0 + (values[forward] if forward is not None else grid["carried_forward", 0][0])] \
+                + [grid["total", c][0] + grid["carried_forward", c][0] for c in range(1, width)]
+            key = tuple(sums)
+            if key not in head_rows:
+                head_rows[key] = _head_rows(head, sums, at, width)
+            rows = head_rows[key]
+            if rows is None:
+                continue
+            seen.add((split_key, values))
+            trial = dict(grid)
+            left = list(stray)
+            for row, printed in zip(apart, values):
+                trial[row, 0] = left.pop(next(i for i, v in enumerate(left) if v[0] == printed))
+            if fails < fewest:
+                fewest, readings = fails, []
+            readings.append((trial, rows))
+            if len(readings) > _BLANK_TOTAL_READINGS:
+                return None
+    if not readings:
+        return None
+    grid, (first, second) = readings[0]
+    if any([v[0] for v in f] != [v[0] for v in first] or [v[0] for v in s] != [v[0] for v in second]
+           for _, (f, s) in readings):
+        return None
+    open_cells = {cell for cell, value in grid.items() if any(g[cell][0] != value[0] for g, _ in readings)}
+    return {cell: value for cell, value in grid.items() if cell not in open_cells}, first, second, open_cells
+
+
+def _store_blank_total(report: Report, table: Table, head: list[Counted], blocks: list[list[Counted]],
+                       after: list[Counted], legal: Optional[Counted]) -> bool:
+    """Store the reading of a table leaving its 总计 blank (_read_blank_total), its cells the
+    readings set apart differently unread, their rows flagged; False without one."""
+    found = _read_blank_total(blocks, after, head, legal)
+    if found is None:
+        return False
+    grid, first, second, open_cells = found
+    _store(report, table, head, grid, first, second, None)
+    for row, c in open_cells:
+        report.cells[f"{table.section}.{row}.{table.row(row).columns[c].key}"] = _OPEN
+    for row in dict.fromkeys(row for row in _ROWS if any(r == row for r, _ in open_cells)):
+        report.flags.append(Flag(f"{table.section}.{row}", "missing",
+                                 "表三「总计」列空白，各列数值分块印出，本行「自然人」一格的数值印在别处，"
+                                 "与同列其他行的数值无法区分（各种归位都合乎各列合计），请对照原文填写"))
+    return True
+
+
 # grids (and choices within them) solved at most for a table: a table read in its layout takes a
 # few dozen; one that takes more is not read (the parser's reading stands), in bounded time
 _SOLVES = 120
@@ -1647,13 +1799,16 @@ def _store(report: Report, table: Table, head: list[Counted], grid: dict, first:
     # of rows 一 and 二 stands with its doubts where it is the same, else this one is flagged
     kept = in_order is None and all(
         cells[f"{table.section}.{key}.{columns[c]}"].value == values[c][0]
-        for key, values in (("new", first), ("carried_over", second)) for c in range(_WIDTH))
+        for key, values in (("new", first), ("carried_over", second)) for c in range(len(first)))
     for key, values in (("new", first), ("carried_over", in_order or second)):
         for c, value in enumerate(values):
             grid[key, c] = value
     if misprint is not None:
         grid[misprint[0]] = misprint[1]
     head_rows = (f"{table.section}.new", f"{table.section}.carried_over")
+    if len(first) < _WIDTH:  # a table leaving its 总计 blank (_read_blank_total)
+        for row in _ROWS_ORDER:
+            cells[f"{table.section}.{row}.{columns[-1]}"] = CellValue(None, BLANK)
     for (row, c), (value, at, stop) in grid.items():
         path = f"{table.section}.{row}.{columns[c]}"
         if open_cells and (row, c) in open_cells:

@@ -734,3 +734,69 @@ def test_a_misprint_the_sums_place_in_any_of_several_cells_is_not_read_into_one_
     assert [f for f in findings if f.severity == ERROR] == []
     assert any("section3.total.natural" in f.cells for f in findings if f.rule.startswith("T3"))
     assert silent == []
+
+
+def test_a_table_leaving_its_total_column_blank_is_read_by_its_column_sums():
+    # every row's 总计 blank, so each band prints 6 column blocks (自然人…其他) and rows 一 and 二 6
+    # values each in the header (32122 6305 0 0 0 458 0 …: 一 in order, 二 in order after it);
+    # （一）（二） print only 商业企业…其他 (2954 36 / 0 0 …), their 自然人 188 before the bands and
+    # 15259 after section 四's heading, as the last band's (0 32580 0 beside its labels). The
+    # column sums and 一 + 二 = （七）+ 四 place every other cell; which of those rows' 自然人 is
+    # which value, no row sum tells: unread, flagged. Before: all 129 printed cells unread, now 5
+    report, wrong, silent = read_against_truth(ZOO / "q907-r0034-pdftotext-gbk.txt")
+    assert _t3_row(report, "new") == [32122, 6305, 0, 0, 0, 0, None]
+    assert _t3_row(report, "carried_over") == [458, 0, 0, 0, 0, 0, None]
+    assert _t3_row(report, "granted") == [None, 2954, 0, 0, 0, 0, None]
+    assert _t3_row(report, "denied_safety_stability") == [2000, 388, 0, 0, 0, 0, None]
+    # (279: a planted misprint for 729, read as printed; its column's sum is left with an unread cell)
+    assert _t3_row(report, "denied_process_info") == [279, 141, 0, 0, 0, 0, None]
+    assert _t3_row(report, "total") == [None, 6305, 0, 0, 0, 0, None]
+    assert _t3_row(report, "unable_need_creation") == [0] * 6 + [None]  # (12 one-value blocks: 6 a band)
+    assert silent == []
+    assert sorted(c for c in wrong if c.startswith("section3")) == sorted(
+        f"section3.{row}.natural" for row in ("granted", "partial", "other_processing", "total", "carried_forward"))
+    flagged = {f.cell for f in report.flags if f.cell.startswith("section3")}
+    assert {c.rsplit(".", 1)[0] for c in wrong if c.startswith("section3")} <= flagged
+    findings = check(report)
+    assert [f for f in findings if f.severity == ERROR] == []
+    assert any(f.rule == "T3-3" and "总计" in f.message for f in findings)  # the blank column said
+
+
+def _column_blocks_of(rows: dict[str, list[int]]) -> tuple[list, list]:
+    """A table's bands as plain pdftotext prints them (a block per column of each band, each
+    row's 6 printed values), and rows 一 and 二 in the header, one after the other."""
+    at = iter(range(10_000))
+    blocks = [[(rows[row][c], n := next(at), n + 1) for row in band]
+              for band in column_blocks._BANDS for c in range(6)]
+    head = [(v, n := next(at), n + 1) for row in ("new", "carried_over") for v in rows[row]]
+    return blocks, head
+
+
+def _blank_total_table() -> dict[str, list[int]]:
+    rows = {row: [0] * 6 for row in column_blocks._ROWS_ORDER}
+    rows["new"] = [9, 2, 0, 1, 0, 0]
+    rows["carried_over"] = [1, 0, 0, 0, 0, 0]
+    rows["granted"] = [6, 1, 0, 0, 0, 0]
+    rows["unable_not_held"] = [3, 1, 0, 1, 0, 0]
+    rows["total"] = [9, 2, 0, 1, 0, 0]
+    rows["carried_forward"] = [1, 0, 0, 0, 0, 0]
+    return rows
+
+
+def test_six_values_a_row_are_read_under_a_blank_total_where_no_row_prints_its_sum_last():
+    rows = _blank_total_table()
+    blocks, head = _column_blocks_of(rows)
+    found = column_blocks._read_blank_total(blocks, [], head)
+    assert found is not None
+    grid, first, second, open_cells = found
+    assert [v[0] for v in first] == rows["new"] and [v[0] for v in second] == rows["carried_over"]
+    assert [grid["unable_not_held", c][0] for c in range(6)] == [3, 1, 0, 1, 0, 0]
+    assert open_cells == set()
+
+
+def test_six_values_a_row_ending_in_their_sum_are_not_read_under_a_blank_total():
+    # the same counts from a table printing its 总计 with 自然人 blank in every row: each row's
+    # sixth value the sum of its other five. Read as 自然人…其他 they would all sit a column left
+    shifted = {row: values[1:5] + [0, sum(values[1:5])] for row, values in _blank_total_table().items()}
+    blocks, head = _column_blocks_of(shifted)
+    assert column_blocks._read_blank_total(blocks, [], head) is None
