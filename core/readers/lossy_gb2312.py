@@ -67,15 +67,16 @@ def read_as_gb2312(data: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     sample = text[:20000]
-    if len(_CONTROLS.findall(sample)) < 50:
+    if len(re.findall(_CONTROLS, sample)) < 50:
         return None
     taken_back = b"".join(piece.encode("latin-1") if n % 2 else piece.encode("gb2312", "ignore")
-                          for n, piece in enumerate(_LONE_RUNS.split(sample))).decode("utf-8", "ignore")
+                          for n, piece in enumerate(re.split(_LONE_RUNS, sample))).decode("utf-8", "ignore")
     chinese = len(CHINESE.findall(sample))  # (GB2312 pairs: UTF-8 read as Latin-1 prints none)
     if chinese < 50 or len(CHINESE.findall(taken_back)) * 4 < chinese:
         return None
     return text.translate(_MOVED)
 
 
-_CONTROLS = re.compile("[\u0080-\u009f]")
-_LONE_RUNS = re.compile("([\u0080-\u00a0]+)")
+# (patterns compiled when first asked for: only a page holding many 「\xc2」 is looked at)
+_CONTROLS = "[\u0080-\u009f]"
+_LONE_RUNS = "([\u0080-\u00a0]+)"

@@ -181,7 +181,7 @@ def restore(text: str, damage: Damage = damaged, digit_units: bool = False) -> s
         spans.append((match.start(2), match.end(2), units.get(match.group(2), " " + LOST_CELL)))
     counted: set[int] = set()  # where a digit alone and its unit put back start
     if digit_units:
-        for match in _DIGIT_AND_MARK.finditer(text):
+        for match in re.finditer(_DIGIT_AND_MARK, text):
             if match.group(2) in units:
                 spans.append((match.start(2), match.end(2), units[match.group(2)]))
                 counted.add(match.start())
@@ -346,7 +346,8 @@ _CHUNK = re.compile(r"\S+")
 # before a lost character may be a row's number, 「3、其他」 printing 「3\ufffd\ufffd」 as 「3件」 does:
 # left as it is.)
 _NUMBER_AND_MARK = re.compile(r"(?<!\S)([+\-]?\d[\d,]*\d(?:\.\d+)?|\d\.\d+)([^\x00-\x7f]+)(?!\S)")
-_DIGIT_AND_MARK = re.compile(r"(?<!\S)(\d)([^\x00-\x7f]+)(?!\S)")
+# A digit alone and what follows it up to white space (compiled when first asked for: digit_units only)
+_DIGIT_AND_MARK = r"(?<!\S)(\d)([^\x00-\x7f]+)(?!\S)"
 COUNT_UNITS = ("件", "个", "项", "条", "次", "宗", "人次")
 AMOUNT_UNITS = ("万元", "元", "万")
 
