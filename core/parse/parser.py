@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from core.readers.document import Document, Line
 from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chinese, utf8_read_as_gbk
-from core.readers.text import GBK_READ_AS_UTF8, UTF8_READ_AS_LATIN1
+from core.readers.text import GBK_READ_AS_UTF8, UTF8_READ_AS_GB2312, UTF8_READ_AS_LATIN1
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NEIGHBOUR_MAY_HOLD, NUMBER,
                         READING_UNDECIDED, BLANK_TEMPLATE, CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
@@ -80,7 +80,7 @@ NOT_A_REPORT = "不是政府信息公开工作年度报告（未找到报告的�
 # in such a text says nothing of the file, which may well be one (a lynx dump of a report's page)
 GARBLED_NO_REPORT = "文字为乱码，读不出报告的章节和统计表"
 NO_REPORT = (NOT_A_REPORT, GARBLED_NO_REPORT)
-_UNREADABLE = (UTF8_READ_AS_LATIN1, UTF8_READ_AS_GBK, GBK_READ_AS_UTF8)
+_UNREADABLE = (UTF8_READ_AS_LATIN1, UTF8_READ_AS_GBK, GBK_READ_AS_UTF8, UTF8_READ_AS_GB2312)
 _BOX_VERTICALS = "│┃|"  # the cell borders of w3m/lynx table dumps
 _PLACED_BY_ORDER = "「{}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"
 # a grid cell's text holding digits that is no number: "737*", "约30", "12(注)" (a row label's

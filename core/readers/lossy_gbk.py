@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 from core.readers.lossy_utf8 import LOST_CELL, LOST_MARK, stands_alone, template_phrases
 from core.template import SECTION_TITLES, TEMPLATES
@@ -86,10 +87,15 @@ def damaged(phrase: str) -> list[str]:
     return lynx_prints(phrase.encode("gbk"))
 
 
+# How a phrase standing alone prints, a piece per character printed: damaged() here; a reader of
+# another loss (lossy_gb2312.py) passes its own to restore()
+Damage = Callable[[str], list[str]]
+
+
 @lru_cache(maxsize=None)
-def _form(phrase: str) -> str:
-    """damaged(), its pieces joined (asked of the same characters again and again)."""
-    return "".join(damaged(phrase))
+def _form(phrase: str, damage: Damage = damaged) -> str:
+    """damage(), its pieces joined (asked of the same characters again and again)."""
+    return "".join(damage(phrase))
 
 
 def _names_it(pieces: list[str]) -> bool:
@@ -97,13 +103,13 @@ def _names_it(pieces: list[str]) -> bool:
     return any(p != REPLACEMENT and not p.isascii() for p in pieces)
 
 
-@lru_cache(maxsize=1)
-def _phrases() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
+@lru_cache(maxsize=None)
+def _phrases(damage: Damage) -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
     """The damaged forms of the phrases (white space left out) -> (the phrase, a way it prints),
     and every beginning of a form. A form two phrases share is left out: it names neither."""
     by_form: dict[str, dict[str, str]] = {}  # form -> template phrase -> a way it prints
     for phrase, printed in _printed_phrases():
-        pieces = damaged(printed)
+        pieces = damage(printed)
         if _names_it(pieces) and " " not in pieces:  # (a no-break space: no GB2312 character holds 0xA0)
             by_form.setdefault("".join(pieces), {}).setdefault(phrase, printed)
     forms: dict[str, tuple[str, str]] = {}
@@ -132,8 +138,8 @@ def _printed_phrases() -> list[tuple[str, str]]:
     return pairs
 
 
-@lru_cache(maxsize=1)
-def _printed_orders() -> list[list[tuple[str, tuple[tuple[str, ...], ...]]]]:
+@lru_cache(maxsize=None)
+def _printed_orders(damage: Damage) -> list[list[tuple[str, tuple[tuple[str, ...], ...]]]]:
     """Per template and table, the phrases its printed grid shows in reading order (a block's
     heading and header cells before its rows, a group's label before its first row), each with
     the cells it may print as (_cell_forms)."""
@@ -158,25 +164,33 @@ def _printed_orders() -> list[list[tuple[str, tuple[tuple[str, ...], ...]]]]:
                         seen.add(row.group)
                         order.append(row.group)
                     order.append(row.label)
-            orders.append([(phrase, _cell_forms(phrase)) for phrase in order])
+            orders.append([(phrase, _cell_forms(phrase, damage)) for phrase in order])
     return orders
 
 
-def restore(text: str) -> str:
-    """The text with the template's phrases standing alone put back, the rest marked."""
+def restore(text: str, damage: Damage = damaged, digit_units: bool = False) -> str:
+    """The text with the template's phrases standing alone put back, the rest marked (`damage`:
+    how lynx printed a phrase standing alone; `digit_units`: a digit alone before a count's unit
+    is a count, where no unit prints as a row's number mark does: 「3、其他」 unlike 「3件」)."""
     spans: list[tuple[int, int, str]] = []  # (start, end, text put back)
     anchors: list[tuple[int, str]] = []  # (index in spans, phrase)
-    units = _count_units()
+    units = _count_units(damage)
     for match in _NUMBER_AND_MARK.finditer(text):
         # a count's unit put back; any other lost characters after a number (「元」 or 「万元」 of a
         # fee) a cell of their own, unreadable: the number is read, its row flagged
         spans.append((match.start(2), match.end(2), units.get(match.group(2), " " + LOST_CELL)))
+    counted: set[int] = set()  # where a digit alone and its unit put back start
+    if digit_units:
+        for match in re.finditer(_DIGIT_AND_MARK, text):
+            if match.group(2) in units:
+                spans.append((match.start(2), match.end(2), units[match.group(2)]))
+                counted.add(match.start())
     taken = {start for start, _, _ in spans}
-    for start, end, phrase, printed in _standing_alone(text, taken):
+    for start, end, phrase, printed in _standing_alone(text, taken, damage):
         anchors.append((len(spans), phrase))
         # the white space a wrapped label printed between its pieces follows it: the lines stay
         spans.append((start, end, printed + "".join(c for c in text[start:end] if c.isspace())))
-    _place_by_order(text, spans, anchors)
+    _place_by_order(text, spans, anchors, damage, counted)
     out, at = [], 0
     for start, end, put in sorted(spans):
         out.append(_marked(text, at, start))
@@ -187,18 +201,18 @@ def restore(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _cell_forms(phrase: str) -> tuple[tuple[str, ...], ...]:
+def _cell_forms(phrase: str, damage: Damage) -> tuple[tuple[str, ...], ...]:
     """The ways a phrase prints as cells: as one cell (the damaged form of it or of a way real files
     print it, holding a character that is no ASCII, or a row's number alone: 「3.」 of 「3.其他」) or
     none (nothing, or other ASCII: 「其他结果」), or printed vertically, a character a line, a cell per
     character printing some (each character alone, nothing open before it)."""
     ways: list[tuple[str, ...]] = []
     for printed in _variants().get(phrase, (phrase,)):
-        whole = _form(printed)
+        whole = _form(printed, damage)
         way = (whole,) if not whole.isascii() or _NUMBERED.fullmatch(whole) else ()
         if way not in ways:
             ways.append(way)
-    chars = tuple(form for form in map(_form, phrase) if form)
+    chars = tuple(form for form in (_form(char, damage) for char in phrase) if form)
     if len(chars) > 1 and all(not form.isascii() for form in chars):
         ways.append(chars)
     return tuple(ways)
@@ -217,13 +231,13 @@ def _variants() -> dict[str, list[str]]:
 _NUMBERED = re.compile(r"\d\.")
 
 
-def _standing_alone(text: str, taken: set[int]):
+def _standing_alone(text: str, taken: set[int], damage: Damage):
     """(start, end, phrase, as printed) of each phrase printed standing alone: its damaged form
     between ASCII characters (or the text's ends), so that nothing was open before it and its open
     tail was dropped; longest first. The form may run over ASCII (「1\ufffd\ufffdڹ」 of 「1、属于国家秘密」)
     and over white space holding one line break at most (lynx wraps a long label in its cell; a
     blank line parts two cells)."""
-    forms, beginnings = _phrases()
+    forms, beginnings = _phrases(damage)
     runs = [(m.start(), m.end()) for m in _LOST.finditer(text)]
     done = 0  # where the last phrase found ends
     i = 0
@@ -272,18 +286,19 @@ def _standing_alone(text: str, taken: set[int]):
             i += 1
 
 
-def _place_by_order(text: str, spans: list[tuple[int, int, str]], anchors: list[tuple[int, str]]) -> None:
+def _place_by_order(text: str, spans: list[tuple[int, int, str]], anchors: list[tuple[int, str]],
+                    damage: Damage, counted: set[int]) -> None:
     """Put back the cells between two phrases found whose damaged forms name no phrase alone (「规章」
     prints 「\ufffd」 as many words do) where the template's order pins them: the phrases the
     template prints between those two, each printing as its cell or cells (printed vertically,
     a character a line), all the cells there and nothing else. A digit and a lost character may be
     a count and its unit (「6个」) or a row's number (「3、其他」): a value or a cell, whichever fits."""
-    orders = _printed_orders()
-    units = _count_units()
+    orders = _printed_orders(damage)
+    units = _count_units(damage)
     for (first, before), (second, after) in zip(anchors, anchors[1:]):
         cells = [m for m in _CHUNK.finditer(text, spans[first][1], spans[second][0])
                  if (not m.group().isascii() or _NUMBERED.fullmatch(m.group()))
-                 and not _NUMBER_AND_MARK.fullmatch(m.group())]
+                 and not _NUMBER_AND_MARK.fullmatch(m.group()) and m.start() not in counted]
         if not cells or len(cells) > 24:
             continue
         forms = tuple(cell.group() for cell in cells)
@@ -331,20 +346,26 @@ _CHUNK = re.compile(r"\S+")
 # before a lost character may be a row's number, 「3、其他」 printing 「3\ufffd\ufffd」 as 「3件」 does:
 # left as it is.)
 _NUMBER_AND_MARK = re.compile(r"(?<!\S)([+\-]?\d[\d,]*\d(?:\.\d+)?|\d\.\d+)([^\x00-\x7f]+)(?!\S)")
+# A digit alone and what follows it up to white space (compiled when first asked for: digit_units only)
+_DIGIT_AND_MARK = r"(?<!\S)(\d)([^\x00-\x7f]+)(?!\S)"
 COUNT_UNITS = ("件", "个", "项", "条", "次", "宗", "人次")
 AMOUNT_UNITS = ("万元", "元", "万")
 
 
-@lru_cache(maxsize=1)
-def _count_units() -> dict[str, str]:
-    """The damaged forms of the units a count prints after its digits, each printed by no amount's
-    unit (「元」 and 「万元」 print alike: a fee's unit stays lost, and its cell unread)."""
-    amounts = {"".join(damaged(unit)) for unit in AMOUNT_UNITS}
+@lru_cache(maxsize=None)
+def _count_units(damage: Damage) -> dict[str, str]:
+    """The damaged forms of the units a number prints after its digits: a count's, each printed by
+    no amount's unit, and an amount's printed by no other unit (here 「元」 and 「万元」 print alike:
+    a fee's unit stays lost, and its cell unread; lossy_gb2312.py's tell them apart)."""
+    amounts = [_form(unit, damage) for unit in AMOUNT_UNITS]
     units: dict[str, str] = {}
     for unit in COUNT_UNITS:
-        form = "".join(damaged(unit))
+        form = _form(unit, damage)
         if form and form not in amounts:
             units.setdefault(form, unit)
+    for unit, form in zip(AMOUNT_UNITS, amounts):
+        if form and amounts.count(form) == 1 and form not in units:
+            units[form] = unit
     return units
 
 

@@ -29,6 +29,7 @@ _LABELS = {
     text.UTF8_MOJIBAKE_PROBLEM: "乱码",
     text.UTF8_READ_AS_LATIN1: "乱码",
     text.GBK_READ_AS_UTF8: "乱码",
+    text.UTF8_READ_AS_GB2312: "乱码",
     LOSSY_PROBLEM: "乱码",
     UTF8_READ_AS_GBK: "乱码",  # (said by the parser of a text holding no report)
     "CSV格式有误，已按普通文本逐行读取": "格式有误",

@@ -12,6 +12,8 @@ import re
 
 from core.readers.document import Document, TextBuilder
 from core.readers.encoding import CHINESE, decode_with_problems, looks_binary, normalise_newlines, utf16_without_bom
+from core.readers.lossy_gb2312 import read_as_gb2312
+from core.readers.lossy_gb2312 import restore as restore_gb2312
 from core.readers.lossy_gbk import read_as_utf8
 from core.readers.lossy_gbk import restore as restore_gbk
 from core.readers.lossy_utf8 import restore
@@ -21,6 +23,7 @@ MOJIBAKE_PROBLEM = "文件中的中文曾被按西文编码（Latin-1）转存�
 UTF8_MOJIBAKE_PROBLEM = "文件中的中文曾被按西文编码（Latin-1）转存而成乱码，已按UTF-8还原"
 UTF8_READ_AS_LATIN1 = "文件中的中文是UTF-8文字被按西文编码（Latin-1）读出、部分字节已丢失的乱码（如网页声明了错误的字符集）；已按模板的行列名称还原统计表，正文无法还原，请核对原文件"
 GBK_READ_AS_UTF8 = "文件中的中文是GBK文字被按UTF-8编码读出、大部分字节已丢失的乱码（如网页声明了错误的字符集）；已按模板的行列名称尽量还原统计表，正文无法还原，请核对原文件"
+UTF8_READ_AS_GB2312 = "文件中的中文是UTF-8文字被按GBK（GB2312）编码读出、部分字节已丢失的乱码（如网页声明了错误的字符集）；已按模板的行列名称尽量还原统计表，正文无法还原，请核对原文件"
 
 def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     """Decode the bytes and split them into lines of tab-separated cells (csv: comma)."""
@@ -28,8 +31,12 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
         return Document(path, fmt, problems=[BINARY_PROBLEM])
     # (a page lynx printed so holds many 「\ufffd」: most files hold none, and are not looked at)
     lynx_text = read_as_utf8(data) if b"\xef\xbf\xbd" in data else None
+    # (a page lynx printed so holds many C1 control characters, U+0080–U+009F: 「\xc2」 and a byte)
+    gb2312_text = read_as_gb2312(data) if lynx_text is None and data.count(b"\xc2") >= 50 else None
     if lynx_text is not None:
         text, encoding, problems = restore_gbk(normalise_newlines(lynx_text)), "gbk", [GBK_READ_AS_UTF8]
+    elif gb2312_text is not None:
+        text, encoding, problems = restore_gb2312(normalise_newlines(gb2312_text)), "utf-8", [UTF8_READ_AS_GB2312]
     else:
         text, encoding, problems = decode_with_problems(data)
         repaired, problem = _undo_latin1_mojibake(text)

@@ -9,7 +9,8 @@ from core.parse.parser import GARBLED_NO_REPORT, NOT_A_REPORT
 from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK
 from core.readers.problems import problem_label
 from core.pipeline import read_report
-from core.readers.text import GBK_READ_AS_UTF8, MOJIBAKE_PROBLEM, UTF8_MOJIBAKE_PROBLEM, UTF8_READ_AS_LATIN1
+from core.readers.text import (GBK_READ_AS_UTF8, MOJIBAKE_PROBLEM, UTF8_MOJIBAKE_PROBLEM, UTF8_READ_AS_GB2312,
+                               UTF8_READ_AS_LATIN1)
 from tests.core.truth import read_against_truth, t3_row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
@@ -26,13 +27,43 @@ def test_a_letter_of_the_vertical_other_group_label_glued_to_row_3_other():
     assert silent == []
 
 
-def test_utf8_chinese_read_as_gbk_is_said_to_be_garbled():
-    # lynx dumping a UTF-8 page whose meta declares gb2312: every character read as GBK, the bytes
-    # no GBK character holds dropped. Nothing to put back; before: only 「不是……年度报告」. Nor is
-    # the file said to be no report: it is one, garbled (the checks leave it alone all the same)
-    report, _ = read_report(str(ZOO / "st28-r0001-word-html-lynx.txt"))
-    assert report.problems == [UTF8_READ_AS_GBK, GARBLED_NO_REPORT]
-    assert check(report) == []
+def test_utf8_read_as_gb2312_reads_its_tables_by_the_templates_phrases():
+    # lynx dumping a UTF-8 page whose meta declares gb2312: most characters lose a byte, but every
+    # one prints something and no digit is lost. Labels standing alone are put back by their damaged
+    # forms. Before: nothing read, 「文字为乱码，读不出报告……」
+    report, wrong, silent = read_against_truth(ZOO / "w1304-r0017-word-html-lynx.txt")
+    assert report.problems == [UTF8_READ_AS_GB2312]
+    assert problem_label(UTF8_READ_AS_GB2312) == "乱码"
+    assert (report.template, wrong, silent, report.flags) == ("2021", [], [], [])
+    assert report.value("section2.punishment.decisions") == 211
+    assert report.value("section2.fees.amount") == 210.25
+    assert t3_row(report, "new") == [18, 0, 0, 0, 0, 0, 18]
+    # the planted typo (总计's 自然人 printed 9, true 19) is caught as on any page
+    assert t3_row(report, "total") == [9, 0, 0, 0, 0, 0, 19]
+    assert any("section3.total.natural" in f.cells and f.severity == "error" for f in check(report))
+    # 2019, counts with units: 「628987个」 and a digit alone, 「4项」 (项 prints unlike 「、」 of a row's
+    # number): read as 4. Before this unit: 「4」 unread and 0.10 read as the count
+    report, wrong, silent = read_against_truth(ZOO / "w1715-r0038-word-html-lynx.txt")
+    assert (report.template, wrong, silent) == ("2019", [], [])
+    assert report.value("section2.licensing.decisions") == 628987
+    assert (report.value("section2.procurement.count"), report.value("section2.procurement.amount")) == (4, 0.1)
+    # a fee in 元: 「元」 and 「万元」 print apart here, so the unit is read and the amount converted
+    report, wrong, silent = read_against_truth(ZOO / "w1604-r0037-wps-html-lynx.txt")
+    assert (wrong, silent) == ([], [])
+    assert report.value("section2.fees.amount") == 3.0349
+    assert any(f.cell == "section2.fees.amount" and "30349元" in f.message for f in report.flags)
+
+
+def test_utf8_read_as_gb2312_a_lost_placeholder_is_read_as_one_and_flagged():
+    # zeros printed as placeholders (— / 无): their bytes lost, each an unreadable cell, read as a
+    # placeholder and its row flagged (it might have been a full-width digit); the numbers beside
+    # them read. Before: 「文字为乱码，读不出报告……」
+    report, wrong, silent = read_against_truth(ZOO / "st28-r0001-word-html-lynx.txt")
+    assert report.problems == [UTF8_READ_AS_GB2312]
+    assert (report.template, wrong, silent) == ("2021", [], [])
+    assert t3_row(report, "new") == [60, None, None, None, 2, 1, 63]
+    assert {f.cell for f in report.flags} >= {"section2.rules", "section3.new", "section3.total"}
+    assert all("无法识别" in f.message for f in report.flags if f.cell == "section3.new")
 
 
 def test_garbled_text_read_as_lossy_gb18030_is_not_said_to_be_no_report(tmp_path):
