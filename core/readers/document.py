@@ -121,12 +121,15 @@ class TextBuilder:
                 start += len(text) + len(sep)
             self.lines.append(Line(cells, len(fields) > 1))
 
-    def add_tab_lines(self, lines: list[str]) -> None:
+    def add_tab_lines(self, lines: list[str], tabbed: bool | None = None) -> None:
         """``add_line(line.split("\\t"))`` for every line (a text file's hundreds of lines, in
-        one call; a line holding no tab is not split)."""
+        one call; a line holding no tab is not split). `tabbed`: whether any line holds a tab,
+        where the caller knows (looked for in their join otherwise)."""
         position = self._length
         append = self.lines.append
-        if "\t" not in "".join(lines):  # (most texts hold no tab: no line asked, see _one_cell_lines)
+        if tabbed is None:
+            tabbed = "\t" in "".join(lines)
+        if not tabbed:  # (most texts hold no tab: no line asked, see _one_cell_lines)
             self._length = self._one_cell_lines(lines, position, append)
             self._parts.extend(lines)
             return
