@@ -151,7 +151,10 @@ def _prints_no_count(cells: dict, total_path: str, template: str, section: str) 
 def _row_parts(template: str, section: str) -> dict[str, tuple[str, ...]]:
     """A table's 总计 cells -> the other cells of their rows."""
     totals, parts = _totals_and_parts(template, section)
-    return {total: tuple(p for p in parts if p.startswith(total[:-len("total")])) for total in totals}
+    rows: dict[str, list[str]] = {}  # (a path is "section.row.column": its row is all before its column)
+    for path in parts:
+        rows.setdefault(path[:path.rindex(".") + 1], []).append(path)
+    return {total: tuple(rows.get(total[:-len("total")], ())) for total in totals}
 
 
 @lru_cache(maxsize=None)

@@ -121,11 +121,18 @@ class TextBuilder:
                 start += len(text) + len(sep)
             self.lines.append(Line(cells, len(fields) > 1))
 
-    def add_tab_lines(self, lines: list[str]) -> None:
+    def add_tab_lines(self, lines: list[str], tabbed: bool | None = None) -> None:
         """``add_line(line.split("\\t"))`` for every line (a text file's hundreds of lines, in
-        one call; a line holding no tab is not split)."""
+        one call; a line holding no tab is not split). `tabbed`: whether any line holds a tab,
+        where the caller knows (looked for in their join otherwise)."""
         position = self._length
         append = self.lines.append
+        if tabbed is None:
+            tabbed = "\t" in "".join(lines)
+        if not tabbed:  # (most texts hold no tab: no line asked, see _one_cell_lines)
+            self._length = self._one_cell_lines(lines, position, append)
+            self._parts.extend(lines)
+            return
         for line in lines:
             end = position + len(line)
             if "\t" in line:
@@ -145,6 +152,20 @@ class TextBuilder:
             position = end + 1
         self._parts.extend(lines)
         self._length = position
+
+    @staticmethod
+    def _one_cell_lines(lines: list[str], position: int, append) -> int:
+        """add_tab_lines's lines when none holds a tab: each a Line of one Cell (both made bare,
+        see _new), appended by `append`; the offset after the last line's newline."""
+        for line in lines:
+            end = position + len(line)
+            cell = _new(Cell)
+            cell.text, cell.start, cell.end = line, position, end
+            made = _new(Line)
+            made.cells, made.grid = [cell], False
+            append(made)
+            position = end + 1
+        return position
 
     @property
     def text(self) -> str:

@@ -58,13 +58,13 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     html_table = fmt != "csv" and "<table" in text
     if not pipes and not html_table:  # most exports: every line as it is, no line looked at twice
         if rows is None:
-            builder.add_tab_lines(_physical_lines(text))
+            builder.add_tab_lines(_physical_lines(text), "\t" in text)
         else:
             for cells in rows:
                 builder.add_line(cells)
         return Document(path, fmt, encoding, builder.text, builder.lines, problems, page_starts)
     if rows is None:
-        _add_lines_with_tables(builder, _physical_lines(text), bare_pipes, html_table, only_bare)
+        _add_lines_with_tables(builder, _physical_lines(text), bare_pipes, html_table, only_bare, "\t" in text)
     else:
         for cells in rows:
             if len(cells) == 1 and _is_pipe_row(cells[0]):
@@ -75,10 +75,10 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
 
 
 def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: bool, html_table: bool,
-                           only_bare: bool = False) -> None:
+                           only_bare: bool = False, tabbed: bool | None = None) -> None:
     """The lines of a text holding Markdown pipe tables or HTML table cells: a table's rows as
     grid rows, the lines between them as they are (added together). `only_bare`: every pipe
-    table is html2text's, without outer pipes."""
+    table is html2text's, without outer pipes; `tabbed`: whether a line holds a tab, if known."""
     plain: list[str] = []  # the lines since the last table row
     open_row = False  # the line before is a bare pipe row broken inside a cell (see _ends_open)
     open_framed = False  # the line before is a framed row ending in a blank cell (see _padded_block)
@@ -90,7 +90,7 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
             continue
         if "|" not in line and " **" not in line:  # an HTML cell's line (pandoc's): no pipe row, no glued heading
             if html_table and _EMPTY_HTML_CELL.match(line):
-                builder.add_tab_lines(plain)
+                builder.add_tab_lines(plain, tabbed)
                 plain = []
                 _add_empty_html_cell(builder, line)
             else:
@@ -105,7 +105,7 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
             continue
         open_framed = False
         if bare_pipes and " **" in line and len(line) > 200 and (cuts := _glued_headings(line)):
-            builder.add_tab_lines(plain)
+            builder.add_tab_lines(plain, tabbed)
             plain = []
             builder.add_pieces(line, cuts, "|")
             open_row = False
@@ -124,7 +124,7 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
         else:
             plain.append(line)
             continue
-        builder.add_tab_lines(plain)
+        builder.add_tab_lines(plain, tabbed)
         plain = []
         add_row(builder, line)
         if add_row is _add_bare_pipe_row:
@@ -132,7 +132,7 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
         elif add_row is _add_pipe_row and line[-2:-1] in (" ", "\t", "|"):  # (inline: every framed row asks)
             body = line.rstrip()[:-1].rstrip()
             open_framed = body[-1:] == "|" and len(body) > 1  # its last cell blank ("| 标签C | 9 |    |")
-    builder.add_tab_lines(plain)
+    builder.add_tab_lines(plain, tabbed)
 
 
 # a bold run opening with a section's ordinal (html2text writes <strong> as **): a heading
