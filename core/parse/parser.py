@@ -2347,6 +2347,8 @@ def _zero_rows_in_a_wider_part(report: Report, tokens: list[Token], labels: list
                                values_of: dict[str, list[Token]], widths: dict[str, int], flagged: set[str]
                                ) -> dict[str, list[int]]:
     """wider_parts.zero_rows_in_doubt for a boxed 表三 whose header's box draws no column after 总计."""
+    if report.text.count("┌", tokens[0].start, tokens[labels[-1][0]].start) < 2:
+        return {}  # (most boxes: one box drawn above the last row, the table not split)
     label_of = {key: tokens[index] for index, key in labels}
     parts = wider_part_rows(report.text, tokens[0].start, label_of, widths)
     if not parts or box_columns_after_last(report.text, tokens[0].start, tokens[labels[0][0]].start, "总计"):
