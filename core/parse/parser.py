@@ -584,7 +584,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         printed_count = {key: len(values) for key, values in values_of.items() if values is not None}
         paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
         gap_filled = {key for key, count in printed_count.items() if len(values_of[key]) != count}
-        fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines, totals_last=not t2)
+        for key in fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines, totals_last=not t2):
+            report.flags.append(Flag(f"{table.section}.{key}", "inferred", _TAB_ROW_OF_EIGHT.format(table.row(key).label),
+                                     (SUBTOTAL_UNTOLD,)))  # (read_anchored_rows leaves it so)
         ruled_short: dict[str, list[Token]] = {}  # rows the box reads with their 总计 empty beside a count
         # the empty columns a ruled box's header draws after 总计, by where the header lies
         after_total: dict[tuple[int, int], int] = {}
@@ -1117,6 +1119,8 @@ _GAP_AMONG_ZEROS = ("「{0}」行比表头少印1格（转换时在行末补了�
 _ZEROS_PAST_LAST = ("「{0}」行比表头多印1格，末格空白，各格都是0、占位符或空白：末格可能是多出的空格，也可能本行"
                     "自然人之后是「法人或其他组织」小计、总计空白。两种读法同样合计，{1}是0还是空白无法确定：均按0计，"
                     "请对照原文核对")
+_TAB_ROW_OF_EIGHT = ("「{0}」行印有8格，比表头多1格（各格以制表符分隔，其中一个空白单元格处换行）：按自然人之后为「法人或其他组织」"
+                     "小计（其后5格之和）读取，小计未计入。请对照原文核对")
 _ZEROS_PAST_LAST_UNTOLD = ("「{0}」行各格都是0、占位符或空白，{1}可能是0也可能空白：表头在「总计」之后多画了1个空列，"
                            "表内有一行多印了1格（若是本行，自然人之后为「法人或其他组织」小计、总计空白），看不出是哪一行。"
                            "两种读法同样合计，均按0计，请对照原文核对")
