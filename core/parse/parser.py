@@ -18,7 +18,7 @@ from core.readers.document import Document, Line
 from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chinese, utf8_read_as_gbk
 from core.readers.text import GBK_READ_AS_UTF8, UTF8_READ_AS_GB2312, UTF8_READ_AS_LATIN1
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NEIGHBOUR_MAY_HOLD, NUMBER,
-                        READING_UNDECIDED, BLANK_TEMPLATE, CellValue, Flag, Number, Report, blank_template, known)
+                        READING_UNDECIDED, SUBTOTAL_UNTOLD, BLANK_TEMPLATE, CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
 from core.equations import equations
@@ -55,10 +55,12 @@ from core.parse.lost import (LOST, blank_rows, headless_table_flags, lost_charac
 from core.parse.sections import find_sections, line_text
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
+from core.parse.wider_parts import ZEROS_IN_A_WIDER_PART, wider_part_rows, zero_rows_in_doubt
 from core.parse.fee_unit import fee_in_printed_unit
 from core.parse.stored_cells import (T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row,
                                     table_cells, table_equations, table_values, widths_of)
-from core.parse.subtotal_rows import (ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
+from core.parse.subtotal_rows import (TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL, ZEROS_PAST_LAST,
+                                     ZEROS_PAST_LAST_UNTOLD,
                                      flag_lone_total, may_be_clipped, may_have_lost_a_blank, read_blank_lost, read_clipped,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total)
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
@@ -573,6 +575,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if boxed_table and not t2 else ({}, "")
     # 表三 rows of 0s printing a cell in the column a box draws after 总计: read by the box's cells
     printed_past = _zero_rows_printing_past_last(report, tokens, labels, widths) if boxed_table and not t2 else {}
+    # 表三 rows of 0s in a later box of a split table drawn a column wider than the header's box
+    in_wider_part = _zero_rows_in_a_wider_part(report, tokens, labels, values_of, widths,
+                                               set(cut_blank) | set(both_ends_blank) | set(past_last) | set(printed_past)) \
+        if boxed_table and not t2 else {}
     paragraph_rows: set[str] = set()
     padded_short: list[str] = []  # 表三 rows a box drew a cell wider than they print (ruled_short, read as printed)
     gap_filled: set[str] = set()  # rows whose blank cells were read from empty lines (a guess)
@@ -583,7 +589,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         printed_count = {key: len(values) for key, values in values_of.items() if values is not None}
         paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
         gap_filled = {key for key, count in printed_count.items() if len(values_of[key]) != count}
-        fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines, totals_last=not t2)
+        for key in fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines, totals_last=not t2):
+            report.flags.append(Flag(f"{table.section}.{key}", "inferred", TAB_ROW_OF_EIGHT.format(table.row(key).label),
+                                     (SUBTOTAL_UNTOLD,)))  # (read_anchored_rows leaves it so)
         ruled_short: dict[str, list[Token]] = {}  # rows the box reads with their 总计 empty beside a count
         # the empty columns a ruled box's header draws after 总计, by where the header lies
         after_total: dict[tuple[int, int], int] = {}
@@ -608,9 +616,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                         after_total[header] = box_columns_after_last(report.text, *header, "总计")
                     columns_after = after_total[header]
                     if part_after is not None:
-                        # (fewer only: a part drawing more columns than the header's may hold a row of
-                        # 8 with a 法人 subtotal, its cells then not past 总计; read as the header says)
-                        columns_after = min(columns_after, part_after)
+                        # (a part's own line lowers the header's count, and raises it only from none to
+                        # one: such a part holds a row of 8 cells, a stray one after 总计 or a 法人 subtotal
+                        # after 自然人; its rows are read by their cells' places, those of 0s flagged where
+                        # the subtotal reading differs: wider_parts.py)
+                        columns_after = 1 if part_after == 1 and not columns_after else min(columns_after, part_after)
                 values_of[key] = ruled_row(report.text, tokens, values, widths[key], columns_after) or values
                 if not t2 and len(values_of[key]) == widths[key] and _total_empty_beside_count(values_of[key]):
                     ruled_short[key] = values
@@ -899,6 +909,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                                          f"「{table.row(key).label}」行：空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
     for key, columns in past_last.items():
         zeros_in_doubt(report, table, key, columns, past_last_message)
+    for key, columns in in_wider_part.items():
+        zeros_in_doubt(report, table, key, columns, ZEROS_IN_A_WIDER_PART, (SUBTOTAL_UNTOLD,))
     for key, cells in printed_past.items():
         store_row(report, table, key, cells)
         report.flags.append(Flag(f"{table.section}.{key}", "inferred", ZERO_ROW_PRINTS_PAST_TOTAL.format(
@@ -2054,6 +2066,19 @@ def _zero_rows_printing_past_last(report: Report, tokens: list[Token], labels: l
         else:
             rows[key] = cells
     return rows
+
+
+def _zero_rows_in_a_wider_part(report: Report, tokens: list[Token], labels: list[tuple[int, str]],
+                               values_of: dict[str, list[Token]], widths: dict[str, int], flagged: set[str]
+                               ) -> dict[str, list[int]]:
+    """wider_parts.zero_rows_in_doubt for a boxed 表三 whose header's box draws no column after 总计."""
+    if report.text.count("┌", tokens[0].start, tokens[labels[-1][0]].start) < 2:
+        return {}  # (most boxes: one box drawn above the last row, the table not split)
+    label_of = {key: tokens[index] for index, key in labels}
+    parts = wider_part_rows(report.text, tokens[0].start, label_of, widths)
+    if not parts or box_columns_after_last(report.text, tokens[0].start, tokens[labels[0][0]].start, "总计"):
+        return {}
+    return zero_rows_in_doubt(report.text, parts, label_of, values_of, widths, flagged)
 
 
 def _gap_among_zeros(report: Report, table: Table, key: str) -> list[int]:

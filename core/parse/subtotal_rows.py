@@ -19,6 +19,9 @@ from, and hands its rows here:
   blank, a row printing one (flag_lone_total, zero_row_filling_blank_total) and rows read without
   their subtotal (without_subtotal); rows of 0s that add up either way in a w3m box printing a
   cell past 总计 (zero_only_with_subtotal, ZEROS_PAST_LAST, ZERO_ROW_PRINTS_PAST_TOTAL, …);
+- tab_breaks: a catdoc row whose tabs count out a cell more (adds_up_as_eight, without_subtotal;
+  the parser flags it with TAB_ROW_OF_EIGHT); wider_parts: rows of 0s in a later w3m box drawn a
+  column wider than the header's;
 - t3_anchored leaves as read a row flagged SUBTOTAL_UNTOLD (core/model.py).
 """
 from __future__ import annotations
@@ -444,3 +447,6 @@ _ZERO_ROW_FILLS_BLANK_TOTAL = ("「{0}」行各格都是0、占位符或空白�
 ZERO_ROW_PRINTS_PAST_TOTAL = ("「{0}」行印有8格，比表头多1格（在表格于总计之后多画的一列中也印了数值）："
                                "本行各格都是0、占位符或空白，合计无法判断多出的是哪一格，已按模板把第二格视为「法人或其他组织」小计，"
                                "其余各格按表格的格位读取，请对照原文核对")
+# (a catdoc row whose tabs count out a cell more, one blank written as a line break: tab_breaks)
+TAB_ROW_OF_EIGHT = ("「{0}」行印有8格，比表头多1格（各格以制表符分隔，其中一个空白单元格处换行）：按自然人之后为「法人或其他组织」"
+                    "小计（其后5格之和）读取，小计未计入。请对照原文核对")

@@ -5,7 +5,10 @@ catdoc (Word 97 to text) goes further and writes those two tabs as one line brea
 \n\t79": two blanks before 79). Counting a tab as one separator and a line break inside a row as
 two gives every value of a row its column. Trusted only when every full row of the table (one
 value per column) counts out to exactly its columns, so an extra empty field after the labels
-(merged cells) does not shift a row.
+(merged cells) does not shift a row; a 表三 full row counting out to a cell more, its last value
+past the last column, printed 8 cells (a 法人或其他组织 subtotal after 自然人) and is read without
+its subtotal where the subtotal is the sum of the parts after it (_with_subtotal), for the caller
+to flag.
 
 A table's grid row (a Word or web table: Line.grid) keeps every cell it has, an empty one as an
 empty field, so its blank cells after the last value leave their separators too: a grid row
@@ -17,8 +20,10 @@ from __future__ import annotations
 
 from typing import Optional
 
+from core.model import Number
 from core.readers.document import Line
 from core.parse.row_sums import tokens_add_up
+from core.parse.subtotal_rows import adds_up_as_eight, without_subtotal
 from core.parse.tokens import EMPTY, NUM, Token
 
 
@@ -40,20 +45,53 @@ def _columns(text: str, label_end: int, values: list[Token], tabs_only: bool = F
     return columns if columns == sorted(set(columns)) else None
 
 
+def _with_subtotal(text: str, label_end: int, values: list[Token], width: int) -> Optional[list[Token]]:
+    """A 表三 row printing all its `width` values whose separators count out to a cell more, a
+    blank one among them (catdoc's line break) and its last value in the cell past the last column:
+    a row of 8 cells, its second a 法人或其他组织 subtotal after 自然人 (TEMPLATE.md), its last its
+    总计. Its 7 cells without the subtotal when the subtotal is the sum of the 5 after it and the
+    row then adds up (a placeholder and a blank count 0); else None."""
+    columns = _columns(text, label_end, values)
+    if columns is None or columns[-1] != width or len(values) != width:
+        return None
+    placed = dict(zip(columns, values))
+    gap = next(n for n in range(width) if n not in placed)
+    before = placed.get(gap - 1) or values[0]
+    cells = [placed.get(n) or Token(EMPTY, "", before.end, before.end, before.line) for n in range(width + 1)]
+    numbers: list[Number] = []  # (a placeholder and a blank count 0)
+    for t in cells:
+        if t.kind == NUM and t.value is None:
+            return None
+        numbers.append(t.value if t.kind == NUM and t.value is not None else 0)
+    if not adds_up_as_eight(numbers[0], numbers[1], sum(numbers[2:width]), numbers[-1]):
+        return None
+    return without_subtotal(cells)
+
+
 def fill_tab_gaps(tokens: list[Token], labels: list[tuple[int, str]],
                   values_of: dict[str, list[Token]], text: str, widths: dict[str, int],
-                  lines: Optional[list[Line]] = None, totals_last: bool = False) -> None:
+                  lines: Optional[list[Line]] = None, totals_last: bool = False) -> list[str]:
     """Rows printing fewer values than columns (`widths`: each row's, by key) completed with the
     blank cells their separators count, when the table's full rows all count out exactly.
-    `totals_last`: each row's last column is its 总计, the sum of the others (表三)."""
+    `totals_last`: each row's last column is its 总计, the sum of the others (表三); there a full
+    row counting out to a cell more, printing a subtotal after 自然人 (_with_subtotal), is read
+    without it and counts out too. The rows so read (for the caller to flag)."""
     if not any(values and len(values) < widths[key] for key, values in values_of.items()):
-        return  # no row to complete (the common case): the full rows' separators need no counting
+        return []  # no row to complete (the common case): the full rows' separators need no counting
     label_end = {key: tokens[index].end for index, key in labels}
     full = [key for key, values in values_of.items() if key in label_end and values
             and len(values) == widths[key]]
-    if not full or any(_columns(text, label_end[k], values_of[k], tabs_only=True) != list(range(len(values_of[k])))
-                       for k in full):
-        return
+    with_subtotal: dict[str, list[Token]] = {}
+    for k in full:
+        if _columns(text, label_end[k], values_of[k], tabs_only=True) == list(range(len(values_of[k]))):
+            continue
+        row = _with_subtotal(text, label_end[k], values_of[k], widths[k]) if totals_last else None
+        if row is None:
+            return []
+        with_subtotal[k] = row
+    if not full or len(with_subtotal) == len(full):
+        return []
+    values_of.update(with_subtotal)
     for key, values in values_of.items():
         width = widths[key]
         if key not in label_end or not values or len(values) >= width:
@@ -76,3 +114,4 @@ def fill_tab_gaps(tokens: list[Token], labels: list[tuple[int, str]],
             before = placed.get(column) or Token(EMPTY, "", before.end, before.end, before.line)
             row.append(before)
         values_of[key] = row
+    return list(with_subtotal)

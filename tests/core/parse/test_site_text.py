@@ -11,7 +11,7 @@ from core.readers.problems import problem_label
 from core.pipeline import read_report
 from core.readers.text import (GBK_READ_AS_UTF8, MOJIBAKE_PROBLEM, UTF8_MOJIBAKE_PROBLEM, UTF8_READ_AS_GB2312,
                                UTF8_READ_AS_LATIN1)
-from tests.core.truth import read_against_truth, t3_row
+from tests.core.truth import read_against_truth, t3_row, t3_row_flags
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
 
@@ -319,11 +319,27 @@ def test_a_lynx_row_whose_first_zeros_are_glued_to_its_label_reads_every_cell(tm
     assert not any(flag.cell.startswith("section3.partial") for flag in report.flags)
 
 
-def test_a_later_box_drawing_a_column_more_than_the_header_is_read_as_the_header_draws():
+def test_a_later_box_drawing_a_column_more_than_the_header_flags_its_rows_of_zeros():
     # w3m draws the second box of a split 表三 as wide as its widest row: here a row of 8 cells (a
-    # 法人 subtotal after a blank 自然人), so the box draws a column more than the first one. Read
-    # with that column after 总计, the row 3.要求提供公开出版物 (「 | - | - | - | 0 | | - | 」)
-    # lost its 0 under 社会公益组织 with no flag; the header's box draws none after 总计
+    # 法人 subtotal after a blank 自然人), so the box draws a column more than the first one, and no
+    # row prints anything in it. The row 3.要求提供公开出版物 (「 | - | - | - | 0 | | - | 」) read
+    # by its cells' places has its 0 under 法律服务机构, read with the subtotal under 社会公益组织
+    # (the truth); both add up. Before w51 the 0 was lost unflagged; since, read as its last 7 cells
+    # (right here by chance, and wrong in w2108 r0040): now both are 0, the row flagged
     report, wrong, silent = read_against_truth(ZOO / "w1604-r0026-split-html-w3m.txt")
-    assert t3_row(report, "not_processed_publication") == [None, None, None, 0, None, None, None]
+    assert t3_row(report, "not_processed_publication") == [None, None, None, 0, 0, None, None]
+    assert "「社会公益组织」可能是0也可能空白" in t3_row_flags(report, "not_processed_publication")
+    assert silent == []
+
+
+def test_a_row_of_zeros_in_a_wider_later_box_is_read_by_its_cells_places_and_flagged():
+    # w2108 r0040: the same, the row of 8 cells one with a stray empty cell after 总计. 「2.重复申请」
+    # prints 「 | - | - | | | 0 | | 」: its 0 is under 其他 (the truth), or under 法律服务机构 if the
+    # row printed a subtotal after 自然人. Before: read as its last 7 cells, the 0 under 法律服务机构
+    # alone, no flag. Now under 其他 where it stands, 法律服务机构 0 as well, and the row flagged
+    report, wrong, silent = read_against_truth(ZOO / "w2108-r0040-split-html-w3m.txt")
+    assert t3_row(report, "not_processed_duplicate") == [None, None, None, None, 0, 0, None]
+    assert "「法律服务机构」可能是0也可能空白" in t3_row_flags(report, "not_processed_duplicate")
+    # (a row whose readings put the 0s in the same cells is not flagged: 「（一）予以公开」 prints counts)
+    assert t3_row_flags(report, "granted") == ""
     assert silent == []
