@@ -113,6 +113,8 @@ def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
     for r in range(next_row, min(len(matchers), next_row + MAX_SKIP + 1)):
         keywords, official, head, number = matchers[r]
         if keywords is None:  # other_other
+            if "其他" not in run and "其它" not in run:
+                continue  # (`alone` is a part of the run: never 其他 then)
             alone = NUMBERING.sub("", run).strip(" .、")  # not `bare`: the rows after need it
             if run[:1] in _OTHER_GROUP_LETTERS and run[1:2].isdigit():  # 「理3.其他」: the group's letter
                 alone = NUMBERING.sub("", run[1:]).strip(" .、")

@@ -112,8 +112,10 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
                 after[t.value] += 1
     for printed in lines[later:]:
         # (_LONE_COUNT's \s and \d are what strip() takes off and what isdecimal() accepts: the
-        # regex is asked only of a text that is digits once stripped, most lines of prose are not)
-        text = line_text(printed)
+        # regex is asked only of a text that is digits once stripped, most lines of prose are not;
+        # line_text inline: a one-cell line's text is its cell's)
+        cells = printed.cells
+        text = cells[0].text if len(cells) == 1 else " ".join([c.text for c in cells])
         lone = _LONE_COUNT.match(text) if text.strip().isdecimal() else None
         if lone and int(lone.group(1)):
             after[int(lone.group(1))] += 1
