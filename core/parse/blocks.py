@@ -290,6 +290,23 @@ def _row_keys(value_ids: tuple, width: int, shared: dict) -> tuple:
     return tuple(numbered.setdefault(value_ids[at:at + width], len(numbered)) for at in range(0, len(value_ids), width))
 
 
+def _row_sums(values: list[Token], width: int, shared: dict, row_keys: tuple) -> Optional[list[int]]:
+    """What the values' first rows add up to, for each count of rows (0 to all), where every
+    count is whole (None where one is not: a word, a fraction); each row's sum found once for
+    all the calls sharing `shared` (by its key, _row_keys')."""
+    known = shared.setdefault(("row sums",), {})
+    sums = [0]
+    for at, key in enumerate(row_keys):
+        row_sum = known.get(key, False)
+        if row_sum is False:
+            numbers = list(map(token_number, values[at * width:(at + 1) * width]))
+            row_sum = known[key] = sum(numbers) if set(map(type, numbers)) == {int} else None
+        if row_sum is None:
+            return None
+        sums.append(sums[-1] + row_sum)
+    return sums
+
+
 def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
           shared: Optional[dict] = None, labelled: Optional[Beside] = None, row_keys: Optional[tuple] = None
           ) -> Optional[list[list[list[Token]]]]:
@@ -543,8 +560,12 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
         are met from the end, the search says."""
         if not total_rows:
             return True
+        # (a block whose rows all add up sums to twice their 总计s: where the counts are whole, a
+        # block of an odd sum has a row not adding up in every layout, told without laying it out)
+        sums = _row_sums(values, width, shared, row_keys) if shared is not None else None
+        odd_first = not typos and sums is not None
         if not any(fails <= typos for size in range(1, min(_MAX_BLOCK, total_rows) + 1)
-                   for _, fails, _, _ in blocks_at(0, size)):
+                   if not (odd_first and sums[size] % 2) for _, fails, _, _ in blocks_at(0, size)):
             return False
         fewest = {total_rows: 0}
         met_rows = 0
@@ -555,8 +576,11 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
             met_rows += 1
             if met_rows > _BACK_ROWS:
                 return True
+            odd_fails = after == typos and sums is not None  # (no row left to fail: an odd block cannot be one)
             for size in range(1, min(_MAX_BLOCK, end) + 1):
                 start = end - size
+                if odd_fails and (sums[end] - sums[start]) % 2:
+                    continue
                 for _, fails, _, _ in blocks_at(start, size):
                     if after + fails <= typos and fewest.get(start, typos + 1) > after + fails:
                         fewest[start] = after + fails
