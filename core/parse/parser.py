@@ -1412,9 +1412,10 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     fits = []
     by_measure = both_positions(report.text, all_values, plain)  # (each measure's positions, found in one pass)
     repeated = _repeated_headers(report.text, lines, all_values)
+    centres_of: dict[bool, list[Optional[float]]] = {}
     for wide in (False, True):
         where = by_measure[wide]
-        centres = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
+        centres = centres_of[wide] = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
         pages = [(below, page_centres) for below, again in repeated
                  if names_in_order(page_centres := header_centres(report.text, again, T3_HEADER_WORDS, {below}, wide),
                                    width)]
@@ -1445,7 +1446,11 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
             beyond = min((cost for cost, *_ in costed), default=inf)
             cost, ways = placement_cost({k: values_of[k] for k in irregular}, where, anchored[0], beyond)
             costed.append((cost, wide, where, anchored, ways))
-    *_, where, (layout, measured), ways = min(costed, key=lambda fit: fit[:2])
+    _, chosen_wide, where, (layout, measured), ways = min(costed, key=lambda fit: fit[:2])
+    # the full rows measured a column off the header's names (lynx shifts a row's cells by one
+    # where a label cell spans rows, 表三's （七）总计 among them): a row lying under the header's
+    # names fits the layout one column over just as well, so no row of 0s is placed for sure
+    frames_differ = measured and _a_column_off(layout, centres_of[chosen_wide])
     placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured,
                               score_numbers, ways)
     # Columns one space apart: the values of a row are printed one space apart, and only a wider
@@ -1487,7 +1492,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         # moved, is sure (a sparse line moved by a whole column looks just like a row placed right).
         cheapest = ways[key][0] if key in ways else None
         inexact = cheapest is None or cheapest[2] > 0 or cheapest[1] >= _EXACT * len(values_of[key])
-        unconfirmed = inexact and len(values_of[key]) < width and only_zeros(values_of[key])
+        unconfirmed = (inexact or frames_differ) and len(values_of[key]) < width and only_zeros(values_of[key])
         ends_unknown = crowded and len(values_of[key]) < width and gapless(values_of[key])
         if not sure or not adds_up or unconfirmed or ends_unknown:  # another placement is about as likely, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
@@ -1495,6 +1500,24 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     if table.section == "section3":
         _shift_rows_by_sums(table, report, values_of, out, width)
     return out
+
+
+def _a_column_off(layout: Layout, centres: list[Optional[float]]) -> bool:
+    """Whether most columns the header names lie right at the measured column beside theirs, far
+    nearer it than their own, all on one side: the full rows print a whole column off the header
+    (the names at 78, 84, …, the columns measured at 63, 77, 83, …). (A header padded half a
+    column off its values, as pdftotext -layout centres a name in a wide cell, is not.)"""
+    for _, anchors in layout:
+        mids = {n: (a[0] + a[1]) / 2 for n, a in enumerate(anchors) if a}
+        named = [(n, c) for n, c in enumerate(centres) if c is not None]
+        if len(named) < 2:
+            continue
+        for side in (-1, 1):
+            off = sum(1 for n, c in named if n + side in mids and n in mids
+                      and 3 * abs(mids[n + side] - c) <= abs(mids[n] - c))
+            if off * 2 > len(named):
+                return True
+    return False
 
 
 _MOST_CHOICES = 128  # placements weighed at most for the unsure rows of 表三 (each row: as placed, or 1–2 columns either way)

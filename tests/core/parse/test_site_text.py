@@ -343,3 +343,17 @@ def test_a_row_of_zeros_in_a_wider_later_box_is_read_by_its_cells_places_and_fla
     # (a row whose readings put the 0s in the same cells is not flagged: 「（一）予以公开」 prints counts)
     assert t3_row_flags(report, "granted") == ""
     assert silent == []
+
+
+def test_lynx_rows_of_zeros_a_column_off_the_full_row_are_flagged():
+    # lynx pads cells by characters and shifts a row's cells by one where a label cell spans rows:
+    # 「（七）总计」, the one full row, prints a column left of the header's names, the rows of 0s
+    # and blanks under them. Placed by the full row, 「3.危及“三安全一稳定”」's 0s (自然人 商业企业
+    # 社会组织 其他) fell a column right, its 社会组织 and 其他 read blank, unflagged (8 silent cells)
+    report, wrong, silent = read_against_truth(ZOO / "w1402-r0006-wps-html-lynx.txt")
+    assert silent == []
+    for key, label in (("denied_safety_stability", "「3.危及“三安全一稳定”」"),
+                       ("denied_internal_affairs", "「5.属于三类内部事务信息」")):
+        assert t3_row(report, key) == [0] * 7
+        assert f"{label}行的数值按版面位置归入各列，位置不够确定" in \
+            [f.message for f in report.flags if f.cell == f"section3.{key}"]
