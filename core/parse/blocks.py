@@ -290,21 +290,11 @@ def _row_keys(value_ids: tuple, width: int, shared: dict) -> tuple:
     return tuple(numbered.setdefault(value_ids[at:at + width], len(numbered)) for at in range(0, len(value_ids), width))
 
 
-def _row_sums(values: list[Token], width: int, shared: dict, row_keys: tuple) -> Optional[list[int]]:
-    """What the values' first rows add up to, for each count of rows (0 to all), where every
-    count is whole (None where one is not: a word, a fraction); each row's sum found once for
-    all the calls sharing `shared` (by its key, _row_keys')."""
-    known = shared.setdefault(("row sums",), {})
-    sums = [0]
-    for at, key in enumerate(row_keys):
-        row_sum = known.get(key, False)
-        if row_sum is False:
-            numbers = list(map(token_number, values[at * width:(at + 1) * width]))
-            row_sum = known[key] = sum(numbers) if set(map(type, numbers)) == {int} else None
-        if row_sum is None:
-            return None
-        sums.append(sums[-1] + row_sum)
-    return sums
+def _row_sum(values: list[Token], width: int, at: int, row_numbers: Optional[tuple]) -> Optional[int]:
+    """What row `at` of the values adds up to, where every count in it is whole (None where one is
+    not: a word, a fraction). `row_numbers`: what _cut_readings' fill keeps of the row, if it has."""
+    numbers = row_numbers[0] if row_numbers is not None else list(map(token_number, values[at * width:(at + 1) * width]))
+    return sum(numbers) if set(map(type, numbers)) == {int} else None
 
 
 def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
@@ -560,12 +550,24 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
         are met from the end, the search says."""
         if not total_rows:
             return True
-        # (a block whose rows all add up sums to twice their 总计s: where the counts are whole, a
-        # block of an odd sum has a row not adding up in every layout, told without laying it out)
-        sums = _row_sums(values, width, shared, row_keys) if shared is not None else None
-        odd_first = not typos and sums is not None
-        if not any(fails <= typos for size in range(1, min(_MAX_BLOCK, total_rows) + 1)
-                   if not (odd_first and sums[size] % 2) for _, fails, _, _ in blocks_at(0, size)):
+        # (a block whose rows all add up sums to twice their 总计s: where its counts are whole, a
+        # block of an odd sum has a row not adding up in every layout, told without laying it out;
+        # the rows' sums worked out only where a block must have no row failing, block by block)
+        odd_first = not typos and shared is not None
+        # each row's sum by its key (_row_keys), found once for all the calls sharing `shared`
+        row_sums = shared.setdefault(("row sums",), {}) if shared is not None else {}
+        block_sum: Optional[int] = 0
+        for size in range(1, min(_MAX_BLOCK, total_rows) + 1):
+            if odd_first and block_sum is not None:
+                row_sum = row_sums.get(row_keys[size - 1], False)
+                if row_sum is False:
+                    row_sum = row_sums[row_keys[size - 1]] = _row_sum(values, width, size - 1, row_values.get(row_keys[size - 1]))
+                block_sum = None if row_sum is None else block_sum + row_sum
+                if block_sum is not None and block_sum % 2:
+                    continue
+            if any(fails <= typos for _, fails, _, _ in blocks_at(0, size)):
+                break
+        else:
             return False
         fewest = {total_rows: 0}
         met_rows = 0
@@ -576,11 +578,17 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
             met_rows += 1
             if met_rows > _BACK_ROWS:
                 return True
-            odd_fails = after == typos and sums is not None  # (no row left to fail: an odd block cannot be one)
+            odd_fails = after == typos and shared is not None  # (no row left to fail: an odd block cannot be one)
+            block_sum = 0
             for size in range(1, min(_MAX_BLOCK, end) + 1):
                 start = end - size
-                if odd_fails and (sums[end] - sums[start]) % 2:
-                    continue
+                if odd_fails and block_sum is not None:
+                    row_sum = row_sums.get(row_keys[start], False)
+                    if row_sum is False:
+                        row_sum = row_sums[row_keys[start]] = _row_sum(values, width, start, row_values.get(row_keys[start]))
+                    block_sum = None if row_sum is None else block_sum + row_sum
+                    if block_sum is not None and block_sum % 2:
+                        continue
                 for _, fails, _, _ in blocks_at(start, size):
                     if after + fails <= typos and fewest.get(start, typos + 1) > after + fails:
                         fewest[start] = after + fails
