@@ -556,13 +556,18 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
         odd_first = not typos and shared is not None
         # each row's sum by its key (_row_keys), found once for all the calls sharing `shared`
         row_sums = shared.setdefault(("row sums",), {}) if shared is not None else {}
+
+        def with_row(block_sum: Optional[int], row: int) -> Optional[int]:
+            """A block's sum with `row` added (None once a count in it is not whole)."""
+            row_sum = row_sums.get(row_keys[row], False)
+            if row_sum is False:
+                row_sum = row_sums[row_keys[row]] = _row_sum(values, width, row, row_values.get(row_keys[row]))
+            return None if block_sum is None or row_sum is None else block_sum + row_sum
+
         block_sum: Optional[int] = 0
         for size in range(1, min(_MAX_BLOCK, total_rows) + 1):
             if odd_first and block_sum is not None:
-                row_sum = row_sums.get(row_keys[size - 1], False)
-                if row_sum is False:
-                    row_sum = row_sums[row_keys[size - 1]] = _row_sum(values, width, size - 1, row_values.get(row_keys[size - 1]))
-                block_sum = None if row_sum is None else block_sum + row_sum
+                block_sum = with_row(block_sum, size - 1)
                 if block_sum is not None and block_sum % 2:
                     continue
             if any(fails <= typos for _, fails, _, _ in blocks_at(0, size)):
@@ -583,10 +588,7 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
             for size in range(1, min(_MAX_BLOCK, end) + 1):
                 start = end - size
                 if odd_fails and block_sum is not None:
-                    row_sum = row_sums.get(row_keys[start], False)
-                    if row_sum is False:
-                        row_sum = row_sums[row_keys[start]] = _row_sum(values, width, start, row_values.get(row_keys[start]))
-                    block_sum = None if row_sum is None else block_sum + row_sum
+                    block_sum = with_row(block_sum, start)
                     if block_sum is not None and block_sum % 2:
                         continue
                 for _, fails, _, _ in blocks_at(start, size):
