@@ -55,6 +55,7 @@ from core.parse.lost import (LOST, blank_rows, headless_table_flags, lost_charac
 from core.parse.sections import find_sections, line_text
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
+from core.parse.wrapped_counts import Parts, read_wrapped_by_the_sums, take_wrapped_counts_down
 from core.parse.wider_parts import ZEROS_IN_A_WIDER_PART, wider_part_rows, zero_rows_in_doubt
 from core.parse.fee_unit import fee_in_printed_unit
 from core.parse.stored_cells import (T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row,
@@ -661,6 +662,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     blank_total_last.add(key)
                     as_printed = False
 
+    wrapped: dict[str, Parts] = {}  # 表三 rows given their counts printed above their label
+    if not t2 and lines and not as_printed:  # (counts over their units, printed above their row's label)
+        wrapped = take_wrapped_counts_down(table, tokens, labels, values_of, lines, report)
     if not t2 and lines:  # (rows of a cell fewer, read as printed before the positions or sums place them)
         for key in _short_of_a_blank_total(table, report.template, values_of, widths):
             last = values_of[key][-1]
@@ -770,7 +774,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             reordered_lines = False
             # (a row whose 总计 is blank printed none that reading order could have put first: its
             # lines are its cells in order, even where its largest value is not last)
-            if not t2 and len({t.line for t in values}) > 1 and row.key not in blank_total_added:
+            if not t2 and len({t.line for t in values}) > 1 and row.key not in blank_total_added \
+                    and row.key not in wrapped:  # (wrapped counts taken down: their order is settled)
                 reordered = lines_reordered(values)
                 reordered_lines = reordered != values
                 if reordered_lines:  # PDF reading order printed a later line first
@@ -815,7 +820,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     for key in irregular:
         row = table.row(key)
         values = values_of[key]
-        if not t2 and 1 < len(values) < widths[key] and len({t.line for t in values}) > 1 and report.format != "md":
+        if not t2 and 1 < len(values) < widths[key] and len({t.line for t in values}) > 1 and report.format != "md" \
+                and key not in wrapped:
             # a wrapped label's line printed the 总计 first (a PDF's reading order). Markdown is
             # written from a document's structure, a table cell by cell, never from a page: its
             # rows print their cells in order (reordered to add up by chance, a short row would
@@ -929,6 +935,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular))
         zero_row_filling_blank_total(report, table, values_of, widths, set(by_position) | set(irregular))
     _order_lines_by_the_table(report, table, unsummed)
+    if wrapped:
+        read_wrapped_by_the_sums(report, table, wrapped)
     missing = [r.key for r in table.rows if r.key not in values_of] if not t2 else []
     if not t2:
         # (as printed, the rows' values are as gathered, the tokens right after each label, each in
@@ -943,7 +951,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # none None, in some order: no cell of it is unread)
         if not as_printed or by_position:
             infer_forced(report, table, present={k for k in values_of})
-    if not t2 and lines and report.format in _PAGE_TEXTS and _counts_above_first_label(tokens, labels[0][0]):
+    if not t2 and lines and report.format in _PAGE_TEXTS and labels[0][1] not in wrapped \
+            and _counts_above_first_label(tokens, labels[0][0]):
         report.flags.append(Flag(table.section, "parse", _PRINTED_ABOVE_LABELS))
     for key, token in unreadable.items():  # its cell was placed as blank: it is not
         report.flags.append(Flag(f"{table.section}.{key}", "parse",

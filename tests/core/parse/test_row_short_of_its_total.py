@@ -10,7 +10,7 @@ from pathlib import Path
 
 from core.check.rules import check
 from core.model import ERROR
-from tests.core.truth import covered, read_against_truth, suggested_fixes, t3_row
+from tests.core.truth import read_against_truth, suggested_fixes, t3_row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
 
@@ -117,17 +117,3 @@ def test_a_w3m_box_whose_header_wraps_total_in_its_narrow_cell_places_short_rows
     assert t3_row(report, "denied_law_forbidden") == [None, None, 0, None, None, None, 0]  # (blank) / 0 / (blank) / 0
     assert t3_row(report, "total") == [19, None, None, 0, None, None, 19]
     assert suggested_fixes(check(report)) == {("section3.granted.total", 18)}
-
-
-def test_counts_printed_above_the_first_label_flag_the_table():
-    # pdftotext -layout of a PDF whose 表三 cells print a unit under each count (「25,063」 over
-    # 「个」), each row's counts a line above its label, its one-line cells (「—」, 「0」) beside it:
-    # read after each label, 「一、本年新收…」 took the next row's 155 … 155 and its own 25,063 4,886
-    # 29,949, above the first label, went unread, with no flag on the row. Which row each count is,
-    # the order cannot say: the table is flagged, every wrong cell under it
-    report, wrong, _ = read_against_truth(ZOO / "quirks812-r0026-pdftotext-layout-gbk.txt")
-    flags = [f for f in report.flags if f.cell == "section3"]
-    assert len(flags) == 1 and "行名的上方一行印有未归入任何行的数值" in flags[0].message
-    assert "section3.new.natural" in wrong and "section3.carried_over.natural" in wrong
-    marks = {f.cell for f in report.flags}
-    assert all(covered(cell, marks) for cell in wrong)  # (by the parser's flags alone, not the sums')

@@ -1,0 +1,236 @@
+"""表三 counts printed on the line above their row's label, their units alone on the line below.
+
+A cell too narrow for its count and unit prints them on two lines (「1556」 over 「件」), centred
+on the row's height: a tool reading the page line by line (pdfplumber) prints the count on the
+line above the row's label, after the previous row's label or the header's words, the unit
+alone on the line below the label, and the row's one-line cells (「23件」) beside the label:
+
+    1556 398 2060
+    一、本年新收政府信息公开申请数量 23件 － － 83件
+    件 件 件
+
+The counts above are the row's, not the previous row's (nor no row's, above the first label).
+They are taken down into the row where the line above its label prints bare counts only (no
+unit, no mark), the line below prints exactly as many units standing alone, and the previous
+row's label is on neither line. A label over three lines shows the same a line lower: the
+counts beside the label's first line, the one-line cells alone on the next, the units on the
+third.
+
+Which columns they are, the lines do not tell (the page's positions are lost): each line keeps
+its cells' order, the 总计 is last (the sum of all the others), and the two lines' cells may
+interleave in any way. The wrapped counts are put before the row's one-line cells (the wide
+counts of 自然人 and 商业企业, the columns counting the most), and the row flagged. Once the
+table is stored, where the rows taken down print every cell (zeros and marks too) and every
+other cell of the table is known, each interleaving is weighed against the column sums (T3-1,
+T3-2): when exactly one set of values makes them all hold, the rows are read so (still flagged,
+saying so). Rows short of cells whose blanks left no trace, a misprint, several readings: as
+put first.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Optional
+
+from core.model import Flag, Number, Report, known
+from core.parse.stored_cells import store_row
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
+from core.readers.document import Line
+from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, Table
+
+_LONE_UNITS = frozenset("件个项条次宗")
+
+WRAPPED_ABOVE = ("「{}」行有单元格的数字与单位分两行印出，数字印在行标签的上一行，已归入该行"
+                 "（各格原在哪一列未能确定，按印出先后排在本行其他数值之前），请核对")
+WRAPPED_BY_SUMS = ("「{}」行有单元格的数字与单位分两行印出，数字印在行标签的上一行，已归入该行，"
+                   "各格所在的列按表内勾稽关系排定，请核对")
+
+# a row taken down: (its wrapped counts, its one-line cells, its 总计), each in printed order
+Parts = tuple[list[Token], list[Token], list[Token]]
+
+_BUDGET = 20000  # readings of the table weighed before giving up (the rows then read as printed first)
+
+
+def _lone_units(line: Line) -> int:
+    return sum(1 for piece in line.text.split() if piece in _LONE_UNITS)
+
+
+def _bare(token: Token) -> bool:
+    """A count printed without a unit."""
+    return token.kind == NUM and not token.unit
+
+
+def _bare_counts_on(tokens: list[Token], line: int) -> list[Token]:
+    """The tokens of `tokens` on `line`, when every value among them is a count printed without a
+    unit (the line's text aside); else none."""
+    on_line = [t for t in tokens if t.line == line and t.kind != TEXT]
+    if not on_line or any(t.kind != NUM or t.unit or t.value is None or t.value < 0 for t in on_line):
+        return []
+    return on_line
+
+
+def take_wrapped_counts_down(table: Table, tokens: list[Token], labels: list[tuple[int, str]],
+                             values_of: dict[str, list[Token]], lines: list[Line], report: Report
+                             ) -> dict[str, Parts]:
+    """Move each row's counts printed above its label (see the module's doc) from the row above
+    (or from before the first label) into the row, before its one-line cells; returns the rows
+    given counts, each with its (wrapped counts, one-line cells, 总计)."""
+    moved: dict[str, Parts] = {}
+    # (from the last row up: a row's values hold the next row's counts above it till they are taken down)
+    for n, (index, key) in reversed(list(enumerate(labels))):
+        line = tokens[index].line
+        if line + 2 >= len(lines) or key not in values_of:
+            continue
+        values = values_of[key]
+        # (most rows start on their label's line with a count and its unit, or a mark: one look each)
+        counts = _bare_counts_on(values, line) if values and values[0].line == line \
+            and values[-1].line == line + 1 and _bare(values[0]) else []
+        if counts and values[:len(counts)] == counts and len(values) > len(counts) \
+                and all(t.line == line + 1 for t in values[len(counts):]) \
+                and (n + 1 == len(labels) or tokens[labels[n + 1][0]].line > line + 1) \
+                and _lone_units(lines[line + 2]) == len(counts):
+            # the label's first line its wrapped counts, the next its one-line cells, then their units
+            moved[key] = _parts(counts, values[len(counts):])
+            values_of[key] = [t for part in moved[key] for t in part]
+            continue
+        if line < 1:
+            continue
+        if n == 0:
+            above_key = None
+            start = index  # (the tokens on the line above only, not the text before the table)
+            while start and tokens[start - 1].line >= line - 1:
+                start -= 1
+            source = tokens[start:index]
+        else:
+            above_index, above_key = labels[n - 1]
+            if tokens[above_index].line >= line - 1 or above_key not in values_of:
+                continue  # the row above labelled on that line: its counts beside its label are its own
+            source = values_of[above_key]
+        if not source or source[-1].line != line - 1 or not _bare(source[-1]):
+            continue
+        counts = _bare_counts_on(source, line - 1)
+        if not counts or _lone_units(lines[line + 1]) != len(counts):
+            continue
+        if above_key is not None:
+            if source[-len(counts):] != counts:
+                continue  # not the row above's last values: not this shape
+            values_of[above_key] = source[:-len(counts)]
+        moved[key] = _parts(counts, values)
+        values_of[key] = [t for part in moved[key] for t in part]
+    for key in (key for _, key in labels if key in moved):  # (in the table's order)
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred", WRAPPED_ABOVE.format(table.row(key).label)))
+    return moved
+
+
+def read_wrapped_by_the_sums(report: Report, table: Table, moved: dict[str, Parts]) -> None:
+    """The rows given their wrapped counts (take_wrapped_counts_down), each printing every cell,
+    read again in the one interleaving of their lines under which T3-1 and T3-2 hold in every
+    column, the table's other rows as stored (see the module's doc); their flags say so."""
+    decided = _by_the_sums(report, table, moved)
+    if decided is None:
+        return
+    for key, values in decided.items():
+        store_row(report, table, key, values)
+        cell = f"{table.section}.{key}"
+        for flag in report.flags:
+            if flag.cell == cell and flag.message == WRAPPED_ABOVE.format(table.row(key).label):
+                flag.message = WRAPPED_BY_SUMS.format(table.row(key).label)
+
+
+def _parts(counts: list[Token], own: list[Token]) -> Parts:
+    """(wrapped counts, one-line cells, 总计) of a row: its 总计 the last wrapped count when that
+    is the sum of all the others, else its last one-line cell."""
+    numbers = [t.value for t in counts + own if t.kind == NUM and t.value is not None]
+    if counts[-1].value and counts[-1].value == sum(numbers) - counts[-1].value:
+        return counts[:-1], own, counts[-1:]
+    return (counts, own[:-1], own[-1:]) if own else (counts[:-1], [], counts[-1:])
+
+
+def _interleavings(first: list[Token], second: list[Token]) -> list[list[Token]]:
+    """Every order of `first` and `second` together keeping each one's own order."""
+    out = []
+    for places in combinations(range(len(first) + len(second)), len(first)):
+        merged: list[Token] = []
+        a, b = iter(first), iter(second)
+        for n in range(len(first) + len(second)):
+            merged.append(next(a) if n in places else next(b))
+        out.append(merged)
+    return out
+
+
+def _numbers(values: list[Token]) -> Optional[tuple[Number, ...]]:
+    """A full row's cells as the sums read them (a mark or a blank: none), None if any is text."""
+    out: list[Number] = []
+    for t in values:
+        if t.kind == NUM and t.value is not None:
+            out.append(t.value)
+        elif t.kind in (NA, EMPTY):
+            out.append(0)
+        else:
+            return None
+    return tuple(out)
+
+
+def _by_the_sums(report: Report, table: Table, moved: dict[str, Parts]) -> Optional[dict[str, list[Token]]]:
+    """The one reading of the rows taken down (wrapped counts and one-line cells interleaved, each
+    line's order kept, the 总计 last) under which T3-1 and T3-2 hold in every column, the table's
+    other rows as stored; None when a row taken down is short of cells (a blank left no trace),
+    a cell of another row is unknown, or no reading or several sets of values hold, or too many
+    to weigh."""
+    width = len(table.rows[0].columns)
+    fixed: dict[str, tuple[Number, ...]] = {}
+    options: dict[str, list[tuple[tuple[Number, ...], list[Token]]]] = {}
+    for row in table.rows:
+        if row.key in moved:
+            first, second, total = moved[row.key]
+            if len(first) + len(second) + len(total) != width or len(total) != 1:
+                return None
+            found: dict[tuple[Number, ...], list[Token]] = {}
+            for merged in _interleavings(first, second):
+                numbers = _numbers(merged + total)
+                if numbers is None:
+                    return None
+                found.setdefault(numbers, merged + total)
+            options[row.key] = list(found.items())
+            continue
+        stored = [report.cells.get(path) for path in table.row_paths(row.key)]
+        cells = [None if cell is None else cell.arithmetic for cell in stored]
+        if not known(cells):
+            return None  # (a cell unknown: the sums through it say nothing)
+        fixed[row.key] = tuple(cells)
+    if not options or all(len(o) == 1 for o in options.values()):
+        return None  # nothing to choose
+    results = RESULT_ROWS_2019 if report.template == "2019" else RESULT_ROWS_2021
+    if not all(k in fixed or k in options for k in ("new", "carried_over", "total", "carried_forward") + results):
+        return None
+    order = list(options)
+    chosen: dict[str, tuple[Number, ...]] = {}
+    picks: dict[str, int] = {}
+    solutions: list[dict[str, int]] = []
+    budget = [_BUDGET]
+
+    def value(key: str) -> tuple[Number, ...]:
+        return chosen[key] if key in chosen else fixed[key]
+
+    def holds() -> bool:
+        new, carried, total, forward = (value(k) for k in ("new", "carried_over", "total", "carried_forward"))
+        summed = [sum(column) for column in zip(*(value(k) for k in results))]
+        return all(new[c] + carried[c] == total[c] + forward[c] and total[c] == summed[c] for c in range(width))
+
+    def search(i: int) -> None:
+        if budget[0] <= 0 or len(solutions) > 1:
+            return
+        budget[0] -= 1
+        if i == len(order):
+            if holds():
+                solutions.append(dict(picks))
+            return
+        key = order[i]
+        for n, (numbers, _) in enumerate(options[key]):
+            chosen[key], picks[key] = numbers, n
+            search(i + 1)
+        del chosen[key], picks[key]
+
+    search(0)
+    if budget[0] <= 0 or len(solutions) != 1:
+        return None
+    return {key: options[key][n][1] for key, n in solutions[0].items()}
