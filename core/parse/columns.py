@@ -102,6 +102,28 @@ def both_positions(text: str, tokens: list[Token], plain_lines: set[int], wide: 
     return narrow, out
 
 
+def wide_positions(text: str, tokens: list[Token], narrow: dict[int, Interval]) -> dict[int, Interval]:
+    """both_positions' wide measure, from its narrow one (`narrow`, of the same tokens): a value
+    measured narrow lies on a plain line, no tab before it, and its line starts its narrow start
+    before it; measured on as both_positions measures it, the lines not looked for again."""
+    out: dict[int, Interval] = {}
+    measured: dict[int, tuple[int, int]] = {}  # line start -> (offset measured up to, display column there)
+    for token in tokens:
+        known = narrow.get(id(token))
+        if known is None:
+            continue  # (not measured narrow: off a plain line, or after a tab)
+        at = token.start
+        line_start = at - known[0]
+        offset, column = measured.get(line_start, (line_start, 0))
+        if at < offset:  # (a value left of the one before it: measured from the line's start)
+            offset, column = line_start, 0
+        start = column + display_width(text[offset:at])
+        end = start + display_width(text[at:token.end])
+        measured[line_start] = (token.end, end)
+        out[id(token)] = (start, end)
+    return out
+
+
 def printed_columns(intervals: list[Interval], most: int) -> Optional[list[Interval]]:
     """Intervals that overlap across rows merged into printed columns, left to right; None when
     there are more than `most` (the merge stops there: a printed column once begun is never

@@ -27,7 +27,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, named_anchors,
                                 padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, both_positions,
-                                repeated_header_centres, token_number, value_distance)
+                                repeated_header_centres, wide_positions, token_number, value_distance)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_printed_past_last,
@@ -1400,7 +1400,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     plain = {n for n in set().union(*lines_of.values(), map(_LINE_OF, header))
              if not lines[n].grid and len(lines[n].cells) == 1}
     all_values = list(chain.from_iterable(values_of.values()))
-    if not padded_apart(report.text, values_of, both_positions(report.text, all_values, plain, wide=False)[0]):
+    narrow = both_positions(report.text, all_values, plain, wide=False)[0]
+    if not padded_apart(report.text, values_of, narrow):
         # no row prints values padded apart under either measure (as text extractions that part
         # values by one space print them: pdfplumber, plain pdftotext): column_anchors finds no
         # layout under either, so nothing is placed (the header and the equations not read)
@@ -1419,7 +1420,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     # comes first: under the other the names fall out of order, so that measure is not the
     # converter's (and the columns it finds among the values fit them by construction).
     fits = []
-    by_measure = both_positions(report.text, all_values, plain)  # (each measure's positions, found in one pass)
+    by_measure = (narrow, wide_positions(report.text, all_values, narrow))  # (the narrow ones measured once)
     repeated = _repeated_headers(report.text, lines, all_values)
     centres_of: dict[bool, list[Optional[float]]] = {}
     for wide in (False, True):

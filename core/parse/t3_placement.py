@@ -177,6 +177,17 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
                 by_value[c][value] = by_value[c].get(value, 0) | 1 << n
         masks[i] = [[(value, bits) for (value, _), bits in d.items()] for d in by_value]
 
+    # With whole numbers in every head row, the options of the row chosen just before the last
+    # head row that some last head row fits are found from the last head row's few distinct
+    # cells (by_cells, subtracted back), not by subtracting each option's cells: the options by
+    # their cells. (Whole numbers subtract back exactly; other numbers are weighed one by one.)
+    before_last: Optional[dict[tuple, list[int]]] = None
+    if heads >= 2 and all(type(v) is int for k in head for cells in (
+            [fixed[k]] if k in fixed else [cells for cells, _ in options.get(k, ())]) for v in cells):
+        before_last = {}
+        for n, (cells, _) in enumerate(options[order[heads - 2]]):
+            before_last.setdefault(tuple(cells), []).append(n)
+
     def search(i: int, choice: dict[str, int], left: Optional[list[Number]]) -> None:
         # left: per part column, （七）总计 less the results placed so far (never below 0: counts)
         if len(solutions) >= cap or budget[0] <= 0:
@@ -208,6 +219,43 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
             # (the budget counted here, written back round each walk below; the solutions change
             # only there)
             spare, full = budget[0], len(solutions) >= cap
+            if before_last is not None:
+                # the options some last head row fits, each with those rows: its cells are a last
+                # row's cells plus the partner's less the other side's (their sum when the option
+                # is the partner's)
+                if key == partner:
+                    fit = {n: rows for cells, rows in by_cells.items()
+                           for n in before_last.get(tuple(map(sub, summed, cells)), ())}
+                else:
+                    fit = {n: rows for cells, rows in by_cells.items()
+                           for n in before_last.get(tuple(map(sub, map(add, cells, less), beside)), ())}
+                # walked as the loop below walks every option: each one looked at costs a unit of
+                # the budget, and the walk stops at an option once the solutions are full or the
+                # budget is spent (the options no last row fits only count: `skipped` of them)
+                at = 0  # the next option the loop would look at
+                for n in sorted(fit) + [len(options[key])]:
+                    skipped = n - at
+                    if skipped and (full or spare < skipped):
+                        budget[0] = spare if full or spare <= 0 else 0  # (stopped among them)
+                        return
+                    spare -= skipped
+                    if n == len(options[key]):
+                        break
+                    if full or spare <= 0:
+                        budget[0] = spare
+                        return
+                    spare -= 1
+                    budget[0] = spare
+                    choice[key] = n
+                    for m in fit[n]:
+                        choice[last] = m
+                        search(heads, choice, None)
+                        del choice[last]
+                    del choice[key]
+                    spare, full = budget[0], len(solutions) >= cap
+                    at = n + 1
+                budget[0] = spare
+                return
             for n, (cells, _) in enumerate(options[key]):
                 if full or spare <= 0:
                     budget[0] = spare
