@@ -89,7 +89,7 @@ _LAST_LABEL = re.compile(r"5[、.．]\s*要求行政机关确认")
 # cell_paragraphs reads them), or the mark a report prints for "none" in every empty cell
 # (placeholder style)
 _UNITS = "件个项条次宗"
-_CELL = rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?: ?[{_UNITS}])?|[-－—–―/／]{{1,4}}|无)"
+_CELL = rf"(?:\d+(?:,\d{{3}})*(?: ?[{_UNITS}])?|[-－—–―/／]{{1,4}}|无)"
 _COUNT_LINE = re.compile(_CELL)
 _COUNTS_LINE = re.compile(rf"{_CELL}(?: +{_CELL})*")
 _CELLS = re.compile(_CELL)
@@ -357,16 +357,24 @@ def _solve(grid: FlatGrid, pool: list[Counted], spare: _Spare, free: Optional[in
     # (cast: cells 商业企业…其他 are known where the 总计 is the row's one unknown but 自然人)
     known = sum(cast(Counted, grid[row + c])[0] for c in range(1, _WIDTH - 1)) \
         if rest == [_WIDTH - 1] and row + _WIDTH - 1 != free else None
-    choices = sorted({v[0] for v in pool} | ({0} if eaten else set()))
+    # (a 0 may also be one printed after section 四, zeros printing alike, where no cell is the
+    # misprint's: else a stray 0 might be taken for the misprint's printed value and the row's
+    # own 0 for one printed after 四)
+    spare_zero = free is None and not eaten and 0 in spare and not any(v[0] == 0 for v in pool)
+    choices = sorted({v[0] for v in pool} | ({0} if eaten or spare_zero else set()))
     for value in choices:
         index = next((i for i, v in enumerate(pool) if v[0] == value), None)
         rest_pool = pool if index is None else pool[:index] + pool[index + 1:]
+        rest_spare, taken = spare, None
+        if index is None and not eaten:
+            rest_spare = spare.copy()
+            taken = rest_spare.take(0)
         if known is not None and not (eaten and value + known == 0) \
-                and not any(v[0] == value + known for v in rest_pool) and value + known not in spare:
+                and not any(v[0] == value + known for v in rest_pool) and value + known not in rest_spare:
             continue
         trial = list(grid)
-        trial[row] = _EATEN if index is None else pool[index]
-        found += _solve(trial, rest_pool, spare, free, depth - 1, eaten, budget)
+        trial[row] = (_EATEN if eaten else taken) if index is None else pool[index]
+        found += _solve(trial, rest_pool, rest_spare, free, depth - 1, eaten, budget)
         if len(found) > 1:
             break
     return found
@@ -1283,7 +1291,10 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare
     # is in one row and one column): such grids are not solved
     failing = [_failing_lines(g) for g in grids]
     budget = [_SOLVES]
-    solutions = [r for g, f in zip(grids, failing) if not f for r in _solutions(g, stray, spare, budget=budget)]
+    # (every row's 自然人 may be a choice: a band printing 5 columns sets apart its rows' 自然人
+    # and 总计, and several bands may, the budget bounding the search)
+    solutions = [r for g, f in zip(grids, failing) if not f
+                 for r in _solutions(g, stray, spare, depth=len(_ROWS), budget=budget)]
     accepted = _accepted(solutions, head, legal)
     misprints: list[Optional[Misprint]] = [None] * len(accepted)  # (each accepted reading's)
     if not accepted:

@@ -869,3 +869,32 @@ def test_counts_printed_with_separators_or_units_are_read_as_their_numbers(tmp_p
     assert _t3_row(report, "granted") == [20374, 3636, 0, 0, 0, 0, 24010]
     assert _t3_row(report, "partial") == [1761, 315, 0, 0, 0, 0, 2076]
     assert [c for c in wrong if c.startswith("section3")] == [] and silent == []
+
+
+def test_bands_setting_apart_many_rows_first_and_last_cells_are_read_by_the_sums():
+    # counts with separators (「10,940」); （一）（二） print 商业企业…其他, then 10,940 and 5,144
+    # apart; （三）6–（四）1 print their 自然人 as 0 0 0 and 5,367; （五）1–4 print 科研机构…其他,
+    # 1,407 and 0 229 0, then 商业企业: 13 rows' 自然人 and 总计 printed apart, some of their 0s
+    # and totals after section 四's heading. Every row's 自然人 is a choice of the search, a 0 may
+    # be one printed after 四. Before: 156 cells flagged
+    report, wrong, silent = read_against_truth(ZOO / "q2206-r0030-pdftotext-gbk.txt")
+    assert _t3_row(report, "new") == [22488, 967, 0, 73, 0, 276, 23804]
+    assert _t3_row(report, "granted") == [10406, 384, 0, 31, 0, 119, 10940]
+    assert _t3_row(report, "partial") == [5144, 192, 0, 14, 0, 58, 5408]
+    assert _t3_row(report, "unable_not_held") == [5367, 199, 0, 17, 0, 62, 5645]
+    assert _t3_row(report, "not_processed_complaint") == [1339, 50, 0, 3, 0, 15, 1407]
+    assert _t3_row(report, "not_processed_publication") == [229, 8, 0, 0, 0, 2, 239]
+    assert _t3_row(report, "total") == [23735, 878, 0, 68, 0, 269, 24950]
+    assert wrong == [] and silent == []
+    assert not [f for f in report.flags if f.cell.startswith("section3")]
+
+
+def test_a_misprinted_total_keeps_its_printed_value_where_zeros_after_section_four_could_fill_its_row():
+    # 四's 总计 prints 37 where its parts make 73 (planted); its 自然人 0 prints among the values
+    # after the bands. Zeros printed after section 四 are a choice of the search only where no
+    # cell is the misprint's: else the stray 0 read as 总计's printed value and a 0 after 四 as
+    # its 自然人 was a reading too (0 in place of 37, flagged)
+    report, wrong, silent = read_against_truth(ZOO / "q1808-r0035-pdftotext-utf-8.txt")
+    assert _t3_row(report, "carried_forward") == [0, 73, 0, 0, 0, 0, 37]
+    assert wrong == [] and silent == []
+    assert ("section3.carried_forward.total", 73) in suggested_fixes(check(report))
