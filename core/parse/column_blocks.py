@@ -85,8 +85,11 @@ _FLAT_LINES = [[_AT[cell] for cell in cells] for cells in _LINES]
 _FLAT_ROW_LINES = _FLAT_LINES[:len(_ROWS)]
 
 _LAST_LABEL = re.compile(r"5[、.．]\s*要求行政机关确认")
-# a cell's count, or the mark a report prints for "none" in every empty cell (placeholder style)
-_CELL = r"(?:\d+|[-－—–―/／]{1,4}|无)"
+# a cell's count (with its unit or thousands separators as printed: 「3 件」, 「1,234」, as
+# cell_paragraphs reads them), or the mark a report prints for "none" in every empty cell
+# (placeholder style)
+_UNITS = "件个项条次宗"
+_CELL = rf"(?:\d+(?:,\d{{3}})*(?: ?[{_UNITS}])?|[-－—–―/／]{{1,4}}|无)"
 _COUNT_LINE = re.compile(_CELL)
 _COUNTS_LINE = re.compile(rf"{_CELL}(?: +{_CELL})*")
 _CELLS = re.compile(_CELL)
@@ -177,8 +180,22 @@ def _words_and_counts(paragraph: list[tuple[str, int]]) -> tuple[list[str], Opti
     return words, _counts(paragraph[len(words):])
 
 
+def _header_words_and_values(paragraph: list[tuple[str, int]]) -> tuple[list[str], Optional[list[Counted]]]:
+    """_words_and_counts of a paragraph whose count lines may each hold several counts (the
+    header's words, then row 一's first values: 「5337 0」)."""
+    words = [line for line, _ in paragraph if not _COUNTS_LINE.fullmatch(line)]
+    rest = paragraph[len(words):]
+    if not all(_COUNTS_LINE.fullmatch(line) for line, _ in rest):
+        return words, None
+    return words, [(_value(m.group()), at + m.start(), at + m.end()) for line, at in rest for m in _CELLS.finditer(line)]
+
+
 def _value(printed: str) -> int:
-    return int(printed) if printed[0].isdigit() else 0  # (a placeholder computes as 0)
+    if printed.isdigit():
+        return int(printed)
+    if not printed[0].isdigit():
+        return 0  # (a placeholder computes as 0)
+    return int(printed.split(" ", 1)[0].rstrip(_UNITS).replace(",", ""))  # (its unit or separators dropped)
 
 
 def _count_lines(text: str, start: int, end: int, t4_pieces: bool = True) -> list[Counted]:
@@ -217,6 +234,16 @@ def _bands(blocks: list[list[Counted]], bands: tuple[tuple[str, ...], ...] = _BA
         while at < len(blocks) and len(blocks[at]) == height and len(run) < most:
             run.append(blocks[at])
             at += 1
+        if len(run) == _WIDTH - 3 and most == _WIDTH:
+            # 科研机构…其他 alone: the band's 商业企业 printed after them, past a cell or two set
+            # apart (its 自然人 or 总计), its 5 columns then those of a run of 商业企业…其他
+            ahead = at
+            while ahead < len(blocks) and ahead - at < _WIDTH - 3 and len(blocks[ahead]) != height:
+                ahead += 1
+            if at < ahead < len(blocks) and len(blocks[ahead]) == height:
+                run.insert(0, blocks[ahead])
+                stray.extend(value for block in blocks[at:ahead] for value in block)
+                at = ahead + 1
         if len(run) not in _SPANS:
             return None
         runs.append((index, run))
@@ -330,16 +357,24 @@ def _solve(grid: FlatGrid, pool: list[Counted], spare: _Spare, free: Optional[in
     # (cast: cells 商业企业…其他 are known where the 总计 is the row's one unknown but 自然人)
     known = sum(cast(Counted, grid[row + c])[0] for c in range(1, _WIDTH - 1)) \
         if rest == [_WIDTH - 1] and row + _WIDTH - 1 != free else None
-    choices = sorted({v[0] for v in pool} | ({0} if eaten else set()))
+    # (a 0 may also be one printed after section 四, zeros printing alike, where no cell is the
+    # misprint's: else a stray 0 might be taken for the misprint's printed value and the row's
+    # own 0 for one printed after 四)
+    spare_zero = free is None and not eaten and 0 in spare and not any(v[0] == 0 for v in pool)
+    choices = sorted({v[0] for v in pool} | ({0} if eaten or spare_zero else set()))
     for value in choices:
         index = next((i for i, v in enumerate(pool) if v[0] == value), None)
         rest_pool = pool if index is None else pool[:index] + pool[index + 1:]
+        rest_spare, taken = spare, None
+        if index is None and not eaten:
+            rest_spare = spare.copy()
+            taken = rest_spare.take(0)
         if known is not None and not (eaten and value + known == 0) \
-                and not any(v[0] == value + known for v in rest_pool) and value + known not in spare:
+                and not any(v[0] == value + known for v in rest_pool) and value + known not in rest_spare:
             continue
         trial = list(grid)
-        trial[row] = _EATEN if index is None else pool[index]
-        found += _solve(trial, rest_pool, spare, free, depth - 1, eaten, budget)
+        trial[row] = (_EATEN if eaten else taken) if index is None else pool[index]
+        found += _solve(trial, rest_pool, rest_spare, free, depth - 1, eaten, budget)
         if len(found) > 1:
             break
     return found
@@ -460,9 +495,12 @@ def _head_rows_misprinted(values: list[Counted], sums: list[int]) \
     less 一's values are 二's but for one column m. If 一 adds up, 二's value in m is the misprint
     (the column sums give it); else 一's, and 二 with its printed value in m must add up (one
     cell lies both in 一's row sum and in column m's sum). The rows as printed and the misprinted
-    cell with its printed value; None unless exactly one such reading (by value) fits."""
-    if len(values) != 2 * _WIDTH:
+    cell with its printed value; None unless exactly one such reading (by value) fits. More than
+    14 values: 表二's cells its reading left unplaced printed before the header's, the last 14 the
+    rows'."""
+    if len(values) < 2 * _WIDTH:
         return None
+    values = values[len(values) - 2 * _WIDTH:]
     found: dict[tuple, tuple[list[Counted], list[Counted], Misprint]] = {}
     for picked in _picks_with_one_misfit(values, sums):
         first = [values[i] for i in picked]
@@ -940,14 +978,20 @@ def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Ma
     if not paragraphs or any(_COUNT_LINE.fullmatch(line) for line, _ in paragraphs[0]):
         return None
     head: list[Counted] = []
-    at, worded, named = 1, False, ""
+    lone: list[Counted] = []  # the head's values printed a paragraph each, without words
+    at, worded, named, multi = 1, False, "", False
     while at < len(paragraphs):
-        # (a paragraph may run from the words on into a value: 法律 / 服务 / 机构 / 「/」)
+        # (a paragraph may run from the words on into a value: 法律 / 服务 / 机构 / 「/」, or from
+        # the header's first words on into row 一's first values, several to a line)
         words, counts = _words_and_counts(paragraphs[at])
-        if counts is not None and len(counts) <= 1 and all(set(line) <= _T3_WORDS for line in words):
+        if counts is None or len(counts) > 1:
+            words, counts = _header_words_and_values(paragraphs[at])
+        if counts is not None and (len(counts) <= 1 or words) and all(set(line) <= _T3_WORDS for line in words):
             worded = worded or bool(words)
             named += "".join(words)
             head += counts
+            lone += counts if not words else []
+            multi = multi or len(counts) > 1
         else:
             break
         at += 1
@@ -987,6 +1031,14 @@ def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Ma
     extra = len(among) + len(head) - 2 * _WIDTH
     if not ahead and extra == len(_BANDS[0]) and len(among) > extra:
         ahead, among = [among[-extra:]], among[:-extra]
+    elif not ahead and extra == 1 and among:
+        # one: a cell of the first band set apart (its first row's 自然人), printed last among
+        # the labels
+        ahead, among = [among[-1:]], among[:-1]
+    elif multi and 0 < extra <= len(lone) and head[-extra:] == lone[-extra:]:
+        # values printed a paragraph each after rows 一 and 二's 14: the first band's cells set
+        # apart (its 自然人, as it prints 6 columns or fewer)
+        ahead, head = [[value] for value in head[-extra:]], head[:-extra]
     return ahead + blocks, after, heading.end(), label, tuple(among + head)
 
 
@@ -1239,7 +1291,10 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare
     # is in one row and one column): such grids are not solved
     failing = [_failing_lines(g) for g in grids]
     budget = [_SOLVES]
-    solutions = [r for g, f in zip(grids, failing) if not f for r in _solutions(g, stray, spare, budget=budget)]
+    # (every row's 自然人 may be a choice: a band printing 5 columns sets apart its rows' 自然人
+    # and 总计, and several bands may, the budget bounding the search)
+    solutions = [r for g, f in zip(grids, failing) if not f
+                 for r in _solutions(g, stray, spare, depth=len(_ROWS), budget=budget)]
     accepted = _accepted(solutions, head, legal)
     misprints: list[Optional[Misprint]] = [None] * len(accepted)  # (each accepted reading's)
     if not accepted:

@@ -3,6 +3,7 @@ labels (core/parse/column_blocks.py), read from committed outputs of the convert
 beside each: tests/fixtures/zoo/README.md)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
@@ -800,3 +801,100 @@ def test_six_values_a_row_ending_in_their_sum_are_not_read_under_a_blank_total()
     shifted = {row: values[1:5] + [0, sum(values[1:5])] for row, values in _blank_total_table().items()}
     blocks, head = _column_blocks_of(shifted)
     assert column_blocks._read_blank_total(blocks, [], head) is None
+
+
+def test_a_misprinted_row_one_is_found_past_table_two_values_printed_before_the_header():
+    # 表二's last columns print after 三's heading (「0 / 12 项」 …), their 0s before the header's
+    # words; rows 一 and 二 follow among those words, 一's 总计 misprinted (29411 where its parts
+    # make 28169: planted). The 14 values after 表二's are the rows'. Before: 150 cells of 表三 flagged
+    report, wrong, silent = read_against_truth(ZOO / "q2201-r0019-pdftotext-gbk.txt")
+    assert _t3_row(report, "new") == [28130, 39, 0, 0, 0, 0, 29411]
+    assert _t3_row(report, "carried_over") == [1612, 2, 0, 0, 0, 0, 1614]
+    assert _t3_row(report, "granted") == [13657, 18, 0, 0, 0, 0, 13675]
+    assert _t3_row(report, "partial") == [3880, 5, 0, 0, 0, 0, 3885]
+    assert _t3_row(report, "total") == [29742, 41, 0, 0, 0, 0, 29783]
+    assert [c for c in wrong if c.startswith("section3")] == [] and silent == []
+    # (二's values print out of their columns' order, 1612 0 0 1614 2 0 0: placed by the sums, flagged)
+    assert [f.cell for f in report.flags if f.cell.startswith("section3")] == ["section3.carried_over", "section3.new"]
+    assert ("section3.new.total", 28169) in suggested_fixes(check(report))
+
+
+def test_a_band_printing_its_middle_four_columns_before_its_second_is_read():
+    # the header's words run on into 一's first values (「32641 / 5337 0 / 0」), its other values
+    # and 二's a paragraph each after them, then （一）'s 自然人 20374 alone; （一）（二） print
+    # 科研机构…其他 (0 0 ×4), 24010 and 1761 set apart, then 商业企业 (3636 315). Before: 155
+    # cells flagged
+    report, wrong, silent = read_against_truth(ZOO / "p2202-r0030-pdftotext-utf-8.txt")
+    assert _t3_row(report, "new") == [32641, 5337, 0, 0, 0, 0, 37978]
+    assert _t3_row(report, "carried_over") == [653, 363, 0, 0, 0, 0, 1016]
+    assert _t3_row(report, "granted") == [20374, 3636, 0, 0, 0, 0, 24010]
+    assert _t3_row(report, "partial") == [1761, 315, 0, 0, 0, 0, 2076]
+    assert _t3_row(report, "total") == [31949, 5700, 0, 0, 0, 0, 37649]
+    assert wrong == [] and silent == []
+    # 2386 printed where its parts make 2408 (planted): read as printed, flagged, the fix suggested
+    assert _t3_row(report, "unable_not_held") == [2044, 364, 0, 0, 0, 0, 2386]
+    assert ("section3.unable_not_held.total", 2408) in suggested_fixes(check(report))
+
+
+def test_a_first_band_cell_printed_last_among_the_labels_is_no_header_value():
+    # 24072 930 809 610 － 10544 print among the labels: 10544 is （一）'s 自然人, one more than
+    # rows 一 and 二 leave room for (the others print after the last label with the header's
+    # words); （一）（二） print 科研机构…其他, 11310 and 3475, then 商业企业 (423 138). Before: 51
+    # cells of 表三 flagged
+    report, wrong, silent = read_against_truth(ZOO / "p2102-r0013-pdftotext-utf-8.txt")
+    assert _t3_row(report, "granted") == [10544, 423, 343, None, None, None, 11310]
+    assert _t3_row(report, "partial") == [3475, 138, 115, None, None, None, 3728]
+    assert [c for c in wrong if c.startswith("section3")] == [] and silent == []
+    assert not [f for f in report.flags if f.cell.startswith("section3")]
+
+
+def test_counts_printed_with_separators_or_units_are_read_as_their_numbers(tmp_path):
+    # the same text with every count of 四 digits or more after 三's heading printed with a
+    # thousands separator (「32,641」) and every other count but 0 with its unit (「315 件」): the
+    # same table, no cell dropped for its print
+    source = ZOO / "p2202-r0030-pdftotext-utf-8.txt"
+    text = source.read_text(encoding="utf-8")
+    at = text.find("三、收到和处理")
+
+    def printed(match: re.Match) -> str:
+        value = match.group(1)
+        return f"{int(value):,}" if len(value) > 3 else value if value == "0" else f"{value} 件"
+
+    dressed = text[:at] + re.sub(r"(?m)^(\d+)$", printed, text[at:])
+    assert "32,641" in dressed and "\n315 件\n" in dressed
+    copy = tmp_path / source.name
+    copy.write_text(dressed, encoding="utf-8")
+    copy.with_suffix(".json").write_bytes(source.with_suffix(".json").read_bytes())
+    report, wrong, silent = read_against_truth(copy)
+    assert _t3_row(report, "granted") == [20374, 3636, 0, 0, 0, 0, 24010]
+    assert _t3_row(report, "partial") == [1761, 315, 0, 0, 0, 0, 2076]
+    assert [c for c in wrong if c.startswith("section3")] == [] and silent == []
+
+
+def test_bands_setting_apart_many_rows_first_and_last_cells_are_read_by_the_sums():
+    # counts with separators (「10,940」); （一）（二） print 商业企业…其他, then 10,940 and 5,144
+    # apart; （三）6–（四）1 print their 自然人 as 0 0 0 and 5,367; （五）1–4 print 科研机构…其他,
+    # 1,407 and 0 229 0, then 商业企业: 13 rows' 自然人 and 总计 printed apart, some of their 0s
+    # and totals after section 四's heading. Every row's 自然人 is a choice of the search, a 0 may
+    # be one printed after 四. Before: 156 cells flagged
+    report, wrong, silent = read_against_truth(ZOO / "q2206-r0030-pdftotext-gbk.txt")
+    assert _t3_row(report, "new") == [22488, 967, 0, 73, 0, 276, 23804]
+    assert _t3_row(report, "granted") == [10406, 384, 0, 31, 0, 119, 10940]
+    assert _t3_row(report, "partial") == [5144, 192, 0, 14, 0, 58, 5408]
+    assert _t3_row(report, "unable_not_held") == [5367, 199, 0, 17, 0, 62, 5645]
+    assert _t3_row(report, "not_processed_complaint") == [1339, 50, 0, 3, 0, 15, 1407]
+    assert _t3_row(report, "not_processed_publication") == [229, 8, 0, 0, 0, 2, 239]
+    assert _t3_row(report, "total") == [23735, 878, 0, 68, 0, 269, 24950]
+    assert wrong == [] and silent == []
+    assert not [f for f in report.flags if f.cell.startswith("section3")]
+
+
+def test_a_misprinted_total_keeps_its_printed_value_where_zeros_after_section_four_could_fill_its_row():
+    # 四's 总计 prints 37 where its parts make 73 (planted); its 自然人 0 prints among the values
+    # after the bands. Zeros printed after section 四 are a choice of the search only where no
+    # cell is the misprint's: else the stray 0 read as 总计's printed value and a 0 after 四 as
+    # its 自然人 was a reading too (0 in place of 37, flagged)
+    report, wrong, silent = read_against_truth(ZOO / "q1808-r0035-pdftotext-utf-8.txt")
+    assert _t3_row(report, "carried_forward") == [0, 73, 0, 0, 0, 0, 37]
+    assert wrong == [] and silent == []
+    assert ("section3.carried_forward.total", 73) in suggested_fixes(check(report))
