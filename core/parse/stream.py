@@ -801,16 +801,18 @@ def _row_sum_holds(report: Report, table: Table, key: str) -> bool:
     return None not in values and parts_add_up(values)
 
 
-# A value glued to the label of the next row: "…596二、上年结转", "…435（二）部分公开", "…00002.其他…".
+# A value glued to the label of the next row: "…596二、上年结转", "…435（二）部分公开", "…00002.其他…",
+# a count with its unit too ("…２６件二、上年结转").
 # (the spaces taken possessively, which the regex engine tries a fifth faster at each of the text's
 # many value characters: no label starts with a space, so no match is lost)
-_GLUED_TO_LABEL = re.compile(r"[0-9０-９－—\-无/][ \t]*+(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][）)]|[1-8][.、．][\u4e00-\u9fff])")
+_GLUED_TO_LABEL = re.compile(r"(?:[0-9０-９][项件个条次宗]|[0-9０-９－—\-无/])[ \t]*+(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][）)]|[1-8][.、．][\u4e00-\u9fff])")
 
 
 # The punctuation each label _GLUED_TO_LABEL ends on holds, and where the label starts: at the
 # bracket of "（二）", one character before the 、 or point of "二、", "2.".
 _LABEL_MARKS = (("、", 1), (".", 1), ("．", 1), ("（", 0), ("(", 0))
 _GLUED_VALUE_CHARS = frozenset("0123456789０１２３４５６７８９－—-无/")  # what _GLUED_TO_LABEL's match starts with
+_COUNT_UNITS = frozenset("项件个条次宗")
 
 
 def is_glued(text: str) -> bool:
@@ -830,6 +832,8 @@ def is_glued(text: str) -> bool:
             value = at - before - 1
             if value >= 0 and text[value] in " \t":  # (a label indented: its spaces skipped in one call)
                 value = len(text[:value].rstrip(" \t")) - 1
+            if value > 0 and text[value] in _COUNT_UNITS and text[value - 1] in _GLUED_VALUE_CHARS:
+                value -= 1  # (a count's unit ends its value: "２６件二、")
             if value >= 0 and text[value] in _GLUED_VALUE_CHARS and (match := _GLUED_TO_LABEL.match(text, value)):
                 found.append((value, match.end()))
             at = text.find(mark, at + 1)
@@ -1239,7 +1243,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         agreed = list(found[0]) if len(found) == 1 else \
             [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(width)]
         if None in agreed and not any(v for reading in found for v, _ in reading):
-            zero_row(report, paths[key], f"section3.{key}", f"「{row.label}」行")  # 0 whichever reading
+            # 0 whichever reading: what the parser said of the row (「未印出数值」 beside a run of 0s) is replaced
+            row_cell = f"section3.{key}"
+            report.flags = [f for f in report.flags if f.cell != row_cell and f.cell.rsplit(".", 1)[0] != row_cell]
+            zero_row(report, paths[key], row_cell, f"「{row.label}」行")
             continue
         if None in agreed and _row_sum_holds(report, table, key) and all(
                 column is None or report.cells[p].arithmetic == (column[0] or 0) for p, column in zip(paths[key], agreed)):
