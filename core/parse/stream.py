@@ -801,16 +801,18 @@ def _row_sum_holds(report: Report, table: Table, key: str) -> bool:
     return None not in values and parts_add_up(values)
 
 
-# A value glued to the label of the next row: "…596二、上年结转", "…435（二）部分公开", "…00002.其他…".
+# A value glued to the label of the next row: "…596二、上年结转", "…435（二）部分公开", "…00002.其他…",
+# a count with its unit too ("…２６件二、上年结转").
 # (the spaces taken possessively, which the regex engine tries a fifth faster at each of the text's
 # many value characters: no label starts with a space, so no match is lost)
-_GLUED_TO_LABEL = re.compile(r"[0-9０-９－—\-无/][ \t]*+(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][）)]|[1-8][.、．][\u4e00-\u9fff])")
+_GLUED_TO_LABEL = re.compile(r"(?:[0-9０-９][项件个条次宗]|[0-9０-９－—\-无/])[ \t]*+(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][）)]|[1-8][.、．][\u4e00-\u9fff])")
 
 
 # The punctuation each label _GLUED_TO_LABEL ends on holds, and where the label starts: at the
 # bracket of "（二）", one character before the 、 or point of "二、", "2.".
 _LABEL_MARKS = (("、", 1), (".", 1), ("．", 1), ("（", 0), ("(", 0))
 _GLUED_VALUE_CHARS = frozenset("0123456789０１２３４５６７８９－—-无/")  # what _GLUED_TO_LABEL's match starts with
+_COUNT_UNITS = frozenset("项件个条次宗")
 
 
 def is_glued(text: str) -> bool:
@@ -830,6 +832,8 @@ def is_glued(text: str) -> bool:
             value = at - before - 1
             if value >= 0 and text[value] in " \t":  # (a label indented: its spaces skipped in one call)
                 value = len(text[:value].rstrip(" \t")) - 1
+            if value > 0 and text[value] in _COUNT_UNITS and text[value - 1] in _GLUED_VALUE_CHARS:
+                value -= 1  # (a count's unit ends its value: "２６件二、")
             if value >= 0 and text[value] in _GLUED_VALUE_CHARS and (match := _GLUED_TO_LABEL.match(text, value)):
                 found.append((value, match.end()))
             at = text.find(mark, at + 1)
@@ -953,6 +957,11 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                and all(by_path[p].arithmetic in (0, None) for p in table.row_paths(key))}
     lost_blanks = _lost_blanks(text, runs, width)
     blank_total = _total_column_blank(text, runs, width)
+    # no row of 0s to show it: a blank 总计 column only inferred from the sums (every row read so flagged)
+    blank_total_inferred = not blank_total and lost_blanks and not any(
+        key not in unsure and any(ch in "123456789" for ch in text[start:end]) and _row_sum_holds(report, table, key)
+        for key, (start, end) in runs.items()) and _no_row_adds_up(text, runs, width)  # (a row the parser read adds up)
+    blank_total = blank_total or blank_total_inferred
     empty: set[str] = set()  # rows of blanks: nothing between their label and the next
     subtotal_rows: dict[str, str] = {}  # rows read as printing a subtotal after 自然人 -> its text
     subtotal_read: dict[tuple[str, ...], list[tuple]] = {}  # printed cells -> glued_readings of them
@@ -968,6 +977,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if blank_total:  # every column but 总计 printed: the run cut into them, 总计 blank
             cells = _printed_cells(run, offset, _CELL)
             found = _readings([c[0] for c in cells], width - 1, _any_values, False)
+            if not found and lost_blanks:  # (its blanks left no trace: columns without a value assumed)
+                found = _readings([c[0] for c in cells], width - 1, _any_values, True)
+                if len(found) > _MAX_READINGS:
+                    found = []  # (too many to weigh: the row left as read)
             if not found:
                 # a cell more than those columns, the second the sum of the five after it: the row
                 # printed 8 cells, a 法人或其他组织 subtotal after 自然人 (TEMPLATE.md), its 总计 blank
@@ -1214,6 +1227,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     out: dict[str, list[Optional[Token]]] = {}
     messages: dict[str, Optional[Flag]] = {}
     unread: set[str] = set()  # rows left unread whose flags are replaced all the same
+    # rows read 0 whichever reading: what the parser said of them before (「未印出数值」 beside a run
+    # of 0s) is replaced by zero_row's flag
+    zeroed: set[str] = set()
+    flagged_before = len(report.flags)
     for key, found in candidates.items():
         row = table.row(key)
         if not found:
@@ -1239,7 +1256,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         agreed = list(found[0]) if len(found) == 1 else \
             [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(width)]
         if None in agreed and not any(v for reading in found for v, _ in reading):
-            zero_row(report, paths[key], f"section3.{key}", f"「{row.label}」行")  # 0 whichever reading
+            zeroed.add(f"section3.{key}")
+            zero_row(report, paths[key], f"section3.{key}", f"「{row.label}」行")
             continue
         if None in agreed and _row_sum_holds(report, table, key) and all(
                 column is None or report.cells[p].arithmetic == (column[0] or 0) for p, column in zip(paths[key], agreed)):
@@ -1260,7 +1278,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             messages[key] = Flag(f"section3.{key}", "inferred", (GLUED_SUBTOTAL_BLANK_TOTAL if blank_total else GLUED_SUBTOTAL)
                                  .format(row.label, subtotal_rows[key]))
         elif blank_total:  # (its 总计 blank as the table's: flagged where its run was cut)
-            if key in ambiguous or _cut_or_assumed(agreed[:-1]):
+            if key in ambiguous or blank_total_inferred or _cut_or_assumed(agreed[:-1]):
                 messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，"
                                                                     "表三总计列空白，已按各列勾稽关系拆分，请核对")
         elif key in ambiguous or _cut_or_assumed(agreed) or \
@@ -1268,6 +1286,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             # a row read as printed (a typo's, see _one_off_reading) was not cut by its own sum
             how = "已按勾稽关系拆分" if _row_sum([v for v, _ in agreed]) else "已拆分，但本行合计不符"
             messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，{how}，请核对")
+    if zeroed:
+        report.flags[:flagged_before] = [f for f in report.flags[:flagged_before]
+                                         if f.cell not in zeroed and f.cell.rsplit(".", 1)[0] not in zeroed]
     read_again = {f"section3.{key}" for key in (*out, *unread)}
     report.flags = [f for f in report.flags if f.cell not in read_again and f.cell.rsplit(".", 1)[0] not in read_again]
     report.flags.extend(flag for flag in messages.values() if flag)
@@ -2001,6 +2022,26 @@ def _total_column_blank(text: str, runs: dict[str, tuple[int, int]], width: int)
     rooms = [_room(text[start:end]) for start, end in runs.values()
              if text[start:end].strip() and not any(ch in "123456789" for ch in text[start:end])]
     return len(rooms) >= 3 and all(room == width - 1 for room in rooms)
+
+
+def _no_row_adds_up(text: str, runs: dict[str, tuple[int, int]], width: int) -> bool:
+    """Whether the table leaves its 总计 column blank where its blanks leave no trace (so no row of
+    0s shows the column missing): three rows at least print a count, and no cut of any of them
+    makes its last value the sum of the others (a typo breaks one row's sum, and 总计's)."""
+    counted = 0
+    printing = [run for run in (text[start:end].strip() for start, end in runs.values())
+                if any(ch in "123456789" for ch in run)]
+    for run in sorted(printing, key=len):  # (the shortest first: the quickest to find adding up)
+        cells = tuple(c[0] for c in _printed_cells(run, 0, _CELL))
+        if any(len(c) > MAX_DIGITS and c.isdigit() for c in cells):
+            continue  # (no reading at all: _readings)
+        # whether some cut adds up, as _readings asks before its walk (both remembered for it)
+        if completes(cells[0], width, 0) if len(cells) == 1 and cells[0].isdigit() else \
+                row_completes(cells, width, 0, True, True,
+                              long=any(len(c) > MAX_CELL_DIGITS and c.isdigit() for c in cells)):
+            return False
+        counted += 1
+    return counted >= 3
 
 
 def _lost_blanks(text: str, runs: dict[str, tuple[int, int]], width: int) -> bool:

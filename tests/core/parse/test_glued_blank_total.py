@@ -30,3 +30,16 @@ def test_glued_zero_rows_tell_the_blank_total_column():
     assert silent == [] and not [c for c in wrong if c.startswith("section3.")]
     assert t3_row(report, "new") == [29, 5, 0, 0, 0, 1, None]
     assert t3_row(report, "partial") == [2, 0, 0, 0, 0, 1, None]
+
+
+def test_a_blank_total_column_is_told_by_no_row_adding_up_where_a_row_prints_a_cell_more():
+    # zeros print " -- ", 总计 blank, but 「8.属于行政查询事项」 prints seven placeholders (a row of
+    # 8 cells), so the rows of placeholders no longer all print six: the blank column was missed, and
+    # every row printing a count (「20227 --  -- 7 -- 」: 202 · 27 · — · — · 7 · —) was cut as seven
+    # cells adding up, none did, 33 cells unread. No row adding up, 总计 is blank
+    report, wrong, silent = read_against_truth(ZOO / "q1602-r0006-docx2txt.txt")
+    assert silent == [] and not [c for c in wrong if c.startswith("section3.")]
+    assert t3_row(report, "new") == [202, 27, None, None, 7, None, None]
+    assert t3_row(report, "total") == [208, 24, None, None, 7, None, None]
+    assert "总计列空白" in t3_row_flags(report, "carried_over")  # a blank column inferred: every row read says so
+    assert not [f for f in check(report) if f.severity == ERROR]
