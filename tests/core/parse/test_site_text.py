@@ -66,6 +66,18 @@ def test_utf8_read_as_gb2312_a_lost_placeholder_is_read_as_one_and_flagged():
     assert all("无法识别" in f.message for f in report.flags if f.cell == "section3.new")
 
 
+def test_utf8_read_as_gb2312_a_wrapped_label_leaves_no_blank_cell():
+    # 部分公开's label, wrapped by lynx, was put back whole on its first line, its second line left
+    # white space only: read as a blank cell, the row's 5 values (63 18 2 0 83, blanks unmarked) were
+    # read as 7 from 商业企业 on: 商业企业's 18 under 科研机构, unflagged. Now the label keeps its two
+    # lines: the row prints 5 values for 7 columns, flagged
+    report, wrong, silent = read_against_truth(ZOO / "w2203-r0034-cms-html-lynx.txt")
+    assert report.problems[0] == UTF8_READ_AS_GB2312
+    assert silent == []
+    assert t3_row(report, "partial")[:2] == [63, 18]
+    assert "印有5个数值" in t3_row_flags(report, "partial")
+
+
 def test_garbled_text_read_as_lossy_gb18030_is_not_said_to_be_no_report(tmp_path):
     # lynx dumping a UTF-8 page declaring gb2312, some bytes no GBK: decoded only as lossy GB18030,
     # random characters (none of the commonest). Before: 「不是……年度报告」 of a file that is one
