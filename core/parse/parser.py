@@ -11,7 +11,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import chain, combinations, permutations, product
 from math import inf, prod
-from operator import attrgetter, is_
+from operator import attrgetter, is_, itemgetter
 from typing import Iterable, Iterator, Optional, Sequence
 
 from core.readers.document import Document, Line
@@ -22,7 +22,7 @@ from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
 from core.equations import equations
-from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, Placement, column_anchors,
+from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Anchors, Interval, Layout, Placement, column_anchors,
                                 display_width, equation_score, extents_of,
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, named_anchors,
@@ -1453,6 +1453,12 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     frames_differ = measured and _a_column_off(layout, centres_of[chosen_wide])
     placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured,
                               score_numbers, ways)
+    # ...but a row some value of which lies where only one of the two frames has a column (left of
+    # the header's first name, or right of the full rows' last column) is in that frame for sure
+    told = _told_by_columns({k: values_of[k] for k in placed}, where, layout, centres_of[chosen_wide], width) \
+        if frames_differ else {}
+    for key, tokens in told.items():
+        placed[key] = (tokens, True)
     # Columns one space apart: the values of a row are printed one space apart, and only a wider
     # gap shows a blank cell. A row printing fewer values than columns with no such gap has its
     # blanks at its ends, and which end its positions cannot tell (lynx starts each row's values
@@ -1492,7 +1498,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         # moved, is sure (a sparse line moved by a whole column looks just like a row placed right).
         cheapest = ways[key][0] if key in ways else None
         inexact = cheapest is None or cheapest[2] > 0 or cheapest[1] >= _EXACT * len(values_of[key])
-        unconfirmed = (inexact or frames_differ) and len(values_of[key]) < width and only_zeros(values_of[key])
+        unconfirmed = (inexact or frames_differ) and key not in told and len(values_of[key]) < width \
+            and only_zeros(values_of[key])
         ends_unknown = crowded and len(values_of[key]) < width and gapless(values_of[key])
         if not sure or not adds_up or unconfirmed or ends_unknown:  # another placement is about as likely, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
@@ -1507,17 +1514,80 @@ def _a_column_off(layout: Layout, centres: list[Optional[float]]) -> bool:
     nearer it than their own, all on one side: the full rows print a whole column off the header
     (the names at 78, 84, …, the columns measured at 63, 77, 83, …). (A header padded half a
     column off its values, as pdftotext -layout centres a name in a wide cell, is not.)"""
-    for _, anchors in layout:
-        mids = {n: (a[0] + a[1]) / 2 for n, a in enumerate(anchors) if a}
-        named = [(n, c) for n, c in enumerate(centres) if c is not None]
-        if len(named) < 2:
+    return any(_side_off(anchors, centres) for _, anchors in layout)
+
+
+def _side_off(anchors: Anchors, centres: list[Optional[float]]) -> int:
+    """The side of its own (-1 left, 1 right) on which the measured column lies that most of the
+    header's names lie right at (_a_column_off); 0 if none."""
+    mids = {n: (a[0] + a[1]) / 2 for n, a in enumerate(anchors) if a}
+    named = [(n, c) for n, c in enumerate(centres) if c is not None]
+    if len(named) < 2:
+        return 0
+    for side in (-1, 1):
+        off = sum(1 for n, c in named if n + side in mids and n in mids
+                  and 3 * abs(mids[n + side] - c) <= abs(mids[n] - c))
+        if off * 2 > len(named):
+            return side
+    return 0
+
+
+def _told_by_columns(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
+                     centres: list[Optional[float]], width: int) -> dict[str, list[Token]]:
+    """Rows on one line whose values' character columns say where their cells lie, where the full
+    rows print a whole column off the header's names (_a_column_off): lynx shifts a row's cells
+    by one column, or two, toward the label where a label cell spans rows. The columns printed are
+    the names' (each where the measured column beside it lies, offset alike) and the full rows'
+    one beyond them: a row printing a value in each end column that only some shifts reach (a 0
+    under 总计's name: not shifted; under the full rows' first column and under 其他's name: shifted
+    by one) is placed by the one shift that fits. A row every shift of which fits is not told (a 0
+    under 自然人's name may be 商业企业's, moved)."""
+    out: dict[str, list[Token]] = {}
+    for key, values in rows.items():
+        if not values or len(values) > width or any(id(t) not in where for t in values) \
+                or any(t.line != values[0].line for t in values):
             continue
-        for side in (-1, 1):
-            off = sum(1 for n, c in named if n + side in mids and n in mids
-                      and 3 * abs(mids[n + side] - c) <= abs(mids[n] - c))
-            if off * 2 > len(named):
-                return True
-    return False
+        anchors = max(((first, a) for first, a in layout if first <= values[0].line),
+                      key=itemgetter(0), default=layout[0])[1]
+        side = _side_off(anchors, centres)
+        pairs = [(anchor, c) for n, c in enumerate(centres)
+                 if c is not None and 0 <= n + side < width and (anchor := anchors[n + side]) is not None]
+        if not side or not pairs:
+            continue
+        low = sorted(a[0] - c for a, c in pairs)[len(pairs) // 2]
+        high = sorted(a[1] - c for a, c in pairs)[len(pairs) // 2]
+        named: list[Optional[tuple[float, float]]] = [None if c is None else (c + low, c + high) for c in centres]
+        # the printed columns, left to right: the full rows' one beyond the names, on its side
+        printed = [anchors[0], *named] if side > 0 else [*named, anchors[-1]]
+        at = _columns_of(values, where, printed)
+        if at is None:
+            continue
+
+        def column(slot: int, shift: int) -> int:  # (shift: columns moved toward the full rows' side)
+            return slot + shift - 1 if side > 0 else slot - shift
+
+        shifts = [shift for shift in range(width + 1) if all(0 <= column(slot, shift) < width for slot in at)]
+        if len(shifts) != 1:
+            continue
+        first = values[0]
+        tokens = [Token(EMPTY, "", first.start, first.start, first.line) for _ in range(width)]
+        for slot, token in zip(at, values):
+            tokens[column(slot, shifts[0])] = token
+        out[key] = tokens
+    return out
+
+
+def _columns_of(values: list[Token], where: dict[int, Interval], frame: Anchors) -> Optional[list[int]]:
+    """The column of the frame each value lies right at (a character off at most: lynx pads a line
+    under a vertical label's character by one more), left to right; None where a value lies at
+    none, or at two."""
+    columns = []
+    for token in values:
+        near = [n for n, extent in enumerate(frame) if extent is not None and value_distance(where[id(token)], extent) < 2]
+        if len(near) != 1:
+            return None
+        columns.append(near[0])
+    return columns if all(a < b for a, b in zip(columns, columns[1:])) else None
 
 
 _MOST_CHOICES = 128  # placements weighed at most for the unsure rows of 表三 (each row: as placed, or 1–2 columns either way)

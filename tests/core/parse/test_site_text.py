@@ -369,3 +369,19 @@ def test_lynx_rows_of_zeros_a_column_off_the_full_row_are_flagged():
         assert t3_row(report, key) == [0] * 7
         assert f"{label}行的数值按版面位置归入各列，位置不够确定" in \
             [f.message for f in report.flags if f.cell == f"section3.{key}"]
+
+
+def test_lynx_rows_a_column_off_the_full_row_read_where_their_characters_columns_tell():
+    # the same table: a row with a value under 总计's name (past the full row's last column) prints
+    # under the header's names; one with a value in the full row's first column (left of 自然人's
+    # name) and one under 其他's name prints a column left, as the full row does. Such rows are
+    # read so, unflagged. Before: 「一、本年新收…」's 2 (自然人) read as 商业企业's, flagged
+    report, wrong, silent = read_against_truth(ZOO / "w1402-r0006-wps-html-lynx.txt")
+    assert (wrong, silent) == ([], [])
+    assert t3_row(report, "new") == [2, None, None, None, 0, None, 2]  # 2 - 0 2 under 自然人 社会组织 法律服务机构 总计
+    assert t3_row(report, "unable_not_held") == [2, None, None, None, None, 0, 2]
+    assert t3_row(report, "unable_unclear") == [0, 0, None, 0, 0, None, 0]  # a column left: 0 0 0 0 - 0
+    assert t3_row_flags(report, "new") == t3_row_flags(report, "unable_unclear") == ""
+    # 「3.其他」 prints 0 - 0 from the full row's first column on: moved by one column or by two,
+    # its characters' columns cannot tell; flagged
+    assert "位置不够确定" in t3_row_flags(report, "other_other")
