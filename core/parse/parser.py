@@ -11,7 +11,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import chain, combinations, permutations, product
 from math import inf, prod
-from operator import attrgetter, is_, itemgetter
+from operator import attrgetter, is_
 from typing import Iterable, Iterator, Optional, Sequence
 
 from core.readers.document import Document, Line
@@ -22,8 +22,8 @@ from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
 from core.equations import equations
-from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Anchors, Interval, Layout, Placement, column_anchors,
-                                display_width, equation_score, extents_of,
+from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, Placement, column_anchors,
+                                display_width, equation_score, extents_of, width_of,
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, named_anchors,
                                 padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, both_positions,
@@ -1453,10 +1453,11 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     frames_differ = measured and _a_column_off(layout, centres_of[chosen_wide])
     placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured,
                               score_numbers, ways)
-    # ...but a row some value of which lies where only one of the two frames has a column (left of
-    # the header's first name, or right of the full rows' last column) is in that frame for sure
-    told = _told_by_columns({k: values_of[k] for k in placed}, where, layout, centres_of[chosen_wide], width) \
-        if frames_differ else {}
+    # Where the full rows print a column off the header's names (lynx), or there are none (each row
+    # placed by guess), a row whose values' character columns tell how far lynx moved it is read so
+    told = _told_by_names({k: values_of[k] for k in irregular if values_of[k]}, values_of, where,
+                          centres_of[chosen_wide], chosen_wide, width) \
+        if (frames_differ or not measured) and _in_lynx_margin(report.text, label_of.values()) else {}
     for key, tokens in told.items():
         placed[key] = (tokens, True)
     # Columns one space apart: the values of a row are printed one space apart, and only a wider
@@ -1472,7 +1473,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     # a row printing a count other than 0 prints its 总计 (other than 0) where the table's rows do:
     # positions leaving its 总计 column empty read a row printing a cell fewer, drawn at the table's
     # columns (w3m, a PDF of a web table): which cell it left out, the sums weigh, not the positions
-    short = [key for key, (tokens, _) in placed.items() if (tokens[-1] is None or tokens[-1].kind == EMPTY)
+    short = [key for key, (tokens, _) in placed.items()
+             if key not in told and (tokens[-1] is None or tokens[-1].kind == EMPTY)
              and _total_empty_beside_count([t or Token(EMPTY, "", 0, 0, 0) for t in tokens])]
     if short and _totals_printed(values_of, {key: width for key in values_of}, short):
         for key in short:
@@ -1514,80 +1516,88 @@ def _a_column_off(layout: Layout, centres: list[Optional[float]]) -> bool:
     nearer it than their own, all on one side: the full rows print a whole column off the header
     (the names at 78, 84, …, the columns measured at 63, 77, 83, …). (A header padded half a
     column off its values, as pdftotext -layout centres a name in a wide cell, is not.)"""
-    return any(_side_off(anchors, centres) for _, anchors in layout)
+    for _, anchors in layout:
+        mids = {n: (a[0] + a[1]) / 2 for n, a in enumerate(anchors) if a}
+        named = [(n, c) for n, c in enumerate(centres) if c is not None]
+        if len(named) < 2:
+            continue
+        for side in (-1, 1):
+            off = sum(1 for n, c in named if n + side in mids and n in mids
+                      and 3 * abs(mids[n + side] - c) <= abs(mids[n] - c))
+            if off * 2 > len(named):
+                return True
+    return False
 
 
-def _side_off(anchors: Anchors, centres: list[Optional[float]]) -> int:
-    """The side of its own (-1 left, 1 right) on which the measured column lies that most of the
-    header's names lie right at (_a_column_off); 0 if none."""
-    mids = {n: (a[0] + a[1]) / 2 for n, a in enumerate(anchors) if a}
-    named = [(n, c) for n, c in enumerate(centres) if c is not None]
-    if len(named) < 2:
-        return 0
-    for side in (-1, 1):
-        off = sum(1 for n, c in named if n + side in mids and n in mids
-                  and 3 * abs(mids[n + side] - c) <= abs(mids[n] - c))
-        if off * 2 > len(named):
-            return side
-    return 0
+def _in_lynx_margin(text: str, labels: Iterable[Token]) -> bool:
+    """Whether every row's label starts three columns in or more: lynx dumps a page with a margin
+    of three (pdftotext -layout and w3m print a table's leftmost text at the line's start)."""
+    return all(token.start - text.rfind("\n", 0, token.start) - 1 >= 3 for token in labels)
 
 
-def _told_by_columns(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
-                     centres: list[Optional[float]], width: int) -> dict[str, list[Token]]:
-    """Rows on one line whose values' character columns say where their cells lie, where the full
-    rows print a whole column off the header's names (_a_column_off): lynx shifts a row's cells
-    by one column, or two, toward the label where a label cell spans rows. The columns printed are
-    the names' (each where the measured column beside it lies, offset alike) and the full rows'
-    one beyond them: a row printing a value in each end column that only some shifts reach (a 0
-    under 总计's name: not shifted; under the full rows' first column and under 其他's name: shifted
-    by one) is placed by the one shift that fits. A row every shift of which fits is not told (a 0
-    under 自然人's name may be 商业企业's, moved)."""
+def _told_by_names(rows: dict[str, list[Token]], values_of: dict[str, list[Token]], where: dict[int, Interval],
+                   centres: list[Optional[float]], wide: bool, width: int) -> dict[str, list[Token]]:
+    """Rows on one line whose values' character columns say which cells they are, in a table whose
+    values all print where lynx prints a cell: from its first character on, right at the start of
+    the header's name of its column (a line moved by a character alike: lynx pads a line under a
+    vertical label's character by one more), or left of the first name. lynx moves a row's cells
+    a column or more toward its label where a label cell spans rows (no name over them then), never
+    away from it. A row with a value under 总计's name is not moved; a row printing n values left of
+    the first name is moved by n columns when its last value lies n names left of 总计's (so each
+    value has its cell). Any other row (every shift fitting it: a 0 under 自然人's name may be
+    商业企业's, moved) is not told."""
+    if any(c is None for c in centres):
+        return {}
+    half = width_of(T3_HEADER_WORDS[0][0], wide) / 2  # (every name looked for is two characters)
+    starts = [c - half for c in centres if c is not None]
+    if any(b - a < 2 for a, b in zip(starts, starts[1:])):
+        return {}
+
+    def slots(values: list[Token]) -> Optional[list[int]]:
+        """Each value's name (its index), -1 left of the first; None unless the line, moved by a
+        character at most, prints every value so."""
+        for moved in (0, -1, 1):
+            out = []
+            for token in values:
+                at = where[id(token)][0] + moved
+                if at in starts:
+                    out.append(starts.index(at))
+                elif where[id(token)][1] + moved <= starts[0] - 1:
+                    out.append(-1)
+                else:
+                    break
+            else:
+                return out
+        return None
+
+    lines: dict[int, list[Token]] = {}
+    for values in values_of.values():
+        for token in values:
+            if id(token) in where:
+                lines.setdefault(token.line, []).append(token)
+    if not lines or any(slots(v) is None for v in lines.values()):
+        return {}
     out: dict[str, list[Token]] = {}
     for key, values in rows.items():
         if not values or len(values) > width or any(id(t) not in where for t in values) \
                 or any(t.line != values[0].line for t in values):
             continue
-        anchors = max(((first, a) for first, a in layout if first <= values[0].line),
-                      key=itemgetter(0), default=layout[0])[1]
-        side = _side_off(anchors, centres)
-        pairs = [(anchor, c) for n, c in enumerate(centres)
-                 if c is not None and 0 <= n + side < width and (anchor := anchors[n + side]) is not None]
-        if not side or not pairs:
-            continue
-        low = sorted(a[0] - c for a, c in pairs)[len(pairs) // 2]
-        high = sorted(a[1] - c for a, c in pairs)[len(pairs) // 2]
-        named: list[Optional[tuple[float, float]]] = [None if c is None else (c + low, c + high) for c in centres]
-        # the printed columns, left to right: the full rows' one beyond the names, on its side
-        printed = [anchors[0], *named] if side > 0 else [*named, anchors[-1]]
-        at = _columns_of(values, where, printed)
+        at = slots(values)
         if at is None:
             continue
-
-        def column(slot: int, shift: int) -> int:  # (shift: columns moved toward the full rows' side)
-            return slot + shift - 1 if side > 0 else slot - shift
-
-        shifts = [shift for shift in range(width + 1) if all(0 <= column(slot, shift) < width for slot in at)]
-        if len(shifts) != 1:
+        moved = at.count(-1)
+        named = at[moved:]
+        if not named or -1 in named or any(a >= b for a, b in zip(named, named[1:])) \
+                or named[-1] + moved != width - 1:
             continue
         first = values[0]
         tokens = [Token(EMPTY, "", first.start, first.start, first.line) for _ in range(width)]
-        for slot, token in zip(at, values):
-            tokens[column(slot, shifts[0])] = token
+        for column, token in enumerate(values[:moved]):
+            tokens[column] = token
+        for slot, token in zip(named, values[moved:]):
+            tokens[slot + moved] = token
         out[key] = tokens
     return out
-
-
-def _columns_of(values: list[Token], where: dict[int, Interval], frame: Anchors) -> Optional[list[int]]:
-    """The column of the frame each value lies right at (a character off at most: lynx pads a line
-    under a vertical label's character by one more), left to right; None where a value lies at
-    none, or at two."""
-    columns = []
-    for token in values:
-        near = [n for n, extent in enumerate(frame) if extent is not None and value_distance(where[id(token)], extent) < 2]
-        if len(near) != 1:
-            return None
-        columns.append(near[0])
-    return columns if all(a < b for a, b in zip(columns, columns[1:])) else None
 
 
 _MOST_CHOICES = 128  # placements weighed at most for the unsure rows of 表三 (each row: as placed, or 1–2 columns either way)

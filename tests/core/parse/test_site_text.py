@@ -385,3 +385,20 @@ def test_lynx_rows_a_column_off_the_full_row_read_where_their_characters_columns
     # 「3.其他」 prints 0 - 0 from the full row's first column on: moved by one column or by two,
     # its characters' columns cannot tell; flagged
     assert "位置不够确定" in t3_row_flags(report, "other_other")
+
+
+def test_lynx_table_without_full_rows_read_where_its_characters_columns_tell():
+    # no row prints all 7 values, so the columns were guessed from the values' positions, the
+    # moved rows' among them (「（七）总计」 326 79 14 419 from a column left of 自然人's name, 「3.其他」
+    # 13 3 17 from two): every row read two columns right, flagged (45 cells wrong). Every value prints
+    # at the start of its column's name or left of the first: 297 77 13 387 (自然人 商业企业 其他
+    # 总计) is read so, 总计's row moved by one, 3.其他's by two
+    report, wrong, silent = read_against_truth(ZOO / "w2108-r0036-wps-html-lynx.txt")
+    assert silent == []
+    assert [cell for cell in wrong if cell.startswith("section3")] == []
+    assert t3_row(report, "new") == [297, 77, None, None, None, 13, 387]
+    assert t3_row(report, "total") == [326, 79, None, None, None, 14, 419]
+    assert t3_row_flags(report, "new") == t3_row_flags(report, "total") == ""
+    # the planted typo (其他's 自然人 14 printed 13) breaks its row's sum: still flagged, and caught
+    assert t3_row(report, "other_other") == [13, 3, None, None, None, None, 17]
+    assert any("section3.other_other.natural" in f.cells for f in check(report))
