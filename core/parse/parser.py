@@ -23,7 +23,7 @@ from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_place
                                   unglue, unglue_t4)
 from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, Placement, column_anchors,
-                                display_width, equation_score, extents_of,
+                                display_width, equation_score, extents_of, width_of,
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, named_anchors,
                                 padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, both_positions,
@@ -1463,6 +1463,13 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     frames_differ = measured and _a_column_off(layout, centres_of[chosen_wide])
     placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured,
                               score_numbers, ways)
+    # Where the full rows print a column off the header's names (lynx), or there are none (each row
+    # placed by guess), a row whose values' character columns tell how far lynx moved it is read so
+    told = _told_by_names({k: values_of[k] for k in irregular if values_of[k]}, values_of, where,
+                          centres_of[chosen_wide], chosen_wide, width) \
+        if (frames_differ or not measured) and _in_lynx_margin(report.text, label_of.values()) else {}
+    for key, tokens in told.items():
+        placed[key] = (tokens, True)
     # Columns one space apart: the values of a row are printed one space apart, and only a wider
     # gap shows a blank cell. A row printing fewer values than columns with no such gap has its
     # blanks at its ends, and which end its positions cannot tell (lynx starts each row's values
@@ -1476,7 +1483,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     # a row printing a count other than 0 prints its 总计 (other than 0) where the table's rows do:
     # positions leaving its 总计 column empty read a row printing a cell fewer, drawn at the table's
     # columns (w3m, a PDF of a web table): which cell it left out, the sums weigh, not the positions
-    short = [key for key, (tokens, _) in placed.items() if (tokens[-1] is None or tokens[-1].kind == EMPTY)
+    short = [key for key, (tokens, _) in placed.items()
+             if key not in told and (tokens[-1] is None or tokens[-1].kind == EMPTY)
              and _total_empty_beside_count([t or Token(EMPTY, "", 0, 0, 0) for t in tokens])]
     if short and _totals_printed(values_of, {key: width for key in values_of}, short):
         for key in short:
@@ -1502,7 +1510,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         # moved, is sure (a sparse line moved by a whole column looks just like a row placed right).
         cheapest = ways[key][0] if key in ways else None
         inexact = cheapest is None or cheapest[2] > 0 or cheapest[1] >= _EXACT * len(values_of[key])
-        unconfirmed = (inexact or frames_differ) and len(values_of[key]) < width and only_zeros(values_of[key])
+        unconfirmed = (inexact or frames_differ) and key not in told and len(values_of[key]) < width \
+            and only_zeros(values_of[key])
         ends_unknown = crowded and len(values_of[key]) < width and gapless(values_of[key])
         if not sure or not adds_up or unconfirmed or ends_unknown:  # another placement is about as likely, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
@@ -1528,6 +1537,77 @@ def _a_column_off(layout: Layout, centres: list[Optional[float]]) -> bool:
             if off * 2 > len(named):
                 return True
     return False
+
+
+def _in_lynx_margin(text: str, labels: Iterable[Token]) -> bool:
+    """Whether every row's label starts three columns in or more: lynx dumps a page with a margin
+    of three (pdftotext -layout and w3m print a table's leftmost text at the line's start)."""
+    return all(token.start - text.rfind("\n", 0, token.start) - 1 >= 3 for token in labels)
+
+
+def _told_by_names(rows: dict[str, list[Token]], values_of: dict[str, list[Token]], where: dict[int, Interval],
+                   centres: list[Optional[float]], wide: bool, width: int) -> dict[str, list[Token]]:
+    """Rows on one line whose values' character columns say which cells they are, in a table whose
+    values all print where lynx prints a cell: from its first character on, right at the start of
+    the header's name of its column (a line moved by a character alike: lynx pads a line under a
+    vertical label's character by one more), or left of the first name. lynx moves a row's cells
+    a column or more toward its label where a label cell spans rows (no name over them then), never
+    away from it. A row with a value under 总计's name is not moved; a row printing n values left of
+    the first name is moved by n columns when its last value lies n names left of 总计's (so each
+    value has its cell). Any other row (every shift fitting it: a 0 under 自然人's name may be
+    商业企业's, moved) is not told."""
+    if any(c is None for c in centres):
+        return {}
+    half = width_of(T3_HEADER_WORDS[0][0], wide) / 2  # (every name looked for is two characters)
+    starts = [c - half for c in centres if c is not None]
+    if any(b - a < 2 for a, b in zip(starts, starts[1:])):
+        return {}
+
+    def slots(values: list[Token]) -> Optional[list[int]]:
+        """Each value's name (its index), -1 left of the first; None unless the line, moved by a
+        character at most, prints every value so."""
+        for moved in (0, -1, 1):
+            out = []
+            for token in values:
+                at = where[id(token)][0] + moved
+                if at in starts:
+                    out.append(starts.index(at))
+                elif where[id(token)][1] + moved <= starts[0] - 1:
+                    out.append(-1)
+                else:
+                    break
+            else:
+                return out
+        return None
+
+    lines: dict[int, list[Token]] = {}
+    for values in values_of.values():
+        for token in values:
+            if id(token) in where:
+                lines.setdefault(token.line, []).append(token)
+    if not lines or any(slots(v) is None for v in lines.values()):
+        return {}
+    out: dict[str, list[Token]] = {}
+    for key, values in rows.items():
+        if not values or len(values) > width or any(id(t) not in where for t in values) \
+                or any(t.line != values[0].line for t in values):
+            continue
+        at = slots(values)
+        if at is None:
+            continue
+        moved = at.count(-1)
+        named = at[moved:]
+        if not named or -1 in named or any(a >= b for a, b in zip(named, named[1:])) \
+                or named[-1] + moved != width - 1:
+            continue
+        first = values[0]
+        tokens = [Token(EMPTY, "", first.start, first.start, first.line) for _ in range(width)]
+        for column, token in enumerate(values[:moved]):
+            tokens[column] = token
+        for slot, token in zip(named, values[moved:]):
+            tokens[slot + moved] = token
+        out[key] = tokens
+    return out
 
 
 _MOST_CHOICES = 128  # placements weighed at most for the unsure rows of 表三 (each row: as placed, or 1–2 columns either way)

@@ -188,8 +188,7 @@ def restore(text: str, damage: Damage = damaged, digit_units: bool = False) -> s
     taken = {start for start, _, _ in spans}
     for start, end, phrase, printed in _standing_alone(text, taken, damage):
         anchors.append((len(spans), phrase))
-        # the white space a wrapped label printed between its pieces follows it: the lines stay
-        spans.append((start, end, printed + "".join(c for c in text[start:end] if c.isspace())))
+        spans.append((start, end, _wrapped(printed, text[start:end], damage)))
     _place_by_order(text, spans, anchors, damage, counted)
     out, at = [], 0
     for start, end, put in sorted(spans):
@@ -198,6 +197,41 @@ def restore(text: str, damage: Damage = damaged, digit_units: bool = False) -> s
         at = end
     out.append(_marked(text, at, len(text)))
     return "".join(out)
+
+
+def _wrapped(printed: str, found: str, damage: Damage) -> str:
+    """The phrase put back with the white space lynx printed inside its damaged form (a label
+    wrapped in its cell) where lynx printed it: after the phrase's characters whose damaged form
+    printed before it, so that each line holds a piece of the label, as lynx prints a label it read
+    right. (White space after the whole phrase would leave lines of white space only, which a table
+    printed a cell a line reads as blank cells.) A label printed a character a line (a group's
+    label in its narrow cell spanning rows) is put back whole on its first line, the white space
+    after it: the parser finds a group's label whole."""
+    if not any(c.isspace() for c in found):
+        return printed
+    pieces, taken, printed_before, left = [], 0, 0, ""
+    for part in _SPACES.split(found):
+        if not part.isspace():
+            printed_before += len(part)
+            continue
+        # the most characters whose form printed no more than the parts before the white space,
+        # one at least and one left after it (a character may print nothing: its place is a guess)
+        at = taken + 1
+        if at >= len(printed):
+            left += part  # (no character left to follow it)
+            continue
+        while at + 1 < len(printed) and len(_form(printed[:at + 1], damage)) <= printed_before:
+            at += 1
+        pieces += [printed[taken:at], part]
+        taken = at
+    pieces.append(printed[taken:])
+    lines = pieces[::2]
+    if len(lines) > 2 and max(map(len, lines)) <= 2:  # a character a line
+        return printed + "".join(pieces[1::2]) + left
+    return "".join(pieces) + left
+
+
+_SPACES = re.compile(r"(\s+)")
 
 
 @lru_cache(maxsize=None)

@@ -66,6 +66,18 @@ def test_utf8_read_as_gb2312_a_lost_placeholder_is_read_as_one_and_flagged():
     assert all("无法识别" in f.message for f in report.flags if f.cell == "section3.new")
 
 
+def test_utf8_read_as_gb2312_a_wrapped_label_leaves_no_blank_cell():
+    # 部分公开's label, wrapped by lynx, was put back whole on its first line, its second line left
+    # white space only: read as a blank cell, the row's 5 values (63 18 2 0 83, blanks unmarked) were
+    # read as 7 from 商业企业 on: 商业企业's 18 under 科研机构, unflagged. Now the label keeps its two
+    # lines: the row prints 5 values for 7 columns, flagged
+    report, wrong, silent = read_against_truth(ZOO / "w2203-r0034-cms-html-lynx.txt")
+    assert report.problems[0] == UTF8_READ_AS_GB2312
+    assert silent == []
+    assert t3_row(report, "partial")[:2] == [63, 18]
+    assert "印有5个数值" in t3_row_flags(report, "partial")
+
+
 def test_garbled_text_read_as_lossy_gb18030_is_not_said_to_be_no_report(tmp_path):
     # lynx dumping a UTF-8 page declaring gb2312, some bytes no GBK: decoded only as lossy GB18030,
     # random characters (none of the commonest). Before: 「不是……年度报告」 of a file that is one
@@ -357,3 +369,36 @@ def test_lynx_rows_of_zeros_a_column_off_the_full_row_are_flagged():
         assert t3_row(report, key) == [0] * 7
         assert f"{label}行的数值按版面位置归入各列，位置不够确定" in \
             [f.message for f in report.flags if f.cell == f"section3.{key}"]
+
+
+def test_lynx_rows_a_column_off_the_full_row_read_where_their_characters_columns_tell():
+    # the same table: a row with a value under 总计's name (past the full row's last column) prints
+    # under the header's names; one with a value in the full row's first column (left of 自然人's
+    # name) and one under 其他's name prints a column left, as the full row does. Such rows are
+    # read so, unflagged. Before: 「一、本年新收…」's 2 (自然人) read as 商业企业's, flagged
+    report, wrong, silent = read_against_truth(ZOO / "w1402-r0006-wps-html-lynx.txt")
+    assert (wrong, silent) == ([], [])
+    assert t3_row(report, "new") == [2, None, None, None, 0, None, 2]  # 2 - 0 2 under 自然人 社会组织 法律服务机构 总计
+    assert t3_row(report, "unable_not_held") == [2, None, None, None, None, 0, 2]
+    assert t3_row(report, "unable_unclear") == [0, 0, None, 0, 0, None, 0]  # a column left: 0 0 0 0 - 0
+    assert t3_row_flags(report, "new") == t3_row_flags(report, "unable_unclear") == ""
+    # 「3.其他」 prints 0 - 0 from the full row's first column on: moved by one column or by two,
+    # its characters' columns cannot tell; flagged
+    assert "位置不够确定" in t3_row_flags(report, "other_other")
+
+
+def test_lynx_table_without_full_rows_read_where_its_characters_columns_tell():
+    # no row prints all 7 values, so the columns were guessed from the values' positions, the
+    # moved rows' among them (「（七）总计」 326 79 14 419 from a column left of 自然人's name, 「3.其他」
+    # 13 3 17 from two): every row read two columns right, flagged (45 cells wrong). Every value prints
+    # at the start of its column's name or left of the first: 297 77 13 387 (自然人 商业企业 其他
+    # 总计) is read so, 总计's row moved by one, 3.其他's by two
+    report, wrong, silent = read_against_truth(ZOO / "w2108-r0036-wps-html-lynx.txt")
+    assert silent == []
+    assert [cell for cell in wrong if cell.startswith("section3")] == []
+    assert t3_row(report, "new") == [297, 77, None, None, None, 13, 387]
+    assert t3_row(report, "total") == [326, 79, None, None, None, 14, 419]
+    assert t3_row_flags(report, "new") == t3_row_flags(report, "total") == ""
+    # the planted typo (其他's 自然人 14 printed 13) breaks its row's sum: still flagged, and caught
+    assert t3_row(report, "other_other") == [13, 3, None, None, None, None, 17]
+    assert any("section3.other_other.natural" in f.cells for f in check(report))

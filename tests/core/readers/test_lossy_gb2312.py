@@ -63,3 +63,18 @@ def test_the_reader_says_what_it_did():
     assert doc.problems == [UTF8_READ_AS_GB2312]
     assert "二、主动公开政府信息情况" in doc.text and "（三）不予公开" in doc.text
     assert not any("\u0080" <= c <= "\u00a0" or "\ue000" <= c <= "\ue0ff" for c in doc.text)  # (marks)
+
+
+def test_a_wrapped_label_is_put_back_wrapped_where_lynx_wrapped_it():
+    # lynx wraps a long label in its cell: put back whole on its first line, its second line would
+    # hold white space only, which a table printed a cell a line reads as a blank cell (w2203 r0034:
+    # 部分公开's 63 read as 商业企业's). Each line keeps a piece of the label, as lynx prints one it read
+    label = "（二）部分公开（区分处理的，只计这一情况，不计其他情形）"
+    text = lynx(f"   {label[:21]}\n   {label[21:]}\n\n   63\n")
+    lines = restore(text).split("\n")
+    assert [line.strip() != "" for line in lines[:2]] == [True, True]
+    assert "".join(line.strip() for line in lines[:2]) == label
+    assert lines[2:] == ["", "   63", ""]
+    # a group's label printed a character a line stays whole on its first line (found whole)
+    text = lynx("".join(f"   {c}\n" for c in "（四）无法提供") + "\n   1.本机关不掌握相关政府信息\n")
+    assert restore(text).split("\n")[0] == "   （四）无法提供"
