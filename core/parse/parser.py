@@ -50,7 +50,8 @@ from core.parse.column_blocks import read_column_blocks
 from core.parse.pdfblocks import (t2_column_blocks, t2_rows_under_headers, t3_spill, t4_partly_under_section5,
                                   t4_printed_apart, t4_stray_values)
 from core.parse.page_furniture import furniture, without
-from core.parse.lost import (LOST, blank_rows, headless_table_flags, lost_character_flags, lost_text_flags, only_zeros,
+from core.parse.lost import (LOST, blank_rows, empty_line, headless_table_flags, lost_character_flags, lost_text_flags,
+                             only_zeros,
                              printed_placeholder, zero_row, zeros_in_doubt)
 from core.parse.sections import find_sections, line_text
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
@@ -59,10 +60,11 @@ from core.parse.wider_parts import ZEROS_IN_A_WIDER_PART, wider_part_rows, zero_
 from core.parse.fee_unit import fee_in_printed_unit
 from core.parse.stored_cells import (T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row,
                                     table_cells, table_equations, table_values, widths_of)
-from core.parse.subtotal_rows import (TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL, ZEROS_PAST_LAST,
-                                     ZEROS_PAST_LAST_UNTOLD,
+from core.parse.subtotal_rows import (TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
+                                     GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
                                      flag_lone_total, may_be_clipped, may_have_lost_a_blank, read_blank_lost, read_clipped,
-                                     without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total)
+                                     without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
+                                     zero_subtotal_row)
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs, uncut_rows_printing_counts)
@@ -569,6 +571,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 # no sum can tell, and the two readings put the 0s in other cells: flagged
                 report.flags.append(Flag(f"{table.section}.{key}", "parse", ZERO_ROW_CUT_BLANK.format(
                     table.row(key).label)))
+    # 表三 rows of 0s printing a cell more, their last two empty, read without the last (a stray cell)
+    # (a ruled box's rows of a cell more are read by the box's cells below)
+    zeros_cut = _zero_rows_ending_two_blanks(gathered, values_of, widths, set(cut_blank) | set(both_ends_blank)) \
+        if not t2 and not boxed_table else {}
     # 表三 rows of a box drawn a cell wider: their cells that are 0 in one reading and blank in another
     past_last, past_last_message = _zero_rows_past_last(report, tokens, labels, values_of, widths,
                                                         set(cut_blank) | set(both_ends_blank)) \
@@ -797,6 +803,15 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 clipped[row.key] = values
             elif not t2 and not reordered_lines and may_have_lost_a_blank(values):
                 lost_blank[row.key] = values  # (weighed by the table's sums the same way)
+            elif not t2 and lines and not reordered_lines and zero_subtotal_row(values) \
+                    and (gap := _one_wider_gap(values, lines)) is not None:
+                # a row of 7 values, a cell a paragraph, one gap between them a blank cell's: the row
+                # printed 8, a 法人或其他组织 subtotal of 0 after 自然人 and a blank part where the gap is
+                # (q2201 r0024 lynx, mammoth): read so, flagged (read_anchored_rows leaves it so)
+                gap_blank = Token(EMPTY, "", values[gap].end, values[gap].end, values[gap].line)
+                report.flags.append(Flag(f"{table.section}.{row.key}", "inferred", GAP_ROW_OF_EIGHT.format(
+                    row.label, report.text[values[1].start:values[1].end], row.columns[gap].label), (SUBTOTAL_UNTOLD,)))
+                values = [values[0], *values[2:gap + 1], gap_blank, *values[gap + 1:6], values[6]]
             store_row(report, table, row.key, values)
             if not t2 and lines and readings_undecided(values, lines):
                 _placement_undecided(report, table, row, values)
@@ -909,6 +924,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                                          f"「{table.row(key).label}」行：空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
     for key, columns in past_last.items():
         zeros_in_doubt(report, table, key, columns, past_last_message)
+    for key, columns in zeros_cut.items():
+        if key not in by_position:  # (still as read from its cells: not placed otherwise)
+            zeros_in_doubt(report, table, key, columns, ZEROS_PAST_LAST, (SUBTOTAL_UNTOLD,))
     for key, columns in in_wider_part.items():
         zeros_in_doubt(report, table, key, columns, ZEROS_IN_A_WIDER_PART, (SUBTOTAL_UNTOLD,))
     for key, cells in printed_past.items():
@@ -2052,6 +2070,49 @@ def _zero_rows_past_last(report: Report, tokens: list[Token], labels: list[tuple
         if columns:
             doubtful[key] = columns
     return doubtful, ZEROS_PAST_LAST_UNTOLD if unknown else ZEROS_PAST_LAST
+
+
+def _one_wider_gap(values: list[Token], lines: list[Line]) -> Optional[int]:
+    """Where a row of 7 values, each alone on its line, shows a blank cell between two of them: the
+    lines between its values are empty and as many each, but one gap (a blank cell's paragraph,
+    lynx's or mammoth's text of a table) wider; the index of the value before that gap when it lies
+    among the five parts after 自然人 and a subtotal (a row of 8's blank part), else None."""
+    steps = [b.line - a.line for a, b in zip(values, values[1:])]
+    narrow = min(steps)
+    wide = [n for n, step in enumerate(steps) if step != narrow]
+    if narrow < 1 or len(wide) != 1 or not 1 <= wide[0] <= 5:
+        return None  # (most rows: a row on one line, or no gap wider than another)
+    if not all(alone_on_line(lines[t.line], t) for t in values):
+        return None
+    first, last = values[0].line, values[-1].line
+    printed = {t.line for t in values}
+    if not all(empty_line(lines[n]) for n in range(first + 1, last) if n not in printed):
+        return None
+    return wide[0]
+
+
+def _zero_rows_ending_two_blanks(gathered: dict[str, list[Token]], values_of: dict[str, list[Token]],
+                                 widths: dict[str, int], weighed: set[str]) -> dict[str, list[int]]:
+    """表三 rows printing a cell more than their columns on their own line, only 0s, placeholders
+    and blanks, the last two empty, read without the last (a stray empty cell), among rows printing
+    exactly their cells (a Word table's row of 8, q2206 r0032: 0 · · 0 · · · ·). The row may as well
+    print a 法人或其他组织 subtotal after 自然人, blank, its 总计 blank: both add up, and the two
+    readings put the 0s in other columns. Each with the columns 0 only in the subtotal reading
+    (`weighed`: rows flagged for a cell more already)."""
+    out: dict[str, list[int]] = {}
+    for key, values in gathered.items():
+        width = widths[key]
+        if len(values) != width + 1 or key in weighed or values[-1].kind != EMPTY or values[-2].kind != EMPTY:
+            continue  # (most rows print their cells: one compare)
+        read = values_of.get(key)
+        if read is None or len(read) != width or any(a is not b for a, b in zip(read, values)) \
+                or not only_zeros(values) or len({t.line for t in values}) != 1 \
+                or not _rows_alike_print_their_cells(key, gathered, widths):
+            continue
+        zero = [t.kind == NUM for t in values]
+        if columns := zero_only_with_subtotal(zero[:-1], zero):
+            out[key] = columns
+    return out
 
 
 def _zero_rows_printing_past_last(report: Report, tokens: list[Token], labels: list[tuple[int, str]],
