@@ -803,8 +803,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 clipped[row.key] = values
             elif not t2 and not reordered_lines and may_have_lost_a_blank(values):
                 lost_blank[row.key] = values  # (weighed by the table's sums the same way)
-            elif not t2 and lines and not reordered_lines and zero_subtotal_row(values) \
-                    and (gap := _one_wider_gap(values, lines)) is not None:
+            elif not t2 and values[0].line != values[-1].line and lines and not reordered_lines \
+                    and (gap := _one_wider_gap(values, lines)) is not None \
+                    and zero_subtotal_row(values):
                 # a row of 7 values, a cell a paragraph, one gap between them a blank cell's: the row
                 # printed 8, a 法人或其他组织 subtotal of 0 after 自然人 and a blank part where the gap is
                 # (q2201 r0024 lynx, mammoth): read so, flagged (read_anchored_rows leaves it so)
@@ -2077,18 +2078,22 @@ def _one_wider_gap(values: list[Token], lines: list[Line]) -> Optional[int]:
     lines between its values are empty and as many each, but one gap (a blank cell's paragraph,
     lynx's or mammoth's text of a table) wider; the index of the value before that gap when it lies
     among the five parts after 自然人 and a subtotal (a row of 8's blank part), else None."""
-    steps = [b.line - a.line for a, b in zip(values, values[1:])]
-    narrow = min(steps)
-    wide = [n for n, step in enumerate(steps) if step != narrow]
-    if narrow < 1 or len(wide) != 1 or not 1 <= wide[0] <= 5:
-        return None  # (most rows: a row on one line, or no gap wider than another)
-    if not all(alone_on_line(lines[t.line], t) for t in values):
+    if len(values) != 7:
         return None
-    first, last = values[0].line, values[-1].line
+    narrow = values[1].line - values[0].line
+    wide = 0  # (the first gap wider than the others would stand before the subtotal: not asked)
+    for n in range(1, 6):  # (a plain loop: asked of every row of 7 read as printed)
+        step = values[n + 1].line - values[n].line
+        if step != narrow:
+            if wide or step < narrow:
+                return None  # (most rows printing over lines: every gap alike, or two wider)
+            wide = n
+    if not wide or narrow < 1 or not all(alone_on_line(lines[t.line], t) for t in values):
+        return None
     printed = {t.line for t in values}
-    if not all(empty_line(lines[n]) for n in range(first + 1, last) if n not in printed):
+    if not all(empty_line(lines[n]) for n in range(values[0].line + 1, values[-1].line) if n not in printed):
         return None
-    return wide[0]
+    return wide
 
 
 def _zero_rows_ending_two_blanks(gathered: dict[str, list[Token]], values_of: dict[str, list[Token]],

@@ -306,13 +306,15 @@ def zero_subtotal_row(values: list[Token]) -> bool:
     is it read so. Most rows stop at their second value."""
     if len(values) != 7:
         return False
-    second = values[1]
-    if not (second.kind == NA or (second.kind == NUM and second.value == 0)):
+    for n in range(1, 6):  # (the subtotal and its parts: 0s and placeholders, none blank)
+        token = values[n]
+        if not (token.kind == NA or (token.kind == NUM and token.value == 0)):
+            return False
+    first, last = values[0], values[6]
+    if first.kind == EMPTY or last.kind == EMPTY:
         return False
-    first = 0 if values[0].kind == NA else token_number(values[0])
-    total = 0 if values[-1].kind == NA else token_number(values[-1])
-    return first is not None and first == total and all(t.kind != EMPTY for t in values) \
-        and only_zeros(values[1:-1])
+    natural = 0 if first.kind == NA else token_number(first)
+    return natural is not None and natural == (0 if last.kind == NA else token_number(last))
 
 
 def read_blank_lost(report: Report, table: Table, rows: dict[str, list[Token]]) -> list[str]:
