@@ -451,6 +451,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     both_ends_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more on their line, empty at both ends
     gathered: dict[str, list[Token]] = {}  # 表三 rows' values before the padding is trimmed
     past_total: dict[str, list[Token]] = {}  # 表三 rows placed under the header, a printed blank after 总计
+    ending_blank: list[str] = []  # 表三 rows printing a cell more than their columns, the last empty
     # A table printed row by row as the template has it (most tables): every row found printed
     # exactly its columns' values, and nothing else but text, right after its label
     # (_whole_after_label); `one_line`: each on its label's line too. The readers of other layouts
@@ -544,6 +545,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # (a grid row placed under the header's names, a printed blank in the column after
             # 总计: a row of 8 if the converter's padding prints nothing there, weighed below)
             past_total[key] = under_header + [values[-1]]
+        if len(values) == width + 1 and not t2 and values[-1].kind == EMPTY:
+            ending_blank.append(key)  # (a row of a cell more ending on a blank: weighed below)
     for key, values in past_total.items():
         if _past_last_printed_blank(report.text, values[-1], gathered, values_of):
             cut_blank[key] = values
@@ -573,8 +576,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     table.row(key).label)))
     # 表三 rows of 0s printing a cell more, their last two empty, read without the last (a stray cell)
     # (a ruled box's rows of a cell more are read by the box's cells below)
-    zeros_cut = _zero_rows_ending_two_blanks(gathered, values_of, widths, set(cut_blank) | set(both_ends_blank)) \
-        if not t2 and not boxed_table else {}
+    zeros_cut = _zero_rows_ending_two_blanks(ending_blank, gathered, values_of, widths,
+                                             set(cut_blank) | set(both_ends_blank)) if ending_blank and not boxed_table else {}
     # 表三 rows of a box drawn a cell wider: their cells that are 0 in one reading and blank in another
     past_last, past_last_message = _zero_rows_past_last(report, tokens, labels, values_of, widths,
                                                         set(cut_blank) | set(both_ends_blank)) \
@@ -803,7 +806,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 clipped[row.key] = values
             elif not t2 and not reordered_lines and may_have_lost_a_blank(values):
                 lost_blank[row.key] = values  # (weighed by the table's sums the same way)
-            elif not t2 and values[0].line != values[-1].line and lines and not reordered_lines \
+            # (a row on one line, or over lines as far apart each, shows no gap wider: most rows stop here)
+            elif not t2 and values[6].line - values[0].line != 6 * (values[1].line - values[0].line) \
+                    and lines and not reordered_lines \
                     and (gap := _one_wider_gap(values, lines)) is not None \
                     and zero_subtotal_row(values):
                 # a row of 7 values, a cell a paragraph, one gap between them a blank cell's: the row
@@ -2096,19 +2101,19 @@ def _one_wider_gap(values: list[Token], lines: list[Line]) -> Optional[int]:
     return wide
 
 
-def _zero_rows_ending_two_blanks(gathered: dict[str, list[Token]], values_of: dict[str, list[Token]],
+def _zero_rows_ending_two_blanks(keys: list[str], gathered: dict[str, list[Token]], values_of: dict[str, list[Token]],
                                  widths: dict[str, int], weighed: set[str]) -> dict[str, list[int]]:
     """表三 rows printing a cell more than their columns on their own line, only 0s, placeholders
     and blanks, the last two empty, read without the last (a stray empty cell), among rows printing
     exactly their cells (a Word table's row of 8, q2206 r0032: 0 · · 0 · · · ·). The row may as well
     print a 法人或其他组织 subtotal after 自然人, blank, its 总计 blank: both add up, and the two
     readings put the 0s in other columns. Each with the columns 0 only in the subtotal reading
-    (`weighed`: rows flagged for a cell more already)."""
+    (`keys`: the rows printing a cell more, the last empty; `weighed`: rows flagged for it already)."""
     out: dict[str, list[int]] = {}
-    for key, values in gathered.items():
-        width = widths[key]
-        if len(values) != width + 1 or key in weighed or values[-1].kind != EMPTY or values[-2].kind != EMPTY:
-            continue  # (most rows print their cells: one compare)
+    for key in keys:
+        values, width = gathered[key], widths[key]
+        if key in weighed or values[-2].kind != EMPTY:
+            continue
         read = values_of.get(key)
         if read is None or len(read) != width or any(a is not b for a, b in zip(read, values)) \
                 or not only_zeros(values) or len({t.line for t in values}) != 1 \
