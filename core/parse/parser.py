@@ -50,7 +50,8 @@ from core.parse.column_blocks import read_column_blocks
 from core.parse.pdfblocks import (t2_column_blocks, t2_rows_under_headers, t3_spill, t4_partly_under_section5,
                                   t4_printed_apart, t4_stray_values)
 from core.parse.page_furniture import furniture, without
-from core.parse.lost import (LOST, blank_rows, headless_table_flags, lost_character_flags, lost_text_flags, only_zeros,
+from core.parse.lost import (LOST, blank_rows, empty_line, headless_table_flags, lost_character_flags, lost_text_flags,
+                             only_zeros,
                              printed_placeholder, zero_row, zeros_in_doubt)
 from core.parse.sections import find_sections, line_text
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
@@ -60,10 +61,11 @@ from core.parse.wider_parts import ZEROS_IN_A_WIDER_PART, wider_part_rows, zero_
 from core.parse.fee_unit import fee_in_printed_unit
 from core.parse.stored_cells import (T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row,
                                     table_cells, table_equations, table_values, widths_of)
-from core.parse.subtotal_rows import (TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL, ZEROS_PAST_LAST,
-                                     ZEROS_PAST_LAST_UNTOLD,
+from core.parse.subtotal_rows import (TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
+                                     GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
                                      flag_lone_total, may_be_clipped, may_have_lost_a_blank, read_blank_lost, read_clipped,
-                                     without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total)
+                                     without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
+                                     zero_subtotal_row)
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs, uncut_rows_printing_counts)
@@ -450,6 +452,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     both_ends_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more on their line, empty at both ends
     gathered: dict[str, list[Token]] = {}  # 表三 rows' values before the padding is trimmed
     past_total: dict[str, list[Token]] = {}  # 表三 rows placed under the header, a printed blank after 总计
+    ending_blank: list[str] = []  # 表三 rows printing a cell more than their columns, the last empty
     # A table printed row by row as the template has it (most tables): every row found printed
     # exactly its columns' values, and nothing else but text, right after its label
     # (_whole_after_label); `one_line`: each on its label's line too. The readers of other layouts
@@ -543,6 +546,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # (a grid row placed under the header's names, a printed blank in the column after
             # 总计: a row of 8 if the converter's padding prints nothing there, weighed below)
             past_total[key] = under_header + [values[-1]]
+        if len(values) == width + 1 and not t2 and values[-1].kind == EMPTY:
+            ending_blank.append(key)  # (a row of a cell more ending on a blank: weighed below)
     for key, values in past_total.items():
         if _past_last_printed_blank(report.text, values[-1], gathered, values_of):
             cut_blank[key] = values
@@ -570,6 +575,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 # no sum can tell, and the two readings put the 0s in other cells: flagged
                 report.flags.append(Flag(f"{table.section}.{key}", "parse", ZERO_ROW_CUT_BLANK.format(
                     table.row(key).label)))
+    # 表三 rows of 0s printing a cell more, their last two empty, read without the last (a stray cell)
+    # (a ruled box's rows of a cell more are read by the box's cells below)
+    zeros_cut = _zero_rows_ending_two_blanks(ending_blank, gathered, values_of, widths,
+                                             set(cut_blank) | set(both_ends_blank)) if ending_blank and not boxed_table else {}
     # 表三 rows of a box drawn a cell wider: their cells that are 0 in one reading and blank in another
     past_last, past_last_message = _zero_rows_past_last(report, tokens, labels, values_of, widths,
                                                         set(cut_blank) | set(both_ends_blank)) \
@@ -802,6 +811,18 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 clipped[row.key] = values
             elif not t2 and not reordered_lines and may_have_lost_a_blank(values):
                 lost_blank[row.key] = values  # (weighed by the table's sums the same way)
+            # (a row on one line, or over lines as far apart each, shows no gap wider: most rows stop here)
+            elif not t2 and values[6].line - values[0].line != 6 * (values[1].line - values[0].line) \
+                    and lines and not reordered_lines \
+                    and (gap := _one_wider_gap(values, lines)) is not None \
+                    and zero_subtotal_row(values):
+                # a row of 7 values, a cell a paragraph, one gap between them a blank cell's: the row
+                # printed 8, a 法人或其他组织 subtotal of 0 after 自然人 and a blank part where the gap is
+                # (q2201 r0024 lynx, mammoth): read so, flagged (read_anchored_rows leaves it so)
+                gap_blank = Token(EMPTY, "", values[gap].end, values[gap].end, values[gap].line)
+                report.flags.append(Flag(f"{table.section}.{row.key}", "inferred", GAP_ROW_OF_EIGHT.format(
+                    row.label, report.text[values[1].start:values[1].end], row.columns[gap].label), (SUBTOTAL_UNTOLD,)))
+                values = [values[0], *values[2:gap + 1], gap_blank, *values[gap + 1:6], values[6]]
             store_row(report, table, row.key, values)
             if not t2 and lines and readings_undecided(values, lines):
                 _placement_undecided(report, table, row, values)
@@ -915,6 +936,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                                          f"「{table.row(key).label}」行：空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
     for key, columns in past_last.items():
         zeros_in_doubt(report, table, key, columns, past_last_message)
+    for key, columns in zeros_cut.items():
+        if key not in by_position:  # (still as read from its cells: not placed otherwise)
+            zeros_in_doubt(report, table, key, columns, ZEROS_PAST_LAST, (SUBTOTAL_UNTOLD,))
     for key, columns in in_wider_part.items():
         zeros_in_doubt(report, table, key, columns, ZEROS_IN_A_WIDER_PART, (SUBTOTAL_UNTOLD,))
     for key, cells in printed_past.items():
@@ -2142,6 +2166,53 @@ def _zero_rows_past_last(report: Report, tokens: list[Token], labels: list[tuple
         if columns:
             doubtful[key] = columns
     return doubtful, ZEROS_PAST_LAST_UNTOLD if unknown else ZEROS_PAST_LAST
+
+
+def _one_wider_gap(values: list[Token], lines: list[Line]) -> Optional[int]:
+    """Where a row of 7 values, each alone on its line, shows a blank cell between two of them: the
+    lines between its values are empty and as many each, but one gap (a blank cell's paragraph,
+    lynx's or mammoth's text of a table) wider; the index of the value before that gap when it lies
+    among the five parts after 自然人 and a subtotal (a row of 8's blank part), else None."""
+    if len(values) != 7:
+        return None
+    narrow = values[1].line - values[0].line
+    wide = 0  # (the first gap wider than the others would stand before the subtotal: not asked)
+    for n in range(1, 6):  # (a plain loop: asked of every row of 7 read as printed)
+        step = values[n + 1].line - values[n].line
+        if step != narrow:
+            if wide or step < narrow:
+                return None  # (most rows printing over lines: every gap alike, or two wider)
+            wide = n
+    if not wide or narrow < 1 or not all(alone_on_line(lines[t.line], t) for t in values):
+        return None
+    printed = {t.line for t in values}
+    if not all(empty_line(lines[n]) for n in range(values[0].line + 1, values[-1].line) if n not in printed):
+        return None
+    return wide
+
+
+def _zero_rows_ending_two_blanks(keys: list[str], gathered: dict[str, list[Token]], values_of: dict[str, list[Token]],
+                                 widths: dict[str, int], weighed: set[str]) -> dict[str, list[int]]:
+    """表三 rows printing a cell more than their columns on their own line, only 0s, placeholders
+    and blanks, the last two empty, read without the last (a stray empty cell), among rows printing
+    exactly their cells (a Word table's row of 8, q2206 r0032: 0 · · 0 · · · ·). The row may as well
+    print a 法人或其他组织 subtotal after 自然人, blank, its 总计 blank: both add up, and the two
+    readings put the 0s in other columns. Each with the columns 0 only in the subtotal reading
+    (`keys`: the rows printing a cell more, the last empty; `weighed`: rows flagged for it already)."""
+    out: dict[str, list[int]] = {}
+    for key in keys:
+        values, width = gathered[key], widths[key]
+        if key in weighed or values[-2].kind != EMPTY:
+            continue
+        read = values_of.get(key)
+        if read is None or len(read) != width or any(a is not b for a, b in zip(read, values)) \
+                or not only_zeros(values) or len({t.line for t in values}) != 1 \
+                or not _rows_alike_print_their_cells(key, gathered, widths):
+            continue
+        zero = [t.kind == NUM for t in values]
+        if columns := zero_only_with_subtotal(zero[:-1], zero):
+            out[key] = columns
+    return out
 
 
 def _zero_rows_printing_past_last(report: Report, tokens: list[Token], labels: list[tuple[int, str]],

@@ -298,6 +298,25 @@ def may_have_lost_a_blank(values: list[Token]) -> bool:
         and not parts_add_up(numbers)
 
 
+def zero_subtotal_row(values: list[Token]) -> bool:
+    """Whether a 表三 row of 7 values, none printed empty, may be a row of 8 (a 法人或其他组织 subtotal
+    after 自然人, TEMPLATE.md) one of whose five parts was blank and left no cell: a subtotal of 0, its
+    parts 0s and placeholders, 总计 自然人's. It adds up so and as read alike (may_have_lost_a_blank
+    asks rows of a subtotal other than 0, which the sums weigh): only where the text shows the blank
+    is it read so. Most rows stop at their second value."""
+    if len(values) != 7:
+        return False
+    for n in range(1, 6):  # (the subtotal and its parts: 0s and placeholders, none blank)
+        token = values[n]
+        if not (token.kind == NA or (token.kind == NUM and token.value == 0)):
+            return False
+    first, last = values[0], values[6]
+    if first.kind == EMPTY or last.kind == EMPTY:
+        return False
+    natural = 0 if first.kind == NA else token_number(first)
+    return natural is not None and natural == (0 if last.kind == NA else token_number(last))
+
+
 def read_blank_lost(report: Report, table: Table, rows: dict[str, list[Token]]) -> list[str]:
     """The rows of may_have_lost_a_blank read as printing a subtotal and a blank part cell
     that left no trace, where more of the table's equations other than the row's own hold so
@@ -438,6 +457,8 @@ ZERO_ROW_CUT_BLANK = ("「{0}」行比表头多印1格，末格空白，各格�
 ZEROS_PAST_LAST = ("「{0}」行比表头多印1格，末格空白，各格都是0、占位符或空白：末格可能是多出的空格，也可能本行"
                     "自然人之后是「法人或其他组织」小计、总计空白。两种读法同样合计，{1}是0还是空白无法确定：均按0计，"
                     "请对照原文核对")
+GAP_ROW_OF_EIGHT = ("「{0}」行印有7个数值，各格一段，其间一处多空一格：本行印有8格，其中一格空白。自然人之后的「{1}」应是"
+                    "「法人或其他组织」小计（0），空白一格是「{2}」。已按此读取（小计不计入各列），请对照原文核对")
 ZEROS_PAST_LAST_UNTOLD = ("「{0}」行各格都是0、占位符或空白，{1}可能是0也可能空白：表头在「总计」之后多画了1个空列，"
                            "表内有一行多印了1格（若是本行，自然人之后为「法人或其他组织」小计、总计空白），看不出是哪一行。"
                            "两种读法同样合计，均按0计，请对照原文核对")

@@ -10,7 +10,7 @@ import csv
 import io
 import re
 
-from core.readers.document import Document, TextBuilder
+from core.readers.document import Document, Line, TextBuilder
 from core.readers.encoding import CHINESE, decode_with_problems, looks_binary, normalise_newlines, utf16_without_bom
 from core.readers.lossy_gb2312 import read_as_gb2312
 from core.readers.lossy_gb2312 import restore as restore_gb2312
@@ -110,7 +110,8 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
             builder.add_pieces(line, cuts, "|")
             open_row = False
             continue
-        if open_row and line[0] == "|" and line[-1] != "|":  # (a line closed by a pipe: a framed table's)
+        if open_row and line[0] == "|" and line[-1] != "|" and not _blank_row_after_whole_one(line, builder.lines):
+            # (a line closed by a pipe: a framed table's)
             builder.extend_line(line, line.split("|"), 0)
             open_row = _ends_open(line)
             continue
@@ -195,6 +196,18 @@ def _ends_open(line: str) -> bool:
     writes before it ("|  "): a line ending on its pipe is a framed table's (a site's layout table
     padded round the report, w1304 cms-html-html2text r0006)."""
     return line[-1:] == " " and line.rstrip()[-1:] == "|"
+
+
+def _blank_row_after_whole_one(line: str, lines: list[Line]) -> bool:
+    """Whether `line`, opening with a pipe under a row that ends open (_ends_open), is a row of
+    empty cells of its own, not that row going on: it holds no text, and the row above already
+    holds as many cells as the grid row before it (a row broken inside a cell is short of its
+    rest). A spreadsheet's empty rows after 表三's last (w2208 wps-html-html2text r0001, r0015):
+    joined, their cells were read as the last row's, and its blank first cell dropped as padding,
+    its values a column left."""
+    if line.strip(" |\t") or len(lines) < 2 or not lines[-2].grid:
+        return False
+    return len(lines[-1].cells) >= len(lines[-2].cells)
 
 
 def _page_starts(text: str) -> tuple[int, ...]:

@@ -402,3 +402,16 @@ def test_lynx_table_without_full_rows_read_where_its_characters_columns_tell():
     # the planted typo (其他's 自然人 14 printed 13) breaks its row's sum: still flagged, and caught
     assert t3_row(report, "other_other") == [13, 3, None, None, None, None, 17]
     assert any("section3.other_other.natural" in f.cells for f in check(report))
+
+
+def test_empty_sheet_rows_after_the_last_row_are_not_its_cells():
+    # html2text ends each row of a WPS sheet "|   ", as it ends a row broken inside a cell, so the
+    # sheet's empty rows under 「四、结转下年度继续办理」 were joined to it: their empty cells read as
+    # the row's, its blank first cell trimmed as padding and its values read a column left
+    # (0 under 社会公益组织 and 其他 instead of 法律服务机构 and 总计, unflagged). Each is a row of its own
+    report, wrong, silent = read_against_truth(ZOO / "w2208-r0001-wps-html-html2text.md")
+    assert t3_row(report, "carried_forward") == [None, None, None, None, 0, None, 0]
+    assert silent == []
+    report, wrong, silent = read_against_truth(ZOO / "w2208-r0015-wps-html-html2text.md")
+    assert t3_row(report, "carried_forward") == [None, 0, None, 0, 0, 0, None]
+    assert silent == []

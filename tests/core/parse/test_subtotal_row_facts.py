@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from core.parse.stream import _MAX_READINGS, _cut_parts
 from core.parse.subtotal_rows import (adds_up_as_eight, glued_cut, glued_readings, implied_total, may_be_clipped,
-                                      may_have_lost_a_blank, printed_subtotal, without_subtotal, zero_only_with_subtotal)
+                                      may_have_lost_a_blank, printed_subtotal, without_subtotal, zero_only_with_subtotal,
+                                      zero_subtotal_row)
 from core.parse.tokens import EMPTY, NA, NUM, Token
 
 
@@ -76,3 +77,11 @@ def test_a_row_of_7_whose_blank_part_left_no_trace():
     assert may_have_lost_a_blank(_row(9, 6, 3, 3, 0, 0, 15))
     assert not may_have_lost_a_blank(_row(9, 3, 3, 0, 0, "-", 15))  # (9 + 3 is no 15)
     assert not may_have_lost_a_blank(_row(9, 6, 3, 3, 0, "", 15))  # (a blank printed: none was lost)
+
+
+def test_a_row_of_7_with_a_zero_subtotal_may_be_a_row_of_8_that_lost_a_blank_part():
+    # 3 | - | - 0 0 - | 3: a subtotal of 0 (a placeholder), its parts 0s and placeholders, 总计 自然人's
+    assert zero_subtotal_row(_row(3, "-", "-", 0, 0, "-", 3))
+    assert not zero_subtotal_row(_row(3, "-", "-", 0, 0, "-", 4))  # (总计 is not 自然人's)
+    assert not zero_subtotal_row(_row(3, 1, "-", 0, 0, 1, 4))  # (a subtotal of 1: the sums weigh it)
+    assert not zero_subtotal_row(_row(3, "-", "-", 0, "", "-", 3))  # (a blank printed: none lost)

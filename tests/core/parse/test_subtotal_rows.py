@@ -45,3 +45,29 @@ def test_rows_of_zeros_padded_by_the_box_are_not_read_so():
     # every other row of that box leaves the column after 总计 to w3m's padding: read as printed
     report, _, _ = read_against_truth(ZOO / "pq2010-r0033-w3m.txt")
     assert {f.cell for f in report.flags if "印有8格" in f.message} == {"section3.denied_law_forbidden"}
+
+
+def test_a_word_row_of_zeros_printing_eight_cells_flags_the_cells_its_readings_put_apart():
+    # 「2、其他法律法规禁止公开」 prints 0 · · 0 · · · · in a Word table whose other rows print 7:
+    # read without the last cell (a stray one) 社会组织 is 0 and 科研机构 blank; read with a blank
+    # 法人或其他组织 subtotal after 自然人 (as the report has it) 科研机构 is 0 and 社会组织 blank. Both
+    # add up. Before: 科研机构 blank, unflagged (silent); now 0 (a blank counts 0 alike) and flagged
+    report, wrong, silent = read_against_truth(ZOO / "q2206-r0032-docx.docx")
+    assert t3_row(report, "denied_law_forbidden") == [0, None, 0, 0, None, None, None]
+    flag = next(f.message for f in report.flags if f.cell == "section3.denied_law_forbidden")
+    assert "「科研机构」是0还是空白无法确定" in flag
+    assert silent == []
+
+
+def test_a_row_of_seven_a_cell_a_paragraph_showing_a_blank_cell_is_read_as_eight():
+    # lynx's and mammoth's text of a table, a cell a paragraph: 「（二）部分公开」 prints 3件 － － ０ ０
+    # － ３件, one gap between the two 0s wider than the others (a blank cell's paragraph): the row
+    # printed 8 cells, a 法人 subtotal － after 自然人 and a blank 社会公益组织. Read as its 7 columns
+    # 科研机构 was － and 社会公益组织 0 (both add up: silent); now read by the gap, flagged
+    for name in ("q2201-r0024-lynx.txt", "q2201-r0024-mammoth-raw.txt"):
+        report, wrong, silent = read_against_truth(ZOO / name)
+        assert t3_row(report, "partial") == [3, None, 0, None, 0, None, 3]
+        assert report.cells["section3.partial.social"].state == BLANK
+        flag = next(f.message for f in report.flags if f.cell == "section3.partial")
+        assert "本行印有8格" in flag and "空白一格是「社会公益组织」" in flag
+        assert silent == []
