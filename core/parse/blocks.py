@@ -564,16 +564,6 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
                 row_sum = row_sums[row_keys[row]] = _row_sum(values, width, row, row_values.get(row_keys[row]))
             return None if block_sum is None or row_sum is None else block_sum + row_sum
 
-        if odd_first and len(values) == total_rows * width:
-            # (so do all the rows of a cut: values of an odd sum have a row not adding up in every
-            # cut, told from the rows' sums, with no block laid out)
-            whole_sum: Optional[int] = 0
-            for row in range(total_rows):
-                whole_sum = with_row(whole_sum, row)
-                if whole_sum is None:
-                    break
-            if whole_sum is not None and whole_sum % 2:
-                return False
         block_sum: Optional[int] = 0
         for size in range(1, min(_MAX_BLOCK, total_rows) + 1):
             if odd_first and block_sum is not None:
