@@ -1031,22 +1031,24 @@ class _Drifts:
             return True
         gap = j - taken  # (where the run was, in the state after's free values)
         clean = self.clean
-
-        def seven_may(at: int, t: int) -> bool:  # (the state after's seven from `at`, row + t)
-            if at + _WIDTH <= gap:
-                return clean(t, _WIDTH * t - at - taken)
-            return at < gap or clean(t, _WIDTH * t - at - _WIDTH)
-
+        # (the state after's seven from `at`, row + t, is this state's drifting by 7t - at - taken
+        # before the gap, 7t - at - 7 past it (clean), a seven across the gap counting as may:
+        # its m-th seven, row + m + 1, drifts by 7 - taken or 0, and shifted, row + m + 2, by
+        # 14 - shift - taken or 7 - shift)
         last_row = self.rows - 2  # (the state after's m of its last row)
         first_failing = last_row
+        at = 0
         for m in range(last_row + 1):
-            if not seven_may(_WIDTH * m, m + 1):
+            if at + _WIDTH <= gap:
+                if not clean(m + 1, _WIDTH - taken):
+                    first_failing = m
+                    break
+            elif at >= gap and not clean(m + 1, 0):
                 first_failing = m
                 break
+            at += _WIDTH
         sums = self.sums
         for shift in range(1, _WIDTH):
-            # (seven_may(shift + 7m, m + 2) written out: its drift is 14 - shift - taken before
-            # the gap, 7 - shift past it; a seven across the gap counts as may)
             before, past = 2 * _WIDTH - shift - taken, _WIDTH - shift
             at = shift + _WIDTH * first_failing
             for m in range(first_failing, last_row):
