@@ -489,10 +489,11 @@ class _Search:
         # (_options passes only the first columns the anchor may take, and with one run those
         # making the next seven add up)
 
-        def row_adding_up(picks: list[int]) -> Optional[list[int]]:
+        def row_adding_up(picks: list[int], picks_sum: int) -> Optional[list[int]]:
             """The seven picks as the row's cells in column order, when they add up to its 总计
-            (the k-th pick's column is columns[k]: the picks turned round)."""
-            if sum(map(values.__getitem__, picks)) != 2 * values[picks[total_k]]:
+            (the k-th pick's column is columns[k]: the picks turned round); `picks_sum`: what
+            they add up to (read off the free values' sums)."""
+            if picks_sum != 2 * values[picks[total_k]]:
                 return None
             return picks[total_k + 1:] + picks[:total_k + 1]
 
@@ -513,7 +514,7 @@ class _Search:
             nxt = free_values[k] if k < free_count else n
             if k == _WIDTH:
                 if not (same_line[last] and nxt == last + 1):  # (a row cuts no line)
-                    one_run = row_adding_up(free_values[:_WIDTH])
+                    one_run = row_adding_up(free_values[:_WIDTH], sums[_WIDTH] - first_sum)
                 break
             column = columns[k]
             # a line's next value is the next cell, unless the row wraps round after 总计
@@ -593,7 +594,7 @@ class _Search:
                     after = free_values[at + 1] if at + 1 < free_count else n
                     if count == _WIDTH:
                         if not (same_line[last_pick] and after == last_pick + 1):
-                            cells = row_adding_up(picks + free_values[j:at + 1])
+                            cells = row_adding_up(picks + free_values[j:at + 1], picks_sum + sums[at + 1] - sums[j])
                         break
                     next_column = columns[count]
                     # a line's next value is the next cell, unless the row wraps round after 总计
@@ -1030,29 +1031,41 @@ class _Drifts:
             return True
         gap = j - taken  # (where the run was, in the state after's free values)
         clean = self.clean
-
-        def seven_may(at: int, t: int) -> bool:  # (the state after's seven from `at`, row + t)
-            if at + _WIDTH <= gap:
-                return clean(t, _WIDTH * t - at - taken)
-            return at < gap or clean(t, _WIDTH * t - at - _WIDTH)
-
+        # (the state after's seven from `at`, row + t, is this state's drifting by 7t - at - taken
+        # before the gap, 7t - at - 7 past it (clean), a seven across the gap counting as may:
+        # its m-th seven, row + m + 1, drifts by 7 - taken or 0, and shifted, row + m + 2, by
+        # 14 - shift - taken or 7 - shift)
         last_row = self.rows - 2  # (the state after's m of its last row)
         first_failing = last_row
+        at = 0
         for m in range(last_row + 1):
-            if not seven_may(_WIDTH * m, m + 1):
+            if at + _WIDTH <= gap:
+                if not clean(m + 1, _WIDTH - taken):
+                    first_failing = m
+                    break
+            elif at >= gap and not clean(m + 1, 0):
                 first_failing = m
                 break
+            at += _WIDTH
         sums = self.sums
         for shift in range(1, _WIDTH):
-            if not all(seven_may(shift + _WIDTH * m, m + 2) for m in range(first_failing, last_row)):
-                continue
-            start = _WIDTH * (self.rows - 1) + shift
-            if start < j + _WIDTH - taken:
-                return True
-            length = _WIDTH - shift
-            wanted = sums[-1] - sums[start] - left_sum
-            if wanted in map(sub, sums[start + length:], sums[start:len(sums) - length]):
-                return True
+            before, past = 2 * _WIDTH - shift - taken, _WIDTH - shift
+            at = shift + _WIDTH * first_failing
+            for m in range(first_failing, last_row):
+                if at + _WIDTH <= gap:
+                    if not clean(m + 2, before):
+                        break
+                elif at >= gap and not clean(m + 2, past):
+                    break
+                at += _WIDTH
+            else:
+                start = _WIDTH * (self.rows - 1) + shift
+                if start < j + _WIDTH - taken:
+                    return True
+                length = _WIDTH - shift
+                wanted = sums[-1] - sums[start] - left_sum
+                if wanted in map(sub, sums[start + length:], sums[start:len(sums) - length]):
+                    return True
         return False
 
     def second_run_check(self) -> Optional[Callable[[int, int], bool]]:
@@ -1311,7 +1324,8 @@ def _seven_may_be(search: _Search, row: int, cells, sums: int, own: Optional[int
     """_Sevens.may_be_row's answer; `room`: what each column may still take (None: any)."""
     values, rows_of = search.values, search.rows_of
     row_values = list(map(values.__getitem__, cells))
-    if sums // 2 not in row_values:
+    half = sums // 2  # (its 总计)
+    if sums % 2 or half not in row_values:
         return False
     # the one label value's place, if any: it must be this row's (most sevens hold none: told
     # apart without a loop of Python steps)
@@ -1328,12 +1342,20 @@ def _seven_may_be(search: _Search, row: int, cells, sums: int, own: Optional[int
         return False
     # (the cell at j is in column j - total_at - 1, mod 7: the 总计 is column 6; a label value
     # in 自然人, column 0, tells it)
-    for total_at in range(_WIDTH) if label_at < 0 else ((label_at - 1) % _WIDTH,):
-        if row_values[total_at] * 2 != sums:
-            continue
-        if room is None or all(map(le, row_values[total_at + 1:] + row_values[:total_at + 1], room)):
+    if label_at >= 0:
+        total_at = (label_at - 1) % _WIDTH
+        return row_values[total_at] == half and (
+            room is None or all(map(le, row_values[total_at + 1:] + row_values[:total_at + 1], room)))
+    if room is None:
+        return True  # (a cell holds its 总计: the seven from there on)
+    # (each cell holding its 总计, in turn: found by C's scan, not a loop of Python steps)
+    total_at = row_values.index(half)
+    while True:
+        if all(map(le, row_values[total_at + 1:] + row_values[:total_at + 1], room)):
             return True
-    return False
+        if half not in row_values[total_at + 1:]:
+            return False
+        total_at = row_values.index(half, total_at + 1)
 
 
 def _add(found: list[list[list[int]]], placed: list[list[int]], values: list[int]) -> list[list[list[int]]]:
