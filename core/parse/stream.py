@@ -29,7 +29,7 @@ from operator import itemgetter, sub
 from typing import Any, Callable, Iterator, NamedTuple, Optional
 
 from core.equations import Equation, equations, expected_by_columns, is_digit_slip, through
-from core.parse.blocks import UNDECIDED
+from core.parse.blocks import UNDECIDED_CELL
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up, around_unread, completes,
                               jointly_possible, reading_places, row_completes, row_reading_places,
@@ -3533,7 +3533,7 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
 
     Placed so, with a typo, several ways may fit alike (a table of 0s but a misprinted 1 puts the
     1 in any cell): the misprint is in the fourteen values all the same. The first way is read and
-    the cells the ways disagree on are flagged (UNDECIDED), so that the sums failing through the
+    the cells the ways disagree on are flagged (UNDECIDED_CELL), so that the sums failing through the
     one holding the misprint name them all; left unread, the sums filled the two rows in and the
     printed value vanished."""
 
@@ -3661,5 +3661,5 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
         for c, column in enumerate(row.columns):
             if len({kinds[solution[r][c]] for solution in solutions}) > 1:
                 report.flags.append(Flag(f"{table.section}.{key}.{column.key}", "inferred",
-                                         f"「{row.label}」×「{column.label}」：{UNDECIDED}，已按其中一种读取，请核对",
+                                         UNDECIDED_CELL.format(row.label, column.label),
                                          (READING_UNDECIDED,)))
