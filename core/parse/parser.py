@@ -36,7 +36,7 @@ from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_p
                               outside_boxed_row, own_box_header, printed_blank, ruled_row)
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
-from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, signs_printed, split_plain, t2_run_cells
+from core.parse.glued import CUT_LEFT_OPEN, LEFT_OPEN, MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, signs_printed, split_plain, t2_run_cells
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
 from core.parse.t3_placement import agreed_rows, undecided_columns, unique_placement
@@ -843,7 +843,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                                  and len(split_plain(values[0].text, widths[key], lambda _: True)) > 1)
             how = "已按勾稽关系拆分" if by_sums else "已按各格都印有数字拆分（本行各列之间没有勾稽关系可以核对）"
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），{how}" + \
-                ("" if all(split) else "，无法确定的单元格留空")
+                ("" if all(split) else "，" + LEFT_OPEN)
         elif glued_run is not None:
             chosen, message, causes = glued_run
         elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= widths[key] > 1 \
@@ -1797,7 +1797,7 @@ def _short_glued_run(report: Report, row, values: list[Token]
     printed = " ".join(report.text[start:end].split())
     head = f"「{row.label}」行印有{len(values)}个数值，模板为{width}列，数字可能粘连（{printed}）"
     if None in cells:
-        return cells, f"{head}，{NO_UNIQUE_CUT}，无法确定的单元格留空，请对照原文核对", (GLUED_UNDECIDED,)
+        return cells, f"{head}，{CUT_LEFT_OPEN}", (GLUED_UNDECIDED,)
     return cells, f"{head}，{assumed or '已拆分'}，请对照原文核对", ()
 
 
@@ -2395,7 +2395,7 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         split = unglue_t4(values, len(T4.rows), len(T4_COLUMNS_KEYS))
         if split:
             report.flags.append(Flag("section4", "parse", f"表四的数字粘连在一起（{values[0].text}），已按勾稽关系拆分"
-                                     + ("" if all(split) else "，无法确定的单元格留空")))
+                                     + ("" if all(split) else "，" + LEFT_OPEN)))
             _store_t4(report, split)
             return
         else:
