@@ -17,6 +17,8 @@ from core.parse.row_sums import tokens_add_up
 from core.parse.tokens import TEXT, Token
 from core.template import Table
 
+_PRINTED_BEFORE_LABEL = "「{}」行的数值印在行标签之前，已按位置归入该行，请核对"
+
 
 def beside_labels(keys: list[str], values_of: dict[str, list[Token]], label_line: dict[str, int]) -> bool:
     """Whether most rows printing values print one on their label's line, as a page read line by
@@ -68,7 +70,7 @@ def give_early_values_down(table: Table, values_of: dict[str, list[Token]], labe
         values_of[above], values_of[below] = kept, moved
         if not (len(kept) == len(moved) == width and tokens_add_up(kept) and tokens_add_up(moved)):
             report.flags.append(Flag(f"{table.section}.{below}", "inferred",
-                                     f"「{table.row(below).label}」行的数值印在行标签之前，已按位置归入该行，请核对"))
+                                     _PRINTED_BEFORE_LABEL.format(table.row(below).label)))
 
 
 def give_stray_values_down(table: Table, values_of: dict[str, list[Token]], label_line: dict[str, int],
@@ -99,4 +101,4 @@ def give_stray_values_down(table: Table, values_of: dict[str, list[Token]], labe
             continue  # the label below does not wrap onto a line of its own
         values_of[above], values_of[below] = [], values
         report.flags.append(Flag(f"{table.section}.{below}", "inferred",
-                                 f"「{table.row(below).label}」行的数值印在行标签之前，已按位置归入该行，请核对"))
+                                 _PRINTED_BEFORE_LABEL.format(table.row(below).label)))

@@ -26,6 +26,9 @@ MAX_DIGITS = 60  # beyond this a "number" is not a glued table row
 # chose a cut. Its cause, GLUED_UNDECIDED, is what the checks read: they suggest no value from sums
 # resting on such a row (core/check/rules.py).
 NO_UNIQUE_CUT = "无法唯一拆分"
+# (glued digits cut in several ways that add up alike: the cells they disagree on)
+LEFT_OPEN = "无法确定的单元格留空，请对照原文核对"
+CUT_LEFT_OPEN = NO_UNIQUE_CUT + "，" + LEFT_OPEN
 
 
 def _parts(digits: str, count: int) -> Iterator[list[int]]:
@@ -739,7 +742,7 @@ def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
         printed = " ".join(run.split())  # (its flag quotes the run as printed)
         if None in cells:
             flags.append(Flag(f"section2.{key}", "parse", f"「{row.label}」行的数字粘连在一起（{printed}），"
-                                                           f"{NO_UNIQUE_CUT}，无法确定的单元格留空", (GLUED_UNDECIDED,)))
+                                                           + CUT_LEFT_OPEN, (GLUED_UNDECIDED,)))
         elif cut:
             flags.append(Flag(f"section2.{key}", "inferred", f"「{row.label}」行的数字粘连在一起（{printed}），"
                                                               f"{assumed or '已拆分'}，请核对"))

@@ -114,14 +114,18 @@ def only_zeros(tokens: list[Token]) -> bool:
     return bool(tokens) and all(t.kind in (NA, EMPTY) or (t.kind == NUM and t.value == 0) for t in tokens)
 
 
+# (rows and 表四 read as 0 throughout, where which printed cell stood where no trace tells)
+ZEROS_UNPLACED = "0与占位符各在哪一格无法确定，均按0计，请核对"
+BLANKS_UNTRACED_ZEROS = "空白单元格未留痕迹，" + ZEROS_UNPLACED
+
+
 def zero_row(report: Report, paths: list[str], flagged: str, what: str) -> None:
     """Every cell of a row that printed only zeros and placeholders, but fewer than its columns
     (a converter dropped its blank cells without a trace), set to 0: each column is 0 whichever
     reading of the printed cells is right; only how each cell was printed is unknown."""
     for path in paths:
         report.cells[path] = CellValue(0, INFERRED)
-    report.flags.append(Flag(flagged, "inferred", f"{what}只印有0和占位符，空白单元格未留痕迹，"
-                                                  "各格印法无法逐一确定，均按0计，请核对"))
+    report.flags.append(Flag(flagged, "inferred", f"{what}只印有0和占位符，{BLANKS_UNTRACED_ZEROS}"))
 
 
 def zeros_in_doubt(report: Report, table: Table, key: str, columns: list[int], message: str,

@@ -28,7 +28,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 header_centres, names_in_order, header_extents, line_candidates, named_anchors,
                                 padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, both_positions,
                                 repeated_header_centres, wide_positions, token_number, value_distance)
-from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
+from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED_CELL, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_printed_past_last,
                               cells_right_of,
@@ -36,7 +36,7 @@ from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_p
                               outside_boxed_row, own_box_header, printed_blank, ruled_row)
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
-from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, signs_printed, split_plain, t2_run_cells
+from core.parse.glued import CUT_LEFT_OPEN, LEFT_OPEN, MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, signs_printed, split_plain, t2_run_cells
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
 from core.parse.t3_placement import agreed_rows, undecided_columns, unique_placement
@@ -50,9 +50,9 @@ from core.parse.column_blocks import read_column_blocks
 from core.parse.pdfblocks import (t2_column_blocks, t2_rows_under_headers, t3_spill, t4_partly_under_section5,
                                   t4_printed_apart, t4_stray_values)
 from core.parse.page_furniture import furniture, without
-from core.parse.lost import (LOST, blank_rows, empty_line, headless_table_flags, lost_character_flags, lost_text_flags,
-                             only_zeros,
-                             printed_placeholder, zero_row, zeros_in_doubt)
+from core.parse.lost import (BLANKS_UNTRACED_ZEROS, LOST, ZEROS_UNPLACED, blank_rows, empty_line, headless_table_flags,
+                             lost_character_flags, lost_text_flags, only_zeros, printed_placeholder, zero_row,
+                             zeros_in_doubt)
 from core.parse.sections import find_sections, line_text
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
@@ -731,7 +731,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             row = table.row(key)
             for column in columns:
                 report.flags.append(Flag(f"{table.section}.{key}.{row.columns[column].key}", "inferred",
-                                         f"「{row.label}」×「{row.columns[column].label}」：{UNDECIDED}，已按其中一种读取，请核对",
+                                         UNDECIDED_CELL.format(row.label, row.columns[column].label),
                                          (READING_UNDECIDED,)))
         values_of.update(in_order)
         if lines:
@@ -789,7 +789,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 reordered_lines = reordered != values
                 if reordered_lines:  # PDF reading order printed a later line first
                     report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
-                                             f"「{row.label}」行的数值分在几行印出，{_SUMMED_ORDER}，请核对", (LINES_BY_SUMS,)))
+                                             _LINES_BY_SUMS.format(row.label), (LINES_BY_SUMS,)))
                 elif order_doubtful(values):
                     report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
                                              f"「{row.label}」行的数值分在几行印出，合计不符，各数值的次序无法确定，请核对"))
@@ -870,7 +870,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                                  and len(split_plain(values[0].text, widths[key], lambda _: True)) > 1)
             how = "已按勾稽关系拆分" if by_sums else "已按各格都印有数字拆分（本行各列之间没有勾稽关系可以核对）"
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），{how}" + \
-                ("" if all(split) else "，无法确定的单元格留空")
+                ("" if all(split) else "，" + LEFT_OPEN)
         elif glued_run is not None:
             chosen, message, causes = glued_run
         elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= widths[key] > 1 \
@@ -933,7 +933,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         for key in with_blanks:  # (their unprinted cells are blank: 0)
             if read_open_zeros(report, list(table.row_paths(key))):
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
-                                         f"「{table.row(key).label}」行：空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
+                                         f"「{table.row(key).label}」行：{BLANKS_UNTRACED_ZEROS}"))
     for key, columns in past_last.items():
         zeros_in_doubt(report, table, key, columns, past_last_message)
     for key, columns in zeros_cut.items():
@@ -1062,7 +1062,9 @@ def _gaps_blank(report: Report, table: Table, short: dict[str, list[Token]]) -> 
                                  f"「{table.row(key).label}」行未印出的单元格按空白（0）计，请核对"))
 
 
-_SUMMED_ORDER = "已按各行合计关系排列"
+_LINES_BY_SUMS = "「{}」行的数值分在几行印出，已按各行合计关系排列，请核对"
+# (a row's or 表四's values placed by where they print, and not surely: what follows 「…」行 or 表四)
+BY_POSITION = "的数值按版面位置归入各列，位置不够确定，请对照原文核对各数所在的列"
 _GAP_AMONG_ZEROS = ("「{0}」行比表头少印1格（转换时在行末补了空格）：按合计读出的空白格在{1}，它与相邻各个0"
                     "的先后无法确定（各种排法同样合计），均按0计，请对照原文核对")
 _BOTH_ENDS_BLANK = ("「{0}」行比表头多印1格，首尾两格均空白，无法确定哪一格是多出的空格：已按其余各行的列位读取"
@@ -1519,7 +1521,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         if key not in placed and len(values) == width:  # a full row wrapped over lines, not placed
             out[key] = lines_reordered(values)
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
-                                     f"「{table.row(key).label}」行的数值分在几行印出，{_SUMMED_ORDER}，请核对", (LINES_BY_SUMS,)))
+                                     _LINES_BY_SUMS.format(table.row(key).label), (LINES_BY_SUMS,)))
         if not values_of[key]:
             row_blanks = None if _sums_printed_counts(table, key, values_of) \
                 else _row_of_blanks(report, table, key, label_of[key], width)
@@ -1539,7 +1541,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         ends_unknown = crowded and len(values_of[key]) < width and gapless(values_of[key])
         if not sure or not adds_up or unconfirmed or ends_unknown:  # another placement is about as likely, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
-                                     f"「{table.row(key).label}」行的数值按版面位置归入各列，位置不够确定"))
+                                     "「" + table.row(key).label + "」行" + BY_POSITION))
     if table.section == "section3":
         _shift_rows_by_sums(table, report, values_of, out, width)
     return out
@@ -1647,7 +1649,7 @@ def _shift_rows_by_sums(table: Table, report: Report, values_of: dict[str, list[
     shifts does as well. Else they stay as placed. Either way their flags stay: the sums chose,
     not the positions."""
     unsure = {f.cell.split(".")[1] for f in report.flags if f.kind == "inferred" and f.cell.startswith("section3.")
-              and f.message.endswith("位置不够确定")}
+              and f.message.endswith(BY_POSITION)}
     rows: dict[str, Sequence[Optional[Token]]] = {}
     for row in table.rows:
         tokens = out.get(row.key)
@@ -1871,7 +1873,7 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
         out[row.key] = tokens
         if not full or not (len(ways) == 1 or ways[1][0] - cost >= SURE_MARGIN) or cost > len(values) or shift >= 2:
             report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
-                                     f"「{row.label}」行的数值按版面位置归入各列，位置不够确定"))
+                                     "「" + row.label + "」行" + BY_POSITION))
     return out
 
 
@@ -1909,7 +1911,7 @@ def _short_glued_run(report: Report, row, values: list[Token]
     printed = " ".join(report.text[start:end].split())
     head = f"「{row.label}」行印有{len(values)}个数值，模板为{width}列，数字可能粘连（{printed}）"
     if None in cells:
-        return cells, f"{head}，{NO_UNIQUE_CUT}，无法确定的单元格留空，请对照原文核对", (GLUED_UNDECIDED,)
+        return cells, f"{head}，{CUT_LEFT_OPEN}", (GLUED_UNDECIDED,)
     return cells, f"{head}，{assumed or '已拆分'}，请对照原文核对", ()
 
 
@@ -1952,7 +1954,7 @@ def _placement_undecided(report: Report, table: Table, row, values: list[Token])
     if only_zeros(values):
         for path in table.row_paths(row.key):
             report.cells[path] = CellValue(0, INFERRED)
-        message = f"「{row.label}」行的数值分在几行印出，只有0和占位符，0与占位符各在哪一格无法确定，均按0计，请核对"
+        message = f"「{row.label}」行的数值分在几行印出，只有0和占位符，{ZEROS_UNPLACED}"
     else:
         message = f"「{row.label}」行的数值分在几行印出，几种次序同样合计，占位符印在哪一格无法确定，请核对"
     report.flags.append(Flag(f"{table.section}.{row.key}", "inferred", message))
@@ -2486,6 +2488,11 @@ def _is_year(token: Token, following: list[Token]) -> bool:
         and following[0].line == token.line and following[0].text.startswith("年")
 
 
+def _t4_not_found(report: Report) -> None:
+    report.problems.append("未找到第四部分统计表（行政复议、行政诉讼情况）")
+    report.flags.append(Flag("section4", "missing", f"未找到统计表：{T4.title}"))
+
+
 def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = None,
              pages: tuple[int, ...] = ()) -> None:
     """表四 into the report; `pages`: the lines beginning its pages when the text marks them (a PDF's
@@ -2493,8 +2500,7 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
     width = len(T4.rows) * len(T4_COLUMNS_KEYS)
     table = t4_table_tokens(tokens, pages)
     if table is None:
-        report.problems.append("未找到第四部分统计表（行政复议、行政诉讼情况）")
-        report.flags.append(Flag("section4", "missing", f"未找到统计表：{T4.title}"))
+        _t4_not_found(report)
         return
     values: list[Token] = []
     header_lines = {t.line for t in table if t.kind == TEXT}
@@ -2517,8 +2523,7 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
     if not values and not any(t.kind == TEXT and _T4_COLUMN_HEADS.search(t.text) for t in table):
         # only the section's heading (复议, 诉讼), no header of columns: the table is not in the text
         # (a picture of it, a converter's dropped table), not a table printed blank
-        report.problems.append("未找到第四部分统计表（行政复议、行政诉讼情况）")
-        report.flags.append(Flag("section4", "missing", f"未找到统计表：{T4.title}"))
+        _t4_not_found(report)
         return
     if not values and printed_placeholder(table):
         # its header printed, its body as pandoc's "[TABLE]": the rows are lost, not printed blank
@@ -2539,7 +2544,7 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         if placed:
             values, sure = placed
             if not sure:
-                report.flags.append(Flag("section4", "inferred", "表四的数值按版面位置归入各列，位置不够确定，请核对"))
+                report.flags.append(Flag("section4", "inferred", "表四" + BY_POSITION))
     if len(values) == width and not all(_t4_group_ok(values[g * 5:g * 5 + 5]) for g in range(3)):
         reordered = _t4_reordered(values)
         if reordered:
@@ -2551,7 +2556,7 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         split = unglue_t4(values, len(T4.rows), len(T4_COLUMNS_KEYS))
         if split:
             report.flags.append(Flag("section4", "parse", f"表四的数字粘连在一起（{values[0].text}），已按勾稽关系拆分"
-                                     + ("" if all(split) else "，无法确定的单元格留空")))
+                                     + ("" if all(split) else "，" + LEFT_OPEN)))
             _store_t4(report, split)
             return
         else:
@@ -2569,7 +2574,7 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
             if all(t is None or t.kind in (NUM, NA, EMPTY) for t in cells) \
                     and all(_t4_group_placed_ok(cells[g * 5:g * 5 + 5]) for g in range(3)) \
                     and read_open_zeros(report, list(T4.paths())):  # (every group adds up, its blanks 0)
-                report.flags.append(Flag("section4", "inferred", "表四空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
+                report.flags.append(Flag("section4", "inferred", "表四" + BLANKS_UNTRACED_ZEROS))
             return
     _store_t4(report, values)
 

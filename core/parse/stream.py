@@ -29,9 +29,9 @@ from operator import itemgetter, sub
 from typing import Any, Callable, Iterator, NamedTuple, Optional
 
 from core.equations import Equation, equations, expected_by_columns, is_digit_slip, through
-from core.parse.blocks import UNDECIDED
+from core.parse.blocks import UNDECIDED_CELL
 from core.parse.columns import equation_score, reading_scores, token_number
-from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up, around_unread, completes,
+from core.parse.glued import (CUT_LEFT_OPEN, MAX_CELL_DIGITS, MAX_DIGITS, NONE_FOUND, SOME_HOLD, adds_up, around_unread, completes,
                               jointly_possible, reading_places, row_completes, row_reading_places,
                               split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
@@ -1272,7 +1272,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，空白单元格未留痕迹，"
                                                              f"数字所在的列无法唯一确定，{PLACED_FROM_THE_LEFT}，请核对", (PLACED_LEFT,))
         elif None in agreed:
-            messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，{NO_UNIQUE_CUT}，无法确定的单元格留空",
+            messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，{CUT_LEFT_OPEN}",
                                  (GLUED_UNDECIDED,))
         elif key in subtotal_rows:
             messages[key] = Flag(f"section3.{key}", "inferred", (GLUED_SUBTOTAL_BLANK_TOTAL if blank_total else GLUED_SUBTOTAL)
@@ -1857,8 +1857,8 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
         agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(len(found[0]))]
         if any(column is not None and column[0] for column in agreed):
             return _tokens(tuple(agreed), typo[1]), True, Flag(
-                "section4", "parse", f"表四的数字粘连在一起（{' '.join(run.split())}），{NO_CUT_ADDS_UP}，{NO_UNIQUE_CUT}，"
-                "无法确定的单元格留空", (GLUED_NO_CUT, GLUED_UNDECIDED))
+                "section4", "parse", f"表四的数字粘连在一起（{' '.join(run.split())}），{NO_CUT_ADDS_UP}，{CUT_LEFT_OPEN}",
+                (GLUED_NO_CUT, GLUED_UNDECIDED))
     return None
 
 
@@ -2069,7 +2069,7 @@ def _open_t4(found: list[tuple], cells: list[tuple[str, int, int]],
     """表四 from several cuts that all add up: where they differ only in the columns their blanks
     took (a blank left no trace), the values are placed from the left, as in 表三; the cells the
     cuts still disagree on stay open; and section4's 存疑 flag saying so."""
-    why = Flag("section4", "parse", f"表四的数字粘连在一起（{printed}），{NO_UNIQUE_CUT}，无法确定的单元格留空",
+    why = Flag("section4", "parse", f"表四的数字粘连在一起（{printed}），{CUT_LEFT_OPEN}",
                (GLUED_UNDECIDED,))
     if _placements_only(found):
         leftmost = min(map(_columns_taken, found))
@@ -3574,7 +3574,7 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
 
     Placed so, with a typo, several ways may fit alike (a table of 0s but a misprinted 1 puts the
     1 in any cell): the misprint is in the fourteen values all the same. The first way is read and
-    the cells the ways disagree on are flagged (UNDECIDED), so that the sums failing through the
+    the cells the ways disagree on are flagged (UNDECIDED_CELL), so that the sums failing through the
     one holding the misprint name them all; left unread, the sums filled the two rows in and the
     printed value vanished."""
 
@@ -3702,5 +3702,5 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
         for c, column in enumerate(row.columns):
             if len({kinds[solution[r][c]] for solution in solutions}) > 1:
                 report.flags.append(Flag(f"{table.section}.{key}.{column.key}", "inferred",
-                                         f"「{row.label}」×「{column.label}」：{UNDECIDED}，已按其中一种读取，请核对",
+                                         UNDECIDED_CELL.format(row.label, column.label),
                                          (READING_UNDECIDED,)))

@@ -426,48 +426,61 @@ def _total_column_left_blank(report: Report, table: Table) -> bool:
     return blank >= 2
 
 
-# The messages flagging a row read as 8, or left as read where it may be one
-GLUED_SUBTOTAL = ("「{0}」行的数字粘连在一起，比表头多印1格，各列拆分均不合计：第二格（{1}）等于其后五格之和，"
-                  "与自然人相加等于总计，应是「法人或其他组织」的小计（本行印有8格）。已按此读取（小计不计入各列），请对照原文核对")
-GLUED_SUBTOTAL_BLANK_TOTAL = ("「{0}」行的数字粘连在一起，比表头多印1格，表三总计列空白：第二格（{1}）等于其后五格之和，"
-                              "应是「法人或其他组织」的小计（本行印有8格，总计空白）。已按此读取（小计不计入各列），"
-                              "本行总计也按空白计；也可能是表格只在本行印了总计，请对照原文核对")
-_CLIPPED_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
-                     "比表格多一格，转换时最后一格（总计）被截去。已按此把其后各数值归入商业企业至其他各列，"
-                     "总计按自然人与小计之和推定为{}，请对照原文核对")
-_CLIPPED_BLANK_TOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
-                        "比表格多一格，最后一格（总计）空白，或转换时被截去。已按此把其后各数值归入商业企业至其他各列；"
-                        "表内其余印有非0数值的各行总计均空白，本行总计也按空白计，请对照原文核对")
+# The messages flagging a row read as 8, or left as read where it may be one: what the parser saw,
+# how it read the row, what to check in the original. One phrase for each thing they share.
+_IS_SUBTOTAL = "是「法人或其他组织」小计（本行印有8格，模板无此列）"
+_READ_WITHOUT = "已略去小计，其余各数依次归入本行各列"
+_MAY_BE_EIGHT = "本行可能印有8格（自然人之后是「法人或其他组织」小计，模板无此列），转换时末格（总计）被截去"
+_OTHERS_LEAVE_TOTAL_BLANK = "表内其余印有非0数值的各行总计均空白"
+_ZERO_EIGHT = "本行印有8格（自然人之后是「法人或其他组织」小计，末格总计空白）"
+_CHECK = "请对照原文核对"
+_ZEROS_EITHER = "两种读法同样合计，{1}是0还是空白无法确定，均按0计，" + _CHECK
+GLUED_SUBTOTAL = ("「{0}」行的数字粘连在一起，按模板各列拆分均不合计：其中第二个数（{1}）等于其后五个数之和、"
+                  "与自然人相加等于总计，" + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "，" + _CHECK)
+GLUED_SUBTOTAL_BLANK_TOTAL = ("「{0}」行的数字粘连在一起，表三总计列空白：其中第二个数（{1}）等于其后五个数之和，"
+                              + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "，本行总计也按空白计（也可能是表格只在本行印了总计），"
+                              + _CHECK)
+_CLIPPED_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，" + _IS_SUBTOTAL + "，转换时末格（总计）被截去。"
+                     + _READ_WITHOUT + "，总计按自然人加小计推定为{}，" + _CHECK)
+_CLIPPED_BLANK_TOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，" + _IS_SUBTOTAL + "，末格（总计）空白或转换时被截去。"
+                        + _READ_WITHOUT + "；" + _OTHERS_LEAVE_TOTAL_BLANK + "，本行总计也按空白计，" + _CHECK)
 # ({2}: how the cells after 自然人 print, alike: 均印为「0」, 均印为「-」 or 均空白)
-_CLIPPED_ZERO_SUBTOTAL = ("「{0}」行自然人之后各格（含总计）{2}：本行若印有8格（自然人之后是「法人或其他组织」"
-                          "小计0），转换时最后一格（总计）被截去，总计应为{1}；也可能是总计印错。无法确定，已按原文读取，请对照原文核对")
+_CLIPPED_ZERO_SUBTOTAL = ("「{0}」行自然人之后各格（含总计）{2}：若本行印有8格（自然人之后是「法人或其他组织」小计0，"
+                          "模板无此列），转换时末格（总计）被截去，总计应为{1}；也可能是总计印错。两者无法区分，已按原文读取，"
+                          + _CHECK + "总计")
 # (the same in a table whose rows printing counts all leave 总计 blank: the cell cut off was blank too)
-_CLIPPED_ZERO_SUBTOTAL_BLANK_TOTAL = ("「{0}」行自然人之后六格{1}，表内其余印有非0数值的各行总计均空白：本行应印有8格"
-                                      "（自然人之后是「法人或其他组织」小计0），转换时最后一格（总计）被截去。已按此读取，"
-                                      "本行总计也按空白计；也可能是表格只在本行印了总计且印错，请对照原文核对")
-_CLIPPED_IN_DOUBT = ("「{}」行第二个数值（{}）等于其后五个数值之和，可能是「法人或其他组织」的小计（本行印有8格，"
-                     "转换时最后一格总计被截去），也可能是总计印错；表内其余各行大多读取存疑，合计无法判断，已按原文读取，请对照原文核对")
-_BLANK_LOST_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后四个数值之和，与自然人相加等于总计，应是「法人或其他组织」的小计："
-                        "本行印有8格，其中一格空白未留痕迹。已按此读取（小计不计入各列），空白单元格按各列合计推断为「{}」，请对照原文核对")
-_LONE_TOTAL = ("「{0}」行读满{1}列，总计印为{2}而合计不符，表内其余印有非0数值的各行总计均空白：本行可能印有8格（自然人之后是"
-               "「法人或其他组织」小计），转换时最后一格（总计）被截去，各数值属于哪一列无法确定，请对照原文核对")
-ZERO_ROW_CUT_BLANK = ("「{0}」行比表头多印1格，末格空白，各格都是0或空白：末格可能是多出的空格（已按此读取），"
-                       "也可能本行自然人之后是「法人或其他组织」小计0、总计空白。两种读法同样合计，哪几格是0、哪几格空白无法确定，"
-                       "请对照原文核对")
-ZEROS_PAST_LAST = ("「{0}」行比表头多印1格，末格空白，各格都是0、占位符或空白：末格可能是多出的空格，也可能本行"
-                    "自然人之后是「法人或其他组织」小计、总计空白。两种读法同样合计，{1}是0还是空白无法确定：均按0计，"
-                    "请对照原文核对")
-GAP_ROW_OF_EIGHT = ("「{0}」行印有7个数值，各格一段，其间一处多空一格：本行印有8格，其中一格空白。自然人之后的「{1}」应是"
-                    "「法人或其他组织」小计（0），空白一格是「{2}」。已按此读取（小计不计入各列），请对照原文核对")
-ZEROS_PAST_LAST_UNTOLD = ("「{0}」行各格都是0、占位符或空白，{1}可能是0也可能空白：表头在「总计」之后多画了1个空列，"
-                           "表内有一行多印了1格（若是本行，自然人之后为「法人或其他组织」小计、总计空白），看不出是哪一行。"
-                           "两种读法同样合计，均按0计，请对照原文核对")
-_ZERO_ROW_FILLS_BLANK_TOTAL = ("「{0}」行各格都是0、占位符或空白，连总计一格也印出，而表内其余印有非0数值的各行总计均空白："
-                               "本行可能印有8格（自然人之后是「法人或其他组织」小计、总计空白），转换时末格被截去，"
-                               "其后各数值应左移一列。两种读法同样合计，{1}是0还是空白无法确定：均按0计，请对照原文核对")
-ZERO_ROW_PRINTS_PAST_TOTAL = ("「{0}」行印有8格，比表头多1格（在表格于总计之后多画的一列中也印了数值）："
-                               "本行各格都是0、占位符或空白，合计无法判断多出的是哪一格，已按模板把第二格视为「法人或其他组织」小计，"
-                               "其余各格按表格的格位读取，请对照原文核对")
+_CLIPPED_ZERO_SUBTOTAL_BLANK_TOTAL = ("「{0}」行自然人之后六格{1}，" + _OTHERS_LEAVE_TOTAL_BLANK + "：本行应印有8格"
+                                      "（自然人之后是「法人或其他组织」小计0，模板无此列），转换时末格（总计）被截去。"
+                                      "已略去小计读取，本行总计也按空白计；也可能是表格只在本行印了总计且印错，" + _CHECK)
+_CLIPPED_IN_DOUBT = ("「{}」行第二个数值（{}）等于其后五个数值之和：" + _MAY_BE_EIGHT + "；也可能是总计印错。"
+                     "表内其余各行大多读取存疑，合计无法判断，已按原文读取，" + _CHECK)
+_BLANK_LOST_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后四个数值之和、与自然人相加等于总计，" + _IS_SUBTOTAL
+                        + "，其中一格空白未留痕迹。" + _READ_WITHOUT + "，空白单元格按各列合计推断在「{}」列，" + _CHECK)
+_LONE_TOTAL = ("「{0}」行读满{1}列，总计印为{2}而合计不符，" + _OTHERS_LEAVE_TOTAL_BLANK + "：" + _MAY_BE_EIGHT
+               + "，各数值属于哪一列无法确定，" + _CHECK)
+# (rows of 0s, placeholders and blanks printing a cell more, its last blank: a stray cell, or a row of 8)
+_PAST_LAST = "「{0}」行比表头多印1格，末格空白，各格都是0、占位符或空白：末格可能是多出的空格，也可能" + _ZERO_EIGHT + "。"
+ZERO_ROW_CUT_BLANK = _PAST_LAST + "两种读法同样合计，已按末格为多出的空格读取，哪几格是0、哪几格空白无法确定，" + _CHECK
+ZEROS_PAST_LAST = _PAST_LAST + _ZEROS_EITHER
+GAP_ROW_OF_EIGHT = ("「{0}」行印有7个数值，各格一段，其间一处多空一格：本行印有8格，其中一格空白。自然人之后的「{1}」"
+                    + _IS_SUBTOTAL.replace("（本行印有8格，", "（") + "，空白一格是「{2}」。" + _READ_WITHOUT + "，" + _CHECK)
+
+
+def zeros_of_an_untold_row(drawn: str, among: str) -> str:
+    """The message of a row of 0s, placeholders and blanks where `drawn` draws an empty column
+    after 总计: some row `among` these printed a cell more (a row of 8), and which one no cell shows."""
+    return ("「{0}」行各格都是0、占位符或空白，{1}可能是0也可能空白：" + drawn + "多画了1个空列，" + among
+            + "有一行多印了1格（若是本行，自然人之后是「法人或其他组织」小计，末格总计空白），看不出是哪一行。"
+            "已按各格所在的列读取，两种读法同样合计，均按0计，" + _CHECK)
+
+
+ZEROS_PAST_LAST_UNTOLD = zeros_of_an_untold_row("表头在「总计」之后", "表内")
+_ZERO_ROW_FILLS_BLANK_TOTAL = ("「{0}」行各格都是0、占位符或空白，连总计一格也印出，而" + _OTHERS_LEAVE_TOTAL_BLANK + "："
+                               "本行可能印有8格（自然人之后是「法人或其他组织」小计，末格总计空白），转换时末格被截去"
+                               "（若是，第二格是小计，其后各数值应左移一列）。" + _ZEROS_EITHER)
+ZERO_ROW_PRINTS_PAST_TOTAL = ("「{0}」行印有8格，比表头多1格（表格在总计之后多画的一列中也印了数值），各格都是0、占位符或空白："
+                              "合计看不出多出的是哪一格，已按模板把第二格当作「法人或其他组织」小计略去，"
+                              "其余各格按表格的格位读取，" + _CHECK)
 # (a catdoc row whose tabs count out a cell more, one blank written as a line break: tab_breaks)
-TAB_ROW_OF_EIGHT = ("「{0}」行印有8格，比表头多1格（各格以制表符分隔，其中一个空白单元格处换行）：按自然人之后为「法人或其他组织」"
-                    "小计（其后5格之和）读取，小计未计入。请对照原文核对")
+TAB_ROW_OF_EIGHT = ("「{0}」行按制表符数出比表头多1格（其中一个空白单元格处换行）：第二格等于其后五格之和，"
+                    + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "，" + _CHECK)

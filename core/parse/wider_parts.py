@@ -15,12 +15,10 @@ from typing import Mapping, Optional
 
 from core.parse.row_sums import tokens_add_up
 from core.parse.ruled import cells_past_last, cells_right_of, own_box_header
-from core.parse.subtotal_rows import zero_only_with_subtotal
+from core.parse.subtotal_rows import zero_only_with_subtotal, zeros_of_an_untold_row
 from core.parse.tokens import NUM, Token
 
-ZEROS_IN_A_WIDER_PART = ("「{0}」行各格都是0、占位符或空白，{1}可能是0也可能空白：表格分成几段，本行所在一段在「总计」之后"
-                         "多画了1个空列，段内有一行多印了1格（若是本行，自然人之后为「法人或其他组织」小计、总计空白），"
-                         "看不出是哪一行。已按各格所在的列读取，两种读法同样合计，均按0计，请对照原文核对")
+ZEROS_IN_A_WIDER_PART = zeros_of_an_untold_row("表格分成几段，本行所在一段在「总计」之后", "段内")
 
 _DIGITS = frozenset("123456789１２３４５６７８９")
 

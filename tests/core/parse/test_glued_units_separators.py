@@ -49,7 +49,7 @@ def test_a_subtotal_printed_without_its_unit_is_cut_from_the_count_after_it():
     report, wrong, silent = read_against_truth(ZOO / "q1802-r0029-docx2txt.txt")
     assert wrong == [] and silent == []
     assert t3_row(report, "carried_over") == [531, 385, 0, 0, 4, 0, 920]
-    # (read as a glued run, the flag also names the subtotal: 「…应是「法人或其他组织」的小计（本行印有8格）」)
+    # (read as a glued run, the flag also names the subtotal: 「…是「法人或其他组织」小计（本行印有8格，模板无此列）」)
     assert "印有8" in t3_row_flags(report, "carried_over")
     assert not [f for f in check(report) if f.severity == ERROR]
 

@@ -36,7 +36,7 @@ def test_cells_of_different_rows_are_not_merged():
     flags = [Flag("section3.granted.natural", "inferred", why, value=0),
              Flag("section3.partial.natural", "inferred", why, value=0),
              Flag("section3.granted.total", "inferred", why, value=0),
-             Flag("section4", "inferred", "表四的数值按版面位置归入各列，位置不够确定，请核对"),
+             Flag("section4", "inferred", "表四的数值按版面位置归入各列，位置不够确定，请对照原文核对各数所在的列"),
              Flag("section3.partial.total", "inferred", "未能从原文读出，按勾稽关系推定为3", value=3)]
     groups = group_flags("2021", flags)
     assert [g.cells for g in groups] == [["section3.granted.natural", "section3.granted.total"],
@@ -46,7 +46,7 @@ def test_cells_of_different_rows_are_not_merged():
     # one row, two values filled in: each cell's said
     assert groups[1].message == ("表三「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」的自然人、总计（2格）"
                                  "未能从原文读出，按勾稽关系推定：自然人为0，总计为3")
-    assert groups[2].message == "表四的数值按版面位置归入各列，位置不够确定，请核对"  # names its table
+    assert groups[2].message == "表四的数值按版面位置归入各列，位置不够确定，请对照原文核对各数所在的列"  # names its table
 
 
 def test_a_cell_the_auditor_corrected_leaves_its_rows_entry():
@@ -72,6 +72,6 @@ def test_cells_filled_with_different_values_say_each_value_but_the_most_common_o
 
 def test_a_rows_second_flag_does_not_name_the_row_again():
     flags = [Flag("section3.other_other", "parse", "「3.其他」行印有3个数值，模板为7列"),
-             Flag("section3.other_other", "inferred", "「3.其他」行只印有0和占位符，各格印法无法逐一确定，均按0计，请核对")]
+             Flag("section3.other_other", "inferred", "「3.其他」行只印有0和占位符，空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对")]
     [group] = group_flags("2021", flags)
-    assert group.message == "「3.其他」行印有3个数值，模板为7列；只印有0和占位符，各格印法无法逐一确定，均按0计，请核对"
+    assert group.message == "「3.其他」行印有3个数值，模板为7列；只印有0和占位符，空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"
