@@ -51,7 +51,12 @@ _BUDGET = 20000  # readings of the table weighed before giving up (the rows then
 
 
 def _lone_units(line: Line) -> int:
-    return sum(1 for piece in line.text.split() if piece in _LONE_UNITS)
+    """How many units stand alone on the line; none where it prints a count too (「21 件」: a count
+    and its unit apart, not a unit wrapped under a count above)."""
+    pieces = line.text.split()
+    if any(character.isdigit() for piece in pieces for character in piece):
+        return 0
+    return sum(1 for piece in pieces if piece in _LONE_UNITS)
 
 
 def _bare(token: Token) -> bool:

@@ -58,3 +58,15 @@ def test_the_same_in_pdftotext_layout_stays_flagged_where_blanks_left_no_trace()
         "section3.carried_forward.other", "section3.carried_forward.total"]
     marks = {f.cell for f in report.flags}
     assert all(covered(cell, marks) for cell in wrong if cell.startswith("section3."))
+
+
+def test_a_count_printed_apart_from_its_unit_is_no_line_of_wrapped_units():
+    # plain pdftotext, a cell a line: 「0」 / 「（七）总计」 / 「21 件」 / 「四、结转下年度继续办理」 / 「2件」.
+    # 「21 件」 holds a lone 件, but beside a count: the 0 above 「（七）总计」 is 其他处理's, not
+    # 总计's wrapped over its unit. Taken down, 总计's row and 结转下年度's were read a cell off
+    # (结转下年度's 自然人 2 inferred 23, flagged)
+    report, wrong, silent = read_against_truth(ZOO / "pq2204-r0031-pdftotext-utf-8.txt")
+    assert silent == []
+    assert t3_row(report, "carried_forward")[0] == 2
+    assert t3_row(report, "total")[0] == 21
+    assert not [m for key in ("total", "carried_forward") for m in _messages(report, key) if "分两行印出" in m]
