@@ -61,19 +61,14 @@ def width_of(text: str, wide: bool) -> int:
 
 def positions(text: str, tokens: list[Token], plain_lines: set[int], wide: bool) -> dict[int, Interval]:
     """Display interval of each token (by id) that lies on a plain space-aligned line."""
-    return both_positions(text, tokens, plain_lines, wide)[wide]
+    narrow = narrow_positions(text, tokens, plain_lines)
+    return wide_positions(text, tokens, narrow) if wide else narrow
 
 
-def both_positions(text: str, tokens: list[Token], plain_lines: set[int], wide: bool = True
-                   ) -> tuple[dict[int, Interval], dict[int, Interval]]:
-    """positions() under both measures (narrow, wide) in one pass over the tokens and their lines;
-    the wide one left empty unless `wide`."""
+def narrow_positions(text: str, tokens: list[Token], plain_lines: set[int]) -> dict[int, Interval]:
+    """positions() by characters (each one column): a value's offsets from its line's start, for the
+    values on plain lines with no tab before them."""
     narrow: dict[int, Interval] = {}
-    out: dict[int, Interval] = {}
-    # line start -> the offset up to which the line was measured and its display column there (wide):
-    # each value measured on from the value before it (values come left to right), the text between
-    # them measured whole (display_width is the sum of its characters' widths)
-    measured: dict[int, tuple[int, int]] = {}
     # the text line of the value before, its start, end and first tab (-1: none), found again only
     # for a value beyond it (values come line by line); none yet
     line_start = line_end = len(text) + 1
@@ -90,24 +85,18 @@ def both_positions(text: str, tokens: list[Token], plain_lines: set[int], wide: 
         if 0 <= tab < at:
             continue  # a tab before the value: its display column is unknown
         narrow[id(token)] = (at - line_start, token.end - line_start)
-        if not wide:
-            continue
-        offset, column = measured.get(line_start, (line_start, 0))
-        if at < offset:  # (a value left of the one before it: measured from the line's start)
-            offset, column = line_start, 0
-        start = column + display_width(text[offset:at])
-        end = start + display_width(text[at:token.end])
-        measured[line_start] = (token.end, end)
-        out[id(token)] = (start, end)
-    return narrow, out
+    return narrow
 
 
 def wide_positions(text: str, tokens: list[Token], narrow: dict[int, Interval]) -> dict[int, Interval]:
-    """both_positions' wide measure, from its narrow one (`narrow`, of the same tokens): a value
-    measured narrow lies on a plain line, no tab before it, and its line starts its narrow start
-    before it; measured on as both_positions measures it, the lines not looked for again."""
+    """positions() by display width (a CJK character two columns), from the narrow measure of the
+    same tokens (narrow_positions): a value measured narrow lies on a plain line, no tab before it,
+    and its line starts its narrow start before it, so the lines are not looked for again."""
     out: dict[int, Interval] = {}
-    measured: dict[int, tuple[int, int]] = {}  # line start -> (offset measured up to, display column there)
+    # line start -> the offset up to which the line was measured and its display column there: each
+    # value measured on from the value before it (values come left to right), the text between them
+    # measured whole (display_width is the sum of its characters' widths)
+    measured: dict[int, tuple[int, int]] = {}
     for token in tokens:
         known = narrow.get(id(token))
         if known is None:
@@ -711,7 +700,7 @@ def _spaced(values: list[Token], where: dict[int, Interval]) -> bool:
 
 def padded_apart(text: str, rows: dict[str, list[Token]], narrow: dict[int, Interval]) -> bool:
     """Whether some row prints two values padded apart (_spaced) under either measure, found from
-    the narrow positions (`narrow`, as both_positions measures them): the wide measure places the
+    the narrow positions (`narrow`, as narrow_positions measures them): the wide measure places the
     values a line holds in the same order, the gap between two a display width at least its length
     (that of the text between them). Where none does, column_anchors finds no layout under either."""
     for values in rows.values():

@@ -26,7 +26,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 display_width, equation_score, extents_of, width_of,
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, named_anchors,
-                                padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, both_positions,
+                                padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, narrow_positions,
                                 repeated_header_centres, wide_positions, token_number, value_distance)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED_CELL, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
@@ -1426,7 +1426,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     plain = {n for n in set().union(*lines_of.values(), map(_LINE_OF, header))
              if not lines[n].grid and len(lines[n].cells) == 1}
     all_values = list(chain.from_iterable(values_of.values()))
-    narrow = both_positions(report.text, all_values, plain, wide=False)[0]
+    narrow = narrow_positions(report.text, all_values, plain)
     if not padded_apart(report.text, values_of, narrow):
         # no row prints values padded apart under either measure (as text extractions that part
         # values by one space print them: pdfplumber, plain pdftotext): column_anchors finds no

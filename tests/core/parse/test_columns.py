@@ -248,11 +248,12 @@ def test_padded_apart_answers_as_spaced_under_either_measure():
     # _placed_by_position gives up on a table no row of which prints values padded apart under
     # either measure, telling so from the narrow positions alone: a gap of one space is padding
     # under neither, two spaces under both, and one CJK character (two columns wide) only wide
-    from core.parse.columns import _spaced, both_positions, padded_apart
+    from core.parse.columns import _spaced, narrow_positions, padded_apart, wide_positions
     from core.parse.tokens import NUM, Token
     for text, padded in (("甲 1 2 3\n", False), ("甲 1  2 3\n", True), ("甲 1中2 3\n", True), ("甲 12 3\n", False)):
         values = [Token(NUM, digit, at, at + 1, 0, int(digit)) for at, digit in enumerate(text) if digit.isdigit()]
-        narrow, wide = both_positions(text, values, {0})
+        narrow = narrow_positions(text, values, {0})
+        wide = wide_positions(text, values, narrow)
         assert padded_apart(text, {"row": values}, narrow) is padded, text
         assert (_spaced(values, narrow) or _spaced(values, wide)) is padded, text
         assert _spaced(values, narrow) is (padded and "中" not in text), text  # (the CJK gap: wide only)
