@@ -277,19 +277,34 @@ _STYLESHEET = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999
 
 # An element a browser does not show (style="display:none"): the hidden rows of a spreadsheet's
 # web export (WPS, Excel: <tr style="display:none"> of empty cells under each table), Word's hidden
-# spans, text hidden against copying. Skipped in every mode; a pattern with a predicate outranks
-# the stylesheet's plain name tests. Only a page that holds "none" gets these templates: testing
-# every element's style costs the others for nothing.
-_HIDDEN_ELEMENT = "*[@style][contains(translate(@style, 'DISPLAYNOE \t', 'displaynoe'), 'display:none')]"
-_HIDDEN_TEMPLATES = "".join(f'\n<xsl:template match="{_HIDDEN_ELEMENT}"{mode}/>'
+# spans, text hidden against copying. Such an element is marked (``_mark_hidden``) and skipped in
+# every mode; a pattern with a predicate outranks the stylesheet's plain name tests. Only a page
+# that hides one gets these templates: testing every element costs the others for nothing.
+_HIDDEN_TEMPLATES = "".join(f'\n<xsl:template match="*[@m:hidden]"{mode}/>'
                             for mode in ("", ' mode="rows"', ' mode="row"', ' mode="cell"', ' mode="layout"'))
 _HIDDEN = re.compile(r"display\s*:\s*none", re.I)
+_HIDDEN_MARK = f"{{{_LAYOUT_NS}}}hidden"
+_STYLED = etree.XPath("//*[@style]")
+# A style read as a browser reads "display:none": case-blind, spaces and tabs dropped.
+_STYLE_FOLD = str.maketrans("DISPLAYNOE", "displaynoe", " \t")
 
 
 def _may_hide(markup: str) -> bool:
     """Whether the page may hide an element by its style (lowercase "none" or uppercase "NONE"
     looked for first: a search in C, where the case-blind pattern would walk the page)."""
     return ("none" in markup or "NONE" in markup) and _HIDDEN.search(markup) is not None
+
+
+def _mark_hidden(root) -> bool:
+    """Mark the elements whose style hides them; whether there was one. Decided here, once an
+    element: in the stylesheet, XPath's translate() on the style of each element met cost more
+    than the rest of a Word page's reading (Word styles nearly every element)."""
+    hidden = False
+    for element in _STYLED(root):
+        if "display:none" in element.get("style").translate(_STYLE_FOLD):
+            element.set(_HIDDEN_MARK, "")
+            hidden = True
+    return hidden
 
 
 @functools.lru_cache(maxsize=4)
@@ -324,7 +339,7 @@ def _render(root, markup: str) -> TextBuilder | None:
     marks = _marks_for(markup)
     if marks is None:
         return None
-    stylesheet = _stylesheet(marks, _may_hide(markup))
+    stylesheet = _stylesheet(marks, _may_hide(markup) and _mark_hidden(root))
     builder = _lines(str(stylesheet(root)), marks, exact=False)
     if builder is None:  # a table may be layout: decide on each one, and render them so
         _mark_layout_tables(root)
