@@ -284,9 +284,13 @@ _HIDDEN_TEMPLATES = "".join(f'\n<xsl:template match="*[@m:hidden]"{mode}/>'
                             for mode in ("", ' mode="rows"', ' mode="row"', ' mode="cell"', ' mode="layout"'))
 _HIDDEN = re.compile(r"display\s*:\s*none", re.I)
 _HIDDEN_MARK = f"{{{_LAYOUT_NS}}}hidden"
-_STYLED = etree.XPath("//*[@style]")
-# A style read as a browser reads "display:none": case-blind, spaces and tabs dropped.
-_STYLE_FOLD = str.maketrans("DISPLAYNOE", "displaynoe", " \t")
+# A style hides its element when, case-blind and its spaces dropped, it holds "display:none":
+# each letter in either case, spaces between. Explicit classes, not re.I, which would also take
+# the Kelvin sign and the long s. (A browser drops tabs too; the stylesheet that decided this
+# before did not, its tab made a space by the XML attribute it sat in, and this reads as it did.)
+_HIDING_STYLE = re.compile(" *".join(f"[{c}{c.upper()}]" if c.isalpha() else c for c in "display:none"))
+_STYLES = etree.XPath("//@style", smart_strings=False)
+_STYLED_AS = etree.XPath("//*[@style = $style]")
 
 
 def _may_hide(markup: str) -> bool:
@@ -296,15 +300,16 @@ def _may_hide(markup: str) -> bool:
 
 
 def _mark_hidden(root) -> bool:
-    """Mark the elements whose style hides them; whether there was one. Decided here, once an
-    element: in the stylesheet, XPath's translate() on the style of each element met cost more
-    than the rest of a Word page's reading (Word styles nearly every element)."""
-    hidden = False
-    for element in _STYLED(root):
-        if "display:none" in element.get("style").translate(_STYLE_FOLD):
+    """Mark the elements whose style hides them; whether there was one. Decided here, once a
+    distinct style (a few dozen on a Word page) and looked for again only if it hides: in the
+    stylesheet, XPath's translate() on the style of each element met cost more than the rest of
+    a Word page's reading (Word styles nearly every element), and so did an lxml object for each
+    styled element."""
+    hiding = [style for style in set(_STYLES(root)) if _HIDING_STYLE.search(style)]  # Word: 973 styles, 37 distinct
+    for style in hiding:
+        for element in _STYLED_AS(root, style=style):
             element.set(_HIDDEN_MARK, "")
-            hidden = True
-    return hidden
+    return bool(hiding)
 
 
 @functools.lru_cache(maxsize=4)
