@@ -284,11 +284,10 @@ _HIDDEN_TEMPLATES = "".join(f'\n<xsl:template match="*[@m:hidden]"{mode}/>'
                             for mode in ("", ' mode="rows"', ' mode="row"', ' mode="cell"', ' mode="layout"'))
 _HIDDEN = re.compile(r"display\s*:\s*none", re.I)
 _HIDDEN_MARK = f"{{{_LAYOUT_NS}}}hidden"
-# A style hides its element when, case-blind and its spaces dropped, it holds "display:none":
-# each letter in either case, spaces between. Explicit classes, not re.I, which would also take
-# the Kelvin sign and the long s. (A browser drops tabs too; the stylesheet that decided this
-# before did not, its tab made a space by the XML attribute it sat in, and this reads as it did.)
-_HIDING_STYLE = re.compile(" *".join(f"[{c}{c.upper()}]" if c.isalpha() else c for c in "display:none"))
+# A style hides its element when, case-blind and its spaces dropped, it holds "display:none".
+# (A browser drops tabs too; the stylesheet that decided this before did not, its tab made a
+# space by the XML attribute it sat in, and this reads as it did.)
+_STYLE_FOLD = str.maketrans("DISPLAYNOE", "displaynoe", " ")
 _STYLES = etree.XPath("//@style", smart_strings=False)
 _STYLED_AS = etree.XPath("//*[@style = $style]")
 
@@ -305,7 +304,8 @@ def _mark_hidden(root) -> bool:
     stylesheet, XPath's translate() on the style of each element met cost more than the rest of
     a Word page's reading (Word styles nearly every element), and so did an lxml object for each
     styled element."""
-    hiding = [style for style in set(_STYLES(root)) if _HIDING_STYLE.search(style)]  # Word: 973 styles, 37 distinct
+    distinct = set(_STYLES(root))  # r0009 of h2205, a Word page: 973 styles, 37 distinct
+    hiding = [style for style in distinct if "display:none" in style.translate(_STYLE_FOLD)]
     for style in hiding:
         for element in _STYLED_AS(root, style=style):
             element.set(_HIDDEN_MARK, "")
