@@ -16,8 +16,6 @@ each.
 from __future__ import annotations
 
 import codecs
-import email
-import email.policy
 import functools
 import re
 from itertools import filterfalse, islice
@@ -152,6 +150,11 @@ def read_mht(path: str, data: bytes, fmt: str = "mht") -> Document:
     """Take the text/html part out of a MIME web archive and read it as a web page."""
     if data.lstrip()[:1] == b"<":  # some browsers save plain HTML under .mht
         return read_html(path, data, fmt)
+    # Imported here: the email package (with socket, random, calendar) cost a process its first
+    # web page's reading, which needs none of it.
+    import email
+    import email.policy
+
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     for part in message.walk():
         if part.get_content_type() == "text/html":
