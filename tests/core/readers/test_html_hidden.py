@@ -20,3 +20,12 @@ def test_hidden_rows_cells_and_spans_are_left_out():
 def test_a_page_hiding_nothing_reads_as_before():
     page = '<p style="display:block">none of it hidden</p><table><tr><td style="border:none">3</td></tr></table>'
     assert _cells(page) == [["none of it hidden"], ["3"]]
+
+
+def test_every_element_sharing_a_hiding_style_is_left_out_and_only_those():
+    # Word repeats one style on many spans: each is hidden, wherever it is. A look-alike letter
+    # (the long s "ſ") is not an s, so that span is shown.
+    page = ('<p>收<span style="Display: none">1</span>到<span style="Display: none">2</span></p>'
+            '<table><tr><td>c</td><td><span style="Display: none">3</span>4</td></tr></table>'
+            '<p><span style="di\u017fplay:none">5</span></p>')
+    assert _cells(page) == [["收到"], ["c", "4"], ["5"]]
