@@ -66,6 +66,8 @@ READING_UNDECIDED = "reading-undecided"  # readings that add up alike: which num
 LINES_BY_SUMS = "lines-by-sums"  # a row printed over several lines: its lines ordered by the sums
 NEIGHBOUR_MAY_HOLD = "neighbour-may-hold"  # a row read whole whose values the text lets a neighbouring row hold
 SUBTOTAL_UNTOLD = "subtotal-untold"  # a 表三 row of 0s that may print a subtotal: which parts print 0 is unknown
+PLACED_BY_POSITION = "placed-by-position"  # a row (or 表四) placed by where its values print, not surely
+PLACED_BY_ORDER = "placed-by-order"  # a row whose values printed apart from its label, placed by the rows' order
 
 
 @dataclass

@@ -18,7 +18,8 @@ from core.readers.document import Document, Line
 from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chinese, utf8_read_as_gbk
 from core.readers.text import GBK_READ_AS_UTF8, UTF8_READ_AS_GB2312, UTF8_READ_AS_LATIN1
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NEIGHBOUR_MAY_HOLD, NUMBER,
-                        READING_UNDECIDED, SUBTOTAL_UNTOLD, BLANK_TEMPLATE, CellValue, Flag, Number, Report, blank_template, known)
+                        PLACED_BY_ORDER, PLACED_BY_POSITION, READING_UNDECIDED, SUBTOTAL_UNTOLD, BLANK_TEMPLATE,
+                        CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
 from core.equations import equations
@@ -713,7 +714,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     beside_label[key], in_order[key] = in_order[key], values
                     continue
                 in_order[key] = by_position[key] = values
-                report.flags.append(Flag(f"{table.section}.{key}", "inferred", _PLACED_BY_ORDER.format(table.row(key).label)))
+                report.flags.append(Flag(f"{table.section}.{key}", "inferred", _PLACED_BY_ORDER.format(table.row(key).label),
+                                         (PLACED_BY_ORDER,)))
         label_line = {key: token.line for key, token in label_token.items()}
         give_early_values_down(table, in_order, label_line, report)
         give_stray_values_down(table, in_order, label_line, tokens, report)
@@ -723,7 +725,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 continue
             by_position[key] = values  # placed: stored as they are
             in_order.setdefault(key, [])  # a row whose label printed out of place: its values were in the run
-            report.flags.append(Flag(f"{table.section}.{key}", "inferred", _PLACED_BY_ORDER.format(table.row(key).label)))
+            report.flags.append(Flag(f"{table.section}.{key}", "inferred", _PLACED_BY_ORDER.format(table.row(key).label),
+                                         (PLACED_BY_ORDER,)))
         for key, values in beside_label.items():
             if key not in by_position:
                 in_order[key] = values
@@ -1283,7 +1286,7 @@ def flag_overflow_neighbours(report: Report, table: Table, overflowed: dict[str,
     wide: list[tuple[str, int]] = []
     # the cells of the rows whose values printed apart from their labels, placed by order
     placed_apart = sum(len(row.columns) for row in table.rows if overflowed and any(
-        f.cell == f"{table.section}.{row.key}" and f.message == _PLACED_BY_ORDER.format(row.label) for f in report.flags))
+        f.cell == f"{table.section}.{row.key}" and PLACED_BY_ORDER in f.causes for f in report.flags))
     for key, count in overflowed.items():
         if f"{table.section}.{key}" not in flagged:
             continue  # read again otherwise (its flag was replaced)
@@ -1541,7 +1544,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         ends_unknown = crowded and len(values_of[key]) < width and gapless(values_of[key])
         if not sure or not adds_up or unconfirmed or ends_unknown:  # another placement is about as likely, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
-                                     "「" + table.row(key).label + "」行" + BY_POSITION))
+                                     "「" + table.row(key).label + "」行" + BY_POSITION, (PLACED_BY_POSITION,)))
     if table.section == "section3":
         _shift_rows_by_sums(table, report, values_of, out, width)
     return out
@@ -1649,7 +1652,7 @@ def _shift_rows_by_sums(table: Table, report: Report, values_of: dict[str, list[
     shifts does as well. Else they stay as placed. Either way their flags stay: the sums chose,
     not the positions."""
     unsure = {f.cell.split(".")[1] for f in report.flags if f.kind == "inferred" and f.cell.startswith("section3.")
-              and f.message.endswith(BY_POSITION)}
+              and PLACED_BY_POSITION in f.causes}
     rows: dict[str, Sequence[Optional[Token]]] = {}
     for row in table.rows:
         tokens = out.get(row.key)
@@ -1873,7 +1876,7 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
         out[row.key] = tokens
         if not full or not (len(ways) == 1 or ways[1][0] - cost >= SURE_MARGIN) or cost > len(values) or shift >= 2:
             report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
-                                     "「" + row.label + "」行" + BY_POSITION))
+                                     "「" + row.label + "」行" + BY_POSITION, (PLACED_BY_POSITION,)))
     return out
 
 
@@ -2544,7 +2547,7 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         if placed:
             values, sure = placed
             if not sure:
-                report.flags.append(Flag("section4", "inferred", "表四" + BY_POSITION))
+                report.flags.append(Flag("section4", "inferred", "表四" + BY_POSITION, (PLACED_BY_POSITION,)))
     if len(values) == width and not all(_t4_group_ok(values[g * 5:g * 5 + 5]) for g in range(3)):
         reordered = _t4_reordered(values)
         if reordered:
