@@ -53,6 +53,7 @@ from operator import add, ne
 from typing import Callable, Optional, cast
 
 from core.parse.cell_paragraphs import read_cell_paragraphs
+from core.parse.tokens import COUNT_UNITS
 from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, CellValue, Flag, Report
 from core.template import Table
 
@@ -88,7 +89,7 @@ _LAST_LABEL = re.compile(r"5[、.．]\s*要求行政机关确认")
 # a cell's count (with its unit or thousands separators as printed: 「3 件」, 「1,234」, as
 # cell_paragraphs reads them), or the mark a report prints for "none" in every empty cell
 # (placeholder style)
-_UNITS = "件个项条次宗"
+_UNITS = COUNT_UNITS
 _CELL = rf"(?:\d+(?:,\d{{3}})*(?: ?[{_UNITS}])?|[-－—–―/／]{{1,4}}|无)"
 _COUNT_LINE = re.compile(_CELL)
 _COUNTS_LINE = re.compile(rf"{_CELL}(?: +{_CELL})*")

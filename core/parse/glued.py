@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from core.equations import Equation
 from core.model import GLUED_UNDECIDED, MISSING, Flag, Number, Report
-from core.parse.tokens import EMPTY, NA, NUM, Token, ascii_digits
+from core.parse.tokens import COUNT_UNITS, EMPTY, NA, NUM, Token, ascii_digits
 from core.template import Table
 
 MAX_DIGITS = 60  # beyond this a "number" is not a glued table row
@@ -541,7 +541,7 @@ def _parts_up_to(digits: str, count: int, bound: int) -> Iterator[list[int]]:
 _PLACEHOLDERS = "－—/-无"
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])")
 _SIGNS = "+-－"
-_COUNT_UNITS = "项件个条次宗"  # a unit after a count closes its cell ("规范性文件3项3项4项")
+_COUNT_UNITS = COUNT_UNITS  # a unit after a count closes its cell ("规范性文件3项3项4项")
 _PLUS_SIGN = re.compile(r"[+＋]\d")
 _ASCII_MARKS = str.maketrans("．，", ".,")
 _MAX_T2_READINGS = 50

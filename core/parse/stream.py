@@ -45,7 +45,7 @@ from core.parse.subtotal_rows import (GLUED_SUBTOTAL, GLUED_SUBTOTAL_BLANK_TOTAL
                                       without_subtotal)
 from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, PLACED_LEFT, READING_UNDECIDED, Flag, Report
 from core.readers.document import Line
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, ascii_digits, normalise
+from core.parse.tokens import COUNT_UNITS, EMPTY, NA, NUM, TEXT, Token, ascii_digits, normalise
 from core.template import Table, tables
 
 
@@ -805,14 +805,14 @@ def _row_sum_holds(report: Report, table: Table, key: str) -> bool:
 # a count with its unit too ("…２６件二、上年结转").
 # (the spaces taken possessively, which the regex engine tries a fifth faster at each of the text's
 # many value characters: no label starts with a space, so no match is lost)
-_GLUED_TO_LABEL = re.compile(r"(?:[0-9０-９][项件个条次宗]|[0-9０-９－—\-无/])[ \t]*+(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][）)]|[1-8][.、．][\u4e00-\u9fff])")
+_GLUED_TO_LABEL = re.compile(rf"(?:[0-9０-９][{COUNT_UNITS}]|[0-9０-９－—\-无/])[ \t]*+(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][）)]|[1-8][.、．][\u4e00-\u9fff])")
 
 
 # The punctuation each label _GLUED_TO_LABEL ends on holds, and where the label starts: at the
 # bracket of "（二）", one character before the 、 or point of "二、", "2.".
 _LABEL_MARKS = (("、", 1), (".", 1), ("．", 1), ("（", 0), ("(", 0))
 _GLUED_VALUE_CHARS = frozenset("0123456789０１２３４５６７８９－—-无/")  # what _GLUED_TO_LABEL's match starts with
-_COUNT_UNITS = frozenset("项件个条次宗")
+_COUNT_UNITS = frozenset(COUNT_UNITS)
 
 
 def is_glued(text: str) -> bool:

@@ -48,7 +48,9 @@ _GLUED_AFTER_LABEL = re.compile(r"(?<=[\u4e00-\u9fff]\))0+$")
 # and a count never starts with 0, so the 0s before a count are cells of their own (zeros print
 # without a unit). Two counts at least, or one before a label. A count may print thousands
 # separators ("29,523个2,565个000032,088个"): the unit still ends it, and its first group starts it.
-_COUNT_UNIT = "项|件|个|条|次|宗"
+# The units a report prints after a count (「3项」「12件」): one list for every reader of them
+COUNT_UNITS = "项件个条次宗"
+_COUNT_UNIT = "|".join(COUNT_UNITS)
 _COUNT = r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)"
 _GLUED_COUNTS = re.compile(rf"^(?:0*{_COUNT}(?:{_COUNT_UNIT})){{2,}}|^0*{_COUNT}(?:{_COUNT_UNIT})(?={_LABEL_START})")
 _COUNT_WITH_UNIT = re.compile(rf"(0*)({_COUNT}(?:{_COUNT_UNIT}))")

@@ -33,11 +33,11 @@ from typing import Optional
 
 from core.model import Flag, Number, Report, known
 from core.parse.stored_cells import store_row
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
+from core.parse.tokens import COUNT_UNITS, EMPTY, NA, NUM, TEXT, Token
 from core.readers.document import Line
 from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, Table
 
-_LONE_UNITS = frozenset("件个项条次宗")
+_LONE_UNITS = frozenset(COUNT_UNITS)
 
 WRAPPED_ABOVE = ("「{}」行有单元格的数字与单位分两行印出，数字印在行标签的上一行，已归入该行"
                  "（各格原在哪一列未能确定，按印出先后排在本行其他数值之前），请核对")
