@@ -463,7 +463,7 @@ _PAST_LAST = "「{0}」行比表头多印1格，末格空白，各格都是0、�
 ZERO_ROW_CUT_BLANK = _PAST_LAST + "两种读法同样合计，已按末格为多出的空格读取，哪几格是0、哪几格空白无法确定，" + _CHECK
 ZEROS_PAST_LAST = _PAST_LAST + _ZEROS_EITHER
 GAP_ROW_OF_EIGHT = ("「{0}」行印有7个数值，各格一段，其间一处多空一格：本行印有8格，其中一格空白。自然人之后的「{1}」"
-                    + _IS_SUBTOTAL.replace("（本行印有8格，", "（") + "，空白一格是「{2}」。" + _READ_WITHOUT + "，" + _CHECK)
+                    + "是「法人或其他组织」小计（模板无此列），空白一格是「{2}」。" + _READ_WITHOUT + "，" + _CHECK)
 
 
 def zeros_of_an_untold_row(drawn: str, among: str) -> str:
