@@ -287,10 +287,9 @@ _HIDDEN_TEMPLATES = "".join(f'\n<xsl:template match="*[@m:hidden]"{mode}/>'
                             for mode in ("", ' mode="rows"', ' mode="row"', ' mode="cell"', ' mode="layout"'))
 _HIDDEN = re.compile(r"display\s*:\s*none", re.I)
 _HIDDEN_MARK = f"{{{_LAYOUT_NS}}}hidden"
-# A style hides its element when, case-blind and its spaces dropped, it holds "display:none".
-# (A browser drops tabs too; the stylesheet that decided this before did not, its tab made a
-# space by the XML attribute it sat in, and this reads as it did.)
-_STYLE_FOLD = str.maketrans("DISPLAYNOE", "displaynoe", " ")
+# A style hides its element when, case-blind and its white space dropped, it holds "display:none"
+# (a browser reads "display:<tab>none" or a line break there as it reads a space).
+_STYLE_FOLD = str.maketrans("DISPLAYNOE", "displaynoe", " \t\n\r\f")
 _STYLES = etree.XPath("//@style", smart_strings=False)
 _STYLED_AS = etree.XPath("//*[@style = $style]")
 

@@ -29,3 +29,9 @@ def test_every_element_sharing_a_hiding_style_is_left_out_and_only_those():
             '<table><tr><td>c</td><td><span style="Display: none">3</span>4</td></tr></table>'
             '<p><span style="di\u017fplay:none">5</span></p>')
     assert _cells(page) == [["收到"], ["c", "4"], ["5"]]
+
+
+def test_a_tab_or_a_line_break_in_the_style_hides_as_a_space_does():
+    page = ('<table><tr><td>a</td><td style="display:\tnone">7</td><td>1</td></tr>'
+            '<tr><td>b</td><td style="display:\n  none">8</td><td>2</td></tr></table>')
+    assert _cells(page) == [["a", "1"], ["b", "2"]]
