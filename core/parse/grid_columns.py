@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from core.readers.document import Line
-from core.parse.tokens import EMPTY, NA, NUM, Token, blank_artefacts
+from core.parse.tokens import EMPTY, NA, NUM, PLACEHOLDER_MARKS, Token, blank_artefacts
 
 _LOOK_BACK = 40  # lines of one table block, at most, between a row and its header
 _DELIMITER_CHARS = set("-:= ")  # a Markdown delimiter row ("|---|:--:|") names no column
@@ -29,7 +29,8 @@ def _named(cell_text: str) -> Optional[bool]:
     text = blank_artefacts(cell_text).strip()  # "<span style=\"font-size:12px\">信息内容</span>"
     if not text or set(text) <= _DELIMITER_CHARS:
         return None
-    return not any(ch.isdigit() for ch in text) and text not in ("/", "-", "—", "－", "无")
+    # (a placeholder is a value: a row of 「\-」 cells beside its label is no header)
+    return not any(ch.isdigit() for ch in text) and text not in PLACEHOLDER_MARKS
 
 
 def header_columns(lines: list[Line], row: int, label_cell: int) -> Optional[list[int]]:

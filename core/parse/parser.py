@@ -34,7 +34,7 @@ from core.parse.early_values import beside_labels, give_early_values_down, give_
 from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_printed_past_last,
                               cells_right_of,
                               continued_part_columns_after_last, ends_on_printed_blank, in_label_column,
-                              outside_boxed_row, own_box_header, printed_blank, ruled_row)
+                              outside_boxed_row, own_box_header, printed_blank, ruled_row, wrapped_box_numbers)
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import CUT_LEFT_OPEN, LEFT_OPEN, MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, signs_printed, split_plain, t2_run_cells
@@ -131,6 +131,8 @@ def parse(doc: Document) -> Report:
         report.section_spans[number] = (start, end)
 
     tokens = {n: tokenize(doc.lines, *span) if (span := regions[n]) else [] for n in (2, 3, 4)}
+    if "│" in doc.text:  # a terminal's ruled box (w3m): a number wrapped in its narrow cell is one
+        tokens = {n: wrapped_box_numbers(doc.text, found) for n, found in tokens.items()}
     if not tokens[3]:  # no heading: look for the table itself
         tokens[3] = _fallback_t3_tokens(doc, sections.heading_lines.values())
     if not tokens[4]:

@@ -11,7 +11,7 @@ import re
 from typing import Mapping, Optional
 
 from core.parse.columns import display_width, width_of
-from core.parse.tokens import EMPTY, TEXT, Token
+from core.parse.tokens import EMPTY, NUM, TEXT, Token, parse_number
 
 _BOX_VERTICALS = "│┃"
 _DASH_RULE = re.compile(r"^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$")
@@ -293,3 +293,80 @@ def cells_past_last(text: str, label: Token, width: int, after_last: int, padded
                 return None  # w3m's padding (spaces only), or a cell printing something
     borders.reverse()  # (the line's end first: not a border)
     return [text[low + 1:high] for low, high in zip(borders[:width + 1], borders[1:width + 2])]
+
+
+def _box_cell(text: str, token: Token) -> Optional[tuple[int, int, str]]:
+    """The ruled-box cell holding `token`: its borders' display columns on the token's line and
+    its text between them (None when no box border bounds it on both sides)."""
+    line_start, line_end = _line_at(text, token.start)
+    left = max(text.rfind(v, line_start, token.start) for v in _BOX_VERTICALS)
+    right = min((at for at in (text.find(v, token.end, line_end) for v in _BOX_VERTICALS) if at >= 0), default=-1)
+    if left < 0 or right < 0:
+        return None
+    column = display_width(text[line_start:left])
+    return column, column + display_width(text[left:right]), text[left + 1:right]
+
+
+def wrapped_box_numbers(text: str, tokens: list[Token]) -> list[Token]:
+    """`tokens` with each number a terminal's ruled box (w3m) wrapped in its narrow cell read whole.
+
+    w3m breaks a cell's text that does not fit the cell's width onto the cell's next line, digits
+    too: 「│８ │」 over 「│７ │」 is the one count 87 (a box cell is one cell of the table, all its
+    lines; the next row starts under a rule). Read apart, the 7 would be another cell's, every
+    value after it a column off. A number is taken as wrapped where its cell holds nothing else,
+    the cell's next line (no rule) holds digits alone in the same borders, and the cell has no room
+    for their first digit after it. The joined token keeps the first line's place."""
+    by_start = {t.start: n for n, t in enumerate(tokens)}
+    joined: dict[int, Token] = {}  # index of a number's first token -> the number read whole
+    gone: set[int] = set()  # indexes of the digits read into a number above them
+    for n, token in enumerate(tokens):
+        if token.kind != NUM or n in gone or not token.text.isdigit():
+            continue
+        cell = _box_cell(text, token)
+        if cell is None or cell[2].strip() != text[token.start:token.end]:
+            continue
+        whole, below, at = token.text, [], token
+        while True:
+            left, right, printed = cell
+            line_start, line_end = _line_at(text, at.start)
+            next_start, next_end = line_end + 1, _line_at(text, line_end + 1)[1] if line_end < len(text) else line_end
+            next_line = text[next_start:next_end]
+            if not next_line or any(ch in _RULES for ch in next_line):
+                break
+            # the same cell's next line: the text between the borders at the same columns
+            offset = _offset_at_column(next_line, left)
+            if offset is None or next_line[offset] not in _BOX_VERTICALS:
+                break
+            end = next(((k for k in range(offset + 1, len(next_line)) if next_line[k] in _BOX_VERTICALS)), -1)
+            if end < 0 or display_width(next_line[:end]) != right:
+                break
+            rest = next_line[offset + 1:end]
+            digits = rest.strip()
+            following = by_start.get(next_start + offset + 1 + (len(rest) - len(rest.lstrip())))
+            if not digits or following is None or tokens[following].kind != NUM \
+                    or text[tokens[following].start:tokens[following].end] != digits \
+                    or display_width(printed.strip()) + display_width(digits[0]) <= right - left - 1:
+                break
+            whole += tokens[following].text
+            below.append(following)
+            at, cell = tokens[following], (left, right, rest)
+            if not tokens[following].text.isdigit():
+                break
+        if below and (number := parse_number(whole)) is not None:
+            joined[n] = Token(NUM, whole, token.start, token.end, token.line, number[0], number[1])
+            gone.update(below)
+    if not joined:
+        return tokens
+    return [joined.get(n, t) for n, t in enumerate(tokens) if n not in gone]
+
+
+def _offset_at_column(line: str, column: int) -> Optional[int]:
+    """The offset in `line` of the character starting at display column `column` (None: none does)."""
+    width = 0
+    for offset, ch in enumerate(line):
+        if width == column:
+            return offset
+        if width > column:
+            return None
+        width += display_width(ch)
+    return None

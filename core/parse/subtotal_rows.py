@@ -218,7 +218,11 @@ def read_clipped(report: Report, table: Table, rows: dict[str, list[Token]]) -> 
         moved.update(zip(paths, [*without_subtotal(numbers), 0 if blank_totals else implied_total(numbers[0], numbers[1])]))
         # (the row's own sum holds read so by its making: only the others' say, the columns)
         eqs = tuple(eq for eq in table_equations(report.template, table.section) if not eq.cell_set.issubset(paths))
-        if equation_score(eqs, moved) <= equation_score(eqs, values):
+        as_cut, as_read = equation_score(eqs, moved), equation_score(eqs, values)
+        # (a subtotal of 0 moves no value, the 总计 alone differs: a tie is the 总计 column failing
+        # either way, which cannot tell a 总计 cut off from one misprinted 0: flagged below as such;
+        # a last cell printing blank is rather a 总计 left blank, which the column's rules weigh)
+        if as_cut < as_read or (as_cut == as_read and (numbers[1] or printed[-1].kind == EMPTY)):
             if numbers[1] and _mostly_in_doubt(report, table, others):
                 # the sums that keep it as printed weigh it against rows read in doubt: they
                 # cannot tell a misprinted 总计 from one cut off (flagged: its failing sum 存疑)

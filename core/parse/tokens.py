@@ -23,6 +23,9 @@ _NUMBER = re.compile(rf"^([+\-]?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?(?:({_U
 # "\ufffd": a cell of one character the file lost (a GBK "／" cut to its first byte, read back as
 # GB18030): no number, whose digits are ASCII and survive; a mark that keeps its column
 _NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一一", "\\-", "\\/", "\ufffd"}  # \- : Markdown's escape
+# the same marks as a cell prints them, full-width hyphen too: a set to look a cell's text up in,
+# not normalised (is_placeholder normalises: dearer, for a cell asked often)
+PLACEHOLDER_MARKS = frozenset(_NA | {"－"})
 _DASH_CHARS = "—–―‒−"
 _DASHES = re.compile(f"^[{_DASH_CHARS}]{{1,4}}$")  # dashes for "none": "———", "―" (ASCII runs are rules)
 # Artefacts of Word/pandoc/docx2txt exports that stick to cell text.

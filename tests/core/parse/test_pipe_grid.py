@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.check.rules import check
 from core.pipeline import load_report
-from tests.core.truth import read_against_truth
+from tests.core.truth import read_against_truth, t3_row
 
 CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
 
 
 def test_a_blank_first_value_keeps_its_column_in_a_narrow_block_of_a_wide_grid():
@@ -59,3 +61,14 @@ def test_headings_in_html_spans_name_their_columns(tmp_path):
     report = load_report(path)
     assert report.cells["section2.procurement.count"].state == "blank"
     assert report.value("section2.procurement.amount") == 35.6
+
+
+def test_a_row_of_placeholders_is_no_header_for_the_row_under_it():
+    # pq2304 r0003: every 0 printed 「\-」, 总计 left empty. 「（六）其他处理」 (label in the grid's second
+    # column) prints \- in every value cell: taken for a header row, its six 「\-」 and its label named
+    # seven columns, and 「四、结转下年度继续办理」 (label in the first column) was placed under them,
+    # its blank second label cell read as 自然人: 28 1 a column right, a T3-1 错误 on a right report
+    report, wrong, silent = read_against_truth(ZOO / "pq2304-r0003-pandoc-docx-gfm.md")
+    assert t3_row(report, "carried_forward") == [28, 1, None, None, None, None, None]
+    assert not [f for f in check(report) if f.rule == "T3-1"]
+    assert wrong == [] and silent == []

@@ -72,3 +72,15 @@ def test_the_one_empty_cell_of_a_table_printing_its_zeros_is_a_row_printing_a_ce
     assert any(f.cell == "section3.total" for f in report.flags)
     assert [f for f in check(report) if f.severity == ERROR] == []
     assert wrong == [] and silent == []
+
+
+def test_a_number_wrapped_in_its_narrow_box_cell_is_one_number():
+    # w2308 r0008: w3m draws 总计 a column 3 wide, so 「８７」 wraps in its cell, ８ over ７ (rows 一、
+    # (一), (二), (七)). Read apart, the ７ was a value of its own and the row placed by position a column
+    # off: 「（七）总计」 read 81 6 0 0 1 8 8, a T3-3 错误 on a right report
+    report, wrong, silent = read_against_truth(ZOO / "w2308-r0008-cms-html-w3m.txt")
+    assert t3_row(report, "new") == [79, 7, None, None, None, 1, 87]
+    assert t3_row(report, "total") == [81, 6, 0, 0, None, 1, 88]
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    assert not [f for f in report.flags if f.cell.startswith("section3.")]
+    assert wrong == [] and silent == []
