@@ -58,6 +58,7 @@ _ALONE = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*(\d{1,3})[ \t\u3000]*(?=\n|$)")
 _DIGITS = frozenset("0123456789")
 _PAGE_STARTS = frozenset("-—–－~～_第共")  # what a footer's form begins with
 _GRID = attrgetter("grid")
+_RULE = re.compile(r"[ \t|]*(?::?-{3,}:?[ \t]*\|?[ \t]*)+")  # a Markdown table's rule: "---", "---|:---:|"
 
 # 表三's header as the template prints it (the names of its columns in the drift real files
 # show: 社会组织), and the names a run of its words is counted by.
@@ -136,9 +137,19 @@ def _grid_beside(lines: list[Line], i: int, step: int) -> bool:
     while 0 <= i < len(lines):
         cells = lines[i].cells
         if any(c.text.strip(" \t|") for c in cells):  # (a padded table's line of blank cells prints none)
-            return lines[i].grid or "\u2500" <= cells[0].text.lstrip()[:1] <= "\u257f"
+            return lines[i].grid or "\u2500" <= cells[0].text.lstrip()[:1] <= "\u257f" \
+                or (step == 1 and i + 1 < len(lines) and _under_rule(lines[i + 1]))
         i += step
     return False
+
+
+def _under_rule(line: Line) -> bool:
+    """Whether a line is a Markdown table's rule under its header row ("---", "---|---"): the line
+    above it is the next table's first row, printed without a bar where it is one cell wide
+    (html2text: a 表二 block's heading 「第二十条第（六）项」 over its split-off table; w2308
+    split-html-html2text r0035: 「- 5 -」 after 其他对外管理服务事项's blank cells, read as its value)."""
+    cells = line.cells
+    return cells[0].text.lstrip(" \t|")[:3] == "---" and _RULE.fullmatch("|".join([c.text for c in cells])) is not None
 
 
 def _span(doc: Document, first: int, end: int) -> tuple[int, int]:

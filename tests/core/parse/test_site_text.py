@@ -415,3 +415,19 @@ def test_empty_sheet_rows_after_the_last_row_are_not_its_cells():
     report, wrong, silent = read_against_truth(ZOO / "w2208-r0015-wps-html-html2text.md")
     assert t3_row(report, "carried_forward") == [None, 0, None, 0, 0, 0, None]
     assert silent == []
+
+
+def test_a_footer_after_a_split_off_tables_blank_row_is_no_value_of_it():
+    # a site that pasted 表二 page by page, each page's block a table of its own with the printed
+    # page's footer under it; html2text prints each block's heading 「第二十条第（六）项」 (its first
+    # row, one cell wide) without a bar, above the table's rule 「---」. 其他对外管理服务事项 and
+    # 行政事业性收费 print blank cells, then 「\- 5 -」 and 「\- 7 -」: before, read as their 本年增/减
+    # (5 silent, 7 flagged)
+    report, wrong, silent = read_against_truth(ZOO / "w2308-r0035-split-html-html2text.md")
+    assert [report.value(f"section2.other_services.{c}") for c in ("prev_items", "change", "decisions")] \
+        == [None, None, None]
+    assert [report.value(f"section2.fees.{c}") for c in ("prev_items", "change")] == [None, None]
+    assert report.value("section2.coercion.change") == 50
+    assert report.value("section2.licensing.decisions") == 15
+    assert silent == []
+    assert not [f for f in report.flags if f.cell.startswith("section2")]
