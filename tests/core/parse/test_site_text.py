@@ -431,3 +431,18 @@ def test_a_footer_after_a_split_off_tables_blank_row_is_no_value_of_it():
     assert report.value("section2.licensing.decisions") == 15
     assert silent == []
     assert not [f for f in report.flags if f.cell.startswith("section2")]
+
+
+def test_a_blocks_heading_wrapped_in_a_grid_cell_ends_the_row_before_it():
+    # pandoc prints the blocks of a split 表二 alternately as grid tables and simple tables; a grid
+    # table's heading cell wraps, 「第二」 over 「十条第（六）项」, its three blank cells beside 「第二」.
+    # 其他对外管理服务事项 (a simple table's last row) prints ２７ and １ (its 本年增/减 blank):
+    # before, the heading row's first blank cell was taken as its third value, the row read
+    # 27 1 (blank) as printed, 1 under 本年增/减 (silent). Now the row ends at the heading and its
+    # two values are placed under the header's names (１ under 处理决定数量), flagged as placed so
+    report, wrong, silent = read_against_truth(ZOO / "w2308-r0020-split-html-pandoc-html-plain.txt")
+    assert [report.value(f"section2.other_services.{c}") for c in ("prev_items", "change", "decisions")] \
+        == [27, None, 1]
+    assert [report.value(f"section2.punishment.{c}") for c in ("prev_items", "change", "decisions")] \
+        == [182, None, 4]
+    assert silent == []
