@@ -446,3 +446,20 @@ def test_a_blocks_heading_wrapped_in_a_grid_cell_ends_the_row_before_it():
     assert [report.value(f"section2.punishment.{c}") for c in ("prev_items", "change", "decisions")] \
         == [182, None, 4]
     assert silent == []
+
+
+def test_a_footer_between_two_tables_pandoc_draws_is_no_value():
+    # pandoc draws a split table's parts as grid tables (bordered 「+-----+」) and simple tables
+    # (over a dash rule 「------ ----」); a page's footer between two such parts lies outside both.
+    # 表二: 「- 2 -」 under the grid table ending on 行政规范性文件 (blank, blank, 3), above the next
+    # block's simple table: before, read as its values (issued 3, in_force 2, flagged)
+    report, wrong, silent = read_against_truth(ZOO / "w1704-r0015-split-html-pandoc-html-plain.txt")
+    assert [report.value(f"section2.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] \
+        == [None, None, 3]
+    assert [cell for cell in wrong if cell.startswith("section2")] == [] and silent == []
+    # 表四: its header on one page, 「- 7 -」, its values under the header repeated on the next:
+    # before, the footer read as 行政复议's first values (7 under 结果纠正, flagged)
+    report, wrong, silent = read_against_truth(ZOO / "w1903-r0020-split-html-pandoc-html-plain.txt")
+    assert [report.value(f"section4.review.{c}") for c in ("maintained", "corrected", "other", "pending", "total")] \
+        == [0, 0, 5, 2, 7]
+    assert silent == []
