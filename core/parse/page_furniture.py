@@ -58,6 +58,10 @@ _ALONE = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*(\d{1,3})[ \t\u3000]*(?=\n|$)")
 _DIGITS = frozenset("0123456789")
 _PAGE_STARTS = frozenset("-—–－~～_第共")  # what a footer's form begins with
 _GRID = attrgetter("grid")
+_RULE = re.compile(r"[ \t|]*(?::?-{3,}:?[ \t]*\|?[ \t]*)+")  # a Markdown table's rule: "---", "---|:---:|"
+# a line pandoc draws of a table: a grid table's border ("+-----+----+", "+=====+"), a simple
+# table's dash rule over its columns ("  -------- ------ ----")
+_DRAWN = re.compile(r"[ \t]*(?:\+[-=:]{3,}(?:\+[-=:]{3,})*\+|-{2,}(?:[ \t]+-{2,})+)[ \t]*")
 
 # 表三's header as the template prints it (the names of its columns in the drift real files
 # show: 社会组织), and the names a run of its words is counted by.
@@ -130,15 +134,28 @@ def page_number_between_rows(lines: list[Line], i: int) -> bool:
 def _grid_beside(lines: list[Line], i: int, step: int) -> bool:
     """Whether the nearest line before (step -1) or after (step 1) line i printing something is a
     grid's row, or a line of a ruled box (w3m: its bottom 「└───┘」 above, the next page's table's
-    top 「┌───┐」 below; w1304 split-html-w3m r0014: 「- 6 -」 read as 表三's value): a box draws
-    every cell of its table, so a line outside it is none of them."""
+    top 「┌───┐」 below; w1304 split-html-w3m r0014: 「- 6 -」 read as 表三's value), or of a table
+    pandoc draws (a grid table's border, a simple table's dash rule; w1704 split-html-pandoc r0015:
+    「- 2 -」 read as 行政规范性文件's values): a box draws every cell of its table, so a line
+    outside it is none of them."""
     i += step
     while 0 <= i < len(lines):
         cells = lines[i].cells
         if any(c.text.strip(" \t|") for c in cells):  # (a padded table's line of blank cells prints none)
-            return lines[i].grid or "\u2500" <= cells[0].text.lstrip()[:1] <= "\u257f"
+            return lines[i].grid or "\u2500" <= cells[0].text.lstrip()[:1] <= "\u257f" \
+                or (len(cells) == 1 and _DRAWN.fullmatch(cells[0].text) is not None) \
+                or (step == 1 and i + 1 < len(lines) and _under_rule(lines[i + 1]))
         i += step
     return False
+
+
+def _under_rule(line: Line) -> bool:
+    """Whether a line is a Markdown table's rule under its header row ("---", "---|---"): the line
+    above it is the next table's first row, printed without a bar where it is one cell wide
+    (html2text: a 表二 block's heading 「第二十条第（六）项」 over its split-off table; w2308
+    split-html-html2text r0035: 「- 5 -」 after 其他对外管理服务事项's blank cells, read as its value)."""
+    cells = line.cells
+    return cells[0].text.lstrip(" \t|")[:3] == "---" and _RULE.fullmatch("|".join([c.text for c in cells])) is not None
 
 
 def _span(doc: Document, first: int, end: int) -> tuple[int, int]:

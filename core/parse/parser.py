@@ -415,6 +415,21 @@ def _fallback_t4_tokens(doc: Document) -> list[Token]:
 
 # --- rows -------------------------------------------------------------------------------------
 
+def _wrapped_break(span: list[Token], at: int) -> bool:
+    """Whether the text span[at] and the next text printed on a later line read as the next 表二
+    block's heading (T2_BREAK) together: a heading cell wrapped over lines in a narrow column
+    (pandoc's grid table: 「第二」 then 「十条第（六）项」, the blank cells beside 「第二」 the
+    heading row's, not the row's before it: w2308 split-html-pandoc r0020)."""
+    token = span[at]
+    cut = len(token.text)
+    for later in span[at + 1:]:
+        if later.kind == TEXT and later.line != token.line:
+            # (a heading's words across the cut: the next text alone may be the heading, and then
+            # the values before it are this row's, read up to it)
+            return any(m.start() < cut < m.end() for m in T2_BREAK.finditer(token.text + later.text))
+    return False
+
+
 def summed_prefix(values: list[Token], width: int) -> list[Token]:
     """A row printed ahead of the labels above it is followed by the values of rows whose labels
     print elsewhere: its own end where they first add up (its parts, then its 总计). All of them
@@ -477,14 +492,14 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if len(values) < len(span):  # (most rows print no text among their values: nothing to ask)
             values = []
             previous: Optional[Token] = None
-            for token in span:
+            for at, token in enumerate(span):
                 if token.kind == TEXT:
                     if previous is not None and previous.line == token.line != label_line_at and values \
                             and values[-1] is previous and not boxed_table \
                             and in_label_column(report.text, tokens[index], previous, token):
                         values.pop()  # no box drawn: a label column's letter left of the label's start, not a value
                     previous = token
-                    if t2 and values and T2_BREAK.search(token.text):
+                    if t2 and values and (T2_BREAK.search(token.text) or _wrapped_break(span, at)):
                         break  # the next block's heading: what follows is not this row's
                     if key not in overlong and overlong_number(token.text):
                         if not last_row or token.line == tokens[index].line:

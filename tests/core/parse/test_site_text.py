@@ -415,3 +415,51 @@ def test_empty_sheet_rows_after_the_last_row_are_not_its_cells():
     report, wrong, silent = read_against_truth(ZOO / "w2208-r0015-wps-html-html2text.md")
     assert t3_row(report, "carried_forward") == [None, 0, None, 0, 0, 0, None]
     assert silent == []
+
+
+def test_a_footer_after_a_split_off_tables_blank_row_is_no_value_of_it():
+    # a site that pasted 表二 page by page, each page's block a table of its own with the printed
+    # page's footer under it; html2text prints each block's heading 「第二十条第（六）项」 (its first
+    # row, one cell wide) without a bar, above the table's rule 「---」. 其他对外管理服务事项 and
+    # 行政事业性收费 print blank cells, then 「\- 5 -」 and 「\- 7 -」: before, read as their 本年增/减
+    # (5 silent, 7 flagged)
+    report, wrong, silent = read_against_truth(ZOO / "w2308-r0035-split-html-html2text.md")
+    assert [report.value(f"section2.other_services.{c}") for c in ("prev_items", "change", "decisions")] \
+        == [None, None, None]
+    assert [report.value(f"section2.fees.{c}") for c in ("prev_items", "change")] == [None, None]
+    assert report.value("section2.coercion.change") == 50
+    assert report.value("section2.licensing.decisions") == 15
+    assert silent == []
+    assert not [f for f in report.flags if f.cell.startswith("section2")]
+
+
+def test_a_blocks_heading_wrapped_in_a_grid_cell_ends_the_row_before_it():
+    # pandoc prints the blocks of a split 表二 alternately as grid tables and simple tables; a grid
+    # table's heading cell wraps, 「第二」 over 「十条第（六）项」, its three blank cells beside 「第二」.
+    # 其他对外管理服务事项 (a simple table's last row) prints ２７ and １ (its 本年增/减 blank):
+    # before, the heading row's first blank cell was taken as its third value, the row read
+    # 27 1 (blank) as printed, 1 under 本年增/减 (silent). Now the row ends at the heading and its
+    # two values are placed under the header's names (１ under 处理决定数量), flagged as placed so
+    report, wrong, silent = read_against_truth(ZOO / "w2308-r0020-split-html-pandoc-html-plain.txt")
+    assert [report.value(f"section2.other_services.{c}") for c in ("prev_items", "change", "decisions")] \
+        == [27, None, 1]
+    assert [report.value(f"section2.punishment.{c}") for c in ("prev_items", "change", "decisions")] \
+        == [182, None, 4]
+    assert silent == []
+
+
+def test_a_footer_between_two_tables_pandoc_draws_is_no_value():
+    # pandoc draws a split table's parts as grid tables (bordered 「+-----+」) and simple tables
+    # (over a dash rule 「------ ----」); a page's footer between two such parts lies outside both.
+    # 表二: 「- 2 -」 under the grid table ending on 行政规范性文件 (blank, blank, 3), above the next
+    # block's simple table: before, read as its values (issued 3, in_force 2, flagged)
+    report, wrong, silent = read_against_truth(ZOO / "w1704-r0015-split-html-pandoc-html-plain.txt")
+    assert [report.value(f"section2.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] \
+        == [None, None, 3]
+    assert [cell for cell in wrong if cell.startswith("section2")] == [] and silent == []
+    # 表四: its header on one page, 「- 7 -」, its values under the header repeated on the next:
+    # before, the footer read as 行政复议's first values (7 under 结果纠正, flagged)
+    report, wrong, silent = read_against_truth(ZOO / "w1903-r0020-split-html-pandoc-html-plain.txt")
+    assert [report.value(f"section4.review.{c}") for c in ("maintained", "corrected", "other", "pending", "total")] \
+        == [0, 0, 5, 2, 7]
+    assert silent == []
