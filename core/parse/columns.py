@@ -20,7 +20,7 @@ from functools import lru_cache
 from itertools import chain, combinations
 from math import inf
 from operator import getitem, itemgetter
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from core.equations import Equation
 from core.model import Number, known, strict_sum
@@ -359,13 +359,31 @@ def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int
     # (each value's distance there with the line not moved: a few thousand values a report)
     unmoved = [{column: max(0.0, low, -high) + abs(off) / 100 for column, (_, low, high, off) in fits_here.items()}
                for fits_here in fits]
-    ranked = sorted((sum(map(getitem, unmoved, columns)), columns) for columns in combinations(present, count))
+    falls = 1.01 * count  # (see _placed_cost: how far the values' distances may fall a column moved)
+    ways: Iterable[tuple[int, ...]] = combinations(present, count)
+    if within < inf and count > 1:
+        # Once the cheapest way unmoved is weighed (first), the limit is at most its cost plus
+        # `within`. A value's distance falls by 1.01 at most a column its line is moved (see
+        # _placed_cost), and moving costs 1 a column: a way putting a value where it lies more
+        # than 1.01 times that limit from its column costs more than the limit however far its line
+        # is moved (_placed_cost finds none), and weighing it changes nothing: it is not listed.
+        near = 1.01 * (_cheapest_unmoved(unmoved) + within) + 2 * _ROUNDING
+        kept = [[column for column, cost in costs.items() if cost <= near] for costs in unmoved]
+        if sum(map(len, kept)) < sum(map(len, unmoved)):  # (else every way is listed, as combinations lists them)
+            ways = [()]
+            for allowed in kept:
+                ways = [way + (column,) for way in ways for column in allowed if not way or column > way[-1]]
+    ranked = sorted((sum(map(getitem, unmoved, columns)), columns) for columns in ways)
     best: list[tuple[float, float, tuple[int, ...]]] = []
     reachable = None  # what some offset within the limit may cost the values at least (see _moved_floor)
     for cost_unmoved, columns in ranked:
         limit = best[-1][0] if len(best) == first else inf
         if best:
             limit = min(limit, best[0][0] + within)
+        if cost_unmoved > falls * limit + 2 * _ROUNDING:
+            # moved by an offset that costs no more than the limit, the values' distances fall too
+            # little to come within it (_placed_cost's bound); so do those of every way after it
+            break
         if cost_unmoved > limit:
             # (the limit never grows, the ways come cheapest unmoved first: none left costs within
             # it unmoved, nor moved once no offset within it brings the values near enough columns)
@@ -380,6 +398,18 @@ def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int
                 insort(best, way)
                 del best[first:]
     return tuple(best)
+
+
+def _cheapest_unmoved(unmoved: list[dict[int, float]]) -> float:
+    """A cost unmoved that the cheapest way of placing a line's values in increasing columns does
+    not exceed (each value's distance in each column it may take: `unmoved`): each value put in
+    its cheapest column right of the one before it (its columns leave room for the values after)."""
+    total: float = 0
+    last = -1
+    for costs in unmoved:
+        cost, last = min((cost, column) for column, cost in costs.items() if column > last)
+        total += cost
+    return total
 
 
 def _moved_floor(fits: list[dict[int, ValueFit]], limit: float) -> Optional[float]:

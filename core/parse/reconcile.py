@@ -193,8 +193,9 @@ class _RowShape(NamedTuple):
     # used, each row equation goes through every column and through no cell outside the row)
     solved_whole_only: bool
     # with no cell outside the row: each equation's other cells on the left, on the right, and
-    # its columns with a sign; the row equations' columns with a sign (else None)
-    sums: Optional[list[tuple[tuple[int, ...], tuple[int, ...], tuple[tuple[int, int], ...]]]]
+    # its columns added and taken away (summed by map: whole numbers sum exactly in any order);
+    # the row equations' columns with a sign (else None)
+    sums: Optional[list[tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]]]
     solvable_sums: Optional[list[tuple[tuple[int, int], ...]]]
 
 
@@ -223,7 +224,8 @@ def _row_shape(version: str, key: str, paths: tuple[str, ...]) -> _RowShape:
     def signed(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
         return tuple([(column_of[i], 1) for i in left if i in mutable] +
                      [(column_of[i], -1) for i in right if i in mutable])
-    sums = [(fixed_left, fixed_right, signed(left, right))
+    sums = [(fixed_left, fixed_right, tuple(column_of[i] for i in left if i in mutable),
+             tuple(column_of[i] for i in right if i in mutable))
             for (left, right), (fixed_left, fixed_right) in zip(sides, fixed)]
     return _RowShape(order, row, column_of, solvable, outside, equations, columns, solved_whole_only,
                      sums, [signed(left, right) for left, right in solvable])
@@ -266,25 +268,34 @@ class _RowScorer:
             cell = cells.get(order[i])
             base[i] = None if cell is None else value if (value := cell.value) is not None else cell.arithmetic
         scored = []  # the equations that count
+        whole = True  # (whether every fixed cell of those is a whole number, asked as they are read)
+        get = cells.get
         for n, (_, _, fixed) in enumerate(shape.equations):
+            read_whole = True
             for i in fixed:
-                cell = cells.get(order[i])
-                base[i] = None if cell is None else value if (value := cell.value) is not None else cell.arithmetic
-                if base[i] is None:
+                cell = get(order[i])
+                if cell is None:
+                    value = None
+                elif (value := cell.value) is None:
+                    value = cell.arithmetic
+                base[i] = value
+                if value is None:
                     break
+                if type(value) is not int:
+                    read_whole = False
             else:
                 scored.append(n)
+                whole = whole and read_whole
         self.scored = [shape.equations[n][:2] for n in scored]
         self.columns = [shape.columns[n] for n in scored]
         # With whole numbers only (the usual case) a sum is exact in any order: each equation is
         # then a constant (its fixed cells) plus the row's columns with a sign (score_whole).
         self.whole = False
-        if shape.sums is not None and shape.solvable_sums is not None \
-                and all(type(base[i]) is int for n in scored for i in shape.equations[n][2]):
+        if shape.sums is not None and shape.solvable_sums is not None and whole:
             self.whole = True
             whole_at = cast("Callable[[int], int]", base.__getitem__)  # (the cells read: those just asked)
-            self.scored_whole = [(sum(map(whole_at, left)) - sum(map(whole_at, right)), terms)
-                                 for left, right, terms in (shape.sums[n] for n in scored)]
+            self.scored_whole = [(sum(map(whole_at, left)) - sum(map(whole_at, right)), added, taken)
+                                 for left, right, added, taken in map(shape.sums.__getitem__, scored)]
             self.solvable_whole = shape.solvable_sums
 
     def most(self, unknown: int) -> tuple[int, int]:
@@ -302,9 +313,10 @@ class _RowScorer:
     def score_whole(self, row_values: tuple) -> tuple[int, int]:
         """score() when self.whole and the row's values are whole numbers (or None)."""
         printed = [v or 0 for v in row_values]
+        at = printed.__getitem__
         as_printed = 0
-        for const, terms in self.scored_whole:
-            as_printed += 1 if const + sum(sign * printed[c] for c, sign in terms) == 0 else -1
+        for const, added, taken in self.scored_whole:
+            as_printed += 1 if const + sum(map(at, added)) - sum(map(at, taken)) == 0 else -1
         if None not in row_values:
             return as_printed, as_printed  # nothing to fill: the values are the printed ones
         values = list(row_values)
@@ -317,10 +329,11 @@ class _RowScorer:
             if value >= 0:
                 values[gap] = value
         score = 0
-        for const, terms in self.scored_whole:
-            if any(values[c] is None for c, _ in terms):
+        at = values.__getitem__
+        for const, added, taken in self.scored_whole:
+            if None in map(at, added) or None in map(at, taken):
                 continue
-            score += 1 if const + sum(sign * values[c] for c, sign in terms) == 0 else -1
+            score += 1 if const + sum(map(at, added)) - sum(map(at, taken)) == 0 else -1
         return score, as_printed
 
     def best_dropping(self, token_values: list[Number], width: int) -> tuple[int, ...]:
