@@ -483,11 +483,12 @@ def _zero_readings(cells: list[str], width: int, blanks: bool, cut: bool, limit:
     if spare < 0 or (spare and not blanks):
         return []
     out: list[tuple] = []
-    for blank_at in combinations(range(width), spare):
-        if len(out) >= limit:
-            break
-        printed = iter(columns)
-        out.append(tuple((None, -1) if n in blank_at else next(printed) for n in range(width)))
+    blank = (None, -1)
+    for blank_at in islice(combinations(range(width), spare), limit):
+        reading = columns.copy()
+        for n in blank_at:  # (in ascending order: each blank lands in its column, the cells after move on)
+            reading.insert(n, blank)
+        out.append(tuple(reading))
     return out
 
 
@@ -1066,8 +1067,13 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # the other rows as they read alone
     cuts_of = {key: list(map(_cut_values, found)) for key, found in candidates.items() if len(found) > 1}
     sums_of = {key: sorted(set(cuts)) for key, cuts in cuts_of.items()}
+    # rows whose every reading gives the same values: no sum chooses among them (a row of 0s with its
+    # blanks lost reads up to 35 ways, all 0), so they are never weighed for a choice below
+    one_valued = {key for key, sums in sums_of.items() if len(sums) == 1}
     joint = None
-    if sums_of:  # (the other rows' values as they read alone: weighed only when some row is open)
+    # (the other rows' values as they read alone: weighed only when some row is open, and some row's
+    # readings give other values; a choice among rows of one set of values each keeps them all)
+    if len(one_valued) < len(sums_of):
         alone = dict(values)
         alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
                      for p, (v, _) in zip(paths[key], found[0]))
@@ -1151,7 +1157,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                         if values[p] != (v or 0):
                             changes.append((p, values[p]))
                             values[p], changed = v or 0, True
-                elif len(found) > 1:
+                elif len(found) > 1 and key not in one_valued:  # (its readings all score alike)
                     since = weighed_at.get(key)
                     weighed_at[key] = len(changes)
                     if since is not None:
