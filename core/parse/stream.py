@@ -1067,13 +1067,14 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # the other rows as they read alone
     cuts_of = {key: list(map(_cut_values, found)) for key, found in candidates.items() if len(found) > 1}
     sums_of = {key: sorted(set(cuts)) for key, cuts in cuts_of.items()}
-    # rows whose every reading gives the same values: no sum chooses among them (a row of 0s with its
-    # blanks lost reads up to 35 ways, all 0), so they are never weighed for a choice below
-    one_valued = {key for key, sums in sums_of.items() if len(sums) == 1}
+    # rows whose every reading gives the same values (those values): no sum chooses among them (a row
+    # of 0s with its blanks lost reads up to 35 ways, all 0), so they are never weighed for a choice
+    # below, and whatever narrows the others keeps them whole
+    alike = {key: sums[0] for key, sums in sums_of.items() if len(sums) == 1}
     joint = None
     # (the other rows' values as they read alone: weighed only when some row is open, and some row's
     # readings give other values; a choice among rows of one set of values each keeps them all)
-    if len(one_valued) < len(sums_of):
+    if len(alike) < len(sums_of):
         alone = dict(values)
         alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
                      for p, (v, _) in zip(paths[key], found[0]))
@@ -1157,7 +1158,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                         if values[p] != (v or 0):
                             changes.append((p, values[p]))
                             values[p], changed = v or 0, True
-                elif len(found) > 1 and key not in one_valued:  # (its readings all score alike)
+                elif len(found) > 1 and key not in alike:  # (its readings all score alike)
                     since = weighed_at.get(key)
                     weighed_at[key] = len(changes)
                     if since is not None:
@@ -1183,6 +1184,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     before_placing: Optional[dict[str, list]] = None  # every row's readings before the first was placed by guess
 
     def placements_only(key: str) -> bool:  # (each list of readings weighed once: they are replaced, not changed)
+        if key in alike:
+            return False  # (its readings put the same values in the same columns)
         if key not in weighed_alone or weighed_alone[key][0] is not candidates[key]:
             weighed_alone[key] = (candidates[key], _placements_only(candidates[key]))
         return weighed_alone[key][1]
@@ -1196,9 +1199,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 settle()
                 continue
         if key is None:
-            narrowed = _zero_sides_narrowed(candidates, paths, eqs, values)
+            narrowed = _zero_sides_narrowed(candidates, paths, eqs, values, alike)
             if not narrowed:
-                narrowed, all_hold = _jointly_narrowed(candidates, paths, eqs, sum_cells, values)
+                narrowed, all_hold = _jointly_narrowed(candidates, paths, eqs, sum_cells, values, alike)
             if not narrowed:
                 break
             if placed_left:  # chosen to add up with rows placed by guess: their columns rest on it too
@@ -1320,14 +1323,15 @@ def _sums_through_row(version: str, paths: tuple[str, ...]) -> tuple[tuple, froz
     return involved, around, outside, inside
 
 
-def _zero_sides_narrowed(candidates, paths, eqs, values) -> set[str]:
+def _zero_sides_narrowed(candidates, paths, eqs, values, alike: Optional[dict[str, tuple]] = None) -> set[str]:
     """The rows still open read with 0 wherever the sums force it: counts are never negative, so
     when one side of a sum reads 0 in every cell, so does every cell of the other side (（七）总计
     blank in a column: every result row blank there; 一 and 二 blank: 总计 and 四 too). A column
     blank in the rows that settled stays blank in a row whose cut is open: "135331634821785" is
     1353|316|34|82|1785, not 135|3|3|1634|8|2|1785 with values in two columns the 总计 leaves
     blank. A row none of whose readings keeps those cells 0 (a typo's?) stays as it is. The rows
-    whose readings were narrowed."""
+    whose readings were narrowed. (`alike`: rows whose readings all give the same values, these:
+    all kept or none.)"""
     if all(len(found) < 2 for found in candidates.values()):
         return set()
     zero = {p for p, v in values.items() if v == 0}
@@ -1353,8 +1357,10 @@ def _zero_sides_narrowed(candidates, paths, eqs, values) -> set[str]:
         pending = left_over
     narrowed = set()
     for key, found in candidates.items():
+        if len(found) < 2 or (alike and key in alike):
+            continue
         at = [n for n, p in enumerate(paths.get(key, ())) if p in forced]
-        if len(found) < 2 or not at:
+        if not at:
             continue
         kept = [r for r in found if not any(r[n][0] for n in at)]
         if kept and len(kept) < len(found):
@@ -1363,15 +1369,18 @@ def _zero_sides_narrowed(candidates, paths, eqs, values) -> set[str]:
     return narrowed
 
 
-def _jointly_narrowed(candidates, paths, eqs, sum_cells, values) -> tuple[set[str], Optional[bool]]:
+def _jointly_narrowed(candidates, paths, eqs, sum_cells, values,
+                      alike: Optional[dict[str, tuple]] = None) -> tuple[set[str], Optional[bool]]:
     """The rows still open after the others settled (placed from the left among them) chosen
     together again: the first joint choice may have given up on the many placements of blanks
     that add up alike, and settle() weighs one row at a time, never an equation through two open
     rows. The rows whose readings were narrowed, and whether some choice of the open rows'
     readings makes every sum hold: True, False (none does), or None (not known: the search gave up
-    before finding one, or no row was open)."""
-    sums_of = {key: sorted({_cut_values(r) for r in found}) for key, found in candidates.items()
-               if len(found) > 1}
+    before finding one, or no row was open). (`alike`: rows whose readings all give the same values,
+    these.)"""
+    alike = alike or {}
+    sums_of = {key: [alike[key]] if key in alike else sorted({_cut_values(r) for r in found})
+               for key, found in candidates.items() if len(found) > 1}
     if not sums_of:
         return set(), None  # no row open: nothing to choose, and whether the sums hold not asked
     known = dict(values)  # a row whose readings all give the same values is no choice to search
@@ -1571,10 +1580,11 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
     the cut that adds up needs two."""
     if any(not found for found in candidates.values()):
         return  # a row no cut adds up: that one is the typo's (read after this)
-    open_rows = {key: [list(_cut_values(r)) for r in found] for key, found in candidates.items() if len(found) > 1}
-    if open_rows:
+    if any(len(found) > 1 for found in candidates.values()):  # some row open
         # (all_hold: the answer of the joint choice just made on the same rows and values, if known)
-        if all_hold or (all_hold is None and jointly_possible(open_rows, paths, eqs, values) not in (None, NONE_FOUND)):
+        if all_hold or (all_hold is None and jointly_possible(
+                {key: [list(_cut_values(r)) for r in found] for key, found in candidates.items() if len(found) > 1},
+                paths, eqs, values) not in (None, NONE_FOUND)):
             return  # some choice of the open rows' cuts makes every sum hold: no typo to find
         # a search that gave up before finding such a choice may hide a typo: it is looked for
         # (with every joint search made to give up, this found 4 planted typos in the converter
