@@ -1262,12 +1262,14 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                     messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，"
                                                                      f"{NO_CUT_ADDS_UP}，请核对", (GLUED_NO_CUT,))
             continue
-        agreed = list(found[0]) if len(found) == 1 else \
-            [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(width)]
-        if None in agreed and not any(v for reading in found for v, _ in reading):
+        # (some column read two ways: a reading differs from the first, the test of each column's below)
+        differs = len(found) > 1 and any(r != found[0] for r in found)
+        if differs and not any(v for reading in found for v, _ in reading):
             zeroed.add(f"section3.{key}")
             zero_row(report, paths[key], f"section3.{key}", f"「{row.label}」行")
             continue
+        agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(width)] \
+            if differs else list(found[0])
         if None in agreed and _row_sum_holds(report, table, key) and all(
                 column is None or report.cells[p].arithmetic == (column[0] or 0) for p, column in zip(paths[key], agreed)):
             # the parser placed the whole row by the same sums: its reading stands (not one that
@@ -1837,6 +1839,11 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
             # stop at the second, and the walk, taken when the groups have more than can be listed,
             # at its second too (its first two are those it finds with no limit: it walks in order).
             if all(not c.isdigit() or not c.strip("0") for c in printed):
+                # Each 0 is a column of its own (no number starts with 0), each placeholder one: with
+                # fewer columns than the table has, the blanks go in any of them, every group adds up
+                # (all 0), and the readings are many (at least `width`), as the search below finds
+                if sum(len(c) if c.isdigit() else 1 for c in printed) < width:
+                    return [], True, None
                 some = _readings_by_group(cells, 3, width // 3, enough=2)
                 if some is not None and len(some[0]) >= 2 and \
                         len(_readings(printed, width, _group_sums(3), True, limit=2)) == 2:
