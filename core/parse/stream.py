@@ -1839,10 +1839,7 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
             # stop at the second, and the walk, taken when the groups have more than can be listed,
             # at its second too (its first two are those it finds with no limit: it walks in order).
             if all(not c.isdigit() or not c.strip("0") for c in printed):
-                # Each 0 is a column of its own (no number starts with 0), each placeholder one: with
-                # fewer columns than the table has, the blanks go in any of them, every group adds up
-                # (all 0), and the readings are many (at least `width`), as the search below finds
-                if sum(len(c) if c.isdigit() else 1 for c in printed) < width:
+                if _zeros_read_many_ways(printed, width):
                     return [], True, None
                 some = _readings_by_group(cells, 3, width // 3, enough=2)
                 if some is not None and len(some[0]) >= 2 and \
@@ -1883,6 +1880,14 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
                 "section4", "parse", f"表四的数字粘连在一起（{' '.join(run.split())}），{NO_CUT_ADDS_UP}，{CUT_LEFT_OPEN}",
                 (GLUED_NO_CUT, GLUED_UNDECIDED))
     return None
+
+
+def _zeros_read_many_ways(printed: list[str], width: int) -> bool:
+    """Whether printed 0s and placeholders read many ways as `width` columns (at least `width`
+    ways, as the search through them finds): each 0 is a column of its own (no number starts with
+    0), each placeholder one, and with fewer columns than the table has the blanks go in any of
+    them, every group adding up (all 0)."""
+    return sum(len(c) if c.isdigit() else 1 for c in printed) < width
 
 
 _MAX_GROUP_READINGS = 500

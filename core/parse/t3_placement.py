@@ -198,9 +198,10 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
     if before_last is not None and len(before_last) <= prod(len(options[k]) for k in order[:heads - 2]):
         combine = add if order[heads - 2] == partner else sub
         fits_by = {}
-        for cells, rows in before_last.items():
+        for cells, fitting_options in before_last.items():
             for last_cells, last_rows in by_cells.items():
-                fits_by.setdefault(tuple(map(combine, cells, last_cells)), {}).update(dict.fromkeys(rows, last_rows))
+                fits_by.setdefault(tuple(map(combine, cells, last_cells)), {}).update(
+                    dict.fromkeys(fitting_options, last_rows))
 
     def search(i: int, choice: dict[str, int], left: Optional[list[Number]]) -> None:
         # left: per part column, （七）总计 less the results placed so far (never below 0: counts)
