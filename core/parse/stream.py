@@ -489,6 +489,11 @@ def _zero_readings(cells: list[str], width: int, blanks: bool, cut: bool, limit:
         for n in blank_at:  # (in ascending order: each blank lands in its column, the cells after move on)
             reading.insert(n, blank)
         out.append(tuple(reading))
+    # every reading's values are 0 throughout: _cut_values is told so (glued_t3 asks it of each)
+    if len(_CUT_VALUES) + len(out) > _CUT_VALUES_KEPT:
+        _CUT_VALUES.clear()
+    zeros = (0,) * width
+    _CUT_VALUES.update((id(reading), (reading, zeros)) for reading in out)
     return out
 
 
