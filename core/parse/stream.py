@@ -483,11 +483,17 @@ def _zero_readings(cells: list[str], width: int, blanks: bool, cut: bool, limit:
     if spare < 0 or (spare and not blanks):
         return []
     out: list[tuple] = []
-    for blank_at in combinations(range(width), spare):
-        if len(out) >= limit:
-            break
-        printed = iter(columns)
-        out.append(tuple((None, -1) if n in blank_at else next(printed) for n in range(width)))
+    blank = (None, -1)
+    for blank_at in islice(combinations(range(width), spare), limit):
+        reading = columns.copy()
+        for n in blank_at:  # (in ascending order: each blank lands in its column, the cells after move on)
+            reading.insert(n, blank)
+        out.append(tuple(reading))
+    # every reading's values are 0 throughout: _cut_values is told so (glued_t3 asks it of each)
+    if len(_CUT_VALUES) + len(out) > _CUT_VALUES_KEPT:
+        _CUT_VALUES.clear()
+    zeros = (0,) * width
+    _CUT_VALUES.update((id(reading), (reading, zeros)) for reading in out)
     return out
 
 
@@ -1066,8 +1072,14 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # the other rows as they read alone
     cuts_of = {key: list(map(_cut_values, found)) for key, found in candidates.items() if len(found) > 1}
     sums_of = {key: sorted(set(cuts)) for key, cuts in cuts_of.items()}
+    # rows whose every reading gives the same values (those values): no sum chooses among them (a row
+    # of 0s with its blanks lost reads up to 35 ways, all 0), so they are never weighed for a choice
+    # below, and whatever narrows the others keeps them whole
+    alike = {key: sums[0] for key, sums in sums_of.items() if len(sums) == 1}
     joint = None
-    if sums_of:  # (the other rows' values as they read alone: weighed only when some row is open)
+    # (the other rows' values as they read alone: weighed only when some row is open, and some row's
+    # readings give other values; a choice among rows of one set of values each keeps them all)
+    if len(alike) < len(sums_of):
         alone = dict(values)
         alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
                      for p, (v, _) in zip(paths[key], found[0]))
@@ -1151,7 +1163,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                         if values[p] != (v or 0):
                             changes.append((p, values[p]))
                             values[p], changed = v or 0, True
-                elif len(found) > 1:
+                elif len(found) > 1 and key not in alike:  # (its readings all score alike)
                     since = weighed_at.get(key)
                     weighed_at[key] = len(changes)
                     if since is not None:
@@ -1177,6 +1189,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     before_placing: Optional[dict[str, list]] = None  # every row's readings before the first was placed by guess
 
     def placements_only(key: str) -> bool:  # (each list of readings weighed once: they are replaced, not changed)
+        if key in alike:
+            return False  # (its readings put the same values in the same columns)
         if key not in weighed_alone or weighed_alone[key][0] is not candidates[key]:
             weighed_alone[key] = (candidates[key], _placements_only(candidates[key]))
         return weighed_alone[key][1]
@@ -1190,9 +1204,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 settle()
                 continue
         if key is None:
-            narrowed = _zero_sides_narrowed(candidates, paths, eqs, values)
+            narrowed = _zero_sides_narrowed(candidates, paths, eqs, values, alike)
             if not narrowed:
-                narrowed, all_hold = _jointly_narrowed(candidates, paths, eqs, sum_cells, values)
+                narrowed, all_hold = _jointly_narrowed(candidates, paths, eqs, sum_cells, values, alike)
             if not narrowed:
                 break
             if placed_left:  # chosen to add up with rows placed by guess: their columns rest on it too
@@ -1253,12 +1267,14 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                     messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，"
                                                                      f"{NO_CUT_ADDS_UP}，请核对", (GLUED_NO_CUT,))
             continue
-        agreed = list(found[0]) if len(found) == 1 else \
-            [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(width)]
-        if None in agreed and not any(v for reading in found for v, _ in reading):
+        # (some column read two ways: a reading differs from the first, the test of each column's below)
+        differs = len(found) > 1 and any(r != found[0] for r in found)
+        if differs and not any(v for reading in found for v, _ in reading):
             zeroed.add(f"section3.{key}")
             zero_row(report, paths[key], f"section3.{key}", f"「{row.label}」行")
             continue
+        agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(width)] \
+            if differs else list(found[0])
         if None in agreed and _row_sum_holds(report, table, key) and all(
                 column is None or report.cells[p].arithmetic == (column[0] or 0) for p, column in zip(paths[key], agreed)):
             # the parser placed the whole row by the same sums: its reading stands (not one that
@@ -1314,14 +1330,15 @@ def _sums_through_row(version: str, paths: tuple[str, ...]) -> tuple[tuple, froz
     return involved, around, outside, inside
 
 
-def _zero_sides_narrowed(candidates, paths, eqs, values) -> set[str]:
+def _zero_sides_narrowed(candidates, paths, eqs, values, alike: Optional[dict[str, tuple]] = None) -> set[str]:
     """The rows still open read with 0 wherever the sums force it: counts are never negative, so
     when one side of a sum reads 0 in every cell, so does every cell of the other side (（七）总计
     blank in a column: every result row blank there; 一 and 二 blank: 总计 and 四 too). A column
     blank in the rows that settled stays blank in a row whose cut is open: "135331634821785" is
     1353|316|34|82|1785, not 135|3|3|1634|8|2|1785 with values in two columns the 总计 leaves
     blank. A row none of whose readings keeps those cells 0 (a typo's?) stays as it is. The rows
-    whose readings were narrowed."""
+    whose readings were narrowed. (`alike`: rows whose readings all give the same values, these:
+    all kept or none.)"""
     if all(len(found) < 2 for found in candidates.values()):
         return set()
     zero = {p for p, v in values.items() if v == 0}
@@ -1347,8 +1364,10 @@ def _zero_sides_narrowed(candidates, paths, eqs, values) -> set[str]:
         pending = left_over
     narrowed = set()
     for key, found in candidates.items():
+        if len(found) < 2 or (alike and key in alike):
+            continue
         at = [n for n, p in enumerate(paths.get(key, ())) if p in forced]
-        if len(found) < 2 or not at:
+        if not at:
             continue
         kept = [r for r in found if not any(r[n][0] for n in at)]
         if kept and len(kept) < len(found):
@@ -1357,15 +1376,18 @@ def _zero_sides_narrowed(candidates, paths, eqs, values) -> set[str]:
     return narrowed
 
 
-def _jointly_narrowed(candidates, paths, eqs, sum_cells, values) -> tuple[set[str], Optional[bool]]:
+def _jointly_narrowed(candidates, paths, eqs, sum_cells, values,
+                      alike: Optional[dict[str, tuple]] = None) -> tuple[set[str], Optional[bool]]:
     """The rows still open after the others settled (placed from the left among them) chosen
     together again: the first joint choice may have given up on the many placements of blanks
     that add up alike, and settle() weighs one row at a time, never an equation through two open
     rows. The rows whose readings were narrowed, and whether some choice of the open rows'
     readings makes every sum hold: True, False (none does), or None (not known: the search gave up
-    before finding one, or no row was open)."""
-    sums_of = {key: sorted({_cut_values(r) for r in found}) for key, found in candidates.items()
-               if len(found) > 1}
+    before finding one, or no row was open). (`alike`: rows whose readings all give the same values,
+    these.)"""
+    alike = alike or {}
+    sums_of = {key: [alike[key]] if key in alike else sorted({_cut_values(r) for r in found})
+               for key, found in candidates.items() if len(found) > 1}
     if not sums_of:
         return set(), None  # no row open: nothing to choose, and whether the sums hold not asked
     known = dict(values)  # a row whose readings all give the same values is no choice to search
@@ -1565,10 +1587,11 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
     the cut that adds up needs two."""
     if any(not found for found in candidates.values()):
         return  # a row no cut adds up: that one is the typo's (read after this)
-    open_rows = {key: [list(_cut_values(r)) for r in found] for key, found in candidates.items() if len(found) > 1}
-    if open_rows:
+    if any(len(found) > 1 for found in candidates.values()):  # some row open
         # (all_hold: the answer of the joint choice just made on the same rows and values, if known)
-        if all_hold or (all_hold is None and jointly_possible(open_rows, paths, eqs, values) not in (None, NONE_FOUND)):
+        if all_hold or (all_hold is None and jointly_possible(
+                {key: [list(_cut_values(r)) for r in found] for key, found in candidates.items() if len(found) > 1},
+                paths, eqs, values) not in (None, NONE_FOUND)):
             return  # some choice of the open rows' cuts makes every sum hold: no typo to find
         # a search that gave up before finding such a choice may hide a typo: it is looked for
         # (with every joint search made to give up, this found 4 planted typos in the converter
@@ -1821,6 +1844,8 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
             # stop at the second, and the walk, taken when the groups have more than can be listed,
             # at its second too (its first two are those it finds with no limit: it walks in order).
             if all(not c.isdigit() or not c.strip("0") for c in printed):
+                if _zeros_read_many_ways(printed, width):
+                    return [], True, None
                 some = _readings_by_group(cells, 3, width // 3, enough=2)
                 if some is not None and len(some[0]) >= 2 and \
                         len(_readings(printed, width, _group_sums(3), True, limit=2)) == 2:
@@ -1860,6 +1885,14 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
                 "section4", "parse", f"表四的数字粘连在一起（{' '.join(run.split())}），{NO_CUT_ADDS_UP}，{CUT_LEFT_OPEN}",
                 (GLUED_NO_CUT, GLUED_UNDECIDED))
     return None
+
+
+def _zeros_read_many_ways(printed: list[str], width: int) -> bool:
+    """Whether printed 0s and placeholders read many ways as `width` columns (at least `width`
+    ways, as the search through them finds): each 0 is a column of its own (no number starts with
+    0), each placeholder one, and with fewer columns than the table has the blanks go in any of
+    them, every group adding up (all 0)."""
+    return sum(len(c) if c.isdigit() else 1 for c in printed) < width
 
 
 _MAX_GROUP_READINGS = 500

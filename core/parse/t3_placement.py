@@ -13,6 +13,7 @@ chosen here (the rows stay flagged as printed short); when none does (a misprint
 from __future__ import annotations
 
 from itertools import combinations, repeat
+from math import prod
 from operator import add, sub
 from typing import Optional, Union, cast
 
@@ -187,6 +188,20 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
         before_last = {}
         for n, (cells, _) in enumerate(options[order[heads - 2]]):
             before_last.setdefault(tuple(cells), []).append(n)
+    # The options of that row some last head row fits, with those rows, by what the rows chosen
+    # before them leave (the sum of the other side, when the row is the last one's partner; else
+    # its partner less the other row of its side): an option fits when its cells and a last row's
+    # add up to that (partner), or differ by it. Listed once for every pair of their distinct
+    # cells when there are fewer of the row's than the times the walk may ask (the options of the
+    # rows before it, multiplied), so that each time is one look-up.
+    fits_by: Optional[dict[tuple, dict[int, list[int]]]] = None
+    if before_last is not None and len(before_last) <= prod(len(options[k]) for k in order[:heads - 2]):
+        combine = add if order[heads - 2] == partner else sub
+        fits_by = {}
+        for cells, fitting_options in before_last.items():
+            for last_cells, last_rows in by_cells.items():
+                fits_by.setdefault(tuple(map(combine, cells, last_cells)), {}).update(
+                    dict.fromkeys(fitting_options, last_rows))
 
     def search(i: int, choice: dict[str, int], left: Optional[list[Number]]) -> None:
         # left: per part column, （七）总计 less the results placed so far (never below 0: counts)
@@ -223,7 +238,9 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
                 # the options some last head row fits, each with those rows: its cells are a last
                 # row's cells plus the partner's less the other side's (their sum when the option
                 # is the partner's)
-                if key == partner:
+                if fits_by is not None:
+                    fit = fits_by.get(summed if key == partner else tuple(map(sub, less, beside)), {})
+                elif key == partner:
                     fit = {n: rows for cells, rows in by_cells.items()
                            for n in before_last.get(tuple(map(sub, summed, cells)), ())}
                 else:

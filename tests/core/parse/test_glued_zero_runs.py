@@ -17,10 +17,11 @@ def _cells_and_flags(report) -> tuple:
             sorted((f.cell, f.kind, f.message) for f in report.flags))
 
 
-def test_a_glued_t4_of_zeros_is_read_as_0_from_its_first_two_readings(monkeypatch):
+def test_a_glued_t4_of_zeros_is_read_as_0_without_listing_its_readings(monkeypatch):
     # zoo61-r0006: 表四 prints "000000000", nine zeros for fifteen cells (blanks left no trace):
-    # every way to place them reads 0 throughout, so the two first readings settle it (every
-    # cell 0, flagged), where the groups' readings used to be listed until more than 500
+    # every way to place them reads 0 throughout, and nine columns for fifteen place them many
+    # ways, which settles it (every cell 0, flagged), where the groups' readings used to be
+    # listed until more than 500, then the first two
     asked = []
     by_group = stream._readings_by_group
 
@@ -34,10 +35,14 @@ def test_a_glued_t4_of_zeros_is_read_as_0_from_its_first_two_readings(monkeypatc
         assert [report.value(f"section4.{group}.{c}") for c in T4_COLUMNS] == [0, 0, 0, 0, 0]
     [flag] = [f for f in report.flags if f.cell == "section4"]
     assert "均按0计" in flag.message
-    assert asked and all(enough == 2 for enough, _ in asked)  # never the whole list
+    assert not asked  # no reading listed
 
-    # listing every reading (the whole list, or the walk when there are too many) reads the same
+    # the first two readings of the groups, and every reading listed (the whole list, or the walk
+    # when there are too many), read the same
     quick = _cells_and_flags(report)
+    monkeypatch.setattr(stream, "_zeros_read_many_ways", lambda printed, width: False)
+    assert _cells_and_flags(load_report(CONVERTERS / "zoo61-r0006.docx2txt.txt")) == quick
+    assert asked and all(enough == 2 for enough, _ in asked)
     monkeypatch.setattr(stream, "_readings_by_group", lambda *args, enough=0, **kwargs: by_group(*args, **kwargs))
     assert _cells_and_flags(load_report(CONVERTERS / "zoo61-r0006.docx2txt.txt")) == quick
 
