@@ -66,6 +66,7 @@ from core.parse.subtotal_rows import (TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO
                                      GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
                                      flag_lone_total, may_be_clipped, may_have_lost_a_blank, read_blank_lost, read_clipped,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
+                                     zero_rows_past_padding,
                                      zero_subtotal_row)
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
@@ -956,6 +957,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                                          f"「{table.row(key).label}」行：{BLANKS_UNTRACED_ZEROS}"))
     for key, columns in past_last.items():
         zeros_in_doubt(report, table, key, columns, past_last_message)
+    if padded_right == 1 and not t2 and not boxed_table:
+        # a grid drawn a column wider than the header's for a row of 8 cells no cell shows
+        flagged = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith(f"{table.section}.") and "." in f.cell}
+        weighed = flagged | set(by_position) | set(irregular) | set(cut_blank) | set(zeros_cut)
+        past_padding, past_padding_message = zero_rows_past_padding(report.text, values_of, gathered, widths, weighed)
+        for key, columns in past_padding.items():
+            zeros_in_doubt(report, table, key, columns, past_padding_message, (SUBTOTAL_UNTOLD,))
     for key, columns in zeros_cut.items():
         if key not in by_position:  # (still as read from its cells: not placed otherwise)
             zeros_in_doubt(report, table, key, columns, ZEROS_PAST_LAST, (SUBTOTAL_UNTOLD,))

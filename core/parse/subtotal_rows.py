@@ -18,7 +18,8 @@ from, and hands its rows here:
   part left no trace (may_have_lost_a_blank, read_blank_lost); in a table leaving its 总计 column
   blank, a row printing one (flag_lone_total, zero_row_filling_blank_total) and rows read without
   their subtotal (without_subtotal); rows of 0s that add up either way in a w3m box printing a
-  cell past 总计 (zero_only_with_subtotal, ZEROS_PAST_LAST, ZERO_ROW_PRINTS_PAST_TOTAL, …);
+  cell past 总计 (zero_only_with_subtotal, ZEROS_PAST_LAST, ZERO_ROW_PRINTS_PAST_TOTAL, …); rows of 0s
+  in a grid a converter drew a column wider than the header for a row of 8 (zero_rows_past_padding);
 - tab_breaks: a catdoc row whose tabs count out a cell more (adds_up_as_eight, without_subtotal;
   the parser flags it with TAB_ROW_OF_EIGHT); wider_parts: rows of 0s in a later w3m box drawn a
   column wider than the header's;
@@ -411,6 +412,59 @@ def zero_row_filling_blank_total(report: Report, table: Table, values_of: dict[s
         if key in flagged:
             continue
         zeros_in_doubt(report, table, key, columns, _ZERO_ROW_FILLS_BLANK_TOTAL, (SUBTOTAL_UNTOLD,))
+
+
+def zero_rows_past_padding(text: str, values_of: dict[str, list[Token]], gathered: dict[str, list[Token]],
+                           widths: dict[str, int], weighed: set[str]) -> tuple[dict[str, list[int]], str]:
+    """表三 rows of a grid whose header has one empty column after 总计 (_column_after_total: the
+    converter drew every row as wide as the widest, LibreOffice's PDF or pandoc's Markdown of a web
+    table one row of which printed 8 cells), that column empty in every row, every row read without
+    it (a stray cell). The row that printed the cell more is the one whose cell there holds the
+    page's markup or a printed blank (pandoc keeps a cell's 「<span …></span>」 or no-break space,
+    and pads the other rows with spaces alone: a row so told and read as 8 is weighed, the others
+    are not it); where none does, no cell shows which it is. Where no row printing a count may be the one (each
+    adds up so, or the second of a row failing its sum is not the sum of the five after it, as a
+    法人或其他组织 subtotal after 自然人 is: a misprint), each row of 0s, placeholders and blanks that
+    may be the one may print such a subtotal, blank or 0: both add up, the two readings put the 0s
+    in other columns. Each such row (read whole, on its own line; `weighed`: rows read otherwise)
+    with the columns 0 only in the subtotal reading (`gathered`: the rows' values before the
+    padding was trimmed), and the flag's message for them."""
+    ended: list[str] = []  # the rows whose cell in the column after 总计 is empty
+    marked: list[str] = []  # those whose cell there holds markup: printed by the page
+    for key, values in values_of.items():
+        width = widths[key]
+        if len(values) != width:
+            if len(values) > width:
+                return {}, ""  # (a row printing something past 总计: the one, read by its cells)
+            continue
+        if _prints_a_count(values) and not tokens_add_up(values, unknown=True):
+            numbers = [0 if t.kind in (NA, EMPTY) else token_number(t) for t in values]
+            if known(numbers) and numbers[1] == sum(numbers[2:]):
+                return {}, ""  # (a row of counts failing its sum that may be the one: the sums weigh it)
+        row = gathered.get(key) or []
+        at = next((n for n, t in enumerate(row) if t is values[-1]), None)
+        if at is None or at + 1 >= len(row) or row[at + 1].line != values[-1].line:
+            continue
+        end = row[at + 1]
+        if end.kind != EMPTY:
+            return {}, ""
+        ended.append(key)
+        if text[end.start:end.end].strip(" \t"):
+            marked.append(key)  # (a no-break space or a tag: nothing a converter pads a row with)
+    out: dict[str, list[int]] = {}
+    for key in marked or ended:
+        values = values_of[key]
+        if key in weighed or not only_zeros(values) or len({t.line for t in values}) != 1:
+            continue
+        zero = [t.kind == NUM for t in values] + [False]
+        if columns := zero_only_with_subtotal(zero[:-1], zero):
+            out[key] = columns
+    return out, ZEROS_PAST_LAST if marked else ZEROS_PAST_LAST_UNTOLD
+
+
+def _prints_a_count(values: list[Token]) -> bool:
+    """Whether the cells print a count other than 0 (0s and placeholders count nothing)."""
+    return any(t.kind == NUM and token_number(t) for t in values)
 
 
 def _total_column_left_blank(report: Report, table: Table) -> bool:

@@ -331,6 +331,12 @@ def _read_piece(piece: str, start: int, end: int) -> _Piece:
 # cell's filler as a text browser prints a web table's row, its cells one space apart ("677 177
 # \u3000 \u3000 18 \u3000 872"; a table aligned in columns says its blank cells by their place)
 _LONE_IDEOGRAPHIC_SPACE = re.compile(r"(?<=[^ \t] )\u3000(?= [^ \t]|[ \t]*$)")
+# An ideographic space standing alone after a run, padded from the runs around it wider than
+# _LONE_IDEOGRAPHIC_SPACE's: the text is then a row aligned in columns, and none of its ideographic
+# spaces is a cell (a lynx row padded to its header, 「0   无    \u3000    0      0      0 0 \u3000」,
+# prints its last blank one space after 总计 and its others wider: read as a cell, the last alone
+# shifted the row a column). A line's indent before its first is no padding
+_PADDED_IDEOGRAPHIC_SPACE = re.compile(r"[^ \t][ \t]{2,}\u3000(?=[ \t]|$)|[^ \t][ \t]\u3000[ \t]{2,}(?=[^ \t])")
 
 
 def _spaced_word(raw: str, pieces: list[_Piece]) -> bool:
@@ -405,7 +411,8 @@ def _cell_pieces(raw: str) -> _CellPieces:
         return (("".join([piece[0] for piece in out]), out[0][1], out[-1][2], None, None, ""),)
     if " \u3000" in raw:
         blanks: list[_Piece] = [("", m.start(), m.end(), EMPTY, None, "") for m in _LONE_IDEOGRAPHIC_SPACE.finditer(raw)]
-        if blanks:  # (blank cells among the pieces, in the order printed)
+        if blanks and _PADDED_IDEOGRAPHIC_SPACE.search(raw) is None:
+            # (blank cells among the pieces, in the order printed)
             return tuple(sorted(out + blanks, key=lambda piece: piece[1]))
     return tuple(out)
 

@@ -40,3 +40,15 @@ def test_a_lynx_table_printing_its_zeros_as_ideographic_spaces_reads_every_cell_
     assert t3_row(report, "new") == [677, 177, None, None, 18, None, 872]
     assert t3_row(report, "carried_forward") == [None, 20, None, None, 1, None, 21]
     assert wrong == [] and silent == []
+
+
+def test_a_lynx_row_aligned_in_columns_takes_no_ideographic_space_for_a_cell():
+    # a lynx row padded to its header, printing 8 cells (a stray blank after 总计):
+    # 「0   无    \u3000    0      0      0 0 \u3000」. The last blank, one space after 总计, was read
+    # as a cell and the one between 无 and 0, padded wider, was not: 7 cells, each a column off
+    # (总计 0 read blank: silent). Its blanks are told by their place, as the row's others are
+    n = NUM
+    assert _kinds("8.属于行政查询事项       0   无    \u3000    0      0      0 0 \u3000") == [[n, n, n, n, n]]
+    report, wrong, silent = read_against_truth(ZOO / "q2301-r0041-lynx.txt")
+    assert t3_row(report, "denied_admin_query") == [0, None, None, 0, 0, 0, 0]
+    assert silent == []
