@@ -174,6 +174,22 @@ def _split_band(chunk: list, heads: tuple[int, ...], width: int) -> list[list]:
     return block
 
 
+@lru_cache(maxsize=1024)
+def _band_cells(heads: tuple[int, ...], width: int) -> tuple[tuple[int, ...], ...]:
+    """_split_band of a band's values by their places in it (the same for every band so cut)."""
+    return tuple(map(tuple, _split_band(list(range(width * len(heads))), heads, width)))
+
+
+def _band_adds_up(numbers: list, block: tuple[tuple[int, ...], ...]) -> bool:
+    """Whether every row of a band adds up (tokens_add_up): `numbers` its values' token_number,
+    `block` each row's places among them."""
+    for cells in block:
+        row = [numbers[i] for i in cells]
+        if None in row or not parts_add_up(row):
+            return False
+    return True
+
+
 class Beside(NamedTuple):
     """The values printed beside the labels, by id, for bands of wrapped labels (_split_heads)."""
     labelled: set[int]  # printed beside a label that has fewer than a row's values
@@ -443,8 +459,8 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
                 # (_split_heads finds none unless the block ends with a value beside a label)
                 for heads in _split_heads(tokens, size, labelled) \
                         if labelled and id(tokens[-1]) in labelled.labelled else ():
-                    block = _split_band(list(range(hi - lo)), heads, width)
-                    if all(tokens_add_up([tokens[i] for i in cells]) for cells in block):
+                    block = _band_cells(heads, width)
+                    if _band_adds_up(numbers[lo:hi], block):
                         block_key = tuple(row_ids.setdefault(tuple(read_here[i] for i in cells), len(row_ids))
                                           for cells in block)
                         alike[block_key] = alike.get(block_key, 0) + 1
