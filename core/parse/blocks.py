@@ -174,6 +174,22 @@ def _split_band(chunk: list, heads: tuple[int, ...], width: int) -> list[list]:
     return block
 
 
+@lru_cache(maxsize=1024)
+def _band_cells(heads: tuple[int, ...], width: int) -> tuple[tuple[int, ...], ...]:
+    """_split_band of a band's values by their places in it (the same for every band so cut)."""
+    return tuple(map(tuple, _split_band(list(range(width * len(heads))), heads, width)))
+
+
+def _band_adds_up(numbers: list, block: tuple[tuple[int, ...], ...]) -> bool:
+    """Whether every row of a band adds up (tokens_add_up): `numbers` its values' token_number,
+    `block` each row's places among them."""
+    for cells in block:
+        row = [numbers[i] for i in cells]
+        if None in row or not parts_add_up(row):
+            return False
+    return True
+
+
 class Beside(NamedTuple):
     """The values printed beside the labels, by id, for bands of wrapped labels (_split_heads)."""
     labelled: set[int]  # printed beside a label that has fewer than a row's values
@@ -443,8 +459,8 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
                 # (_split_heads finds none unless the block ends with a value beside a label)
                 for heads in _split_heads(tokens, size, labelled) \
                         if labelled and id(tokens[-1]) in labelled.labelled else ():
-                    block = _split_band(list(range(hi - lo)), heads, width)
-                    if all(tokens_add_up([tokens[i] for i in cells]) for cells in block):
+                    block = _band_cells(heads, width)
+                    if _band_adds_up(numbers[lo:hi], block):
                         block_key = tuple(row_ids.setdefault(tuple(read_here[i] for i in cells), len(row_ids))
                                           for cells in block)
                         alike[block_key] = alike.get(block_key, 0) + 1
@@ -1532,17 +1548,36 @@ def _misprinted_short_cut(run: list[str], values: list[Token], width: int, score
     _MAX_LATE_MISPRINTED cells late: a value's one column leaves few enough readings to weigh."""
     choices: list[tuple[list[list[list[Token]]], list[Token]]] = []
     totals: list[tuple[list[list[list[Token]]], list[Token]]] = []  # the value as the row's 总计
+    # (whole counts: a row with the value put among the parts adds up where the short row's parts
+    # but its last and the value add up to its last, and with the value last where the short row
+    # adds up to it, whatever its place: told once a value, not summed for each of its places)
+    numbers = [token_number(t) for t in short]
+    whole = bool(short) and all(type(x) is int for x in numbers)
+    if whole:
+        short_read = _reading([short])
+        parts_but_last, short_sum = sum(numbers[:-1]), sum(numbers)
     for i, value in enumerate(values):
         if value.kind != NUM or not value.value or (i and values[i - 1].text == value.text):
             continue  # (taking out the second of two values alike leaves what taking the first does)
         rows = {}
-        for p in range(width):
-            row = short[:p] + [value] + short[p:]
-            if not tokens_add_up(row):
-                rows.setdefault(_reading([row]), row)
+        if whole and type(value.value) is int:
+            among = parts_but_last + value.value == numbers[-1]  # (adding up with it among the parts)
+            last = short_sum == value.value  # (adding up with it last)
+            for p in range(width):
+                if last if p >= len(short) else among:
+                    continue
+                read = short_read[:p] + (value.value,) + short_read[p:]  # (_reading of the row)
+                if read not in rows:
+                    rows[read] = short[:p] + [value] + short[p:]
+        else:
+            for p in range(width):
+                row = short[:p] + [value] + short[p:]
+                if not tokens_add_up(row):
+                    rows.setdefault(_reading([row]), row)
+            last = tokens_add_up(short + [value])
         if rows:
             choices.append(([[row] for row in rows.values()], values[:i] + values[i + 1:]))
-            if not tokens_add_up(short + [value]) and i < len(values) - _LATE_ROWS * width:
+            if not last and i < len(values) - _LATE_ROWS * width:
                 # (a value from among the last rows' cells would leave their tail to be read
                 # again for each, past any budget: not weighed)
                 totals.append(([short + [value]], choices[-1][1]))

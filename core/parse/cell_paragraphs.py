@@ -988,7 +988,10 @@ class _Drifts:
         self.splits = splits
         self.last: Optional[int] = None  # (see last_failing)
         self.reach: Optional[list[int]] = None  # (see reaches_back)
-        self.cleans: dict[int, bool] = {}  # (see clean)
+        # (see clean: by t * 64 + drift, drift < 64 (three runs at most) and t <= self.rows; a
+        # list, indexed at less cost than a dict is asked)
+        self.cleans: list[Optional[bool]] = [None] * ((self.rows + 1) * 64)
+        self.last_seven = len(self.free) - _WIDTH  # (where the last seven of free values starts)
         self.split_known: list[Optional[bool]] = [None] * _WIDTH  # (see may_split)
         self.runs_in_rows: dict[tuple[int, int], bool] = {}  # (see run_in_rows_may)
 
@@ -1217,8 +1220,9 @@ class _Drifts:
         value_bits = self.search.value_bits if 0 <= at <= len(free) - _WIDTH - run else {}
         first = free[at] if value_bits else 0
         span = (2 << (free[at + _WIDTH + run - 1] - first)) - 1 if value_bits else 0
+        seven_and_run = sums[at + _WIDTH + run] - sums[at]  # (less the run's: the seven's sum)
         for j in range(1, _WIDTH):
-            total = sums[at + j] - sums[at] + sums[at + _WIDTH + run] - sums[at + j + run]
+            total = seven_and_run - sums[at + j + run] + sums[at + j]
             if total % 2:
                 continue  # (a row adds up to twice its 总计)
             if value_bits and not value_bits.get(total >> 1, 0) >> first & span:
@@ -1235,19 +1239,21 @@ class _Drifts:
 
     def clean(self, t: int, drift: int) -> bool:
         """Whether the seven from 7t - drift may be row + t."""
-        known = self.cleans.get(t * 64 + drift)  # (drift < 64: three runs at most)
+        known = self.cleans[t * 64 + drift]
         if known is None:
             at = _WIDTH * t - drift
-            free = self.free
-            if 0 <= at <= len(free) - _WIDTH:
+            if 0 <= at <= self.last_seven:
                 # (a seven of free values: its answer is the same in every state holding it)
+                free = self.free
                 first, last = free[at], free[at + _WIDTH - 1]
                 # (as _Sevens.may_be's key)
-                key = (self.row + t) << 8 | first if last - first == _WIDTH - 1 else (
-                    self.row + t, first, last, self.used >> first & (1 << (last - first)) - 1)
-                known = self.search.cleans_known.get(key)
+                row = self.row + t
+                key = row << 8 | first if last - first == _WIDTH - 1 else (
+                    row, first, last, self.used >> first & (1 << (last - first)) - 1)
+                cleans_known = self.search.cleans_known
+                known = cleans_known.get(key)
                 if known is None:
-                    known = self.search.cleans_known[key] = self._clean(t, drift)
+                    known = cleans_known[key] = self._clean(t, drift)
             else:
                 known = self._clean(t, drift)
             self.cleans[t * 64 + drift] = known

@@ -29,6 +29,7 @@ put first.
 from __future__ import annotations
 
 from itertools import combinations
+from operator import add
 from typing import Optional
 
 from core.model import Flag, Number, Report, known
@@ -208,6 +209,18 @@ def _by_the_sums(report: Report, table: Table, moved: dict[str, Parts]) -> Optio
     if not all(k in fixed or k in options for k in ("new", "carried_over", "total", "carried_forward") + results):
         return None
     order = list(options)
+    # The search below enters a node for each pick of the rows before a row, and gives up after
+    # _BUDGET: where its whole tree holds that many, the answer is None whether or not two
+    # readings come first (issue 10: 17 010 readings weighed in vain, 1.2 G instructions)
+    nodes = at_depth = 1
+    for key in order:
+        at_depth *= len(options[key])
+        nodes += at_depth
+        if nodes >= _BUDGET:
+            return None
+    counted = _count_by_halves(order, options, fixed, results, width)
+    if counted is not None:  # (whole counts: the readings that hold counted without the search)
+        return counted or None
     chosen: dict[str, tuple[Number, ...]] = {}
     picks: dict[str, int] = {}
     solutions: list[dict[str, int]] = []
@@ -239,3 +252,65 @@ def _by_the_sums(report: Report, table: Table, moved: dict[str, Parts]) -> Optio
     if budget[0] <= 0 or len(solutions) != 1:
         return None
     return {key: options[key][n][1] for key, n in solutions[0].items()}
+
+
+# Each row's part in the sums the search holds to: 一 + 二 - （七）总计 - 四 (T3-1) and
+# （七）总计 - the result rows (T3-2), column by column
+_T3_1_PART = {"new": 1, "carried_over": 1, "total": -1, "carried_forward": -1}
+
+
+def _count_by_halves(order: list[str], options: dict[str, list[tuple[tuple[Number, ...], list[Token]]]],
+                     fixed: dict[str, tuple[Number, ...]], results: tuple[str, ...], width: int
+                     ) -> Optional[dict[str, list[Token]]]:
+    """_by_the_sums' answer, when every count is whole, for a search that would end within its
+    budget: the one reading under which T3-1 and T3-2 hold ({} when none or several), found
+    without weighing every reading. The sums are linear in the rows: a reading holds where the
+    rows' parts in them add up to 0 in every column, so the readings of the first rows taken
+    down are summed once, and each reading of the others looks up the ones that complete it.
+    None when a count is not whole (floats summed in another order may round otherwise)."""
+    def part(key: str) -> tuple[int, int]:
+        return _T3_1_PART.get(key, 0), (key == "total") - results.count(key)
+
+    def parts(key: str, numbers: tuple[Number, ...]) -> tuple[Number, ...]:
+        first, second = part(key)
+        return tuple(first * x for x in numbers) + tuple(second * x for x in numbers)
+
+    numbers = [n for row in fixed.values() for n in row] + [n for key in order for row, _ in options[key] for n in row]
+    if any(type(n) is not int for n in numbers):
+        return None
+    zero = (0,) * (2 * width)
+    base = zero
+    for key, row in fixed.items():
+        if part(key) != (0, 0):
+            base = tuple(map(add, base, parts(key, row)))
+
+    def readings(keys: list[str]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        """Each reading of these rows: what their parts add up to, and each row's pick."""
+        out: list[tuple[tuple[int, ...], tuple[int, ...]]] = [(zero, ())]
+        for key in keys:
+            picks = [parts(key, row) for row, _ in options[key]]
+            out = [(tuple(map(add, summed, row)), chosen + (n,)) for summed, chosen in out for n, row in enumerate(picks)]
+        return out
+
+    # (the halves about as many readings each)
+    half, product, leaves = 0, 1, 1
+    for key in order:
+        leaves *= len(options[key])
+    while half < len(order) and product * product < leaves:
+        product *= len(options[order[half]])
+        half += 1
+    first_half: dict[tuple[int, ...], tuple[int, tuple[int, ...]]] = {}  # sum -> (readings, the first)
+    for summed, chosen in readings(order[:half]):
+        count, first = first_half.get(summed, (0, chosen))
+        first_half[summed] = (count + 1, first)
+    found: list[tuple[int, ...]] = []
+    for summed, chosen in readings(order[half:]):
+        wanted = tuple(-a - b for a, b in zip(base, summed))
+        count, first = first_half.get(wanted, (0, ()))
+        if count:
+            if count > 1 or found:
+                return {}  # (several readings hold)
+            found.append(first + chosen)
+    if not found:
+        return {}
+    return {key: options[key][n][1] for key, n in zip(order, found[0])}
