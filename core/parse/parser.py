@@ -802,19 +802,31 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 _zero_row_of(report, table, row)
         elif len(values) == widths[row.key]:
             reordered_lines = False
+            # a 表三 row of whole counts whose 总计 is the sum of its parts as printed (most rows;
+            # token_number inline): none of the tests below of a row that does not add up asks more
+            adds_up = False
+            if not t2:
+                numbers = [t.value if t.kind == NUM else 0 if t.kind == EMPTY or t.kind == NA else None
+                           for t in values]
+                adds_up = known(numbers) and type(total := sum(numbers)) is int and total == 2 * numbers[-1]
             # (a row whose 总计 is blank printed none that reading order could have put first: its
             # lines are its cells in order, even where its largest value is not last)
             if not t2 and len({t.line for t in values}) > 1 and row.key not in blank_total_added \
                     and row.key not in wrapped:  # (wrapped counts taken down: their order is settled)
-                reordered = lines_reordered(values)
+                if adds_up and all(a.line <= b.line for a, b in zip(values, values[1:])):
+                    # printed line after line, adding up: lines_reordered's printed order, which
+                    # order_doubtful and tokens_add_up find nothing wrong with
+                    reordered = list(values)
+                else:
+                    reordered = lines_reordered(values)
                 reordered_lines = reordered != values
                 if reordered_lines:  # PDF reading order printed a later line first
                     report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
                                              _LINES_BY_SUMS.format(row.label), (LINES_BY_SUMS,)))
-                elif order_doubtful(values):
+                elif not adds_up and order_doubtful(values):
                     report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
                                              f"「{row.label}」行的数值分在几行印出，合计不符，各数值的次序无法确定，请核对"))
-                elif row.key in gap_filled and not tokens_add_up(values, unknown=True):
+                elif not adds_up and row.key in gap_filled and not tokens_add_up(values, unknown=True):
                     # empty lines read as its blank cells, its values one a paragraph: a reading-order
                     # stream (plain pdftotext) prints another row's values there as readily, and
                     # then the row fails as a misprint would (fill_paragraph_gaps)
@@ -822,15 +834,15 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                                              f"「{row.label}」行每格一段印出，空白单元格按空行推断，各项之和与总计不符，"
                                              "数值可能不属本行或不在所归的列，请对照原文核对"))
                 values = reordered
-                if not tokens_add_up(values, unknown=True) or reordered_lines:
+                if reordered_lines or not adds_up and not tokens_add_up(values, unknown=True):
                     # (a row that adds up only reordered may be a misprinted row in its printed
                     # order, its 总计 matching another order's by chance: the table weighs both)
                     unsummed[row.key] = values
-            if not t2 and not reordered_lines and may_be_clipped(values, values_of, widths):
+            if not t2 and not reordered_lines and not adds_up and may_be_clipped(values, values_of, widths):
                 # (weighed by the table's sums once every row is stored; a row stored in another
                 # order than printed, its lines reordered, is not the row a converter cut)
                 clipped[row.key] = values
-            elif not t2 and not reordered_lines and may_have_lost_a_blank(values):
+            elif not t2 and not reordered_lines and not adds_up and may_have_lost_a_blank(values):
                 lost_blank[row.key] = values  # (weighed by the table's sums the same way)
             # (a row on one line, or over lines as far apart each, shows no gap wider: most rows stop here)
             elif not t2 and values[6].line - values[0].line != 6 * (values[1].line - values[0].line) \
