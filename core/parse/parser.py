@@ -457,6 +457,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     behind: set[str] = set()
     if not t2:
         labels, behind = labels_behind(table, tokens, labels)
+        if labels and len(labels) < len(table.rows):
+            labels = _with_label_tails(table, tokens, labels, report.text)
     if not labels:
         report.problems.append(f"未找到{'第二部分' if t2 else '第三部分'}统计表（{table.title}）")
         report.flags.append(Flag(table.section, "missing", f"未找到统计表：{table.title}"))
@@ -1033,6 +1035,49 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     # are looked at, not the whole table's tokens again as read_anchored_rows would)
     return overflowed, missing, as_printed and read_as_anchored(table, tokens, labels) \
         and (one_line or stored_as_printed(report, table, tokens, labels))
+
+
+def _with_label_tails(table: Table, tokens: list[Token], labels: list[tuple[int, str]], text: str
+                      ) -> list[tuple[int, str]]:
+    """The labels found, and those of rows found by their last part only: a text token that is the
+    end, not the whole (four characters at least, punctuation and spaces left out), of the label
+    (without its numbering) of a row no label was found for, the one such token between the labels
+    of the rows found before and after it in the template (a label wrapped in its cell, its first
+    lines lost or printed elsewhere): the values after it are that row's, not the row's before it.
+    Such a token is looked for where the text prints the label's last four characters."""
+    index_of = {key: index for index, key in labels}
+    added: list[tuple[int, str]] = []
+    before = -1  # the label of the last row found, in the template's order
+    rows = table.rows
+    for n, row in enumerate(rows):
+        if row.key in index_of:
+            before = index_of[row.key]
+            continue
+        after = next((index_of[r.key] for r in rows[n + 1:] if r.key in index_of), len(tokens))
+        if after - before < 3:
+            continue  # (no token between the two labels but a value or two)
+        label = NUMBERING.sub("", row.label).translate(_LABEL_NOISE_GONE)
+        if len(label) < 5:
+            continue
+        high = tokens[after].start if after < len(tokens) else tokens[-1].end
+        spots = []
+        at = text.find(label[-4:], tokens[before + 1].start, high)
+        while at >= 0:
+            i = bisect_right(tokens, at, key=_start) - 1
+            token = tokens[i]
+            if token.kind == TEXT and at < token.end and 4 <= len(
+                    tail := token.text.translate(_LABEL_NOISE_GONE)) < len(label) and label.endswith(tail):
+                spots.append(i)
+            at = text.find(label[-4:], at + 4, high)
+        if len(spots) == 1:
+            added.append((spots[0], row.key))
+    return sorted(labels + added) if added else labels
+
+
+_start = attrgetter("start")
+# LABEL_NOISE's characters (white space as a text prints it), taken out by str.translate
+_LABEL_NOISE = " \t\r\n\u3000\xa0\"“”'‘’:：,，。、()（）"
+_LABEL_NOISE_GONE = str.maketrans("", "", _LABEL_NOISE)
 
 
 def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import takewhile
+from itertools import combinations, product, takewhile
 from typing import Callable, Optional
 
 from core.model import Flag, Report
@@ -39,6 +39,7 @@ from core.readers.document import Line
 from core.template import T4, Table
 
 _SPACES = re.compile(r"\s+")
+_DOCS_2021 = ("issued", "repealed", "in_force")  # 2021 第（一）项's columns
 
 
 def _column_name(label: str) -> str:
@@ -173,6 +174,8 @@ def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]
     if first is None:
         _all_column_blocks(report, table, tokens, page_starts)
         return
+    if _blocks_after_rows(report, table, tokens[2], first):
+        return
     if not tokens.get(3):
         return
     found = column_blocks(tokens[3], columns)
@@ -194,6 +197,107 @@ def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]
         store_row(report, table, row.key, cells)
     _flag_apart(report, table, columns, apart, {f"section2.{key}" for key in first})
     tokens[3][:] = [t for t in tokens[3] if id(t) not in used]
+
+
+def _blocks_after_rows(report: Report, table: Table, section: list[Token], first: dict[str, Token]) -> bool:
+    """表二 printed, in section 二, a block's first column beside its labels (`first`, under that
+    column's name alone) and its other columns after its last row (a PDF whose cells are text
+    blocks of their own: pdftotext prints the first column's name and cells with the labels, then
+    the other columns). Two orders: each name, then its column's values, top row first (a block
+    a column); or the names together, then the values row by row, left to right (the names one
+    block, its rows under it). Blank cells leave no trace: a column printing fewer values than its
+    block's rows (row by row: fewer values than cells) is placed every way the order allows, less
+    the ways 2021 第（一）项's T2-2 (本年制发件数 ≤ 本年废止件数 + 现行有效件数) rules out (all kept
+    where it rules out every way: a misprint); a cell all the ways agree on is read, the others
+    left unread and flagged. Returns whether every such block was read so (then stored)."""
+    labels = dict((key, index) for index, key in find_labels(table, section))
+    cells: dict[str, list[Optional[Token]]] = {}
+    by_rows: set[str] = set()  # rows read from values printed row by row: flagged inferred
+    by_sums: set[str] = set()  # rows placed by T2-2: flagged inferred
+    undecided: set[str] = set()
+    for block in dict.fromkeys(row.block for row in table.rows):
+        rows = [row for row in table.rows if row.block == block]
+        if len(rows[0].columns) < 2:
+            continue
+        if any(len(row.columns) != len(rows[0].columns) or row.key not in labels for row in rows):
+            return False
+        names = [_column_name(c.label) for c in rows[0].columns[1:]]
+        last = max(labels[row.key] for row in rows)
+        after = [t for t in section[last + 1:] if not _page_number(t)]
+        if not after or after[0] is not first[rows[-1].key]:
+            return False
+        segments: list[list[Token]] = []  # the values after each name
+        for token in after[1:]:
+            if token.kind == TEXT:
+                if len(segments) < len(names) and _SPACES.sub("", token.text) == names[len(segments)]:
+                    segments.append([])
+                    continue
+                break
+            if not segments or token.kind not in (NUM, NA):
+                return False
+            segments[-1].append(token)
+        if len(segments) != len(names) or not segments[-1]:
+            return False
+        width, height = len(names), len(rows)
+        if all(segments[:-1]):  # a column a block: each name's values are its column's
+            if any(len(values) > height for values in segments):
+                return False
+            per_column = [[dict(zip(chosen, values)) for chosen in combinations(range(height), len(values))]
+                          for values in segments]
+            ways = [{(r, c): t for c, column in enumerate(way) for r, t in column.items()}
+                    for way in product(*per_column)]
+        elif not any(segments[:-1]):  # the names together, then the rows
+            values = segments[-1]
+            if len(values) > width * height:
+                return False
+            spots = [(r, c) for r in range(height) for c in range(width)]
+            ways = [dict(zip(chosen, values)) for chosen in combinations(spots, len(values))]
+            by_rows |= {row.key for row in rows}
+        else:
+            return False
+        if tuple(c.key for c in rows[0].columns) == _DOCS_2021:
+            def holds(way: dict[tuple[int, int], Token]) -> bool:
+                return all(_count(first[row.key]) <= _count(way.get((r, 0))) + _count(way.get((r, 1)))
+                           for r, row in enumerate(rows))
+            kept = [way for way in ways if holds(way)]
+            if kept and len(kept) < len(ways):
+                ways = kept
+                by_sums |= {row.key for row in rows}
+        for r, row in enumerate(rows):
+            row_cells: list[Optional[Token]] = [first[row.key]]
+            for c in range(width):
+                found = {id(way.get((r, c))) for way in ways}
+                if len(found) == 1:
+                    placed = ways[0].get((r, c))
+                    row_cells.append(placed if placed is not None else Token(EMPTY, "", first[row.key].end,
+                                                                             first[row.key].end, first[row.key].line))
+                else:
+                    row_cells.append(None)
+                    undecided.add(row.key)
+            cells[row.key] = row_cells
+    if not cells:
+        return False
+    for key, row_cells in cells.items():
+        store_row(report, table, key, row_cells)
+    stored = {f"section2.{key}" for key in cells}
+    # the rows read again from their blocks: what was said of reading them beside their labels is void
+    report.flags = [f for f in report.flags if not (f.cell in stored and f.kind in ("parse", "inferred"))]
+    for key in cells:
+        label = table.row(key).label
+        if key in undecided:
+            report.flags.append(Flag(f"section2.{key}", "parse", f"「{label}」行所在的表格除第一列外按列印在表后（PDF"
+                                     "文字顺序），有的列印出的数值少于行数（空白格不留痕迹），这些数值属于哪一行无法"
+                                     "确定，未读取，请核对原文"))
+        elif key in by_rows or key in by_sums:
+            how = "按印出次序" + ("及本年制发件数不超过本年废止件数与现行有效件数之和" if key in by_sums else "")
+            report.flags.append(Flag(f"section2.{key}", "inferred", f"「{label}」行除第一列外的数值印在表后（PDF"
+                                     f"文字顺序），已{how}归位，请核对"))
+    return True
+
+
+def _count(token: Optional[Token]) -> float:
+    """What a cell counts in T2-2: its number; 0 for a blank, a placeholder or a text."""
+    return token.value if token is not None and token.kind == NUM and token.value is not None else 0
 
 
 def _fill(own: list[list[Token]], loose: list[Token], columns: tuple[tuple[str, str, tuple[str, ...]], ...]

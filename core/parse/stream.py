@@ -140,6 +140,26 @@ def _column_names(table: Table) -> frozenset[str]:
     return known[1]
 
 
+def _names_after(table: Table, tokens: list[Token], labels: list[tuple[int, str]], key: str) -> bool:
+    """Whether a name of a 表二 row's columns that its block's header (the text since the last
+    第二十条 heading) did not print prints after its label, before the next block's heading."""
+    names = {_SPACES.sub("", normalise(c.label)) for c in table.row(key).columns}
+    start = next(index for index, k in labels if k == key)
+    for token in reversed(tokens[:start]):
+        if token.kind == TEXT:
+            if token.text.startswith("第二十条"):
+                break
+            names.discard(_SPACES.sub("", token.text))
+    for token in tokens[start + 1:]:
+        if token.kind != TEXT:
+            continue
+        if token.text.startswith("第二十条"):
+            return False
+        if _SPACES.sub("", token.text) in names:
+            return True
+    return False
+
+
 def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[int, str]],
                         values_of: dict[str, list[Token]], lines: list[Line], widths: dict[str, int]) -> set[str]:
     """Rows printing fewer values than the template's columns (`widths`: each row's, by key),
@@ -170,6 +190,12 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
     # values: the empty lines there lie between no two cells of the row, so they teach nothing)
     # (the rows as read here, before any is completed; learned only once a short row needs it)
     full_rows = [(label_lines[k], values_of[k], widths[k]) for k in label_lines if k not in after_header]
+    if table.section == "section2":
+        # a 表二 row one of whose columns' names prints after its label, not above it, in its block
+        # (before the next 第二十条 heading): plain pdftotext prints that column apart, its name then its values
+        # after the block's rows (pdfblocks.py), so the empty lines after the row's value are the
+        # text blocks' breaks, not its blank cells (a header of headings, one a line, teaches 0)
+        label_lines = {k: line for k, line in label_lines.items() if not _names_after(table, tokens, labels, k)}
     learned: list[Optional[int]] = []
 
     def separator() -> Optional[int]:
