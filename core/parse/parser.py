@@ -72,7 +72,7 @@ from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragr
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs, uncut_rows_printing_counts)
 from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T4, Row, Table, tables
-from core.parse.labels import NUMBERING, find_labels, labels_behind
+from core.parse.labels import LABEL_NOISE, NUMBERING, find_labels, labels_behind
 from core.parse.line_orders import (better_line_order, lines_reordered, order_doubtful,
                                     readings_undecided)
 from core.parse.plain_flow import (EITHER_HEAD_ROW, bunched_labels_cut, head_labels_printed_later, short_rows_dealt,
@@ -1056,7 +1056,7 @@ def _with_label_tails(table: Table, tokens: list[Token], labels: list[tuple[int,
         after = next((index_of[r.key] for r in rows[n + 1:] if r.key in index_of), len(tokens))
         if after - before < 3:
             continue  # (no token between the two labels but a value or two)
-        label = NUMBERING.sub("", row.label).translate(_LABEL_NOISE_GONE)
+        label = LABEL_NOISE.sub("", NUMBERING.sub("", row.label))
         if len(label) < 5:
             continue
         high = tokens[after].start if after < len(tokens) else tokens[-1].end
@@ -1066,7 +1066,7 @@ def _with_label_tails(table: Table, tokens: list[Token], labels: list[tuple[int,
             i = bisect_right(tokens, at, key=_start) - 1
             token = tokens[i]
             if token.kind == TEXT and at < token.end and 4 <= len(
-                    tail := token.text.translate(_LABEL_NOISE_GONE)) < len(label) and label.endswith(tail):
+                    tail := LABEL_NOISE.sub("", token.text)) < len(label) and label.endswith(tail):
                 spots.append(i)
             at = text.find(label[-4:], at + 4, high)
         if len(spots) == 1:
@@ -1075,9 +1075,6 @@ def _with_label_tails(table: Table, tokens: list[Token], labels: list[tuple[int,
 
 
 _start = attrgetter("start")
-# LABEL_NOISE's characters (white space as a text prints it), taken out by str.translate
-_LABEL_NOISE = " \t\r\n\u3000\xa0\"“”'‘’:：,，。、()（）"
-_LABEL_NOISE_GONE = str.maketrans("", "", _LABEL_NOISE)
 
 
 def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],
