@@ -1069,9 +1069,18 @@ def _with_label_tails(table: Table, tokens: list[Token], labels: list[tuple[int,
                     tail := LABEL_NOISE.sub("", token.text)) < len(label) and label.endswith(tail):
                 spots.append(i)
             at = text.find(label[-4:], at + 4, high)
-        if len(spots) == 1:
+        if len(spots) == 1 and not _head_before(tokens, before + 1, spots[0], label):
             added.append((spots[0], row.key))
     return sorted(labels + added) if added else labels
+
+
+def _head_before(tokens: list[Token], first: int, tail_at: int, label: str) -> bool:
+    """Whether a text before the tail found (since the row found before) is the rest of the label:
+    the label wrapped in its cell, its first part printed with the row's values on its line (a w3m
+    box: 「（二）部分公 │３│—│０…」 over 「开（区分处理的…）」), which are then not after the tail."""
+    tail = LABEL_NOISE.sub("", tokens[tail_at].text)
+    return any(token.kind == TEXT and LABEL_NOISE.sub("", NUMBERING.sub("", token.text)) + tail == label
+               for token in tokens[first:tail_at])
 
 
 _start = attrgetter("start")
