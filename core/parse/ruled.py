@@ -137,6 +137,7 @@ def ruled_row(text: str, tokens: list[Token], values: list[Token], width: int, a
 
 _BOX = frozenset(map(chr, range(0x2500, 0x2580)))  # a ruled box's borders and rules
 _RULES = frozenset("─━═")  # a box's horizontal rules: no column's border
+_DIGIT = re.compile(r"\d")
 
 
 def box_columns_after_last(text: str, start: int, end: int, last: str) -> int:
@@ -319,8 +320,18 @@ def wrapped_box_numbers(text: str, tokens: list[Token]) -> list[Token]:
     by_start = {t.start: n for n, t in enumerate(tokens)}
     joined: dict[int, Token] = {}  # index of a number's first token -> the number read whole
     gone: set[int] = set()  # indexes of the digits read into a number above them
+    may_wrap: dict[int, bool] = {}  # a line's end -> whether its next line may hold wrapped digits
     for n, token in enumerate(tokens):
         if token.kind != NUM or n in gone or not token.text.isdigit():
+            continue
+        # (most lines are followed by a rule or by no digit: nothing wraps there, told before the
+        # cell is measured; the loop below would stop at its first step)
+        line_end = text.find("\n", token.start)
+        if line_end not in may_wrap:
+            following_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+            next_line = text[line_end + 1:following_end if following_end >= 0 else len(text)] if line_end >= 0 else ""
+            may_wrap[line_end] = bool(next_line) and _RULES.isdisjoint(next_line) and _DIGIT.search(next_line) is not None
+        if not may_wrap[line_end]:
             continue
         cell = _box_cell(text, token)
         if cell is None or cell[2].strip() != text[token.start:token.end]:
