@@ -1075,12 +1075,16 @@ def _with_label_tails(table: Table, tokens: list[Token], labels: list[tuple[int,
 
 
 def _head_before(tokens: list[Token], first: int, tail_at: int, label: str) -> bool:
-    """Whether a text before the tail found (since the row found before) is the rest of the label:
-    the label wrapped in its cell, its first part printed with the row's values on its line (a w3m
-    box: 「（二）部分公 │３│—│０…」 over 「开（区分处理的…）」), which are then not after the tail."""
+    """Whether the text printed last before the tail found (since the row found before) continues
+    the label upwards: the label wrapped in its cell over lines, each printed, the row's values on
+    one of them before the tail (a w3m box: 「（二）部分公 │３│—│０…」 over 「开（区分处理的…）」,
+    or 「（二）部」, 「分公开（…不计 │0│0…」, 「其他情形）」), which are then not after the tail."""
     tail = LABEL_NOISE.sub("", tokens[tail_at].text)
-    return any(token.kind == TEXT and LABEL_NOISE.sub("", NUMBERING.sub("", token.text)) + tail == label
-               for token in tokens[first:tail_at])
+    for token in reversed(tokens[first:tail_at]):
+        if token.kind == TEXT:
+            above = LABEL_NOISE.sub("", NUMBERING.sub("", token.text))
+            return bool(above) and label.endswith(above + tail)
+    return False
 
 
 _start = attrgetter("start")
