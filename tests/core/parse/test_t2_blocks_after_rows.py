@@ -71,3 +71,12 @@ def test_a_label_wrapped_with_its_values_on_its_first_line_is_not_found_by_its_t
     report, wrong, silent = read_against_truth(ZOO / "w2103-r0019-split-html-w3m.txt")
     assert silent == []
     assert any(f.cell == "section3.partial" and "未找到" in f.message for f in report.flags)
+
+
+def test_a_label_wrapped_over_three_lines_keeps_its_values_on_the_middle_one():
+    # 「（二）部」, 「分公开（区分处理的，只计这一情形，不计 │0 │0 …」, 「其他情形）」: the last line is
+    # the label's end, but the text above it continues the label; the row's 0s are its own
+    report, wrong, silent = read_against_truth(ZOO / "w1304-r0040-cms-html-w3m.txt")
+    assert silent == []
+    assert [report.value(f"section3.partial.{c}") for c in
+            ("natural", "commercial", "research", "social", "legal", "other", "total")] == [0] * 7
