@@ -183,8 +183,9 @@ def _band_cells(heads: tuple[int, ...], width: int) -> tuple[tuple[int, ...], ..
 def _band_adds_up(numbers: list, block: tuple[tuple[int, ...], ...]) -> bool:
     """Whether every row of a band adds up (tokens_add_up): `numbers` its values' token_number,
     `block` each row's places among them."""
+    number_at = numbers.__getitem__
     for cells in block:
-        row = [numbers[i] for i in cells]
+        row = list(map(number_at, cells))
         if None in row or not parts_add_up(row):
             return False
     return True
@@ -457,12 +458,13 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
                     alike[block_key] = count
                     variants.append((block_key, fails, [None, getters[layout], tokens]))
                 # (_split_heads finds none unless the block ends with a value beside a label)
+                numbers_here, reading_at = numbers[lo:hi], read_here.__getitem__
                 for heads in _split_heads(tokens, size, labelled) \
                         if labelled and id(tokens[-1]) in labelled.labelled else ():
                     block = _band_cells(heads, width)
-                    if _band_adds_up(numbers[lo:hi], block):
-                        block_key = tuple(row_ids.setdefault(tuple(read_here[i] for i in cells), len(row_ids))
-                                          for cells in block)
+                    if _band_adds_up(numbers_here, block):
+                        block_key = tuple([row_ids.setdefault(tuple(map(reading_at, cells)), len(row_ids))
+                                           for cells in block])
                         alike[block_key] = alike.get(block_key, 0) + 1
                         if alike[block_key] == 1:
                             variants.append((block_key, 0, [[[tokens[i] for i in cells] for cells in block]]))

@@ -25,6 +25,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, chain, combinations, combinations_with_replacement, compress, filterfalse, islice, permutations, product
+from math import inf
 from operator import itemgetter, sub
 from typing import Any, Callable, Iterator, NamedTuple, Optional
 
@@ -2248,10 +2249,11 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
         # chosen, _all_in_the_misprinted_row holds, and none is weighed
         return {}
     shifts = _shifts(numbers, width, len(keys))
-    chosen, fewest = _best_reading(report, table, stream, numbers, shifts, 1, gathered=values_of)
+    weights: dict[tuple, tuple[float, bool]] = {}  # (budget 2 weighs again most of budget 1's readings)
+    chosen, fewest = _best_reading(report, table, stream, numbers, shifts, 1, gathered=values_of, weights=weights)
     if chosen is None:
         chosen, _ = _best_reading(report, table, stream, numbers, shifts, 2, _label_rows(tokens, labels, keys, stream),
-                                  values_of, fewest)
+                                  values_of, fewest, weights=weights)
     if chosen is None:
         chosen = _pulled_reading(report, table, numbers)
     if chosen is None:
@@ -2750,7 +2752,8 @@ def _shifts(numbers: list[float], width: int, rows: int) -> _Shifts:
 def _best_reading(report: Report, table: Table, stream: list[Token], numbers: list[float], shifts: _Shifts,
                   budget: int, anchors: Optional[dict[int, int]] = None,
                   gathered: Optional[dict[str, list[Token]]] = None,
-                  bound: Optional[int] = None, pass_by: bool = True) -> tuple[Optional[list[int]], Optional[int]]:
+                  bound: Optional[int] = None, pass_by: bool = True,
+                  weights: Optional[dict[tuple, tuple[float, bool]]] = None) -> tuple[Optional[list[int]], Optional[int]]:
     """The stream order of the one best reading (see displaced_value_rows) among those with one
     value moved that leave at most `budget` rows not adding up (with 2, those rows' values other
     than 0 placed again), None without one; and the fewest equations a reading weighed breaks
@@ -2767,7 +2770,13 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     the readings left out might have reached _MAX_CANDIDATES) all are weighed again.
 
     `pass_by` (budget 2, whole numbers): a reading with rows placed again that weighing would
-    drop (past the fewest broken so far) is not made (see `passing`); False makes every one."""
+    drop (past the fewest broken so far) is not made (see `passing`); False makes every one.
+
+    `weights`: what weighing found of each reading (by key) weighed by summing its equations (not
+    one with whole numbers placed again), kept across the calls for one stream (budget 2 weighs
+    again most of budget 1's readings; a reading's key fixes all its numbers): how many equations
+    it breaks and True; or False with how many at least (it was dropped past the fewest so far),
+    infinity when those it breaks go through no one cell (never scored, whatever the fewest)."""
     width = len(table.rows[0].columns)
     keys = [row.key for row in table.rows]
     size, rows = len(stream), len(keys)
@@ -3187,6 +3196,16 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     scored.append((count, order))
                     best = count
                 return
+            if weights is not None:
+                known = weights.get(key)
+                if known is not None:
+                    count, exact = known
+                    if count > best:
+                        return
+                    if exact:
+                        scored.append((count, order))
+                        best = count
+                        return
             span = first, last
             if span not in through_rows:
                 again = set().union(*through[first:last + 1])
@@ -3196,8 +3215,11 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     set.intersection(*(cells[k] for k in outside)) if outside else None
             again, broken, shared = through_rows[span]
             if len(broken) > best or shared is not None and not shared:
+                if weights is not None:
+                    weights[key] = (len(broken) if shared is None or shared else inf), False
                 return
             count = len(broken)
+            summed_all = False  # (False: dropped before summing every equation, `count` a floor)
             lo, hi = key[0] * width, key[0] * width + len(key[1])
             values[lo:hi] = key[1]
             for n, (left_side, right_side, over) in enumerate(again):
@@ -3207,12 +3229,20 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     if count > best or not shared:  # (the cells the broken ones all go through only grow fewer)
                         again.insert(0, again.pop(n))  # (summed first for the next reading of the rows)
                         break
+            else:
+                summed_all = True
             values[lo:hi] = printed[lo:hi]
+            if shared is not None and not shared:
+                if weights is not None:
+                    weights[key] = inf, False
+                return
+            if weights is not None:
+                weights[key] = count, summed_all
             if count > best:
                 return
-            if shared is None or shared:  # the equations broken (if any) all go through one cell: at most a typo
-                scored.append((count, order))
-                best = count
+            # the equations broken (if any) all go through one cell: at most a typo
+            scored.append((count, order))
+            best = count
 
         weigher.extend((weigh, may_be_chosen if whole and placed_again[0] else None))
 
@@ -3226,7 +3256,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         may share numbers: how many readings they made is not known), what the readings give
         with none passed by."""
         if passed_by[0]:
-            return _best_reading(report, table, stream, numbers, shifts, budget, anchors, gathered, bound, pass_by=False)
+            return _best_reading(report, table, stream, numbers, shifts, budget, anchors, gathered, bound, pass_by=False,
+                                 weights=weights)
         return None, None
 
     if plain[rows] <= budget:
@@ -3309,7 +3340,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     return capped()
     if not readings or budget > 1 and not placed_again[0]:
         if left_out[0]:  # (every reading left out)
-            return _best_reading(report, table, stream, numbers, shifts, budget, anchors, gathered)
+            return _best_reading(report, table, stream, numbers, shifts, budget, anchors, gathered, weights=weights)
         # (without rows placed again, budget 2 weighs the readings budget 1 did, each move leaving
         # one row at most not adding up, in the same order, and chooses as it did: none)
         return None, None
@@ -3320,7 +3351,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         for key, (order, first, last) in readings.items():
             weigh(key, order, first, last)
     if left_out[0] and (best > bound or len(readings) + left_out[0] > _MAX_CANDIDATES):
-        return _best_reading(report, table, stream, numbers, shifts, budget, anchors, gathered)
+        return _best_reading(report, table, stream, numbers, shifts, budget, anchors, gathered, weights=weights)
     if left_out[0] and len(readings) + passed_by[0] + left_out[0] > _MAX_CANDIDATES:
         return capped()  # (how many readings there were is not known: see capped)
     if not scored:

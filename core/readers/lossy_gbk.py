@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterator
 
 from core.readers.lossy_utf8 import LOST_CELL, LOST_MARK, stands_alone, template_phrases
 from core.template import SECTION_TITLES, TEMPLATES
@@ -39,8 +39,10 @@ NUMBER_MARKS = ("、", "．")
 _SMALLEST = {2: 0x80, 3: 0x800, 4: 0x10000, 5: 0x200000, 6: 0x4000000}
 
 
+@lru_cache(maxsize=None)
 def _sequence(data: bytes) -> str:
-    """What lynx prints of one whole UTF-8 sequence (lead byte and its continuation bytes)."""
+    """What lynx prints of one whole UTF-8 sequence (lead byte and its continuation bytes): asked of
+    the same few pairs of bytes again and again."""
     n = len(data)
     code = data[0] & (0x7F >> n)
     for byte in data[1:]:
@@ -98,9 +100,9 @@ def _form(phrase: str, damage: Damage = damaged) -> str:
     return "".join(damage(phrase))
 
 
-def _names_it(pieces: list[str]) -> bool:
+def _names_it(form: str) -> bool:
     """Whether a damaged form holds a character that survived (not only 「\ufffd」 and ASCII)."""
-    return any(p != REPLACEMENT and not p.isascii() for p in pieces)
+    return not form.replace(REPLACEMENT, "").isascii()
 
 
 @lru_cache(maxsize=None)
@@ -109,9 +111,11 @@ def _phrases(damage: Damage) -> tuple[dict[str, tuple[str, str]], frozenset[str]
     and every beginning of a form. A form two phrases share is left out: it names neither."""
     by_form: dict[str, dict[str, str]] = {}  # form -> template phrase -> a way it prints
     for phrase, printed in _printed_phrases():
-        pieces = damage(printed)
-        if _names_it(pieces) and " " not in pieces:  # (a no-break space: no GB2312 character holds 0xA0)
-            by_form.setdefault("".join(pieces), {}).setdefault(phrase, printed)
+        # (its pieces joined: a piece that is no ASCII, not 「\ufffd」, or a space, is so in the form;
+        # _cell_forms asks again of most)
+        form = _form(printed, damage)
+        if _names_it(form) and " " not in form:  # (a no-break space: no GB2312 character holds 0xA0)
+            by_form.setdefault(form, {}).setdefault(phrase, printed)
     forms: dict[str, tuple[str, str]] = {}
     for form, named in by_form.items():
         # a section's heading and its name without the ordinal print alike (「三、」 prints nothing
@@ -121,7 +125,7 @@ def _phrases(damage: Damage) -> tuple[dict[str, tuple[str, str]], frozenset[str]
             forms[form] = (titles[0], titles[0])
         elif len(named) == 1:
             forms[form] = next(iter(named.items()))
-    return forms, frozenset(form[:n] for form in forms for n in range(1, len(form) + 1))
+    return forms, frozenset([form[:n] for form in forms for n in range(1, len(form) + 1)])
 
 
 @lru_cache(maxsize=1)
@@ -175,7 +179,7 @@ def restore(text: str, damage: Damage = damaged, digit_units: bool = False) -> s
     spans: list[tuple[int, int, str]] = []  # (start, end, text put back)
     anchors: list[tuple[int, str]] = []  # (index in spans, phrase)
     units = _count_units(damage)
-    for match in _NUMBER_AND_MARK.finditer(text):
+    for match in _numbers_and_marks(text):
         # a count's unit put back; any other lost characters after a number (「元」 or 「万元」 of a
         # fee) a cell of their own, unreadable: the number is read, its row flagged
         spans.append((match.start(2), match.end(2), units.get(match.group(2), " " + LOST_CELL)))
@@ -327,7 +331,7 @@ def _place_by_order(text: str, spans: list[tuple[int, int, str]], anchors: list[
     template prints between those two, each printing as its cell or cells (printed vertically,
     a character a line), all the cells there and nothing else. A digit and a lost character may be
     a count and its unit (「6个」) or a row's number (「3、其他」): a value or a cell, whichever fits."""
-    orders = _printed_orders(damage)
+    orders = _order_places(damage)
     units = _count_units(damage)
     for (first, before), (second, after) in zip(anchors, anchors[1:]):
         cells = [m for m in _CHUNK.finditer(text, spans[first][1], spans[second][0])
@@ -338,11 +342,8 @@ def _place_by_order(text: str, spans: list[tuple[int, int, str]], anchors: list[
         forms = tuple(cell.group() for cell in cells)
         maybe_values = tuple(f[:1].isdigit() and f[1:] in units for f in forms)
         fits = set()
-        for order in orders:
-            names = [phrase for phrase, _ in order]
-            for i, name in enumerate(names):
-                if name != before:
-                    continue
+        for order, names, places in orders:
+            for i in places.get(before, ()):
                 for j in range(i + 1, min(len(names), i + 8 + len(cells))):  # (some print no cell)
                     if names[j] == after:
                         fits.update(_fits(order[i + 1:j], forms, maybe_values, 0))
@@ -355,6 +356,20 @@ def _place_by_order(text: str, spans: list[tuple[int, int, str]], anchors: list[
             for at, cell in enumerate(cells):  # a count and its unit, then: the unit put back
                 if maybe_values[at] and at not in labels:
                     spans.append((cell.start() + 1, cell.end(), units[forms[at][1:]]))
+
+
+@lru_cache(maxsize=None)
+def _order_places(damage: Damage) -> list[tuple[list, list[str], dict[str, list[int]]]]:
+    """_printed_orders with each order's phrases and where each phrase stands in it (asked for
+    every two phrases found)."""
+    out = []
+    for order in _printed_orders(damage):
+        names = [phrase for phrase, _ in order]
+        places: dict[str, list[int]] = {}
+        for i, name in enumerate(names):
+            places.setdefault(name, []).append(i)
+        out.append((order, names, places))
+    return out
 
 
 def _fits(order, forms: tuple[str, ...], maybe_values: tuple[bool, ...], at: int) -> list[tuple]:
@@ -380,6 +395,33 @@ _CHUNK = re.compile(r"\S+")
 # before a lost character may be a row's number, 「3、其他」 printing 「3\ufffd\ufffd」 as 「3件」 does:
 # left as it is.)
 _NUMBER_AND_MARK = re.compile(r"(?<!\S)([+\-]?\d[\d,]*\d(?:\.\d+)?|\d\.\d+)([^\x00-\x7f]+)(?!\S)")
+# A digit right before a character that is no ASCII: every match of _NUMBER_AND_MARK holds one
+# (its number's last digit and its mark's first character), and a long text few
+_DIGIT_THEN_LOST = re.compile(r"\d[^\x00-\x7f]")
+
+
+def _numbers_and_marks(text: str) -> Iterator[re.Match]:
+    """_NUMBER_AND_MARK.finditer(text), the pattern tried only at the start of a run of characters
+    that are no white space holding a digit right before one that is no ASCII (opening on no one
+    character, it is slow to try at every place of a long text). A match opens such a run (its
+    number's characters are no white space, its mark's first is no ASCII), so the first such digit
+    found past the match before leads back to the next match's start. (A mark may run on over
+    white space that is no ASCII: digits inside the match before are passed over.)"""
+    done, tried = 0, -1
+    for digit in _DIGIT_THEN_LOST.finditer(text):
+        start = digit.start()
+        if start < done:
+            continue
+        while start and not text[start - 1].isspace():  # (str.isspace is the pattern's \s)
+            start -= 1
+        if start != tried:
+            tried = start
+            match = _NUMBER_AND_MARK.match(text, start)
+            if match:
+                done = match.end()
+                yield match
+
+
 # A digit alone and what follows it up to white space (compiled when first asked for: digit_units only)
 _DIGIT_AND_MARK = r"(?<!\S)(\d)([^\x00-\x7f]+)(?!\S)"
 COUNT_UNITS = ("件", "个", "项", "条", "次", "宗", "人次")
