@@ -1069,22 +1069,26 @@ def _with_label_tails(table: Table, tokens: list[Token], labels: list[tuple[int,
                     tail := LABEL_NOISE.sub("", token.text)) < len(label) and label.endswith(tail):
                 spots.append(i)
             at = text.find(label[-4:], at + 4, high)
-        if len(spots) == 1 and not _head_before(tokens, before + 1, spots[0], label):
-            added.append((spots[0], row.key))
+        if len(spots) == 1:
+            added.append((_label_top(tokens, before + 1, spots[0], label), row.key))
     return sorted(labels + added) if added else labels
 
 
-def _head_before(tokens: list[Token], first: int, tail_at: int, label: str) -> bool:
-    """Whether the text printed last before the tail found (since the row found before) continues
-    the label upwards: the label wrapped in its cell over lines, each printed, the row's values on
-    one of them before the tail (a w3m box: 「（二）部分公 │３│—│０…」 over 「开（区分处理的…）」,
-    or 「（二）部」, 「分公开（…不计 │0│0…」, 「其他情形）」), which are then not after the tail."""
-    tail = LABEL_NOISE.sub("", tokens[tail_at].text)
-    for token in reversed(tokens[first:tail_at]):
-        if token.kind == TEXT:
-            above = LABEL_NOISE.sub("", NUMBERING.sub("", token.text))
-            return bool(above) and label.endswith(above + tail)
-    return False
+def _label_top(tokens: list[Token], first: int, tail_at: int, label: str) -> int:
+    """Where the label whose end was found at tail_at starts: the first of the texts printed just
+    before it (since the row found before) that continue it upwards, each with the ones below it
+    an end of the label; tail_at where none does. A label wrapped over lines of its cell prints
+    its row's values on one of them, not always the last (a w3m box: 「（二）部分公 │３│—│０…」
+    over 「开（区分处理的…）」, or 「（二）部」, 「分公开（…不计 │0│0…」, 「其他情形）」)."""
+    suffix, top = LABEL_NOISE.sub("", tokens[tail_at].text), tail_at
+    for i in range(tail_at - 1, first - 1, -1):
+        if tokens[i].kind != TEXT:
+            continue
+        above = LABEL_NOISE.sub("", NUMBERING.sub("", tokens[i].text))
+        if not above or not label.endswith(above + suffix):
+            break
+        suffix, top = above + suffix, i
+    return top
 
 
 _start = attrgetter("start")
