@@ -408,12 +408,16 @@ def _numbers_and_marks(text: str) -> Iterator[re.Match]:
     found past the match before leads back to the next match's start. (A mark may run on over
     white space that is no ASCII: digits inside the match before are passed over.)"""
     done, tried = 0, -1
+    last = run = 0  # the last digit walked back from and its run's start: text[run:last] no white space
     for digit in _DIGIT_THEN_LOST.finditer(text):
-        start = digit.start()
+        start = at = digit.start()
         if start < done:
             continue
-        while start and not text[start - 1].isspace():  # (str.isspace is the pattern's \s)
-            start -= 1
+        while at > last and not text[at - 1].isspace():  # (str.isspace is the pattern's \s)
+            at -= 1
+        if at == last:
+            at = run  # (walked back to the last digit: its run goes on; each character walked once)
+        last, run, start = start, at, at
         if start != tried:
             tried = start
             match = _NUMBER_AND_MARK.match(text, start)

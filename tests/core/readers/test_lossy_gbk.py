@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.readers.lossy_gbk import damaged, lynx_prints, read_as_utf8, restore
+from hypothesis import given, settings, strategies as st
+
+from core.readers.lossy_gbk import _NUMBER_AND_MARK, _numbers_and_marks, damaged, lynx_prints, read_as_utf8, restore
 from core.readers.lossy_utf8 import LOST_CELL, LOST_MARK
 from core.readers.text import GBK_READ_AS_UTF8, read_text
 
@@ -102,3 +104,11 @@ def test_the_reader_says_what_it_did():
     assert doc.problems == [GBK_READ_AS_UTF8]
     assert "二、主动公开政府信息情况" in doc.text and "（三）不予公开" in doc.text
     assert "\udcf7" not in doc.text  # (bytes lynx printed that are no UTF-8: marks)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="120,.+- \u3000\n\xa0a中件\ufffd", max_size=40))
+def test_numbers_and_their_lost_marks_are_found_as_the_whole_pattern_finds_them(text):
+    # (the pattern tried only where a digit stands before a character that is no ASCII)
+    whole = [(m.span(), m.groups()) for m in _NUMBER_AND_MARK.finditer(text)]
+    assert [(m.span(), m.groups()) for m in _numbers_and_marks(text)] == whole
