@@ -17,7 +17,7 @@ from core.parse.row_sums import tokens_add_up
 from core.parse.tokens import TEXT, Token
 from core.template import Table
 
-_PRINTED_BEFORE_LABEL = "「{}」行的数值印在行标签之前，已按位置归入该行，请核对"
+_PRINTED_BEFORE_LABEL = "「{}」行的数值印在行标签之前，已按位置归入该行，请对照原文核对"
 
 
 def beside_labels(keys: list[str], values_of: dict[str, list[Token]], label_line: dict[str, int]) -> bool:
