@@ -30,7 +30,8 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, narrow_positions,
                                 repeated_header_centres, wide_positions, token_number, value_distance)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED_CELL, recut_runs
-from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
+from core.parse.early_values import (BY_ROW_ORDER, BY_ROW_ORDER_AND_SUMS, beside_labels, give_early_values_down,
+                                     give_stray_values_down, placed_by_order)
 from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_printed_past_last,
                               cells_right_of,
                               continued_part_columns_after_last, ends_on_printed_blank, in_label_column,
@@ -89,7 +90,6 @@ GARBLED_NO_REPORT = "文字为乱码，读不出报告的章节和统计表"
 NO_REPORT = (NOT_A_REPORT, GARBLED_NO_REPORT)
 _UNREADABLE = (UTF8_READ_AS_LATIN1, UTF8_READ_AS_GBK, GBK_READ_AS_UTF8, UTF8_READ_AS_GB2312)
 _BOX_VERTICALS = "│┃|"  # the cell borders of w3m/lynx table dumps
-_PLACED_BY_ORDER = "「{}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请对照原文核对"
 # a grid cell's text holding digits that is no number: "737*", "约30", "12(注)" (a row label's
 # own number, "1.属于国家秘密", is no cell)
 _UNREADABLE_CELL = re.compile(r"[0-9]")
@@ -734,8 +734,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     beside_label[key], in_order[key] = in_order[key], values
                     continue
                 in_order[key] = by_position[key] = values
-                report.flags.append(Flag(f"{table.section}.{key}", "inferred", _PLACED_BY_ORDER.format(table.row(key).label),
-                                         (PLACED_BY_ORDER,)))
+                report.flags.append(placed_by_order(f"{table.section}.{key}", "inferred", table.row(key).label,
+                                                    BY_ROW_ORDER_AND_SUMS))
         label_line = {key: token.line for key, token in label_token.items()}
         give_early_values_down(table, in_order, label_line, report)
         give_stray_values_down(table, in_order, label_line, tokens, report)
@@ -745,8 +745,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 continue
             by_position[key] = values  # placed: stored as they are
             in_order.setdefault(key, [])  # a row whose label printed out of place: its values were in the run
-            report.flags.append(Flag(f"{table.section}.{key}", "inferred", _PLACED_BY_ORDER.format(table.row(key).label),
-                                         (PLACED_BY_ORDER,)))
+            report.flags.append(placed_by_order(f"{table.section}.{key}", "inferred", table.row(key).label,
+                                                    BY_ROW_ORDER_AND_SUMS))
         for key, values in beside_label.items():
             if key not in by_position:
                 in_order[key] = values
@@ -2570,8 +2570,7 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
         for n, other in enumerate(following, start=1):
             values_of[other] = values[n * width:(n + 1) * width]
         for other in placed:
-            report.flags.append(Flag(f"{table.section}.{other}", "parse",
-                                     f"「{table.row(other).label}」行的数值与行标签不在一处（文字顺序错乱），已按模板顺序归位"))
+            report.flags.append(placed_by_order(f"{table.section}.{other}", "parse", table.row(other).label, BY_ROW_ORDER))
 
 
 # --- T4 ---------------------------------------------------------------------------------------

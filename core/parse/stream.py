@@ -39,6 +39,7 @@ from core.parse.cell_lines import alone_on_line, header_separator, separator_lin
 from core.parse.glued_places import MOST_READINGS, placed_by_sums
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
+from core.parse.early_values import BY_ROW_ORDER_AND_SUMS, placed_by_order
 from core.parse.labels import find_labels
 from core.parse.row_sums import parts_add_up
 from core.parse.stored_cells import row_cells_of, store_row
@@ -2265,9 +2266,8 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
         row = [stream[n] for n in chosen[r * width:(r + 1) * width]]
         if list(map(id, row)) != list(map(id, values_of.get(key, []))):
             out[key] = row
-            report.flags.append(Flag(f"{table.section}.{key}", "inferred",
-                                     f"「{table.row(key).label}」行的数值与行标签错位印出（PDF文字顺序），"
-                                     "已按模板行序和合计关系归位，请对照原文核对"))
+            report.flags.append(placed_by_order(f"{table.section}.{key}", "inferred", table.row(key).label,
+                                                BY_ROW_ORDER_AND_SUMS))
     return out
 
 
