@@ -1889,7 +1889,7 @@ def _store(report: Report, table: Table, head: list[Counted], grid: dict, first:
     if misprint is not None:
         row = misprint[0][0]
         report.flags.append(Flag(f"{table.section}.{row}", "parse",
-                                 f"表三各列数值分块印出，本行{table.row(row).columns[misprint[0][1]].label}"
+                                 f"表三各列数值分块印出，本行「{table.row(row).columns[misprint[0][1]].label}」"
                                  f"一格与表内合计不符（疑为印误），其余各格按合计关系归位，请对照原文核对"))
 
 

@@ -679,7 +679,7 @@ def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", 
         if signed or all(any(first == last for _, first, last in r) for r in possible):
             with_sign = [r for r in possible if not values(r)[1] or run[r[1][1]] in _SIGNS]
             if with_sign and len(with_sign) < len(possible):
-                return with_sign, "按本年增/减带正负号拆分" if signed else "不带正负号的数不是本年增/减"
+                return with_sign, "按本年增/减带正负号拆分" if signed else "按不带正负号的数不是本年增/减拆分"
         return possible, ""
     if key not in ("rules", "normative_docs"):
         return readings, ""

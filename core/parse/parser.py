@@ -769,7 +769,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 label = label_token[key]
                 by_position[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * widths[key]
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
-                                         f"「{table.row(key).label}」行未印出数值：表中空白单元格不留痕迹，按整行空白（0）读取，请对照原文核对"))
+                                         f"「{table.row(key).label}」行未印出数值：表中空白单元格未留痕迹，按整行空白（0）读取，请对照原文核对"))
     irregular: list[str] = []
     unsummed: dict[str, list[Token]] = {}  # full rows over lines that no order of them adds up
     overflowed: dict[str, int] = {}

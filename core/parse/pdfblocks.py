@@ -286,7 +286,7 @@ def _blocks_after_rows(report: Report, table: Table, section: list[Token], first
         label = table.row(key).label
         if key in undecided:
             report.flags.append(Flag(f"section2.{key}", "parse", f"「{label}」行所在的表格除第一列外按列印在表后（PDF"
-                                     "文字顺序），有的列印出的数值少于行数（空白格不留痕迹），这些数值属于哪一行无法"
+                                     "文字顺序），有的列印出的数值少于行数（空白单元格未留痕迹），这些数值属于哪一行无法"
                                      "确定，未读取，请对照原文填写"))
         elif key in by_rows or key in by_sums:
             how = "按印出次序" + ("及本年制发件数不超过本年废止件数与现行有效件数之和" if key in by_sums else "")
@@ -490,7 +490,7 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     for row in table.rows:
         if any(cells[row.key, c] is None for c in range(len(row.columns))):
             report.flags.append(Flag(f"section2.{row.key}", "parse", f"「{row.label}」行所在的表格按列印出（PDF"
-                                     "文字顺序），有的列印出的数值少于行数（空白格不留痕迹），这些数值属于哪一行无法"
+                                     "文字顺序），有的列印出的数值少于行数（空白单元格未留痕迹），这些数值属于哪一行无法"
                                      "确定，未读取，请对照原文填写"))
     section[:] = [t for t in section if id(t) not in used_all]
     if later:
