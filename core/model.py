@@ -69,6 +69,26 @@ SUBTOTAL_UNTOLD = "subtotal-untold"  # a 表三 row of 0s that may print a subto
 PLACED_BY_POSITION = "placed-by-position"  # a row (or 表四) placed by where its values print, not surely
 PLACED_BY_ORDER = "placed-by-order"  # a row whose values printed apart from its label, placed by the rows' order
 
+# How a flag's message ends: what the auditor does about it, one phrase for each kind of doubt
+# (tests/core/parse/test_flag_messages.py holds every message the fixtures make to them).
+CHECK_WITH_SOURCE = "请对照原文核对"  # a cell the parser placed, split, read or inferred with a doubt
+# text the converter lost or garbled: the source pane shows the converted text, not what was lost
+CHECK_ORIGINAL_FILE = "请核对原文件"
+FILL_IN_FROM_SOURCE = "请对照原文填写"  # a cell the parser left empty
+CLOSINGS = (CHECK_WITH_SOURCE, CHECK_ORIGINAL_FILE, FILL_IN_FROM_SOURCE)
+
+
+def closing_of(message: str) -> str:
+    """The phrase the message ends in (one of CLOSINGS), or ""."""
+    return next((c for c in CLOSINGS if message.endswith("，" + c)), "")
+
+
+def without_closing(message: str, only: str = "") -> str:
+    """The message less its closing phrase (only that one, if given), where a longer text says the
+    phrase once at its end."""
+    closing = closing_of(message)
+    return message[:-len(closing) - 1] if closing and only in ("", closing) else message
+
 
 @dataclass
 class Flag:

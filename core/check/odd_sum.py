@@ -52,7 +52,7 @@ def odd_printed_sum(report: Report, findings: list[Finding], values: dict[str, O
     rows = "、".join(f"「{row.label}」" for row, _ in open_rows[:3]) + ("等" if len(open_rows) > 3 else "")
     message = (f"表三印出的全部数字之和为{total}，是奇数：每行的总计等于本行各列之和，一行印出的数字之和是其总计的两倍，"
                f"全表之和应为偶数，故表中必有笔误（或有数字未能读准）。已读出且合计相符的行之外，{rows}共{len(open_rows)}行"
-               "都可能有误，请核对原文")
+               "都可能有误，请对照原文核对")
     return [Finding("T3-3", DOUBT, cells, message, actual=total)]
 
 

@@ -20,7 +20,7 @@ from core.check.odd_sum import odd_printed_sum
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, PLACED_LEFT,
                         PLACEHOLDER, READING_UNDECIDED, WARNING, Finding, Flag, Number, Report, Suggestion,
-                        BLANK_TEMPLATE, known, number_text, strict_sum)
+                        BLANK_TEMPLATE, CHECK_WITH_SOURCE, known, number_text, strict_sum, without_closing)
 from core.parse.parser import NO_REPORT
 from core.parse.stream import uncut_rows_printing_counts
 from core.parse.tokens import parse_number
@@ -165,7 +165,7 @@ def _totals_and_parts(template: str, section: str) -> tuple[tuple[str, ...], tup
             tuple(p for p in paths if not p.endswith(".total")))
 
 
-_UNFILLED_TAIL = "，无法核对各行合计，请核对原文"
+_UNFILLED_TAIL = "，无法核对各行合计，请对照原文核对"
 
 
 def _blank(cell) -> bool:
@@ -211,7 +211,7 @@ def value_rules(report: Report, others: list[tuple[str, Number]]) -> list[Findin
         message = f"{describe(report.template, path)}为{_fmt(value)}，{problem}"
         unsure = _unsure(report, path, flags)
         if unsure:  # a value in a cell the parser placed by guess may belong elsewhere
-            message += f"。可能是读取问题而非报告错误，请核对原文（{unsure}）"
+            message += f"。可能是读取问题而非报告错误，请对照原文核对（{unsure}）"
         out.append(Finding(rule, DOUBT if unsure else ERROR, [path], message, actual=value))
     return out
 
@@ -263,7 +263,8 @@ def _unsure(report: Report, path: str, flags: dict[str, Flag]) -> str:
         parts = path.split(".")
         for key in (path, ".".join(parts[:2]), parts[0]):
             if key in flags:
-                return flags[key].message
+                # (the finding says 请对照原文核对 before it names the cell)
+                return without_closing(flags[key].message, CHECK_WITH_SOURCE)
     return "未能从原文读出，按勾稽关系推定" if report.cells[path].state == INFERRED else ""
 
 
@@ -393,7 +394,7 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
                     finding.severity = DOUBT
                     finding.cells = list(dict.fromkeys(finding.cells + list(row_paths)))
                     finding.message += (f"。可能是读取问题而非报告错误：「{label}」行若在「{column}」列少印了一格（空白单元格"
-                                        f"未留痕迹，行末的空格是转换时补上的），其后各数右移一列，则各项合计相符，请核对原文")
+                                        f"未留痕迹，行末的空格是转换时补上的），其后各数右移一列，则各项合计相符，请对照原文核对")
                 continue
         provisos: dict[int, str] = {}  # (a candidate that holds only under another reading of a row says which)
         if len(best) == 1 and group[0][0].rule.startswith("T3"):
@@ -431,14 +432,14 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
             if unsure and not explained and not _broken_by_typed_values(report, eq, values):
                 finding.severity = DOUBT
                 named = "；".join(f"{describe(report.template, p)}：{why}" for p, why in unsure[:2])
-                finding.message += f"。可能是读取问题而非报告错误，请核对原文（{named}）"
+                finding.message += f"。可能是读取问题而非报告错误，请对照原文核对（{named}）"
         # such a sum fails because the misprint does: it is the report's mistake when the sums
         # through the misprint itself say so
         for finding in absorbing:
             sources = [f for _, f in group if f not in absorbing and set(f.cells) & set(finding.cells)]
             if not any(f.severity == ERROR for f in sources):
                 finding.severity = DOUBT
-                finding.message += "。可能是读取问题而非报告错误，请核对原文"
+                finding.message += "。可能是读取问题而非报告错误，请对照原文核对"
     out = [f for _, f in failing] + unread_failing
     _name_undecided_cells(report, out)
     return out
@@ -544,12 +545,12 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
         if naming:  # (one finding a row, however many of its flags say so)
             naming[0].suggestion = suggestion
             continue
-        message = f"表三{flag.message}。本行各格的数值因此未能读准（或留空，或按勾稽关系推定），" \
+        message = f"表三{without_closing(flag.message)}。本行各格的数值因此未能读准（或留空，或按勾稽关系推定），" \
                   "经过本行的各项合计不一定能显出这处笔误"
         if suggestion:
             message += (f"。按其他各行与各列合计，本行只有{describe(report.template, suggestion.cell)}"
                         f"与印出的数字不符，应为{_fmt(suggestion.value)}")
-        finding = Finding("T3-3", DOUBT, [cells[-1], *cells[:-1]], message + "。可能是读取问题而非报告错误，请核对原文",
+        finding = Finding("T3-3", DOUBT, [cells[-1], *cells[:-1]], message + "。可能是读取问题而非报告错误，请对照原文核对",
                           suggestion=suggestion)
         out.append(finding)
         named.append((frozenset(cells), finding))
@@ -598,7 +599,7 @@ def _fails_whatever_unread(report: Report, eq: Equation, values: dict) -> Option
         return None
     unread = sum(values.get(p) is None for p in eq.cells)
     message = _equation_message(report, eq, left, right) + _placeholder_note(report, eq) + \
-        f"（以上只计读出的单元格；另有{unread}个单元格未能从原文读出，无论其为何值（不小于0），两者都不能相等）。可能是读取问题而非报告错误，请核对原文"
+        f"（以上只计读出的单元格；另有{unread}个单元格未能从原文读出，无论其为何值（不小于0），两者都不能相等）。可能是读取问题而非报告错误，请对照原文核对"
     return Finding(eq.rule, DOUBT, list(eq.cells), message)
 
 
@@ -1162,8 +1163,8 @@ def document_rules(report: Report) -> list[Finding]:
         seen = all(_SECTION_MARKS[n] in text for n in range(1, 7) if n not in report.sections) and \
             all(any(m in text for m in _TABLE_MARKS[s]) or _emptied(report, s) for s in missing_tables)
         lost = any(f.kind == "lost" for f in report.flags)  # the converter visibly lost text (parse/lost.py)
-        message = "；".join(parts) + ("（原文中可见相应标题或表格文字，可能是读取问题，请核对原文）" if seen else
-                                     "（转换时有文字丢失或成了乱码，可能是读取问题，请核对原文）" if lost else "")
+        message = "；".join(parts) + ("（原文中可见相应标题或表格文字，可能是读取问题，请对照原文核对）" if seen else
+                                     "（转换时有文字丢失或成了乱码，可能是读取问题，请核对原文件）" if lost else "")
         out.append(Finding("D-2", DOUBT if seen or lost else ERROR, missing_tables, message))
     if report.year:
         if report.template == "2019" and report.year >= 2021:

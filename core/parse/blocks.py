@@ -637,7 +637,7 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
 # found by the cause READING_UNDECIDED (core.model) every such flag has (also when no reading adds up at all).
 PLACE_UNKNOWN = "此格印的是哪个数无法确定"
 UNDECIDED = "几种读法同样合计，" + PLACE_UNKNOWN
-UNDECIDED_CELL = "「{}」×「{}」：" + UNDECIDED + "，已按其中一种读取，请核对"  # (row, column)
+UNDECIDED_CELL = "「{}」×「{}」：" + UNDECIDED + "，已按其中一种读取，请对照原文核对"  # (row, column)
 
 
 def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,

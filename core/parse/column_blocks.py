@@ -1885,11 +1885,11 @@ def _store(report: Report, table: Table, head: list[Counted], grid: dict, first:
     for row in dict.fromkeys(row for row, _ in sorted(open_cells or (), key=lambda cell: _ROWS_ORDER.index(cell[0]))):
         report.flags.append(Flag(f"{table.section}.{row}", "missing",
                                  "表三各列数值分块印出，其中的占位符「-」在转换时被吞掉，本行与同块其他行的数值"
-                                 "无法区分，未读取的单元格请对照原文填写"))
+                                 "无法区分，未读取，请对照原文填写"))
     if misprint is not None:
         row = misprint[0][0]
         report.flags.append(Flag(f"{table.section}.{row}", "parse",
-                                 f"表三各列数值分块印出，本行{table.row(row).columns[misprint[0][1]].label}"
+                                 f"表三各列数值分块印出，本行「{table.row(row).columns[misprint[0][1]].label}」"
                                  f"一格与表内合计不符（疑为印误），其余各格按合计关系归位，请对照原文核对"))
 
 

@@ -11,13 +11,22 @@ together fail the row's sum (else they may be one row broken over lines).
 """
 from __future__ import annotations
 
-from core.model import Flag, Report
+from core.model import PLACED_BY_ORDER, Flag, Report
 from core.parse.columns import token_number
 from core.parse.row_sums import tokens_add_up
 from core.parse.tokens import TEXT, Token
 from core.template import Table
 
-_PRINTED_BEFORE_LABEL = "「{}」行的数值印在行标签之前，已按位置归入该行，请核对"
+_PRINTED_BEFORE_LABEL = "「{}」行的数值印在行标签之前，已按位置归入该行，请对照原文核对"
+# how a row placed by order was placed: by the template's order of rows alone, or with the sums
+BY_ROW_ORDER, BY_ROW_ORDER_AND_SUMS = "模板行序", "模板行序和合计关系"
+
+
+def placed_by_order(path: str, kind: str, label: str, how: str) -> Flag:
+    """The flag of a row whose values printed apart from its label (a PDF's text order), put back
+    by the template's order of rows (how: BY_ROW_ORDER…): one message and cause wherever found."""
+    return Flag(path, kind, f"「{label}」行的数值与行标签错位印出（文字顺序错乱），已按{how}归位，请对照原文核对",
+                (PLACED_BY_ORDER,))
 
 
 def beside_labels(keys: list[str], values_of: dict[str, list[Token]], label_line: dict[str, int]) -> bool:

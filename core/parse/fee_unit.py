@@ -60,7 +60,7 @@ def fee_in_printed_unit(report: Report) -> None:
                                               f"已将{cell.raw}{unit}换算为{_decimal(value)}万元"))
     elif unit.endswith("元") and unit != "万元" and len(unit) <= 3:  # (美元, 港元, 百万元: no rate known)
         report.flags.append(Flag(FEE, "unit", f"表头金额单位为「{unit}」（{printed}），不是模板的万元，"
-                                              f"已按印出的{cell.raw}读取，请核对"))
+                                              f"已按印出的{cell.raw}读取，请对照原文核对"))
 
 
 def _header_unit(text: str, section_start: int, cell_start: int) -> Optional[tuple[str, str]]:

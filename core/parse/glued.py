@@ -27,7 +27,7 @@ MAX_DIGITS = 60  # beyond this a "number" is not a glued table row
 # resting on such a row (core/check/rules.py).
 NO_UNIQUE_CUT = "无法唯一拆分"
 # (glued digits cut in several ways that add up alike: the cells they disagree on)
-LEFT_OPEN = "无法确定的单元格留空，请对照原文核对"
+LEFT_OPEN = "无法确定的单元格留空，请对照原文填写"
 CUT_LEFT_OPEN = NO_UNIQUE_CUT + "，" + LEFT_OPEN
 
 
@@ -679,7 +679,7 @@ def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", 
         if signed or all(any(first == last for _, first, last in r) for r in possible):
             with_sign = [r for r in possible if not values(r)[1] or run[r[1][1]] in _SIGNS]
             if with_sign and len(with_sign) < len(possible):
-                return with_sign, "按本年增/减带正负号拆分" if signed else "不带正负号的数不是本年增/减"
+                return with_sign, "按本年增/减带正负号拆分" if signed else "按不带正负号的数不是本年增/减拆分"
         return possible, ""
     if key not in ("rules", "normative_docs"):
         return readings, ""
@@ -745,7 +745,7 @@ def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
                                                            + CUT_LEFT_OPEN, (GLUED_UNDECIDED,)))
         elif cut:
             flags.append(Flag(f"section2.{key}", "inferred", f"「{row.label}」行的数字粘连在一起（{printed}），"
-                                                              f"{assumed or '已拆分'}，请核对"))
+                                                              f"{assumed or '已拆分'}，请对照原文核对"))
     report.flags = [f for f in report.flags if f.cell not in {f"section2.{key}" for key in out}] + flags
     return out
 

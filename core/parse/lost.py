@@ -115,7 +115,7 @@ def only_zeros(tokens: list[Token]) -> bool:
 
 
 # (rows and 表四 read as 0 throughout, where which printed cell stood where no trace tells)
-ZEROS_UNPLACED = "0与占位符各在哪一格无法确定，均按0计，请核对"
+ZEROS_UNPLACED = "0与占位符各在哪一格无法确定，均按0计，请对照原文核对"
 BLANKS_UNTRACED_ZEROS = "空白单元格未留痕迹，" + ZEROS_UNPLACED
 
 

@@ -30,7 +30,8 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, narrow_positions,
                                 repeated_header_centres, wide_positions, token_number, value_distance)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED_CELL, recut_runs
-from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
+from core.parse.early_values import (BY_ROW_ORDER, BY_ROW_ORDER_AND_SUMS, beside_labels, give_early_values_down,
+                                     give_stray_values_down, placed_by_order)
 from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_printed_past_last,
                               cells_right_of,
                               continued_part_columns_after_last, ends_on_printed_blank, in_label_column,
@@ -89,13 +90,12 @@ GARBLED_NO_REPORT = "文字为乱码，读不出报告的章节和统计表"
 NO_REPORT = (NOT_A_REPORT, GARBLED_NO_REPORT)
 _UNREADABLE = (UTF8_READ_AS_LATIN1, UTF8_READ_AS_GBK, GBK_READ_AS_UTF8, UTF8_READ_AS_GB2312)
 _BOX_VERTICALS = "│┃|"  # the cell borders of w3m/lynx table dumps
-_PLACED_BY_ORDER = "「{}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"
 # a grid cell's text holding digits that is no number: "737*", "约30", "12(注)" (a row label's
 # own number, "1.属于国家秘密", is no cell)
 _UNREADABLE_CELL = re.compile(r"[0-9]")
 _SUB_ROW_LABEL = re.compile(r"^\d{1,2}[.、]")
 
-ANOTHER_REPORT = "文件中在第六部分之后还有一份报告的章节和统计表（如同一页面上的另一年度报告），只读取了第一份，请核对"
+ANOTHER_REPORT = "文件中在第六部分之后还有一份报告的章节和统计表（如同一页面上的另一年度报告），只读取了第一份，请核对原文件"
 
 MARKERS_2019 = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "集中采购", "对外管理服务",
                 "上一年项目数量")
@@ -734,8 +734,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     beside_label[key], in_order[key] = in_order[key], values
                     continue
                 in_order[key] = by_position[key] = values
-                report.flags.append(Flag(f"{table.section}.{key}", "inferred", _PLACED_BY_ORDER.format(table.row(key).label),
-                                         (PLACED_BY_ORDER,)))
+                report.flags.append(placed_by_order(f"{table.section}.{key}", "inferred", table.row(key).label,
+                                                    BY_ROW_ORDER_AND_SUMS))
         label_line = {key: token.line for key, token in label_token.items()}
         give_early_values_down(table, in_order, label_line, report)
         give_stray_values_down(table, in_order, label_line, tokens, report)
@@ -745,8 +745,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 continue
             by_position[key] = values  # placed: stored as they are
             in_order.setdefault(key, [])  # a row whose label printed out of place: its values were in the run
-            report.flags.append(Flag(f"{table.section}.{key}", "inferred", _PLACED_BY_ORDER.format(table.row(key).label),
-                                         (PLACED_BY_ORDER,)))
+            report.flags.append(placed_by_order(f"{table.section}.{key}", "inferred", table.row(key).label,
+                                                    BY_ROW_ORDER_AND_SUMS))
         for key, values in beside_label.items():
             if key not in by_position:
                 in_order[key] = values
@@ -769,7 +769,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 label = label_token[key]
                 by_position[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * widths[key]
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
-                                         f"「{table.row(key).label}」行未印出数值：表中空白单元格不留痕迹，按整行空白（0）读取，请核对"))
+                                         f"「{table.row(key).label}」行未印出数值：表中空白单元格未留痕迹，按整行空白（0）读取，请对照原文核对"))
     irregular: list[str] = []
     unsummed: dict[str, list[Token]] = {}  # full rows over lines that no order of them adds up
     overflowed: dict[str, int] = {}
@@ -779,7 +779,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     for row in table.rows:
         if row.key not in values_of:
             report.flags.append(Flag(f"{table.section}.{row.key}", "missing",
-                                     f"未找到「{row.label}」行"))
+                                     f"未找到「{row.label}」行，请对照原文填写"))
             continue
         values = values_of[row.key]
         placed = by_position.get(row.key)
@@ -827,7 +827,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                                              _LINES_BY_SUMS.format(row.label), (LINES_BY_SUMS,)))
                 elif not adds_up and order_doubtful(values):
                     report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
-                                             f"「{row.label}」行的数值分在几行印出，合计不符，各数值的次序无法确定，请核对"))
+                                             f"「{row.label}」行的数值分在几行印出，合计不符，各数值的次序无法确定，请对照原文核对"))
                 elif not adds_up and row.key in gap_filled and not tokens_add_up(values, unknown=True):
                     # empty lines read as its blank cells, its values one a paragraph: a reading-order
                     # stream (plain pdftotext) prints another row's values there as readily, and
@@ -905,7 +905,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                                  and len(split_plain(values[0].text, widths[key], lambda _: True)) > 1)
             how = "已按勾稽关系拆分" if by_sums else "已按各格都印有数字拆分（本行各列之间没有勾稽关系可以核对）"
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），{how}" + \
-                ("" if all(split) else "，" + LEFT_OPEN)
+                ("，请对照原文核对" if all(split) else "，" + LEFT_OPEN)
         elif glued_run is not None:
             chosen, message, causes = glued_run
         elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= widths[key] > 1 \
@@ -917,6 +917,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     and not completes(values[0].text, widths[key], 0):
                 message += f"，{NO_CUT_ADDS_UP}"  # (not even with blank cells that left no trace)
                 causes += (GLUED_NO_CUT,)
+            message += "，请对照原文填写"
         else:
             if table.section == "section3":
                 total_printed = (key in paragraph_rows and values == values_of[key]) or short_rows_total \
@@ -931,13 +932,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 placement = ""
             elif _columns_named(words, row):
                 chosen, placement = place_short_row(row, values)
-                placement = f"，空白单元格未留痕迹，{placement}，请核对" if placement else ""
+                placement = f"，空白单元格未留痕迹，{placement}，请对照原文核对" if placement else ""
             else:  # its block's header names only some columns: the others print elsewhere (pdfblocks.py)
                 chosen, placement = (values + [None] * widths[key])[:widths[key]], ""
             message = (_overlong_message(row.label, overlong[key]) if key in overlong
-                       else f"「{row.label}」行印有{len(values)}个数值，模板为{widths[key]}列{placement}" if values
+                       else f"「{row.label}」行印有{len(values)}个数值，模板为{widths[key]}列{placement or '，请对照原文核对'}" if values
                        else _stray_overlong_message(row.label, stray) if stray is not None
-                       else f"「{row.label}」行未印出数值")
+                       else f"「{row.label}」行未印出数值，请对照原文核对")
             if len(values) > 2 * widths[key]:
                 overflowed[key] = len(values)
         store_row(report, table, key, chosen)
@@ -964,7 +965,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 names = "、".join(f"「{row.columns[c].label}」" for c in columns)
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                          f"「{row.label}」行：空白单元格未留痕迹，几种读法同样合计，{names}各格印的是哪个数"
-                                         "无法确定，已按其中一种读取，请核对"))
+                                         "无法确定，已按其中一种读取，请对照原文核对"))
         for key in with_blanks:  # (their unprinted cells are blank: 0)
             if read_open_zeros(report, list(table.row_paths(key))):
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
@@ -1010,7 +1011,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if not as_printed:
             for key in interleaved_rows(report, table, tokens, {k: v for k, v in values_of.items() if k not in by_position}):
                 report.flags.append(Flag(f"{table.section}.{key}", "parse",
-                                         f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
+                                         f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请对照原文核对"))
         # (a row padded to the table's width is one cell a column as drawn: no stream lost its cells)
         flag_unanchored_rows(report, table, {**values_of, **as_drawn} if as_drawn else values_of, placed=set(by_position))
         # (as printed and none placed by position, every row found was stored from its values,
@@ -1022,7 +1023,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         report.flags.append(Flag(table.section, "parse", _PRINTED_ABOVE_LABELS))
     for key, token in unreadable.items():  # its cell was placed as blank: it is not
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
-                                 f"「{table.row(key).label}」行有单元格印为「{token.text}」，无法读作数值，请核对原文"))
+                                 f"「{table.row(key).label}」行有单元格印为「{token.text}」，无法读作数值，请对照原文填写"))
     needless = {id(flag) for key, flag, values in zeros_over if _read_from_own_zeros(report, table, key, values)}
     if needless:
         report.flags[:] = [f for f in report.flags if id(f) not in needless]
@@ -1108,13 +1109,13 @@ def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[T
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                  f"「{table.row(key).label}」行读满{widths[key]}列，合计不符；相邻的「{table.row(other).label}」行"
                                  f"只印有{sum(t.kind != EMPTY for t in values_of[other])}个数值，"
-                                 f"本行的{texts}若属于该行，该行合计相符，各数值属于哪一行无法确定，请核对",
+                                 f"本行的{texts}若属于该行，该行合计相符，各数值属于哪一行无法确定，请对照原文核对",
                                  (NEIGHBOUR_MAY_HOLD,)))
     if table.section == "section3" and (after := after_an_unprinted_total(
             order, values_of, whole, RESULT_ROWS_2019 if report.template == "2019" else RESULT_ROWS_2021)):
         report.flags.append(Flag(f"{table.section}.{after}", "parse",
                                  f"「{table.row(after).label}」行读满{widths[after]}列，紧接其上的「{table.row('total').label}」行"
-                                 "未印出数值，而各项办理结果印有数值，总计行的数值当印在某处：本行的数值中哪些属于该行无法确定，请核对",
+                                 "未印出数值，而各项办理结果印有数值，总计行的数值当印在某处：本行的数值中哪些属于该行无法确定，请对照原文核对",
                                  (NEIGHBOUR_MAY_HOLD,)))
     text_lines = {t.line for t in tokens if t.kind == TEXT}
     label_line = {key: token.line for key, token in label_token.items()}
@@ -1122,7 +1123,7 @@ def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[T
         texts = " ".join(t.text for t in moved if t.text)
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                  f"「{table.row(key).label}」行的数值分两行印出，后一行（{texts}）只有数值，紧接下一行"
-                                 f"「{table.row(other).label}」的标签，而该行未印出数值：这行数值属于哪一行无法确定，请核对",
+                                 f"「{table.row(other).label}」的标签，而该行未印出数值：这行数值属于哪一行无法确定，请对照原文核对",
                                  (NEIGHBOUR_MAY_HOLD,)))
 
 
@@ -1158,12 +1159,12 @@ def _gaps_blank(report: Report, table: Table, short: dict[str, list[Token]]) -> 
         for path in gaps:
             report.cells[path] = CellValue(0, INFERRED)
         report.flags.append(Flag(f"{table.section}.{key}", "inferred",
-                                 f"「{table.row(key).label}」行未印出的单元格按空白（0）计，请核对"))
+                                 f"「{table.row(key).label}」行未印出的单元格按空白（0）计，请对照原文核对"))
 
 
-_LINES_BY_SUMS = "「{}」行的数值分在几行印出，已按各行合计关系排列，请核对"
+_LINES_BY_SUMS = "「{}」行的数值分在几行印出，已按各行合计关系排列，请对照原文核对"
 # (a row's or 表四's values placed by where they print, and not surely: what follows 「…」行 or 表四)
-BY_POSITION = "的数值按版面位置归入各列，位置不够确定，请对照原文核对各数所在的列"
+BY_POSITION = "的数值按版面位置归入各列，各数所在的列不够确定，请对照原文核对"
 _GAP_AMONG_ZEROS = ("「{0}」行比表头少印1格（转换时在行末补了空格）：按合计读出的空白格在{1}，它与相邻各个0"
                     "的先后无法确定（各种排法同样合计），均按0计，请对照原文核对")
 _BOTH_ENDS_BLANK = ("「{0}」行比表头多印1格，首尾两格均空白，无法确定哪一格是多出的空格：已按其余各行的列位读取"
@@ -1200,7 +1201,7 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
         report.flags[:] = [f for f in report.flags if not (f.cell == f"{table.section}.{key}" and f.kind == "inferred"
                                                            and LINES_BY_SUMS in f.causes)]
         report.flags.append(Flag(f"{table.section}.{key}", "inferred",
-                                 f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请核对"))
+                                 f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请对照原文核对"))
 
 
 def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rounds: int = 2) -> None:
@@ -1394,7 +1395,7 @@ def flag_overflow_neighbours(report: Report, table: Table, overflowed: dict[str,
             if cell not in flagged:  # a row not found has its own flag
                 report.flags.append(Flag(cell, "parse", f"相邻的「{table.row(key).label}」行印有{count}个数值"
                                                         f"（模板为{len(table.row(key).columns)}列），行的划分不可靠，"
-                                                        "本行数值可能不全是本行的，请核对"))
+                                                        "本行数值可能不全是本行的，请对照原文核对"))
                 flagged.add(cell)
     for key, count in wide:
         for row in table.rows:
@@ -1402,7 +1403,7 @@ def flag_overflow_neighbours(report: Report, table: Table, overflowed: dict[str,
             if cell not in flagged and any(getattr(report.cells.get(f"{cell}.{column.key}"), "state", None) == NUMBER
                                            for column in row.columns):
                 report.flags.append(Flag(cell, "parse", f"「{table.row(key).label}」行印有{count}个数值，表格数值大多"
-                                                        "与各行标签分开印出，本行数值可能不是本行的，请核对"))
+                                                        "与各行标签分开印出，本行数值可能不是本行的，请对照原文核对"))
                 flagged.add(cell)
 
 
@@ -1447,7 +1448,7 @@ def _placed_values(placed: Sequence[Optional[Token]], undecided: list[int]) -> b
 def _overlong_message(label: str, number: Token) -> str:
     """What a row printing a number too long to be a cell says (tokens.MAX_DIGITS)."""
     digits = sum(ch.isdigit() for ch in number.text)
-    return f"「{label}」行印有一个{digits}位的数字，过长（单元格数值最多{MAX_DIGITS}位），无法读取，请核对原文"
+    return f"「{label}」行印有一个{digits}位的数字，过长（单元格数值最多{MAX_DIGITS}位），无法读取，请对照原文填写"
 
 
 def _stray_overlong_message(label: str, number: Token) -> str:
@@ -1455,7 +1456,7 @@ def _stray_overlong_message(label: str, number: Token) -> str:
     the rows' values glued into one run, it may be."""
     digits = sum(ch.isdigit() for ch in number.text)
     return (f"「{label}」行未读出数值：表中另有一个{digits}位的数字，过长（单元格数值最多{MAX_DIGITS}位），"
-            f"无法读取，本行的数值可能在其中，请核对原文")
+            f"无法读取，本行的数值可能在其中，请对照原文填写")
 
 
 def _zero_row_of(report: Report, table: Table, row) -> None:
@@ -1473,7 +1474,7 @@ def reread_glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, i
         report.tables.insert(0, "section2")
         report.problems = [p for p in report.problems if "第二部分" not in p]
         report.flags = [f for f in report.flags if f.cell != "section2"]
-        report.flags.extend(Flag(f"section2.{row.key}", "missing", f"未找到「{row.label}」行")
+        report.flags.extend(Flag(f"section2.{row.key}", "missing", f"未找到「{row.label}」行，请对照原文填写")
                             for row in table.rows if row.key not in glued)
 
 
@@ -1493,7 +1494,7 @@ def reread_glued_t4(report: Report) -> None:
     if unsure:  # several cuts add up: placed by guess, or cells left open
         report.flags.append(unsure)
     elif cut:
-        report.flags.append(Flag("section4", "inferred", "表四的数字粘连在一起，已按各组合计关系拆分，请核对"))
+        report.flags.append(Flag("section4", "inferred", "表四的数字粘连在一起，已按各组合计关系拆分，请对照原文核对"))
     _store_t4(report, values)
 
 
@@ -1881,7 +1882,7 @@ def _row_of_blanks(report: Report, table: Table, key: str, label: Token, width: 
     a wrong number nobody flags)."""
     if _values_glued_to_label(report.text, label):
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
-                                 f"「{table.row(key).label}」行的数字与行名文字粘连在一起，未能读出，请核对原文"))
+                                 f"「{table.row(key).label}」行的数字与行名文字粘连在一起，未能读出，请对照原文填写"))
         return None
     return [Token(EMPTY, "", label.end, label.end, label.line)] * width
 
@@ -2055,7 +2056,7 @@ def _placement_undecided(report: Report, table: Table, row, values: list[Token])
             report.cells[path] = CellValue(0, INFERRED)
         message = f"「{row.label}」行的数值分在几行印出，只有0和占位符，{ZEROS_UNPLACED}"
     else:
-        message = f"「{row.label}」行的数值分在几行印出，几种次序同样合计，占位符印在哪一格无法确定，请核对"
+        message = f"「{row.label}」行的数值分在几行印出，几种次序同样合计，占位符印在哪一格无法确定，请对照原文核对"
     report.flags.append(Flag(f"{table.section}.{row.key}", "inferred", message))
 
 
@@ -2569,8 +2570,7 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
         for n, other in enumerate(following, start=1):
             values_of[other] = values[n * width:(n + 1) * width]
         for other in placed:
-            report.flags.append(Flag(f"{table.section}.{other}", "parse",
-                                     f"「{table.row(other).label}」行的数值与行标签不在一处（文字顺序错乱），已按模板顺序归位"))
+            report.flags.append(placed_by_order(f"{table.section}.{other}", "parse", table.row(other).label, BY_ROW_ORDER))
 
 
 # --- T4 ---------------------------------------------------------------------------------------
@@ -2617,7 +2617,7 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         values = _without_empty_rows(values, lines, width)
     if not values and any(_HAS_VALUE.search(t.text) for t in table):
         report.problems.append("第四部分统计表没有可读的数值")
-        report.flags.append(Flag("section4", "missing", "表四没有可读的数值"))
+        report.flags.append(Flag("section4", "missing", "表四没有可读的数值，请对照原文填写"))
         return
     if not values and not any(t.kind == TEXT and _T4_COLUMN_HEADS.search(t.text) for t in table):
         # only the section's heading (复议, 诉讼), no header of columns: the table is not in the text
@@ -2648,18 +2648,18 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         reordered = _t4_reordered(values)
         if reordered:
             values = reordered
-            report.flags.append(Flag("section4", "inferred", "表四数值的印出顺序与表格不一致（PDF文字顺序），已按各组合计关系排列，请核对"))
+            report.flags.append(Flag("section4", "inferred", "表四数值的印出顺序与表格不一致（PDF文字顺序），已按各组合计关系排列，请对照原文核对"))
     if pages and len(values) == width:
         _flag_placeholders_first(report, values)
     if len(values) != width:
         split = unglue_t4(values, len(T4.rows), len(T4_COLUMNS_KEYS))
         if split:
             report.flags.append(Flag("section4", "parse", f"表四的数字粘连在一起（{values[0].text}），已按勾稽关系拆分"
-                                     + ("" if all(split) else "，" + LEFT_OPEN)))
+                                     + ("，请对照原文核对" if all(split) else "，" + LEFT_OPEN)))
             _store_t4(report, split)
             return
         else:
-            report.flags.append(Flag("section4", "parse", f"表四印有{len(values)}个数值，模板为{width}个"))
+            report.flags.append(Flag("section4", "parse", f"表四印有{len(values)}个数值，模板为{width}个，请对照原文核对"))
             if len(values) < width and only_zeros(values):
                 zero_row(report, T4.paths(), "section4", "表四")
                 return
@@ -2728,7 +2728,7 @@ def _flag_placeholders_first(report: Report, values: list[Token]) -> None:
         if 0 < first <= 3 and all(k == NA for k in kinds[:first]) and all(k == NUM for k in kinds[first:]) \
                 and any(t.value for t in group[first:-1]) and len({t.line for t in group}) == len(group):
             report.flags.append(Flag(f"section4.{row.key}", "parse", f"表四「{row.label}」组的占位符都印在数字之前（PDF文字顺序"
-                                     "可能按字体分开印出），数字所在的列无法确定，请核对"))
+                                     "可能按字体分开印出），数字所在的列无法确定，请对照原文核对"))
 
 
 def _t4_misprinted(values: list[Token], width: int) -> bool:
@@ -2754,7 +2754,7 @@ def _t4_blanks_with_a_misprint(report: Report, printed: int) -> None:
         for column in row.columns:
             report.flags.append(Flag(f"section4.{row.key}.{column.key}", "inferred",
                                      f"表四只印有{printed}个数值，空白单元格未留痕迹，"
-                                     f"{NO_CUT_ADDS_UP}；{PLACE_UNKNOWN}，已按印出顺序读取，未印出的格按空白（0）读取，请核对",
+                                     f"{NO_CUT_ADDS_UP}；{PLACE_UNKNOWN}，已按印出顺序读取，未印出的格按空白（0）读取，请对照原文核对",
                                      (GLUED_NO_CUT, READING_UNDECIDED)))
 
 
@@ -2979,7 +2979,7 @@ def _flag_unconfirmed_t4_groups(report: Report, elsewhere: str = "") -> None:
         elif all(v == 0 for v in n):
             report.flags.append(Flag(f"section4.{row.key}", "inferred",
                                      f"表四「{row.label}」组的数值印在第四部分之外（PDF文字顺序），只有0和占位符，"
-                                     "哪格印0、哪格留空无法确定，请核对"))
+                                     "哪格印0、哪格留空无法确定，请对照原文核对"))
         elif not known(n) or not parts_add_up(n):
             report.flags.append(Flag(f"section4.{row.key}", "parse",
                                      f"表四「{row.label}」组的数值由印在各处的片段拼合（PDF文字顺序），"

@@ -286,12 +286,12 @@ def _blocks_after_rows(report: Report, table: Table, section: list[Token], first
         label = table.row(key).label
         if key in undecided:
             report.flags.append(Flag(f"section2.{key}", "parse", f"「{label}」行所在的表格除第一列外按列印在表后（PDF"
-                                     "文字顺序），有的列印出的数值少于行数（空白格不留痕迹），这些数值属于哪一行无法"
-                                     "确定，未读取，请核对原文"))
+                                     "文字顺序），有的列印出的数值少于行数（空白单元格未留痕迹），这些数值属于哪一行无法"
+                                     "确定，未读取，请对照原文填写"))
         elif key in by_rows or key in by_sums:
             how = "按印出次序" + ("及本年制发件数不超过本年废止件数与现行有效件数之和" if key in by_sums else "")
             report.flags.append(Flag(f"section2.{key}", "inferred", f"「{label}」行除第一列外的数值印在表后（PDF"
-                                     f"文字顺序），已{how}归位，请核对"))
+                                     f"文字顺序），已{how}归位，请对照原文核对"))
     return True
 
 
@@ -480,18 +480,18 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
         _flag_apart(report, table, apart_columns, apart, set())
     for key in continued:
         report.flags.append(Flag(f"section2.{key}", "inferred", f"「{rows[key].label}」行印在续页，其数值印在"
-                                 "重复的表头各列名之下（PDF文字顺序），已按列序归位，请核对"))
+                                 "重复的表头各列名之下（PDF文字顺序），已按列序归位，请对照原文核对"))
     for key in after_labels:
         report.flags.append(Flag(f"section2.{key}", "inferred", f"「{rows[key].label}」行印在续页，其列名印在"
-                                 "上页末尾，数值紧随续页的行名印出（PDF文字顺序），已按列序归位，请核对"))
+                                 "上页末尾，数值紧随续页的行名印出（PDF文字顺序），已按列序归位，请对照原文核对"))
     for key in unrepeated:
         report.flags.append(Flag(f"section2.{key}", "inferred", f"「{rows[key].label}」行印在续页，续页未重复表头，"
-                                 "其各列数值逐段紧随续页的行名印出（PDF文字顺序），已按列序归位，请核对"))
+                                 "其各列数值逐段紧随续页的行名印出（PDF文字顺序），已按列序归位，请对照原文核对"))
     for row in table.rows:
         if any(cells[row.key, c] is None for c in range(len(row.columns))):
             report.flags.append(Flag(f"section2.{row.key}", "parse", f"「{row.label}」行所在的表格按列印出（PDF"
-                                     "文字顺序），有的列印出的数值少于行数（空白格不留痕迹），这些数值属于哪一行无法"
-                                     "确定，未读取，请核对原文"))
+                                     "文字顺序），有的列印出的数值少于行数（空白单元格未留痕迹），这些数值属于哪一行无法"
+                                     "确定，未读取，请对照原文填写"))
     section[:] = [t for t in section if id(t) not in used_all]
     if later:
         later[:] = [t for t in later if id(t) not in used_all]
@@ -656,10 +656,10 @@ def _flag_apart(report: Report, table: Table, columns: tuple[tuple[str, str, tup
         label = table.row(key).label
         if unsure:
             report.flags.append(Flag(f"section2.{key}", "parse", f"「{label}」行的部分数值与其列名分开印出"
-                                     "（PDF文字顺序），已按列序归位，无法完全确定，请核对"))
+                                     "（PDF文字顺序），已按列序归位，无法完全确定，请对照原文核对"))
         else:
             report.flags.append(Flag(f"section2.{key}", "inferred", f"「{label}」行的部分数值与其列名分开印出"
-                                     "（PDF文字顺序），已按列序归位，请核对"))
+                                     "（PDF文字顺序），已按列序归位，请对照原文核对"))
 
 
 def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> None:
@@ -691,13 +691,13 @@ def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> 
                             and _SPACES.sub("", t.text) in headers and _SPACES.sub("", t.text) != own), None)
             if foreign is not None:
                 report.flags.append(Flag(f"section2.{key}", "parse", f"「{row.label}」行的数值印在另一栏的列名「{foreign.strip()}」"
-                                         "之后（PDF文字顺序），可能不属本行，请核对"))
+                                         "之后（PDF文字顺序），可能不属本行，请对照原文核对"))
         elif any(t.kind == TEXT and _SPACES.sub("", t.text) in headers for t in span[:first_value]):
             report.flags.append(Flag(f"section2.{key}", "parse", f"「{row.label}」行的数值印在各列名之后"
-                                     "（PDF文字顺序），各列归属无法确定，请核对"))
+                                     "（PDF文字顺序），各列归属无法确定，请对照原文核对"))
         elif _own_names_over_values_after(row, span, T2_BREAK):
             report.flags.append(Flag(f"section2.{key}", "parse", f"「{table.row(key).label}」行印满各列数值之后，又印出本行的列名，"
-                                     "其下另有数值（PDF文字顺序按栏印出），本行标签后的数值可能不属本行，请核对"))
+                                     "其下另有数值（PDF文字顺序按栏印出），本行标签后的数值可能不属本行，请对照原文核对"))
 
 
 def _own_names_over_values_after(row, span: list[Token], block_break) -> bool:

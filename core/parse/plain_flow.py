@@ -23,7 +23,7 @@ from core.template import Table
 
 
 EITHER_HEAD_ROW = ("表头之后、「（一）予以公开」之前印出的一行数值，其行标签印在表中别处；「{0}」与「{1}」的勾稽关系相同，"
-                   "属于哪一行无法确定，已按「{0}」读取，另一行按空白读取，请核对")
+                   "属于哪一行无法确定，已按「{0}」读取，另一行按空白读取，请对照原文核对")
 
 
 def head_labels_printed_later(table: Table, tokens: list[Token],

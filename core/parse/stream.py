@@ -39,6 +39,7 @@ from core.parse.cell_lines import alone_on_line, header_separator, separator_lin
 from core.parse.glued_places import MOST_READINGS, placed_by_sums
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
+from core.parse.early_values import BY_ROW_ORDER_AND_SUMS, placed_by_order
 from core.parse.labels import find_labels
 from core.parse.row_sums import parts_add_up
 from core.parse.stored_cells import row_cells_of, store_row
@@ -1284,15 +1285,15 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 value, start, end = total
                 out[key] = [None] * (width - 1) + [Token(NUM, str(value), start, end, 0, value)]
                 messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，{NO_CUT_ADDS_UP}，"
-                                                                 "只读出总计，其余单元格留空", (GLUED_NO_CUT,))
+                                                                 "只读出总计，其余单元格留空，请对照原文填写", (GLUED_NO_CUT,))
             elif _printed_digits(patterns.get(key, [])):  # no cut of them adds up: not a row that printed nothing
                 if all(report.cells[p].state == "missing" for p in paths[key]):
                     unread.add(key)
                     messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，"
-                                                                     f"{NO_CUT_ADDS_UP}，本行未能读出", (GLUED_NO_CUT,))
+                                                                     f"{NO_CUT_ADDS_UP}，本行未能读出，请对照原文填写", (GLUED_NO_CUT,))
                 else:  # (beside the parser's own flag of the reading that stands)
                     messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，"
-                                                                     f"{NO_CUT_ADDS_UP}，请核对", (GLUED_NO_CUT,))
+                                                                     f"{NO_CUT_ADDS_UP}，请对照原文核对", (GLUED_NO_CUT,))
             continue
         # (some column read two ways: a reading differs from the first, the test of each column's below)
         differs = len(found) > 1 and any(r != found[0] for r in found)
@@ -1310,10 +1311,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         out[key] = _tokens(tuple(agreed), pieces[key])
         if key in empty:
             messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行未印出数值：此表的空白单元格未留痕迹，"
-                                                                "按空白计，请核对")
+                                                                "按空白计，请对照原文核对")
         elif key in placed_left:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，空白单元格未留痕迹，"
-                                                             f"数字所在的列无法唯一确定，{PLACED_FROM_THE_LEFT}，请核对", (PLACED_LEFT,))
+                                                             f"数字所在的列无法唯一确定，{PLACED_FROM_THE_LEFT}，请对照原文核对", (PLACED_LEFT,))
         elif None in agreed:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，{CUT_LEFT_OPEN}",
                                  (GLUED_UNDECIDED,))
@@ -1323,12 +1324,12 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         elif blank_total:  # (its 总计 blank as the table's: flagged where its run was cut)
             if key in ambiguous or blank_total_inferred or _cut_or_assumed(agreed[:-1]):
                 messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，"
-                                                                    "表三总计列空白，已按各列勾稽关系拆分，请核对")
+                                                                    "表三总计列空白，已按各列勾稽关系拆分，请对照原文核对")
         elif key in ambiguous or _cut_or_assumed(agreed) or \
                 equation_score(through(report.template, tuple(paths[key])), values) < 0:  # (the row's T3 sums broken)
             # a row read as printed (a typo's, see _one_off_reading) was not cut by its own sum
             how = "已按勾稽关系拆分" if _row_sum([v for v, _ in agreed]) else "已拆分，但本行合计不符"
-            messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，{how}，请核对")
+            messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，{how}，请对照原文核对")
     if zeroed:
         report.flags[:flagged_before] = [f for f in report.flags[:flagged_before]
                                          if f.cell not in zeroed and f.cell.rsplit(".", 1)[0] not in zeroed]
@@ -2135,7 +2136,7 @@ def _open_t4(found: list[tuple], cells: list[tuple[str, int, int]],
         leftmost = min(map(_columns_taken, found))
         found = [r for r in found if _columns_taken(r) == leftmost]
         why = Flag("section4", "parse", f"表四的数字粘连在一起（{printed}），空白单元格未留痕迹，数字所在的列无法唯一确定，"
-                   f"{PLACED_FROM_THE_LEFT}，请核对", (PLACED_LEFT,))
+                   f"{PLACED_FROM_THE_LEFT}，请对照原文核对", (PLACED_LEFT,))
     agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(len(found[0]))]
     return _tokens(tuple(agreed), cells), True, why
 
@@ -2265,9 +2266,8 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
         row = [stream[n] for n in chosen[r * width:(r + 1) * width]]
         if list(map(id, row)) != list(map(id, values_of.get(key, []))):
             out[key] = row
-            report.flags.append(Flag(f"{table.section}.{key}", "inferred",
-                                     f"「{table.row(key).label}」行的数值与行标签错位印出（PDF文字顺序），"
-                                     "已按模板行序和合计关系归位，请核对"))
+            report.flags.append(placed_by_order(f"{table.section}.{key}", "inferred", table.row(key).label,
+                                                BY_ROW_ORDER_AND_SUMS))
     return out
 
 
@@ -3615,7 +3615,7 @@ def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list
         if zeros_both_ways or not parts_add_up(numbers):
             report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                      f"「{table.row(key).label}」行：表格{_stream_kind(report.format)}，部分空白单元格未留痕迹，"
-                                     "本行数值可能不全是本行的，请核对"))
+                                     "本行数值可能不全是本行的，请对照原文核对"))
 
 
 def _stream_kind(format: str) -> str:
@@ -3782,11 +3782,11 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
             if before is not None and before != report.cells[path].arithmetic:
                 report.flags.append(Flag(path, "inferred", f"「{row.label}」×「{column.label}」：按印出顺序为"
                                          f"{_count_text(before)}，各列合计不符；已按各列合计关系读作"
-                                         f"{_count_text(report.cells[path].arithmetic)}，若原表本身印错请以原文为准"))
+                                         f"{_count_text(report.cells[path].arithmetic)}（若原表本身印错，以原文为准），请对照原文核对"))
     for key in head:
         report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                  f"「{table.row(key).label}」行的数值与相邻行交错印出（PDF文字顺序），"
-                                 "已按各列合计关系归位，请核对"))
+                                 "已按各列合计关系归位，请对照原文核对"))
     for r, key in enumerate(head):  # cells the placements fitting alike disagree on
         row = table.row(key)
         for c, column in enumerate(row.columns):

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterator, Optional, Sequence, TypeVar
 
-from core.model import BLANK, INFERRED, MISSING, NUMBER, SUBTOTAL_UNTOLD, CellValue, Flag, Number, Report, known
+from core.model import BLANK, CHECK_WITH_SOURCE, INFERRED, MISSING, NUMBER, SUBTOTAL_UNTOLD, CellValue, Flag, Number, Report, known
 from core.parse.columns import equation_score, token_number
 from core.parse.glued import MAX_CELL_DIGITS
 from core.parse.lost import only_zeros, zeros_in_doubt
@@ -491,7 +491,7 @@ _READ_WITHOUT = "已略去小计，其余各数依次归入本行各列"
 _MAY_BE_EIGHT = "本行可能印有8格（自然人之后是「法人或其他组织」小计，模板无此列），转换时末格（总计）被截去"
 _OTHERS_LEAVE_TOTAL_BLANK = "表内其余印有非0数值的各行总计均空白"
 _ZERO_EIGHT = "本行印有8格（自然人之后是「法人或其他组织」小计，末格总计空白）"
-_CHECK = "请对照原文核对"
+_CHECK = CHECK_WITH_SOURCE
 _ZEROS_EITHER = "两种读法同样合计，{1}是0还是空白无法确定，均按0计，" + _CHECK
 GLUED_SUBTOTAL = ("「{0}」行的数字粘连在一起，按模板各列拆分均不合计：其中第二个数（{1}）等于其后五个数之和、"
                   "与自然人相加等于总计，" + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "，" + _CHECK)
@@ -504,8 +504,8 @@ _CLIPPED_BLANK_TOTAL = ("「{}」行第二个数值（{}）等于其后五个数
                         + _READ_WITHOUT + "；" + _OTHERS_LEAVE_TOTAL_BLANK + "，本行总计也按空白计，" + _CHECK)
 # ({2}: how the cells after 自然人 print, alike: 均印为「0」, 均印为「-」 or 均空白)
 _CLIPPED_ZERO_SUBTOTAL = ("「{0}」行自然人之后各格（含总计）{2}：若本行印有8格（自然人之后是「法人或其他组织」小计0，"
-                          "模板无此列），转换时末格（总计）被截去，总计应为{1}；也可能是总计印错。两者无法区分，已按原文读取，"
-                          + _CHECK + "总计")
+                          "模板无此列），转换时末格（总计）被截去，总计应为{1}；也可能是总计印错。两者无法区分，总计已按原文读取，"
+                          + _CHECK)
 # (the same in a table whose rows printing counts all leave 总计 blank: the cell cut off was blank too)
 _CLIPPED_ZERO_SUBTOTAL_BLANK_TOTAL = ("「{0}」行自然人之后六格{1}，" + _OTHERS_LEAVE_TOTAL_BLANK + "：本行应印有8格"
                                       "（自然人之后是「法人或其他组织」小计0，模板无此列），转换时末格（总计）被截去。"

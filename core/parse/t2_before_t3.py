@@ -76,7 +76,7 @@ def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Tok
         label = table.row(row).label
         names = "、".join(f"「{c.label}」" for c in table.row(row).columns if c.key in read)
         report.flags.append(Flag(f"{table.section}.{row}", "inferred", f"「{label}」行{names}的数值印在其列名之下"
-                                 "（PDF文字顺序），已按行序归位，请核对"))
+                                 "（PDF文字顺序），已按行序归位，请对照原文核对"))
     tokens[3][:] = [t for t in tokens[3] if id(t) not in used]
 
 

@@ -32,7 +32,7 @@ def unread_cell_flags(report: Report) -> list[Flag]:
                 continue
             unread = [column for path, column in columns if path in unread_paths and path not in flagged]
             if unread:
-                out.append(Flag(key, UNREAD, f"「{label}」行的「{'」「'.join(unread)}」未能从原文读出，请核对原文"))
+                out.append(Flag(key, UNREAD, f"「{label}」行的「{'」「'.join(unread)}」未能从原文读出，请对照原文填写"))
     return out
 
 

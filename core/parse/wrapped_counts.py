@@ -41,9 +41,9 @@ from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, Table
 _LONE_UNITS = frozenset(COUNT_UNITS)
 
 WRAPPED_ABOVE = ("「{}」行有单元格的数字与单位分两行印出，数字印在行标签的上一行，已归入该行"
-                 "（各格原在哪一列未能确定，按印出先后排在本行其他数值之前），请核对")
+                 "（各格原在哪一列未能确定，按印出先后排在本行其他数值之前），请对照原文核对")
 WRAPPED_BY_SUMS = ("「{}」行有单元格的数字与单位分两行印出，数字印在行标签的上一行，已归入该行，"
-                   "各格所在的列按表内勾稽关系排定，请核对")
+                   "各格所在的列按表内勾稽关系排定，请对照原文核对")
 
 # a row taken down: (its wrapped counts, its one-line cells, its 总计), each in printed order
 Parts = tuple[list[Token], list[Token], list[Token]]

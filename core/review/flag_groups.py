@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
-from core.model import Flag, number_text
+from core.model import Flag, closing_of, number_text, without_closing
 from core.template import column_of, describe, tables
 
 
@@ -47,7 +47,7 @@ def group_flags(template: str, flags: list[Flag]) -> list[FlagGroup]:
 
 def _message(template: str, row: str, flags: list[Flag]) -> str:
     """The row's own flags' messages, then what its cells' flags say, each message once with the
-    cells it is about: 「（一）予以公开」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0."""
+    cells it is about: 「（一）予以公开」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0，请对照原文核对."""
     own = _said_once(template, row, list(dict.fromkeys(f.message for f in flags if f.cell.count(".") < 2)))
     by_stem: dict[str, dict[str, Optional[str]]] = {}  # message less its value -> cell -> value
     for flag in flags:
@@ -59,8 +59,18 @@ def _message(template: str, row: str, flags: list[Flag]) -> str:
         return _named(template, cell, next(iter(by_stem)) + (value or ""))  # one cell, as the parser said it
     parts = [_cells_part(template, row, stem, values) for stem, values in by_stem.items()]
     if not own:
-        return f"{_name(template, row)}的" + "；".join(parts)
-    return _named(template, row, "；".join(own + parts))
+        return f"{_name(template, row)}的" + _joined(parts)
+    return _named(template, row, _joined(own + parts))
+
+
+def _joined(messages: list[str]) -> str:
+    """The messages one after another, what they ask of the auditor said once at the end:
+    「…」行未印出数值；全行7格：…推定为0，请对照原文核对 (the first said it before the second);
+    messages asking different things each keep theirs."""
+    closings = list(dict.fromkeys(c for c in map(closing_of, messages) if c))
+    if len(closings) != 1:
+        return "；".join(messages)
+    return "；".join(map(without_closing, messages)) + "，" + closings[0]
 
 
 def _said_once(template: str, row: str, messages: list[str]) -> list[str]:

@@ -309,7 +309,7 @@ def test_a_glued_table_four_that_adds_up_nowhere_is_one_value_and_flagged():
     assert report.value("section4.review.maintained") == 911912913914915921922923924925931932933934935
     assert all(report.value(cell) is None for cell in report.cells
                if cell.startswith("section4") and cell != "section4.review.maintained")
-    assert [f.message for f in report.flags if f.cell == "section4"] == ["表四印有1个数值，模板为15个"]
+    assert [f.message for f in report.flags if f.cell == "section4"] == ["表四印有1个数值，模板为15个，请对照原文核对"]
 
 
 def test_a_row_of_absurd_counts_is_searched_within_a_budget_and_read_as_before(monkeypatch):

@@ -255,7 +255,7 @@ def test_every_entry_of_the_findings_list_fits_its_text_even_those_sized_later(p
         panel = FindingsPanel()
         panels.append(panel)
         qtbot.addWidget(panel)
-        panel.resize(500, 400)
+        panel.resize(560, 400)  # (wide enough that the flag says its message on one line, the findings on two)
         panel.show()
         panel.set_session(planted_session)
         view = panel.view
@@ -374,7 +374,7 @@ def test_a_corrected_cell_stays_green_when_a_doubt_covers_its_column(planted_ses
     index = model.index_of(PLANTED_CELL)
     assert model.setData(index, "12")
     column = [PLANTED_CELL, "section3.total.natural"]
-    planted_session._index([Finding("T3-2", "doubt", column, "可能是读取问题而非报告错误，请核对原文")])
+    planted_session._index([Finding("T3-2", "doubt", column, "可能是读取问题而非报告错误，请对照原文核对")])
     model._forget_painted()  # (the session's changed signal does so in the window)
     assert index.data(TemplateTableModel.StateRole) == palette.CORRECTED
     assert index.data(Qt.ItemDataRole.BackgroundRole).color() == QColor(palette.BACKGROUNDS[palette.CORRECTED])

@@ -39,7 +39,7 @@ def test_a_failure_through_a_flagged_cell_is_doubt_and_names_it():
     report = copy.deepcopy(load_report(FIXTURES / "corpus" / "003_2385a1ea8664f14a.txt"))
     _add(report, "section3.granted.natural", 1)
     assert {f.severity for f in check(report) if f.rule.startswith("T3")} == {ERROR}  # read for sure
-    report.flags.append(Flag("section3.granted", "parse", "「（一）予以公开」行印有6个数值，模板为7列"))
+    report.flags.append(Flag("section3.granted", "parse", "「（一）予以公开」行印有6个数值，模板为7列，请对照原文核对"))
     findings = [f for f in check(report) if f.rule.startswith("T3")]
     assert findings and {f.severity for f in findings} == {DOUBT}
     assert all("（一）予以公开" in f.message and "印有6个数值" in f.message for f in findings)

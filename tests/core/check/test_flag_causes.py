@@ -67,5 +67,5 @@ def test_a_row_no_cut_adds_up_is_named_by_its_cause_whatever_the_message_says(cl
     assert finding.message.startswith("表三「（二）部分公开」行另一种说法。")
     # the same words without the cause: nothing to say of a table that adds up
     report = copy.deepcopy(clean)
-    report.flags.append(Flag("section3.partial", "parse", f"「（二）部分公开」行的数字粘连在一起，{NO_CUT_ADDS_UP}，请核对"))
+    report.flags.append(Flag("section3.partial", "parse", f"「（二）部分公开」行的数字粘连在一起，{NO_CUT_ADDS_UP}，请对照原文核对"))
     assert check(report) == []

@@ -264,7 +264,7 @@ def test_t3_4_a_negative_count_in_a_row_placed_by_guess_is_doubt(clean):
     report = with_values(clean, section3__granted__commercial=-56)
     assert [f.severity for f in check(report) if f.rule == "T3-4"] == ["error"]
     # the row printed too few values; -56 may be a 本年增/减 of 表二 the reading order put here
-    report.flags.append(Flag("section3.granted", "parse", "「（一）予以公开」行印有6个数值，模板为7列"))
+    report.flags.append(Flag("section3.granted", "parse", "「（一）予以公开」行印有6个数值，模板为7列，请对照原文核对"))
     t34 = [f for f in check(report) if f.rule == "T3-4"]
     assert [f.severity for f in t34] == ["doubt"] and "印有6个数值" in t34[0].message
 

@@ -148,7 +148,7 @@ def test_no_suggestion_from_a_table_laid_out_by_guess(clean):
     assert suggested_fixes(check(report)) == {("section4.litigation_direct.total", 6)}
     # the same when 表四 printed fewer values than cells and the parser laid them out in order: the
     # failing sum may be its own doing, so it suggests nothing and calls it 存疑
-    report.flags.append(Flag("section4", "parse", "表四印有5个数值，模板为15个"))
+    report.flags.append(Flag("section4", "parse", "表四印有5个数值，模板为15个，请对照原文核对"))
     findings = check(report)
     assert suggested_fixes(findings) == set() and [f.severity for f in findings] == ["doubt"]
 

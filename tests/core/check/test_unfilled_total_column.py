@@ -113,7 +113,7 @@ def test_a_total_the_parser_was_unsure_of_does_not_fill_an_empty_total_column():
     errors = [f for f in check(report) if f.severity == ERROR]
     assert len(errors) == 10  # (the row printing no flag: its 0 is the report's 总计)
     report.flags.append(Flag("section3.unable_not_held", "inferred",
-                             "「1.本机关不掌握相关政府信息」行的数值按版面位置归入各列，位置不够确定，请对照原文核对各数所在的列"))
+                             "「1.本机关不掌握相关政府信息」行的数值按版面位置归入各列，各数所在的列不够确定，请对照原文核对"))
     findings = check(report)
     assert [f for f in findings if f.severity == ERROR] == []
     warned = [f for f in findings if "总计」未填写" in f.message]

@@ -42,7 +42,7 @@ FINDINGS_2021 = [
 INFERRED_CELL = "section3.denied_third_party.total"
 UNSURE_ROW = "section3.unable_not_held"
 FLAGS_2021 = [Flag(INFERRED_CELL, "inferred", "未能从原文读出，按勾稽关系推定为0"),
-              Flag(UNSURE_ROW, "parse", "「1.本机关不掌握相关政府信息」行印有6个数值，模板为7列")]
+              Flag(UNSURE_ROW, "parse", "「1.本机关不掌握相关政府信息」行印有6个数值，模板为7列，请对照原文核对")]
 RED, LIGHT_RED, AMBER, GREEN, LIGHT_BLUE = "00F28B82", "00FDE0DC", "00FFD666", "00B7E1B0", "00CFE2FF"
 
 
@@ -183,7 +183,7 @@ def test_xlsx_doubtful_cells_have_their_fill_and_a_comment(workbook):
     for column in range(4, 11):  # the flag is on the row: all seven cells
         cell = sheet.cell(not_held, column)
         assert cell.fill.fgColor.rgb == LIGHT_BLUE
-        assert cell.comment.text == "存疑：「1.本机关不掌握相关政府信息」行印有6个数值，模板为7列"
+        assert cell.comment.text == "存疑：「1.本机关不掌握相关政府信息」行印有6个数值，模板为7列，请对照原文核对"
 
 
 def test_xlsx_report_of_unknown_severity_reads_as_a_doubt(reviews, tmp_path, monkeypatch):
@@ -414,7 +414,7 @@ def test_xlsx_summary_problems_and_changes(workbook, reviews):
     assert [row[3:7] for row in problems[3:]] == [
         ("推定值", "存疑", "表三「4.保护第三方合法权益」×「总计」", "未能从原文读出，按勾稽关系推定为0"),
         ("解析不确定", "存疑", "表三「1.本机关不掌握相关政府信息」",
-         "「1.本机关不掌握相关政府信息」行印有6个数值，模板为7列")]
+         "「1.本机关不掌握相关政府信息」行印有6个数值，模板为7列，请对照原文核对")]
     assert len(problems) == 5
     changes = list(workbook["修改记录"].values)
     assert changes == [
@@ -1125,11 +1125,11 @@ def test_problem_list_lists_the_doubts_as_the_summary_counts_them(tmp_path, monk
     doubts = [row[3:7] for row in list(book["问题清单"].values)[1:] if row[4] == "存疑"]
     assert doubts == [
         ("解析不确定、推定值", "存疑", "表三「（一）予以公开」",
-         "「（一）予以公开」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0"),
+         "「（一）予以公开」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0，请对照原文核对"),
         ("解析不确定、推定值", "存疑", "表三「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」",
-         "「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0"),
+         "「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0，请对照原文核对"),
         ("解析不确定、推定值", "存疑", "表三「1.属于国家秘密」",
-         "「1.属于国家秘密」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0")]
+         "「1.属于国家秘密」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0，请对照原文核对")]
 
 
 def test_a_value_in_doubt_the_auditor_confirmed_reads_as_confirmed_in_excel_and_csv(tmp_path):

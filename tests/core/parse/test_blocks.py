@@ -43,8 +43,8 @@ def test_a_table_of_zeros_and_placeholders_out_of_step_is_settled_without_weighi
     assert sum(weighed) <= blocks._MAX_READINGS
     # the rows stay as read, each flagged for the count it printed
     parse_flags = {f.cell: f.message for f in report.flags if f.kind == "parse"}
-    assert parse_flags["section3.granted"] == "「（一）予以公开」行印有6个数值，模板为7列"
-    assert parse_flags["section3.unable_need_creation"] == "「2.没有现成信息需要另行制作」行印有132个数值，模板为7列"
+    assert parse_flags["section3.granted"] == "「（一）予以公开」行印有6个数值，模板为7列，请对照原文核对"
+    assert parse_flags["section3.unable_need_creation"] == "「2.没有现成信息需要另行制作」行印有132个数值，模板为7列，请对照原文核对"
 
 
 def test_cuts_that_read_alike_in_many_ways_stop_at_the_budget():
@@ -99,7 +99,7 @@ def test_runs_of_zeros_repeated_by_a_mutation_stop_at_the_tables_budget(monkeypa
     assert weighed[1:] == [0] * (len(weighed) - 1)
     # the rows stay as read, each flagged for the count it printed (line 37: "（一）予以公开 0 — —")
     parse_flags = {f.cell: f.message for f in report.flags if f.kind == "parse"}
-    assert parse_flags["section3.granted"] == "「（一）予以公开」行印有3个数值，模板为7列"
+    assert parse_flags["section3.granted"] == "「（一）予以公开」行印有3个数值，模板为7列，请对照原文核对"
 
 
 def _every_cut(values: list[Token], width: int, typos: int) -> list[tuple]:
@@ -291,8 +291,8 @@ def test_cells_printed_out_of_place_are_searched_without_building_the_same_rows_
     assert 0 < work["sums"] <= 10000
     # the run is left as read, each row flagged for what it printed
     parse_flags = {f.cell: f.message for f in report.flags if f.kind == "parse"}
-    assert parse_flags["section3.denied_state_secret"] == "「1.属于国家秘密」行印有6个数值，模板为7列"
-    assert parse_flags["section3.unable_not_held"] == "「1.本机关不掌握相关政府信息」行印有44个数值，模板为7列"
+    assert parse_flags["section3.denied_state_secret"] == "「1.属于国家秘密」行印有6个数值，模板为7列，请对照原文核对"
+    assert parse_flags["section3.unable_not_held"] == "「1.本机关不掌握相关政府信息」行印有44个数值，模板为7列，请对照原文核对"
 
 
 def test_over_64_ways_of_putting_cells_back_are_too_open_to_weigh(monkeypatch):
@@ -304,8 +304,8 @@ def test_over_64_ways_of_putting_cells_back_are_too_open_to_weigh(monkeypatch):
     assert 0 < work["completions"] <= 2 * 107
     # and the user sees what the whole search left: the run as read, its rows flagged
     parse_flags = {f.cell: f.message for f in report.flags if f.kind == "parse"}
-    assert parse_flags["section3.denied_state_secret"] == "「1.属于国家秘密」行印有6个数值，模板为7列"
-    assert parse_flags["section3.unable_not_held"] == "「1.本机关不掌握相关政府信息」行印有44个数值，模板为7列"
+    assert parse_flags["section3.denied_state_secret"] == "「1.属于国家秘密」行印有6个数值，模板为7列，请对照原文核对"
+    assert parse_flags["section3.unable_not_held"] == "「1.本机关不掌握相关政府信息」行印有44个数值，模板为7列，请对照原文核对"
 
 
 def _plain_late_tails(tail, late, rows, width, typos, budget):

@@ -355,7 +355,7 @@ def test_the_causes_of_flags_survive_both_forms():
         pass
     report = load_report(FIXTURES / "report-2019.txt")
     report.flags += [Flag("section4", "parse", "表四的数字粘连在一起", (GLUED_NO_CUT, GLUED_UNDECIDED)),
-                     Flag("section3.granted", "parse", "「（一）予以公开」行印有6个数值，模板为7列")]
+                     Flag("section3.granted", "parse", "「（一）予以公开」行印有6个数值，模板为7列，请对照原文核对")]
     generic = dataclasses.replace(report, problems=[*report.problems, Note("某个问题")])
     for original in (report, generic):
         back = loads(dumps(original))

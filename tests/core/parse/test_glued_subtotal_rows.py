@@ -22,7 +22,7 @@ def test_a_subtotal_row_in_a_blank_total_table_leaves_its_total_blank():
     assert "小计" in t3_row_flags(report, "partial")  # read so: said so, the other reading named
     findings = check(report)
     assert not [f for f in findings if f.severity == ERROR]
-    assert [f.message for f in findings if f.rule == "T3-3"] == ["表三的「总计」未填写（整列空白），无法核对各行合计，请核对原文"]
+    assert [f.message for f in findings if f.rule == "T3-3"] == ["表三的「总计」未填写（整列空白），无法核对各行合计，请对照原文核对"]
 
 
 def test_a_glued_row_of_8_adding_up_twice_drops_its_subtotal():

@@ -84,7 +84,7 @@ def test_a_row_printing_too_many_values_not_all_0_stays_flagged(tmp_path):
     path = _variant(tmp_path, SEED_002, row, "2.重复申请\t3" + "\t0" * 10)
     report = load_report(path)
     assert [f.message for f in report.flags if f.cell == "section3.not_processed_duplicate"] == \
-        ["「2.重复申请」行印有11个数值，模板为7列"]
+        ["「2.重复申请」行印有11个数值，模板为7列，请对照原文核对"]
     assert "section3.not_processed_complaint" not in flagged(report)  # its neighbour is still all 0s
 
 

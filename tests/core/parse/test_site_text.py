@@ -367,7 +367,7 @@ def test_lynx_rows_of_zeros_a_column_off_the_full_row_are_flagged():
     for key, label in (("denied_safety_stability", "「3.危及“三安全一稳定”」"),
                        ("denied_internal_affairs", "「5.属于三类内部事务信息」")):
         assert t3_row(report, key) == [0] * 7
-        assert f"{label}行的数值按版面位置归入各列，位置不够确定，请对照原文核对各数所在的列" in \
+        assert f"{label}行的数值按版面位置归入各列，各数所在的列不够确定，请对照原文核对" in \
             [f.message for f in report.flags if f.cell == f"section3.{key}"]
 
 
@@ -384,7 +384,7 @@ def test_lynx_rows_a_column_off_the_full_row_read_where_their_characters_columns
     assert t3_row_flags(report, "new") == t3_row_flags(report, "unable_unclear") == ""
     # 「3.其他」 prints 0 - 0 from the full row's first column on: moved by one column or by two,
     # its characters' columns cannot tell; flagged
-    assert "位置不够确定" in t3_row_flags(report, "other_other")
+    assert "各数所在的列不够确定" in t3_row_flags(report, "other_other")
 
 
 def test_lynx_table_without_full_rows_read_where_its_characters_columns_tell():

@@ -116,7 +116,7 @@ def test_the_fee_headers_unit_is_the_fees(header, printed, value, flag):
 def test_a_header_in_a_unit_of_no_known_rate_is_flagged_and_the_fee_read_as_printed():
     report, findings = _edited(GFM, (GFM_HEADER, "本年收费金额（单位：美元）"), (GFM_CELL, "| 行政事业性收费     | 160 |"))
     assert report.value(FEE) == 160
-    assert _fee_flags(report) == ["表头金额单位为「美元」（本年收费金额（单位：美元）），不是模板的万元，已按印出的160读取，请核对"]
+    assert _fee_flags(report) == ["表头金额单位为「美元」（本年收费金额（单位：美元）），不是模板的万元，已按印出的160读取，请对照原文核对"]
     assert _fee_findings(findings, ERROR) == []
 
 

@@ -91,7 +91,7 @@ def test_a_short_row_glued_in_a_text_with_no_cell_breaks_is_never_one_wrong_valu
     assert report.cells["section2.normative_docs.issued"].raw == "--"
     assert report.cells["section2.normative_docs.repealed"].state == "missing"
     flags = [f.message for f in report.flags if f.cell == "section2.normative_docs"]
-    assert flags == ["「行政规范性文件」行印有2个数值，模板为3列，数字可能粘连（-- 525），无法唯一拆分，无法确定的单元格留空，请对照原文核对"]
+    assert flags == ["「行政规范性文件」行印有2个数值，模板为3列，数字可能粘连（-- 525），无法唯一拆分，无法确定的单元格留空，请对照原文填写"]
     assert sorted(c for c in wrong if c.startswith("section2.")) == [
         "section2.normative_docs.in_force", "section2.normative_docs.repealed"]
 

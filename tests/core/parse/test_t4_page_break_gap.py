@@ -18,7 +18,7 @@ ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
 def test_a_table_printing_fewer_values_than_cells_across_a_page_break_is_flagged():
     report, wrong, silent = read_against_truth(ZOO / "pq1713-r0046-pdftotext-gbk.txt")
     flags = [f.message for f in report.flags if f.cell == "section4"]
-    assert "表四印有14个数值，模板为15个" in flags
+    assert "表四印有14个数值，模板为15个，请对照原文核对" in flags
     assert [report.cells[p].arithmetic for p in report.cells if p.startswith("section4")] == [0] * 15
     assert not any(c.startswith("section4") for c in wrong)
     assert silent == []

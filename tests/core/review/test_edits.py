@@ -236,7 +236,7 @@ def test_a_cell_the_auditor_corrected_is_sure_though_its_row_was_flagged():
     from core.model import Flag
 
     report = make_report()
-    report.flags.append(Flag("section3.granted", "parse", "「（一）予以公开」行印有6个数值，模板为7列"))
+    report.flags.append(Flag("section3.granted", "parse", "「（一）予以公开」行印有6个数值，模板为7列，请对照原文核对"))
     review = ReportReview(report)
     before = {f.rule: f.severity for f in review.findings() if f.rule in ("T3-2", "T3-3")}
     assert before == {"T3-2": "doubt", "T3-3": "doubt"}
@@ -253,7 +253,7 @@ def test_a_flag_on_a_cell_the_auditor_corrected_is_no_longer_open():
 
     report = make_report()
     on_cell = Flag(GRANTED, "parse", "数字粘连，无法唯一拆分")
-    on_row = Flag("section3.partial", "parse", "「（二）部分公开」行印有6个数值，模板为7列")
+    on_row = Flag("section3.partial", "parse", "「（二）部分公开」行印有6个数值，模板为7列，请对照原文核对")
     report.flags += [on_cell, on_row]
     review = ReportReview(report)
     assert review.open_flags() == [on_cell, on_row]

@@ -24,7 +24,7 @@ def test_a_row_printing_nothing_is_one_entry_naming_its_seven_inferred_cells():
     for group, row in zip(groups, SILENT_ROWS):
         assert group.cells == [f"section3.{row}"] + [f"section3.{row}.{c}" for c in T3_COLUMNS]
         assert "行未印出数值" in group.message and "按勾稽关系推定为0" in group.message
-    assert groups[0].message == "「（一）予以公开」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0"
+    assert groups[0].message == "「（一）予以公开」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0，请对照原文核对"
     assert review.counts(review.findings())[2] == 3  # 存疑 as the list shows it
     # each cell keeps its own flag: the export and the table's tooltips read them
     assert len(report.flags) == 24
@@ -36,7 +36,7 @@ def test_cells_of_different_rows_are_not_merged():
     flags = [Flag("section3.granted.natural", "inferred", why, value=0),
              Flag("section3.partial.natural", "inferred", why, value=0),
              Flag("section3.granted.total", "inferred", why, value=0),
-             Flag("section4", "inferred", "表四的数值按版面位置归入各列，位置不够确定，请对照原文核对各数所在的列"),
+             Flag("section4", "inferred", "表四的数值按版面位置归入各列，各数所在的列不够确定，请对照原文核对"),
              Flag("section3.partial.total", "inferred", "未能从原文读出，按勾稽关系推定为3", value=3)]
     groups = group_flags("2021", flags)
     assert [g.cells for g in groups] == [["section3.granted.natural", "section3.granted.total"],
@@ -46,7 +46,7 @@ def test_cells_of_different_rows_are_not_merged():
     # one row, two values filled in: each cell's said
     assert groups[1].message == ("表三「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」的自然人、总计（2格）"
                                  "未能从原文读出，按勾稽关系推定：自然人为0，总计为3")
-    assert groups[2].message == "表四的数值按版面位置归入各列，位置不够确定，请对照原文核对各数所在的列"  # names its table
+    assert groups[2].message == "表四的数值按版面位置归入各列，各数所在的列不够确定，请对照原文核对"  # names its table
 
 
 def test_a_cell_the_auditor_corrected_leaves_its_rows_entry():
@@ -56,22 +56,23 @@ def test_a_cell_the_auditor_corrected_leaves_its_rows_entry():
     first = review.open_flag_groups()[0]
     assert "section3.granted.natural" not in first.cells
     assert first.message == ("「（一）予以公开」行未印出数值；商业企业、科研机构、社会公益组织、法律服务机构、其他、"
-                             "总计（6格）：未能从原文读出，按勾稽关系推定为0")
+                             "总计（6格）：未能从原文读出，按勾稽关系推定为0，请对照原文核对")
 
 
 def test_cells_filled_with_different_values_say_each_value_but_the_most_common_once():
     why = "未能从原文读出，按勾稽关系推定为{}"
     values = {"natural": 5, "commercial": 1, "research": 0, "social": 0, "legal": 0, "other": 0, "total": 7}
-    flags = [Flag("section3.granted", "parse", "「（一）予以公开」行未印出数值")]
+    flags = [Flag("section3.granted", "parse", "「（一）予以公开」行未印出数值，请对照原文核对")]
     flags += [Flag(f"section3.granted.{column}", "inferred", why.format(value), value=value)
               for column, value in values.items()]
     [group] = group_flags("2021", flags)
     assert group.message == ("「（一）予以公开」行未印出数值；全行7格未能从原文读出，按勾稽关系推定："
-                             "自然人为5，商业企业为1，总计为7，其余为0")
+                             "自然人为5，商业企业为1，总计为7，其余为0，请对照原文核对")
 
 
 def test_a_rows_second_flag_does_not_name_the_row_again():
-    flags = [Flag("section3.other_other", "parse", "「3.其他」行印有3个数值，模板为7列"),
-             Flag("section3.other_other", "inferred", "「3.其他」行只印有0和占位符，空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对")]
+    flags = [Flag("section3.other_other", "parse", "「3.其他」行印有3个数值，模板为7列，请对照原文核对"),
+             Flag("section3.other_other", "inferred", "「3.其他」行只印有0和占位符，空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请对照原文核对")]
     [group] = group_flags("2021", flags)
-    assert group.message == "「3.其他」行印有3个数值，模板为7列；只印有0和占位符，空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"
+    # (and what both ask of the auditor said once, at the end)
+    assert group.message == "「3.其他」行印有3个数值，模板为7列；只印有0和占位符，空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请对照原文核对"
