@@ -314,7 +314,7 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
                 reach = sums.bits
                 for value, bits in masks[i][c]:
                     x = have - value
-                    if x >= 0 and (reach >> x) & 1:
+                    if x >= 0 and (reach >> cast(int, x)) & 1:  # (whole: see above)
                         fits |= bits
             else:
                 for value, bits in masks[i][c]:
