@@ -178,6 +178,9 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
                 value = (cell, type(cell))  # (1 and 1.0 subtract alike only up to 2 ** 53)
                 d[value] = d.get(value, 0) | 1 << n
         masks[i] = [[(value, bits) for (value, _), bits in d.items()] for d in by_value]
+    # (the same lists, read as whole counts where the sums are listed as bits: _reachable_bits lists
+    # only such values)
+    whole_masks = cast("dict[int, list[list[tuple[int, int]]]]", masks)
 
     # With whole numbers in every head row, the options of the row chosen just before the last
     # head row that some last head row fits are found from the last head row's few distinct
@@ -312,9 +315,9 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
                 # (the values here whole too, as _reachable_bits lists only such: each remainder's
                 # bit read here, as `x in sums` reads it, not by a method call a value)
                 reach = sums.bits
-                for value, bits in masks[i][c]:
-                    x = have - value
-                    if x >= 0 and (reach >> cast(int, x)) & 1:  # (whole: see above)
+                for whole, bits in whole_masks[i][c]:
+                    rest = have - whole
+                    if rest >= 0 and (reach >> rest) & 1:
                         fits |= bits
             else:
                 for value, bits in masks[i][c]:
