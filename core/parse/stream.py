@@ -322,6 +322,7 @@ def _page_break_within(pages: tuple[int, ...], first: int, last: int) -> bool:
 
 # --- rows glued into one run of text ----------------------------------------------------------
 
+_VALUE = itemgetter(0)  # a reading's column's value (its (value, piece))
 _VALUE_CHARS = set("0123456789－—/-无 \t\n")
 _CELL = re.compile(r"(?<!\S)(?:--|——)(?!\S)|\d+|[－—/\-]|无")  # a "--" or "——" standing alone is one cell
 _CELL_PAIRED = re.compile(r"\d+|--|——|[－—/\-]|无")  # where "--" and "——" print one placeholder
@@ -1297,7 +1298,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             continue
         # (some column read two ways: a reading differs from the first, the test of each column's below)
         differs = len(found) > 1 and any(r != found[0] for r in found)
-        if differs and not any(v for reading in found for v, _ in reading):
+        # (every reading's values 0: tested at C level, a row of 0s lists dozens of readings)
+        if differs and not any(map(_VALUE, chain.from_iterable(found))):
             zeroed.add(f"section3.{key}")
             zero_row(report, paths[key], f"section3.{key}", f"「{row.label}」行")
             continue

@@ -172,11 +172,15 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
     masks: dict[int, list[list[tuple[Number, int]]]] = {}
     for i in range(heads, len(order)):
         by_value: list[dict[tuple, int]] = [{} for _ in range(parts)]
-        for n, (cells, _) in enumerate(options[order[i]]):
-            for c in range(parts):
-                value = (cells[c], type(cells[c]))  # (1 and 1.0 subtract alike only up to 2 ** 53)
-                by_value[c][value] = by_value[c].get(value, 0) | 1 << n
+        # (a column's values at once: zip's columns, each option's value found once)
+        for d, column in zip(by_value, zip(*[cells for cells, _ in options[order[i]]])):
+            for n, cell in enumerate(column):
+                value = (cell, type(cell))  # (1 and 1.0 subtract alike only up to 2 ** 53)
+                d[value] = d.get(value, 0) | 1 << n
         masks[i] = [[(value, bits) for (value, _), bits in d.items()] for d in by_value]
+    # (the same lists, read as whole counts where the sums are listed as bits: _reachable_bits lists
+    # only such values)
+    whole_masks = cast("dict[int, list[list[tuple[int, int]]]]", masks)
 
     # With whole numbers in every head row, the options of the row chosen just before the last
     # head row that some last head row fits are found from the last head row's few distinct
@@ -307,10 +311,19 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
         fitting = (1 << len(options[key])) - 1
         for c, (have, sums) in enumerate(zip(left, reachable[i + 1])):
             fits = 0
-            for value, bits in masks[i][c]:
-                x = have - value
-                if not (x < 0 or (sums is not None and x not in sums)):
-                    fits |= bits
+            if type(sums) is _SumBits and type(have) is int:
+                # (the values here whole too, as _reachable_bits lists only such: each remainder's
+                # bit read here, as `x in sums` reads it, not by a method call a value)
+                reach = sums.bits
+                for whole, bits in whole_masks[i][c]:
+                    rest = have - whole
+                    if rest >= 0 and (reach >> rest) & 1:
+                        fits |= bits
+            else:
+                for value, bits in masks[i][c]:
+                    x = have - value
+                    if not (x < 0 or (sums is not None and x not in sums)):
+                        fits |= bits
             fitting &= fits
             if not fitting:
                 return
@@ -470,7 +483,8 @@ def undecided_columns(report: Report, table: Table, rows: dict[str, list[Token]]
         if key not in options:
             continue
         readings = [options[key][choice[key]][0] for choice in solutions]
-        columns = [c for c in range(len(readings[0]) - 1) if len({r[c] for r in readings}) > 1]
+        # (its part columns, each read off zip's columns once: the 总计 last left out)
+        columns = [c for c, read in enumerate(list(zip(*readings))[:-1]) if len(set(read)) > 1]
         if columns:
             out[key] = columns
     return out
