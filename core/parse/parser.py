@@ -529,7 +529,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             values = values[:-1]
         if as_printed:
             as_printed = key not in behind and _whole_after_label(tokens, index, values, width)
-            one_line = as_printed and one_line and all(t.line == tokens[index].line for t in values)
+            one_line = as_printed and one_line and all(t.line == label_line_at for t in values)
         if key in behind:
             values = summed_prefix(values, width)
         under_header = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
@@ -807,15 +807,18 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # a 表三 row of whole counts whose 总计 is the sum of its parts as printed (most rows;
             # token_number inline): none of the tests below of a row that does not add up asks more
             adds_up = False
+            printed_on: list[int] = []  # (表三: each value's line, in the row's order)
             if not t2:
                 numbers = [t.value if t.kind == NUM else 0 if t.kind == EMPTY or t.kind == NA else None
                            for t in values]
                 adds_up = known(numbers) and type(total := sum(numbers)) is int and total == 2 * numbers[-1]
+                printed_on = [t.line for t in values]
             # (a row whose 总计 is blank printed none that reading order could have put first: its
-            # lines are its cells in order, even where its largest value is not last)
-            if not t2 and len({t.line for t in values}) > 1 and row.key not in blank_total_added \
+            # lines are its cells in order, even where its largest value is not last; the lines
+            # counted and compared in C, not a step of Python a value)
+            if not t2 and printed_on.count(printed_on[0]) < len(printed_on) and row.key not in blank_total_added \
                     and row.key not in wrapped:  # (wrapped counts taken down: their order is settled)
-                if adds_up and all(a.line <= b.line for a, b in zip(values, values[1:])):
+                if adds_up and printed_on == sorted(printed_on):
                     # printed line after line, adding up: lines_reordered's printed order, which
                     # order_doubtful and tokens_add_up find nothing wrong with
                     reordered = list(values)
