@@ -183,9 +183,9 @@ def _cut(report: Report, spans: dict[tuple[int, int], Number]) -> bool:
     if any(f.cell.startswith("section3") and (GLUED_NO_CUT in f.causes or GLUED_UNDECIDED in f.causes)
            for f in report.flags):
         return True
-    get, cells = spans.get, report.cells
-    for path in tables(report.template)["section3"].paths():  # (a loop, not any() over a generator: ~170 cells)
-        cell = cells.get(path)
+    get = spans.get
+    # (a loop, not any() over a generator: ~170 cells, each looked up by map in C)
+    for cell in map(report.cells.get, tables(report.template)["section3"].paths()):
         if cell is not None and cell.value is not None and cell.span is not None and get(cell.span) != cell.value:
             return True
     return False
