@@ -138,7 +138,9 @@ def parse(doc: Document) -> Report:
         tokens[3] = _fallback_t3_tokens(doc, sections.heading_lines.values())
     if not tokens[4]:
         tokens[4] = _fallback_t4_tokens(doc)
-    report.template = detect_version(tokens, report.year)
+    # (section 三's texts joined once: the version's markers and 表二's later columns look in them)
+    section3_text = "".join([t.text for t in tokens[3] if t.kind == TEXT])
+    report.template = detect_version(tokens, report.year, section3_text)
     templ = tables(report.template)
     # every cell unread until a row stores it: one CellValue for all of them (a CellValue is never
     # changed in place, only replaced), the template's dict of them copied
@@ -159,7 +161,8 @@ def parse(doc: Document) -> Report:
     if not t2_as_printed:
         reread_glued_t2(report, templ["section2"], dropped_spans)
         t2_column_blocks(report, templ["section2"], tokens, doc.page_starts)
-    t2_complete_columns(report, templ["section2"], tokens)
+    # (表二 read as printed leaves section 三's tokens as they were: their texts as joined above)
+    t2_complete_columns(report, templ["section2"], tokens, section3_text if t2_as_printed else None)
     if not t2_as_printed:
         t2_rows_under_headers(report, templ["section2"], tokens[2])
     fee_in_printed_unit(report)
@@ -355,8 +358,12 @@ def _period_year(head: str) -> Optional[int]:
     return None
 
 
-def detect_version(tokens: dict[int, list[Token]], year: Optional[int]) -> str:
-    text = "".join([t.text for n in (2, 3) for t in tokens[n] if t.kind == TEXT])  # (a list joins faster)
+def detect_version(tokens: dict[int, list[Token]], year: Optional[int], section3_text: Optional[str] = None) -> str:
+    """The template's version the markers of sections 二 and 三 name (`section3_text`: the texts of
+    section 三's tokens joined, if the caller has them), else the year's."""
+    if section3_text is None:
+        section3_text = "".join([t.text for t in tokens[3] if t.kind == TEXT])
+    text = "".join([t.text for t in tokens[2] if t.kind == TEXT]) + section3_text  # (a list joins faster)
     score_2019 = sum(m in text for m in MARKERS_2019)
     score_2021 = sum(m in text for m in MARKERS_2021)
     if score_2019 > score_2021:
