@@ -624,46 +624,49 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     blank_total_last: set[str] = set()  # such rows whose last cell is their blank 总计, as the table's column
     blank_total_added: set[str] = set()  # rows read a cell short of a 总计 column the table leaves blank
     if lines:
-        printed_count = {key: len(values) for key, values in values_of.items() if values is not None}
-        paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
-        gap_filled = {key for key, count in printed_count.items() if len(values_of[key]) != count}
-        for key in fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines, totals_last=not t2):
-            report.flags.append(Flag(f"{table.section}.{key}", "inferred", TAB_ROW_OF_EIGHT.format(table.row(key).label),
-                                     (SUBTOTAL_UNTOLD,)))  # (read_anchored_rows leaves it so)
         ruled_short: dict[str, list[Token]] = {}  # rows the box reads with their 总计 empty beside a count
         # the empty columns a ruled box's header draws after 总计, by where the header lies
         after_total: dict[tuple[int, int], int] = {}
         label_at: dict[str, int] = {}  # a boxed table's row -> its label's start (once a row prints too few)
         boxed: dict[str, list[Token]] = {}  # other rows the box read from fewer values: those values
-        for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
-            if 0 < len(values) < widths[key]:
-                if t2 or not tokens:
-                    columns_after = 0
-                else:
-                    if boxed_table and not label_at:
-                        label_token_of = {k: tokens[index] for index, k in labels}
-                        label_at = {k: token.start for k, token in label_token_of.items()}
-                    # (a split table's part printing its own header: its box's columns, not the first part's)
-                    part_header = own_box_header(report.text, label_at[key], label_at, tokens[0].start) \
-                        if key in label_at else None
-                    header = part_header or (tokens[0].start, tokens[labels[0][0]].start)
-                    # (a later part printing no header: its own box's columns, not the header's part's)
-                    part_after = None if part_header or key not in label_at else continued_part_columns_after_last(
-                        report.text, label_token_of[key], widths[key], tokens[0].start)
-                    if header not in after_total:
-                        after_total[header] = box_columns_after_last(report.text, *header, "总计")
-                    columns_after = after_total[header]
-                    if part_after is not None:
-                        # (a part's own line lowers the header's count, and raises it only from none to
-                        # one: such a part holds a row of 8 cells, a stray one after 总计 or a 法人 subtotal
-                        # after 自然人; its rows are read by their cells' places, those of 0s flagged where
-                        # the subtotal reading differs: wider_parts.py)
-                        columns_after = 1 if part_after == 1 and not columns_after else min(columns_after, part_after)
-                values_of[key] = ruled_row(report.text, tokens, values, widths[key], columns_after) or values
-                if not t2 and len(values_of[key]) == widths[key] and _total_empty_beside_count(values_of[key]):
-                    ruled_short[key] = values
-                elif not t2 and len(values_of[key]) == widths[key] > len(values):
-                    boxed[key] = values
+        # (most tables: no row prints fewer values than its columns, and then no gap is filled, no
+        # row counted out by its separators nor read again by a ruled box: none of it is asked)
+        if [key for key, values in values_of.items() if len(values) < widths[key]]:
+            printed_count = {key: len(values) for key, values in values_of.items() if values is not None}
+            paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
+            gap_filled = {key for key, count in printed_count.items() if len(values_of[key]) != count}
+            for key in fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines, totals_last=not t2):
+                report.flags.append(Flag(f"{table.section}.{key}", "inferred", TAB_ROW_OF_EIGHT.format(table.row(key).label),
+                                         (SUBTOTAL_UNTOLD,)))  # (read_anchored_rows leaves it so)
+            for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
+                if 0 < len(values) < widths[key]:
+                    if t2 or not tokens:
+                        columns_after = 0
+                    else:
+                        if boxed_table and not label_at:
+                            label_token_of = {k: tokens[index] for index, k in labels}
+                            label_at = {k: token.start for k, token in label_token_of.items()}
+                        # (a split table's part printing its own header: its box's columns, not the first part's)
+                        part_header = own_box_header(report.text, label_at[key], label_at, tokens[0].start) \
+                            if key in label_at else None
+                        header = part_header or (tokens[0].start, tokens[labels[0][0]].start)
+                        # (a later part printing no header: its own box's columns, not the header's part's)
+                        part_after = None if part_header or key not in label_at else continued_part_columns_after_last(
+                            report.text, label_token_of[key], widths[key], tokens[0].start)
+                        if header not in after_total:
+                            after_total[header] = box_columns_after_last(report.text, *header, "总计")
+                        columns_after = after_total[header]
+                        if part_after is not None:
+                            # (a part's own line lowers the header's count, and raises it only from none to
+                            # one: such a part holds a row of 8 cells, a stray one after 总计 or a 法人 subtotal
+                            # after 自然人; its rows are read by their cells' places, those of 0s flagged where
+                            # the subtotal reading differs: wider_parts.py)
+                            columns_after = 1 if part_after == 1 and not columns_after else min(columns_after, part_after)
+                    values_of[key] = ruled_row(report.text, tokens, values, widths[key], columns_after) or values
+                    if not t2 and len(values_of[key]) == widths[key] and _total_empty_beside_count(values_of[key]):
+                        ruled_short[key] = values
+                    elif not t2 and len(values_of[key]) == widths[key] > len(values):
+                        boxed[key] = values
         if ruled_short and _totals_printed(values_of, widths, list(ruled_short)):
             # w3m draws a row printing a cell fewer at the table's columns, its last cell empty:
             # which cell it left out, the sums weigh (_padded_short_rows)
