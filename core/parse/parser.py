@@ -2142,7 +2142,7 @@ def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], value
     (Word's and HTML's tables keep each row's own cells: a row of 6 is read as one.)"""
     # (most tables: no row of its width ends on an empty cell after printing a count)
     ending_empty = [key for key, values in values_of.items() if values and len(values) == widths[key]
-                    and _total_empty_beside_count(values)]
+                    and values[-1].kind == EMPTY and _total_empty_beside_count(values)]  # (its first test, inline)
     if not ending_empty:
         return []
     filled = 0
