@@ -871,8 +871,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 report.flags.append(Flag(f"{table.section}.{row.key}", "inferred", GAP_ROW_OF_EIGHT.format(
                     row.label, report.text[values[1].start:values[1].end], row.columns[gap].label), (SUBTOTAL_UNTOLD,)))
                 values = [values[0], *values[2:gap + 1], gap_blank, *values[gap + 1:6], values[6]]
+                printed_on = [t.line for t in values]
             store_row(report, table, row.key, values)
-            if not t2 and lines and readings_undecided(values, lines):
+            # (a row printed on one line, or a value a line, is no row readings_undecided weighs:
+            # its lines as listed above, its values only put in another order since)
+            if not t2 and lines and 1 < len(set(printed_on)) < len(printed_on) and readings_undecided(values, lines):
                 _placement_undecided(report, table, row, values)
         else:
             irregular.append(row.key)
