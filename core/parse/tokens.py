@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Final, Literal, Optional, Union
+from typing import TYPE_CHECKING, Final, Literal, Optional, Union
 
 from core.readers.document import Line
 from core.model import BLANK, NUMBER, SLASH, Number
@@ -474,7 +474,11 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                         run = None
                     continue
                 # (a cell's one piece, a number or a mark: its token as the loop below makes it)
+                if TYPE_CHECKING:  # (mypy narrows no test above to it)
+                    assert isinstance(held, list)
                 piece, start, end, kind, value, unit = held[0]
+                if TYPE_CHECKING:  # (only a piece of a kind is kept so)
+                    assert kind is not None
                 offset = cell.start
                 token = new(Token)
                 token.kind, token.text, token.value = kind, piece, value
