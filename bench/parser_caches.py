@@ -14,7 +14,7 @@ def forget_documents() -> None:
                    glued._group_adds_up, glued.completes, glued.row_completes, glued._fits,
                    labels.label_forms, columns.display_width, columns._line_candidates, reconcile._span_sums):
         cached.cache_clear()
-    for kept in (tokens._KEPT_PIECES, tokens._KEPT_RUNS, sections._MATCHED, printed_sum._DIGITS_LEFT,
+    for kept in (tokens._KEPT_PIECES, tokens._KEPT_RUNS, sections._MATCHED, printed_sum._DIGITS_LEFT, printed_sum._PLAIN,
                  labels._LAST_FOUND, t3_anchored._LABELS_BEFORE, stream._CUT_VALUES):
         kept.clear()
     for by_table in (labels._MATCHERS, t3_anchored._LABELLED):  # (the table's own part kept)

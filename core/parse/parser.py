@@ -138,7 +138,9 @@ def parse(doc: Document) -> Report:
         tokens[3] = _fallback_t3_tokens(doc, sections.heading_lines.values())
     if not tokens[4]:
         tokens[4] = _fallback_t4_tokens(doc)
-    report.template = detect_version(tokens, report.year)
+    # (section 三's texts joined once: the version's markers and 表二's later columns look in them)
+    section3_text = "".join([t.text for t in tokens[3] if t.kind == TEXT])
+    report.template = detect_version(tokens, report.year, section3_text)
     templ = tables(report.template)
     # every cell unread until a row stores it: one CellValue for all of them (a CellValue is never
     # changed in place, only replaced), the template's dict of them copied
@@ -159,7 +161,8 @@ def parse(doc: Document) -> Report:
     if not t2_as_printed:
         reread_glued_t2(report, templ["section2"], dropped_spans)
         t2_column_blocks(report, templ["section2"], tokens, doc.page_starts)
-    t2_complete_columns(report, templ["section2"], tokens)
+    # (表二 read as printed leaves section 三's tokens as they were: their texts as joined above)
+    t2_complete_columns(report, templ["section2"], tokens, section3_text if t2_as_printed else None)
     if not t2_as_printed:
         t2_rows_under_headers(report, templ["section2"], tokens[2])
     fee_in_printed_unit(report)
@@ -355,8 +358,12 @@ def _period_year(head: str) -> Optional[int]:
     return None
 
 
-def detect_version(tokens: dict[int, list[Token]], year: Optional[int]) -> str:
-    text = "".join([t.text for n in (2, 3) for t in tokens[n] if t.kind == TEXT])  # (a list joins faster)
+def detect_version(tokens: dict[int, list[Token]], year: Optional[int], section3_text: Optional[str] = None) -> str:
+    """The template's version the markers of sections 二 and 三 name (`section3_text`: the texts of
+    section 三's tokens joined, if the caller has them), else the year's."""
+    if section3_text is None:
+        section3_text = "".join([t.text for t in tokens[3] if t.kind == TEXT])
+    text = "".join([t.text for t in tokens[2] if t.kind == TEXT]) + section3_text  # (a list joins faster)
     score_2019 = sum(m in text for m in MARKERS_2019)
     score_2021 = sum(m in text for m in MARKERS_2021)
     if score_2019 > score_2021:
@@ -529,7 +536,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             values = values[:-1]
         if as_printed:
             as_printed = key not in behind and _whole_after_label(tokens, index, values, width)
-            one_line = as_printed and one_line and all(t.line == tokens[index].line for t in values)
+            one_line = as_printed and one_line and all(t.line == label_line_at for t in values)
         if key in behind:
             values = summed_prefix(values, width)
         under_header = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
@@ -617,46 +624,49 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     blank_total_last: set[str] = set()  # such rows whose last cell is their blank 总计, as the table's column
     blank_total_added: set[str] = set()  # rows read a cell short of a 总计 column the table leaves blank
     if lines:
-        printed_count = {key: len(values) for key, values in values_of.items() if values is not None}
-        paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
-        gap_filled = {key for key, count in printed_count.items() if len(values_of[key]) != count}
-        for key in fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines, totals_last=not t2):
-            report.flags.append(Flag(f"{table.section}.{key}", "inferred", TAB_ROW_OF_EIGHT.format(table.row(key).label),
-                                     (SUBTOTAL_UNTOLD,)))  # (read_anchored_rows leaves it so)
         ruled_short: dict[str, list[Token]] = {}  # rows the box reads with their 总计 empty beside a count
         # the empty columns a ruled box's header draws after 总计, by where the header lies
         after_total: dict[tuple[int, int], int] = {}
         label_at: dict[str, int] = {}  # a boxed table's row -> its label's start (once a row prints too few)
         boxed: dict[str, list[Token]] = {}  # other rows the box read from fewer values: those values
-        for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
-            if 0 < len(values) < widths[key]:
-                if t2 or not tokens:
-                    columns_after = 0
-                else:
-                    if boxed_table and not label_at:
-                        label_token_of = {k: tokens[index] for index, k in labels}
-                        label_at = {k: token.start for k, token in label_token_of.items()}
-                    # (a split table's part printing its own header: its box's columns, not the first part's)
-                    part_header = own_box_header(report.text, label_at[key], label_at, tokens[0].start) \
-                        if key in label_at else None
-                    header = part_header or (tokens[0].start, tokens[labels[0][0]].start)
-                    # (a later part printing no header: its own box's columns, not the header's part's)
-                    part_after = None if part_header or key not in label_at else continued_part_columns_after_last(
-                        report.text, label_token_of[key], widths[key], tokens[0].start)
-                    if header not in after_total:
-                        after_total[header] = box_columns_after_last(report.text, *header, "总计")
-                    columns_after = after_total[header]
-                    if part_after is not None:
-                        # (a part's own line lowers the header's count, and raises it only from none to
-                        # one: such a part holds a row of 8 cells, a stray one after 总计 or a 法人 subtotal
-                        # after 自然人; its rows are read by their cells' places, those of 0s flagged where
-                        # the subtotal reading differs: wider_parts.py)
-                        columns_after = 1 if part_after == 1 and not columns_after else min(columns_after, part_after)
-                values_of[key] = ruled_row(report.text, tokens, values, widths[key], columns_after) or values
-                if not t2 and len(values_of[key]) == widths[key] and _total_empty_beside_count(values_of[key]):
-                    ruled_short[key] = values
-                elif not t2 and len(values_of[key]) == widths[key] > len(values):
-                    boxed[key] = values
+        # (most tables: no row prints fewer values than its columns, and then no gap is filled, no
+        # row counted out by its separators nor read again by a ruled box: none of it is asked)
+        if [key for key, values in values_of.items() if len(values) < widths[key]]:
+            printed_count = {key: len(values) for key, values in values_of.items() if values is not None}
+            paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
+            gap_filled = {key for key, count in printed_count.items() if len(values_of[key]) != count}
+            for key in fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines, totals_last=not t2):
+                report.flags.append(Flag(f"{table.section}.{key}", "inferred", TAB_ROW_OF_EIGHT.format(table.row(key).label),
+                                         (SUBTOTAL_UNTOLD,)))  # (read_anchored_rows leaves it so)
+            for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
+                if 0 < len(values) < widths[key]:
+                    if t2 or not tokens:
+                        columns_after = 0
+                    else:
+                        if boxed_table and not label_at:
+                            label_token_of = {k: tokens[index] for index, k in labels}
+                            label_at = {k: token.start for k, token in label_token_of.items()}
+                        # (a split table's part printing its own header: its box's columns, not the first part's)
+                        part_header = own_box_header(report.text, label_at[key], label_at, tokens[0].start) \
+                            if key in label_at else None
+                        header = part_header or (tokens[0].start, tokens[labels[0][0]].start)
+                        # (a later part printing no header: its own box's columns, not the header's part's)
+                        part_after = None if part_header or key not in label_at else continued_part_columns_after_last(
+                            report.text, label_token_of[key], widths[key], tokens[0].start)
+                        if header not in after_total:
+                            after_total[header] = box_columns_after_last(report.text, *header, "总计")
+                        columns_after = after_total[header]
+                        if part_after is not None:
+                            # (a part's own line lowers the header's count, and raises it only from none to
+                            # one: such a part holds a row of 8 cells, a stray one after 总计 or a 法人 subtotal
+                            # after 自然人; its rows are read by their cells' places, those of 0s flagged where
+                            # the subtotal reading differs: wider_parts.py)
+                            columns_after = 1 if part_after == 1 and not columns_after else min(columns_after, part_after)
+                    values_of[key] = ruled_row(report.text, tokens, values, widths[key], columns_after) or values
+                    if not t2 and len(values_of[key]) == widths[key] and _total_empty_beside_count(values_of[key]):
+                        ruled_short[key] = values
+                    elif not t2 and len(values_of[key]) == widths[key] > len(values):
+                        boxed[key] = values
         if ruled_short and _totals_printed(values_of, widths, list(ruled_short)):
             # w3m draws a row printing a cell fewer at the table's columns, its last cell empty:
             # which cell it left out, the sums weigh (_padded_short_rows)
@@ -807,15 +817,18 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # a 表三 row of whole counts whose 总计 is the sum of its parts as printed (most rows;
             # token_number inline): none of the tests below of a row that does not add up asks more
             adds_up = False
+            printed_on: list[int] = []  # (表三: each value's line, in the row's order)
             if not t2:
                 numbers = [t.value if t.kind == NUM else 0 if t.kind == EMPTY or t.kind == NA else None
                            for t in values]
                 adds_up = known(numbers) and type(total := sum(numbers)) is int and total == 2 * numbers[-1]
+                printed_on = [t.line for t in values]
             # (a row whose 总计 is blank printed none that reading order could have put first: its
-            # lines are its cells in order, even where its largest value is not last)
-            if not t2 and len({t.line for t in values}) > 1 and row.key not in blank_total_added \
+            # lines are its cells in order, even where its largest value is not last; the lines
+            # counted and compared in C, not a step of Python a value)
+            if not t2 and printed_on.count(printed_on[0]) < len(printed_on) and row.key not in blank_total_added \
                     and row.key not in wrapped:  # (wrapped counts taken down: their order is settled)
-                if adds_up and all(a.line <= b.line for a, b in zip(values, values[1:])):
+                if adds_up and printed_on == sorted(printed_on):
                     # printed line after line, adding up: lines_reordered's printed order, which
                     # order_doubtful and tokens_add_up find nothing wrong with
                     reordered = list(values)
@@ -858,8 +871,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 report.flags.append(Flag(f"{table.section}.{row.key}", "inferred", GAP_ROW_OF_EIGHT.format(
                     row.label, report.text[values[1].start:values[1].end], row.columns[gap].label), (SUBTOTAL_UNTOLD,)))
                 values = [values[0], *values[2:gap + 1], gap_blank, *values[gap + 1:6], values[6]]
+                printed_on = [t.line for t in values]
             store_row(report, table, row.key, values)
-            if not t2 and lines and readings_undecided(values, lines):
+            # (a row printed on one line, or a value a line, is no row readings_undecided weighs:
+            # its lines as listed above, its values only put in another order since)
+            if not t2 and lines and 1 < len(set(printed_on)) < len(printed_on) and readings_undecided(values, lines):
                 _placement_undecided(report, table, row, values)
         else:
             irregular.append(row.key)
@@ -2130,7 +2146,7 @@ def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], value
     (Word's and HTML's tables keep each row's own cells: a row of 6 is read as one.)"""
     # (most tables: no row of its width ends on an empty cell after printing a count)
     ending_empty = [key for key, values in values_of.items() if values and len(values) == widths[key]
-                    and _total_empty_beside_count(values)]
+                    and values[-1].kind == EMPTY and _total_empty_beside_count(values)]  # (its first test, inline)
     if not ending_empty:
         return []
     filled = 0

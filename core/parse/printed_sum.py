@@ -59,6 +59,21 @@ def _digits_left(text: str) -> bool:
     return left
 
 
+# a count's text -> whether it prints as a plain count: a digit first, no leading 0 (the counts
+# of a table recur: "0" most)
+_PLAIN: dict[str, bool] = {}
+_PLAIN_KEPT = 4096
+
+
+def _plain(text: str) -> bool:
+    plain = _PLAIN.get(text)
+    if plain is None:
+        if len(_PLAIN) >= _PLAIN_KEPT:
+            _PLAIN.clear()
+        plain = _PLAIN[text] = text[:1].isdigit() and not (text[0] == "0" and len(text) > 1)
+    return plain
+
+
 def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line], later: int,
                    t2_values: Sequence[Token] = (), page_starts: tuple[int, ...] = (),
                    ) -> Optional[tuple[int, Counter[Number], dict[tuple[int, int], Number]]]:
@@ -76,16 +91,18 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
     if t2_values:
         t2 = {id(token) for token in t2_values}
         body = [token for token in body if id(token) not in t2]
+    plain_get = _PLAIN.get
     for token in body:
         kind = token.kind
         if kind != NUM:
             if kind == TEXT and _digits_left(token.text):
                 return None  # digits glued together or to a label: not counted one by one here
             continue
-        text = token.text
+        plain = plain_get(token.text)  # (_plain, its look-up inline)
+        if plain is None:
+            plain = _plain(token.text)
         value = token.value
-        if token.unit or not isinstance(value, int) or not text[:1].isdigit() \
-                or text[0] == "0" and len(text) > 1:
+        if token.unit or not plain or not isinstance(value, int):
             return None  # (a sign: 表二's 本年增/减 printed here; a unit: prose; "0000000": cells glued)
         line = token.line
         if line != page_checked:
@@ -183,9 +200,9 @@ def _cut(report: Report, spans: dict[tuple[int, int], Number]) -> bool:
     if any(f.cell.startswith("section3") and (GLUED_NO_CUT in f.causes or GLUED_UNDECIDED in f.causes)
            for f in report.flags):
         return True
-    get, cells = spans.get, report.cells
-    for path in tables(report.template)["section3"].paths():  # (a loop, not any() over a generator: ~170 cells)
-        cell = cells.get(path)
+    get = spans.get
+    # (a loop, not any() over a generator: ~170 cells, each looked up by map in C)
+    for cell in map(report.cells.get, tables(report.template)["section3"].paths()):
         if cell is not None and cell.value is not None and cell.span is not None and get(cell.span) != cell.value:
             return True
     return False

@@ -64,7 +64,7 @@ def store_row(report: Report, table: Table, key: str, values: Sequence[Optional[
         # CellValue(value, state, raw, span), made bare: no __init__ frame a cell (its fields set
         # two at a time: four at once build a tuple)
         printed = token.kind
-        if printed == NUM and (token.unit not in TO_WAN_YUAN or kind != "amount"):  # (most cells: a number)
+        if printed == NUM and (kind != "amount" or token.unit not in TO_WAN_YUAN):  # (most cells: a count)
             cell = cells[path] = new(CellValue)
             cell.value, cell.state = token.value, NUMBER
             cell.raw, cell.span = text[token.start:token.end], (token.start, token.end)

@@ -10,7 +10,7 @@ counts leaves them out.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Optional, Sequence
 
 from core.model import MISSING, Flag, Report, known
 from core.parse.stored_cells import cell_from_token
@@ -33,7 +33,8 @@ def t2_values(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens[:header] if t.kind in (NUM, NA)]
 
 
-def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Token]]) -> None:
+def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Token]],
+                        section3_text: Optional[str] = None) -> None:
     """表二's later columns printed as blocks after section 三's heading (core.parse.pdfblocks) where
     not every one prints a value for each row of its block (blank cells leave no trace, so
     t2_column_blocks leaves them all). A column printing, right under its header, as many values as
@@ -41,7 +42,8 @@ def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Tok
     line, is a short column's): those go to their cells (where the row left them unread); so does
     one printing a value for each row that must print one (see _rows_printing), none printed apart.
     The others cannot tell whose their values are, and stay unread. Every value under the headers
-    is 表二's (the headers name its columns), so all leave section 三's tokens."""
+    is 表二's (the headers name its columns), so all leave section 三's tokens. `section3_text`: the
+    texts of section 三's tokens joined, where the caller has them (else joined here)."""
 
     columns = later_columns(table)
     if not columns or not tokens.get(3):
@@ -49,7 +51,9 @@ def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Tok
     # the blocks start at the first column's name, a text of its own once its white space is
     # taken out: where section 三's texts, so joined, do not hold it, there are none (one scan of
     # them all instead of one a text; str.split() cuts at the very characters _SPACES takes out)
-    words = "".join("".join([t.text for t in tokens[3] if t.kind == TEXT]).split())
+    if section3_text is None:
+        section3_text = "".join([t.text for t in tokens[3] if t.kind == TEXT])
+    words = "".join(section3_text.split())
     if _column_name(columns[0][1]) not in words:
         return
     found = column_blocks(tokens[3], columns)

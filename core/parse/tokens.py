@@ -208,9 +208,12 @@ _BLANK_CELL: Final = "blank"
 _CellPieces = Union[Literal["blank"], tuple[_Piece, ...]]
 
 # cell text -> its value when it is a plain count (ASCII digits only, at most MAX_DIGITS), else
-# _cell_pieces of it: the counts, the template's labels and headers recur in every report of a
-# converter (a dict, not lru_cache: asked for nearly every cell, and cheaper to ask)
-_KEPT_PIECES: dict[str, Union[int, _CellPieces]] = {}
+# _cell_pieces of it; a list of its one piece where that is a number or a mark (「   0」 of a text
+# browser's table, 「<td>0</td>」, 「无」), whose token tokenize makes at once, without a loop over
+# pieces (not a "\ufffd", which may be the second half of a character a line break cut). The
+# counts, the template's labels and headers recur in every report of a converter (a dict, not
+# lru_cache: asked for nearly every cell, and cheaper to ask)
+_KEPT_PIECES: dict[str, Union[int, list[_Piece], _CellPieces]] = {}
 _PIECES_KEPT = 8192
 
 _UNITS_AFTER = ("元", "万元", "千元", "亿元", "件", "个")  # a unit printed apart from its number ("251000 元")
@@ -446,9 +449,21 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 if len(kept) >= _PIECES_KEPT:
                     kept.clear()
                 # a plain count as parse_number reads it, its int() once
-                held = kept[raw] = int(raw) if raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS \
-                    else _cell_pieces(raw)
+                if raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS:
+                    held = kept[raw] = int(raw)
+                else:
+                    held = kept[raw] = _cell_pieces(raw)
+                    if type(held) is tuple and len(held) == 1 and held[0][3] is not None and held[0][0] != "\ufffd":
+                        held = kept[raw] = [held[0]]  # (a list: a tuple's subclass would not unpack as fast)
             if type(held) is not tuple:  # (the pieces, most cells, asked for first)
+                if type(held) is int:
+                    token = new(Token)
+                    token.kind, token.text, token.value = NUM, raw, held
+                    token.start, token.end = cell.start, cell.end
+                    token.line, token.unit = index, ""
+                    append(token)
+                    run = None
+                    continue
                 if held is _BLANK_CELL:
                     if line.grid:
                         token = new(Token)
@@ -458,12 +473,17 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                         append(token)
                         run = None
                     continue
-                if TYPE_CHECKING:  # (mypy narrows no test above to it: isinstance would cost cold60 0.1 %)
-                    assert isinstance(held, int)
+                # (a cell's one piece, a number or a mark: its token as the loop below makes it)
+                if TYPE_CHECKING:  # (mypy narrows no test above to it)
+                    assert isinstance(held, list)
+                piece, start, end, kind, value, unit = held[0]
+                if TYPE_CHECKING:  # (only a piece of a kind is kept so)
+                    assert kind is not None
+                offset = cell.start
                 token = new(Token)
-                token.kind, token.text, token.value = NUM, raw, held
-                token.start, token.end = cell.start, cell.end
-                token.line, token.unit = index, ""
+                token.kind, token.text, token.value = kind, piece, value
+                token.start, token.end = start + offset, end + offset
+                token.line, token.unit = index, unit
                 append(token)
                 run = None
                 continue

@@ -9,6 +9,7 @@ import core.parse.columns as columns
 from core.model import BLANK, NUMBER, PLACEHOLDER, CellValue, Report
 from core.parse.columns import display_width
 from core.parse.stored_cells import store_row
+from core.parse import tokens
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, tokenize
 from core.readers.document import Cell, Line, TextBuilder
 from core.template import tables
@@ -62,6 +63,21 @@ def test_tokens_made_by_tokenize_equal_those_the_constructor_makes():
         Token(EMPTY, "", 37, 38, 2)]
     assert repr(tokenize(lines)[1]) == repr(Token(NUM, "251000", 5, 13, 0, 251000, "元"))
 
+
+def test_cells_of_one_number_or_mark_read_alike_first_met_and_kept():
+    # a text browser's cells of a value each, indented (lynx), a Markdown cell's markup, a mark:
+    # one piece each, its token made at once; the same when the cell's text was met before
+    builder = TextBuilder()
+    builder.add_line(["   7"])
+    builder.add_line(["<td>40</td>"])
+    builder.add_line([" 无 ", " 12万元"], grid=True)
+    lines = builder.lines
+    # (line 0 is 0-4, line 1 5-16, line 2 17-27: its cells 17-20 and 21-27)
+    expected = [Token(NUM, "7", 3, 4, 0, 7), Token(NUM, "40", 9, 11, 1, 40), Token(NA, "无", 18, 19, 2),
+                Token(NUM, "12万元", 22, 26, 2, 12, "万元")]
+    tokens._KEPT_PIECES.clear()
+    assert tokenize(lines) == expected
+    assert tokenize(lines) == expected  # (kept: read from the pieces of the first reading)
 
 def test_cells_stored_bare_equal_those_the_constructor_makes():
     table = tables("2021")["section3"]
