@@ -55,7 +55,8 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     bare_pipes = pipes and fmt != "csv" and _has_bare_delimiter(text)
     # (no framed table beside html2text's: a row opening with a pipe is its, its first cell blank)
     only_bare = bare_pipes and not _FRAMED_DELIMITER.search(text)
-    html_table = fmt != "csv" and "<table" in text
+    # (a table holding no empty cell is read as plain lines: its lines are not looked at one by one)
+    html_table = fmt != "csv" and "<table" in text and _HOLDS_EMPTY_HTML_CELL.search(text) is not None
     if not pipes and not html_table:  # most exports: every line as it is, no line looked at twice
         if rows is None:
             builder.add_tab_lines(_physical_lines(text), "\t" in text)
@@ -63,7 +64,9 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
             for cells in rows:
                 builder.add_line(cells)
         return Document(path, fmt, encoding, builder.text, builder.lines, problems, page_starts)
-    if rows is None:
+    if rows is None and not pipes:  # (pandoc's HTML tables, some cell empty)
+        _add_lines_around_empty_cells(builder, text, _physical_lines(text), "\t" in text)
+    elif rows is None:
         _add_lines_with_tables(builder, _physical_lines(text), bare_pipes, html_table, only_bare, "\t" in text)
     else:
         for cells in rows:
@@ -72,6 +75,23 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
             else:
                 builder.add_line(cells)
     return Document(path, fmt, encoding, builder.text, builder.lines, problems, page_starts)
+
+
+def _add_lines_around_empty_cells(builder: TextBuilder, lines_text: str, lines: list[str], tabbed: bool) -> None:
+    """_add_lines_with_tables for a text holding no pipe: its lines (`lines_text` split) as they
+    are, but for a line of an empty HTML cell (_EMPTY_HTML_CELL, a line holding no tab), which is
+    a blank grid cell. Only the lines holding what every such line holds are looked at."""
+    first = 0  # the first line not added yet
+    number = counted = 0  # the line holding the offset `counted`
+    for match in _HOLDS_EMPTY_HTML_CELL.finditer(lines_text):
+        number += lines_text.count("\n", counted, match.start())
+        counted = match.start()
+        line = lines[number]
+        if number >= first and "\t" not in line and _EMPTY_HTML_CELL.match(line):
+            builder.add_tab_lines(lines[first:number], tabbed)
+            _add_empty_html_cell(builder, line)
+            first = number + 1
+    builder.add_tab_lines(lines[first:], tabbed)
 
 
 def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: bool, html_table: bool,
@@ -250,6 +270,9 @@ _FRAMED_DELIMITER = re.compile(r"^[ \t]*\|[ \t]*:?-{3,}", re.M)
 
 # pandoc writes a table with merged cells into Markdown as HTML, one "<td>…</td>" a line.
 _EMPTY_HTML_CELL = re.compile(r"^\s*<t[dh](?:\s[^<>]*)?>(?:\s|&nbsp;)*</t[dh]>\s*$")
+# what every line _EMPTY_HTML_CELL matches holds: a text holding none has no such line to look for
+# (searched once, from each "<t"; a text's lines each matched cost ~2 000 instructions a line)
+_HOLDS_EMPTY_HTML_CELL = re.compile(r"<t[dh](?:\s[^<>]*)?>(?:\s|&nbsp;)*</t[dh]>")
 
 
 def _is_bare_pipe_row(line: str, only_bare: bool = False) -> bool:
