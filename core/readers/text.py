@@ -54,7 +54,7 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     pipes = "|" in text
     bare_pipes = pipes and fmt != "csv" and _has_bare_delimiter(text)
     # (no framed table beside html2text's: a row opening with a pipe is its, its first cell blank)
-    only_bare = bare_pipes and not _FRAMED_DELIMITER.search(text)
+    only_bare = bare_pipes and not _has_framed_delimiter(text)
     # (a table holding no empty cell is read as plain lines: its lines are not looked at one by one)
     html_table = fmt != "csv" and "<table" in text and _HOLDS_EMPTY_HTML_CELL.search(text) is not None
     if not pipes and not html_table:  # most exports: every line as it is, no line looked at twice
@@ -75,6 +75,7 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
             else:
                 builder.add_line(cells)
     return Document(path, fmt, encoding, builder.text, builder.lines, problems, page_starts)
+
 
 
 def _add_lines_around_empty_cells(builder: TextBuilder, lines_text: str, lines: list[str], tabbed: bool) -> None:
@@ -267,6 +268,16 @@ def _has_bare_delimiter(text: str) -> bool:
 
 # a framed table's delimiter line ("|---|---|", "| :--- |"): pandoc's and mammoth's Markdown
 _FRAMED_DELIMITER = re.compile(r"^[ \t]*\|[ \t]*:?-{3,}", re.M)
+
+# _FRAMED_DELIMITER after a newline: a pattern opening with a character is tried only where it stands
+_FRAMED_DELIMITER_AFTER_NEWLINE = re.compile(r"\n[ \t]*\|[ \t]*:?-{3}")
+
+
+def _has_framed_delimiter(text: str) -> bool:
+    """Whether _FRAMED_DELIMITER.search(text) finds a line: searched for, the pattern (anchored at
+    a line's start) was tried at every character of the text (~85 instructions a character)."""
+    return _FRAMED_DELIMITER.match(text) is not None or _FRAMED_DELIMITER_AFTER_NEWLINE.search(text) is not None
+
 
 # pandoc writes a table with merged cells into Markdown as HTML, one "<td>…</td>" a line.
 _EMPTY_HTML_CELL = re.compile(r"^\s*<t[dh](?:\s[^<>]*)?>(?:\s|&nbsp;)*</t[dh]>\s*$")
