@@ -63,7 +63,7 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
         else:
             for cells in rows:
                 builder.add_line(cells)
-        return Document(path, fmt, encoding, builder.text, builder.lines, problems, page_starts)
+        return Document(path, fmt, encoding, _text_of(builder, text, rows), builder.lines, problems, page_starts)
     if rows is None and not pipes:  # (pandoc's HTML tables, some cell empty)
         _add_lines_around_empty_cells(builder, text, _physical_lines(text), "\t" in text)
     elif rows is None:
@@ -74,8 +74,16 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
                 _add_pipe_row(builder, cells[0])
             else:
                 builder.add_line(cells)
-    return Document(path, fmt, encoding, builder.text, builder.lines, problems, page_starts)
+    return Document(path, fmt, encoding, _text_of(builder, text, rows), builder.lines, problems, page_starts)
 
+
+def _text_of(builder: TextBuilder, text: str, rows: list[list[str]] | None) -> str:
+    """The builder's text: where it holds the text's physical lines (every line added once, in
+    order, whole or cut in cells at its own separators) that is the text ending in a newline, not
+    joined again from its lines; a CSV's rows are joined anew (with tabs)."""
+    if rows is not None:
+        return builder.text
+    return text if not text or text[-1] == "\n" else text + "\n"
 
 
 def _add_lines_around_empty_cells(builder: TextBuilder, lines_text: str, lines: list[str], tabbed: bool) -> None:
