@@ -54,16 +54,19 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     pipes = "|" in text
     bare_pipes = pipes and fmt != "csv" and _has_bare_delimiter(text)
     # (no framed table beside html2text's: a row opening with a pipe is its, its first cell blank)
-    only_bare = bare_pipes and not _FRAMED_DELIMITER.search(text)
-    html_table = fmt != "csv" and "<table" in text
+    only_bare = bare_pipes and not _has_framed_delimiter(text)
+    # (a table holding no empty cell is read as plain lines: its lines are not looked at one by one)
+    html_table = fmt != "csv" and "<table" in text and _HOLDS_EMPTY_HTML_CELL.search(text) is not None
     if not pipes and not html_table:  # most exports: every line as it is, no line looked at twice
         if rows is None:
             builder.add_tab_lines(_physical_lines(text), "\t" in text)
         else:
             for cells in rows:
                 builder.add_line(cells)
-        return Document(path, fmt, encoding, builder.text, builder.lines, problems, page_starts)
-    if rows is None:
+        return Document(path, fmt, encoding, _text_of(builder, text, rows), builder.lines, problems, page_starts)
+    if rows is None and not pipes:  # (pandoc's HTML tables, some cell empty)
+        _add_lines_around_empty_cells(builder, text, _physical_lines(text), "\t" in text)
+    elif rows is None:
         _add_lines_with_tables(builder, _physical_lines(text), bare_pipes, html_table, only_bare, "\t" in text)
     else:
         for cells in rows:
@@ -71,7 +74,33 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
                 _add_pipe_row(builder, cells[0])
             else:
                 builder.add_line(cells)
-    return Document(path, fmt, encoding, builder.text, builder.lines, problems, page_starts)
+    return Document(path, fmt, encoding, _text_of(builder, text, rows), builder.lines, problems, page_starts)
+
+
+def _text_of(builder: TextBuilder, text: str, rows: list[list[str]] | None) -> str:
+    """The builder's text: where it holds the text's physical lines (every line added once, in
+    order, whole or cut in cells at its own separators) that is the text ending in a newline, not
+    joined again from its lines; a CSV's rows are joined anew (with tabs)."""
+    if rows is not None:
+        return builder.text
+    return text if not text or text[-1] == "\n" else text + "\n"
+
+
+def _add_lines_around_empty_cells(builder: TextBuilder, lines_text: str, lines: list[str], tabbed: bool) -> None:
+    """_add_lines_with_tables for a text holding no pipe: its lines (`lines_text` split) as they
+    are, but for a line of an empty HTML cell (_EMPTY_HTML_CELL, a line holding no tab), which is
+    a blank grid cell. Only the lines holding what every such line holds are looked at."""
+    first = 0  # the first line not added yet
+    number = counted = 0  # the line holding the offset `counted`
+    for match in _HOLDS_EMPTY_HTML_CELL.finditer(lines_text):
+        number += lines_text.count("\n", counted, match.start())
+        counted = match.start()
+        line = lines[number]
+        if number >= first and "\t" not in line and _EMPTY_HTML_CELL.match(line):
+            builder.add_tab_lines(lines[first:number], tabbed)
+            _add_empty_html_cell(builder, line)
+            first = number + 1
+    builder.add_tab_lines(lines[first:], tabbed)
 
 
 def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: bool, html_table: bool,
@@ -248,8 +277,21 @@ def _has_bare_delimiter(text: str) -> bool:
 # a framed table's delimiter line ("|---|---|", "| :--- |"): pandoc's and mammoth's Markdown
 _FRAMED_DELIMITER = re.compile(r"^[ \t]*\|[ \t]*:?-{3,}", re.M)
 
+# _FRAMED_DELIMITER after a newline: a pattern opening with a character is tried only where it stands
+_FRAMED_DELIMITER_AFTER_NEWLINE = re.compile(r"\n[ \t]*\|[ \t]*:?-{3}")
+
+
+def _has_framed_delimiter(text: str) -> bool:
+    """Whether _FRAMED_DELIMITER.search(text) finds a line: searched for, the pattern (anchored at
+    a line's start) was tried at every character of the text (~85 instructions a character)."""
+    return _FRAMED_DELIMITER.match(text) is not None or _FRAMED_DELIMITER_AFTER_NEWLINE.search(text) is not None
+
+
 # pandoc writes a table with merged cells into Markdown as HTML, one "<td>…</td>" a line.
 _EMPTY_HTML_CELL = re.compile(r"^\s*<t[dh](?:\s[^<>]*)?>(?:\s|&nbsp;)*</t[dh]>\s*$")
+# what every line _EMPTY_HTML_CELL matches holds: a text holding none has no such line to look for
+# (searched once, from each "<t"; a text's lines each matched cost ~2 000 instructions a line)
+_HOLDS_EMPTY_HTML_CELL = re.compile(r"<t[dh](?:\s[^<>]*)?>(?:\s|&nbsp;)*</t[dh]>")
 
 
 def _is_bare_pipe_row(line: str, only_bare: bool = False) -> bool:
