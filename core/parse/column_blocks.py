@@ -269,7 +269,7 @@ def _split_bands(blocks: list[list[Counted]]) -> Optional[tuple[tuple[str, ...],
     cut: list[tuple[str, ...]] = []
     at = 0
     for band in _BANDS:
-        rows = band
+        rows: tuple[str, ...] = band
         while at < len(blocks):
             run = run_at(at)
             height = len(blocks[at])
