@@ -253,6 +253,42 @@ def _bands(blocks: list[list[Counted]], bands: tuple[tuple[str, ...], ...] = _BA
     return runs, stray
 
 
+def _split_bands(blocks: list[list[Counted]]) -> Optional[tuple[tuple[str, ...], ...]]:
+    """_BANDS with a band cut where the blocks print its rows as two or more bands, in order: a row
+    whose label wraps over more lines than its neighbours' parts the PDF's text block (「3.危及
+    “三安全一稳定”」 over three lines: （三）3 alone, then 4–5). A band is cut only where a run of
+    as many columns as a band prints (_SPANS) holds fewer rows than the band has left; None when
+    no band is cut."""
+    def run_at(at: int) -> int:
+        """How many blocks from `at` on are as high as the one at `at` (a band's columns, at most 7)."""
+        run = 1
+        while at + run < len(blocks) and len(blocks[at + run]) == len(blocks[at]) and run < _WIDTH:
+            run += 1
+        return run
+
+    cut: list[tuple[str, ...]] = []
+    at = 0
+    for band in _BANDS:
+        rows: tuple[str, ...] = band
+        while at < len(blocks):
+            run = run_at(at)
+            height = len(blocks[at])
+            if run not in _SPANS and height != len(rows):
+                at += 1  # (a block of stray cells, as _bands sets apart)
+                continue
+            if height > len(rows):
+                return None  # (a band's columns taller than the rows left: not a band cut in two)
+            cut.append(rows[:height])
+            rows = rows[height:]
+            at += run
+            if not rows:
+                break
+        if rows:
+            cut.append(rows)
+    bands = tuple(cut)
+    return bands if bands != _BANDS else None
+
+
 def _propagate(grid: FlatGrid, pool: list[Counted], spare: _Spare, free: Optional[int] = None,
                eaten: bool = False) -> bool:
     """Fill each unknown cell that is the only unknown of its row (T3-3) or of its column over
@@ -642,6 +678,8 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
     def read() -> Optional[tuple]:
         found: Optional[tuple] = _read_whole(blocks, after, spare, head, legal=legal, narrow=narrow) \
             if whole else None
+        if found is None and whole and not narrow and (split := _split_bands(blocks)) is not None:
+            found = _read_whole(blocks, after, _Spare(spare_values), head, split, legal=legal)
         if found is None and eaten and not any(text[v[1]:v[2]] == "0" for v in after):
             known: dict = {}  # (the bands' placements and rows 一 and 二, for both cuts of the blocks)
             found = _read_eaten(text, blocks, after, spare, head, known=known)

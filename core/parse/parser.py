@@ -76,8 +76,8 @@ from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T4, Row, Table, ta
 from core.parse.labels import LABEL_NOISE, NUMBERING, find_labels, labels_behind
 from core.parse.line_orders import (better_line_order, lines_reordered, order_doubtful,
                                     readings_undecided)
-from core.parse.plain_flow import (EITHER_HEAD_ROW, bunched_labels_cut, head_labels_printed_later, short_rows_dealt,
-                                   values_printed)
+from core.parse.plain_flow import (EITHER_HEAD_ROW, bunched_labels_cut, head_labels_printed_later, rows_run_on,
+                                   short_rows_dealt, values_printed)
 from core.parse.tokens import (EMPTY, NA, NUM, TEXT, Token, ascii_digits, blank_artefacts, is_placeholder, normalise,
                                overlong_number, tokenize)
 
@@ -191,6 +191,9 @@ def parse(doc: Document) -> Report:
         found = find_labels(templ["section3"], tokens[3])
     t3_values = values_printed(tokens[3], found)[:-1]
     if 0 in t3_values and bunched_labels_cut(templ["section3"], tokens[3], found):
+        found = find_labels(templ["section3"], tokens[3])
+        t3_values = values_printed(tokens[3], found)[:-1]
+    if 0 in t3_values and rows_run_on(templ["section3"], tokens[3], found, t3_values):
         found = find_labels(templ["section3"], tokens[3])
         t3_values = values_printed(tokens[3], found)[:-1]
     width = len(templ["section3"].rows[0].columns)

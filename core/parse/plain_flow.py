@@ -2,9 +2,10 @@
 
 Without -layout, pdftotext prints a table's text blocks in its own order, not row by row: the
 labels of 表三's first rows further down than their values (head_labels_printed_later), several
-labels one after another and then one run of all their values (bunched_labels_cut), or each row's
-first value beside its label and its other columns' values together after the last row
-(short_rows_dealt). Each reader puts the values back behind their labels, reordering the tokens
+labels one after another and then one run of all their values (bunched_labels_cut), a group's
+row labels printed later with no value, their rows run on after the row above's (rows_run_on),
+or each row's first value beside its label and its other columns' values together after the last
+row (short_rows_dealt). Each reader puts the values back behind their labels, reordering the tokens
 in place before the rows are read, and only where the table's arithmetic allows one way alone:
 each row adds up (its parts to its 总计) or prints nothing, and T3-1 in the 总计 column.
 """
@@ -248,6 +249,67 @@ def bunched_labels_cut(table: Table, tokens: list[Token], found: Optional[list[t
     for first, end, order in reversed(moves):
         tokens[first:end] = order
     return bool(moves)
+
+
+def rows_run_on(table: Table, tokens: list[Token], found: Optional[list[tuple[int, str]]] = None,
+                printed: Optional[list[int]] = None) -> bool:
+    """Give the rows whose labels print no value the full rows printed right after the row before
+    them, where plain pdftotext printed their labels apart (a group label's block: 「（五）不予处理」
+    over 「3.要求提供公开出版物」 and 「4.无正当理由大量反复申请」) and their values on with the row
+    above's (「2.重复申请」, then 21 values and more). Only where the table prints every cell: the
+    run's first values cut into as many rows of the template's width as there are labels, each of
+    them adding up (its parts to its 总计) and one holding a count (zeros add up however a run of
+    them is cut, a column's too), the rows next to each other in the template; what the run holds
+    after them (cells printed apart from their rows) stays where it was. Reorders `tokens`
+    in place; returns whether any row was given its values. `found`: find_labels(table, tokens),
+    `printed`: values_printed for them (the last label's left out), where the caller has them."""
+    found = find_labels(table, tokens) if found is None else found
+    printed = values_printed(tokens, found)[:-1] if printed is None else printed
+    width = len(table.rows[0].columns)
+    # (the labels printing two rows' worth at least, followed by one printing none: few or none)
+    runs = [n for n, count in enumerate(printed[:-1]) if count >= 2 * width and printed[n + 1] == 0]
+    if not runs:
+        return False
+    keys = [row.key for row in table.rows]
+    inserts: dict[int, list[Token]] = {}  # a row's first value's token -> its label's tokens to put before it
+    taken: set[int] = set()
+    for n in runs:
+        bare = 0  # the labels after this one printing no value
+        while n + 1 + bare < len(found) - 1 and printed[n + 1 + bare] == 0:
+            bare += 1
+        if not bare or printed[n] < (bare + 1) * width:
+            continue
+        first = keys.index(found[n][1])
+        if [keys.index(key) for _, key in found[n:n + bare + 1]] != list(range(first, first + bare + 1)):
+            continue
+        values: list[int] = []  # (the first rows' worth only: a run may be the rest of the table)
+        j = found[n][0] + 1
+        while len(values) < (bare + 1) * width:
+            if tokens[j].kind != TEXT:
+                values.append(j)
+            j += 1
+        rows = [values[i * width:(i + 1) * width] for i in range(bare + 1)]
+        numbers = [[0 if tokens[j].kind == NA else cast(Number, token_number(tokens[j])) for j in row] for row in rows]
+        if not all(all(tokens[j].kind in (NUM, NA) for j in row) for row in rows) \
+                or not all(map(parts_add_up, numbers)):
+            continue
+        if not any(any(row) for row in numbers):
+            continue  # (zeros add up however they are cut: a column's run read row by row, too)
+        # the bare labels (and the text up to the next label) moved into the run, each before its
+        # row's values: the values keep their order, which later readers take as the stream's
+        for i, row in enumerate(rows[1:], 1):
+            moved = list(range(found[n + i][0], found[n + i + 1][0]))
+            inserts[row[0]] = [tokens[j] for j in moved]
+            taken.update(moved)
+    if not inserts:
+        return False
+    order: list[Token] = []
+    for j, token in enumerate(tokens):
+        order += inserts.get(j, [])
+        if j not in taken:
+            order.append(token)
+    tokens[:] = order
+    return True
 
 
 def _deals(own: list[list[Token]], strays: list[Token], width: int, visits: list[int]) -> Optional[list[list[int]]]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.parse.plain_flow import _cuts_into_rows, bunched_labels_cut, head_labels_printed_later, short_rows_dealt
+from core.parse.plain_flow import (_cuts_into_rows, bunched_labels_cut, head_labels_printed_later, rows_run_on,
+                                   short_rows_dealt)
 from core.parse.tokens import NUM, TEXT, Token
 from core.template import tables
 from tests.core.truth import read_against_truth, t3_row
@@ -105,3 +106,41 @@ def test_a_bunchs_run_is_cut_into_rows_that_each_add_up_or_print_nothing():
     # fractions add up as row_sums.parts_add_up has them (0.1 + 0.2 is 0.3 within its tolerance)
     fractions = [Token(NUM, text, n, n + 1, n, float(text)) for n, text in enumerate(("0.1", "0.2", "0.3"))]
     assert _cuts_into_rows(fractions, 1) == [[3]]
+
+
+def test_rows_whose_labels_print_apart_take_the_full_rows_printed_after_the_row_above():
+    # plain pdftotext, 2021 表三 (zeros print as 0): 「2.重复申请」 then 0 0 0 0 0 0 0, 1268 354 0 0 0 0 1622,
+    # 0 0 0 0 0 0 0 and more, 「（五）不予处理」's block holding 「3.要求提供公开出版物」「4.无正当理由…」
+    # printed later with no value: the two full rows after 2's that add up are 3's and 4's (before,
+    # 2 read 18 values and 3 and 4 nothing, flagged)
+    report, wrong, silent = read_against_truth(ZOO / "p2302-r0023-pdftotext-gbk.txt")
+    assert silent == []
+    assert t3_row(report, "not_processed_duplicate") == [0] * 7
+    assert t3_row(report, "not_processed_publication") == [1268, 354, 0, 0, 0, 0, 1622]
+    assert t3_row(report, "not_processed_massive") == [0] * 7
+    assert not [w for w in wrong if "not_processed_publication" in w or "not_processed_massive" in w]
+
+
+def test_rows_run_on_moves_nothing_where_a_run_on_row_does_not_add_up():
+    # every row up to 1.信访举报投诉类申请 printing 7 zeros beside its label; 2's run holds 7 values
+    # and then 1268 354 0 0 0 0 1623: no row, so 3 and 4 are left unread
+    keys = [row.key for row in T3.rows]
+    before_2 = [item for row in T3.rows[:keys.index("not_processed_duplicate")] for item in [row.label] + [0] * 7]
+    labels = ["2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息"]
+    tokens = _tokens(*before_2, labels[0], 0, 0, 0, 0, 0, 0, 0, 1268, 354, 0, 0, 0, 0, 1623, 0, 0, 0, 0, 0, 0, 0,
+                     labels[1], labels[2], labels[3], 1, 0, 0, 0, 0, 0, 1)
+    before = _texts(tokens)
+    assert not rows_run_on(T3, tokens)
+    assert _texts(tokens) == before
+    # where it adds up, 3's and 4's labels go before the second and third rows (the values keep
+    # their order); what follows them stays after 4's
+    tokens = _tokens(*before_2, labels[0], 0, 0, 0, 0, 0, 0, 0, 1268, 354, 0, 0, 0, 0, 1622, 0, 0, 0, 0, 0, 0, 0,
+                     76, 1, labels[1], labels[2], labels[3], 1, 0, 0, 0, 0, 0, 1)
+    assert rows_run_on(T3, tokens)
+    assert _texts(tokens)[len(before_2):] == [labels[0]] + ["0"] * 7 + [labels[1], "1268", "354"] + ["0"] * 4 + \
+        ["1622", labels[2]] + ["0"] * 7 + ["76", "1", labels[3], "1", "0", "0", "0", "0", "0", "1"]
+    # rows of zeros alone tell no cut from another (a column's run of zeros adds up row by row too)
+    tokens = _tokens(*before_2, labels[0], *[0] * 23, labels[1], labels[2], labels[3], 1, 0, 0, 0, 0, 0, 1)
+    before = _texts(tokens)
+    assert not rows_run_on(T3, tokens)
+    assert _texts(tokens) == before
