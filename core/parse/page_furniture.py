@@ -84,7 +84,8 @@ def furniture(doc: Document, regions: dict[int, tuple[int, int] | None]) -> list
         set() if doc.page_starts else _page_lines(doc, regions, doc.format == "pdf")
     tables = [span for n in (2, 3, 4) if (span := regions.get(n))]
     if tables:
-        numbers = numbers | _between_rows(doc, tables[0][0], min(tables[-1][1], len(lines)))
+        end = min(tables[-1][1], len(lines))
+        numbers = numbers | _between_rows(doc, tables[0][0], end) | _among_cell_lines(doc, tables[0][0], end)
     out = {i for i in numbers if any(first <= i < end for first, end in tables)}
     t3_span = regions.get(3)
     if t3_span and _printed_twice(doc, *t3_span, "申请人情况"):
@@ -111,6 +112,25 @@ def _between_rows(doc: Document, first: int, end: int) -> set[int]:
     lines = doc.lines
     grids = list(map(_GRID, lines[first:end]))
     return {i for i in compress(range(first, end), map(not_, grids)) if page_number_between_rows(lines, i)}
+
+
+def _among_cell_lines(doc: Document, first: int, end: int) -> set[int]:
+    """The lines of lines[first:end] printing a footer's form alone ("- 3 -") where the tables print
+    one cell a line (a web page's cells each a paragraph: lynx): every other line there printing
+    values prints one alone, many of them, so a line of three is no row's cells but a page's number
+    pasted along with a table a site's editor took page by page from the printed file (w2408
+    split-html-lynx r0017: 「- 3 -」 under 规章's blank cells, read as its 本年新公开数量 3)."""
+    text = doc.text
+    start, stop = _span(doc, first, end)
+    footers = {m.start() + 1: m.start(group) for m in _FOOTER_LINE.finditer(text, max(start - 1, 0), stop)
+               if int(m.group(group := next(g for g in (1, 2, 3) if m.group(g))))}  # ("- 0 -" numbers no page)
+    if not footers:
+        return set()
+    if any(m.start() + 1 not in footers for m in _VALUES_LINE.finditer(text, max(start - 1, 0), stop)):
+        return set()  # a line of values side by side: a row's cells may print so
+    if len(_VALUE_LINE.findall(text, max(start - 1, 0), stop)) < _CELL_LINES:
+        return set()
+    return _lines_at(doc.lines, list(footers.values()))
 
 
 def page_number_between_rows(lines: list[Line], i: int) -> bool:
@@ -261,6 +281,12 @@ def _count_pages(numbers: list[int], at_least: int) -> bool:
 
 # a line printing a footer's form alone, after a line break (searched for by it)
 _FOOTER_LINE = re.compile(rf"\n[ \t\u3000]*(?:{_FORMS})[ \t\u3000]*(?=\n|$)")
+# a cell's value as a table one cell a line prints it (a count with its unit, a signed change, an
+# amount, a placeholder); a line printing one alone, and a line printing several side by side
+_VALUE = r"(?:[-+]?\d[\d,.]*(?:件|个|项|条|次|宗|家|万元|元)?|[-—–－/／无])"
+_VALUE_LINE = re.compile(rf"\n[ \t\u3000]*{_VALUE}[ \t\u3000]*(?=\n|$)")
+_VALUES_LINE = re.compile(rf"\n[ \t\u3000]*{_VALUE}(?:[ \t\u3000]+{_VALUE})+[ \t\u3000]*(?=\n|$)")
+_CELL_LINES = 12  # lines of one value alone a table printing one cell a line shows at least (表三 alone: dozens)
 
 
 def _footers_to_the_end(text: str) -> bool:
