@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from itertools import compress
+from itertools import compress, islice
 from operator import attrgetter, not_
 
 from core.readers.document import Document, Line
@@ -115,22 +115,45 @@ def _between_rows(doc: Document, first: int, end: int) -> set[int]:
 
 
 def _among_cell_lines(doc: Document, first: int, end: int) -> set[int]:
-    """The lines of lines[first:end] printing a footer's form alone ("- 3 -") where the tables print
-    one cell a line (a web page's cells each a paragraph: lynx): every other line there printing
-    values prints one alone, many of them, so a line of three is no row's cells but a page's number
+    """The lines of lines[first:end] printing a dashed footer alone ("- 3 -") where the tables print
+    one cell a line (a web page's cells each a paragraph: lynx): a dozen values print there and no
+    two side by side but in the footers, so a line of three is no row's cells but a page's number
     pasted along with a table a site's editor took page by page from the printed file (w2408
-    split-html-lynx r0017: 「- 3 -」 under 规章's blank cells, read as its 本年新公开数量 3)."""
+    split-html-lynx r0017: 「- 3 -」 under 规章's blank cells, read as its 本年新公开数量 3). Each
+    test a search of the text (str.find for the dashes, most texts printing few there)."""
     text = doc.text
     start, stop = _span(doc, first, end)
-    footers = {m.start() + 1: m.start(group) for m in _FOOTER_LINE.finditer(text, max(start - 1, 0), stop)
-               if int(m.group(group := next(g for g in (1, 2, 3) if m.group(g))))}  # ("- 0 -" numbers no page)
-    if not footers:
+    footers = []  # (line start, line end, offset of the digits) of each footer
+    for dash in _FOOTER_DASHES:
+        at = text.find(dash, start, stop)
+        while at >= 0:
+            line_start, line_end = text.rfind("\n", 0, at) + 1, _line_end(text, at)
+            line = text[line_start:line_end]
+            match = PAGE_NUMBER.fullmatch(line.strip(" \t\u3000"))
+            if match and int(number := next(filter(None, match.groups()))):  # ("- 0 -" numbers no page)
+                footers.append((line_start, line_end, line_start + line.index(number)))
+            at = text.find(dash, line_end, stop)
+    if not footers or sum(1 for _ in islice(_DIGIT_RUN.finditer(text, start, stop), _CELL_VALUES)) < _CELL_VALUES:
         return set()
-    if any(m.start() + 1 not in footers for m in _VALUES_LINE.finditer(text, max(start - 1, 0), stop)):
-        return set()  # a line of values side by side: a row's cells may print so
-    if len(_VALUE_LINE.findall(text, max(start - 1, 0), stop)) < _CELL_LINES:
-        return set()
-    return _lines_at(doc.lines, list(footers.values()))
+    for pair in _SIDE_BY_SIDE.finditer(text, start, stop):
+        if not any(a <= pair.start() < b for a, b, _ in footers):
+            return set()  # a row's cells printed side by side: "- 3 -" may be three
+    lines = doc.lines
+    out = set()
+    for _, _, at in footers:  # (the line of one cell holding the digits)
+        i = bisect_right(lines, at, first, end, key=_first_start) - 1
+        if i >= first and len(cells := lines[i].cells) == 1 and cells[0].start <= at < cells[0].end:
+            out.add(i)
+    return out
+
+
+def _first_start(line: Line) -> int:
+    return line.cells[0].start if line.cells else -1
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def page_number_between_rows(lines: list[Line], i: int) -> bool:
@@ -281,12 +304,11 @@ def _count_pages(numbers: list[int], at_least: int) -> bool:
 
 # a line printing a footer's form alone, after a line break (searched for by it)
 _FOOTER_LINE = re.compile(rf"\n[ \t\u3000]*(?:{_FORMS})[ \t\u3000]*(?=\n|$)")
-# a cell's value as a table one cell a line prints it (a count with its unit, a signed change, an
-# amount, a placeholder); a line printing one alone, and a line printing several side by side
-_VALUE = r"(?:[-+]?\d[\d,.]*(?:件|个|项|条|次|宗|家|万元|元)?|[-—–－/／无])"
-_VALUE_LINE = re.compile(rf"\n[ \t\u3000]*{_VALUE}[ \t\u3000]*(?=\n|$)")
-_VALUES_LINE = re.compile(rf"\n[ \t\u3000]*{_VALUE}(?:[ \t\u3000]+{_VALUE})+[ \t\u3000]*(?=\n|$)")
-_CELL_LINES = 12  # lines of one value alone a table printing one cell a line shows at least (表三 alone: dozens)
+# two values side by side (a count, a placeholder; a change's sign), and a run of digits
+_SIDE_BY_SIDE = re.compile(r"[\d\-—–－/／无][ \t\u3000]+[-+]?[\d\-—–－/／无]")
+_DIGIT_RUN = re.compile(r"\d+")
+_FOOTER_DASHES = "-—–－~～_"  # what a footer's form "- 3 -" opens with
+_CELL_VALUES = 12  # values printed, at least, by tables one cell a line (表三 alone: dozens)
 
 
 def _footers_to_the_end(text: str) -> bool:
