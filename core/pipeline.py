@@ -143,7 +143,7 @@ LASTING_PROBLEMS = {
     "core.readers.pdf": ("SCANNED_PROBLEM", "UNMAPPED_PROBLEM", "ENCRYPTED_PROBLEM", "CORRUPT_PROBLEM"),
     "core.readers.text": ("BINARY_PROBLEM", "MOJIBAKE_PROBLEM", "UTF8_MOJIBAKE_PROBLEM", "UTF8_READ_AS_LATIN1",
                           "GBK_READ_AS_UTF8", "UTF8_READ_AS_GB2312"),
-    "core.readers.encoding": ("LOSSY_PROBLEM",),
+    "core.readers.encoding": ("LOSSY_PROBLEM", "DAMAGED_UTF8_PROBLEM"),
 }
 
 

@@ -759,15 +759,18 @@ def _start(token: Token) -> int:
     return token.start
 
 
-def names_in_order(centres: list[Optional[float]], width: int) -> bool:
-    """Whether the header names all columns but one at most, left to right and apart."""
+def names_in_order(centres: list[Optional[float]], width: int, wide: bool = True) -> bool:
+    """Whether the header names all columns but one at most, left to right and apart: by more than
+    a name's width, half that where a CJK character counts one column (`wide` False: lynx puts
+    「其他」 and the 「总计」 above it two characters apart)."""
     named = [c for c in centres if c is not None]
-    return len(named) >= width - 1 and all(b - a > 2 * _HALF_NAME for a, b in zip(named, named[1:]))
+    apart = 2 * _HALF_NAME if wide else _HALF_NAME
+    return len(named) >= width - 1 and all(b - a > apart for a, b in zip(named, named[1:]))
 
 
 def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], width: int,
                    centres: list[Optional[float]], score,
-                   pages: Sequence[tuple[int, list[Optional[float]]]] = ()) -> Optional[tuple[Layout, bool]]:
+                   pages: Sequence[tuple[int, list[Optional[float]]]] = (), wide: bool = True) -> Optional[tuple[Layout, bool]]:
     """Where each template column is printed, and whether that was measured on full rows.
     Measured: the median extent of the values of the rows that print a full row on one line, per
     stretch of rows sharing positions. Without such rows, a guess: the column names of the
@@ -783,7 +786,7 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
     layout = _stretches(full, where, width)
     if layout:
         return layout, True
-    if names_in_order(centres, width):
+    if names_in_order(centres, width, wide):
         # no full row, but the header names the columns where they are printed. pdftotext
         # moves each line by its label's length, so the rows placed by it stay flagged.
         return [(line, [(c - _HALF_NAME, c + _HALF_NAME) if c is not None else None for c in named])

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from itertools import compress
+from itertools import compress, islice
 from operator import attrgetter, not_
 
 from core.readers.document import Document, Line
@@ -84,7 +84,8 @@ def furniture(doc: Document, regions: dict[int, tuple[int, int] | None]) -> list
         set() if doc.page_starts else _page_lines(doc, regions, doc.format == "pdf")
     tables = [span for n in (2, 3, 4) if (span := regions.get(n))]
     if tables:
-        numbers = numbers | _between_rows(doc, tables[0][0], min(tables[-1][1], len(lines)))
+        end = min(tables[-1][1], len(lines))
+        numbers = numbers | _between_rows(doc, tables[0][0], end) | _among_cell_lines(doc, tables[0][0], end)
     out = {i for i in numbers if any(first <= i < end for first, end in tables)}
     t3_span = regions.get(3)
     if t3_span and _printed_twice(doc, *t3_span, "申请人情况"):
@@ -111,6 +112,48 @@ def _between_rows(doc: Document, first: int, end: int) -> set[int]:
     lines = doc.lines
     grids = list(map(_GRID, lines[first:end]))
     return {i for i in compress(range(first, end), map(not_, grids)) if page_number_between_rows(lines, i)}
+
+
+def _among_cell_lines(doc: Document, first: int, end: int) -> set[int]:
+    """The lines of lines[first:end] printing a dashed footer alone ("- 3 -") where the tables print
+    one cell a line (a web page's cells each a paragraph: lynx): a dozen values print there and no
+    two side by side but in the footers, so a line of three is no row's cells but a page's number
+    pasted along with a table a site's editor took page by page from the printed file (w2408
+    split-html-lynx r0017: 「- 3 -」 under 规章's blank cells, read as its 本年新公开数量 3). Each
+    test a search of the text (str.find for the dashes, most texts printing few there)."""
+    text = doc.text
+    start, stop = _span(doc, first, end)
+    footers = []  # (line start, line end, offset of the digits) of each footer
+    for dash in _FOOTER_DASHES:
+        at = text.find(dash, start, stop)
+        while at >= 0:
+            line_start, line_end = text.rfind("\n", 0, at) + 1, _line_end(text, at)
+            line = text[line_start:line_end]
+            match = PAGE_NUMBER.fullmatch(line.strip(" \t\u3000"))
+            if match and int(number := next(filter(None, match.groups()))):  # ("- 0 -" numbers no page)
+                footers.append((line_start, line_end, line_start + line.index(number)))
+            at = text.find(dash, line_end, stop)
+    if not footers or sum(1 for _ in islice(_DIGIT_RUN.finditer(text, start, stop), _CELL_VALUES)) < _CELL_VALUES:
+        return set()
+    for pair in _SIDE_BY_SIDE.finditer(text, start, stop):
+        if not any(a <= pair.start() < b for a, b, _ in footers):
+            return set()  # a row's cells printed side by side: "- 3 -" may be three
+    lines = doc.lines
+    out = set()
+    for _, _, at in footers:  # (the line of one cell holding the digits)
+        i = bisect_right(lines, at, first, end, key=_first_start) - 1
+        if i >= first and len(cells := lines[i].cells) == 1 and cells[0].start <= at < cells[0].end:
+            out.add(i)
+    return out
+
+
+def _first_start(line: Line) -> int:
+    return line.cells[0].start if line.cells else -1
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def page_number_between_rows(lines: list[Line], i: int) -> bool:
@@ -261,6 +304,11 @@ def _count_pages(numbers: list[int], at_least: int) -> bool:
 
 # a line printing a footer's form alone, after a line break (searched for by it)
 _FOOTER_LINE = re.compile(rf"\n[ \t\u3000]*(?:{_FORMS})[ \t\u3000]*(?=\n|$)")
+# two values side by side (a count, a placeholder; a change's sign), and a run of digits
+_SIDE_BY_SIDE = re.compile(r"[\d\-—–－/／无][ \t\u3000]+[-+]?[\d\-—–－/／无]")
+_DIGIT_RUN = re.compile(r"\d+")
+_FOOTER_DASHES = "-—–－~～_"  # what a footer's form "- 3 -" opens with
+_CELL_VALUES = 12  # values printed, at least, by tables one cell a line (表三 alone: dozens)
 
 
 def _footers_to_the_end(text: str) -> bool:

@@ -1573,8 +1573,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         centres = centres_of[wide] = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
         pages = [(below, page_centres) for below, again in repeated
                  if names_in_order(page_centres := header_centres(report.text, again, T3_HEADER_WORDS, {below}, wide),
-                                   width)]
-        anchored = column_anchors(values_of, where, width, centres, score_numbers, pages)
+                                   width, wide)]
+        anchored = column_anchors(values_of, where, width, centres, score_numbers, pages, wide)
         if settled:
             if anchored is not None:
                 blanks = {key: None if _sums_printed_counts(table, key, values_of)
@@ -1583,7 +1583,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                 return {key: row for key, row in blanks.items() if row is not None}
             continue
         if anchored is not None:
-            named = names_in_order(centres, width)
+            named = names_in_order(centres, width, wide)
             if not anchored[1] and named:
                 where = moved_back_past_total(values_of, where, centres)
             fits.append(((not anchored[1], not named), wide, where, anchored))

@@ -13,6 +13,9 @@ import codecs
 import re
 
 LOSSY_PROBLEM = "文件编码无法确定，部分字符可能显示为乱码（已按GB18030读取）"
+# a UTF-8 text but for a few bytes (a web page's line in another charset: lynx printing a site's
+# name GBK-encoded among the page's UTF-8)
+DAMAGED_UTF8_PROBLEM = "文件中有个别字节不是有效的UTF-8编码，已按UTF-8读取，这几处显示为乱码，请核对原文件"
 # Said (by the parser, of a text holding no report) where the text is UTF-8 Chinese read as GBK:
 # lynx dumping a page whose meta declares gb2312 over its UTF-8 bytes, half the bytes dropped; a
 # UTF-8 file a damaged byte made the reader take for GBK. The cause, not only that no report was found
@@ -34,7 +37,7 @@ def decode_with_problems(data: bytes) -> tuple[str, str, list[str]]:
     text = normalise_newlines(text)
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text, encoding, [LOSSY_PROBLEM] if lossy else []
+    return text, encoding, ([DAMAGED_UTF8_PROBLEM] if encoding == "utf-8" else [LOSSY_PROBLEM]) if lossy else []
 
 
 def normalise_newlines(text: str) -> str:
@@ -71,6 +74,9 @@ def _decode(data: bytes) -> tuple[str, str, bool]:
             return big5, "big5", False
         return text, "gb18030", False
 
+    utf8 = data.decode("utf-8", errors="replace")
+    if _damaged_utf8(utf8):
+        return utf8, "utf-8", True
     lossy = data.decode("gb18030", errors="replace")
     if _damaged_gb18030(lossy):
         return lossy, "gb18030", True
@@ -84,6 +90,18 @@ def _decode(data: bytes) -> tuple[str, str, bool]:
             pass
 
     return lossy, "gb18030", True
+
+
+def _damaged_utf8(lossy: str) -> bool:
+    """True when the UTF-8 reading of the bytes (lossy) is Chinese text with a few undecodable bytes
+    (at most one for 50 CJK characters): UTF-8 with a stray line in another charset (w2403
+    split-html-lynx r0001: the site's name in GBK bytes above a UTF-8 report). Read as GB18030 the
+    whole report was mojibake. GBK text read as UTF-8 breaks at almost every Chinese character and
+    holds almost none (the count is only taken where the undecodable bytes are few)."""
+    bad = lossy.count("\ufffd")
+    if bad * 50 > len(lossy):
+        return False
+    return len(CHINESE.findall(lossy)) >= max(50 * bad, 20)
 
 
 def _damaged_gb18030(lossy: str) -> bool:

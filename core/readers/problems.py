@@ -9,7 +9,7 @@ from __future__ import annotations
 from core.readers import docx, legacy, pdf, text
 from core.readers.dispatch import (FOLDER_CLOSED_PROBLEM, FOLDER_PROBLEM, GONE_PROBLEM, LINK_LOOP_PROBLEM,
                                    NOT_REGULAR_PROBLEM, NOT_WORD_PROBLEM)
-from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK
+from core.readers.encoding import DAMAGED_UTF8_PROBLEM, LOSSY_PROBLEM, UTF8_READ_AS_GBK
 from core.readers.html import TOO_MANY_ELEMENTS
 
 # The whole text -> its label.
@@ -31,6 +31,7 @@ _LABELS = {
     text.GBK_READ_AS_UTF8: "乱码",
     text.UTF8_READ_AS_GB2312: "乱码",
     LOSSY_PROBLEM: "乱码",
+    DAMAGED_UTF8_PROBLEM: "个别乱码",
     UTF8_READ_AS_GBK: "乱码",  # (said by the parser of a text holding no report)
     "CSV格式有误，已按普通文本逐行读取": "格式有误",
     # web pages

@@ -428,3 +428,14 @@ def test_plain_pdftotext_page_1_ending_on_its_bare_number_under_行政许可_is_
     assert report.value("section2.licensing.decisions") is None
     assert any(f.cell == "section2.licensing" and "未印出数值" in f.message for f in report.flags)
     assert report.value("section2.punishment.decisions") == 1163
+
+
+def test_a_footer_among_a_table_printed_one_cell_a_line_is_no_row():
+    # lynx, a site's page pasted page by page: every cell a paragraph of its own; the page's footer
+    # 「- 3 -」 prints under 规章, whose three cells are blank. It was read as 规章's cells - 3 -:
+    # 本年新公开数量 3, wrong and unflagged.
+    report, wrong, silent = read_against_truth(ZOO / "w2408-r0017-split-html-lynx.txt")
+    assert silent == []
+    assert [report.value(f"section2.rules.{c}") for c in ("new_made", "new_published", "total_published")] \
+        == [None, None, None]
+    assert report.value("section2.normative_docs.total_published") == 6

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from core.check.rules import check
 from core.parse.parser import GARBLED_NO_REPORT, NOT_A_REPORT
-from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK
+from core.readers.encoding import DAMAGED_UTF8_PROBLEM, LOSSY_PROBLEM, UTF8_READ_AS_GBK
 from core.readers.problems import problem_label
 from core.pipeline import read_report
 from core.readers.text import (GBK_READ_AS_UTF8, MOJIBAKE_PROBLEM, UTF8_MOJIBAKE_PROBLEM, UTF8_READ_AS_GB2312,
@@ -78,10 +78,18 @@ def test_utf8_read_as_gb2312_a_wrapped_label_leaves_no_blank_cell():
     assert "印有5个数值" in t3_row_flags(report, "partial")
 
 
+def garbled_lynx_dump(path: Path) -> Path:
+    """A report's UTF-8 page as lynx dumps it when the page declares gb2312: its bytes read as GBK,
+    the bytes no GBK character holds dropped, and (a damaged byte now and then) bytes no GB18030
+    character holds either: decoded only as lossy GB18030, random characters."""
+    data = (ZOO / "w2408-r0017-split-html-lynx.txt").read_bytes().decode("gbk", "ignore").encode("gbk")
+    path.write_bytes(b"".join(data[i:i + 200] + b"\xff" for i in range(0, len(data), 200)))
+    return path
+
+
 def test_garbled_text_read_as_lossy_gb18030_is_not_said_to_be_no_report(tmp_path):
-    # lynx dumping a UTF-8 page declaring gb2312, some bytes no GBK: decoded only as lossy GB18030,
     # random characters (none of the commonest). Before: 「不是……年度报告」 of a file that is one
-    report, _ = read_report(str(ZOO / "w1610-r0021-split-html-lynx.txt"))
+    report, _ = read_report(str(garbled_lynx_dump(tmp_path / "garbled.txt")))
     assert report.problems == [LOSSY_PROBLEM, UTF8_READ_AS_GBK, GARBLED_NO_REPORT]
     assert problem_label(GARBLED_NO_REPORT) == "乱码"
     # a notice with a few damaged bytes is lossy too, but reads as words: no report, said so
@@ -91,6 +99,20 @@ def test_garbled_text_read_as_lossy_gb18030_is_not_said_to_be_no_report(tmp_path
     path.write_bytes(b"".join(text[i:i + 60] + b"\xff" for i in range(0, len(text), 60)))
     report, _ = read_report(str(path))
     assert report.problems == [LOSSY_PROBLEM, NOT_A_REPORT]
+
+
+def test_a_utf8_page_with_one_line_in_gbk_is_read_as_utf8():
+    # lynx printing a site's page in UTF-8 but for the site's name, GBK bytes (「ÇàºÓÊкÍƽÇ…」): strict
+    # UTF-8 and GB18030 both fail; read as lossy GB18030 the whole report was mojibake, said to be
+    # garbled, every cell lost. UTF-8 breaks at one spot for thousands of Chinese characters
+    report, wrong, silent = read_against_truth(ZOO / "w1610-r0021-split-html-lynx.txt")
+    assert (report.encoding, report.problems) == ("utf-8", [DAMAGED_UTF8_PROBLEM])
+    assert problem_label(DAMAGED_UTF8_PROBLEM) == "个别乱码"
+    assert wrong == [] and silent == []
+    assert t3_row(report, "new") == [32489, 4752, None, 1226, 212, 358, 39037]
+    report, wrong, silent = read_against_truth(ZOO / "w2403-r0001-split-html-lynx.txt")
+    assert report.encoding == "utf-8" and silent == [] and len(wrong) <= 2
+    assert report.value("section2.punishment.decisions") == 164233
 
 
 def test_chinese_that_is_no_report_is_not_said_to_be_garbled(tmp_path):
