@@ -279,35 +279,29 @@ class _RowScorer:
             cell = cells.get(order[i])
             base[i] = None if cell is None else value if (value := cell.value) is not None else cell.arithmetic
         scored = []  # the equations that count
-        whole = True  # (whether every fixed cell of those is a whole number, asked as they are read)
         get = cells.get
         for n, (_, _, fixed) in enumerate(shape.equations):
-            read_whole = True
             for i in fixed:
                 cell = get(order[i])
-                if cell is None:
-                    value = None
-                elif (value := cell.value) is None:
-                    value = cell.arithmetic
+                if cell is None or (value := cell.value) is None and (value := cell.arithmetic) is None:
+                    break  # (its base stays None: a cell read before is read alike)
                 base[i] = value
-                if value is None:
-                    break
-                if type(value) is not int:
-                    read_whole = False
             else:
                 scored.append(n)
-                whole = whole and read_whole
         self.scored = [shape.equations[n][:2] for n in scored]
         self.columns = [shape.columns[n] for n in scored]
         # With whole numbers only (the usual case) a sum is exact in any order: each equation is
-        # then a constant (its fixed cells) plus the row's columns with a sign (score_whole).
+        # then a constant (its fixed cells) plus the row's columns with a sign (score_whole). A
+        # side's sum is a whole number exactly when each of its cells is (a float makes it one).
         self.whole = False
-        if shape.sums is not None and shape.solvable_sums is not None and whole:
-            self.whole = True
+        if shape.sums is not None and shape.solvable_sums is not None:
             whole_at = cast("Callable[[int], int]", base.__getitem__)  # (the cells read: those just asked)
-            self.scored_whole = [(sum(map(whole_at, left)) - sum(map(whole_at, right)), added, taken)
-                                 for left, right, added, taken in map(shape.sums.__getitem__, scored)]
-            self.solvable_whole = shape.solvable_sums
+            sides = [(sum(map(whole_at, left)), sum(map(whole_at, right)), added, taken)
+                     for left, right, added, taken in map(shape.sums.__getitem__, scored)]
+            if all(type(left) is int and type(right) is int for left, right, _, _ in sides):
+                self.whole = True
+                self.scored_whole = [(left - right, added, taken) for left, right, added, taken in sides]
+                self.solvable_whole = shape.solvable_sums
 
     def most(self, unknown: int) -> tuple[int, int]:
         """The best score of a reading leaving `unknown` of the row's cells unknown: every equation
