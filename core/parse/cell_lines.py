@@ -22,7 +22,13 @@ _LINES_PER_BLANK = (1, 2)
 def _empty(line: Line) -> bool:
     """An empty line, or one holding only "?": LibreOffice writes a blank cell's no-break space
     as "?" in GBK, which cannot encode it."""
-    return not line.grid and all(not cell.text.strip() or cell.text.strip() == "?" for cell in line.cells)
+    if line.grid:
+        return False
+    for cell in line.cells:  # (a loop, not all() over a generator: asked of lines by the hundred)
+        text = cell.text.strip()
+        if text and text != "?":
+            return False
+    return True
 
 
 def alone_on_line(line: Line, token: Token) -> bool:

@@ -173,7 +173,12 @@ def with_blank_lines(lines: list[Line], label_line: int, values: list[Token], wi
 
 def empty_line(line: Line) -> bool:
     """A line printing nothing (no grid, every cell blank)."""
-    return not line.grid and all(not cell.text.strip() for cell in line.cells)
+    if line.grid:
+        return False
+    for cell in line.cells:  # (a loop, not all() over a generator: asked of lines by the hundred)
+        if cell.text.strip():
+            return False
+    return True
 
 
 def blank_rows(widths: dict[str, int], values_of: dict[str, list[Token]], paragraph_rows: set[str],

@@ -2850,7 +2850,7 @@ def _t4_nearest_ways(values: list[Token], distance: list[list[float]],
                 for group, (low, high) in enumerate(((0, first), (first, second), (second, count))):
                     group_ways = _t4_group_ways(values[low:high]) if group != loose \
                         else list(combinations(range(5), high - low))
-                    ways = sorted((sum(distance[low + n][group * 5 + c] for n, c in enumerate(way)),
+                    ways = sorted((sum([distance[low + n][group * 5 + c] for n, c in enumerate(way)]),
                                    tuple(group * 5 + c for c in way)) for way in group_ways)
                     if not ways:
                         break

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from itertools import combinations, filterfalse
+from itertools import combinations
 from typing import Callable, Iterable, NamedTuple, Optional, Sequence, cast
 
 from core.equations import Equation, equations
@@ -211,11 +211,13 @@ def _row_shape(version: str, key: str, paths: tuple[str, ...]) -> _RowShape:
     mutable = set(column_of)  # the cells a reading sets or solves
     mutable.update(i for left, right in solvable for i in left + right)
     outside = tuple(sorted(mutable.difference(column_of)))
-    fixed = [(_fixed(left, mutable), _fixed(right, mutable)) for left, right in sides]  # (each side's, in order)
+    split = [(_split(left, mutable), _split(right, mutable)) for left, right in sides]
+    fixed = [(fixed_left, fixed_right) for (fixed_left, _), (fixed_right, _) in split]  # (each side's, in order)
     equations = [(left, right, fixed_left + fixed_right)
                  for (left, right), (fixed_left, fixed_right) in zip(sides, fixed)]
-    in_row = set(column_of)
-    columns = [frozenset(map(column_of.__getitem__, in_row.intersection(left + right))) for left, right in sides]
+    in_row = set(column_of)  # (within mutable: met among each side's mutable cells)
+    columns = [frozenset(map(column_of.__getitem__, in_row.intersection(set_left + set_right)))
+               for (_, set_left), (_, set_right) in split]
     solved_whole_only = None not in row and not outside and \
         all({column_of[i] for i in left + right} == set(range(len(row))) for left, right in solvable)
     if outside:
@@ -224,16 +226,25 @@ def _row_shape(version: str, key: str, paths: tuple[str, ...]) -> _RowShape:
     def signed(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
         return tuple([(column_of[i], 1) for i in left if i in mutable] +
                      [(column_of[i], -1) for i in right if i in mutable])
-    sums = [(fixed_left, fixed_right, tuple(column_of[i] for i in left if i in mutable),
-             tuple(column_of[i] for i in right if i in mutable))
-            for (left, right), (fixed_left, fixed_right) in zip(sides, fixed)]
+    # (with no cell outside the row, its mutable cells are its columns')
+    sums = [(fixed_left, fixed_right, tuple([column_of[i] for i in set_left]), tuple([column_of[i] for i in set_right]))
+            for (fixed_left, set_left), (fixed_right, set_right) in split]
     return _RowShape(order, row, column_of, solvable, outside, equations, columns, solved_whole_only,
                      sums, [signed(left, right) for left, right in solvable])
 
 
-def _fixed(cells: tuple[int, ...], mutable: set[int]) -> tuple[int, ...]:
-    """The cells no reading sets or solves, in order."""
-    return tuple(filterfalse(mutable.__contains__, cells))
+def _split(cells: tuple[int, ...], mutable: set[int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """An equation side's cells no reading sets or solves, and those it does, each in order. A
+    side of a column's sum holds one cell of the row among many: cut out, not each cell asked."""
+    met = mutable.intersection(cells)
+    if not met:
+        return cells, ()
+    if len(met) == 1:
+        cell = next(iter(met))
+        if cells.count(cell) == 1:
+            at = cells.index(cell)
+            return cells[:at] + cells[at + 1:], (cell,)
+    return tuple([i for i in cells if i not in mutable]), tuple([i for i in cells if i in mutable])
 
 
 @lru_cache(maxsize=64)
@@ -268,35 +279,29 @@ class _RowScorer:
             cell = cells.get(order[i])
             base[i] = None if cell is None else value if (value := cell.value) is not None else cell.arithmetic
         scored = []  # the equations that count
-        whole = True  # (whether every fixed cell of those is a whole number, asked as they are read)
         get = cells.get
         for n, (_, _, fixed) in enumerate(shape.equations):
-            read_whole = True
             for i in fixed:
                 cell = get(order[i])
-                if cell is None:
-                    value = None
-                elif (value := cell.value) is None:
-                    value = cell.arithmetic
+                if cell is None or (value := cell.value) is None and (value := cell.arithmetic) is None:
+                    break  # (its base stays None: a cell read before is read alike)
                 base[i] = value
-                if value is None:
-                    break
-                if type(value) is not int:
-                    read_whole = False
             else:
                 scored.append(n)
-                whole = whole and read_whole
         self.scored = [shape.equations[n][:2] for n in scored]
         self.columns = [shape.columns[n] for n in scored]
         # With whole numbers only (the usual case) a sum is exact in any order: each equation is
-        # then a constant (its fixed cells) plus the row's columns with a sign (score_whole).
+        # then a constant (its fixed cells) plus the row's columns with a sign (score_whole). A
+        # side's sum is a whole number exactly when each of its cells is (a float makes it one).
         self.whole = False
-        if shape.sums is not None and shape.solvable_sums is not None and whole:
-            self.whole = True
+        if shape.sums is not None and shape.solvable_sums is not None:
             whole_at = cast("Callable[[int], int]", base.__getitem__)  # (the cells read: those just asked)
-            self.scored_whole = [(sum(map(whole_at, left)) - sum(map(whole_at, right)), added, taken)
-                                 for left, right, added, taken in map(shape.sums.__getitem__, scored)]
-            self.solvable_whole = shape.solvable_sums
+            sides = [(sum(map(whole_at, left)), sum(map(whole_at, right)), added, taken)
+                     for left, right, added, taken in map(shape.sums.__getitem__, scored)]
+            if all(type(left) is int and type(right) is int for left, right, _, _ in sides):
+                self.whole = True
+                self.scored_whole = [(left - right, added, taken) for left, right, added, taken in sides]
+                self.solvable_whole = shape.solvable_sums
 
     def most(self, unknown: int) -> tuple[int, int]:
         """The best score of a reading leaving `unknown` of the row's cells unknown: every equation

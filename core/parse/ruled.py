@@ -130,8 +130,9 @@ def ruled_row(text: str, tokens: list[Token], values: list[Token], width: int, a
         return _in_box(text, values, width, [t for t in tokens if t.line == line and t.kind == TEXT], after_last)
     if text.find("--", 0, start) < 0:
         return None  # no dash rule above the row (one scan of the text, not of the table's tokens)
-    if any(t.line == line and t.kind == TEXT for t in tokens):
-        return None
+    for t in tokens:  # (a loop, not any() over a generator: the table's tokens, asked for each row)
+        if t.line == line and t.kind == TEXT:
+            return None
     return _under_rule(text, values, width)
 
 

@@ -55,7 +55,10 @@ def _blanks_in_gap(lines: list[Line], after: int, before: int) -> Optional[list[
     """Blank cells between printed line `after` and printed line `before`: each paragraph ends
     with one empty line, each empty cell adds two. None if the gap has another shape."""
     gap = range(after + 1, before)
-    if not all(empty_line(lines[i]) for i in gap) or len(gap) % 2 == 0:
+    for i in gap:  # (a loop, not all() over a generator: asked of every gap of every short row)
+        if not empty_line(lines[i]):
+            return None
+    if len(gap) % 2 == 0:
         return None
     return [Token(EMPTY, "", lines[i].cells[0].start if lines[i].cells else 0,
                   lines[i].cells[0].start if lines[i].cells else 0, i) for i in list(gap)[1::2]]
@@ -89,8 +92,9 @@ def with_blank_paragraphs(lines: list[Line], label_line: int, values: list[Token
         return None  # (two values on one line among them: not one cell per paragraph)
     if end > len(lines) or end < len(lines) and empty_line(lines[end]):
         return None
-    if not all(alone_on_line(lines[t.line], t) for t in values):
-        return None
+    for t in values:  # (a loop, not all() over a generator)
+        if not alone_on_line(lines[t.line], t):
+            return None
     out: list[Token] = []
     for n, (after, before) in enumerate(zip(printed, printed[1:])):
         blanks = _blanks_in_gap(lines, after, before)
@@ -111,7 +115,12 @@ def _every_other_line(label_line: int, values: list[Token]) -> bool:
     _paragraph_run read from line numbers alone."""
     if not values or values[0].line - label_line != 2:
         return False  # (the cheapest test first: most tables print no row so)
-    return all(b.line - a.line == 2 for a, b in zip(values, values[1:]))
+    line = values[0].line
+    for value in values:  # (a loop, not all() over a generator)
+        if value.line != line:
+            return False
+        line += 2
+    return True
 
 
 def _paragraph_run(lines: list[Line], label_line: int, values: list[Token]) -> bool:
@@ -121,13 +130,17 @@ def _paragraph_run(lines: list[Line], label_line: int, values: list[Token]) -> b
     if not _every_other_line(label_line, values):
         return False
     printed = [label_line] + [t.line for t in values]
-    if not all(alone_on_line(lines[t.line], t) for t in values):
-        return False
+    for t in values:  # (loops, not all() over generators: asked of every row of a short table)
+        if not alone_on_line(lines[t.line], t):
+            return False
     after = _next_printed(lines, printed[-1])
     if after >= len(lines) or any(_LONE_NUMBER.fullmatch(c.text.strip()) for c in lines[after].cells):
         return False
     printed.append(after)
-    return all(b - a == 2 and empty_line(lines[a + 1]) for a, b in zip(printed, printed[1:]))
+    for a, b in zip(printed, printed[1:]):
+        if b - a != 2 or not empty_line(lines[a + 1]):
+            return False
+    return True
 
 
 _COLUMN_NAMES: dict[int, tuple[Table, frozenset[str]]] = {}
