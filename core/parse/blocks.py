@@ -261,17 +261,22 @@ def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None,
     differently; and each is one that _cuts finds, whatever the typos allowed. `row_keys`: each
     row's key in `shared` (_cuts')."""
     fewest = 1
-    for row in range(len(values) // width):
-        chunk = values[row * width:(row + 1) * width]
-        if any(t.kind not in (NUM, NA) for t in chunk):
+    rows = len(values) // width
+    # each row's count by its key (-1: a value in it is neither a number nor a placeholder)
+    layouts_of = shared.setdefault(("row layouts",), {}) if shared is not None else None
+    known = list(map(layouts_of.get, row_keys[:rows])) if layouts_of is not None else [None] * rows
+    for row, layouts in enumerate(known):
+        if layouts is None:  # (a row met first)
+            chunk = values[row * width:(row + 1) * width]
+            if any(t.kind not in (NUM, NA) for t in chunk):
+                layouts = -1
+            else:
+                layouts = len({_reading(block) for block in _block_variants(chunk, 1, width)
+                               if tokens_add_up(block[0])})
+            if layouts_of is not None:
+                layouts_of[row_keys[row]] = layouts
+        if layouts < 0:
             return 0
-        ids = ("row", row_keys[row]) if shared is not None else None
-        if ids is not None and ids in shared:
-            layouts = shared[ids]
-        else:
-            layouts = len({_reading(block) for block in _block_variants(chunk, 1, width) if tokens_add_up(block[0])})
-            if ids is not None:
-                shared[ids] = layouts
         fewest *= layouts
         if not fewest or fewest > _MAX_READINGS:
             break
@@ -314,6 +319,23 @@ def _row_sum(values: list[Token], width: int, at: int, row_numbers: Optional[tup
     return sum(numbers) if set(map(type, numbers)) == {int} else None
 
 
+def _odd_sum(values: list[Token], width: int, shared: Optional[dict], row_keys: tuple) -> bool:
+    """Whether the values' whole rows hold only whole counts adding up to an odd number: every
+    cut of them has a row not adding up (its rows hold the same values, and a row adding up sums
+    to twice its 总计). Each row's sum kept by its key in `shared` (_cut_readings.may_read's)."""
+    total_rows = len(values) // width
+    if shared is None:
+        sums = [_row_sum(values, width, row, None) for row in range(total_rows)]
+    else:
+        row_sums = shared.setdefault(("row sums",), {})
+        sums = list(map(row_sums.get, row_keys[:total_rows], repeat(False)))
+        if False in sums:  # (rows met first: their sums worked out)
+            row_values = shared.get(("row values",), {})
+            for row in compress(range(total_rows), map(is_, sums, repeat(False))):
+                sums[row] = row_sums[row_keys[row]] = _row_sum(values, width, row, row_values.get(row_keys[row]))
+    return None not in sums and sum(sums) % 2 == 1
+
+
 def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
           shared: Optional[dict] = None, labelled: Optional[Beside] = None, row_keys: Optional[tuple] = None
           ) -> Optional[list[list[list[Token]]]]:
@@ -353,10 +375,11 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
         return cuts if budget[0] >= 0 else None
     if _fewest_cuts(values, width, shared, row_keys) > _MAX_READINGS:
         return None
-    if _fewest_failing(values, width) > typos:
+    if _fewest_failing(values, width) > typos or not typos and _odd_sum(values, width, shared, row_keys):
         # no cut, and no place of the search reads the rows from it on (each cut of them would
-        # end one of the values', taking more typos than left to reach it): it takes nothing
-        # off the budget
+        # end one of the values', taking more typos than left to reach it; or, of an odd sum, no
+        # typo allowed, the rows from it on would sum to an odd number less what the rows before
+        # it add up to, an even one): it takes nothing off the budget
         if calls is not None:
             calls[typos, row_keys] = ({}, 0)
         return {}
@@ -1181,10 +1204,13 @@ def _last_adding_up(own: list[Token], placed: list[Token]) -> Optional[tuple[boo
     the last column, and with each placed cell there: a row's parts add up to its last value
     when that value is half the row's sum, wherever the others stand. None in numbers not
     whole (or not below 2**40), whose sums in floats depend on the order they are added in."""
-    numbers = [token_number(t) for t in own + placed]
+    numbers = list(map(token_number, own + placed))
     if None in numbers:
         return False, (False,) * len(placed)
-    if not all((type(x) is int or (type(x) is float and x.is_integer())) and abs(x) < 2 ** 40 for x in numbers):
+    if set(map(type, numbers)) == {int} and numbers:  # (most rows: whole counts, their bound told in C)
+        if not max(map(abs, numbers)) < 2 ** 40:
+            return None
+    elif not all((type(x) is int or (type(x) is float and x.is_integer())) and abs(x) < 2 ** 40 for x in numbers):
         return None
     total = sum(numbers)
     return bool(own) and 2 * numbers[len(own) - 1] == total, tuple(2 * x == total for x in numbers[len(own):])

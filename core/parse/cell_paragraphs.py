@@ -238,6 +238,7 @@ class _Search:
             own = self.first_own.get(label_row)
             self.owns_sum_from[label_row] = self.owns_sum_from[label_row + 1] + (self.values[own] if own is not None else 0)
         self.drifts_known: dict[tuple, bool] = {}
+        self.from_rows: dict[tuple, bool] = {}  # (see _Drifts._walk: the walk from a row on)
         self.sevens_known: dict[tuple, bool] = {}
         # _Drifts.clean's and _Sevens.may_be's answers by row and seven (see _Sevens.may_be), the
         # latter by what the columns may still take: the same in every state holding the seven
@@ -1101,15 +1102,39 @@ class _Drifts:
             # other's up to the last row failing as it is, from the row after p on at most (see
             # _settles, reaches_back): so they drift by both up to that row at least
             back = self.reaches_back()
+            cleans = self.cleans  # (clean's own answers read first: most are known)
             for b in range(t, min(map(back.__getitem__, runs)) - 1):
-                if not self.clean(b, drift):
+                known = cleans[b * 64 + drift]
+                if not (self.clean(b, drift) if known is None else known):
                     return False
+        walked: list[tuple] = []
+        answer = self._walk(t, runs, splits, fresh, drift, walked)
+        from_rows = self.search.from_rows
+        for key in walked:  # (each row walked past goes on as the walk from it does)
+            from_rows[key] = answer
+        return answer
+
+    def _walk(self, t: int, runs: tuple[int, ...], splits: int, fresh: int, drift: int, walked: list[tuple]) -> bool:
+        """_may_place's walk down the rows from row + t. The walk from a row after the first is the
+        same for every call from a row before (no run is fresh there): the rows walked past are
+        listed in `walked` (keyed as may_place's asks), their answer kept, and read when met again."""
         fewer = _fewer(runs)
         may_place = self.may_place
         reach = self.reaches_back() if splits == 1 else None
         reach_floor = min(reach[1:]) if reach is not None else 0
         runs_left = (runs, *fewer)  # (all still to print, or fewer)
+        from_rows = self.search.from_rows
+        free, used, row, left_sum = self.free, self.used, self.row, self.left_sum
         for b in range(t, self.rows):
+            if b > t:
+                at = _WIDTH * b - drift
+                if 0 <= at < len(free):
+                    token = free[at]  # (as may_place's key: the free values from the row's seven on)
+                    key = (row + b, token, used >> token, runs, splits, left_sum)
+                    known = from_rows.get(key)
+                    if known is not None:
+                        return known
+                    walked.append(key)
             # a run printing before row b (not the row before's: it prints after one value at
             # least), or among its values (one only: the row is the values around it), or row b
             # splitting
@@ -1134,9 +1159,9 @@ class _Drifts:
                             if after >= reach[run] and may_place(after, more, splits - 1, run):
                                 return True
                     else:
-                        bound = reach[rest[0]] - 1
+                        near = after < reach[rest[0]] - 1  # (the bound below, for every run length)
                         for run, more in _with_run(rest):
-                            if after < reach[run] - 1 and after < bound and not self.clean(after, drift + run):
+                            if near and after < reach[run] - 1 and not self.clean(after, drift + run):
                                 continue  # (see the bound above)
                             if may_place(after, more, splits - 1, run):
                                 return True

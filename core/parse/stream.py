@@ -685,6 +685,7 @@ def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bo
         # unweighed: else every branch before it is walked, thousands of places for one reading)
         return row_completes(left, width - taken, total, blanks, cut, long=True)
 
+    weighs_sums = groups == 1 and not zeros  # (balances answers True unweighed otherwise: not asked)
     size = width // groups if groups > 1 and not hopeless else 0  # columns of a group that must add up
     counted: dict[tuple[int, int, int], int] = {}
 
@@ -700,7 +701,7 @@ def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bo
 
     def step(index: int, used: int, taken: tuple, total: int) -> bool:
         if not can_end(index, used, len(taken)) or (hopeless and hopeless(taken)) or \
-                (len(taken) < width and not balances(index, used, len(taken), total)):
+                (weighs_sums and len(taken) < width and not balances(index, used, len(taken), total)):
             return True  # holds no accepted reading: not walked (the checks are exact)
         if size and len(taken) % size == 0 and taken and not _row_sum([v for v, _ in taken[-size:]]):
             # a group that does not add up: no reading below is accepted, so the walk there only
@@ -1751,6 +1752,15 @@ def _fewest_numbers(digits: str) -> int:
     return zeros + (zeros < len(digits))
 
 
+def _more_than_one_off(expected: list) -> Callable[[tuple], bool]:
+    """one_off's `hopeless`: whether a reading's columns so far differ from the values the column
+    sums give them (`expected`) in more than one (a placeholder or a blank reads 0). Each column's
+    agreeing values are a set, tested in C: the walk asks it of every place it steps to."""
+    agreeing = tuple(frozenset((e, None)) if e == 0 else frozenset((e,)) for e in expected)
+    contains, value = frozenset.__contains__, itemgetter(0)
+    return lambda taken: len(taken) - sum(map(contains, agreeing, map(value, taken))) > 1
+
+
 def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, blanks: bool = False,
                      kept: Optional[dict] = None) -> list[tuple]:
     """The one cut of a row's run that agrees with the values the column sums give its cells in
@@ -1764,7 +1774,7 @@ def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, bl
     def one_off(row: list[Optional[int]]) -> bool:
         return sum((v or 0) != e for v, e in zip(row, expected)) == 1
 
-    one_off.hopeless = lambda taken: sum((v or 0) != e for (v, _), e in zip(taken, expected)) > 1
+    one_off.hopeless = _more_than_one_off(expected)
     known = (tuple(printed), tuple(expected), blanks)
     if kept is not None and known in kept:
         return kept[known]
@@ -1799,7 +1809,7 @@ def _one_off_placed(printed: list[str], paths: list[str], eqs, values: dict) -> 
     def one_off(row: list[Optional[int]]) -> bool:
         return sum((v or 0) != e for v, e in zip(row, expected)) == 1
 
-    one_off.hopeless = lambda taken: sum((v or 0) != e for (v, _), e in zip(taken, expected)) > 1
+    one_off.hopeless = _more_than_one_off(expected)
     found = _readings(printed, len(paths), one_off, True, limit=_MAX_PLACED + 1)
     if len(found) < 2 or len(found) > _MAX_PLACED:
         return [], False

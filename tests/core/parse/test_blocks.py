@@ -192,6 +192,35 @@ def test_the_lone_values_bound_changes_no_search_but_its_work():
     assert pruned > 20
 
 
+def test_values_of_an_odd_sum_have_no_cut_without_a_typo():
+    # rows adding up sum to twice their 总计s, so whole counts of an odd sum have no cut in which
+    # every row adds up: told before any block is laid out, with the same cuts and budget as the
+    # search (none and nothing taken off; with a typo allowed, the search as before)
+    rng = random.Random(11)
+    settled = 0
+    for _ in range(200):
+        width = rng.choice([2, 3, 4])
+        rows = []
+        for _ in range(rng.randrange(1, 12)):
+            parts = [rng.choice([0, 0, 1, 2, 3, "/"]) for _ in range(width - 1)]
+            rows.append(parts + [sum(p for p in parts if p != "/") + (rng.random() < 0.15)])
+        values = _tokens(rows)
+        for typos in (0, 1):
+            for shared in (None, {}):
+                settled += typos == 0 and blocks._odd_sum(values, width, None, ())
+                found = []
+                for odd in (blocks._odd_sum, lambda values, width, shared, row_keys: False):
+                    kept, blocks._odd_sum = blocks._odd_sum, odd
+                    try:
+                        budget = [blocks._MAX_VISITS]
+                        cuts = blocks._cuts(values, width, typos, budget, None if shared is None else {})
+                    finally:
+                        blocks._odd_sum = kept
+                    found.append((cuts, budget))
+                assert found[0] == found[1], rows
+    assert settled > 30
+
+
 def _counting_blocks(monkeypatch) -> list[int]:
     """How many blocks of rows the searches lay out (each block's layouts are got once)."""
     laid_out = [0]
@@ -210,10 +239,14 @@ def test_a_run_whose_last_row_reads_no_way_is_settled_from_its_end(monkeypatch):
     # rows adding up sum to twice their 总计s). Read from the first row on, the search laid out
     # every block of up to _MAX_BLOCK rows from each of the eleven rows (68) before finding that
     # none reaches the end. Now the first row's first block is laid out (it reads: the search
-    # goes on), then from the end back the 8 blocks ending with the last row say so
+    # goes on), then from the end back the 8 blocks ending with the last row say so (the values'
+    # odd sum, which settles it before any block, set aside)
     laid_out = _counting_blocks(monkeypatch)
     values = _tokens([[1, 1, 2]] * 11 + [[0, 5, 0]])
     budget = [blocks._MAX_VISITS]
+    assert blocks._cuts(values, 3, 0, budget) == []
+    assert laid_out == [0]
+    monkeypatch.setattr(blocks, "_odd_sum", lambda values, width, shared, row_keys: False)
     assert blocks._cuts(values, 3, 0, budget) == []
     assert laid_out == [1 + 8]
     assert budget == [blocks._MAX_VISITS]  # (a search finding no cut weighs none)
