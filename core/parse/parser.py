@@ -41,7 +41,7 @@ from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import CUT_LEFT_OPEN, LEFT_OPEN, MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, signs_printed, split_plain, t2_run_cells
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
-from core.parse.t3_placement import agreed_rows, undecided_columns, unique_placement
+from core.parse.t3_placement import agreed_rows, blank_total_placement, undecided_columns, unique_placement
 from core.parse.t3_anchored import read_anchored_rows, read_as_anchored, stored_as_printed
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header, header_padding
@@ -1274,6 +1274,12 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
         # several placements hold every sum: the rows they all place alike are decided
         for key, chosen in agreed_rows(report, table, rows).items():
             store(key, chosen)
+    # no row ends in the sum of its others: the 总计 column left blank, its values the parts'
+    for key, chosen in blank_total_placement(table, report.template, rows, arithmetic).items():
+        store(key, chosen)
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                 f"「{table.row(key).label}」行的总计栏空白，空白单元格未留痕迹，"
+                                 "已按顺序从左排入各列（各列合计相符），请对照原文核对"))
 
 
 def _place_for_one_typo(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:

@@ -9,6 +9,8 @@ mends. Here every placement of every such row is weighed together against the co
 (T3-1 一+二 = （七）总计 + 四, T3-2 （七）总计 = the results' sum): the placement is taken only
 when exactly one set of cell values makes every equation hold. When two or more do, nothing is
 chosen here (the rows stay flagged as printed short); when none does (a misprint), neither.
+A table whose 总计 column was left blank (no row ends in the sum of its others) is read with its
+values from the left in the part columns where every column sum then holds (blank_total_placement).
 """
 from __future__ import annotations
 
@@ -411,6 +413,21 @@ def _reachable_bits(result_options: list[list[_Option]], parts: int, rows: int) 
     return out[::-1]
 
 
+def _no_total_printed(rows: dict[str, list[Token]]) -> bool:
+    """Whether the printed rows read as a table whose 总计 column was left blank: no row of two
+    values or more ends in the sum of the others, and some do print two (a row of one value
+    alone says nothing: its 总计 or its one part)."""
+    counted = 0
+    for tokens in rows.values():
+        numbers = [_number(t) for t in tokens]
+        if not known(numbers) or sum(1 for n in numbers if n) < 2:
+            continue
+        if sum(numbers[:-1]) == numbers[-1]:
+            return False
+        counted += 1
+    return counted > 0
+
+
 def unique_placement(report: Report, table: Table, rows: dict[str, list[Token]]
                      ) -> Optional[dict[str, list[Optional[Token]]]]:
     """The one placement of `rows` (表三 keys -> printed tokens, fewer than the columns, the 总计
@@ -488,3 +505,43 @@ def undecided_columns(report: Report, table: Table, rows: dict[str, list[Token]]
         if columns:
             out[key] = columns
     return out
+
+
+def blank_total_placement(table: Table, template: str, rows: dict[str, list[Token]],
+                          values: dict[str, Optional[Number]]) -> dict[str, list[Optional[Token]]]:
+    """Rows of 表三 whose 总计 column was left blank (no row of two values ends in their sum),
+    their values read from the left in the part columns, taken when every column sum then holds
+    (T3-1 per column, T3-2 per part column) and the rows as placed break one: row -> its placed
+    tokens. The sums tell which values share a column, not which column that is (a blank column
+    leaves no trace): the reading from the left is the one a short row gets elsewhere; the rows
+    stay flagged. `values`: the table's cells as the sums read them (stored_cells.table_values).
+    Empty when that reading breaks a sum, a row prints its 总计, or a cell is unknown."""
+    if table.section != "section3" or not _no_total_printed(rows):
+        return {}
+    results = RESULT_ROWS_2019 if template == "2019" else RESULT_ROWS_2021
+    keys = ("new", "carried_over", "total", "carried_forward") + results
+    parts = len(table.rows[0].columns) - 1
+    stored = {key: [values.get(p) for p in table.row_paths(key)] for key in keys}
+
+    def columns_hold(cells: dict[str, list]) -> bool:
+        new, carried_over, total, carried_forward = (cells[k] for k in keys[:4])
+        return all(new[c] + carried_over[c] == total[c] + carried_forward[c]
+                   and sum(cells[k][c] for k in results) == total[c] for c in range(parts))
+
+    if columns_hold({key: [v or 0 for v in cells] for key, cells in stored.items()}):
+        return {}  # the rows as placed hold every column sum already
+    left: dict[str, list] = {}
+    for key in keys:
+        if key in rows:
+            numbers = [_number(t) for t in rows[key]]
+            if not known(numbers) or len(numbers) > parts:
+                return {}
+            left[key] = numbers + [0] * (parts + 1 - len(numbers))
+        elif not known(stored[key]) or stored[key][-1]:
+            return {}  # a cell unknown, or a row printing its 总计: the column is not blank
+        else:
+            left[key] = stored[key]
+    if not columns_hold(left):
+        return {}
+    return {key: list(tokens) + [None] * (parts + 1 - len(tokens)) for key, tokens in rows.items()
+            if any(_number(t) for t in tokens)}
