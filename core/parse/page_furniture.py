@@ -85,7 +85,9 @@ def furniture(doc: Document, regions: dict[int, tuple[int, int] | None]) -> list
     tables = [span for n in (2, 3, 4) if (span := regions.get(n))]
     if tables:
         end = min(tables[-1][1], len(lines))
-        numbers = numbers | _between_rows(doc, tables[0][0], end) | _among_cell_lines(doc, tables[0][0], end)
+        numbers = numbers | _between_rows(doc, tables[0][0], end)
+        if not doc.page_starts:  # (a text marking its pages has its page ends told above)
+            numbers = numbers | _among_cell_lines(doc, tables[0][0], end)
     out = {i for i in numbers if any(first <= i < end for first, end in tables)}
     t3_span = regions.get(3)
     if t3_span and _printed_twice(doc, *t3_span, "申请人情况"):
