@@ -167,6 +167,21 @@ def test_a_run_whose_lone_values_need_more_typos_than_allowed_has_no_cut_and_cos
     assert blocks._fewest_failing(_tokens([[1, 0, 0]] + [[0, 0, 0]] * 6 + [[0, 0, 2]]), 3) == 0
 
 
+def _cuts_and_budget(values, width: int, typos: int, shared, **replaced):
+    """The cuts blocks._cuts finds and the budget it leaves, with blocks' functions named in
+    `replaced` set aside for the ones given (a shortcut set aside: the plain search)."""
+    kept = {name: getattr(blocks, name) for name in replaced}
+    try:
+        for name, function in replaced.items():
+            setattr(blocks, name, function)
+        budget = [blocks._MAX_VISITS]
+        cuts = blocks._cuts(values, width, typos, budget, None if shared is None else {})
+    finally:
+        for name, function in kept.items():
+            setattr(blocks, name, function)
+    return cuts, budget
+
+
 def test_the_lone_values_bound_changes_no_search_but_its_work():
     # sparse runs of width 2-4 (mostly 0s, some 1-3 and "/"): each search finds the same cuts and
     # takes the same off the budget (or is too open alike) as the search without the bound
@@ -179,16 +194,8 @@ def test_the_lone_values_bound_changes_no_search_but_its_work():
         for typos in (0, 1):
             for shared in (None, {}):
                 pruned += bound(values, width) > typos
-                found = []
-                for fewest in (bound, lambda values, width: 0):
-                    blocks._fewest_failing = fewest
-                    try:
-                        budget = [blocks._MAX_VISITS]
-                        cuts = blocks._cuts(values, width, typos, budget, None if shared is None else {})
-                    finally:
-                        blocks._fewest_failing = bound
-                    found.append((cuts, budget))
-                assert found[0] == found[1], rows
+                assert _cuts_and_budget(values, width, typos, shared) == \
+                    _cuts_and_budget(values, width, typos, shared, _fewest_failing=lambda values, width: 0), rows
     assert pruned > 20
 
 
@@ -208,16 +215,8 @@ def test_values_of_an_odd_sum_have_no_cut_without_a_typo():
         for typos in (0, 1):
             for shared in (None, {}):
                 settled += typos == 0 and blocks._odd_sum(values, width, None, ())
-                found = []
-                for odd in (blocks._odd_sum, lambda values, width, shared, row_keys: False):
-                    kept, blocks._odd_sum = blocks._odd_sum, odd
-                    try:
-                        budget = [blocks._MAX_VISITS]
-                        cuts = blocks._cuts(values, width, typos, budget, None if shared is None else {})
-                    finally:
-                        blocks._odd_sum = kept
-                    found.append((cuts, budget))
-                assert found[0] == found[1], rows
+                assert _cuts_and_budget(values, width, typos, shared) == \
+                    _cuts_and_budget(values, width, typos, shared, _odd_sum=lambda values, width, shared, row_keys: False), rows
     assert settled > 30
 
 
