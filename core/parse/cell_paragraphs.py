@@ -253,6 +253,10 @@ class _Search:
         zeros = (0,) * _WIDTH
         if self.table_sum % 2:
             return  # (none adds up: the table adds up to 2 (一 + 二) + (一)…(六), twice their 总计s)
+        if 2 * max(self.values) > self.table_sum:
+            # (none adds up: every row, （七）总计 and 四 too, adds up to twice its 总计, the sum of
+            # its other cells, so the row holding the largest value adds up to twice it at least)
+            return
         for split in range(_MAX_SPLIT + 1):
             self.found = self._rows(0, 0, zeros, zeros, split)
             if self.found:

@@ -341,6 +341,7 @@ def row_reading_places(cells: tuple[str, ...], columns: int) -> Optional[dict[tu
     last = len(cells) - 1
     places: dict[tuple[int, int, int], int] = {}
     followed = 0  # cuts of a run followed
+    digit_sums: list[int] = []  # (what the runs of pieces[index:] add up to uncut, by index: summed once a total)
 
     def walk(pieces: tuple[str, ...], index: int, left: int, way: list[tuple[int, int, int]]) -> bool:
         """Each way to read pieces[index:] (cells, the last cut short before its 总计) as numbers
@@ -354,7 +355,7 @@ def row_reading_places(cells: tuple[str, ...], columns: int) -> Optional[dict[tu
             for taken, place in enumerate(way):
                 places[place] = places.get(place, 0) | ((1 << spare) - 1) << taken
             return True
-        if (sum(int(p) for p in pieces[index:] if p.isdigit()) - left) % 9:
+        if (digit_sums[index] - left) % 9:
             return True  # casting out nines: however the runs left are cut, they cannot add up to it
         piece = pieces[index]
         after = len(pieces) - index - 1  # (each piece after this one takes a column at least)
@@ -392,6 +393,7 @@ def row_reading_places(cells: tuple[str, ...], columns: int) -> Optional[dict[tu
         if total[0] == "0" and len(total) > 1:
             continue
         pieces = cells[:-1] + ((cells[-1][:start],) if start else ())
+        digit_sums = list(accumulate((int(p) if p.isdigit() else 0 for p in reversed(pieces)), initial=0))[::-1]
         if not walk(pieces, 0, int(total), [(0, 0, 0)]):
             return None
     return places

@@ -93,3 +93,18 @@ def test_page_lines_are_not_values():
 def _t3_table():
     from core.template import tables
     return tables("2021")["section3"]
+
+
+def test_a_table_whose_largest_value_outweighs_the_rest_is_settled_before_any_step():
+    # every row adds up to twice its 总计, the sum of its other cells (（七）总计 and 四 too), so a
+    # lone 2 among 174 zeros (s2407 r0011-pdftotext's 表三) fits no row: the search proved it by
+    # walking thousands of drifts (1 G instructions), now before its first state
+    tokens = [(2 if i == 147 else 0, 2 * i, 2 * i + 1, 2 * i) for i in range(cell_paragraphs._CELLS)]
+    search = cell_paragraphs._Search(tokens, {}, [False] * len(tokens))
+    search.run()
+    assert search.found == [] and search.steps == 0 and not search.memo
+    # two 2s may share a row (one its 总计): the search is walked
+    tokens[150] = (2, 300, 301, 300)
+    search = cell_paragraphs._Search(tokens, {}, [False] * len(tokens))
+    search.run()
+    assert search.memo
