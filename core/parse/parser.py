@@ -994,7 +994,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     if padded_right == 1 and not t2 and not boxed_table:
         # a grid drawn a column wider than the header's for a row of 8 cells no cell shows
         flagged = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith(f"{table.section}.") and "." in f.cell}
-        weighed = flagged | set(by_position) | set(irregular) | set(cut_blank) | set(zeros_cut)
+        # (a row of a cell more its last empty, cut_blank, unflagged above: the padding every row
+        # has here, so it may be the row of 8 as much as any other row of 0s)
+        weighed = flagged | set(by_position) | set(irregular) | set(zeros_cut)
         past_padding, past_padding_message = zero_rows_past_padding(report.text, values_of, gathered, widths, weighed)
         for key, columns in past_padding.items():
             zeros_in_doubt(report, table, key, columns, past_padding_message, (SUBTOTAL_UNTOLD,))

@@ -71,3 +71,16 @@ def test_a_row_of_seven_a_cell_a_paragraph_showing_a_blank_cell_is_read_as_eight
         flag = next(f.message for f in report.flags if f.cell == "section3.partial")
         assert "本行印有8格" in flag and "空白一格是「社会公益组织」" in flag
         assert silent == []
+
+
+def test_rows_of_zeros_in_a_pdf_grid_drawn_a_column_wider_are_flagged_though_their_last_cell_prints():
+    # LibreOffice's PDF of a web page whose 「3.补正后申请内容仍不明确」 printed 8 cells (a subtotal －
+    # after 自然人, its 总计 blank): the table is drawn a column wider than the header, every row
+    # padded with an empty cell after 总计, and no cell shows which row printed 8. The row prints
+    # · － － 0 － · － : read as 7, 科研机构 was － and 社会公益组织 0; read as 8, 科研机构 is 0. Rows whose
+    # 7th cell printed something (here 「－」) were taken for rows of a stray cell and left unflagged
+    report, wrong, silent = read_against_truth(ZOO / "pq2404-r0038-lo-web-pdf.pdf")
+    assert report.value("section3.unable_unclear.research") == 0
+    flag = next(f.message for f in report.flags if f.cell == "section3.unable_unclear")
+    assert "「科研机构」可能是0也可能空白" in flag and "看不出是哪一行" in flag
+    assert silent == []
