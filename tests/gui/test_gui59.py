@@ -1,0 +1,50 @@
+"""gui59: what an auditor met driving the real window on a zoo folder at 1366×768."""
+import shutil
+from pathlib import Path
+
+from gui import strings
+from gui.qt import Qt
+from tests.gui.helpers import window_on_folder
+
+COMPARE = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
+HUAIAN_2023 = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
+HUAIAN_2024 = COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt"
+AGENCY = "淮安市人民政府办公室"
+
+
+def gap_folder(tmp_path) -> Path:
+    """淮安 2022 and 2024 (no 2023), and another agency's 2023: the grid's 2023 column sits
+    between 淮安's two years, 缺 for 淮安."""
+    folder = tmp_path / "gap"
+    folder.mkdir()
+    shutil.copy(HUAIAN_2024, folder / HUAIAN_2024.name)
+    text = HUAIAN_2023.read_text(encoding="utf-8")
+    (folder / "淮安市人民政府办公室2022年报告.txt").write_text(text.replace("2023", "2022"), encoding="utf-8")
+    (folder / "宿迁市人民政府办公室2023年报告.txt").write_text(text.replace("淮安市", "宿迁市"), encoding="utf-8")
+    return folder
+
+
+def test_enter_in_the_yearly_grid_compares_the_nearest_year_across_a_missing_one(
+        make_window, store, tmp_path, qtbot):
+    """年度对照, Enter on 淮安 2024 with 2023 缺 and 2022 two columns left: the status bar said
+    「淮安市人民政府办公室没有2024年前后相邻年度的报告」 and nothing opened, while 2022 was in sight
+    (Ctrl+D in the report list compares the nearest year). It compares 2024 with 2022 and says so."""
+    window = window_on_folder(qtbot, make_window, store, gap_folder(tmp_path), 3)
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    model = grid.model
+    assert model.years == [2022, 2023, 2024]
+    assert model.review_at(model.agencies.index(AGENCY), 1) is None  # 淮安 2023: 缺
+    cell = model.index_of(AGENCY, 2024)
+    grid.view.setCurrentIndex(cell)
+    grid.view.setFocus()
+    before = len(window.compare_windows)
+    qtbot.keyClick(grid.view, Qt.Key.Key_Return)
+    assert len(window.compare_windows) == before + 1
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    comparison = compare.view.comparison
+    assert (comparison.previous.report.year, comparison.current.report.year) == (2022, 2024)
+    assert grid.statusBar().currentMessage() == strings.COMPARE_NEAREST_YEAR.format(
+        agency=AGENCY, year=2024, other=2022)
