@@ -4,7 +4,7 @@ from pathlib import Path
 
 from gui import strings
 from gui.qt import Qt
-from tests.gui.helpers import window_on_folder
+from tests.gui.helpers import open_folder, window_on_folder
 
 COMPARE = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
 HUAIAN_2023 = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
@@ -48,3 +48,21 @@ def test_enter_in_the_yearly_grid_compares_the_nearest_year_across_a_missing_one
     assert (comparison.previous.report.year, comparison.current.report.year) == (2022, 2024)
     assert grid.statusBar().currentMessage() == strings.COMPARE_NEAREST_YEAR.format(
         agency=AGENCY, year=2024, other=2022)
+
+
+def test_the_findings_heading_claims_nothing_while_no_report_is_open(make_window, store, tmp_path, qtbot):
+    """A folder holding no report (or one still loading, nothing selected yet): the heading read
+    「问题清单　未发现问题」 beside 「请在左侧列表中选择一份报告」, as if a report had been checked and
+    found right. With no report open it names the list only."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(HUAIAN_2024, reports / HUAIAN_2024.name)
+    window = window_on_folder(qtbot, make_window, store, reports, 1)
+    qtbot.waitUntil(lambda: window.report_view.session is not None)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert open_folder(qtbot, window, empty) == 0
+    assert window.report_view.session is None
+    heading = window.report_view.findings.summary.text()
+    assert strings.FINDINGS_TITLE in heading
+    assert strings.FINDINGS_NONE not in heading
