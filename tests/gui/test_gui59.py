@@ -66,3 +66,27 @@ def test_the_findings_heading_claims_nothing_while_no_report_is_open(make_window
     heading = window.report_view.findings.summary.text()
     assert strings.FINDINGS_TITLE in heading
     assert strings.FINDINGS_NONE not in heading
+
+
+def test_about_names_the_app_as_its_title_bar_does(make_window, store, qtbot):
+    """帮助 → 关于 was headed 「政府信息公开工作年度报告审核工作台」 under a title bar (and a
+    packaged program) called 「政府信息公开年度报告审核工作台」: one program, two names."""
+    from gui.qt import QApplication, QMessageBox, QTimer
+
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    said = []
+
+    def read_and_close():
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(50, read_and_close)
+            return
+        said.append(box.findChild(QMessageBox).text() if not isinstance(box, QMessageBox) else box.text())
+        box.close()
+
+    QTimer.singleShot(50, read_and_close)
+    window.show_about()
+    assert said
+    assert window.windowTitle().startswith(strings.APP_NAME)
+    assert f"<h3>{strings.APP_NAME}</h3>" in said[0]
