@@ -1338,6 +1338,11 @@ class MainWindow(QMainWindow):
         from core.compare.comparison import Comparison, PairError
         from gui.compare_view import CompareWindow
 
+        if first.report.year and second.report.year and first.report.year > second.report.year:
+            # the earlier year first, as the window's sides are: the status line's notes on each
+            # year's copies read in this order (年度对照's first year, compared with the year after,
+            # came as the later year first)
+            first, second = second, first
         try:
             comparison = Comparison(first, second)
         except PairError as error:

@@ -2,6 +2,8 @@
 import shutil
 from pathlib import Path
 
+import pytest
+
 from gui import strings
 from gui.qt import Qt
 from tests.gui.helpers import open_folder, window_on_folder
@@ -90,3 +92,46 @@ def test_about_names_the_app_as_its_title_bar_does(make_window, store, qtbot):
     assert said
     assert window.windowTitle().startswith(strings.APP_NAME)
     assert f"<h3>{strings.APP_NAME}</h3>" in said[0]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise", "does not support grabbing")  # offscreen menus
+def test_the_comparison_names_its_years_copies_left_to_right_as_its_sides(make_window, store, tmp_path, qtbot):
+    """年度对照, Enter on 淮安 2022, its first year, 2023 缺: the year after (2024) is compared, each
+    year filed twice. The window put 2022 left and 2024 right, but its status line began
+    「2024年有2份报告…」 then 「2022年有2份报告…」: the sides' notes in the order they were asked for."""
+    from gui.qt import QApplication, QTimer
+
+    folder = gap_folder(tmp_path)
+    for year in (2022, 2024):  # a second copy of each year, other words in its prose (no twin)
+        first = folder / f"淮安市人民政府办公室{year}年报告.txt"
+        text = first.read_text(encoding="utf-8")
+        assert text.count("加强业务培训") == 1
+        (folder / f"淮安市人民政府办公室{year}年报告（网页版）.txt").write_text(
+            text.replace("加强业务培训", "加强人员培训"), encoding="utf-8")
+    window = window_on_folder(qtbot, make_window, store, folder, 5)
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    picks = []
+
+    def pick_first_copy():  # each year's menu of copies: Enter takes the first
+        menu = QApplication.activePopupWidget()
+        if menu is not None:
+            picks.append(menu)
+            qtbot.keyClick(menu, Qt.Key.Key_Return)
+        if len(picks) < 2:
+            QTimer.singleShot(50, pick_first_copy)
+
+    grid.view.setCurrentIndex(grid.model.index_of(AGENCY, 2022))
+    grid.view.setFocus()
+    QTimer.singleShot(50, pick_first_copy)
+    before = len(window.compare_windows)
+    qtbot.keyClick(grid.view, Qt.Key.Key_Return)
+    assert len(picks) == 2
+    assert len(window.compare_windows) == before + 1
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    assert (compare.view.comparison.previous.report.year, compare.view.comparison.current.report.year) == (2022, 2024)
+    note = compare.copies_label.lines[0]
+    assert "2022年有2份报告" in note and "2024年有2份报告" in note
+    assert note.index("2022年") < note.index("2024年")
