@@ -831,10 +831,14 @@ class MainWindow(QMainWindow):
 
     def set_focus_mode(self, on: bool) -> None:
         """F11: the report alone (the list and the legend hidden), the tables at full height."""
+        if on:
+            self.report_view.before_focus_mode()
         self.dashboard.setVisible(not on)
         self.report_view.legend.setVisible(not on)
         if on:
             self.report_view.focus_table()
+        else:
+            self.report_view.after_focus_mode()
 
     def sort_list(self, column: int) -> None:
         """视图 → 报告列表排序: the headings' sort, by keyboard."""
