@@ -157,3 +157,26 @@ def test_f11_twice_gives_the_panels_below_the_tables_their_height_back(qtbot, st
     QApplication.processEvents()
     assert not window.report_view.side_by_side
     assert splitter.sizes() == before
+
+
+def test_the_prose_tabs_number_headings_are_whole_for_two_years_apart(make_window, store, tmp_path, qtbot):
+    """比对 of 2022 and 2024 (no 2023) at 1366: 正文's headings 「较早年度正文数字」 and
+    「较晚年度正文数字」 were cut at both ends (90 px columns, laid out for 「上年正文数字」)."""
+    window = window_on_folder(qtbot, make_window, store, gap_folder(tmp_path), 3)
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    grid.view.setCurrentIndex(grid.model.index_of(AGENCY, 2024))
+    grid.view.setFocus()
+    qtbot.keyClick(grid.view, Qt.Key.Key_Return)
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    compare.resize(1350, 697)
+    qtbot.waitExposed(compare)
+    table = compare.view.prose_table
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(table.columnCount()):
+        label = table.horizontalHeaderItem(column).text()
+        if column in (1, 3):
+            assert label.startswith(("较早年度", "较晚年度"))
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(label) + 8, label
