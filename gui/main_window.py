@@ -997,7 +997,11 @@ class MainWindow(QMainWindow):
         reports = (strings.EXPORT_REPORTS_LEFT_OUT.format(count=count, left=left_out) if left_out > 0
                    else strings.EXPORT_REPORTS.format(count=count) if count else "") + hidden
         shown = "\n".join(str(p) for p in documents[:10]) + ("\n…" if len(documents) > 10 else "")
-        self.show_status(strings.EXPORT_DONE_STATUS.format(path=paths[0] if paths else ""))
+        folders = {p.parent for p in paths}
+        if len(paths) > 1 and len(folders) == 1:  # Word files of a folder's reports (and their note)
+            self.show_status(strings.EXPORT_DONE_STATUS_MANY.format(count=len(paths), folder=folders.pop()))
+        else:
+            self.show_status(strings.EXPORT_DONE_STATUS.format(path=paths[0] if paths else ""))
         if notes or (documents and all(p.suffix.lower() == ".docx" for p in documents)):
             # Word: say how many reports made it, and where the others are explained
             text = strings.EXPORT_WORD_DONE.format(count=len(documents))

@@ -180,3 +180,21 @@ def test_the_prose_tabs_number_headings_are_whole_for_two_years_apart(make_windo
         if column in (1, 3):
             assert label.startswith(("较早年度", "较晚年度"))
         assert header.sectionSize(column) >= metrics.horizontalAdvance(label) + 8, label
+
+
+def test_the_status_bar_after_word_files_of_a_folder_says_how_many_and_where(
+        make_window, store, report_folder, tmp_path, qtbot, monkeypatch):
+    """导出 → 导出为 Word (每份报告一个文件) wrote six files into a folder; the status bar said
+    「导出完成：…/南通市崇川区人民政府办公室2023年政府信息公开工作年度报告.docx」, the first file
+    alone, as if one report had been exported. It says how many files and the folder."""
+    from tests.gui.test_export_folders import export
+
+    window = window_on_folder(qtbot, make_window, store, report_folder, 6, active=True)
+    word = tmp_path / "Word文件"
+    word.mkdir()
+    export(qtbot, window, "word", word, monkeypatch)
+    written = sorted(word.glob("*.docx"))
+    assert len(written) > 1
+    said = window.statusBar().currentMessage()
+    assert str(word) in said and f"{len(written)} 个文件" in said
+    assert written[0].name not in said
