@@ -137,17 +137,18 @@ def test_the_comparison_names_its_years_copies_left_to_right_as_its_sides(make_w
     assert note.index("2022年") < note.index("2024年")
 
 
-def test_f11_twice_gives_the_panels_below_the_tables_their_height_back(qtbot, store, settings, report_folder):
+@pytest.mark.parametrize("size", [(1366, 697), (1920, 1009)])
+def test_f11_twice_gives_the_panels_below_the_tables_their_height_back(qtbot, store, settings, report_folder, size):
     """1366×697, F11 and F11 again: the tables came back 38 px taller, taken from the 问题清单 and
     原文 below them (the focus mode's wide layout kept the narrow one's sizes as they were with the
     legend already hidden); after a verdict, a second entry of the list was out of sight."""
     from gui.qt import QApplication
     from tests.gui.test_layout import planted_open
 
-    window = planted_open(qtbot, store, settings, report_folder, (1366, 697))
-    splitter = window.report_view.splitter
-    assert not window.report_view.side_by_side
-    before = splitter.sizes()
+    window = planted_open(qtbot, store, settings, report_folder, size)
+    splitter, side = window.report_view.splitter, window.report_view.side_by_side
+    assert side == (size[0] == 1920)  # panels below the tables at 1366, beside them at 1920
+    before = splitter.sizes(), window.report_view.bottom.sizes()
     for _turn in range(2):
         window.report_view.current_view().setFocus()
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F11)
@@ -155,8 +156,8 @@ def test_f11_twice_gives_the_panels_below_the_tables_their_height_back(qtbot, st
     assert window.dashboard.isVisible() and not window.focus_mode_action.isChecked()
     qtbot.waitUntil(lambda: window.report_view.legend.height() > 0)
     QApplication.processEvents()
-    assert not window.report_view.side_by_side
-    assert splitter.sizes() == before
+    assert window.report_view.side_by_side == side
+    assert (splitter.sizes(), window.report_view.bottom.sizes()) == before
 
 
 def test_the_prose_tabs_number_headings_are_whole_for_two_years_apart(make_window, store, tmp_path, qtbot):
