@@ -497,6 +497,8 @@ class YearlyGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return self._missing
             return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
+            return None  # (the view asks a dozen roles a cell: a row of the frame read for each made opening slow)
         record = self.frame.iloc[self.standing_row(index.row(), index.column())]
         if role == Qt.ItemDataRole.DisplayRole:
             label = text.YEARLY_CELL.format(errors=int(record["errors"]), warnings=int(record["warnings"]),

@@ -230,12 +230,21 @@ class ProseTable(QtWidgets.QTableWidget):
         super().resizeEvent(event)
         self.fit_columns()
 
+    def narrow_width(self, column: int) -> int:
+        """NARROW, or the column's heading whole: two years apart it reads 「较早年度正文数字」,
+        cut at both ends in 90 px."""
+        item = self.horizontalHeaderItem(column)
+        header = self.horizontalHeader()
+        margin = header.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        return max(self.NARROW, header.fontMetrics().horizontalAdvance(item.text()) + 2 * margin + 8
+                   if item is not None else 0)
+
     def fit_columns(self) -> None:
         header = self.horizontalHeader()
-        narrow = [c for c in range(self.columnCount()) if c not in self.SENTENCE_COLUMNS]
-        spare = max(self.viewport().width() - self.NARROW * len(narrow), 2 * self.SENTENCE)
+        narrow = {c: self.narrow_width(c) for c in range(self.columnCount()) if c not in self.SENTENCE_COLUMNS}
+        spare = max(self.viewport().width() - sum(narrow.values()), 2 * self.SENTENCE)
         previous, current = self.SENTENCE_COLUMNS
-        widths = {c: self.NARROW for c in narrow} | {previous: spare // 2, current: spare - spare // 2}
+        widths = narrow | {previous: spare // 2, current: spare - spare // 2}
         if all(header.sectionSize(c) == w for c, w in widths.items()):
             return
         for column, width in widths.items():

@@ -79,6 +79,10 @@ class FindingsModel(ReadOnlyListModel):
             self._lapsed = sum(session.lapsed_verdict_of(f) is not None for f in findings)
         self.endResetModel()
 
+    def has_session(self) -> bool:
+        """A report is shown (with no report open the list is empty, not "no problem found")."""
+        return self._session is not None
+
     def lapsed_count(self) -> int:
         """The findings open again, their verdict lapsed: the 审核意见 column says so."""
         return self._lapsed if self._session is not None else 0
@@ -524,7 +528,9 @@ class FindingsPanel(QWidget):
 
     def _on_reset(self) -> None:
         errors, warnings, others, handled = self.model.counts()
-        if errors or warnings or others or handled:
+        if not self.model.has_session():  # nothing was checked: 未发现问题 would say it was, and was right
+            text = ""
+        elif errors or warnings or others or handled:
             text = strings.FINDINGS_SUMMARY.format(errors=errors, warnings=warnings, flags=others)
             if handled:
                 text += strings.FINDINGS_HANDLED.format(handled=handled)
@@ -532,7 +538,7 @@ class FindingsPanel(QWidget):
             text = strings.FINDINGS_BLANK_TEMPLATE if self.model.blank_template() else strings.FINDINGS_UNREADABLE
         else:
             text = strings.FINDINGS_NONE
-        self.summary.setText(f"<b>{strings.FINDINGS_TITLE}</b>　{text}")
+        self.summary.setText(f"<b>{strings.FINDINGS_TITLE}</b>　{text}" if text else f"<b>{strings.FINDINGS_TITLE}</b>")
         self.summary.setToolTip(text)  # the line is cut at the button in a narrow list
         # room for 说明 until a verdict is given (one whose finding is gone has its note there too, and
         # one lapsed says so there)

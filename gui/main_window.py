@@ -831,10 +831,14 @@ class MainWindow(QMainWindow):
 
     def set_focus_mode(self, on: bool) -> None:
         """F11: the report alone (the list and the legend hidden), the tables at full height."""
+        if on:
+            self.report_view.before_focus_mode()
         self.dashboard.setVisible(not on)
         self.report_view.legend.setVisible(not on)
         if on:
             self.report_view.focus_table()
+        else:
+            self.report_view.after_focus_mode()
 
     def sort_list(self, column: int) -> None:
         """视图 → 报告列表排序: the headings' sort, by keyboard."""
@@ -993,7 +997,11 @@ class MainWindow(QMainWindow):
         reports = (strings.EXPORT_REPORTS_LEFT_OUT.format(count=count, left=left_out) if left_out > 0
                    else strings.EXPORT_REPORTS.format(count=count) if count else "") + hidden
         shown = "\n".join(str(p) for p in documents[:10]) + ("\n…" if len(documents) > 10 else "")
-        self.show_status(strings.EXPORT_DONE_STATUS.format(path=paths[0] if paths else ""))
+        folders = {p.parent for p in paths}
+        if len(paths) > 1 and len(folders) == 1:  # Word files of a folder's reports (and their note)
+            self.show_status(strings.EXPORT_DONE_STATUS_MANY.format(count=len(paths), folder=folders.pop()))
+        else:
+            self.show_status(strings.EXPORT_DONE_STATUS.format(path=paths[0] if paths else ""))
         if notes or (documents and all(p.suffix.lower() == ".docx" for p in documents)):
             # Word: say how many reports made it, and where the others are explained
             text = strings.EXPORT_WORD_DONE.format(count=len(documents))
@@ -1338,6 +1346,11 @@ class MainWindow(QMainWindow):
         from core.compare.comparison import Comparison, PairError
         from gui.compare_view import CompareWindow
 
+        if first.report.year and second.report.year and first.report.year > second.report.year:
+            # the earlier year first, as the window's sides are: the status line's notes on each
+            # year's copies read in this order (年度对照's first year, compared with the year after,
+            # came as the later year first)
+            first, second = second, first
         try:
             comparison = Comparison(first, second)
         except PairError as error:

@@ -844,6 +844,7 @@ class ReportView(QWidget):
         self.side_by_side = False
         self._fitted = False  # laid out for the view's width once (a resize event came)
         self._kept_layouts: dict[bool, tuple[QByteArray, QByteArray]] = {}
+        self._before_focus: Optional[tuple[bool, QByteArray, QByteArray]] = None  # (F11: before_focus_mode)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -972,6 +973,29 @@ class ReportView(QWidget):
         if self._fitted:
             layouts[self.side_by_side] = (self.splitter.saveState(), self.bottom.saveState())
         return layouts
+
+    def before_focus_mode(self) -> None:
+        """F11 on: the sizes of the layout shown, as they are before the legend and the list hide.
+        Hidden, they gave the tables their room (and at 1366 the wider view turned side by side,
+        keeping those grown sizes for later): F11 off brought the tables back 38 px taller, taken
+        from the 问题清单 and 原文."""
+        if self._fitted:
+            self._before_focus = (self.side_by_side, self.splitter.saveState(), self.bottom.saveState())
+
+    def after_focus_mode(self) -> None:
+        """F11 off (the legend and the list shown again): the sizes from before F11, once the
+        window has laid itself out."""
+        held, self._before_focus = self._before_focus, None
+        if held is None:
+            return
+        side, splitter, bottom = held
+        self._kept_layouts[side] = (splitter, bottom)  # the layout's, when the view turns back to it
+
+        def restore() -> None:
+            if self.side_by_side == side:  # (the same layout all along, or turned back to)
+                self.splitter.restoreState(splitter)
+                self.bottom.restoreState(bottom)
+        QTimer.singleShot(0, self, restore)
 
     def keep_layouts(self, layouts: dict[bool, tuple[QByteArray, QByteArray]]) -> None:
         """Sizes a previous start left (see ``layouts``): each layout, once shown, takes them."""

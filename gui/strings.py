@@ -333,6 +333,7 @@ EXPORT_UNREADABLE = "，{count} 份无法读取（只列出原因，没有数据
 EXPORT_HIDDEN = "，其中 {hidden} 份在列表中未显示（导出总是包括文件夹中的全部报告，不受搜索和「只看有问题的」影响）"
 EXPORT_DONE = "导出完成，共写入 {count} 个文件：\n{paths}"
 EXPORT_DONE_STATUS = "导出完成：{path}"
+EXPORT_DONE_STATUS_MANY = "导出完成：{count} 个文件，在 {folder}"  # (the first file alone read as one report exported)
 EXPORT_WORD_DONE = "导出完成：{count} 份报告已导出为 Word 文件。"
 EXPORT_WORD_LEFT_OUT = "部分报告未导出 Word 文件，原因见：\n{note}"
 EXPORT_FAILED = "导出失败：{error}"
@@ -344,7 +345,7 @@ EXPORT_BUSY = "上一次导出尚未完成，本次导出将在其完成后开�
 
 # --- about ---------------------------------------------------------------------------------
 ABOUT_TEXT = (
-    "<h3>政府信息公开工作年度报告审核工作台</h3>"
+    f"<h3>{APP_NAME}</h3>"  # the title bar's and the packaged program's name
     "<p>版本 {version}</p>"
     "<p>离线读取年度报告，按官方模板核对表二、表三、表四，修正数据并导出。</p>"
     "<p>所有修改和审核状态保存在本机：<br>{db}</p>"

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Optional
 
 from gui import compare_strings as text
+from gui import strings
 from gui.compare_models import YearlyGridModel
 from gui.closing import add_close_keys
 from gui.compare_view import PLACED_MS
@@ -146,19 +147,27 @@ class YearlyGridWindow(QMainWindow):
             self._say_copies(self.view.currentIndex())  # the wording that fits the new width
 
     def compare_with_neighbour(self, index: QModelIndex) -> bool:
-        """The double-clicked year against the year before (or, for the first year, the one after)."""
+        """The double-clicked year against the agency's nearest year before (or, for its first
+        year, the nearest after), as Ctrl+D on one report pairs it (core.compare.years.nearest_year):
+        with a 缺 between (2019, 缺 2020, 2021) it said "no neighbouring year" while one was in sight."""
         if self.model.review_at(index.row(), index.column()) is None:
             if index.isValid():  # a 缺: say so, rather than nothing happening
                 self.statusBar().showMessage(text.YEARLY_NO_REPORT.format(
                     agency=self.model.agencies[index.row()], year=self.model.years[index.column()]), 15000)
             return False
-        for column in (index.column() - 1, index.column() + 1):
+        earlier = range(index.column() - 1, -1, -1)
+        later = range(index.column() + 1, len(self.model.years))
+        for column in [*earlier, *later]:
             if self.model.review_at(index.row(), column) is not None:
                 review = self.copy_at(index.row(), index.column())
                 other = self.copy_at(index.row(), column) if review is not None else None
                 if other is None:  # the auditor chose none (Esc)
                     return False
                 self.compareRequested.emit(other, review)
+                year, other_year = self.model.years[index.column()], self.model.years[column]
+                if abs(year - other_year) > 1:  # not the year just before or after: say which
+                    self.statusBar().showMessage(strings.COMPARE_NEAREST_YEAR.format(
+                        agency=self.model.agencies[index.row()], year=year, other=other_year), 15000)
                 return True
         self.statusBar().showMessage(text.YEARLY_NO_PAIR.format(agency=self.model.agencies[index.row()],
                                                                 year=self.model.years[index.column()]), 15000)

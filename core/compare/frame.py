@@ -105,7 +105,10 @@ def copy_differences(frame: pd.DataFrame, rows: list[int]) -> list[tuple[str, li
     if len(rows) < 2:
         return []
     part = frame.loc[rows, cell_columns()]
-    differing = part.columns[part.fillna(0).nunique() > 1]
+    # a cell differs where a copy's value is not the first's: one array comparison (the columns'
+    # nunique, one pandas call a column, took ~0.2 s a year filed twice as 年度对照 opened)
+    values = part.fillna(0).to_numpy(dtype=float)
+    differing = part.columns[(values != values[0]).any(axis=0)]
     return [(str(column), [None if pd.isna(v) else float(v) for v in part[column]]) for column in differing]
 
 
