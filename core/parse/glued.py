@@ -585,13 +585,14 @@ def t2_readings(run: str, kinds: list[str], blanks: int = 0) -> list[tuple[tuple
     steps = [0]
 
     def number_ends(start: int, kind: str):
-        grouped = _THOUSANDS.match(run, start)
+        # (no number starts with a 0 but 0 itself: "2020,552" is 2 | 0 | 20,552, never 2 | "020,552")
+        grouped = _THOUSANDS.match(run, start) if run[start] != "0" else None
         if grouped:  # "11,563": one number, never cut inside
             yield grouped.end(), int(grouped.group().replace(",", ""))
-            if run[start] != "0":  # but glued, its first digits may end the cell before: "21" + "5,592"
-                for cut in range(start + 1, grouped.group().index(",") + start):
-                    if run[cut] != "0" and _THOUSANDS.match(run, cut):
-                        yield cut, int(run[start:cut])
+            # but glued, its first digits may end the cell before: "21" + "5,592"
+            for cut in range(start + 1, grouped.group().index(",") + start):
+                if run[cut] != "0" and _THOUSANDS.match(run, cut):
+                    yield cut, int(run[start:cut])
             return
         digits_end = start
         while digits_end < len(run) and run[digits_end].isdigit():

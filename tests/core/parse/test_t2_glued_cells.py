@@ -103,3 +103,12 @@ def test_a_glued_run_under_a_row_of_placeholders_is_cut_not_placed_by_position()
     assert _values(report, "normative_docs", ("issued", "repealed", "in_force")) == [0, 4, 0]
     assert "section2.normative_docs" in {f.cell for f in report.flags}
     assert not [c for c in wrong if c.startswith("section2.")] and silent == []
+
+
+def test_a_zero_glued_before_a_number_with_a_thousands_separator_is_a_cell_of_its_own():
+    # pq2504 r0001, 2019 行政许可 prints 2 · 0 · 20,552 as "2020,552". The 0 began a separated
+    # number "020,552" (20 552, a leading 0 no count prints), so no reading was 2 | 0 | 20,552 and
+    # the row was left blank (3 cells flagged); a 0 is a number of its own
+    report, wrong, silent = read_against_truth(ZOO / "pq2504-r0001-docx2txt.txt")
+    assert _values(report, "licensing", ("prev_items", "change", "decisions")) == [2, 0, 20552]
+    assert not [c for c in wrong if c.startswith("section2.licensing")] and silent == []
