@@ -128,7 +128,9 @@ def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
     own_number = numbered.group(1) if numbered else None
     in_group = _GROUP_NUMBER_IN_RUN.search(run) if "）" in run or ")" in run else None
     # (the words after a group number: a start of the row's label, or none where the label's words
-    # wrap to the lines after: then the number names the row right after the one found last)
+    # wrap to the lines after: then the number names the row right after the one found last, if its
+    # label is longer than a line of a narrow column holds; 「（七）」 alone is not 「总计」's label, which
+    # prints whole on a line of its own, the values of its row maybe between them)
     group_words = LABEL_NOISE.sub("", run[in_group.end():]) if in_group else ""
     hits = []
     for r in range(next_row, min(len(matchers), next_row + MAX_SKIP + 1)):
@@ -156,7 +158,8 @@ def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
         elif own_number == number and official.startswith(bare):  # ("8.属于": never a number "")
             hits.append((0, r))
         elif in_group and number == f"（{in_group.group(1)}）" and number not in _GROUP_LABEL_NUMBERS \
-                and official.startswith(group_words) and (group_words or r == next_row):
+                and official.startswith(group_words) \
+                and (group_words or r == next_row and len(official) > _PREFIX_MIN):
             hits.append((in_group.start(), r))
     return tuple(r for _, r in sorted(hits))
 

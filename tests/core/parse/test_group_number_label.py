@@ -48,3 +48,15 @@ def test_a_group_number_never_names_another_rows_label():
     assert named("(二)予以", granted) == []  # the letters after it must start its label
     assert named("(六)其他", rows.index("not_processed_confirm") + 1) == []  # 2021's group label
     assert named("二、上年", 0) == ["carried_over"]  # (二、 is no （二）)
+    # 「（七）」 alone is no label of 「总计」, printed whole on its own line (pdftotext -layout prints
+    # 「（七） … 855」, the row's values, then 「总计」): the row stays anchored on 「总计」
+    assert named("(七)", rows.index("total")) == []
+    assert named("(七)总计", rows.index("total")) == ["total"]
+
+
+def test_a_total_row_printing_its_number_apart_from_its_label_stays_on_its_label():
+    # q2401 r0022 (pdftotext -layout): 「（七） … 376」, then 300 76 53 0 0 20 3, then 「总计」. Anchored
+    # on 「（七）」, the row read 376 first (376 under 自然人 …, 5 cells wrong, flagged)
+    report, wrong, silent = read_against_truth(ZOO / "q2401-r0022-pdftotext-layout-utf-8.txt")
+    assert t3_row(report, "total") == [300, 76, 53, 0, 0, 20, 376]
+    assert wrong == [] and silent == []
