@@ -545,7 +545,7 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])")
 _SIGNS = "+-－"
 _COUNT_UNITS = COUNT_UNITS  # a unit after a count closes its cell ("规范性文件3项3项4项")
 _PLUS_SIGN = re.compile(r"[+＋]\d")
-_ASCII_MARKS = str.maketrans("．，", ".,")
+_ASCII_MARKS = str.maketrans("．，＋", ".,+")
 _MAX_T2_READINGS = 50
 _MAX_T2_STEPS = 5000
 
@@ -565,7 +565,7 @@ def t2_runs(text: str, rows) -> dict[str, tuple[int, int]]:
         if rest and text.startswith(rest, start):
             start += len(rest)  # the label's words after the keyword ("对外管理服务" + "事项")
         end = start
-        while end < len(text) and (text[end] in _PLACEHOLDERS or text[end] in _SIGNS or text[end] in ".．,， \t\n"
+        while end < len(text) and (text[end] in _PLACEHOLDERS or text[end] in _SIGNS or text[end] in "＋.．,， \t\n"
                                    or text[end].isdigit() or (text[end] in _COUNT_UNITS and text[end - 1].isdigit())):
             end += 1  # (a count's unit goes on the run: "3项3项4项" is three cells, the unit closing each)
         runs[row.key] = (start, end)
@@ -585,13 +585,14 @@ def t2_readings(run: str, kinds: list[str], blanks: int = 0) -> list[tuple[tuple
     steps = [0]
 
     def number_ends(start: int, kind: str):
-        grouped = _THOUSANDS.match(run, start)
+        # (no number starts with a 0 but 0 itself: "2020,552" is 2 | 0 | 20,552, never 2 | "020,552")
+        grouped = _THOUSANDS.match(run, start) if run[start] != "0" else None
         if grouped:  # "11,563": one number, never cut inside
             yield grouped.end(), int(grouped.group().replace(",", ""))
-            if run[start] != "0":  # but glued, its first digits may end the cell before: "21" + "5,592"
-                for cut in range(start + 1, grouped.group().index(",") + start):
-                    if run[cut] != "0" and _THOUSANDS.match(run, cut):
-                        yield cut, int(run[start:cut])
+            # but glued, its first digits may end the cell before: "21" + "5,592"
+            for cut in range(start + 1, grouped.group().index(",") + start):
+                if run[cut] != "0" and _THOUSANDS.match(run, cut):
+                    yield cut, int(run[start:cut])
             return
         digits_end = start
         while digits_end < len(run) and run[digits_end].isdigit():
@@ -766,8 +767,8 @@ def t2_run_cells(report: Report, row, run: str, offset: int, signed: bool
     where a reading has a blank); and whether the run was cut (it sets fewer pieces apart than the
     row has columns, a count's unit closing a piece). None when the run reads no way. `signed`: the
     table prints a change with its sign (_likely_t2_readings)."""
-    # (a full-width point or comma read as ASCII, one for one: "０．１" is an amount of 0.1,
-    # "１，２３４" a count with its thousands separator)
+    # (a full-width point, comma or plus read as ASCII, one for one: "０．１" is an amount of 0.1,
+    # "１，２３４" a count with its thousands separator, "＋８８" a change of +88)
     run = ascii_digits(run).translate(_ASCII_MARKS)
     whole = _counts_with_units(run)
     # a count's unit ends its cell: a space in its place keeps the offsets

@@ -20,6 +20,9 @@ from typing import Optional
 _MOST_SUMS = 1000  # the partial sums a side may reach before the equation is left unweighed
 MOST_READINGS = 120  # the open rows' distinct readings in all: rows more open are placed as before
 _MOST_WORK = 4000  # partial sums worked out in all before the rows are left to be placed as before
+# ruling a placement out (sums_may_hold) weighs rows more open: it places nothing itself
+_MOST_READINGS_RULED_OUT = 1000
+_MOST_WORK_RULED_OUT = 40000
 
 
 def placed_by_sums(rows: dict[str, list[tuple]], paths: dict[str, list[str]], eqs,
@@ -28,8 +31,33 @@ def placed_by_sums(rows: dict[str, list[tuple]], paths: dict[str, list[str]], eq
     the one reading of each under which every sum among `eqs` holds, the other cells at `values`
     (a sum through an unknown cell in none of the rows says nothing); None unless there is exactly
     one such choice and weighing each sum alone finds it."""
-    if sum(map(len, rows.values())) > MOST_READINGS:
-        return None  # (weighing them costs more than the few they would place are worth)
+    alive = _weighed_alone(rows, paths, eqs, values)
+    if not alive or any(len(left) > 1 for left in alive.values()):
+        return None
+    chosen = dict(values)
+    for key, (n,) in alive.items():
+        chosen.update(zip(paths[key], rows[key][n]))
+    for eq in eqs:  # (each sum weighed alone kept a reading; together they must all hold)
+        if all(chosen.get(p) is not None for p in eq.cells) and not eq.holds(chosen.get):
+            return None  # (a sum through an unknown cell says nothing)
+    return {key: n for key, (n,) in alive.items()}
+
+
+def sums_may_hold(rows: dict[str, list[tuple]], paths: dict[str, list[str]], eqs,
+                  values: dict[str, Optional[float]]) -> bool:
+    """Whether some choice of the open rows' readings (as for placed_by_sums) may make every sum
+    hold: False only where weighing each sum alone leaves a row no reading (no choice can)."""
+    return _weighed_alone(rows, paths, eqs, values, _MOST_READINGS_RULED_OUT, _MOST_WORK_RULED_OUT) is not None
+
+
+def _weighed_alone(rows: dict[str, list[tuple]], paths: dict[str, list[str]], eqs,
+                   values: dict[str, Optional[float]], most_readings: int = MOST_READINGS,
+                   most_work: int = _MOST_WORK) -> Optional[dict[str, list[int]]]:
+    """Each open row's readings (indices) that weighing each sum alone, over and over, leaves: None
+    when a row is left none (no choice makes every sum hold); {} when the rows are too open to
+    weigh (nothing is known of them)."""
+    if sum(map(len, rows.values())) > most_readings:
+        return {}  # (weighing them costs more than the few they would place are worth)
     at = {p: (key, i) for key in rows for i, p in enumerate(paths[key])}
     sums = []  # (the known cells' left less right, row -> [(cell index, +1 on the left / -1 on the right)])
     for eq in eqs:
@@ -58,9 +86,9 @@ def placed_by_sums(rows: dict[str, list[tuple]], paths: dict[str, list[str]], eq
         for known, through in sums:
             keys = list(through)
             adds = [{n: sum(sign * rows[key][n][i] for i, sign in through[key]) for n in alive[key]} for key in keys]
-            kept = _holding(known, [set(a.values()) for a in adds], work)
-            if work[0] > _MOST_WORK:
-                return None  # rows this open are placed as before (a few equations' worth of work at most)
+            kept = _holding(known, [set(a.values()) for a in adds], work, most_work)
+            if work[0] > most_work:
+                return {}  # rows this open are placed as before (a few equations' worth of work at most)
             if kept is None:
                 continue  # too many partial sums: this equation is left unweighed
             for key, add, allowed in zip(keys, adds, kept):
@@ -69,18 +97,10 @@ def placed_by_sums(rows: dict[str, list[tuple]], paths: dict[str, list[str]], eq
                     return None  # no choice makes every sum hold (a typo): nothing is placed
                 if len(left) < len(alive[key]):
                     alive[key], changed = left, True
-    if any(len(left) > 1 for left in alive.values()):
-        return None
-    chosen = dict(values)
-    for key, (n,) in alive.items():
-        chosen.update(zip(paths[key], rows[key][n]))
-    for eq in eqs:  # (each sum weighed alone kept a reading; together they must all hold)
-        if all(chosen.get(p) is not None for p in eq.cells) and not eq.holds(chosen.get):
-            return None  # (a sum through an unknown cell says nothing)
-    return {key: n for key, (n,) in alive.items()}
+    return alive
 
 
-def _holding(known: float, adds: list[set], work: list[int]) -> Optional[list[set]]:
+def _holding(known: float, adds: list[set], work: list[int], most_work: int = _MOST_WORK) -> Optional[list[set]]:
     """For a sum `known` + one value from each set == 0: the values of each set some choice of the
     others completes (None when the partial sums grow past _MOST_SUMS). `work` counts the partial
     sums worked out."""
@@ -88,7 +108,7 @@ def _holding(known: float, adds: list[set], work: list[int]) -> Optional[list[se
     for add in adds[:-1]:
         reach = {a + b for a in before[-1] for b in add}
         work[0] += len(before[-1]) * len(add)
-        if len(reach) > _MOST_SUMS or work[0] > _MOST_WORK:
+        if len(reach) > _MOST_SUMS or work[0] > most_work:
             return None
         before.append(reach)
     kept: list[set] = [set() for _ in adds]
@@ -102,6 +122,6 @@ def _holding(known: float, adds: list[set], work: list[int]) -> Optional[list[se
         if index:
             work[0] += len(after) * len(adds[index])
             after = {a + b for a in after for b in adds[index]}
-            if len(after) > _MOST_SUMS or work[0] > _MOST_WORK:
+            if len(after) > _MOST_SUMS or work[0] > most_work:
                 return None
     return kept

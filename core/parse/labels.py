@@ -15,7 +15,7 @@ from operator import is_
 from typing import Optional
 
 from core.parse.tokens import TEXT, Token
-from core.template import Table
+from core.template import DENIED, NOT_PROCESSED, OTHER, UNABLE, Table
 
 LABEL_MAX = 70  # longer text runs are prose, not row labels
 MAX_SKIP = 5  # a label may skip this many rows (lost or garbled ones), no more: headers say 总计 too
@@ -33,6 +33,11 @@ _PREFIX_MIN = 5
 # number names the row among those a run may match (the run's number read where label_forms cuts
 # `bare`)
 _OWN_NUMBER = re.compile(r"^\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})[.．、]")
+# a result row's group number, at the run's start or after a side label's letters (「年度办（二）部」 /
+# 「分公开」 as pdfplumber prints a narrow label column); kept bracketed, 「（二）」, so that it never
+# names 二、上年结转
+_GROUP_OWN_NUMBER = re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,2})[）)]")
+_GROUP_NUMBER_IN_RUN = re.compile(r"[（(]([一二三四五六七八九十]{1,2})[）)]")
 _INNER_OWN_NUMBER = re.compile(r"(?<=[^\s0-9])\s*([0-9]{1,2})[.、．](?=[\u4e00-\u9fa5])")  # _INNER_NUMBER's
 _NUMBERED_PREFIX_MIN = 1
 _INNER_NUMBER = re.compile(r"(?<=[^\s0-9])\s*[0-9]{1,2}[.、．](?=[\u4e00-\u9fa5])")
@@ -69,6 +74,18 @@ def label_forms(text: str) -> tuple[str, str]:
     return LABEL_NOISE.sub("", text), LABEL_NOISE.sub("", bare)
 
 
+def _own_number(text: str) -> str:
+    """The number a label or run starts with: "8" of 「8.属于」, 「（二）」 of 「（二）部分公开」; "" if none."""
+    if m := _OWN_NUMBER.match(text):
+        return m.group(1)
+    return f"（{m.group(1)}）" if (m := _GROUP_OWN_NUMBER.match(text)) else ""
+
+
+# （三）…（六）: the numbers of 表三's group labels; 「（六）其他」 may be 2021's group label as well as
+# the start of 2019's row 「（六）其他处理」, so such a number names no row by itself
+_GROUP_LABEL_NUMBERS = frozenset(_own_number(label) for label in (DENIED, UNABLE, NOT_PROCESSED, OTHER))
+
+
 def label_at(row, text: str, bare: str) -> Optional[int]:
     """Where in a run (its label_forms) the row's label starts, or None: see _matches."""
     return _matches(row.keywords, _official(row.label), text, bare)
@@ -85,7 +102,7 @@ def row_matchers(table: Table) -> tuple[list[tuple[Optional[tuple[str, ...]], st
     known = _MATCHERS.get(id(table))
     if known is None or known[0] is not table:
         official = [_official(row.label) for row in table.rows]
-        numbers = [m.group(1) if (m := _OWN_NUMBER.match(row.label)) else "" for row in table.rows]
+        numbers = [_own_number(row.label) for row in table.rows]
         known = _MATCHERS[id(table)] = (table, [(None if row.key == "other_other" else row.keywords, o, o[:8], n)
                                                 for row, o, n in zip(table.rows, official, numbers)], {})
     return known[1], known[2]
@@ -109,6 +126,12 @@ def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
     numbered = (_INNER_OWN_NUMBER.search(run) or _OWN_NUMBER.match(run)) \
         if not prefix and len(bare) >= _NUMBERED_PREFIX_MIN else None
     own_number = numbered.group(1) if numbered else None
+    in_group = _GROUP_NUMBER_IN_RUN.search(run) if "）" in run or ")" in run else None
+    # (the words after a group number: a start of the row's label, or none where the label's words
+    # wrap to the lines after: then the number names the row right after the one found last, if its
+    # label is longer than a line of a narrow column holds; 「（七）」 alone is not 「总计」's label, which
+    # prints whole on a line of its own, the values of its row maybe between them)
+    group_words = LABEL_NOISE.sub("", run[in_group.end():]) if in_group else ""
     hits = []
     for r in range(next_row, min(len(matchers), next_row + MAX_SKIP + 1)):
         keywords, official, head, number = matchers[r]
@@ -134,6 +157,10 @@ def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
             hits.append((0, r))
         elif own_number == number and official.startswith(bare):  # ("8.属于": never a number "")
             hits.append((0, r))
+        elif in_group and number == f"（{in_group.group(1)}）" and number not in _GROUP_LABEL_NUMBERS \
+                and official.startswith(group_words) \
+                and (group_words or r == next_row and len(official) > _PREFIX_MIN):
+            hits.append((in_group.start(), r))
     return tuple(r for _, r in sorted(hits))
 
 

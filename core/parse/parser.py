@@ -1277,11 +1277,13 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
         for key, chosen in agreed_rows(report, table, rows).items():
             store(key, chosen)
     # no row ends in the sum of its others: the 总计 column left blank, its values the parts'
-    for key, chosen in blank_total_placement(table, report.template, rows, arithmetic).items():
+    misprinted: list[str] = []
+    for key, chosen in blank_total_placement(table, report.template, rows, arithmetic, misprinted).items():
         store(key, chosen)
+        sums = f"除「{misprinted[0]}」列（疑有笔误）外各列合计相符" if misprinted else "各列合计相符"
         report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                  f"「{table.row(key).label}」行的总计栏空白，空白单元格未留痕迹，"
-                                 "已按顺序从左排入各列（各列合计相符），请对照原文核对"))
+                                 f"已按顺序从左排入各列（{sums}），请对照原文核对"))
 
 
 def _place_for_one_typo(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:

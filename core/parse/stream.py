@@ -36,7 +36,7 @@ from core.parse.glued import (CUT_LEFT_OPEN, MAX_CELL_DIGITS, MAX_DIGITS, NONE_F
                               jointly_possible, reading_places, row_completes, row_reading_places,
                               split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
-from core.parse.glued_places import MOST_READINGS, placed_by_sums
+from core.parse.glued_places import MOST_READINGS, placed_by_sums, sums_may_hold
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
 from core.parse.early_values import BY_ROW_ORDER_AND_SUMS, placed_by_order
@@ -1259,7 +1259,13 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if before_placing is None:
             before_placing = dict(candidates)
         columns = list(map(_columns_taken, candidates[key]))
-        leftmost = min(columns)
+        # the leftmost columns the sums leave possible with the rows known so far (a 14 in 二、上年结转
+        # goes where the column's 一 + 二 = （七） + 四 can hold, not to the first blank column); the
+        # leftmost when the sums rule every placement out (a typo)
+        placings = sorted(set(columns))
+        leftmost = next((taken for taken in placings[:_MOST_PLACINGS_WEIGHED] if _sums_may_hold(
+            candidates, key, [r for r, t in zip(candidates[key], columns) if t == taken], paths, eqs, values)),
+            placings[0]) if len(placings) > 1 else placings[0]
         candidates[key] = [r for r, taken in zip(candidates[key], columns) if taken == leftmost]
         placed_left.add(key)
         settle()
@@ -1452,6 +1458,26 @@ def _jointly_narrowed(candidates, paths, eqs, sum_cells, values,
             candidates[key] = [r for r in candidates[key] if _cut_values(r) in chosen]
             narrowed.add(key)
     return narrowed, (True if isinstance(joint, dict) or joint is SOME_HOLD else False if joint is None else None)
+
+
+_MOST_PLACINGS_WEIGHED = 20  # a row's placements weighed against the sums before one is taken from the left
+
+
+def _sums_may_hold(candidates, key: str, placed: list, paths, eqs, values) -> bool:
+    """Whether the open rows (as _placed_by_sums weighs them), `key` read only as `placed`, may all
+    add up: False where the sums rule that out (glued_places.sums_may_hold)."""
+    known = dict(values)
+    rows: dict[str, list[tuple]] = {}
+    for other, found in candidates.items():
+        found = placed if other == key else found
+        if not found:
+            continue
+        sums = sorted({_cut_values(r) for r in found})
+        if len(sums) == 1:
+            known.update(zip(paths[other], sums[0]))
+            continue
+        rows[other] = sums
+    return sums_may_hold(rows, paths, eqs, known)
 
 
 def _placed_by_sums(candidates, paths, eqs, values) -> set[str]:

@@ -508,14 +508,18 @@ def undecided_columns(report: Report, table: Table, rows: dict[str, list[Token]]
 
 
 def blank_total_placement(table: Table, template: str, rows: dict[str, list[Token]],
-                          values: dict[str, Optional[Number]]) -> dict[str, list[Optional[Token]]]:
+                          values: dict[str, Optional[Number]], misprinted: Optional[list[str]] = None
+                          ) -> dict[str, list[Optional[Token]]]:
     """Rows of 表三 whose 总计 column was left blank (no row of two values ends in their sum),
     their values read from the left in the part columns, taken when every column sum then holds
     (T3-1 per column, T3-2 per part column) and the rows as placed break one: row -> its placed
     tokens. The sums tell which values share a column, not which column that is (a blank column
     leaves no trace): the reading from the left is the one a short row gets elsewhere; the rows
     stay flagged. `values`: the table's cells as the sums read them (stored_cells.table_values).
-    Empty when that reading breaks a sum, a row prints its 总计, or a cell is unknown."""
+    Also taken where the sums of one column alone fail (a misprint in it: a value in the wrong
+    column breaks two), that column's name added to `misprinted`.
+    Empty when that reading breaks more, a row prints its 总计, or a cell is unknown."""
+    misprinted = [] if misprinted is None else misprinted
     if table.section != "section3" or not _no_total_printed(rows):
         return {}
     results = RESULT_ROWS_2019 if template == "2019" else RESULT_ROWS_2021
@@ -523,10 +527,13 @@ def blank_total_placement(table: Table, template: str, rows: dict[str, list[Toke
     parts = len(table.rows[0].columns) - 1
     stored = {key: [values.get(p) for p in table.row_paths(key)] for key in keys}
 
-    def columns_hold(cells: dict[str, list]) -> bool:
+    def failing_columns(cells: dict[str, list]) -> list[int]:
         new, carried_over, total, carried_forward = (cells[k] for k in keys[:4])
-        return all(new[c] + carried_over[c] == total[c] + carried_forward[c]
-                   and sum(cells[k][c] for k in results) == total[c] for c in range(parts))
+        return [c for c in range(parts) if not (new[c] + carried_over[c] == total[c] + carried_forward[c]
+                                                and sum(cells[k][c] for k in results) == total[c])]
+
+    def columns_hold(cells: dict[str, list]) -> bool:
+        return not failing_columns(cells)
 
     if columns_hold({key: [v or 0 for v in cells] for key, cells in stored.items()}):
         return {}  # the rows as placed hold every column sum already
@@ -541,7 +548,11 @@ def blank_total_placement(table: Table, template: str, rows: dict[str, list[Toke
             return {}  # a cell unknown, or a row printing its 总计: the column is not blank
         else:
             left[key] = stored[key]
-    if not columns_hold(left):
+    # every column's sums hold, or all but one column's: a misprint in that column (a value read
+    # into the wrong column breaks the sums of two)
+    failing = failing_columns(left)
+    if len(failing) > 1:
         return {}
+    misprinted.extend(table.rows[0].columns[c].label for c in failing)
     return {key: list(tokens) + [None] * (parts + 1 - len(tokens)) for key, tokens in rows.items()
             if any(_number(t) for t in tokens)}

@@ -383,3 +383,9 @@ def test_a_row_with_no_reading_leaves_no_joint_choice():
     assert glued.jointly_possible({"a": [], "b": [[1], [2]]}, paths, [eq], values) is None
     assert glued.jointly_possible({"a": [], "b": [[3]]}, paths, [eq], values) is None
     assert glued.jointly_possible({"a": [[0]], "b": [[3]]}, paths, [eq], values) == {"a": [0], "b": [0]}
+
+
+def test_a_zero_before_a_thousands_separator_never_starts_that_number():
+    # "2020,552": 2 | 0 | 20,552; "020,552" is no number (a count prints no leading 0)
+    readings = glued.t2_readings("2020,552", ["count", "signed", "count"])
+    assert [[value for value, _, _ in r] for r in readings] == [[2, 0, 20552]]

@@ -103,3 +103,23 @@ def test_a_glued_run_under_a_row_of_placeholders_is_cut_not_placed_by_position()
     assert _values(report, "normative_docs", ("issued", "repealed", "in_force")) == [0, 4, 0]
     assert "section2.normative_docs" in {f.cell for f in report.flags}
     assert not [c for c in wrong if c.startswith("section2.")] and silent == []
+
+
+def test_a_zero_glued_before_a_number_with_a_thousands_separator_is_a_cell_of_its_own():
+    # pq2504 r0001, 2019 行政许可 prints 2 · 0 · 20,552 as "2020,552". The 0 began a separated
+    # number "020,552" (20 552, a leading 0 no count prints), so no reading was 2 | 0 | 20,552 and
+    # the row was left blank (3 cells flagged); a 0 is a number of its own
+    report, wrong, silent = read_against_truth(ZOO / "pq2504-r0001-docx2txt.txt")
+    assert _values(report, "licensing", ("prev_items", "change", "decisions")) == [2, 0, 20552]
+    assert not [c for c in wrong if c.startswith("section2.licensing")] and silent == []
+
+
+def test_a_full_width_plus_sign_stays_on_the_run_of_its_row():
+    # q2506 r0006, 2019 其他对外管理服务事项 prints 448 · +88 · 2 as "４４８项＋８８２项": the run of
+    # the row's values stopped at the full-width "＋", read as "４４８项" alone: 上一年项目数量 left
+    # blank too. Now the whole run is read: 448 sure, +88 | 2 or +8 | 82 the text cannot tell (flagged)
+    report, wrong, silent = read_against_truth(ZOO / "q2506-r0006-docx2txt.txt")
+    assert _values(report, "other_services", ("prev_items", "change", "decisions")) == [448, None, None]
+    flag = next(f for f in report.flags if f.cell == "section2.other_services")
+    assert "４４８项＋８８２项" in flag.message
+    assert wrong == ["section2.other_services.change", "section2.other_services.decisions"] and silent == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.check.rules import check
 from tests.core.truth import T3_COLUMN_KEYS, read_against_truth
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
@@ -30,3 +31,18 @@ def test_a_blank_total_column_reads_its_values_in_the_part_columns():
     # the columns are the sums' guess from the left: every row placed so says so
     blank_total = {f.cell for f in report.flags if "总计栏空白" in f.message}
     assert {"section3.new", "section3.partial", "section3.total"} <= blank_total
+
+
+def test_a_blank_total_column_is_read_from_the_left_when_one_column_alone_fails_its_sums():
+    # q2301 r0049 (mammoth's markdown, 2019): 总计 blank, blank cells dropped, rows of 自然人 and 商业企业
+    # (561 50, 293 32, 3 …) and a planted misprint: （六）其他处理 prints 自然人 3 for 30. From the left
+    # every column's sums hold but 自然人's （七）总计 = Σ 办理结果: the misprint's, one column alone (a
+    # value in a wrong column breaks two). Before, each row's last value was read as its 总计 (22 cells
+    # wrong, flagged); the misprint stays a doubt through the rows placed so
+    report, wrong, silent = read_against_truth(ZOO / "q2301-r0049-mammoth-md.md")
+    assert row(report, "new") == [561, 50, 0, 0, 0, 0, 0]
+    assert row(report, "partial") == [3, 0, 0, 0, 0, 0, 0]
+    assert row(report, "carried_forward") == [53, 0, 0, 0, 0, 0, 0]
+    assert [c for c in wrong if c.startswith("section3.")] == [] and silent == []
+    assert any(f.cell == "section3.new" and "除「自然人」列（疑有笔误）外各列合计相符" in f.message for f in report.flags)
+    assert any(f.rule == "T3-2" and "section3.other_processing.natural" in f.cells for f in check(report))
