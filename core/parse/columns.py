@@ -147,6 +147,19 @@ def header_centres(text: str, header: list[Token], words: tuple[tuple[str, ...],
                     start = width_of(text[line_start:token.start + at], wide)
                     out[n] = start + width_of(word, wide) / 2
                     break
+    if None in out:  # a name wrapped in its narrow cell (w3m: 「总」 over 「计」)
+        missing = [n for n, c in enumerate(out) if c is None]
+        options = tuple((n, word) for n in missing for word in words[n])
+        wrapped_words = tuple(word for _, word in options)
+        heads = _word_heads(wrapped_words)
+        for token in header:
+            if token.kind != TEXT or token.line not in plain_lines:
+                continue
+            line_start = text.rfind("\n", 0, token.start) + 1
+            for centre, k in _wrapped_words(text, line_start, token, wrapped_words, heads, wide):
+                n = options[k][0]
+                if out[n] is None:
+                    out[n] = centre
     return out
 
 
@@ -167,8 +180,7 @@ def repeated_header_centres(text: str, header: list[Token], words: tuple[str, ..
         for n, word in enumerate(words):
             at = raw.find(word)
             while at >= 0:
-                start = width_of(text[line_start:token.start + at], wide)
-                found.append((start + width_of(word, wide) / 2, n))
+                found.append((_name_centre(text, line_start, token.start, raw, at, word, words, wide), n))
                 at = raw.find(word, at + 1)
     expected = list(range(len(words))) * groups
     found.sort()
@@ -180,6 +192,24 @@ def repeated_header_centres(text: str, header: list[Token], words: tuple[str, ..
         if [n for _, n in found] != expected:
             return None
     return [centre for centre, _ in found]
+
+
+def _name_centre(text: str, line_start: int, token_start: int, raw: str, at: int, word: str,
+                 words: tuple[str, ...], wide: bool) -> float:
+    """Display centre of the column name holding `word` (found at `at` in the token's text `raw`):
+    the whole stretch of non-space around it when that stretch names no other column (「结果维持」
+    around 维持: a terminal prints a cell's value at the cell's left edge, under 「结」, not under
+    「维持」), else the word's own."""
+    left = raw.rfind(" ", 0, at) + 1
+    right = raw.find(" ", at + len(word))
+    if right < 0:
+        right = len(raw)
+    stretch = raw[left:right]
+    if sum(stretch.count(other) for other in words) == 1:
+        start = width_of(text[line_start:token_start + left], wide)
+        return start + width_of(stretch, wide) / 2
+    start = width_of(text[line_start:token_start + at], wide)
+    return start + width_of(word, wide) / 2
 
 
 @lru_cache(maxsize=8)
