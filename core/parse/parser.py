@@ -2669,7 +2669,10 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
             values, sure = placed
             if not sure:
                 report.flags.append(Flag("section4", "inferred", "表四" + BY_POSITION, (PLACED_BY_POSITION,)))
-    if len(values) == width and not all(_t4_group_ok(values[g * 5:g * 5 + 5]) for g in range(3)):
+    # cells of a drawn grid (a web page's or a Word document's table) come in the table's order: a
+    # group that fails there is a misprint to name, not a PDF's reading order to undo
+    if len(values) == width and not all(_t4_group_ok(values[g * 5:g * 5 + 5]) for g in range(3)) \
+            and not (lines and all(lines[t.line].grid for t in values)):
         reordered = _t4_reordered(values)
         if reordered:
             values = reordered
