@@ -113,7 +113,8 @@ def parse(doc: Document) -> Report:
     report.flags.extend(lost_text_flags(doc))
     sections = find_sections(doc.lines, doc.text)
     regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}  # (None: no heading found)
-    dropped = furniture(doc, regions)  # page numbers and repeated header rows inside the tables
+    # page numbers and repeated header rows inside the tables (表二's without its heading too)
+    dropped = furniture(doc, regions if regions[2] else {**regions, 2: _fallback_t2_span(doc, sections.heading_lines)})
     # (their text stays in the document's: what reads runs of it, not its lines, leaves them out)
     dropped_spans = [(cell.start, cell.end) for i in dropped for cell in doc.lines[i].cells]
     if dropped:
@@ -134,8 +135,8 @@ def parse(doc: Document) -> Report:
     tokens = {n: tokenize(doc.lines, *span) if (span := regions[n]) else [] for n in (2, 3, 4)}
     if "│" in doc.text:  # a terminal's ruled box (w3m): a number wrapped in its narrow cell is one
         tokens = {n: wrapped_box_numbers(doc.text, found) for n, found in tokens.items()}
-    if not tokens[2]:  # no heading: look for the table itself
-        tokens[2] = _fallback_t2_tokens(doc, sections.heading_lines)
+    if not tokens[2] and (t2_span := _fallback_t2_span(doc, sections.heading_lines)):
+        tokens[2] = tokenize(doc.lines, *t2_span)  # no heading: the table itself
     if not tokens[3]:  # no heading: look for the table itself
         tokens[3] = _fallback_t3_tokens(doc, sections.heading_lines.values())
     if not tokens[4]:
@@ -389,21 +390,19 @@ def _is_report(doc: Document, tokens: dict[int, list[Token]]) -> bool:
 _T2_FIRST_BLOCK = re.compile(r"^\|?\s*第二十条第\(一\)项\s*\|?$")
 
 
-def _fallback_t2_tokens(doc: Document, headings: dict[int, int]) -> list[Token]:
+def _fallback_t2_span(doc: Document, headings: dict[int, int]) -> Optional[tuple[int, int]]:
     """Without a section 二 heading (a site's article whose heading html2text lost with the page's
-    layout table: w2508 r0031), from the line that is 表二's first block heading alone,
-    「第二十条第（一）项」, up to the next section's heading, never past section 三's: the template
-    prints that heading nowhere else."""
+    layout table: w2508 r0031), 表二's lines: from the line that is its first block heading alone,
+    「第二十条第（一）项」, up to the next section's heading, never past section 三's (the template
+    prints that heading nowhere else); None if no line is."""
     if "二十条" not in doc.text:
-        return []  # (each cell's text is a stretch of the Document's text)
+        return None  # (each cell's text is a stretch of the Document's text)
     last = headings.get(3, len(doc.lines))
     for index in range(min(last, len(doc.lines))):
         raw = line_text(doc.lines[index])
-        if "二十条" not in raw or not _T2_FIRST_BLOCK.match(normalise(raw).strip()):
-            continue
-        end = min([i for i in headings.values() if i > index], default=len(doc.lines))
-        return tokenize(doc.lines, index, end)
-    return []
+        if "二十条" in raw and _T2_FIRST_BLOCK.match(normalise(raw).strip()):
+            return index, min([i for i in headings.values() if i > index], default=len(doc.lines))
+    return None
 
 
 def _fallback_t3_tokens(doc: Document, headings: Iterable[int]) -> list[Token]:
