@@ -26,9 +26,9 @@ from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, Placement, column_anchors,
                                 display_width, equation_score, extents_of, width_of,
                                 moved_back_past_total,
-                                header_centres, names_in_order, header_extents, line_candidates, named_anchors,
+                                header_centres, names_in_order, header_extents, line_candidates,
                                 padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, narrow_positions,
-                                repeated_header_centres, wide_positions, token_number, value_distance)
+                                repeated_header_names, wide_positions, token_number, value_distance)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED_CELL, recut_runs
 from core.parse.early_values import (BY_ROW_ORDER, BY_ROW_ORDER_AND_SUMS, beside_labels, give_early_values_down,
                                      give_stray_values_down, placed_by_order)
@@ -2830,12 +2830,12 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
     header = [t for t in tokens if t.kind == TEXT and t.line < values[0].line]
     fits, tables = [], []
     for wide in (False, True):
-        centres = repeated_header_centres(report.text, header, T4_HEADER_WORDS, len(T4.rows), plain, wide)
-        if centres is None:
+        names = repeated_header_names(report.text, header, T4_HEADER_WORDS, len(T4.rows), plain, wide)
+        if names is None:
             continue
         where = positions(report.text, values, plain, wide)
         intervals = [where[id(t)] for t in values]
-        anchors = named_anchors(centres)
+        anchors = [(centre - half, centre + half) for centre, half in names]
         # the header and the value line are spaced differently anyway: no offset is tried
         distance = [[value_distance(interval, anchor) for anchor in anchors] for interval in intervals]
         tables.append((wide, distance))

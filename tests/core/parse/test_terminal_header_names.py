@@ -50,3 +50,14 @@ def test_t4_values_at_their_cells_left_edge_go_under_the_whole_name():
         report, wrong, silent = read_against_truth(ZOO / name)
         assert [report.value(f"section4.review.{c}") for c in T4_KEYS] == [None, 2, 1, None, 3], name
         assert not any(cell.startswith("section4") for cell in wrong) and silent == [], name
+
+
+def test_t4_values_at_the_left_edge_of_every_name_lie_under_it_misprint_and_all():
+    # 表四 prints 无 ０ 无 ０ 无 | 无 ０ ０ | １５ １ ４ １ １２ at the left edges of its names, the
+    # last group misprinted (总计 12, 21 true): only a placement by position names the misprint's
+    # group, and only where every value lies under its name. Measured from the names' centres each
+    # value lay 1.5 columns off (a 1-column value in an 8-column name) and the placement was refused
+    # (6 cells wrong, flagged); a name's column spans its width
+    report, wrong, silent = read_against_truth(ZOO / "w2403-r0028-wps-html-w3m.txt")
+    assert [report.value(f"section4.litigation_after_review.{c}") for c in T4_KEYS] == [15, 1, 4, 1, 12]
+    assert not any(cell.startswith("section4") for cell in wrong) and silent == []
