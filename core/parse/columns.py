@@ -148,18 +148,16 @@ def header_centres(text: str, header: list[Token], words: tuple[tuple[str, ...],
                     out[n] = start + width_of(word, wide) / 2
                     break
     if None in out:  # a name wrapped in its narrow cell (w3m: 「总」 over 「计」)
-        missing = [n for n, c in enumerate(out) if c is None]
-        options = tuple((n, word) for n in missing for word in words[n])
-        wrapped_words = tuple(word for _, word in options)
+        column_of = [n for n, c in enumerate(out) if c is None for _ in words[n]]  # each wrapped word's column
+        wrapped_words = tuple(word for n, c in enumerate(out) if c is None for word in words[n])
         heads = _word_heads(wrapped_words)
         for token in header:
             if token.kind != TEXT or token.line not in plain_lines:
                 continue
             line_start = text.rfind("\n", 0, token.start) + 1
             for centre, k in _wrapped_words(text, line_start, token, wrapped_words, heads, wide):
-                n = options[k][0]
-                if out[n] is None:
-                    out[n] = centre
+                if out[column_of[k]] is None:
+                    out[column_of[k]] = centre
     return out
 
 
