@@ -147,6 +147,17 @@ def header_centres(text: str, header: list[Token], words: tuple[tuple[str, ...],
                     start = width_of(text[line_start:token.start + at], wide)
                     out[n] = start + width_of(word, wide) / 2
                     break
+    if None in out:  # a name wrapped in its narrow cell (w3m: 「总」 over 「计」)
+        column_of = [n for n, c in enumerate(out) if c is None for _ in words[n]]  # each wrapped word's column
+        wrapped_words = tuple(word for n, c in enumerate(out) if c is None for word in words[n])
+        heads = _word_heads(wrapped_words)
+        for token in header:
+            if token.kind != TEXT or token.line not in plain_lines:
+                continue
+            line_start = text.rfind("\n", 0, token.start) + 1
+            for centre, k in _wrapped_words(text, line_start, token, wrapped_words, heads, wide):
+                if out[column_of[k]] is None:
+                    out[column_of[k]] = centre
     return out
 
 
@@ -156,7 +167,16 @@ def repeated_header_centres(text: str, header: list[Token], words: tuple[str, ..
     (表四: 维持 纠正 其他 尚未 总计 under 行政复议, 未经复议直接起诉 and 复议后起诉); None unless the
     header names exactly those columns in that order, each name whole on a line or, failing that,
     wrapped in its cell (_wrapped_words)."""
-    found: list[tuple[float, int]] = []
+    names = repeated_header_names(text, header, words, groups, plain_lines, wide)
+    return None if names is None else [centre for centre, _ in names]
+
+
+def repeated_header_names(text: str, header: list[Token], words: tuple[str, ...], groups: int,
+                          plain_lines: set[int], wide: bool) -> Optional[list[tuple[float, float]]]:
+    """repeated_header_centres with how far each name's column reaches either side of its centre:
+    a whole name 「结果维持」 spans its width but a column at each end (a value printed at either
+    edge of its cell lies under it: a terminal prints it at the left edge), _HALF_NAME at least."""
+    found: list[tuple[float, int, float]] = []
     lines: list[tuple[int, Token]] = []
     for token in header:
         if token.kind != TEXT or token.line not in plain_lines:
@@ -167,19 +187,37 @@ def repeated_header_centres(text: str, header: list[Token], words: tuple[str, ..
         for n, word in enumerate(words):
             at = raw.find(word)
             while at >= 0:
-                start = width_of(text[line_start:token.start + at], wide)
-                found.append((start + width_of(word, wide) / 2, n))
+                centre, width = _name_centre(text, line_start, token.start, raw, at, word, words, wide)
+                found.append((centre, n, max(_HALF_NAME, width / 2 - 1)))
                 at = raw.find(word, at + 1)
     expected = list(range(len(words))) * groups
     found.sort()
-    if [n for _, n in found] != expected:
+    if [n for _, n, _ in found] != expected:
         heads = _word_heads(words)
         for line_start, token in lines:
-            found += _wrapped_words(text, line_start, token, words, heads, wide)
+            found += [(centre, n, _HALF_NAME) for centre, n in _wrapped_words(text, line_start, token, words, heads, wide)]
         found.sort()
-        if [n for _, n in found] != expected:
+        if [n for _, n, _ in found] != expected:
             return None
-    return [centre for centre, _ in found]
+    return [(centre, half) for centre, _, half in found]
+
+
+def _name_centre(text: str, line_start: int, token_start: int, raw: str, at: int, word: str,
+                 words: tuple[str, ...], wide: bool) -> tuple[float, int]:
+    """Display centre and width of the column name holding `word` (found at `at` in the token's
+    text `raw`): the whole stretch of non-space around it when that stretch names no other column
+    (「结果维持」 around 维持: a terminal prints a cell's value at the cell's left edge, under 「结」,
+    not under 「维持」), else the word's own."""
+    left = raw.rfind(" ", 0, at) + 1
+    right = raw.find(" ", at + len(word))
+    if right < 0:
+        right = len(raw)
+    stretch = raw[left:right]
+    if sum(stretch.count(other) for other in words) == 1:
+        start, width = width_of(text[line_start:token_start + left], wide), width_of(stretch, wide)
+    else:
+        start, width = width_of(text[line_start:token_start + at], wide), width_of(word, wide)
+    return start + width / 2, width
 
 
 @lru_cache(maxsize=8)

@@ -69,6 +69,7 @@ _T3_HEADER = ("（本列数据的勾稽关系为：第一项加第二项之和�
               "申请人情况自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构其他总计")
 _T3_NAMES = ("申请人情况", "自然", "法人或其他组织", "商业", "科研", "公益", "法律", "服务机构", "勾稽")
 _T3_CHARS = frozenset(_T3_HEADER) | frozenset(" \t\u3000|")
+_DELIMITER_ROW = re.compile(r"[\s|:-]*-{3}[\s|:-]*$")  # |---|:---:|, its cells joined: "--- ---"
 
 
 def _text(line: Line) -> str:
@@ -233,6 +234,9 @@ def _repeated_header(lines: list[Line], first: int, end: int, numbers: set[int])
         if not _T3_CHARS.isdisjoint(text) and _T3_CHARS.issuperset(text):
             run.append(i)
             run_names.update(name for name in _T3_NAMES if name in text)
+            continue
+        if run and _DELIMITER_ROW.match(text):  # (a Markdown table's rule under its first row: html2text
+            run.append(i)  # starts a table so where a site split it, its header again)
             continue
         if len(run_names) >= 2:
             if header_seen and body and _whole(run_names):

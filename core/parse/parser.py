@@ -26,9 +26,9 @@ from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, Placement, column_anchors,
                                 display_width, equation_score, extents_of, width_of,
                                 moved_back_past_total,
-                                header_centres, names_in_order, header_extents, line_candidates, named_anchors,
+                                header_centres, names_in_order, header_extents, line_candidates,
                                 padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, narrow_positions,
-                                repeated_header_centres, wide_positions, token_number, value_distance)
+                                repeated_header_names, wide_positions, token_number, value_distance)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED_CELL, recut_runs
 from core.parse.early_values import (BY_ROW_ORDER, BY_ROW_ORDER_AND_SUMS, beside_labels, give_early_values_down,
                                      give_stray_values_down, placed_by_order)
@@ -113,7 +113,8 @@ def parse(doc: Document) -> Report:
     report.flags.extend(lost_text_flags(doc))
     sections = find_sections(doc.lines, doc.text)
     regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}  # (None: no heading found)
-    dropped = furniture(doc, regions)  # page numbers and repeated header rows inside the tables
+    # page numbers and repeated header rows inside the tables (表二's without its heading too)
+    dropped = furniture(doc, regions if regions[2] else {**regions, 2: _fallback_t2_span(doc, sections.heading_lines)})
     # (their text stays in the document's: what reads runs of it, not its lines, leaves them out)
     dropped_spans = [(cell.start, cell.end) for i in dropped for cell in doc.lines[i].cells]
     if dropped:
@@ -134,6 +135,8 @@ def parse(doc: Document) -> Report:
     tokens = {n: tokenize(doc.lines, *span) if (span := regions[n]) else [] for n in (2, 3, 4)}
     if "│" in doc.text:  # a terminal's ruled box (w3m): a number wrapped in its narrow cell is one
         tokens = {n: wrapped_box_numbers(doc.text, found) for n, found in tokens.items()}
+    if not tokens[2] and (t2_span := _fallback_t2_span(doc, sections.heading_lines)):
+        tokens[2] = tokenize(doc.lines, *t2_span)  # no heading: the table itself
     if not tokens[3]:  # no heading: look for the table itself
         tokens[3] = _fallback_t3_tokens(doc, sections.heading_lines.values())
     if not tokens[4]:
@@ -382,6 +385,24 @@ def _is_report(doc: Document, tokens: dict[int, list[Token]]) -> bool:
     if any(tokens.values()):
         return True
     return "政府信息公开" in doc.text[:5000] and "申请" in doc.text
+
+
+_T2_FIRST_BLOCK = re.compile(r"^\|?\s*第二十条第\(一\)项\s*\|?$")
+
+
+def _fallback_t2_span(doc: Document, headings: dict[int, int]) -> Optional[tuple[int, int]]:
+    """Without a section 二 heading (a site's article whose heading html2text lost with the page's
+    layout table: w2508 r0031), 表二's lines: from the line that is its first block heading alone,
+    「第二十条第（一）项」, up to the next section's heading, never past section 三's (the template
+    prints that heading nowhere else); None if no line is."""
+    if "二十条" not in doc.text:
+        return None  # (each cell's text is a stretch of the Document's text)
+    last = headings.get(3, len(doc.lines))
+    for index in range(min(last, len(doc.lines))):
+        raw = line_text(doc.lines[index])
+        if "二十条" in raw and _T2_FIRST_BLOCK.match(normalise(raw).strip()):
+            return index, min([i for i in headings.values() if i > index], default=len(doc.lines))
+    return None
 
 
 def _fallback_t3_tokens(doc: Document, headings: Iterable[int]) -> list[Token]:
@@ -2673,7 +2694,10 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
             values, sure = placed
             if not sure:
                 report.flags.append(Flag("section4", "inferred", "表四" + BY_POSITION, (PLACED_BY_POSITION,)))
-    if len(values) == width and not all(_t4_group_ok(values[g * 5:g * 5 + 5]) for g in range(3)):
+    # cells of a drawn grid (a web page's or a Word document's table) come in the table's order: a
+    # group that fails there is a misprint to name, not a PDF's reading order to undo
+    if len(values) == width and not all(_t4_group_ok(values[g * 5:g * 5 + 5]) for g in range(3)) \
+            and not (lines and all(lines[t.line].grid for t in values)):
         reordered = _t4_reordered(values)
         if reordered:
             values = reordered
@@ -2810,12 +2834,12 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
     header = [t for t in tokens if t.kind == TEXT and t.line < values[0].line]
     fits, tables = [], []
     for wide in (False, True):
-        centres = repeated_header_centres(report.text, header, T4_HEADER_WORDS, len(T4.rows), plain, wide)
-        if centres is None:
+        names = repeated_header_names(report.text, header, T4_HEADER_WORDS, len(T4.rows), plain, wide)
+        if names is None:
             continue
         where = positions(report.text, values, plain, wide)
         intervals = [where[id(t)] for t in values]
-        anchors = named_anchors(centres)
+        anchors = [(centre - half, centre + half) for centre, half in names]
         # the header and the value line are spaced differently anyway: no offset is tried
         distance = [[value_distance(interval, anchor) for anchor in anchors] for interval in intervals]
         tables.append((wide, distance))

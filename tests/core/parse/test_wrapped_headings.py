@@ -81,9 +81,9 @@ def test_t4_names_wrapped_in_their_cells_give_the_columns_centres():
     # the second group's 「结果纠」 over 「正」 and 「总」 over 「计」, each rest starting the line
     # below at its cell's column (28 and 42)
     first = "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠 其他结果 尚未审结 总"
-    # whole words at their centres (维持 at 2..4: 3); 纠正 the centre of 「结果纠」 and 「正」 (28..31),
-    # 总计 that of 「总」 and 「计」 (42..43)
-    assert _centres([first, " " * 28 + "正" + " " * 13 + "计"]) == [3, 8, 11, 16, 21, 26, 29.5, 33, 38, 42.5]
+    # whole names at their centres (「结果维持」 at 0..4: 2); 纠正 the centre of 「结果纠」 and 「正」
+    # (28..31), 总计 that of 「总」 and 「计」 (42..43)
+    assert _centres([first, " " * 28 + "正" + " " * 13 + "计"]) == [2, 7, 12, 17, 21, 25, 29.5, 34, 39, 42.5]
     # 「正」 a column right of its cell: not the rest of 纠正, the header no longer names every column
     assert _centres([first, " " * 29 + "正" + " " * 12 + "计"]) is None
     # a header printed a character a line (pdftotext): 「纠」 continues a column begun above it
