@@ -49,8 +49,8 @@ from core.parse.head_flows import head_rows_from_flows
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.column_blocks import read_column_blocks
-from core.parse.pdfblocks import (t2_column_blocks, t2_rows_under_headers, t3_spill, t4_partly_under_section5,
-                                  t4_printed_apart, t4_stray_values)
+from core.parse.pdfblocks import (t2_column_blocks, t2_rows_after_labels_and_names, t2_rows_under_headers, t3_spill,
+                                  t4_partly_under_section5, t4_printed_apart, t4_stray_values)
 from core.parse.page_furniture import furniture, without
 from core.parse.lost import (BLANKS_UNTRACED_ZEROS, LOST, ZEROS_UNPLACED, blank_rows, empty_line, headless_table_flags,
                              lost_character_flags, lost_text_flags, only_zeros, printed_placeholder, zero_row,
@@ -161,6 +161,7 @@ def parse(doc: Document) -> Report:
     if not t2_as_printed:
         reread_glued_t2(report, templ["section2"], dropped_spans)
         t2_column_blocks(report, templ["section2"], tokens, doc.page_starts)
+        t2_rows_after_labels_and_names(report, templ["section2"], tokens[2])
     # (表二 read as printed leaves section 三's tokens as they were: their texts as joined above)
     t2_complete_columns(report, templ["section2"], tokens, section3_text if t2_as_printed else None)
     if not t2_as_printed:

@@ -295,6 +295,48 @@ def _blocks_after_rows(report: Report, table: Table, section: list[Token], first
     return True
 
 
+def t2_rows_after_labels_and_names(report: Report, table: Table, section: list[Token]) -> None:
+    """Read 表二's blocks that plain pdftotext printed with their row labels and column names first
+    (「规章 / 行政规范性文件 / 本年制发件数 / 本年废止件数 / 现行有效件数 / 0 / 8个 / — / 11 个 / 0 / 127 个」):
+    the labels a text block, the names another, the cells after them row by row, left to right (a
+    row's cells on one line). Read only where every cell printed (a number or a placeholder, as
+    many as the block's cells): with a blank cell leaving no trace, which one is blank cannot be
+    told. The rows so read are flagged: their values were not printed beside their labels."""
+    labels = dict((key, index) for index, key in find_labels(table, section))
+    for block in dict.fromkeys(row.block for row in table.rows):
+        rows = [row for row in table.rows if row.block == block]
+        width = len(rows[0].columns)
+        if width < 2 or any(len(row.columns) != width or row.key not in labels for row in rows):
+            continue
+        at = [labels[row.key] for row in rows]
+        if at != sorted(at) or any(b != a + 1 for a, b in zip(at, at[1:])):
+            continue  # (the labels one after another, nothing between them)
+        names = [_column_name(c.label) for c in rows[0].columns]
+        start = at[0]
+        while start > 0 and section[start - 1].kind == TEXT and _SPACES.sub("", section[start - 1].text) in names:
+            start -= 1  # the names printed before the labels
+        taken = len(rows) + len(names)
+        first_value = next((i for i, t in enumerate(section[start:], start) if t.kind != TEXT), None)
+        if first_value is None:
+            continue
+        before = [t for t in section[start:first_value] if not _page_number(t)]
+        if len(before) != taken or [_SPACES.sub("", t.text) for t in before if
+                                    _SPACES.sub("", t.text) in names] != names:
+            continue
+        cells = width * len(rows)
+        values = section[first_value:first_value + cells]
+        after = section[first_value + cells:first_value + cells + 1]
+        if len(values) < cells or any(t.kind not in (NUM, NA) for t in values) \
+                or (after and (after[0].kind != TEXT or not T2_BREAK.search(after[0].text))):
+            continue
+        stored = {f"section2.{row.key}" for row in rows}
+        report.flags = [f for f in report.flags if not (f.cell in stored and f.kind in ("parse", "inferred"))]
+        for r, row in enumerate(rows):
+            store_row(report, table, row.key, values[r * width:(r + 1) * width])
+            report.flags.append(Flag(f"section2.{row.key}", "inferred", f"「{row.label}」行的数值印在本栏各行标签和"
+                                     "列名之后（PDF文字顺序），已按印出次序逐行归位，请对照原文核对"))
+
+
 def _count(token: Optional[Token]) -> float:
     """What a cell counts in T2-2: its number; 0 for a blank, a placeholder or a text."""
     return token.value if token is not None and token.kind == NUM and token.value is not None else 0
