@@ -806,13 +806,20 @@ def _under_section5(lines: list[Line], section5: Optional[tuple[int, int]]) -> t
         first, last = section5
         block: list[Token] = []
         t3_words = False  # (the block holds 表三's header words)
+        t4_heading = False  # (a block before held a heading of 表四's own: 复议后起诉, ...)
         for index in range(first + 1, last + 1):
             line_tokens = tokenize(lines, index, index + 1) if index < last else []
+            if len(line_tokens) == 1 and _page_number(line_tokens[0]):
+                continue  # the page's footer ("-4-"), printed before the blocks of the page's foot
             piece = _values_of_piece(line_tokens) if line_tokens else None
             t3_line = piece is None and bool(line_tokens) and _t3_legal_words(line_tokens)
             if index == last or not line_tokens or piece is None and not t3_line:
                 values = [t for t in block if t.kind in (NUM, NA)]
-                (after if len(values) < len(block) and not t3_words else foreign).extend(values)
+                # values alone in a block are 表三's, but after a block naming a group of 表四 (each
+                # cell a text block of its own, an empty line after each) they are that table's
+                ours = (len(values) < len(block) or t4_heading) and not t3_words
+                (after if ours else foreign).extend(values)
+                t4_heading = t4_heading or any(t.kind == TEXT and _t4_only(t) for t in block)
                 block, t3_words = [], False
                 if index == last or line_tokens:
                     break
