@@ -2583,20 +2583,50 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
     for index, key in enumerate(keys):
         values = values_of.get(key)
         width = widths[key]
-        if not values or len(values) <= width or len(values) % width:
+        if not values or len(values) <= width:
             continue
-        extra = len(values) // width - 1
-        following = keys[index + 1:index + 1 + extra]
-        if len(following) != extra or any(k in values_of for k in following):
-            continue
-        values_of[key] = values[:width]
+        if len(values) % width == 0:
+            extra = len(values) // width - 1
+            following = keys[index + 1:index + 1 + extra]
+            if len(following) != extra or any(k in values_of for k in following):
+                continue
+            first = width
+        else:
+            # the rows after it printed their labels after the run, the last rows of the table
+            # (3.其他 / （七）总计 / 四、结转下年度继续办理 after every value): whole rows from the
+            # run's end are theirs, what is left the row's own, short of a cell printed elsewhere
+            following = keys[index + 1:]
+            extra = len(following)
+            last_line = values[-1].line
+            if not following or len(values) <= extra * width or len(values) - extra * width >= width \
+                    or any(values_of.get(k) or label_line.get(k, -1) <= last_line for k in following):
+                continue
+            # whole rows from the run's end, or from a value or more before it (a value of the
+            # row's own printed beside the second line of its wrapped label, after the run): where
+            # one end alone makes every such row add up (a blank cell leaving no trace, or a row
+            # of 6 or 8, would shift them; a misprint leaves none: the run is left as it was)
+            holding = [stop for stop in range(len(values), len(values) - width, -1) if stop - extra * width > 0
+                       and all(_adds_up(values[stop - (n + 1) * width:stop - n * width]) for n in range(extra))]
+            if len(holding) != 1:
+                continue
+            end = holding[0]
+            first = end - extra * width
+            values = values[:first] + values[end:] + values[first:end]
+            first += len(values) - end
+        values_of[key] = values[:first]
         line = label_line.get(key)
         own = values[0].line == line or not any(t.line == line and t.kind != TEXT for t in tokens)
         placed = following if own else [key, *following]
-        for n, other in enumerate(following, start=1):
-            values_of[other] = values[n * width:(n + 1) * width]
+        for n, other in enumerate(following):
+            values_of[other] = values[first + n * width:first + (n + 1) * width]
         for other in placed:
             report.flags.append(placed_by_order(f"{table.section}.{other}", "parse", table.row(other).label, BY_ROW_ORDER))
+
+
+def _adds_up(values: list[Token]) -> bool:
+    """Whether a 表三 row printed whole adds up, a placeholder counting none."""
+    numbers = [0 if t.kind == NA else token_number(t) for t in values]
+    return all(n is not None for n in numbers) and parts_add_up(numbers)
 
 
 # --- T4 ---------------------------------------------------------------------------------------
