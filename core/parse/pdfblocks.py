@@ -306,8 +306,8 @@ def t2_rows_after_labels_and_names(report: Report, table: Table, section: list[T
     for block in dict.fromkeys(row.block for row in table.rows):
         rows = [row for row in table.rows if row.block == block]
         width = len(rows[0].columns)
-        if width < 2 or any(len(row.columns) != width or row.key not in labels for row in rows):
-            continue
+        if width < 2 or len(rows) < 2 or any(len(row.columns) != width or row.key not in labels for row in rows):
+            continue  # (a block of one row prints its cells after its names as any row does)
         at = [labels[row.key] for row in rows]
         if at != sorted(at) or any(b != a + 1 for a, b in zip(at, at[1:])):
             continue  # (the labels one after another, nothing between them)
@@ -796,10 +796,13 @@ def _t3_legal_words(tokens: list[Token]) -> bool:
     return bool(words) and all(t.kind != EMPTY for t in tokens) and all(w and set(w) <= _T3_LEGAL for w in words)
 
 
-def _under_section5(lines: list[Line], section5: Optional[tuple[int, int]]) -> tuple[list[Token], list[Token]]:
+def _under_section5(lines: list[Line], section5: Optional[tuple[int, int]],
+                    lone_after_heading: bool = False) -> tuple[list[Token], list[Token]]:
     """The values of the blocks of 表四 header fragments and values right under section 五's
     heading, and those of the blocks of values alone there or under 表三's header words
-    法律 / 服务 / 机构 (表三's cells)."""
+    法律 / 服务 / 机构 (表三's cells). `lone_after_heading`: the blocks of values alone after a
+    block naming a group of 表四 (复议后起诉, ...) are 表四's too (each cell a text block of its own,
+    an empty line after each)."""
     after: list[Token] = []
     foreign: list[Token] = []
     if section5 is not None:
@@ -809,17 +812,15 @@ def _under_section5(lines: list[Line], section5: Optional[tuple[int, int]]) -> t
         t4_heading = False  # (a block before held a heading of 表四's own: 复议后起诉, ...)
         for index in range(first + 1, last + 1):
             line_tokens = tokenize(lines, index, index + 1) if index < last else []
-            if len(line_tokens) == 1 and _page_number(line_tokens[0]):
+            if lone_after_heading and len(line_tokens) == 1 and _page_number(line_tokens[0]):
                 continue  # the page's footer ("-4-"), printed before the blocks of the page's foot
             piece = _values_of_piece(line_tokens) if line_tokens else None
             t3_line = piece is None and bool(line_tokens) and _t3_legal_words(line_tokens)
             if index == last or not line_tokens or piece is None and not t3_line:
                 values = [t for t in block if t.kind in (NUM, NA)]
-                # values alone in a block are 表三's, but after a block naming a group of 表四 (each
-                # cell a text block of its own, an empty line after each) they are that table's
                 ours = (len(values) < len(block) or t4_heading) and not t3_words
                 (after if ours else foreign).extend(values)
-                t4_heading = t4_heading or any(t.kind == TEXT and _t4_only(t) for t in block)
+                t4_heading = t4_heading or lone_after_heading and any(t.kind == TEXT and _t4_only(t) for t in block)
                 block, t3_words = [], False
                 if index == last or line_tokens:
                     break
@@ -868,6 +869,12 @@ def t4_stray_values(tokens: dict[int, list[Token]], lines: list[Line], section5:
                     and not _t4_fragment(inside[i])), len(inside))
         before = _values_of_piece(inside[start:end]) or []
     after, foreign = _under_section5(lines, section5)
+    if len(own) + len(before) + len(after) < T4_WIDTH:
+        # too few: the values alone after a block naming a group of 表四 may be its cells, each
+        # printed as a text block of its own (taken only where they make the table whole)
+        loose, loose_foreign = _under_section5(lines, section5, lone_after_heading=True)
+        if len(own) + len(before) + len(loose) == T4_WIDTH:
+            after, foreign = loose, loose_foreign
     tail: list[Token] = []
     index = len(lines)
     while index > 0:
