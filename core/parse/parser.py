@@ -161,7 +161,9 @@ def parse(doc: Document) -> Report:
     if not t2_as_printed:
         reread_glued_t2(report, templ["section2"], dropped_spans)
         t2_column_blocks(report, templ["section2"], tokens, doc.page_starts)
-        t2_rows_after_labels_and_names(report, templ["section2"], tokens[2])
+        if any(report.cells[path].state == MISSING for path in templ["section2"].paths()):
+            # (a block printing its labels, then its names, then its cells leaves its first row unread)
+            t2_rows_after_labels_and_names(report, templ["section2"], tokens[2])
     # (表二 read as printed leaves section 三's tokens as they were: their texts as joined above)
     t2_complete_columns(report, templ["section2"], tokens, section3_text if t2_as_printed else None)
     if not t2_as_printed:
@@ -245,9 +247,11 @@ def _unread_cells_of_a_zero_table(report: Report, table: Table, tokens: list[Tok
     counting 0 too): a cell no reader could place (its row's values printed apart from its label,
     its label lost) is 0 whichever of the printed cells it is. Such cells are set to 0 and their
     rows flagged; a cell read from the text is left as read."""
-    if any(t.kind == NUM and t.value != 0 or t.kind == TEXT and _COUNT_IN_TEXT.search(t.text) for t in tokens) \
-            or not any(t.kind in (NUM, NA) for t in tokens):
-        return
+    cells = report.cells
+    if all(cells[path].state != MISSING for path in table.paths()) \
+            or any(t.kind == NUM and t.value != 0 for t in tokens) or not any(t.kind in (NUM, NA) for t in tokens) \
+            or any(t.kind == TEXT and _COUNT_IN_TEXT.search(t.text) for t in tokens):
+        return  # (most tables leave no cell unread: the first test ends it)
     for row in table.rows:
         paths = [f"{table.section}.{row.key}.{column.key}" for column in row.columns]
         unread = [path for path in paths if report.cells[path].state == MISSING]
