@@ -2667,7 +2667,8 @@ def _give_run_end_to_rows_labelled_after(table: Table, values_of: dict[str, list
 def _adds_up(values: list[Token]) -> bool:
     """Whether a 表三 row printed whole adds up, a placeholder counting none."""
     numbers = [0 if t.kind == NA else token_number(t) for t in values]
-    return all(n is not None for n in numbers) and parts_add_up(numbers)
+    known_numbers = [n for n in numbers if n is not None]
+    return len(known_numbers) == len(numbers) and parts_add_up(known_numbers)
 
 
 # --- T4 ---------------------------------------------------------------------------------------
