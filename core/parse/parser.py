@@ -49,8 +49,8 @@ from core.parse.head_flows import head_rows_from_flows
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.column_blocks import read_column_blocks
-from core.parse.pdfblocks import (t2_column_blocks, t2_rows_under_headers, t3_spill, t4_partly_under_section5,
-                                  t4_printed_apart, t4_stray_values)
+from core.parse.pdfblocks import (t2_column_blocks, t2_rows_after_labels_and_names, t2_rows_under_headers, t3_spill,
+                                  t4_partly_under_section5, t4_printed_apart, t4_stray_values)
 from core.parse.page_furniture import furniture, without
 from core.parse.lost import (BLANKS_UNTRACED_ZEROS, LOST, ZEROS_UNPLACED, blank_rows, empty_line, headless_table_flags,
                              lost_character_flags, lost_text_flags, only_zeros, printed_placeholder, zero_row,
@@ -164,6 +164,9 @@ def parse(doc: Document) -> Report:
     if not t2_as_printed:
         reread_glued_t2(report, templ["section2"], dropped_spans)
         t2_column_blocks(report, templ["section2"], tokens, doc.page_starts)
+        if any(report.cells[path].state == MISSING for path in templ["section2"].paths()):
+            # (a block printing its labels, then its names, then its cells leaves its first row unread)
+            t2_rows_after_labels_and_names(report, templ["section2"], tokens[2])
     # (表二 read as printed leaves section 三's tokens as they were: their texts as joined above)
     t2_complete_columns(report, templ["section2"], tokens, section3_text if t2_as_printed else None)
     if not t2_as_printed:
@@ -223,6 +226,8 @@ def parse(doc: Document) -> Report:
         one, other = (templ["section3"].row(key).label for key in either_head_row)
         report.flags.extend(Flag(f"section3.{key}", "parse", EITHER_HEAD_ROW.format(one, other))
                             for key in either_head_row)
+    if "section3" in report.tables:
+        _unread_cells_of_a_zero_table(report, templ["section3"], tokens[3])
     parse_t4(tokens[4], report, doc.lines, pages=doc.page_starts)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
@@ -238,6 +243,31 @@ def parse(doc: Document) -> Report:
     if blank_template(report):  # every table found, nothing filled in: no report to check
         report.problems.append(BLANK_TEMPLATE)
     return report
+
+
+def _unread_cells_of_a_zero_table(report: Report, table: Table, tokens: list[Token]) -> None:
+    """表三 printing no count but 0 (every value of its text a 0 or a placeholder, a blank cell
+    counting 0 too): a cell no reader could place (its row's values printed apart from its label,
+    its label lost) is 0 whichever of the printed cells it is. Such cells are set to 0 and their
+    rows flagged; a cell read from the text is left as read."""
+    cells = report.cells
+    if all(cells[path].state != MISSING for path in table.paths()) \
+            or any(t.kind == NUM and t.value != 0 for t in tokens) or not any(t.kind in (NUM, NA) for t in tokens) \
+            or any(t.kind == TEXT and _COUNT_IN_TEXT.search(t.text) for t in tokens):
+        return  # (most tables leave no cell unread: the first test ends it)
+    for row in table.rows:
+        paths = [f"{table.section}.{row.key}.{column.key}" for column in row.columns]
+        unread = [path for path in paths if report.cells[path].state == MISSING]
+        if not unread:
+            continue
+        for path in unread:
+            report.cells[path] = CellValue(0, INFERRED)
+        report.flags.append(Flag(f"{table.section}.{row.key}", "inferred", f"表三只印有0和占位符，「{row.label}」行"
+                                 "未能读出的单元格按0计，请对照原文核对"))
+
+
+# a count inside a text token of 表三 (「12件」 glued to a word, 「共3」): not a table of zeros
+_COUNT_IN_TEXT = re.compile(r"(?<![0-9.．、])[1-9][0-9]*(?![0-9]*[.．、])")
 
 
 def _say_missing_rows(report: Report, table: Table, missing: list[str], cells_by_rows: dict[str, CellValue]) -> None:
@@ -781,6 +811,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             in_order.setdefault(key, [])  # a row whose label printed out of place: its values were in the run
             report.flags.append(placed_by_order(f"{table.section}.{key}", "inferred", table.row(key).label,
                                                     BY_ROW_ORDER_AND_SUMS))
+        _give_run_end_to_rows_labelled_after(table, in_order, label_line, by_position, report)
         for key, values in beside_label.items():
             if key not in by_position:
                 in_order[key] = values
@@ -2621,6 +2652,48 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
             values_of[other] = values[n * width:(n + 1) * width]
         for other in placed:
             report.flags.append(placed_by_order(f"{table.section}.{other}", "parse", table.row(other).label, BY_ROW_ORDER))
+
+
+def _give_run_end_to_rows_labelled_after(table: Table, values_of: dict[str, list[Token]], label_line: dict[str, int],
+                                         placed: dict, report: Report) -> None:
+    """表三's last rows whose labels print after every value of the table (plain pdftotext:
+    「3.其他 / （七）总计 / 四、结转下年度继续办理」 after the last value), the row before them holding its
+    values and theirs, short of a whole number of rows (a value of its own printed elsewhere),
+    and no reader having placed them: whole rows from the run's end are theirs, or from a value
+    or more before it (one of the row's own printed beside the second line of its wrapped label,
+    after the run), where one end alone makes each of them add up (a blank cell leaving no trace,
+    or a row of 6 or 8, would shift them; a misprint leaves none: the run is left as it was)."""
+    keys = [row.key for row in table.rows]
+    widths = widths_of(table)
+    for index, key in enumerate(keys):
+        values = values_of.get(key)
+        width = widths[key]
+        following = keys[index + 1:]
+        extra = len(following)
+        if not values or not following or key in placed or len(values) % width == 0 \
+                or not extra * width < len(values) < (extra + 1) * width:
+            continue
+        last_line = values[-1].line
+        if any(k in placed or values_of.get(k) or label_line.get(k, -1) <= last_line for k in following):
+            continue
+        holding = [stop for stop in range(len(values), len(values) - width, -1) if stop - extra * width > 0
+                   and all(_adds_up(values[stop - (n + 1) * width:stop - n * width]) for n in range(extra))]
+        if len(holding) != 1:
+            continue
+        end = holding[0]
+        first = end - extra * width
+        values_of[key] = values[:first] + values[end:]
+        for n, other in enumerate(following):
+            values_of[other] = values[first + n * width:first + (n + 1) * width]
+            report.flags.append(placed_by_order(f"{table.section}.{other}", "parse", table.row(other).label, BY_ROW_ORDER))
+        return
+
+
+def _adds_up(values: list[Token]) -> bool:
+    """Whether a 表三 row printed whole adds up, a placeholder counting none."""
+    numbers = [0 if t.kind == NA else token_number(t) for t in values]
+    known_numbers = [n for n in numbers if n is not None]
+    return len(known_numbers) == len(numbers) and parts_add_up(known_numbers)
 
 
 # --- T4 ---------------------------------------------------------------------------------------

@@ -295,6 +295,48 @@ def _blocks_after_rows(report: Report, table: Table, section: list[Token], first
     return True
 
 
+def t2_rows_after_labels_and_names(report: Report, table: Table, section: list[Token]) -> None:
+    """Read 表二's blocks that plain pdftotext printed with their row labels and column names first
+    (「规章 / 行政规范性文件 / 本年制发件数 / 本年废止件数 / 现行有效件数 / 0 / 8个 / — / 11 个 / 0 / 127 个」):
+    the labels a text block, the names another, the cells after them row by row, left to right (a
+    row's cells on one line). Read only where every cell printed (a number or a placeholder, as
+    many as the block's cells): with a blank cell leaving no trace, which one is blank cannot be
+    told. The rows so read are flagged: their values were not printed beside their labels."""
+    labels = dict((key, index) for index, key in find_labels(table, section))
+    for block in dict.fromkeys(row.block for row in table.rows):
+        rows = [row for row in table.rows if row.block == block]
+        width = len(rows[0].columns)
+        if width < 2 or len(rows) < 2 or any(len(row.columns) != width or row.key not in labels for row in rows):
+            continue  # (a block of one row prints its cells after its names as any row does)
+        at = [labels[row.key] for row in rows]
+        if at != sorted(at) or any(b != a + 1 for a, b in zip(at, at[1:])):
+            continue  # (the labels one after another, nothing between them)
+        names = [_column_name(c.label) for c in rows[0].columns]
+        start = at[0]
+        while start > 0 and section[start - 1].kind == TEXT and _SPACES.sub("", section[start - 1].text) in names:
+            start -= 1  # the names printed before the labels
+        taken = len(rows) + len(names)
+        first_value = next((i for i, t in enumerate(section[start:], start) if t.kind != TEXT), None)
+        if first_value is None:
+            continue
+        before = [t for t in section[start:first_value] if not _page_number(t)]
+        if len(before) != taken or [_SPACES.sub("", t.text) for t in before if
+                                    _SPACES.sub("", t.text) in names] != names:
+            continue
+        cells = width * len(rows)
+        values = section[first_value:first_value + cells]
+        after = section[first_value + cells:first_value + cells + 1]
+        if len(values) < cells or any(t.kind not in (NUM, NA) for t in values) \
+                or (after and (after[0].kind != TEXT or not T2_BREAK.search(after[0].text))):
+            continue
+        stored = {f"section2.{row.key}" for row in rows}
+        report.flags = [f for f in report.flags if not (f.cell in stored and f.kind in ("parse", "inferred"))]
+        for r, row in enumerate(rows):
+            store_row(report, table, row.key, values[r * width:(r + 1) * width])
+            report.flags.append(Flag(f"section2.{row.key}", "inferred", f"「{row.label}」行的数值印在本栏各行标签和"
+                                     "列名之后（PDF文字顺序），已按印出次序逐行归位，请对照原文核对"))
+
+
 def _count(token: Optional[Token]) -> float:
     """What a cell counts in T2-2: its number; 0 for a blank, a placeholder or a text."""
     return token.value if token is not None and token.kind == NUM and token.value is not None else 0
@@ -754,23 +796,31 @@ def _t3_legal_words(tokens: list[Token]) -> bool:
     return bool(words) and all(t.kind != EMPTY for t in tokens) and all(w and set(w) <= _T3_LEGAL for w in words)
 
 
-def _under_section5(lines: list[Line], section5: Optional[tuple[int, int]]) -> tuple[list[Token], list[Token]]:
+def _under_section5(lines: list[Line], section5: Optional[tuple[int, int]],
+                    lone_after_heading: bool = False) -> tuple[list[Token], list[Token]]:
     """The values of the blocks of 表四 header fragments and values right under section 五's
     heading, and those of the blocks of values alone there or under 表三's header words
-    法律 / 服务 / 机构 (表三's cells)."""
+    法律 / 服务 / 机构 (表三's cells). `lone_after_heading`: the blocks of values alone after a
+    block naming a group of 表四 (复议后起诉, ...) are 表四's too (each cell a text block of its own,
+    an empty line after each)."""
     after: list[Token] = []
     foreign: list[Token] = []
     if section5 is not None:
         first, last = section5
         block: list[Token] = []
         t3_words = False  # (the block holds 表三's header words)
+        t4_heading = False  # (a block before held a heading of 表四's own: 复议后起诉, ...)
         for index in range(first + 1, last + 1):
             line_tokens = tokenize(lines, index, index + 1) if index < last else []
+            if lone_after_heading and len(line_tokens) == 1 and _page_number(line_tokens[0]):
+                continue  # the page's footer ("-4-"), printed before the blocks of the page's foot
             piece = _values_of_piece(line_tokens) if line_tokens else None
             t3_line = piece is None and bool(line_tokens) and _t3_legal_words(line_tokens)
             if index == last or not line_tokens or piece is None and not t3_line:
                 values = [t for t in block if t.kind in (NUM, NA)]
-                (after if len(values) < len(block) and not t3_words else foreign).extend(values)
+                ours = (len(values) < len(block) or t4_heading) and not t3_words
+                (after if ours else foreign).extend(values)
+                t4_heading = t4_heading or lone_after_heading and any(t.kind == TEXT and _t4_only(t) for t in block)
                 block, t3_words = [], False
                 if index == last or line_tokens:
                     break
@@ -819,6 +869,12 @@ def t4_stray_values(tokens: dict[int, list[Token]], lines: list[Line], section5:
                     and not _t4_fragment(inside[i])), len(inside))
         before = _values_of_piece(inside[start:end]) or []
     after, foreign = _under_section5(lines, section5)
+    if len(own) + len(before) + len(after) < T4_WIDTH:
+        # too few: the values alone after a block naming a group of 表四 may be its cells, each
+        # printed as a text block of its own (taken only where they make the table whole)
+        loose, loose_foreign = _under_section5(lines, section5, lone_after_heading=True)
+        if len(own) + len(before) + len(loose) == T4_WIDTH:
+            after, foreign = loose, loose_foreign
     tail: list[Token] = []
     index = len(lines)
     while index > 0:

@@ -39,3 +39,19 @@ def test_section_four_read_while_pieces_of_its_table_print_under_section_five_is
     assert {"section4.review", "section4.litigation_direct", "section4.litigation_after_review"} <= flagged
     assert "section4.review.maintained" in wrong and silent == []
     assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_groups_printed_under_section_five_a_cell_a_block_after_the_page_footer_are_read():
+    # a consistent 2021 report (zeros printed): section 四 prints 行政复议 7 0 3 0 10 and
+    # 未经复议直接起诉's results 0 0 0 0; its 总计 and 复议后起诉 print under section 五's heading,
+    # after the page's footer 「-4-」, each header word and each value a text block of its own (an
+    # empty line after each). Before, the footer ended the pieces looked for there and the values
+    # alone were taken for 表三's: six cells unread, flagged. The blocks after a block naming
+    # 复议后起诉 are 表四's: the 15 values make the table, every group adding up
+    report, wrong, silent = read_against_truth(ZOO / "pq2504-r0043-pdftotext-gbk.txt")
+    assert [report.value(f"section4.litigation_after_review.{c}")
+            for c in ("maintained", "corrected", "other", "pending", "total")] == [0, 0, 0, 0, 0]
+    assert report.value("section4.litigation_direct.total") == 0
+    assert report.value("section4.review.total") == 10
+    assert [w for w in wrong if w.startswith("section4")] == [] and silent == []
+    assert not [f for f in check(report) if f.severity == ERROR]

@@ -29,7 +29,9 @@ def test_blank_t3_keeps_its_last_row_blank_and_t4_values_sit_under_their_columns
     # 「四、结转下年度继续办理」 took 表四's 5 1 3 9 2 1 3 (a false T3-1 错误 on a right report), and
     # 表四's direct 其他 1 was read as 纠正 (values put leftmost, the header's wrapped names unfound)
     report, wrong, silent = read_against_truth(FILE)
-    assert t3_row(report, "carried_forward") == [None] * len(T3_COLUMN_KEYS)
+    # (表三 prints no count but 0: the row printing nothing reads 0, flagged, not 表四's values)
+    assert t3_row(report, "carried_forward") == [0] * len(T3_COLUMN_KEYS)
+    assert "section3.carried_forward" in {f.cell for f in report.flags}
     assert _t4(report) == [[5, 1, 3, None, 9], [2, None, 1, None, 3], [None] * 5]
     assert not [f for f in check(report) if f.severity == "error"]
     assert wrong == [] and silent == []
