@@ -15,7 +15,7 @@ from pathlib import Path
 
 from core.export.common import report_title
 from core.review.carry import carried_edits, carried_verdicts
-from core.review.edits import (CONFIRM_NOTE, DISMISSED, CellEdit, ReportReview, Verdict, changes_value,
+from core.review.edits import (CONFIRM_NOTE, DISMISSED, UNDO_NOTE, CellEdit, ReportReview, Verdict, changes_value,
                                finding_key, renoted, verdict_on, withdrawn)
 from core.review.flag_groups import FlagGroup
 from core.review.store import store_error_text
@@ -223,8 +223,14 @@ class ReportSession(QObject):
         return shown_text(self.review, path)
 
     def note_of(self, path: str) -> str:
+        """The auditor's note on the cell's correction (its tooltip's 备注, the 添加备注 dialog's
+        text): the trail's marks of an undo or a redo (撤销, 重做) are not theirs."""
         correction = self.review.corrections().get(path)
-        return correction.note if correction else ""
+        note = correction.note if correction else ""
+        if note in (UNDO_NOTE, strings.REDO_NOTE):
+            return ""
+        redone = strings.REDO_NOTE_WITH.format(note="")
+        return note[len(redone):] if note.startswith(redone) else note
 
     # --- changes: each one is an undoable command ---------------------------------------------
 

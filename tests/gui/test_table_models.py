@@ -348,6 +348,27 @@ def test_a_redo_is_noted_in_the_trail_and_keeps_the_edits_own_note(planted_sessi
     assert [e.note for e in session.review.edits][-2:] == ["撤销", f"重做：{note}"]
 
 
+def test_a_redone_edit_shows_no_note_the_auditor_did_not_write(planted_session):
+    """The trail notes a redo 重做, but the cell's tooltip said 「备注：重做」 after Ctrl+Z, Ctrl+Y
+    of an edit given no note (and 添加备注 opened with 重做 in it); a note of the auditor's own
+    shows as they wrote it."""
+    session = planted_session
+    model = T3TableModel(None)
+    model.set_session(session)
+    cell = model.index_of(PLANTED_CELL)
+    assert session.edit_cell(PLANTED_CELL, 12)
+    session.undo_stack.undo()
+    session.undo_stack.redo()
+    assert session.review.is_corrected(PLANTED_CELL)
+    assert session.note_of(PLANTED_CELL) == ""
+    assert "备注" not in model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    assert session.edit_cell(PLANTED_CELL, 13, "原文第3页")
+    session.undo_stack.undo()
+    session.undo_stack.redo()
+    assert session.note_of(PLANTED_CELL) == "原文第3页"
+    assert "备注：原文第3页" in model.data(cell, Qt.ItemDataRole.ToolTipRole)
+
+
 def test_undoing_a_paste_on_a_reviewed_report_leaves_it_as_it_was(planted_session, store):
     """A paste of two cells is one step: it drops 已审核, its undo gives the mark back (with the
     dismissals standing), its redo drops it again, in memory and on disk alike."""
