@@ -251,10 +251,11 @@ def _unread_cells_of_a_zero_table(report: Report, table: Table, tokens: list[Tok
     its label lost) is 0 whichever of the printed cells it is. Such cells are set to 0 and their
     rows flagged; a cell read from the text is left as read."""
     cells = report.cells
-    if all(cells[path].state != MISSING for path in table.paths()) \
-            or any(t.kind == NUM and t.value != 0 for t in tokens) or not any(t.kind in (NUM, NA) for t in tokens) \
+    if any(t.kind == NUM and t.value != 0 for t in tokens) \
+            or all(cells[path].state != MISSING for path in table.paths()) \
+            or not any(t.kind in (NUM, NA) for t in tokens) \
             or any(t.kind == TEXT and _COUNT_IN_TEXT.search(t.text) for t in tokens):
-        return  # (most tables leave no cell unread: the first test ends it)
+        return  # (most tables print a count: the first test ends it at the first one)
     for row in table.rows:
         paths = [f"{table.section}.{row.key}.{column.key}" for column in row.columns]
         unread = [path for path in paths if report.cells[path].state == MISSING]
