@@ -59,6 +59,11 @@ def read_against_truth(path: Path):
 T3_COLUMN_KEYS = ("natural", "commercial", "research", "social", "legal", "other", "total")
 
 
+def t2_documents_row(report, key: str) -> list:
+    """A 表二 document row's values (规章, 行政规范性文件: 本年制发, 本年废止, 现行有效件数)."""
+    return [report.value(f"section2.{key}.{c}") for c in ("issued", "repealed", "in_force")]
+
+
 def t3_row(report, key: str) -> list:
     """A 表三 row's values as the report printed them (None for a blank or a placeholder)."""
     return [report.value(f"section3.{key}.{c}") for c in T3_COLUMN_KEYS]

@@ -12,16 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.core.truth import read_against_truth
+from tests.core.truth import read_against_truth, t2_documents_row as row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
-DOCS = ("issued", "repealed", "in_force")
-
-
-def row(report, key: str) -> list:
-    return [report.value(f"section2.{key}.{c}") for c in DOCS]
-
-
 def test_columns_printed_after_the_rows_are_read_by_their_names():
     report, wrong, silent = read_against_truth(ZOO / "p2302-r0006-pdftotext-gbk.txt")
     # 「现行有效件数 0 13」 prints both rows: read; 「本年废止件数 2」 one of two rows: which one the

@@ -10,16 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.pipeline import read_report
-from tests.core.truth import read_against_truth
+from tests.core.truth import read_against_truth, t2_documents_row as row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
-DOCS = ("issued", "repealed", "in_force")
-
-
-def row(report, key: str) -> list:
-    return [report.value(f"section2.{key}.{c}") for c in DOCS]
-
-
 def test_rows_printed_after_labels_and_names_are_read_row_by_row():
     report, wrong, silent = read_against_truth(ZOO / "pq2504-r0026-pdftotext-gbk.txt")
     assert row(report, "rules") == [0, 8, None]
