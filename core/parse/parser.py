@@ -113,8 +113,10 @@ def parse(doc: Document) -> Report:
     report.flags.extend(lost_text_flags(doc))
     sections = find_sections(doc.lines, doc.text)
     regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}  # (None: no heading found)
+    # 表二's lines where no heading names them: the table itself (looked for once)
+    t2_headless = None if regions[2] else _fallback_t2_span(doc, sections.heading_lines)
     # page numbers and repeated header rows inside the tables (表二's without its heading too)
-    dropped = furniture(doc, regions if regions[2] else {**regions, 2: _fallback_t2_span(doc, sections.heading_lines)})
+    dropped = furniture(doc, regions if regions[2] else {**regions, 2: t2_headless})
     # (their text stays in the document's: what reads runs of it, not its lines, leaves them out)
     dropped_spans = [(cell.start, cell.end) for i in dropped for cell in doc.lines[i].cells]
     if dropped:
@@ -135,7 +137,7 @@ def parse(doc: Document) -> Report:
     tokens = {n: tokenize(doc.lines, *span) if (span := regions[n]) else [] for n in (2, 3, 4)}
     if "│" in doc.text:  # a terminal's ruled box (w3m): a number wrapped in its narrow cell is one
         tokens = {n: wrapped_box_numbers(doc.text, found) for n, found in tokens.items()}
-    if not tokens[2] and (t2_span := _fallback_t2_span(doc, sections.heading_lines)):
+    if not tokens[2] and (t2_span := t2_headless if not regions[2] else _fallback_t2_span(doc, sections.heading_lines)):
         tokens[2] = tokenize(doc.lines, *t2_span)  # no heading: the table itself
     if not tokens[3]:  # no heading: look for the table itself
         tokens[3] = _fallback_t3_tokens(doc, sections.heading_lines.values())
