@@ -1335,10 +1335,41 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
     misprinted: list[str] = []
     for key, chosen in blank_total_placement(table, report.template, rows, arithmetic, misprinted).items():
         store(key, chosen)
-        sums = f"除「{misprinted[0]}」列（疑有笔误）外各列合计相符" if misprinted else "各列合计相符"
-        report.flags.append(Flag(f"{table.section}.{key}", "inferred",
-                                 f"「{table.row(key).label}」行的总计栏空白，空白单元格未留痕迹，"
-                                 f"已按顺序从左排入各列（{sums}），请对照原文核对"))
+        report.flags.append(_blank_total_flag(table, key, misprinted))
+
+
+def _blank_total_flag(table: Table, key: str, misprinted: list[str]) -> Flag:
+    """The flag of a row read from the left because the table's 总计 column is blank (blank_total_placement)."""
+    sums = f"除「{misprinted[0]}」列（疑有笔误）外各列合计相符" if misprinted else "各列合计相符"
+    return Flag(f"{table.section}.{key}", "inferred",
+                f"「{table.row(key).label}」行的总计栏空白，空白单元格未留痕迹，"
+                f"已按顺序从左排入各列（{sums}），请对照原文核对")
+
+
+def _blank_total_by_position(report: Report, table: Table, values_of: dict[str, list[Token]],
+                             out: dict[str, Sequence[Optional[Token]]]) -> None:
+    """Rows of 表三 placed by their positions (`out`) where no row prints its 总计 (its column
+    left blank) and the columns' sums then fail: read from the left instead where every column's
+    sums then hold (blank_total_placement). The positions cannot say it where rows print at other
+    offsets than the header's names (LibreOffice narrows a wrapped label's cell in some rows,
+    moving their values a column right under pdftotext -layout); the sums can."""
+    values: dict[str, Optional[Number]] = {}
+    for row in table.rows:
+        placed = out.get(row.key)
+        if placed is None:
+            placed = values_of.get(row.key) or []
+        numbers = [token_number(t) for t in placed]
+        # (a row printing nothing is a row of blanks: 0 in the sums)
+        values.update(zip(table.row_paths(row.key), numbers or [0] * len(row.columns)))
+    printed = {key: tokens for key, tokens in values_of.items() if tokens}
+    misprinted: list[str] = []
+    for key, chosen in blank_total_placement(table, report.template, printed, values, misprinted).items():
+        last = next(t for t in reversed(chosen) if t is not None)
+        # (its 总计 a blank cell, as printed: no value is inferred for it)
+        out[key] = [*chosen[:-1], chosen[-1] or Token(EMPTY, "", last.end, last.end, last.line)]
+        report.flags[:] = [f for f in report.flags if not (f.cell == f"{table.section}.{key}"
+                                                           and PLACED_BY_POSITION in f.causes)]
+        report.flags.append(_blank_total_flag(table, key, misprinted))
 
 
 def _place_for_one_typo(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:
@@ -1728,6 +1759,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                                      "「" + table.row(key).label + "」行" + BY_POSITION, (PLACED_BY_POSITION,)))
     if table.section == "section3":
         _shift_rows_by_sums(table, report, values_of, out, width)
+        _blank_total_by_position(report, table, values_of, out)
     return out
 
 

@@ -382,6 +382,7 @@ class _CharIndex:
             result.append(texts)
         spread = self._split_enclosing(rows, result)
         self._place_strays(table, rows, result, taken, spread)
+        _rejoin_item_numbers(result)
         return result
 
     def _split_enclosing(self, rows, result: list[list[str | None]]) -> set[tuple[int, int]]:
@@ -480,6 +481,26 @@ class _CharIndex:
             text = _cell_chars_text(sorted(chars, key=lambda c: (c["top"], c["x0"])))
             here = result[index][column]
             result[index][column] = f"{here} {text}" if here else text
+
+
+# A label's item number alone in a cell, the rest of the label in the next: 「2」「.重复申请」
+_ITEM_NUMBER = re.compile(r"^[0-9\uff10-\uff19]{1,2}$")
+_ITEM_REST = re.compile(r"^[.\uff0e\u3001][^\d\s\uff10-\uff19]")
+
+
+def _rejoin_item_numbers(result: list[list[str | None]]) -> None:
+    """A numbered label split by a column's border ("2" | ".重复申请": a label cell laid out wider
+    in its row than the column lines the other rows draw) is one label again, in the cell that
+    holds its words; its number left alone would read as the row's first value."""
+    for texts in result:
+        previous = None
+        for column, text in enumerate(texts):
+            if text is None:
+                continue
+            if previous is not None and _ITEM_REST.match(text) and _ITEM_NUMBER.match(texts[previous] or ""):
+                texts[column] = f"{texts[previous]}{text}"
+                texts[previous] = ""
+            previous = column
 
 
 def _crossed(cell, crossings: list[tuple[float, float, float]]) -> bool:

@@ -92,3 +92,20 @@ def test_pdftotext_raw_rows_over_lines_under_a_blank_total_keep_their_printed_or
     assert [f for f in check(report) if f.severity == ERROR] == []
     assert any("「总计」未填写" in f.message for f in check(report))
     assert wrong == [] and silent == []
+
+
+def test_rows_laid_out_a_column_right_of_the_header_are_read_from_the_left_when_the_total_is_blank():
+    # pdftotext -layout of a 2019 表三 whose 总计 column is blank (every row prints 6 values): the
+    # （一）…（五） rows print at display columns 42…78, a column right of the header's names (自然人
+    # at 33, 商业企业 at 41), as LibreOffice narrows their two-level labels. Placed by position they
+    # read 自然人 blank, 商业企业 453 … 总计 0: 32 wrong cells (flagged) on 9d948939. No row ends in
+    # its sum, and read from the left every column's sums hold but 社会公益组织's (a planted
+    # misprint: 「3.危及…」 prints 1 there), so the rows are read so, flagged, their 总计 blank
+    report, wrong, silent = read_against_truth(ZOO / "q2601-r0039-pdftotext-layout-gbk.txt")
+    assert t3_row(report, "granted") == [453, 49, 0, 19, 0, 0, None]
+    assert t3_row(report, "not_processed_complaint") == [51, 5, 0, 2, 0, 0, None]
+    assert t3_row(report, "total") == [766, 81, 0, 31, 0, 0, None]
+    flags = {f.cell: f.message for f in report.flags}
+    assert "总计栏空白" in flags["section3.granted"] and "社会公益组织" in flags["section3.granted"]
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    assert wrong == [] and silent == []
