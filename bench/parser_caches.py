@@ -9,14 +9,9 @@ def forget_documents() -> None:
     caches keyed by the template (its version, tables, rows and equations) or by a few small
     counts (column and row counts: arrangements, compositions, placements), which the first report
     of a session fills once for all; the imports and compiled patterns stay warm too."""
-    from core.parse import columns, glued, labels, printed_sum, reconcile, sections, stream, t3_anchored, tokens
+    from core.parse import columns, glued, labels, memo, reconcile
     for cached in (glued._adding_to, glued._last_digit_sums, glued._sum_residues, glued._digit_sum,
                    glued._group_adds_up, glued.completes, glued.row_completes, glued._fits,
                    labels.label_forms, columns.display_width, columns._line_candidates, reconcile._span_sums):
         cached.cache_clear()
-    for kept in (tokens._KEPT_PIECES, tokens._KEPT_RUNS, sections._MATCHED, printed_sum._DIGITS_LEFT, printed_sum._PLAIN,
-                 labels._LAST_FOUND, t3_anchored._LABELS_BEFORE, stream._CUT_VALUES):
-        kept.clear()
-    for by_table in (labels._MATCHERS, t3_anchored._LABELLED):  # (the table's own part kept)
-        for known in by_table.values():
-            known[-1].clear()
+    memo.forget_documents()  # (labels' and t3_anchored's memos by table: emptied, the table's own part kept)

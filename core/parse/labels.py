@@ -14,6 +14,7 @@ from functools import lru_cache
 from operator import is_
 from typing import Optional
 
+from core.parse.memo import document_memo, remember
 from core.parse.tokens import TEXT, Token
 from core.template import DENIED, NOT_PROCESSED, OTHER, UNABLE, Table
 
@@ -104,7 +105,7 @@ def row_matchers(table: Table) -> tuple[list[tuple[Optional[tuple[str, ...]], st
         official = [_official(row.label) for row in table.rows]
         numbers = [_own_number(row.label) for row in table.rows]
         known = _MATCHERS[id(table)] = (table, [(None if row.key == "other_other" else row.keywords, o, o[:8], n)
-                                                for row, o, n in zip(table.rows, official, numbers)], {})
+                                                for row, o, n in zip(table.rows, official, numbers)], document_memo())
     return known[1], known[2]
 
 
@@ -112,9 +113,7 @@ def kept_hits(matchers: list, kept: dict, run: str, next_row: int) -> tuple[int,
     """_hits, kept per table in `kept` (see row_matchers)."""
     hits = kept.get((run, next_row))
     if hits is None:
-        if len(kept) >= _HITS_KEPT:
-            kept.clear()
-        hits = kept[run, next_row] = _hits(matchers, run, next_row)
+        hits = remember(kept, (run, next_row), _hits(matchers, run, next_row), _HITS_KEPT)
     return hits
 
 
@@ -183,7 +182,7 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
 
 # id(table) -> (table, the tokens of its last find_labels, what it found): the same token objects
 # in the same order find the same labels.
-_LAST_FOUND: dict[int, tuple[Table, list[Token], list[tuple[int, str]]]] = {}
+_LAST_FOUND: dict[int, tuple[Table, list[Token], list[tuple[int, str]]]] = document_memo()
 
 
 def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:

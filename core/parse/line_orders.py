@@ -19,6 +19,7 @@ from typing import Optional, Sequence
 from core.equations import through
 from core.model import Number, known, strict_sum
 from core.parse.columns import token_number
+from core.parse.memo import remember
 from core.parse.row_sums import parts_add_up
 from core.parse.sections import line_text
 from core.parse.tokens import EMPTY, NUM, Token
@@ -228,7 +229,7 @@ def compiled_sums(eqs, paths: Sequence[str], arithmetic: dict[str, Optional[Numb
 
 # (id(eqs), a row's paths) -> (eqs, _row_in_sums): through() gives a row the same tuple each time
 _ROW_IN_SUMS: dict[tuple[int, tuple[str, ...]], tuple[tuple, tuple]] = {}
-_ROW_IN_SUMS_KEPT = 1024
+_ROW_IN_SUMS_BOUND = 1024
 
 
 def _row_in_sums(eqs, paths: Sequence[str]) -> tuple[tuple, ...]:
@@ -239,8 +240,6 @@ def _row_in_sums(eqs, paths: Sequence[str]) -> tuple[tuple, ...]:
     key = (id(eqs), tuple(paths))
     known = _ROW_IN_SUMS.get(key)
     if known is None or known[0] is not eqs:
-        if len(_ROW_IN_SUMS) >= _ROW_IN_SUMS_KEPT:
-            _ROW_IN_SUMS.clear()
         at = {p: i for i, p in enumerate(paths)}
         in_sums = []
         for eq in eqs:
@@ -249,7 +248,7 @@ def _row_in_sums(eqs, paths: Sequence[str]) -> tuple[tuple, ...]:
             signed = tuple((i, 1) for i in left_at) + tuple((i, -1) for i in right_at)
             in_sums.append((None if len(signed) == len(eq.cells) else eq, signed, left_at, right_at,
                             sum(1 << i for i in {*left_at, *right_at})))
-        known = _ROW_IN_SUMS[key] = (eqs, tuple(in_sums))
+        known = remember(_ROW_IN_SUMS, key, (eqs, tuple(in_sums)), _ROW_IN_SUMS_BOUND)
     return known[1]
 
 

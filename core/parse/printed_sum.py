@@ -19,6 +19,7 @@ from collections import Counter
 from typing import Optional, Sequence
 
 from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, Number, Report
+from core.parse.memo import document_memo, memoised
 from core.parse.sections import line_text
 from core.parse.tokens import NUM, TEXT, Token
 from core.readers.document import Line
@@ -44,34 +45,20 @@ _PAGE = re.compile(r"^[-—–－~～_]+\s*\d+\s*[-—–－~～_]+$|^第\s*\d+\
 _PAGE_STARTS = frozenset("-—–－~～_第")
 
 
-# a text token's text -> whether digits are left in it once the labels' numbering is taken out
-# (the labels of 表三 recur in every report)
-_DIGITS_LEFT: dict[str, bool] = {}
-_DIGITS_LEFT_KEPT = 4096
-
-
+@memoised(document_memo())  # (the labels of 表三 recur in every report)
 def _digits_left(text: str) -> bool:
-    left = _DIGITS_LEFT.get(text)
-    if left is None:
-        if len(_DIGITS_LEFT) >= _DIGITS_LEFT_KEPT:
-            _DIGITS_LEFT.clear()
-        left = _DIGITS_LEFT[text] = _DIGIT.search(_NUMBERING.sub("", text)) is not None
-    return left
+    """Whether digits are left in a text token's text once the labels' numbering is taken out."""
+    return _DIGIT.search(_NUMBERING.sub("", text)) is not None
 
 
-# a count's text -> whether it prints as a plain count: a digit first, no leading 0 (the counts
-# of a table recur: "0" most)
-_PLAIN: dict[str, bool] = {}
-_PLAIN_KEPT = 4096
+# a count's text -> _plain of it (the counts of a table recur: "0" most)
+_PLAIN: dict[str, bool] = document_memo()
 
 
+@memoised(_PLAIN)
 def _plain(text: str) -> bool:
-    plain = _PLAIN.get(text)
-    if plain is None:
-        if len(_PLAIN) >= _PLAIN_KEPT:
-            _PLAIN.clear()
-        plain = _PLAIN[text] = text[:1].isdigit() and not (text[0] == "0" and len(text) > 1)
-    return plain
+    """Whether a count's text prints as a plain count: a digit first, no leading 0."""
+    return text[:1].isdigit() and not (text[0] == "0" and len(text) > 1)
 
 
 def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line], later: int,

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from core.readers.document import Line
+from core.parse.memo import document_memo, remember
 from core.parse.tokens import normalise
 
 _ORDINALS = {1: "一1", 2: "二2", 3: "三3", 4: "四4", 5: "五5", 6: "六6"}
@@ -131,8 +132,7 @@ _ORDINAL_FIRST = frozenset("第一二三四五六123456１２３４５６（(")
 
 # line text -> _headings_matched of it: the headings and the table's row labels naming 情况 recur
 # in every report of a template
-_MATCHED: dict[str, tuple[tuple[int, bool], ...]] = {}
-_MATCHED_KEPT = 4096
+_MATCHED: dict[str, tuple[tuple[int, bool], ...]] = document_memo()
 
 
 def find_sections(lines: list[Line], text: str | None = None) -> Sections:
@@ -158,9 +158,7 @@ def find_sections(lines: list[Line], text: str | None = None) -> Sections:
             continue  # cheap tests before normalising: a paragraph, or no heading word at all
         matched = _MATCHED.get(raw)
         if matched is None:
-            if len(_MATCHED) >= _MATCHED_KEPT:
-                _MATCHED.clear()
-            matched = _MATCHED[raw] = _headings_matched(raw)
+            matched = remember(_MATCHED, raw, _headings_matched(raw))
         for number, ordinal_ok in matched:
             candidates[number].append((index, ordinal_ok))
         if index and not matched:  # (a line naming a section itself is no heading's tail)

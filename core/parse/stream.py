@@ -41,6 +41,7 @@ from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
 from core.parse.early_values import BY_ROW_ORDER_AND_SUMS, placed_by_order
 from core.parse.labels import find_labels
+from core.parse.memo import document_memo, make_room, remember
 from core.parse.row_sums import parts_add_up
 from core.parse.stored_cells import row_cells_of, store_row
 from core.parse.subtotal_rows import (GLUED_SUBTOTAL, GLUED_SUBTOTAL_BLANK_TOTAL, glued_readings, printed_subtotal,
@@ -532,8 +533,7 @@ def _zero_readings(cells: list[str], width: int, blanks: bool, cut: bool, limit:
             reading.insert(n, blank)
         out.append(tuple(reading))
     # every reading's values are 0 throughout: _cut_values is told so (glued_t3 asks it of each)
-    if len(_CUT_VALUES) + len(out) > _CUT_VALUES_KEPT:
-        _CUT_VALUES.clear()
+    make_room(_CUT_VALUES, adding=len(out))
     zeros = (0,) * width
     _CUT_VALUES.update((id(reading), (reading, zeros)) for reading in out)
     return out
@@ -1618,8 +1618,7 @@ def _printed_alike_once(patterns: list[list[tuple[str, int, int]]]) -> list[list
 # id(cut) -> (the cut, _cut_values of it): glued_t3's steps ask for the values of the same cuts
 # again and again (a docx2txt report: 2 575 times for 806 cuts); the cut is kept, so its id names
 # no other cut while it is here (by id, not by value: a cut of 1.0 and one of 1 are equal)
-_CUT_VALUES: dict[int, tuple[tuple, tuple]] = {}
-_CUT_VALUES_KEPT = 4096
+_CUT_VALUES: dict[int, tuple[tuple, tuple]] = document_memo()
 
 
 def _cut_values(cut: tuple) -> tuple:
@@ -1627,10 +1626,8 @@ def _cut_values(cut: tuple) -> tuple:
     known = _CUT_VALUES.get(id(cut))
     if known is not None and known[0] is cut:
         return known[1]
-    if len(_CUT_VALUES) >= _CUT_VALUES_KEPT:
-        _CUT_VALUES.clear()
     values = tuple([v or 0 for v, _ in cut])  # (a list made first: a third faster than from a generator)
-    _CUT_VALUES[id(cut)] = (cut, values)
+    remember(_CUT_VALUES, id(cut), (cut, values))
     return values
 
 

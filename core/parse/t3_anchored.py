@@ -18,6 +18,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from core.model import NEIGHBOUR_MAY_HOLD, NUMBER, PLACEHOLDER, SUBTOTAL_UNTOLD, CellValue, Number, Report
+from core.parse.memo import document_memo, remember
 from core.parse.page_furniture import PAGE_NUMBER
 from core.parse.tokens import NA, NUM, TEXT, Token, normalise
 from core.template import Table
@@ -44,28 +45,23 @@ def _width(table: Table) -> int | None:
 # table (by id) -> (the table, text -> _row_labelled of it): the same label runs recur in every
 # report of a converter (a dict, not lru_cache, which would call Table.__hash__ on every look-up)
 _LABELLED: dict[int, tuple[Table, dict[str, str | None]]] = {}
-_LABELLED_KEPT = 4096
 
 
 def _row_labelled(table: Table, text: str) -> str | None:
     """The row whose full label a text ends with (see _labels), or None."""
     known = _LABELLED.get(id(table))
     if known is None or known[0] is not table:
-        known = _LABELLED[id(table)] = (table, {})
+        known = _LABELLED[id(table)] = (table, document_memo())
     labelled = known[1]
     if text in labelled:
         return labelled[text]
-    if len(labelled) >= _LABELLED_KEPT:
-        labelled.clear()
     lengths, rows = _labels(table)
-    key = next((rows[text[-length:]] for length in lengths if text[-length:] in rows), None)
-    labelled[text] = key
-    return key
+    return remember(labelled, text, next((rows[text[-length:]] for length in lengths if text[-length:] in rows), None))
 
 
 # (table id, text) -> whether the text holds a row's full label before the label it ends with
 # (_labels_before; by table, for the 2019 and 2021 tables label their rows apart)
-_LABELS_BEFORE: dict[tuple[int, str], bool] = {}
+_LABELS_BEFORE: dict[tuple[int, str], bool] = document_memo()
 
 
 def _labels_before(table: Table, text: str, key: str) -> bool:
@@ -74,12 +70,10 @@ def _labels_before(table: Table, text: str, key: str) -> bool:
     the values after it any of those rows' (most likely the first's), not surely the last's."""
     held = _LABELS_BEFORE.get((id(table), text))
     if held is None:
-        if len(_LABELS_BEFORE) >= _LABELLED_KEPT:
-            _LABELS_BEFORE.clear()
         _, rows = _labels(table)
         own = next(label for label, row in rows.items() if row == key and text.endswith(label))
         head = text[:-len(own)]
-        held = _LABELS_BEFORE[id(table), text] = any(label in head for label in rows)
+        held = remember(_LABELS_BEFORE, (id(table), text), any(label in head for label in rows))
     return held
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal, Optional, Union
 
 from core.readers.document import Line
+from core.parse.memo import document_memo, make_room
 from core.model import BLANK, NUMBER, SLASH, Number
 
 NUM, NA, EMPTY, TEXT = "num", "na", "empty", "text"
@@ -213,7 +214,7 @@ _CellPieces = Union[Literal["blank"], tuple[_Piece, ...]]
 # pieces (not a "\ufffd", which may be the second half of a character a line break cut). The
 # counts, the template's labels and headers recur in every report of a converter (a dict, not
 # lru_cache: asked for nearly every cell, and cheaper to ask)
-_KEPT_PIECES: dict[str, Union[int, list[_Piece], _CellPieces]] = {}
+_KEPT_PIECES: dict[str, Union[int, list[_Piece], _CellPieces]] = document_memo()
 _PIECES_KEPT = 8192
 
 _UNITS_AFTER = ("元", "万元", "千元", "亿元", "件", "个")  # a unit printed apart from its number ("251000 元")
@@ -221,7 +222,7 @@ _UNIT_WORDS = frozenset(_UNITS_AFTER)  # (tokenize's pieces are kept: each hashe
 
 # run of a cell's text -> its pieces (_run_pieces): the pieces of a table ("0", "—", its labels)
 # recur in lines no cell of which did
-_KEPT_RUNS: dict[str, tuple[_Piece, ...]] = {}
+_KEPT_RUNS: dict[str, tuple[_Piece, ...]] = document_memo()
 _RUNS_KEPT = 8192
 
 
@@ -266,9 +267,7 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
                   *(_read_piece("0", at, at + 1) for at in range(label_end, len(piece))))
     else:
         pieces = (_read_piece(piece, 0, len(run)),) if piece else ()
-    if len(_KEPT_RUNS) >= _RUNS_KEPT:
-        _KEPT_RUNS.clear()
-    _KEPT_RUNS[run] = pieces
+    _KEPT_RUNS[run] = pieces  # (tokenize made room)
     return pieces
 
 
@@ -425,6 +424,9 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
     tokens: list[Token] = []
     append = tokens.append
     kept = _KEPT_PIECES
+    # room made once a call, not a cell: the cells and runs of one section may pass the bounds
+    make_room(kept, _PIECES_KEPT)
+    make_room(_KEPT_RUNS, _RUNS_KEPT)
     new = _new
     last = len(lines) if last is None else last
     # (each Token made bare, its fields set here: Token(...) runs the dataclass's __init__, a Python
@@ -446,8 +448,6 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 continue
             held = kept.get(raw)
             if held is None:
-                if len(kept) >= _PIECES_KEPT:
-                    kept.clear()
                 # a plain count as parse_number reads it, its int() once
                 if raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS:
                     held = kept[raw] = int(raw)

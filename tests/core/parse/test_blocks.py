@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Callable
 
 import core.parse.blocks as blocks
 from core.parse.tokens import NA, NUM, TEXT, Token
@@ -199,18 +200,31 @@ def test_the_lone_values_bound_changes_no_search_but_its_work():
     assert pruned > 20
 
 
+def _rows_adding_up(rng: random.Random, parts_from: list, spoil: Callable[[list], object]) -> tuple[int, list[list]]:
+    """A width of 2-4 and 1-11 rows of it: each row's parts drawn from `parts_from`, its 总计 (last)
+    their sum ("/" adds nothing), then `spoil`ed (given the row, as it likes)."""
+    width = rng.choice([2, 3, 4])
+    rows = []
+    for _ in range(rng.randrange(1, 12)):
+        row = [rng.choice(parts_from) for _ in range(width - 1)]
+        row.append(sum(p for p in row if p != "/"))
+        spoil(row)
+        rows.append(row)
+    return width, rows
+
+
 def test_values_of_an_odd_sum_have_no_cut_without_a_typo():
     # rows adding up sum to twice their 总计s, so whole counts of an odd sum have no cut in which
     # every row adds up: told before any block is laid out, with the same cuts and budget as the
     # search (none and nothing taken off; with a typo allowed, the search as before)
     rng = random.Random(11)
     settled = 0
+
+    def total_one_over(row: list) -> None:  # (some rows: their 总计 one over their parts' sum)
+        row[-1] += rng.random() < 0.15
+
     for _ in range(200):
-        width = rng.choice([2, 3, 4])
-        rows = []
-        for _ in range(rng.randrange(1, 12)):
-            parts = [rng.choice([0, 0, 1, 2, 3, "/"]) for _ in range(width - 1)]
-            rows.append(parts + [sum(p for p in parts if p != "/") + (rng.random() < 0.15)])
+        width, rows = _rows_adding_up(rng, [0, 0, 1, 2, 3, "/"], total_one_over)
         values = _tokens(rows)
         for typos in (0, 1):
             for shared in (None, {}):
@@ -263,14 +277,13 @@ def test_a_search_settled_from_its_end_finds_what_the_search_from_the_first_row_
     # cuts the plain walk finds, in its order, and one finding none takes nothing off the budget
     rng = random.Random(7)
     empty = 0
+
+    def a_cell_spoiled(row: list) -> None:  # (some rows: a cell, any, replaced by 1 or 3)
+        if rng.random() < 0.2:
+            row[rng.randrange(len(row))] = rng.choice([1, 3])
+
     for _ in range(200):
-        width = rng.choice([2, 3, 4])
-        rows = []
-        for _ in range(rng.randrange(1, 12)):
-            parts = [rng.choice([0, 0, 0, 1, 2, "/"]) for _ in range(width - 1)]
-            rows.append(parts + [sum(p for p in parts if p != "/")])
-            if rng.random() < 0.2:
-                rows[-1][rng.randrange(width)] = rng.choice([1, 3])
+        width, rows = _rows_adding_up(rng, [0, 0, 0, 1, 2, "/"], a_cell_spoiled)
         values = _tokens(rows)
         for typos in (0, 1):
             for shared in (None, {}):
