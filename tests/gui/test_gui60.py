@@ -1,7 +1,10 @@
 """gui60: what an auditor met driving the real window on a zoo folder at 1366×768 and 1920×1080."""
+import shutil
+
 from gui.app import install_translations
 from gui.qt import QLineEdit, Qt
 from tests.gui.helpers import PLANTED_CELL, select_report, start_typing, window_on_folder
+from tests.gui.test_compare_view import COMPARE, HUAIAN_2023, ctrl_d_on
 
 
 def menu_texts(menu) -> list[str]:
@@ -26,3 +29,24 @@ def test_a_text_boxs_context_menu_says_undo_as_the_program_does(make_window, sto
     assert not any("撤消" in t for t in menu_texts(source_menu))
     assert window.undo_action.text().startswith("撤销")
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
+
+
+def test_ctrl_d_on_a_year_filed_many_times_says_one_of_the_others_not_the_other(
+        make_window, store, tmp_path, qtbot):
+    """2023 filed four times (a .doc, its .pdf, two re-downloads): Ctrl+D on 2024 compared the first
+    copy and its status bar said 「另一份请在年度对照中选择」, as if one other copy were left."""
+    folder = tmp_path / "copies"
+    shutil.copytree(COMPARE / "huaian", folder)
+    text = HUAIAN_2023.read_text(encoding="utf-8")
+    for n, value in ((1, "1089"), (2, "1090"), (3, "1088")):
+        (folder / f"淮安市人民政府办公室2023年报告（{n}）.txt").write_text(
+            text.replace("1088\t21", f"{value}\t21") + "\n" * n, encoding="utf-8")
+    window = window_on_folder(qtbot, make_window, store, folder, 5)
+    compare = ctrl_d_on(qtbot, window, "2024年报告.txt")
+    qtbot.waitExposed(compare)
+    note = compare.copies_label
+    qtbot.waitUntil(note.isVisible)
+    assert note.text().startswith("2023年有4份报告，比对的是第1份")
+    assert "另一份" not in note.text()
+    assert note.text().endswith("其余3份中的一份请在年度对照中选择") or \
+        note.text().endswith("要比对其余3份中的一份，请在年度对照（Ctrl+Shift+Y）中选择")
