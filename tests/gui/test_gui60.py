@@ -2,8 +2,8 @@
 import shutil
 
 from gui.app import install_translations
-from gui.qt import QLineEdit, Qt
-from tests.gui.helpers import PLANTED_CELL, select_report, start_typing, window_on_folder
+from gui.qt import QLineEdit, QPoint, Qt
+from tests.gui.helpers import PLANTED, PLANTED_CELL, open_folder, select_report, start_typing, window_on_folder
 from tests.gui.test_compare_view import COMPARE, HUAIAN_2023, ctrl_d_on
 
 
@@ -50,3 +50,31 @@ def test_ctrl_d_on_a_year_filed_many_times_says_one_of_the_others_not_the_other(
     assert "另一份" not in note.text()
     assert note.text().endswith("其余3份中的一份请在年度对照中选择") or \
         note.text().endswith("要比对其余3份中的一份，请在年度对照（Ctrl+Shift+Y）中选择")
+
+
+def test_the_note_on_a_changed_file_keeps_clear_of_the_windows_edge(make_window, store, report_folder, qtbot):
+    """A corrected report replaced on disk: its red note (此文件的内容与上次审核时不同…) ran to the
+    window's right edge, its last characters flush with it, at 1366 and at 1920 alike. It keeps
+    the gap the dashboard keeps from the report, and starts where the heading starts."""
+    window = window_on_folder(qtbot, make_window, store, report_folder, 6, active=True)
+    window.resize(1366, 728)
+    select_report(qtbot, window, PLANTED).edit_cell(PLANTED_CELL, 12)
+    with open(report_folder / PLANTED, "ab") as f:
+        f.write(b"\r\n")
+    open_folder(qtbot, window, report_folder)  # (F5)
+    view = window.report_view
+    select_report(qtbot, window, PLANTED)
+    qtbot.waitUntil(view.problems.isVisible)
+    assert view.problems.text().startswith("此文件的内容与上次审核时不同")
+
+    def left_right(widget):
+        left = widget.mapTo(window, QPoint(0, 0)).x()
+        return left, left + widget.width()
+
+    note_left, note_right = left_right(view.problems)
+    dashboard_right = left_right(window.dashboard)[1]
+    heading_left = left_right(view.title)[0]
+    gap = heading_left - dashboard_right
+    assert gap > 0
+    assert note_left == heading_left
+    assert window.width() - note_right >= gap
