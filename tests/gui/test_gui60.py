@@ -78,3 +78,43 @@ def test_the_note_on_a_changed_file_keeps_clear_of_the_windows_edge(make_window,
     assert gap > 0
     assert note_left == heading_left
     assert window.width() - note_right >= gap
+
+
+def painted(view, path: str):
+    """The colour the auditor sees inside a cell of the review's table (away from its text and
+    from the selection's frame)."""
+    model = view.model()
+    view.setCurrentIndex(model.index_of("section3.new.research"))  # (the selection tints the current cell)
+    view.scrollTo(model.index_of(path))
+    rect = view.visualRect(model.index_of(path))
+    return view.viewport().grab().toImage().pixelColor(rect.left() + 5, rect.bottom() - 5).name()
+
+
+def test_the_colours_follow_the_values_stored_after_an_edit_its_undo_and_its_redo(
+        make_window, store, report_folder, qtbot):
+    """Item 2 of gui60's brief: 「an edited value that makes a sum hold still shows pink」. The colours
+    follow the values stored: while 12 is still being typed the sum's cells keep their pink (the
+    value is not stored until Enter, Tab or a click elsewhere), once confirmed the cell is green and
+    the sum's other cells plain, and Ctrl+Z / Ctrl+Y bring back each state as painted."""
+    from gui import palette
+    window = window_on_folder(qtbot, make_window, store, report_folder, 6, active=True)
+    window.resize(1366, 728)
+    select_report(qtbot, window, PLANTED)
+    view = window.report_view.views["section3"]
+    window.report_view.show_section("section3")
+    other = "section3.granted.total"  # in the failing row (T3-3), not the cell to fix
+    error, involved = palette.BACKGROUNDS[palette.ERROR], palette.BACKGROUNDS[palette.ERROR_INVOLVED]
+    assert (painted(view, PLANTED_CELL), painted(view, other)) == (error, involved)
+    editor, _index = start_typing(qtbot, view, PLANTED_CELL, "12")
+    rect = view.visualRect(view.model().index_of(other))  # (the editor open: the current cell stays)
+    seen = view.viewport().grab().toImage().pixelColor(rect.left() + 5, rect.bottom() - 5).name()
+    assert seen == involved  # typed, not stored yet
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(20)  # (the editor closed is deleted by the event loop)
+    assert painted(view, PLANTED_CELL) == palette.BACKGROUNDS[palette.CORRECTED]
+    plain = painted(view, other)
+    assert plain not in (error, involved)
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert (painted(view, PLANTED_CELL), painted(view, other)) == (error, involved)
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert (painted(view, PLANTED_CELL), painted(view, other)) == (palette.BACKGROUNDS[palette.CORRECTED], plain)
