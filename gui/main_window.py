@@ -986,10 +986,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(strings.EXPORT_PROGRESS.format(done=done, total=total))
 
     def _on_export_done(self, paths: list[Path]) -> None:
-        from core.export.docx import SKIPPED_NOTE_NAME
+        from core.export.docx import is_skipped_note
 
         count, hidden = self._export_notes.popleft() if self._export_notes else (0, "")
-        notes = [p for p in paths if p.name == SKIPPED_NOTE_NAME]
+        # (a second export into the folder names it 未导出Word的报告说明(2).txt: the box then took it
+        # for a Word file and said 共写入 5 个文件…共导出 12 份报告, 8 of them left out unsaid)
+        notes = [p for p in paths if is_skipped_note(p)]
         documents = [p for p in paths if p not in notes]
         reports = (strings.EXPORT_REPORTS.format(count=count) if count else "") + hidden
         shown = "\n".join(str(p) for p in documents[:10]) + ("\n…" if len(documents) > 10 else "")

@@ -118,3 +118,26 @@ def test_the_colours_follow_the_values_stored_after_an_edit_its_undo_and_its_red
     assert (painted(view, PLANTED_CELL), painted(view, other)) == (error, involved)
     qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert (painted(view, PLANTED_CELL), painted(view, other)) == (palette.BACKGROUNDS[palette.CORRECTED], plain)
+
+
+def test_a_second_word_export_into_the_same_folder_still_says_how_many_were_left_out(
+        make_window, store, report_folder, qtbot, tmp_path, monkeypatch):
+    """导出为 Word twice into one folder: the second export's note is 未导出Word的报告说明(2).txt,
+    which the box took for a Word file: 「导出完成，共写入 7 个文件…共导出 7 份报告」, the report
+    left out unsaid (and its note listed as if it were one). It says it as the first export does."""
+    from gui import folder_prompt
+    (report_folder / "空的报告.txt").write_bytes(b"")
+    window = window_on_folder(qtbot, make_window, store, report_folder, 7)
+    out = tmp_path / "word"
+    out.mkdir()
+    monkeypatch.setattr(folder_prompt, "ask_export_folder", lambda *a, **k: str(out))
+    texts = []
+    for _ in range(2):
+        with qtbot.waitSignal(window.exportFinished, timeout=120000):
+            window.export_actions["word"].trigger()
+        texts.append(window.message_box.text())
+        window.message_box.close()
+    assert (out / "未导出Word的报告说明(2).txt").exists()
+    assert texts[1].startswith("导出完成：7 份报告中 6 份已导出为 Word 文件，其余 1 份未导出，原因见：\n"
+                               + str(out / "未导出Word的报告说明(2).txt"))
+    assert "共写入" not in texts[1]
