@@ -141,3 +141,28 @@ def test_a_second_word_export_into_the_same_folder_still_says_how_many_were_left
     assert texts[1].startswith("导出完成：7 份报告中 6 份已导出为 Word 文件，其余 1 份未导出，原因见：\n"
                                + str(out / "未导出Word的报告说明(2).txt"))
     assert "共写入" not in texts[1]
+
+
+def test_f1_says_when_a_corrected_cell_stays_red_and_when_the_colours_follow_a_typed_value(
+        make_window, store, qtbot):
+    """Item 2: an auditor who typed a value that makes a sum hold saw the sum's pink stay (the value
+    not yet confirmed), or saw a corrected cell pink (another sum through it still failing) while
+    F1 said only 「绿色：已修改」. F1 says both."""
+    from gui.qt import QApplication, QMessageBox, QTimer
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    said = []
+
+    def read_and_close():
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(50, read_and_close)
+            return
+        said.append(box.text() if isinstance(box, QMessageBox) else box.findChild(QMessageBox).text())
+        box.close()
+
+    QTimer.singleShot(50, read_and_close)
+    window.legend_action.trigger()  # (F1)
+    assert said
+    assert "已修改（改后的数值所在的算式仍不成立时，显示为红色或浅红）" in said[0]
+    assert "按回车、Tab 或点击别处后才保存并重新核对" in said[0]
