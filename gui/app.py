@@ -36,6 +36,22 @@ class QtGapsTranslator(QTranslator):
         return False
 
 
+class OurWordsTranslator(QTranslator):
+    """Qt's catalog in the program's own words: qtbase_zh_CN says 撤消 in a text box's context
+    menu (撤消(&U)) while the 编辑 menu, the status bar and the help say 撤销."""
+
+    WORDS = (("撤消", "撤销"),)
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 - Qt's signature
+        text = super().translate(context, source, disambiguation, n)
+        if not text:
+            return None  # (a null string: Qt asks the next translator; "" would end the search)
+        for theirs, ours in self.WORDS:
+            if theirs in text:
+                text = text.replace(theirs, ours)
+        return text
+
+
 def install_translations(app: QApplication) -> list[QTranslator]:
     """Qt's own Chinese strings (standard buttons, file dialogs, context menus), whatever the
     system's locale; and on Linux Qt's own dialogs, which speak them: the desktop's file dialog
@@ -49,7 +65,7 @@ def install_translations(app: QApplication) -> list[QTranslator]:
     app.installTranslator(gaps)
     installed = []
     for name in ("qtbase_zh_CN", "qt_zh_CN"):
-        translator = QTranslator(app)
+        translator = OurWordsTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
             installed.append(translator)

@@ -295,7 +295,8 @@ def other_copies_note(copies: list, shown) -> tuple[list[str], str]:
     number = next(n for n, review in enumerate(copies, 1) if review is shown)
     differ, briefly = copies_differ(copies, differences)
     said = dict(year=shown.report.year, count=len(copies), number=number, file=Path(shown.report.file).name,
-                why=why_this_copy(standing_reason(copies) if shown is standing_copy(copies) else copy_rank(shown)))
+                why=why_this_copy(standing_reason(copies) if shown is standing_copy(copies) else copy_rank(shown)),
+                other=text.OTHER_COPY if len(copies) == 2 else text.OTHER_COPIES.format(count=len(copies) - 1))
     lines = [text.COMPARE_COPIES_NOTE.format(differ=differ, **said),
              text.COMPARE_COPIES_NOTE_SHORT.format(differ=differ, **said),
              text.COMPARE_COPIES_NOTE_SHORTER.format(differ=differ, **said),

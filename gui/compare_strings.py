@@ -62,9 +62,12 @@ YEARLY_COPIES_NOTE_SHORTER = "{count}份报告，所示为第{number}份的计�
 # side (the one that stands, as above), and whether the others hold other numbers (the longest
 # that fits the status bar; the tooltip names every copy and every difference)
 COMPARE_COPIES_NOTE = ("{year}年有{count}份报告，比对的是第{number}份 {file}（{why}）；{differ}；"
-                       "要比对另一份，请在年度对照（Ctrl+Shift+Y）中选择")
-COMPARE_COPIES_NOTE_SHORT = "{year}年有{count}份报告，比对的是第{number}份 {file}（{why}）；{differ}；另一份请在年度对照中选择"
-COMPARE_COPIES_NOTE_SHORTER = "{year}年有{count}份报告，比对的是第{number}份（{why}）；{differ}；另一份请在年度对照中选择"
+                       "要比对{other}，请在年度对照（Ctrl+Shift+Y）中选择")
+COMPARE_COPIES_NOTE_SHORT = "{year}年有{count}份报告，比对的是第{number}份 {file}（{why}）；{differ}；{other}请在年度对照中选择"
+COMPARE_COPIES_NOTE_SHORTER = "{year}年有{count}份报告，比对的是第{number}份（{why}）；{differ}；{other}请在年度对照中选择"
+# {other} of the notes above: the copy not compared, or one of those (8 copies of one year said 另一份)
+OTHER_COPY = "另一份"
+OTHER_COPIES = "其余{count}份中的一份"
 COMPARE_COPY_LINE = "第{number}份：{file}"
 COMPARE_COPY_LINE_SHOWN = "第{number}份：{file}（比对的是这一份）"
 PICK_COPY = "{agency}{year}年有{count}份报告，请选择要比对的一份："

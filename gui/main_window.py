@@ -986,16 +986,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(strings.EXPORT_PROGRESS.format(done=done, total=total))
 
     def _on_export_done(self, paths: list[Path]) -> None:
-        from core.export.docx import SKIPPED_NOTE_NAME
+        from core.export.docx import is_skipped_note
 
         count, hidden = self._export_notes.popleft() if self._export_notes else (0, "")
-        notes = [p for p in paths if p.name == SKIPPED_NOTE_NAME]
+        # (a second export into the folder names it 未导出Word的报告说明(2).txt: the box then took it
+        # for a Word file and said 共写入 5 个文件…共导出 12 份报告, 8 of them left out unsaid)
+        notes = [p for p in paths if is_skipped_note(p)]
         documents = [p for p in paths if p not in notes]
-        # a Word export leaves some reports out (one file each, for those it writes): its count
-        # said 共导出 15 份报告 under 9 份报告已导出为 Word 文件
-        left_out = count - len(documents) if notes else 0
-        reports = (strings.EXPORT_REPORTS_LEFT_OUT.format(count=count, left=left_out) if left_out > 0
-                   else strings.EXPORT_REPORTS.format(count=count) if count else "") + hidden
+        reports = (strings.EXPORT_REPORTS.format(count=count) if count else "") + hidden
         shown = "\n".join(str(p) for p in documents[:10]) + ("\n…" if len(documents) > 10 else "")
         folders = {p.parent for p in paths}
         if len(paths) > 1 and len(folders) == 1:  # Word files of a folder's reports (and their note)
@@ -1003,11 +1001,15 @@ class MainWindow(QMainWindow):
         else:
             self.show_status(strings.EXPORT_DONE_STATUS.format(path=paths[0] if paths else ""))
         if notes or (documents and all(p.suffix.lower() == ".docx" for p in documents)):
-            # Word: say how many reports made it, and where the others are explained
-            text = strings.EXPORT_WORD_DONE.format(count=len(documents))
+            # Word: how many reports made it (one file each), of how many, and where the others
+            # are explained, each count once; the reports hidden from the list said apart
             if notes:
-                text += "\n" + strings.EXPORT_WORD_LEFT_OUT.format(note=notes[0])
+                text = strings.EXPORT_WORD_LEFT_OUT.format(total=count, count=len(documents),
+                                                           left=count - len(documents), note=notes[0])
+            else:
+                text = strings.EXPORT_WORD_DONE.format(count=len(documents))
             text += "\n\n" + shown
+            reports = hidden.removeprefix("，")
         else:
             text = strings.EXPORT_DONE.format(count=len(paths), paths=shown)
         if not self.closed:  # after Ctrl+Q the box would stand alone and keep the program running

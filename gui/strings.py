@@ -326,7 +326,6 @@ EXPORT_REPLACE = "“{name}”已存在。\n要替换它吗？"
 EXPORT_RUNNING = "正在导出…"
 EXPORT_PROGRESS = "正在导出：{done}/{total} 份报告…"
 EXPORT_REPORTS = "共导出 {count} 份报告"
-EXPORT_REPORTS_LEFT_OUT = "共 {count} 份报告（{left} 份未导出 Word 文件）"
 # a file no table was read from is one row of Excel / CSV / JSON with its reason: "共导出 16 份报告" read
 # as 16 reports' data when 6 of them had none
 EXPORT_UNREADABLE = "，{count} 份无法读取（只列出原因，没有数据）"
@@ -334,8 +333,9 @@ EXPORT_HIDDEN = "，其中 {hidden} 份在列表中未显示（导出总是包�
 EXPORT_DONE = "导出完成，共写入 {count} 个文件：\n{paths}"
 EXPORT_DONE_STATUS = "导出完成：{path}"
 EXPORT_DONE_STATUS_MANY = "导出完成：{count} 个文件，在 {folder}"  # (the first file alone read as one report exported)
+# Word: each count said once (the box said 4 份报告已导出 above and 共 12 份报告（8 份未导出…） below)
 EXPORT_WORD_DONE = "导出完成：{count} 份报告已导出为 Word 文件。"
-EXPORT_WORD_LEFT_OUT = "部分报告未导出 Word 文件，原因见：\n{note}"
+EXPORT_WORD_LEFT_OUT = "导出完成：{total} 份报告中 {count} 份已导出为 Word 文件，其余 {left} 份未导出，原因见：\n{note}"
 EXPORT_FAILED = "导出失败：{error}"
 EXPORT_NOTHING = "没有可导出的报告，请先打开文件夹"
 EXPORT_INTO_FOLDER = ("这个位置在正在审核的文件夹“{folder}”之内：下次打开这个文件夹时，导出的文件会被当作报告一并读入。\n"
@@ -352,7 +352,9 @@ ABOUT_TEXT = (
 )
 LEGEND_HELP = (
     "<p><b>红色</b>：错误，建议修改的单元格；<b>浅红</b>：参与出错算式的单元格；"
-    "<b>黄色</b>：警告；<b>绿色</b>：已修改；<b>浅蓝</b>或蓝色角标：解析不确定，请对照原文。</p>"
+    "<b>黄色</b>：警告；<b>绿色</b>：已修改（改后的数值所在的算式仍不成立时，显示为红色或浅红）；"
+    "<b>浅蓝</b>或蓝色角标：解析不确定，请对照原文。输入的数值按回车、Tab 或点击别处后才保存并重新核对，"
+    "颜色随之更新。</p>"
     "<p>Ctrl+O 打开报告文件夹，F5 重新载入（文件夹中的文件有增删或改动后），Ctrl+E 导出为 Excel"
     "（CSV、JSON、Word 在「导出」菜单），Ctrl+Q 退出；修改随时保存，不必另行保存。</p>"
     "<p>双击或按 F2 修改单元格（在行名上按 F2 或输入数字，修改该行第一个数值），回车确认、Esc 取消，Ctrl+Z 撤销，Ctrl+Y 重做，"

@@ -198,6 +198,13 @@ def _address(element, ancestor) -> tuple[int, ...]:
     return tuple(reversed(address))
 
 
+def is_skipped_note(path: Path) -> bool:
+    """The note a Word export writes beside its files on the reports it left out, under its own
+    name or, in a folder holding one already, 未导出Word的报告说明(2).txt (write_unique)."""
+    stem, suffix = Path(SKIPPED_NOTE_NAME).stem, Path(SKIPPED_NOTE_NAME).suffix
+    return path.suffix == suffix and re.fullmatch(re.escape(stem) + r"(\(\d+\))?", path.stem) is not None
+
+
 def _write_skipped_note(folder: Path, skipped: list[ReportReview]) -> Path:
     lines = ["以下报告未导出Word文件：", ""]
     for review in skipped:

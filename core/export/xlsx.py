@@ -291,6 +291,9 @@ def _flag_group_row(version: str, group: FlagGroup) -> list:
     cells = group.cells
     where = describe_cell(version, cells[0] if len(cells) == 1 else group.row)
     message = group.message.removeprefix(where + "：")  # the 单元格 column names it already
+    table = where.split("「")[0]  # (and its table: 表三「…」行… reads 「…」行… beside it)
+    if table != where and message.startswith(table + "「"):
+        message = message[len(table):]
     return [kinds, DOUBT, where, message, None, None, None, ""]
 
 

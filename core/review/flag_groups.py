@@ -113,11 +113,19 @@ def _cells_part(template: str, row: str, stem: str, values: dict[str, Optional[s
 
 
 def _named(template: str, path: str, text: str) -> str:
-    """The text with the row's (or cell's, table's) name before it, unless it names its row."""
+    """The text with the row's (or cell's, table's) name before it; a text naming its row gets
+    its table's name alone: 表三「（七）总计」行印有8个数值 (the parser's 「（七）总计」行… left the
+    auditor to guess which of 表二, 表三 and 表四 it meant)."""
     name = _name(template, path)
     start, end = name.find("「"), name.find("」")
-    said = name[start + 1:end] in text if 0 <= start < end else text.startswith(name)
-    return text if said else f"{name}：{text}"
+    if not 0 <= start < end:
+        return text if text.startswith(name) else f"{name}：{text}"
+    if name[start + 1:end] not in text:
+        return f"{name}：{text}"
+    table = name[:start]
+    if not table or text.startswith(table):
+        return text
+    return table + text if text.startswith("「") else f"{table}：{text}"
 
 
 def _name(template: str, path: str) -> str:

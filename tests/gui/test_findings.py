@@ -35,7 +35,8 @@ def test_a_row_printing_nothing_is_one_entry_and_a_click_selects_all_its_cells(s
     model = panel.model
     texts = [model.index(row, 2).data() for row in range(model.rowCount())]
     assert len(texts) == 3, texts  # not 24: the row's flag and each of its cells' apart
-    assert texts[0] == "「（一）予以公开」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0，请对照原文核对"
+    # its table named: beside 表二's and 表四's entries 「（一）予以公开」行… did not say which (gui60)
+    assert texts[0] == "表三「（一）予以公开」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0，请对照原文核对"
     assert all(model.index(row, 0).data() == "存疑" for row in range(3))
     assert "存疑 3" in panel.summary.text()
 
