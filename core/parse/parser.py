@@ -1711,6 +1711,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                 else _row_of_blanks(report, table, key, label_of[key], width)
             if row_blanks is not None:
                 out[key] = row_blanks
+    narrowed: Optional[set[str]] = None  # (asked of a row of zeros placed for sure, once)
     for key, (tokens, sure) in placed.items():
         out[key] = tokens
         numbers = [token_number(t) for t in tokens]
@@ -1720,8 +1721,9 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         # moved, is sure (a sparse line moved by a whole column looks just like a row placed right).
         cheapest = ways[key][0] if key in ways else None
         inexact = cheapest is None or cheapest[2] > 0 or cheapest[1] >= _EXACT * len(values_of[key])
-        unconfirmed = (inexact or frames_differ) and key not in told and len(values_of[key]) < width \
-            and only_zeros(values_of[key])
+        unconfirmed = key not in told and len(values_of[key]) < width and only_zeros(values_of[key]) \
+            and (inexact or frames_differ or key in (narrowed := narrowed_labels(report.text, table, label_of)
+                                                     if narrowed is None else narrowed))
         ends_unknown = crowded and len(values_of[key]) < width and gapless(values_of[key])
         if not sure or not adds_up or unconfirmed or ends_unknown:  # another placement is about as likely, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
@@ -1729,6 +1731,32 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     if table.section == "section3":
         _shift_rows_by_sums(table, report, values_of, out, width)
     return out
+
+
+_NUMBERING = re.compile(r"\d+[.、．]")
+
+
+def narrowed_labels(text: str, table: Table, label_of: dict[str, Token]) -> set[str]:
+    """The numbered rows (1.属于国家秘密 …) whose label wraps after half the width or less of the
+    widest first line another numbered row prints ("3.危" / "及“三安" beside "4.保护第三方合法权益"): the
+    row's label cell is narrower than the column, so the row was laid out on a grid of its own (a
+    row printing a cell more, TEMPLATE.md's rows of 8, squeezed into the table's width) and where its
+    values print does not say their columns. A label printed otherwise than the template's is
+    left out (nothing says where it wrapped)."""
+    firsts: dict[str, tuple[int, bool]] = {}  # key -> (display width of its first line, wrapped)
+    for key, token in label_of.items():
+        words = text[token.start:token.end].split()
+        label = table.row(key).label
+        if not words or not _NUMBERING.match(label):
+            continue
+        first = _NUMBERING.sub("", words[-1], count=1)
+        whole = _NUMBERING.sub("", label, count=1)
+        if first and whole.startswith(first) and words[-1][:1].isdigit():
+            firsts[key] = (display_width(words[-1]), first != whole)
+    if not firsts:
+        return set()
+    widest = max(width for width, _ in firsts.values())
+    return {key for key, (width, wrapped) in firsts.items() if wrapped and 2 * width <= widest}
 
 
 def _a_column_off(layout: Layout, centres: list[Optional[float]]) -> bool:
