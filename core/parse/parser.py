@@ -67,7 +67,7 @@ from core.parse.subtotal_rows import (TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO
                                      GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
                                      flag_lone_total, may_be_clipped, may_have_lost_a_blank, read_blank_lost, read_clipped,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
-                                     zero_rows_past_padding,
+                                     zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
@@ -230,6 +230,7 @@ def parse(doc: Document) -> Report:
                             for key in either_head_row)
     if "section3" in report.tables:
         _unread_cells_of_a_zero_table(report, templ["section3"], tokens[3])
+        zero_table_rows_may_be_cut(report, templ["section3"])
     parse_t4(tokens[4], report, doc.lines, pages=doc.page_starts)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
