@@ -1734,7 +1734,10 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     return out
 
 
-_NUMBERING = re.compile(r"\d+[.、．]")
+def _unnumbered(label: str) -> str:
+    """A label without its leading number ("3." "3、"), or as it is when it has none."""
+    digits = len(label) - len(label.lstrip("0123456789"))
+    return label[digits + 1:] if digits and label[digits:digits + 1] in (".", "、", "．") else label
 
 
 def narrowed_labels(text: str, table: Table, label_of: dict[str, Token]) -> set[str]:
@@ -1748,11 +1751,11 @@ def narrowed_labels(text: str, table: Table, label_of: dict[str, Token]) -> set[
     for key, token in label_of.items():
         words = text[token.start:token.end].split()
         label = table.row(key).label
-        if not words or not _NUMBERING.match(label):
+        whole = _unnumbered(label)
+        if not words or whole == label:
             continue
-        first = _NUMBERING.sub("", words[-1], count=1)
-        whole = _NUMBERING.sub("", label, count=1)
-        if first and whole.startswith(first) and words[-1][:1].isdigit():
+        first = _unnumbered(words[-1])
+        if first and first != words[-1] and whole.startswith(first):
             firsts[key] = (display_width(words[-1]), first != whole)
     if not firsts:
         return set()
