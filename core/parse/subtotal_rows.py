@@ -554,7 +554,8 @@ def zero_table_rows_may_be_cut(report: Report, table: Table) -> None:
     table flagged. Asked only of a text or Markdown export (a Word, web or PDF file is read by its
     own cells, where a row of 8 shows), not of a table whose rows the parser already flagged (their doubt said there), nor of one printing a
     count (its sums weigh a row of 8 that moves one)."""
-    if table.section != "section3" or report.format not in _CONVERTED_TEXT:
+    if table.section != "section3" or report.format not in _CONVERTED_TEXT \
+            or any(f.cell.startswith(table.section) for f in report.flags):
         return
     cells = report.cells
     mixed = 0
@@ -567,7 +568,7 @@ def zero_table_rows_may_be_cut(report: Report, table: Table) -> None:
             zero = zero or cell.value == 0
             blank = blank or cell.value is None
         mixed += zero and blank
-    if mixed < 3 or any(f.cell.startswith(f"{table.section}") for f in report.flags):
+    if mixed < 3:
         return
     report.flags.append(Flag(table.section, "inferred", ZERO_TABLE_MAY_BE_CUT))
 
