@@ -67,7 +67,7 @@ from core.parse.subtotal_rows import (TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO
                                      GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
                                      flag_lone_total, may_be_clipped, may_have_lost_a_blank, read_blank_lost, read_clipped,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
-                                     zero_rows_past_padding,
+                                     zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
@@ -230,6 +230,7 @@ def parse(doc: Document) -> Report:
                             for key in either_head_row)
     if "section3" in report.tables:
         _unread_cells_of_a_zero_table(report, templ["section3"], tokens[3])
+        zero_table_rows_may_be_cut(report, templ["section3"])
     parse_t4(tokens[4], report, doc.lines, pages=doc.page_starts)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
@@ -1742,6 +1743,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                 else _row_of_blanks(report, table, key, label_of[key], width)
             if row_blanks is not None:
                 out[key] = row_blanks
+    narrowed: Optional[set[str]] = None  # (asked of a row of zeros placed for sure, once)
     for key, (tokens, sure) in placed.items():
         out[key] = tokens
         numbers = [token_number(t) for t in tokens]
@@ -1751,8 +1753,9 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         # moved, is sure (a sparse line moved by a whole column looks just like a row placed right).
         cheapest = ways[key][0] if key in ways else None
         inexact = cheapest is None or cheapest[2] > 0 or cheapest[1] >= _EXACT * len(values_of[key])
-        unconfirmed = (inexact or frames_differ) and key not in told and len(values_of[key]) < width \
-            and only_zeros(values_of[key])
+        unconfirmed = key not in told and len(values_of[key]) < width and only_zeros(values_of[key]) \
+            and (inexact or frames_differ or key in (narrowed := narrowed_labels(report.text, table, label_of)
+                                                     if narrowed is None else narrowed))
         ends_unknown = crowded and len(values_of[key]) < width and gapless(values_of[key])
         if not sure or not adds_up or unconfirmed or ends_unknown:  # another placement is about as likely, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
@@ -1761,6 +1764,35 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         _shift_rows_by_sums(table, report, values_of, out, width)
         _blank_total_by_position(report, table, values_of, out)
     return out
+
+
+def _unnumbered(label: str) -> str:
+    """A label without its leading number ("3." "3、"), or as it is when it has none."""
+    digits = len(label) - len(label.lstrip("0123456789"))
+    return label[digits + 1:] if digits and label[digits:digits + 1] in (".", "、", "．") else label
+
+
+def narrowed_labels(text: str, table: Table, label_of: dict[str, Token]) -> set[str]:
+    """The numbered rows (1.属于国家秘密 …) whose label wraps after half the width or less of the
+    widest first line another numbered row prints ("3.危" / "及“三安" beside "4.保护第三方合法权益"): the
+    row's label cell is narrower than the column, so the row was laid out on a grid of its own (a
+    row printing a cell more, TEMPLATE.md's rows of 8, squeezed into the table's width) and where its
+    values print does not say their columns. A label printed otherwise than the template's is
+    left out (nothing says where it wrapped)."""
+    firsts: dict[str, tuple[int, bool]] = {}  # key -> (display width of its first line, wrapped)
+    for key, token in label_of.items():
+        words = text[token.start:token.end].split()
+        label = table.row(key).label
+        whole = _unnumbered(label)
+        if not words or whole == label:
+            continue
+        first = _unnumbered(words[-1])
+        if first and first != words[-1] and whole.startswith(first):
+            firsts[key] = (display_width(words[-1]), first != whole)
+    if not firsts:
+        return set()
+    widest = max(width for width, _ in firsts.values())
+    return {key for key, (width, wrapped) in firsts.items() if wrapped and 2 * width <= widest}
 
 
 def _a_column_off(layout: Layout, centres: list[Optional[float]]) -> bool:

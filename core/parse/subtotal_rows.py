@@ -542,3 +542,38 @@ ZERO_ROW_PRINTS_PAST_TOTAL = ("「{0}」行印有8格，比表头多1格（表�
 # (a catdoc row whose tabs count out a cell more, one blank written as a line break: tab_breaks)
 TAB_ROW_OF_EIGHT = ("「{0}」行按制表符数出比表头多1格（其中一个空白单元格处换行）：第二格等于其后五格之和，"
                     + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "，" + _CHECK)
+
+
+def zero_table_rows_may_be_cut(report: Report, table: Table) -> None:
+    """表三 printing no count, only 0s, placeholders and blanks, its zeros printed every which way
+    (three rows or more each print a 0 beside a placeholder or blank, as _zeros_mixed counts), read
+    from a text whose rows a converter may have cut (pandoc cuts a Word table's rows to its columns,
+    no trace left): a row printing 8 cells (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md) cut
+    back to 7 reads its cells a column off and adds up as well, so which cells print 0 and which are
+    blank no sum and no cell tells. Every cell is 0 either way: the values are left as read and the
+    table flagged. Asked only of a text or Markdown export (a Word, web or PDF file is read by its
+    own cells, where a row of 8 shows), not of a table whose rows the parser already flagged (their doubt said there), nor of one printing a
+    count (its sums weigh a row of 8 that moves one)."""
+    if table.section != "section3" or report.format not in _CONVERTED_TEXT \
+            or any(f.cell.startswith(table.section) for f in report.flags):
+        return
+    cells = report.cells
+    mixed = 0
+    for row in table.rows:
+        zero = blank = False
+        for path in table.row_paths(row.key):
+            cell = cells[path]
+            if cell.state == MISSING or cell.value not in (0, None):
+                return  # (most tables print a count: the first test ends it at the first one)
+            zero = zero or cell.value == 0
+            blank = blank or cell.value is None
+        mixed += zero and blank
+    if mixed < 3:
+        return
+    report.flags.append(Flag(table.section, "inferred", ZERO_TABLE_MAY_BE_CUT))
+
+
+_CONVERTED_TEXT = ("txt", "md")
+ZERO_TABLE_MAY_BE_CUT = ("表三只印有0、占位符和空白，且多行中0与占位符、空白混印：若某行印有8格（自然人之后是"
+                         "「法人或其他组织」小计，模板无此列），转换时末格被截去，该行各格会错开一列而合计照样相符，"
+                         "哪几格印的是0、哪几格空白无法确定。各格无论如何都是0，已按各格所在的列读取，" + _CHECK)
