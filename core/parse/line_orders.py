@@ -21,6 +21,7 @@ from core.model import Number, known, strict_sum
 from core.parse.columns import token_number
 from core.parse.row_sums import parts_add_up
 from core.parse.sections import line_text
+from core.parse.subtotal_rows import adds_up_as_eight
 from core.parse.tokens import EMPTY, NUM, Token
 from core.readers.document import Line
 
@@ -61,6 +62,25 @@ def lines_reordered(values: list[Token]) -> list[Token]:
         return next((_with_line_last(values, lines, last) for last in reversed(lines)
                      if numbers[last_of[last]] == largest), values)
     return values
+
+
+def eight_reordered(values: list[Token]) -> list[Token]:
+    """A 表三 row printing 8 values over several lines (a 法人或其他组织 subtotal after 自然人,
+    TEMPLATE.md): its lines taken in the one order under which it adds up as a row of 8 (the
+    subtotal the sum of the five after it, 总计 自然人 plus the subtotal), where the printed order
+    does not (pdfplumber prints a wrapped row's 总计 on its label's first line, before the rest);
+    else the printed order (a typo: no order is sure)."""
+    if len(values) != 8 or not known(list(map(token_number, values))) or len({t.line for t in values}) < 2:
+        return values
+
+    def adds_up(order: list[Token]) -> bool:
+        n = list(map(token_number, order))
+        return adds_up_as_eight(n[0], n[1], strict_sum(n[2:7]), n[7])
+
+    if adds_up(values):
+        return values
+    found = [order for order in line_orders(values)[1:] if adds_up(order)]
+    return found[0] if len(found) == 1 else values
 
 
 def line_orders(values: list[Token]) -> list[list[Token]]:
