@@ -70,7 +70,10 @@ def eight_reordered(values: list[Token]) -> list[Token]:
     subtotal the sum of the five after it, 总计 自然人 plus the subtotal), where the printed order
     does not (pdfplumber prints a wrapped row's 总计 on its label's first line, before the rest);
     else the printed order (a typo: no order is sure)."""
-    if len(values) != 8 or not known(list(map(token_number, values))) or len({t.line for t in values}) < 2:
+    lines = len({t.line for t in values})
+    if len(values) != 8 or not known(list(map(token_number, values))) or not 1 < lines < len(values):
+        # (one value a line: a one-cell-per-line layout, whose order is the cells' own, as in
+        # lines_reordered; its stray eighth may be a letter of a label printed down a column, 「无」)
         return values
 
     def adds_up(order: list[Token]) -> bool:

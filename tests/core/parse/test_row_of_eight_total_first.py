@@ -33,3 +33,13 @@ def test_the_planted_typo_is_still_named_beside_such_a_row():
     assert suggested_fixes([f for f in findings if f.severity == ERROR]) == {("section3.new.total", 11)}
     assert not any("section3.partial.research" in f.cells for f in findings)
     assert wrong == [] and silent == []
+
+
+def test_a_row_printing_a_value_a_line_keeps_its_order():
+    # w2308 r0030 (lynx's text of a Word web page, each cell a line): 「8.属于行政查询事项」 prints 2个 0 0 0 0 0
+    # 2个, then the label 「（四）无法提供」 printed down its column, a letter a line, its 「无」 taken for an
+    # eighth value. With 「无」's line taken before the last 2个 the row added up as a row of 8 (2, a subtotal
+    # 0, …, 无, 2), and 总计 went blank; one value a line is the cells' own order: 总计 2 as printed
+    report, wrong, silent = read_against_truth(ZOO / "w2308-r0030-word-html-lynx.txt")
+    assert t3_row(report, "denied_admin_query") == [2, 0, 0, 0, 0, 0, 2]
+    assert "section3.denied_admin_query.total" not in wrong and silent == []
