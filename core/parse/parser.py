@@ -1337,6 +1337,10 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
     misprinted: list[str] = []
     for key, chosen in blank_total_placement(table, report.template, rows, arithmetic, misprinted).items():
         store(key, chosen)
+        # its 总计 printed blank, as the whole column (the sums found no row printing one): not a 0
+        # the parser infers, which every row's own sum would weigh against its parts
+        end = max(t.end for t in chosen if t is not None)
+        report.cells[table.row_paths(key)[-1]] = CellValue(None, BLANK, "", (end, end))
         sums = f"除「{misprinted[0]}」列（疑有笔误）外各列合计相符" if misprinted else "各列合计相符"
         report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                  f"「{table.row(key).label}」行的总计栏空白，空白单元格未留痕迹，"
