@@ -77,7 +77,7 @@ def eight_reordered(values: list[Token]) -> list[Token]:
         return values
 
     def adds_up(order: list[Token]) -> bool:
-        n = list(map(token_number, order))
+        n = [token_number(t) or 0 for t in order]  # (every one known: tested above)
         return adds_up_as_eight(n[0], n[1], strict_sum(n[2:7]), n[7])
 
     if adds_up(values):
