@@ -22,6 +22,7 @@ from core.parse.columns import token_number
 from core.parse.memo import remember
 from core.parse.row_sums import parts_add_up
 from core.parse.sections import line_text
+from core.parse.subtotal_rows import adds_up_as_eight
 from core.parse.tokens import EMPTY, NUM, Token
 from core.readers.document import Line
 
@@ -62,6 +63,28 @@ def lines_reordered(values: list[Token]) -> list[Token]:
         return next((_with_line_last(values, lines, last) for last in reversed(lines)
                      if numbers[last_of[last]] == largest), values)
     return values
+
+
+def eight_reordered(values: list[Token]) -> list[Token]:
+    """A 表三 row printing 8 values over several lines (a 法人或其他组织 subtotal after 自然人,
+    TEMPLATE.md): its lines taken in the one order under which it adds up as a row of 8 (the
+    subtotal the sum of the five after it, 总计 自然人 plus the subtotal), where the printed order
+    does not (pdfplumber prints a wrapped row's 总计 on its label's first line, before the rest);
+    else the printed order (a typo: no order is sure)."""
+    lines = len({t.line for t in values})
+    if len(values) != 8 or not known(list(map(token_number, values))) or not 1 < lines < len(values):
+        # (one value a line: a one-cell-per-line layout, whose order is the cells' own, as in
+        # lines_reordered; its stray eighth may be a letter of a label printed down a column, 「无」)
+        return values
+
+    def adds_up(order: list[Token]) -> bool:
+        n = [token_number(t) or 0 for t in order]  # (every one known: tested above)
+        return adds_up_as_eight(n[0], n[1], strict_sum(n[2:7]), n[7])
+
+    if adds_up(values):
+        return values
+    found = [order for order in line_orders(values)[1:] if adds_up(order)]
+    return found[0] if len(found) == 1 else values
 
 
 def line_orders(values: list[Token]) -> list[list[Token]]:

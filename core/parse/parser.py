@@ -74,7 +74,7 @@ from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragr
                                t4_with_blank_paragraphs, uncut_rows_printing_counts)
 from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T4, Row, Table, tables
 from core.parse.labels import LABEL_NOISE, NUMBERING, find_labels, labels_behind
-from core.parse.line_orders import (better_line_order, lines_reordered, order_doubtful,
+from core.parse.line_orders import (better_line_order, eight_reordered, lines_reordered, order_doubtful,
                                     readings_undecided)
 from core.parse.plain_flow import (EITHER_HEAD_ROW, bunched_labels_cut, head_labels_printed_later, rows_run_on,
                                    short_rows_dealt, values_printed)
@@ -958,6 +958,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # rows print their cells in order (reordered to add up by chance, a short row would
             # hide a misprinted 总计 and move every value a column)
             values = lines_reordered(values)
+        elif not t2 and len(values) == widths[key] + 1 and report.format != "md" and key not in wrapped:
+            values = eight_reordered(values)  # (the same, a row of 8: a subtotal after 自然人)
         # "政府集中采购 97": as many digits as cells would cut one digit a cell; apart from its
         # label it is one printed number (longer ones stay unread unless they end the line, as
         # below: no cut of them is sure)
@@ -1336,6 +1338,10 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
     misprinted: list[str] = []
     for key, chosen in blank_total_placement(table, report.template, rows, arithmetic, misprinted).items():
         store(key, chosen)
+        # its 总计 printed blank, as the whole column (the sums found no row printing one): not a 0
+        # the parser infers, which every row's own sum would weigh against its parts
+        end = max(t.end for t in chosen if t is not None)
+        report.cells[table.row_paths(key)[-1]] = CellValue(None, BLANK, "", (end, end))
         report.flags.append(_blank_total_flag(table, key, misprinted))
 
 

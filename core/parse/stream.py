@@ -38,6 +38,7 @@ from core.parse.glued import (CUT_LEFT_OPEN, MAX_CELL_DIGITS, MAX_DIGITS, NONE_F
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_places import MOST_READINGS, placed_by_sums, sums_may_hold
 from core.parse.glued_typo import one_off_with_open_rows
+from core.parse.one_misprint import placement_for_one_misprint
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
 from core.parse.early_values import BY_ROW_ORDER_AND_SUMS, placed_by_order
 from core.parse.labels import find_labels
@@ -46,7 +47,7 @@ from core.parse.row_sums import parts_add_up
 from core.parse.stored_cells import row_cells_of, store_row
 from core.parse.subtotal_rows import (GLUED_SUBTOTAL, GLUED_SUBTOTAL_BLANK_TOTAL, glued_readings, printed_subtotal,
                                       without_subtotal)
-from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, PLACED_LEFT, READING_UNDECIDED, Flag, Report
+from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, PLACED_LEFT, READING_UNDECIDED, Flag, Number, Report
 from core.readers.document import Line
 from core.parse.tokens import COUNT_UNITS, EMPTY, NA, NUM, TEXT, Token, ascii_digits, normalise
 from core.template import Table, tables
@@ -901,6 +902,8 @@ NO_CUT_ADDS_UP = "没有一种拆法能使合计相符（疑有笔误）"
 # column a value is in is a guess, and core.check takes a blank of such a row for no evidence (it
 # reads the flag's cause, PLACED_LEFT).
 PLACED_FROM_THE_LEFT = "已自左向右放置"
+# The same row moved to where the table's failing sums all cross at one cell (one_misprint.py)
+PLACED_FOR_ONE_MISPRINT = "表内合计不符，已放在使各项不符只归于一处笔误的列"
 
 
 # A number with thousands separators ("2,041"), glued to the cells around it ("２，０４１５１５"):
@@ -1287,6 +1290,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                         placed_left.add(key)
                     break
     placed_left -= _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values, before_placing)
+    moved_for_misprint = _moved_for_one_misprint(report, candidates, before_placing, placed_left, paths, eqs)
     out: dict[str, list[Optional[Token]]] = {}
     messages: dict[str, Optional[Flag]] = {}
     unread: set[str] = set()  # rows left unread whose flags are replaced all the same
@@ -1334,6 +1338,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if key in empty:
             messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行未印出数值：此表的空白单元格未留痕迹，"
                                                                 "按空白计，请对照原文核对")
+        elif key == moved_for_misprint:
+            messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，空白单元格未留痕迹，"
+                                                             f"数字所在的列无法唯一确定，{PLACED_FOR_ONE_MISPRINT}，请对照原文核对",
+                                 (PLACED_LEFT,))
         elif key in placed_left:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，空白单元格未留痕迹，"
                                                              f"数字所在的列无法唯一确定，{PLACED_FROM_THE_LEFT}，请对照原文核对", (PLACED_LEFT,))
@@ -1571,6 +1579,29 @@ def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values,
         return set()
     settled = set(chosen) | _open_rows_around_a_typo(key, reading[0], candidates, tried, paths, eqs, known)
     return {k for k in settled if len(tried[k]) > len(candidates[k])}
+
+
+def _moved_for_one_misprint(report: Report, candidates, before_placing: Optional[dict[str, list]], placed_left: set[str],
+                            paths, eqs) -> Optional[str]:
+    """The row placed from the left by guess that one_misprint.py moves (its readings narrowed to
+    the placement taken), or None: the table as read, each row's cells where its readings agree."""
+    if not placed_left or before_placing is None:
+        return None
+    values: dict[str, Optional[Number]] = {p: c.arithmetic for p, c in report.cells.items() if p.startswith("section3.")}
+    for key, found in candidates.items():
+        if not found:
+            continue  # (a row no cut adds up: the parser's reading of it stands)
+        sums = {_cut_values(r) for r in found}
+        first = next(iter(sums))
+        values.update((p, v if all(s[n] == v for s in sums) else None) for n, (p, v) in enumerate(zip(paths[key], first)))
+    guessed = [key for key in candidates if key in placed_left and len({_cut_values(r) for r in candidates[key]}) == 1]
+    placements = {key: [_cut_values(r) for r in before_placing.get(key, ())] for key in guessed}
+    chosen = placement_for_one_misprint(guessed, placements, paths, eqs, values)
+    if chosen is None:
+        return None
+    key, cells = chosen
+    candidates[key] = [r for r in before_placing[key] if _cut_values(r) == cells]
+    return key
 
 
 def _open_rows_around_a_typo(typo_row: str, reading: tuple, candidates, tried, paths, eqs, known) -> set[str]:

@@ -22,10 +22,11 @@ def row(report, key: str) -> list:
 
 def test_a_blank_total_column_reads_its_values_in_the_part_columns():
     report, wrong, silent = read_against_truth(ZOO / "pq2404-r0042-mammoth-md.md")
-    assert row(report, "partial") == [29, 6, 0, 0, 0, 0, 0]
-    assert row(report, "new") == [481, 81, 2, 0, 0, 0, 0]
-    assert row(report, "total") == [481, 81, 2, 0, 0, 0, 0]
-    assert row(report, "unable_need_creation") == [2, 0, 0, 0, 0, 0, 0]
+    # (总计 blank as printed: the whole column is; an unprinted part 0)
+    assert row(report, "partial") == [29, 6, 0, 0, 0, 0, None]
+    assert row(report, "new") == [481, 81, 2, 0, 0, 0, None]
+    assert row(report, "total") == [481, 81, 2, 0, 0, 0, None]
+    assert row(report, "unable_need_creation") == [2, 0, 0, 0, 0, 0, None]
     assert [c for c in wrong if c.startswith("section3.")] == []
     assert silent == []
     # the columns are the sums' guess from the left: every row placed so says so
@@ -40,9 +41,24 @@ def test_a_blank_total_column_is_read_from_the_left_when_one_column_alone_fails_
     # value in a wrong column breaks two). Before, each row's last value was read as its 总计 (22 cells
     # wrong, flagged); the misprint stays a doubt through the rows placed so
     report, wrong, silent = read_against_truth(ZOO / "q2301-r0049-mammoth-md.md")
-    assert row(report, "new") == [561, 50, 0, 0, 0, 0, 0]
-    assert row(report, "partial") == [3, 0, 0, 0, 0, 0, 0]
-    assert row(report, "carried_forward") == [53, 0, 0, 0, 0, 0, 0]
+    assert row(report, "new") == [561, 50, 0, 0, 0, 0, None]
+    assert row(report, "partial") == [3, 0, 0, 0, 0, 0, None]
+    assert row(report, "carried_forward") == [53, 0, 0, 0, 0, 0, None]
     assert [c for c in wrong if c.startswith("section3.")] == [] and silent == []
     assert any(f.cell == "section3.new" and "除「自然人」列（疑有笔误）外各列合计相符" in f.message for f in report.flags)
     assert any(f.rule == "T3-2" and "section3.other_processing.natural" in f.cells for f in check(report))
+
+
+def test_the_blank_total_column_is_told_once_and_a_misprint_in_a_part_column_is_named():
+    # q2601 r0005 (mammoth's markdown, 2021): 总计 blank, 6 values a row; （七）总计 prints 科研机构 7 for 8.
+    # The 总计s were stored as 0s the parser inferred: every row's own sum failed (15 存疑 「总计为0」, an
+    # odd-sum 存疑, two prose warnings 「表三为0件」), and the misprint's two column sums got no suggestion.
+    # Stored blank, as printed, the column is said blank once and the sums cross at （七）总计×科研机构
+    report, wrong, silent = read_against_truth(ZOO / "q2601-r0005-mammoth-md.md")
+    assert row(report, "total") == [677, 105, 7, 0, 10, 22, None]
+    findings = check(report)
+    assert [f.rule for f in findings if f.rule == "T3-3"] == ["T3-3"]  # (整列空白, once)
+    assert any("整列空白" in f.message for f in findings)
+    assert not [f for f in findings if f.rule == "N-1"]
+    assert {(f.suggestion.cell, f.suggestion.value) for f in findings if f.suggestion} == {("section3.total.research", 8)}
+    assert [c for c in wrong if c.startswith("section3.")] == [] and silent == []
