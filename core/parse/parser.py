@@ -37,6 +37,7 @@ from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_p
                               continued_part_columns_after_last, ends_on_printed_blank, in_label_column,
                               outside_boxed_row, own_box_header, printed_blank, ruled_row, wrapped_box_numbers)
 from core.parse.row_sums import parts_add_up, tokens_add_up
+from core.parse.space_gaps import fill_space_gaps
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import CUT_LEFT_OPEN, LEFT_OPEN, MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, signs_printed, split_plain, t2_run_cells
 from core.parse.cell_lines import alone_on_line
@@ -695,6 +696,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             for key in fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines, totals_last=not t2):
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred", TAB_ROW_OF_EIGHT.format(table.row(key).label),
                                          (SUBTOTAL_UNTOLD,)))  # (read_anchored_rows leaves it so)
+            if not t2:  # (lynx's rows laid out one by one, a blank cell a space wide: space_gaps.py)
+                fill_space_gaps(report.text, values_of, widths)
             for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
                 if 0 < len(values) < widths[key]:
                     if t2 or not tokens:
