@@ -2016,7 +2016,10 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
         full = [values_of[other.key] for other in table.rows
                 if other.block == row.block and other.columns == row.columns and other.key != row.key
                 and len(values_of.get(other.key) or []) == width and one_plain_line(values_of[other.key])]
-        padded = _padded(report.text, values[0].start)
+        # (a row's values padded apart: a terminal prints a label filling its cell one space before
+        # its first value, 「行政规范性 —                    212」)
+        apart = any(b.start - a.end >= 2 and not report.text[a.end:b.start].strip(" ") for a, b in zip(values, values[1:]))
+        padded = _padded(report.text, values[0].start) or apart
         if not full and not padded:
             continue
         printed = {t.line for t in values} | {f[0].line for f in full}
@@ -2032,10 +2035,15 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
                 extents = header_extents(report.text, values[0].start, [c.label for c in row.columns], wide)
                 if extents is None:
                     continue
-            if any(b[0] - a[1] <= 2 for a, b in zip(extents, extents[1:])):  # (extents end inclusive)
-                continue  # values one space apart, as any text extraction prints them: no columns
+            if any(b[0] - a[1] <= 2 for a, b in zip(extents, extents[1:])) and not (apart and not full):  # (extents end inclusive)
+                # values one space apart, as any text extraction prints them: no columns (names
+                # filling their cells one space apart head a terminal's columns, its values padded)
+                continue
             ways = line_candidates([where[id(t)] for t in values], extents, 2)
-            fits.append((ways[0][0], wide, ways))
+            # (each value starting right where its column starts: a terminal prints a cell's
+            # value at its left edge, a column's name too)
+            flush = all(where[id(t)][0] == extents[c][0] for t, c in zip(values, ways[0][2]))
+            fits.append((ways[0][0], wide, ways, flush))
         if fits:
             weighed[row.key] = (values, width, full, fits)
     # One measure for the whole table: a converter pads all its lines alike (pdftotext -layout by
@@ -2047,6 +2055,12 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
     table_wide = None
     if all(any(fit[1] == wide for fit in fits) for *_, fits in weighed.values() for wide in (False, True)):
         table_wide = min((False, True), key=lambda wide: (totals[wide], wide))
+        # a measure under which every value starts where its column does, the other not, is the
+        # converter's, whatever the costs (lynx lays 表二 out by characters, w3m by display columns)
+        flush = [wide for wide in (False, True)
+                 if all(any(fit[1] == wide and fit[3] for fit in fits) for *_, fits in weighed.values())]
+        if len(flush) == 1:
+            table_wide = flush[0]
     out: dict[str, Sequence[Optional[Token]]] = {}
     for row in table.rows:
         if row.key not in weighed:
