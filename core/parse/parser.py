@@ -2035,14 +2035,17 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
                 extents = header_extents(report.text, values[0].start, [c.label for c in row.columns], wide)
                 if extents is None:
                     continue
-            if any(b[0] - a[1] <= 2 for a, b in zip(extents, extents[1:])) and not (apart and not full):  # (extents end inclusive)
-                # values one space apart, as any text extraction prints them: no columns (names
-                # filling their cells one space apart head a terminal's columns, its values padded)
-                continue
+            one_space = any(b[0] - a[1] <= 2 for a, b in zip(extents, extents[1:]))  # (extents end inclusive)
+            if one_space and (full or not padded):
+                continue  # values one space apart, as any text extraction prints them: no columns
             ways = line_candidates([where[id(t)] for t in values], extents, 2)
             # (each value starting right where its column starts: a terminal prints a cell's
             # value at its left edge, a column's name too)
             flush = all(where[id(t)][0] == extents[c][0] for t, c in zip(values, ways[0][2]))
+            if one_space and not flush:
+                # names filling their cells one space apart head a terminal's columns (w3m, lynx),
+                # its values padded, each at its column's left edge; else no columns
+                continue
             fits.append((ways[0][0], wide, ways, flush))
         if fits:
             weighed[row.key] = (values, width, full, fits)
