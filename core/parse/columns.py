@@ -84,15 +84,22 @@ def ambiguous_wide(text: str) -> frozenset[str]:
     chars, pattern = _ambiguous()
     if text.isascii() or chars.isdisjoint(text):
         return frozenset()
+    lines = text.split("\n")
+    # (only lines near one printing such a character are measured: most of a report is prose)
+    marked = [n for n, line in enumerate(lines) if "  " in line and pattern.search(line)]
+    near_marked = sorted({k for n in marked for k in range(max(n - _NEAR_LINES, 0), min(n + _NEAR_LINES + 1, len(lines)))})
     plain: dict[int, tuple[set[int], set[int]]] = {}  # line -> its cells' display columns, offsets (before any)
     after: list[tuple[int, int, int, str, int]] = []  # cells after one kind: line, offset, column, it, how many
-    for n, line in enumerate(text.split("\n")):
+    for n in near_marked:
+        line = lines[n]
         if "  " not in line:
             continue
         first = pattern.search(line)
+        column = at = 0
         for m in _CELL_START.finditer(line):
+            # (measured on from the cell before: the pieces between cells recur, display_width keeps them)
+            column += display_width(line[at:m.start()])
             at = m.start()
-            column = display_width(line[:at])
             if first is None or at < first.start():
                 columns, offsets = plain.setdefault(n, (set(), set()))
                 columns.add(column)
