@@ -2060,10 +2060,10 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
         table_wide = min((False, True), key=lambda wide: (totals[wide], wide))
         # a measure under which every value starts where its column does, the other not, is the
         # converter's, whatever the costs (lynx lays 表二 out by characters, w3m by display columns)
-        flush = [wide for wide in (False, True)
-                 if all(any(fit[1] == wide and fit[3] for fit in fits) for *_, fits in weighed.values())]
-        if len(flush) == 1:
-            table_wide = flush[0]
+        flush_measures = [wide for wide in (False, True)
+                          if all(any(fit[1] == wide and fit[3] for fit in fits) for *_, fits in weighed.values())]
+        if len(flush_measures) == 1:
+            table_wide = flush_measures[0]
     out: dict[str, Sequence[Optional[Token]]] = {}
     for row in table.rows:
         if row.key not in weighed:

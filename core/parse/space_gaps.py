@@ -69,10 +69,15 @@ def fill_space_gaps(text: str, values_of: dict[str, list[Token]], widths: dict[s
     if not any(len(values_of[key]) < widths[key] for key in gaps_of) \
             or not any(gap > 1 for gaps in gaps_of.values() for gap in gaps):
         return []
-    fitting = []
+    fitting: list[dict[str, list[int]]] = []
     for blank in _BLANK_WIDTHS:
-        columns_of = {key: _columns(gaps, blank) for key, gaps in gaps_of.items()}
-        if all(columns is not None and columns[-1] == widths[key] - 1 for key, columns in columns_of.items()):
+        columns_of: dict[str, list[int]] = {}
+        for key, gaps in gaps_of.items():
+            columns = _columns(gaps, blank)
+            if columns is None or columns[-1] != widths[key] - 1:
+                break
+            columns_of[key] = columns
+        else:
             fitting.append(columns_of)
     if len(fitting) != 1:
         return []
