@@ -53,6 +53,93 @@ def display_width(text: str) -> int:
     return sum(map(_CHAR_WIDTHS.__getitem__, text))
 
 
+# Characters of East Asian width "ambiguous" that Chinese reports print (dashes, curly quotes, ·, ×,
+# ①, arrows, box drawing): a terminal gives them one column or two as the page's encoding said
+# (w3m of a GBK page: two, 「—         —」 under columns 11 apart; of a UTF-8 page: one)
+_AMBIGUOUS_RANGES = ((0xA4, 0xA4), (0xA7, 0xA8), (0xB0, 0xB1), (0xB7, 0xB7), (0xD7, 0xD7), (0xF7, 0xF7),
+                     (0x2010, 0x203F), (0x2100, 0x22FF), (0x2460, 0x24FF), (0x2500, 0x26FF))
+
+
+@lru_cache(maxsize=1)
+def _ambiguous() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The ambiguous-width characters above, and a pattern finding one (built once, when asked)."""
+    chars = frozenset(ch for a, b in _AMBIGUOUS_RANGES for ch in map(chr, range(a, b + 1))
+                      if unicodedata.east_asian_width(ch) == "A")
+    return chars, re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]")
+
+
+_CELL_START = re.compile(r"(?<=  )\S")  # a cell's first character after padding
+
+
+_NEAR_LINES = 4  # lines either side whose cells a cell after an ambiguous character is compared with
+
+
+@lru_cache(maxsize=4)
+def ambiguous_wide(text: str) -> frozenset[str]:
+    """The ambiguous-width characters the program that printed `text` gave two columns: each one
+    whose cells after it (it the only such character before them on their line) start, so
+    measured, where a nearby line printing none before its cells starts one, clearly more often
+    than measured one column each, or by characters (pdftotext -layout pads by characters). w3m
+    of a GBK page gives them all two; pdftotext a 「—」 a PDF draws full width, not its “ ”."""
+    chars, pattern = _ambiguous()
+    if text.isascii() or chars.isdisjoint(text):
+        return frozenset()
+    lines = text.split("\n")
+    # (only lines near one printing such a character are measured: most of a report is prose)
+    marked = [n for n, line in enumerate(lines) if "  " in line and pattern.search(line)]
+    near_marked = sorted({k for n in marked for k in range(max(n - _NEAR_LINES, 0), min(n + _NEAR_LINES + 1, len(lines)))})
+    plain: dict[int, tuple[set[int], set[int]]] = {}  # line -> its cells' display columns, offsets (before any)
+    after: list[tuple[int, int, int, str, int]] = []  # cells after one kind: line, offset, column, it, how many
+    for n in near_marked:
+        line = lines[n]
+        if "  " not in line:
+            continue
+        first = pattern.search(line)
+        column = at = 0
+        for m in _CELL_START.finditer(line):
+            # (measured on from the cell before: the pieces between cells recur, display_width keeps them)
+            column += display_width(line[at:m.start()])
+            at = m.start()
+            if first is None or at < first.start():
+                columns, offsets = plain.setdefault(n, (set(), set()))
+                columns.add(column)
+                offsets.add(at)
+                continue
+            found = pattern.findall(line, 0, at)
+            if len(set(found)) == 1:
+                after.append((n, at, column, found[0], len(found)))
+    votes: dict[str, list[int]] = {}  # character -> cells only characters, one column, two columns line up with
+    for n, at, narrow, ch, count in after:
+        near = [plain[k] for k in range(n - _NEAR_LINES, n + _NEAR_LINES + 1) if k in plain]
+        hits = (any(at in offsets for _, offsets in near), any(narrow in columns for columns, _ in near),
+                any(narrow + count in columns for columns, _ in near))
+        if sum(hits) == 1:
+            votes.setdefault(ch, [0, 0, 0])[hits.index(True)] += 1
+    # (clearly: a few cells line up under any measure by chance)
+    return frozenset(ch for ch, (by_characters, one, two) in votes.items() if two >= 2 * max(by_characters, one) + 2)
+
+
+class _AmbiguousWide(dict):
+    """_CharWidths with some ambiguous-width characters two columns."""
+
+    def __init__(self, wide: frozenset[str]) -> None:
+        super().__init__()
+        self.wide = wide
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = 2 if ch in self.wide else _CHAR_WIDTHS[ch]
+        return width
+
+
+@lru_cache(maxsize=8)
+def _width_with(wide: frozenset[str]) -> Callable[[str], int]:
+    """display_width with the characters `wide` two columns (display_width itself when none)."""
+    if not wide:
+        return display_width
+    widths = _AmbiguousWide(wide)
+    return lambda text: sum(map(widths.__getitem__, text))
+
+
 def width_of(text: str, wide: bool) -> int:
     """Columns a text takes: a CJK character counts two when `wide` (terminals: lynx, w3m), one
     otherwise (pdftotext -layout and others pad by characters)."""
@@ -97,6 +184,7 @@ def wide_positions(text: str, tokens: list[Token], narrow: dict[int, Interval]) 
     # value measured on from the value before it (values come left to right), the text between them
     # measured whole (display_width is the sum of its characters' widths)
     measured: dict[int, tuple[int, int]] = {}
+    width = _width_with(ambiguous_wide(text))
     for token in tokens:
         known = narrow.get(id(token))
         if known is None:
@@ -106,8 +194,8 @@ def wide_positions(text: str, tokens: list[Token], narrow: dict[int, Interval]) 
         offset, column = measured.get(line_start, (line_start, 0))
         if at < offset:  # (a value left of the one before it: measured from the line's start)
             offset, column = line_start, 0
-        start = column + display_width(text[offset:at])
-        end = start + display_width(text[at:token.end])
+        start = column + width(text[offset:at])
+        end = start + width(text[at:token.end])
         measured[line_start] = (token.end, end)
         out[id(token)] = (start, end)
     return out

@@ -37,6 +37,7 @@ from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_p
                               continued_part_columns_after_last, ends_on_printed_blank, in_label_column,
                               outside_boxed_row, own_box_header, printed_blank, ruled_row, wrapped_box_numbers)
 from core.parse.row_sums import parts_add_up, tokens_add_up
+from core.parse.space_gaps import fill_space_gaps
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import CUT_LEFT_OPEN, LEFT_OPEN, MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, signs_printed, split_plain, t2_run_cells
 from core.parse.cell_lines import alone_on_line
@@ -696,6 +697,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             for key in fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines, totals_last=not t2):
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred", TAB_ROW_OF_EIGHT.format(table.row(key).label),
                                          (SUBTOTAL_UNTOLD,)))  # (read_anchored_rows leaves it so)
+            if not t2:  # (lynx's rows laid out one by one, a blank cell a space wide: space_gaps.py)
+                fill_space_gaps(report.text, values_of, widths)
             for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
                 if 0 < len(values) < widths[key]:
                     if t2 or not tokens:
@@ -2083,7 +2086,10 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
         full = [values_of[other.key] for other in table.rows
                 if other.block == row.block and other.columns == row.columns and other.key != row.key
                 and len(values_of.get(other.key) or []) == width and one_plain_line(values_of[other.key])]
-        padded = _padded(report.text, values[0].start)
+        # (a row's values padded apart: a terminal prints a label filling its cell one space before
+        # its first value, 「行政规范性 —                    212」)
+        apart = any(b.start - a.end >= 2 and not report.text[a.end:b.start].strip(" ") for a, b in zip(values, values[1:]))
+        padded = _padded(report.text, values[0].start) or apart
         if not full and not padded:
             continue
         printed = {t.line for t in values} | {f[0].line for f in full}
@@ -2099,10 +2105,18 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
                 extents = header_extents(report.text, values[0].start, [c.label for c in row.columns], wide)
                 if extents is None:
                     continue
-            if any(b[0] - a[1] <= 2 for a, b in zip(extents, extents[1:])):  # (extents end inclusive)
+            one_space = any(b[0] - a[1] <= 2 for a, b in zip(extents, extents[1:]))  # (extents end inclusive)
+            if one_space and (full or not padded):
                 continue  # values one space apart, as any text extraction prints them: no columns
             ways = line_candidates([where[id(t)] for t in values], extents, 2)
-            fits.append((ways[0][0], wide, ways))
+            # (each value starting right where its column starts: a terminal prints a cell's
+            # value at its left edge, a column's name too)
+            flush = all(where[id(t)][0] == extents[c][0] for t, c in zip(values, ways[0][2]))
+            if one_space and not flush:
+                # names filling their cells one space apart head a terminal's columns (w3m, lynx),
+                # its values padded, each at its column's left edge; else no columns
+                continue
+            fits.append((ways[0][0], wide, ways, flush))
         if fits:
             weighed[row.key] = (values, width, full, fits)
     # One measure for the whole table: a converter pads all its lines alike (pdftotext -layout by
@@ -2114,6 +2128,12 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
     table_wide = None
     if all(any(fit[1] == wide for fit in fits) for *_, fits in weighed.values() for wide in (False, True)):
         table_wide = min((False, True), key=lambda wide: (totals[wide], wide))
+        # a measure under which every value starts where its column does, the other not, is the
+        # converter's, whatever the costs (lynx lays 表二 out by characters, w3m by display columns)
+        flush_measures = [wide for wide in (False, True)
+                          if all(any(fit[1] == wide and fit[3] for fit in fits) for *_, fits in weighed.values())]
+        if len(flush_measures) == 1:
+            table_wide = flush_measures[0]
     out: dict[str, Sequence[Optional[Token]]] = {}
     for row in table.rows:
         if row.key not in weighed:
