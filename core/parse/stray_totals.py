@@ -13,6 +13,8 @@ count is left: its sum is that count, which the table may print for another cell
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
+from operator import attrgetter
 
 from core.model import MISSING, NUMBER, CellValue, Flag, Report
 from core.parse.tokens import NUM, Token
@@ -21,13 +23,25 @@ from core.template import Table
 STRAY_TOTAL = "「{}」行的总计未印在本行，表中另有一个未归入任何单元格的{}，恰为本行各项之和，已作为总计，请对照原文核对"
 
 
+_STATE = attrgetter("state")
+
+
+@lru_cache(maxsize=4)
+def _rows(table: Table) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]:
+    """Each row's key and cell paths (总计 last), and the 总计 cells' paths."""
+    rows = tuple((row.key, table.row_paths(row.key)) for row in table.rows)
+    return rows, tuple(paths[-1] for _, paths in rows)
+
+
 def place_stray_totals(report: Report, table: Table, tokens: list[Token]) -> None:
     """Give each row whose 总计 is unread the table's one unplaced count equal to its parts' sum
     (see the module's doc); a sum two rows share, or one printed twice unplaced, stays unread."""
     cells = report.cells
+    rows, totals = _rows(table)
+    if MISSING not in map(_STATE, map(cells.__getitem__, totals)):
+        return  # (most tables: every 总计 read)
     sums: dict[str, int] = {}  # row -> the sum of its parts read (a count other than 0 among them)
-    for row in table.rows:
-        paths = table.row_paths(row.key)
+    for key, paths in rows:
         if cells[paths[-1]].state != MISSING:
             continue
         parts = [cells[path] for path in paths[:-1]]
@@ -35,7 +49,7 @@ def place_stray_totals(report: Report, table: Table, tokens: list[Token]) -> Non
         whole = [count for count in counts if isinstance(count, int)]
         if len(whole) != len(counts) or sum(map(bool, whole)) < 2:
             continue  # (a row of one count: its 总计 is that count, printed for another cell as readily)
-        sums[row.key] = sum(whole)
+        sums[key] = sum(whole)
     if not sums:
         return
     placed = {cell.span for cell in cells.values() if cell.span is not None}
