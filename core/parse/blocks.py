@@ -819,14 +819,21 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         return total
 
     def confirmed(rows: dict[str, list[Token]]) -> bool:
-        """The table's equations all hold but those through one cell (a typo they localise)."""
+        """The table's equations all hold but those through one cell (a typo they localise), and
+        those through a row beside the run that does not add up as read: its values are in doubt
+        (a total printed before its row's other cells, read in their place, until a later reader
+        places it), so what it breaks says nothing of the run's cut."""
         values = cells(rows)
+        doubtful = frozenset(path for key in keys if key not in rows and _total_elsewhere(values_of.get(key, ()), width)
+                             for path in table.row_paths(key))
         shared: Optional[frozenset[str]] = None
         for eq in equations(template):
             try:
                 if abs(sum(values[p] for p in eq.left) - sum(values[p] for p in eq.right)) < 1e-9:
                     continue
             except (KeyError, TypeError):
+                continue
+            if doubtful and not doubtful.isdisjoint(eq.cell_set):
                 continue
             shared = eq.cell_set if shared is None else shared & eq.cell_set
         return shared is None or bool(shared)
@@ -942,6 +949,19 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 break
         start += 1
     return out
+
+
+def _total_elsewhere(values: list[Token], width: int) -> bool:
+    """Whether a row of `width` values does not add up as read but would with one of its counts
+    other than the last as its 总计: its own cells, the total printed out of its place (「85 73 6 — —
+    — 6」, （二）部分公开's 85 printed first), for a later reader to place."""
+    if len(values) != width:
+        return False
+    numbers = [token_number(t) if t.kind == NUM else 0 if t.kind == NA else None for t in values]
+    if None in numbers or parts_add_up(numbers):
+        return False
+    whole = sum(numbers)
+    return any(n and 2 * n == whole for n in numbers[:-1])
 
 
 @lru_cache(maxsize=8)

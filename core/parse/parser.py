@@ -57,6 +57,7 @@ from core.parse.lost import (BLANKS_UNTRACED_ZEROS, LOST, ZEROS_UNPLACED, blank_
                              lost_character_flags, lost_text_flags, only_zeros, printed_placeholder, zero_row,
                              zeros_in_doubt)
 from core.parse.sections import find_sections, line_text
+from core.parse.stray_totals import place_stray_totals
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
 from core.parse.wrapped_counts import Parts, read_wrapped_by_the_sums, take_wrapped_counts_down
@@ -225,6 +226,7 @@ def parse(doc: Document) -> Report:
                        frozenset(dropped_spans))
     if cells_by_rows is not None:  # (rows missing)
         _say_missing_rows(report, templ["section3"], missing, cells_by_rows)
+    place_stray_totals(report, templ["section3"], tokens[3])
     if either_head_row:
         one, other = (templ["section3"].row(key).label for key in either_head_row)
         report.flags.extend(Flag(f"section3.{key}", "parse", EITHER_HEAD_ROW.format(one, other))

@@ -91,6 +91,32 @@ def _row_after(tokens: list[Token], at: int, width: int) -> list[Token]:
     return values
 
 
+def _wrapped_label(table: Table, head: str, tokens: list[Token], after: int) -> str:
+    """The label a row's run prints inside of, or "": plain pdftotext prints a wrapped label's first
+    line, then the row's values, a line each (the first beside the label's line), then the label's
+    last line (「5.要求行政机关确认或重新出具已 1」 - - - - - 1 「获取信息」). `head` is the text before the
+    run, tokens[after] the text after it: joined, they end with a full label that each of them
+    holds a part of (the text after it no label of its own)."""
+    if after >= len(tokens):
+        return ""
+    tail = tokens[after].text
+    joined = head + tail
+    key = _row_labelled(table, joined)
+    if key is None or _row_labelled(table, tail) is not None:
+        return ""
+    _, rows = _labels(table)
+    own = next(label for label, row in rows.items() if row == key and joined.endswith(label))
+    return joined if len(own) > len(tail) else ""
+
+
+def _a_line_each(values: list[Token]) -> bool:
+    """Whether each value prints on a line of its own, the first maybe on its label's (plain
+    pdftotext, a cell a text block, the first beside the label's first line): the row's cells in
+    order. A line of several values (pdfplumber's 「0 — — — — 0」 after 「…只计这一情 0」, its 总计 on the
+    label's line) is the row's in either order, which the text does not tell."""
+    return len({t.line for t in values}) == len(values)
+
+
 def _count(token: Token) -> Number:
     return 0 if token.value is None else token.value  # (a NUM token's value, else 0)
 
@@ -123,12 +149,16 @@ def printed_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
             values = _row_after(tokens, at, width)
             if not values:
                 continue
-        key = _row_labelled(table, token.text)
+        text = token.text
+        key = _row_labelled(table, text)
+        if key is None and width is not None and _adds_up(values) and _a_line_each(values):
+            text = _wrapped_label(table, text, tokens, at + 1 + width)
+            key = _row_labelled(table, text) if text else None
         if key is None:
             continue
         if at and tokens[at - 1].kind == TEXT and _row_labelled(table, tokens[at - 1].text) not in (None, key):
             continue  # labels printed one after the other: the run after them may be the first's row
-        if _labels_before(table, token.text, key):
+        if _labels_before(table, text, key):
             continue  # labels printed one after the other on one line: likewise
         if width is None:
             values = _row_after(tokens, at, len(table.row(key).columns))
