@@ -46,6 +46,7 @@ from core.parse.t3_anchored import read_anchored_rows, read_as_anchored, stored_
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header, header_padding
 from core.parse.head_flows import head_rows_from_flows
+from core.parse.t3_column_order import put_parts_in_header_order
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.column_blocks import read_column_blocks
@@ -230,6 +231,7 @@ def parse(doc: Document) -> Report:
                             for key in either_head_row)
     if "section3" in report.tables:
         _unread_cells_of_a_zero_table(report, templ["section3"], tokens[3])
+    put_parts_in_header_order(report, templ["section3"], tokens[3])
     parse_t4(tokens[4], report, doc.lines, pages=doc.page_starts)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))

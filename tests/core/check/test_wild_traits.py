@@ -106,3 +106,34 @@ def test_one_blank_total_beside_a_count_is_that_row_s_error_not_an_unfilled_colu
     errors = [f for f in findings if f.severity == ERROR]
     assert [f.rule for f in errors] == ["T4-3"]
     assert {"section4.litigation_after_review.other", "section4.litigation_after_review.total"} <= set(errors[0].cells)
+
+
+def test_t3_columns_printed_in_another_order_are_read_by_their_names():
+    """表三 typed again with its 法人或其他组织 columns in another order (法律服务机构 first): no sum
+    can tell a column from another, so the header's names place them. Read in printed order,
+    商业企业's 1629 went to 科研机构 and every equation still held: silent."""
+    for name in ("columns-in-other-order.txt", "columns-in-other-order.html"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/columns-in-other-order") == [], name
+        assert [report.value(f"section3.new.{key}") for key in ("commercial", "research", "social", "legal", "other")] \
+            == [1629, 109, 509, 546, 100], name
+        assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_a_header_naming_the_columns_in_the_template_s_order_or_unreadably_moves_nothing():
+    """Only a header naming the five columns, each once and nothing else, moves them: the template's
+    order, a name split by another (PDF text of a header over two lines) or a name missing read
+    nothing."""
+    from core.parse.t3_column_order import header_part_order
+    from core.parse.tokens import TEXT, Token
+
+    def order(*texts):
+        return header_part_order([Token(TEXT, t, 0, 0, n) for n, t in enumerate(texts)])
+    assert order("申请人情况", "自然人法人或其他组织总计", "商业企业科研机构社会组织法律服务机构其他", "一、本年新收") \
+        == ("commercial", "research", "social", "legal", "other")
+    assert order("自然人", "法律服务机构商业企业其它科研机构社会公益组织", "一、本年新收政府信息公开申请数量") \
+        == ("legal", "commercial", "other", "research", "social")
+    assert order("自然人", "商业科研社会公益法律服务其他", "企业机构组织机构", "一、本年新收") is None
+    assert order("自然人", "商业企业科研机构法律服务机构其他", "一、本年新收") is None  # 社会公益组织 missing
+    assert order("自然人", "商业企业科研机构社会公益组织法律服务机构其他小计", "一、本年新收") is None
+    assert order("其中商业企业3件、其他2件，自然人", "法律服务机构商业企业其他科研机构社会公益组织") is None  # no row
