@@ -46,7 +46,7 @@ from core.parse.t3_anchored import read_anchored_rows, read_as_anchored, stored_
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header, header_padding
 from core.parse.head_flows import head_rows_from_flows
-from core.parse.t3_column_order import put_parts_in_header_order
+from core.parse.column_order import put_docs_in_header_order, put_parts_in_header_order
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.column_blocks import read_column_blocks
@@ -175,6 +175,7 @@ def parse(doc: Document) -> Report:
     if not t2_as_printed:
         t2_rows_under_headers(report, templ["section2"], tokens[2])
     fee_in_printed_unit(report)
+    put_docs_in_header_order(report, templ["section2"], tokens[2])
     t3_spill(templ["section3"], tokens)
     t2_left = t2_values(tokens[3])
     if t2_left:

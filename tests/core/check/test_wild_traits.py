@@ -124,7 +124,7 @@ def test_a_header_naming_the_columns_in_the_template_s_order_or_unreadably_moves
     """Only a header naming the five columns, each once and nothing else, moves them: the template's
     order, a name split by another (PDF text of a header over two lines) or a name missing read
     nothing."""
-    from core.parse.t3_column_order import header_part_order
+    from core.parse.column_order import header_part_order
     from core.parse.tokens import TEXT, Token
 
     def order(*texts):
@@ -137,3 +137,34 @@ def test_a_header_naming_the_columns_in_the_template_s_order_or_unreadably_moves
     assert order("自然人", "商业企业科研机构法律服务机构其他", "一、本年新收") is None  # 社会公益组织 missing
     assert order("自然人", "商业企业科研机构社会公益组织法律服务机构其他小计", "一、本年新收") is None
     assert order("其中商业企业3件、其他2件，自然人", "法律服务机构商业企业其他科研机构社会公益组织") is None  # no row
+
+
+def test_t2_document_columns_printed_in_another_order_are_read_by_their_names():
+    """表二's 第二十条第（一）项 printing 现行有效件数 first (2021, a text) or 对外公开总数量 first (2019,
+    a web page): no equation ties the block's columns, so the header's names place them. Read in
+    printed order, 行政规范性文件's 12 in force went to 本年制发件数."""
+    report = load_report(WILD / "t2-docs-in-other-order.txt")
+    assert wrong_cells(report, "wild/t2-docs-in-other-order") == []
+    assert [report.value(f"section2.normative_docs.{key}") for key in ("issued", "repealed", "in_force")] == [3, 13, 12]
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    report = load_report(WILD / "t2-docs-in-other-order-2019.html")
+    assert report.template == "2019"
+    assert wrong_cells(report, "wild/t2-docs-in-other-order-2019") == []
+    assert [report.value(f"section2.rules.{key}") for key in ("new_made", "new_published", "total_published")] \
+        == [2, 2, 17]
+    assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_a_t2_header_naming_its_columns_in_the_template_s_order_or_among_prose_moves_nothing():
+    from core.parse.column_order import header_doc_order
+    from core.parse.tokens import TEXT, Token
+
+    def order(*texts, version="2021"):
+        return header_doc_order([Token(TEXT, t, 0, 0, n) for n, t in enumerate(texts)], version)
+    assert order("第二十条第(一)项", "信息内容本年制发件数本年废止件数现行有效件数", "规章") == ("issued", "repealed", "in_force")
+    assert order("第二十条第(一)项", "现行有效件数本年制发件数本年废止件数", "规章") == ("in_force", "issued", "repealed")
+    assert order("信息内容对外公开总数量本年新制作数量本年新公开数量", "规章", version="2019") \
+        == ("total_published", "new_made", "new_published")
+    assert order("信息内容现行有效件数本年制发件数", "规章") is None  # 本年废止件数 missing
+    assert order("现行有效件数本年制发件数本年废止件数", "规章") is None  # no 信息内容 or heading before them
+    assert order("信息内容", "本年制发规章3件、废止2件", "规章") is None  # prose

@@ -1,0 +1,130 @@
+"""Columns printed in another order than the template's, read by the names their header prints.
+
+A table typed again by hand may print 表三's 法人或其他组织 columns (商业企业, 科研机构, 社会公益组织,
+法律服务机构, 其他) or 表二's 第二十条第（一）项 columns (本年制发件数, 本年废止件数, 现行有效件数) in
+another order: 法律服务机构 first, 现行有效件数 before 本年制发件数. No sum can tell: every 表三 column
+adds up whichever name it carries, each row's 总计 is the sum of its parts in any order, and 表二's
+block has no equation. Only the header says which column is which, so where it names the columns,
+each once and nothing else between the words before them and the first row's label, in an order
+other than the template's, the values read in printed order are moved to the columns it names.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from core.model import Report
+from core.parse.tokens import TEXT, Token
+from core.template import Table
+
+# 表三's five columns of 法人或其他组织 in the template's order, each with the names real files print
+_T3_PARTS = (("commercial", ("商业企业",)), ("research", ("科研机构",)),
+             ("social", ("社会公益组织", "社会组织")), ("legal", ("法律服务机构",)),
+             ("other", ("其他", "其它")))
+# 表三's header words that name none of the five (总计 may print on their line, 法人或其他组织 above them)
+_T3_GROUP_NAMES = ("法人或其他组织", "法人或其它组织", "总计")
+# 表二's 第二十条第（一）项 columns (2021, 2019), each with the names real files print
+_T2_DOCS = {"2021": (("issued", ("本年制发件数", "本年新制发件数", "本年制发")),
+                     ("repealed", ("本年废止件数", "本年废止")),
+                     ("in_force", ("现行有效件数", "现行有效"))),
+            "2019": (("new_made", ("本年新制作数量", "本年新制作")),
+                     ("new_published", ("本年新公开数量", "本年新公开")),
+                     ("total_published", ("对外公开总数量", "对外公开总数")))}
+_T2_DOC_ROWS = ("rules", "normative_docs")
+_SKIPPED = frozenset("一、()（）:：.·|")  # a label's numbering, brackets left by a header's cells
+
+
+def _named_order(words: str, names: tuple[tuple[str, tuple[str, ...]], ...]) -> Optional[tuple[str, ...]]:
+    """The keys `words` names, in its order, when it is nothing but each of the names once (and
+    punctuation); None otherwise."""
+    order: list[str] = []
+    while words:
+        for key, spellings in names:
+            spelling = next((s for s in spellings if words.startswith(s)), None)
+            if spelling is not None:
+                if key in order:
+                    return None
+                order.append(key)
+                words = words[len(spelling):]
+                break
+        else:
+            if words[0] not in _SKIPPED:
+                return None
+            words = words[1:]
+    return tuple(order) if len(order) == len(names) else None
+
+
+def _texts_before(tokens: list[Token], stop: str) -> Optional[str]:
+    """The text tokens' words up to the first `stop` among them, spaces left out; None without one."""
+    texts = []
+    for token in tokens:
+        if token.kind != TEXT:
+            continue
+        at = token.text.find(stop)
+        if at >= 0:
+            texts.append(token.text[:at])
+            return "".join("".join(texts).split())
+        texts.append(token.text)
+    return None
+
+
+def header_part_order(tokens: list[Token]) -> Optional[tuple[str, ...]]:
+    """The keys of 表三's five 法人或其他组织 columns in the order its header prints them, or None
+    when the header does not name each of them once, with nothing else between 自然人 and the first
+    row's label (a header split over lines, or prose, is not read)."""
+    header = _texts_before(tokens, "本年新收")
+    start = -1 if header is None else header.rfind("自然人")
+    if header is None or start < 0:
+        return None
+    rest = header[start + 3:]
+    for name in _T3_GROUP_NAMES:
+        rest = rest.replace(name, "")
+    return _named_order(rest, _T3_PARTS)
+
+
+def header_doc_order(tokens: list[Token], version: str) -> Optional[tuple[str, ...]]:
+    """The keys of 表二's 第二十条第（一）项 columns in the order its header prints them (the words
+    after 信息内容, or after the block's heading, up to the row 规章), or None as above."""
+    header = _texts_before(tokens, "规章")
+    if header is None or version not in _T2_DOCS:
+        return None
+    start = max(header.rfind("信息内容") + 4, header.rfind("项") + 1)
+    if start <= 0:
+        return None
+    return _named_order(header[start:], _T2_DOCS[version])
+
+
+def _move_columns(report: Report, table: Table, rows: tuple[str, ...], printed_order: tuple[str, ...],
+                  named_order: tuple[str, ...]) -> None:
+    """Each row's cells read in printed order moved to the columns the header names (with their flags)."""
+    section = table.section
+    moved: dict[str, str] = {}  # path read in printed order -> the path its header names
+    for key in rows:
+        for printed, named in zip(printed_order, named_order):
+            moved[f"{section}.{key}.{printed}"] = f"{section}.{key}.{named}"
+    cells = report.cells
+    taken = {path: cells[path] for path in moved if path in cells}
+    for path, cell in taken.items():
+        cells[moved[path]] = cell
+    report.flags[:] = [replace(f, cell=moved[f.cell]) if f.cell in moved else f for f in report.flags]
+
+
+def put_parts_in_header_order(report: Report, table: Table, tokens: list[Token]) -> None:
+    """表三's five 法人或其他组织 cells of each row moved to the columns the header names, where it
+    names them in another order than the template's."""
+    order = header_part_order(tokens)
+    template_order = tuple(key for key, _ in _T3_PARTS)
+    if order is not None and order != template_order:
+        _move_columns(report, table, tuple(row.key for row in table.rows), template_order, order)
+
+
+def put_docs_in_header_order(report: Report, table: Table, tokens: list[Token]) -> None:
+    """表二's 规章 and 规范性文件 cells moved to the columns the block's header names, where it names
+    them in another order than the template's."""
+    names = _T2_DOCS.get(report.template)
+    order = header_doc_order(tokens, report.template)
+    if names is None or order is None:
+        return
+    template_order = tuple(key for key, _ in names)
+    if order != template_order:
+        _move_columns(report, table, _T2_DOC_ROWS, template_order, order)
