@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Optional
 
 from core.model import Report
-from core.parse.tokens import TEXT, Token
+from core.parse.tokens import EMPTY, TEXT, Token
 from core.template import Table
 
 # 表三's five columns of 法人或其他组织 in the template's order, each with the names real files print
@@ -31,27 +31,34 @@ _T2_DOCS = {"2021": (("issued", ("本年制发件数", "本年新制发件数", 
                      ("new_published", ("本年新公开数量", "本年新公开")),
                      ("total_published", ("对外公开总数量", "对外公开总数")))}
 _T2_DOC_ROWS = ("rules", "normative_docs")
+# 表四's columns, each group's (the template's order: 总计 last) and the names of its groups
+_T4_COLUMNS = (("maintained", ("结果维持",)), ("corrected", ("结果纠正",)), ("other", ("其他结果", "其它结果")),
+               ("pending", ("尚未审结",)), ("total", ("总计",)))
+_T4_GROUP_NAMES = (("", ("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉")),)
+_T4_ROWS = ("review", "litigation_direct", "litigation_after_review")
 _SKIPPED = frozenset("一、()（）:：.·|")  # a label's numbering, brackets left by a header's cells
 
 
-def _named_order(words: str, names: tuple[tuple[str, tuple[str, ...]], ...]) -> Optional[tuple[str, ...]]:
-    """The keys `words` names, in its order, when it is nothing but each of the names once (and
-    punctuation); None otherwise."""
+def _named_order(words: str, names: tuple[tuple[str, tuple[str, ...]], ...], once: bool = True
+                 ) -> Optional[tuple[str, ...]]:
+    """The keys `words` names, in its order, when it is nothing but the names (each once, with
+    `once`), punctuation and names keyed "" (left out); None otherwise."""
     order: list[str] = []
     while words:
         for key, spellings in names:
             spelling = next((s for s in spellings if words.startswith(s)), None)
             if spelling is not None:
-                if key in order:
+                if once and key in order:
                     return None
-                order.append(key)
+                if key:
+                    order.append(key)
                 words = words[len(spelling):]
                 break
         else:
             if words[0] not in _SKIPPED:
                 return None
             words = words[1:]
-    return tuple(order) if len(order) == len(names) else None
+    return tuple(order) if not once or len(order) == len(names) else None
 
 
 def _texts_before(tokens: list[Token], stop: str) -> Optional[str]:
@@ -94,6 +101,30 @@ def header_doc_order(tokens: list[Token], version: str) -> Optional[tuple[str, .
     return _named_order(header[start:], _T2_DOCS[version])
 
 
+def header_t4_order(tokens: list[Token]) -> Optional[tuple[str, ...]]:
+    """The keys of 表四's columns in the order its header prints them, the same for each group
+    (named once for all three, or once a group), 总计 last; or None when the words between the
+    section's heading and the first value are not only the names of the groups and the columns."""
+    texts = []
+    for token in tokens:
+        if token.kind == TEXT:
+            texts.append(token.text)
+        elif token.kind != EMPTY:  # (an empty cell beside the header's words is its layout)
+            break
+    else:
+        return None
+    if not texts or "情况" not in texts[0]:
+        return None  # no heading of the section before the table: what is before it is not known
+    order = _named_order("".join("".join(texts[1:]).split()), _T4_COLUMNS + _T4_GROUP_NAMES, once=False)
+    width = len(_T4_COLUMNS)
+    if not order or len(order) not in (width, width * len(_T4_ROWS)):
+        return None
+    group = order[:width]
+    if order != group * (len(order) // width) or len(set(group)) != width or group[-1] != "total":
+        return None
+    return group
+
+
 def _move_columns(report: Report, table: Table, rows: tuple[str, ...], printed_order: tuple[str, ...],
                   named_order: tuple[str, ...]) -> None:
     """Each row's cells read in printed order moved to the columns the header names (with their flags)."""
@@ -128,3 +159,12 @@ def put_docs_in_header_order(report: Report, table: Table, tokens: list[Token]) 
     template_order = tuple(key for key, _ in names)
     if order != template_order:
         _move_columns(report, table, _T2_DOC_ROWS, template_order, order)
+
+
+def put_t4_columns_in_header_order(report: Report, table: Table, tokens: list[Token]) -> None:
+    """表四's cells of each group moved to the columns the header names, where it names them in
+    another order than the template's (尚未审结 before 其他结果)."""
+    order = header_t4_order(tokens)
+    template_order = tuple(key for key, _ in _T4_COLUMNS)
+    if order is not None and order != template_order:
+        _move_columns(report, table, _T4_ROWS, template_order, order)

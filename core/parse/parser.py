@@ -46,7 +46,7 @@ from core.parse.t3_anchored import read_anchored_rows, read_as_anchored, stored_
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header, header_padding
 from core.parse.head_flows import head_rows_from_flows
-from core.parse.column_order import put_docs_in_header_order, put_parts_in_header_order
+from core.parse.column_order import put_docs_in_header_order, put_parts_in_header_order, put_t4_columns_in_header_order
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.column_blocks import read_column_blocks
@@ -241,6 +241,7 @@ def parse(doc: Document) -> Report:
     elif t4_partly:
         _flag_unconfirmed_t4_groups(report, "印在第五部分标题之后的表四片段未能归入表格")
     reread_glued_t4(report)
+    put_t4_columns_in_header_order(report, T4, tokens[4])
     report.flags.extend(headless_table_flags(report))
     report.flags.extend(unread_cell_flags(report))
     report.flags.extend(lost_character_flags(report))

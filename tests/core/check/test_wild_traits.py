@@ -168,3 +168,34 @@ def test_a_t2_header_naming_its_columns_in_the_template_s_order_or_among_prose_m
     assert order("信息内容现行有效件数本年制发件数", "规章") is None  # 本年废止件数 missing
     assert order("现行有效件数本年制发件数本年废止件数", "规章") is None  # no 信息内容 or heading before them
     assert order("信息内容", "本年制发规章3件、废止2件", "规章") is None  # prose
+
+
+def test_t4_columns_printed_in_another_order_are_read_by_their_names():
+    """表四 printing 尚未审结 before 其他结果 in each group: a group's 总计 adds up in any order of its
+    parts, so the header's names place them. Read in printed order, 行政复议's 3 pending went to
+    其他结果 and its 1 to 尚未审结: silent, and a prose saying 「尚未审结3件」 would be checked against 1."""
+    for name in ("t4-columns-in-other-order.txt", "t4-columns-in-other-order.html"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/t4-columns-in-other-order") == [], name
+        assert [report.value(f"section4.review.{key}") for key in ("maintained", "corrected", "other", "pending", "total")] \
+            == [10, 0, 1, 3, 14], name
+        assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_a_t4_header_moves_its_columns_only_when_every_group_names_them_alike():
+    from core.parse.column_order import header_t4_order
+    from core.parse.tokens import EMPTY, TEXT, Token
+
+    def order(*texts):
+        return header_t4_order([Token(EMPTY if t == "" else TEXT, t, 0, 0, n) for n, t in enumerate(texts)]
+                               + [Token("num", "1", 0, 0, 9, 1)])
+    heading = "四、政府信息公开行政复议、行政诉讼情况"
+    names = "结果维持结果纠正尚未审结其他结果总计"
+    assert order(heading, "行政复议", "", "行政诉讼", names + "未经复议直接起诉复议后起诉", names * 2) \
+        == ("maintained", "corrected", "pending", "other", "total")
+    assert order(heading, "结果 维持 结果 纠正 其他 结果 尚未 审结 总计") \
+        == ("maintained", "corrected", "other", "pending", "total")
+    assert order(heading, names + "未经复议直接起诉复议后起诉", "结果维持结果纠正其他结果尚未审结总计" * 2) is None  # groups differ
+    assert order(heading, "结果维持结果纠正其他结果总计尚未审结") is None  # 总计 not last
+    assert order(heading, "全年行政复议", names) is None  # prose before the table
+    assert order("行政复议行政诉讼", names) is None  # no section heading: what came before is not known
