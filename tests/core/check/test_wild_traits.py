@@ -199,3 +199,14 @@ def test_a_t4_header_moves_its_columns_only_when_every_group_names_them_alike():
     assert order(heading, "结果维持结果纠正其他结果总计尚未审结") is None  # 总计 not last
     assert order(heading, "全年行政复议", names) is None  # prose before the table
     assert order("行政复议行政诉讼", names) is None  # no section heading: what came before is not known
+
+
+def test_t3_labels_reworded_as_agencies_retype_them_name_their_rows():
+    """「一、本年度新收申请」, 「二、上年度结转申请」, 「3.申请内容不明确」 and 「（七）合计」 name their rows:
+    before, 一 and 二 were missing rows (their cells unread, a problem on the report) and 合计's
+    values were placed by the rows' order, flagged."""
+    report = load_report(WILD / "t3-labels-reworded.txt")
+    assert wrong_cells(report, "wild/t3-labels-reworded") == []
+    assert report.problems == [] and report.flags == []
+    assert report.value("section3.new.natural") == 147 and report.value("section3.carried_over.total") == 6
+    assert [f for f in check(report) if f.severity == ERROR] == []
