@@ -61,13 +61,13 @@ def _named_order(words: str, names: tuple[tuple[str, tuple[str, ...]], ...], onc
     return tuple(order) if not once or len(order) == len(names) else None
 
 
-def _texts_before(tokens: list[Token], stop: str) -> Optional[str]:
-    """The text tokens' words up to the first `stop` among them, spaces left out; None without one."""
+def _texts_before(tokens: list[Token], stops: tuple[str, ...]) -> Optional[str]:
+    """The text tokens' words up to the first of `stops` among them, spaces left out; None without one."""
     texts = []
     for token in tokens:
         if token.kind != TEXT:
             continue
-        at = token.text.find(stop)
+        at = next((at for at in map(token.text.find, stops) if at >= 0), -1)
         if at >= 0:
             texts.append(token.text[:at])
             return "".join("".join(texts).split())
@@ -79,7 +79,7 @@ def header_part_order(tokens: list[Token]) -> Optional[tuple[str, ...]]:
     """The keys of 表三's five 法人或其他组织 columns in the order its header prints them, or None
     when the header does not name each of them once, with nothing else between 自然人 and the first
     row's label (a header split over lines, or prose, is not read)."""
-    header = _texts_before(tokens, "本年新收")
+    header = _texts_before(tokens, ("本年新收", "本年度新收"))
     start = -1 if header is None else header.rfind("自然人")
     if header is None or start < 0:
         return None
@@ -92,7 +92,7 @@ def header_part_order(tokens: list[Token]) -> Optional[tuple[str, ...]]:
 def header_doc_order(tokens: list[Token], version: str) -> Optional[tuple[str, ...]]:
     """The keys of 表二's 第二十条第（一）项 columns in the order its header prints them (the words
     after 信息内容, or after the block's heading, up to the row 规章), or None as above."""
-    header = _texts_before(tokens, "规章")
+    header = _texts_before(tokens, ("规章",))
     if header is None or version not in _T2_DOCS:
         return None
     start = max(header.rfind("信息内容") + 4, header.rfind("项") + 1)

@@ -133,6 +133,8 @@ def test_a_header_naming_the_columns_in_the_template_s_order_or_unreadably_moves
         == ("commercial", "research", "social", "legal", "other")
     assert order("自然人", "法律服务机构商业企业其它科研机构社会公益组织", "一、本年新收政府信息公开申请数量") \
         == ("legal", "commercial", "other", "research", "social")
+    assert order("自然人", "其他法律服务机构商业企业科研机构社会公益组织", "一、本年度新收申请") \
+        == ("other", "legal", "commercial", "research", "social")
     assert order("自然人", "商业科研社会公益法律服务其他", "企业机构组织机构", "一、本年新收") is None
     assert order("自然人", "商业企业科研机构法律服务机构其他", "一、本年新收") is None  # 社会公益组织 missing
     assert order("自然人", "商业企业科研机构社会公益组织法律服务机构其他小计", "一、本年新收") is None
