@@ -34,7 +34,10 @@ _T2_DOC_ROWS = ("rules", "normative_docs")
 # 表四's columns, each group's (the template's order: 总计 last) and the names of its groups
 _T4_COLUMNS = (("maintained", ("结果维持",)), ("corrected", ("结果纠正",)), ("other", ("其他结果", "其它结果")),
                ("pending", ("尚未审结",)), ("total", ("总计",)))
-_T4_GROUP_NAMES = (("", ("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉")),)
+_T4_GROUP_NAMES = (("g:review", ("行政复议",)), ("g:litigation", ("行政诉讼",)), ("g:direct", ("未经复议直接起诉",)),
+                   ("g:after", ("复议后起诉",)))
+_T4_GROUPS = {"g:review": "review", "g:litigation": "", "g:direct": "litigation_direct",
+              "g:after": "litigation_after_review"}
 _T4_ROWS = ("review", "litigation_direct", "litigation_after_review")
 _SKIPPED = frozenset("一、()（）:：.·|")  # a label's numbering, brackets left by a header's cells
 
@@ -101,10 +104,10 @@ def header_doc_order(tokens: list[Token], version: str) -> Optional[tuple[str, .
     return _named_order(header[start:], _T2_DOCS[version])
 
 
-def header_t4_order(tokens: list[Token]) -> Optional[tuple[str, ...]]:
-    """The keys of 表四's columns in the order its header prints them, the same for each group
-    (named once for all three, or once a group), 总计 last; or None when the words between the
-    section's heading and the first value are not only the names of the groups and the columns."""
+def _t4_header(tokens: list[Token]) -> Optional[tuple[str, ...]]:
+    """The names 表四's header prints between the section's heading and the first value, as keys
+    (a column's, or a group's: "g:review", "g:litigation", "g:direct", "g:after"), or None when
+    anything else prints there."""
     texts = []
     for token in tokens:
         if token.kind == TEXT:
@@ -115,7 +118,15 @@ def header_t4_order(tokens: list[Token]) -> Optional[tuple[str, ...]]:
         return None
     if not texts or "情况" not in texts[0]:
         return None  # no heading of the section before the table: what is before it is not known
-    order = _named_order("".join("".join(texts[1:]).split()), _T4_COLUMNS + _T4_GROUP_NAMES, once=False)
+    return _named_order("".join("".join(texts[1:]).split()), _T4_COLUMNS + _T4_GROUP_NAMES, once=False)
+
+
+def header_t4_order(tokens: list[Token]) -> Optional[tuple[str, ...]]:
+    """The keys of 表四's columns in the order its header prints them, the same for each group
+    (named once for all three, or once a group), 总计 last; or None when the words between the
+    section's heading and the first value are not only the names of the groups and the columns."""
+    names = _t4_header(tokens)
+    order = tuple(name for name in names if not name.startswith("g:")) if names else ()
     width = len(_T4_COLUMNS)
     if not order or len(order) not in (width, width * len(_T4_ROWS)):
         return None
@@ -125,14 +136,28 @@ def header_t4_order(tokens: list[Token]) -> Optional[tuple[str, ...]]:
     return group
 
 
+def header_t4_groups(tokens: list[Token]) -> Optional[tuple[str, ...]]:
+    """表四's groups (rows) in the order its header prints them: 行政复议 left or right of 行政诉讼,
+    and 未经复议直接起诉 left or right of 复议后起诉, each named once; or None."""
+    names = _t4_header(tokens)
+    groups = [name for name in names if name.startswith("g:")] if names else []
+    if sorted(groups) != sorted(_T4_GROUPS) or header_t4_order(tokens) is None:
+        return None
+    litigation = [_T4_GROUPS[name] for name in groups if name in ("g:direct", "g:after")]
+    review = [_T4_GROUPS["g:review"]]
+    return tuple(review + litigation if groups.index("g:review") < groups.index("g:litigation") else litigation + review)
+
+
 def _move_columns(report: Report, table: Table, rows: tuple[str, ...], printed_order: tuple[str, ...],
                   named_order: tuple[str, ...]) -> None:
     """Each row's cells read in printed order moved to the columns the header names (with their flags)."""
     section = table.section
-    moved: dict[str, str] = {}  # path read in printed order -> the path its header names
-    for key in rows:
-        for printed, named in zip(printed_order, named_order):
-            moved[f"{section}.{key}.{printed}"] = f"{section}.{key}.{named}"
+    _move_cells(report, {f"{section}.{key}.{printed}": f"{section}.{key}.{named}"
+                         for key in rows for printed, named in zip(printed_order, named_order)})
+
+
+def _move_cells(report: Report, moved: dict[str, str]) -> None:
+    """Cells read at one path (the template's order) moved to another (the header's), with their flags."""
     cells = report.cells
     taken = {path: cells[path] for path in moved if path in cells}
     for path, cell in taken.items():
@@ -162,9 +187,19 @@ def put_docs_in_header_order(report: Report, table: Table, tokens: list[Token]) 
 
 
 def put_t4_columns_in_header_order(report: Report, table: Table, tokens: list[Token]) -> None:
-    """表四's cells of each group moved to the columns the header names, where it names them in
-    another order than the template's (尚未审结 before 其他结果)."""
-    order = header_t4_order(tokens)
-    template_order = tuple(key for key, _ in _T4_COLUMNS)
-    if order is not None and order != template_order:
-        _move_columns(report, table, _T4_ROWS, template_order, order)
+    """表四's cells moved to the groups and columns the header names, where it names them in
+    another order than the template's (尚未审结 before 其他结果; 行政诉讼 before 行政复议)."""
+    columns = header_t4_order(tokens)
+    template_columns = tuple(key for key, _ in _T4_COLUMNS)
+    if columns is None:
+        return
+    groups = header_t4_groups(tokens) or _T4_ROWS
+    if columns == template_columns and groups == _T4_ROWS:
+        return
+    section = table.section
+    moved = {f"{section}.{printed_row}.{printed}": f"{section}.{named_row}.{named}"
+             for printed_row, named_row in zip(_T4_ROWS, groups)
+             for printed, named in zip(template_columns, columns)}
+    moved.update((f"{section}.{printed_row}", f"{section}.{named_row}")  # (a flag naming a whole group)
+                 for printed_row, named_row in zip(_T4_ROWS, groups) if printed_row != named_row)
+    _move_cells(report, moved)

@@ -212,3 +212,33 @@ def test_t3_labels_reworded_as_agencies_retype_them_name_their_rows():
     assert report.problems == [] and report.flags == []
     assert report.value("section3.new.natural") == 147 and report.value("section3.carried_over.total") == 6
     assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_t4_groups_printed_in_another_order_are_read_by_their_names():
+    """表四 printing 行政诉讼 left of 行政复议 (a text), or 复议后起诉 left of 未经复议直接起诉 (a web
+    page): each group adds up wherever it prints, so the header's names place them. Read in printed
+    order, 行政复议's 14 went to 复议后起诉 (or 未经复议直接起诉's 4 to 复议后起诉): silent."""
+    for name in ("t4-groups-in-other-order.txt", "t4-groups-in-other-order.html"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/t4-groups-in-other-order") == [], name
+        assert [report.value(f"section4.{group}.total") for group in
+                ("review", "litigation_direct", "litigation_after_review")] == [14, 4, 0], name
+        assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_t4_groups_are_moved_only_when_the_header_names_each_group_once():
+    from core.parse.column_order import header_t4_groups
+    from core.parse.tokens import TEXT, Token
+
+    def groups(*texts):
+        return header_t4_groups([Token(TEXT, t, 0, 0, n) for n, t in enumerate(texts)] + [Token("num", "1", 0, 0, 9, 1)])
+    heading = "四、政府信息公开行政复议、行政诉讼情况"
+    names = "结果维持结果纠正其他结果尚未审结总计"
+    assert groups(heading, "行政复议行政诉讼", names + "未经复议直接起诉复议后起诉", names * 2) \
+        == ("review", "litigation_direct", "litigation_after_review")
+    assert groups(heading, "行政诉讼行政复议", "未经复议直接起诉复议后起诉" + names, names * 2) \
+        == ("litigation_direct", "litigation_after_review", "review")
+    assert groups(heading, "行政复议行政诉讼", names + "复议后起诉未经复议直接起诉", names * 2) \
+        == ("review", "litigation_after_review", "litigation_direct")
+    assert groups(heading, "行政诉讼", names + "未经复议直接起诉复议后起诉", names * 2) is None  # 行政复议 unnamed
+    assert groups(heading, names) is None  # no group named: the template's order stands
