@@ -4,7 +4,8 @@ A table typed again by hand may print 表三's 法人或其他组织 columns (�
 法律服务机构, 其他) or 表二's 第二十条第（一）项 columns (本年制发件数, 本年废止件数, 现行有效件数) in
 another order: 法律服务机构 first, 现行有效件数 before 本年制发件数. No sum can tell: every 表三 column
 adds up whichever name it carries, each row's 总计 is the sum of its parts in any order, and 表二's
-block has no equation. Only the header says which column is which, so where it names the columns,
+block has no equation; 表四 may print 尚未审结 before 其他结果, or 行政诉讼 left of 行政复议, and each
+group adds up wherever it prints. Only the header says which column is which, so where it names them,
 each once and nothing else between the words before them and the first row's label, in an order
 other than the template's, the values read in printed order are moved to the columns it names.
 """
@@ -36,16 +37,15 @@ _T4_COLUMNS = (("maintained", ("结果维持",)), ("corrected", ("结果纠正",
                ("pending", ("尚未审结",)), ("total", ("总计",)))
 _T4_GROUP_NAMES = (("g:review", ("行政复议",)), ("g:litigation", ("行政诉讼",)), ("g:direct", ("未经复议直接起诉",)),
                    ("g:after", ("复议后起诉",)))
-_T4_GROUPS = {"g:review": "review", "g:litigation": "", "g:direct": "litigation_direct",
-              "g:after": "litigation_after_review"}
+_T4_LITIGATION = {"g:direct": "litigation_direct", "g:after": "litigation_after_review"}
 _T4_ROWS = ("review", "litigation_direct", "litigation_after_review")
 _SKIPPED = frozenset("一、()（）:：.·|")  # a label's numbering, brackets left by a header's cells
 
 
 def _named_order(words: str, names: tuple[tuple[str, tuple[str, ...]], ...], once: bool = True
                  ) -> Optional[tuple[str, ...]]:
-    """The keys `words` names, in its order, when it is nothing but the names (each once, with
-    `once`), punctuation and names keyed "" (left out); None otherwise."""
+    """The keys `words` names, in its order, when it is nothing but the names (each once and all
+    of them, with `once`) and punctuation; None otherwise."""
     order: list[str] = []
     while words:
         for key, spellings in names:
@@ -53,8 +53,7 @@ def _named_order(words: str, names: tuple[tuple[str, tuple[str, ...]], ...], onc
             if spelling is not None:
                 if once and key in order:
                     return None
-                if key:
-                    order.append(key)
+                order.append(key)
                 words = words[len(spelling):]
                 break
         else:
@@ -121,11 +120,9 @@ def _t4_header(tokens: list[Token]) -> Optional[tuple[str, ...]]:
     return _named_order("".join("".join(texts[1:]).split()), _T4_COLUMNS + _T4_GROUP_NAMES, once=False)
 
 
-def header_t4_order(tokens: list[Token]) -> Optional[tuple[str, ...]]:
-    """The keys of 表四's columns in the order its header prints them, the same for each group
-    (named once for all three, or once a group), 总计 last; or None when the words between the
-    section's heading and the first value are not only the names of the groups and the columns."""
-    names = _t4_header(tokens)
+def _t4_columns(names: Optional[tuple[str, ...]]) -> Optional[tuple[str, ...]]:
+    """The columns each group prints, from the header's names (_t4_header), when each group's are
+    alike (named once for all three, or once a group), 总计 last; else None."""
     order = tuple(name for name in names if not name.startswith("g:")) if names else ()
     width = len(_T4_COLUMNS)
     if not order or len(order) not in (width, width * len(_T4_ROWS)):
@@ -136,16 +133,27 @@ def header_t4_order(tokens: list[Token]) -> Optional[tuple[str, ...]]:
     return group
 
 
-def header_t4_groups(tokens: list[Token]) -> Optional[tuple[str, ...]]:
-    """表四's groups (rows) in the order its header prints them: 行政复议 left or right of 行政诉讼,
-    and 未经复议直接起诉 left or right of 复议后起诉, each named once; or None."""
-    names = _t4_header(tokens)
+def _t4_groups(names: Optional[tuple[str, ...]]) -> Optional[tuple[str, ...]]:
+    """The groups (rows) in the order the header's names (_t4_header) print them: 行政复议 left or
+    right of 行政诉讼, 未经复议直接起诉 left or right of 复议后起诉, each named once; else None."""
     groups = [name for name in names if name.startswith("g:")] if names else []
-    if sorted(groups) != sorted(_T4_GROUPS) or header_t4_order(tokens) is None:
+    if sorted(groups) != sorted(name for name, _ in _T4_GROUP_NAMES) or _t4_columns(names) is None:
         return None
-    litigation = [_T4_GROUPS[name] for name in groups if name in ("g:direct", "g:after")]
-    review = [_T4_GROUPS["g:review"]]
+    litigation = [_T4_LITIGATION[name] for name in groups if name in _T4_LITIGATION]
+    review = ["review"]
     return tuple(review + litigation if groups.index("g:review") < groups.index("g:litigation") else litigation + review)
+
+
+def header_t4_order(tokens: list[Token]) -> Optional[tuple[str, ...]]:
+    """The keys of 表四's columns in the order its header prints them, the same for each group,
+    总计 last; or None when the words between the section's heading and the first value are not
+    only the names of the groups and the columns."""
+    return _t4_columns(_t4_header(tokens))
+
+
+def header_t4_groups(tokens: list[Token]) -> Optional[tuple[str, ...]]:
+    """表四's groups in the order its header prints them, or None (see _t4_groups)."""
+    return _t4_groups(_t4_header(tokens))
 
 
 def _move_columns(report: Report, table: Table, rows: tuple[str, ...], printed_order: tuple[str, ...],
@@ -188,12 +196,16 @@ def put_docs_in_header_order(report: Report, table: Table, tokens: list[Token]) 
 
 def put_t4_columns_in_header_order(report: Report, table: Table, tokens: list[Token]) -> None:
     """表四's cells moved to the groups and columns the header names, where it names them in
-    another order than the template's (尚未审结 before 其他结果; 行政诉讼 before 行政复议)."""
-    columns = header_t4_order(tokens)
-    template_columns = tuple(key for key, _ in _T4_COLUMNS)
+    another order than the template's (尚未审结 before 其他结果; 行政诉讼 before 行政复议). Values the
+    parser arranged by the groups' sums (a PDF's text order) are not in printed order: left alone."""
+    if any(f.cell == table.section and f.kind == "inferred" for f in report.flags):
+        return
+    names = _t4_header(tokens)
+    columns = _t4_columns(names)
     if columns is None:
         return
-    groups = header_t4_groups(tokens) or _T4_ROWS
+    groups = _t4_groups(names) or _T4_ROWS
+    template_columns = tuple(key for key, _ in _T4_COLUMNS)
     if columns == template_columns and groups == _T4_ROWS:
         return
     section = table.section

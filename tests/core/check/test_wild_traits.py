@@ -242,3 +242,23 @@ def test_t4_groups_are_moved_only_when_the_header_names_each_group_once():
         == ("review", "litigation_after_review", "litigation_direct")
     assert groups(heading, "行政诉讼", names + "未经复议直接起诉复议后起诉", names * 2) is None  # 行政复议 unnamed
     assert groups(heading, names) is None  # no group named: the template's order stands
+
+
+def test_t4_values_the_parser_arranged_by_the_sums_are_not_moved_again():
+    """Where the parser put 表四's values in the groups their sums fit (a PDF's text order), they
+    are no longer in printed order: the header's order does not move them."""
+    from core.model import CellValue, Flag, Report
+    from core.parse.column_order import put_t4_columns_in_header_order
+    from core.parse.tokens import TEXT, Token
+    from core.template import T4
+    header = [Token(TEXT, "四、政府信息公开行政复议、行政诉讼情况", 0, 0, 0),
+              Token(TEXT, "结果维持结果纠正尚未审结其他结果总计", 0, 0, 1), Token("num", "1", 0, 0, 2, 1)]
+    for arranged, expected in ((True, 3), (False, 1)):
+        report = Report(file="x", format="txt")
+        report.cells = {p: CellValue(0) for p in T4.paths()}
+        report.cells["section4.review.other"] = CellValue(3)
+        report.cells["section4.review.pending"] = CellValue(1)
+        if arranged:
+            report.flags.append(Flag("section4", "inferred", "表四数值的印出顺序与表格不一致"))
+        put_t4_columns_in_header_order(report, T4, header)
+        assert report.cells["section4.review.other"].value == expected
