@@ -15,7 +15,9 @@ from dataclasses import replace
 from typing import Optional
 
 from core.model import Report
-from core.parse.tokens import EMPTY, TEXT, Token
+from core.parse.columns import T3_HEADER_WORDS, header_centres, width_of
+from core.readers.document import Line
+from core.parse.tokens import EMPTY, NUM, TEXT, Token
 from core.template import Table
 
 # 表三's five columns of 法人或其他组织 in the template's order, each with the names real files print
@@ -89,6 +91,67 @@ def header_part_order(tokens: list[Token]) -> Optional[tuple[str, ...]]:
     for name in _T3_GROUP_NAMES:
         rest = rest.replace(name, "")
     return _named_order(rest, _T3_PARTS)
+
+
+def header_part_order_by_position(text: str, tokens: list[Token], lines: list[Line], pages: tuple[int, ...] = ()
+                                  ) -> Optional[tuple[str, ...]]:
+    """The keys of 表三's five 法人或其他组织 columns in the order a space-aligned header (a PDF's
+    or a terminal's text, its names split over lines: 「法律」 over 「服务」 over 「机构」) prints them
+    left to right, or None. Every name of the seven columns must be found on the header's lines
+    (from 申请人情况 to the first row), apart, 自然人 left of the five and 总计 right of them, under
+    the measure of a CJK character (one column or two) that the table's rows confirm: on each of
+    three rows at least printing its seven values on one line on the header's page (pdftotext
+    places each page's columns apart), each value nearest the name of its place (under the other
+    measure the names fall elsewhere over the values)."""
+    header: list[Token] = []
+    rows: dict[int, list[Token]] = {}
+    in_rows = False
+    for token in tokens:
+        if token.kind == TEXT and not in_rows:
+            if "本年新收" in token.text or "本年度新收" in token.text:
+                in_rows = True
+            else:
+                if "申请人情况" in token.text:
+                    header = []  # (prose before the table may name the applicants too)
+                header.append(token)
+        if in_rows and token.kind == NUM:
+            rows.setdefault(token.line, []).append(token)
+    if not in_rows or not header or "申请人情况" not in header[0].text:
+        return None
+    width = len(T3_HEADER_WORDS)
+    page_end = next((start for start in sorted(pages) if start > header[-1].line), len(lines))
+    full = [values for values in rows.values() if len(values) == width and values[-1].line < page_end]
+    plain = {t.line for t in header + [v for values in full for v in values]
+             if not lines[t.line].grid and len(lines[t.line].cells) == 1}
+    full = [values for values in full if values[0].line in plain]
+    if len(full) < 3:
+        return None
+    orders = set()
+    for wide in (False, True):
+        found = header_centres(text, header, T3_HEADER_WORDS, plain, wide)
+        centres = [c for c in found if c is not None]
+        if len(centres) != width or any(b - a < 2 for a, b in zip(sorted(centres), sorted(centres)[1:])):
+            continue  # a name not found, or two at one place: no order under this measure
+        places = sorted(centres)
+        if all(_nearest_places(text, values, places, wide) == list(range(width)) for values in full):
+            orders.add(tuple(sorted(range(width), key=centres.__getitem__)))
+    if len(orders) != 1:
+        return None
+    ranked = orders.pop()
+    if ranked[0] != 0 or ranked[-1] != width - 1:
+        return None  # 自然人 and 总计 elsewhere: not a layout read here
+    keys = [key for key, _ in _T3_PARTS]
+    return tuple(keys[n - 1] for n in ranked[1:-1])
+
+
+def _nearest_places(text: str, values: list[Token], places: list[float], wide: bool) -> list[int]:
+    """For each value of a line, the index of the header's name nearest its centre."""
+    line_start = text.rfind("\n", 0, values[0].start) + 1
+    out = []
+    for token in values:
+        centre = width_of(text[line_start:token.start], wide) + width_of(text[token.start:token.end], wide) / 2
+        out.append(min(range(len(places)), key=lambda n: abs(places[n] - centre)))
+    return out
 
 
 def header_doc_order(tokens: list[Token], version: str) -> Optional[tuple[str, ...]]:
@@ -173,10 +236,13 @@ def _move_cells(report: Report, moved: dict[str, str]) -> None:
     report.flags[:] = [replace(f, cell=moved[f.cell]) if f.cell in moved else f for f in report.flags]
 
 
-def put_parts_in_header_order(report: Report, table: Table, tokens: list[Token]) -> None:
+def put_parts_in_header_order(report: Report, table: Table, tokens: list[Token], lines: list[Line],
+                              pages: tuple[int, ...] = ()) -> None:
     """表三's five 法人或其他组织 cells of each row moved to the columns the header names, where it
     names them in another order than the template's."""
     order = header_part_order(tokens)
+    if order is None:
+        order = header_part_order_by_position(report.text, tokens, lines, pages)
     template_order = tuple(key for key, _ in _T3_PARTS)
     if order is not None and order != template_order:
         _move_columns(report, table, tuple(row.key for row in table.rows), template_order, order)

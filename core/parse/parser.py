@@ -232,7 +232,7 @@ def parse(doc: Document) -> Report:
                             for key in either_head_row)
     if "section3" in report.tables:
         _unread_cells_of_a_zero_table(report, templ["section3"], tokens[3])
-    put_parts_in_header_order(report, templ["section3"], tokens[3])
+    put_parts_in_header_order(report, templ["section3"], tokens[3], doc.lines, doc.page_starts)
     parse_t4(tokens[4], report, doc.lines, pages=doc.page_starts)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))

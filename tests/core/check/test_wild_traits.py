@@ -120,6 +120,16 @@ def test_t3_columns_printed_in_another_order_are_read_by_their_names():
         assert [f for f in check(report) if f.severity == ERROR] == []
 
 
+def test_t3_columns_in_another_order_are_read_by_the_places_of_their_names_in_pdf_text():
+    """pdftotext -layout of the Word file: the header's names split over lines (「法律」 over 「服务」
+    over 「机构」) say the order only by where they print, which the rows on the header's page
+    confirm (each value under its name). Before: 26 cells read in the template's order, silent."""
+    report = load_report(WILD / "columns-in-other-order.pdftotext-layout.txt")
+    assert wrong_cells(report, "wild/columns-in-other-order") == []
+    assert report.value("section3.new.commercial") == 1629 and report.value("section3.new.legal") == 546
+    assert [f for f in check(report) if f.severity == ERROR] == []
+
+
 def test_a_header_naming_the_columns_in_the_template_s_order_or_unreadably_moves_nothing():
     """Only a header naming the five columns, each once and nothing else, moves them: the template's
     order, a name split by another (PDF text of a header over two lines) or a name missing read
