@@ -11,7 +11,9 @@ other than the template's, the values read in printed order are moved to the col
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Optional
 
 from core.model import Report
@@ -42,27 +44,32 @@ _T4_GROUP_NAMES = (("g:review", ("行政复议",)), ("g:litigation", ("行政诉
 _T4_LITIGATION = {"g:direct": "litigation_direct", "g:after": "litigation_after_review"}
 _T4_ROWS = ("review", "litigation_direct", "litigation_after_review")
 _SKIPPED = frozenset("一、()（）:：.·|")  # a label's numbering, brackets left by a header's cells
+_HEADER_MAX = 200  # longer words before a table's first row are no header of names
+
+
+@lru_cache(maxsize=None)
+def _grammar(names: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """A header's words made of `names` and punctuation alone (whole), each name in it (longest
+    spelling first), and the key of each spelling."""
+    key_of = {spelling: key for key, spellings in names for spelling in spellings}
+    alternatives = "|".join(map(re.escape, sorted(key_of, key=len, reverse=True)))
+    skipped = re.escape("".join(sorted(_SKIPPED)))
+    return re.compile(f"(?:{alternatives}|[{skipped}])*"), re.compile(alternatives), key_of
 
 
 def _named_order(words: str, names: tuple[tuple[str, tuple[str, ...]], ...], once: bool = True
                  ) -> Optional[tuple[str, ...]]:
     """The keys `words` names, in its order, when it is nothing but the names (each once and all
     of them, with `once`) and punctuation; None otherwise."""
-    order: list[str] = []
-    while words:
-        for key, spellings in names:
-            spelling = next((s for s in spellings if words.startswith(s)), None)
-            if spelling is not None:
-                if once and key in order:
-                    return None
-                order.append(key)
-                words = words[len(spelling):]
-                break
-        else:
-            if words[0] not in _SKIPPED:
-                return None
-            words = words[1:]
-    return tuple(order) if not once or len(order) == len(names) else None
+    if len(words) > _HEADER_MAX:
+        return None
+    whole, each, key_of = _grammar(names)
+    if whole.fullmatch(words) is None:
+        return None
+    order = tuple(map(key_of.__getitem__, each.findall(words)))
+    if once and (len(order) != len(names) or len(set(order)) != len(order)):
+        return None
+    return order
 
 
 def _texts_before(tokens: list[Token], stops: tuple[str, ...]) -> Optional[str]:
@@ -71,11 +78,13 @@ def _texts_before(tokens: list[Token], stops: tuple[str, ...]) -> Optional[str]:
     for token in tokens:
         if token.kind != TEXT:
             continue
-        at = next((at for at in map(token.text.find, stops) if at >= 0), -1)
-        if at >= 0:
-            texts.append(token.text[:at])
-            return "".join("".join(texts).split())
-        texts.append(token.text)
+        text = token.text
+        for stop in stops:
+            at = text.find(stop)
+            if at >= 0:
+                texts.append(text[:at])
+                return "".join("".join(texts).split())
+        texts.append(text)
     return None
 
 
@@ -104,37 +113,49 @@ def header_part_order_by_position(text: str, tokens: list[Token], lines: list[Li
     places each page's columns apart), each value nearest the name of its place (under the other
     measure the names fall elsewhere over the values)."""
     header: list[Token] = []
-    rows: dict[int, list[Token]] = {}
-    in_rows = False
-    for token in tokens:
-        if token.kind == TEXT and not in_rows:
-            if "本年新收" in token.text or "本年度新收" in token.text:
-                in_rows = True
-            else:
-                if "申请人情况" in token.text:
-                    header = []  # (prose before the table may name the applicants too)
-                header.append(token)
-        if in_rows and token.kind == NUM:
-            rows.setdefault(token.line, []).append(token)
-    if not in_rows or not header or "申请人情况" not in header[0].text:
+    first_row = None
+    for index, token in enumerate(tokens):
+        if token.kind != TEXT:
+            continue
+        if "本年新收" in token.text or "本年度新收" in token.text:
+            first_row = index
+            break
+        if "申请人情况" in token.text:
+            header = []  # (prose before the table may name the applicants too)
+        header.append(token)
+    if first_row is None or not header or "申请人情况" not in header[0].text:
         return None
     width = len(T3_HEADER_WORDS)
-    page_end = next((start for start in sorted(pages) if start > header[-1].line), len(lines))
-    full = [values for values in rows.values() if len(values) == width and values[-1].line < page_end]
-    plain = {t.line for t in header + [v for values in full for v in values]
-             if not lines[t.line].grid and len(lines[t.line].cells) == 1}
-    full = [values for values in full if values[0].line in plain]
-    if len(full) < 3:
-        return None
-    orders = set()
+    # (most headers print the names' first words in the template's order: no place to measure)
+    words = "".join([t.text for t in header]).replace("其他组织", "")
+    firsts = [min((at for at in map(words.find, options) if at >= 0), default=-1) for options in T3_HEADER_WORDS]
+    if -1 in firsts or firsts == sorted(firsts):
+        return None  # (a name wrapped a character a line, as w3m prints a narrow cell: not read here)
+    if not any("  " in text[t.start:t.end] for t in header) or _narrow_places_in_order(text, header):
+        return None  # (names not padded apart: no places to read; or in order by characters)
+    plain = {t.line for t in header if not lines[t.line].grid and len(lines[t.line].cells) == 1}
+    # the measures under which the header names every column apart, in another order than the
+    # template's (looked for first: most headers name them in order, and the rows need not be read)
+    candidates = {}
     for wide in (False, True):
         found = header_centres(text, header, T3_HEADER_WORDS, plain, wide)
         centres = [c for c in found if c is not None]
-        if len(centres) != width or any(b - a < 2 for a, b in zip(sorted(centres), sorted(centres)[1:])):
-            continue  # a name not found, or two at one place: no order under this measure
         places = sorted(centres)
-        if all(_nearest_places(text, values, places, wide) == list(range(width)) for values in full):
-            orders.add(tuple(sorted(range(width), key=centres.__getitem__)))
+        if len(centres) == width and all(b - a >= 2 for a, b in zip(places, places[1:])) and centres != places:
+            candidates[wide] = (places, tuple(sorted(range(width), key=centres.__getitem__)))
+    if not candidates:
+        return None
+    page_end = next((start for start in sorted(pages) if start > header[-1].line), len(lines))
+    rows: dict[int, list[Token]] = {}
+    for token in tokens[first_row:]:
+        if token.kind == NUM and token.line < page_end:
+            rows.setdefault(token.line, []).append(token)
+    full = [values for line, values in rows.items()
+            if len(values) == width and not lines[line].grid and len(lines[line].cells) == 1]
+    if len(full) < 3:
+        return None
+    orders = {ranked for wide, (places, ranked) in candidates.items()
+              if all(_nearest_places(text, values, places, wide) == list(range(width)) for values in full)}
     if len(orders) != 1:
         return None
     ranked = orders.pop()
@@ -142,6 +163,22 @@ def header_part_order_by_position(text: str, tokens: list[Token], lines: list[Li
         return None  # 自然人 and 总计 elsewhere: not a layout read here
     keys = [key for key, _ in _T3_PARTS]
     return tuple(keys[n - 1] for n in ranked[1:-1])
+
+
+def _narrow_places_in_order(text: str, header: list[Token]) -> bool:
+    """Whether the names' first words, placed by characters (a CJK character one column, as
+    pdftotext pads), lie left to right in the template's order: then no measure is worth taking."""
+    places: list[Optional[int]] = [None] * len(T3_HEADER_WORDS)
+    for token in header:
+        line_start = text.rfind("\n", 0, token.start) + 1
+        raw = text[token.start:token.end].replace("其他组织", "    ")
+        for n, options in enumerate(T3_HEADER_WORDS):
+            if places[n] is None:
+                at = next((at for at in map(raw.find, options) if at >= 0), -1)
+                if at >= 0:
+                    places[n] = token.start - line_start + at
+    found = [p for p in places if p is not None]
+    return len(found) == len(places) and found == sorted(found)
 
 
 def _nearest_places(text: str, values: list[Token], places: list[float], wide: bool) -> list[int]:
