@@ -105,8 +105,8 @@ def _t3(key, label, group="", keywords=()):
 
 
 _T3_HEAD = (
-    _t3("new", "一、本年新收政府信息公开申请数量", keywords=("本年新收",)),
-    _t3("carried_over", "二、上年结转政府信息公开申请数量", keywords=("上年结转",)),
+    _t3("new", "一、本年新收政府信息公开申请数量", keywords=("本年新收", "本年度新收")),
+    _t3("carried_over", "二、上年结转政府信息公开申请数量", keywords=("上年结转", "上年度结转")),
     _t3("granted", "（一）予以公开", RESULTS, ("予以公开",)),
     _t3("partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", RESULTS, ("部分公开",)),
     _t3("denied_state_secret", "1.属于国家秘密", DENIED, ("国家秘密",)),
@@ -119,7 +119,7 @@ _T3_HEAD = (
     _t3("denied_admin_query", "8.属于行政查询事项", DENIED, ("行政查询",)),
     _t3("unable_not_held", "1.本机关不掌握相关政府信息", UNABLE, ("不掌握",)),
     _t3("unable_need_creation", "2.没有现成信息需要另行制作", UNABLE, ("另行制作", "没有现成信息")),
-    _t3("unable_unclear", "3.补正后申请内容仍不明确", UNABLE, ("仍不明确", "补正后申请内容")),
+    _t3("unable_unclear", "3.补正后申请内容仍不明确", UNABLE, ("仍不明确", "补正后申请内容", "申请内容不明确")),
     _t3("not_processed_complaint", "1.信访举报投诉类申请", NOT_PROCESSED, ("信访举报投诉", "信访举报")),
     _t3("not_processed_duplicate", "2.重复申请", NOT_PROCESSED, ("重复申请",)),
     _t3("not_processed_publication", "3.要求提供公开出版物", NOT_PROCESSED, ("公开出版物",)),
@@ -136,7 +136,7 @@ _T3_OTHER_2021 = (
 )
 _T3_OTHER_2019 = (_t3("other_processing", "（六）其他处理", RESULTS, ("其他处理",)),)
 _T3_TAIL = (
-    _t3("total", "（七）总计", RESULTS, ("总计",)),
+    _t3("total", "（七）总计", RESULTS, ("总计", "合计")),
     _t3("carried_forward", "四、结转下年度继续办理", keywords=("结转下年度", "继续办理", "结转下一年度")),
 )
 

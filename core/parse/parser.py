@@ -47,6 +47,7 @@ from core.parse.t3_anchored import read_anchored_rows, read_as_anchored, stored_
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header, header_padding
 from core.parse.head_flows import head_rows_from_flows
+from core.parse.column_order import put_docs_in_header_order, put_parts_in_header_order, put_t4_columns_in_header_order
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.column_blocks import read_column_blocks
@@ -176,6 +177,7 @@ def parse(doc: Document) -> Report:
     if not t2_as_printed:
         t2_rows_under_headers(report, templ["section2"], tokens[2])
     fee_in_printed_unit(report)
+    put_docs_in_header_order(report, templ["section2"], tokens[2])
     t3_spill(templ["section3"], tokens)
     t2_left = t2_values(tokens[3])
     if t2_left:
@@ -234,6 +236,7 @@ def parse(doc: Document) -> Report:
     if "section3" in report.tables:
         _unread_cells_of_a_zero_table(report, templ["section3"], tokens[3])
         zero_table_rows_may_be_cut(report, templ["section3"])
+    put_parts_in_header_order(report, templ["section3"], tokens[3], doc.lines, doc.page_starts)
     parse_t4(tokens[4], report, doc.lines, pages=doc.page_starts)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
@@ -242,6 +245,7 @@ def parse(doc: Document) -> Report:
     elif t4_partly:
         _flag_unconfirmed_t4_groups(report, "印在第五部分标题之后的表四片段未能归入表格")
     reread_glued_t4(report)
+    put_t4_columns_in_header_order(report, T4, tokens[4])
     report.flags.extend(headless_table_flags(report))
     report.flags.extend(unread_cell_flags(report))
     report.flags.extend(lost_character_flags(report))

@@ -106,3 +106,169 @@ def test_one_blank_total_beside_a_count_is_that_row_s_error_not_an_unfilled_colu
     errors = [f for f in findings if f.severity == ERROR]
     assert [f.rule for f in errors] == ["T4-3"]
     assert {"section4.litigation_after_review.other", "section4.litigation_after_review.total"} <= set(errors[0].cells)
+
+
+def test_t3_columns_printed_in_another_order_are_read_by_their_names():
+    """表三 typed again with its 法人或其他组织 columns in another order (法律服务机构 first): no sum
+    can tell a column from another, so the header's names place them. Read in printed order,
+    商业企业's 1629 went to 科研机构 and every equation still held: silent."""
+    for name in ("columns-in-other-order.txt", "columns-in-other-order.html", "columns-in-other-order.docx"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/columns-in-other-order") == [], name
+        assert [report.value(f"section3.new.{key}") for key in ("commercial", "research", "social", "legal", "other")] \
+            == [1629, 109, 509, 546, 100], name
+        assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_t3_columns_in_another_order_are_read_by_the_places_of_their_names_in_pdf_text():
+    """pdftotext -layout of the Word file: the header's names split over lines (「法律」 over 「服务」
+    over 「机构」) say the order only by where they print, which the rows on the header's page
+    confirm (each value under its name). Before: 26 cells read in the template's order, silent."""
+    report = load_report(WILD / "columns-in-other-order.pdftotext-layout.txt")
+    assert wrong_cells(report, "wild/columns-in-other-order") == []
+    assert report.value("section3.new.commercial") == 1629 and report.value("section3.new.legal") == 546
+    assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_a_header_naming_the_columns_in_the_template_s_order_or_unreadably_moves_nothing():
+    """Only a header naming the five columns, each once and nothing else, moves them: the template's
+    order, a name split by another (PDF text of a header over two lines) or a name missing read
+    nothing."""
+    from core.parse.column_order import header_part_order
+    from core.parse.tokens import TEXT, Token
+
+    def order(*texts):
+        return header_part_order([Token(TEXT, t, 0, 0, n) for n, t in enumerate(texts)])
+    assert order("申请人情况", "自然人法人或其他组织总计", "商业企业科研机构社会组织法律服务机构其他", "一、本年新收") \
+        == ("commercial", "research", "social", "legal", "other")
+    assert order("自然人", "法律服务机构商业企业其它科研机构社会公益组织", "一、本年新收政府信息公开申请数量") \
+        == ("legal", "commercial", "other", "research", "social")
+    assert order("自然人", "其他法律服务机构商业企业科研机构社会公益组织", "一、本年度新收申请") \
+        == ("other", "legal", "commercial", "research", "social")
+    assert order("自然人", "商业科研社会公益法律服务其他", "企业机构组织机构", "一、本年新收") is None
+    assert order("自然人", "商业企业科研机构法律服务机构其他", "一、本年新收") is None  # 社会公益组织 missing
+    assert order("自然人", "商业企业科研机构社会公益组织法律服务机构其他小计", "一、本年新收") is None
+    assert order("其中商业企业3件、其他2件，自然人", "法律服务机构商业企业其他科研机构社会公益组织") is None  # no row
+
+
+def test_t2_document_columns_printed_in_another_order_are_read_by_their_names():
+    """表二's 第二十条第（一）项 printing 现行有效件数 first (2021, a text) or 对外公开总数量 first (2019,
+    a web page): no equation ties the block's columns, so the header's names place them. Read in
+    printed order, 行政规范性文件's 12 in force went to 本年制发件数."""
+    report = load_report(WILD / "t2-docs-in-other-order.txt")
+    assert wrong_cells(report, "wild/t2-docs-in-other-order") == []
+    assert [report.value(f"section2.normative_docs.{key}") for key in ("issued", "repealed", "in_force")] == [3, 13, 12]
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    report = load_report(WILD / "t2-docs-in-other-order-2019.html")
+    assert report.template == "2019"
+    assert wrong_cells(report, "wild/t2-docs-in-other-order-2019") == []
+    assert [report.value(f"section2.rules.{key}") for key in ("new_made", "new_published", "total_published")] \
+        == [2, 2, 17]
+    assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_a_t2_header_naming_its_columns_in_the_template_s_order_or_among_prose_moves_nothing():
+    from core.parse.column_order import header_doc_order
+    from core.parse.tokens import TEXT, Token
+
+    def order(*texts, version="2021"):
+        return header_doc_order([Token(TEXT, t, 0, 0, n) for n, t in enumerate(texts)], version)
+    assert order("第二十条第(一)项", "信息内容本年制发件数本年废止件数现行有效件数", "规章") == ("issued", "repealed", "in_force")
+    assert order("第二十条第(一)项", "现行有效件数本年制发件数本年废止件数", "规章") == ("in_force", "issued", "repealed")
+    assert order("信息内容对外公开总数量本年新制作数量本年新公开数量", "规章", version="2019") \
+        == ("total_published", "new_made", "new_published")
+    assert order("信息内容现行有效件数本年制发件数", "规章") is None  # 本年废止件数 missing
+    assert order("现行有效件数本年制发件数本年废止件数", "规章") is None  # no 信息内容 or heading before them
+    assert order("信息内容", "本年制发规章3件、废止2件", "规章") is None  # prose
+
+
+def test_t4_columns_printed_in_another_order_are_read_by_their_names():
+    """表四 printing 尚未审结 before 其他结果 in each group: a group's 总计 adds up in any order of its
+    parts, so the header's names place them. Read in printed order, 行政复议's 3 pending went to
+    其他结果 and its 1 to 尚未审结: silent, and a prose saying 「尚未审结3件」 would be checked against 1."""
+    for name in ("t4-columns-in-other-order.txt", "t4-columns-in-other-order.html"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/t4-columns-in-other-order") == [], name
+        assert [report.value(f"section4.review.{key}") for key in ("maintained", "corrected", "other", "pending", "total")] \
+            == [10, 0, 1, 3, 14], name
+        assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_a_t4_header_moves_its_columns_only_when_every_group_names_them_alike():
+    from core.parse.column_order import header_t4_order
+    from core.parse.tokens import EMPTY, TEXT, Token
+
+    def order(*texts):
+        return header_t4_order([Token(EMPTY if t == "" else TEXT, t, 0, 0, n) for n, t in enumerate(texts)]
+                               + [Token("num", "1", 0, 0, 9, 1)])
+    heading = "四、政府信息公开行政复议、行政诉讼情况"
+    names = "结果维持结果纠正尚未审结其他结果总计"
+    assert order(heading, "行政复议", "", "行政诉讼", names + "未经复议直接起诉复议后起诉", names * 2) \
+        == ("maintained", "corrected", "pending", "other", "total")
+    assert order(heading, "结果 维持 结果 纠正 其他 结果 尚未 审结 总计") \
+        == ("maintained", "corrected", "other", "pending", "total")
+    assert order(heading, names + "未经复议直接起诉复议后起诉", "结果维持结果纠正其他结果尚未审结总计" * 2) is None  # groups differ
+    assert order(heading, "结果维持结果纠正其他结果总计尚未审结") is None  # 总计 not last
+    assert order(heading, "全年行政复议", names) is None  # prose before the table
+    assert order("行政复议行政诉讼", names) is None  # no section heading: what came before is not known
+
+
+def test_t3_labels_reworded_as_agencies_retype_them_name_their_rows():
+    """「一、本年度新收申请」, 「二、上年度结转申请」, 「3.申请内容不明确」 and 「（七）合计」 name their rows:
+    before, 一 and 二 were missing rows (their cells unread, a problem on the report) and 合计's
+    values were placed by the rows' order, flagged."""
+    report = load_report(WILD / "t3-labels-reworded.txt")
+    assert wrong_cells(report, "wild/t3-labels-reworded") == []
+    assert report.problems == [] and report.flags == []
+    assert report.value("section3.new.natural") == 147 and report.value("section3.carried_over.total") == 6
+    assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_t4_groups_printed_in_another_order_are_read_by_their_names():
+    """表四 printing 行政诉讼 left of 行政复议 (a text), or 复议后起诉 left of 未经复议直接起诉 (a web
+    page): each group adds up wherever it prints, so the header's names place them. Read in printed
+    order, 行政复议's 14 went to 复议后起诉 (or 未经复议直接起诉's 4 to 复议后起诉): silent."""
+    for name in ("t4-groups-in-other-order.txt", "t4-groups-in-other-order.html"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/t4-groups-in-other-order") == [], name
+        assert [report.value(f"section4.{group}.total") for group in
+                ("review", "litigation_direct", "litigation_after_review")] == [14, 4, 0], name
+        assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_t4_groups_are_moved_only_when_the_header_names_each_group_once():
+    from core.parse.column_order import header_t4_groups
+    from core.parse.tokens import TEXT, Token
+
+    def groups(*texts):
+        return header_t4_groups([Token(TEXT, t, 0, 0, n) for n, t in enumerate(texts)] + [Token("num", "1", 0, 0, 9, 1)])
+    heading = "四、政府信息公开行政复议、行政诉讼情况"
+    names = "结果维持结果纠正其他结果尚未审结总计"
+    assert groups(heading, "行政复议行政诉讼", names + "未经复议直接起诉复议后起诉", names * 2) \
+        == ("review", "litigation_direct", "litigation_after_review")
+    assert groups(heading, "行政诉讼行政复议", "未经复议直接起诉复议后起诉" + names, names * 2) \
+        == ("litigation_direct", "litigation_after_review", "review")
+    assert groups(heading, "行政复议行政诉讼", names + "复议后起诉未经复议直接起诉", names * 2) \
+        == ("review", "litigation_after_review", "litigation_direct")
+    assert groups(heading, "行政诉讼", names + "未经复议直接起诉复议后起诉", names * 2) is None  # 行政复议 unnamed
+    assert groups(heading, names) is None  # no group named: the template's order stands
+
+
+def test_t4_values_the_parser_arranged_by_the_sums_are_not_moved_again():
+    """Where the parser put 表四's values in the groups their sums fit (a PDF's text order), they
+    are no longer in printed order: the header's order does not move them."""
+    from core.model import CellValue, Flag, Report
+    from core.parse.column_order import put_t4_columns_in_header_order
+    from core.parse.tokens import TEXT, Token
+    from core.template import T4
+    header = [Token(TEXT, "四、政府信息公开行政复议、行政诉讼情况", 0, 0, 0),
+              Token(TEXT, "结果维持结果纠正尚未审结其他结果总计", 0, 0, 1), Token("num", "1", 0, 0, 2, 1)]
+    for arranged, expected in ((True, 3), (False, 1)):
+        report = Report(file="x", format="txt")
+        report.cells = {p: CellValue(0) for p in T4.paths()}
+        report.cells["section4.review.other"] = CellValue(3)
+        report.cells["section4.review.pending"] = CellValue(1)
+        if arranged:
+            report.flags.append(Flag("section4", "inferred", "表四数值的印出顺序与表格不一致"))
+        put_t4_columns_in_header_order(report, T4, header)
+        assert report.cells["section4.review.other"].value == expected

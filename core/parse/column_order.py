@@ -1,0 +1,320 @@
+"""Columns printed in another order than the template's, read by the names their header prints.
+
+A table typed again by hand may print 表三's 法人或其他组织 columns (商业企业, 科研机构, 社会公益组织,
+法律服务机构, 其他) or 表二's 第二十条第（一）项 columns (本年制发件数, 本年废止件数, 现行有效件数) in
+another order: 法律服务机构 first, 现行有效件数 before 本年制发件数. No sum can tell: every 表三 column
+adds up whichever name it carries, each row's 总计 is the sum of its parts in any order, and 表二's
+block has no equation; 表四 may print 尚未审结 before 其他结果, or 行政诉讼 left of 行政复议, and each
+group adds up wherever it prints. Only the header says which column is which, so where it names them,
+each once and nothing else between the words before them and the first row's label, in an order
+other than the template's, the values read in printed order are moved to the columns it names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Optional
+
+from core.model import Report
+from core.parse.columns import T3_HEADER_WORDS, header_centres, width_of
+from core.readers.document import Line
+from core.parse.tokens import EMPTY, NUM, TEXT, Token
+from core.template import Table
+
+# 表三's five columns of 法人或其他组织 in the template's order, each with the names real files print
+_T3_PARTS = (("commercial", ("商业企业",)), ("research", ("科研机构",)),
+             ("social", ("社会公益组织", "社会组织")), ("legal", ("法律服务机构",)),
+             ("other", ("其他", "其它")))
+# 表三's header words that name none of the five (总计 may print on their line, 法人或其他组织 above them)
+_T3_GROUP_NAMES = ("法人或其他组织", "法人或其它组织", "总计")
+# 表二's 第二十条第（一）项 columns (2021, 2019), each with the names real files print
+_T2_DOCS = {"2021": (("issued", ("本年制发件数", "本年新制发件数", "本年制发")),
+                     ("repealed", ("本年废止件数", "本年废止")),
+                     ("in_force", ("现行有效件数", "现行有效"))),
+            "2019": (("new_made", ("本年新制作数量", "本年新制作")),
+                     ("new_published", ("本年新公开数量", "本年新公开")),
+                     ("total_published", ("对外公开总数量", "对外公开总数")))}
+_T2_DOC_ROWS = ("rules", "normative_docs")
+# 表四's columns, each group's (the template's order: 总计 last) and the names of its groups
+_T4_COLUMNS = (("maintained", ("结果维持",)), ("corrected", ("结果纠正",)), ("other", ("其他结果", "其它结果")),
+               ("pending", ("尚未审结",)), ("total", ("总计",)))
+_T4_GROUP_NAMES = (("g:review", ("行政复议",)), ("g:litigation", ("行政诉讼",)), ("g:direct", ("未经复议直接起诉",)),
+                   ("g:after", ("复议后起诉",)))
+_T4_LITIGATION = {"g:direct": "litigation_direct", "g:after": "litigation_after_review"}
+_T4_ROWS = ("review", "litigation_direct", "litigation_after_review")
+_SKIPPED = frozenset("一、()（）:：.·|")  # a label's numbering, brackets left by a header's cells
+_HEADER_MAX = 200  # longer words before a table's first row are no header of names
+
+
+@lru_cache(maxsize=None)
+def _grammar(names: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """A header's words made of `names` and punctuation alone (whole), each name in it (longest
+    spelling first), and the key of each spelling."""
+    key_of = {spelling: key for key, spellings in names for spelling in spellings}
+    alternatives = "|".join(map(re.escape, sorted(key_of, key=len, reverse=True)))
+    skipped = re.escape("".join(sorted(_SKIPPED)))
+    return re.compile(f"(?:{alternatives}|[{skipped}])*"), re.compile(alternatives), key_of
+
+
+def _named_order(words: str, names: tuple[tuple[str, tuple[str, ...]], ...], once: bool = True
+                 ) -> Optional[tuple[str, ...]]:
+    """The keys `words` names, in its order, when it is nothing but the names (each once and all
+    of them, with `once`) and punctuation; None otherwise."""
+    if len(words) > _HEADER_MAX:
+        return None
+    whole, each, key_of = _grammar(names)
+    if whole.fullmatch(words) is None:
+        return None
+    order = tuple(map(key_of.__getitem__, each.findall(words)))
+    if once and (len(order) != len(names) or len(set(order)) != len(order)):
+        return None
+    return order
+
+
+def _texts_before(tokens: list[Token], stops: tuple[str, ...]) -> Optional[str]:
+    """The text tokens' words up to the first of `stops` among them, spaces left out; None without one."""
+    texts = []
+    for token in tokens:
+        if token.kind != TEXT:
+            continue
+        text = token.text
+        for stop in stops:
+            at = text.find(stop)
+            if at >= 0:
+                texts.append(text[:at])
+                return "".join("".join(texts).split())
+        texts.append(text)
+    return None
+
+
+def header_part_order(tokens: list[Token]) -> Optional[tuple[str, ...]]:
+    """The keys of 表三's five 法人或其他组织 columns in the order its header prints them, or None
+    when the header does not name each of them once, with nothing else between 自然人 and the first
+    row's label (a header split over lines, or prose, is not read)."""
+    header = _texts_before(tokens, ("本年新收", "本年度新收"))
+    start = -1 if header is None else header.rfind("自然人")
+    if header is None or start < 0:
+        return None
+    rest = header[start + 3:]
+    for name in _T3_GROUP_NAMES:
+        rest = rest.replace(name, "")
+    return _named_order(rest, _T3_PARTS)
+
+
+def header_part_order_by_position(text: str, tokens: list[Token], lines: list[Line], pages: tuple[int, ...] = ()
+                                  ) -> Optional[tuple[str, ...]]:
+    """The keys of 表三's five 法人或其他组织 columns in the order a space-aligned header (a PDF's
+    or a terminal's text, its names split over lines: 「法律」 over 「服务」 over 「机构」) prints them
+    left to right, or None. Every name of the seven columns must be found on the header's lines
+    (from 申请人情况 to the first row), apart, 自然人 left of the five and 总计 right of them, under
+    the measure of a CJK character (one column or two) that the table's rows confirm: on each of
+    three rows at least printing its seven values on one line on the header's page (pdftotext
+    places each page's columns apart), each value nearest the name of its place (under the other
+    measure the names fall elsewhere over the values)."""
+    header: list[Token] = []
+    first_row = None
+    for index, token in enumerate(tokens):
+        if token.kind != TEXT:
+            continue
+        if "本年新收" in token.text or "本年度新收" in token.text:
+            first_row = index
+            break
+        if "申请人情况" in token.text:
+            header = []  # (prose before the table may name the applicants too)
+        header.append(token)
+    if first_row is None or not header or "申请人情况" not in header[0].text:
+        return None
+    width = len(T3_HEADER_WORDS)
+    # (most headers print the names' first words in the template's order: no place to measure)
+    words = "".join([t.text for t in header]).replace("其他组织", "")
+    firsts = [min((at for at in map(words.find, options) if at >= 0), default=-1) for options in T3_HEADER_WORDS]
+    if -1 in firsts or firsts == sorted(firsts):
+        return None  # (a name wrapped a character a line, as w3m prints a narrow cell: not read here)
+    if not any("  " in text[t.start:t.end] for t in header) or _narrow_places_in_order(text, header):
+        return None  # (names not padded apart: no places to read; or in order by characters)
+    plain = {t.line for t in header if not lines[t.line].grid and len(lines[t.line].cells) == 1}
+    # the measures under which the header names every column apart, in another order than the
+    # template's (looked for first: most headers name them in order, and the rows need not be read)
+    candidates = {}
+    for wide in (False, True):
+        found = header_centres(text, header, T3_HEADER_WORDS, plain, wide)
+        centres = [c for c in found if c is not None]
+        places = sorted(centres)
+        if len(centres) == width and all(b - a >= 2 for a, b in zip(places, places[1:])) and centres != places:
+            candidates[wide] = (places, tuple(sorted(range(width), key=centres.__getitem__)))
+    if not candidates:
+        return None
+    page_end = next((start for start in sorted(pages) if start > header[-1].line), len(lines))
+    rows: dict[int, list[Token]] = {}
+    for token in tokens[first_row:]:
+        if token.kind == NUM and token.line < page_end:
+            rows.setdefault(token.line, []).append(token)
+    full = [values for line, values in rows.items()
+            if len(values) == width and not lines[line].grid and len(lines[line].cells) == 1]
+    if len(full) < 3:
+        return None
+    orders = {ranked for wide, (places, ranked) in candidates.items()
+              if all(_nearest_places(text, values, places, wide) == list(range(width)) for values in full)}
+    if len(orders) != 1:
+        return None
+    ranked = orders.pop()
+    if ranked[0] != 0 or ranked[-1] != width - 1:
+        return None  # 自然人 and 总计 elsewhere: not a layout read here
+    keys = [key for key, _ in _T3_PARTS]
+    return tuple(keys[n - 1] for n in ranked[1:-1])
+
+
+def _narrow_places_in_order(text: str, header: list[Token]) -> bool:
+    """Whether the names' first words, placed by characters (a CJK character one column, as
+    pdftotext pads), lie left to right in the template's order: then no measure is worth taking."""
+    places: list[Optional[int]] = [None] * len(T3_HEADER_WORDS)
+    for token in header:
+        line_start = text.rfind("\n", 0, token.start) + 1
+        raw = text[token.start:token.end].replace("其他组织", "    ")
+        for n, options in enumerate(T3_HEADER_WORDS):
+            if places[n] is None:
+                at = next((at for at in map(raw.find, options) if at >= 0), -1)
+                if at >= 0:
+                    places[n] = token.start - line_start + at
+    found = [p for p in places if p is not None]
+    return len(found) == len(places) and found == sorted(found)
+
+
+def _nearest_places(text: str, values: list[Token], places: list[float], wide: bool) -> list[int]:
+    """For each value of a line, the index of the header's name nearest its centre."""
+    line_start = text.rfind("\n", 0, values[0].start) + 1
+    out = []
+    for token in values:
+        centre = width_of(text[line_start:token.start], wide) + width_of(text[token.start:token.end], wide) / 2
+        out.append(min(range(len(places)), key=lambda n: abs(places[n] - centre)))
+    return out
+
+
+def header_doc_order(tokens: list[Token], version: str) -> Optional[tuple[str, ...]]:
+    """The keys of 表二's 第二十条第（一）项 columns in the order its header prints them (the words
+    after 信息内容, or after the block's heading, up to the row 规章), or None as above."""
+    header = _texts_before(tokens, ("规章",))
+    if header is None or version not in _T2_DOCS:
+        return None
+    start = max(header.rfind("信息内容") + 4, header.rfind("项") + 1)
+    if start <= 0:
+        return None
+    return _named_order(header[start:], _T2_DOCS[version])
+
+
+def _t4_header(tokens: list[Token]) -> Optional[tuple[str, ...]]:
+    """The names 表四's header prints between the section's heading and the first value, as keys
+    (a column's, or a group's: "g:review", "g:litigation", "g:direct", "g:after"), or None when
+    anything else prints there."""
+    texts = []
+    for token in tokens:
+        if token.kind == TEXT:
+            texts.append(token.text)
+        elif token.kind != EMPTY:  # (an empty cell beside the header's words is its layout)
+            break
+    else:
+        return None
+    if not texts or "情况" not in texts[0]:
+        return None  # no heading of the section before the table: what is before it is not known
+    return _named_order("".join("".join(texts[1:]).split()), _T4_COLUMNS + _T4_GROUP_NAMES, once=False)
+
+
+def _t4_columns(names: Optional[tuple[str, ...]]) -> Optional[tuple[str, ...]]:
+    """The columns each group prints, from the header's names (_t4_header), when each group's are
+    alike (named once for all three, or once a group), 总计 last; else None."""
+    order = tuple(name for name in names if not name.startswith("g:")) if names else ()
+    width = len(_T4_COLUMNS)
+    if not order or len(order) not in (width, width * len(_T4_ROWS)):
+        return None
+    group = order[:width]
+    if order != group * (len(order) // width) or len(set(group)) != width or group[-1] != "total":
+        return None
+    return group
+
+
+def _t4_groups(names: Optional[tuple[str, ...]]) -> Optional[tuple[str, ...]]:
+    """The groups (rows) in the order the header's names (_t4_header) print them: 行政复议 left or
+    right of 行政诉讼, 未经复议直接起诉 left or right of 复议后起诉, each named once; else None."""
+    groups = [name for name in names if name.startswith("g:")] if names else []
+    if sorted(groups) != sorted(name for name, _ in _T4_GROUP_NAMES) or _t4_columns(names) is None:
+        return None
+    litigation = [_T4_LITIGATION[name] for name in groups if name in _T4_LITIGATION]
+    review = ["review"]
+    return tuple(review + litigation if groups.index("g:review") < groups.index("g:litigation") else litigation + review)
+
+
+def header_t4_order(tokens: list[Token]) -> Optional[tuple[str, ...]]:
+    """The keys of 表四's columns in the order its header prints them, the same for each group,
+    总计 last; or None when the words between the section's heading and the first value are not
+    only the names of the groups and the columns."""
+    return _t4_columns(_t4_header(tokens))
+
+
+def header_t4_groups(tokens: list[Token]) -> Optional[tuple[str, ...]]:
+    """表四's groups in the order its header prints them, or None (see _t4_groups)."""
+    return _t4_groups(_t4_header(tokens))
+
+
+def _move_columns(report: Report, table: Table, rows: tuple[str, ...], printed_order: tuple[str, ...],
+                  named_order: tuple[str, ...]) -> None:
+    """Each row's cells read in printed order moved to the columns the header names (with their flags)."""
+    section = table.section
+    _move_cells(report, {f"{section}.{key}.{printed}": f"{section}.{key}.{named}"
+                         for key in rows for printed, named in zip(printed_order, named_order)})
+
+
+def _move_cells(report: Report, moved: dict[str, str]) -> None:
+    """Cells read at one path (the template's order) moved to another (the header's), with their flags."""
+    cells = report.cells
+    taken = {path: cells[path] for path in moved if path in cells}
+    for path, cell in taken.items():
+        cells[moved[path]] = cell
+    report.flags[:] = [replace(f, cell=moved[f.cell]) if f.cell in moved else f for f in report.flags]
+
+
+def put_parts_in_header_order(report: Report, table: Table, tokens: list[Token], lines: list[Line],
+                              pages: tuple[int, ...] = ()) -> None:
+    """表三's five 法人或其他组织 cells of each row moved to the columns the header names, where it
+    names them in another order than the template's."""
+    order = header_part_order(tokens)
+    if order is None:
+        order = header_part_order_by_position(report.text, tokens, lines, pages)
+    template_order = tuple(key for key, _ in _T3_PARTS)
+    if order is not None and order != template_order:
+        _move_columns(report, table, tuple(row.key for row in table.rows), template_order, order)
+
+
+def put_docs_in_header_order(report: Report, table: Table, tokens: list[Token]) -> None:
+    """表二's 规章 and 规范性文件 cells moved to the columns the block's header names, where it names
+    them in another order than the template's."""
+    names = _T2_DOCS.get(report.template)
+    order = header_doc_order(tokens, report.template)
+    if names is None or order is None:
+        return
+    template_order = tuple(key for key, _ in names)
+    if order != template_order:
+        _move_columns(report, table, _T2_DOC_ROWS, template_order, order)
+
+
+def put_t4_columns_in_header_order(report: Report, table: Table, tokens: list[Token]) -> None:
+    """表四's cells moved to the groups and columns the header names, where it names them in
+    another order than the template's (尚未审结 before 其他结果; 行政诉讼 before 行政复议). Values the
+    parser arranged by the groups' sums (a PDF's text order) are not in printed order: left alone."""
+    if any(f.cell == table.section and f.kind == "inferred" for f in report.flags):
+        return
+    names = _t4_header(tokens)
+    columns = _t4_columns(names)
+    if columns is None:
+        return
+    groups = _t4_groups(names) or _T4_ROWS
+    template_columns = tuple(key for key, _ in _T4_COLUMNS)
+    if columns == template_columns and groups == _T4_ROWS:
+        return
+    section = table.section
+    moved = {f"{section}.{printed_row}.{printed}": f"{section}.{named_row}.{named}"
+             for printed_row, named_row in zip(_T4_ROWS, groups)
+             for printed, named in zip(template_columns, columns)}
+    moved.update((f"{section}.{printed_row}", f"{section}.{named_row}")  # (a flag naming a whole group)
+                 for printed_row, named_row in zip(_T4_ROWS, groups) if printed_row != named_row)
+    _move_cells(report, moved)
