@@ -67,3 +67,20 @@ def start_typing(qtbot, view, path: str, text: str):
     editor.selectAll()
     qtbot.keyClicks(editor, text)
     return editor, index
+
+
+def read_next_message_box(said: list) -> None:
+    """Once the next modal message box is up, append its text to `said` and close it (a modal box's
+    exec() blocks the test: call this before the action that opens it). A dialog holding a
+    QMessageBox inside counts as one."""
+    from gui.qt import QApplication, QMessageBox, QTimer
+
+    def read_and_close():
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(50, read_and_close)
+            return
+        said.append(box.text() if isinstance(box, QMessageBox) else box.findChild(QMessageBox).text())
+        box.close()
+
+    QTimer.singleShot(50, read_and_close)

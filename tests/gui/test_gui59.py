@@ -6,7 +6,7 @@ import pytest
 
 from gui import strings
 from gui.qt import Qt
-from tests.gui.helpers import open_folder, window_on_folder
+from tests.gui.helpers import open_folder, read_next_message_box, window_on_folder
 
 COMPARE = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
 HUAIAN_2023 = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
@@ -73,21 +73,11 @@ def test_the_findings_heading_claims_nothing_while_no_report_is_open(make_window
 def test_about_names_the_app_as_its_title_bar_does(make_window, store, qtbot):
     """帮助 → 关于 was headed 「政府信息公开工作年度报告审核工作台」 under a title bar (and a
     packaged program) called 「政府信息公开年度报告审核工作台」: one program, two names."""
-    from gui.qt import QApplication, QMessageBox, QTimer
-
     window = make_window(store)
     qtbot.waitExposed(window)
     said = []
 
-    def read_and_close():
-        box = QApplication.activeModalWidget()
-        if box is None:
-            QTimer.singleShot(50, read_and_close)
-            return
-        said.append(box.findChild(QMessageBox).text() if not isinstance(box, QMessageBox) else box.text())
-        box.close()
-
-    QTimer.singleShot(50, read_and_close)
+    read_next_message_box(said)
     window.show_about()
     assert said
     assert window.windowTitle().startswith(strings.APP_NAME)

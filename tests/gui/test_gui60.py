@@ -3,7 +3,8 @@ import shutil
 
 from gui.app import install_translations
 from gui.qt import QLineEdit, QPoint, Qt
-from tests.gui.helpers import PLANTED, PLANTED_CELL, open_folder, select_report, start_typing, window_on_folder
+from tests.gui.helpers import (PLANTED, PLANTED_CELL, open_folder, read_next_message_box, select_report, start_typing,
+                              window_on_folder)
 from tests.gui.test_compare_view import COMPARE, HUAIAN_2023, ctrl_d_on
 
 
@@ -148,20 +149,11 @@ def test_f1_says_when_a_corrected_cell_stays_red_and_when_the_colours_follow_a_t
     """Item 2: an auditor who typed a value that makes a sum hold saw the sum's pink stay (the value
     not yet confirmed), or saw a corrected cell pink (another sum through it still failing) while
     F1 said only 「绿色：已修改」. F1 says both."""
-    from gui.qt import QApplication, QMessageBox, QTimer
     window = make_window(store)
     qtbot.waitExposed(window)
     said = []
 
-    def read_and_close():
-        box = QApplication.activeModalWidget()
-        if box is None:
-            QTimer.singleShot(50, read_and_close)
-            return
-        said.append(box.text() if isinstance(box, QMessageBox) else box.findChild(QMessageBox).text())
-        box.close()
-
-    QTimer.singleShot(50, read_and_close)
+    read_next_message_box(said)
     window.legend_action.trigger()  # (F1)
     assert said
     assert "已修改（改后的数值所在的算式仍不成立时，显示为红色或浅红）" in said[0]

@@ -11,19 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.pipeline import check_report
-from tests.core.truth import read_against_truth
+from tests.core.truth import read_against_truth, t3_row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
-COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
-
-
-def row(report, key: str) -> list:
-    return [report.value(f"section3.{key}.{c}") for c in COLUMNS]
-
-
 def test_values_printed_between_a_wrapped_labels_lines_are_its_row():
     report, wrong, silent = read_against_truth(ZOO / "q2501-r0008-pdftotext-gbk.txt")
-    assert row(report, "not_processed_confirm") == [1, None, None, None, None, None, 1]
+    assert t3_row(report, "not_processed_confirm") == [1, None, None, None, None, None, 1]
     assert report.cells["section3.not_processed_confirm.commercial"].state == "placeholder"
     assert not [w for w in wrong if w.startswith("section3.not_processed_confirm.")]
     # the 自然人 column adds up: no suggestion puts a value in （二）部分公开's 自然人
