@@ -198,6 +198,23 @@ def printed_mark(report: Report, path: str) -> str:
     return ""
 
 
+def numbered(path: Path, n: int) -> Path:
+    """``name(n).ext``: the name an export gives its file where ``path`` is taken."""
+    return path.with_name(f"{path.stem}({n}){path.suffix}")
+
+
+def is_named_after(path: Path, name: str) -> bool:
+    """Whether ``path`` is named ``name`` or, where that was taken, ``numbered`` after it."""
+    wanted = Path(name)
+    if path.suffix != wanted.suffix:
+        return False
+    stem = path.stem
+    if stem == wanted.stem:
+        return True
+    head, _, number = stem.rpartition("(")
+    return head == wanted.stem and number.endswith(")") and number[:-1].isdigit()
+
+
 def unique_path(path: Path) -> Path:
     """``path``, or ``name(2).ext``, ``name(3).ext``... whichever does not exist yet, created
     empty to claim it: the creation is exclusive (O_EXCL), so two exports into one folder at once
@@ -209,7 +226,7 @@ def unique_path(path: Path) -> Path:
             os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
             return candidate
         except FileExistsError:
-            candidate = path.with_name(f"{path.stem}({n}){path.suffix}")
+            candidate = numbered(path, n)
             n += 1
 
 
@@ -236,7 +253,7 @@ def write_unique(path: Path, write: Callable[[Path], object]) -> Path:
                     os.link(temporary, candidate)
                     return candidate
                 except FileExistsError:
-                    candidate = path.with_name(f"{path.stem}({n}){path.suffix}")
+                    candidate = numbered(path, n)
                     n += 1
                 except OSError:  # no hard links on this drive
                     break

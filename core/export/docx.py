@@ -33,7 +33,7 @@ from docx.text.paragraph import Paragraph
 from docx.shared import Pt
 
 from core.review.edits import ReportReview
-from core.export.common import (CopyNote, atomic_write, copy_notes, write_unique, format_value, report_title,
+from core.export.common import (CopyNote, atomic_write, copy_notes, is_named_after, write_unique, format_value, report_title,
                                 safe_file_name, shown_value, unreadable_reason, writing_into)
 from core.model import BLANK_TEMPLATE, Report
 from core.template import Table, all_paths, tables
@@ -201,8 +201,7 @@ def _address(element, ancestor) -> tuple[int, ...]:
 def is_skipped_note(path: Path) -> bool:
     """The note a Word export writes beside its files on the reports it left out, under its own
     name or, in a folder holding one already, 未导出Word的报告说明(2).txt (write_unique)."""
-    stem, suffix = Path(SKIPPED_NOTE_NAME).stem, Path(SKIPPED_NOTE_NAME).suffix
-    return path.suffix == suffix and re.fullmatch(re.escape(stem) + r"(\(\d+\))?", path.stem) is not None
+    return is_named_after(path, SKIPPED_NOTE_NAME)
 
 
 def _write_skipped_note(folder: Path, skipped: list[ReportReview]) -> Path:
