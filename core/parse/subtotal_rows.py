@@ -552,8 +552,8 @@ def zero_table_rows_may_be_cut(report: Report, table: Table) -> None:
     back to 7 reads its cells a column off and adds up as well, so which cells print 0 and which are
     blank no sum and no cell tells. Every cell is 0 either way: the values are left as read and the
     table flagged. Asked only of a text or Markdown export (a Word, web or PDF file is read by its
-    own cells, where a row of 8 shows), not of a table whose rows the parser already flagged (their doubt said there), nor of one printing a
-    count (its sums weigh a row of 8 that moves one)."""
+    own cells, where a row of 8 shows), not of a table whose rows the parser already flagged (their
+    doubt said there), nor of one printing a count (its sums weigh a row of 8 that moves one)."""
     if table.section != "section3" or report.format not in _CONVERTED_TEXT \
             or any(f.cell.startswith(table.section) for f in report.flags):
         return
