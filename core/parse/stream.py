@@ -1588,13 +1588,11 @@ def _moved_for_one_misprint(report: Report, candidates, before_placing: Optional
     if not placed_left or before_placing is None:
         return None
     values: dict[str, Optional[Number]] = {p: c.arithmetic for p, c in report.cells.items() if p.startswith("section3.")}
-    for key, found in candidates.items():
-        if not found:
-            continue  # (a row no cut adds up: the parser's reading of it stands)
-        sums = {_cut_values(r) for r in found}
+    sums_of = {key: {_cut_values(r) for r in found} for key, found in candidates.items() if found}
+    for key, sums in sums_of.items():  # (a row no cut adds up is left out: the parser's reading of it stands)
         first = next(iter(sums))
         values.update((p, v if all(s[n] == v for s in sums) else None) for n, (p, v) in enumerate(zip(paths[key], first)))
-    guessed = [key for key in candidates if key in placed_left and len({_cut_values(r) for r in candidates[key]}) == 1]
+    guessed = [key for key in candidates if key in placed_left and len(sums_of.get(key, ())) == 1]
     placements = {key: [_cut_values(r) for r in before_placing.get(key, ())] for key in guessed}
     chosen = placement_for_one_misprint(guessed, placements, paths, eqs, values)
     if chosen is None:
