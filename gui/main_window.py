@@ -16,7 +16,7 @@ from core.parse.cache import ParseCache, cache_path_beside
 from core.pipeline import REPORT_SUFFIXES
 from core.review.edits import ReportReview, unreadable_reason
 from core.review.store import ReviewStore
-from gui import context_key, folder_prompt, strings
+from gui import context_key, file_dialogs, folder_prompt, strings
 from gui.dashboard import PROBLEMS, DashboardWidget
 from gui.exporter import ExportQueue, Writer, file_to_write, summary_writer, write_export, write_report_word
 from gui.folder_job import load_one, unpacked
@@ -24,7 +24,7 @@ from gui.focus_ring import FocusRings
 from gui.loader import FolderLoader
 from gui.paths import resources_dir
 from gui.workers import Workers
-from gui.qt import (QAction, QApplication, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSize, QSplitter,
+from gui.qt import (QAction, QApplication, QKeySequence, QMainWindow, QMessageBox, QSize, QSplitter,
                     QTimer, QUndoGroup, QUndoStack, QWidget, Qt, Signal)
 
 from gui.report_view import (KEY_APPLY_SUGGESTION, KEY_COPY, KEY_EDIT, KEY_PASTE, SIDE_PANEL_MIN,
@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
         # while the auditor picks the next one (their start-up, 1.2-1.8 s on a busy machine,
         # was most of the wait for a big folder's first row).
         self.workers.start()
-        folder = QFileDialog.getExistingDirectory(self, strings.OPEN_FOLDER_TITLE, start)
+        folder = file_dialogs.existing_directory(self, strings.OPEN_FOLDER_TITLE, start)
         if folder:  # "" means the dialog was cancelled
             self.open_folder(folder)
         elif not self.is_loading():
@@ -917,7 +917,7 @@ class MainWindow(QMainWindow):
 
     def _ask_export_file(self, start: Path, suffix: str, default_stem: str, file_filter: str) -> str:
         """The file an export writes, asked in a save dialog ("" when cancelled)."""
-        target, _filter = QFileDialog.getSaveFileName(self, strings.EXPORT_TITLE, str(start / (default_stem + suffix)),
+        target, _filter = file_dialogs.save_file_name(self, strings.EXPORT_TITLE, str(start / (default_stem + suffix)),
                                                       file_filter)
         named = file_to_write(target, (suffix,), default_stem) if target else ""
         if named != target:
@@ -1432,7 +1432,7 @@ class MainWindow(QMainWindow):
             return False
         if target is None:
             start = self._export_start(SUMMARY) / compare_strings.SUMMARY_DEFAULT
-            chosen, _filter = QFileDialog.getSaveFileName(self, compare_strings.SUMMARY_TITLE, str(start),
+            chosen, _filter = file_dialogs.save_file_name(self, compare_strings.SUMMARY_TITLE, str(start),
                                                           strings.EXPORT_FILTERS[".xlsx"])
             if not chosen:
                 return False

@@ -43,3 +43,37 @@ def test_the_report_on_screen_exported_alone_is_not_said_to_hold_the_hidden_repo
     assert blocker.args[0] == [target]
     assert text.startswith("导出完成：1 份报告已导出为 Word 文件。") and "未显示" not in text
     assert window.statusBar().currentMessage() == f"导出完成：{target}"
+
+
+def test_the_folder_dialogs_side_bar_shows_the_home_folders_name_whole(make_window, store, qtbot, tmp_path,
+                                                                      monkeypatch):
+    """Ctrl+O on Linux (Qt's own dialog): the side bar was as wide as its first place, 计算机, and
+    the home folder below it read 「r61hor」 for r61home: the auditor could not tell where it led."""
+    from gui.qt import QAbstractItemView, QApplication, QFileDialog, QSplitter, Qt, QTimer
+
+    home = tmp_path / "auditor-home-folder"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))  # (Qt's side bar lists QDir.homePath(), read from $HOME)
+    QApplication.instance().setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    seen = []
+
+    def look_and_cancel():
+        dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()),
+                      None)
+        if dialog is None:
+            QTimer.singleShot(50, look_and_cancel)
+            return
+        sidebar = dialog.findChild(QAbstractItemView, "sidebar")
+        names = [sidebar.model().index(row, 0) for row in range(sidebar.model().rowCount())]
+        seen.append((dialog.findChild(QSplitter, "splitter").sizes()[0],
+                     max(sidebar.sizeHintForIndex(index).width() for index in names) + 2 * sidebar.frameWidth(),
+                     [index.data() for index in names]))
+        dialog.reject()
+
+    QTimer.singleShot(200, look_and_cancel)  # after the dialog's own sizing as it shows
+    window.choose_folder()
+    width, widest, names = seen[0]
+    assert home.name in names
+    assert width >= widest, (width, widest, names)
