@@ -65,16 +65,20 @@ class ExportAsked(NamedTuple):
     unreadable: int
 
 
-def _left_out_lines(left_out: tuple[tuple[str, str], ...], most: int = 5) -> str:
+def _left_out_lines(left_out: tuple[tuple[str, str], ...], most: int = 5, reasons: int = 4) -> str:
     """The reports a Word export left out, by name, each reason once (8 reports of the 2019
-    format: one line naming them, not the reason eight times)."""
+    format: one line naming them, not the reason eight times); the first ``reasons`` reasons
+    (each unreadable file has its own: the box outgrew a 768-pixel screen), the rest in the note."""
     by_reason: dict[str, list[str]] = {}
     for file, reason in left_out:
         by_reason.setdefault(reason, []).append(Path(file).name)
     lines = []
-    for reason, names in by_reason.items():
+    for reason, names in list(by_reason.items())[:reasons]:
         named = "、".join(names[:most]) + (strings.EXPORT_LEFT_OUT_MORE.format(count=len(names)) if len(names) > most else "")
         lines.append(strings.EXPORT_LEFT_OUT_LINE.format(names=named, reason=reason))
+    if len(by_reason) > reasons:
+        lines.append(strings.EXPORT_LEFT_OUT_REST.format(
+            count=sum(len(names) for names in list(by_reason.values())[reasons:])))
     return "\n".join(lines)
 
 

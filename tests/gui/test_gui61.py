@@ -77,3 +77,24 @@ def test_the_folder_dialogs_side_bar_shows_the_home_folders_name_whole(make_wind
     width, widest, names = seen[0]
     assert home.name in names
     assert width >= widest, (width, widest, names)
+
+
+def test_the_box_names_at_most_four_reasons_and_leaves_the_rest_to_the_note(make_window, store, qtbot, tmp_path):
+    """Each file no table was read from has its own reason (文件为空, 这是一个文件夹, …): listing
+    every one, the box of a folder of 30 such files outgrew a 768-pixel screen, its OK button
+    below the screen's edge. Four reasons are named, the rest counted and left to the note."""
+    from core.export.common import Exported
+
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    note = tmp_path / "未导出Word的报告说明.txt"
+    left_out = tuple((str(tmp_path / f"坏文件{n}.txt"), f"未能读出报告的统计表（原因{n}）。") for n in range(6))
+    with qtbot.waitSignal(window.exportFinished):
+        window._on_export_done(Exported((tmp_path / "甲.docx",), note, left_out))
+    lines = window.message_box.text().split("\n")
+    window.message_box.close()
+    reasons = [line for line in lines if line.startswith("· ")]
+    assert reasons[:4] == [f"· 坏文件{n}.txt：未能读出报告的统计表（原因{n}）。" for n in range(4)]
+    assert reasons[4:] == ["· 另有 2 份，原因见说明文件"]
+    assert lines[0] == "导出完成：7 份报告中 1 份已导出为 Word 文件，其余 6 份未导出，原因见："
+    assert lines[1] == str(note)
