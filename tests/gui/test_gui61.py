@@ -48,7 +48,9 @@ def test_the_report_on_screen_exported_alone_is_not_said_to_hold_the_hidden_repo
 def test_the_folder_dialogs_side_bar_shows_the_home_folders_name_whole(make_window, store, qtbot, tmp_path,
                                                                       monkeypatch):
     """Ctrl+O on Linux (Qt's own dialog): the side bar was as wide as its first place, 计算机, and
-    the home folder below it read 「r61hor」 for r61home: the auditor could not tell where it led."""
+    the home folder below it read 「r61hor」 for r61home: the auditor could not tell where it led.
+    And the dialog opened at some 600×430 whatever the screen, its 名称 column narrower still: it
+    takes room (up to 960×640, within the screen) and 名称 the width its columns leave."""
     from gui.qt import QAbstractItemView, QApplication, QFileDialog, QSplitter, Qt, QTimer
 
     home = tmp_path / "auditor-home-folder"
@@ -57,26 +59,33 @@ def test_the_folder_dialogs_side_bar_shows_the_home_folders_name_whole(make_wind
     QApplication.instance().setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     window = make_window(store)
     qtbot.waitExposed(window)
-    seen = []
+    seen, roomy, found = [], [], []
 
     def look_and_cancel():
         dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()),
                       None)
-        if dialog is None:
-            QTimer.singleShot(50, look_and_cancel)
+        if dialog is None or True not in found:
+            found.append(dialog is not None)  # once shown, look after its sizing as it shows
+            QTimer.singleShot(300 if dialog is not None else 50, look_and_cancel)
             return
         sidebar = dialog.findChild(QAbstractItemView, "sidebar")
         names = [sidebar.model().index(row, 0) for row in range(sidebar.model().rowCount())]
         seen.append((dialog.findChild(QSplitter, "splitter").sizes()[0],
                      max(sidebar.sizeHintForIndex(index).width() for index in names) + 2 * sidebar.frameWidth(),
                      [index.data() for index in names]))
+        area = dialog.screen().availableGeometry()
+        files = dialog.findChild(QAbstractItemView, "treeView")
+        roomy.append((dialog.width() >= min(960, int(area.width() * 0.8)),
+                      dialog.height() >= min(640, int(area.height() * 0.8)),
+                      files.header().length() >= files.viewport().width()))
         dialog.reject()
 
-    QTimer.singleShot(200, look_and_cancel)  # after the dialog's own sizing as it shows
+    QTimer.singleShot(0, look_and_cancel)
     window.choose_folder()
     width, widest, names = seen[0]
     assert home.name in names
     assert width >= widest, (width, widest, names)
+    assert roomy == [(True, True, True)]
 
 
 def test_the_box_names_at_most_four_reasons_and_leaves_the_rest_to_the_note(make_window, store, qtbot, tmp_path):
@@ -98,3 +107,24 @@ def test_the_box_names_at_most_four_reasons_and_leaves_the_rest_to_the_note(make
     assert reasons[4:] == ["· 另有 2 份，原因见说明文件"]
     assert lines[0] == "导出完成：7 份报告中 1 份已导出为 Word 文件，其余 6 份未导出，原因见："
     assert lines[1] == str(note)
+
+
+def test_a_dialog_made_wider_gives_the_names_column_the_room(qtbot, tmp_path):
+    """The dialog given room kept its 名称 column at its first width: the Word files' names cut in
+    the middle beside a blank band right of 修改日期."""
+    from gui.file_dialogs import widen_names
+    from gui.qt import QAbstractItemView, QFileDialog
+
+    (tmp_path / ("某某市某某区人民政府办公室2023年政府信息公开工作年度报告" * 2 + ".docx")).write_bytes(b"")
+    dialog = QFileDialog(None, "导出", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    files = dialog.findChild(QAbstractItemView, "treeView")
+    dialog.resize(dialog.width() + 400, dialog.height())
+    qtbot.waitUntil(lambda: files.viewport().width() > files.header().length() + 300)
+    widen_names(dialog)
+    assert files.header().length() >= files.viewport().width()
+    dialog.reject()
