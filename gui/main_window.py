@@ -56,7 +56,6 @@ WORD_ONE = ".docx"  # the report on screen alone, as one Word file
 SUMMARY, COMPARE = "summary", "compare"  # the 汇总 export, the 比对 window's (their folders remembered apart)
 
 
-
 class ExportAsked(NamedTuple):
     """An export asked for, as its end reports it: how many reports it holds, how many of them
     the list was not showing, how many of them no table was read from."""
@@ -68,7 +67,8 @@ class ExportAsked(NamedTuple):
 def _left_out_lines(left_out: tuple[tuple[str, str], ...], most: int = 5, reasons: int = 4) -> str:
     """The reports a Word export left out, by name, each reason once (8 reports of the 2019
     format: one line naming them, not the reason eight times); the first ``reasons`` reasons
-    (each unreadable file has its own: the box outgrew a 768-pixel screen), the rest in the note."""
+    (each unreadable file has its own: thirty would take the box past a 768-pixel screen's
+    edge), the rest in the note."""
     by_reason: dict[str, list[str]] = {}
     for file, reason in left_out:
         by_reason.setdefault(reason, []).append(Path(file).name)
@@ -85,7 +85,7 @@ def _left_out_lines(left_out: tuple[tuple[str, str], ...], most: int = 5, reason
 class MainWindow(QMainWindow):
     loadListed = Signal(int)  # every report of the folder has its row (their number)
     loadFinished = Signal(int)  # number of reports listed
-    exportFinished = Signal(object)  # list[Path] written, or a str: the error
+    exportFinished = Signal(object)  # list[Path] written (Exported.paths: the note last), or a str: the error
 
     def __init__(self, store: ReviewStore, settings: Settings, parent=None,
                  workers: Optional[Workers] = None) -> None:
@@ -1019,7 +1019,7 @@ class MainWindow(QMainWindow):
         shown = "\n".join(str(p) for p in files[:10]) + ("\n…" if len(files) > 10 else "")
         hidden = strings.EXPORT_HIDDEN.format(hidden=asked.hidden) if asked.hidden else ""
         # Word writes a file for each report it can take and a note on the others, apart
-        word = written.note is not None or bool(files) and all(p.suffix.lower() == ".docx" for p in files)
+        word = written.note is not None or (bool(files) and all(p.suffix.lower() == ".docx" for p in files))
         if word and (written.note is not None or len(files) > 1):  # a folder's Word files
             folder = (files[0] if files else written.note).parent
             self.show_status(strings.EXPORT_DONE_STATUS_WORD.format(
