@@ -50,7 +50,7 @@ def run(reviews: list[ReportReview]) -> tuple[float, float]:
     out = Path(tempfile.mkdtemp(prefix="bench_word."))
     try:
         start, cpu = time.perf_counter(), time.process_time()
-        written = export(reviews, out / "Word", progress=lambda done, total: None)
+        written = export(reviews, out / "Word", progress=lambda done, total: None).files
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         assert len(written) == len(reviews), (len(written), len(reviews))
         return elapsed, cpu

@@ -96,6 +96,9 @@ def _report_files(target, not_read: list[str], say_none: bool = True) -> list[Pa
     return files
 
 
+WORD_LEFT_OUT_NOTE = "{count} 份报告未导出为 Word 文件，原因见：{note}"
+
+
 def _say_not_read(not_read: list[str], most: int = 10) -> None:
     if not_read:
         names = "、".join(not_read[:most]) + (f"……等共 {len(not_read)} 个" if len(not_read) > most else "")
@@ -187,8 +190,10 @@ def run_export(args) -> int:
         return _fail(f"导出失败：{os_error_text(exc)}")
     except sqlite3.Error as exc:
         return _fail(f"无法打开审核数据库：{store_error_text(exc)}")
-    for path in written:
+    for path in written.paths:
         print(path)
+    if written.left_out:  # (the note's path alone, among the Word files, read as one more report's)
+        _note(WORD_LEFT_OUT_NOTE.format(count=len(written.left_out), note=written.note))
     return EXIT_OK
 
 

@@ -14,13 +14,13 @@ from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_CO
     DOWN, UP
 from core.model import Finding
 from core.template import SECTIONS
-from gui import compare_strings as text, palette, strings
+from gui import compare_strings as text, file_dialogs, palette, strings
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.closing import add_close_keys
 from gui.exporter import file_to_write
 from gui.focus_ring import FocusRings
 from gui.layout import FittingLabel, keep_on_screen, place_in_middle
-from gui.qt import (QAction, QApplication, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout,
+from gui.qt import (QAction, QApplication, QCheckBox, QColor, QFontMetrics, QFrame, QHBoxLayout,
                     QItemSelection, QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter,
                     QPalette, QPoint, QPolygon, QPushButton, QRect, QSize, QSizePolicy, QSplitter, QTabWidget,
                     QMessageBox, QTextEdit, QVBoxLayout, QStyle, QTimer, QWidget, Qt, QtWidgets, Signal)
@@ -1023,7 +1023,7 @@ class CompareView(QWidget):
         start = str(Path(folder) / name) if folder else name
         keyboard = QApplication.focusWidget()
         try:
-            target, chosen = QFileDialog.getSaveFileName(self, text.EXPORT_COMPARE_TITLE, start,
+            target, chosen = file_dialogs.save_file_name(self, text.EXPORT_COMPARE_TITLE, start,
                                                          text.EXPORT_COMPARE_FILTER)
         finally:
             self.give_back_focus(keyboard)

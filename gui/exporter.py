@@ -11,7 +11,7 @@ from collections import deque
 from pathlib import Path
 from typing import Callable, Optional
 
-from core.export.common import named_if_only_suffix
+from core.export.common import Exported, named_if_only_suffix
 from core.model import Finding
 from core.review.edits import ReportReview
 from gui.qt import QObject, QThread, Signal
@@ -35,38 +35,38 @@ def file_to_write(typed: str, suffixes: tuple[str, ...], default_stem: str) -> s
     return typed if typed.lower().endswith(suffixes) else typed + suffixes[0]
 
 
-# How an export writes its reviews: (reviews, target, progress) -> the files written
-Writer = Callable[[list[ReportReview], Path, Callable[[int, int], None]], list]
+# How an export writes its reviews: (reviews, target, progress) -> what it wrote
+Writer = Callable[[list[ReportReview], Path, Callable[[int, int], None]], Exported]
 
 
-def write_export(reviews: list[ReportReview], target: Path, progress: Callable[[int, int], None]) -> list:
+def write_export(reviews: list[ReportReview], target: Path, progress: Callable[[int, int], None]) -> Exported:
     """The export the target's extension names (core.export.dispatch)."""
     from core.export.dispatch import export  # imported here: a missing optional library fails the job only
     return export(reviews, target, progress=progress)
 
 
-def write_report_word(reviews: list[ReportReview], target: Path, progress: Callable[[int, int], None]) -> list:
+def write_report_word(reviews: list[ReportReview], target: Path, progress: Callable[[int, int], None]) -> Exported:
     """One report's Word file (导出本报告为 Word): the first of ``reviews``, into the official template."""
     from core.export.docx import write_docx  # imported here: a missing optional library fails the job only
     progress(0, 1)
     write_docx(reviews[0], target)
     progress(1, 1)
-    return [target]
+    return Exported((target,))
 
 
 def summary_writer(findings: list[list[Finding]]) -> Writer:
     """The folder's wide summary (汇总宽表), each review with the findings the window shows for it
     (``findings`` in the reviews' order: the job writes copies of them, in that order)."""
-    def write(reviews: list[ReportReview], target: Path, progress: Callable[[int, int], None]) -> list:
+    def write(reviews: list[ReportReview], target: Path, progress: Callable[[int, int], None]) -> Exported:
         from core.export.summary import write_summary
         by_review = dict(zip(map(id, reviews), findings))
         write_summary(reviews, target, lambda review: by_review.get(id(review), []))
-        return [target]
+        return Exported((target,))
     return write
 
 
 class ExportJob(QThread):
-    done = Signal(object)  # list[Path] written
+    done = Signal(object)  # Exported: what was written
     failed = Signal(str)  # Chinese message
     progress = Signal(int, int)  # reports written so far, reports in all
 
@@ -86,13 +86,13 @@ class ExportJob(QThread):
         except Exception as exc:  # noqa: BLE001 - reported to the user, never a crash
             self.failed.emit(str(exc) or type(exc).__name__)
             return
-        self.done.emit([Path(p) for p in written])
+        self.done.emit(written)
 
 
 class ExportQueue(QObject):
     """Runs exports one after another in the order they were asked for.
 
-    Each export reports ``done`` (the files written) or ``failed`` (a Chinese message), once.
+    Each export reports ``done`` (what it wrote, Exported) or ``failed`` (a Chinese message), once.
     """
     done = Signal(object)
     failed = Signal(str)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui import strings
+from gui.file_dialogs import fit_once_shown
 from gui.qt import QFileDialog, QMessageBox
 
 
@@ -47,6 +48,7 @@ class ExportFolderDialog(QFileDialog):
 def ask_export_folder(parent, title: str, start: str) -> str:
     """The folder chosen (made if it was typed new), or "" when cancelled."""
     dialog = ExportFolderDialog(parent, title, start)
+    fit_once_shown()
     chosen = dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
     dialog.deleteLater()
     return chosen

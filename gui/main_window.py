@@ -8,7 +8,7 @@ import time
 from collections import deque
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, NamedTuple, Optional
 
 import core.check.cross_year  # noqa: F401 - imported with the window: else the first report checked
 import core.check.rules  # noqa: F401 - again here (a linked year, an edit) imports them in its turn
@@ -16,7 +16,7 @@ from core.parse.cache import ParseCache, cache_path_beside
 from core.pipeline import REPORT_SUFFIXES
 from core.review.edits import ReportReview, unreadable_reason
 from core.review.store import ReviewStore
-from gui import context_key, folder_prompt, strings
+from gui import context_key, file_dialogs, folder_prompt, strings
 from gui.dashboard import PROBLEMS, DashboardWidget
 from gui.exporter import ExportQueue, Writer, file_to_write, summary_writer, write_export, write_report_word
 from gui.folder_job import load_one, unpacked
@@ -24,7 +24,7 @@ from gui.focus_ring import FocusRings
 from gui.loader import FolderLoader
 from gui.paths import resources_dir
 from gui.workers import Workers
-from gui.qt import (QAction, QApplication, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSize, QSplitter,
+from gui.qt import (QAction, QApplication, QKeySequence, QMainWindow, QMessageBox, QSize, QSplitter,
                     QTimer, QUndoGroup, QUndoStack, QWidget, Qt, Signal)
 
 from gui.report_view import (KEY_APPLY_SUGGESTION, KEY_COPY, KEY_EDIT, KEY_PASTE, SIDE_PANEL_MIN,
@@ -33,6 +33,9 @@ from gui.layout import fitting
 from gui.splitters import nudge
 from gui.session import ReportSession
 from gui.settings import Settings
+
+if TYPE_CHECKING:
+    from core.export.common import Exported
 
 STATUS_TIMEOUT_MS = 15000
 NOT_READ_IN_STATUS = 3  # files not loaded named in the status bar (the list's tooltip names them all)
@@ -53,10 +56,36 @@ WORD_ONE = ".docx"  # the report on screen alone, as one Word file
 SUMMARY, COMPARE = "summary", "compare"  # the 汇总 export, the 比对 window's (their folders remembered apart)
 
 
+class ExportAsked(NamedTuple):
+    """An export asked for, as its end reports it: how many reports it holds, how many of them
+    the list was not showing, how many of them no table was read from."""
+    count: int
+    hidden: int
+    unreadable: int
+
+
+def _left_out_lines(left_out: tuple[tuple[str, str], ...], most: int = 5, reasons: int = 4) -> str:
+    """The reports a Word export left out, by name, each reason once (8 reports of the 2019
+    format: one line naming them, not the reason eight times); the first ``reasons`` reasons
+    (each unreadable file has its own: thirty would take the box past a 768-pixel screen's
+    edge), the rest in the note."""
+    by_reason: dict[str, list[str]] = {}
+    for file, reason in left_out:
+        by_reason.setdefault(reason, []).append(Path(file).name)
+    lines = []
+    for reason, names in list(by_reason.items())[:reasons]:
+        named = "、".join(names[:most]) + (strings.EXPORT_LEFT_OUT_MORE.format(count=len(names)) if len(names) > most else "")
+        lines.append(strings.EXPORT_LEFT_OUT_LINE.format(names=named, reason=reason))
+    if len(by_reason) > reasons:
+        lines.append(strings.EXPORT_LEFT_OUT_REST.format(
+            count=sum(len(names) for names in list(by_reason.values())[reasons:])))
+    return "\n".join(lines)
+
+
 class MainWindow(QMainWindow):
     loadListed = Signal(int)  # every report of the folder has its row (their number)
     loadFinished = Signal(int)  # number of reports listed
-    exportFinished = Signal(object)  # list[Path] written, or a str: the error
+    exportFinished = Signal(object)  # list[Path] written (Exported.paths: the note last), or a str: the error
 
     def __init__(self, store: ReviewStore, settings: Settings, parent=None,
                  workers: Optional[Workers] = None) -> None:
@@ -91,7 +120,7 @@ class MainWindow(QMainWindow):
         self.message_box: Optional[QMessageBox] = None  # the last "export done" box (non-modal)
         self.closed = False  # closeEvent ran: an export it waited for ends without a box
         # each export asked for: how many reports it holds, and what the list did not show of them
-        self._export_notes: deque[tuple[int, str]] = deque()
+        self._exports_asked: deque[ExportAsked] = deque()
 
         context_key.install(QApplication.instance())  # Shift+F10: the context menu, as on Windows
         self.setWindowTitle(strings.APP_NAME)
@@ -369,7 +398,7 @@ class MainWindow(QMainWindow):
         # while the auditor picks the next one (their start-up, 1.2-1.8 s on a busy machine,
         # was most of the wait for a big folder's first row).
         self.workers.start()
-        folder = QFileDialog.getExistingDirectory(self, strings.OPEN_FOLDER_TITLE, start)
+        folder = file_dialogs.existing_directory(self, strings.OPEN_FOLDER_TITLE, start)
         if folder:  # "" means the dialog was cancelled
             self.open_folder(folder)
         elif not self.is_loading():
@@ -892,7 +921,7 @@ class MainWindow(QMainWindow):
 
     def _ask_export_file(self, start: Path, suffix: str, default_stem: str, file_filter: str) -> str:
         """The file an export writes, asked in a save dialog ("" when cancelled)."""
-        target, _filter = QFileDialog.getSaveFileName(self, strings.EXPORT_TITLE, str(start / (default_stem + suffix)),
+        target, _filter = file_dialogs.save_file_name(self, strings.EXPORT_TITLE, str(start / (default_stem + suffix)),
                                                       file_filter)
         named = file_to_write(target, (suffix,), default_stem) if target else ""
         if named != target:
@@ -968,15 +997,14 @@ class MainWindow(QMainWindow):
         is_folder = kind == WORD or (not kind and not target.suffix)
         self.settings.set_export_folder(kind or target.suffix.lower() or WORD,
                                         str(target if is_folder else target.parent))
-        # an export holds every report of the folder, whatever the search or 只看有问题的 shows:
-        # its end says how many, and how many of them the list was not showing
-        hidden = self.dashboard.model.rowCount() - self.dashboard.proxy.rowCount()
-        notes = strings.EXPORT_HIDDEN.format(hidden=hidden) if hidden > 0 else ""
+        # an export of the folder holds every report, whatever the search or 只看有问题的 shows:
+        # its end says how many, and how many of them the list was not showing (the report on
+        # screen exported alone is no more than itself)
+        hidden = 0 if kind == WORD_ONE else self.dashboard.model.rowCount() - self.dashboard.proxy.rowCount()
         unreadable = sum(1 for review in reviews if unreadable_reason(review.report))
-        if unreadable and write is write_export and target.suffix.lower() in (".xlsx", ".csv", ".json"):
-            # (Word, to a folder, leaves them out and says so)
-            notes += strings.EXPORT_UNREADABLE.format(count=unreadable)
-        self._export_notes.append((len(reviews), notes))
+        if write is not write_export or target.suffix.lower() not in (".xlsx", ".csv", ".json"):
+            unreadable = 0  # (Word, to a folder, leaves them out and says so)
+        self._exports_asked.append(ExportAsked(len(reviews), max(hidden, 0), unreadable))
         started = self.exports.submit(reviews, target, write)
         self.show_status(strings.EXPORT_RUNNING if started else strings.EXPORT_BUSY)
         return True
@@ -985,40 +1013,43 @@ class MainWindow(QMainWindow):
         # no time-out: the count stays until the next one, or the export's end, replaces it
         self.statusBar().showMessage(strings.EXPORT_PROGRESS.format(done=done, total=total))
 
-    def _on_export_done(self, paths: list[Path]) -> None:
-        from core.export.docx import is_skipped_note
-
-        count, hidden = self._export_notes.popleft() if self._export_notes else (0, "")
-        # (a second export into the folder names it 未导出Word的报告说明(2).txt: the box then took it
-        # for a Word file and said 共写入 5 个文件…共导出 12 份报告, 8 of them left out unsaid)
-        notes = [p for p in paths if is_skipped_note(p)]
-        documents = [p for p in paths if p not in notes]
-        reports = (strings.EXPORT_REPORTS.format(count=count) if count else "") + hidden
-        shown = "\n".join(str(p) for p in documents[:10]) + ("\n…" if len(documents) > 10 else "")
-        folders = {p.parent for p in paths}
-        if len(paths) > 1 and len(folders) == 1:  # Word files of a folder's reports (and their note)
-            self.show_status(strings.EXPORT_DONE_STATUS_MANY.format(count=len(paths), folder=folders.pop()))
+    def _on_export_done(self, written: Exported) -> None:
+        asked = self._exports_asked.popleft() if self._exports_asked else ExportAsked(0, 0, 0)
+        files = list(written.files)
+        shown = "\n".join(str(p) for p in files[:10]) + ("\n…" if len(files) > 10 else "")
+        hidden = strings.EXPORT_HIDDEN.format(hidden=asked.hidden) if asked.hidden else ""
+        # Word writes a file for each report it can take and a note on the others, apart
+        word = written.note is not None or (bool(files) and all(p.suffix.lower() == ".docx" for p in files))
+        if word and (written.note is not None or len(files) > 1):  # a folder's Word files
+            folder = (files[0] if files else written.note).parent
+            self.show_status(strings.EXPORT_DONE_STATUS_WORD.format(
+                count=len(files), note=strings.EXPORT_NOTE_TOO if written.note else "", folder=folder))
         else:
-            self.show_status(strings.EXPORT_DONE_STATUS.format(path=paths[0] if paths else ""))
-        if notes or (documents and all(p.suffix.lower() == ".docx" for p in documents)):
-            # Word: how many reports made it (one file each), of how many, and where the others
-            # are explained, each count once; the reports hidden from the list said apart
-            if notes:
-                text = strings.EXPORT_WORD_LEFT_OUT.format(total=count, count=len(documents),
-                                                           left=count - len(documents), note=notes[0])
+            self.show_status(strings.EXPORT_DONE_STATUS.format(path=files[0] if files else ""))
+        if word:
+            # how many reports made it (one file each), of how many, which were left out and
+            # why, each count once; the reports hidden from the list said apart
+            if written.left_out:
+                text = strings.EXPORT_WORD_LEFT_OUT.format(
+                    total=len(files) + len(written.left_out), count=len(files), left=len(written.left_out),
+                    note=written.note) + "\n" + _left_out_lines(written.left_out)
             else:
-                text = strings.EXPORT_WORD_DONE.format(count=len(documents))
-            text += "\n\n" + shown
-            reports = hidden.removeprefix("，")
+                text = strings.EXPORT_WORD_DONE.format(count=len(files))
+            text += ("\n\n" + shown) if files else ""
+            reports = hidden
         else:
-            text = strings.EXPORT_DONE.format(count=len(paths), paths=shown)
+            text = strings.EXPORT_DONE.format(count=len(files), paths=shown)
+            reports = "，".join(part for part in (
+                strings.EXPORT_REPORTS.format(count=asked.count) if asked.count else "",
+                strings.EXPORT_UNREADABLE.format(count=asked.unreadable) if asked.unreadable else "",
+                hidden) if part)
         if not self.closed:  # after Ctrl+Q the box would stand alone and keep the program running
             self._message(QMessageBox.Icon.Information, text + (f"\n\n{reports}" if reports else ""))
-        self.exportFinished.emit(paths)
+        self.exportFinished.emit(written.paths)
 
     def _on_export_failed(self, message: str) -> None:
-        if self._export_notes:
-            self._export_notes.popleft()  # this export's count: it wrote nothing
+        if self._exports_asked:
+            self._exports_asked.popleft()  # this export's count: it wrote nothing
         self._report_export(strings.EXPORT_FAILED.format(error=message), error=True)
 
     def _report_export(self, message: str, error: bool) -> None:
@@ -1405,7 +1436,7 @@ class MainWindow(QMainWindow):
             return False
         if target is None:
             start = self._export_start(SUMMARY) / compare_strings.SUMMARY_DEFAULT
-            chosen, _filter = QFileDialog.getSaveFileName(self, compare_strings.SUMMARY_TITLE, str(start),
+            chosen, _filter = file_dialogs.save_file_name(self, compare_strings.SUMMARY_TITLE, str(start),
                                                           strings.EXPORT_FILTERS[".xlsx"])
             if not chosen:
                 return False

@@ -465,7 +465,7 @@ def _export_and_verify(review, folder: Path, log: Callable[[str], None]) -> None
         raise SelfTestError(f"导出的 Excel 报告表中没有带批注的修正值 {new}")
     log(f"导出 Excel：{xlsx.name}，修正值 {new} 位于 {commented[0].parent.title}!{commented[0].coordinate}")
     if review.report.template == "2021":
-        written = export([review], folder / "word")
+        written = export([review], folder / "word").files
         if not written or not all(p.is_file() and p.stat().st_size > 0 for p in written):
             raise SelfTestError("未能按 2021 年官方模板导出 Word 文件")
         log(f"导出 Word：{', '.join(p.name for p in written)}")

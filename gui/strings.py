@@ -328,14 +328,20 @@ EXPORT_PROGRESS = "正在导出：{done}/{total} 份报告…"
 EXPORT_REPORTS = "共导出 {count} 份报告"
 # a file no table was read from is one row of Excel / CSV / JSON with its reason: "共导出 16 份报告" read
 # as 16 reports' data when 6 of them had none
-EXPORT_UNREADABLE = "，{count} 份无法读取（只列出原因，没有数据）"
-EXPORT_HIDDEN = "，其中 {hidden} 份在列表中未显示（导出总是包括文件夹中的全部报告，不受搜索和「只看有问题的」影响）"
+EXPORT_UNREADABLE = "{count} 份无法读取（只列出原因，没有数据）"
+EXPORT_HIDDEN = "其中 {hidden} 份在列表中未显示（导出总是包括文件夹中的全部报告，不受搜索和「只看有问题的」影响）"
 EXPORT_DONE = "导出完成，共写入 {count} 个文件：\n{paths}"
 EXPORT_DONE_STATUS = "导出完成：{path}"
-EXPORT_DONE_STATUS_MANY = "导出完成：{count} 个文件，在 {folder}"  # (the first file alone read as one report exported)
+# a folder's Word files: the reports written, the note on the others apart (「7 个文件」 read as 7
+# reports' files when one was the note); not the first file alone, read as one report exported
+EXPORT_DONE_STATUS_WORD = "导出完成：{count} 份报告的 Word 文件{note}，在 {folder}"
+EXPORT_NOTE_TOO = "，另附未导出报告的说明 1 份"
 # Word: each count said once (the box said 4 份报告已导出 above and 共 12 份报告（8 份未导出…） below)
 EXPORT_WORD_DONE = "导出完成：{count} 份报告已导出为 Word 文件。"
 EXPORT_WORD_LEFT_OUT = "导出完成：{total} 份报告中 {count} 份已导出为 Word 文件，其余 {left} 份未导出，原因见：\n{note}"
+EXPORT_LEFT_OUT_LINE = "· {names}：{reason}"
+EXPORT_LEFT_OUT_MORE = " 等 {count} 份"
+EXPORT_LEFT_OUT_REST = "· 另有 {count} 份，原因见说明文件"
 EXPORT_FAILED = "导出失败：{error}"
 EXPORT_NOTHING = "没有可导出的报告，请先打开文件夹"
 EXPORT_INTO_FOLDER = ("这个位置在正在审核的文件夹“{folder}”之内：下次打开这个文件夹时，导出的文件会被当作报告一并读入。\n"

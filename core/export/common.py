@@ -198,21 +198,25 @@ def printed_mark(report: Report, path: str) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class Exported:
+    """What an export wrote. ``files``: the reports' files (the one workbook, CSV or JSON, or a
+    Word file for each report the Word export wrote); ``note``: the Word export's note on the
+    reports it left out (None when it left none out); ``left_out``: each report left out, as its
+    source file and why."""
+    files: tuple[Path, ...]
+    note: Optional[Path] = None
+    left_out: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def paths(self) -> list[Path]:
+        """Every file written, the note last."""
+        return [*self.files, *([self.note] if self.note else [])]
+
+
 def numbered(path: Path, n: int) -> Path:
     """``name(n).ext``: the name an export gives its file where ``path`` is taken."""
     return path.with_name(f"{path.stem}({n}){path.suffix}")
-
-
-def is_named_after(path: Path, name: str) -> bool:
-    """Whether ``path`` is named ``name`` or, where that was taken, ``numbered`` after it."""
-    wanted = Path(name)
-    if path.suffix != wanted.suffix:
-        return False
-    stem = path.stem
-    if stem == wanted.stem:
-        return True
-    head, _, number = stem.rpartition("(")
-    return head == wanted.stem and number.endswith(")") and number[:-1].isdigit()
 
 
 def unique_path(path: Path) -> Path:

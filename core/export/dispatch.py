@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from core.export.common import copy_notes
+from core.export.common import Exported, copy_notes
 from core.export.docx import write_docx_folder
 from core.export.flat import write_csv, write_json
 from core.export.xlsx import common_folder, report_sheet_names, write_xlsx
@@ -20,8 +20,9 @@ from core.review.edits import ReportReview
 
 
 def export(reviews: Iterable[ReportReview], target,
-           progress: Optional[Callable[[int, int], None]] = None) -> list[Path]:
-    """Write ``reviews`` to ``target``; returns the files written.
+           progress: Optional[Callable[[int, int], None]] = None) -> Exported:
+    """Write ``reviews`` to ``target``; returns what was written (the Word export's note and the
+    reports it left out apart from the reports' files).
 
     ``.xlsx`` / ``.csv`` / ``.json`` write one file; a folder (an existing one, or a path ending
     with a slash or without suffix) receives Word files. Raises ValueError (Chinese message)
@@ -44,7 +45,7 @@ def export(reviews: Iterable[ReportReview], target,
         write_json(items, path, copy_notes(reviews))
     else:
         raise ValueError(f"不支持的导出格式“{path.suffix}”：请选择 .xlsx、.csv、.json 文件或一个文件夹")
-    return [path]
+    return Exported((path,))
 
 
 def _reporting(reviews: list[ReportReview], progress: Callable[[int, int], None]) -> Iterator[ReportReview]:

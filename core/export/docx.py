@@ -33,7 +33,7 @@ from docx.text.paragraph import Paragraph
 from docx.shared import Pt
 
 from core.review.edits import ReportReview
-from core.export.common import (CopyNote, atomic_write, copy_notes, is_named_after, write_unique, format_value, report_title,
+from core.export.common import (CopyNote, Exported, atomic_write, copy_notes, write_unique, format_value, report_title,
                                 safe_file_name, shown_value, unreadable_reason, writing_into)
 from core.model import BLANK_TEMPLATE, Report
 from core.template import Table, all_paths, tables
@@ -56,9 +56,10 @@ PERIOD_WORDS = ("统计期限", "统计时限", "统计期间")
 
 
 def write_docx_folder(reviews: Iterable[ReportReview], folder: Path, template: Path = TEMPLATE_DOCX,
-                      progress: Optional[Callable[[int, int], None]] = None) -> list[Path]:
+                      progress: Optional[Callable[[int, int], None]] = None) -> Exported:
     """One .docx per report into ``folder`` (never overwriting a file: name(2).docx...).
-    2019-format reports are skipped and explained in a note file, also returned.
+    Reports the 2021 template cannot take (word_refusal) are left out and explained in a note
+    file: the files, the note and the reports left out, returned apart.
     ``progress(done, total)``: called before each report is written and once all are."""
     folder = Path(folder)
     with writing_into(folder.parent):
@@ -66,7 +67,10 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path, template: P
     reviews = list(reviews)
     sources = _source_names([review.report.file for review in reviews])
     notes = copy_notes(reviews)
-    written, skipped, names = [], [], set()
+    written: list[Path] = []
+    skipped: list[ReportReview] = []
+    names: set[str] = set()
+    note: Optional[Path] = None
     try:
         for done, review in enumerate(reviews):
             if progress:
@@ -82,7 +86,7 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path, template: P
             written.append(write_unique(folder / f"{name}.docx", partial(_save_docx, review, template=template,
                                                                          note=notes.get(id(review)))))
         if skipped:
-            written.append(_write_skipped_note(folder, skipped))
+            note = _write_skipped_note(folder, skipped)
     except BaseException:
         # a failed export writes nothing, as one to .xlsx does: 「导出失败」 over a folder already
         # holding 50 of its 80 files left the auditor unsure what there was to use
@@ -91,7 +95,8 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path, template: P
         raise
     if progress:
         progress(len(reviews), len(reviews))
-    return written
+    return Exported(tuple(written), note,
+                    tuple((review.report.file, word_refusal(review.report) or "") for review in skipped))
 
 
 def word_name(report: Report) -> str:
@@ -196,12 +201,6 @@ def _address(element, ancestor) -> tuple[int, ...]:
         address.append(parent.index(element))
         element = parent
     return tuple(reversed(address))
-
-
-def is_skipped_note(path: Path) -> bool:
-    """The note a Word export writes beside its files on the reports it left out, under its own
-    name or, in a folder holding one already, 未导出Word的报告说明(2).txt (write_unique)."""
-    return is_named_after(path, SKIPPED_NOTE_NAME)
 
 
 def _write_skipped_note(folder: Path, skipped: list[ReportReview]) -> Path:

@@ -1782,7 +1782,11 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
 
 
 def _unnumbered(label: str) -> str:
-    """A label without its leading number ("3." "3、"), or as it is when it has none."""
+    """A label without its leading number ("3." "3、"), or as it is when it has none. Digits only,
+    not labels.py's _OWN_NUMBER (which takes 「四、」 too): narrowed_labels measures the numbered
+    rows 1.–8. of one label column, and 一、本年新收 / 二、上年结转 / 四、结转下年度, printed across
+    both label columns, would set the widest first line and call every numbered row narrowed
+    (w1304-r0007, w2403-r0028: 表三's zero rows then read as placed by guess)."""
     digits = len(label) - len(label.lstrip("0123456789"))
     return label[digits + 1:] if digits and label[digits:digits + 1] in (".", "、", "．") else label
 

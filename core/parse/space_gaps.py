@@ -54,21 +54,20 @@ def _columns(gaps: list[int], blank: int) -> Optional[list[int]]:
     return columns
 
 
-def fill_space_gaps(text: str, values_of: dict[str, list[Token]], widths: dict[str, int]) -> list[str]:
+def fill_space_gaps(text: str, values_of: dict[str, list[Token]], widths: dict[str, int]) -> None:
     """Rows printing fewer values than columns completed with the blank cells their spaces count
-    (see the module's note), when every row printing values counts out exactly. The rows so
-    completed."""
+    (see the module's note), when every row printing values counts out exactly."""
     gaps_of = {}
     for key, values in values_of.items():
         if not values:
             continue
         gaps = _gaps(text, values)
         if gaps is None or len(values) > widths[key]:
-            return []
+            return
         gaps_of[key] = gaps
     if not any(len(values_of[key]) < widths[key] for key in gaps_of) \
             or not any(gap > 1 for gaps in gaps_of.values() for gap in gaps):
-        return []
+        return
     fitting: list[dict[str, list[int]]] = []
     for blank in _BLANK_WIDTHS:
         columns_of: dict[str, list[int]] = {}
@@ -80,8 +79,7 @@ def fill_space_gaps(text: str, values_of: dict[str, list[Token]], widths: dict[s
         else:
             fitting.append(columns_of)
     if len(fitting) != 1:
-        return []
-    filled = []
+        return
     for key, columns in fitting[0].items():
         values = values_of[key]
         if len(values) == widths[key]:
@@ -93,5 +91,3 @@ def fill_space_gaps(text: str, values_of: dict[str, list[Token]], widths: dict[s
             before = placed.get(column) or Token(EMPTY, "", before.end, before.end, before.line)
             row.append(before)
         values_of[key] = row
-        filled.append(key)
-    return filled

@@ -277,6 +277,17 @@ def test_export_of_a_folder_with_unreadable_files_exports_the_rest(folder, tmp_p
     assert exported["folder.docx"]["problems"] == ["无法读取文件：这是一个文件夹"]
 
 
+def test_a_word_export_says_on_stderr_how_many_reports_it_left_out_and_where_why(folder, tmp_path):
+    """The Word export printed its files and the note among them, the report left out unsaid."""
+    (folder / "empty.txt").write_bytes(b"")
+    out = tmp_path / "word"
+    proc = run_main("export", folder, "--to", out, "--db", tmp_path / "db.sqlite3")
+    assert proc.returncode == 0, proc.stderr
+    note = out / "未导出Word的报告说明.txt"
+    assert proc.stdout.splitlines() == [str(p) for p in sorted(out.glob("*.docx"))] + [str(note)]
+    assert f"注意：1 份报告未导出为 Word 文件，原因见：{note}" in proc.stderr
+
+
 def test_an_unusable_review_database_is_one_line_and_exit_1(folder, tmp_path):
     proc = run_main("export", folder, "--to", tmp_path / "out.csv", "--db", tmp_path)  # a folder, not a file
     assert proc.returncode == 1 and "无法打开审核数据库" in proc.stderr

@@ -213,7 +213,7 @@ def test_two_word_exports_into_one_folder_at_once_keep_every_file(tmp_path):
     results: list = []
 
     def export() -> None:
-        results.append(write_docx_folder([review] * 3, tmp_path / "word"))
+        results.append(write_docx_folder([review] * 3, tmp_path / "word").paths)
 
     threads = [threading.Thread(target=export) for _ in range(2)]
     for thread in threads:

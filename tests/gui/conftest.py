@@ -31,6 +31,9 @@ def _fresh_profile(tmp_path, monkeypatch):
     profile = tmp_path / "profile"
     profile.mkdir()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(profile))
+    # Qt's own file dialog keeps its state (places, history, side bar width) in the native format's
+    # QtProject.conf: on Linux ~/.config, another path than the Ini format's
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(profile))
     monkeypatch.setenv("XDG_DATA_HOME", str(profile))
     monkeypatch.setenv("LOCALAPPDATA", str(profile))
     monkeypatch.setenv("GONGKAI_DB", str(tmp_path / "reviews.sqlite3"))

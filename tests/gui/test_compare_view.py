@@ -299,7 +299,7 @@ def test_the_comparison_is_in_the_menus_and_the_dashboard_context_menu(window):
 def test_the_summary_export_of_the_folder(window, qtbot, tmp_path, monkeypatch):
     """Written in the export thread (a province's folder took seconds with the window frozen),
     then confirmed as the other exports are; its dialog starts beside the folder, not in it."""
-    from gui import main_window
+    from gui.qt import QFileDialog
 
     target = tmp_path / "汇总.xlsx"
     asked = []
@@ -308,7 +308,7 @@ def test_the_summary_export_of_the_folder(window, qtbot, tmp_path, monkeypatch):
         asked.append(start)
         return str(target), ""
 
-    monkeypatch.setattr(main_window.QFileDialog, "getSaveFileName", save_dialog)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
     with qtbot.waitSignal(window.exportFinished, timeout=60000) as blocker:
         assert window.export_summary()
     assert blocker.args[0] == [target]

@@ -28,7 +28,7 @@ def test_queue_runs_two_exports_in_the_order_asked(qtbot, tmp_path):
     # done reaches us before the thread has returned; busy until the last one has
     qtbot.waitUntil(lambda: len(written) == 2 and not queue.busy(), timeout=60000)
 
-    assert written == [[first], [second]]
+    assert [w.paths for w in written] == [[first], [second]]
     assert json.loads(first.read_text(encoding="utf-8"))[0]["section3"]["granted"]["natural"] == 8
     sheet = openpyxl.load_workbook(second)["修改记录"]
     assert [c.value for c in sheet[2]][4:6] == [8, 3]

@@ -187,5 +187,5 @@ def test_the_status_bar_after_word_files_of_a_folder_says_how_many_and_where(
     written = sorted(word.glob("*.docx"))
     assert len(written) > 1
     said = window.statusBar().currentMessage()
-    assert str(word) in said and f"{len(written)} 个文件" in said
+    assert str(word) in said and f"{len(written)} 份报告的 Word 文件" in said and "说明" not in said
     assert written[0].name not in said

@@ -76,7 +76,7 @@ def real_reviews(tmp_path) -> list[ReportReview]:
 def test_every_word_file_is_byte_for_byte_what_the_per_report_path_wrote(tmp_path):
     reviews = real_reviews(tmp_path)
     assert all(r.report.template == "2021" for r in reviews)
-    written = write_docx_folder(reviews, tmp_path / "Word")  # one export: the prepared template reused
+    written = write_docx_folder(reviews, tmp_path / "Word").files  # one export: the prepared template reused
     assert len(written) == 4
     for number, (review, path) in enumerate(zip(reviews, written)):
         before = tmp_path / f"reference{number}.docx"
@@ -92,7 +92,7 @@ def test_each_report_gets_its_own_values_from_the_one_prepared_template(tmp_path
     first's left behind in a template shared between them."""
     first = ReportReview(make_report(file=str(tmp_path / "甲.txt"), values={"section3.new.natural": 3001}))
     second = ReportReview(make_report(file=str(tmp_path / "乙.txt"), values={"section3.new.natural": 7}))
-    one, two = write_docx_folder([first, second], tmp_path / "Word")
+    one, two = write_docx_folder([first, second], tmp_path / "Word").files
     # 表三 row 一、本年新收 (the fourth row), 自然人 in its fourth grid column, as in test_export.py
     assert Document(str(one)).tables[1].rows[3].cells[3].text == "3001"
     assert Document(str(two)).tables[1].rows[3].cells[3].text == "7"

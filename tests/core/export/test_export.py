@@ -18,6 +18,7 @@ import core.review.edits as edits_module
 from core.review.edits import CLEARED, CONFIRMED, DISMISSED, CellEdit, ReportReview, verdict_on
 from core.export.common import row_label
 from core.export.dispatch import export
+from core.export.docx import SKIPPED_REASON
 from core.export.xlsx import LINE_HEIGHT, sheet_name
 from core.model import Finding, Flag, Report, SLASH, CellValue, Suggestion
 from core.template import all_paths, tables
@@ -94,7 +95,7 @@ def reviews(tmp_path):
 @pytest.fixture
 def workbook(reviews, tmp_path):
     target = tmp_path / "导出" / "审核结果.xlsx"
-    assert export(reviews, target) == [target]
+    assert export(reviews, target).paths == [target]
     return openpyxl.load_workbook(target)
 
 
@@ -116,7 +117,7 @@ def test_xlsx_a_correction_without_a_note_has_no_empty_note_in_its_comment(tmp_p
     review = ReportReview(make_report(file=str(tmp_path / "2023.txt")))
     review.apply(CellEdit(GRANTED, 8, 3, "", T0))
     target = tmp_path / "审核结果.xlsx"
-    assert export([review], target) == [target]
+    assert export([review], target).paths == [target]
     sheet = openpyxl.load_workbook(target)[SHEET_2021]
     cell = sheet.cell(find_row(sheet, 2, "（一）予以公开"), 4)
     assert cell.comment.text == f"原值：8；修改时间：{SHOWN_T0}"
@@ -525,7 +526,9 @@ def test_word_files_hold_the_corrected_values(reviews, tmp_path):
     written = export(reviews, str(folder) + "/")
     word = folder / f"{SHEET_2021}政府信息公开工作年度报告.docx"
     note = folder / "未导出Word的报告说明.txt"
-    assert written == [word, note]
+    # the reports' files, the note and the report left out (the 2019 format) and why, each apart
+    assert written.files == (word,) and written.note == note and written.paths == [word, note]
+    assert written.left_out == ((reviews[1].report.file, SKIPPED_REASON),)
     document = docx.Document(str(word))
     t2, t3, t4 = document.tables
     # Grid positions read off the official template by hand (merged cells repeat in python-docx).
@@ -549,10 +552,10 @@ def test_word_export_never_overwrites(reviews, tmp_path):
     existing = folder / f"{SHEET_2021}政府信息公开工作年度报告.docx"
     existing.write_bytes(b"source report")
     written = export(reviews[:1], folder)
-    assert written == [folder / f"{SHEET_2021}政府信息公开工作年度报告(2).docx"]
+    assert written.paths == [folder / f"{SHEET_2021}政府信息公开工作年度报告(2).docx"]
     assert existing.read_bytes() == b"source report"
     again = export(reviews[:1], folder)
-    assert again == [folder / f"{SHEET_2021}政府信息公开工作年度报告(3).docx"]
+    assert again.paths == [folder / f"{SHEET_2021}政府信息公开工作年度报告(3).docx"]
 
 
 def test_a_word_file_appears_under_its_name_only_once_written_whole(reviews, tmp_path, monkeypatch):
@@ -570,12 +573,12 @@ def test_a_word_file_appears_under_its_name_only_once_written_whole(reviews, tmp
     monkeypatch.setattr(docx.document.Document, "save", spying_save)
     written = export(reviews[:1], folder)
     assert seen_while_writing == [[]]
-    assert written == [folder / f"{SHEET_2021}政府信息公开工作年度报告.docx"]
-    assert docx.Document(str(written[0])).tables
-    assert sorted(p.name for p in folder.iterdir()) == [written[0].name]  # no temporary file left
+    assert written.paths == [folder / f"{SHEET_2021}政府信息公开工作年度报告.docx"]
+    assert docx.Document(str(written.files[0])).tables
+    assert sorted(p.name for p in folder.iterdir()) == [written.files[0].name]  # no temporary file left
     # the name taken, the next export still goes beside it
     again = export(reviews[:1], folder)
-    assert again == [folder / f"{SHEET_2021}政府信息公开工作年度报告(2).docx"]
+    assert again.paths == [folder / f"{SHEET_2021}政府信息公开工作年度报告(2).docx"]
 
 
 def test_word_export_onto_a_drive_without_hard_links(reviews, tmp_path, monkeypatch):
@@ -586,10 +589,10 @@ def test_word_export_onto_a_drive_without_hard_links(reviews, tmp_path, monkeypa
     monkeypatch.setattr(os, "link", refuse)
     folder = tmp_path / "U盘"
     first, second = export(reviews[:1], folder), export(reviews[:1], folder)
-    assert first == [folder / f"{SHEET_2021}政府信息公开工作年度报告.docx"]
-    assert second == [folder / f"{SHEET_2021}政府信息公开工作年度报告(2).docx"]
-    assert all(docx.Document(str(p)).tables for p in first + second)
-    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in first + second)
+    assert first.paths == [folder / f"{SHEET_2021}政府信息公开工作年度报告.docx"]
+    assert second.paths == [folder / f"{SHEET_2021}政府信息公开工作年度报告(2).docx"]
+    assert all(docx.Document(str(p)).tables for p in first.paths + second.paths)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in first.paths + second.paths)
 
 
 # --- the dispatcher -------------------------------------------------------------------------
@@ -627,7 +630,7 @@ def test_word_export_reads_back_through_the_parser(tmp_path, monkeypatch):
     review = ReportReview(pipeline.load_report(sample))
     assert review.report.template == "2021"
     review.apply(CellEdit(GRANTED, review.value(GRANTED), 1234, "测试"))
-    [word] = export([review], tmp_path / "out")
+    [word] = export([review], tmp_path / "out").paths
     back = pipeline.load_report(word)
     assert back.agency == review.report.agency and back.year == review.report.year
     assert back.value(GRANTED) == 1234
@@ -643,7 +646,7 @@ def test_word_export_carries_the_reports_title_period_and_prose(tmp_path, monkey
     pipeline = pytest.importorskip("core.pipeline")
     monkeypatch.undo()  # the real rules
     sample = Path(__file__).resolve().parents[3] / "resources" / "samples" / "001_2b6e7661ff84f527.txt"
-    [word] = export([ReportReview(pipeline.load_report(sample))], tmp_path / "out")
+    [word] = export([ReportReview(pipeline.load_report(sample))], tmp_path / "out").paths
     paragraphs = word_paragraphs(word)
     assert paragraphs[0] == "南通市崇川区人民政府办公室2023年政府信息公开工作年度报告"
     assert paragraphs[1].endswith("所列数据的统计期限从2023年1月1日起到2023年12月31日止。")
@@ -661,7 +664,7 @@ def test_word_export_joins_a_pdfs_broken_lines_and_two_line_title(tmp_path, monk
     pipeline = pytest.importorskip("core.pipeline")
     monkeypatch.undo()
     pdf = Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "huaian-2024.pdf"
-    [word] = export([ReportReview(pipeline.load_report(pdf))], tmp_path / "out")
+    [word] = export([ReportReview(pipeline.load_report(pdf))], tmp_path / "out").paths
     paragraphs = word_paragraphs(word)
     assert paragraphs[0] == "淮安市人民政府2024年政府信息公开工作年度报告"  # printed over two lines
     assert "报告所列统计期限自 2024 年 1 月 1 日至 2024 年 12 月 31 日。" in paragraphs[1]
@@ -673,7 +676,7 @@ def test_word_export_joins_a_pdfs_broken_lines_and_two_line_title(tmp_path, monk
 
 
 def test_word_export_without_prose_says_so(reviews, tmp_path):
-    [word, _note] = export(reviews, tmp_path / "out")
+    [word, _note] = export(reviews, tmp_path / "out").paths
     paragraphs = word_paragraphs(word)
     assert paragraphs[0] == f"{SHEET_2021}政府信息公开工作年度报告"  # no title printed: 单位+年度
     assert paragraphs.count("（原报告中未找到本部分的文字）") == 3
@@ -683,7 +686,7 @@ def test_word_export_lists_an_unreadable_file_in_the_note(tmp_path):
     empty = tmp_path / "空.txt"
     empty.write_text("", encoding="utf-8")
     unreadable = ReportReview(Report(file=str(empty), format="txt", problems=["文件为空"]))
-    [note] = export([unreadable], tmp_path / "out")
+    [note] = export([unreadable], tmp_path / "out").paths
     assert "未能读出报告的统计表（文件为空）" in note.read_text(encoding="utf-8-sig")
     # named once: the file's name was repeated in brackets where a report's 单位+年度 goes
     assert f"{empty}：未能读出报告的统计表" in note.read_text(encoding="utf-8-sig")
@@ -720,7 +723,7 @@ def test_word_title_of_a_web_page_skips_the_page_title_and_breadcrumb(tmp_path, 
     pipeline = pytest.importorskip("core.pipeline")
     monkeypatch.undo()
     page = Path(__file__).resolve().parents[2] / "fixtures" / "page-gb2312.html"
-    [word] = export([ReportReview(pipeline.load_report(page))], tmp_path / "out")
+    [word] = export([ReportReview(pipeline.load_report(page))], tmp_path / "out").paths
     paragraphs = word_paragraphs(word)
     assert paragraphs[0] == "喆安区人民政府办公室2023年政府信息公开工作年度报告"
     assert paragraphs[1] == ("本报告根据《中华人民共和国政府信息公开条例》要求编制。"
@@ -888,7 +891,7 @@ def test_word_values_are_in_the_tables_text_size_and_fit_their_cells(tmp_path):
               "section2.fees.amount": 96171.65, "section3.new.natural": 3001,
               "section3.new.total": 123456, "section4.review.total": 12345}
     review = ReportReview(make_report(file=str(tmp_path / "r.txt"), values=values))
-    word = export([review], str(tmp_path / "w") + "/")[0]
+    word = export([review], str(tmp_path / "w") + "/").files[0]
     document = docx.Document(str(word))
     t2, t3, t4 = document.tables
     assert _run_sizes(t2.rows[2].cells[0]) == {10}  # a label: 规章
@@ -949,7 +952,7 @@ def test_word_files_of_two_reports_of_one_agency_and_year_say_which_source_each_
     now carries its source file's name."""
     first = ReportReview(make_report(file=str(tmp_path / "草稿.txt")))
     second = ReportReview(make_report(file=str(tmp_path / "正式发布版.txt")))
-    written = export([first, second], str(tmp_path / "Word") + "/")
+    written = export([first, second], str(tmp_path / "Word") + "/").paths
     assert [p.name for p in written] == [f"{SHEET_2021}政府信息公开工作年度报告.docx",
                                          f"{SHEET_2021}政府信息公开工作年度报告（正式发布版）.docx"]
 
@@ -962,7 +965,7 @@ def test_word_files_of_copies_with_one_file_name_say_which_folder_or_format_each
     file came from which report. The suffix now names what tells the copies apart."""
     files = [tmp_path / "报告.txt", tmp_path / "副本" / "报告.txt", tmp_path / "报告.md"]
     reviews = [ReportReview(make_report(file=str(f))) for f in files]
-    written = export(reviews, str(tmp_path / "Word") + "/")
+    written = export(reviews, str(tmp_path / "Word") + "/").paths
     base = f"{SHEET_2021}政府信息公开工作年度报告"
     assert [p.name for p in written] == [f"{base}.docx", f"{base}（副本／报告.txt）.docx",
                                          f"{base}（报告.md）.docx"]
@@ -987,7 +990,7 @@ def test_export_says_how_many_reports_are_done_as_it_goes(reviews, tmp_path, nam
     the message timed out). The export now tells its caller before each report and at the end."""
     seen = []
     written = export(reviews, tmp_path / name, progress=lambda done, total: seen.append((done, total)))
-    assert written
+    assert written.files
     total = len(reviews)
     assert seen == [(done, total) for done in range(total + 1)]
 
@@ -1048,7 +1051,7 @@ def test_word_numbers_print_on_one_line_in_the_narrow_columns(tmp_path):
               "section3.granted.total": 12345678, "section3.new.total": 654321,
               "section4.litigation_direct.total": 99999, "section2.fees.amount": 123456.78}
     review = ReportReview(make_report(file=str(tmp_path / "r.txt"), values=values))
-    [word] = export([review], tmp_path / "w")
+    [word] = export([review], tmp_path / "w").paths
     text = "\n".join(printed_pages(word.rename(tmp_path / "报告.docx"), tmp_path))
     for value in ("88888", "1234567", "12345678", "654321", "99999", "123456.78"):
         assert re.search(rf"(?<![\d.]){re.escape(value)}(?![\d.])", text), value
@@ -1062,7 +1065,7 @@ def test_word_values_sit_in_the_middle_of_their_cells(tmp_path):
     from core.export.docx import template_cells
     review = ReportReview(make_report(file=str(tmp_path / "r.txt"), values={"section3.partial.natural": 2,
                                                                           "section3.partial.total": 2}))
-    word = export([review], str(tmp_path / "w") + "/")[0]
+    word = export([review], str(tmp_path / "w") + "/").files[0]
     cells = template_cells(docx.Document(str(word)))
     assert cells["section3.partial.total"].text == "2"
     assert {cells[p].vertical_alignment for p in cells} == {WD_ALIGN_VERTICAL.CENTER}
@@ -1074,7 +1077,7 @@ def test_word_prints_table_three_whole_on_a_page_of_its_own(tmp_path):
     inside a row of （六） with its headings left on the page before."""
     from core.pipeline import load_report
     report = load_report(Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "003_2385a1ea8664f14a.txt")
-    [word] = export([ReportReview(report)], tmp_path / "w")
+    [word] = export([ReportReview(report)], tmp_path / "w").paths
     pages = printed_pages(word.rename(tmp_path / "报告.docx"), tmp_path)
     [page] = [p for p in pages if "三、收到和处理政府信息公开申请情况" in p]
     assert page.lstrip().startswith("三、收到和处理政府信息公开申请情况")
@@ -1088,7 +1091,7 @@ def test_word_prints_table_two_whole_under_its_heading(tmp_path):
     第二十条第（八）项 parted from the blocks above it."""
     from core.pipeline import load_report
     report = load_report(Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "002_8be41c244005adf4.txt")
-    [word] = export([ReportReview(report)], tmp_path / "w")
+    [word] = export([ReportReview(report)], tmp_path / "w").paths
     pages = printed_pages(word.rename(tmp_path / "报告.docx"), tmp_path)
     [page] = [p for p in pages if "第二十条第（一）项" in p]
     for text in ("二、主动公开政府信息情况", "第二十条第（五）项", "第二十条第（八）项", "行政事业性收费"):
@@ -1104,7 +1107,7 @@ def test_problem_list_names_a_sums_many_cells_by_its_column_or_row(tmp_path, mon
     monkeypatch.undo()  # the real rules
     sample = next((Path(__file__).resolve().parents[3] / "resources" / "samples").glob("0-*.txt"))
     review = ReportReview(pipeline.load_report(sample))
-    [target] = export([review], tmp_path / "结果.xlsx")
+    [target] = export([review], tmp_path / "结果.xlsx").paths
     rows = {row[3]: row for row in list(openpyxl.load_workbook(target)["问题清单"].values)[1:]}
     assert rows["T3-2"][5] == "表三「自然人」列的 22 格"
     assert rows["T3-3"][5] == "表三「（一）予以公开」行的 7 格"
@@ -1119,7 +1122,7 @@ def test_problem_list_lists_the_doubts_as_the_summary_counts_them(tmp_path, monk
     monkeypatch.undo()  # the real rules
     sample = Path(__file__).resolve().parents[3] / "resources" / "samples" / "002_8be41c244005adf4.txt"
     review = ReportReview(pipeline.load_report(sample))
-    [target] = export([review], tmp_path / "结果.xlsx")
+    [target] = export([review], tmp_path / "结果.xlsx").paths
     book = openpyxl.load_workbook(target)
     assert list(book["汇总"].values)[1][6] == 3
     doubts = [row[3:7] for row in list(book["问题清单"].values)[1:] if row[4] == "存疑"]
@@ -1201,7 +1204,7 @@ def test_xlsx_summary_rows_are_as_tall_as_their_text(tmp_path):
     reviews = [ReportReview(make_report(file=short)),
                ReportReview(make_report(file=long, content_hash="cd" * 32, agency="鼓楼区人民政府"))]
     target = tmp_path / "审核结果.xlsx"
-    assert export(reviews, target) == [target]
+    assert export(reviews, target).paths == [target]
     sheet = openpyxl.load_workbook(target)["汇总"]
     assert sheet.row_dimensions[find_row(sheet, 1, short)].height is None  # one line: the default
     assert sheet.row_dimensions[find_row(sheet, 1, long)].height == 2 * LINE_HEIGHT

@@ -329,7 +329,7 @@ def test_csv_and_word_files_say_which_copy_of_a_year_filed_twice_counts(tmp_path
                                   "2021年报告（重新下载）.txt（已设为采用的副本）"),
         ("2021年报告（重新下载）.txt", "采用", "本单位本年度共有2份报告，计入汇总和跨年度检查的是本份（已设为采用的副本）")}
 
-    written = export(reviews, tmp_path / "word")
+    written = export(reviews, tmp_path / "word").paths
     heads = {}
     for path in written:
         if path.suffix != ".docx":
@@ -344,7 +344,7 @@ def test_csv_and_word_files_say_which_copy_of_a_year_filed_twice_counts(tmp_path
                      "审核说明：本单位本年度共有2份报告，计入汇总和跨年度检查的是本份（已设为采用的副本）"]
     assert all(run.bold for p in heads.values() for run in p.runs)
     # a year filed once: no such line (the line under the title is the report's own)
-    alone = export(reviews[1:2], tmp_path / "word-once")
+    alone = export(reviews[1:2], tmp_path / "word-once").paths
     paragraphs = [p.text for p in docx.Document(str(alone[0])).paragraphs if p.text.strip()]
     assert not any(text.startswith("审核说明") for text in paragraphs)
 

@@ -15,7 +15,7 @@ LONG_STEM = "某某市某某区人民政府办公室关于二〇二四年度政�
 def test_a_second_copy_with_a_very_long_file_name_is_exported_to_word(tmp_path):
     first = ReportReview(make_report(file=str(tmp_path / "某区2023.txt"), content_hash="ab" * 32))
     second = ReportReview(make_report(file=str(tmp_path / f"{LONG_STEM[:80]}.txt"), content_hash="cd" * 32))
-    written = write_docx_folder([first, second], tmp_path / "Word")
+    written = write_docx_folder([first, second], tmp_path / "Word").files
     assert len(written) == 2 and all(path.exists() for path in written)
     assert written[0].name == "某某区人民政府办公室2023年政府信息公开工作年度报告.docx"
     long_name = written[1].name

@@ -45,7 +45,9 @@ def _filled(*lines: str) -> tuple[list[str], dict[str, list]]:
     for token in tokenize(builder.lines):
         if token.kind != "text":
             values_of[str(token.line)].append(token)
-    filled = fill_space_gaps(text, values_of, {key: 7 for key in values_of})
+    printed = {key: len(values) for key, values in values_of.items()}
+    fill_space_gaps(text, values_of, {key: 7 for key in values_of})
+    filled = [key for key, values in values_of.items() if len(values) != printed[key]]
     return filled, {key: [None if t.kind == EMPTY else t.value for t in v] for key, v in values_of.items()}
 
 
