@@ -68,6 +68,29 @@ def _with_subtotal(text: str, label_end: int, values: list[Token], width: int) -
     return without_subtotal(cells)
 
 
+def _totals_count_out(text: str, label_end: dict[str, int], values_of: dict[str, list[Token]],
+                      widths: dict[str, int]) -> bool:
+    """A 表三 with no full row (a blank cell in every row, as zeros printed blank leave): its
+    separators are trusted when at least two rows carrying their 总计 (their values add up, the
+    last the sum of the others) count that 总计 out into the last column, and no row counts a
+    value past it nor adds up with its last value elsewhere: an extra empty field after the
+    labels would shift every row a column to the right."""
+    carrying = 0
+    for key, values in values_of.items():
+        if key not in label_end or not values or len(values) >= widths[key]:
+            continue
+        columns = _columns(text, label_end[key], values)
+        if columns is None:
+            continue
+        if columns[-1] >= widths[key]:
+            return False
+        if len(values) > 1 and any(t.kind == NUM and t.value for t in values) and tokens_add_up(values):
+            if columns[-1] != widths[key] - 1:
+                return False
+            carrying += 1
+    return carrying >= 2
+
+
 def fill_tab_gaps(tokens: list[Token], labels: list[tuple[int, str]],
                   values_of: dict[str, list[Token]], text: str, widths: dict[str, int],
                   lines: Optional[list[Line]] = None, totals_last: bool = False) -> list[str]:
@@ -89,7 +112,9 @@ def fill_tab_gaps(tokens: list[Token], labels: list[tuple[int, str]],
         if row is None:
             return []
         with_subtotal[k] = row
-    if not full or len(with_subtotal) == len(full):
+    if not full and not (totals_last and _totals_count_out(text, label_end, values_of, widths)):
+        return []
+    if full and len(with_subtotal) == len(full):
         return []
     values_of.update(with_subtotal)
     for key, values in values_of.items():
