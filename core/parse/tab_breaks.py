@@ -18,13 +18,14 @@ sums and flagged, not completed with blank cells it never printed.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from core.model import Number
 from core.readers.document import Line
 from core.parse.row_sums import tokens_add_up
 from core.parse.subtotal_rows import adds_up_as_eight, without_subtotal
-from core.parse.tokens import EMPTY, NUM, Token
+from core.parse.tokens import EMPTY, NUM, TEXT, Token
 
 
 def _columns(text: str, label_end: int, values: list[Token], tabs_only: bool = False) -> Optional[list[int]]:
@@ -140,3 +141,54 @@ def fill_tab_gaps(tokens: list[Token], labels: list[tuple[int, str]],
             row.append(before)
         values_of[key] = row
     return list(with_subtotal)
+
+
+_CELL_MARKS = re.compile(r"(\n*)(\t?)")
+
+
+def _marks(gap: str) -> Optional[int]:
+    """The cell marks catdoc wrote as `gap` (a pair as a line break, then a single one as a tab),
+    None if the gap holds anything else."""
+    match = _CELL_MARKS.fullmatch(gap)
+    return None if match is None else 2 * len(match.group(1)) + len(match.group(2))
+
+
+def t4_by_cell_marks(text: str, table: list[Token], values: list[Token], width: int) -> Optional[list[Token]]:
+    """表四's one row of values printed fewer than its `width` cells by catdoc (Word 97 to text),
+    which writes every cell's end mark, a pair of marks (a blank cell's, the row's end) as a line
+    break and a single one as a tab: "审结\\t总计\\n\\t1\\n3\\t4…" (the header's 总计 ends its row, so
+    1 is the second cell, 3 the fourth). Each value's cell counted from the header's last 总计, the
+    row's width confirmed by the marks after its last value (a blank cell each, then the row's
+    end); None unless both ends count out and every gap is marks only."""
+    if not values or len(values) >= width or any(t.kind == TEXT for t in values):
+        return None
+    at = table.index(values[0]) if values[0] in table else -1
+    header = [t for t in table[:at] if t.kind == TEXT] if at > 0 else []
+    if not header or text[header[-1].end - 3:header[-1].end] != "\t总计":
+        return None  # (the header's last cell, after a cell mark)
+    lead = _marks(text[header[-1].end:values[0].start])
+    if lead is None or lead < 2:
+        return None
+    columns = [lead - 2]  # (总计's own mark and its row's end, then a mark for each blank cell)
+    for before, token in zip(values, values[1:]):
+        step = _marks(text[before.end:token.start])
+        if not step:
+            return None
+        columns.append(columns[-1] + step)
+    blanks_after = width - 1 - columns[-1]
+    if blanks_after < 0:
+        return None
+    trail = re.match(r"(\n*)(\t?)", text[values[-1].end:])
+    assert trail is not None
+    lines_after, tab_after = len(trail.group(1)), trail.group(2)
+    if tab_after:
+        if 2 * lines_after + 1 != blanks_after + 2:
+            return None
+    elif blanks_after % 2 or (blanks_after + 2) // 2 > lines_after:
+        return None  # (an empty paragraph after the table adds line breaks, never a tab)
+    placed = dict(zip(columns, values))
+    row, before = [], values[0]
+    for column in range(width):
+        before = placed.get(column) or Token(EMPTY, "", before.end, before.end, before.line)
+        row.append(before)
+    return row
