@@ -192,3 +192,44 @@ def t4_by_cell_marks(text: str, table: list[Token], values: list[Token], width: 
         before = placed.get(column) or Token(EMPTY, "", before.end, before.end, before.line)
         row.append(before)
     return row
+
+
+def t4_by_pipe_fields(text: str, table: list[Token], values: list[Token], width: int) -> Optional[list[Token]]:
+    """表四's one row of values printed fewer than its `width` cells by antiword (Word 97 to text),
+    which prints a row's cells each followed by "|" and glues the row to the header's last line:
+    "审结 |总计 | |19 | | |3 |22 | | |5 | |5 | | | | | | |" (a blank cell a field of its own, 19 the
+    first cell, 3 the fourth). Read when the fields after the header's 总计 are an empty one, then
+    exactly `width` cells, then an empty one before the last "|", every value alone in its field;
+    else None."""
+    if not values or len(values) >= width or len({t.line for t in values}) != 1:
+        return None
+    start = text.rfind("\n", 0, values[0].start) + 1
+    end = text.find("\n", values[-1].end)
+    end = len(text) if end < 0 else end
+    head = text.rfind("总计", start, values[0].start)
+    if head < 0:
+        return None
+    after = text.find("|", head, values[0].start)
+    last = text.rfind("|", values[-1].end, end)
+    if after < 0 or last < 0 or text[head + 2:after].strip():
+        return None  # (总计 must be the header's last cell, its field closed before the values)
+    bounds = [after] + [i for i in range(after + 1, last + 1) if text[i] == "|"]
+    fields = list(zip(bounds, bounds[1:]))  # (the span between two bars: a field)
+    if len(fields) != width + 2 or text[fields[0][0] + 1:fields[0][1]].strip() \
+            or text[fields[-1][0] + 1:fields[-1][1]].strip():
+        return None
+    row: list[Token] = []
+    pending = list(values)
+    for left, right in fields[1:-1]:
+        inside = text[left + 1:right].strip()
+        if pending and left < pending[0].start < right:
+            token = pending.pop(0)
+            if inside != text[token.start:token.end].strip():
+                return None  # (a field holding more than its value)
+            row.append(token)
+        elif inside:
+            return None
+        else:
+            before = row[-1] if row else values[0]
+            row.append(Token(EMPTY, "", before.end, before.end, before.line))
+    return row if not pending else None
