@@ -38,7 +38,7 @@ from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_p
                               outside_boxed_row, own_box_header, printed_blank, ruled_row, wrapped_box_numbers)
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.space_gaps import fill_space_gaps
-from core.parse.tab_breaks import fill_tab_gaps
+from core.parse.tab_breaks import fill_tab_gaps, t4_by_cell_marks, t4_by_pipe_fields
 from core.parse.glued import CUT_LEFT_OPEN, LEFT_OPEN, MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, signs_printed, split_plain, t2_run_cells
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
@@ -2860,6 +2860,9 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         values = t4_with_blank_paragraphs(table, values, width, lines, pages)
     if not values:  # the header and nothing at all under it: every cell printed blank
         values = [Token(EMPTY, "", table[0].end, table[0].end, table[0].line)] * width
+    if len(values) < width:
+        values = t4_by_cell_marks(report.text, table, values, width) \
+            or t4_by_pipe_fields(report.text, table, values, width) or values
     if len(values) < width and lines:
         ruled = ruled_row(report.text, table, values, width)
         if ruled is not None:

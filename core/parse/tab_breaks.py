@@ -18,13 +18,14 @@ sums and flagged, not completed with blank cells it never printed.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from core.model import Number
 from core.readers.document import Line
 from core.parse.row_sums import tokens_add_up
 from core.parse.subtotal_rows import adds_up_as_eight, without_subtotal
-from core.parse.tokens import EMPTY, NUM, Token
+from core.parse.tokens import EMPTY, NUM, TEXT, Token
 
 
 def _columns(text: str, label_end: int, values: list[Token], tabs_only: bool = False) -> Optional[list[int]]:
@@ -68,6 +69,29 @@ def _with_subtotal(text: str, label_end: int, values: list[Token], width: int) -
     return without_subtotal(cells)
 
 
+def _totals_count_out(text: str, label_end: dict[str, int], values_of: dict[str, list[Token]],
+                      widths: dict[str, int]) -> bool:
+    """A 表三 with no full row (a blank cell in every row, as zeros printed blank leave): its
+    separators are trusted when at least two rows carrying their 总计 (their values add up, the
+    last the sum of the others) count that 总计 out into the last column, and no row counts a
+    value past it nor adds up with its last value elsewhere: an extra empty field after the
+    labels would shift every row a column to the right."""
+    carrying = 0
+    for key, values in values_of.items():
+        if key not in label_end or not values or len(values) >= widths[key]:
+            continue
+        columns = _columns(text, label_end[key], values)
+        if columns is None:
+            continue
+        if columns[-1] >= widths[key]:
+            return False
+        if len(values) > 1 and any(t.kind == NUM and t.value for t in values) and tokens_add_up(values):
+            if columns[-1] != widths[key] - 1:
+                return False
+            carrying += 1
+    return carrying >= 2
+
+
 def fill_tab_gaps(tokens: list[Token], labels: list[tuple[int, str]],
                   values_of: dict[str, list[Token]], text: str, widths: dict[str, int],
                   lines: Optional[list[Line]] = None, totals_last: bool = False) -> list[str]:
@@ -89,7 +113,9 @@ def fill_tab_gaps(tokens: list[Token], labels: list[tuple[int, str]],
         if row is None:
             return []
         with_subtotal[k] = row
-    if not full or len(with_subtotal) == len(full):
+    if not full and not (totals_last and _totals_count_out(text, label_end, values_of, widths)):
+        return []
+    if full and len(with_subtotal) == len(full):
         return []
     values_of.update(with_subtotal)
     for key, values in values_of.items():
@@ -115,3 +141,95 @@ def fill_tab_gaps(tokens: list[Token], labels: list[tuple[int, str]],
             row.append(before)
         values_of[key] = row
     return list(with_subtotal)
+
+
+_CELL_MARKS = re.compile(r"(\n*)(\t?)")
+
+
+def _marks(gap: str) -> Optional[int]:
+    """The cell marks catdoc wrote as `gap` (a pair as a line break, then a single one as a tab),
+    None if the gap holds anything else."""
+    match = _CELL_MARKS.fullmatch(gap)
+    return None if match is None else 2 * len(match.group(1)) + len(match.group(2))
+
+
+def t4_by_cell_marks(text: str, table: list[Token], values: list[Token], width: int) -> Optional[list[Token]]:
+    """表四's one row of values printed fewer than its `width` cells by catdoc (Word 97 to text),
+    which writes every cell's end mark, a pair of marks (a blank cell's, the row's end) as a line
+    break and a single one as a tab: "审结\\t总计\\n\\t1\\n3\\t4…" (the header's 总计 ends its row, so
+    1 is the second cell, 3 the fourth). Each value's cell counted from the header's last 总计, the
+    row's width confirmed by the marks after its last value (a blank cell each, then the row's
+    end); None unless both ends count out and every gap is marks only."""
+    if not values or len(values) >= width or any(t.kind == TEXT for t in values):
+        return None
+    at = table.index(values[0]) if values[0] in table else -1
+    header = [t for t in table[:at] if t.kind == TEXT] if at > 0 else []
+    if not header or text[header[-1].end - 3:header[-1].end] != "\t总计":
+        return None  # (the header's last cell, after a cell mark)
+    lead = _marks(text[header[-1].end:values[0].start])
+    if lead is None or lead < 2:
+        return None
+    columns = [lead - 2]  # (总计's own mark and its row's end, then a mark for each blank cell)
+    for before, token in zip(values, values[1:]):
+        step = _marks(text[before.end:token.start])
+        if not step:
+            return None
+        columns.append(columns[-1] + step)
+    blanks_after = width - 1 - columns[-1]
+    if blanks_after < 0:
+        return None
+    trail = re.match(r"(\n*)(\t?)", text[values[-1].end:])
+    assert trail is not None
+    lines_after, tab_after = len(trail.group(1)), trail.group(2)
+    if tab_after:
+        if 2 * lines_after + 1 != blanks_after + 2:
+            return None
+    elif blanks_after % 2 or (blanks_after + 2) // 2 > lines_after:
+        return None  # (an empty paragraph after the table adds line breaks, never a tab)
+    placed = dict(zip(columns, values))
+    row, before = [], values[0]
+    for column in range(width):
+        before = placed.get(column) or Token(EMPTY, "", before.end, before.end, before.line)
+        row.append(before)
+    return row
+
+
+def t4_by_pipe_fields(text: str, table: list[Token], values: list[Token], width: int) -> Optional[list[Token]]:
+    """表四's one row of values printed fewer than its `width` cells by antiword (Word 97 to text),
+    which prints a row's cells each followed by "|" and glues the row to the header's last line:
+    "审结 |总计 | |19 | | |3 |22 | | |5 | |5 | | | | | | |" (a blank cell a field of its own, 19 the
+    first cell, 3 the fourth). Read when the fields after the header's 总计 are an empty one, then
+    exactly `width` cells, then an empty one before the last "|", every value alone in its field;
+    else None."""
+    if not values or len(values) >= width or len({t.line for t in values}) != 1:
+        return None
+    start = text.rfind("\n", 0, values[0].start) + 1
+    end = text.find("\n", values[-1].end)
+    end = len(text) if end < 0 else end
+    head = text.rfind("总计", start, values[0].start)
+    if head < 0:
+        return None
+    after = text.find("|", head, values[0].start)
+    last = text.rfind("|", values[-1].end, end)
+    if after < 0 or last < 0 or text[head + 2:after].strip():
+        return None  # (总计 must be the header's last cell, its field closed before the values)
+    bounds = [after] + [i for i in range(after + 1, last + 1) if text[i] == "|"]
+    fields = list(zip(bounds, bounds[1:]))  # (the span between two bars: a field)
+    if len(fields) != width + 2 or text[fields[0][0] + 1:fields[0][1]].strip() \
+            or text[fields[-1][0] + 1:fields[-1][1]].strip():
+        return None
+    row: list[Token] = []
+    pending = list(values)
+    for left, right in fields[1:-1]:
+        inside = text[left + 1:right].strip()
+        if pending and left < pending[0].start < right:
+            token = pending.pop(0)
+            if inside != text[token.start:token.end].strip():
+                return None  # (a field holding more than its value)
+            row.append(token)
+        elif inside:
+            return None
+        else:
+            before = row[-1] if row else values[0]
+            row.append(Token(EMPTY, "", before.end, before.end, before.line))
+    return row if not pending else None
