@@ -18,7 +18,7 @@ from core.readers.document import Document, Line
 from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chinese, utf8_read_as_gbk
 from core.readers.text import GBK_READ_AS_UTF8, UTF8_READ_AS_GB2312, UTF8_READ_AS_LATIN1
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NEIGHBOUR_MAY_HOLD, NUMBER,
-                        PLACED_BY_ORDER, PLACED_BY_POSITION, READING_UNDECIDED, SUBTOTAL_UNTOLD, BLANK_TEMPLATE,
+                        PLACED_BY_ORDER, PLACED_BY_POSITION, READING_UNDECIDED, SUBTOTAL_LEFT_OUT, SUBTOTAL_UNTOLD, BLANK_TEMPLATE,
                         CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
@@ -66,9 +66,9 @@ from core.parse.wider_parts import ZEROS_IN_A_WIDER_PART, wider_part_rows, zero_
 from core.parse.fee_unit import fee_in_printed_unit
 from core.parse.stored_cells import (T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row,
                                     table_cells, table_equations, table_values, widths_of)
-from core.parse.subtotal_rows import (TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
+from core.parse.subtotal_rows import (ROW_OF_EIGHT, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
                                      GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
-                                     flag_lone_total, may_be_clipped, may_have_lost_a_blank, read_blank_lost, read_clipped,
+                                     flag_lone_total, may_be_clipped, may_have_lost_a_blank, prints_as_eight, read_blank_lost, read_clipped,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
                                      zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
@@ -994,6 +994,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 ("，请对照原文核对" if all(split) else "，" + LEFT_OPEN)
         elif glued_run is not None:
             chosen, message, causes = glued_run
+        elif not t2 and prints_as_eight(values) and token_number(values[1]):
+            # a row of 8 adding up so: 自然人, the 法人或其他组织 subtotal the template has no column
+            # for, its five parts, 总计 (read as 7, its values would sit a column off). A subtotal
+            # of 0 is any of the row's 0s as far as the sums tell: assign_irregular weighs it
+            chosen = without_subtotal(values)
+            message = ROW_OF_EIGHT.format(row.label, report.text[values[1].start:values[1].end])
+            causes = (SUBTOTAL_LEFT_OUT,)
         elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= widths[key] > 1 \
                 and not beside and not whole:
             chosen = [None] * widths[key]
