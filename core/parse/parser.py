@@ -61,7 +61,8 @@ from core.parse.sections import find_sections, line_text
 from core.parse.stray_totals import place_stray_totals
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
-from core.parse.wrapped_counts import Parts, read_wrapped_by_the_sums, take_wrapped_counts_down
+from core.parse.wrapped_counts import (Parts, counts_over_their_units, flag_counts_over_units, read_wrapped_by_the_sums,
+                                      take_wrapped_counts_down)
 from core.parse.wider_parts import ZEROS_IN_A_WIDER_PART, wider_part_rows, zero_rows_in_doubt
 from core.parse.fee_unit import fee_in_printed_unit
 from core.parse.stored_cells import (T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row,
@@ -197,6 +198,7 @@ def parse(doc: Document) -> Report:
     # each label prints before the next counted once for the last two, which act only where a label
     # before the last prints no value (a bunch: labels with only text between them) or 1 to width - 1
     # values (short_rows_dealt deals only rows before the last printing under width, one not none)
+    over_units = counts_over_their_units(tokens[3], doc.text) if doc.lines else []
     found = find_labels(templ["section3"], tokens[3])
     either_head_row = head_labels_printed_later(templ["section3"], tokens[3], found)
     if either_head_row is not None:
@@ -237,6 +239,8 @@ def parse(doc: Document) -> Report:
         _unread_cells_of_a_zero_table(report, templ["section3"], tokens[3])
         zero_table_rows_may_be_cut(report, templ["section3"])
     put_parts_in_header_order(report, templ["section3"], tokens[3], doc.lines, doc.page_starts)
+    if over_units:
+        flag_counts_over_units(report, templ["section3"], over_units)
     parse_t4(tokens[4], report, doc.lines, pages=doc.page_starts)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
