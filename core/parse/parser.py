@@ -959,6 +959,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     no_trace = not t2 and bool(irregular) and not short_rows_total and \
         (_blanks_leave_no_trace([values_of[k] for k in irregular]) or _no_zero_printed(values_of, widths))
     with_blanks: dict[str, list[Token]] = {}  # rows printing their 总计, whose other gaps are blank cells
+    a_cell_short: list[str] = []  # such rows a cell short, adding up as printed (_a_cell_short_adding_up)
     # 表三 rows printing only 0s beside their label, more of them than columns (see _read_from_own_zeros)
     zeros_over: list[tuple[str, Flag, list[Token]]] = []
     for key in irregular:
@@ -1019,6 +1020,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             if table.section == "section3":
                 total_printed = (key in paragraph_rows and values == values_of[key]) or short_rows_total \
                     or (no_trace and _may_end_with_total(values)) or key in blank_total_last
+                if not total_printed and _a_cell_short_adding_up(values, widths[key]):
+                    total_printed = True
+                    a_cell_short.append(key)
                 chosen = assign_irregular(report, table, key, values, total_printed=total_printed)
                 if not total_printed and len(values) < widths[key]:
                     short[key] = values
@@ -1067,6 +1071,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             if read_open_zeros(report, list(table.row_paths(key))):
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                          f"「{table.row(key).label}」行：{BLANKS_UNTRACED_ZEROS}"))
+        for key in a_cell_short:
+            if any(report.cells[p].state == INFERRED for p in table.row_paths(key)):
+                report.flags.append(Flag(f"{table.section}.{key}", "inferred", _GAPS_BLANK.format(table.row(key).label)))
     for key, columns in past_last.items():
         zeros_in_doubt(report, table, key, columns, past_last_message)
     if padded_right == 1 and not t2 and not boxed_table:
@@ -1257,8 +1264,10 @@ def _gaps_blank(report: Report, table: Table, short: dict[str, list[Token]]) -> 
             continue
         for path in gaps:
             report.cells[path] = CellValue(0, INFERRED)
-        report.flags.append(Flag(f"{table.section}.{key}", "inferred",
-                                 f"「{table.row(key).label}」行未印出的单元格按空白（0）计，请对照原文核对"))
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred", _GAPS_BLANK.format(table.row(key).label)))
+
+
+_GAPS_BLANK = "「{}」行未印出的单元格按空白（0）计，请对照原文核对"
 
 
 _LINES_BY_SUMS = "「{}」行的数值分在几行印出，已按各行合计关系排列，请对照原文核对"
@@ -1497,6 +1506,16 @@ def _may_end_with_total(values: list[Token]) -> bool:
     总计 elsewhere, as a reading-order stream does: its values are placed by the sums."""
     numbers = [token_number(t) for t in values]
     return len(numbers) >= 2 and known(numbers) and numbers[-1] >= max(numbers[:-1])
+
+
+def _a_cell_short_adding_up(values: list[Token], width: int) -> bool:
+    """Whether a row prints one value fewer than its cells, every one a count, the last the sum of
+    the others, two of those other than 0 (「574 63 16 0 17 670」): a blank part that left no trace
+    (a row of 6, TEMPLATE.md), its 总计 printed last; which part is blank, the column sums weigh."""
+    if len(values) != width - 1 or width < 3:
+        return False
+    numbers = [token_number(t) if t.kind == NUM else None for t in values]
+    return known(numbers) and parts_add_up(numbers) and sum(1 for n in numbers[:-1] if n) >= 2
 
 
 def _no_zero_printed(values_of: dict[str, list[Token]], width: dict[str, int]) -> bool:
