@@ -67,9 +67,10 @@ from core.parse.wider_parts import ZEROS_IN_A_WIDER_PART, wider_part_rows, zero_
 from core.parse.fee_unit import fee_in_printed_unit
 from core.parse.stored_cells import (T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row,
                                     table_cells, table_equations, table_values, widths_of)
-from core.parse.subtotal_rows import (ROW_OF_EIGHT, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
+from core.parse.subtotal_rows import (ROW_OF_EIGHT, ROW_OF_EIGHT_BLANK_TOTAL, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
                                      GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
-                                     flag_lone_total, may_be_clipped, may_have_lost_a_blank, prints_as_eight, read_blank_lost, read_clipped,
+                                     flag_lone_total, may_be_clipped, may_have_lost_a_blank, prints_as_eight, prints_as_eight_blank_total,
+                                     read_blank_lost, read_clipped,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
                                      zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
@@ -548,6 +549,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     cut_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more, an empty one after their last value
     both_ends_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more on their line, empty at both ends
     gathered: dict[str, list[Token]] = {}  # 表三 rows' values before the padding is trimmed
+    eights_blank_total: set[str] = set()  # such rows of 8, their 总计 empty, where the table leaves it so
     past_total: dict[str, list[Token]] = {}  # 表三 rows placed under the header, a printed blank after 总计
     ending_blank: list[str] = []  # 表三 rows printing a cell more than their columns, the last empty
     # A table printed row by row as the template has it (most tables): every row found printed
@@ -661,6 +663,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # 8 cells, that one its 总计 (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md), not
         # padding: read as printed, its values placed by the sums (flagged)
         values_of.update(cut_blank)
+        eights_blank_total.update(cut_blank)
     elif not t2:
         for key, values in cut_blank.items():
             if only_zeros(values) and [t.kind == NUM for t in values[1:-1]] != [t.kind == NUM for t in values[2:]] \
@@ -1006,6 +1009,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             chosen = without_subtotal(values)
             message = ROW_OF_EIGHT.format(row.label, report.text[values[1].start:values[1].end])
             causes = (SUBTOTAL_LEFT_OUT,)
+        elif not t2 and key in eights_blank_total and prints_as_eight_blank_total(values):
+            chosen = without_subtotal(values)  # (its 总计 blank, as the table's column)
+            message = ROW_OF_EIGHT_BLANK_TOTAL.format(row.label, report.text[values[1].start:values[1].end])
         elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= widths[key] > 1 \
                 and not beside and not whole:
             chosen = [None] * widths[key]
