@@ -567,7 +567,7 @@ ZERO_ROW_PRINTS_PAST_TOTAL = ("「{0}」行印有8格，比表头多1格（表�
 # (a catdoc row whose tabs count out a cell more, one blank written as a line break: tab_breaks)
 ROW_OF_EIGHT = ("「{0}」行印有8个数值：第二个数（{1}）等于其后五个数之和、与自然人相加等于总计，"
                 + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "，" + _CHECK)
-ROW_OF_EIGHT_BLANK_TOTAL = ("「{0}」行印有8格，末格（总计）空白：第二个数（{1}）等于其后五个数之和，" + _IS_SUBTOTAL + "。"
+ROW_OF_EIGHT_BLANK_TOTAL = ("「{0}」行印有8个数值，末格（总计）空白：第二个数（{1}）等于其后五个数之和，" + _IS_SUBTOTAL + "。"
                             + _READ_WITHOUT + "；" + _OTHERS_LEAVE_TOTAL_BLANK + "，本行总计也按空白计，" + _CHECK)
 TAB_ROW_OF_EIGHT = ("「{0}」行按制表符数出比表头多1格（其中一个空白单元格处换行）：第二格等于其后五格之和，"
                     + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "，" + _CHECK)
