@@ -28,6 +28,7 @@ from typing import Callable, NamedTuple, Optional
 from core.equations import Equation, equations
 from core.parse.columns import equation_score, token_number
 from core.parse.row_sums import parts_add_up, tokens_add_up
+from core.parse.subtotal_rows import prints_as_eight
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
 from core.template import Table
 
@@ -900,9 +901,10 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
             # (a row whose label matched out of place, between rows found, printed its values in the run)
             in_run += values_of.get(run[-1], ())
             values = list(in_run)
-            if start == 0 and len(values) > len(run) * width:
+            if start == 0 and len(values) > len(run) * width and not prints_as_eight(values_of[keys[0]]):
                 # the table's first rows print after the values of what precedes the table (表二's
                 # cells that the reading order put below 表三's heading): those are not the table's
+                # (but a first row of 8 adding up so prints a subtotal, no value from before it)
                 values = values[len(values) - len(run) * width:]
             extra = len(values) - len(run) * width
             last = end == len(keys) - 1

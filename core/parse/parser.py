@@ -18,7 +18,7 @@ from core.readers.document import Document, Line
 from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chinese, utf8_read_as_gbk
 from core.readers.text import GBK_READ_AS_UTF8, UTF8_READ_AS_GB2312, UTF8_READ_AS_LATIN1
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NEIGHBOUR_MAY_HOLD, NUMBER,
-                        PLACED_BY_ORDER, PLACED_BY_POSITION, READING_UNDECIDED, SUBTOTAL_UNTOLD, BLANK_TEMPLATE,
+                        PLACED_BY_ORDER, PLACED_BY_POSITION, READING_UNDECIDED, SUBTOTAL_LEFT_OUT, SUBTOTAL_UNTOLD, BLANK_TEMPLATE,
                         CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
@@ -61,14 +61,16 @@ from core.parse.sections import find_sections, line_text
 from core.parse.stray_totals import place_stray_totals
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
-from core.parse.wrapped_counts import Parts, read_wrapped_by_the_sums, take_wrapped_counts_down
+from core.parse.wrapped_counts import (Parts, counts_over_their_units, flag_counts_over_units, read_wrapped_by_the_sums,
+                                      take_wrapped_counts_down)
 from core.parse.wider_parts import ZEROS_IN_A_WIDER_PART, wider_part_rows, zero_rows_in_doubt
 from core.parse.fee_unit import fee_in_printed_unit
 from core.parse.stored_cells import (T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row,
                                     table_cells, table_equations, table_values, widths_of)
-from core.parse.subtotal_rows import (TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
+from core.parse.subtotal_rows import (ROW_OF_EIGHT, ROW_OF_EIGHT_BLANK_TOTAL, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
                                      GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
-                                     flag_lone_total, may_be_clipped, may_have_lost_a_blank, read_blank_lost, read_clipped,
+                                     flag_lone_total, may_be_clipped, may_have_lost_a_blank, prints_as_eight, prints_as_eight_blank_total,
+                                     read_blank_lost, read_clipped,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
                                      zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
@@ -197,6 +199,7 @@ def parse(doc: Document) -> Report:
     # each label prints before the next counted once for the last two, which act only where a label
     # before the last prints no value (a bunch: labels with only text between them) or 1 to width - 1
     # values (short_rows_dealt deals only rows before the last printing under width, one not none)
+    over_units = counts_over_their_units(tokens[3], doc.text) if doc.lines else []
     found = find_labels(templ["section3"], tokens[3])
     either_head_row = head_labels_printed_later(templ["section3"], tokens[3], found)
     if either_head_row is not None:
@@ -237,6 +240,8 @@ def parse(doc: Document) -> Report:
         _unread_cells_of_a_zero_table(report, templ["section3"], tokens[3])
         zero_table_rows_may_be_cut(report, templ["section3"])
     put_parts_in_header_order(report, templ["section3"], tokens[3], doc.lines, doc.page_starts)
+    if over_units:
+        flag_counts_over_units(report, templ["section3"], over_units)
     parse_t4(tokens[4], report, doc.lines, pages=doc.page_starts)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
@@ -544,6 +549,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     cut_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more, an empty one after their last value
     both_ends_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more on their line, empty at both ends
     gathered: dict[str, list[Token]] = {}  # 表三 rows' values before the padding is trimmed
+    eights_blank_total: set[str] = set()  # such rows of 8, their 总计 empty, where the table leaves it so
     past_total: dict[str, list[Token]] = {}  # 表三 rows placed under the header, a printed blank after 总计
     ending_blank: list[str] = []  # 表三 rows printing a cell more than their columns, the last empty
     # A table printed row by row as the template has it (most tables): every row found printed
@@ -657,6 +663,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # 8 cells, that one its 总计 (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md), not
         # padding: read as printed, its values placed by the sums (flagged)
         values_of.update(cut_blank)
+        eights_blank_total.update(cut_blank)
     elif not t2:
         for key, values in cut_blank.items():
             if only_zeros(values) and [t.kind == NUM for t in values[1:-1]] != [t.kind == NUM for t in values[2:]] \
@@ -955,6 +962,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     no_trace = not t2 and bool(irregular) and not short_rows_total and \
         (_blanks_leave_no_trace([values_of[k] for k in irregular]) or _no_zero_printed(values_of, widths))
     with_blanks: dict[str, list[Token]] = {}  # rows printing their 总计, whose other gaps are blank cells
+    a_cell_short: list[str] = []  # such rows a cell short, adding up as printed (_a_cell_short_adding_up)
     # 表三 rows printing only 0s beside their label, more of them than columns (see _read_from_own_zeros)
     zeros_over: list[tuple[str, Flag, list[Token]]] = []
     for key in irregular:
@@ -994,6 +1002,16 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 ("，请对照原文核对" if all(split) else "，" + LEFT_OPEN)
         elif glued_run is not None:
             chosen, message, causes = glued_run
+        elif not t2 and prints_as_eight(values) and token_number(values[1]):
+            # a row of 8 adding up so: 自然人, the 法人或其他组织 subtotal the template has no column
+            # for, its five parts, 总计 (read as 7, its values would sit a column off). A subtotal
+            # of 0 is any of the row's 0s as far as the sums tell: assign_irregular weighs it
+            chosen = without_subtotal(values)
+            message = ROW_OF_EIGHT.format(row.label, report.text[values[1].start:values[1].end])
+            causes = (SUBTOTAL_LEFT_OUT,)
+        elif not t2 and key in eights_blank_total and prints_as_eight_blank_total(values):
+            chosen = without_subtotal(values)  # (its 总计 blank, as the table's column)
+            message = ROW_OF_EIGHT_BLANK_TOTAL.format(row.label, report.text[values[1].start:values[1].end])
         elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= widths[key] > 1 \
                 and not beside and not whole:
             chosen = [None] * widths[key]
@@ -1008,6 +1026,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             if table.section == "section3":
                 total_printed = (key in paragraph_rows and values == values_of[key]) or short_rows_total \
                     or (no_trace and _may_end_with_total(values)) or key in blank_total_last
+                if not total_printed and _a_cell_short_adding_up(values, widths[key]):
+                    total_printed = True
+                    a_cell_short.append(key)
                 chosen = assign_irregular(report, table, key, values, total_printed=total_printed)
                 if not total_printed and len(values) < widths[key]:
                     short[key] = values
@@ -1056,6 +1077,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             if read_open_zeros(report, list(table.row_paths(key))):
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                          f"「{table.row(key).label}」行：{BLANKS_UNTRACED_ZEROS}"))
+        for key in a_cell_short:
+            if any(report.cells[p].state == INFERRED for p in table.row_paths(key)):
+                report.flags.append(Flag(f"{table.section}.{key}", "inferred", _GAPS_BLANK.format(table.row(key).label)))
     for key, columns in past_last.items():
         zeros_in_doubt(report, table, key, columns, past_last_message)
     if padded_right == 1 and not t2 and not boxed_table:
@@ -1246,8 +1270,10 @@ def _gaps_blank(report: Report, table: Table, short: dict[str, list[Token]]) -> 
             continue
         for path in gaps:
             report.cells[path] = CellValue(0, INFERRED)
-        report.flags.append(Flag(f"{table.section}.{key}", "inferred",
-                                 f"「{table.row(key).label}」行未印出的单元格按空白（0）计，请对照原文核对"))
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred", _GAPS_BLANK.format(table.row(key).label)))
+
+
+_GAPS_BLANK = "「{}」行未印出的单元格按空白（0）计，请对照原文核对"
 
 
 _LINES_BY_SUMS = "「{}」行的数值分在几行印出，已按各行合计关系排列，请对照原文核对"
@@ -1486,6 +1512,16 @@ def _may_end_with_total(values: list[Token]) -> bool:
     总计 elsewhere, as a reading-order stream does: its values are placed by the sums."""
     numbers = [token_number(t) for t in values]
     return len(numbers) >= 2 and known(numbers) and numbers[-1] >= max(numbers[:-1])
+
+
+def _a_cell_short_adding_up(values: list[Token], width: int) -> bool:
+    """Whether a row prints one value fewer than its cells, every one a count, the last the sum of
+    the others, two of those other than 0 (「574 63 16 0 17 670」): a blank part that left no trace
+    (a row of 6, TEMPLATE.md), its 总计 printed last; which part is blank, the column sums weigh."""
+    if len(values) != width - 1 or width < 3:
+        return False
+    numbers = [token_number(t) if t.kind == NUM else None for t in values]
+    return known(numbers) and parts_add_up(numbers) and sum(1 for n in numbers[:-1] if n) >= 2
 
 
 def _no_zero_printed(values_of: dict[str, list[Token]], width: dict[str, int]) -> bool:

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from typing import Optional, Sequence
 
-from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, Number, Report
+from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, SUBTOTAL_LEFT_OUT, Number, Report
 from core.parse.memo import document_memo, memoised
 from core.parse.sections import line_text
 from core.parse.tokens import NUM, TEXT, Token
@@ -163,6 +163,7 @@ def confirmed_sum(report: Report, found: Optional[tuple[int, Counter[Number], di
     total, after, spans = found
     if _cut(report, spans):
         return None
+    total -= _subtotals_left_out(report)
     if not after:
         return total  # (no count other than 0 printed after 表三: none of its own)
     read: Counter[Number] = Counter()
@@ -178,6 +179,16 @@ def confirmed_sum(report: Report, found: Optional[tuple[int, Counter[Number], di
     if read != after:
         return None  # (a count printed after 表三 that 表四 was not read with may be 表三's)
     return total
+
+
+def _subtotals_left_out(report: Report) -> int:
+    """The 法人或其他组织 subtotals 表三's rows read from 8 values printed (总计 − 自然人 each): counted
+    in the sum, they are no cell, and a row of 8 sums to more than twice its 总计."""
+    left_out = 0
+    for row in {f.cell for f in report.flags if SUBTOTAL_LEFT_OUT in f.causes}:
+        natural, total = report.value(f"{row}.natural"), report.value(f"{row}.total")
+        left_out += int((total or 0) - (natural or 0))
+    return left_out
 
 
 def _cut(report: Report, spans: dict[tuple[int, int], Number]) -> bool:

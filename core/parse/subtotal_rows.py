@@ -303,6 +303,31 @@ def may_have_lost_a_blank(values: list[Token]) -> bool:
         and not parts_add_up(numbers)
 
 
+def prints_as_eight(values: list[Token]) -> bool:
+    """Whether a 表三 row printing 8 values is a row of 8 (自然人, a 法人或其他组织 subtotal, its
+    five parts, 总计; placeholders count 0) and not 7 values beside a stray one: its second value
+    the sum of the five after it, 总计 自然人 plus it, while neither its last 7 nor its first 7 add
+    up as a row of 7 (a subtotal of 0 has parts of 0: whichever 0 it is, the cells stored are the
+    same)."""
+    if len(values) != 8 or any(t.kind not in (NUM, NA) for t in values):
+        return False
+    numbers = [0 if t.kind == NA else token_number(t) for t in values]
+    if not known(numbers):
+        return False
+    return adds_up_as_eight(numbers[0], numbers[1], sum(numbers[2:7]), numbers[7]) \
+        and not parts_add_up(numbers[1:]) and not parts_add_up(numbers[:7])
+
+
+def prints_as_eight_blank_total(values: list[Token]) -> bool:
+    """Whether a 表三 row printing 8 cells, its last empty, in a table leaving its 总计 column
+    blank, is a row of 8: its second value, other than 0, the sum of the five after it (read as 7,
+    that subtotal sits in 商业企业 and every part a column off)."""
+    if len(values) != 8 or values[-1].kind != EMPTY or any(t.kind not in (NUM, NA) for t in values[:-1]):
+        return False
+    numbers = [0 if t.kind == NA else token_number(t) for t in values[:-1]]
+    return known(numbers) and bool(numbers[1]) and numbers[1] == sum(numbers[2:7])
+
+
 def zero_subtotal_row(values: list[Token]) -> bool:
     """Whether a 表三 row of 7 values, none printed empty, may be a row of 8 (a 法人或其他组织 subtotal
     after 自然人, TEMPLATE.md) one of whose five parts was blank and left no cell: a subtotal of 0, its
@@ -540,6 +565,10 @@ ZERO_ROW_PRINTS_PAST_TOTAL = ("「{0}」行印有8格，比表头多1格（表�
                               "合计看不出多出的是哪一格，已按模板把第二格当作「法人或其他组织」小计略去，"
                               "其余各格按表格的格位读取，" + _CHECK)
 # (a catdoc row whose tabs count out a cell more, one blank written as a line break: tab_breaks)
+ROW_OF_EIGHT = ("「{0}」行印有8个数值：第二个数（{1}）等于其后五个数之和、与自然人相加等于总计，"
+                + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "，" + _CHECK)
+ROW_OF_EIGHT_BLANK_TOTAL = ("「{0}」行印有8个数值，末格（总计）空白：第二个数（{1}）等于其后五个数之和，" + _IS_SUBTOTAL + "。"
+                            + _READ_WITHOUT + "；" + _OTHERS_LEAVE_TOTAL_BLANK + "，本行总计也按空白计，" + _CHECK)
 TAB_ROW_OF_EIGHT = ("「{0}」行按制表符数出比表头多1格（其中一个空白单元格处换行）：第二格等于其后五格之和，"
                     + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "，" + _CHECK)
 

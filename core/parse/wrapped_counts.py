@@ -33,6 +33,7 @@ from operator import add
 from typing import Optional
 
 from core.model import Flag, Number, Report, known
+from core.parse.columns import display_width
 from core.parse.stored_cells import store_row
 from core.parse.tokens import COUNT_UNITS, EMPTY, NA, NUM, TEXT, Token
 from core.readers.document import Line
@@ -125,6 +126,17 @@ def take_wrapped_counts_down(table: Table, tokens: list[Token], labels: list[tup
     for key in (key for _, key in labels if key in moved):  # (in the table's order)
         report.flags.append(Flag(f"{table.section}.{key}", "inferred", WRAPPED_ABOVE.format(table.row(key).label)))
     return moved
+
+
+def flag_counts_over_units(report: Report, table: Table, moved: list[Token]) -> None:
+    """Flag each cell read from a count counts_over_their_units moved (found by its span)."""
+    spans = {(t.start, t.end): t for t in moved}
+    for row in table.rows:
+        for column, path in zip(row.columns, table.row_paths(row.key)):
+            cell = report.cells.get(path)
+            if cell is not None and cell.span in spans:
+                report.flags.append(Flag(path, "inferred", COUNT_OVER_UNIT.format(
+                    row.label, column.label, spans[cell.span].text)))
 
 
 def read_wrapped_by_the_sums(report: Report, table: Table, moved: dict[str, Parts]) -> None:
@@ -314,3 +326,80 @@ def _count_by_halves(order: list[str], options: dict[str, list[tuple[tuple[Numbe
     if not found:
         return {}
     return {key: options[key][n][1] for key, n in zip(order, found[0])}
+
+
+# --- a count printed over its unit, the unit on its row's line (w3m of a narrow cell) -------------
+
+COUNT_OVER_UNIT = ("「{}」行「{}」一格的数字与单位分两行印出，数字（{}）印在行标签的上一行、单位在本行，"
+                   "已按两者所在的列归入该格，请对照原文核对")
+_RULES = frozenset(" \u3000|│┃║")  # what sets a unit apart from the count before it: spaces, a box's rules
+
+
+def _unit_spots(text: str, on_line: list[Token]) -> list[tuple[int, int]]:
+    """The units standing apart on a line: (offset of the unit, index in `on_line` of its token), a
+    unit alone (a text token 「个」) or one the tokenizer glued to the count before it across spaces
+    or a box's rule (「0     个」, 「0 │个」: the unit is no part of that count's cell)."""
+    spots = []
+    for i, token in enumerate(on_line):
+        if token.kind == TEXT and token.text in _LONE_UNITS:
+            spots.append((token.start, i))
+        elif token.kind == NUM and token.unit and token.end - token.start >= 3:
+            raw = text[token.start:token.end]
+            if raw[-1] in _LONE_UNITS and raw[-2] in _RULES:
+                spots.append((token.end - 1, i))
+    return spots
+
+
+def _column(text: str, at: int) -> Optional[int]:
+    """The display column of offset `at` in its line (None after a tab: unknown)."""
+    start = text.rfind("\n", 0, at) + 1
+    before = text[start:at]
+    return None if "\t" in before else display_width(before)
+
+
+def counts_over_their_units(tokens: list[Token], text: str) -> list[Token]:
+    """A cell too narrow for its count and unit prints them on two lines; a terminal (w3m) centres
+    the row's other cells on the line of its label, so the count prints alone on the line above
+    (among a column label's letters), its unit on the row's line under it: 「（      34」 over
+    「1.本机关不掌握… 30个 3个 0 0 1个 0     个」. Read in order, the count went to the row above (a
+    cell too many) and the row was short of its 总计. Where a line prints one count without a unit
+    and no text but a letter or two, and the next line prints a row's values (three or more) with
+    one unit standing apart in the count's columns, the count is put in that unit's place in
+    `tokens` (its line the row's; it keeps its own span). Returns the counts moved."""
+    by_line: dict[int, list[Token]] = {}
+    for token in tokens:
+        by_line.setdefault(token.line, []).append(token)
+    moved: list[Token] = []
+    for line, on_line in by_line.items():
+        values = [t for t in on_line if t.kind != TEXT]
+        if len(values) != 1 or values[0].kind != NUM or values[0].unit or values[0].value is None:
+            continue  # (most lines: a row's values, or none)
+        if any(t.kind == TEXT and len(t.text) > 2 for t in on_line):
+            continue  # a label's line: its value is its row's
+        below = by_line.get(line + 1, [])
+        if sum(t.kind != TEXT for t in below) < 3:
+            continue
+        count = values[0]
+        left = _column(text, count.start)
+        if left is None:
+            continue
+        right = left + display_width(text[count.start:count.end])
+        under = [(at, i) for at, i in _unit_spots(text, below)
+                 if (column := _column(text, at)) is not None and column < right and left < column + 2]
+        if len(under) != 1:
+            continue
+        at, i = under[0]
+        unit_token = below[i]
+        placed = Token(NUM, count.text, count.start, count.end, line + 1, count.value, text[at])
+        if unit_token.kind == TEXT:
+            replacement = [placed]
+        else:  # the count before the unit keeps its digits only
+            end = at
+            while end > unit_token.start and text[end - 1] in _RULES:
+                end -= 1
+            replacement = [Token(NUM, unit_token.text, unit_token.start, end, unit_token.line, unit_token.value), placed]
+        where = next(n for n, t in enumerate(tokens) if t is unit_token)
+        tokens[where:where + 1] = replacement
+        del tokens[next(n for n, t in enumerate(tokens) if t is count)]
+        moved.append(placed)
+    return moved
