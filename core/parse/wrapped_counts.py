@@ -350,6 +350,14 @@ def _unit_spots(text: str, on_line: list[Token]) -> list[tuple[int, int]]:
     return spots
 
 
+def _may_stand_apart(token: Token, text: str) -> bool:
+    """Whether `token` is a unit _unit_spots takes for one standing apart."""
+    if token.kind == TEXT:
+        return token.text in _LONE_UNITS
+    return (token.kind == NUM and bool(token.unit) and token.end - token.start >= 3
+            and text[token.end - 1] in _LONE_UNITS and text[token.end - 2] in _RULES)
+
+
 def _column(text: str, at: int) -> Optional[int]:
     """The display column of offset `at` in its line (None after a tab: unknown)."""
     start = text.rfind("\n", 0, at) + 1
@@ -366,11 +374,20 @@ def counts_over_their_units(tokens: list[Token], text: str) -> list[Token]:
     and no text but a letter or two, and the next line prints a row's values (three or more) with
     one unit standing apart in the count's columns, the count is put in that unit's place in
     `tokens` (its line the row's; it keeps its own span). Returns the counts moved."""
+    # Only a line above one with a unit standing apart can hold such a count: find those lines in
+    # one cheap pass (most reports have none) before grouping any tokens by line.
+    unit_lines = {token.line for token in tokens if _may_stand_apart(token, text)}
+    if not unit_lines:
+        return []
+    wanted = unit_lines | {line - 1 for line in unit_lines}
     by_line: dict[int, list[Token]] = {}
     for token in tokens:
-        by_line.setdefault(token.line, []).append(token)
+        if token.line in wanted:
+            by_line.setdefault(token.line, []).append(token)
     moved: list[Token] = []
     for line, on_line in by_line.items():
+        if line + 1 not in unit_lines:
+            continue
         values = [t for t in on_line if t.kind != TEXT]
         if len(values) != 1 or values[0].kind != NUM or values[0].unit or values[0].value is None:
             continue  # (most lines: a row's values, or none)
