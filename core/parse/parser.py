@@ -19,7 +19,7 @@ from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chin
 from core.readers.text import GBK_READ_AS_UTF8, UTF8_READ_AS_GB2312, UTF8_READ_AS_LATIN1
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NEIGHBOUR_MAY_HOLD, NUMBER,
                         PLACED_BY_ORDER, PLACED_BY_POSITION, READING_UNDECIDED, SUBTOTAL_UNTOLD, BLANK_TEMPLATE,
-                        CellValue, Flag, Number, Report, blank_template, known)
+                        ZEROS_ANY_READING, CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
 from core.equations import equations
@@ -2231,13 +2231,15 @@ def _padded(text: str, start: int) -> bool:
 def _placement_undecided(report: Report, table: Table, row, values: list[Token]) -> None:
     """Flag a row readings_undecided; a row of 0s and placeholders is 0 in every cell whichever
     order is right, so its cells are read as 0."""
+    causes: tuple[str, ...] = ()
     if only_zeros(values):
         for path in table.row_paths(row.key):
             report.cells[path] = CellValue(0, INFERRED)
         message = f"「{row.label}」行的数值分在几行印出，只有0和占位符，{ZEROS_UNPLACED}"
+        causes = (ZEROS_ANY_READING,)
     else:
         message = f"「{row.label}」行的数值分在几行印出，几种次序同样合计，占位符印在哪一格无法确定，请对照原文核对"
-    report.flags.append(Flag(f"{table.section}.{row.key}", "inferred", message))
+    report.flags.append(Flag(f"{table.section}.{row.key}", "inferred", message, causes))
 
 
 def _zeros_apart(values: list[Token], width: int) -> list[Token]:
