@@ -99,7 +99,7 @@ def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
             doubtful = True
         if doubtful and empty:
             empty = _sure_rows_blank_beside_counts(report, section, total_paths) >= 2
-        if empty and _blanks(get(p) for p in total_paths) >= 2:
+        if empty and _empty_totals(cells, report.template, section, total_paths) >= 2:
             if _rows_printing((p, c) for p in part_paths if (c := get(p)) is not None) >= 2 \
                     or _rows_printing_counts(report, section, part_paths) >= 2:
                 out[section] = (f"{name}的「总计」未填写（整列空白）" + _UNFILLED_TAIL, [p for p in total_paths if p in cells])
@@ -174,6 +174,15 @@ def _blank(cell) -> bool:
 
 def _blanks(cells) -> int:
     return sum(1 for c in cells if c is not None and _blank(c))
+
+
+def _empty_totals(cells: dict, template: str, section: str, total_paths: tuple[str, ...]) -> int:
+    """How many of these 总计 cells are empty: printed blank, or never printed and read as 0 beside
+    a count of their row (a row printing a cell fewer than the columns, placed from the left:
+    the cell it left out is its 总计, which 0 would make wrong whatever the row holds)."""
+    return sum(1 for p in total_paths if (c := cells.get(p)) is not None
+               and (_blank(c) or (c.state == INFERRED and c.value == 0
+                                  and not _prints_no_count(cells, p, template, section))))
 
 
 def _rows_printing(cells) -> int:
