@@ -458,11 +458,14 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
 
 
 def _zeros_any_reading(report: Report, flags: dict[str, Flag]) -> frozenset[str]:
-    """The cells of the rows (or 表四) flagged ZEROS_ANY_READING that no flag of their own names
-    (one read from the sums, "推定为", is unknown: it may be a count the converter lost)."""
-    zero_rows = [flag.cell for flag in report.flags if ZEROS_ANY_READING in flag.causes]
+    """The cells of the rows (or 表四) flagged ZEROS_ANY_READING and for nothing else, that no flag
+    of their own names (one read from the sums, "推定为", is unknown: it may be a count the
+    converter lost). A row also flagged otherwise (printing fewer values than its columns, placed
+    by the rows' order) may have lost a count to another row: its zeros are not sure."""
+    zero_rows = {flag.cell for flag in report.flags if ZEROS_ANY_READING in flag.causes}
     if not zero_rows:
         return frozenset()
+    zero_rows -= {flag.cell for flag in report.flags if ZEROS_ANY_READING not in flag.causes}
     return frozenset(p for p in report.cells if p not in flags
                      and any(p.startswith(row + ".") for row in zero_rows))
 
