@@ -19,8 +19,8 @@ from core.check.glued_rows import column_values, glued_row_suggestion, glued_run
 from core.check.odd_sum import odd_printed_sum
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, PLACED_LEFT,
-                        PLACEHOLDER, READING_UNDECIDED, WARNING, Finding, Flag, Number, Report, Suggestion,
-                        BLANK_TEMPLATE, CHECK_WITH_SOURCE, known, number_text, strict_sum, without_closing)
+                        PLACEHOLDER, READING_UNDECIDED, WARNING, ZEROS_ANY_READING, Finding, Flag, Number, Report,
+                        Suggestion, BLANK_TEMPLATE, CHECK_WITH_SOURCE, known, number_text, strict_sum, without_closing)
 from core.parse.parser import NO_REPORT
 from core.parse.stream import uncut_rows_printing_counts
 from core.parse.tokens import parse_number
@@ -99,7 +99,7 @@ def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
             doubtful = True
         if doubtful and empty:
             empty = _sure_rows_blank_beside_counts(report, section, total_paths) >= 2
-        if empty and _blanks(get(p) for p in total_paths) >= 2:
+        if empty and _empty_totals(cells, report.template, section, total_paths) >= 2:
             if _rows_printing((p, c) for p in part_paths if (c := get(p)) is not None) >= 2 \
                     or _rows_printing_counts(report, section, part_paths) >= 2:
                 out[section] = (f"{name}的「总计」未填写（整列空白）" + _UNFILLED_TAIL, [p for p in total_paths if p in cells])
@@ -174,6 +174,15 @@ def _blank(cell) -> bool:
 
 def _blanks(cells) -> int:
     return sum(1 for c in cells if c is not None and _blank(c))
+
+
+def _empty_totals(cells: dict, template: str, section: str, total_paths: tuple[str, ...]) -> int:
+    """How many of these 总计 cells are empty: printed blank, or never printed and read as 0 beside
+    a count of their row (a row printing a cell fewer than the columns, placed from the left:
+    the cell it left out is its 总计, which 0 would make wrong whatever the row holds)."""
+    return sum(1 for p in total_paths if (c := cells.get(p)) is not None
+               and (_blank(c) or (c.state == INFERRED and c.value == 0
+                                  and not _prints_no_count(cells, p, template, section))))
 
 
 def _rows_printing(cells) -> int:
@@ -377,12 +386,15 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
     # rows the parser flagged (laid out, split or placed by guess)
     unsure_rows = rows.intersection(flags)
     inferred = frozenset(p for p, cell in report.cells.items() if cell.state == INFERRED)  # cells the parser filled in
+    # those of them that may follow a repair: a row (or 表四) that printed only 0s, placeholders and
+    # blanks is 0 in every cell whichever reading is right, so no repair makes one of them a count
+    follows = inferred - _zeros_any_reading(report, flags)
     # 表三's equations share cells across rows and columns; each group of 表四 stands alone.
     units: dict[str, list[tuple[Equation, Finding]]] = {}
     for eq, finding in failing:
         units.setdefault("section3" if eq.rule.startswith("T3") else eq.rule, []).append((eq, finding))
     for group in units.values():
-        best = repair_candidates(report, [e for e, _ in group], values, statements, inferred, guessed, unsure_rows,
+        best = repair_candidates(report, [e for e, _ in group], values, statements, follows, guessed, unsure_rows,
                                  failing_unread=tuple(failing_unread))
         if not best and group[0][0].rule.startswith("T3"):
             off = _row_read_a_column_off(report, values)
@@ -443,6 +455,19 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
     out = [f for _, f in failing] + unread_failing
     _name_undecided_cells(report, out)
     return out
+
+
+def _zeros_any_reading(report: Report, flags: dict[str, Flag]) -> frozenset[str]:
+    """The cells of the rows (or 表四) flagged ZEROS_ANY_READING and for nothing else, that no flag
+    of their own names (one read from the sums, "推定为", is unknown: it may be a count the
+    converter lost). A row also flagged otherwise (printing fewer values than its columns, placed
+    by the rows' order) may have lost a count to another row: its zeros are not sure."""
+    zero_rows = {flag.cell for flag in report.flags if ZEROS_ANY_READING in flag.causes}
+    if not zero_rows:
+        return frozenset()
+    zero_rows -= {flag.cell for flag in report.flags if ZEROS_ANY_READING not in flag.causes}
+    return frozenset(p for p in report.cells if p not in flags
+                     and any(p.startswith(row + ".") for row in zero_rows))
 
 
 def _every_sum_holds(version: str, values: dict[str, Optional[Number]]) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from core.model import INFERRED, CellValue, Flag, Report
+from core.model import INFERRED, ZEROS_ANY_READING, CellValue, Flag, Report
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
 from core.readers.document import Document, Line
 from core.readers.text import MOJIBAKE_PROBLEM
@@ -125,7 +125,7 @@ def zero_row(report: Report, paths: list[str], flagged: str, what: str) -> None:
     reading of the printed cells is right; only how each cell was printed is unknown."""
     for path in paths:
         report.cells[path] = CellValue(0, INFERRED)
-    report.flags.append(Flag(flagged, "inferred", f"{what}只印有0和占位符，{BLANKS_UNTRACED_ZEROS}"))
+    report.flags.append(Flag(flagged, "inferred", f"{what}只印有0和占位符，{BLANKS_UNTRACED_ZEROS}", (ZEROS_ANY_READING,)))
 
 
 def zeros_in_doubt(report: Report, table: Table, key: str, columns: list[int], message: str,
@@ -137,7 +137,8 @@ def zeros_in_doubt(report: Report, table: Table, key: str, columns: list[int], m
     for column in columns:
         report.cells[paths[column]] = CellValue(0, INFERRED)
     names = "、".join(f"「{row.columns[n].label}」" for n in columns)
-    report.flags.append(Flag(f"{table.section}.{key}", "inferred", message.format(row.label, names), causes))
+    report.flags.append(Flag(f"{table.section}.{key}", "inferred", message.format(row.label, names),
+                             causes + (ZEROS_ANY_READING,)))
 
 
 def with_blank_lines(lines: list[Line], label_line: int, values: list[Token], width: int) -> Optional[list[Token]]:

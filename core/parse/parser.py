@@ -19,7 +19,7 @@ from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chin
 from core.readers.text import GBK_READ_AS_UTF8, UTF8_READ_AS_GB2312, UTF8_READ_AS_LATIN1
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NEIGHBOUR_MAY_HOLD, NUMBER,
                         PLACED_BY_ORDER, PLACED_BY_POSITION, READING_UNDECIDED, SUBTOTAL_LEFT_OUT, SUBTOTAL_UNTOLD, BLANK_TEMPLATE,
-                        CellValue, Flag, Number, Report, blank_template, known)
+                        ZEROS_ANY_READING, CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
 from core.equations import equations
@@ -1066,6 +1066,14 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     _place_again(report, table, with_blanks)
     if not t2:
         _place_for_one_typo(report, table, with_blanks)
+        # rows placed by where their values print, not surely (flagged), their 总计 among them: the
+        # sums may move their parts too, in the columns' order the positions gave them
+        by_place = {f.cell.split(".")[1] for f in report.flags if PLACED_BY_POSITION in f.causes}
+        positioned = {key: printed for key, placed in by_position.items() if key in by_place and key not in with_blanks
+                      and placed and placed[-1] is not None and placed[-1].kind == NUM
+                      and 1 < len(printed := [t for t in placed if t is not None and t.kind != EMPTY]) < widths[key]}
+        if positioned:
+            _place_for_one_typo(report, table, positioned)
         if with_blanks and _all_hold(report, table):  # read one way of several that all add up?
             for key, columns in undecided_columns(report, table, with_blanks).items():
                 row = table.row(key)
@@ -2271,13 +2279,15 @@ def _padded(text: str, start: int) -> bool:
 def _placement_undecided(report: Report, table: Table, row, values: list[Token]) -> None:
     """Flag a row readings_undecided; a row of 0s and placeholders is 0 in every cell whichever
     order is right, so its cells are read as 0."""
+    causes: tuple[str, ...] = ()
     if only_zeros(values):
         for path in table.row_paths(row.key):
             report.cells[path] = CellValue(0, INFERRED)
         message = f"「{row.label}」行的数值分在几行印出，只有0和占位符，{ZEROS_UNPLACED}"
+        causes = (ZEROS_ANY_READING,)
     else:
         message = f"「{row.label}」行的数值分在几行印出，几种次序同样合计，占位符印在哪一格无法确定，请对照原文核对"
-    report.flags.append(Flag(f"{table.section}.{row.key}", "inferred", message))
+    report.flags.append(Flag(f"{table.section}.{row.key}", "inferred", message, causes))
 
 
 def _zeros_apart(values: list[Token], width: int) -> list[Token]:
