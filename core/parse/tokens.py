@@ -27,6 +27,9 @@ _NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一�
 # the same marks as a cell prints them, full-width hyphen too: a set to look a cell's text up in,
 # not normalised (is_placeholder normalises: dearer, for a cell asked often)
 PLACEHOLDER_MARKS = frozenset(_NA | {"－"})
+# A zero written as a character (「〇」, 「零」) where a count stands alone: a count of 0, as printed
+# (no label of the template holds either, and prose never leaves one alone between spaces)
+_ZERO_WORDS = frozenset({"〇", "零"})
 _DASH_CHARS = "—–―‒−"
 _DASHES = re.compile(f"^[{_DASH_CHARS}]{{1,4}}$")  # dashes for "none": "———", "―" (ASCII runs are rules)
 # Artefacts of Word/pandoc/docx2txt exports that stick to cell text.
@@ -326,6 +329,8 @@ def _read_piece(piece: str, start: int, end: int) -> _Piece:
             return piece, start, end, TEXT, None, ""
     elif piece in _NA or (head in _DASH_CHARS and _DASHES.match(piece)):
         return piece, start, end, NA, None, ""
+    elif piece in _ZERO_WORDS:
+        return piece, start, end, NUM, 0, ""
     return piece, start, end, None, None, ""
 
 

@@ -272,3 +272,27 @@ def test_t4_values_the_parser_arranged_by_the_sums_are_not_moved_again():
             report.flags.append(Flag("section4", "inferred", "表四数值的印出顺序与表格不一致"))
         put_t4_columns_in_header_order(report, T4, header)
         assert report.cells["section4.review.other"].value == expected
+
+
+def test_zeros_printed_as_characters_are_counts_of_zero():
+    """A report typed with 「零」 in 表二 and 「〇」 in 表三 and 表四 for every zero (a web page and the
+    same report as a Word file): each is a cell holding 0. Before, each was text joined to the row's
+    label, the rows short of values, 规章's 12 repealed went to none and 表三's 社会公益组织 1 to
+    科研机构 in three rows (flagged rows around, the moved cells not)."""
+    for name in ("zeros-as-characters.html", "zeros-as-characters.docx"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/zeros-as-characters") == [], name
+        assert [report.value(f"section2.rules.{key}") for key in ("issued", "repealed", "in_force")] == [0, 12, 0]
+        assert [report.value(f"section3.new.{key}") for key in ("research", "social", "legal")] == [0, 1, 0]
+        assert report.value("section4.review.total") == 0
+        assert report.flags == [] and report.problems == [] and check(report) == []
+
+
+def test_a_zero_character_is_a_count_only_alone_in_its_cell():
+    from core.parse.tokens import NUM, TEXT, tokenize
+    from core.readers.document import Cell, Line
+
+    def kinds(*cells):
+        return [(t.kind, t.value) for t in tokenize([Line(cells=[Cell(c, 0, len(c)) for c in cells], grid=True)])]
+    assert kinds("〇", "零", "12") == [(NUM, 0), (NUM, 0), (NUM, 12)]
+    assert kinds("零败诉") == [(TEXT, None)] and kinds("二〇二二年") == [(TEXT, None)]
