@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal, Optional, Union
 
-from core.readers.document import Line
+from core.readers.document import Cell, Line
 from core.parse.memo import document_memo, make_room
 from core.model import BLANK, NUMBER, SLASH, Number
 
@@ -424,6 +424,21 @@ def _cell_pieces(raw: str) -> _CellPieces:
     return tuple(out)
 
 
+# A count whose thousands are set apart by one space (「141 593」, 「1 234 567件」; a thin or
+# no-break space is one after NFKC): its first group has no leading 0, each other group 3 digits
+_SPACED_THOUSANDS = re.compile(rf"^[1-9]\d{{0,2}}(?: \d{{3}})+(?:{_UNIT})?$")
+
+
+def _spaced_thousands(raw: str) -> Optional[tuple[str, Number, str]]:
+    """A cell's text as one count printed with spaces between its thousands: (its digits, value,
+    unit), or None."""
+    text = normalise(blank_artefacts(raw)).strip()
+    if _SPACED_THOUSANDS.match(text) is None:
+        return None
+    number = parse_number(text.replace(" ", ""))
+    return (text.replace(" ", ""), *number) if number is not None else None
+
+
 def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> list[Token]:
     """Tokens of lines[first:last], in order."""
     tokens: list[Token] = []
@@ -440,6 +455,7 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
     for index in range(first, last):
         line = lines[index]
         run: Optional[Token] = None
+        line_start = len(tokens)
         for cell in line.cells:
             raw = cell.text
             if not raw:  # the common case first: an empty cell
@@ -493,6 +509,20 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 run = None
                 continue
             offset = cell.start
+            if held and held[0][3] == NUM and len(held) > 1 \
+                    and (line.grid or len(line.cells) > 1 or raw.lstrip().startswith(("<td", "<th"))) \
+                    and (spaced := _spaced_thousands(raw)) is not None:
+                # 「141 593」 in a cell of its own (a web page's, a Word table's, a tab field, a table
+                # cell pandoc left as HTML): one count whose thousands are set apart by a space, no
+                # two cells (a grid's cells are apart)
+                piece, value, unit = spaced
+                token = new(Token)
+                token.kind, token.text, token.value = NUM, piece, value
+                token.start, token.end = held[0][1] + offset, held[-1][2] + offset
+                token.line, token.unit = index, unit
+                append(token)
+                run = None
+                continue
             for piece, start, end, kind, value, unit in held:
                 if kind == NA and piece == "\ufffd" and tokens and tokens[-1].line == index - 1 \
                         and tokens[-1].kind == TEXT and tokens[-1].text[-1] == "\ufffd":
@@ -526,4 +556,48 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     run.start, run.end = start + offset, end + offset
                     run.line, run.unit = index, ""
                     append(run)
+        if len(tokens) - line_start > _T3_WIDTH + 1 and not line.grid and len(line.cells) == 1:
+            _join_spaced_thousands(tokens, line_start, line.cells[0])
     return tokens
+
+
+def _join_spaced_thousands(tokens: list[Token], first: int, cell: Cell) -> None:
+    """A 表三 row printed on one line of text with its cells apart by wider gaps (pandoc's plain
+    table, a PDF's text): counts over 999 whose thousands are set apart by one space
+    (「12 558  136  4  0  0  0  12 698」) joined into one each, where the row's gaps say it and its
+    sum does: every other gap between its counts wider than one space, and joined, the row's 7
+    counts add up (自然人 and the five 法人或其他组织 to 总计), which its printed pieces cannot."""
+    line = tokens[first:]
+    text = cell.text
+    pairs: list[int] = []  # the second token of each count printed in two pieces
+    for n in range(1, len(line)):
+        a, b = line[n - 1], line[n]
+        if a.kind != NUM or b.kind != NUM:
+            continue
+        gap = text[a.end - cell.start:b.start - cell.start]
+        if gap == " ":
+            if len(b.text) != 3 or not b.text.isdigit() or not a.text.isdigit() or len(a.text) > 3 \
+                    or a.text[0] == "0" or (pairs and pairs[-1] == n - 1):
+                return
+            pairs.append(n)
+        elif gap.strip() or len(gap) < 2:
+            return
+    if not pairs:
+        return
+    start = pairs[0] - 1
+    while start and line[start - 1].kind == NUM:
+        start -= 1
+    if len(line) - start - len(pairs) != _T3_WIDTH or any(t.kind == NUM for t in line[:start]):
+        return  # (the row's counts end the line, one after another, after its label)
+    joined: list[Token] = []
+    for n, token in enumerate(line):
+        if token.kind == NUM and n in pairs:
+            head = joined[-1]
+            digits = head.text + token.text
+            joined[-1] = Token(NUM, digits, head.start, token.end, head.line, int(digits))
+        else:
+            joined.append(token)
+    values = [t.value or 0 for t in joined[start:]]
+    if sum(values[:-1]) != values[-1]:
+        return
+    tokens[first:] = joined

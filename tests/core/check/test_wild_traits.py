@@ -296,3 +296,34 @@ def test_a_zero_character_is_a_count_only_alone_in_its_cell():
         return [(t.kind, t.value) for t in tokenize([Line(cells=[Cell(c, 0, len(c)) for c in cells], grid=True)])]
     assert kinds("〇", "零", "12") == [(NUM, 0), (NUM, 0), (NUM, 12)]
     assert kinds("零败诉") == [(TEXT, None)] and kinds("二〇二二年") == [(TEXT, None)]
+
+
+def test_counts_with_a_space_between_their_thousands_are_one_count():
+    """「12 558」: a space as the thousands separator (表三's 一, （一） and （七） over 999 in 自然人 and
+    总计). One count where the geometry says one cell: a web page's or a Word table's cell, a cell
+    pandoc left as HTML in Markdown, or a row of pandoc's plain table whose other gaps are wider
+    and which adds up only so. Before, each was read as two (12 and 558), the row as 9 values:
+    558 read for 12 558 in six cells (flagged)."""
+    for name in ("thousands-space.html", "thousands-space.docx", "thousands-space.pandoc-gfm.md",
+                 "thousands-space.pandoc-plain.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/thousands-space") == [], name
+        assert report.value("section3.new.natural") == 12558 and report.value("section3.total.total") == 12687, name
+        assert report.flags == [] and check(report) == [], name
+
+
+def test_a_space_between_digits_joins_them_only_where_the_row_is_read_so():
+    from core.parse.tokens import NUM, tokenize
+    from core.readers.document import Cell, Line
+
+    def values(text, grid=False):
+        cells = text.split("\t") if grid else [text]
+        return [t.value for t in tokenize([Line(cells=[Cell(c, 0, len(c)) for c in cells], grid=grid)]) if t.kind == NUM]
+    row = "一、本年新收  12 558   136   4   0   0   0   12 698"
+    assert values(row) == [12558, 136, 4, 0, 0, 0, 12698]
+    # the row adds up only read as printed: 1 and 234 are two cells
+    assert values("一、本年新收  1 234   5   0   0   0   0   240") == [1, 234, 5, 0, 0, 0, 0, 240]
+    # a row whose cells are one space apart (lynx) tells no separator from a gap
+    assert values("一、本年新收 12 558 136 4 0 0 0 12 698") == [12, 558, 136, 4, 0, 0, 0, 12, 698]
+    assert values("12 558\t0 123\t1 23", grid=True) == [12558, 0, 123, 1, 23]
+    assert values("12 558") == [12, 558]  # a line alone: nothing says it is one cell
