@@ -76,6 +76,7 @@ from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragr
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs, uncut_rows_printing_counts)
 from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T4, Row, Table, tables
+from core.parse.second_t3 import one_t3
 from core.parse.labels import LABEL_NOISE, NUMBERING, find_labels, labels_behind
 from core.parse.line_orders import (better_line_order, eight_reordered, lines_reordered, order_doubtful,
                                     readings_undecided)
@@ -150,6 +151,10 @@ def parse(doc: Document) -> Report:
     section3_text = "".join([t.text for t in tokens[3] if t.kind == TEXT])
     report.template = detect_version(tokens, report.year, section3_text)
     templ = tables(report.template)
+    tokens[3], two_t3 = one_t3(templ["section3"], tokens[3], report.year)
+    if two_t3 is not None:  # (the other table's words are no longer section 三's)
+        report.problems.append(two_t3)
+        section3_text = "".join([t.text for t in tokens[3] if t.kind == TEXT])
     # every cell unread until a row stores it: one CellValue for all of them (a CellValue is never
     # changed in place, only replaced), the template's dict of them copied
     report.cells = _unread_cells(report.template).copy()

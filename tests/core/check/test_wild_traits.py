@@ -327,3 +327,22 @@ def test_a_space_between_digits_joins_them_only_where_the_row_is_read_so():
     assert values("一、本年新收 12 558 136 4 0 0 0 12 698") == [12, 558, 136, 4, 0, 0, 0, 12, 698]
     assert values("12 558\t0 123\t1 23", grid=True) == [12558, 0, 123, 1, 23]
     assert values("12 558") == [12, 558]  # a line alone: nothing says it is one cell
+
+
+def test_a_second_t3_in_section_three_is_left_unread_and_said():
+    """Section 三 printing two 表三: last year's first under 「2022年度：」 and the report year's under
+    「2023年度：」 (a web page, and it as pandoc's plain text), or the agency's own first and then
+    last year's (a Word file) or a summary of its departments (「…情况汇总」). The report year's is
+    read, a problem names the other. Before, both tables' values ran into one: 四、结转下年度 printing
+    182 values and 25 flags, and where last year's came first 59 cells read from it."""
+    cases = (("second-t3-last-year-first.html", "第二张（标明2023年度）", "第一张，标明2022年度"),
+             ("second-t3-last-year-first.pandoc-plain.txt", "第二张（标明2023年度）", "第一张，标明2022年度"),
+             ("second-t3-last-year-after.docx", "第一张", "第二张，标明2022年度"),
+             ("second-t3-summary-after.html", "第一张", "第二张，标明「汇总」"))
+    for name, read, other in cases:
+        report = load_report(WILD / name)
+        truth = name.split(".")[0]
+        assert wrong_cells(report, f"wild/{truth}") == [], name
+        assert report.value("section3.new.total") == 166 and report.value("section3.carried_forward.total") == 7, name
+        assert report.flags == [] and check(report) == [], name
+        assert report.problems == [f"第三部分印有两张「收到和处理政府信息公开申请情况」表，读取了{read}，另一张（{other}）未读取，请核对原文件"], name
