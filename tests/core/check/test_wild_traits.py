@@ -346,3 +346,47 @@ def test_a_second_t3_in_section_three_is_left_unread_and_said():
         assert report.value("section3.new.total") == 166 and report.value("section3.carried_forward.total") == 7, name
         assert report.flags == [] and check(report) == [], name
         assert report.problems == [f"第三部分印有两张「收到和处理政府信息公开申请情况」表，读取了{read}，另一张（{other}）未读取，请核对原文件"], name
+
+
+def test_t3_natural_persons_printed_after_the_organisations_are_read_by_the_header():
+    """表三 printing 自然人 after the five 法人或其他组织 columns (then 总计): every sum holds in any
+    order of the six, so read in printed order 自然人's 129 went to 商业企业 and 其他's 8 to 自然人,
+    silent, in every row. The header tells: on one line (a web page's or a Word table's row, a PDF's
+    text line) 法人或其他组织 prints left of 自然人; over two lines of a space-aligned text (w3m's box)
+    自然人 stands in a column right of where 法人或其他组织 ends."""
+    for name in ("natural-after-parts.html", "natural-after-parts.docx", "natural-after-parts.pdftotext-layout.txt",
+                 "natural-after-parts.w3m.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/natural-after-parts") == [], name
+        assert [report.value(f"section3.new.{key}") for key in
+                ("natural", "commercial", "research", "social", "legal", "other", "total")] \
+            == [129, 12, 7, 7, 3, 8, 166], name
+        assert [f for f in check(report) if f.severity == ERROR] == [], name
+
+
+def test_natural_persons_move_only_where_the_header_s_geometry_says_so():
+    from core.parse.column_order import natural_printed_after_parts
+    from core.parse.tokens import tokenize
+    from core.readers.document import Cell, Line
+
+    def after(*rows, grid=True):
+        text, lines = "", []
+        for row in rows:
+            cells, at = [], len(text)
+            for cell in (row if grid else [row]):
+                cells.append(Cell(cell, at, at + len(cell)))
+                at += len(cell) + 1
+            text += (" ".join(row) if grid else row) + "\n"
+            lines.append(Line(cells=cells, grid=grid))
+        return natural_printed_after_parts(tokenize(lines), text, lines)
+    parts = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    first = ["一、本年新收政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"]
+    assert after(["申请人情况"], ["法人或其他组织", "自然人", "总计"], parts, first)
+    assert not after(["申请人情况"], ["自然人", "法人或其他组织", "总计"], parts, first)  # the template's
+    # a docx2txt text running the names on: 自然人 ends a line, 法人或其他组织 opens the next
+    assert not after("一二三申请人情况自然人", "法人或其他组织总计商业企业", "科研机构…其他", "一、本年新收政府信息公开申请数量 1", grid=False)
+    # space-aligned: 自然人 stands in a column right of 法人或其他组织's end, or left of it
+    assert after("申请人情况", "      法人或其他组织", "                        自然人   总计",
+                 "一、本年新收政府信息公开申请数量 1", grid=False)
+    assert not after("申请人情况", "      法人或其他组织", "  自然人                   总计",
+                     "一、本年新收政府信息公开申请数量 1", grid=False)
