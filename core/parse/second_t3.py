@@ -12,7 +12,7 @@ import re
 from typing import Optional
 
 from core.parse.labels import find_labels
-from core.parse.tokens import TEXT, Token
+from core.parse.tokens import NUM, TEXT, Token
 from core.template import Table
 
 # a year as a heading prints it: 「2022年度」, 「2022年」 (not 「2022年1月1日」's start: any year counts)
@@ -27,7 +27,14 @@ TWO_TABLES = "第三部分印有两张「收到和处理政府信息公开申请
 
 
 def _words_before(tokens: list[Token], first_label: int) -> str:
-    return "".join(t.text for t in tokens[:first_label] if t.kind == TEXT)
+    """The words printed before a table's first row label, after the last count and the last
+    sentence before it: a heading's, a note's and the header's, not prose's (「较上年度增加3件。」
+    tells nothing of the table)."""
+    start = first_label
+    while start and tokens[start - 1].kind != NUM:
+        start -= 1
+    words = "".join(t.text for t in tokens[start:first_label] if t.kind == TEXT)
+    return words[words.rfind("。") + 1:]
 
 
 def _whole_table(found: list[tuple[int, str]]) -> bool:
@@ -69,10 +76,14 @@ def one_t3(table: Table, tokens: list[Token], year: Optional[int]) -> tuple[list
     second_words = _words_before(rest, again[0][0])
     first_other = _other_than_own(first_words, year)
     second_other = _other_than_own(second_words, year)
-    own = f"标明{year}年度" if year is not None else ""
+    def read(which: str, words: str) -> str:
+        return f"{which}（标明{year}年度）" if year is not None and f"{year}年" in words else which
+
     if first_other is not None and second_other is None:
-        read = f"第二张（{own}）" if own and str(year) in second_words else "第二张"
-        return rest, TWO_TABLES.format(read=read, other=f"第一张，{first_other}")
+        return rest, TWO_TABLES.format(read=read("第二张", second_words), other=f"第一张，{first_other}")
     if second_other is not None:
-        return tokens[:cut], TWO_TABLES.format(read="第一张", other=f"第二张，{second_other}")
-    return tokens[:cut], TWO_TABLES.format(read="第一张（两张表前均未标明年度或汇总，按排在前面的一张读取）", other="第二张")
+        return tokens[:cut], TWO_TABLES.format(read=read("第一张", first_words), other=f"第二张，{second_other}")
+    told = read("第一张", first_words)
+    if told == "第一张":
+        told = "第一张（两张表前均未标明年度或汇总，按排在前面的一张读取）"
+    return tokens[:cut], TWO_TABLES.format(read=told, other="第二张")

@@ -424,9 +424,9 @@ def _cell_pieces(raw: str) -> _CellPieces:
     return tuple(out)
 
 
-# A count whose thousands are set apart by one space (「141 593」, 「1 234 567件」; a thin or
+# A number whose thousands are set apart by one space (「141 593」, 「1 234 567件」, 「1 234.5」; a thin or
 # no-break space is one after NFKC): its first group has no leading 0, each other group 3 digits
-_SPACED_THOUSANDS = re.compile(rf"^[1-9]\d{{0,2}}(?: \d{{3}})+(?:{_UNIT})?$")
+_SPACED_THOUSANDS = re.compile(rf"^[1-9]\d{{0,2}}(?: \d{{3}})+(?:\.\d+)?(?:{_UNIT})?$")
 
 
 def _spaced_thousands(raw: str) -> Optional[tuple[str, Number, str]]:

@@ -390,3 +390,20 @@ def test_natural_persons_move_only_where_the_header_s_geometry_says_so():
                  "一、本年新收政府信息公开申请数量 1", grid=False)
     assert not after("申请人情况", "      法人或其他组织", "  自然人                   总计",
                      "一、本年新收政府信息公开申请数量 1", grid=False)
+
+
+def test_two_t3_told_apart_by_nothing_read_the_first_and_say_so(tmp_path):
+    """A second 表三 under a heading naming no year and no summary: the first is read (an agency
+    prints its own where the template puts it) and the problem says nothing told them apart. The
+    section's prose before the first (「较上年度增加」) is no heading of it."""
+    text = (WILD / "second-t3-summary-after.html").read_text(encoding="utf-8")
+    text = text.replace("（二）全区各部门收到和处理政府信息公开申请情况汇总", "附表")
+    heading = text.index("三、收到和处理政府信息公开申请情况")
+    first_table = text.index("<table", heading)
+    text = text[:first_table] + "<p>本年度收到申请166件，较上年度增加3件。</p>" + text[first_table:]
+    page = tmp_path / "page.html"
+    page.write_text(text, encoding="utf-8")
+    report = load_report(page)
+    assert wrong_cells(report, "wild/second-t3-summary-after") == []
+    assert report.problems == ["第三部分印有两张「收到和处理政府信息公开申请情况」表，读取了第一张（两张表前均未标明年度或汇总，"
+                               "按排在前面的一张读取），另一张（第二张）未读取，请核对原文件"]
