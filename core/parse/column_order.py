@@ -354,7 +354,11 @@ def put_parts_in_header_order(report: Report, table: Table, tokens: list[Token],
     if order is None:
         order = header_part_order_by_position(report.text, tokens, lines, pages)
     template_order = tuple(key for key, _ in _T3_PARTS)
-    if natural_printed_after_parts(tokens, report.text, lines):
+    # (自然人 printed after 法人或其他组织 somewhere in the section, found by str.find: else, as in
+    # nearly every report, no header need be read for it)
+    start, end = (tokens[0].start, tokens[-1].end) if tokens else (0, 0)
+    group_at = report.text.find("法人或其", start, end)
+    if 0 <= group_at < report.text.rfind("自然", start, end) and natural_printed_after_parts(tokens, report.text, lines):
         printed = ("natural",) + template_order
         named = (order or template_order) + ("natural",)
         _move_columns(report, table, tuple(row.key for row in table.rows), printed, named)

@@ -151,10 +151,6 @@ def parse(doc: Document) -> Report:
     section3_text = "".join([t.text for t in tokens[3] if t.kind == TEXT])
     report.template = detect_version(tokens, report.year, section3_text)
     templ = tables(report.template)
-    tokens[3], two_t3 = one_t3(templ["section3"], tokens[3], report.year)
-    if two_t3 is not None:  # (the other table's words are no longer section 三's)
-        report.problems.append(two_t3)
-        section3_text = "".join([t.text for t in tokens[3] if t.kind == TEXT])
     # every cell unread until a row stores it: one CellValue for all of them (a CellValue is never
     # changed in place, only replaced), the template's dict of them copied
     report.cells = _unread_cells(report.template).copy()
@@ -188,6 +184,10 @@ def parse(doc: Document) -> Report:
     if t2_left:
         left = {id(t) for t in t2_left}
         tokens[3][:] = [t for t in tokens[3] if id(t) not in left]
+    # (asked here, where 表三's labels are found next: the same tokens, found once)
+    tokens[3], two_t3 = one_t3(templ["section3"], tokens[3], report.year)
+    if two_t3 is not None:
+        report.problems.append(two_t3)
     t4_region = regions[4]  # (None: no heading of section 四)
     printed = t3_printed_sum(tokens[3], tokens[4], doc.lines, t4_region[1], t2_left, doc.page_starts) \
         if 3 in sections.heading_lines and t4_region is not None else None  # (its body's text bounded)

@@ -69,6 +69,8 @@ def one_t3(table: Table, tokens: list[Token], year: Optional[int]) -> tuple[list
     if cut is None:
         return tokens, None
     rest = tokens[cut:]
+    if not any("新收" in t.text for t in rest if t.kind == TEXT):
+        return tokens, None  # (no first row again: most sections end with their table, or a note)
     again = find_labels(table, rest)
     if not _whole_table(again):
         return tokens, None

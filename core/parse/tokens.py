@@ -421,7 +421,31 @@ def _cell_pieces(raw: str) -> _CellPieces:
         if blanks and _PADDED_IDEOGRAPHIC_SPACE.search(raw) is None:
             # (blank cells among the pieces, in the order printed)
             return tuple(sorted(out + blanks, key=lambda piece: piece[1]))
+    # (a cell of one count is short; a row's line printing one in two pieces holds more pieces than
+    # a 表三 row's label and 7 counts: no other cell's pieces are walked)
+    if len(out) > 1 and (len(raw) <= _SPACED_CELL_MAX or len(out) > _T3_WIDTH + 1) and _spaced_pair(raw, out):
+        return _SpacedPieces(out)
     return tuple(out)
+
+
+_SPACED_CELL_MAX = 32  # characters of a cell holding one count spaced at its thousands, padding and all
+
+
+class _SpacedPieces(tuple):
+    """A cell's pieces (_cell_pieces) among which two counts lie one space apart, the second of
+    three digits (「12 558」): one count spaced at its thousands, or two cells, as the line tells
+    (tokenize). Its own type, so that tokenize asks only of such cells (a memo's marked entry)."""
+    __slots__ = ()
+
+
+def _spaced_pair(raw: str, pieces: list[_Piece]) -> bool:
+    """Whether two counts lie one space apart in a cell's pieces, the second three digits."""
+    for n in range(1, len(pieces)):
+        head, tail = pieces[n - 1], pieces[n]
+        if tail[3] == NUM and head[3] == NUM and tail[1] - head[2] == 1 and len(tail[0]) == 3 \
+                and raw[head[2]] == " ":
+            return True
+    return False
 
 
 # A number whose thousands are set apart by one space (「141 593」, 「1 234 567件」, 「1 234.5」; a thin or
@@ -443,6 +467,7 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
     """Tokens of lines[first:last], in order."""
     tokens: list[Token] = []
     append = tokens.append
+    spaced_rows: list[tuple[int, Cell, int]] = []  # (first token, cell, line) of cells of _SpacedPieces
     kept = _KEPT_PIECES
     # room made once a call, not a cell: the cells and runs of one section may pass the bounds
     make_room(kept, _PIECES_KEPT)
@@ -455,7 +480,6 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
     for index in range(first, last):
         line = lines[index]
         run: Optional[Token] = None
-        line_start = len(tokens)
         for cell in line.cells:
             raw = cell.text
             if not raw:  # the common case first: an empty cell
@@ -494,35 +518,37 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                         append(token)
                         run = None
                     continue
-                # (a cell's one piece, a number or a mark: its token as the loop below makes it)
-                if TYPE_CHECKING:  # (mypy narrows no test above to it)
-                    assert isinstance(held, list)
-                piece, start, end, kind, value, unit = held[0]
-                if TYPE_CHECKING:  # (only a piece of a kind is kept so)
-                    assert kind is not None
-                offset = cell.start
-                token = new(Token)
-                token.kind, token.text, token.value = kind, piece, value
-                token.start, token.end = start + offset, end + offset
-                token.line, token.unit = index, unit
-                append(token)
-                run = None
-                continue
+                if type(held) is _SpacedPieces:  # (its pieces read by the loop below, unless one count)
+                    if (line.grid or len(line.cells) > 1 or raw.lstrip().startswith(("<td", "<th"))) \
+                            and (spaced := _spaced_thousands(raw)) is not None:
+                        # 「141 593」 in a cell of its own (a web page's, a Word table's, a tab field, a
+                        # table cell pandoc left as HTML): one count whose thousands are set apart by
+                        # a space, no two cells (a grid's cells are apart)
+                        token = new(Token)
+                        token.kind, token.text, token.value = NUM, spaced[0], spaced[1]
+                        token.start, token.end = held[0][1] + cell.start, held[-1][2] + cell.start
+                        token.line, token.unit = index, spaced[2]
+                        append(token)
+                        run = None
+                        continue
+                    # (a line of one cell: its row weighed once every token is made)
+                    spaced_rows.append((len(tokens), cell, index))
+                else:
+                    # (a cell's one piece, a number or a mark: its token as the loop below makes it)
+                    if TYPE_CHECKING:  # (mypy narrows no test above to it)
+                        assert isinstance(held, list)
+                    piece, start, end, kind, value, unit = held[0]
+                    if TYPE_CHECKING:  # (only a piece of a kind is kept so)
+                        assert kind is not None
+                    offset = cell.start
+                    token = new(Token)
+                    token.kind, token.text, token.value = kind, piece, value
+                    token.start, token.end = start + offset, end + offset
+                    token.line, token.unit = index, unit
+                    append(token)
+                    run = None
+                    continue
             offset = cell.start
-            if held and held[0][3] == NUM and len(held) > 1 \
-                    and (line.grid or len(line.cells) > 1 or raw.lstrip().startswith(("<td", "<th"))) \
-                    and (spaced := _spaced_thousands(raw)) is not None:
-                # 「141 593」 in a cell of its own (a web page's, a Word table's, a tab field, a table
-                # cell pandoc left as HTML): one count whose thousands are set apart by a space, no
-                # two cells (a grid's cells are apart)
-                piece, value, unit = spaced
-                token = new(Token)
-                token.kind, token.text, token.value = NUM, piece, value
-                token.start, token.end = held[0][1] + offset, held[-1][2] + offset
-                token.line, token.unit = index, unit
-                append(token)
-                run = None
-                continue
             for piece, start, end, kind, value, unit in held:
                 if kind == NA and piece == "\ufffd" and tokens and tokens[-1].line == index - 1 \
                         and tokens[-1].kind == TEXT and tokens[-1].text[-1] == "\ufffd":
@@ -556,18 +582,22 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     run.start, run.end = start + offset, end + offset
                     run.line, run.unit = index, ""
                     append(run)
-        if len(tokens) - line_start > _T3_WIDTH + 1 and not line.grid and len(line.cells) == 1:
-            _join_spaced_thousands(tokens, line_start, line.cells[0])
+    for first_token, cell, index in reversed(spaced_rows):  # (from the last: the earlier rows' places hold)
+        if not lines[index].grid and len(lines[index].cells) == 1:
+            end = first_token
+            while end < len(tokens) and tokens[end].line == index:
+                end += 1
+            _join_spaced_thousands(tokens, first_token, end, cell)
     return tokens
 
 
-def _join_spaced_thousands(tokens: list[Token], first: int, cell: Cell) -> None:
+def _join_spaced_thousands(tokens: list[Token], first: int, end: int, cell: Cell) -> None:
     """A 表三 row printed on one line of text with its cells apart by wider gaps (pandoc's plain
     table, a PDF's text): counts over 999 whose thousands are set apart by one space
     (「12 558  136  4  0  0  0  12 698」) joined into one each, where the row's gaps say it and its
     sum does: every other gap between its counts wider than one space, and joined, the row's 7
     counts add up (自然人 and the five 法人或其他组织 to 总计), which its printed pieces cannot."""
-    line = tokens[first:]
+    line = tokens[first:end]
     text = cell.text
     pairs: list[int] = []  # the second token of each count printed in two pieces
     for n in range(1, len(line)):
@@ -600,4 +630,4 @@ def _join_spaced_thousands(tokens: list[Token], first: int, cell: Cell) -> None:
     values = [t.value or 0 for t in joined[start:]]
     if sum(values[:-1]) != values[-1]:
         return
-    tokens[first:] = joined
+    tokens[first:end] = joined
