@@ -273,15 +273,96 @@ def _move_cells(report: Report, moved: dict[str, str]) -> None:
     report.flags[:] = [replace(f, cell=moved[f.cell]) if f.cell in moved else f for f in report.flags]
 
 
+_GROUP_SPELLINGS = ("法人或其他组织", "法人或其它组织")
+
+
+def _columns_of(text: str, token: Token, word: str, wide: bool) -> Optional[tuple[int, int]]:
+    """The display columns `word` takes on its token's line (from the line's start), or None."""
+    line_start = text.rfind("\n", 0, token.start) + 1
+    line_end = text.find("\n", token.start)
+    at = text.find(word, line_start, len(text) if line_end < 0 else line_end)
+    if at < 0:
+        return None
+    return width_of(text[line_start:at], wide), width_of(text[line_start:at + len(word)], wide)
+
+
+# what may print before a name standing in its column of a space-aligned header: padding, borders
+_PADDING = re.compile(r"[ \t\u3000|+\-\u2500-\u257f]*")
+
+
+def _right_of(text: str, left: Token, left_word: str, right: Token) -> bool:
+    """Whether 自然人 (on `right`'s line) starts right of where `left_word` ends (on `left`'s), by
+    characters and by a terminal's columns alike, in a space-aligned text: 自然人 standing in its
+    column, nothing but padding or borders before it on its line (a text running the header's names
+    on, as docx2txt does, says no column by where a word falls)."""
+    line_start = text.rfind("\n", 0, right.start) + 1
+    at = text.find("自然", line_start)
+    if at < 0 or _PADDING.fullmatch(text, line_start, at) is None:
+        return False
+    for wide in (False, True):
+        group, natural = _columns_of(text, left, left_word, wide), _columns_of(text, right, "自然", wide)
+        if group is None or natural is None or natural[0] < group[1]:
+            return False
+    return True
+
+
+def natural_printed_after_parts(tokens: list[Token], text: str = "", lines: Optional[list[Line]] = None) -> bool:
+    """Whether 表三's header prints 自然人 right of 法人或其他组织 (its five columns, then 自然人, then
+    总计), each named once in the header (from 申请人情况 to the first row's label), 总计 after 自然人:
+    both on one line, 法人或其他组织 first (a line prints left to right); or on two lines of a
+    space-aligned text (not a grid's cells), 自然人 starting right of where 法人或其他组织 ends. Across
+    lines the text's order alone tells nothing (a name spanning two header rows prints on either
+    line, as w3m centres it): names on two lines of cells leave the template's order."""
+    header: Optional[list[Token]] = None
+    for token in tokens:
+        if token.kind != TEXT:
+            continue
+        if "本年新收" in token.text or "本年度新收" in token.text:
+            break
+        if "申请人情况" in token.text:
+            header = []  # (prose before the table may name the applicants too)
+        if header is not None:
+            header.append(token)
+    else:
+        return False
+    if not header:
+        return False
+    groups = [(n, at) for n, t in enumerate(header) for name in _GROUP_SPELLINGS if (at := t.text.find(name)) >= 0]
+    # (「自然」: a narrow column breaks 自然人 after it, 「人」 on the line below, as pdftotext prints it)
+    naturals = [(n, at) for n, t in enumerate(header) if (at := t.text.find("自然")) >= 0]
+    if len(groups) != 1 or len(naturals) != 1 or sum(t.text.count("自然") for t in header) != 1:
+        return False
+    group, natural = groups[0], naturals[0]
+    group_token, natural_token = header[group[0]], header[natural[0]]
+    if group_token.line == natural_token.line:
+        if not group < natural:
+            return False
+    elif lines is None or any(lines[t.line].grid or len(lines[t.line].cells) != 1 for t in (group_token, natural_token)) \
+            or not _right_of(text, group_token, next(n for n in _GROUP_SPELLINGS if n in group_token.text), natural_token):
+        return False
+    after = header[natural[0]].text[natural[1]:] + "".join(t.text for t in header[natural[0] + 1:])
+    return "总计" in after
+
+
 def put_parts_in_header_order(report: Report, table: Table, tokens: list[Token], lines: list[Line],
                               pages: tuple[int, ...] = ()) -> None:
     """表三's five 法人或其他组织 cells of each row moved to the columns the header names, where it
-    names them in another order than the template's."""
+    names them in another order than the template's; and 自然人's, where the header prints it after
+    them (read in printed order, its values went to the first of the five and the last's to 自然人:
+    every sum holds in any order of the six, so only the header tells)."""
     order = header_part_order(tokens)
     if order is None:
         order = header_part_order_by_position(report.text, tokens, lines, pages)
     template_order = tuple(key for key, _ in _T3_PARTS)
-    if order is not None and order != template_order:
+    # (自然人 printed after 法人或其他组织 somewhere in the section, found by str.find: else, as in
+    # nearly every report, no header need be read for it)
+    start, end = (tokens[0].start, tokens[-1].end) if tokens else (0, 0)
+    group_at = report.text.find("法人或其", start, end)
+    if 0 <= group_at < report.text.rfind("自然", start, end) and natural_printed_after_parts(tokens, report.text, lines):
+        printed = ("natural",) + template_order
+        named = (order or template_order) + ("natural",)
+        _move_columns(report, table, tuple(row.key for row in table.rows), printed, named)
+    elif order is not None and order != template_order:
         _move_columns(report, table, tuple(row.key for row in table.rows), template_order, order)
 
 

@@ -78,6 +78,7 @@ from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragr
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs, uncut_rows_printing_counts)
 from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T4, Row, Table, tables
+from core.parse.second_t3 import one_t3
 from core.parse.labels import LABEL_NOISE, NUMBERING, find_labels, labels_behind
 from core.parse.line_orders import (better_line_order, eight_reordered, lines_reordered, order_doubtful,
                                     readings_undecided)
@@ -185,6 +186,10 @@ def parse(doc: Document) -> Report:
     if t2_left:
         left = {id(t) for t in t2_left}
         tokens[3][:] = [t for t in tokens[3] if id(t) not in left]
+    # (asked here, where 表三's labels are found next: the same tokens, found once)
+    tokens[3], two_t3 = one_t3(templ["section3"], tokens[3], report.year)
+    if two_t3 is not None:
+        report.problems.append(two_t3)
     t4_region = regions[4]  # (None: no heading of section 四)
     printed = t3_printed_sum(tokens[3], tokens[4], doc.lines, t4_region[1], t2_left, doc.page_starts) \
         if 3 in sections.heading_lines and t4_region is not None else None  # (its body's text bounded)

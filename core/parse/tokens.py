@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal, Optional, Union
 
-from core.readers.document import Line
+from core.readers.document import Cell, Line
 from core.parse.memo import document_memo, make_room
 from core.model import BLANK, NUMBER, SLASH, Number
 
@@ -27,6 +27,9 @@ _NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一�
 # the same marks as a cell prints them, full-width hyphen too: a set to look a cell's text up in,
 # not normalised (is_placeholder normalises: dearer, for a cell asked often)
 PLACEHOLDER_MARKS = frozenset(_NA | {"－"})
+# A zero written as a character (「〇」, 「零」) where a count stands alone: a count of 0, as printed
+# (no label of the template holds either, and prose never leaves one alone between spaces)
+_ZERO_WORDS = frozenset({"〇", "零"})
 _DASH_CHARS = "—–―‒−"
 _DASHES = re.compile(f"^[{_DASH_CHARS}]{{1,4}}$")  # dashes for "none": "———", "―" (ASCII runs are rules)
 # Artefacts of Word/pandoc/docx2txt exports that stick to cell text.
@@ -326,6 +329,8 @@ def _read_piece(piece: str, start: int, end: int) -> _Piece:
             return piece, start, end, TEXT, None, ""
     elif piece in _NA or (head in _DASH_CHARS and _DASHES.match(piece)):
         return piece, start, end, NA, None, ""
+    elif piece in _ZERO_WORDS:
+        return piece, start, end, NUM, 0, ""
     return piece, start, end, None, None, ""
 
 
@@ -416,13 +421,53 @@ def _cell_pieces(raw: str) -> _CellPieces:
         if blanks and _PADDED_IDEOGRAPHIC_SPACE.search(raw) is None:
             # (blank cells among the pieces, in the order printed)
             return tuple(sorted(out + blanks, key=lambda piece: piece[1]))
+    # (a cell of one count is short; a row's line printing one in two pieces holds more pieces than
+    # a 表三 row's label and 7 counts: no other cell's pieces are walked)
+    if len(out) > 1 and (len(raw) <= _SPACED_CELL_MAX or len(out) > _T3_WIDTH + 1) and _spaced_pair(raw, out):
+        return _SpacedPieces(out)
     return tuple(out)
+
+
+_SPACED_CELL_MAX = 32  # characters of a cell holding one count spaced at its thousands, padding and all
+
+
+class _SpacedPieces(tuple):
+    """A cell's pieces (_cell_pieces) among which two counts lie one space apart, the second of
+    three digits (「12 558」): one count spaced at its thousands, or two cells, as the line tells
+    (tokenize). Its own type, so that tokenize asks only of such cells (a memo's marked entry)."""
+    __slots__ = ()
+
+
+def _spaced_pair(raw: str, pieces: list[_Piece]) -> bool:
+    """Whether two counts lie one space apart in a cell's pieces, the second three digits."""
+    for n in range(1, len(pieces)):
+        head, tail = pieces[n - 1], pieces[n]
+        if tail[3] == NUM and head[3] == NUM and tail[1] - head[2] == 1 and len(tail[0]) == 3 \
+                and raw[head[2]] == " ":
+            return True
+    return False
+
+
+# A number whose thousands are set apart by one space (「141 593」, 「1 234 567件」, 「1 234.5」; a thin or
+# no-break space is one after NFKC): its first group has no leading 0, each other group 3 digits
+_SPACED_THOUSANDS = re.compile(rf"^[1-9]\d{{0,2}}(?: \d{{3}})+(?:\.\d+)?(?:{_UNIT})?$")
+
+
+def _spaced_thousands(raw: str) -> Optional[tuple[str, Number, str]]:
+    """A cell's text as one count printed with spaces between its thousands: (its digits, value,
+    unit), or None."""
+    text = normalise(blank_artefacts(raw)).strip()
+    if _SPACED_THOUSANDS.match(text) is None:
+        return None
+    number = parse_number(text.replace(" ", ""))
+    return (text.replace(" ", ""), *number) if number is not None else None
 
 
 def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> list[Token]:
     """Tokens of lines[first:last], in order."""
     tokens: list[Token] = []
     append = tokens.append
+    spaced_rows: list[tuple[int, Cell, int]] = []  # (first token, cell, line) of cells of _SpacedPieces
     kept = _KEPT_PIECES
     # room made once a call, not a cell: the cells and runs of one section may pass the bounds
     make_room(kept, _PIECES_KEPT)
@@ -473,20 +518,36 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                         append(token)
                         run = None
                     continue
-                # (a cell's one piece, a number or a mark: its token as the loop below makes it)
-                if TYPE_CHECKING:  # (mypy narrows no test above to it)
-                    assert isinstance(held, list)
-                piece, start, end, kind, value, unit = held[0]
-                if TYPE_CHECKING:  # (only a piece of a kind is kept so)
-                    assert kind is not None
-                offset = cell.start
-                token = new(Token)
-                token.kind, token.text, token.value = kind, piece, value
-                token.start, token.end = start + offset, end + offset
-                token.line, token.unit = index, unit
-                append(token)
-                run = None
-                continue
+                if type(held) is _SpacedPieces:  # (its pieces read by the loop below, unless one count)
+                    if (line.grid or len(line.cells) > 1 or raw.lstrip().startswith(("<td", "<th"))) \
+                            and (spaced := _spaced_thousands(raw)) is not None:
+                        # 「141 593」 in a cell of its own (a web page's, a Word table's, a tab field, a
+                        # table cell pandoc left as HTML): one count whose thousands are set apart by
+                        # a space, no two cells (a grid's cells are apart)
+                        token = new(Token)
+                        token.kind, token.text, token.value = NUM, spaced[0], spaced[1]
+                        token.start, token.end = held[0][1] + cell.start, held[-1][2] + cell.start
+                        token.line, token.unit = index, spaced[2]
+                        append(token)
+                        run = None
+                        continue
+                    # (a line of one cell: its row weighed once every token is made)
+                    spaced_rows.append((len(tokens), cell, index))
+                else:
+                    # (a cell's one piece, a number or a mark: its token as the loop below makes it)
+                    if TYPE_CHECKING:  # (mypy narrows no test above to it)
+                        assert isinstance(held, list)
+                    piece, start, end, kind, value, unit = held[0]
+                    if TYPE_CHECKING:  # (only a piece of a kind is kept so)
+                        assert kind is not None
+                    offset = cell.start
+                    token = new(Token)
+                    token.kind, token.text, token.value = kind, piece, value
+                    token.start, token.end = start + offset, end + offset
+                    token.line, token.unit = index, unit
+                    append(token)
+                    run = None
+                    continue
             offset = cell.start
             for piece, start, end, kind, value, unit in held:
                 if kind == NA and piece == "\ufffd" and tokens and tokens[-1].line == index - 1 \
@@ -521,4 +582,52 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     run.start, run.end = start + offset, end + offset
                     run.line, run.unit = index, ""
                     append(run)
+    for first_token, cell, index in reversed(spaced_rows):  # (from the last: the earlier rows' places hold)
+        if not lines[index].grid and len(lines[index].cells) == 1:
+            end = first_token
+            while end < len(tokens) and tokens[end].line == index:
+                end += 1
+            _join_spaced_thousands(tokens, first_token, end, cell)
     return tokens
+
+
+def _join_spaced_thousands(tokens: list[Token], first: int, end: int, cell: Cell) -> None:
+    """A 表三 row printed on one line of text with its cells apart by wider gaps (pandoc's plain
+    table, a PDF's text): counts over 999 whose thousands are set apart by one space
+    (「12 558  136  4  0  0  0  12 698」) joined into one each, where the row's gaps say it and its
+    sum does: every other gap between its counts wider than one space, and joined, the row's 7
+    counts add up (自然人 and the five 法人或其他组织 to 总计), which its printed pieces cannot."""
+    line = tokens[first:end]
+    text = cell.text
+    pairs: list[int] = []  # the second token of each count printed in two pieces
+    for n in range(1, len(line)):
+        a, b = line[n - 1], line[n]
+        if a.kind != NUM or b.kind != NUM:
+            continue
+        gap = text[a.end - cell.start:b.start - cell.start]
+        if gap == " ":
+            if len(b.text) != 3 or not b.text.isdigit() or not a.text.isdigit() or len(a.text) > 3 \
+                    or a.text[0] == "0" or (pairs and pairs[-1] == n - 1):
+                return
+            pairs.append(n)
+        elif gap.strip() or len(gap) < 2:
+            return
+    if not pairs:
+        return
+    start = pairs[0] - 1
+    while start and line[start - 1].kind == NUM:
+        start -= 1
+    if len(line) - start - len(pairs) != _T3_WIDTH or any(t.kind == NUM for t in line[:start]):
+        return  # (the row's counts end the line, one after another, after its label)
+    joined: list[Token] = []
+    for n, token in enumerate(line):
+        if token.kind == NUM and n in pairs:
+            head = joined[-1]
+            digits = head.text + token.text
+            joined[-1] = Token(NUM, digits, head.start, token.end, head.line, int(digits))
+        else:
+            joined.append(token)
+    values = [t.value or 0 for t in joined[start:]]
+    if sum(values[:-1]) != values[-1]:
+        return
+    tokens[first:end] = joined

@@ -272,3 +272,138 @@ def test_t4_values_the_parser_arranged_by_the_sums_are_not_moved_again():
             report.flags.append(Flag("section4", "inferred", "表四数值的印出顺序与表格不一致"))
         put_t4_columns_in_header_order(report, T4, header)
         assert report.cells["section4.review.other"].value == expected
+
+
+def test_zeros_printed_as_characters_are_counts_of_zero():
+    """A report typed with 「零」 in 表二 and 「〇」 in 表三 and 表四 for every zero (a web page and the
+    same report as a Word file): each is a cell holding 0. Before, each was text joined to the row's
+    label, the rows short of values, 规章's 12 repealed went to none and 表三's 社会公益组织 1 to
+    科研机构 in three rows (flagged rows around, the moved cells not)."""
+    for name in ("zeros-as-characters.html", "zeros-as-characters.docx"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/zeros-as-characters") == [], name
+        assert [report.value(f"section2.rules.{key}") for key in ("issued", "repealed", "in_force")] == [0, 12, 0]
+        assert [report.value(f"section3.new.{key}") for key in ("research", "social", "legal")] == [0, 1, 0]
+        assert report.value("section4.review.total") == 0
+        assert report.flags == [] and report.problems == [] and check(report) == []
+
+
+def test_a_zero_character_is_a_count_only_alone_in_its_cell():
+    from core.parse.tokens import NUM, TEXT, tokenize
+    from core.readers.document import Cell, Line
+
+    def kinds(*cells):
+        return [(t.kind, t.value) for t in tokenize([Line(cells=[Cell(c, 0, len(c)) for c in cells], grid=True)])]
+    assert kinds("〇", "零", "12") == [(NUM, 0), (NUM, 0), (NUM, 12)]
+    assert kinds("零败诉") == [(TEXT, None)] and kinds("二〇二二年") == [(TEXT, None)]
+
+
+def test_counts_with_a_space_between_their_thousands_are_one_count():
+    """「12 558」: a space as the thousands separator (表三's 一, （一） and （七） over 999 in 自然人 and
+    总计). One count where the geometry says one cell: a web page's or a Word table's cell, a cell
+    pandoc left as HTML in Markdown, or a row of pandoc's plain table whose other gaps are wider
+    and which adds up only so. Before, each was read as two (12 and 558), the row as 9 values:
+    558 read for 12 558 in six cells (flagged)."""
+    for name in ("thousands-space.html", "thousands-space.docx", "thousands-space.pandoc-gfm.md",
+                 "thousands-space.pandoc-plain.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/thousands-space") == [], name
+        assert report.value("section3.new.natural") == 12558 and report.value("section3.total.total") == 12687, name
+        assert report.flags == [] and check(report) == [], name
+
+
+def test_a_space_between_digits_joins_them_only_where_the_row_is_read_so():
+    from core.parse.tokens import NUM, tokenize
+    from core.readers.document import Cell, Line
+
+    def values(text, grid=False):
+        cells = text.split("\t") if grid else [text]
+        return [t.value for t in tokenize([Line(cells=[Cell(c, 0, len(c)) for c in cells], grid=grid)]) if t.kind == NUM]
+    row = "一、本年新收  12 558   136   4   0   0   0   12 698"
+    assert values(row) == [12558, 136, 4, 0, 0, 0, 12698]
+    # the row adds up only read as printed: 1 and 234 are two cells
+    assert values("一、本年新收  1 234   5   0   0   0   0   240") == [1, 234, 5, 0, 0, 0, 0, 240]
+    # a row whose cells are one space apart (lynx) tells no separator from a gap
+    assert values("一、本年新收 12 558 136 4 0 0 0 12 698") == [12, 558, 136, 4, 0, 0, 0, 12, 698]
+    assert values("12 558\t0 123\t1 23", grid=True) == [12558, 0, 123, 1, 23]
+    assert values("12 558") == [12, 558]  # a line alone: nothing says it is one cell
+
+
+def test_a_second_t3_in_section_three_is_left_unread_and_said():
+    """Section 三 printing two 表三: last year's first under 「2022年度：」 and the report year's under
+    「2023年度：」 (a web page, and it as pandoc's plain text), or the agency's own first and then
+    last year's (a Word file) or a summary of its departments (「…情况汇总」). The report year's is
+    read, a problem names the other. Before, both tables' values ran into one: 四、结转下年度 printing
+    182 values and 25 flags, and where last year's came first 59 cells read from it."""
+    cases = (("second-t3-last-year-first.html", "第二张（标明2023年度）", "第一张，标明2022年度"),
+             ("second-t3-last-year-first.pandoc-plain.txt", "第二张（标明2023年度）", "第一张，标明2022年度"),
+             ("second-t3-last-year-after.docx", "第一张", "第二张，标明2022年度"),
+             ("second-t3-summary-after.html", "第一张", "第二张，标明「汇总」"))
+    for name, read, other in cases:
+        report = load_report(WILD / name)
+        truth = name.split(".")[0]
+        assert wrong_cells(report, f"wild/{truth}") == [], name
+        assert report.value("section3.new.total") == 166 and report.value("section3.carried_forward.total") == 7, name
+        assert report.flags == [] and check(report) == [], name
+        assert report.problems == [f"第三部分印有两张「收到和处理政府信息公开申请情况」表，读取了{read}，另一张（{other}）未读取，请核对原文件"], name
+
+
+def test_t3_natural_persons_printed_after_the_organisations_are_read_by_the_header():
+    """表三 printing 自然人 after the five 法人或其他组织 columns (then 总计): every sum holds in any
+    order of the six, so read in printed order 自然人's 129 went to 商业企业 and 其他's 8 to 自然人,
+    silent, in every row. The header tells: on one line (a web page's or a Word table's row, a PDF's
+    text line) 法人或其他组织 prints left of 自然人; over two lines of a space-aligned text (w3m's box)
+    自然人 stands in a column right of where 法人或其他组织 ends."""
+    for name in ("natural-after-parts.html", "natural-after-parts.docx", "natural-after-parts.pdftotext-layout.txt",
+                 "natural-after-parts.w3m.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/natural-after-parts") == [], name
+        assert [report.value(f"section3.new.{key}") for key in
+                ("natural", "commercial", "research", "social", "legal", "other", "total")] \
+            == [129, 12, 7, 7, 3, 8, 166], name
+        assert [f for f in check(report) if f.severity == ERROR] == [], name
+
+
+def test_natural_persons_move_only_where_the_header_s_geometry_says_so():
+    from core.parse.column_order import natural_printed_after_parts
+    from core.parse.tokens import tokenize
+    from core.readers.document import Cell, Line
+
+    def after(*rows, grid=True):
+        text, lines = "", []
+        for row in rows:
+            cells, at = [], len(text)
+            for cell in (row if grid else [row]):
+                cells.append(Cell(cell, at, at + len(cell)))
+                at += len(cell) + 1
+            text += (" ".join(row) if grid else row) + "\n"
+            lines.append(Line(cells=cells, grid=grid))
+        return natural_printed_after_parts(tokenize(lines), text, lines)
+    parts = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    first = ["一、本年新收政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"]
+    assert after(["申请人情况"], ["法人或其他组织", "自然人", "总计"], parts, first)
+    assert not after(["申请人情况"], ["自然人", "法人或其他组织", "总计"], parts, first)  # the template's
+    # a docx2txt text running the names on: 自然人 ends a line, 法人或其他组织 opens the next
+    assert not after("一二三申请人情况自然人", "法人或其他组织总计商业企业", "科研机构…其他", "一、本年新收政府信息公开申请数量 1", grid=False)
+    # space-aligned: 自然人 stands in a column right of 法人或其他组织's end, or left of it
+    assert after("申请人情况", "      法人或其他组织", "                        自然人   总计",
+                 "一、本年新收政府信息公开申请数量 1", grid=False)
+    assert not after("申请人情况", "      法人或其他组织", "  自然人                   总计",
+                     "一、本年新收政府信息公开申请数量 1", grid=False)
+
+
+def test_two_t3_told_apart_by_nothing_read_the_first_and_say_so(tmp_path):
+    """A second 表三 under a heading naming no year and no summary: the first is read (an agency
+    prints its own where the template puts it) and the problem says nothing told them apart. The
+    section's prose before the first (「较上年度增加」) is no heading of it."""
+    text = (WILD / "second-t3-summary-after.html").read_text(encoding="utf-8")
+    text = text.replace("（二）全区各部门收到和处理政府信息公开申请情况汇总", "附表")
+    heading = text.index("三、收到和处理政府信息公开申请情况")
+    first_table = text.index("<table", heading)
+    text = text[:first_table] + "<p>本年度收到申请166件，较上年度增加3件。</p>" + text[first_table:]
+    page = tmp_path / "page.html"
+    page.write_text(text, encoding="utf-8")
+    report = load_report(page)
+    assert wrong_cells(report, "wild/second-t3-summary-after") == []
+    assert report.problems == ["第三部分印有两张「收到和处理政府信息公开申请情况」表，读取了第一张（两张表前均未标明年度或汇总，"
+                               "按排在前面的一张读取），另一张（第二张）未读取，请核对原文件"]
