@@ -126,7 +126,8 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
                 plain.append(line)
             open_row = open_framed = False
             continue
-        if open_framed and _opens_blank(line) and _padded_block(lines, number, known):
+        if open_framed and _opens_blank(line) and _padded_block(lines, number, known) \
+                and not _blank_row_after_whole_one(line, builder.lines):
             first = line.index("|") + 1
             cells = line[first:line.rindex("|")].split("|")
             builder.extend_line(line, cells, first)
@@ -233,7 +234,8 @@ def _blank_row_after_whole_one(line: str, lines: list[Line]) -> bool:
     holds as many cells as the grid row before it (a row broken inside a cell is short of its
     rest). A spreadsheet's empty rows after 表三's last (w2208 wps-html-html2text r0001, r0015):
     joined, their cells were read as the last row's, and its blank first cell dropped as padding,
-    its values a column left."""
+    its values a column left. The same in html2text's padded tables, whose rows are framed and
+    end in a blank cell as a row broken inside one does (w2608 wps-html-html2text r0022)."""
     if line.strip(" |\t") or len(lines) < 2 or not lines[-2].grid:
         return False
     return len(lines[-1].cells) >= len(lines[-2].cells)
