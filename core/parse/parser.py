@@ -529,8 +529,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     behind: set[str] = set()
     if not t2:
         labels, behind = labels_behind(table, tokens, labels)
-        if labels and len(labels) < len(table.rows):
-            labels = _with_label_tails(table, tokens, labels, report.text)
+    if labels and len(labels) < len(table.rows):
+        labels = _with_label_tails(table, tokens, labels, report.text)
     if not labels:
         report.problems.append(f"未找到{'第二部分' if t2 else '第三部分'}统计表（{table.title}）")
         report.flags.append(Flag(table.section, "missing", f"未找到统计表：{table.title}"))
@@ -1133,7 +1133,9 @@ def _with_label_tails(table: Table, tokens: list[Token], labels: list[tuple[int,
     (without its numbering) of a row no label was found for, the one such token between the labels
     of the rows found before and after it in the template (a label wrapped in its cell, its first
     lines lost or printed elsewhere): the values after it are that row's, not the row's before it.
-    Such a token is looked for where the text prints the label's last four characters."""
+    Such a token is looked for where the text prints the label's last four characters. 表二's too:
+    pandoc's grid table wraps 「其他对」 over 「外管理服务事项」, neither naming the row alone (w2703
+    cms-html-pandoc-html-plain r0002: its values read as 行政许可's above it)."""
     index_of = {key: index for index, key in labels}
     added: list[tuple[int, str]] = []
     before = -1  # the label of the last row found, in the template's order

@@ -482,6 +482,20 @@ def test_a_blocks_heading_wrapped_in_a_grid_cell_ends_the_row_before_it():
     assert silent == []
 
 
+def test_a_2019_table_two_label_wrapped_in_a_grid_cell_is_found_by_its_tail():
+    # pandoc's grid table wraps 其他对外管理服务事项 in its narrow label column, 「其他对」 over
+    # 「外管理服务事项」, its values ２７ －２２ １２ beside 「其他对」: neither part named the row (too
+    # short a start, the keyword 对外管理服务 cut), so the values were read as 行政许可's above it,
+    # which prints none (three cells silent). 表三's labels were found by their tails so already
+    report, wrong, silent = read_against_truth(ZOO / "w2703-r0002-cms-html-pandoc-html-plain.txt")
+    assert [report.value(f"section2.licensing.{c}") for c in ("prev_items", "change", "decisions")] \
+        == [None, None, None]
+    assert [report.value(f"section2.other_services.{c}") for c in ("prev_items", "change", "decisions")] \
+        == [27, -22, 12]
+    assert [cell for cell in wrong if cell.startswith("section2")] == [] and silent == []
+    assert not [f for f in report.flags if f.cell.startswith("section2")]
+
+
 def test_a_footer_between_two_tables_pandoc_draws_is_no_value():
     # pandoc draws a split table's parts as grid tables (bordered 「+-----+」) and simple tables
     # (over a dash rule 「------ ----」); a page's footer between two such parts lies outside both.
