@@ -426,6 +426,22 @@ def test_lynx_table_without_full_rows_read_where_its_characters_columns_tell():
     assert any("section3.other_other.natural" in f.cells for f in check(report))
 
 
+def test_a_row_of_zeros_lynx_moved_toward_its_label_is_flagged():
+    # lynx lays out the last row of a group whose label cell spans rows without that cell: its label
+    # starts left of the row's above (column 13 under 34) and its cells move a column or more toward
+    # it. A row of 0s and placeholders printing fewer cells than 7 adds up wherever they go, so where
+    # they print does not say their columns: 「－ ０ ０ －」 was read as 商业企业, 社会组织, 法律服务机构,
+    # 其他 (true: 法律服务机构 and 其他 print the 0s), 「无 0 无」 one column left too, unflagged
+    report, wrong, silent = read_against_truth(ZOO / "w2708-r0007-wps-html-lynx.txt")
+    assert "按版面位置归入各列" in t3_row_flags(report, "not_processed_confirm")
+    assert silent == []
+    report, wrong, silent = read_against_truth(ZOO / "w2703-r0029-wps-html-lynx.txt")
+    assert "按版面位置归入各列" in t3_row_flags(report, "unable_unclear")
+    assert silent == []
+    # the rows above it, their labels where the group's others print, are read as placed
+    assert t3_row_flags(report, "unable_need_creation") == ""
+
+
 def test_empty_sheet_rows_after_the_last_row_are_not_its_cells():
     # html2text ends each row of a WPS sheet "|   ", as it ends a row broken inside a cell, so the
     # sheet's empty rows under 「四、结转下年度继续办理」 were joined to it: their empty cells read as
