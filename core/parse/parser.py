@@ -1825,7 +1825,7 @@ def lynx_labels_moved_left(text: str, table: Table, label_of: dict[str, Token]) 
     has them: a label left of the one above it there moves no cell."""
     if not _in_lynx_margin(text, label_of.values()):
         return set()
-    out = set()
+    out: set[str] = set()
     for above, row in zip(table.rows, table.rows[1:]):
         if not (_ROW_NUMBER.match(row.label) and _ROW_NUMBER.match(above.label)) or row.label[0] == "1":
             continue
