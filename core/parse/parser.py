@@ -539,8 +539,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     behind: set[str] = set()
     if not t2:
         labels, behind = labels_behind(table, tokens, labels)
-        if labels and len(labels) < len(table.rows):
-            labels = _with_label_tails(table, tokens, labels, report.text)
+    if labels and len(labels) < len(table.rows):
+        labels = _with_label_tails(table, tokens, labels, report.text)
     if not labels:
         report.problems.append(f"未找到{'第二部分' if t2 else '第三部分'}统计表（{table.title}）")
         report.flags.append(Flag(table.section, "missing", f"未找到统计表：{table.title}"))
@@ -1170,7 +1170,9 @@ def _with_label_tails(table: Table, tokens: list[Token], labels: list[tuple[int,
     (without its numbering) of a row no label was found for, the one such token between the labels
     of the rows found before and after it in the template (a label wrapped in its cell, its first
     lines lost or printed elsewhere): the values after it are that row's, not the row's before it.
-    Such a token is looked for where the text prints the label's last four characters."""
+    Such a token is looked for where the text prints the label's last four characters. 表二's too:
+    pandoc's grid table wraps 「其他对」 over 「外管理服务事项」, neither naming the row alone (w2703
+    cms-html-pandoc-html-plain r0002: its values read as 行政许可's above it)."""
     index_of = {key: index for index, key in labels}
     added: list[tuple[int, str]] = []
     before = -1  # the label of the last row found, in the template's order
@@ -1808,6 +1810,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
             if row_blanks is not None:
                 out[key] = row_blanks
     narrowed: Optional[set[str]] = None  # (asked of a row of zeros placed for sure, once)
+    moved: Optional[set[str]] = None  # (the same)
     for key, (tokens, sure) in placed.items():
         out[key] = tokens
         numbers = [token_number(t) for t in tokens]
@@ -1819,7 +1822,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         inexact = cheapest is None or cheapest[2] > 0 or cheapest[1] >= _EXACT * len(values_of[key])
         unconfirmed = key not in told and len(values_of[key]) < width and only_zeros(values_of[key]) \
             and (inexact or frames_differ or key in (narrowed := narrowed_labels(report.text, table, label_of)
-                                                     if narrowed is None else narrowed))
+                                                     if narrowed is None else narrowed)
+                 or key in (moved := lynx_labels_moved_left(report.text, table, label_of) if moved is None else moved))
         ends_unknown = crowded and len(values_of[key]) < width and gapless(values_of[key])
         if not sure or not adds_up or unconfirmed or ends_unknown:  # another placement is about as likely, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
@@ -1861,6 +1865,33 @@ def narrowed_labels(text: str, table: Table, label_of: dict[str, Token]) -> set[
         return set()
     widest = max(width for width, _ in firsts.values())
     return {key for key, (width, wrapped) in firsts.items() if wrapped and 2 * width <= widest}
+
+
+def lynx_labels_moved_left(text: str, table: Table, label_of: dict[str, Token]) -> set[str]:
+    """In a lynx dump (_in_lynx_margin), the numbered rows after a group's first (2.重复申请 …
+    5.要求行政机关确认…) whose label starts left of the label of the row above it, by more than two
+    columns: lynx lays out the last row of a group whose label cell spans rows without that cell
+    (「5.要求行政机关…」 at column 13 under 「4.无正当理由…」 at 34), moving the row's cells toward its
+    label by a column or more, so where its values print does not say their columns (w2708
+    wps-html-lynx r0007: 「－ ０ ０ －」 read a column left, its 0s under 社会组织 and 法律服务机构, not
+    法律服务机构 and 其他). pdftotext -layout and w3m print a group's labels where the PDF or the box
+    has them: a label left of the one above it there moves no cell."""
+    if not _in_lynx_margin(text, label_of.values()):
+        return set()
+    out: set[str] = set()
+    for above, row in zip(table.rows, table.rows[1:]):
+        if not (_ROW_NUMBER.match(row.label) and _ROW_NUMBER.match(above.label)) or row.label[0] == "1":
+            continue
+        here, over = label_of.get(row.key), label_of.get(above.key)
+        if here is None or over is None:
+            continue
+        column = display_width(text[text.rfind("\n", 0, here.start) + 1:here.start])
+        if column + 2 < display_width(text[text.rfind("\n", 0, over.start) + 1:over.start]):
+            out.add(row.key)
+    return out
+
+
+_ROW_NUMBER = re.compile(r"[0-9]{1,2}[.、．]")
 
 
 def _a_column_off(layout: Layout, centres: list[Optional[float]]) -> bool:

@@ -126,7 +126,8 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
                 plain.append(line)
             open_row = open_framed = False
             continue
-        if open_framed and _opens_blank(line) and _padded_block(lines, number, known):
+        if open_framed and _opens_blank(line) and _padded_block(lines, number, known) \
+                and not _empty_framed_row_after_whole_one(line, builder.lines):
             first = line.index("|") + 1
             cells = line[first:line.rindex("|")].split("|")
             builder.extend_line(line, cells, first)
@@ -237,6 +238,16 @@ def _blank_row_after_whole_one(line: str, lines: list[Line]) -> bool:
     if line.strip(" |\t") or len(lines) < 2 or not lines[-2].grid:
         return False
     return len(lines[-1].cells) >= len(lines[-2].cells)
+
+
+def _empty_framed_row_after_whole_one(line: str, lines: list[Line]) -> bool:
+    """_blank_row_after_whole_one for a framed line of html2text's padded table (_padded_block),
+    whose rows end in a blank cell as a row broken inside one does: a line going on with a row
+    holds the rest of its cells, fewer than the row; one of as many empty cells or more is a row
+    of its own, a spreadsheet's empty row (w2608 wps-html-html2text r0022: joined to 「四、结转下年度
+    继续办理」, its 0 under 其他 was read under 社会公益组织). A table printing blank zeros breaks its
+    rows over lines of empty cells, each shorter than the row (w2603 split-html-html2text r0013)."""
+    return _blank_row_after_whole_one(line, lines) and line.strip().count("|") - 1 >= len(lines[-1].cells)
 
 
 def _page_starts(text: str) -> tuple[int, ...]:

@@ -426,6 +426,22 @@ def test_lynx_table_without_full_rows_read_where_its_characters_columns_tell():
     assert any("section3.other_other.natural" in f.cells for f in check(report))
 
 
+def test_a_row_of_zeros_lynx_moved_toward_its_label_is_flagged():
+    # lynx lays out the last row of a group whose label cell spans rows without that cell: its label
+    # starts left of the row's above (column 13 under 34) and its cells move a column or more toward
+    # it. A row of 0s and placeholders printing fewer cells than 7 adds up wherever they go, so where
+    # they print does not say their columns: 「－ ０ ０ －」 was read as 商业企业, 社会组织, 法律服务机构,
+    # 其他 (true: 法律服务机构 and 其他 print the 0s), 「无 0 无」 one column left too, unflagged
+    report, wrong, silent = read_against_truth(ZOO / "w2708-r0007-wps-html-lynx.txt")
+    assert "按版面位置归入各列" in t3_row_flags(report, "not_processed_confirm")
+    assert silent == []
+    report, wrong, silent = read_against_truth(ZOO / "w2703-r0029-wps-html-lynx.txt")
+    assert "按版面位置归入各列" in t3_row_flags(report, "unable_unclear")
+    assert silent == []
+    # the rows above it, their labels where the group's others print, are read as placed
+    assert t3_row_flags(report, "unable_need_creation") == ""
+
+
 def test_empty_sheet_rows_after_the_last_row_are_not_its_cells():
     # html2text ends each row of a WPS sheet "|   ", as it ends a row broken inside a cell, so the
     # sheet's empty rows under 「四、结转下年度继续办理」 were joined to it: their empty cells read as
@@ -437,6 +453,18 @@ def test_empty_sheet_rows_after_the_last_row_are_not_its_cells():
     report, wrong, silent = read_against_truth(ZOO / "w2208-r0015-wps-html-html2text.md")
     assert t3_row(report, "carried_forward") == [None, 0, None, 0, 0, 0, None]
     assert silent == []
+    # html2text's padded table (--pad-tables) frames each row and ends it "|   |" too: the sheet's
+    # empty row after it was joined all the same, 17 cells, the row's two blank first cells trimmed
+    # and its 0 under 其他 read under 社会公益组织 (unflagged)
+    report, wrong, silent = read_against_truth(ZOO / "w2608-r0022-wps-html-html2text.md")
+    assert t3_row(report, "carried_forward") == [None, None, None, None, None, 0, None]
+    assert silent == []
+    # but a table printing its zeros blank breaks each row over lines of empty cells, each shorter
+    # than the row: they go on with it (taken each for a row of its own, 「二、上年结转」 read 4 cells
+    # of 7, flagged, and 「（七）总计」 left with no values)
+    report, wrong, silent = read_against_truth(ZOO / "w2603-r0013-split-html-html2text.md")
+    assert wrong == [] and silent == []
+    assert t3_row_flags(report, "carried_over") == t3_row_flags(report, "carried_forward") == ""
 
 
 def test_a_footer_after_a_split_off_tables_blank_row_is_no_value_of_it():
@@ -468,6 +496,20 @@ def test_a_blocks_heading_wrapped_in_a_grid_cell_ends_the_row_before_it():
     assert [report.value(f"section2.punishment.{c}") for c in ("prev_items", "change", "decisions")] \
         == [182, None, 4]
     assert silent == []
+
+
+def test_a_2019_table_two_label_wrapped_in_a_grid_cell_is_found_by_its_tail():
+    # pandoc's grid table wraps 其他对外管理服务事项 in its narrow label column, 「其他对」 over
+    # 「外管理服务事项」, its values ２７ －２２ １２ beside 「其他对」: neither part named the row (too
+    # short a start, the keyword 对外管理服务 cut), so the values were read as 行政许可's above it,
+    # which prints none (three cells silent). 表三's labels were found by their tails so already
+    report, wrong, silent = read_against_truth(ZOO / "w2703-r0002-cms-html-pandoc-html-plain.txt")
+    assert [report.value(f"section2.licensing.{c}") for c in ("prev_items", "change", "decisions")] \
+        == [None, None, None]
+    assert [report.value(f"section2.other_services.{c}") for c in ("prev_items", "change", "decisions")] \
+        == [27, -22, 12]
+    assert [cell for cell in wrong if cell.startswith("section2")] == [] and silent == []
+    assert not [f for f in report.flags if f.cell.startswith("section2")]
 
 
 def test_a_footer_between_two_tables_pandoc_draws_is_no_value():
