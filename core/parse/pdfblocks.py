@@ -34,7 +34,7 @@ from core.model import Flag, Report
 from core.parse.labels import LABEL_MAX, LABEL_NOISE, NUMBERING, find_labels, label_at, label_forms
 from core.parse.page_furniture import PAGE_NUMBER
 from core.parse.stored_cells import T2_BREAK, store_row
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
+from core.parse.tokens import COUNT_UNITS, EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
 from core.readers.document import Line
 from core.template import T4, Table
 
@@ -120,9 +120,12 @@ def column_blocks(tokens: list[Token], columns: tuple[tuple[str, str, tuple[str,
     last_line = None
     behind = 0  # names of `then` passed
     name_line = -2
+    value_line = -1  # the line of the last value read
     for token in tokens:
         if token.kind == TEXT:
             text = _SPACES.sub("", token.text)
+            if token.line == value_line and text and text in COUNT_UNITS:
+                continue  # the unit of the value before it, printed apart from it ("144 项")
             if any_order:
                 j = next((i for i, label in enumerate(labels) if not taken[i] and label == text), -1)
             else:
@@ -149,6 +152,7 @@ def column_blocks(tokens: list[Token], columns: tuple[tuple[str, str, tuple[str,
         if token.kind not in (NUM, NA):
             return None
         used.add(id(token))
+        value_line = token.line
         if behind and (behind < len(then) or token.line - name_line in (0, 1)):
             return None  # a value under the next block's names: not left behind with nothing under
         if last_line is not None and token.line - last_line in (0, 1):  # no empty line between
