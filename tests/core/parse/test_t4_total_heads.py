@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.parse.t4_total_heads import RESULTS_UNPLACED
+from core.parse.t4_total_heads import RESULTS_UNPLACED, TOTAL_APART
 from tests.core.truth import read_against_truth
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
@@ -52,4 +52,16 @@ def test_groups_printing_only_zeros_and_placeholders_read_zero_in_every_result()
     assert [_group(report, key)[:4] for key in GROUPS] == [[0, 0, 0, 0]] * 3
     assert report.value("section4.review.total") == 0
     assert not [c for c in wrong if c.startswith("section4")]
+    assert silent == []
+
+
+def test_a_total_printed_under_the_next_groups_header_words_is_read_where_it_is_the_results_sum():
+    # pages712 r0036 (blank cells): 「审结 3 未经复议直接起诉 总计 结果 … 审结 3 复议后起诉 总计 … 3 第3页
+    # 总计 3」: 行政复议's total 3 printed after the next group's header words, 未经复议直接起诉 blank.
+    # On main 17ed4d6f: 行政复议 and 未经复议直接起诉 each read 3 … 总计 3, 复议后起诉 blank (flagged)
+    report, wrong, silent = read_against_truth(ZOO / "pages712-r0036-pdftotext-utf-8.txt")
+    assert [report.value(f"section4.{key}.total") for key in GROUPS] == [3, None, 3]
+    assert _group(report, "litigation_direct") == [None] * 5
+    flagged = {f.cell: f.message for f in report.flags}
+    assert flagged["section4.review.total"] == TOTAL_APART.format("行政复议")
     assert silent == []
