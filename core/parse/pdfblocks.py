@@ -42,6 +42,11 @@ _SPACES = re.compile(r"\s+")
 _DOCS_2021 = ("issued", "repealed", "in_force")  # 2021 第（一）项's columns
 
 
+def _count_unit(text: str) -> bool:
+    """A count's unit alone (项, 件, 个 …), as a word printed apart from its number."""
+    return len(text) == 1 and text in COUNT_UNITS
+
+
 def _column_name(label: str) -> str:
     """A template column name as a text token reads it: normalised like every token's text
     (full-width brackets and colons as ASCII: 本年收费金额(单位:万元)), without spaces."""
@@ -124,7 +129,7 @@ def column_blocks(tokens: list[Token], columns: tuple[tuple[str, str, tuple[str,
     for token in tokens:
         if token.kind == TEXT:
             text = _SPACES.sub("", token.text)
-            if token.line == value_line and text and text in COUNT_UNITS:
+            if token.line == value_line and _count_unit(text):
                 continue  # the unit of the value before it, printed apart from it ("144 项")
             if any_order:
                 j = next((i for i, label in enumerate(labels) if not taken[i] and label == text), -1)
@@ -328,8 +333,12 @@ def t2_rows_after_labels_and_names(report: Report, table: Table, section: list[T
                                     _SPACES.sub("", t.text) in names] != names:
             continue
         cells = width * len(rows)
-        values = section[first_value:first_value + cells]
-        after = section[first_value + cells:first_value + cells + 1]
+        # (a count's unit printed a word apart on its value's line, 「11 项」, is the value's)
+        printed = [t for n, t in enumerate(section[first_value:], first_value) if not (
+            t.kind == TEXT and _count_unit(_SPACES.sub("", t.text)) and section[n - 1].kind == NUM
+            and section[n - 1].line == t.line)]
+        values = printed[:cells]
+        after = printed[cells:cells + 1]
         if len(values) < cells or any(t.kind not in (NUM, NA) for t in values) \
                 or (after and (after[0].kind != TEXT or not T2_BREAK.search(after[0].text))):
             continue

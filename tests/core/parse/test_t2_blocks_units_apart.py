@@ -22,3 +22,14 @@ def test_a_unit_printed_a_word_apart_from_its_value_does_not_end_the_column_bloc
     assert report.value("section2.procurement.amount") == 0.1
     assert not [c for c in wrong if c.startswith("section2")]
     assert silent == []
+
+
+def test_a_unit_printed_apart_does_not_stop_the_rows_printed_after_labels_and_names():
+    # q2401 r0010 (2021, --quirks units): 「规章 / 行政规范性文件 / 本年制发件数 / 本年废止件数 / 现行有效件数 /
+    # 0 / 3项 / 0 / 11 项 / 0 / 85 项」: on main 17ed4d6f the 「项」 after 11 was taken for a cell, the rows
+    # left unread (6 cells wrong, flagged)
+    report, wrong, silent = read_against_truth(ZOO / "q2401-r0010-pdftotext-gbk.txt")
+    assert [report.value(f"section2.rules.{c}") for c in ("issued", "repealed", "in_force")] == [0, 3, 0]
+    assert [report.value(f"section2.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [11, 0, 85]
+    assert not [c for c in wrong if c.startswith("section2")]
+    assert silent == []
