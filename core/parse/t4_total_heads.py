@@ -47,7 +47,7 @@ Group = tuple[list[Token], Optional[Token], bool]
 
 def _is_total_head(token: Token, lines: list[Line]) -> bool:
     """A 总计 head printed alone on its line (the block pdftotext makes of that header cell)."""
-    if token.kind != TEXT or _SPACES.sub("", token.text) != "总计":
+    if token.kind != TEXT or "计" not in token.text or _SPACES.sub("", token.text) != "总计":
         return False
     return sum(1 for cell in lines[token.line].cells if cell.text.strip()) == 1
 
@@ -65,10 +65,8 @@ def t4_groups_by_total_heads(table: list[Token], values: list[Token],
     alone on their lines, no value before the last head (a header row printing every head before
     the values), a value not alone on its line, a group of more than four results or of results
     without a total, or a value left after the last total."""
-    if not values or any(t.kind not in (NUM, NA) or not _alone(t, lines) for t in values):
-        return None
     heads = [i for i, t in enumerate(table) if _is_total_head(t, lines)]
-    if len(heads) != _GROUPS:
+    if len(heads) != _GROUPS or not values or any(t.kind not in (NUM, NA) or not _alone(t, lines) for t in values):
         return None
     value_ids = {id(t) for t in values}
     if not any(id(t) in value_ids for t in table[:heads[-1]]):
@@ -158,8 +156,11 @@ def t4_last_total_apart(tokens: dict[int, list[Token]], lines: list[Line],
     found: list[tuple[Token, Token]] = []
     index = section5[0] + 1
     while index < len(lines):
-        line_tokens = tokenize(lines, index, index + 1)
+        cells = [cell.text for cell in lines[index].cells if cell.text.strip()]
         index += 1
+        if len(cells) != 1 or _SPACES.sub("", cells[0]) != "总计":
+            continue  # (only a head's line tokenized: the prose of sections 五 and 六 is long)
+        line_tokens = tokenize(lines, index - 1, index)
         if len(line_tokens) != 1 or not _is_total_head(line_tokens[0], lines):
             continue
         after: list[Token] = []
