@@ -59,6 +59,7 @@ from core.parse.lost import (BLANKS_UNTRACED_ZEROS, LOST, ZEROS_UNPLACED, blank_
                              zeros_in_doubt)
 from core.parse.sections import find_sections, line_text
 from core.parse.stray_totals import place_stray_totals
+from core.parse.t4_total_heads import store_t4_groups, t4_groups_by_total_heads, t4_last_total_apart
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
 from core.parse.wrapped_counts import (Parts, counts_over_their_units, flag_counts_over_units, read_wrapped_by_the_sums,
@@ -194,12 +195,14 @@ def parse(doc: Document) -> Report:
     printed = t3_printed_sum(tokens[3], tokens[4], doc.lines, t4_region[1], t2_left, doc.page_starts) \
         if 3 in sections.heading_lines and t4_region is not None else None  # (its body's text bounded)
     t4_gathered = t4_stray_values(tokens, doc.lines, regions[5])
+    # (its last 总计 block put back: the place of each value is the stream's, see t4_total_heads)
+    t4_total_back = not t4_gathered and t4_last_total_apart(tokens, doc.lines, regions[5])
     # whether section 四 prints values of its own, judged on what parse_t4 reads: a value on the page
     # before its column heads' is another table's (p1902 r0015: 表三's 12834 229 after the heading, a
     # page break, then 表四 with its counts under section 五: read blank and flagged by nothing)
     t4_own = {4: t4_table_tokens(tokens[4], doc.page_starts) or []}
-    t4_apart = not t4_gathered and t4_printed_apart(t4_own, doc.lines, regions[5])
-    t4_partly = not t4_gathered and t4_partly_under_section5(t4_own, doc.lines, regions[5])
+    t4_apart = not t4_gathered and not t4_total_back and t4_printed_apart(t4_own, doc.lines, regions[5])
+    t4_partly = not t4_gathered and not t4_total_back and t4_partly_under_section5(t4_own, doc.lines, regions[5])
     # 表三's labels found once for the three readers, again only after one moved tokens; the values
     # each label prints before the next counted once for the last two, which act only where a label
     # before the last prints no value (a bunch: labels with only text between them) or 1 to width - 1
@@ -2938,6 +2941,11 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         report.flags.append(Flag("section4", LOST, "表四只转出了表头，表格内容在转换时印成了“[TABLE]”，未能读出，请核对原文件"))
         return
     report.tables.append("section4")
+    if lines and len(values) < width:
+        groups = t4_groups_by_total_heads(table, values, lines)
+        if groups is not None:  # (plain pdftotext's stream: each group closed by its 总计 head)
+            store_t4_groups(report, groups)
+            return
     if lines:
         values = t4_with_blank_paragraphs(table, values, width, lines, pages)
     if not values:  # the header and nothing at all under it: every cell printed blank

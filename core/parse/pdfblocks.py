@@ -34,12 +34,17 @@ from core.model import Flag, Report
 from core.parse.labels import LABEL_MAX, LABEL_NOISE, NUMBERING, find_labels, label_at, label_forms
 from core.parse.page_furniture import PAGE_NUMBER
 from core.parse.stored_cells import T2_BREAK, store_row
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
+from core.parse.tokens import COUNT_UNITS, EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
 from core.readers.document import Line
 from core.template import T4, Table
 
 _SPACES = re.compile(r"\s+")
 _DOCS_2021 = ("issued", "repealed", "in_force")  # 2021 第（一）项's columns
+
+
+def _count_unit(text: str) -> bool:
+    """A count's unit alone (项, 件, 个 …), as a word printed apart from its number."""
+    return len(text) == 1 and text in COUNT_UNITS
 
 
 def _column_name(label: str) -> str:
@@ -120,9 +125,12 @@ def column_blocks(tokens: list[Token], columns: tuple[tuple[str, str, tuple[str,
     last_line = None
     behind = 0  # names of `then` passed
     name_line = -2
+    value_line = -1  # the line of the last value read
     for token in tokens:
         if token.kind == TEXT:
             text = _SPACES.sub("", token.text)
+            if token.line == value_line and _count_unit(text):
+                continue  # the unit of the value before it, printed apart from it ("144 项")
             if any_order:
                 j = next((i for i, label in enumerate(labels) if not taken[i] and label == text), -1)
             else:
@@ -149,6 +157,7 @@ def column_blocks(tokens: list[Token], columns: tuple[tuple[str, str, tuple[str,
         if token.kind not in (NUM, NA):
             return None
         used.add(id(token))
+        value_line = token.line
         if behind and (behind < len(then) or token.line - name_line in (0, 1)):
             return None  # a value under the next block's names: not left behind with nothing under
         if last_line is not None and token.line - last_line in (0, 1):  # no empty line between
@@ -324,8 +333,12 @@ def t2_rows_after_labels_and_names(report: Report, table: Table, section: list[T
                                     _SPACES.sub("", t.text) in names] != names:
             continue
         cells = width * len(rows)
-        values = section[first_value:first_value + cells]
-        after = section[first_value + cells:first_value + cells + 1]
+        # (a count's unit printed a word apart on its value's line, 「11 项」, is the value's)
+        printed = [t for n, t in enumerate(section[first_value:], first_value) if not (
+            t.kind == TEXT and _count_unit(_SPACES.sub("", t.text)) and section[n - 1].kind == NUM
+            and section[n - 1].line == t.line)]
+        values = printed[:cells]
+        after = printed[cells:cells + 1]
         if len(values) < cells or any(t.kind not in (NUM, NA) for t in values) \
                 or (after and (after[0].kind != TEXT or not T2_BREAK.search(after[0].text))):
             continue
