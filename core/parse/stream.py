@@ -1270,9 +1270,12 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         placings = sorted(set(columns))
         leftmost = placings[0]
         if len(placings) > 1:
+            placed: dict[tuple, set[tuple]] = {}  # columns taken -> the values the row's readings give them
+            for reading, taken in zip(candidates[key], columns):
+                placed.setdefault(taken, set()).add(_cut_values(reading))
             weighed = _placements(candidates, key, paths, eqs, values, distinct_sums, weighed_sums)
-            leftmost = next((taken for taken in placings[:_MOST_PLACINGS_WEIGHED] if weighed.may_hold(sorted(
-                {_cut_values(r) for r, t in zip(candidates[key], columns) if t == taken}))), placings[0])
+            leftmost = next((taken for taken in placings[:_MOST_PLACINGS_WEIGHED] if weighed.may_hold(
+                sorted(placed[taken]))), placings[0])
         candidates[key] = [r for r, taken in zip(candidates[key], columns) if taken == leftmost]
         placed_left.add(key)
         settle()
