@@ -139,8 +139,8 @@ class _ThroughRow:
                 else:
                     known += sign * value
         self.known, self.keys = known, list(through)
-        self.addends = [_addends(rows[other], through[other], memo) for other in self.keys]
-        self.full = list(map(frozenset, self.addends))
+        self.addends, self.full = map(list, zip(*[_addends(rows[other], through[other], memo) for other in self.keys])) \
+            if self.keys else ([], [])
         self.whole = type(known) is int  # (whole numbers: the row's values added last add up alike)
         return self
 
@@ -153,26 +153,28 @@ class _ThroughRow:
     def open_row(self, key: str, placed: list[tuple]) -> tuple:
         """The sum as _sum_through gives it, the row open among `placed`."""
         at = self.row_at
-        addends = _addends(placed, self.row_cells)
+        addends, full = _addends(placed, self.row_cells)
         return (self.known, self.keys[:at] + [key] + self.keys[at:], self.addends[:at] + [addends] + self.addends[at:],
-                self.full[:at] + [frozenset(addends)] + self.full[at:])
+                self.full[:at] + [full] + self.full[at:])
 
 
-def _addends(found: list[tuple], cells: list[tuple[int, int]], memo: Optional[dict] = None) -> list:
+def _addends(found: list[tuple], cells: list[tuple[int, int]], memo: Optional[dict] = None) -> tuple[list, frozenset]:
     """A row's addend to a sum under each of its readings (`cells`: its (cell index, sign) in the
-    sum). `memo`: (id of the readings, the cells) -> (the readings, their addends), kept between
-    calls: the readings' lists stay, so the id names no other list."""
+    sum), and the set of them. `memo`: (id of the readings, the cells) -> (the readings, the
+    answer), kept between calls: the readings' lists stay, so the id names no other list."""
     if memo is not None:
         seen = memo.get((id(found), tuple(cells)))
         if seen is not None and seen[0] is found:
             return seen[1]
-        addends = _addends(found, cells)
-        memo[(id(found), tuple(cells))] = (found, addends)
-        return addends
+        answer = _addends(found, cells)
+        memo[(id(found), tuple(cells))] = (found, answer)
+        return answer
     if len(cells) == 1:
         (i, sign), = cells
-        return [reading[i] for reading in found] if sign == 1 else [-reading[i] for reading in found]
-    return [sum(sign * reading[i] for i, sign in cells) for reading in found]
+        addends = [reading[i] for reading in found] if sign == 1 else [-reading[i] for reading in found]
+    else:
+        addends = [sum(sign * reading[i] for i, sign in cells) for reading in found]
+    return addends, frozenset(addends)
 
 
 def _weighed_alone(rows: dict[str, list[tuple]], paths: dict[str, list[str]], eqs,
@@ -241,8 +243,8 @@ def _sum_through(eq, rows: dict[str, list[tuple]], values: dict[str, Optional[fl
                 known += sign * value
     if not through:
         return None
-    addends = [_addends(rows[key], cells, memo) for key, cells in through.items()]
-    return known, list(through), addends, list(map(frozenset, addends))
+    addends, full = zip(*[_addends(rows[key], cells, memo) for key, cells in through.items()])
+    return known, list(through), list(addends), list(full)
 
 
 def _holding(known: float, adds: list[set], work: list[int], most_work: int = _MOST_WORK,
