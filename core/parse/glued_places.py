@@ -115,6 +115,14 @@ class _ThroughRow:
     give it, and where the row comes in."""
 
     __slots__ = ("eq", "known", "keys", "addends", "full", "row_cells", "row_at", "whole")
+    eq: object
+    known: float
+    keys: list[str]
+    addends: list[list]
+    full: list[frozenset]
+    row_cells: list[tuple[int, int]]
+    row_at: Optional[int]
+    whole: bool
 
     @classmethod
     def of(cls, eq, rows, values, at, cells: dict[str, int], memo: Optional[dict] = None) -> Optional["_ThroughRow"]:
@@ -123,7 +131,7 @@ class _ThroughRow:
         self.eq = eq
         known: float = 0
         through: dict[str, list[tuple[int, int]]] = {}  # as in _sum_through
-        self.row_cells: list[tuple[int, int]] = []  # the row's (cell index, sign)
+        self.row_cells = []  # the row's (cell index, sign)
         self.row_at = None  # how many other rows the sum goes through before the row
         for sign, side in ((1, eq.left), (-1, eq.right)):
             for p in side:
@@ -247,7 +255,7 @@ def _sum_through(eq, rows: dict[str, list[tuple]], values: dict[str, Optional[fl
     return known, list(through), list(addends), list(full)
 
 
-def _holding(known: float, adds: list[set], work: list[int], most_work: int = _MOST_WORK,
+def _holding(known: float, adds: list, work: list[int], most_work: int = _MOST_WORK,
              memo: Optional[dict] = None) -> Optional[list[set]]:
     """For a sum `known` + one value from each set == 0: the values of each set some choice of the
     others completes (None when the partial sums grow past _MOST_SUMS). `work` counts the partial
