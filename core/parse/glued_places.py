@@ -46,8 +46,143 @@ def placed_by_sums(rows: dict[str, list[tuple]], paths: dict[str, list[str]], eq
 def sums_may_hold(rows: dict[str, list[tuple]], paths: dict[str, list[str]], eqs,
                   values: dict[str, Optional[float]]) -> bool:
     """Whether some choice of the open rows' readings (as for placed_by_sums) may make every sum
-    hold: False only where weighing each sum alone leaves a row no reading (no choice can)."""
+    hold: False only where weighing each sum alone leaves a row no reading (no choice can). A row's
+    placements weighed one by one: Placements, the same answer for less."""
     return _weighed_alone(rows, paths, eqs, values, _MOST_READINGS_RULED_OUT, _MOST_WORK_RULED_OUT) is not None
+
+
+class Placements:
+    """One row's placements weighed against the sums one by one (sums_may_hold of each, the row read
+    only as placed), the other open rows and the known cells as they stand: what the other rows
+    and cells give each sum is worked out once, when first weighed, for every placement, and the
+    partial sums of the sets of values weighed are kept (`memo`, as for sums_may_hold)."""
+
+    def __init__(self, rows: dict[str, list[tuple]], paths: dict[str, list[str]], eqs,
+                 values: dict[str, Optional[float]], key: str, memo: Optional[dict] = None):
+        """`rows`: the other open rows; `values`: the known cells (the row's own, at its placements)."""
+        self.rows, self.paths, self.eqs, self.values, self.key = rows, paths, list(eqs), values, key
+        memo = {} if memo is None else memo
+        self.partial_sums, self.addends = memo.setdefault("partial sums", {}), memo.setdefault("addends", {})
+        self.at = {p: (other, i) for other in rows for i, p in enumerate(paths[other])}
+        self.readings = sum(map(len, rows.values()))
+        self.cells = {p: i for i, p in enumerate(paths[key])}
+        # per sum, in order, once worked out: the sum as _weighed_alone weighs it, or, when it goes
+        # through the row, what the rest gives it (_ThroughRow); None: skipped (an unknown cell)
+        self.worked: list = [_UNWORKED] * len(self.eqs)
+        self.alive = {other: list(range(len(found))) for other, found in rows.items()}
+
+    def may_hold(self, placed: list[tuple]) -> bool:
+        """sums_may_hold with the row open among `placed` (its distinct values, one tuple per reading,
+        in `paths` order), or known when there is one."""
+        alive = dict(self.alive)
+        if self.readings + (len(placed) if len(placed) > 1 else 0) > _MOST_READINGS_RULED_OUT:
+            return True  # (too open to weigh: nothing is known of them)
+        if len(placed) > 1:
+            alive[self.key] = list(range(len(placed)))
+        return _narrowed(self._sums(placed), alive, _MOST_WORK_RULED_OUT, self.partial_sums) is not None
+
+    def _sums(self, placed: list[tuple]):
+        """The sums as _weighed_alone weighs them, the row read as `placed`, in order."""
+        known = placed[0] if len(placed) == 1 else None
+        whole = known is not None and all(type(v) is int for v in known)
+        values = None
+        for index, eq in enumerate(self.eqs):
+            weighed = self.worked[index]
+            if weighed is _UNWORKED:
+                if self.cells.keys().isdisjoint(eq.cell_set):
+                    weighed = _sum_through(eq, self.rows, self.values, self.at, self.addends)
+                else:
+                    weighed = _ThroughRow.of(eq, self.rows, self.values, self.at, self.cells, self.addends)
+                self.worked[index] = weighed
+            if weighed is None or type(weighed) is tuple:
+                pass
+            elif known is None:
+                weighed = weighed.open_row(self.key, placed)
+            elif whole and weighed.whole:
+                weighed = weighed.known_row(known)
+            else:  # (fractions: the sum added up in its cells' order, as _weighed_alone does)
+                values = values or {**self.values, **dict(zip(self.paths[self.key], known))}
+                weighed = _sum_through(eq, self.rows, values, self.at)
+            if weighed is not None:
+                yield weighed
+
+
+_UNWORKED = object()  # (Placements: a sum not yet worked out)
+
+
+class _ThroughRow:
+    """A sum through the row whose placements are weighed: what the other rows and the known cells
+    give it, and where the row comes in."""
+
+    __slots__ = ("eq", "known", "keys", "addends", "full", "row_cells", "row_at", "whole")
+    eq: object
+    known: float
+    keys: list[str]
+    addends: list[list]
+    full: list[frozenset]
+    row_cells: list[tuple[int, int]]
+    row_at: Optional[int]
+    whole: bool
+
+    @classmethod
+    def of(cls, eq, rows, values, at, cells: dict[str, int], memo: Optional[dict] = None) -> Optional["_ThroughRow"]:
+        """None when the sum goes through an unknown cell outside the rows (it says nothing)."""
+        self = cls()
+        self.eq = eq
+        known: float = 0
+        through: dict[str, list[tuple[int, int]]] = {}  # as in _sum_through
+        self.row_cells = []  # the row's (cell index, sign)
+        self.row_at = None  # how many other rows the sum goes through before the row
+        for sign, side in ((1, eq.left), (-1, eq.right)):
+            for p in side:
+                if p in cells:
+                    self.row_cells.append((cells[p], sign))
+                    if self.row_at is None:
+                        self.row_at = len(through)
+                elif p in at:
+                    other, i = at[p]
+                    through.setdefault(other, []).append((i, sign))
+                elif (value := values.get(p)) is None:
+                    return None
+                else:
+                    known += sign * value
+        self.known, self.keys = known, list(through)
+        self.addends, self.full = map(list, zip(*[_addends(rows[other], through[other], memo) for other in self.keys])) \
+            if self.keys else ([], [])
+        self.whole = type(known) is int  # (whole numbers: the row's values added last add up alike)
+        return self
+
+    def known_row(self, values: tuple) -> Optional[tuple]:
+        """The sum as _sum_through gives it, the row's cells known at `values` (whole numbers)."""
+        if not self.keys:
+            return None
+        return (self.known + sum([sign * values[i] for i, sign in self.row_cells]), self.keys, self.addends, self.full)
+
+    def open_row(self, key: str, placed: list[tuple]) -> tuple:
+        """The sum as _sum_through gives it, the row open among `placed`."""
+        at = self.row_at
+        addends, full = _addends(placed, self.row_cells)
+        return (self.known, self.keys[:at] + [key] + self.keys[at:], self.addends[:at] + [addends] + self.addends[at:],
+                self.full[:at] + [full] + self.full[at:])
+
+
+def _addends(found: list[tuple], cells: list[tuple[int, int]], memo: Optional[dict] = None) -> tuple[list, frozenset]:
+    """A row's addend to a sum under each of its readings (`cells`: its (cell index, sign) in the
+    sum), and the set of them. `memo`: (id of the readings, the cells) -> (the readings, the
+    answer), kept between calls: the readings' lists stay, so the id names no other list."""
+    if memo is not None:
+        seen = memo.get((id(found), tuple(cells)))
+        if seen is not None and seen[0] is found:
+            return seen[1]
+        answer = _addends(found, cells)
+        memo[(id(found), tuple(cells))] = (found, answer)
+        return answer
+    if len(cells) == 1:
+        (i, sign), = cells
+        addends = [reading[i] for reading in found] if sign == 1 else [-reading[i] for reading in found]
+    else:
+        addends = [sum(sign * reading[i] for i, sign in cells) for reading in found]
+    return addends, frozenset(addends)
 
 
 def _weighed_alone(rows: dict[str, list[tuple]], paths: dict[str, list[str]], eqs,
@@ -59,51 +194,155 @@ def _weighed_alone(rows: dict[str, list[tuple]], paths: dict[str, list[str]], eq
     if sum(map(len, rows.values())) > most_readings:
         return {}  # (weighing them costs more than the few they would place are worth)
     at = {p: (key, i) for key in rows for i, p in enumerate(paths[key])}
-    sums = []  # (the known cells' left less right, row -> [(cell index, +1 on the left / -1 on the right)])
-    for eq in eqs:
-        known: float = 0
-        through: dict[str, list[tuple[int, int]]] = {}
-        for sign, side in ((1, eq.left), (-1, eq.right)):
-            for p in side:
-                if p in at:
-                    key, i = at[p]
-                    through.setdefault(key, []).append((i, sign))
-                elif (value := values.get(p)) is None:
-                    break
-                else:
-                    known += sign * value
-            else:
-                continue
-            break
-        else:
-            if through:
-                sums.append((known, through))
-    alive = {key: list(range(len(found))) for key, found in rows.items()}
+    # each sum worked out when first weighed: a sum ruling the rows out stops the rest
+    sums = (weighed for eq in eqs if (weighed := _sum_through(eq, rows, values, at)) is not None)
+    return _narrowed(sums, {key: list(range(len(found))) for key, found in rows.items()}, most_work, {})
+
+
+def _narrowed(sums, alive: dict[str, list[int]], most_work: int,
+              memo: Optional[dict]) -> Optional[dict[str, list[int]]]:
+    """_weighed_alone's answer: `alive`, each row's readings, narrowed by weighing each of `sums`
+    (_sum_through's, in order: an iterator read once and kept) alone, over and over. `memo`: the
+    partial sums of the sets of values weighed (_holding's)."""
+    weighed: list[tuple] = []
     work = [0]  # partial sums worked out so far
     changed = True
     while changed:
         changed = False
-        for known, through in sums:
-            keys = list(through)
-            adds = [{n: sum(sign * rows[key][n][i] for i, sign in through[key]) for n in alive[key]} for key in keys]
-            kept = _holding(known, [set(a.values()) for a in adds], work, most_work)
+        for known, keys, addends, full in weighed if weighed else sums:
+            if sums is not weighed:
+                weighed.append((known, keys, addends, full))
+            adds = [every_value if len(alive[key]) == len(every) else frozenset([every[n] for n in alive[key]])
+                    for key, every, every_value in zip(keys, addends, full)]
+            kept = _holding(known, adds, work, most_work, memo)
             if work[0] > most_work:
                 return {}  # rows this open are placed as before (a few equations' worth of work at most)
             if kept is None:
                 continue  # too many partial sums: this equation is left unweighed
-            for key, add, allowed in zip(keys, adds, kept):
-                left = [n for n in alive[key] if add[n] in allowed]
+            for key, every, allowed in zip(keys, addends, kept):
+                left = [n for n in alive[key] if every[n] in allowed]
                 if not left:
                     return None  # no choice makes every sum hold (a typo): nothing is placed
                 if len(left) < len(alive[key]):
                     alive[key], changed = left, True
+        sums = weighed
     return alive
 
 
-def _holding(known: float, adds: list[set], work: list[int], most_work: int = _MOST_WORK) -> Optional[list[set]]:
+_MOST_BITS = 1 << 16  # the widest spread of partial sums weighed as bits (wider: as sets of numbers)
+
+
+def _sum_through(eq, rows: dict[str, list[tuple]], values: dict[str, Optional[float]],
+                 at: dict[str, tuple[str, int]], memo: Optional[dict] = None
+                 ) -> Optional[tuple[float, list[str], list[list], list[frozenset]]]:
+    """`eq` as _weighed_alone weighs it: (the known cells' left less right, the open rows through it,
+    each row's addend under each of its readings, each row's addends as a set); None when it goes
+    through no open row or through an unknown cell outside them (it says nothing)."""
+    known: float = 0
+    through: dict[str, list[tuple[int, int]]] = {}  # row -> [(cell index, +1 on the left / -1 on the right)]
+    for sign, side in ((1, eq.left), (-1, eq.right)):
+        for p in side:
+            if p in at:
+                key, i = at[p]
+                through.setdefault(key, []).append((i, sign))
+            elif (value := values.get(p)) is None:
+                return None
+            else:
+                known += sign * value
+    if not through:
+        return None
+    addends, full = zip(*[_addends(rows[key], cells, memo) for key, cells in through.items()])
+    return known, list(through), list(addends), list(full)
+
+
+def _holding(known: float, adds: list, work: list[int], most_work: int = _MOST_WORK,
+             memo: Optional[dict] = None) -> Optional[list[set]]:
     """For a sum `known` + one value from each set == 0: the values of each set some choice of the
     others completes (None when the partial sums grow past _MOST_SUMS). `work` counts the partial
-    sums worked out."""
+    sums worked out: the partial sums a set of numbers would hold, however they are held. `memo`
+    (the sets, in order -> their _PartialSums, or False: not whole numbers) keeps the partial sums
+    for the next call weighing the same sets, against whatever known sum."""
+    sets = tuple(map(frozenset, adds)) if memo is not None else None
+    partial = memo.get(sets) if memo is not None else None
+    if partial is None:
+        partial = all(add and all(type(v) is int for v in add) for add in adds) and \
+            sum(max(add) - min(add) for add in adds) < _MOST_BITS and _PartialSums(adds)
+        if memo is not None:
+            memo[sets] = partial
+    if partial and type(known) is int:
+        return partial.holding(known, work, most_work)
+    return _holding_by_sets(known, adds, work, most_work)
+
+
+class _PartialSums:
+    """The partial sums a list of sets of whole numbers reaches, from the left and from the right,
+    each set of sums held as the bits of an int (bit i: the set's least sum + i): adding a set is a
+    few shifts, not a sum for each pair. Worked out once, whatever the work allowed, and weighed
+    against any known sum: the same answer and `work` as _holding_by_sets (the oracle in
+    tests/core/parse/test_glued_places.py), as `work` only grows."""
+
+    __slots__ = ("adds", "befores", "afters", "work", "too_many", "kept")
+
+    def __init__(self, adds: list[set]):
+        self.adds = adds
+        work = 0
+        befores = [(1, 0, 1)]  # (bits, least sum, how many) of the sums the sets before each one reach
+        too_many = False  # (the partial sums grew past _MOST_SUMS: _holding_by_sets stops there)
+        for add in adds[:-1]:
+            bits, least, size = befores[-1]
+            low = min(add)
+            reach = 0
+            for value in add:
+                reach |= bits << (value - low)
+            work += size * len(add)
+            befores.append((reach, least + low, reach.bit_count()))
+            if befores[-1][2] > _MOST_SUMS:
+                too_many = True
+                break
+        # the sums the sets after each one reach, negated, (bits, least): a sum `need` = before +
+        # after is met where the befores' bits meet the negated afters' bits moved by `need`
+        afters: list[tuple[int, int]] = []
+        after, after_least, after_size = 1, 0, 1
+        for index in range(len(adds) - 1, -1, -1) if not too_many else ():
+            afters.append((after, after_least))
+            work += len(adds[index]) * befores[index][2]
+            if index:
+                work += after_size * len(adds[index])
+                high = max(adds[index])
+                reach = 0
+                for value in adds[index]:
+                    reach |= after << (high - value)
+                after, after_least, after_size = reach, after_least - high, reach.bit_count()
+                if after_size > _MOST_SUMS:
+                    too_many = True
+                    break
+        afters.reverse()
+        self.befores, self.afters, self.work, self.too_many = befores, afters, work, too_many
+        self.kept: dict[int, list[set]] = {}  # known sum -> the values kept
+
+    def holding(self, known: int, work: list[int], most_work: int) -> Optional[list[set]]:
+        """_holding of these sets and `known`: None, `work` past `most_work`, where _holding_by_sets
+        would stop short (on a sum or on the work)."""
+        work[0] += self.work
+        if self.too_many or work[0] > most_work:
+            return None
+        kept = self.kept.get(known)
+        if kept is None:
+            kept = self.kept[known] = [set() for _ in self.adds]
+            for index in range(len(self.adds) - 1, -1, -1):
+                bits, least, _ = self.befores[index]
+                after, after_least = self.afters[index]
+                for value in self.adds[index]:
+                    move = -known - value + after_least - least  # (before's bit i meets after's bit i - move)
+                    if (bits >> move if move >= 0 else bits << -move) & after:
+                        kept[index].add(value)
+                if not kept[index]:
+                    break  # no choice adds up: no set keeps a value
+        return kept
+
+
+def _holding_by_sets(known: float, adds: list[set], work: list[int], most_work: int = _MOST_WORK) -> Optional[list[set]]:
+    """_holding with each set of partial sums a set of numbers (fractions, or spreads too wide for bits)."""
     before = [{0}]  # the sums the sets before each one can reach
     for add in adds[:-1]:
         reach = {a + b for a in before[-1] for b in add}

@@ -36,7 +36,7 @@ from core.parse.glued import (CUT_LEFT_OPEN, MAX_CELL_DIGITS, MAX_DIGITS, NONE_F
                               jointly_possible, reading_places, row_completes, row_reading_places,
                               split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
-from core.parse.glued_places import MOST_READINGS, placed_by_sums, sums_may_hold
+from core.parse.glued_places import MOST_READINGS, Placements, placed_by_sums
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.one_misprint import placement_for_one_misprint
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
@@ -1242,6 +1242,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         return weighed_alone[key][1]
 
     weighed_one_by_one = False  # (placed_by_sums: tried once, before the first row is placed by guess)
+    distinct_sums: dict[int, tuple[list, list]] = {}  # (_placements: each row's values, each list of readings once)
+    weighed_sums: dict = {}  # (_placements: the partial sums of the sets of values weighed, glued_places._holding)
     while True:
         key = next((key for key in candidates if placements_only(key)), None)  # the first such row
         if key is not None and not weighed_one_by_one:
@@ -1266,9 +1268,14 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         # goes where the column's 一 + 二 = （七） + 四 can hold, not to the first blank column); the
         # leftmost when the sums rule every placement out (a typo)
         placings = sorted(set(columns))
-        leftmost = next((taken for taken in placings[:_MOST_PLACINGS_WEIGHED] if _sums_may_hold(
-            candidates, key, [r for r, t in zip(candidates[key], columns) if t == taken], paths, eqs, values)),
-            placings[0]) if len(placings) > 1 else placings[0]
+        leftmost = placings[0]
+        if len(placings) > 1:
+            placed: dict[tuple, set[tuple]] = {}  # columns taken -> the values the row's readings give them
+            for reading, taken in zip(candidates[key], columns):
+                placed.setdefault(taken, set()).add(_cut_values(reading))
+            weighed = _placements(candidates, key, paths, eqs, values, distinct_sums, weighed_sums)
+            leftmost = next((taken for taken in placings[:_MOST_PLACINGS_WEIGHED] if weighed.may_hold(
+                sorted(placed[taken]))), placings[0])
         candidates[key] = [r for r, taken in zip(candidates[key], columns) if taken == leftmost]
         placed_left.add(key)
         settle()
@@ -1471,21 +1478,28 @@ def _jointly_narrowed(candidates, paths, eqs, sum_cells, values,
 _MOST_PLACINGS_WEIGHED = 20  # a row's placements weighed against the sums before one is taken from the left
 
 
-def _sums_may_hold(candidates, key: str, placed: list, paths, eqs, values) -> bool:
-    """Whether the open rows (as _placed_by_sums weighs them), `key` read only as `placed`, may all
-    add up: False where the sums rule that out (glued_places.sums_may_hold)."""
+def _placements(candidates, key: str, paths, eqs, values, distinct_sums: dict[int, tuple[list, list]],
+                weighed_sums: dict) -> Placements:
+    """`key`'s placements, to be weighed one by one: whether the open rows (as _placed_by_sums weighs
+    them), `key` read only as placed, may all add up; not where the sums rule that out
+    (glued_places.sums_may_hold). `distinct_sums`: id of a list of readings -> (the list, its
+    readings' distinct values, in order), kept between calls (a row's list is replaced, not changed:
+    the other rows' lists are met again and again); `weighed_sums`: glued_places' memo."""
     known = dict(values)
     rows: dict[str, list[tuple]] = {}
     for other, found in candidates.items():
-        found = placed if other == key else found
-        if not found:
+        if other == key or not found:
             continue
-        sums = sorted({_cut_values(r) for r in found})
+        if (seen := distinct_sums.get(id(found))) is not None and seen[0] is found:
+            sums = seen[1]
+        else:
+            sums = sorted({_cut_values(r) for r in found})
+            distinct_sums[id(found)] = (found, sums)
         if len(sums) == 1:
             known.update(zip(paths[other], sums[0]))
             continue
         rows[other] = sums
-    return sums_may_hold(rows, paths, eqs, known)
+    return Placements(rows, paths, eqs, known, key, weighed_sums)
 
 
 def _placed_by_sums(candidates, paths, eqs, values) -> set[str]:

@@ -3,7 +3,7 @@ text and a label run read as, across lines, tables and reports)."""
 from __future__ import annotations
 
 from core.parse.labels import find_labels
-from core.parse.tokens import NUM, TEXT, Token, tokenize
+from core.parse.tokens import NUM, TEXT, Token, ascii_digits, tokenize
 from core.readers.document import TextBuilder
 from core.template import tables
 
@@ -132,3 +132,12 @@ def test_zeros_a_text_browser_glues_to_a_row_label_are_cells_of_their_own():
     assert [(t.kind, t.value) for t in tokens[:8]] == [(TEXT, None)] + [(NUM, 0)] * 7
     assert [text[t.start:t.end] for t in tokens[:3]] == [label, "0", "0"]
     assert [(t.kind, t.value) for t in tokens[8:]] == [(TEXT, None), (NUM, 3), (NUM, 4), (TEXT, None)]
+
+
+def test_full_width_digits_read_as_ascii_one_character_for_one():
+    # 表三 glued in full-width digits ("１４７２７１４７９") is cut as ASCII digits at the same offsets;
+    # other full-width characters (Ｑ, －, （) and the text around stay as printed
+    text = "（一）予以公开１４７２７１４７９０　共计０项－Ｑ９\n二、上年结转 963"
+    assert ascii_digits(text) == "（一）予以公开1472714790　共计0项－Ｑ9\n二、上年结转 963"
+    assert ascii_digits(text) == text.translate({0xFF10 + n: 0x30 + n for n in range(10)})
+    assert ascii_digits("二、上年结转 963") == "二、上年结转 963"
