@@ -1077,9 +1077,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # rows placed by where their values print, not surely (flagged), their 总计 among them: the
         # sums may move their parts too, in the columns' order the positions gave them
         by_place = {f.cell.split(".")[1] for f in report.flags if PLACED_BY_POSITION in f.causes}
-        positioned = {key: printed for key, placed in by_position.items() if key in by_place and key not in with_blanks
+        positioned = {key: printed_now for key, placed in by_position.items() if key in by_place and key not in with_blanks
                       and placed and placed[-1] is not None and placed[-1].kind == NUM
-                      and 1 < len(printed := [t for t in placed if t is not None and t.kind != EMPTY]) < widths[key]}
+                      and 1 < len(printed_now := [t for t in placed if t is not None and t.kind != EMPTY]) < widths[key]}
         if positioned:
             _place_for_one_typo(report, table, positioned)
         if with_blanks and _all_hold(report, table):  # read one way of several that all add up?
