@@ -133,14 +133,18 @@ def fill_tab_gaps(tokens: list[Token], labels: list[tuple[int, str]],
         if totals_last and columns[-1] == width - 2 and len(values) > 1 \
                 and any(t.kind == NUM and t.value for t in values) and tokens_add_up(values):
             continue  # its last value its 总计, a cell left out (see above): left short, placed by the sums
-        placed = dict(zip(columns, values))
-        row, before = [], tokens[next(i for i, k in labels if k == key)]
-        for column in range(width):
-            # a blank cell sits after the value before it, on its line: the row's order by lines stays
-            before = placed.get(column) or Token(EMPTY, "", before.end, before.end, before.line)
-            row.append(before)
-        values_of[key] = row
+        values_of[key] = _row_of(dict(zip(columns, values)), width, tokens[next(i for i, k in labels if k == key)])
     return list(with_subtotal)
+
+
+def _row_of(placed: dict[int, Token], width: int, first: Token) -> list[Token]:
+    """A row of `width` cells: the values `placed` by column, each blank cell an empty token right
+    after the value before it (`first` before the first), on its line: the row's order by lines stays."""
+    row, before = [], first
+    for column in range(width):
+        before = placed.get(column) or Token(EMPTY, "", before.end, before.end, before.line)
+        row.append(before)
+    return row
 
 
 _CELL_MARKS = re.compile(r"(\n*)(\t?)")
@@ -178,7 +182,7 @@ def t4_by_cell_marks(text: str, table: list[Token], values: list[Token], width: 
     blanks_after = width - 1 - columns[-1]
     if blanks_after < 0:
         return None
-    trail = re.match(r"(\n*)(\t?)", text[values[-1].end:])
+    trail = _CELL_MARKS.match(text, values[-1].end)  # (always matches: both groups may be empty)
     assert trail is not None
     lines_after, tab_after = len(trail.group(1)), trail.group(2)
     if tab_after:
@@ -186,12 +190,7 @@ def t4_by_cell_marks(text: str, table: list[Token], values: list[Token], width: 
             return None
     elif blanks_after % 2 or (blanks_after + 2) // 2 > lines_after:
         return None  # (an empty paragraph after the table adds line breaks, never a tab)
-    placed = dict(zip(columns, values))
-    row, before = [], values[0]
-    for column in range(width):
-        before = placed.get(column) or Token(EMPTY, "", before.end, before.end, before.line)
-        row.append(before)
-    return row
+    return _row_of(dict(zip(columns, values)), width, values[0])
 
 
 def t4_by_pipe_fields(text: str, table: list[Token], values: list[Token], width: int) -> Optional[list[Token]]:
