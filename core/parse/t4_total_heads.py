@@ -47,12 +47,11 @@ Group = tuple[list[Token], Optional[Token], bool]
 
 def _is_total_head(token: Token, lines: list[Line]) -> bool:
     """A 总计 head printed alone on its line (the block pdftotext makes of that header cell)."""
-    if token.kind != TEXT or "计" not in token.text or _SPACES.sub("", token.text) != "总计":
-        return False
-    return sum(1 for cell in lines[token.line].cells if cell.text.strip()) == 1
+    return token.kind == TEXT and "计" in token.text and _SPACES.sub("", token.text) == "总计" and _alone(token, lines)
 
 
 def _alone(token: Token, lines: list[Line]) -> bool:
+    """Whether `token`'s line holds no other cell with text."""
     return sum(1 for cell in lines[token.line].cells if cell.text.strip()) == 1
 
 
