@@ -21,6 +21,7 @@ from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, PLACED_LEFT,
                         PLACEHOLDER, READING_UNDECIDED, WARNING, ZEROS_ANY_READING, Finding, Flag, Number, Report,
                         Suggestion, BLANK_TEMPLATE, CHECK_WITH_SOURCE, known, number_text, strict_sum, without_closing)
+from core.parse.glued import STATED_ISSUED
 from core.parse.parser import NO_REPORT
 from core.parse.stream import uncut_rows_printing_counts
 from core.parse.tokens import parse_number
@@ -978,7 +979,7 @@ _CARRIED = [re.compile(r"结转(?:至|到)?下一?年度?(?:继续办理|办理)
             re.compile(_INT + r"件[^。；;，,\d]{0,6}结转(?:至|到)?下一?年度?")]
 _REVIEW = re.compile(r"(?<!未)(?:发生|收到|涉及|被申请)?行政复议(?:案件|申请)?[^。；;，,\d]{0,4}?" + _INT + r"(?:件|起)")
 _LITIGATION = re.compile(r"(?<!未)(?:发生|涉及|被提起)?行政诉讼(?:案件)?[^。；;，,\d]{0,4}?" + _INT + r"(?:件|起)")
-_NORMATIVE = re.compile(r"制发(?:行政)?规范性文件[^。；;，,\d]{0,4}?" + _INT + r"件")
+_NORMATIVE = STATED_ISSUED  # (the parser reads a glued row by it too: core/parse/glued.py)
 _ALL_MAINTAINED = re.compile(r"均(?:获|被|予以)?维持|零败诉|无一败诉|未发生败诉")
 # "未发生…行政复议、行政诉讼案件", "无…被申请行政复议和行政诉讼的情况" (but not "未发生行政诉讼败诉")
 _NONE_OF = r"(?:(?:未|没有)(?:发生|收到|涉及|出现|产生|被)|无)[^。；;，,\d]{0,24}?"

@@ -668,7 +668,8 @@ def _uncut(readings: list, whole: list[tuple[int, int]]) -> list:
 
 
 def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", signed: bool = False,
-                        dashes: bool = True, with_blanks: Callable[[], list] = list) -> tuple[list, str]:
+                        dashes: bool = True, with_blanks: Callable[[], list] = list,
+                        stated: Optional[int] = None) -> tuple[list, str]:
     """The readings of a glued 表二 row worth keeping, and the assumption that chose them ("" when
     none was needed). Certain: 上一年项目数量 plus 本年增/减 is this year's count, never below 0.
     Plausible, preferred when some reading keeps it: 2021's 本年制发 ≤ 现行有效 + 本年废止 (T2-2);
@@ -681,7 +682,11 @@ def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", 
     for a blank cell (_prints_dashes); where they print none, a "-" before digits is a minus sign,
     not a placeholder ("1-1190": 1 · -1 · 190, never 1 · - · 1190), and the digits after it may be
     the change alone beside a blank cell that left no trace ("91-32": 91 · -3 · 2 or 91 · -32 ·
-    blank, both kept): `with_blanks` gives the run's readings with blank cells.
+    blank, both kept): `with_blanks` gives the run's readings with blank cells. `stated`: the
+    number of 规范性文件 the prose says were issued (STATED_ISSUED), which the template ties to
+    2021's 行政规范性文件 本年制发件数 (the N-1 rule): the readings giving that cell this number are
+    preferred ("31331" with 「制发规范性文件31件」: 31 · 3 · 31 or 31 · 33 · 1, never 3 · 13 · 31);
+    where none does, the prose and the table disagree, which N-1 shows, and the readings stay.
     The rows these assumptions leave one reading are flagged as inferred by the caller."""
     values = lambda r: [0 if first == last else value for value, first, last in r]  # noqa: E731 (a blank: 0)
     if template == "2019" and key not in ("rules", "normative_docs", "procurement"):
@@ -707,6 +712,9 @@ def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", 
                  (values(r)[1] <= values(r)[2] if template == "2019" else values(r)[0] <= values(r)[1] + values(r)[2])]
     readings = plausible or readings
     if template != "2019":
+        as_stated = [r for r in readings if key == "normative_docs" and stated is not None and values(r)[0] == stated]
+        if as_stated and len(as_stated) < len(readings):
+            return as_stated, f"按正文所称制发规范性文件{stated}件拆分"
         return readings, ""
     published_as_made = [r for r in readings if values(r)[0] is not None and values(r)[0] == values(r)[1]]
     if published_as_made and len(published_as_made) < len(readings):
@@ -720,6 +728,15 @@ def _money_unit(text: str, at: int) -> str:
 
 
 _MONEY_UNITS = ("万元", "千元", "亿元", "元")  # (元 last: the others end in it)
+# What the prose says of 表二's 行政规范性文件 本年制发件数 (「全年制发规范性文件31件」): the pattern
+# the N-1 rule reads it with (core/check/rules.py), searched in the prose without whitespace.
+STATED_ISSUED = re.compile(r"制发(?:行政)?规范性文件[^。；;，,\d]{0,4}?(?<!\d)(\d{1,15})(?!\d)件")
+
+
+def _stated_issued(report: Report) -> Optional[int]:
+    """The number of 规范性文件 the report's prose says were issued (STATED_ISSUED, its first), or None."""
+    found = STATED_ISSUED.search("".join(report.prose().split()))
+    return int(found.group(1)) if found else None
 
 
 def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = ()) -> dict[str, list[Optional[Token]]]:
@@ -808,7 +825,8 @@ def t2_run_cells(report: Report, row, run: str, offset: int, signed: bool
         readings = _uncut(short, whole) or full or short
     readings, assumed = _likely_t2_readings(
         report.template, row.key, readings, run, signed, _prints_dashes(report.text, offset),
-        lambda: [r for blanks in range(1, len(kinds)) for r in _uncut(t2_readings(run, kinds, blanks), whole)])
+        lambda: [r for blanks in range(1, len(kinds)) for r in _uncut(t2_readings(run, kinds, blanks), whole)],
+        _stated_issued(report) if row.key == "normative_docs" and report.template != "2019" else None)
     if not readings:
         return None
     if any(first == last for r in readings for _, first, last in r):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.parse.parser import _zeros_apart
+from core.pipeline import load_report
 from core.parse.tokens import NA, NUM, Token
 from tests.core.truth import read_against_truth
 
@@ -155,3 +156,23 @@ def test_a_dash_before_digits_may_be_a_placeholder_where_the_tables_print_dashes
     assert _values(report, "other_services", columns) == [34, None, None]
     assert any(f.cell == "section2.other_services" and f.kind == "parse" for f in report.flags)
     assert silent == []
+
+
+def test_a_glued_row_of_normative_documents_is_cut_as_the_prose_states_their_number(tmp_path):
+    # 2021 表二 glued: 行政规范性文件13013 reads 13 · 0 · 13, 1 · 30 · 13 or 1 · 301 · 3 (本年制发 ≤
+    # 现行有效 + 本年废止 each time); the prose says 「全年制发规范性文件13件」, which the template ties to
+    # 本年制发件数 (N-1): 13 · 0 · 13, flagged as so cut. Before: the row left unread
+    path = ZOO / "dev-r0039-docx2txt.txt"
+    report, wrong, silent = read_against_truth(path)
+    columns = ("issued", "repealed", "in_force")
+    assert _values(report, "normative_docs", columns) == [13, 0, 13]
+    assert any(f.cell == "section2.normative_docs" and f.kind == "inferred" and "正文所称制发规范性文件13件" in f.message
+               for f in report.flags)
+    assert not [c for c in wrong if c.startswith("section2.")] and silent == []
+    # a prose stating a number no reading gives (5) chooses nothing: the row stays open, and the
+    # rule N-1 is left to weigh the prose against the table
+    other = tmp_path / path.name
+    other.write_text(path.read_text(encoding="utf-8").replace("制发规范性文件13件", "制发规范性文件5件"), encoding="utf-8")
+    report = load_report(other)
+    assert _values(report, "normative_docs", columns) == [None, None, None]
+    assert any(f.cell == "section2.normative_docs" and f.kind == "parse" for f in report.flags)
