@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from core.equations import Equation
 from core.model import GLUED_UNDECIDED, MISSING, Flag, Number, Report
+from core.parse.prose_counts import flat_prose, stated_issued
 from core.parse.tokens import COUNT_UNITS, EMPTY, NA, NUM, Token, ascii_digits
 from core.template import Table
 
@@ -683,7 +684,7 @@ def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", 
     not a placeholder ("1-1190": 1 · -1 · 190, never 1 · - · 1190), and the digits after it may be
     the change alone beside a blank cell that left no trace ("91-32": 91 · -3 · 2 or 91 · -32 ·
     blank, both kept): `with_blanks` gives the run's readings with blank cells. `stated`: the
-    number of 规范性文件 the prose says were issued (STATED_ISSUED), which the template ties to
+    number of 规范性文件 the prose says were issued (prose_counts.py), which the template ties to
     2021's 行政规范性文件 本年制发件数 (the N-1 rule): the readings giving that cell this number are
     preferred ("31331" with 「制发规范性文件31件」: 31 · 3 · 31 or 31 · 33 · 1, never 3 · 13 · 31);
     where none does, the prose and the table disagree, which N-1 shows, and the readings stay.
@@ -728,15 +729,6 @@ def _money_unit(text: str, at: int) -> str:
 
 
 _MONEY_UNITS = ("万元", "千元", "亿元", "元")  # (元 last: the others end in it)
-# What the prose says of 表二's 行政规范性文件 本年制发件数 (「全年制发规范性文件31件」): the pattern
-# the N-1 rule reads it with (core/check/rules.py), searched in the prose without whitespace.
-STATED_ISSUED = re.compile(r"制发(?:行政)?规范性文件[^。；;，,\d]{0,4}?(?<!\d)(\d{1,15})(?!\d)件")
-
-
-def _stated_issued(report: Report) -> Optional[int]:
-    """The number of 规范性文件 the report's prose says were issued (STATED_ISSUED, its first), or None."""
-    found = STATED_ISSUED.search("".join(report.prose().split()))
-    return int(found.group(1)) if found else None
 
 
 def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = ()) -> dict[str, list[Optional[Token]]]:
@@ -826,7 +818,7 @@ def t2_run_cells(report: Report, row, run: str, offset: int, signed: bool
     readings, assumed = _likely_t2_readings(
         report.template, row.key, readings, run, signed, _prints_dashes(report.text, offset),
         lambda: [r for blanks in range(1, len(kinds)) for r in _uncut(t2_readings(run, kinds, blanks), whole)],
-        _stated_issued(report) if row.key == "normative_docs" and report.template != "2019" else None)
+        stated_issued(flat_prose(report)) if row.key == "normative_docs" and report.template != "2019" else None)
     if not readings:
         return None
     if any(first == last for r in readings for _, first, last in r):
