@@ -21,6 +21,7 @@ from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, PLACED_LEFT,
                         PLACEHOLDER, READING_UNDECIDED, WARNING, ZEROS_ANY_READING, Finding, Flag, Number, Report,
                         Suggestion, BLANK_TEMPLATE, CHECK_WITH_SOURCE, known, number_text, strict_sum, without_closing)
+from core.parse.prose_counts import INT, ISSUED, LITIGATION, NO_LITIGATION, NO_REVIEW, REVIEW
 from core.parse.parser import NO_REPORT
 from core.parse.stream import uncut_rows_printing_counts
 from core.parse.tokens import parse_number
@@ -928,7 +929,7 @@ def _typo_likelihood(report: Report, path: str, printed: Number, true: Number, f
 # Bounded repeats and the look-arounds keep every pattern linear in the text: an unbounded \d+
 # at a pattern's start is retried from every digit of a long run (quadratic).
 _N = r"(?<![\d.])(\d{1,15}(?:\.\d{1,12})?)(?![\d.])"
-_INT = r"(?<!\d)(\d{1,15})(?!\d)"
+_INT = INT  # (core/parse/prose_counts.py: the parser weighs glued cells by what the prose says too)
 _PROSE_FEE = re.compile(r"(?:行政事业性)?收费(?:金额|总额)?[^。；;，,\d]{0,8}?" + _N + r"\s{0,3}(万元|元)")
 
 
@@ -976,14 +977,9 @@ def t2_rules(report: Report, prose: str) -> list[Finding]:
 _RECEIVED = re.compile(r"(?:共|累计|全年|本年度?)?(?:收到|受理|接收)[^。；;，,\d]{0,14}?申请[^。；;，,\d]{0,6}?" + _INT + r"件")
 _CARRIED = [re.compile(r"结转(?:至|到)?下一?年度?(?:继续办理|办理)?[^。；;，,\d]{0,4}" + _INT + r"件"),
             re.compile(_INT + r"件[^。；;，,\d]{0,6}结转(?:至|到)?下一?年度?")]
-_REVIEW = re.compile(r"(?<!未)(?:发生|收到|涉及|被申请)?行政复议(?:案件|申请)?[^。；;，,\d]{0,4}?" + _INT + r"(?:件|起)")
-_LITIGATION = re.compile(r"(?<!未)(?:发生|涉及|被提起)?行政诉讼(?:案件)?[^。；;，,\d]{0,4}?" + _INT + r"(?:件|起)")
-_NORMATIVE = re.compile(r"制发(?:行政)?规范性文件[^。；;，,\d]{0,4}?" + _INT + r"件")
+_REVIEW, _LITIGATION, _NORMATIVE = REVIEW, LITIGATION, ISSUED  # (prose_counts.py)
 _ALL_MAINTAINED = re.compile(r"均(?:获|被|予以)?维持|零败诉|无一败诉|未发生败诉")
-# "未发生…行政复议、行政诉讼案件", "无…被申请行政复议和行政诉讼的情况" (but not "未发生行政诉讼败诉")
-_NONE_OF = r"(?:(?:未|没有)(?:发生|收到|涉及|出现|产生|被)|无)[^。；;，,\d]{0,24}?"
-_NO_REVIEW = re.compile(_NONE_OF + r"行政复议(?![^。；;，,]{0,8}(?:败诉|纠正|撤销))")
-_NO_LITIGATION = re.compile(_NONE_OF + r"行政诉讼(?![^。；;，,]{0,8}(?:败诉|纠正|撤销))")
+_NO_REVIEW, _NO_LITIGATION = NO_REVIEW, NO_LITIGATION  # (prose_counts.py)
 _NONE_RECEIVED = re.compile(r"(?:未|没有)收到[^。；;，,]{0,12}?(?:政府信息)?公开申请")
 
 

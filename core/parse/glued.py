@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from core.equations import Equation
 from core.model import GLUED_UNDECIDED, MISSING, Flag, Number, Report
+from core.parse.prose_counts import flat_prose, stated_issued
 from core.parse.tokens import COUNT_UNITS, EMPTY, NA, NUM, Token, ascii_digits
 from core.template import Table
 
@@ -545,6 +546,9 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])")
 _SIGNS = "+-－"
 _COUNT_UNITS = COUNT_UNITS  # a unit after a count closes its cell ("规范性文件3项3项4项")
 _PLUS_SIGN = re.compile(r"[+＋]\d")
+# A dash standing for a blank cell: one not before a digit other than 0 (a minus sign always is),
+# or an em dash, never a sign.
+_DASH_PLACEHOLDER = re.compile(r"[-－–](?![1-9１-９])|—")
 _ASCII_MARKS = str.maketrans("．，＋", ".,+")
 _MAX_T2_READINGS = 50
 _MAX_T2_STEPS = 5000
@@ -664,7 +668,9 @@ def _uncut(readings: list, whole: list[tuple[int, int]]) -> list:
     return [r for r in readings if not any(a < first < b for _, first, _ in r for a, b in whole)] if whole else readings
 
 
-def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", signed: bool = False) -> tuple[list, str]:
+def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", signed: bool = False,
+                        dashes: bool = True, with_blanks: Callable[[], list] = list,
+                        stated: Optional[int] = None) -> tuple[list, str]:
     """The readings of a glued 表二 row worth keeping, and the assumption that chose them ("" when
     none was needed). Certain: 上一年项目数量 plus 本年增/减 is this year's count, never below 0.
     Plausible, preferred when some reading keeps it: 2021's 本年制发 ≤ 现行有效 + 本年废止 (T2-2);
@@ -673,23 +679,43 @@ def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", 
     公开发布的不得作为行政管理依据), so what an agency makes in a year it publishes that year.
     `signed`: the table prints a change with its sign ("+2"), so a change other than 0 prints one:
     readings whose 本年增/减 (the `run`'s) is 0, a placeholder, blank or signed are preferred; so
-    are they where every reading has a blank cell.
+    are they where every reading has a blank cell. `dashes`: the report's tables may print a dash
+    for a blank cell (_prints_dashes); where they print none, a "-" before digits is a minus sign,
+    not a placeholder ("1-1190": 1 · -1 · 190, never 1 · - · 1190), and the digits after it may be
+    the change alone beside a blank cell that left no trace ("91-32": 91 · -3 · 2 or 91 · -32 ·
+    blank, both kept): `with_blanks` gives the run's readings with blank cells. `stated`: the
+    number of 规范性文件 the prose says were issued (prose_counts.py), which the template ties to
+    2021's 行政规范性文件 本年制发件数 (the N-1 rule): the readings giving that cell this number are
+    preferred ("31331" with 「制发规范性文件31件」: 31 · 3 · 31 or 31 · 33 · 1, never 3 · 13 · 31);
+    where none does, the prose and the table disagree, which N-1 shows, and the readings stay.
     The rows these assumptions leave one reading are flagged as inferred by the caller."""
     values = lambda r: [0 if first == last else value for value, first, last in r]  # noqa: E731 (a blank: 0)
     if template == "2019" and key not in ("rules", "normative_docs", "procurement"):
         possible = [r for r in readings if None in values(r)[:2] or sum(values(r)[:2]) >= 0] or readings
+        assumed = ""
+        if not dashes:
+            def as_minus(r) -> bool:  # (no dash of the run read as a placeholder)
+                return not any(value is None and last > first and run[first] in _SIGNS for value, first, last in r)
+
+            minus = list(filter(as_minus, possible))
+            if minus and len(minus) < len(possible):
+                possible, assumed = minus + [r for r in with_blanks() if r not in minus and as_minus(r) and (
+                    None in values(r)[:2] or sum(values(r)[:2]) >= 0)], "表中未以短横线表示空白，短横线按负号拆分"
         # (a row short of cells: an unsigned value is not the change either, as t2_short_rows reads it)
         if signed or all(any(first == last for _, first, last in r) for r in possible):
             with_sign = [r for r in possible if not values(r)[1] or run[r[1][1]] in _SIGNS]
             if with_sign and len(with_sign) < len(possible):
                 return with_sign, "按本年增/减带正负号拆分" if signed else "按不带正负号的数不是本年增/减拆分"
-        return possible, ""
+        return possible, assumed
     if key not in ("rules", "normative_docs"):
         return readings, ""
     plausible = [r for r in readings if None in values(r) or
                  (values(r)[1] <= values(r)[2] if template == "2019" else values(r)[0] <= values(r)[1] + values(r)[2])]
     readings = plausible or readings
     if template != "2019":
+        as_stated = [r for r in readings if key == "normative_docs" and stated is not None and values(r)[0] == stated]
+        if as_stated and len(as_stated) < len(readings):
+            return as_stated, f"按正文所称制发规范性文件{stated}件拆分"
         return readings, ""
     published_as_made = [r for r in readings if values(r)[0] is not None and values(r)[0] == values(r)[1]]
     if published_as_made and len(published_as_made) < len(readings):
@@ -759,6 +785,16 @@ def signs_printed(text: str, start: int, end: int) -> bool:
     return _PLUS_SIGN.search(text, start, end) is not None
 
 
+def _prints_dashes(text: str, at: int) -> bool:
+    """Whether the report's tables print a dash for a blank cell anywhere (_DASH_PLACEHOLDER): from
+    表二's first block heading (before `at`, a row's run) to section 五's heading after it (the whole
+    text after `at` where none is found: a dash in its prose counts too, the cautious way). 表三
+    and 表四 hold no negative count, so a dash there is a placeholder whatever follows it."""
+    start = text.find("第二十条")
+    end = text.find("存在的主要问题", at)
+    return _DASH_PLACEHOLDER.search(text, start if 0 <= start < at else at, end if end >= 0 else len(text)) is not None
+
+
 def t2_run_cells(report: Report, row, run: str, offset: int, signed: bool
                  ) -> Optional[tuple[list[Optional[Token]], str, bool]]:
     """A 表二 row's cells read from its `run` of glued values (at `offset` in the text): each cell
@@ -779,7 +815,10 @@ def t2_run_cells(report: Report, row, run: str, offset: int, signed: bool
     if not readings and any(ch.isdigit() for ch in run):  # no way to fill every column: some were blank
         short = [r for blanks in range(1, len(kinds)) for r in t2_readings(run, kinds, blanks)]
         readings = _uncut(short, whole) or full or short
-    readings, assumed = _likely_t2_readings(report.template, row.key, readings, run, signed)
+    readings, assumed = _likely_t2_readings(
+        report.template, row.key, readings, run, signed, _prints_dashes(report.text, offset),
+        lambda: [r for blanks in range(1, len(kinds)) for r in _uncut(t2_readings(run, kinds, blanks), whole)],
+        stated_issued(flat_prose(report)) if row.key == "normative_docs" and report.template != "2019" else None)
     if not readings:
         return None
     if any(first == last for r in readings for _, first, last in r):
@@ -916,7 +955,7 @@ def _jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[
     _one_way_known). A row with no reading leaves no choice of one reading per row: None."""
     if not all(rows.values()):
         return None
-    order = sorted(rows, key=lambda key: len(rows[key]))
+    order = _closing_order(rows, paths, eqs, values)
     where = {p: (n, i) for n, key in enumerate(order) for i, p in enumerate(paths[key])}
     columns = [list(zip(*rows[key])) for key in order]  # (each reading as long as its row's paths)
     lows = [list(map(min, by_column)) for by_column in columns]
@@ -959,6 +998,45 @@ def _jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[
     if not found:
         return None
     return {key: sorted({choice[n] for choice in found}) for n, key in enumerate(order)}
+
+
+def _closing_order(rows: dict[str, list[list[float]]], paths: dict[str, list[str]], eqs,
+                   values: dict[str, Optional[float]]) -> list[str]:
+    """The rows in the order the search walks them: the rows of the sum that leaves the fewest
+    choices first, then of the next, so that each sum is weighed as early as it can be (a sum
+    cuts the walk off only once its last row is chosen). Rows on no sum come by how many
+    readings they have, as they did before. (表三 with its 总计 column blank: each sum takes 一,
+    二, （七）总计 and 四 of a column, 16 × 3 × 31 × 7 choices, or every result row, millions; the
+    rows by their number of readings put （七）总计 last, and the walk gave up before any sum closed.)"""
+    by_size = sorted(rows, key=lambda key: len(rows[key]))
+    row_of = {p: key for key in rows for p in paths[key]}
+    rows_in: list[set[str]] = []
+    for eq in eqs:
+        if any(p not in row_of and values.get(p) is None for p in eq.cells):
+            continue  # (an unknown cell outside the rows: the sum says nothing, as in the search)
+        keys = {row_of[p] for p in eq.cells if p in row_of}
+        if keys:
+            rows_in.append(keys)
+    order: list[str] = []
+    placed: set[str] = set()
+    while True:
+        best = None
+        best_choices = 0
+        for keys in rows_in:
+            left = keys - placed
+            if not left:
+                continue
+            choices = 1
+            for key in left:
+                choices *= len(rows[key])
+            if best is None or choices < best_choices:
+                best, best_choices = left, choices
+        if best is None:
+            break
+        new = sorted(best, key=by_size.index)
+        order += new
+        placed.update(new)
+    return order + [key for key in by_size if key not in placed]
 
 
 def _whole_below(columns, lows, highs, state) -> bool:

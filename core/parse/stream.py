@@ -43,6 +43,7 @@ from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
 from core.parse.early_values import BY_ROW_ORDER_AND_SUMS, placed_by_order
 from core.parse.labels import find_labels
 from core.parse.memo import document_memo, make_room, remember
+from core.parse.prose_counts import flat_prose, stated_t4
 from core.parse.row_sums import parts_add_up
 from core.parse.stored_cells import row_cells_of, store_row
 from core.parse.subtotal_rows import (GLUED_SUBTOTAL, GLUED_SUBTOTAL_BLANK_TOTAL, glued_readings, printed_subtotal,
@@ -1986,7 +1987,7 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
         if found and not any(v for reading in found for v, _ in reading):
             return [], True, None  # every reading all zeros: each cell is 0, however it was printed
         if found:
-            return _open_t4(found, cells, " ".join(run.split())) if complete else None
+            return _open_t4(found, cells, " ".join(run.split()), stated_t4(flat_prose(report))) if complete else None
     if as_printed:
         return as_printed  # no cut adds up under either pattern: the run as printed (the checks find the typo)
     # no cut adds up: a typo? the one cut as printed, every cell printed, in which two groups add up
@@ -2216,19 +2217,32 @@ def _room(run: str) -> int:
     return len(_NOT_CELL.sub("", run)) - len(_PAIR_ALONE.findall(run))
 
 
-def _open_t4(found: list[tuple], cells: list[tuple[str, int, int]],
-             printed: str) -> tuple[list[Optional[Token]], bool, Flag]:
-    """表四 from several cuts that all add up: where they differ only in the columns their blanks
-    took (a blank left no trace), the values are placed from the left, as in 表三; the cells the
-    cuts still disagree on stay open; and section4's 存疑 flag saying so."""
-    why = Flag("section4", "parse", f"表四的数字粘连在一起（{printed}），{CUT_LEFT_OPEN}",
+def _open_t4(found: list[tuple], cells: list[tuple[str, int, int]], printed: str,
+             stated: tuple[Optional[int], Optional[int]] = (None, None)) -> tuple[list[Optional[Token]], bool, Flag]:
+    """表四 from several cuts that all add up: the cuts whose 总计 are the numbers of 行政复议 and
+    行政诉讼 the prose `stated` (prose_counts.stated_t4: the N-1 rule's) are preferred, where some
+    are; where they differ only in the columns their blanks took (a blank left no trace), the
+    values are placed from the left, as in 表三; the cells the cuts still disagree on stay open;
+    and section4's flag saying so (inferred where the prose left one cut)."""
+    review, litigation = stated
+    as_stated = [r for r in found if (review is None or (r[4][0] or 0) == review) and (
+        litigation is None or (r[9][0] or 0) + (r[14][0] or 0) == litigation)]
+    said = ""
+    if as_stated and len(as_stated) < len(found):
+        found = as_stated
+        said = "、".join(f"{name}{number}件" for name, number in (("行政复议", review), ("行政诉讼", litigation))
+                        if number is not None)
+        said = f"按正文所称{said}选取，"
+    why = Flag("section4", "parse", f"表四的数字粘连在一起（{printed}），{said}{CUT_LEFT_OPEN}",
                (GLUED_UNDECIDED,))
     if _placements_only(found):
         leftmost = min(map(_columns_taken, found))
         found = [r for r in found if _columns_taken(r) == leftmost]
-        why = Flag("section4", "parse", f"表四的数字粘连在一起（{printed}），空白单元格未留痕迹，数字所在的列无法唯一确定，"
+        why = Flag("section4", "parse", f"表四的数字粘连在一起（{printed}），{said}空白单元格未留痕迹，数字所在的列无法唯一确定，"
                    f"{PLACED_FROM_THE_LEFT}，请对照原文核对", (PLACED_LEFT,))
     agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(len(found[0]))]
+    if None not in agreed and PLACED_LEFT not in why.causes:  # (the prose left one cut: no cell open)
+        why = Flag("section4", "inferred", f"表四的数字粘连在一起（{printed}），{said}请对照原文核对")
     return _tokens(tuple(agreed), cells), True, why
 
 

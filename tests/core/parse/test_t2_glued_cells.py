@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.parse.parser import _zeros_apart
+from core.pipeline import load_report
 from core.parse.tokens import NA, NUM, Token
 from tests.core.truth import read_against_truth
 
@@ -49,13 +50,17 @@ def test_counts_glued_with_their_units_are_cut_at_the_units():
     assert _values(report, "punishment", ("prev_items", "change", "decisions")) == [0, 0, 97436]
     assert _values(report, "fees", ("prev_items", "change")) == [153, 0]
     assert _values(report, "procurement", ("count", "amount")) == [118, 0]
-    # 11项-20 (11 · -2 · 0, or 11 · — · 20) and 189项-1378项 cut more ways than one: left unread, flagged
+    # 189项-1378项 cuts more ways than one (-137 · 8, -13 · 78, -1 · 378): left unread, flagged
     assert _values(report, "coercion", ("change", "decisions")) == [None, None]
-    assert {f.cell for f in report.flags if f.kind == "parse"} >= {"section2.other_services", "section2.coercion"}
+    assert "section2.coercion" in {f.cell for f in report.flags if f.kind == "parse"}
+    # 11项-20 reads 11 · -2 · 0 or 11 · — · 20, but the report's tables print no dash for a blank
+    # cell anywhere: the dash is a minus sign, flagged as so read (before: left unread)
+    assert _values(report, "other_services", ("prev_items", "change", "decisions")) == [11, -2, 0]
+    assert any(f.cell == "section2.other_services" and f.kind == "inferred" and "短横线按负号" in f.message
+               for f in report.flags)
     assert silent == []
     assert sorted(c for c in wrong if c.startswith("section2.")) == [
-        "section2.coercion.change", "section2.coercion.decisions",
-        "section2.other_services.change", "section2.other_services.decisions"]
+        "section2.coercion.change", "section2.coercion.decisions"]
 
 
 def test_a_table_printing_a_change_with_its_sign_cuts_glued_rows_with_signed_changes():
@@ -123,3 +128,51 @@ def test_a_full_width_plus_sign_stays_on_the_run_of_its_row():
     flag = next(f for f in report.flags if f.cell == "section2.other_services")
     assert "４４８项＋８８２项" in flag.message
     assert wrong == ["section2.other_services.change", "section2.other_services.decisions"] and silent == []
+
+
+def test_a_dash_before_digits_is_a_minus_sign_where_the_tables_print_no_dash_for_a_blank():
+    # 2019 表二 glued (full-width): 行政许可７－３０ (7 · -3 · 0, or 7 · — · 30), 行政处罚９－４４１
+    # (9 · -4 · 41, 9 · — · 441; -44 would leave fewer than 0 items), 行政强制３－３０; 表三 and 表四
+    # print every 0 as 0 and no dash anywhere: the dash is a minus sign, each row flagged as so
+    # read. Before: the three changes and decisions left unread. (１７０＋２６２０９ still cuts three ways.)
+    report, wrong, silent = read_against_truth(ZOO / "q2706-r0047-docx2txt.txt")
+    columns = ("prev_items", "change", "decisions")
+    assert [_values(report, row, columns) for row in ("licensing", "punishment", "coercion")] == [
+        [7, -3, 0], [9, -4, 41], [3, -3, 0]]
+    assert all(any(f.cell == f"section2.{row}" and f.kind == "inferred" and "短横线按负号" in f.message
+                   for f in report.flags) for row in ("licensing", "punishment", "coercion"))
+    assert sorted(c for c in wrong if c.startswith("section2.")) == [
+        "section2.other_services.change", "section2.other_services.decisions"] and silent == []
+
+
+def test_a_dash_before_digits_may_be_a_placeholder_where_the_tables_print_dashes_for_blanks():
+    # the other side: a report printing its blank cells as 「-」 (表二's 规章--0, 表三's 172----19
+    # and the like): 行政许可3-7380 is 3 · — · 7380 (its truth; -7 would leave fewer than 0 items) and
+    # 其他对外管理服务事项34-1094 stays open (34 · -10 · 94 or 34 · — · 1094), flagged
+    report, wrong, silent = read_against_truth(ZOO / "dev-r0022-docx2txt.txt")
+    columns = ("prev_items", "change", "decisions")
+    assert _values(report, "licensing", columns) == [3, None, 7380]
+    assert report.cells["section2.licensing.change"].raw == "-"
+    assert _values(report, "other_services", columns) == [34, None, None]
+    assert any(f.cell == "section2.other_services" and f.kind == "parse" for f in report.flags)
+    assert silent == []
+
+
+def test_a_glued_row_of_normative_documents_is_cut_as_the_prose_states_their_number(tmp_path):
+    # 2021 表二 glued: 行政规范性文件13013 reads 13 · 0 · 13, 1 · 30 · 13 or 1 · 301 · 3 (本年制发 ≤
+    # 现行有效 + 本年废止 each time); the prose says 「全年制发规范性文件13件」, which the template ties to
+    # 本年制发件数 (N-1): 13 · 0 · 13, flagged as so cut. Before: the row left unread
+    path = ZOO / "dev-r0039-docx2txt.txt"
+    report, wrong, silent = read_against_truth(path)
+    columns = ("issued", "repealed", "in_force")
+    assert _values(report, "normative_docs", columns) == [13, 0, 13]
+    assert any(f.cell == "section2.normative_docs" and f.kind == "inferred" and "正文所称制发规范性文件13件" in f.message
+               for f in report.flags)
+    assert not [c for c in wrong if c.startswith("section2.")] and silent == []
+    # a prose stating a number no reading gives (5) chooses nothing: the row stays open, and the
+    # rule N-1 is left to weigh the prose against the table
+    other = tmp_path / path.name
+    other.write_text(path.read_text(encoding="utf-8").replace("制发规范性文件13件", "制发规范性文件5件"), encoding="utf-8")
+    report = load_report(other)
+    assert _values(report, "normative_docs", columns) == [None, None, None]
+    assert any(f.cell == "section2.normative_docs" and f.kind == "parse" for f in report.flags)
