@@ -693,8 +693,9 @@ class DashboardWidget(QWidget):
         self.search.setPlaceholderText(strings.SEARCH_PLACEHOLDER)
         self.search.setClearButtonEnabled(True)
         self.search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Ctrl+F; Tab goes panel to panel
-        self.only_problems = QCheckBox(strings.ACTION_ONLY_PROBLEMS)
-        self.only_problems.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # also in the 视图 menu
+        # Tab's stop before the list (and Alt+O): with click focus only, the keyboard reached it
+        # through the 视图 menu alone
+        self.only_problems = QCheckBox(strings.MENU_ONLY_PROBLEMS)
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)  # the files not read named too: two lines in a narrow list
         self.not_read: list[str] = []  # files of the folder that are not listed (set_not_read)

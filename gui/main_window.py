@@ -343,12 +343,14 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _set_tab_order(self) -> None:
-        """Tab / Shift+Tab: the report list, the open table, the 问题清单, the source text."""
-        chain: list[QWidget] = [self.dashboard.view, *self.report_view.views.values(),
-                                self.report_view.findings.view, self.report_view.source.editor]
+        """Tab / Shift+Tab: 只看有问题的, the report list, the open table, the 问题清单, the source
+        text (and round to 只看有问题的)."""
+        panels: list[QWidget] = [self.dashboard.view, *self.report_view.views.values(),
+                                 self.report_view.findings.view, self.report_view.source.editor]
+        chain = [self.dashboard.only_problems, *panels]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
-        self.focus_rings = FocusRings(chain, self)  # where Tab went: the panel is ringed
+        self.focus_rings = FocusRings(panels, self)  # where Tab went: the panel is ringed
 
     def _fill_recent_menu(self) -> None:
         menu = self.recent_menu
