@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple, Optional
 
 import core.check.cross_year  # noqa: F401 - imported with the window: else the first report checked
 import core.check.rules  # noqa: F401 - again here (a linked year, an edit) imports them in its turn
+from core.export.common import ExportFormat
 from core.parse.cache import ParseCache, cache_path_beside
 from core.pipeline import REPORT_SUFFIXES
 from core.review.edits import ReportReview, unreadable_reason
@@ -1021,13 +1022,14 @@ class MainWindow(QMainWindow):
         shown = "\n".join(str(p) for p in files[:10]) + ("\n…" if len(files) > 10 else "")
         hidden = strings.EXPORT_HIDDEN.format(hidden=asked.hidden) if asked.hidden else ""
         # Word writes a file for each report it can take and a note on the others, apart
-        word = written.note is not None or (bool(files) and all(p.suffix.lower() == ".docx" for p in files))
+        word = written.format is ExportFormat.WORD
+        kind = strings.EXPORT_FORMAT_NAMES[written.format.value]
         if word and (written.note is not None or len(files) > 1):  # a folder's Word files
             folder = (files[0] if files else written.note).parent
             self.show_status(strings.EXPORT_DONE_STATUS_WORD.format(
                 count=len(files), note=strings.EXPORT_NOTE_TOO if written.note else "", folder=folder))
         else:
-            self.show_status(strings.EXPORT_DONE_STATUS.format(path=files[0] if files else ""))
+            self.show_status(strings.EXPORT_DONE_STATUS.format(format=kind, path=files[0] if files else ""))
         if word:
             # how many reports made it (one file each), of how many, which were left out and
             # why, each count once; the reports hidden from the list said apart
@@ -1040,7 +1042,7 @@ class MainWindow(QMainWindow):
             text += ("\n\n" + shown) if files else ""
             reports = hidden
         else:
-            text = strings.EXPORT_DONE.format(count=len(files), paths=shown)
+            text = strings.EXPORT_DONE.format(format=kind, paths=shown)
             reports = "，".join(part for part in (
                 strings.EXPORT_REPORTS.format(count=asked.count) if asked.count else "",
                 strings.EXPORT_UNREADABLE.format(count=asked.unreadable) if asked.unreadable else "",

@@ -329,8 +329,10 @@ EXPORT_REPORTS = "共导出 {count} 份报告"
 # as 16 reports' data when 6 of them had none
 EXPORT_UNREADABLE = "{count} 份无法读取（只列出原因，没有数据）"
 EXPORT_HIDDEN = "其中 {hidden} 份在列表中未显示（导出总是包括文件夹中的全部报告，不受搜索和「只看有问题的」影响）"
-EXPORT_DONE = "导出完成，共写入 {count} 个文件：\n{paths}"
-EXPORT_DONE_STATUS = "导出完成：{path}"
+# what an export wrote, by core.export.common.ExportFormat's value (the box and the status bar name it)
+EXPORT_FORMAT_NAMES = {"xlsx": "Excel 工作簿", "csv": "CSV 文件", "json": "JSON 文件", "docx": "Word 文件"}
+EXPORT_DONE = "导出完成，已写入 {format}：\n{paths}"
+EXPORT_DONE_STATUS = "导出完成（{format}）：{path}"
 # a folder's Word files: the reports written, the note on the others apart (「7 个文件」 read as 7
 # reports' files when one was the note); not the first file alone, read as one report exported
 EXPORT_DONE_STATUS_WORD = "导出完成：{count} 份报告的 Word 文件{note}，在 {folder}"

@@ -33,3 +33,35 @@ def test_tab_reaches_only_problems_and_space_filters_the_list(make_window, store
     qtbot.keyClick(report_view.current_view(), Qt.Key.Key_O, ALT)  # (a mnemonic's click lands a moment later)
     qtbot.waitUntil(lambda: not box.isChecked())
     assert dashboard.proxy.rowCount() == listed and not window.only_problems_action.isChecked()
+
+
+def test_the_export_box_and_status_bar_name_the_format_written(make_window, store, report_folder, qtbot,
+                                                               tmp_path, monkeypatch):
+    """The window told Word from the rest by the files' ``.docx``, and said of Excel, CSV and JSON
+    alike 「导出完成，共写入 1 个文件」: the export says what it wrote, and the box and the status bar
+    name it for every format."""
+    from gui import file_dialogs, folder_prompt
+
+    window = window_on_folder(qtbot, make_window, store, report_folder, 6)
+    select_report(qtbot, window, PLANTED)
+    said = {}
+    for key, name, written in ((".xlsx", "Excel 工作簿", "结果.xlsx"), (".csv", "CSV 文件", "结果.csv"),
+                               (".json", "JSON 文件", "结果.json"), (".docx", "Word 文件", "本报告.docx")):
+        target = tmp_path / written
+        monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, t=target, **k: (str(t), ""))
+        with qtbot.waitSignal(window.exportFinished, timeout=120000):
+            window.export_actions[key].trigger()
+        said[key] = (window.message_box.text().split("\n")[0], window.statusBar().currentMessage())
+        window.message_box.close()
+        assert said[key][1] == f"导出完成（{name}）：{target}", said[key]
+    assert said[".xlsx"][0] == "导出完成，已写入 Excel 工作簿："
+    assert said[".csv"][0] == "导出完成，已写入 CSV 文件："
+    assert said[".json"][0] == "导出完成，已写入 JSON 文件："
+    assert said[".docx"][0] == "导出完成：1 份报告已导出为 Word 文件。"
+    out = tmp_path / "word"
+    monkeypatch.setattr(folder_prompt, "ask_export_folder", lambda *a, **k: str(out))
+    with qtbot.waitSignal(window.exportFinished, timeout=120000):
+        window.export_actions["word"].trigger()
+    assert window.message_box.text().startswith("导出完成：6 份报告已导出为 Word 文件。")
+    window.message_box.close()
+    assert window.statusBar().currentMessage() == f"导出完成：6 份报告的 Word 文件，在 {out}"
