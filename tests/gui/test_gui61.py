@@ -112,7 +112,7 @@ def test_the_box_names_at_most_four_reasons_and_leaves_the_rest_to_the_note(make
 def test_a_dialog_made_wider_gives_the_names_column_the_room(qtbot, tmp_path):
     """The dialog given room kept its 名称 column at its first width: the Word files' names cut in
     the middle beside a blank band right of 修改日期."""
-    from gui.file_dialogs import widen_names
+    from gui.file_dialogs import fit_columns
     from gui.qt import QAbstractItemView, QFileDialog
 
     (tmp_path / ("某某市某某区人民政府办公室2023年政府信息公开工作年度报告" * 2 + ".docx")).write_bytes(b"")
@@ -125,6 +125,6 @@ def test_a_dialog_made_wider_gives_the_names_column_the_room(qtbot, tmp_path):
     files = dialog.findChild(QAbstractItemView, "treeView")
     dialog.resize(dialog.width() + 400, dialog.height())
     qtbot.waitUntil(lambda: files.viewport().width() > files.header().length() + 300)
-    widen_names(dialog)
+    fit_columns(dialog)
     assert files.header().length() >= files.viewport().width()
     dialog.reject()

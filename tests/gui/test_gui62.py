@@ -65,3 +65,34 @@ def test_the_export_box_and_status_bar_name_the_format_written(make_window, stor
     assert window.message_box.text().startswith("导出完成：6 份报告已导出为 Word 文件。")
     window.message_box.close()
     assert window.statusBar().currentMessage() == f"导出完成：6 份报告的 Word 文件，在 {out}"
+
+
+def test_the_file_dialog_shows_size_type_and_date_whole_and_gives_names_the_rest(qtbot, tmp_path):
+    """Qt's own dialog sizes 大小, 类型 and 修改日期 for "128.88 GB", "mp3Folder" and a US date: at
+    1366×768 an .xlsx file's type read 「Ex…表格」. Each takes what its values need (as the files are
+    listed, and in each folder entered), and 名称 the room left."""
+    from gui.file_dialogs import fit_columns
+    from gui.qt import QAbstractItemView, QFileDialog
+
+    folder = tmp_path / "导出"
+    folder.mkdir()
+    (folder / "结果.xlsx").write_bytes(b"PK\x03\x04" + b"\0" * 2000)
+    (folder / ("某某市某某区人民政府办公室2023年政府信息公开工作年度报告" + ".docx")).write_bytes(b"")
+    dialog = QFileDialog(None, "导出", str(folder))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.resize(960, 600)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    files = dialog.findChild(QAbstractItemView, "treeView")
+    header = files.header()
+    qtbot.waitUntil(lambda: files.model().rowCount(files.rootIndex()) == 2)
+    fit_columns(dialog)
+    for column in (1, 2, 3):  # each value whole
+        qtbot.waitUntil(lambda c=column: header.sectionSize(c) >= files.sizeHintForColumn(c))
+    assert header.length() <= files.viewport().width() + 1  # none pushed out of sight
+    dialog.resize(dialog.width() + 400, dialog.height())  # a wider dialog: the names take it
+    qtbot.waitUntil(lambda: header.length() >= files.viewport().width() - 1)
+    assert header.sectionSize(0) > 400
+    dialog.reject()
