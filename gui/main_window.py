@@ -909,6 +909,8 @@ class MainWindow(QMainWindow):
 
     def export(self, kind: str) -> None:
         """Ask where to (a file, or a folder for Word), then export every listed report."""
+        if self._refused_while_loading():
+            return
         reviews = self.dashboard.model.reviews()
         if not reviews:
             self.show_status(strings.EXPORT_NOTHING)
@@ -921,6 +923,14 @@ class MainWindow(QMainWindow):
         if not target or not self._export_place_confirmed(Path(target), kind):  # cancelled
             return
         self.start_export(Path(target), reviews, kind=kind)
+
+    def _refused_while_loading(self) -> bool:
+        """A folder's export asked while it loads is refused, and says so: it wrote the reports
+        listed so far and said 「共导出 224 份报告」 of a folder of 354, the rest missing unsaid."""
+        if not self.is_loading():
+            return False
+        self._report_export(strings.EXPORT_WHILE_LOADING, error=True)
+        return True
 
     def _ask_export_file(self, start: Path, suffix: str, default_stem: str, file_filter: str) -> str:
         """The file an export writes, asked in a save dialog ("" when cancelled)."""
@@ -1431,6 +1441,8 @@ class MainWindow(QMainWindow):
     def export_summary(self, target: Optional[Path] = None) -> bool:
         from gui import compare_strings
 
+        if self._refused_while_loading():
+            return False
         self._drain_rechecks()
         model = self.dashboard.model
         rows = [n for n in range(model.rowCount()) if model.review_at(n) is not None]  # (every report loaded)

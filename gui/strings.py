@@ -345,6 +345,7 @@ EXPORT_LEFT_OUT_MORE = " 等 {count} 份"
 EXPORT_LEFT_OUT_REST = "· 另有 {count} 份，原因见说明文件"
 EXPORT_FAILED = "导出失败：{error}"
 EXPORT_NOTHING = "没有可导出的报告，请先打开文件夹"
+EXPORT_WHILE_LOADING = "文件夹还在载入，载入完成后再导出（现在导出会缺少尚未载入的报告）"
 EXPORT_INTO_FOLDER = ("这个位置在正在审核的文件夹“{folder}”之内：下次打开这个文件夹时，导出的文件会被当作报告一并读入。\n"
                       "仍要导出到这里吗？（建议选文件夹之外的位置）")
 EXPORT_SOURCE = "不能写到报告的原文件上，请换一个位置"

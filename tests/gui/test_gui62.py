@@ -96,3 +96,31 @@ def test_the_file_dialog_shows_size_type_and_date_whole_and_gives_names_the_rest
     qtbot.waitUntil(lambda: header.length() >= files.viewport().width() - 1)
     assert header.sectionSize(0) > 400
     dialog.reject()
+
+
+def test_an_export_asked_while_the_folder_loads_waits_and_says_why(make_window, store, report_folder, qtbot,
+                                                                   tmp_path, monkeypatch):
+    """导出为 Excel while 正在载入 340/354 份报告 wrote the reports listed so far and said
+    「共导出 224 份报告」: nothing told the auditor the file missed the rest of the folder. A folder's
+    export asked while it loads writes nothing and says to wait; once loaded, it holds every report."""
+    from gui import file_dialogs
+    from tests.gui.helpers import open_folder
+
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    target = tmp_path / "结果.csv"
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(window.loadFinished, timeout=60000):
+        assert window.open_folder(str(report_folder))
+        assert window.is_loading()
+        with qtbot.waitSignal(window.exportFinished, timeout=10000) as blocker:
+            window.export_actions[".csv"].trigger()
+    assert blocker.args[0] == "文件夹还在载入，载入完成后再导出（现在导出会缺少尚未载入的报告）"
+    assert window.message_box.text() == blocker.args[0]
+    window.message_box.close()
+    assert not target.exists()
+    with qtbot.waitSignal(window.exportFinished, timeout=120000) as blocker:
+        window.export_actions[".csv"].trigger()
+    assert blocker.args[0] == [target]
+    assert "共导出 6 份报告" in window.message_box.text()
+    window.message_box.close()
