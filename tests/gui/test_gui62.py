@@ -104,7 +104,6 @@ def test_an_export_asked_while_the_folder_loads_waits_and_says_why(make_window, 
     「共导出 224 份报告」: nothing told the auditor the file missed the rest of the folder. A folder's
     export asked while it loads writes nothing and says to wait; once loaded, it holds every report."""
     from gui import file_dialogs
-    from tests.gui.helpers import open_folder
 
     window = make_window(store)
     qtbot.waitExposed(window)
