@@ -107,6 +107,11 @@ NO_REPORTS = "该文件夹中没有可识别的报告文件：{folder}"
 STORE_READ_FAILED = "无法读取已保存的审核记录：{error}"
 FOLDER_MISSING = "文件夹不存在：{folder}"
 DASHBOARD_COUNT = "共 {total} 份，显示 {shown} 份"
+# after DASHBOARD_COUNT when rows are hidden: what hides them (a folder with no problem under 只看有问题的
+# opened as an empty list, nothing saying why)
+DASHBOARD_HIDDEN_BY = "（{why}）"
+HIDDEN_BY_SEARCH = "搜索“{text}”"
+HIDDEN_BY_ONLY_PROBLEMS = "只看有问题的"
 NOT_READ_COUNT = "；另有 {count} 个文件不是报告格式，未载入"  # after DASHBOARD_COUNT (its tooltip names them)
 NOT_READ_TIP = "以下文件不是可读取的报告格式（可读取 Word、WPS、PDF、网页和文本），未载入、未核对：\n{names}"
 NOT_READ_MORE = "……等共 {count} 个"

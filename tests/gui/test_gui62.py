@@ -160,3 +160,33 @@ def test_the_file_column_keeps_the_extension_of_names_alike_but_for_the_year(mak
         shown.append(option.text)
     assert [text.endswith(".txt") for text in shown] == [True, True], shown
     assert sorted("".join(c for c in text if c.isdigit()) for text in shown) == ["2020", "2021"], shown
+
+
+def test_the_count_line_says_what_hides_the_reports_it_does_not_show(make_window, store, report_folder, qtbot,
+                                                                    tmp_path):
+    """「只看有问题的」 stays ticked from one folder to the next: a folder of reports with no problem
+    opened as an empty list under 「共 2 份，显示 0 份」, nothing saying why. The line names what
+    hides them, the search too."""
+    import shutil
+    from tests.gui.helpers import SEED_003, open_folder
+
+    window = window_on_folder(qtbot, make_window, store, report_folder, 6)
+    dashboard = window.dashboard
+    qtbot.keyClick(dashboard.view, Qt.Key.Key_O, ALT)
+    qtbot.waitUntil(dashboard.only_problems.isChecked)
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    for name in ("000_f621d1f2d2e52411.txt", "004_a91be580dd15950d.txt"):
+        shutil.copy(report_folder / name, clean / name)
+    assert open_folder(qtbot, window, clean) == 2
+    assert dashboard.proxy.rowCount() == 0
+    assert dashboard.count_label.text() == "共 2 份，显示 0 份（只看有问题的）"
+    assert open_folder(qtbot, window, report_folder) == 6
+    dashboard.search.setText(SEED_003)
+    qtbot.waitUntil(lambda: dashboard.proxy.rowCount() == 1)
+    assert dashboard.count_label.text() == f"共 6 份，显示 1 份（搜索“{SEED_003}”、只看有问题的）"
+    qtbot.keyClick(dashboard.view, Qt.Key.Key_O, ALT)
+    qtbot.waitUntil(lambda: not dashboard.only_problems.isChecked())
+    assert dashboard.count_label.text() == f"共 6 份，显示 1 份（搜索“{SEED_003}”）"
+    dashboard.search.clear()
+    assert dashboard.count_label.text() == "共 6 份，显示 6 份"
