@@ -693,8 +693,9 @@ class DashboardWidget(QWidget):
         self.search.setPlaceholderText(strings.SEARCH_PLACEHOLDER)
         self.search.setClearButtonEnabled(True)
         self.search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Ctrl+F; Tab goes panel to panel
-        self.only_problems = QCheckBox(strings.ACTION_ONLY_PROBLEMS)
-        self.only_problems.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # also in the 视图 menu
+        # Tab's stop before the list (and Alt+O): with click focus only, the keyboard reached it
+        # through the 视图 menu alone
+        self.only_problems = QCheckBox(strings.MENU_ONLY_PROBLEMS)
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)  # the files not read named too: two lines in a narrow list
         self.not_read: list[str] = []  # files of the folder that are not listed (set_not_read)
@@ -769,6 +770,8 @@ class DashboardWidget(QWidget):
         self.search.textChanged.connect(self._search)
         self.search.toList.connect(self._go_to_list)
         self.only_problems.toggled.connect(self.proxy.set_only_problems)
+        for changed in (self.search.textChanged, self.only_problems.toggled):  # (the rows shown may not change)
+            changed.connect(self._update_count)
         self.cancel_button.clicked.connect(self.cancelRequested)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
         # A search that hides the report on screen makes a neighbour current (and opens it).
@@ -1021,7 +1024,13 @@ class DashboardWidget(QWidget):
         self._update_count()
 
     def _update_count(self, *_args) -> None:
-        text = strings.DASHBOARD_COUNT.format(total=self.model.rowCount(), shown=self.proxy.rowCount())
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        text = strings.DASHBOARD_COUNT.format(total=total, shown=shown)
+        search = self.search.text().strip()
+        why = [*([strings.HIDDEN_BY_SEARCH.format(text=search)] if search else []),
+               *([strings.HIDDEN_BY_ONLY_PROBLEMS] if self.only_problems.isChecked() else [])]
+        if shown < total and why:
+            text += strings.DASHBOARD_HIDDEN_BY.format(why="、".join(why))
         if self.not_read:
             text += strings.NOT_READ_COUNT.format(count=len(self.not_read))
         self.count_label.setText(text)

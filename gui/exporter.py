@@ -11,7 +11,7 @@ from collections import deque
 from pathlib import Path
 from typing import Callable, Optional
 
-from core.export.common import Exported, named_if_only_suffix
+from core.export.common import ExportFormat, Exported, named_if_only_suffix
 from core.model import Finding
 from core.review.edits import ReportReview
 from gui.qt import QObject, QThread, Signal
@@ -51,7 +51,7 @@ def write_report_word(reviews: list[ReportReview], target: Path, progress: Calla
     progress(0, 1)
     write_docx(reviews[0], target)
     progress(1, 1)
-    return Exported((target,))
+    return Exported((target,), ExportFormat.WORD)
 
 
 def summary_writer(findings: list[list[Finding]]) -> Writer:
@@ -61,7 +61,7 @@ def summary_writer(findings: list[list[Finding]]) -> Writer:
         from core.export.summary import write_summary
         by_review = dict(zip(map(id, reviews), findings))
         write_summary(reviews, target, lambda review: by_review.get(id(review), []))
-        return Exported((target,))
+        return Exported((target,), ExportFormat.EXCEL)
     return write
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple, Optional
 
 import core.check.cross_year  # noqa: F401 - imported with the window: else the first report checked
 import core.check.rules  # noqa: F401 - again here (a linked year, an edit) imports them in its turn
+from core.export.common import ExportFormat
 from core.parse.cache import ParseCache, cache_path_beside
 from core.pipeline import REPORT_SUFFIXES
 from core.review.edits import ReportReview, unreadable_reason
@@ -343,12 +344,14 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _set_tab_order(self) -> None:
-        """Tab / Shift+Tab: the report list, the open table, the 问题清单, the source text."""
-        chain: list[QWidget] = [self.dashboard.view, *self.report_view.views.values(),
-                                self.report_view.findings.view, self.report_view.source.editor]
+        """Tab / Shift+Tab: 只看有问题的, the report list, the open table, the 问题清单, the source
+        text (and round to 只看有问题的)."""
+        panels: list[QWidget] = [self.dashboard.view, *self.report_view.views.values(),
+                                 self.report_view.findings.view, self.report_view.source.editor]
+        chain = [self.dashboard.only_problems, *panels]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
-        self.focus_rings = FocusRings(chain, self)  # where Tab went: the panel is ringed
+        self.focus_rings = FocusRings(panels, self)  # where Tab went: the panel is ringed
 
     def _fill_recent_menu(self) -> None:
         menu = self.recent_menu
@@ -906,6 +909,8 @@ class MainWindow(QMainWindow):
 
     def export(self, kind: str) -> None:
         """Ask where to (a file, or a folder for Word), then export every listed report."""
+        if self._refused_while_loading():
+            return
         reviews = self.dashboard.model.reviews()
         if not reviews:
             self.show_status(strings.EXPORT_NOTHING)
@@ -918,6 +923,14 @@ class MainWindow(QMainWindow):
         if not target or not self._export_place_confirmed(Path(target), kind):  # cancelled
             return
         self.start_export(Path(target), reviews, kind=kind)
+
+    def _refused_while_loading(self) -> bool:
+        """A folder's export asked while it loads is refused, and says so: it wrote the reports
+        listed so far and said 「共导出 224 份报告」 of a folder of 354, the rest missing unsaid."""
+        if not self.is_loading():
+            return False
+        self._report_export(strings.EXPORT_WHILE_LOADING, error=True)
+        return True
 
     def _ask_export_file(self, start: Path, suffix: str, default_stem: str, file_filter: str) -> str:
         """The file an export writes, asked in a save dialog ("" when cancelled)."""
@@ -1019,13 +1032,14 @@ class MainWindow(QMainWindow):
         shown = "\n".join(str(p) for p in files[:10]) + ("\n…" if len(files) > 10 else "")
         hidden = strings.EXPORT_HIDDEN.format(hidden=asked.hidden) if asked.hidden else ""
         # Word writes a file for each report it can take and a note on the others, apart
-        word = written.note is not None or (bool(files) and all(p.suffix.lower() == ".docx" for p in files))
+        word = written.format is ExportFormat.WORD
+        kind = strings.EXPORT_FORMAT_NAMES[written.format.value]
         if word and (written.note is not None or len(files) > 1):  # a folder's Word files
             folder = (files[0] if files else written.note).parent
             self.show_status(strings.EXPORT_DONE_STATUS_WORD.format(
                 count=len(files), note=strings.EXPORT_NOTE_TOO if written.note else "", folder=folder))
         else:
-            self.show_status(strings.EXPORT_DONE_STATUS.format(path=files[0] if files else ""))
+            self.show_status(strings.EXPORT_DONE_STATUS.format(format=kind, path=files[0] if files else ""))
         if word:
             # how many reports made it (one file each), of how many, which were left out and
             # why, each count once; the reports hidden from the list said apart
@@ -1038,7 +1052,7 @@ class MainWindow(QMainWindow):
             text += ("\n\n" + shown) if files else ""
             reports = hidden
         else:
-            text = strings.EXPORT_DONE.format(count=len(files), paths=shown)
+            text = strings.EXPORT_DONE.format(format=kind, paths=shown)
             reports = "，".join(part for part in (
                 strings.EXPORT_REPORTS.format(count=asked.count) if asked.count else "",
                 strings.EXPORT_UNREADABLE.format(count=asked.unreadable) if asked.unreadable else "",
@@ -1427,6 +1441,8 @@ class MainWindow(QMainWindow):
     def export_summary(self, target: Optional[Path] = None) -> bool:
         from gui import compare_strings
 
+        if self._refused_while_loading():
+            return False
         self._drain_rechecks()
         model = self.dashboard.model
         rows = [n for n in range(model.rowCount()) if model.review_at(n) is not None]  # (every report loaded)

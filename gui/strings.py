@@ -13,7 +13,7 @@ MENU_EXPORT = "导出(&X)"
 MENU_HELP = "帮助(&H)"
 MENU_RECENT = "最近打开(&R)"
 ACTION_OPEN = "打开文件夹(&O)…"
-ACTION_RELOAD = "重新载入"
+ACTION_RELOAD = "重新载入(&L)"
 ACTION_CLEAR_RECENT = "清除列表(&C)"
 ACTION_QUIT = "退出(&Q)"
 ACTION_UNDO = "撤销"
@@ -56,8 +56,7 @@ ACTION_ADD_NOTE = "添加备注(&B)…"
 ACTION_MARK_REVIEWED = "标记为已审核(&R)"
 REVIEWED_DONE = "✓ 已审核(&R)"  # the button once the report is marked (a click takes it back)
 ACTION_FIND = "查找(&F)"
-ACTION_ONLY_PROBLEMS = "只看有问题的"  # the check box over the list
-MENU_ONLY_PROBLEMS = "只看有问题的(&O)"
+MENU_ONLY_PROBLEMS = "只看有问题的(&O)"  # the 视图 menu's entry, and the check box over the list (Alt+O)
 ACTION_SHOW_SOURCE = "显示原文(&S)"
 ACTION_SHOW_FINDINGS = "显示问题清单(&L)"
 ACTION_WRAP_SOURCE = "原文自动换行(&W)"
@@ -108,6 +107,11 @@ NO_REPORTS = "该文件夹中没有可识别的报告文件：{folder}"
 STORE_READ_FAILED = "无法读取已保存的审核记录：{error}"
 FOLDER_MISSING = "文件夹不存在：{folder}"
 DASHBOARD_COUNT = "共 {total} 份，显示 {shown} 份"
+# after DASHBOARD_COUNT when rows are hidden: what hides them (a folder with no problem under 只看有问题的
+# opened as an empty list, nothing saying why)
+DASHBOARD_HIDDEN_BY = "（{why}）"
+HIDDEN_BY_SEARCH = "搜索“{text}”"
+HIDDEN_BY_ONLY_PROBLEMS = "只看有问题的"
 NOT_READ_COUNT = "；另有 {count} 个文件不是报告格式，未载入"  # after DASHBOARD_COUNT (its tooltip names them)
 NOT_READ_TIP = "以下文件不是可读取的报告格式（可读取 Word、WPS、PDF、网页和文本），未载入、未核对：\n{names}"
 NOT_READ_MORE = "……等共 {count} 个"
@@ -330,8 +334,10 @@ EXPORT_REPORTS = "共导出 {count} 份报告"
 # as 16 reports' data when 6 of them had none
 EXPORT_UNREADABLE = "{count} 份无法读取（只列出原因，没有数据）"
 EXPORT_HIDDEN = "其中 {hidden} 份在列表中未显示（导出总是包括文件夹中的全部报告，不受搜索和「只看有问题的」影响）"
-EXPORT_DONE = "导出完成，共写入 {count} 个文件：\n{paths}"
-EXPORT_DONE_STATUS = "导出完成：{path}"
+# what an export wrote, by core.export.common.ExportFormat's value (the box and the status bar name it)
+EXPORT_FORMAT_NAMES = {"xlsx": "Excel 工作簿", "csv": "CSV 文件", "json": "JSON 文件", "docx": "Word 文件"}
+EXPORT_DONE = "导出完成，已写入 {format}：\n{paths}"
+EXPORT_DONE_STATUS = "导出完成（{format}）：{path}"
 # a folder's Word files: the reports written, the note on the others apart (「7 个文件」 read as 7
 # reports' files when one was the note); not the first file alone, read as one report exported
 EXPORT_DONE_STATUS_WORD = "导出完成：{count} 份报告的 Word 文件{note}，在 {folder}"
@@ -344,6 +350,7 @@ EXPORT_LEFT_OUT_MORE = " 等 {count} 份"
 EXPORT_LEFT_OUT_REST = "· 另有 {count} 份，原因见说明文件"
 EXPORT_FAILED = "导出失败：{error}"
 EXPORT_NOTHING = "没有可导出的报告，请先打开文件夹"
+EXPORT_WHILE_LOADING = "文件夹还在载入，载入完成后再导出（现在导出会缺少尚未载入的报告）"
 EXPORT_INTO_FOLDER = ("这个位置在正在审核的文件夹“{folder}”之内：下次打开这个文件夹时，导出的文件会被当作报告一并读入。\n"
                       "仍要导出到这里吗？（建议选文件夹之外的位置）")
 EXPORT_SOURCE = "不能写到报告的原文件上，请换一个位置"
@@ -367,7 +374,7 @@ LEGEND_HELP = (
     "Ctrl+C / Ctrl+V 与 Excel、WPS 互相复制粘贴，Shift+F10 或菜单键打开右键菜单。"
     "Ctrl+Enter 标记为已审核。F8 / Shift+F8 下一个 / 上一个问题，Ctrl+Shift+A 采用建议值，"
     "Ctrl+Shift+K 确认问题（可写给报送单位的说明），Ctrl+Shift+I 忽略问题（须写理由）。"
-    "Ctrl+PgDn / Ctrl+PgUp 切换表二、表三、表四，Tab 在报告列表、表格、问题清单和原文之间切换"
+    "Ctrl+PgDn / Ctrl+PgUp 切换表二、表三、表四，Tab 在报告列表、表格、问题清单、原文和「只看有问题的」（Alt+O）之间切换"
     "（有键盘焦点的一栏带蓝框；在报告列表中按回车转到表格），Ctrl+F 搜索单位、文件名或问题（按 ↓ 或回车进入报告列表，Esc 清除搜索），视图 → 报告列表排序（如错误多的在前），F11 专注模式。"
     "在问题清单中按 ↑ / ↓ 逐条阅读，空格在表格和原文中显示该问题的单元格，回车显示并转到表格，Ctrl+C 复制所选问题；已有审核意见的一项（含灰色的“已消除”）按 F2 编辑说明、Del 撤销审核意见。"
     "Ctrl+] / Ctrl+[ 加宽 / 收窄报告列表，Alt+] / Alt+[ 放大 / 缩小问题清单和原文（视图 → 调整布局）。</p>"

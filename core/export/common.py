@@ -6,6 +6,7 @@ import re
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
@@ -198,13 +199,23 @@ def printed_mark(report: Report, path: str) -> str:
     return ""
 
 
+class ExportFormat(Enum):
+    """The format of an export's files (the value: their extension, without the dot)."""
+    EXCEL = "xlsx"
+    CSV = "csv"
+    JSON = "json"
+    WORD = "docx"
+
+
 @dataclass(frozen=True)
 class Exported:
     """What an export wrote. ``files``: the reports' files (the one workbook, CSV or JSON, or a
-    Word file for each report the Word export wrote); ``note``: the Word export's note on the
-    reports it left out (None when it left none out); ``left_out``: each report left out, as its
-    source file and why."""
+    Word file for each report the Word export wrote); ``format``: theirs (the window names it,
+    where it told Word from the rest by the files' names); ``note``: the Word export's note on
+    the reports it left out (None when it left none out); ``left_out``: each report left out, as
+    its source file and why."""
     files: tuple[Path, ...]
+    format: ExportFormat
     note: Optional[Path] = None
     left_out: tuple[tuple[str, str], ...] = ()
 

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from core.export.common import Exported, copy_notes
+from core.export.common import ExportFormat, Exported, copy_notes
 from core.export.docx import write_docx_folder
 from core.export.flat import write_csv, write_json
 from core.export.xlsx import common_folder, report_sheet_names, write_xlsx
@@ -39,13 +39,14 @@ def export(reviews: Iterable[ReportReview], target,
     if suffix == ".xlsx":
         write_xlsx(items, path, report_sheet_names([review.report for review in reviews]),
                    common_folder(review.report.file for review in reviews), copy_notes(reviews))
-    elif suffix == ".csv":
+        return Exported((path,), ExportFormat.EXCEL)
+    if suffix == ".csv":
         write_csv(items, path, copy_notes(reviews))
-    elif suffix == ".json":
+        return Exported((path,), ExportFormat.CSV)
+    if suffix == ".json":
         write_json(items, path, copy_notes(reviews))
-    else:
-        raise ValueError(f"不支持的导出格式“{path.suffix}”：请选择 .xlsx、.csv、.json 文件或一个文件夹")
-    return Exported((path,))
+        return Exported((path,), ExportFormat.JSON)
+    raise ValueError(f"不支持的导出格式“{path.suffix}”：请选择 .xlsx、.csv、.json 文件或一个文件夹")
 
 
 def _reporting(reviews: list[ReportReview], progress: Callable[[int, int], None]) -> Iterator[ReportReview]:

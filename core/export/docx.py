@@ -33,7 +33,7 @@ from docx.text.paragraph import Paragraph
 from docx.shared import Pt
 
 from core.review.edits import ReportReview
-from core.export.common import (CopyNote, Exported, atomic_write, copy_notes, write_unique, format_value, report_title,
+from core.export.common import (CopyNote, ExportFormat, Exported, atomic_write, copy_notes, write_unique, format_value, report_title,
                                 safe_file_name, shown_value, unreadable_reason, writing_into)
 from core.model import BLANK_TEMPLATE, Report
 from core.template import Table, all_paths, tables
@@ -95,7 +95,7 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path, template: P
         raise
     if progress:
         progress(len(reviews), len(reviews))
-    return Exported(tuple(written), note,
+    return Exported(tuple(written), ExportFormat.WORD, note,
                     tuple((review.report.file, word_refusal(review.report) or "") for review in skipped))
 
 

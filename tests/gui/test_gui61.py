@@ -42,7 +42,7 @@ def test_the_report_on_screen_exported_alone_is_not_said_to_hold_the_hidden_repo
     window.message_box.close()
     assert blocker.args[0] == [target]
     assert text.startswith("导出完成：1 份报告已导出为 Word 文件。") and "未显示" not in text
-    assert window.statusBar().currentMessage() == f"导出完成：{target}"
+    assert window.statusBar().currentMessage() == f"导出完成（Word 文件）：{target}"
 
 
 def test_the_folder_dialogs_side_bar_shows_the_home_folders_name_whole(make_window, store, qtbot, tmp_path,
@@ -92,14 +92,14 @@ def test_the_box_names_at_most_four_reasons_and_leaves_the_rest_to_the_note(make
     """Each file no table was read from has its own reason (文件为空, 这是一个文件夹, …): listing
     every one, the box of a folder of 30 such files outgrew a 768-pixel screen, its OK button
     below the screen's edge. Four reasons are named, the rest counted and left to the note."""
-    from core.export.common import Exported
+    from core.export.common import ExportFormat, Exported
 
     window = make_window(store)
     qtbot.waitExposed(window)
     note = tmp_path / "未导出Word的报告说明.txt"
     left_out = tuple((str(tmp_path / f"坏文件{n}.txt"), f"未能读出报告的统计表（原因{n}）。") for n in range(6))
     with qtbot.waitSignal(window.exportFinished):
-        window._on_export_done(Exported((tmp_path / "甲.docx",), note, left_out))
+        window._on_export_done(Exported((tmp_path / "甲.docx",), ExportFormat.WORD, note, left_out))
     lines = window.message_box.text().split("\n")
     window.message_box.close()
     reasons = [line for line in lines if line.startswith("· ")]
@@ -112,7 +112,7 @@ def test_the_box_names_at_most_four_reasons_and_leaves_the_rest_to_the_note(make
 def test_a_dialog_made_wider_gives_the_names_column_the_room(qtbot, tmp_path):
     """The dialog given room kept its 名称 column at its first width: the Word files' names cut in
     the middle beside a blank band right of 修改日期."""
-    from gui.file_dialogs import widen_names
+    from gui.file_dialogs import fit_columns
     from gui.qt import QAbstractItemView, QFileDialog
 
     (tmp_path / ("某某市某某区人民政府办公室2023年政府信息公开工作年度报告" * 2 + ".docx")).write_bytes(b"")
@@ -125,6 +125,6 @@ def test_a_dialog_made_wider_gives_the_names_column_the_room(qtbot, tmp_path):
     files = dialog.findChild(QAbstractItemView, "treeView")
     dialog.resize(dialog.width() + 400, dialog.height())
     qtbot.waitUntil(lambda: files.viewport().width() > files.header().length() + 300)
-    widen_names(dialog)
+    fit_columns(dialog)
     assert files.header().length() >= files.viewport().width()
     dialog.reject()

@@ -647,7 +647,7 @@ def test_the_count_line_counts_the_reports_a_search_hides(window, qtbot):
     dashboard.search.setText("nothing-matches")
     assert open_folder(qtbot, window, window.folder) == 6  # F5 keeps the search
     assert dashboard.search.text() == "nothing-matches"
-    assert dashboard.count_label.text() == "共 6 份，显示 0 份"
+    assert dashboard.count_label.text() == "共 6 份，显示 0 份（搜索“nothing-matches”）"  # (gui62: and why)
 
 
 def test_another_folder_opens_without_the_last_folders_search(window, qtbot, tmp_path, report_folder):
