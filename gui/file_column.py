@@ -74,31 +74,18 @@ def elide_shared(text: str, metrics: QFontMetrics, width: int, start: int = 0, e
     names (``shared_affixes``): what every name starts and ends with goes first, each for an
     ellipsis, and as much of it comes back around that part as the room holds (200 files named
     南京市鼓楼区第N街道办事处2021年政府信息公开工作年度报告.docx were all 「南京…告.docx」 at 1366;
-    now 「…17….docx」). That part, too wide alone, and a text with nothing shared are cut as
-    ``elide_keeping_end`` cuts. The names' one extension stays at the end, whole, where that part
-    still fits whole beside it (「…室2020年…」 said nothing of the file's kind: 「…2020….txt」)."""
-    if metrics.horizontalAdvance(text) <= width:
-        return text
-    extension = text[len(_stem(text)):]
-    if not on_stems and extension:  # the shared end was counted on the whole names, their extension with it
-        shown, whole = _cut_around(text, metrics, width, start, max(0, end - len(extension)), True)
-        if whole:
-            return shown
-    return _cut_around(text, metrics, width, start, end, on_stems)[0]
-
-
-def _cut_around(text: str, metrics: QFontMetrics, width: int, start: int, end: int,
-                on_stems: bool) -> tuple[str, bool]:
-    """``elide_shared``'s cut, the extension kept apart (``on_stems``) or not; and whether the part
-    told apart is shown whole."""
+    now 「…区第17街道…」). That part, too wide alone, and a text with nothing shared are cut as
+    ``elide_keeping_end`` cuts."""
     fits = lambda shown: metrics.horizontalAdvance(shown) <= width  # noqa: E731
+    if fits(text):
+        return text
     body = _stem(text) if on_stems else text
-    kept = text[len(body):]  # the extension, kept whole
+    kept = text[len(body):]  # the extension, where the names' extensions differ
     worth = lambda part: metrics.horizontalAdvance(part) > metrics.horizontalAdvance(ELLIPSIS)  # noqa: E731
     start = start if 0 < start < len(body) and worth(body[:start]) else 0
     end = end if 0 < end < len(body) - start and worth(body[len(body) - end:]) else 0
     if not start and not end:
-        return elide_keeping_end(text, metrics, width), True
+        return elide_keeping_end(text, metrics, width)
     first, last = start, len(body) - end  # the part told apart: body[first:last]
 
     def shown(more: int) -> str:
@@ -107,7 +94,7 @@ def _cut_around(text: str, metrics: QFontMetrics, width: int, start: int, end: i
         return (ELLIPSIS if a else "") + body[a:b] + (ELLIPSIS if b < len(body) else "") + kept
 
     if fits(shown(0)):
-        return shown(_most(max(first, len(body) - last), lambda more: fits(shown(more)))), True
+        return shown(_most(max(first, len(body) - last), lambda more: fits(shown(more))))
     marks = (ELLIPSIS if first else "", ELLIPSIS if last < len(body) else "")
     room = width - metrics.horizontalAdvance(marks[0] + marks[1] + kept)
     core = body[first:last]
@@ -118,7 +105,7 @@ def _cut_around(text: str, metrics: QFontMetrics, width: int, start: int, end: i
             middle = wider
         if middle.startswith(ELLIPSIS):
             middle = middle[len(ELLIPSIS):]
-    return marks[0] + middle + marks[1] + kept, False
+    return marks[0] + middle + marks[1] + kept
 
 
 def _kept_end(name: str) -> int:
