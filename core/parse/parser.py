@@ -2801,6 +2801,10 @@ def _trim_padding(values: list[Token], width: int, padded_right: int = 0) -> lis
         keep = max(width, len(values) - padded_right)
         while len(values) > keep and values[-1].kind == EMPTY:
             values = values[:-1]
+    if len(values) == width + 1 and values[0].kind == EMPTY and prints_as_eight(values) and token_number(values[1]):
+        # a row of 8 (a 法人或其他组织 subtotal after 自然人) whose 自然人 is blank: 「| | 2 | 0 | — | 1 | 1 | | 2」
+        # adds up so, not as the 7 after its first (w2803 r0019 cms-html-html2text: read 自然人 2)
+        return values
     while len(values) > width and values[0].kind == EMPTY:
         values = values[1:]
     while len(values) > width and values[-1].kind == EMPTY:
