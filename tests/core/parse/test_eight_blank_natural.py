@@ -38,3 +38,13 @@ def test_an_empty_cell_counts_0_in_a_row_of_eight_but_never_as_its_subtotal_or_t
     assert prints_as_eight(_row(["", "2", "0", "—", "1", "1", "", "2"]))
     # a blank second cell is no subtotal: 5, then five 0s and 5 is a row of 7 and a stray cell
     assert not prints_as_eight(_row(["5", "", "0", "0", "0", "0", "0", "5"]))
+
+
+def test_a_boxed_row_of_eight_fills_the_column_drawn_after_its_total():
+    # the same report through w3m: every row drawn as wide as the row of 8, an empty column after
+    # 总计 (「│ │２│０│—│１│１│ │２│」); before, the 2 in that column left the row to the positions,
+    # which read 自然人 2: T3-1/T3-3 存疑 suggesting 自然人 0 on a consistent report
+    report, wrong, silent = read_against_truth(ZOO / "w2803-r0019-word-html-w3m.txt")
+    assert _t3_row(report, "carried_over") == [None, 0, None, 1, 1, None, 2]
+    assert not [cell for cell in wrong if cell.startswith("section3")] and silent == []
+    assert not [f for f in check(report) if f.suggestion]
