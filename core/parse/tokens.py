@@ -607,10 +607,15 @@ def _letter_of_vertical_word(before: Token, token: Token, after: Token) -> bool:
     """Whether a line's 「无」 is a letter of a word printed a character a line (a table's vertical
     label as a text browser prints it: 「（」「四」「）」「无」「法」「提」「供」, w2203 r0033
     word-html-lynx), not a cell printing "none": one character of text on the line before it and on
-    the line after it (read as a placeholder, it was the next row's value, shifting it a column)."""
+    the line after it (read as a placeholder, it was the next row's value, shifting it a column):
+    a letter, not a digit nor the "?" a GBK text prints for a blank cell (q2601 r0002 lo-web-txt:
+    「?」「无」「?」 are three cells)."""
     return before.kind == TEXT and after.kind == TEXT and len(before.text) == 1 and len(after.text) == 1 \
         and before.line == token.line - 1 and after.line == token.line + 1 \
-        and not before.text.isdigit() and not after.text.isdigit()
+        and before.text not in _NOT_LETTERS and after.text not in _NOT_LETTERS
+
+
+_NOT_LETTERS = frozenset("0123456789?？\ufffd")  # one character of text that is no letter of a word
 
 
 def _join_spaced_thousands(tokens: list[Token], first: int, end: int, cell: Cell) -> None:

@@ -39,3 +39,6 @@ def test_none_between_single_letters_is_text_and_none_alone_a_placeholder():
     # a 「无」 cell after a number and before a label's letter stays the row's "none"
     kinds = [t.kind for t in tokenize(_lines(["7", "无", "法"]))]
     assert kinds[1] == NA
+    # between the 「?」 a GBK text prints for a blank cell it is a cell too (q2601 r0002 lo-web-txt)
+    kinds = [t.kind for t in tokenize(_lines(["?", "无", "?"]))]
+    assert kinds[1] == NA
