@@ -2801,6 +2801,10 @@ def _trim_padding(values: list[Token], width: int, padded_right: int = 0) -> lis
         keep = max(width, len(values) - padded_right)
         while len(values) > keep and values[-1].kind == EMPTY:
             values = values[:-1]
+    if len(values) == width + 1 and values[0].kind == EMPTY and prints_as_eight(values) and token_number(values[1]):
+        # a row of 8 (a 法人或其他组织 subtotal after 自然人) whose 自然人 is blank: 「| | 2 | 0 | — | 1 | 1 | | 2」
+        # adds up so, not as the 7 after its first (w2803 r0019 cms-html-html2text: read 自然人 2)
+        return values
     while len(values) > width and values[0].kind == EMPTY:
         values = values[1:]
     while len(values) > width and values[-1].kind == EMPTY:
@@ -2926,6 +2930,8 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         values.append(token)
     if lines and len(values) > width:
         values = _without_empty_rows(values, lines, width)
+    if lines and pages and len(values) == width + 1:
+        values = _without_page_number(values, lines, pages)
     if not values and any(_HAS_VALUE.search(t.text) for t in table):
         report.problems.append("第四部分统计表没有可读的数值")
         report.flags.append(Flag("section4", "missing", "表四没有可读的数值，请对照原文填写"))
@@ -3023,6 +3029,21 @@ def _without_empty_rows(values: list[Token], lines: list[Line], width: int) -> l
         first = min(empty)
         kept = [t for t in values if t.line == first]
     return kept if len(kept) == width else values
+
+
+def _without_page_number(values: list[Token], lines: list[Line], pages: tuple[int, ...]) -> list[Token]:
+    """表四's values, one more than its cells, without the one that is the number of the page
+    printing it, alone on its line, where the other 15 then add up in each group as printed. Plain
+    pdftotext may print a page's footer amid the table's last values, not at the page's end where
+    page_furniture looks for it (p2702 r0017: 「3」 after 未经复议直接起诉's four 0s, read as its
+    总计: a T4-2 finding suggesting 0 on a consistent report)."""
+    candidates = [n for n, t in enumerate(values)
+                  if t.kind == NUM and t.text == str(bisect_right(pages, t.line) + 1)
+                  and len(lines[t.line].cells) == 1 and lines[t.line].cells[0].text.strip() == t.text]
+    if len(candidates) != 1:
+        return values
+    kept = values[:candidates[0]] + values[candidates[0] + 1:]
+    return kept if all(_t4_group_ok(kept[g * 5:g * 5 + 5]) for g in range(3)) else values
 
 
 def _from_head_page(tokens: list[Token], pages: tuple[int, ...]) -> list[Token]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Mapping, Optional
 
-from core.parse.columns import display_width, width_of
+from core.parse.columns import display_width, token_number, width_of
+from core.parse.subtotal_rows import prints_as_eight
 from core.parse.tokens import EMPTY, NUM, TEXT, Token, parse_number
 
 _BOX_VERTICALS = "│┃"
@@ -42,11 +43,21 @@ def _in_box(text: str, values: list[Token], width: int, other: list[Token], afte
             ) -> Optional[list[Token]]:
     start, end = _line_at(text, values[0].start)
     borders = [start + n for n, ch in enumerate(text[start:end]) if ch in _BOX_VERTICALS]
-    spans = list(zip(borders, borders[1:]))
-    spans = spans[max(0, len(spans) - after_last - width):len(spans) - after_last]
+    drawn = list(zip(borders, borders[1:]))
+    spans = drawn[max(0, len(drawn) - after_last - width):len(drawn) - after_last]
     if len(spans) < width or any(spans[0][0] <= t.start < spans[-1][1] for t in other):
         return None  # too few cells, or text (a label) inside the value cells
-    return _assign(values, spans, lambda t: t.start)
+    row = _assign(values, spans, lambda t: t.start)
+    if row is None and after_last == 1 and len(drawn) > width:
+        # a value in the column the box draws after 总计 (w3m draws every row as wide as its
+        # widest: the row of 8 itself): the row's 8 cells, where they add up as a row of 8 (a
+        # 法人或其他组织 subtotal after 自然人; w2803 r0019 word-html-w3m: 「│ │２│０│—│１│１│ │２│」)
+        wide = drawn[len(drawn) - 1 - width:]
+        if not any(wide[0][0] <= t.start < wide[-1][1] for t in other):
+            eight = _assign(values, wide, lambda t: t.start)
+            if eight is not None and prints_as_eight(eight) and token_number(eight[1]):
+                return eight
+    return row
 
 
 def _borders_before(text: str, token: Token, end: int) -> int:

@@ -309,9 +309,10 @@ def prints_as_eight(values: list[Token]) -> bool:
     the sum of the five after it, 总计 自然人 plus it, while neither its last 7 nor its first 7 add
     up as a row of 7 (a subtotal of 0 has parts of 0: whichever 0 it is, the cells stored are the
     same)."""
-    if len(values) != 8 or any(t.kind not in (NUM, NA) for t in values):
+    if len(values) != 8 or any(t.kind not in (NUM, NA) for t in values[1:7:6]) \
+            or any(t.kind not in (NUM, NA, EMPTY) for t in values):
         return False
-    numbers = [0 if t.kind == NA else token_number(t) for t in values]
+    numbers = [token_number(t) for t in values]
     if not known(numbers):
         return False
     return adds_up_as_eight(numbers[0], numbers[1], sum(numbers[2:7]), numbers[7]) \

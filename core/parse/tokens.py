@@ -474,6 +474,7 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
     tokens: list[Token] = []
     append = tokens.append
     spaced_rows: list[tuple[int, Cell, int]] = []  # (first token, cell, line) of cells of _SpacedPieces
+    lone_wu: list[int] = []  # tokens of cells holding 「无」 alone
     kept = _KEPT_PIECES
     # room made once a call, not a cell: the cells and runs of one section may pass the bounds
     make_room(kept, _PIECES_KEPT)
@@ -553,6 +554,8 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     token.line, token.unit = index, unit
                     append(token)
                     run = None
+                    if piece == "无":
+                        lone_wu.append(len(tokens) - 1)
                     continue
             offset = cell.start
             for piece, start, end, kind, value, unit in held:
@@ -588,6 +591,9 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     run.start, run.end = start + offset, end + offset
                     run.line, run.unit = index, ""
                     append(run)
+    for i in lone_wu:
+        if 0 < i < len(tokens) - 1 and _letter_of_vertical_word(tokens[i - 1], tokens[i], tokens[i + 1]):
+            tokens[i].kind = TEXT
     for first_token, cell, index in reversed(spaced_rows):  # (from the last: the earlier rows' places hold)
         if not lines[index].grid and len(lines[index].cells) == 1:
             end = first_token
@@ -595,6 +601,21 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 end += 1
             _join_spaced_thousands(tokens, first_token, end, cell)
     return tokens
+
+
+def _letter_of_vertical_word(before: Token, token: Token, after: Token) -> bool:
+    """Whether a line's 「无」 is a letter of a word printed a character a line (a table's vertical
+    label as a text browser prints it: 「（」「四」「）」「无」「法」「提」「供」, w2203 r0033
+    word-html-lynx), not a cell printing "none": one character of text on the line before it and on
+    the line after it (read as a placeholder, it was the next row's value, shifting it a column):
+    a letter, not a digit nor the "?" a GBK text prints for a blank cell (q2601 r0002 lo-web-txt:
+    「?」「无」「?」 are three cells)."""
+    return before.kind == TEXT and after.kind == TEXT and len(before.text) == 1 and len(after.text) == 1 \
+        and before.line == token.line - 1 and after.line == token.line + 1 \
+        and before.text not in _NOT_LETTERS and after.text not in _NOT_LETTERS
+
+
+_NOT_LETTERS = frozenset("0123456789?？\ufffd")  # one character of text that is no letter of a word
 
 
 def _join_spaced_thousands(tokens: list[Token], first: int, end: int, cell: Cell) -> None:
