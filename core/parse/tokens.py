@@ -27,9 +27,11 @@ _NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一�
 # the same marks as a cell prints them, full-width hyphen too: a set to look a cell's text up in,
 # not normalised (is_placeholder normalises: dearer, for a cell asked often)
 PLACEHOLDER_MARKS = frozenset(_NA | {"－"})
-# A zero written as a character (「〇」, 「零」) where a count stands alone: a count of 0, as printed
-# (no label of the template holds either, and prose never leaves one alone between spaces)
-_ZERO_WORDS = frozenset({"〇", "零"})
+# A zero written as a character where a count stands alone: a count of 0, as printed. 「〇」「零」,
+# and what a typist takes for 〇: the circles 「○」「◯」 and the letter 「O」/「o」 (full-width 「Ｏ」 is
+# 「O」 after NFKC). No label of the template holds one alone, and prose never leaves one alone
+# between spaces.
+_ZERO_WORDS = frozenset({"〇", "零", "○", "◯", "O", "o"})
 _DASH_CHARS = "—–―‒−"
 _DASHES = re.compile(f"^[{_DASH_CHARS}]{{1,4}}$")  # dashes for "none": "———", "―" (ASCII runs are rules)
 # Artefacts of Word/pandoc/docx2txt exports that stick to cell text.

@@ -407,3 +407,27 @@ def test_two_t3_told_apart_by_nothing_read_the_first_and_say_so(tmp_path):
     assert wrong_cells(report, "wild/second-t3-summary-after") == []
     assert report.problems == ["第三部分印有两张「收到和处理政府信息公开申请情况」表，读取了第一张（两张表前均未标明年度或汇总，"
                                "按排在前面的一张读取），另一张（第二张）未读取，请核对原文件"]
+
+
+def test_circles_and_the_letter_o_typed_for_zero_are_counts_of_0():
+    """The report of zeros-as-characters with each 0 typed as what a typist takes for 〇: the web
+    page 表二 「O」, 表三 「○」 (U+25CB), 表四 「◯」 (U+25EF); the Word file 表二 full-width 「Ｏ」, 表三
+    「○」, 表四 「o」. Before, each was text: 28 rows flagged, 规章's 12 repealed read as nothing and
+    表三's 社会公益组织 1 read as 科研机构's in three rows."""
+    for name in ("zeros-as-circles.html", "zeros-as-circles.docx"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/zeros-as-characters") == [], name
+        assert [report.value(f"section2.rules.{key}") for key in ("issued", "repealed", "in_force")] == [0, 12, 0], name
+        assert [report.value(f"section3.new.{key}") for key in ("research", "social", "legal")] == [0, 1, 0], name
+        assert report.value("section4.review.total") == 0, name
+        assert report.flags == [] and report.problems == [] and check(report) == [], name
+
+
+def test_a_circle_or_an_o_is_a_count_only_alone_in_its_cell():
+    from core.parse.tokens import NUM, TEXT, tokenize
+    from core.readers.document import Cell, Line
+
+    def kinds(*cells):
+        return [(t.kind, t.value) for t in tokenize([Line(cells=[Cell(c, 0, len(c)) for c in cells], grid=True)])]
+    assert kinds("○", "◯", "O", "Ｏ", "o") == [(NUM, 0)] * 5
+    assert kinds("○12") == [(TEXT, None)] and kinds("OA系统") == [(TEXT, None)]
