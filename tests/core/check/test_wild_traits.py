@@ -431,3 +431,32 @@ def test_a_circle_or_an_o_is_a_count_only_alone_in_its_cell():
         return [(t.kind, t.value) for t in tokenize([Line(cells=[Cell(c, 0, len(c)) for c in cells], grid=True)])]
     assert kinds("○", "◯", "O", "Ｏ", "o") == [(NUM, 0)] * 5
     assert kinds("○12") == [(TEXT, None)] and kinds("OA系统") == [(TEXT, None)]
+
+
+def test_a_count_w3m_wrapped_at_its_thousands_space_is_one_count():
+    """The thousands-space page through `w3m -dump -cols 80`: 表三's narrow cells print 「12 558」 as
+    「12」 over 「558」 (w3m wraps a cell's words whole, at the space). Before, the two lines were
+    two counts, 15 cells of three rows wrong (flagged)."""
+    report = load_report(WILD / "thousands-space.w3m.txt")
+    assert wrong_cells(report, "wild/thousands-space") == []
+    assert report.value("section3.new.natural") == 12558 and report.value("section3.total.total") == 12687
+    assert report.flags == [] and check(report) == []
+
+
+def test_two_lines_of_a_box_cell_join_only_where_w3m_broke_them_at_a_space():
+    from core.parse.ruled import wrapped_box_numbers
+    from core.parse.tokens import NUM, tokenize
+    from core.readers.document import Cell, Line
+
+    def values(*rows):
+        text, lines = "", []
+        for row in rows:
+            cells = [Cell(piece, len(text) + row.index(piece), len(text) + row.index(piece) + len(piece))
+                     for piece in row.split()]
+            text += row + "\n"
+            lines.append(Line(cells=cells, grid=False))
+        return [t.value for t in wrapped_box_numbers(text, tokenize(lines)) if t.kind == NUM]
+    assert values("│12 │7│", "│558│ │") == [12558, 7]
+    assert values("│12  │7│", "│558 │ │") == [12558, 7]  # no room for 「 558」 after 12
+    assert values("│12    │7│", "│558   │ │") == [12, 7, 558]  # room for it: two lines the cell printed
+    assert values("│12 │7│", "│55 │ │") == [12, 7, 55]  # no thousands group
