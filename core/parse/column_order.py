@@ -290,6 +290,20 @@ def _columns_of(text: str, token: Token, word: str, wide: bool) -> Optional[tupl
 _PADDING = re.compile(r"[ \t\u3000|+\-\u2500-\u257f]*")
 
 
+# 法人或其他组织, 自然人 and 总计 one after the other, apart by nothing but line breaks (blank lines,
+# and a line's padding around them): no two on one line apart by spaces, as a terminal aligns cells
+_CELL_ORDER = re.compile(r"法人或其[他它]组织(?:(?:[ \t\u3000]*\n)+[ \t\u3000]*)?自然人(?:(?:[ \t\u3000]*\n)+[ \t\u3000]*)?总计")
+
+
+def _in_cell_order(text: str, start: int, end: int) -> bool:
+    """Whether the header prints 法人或其他组织, 自然人, 总计 in a row, each glued to the next or alone
+    on its line: a text writing a table's cells in the document's order, row by row, left to right
+    (docx2txt: a cell a line, or cells run on). The template's order prints 自然人 first; a page's
+    text (pdftotext, its pages apart by form feeds) orders lines by height, and prints a name
+    spanning two header rows under the names of the first: not asked of it."""
+    return _CELL_ORDER.search(text, start, end) is not None
+
+
 def _right_of(text: str, left: Token, left_word: str, right: Token) -> bool:
     """Whether 自然人 (on `right`'s line) starts right of where `left_word` ends (on `left`'s), by
     characters and by a terminal's columns alike, in a space-aligned text: 自然人 standing in its
@@ -306,13 +320,16 @@ def _right_of(text: str, left: Token, left_word: str, right: Token) -> bool:
     return True
 
 
-def natural_printed_after_parts(tokens: list[Token], text: str = "", lines: Optional[list[Line]] = None) -> bool:
+def natural_printed_after_parts(tokens: list[Token], text: str = "", lines: Optional[list[Line]] = None,
+                                pages: tuple[int, ...] = ()) -> bool:
     """Whether 表三's header prints 自然人 right of 法人或其他组织 (its five columns, then 自然人, then
     总计), each named once in the header (from 申请人情况 to the first row's label), 总计 after 自然人:
     both on one line, 法人或其他组织 first (a line prints left to right); or on two lines of a
-    space-aligned text (not a grid's cells), 自然人 starting right of where 法人或其他组织 ends. Across
-    lines the text's order alone tells nothing (a name spanning two header rows prints on either
-    line, as w3m centres it): names on two lines of cells leave the template's order."""
+    space-aligned text (not a grid's cells), 自然人 starting right of where 法人或其他组织 ends; or
+    the three names in a row, nothing but line breaks between them, in a text of no pages
+    (_in_cell_order). Across lines the text's order alone tells nothing else (a name spanning two
+    header rows prints on either line, as w3m centres it): names on two lines of cells leave the
+    template's order."""
     header: Optional[list[Token]] = None
     for token in tokens:
         if token.kind != TEXT:
@@ -338,7 +355,8 @@ def natural_printed_after_parts(tokens: list[Token], text: str = "", lines: Opti
         if not group < natural:
             return False
     elif lines is None or any(lines[t.line].grid or len(lines[t.line].cells) != 1 for t in (group_token, natural_token)) \
-            or not _right_of(text, group_token, next(n for n in _GROUP_SPELLINGS if n in group_token.text), natural_token):
+            or not (_right_of(text, group_token, next(n for n in _GROUP_SPELLINGS if n in group_token.text), natural_token)
+                    or (not pages and _in_cell_order(text, header[0].start, header[-1].end))):
         return False
     after = header[natural[0]].text[natural[1]:] + "".join(t.text for t in header[natural[0] + 1:])
     return "总计" in after
@@ -358,7 +376,7 @@ def put_parts_in_header_order(report: Report, table: Table, tokens: list[Token],
     # nearly every report, no header need be read for it)
     start, end = (tokens[0].start, tokens[-1].end) if tokens else (0, 0)
     group_at = report.text.find("法人或其", start, end)
-    if 0 <= group_at < report.text.rfind("自然", start, end) and natural_printed_after_parts(tokens, report.text, lines):
+    if 0 <= group_at < report.text.rfind("自然", start, end) and natural_printed_after_parts(tokens, report.text, lines, pages):
         printed = ("natural",) + template_order
         named = (order or template_order) + ("natural",)
         _move_columns(report, table, tuple(row.key for row in table.rows), printed, named)

@@ -460,3 +460,47 @@ def test_two_lines_of_a_box_cell_join_only_where_w3m_broke_them_at_a_space():
     assert values("│12  │7│", "│558 │ │") == [12558, 7]  # no room for 「 558」 after 12
     assert values("│12    │7│", "│558   │ │") == [12, 7, 558]  # room for it: two lines the cell printed
     assert values("│12 │7│", "│55 │ │") == [12, 7, 55]  # no thousands group
+
+
+def test_t3_natural_persons_after_the_organisations_read_from_a_text_in_cell_order():
+    """A Word file's text written cell by cell in the document's order (docx2txt, mammoth): the
+    header prints 法人或其他组织, 自然人, 总计 one after the other, a cell a line or run on
+    (「…申请人情况法人或其他组织」 over 「自然人总计商业企业」), where the template's order prints 自然人
+    first. Before, read in printed order: 34 cells silent (a cell a line), 59 flagged (run on)."""
+    for name in ("natural-after-parts.docx2txt.txt", "natural-after-parts.mammoth-raw.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/natural-after-parts") == [], name
+        assert [report.value(f"section3.new.{key}") for key in
+                ("natural", "commercial", "research", "social", "legal", "other", "total")] \
+            == [129, 12, 7, 7, 3, 8, 166], name
+        assert check(report) == [], name
+    for name in ("natural-after-parts-2019.docx", "natural-after-parts-2019.docx2txt.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/natural-after-parts-2019", sections=("section3", "section4")) == [], name
+        assert [report.value(f"section3.new.{key}") for key in
+                ("natural", "commercial", "research", "social", "legal", "other", "total")] \
+            == [761, 32, 0, 0, 14, 34, 841], name
+        assert [f for f in check(report) if f.severity == ERROR] == [], name
+
+
+def test_natural_persons_move_by_text_order_only_in_a_text_of_no_pages():
+    from core.parse.column_order import natural_printed_after_parts
+    from core.parse.tokens import tokenize
+    from core.readers.document import Cell, Line
+
+    def after(*rows, pages=()):
+        text, lines = "", []
+        for row in rows:
+            lines.append(Line(cells=[Cell(row, len(text), len(text) + len(row))], grid=False))
+            text += row + "\n"
+        return natural_printed_after_parts(tokenize(lines), text, lines, pages)
+    parts = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "一、本年新收政府信息公开申请数量 1")
+    assert after("申请人情况", "法人或其他组织", "", "自然人", "总计", *parts)
+    assert after("申请人情况法人或其他组织", "自然人总计商业企业", *parts[1:])
+    # the template's order, cell by cell
+    assert not after("申请人情况", "自然人", "法人或其他组织", "总计", *parts)
+    # a page's text (pdftotext) orders lines by height: 自然人 centred in two header rows prints under
+    # 法人或其他组织 in the template's order too
+    assert not after("申请人情况", "法人或其他组织", "自然人", "总计", *parts, pages=(40,))
+    # a terminal's row: 自然人 and 总计 one line apart by spaces, centred in their two rows
+    assert not after("申请人情况", "      法人或其他组织", "自然人          总计", *parts)
