@@ -320,6 +320,56 @@ def _right_of(text: str, left: Token, left_word: str, right: Token) -> bool:
     return True
 
 
+def _char_at_column(line: str, column: int, wide: bool) -> str:
+    """The character a line prints starting at display column `column` ("" if none starts there)."""
+    at = 0
+    for character in line:
+        if at == column:
+            return character
+        if at > column:
+            return ""
+        at += width_of(character, wide)
+    return ""
+
+
+def _stacks(lines: list[str], word: str, wide: bool) -> list[int]:
+    """The display columns where `word` prints a character a line, down one column (w3m's narrow
+    box cell: 「自」 over 「然」 over 「人」)."""
+    columns = []
+    for n, line in enumerate(lines[:len(lines) - len(word) + 1]):
+        at = line.find(word[0])
+        while at >= 0:
+            column = width_of(line[:at], wide)
+            if all(_char_at_column(lines[n + k], column, wide) == word[k] for k in range(1, len(word))):
+                columns.append(column)
+            at = line.find(word[0], at + 1)
+    return columns
+
+
+def _stacked_natural_right_of(text: str, header: list[Token], group_word: str) -> bool:
+    """Whether a terminal's ruled box (w3m) prints 自然人 a character a line in a column right of the
+    box cell naming 法人或其他组织, 总计 right of it (a character a line or whole), under one measure
+    of a CJK character that stacks each name in one column; no measure does: the template's order."""
+    start = text.rfind("\n", 0, header[0].start) + 1
+    end = text.find("\n", header[-1].end)
+    lines = text[start:end if end >= 0 else len(text)].split("\n")
+    answers = set()
+    for wide in (False, True):
+        naturals = _stacks(lines, "自然人", wide)
+        if len(naturals) != 1:
+            continue
+        for line in lines:
+            at = line.find(group_word)
+            border = line.find("│", at + len(group_word)) if at >= 0 else -1
+            if border >= 0:
+                break
+        else:
+            return False
+        totals = _stacks(lines, "总计", wide) + [width_of(line[:at], wide) for line in lines if (at := line.find("总计")) >= 0]
+        answers.add(naturals[0] >= width_of(line[:border], wide) and any(column > naturals[0] for column in totals))
+    return answers == {True}
+
+
 def natural_printed_after_parts(tokens: list[Token], text: str = "", lines: Optional[list[Line]] = None,
                                 pages: tuple[int, ...] = ()) -> bool:
     """Whether 表三's header prints 自然人 right of 法人或其他组织 (its five columns, then 自然人, then
@@ -347,6 +397,10 @@ def natural_printed_after_parts(tokens: list[Token], text: str = "", lines: Opti
     groups = [(n, at) for n, t in enumerate(header) for name in _GROUP_SPELLINGS if (at := t.text.find(name)) >= 0]
     # (「自然」: a narrow column breaks 自然人 after it, 「人」 on the line below, as pdftotext prints it)
     naturals = [(n, at) for n, t in enumerate(header) if (at := t.text.find("自然")) >= 0]
+    if len(groups) == 1 and not naturals:
+        group_token = header[groups[0][0]]
+        if "│" in text[group_token.start:text.find("\n", group_token.start)]:  # (a box's line)
+            return _stacked_natural_right_of(text, header, next(n for n in _GROUP_SPELLINGS if n in group_token.text))
     if len(groups) != 1 or len(naturals) != 1 or sum(t.text.count("自然") for t in header) != 1:
         return False
     group, natural = groups[0], naturals[0]
@@ -376,7 +430,11 @@ def put_parts_in_header_order(report: Report, table: Table, tokens: list[Token],
     # nearly every report, no header need be read for it)
     start, end = (tokens[0].start, tokens[-1].end) if tokens else (0, 0)
     group_at = report.text.find("法人或其", start, end)
-    if 0 <= group_at < report.text.rfind("自然", start, end) and natural_printed_after_parts(tokens, report.text, lines, pages):
+    # (自然人 a character a line in w3m's narrow box cell: 「然」 found, on a line of the box)
+    natural_at = report.text.rfind("自然", start, end)
+    if natural_at < 0 and "│" in report.text[start:end]:
+        natural_at = report.text.rfind("然", start, end)
+    if 0 <= group_at < natural_at and natural_printed_after_parts(tokens, report.text, lines, pages):
         printed = ("natural",) + template_order
         named = (order or template_order) + ("natural",)
         _move_columns(report, table, tuple(row.key for row in table.rows), printed, named)

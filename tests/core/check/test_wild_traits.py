@@ -504,3 +504,17 @@ def test_natural_persons_move_by_text_order_only_in_a_text_of_no_pages():
     assert not after("申请人情况", "法人或其他组织", "自然人", "总计", *parts, pages=(40,))
     # a terminal's row: 自然人 and 总计 one line apart by spaces, centred in their two rows
     assert not after("申请人情况", "      法人或其他组织", "自然人          总计", *parts)
+
+
+def test_t3_natural_persons_stacked_a_character_a_line_right_of_the_organisations():
+    """The natural-after-parts page through `w3m -dump -cols 80`: 自然人's narrow box cell prints
+    「自」 over 「然」 over 「人」, in a column right of the box cell naming 法人或其他组织. Before, read
+    in printed order: 34 cells silent. The template's order, stacked left of the five (the
+    thousands-space page through w3m), moves nothing."""
+    report = load_report(WILD / "natural-after-parts.w3m80.txt")
+    assert wrong_cells(report, "wild/natural-after-parts") == []
+    assert [report.value(f"section3.new.{key}") for key in
+            ("natural", "commercial", "research", "social", "legal", "other", "total")] == [129, 12, 7, 7, 3, 8, 166]
+    assert check(report) == []
+    template_order = load_report(WILD / "thousands-space.w3m.txt")
+    assert template_order.value("section3.new.natural") == 12558 and template_order.value("section3.new.other") == 0
