@@ -26,6 +26,7 @@ from core.template import Table
 _T3_PARTS = (("commercial", ("商业企业",)), ("research", ("科研机构",)),
              ("social", ("社会公益组织", "社会组织")), ("legal", ("法律服务机构",)),
              ("other", ("其他", "其它")))
+_T3_PART_KEYS = tuple(key for key, _ in _T3_PARTS)
 # 表三's header words that name none of the five (总计 may print on their line, 法人或其他组织 above them)
 _T3_GROUP_NAMES = ("法人或其他组织", "法人或其它组织", "总计")
 # 表二's 第二十条第（一）项 columns (2021, 2019), each with the names real files print
@@ -416,6 +417,54 @@ def natural_printed_after_parts(tokens: list[Token], text: str = "", lines: Opti
     return "总计" in after
 
 
+_ORDER_DOUBT = "各数值的次序无法确定"  # the parser's flag on a row of values a line whose sum fails as printed
+
+
+def _drop_order_doubts(report: Report, table: Table) -> None:
+    """The flags doubting the order of a row printed a value a line (its sum failed as printed)
+    dropped where the row adds up in the header's order: the header settled it."""
+    def adds_up(key: str) -> bool:
+        values = [report.value(f"{table.section}.{key}.{column}") for column in ("natural",) + _T3_PART_KEYS]
+        total = report.value(f"{table.section}.{key}.total")
+        return total is not None and all(isinstance(v, int) or v is None for v in values) \
+            and sum(v or 0 for v in values) == total
+    report.flags[:] = [f for f in report.flags if not (
+        f.kind == "parse" and _ORDER_DOUBT in f.message and f.cell.count(".") == 1
+        and f.cell.startswith(f"{table.section}.") and adds_up(f.cell.split(".")[1]))]
+
+
+# 总计, then 自然人, apart by nothing but line breaks (a text in the document's cell order)
+_TOTAL_FIRST = re.compile(r"总计(?:(?:[ \t\u3000]*\n)+[ \t\u3000]*)?自然人")
+
+
+def total_printed_first(tokens: list[Token], text: str, pages: tuple[int, ...] = ()) -> bool:
+    """Whether 表三's header prints 总计 left of 自然人 (总计, 自然人, the five 法人或其他组织), each named
+    once in the header (from 申请人情况 to the first row's label): on one line, 总计 first (a grid's
+    row, a terminal's or a PDF's text line), or the two one after the other, apart by line breaks
+    only, in a text of no pages (written in the document's cell order, as docx2txt does). Read in
+    printed order, every row's 总计 went to 自然人 and 其他's to 总计: each row's sum fails, a 错误
+    where the report is right."""
+    header: Optional[list[Token]] = None
+    for token in tokens:
+        if token.kind != TEXT:
+            continue
+        if "本年新收" in token.text or "本年度新收" in token.text:
+            break
+        if "申请人情况" in token.text:
+            header = []
+        if header is not None:
+            header.append(token)
+    else:
+        return False
+    if not header or sum(t.text.count("总计") for t in header) != 1 or sum(t.text.count("自然") for t in header) != 1:
+        return False  # (「自然」: a narrow column breaks 自然人 after it, as pdftotext -layout prints it)
+    total = next((n, t.text.find("总计")) for n, t in enumerate(header) if "总计" in t.text)
+    natural = next((n, t.text.find("自然")) for n, t in enumerate(header) if "自然" in t.text)
+    if header[total[0]].line == header[natural[0]].line:
+        return total < natural
+    return not pages and _TOTAL_FIRST.search(text, header[0].start, header[-1].end) is not None
+
+
 def put_parts_in_header_order(report: Report, table: Table, tokens: list[Token], lines: list[Line],
                               pages: tuple[int, ...] = ()) -> None:
     """表三's five 法人或其他组织 cells of each row moved to the columns the header names, where it
@@ -438,6 +487,12 @@ def put_parts_in_header_order(report: Report, table: Table, tokens: list[Token],
         printed = ("natural",) + template_order
         named = (order or template_order) + ("natural",)
         _move_columns(report, table, tuple(row.key for row in table.rows), printed, named)
+    elif 0 <= report.text.find("总计", start, end) < report.text.find("自然", start, end) \
+            and total_printed_first(tokens, report.text, pages):
+        printed = ("natural",) + template_order + ("total",)
+        named = ("total", "natural") + (order or template_order)
+        _move_columns(report, table, tuple(row.key for row in table.rows), printed, named)
+        _drop_order_doubts(report, table)
     elif order is not None and order != template_order:
         _move_columns(report, table, tuple(row.key for row in table.rows), template_order, order)
 

@@ -518,3 +518,43 @@ def test_t3_natural_persons_stacked_a_character_a_line_right_of_the_organisation
     assert check(report) == []
     template_order = load_report(WILD / "thousands-space.w3m.txt")
     assert template_order.value("section3.new.natural") == 12558 and template_order.value("section3.new.other") == 0
+
+
+def test_t3_total_column_printed_first_is_read_by_the_header():
+    """表三 printing 总计 left of 自然人 (总计, 自然人, the five 法人或其他组织): read in printed order,
+    each row's 总计 went to 自然人 and 其他's to 总计, 34 cells wrong and 10 rows a 错误 where the
+    report is right (the page, its Word file's docx2txt text, its PDF's pdftotext -layout)."""
+    for name in ("t3-total-column-first.html", "t3-total-column-first.docx2txt.txt",
+                 "t3-total-column-first.pdftotext-layout.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/t3-total-column-first") == [], name
+        assert [report.value(f"section3.new.{key}") for key in
+                ("natural", "commercial", "research", "social", "legal", "other", "total")] \
+            == [106, 15, 0, 0, 0, 0, 121], name
+        assert check(report) == [], name
+        assert not [f for f in report.flags if "次序无法确定" in f.message], name
+
+
+def test_total_first_only_where_the_header_prints_it_left_of_natural_persons():
+    from core.parse.column_order import total_printed_first
+    from core.parse.tokens import tokenize
+    from core.readers.document import Cell, Line
+
+    def first(*rows, grid=True, pages=()):
+        text, lines = "", []
+        for row in rows:
+            cells, at = [], len(text)
+            for cell in (row if grid else [row]):
+                cells.append(Cell(cell, at, at + len(cell)))
+                at += len(cell) + 1
+            text += (" ".join(row) if grid else row) + "\n"
+            lines.append(Line(cells=cells, grid=grid))
+        return total_printed_first(tokenize(lines), text, pages)
+    parts = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    row = ["一、本年新收政府信息公开申请数量", "1", "1", "0", "0", "0", "0", "0"]
+    assert first(["申请人情况"], ["总计", "自然人", "法人或其他组织"], parts, row)
+    assert not first(["申请人情况"], ["自然人", "法人或其他组织", "总计"], parts, row)
+    assert first("申请人情况", "总计", "自然人", "法人或其他组织", *parts, "一、本年新收政府信息公开申请数量", grid=False)
+    # a page's text orders lines by height: not read so
+    assert not first("申请人情况", "总计", "自然人", "法人或其他组织", *parts, "一、本年新收政府信息公开申请数量",
+                     grid=False, pages=(30,))
