@@ -223,13 +223,14 @@ def _t4_header(tokens: list[Token]) -> Optional[tuple[str, ...]]:
 
 def _t4_columns(names: Optional[tuple[str, ...]]) -> Optional[tuple[str, ...]]:
     """The columns each group prints, from the header's names (_t4_header), when each group's are
-    alike (named once for all three, or once a group), 总计 last; else None."""
+    alike (named once for all three, or once a group), 总计 last or first (a group's sum before its
+    parts, as some agencies print it); else None."""
     order = tuple(name for name in names if not name.startswith("g:")) if names else ()
     width = len(_T4_COLUMNS)
     if not order or len(order) not in (width, width * len(_T4_ROWS)):
         return None
     group = order[:width]
-    if order != group * (len(order) // width) or len(set(group)) != width or group[-1] != "total":
+    if order != group * (len(order) // width) or len(set(group)) != width or "total" not in (group[0], group[-1]):
         return None
     return group
 
@@ -293,7 +294,7 @@ _PADDING = re.compile(r"[ \t\u3000|+\-\u2500-\u257f]*")
 
 # 法人或其他组织, 自然人 and 总计 one after the other, apart by nothing but line breaks (blank lines,
 # and a line's padding around them): no two on one line apart by spaces, as a terminal aligns cells
-_CELL_ORDER = re.compile(r"法人或其[他它]组织(?:(?:[ \t\u3000]*\n)+[ \t\u3000]*)?自然人(?:(?:[ \t\u3000]*\n)+[ \t\u3000]*)?总计")
+_CELL_ORDER = re.compile(r"法人或其[他它]组织(?:(?:[ \u3000]*\n)+[ \u3000]*)?自然人(?:(?:[ \u3000]*\n)+[ \u3000]*)?总计")
 
 
 def _in_cell_order(text: str, start: int, end: int) -> bool:
@@ -417,6 +418,21 @@ def natural_printed_after_parts(tokens: list[Token], text: str = "", lines: Opti
     return "总计" in after
 
 
+def _rows_add_up_total_first(report: Report, table: Table) -> bool:
+    """Whether every row of counts read in printed order adds up with its first value as the
+    总计 (the other six its parts), and some row fails as printed (its last the 总计): the sums say
+    总计 printed first where the header cannot."""
+    section, failed = table.section, False
+    for row in table.rows:
+        values = [report.value(f"{section}.{row.key}.{column}") for column in ("natural",) + _T3_PART_KEYS + ("total",)]
+        if not all(isinstance(v, int) for v in values):
+            return False
+        if sum(values[1:]) != values[0]:
+            return False
+        failed = failed or sum(values[:6]) != values[6]
+    return failed
+
+
 _ORDER_DOUBT = "各数值的次序无法确定"  # the parser's flag on a row of values a line whose sum fails as printed
 
 
@@ -434,14 +450,16 @@ def _drop_order_doubts(report: Report, table: Table) -> None:
 
 
 # 总计, then 自然人, apart by nothing but line breaks (a text in the document's cell order)
-_TOTAL_FIRST = re.compile(r"总计(?:(?:[ \t\u3000]*\n)+[ \t\u3000]*)?自然人")
+_TOTAL_FIRST = re.compile(r"总计(?:(?:[ \u3000]*\n)+[ \u3000]*)?自然人")
 
 
-def total_printed_first(tokens: list[Token], text: str, pages: tuple[int, ...] = ()) -> bool:
+def total_printed_first(tokens: list[Token], text: str, lines: list[Line], pages: tuple[int, ...] = ()) -> Optional[bool]:
     """Whether 表三's header prints 总计 left of 自然人 (总计, 自然人, the five 法人或其他组织), each named
-    once in the header (from 申请人情况 to the first row's label): on one line, 总计 first (a grid's
-    row, a terminal's or a PDF's text line), or the two one after the other, apart by line breaks
-    only, in a text of no pages (written in the document's cell order, as docx2txt does). Read in
+    once in the header (from 申请人情况 to the first row's label): True on one line, 总计 first (a
+    grid's row, a terminal's or a PDF's text line). None where the two print one after the other,
+    apart by line breaks only, in a text of no pages (written in the document's cell order, as
+    docx2txt does): 总计 printed first, or the template's 总计 spanning the header's rows from the
+    first, beside 申请人情况 (the next row then opens on 自然人): the header cannot tell. Read in
     printed order, every row's 总计 went to 自然人 and 其他's to 总计: each row's sum fails, a 错误
     where the report is right."""
     header: Optional[list[Token]] = None
@@ -462,7 +480,10 @@ def total_printed_first(tokens: list[Token], text: str, pages: tuple[int, ...] =
     natural = next((n, t.text.find("自然")) for n, t in enumerate(header) if "自然" in t.text)
     if header[total[0]].line == header[natural[0]].line:
         return total < natural
-    return not pages and _TOTAL_FIRST.search(text, header[0].start, header[-1].end) is not None
+    if pages or any(lines[header[n].line].grid or len(lines[header[n].line].cells) != 1 for n in (total[0], natural[0])) \
+            or _TOTAL_FIRST.search(text, header[0].start, header[-1].end) is None:
+        return False
+    return None
 
 
 def put_parts_in_header_order(report: Report, table: Table, tokens: list[Token], lines: list[Line],
@@ -488,7 +509,8 @@ def put_parts_in_header_order(report: Report, table: Table, tokens: list[Token],
         named = (order or template_order) + ("natural",)
         _move_columns(report, table, tuple(row.key for row in table.rows), printed, named)
     elif 0 <= report.text.find("总计", start, end) < report.text.find("自然", start, end) \
-            and total_printed_first(tokens, report.text, pages):
+            and (first := total_printed_first(tokens, report.text, lines, pages)) is not False \
+            and (first or _rows_add_up_total_first(report, table)):  # (None: the sums tell)
         printed = ("natural",) + template_order + ("total",)
         named = ("total", "natural") + (order or template_order)
         _move_columns(report, table, tuple(row.key for row in table.rows), printed, named)
@@ -509,14 +531,34 @@ def put_docs_in_header_order(report: Report, table: Table, tokens: list[Token]) 
         _move_columns(report, table, _T2_DOC_ROWS, template_order, order)
 
 
+_T4_REORDERED = "表四数值的印出顺序与表格不一致"  # the parser's flag on values it arranged by the groups' sums
+
+
+def _drop_t4_order_doubt(report: Report, table: Table, tokens: list[Token], groups: tuple[str, ...],
+                         columns: tuple[str, ...]) -> None:
+    """The flag on 表四's values arranged by the groups' sums dropped where the header's order of
+    groups and columns reads the 15 printed counts so (总计 printed first in each group: printed
+    order fails the sums, the header says why)."""
+    values = [t for t in tokens if t.kind != TEXT]
+    if len(values) != len(groups) * len(columns) or any(t.kind != NUM for t in values):
+        return
+    section = table.section
+    named = [f"{section}.{group}.{column}" for group in groups for column in columns]
+    if all(report.value(path) == token.value for path, token in zip(named, values)):
+        report.flags[:] = [f for f in report.flags
+                           if not (f.cell == section and f.kind == "inferred" and _T4_REORDERED in f.message)]
+
+
 def put_t4_columns_in_header_order(report: Report, table: Table, tokens: list[Token]) -> None:
     """表四's cells moved to the groups and columns the header names, where it names them in
     another order than the template's (尚未审结 before 其他结果; 行政诉讼 before 行政复议). Values the
     parser arranged by the groups' sums (a PDF's text order) are not in printed order: left alone."""
-    if any(f.cell == table.section and f.kind == "inferred" for f in report.flags):
-        return
     names = _t4_header(tokens)
     columns = _t4_columns(names)
+    if any(f.cell == table.section and f.kind == "inferred" for f in report.flags):
+        if columns is not None:
+            _drop_t4_order_doubt(report, table, tokens, _t4_groups(names) or _T4_ROWS, columns)
+        return
     if columns is None:
         return
     groups = _t4_groups(names) or _T4_ROWS

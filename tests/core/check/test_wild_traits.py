@@ -549,12 +549,64 @@ def test_total_first_only_where_the_header_prints_it_left_of_natural_persons():
                 at += len(cell) + 1
             text += (" ".join(row) if grid else row) + "\n"
             lines.append(Line(cells=cells, grid=grid))
-        return total_printed_first(tokenize(lines), text, pages)
+        return total_printed_first(tokenize(lines), text, lines, pages)
     parts = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
     row = ["一、本年新收政府信息公开申请数量", "1", "1", "0", "0", "0", "0", "0"]
     assert first(["申请人情况"], ["总计", "自然人", "法人或其他组织"], parts, row)
     assert not first(["申请人情况"], ["自然人", "法人或其他组织", "总计"], parts, row)
-    assert first("申请人情况", "总计", "自然人", "法人或其他组织", *parts, "一、本年新收政府信息公开申请数量", grid=False)
+    # a text a cell a line: 总计 printed first, or the template's 总计 spanning the header's rows
+    # from the first, beside 申请人情况: the header cannot tell (the rows' sums do)
+    assert first("申请人情况", "总计", "自然人", "法人或其他组织", *parts, "一、本年新收政府信息公开申请数量", grid=False) is None
     # a page's text orders lines by height: not read so
-    assert not first("申请人情况", "总计", "自然人", "法人或其他组织", *parts, "一、本年新收政府信息公开申请数量",
-                     grid=False, pages=(30,))
+    assert first("申请人情况", "总计", "自然人", "法人或其他组织", *parts, "一、本年新收政府信息公开申请数量",
+                     grid=False, pages=(30,)) is False
+
+
+def test_a_text_in_cell_order_naming_total_before_natural_persons_moves_only_where_the_sums_say(tmp_path):
+    """A docx2txt text printing 「申请人情况」, 「总计」, 「自然人」 a cell a line is also the template's
+    header with 总计 spanning its rows from the first (beside 申请人情况): its rows, adding up with
+    the 总计 last, are read as printed."""
+    text = (WILD / "t3-total-column-first.docx2txt.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    out, n = [], 0
+    while n < len(lines):
+        if lines[n].startswith(("一、本年新收", "二、上年结转", "四、结转下年度")) or "（七）总计" in lines[n] \
+                or lines[n][:2] in ("（一", "（二") or lines[n][:2] in {f"{k}." for k in range(1, 9)}:
+            values = lines[n + 1:n + 8]
+            if len(values) == 7 and all(v.strip().isdigit() for v in values):
+                out += [lines[n]] + values[1:] + values[:1]
+                n += 8
+                continue
+        out.append(lines[n])
+        n += 1
+    assert "一、本年新收政府信息公开申请数量\n106\n15\n" in "\n".join(out)  # (the rows in the template's order)
+    page = tmp_path / "template-order.docx2txt.txt"
+    page.write_text("\n".join(out), encoding="utf-8")
+    report = load_report(page)
+    assert wrong_cells(report, "wild/t3-total-column-first") == []
+    assert report.value("section3.new.natural") == 106 and report.value("section3.new.total") == 121
+
+
+def test_t4_total_printed_first_in_each_group_is_read_by_the_header():
+    """表四 printing each group's 总计 first (总计, 结果维持, 结果纠正, 其他结果, 尚未审结). Before: a
+    grid (the page, its Word file) read in printed order, 行政复议's 18 as 结果维持 and 4 cells wrong,
+    a 错误 where the report is right; a text (w3m) arranged by the sums, right but flagged as a PDF's
+    reading order. Now read by the header's names, no flag."""
+    for name in ("t4-total-first.html", "t4-total-first.docx", "t4-total-first.w3m.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/t4-total-first") == [], name
+        assert [report.value(f"section4.review.{key}") for key in ("maintained", "corrected", "other", "pending", "total")] \
+            == [14, 2, 2, 0, 18], name
+        assert report.flags == [] and check(report) == [], name
+
+
+def test_a_t4_header_naming_total_first_reads_it_so():
+    from core.parse.column_order import header_t4_order
+    from core.parse.tokens import EMPTY, TEXT, Token
+
+    def order(*texts):
+        return header_t4_order([Token(EMPTY if t == "" else TEXT, t, 0, 0, n) for n, t in enumerate(texts)]
+                               + [Token("num", "1", 0, 0, 9, 1)])
+    heading = "四、政府信息公开行政复议、行政诉讼情况"
+    assert order(heading, "总计结果维持结果纠正其他结果尚未审结") == ("total", "maintained", "corrected", "other", "pending")
+    assert order(heading, "结果维持总计结果纠正其他结果尚未审结") is None  # 总计 neither first nor last
