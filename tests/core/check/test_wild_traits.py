@@ -610,3 +610,13 @@ def test_a_t4_header_naming_total_first_reads_it_so():
     heading = "四、政府信息公开行政复议、行政诉讼情况"
     assert order(heading, "总计结果维持结果纠正其他结果尚未审结") == ("total", "maintained", "corrected", "other", "pending")
     assert order(heading, "结果维持总计结果纠正其他结果尚未审结") is None  # 总计 neither first nor last
+
+
+def test_a_table_the_block_search_met_again_by_a_failed_span_is_read_not_a_crash():
+    """t3-subtotal-rows' Word file through LibreOffice and plain pdftotext: the search for 表三's
+    blocks met again a place it had found reading none by a failed span, never stored; taking its
+    cost off the budget raised KeyError and no table was read (「解析统计表时出现内部错误」)."""
+    report = load_report(WILD / "t3-subtotal-rows.pdftotext.txt")
+    assert not any("内部错误" in p for p in report.problems)
+    assert report.tables == ["section2", "section3", "section4"]
+    assert report.value("section3.new.natural") == 106 and report.value("section4.review.total") == 18
