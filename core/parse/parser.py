@@ -590,6 +590,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     previous = token
                     if t2 and values and (T2_BREAK.search(token.text) or _wrapped_break(span, at)):
                         break  # the next block's heading: what follows is not this row's
+                    if not t2 and len(values) >= widths[key] and "小计" in token.text:
+                        # a group's 小计 row an agency added (「（三）不予公开 小计」, before or after
+                        # the group's rows): no cell of the template, its sums not this row's
+                        break
                     if key not in overlong and overlong_number(token.text):
                         if not last_row or token.line == tokens[index].line:
                             overlong[key] = token

@@ -620,3 +620,16 @@ def test_a_table_the_block_search_met_again_by_a_failed_span_is_read_not_a_crash
     assert not any("内部错误" in p for p in report.problems)
     assert report.tables == ["section2", "section3", "section4"]
     assert report.value("section3.new.natural") == 106 and report.value("section4.review.total") == 18
+
+
+def test_a_subtotal_row_an_agency_added_to_a_t3_group_is_no_row_s_values():
+    """表三 printing a 小计 row of each group's sums in （三）…（六）, first or last in the group: its
+    7 values ran on after the row before it, read as printing 14 (flagged, 4 rows) though every
+    cell was right. They are the 小计's, no cell of the template: left out, nothing flagged."""
+    for name in ("t3-subtotal-rows.html", "t3-subtotal-rows.docx2txt.txt", "t3-subtotal-rows.pdftotext-layout.txt",
+                 "t3-subtotal-after.html", "t3-subtotal-after.w3m.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, f"wild/{name.split('.')[0]}") == [], name
+        assert not [f for f in report.flags if "个数值" in f.message], name
+        assert [f for f in check(report) if f.severity == ERROR] == [], name
+    assert load_report(WILD / "t3-subtotal-rows.html").flags == []
