@@ -531,6 +531,12 @@ def summed_prefix(values: list[Token], width: int) -> list[Token]:
     return values
 
 
+def _remarks_column(tokens: list[Token], labels: list[tuple[int, str]]) -> bool:
+    """Whether the table's header (the text before its first row label) names a 备注 column, an
+    agency's remarks after the template's columns (「含网上申请30件」): text there is no cell's."""
+    return any(t.kind == TEXT and "备注" in t.text for t in tokens[:labels[0][0]])
+
+
 def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                lines: Optional[list[Line]] = None) -> tuple[dict[str, int], list[str], bool]:
     """Read the table's rows into the report; returns the rows printing over twice as many
@@ -601,7 +607,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                             stray = token
                     elif lines and token.line == tokens[index].line and lines[token.line].grid \
                             and key not in unreadable and _UNREADABLE_CELL.search(token.text) \
-                            and not _SUB_ROW_LABEL.match(token.text):
+                            and not _SUB_ROW_LABEL.match(token.text) \
+                            and not (len(values) >= widths[key] and _remarks_column(tokens, labels)):
                         unreadable[key] = token
                     continue
                 values.append(token)

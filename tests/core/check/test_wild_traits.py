@@ -633,3 +633,16 @@ def test_a_subtotal_row_an_agency_added_to_a_t3_group_is_no_row_s_values():
         assert not [f for f in report.flags if "个数值" in f.message], name
         assert [f for f in check(report) if f.severity == ERROR] == [], name
     assert load_report(WILD / "t3-subtotal-rows.html").flags == []
+
+
+def test_a_remarks_column_after_t3_total_is_no_unreadable_cell():
+    """表三 with a 备注 column after 总计 (a web page, its Word file): 「含网上申请30件」 in it was
+    flagged as a cell that reads as no number, though every cell was read right."""
+    for name in ("t3-remarks-column.html", "t3-remarks-column.docx"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/t3-remarks-column") == [], name
+        assert report.flags == [] and check(report) == [], name
+    # without the header's 备注, the same cell is flagged as before
+    from core.parse.parser import _remarks_column
+    from core.parse.tokens import TEXT, Token
+    assert not _remarks_column([Token(TEXT, "申请人情况", 0, 0, 0), Token(TEXT, "一、本年新收政府信息公开申请数量", 0, 0, 1)], [(1, "new")])
