@@ -453,6 +453,20 @@ def _drop_order_doubts(report: Report, table: Table) -> None:
 _TOTAL_FIRST = re.compile(r"总计(?:(?:[ \u3000]*\n)+[ \u3000]*)?自然人")
 
 
+def _stacked_total_left_of_natural(text: str, header: list[Token]) -> bool:
+    """Whether a terminal's ruled box (w3m) prints 总计 and 自然人 each a character a line, 总计's
+    column left of 自然人's, under one measure of a CJK character that stacks both in a column."""
+    start = text.rfind("\n", 0, header[0].start) + 1
+    end = text.find("\n", header[-1].end)
+    lines = text[start:end if end >= 0 else len(text)].split("\n")
+    answers = set()
+    for wide in (False, True):
+        totals, naturals = _stacks(lines, "总计", wide), _stacks(lines, "自然人", wide)
+        if len(totals) == 1 and len(naturals) == 1:
+            answers.add(totals[0] < naturals[0])
+    return answers == {True}
+
+
 def total_printed_first(tokens: list[Token], text: str, lines: list[Line], pages: tuple[int, ...] = ()) -> Optional[bool]:
     """Whether 表三's header prints 总计 left of 自然人 (总计, 自然人, the five 法人或其他组织), each named
     once in the header (from 申请人情况 to the first row's label): True on one line, 总计 first (a
@@ -474,6 +488,9 @@ def total_printed_first(tokens: list[Token], text: str, lines: list[Line], pages
             header.append(token)
     else:
         return False
+    if header and not any("总计" in t.text or "自然" in t.text for t in header) \
+            and "│" in text[header[0].start:header[-1].end]:
+        return _stacked_total_left_of_natural(text, header)
     if not header or sum(t.text.count("总计") for t in header) != 1 or sum(t.text.count("自然") for t in header) != 1:
         return False  # (「自然」: a narrow column breaks 自然人 after it, as pdftotext -layout prints it)
     total = next((n, t.text.find("总计")) for n, t in enumerate(header) if "总计" in t.text)
@@ -508,7 +525,8 @@ def put_parts_in_header_order(report: Report, table: Table, tokens: list[Token],
         printed = ("natural",) + template_order
         named = (order or template_order) + ("natural",)
         _move_columns(report, table, tuple(row.key for row in table.rows), printed, named)
-    elif 0 <= report.text.find("总计", start, end) < report.text.find("自然", start, end) \
+    elif (0 <= report.text.find("总计", start, end) < report.text.find("自然", start, end)
+          or ("│" in report.text[start:end] and 0 <= report.text.find("总", start, end) < report.text.find("然", start, end))) \
             and (first := total_printed_first(tokens, report.text, lines, pages)) is not False \
             and (first or _rows_add_up_total_first(report, table)):  # (None: the sums tell)
         printed = ("natural",) + template_order + ("total",)

@@ -523,9 +523,10 @@ def test_t3_natural_persons_stacked_a_character_a_line_right_of_the_organisation
 def test_t3_total_column_printed_first_is_read_by_the_header():
     """表三 printing 总计 left of 自然人 (总计, 自然人, the five 法人或其他组织): read in printed order,
     each row's 总计 went to 自然人 and 其他's to 总计, 34 cells wrong and 10 rows a 错误 where the
-    report is right (the page, its Word file's docx2txt text, its PDF's pdftotext -layout)."""
+    report is right (the page, its Word file's docx2txt text, its PDF's pdftotext -layout, w3m's
+    narrow box stacking 「总」 over 「计」 left of 「自」 over 「然」 over 「人」)."""
     for name in ("t3-total-column-first.html", "t3-total-column-first.docx2txt.txt",
-                 "t3-total-column-first.pdftotext-layout.txt"):
+                 "t3-total-column-first.pdftotext-layout.txt", "t3-total-column-first.w3m80.txt"):
         report = load_report(WILD / name)
         assert wrong_cells(report, "wild/t3-total-column-first") == [], name
         assert [report.value(f"section3.new.{key}") for key in
