@@ -254,6 +254,8 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
         piece = normalise(piece).strip()
     if "\\" in piece:
         piece = _MARKDOWN_ESCAPE.sub("", piece)
+    if not piece.isascii() and piece[:1] in _GLUED_ZERO_OPENERS and _GLUED_ZERO_RUN.match(piece) is not None:
+        piece = glued_zeros_as_digits(piece)
     # (digits alone glue no label: the plain counts, most pieces of a table, skip the regex)
     glued = _GLUED_LABEL.match(piece) if piece[:1].isdigit() and not piece.isdigit() else None
     counts = _GLUED_COUNTS.match(piece) if glued is None and piece[:1].isdigit() and not piece.isdigit() \
@@ -280,6 +282,34 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
         pieces = (_read_piece(piece, 0, len(run)),) if piece else ()
     _KEPT_RUNS[run] = pieces  # (tokenize made room)
     return pieces
+
+
+# Zeros typed as characters glued to a row's other counts where an export drops the cell breaks
+# (docx2txt: 「244〇1〇〇29二、上年结转…」, 「〇〇〇〇〇〇〇三、本年度办理结果」, 「〇〇〇〇〇〇〇」): two
+# characters at least, digits and zero characters only (a letter 「O」 is left: 「O2O」 is a word),
+# ending at a space, the line's end or the next row's label (「○○市」, a name left out, is no
+# row). Each is a 0, one character for one.
+_ZERO_GLYPHS = "〇○◯零"
+_GLUED_ZERO_OPENERS = frozenset("0123456789" + _ZERO_GLYPHS)
+_GLUED_ZERO_RUN = re.compile(rf"[\d{_ZERO_GLYPHS}]*[{_ZERO_GLYPHS}][\d{_ZERO_GLYPHS}]*(?=$|\s|{_LABEL_START})")
+_HAS_ZERO_GLYPH = re.compile(f"[{_ZERO_GLYPHS}]")
+
+
+def _zero_run_as_digits(match: "re.Match[str]") -> str:
+    run = match.group()
+    if len(run) < 2:
+        return run  # (one character: a cell of its own, read by _ZERO_WORDS, or prose)
+    for zero in _ZERO_GLYPHS:
+        run = run.replace(zero, "0")
+    return run
+
+
+def glued_zeros_as_digits(text: str) -> str:
+    """The text with each glued run of counts and zero characters (_GLUED_ZERO_RUN) read with
+    its zero characters as 0s, one character for one (offsets stay true)."""
+    if _HAS_ZERO_GLYPH.search(text) is None:
+        return text
+    return _GLUED_ZERO_RUN.sub(_zero_run_as_digits, text)
 
 
 def _glued_counts(piece: str, end: int) -> tuple[_Piece, ...]:

@@ -647,3 +647,24 @@ def test_a_remarks_column_after_t3_total_is_no_unreadable_cell():
     from core.parse.parser import _remarks_column
     from core.parse.tokens import TEXT, Token
     assert not _remarks_column([Token(TEXT, "申请人情况", 0, 0, 0), Token(TEXT, "一、本年新收政府信息公开申请数量", 0, 0, 1)], [(1, "new")])
+
+
+def test_zero_characters_glued_among_counts_are_zeros():
+    """The zeros-as-characters and zeros-as-circles Word files through docx2txt: each row's cells
+    glued, its zeros typed as characters (「244〇1〇〇29二、上年结转…」, 「〇〇〇〇〇〇〇」). Before, those
+    runs were text: 24 cells of 表三 and 表四 wrong (flagged). Now read as the same file printing 0s
+    is: 表三 and 表四 right (表二's glued 「零12零」 is docx2txt's loss, as with 0s)."""
+    for name in ("zeros-as-characters.docx2txt.txt", "zeros-as-circles.docx2txt.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/zeros-as-characters", sections=("section3", "section4")) == [], name
+        assert report.value("section3.new.natural") == 24 and report.value("section3.new.social") == 1, name
+        assert [f for f in check(report) if f.severity == ERROR] == [], name
+
+
+def test_zero_characters_are_zeros_only_glued_in_a_run_of_two_or_more():
+    from core.parse.tokens import glued_zeros_as_digits
+    assert glued_zeros_as_digits("244〇1〇〇29二、上年结转") == "244010029二、上年结转"
+    assert glued_zeros_as_digits("〇〇〇〇〇〇〇\n") == "0000000\n"
+    assert glued_zeros_as_digits("二〇二二年") == "二〇二二年"  # a year in Chinese numerals
+    assert glued_zeros_as_digits("○○市○○局") == "○○市○○局"  # names left out
+    assert glued_zeros_as_digits("零售") == "零售"
