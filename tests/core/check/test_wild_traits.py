@@ -668,3 +668,20 @@ def test_zero_characters_are_zeros_only_glued_in_a_run_of_two_or_more():
     assert glued_zeros_as_digits("二〇二二年") == "二〇二二年"  # a year in Chinese numerals
     assert glued_zeros_as_digits("○○市○○局") == "○○市○○局"  # names left out
     assert glued_zeros_as_digits("零售") == "零售"
+
+
+def test_a_t3_group_label_printing_its_sums_on_its_own_row_is_no_row_s_values():
+    """表三 printing 「（三）不予公开」 …「（六）其他处理」 each on a row of its own with the group's
+    sums: its 7 values ran on after the row before it (14 values, 4 rows flagged) though every cell
+    was right. A line opening on a group label and printing 7 values is the group's sums."""
+    for name in ("t3-group-sums.html", "t3-group-sums.docx", "t3-group-sums.w3m.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/t3-group-sums") == [], name
+        assert report.flags == [] and check(report) == [], name
+    from core.parse.parser import _group_sums_row
+    from core.parse.tokens import NUM, TEXT, Token
+    row = [Token(NUM, "1", 0, 0, 0, 1), Token(TEXT, "(三)不予公开", 0, 0, 1)] + [Token(NUM, "0", 0, 0, 1, 0)] * 7
+    assert _group_sums_row(row, 1, 7)
+    assert not _group_sums_row(row[:-1], 1, 7)  # 6 values: not a row of the group's sums
+    glued = [Token(NUM, "1", 0, 0, 1, 1), Token(TEXT, "(三)不予公开", 0, 0, 1)] + [Token(NUM, "0", 0, 0, 1, 0)] * 7
+    assert not _group_sums_row(glued, 1, 7)  # the label not opening its line
