@@ -254,8 +254,6 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
         piece = normalise(piece).strip()
     if "\\" in piece:
         piece = _MARKDOWN_ESCAPE.sub("", piece)
-    if not piece.isascii() and piece[:1] in _GLUED_ZERO_OPENERS and _GLUED_ZERO_RUN.match(piece) is not None:
-        piece = glued_zeros_as_digits(piece)
     # (digits alone glue no label: the plain counts, most pieces of a table, skip the regex)
     glued = _GLUED_LABEL.match(piece) if piece[:1].isdigit() and not piece.isdigit() else None
     counts = _GLUED_COUNTS.match(piece) if glued is None and piece[:1].isdigit() and not piece.isdigit() \
@@ -288,9 +286,9 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
 # (docx2txt: 「244〇1〇〇29二、上年结转…」, 「〇〇〇〇〇〇〇三、本年度办理结果」, 「〇〇〇〇〇〇〇」): two
 # characters at least, digits and zero characters only (a letter 「O」 is left: 「O2O」 is a word),
 # ending at a space, the line's end or the next row's label (「○○市」, a name left out, is no
-# row). Each is a 0, one character for one.
+# row). Each is a 0, one character for one, where the glued runs are cut (stream.glued_text):
+# tokenize leaves them as printed (a cell 「○12」 is no count).
 _ZERO_GLYPHS = "〇○◯零"
-_GLUED_ZERO_OPENERS = frozenset("0123456789" + _ZERO_GLYPHS)
 _GLUED_ZERO_RUN = re.compile(rf"[\d{_ZERO_GLYPHS}]*[{_ZERO_GLYPHS}][\d{_ZERO_GLYPHS}]*(?=$|\s|{_LABEL_START})")
 _HAS_ZERO_GLYPH = re.compile(f"[{_ZERO_GLYPHS}]")
 
