@@ -518,6 +518,10 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
             at = stack.pop()
             if at not in met:
                 met.add(at)
+                if at not in done:
+                    # a place a search found reading none by a failed span (spans) and left
+                    # unstored: it tried no block going on with a reading, and cost nothing
+                    continue
                 _, cost, below = done[at]
                 budget[0] -= cost
                 if budget[0] < 0:

@@ -26,6 +26,7 @@ from core.template import Table
 _T3_PARTS = (("commercial", ("商业企业",)), ("research", ("科研机构",)),
              ("social", ("社会公益组织", "社会组织")), ("legal", ("法律服务机构",)),
              ("other", ("其他", "其它")))
+_T3_PART_KEYS = tuple(key for key, _ in _T3_PARTS)
 # 表三's header words that name none of the five (总计 may print on their line, 法人或其他组织 above them)
 _T3_GROUP_NAMES = ("法人或其他组织", "法人或其它组织", "总计")
 # 表二's 第二十条第（一）项 columns (2021, 2019), each with the names real files print
@@ -222,13 +223,14 @@ def _t4_header(tokens: list[Token]) -> Optional[tuple[str, ...]]:
 
 def _t4_columns(names: Optional[tuple[str, ...]]) -> Optional[tuple[str, ...]]:
     """The columns each group prints, from the header's names (_t4_header), when each group's are
-    alike (named once for all three, or once a group), 总计 last; else None."""
+    alike (named once for all three, or once a group), 总计 last or first (a group's sum before its
+    parts, as some agencies print it); else None."""
     order = tuple(name for name in names if not name.startswith("g:")) if names else ()
     width = len(_T4_COLUMNS)
     if not order or len(order) not in (width, width * len(_T4_ROWS)):
         return None
     group = order[:width]
-    if order != group * (len(order) // width) or len(set(group)) != width or group[-1] != "total":
+    if order != group * (len(order) // width) or len(set(group)) != width or "total" not in (group[0], group[-1]):
         return None
     return group
 
@@ -290,6 +292,20 @@ def _columns_of(text: str, token: Token, word: str, wide: bool) -> Optional[tupl
 _PADDING = re.compile(r"[ \t\u3000|+\-\u2500-\u257f]*")
 
 
+# 法人或其他组织, 自然人 and 总计 one after the other, apart by nothing but line breaks (blank lines,
+# and a line's padding around them): no two on one line apart by spaces, as a terminal aligns cells
+_CELL_ORDER = re.compile(r"法人或其[他它]组织(?:(?:[ \u3000]*\n)+[ \u3000]*)?自然人(?:(?:[ \u3000]*\n)+[ \u3000]*)?总计")
+
+
+def _in_cell_order(text: str, start: int, end: int) -> bool:
+    """Whether the header prints 法人或其他组织, 自然人, 总计 in a row, each glued to the next or alone
+    on its line: a text writing a table's cells in the document's order, row by row, left to right
+    (docx2txt: a cell a line, or cells run on). The template's order prints 自然人 first; a page's
+    text (pdftotext, its pages apart by form feeds) orders lines by height, and prints a name
+    spanning two header rows under the names of the first: not asked of it."""
+    return _CELL_ORDER.search(text, start, end) is not None
+
+
 def _right_of(text: str, left: Token, left_word: str, right: Token) -> bool:
     """Whether 自然人 (on `right`'s line) starts right of where `left_word` ends (on `left`'s), by
     characters and by a terminal's columns alike, in a space-aligned text: 自然人 standing in its
@@ -306,13 +322,66 @@ def _right_of(text: str, left: Token, left_word: str, right: Token) -> bool:
     return True
 
 
-def natural_printed_after_parts(tokens: list[Token], text: str = "", lines: Optional[list[Line]] = None) -> bool:
+def _char_at_column(line: str, column: int, wide: bool) -> str:
+    """The character a line prints starting at display column `column` ("" if none starts there)."""
+    at = 0
+    for character in line:
+        if at == column:
+            return character
+        if at > column:
+            return ""
+        at += width_of(character, wide)
+    return ""
+
+
+def _stacks(lines: list[str], word: str, wide: bool) -> list[int]:
+    """The display columns where `word` prints a character a line, down one column (w3m's narrow
+    box cell: 「自」 over 「然」 over 「人」)."""
+    columns = []
+    for n, line in enumerate(lines[:len(lines) - len(word) + 1]):
+        at = line.find(word[0])
+        while at >= 0:
+            column = width_of(line[:at], wide)
+            if all(_char_at_column(lines[n + k], column, wide) == word[k] for k in range(1, len(word))):
+                columns.append(column)
+            at = line.find(word[0], at + 1)
+    return columns
+
+
+def _stacked_natural_right_of(text: str, header: list[Token], group_word: str) -> bool:
+    """Whether a terminal's ruled box (w3m) prints 自然人 a character a line in a column right of the
+    box cell naming 法人或其他组织, 总计 right of it (a character a line or whole), under one measure
+    of a CJK character that stacks each name in one column; no measure does: the template's order."""
+    start = text.rfind("\n", 0, header[0].start) + 1
+    end = text.find("\n", header[-1].end)
+    lines = text[start:end if end >= 0 else len(text)].split("\n")
+    answers = set()
+    for wide in (False, True):
+        naturals = _stacks(lines, "自然人", wide)
+        if len(naturals) != 1:
+            continue
+        for line in lines:
+            at = line.find(group_word)
+            border = line.find("│", at + len(group_word)) if at >= 0 else -1
+            if border >= 0:
+                break
+        else:
+            return False
+        totals = _stacks(lines, "总计", wide) + [width_of(line[:at], wide) for line in lines if (at := line.find("总计")) >= 0]
+        answers.add(naturals[0] >= width_of(line[:border], wide) and any(column > naturals[0] for column in totals))
+    return answers == {True}
+
+
+def natural_printed_after_parts(tokens: list[Token], text: str = "", lines: Optional[list[Line]] = None,
+                                pages: tuple[int, ...] = ()) -> bool:
     """Whether 表三's header prints 自然人 right of 法人或其他组织 (its five columns, then 自然人, then
     总计), each named once in the header (from 申请人情况 to the first row's label), 总计 after 自然人:
     both on one line, 法人或其他组织 first (a line prints left to right); or on two lines of a
-    space-aligned text (not a grid's cells), 自然人 starting right of where 法人或其他组织 ends. Across
-    lines the text's order alone tells nothing (a name spanning two header rows prints on either
-    line, as w3m centres it): names on two lines of cells leave the template's order."""
+    space-aligned text (not a grid's cells), 自然人 starting right of where 法人或其他组织 ends; or
+    the three names in a row, nothing but line breaks between them, in a text of no pages
+    (_in_cell_order). Across lines the text's order alone tells nothing else (a name spanning two
+    header rows prints on either line, as w3m centres it): names on two lines of cells leave the
+    template's order."""
     header: Optional[list[Token]] = None
     for token in tokens:
         if token.kind != TEXT:
@@ -330,6 +399,10 @@ def natural_printed_after_parts(tokens: list[Token], text: str = "", lines: Opti
     groups = [(n, at) for n, t in enumerate(header) for name in _GROUP_SPELLINGS if (at := t.text.find(name)) >= 0]
     # (「自然」: a narrow column breaks 自然人 after it, 「人」 on the line below, as pdftotext prints it)
     naturals = [(n, at) for n, t in enumerate(header) if (at := t.text.find("自然")) >= 0]
+    if len(groups) == 1 and not naturals:
+        group_token = header[groups[0][0]]
+        if "│" in text[group_token.start:text.find("\n", group_token.start)]:  # (a box's line)
+            return _stacked_natural_right_of(text, header, next(n for n in _GROUP_SPELLINGS if n in group_token.text))
     if len(groups) != 1 or len(naturals) != 1 or sum(t.text.count("自然") for t in header) != 1:
         return False
     group, natural = groups[0], naturals[0]
@@ -338,10 +411,96 @@ def natural_printed_after_parts(tokens: list[Token], text: str = "", lines: Opti
         if not group < natural:
             return False
     elif lines is None or any(lines[t.line].grid or len(lines[t.line].cells) != 1 for t in (group_token, natural_token)) \
-            or not _right_of(text, group_token, next(n for n in _GROUP_SPELLINGS if n in group_token.text), natural_token):
+            or not (_right_of(text, group_token, next(n for n in _GROUP_SPELLINGS if n in group_token.text), natural_token)
+                    or (not pages and _in_cell_order(text, header[0].start, header[-1].end))):
         return False
     after = header[natural[0]].text[natural[1]:] + "".join(t.text for t in header[natural[0] + 1:])
     return "总计" in after
+
+
+def _rows_add_up_total_first(report: Report, table: Table) -> bool:
+    """Whether every row of counts read in printed order adds up with its first value as the
+    总计 (the other six its parts), and some row fails as printed (its last the 总计): the sums say
+    总计 printed first where the header cannot."""
+    section, failed = table.section, False
+    for row in table.rows:
+        values = [report.value(f"{section}.{row.key}.{column}") for column in ("natural",) + _T3_PART_KEYS + ("total",)]
+        if not all(isinstance(v, int) for v in values):
+            return False
+        if sum(values[1:]) != values[0]:
+            return False
+        failed = failed or sum(values[:6]) != values[6]
+    return failed
+
+
+_ORDER_DOUBT = "各数值的次序无法确定"  # the parser's flag on a row of values a line whose sum fails as printed
+
+
+def _drop_order_doubts(report: Report, table: Table) -> None:
+    """The flags doubting the order of a row printed a value a line (its sum failed as printed)
+    dropped where the row adds up in the header's order: the header settled it."""
+    def adds_up(key: str) -> bool:
+        values = [report.value(f"{table.section}.{key}.{column}") for column in ("natural",) + _T3_PART_KEYS]
+        total = report.value(f"{table.section}.{key}.total")
+        return total is not None and all(isinstance(v, int) or v is None for v in values) \
+            and sum(v or 0 for v in values) == total
+    report.flags[:] = [f for f in report.flags if not (
+        f.kind == "parse" and _ORDER_DOUBT in f.message and f.cell.count(".") == 1
+        and f.cell.startswith(f"{table.section}.") and adds_up(f.cell.split(".")[1]))]
+
+
+# 总计, then 自然人, apart by nothing but line breaks (a text in the document's cell order)
+_TOTAL_FIRST = re.compile(r"总计(?:(?:[ \u3000]*\n)+[ \u3000]*)?自然人")
+
+
+def _stacked_total_left_of_natural(text: str, header: list[Token]) -> bool:
+    """Whether a terminal's ruled box (w3m) prints 总计 and 自然人 each a character a line, 总计's
+    column left of 自然人's, under one measure of a CJK character that stacks both in a column."""
+    start = text.rfind("\n", 0, header[0].start) + 1
+    end = text.find("\n", header[-1].end)
+    lines = text[start:end if end >= 0 else len(text)].split("\n")
+    answers = set()
+    for wide in (False, True):
+        totals, naturals = _stacks(lines, "总计", wide), _stacks(lines, "自然人", wide)
+        if len(totals) == 1 and len(naturals) == 1:
+            answers.add(totals[0] < naturals[0])
+    return answers == {True}
+
+
+def total_printed_first(tokens: list[Token], text: str, lines: list[Line], pages: tuple[int, ...] = ()) -> Optional[bool]:
+    """Whether 表三's header prints 总计 left of 自然人 (总计, 自然人, the five 法人或其他组织), each named
+    once in the header (from 申请人情况 to the first row's label): True on one line, 总计 first (a
+    grid's row, a terminal's or a PDF's text line). None where the two print one after the other,
+    apart by line breaks only, in a text of no pages (written in the document's cell order, as
+    docx2txt does): 总计 printed first, or the template's 总计 spanning the header's rows from the
+    first, beside 申请人情况 (the next row then opens on 自然人): the header cannot tell. Read in
+    printed order, every row's 总计 went to 自然人 and 其他's to 总计: each row's sum fails, a 错误
+    where the report is right."""
+    header: Optional[list[Token]] = None
+    for token in tokens:
+        if token.kind != TEXT:
+            continue
+        if "本年新收" in token.text or "本年度新收" in token.text:
+            break
+        if "申请人情况" in token.text:
+            header = []
+        if header is not None:
+            header.append(token)
+    else:
+        return False
+    if header and not any("总计" in t.text or "自然" in t.text for t in header) \
+            and "│" in text[header[0].start:header[-1].end]:
+        return _stacked_total_left_of_natural(text, header)
+    if not header or sum(t.text.count("总计") for t in header) != 1 or sum(t.text.count("自然") for t in header) != 1:
+        return False  # (「自然」: a narrow column breaks 自然人 after it, as pdftotext -layout prints it)
+    total = next((n, t.text.find("总计")) for n, t in enumerate(header) if "总计" in t.text)
+    natural = next((n, t.text.find("自然")) for n, t in enumerate(header) if "自然" in t.text)
+    if header[total[0]].line == header[natural[0]].line:
+        return total < natural
+    if pages or any(lines[header[n].line].grid or len(lines[header[n].line].cells) != 1 for n in (total[0], natural[0])) \
+            or _TOTAL_FIRST.search(text, header[0].start, header[-1].end) is None:
+        return False
+    return None
 
 
 def put_parts_in_header_order(report: Report, table: Table, tokens: list[Token], lines: list[Line],
@@ -358,10 +517,22 @@ def put_parts_in_header_order(report: Report, table: Table, tokens: list[Token],
     # nearly every report, no header need be read for it)
     start, end = (tokens[0].start, tokens[-1].end) if tokens else (0, 0)
     group_at = report.text.find("法人或其", start, end)
-    if 0 <= group_at < report.text.rfind("自然", start, end) and natural_printed_after_parts(tokens, report.text, lines):
+    # (自然人 a character a line in w3m's narrow box cell: 「然」 found, on a line of the box)
+    natural_at = report.text.rfind("自然", start, end)
+    if natural_at < 0 and "│" in report.text[start:end]:
+        natural_at = report.text.rfind("然", start, end)
+    if 0 <= group_at < natural_at and natural_printed_after_parts(tokens, report.text, lines, pages):
         printed = ("natural",) + template_order
         named = (order or template_order) + ("natural",)
         _move_columns(report, table, tuple(row.key for row in table.rows), printed, named)
+    elif (0 <= report.text.find("总计", start, end) < report.text.find("自然", start, end)
+          or ("│" in report.text[start:end] and 0 <= report.text.find("总", start, end) < report.text.find("然", start, end))) \
+            and (first := total_printed_first(tokens, report.text, lines, pages)) is not False \
+            and (first or _rows_add_up_total_first(report, table)):  # (None: the sums tell)
+        printed = ("natural",) + template_order + ("total",)
+        named = ("total", "natural") + (order or template_order)
+        _move_columns(report, table, tuple(row.key for row in table.rows), printed, named)
+        _drop_order_doubts(report, table)
     elif order is not None and order != template_order:
         _move_columns(report, table, tuple(row.key for row in table.rows), template_order, order)
 
@@ -378,14 +549,34 @@ def put_docs_in_header_order(report: Report, table: Table, tokens: list[Token]) 
         _move_columns(report, table, _T2_DOC_ROWS, template_order, order)
 
 
+_T4_REORDERED = "表四数值的印出顺序与表格不一致"  # the parser's flag on values it arranged by the groups' sums
+
+
+def _drop_t4_order_doubt(report: Report, table: Table, tokens: list[Token], groups: tuple[str, ...],
+                         columns: tuple[str, ...]) -> None:
+    """The flag on 表四's values arranged by the groups' sums dropped where the header's order of
+    groups and columns reads the 15 printed counts so (总计 printed first in each group: printed
+    order fails the sums, the header says why)."""
+    values = [t for t in tokens if t.kind != TEXT]
+    if len(values) != len(groups) * len(columns) or any(t.kind != NUM for t in values):
+        return
+    section = table.section
+    named = [f"{section}.{group}.{column}" for group in groups for column in columns]
+    if all(report.value(path) == token.value for path, token in zip(named, values)):
+        report.flags[:] = [f for f in report.flags
+                           if not (f.cell == section and f.kind == "inferred" and _T4_REORDERED in f.message)]
+
+
 def put_t4_columns_in_header_order(report: Report, table: Table, tokens: list[Token]) -> None:
     """表四's cells moved to the groups and columns the header names, where it names them in
     another order than the template's (尚未审结 before 其他结果; 行政诉讼 before 行政复议). Values the
     parser arranged by the groups' sums (a PDF's text order) are not in printed order: left alone."""
-    if any(f.cell == table.section and f.kind == "inferred" for f in report.flags):
-        return
     names = _t4_header(tokens)
     columns = _t4_columns(names)
+    if any(f.cell == table.section and f.kind == "inferred" for f in report.flags):
+        if columns is not None:
+            _drop_t4_order_doubt(report, table, tokens, _t4_groups(names) or _T4_ROWS, columns)
+        return
     if columns is None:
         return
     groups = _t4_groups(names) or _T4_ROWS

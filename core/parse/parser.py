@@ -78,7 +78,8 @@ from core.parse.subtotal_rows import (ROW_OF_EIGHT, ROW_OF_EIGHT_BLANK_TOTAL, TA
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs, uncut_rows_printing_counts)
-from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T4, Row, Table, tables
+from core.template import (DENIED, NOT_PROCESSED, OTHER, RESULT_ROWS_2019, RESULT_ROWS_2021, RESULTS, T4, UNABLE, Row, Table,
+                           tables)
 from core.parse.second_t3 import one_t3
 from core.parse.labels import LABEL_NOISE, NUMBERING, find_labels, labels_behind
 from core.parse.line_orders import (better_line_order, eight_reordered, lines_reordered, order_doubtful,
@@ -531,6 +532,27 @@ def summed_prefix(values: list[Token], width: int) -> list[Token]:
     return values
 
 
+# the group labels 表三 prints left of its rows (normalised): a line of its own opening on one and
+# printing a row's count of values is the group's sums
+_GROUP_LABELS = frozenset(normalise(label) for label in (RESULTS, DENIED, UNABLE, NOT_PROCESSED, OTHER))
+
+
+def _group_sums_row(span: list[Token], at: int, width: int) -> bool:
+    """Whether span[at], a 表三 group label (「（三）不予公开」) opening its line, is followed on that
+    line by exactly `width` values and nothing else: a row of the group's sums an agency filled in."""
+    token = span[at]
+    if "".join(token.text.split()) not in _GROUP_LABELS or (at and span[at - 1].line == token.line):
+        return False
+    after = [t for t in span[at + 1:at + 2 + width] if t.line == token.line]
+    return len(after) == width and all(t.kind != TEXT for t in after)
+
+
+def _remarks_column(tokens: list[Token], labels: list[tuple[int, str]]) -> bool:
+    """Whether the table's header (the text before its first row label) names a 备注 column, an
+    agency's remarks after the template's columns (「含网上申请30件」): text there is no cell's."""
+    return any(t.kind == TEXT and "备注" in t.text for t in tokens[:labels[0][0]])
+
+
 def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                lines: Optional[list[Line]] = None) -> tuple[dict[str, int], list[str], bool]:
     """Read the table's rows into the report; returns the rows printing over twice as many
@@ -590,6 +612,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     previous = token
                     if t2 and values and (T2_BREAK.search(token.text) or _wrapped_break(span, at)):
                         break  # the next block's heading: what follows is not this row's
+                    if not t2 and len(values) >= widths[key] and ("小计" in token.text or _group_sums_row(span, at, widths[key])):
+                        # a group's 小计 row an agency added (「（三）不予公开 小计」, before or after
+                        # the group's rows), or the group's label printing its sums on its own
+                        # line: no cell of the template, its sums not this row's
+                        break
                     if key not in overlong and overlong_number(token.text):
                         if not last_row or token.line == tokens[index].line:
                             overlong[key] = token
@@ -597,7 +624,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                             stray = token
                     elif lines and token.line == tokens[index].line and lines[token.line].grid \
                             and key not in unreadable and _UNREADABLE_CELL.search(token.text) \
-                            and not _SUB_ROW_LABEL.match(token.text):
+                            and not _SUB_ROW_LABEL.match(token.text) \
+                            and not (len(values) >= widths[key] and _remarks_column(tokens, labels)):
                         unreadable[key] = token
                     continue
                 values.append(token)

@@ -328,7 +328,9 @@ def wrapped_box_numbers(text: str, tokens: list[Token]) -> list[Token]:
     lines; the next row starts under a rule). Read apart, the 7 would be another cell's, every
     value after it a column off. A number is taken as wrapped where its cell holds nothing else,
     the cell's next line (no rule) holds digits alone in the same borders, and the cell has no room
-    for their first digit after it. The joined token keeps the first line's place."""
+    for their first digit after it, or room for it but not for a space before it where the lines
+    are a number's thousands groups (w3m broke at a space: 「12 558」 over two lines). The joined
+    token keeps the first line's place."""
     by_start = {t.start: n for n, t in enumerate(tokens)}
     joined: dict[int, Token] = {}  # index of a number's first token -> the number read whole
     gone: set[int] = set()  # indexes of the digits read into a number above them
@@ -367,9 +369,16 @@ def wrapped_box_numbers(text: str, tokens: list[Token]) -> list[Token]:
             digits = rest.strip()
             following = by_start.get(next_start + offset + 1 + (len(rest) - len(rest.lstrip())))
             if not digits or following is None or tokens[following].kind != NUM \
-                    or text[tokens[following].start:tokens[following].end] != digits \
-                    or display_width(printed.strip()) + display_width(digits[0]) <= right - left - 1:
+                    or text[tokens[following].start:tokens[following].end] != digits:
                 break
+            room = right - left - 1 - display_width(printed.strip())
+            if display_width(digits[0]) <= room:
+                # room for the next digit, none for a space and the next line's digits: w3m broke
+                # the line at a space (it wraps words whole), a thousands separator (「12 558」:
+                # 「12」 over 「558」) where the groups are a number's, each after the first three digits
+                if not (room < 1 + len(digits) and len(digits) == 3 and digits.isdigit()
+                        and (len(whole) <= 3 if not below else len(text[at.start:at.end]) == 3)):
+                    break
             whole += tokens[following].text
             below.append(following)
             at, cell = tokens[following], (left, right, rest)

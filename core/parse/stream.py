@@ -50,7 +50,7 @@ from core.parse.subtotal_rows import (GLUED_SUBTOTAL, GLUED_SUBTOTAL_BLANK_TOTAL
                                       prints_as_eight, without_subtotal)
 from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, PLACED_LEFT, READING_UNDECIDED, Flag, Number, Report
 from core.readers.document import Line
-from core.parse.tokens import COUNT_UNITS, EMPTY, NA, NUM, TEXT, Token, ascii_digits, normalise
+from core.parse.tokens import COUNT_UNITS, EMPTY, NA, NUM, TEXT, Token, ascii_digits, glued_zeros_as_digits, normalise
 from core.template import Table, tables
 
 
@@ -923,7 +923,7 @@ def glued_text(text: str) -> tuple[str, Optional[list[int]]]:
     place ("2,041515" reads "2041 515"). One character for one; with the text, where each of its
     characters prints in `text` (None where none moved): a group's digits print a place or more to
     the right."""
-    text = ascii_digits(text)
+    text = glued_zeros_as_digits(ascii_digits(text))
     if _UNIT_AFTER_DIGITS.search(text):
         text = _UNIT_AFTER_DIGITS.sub(" ", text)
     if ("," not in text and "，" not in text) or not _GROUPED.search(text):
@@ -1942,7 +1942,7 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
     end = report.section_spans[5][0] if 5 in report.section_spans else len(report.text)
     if not is_glued(report.text):
         return None
-    text = ascii_digits(report.text[start:end])
+    text = glued_zeros_as_digits(ascii_digits(report.text[start:end]))
     header_end = text.rfind("总计", 0, (text.find("五、") + 1 or len(text) + 1) - 1)
     if header_end < 0:
         return None

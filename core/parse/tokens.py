@@ -27,9 +27,11 @@ _NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一�
 # the same marks as a cell prints them, full-width hyphen too: a set to look a cell's text up in,
 # not normalised (is_placeholder normalises: dearer, for a cell asked often)
 PLACEHOLDER_MARKS = frozenset(_NA | {"－"})
-# A zero written as a character (「〇」, 「零」) where a count stands alone: a count of 0, as printed
-# (no label of the template holds either, and prose never leaves one alone between spaces)
-_ZERO_WORDS = frozenset({"〇", "零"})
+# A zero written as a character where a count stands alone: a count of 0, as printed. 「〇」「零」,
+# and what a typist takes for 〇: the circles 「○」「◯」 and the letter 「O」/「o」 (full-width 「Ｏ」 is
+# 「O」 after NFKC). No label of the template holds one alone, and prose never leaves one alone
+# between spaces.
+_ZERO_WORDS = frozenset({"〇", "零", "○", "◯", "O", "o"})
 _DASH_CHARS = "—–―‒−"
 _DASHES = re.compile(f"^[{_DASH_CHARS}]{{1,4}}$")  # dashes for "none": "———", "―" (ASCII runs are rules)
 # Artefacts of Word/pandoc/docx2txt exports that stick to cell text.
@@ -278,6 +280,34 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
         pieces = (_read_piece(piece, 0, len(run)),) if piece else ()
     _KEPT_RUNS[run] = pieces  # (tokenize made room)
     return pieces
+
+
+# Zeros typed as characters glued to a row's other counts where an export drops the cell breaks
+# (docx2txt: 「244〇1〇〇29二、上年结转…」, 「〇〇〇〇〇〇〇三、本年度办理结果」, 「〇〇〇〇〇〇〇」): two
+# characters at least, digits and zero characters only (a letter 「O」 is left: 「O2O」 is a word),
+# ending at a space, the line's end or the next row's label (「○○市」, a name left out, is no
+# row). Each is a 0, one character for one, where the glued runs are cut (stream.glued_text):
+# tokenize leaves them as printed (a cell 「○12」 is no count).
+_ZERO_GLYPHS = "〇○◯零"
+_GLUED_ZERO_RUN = re.compile(rf"[\d{_ZERO_GLYPHS}]*[{_ZERO_GLYPHS}][\d{_ZERO_GLYPHS}]*(?=$|\s|{_LABEL_START})")
+_HAS_ZERO_GLYPH = re.compile(f"[{_ZERO_GLYPHS}]")
+
+
+def _zero_run_as_digits(match: "re.Match[str]") -> str:
+    run = match.group()
+    if len(run) < 2:
+        return run  # (one character: a cell of its own, read by _ZERO_WORDS, or prose)
+    for zero in _ZERO_GLYPHS:
+        run = run.replace(zero, "0")
+    return run
+
+
+def glued_zeros_as_digits(text: str) -> str:
+    """The text with each glued run of counts and zero characters (_GLUED_ZERO_RUN) read with
+    its zero characters as 0s, one character for one (offsets stay true)."""
+    if _HAS_ZERO_GLYPH.search(text) is None:
+        return text
+    return _GLUED_ZERO_RUN.sub(_zero_run_as_digits, text)
 
 
 def _glued_counts(piece: str, end: int) -> tuple[_Piece, ...]:

@@ -407,3 +407,281 @@ def test_two_t3_told_apart_by_nothing_read_the_first_and_say_so(tmp_path):
     assert wrong_cells(report, "wild/second-t3-summary-after") == []
     assert report.problems == ["第三部分印有两张「收到和处理政府信息公开申请情况」表，读取了第一张（两张表前均未标明年度或汇总，"
                                "按排在前面的一张读取），另一张（第二张）未读取，请核对原文件"]
+
+
+def test_circles_and_the_letter_o_typed_for_zero_are_counts_of_0():
+    """The report of zeros-as-characters with each 0 typed as what a typist takes for 〇: the web
+    page 表二 「O」, 表三 「○」 (U+25CB), 表四 「◯」 (U+25EF); the Word file 表二 full-width 「Ｏ」, 表三
+    「○」, 表四 「o」. Before, each was text: 28 rows flagged, 规章's 12 repealed read as nothing and
+    表三's 社会公益组织 1 read as 科研机构's in three rows."""
+    for name in ("zeros-as-circles.html", "zeros-as-circles.docx"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/zeros-as-characters") == [], name
+        assert [report.value(f"section2.rules.{key}") for key in ("issued", "repealed", "in_force")] == [0, 12, 0], name
+        assert [report.value(f"section3.new.{key}") for key in ("research", "social", "legal")] == [0, 1, 0], name
+        assert report.value("section4.review.total") == 0, name
+        assert report.flags == [] and report.problems == [] and check(report) == [], name
+
+
+def test_a_circle_or_an_o_is_a_count_only_alone_in_its_cell():
+    from core.parse.tokens import NUM, TEXT, tokenize
+    from core.readers.document import Cell, Line
+
+    def kinds(*cells):
+        return [(t.kind, t.value) for t in tokenize([Line(cells=[Cell(c, 0, len(c)) for c in cells], grid=True)])]
+    assert kinds("○", "◯", "O", "Ｏ", "o") == [(NUM, 0)] * 5
+    assert kinds("○12") == [(TEXT, None)] and kinds("OA系统") == [(TEXT, None)]
+
+
+def test_a_count_w3m_wrapped_at_its_thousands_space_is_one_count():
+    """The thousands-space page through `w3m -dump -cols 80`: 表三's narrow cells print 「12 558」 as
+    「12」 over 「558」 (w3m wraps a cell's words whole, at the space). Before, the two lines were
+    two counts, 15 cells of three rows wrong (flagged)."""
+    report = load_report(WILD / "thousands-space.w3m.txt")
+    assert wrong_cells(report, "wild/thousands-space") == []
+    assert report.value("section3.new.natural") == 12558 and report.value("section3.total.total") == 12687
+    assert report.flags == [] and check(report) == []
+
+
+def test_two_lines_of_a_box_cell_join_only_where_w3m_broke_them_at_a_space():
+    from core.parse.ruled import wrapped_box_numbers
+    from core.parse.tokens import NUM, tokenize
+    from core.readers.document import Cell, Line
+
+    def values(*rows):
+        text, lines = "", []
+        for row in rows:
+            cells = [Cell(piece, len(text) + row.index(piece), len(text) + row.index(piece) + len(piece))
+                     for piece in row.split()]
+            text += row + "\n"
+            lines.append(Line(cells=cells, grid=False))
+        return [t.value for t in wrapped_box_numbers(text, tokenize(lines)) if t.kind == NUM]
+    assert values("│12 │7│", "│558│ │") == [12558, 7]
+    assert values("│12  │7│", "│558 │ │") == [12558, 7]  # no room for 「 558」 after 12
+    assert values("│12    │7│", "│558   │ │") == [12, 7, 558]  # room for it: two lines the cell printed
+    assert values("│12 │7│", "│55 │ │") == [12, 7, 55]  # no thousands group
+
+
+def test_t3_natural_persons_after_the_organisations_read_from_a_text_in_cell_order():
+    """A Word file's text written cell by cell in the document's order (docx2txt, mammoth): the
+    header prints 法人或其他组织, 自然人, 总计 one after the other, a cell a line or run on
+    (「…申请人情况法人或其他组织」 over 「自然人总计商业企业」), where the template's order prints 自然人
+    first. Before, read in printed order: 34 cells silent (a cell a line), 59 flagged (run on)."""
+    for name in ("natural-after-parts.docx2txt.txt", "natural-after-parts.mammoth-raw.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/natural-after-parts") == [], name
+        assert [report.value(f"section3.new.{key}") for key in
+                ("natural", "commercial", "research", "social", "legal", "other", "total")] \
+            == [129, 12, 7, 7, 3, 8, 166], name
+        assert check(report) == [], name
+    for name in ("natural-after-parts-2019.docx", "natural-after-parts-2019.docx2txt.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/natural-after-parts-2019", sections=("section3", "section4")) == [], name
+        assert [report.value(f"section3.new.{key}") for key in
+                ("natural", "commercial", "research", "social", "legal", "other", "total")] \
+            == [761, 32, 0, 0, 14, 34, 841], name
+        assert [f for f in check(report) if f.severity == ERROR] == [], name
+
+
+def test_natural_persons_move_by_text_order_only_in_a_text_of_no_pages():
+    from core.parse.column_order import natural_printed_after_parts
+    from core.parse.tokens import tokenize
+    from core.readers.document import Cell, Line
+
+    def after(*rows, pages=()):
+        text, lines = "", []
+        for row in rows:
+            lines.append(Line(cells=[Cell(row, len(text), len(text) + len(row))], grid=False))
+            text += row + "\n"
+        return natural_printed_after_parts(tokenize(lines), text, lines, pages)
+    parts = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "一、本年新收政府信息公开申请数量 1")
+    assert after("申请人情况", "法人或其他组织", "", "自然人", "总计", *parts)
+    assert after("申请人情况法人或其他组织", "自然人总计商业企业", *parts[1:])
+    # the template's order, cell by cell
+    assert not after("申请人情况", "自然人", "法人或其他组织", "总计", *parts)
+    # a page's text (pdftotext) orders lines by height: 自然人 centred in two header rows prints under
+    # 法人或其他组织 in the template's order too
+    assert not after("申请人情况", "法人或其他组织", "自然人", "总计", *parts, pages=(40,))
+    # a terminal's row: 自然人 and 总计 one line apart by spaces, centred in their two rows
+    assert not after("申请人情况", "      法人或其他组织", "自然人          总计", *parts)
+
+
+def test_t3_natural_persons_stacked_a_character_a_line_right_of_the_organisations():
+    """The natural-after-parts page through `w3m -dump -cols 80`: 自然人's narrow box cell prints
+    「自」 over 「然」 over 「人」, in a column right of the box cell naming 法人或其他组织. Before, read
+    in printed order: 34 cells silent. The template's order, stacked left of the five (the
+    thousands-space page through w3m), moves nothing."""
+    report = load_report(WILD / "natural-after-parts.w3m80.txt")
+    assert wrong_cells(report, "wild/natural-after-parts") == []
+    assert [report.value(f"section3.new.{key}") for key in
+            ("natural", "commercial", "research", "social", "legal", "other", "total")] == [129, 12, 7, 7, 3, 8, 166]
+    assert check(report) == []
+    template_order = load_report(WILD / "thousands-space.w3m.txt")
+    assert template_order.value("section3.new.natural") == 12558 and template_order.value("section3.new.other") == 0
+
+
+def test_t3_total_column_printed_first_is_read_by_the_header():
+    """表三 printing 总计 left of 自然人 (总计, 自然人, the five 法人或其他组织): read in printed order,
+    each row's 总计 went to 自然人 and 其他's to 总计, 34 cells wrong and 10 rows a 错误 where the
+    report is right (the page, its Word file's docx2txt text, its PDF's pdftotext -layout, w3m's
+    narrow box stacking 「总」 over 「计」 left of 「自」 over 「然」 over 「人」)."""
+    for name in ("t3-total-column-first.html", "t3-total-column-first.docx2txt.txt",
+                 "t3-total-column-first.pdftotext-layout.txt", "t3-total-column-first.w3m80.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/t3-total-column-first") == [], name
+        assert [report.value(f"section3.new.{key}") for key in
+                ("natural", "commercial", "research", "social", "legal", "other", "total")] \
+            == [106, 15, 0, 0, 0, 0, 121], name
+        assert check(report) == [], name
+        assert not [f for f in report.flags if "次序无法确定" in f.message], name
+
+
+def test_total_first_only_where_the_header_prints_it_left_of_natural_persons():
+    from core.parse.column_order import total_printed_first
+    from core.parse.tokens import tokenize
+    from core.readers.document import Cell, Line
+
+    def first(*rows, grid=True, pages=()):
+        text, lines = "", []
+        for row in rows:
+            cells, at = [], len(text)
+            for cell in (row if grid else [row]):
+                cells.append(Cell(cell, at, at + len(cell)))
+                at += len(cell) + 1
+            text += (" ".join(row) if grid else row) + "\n"
+            lines.append(Line(cells=cells, grid=grid))
+        return total_printed_first(tokenize(lines), text, lines, pages)
+    parts = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    row = ["一、本年新收政府信息公开申请数量", "1", "1", "0", "0", "0", "0", "0"]
+    assert first(["申请人情况"], ["总计", "自然人", "法人或其他组织"], parts, row)
+    assert not first(["申请人情况"], ["自然人", "法人或其他组织", "总计"], parts, row)
+    # a text a cell a line: 总计 printed first, or the template's 总计 spanning the header's rows
+    # from the first, beside 申请人情况: the header cannot tell (the rows' sums do)
+    assert first("申请人情况", "总计", "自然人", "法人或其他组织", *parts, "一、本年新收政府信息公开申请数量", grid=False) is None
+    # a page's text orders lines by height: not read so
+    assert first("申请人情况", "总计", "自然人", "法人或其他组织", *parts, "一、本年新收政府信息公开申请数量",
+                     grid=False, pages=(30,)) is False
+
+
+def test_a_text_in_cell_order_naming_total_before_natural_persons_moves_only_where_the_sums_say(tmp_path):
+    """A docx2txt text printing 「申请人情况」, 「总计」, 「自然人」 a cell a line is also the template's
+    header with 总计 spanning its rows from the first (beside 申请人情况): its rows, adding up with
+    the 总计 last, are read as printed."""
+    text = (WILD / "t3-total-column-first.docx2txt.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    out, n = [], 0
+    while n < len(lines):
+        if lines[n].startswith(("一、本年新收", "二、上年结转", "四、结转下年度")) or "（七）总计" in lines[n] \
+                or lines[n][:2] in ("（一", "（二") or lines[n][:2] in {f"{k}." for k in range(1, 9)}:
+            values = lines[n + 1:n + 8]
+            if len(values) == 7 and all(v.strip().isdigit() for v in values):
+                out += [lines[n]] + values[1:] + values[:1]
+                n += 8
+                continue
+        out.append(lines[n])
+        n += 1
+    assert "一、本年新收政府信息公开申请数量\n106\n15\n" in "\n".join(out)  # (the rows in the template's order)
+    page = tmp_path / "template-order.docx2txt.txt"
+    page.write_text("\n".join(out), encoding="utf-8")
+    report = load_report(page)
+    assert wrong_cells(report, "wild/t3-total-column-first") == []
+    assert report.value("section3.new.natural") == 106 and report.value("section3.new.total") == 121
+
+
+def test_t4_total_printed_first_in_each_group_is_read_by_the_header():
+    """表四 printing each group's 总计 first (总计, 结果维持, 结果纠正, 其他结果, 尚未审结). Before: a
+    grid (the page, its Word file) read in printed order, 行政复议's 18 as 结果维持 and 4 cells wrong,
+    a 错误 where the report is right; a text (w3m) arranged by the sums, right but flagged as a PDF's
+    reading order. Now read by the header's names, no flag."""
+    for name in ("t4-total-first.html", "t4-total-first.docx", "t4-total-first.w3m.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/t4-total-first") == [], name
+        assert [report.value(f"section4.review.{key}") for key in ("maintained", "corrected", "other", "pending", "total")] \
+            == [14, 2, 2, 0, 18], name
+        assert report.flags == [] and check(report) == [], name
+
+
+def test_a_t4_header_naming_total_first_reads_it_so():
+    from core.parse.column_order import header_t4_order
+    from core.parse.tokens import EMPTY, TEXT, Token
+
+    def order(*texts):
+        return header_t4_order([Token(EMPTY if t == "" else TEXT, t, 0, 0, n) for n, t in enumerate(texts)]
+                               + [Token("num", "1", 0, 0, 9, 1)])
+    heading = "四、政府信息公开行政复议、行政诉讼情况"
+    assert order(heading, "总计结果维持结果纠正其他结果尚未审结") == ("total", "maintained", "corrected", "other", "pending")
+    assert order(heading, "结果维持总计结果纠正其他结果尚未审结") is None  # 总计 neither first nor last
+
+
+def test_a_table_the_block_search_met_again_by_a_failed_span_is_read_not_a_crash():
+    """t3-subtotal-rows' Word file through LibreOffice and plain pdftotext: the search for 表三's
+    blocks met again a place it had found reading none by a failed span, never stored; taking its
+    cost off the budget raised KeyError and no table was read (「解析统计表时出现内部错误」)."""
+    report = load_report(WILD / "t3-subtotal-rows.pdftotext.txt")
+    assert not any("内部错误" in p for p in report.problems)
+    assert report.tables == ["section2", "section3", "section4"]
+    assert report.value("section3.new.natural") == 106 and report.value("section4.review.total") == 18
+
+
+def test_a_subtotal_row_an_agency_added_to_a_t3_group_is_no_row_s_values():
+    """表三 printing a 小计 row of each group's sums in （三）…（六）, first or last in the group: its
+    7 values ran on after the row before it, read as printing 14 (flagged, 4 rows) though every
+    cell was right. They are the 小计's, no cell of the template: left out, nothing flagged."""
+    for name in ("t3-subtotal-rows.html", "t3-subtotal-rows.docx2txt.txt", "t3-subtotal-rows.pdftotext-layout.txt",
+                 "t3-subtotal-after.html", "t3-subtotal-after.w3m.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, f"wild/{name.split('.')[0]}") == [], name
+        assert not [f for f in report.flags if "个数值" in f.message], name
+        assert [f for f in check(report) if f.severity == ERROR] == [], name
+    assert load_report(WILD / "t3-subtotal-rows.html").flags == []
+
+
+def test_a_remarks_column_after_t3_total_is_no_unreadable_cell():
+    """表三 with a 备注 column after 总计 (a web page, its Word file): 「含网上申请30件」 in it was
+    flagged as a cell that reads as no number, though every cell was read right."""
+    for name in ("t3-remarks-column.html", "t3-remarks-column.docx"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/t3-remarks-column") == [], name
+        assert report.flags == [] and check(report) == [], name
+    # without the header's 备注, the same cell is flagged as before
+    from core.parse.parser import _remarks_column
+    from core.parse.tokens import TEXT, Token
+    assert not _remarks_column([Token(TEXT, "申请人情况", 0, 0, 0), Token(TEXT, "一、本年新收政府信息公开申请数量", 0, 0, 1)], [(1, "new")])
+
+
+def test_zero_characters_glued_among_counts_are_zeros():
+    """The zeros-as-characters and zeros-as-circles Word files through docx2txt: each row's cells
+    glued, its zeros typed as characters (「244〇1〇〇29二、上年结转…」, 「〇〇〇〇〇〇〇」). Before, those
+    runs were text: 24 cells of 表三 and 表四 wrong (flagged). Now read as the same file printing 0s
+    is: 表三 and 表四 right (表二's glued 「零12零」 is docx2txt's loss, as with 0s)."""
+    for name in ("zeros-as-characters.docx2txt.txt", "zeros-as-circles.docx2txt.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/zeros-as-characters", sections=("section3", "section4")) == [], name
+        assert report.value("section3.new.natural") == 24 and report.value("section3.new.social") == 1, name
+        assert [f for f in check(report) if f.severity == ERROR] == [], name
+
+
+def test_zero_characters_are_zeros_only_glued_in_a_run_of_two_or_more():
+    from core.parse.tokens import glued_zeros_as_digits
+    assert glued_zeros_as_digits("244〇1〇〇29二、上年结转") == "244010029二、上年结转"
+    assert glued_zeros_as_digits("〇〇〇〇〇〇〇\n") == "0000000\n"
+    assert glued_zeros_as_digits("二〇二二年") == "二〇二二年"  # a year in Chinese numerals
+    assert glued_zeros_as_digits("○○市○○局") == "○○市○○局"  # names left out
+    assert glued_zeros_as_digits("零售") == "零售"
+
+
+def test_a_t3_group_label_printing_its_sums_on_its_own_row_is_no_row_s_values():
+    """表三 printing 「（三）不予公开」 …「（六）其他处理」 each on a row of its own with the group's
+    sums: its 7 values ran on after the row before it (14 values, 4 rows flagged) though every cell
+    was right. A line opening on a group label and printing 7 values is the group's sums."""
+    for name in ("t3-group-sums.html", "t3-group-sums.docx", "t3-group-sums.w3m.txt"):
+        report = load_report(WILD / name)
+        assert wrong_cells(report, "wild/t3-group-sums") == [], name
+        assert report.flags == [] and check(report) == [], name
+    from core.parse.parser import _group_sums_row
+    from core.parse.tokens import NUM, TEXT, Token
+    row = [Token(NUM, "1", 0, 0, 0, 1), Token(TEXT, "(三)不予公开", 0, 0, 1)] + [Token(NUM, "0", 0, 0, 1, 0)] * 7
+    assert _group_sums_row(row, 1, 7)
+    assert not _group_sums_row(row[:-1], 1, 7)  # 6 values: not a row of the group's sums
+    glued = [Token(NUM, "1", 0, 0, 1, 1), Token(TEXT, "(三)不予公开", 0, 0, 1)] + [Token(NUM, "0", 0, 0, 1, 0)] * 7
+    assert not _group_sums_row(glued, 1, 7)  # the label not opening its line
