@@ -1897,6 +1897,12 @@ def _placed_as_eight(rows: dict[str, list[Token]], where: dict[int, Interval], l
         if anchors[-1] is None or max(where[id(t)][0] for t in values) < anchors[-1][1] \
                 or any(t.line != line for t in values) or only_zeros(values):
             continue
+        numbers = [0 if t.kind != NUM else token_number(t) for t in values]
+        # (a row of 8 sums to twice its 总计 plus its subtotal, one of its values: a line of 7 that
+        # pdftotext padded right sums to twice its 总计)
+        subtotal = sum(numbers) - 2 * numbers[-1] if known(numbers) else 0
+        if subtotal <= 0 or subtotal not in numbers:
+            continue
         eight = row_placements({key: values}, where, wider).get(key)
         if not eight or eight[0][0][-1].kind == EMPTY or eight[0][1] >= ways[key][0][1]:
             continue  # (nothing placed past 总计, or the table's 7 columns fit as well)
