@@ -28,12 +28,13 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates,
                                 padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, narrow_positions,
+                                row_placements,
                                 repeated_header_names, wide_positions, token_number, value_distance)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED_CELL, recut_runs
 from core.parse.early_values import (BY_ROW_ORDER, BY_ROW_ORDER_AND_SUMS, beside_labels, give_early_values_down,
                                      give_stray_values_down, placed_by_order)
 from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_printed_past_last,
-                              cells_right_of,
+                              cells_right_of, values_in_cells,
                               continued_part_columns_after_last, ends_on_printed_blank, in_label_column,
                               outside_boxed_row, own_box_header, printed_blank, ruled_row, wrapped_box_numbers)
 from core.parse.row_sums import parts_add_up, tokens_add_up
@@ -68,9 +69,9 @@ from core.parse.wider_parts import ZEROS_IN_A_WIDER_PART, wider_part_rows, zero_
 from core.parse.fee_unit import fee_in_printed_unit
 from core.parse.stored_cells import (T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row,
                                     table_cells, table_equations, table_values, widths_of)
-from core.parse.subtotal_rows import (ROW_OF_EIGHT, ROW_OF_EIGHT_BLANK_TOTAL, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
+from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT_BLANK_TOTAL, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
                                      GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
-                                     flag_lone_total, may_be_clipped, may_have_lost_a_blank, prints_as_eight, prints_as_eight_blank_total,
+                                     blank_cells_phrase, flag_lone_total, may_be_clipped, may_have_lost_a_blank, cells_add_up_as_eight, prints_as_eight, prints_as_eight_blank_total,
                                      read_blank_lost, read_clipped,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
                                      zero_rows_past_padding, zero_table_rows_may_be_cut,
@@ -694,6 +695,20 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # the stray one its last. The row alone cannot say (a 0 and a blank add up alike): flagged
             values_of[key] = values[:-1]
             report.flags.append(Flag(f"{table.section}.{key}", "parse", _BOTH_ENDS_BLANK.format(table.row(key).label)))
+    if not t2:
+        for key, values in gathered.items():
+            read = values_of[key]
+            if len(values) == widths[key] + 1 and values[0].kind == EMPTY and len(read) == widths[key] \
+                    and all(a is b for a, b in zip(read, values[1:])) and cells_add_up_as_eight(values) \
+                    and _rows_alike_start_beside_label(table, key, gathered, widths, {key: values}):
+                # a row of a cell more, its first empty, trimmed as a label column's empty half: where
+                # the rows beside it print their 7 right after their labels, that cell is its own blank
+                # 自然人, and the row adds up only as 8 (a 法人或其他组织 subtotal, TEMPLATE.md): read
+                # as 7, the subtotal sat in 自然人, every part a column off
+                values_of[key] = without_subtotal(values)
+                report.flags.append(Flag(f"{table.section}.{key}", "parse", CELLS_OF_EIGHT.format(
+                    table.row(key).label, _BLANK_NATURAL_AMONG_SEVENS, values[1].text,
+                    blank_cells_phrase(table.row(key), values_of[key])), (SUBTOTAL_LEFT_OUT,)))
     if cut_blank and _total_column_blank(values_of, widths):
         # a table leaving its 总计 column empty: a row of a cell more whose last is empty printed
         # 8 cells, that one its 总计 (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md), not
@@ -721,6 +736,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if boxed_table and not t2 else ({}, "")
     # 表三 rows of 0s printing a cell in the column a box draws after 总计: read by the box's cells
     printed_past = _zero_rows_printing_past_last(report, tokens, labels, widths) if boxed_table and not t2 else {}
+    if boxed_table and not t2:
+        for key, cells in _counted_rows_printing_past_last(report, tokens, labels, values_of, widths).items():
+            values_of[key] = without_subtotal(cells)  # (its 7 cells, whole: no reader places them again)
+            report.flags.append(Flag(f"{table.section}.{key}", "parse", CELLS_OF_EIGHT.format(
+                table.row(key).label, _PRINTED_PAST_TOTAL, cells[1].text,
+                blank_cells_phrase(table.row(key), values_of[key])), (SUBTOTAL_LEFT_OUT,)))
     # 表三 rows of 0s in a later box of a split table drawn a column wider than the header's box
     in_wider_part = _zero_rows_in_a_wider_part(report, tokens, labels, values_of, widths,
                                                set(cut_blank) | set(both_ends_blank) | set(past_last) | set(printed_past)) \
@@ -1323,6 +1344,10 @@ _GAPS_BLANK = "「{}」行未印出的单元格按空白（0）计，请对照�
 
 
 _LINES_BY_SUMS = "「{}」行的数值分在几行印出，已按各行合计关系排列，请对照原文核对"
+# (CELLS_OF_EIGHT's {1}: how the row shows its 8 cells)
+_PRINTED_PAST_TOTAL = "表格在总计之后多画的一列中也印了数值"
+_PLACED_PAST_TOTAL = "末个数值印在总计一列之后"
+_BLANK_NATURAL_AMONG_SEVENS = "自然人一格空白，同级各行均紧接行名印7格"
 # (a row's or 表四's values placed by where they print, and not surely: what follows 「…」行 or 表四)
 BY_POSITION = "的数值按版面位置归入各列，各数所在的列不够确定，请对照原文核对"
 _GAP_AMONG_ZEROS = ("「{0}」行比表头少印1格（转换时在行末补了空格）：按合计读出的空白格在{1}，它与相邻各个0"
@@ -1809,6 +1834,11 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         if (frames_differ or not measured) and _in_lynx_margin(report.text, label_of.values()) else {}
     for key, tokens in told.items():
         placed[key] = (tokens, True)
+    # (where each value prints, its line not moved back to put a value past 总计 under it)
+    eights = _placed_as_eight({k: values_of[k] for k in placed}, by_measure[chosen_wide], layout, ways) \
+        if table.section == "section3" else {}
+    for key in eights:
+        del placed[key]  # (stored below as read from its 8 cells)
     # Columns one space apart: the values of a row are printed one space apart, and only a wider
     # gap shows a blank cell. A row printing fewer values than columns with no such gap has its
     # blanks at its ends, and which end its positions cannot tell (lynx starts each row's values
@@ -1859,9 +1889,53 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         if not sure or not adds_up or unconfirmed or ends_unknown:  # another placement is about as likely, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      "「" + table.row(key).label + "」行" + BY_POSITION, (PLACED_BY_POSITION,)))
+    for key, cells in eights.items():
+        out[key] = row_cells = without_subtotal(cells)
+        report.flags.append(Flag(f"{table.section}.{key}", "parse", CELLS_OF_EIGHT.format(
+            table.row(key).label, _PLACED_PAST_TOTAL, cells[1].text,
+            blank_cells_phrase(table.row(key), row_cells)), (SUBTOTAL_LEFT_OUT,)))
     if table.section == "section3":
         _shift_rows_by_sums(table, report, values_of, out, width)
         _blank_total_by_position(report, table, values_of, out)
+    return out
+
+
+def _placed_as_eight(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
+                     ways: dict[str, list[Placement]]) -> dict[str, list[Token]]:
+    """The 表三 rows on one line, printing a count, whose last value lies a column right of 总计
+    (the layout's columns and one more past 总计, a column's pitch on): the row printed 8 cells, a
+    法人或其他组织 subtotal after 自然人 (TEMPLATE.md), and w3m or pandoc drew it a column wider than
+    the header. Each with its 8 cells, blank ones empty, where its values fit those 8 columns better
+    than the table's 7 and its cells add up only as a row of 8 (placed in 7, its values sat a column
+    off: the subtotal in 自然人, or a part in 总计). `ways`: each row's placements in the 7 columns."""
+    wider: Layout = []
+    for first, anchors in layout:
+        if anchors[0] is None or anchors[-1] is None:
+            wider.append((first, [*anchors, None]))
+            continue
+        pitch = ((anchors[-1][0] + anchors[-1][1]) - (anchors[0][0] + anchors[0][1])) / 2 / (len(anchors) - 1)
+        wider.append((first, [*anchors, (anchors[-1][0] + pitch, anchors[-1][1] + pitch)]))
+    out: dict[str, list[Token]] = {}
+    for key, values in rows.items():
+        if not 1 < len(values) <= 8 or key not in ways or any(id(t) not in where for t in values):
+            continue
+        line = values[0].line
+        anchors = layout[max((n for n, (first, _) in enumerate(layout) if first <= line), default=0)][1]
+        # (most rows: their last value starts inside the 总计 column or left of it)
+        if anchors[-1] is None or max(where[id(t)][0] for t in values) < anchors[-1][1] \
+                or any(t.line != line for t in values) or only_zeros(values):
+            continue
+        numbers = [0 if t.kind != NUM else token_number(t) for t in values]
+        # (a row of 8 sums to twice its 总计 plus its subtotal, one of its values: a line of 7 that
+        # pdftotext padded right sums to twice its 总计)
+        subtotal = sum(numbers) - 2 * numbers[-1] if known(numbers) else 0
+        if subtotal <= 0 or subtotal not in numbers:
+            continue
+        eight = row_placements({key: values}, where, wider).get(key)
+        if not eight or eight[0][0][-1].kind == EMPTY or eight[0][1] >= ways[key][0][1]:
+            continue  # (nothing placed past 总计, or the table's 7 columns fit as well)
+        if cells_add_up_as_eight(eight[0][0]):
+            out[key] = eight[0][0]
     return out
 
 
@@ -2647,6 +2721,34 @@ def _zero_rows_printing_past_last(report: Report, tokens: list[Token], labels: l
             else:
                 break  # (a count: a row the sums weigh, not this)
         else:
+            rows[key] = cells
+    return rows
+
+
+def _counted_rows_printing_past_last(report: Report, tokens: list[Token], labels: list[tuple[int, str]],
+                                     values_of: dict[str, list[Token]], widths: dict[str, int]
+                                     ) -> dict[str, list[Token]]:
+    """The rows of a ruled box (w3m) printing a count, one of whose cells lies in the empty column
+    the header draws after 总计 (the row printed 8 cells, one of the rows that made w3m draw the
+    column), whose 8 cells as the box draws them add up only as a row of 8: 自然人, a 法人或其他组织
+    subtotal (TEMPLATE.md), its five parts, 总计. Each with its 8 cells, the blank ones as empty
+    tokens. The box's 7 columns hold none of it right: its values read without the one past 总计
+    sit a column off (a blank 自然人 given the subtotal). Rows of 0s are
+    _zero_rows_printing_past_last's."""
+    text = report.text
+    if cells_right_of(text, tokens[labels[0][0]]) <= widths[labels[0][1]] \
+            or box_columns_after_last(text, tokens[0].start, tokens[labels[0][0]].start, "总计") != 1:
+        return {}  # (most boxes: no column drawn after 总计)
+    rows: dict[str, list[Token]] = {}
+    for index, key in labels:
+        values = values_of.get(key)
+        line = tokens[index].line
+        if not values or len(values) > widths[key] + 1 or only_zeros(values) \
+                or any(t.line != line for t in values):
+            continue
+        spans = cells_printed_past_last(text, tokens[index], widths[key])
+        cells = values_in_cells(values, spans) if spans is not None else None
+        if cells is not None and cells_add_up_as_eight(cells):
             rows[key] = cells
     return rows
 

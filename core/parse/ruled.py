@@ -283,6 +283,12 @@ def cells_printed_past_last(text: str, label: Token, width: int) -> Optional[lis
     return [(low + 1, high) for low, high in zip(borders[:width + 1], borders[1:width + 2])]
 
 
+def values_in_cells(values: list[Token], spans: list[tuple[int, int]]) -> Optional[list[Token]]:
+    """A boxed row's `values` in its box's cells (`spans`, as cells_printed_past_last gives them):
+    each in the cell holding it, every other cell blank; None where one lies in none or two share one."""
+    return _assign(values, spans, lambda t: t.start)
+
+
 def cells_past_last(text: str, label: Token, width: int, after_last: int, padded: bool = False) -> Optional[list[str]]:
     """The texts of the `width` + 1 cells a boxed row (w3m) printed where its box's header draws
     `after_last` empty columns after its last name (box_columns_after_last): the row's cell right

@@ -20,6 +20,9 @@ from, and hands its rows here:
   their subtotal (without_subtotal); rows of 0s that add up either way in a w3m box printing a
   cell past 总计 (zero_only_with_subtotal, ZEROS_PAST_LAST, ZERO_ROW_PRINTS_PAST_TOTAL, …); rows of 0s
   in a grid a converter drew a column wider than the header for a row of 8 (zero_rows_past_padding);
+- parser: a row of 8 whose 自然人 is blank, read by its 8 cells (cells_add_up_as_eight, CELLS_OF_EIGHT):
+  in w3m's box its last cell in the column drawn after 总计, in a space-aligned table its last value
+  right of 总计, in html2text's pipes its empty first cell beside rows printing their 7;
 - tab_breaks: a catdoc row whose tabs count out a cell more (adds_up_as_eight, without_subtotal;
   the parser flags it with TAB_ROW_OF_EIGHT); wider_parts: rows of 0s in a later w3m box drawn a
   column wider than the header's;
@@ -36,7 +39,7 @@ from core.parse.lost import only_zeros, zeros_in_doubt
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.stored_cells import prints_counts, store_row, table_equations, table_values
 from core.parse.tokens import EMPTY, NA, NUM, Token
-from core.template import Table
+from core.template import Row, Table
 
 _Cells = TypeVar("_Cells", list, tuple)
 
@@ -319,6 +322,22 @@ def prints_as_eight(values: list[Token]) -> bool:
         and not parts_add_up(numbers[1:]) and not parts_add_up(numbers[:7])
 
 
+def cells_add_up_as_eight(cells: Sequence[Token]) -> bool:
+    """Whether a 表三 row's 8 cells, as its grid draws them (blank cells too, each 0, as
+    placeholders), are a row of 8: its second cell a count other than 0, the sum of the five
+    after it, and 总计 自然人 plus it, while neither its last 7 nor its first 7 add up as a row of 7.
+    A blank 自然人 is what a reading of the row's values alone loses: a blank left no trace, or
+    was taken for a label column's empty half, and the subtotal read as 自然人 (a row whose 总计
+    equals that subtotal, summing to twice its 总计)."""
+    if len(cells) != 8 or cells[1].kind != NUM or any(t.kind not in (NUM, NA, EMPTY) for t in cells):
+        return False
+    numbers = [token_number(t) if t.kind == NUM else 0 for t in cells]
+    if not known(numbers) or not numbers[1]:
+        return False
+    return adds_up_as_eight(numbers[0], numbers[1], sum(numbers[2:7]), numbers[7]) \
+        and not parts_add_up(numbers[1:]) and not parts_add_up(numbers[:7])
+
+
 def prints_as_eight_blank_total(values: list[Token]) -> bool:
     """Whether a 表三 row printing 8 cells, its last empty, in a table leaving its 总计 column
     blank, is a row of 8: its second value, other than 0, the sum of the five after it (read as 7,
@@ -568,10 +587,20 @@ ZERO_ROW_PRINTS_PAST_TOTAL = ("「{0}」行印有8格，比表头多1格（表�
 # (a catdoc row whose tabs count out a cell more, one blank written as a line break: tab_breaks)
 ROW_OF_EIGHT = ("「{0}」行印有8个数值：第二个数（{1}）等于其后五个数之和、与自然人相加等于总计，"
                 + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "，" + _CHECK)
+# (a row of 8 read by its grid's cells, its 自然人 blank: what its values alone read a column off)
+CELLS_OF_EIGHT = ("「{0}」行比表头多印1格（{1}）：第二格（{2}）等于其后五格之和、与自然人相加等于总计，"
+                  + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "{3}，" + _CHECK)
 ROW_OF_EIGHT_BLANK_TOTAL = ("「{0}」行印有8个数值，末格（总计）空白：第二个数（{1}）等于其后五个数之和，" + _IS_SUBTOTAL + "。"
                             + _READ_WITHOUT + "；" + _OTHERS_LEAVE_TOTAL_BLANK + "，本行总计也按空白计，" + _CHECK)
 TAB_ROW_OF_EIGHT = ("「{0}」行按制表符数出比表头多1格（其中一个空白单元格处换行）：第二格等于其后五格之和，"
                     + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "，" + _CHECK)
+
+
+def blank_cells_phrase(row: Row, cells: Sequence[Token]) -> str:
+    """CELLS_OF_EIGHT's {3}: the columns a row of 8 read without its subtotal (`cells`, 7) leaves
+    blank, named (「，其中「自然人」「其他」空白」), or nothing where none is."""
+    names = "".join(f"「{column.label}」" for column, cell in zip(row.columns, cells) if cell.kind == EMPTY)
+    return f"，其中{names}空白" if names else ""
 
 
 def zero_table_rows_may_be_cut(report: Report, table: Table) -> None:
