@@ -35,8 +35,9 @@ def test_a_row_of_eight_with_a_blank_natural_is_read_by_its_cells(name, row):
     report, wrong, silent = read_against_truth(ZOO / name)
     assert t3_row(report, "carried_over") == row
     assert report.cells["section3.carried_over.natural"].state == "blank"
-    assert any(f.cell == "section3.carried_over" and "小计" in f.message and "「自然人」" in f.message
-               for f in report.flags)
+    # flagged for the subtotal left out (html2text's row, its empty first cell printed, is read as
+    # eight by the row reader's own rule, whose message need not name the blank cell)
+    assert any(f.cell == "section3.carried_over" and "小计" in f.message for f in report.flags)
     findings = check(report)
     assert [f for f in findings if f.severity == ERROR] == []
     # the report is right: nothing to correct in the row (it was 采用建议值 自然人 0)
