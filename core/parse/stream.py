@@ -402,7 +402,11 @@ def _later_keywords(table: Table) -> list[tuple[str, ...]]:
     if known is None or known[0] is not table:
         last_row = {w: n for n, row in enumerate(table.rows) for w in row.keywords}
         words = sorted(last_row, key=lambda w: -last_row[w])  # (later rows' keywords first)
-        later = [tuple(w for w in words if last_row[w] > n) for n in range(len(table.rows))]
+        later, count = [], len(words)  # (row n's: the first `count` words, those whose last row is past n)
+        for n in range(len(table.rows)):
+            while count and last_row[words[count - 1]] <= n:
+                count -= 1
+            later.append(tuple(words[:count]))
         known = _LATER_KEYWORDS[id(table)] = (table, later)
     return known[1]
 
