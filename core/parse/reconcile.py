@@ -841,7 +841,7 @@ def one_typo_placement(report: Report, table: Table, rows: dict[str, list[Token]
                                          [paths_of[k] for k in move], column_sums, residuals, values)
         # each choice weighed with its rows' values put into `values` and put back after (no copy
         # of the table's values a choice: only read meanwhile)
-        before = [(paths_of[key], [values[p] for p in paths_of[key]]) for key in move]
+        before: list[tuple[list[str], list[Number]]] = [(paths_of[key], [values[p] for p in paths_of[key]]) for key in move]
         # a sum through one moved row only: its outcome depends on that row's way alone (the other
         # cells as they are now), weighed once for it in any move (the same sum in the same order)
         alone = [(n, through_one[0]) if len(through_one := [i for i, key in enumerate(move) if n in through_set[key]]) == 1
@@ -858,13 +858,13 @@ def one_typo_placement(report: Report, table: Table, rows: dict[str, list[Token]
                 if held is None:
                     held = weighed_once[n, id(choice[index])] = _balanced(eqs[n], values)
                 holds.append(held)
-            kept = rest + sum(1 if h else -1 for h in holds) >= floor
-            if kept:
+            taken = rest + sum(1 if h else -1 for h in holds) >= floor
+            if taken:
                 now = [eqs[n] for n, h in zip(weighed, holds) if not h] + failing_unmoved
-                kept = not now or _one_cell_explains(now, eqs, values)
-            for paths, numbers in before:
-                values.update(zip(paths, numbers))
-            if kept:
+                taken = not now or _one_cell_explains(now, eqs, values)
+            for row_paths, values_before in before:
+                values.update(zip(row_paths, values_before))
+            if taken:
                 signature = tuple(sorted((key, numbers) for key, (numbers, _) in zip(move, choice)))
                 (holding if not now else found)[signature] = {key: placed for key, (_, placed) in zip(move, choice)}
     # a way under which every sum holds needs no misprint at all: it comes before any that needs one
