@@ -96,12 +96,14 @@ def _t3_positions(version: str) -> tuple[tuple[str, ...], dict[str, int],
     equations (row_equations) as the positions of their left and right sides: worked out once per
     template, since the column sums, most of a row's equations, run through every row."""
     by_row = _equations_by_row(version)
-    order = tuple(dict.fromkeys(p for eqs in by_row.values() for e in eqs for p in e.cells))
+    # each equation once, in the order first met (a column sum runs through every row): its cells
+    # come first there too
+    unique = list({id(e): e for eqs in by_row.values() for e in eqs}.values())
+    order = tuple(dict.fromkeys(p for e in unique for p in e.cells))
     index = {p: i for i, p in enumerate(order)}
     sides: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {}  # id(equation) -> (left, right)
-    for e in (e for eqs in by_row.values() for e in eqs):
-        if id(e) not in sides:
-            sides[id(e)] = tuple(map(index.__getitem__, e.left)), tuple(map(index.__getitem__, e.right))
+    for e in unique:
+        sides[id(e)] = tuple(map(index.__getitem__, e.left)), tuple(map(index.__getitem__, e.right))
     return order, index, {key: [sides[id(e)] for e in eqs] for key, eqs in by_row.items()}
 
 
@@ -777,13 +779,15 @@ def one_typo_placement(report: Report, table: Table, rows: dict[str, list[Token]
     if not any(len(tokens) < len(table.row(key).columns) and any(_token_value(t) for t in tokens)
                for key, tokens in rows.items()):
         return None  # no row that could move (the common case: none printing its 总计 with blanks)
-    eqs = tuple(e for e in equations(report.template) if e.rule.startswith("T3"))
+    column_keys = tuple(c.key for c in table.rows[0].columns[:-1])
+    eqs, column_sums, sum_cells = _t3_sums_by_column(report.template, column_keys)
     arithmetic = {p: c.arithmetic for p, c in report.cells.items() if p.startswith(table.section + ".")}
-    if any(arithmetic.get(p) is None for e in eqs for p in e.cells):
+    if None in map(arithmetic.get, sum_cells):
         return None  # a cell unknown: the sums through it say nothing either way
     # every cell is known now: 表三's sums go through all of them
     values = cast("dict[str, Number]", arithmetic)
-    failing = [e for e in eqs if not _balanced(e, values)]
+    holds_now = [_balanced(e, values) for e in eqs]
+    failing = [e for e, holds in zip(eqs, holds_now) if not holds]
     if not failing or _one_cell_explains(failing, eqs, values):
         return None
     failing_cells = {p for e in failing for p in e.cells}
@@ -811,40 +815,73 @@ def one_typo_placement(report: Report, table: Table, rows: dict[str, list[Token]
     paths_of = {key: list(table.row_paths(key)) for key in ways}
     # a move re-weighs only the sums through the rows it moves; the others stay as they are now
     through = {key: [n for n, e in enumerate(eqs) if not set(paths_of[key]).isdisjoint(e.cells)] for key in ways}
-    holds_now = [_balanced(e, values) for e in eqs]
     floor = sum(1 if h else -1 for h in holds_now)
     found: dict[tuple, dict[str, list[Optional[Token]]]] = {}  # ways whose failures one cell explains
     holding: dict[tuple, dict[str, list[Optional[Token]]]] = {}  # ways under which every sum holds
     keys = list(ways)
-    column_of = lambda path: path.rsplit(".", 1)[1]  # noqa: E731
-    column_sums = [[e for e in eqs if all(column_of(p) == c.key for p in e.cells)] for c in table.rows[0].columns[:-1]]
     whole = all(isinstance(v, int) or v.is_integer() for v in values.values() if v is not None) and \
         all(isinstance(v, int) or v.is_integer() for options in ways.values() for n, _ in options for v in n)
     by_others = {key: _by_others(options, len(column_sums)) for key, options in ways.items()} if whole else {}
     residuals: list[list[Number]] = [[sum(values[p] for p in e.left) - sum(values[p] for p in e.right) for e in sums]
                  for sums in column_sums]
+    failing_at = [n for n, h in enumerate(holds_now) if not h]
+    through_set = {key: set(ns) for key, ns in through.items()}
+    weighed_once: dict[tuple[int, int], bool] = {}  # (a sum, id of the way of the one moved row through it) -> holds
     for move in [(k,) for k in keys] + list(combinations(keys, 2)):
         moved = set().union(*(through[k] for k in move))
+        unmoved = [eqs[n].cell_set for n in failing_at if n not in moved]
+        if len(unmoved) > 1 and not frozenset.intersection(*unmoved):
+            # the sums failing now that the move leaves as they are fail after it too, and no one
+            # cell explains them: no choice of this move is kept (neither list below takes it)
+            continue
         weighed = sorted(moved)
         rest = floor - sum(1 if holds_now[n] else -1 for n in weighed)
+        failing_unmoved = [eqs[n] for n in failing_at if n not in moved]  # (the same for every choice)
         choices = _failing_in_one_column([ways[k] for k in move], by_others.get(move[-1]),
                                          [paths_of[k] for k in move], column_sums, residuals, values)
+        # each choice weighed with its rows' values put into `values` and put back after (no copy
+        # of the table's values a choice: only read meanwhile)
+        before: list[tuple[list[str], list[Number]]] = [(paths_of[key], [values[p] for p in paths_of[key]]) for key in move]
+        # a sum through one moved row only: its outcome depends on that row's way alone (the other
+        # cells as they are now), weighed once for it in any move (the same sum in the same order)
+        alone = [(n, through_one[0]) if len(through_one := [i for i, key in enumerate(move) if n in through_set[key]]) == 1
+                 else (n, -1) for n in weighed]
         for choice in choices:
-            trial = dict(values)
             for key, (numbers, _) in zip(move, choice):
-                trial.update(zip(paths_of[key], numbers))
-            holds = [_balanced(eqs[n], trial) for n in weighed]
-            if rest + sum(1 if h else -1 for h in holds) < floor:
-                continue
-            now = [eqs[n] for n, h in zip(weighed, holds) if not h]
-            now += [e for n, e in enumerate(eqs) if not holds_now[n] and n not in moved]
-            if now and not _one_cell_explains(now, eqs, trial):
-                continue
-            signature = tuple(sorted((key, numbers) for key, (numbers, _) in zip(move, choice)))
-            (holding if not now else found)[signature] = {key: placed for key, (_, placed) in zip(move, choice)}
+                values.update(zip(paths_of[key], numbers))
+            holds = []
+            for n, index in alone:
+                if index < 0:
+                    holds.append(_balanced(eqs[n], values))
+                    continue
+                held = weighed_once.get((n, id(choice[index])))
+                if held is None:
+                    held = weighed_once[n, id(choice[index])] = _balanced(eqs[n], values)
+                holds.append(held)
+            taken = rest + sum(1 if h else -1 for h in holds) >= floor
+            if taken:
+                now = [eqs[n] for n, h in zip(weighed, holds) if not h] + failing_unmoved
+                taken = not now or _one_cell_explains(now, eqs, values)
+            for row_paths, values_before in before:
+                values.update(zip(row_paths, values_before))
+            if taken:
+                signature = tuple(sorted((key, numbers) for key, (numbers, _) in zip(move, choice)))
+                (holding if not now else found)[signature] = {key: placed for key, (_, placed) in zip(move, choice)}
     # a way under which every sum holds needs no misprint at all: it comes before any that needs one
     best = holding or found
     return next(iter(best.values())) if len(best) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _t3_sums_by_column(version: str, column_keys: tuple[str, ...]
+                       ) -> tuple[tuple[Equation, ...], list[list[Equation]], tuple[str, ...]]:
+    """表三's sums (the T3 rules, in the template's order), per part column (`column_keys`) the sums
+    whose cells all lie in it, and the cells of the sums, each once (worked out once a template:
+    only read)."""
+    eqs = tuple(e for e in equations(version) if e.rule.startswith("T3"))
+    column_of = lambda path: path.rsplit(".", 1)[1]  # noqa: E731
+    return (eqs, [[e for e in eqs if all(column_of(p) == key for p in e.cells)] for key in column_keys],
+            tuple(dict.fromkeys(p for e in eqs for p in e.cells)))
 
 
 def _by_others(ways: list, parts: int) -> dict[tuple, list[int]]:
@@ -920,22 +957,30 @@ def _product(options: list[list]) -> list[tuple]:
 
 
 def _balanced(eq: Equation, values: dict[str, Number]) -> bool:
-    return abs(sum(values[p] for p in eq.left) - sum(values[p] for p in eq.right)) < 1e-9
+    # (map: each side's values summed in the same order as a generator would, with C's loop)
+    return abs(sum(map(values.__getitem__, eq.left)) - sum(map(values.__getitem__, eq.right))) < 1e-9
 
 
 def _one_cell_explains(failing: list[Equation], eqs, values: dict[str, Number]) -> bool:
     """Whether one cell, given one value (not negative), makes every failing sum hold and breaks
-    none of the others through it."""
-    common = set(failing[0].cells)
+    none of the others through it. (`values` is given each cell's trial value in turn and has it
+    back after: only read meanwhile.)"""
+    common = set(failing[0].cell_set)
     for eq in failing[1:]:
-        common &= set(eq.cells)
+        common &= eq.cell_set
+    if not common:
+        return False
+    eq = failing[0]
+    gap = sum(values[p] for p in eq.right) - sum(values[p] for p in eq.left)  # (the same for every cell)
     for path in common:
-        eq = failing[0]
-        gap = sum(values[p] for p in eq.right) - sum(values[p] for p in eq.left)
-        new = values[path] + (gap if path in eq.left else -gap)
+        was = values[path]
+        new = was + (gap if path in eq.left else -gap)
         if new < 0:
             continue
-        trial = {**values, path: new}
-        if all(_balanced(e, trial) for e in eqs if path in e.cells):
-            return True
+        values[path] = new
+        try:
+            if all(_balanced(e, values) for e in eqs if path in e.cell_set):
+                return True
+        finally:
+            values[path] = was
     return False

@@ -391,37 +391,31 @@ def _value_run(text: str, start: int) -> tuple[int, int]:
 _HEADING = re.compile(r"[一二三四五六七八九十]、")  # a row's label or a section's heading starts here
 
 
-_KEYWORDS: dict[int, tuple[Table, re.Pattern, dict[str, int], int]] = {}
-_NOTHING = re.compile(r"(?!)")  # (a table without keywords: none to find)
+_LATER_KEYWORDS: dict[int, tuple[Table, list[tuple[str, ...]]]] = {}
 
 
-def _keywords(table: Table) -> tuple[re.Pattern, dict[str, int], int]:
-    """A table's row keywords as one pattern, those of later rows first; the last row (its index)
-    each keyword labels; the length of the longest (worked out once a table: one pattern compiles
-    in a tenth of the time a pattern for each row's later keywords took)."""
-    known = _KEYWORDS.get(id(table))
+def _later_keywords(table: Table) -> list[tuple[str, ...]]:
+    """Per row (its index), the keywords labelling a row after it: those whose last row (the last
+    row whose keywords hold the word) comes later (worked out once a table; found with str.find,
+    not a pattern of them all: compiling that pattern cost a report meeting its first glued table
+    more than every search it served)."""
+    known = _LATER_KEYWORDS.get(id(table))
     if known is None or known[0] is not table:
         last_row = {w: n for n, row in enumerate(table.rows) for w in row.keywords}
-        words = sorted(last_row, key=lambda w: -last_row[w])
-        pattern = re.compile("|".join(map(re.escape, words))) if words else _NOTHING
-        known = _KEYWORDS[id(table)] = (table, pattern, last_row, max(map(len, words), default=0))
-    return known[1:]
+        words = sorted(last_row, key=lambda w: -last_row[w])  # (later rows' keywords first)
+        later, count = [], len(words)  # (row n's: the first `count` words, those whose last row is past n)
+        for n in range(len(table.rows)):
+            while count and last_row[words[count - 1]] <= n:
+                count -= 1
+            later.append(tuple(words[:count]))
+        known = _LATER_KEYWORDS[id(table)] = (table, later)
+    return known[1]
 
 
-def _later_label_before(text: str, keywords: tuple[re.Pattern, dict[str, int], int], row: int,
-                        label_end: int, start: int) -> bool:
-    """Whether a keyword of a row after `row` (its index) starts in text[label_end:start]
-    (`keywords`: _keywords' answer). Where several keywords start, the pattern matches one of the
-    latest row they label (later rows' keywords come first in it): where that row is not after
-    `row`, no keyword starting there labels one that is, and the search goes on past it. Its text
-    ends where the longest keyword starting before `start` would."""
-    pattern, last_row, longest = keywords
-    at = label_end
-    while (found := pattern.search(text, at, start + longest - 1)) is not None and found.start() < start:
-        if last_row[found.group()] > row:
-            return True
-        at = found.start() + 1
-    return False
+def _later_label_before(text: str, later: tuple[str, ...], label_end: int, start: int) -> bool:
+    """Whether one of the `later` keywords (of the rows after a row: _later_keywords) starts in
+    text[label_end:start] (it may end past `start`)."""
+    return any(text.find(word, label_end, start - 1 + len(word)) >= 0 for word in later)
 
 
 # The last _glued_runs found: (text, table, runs). glued_t3, glued_t4 and core.check ask for the same
@@ -437,7 +431,7 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
         return last_runs
     runs: dict[str, tuple[int, int]] = {}
     position = 0
-    keywords = _keywords(table)
+    later = _later_keywords(table)
     for n, row in enumerate(table.rows):
         at, word = _label_at(text, row, position)
         if at < 0:
@@ -446,7 +440,7 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
         # (a row without keywords is found by "其他", which labels say in passing: 不计其他情形)
         # (a later label starting before `start`: none when the values follow the label straight away)
         label_end = at + len(word)
-        if start > label_end and (_later_label_before(text, keywords, n, label_end, start)
+        if start > label_end and (_later_label_before(text, later[n], label_end, start)
                                   or _HEADING.search(text, label_end, start)):
             # a row of blanks printed nothing: the values after are a later row's (or, after the
             # last row, the next section's: "四、结转下年度继续办理四、政府信息公开行政复议…")
@@ -1144,15 +1138,15 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # equation holds for the readings adding exactly what the cells outside leave (in whole
     # numbers the sum reading_scores weighs, exactly; it weighs fractions).
     # row -> (its readings, the index of each one's values among the distinct values they give the
-    # row, per equation: what values add -> the distinct values adding it)
-    listed: dict[str, tuple[list, list[int], Optional[list[dict[int, list[int]]]]]] = {}
+    # row, per equation: what values add -> the distinct values adding it, how many distinct values)
+    listed: dict[str, tuple[list, list[int], Optional[list[dict[int, list[int]]]], int]] = {}
 
-    def adding(key: str, found: list) -> tuple[list[int], Optional[list[dict[int, list[int]]]]]:
+    def adding(key: str, found: list) -> tuple[list[int], Optional[list[dict[int, list[int]]]], int]:
         """Which of the row's distinct values each reading gives (readings differing only where a
         0, a placeholder or a blank went give the same: a row's readings give a sixth as many),
         and per equation through the row, those values (their indices) by what they add to it
         (lists of readings are replaced, never changed: worked out once per list); None if a
-        reading holds a fraction."""
+        reading holds a fraction; how many distinct values."""
         known = listed.get(key)
         if known is None or known[0] is not found:
             distinct: dict[tuple, int] = {}
@@ -1169,25 +1163,36 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 for n, added in enumerate(adds):
                     rows_adding.setdefault(added, []).append(n)
                 by_equation.append(rows_adding)
-            known = listed[key] = (found, which, by_equation)
+            known = listed[key] = (found, which, by_equation, len(distinct))
         return known[1:]
 
-    def row_scores(key: str, found: list) -> list[int]:
-        """reading_scores of the row's readings against `values`: equations satisfied minus broken."""
-        which, by_equation = adding(key, found)
-        holds = [0] * len(found)  # (per distinct values: at most as many as readings)
-        counted = 0
+    def best_readings(key: str, found: list) -> list:
+        """The row's readings scoring highest by reading_scores against `values` (equations
+        satisfied minus broken): `found` itself when all score alike."""
+        which, by_equation, size = adding(key, found)
+        holding: list[list[int]] = []  # per equation counted: the distinct values it holds for
+        uneven = False  # (an equation holding for some of the values but not all)
         for (cells, on_left), rows_adding in zip(outside[key], by_equation or [{}] * len(outside[key])):
             known = list(map(values.get, cells))
             if None in known:
                 continue  # an unknown cell outside the row: the equation never counts
             gap = sum(known) - 2 * sum(known[:on_left]) if on_left else sum(known)  # (right less left)
             if by_equation is None or type(gap) is not int:  # (fractions: summed as reading_scores does)
-                return reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
-            counted += 1
-            for n in rows_adding.get(gap, ()):
+                scores = reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
+                top = max(scores)
+                return [r for r, sc in zip(found, scores) if sc == top]
+            hits = rows_adding.get(gap)
+            if hits:
+                holding.append(hits)
+                uneven = uneven or len(hits) < size
+        if not uneven:
+            return found  # each equation counted holds for every value or for none: all score alike
+        holds = [0] * size  # (per distinct values: at most as many as readings; a score is 2 holds - counted)
+        for hits in holding:
+            for n in hits:
                 holds[n] += 1
-        return [2 * holds[n] - counted for n in which]
+        top = max(holds)
+        return [r for r, n in zip(found, which) if holds[n] == top]
 
     set_to: dict[str, tuple] = {}  # a row read one way -> the reading its cells' values were set to
     # Every change settle made to a cell, in order: (the cell, its value before). An open row is
@@ -1219,9 +1224,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                         moved = {p: then for p, then in reversed(changes[since:]) if p in around[key]}
                         if all(values.get(p) is then or values.get(p) == then for p, then in moved.items()):
                             continue  # every cell around it reads as when it was weighed
-                    scores = row_scores(key, found)
-                    top = max(scores)
-                    best = [r for r, sc in zip(found, scores) if sc == top]
+                    best = best_readings(key, found)
                     if len(best) < len(found):
                         candidates[key], changed = best, True
 
