@@ -1,0 +1,74 @@
+"""表三 printed one cell a paragraph where only some blank cells leave an empty line: each such
+line is a blank cell at least, a blank cell leaving none is not seen.
+
+lynx dumps a web editor's table (UEditor, KindEditor) one cell a paragraph, an empty line between
+two cells. A blank cell the editor saved as 「<br/>」 adds an empty line where it stands; one saved
+as 「&nbsp;」 adds none. A row printing fewer values than its columns, with the empty lines of some
+of its blank cells, is completed neither by counting its gaps (cell_lines.py, stream.py: every
+blank cell must leave its lines) nor by its own sum. But its gaps still bound where its values
+stand: a value after k more empty lines than the table puts between two cells has k blank cells
+or more before it. The table's equations, weighed over only the placements keeping every row's
+bounds (t3_placement.traced_placement), then often leave one reading where they left several.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from core.readers.document import Line
+from core.parse.cell_lines import alone_on_line
+from core.parse.lost import empty_line
+from core.parse.tokens import NA, NUM, TEXT, Token
+
+
+def _gaps(lines: list[Line], printed: list[int]) -> Optional[list[int]]:
+    """The empty lines between consecutive printed lines; None if one holds text or two share a line."""
+    out = []
+    for after, before in zip(printed, printed[1:]):
+        if before <= after:
+            return None
+        for i in range(after + 1, before):  # (a loop, not all() over a generator)
+            if not empty_line(lines[i]):
+                return None
+        out.append(before - after - 1)
+    return out
+
+
+def blank_traces(tokens: list[Token], labels: list[tuple[int, str]], values_of: dict[str, list[Token]],
+                 lines: list[Line], widths: dict[str, int]) -> dict[str, tuple[int, ...]]:
+    """表三's rows printing fewer values than their columns, each with the blank cells at least
+    that lie before each of its values (after its label, or after the value before it), as the
+    empty lines tell: row -> one count a value. Only for a table every short row of which prints its
+    values one a paragraph (each alone on its line, nothing but empty lines from its label on)
+    and some row a value right after another (one empty line: the table's own spacing); empty
+    when no short row's gaps hold more. Each empty line past that spacing is a blank cell, or
+    every second one where no gap holds an odd count of them (a blank cell of two lines, as
+    mammoth prints one: the fewer cells are read, which either shape has at least)."""
+    bounds = [i for i, _ in labels] + [len(tokens)]
+    gaps_of: dict[str, list[int]] = {}
+    for n, (index, key) in enumerate(labels):
+        values = values_of.get(key)
+        if not values or len(values) >= widths[key]:
+            continue  # (a row printing every cell, or completed from its gaps, needs no bound)
+        if any(t.kind not in (NUM, NA) or not alone_on_line(lines[t.line], t) for t in values):
+            return {}  # (a placeholder mark is a printed cell as a count is)
+        span = tokens[index:bounds[n + 1]]
+        at = next((i for i, t in enumerate(span) if t is values[0]), None)
+        if at is None:
+            return {}  # (values found beyond the row's label span)
+        label_line = max((t.line for t in span[:at] if t.kind == TEXT), default=None)
+        if label_line is None:
+            return {}
+        gaps = _gaps(lines, [label_line] + [t.line for t in values])
+        if gaps is None:
+            return {}
+        gaps_of[key] = gaps
+    every = [gap for gaps in gaps_of.values() for gap in gaps]
+    if not every or min(every) != 1:
+        return {}  # (not one cell a paragraph with one empty line between: another shape)
+    extra = [gap - 1 for gap in every]
+    per_blank = 1 if any(e % 2 for e in extra) else 2
+    out: dict[str, tuple[int, ...]] = {}
+    for key, gaps in gaps_of.items():
+        if len(values_of[key]) < widths[key] and any(gap > 1 for gap in gaps):
+            out[key] = tuple((gap - 1) // per_blank for gap in gaps)
+    return out
