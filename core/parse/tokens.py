@@ -546,6 +546,8 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     piece, start, end, kind, value, unit = held[0]
                     if TYPE_CHECKING:  # (only a piece of a kind is kept so)
                         assert kind is not None
+                    if kind == NA and piece == "无" and _inside_vertical_word(lines, index):
+                        kind, value = TEXT, None  # 「（/四/）/无/法/提/供」: a label's character, no cell
                     offset = cell.start
                     token = new(Token)
                     token.kind, token.text, token.value = kind, piece, value
@@ -595,6 +597,28 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 end += 1
             _join_spaced_thousands(tokens, first_token, end, cell)
     return tokens
+
+
+def _lone_character(line: Line) -> Optional[str]:
+    """The one character a line prints (white space aside), or None."""
+    if line.grid or len(line.cells) != 1:
+        return None
+    text = line.cells[0].text.strip()
+    return text if len(text) == 1 else None
+
+
+def _inside_vertical_word(lines: list[Line], index: int) -> bool:
+    """Whether line `index` (one character) lies inside a word printed a character a line, no
+    empty line between (lynx's narrow cell of 表三's vertical 「（四）无法提供」): the lines on both
+    sides print one character each, a Chinese one or a bracket, not a mark a blank cell prints
+    (LibreOffice's text in GBK writes a blank cell's no-break space as 「?」 on its line)."""
+    if not 0 < index < len(lines) - 1:
+        return False
+    for neighbour in (lines[index - 1], lines[index + 1]):
+        character = _lone_character(neighbour)
+        if character is None or character in _NA or not (character in "（）" or "\u4e00" <= character <= "\u9fff"):
+            return False
+    return True
 
 
 def _join_spaced_thousands(tokens: list[Token], first: int, end: int, cell: Cell) -> None:

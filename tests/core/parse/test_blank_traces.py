@@ -62,3 +62,15 @@ def test_bounded_options_keep_the_blank_cells_before_each_value():
     options = _traced_options(values, 7, (0, 3), blank_total=True)
     assert options is not None
     assert {cells for cells, _ in options} == {(5, 0, 0, 0, 2, 0, 0), (5, 0, 0, 0, 0, 2, 0), (0, 5, 0, 0, 0, 2, 0)}
+
+
+def test_the_none_of_a_vertical_label_printed_a_character_a_line_is_no_cell():
+    # w2203 r0034 (split-html-lynx): 「（四）无法提供」 printed a character a line right after
+    # 「8、属于行政查询事项」's 17 / 4 / 0 / 21: its 「无」 was read as the row's last cell (a
+    # placeholder, 0), 21 then under 社会公益组织 and 总计 0; its 7 rows of 表三 had their gaps
+    # unread so (8 cells wrong, flagged) on main cfa40e9e
+    report, wrong, silent = read_against_truth(ZOO / "w2203-r0034-split-html-lynx.txt")
+    assert t3_row(report, "denied_admin_query") == [17, 4, 0, 0, 0, 0, 21]
+    assert t3_row(report, "denied_law_forbidden")[3] == 1
+    assert [cell for cell in wrong if cell.startswith("section3")] == []
+    assert silent == []
