@@ -49,8 +49,10 @@ def blank_traces(tokens: list[Token], labels: list[tuple[int, str]], values_of: 
         values = values_of.get(key)
         if not values or len(values) >= widths[key]:
             continue  # (a row printing every cell, or completed from its gaps, needs no bound)
-        if any(t.kind not in (NUM, NA) or not alone_on_line(lines[t.line], t) for t in values):
-            return {}  # (a placeholder mark is a printed cell as a count is)
+        # (a placeholder mark is a printed cell as a count is; not a lost character 「\ufffd」, what
+        # is left of any text lynx printed in a page's wrong charset: a cell or the words after it)
+        if any(t.kind not in (NUM, NA) or t.text == "\ufffd" or not alone_on_line(lines[t.line], t) for t in values):
+            return {}
         span = tokens[index:bounds[n + 1]]
         at = next((i for i, t in enumerate(span) if t is values[0]), None)
         if at is None:

@@ -11,7 +11,7 @@ from core.check.rules import check
 from core.model import ERROR
 from core.parse.blank_traces import blank_traces
 from core.parse.t3_placement import _traced_options
-from core.parse.tokens import NUM, TEXT, Token
+from core.parse.tokens import NA, NUM, TEXT, Token
 from core.readers.document import Cell, Line
 from tests.core.truth import read_against_truth, t3_row
 
@@ -74,3 +74,19 @@ def test_the_none_of_a_vertical_label_printed_a_character_a_line_is_no_cell():
     assert t3_row(report, "denied_law_forbidden")[3] == 1
     assert [cell for cell in wrong if cell.startswith("section3")] == []
     assert silent == []
+
+
+def test_a_lost_character_among_a_rows_values_leaves_the_gaps_unread():
+    # lynx printing a UTF-8 page read as GB2312 leaves 「\ufffd」 of words it could not print: after
+    # a row's last value, two empty lines, then such a remnant (w2603 r0030, split-html-lynx, before
+    # the repeated header): taken for a cell, it bounded 3 blank cells before it; no gap is read
+    texts = ["1.本机关不掌握相关政府信息", "", "96", "", "3", "", "", "\ufffd"]
+    lines = _lines(texts)
+    tokens = [Token(TEXT, texts[0], 0, 14, 0), _number("96", 2), _number("3", 4), Token(NA, "\ufffd", 0, 1, 7)]
+    widths = {"unable_not_held": 7}
+    assert blank_traces(tokens, [(0, "unable_not_held")], {"unable_not_held": tokens[1:]}, lines, widths) == {}
+    # (a placeholder mark printed so is a cell: 「无」 after the same gap bounds one blank cell before it)
+    tokens[3] = Token(NA, "无", 0, 1, 7)
+    lines[7] = Line([Cell("无", 0, 1)])
+    assert blank_traces(tokens, [(0, "unable_not_held")], {"unable_not_held": tokens[1:]}, lines, widths) \
+        == {"unable_not_held": (0, 0, 1)}
