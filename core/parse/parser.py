@@ -1402,7 +1402,7 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
 
 
 _PLACED_BY_TRACES = ("「{}」行：空白单元格只有一部分留下空行，已按各行空行所示的空白单元格位置排入各列"
-                     "（只有这一种读法使各项合计相符），请对照原文核对")
+                     "（只有这一种读法使{}合计相符），请对照原文核对")
 
 
 def _place_by_traces(report: Report, table: Table, tokens: list[Token], labels: list[tuple[int, str]],
@@ -1414,7 +1414,8 @@ def _place_by_traces(report: Report, table: Table, tokens: list[Token], labels: 
     if not traces:
         return
     short = {key: values for key, values in values_of.items() if len(values) < widths[key]}
-    placed, blank_total = traced_placement(report, table, short, traces)
+    placed, blank_total, misprinted = traced_placement(report, table, short, traces)
+    sums = "各项" if misprinted is None else f"除「{table.rows[0].columns[misprinted].label}」列（疑有笔误）外各列"
     for key, chosen in placed.items():
         paths = list(table.row_paths(key))
         store_row(report, table, key, chosen)
@@ -1427,7 +1428,7 @@ def _place_by_traces(report: Report, table: Table, tokens: list[Token], labels: 
         cell = f"{table.section}.{key}"
         # (a reading from the left, or one of several, is no longer what the row holds)
         report.flags[:] = [f for f in report.flags if not (f.cell == cell and f.kind == "inferred")]
-        report.flags.append(Flag(cell, "inferred", _PLACED_BY_TRACES.format(table.row(key).label)))
+        report.flags.append(Flag(cell, "inferred", _PLACED_BY_TRACES.format(table.row(key).label, sums)))
 
 
 def _blank_total_flag(table: Table, key: str, misprinted: list[str]) -> Flag:

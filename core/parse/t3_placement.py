@@ -96,14 +96,15 @@ def _misprint_options(tokens: list[Token], width: int, printed: Optional[tuple[N
 
 def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int, misprint: bool,
             options_of: Optional[Callable[[str, list[Token], int], Optional[list[_Option]]]] = None,
-            blank_total: bool = False, traces: Optional[dict[str, tuple[int, ...]]] = None
-            ) -> Optional[tuple[list[dict[str, int]], dict[str, list[_Option]]]]:
+            blank_total: bool = False, traces: Optional[dict[str, tuple[int, ...]]] = None,
+            ignored: Optional[int] = None) -> Optional[tuple[list[dict[str, int]], dict[str, list[_Option]]]]:
     """Up to `cap` placements of `rows` under which every sum holds (with one misprinted cell
     when `misprint` and one row fails its own sum), each a choice of option per row, with the
     options; None when the search cannot be run or runs out of budget (see unique_placement).
     `options_of`: a row's options (key, tokens, width), _options' by default; `blank_total`: the
     table's 总计 column left blank, each stored row's 总计 0 (its parts then sum to nothing);
-    `traces`: the misprinted row's placements bounded so too (see _traced_options)."""
+    `traces`: the misprinted row's placements bounded so too (see _traced_options); `ignored`: a
+    column whose sums are not weighed, each stored row's cell there taken as 0 (`options_of`'s too)."""
     if table.section != "section3" or not rows:
         return None
     width = len(table.rows[0].columns)
@@ -124,6 +125,8 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
         numbers = [None if cell is None else cell.arithmetic for cell in stored]
         if not known(numbers) or any(n < 0 for n in numbers):
             return None  # a cell unknown (or not a count): the sums through it say nothing
+        if ignored is not None:
+            numbers[ignored] = 0
         if (numbers[-1] != 0) if blank_total else (sum(numbers[:-1]) != numbers[-1]):
             failing.append(row.key)
         fixed[row.key] = tuple(numbers)
@@ -603,15 +606,18 @@ def _traced_options(tokens: list[Token], width: int, blanks: tuple[int, ...], bl
 
 
 def traced_placement(report: Report, table: Table, rows: dict[str, list[Token]],
-                     traces: dict[str, tuple[int, ...]]) -> tuple[dict[str, list[Optional[Token]]], bool]:
+                     traces: dict[str, tuple[int, ...]]
+                     ) -> tuple[dict[str, list[Optional[Token]]], bool, Optional[int]]:
     """The one placement of `rows` (表三's rows printing fewer values than its columns, every
     such row, those printing none too) under which every equation of 表三 holds and each row
     keeps the blank cells its gaps bound (`traces`: blank_traces.py), where the table's 总计 is
     printed (each row's last value) or left blank (_no_total_printed): row -> its placed tokens,
-    those already so left out, and whether the 总计 is blank. Empty when no placement or more
-    than one set of values fits, or the search runs out of budget."""
+    those already so left out, whether the 总计 is blank, and the part column whose sums fail
+    where a 总计 left blank holds no placement else (a misprint in it: _one_column_misprinted), or
+    None. Empty when no placement or more than one set of values fits, or the search runs out of
+    budget."""
     if table.section != "section3" or not traces:
-        return {}, False
+        return {}, False, None
     blank_total = _no_total_printed(rows)
 
     def options_of(key: str, tokens: list[Token], width: int) -> Optional[list[_Option]]:
@@ -621,20 +627,69 @@ def traced_placement(report: Report, table: Table, rows: dict[str, list[Token]],
     # not where the 总计 is blank: no row's sum there to mend)
     found = _search(report, table, rows, 2, misprint=not blank_total, options_of=options_of,
                     blank_total=blank_total, traces=traces)
+    misprinted: Optional[int] = None
+    if found is not None and not found[0] and blank_total:
+        found, misprinted = _one_column_misprinted(report, table, rows, options_of)
     if found is None or len(found[0]) != 1:
-        return {}, blank_total
+        return {}, blank_total, None
     solutions, options = found
     width = len(table.rows[0].columns)
     out: dict[str, list[Optional[Token]]] = {}
     for key, n in solutions[0].items():
         if key not in rows:
             continue  # the misprinted row printed every column: stored as printed
-        cells, columns = options[key][n]
+        placed = _placed(rows[key], options[key][n][1], width)
         stored = [report.cells.get(p) for p in table.row_paths(key)]
-        if [0 if cell is None or cell.arithmetic is None else cell.arithmetic for cell in stored] == list(cells):
+        if [0 if cell is None or cell.arithmetic is None else cell.arithmetic for cell in stored] == _cells(placed):
             continue  # already so
-        placed: list[Optional[Token]] = [None] * width
-        for column, token in zip(columns or range(len(rows[key])), rows[key]):
-            placed[column] = token
         out[key] = placed
-    return out, blank_total
+    return out, blank_total, misprinted
+
+
+def _placed(tokens: list[Token], columns: tuple[int, ...], width: int) -> list[Optional[Token]]:
+    """A row's tokens in their columns (a row of zeros, no columns: as printed, from the left)."""
+    placed: list[Optional[Token]] = [None] * width
+    for column, token in zip(columns or range(len(tokens)), tokens):
+        placed[column] = token
+    return placed
+
+
+def _cells(placed: list[Optional[Token]]) -> list[Number]:
+    """A placed row's cell values as the sums read them (a blank cell 0)."""
+    return [0 if token is None else _number(token) or 0 for token in placed]
+
+
+def _one_column_misprinted(report: Report, table: Table, rows: dict[str, list[Token]],
+                           options_of: Callable[[str, list[Token], int], Optional[list[_Option]]]
+                           ) -> tuple[Optional[tuple[list[dict[str, int]], dict[str, list[_Option]]]], Optional[int]]:
+    """A table leaving its 总计 blank, where no placement of `rows` holds every sum: the placements
+    under which every sum holds but those of one part column (a misprint in it: its rows have no
+    sum of their own to tell), each column tried in turn; as _search gives them, one when the rows
+    read alike under every such placement (`options`' columns are the rows' own), None else; with
+    the column whose sums it leaves failing."""
+    parts = len(table.rows[0].columns) - 1
+    width = parts + 1
+    readings: dict[tuple, tuple[dict[str, int], dict[str, list[_Option]], int]] = {}
+    for column in range(parts):
+        def without(key: str, tokens: list[Token], width: int, column: int = column) -> Optional[list[_Option]]:
+            listed = options_of(key, tokens, width)
+            if listed is None:
+                return None
+            # (the column's values left out of its sums: the placements then alike kept once)
+            out: dict[tuple[Number, ...], tuple[int, ...]] = {}
+            for cells, columns in listed:
+                out.setdefault(cells[:column] + (0,) + cells[column + 1:], columns)
+            return list(out.items())
+        found = _search(report, table, rows, 2, misprint=False, options_of=without, blank_total=True, ignored=column)
+        if found is None:
+            return None, None  # (out of budget, or not to be run: nothing weighed)
+        for choice in found[0]:
+            reading = tuple((key, tuple(_cells(_placed(rows[key], found[1][key][n][1], width))))
+                            for key, n in sorted(choice.items()) if key in rows)
+            readings.setdefault(reading, (choice, found[1], column))
+        if len(readings) > 1:
+            return None, None
+    if not readings:
+        return ([], {}), None
+    choice, options, column = next(iter(readings.values()))
+    return ([choice], options), column

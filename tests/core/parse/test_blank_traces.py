@@ -90,3 +90,16 @@ def test_a_lost_character_among_a_rows_values_leaves_the_gaps_unread():
     lines[7] = Line([Cell("无", 0, 1)])
     assert blank_traces(tokens, [(0, "unable_not_held")], {"unable_not_held": tokens[1:]}, lines, widths) \
         == {"unable_not_held": (0, 0, 1)}
+
+
+def test_a_blank_total_table_whose_one_column_fails_its_sums_is_placed_by_the_traces_all_the_same():
+    # w2603 r0028 (cms-html-lynx, 总计 column blank, zeros blank, 「1.申请人无正当理由逾期不补正…」's
+    # 商业企业 37 printed 3): no placement holds every column sum; every one but 商业企业's holds under
+    # one placement only, 其他's values under 其他 (「（一）予以公开」 prints an empty line before its
+    # 378). Read from the left they sat under 法律服务机构 (25 cells wrong, flagged) on main cfa40e9e
+    report, wrong, silent = read_against_truth(ZOO / "w2603-r0028-cms-html-lynx.txt")
+    assert t3_row(report, "granted")[:6] == [6830, 524, 16, 86, 0, 378]
+    assert t3_row(report, "other_no_correction")[:6] == [487, 3, 1, 6, 0, 26]  # (its 3 as printed)
+    assert any(f.cell == "section3.new" and "除「商业企业」列（疑有笔误）外各列合计相符" in f.message for f in report.flags)
+    assert any("「商业企业」列" in f.message for f in check(report))  # (the misprint still shown)
+    assert [cell for cell in wrong if cell.startswith("section3")] == [] and silent == []
