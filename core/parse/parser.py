@@ -1414,7 +1414,7 @@ def _place_by_traces(report: Report, table: Table, tokens: list[Token], labels: 
     if not traces:
         return
     short = {key: values for key, values in values_of.items() if len(values) < widths[key]}
-    placed, blank_total, misprinted = traced_placement(report, table, short, traces)
+    placed, blank_total, misprinted = traced_placement(report, table, short, traces, _all_hold(report, table))
     sums = "各项" if misprinted is None else f"除「{table.rows[0].columns[misprinted].label}」列（疑有笔误）外各列"
     for key, chosen in placed.items():
         paths = list(table.row_paths(key))

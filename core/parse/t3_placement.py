@@ -606,7 +606,7 @@ def _traced_options(tokens: list[Token], width: int, blanks: tuple[int, ...], bl
 
 
 def traced_placement(report: Report, table: Table, rows: dict[str, list[Token]],
-                     traces: dict[str, tuple[int, ...]]
+                     traces: dict[str, tuple[int, ...]], holding: bool = False
                      ) -> tuple[dict[str, list[Optional[Token]]], bool, Optional[int]]:
     """The one placement of `rows` (表三's rows printing fewer values than its columns, every
     such row, those printing none too) under which every equation of 表三 holds and each row
@@ -615,13 +615,26 @@ def traced_placement(report: Report, table: Table, rows: dict[str, list[Token]],
     those already so left out, whether the 总计 is blank, and the part column whose sums fail
     where a 总计 left blank holds no placement else (a misprint in it: _one_column_misprinted), or
     None. Empty when no placement or more than one set of values fits, or the search runs out of
-    budget."""
+    budget. `holding`: every sum of the table holds as its rows are stored."""
     if table.section != "section3" or not traces:
         return {}, False, None
     blank_total = _no_total_printed(rows)
 
     def options_of(key: str, tokens: list[Token], width: int) -> Optional[list[_Option]]:
         return _traced_options(tokens, width, traces.get(key, (0,) * len(tokens)), blank_total)
+
+    if holding:
+        # every sum holds as the rows stand: when each traced row keeps its bounds too, the search
+        # could only find that reading again, or it among others (left as read either way)
+        width = len(table.rows[0].columns)
+        for key, blanks in traces.items():
+            listed = options_of(key, rows[key], width)
+            stored = tuple(0 if cell is None or cell.arithmetic is None else cell.arithmetic
+                           for cell in (report.cells.get(p) for p in table.row_paths(key)))
+            if listed is None or stored not in {cells for cells, _ in listed}:
+                break
+        else:
+            return {}, blank_total, None
 
     # (one row failing its own sum is read with one cell misprinted, as unique_placement reads it;
     # not where the 总计 is blank: no row's sum there to mend)

@@ -504,7 +504,10 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     held = kept[raw] = int(raw)
                 else:
                     held = kept[raw] = _cell_pieces(raw)
-                    if type(held) is tuple and len(held) == 1 and held[0][3] is not None and held[0][0] != "\ufffd":
+                    # (not 「无」 alone: the loop below asks whether its line is a character of a word
+                    # printed a character a line)
+                    if type(held) is tuple and len(held) == 1 and held[0][3] is not None \
+                            and held[0][0] != "\ufffd" and held[0][0] != "无":
                         held = kept[raw] = [held[0]]  # (a list: a tuple's subclass would not unpack as fast)
             if type(held) is not tuple:  # (the pieces, most cells, asked for first)
                 if type(held) is int:
@@ -546,8 +549,6 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     piece, start, end, kind, value, unit = held[0]
                     if TYPE_CHECKING:  # (only a piece of a kind is kept so)
                         assert kind is not None
-                    if kind == NA and piece == "无" and _inside_vertical_word(lines, index):
-                        kind, value = TEXT, None  # 「（/四/）/无/法/提/供」: a label's character, no cell
                     offset = cell.start
                     token = new(Token)
                     token.kind, token.text, token.value = kind, piece, value
@@ -558,9 +559,12 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     continue
             offset = cell.start
             for piece, start, end, kind, value, unit in held:
-                if kind == NA and piece == "\ufffd" and tokens and tokens[-1].line == index - 1 \
-                        and tokens[-1].kind == TEXT and tokens[-1].text[-1] == "\ufffd":
-                    kind = None  # the second half of a character a line break cut ("申�", "�"): text
+                if kind == NA and (piece == "\ufffd" and tokens and tokens[-1].line == index - 1
+                                   and tokens[-1].kind == TEXT and tokens[-1].text[-1] == "\ufffd"
+                                   or piece == "无" and _inside_vertical_word(lines, index)):
+                    # the second half of a character a line break cut ("申�", "�"), or a character
+                    # of a word printed a character a line (「（/四/）/无/法/提/供」): text, no cell
+                    kind = None
                 if kind is not None:
                     token = new(Token)
                     token.kind, token.text, token.value = kind, piece, value
