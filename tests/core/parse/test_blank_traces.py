@@ -93,13 +93,17 @@ def test_a_lost_character_among_a_rows_values_leaves_the_gaps_unread():
 
 
 def test_a_blank_total_table_whose_one_column_fails_its_sums_is_placed_by_the_traces_all_the_same():
-    # w2603 r0028 (cms-html-lynx, 总计 column blank, zeros blank, 「1.申请人无正当理由逾期不补正…」's
-    # 商业企业 37 printed 3): no placement holds every column sum; every one but 商业企业's holds under
-    # one placement only, 其他's values under 其他 (「（一）予以公开」 prints an empty line before its
-    # 378). Read from the left they sat under 法律服务机构 (25 cells wrong, flagged) on main cfa40e9e
-    report, wrong, silent = read_against_truth(ZOO / "w2603-r0028-cms-html-lynx.txt")
-    assert t3_row(report, "granted")[:6] == [6830, 524, 16, 86, 0, 378]
-    assert t3_row(report, "other_no_correction")[:6] == [487, 3, 1, 6, 0, 26]  # (its 3 as printed)
-    assert any(f.cell == "section3.new" and "除「商业企业」列（疑有笔误）外各列合计相符" in f.message for f in report.flags)
-    assert any("「商业企业」列" in f.message for f in check(report))  # (the misprint still shown)
-    assert [cell for cell in wrong if cell.startswith("section3")] == [] and silent == []
+    # w2708 r0033 (cms-html-lynx, 总计 column blank, zeros mixed, （七）总计's 自然人 792 printed 72): no
+    # placement holds every column sum; every one but 自然人's holds under one placement only, the
+    # rows' values under 自然人, 商业企业 and 法律服务机构. Read from the left, 法律服务机构's values sat
+    # under 科研机构 or 社会公益组织 (21 cells wrong, flagged) on main cfa40e9e
+    report, wrong, silent = read_against_truth(ZOO / "w2708-r0033-cms-html-lynx.txt")
+    assert [v or 0 for v in t3_row(report, "new")[:6]] == [721, 38, 0, 0, 7, 0]
+    assert [v or 0 for v in t3_row(report, "total")[:6]] == [72, 38, 0, 0, 6, 0]  # (its 72 as printed)
+    assert any(f.cell == "section3.new" and "除「自然人」列（疑有笔误）外各列合计相符" in f.message for f in report.flags)
+    assert any("「自然人」列" in f.message for f in check(report))  # (the misprint still shown)
+    # (left: four printed 0s read blank, as before)
+    assert [cell for cell in wrong if cell.startswith("section3")] == [
+        "section3.carried_over.legal", "section3.denied_internal_affairs.legal",
+        "section3.not_processed_massive.social", "section3.not_processed_confirm.social"]
+    assert silent == []
