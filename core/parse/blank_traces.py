@@ -20,6 +20,12 @@ from core.parse.lost import empty_line
 from core.parse.tokens import NA, NUM, TEXT, Token
 
 
+# lines at most from a row's label to its first value one cell a paragraph: a label wrapped over a
+# few lines, an empty line, and the blank cells of a row of 7 (the fewest lines a cell leaves, less
+# than these in every zoo page), so that no other shape has its text walked
+_LABEL_TO_VALUE = 24
+
+
 def _gaps(lines: list[Line], printed: list[int]) -> Optional[list[int]]:
     """The empty lines between consecutive printed lines; None if one holds text or two share a line."""
     out = []
@@ -31,6 +37,29 @@ def _gaps(lines: list[Line], printed: list[int]) -> Optional[list[int]]:
                 return None
         out.append(before - after - 1)
     return out
+
+
+def _lone_character(line: Line) -> Optional[str]:
+    """The one character a line prints (white space aside), or None."""
+    if line.grid or len(line.cells) != 1:
+        return None
+    text = line.cells[0].text.strip()
+    return text if len(text) == 1 else None
+
+
+def inside_vertical_word(lines: list[Line], token: Token) -> bool:
+    """Whether a 「无」 alone on its line lies inside a word printed a character a line, no empty line
+    between (lynx's narrow cell of 表三's vertical 「（/四/）/无/法/提/供」): a label's character, no
+    placeholder cell. The lines on both sides print one character each, a Chinese one or a bracket
+    (LibreOffice's text in GBK writes a blank cell's no-break space as 「?」 on its line)."""
+    index = token.line
+    if token.kind != NA or token.text != "无" or not 0 < index < len(lines) - 1:
+        return False
+    for neighbour in (lines[index - 1], lines[index + 1]):
+        character = _lone_character(neighbour)
+        if character is None or character == "无" or not (character in "（）" or "\u4e00" <= character <= "\u9fff"):
+            return False
+    return True
 
 
 def blank_traces(tokens: list[Token], labels: list[tuple[int, str]], values_of: dict[str, list[Token]],
@@ -53,14 +82,16 @@ def blank_traces(tokens: list[Token], labels: list[tuple[int, str]], values_of: 
         # is left of any text lynx printed in a page's wrong charset: a cell or the words after it)
         if any(t.kind not in (NUM, NA) or t.text == "\ufffd" or not alone_on_line(lines[t.line], t) for t in values):
             return {}
-        span = tokens[index:bounds[n + 1]]
-        at = next((i for i, t in enumerate(span) if t is values[0]), None)
-        if at is None:
-            return {}  # (values found beyond the row's label span)
-        label_line = max((t.line for t in span[:at] if t.kind == TEXT), default=None)
-        if label_line is None:
+        # the row's label (its words, wrapped or not) and then its first value, nothing between
+        # (a walk over the label's words only: no other shape is read, nor its span walked)
+        if values[0].line - tokens[index].line > _LABEL_TO_VALUE:
             return {}
-        gaps = _gaps(lines, [label_line] + [t.line for t in values])
+        at, end = index + 1, bounds[n + 1]
+        while at < end and tokens[at] is not values[0] and tokens[at].kind == TEXT:
+            at += 1
+        if at >= end or tokens[at] is not values[0]:
+            return {}
+        gaps = _gaps(lines, [tokens[at - 1].line] + [t.line for t in values])
         if gaps is None:
             return {}
         gaps_of[key] = gaps

@@ -504,10 +504,7 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     held = kept[raw] = int(raw)
                 else:
                     held = kept[raw] = _cell_pieces(raw)
-                    # (not 「无」 alone: the loop below asks whether its line is a character of a word
-                    # printed a character a line)
-                    if type(held) is tuple and len(held) == 1 and held[0][3] is not None \
-                            and held[0][0] != "\ufffd" and held[0][0] != "无":
+                    if type(held) is tuple and len(held) == 1 and held[0][3] is not None and held[0][0] != "\ufffd":
                         held = kept[raw] = [held[0]]  # (a list: a tuple's subclass would not unpack as fast)
             if type(held) is not tuple:  # (the pieces, most cells, asked for first)
                 if type(held) is int:
@@ -559,12 +556,9 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     continue
             offset = cell.start
             for piece, start, end, kind, value, unit in held:
-                if kind == NA and (piece == "\ufffd" and tokens and tokens[-1].line == index - 1
-                                   and tokens[-1].kind == TEXT and tokens[-1].text[-1] == "\ufffd"
-                                   or piece == "无" and _inside_vertical_word(lines, index)):
-                    # the second half of a character a line break cut ("申�", "�"), or a character
-                    # of a word printed a character a line (「（/四/）/无/法/提/供」): text, no cell
-                    kind = None
+                if kind == NA and piece == "\ufffd" and tokens and tokens[-1].line == index - 1 \
+                        and tokens[-1].kind == TEXT and tokens[-1].text[-1] == "\ufffd":
+                    kind = None  # the second half of a character a line break cut ("申�", "�"): text
                 if kind is not None:
                     token = new(Token)
                     token.kind, token.text, token.value = kind, piece, value
@@ -601,28 +595,6 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 end += 1
             _join_spaced_thousands(tokens, first_token, end, cell)
     return tokens
-
-
-def _lone_character(line: Line) -> Optional[str]:
-    """The one character a line prints (white space aside), or None."""
-    if line.grid or len(line.cells) != 1:
-        return None
-    text = line.cells[0].text.strip()
-    return text if len(text) == 1 else None
-
-
-def _inside_vertical_word(lines: list[Line], index: int) -> bool:
-    """Whether line `index` (one character) lies inside a word printed a character a line, no
-    empty line between (lynx's narrow cell of 表三's vertical 「（四）无法提供」): the lines on both
-    sides print one character each, a Chinese one or a bracket, not a mark a blank cell prints
-    (LibreOffice's text in GBK writes a blank cell's no-break space as 「?」 on its line)."""
-    if not 0 < index < len(lines) - 1:
-        return False
-    for neighbour in (lines[index - 1], lines[index + 1]):
-        character = _lone_character(neighbour)
-        if character is None or character in _NA or not (character in "（）" or "\u4e00" <= character <= "\u9fff"):
-            return False
-    return True
 
 
 def _join_spaced_thousands(tokens: list[Token], first: int, end: int, cell: Cell) -> None:
