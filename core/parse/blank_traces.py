@@ -72,6 +72,21 @@ def blank_traces(tokens: list[Token], labels: list[tuple[int, str]], values_of: 
     when no short row's gaps hold more. Each empty line past that spacing is a blank cell, or
     every second one where no gap holds an odd count of them (a blank cell of two lines, as
     mammoth prints one: the fewer cells are read, which either shape has at least)."""
+    # (first, from line numbers alone: some short row's values lie more than a line and its empty
+    # line apart, or its first value so far from its label; most tables print none so)
+    for index, key in labels:
+        values = values_of.get(key)
+        if values and len(values) < widths[key]:
+            line = tokens[index].line
+            for token in values:
+                if token.line - line > 2:
+                    break
+                line = token.line
+            else:
+                continue
+            break
+    else:
+        return {}
     bounds = [i for i, _ in labels] + [len(tokens)]
     gaps_of: dict[str, list[int]] = {}
     for n, (index, key) in enumerate(labels):

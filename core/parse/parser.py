@@ -1411,7 +1411,7 @@ def _place_by_traces(report: Report, table: Table, tokens: list[Token], labels: 
     editor's table dumped one cell a paragraph, only some blank cells leaving a line:
     blank_traces.py) and exactly one placement keeping those bounds makes every sum hold."""
     # (a 「无」 of 「（四）无法提供」 printed a character a line is the label's, not the row's last cell)
-    short = {key: [t for t in values if not inside_vertical_word(lines, t)]
+    short = {key: [t for t in values if t.kind != NA or not inside_vertical_word(lines, t)]
              for key, values in values_of.items() if len(values) <= widths[key]}
     traces = blank_traces(tokens, labels, short, lines, widths)
     if not traces:
