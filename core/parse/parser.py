@@ -43,7 +43,8 @@ from core.parse.tab_breaks import fill_tab_gaps, t4_by_cell_marks, t4_by_pipe_fi
 from core.parse.glued import CUT_LEFT_OPEN, LEFT_OPEN, MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, signs_printed, split_plain, t2_run_cells
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
-from core.parse.t3_placement import agreed_rows, blank_total_placement, undecided_columns, unique_placement
+from core.parse.t3_placement import agreed_rows, blank_total_placement, traced_placement, undecided_columns, unique_placement
+from core.parse.blank_traces import blank_traces, inside_vertical_word
 from core.parse.t3_anchored import read_anchored_rows, read_as_anchored, stored_as_printed
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header, header_padding
@@ -1121,6 +1122,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         replace_short_rows(report, table, short, lambda key, placed: store_row(report, table, key, placed))
         _gaps_blank(report, table, short)
     _place_again(report, table, with_blanks)
+    if not t2 and lines and any(len(values) < widths[key] for key, values in values_of.items()):
+        _place_by_traces(report, table, tokens, labels, values_of, lines, widths)
     if not t2:
         _place_for_one_typo(report, table, with_blanks)
         # rows placed by where their values print, not surely (flagged), their 总计 among them: the
@@ -1449,6 +1452,39 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
         end = max(t.end for t in chosen if t is not None)
         report.cells[table.row_paths(key)[-1]] = CellValue(None, BLANK, "", (end, end))
         report.flags.append(_blank_total_flag(table, key, misprinted))
+
+
+_PLACED_BY_TRACES = ("「{}」行：空白单元格只有一部分留下空行，已按各行空行所示的空白单元格位置排入各列"
+                     "（只有这一种读法使{}合计相符），请对照原文核对")
+
+
+def _place_by_traces(report: Report, table: Table, tokens: list[Token], labels: list[tuple[int, str]],
+                     values_of: dict[str, list[Token]], lines: list[Line], widths: dict[str, int]) -> None:
+    """表三's short rows placed again where their empty lines bound their blank cells (a web
+    editor's table dumped one cell a paragraph, only some blank cells leaving a line:
+    blank_traces.py) and exactly one placement keeping those bounds makes every sum hold."""
+    # (a 「无」 of 「（四）无法提供」 printed a character a line is the label's, not the row's last cell)
+    short = {key: [t for t in values if t.kind != NA or not inside_vertical_word(lines, t)]
+             for key, values in values_of.items() if len(values) <= widths[key]}
+    traces = blank_traces(tokens, labels, short, lines, widths)
+    if not traces:
+        return
+    short = {key: values for key, values in short.items() if len(values) < widths[key]}
+    placed, blank_total, misprinted = traced_placement(report, table, short, traces, _all_hold(report, table))
+    sums = "各项" if misprinted is None else f"除「{table.rows[0].columns[misprinted].label}」列（疑有笔误）外各列"
+    for key, chosen in placed.items():
+        paths = list(table.row_paths(key))
+        store_row(report, table, key, chosen)
+        for path, token in zip(paths, chosen):
+            if token is None:
+                report.cells[path] = CellValue(0, INFERRED)
+        if blank_total and any(t is not None for t in chosen):
+            end = max(t.end for t in chosen if t is not None)
+            report.cells[paths[-1]] = CellValue(None, BLANK, "", (end, end))
+        cell = f"{table.section}.{key}"
+        # (a reading from the left, or one of several, is no longer what the row holds)
+        report.flags[:] = [f for f in report.flags if not (f.cell == cell and f.kind == "inferred")]
+        report.flags.append(Flag(cell, "inferred", _PLACED_BY_TRACES.format(table.row(key).label, sums)))
 
 
 def _blank_total_flag(table: Table, key: str, misprinted: list[str]) -> Flag:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from itertools import combinations, repeat
 from math import prod
 from operator import add, sub
-from typing import Optional, Union, cast
+from typing import Callable, Optional, Union, cast
 
 from core.model import Number, Report, known
 from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, Table
@@ -60,12 +60,13 @@ def _options(tokens: list[Token], width: int) -> Optional[list[_Option]]:
     return list(out.items())
 
 
-def _misprint_options(tokens: list[Token], width: int, printed: Optional[tuple[Number, ...]]
-                      ) -> list[_Option]:
+def _misprint_options(tokens: list[Token], width: int, printed: Optional[tuple[Number, ...]],
+                      blanks: Optional[tuple[int, ...]] = None) -> list[_Option]:
     """The row failing its own sum, read with one cell misprinted: each placement of its tokens
     (any columns: a misprint may have dropped its 总计) with each cell in turn taken as the value
     the row's sum wants (the printed one is kept when stored; the checker names it). `printed`:
-    the row's stored numbers when it printed every column."""
+    the row's stored numbers when it printed every column. `blanks`: the blank cells at least
+    before each token (blank_traces.py), placements keeping fewer left out."""
     placements: list[_Option]
     if printed is not None:
         placements = [(printed, ())]
@@ -75,6 +76,8 @@ def _misprint_options(tokens: list[Token], width: int, printed: Optional[tuple[N
             return []
         placements = []
         for columns in combinations(range(width), len(tokens)):
+            if blanks is not None and not _keeps(columns, blanks):
+                continue
             placed: list[Number] = [0] * width
             for column, number in zip(columns, numbers):
                 placed[column] = number
@@ -91,11 +94,17 @@ def _misprint_options(tokens: list[Token], width: int, printed: Optional[tuple[N
     return [(wanted, columns) for (wanted, _), columns in out.items()]
 
 
-def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int, misprint: bool
-            ) -> Optional[tuple[list[dict[str, int]], dict[str, list[_Option]]]]:
+def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int, misprint: bool,
+            options_of: Optional[Callable[[str, list[Token], int], Optional[list[_Option]]]] = None,
+            blank_total: bool = False, traces: Optional[dict[str, tuple[int, ...]]] = None,
+            ignored: Optional[int] = None) -> Optional[tuple[list[dict[str, int]], dict[str, list[_Option]]]]:
     """Up to `cap` placements of `rows` under which every sum holds (with one misprinted cell
     when `misprint` and one row fails its own sum), each a choice of option per row, with the
-    options; None when the search cannot be run or runs out of budget (see unique_placement)."""
+    options; None when the search cannot be run or runs out of budget (see unique_placement).
+    `options_of`: a row's options (key, tokens, width), _options' by default; `blank_total`: the
+    table's 总计 column left blank, each stored row's 总计 0 (its parts then sum to nothing);
+    `traces`: the misprinted row's placements bounded so too (see _traced_options); `ignored`: a
+    column whose sums are not weighed, each stored row's cell there taken as 0 (`options_of`'s too)."""
     if table.section != "section3" or not rows:
         return None
     width = len(table.rows[0].columns)
@@ -106,7 +115,7 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
     failing: list[str] = []
     for row in table.rows:
         if row.key in rows:
-            found = _options(rows[row.key], width)
+            found = _options(rows[row.key], width) if options_of is None else options_of(row.key, rows[row.key], width)
             if found is None:
                 failing.append(row.key)
             else:
@@ -116,18 +125,21 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
         numbers = [None if cell is None else cell.arithmetic for cell in stored]
         if not known(numbers) or any(n < 0 for n in numbers):
             return None  # a cell unknown (or not a count): the sums through it say nothing
-        if sum(numbers[:-1]) != numbers[-1]:
+        if ignored is not None:
+            numbers[ignored] = 0
+        if (numbers[-1] != 0) if blank_total else (sum(numbers[:-1]) != numbers[-1]):
             failing.append(row.key)
         fixed[row.key] = tuple(numbers)
     if len(failing) > (1 if misprint else 0):
         return None  # two misprints or more: too many readings to weigh
     if failing:
         key = failing[0]
-        options[key] = _misprint_options(rows.get(key, []), width, fixed.pop(key, None))
+        options[key] = _misprint_options(rows.get(key, []), width, fixed.pop(key, None),
+                                         None if traces is None else traces.get(key))
         if not options[key]:
             return None
-    if all(len(o) == 1 for o in options.values()):
-        return None  # nothing to choose
+    if options_of is None and all(len(o) == 1 for o in options.values()):
+        return None  # nothing to choose (bounded options are weighed even so: the sums may break)
     head = ("new", "carried_over", "total", "carried_forward")
     if any(k not in fixed and k not in options for k in head + results):
         return None
@@ -556,3 +568,141 @@ def blank_total_placement(table: Table, template: str, rows: dict[str, list[Toke
     misprinted.extend(table.rows[0].columns[c].label for c in failing)
     return {key: list(tokens) + [None] * (parts + 1 - len(tokens)) for key, tokens in rows.items()
             if any(_number(t) for t in tokens)}
+
+
+def _keeps(columns: tuple[int, ...], blanks: tuple[int, ...]) -> bool:
+    """Whether a placement leaves each value past the blank cells its gap bounds: its column past
+    the one before (or the label) by more than them."""
+    return not any(column - before - 1 < least for column, before, least in zip(columns, (-1,) + columns, blanks))
+
+
+def _traced_options(tokens: list[Token], width: int, blanks: tuple[int, ...], blank_total: bool
+                    ) -> Optional[list[_Option]]:
+    """The distinct cell values a short row may stand for with at least `blanks[k]` blank cells
+    before its k-th value (after its label, or the value before it: blank_traces.py), each with
+    one placement: its last value in 总计 (_options), or, where the table leaves 总计 blank
+    (`blank_total`), every value in the part columns and 总计 0. None when no placement fits."""
+    numbers = [_number(t) for t in tokens]
+    if not known(numbers) or any(n < 0 for n in numbers) or len(tokens) >= width:
+        return None
+    if not any(numbers):
+        return [((0,) * width, ())]
+    if blank_total:
+        free, last = len(tokens), None
+    else:
+        if sum(numbers[:-1]) != numbers[-1]:
+            return None
+        free, last = len(tokens) - 1, width - 1
+    out: dict[tuple[Number, ...], tuple[int, ...]] = {}
+    for columns in combinations(range(width - 1), free):
+        placed = columns if last is None else columns + (last,)
+        if not _keeps(placed, blanks):
+            continue
+        cells: list[Number] = [0] * width
+        for column, number in zip(placed, numbers):
+            cells[column] = number
+        out.setdefault(tuple(cells), placed)
+    return list(out.items()) or None
+
+
+def traced_placement(report: Report, table: Table, rows: dict[str, list[Token]],
+                     traces: dict[str, tuple[int, ...]], holding: bool = False
+                     ) -> tuple[dict[str, list[Optional[Token]]], bool, Optional[int]]:
+    """The one placement of `rows` (表三's rows printing fewer values than its columns, every
+    such row, those printing none too) under which every equation of 表三 holds and each row
+    keeps the blank cells its gaps bound (`traces`: blank_traces.py), where the table's 总计 is
+    printed (each row's last value) or left blank (_no_total_printed): row -> its placed tokens,
+    those already so left out, whether the 总计 is blank, and the part column whose sums fail
+    where a 总计 left blank holds no placement else (a misprint in it: _one_column_misprinted), or
+    None. Empty when no placement or more than one set of values fits, or the search runs out of
+    budget. `holding`: every sum of the table holds as its rows are stored."""
+    if table.section != "section3" or not traces:
+        return {}, False, None
+    blank_total = _no_total_printed(rows)
+
+    def options_of(key: str, tokens: list[Token], width: int) -> Optional[list[_Option]]:
+        return _traced_options(tokens, width, traces.get(key, (0,) * len(tokens)), blank_total)
+
+    if holding:
+        # every sum holds as the rows stand: when each traced row keeps its bounds too, the search
+        # could only find that reading again, or it among others (left as read either way)
+        width = len(table.rows[0].columns)
+        for key, blanks in traces.items():
+            listed = options_of(key, rows[key], width)
+            stored = tuple(0 if cell is None or cell.arithmetic is None else cell.arithmetic
+                           for cell in (report.cells.get(p) for p in table.row_paths(key)))
+            if listed is None or stored not in {cells for cells, _ in listed}:
+                break
+        else:
+            return {}, blank_total, None
+
+    # (one row failing its own sum is read with one cell misprinted, as unique_placement reads it;
+    # not where the 总计 is blank: no row's sum there to mend)
+    found = _search(report, table, rows, 2, misprint=not blank_total, options_of=options_of,
+                    blank_total=blank_total, traces=traces)
+    misprinted: Optional[int] = None
+    if found is not None and not found[0] and blank_total:
+        found, misprinted = _one_column_misprinted(report, table, rows, options_of)
+    if found is None or len(found[0]) != 1:
+        return {}, blank_total, None
+    solutions, options = found
+    width = len(table.rows[0].columns)
+    out: dict[str, list[Optional[Token]]] = {}
+    for key, n in solutions[0].items():
+        if key not in rows:
+            continue  # the misprinted row printed every column: stored as printed
+        placed = _placed(rows[key], options[key][n][1], width)
+        stored = [report.cells.get(p) for p in table.row_paths(key)]
+        if [0 if cell is None or cell.arithmetic is None else cell.arithmetic for cell in stored] == _cells(placed):
+            continue  # already so
+        out[key] = placed
+    return out, blank_total, misprinted
+
+
+def _placed(tokens: list[Token], columns: tuple[int, ...], width: int) -> list[Optional[Token]]:
+    """A row's tokens in their columns (a row of zeros, no columns: as printed, from the left)."""
+    placed: list[Optional[Token]] = [None] * width
+    for column, token in zip(columns or range(len(tokens)), tokens):
+        placed[column] = token
+    return placed
+
+
+def _cells(placed: list[Optional[Token]]) -> list[Number]:
+    """A placed row's cell values as the sums read them (a blank cell 0)."""
+    return [0 if token is None else _number(token) or 0 for token in placed]
+
+
+def _one_column_misprinted(report: Report, table: Table, rows: dict[str, list[Token]],
+                           options_of: Callable[[str, list[Token], int], Optional[list[_Option]]]
+                           ) -> tuple[Optional[tuple[list[dict[str, int]], dict[str, list[_Option]]]], Optional[int]]:
+    """A table leaving its 总计 blank, where no placement of `rows` holds every sum: the placements
+    under which every sum holds but those of one part column (a misprint in it: its rows have no
+    sum of their own to tell), each column tried in turn; as _search gives them, one when the rows
+    read alike under every such placement (`options`' columns are the rows' own), None else; with
+    the column whose sums it leaves failing."""
+    parts = len(table.rows[0].columns) - 1
+    width = parts + 1
+    readings: dict[tuple, tuple[dict[str, int], dict[str, list[_Option]], int]] = {}
+    for column in range(parts):
+        def without(key: str, tokens: list[Token], width: int, column: int = column) -> Optional[list[_Option]]:
+            listed = options_of(key, tokens, width)
+            if listed is None:
+                return None
+            # (the column's values left out of its sums: the placements then alike kept once)
+            out: dict[tuple[Number, ...], tuple[int, ...]] = {}
+            for cells, columns in listed:
+                out.setdefault(cells[:column] + (0,) + cells[column + 1:], columns)
+            return list(out.items())
+        found = _search(report, table, rows, 2, misprint=False, options_of=without, blank_total=True, ignored=column)
+        if found is None:
+            return None, None  # (out of budget, or not to be run: nothing weighed)
+        for choice in found[0]:
+            reading = tuple((key, tuple(_cells(_placed(rows[key], found[1][key][n][1], width))))
+                            for key, n in sorted(choice.items()) if key in rows)
+            readings.setdefault(reading, (choice, found[1], column))
+        if len(readings) > 1:
+            return None, None
+    if not readings:
+        return ([], {}), None
+    choice, options, column = next(iter(readings.values()))
+    return ([choice], options), column

@@ -1,0 +1,122 @@
+"""表三 printed one cell a paragraph where only some blank cells leave an empty line: each such
+line is a blank cell at least, a blank cell leaving none is not seen.
+
+lynx dumps a web editor's table (UEditor, KindEditor) one cell a paragraph, an empty line between
+two cells. A blank cell the editor saved as 「<br/>」 adds an empty line where it stands; one saved
+as 「&nbsp;」 adds none. A row printing fewer values than its columns, with the empty lines of some
+of its blank cells, is completed neither by counting its gaps (cell_lines.py, stream.py: every
+blank cell must leave its lines) nor by its own sum. But its gaps still bound where its values
+stand: a value after k more empty lines than the table puts between two cells has k blank cells
+or more before it. The table's equations, weighed over only the placements keeping every row's
+bounds (t3_placement.traced_placement), then often leave one reading where they left several.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from core.readers.document import Line
+from core.parse.cell_lines import alone_on_line
+from core.parse.lost import empty_line
+from core.parse.tokens import NA, NUM, TEXT, Token
+
+
+# lines at most from a row's label to its first value one cell a paragraph: a label wrapped over a
+# few lines, an empty line, and the blank cells of a row of 7 (the fewest lines a cell leaves, less
+# than these in every zoo page), so that no other shape has its text walked
+_LABEL_TO_VALUE = 24
+
+
+def _gaps(lines: list[Line], printed: list[int]) -> Optional[list[int]]:
+    """The empty lines between consecutive printed lines; None if one holds text or two share a line."""
+    out = []
+    for after, before in zip(printed, printed[1:]):
+        if before <= after:
+            return None
+        for i in range(after + 1, before):  # (a loop, not all() over a generator)
+            if not empty_line(lines[i]):
+                return None
+        out.append(before - after - 1)
+    return out
+
+
+def _lone_character(line: Line) -> Optional[str]:
+    """The one character a line prints (white space aside), or None."""
+    if line.grid or len(line.cells) != 1:
+        return None
+    text = line.cells[0].text.strip()
+    return text if len(text) == 1 else None
+
+
+def inside_vertical_word(lines: list[Line], token: Token) -> bool:
+    """Whether a 「无」 alone on its line lies inside a word printed a character a line, no empty line
+    between (lynx's narrow cell of 表三's vertical 「（/四/）/无/法/提/供」): a label's character, no
+    placeholder cell. The lines on both sides print one character each, a Chinese one or a bracket
+    (LibreOffice's text in GBK writes a blank cell's no-break space as 「?」 on its line)."""
+    index = token.line
+    if token.kind != NA or token.text != "无" or not 0 < index < len(lines) - 1:
+        return False
+    for neighbour in (lines[index - 1], lines[index + 1]):
+        character = _lone_character(neighbour)
+        if character is None or character == "无" or not (character in "（）" or "\u4e00" <= character <= "\u9fff"):
+            return False
+    return True
+
+
+def blank_traces(tokens: list[Token], labels: list[tuple[int, str]], values_of: dict[str, list[Token]],
+                 lines: list[Line], widths: dict[str, int]) -> dict[str, tuple[int, ...]]:
+    """表三's rows printing fewer values than their columns, each with the blank cells at least
+    that lie before each of its values (after its label, or after the value before it), as the
+    empty lines tell: row -> one count a value. Only for a table every short row of which prints its
+    values one a paragraph (each alone on its line, nothing but empty lines from its label on)
+    and some row a value right after another (one empty line: the table's own spacing); empty
+    when no short row's gaps hold more. Each empty line past that spacing is a blank cell, or
+    every second one where no gap holds an odd count of them (a blank cell of two lines, as
+    mammoth prints one: the fewer cells are read, which either shape has at least)."""
+    # (first, from line numbers alone: some short row's values lie more than a line and its empty
+    # line apart, or its first value so far from its label; most tables print none so)
+    for index, key in labels:
+        values = values_of.get(key)
+        if values and len(values) < widths[key]:
+            line = tokens[index].line
+            for token in values:
+                if token.line - line > 2:
+                    break
+                line = token.line
+            else:
+                continue
+            break
+    else:
+        return {}
+    bounds = [i for i, _ in labels] + [len(tokens)]
+    gaps_of: dict[str, list[int]] = {}
+    for n, (index, key) in enumerate(labels):
+        values = values_of.get(key)
+        if not values or len(values) >= widths[key]:
+            continue  # (a row printing every cell, or completed from its gaps, needs no bound)
+        # (a placeholder mark is a printed cell as a count is; not a lost character 「\ufffd」, what
+        # is left of any text lynx printed in a page's wrong charset: a cell or the words after it)
+        if any(t.kind not in (NUM, NA) or t.text == "\ufffd" or not alone_on_line(lines[t.line], t) for t in values):
+            return {}
+        # the row's label (its words, wrapped or not) and then its first value, nothing between
+        # (a walk over the label's words only: no other shape is read, nor its span walked)
+        if values[0].line - tokens[index].line > _LABEL_TO_VALUE:
+            return {}
+        at, end = index + 1, bounds[n + 1]
+        while at < end and tokens[at] is not values[0] and tokens[at].kind == TEXT:
+            at += 1
+        if at >= end or tokens[at] is not values[0]:
+            return {}
+        gaps = _gaps(lines, [tokens[at - 1].line] + [t.line for t in values])
+        if gaps is None:
+            return {}
+        gaps_of[key] = gaps
+    every = [gap for gaps in gaps_of.values() for gap in gaps]
+    if not every or min(every) != 1:
+        return {}  # (not one cell a paragraph with one empty line between: another shape)
+    extra = [gap - 1 for gap in every]
+    per_blank = 1 if any(e % 2 for e in extra) else 2
+    out: dict[str, tuple[int, ...]] = {}
+    for key, gaps in gaps_of.items():
+        if len(values_of[key]) < widths[key] and any(gap > 1 for gap in gaps):
+            out[key] = tuple((gap - 1) // per_blank for gap in gaps)
+    return out
