@@ -424,8 +424,9 @@ def _rows_add_up_total_first(report: Report, table: Table) -> bool:
     总计 printed first where the header cannot."""
     section, failed = table.section, False
     for row in table.rows:
-        values = [report.value(f"{section}.{row.key}.{column}") for column in ("natural",) + _T3_PART_KEYS + ("total",)]
-        if not all(isinstance(v, int) for v in values):
+        printed = [report.value(f"{section}.{row.key}.{column}") for column in ("natural",) + _T3_PART_KEYS + ("total",)]
+        values = [v for v in printed if isinstance(v, int)]
+        if len(values) != len(printed):
             return False
         if sum(values[1:]) != values[0]:
             return False

@@ -356,7 +356,8 @@ def wrapped_box_numbers(text: str, tokens: list[Token]) -> list[Token]:
         cell = _box_cell(text, token)
         if cell is None or cell[2].strip() != text[token.start:token.end]:
             continue
-        whole, below, at = token.text, [], token
+        below: list[int] = []  # indexes of the digits joined to this one
+        whole, at = token.text, token
         while True:
             left, right, printed = cell
             line_start, line_end = _line_at(text, at.start)

@@ -652,8 +652,8 @@ def traced_placement(report: Report, table: Table, rows: dict[str, list[Token]],
         if key not in rows:
             continue  # the misprinted row printed every column: stored as printed
         placed = _placed(rows[key], options[key][n][1], width)
-        stored = [report.cells.get(p) for p in table.row_paths(key)]
-        if [0 if cell is None or cell.arithmetic is None else cell.arithmetic for cell in stored] == _cells(placed):
+        cells = [report.cells.get(p) for p in table.row_paths(key)]
+        if [0 if cell is None or cell.arithmetic is None else cell.arithmetic for cell in cells] == _cells(placed):
             continue  # already so
         out[key] = placed
     return out, blank_total, misprinted
