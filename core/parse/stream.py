@@ -3773,6 +3773,8 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
         return
     end = labels[2][0] if len(labels) > 2 else len(tokens)
     printed = [t for t in tokens[labels[0][0]:end] if t.kind in (NUM, NA, EMPTY)]
+    if sum(t.kind in (NUM, NA, EMPTY) for t in tokens[labels[0][0]:labels[1][0]]) == width:
+        return  # each row's values printed after its own label: they are in its cells (a typo fails its sums)
     if not printed:  # printed before both labels, among the header's words
         printed = [t for t in tokens[:labels[0][0]] if t.kind in (NUM, NA, EMPTY)]
     if len(printed) != 2 * width or any(t.kind == EMPTY for t in printed):
