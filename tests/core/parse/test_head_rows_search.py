@@ -28,7 +28,8 @@ def test_head_rows_printed_each_after_its_label_keep_the_printed_order():
 def test_a_typo_in_the_first_row_of_a_text_export_is_named_not_read_as_interleaved_rows():
     # LibreOffice's text export prints a cell a line: 一 「9 2 无 无 无 无 12」 (12 for 11: the planted
     # typo), 二 「1 无 无 无 无 无 1」, each after its label. Placed again by the column sums, the 1 of
-    # 二 went to 一's 科研机构, four cells of 一 were flagged undecided and no value was suggested
+    # 二 went to 一's 科研机构, four cells of 一 were flagged undecided and no value was suggested.
+    # Read as printed, one column's sum (总计) and one row's fail: what one misprint breaks
     report = load_report(FIXTURES / "zoo" / "q2501-r0020-lo-txt-gbk.txt")
     new = [report.cells[f"section3.new.{c}"].arithmetic for c in COLUMNS]
     carried = [report.cells[f"section3.carried_over.{c}"].arithmetic for c in COLUMNS]
@@ -37,3 +38,12 @@ def test_a_typo_in_the_first_row_of_a_text_export_is_named_not_read_as_interleav
     assert not [f for f in report.flags if "交错印出" in f.message or "几种读法" in f.message]
     suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert suggested == {("section3.new.total", 11)}
+
+
+def test_a_row_printed_out_of_order_after_its_label_is_still_placed_by_the_sums():
+    # pdftotext -layout of q2401 r0009: 二、上年结转's label wraps over four lines, its 总计 「2」 on the
+    # first, 「2 - - - - -」 two lines below: read in printed order 自然人 2, 商业企业 2, 总计 -, two
+    # columns' sums and the row's own fail (more than a misprint): the column sums place it
+    report = load_report(FIXTURES / "zoo" / "q2401-r0009-pdftotext-layout-utf-8.txt")
+    carried = [report.cells[f"section3.carried_over.{c}"].arithmetic for c in COLUMNS]
+    assert carried == [2, 0, 0, 0, 0, 0, 2]
