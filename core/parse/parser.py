@@ -22,7 +22,7 @@ from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY
                         ZEROS_ANY_READING, CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
-from core.equations import equations
+from core.equations import Equation, equations, is_digit_slip
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, Placement, column_anchors,
                                 display_width, equation_score, extents_of, width_of,
                                 moved_back_past_total,
@@ -2894,14 +2894,40 @@ def _short_of_a_blank_total(table: Table, version: str, values_of: dict[str, lis
         if len(values) == widths[key] or key in short:
             read.update(zip(table.row_paths(key), [*numbers, None]))
     held = 0
+    weighed, failing = [], []
     for eq in table_equations(version, table.section):
         numbers = [read.get(path) for path in eq.cells]
         if len({path.split(".")[1] for path in eq.cells}) == 1 or not known(numbers) or not any(numbers):
             continue  # (a row's own sum, one through a cell not read, or one of 0s says nothing)
+        weighed.append(eq)
         if not eq.holds(read.__getitem__):
-            return []
+            failing.append(eq)
+            continue
         held += 1
+    if failing and not _one_misprint_mends(failing, weighed, read):
+        return []
     return short if held >= 2 else []
+
+
+def _one_misprint_mends(failing: list[Equation], weighed: list[Equation], read: dict[str, Optional[float]]) -> bool:
+    """Whether the column sums failing over a table read with its 总计 blank all run down one
+    column, and one cell of them, printed with a slipped digit or ±1 (or a total printed not
+    adding up), takes the value that makes every sum `weighed` hold: a misprint, its row's 总计
+    blank, breaks its column's sums only. Digits glued across cells (docx2txt's 「73565」 for
+    735 and 65) break a column too, but no slip of one cell mends it."""
+    if len({path.split(".")[2] for eq in failing for path in eq.cells}) > 1:
+        return False
+    for eq in failing:
+        left, right = sum(read[p] for p in eq.left), sum(read[p] for p in eq.right)
+        for path in eq.cells:
+            new = read[path] + (right - left if path in eq.left else left - right)
+            lone_total = path == eq.left[0] and len(eq.left) == 1
+            if new < 0 or not (lone_total or is_digit_slip(read[path], new)):
+                continue
+            trial = {**read, path: new}
+            if all(e.holds(trial.__getitem__) for e in weighed):
+                return True
+    return False
 
 
 def _prints_a_count(values: list[Token]) -> bool:

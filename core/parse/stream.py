@@ -3765,6 +3765,16 @@ def _count_text(value: float) -> str:
 _MAX_HEAD_PLACEMENTS = 30  # placements of the first two rows fitting alike with a typo, no more
 
 
+def _one_misprint_as_printed(numbers: list, sums: list, width: int) -> bool:
+    """Whether 表三's first two rows read in printed order (`numbers`: the first row's `width`
+    values, then the second's) fail no more sums than one misprint breaks: one column's sum
+    (`sums`: each column's （七）总计 + 四、结转下年度) and one row's own sum at most."""
+    rows = (numbers[:width], numbers[width:])
+    failing_columns = sum(abs(rows[0][c] + rows[1][c] - sums[c]) > 1e-9 for c in range(width))
+    failing_rows = sum(not parts_add_up(row) for row in rows)
+    return failing_columns <= 1 and failing_rows <= 1
+
+
 def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) -> None:
     """表三's first two rows (一、本年新收 and 二、上年结转) as plain pdftotext prints them: their
     fourteen values come after both labels (or before both, among the header's words),
@@ -3808,6 +3818,14 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
             return
         sums.append(sum(known))
     numbers = [token_number(t) for t in printed]
+    if sum(t.kind in (NUM, NA, EMPTY) for t in tokens[labels[0][0]:labels[1][0]]) == width \
+            and _one_misprint_as_printed(numbers, sums, width):
+        # each row's values printed after its own label, in an order that fails no more than one
+        # misprint does: they are the row's cells as printed (placed by the sums, a misprint let
+        # values move across the rows, and the cells they moved were left undecided)
+        for key, values in zip(head, (printed[:width], printed[width:])):
+            store_row(report, table, key, values)
+        return
     kinds = [(t.kind, n) for t, n in zip(printed, numbers)]
     solutions: list[tuple] = []
     found: set[tuple] = set()  # the values (and how printed) of each placement found

@@ -100,12 +100,28 @@ def test_rows_laid_out_a_column_right_of_the_header_are_read_from_the_left_when_
     # at 33, 商业企业 at 41), as LibreOffice narrows their two-level labels. Placed by position they
     # read 自然人 blank, 商业企业 453 … 总计 0: 32 wrong cells (flagged) on 9d948939. No row ends in
     # its sum, and read from the left every column's sums hold but 社会公益组织's (a planted
-    # misprint: 「3.危及…」 prints 1 there), so the rows are read so, flagged, their 总计 blank
+    # misprint: 「3.危及…」 prints 1 there), so the rows are read so, their 总计 blank: one cell of that
+    # column mends its sums by ±1 (a misprint, not a reading: a value read into the wrong column
+    # breaks two columns), so the rows are read as printed and the failing sum is the report's
+    # error (it was flagged 总计栏空白…除「社会公益组织」列（疑有笔误）外各列合计相符, every sum 存疑)
     report, wrong, silent = read_against_truth(ZOO / "q2601-r0039-pdftotext-layout-gbk.txt")
     assert t3_row(report, "granted") == [453, 49, 0, 19, 0, 0, None]
     assert t3_row(report, "not_processed_complaint") == [51, 5, 0, 2, 0, 0, None]
     assert t3_row(report, "total") == [766, 81, 0, 31, 0, 0, None]
-    flags = {f.cell: f.message for f in report.flags}
-    assert "总计栏空白" in flags["section3.granted"] and "社会公益组织" in flags["section3.granted"]
-    assert [f for f in check(report) if f.severity == ERROR] == []
+    errors = [f for f in check(report) if f.severity == ERROR]
+    assert [f.rule for f in errors] == ["T3-2"] and "社会公益组织" in errors[0].message
+    assert wrong == [] and silent == []
+
+
+def test_a_misprint_under_a_blank_total_column_is_named_with_its_value():
+    # q2706 r0012 through mammoth's markdown: 总计 blank, every row printing 6 values, and the
+    # planted typo 「5.要求行政机关确认…」 科研机构 1 for 0: the 科研机构 column's sum fails (T3-2), so
+    # the rows were not read as printed (each flagged 印有6个数值, 总计 0, every sum 存疑, no value
+    # suggested). One cell mends it by a slip (1 → 0), every other sum holding: read as printed,
+    # the sums name the cell and its value
+    report, wrong, silent = read_against_truth(ZOO / "q2706-r0012-mammoth-md.md")
+    assert t3_row(report, "new") == [6, 0, 0, 0, 0, 0, None]
+    assert not [f for f in report.flags if "印有6个数值" in f.message]
+    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.severity == ERROR and f.suggestion}
+    assert suggested == {("section3.not_processed_confirm.research", 0)}
     assert wrong == [] and silent == []
