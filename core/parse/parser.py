@@ -2917,12 +2917,18 @@ def _one_misprint_mends(failing: list[Equation], weighed: list[Equation], read: 
     735 and 65) break a column too, but no slip of one cell mends it."""
     if len({path.split(".")[2] for eq in failing for path in eq.cells}) > 1:
         return False
+
+    def at(path: str) -> float:
+        value = read[path]
+        assert value is not None  # the sums weighed run through cells read
+        return value
+
     for eq in failing:
-        left, right = sum(read[p] for p in eq.left), sum(read[p] for p in eq.right)
+        left, right = sum(at(p) for p in eq.left), sum(at(p) for p in eq.right)
         for path in eq.cells:
-            new = read[path] + (right - left if path in eq.left else left - right)
+            new = at(path) + (right - left if path in eq.left else left - right)
             lone_total = path == eq.left[0] and len(eq.left) == 1
-            if new < 0 or not (lone_total or is_digit_slip(read[path], new)):
+            if new < 0 or not (lone_total or is_digit_slip(at(path), new)):
                 continue
             trial = {**read, path: new}
             if all(e.holds(trial.__getitem__) for e in weighed):
