@@ -372,6 +372,22 @@ def _stacked_natural_right_of(text: str, header: list[Token], group_word: str) -
     return answers == {True}
 
 
+def _t3_header(tokens: list[Token]) -> Optional[list[Token]]:
+    """表三's header as text tokens: from the last 「申请人情况」 (prose before the table may name the
+    applicants too) to the first row's label 「本年新收」; None where either is missing."""
+    header: Optional[list[Token]] = None
+    for token in tokens:
+        if token.kind != TEXT:
+            continue
+        if "本年新收" in token.text or "本年度新收" in token.text:
+            return header
+        if "申请人情况" in token.text:
+            header = []
+        if header is not None:
+            header.append(token)
+    return None
+
+
 def natural_printed_after_parts(tokens: list[Token], text: str = "", lines: Optional[list[Line]] = None,
                                 pages: tuple[int, ...] = ()) -> bool:
     """Whether 表三's header prints 自然人 right of 法人或其他组织 (its five columns, then 自然人, then
@@ -382,17 +398,8 @@ def natural_printed_after_parts(tokens: list[Token], text: str = "", lines: Opti
     (_in_cell_order). Across lines the text's order alone tells nothing else (a name spanning two
     header rows prints on either line, as w3m centres it): names on two lines of cells leave the
     template's order."""
-    header: Optional[list[Token]] = None
-    for token in tokens:
-        if token.kind != TEXT:
-            continue
-        if "本年新收" in token.text or "本年度新收" in token.text:
-            break
-        if "申请人情况" in token.text:
-            header = []  # (prose before the table may name the applicants too)
-        if header is not None:
-            header.append(token)
-    else:
+    header = _t3_header(tokens)
+    if header is None:
         return False
     if not header:
         return False
@@ -477,17 +484,8 @@ def total_printed_first(tokens: list[Token], text: str, lines: list[Line], pages
     first, beside 申请人情况 (the next row then opens on 自然人): the header cannot tell. Read in
     printed order, every row's 总计 went to 自然人 and 其他's to 总计: each row's sum fails, a 错误
     where the report is right."""
-    header: Optional[list[Token]] = None
-    for token in tokens:
-        if token.kind != TEXT:
-            continue
-        if "本年新收" in token.text or "本年度新收" in token.text:
-            break
-        if "申请人情况" in token.text:
-            header = []
-        if header is not None:
-            header.append(token)
-    else:
+    header = _t3_header(tokens)
+    if header is None:
         return False
     if header and not any("总计" in t.text or "自然" in t.text for t in header) \
             and "│" in text[header[0].start:header[-1].end]:

@@ -2724,6 +2724,14 @@ def _zero_rows_ending_two_blanks(keys: list[str], gathered: dict[str, list[Token
     return out
 
 
+def _box_draws_a_column_past_total(text: str, tokens: list[Token], labels: list[tuple[int, str]],
+                                   widths: dict[str, int]) -> bool:
+    """Whether a ruled box's first row has more cells than its row's width and the header draws
+    one column after 总计 (w3m's box of a table some of whose rows printed 8 cells)."""
+    return cells_right_of(text, tokens[labels[0][0]]) > widths[labels[0][1]] \
+        and box_columns_after_last(text, tokens[0].start, tokens[labels[0][0]].start, "总计") == 1
+
+
 def _zero_rows_printing_past_last(report: Report, tokens: list[Token], labels: list[tuple[int, str]],
                                   widths: dict[str, int]) -> dict[str, list[Token]]:
     """The rows of a ruled box (w3m) printing only 0s, placeholders and blanks, one of whose
@@ -2734,8 +2742,7 @@ def _zero_rows_printing_past_last(report: Report, tokens: list[Token], labels: l
     other columns; every reading adds up, so the box's cells say which they are: each row with
     its cells so read, the subtotal left out (as tokens, in the table's columns)."""
     text = report.text
-    if cells_right_of(text, tokens[labels[0][0]]) <= widths[labels[0][1]] \
-            or box_columns_after_last(text, tokens[0].start, tokens[labels[0][0]].start, "总计") != 1:
+    if not _box_draws_a_column_past_total(text, tokens, labels, widths):
         return {}  # (most boxes: no column drawn after 总计)
     rows: dict[str, list[Token]] = {}
     for index, key in labels:
@@ -2772,8 +2779,7 @@ def _counted_rows_printing_past_last(report: Report, tokens: list[Token], labels
     sit a column off (a blank 自然人 given the subtotal). Rows of 0s are
     _zero_rows_printing_past_last's."""
     text = report.text
-    if cells_right_of(text, tokens[labels[0][0]]) <= widths[labels[0][1]] \
-            or box_columns_after_last(text, tokens[0].start, tokens[labels[0][0]].start, "总计") != 1:
+    if not _box_draws_a_column_past_total(text, tokens, labels, widths):
         return {}  # (most boxes: no column drawn after 总计)
     rows: dict[str, list[Token]] = {}
     for index, key in labels:
