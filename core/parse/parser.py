@@ -696,20 +696,6 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # the stray one its last. The row alone cannot say (a 0 and a blank add up alike): flagged
             values_of[key] = values[:-1]
             report.flags.append(Flag(f"{table.section}.{key}", "parse", _BOTH_ENDS_BLANK.format(table.row(key).label)))
-    if not t2:
-        for key, values in gathered.items():
-            read = values_of[key]
-            if len(values) == widths[key] + 1 and values[0].kind == EMPTY and len(read) == widths[key] \
-                    and all(a is b for a, b in zip(read, values[1:])) and cells_add_up_as_eight(values) \
-                    and _rows_alike_start_beside_label(table, key, gathered, widths, {key: values}):
-                # a row of a cell more, its first empty, trimmed as a label column's empty half: where
-                # the rows beside it print their 7 right after their labels, that cell is its own blank
-                # 自然人, and the row adds up only as 8 (a 法人或其他组织 subtotal, TEMPLATE.md): read
-                # as 7, the subtotal sat in 自然人, every part a column off
-                values_of[key] = without_subtotal(values)
-                report.flags.append(Flag(f"{table.section}.{key}", "parse", CELLS_OF_EIGHT.format(
-                    table.row(key).label, _BLANK_NATURAL_AMONG_SEVENS, values[1].text,
-                    blank_cells_phrase(table.row(key), values_of[key])), (SUBTOTAL_LEFT_OUT,)))
     if cut_blank and _total_column_blank(values_of, widths):
         # a table leaving its 总计 column empty: a row of a cell more whose last is empty printed
         # 8 cells, that one its 总计 (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md), not
@@ -1350,7 +1336,6 @@ _LINES_BY_SUMS = "「{}」行的数值分在几行印出，已按各行合计关
 # (CELLS_OF_EIGHT's {1}: how the row shows its 8 cells)
 _PRINTED_PAST_TOTAL = "表格在总计之后多画的一列中也印了数值"
 _PLACED_PAST_TOTAL = "末个数值印在总计一列之后"
-_BLANK_NATURAL_AMONG_SEVENS = "自然人一格空白，同级各行均紧接行名印7格"
 # (a row's or 表四's values placed by where they print, and not surely: what follows 「…」行 or 表四)
 BY_POSITION = "的数值按版面位置归入各列，各数所在的列不够确定，请对照原文核对"
 _GAP_AMONG_ZEROS = ("「{0}」行比表头少印1格（转换时在行末补了空格）：按合计读出的空白格在{1}，它与相邻各个0"

@@ -22,7 +22,7 @@ from, and hands its rows here:
   in a grid a converter drew a column wider than the header for a row of 8 (zero_rows_past_padding);
 - parser: a row of 8 whose 自然人 is blank, read by its 8 cells (cells_add_up_as_eight, CELLS_OF_EIGHT):
   in w3m's box its last cell in the column drawn after 总计, in a space-aligned table its last value
-  right of 总计, in html2text's pipes its empty first cell beside rows printing their 7;
+  right of 总计 (html2text's pipes, the empty first cell printed, are _trim_padding's: prints_as_eight);
 - tab_breaks: a catdoc row whose tabs count out a cell more (adds_up_as_eight, without_subtotal;
   the parser flags it with TAB_ROW_OF_EIGHT); wider_parts: rows of 0s in a later w3m box drawn a
   column wider than the header's;
