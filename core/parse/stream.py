@@ -3728,20 +3728,14 @@ def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list
         zeros_both_ways = not any(numbers) and {t.kind for t in values} == {NUM, NA}
         if zeros_both_ways or not parts_add_up(numbers):
             report.flags.append(Flag(f"{table.section}.{key}", "parse",
-                                     f"「{table.row(key).label}」行：表格{_stream_kind(report)}，部分空白单元格未留痕迹，"
+                                     f"「{table.row(key).label}」行：表格{_stream_kind(report.format)}，部分空白单元格未留痕迹，"
                                      "本行数值可能不全是本行的，请对照原文核对"))
 
 
-def _stream_kind(report: Report) -> str:
+def _stream_kind(format: str) -> str:
     """How a table comes as a stream, said to the auditor: a Word document or a web page written
-    out a cell a paragraph (mammoth's Markdown, pandoc), a PDF's text in its reading order (a PDF,
-    or a text marking its pages as pdftotext does), or a text in its order (lynx, a text saved
-    from Word or a browser: no PDF to speak of)."""
-    if report.format in ("md", "docx", "html"):
-        return "每格一段依次印出"
-    if report.format == "pdf" or "\f" in report.text:
-        return "按PDF文字顺序印出"
-    return "按文字顺序依次印出"
+    out a cell a paragraph (mammoth's Markdown, pandoc), or a PDF's text in its reading order."""
+    return "每格一段依次印出" if format in ("md", "docx", "html") else "按PDF文字顺序印出"
 
 
 # --- the first two rows of 表三, interleaved under its header -----------------------------------

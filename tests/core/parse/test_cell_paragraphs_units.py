@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from core.check.rules import check
 from core.parse.cell_paragraphs import _tokens
 from tests.core.truth import read_against_truth, t3_row
@@ -41,12 +39,3 @@ def test_the_flag_on_a_markdown_streams_row_does_not_speak_of_a_pdf():
     report, _, _ = read_against_truth(ZOO / "q1608-r0036-mammoth-md.md")
     message = next(f.message for f in report.flags if f.cell == "section3.total")
     assert "每格一段依次印出" in message and "PDF" not in message
-
-
-@pytest.mark.parametrize("name", ["pq1805-r0048-mammoth-raw.txt", "q2201-r0024-lynx.txt", "w2403-r0001-split-html-lynx.txt"])
-def test_the_flag_on_a_text_streams_row_speaks_of_no_pdf(name):
-    # a text saved from Word (mammoth) or a web page (lynx) has no PDF behind it: its rows were
-    # flagged 「表格按PDF文字顺序印出」; a text marking its pages (pdftotext's form feeds) still is
-    report, _, _ = read_against_truth(ZOO / name)
-    messages = [f.message for f in report.flags if "部分空白单元格未留痕迹" in f.message]
-    assert messages and all("按文字顺序依次印出" in m and "PDF" not in m for m in messages)
