@@ -458,16 +458,9 @@ def unique_placement(report: Report, table: Table, rows: dict[str, list[Token]]
     for key, n in solutions[0].items():
         if key not in rows:
             continue  # the misprinted row printed every column: stored as printed
-        stored = [report.cells.get(p) for p in table.row_paths(key)]
-        if [0 if cell is None or cell.arithmetic is None else cell.arithmetic for cell in stored] \
-                == list(options[key][n][0]):
+        if _stored_numbers(report, table, key) == list(options[key][n][0]):
             continue  # already so (where its zeros print, the sums do not tell): left as placed
-        placed: list[Optional[Token]] = [None] * width
-        columns = options[key][n][1]
-        if not columns:  # a row of zeros: its tokens as printed, left-aligned (all 0 anyway)
-            columns = tuple(range(len(rows[key])))
-        for column, token in zip(columns, rows[key]):
-            placed[column] = token
+        placed = _placed(rows[key], options[key][n][1], width)
         out[key] = placed
     return out
 
@@ -652,11 +645,16 @@ def traced_placement(report: Report, table: Table, rows: dict[str, list[Token]],
         if key not in rows:
             continue  # the misprinted row printed every column: stored as printed
         placed = _placed(rows[key], options[key][n][1], width)
-        cells = [report.cells.get(p) for p in table.row_paths(key)]
-        if [0 if cell is None or cell.arithmetic is None else cell.arithmetic for cell in cells] == _cells(placed):
+        if _stored_numbers(report, table, key) == _cells(placed):
             continue  # already so
         out[key] = placed
     return out, blank_total, misprinted
+
+
+def _stored_numbers(report: Report, table: Table, key: str) -> list:
+    """A row's cells as stored, each its arithmetic value (0 for a cell not read or blank)."""
+    cells = [report.cells.get(p) for p in table.row_paths(key)]
+    return [0 if cell is None or cell.arithmetic is None else cell.arithmetic for cell in cells]
 
 
 def _placed(tokens: list[Token], columns: tuple[int, ...], width: int) -> list[Optional[Token]]:
