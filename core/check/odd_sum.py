@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from operator import attrgetter
-from typing import Optional
+from typing import Collection, Optional
 
 from core.model import BLANK, DOUBT, INFERRED, NUMBER, PLACEHOLDER, Finding, Number, Report, known, strict_sum
 from core.template import tables
@@ -22,11 +22,13 @@ _READ_SET = frozenset(_READ)
 _state = attrgetter("state")
 
 
-def odd_printed_sum(report: Report, findings: list[Finding], values: dict[str, Optional[Number]]) -> list[Finding]:
-    """T3-3's odd sum; `values`: each cell's CellValue.arithmetic (rules._arithmetic_values)."""
+def odd_printed_sum(report: Report, findings: list[Finding], values: dict[str, Optional[Number]],
+                    unfilled: Collection[str] = ()) -> list[Finding]:
+    """T3-3's odd sum; `values`: each cell's CellValue.arithmetic (rules._arithmetic_values);
+    `unfilled`: the tables leaving a column empty as a whole (rules.unfilled_columns)."""
     total = report.t3_printed_sum
-    if total is None or total % 2 == 0 or report.template not in ("2019", "2021"):
-        return []
+    if total is None or total % 2 == 0 or report.template not in ("2019", "2021") or "section3" in unfilled:
+        return []  # (a 总计 column, or the parts', left empty: no row prints twice its 总计)
     paths, total_paths = _table3_paths(tuple(report.cells))
     cell_of = report.cells
     totals = [cell_of[path] for path in total_paths]

@@ -48,7 +48,7 @@ def check(report: Report) -> list[Finding]:
     findings += value_rules(report, not_counts)
     findings += arithmetic_rules(report, values, unfilled, said)
     findings += misprinted_rows(report, findings)
-    findings += odd_printed_sum(report, findings, values)
+    findings += odd_printed_sum(report, findings, values, unfilled)
     findings += t2_rules(report, printed_prose)
     findings += prose_rules(report, unfilled, prose, said)
     findings += document_rules(report)
@@ -178,11 +178,12 @@ def _blanks(cells) -> int:
 
 
 def _empty_totals(cells: dict, template: str, section: str, total_paths: tuple[str, ...]) -> int:
-    """How many of these 总计 cells are empty: printed blank, or never printed and read as 0 beside
-    a count of their row (a row printing a cell fewer than the columns, placed from the left:
-    the cell it left out is its 总计, which 0 would make wrong whatever the row holds)."""
+    """How many of these 总计 cells are empty: printed blank, or never printed beside a count of
+    their row (a row printing a cell fewer than the columns, placed from the left: the cell it left
+    out is its 总计, read as 0, which would make it wrong whatever the row holds, or inferred from
+    the sums, as the equations fill a cell no row printed)."""
     return sum(1 for p in total_paths if (c := cells.get(p)) is not None
-               and (_blank(c) or (c.state == INFERRED and c.value == 0
+               and (_blank(c) or (c.state == INFERRED
                                   and not _prints_no_count(cells, p, template, section))))
 
 

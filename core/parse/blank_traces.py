@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from typing import Optional
 
+from core.model import known
 from core.readers.document import Line
 from core.parse.cell_lines import alone_on_line
+from core.parse.columns import token_number
 from core.parse.lost import empty_line
 from core.parse.tokens import NA, NUM, TEXT, Token
 
@@ -120,3 +122,30 @@ def blank_traces(tokens: list[Token], labels: list[tuple[int, str]], values_of: 
         if len(values_of[key]) < widths[key] and any(gap > 1 for gap in gaps):
             out[key] = tuple((gap - 1) // per_blank for gap in gaps)
     return out
+
+
+def subtotal_of_wider_row(values: list[Token], blanks: tuple[int, ...], width: int) -> Optional[int]:
+    """The index of the value a row printed as a 法人或其他组织 subtotal (TEMPLATE.md: some tools
+    invent one), where the blank cells its gaps bound (`blanks`, blank_traces) and its values need
+    more columns than the row's `width`: it printed a cell more, the subtotal second, after 自然人
+    (printed or blank). That value is the sum of the parts after it but the last, and with 自然人
+    the last, its 总计; None unless exactly one value is so, past no more blank cells than that
+    layout leaves it."""
+    if sum(blanks) + len(values) != width + 1 or len(values) < 3:
+        return None  # (the row fits its columns, or it needs more than one cell more)
+    numbers = [token_number(t) for t in values]
+    if not known(numbers) or not any(numbers):
+        return None
+    found = []
+    # (the subtotal first, after a blank 自然人 at most; or second, after 自然人 printed, no blank between)
+    if blanks[0] <= 1 and numbers[0] == numbers[-1] == sum(numbers[1:-1]):
+        found.append(0)
+    if blanks[0] == blanks[1] == 0 and numbers[0] + numbers[1] == numbers[-1] and numbers[1] == sum(numbers[2:-1]):
+        found.append(1)
+    return found[0] if len(found) == 1 else None
+
+
+def without_subtotal_trace(blanks: tuple[int, ...], index: int) -> tuple[int, ...]:
+    """A row's blank cells bounded before each value (blank_traces), its value at `index` (a
+    subtotal no column holds) left out: the blank cells before it lie before the value after it."""
+    return blanks[:index] + (blanks[index] + blanks[index + 1],) + blanks[index + 2:]

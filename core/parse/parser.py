@@ -44,7 +44,7 @@ from core.parse.glued import CUT_LEFT_OPEN, LEFT_OPEN, MAX_DIGITS, NO_UNIQUE_CUT
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
 from core.parse.t3_placement import agreed_rows, blank_total_placement, traced_placement, undecided_columns, unique_placement
-from core.parse.blank_traces import blank_traces, inside_vertical_word
+from core.parse.blank_traces import blank_traces, inside_vertical_word, subtotal_of_wider_row, without_subtotal_trace
 from core.parse.t3_anchored import read_anchored_rows, read_as_anchored, stored_as_printed
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header, header_padding
@@ -1443,6 +1443,10 @@ _PLACED_BY_TRACES = ("「{}」行：空白单元格只有一部分留下空行�
                      "（只有这一种读法使{}合计相符），请对照原文核对")
 
 
+_SUBTOTAL_BY_TRACES = ("「{0}」行各格一段，空行所示的空白单元格连同印出的数值比表头多1格：第二格（{1}）等于其后各格之和、"
+                       "与自然人相加等于总计，是「法人或其他组织」小计（本行印有8格，模板无此列）。已略去小计读取，请对照原文核对")
+
+
 def _place_by_traces(report: Report, table: Table, tokens: list[Token], labels: list[tuple[int, str]],
                      values_of: dict[str, list[Token]], lines: list[Line], widths: dict[str, int]) -> None:
     """表三's short rows placed again where their empty lines bound their blank cells (a web
@@ -1455,7 +1459,15 @@ def _place_by_traces(report: Report, table: Table, tokens: list[Token], labels: 
     if not traces:
         return
     short = {key: values for key, values in short.items() if len(values) < widths[key]}
+    subtotals: dict[str, Token] = {}  # rows printing a 法人或其他组织 subtotal, its gaps tell: it, left out
+    for key, blanks in list(traces.items()):
+        if key in short and (index := subtotal_of_wider_row(short[key], blanks, widths[key])) is not None:
+            subtotals[key] = short[key][index]
+            short[key] = short[key][:index] + short[key][index + 1:]
+            traces[key] = without_subtotal_trace(blanks, index)
     placed, blank_total, misprinted = traced_placement(report, table, short, traces, _all_hold(report, table))
+    if subtotals and not set(subtotals) <= set(placed):
+        return  # (a row read without its subtotal only where the table's sums place it so)
     sums = "各项" if misprinted is None else f"除「{table.rows[0].columns[misprinted].label}」列（疑有笔误）外各列"
     for key, chosen in placed.items():
         paths = list(table.row_paths(key))
@@ -1470,6 +1482,9 @@ def _place_by_traces(report: Report, table: Table, tokens: list[Token], labels: 
         # (a reading from the left, or one of several, is no longer what the row holds)
         report.flags[:] = [f for f in report.flags if not (f.cell == cell and f.kind == "inferred")]
         report.flags.append(Flag(cell, "inferred", _PLACED_BY_TRACES.format(table.row(key).label, sums)))
+        if key in subtotals:
+            report.flags.append(Flag(cell, "inferred", _SUBTOTAL_BY_TRACES.format(
+                table.row(key).label, report.text[subtotals[key].start:subtotals[key].end]), (SUBTOTAL_LEFT_OUT,)))
 
 
 def _blank_total_flag(table: Table, key: str, misprinted: list[str]) -> Flag:

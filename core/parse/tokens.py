@@ -48,10 +48,11 @@ _BORDERS = re.compile(r"[|\u2500-\u257f][|\u2500-\u257f]*")
 _LABEL_START = r"[一二三四五六七八九十][、.]|[（(][一二三四五六七八九十][）)]|第[一二三四五六七八九十]"
 _GLUED_LABEL = re.compile(rf"^(\d+(?:\.\d+)?)(?={_LABEL_START})")
 # A row's first values glued to its label by a text browser when the label fills its column
-# (lynx: 「…不计其他情形）00 0 0」): 0s ending a run right after a label's closing bracket, each a
-# cell (a count other than 0 has no leading 0). Other digits there may be one cell or several
-# glued (「…情形）726」: 72 and 6): left in the label, the row read by position and flagged.
-_GLUED_AFTER_LABEL = re.compile(r"(?<=[\u4e00-\u9fff]\))0+$")
+# (lynx: 「…不计其他情形）00 0 0」, 「…不计其他情形）1/ /」): 0s, placeholders 「/」 and lone digits
+# ending a run right after a label's closing bracket, each a cell (a count other than 0 has no
+# leading 0, and a digit no digit beside it is a count of its own). Other digits there may be one
+# cell or several glued (「…情形）726」: 72 and 6): left in the label, the row read by position and flagged.
+_GLUED_AFTER_LABEL = re.compile(r"(?<=[\u4e00-\u9fff]\))(?:0|/|[1-9](?!\d))+$")
 # A row's counts glued together, each count other than 0 closed by its unit (docx2txt drops the
 # cell breaks: "621项146项00040项807项", then maybe the next row's label): the unit ends a count,
 # and a count never starts with 0, so the 0s before a count are cells of their own (zeros print
@@ -271,11 +272,11 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
     elif glued and len(glued.group(1)) < len(piece):
         cut = len(glued.group(1))
         pieces = (_read_piece(piece[:cut], 0, cut), _read_piece(piece[cut:], cut, len(run)))
-    elif piece[-1:] == "0" and len(piece) == len(run) and ")" in piece \
-            and (after := _GLUED_AFTER_LABEL.search(piece)) is not None:
+    elif (piece[-1:] == "0" or piece[-1:] == "/" or piece[-1:].isdigit() and not piece[-2:-1].isdigit()) \
+            and len(piece) == len(run) and ")" in piece and (after := _GLUED_AFTER_LABEL.search(piece)) is not None:
         label_end = after.start()
         pieces = (_read_piece(piece[:label_end], 0, label_end),
-                  *(_read_piece("0", at, at + 1) for at in range(label_end, len(piece))))
+                  *(_read_piece(piece[at], at, at + 1) for at in range(label_end, len(piece))))
     else:
         pieces = (_read_piece(piece, 0, len(run)),) if piece else ()
     _KEPT_RUNS[run] = pieces  # (tokenize made room)
