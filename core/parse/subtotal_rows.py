@@ -33,7 +33,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator, Optional, Sequence, TypeVar
 
-from core.model import BLANK, CHECK_WITH_SOURCE, INFERRED, MISSING, NUMBER, SUBTOTAL_UNTOLD, CellValue, Flag, Number, Report, known
+from core.model import (BLANK, CHECK_WITH_SOURCE, INFERRED, MISSING, NUMBER, SUBTOTAL_LEFT_OUT, SUBTOTAL_UNTOLD, CellValue, Flag,
+                        Number, Report, known)
 from core.parse.columns import equation_score, token_number
 from core.parse.glued import MAX_CELL_DIGITS
 from core.parse.lost import only_zeros, zeros_in_doubt
@@ -491,8 +492,11 @@ def zero_rows_a_writer_cuts(report: Report, table: Table) -> None:
     if not counts or mixed < 3 or not cuts_rows_to_columns(report.text):
         return  # (most tables print their zeros one way)
     flagged = {f.cell.split(".")[1] if "." in f.cell else "" for f in report.flags if f.cell.startswith(table.section)}
-    if "" in flagged:
-        return  # (the table flagged whole)
+    if "" in flagged or any(SUBTOTAL_UNTOLD in f.causes or SUBTOTAL_LEFT_OUT in f.causes or _PAST_HEADER in f.message
+                            for f in report.flags if f.cell.startswith(table.section)):
+        # (the table flagged whole; or a row of 8 shows, a cell past the header's: pandoc drew the
+        # table a column wider, cutting none; pq1805 r0046 pandoc-html-gfm)
+        return
     for key, zero in zero_rows.items():
         if key not in flagged and (columns := zero_only_with_subtotal(zero, zero + [False])):
             zeros_in_doubt(report, table, key, columns, _ZERO_ROW_CUT_UNTRACED, (SUBTOTAL_UNTOLD,))
@@ -627,6 +631,7 @@ _BLANK_LOST_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后四个数
 _LONE_TOTAL = ("「{0}」行读满{1}列，总计印为{2}而合计不符，" + _OTHERS_LEAVE_TOTAL_BLANK + "：" + _MAY_BE_EIGHT
                + "，各数值属于哪一列无法确定，" + _CHECK)
 # (rows of 0s, placeholders and blanks printing a cell more, its last blank: a stray cell, or a row of 8)
+_PAST_HEADER = "比表头多"  # (each message of a row printing a cell past the header's says so)
 _PAST_LAST = "「{0}」行比表头多印1格，末格空白，各格都是0、占位符或空白：末格可能是多出的空格，也可能" + _ZERO_EIGHT + "。"
 ZERO_ROW_CUT_BLANK = _PAST_LAST + "两种读法同样合计，已按末格为多出的空格读取，哪几格是0、哪几格空白无法确定，" + _CHECK
 ZEROS_PAST_LAST = _PAST_LAST + _ZEROS_EITHER
