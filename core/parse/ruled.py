@@ -117,15 +117,31 @@ def _under_rule(text: str, values: list[Token], width: int, labels: list[Token] 
             if rule[:1].strip():
                 return None  # a line printing from its first column: out of the table (pandoc indents its lines)
             continue
-        if labels and "  " in rule.strip():
-            return None  # (pandoc's rule sets its columns' dashes one space apart; a row of "--" placeholders does not)
-        runs = [(m.start(), m.end()) for m in re.finditer(r"-+", rule)][-width:]
-        if len(runs) < width:
-            return None
+        runs = [(m.start(), m.end()) for m in re.finditer(r"-+", rule)]
+        header = None
+        if labels:
+            # a row printing its label: 表三's, placed by the columns up to the one its header names
+            # 总计 (pandoc draws a web table a column wider for a row of 8; 表二's blocks use fewer
+            # columns than its grid: not placed so), under pandoc's rule, its dashes one space apart
+            # (a row of "--" placeholders is none)
+            header = text.find("总计", position + len(rule) + 1, start)
+            if header < 0 or "  " in rule.strip():
+                return None
         for wide in (True, False):  # pandoc pads by display width; try by characters too
-            if any(width_of(text[start:t.end], wide) > runs[0][0] for t in labels):
-                continue  # text (a label) reaching into the value columns
-            row = _assign(values, runs, lambda t: width_of(text[start:t.start], wide))
+            spans = runs
+            if header is not None:
+                header_start = text.rfind("\n", 0, header) + 1
+                at = width_of(text[header_start:header], wide)
+                last = next((n for n, (low, high) in enumerate(runs) if low <= at < high), None)
+                if last is None:
+                    continue
+                spans = runs[:last + 1]
+                if any(width_of(text[start:t.end], wide) > spans[-width][0] for t in labels if len(spans) >= width):
+                    continue  # text (a label) reaching into the value columns
+            spans = spans[-width:]
+            if len(spans) < width:
+                return None
+            row = _assign(values, spans, lambda t: width_of(text[start:t.start], wide))
             if row is not None:
                 return row
         return None

@@ -26,3 +26,19 @@ def test_a_lone_value_far_below_the_rule_is_read_in_the_column_above_it():
     findings = check_report(report)
     assert {(f.suggestion.cell, f.suggestion.value, f.severity) for f in findings if f.suggestion} \
         == {("section3.unable_not_held.legal", 0, ERROR)}
+
+
+def test_a_table_drawn_a_column_wider_places_its_rows_by_the_columns_up_to_total():
+    # pq2204 r0034 (pandoc's Markdown of a web page): one row of 8 made pandoc draw 表三 a column
+    # wider than its header; 「4.保护第三方合法权益」 prints 「－ 0 0 0」 under 商业企业, 科研机构,
+    # 法律服务机构 and 总计: placed by the last 7 dashes they read a column to the left (silent)
+    report, wrong, silent = read_against_truth(ZOO / "pq2204-r0034-pandoc-html-markdown.md")
+    assert silent == []
+    assert t3_row(report, "denied_third_party") == [None, None, 0, None, 0, None, 0]
+
+
+def test_a_table2_block_narrower_than_its_grid_is_not_placed_by_the_last_dashes():
+    # pq2504 r0023: 「政府集中采购」 prints its 0 under 采购总金额, the grid's third column of four
+    report, wrong, silent = read_against_truth(ZOO / "pq2504-r0023-pandoc-html-markdown.md")
+    assert silent == []
+    assert report.value("section2.procurement.amount") == 0
