@@ -31,6 +31,7 @@ from, and hands its rows here:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Iterator, Optional, Sequence, TypeVar
 
 from core.model import (BLANK, CHECK_WITH_SOURCE, INFERRED, MISSING, NUMBER, SUBTOTAL_LEFT_OUT, SUBTOTAL_UNTOLD, CellValue, Flag,
@@ -473,8 +474,9 @@ def zero_rows_a_writer_cuts(report: Report, table: Table) -> None:
     cell that is 0 when read as 8 is flagged, those cells read as 0 (a blank counts 0 alike). A
     row whose cells read as 8 are 0 where printed 0 is left as read (its 0s are 0 either way).
     zero_table_rows_may_be_cut flags a table printing no count."""
-    if table.section != "section3" or report.format not in _CONVERTED_TEXT:
-        return
+    if table.section != "section3" or report.format not in _CONVERTED_TEXT \
+            or ("---" not in report.text and '<tr class="' not in report.text):
+        return  # (no table of pandoc's: each draws three dashes or more, or rows of HTML)
     cells = report.cells
     zero_rows: dict[str, list[bool]] = {}  # the rows of 0s and blanks as read: which cells are 0
     mixed = 0
@@ -504,22 +506,26 @@ def zero_rows_a_writer_cuts(report: Report, table: Table) -> None:
 
 # pandoc's tables: a simple table's dash rule (plain, Markdown), a grid table's border, a table
 # with merged cells left as HTML in Markdown, its rows striped (a web page's source saved as text
-# keeps every cell); a pipe table's delimiter row (GitHub Markdown) is asked more: _pandoc_pipes
-_PANDOC_TABLE = re.compile(r'^ *-{3,}(?: +-{3,})+ *$|^\+-{3,}\+|^<tr class="(?:odd|even)">', re.M)
-_PIPE_DELIMITER = re.compile(r"^\|(?:[-:]{3,}\|){7,} *$", re.M)
+# keeps every cell); a pipe table's delimiter row (GitHub Markdown) is asked more: _pandoc_pipes.
+# Compiled when first asked (few texts are): a compile costs a report read cold more than the search.
+@lru_cache(maxsize=1)
+def _pandoc_tables() -> tuple[re.Pattern, re.Pattern]:
+    return (re.compile(r'^ *-{3,}(?: +-{3,})+ *$|^\+-{3,}\+|^<tr class="(?:odd|even)">', re.M),
+            re.compile(r"^\|(?:[-:]{3,}\|){7,} *$", re.M))
 
 
 def cuts_rows_to_columns(text: str) -> bool:
     """Whether a text's tables are drawn by pandoc, which cuts each row to the table's columns
     (a Word table's grid, a web table's) and leaves no trace of a cell cut."""
-    return _PANDOC_TABLE.search(text) is not None or _pandoc_pipes(text)
+    drawn, _ = _pandoc_tables()
+    return drawn.search(text) is not None or _pandoc_pipes(text)
 
 
 def _pandoc_pipes(text: str) -> bool:
     """Whether a pipe table of 8 columns or more prints every row as wide as its delimiter row, as
     pandoc draws them (html2text's rows print their own cells: a header spanning columns, one
     cell; a row of 8, 8)."""
-    for match in _PIPE_DELIMITER.finditer(text):
+    for match in _pandoc_tables()[1].finditer(text):
         width = match.group().count("|")
         rows = text[match.end():].lstrip("\n").split("\n", 40)[:40]
         rows = rows[:next((n for n, line in enumerate(rows) if not line.startswith("|")), len(rows))]
