@@ -11,15 +11,13 @@ number, failing its own equation (T3-3), which says it already.
 from __future__ import annotations
 
 from functools import lru_cache
-from operator import attrgetter
 from typing import Collection, Optional
 
-from core.model import BLANK, DOUBT, INFERRED, NUMBER, PLACEHOLDER, Finding, Number, Report, known, strict_sum
+from core.model import BLANK, DOUBT, INFERRED, NUMBER, PLACEHOLDER, ZEROS_ANY_READING, Finding, Number, Report, known, strict_sum
 from core.template import tables
 
 _READ = (NUMBER, BLANK, PLACEHOLDER)
 _READ_SET = frozenset(_READ)
-_state = attrgetter("state")
 
 
 def odd_printed_sum(report: Report, findings: list[Finding], values: dict[str, Optional[Number]],
@@ -34,16 +32,22 @@ def odd_printed_sum(report: Report, findings: list[Finding], values: dict[str, O
     totals = [cell_of[path] for path in total_paths]
     if sum(cell.state == BLANK for cell in totals) >= 2 and all(cell.state in (BLANK, INFERRED) for cell in totals):
         return []  # 总计 printed blank, a column the report did not fill: no row prints twice its 总计
-    if _READ_SET.issuperset(map(_state, map(cell_of.__getitem__, paths))) \
+    # (a row of 0s, placeholders and blanks whose 0s stand where no reading tells, flagged so and
+    # for nothing else: its cells read as 0 print no count, whichever cell printed which)
+    zero_rows = {f.cell for f in report.flags if ZEROS_ANY_READING in f.causes}
+    if zero_rows:
+        zero_rows -= {f.cell for f in report.flags if ZEROS_ANY_READING not in f.causes}
+    if all(cell.state in _READ_SET or (cell.state == INFERRED and cell.value == 0 and path.rpartition(".")[0] in zero_rows)
+           for path, cell in zip(paths, map(cell_of.__getitem__, paths))) \
             and strict_sum(map(values.__getitem__, paths)) == total:
         return []  # every number summed read into a cell: a row of them sums to an odd number, failing T3-3
     table = tables(report.template)["section3"]
-    flagged = {f.cell for f in report.flags}
+    flagged = {f.cell for f in report.flags} - zero_rows
     sure = set(report.corrected)
     open_rows = []
     for row in table.rows:
         paths = table.row_paths(row.key)
-        if not _confirmed(report, row.key, paths, flagged, sure):
+        if not _confirmed(report, row.key, paths, flagged, sure, f"section3.{row.key}" in zero_rows):
             open_rows.append((row, paths))
     if not open_rows:
         return []  # every row read and adding up: the odd sum counted a number that is no cell
@@ -66,17 +70,20 @@ def _table3_paths(paths: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, .
     return table3, tuple(p for p in table3 if p.endswith(".total"))
 
 
-def _confirmed(report: Report, key: str, paths: tuple[str, ...], flagged: set[str], sure: set[str]) -> bool:
+def _confirmed(report: Report, key: str, paths: tuple[str, ...], flagged: set[str], sure: set[str],
+               zeros: bool = False) -> bool:
     """Every cell of the row read, none flagged, and its 总计 the sum of its parts. A row the
     auditor corrected a cell of was checked against the file: its values and their sum speak for
-    it, whatever the parser's flags say of how it was read (as in rules.misprinted_rows)."""
+    it, whatever the parser's flags say of how it was read (as in rules.misprinted_rows). A row of
+    `zeros` (flagged only for where its 0s stand) reads its cells inferred 0 as read."""
     checked = not sure.isdisjoint(paths)
     if f"section3.{key}" in flagged and not checked:
         return False
     values = []
     for path in paths:
         cell = report.cells.get(path)
-        if not checked and (cell is None or cell.state not in _READ or path in flagged):
+        if not checked and (cell is None or path in flagged or (
+                cell.state not in _READ and not (zeros and cell.state == INFERRED and cell.value == 0))):
             return False
         values.append(cell.arithmetic if cell else None)
     if not known(values):

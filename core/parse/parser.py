@@ -75,7 +75,7 @@ from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT
                                      blank_cells_phrase, flag_lone_total, may_be_clipped, may_have_lost_a_blank, cells_add_up_as_eight, prints_as_eight, prints_as_eight_blank_total,
                                      read_blank_lost, read_clipped,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
-                                     zero_rows_past_padding, zero_table_rows_may_be_cut,
+                                     zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
@@ -250,6 +250,7 @@ def parse(doc: Document) -> Report:
     if "section3" in report.tables:
         _unread_cells_of_a_zero_table(report, templ["section3"], tokens[3])
         zero_table_rows_may_be_cut(report, templ["section3"])
+        zero_rows_a_writer_cuts(report, templ["section3"])
     put_parts_in_header_order(report, templ["section3"], tokens[3], doc.lines, doc.page_starts)
     if over_units:
         flag_counts_over_units(report, templ["section3"], over_units)

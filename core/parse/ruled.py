@@ -16,7 +16,7 @@ from core.parse.tokens import EMPTY, NUM, TEXT, Token, parse_number
 
 _BOX_VERTICALS = "│┃"
 _DASH_RULE = re.compile(r"^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$")
-_LOOKBACK = 12  # lines above a row searched for its table's dash rule
+_LOOKBACK = 64  # lines above a row searched for its table's dash rule (表三 prints 25 rows and more)
 
 
 def _line_at(text: str, offset: int) -> tuple[int, int]:
@@ -104,7 +104,7 @@ def in_label_column(text: str, label: Token, value: Token, after: Token) -> bool
         and (len(after_prefix) == len(label_prefix) or display_width(after_prefix) == display_width(label_prefix))
 
 
-def _under_rule(text: str, values: list[Token], width: int) -> Optional[list[Token]]:
+def _under_rule(text: str, values: list[Token], width: int, labels: list[Token] = ()) -> Optional[list[Token]]:
     start, _ = _line_at(text, values[0].start)
     position = start
     for _ in range(_LOOKBACK):
@@ -114,14 +114,36 @@ def _under_rule(text: str, values: list[Token], width: int) -> Optional[list[Tok
         rule = text[rule_start:position - 1]
         position = rule_start
         if not _DASH_RULE.match(rule):
+            if rule[:1].strip():
+                return None  # a line printing from its first column: out of the table (pandoc indents its lines)
             continue
-        runs = [(m.start(), m.end()) for m in re.finditer(r"-+", rule)][-width:]
-        if len(runs) < width:
-            return None
+        runs = [(m.start(), m.end()) for m in re.finditer(r"-+", rule)]
+        header = None
+        if labels:
+            # a row printing its label: 表三's, placed by the columns up to the one its header names
+            # 总计 (pandoc draws a web table a column wider for a row of 8; 表二's blocks use fewer
+            # columns than its grid: not placed so), under pandoc's rule, its dashes one space apart
+            # (a row of "--" placeholders is none)
+            header = text.find("总计", position + len(rule) + 1, start)
+            if header < 0 or "  " in rule.strip():
+                return None
         for wide in (True, False):  # pandoc pads by display width; try by characters too
-            row = _assign(values, runs, lambda t: width_of(text[start:t.start], wide))
-            if row is not None:
-                return row
+            spans = runs
+            if header is not None:
+                header_start = text.rfind("\n", 0, header) + 1
+                at = width_of(text[header_start:header], wide)
+                last = next((n for n, (low, high) in enumerate(runs) if low <= at < high), None)
+                if last is None:
+                    continue
+                spans = runs[:last + 1]
+                if any(width_of(text[start:t.end], wide) > spans[-width][0] for t in labels if len(spans) >= width):
+                    continue  # text (a label) reaching into the value columns
+            spans = spans[-width:]
+            if len(spans) < width:
+                return None
+            row = _assign(values, spans, lambda t: width_of(text[start:t.start], wide))
+            if row is not None or header is not None:
+                return row  # (a header's 总计 under the rule in this measure: the table's measure, the only one asked)
         return None
     return None
 
@@ -141,10 +163,9 @@ def ruled_row(text: str, tokens: list[Token], values: list[Token], width: int, a
         return _in_box(text, values, width, [t for t in tokens if t.line == line and t.kind == TEXT], after_last)
     if text.find("--", 0, start) < 0:
         return None  # no dash rule above the row (one scan of the text, not of the table's tokens)
-    for t in tokens:  # (a loop, not any() over a generator: the table's tokens, asked for each row)
-        if t.line == line and t.kind == TEXT:
-            return None
-    return _under_rule(text, values, width)
+    # (a row's label printed on its line, left of the values: _under_rule weighs where it ends)
+    labels = [t for t in tokens if t.line == line and t.kind == TEXT]
+    return _under_rule(text, values, width, labels)
 
 
 _BOX = frozenset(map(chr, range(0x2500, 0x2580)))  # a ruled box's borders and rules

@@ -30,9 +30,12 @@ from, and hands its rows here:
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Callable, Iterator, Optional, Sequence, TypeVar
 
-from core.model import BLANK, CHECK_WITH_SOURCE, INFERRED, MISSING, NUMBER, SUBTOTAL_UNTOLD, CellValue, Flag, Number, Report, known
+from core.model import (BLANK, CHECK_WITH_SOURCE, INFERRED, MISSING, NUMBER, SUBTOTAL_LEFT_OUT, SUBTOTAL_UNTOLD, CellValue, Flag,
+                        Number, Report, known)
 from core.parse.columns import equation_score, token_number
 from core.parse.glued import MAX_CELL_DIGITS
 from core.parse.lost import only_zeros, zeros_in_doubt
@@ -459,6 +462,78 @@ def zero_row_filling_blank_total(report: Report, table: Table, values_of: dict[s
         zeros_in_doubt(report, table, key, columns, _ZERO_ROW_FILLS_BLANK_TOTAL, (SUBTOTAL_UNTOLD,))
 
 
+def zero_rows_a_writer_cuts(report: Report, table: Table) -> None:
+    """表三 rows whose cells as read are only 0s, placeholders and blanks, in a table printing counts
+    and its zeros every which way (three rows or more each print a 0 beside a placeholder or blank),
+    drawn by a writer that cuts each row to the table's columns and leaves no trace of the cell
+    cut (pandoc's tables: cuts_rows_to_columns). A row printing 8 cells (a 法人或其他组织 subtotal
+    after 自然人, TEMPLATE.md) cut back to 7 reads its parts a column off; where the subtotal is 0
+    both readings add up, and which cells print 0 and which are blank no sum and no cell tells
+    (q2206 r0032 pandoc-docx-gfm: 「0 · · 0 · · ·」 is 0 · 0 · · · · after a blank subtotal). The
+    sums weigh a row of counts so cut (may_be_clipped), not one of 0s: each row printing blank a
+    cell that is 0 when read as 8 is flagged, those cells read as 0 (a blank counts 0 alike). A
+    row whose cells read as 8 are 0 where printed 0 is left as read (its 0s are 0 either way).
+    zero_table_rows_may_be_cut flags a table printing no count."""
+    if table.section != "section3" or report.format not in _CONVERTED_TEXT \
+            or ("---" not in report.text and '<tr class="' not in report.text):
+        return  # (no table of pandoc's: each draws three dashes or more, or rows of HTML)
+    cells = report.cells
+    zero_rows: dict[str, list[bool]] = {}  # the rows of 0s and blanks as read: which cells are 0
+    mixed = 0
+    counts = False
+    for row in table.rows:
+        read = [cells.get(path) for path in table.row_paths(row.key)]
+        if any(cell is None or cell.state in (MISSING, INFERRED) for cell in read):
+            continue  # (a cell not printed as read: a row read otherwise)
+        if any(cell.value not in (0, None) for cell in read):
+            counts = True
+            continue
+        zero = [cell.value == 0 for cell in read]
+        mixed += any(zero) and not all(zero)
+        zero_rows[row.key] = zero
+    if not counts or mixed < 3 or not cuts_rows_to_columns(report.text):
+        return  # (most tables print their zeros one way)
+    flagged = {f.cell.split(".")[1] if "." in f.cell else "" for f in report.flags if f.cell.startswith(table.section)}
+    if "" in flagged or any(SUBTOTAL_UNTOLD in f.causes or SUBTOTAL_LEFT_OUT in f.causes or _PAST_HEADER in f.message
+                            for f in report.flags if f.cell.startswith(table.section)):
+        # (the table flagged whole; or a row of 8 shows, a cell past the header's: pandoc drew the
+        # table a column wider, cutting none; pq1805 r0046 pandoc-html-gfm)
+        return
+    for key, zero in zero_rows.items():
+        if key not in flagged and (columns := zero_only_with_subtotal(zero, zero + [False])):
+            zeros_in_doubt(report, table, key, columns, _ZERO_ROW_CUT_UNTRACED, (SUBTOTAL_UNTOLD,))
+
+
+# pandoc's tables: a simple table's dash rule (plain, Markdown), a grid table's border, a table
+# with merged cells left as HTML in Markdown, its rows striped (a web page's source saved as text
+# keeps every cell); a pipe table's delimiter row (GitHub Markdown) is asked more: _pandoc_pipes.
+# Compiled when first asked (few texts are): a compile costs a report read cold more than the search.
+@lru_cache(maxsize=1)
+def _pandoc_tables() -> tuple[re.Pattern, re.Pattern]:
+    return (re.compile(r'^ *-{3,}(?: +-{3,})+ *$|^\+-{3,}\+|^<tr class="(?:odd|even)">', re.M),
+            re.compile(r"^\|(?:[-:]{3,}\|){7,} *$", re.M))
+
+
+def cuts_rows_to_columns(text: str) -> bool:
+    """Whether a text's tables are drawn by pandoc, which cuts each row to the table's columns
+    (a Word table's grid, a web table's) and leaves no trace of a cell cut."""
+    drawn, _ = _pandoc_tables()
+    return drawn.search(text) is not None or _pandoc_pipes(text)
+
+
+def _pandoc_pipes(text: str) -> bool:
+    """Whether a pipe table of 8 columns or more prints every row as wide as its delimiter row, as
+    pandoc draws them (html2text's rows print their own cells: a header spanning columns, one
+    cell; a row of 8, 8)."""
+    for match in _pandoc_tables()[1].finditer(text):
+        width = match.group().count("|")
+        rows = text[match.end():].lstrip("\n").split("\n", 40)[:40]
+        rows = rows[:next((n for n, line in enumerate(rows) if not line.startswith("|")), len(rows))]
+        if rows and all(line.count("|") == width for line in rows):
+            return True
+    return False
+
+
 def zero_rows_past_padding(text: str, values_of: dict[str, list[Token]], gathered: dict[str, list[Token]],
                            widths: dict[str, int], weighed: set[str]) -> tuple[dict[str, list[int]], str]:
     """表三 rows of a grid whose header has one empty column after 总计 (_column_after_total: the
@@ -562,6 +637,7 @@ _BLANK_LOST_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后四个数
 _LONE_TOTAL = ("「{0}」行读满{1}列，总计印为{2}而合计不符，" + _OTHERS_LEAVE_TOTAL_BLANK + "：" + _MAY_BE_EIGHT
                + "，各数值属于哪一列无法确定，" + _CHECK)
 # (rows of 0s, placeholders and blanks printing a cell more, its last blank: a stray cell, or a row of 8)
+_PAST_HEADER = "比表头多"  # (each message of a row printing a cell past the header's says so)
 _PAST_LAST = "「{0}」行比表头多印1格，末格空白，各格都是0、占位符或空白：末格可能是多出的空格，也可能" + _ZERO_EIGHT + "。"
 ZERO_ROW_CUT_BLANK = _PAST_LAST + "两种读法同样合计，已按末格为多出的空格读取，哪几格是0、哪几格空白无法确定，" + _CHECK
 ZEROS_PAST_LAST = _PAST_LAST + _ZEROS_EITHER
@@ -578,6 +654,8 @@ def zeros_of_an_untold_row(drawn: str, among: str) -> str:
 
 
 ZEROS_PAST_LAST_UNTOLD = zeros_of_an_untold_row("表头在「总计」之后", "表内")
+_ZERO_ROW_CUT_UNTRACED = ("「{0}」行各格都是0、占位符或空白，表格由pandoc转换而来：若本行印有8格（自然人之后是「法人或其他组织」"
+                          "小计，模板无此列），转换时末格被截去不留痕迹，其后各格应左移一列。" + _ZEROS_EITHER)
 _ZERO_ROW_FILLS_BLANK_TOTAL = ("「{0}」行各格都是0、占位符或空白，连总计一格也印出，而" + _OTHERS_LEAVE_TOTAL_BLANK + "："
                                "本行可能印有8格（自然人之后是「法人或其他组织」小计，末格总计空白），转换时末格被截去"
                                "（若是，第二格是小计，其后各数值应左移一列）。" + _ZEROS_EITHER)

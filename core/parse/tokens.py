@@ -440,15 +440,22 @@ def _cell_pieces(raw: str) -> _CellPieces:
         pieces = _KEPT_RUNS.get(run)
         if pieces is None:
             pieces = _run_pieces(run, marked)
+        if run == "---" and raw.strip(" \t-|:"):
+            # pandoc's Markdown writes an em dash 「—」 as "---": a run of three hyphens beside a
+            # label or a count is a placeholder (alone, or among dashes, bars and colons only, a
+            # table's rule: "---|---")
+            pieces = ((run, 0, 3, NA, None, ""),)
         for piece, head, tail, kind, value, unit in pieces:
             if kind is None and out and out[-1][3] is None and out[-1][0] not in _UNITS_AFTER \
                     and out[-1][0] + piece not in _UNITS_AFTER:
                 out[-1] = (out[-1][0] + piece, out[-1][1], start + tail, None, None, "")
             else:
                 out.append((piece, start + head, start + tail, kind, value, unit))
-    if len(out) > 1 and out[0][0][:3] == "---" and not raw.strip(" -"):
+    if len(out) > 1 and out[0][0][:3] == "---" and not raw.strip(" -") and "  " not in raw.strip(" "):
         # a rule of pandoc's simple table, a run of dashes a column: an empty column's run is as
-        # short as "--", no placeholder of the row above ("行政规范性文件 | | | 16件" took two)
+        # short as "--", no placeholder of the row above ("行政规范性文件 | | | 16件" took two); its
+        # runs one space apart, as pandoc draws them (its Markdown writes an em dash 「—」 as "---":
+        # a row of placeholders prints its runs as far apart as its columns, pq2704 r0022)
         return (("".join([piece[0] for piece in out]), out[0][1], out[-1][2], None, None, ""),)
     if len(out) > 2 and "无" in raw and _spaced_word(raw, out):
         # a word printed a character a line (a table's vertical label): 「（ 四 ） 无 法 提 供」
