@@ -8,7 +8,7 @@ blank cell leaves only spaces) is placed exactly by them, with no guess at spaci
 from __future__ import annotations
 
 import re
-from typing import Mapping, Optional
+from typing import Mapping, Optional, Sequence
 
 from core.parse.columns import display_width, token_number, width_of
 from core.parse.subtotal_rows import prints_as_eight
@@ -104,7 +104,7 @@ def in_label_column(text: str, label: Token, value: Token, after: Token) -> bool
         and (len(after_prefix) == len(label_prefix) or display_width(after_prefix) == display_width(label_prefix))
 
 
-def _under_rule(text: str, values: list[Token], width: int, labels: list[Token] = ()) -> Optional[list[Token]]:
+def _under_rule(text: str, values: list[Token], width: int, labels: Sequence[Token] = ()) -> Optional[list[Token]]:
     start, _ = _line_at(text, values[0].start)
     position = start
     for _ in range(_LOOKBACK):

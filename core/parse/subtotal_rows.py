@@ -482,8 +482,9 @@ def zero_rows_a_writer_cuts(report: Report, table: Table) -> None:
     mixed = 0
     counts = False
     for row in table.rows:
-        read = [cells.get(path) for path in table.row_paths(row.key)]
-        if any(cell is None or cell.state in (MISSING, INFERRED) for cell in read):
+        found = [cells.get(path) for path in table.row_paths(row.key)]
+        read = [cell for cell in found if cell is not None and cell.state not in (MISSING, INFERRED)]
+        if len(read) < len(found):
             continue  # (a cell not printed as read: a row read otherwise)
         if any(cell.value not in (0, None) for cell in read):
             counts = True
