@@ -685,3 +685,41 @@ def test_a_t3_group_label_printing_its_sums_on_its_own_row_is_no_row_s_values():
     assert not _group_sums_row(row[:-1], 1, 7)  # 6 values: not a row of the group's sums
     glued = [Token(NUM, "1", 0, 0, 1, 1), Token(TEXT, "(三)不予公开", 0, 0, 1)] + [Token(NUM, "0", 0, 0, 1, 0)] * 7
     assert not _group_sums_row(glued, 1, 7)  # the label not opening its line
+
+
+def test_t2_rows_printed_in_another_order_are_read_by_their_labels():
+    """表二 printing 行政规范性文件 above 规章 and 行政强制 above 行政处罚 (a text, a web page): each
+    row's label names it. Found in the template's order only, 规章's values were taken as
+    行政规范性文件's (「印有6个数值」) and 行政处罚's as 行政强制's, both rows flagged."""
+    for name in ("t2-rows-in-other-order", "t2-rows-in-other-order-page"):
+        report = load_report(WILD / f"{name}.{'html' if name.endswith('page') else 'txt'}")
+        assert wrong_cells(report, f"wild/{name}") == []
+        assert [f for f in report.flags if f.cell.startswith("section2")] == []
+        assert [f for f in check(report) if f.severity == ERROR] == []
+    assert [report.value(f"section2.{key}") for key in ("rules.issued", "normative_docs.issued",
+                                                        "punishment.decisions", "coercion.decisions")] == [0, 6, 0, 199]
+
+
+def test_t2_labels_out_of_order_are_read_only_beside_their_values_and_before_a_second_table():
+    from core.parse.labels import find_labels
+    from core.parse.tokens import NUM, TEXT, Token
+    from core.template import TEMPLATES
+
+    table = TEMPLATES["2021"]["section2"]
+
+    def found(*cells):  # (text or number, line)
+        return [key for _, key in find_labels(table, [
+            Token(NUM if isinstance(text, int) else TEXT, str(text), n, n, line, float(text) if isinstance(text, int) else None)
+            for n, (text, line) in enumerate(cells)])]
+    assert found(("行政规范性文件", 0), (3, 0), ("规章", 1), (0, 1), ("行政许可", 2), (5, 2)) \
+        == ["normative_docs", "rules", "licensing"]
+    # a PDF stream's labels stacked apart from their values: not placed by a guess
+    assert found(("行政规范性文件", 0), (3, 0), ("行政许可", 1), (5, 1), ("规章", 2), ("现行有效件数", 3), (0, 4)) \
+        == ["normative_docs", "licensing"]
+    # prose naming a row is no label
+    assert found(("行政规范性文件", 0), (3, 0), ("本年制发规章", 1), (2, 1), ("行政许可", 2), (5, 2)) \
+        == ["normative_docs", "licensing"]
+    # a second table's 规章 (after 行政规范性文件 printed again) is not the first table's
+    assert found(("行政规范性文件", 0), (3, 0), ("行政许可", 1), (5, 1), ("行政规范性文件", 2), (0, 2), ("规章", 3), (0, 3)) \
+        == ["normative_docs", "licensing"]
+
