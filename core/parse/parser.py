@@ -83,6 +83,7 @@ from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragr
 from core.template import (DENIED, NOT_PROCESSED, OTHER, RESULT_ROWS_2019, RESULT_ROWS_2021, RESULTS, T4, UNABLE, Row, Table,
                            tables)
 from core.parse.second_t3 import one_t3
+from core.parse.second_tables import SECTION6_TABLE_WORDS, appended_set_problem, second_set_problem
 from core.parse.labels import LABEL_NOISE, NUMBERING, find_labels, labels_behind
 from core.parse.line_orders import (better_line_order, eight_reordered, lines_reordered, order_doubtful,
                                     readings_undecided)
@@ -262,6 +263,13 @@ def parse(doc: Document) -> Report:
         _flag_unconfirmed_t4_groups(report, "印在第五部分标题之后的表四片段未能归入表格")
     reread_glued_t4(report)
     put_t4_columns_in_header_order(report, T4, tokens[4])
+    # a second set of tables (another agency's) whose values were left unread: said, never mixed in
+    second_set = second_set_problem(report, templ["section2"], tokens[2], tokens[4])
+    if second_set is None and regions[6] is not None and not sections.another_report \
+            and any(word in doc.text[report.section_spans[6][0]:] for word in SECTION6_TABLE_WORDS):
+        second_set = appended_set_problem(report, templ["section2"], templ["section3"], tokenize(doc.lines, *regions[6]))
+    if second_set is not None:
+        report.problems.append(second_set)
     report.flags.extend(headless_table_flags(report))
     report.flags.extend(unread_cell_flags(report))
     report.flags.extend(lost_character_flags(report))

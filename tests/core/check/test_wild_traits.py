@@ -723,3 +723,27 @@ def test_t2_labels_out_of_order_are_read_only_beside_their_values_and_before_a_s
     assert found(("行政规范性文件", 0), (3, 0), ("行政许可", 1), (5, 1), ("行政规范性文件", 2), (0, 2), ("规章", 3), (0, 3)) \
         == ["normative_docs", "licensing"]
 
+
+def test_a_second_agency_s_tables_are_said_unread_never_mixed_in():
+    """A bureau's report printing its 执法支队's tables too, under 「（二）……支队」 in each section or
+    appended after section 六: the bureau's are read, and a problem says a second set is unread.
+    Before, the second 表二 and 表四 (and an appended set) were dropped without a word."""
+    for name in ("two-agencies-interleaved", "two-agencies-appended"):
+        report = load_report(WILD / f"{name}.txt")
+        assert wrong_cells(report, f"wild/{name}") == []
+        assert report.value("section2.licensing.decisions") == 11008 and report.value("section4.review.total") == 0
+        said = [p for p in report.problems if p.startswith("文件含第二套统计表，未读取")]
+        assert len(said) == 1
+        assert [f for f in check(report) if f.severity == ERROR] == []
+    assert "第二部分" in said[0] or "表二" in said[0]
+    interleaved = load_report(WILD / "two-agencies-interleaved.txt").problems
+    assert any("第二部分" in p and "第四部分" in p for p in interleaved)
+    assert any(p.startswith("第三部分印有两张") for p in interleaved)  # (second_t3's)
+    appended = load_report(WILD / "two-agencies-appended.txt").problems
+    assert any("第六部分之后" in p and "表二" in p and "表三" in p and "表四" in p for p in appended)
+
+
+def test_one_set_of_tables_says_nothing_of_a_second():
+    for path in (WILD / "t2-rows-in-other-order.txt", WILD / "t3-remarks-column.html", WILD / "big5-mirror.txt"):
+        assert not any("第二套统计表" in p for p in load_report(path).problems)
+
