@@ -747,3 +747,33 @@ def test_one_set_of_tables_says_nothing_of_a_second():
     for path in (WILD / "t2-rows-in-other-order.txt", WILD / "t3-remarks-column.html", WILD / "big5-mirror.txt"):
         assert not any("第二套统计表" in p for p in load_report(path).problems)
 
+
+def test_t3_transposed_is_read_by_its_column_lines():
+    """表三 with rows and columns exchanged (a line for each applicant column, 25 values, under a
+    header naming the template's rows across the page), a web page and its tab text: read whole.
+    Before, the header's labels were taken for rows: 21 rows 「未找到」 and 部分公开 read as
+    24 0 0 0 0 0 24 (自然人's 部分公开 and 商业企业's 新收 … ), its 商业企业 4 and 总计 28 lost."""
+    from tests.core.truth import T3_COLUMN_KEYS
+    for name, suffix in (("t3-transposed", "html"), ("t3-transposed-text", "txt")):
+        report = load_report(WILD / f"{name}.{suffix}")
+        assert wrong_cells(report, f"wild/{name}") == []
+        assert report.problems == [] and report.flags == []
+        assert [report.value(f"section3.partial.{key}") for key in T3_COLUMN_KEYS] == [24, 4, 0, 0, 0, 0, 28]
+        assert check(report) == []
+
+
+def test_a_transposed_t3_is_read_only_where_its_header_names_the_rows_in_order(tmp_path):
+    from core.parse.t3_transposed import _header_rows
+    from core.parse.tokens import TEXT, Token
+    from core.template import TEMPLATES
+
+    table = TEMPLATES["2021"]["section3"]
+    text = (WILD / "t3-transposed-text.txt").read_text(encoding="utf-8")
+    header = [Token(TEXT, line, 0, 0, n) for n, line in enumerate(text.splitlines()) if "\t" in line
+              and line.startswith(("申请人情况", "（一）予以公开", "1.属于国家秘密"))]
+    assert sorted(_header_rows(table, header) or []) == sorted(row.key for row in table.rows)
+    # two leaf columns named in another order: their values cannot be placed by the template's order
+    swapped = text.replace("1.属于国家秘密\t2.其他法律行政法规禁止公开", "2.其他法律行政法规禁止公开\t1.属于国家秘密")
+    (tmp_path / "swapped.txt").write_text(swapped, encoding="utf-8")
+    report = load_report(tmp_path / "swapped.txt")
+    assert report.value("section3.denied_state_secret.natural") is None  # (not read by order)
