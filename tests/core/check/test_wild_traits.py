@@ -698,6 +698,10 @@ def test_t2_rows_printed_in_another_order_are_read_by_their_labels():
         assert [f for f in check(report) if f.severity == ERROR] == []
     assert [report.value(f"section2.{key}") for key in ("rules.issued", "normative_docs.issued",
                                                         "punishment.decisions", "coercion.decisions")] == [0, 6, 0, 199]
+    report = load_report(WILD / "t2-rows-in-other-order-2019.html")  # (2019: 其他对外管理服务事项 above 行政许可)
+    assert report.template == "2019" and wrong_cells(report, "wild/t2-rows-in-other-order-2019") == []
+    assert [f for f in report.flags if f.cell.startswith("section2")] == []
+    assert [report.value(f"section2.other_services.{key}") for key in ("prev_items", "change", "decisions")] == [0, 0, 42781]
 
 
 def test_t2_labels_out_of_order_are_read_only_beside_their_values_and_before_a_second_table():
