@@ -214,20 +214,21 @@ def _t2_rows_in_other_order(table: Table, tokens: list[Token], found: list[tuple
     such row's label where a run after the first label found prints it alone as a cell (its
     keyword, within a few characters of the official label's length: prose runs on), once in the
     table, matching no other row, a value beside it on its line (a row printed as a row, not a
-    PDF stream's labels stacked apart from their values); in the order they print. 表二's labels are unique words, so a
-    row named out of order is still that row."""
+    PDF stream's labels stacked apart from their values); in the order they print. 表二's labels
+    are unique words, so a row named out of order is still that row."""
     have = {key for _, key in found}
     taken = {index for index, _ in found}
-    cells = [(index, row) for index, token in enumerate(tokens[found[0][0] + 1:], found[0][0] + 1)
-             if token.kind == TEXT and index not in taken and len(token.text) <= LABEL_MAX
-             for row in table.rows if t2_label_cell(table, row, token.text)]
+    keywords = t2_keywords(table).search
+    cells = [(index, key) for index, token in enumerate(tokens[found[0][0] + 1:], found[0][0] + 1)
+             if token.kind == TEXT and keywords(token.text) and index not in taken and len(token.text) <= LABEL_MAX
+             and (key := t2_label_row(table, token.text)) is not None]
     # a label found printed again starts a second 表二 (another agency's): none of its rows is this one's
-    end = next((index for index, row in cells if row.key in have), len(tokens))
+    end = next((index for index, key in cells if key in have), len(tokens))
     added: list[tuple[int, str]] = []
     for row in table.rows:
         if row.key in have:
             continue
-        at = [index for index, other in cells if other is row and index < end]
+        at = [index for index, key in cells if key == row.key and index < end]
         if len(at) == 1 and not (at[0] + 1 < len(tokens) and tokens[at[0] + 1].kind != TEXT
                                  and tokens[at[0] + 1].line == tokens[at[0]].line):
             continue  # (its values not beside it: a PDF's scrambled stream, labels stacked apart)
@@ -236,14 +237,30 @@ def _t2_rows_in_other_order(table: Table, tokens: list[Token], found: list[tuple
     return sorted(found + added) if added else found
 
 
-def t2_label_cell(table: Table, row, run: str) -> bool:
-    """Whether a run is a 表二 row's label cell: the row's keyword in a run no longer than its
-    label and a few characters, naming no other row."""
-    _, bare = label_forms(run)
-    if len(bare) > len(_official(row.label)) + _T2_LABEL_SLACK or not any(k in bare for k in row.keywords):
-        return False
-    return not any(k in bare for other in table.rows if other is not row for k in other.keywords)
+@lru_cache(maxsize=4)
+def _t2_index(table: Table) -> tuple[re.Pattern, dict[str, str], dict[str, int]]:
+    """表二's keywords as one pattern, the row each names, and each row's longest label cell (its
+    label and a few characters), built once per table."""
+    keywords = [(k, row.key) for row in table.rows for k in row.keywords]
+    return (re.compile("|".join(re.escape(k) for k, _ in keywords)), dict(keywords),
+            {row.key: len(_official(row.label)) + _T2_LABEL_SLACK for row in table.rows})
 
+
+def t2_keywords(table: Table) -> re.Pattern:
+    """Any 表二 row's keyword: a run holding none is no row's label cell (one search a run)."""
+    return _t2_index(table)[0]
+
+
+def t2_label_row(table: Table, run: str) -> Optional[str]:
+    """The 表二 row a run names as its label cell: the row's keyword, in a run no longer than its
+    label and a few characters, naming no other row; else None."""
+    pattern, row_of, longest = _t2_index(table)
+    bare = label_forms(run)[1]
+    named = {row_of[k] for k in pattern.findall(bare)}
+    if len(named) != 1:
+        return None
+    key = named.pop()
+    return key if len(bare) <= longest[key] else None
 
 
 def labels_behind(table: Table, tokens: list[Token],

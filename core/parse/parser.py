@@ -269,7 +269,7 @@ def parse(doc: Document) -> Report:
     # a second set of tables (another agency's) whose values were left unread: said, never mixed in
     second_set = second_set_problem(report, templ["section2"], tokens[2], tokens[4])
     if second_set is None and regions[6] is not None and not sections.another_report \
-            and any(word in doc.text[report.section_spans[6][0]:] for word in SECTION6_TABLE_WORDS):
+            and any(doc.text.find(word, report.section_spans[6][0]) >= 0 for word in SECTION6_TABLE_WORDS):
         second_set = appended_set_problem(report, templ["section2"], templ["section3"], tokenize(doc.lines, *regions[6]))
     if second_set is not None:
         report.problems.append(second_set)

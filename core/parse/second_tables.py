@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from core.model import Report
-from core.parse.labels import find_labels, t2_label_cell
+from core.parse.labels import find_labels, t2_keywords, t2_label_row
 from core.parse.second_t3 import other_than_own, whole_table, words_before
 from core.parse.tokens import NA, NUM, TEXT, Token
 from core.template import T4, Table
@@ -57,12 +57,11 @@ def _value_after(tokens: list[Token], index: int) -> Optional[Token]:
 def _t2_label_cells(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
     """(index, row key) of every run printing a 表二 row's label alone, as a cell."""
     cells = []
+    keywords = t2_keywords(table).search
     for index, token in enumerate(tokens):
-        if token.kind == TEXT and len(token.text) <= 20:
-            for row in table.rows:
-                if t2_label_cell(table, row, token.text):
-                    cells.append((index, row.key))
-                    break
+        if token.kind == TEXT and len(token.text) <= 20 and keywords(token.text) \
+                and (key := t2_label_row(table, token.text)) is not None:
+            cells.append((index, key))
     return cells
 
 

@@ -60,6 +60,9 @@ def _header_rows(table: Table, header: list[Token]) -> Optional[list[str]]:
 
 def read_transposed_t3(report: Report, table: Table, tokens: list[Token]) -> bool:
     """Store 表三 from a transposed table in section 三's tokens; whether it was one."""
+    if not any(tokens[i + 1].kind != TEXT and tokens[i + 1].line == tokens[i].line
+               for i, t in enumerate(tokens[:-1]) if t.kind == TEXT and _COLUMN_NAMES[0][0] in t.text):
+        return False  # (most tables: 自然人 in their header, no value beside it)
     width = len(table.rows)
     lines: dict[int, list[Token]] = {}
     first_at: dict[int, int] = {}
