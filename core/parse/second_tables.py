@@ -30,6 +30,7 @@ _T4_NAME = "表四（行政复议、行政诉讼情况）"
 # a second 表二: this many of its rows' labels printed again as cells (a converter never repeats
 # one row's label; three rows are a table)
 _T2_ROWS_AGAIN = 3
+_T2_ROWS_WORDS = ("规章", "规范性文件", "行政许可", "行政处罚", "行政强制", "事业性收费", "对外管理服务", "集中采购")
 _T4_HEAD = "结果维持"  # printed once in each of 表四's three groups
 _T4_GROUPS = 3
 # sections 一 and 五 printed again: the words of a whole report, not of tables appended to one
@@ -121,8 +122,14 @@ def _t4_again(report: Report, tokens: list[Token]) -> bool:
 def second_set_problem(report: Report, t2: Table, t2_tokens: list[Token], t4_tokens: list[Token]) -> Optional[str]:
     """The report's problem when section 二 or 四 prints a second table of other values, else None.
     (Asked once 表四 is read.)"""
-    where = [name for name, again in ((_T2_WHERE, _t2_again(report, t2, t2_tokens)),
-                                      (_T4_WHERE, _t4_again(report, t4_tokens))) if again]
+    text = report.text
+    t2_span = report.section_spans.get(2)
+    t4_span = report.section_spans.get(4)
+    # (most reports print each table once: a section's text naming its words once is asked nothing more)
+    t2_twice = t2_span is None or sum(text.count(word, *t2_span) >= 2 for word in _T2_ROWS_WORDS) >= _T2_ROWS_AGAIN
+    t4_twice = t4_span is None or text.count(_T4_HEAD, *t4_span) >= 2 * _T4_GROUPS
+    where = [name for name, again in ((_T2_WHERE, t2_twice and _t2_again(report, t2, t2_tokens)),
+                                      (_T4_WHERE, t4_twice and _t4_again(report, t4_tokens))) if again]
     return SECOND_SET.format(where="、".join(where)) if where else None
 
 
