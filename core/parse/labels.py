@@ -199,8 +199,68 @@ def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
             if r >= next_row:
                 found.append((index, rows[r].key))
                 next_row = r + 1
+    if table.section == "section2" and found and len(found) < len(rows):
+        found = _t2_rows_in_other_order(table, tokens, found)
     return found
 
+
+# a 表二 label cell: the row's label, maybe a character or two more (「规章（件）」), never prose
+_T2_LABEL_SLACK = 3
+
+
+def _t2_rows_in_other_order(table: Table, tokens: list[Token], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`found` with the 表二 rows an agency printed in another order than the template's
+    (行政规范性文件 above 规章, 行政强制 above 行政处罚), which the forward search skips: each
+    such row's label where a run after the first label found prints it alone as a cell (its
+    keyword, within a few characters of the official label's length: prose runs on), once in the
+    table, matching no other row, a value beside it on its line (a row printed as a row, not a
+    PDF stream's labels stacked apart from their values); in the order they print. 表二's labels
+    are unique words, so a row named out of order is still that row."""
+    have = {key for _, key in found}
+    taken = {index for index, _ in found}
+    keywords = t2_keywords(table).search
+    cells = [(index, key) for index, token in enumerate(tokens[found[0][0] + 1:], found[0][0] + 1)
+             if token.kind == TEXT and keywords(token.text) and index not in taken and len(token.text) <= LABEL_MAX
+             and (key := t2_label_row(table, token.text)) is not None]
+    # a label found printed again starts a second 表二 (another agency's): none of its rows is this one's
+    end = next((index for index, key in cells if key in have), len(tokens))
+    added: list[tuple[int, str]] = []
+    for row in table.rows:
+        if row.key in have:
+            continue
+        at = [index for index, key in cells if key == row.key and index < end]
+        if len(at) == 1 and not (at[0] + 1 < len(tokens) and tokens[at[0] + 1].kind != TEXT
+                                 and tokens[at[0] + 1].line == tokens[at[0]].line):
+            continue  # (its values not beside it: a PDF's scrambled stream, labels stacked apart)
+        if len(at) == 1:
+            added.append((at[0], row.key))
+    return sorted(found + added) if added else found
+
+
+@lru_cache(maxsize=4)
+def _t2_index(table: Table) -> tuple[re.Pattern, dict[str, str], dict[str, int]]:
+    """表二's keywords as one pattern, the row each names, and each row's longest label cell (its
+    label and a few characters), built once per table."""
+    keywords = [(k, row.key) for row in table.rows for k in row.keywords]
+    return (re.compile("|".join(re.escape(k) for k, _ in keywords)), dict(keywords),
+            {row.key: len(_official(row.label)) + _T2_LABEL_SLACK for row in table.rows})
+
+
+def t2_keywords(table: Table) -> re.Pattern:
+    """Any 表二 row's keyword: a run holding none is no row's label cell (one search a run)."""
+    return _t2_index(table)[0]
+
+
+def t2_label_row(table: Table, run: str) -> Optional[str]:
+    """The 表二 row a run names as its label cell: the row's keyword, in a run no longer than its
+    label and a few characters, naming no other row; else None."""
+    pattern, row_of, longest = _t2_index(table)
+    bare = label_forms(run)[1]
+    named = {row_of[k] for k in pattern.findall(bare)}
+    if len(named) != 1:
+        return None
+    key = named.pop()
+    return key if len(bare) <= longest[key] else None
 
 
 def labels_behind(table: Table, tokens: list[Token],

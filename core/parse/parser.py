@@ -83,6 +83,8 @@ from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragr
 from core.template import (DENIED, NOT_PROCESSED, OTHER, RESULT_ROWS_2019, RESULT_ROWS_2021, RESULTS, T4, UNABLE, Row, Table,
                            tables)
 from core.parse.second_t3 import one_t3
+from core.parse.t3_transposed import read_transposed_t3
+from core.parse.second_tables import SECTION6_TABLE_WORDS, appended_set_problem, second_set_problem
 from core.parse.labels import LABEL_NOISE, NUMBERING, find_labels, labels_behind
 from core.parse.line_orders import (better_line_order, eight_reordered, lines_reordered, order_doubtful,
                                     readings_undecided)
@@ -210,50 +212,52 @@ def parse(doc: Document) -> Report:
     # each label prints before the next counted once for the last two, which act only where a label
     # before the last prints no value (a bunch: labels with only text between them) or 1 to width - 1
     # values (short_rows_dealt deals only rows before the last printing under width, one not none)
-    over_units = counts_over_their_units(tokens[3], doc.text) if doc.lines else []
-    found = find_labels(templ["section3"], tokens[3])
-    either_head_row = head_labels_printed_later(templ["section3"], tokens[3], found)
-    if either_head_row is not None:
+    # 表三 printed transposed (a line for each applicant column) is read by its own reader, not the rows'
+    if not read_transposed_t3(report, templ["section3"], tokens[3]):
+        over_units = counts_over_their_units(tokens[3], doc.text) if doc.lines else []
         found = find_labels(templ["section3"], tokens[3])
-    t3_values = values_printed(tokens[3], found)[:-1]
-    if 0 in t3_values and bunched_labels_cut(templ["section3"], tokens[3], found):
-        found = find_labels(templ["section3"], tokens[3])
+        either_head_row = head_labels_printed_later(templ["section3"], tokens[3], found)
+        if either_head_row is not None:
+            found = find_labels(templ["section3"], tokens[3])
         t3_values = values_printed(tokens[3], found)[:-1]
-    if 0 in t3_values and rows_run_on(templ["section3"], tokens[3], found, t3_values):
-        found = find_labels(templ["section3"], tokens[3])
-        t3_values = values_printed(tokens[3], found)[:-1]
-    width = len(templ["section3"].rows[0].columns)
-    if any(0 < count < width for count in t3_values):
-        short_rows_dealt(templ["section3"], tokens[3], found)
-    overflowed, missing, anchored = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
-    cells_by_rows = dict(report.cells) if missing else None
-    # 表三 read as printed, each row's cells stored from the values printed beside its full label
-    # (see read_as_anchored): read_anchored_rows has nothing to change unless a reader below
-    # changes a cell (a CellValue is replaced, never changed in place)
-    t3_paths = templ["section3"].paths()
-    as_stored = list(map(report.cells.__getitem__, t3_paths)) if anchored else None
-    reread_glued(report, templ["section3"])
-    head_rows_by_column_sums(report, templ["section3"], tokens[3])
-    flag_overflow_neighbours(report, templ["section3"], overflowed)
-    if as_stored is None or not all(map(is_, map(report.cells.__getitem__, t3_paths), as_stored)):
-        read_anchored_rows(report, templ["section3"], tokens[3], doc.page_starts)
-    read_column_blocks(report, templ["section3"], tuple(doc.lines[i].cells[0].start for i in doc.page_starts
-                                                        if i < len(doc.lines) and doc.lines[i].cells),
-                       frozenset(dropped_spans))
-    if cells_by_rows is not None:  # (rows missing)
-        _say_missing_rows(report, templ["section3"], missing, cells_by_rows)
-    place_stray_totals(report, templ["section3"], tokens[3])
-    if either_head_row:
-        one, other = (templ["section3"].row(key).label for key in either_head_row)
-        report.flags.extend(Flag(f"section3.{key}", "parse", EITHER_HEAD_ROW.format(one, other))
-                            for key in either_head_row)
-    if "section3" in report.tables:
-        _unread_cells_of_a_zero_table(report, templ["section3"], tokens[3])
-        zero_table_rows_may_be_cut(report, templ["section3"])
-        zero_rows_a_writer_cuts(report, templ["section3"])
-    put_parts_in_header_order(report, templ["section3"], tokens[3], doc.lines, doc.page_starts)
-    if over_units:
-        flag_counts_over_units(report, templ["section3"], over_units)
+        if 0 in t3_values and bunched_labels_cut(templ["section3"], tokens[3], found):
+            found = find_labels(templ["section3"], tokens[3])
+            t3_values = values_printed(tokens[3], found)[:-1]
+        if 0 in t3_values and rows_run_on(templ["section3"], tokens[3], found, t3_values):
+            found = find_labels(templ["section3"], tokens[3])
+            t3_values = values_printed(tokens[3], found)[:-1]
+        width = len(templ["section3"].rows[0].columns)
+        if any(0 < count < width for count in t3_values):
+            short_rows_dealt(templ["section3"], tokens[3], found)
+        overflowed, missing, anchored = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
+        cells_by_rows = dict(report.cells) if missing else None
+        # 表三 read as printed, each row's cells stored from the values printed beside its full label
+        # (see read_as_anchored): read_anchored_rows has nothing to change unless a reader below
+        # changes a cell (a CellValue is replaced, never changed in place)
+        t3_paths = templ["section3"].paths()
+        as_stored = list(map(report.cells.__getitem__, t3_paths)) if anchored else None
+        reread_glued(report, templ["section3"])
+        head_rows_by_column_sums(report, templ["section3"], tokens[3])
+        flag_overflow_neighbours(report, templ["section3"], overflowed)
+        if as_stored is None or not all(map(is_, map(report.cells.__getitem__, t3_paths), as_stored)):
+            read_anchored_rows(report, templ["section3"], tokens[3], doc.page_starts)
+        read_column_blocks(report, templ["section3"], tuple(doc.lines[i].cells[0].start for i in doc.page_starts
+                                                            if i < len(doc.lines) and doc.lines[i].cells),
+                           frozenset(dropped_spans))
+        if cells_by_rows is not None:  # (rows missing)
+            _say_missing_rows(report, templ["section3"], missing, cells_by_rows)
+        place_stray_totals(report, templ["section3"], tokens[3])
+        if either_head_row:
+            one, other = (templ["section3"].row(key).label for key in either_head_row)
+            report.flags.extend(Flag(f"section3.{key}", "parse", EITHER_HEAD_ROW.format(one, other))
+                                for key in either_head_row)
+        if "section3" in report.tables:
+            _unread_cells_of_a_zero_table(report, templ["section3"], tokens[3])
+            zero_table_rows_may_be_cut(report, templ["section3"])
+            zero_rows_a_writer_cuts(report, templ["section3"])
+        put_parts_in_header_order(report, templ["section3"], tokens[3], doc.lines, doc.page_starts)
+        if over_units:
+            flag_counts_over_units(report, templ["section3"], over_units)
     parse_t4(tokens[4], report, doc.lines, pages=doc.page_starts)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
@@ -263,6 +267,13 @@ def parse(doc: Document) -> Report:
         _flag_unconfirmed_t4_groups(report, "印在第五部分标题之后的表四片段未能归入表格")
     reread_glued_t4(report)
     put_t4_columns_in_header_order(report, T4, tokens[4])
+    # a second set of tables (another agency's) whose values were left unread: said, never mixed in
+    second_set = second_set_problem(report, templ["section2"], tokens[2], tokens[4])
+    if second_set is None and regions[6] is not None and not sections.another_report \
+            and any(doc.text.find(word, report.section_spans[6][0]) >= 0 for word in SECTION6_TABLE_WORDS):
+        second_set = appended_set_problem(report, templ["section2"], templ["section3"], tokenize(doc.lines, *regions[6]))
+    if second_set is not None:
+        report.problems.append(second_set)
     report.flags.extend(headless_table_flags(report))
     report.flags.extend(unread_cell_flags(report))
     report.flags.extend(lost_character_flags(report))

@@ -26,7 +26,7 @@ _MOST_ROWS = 15
 TWO_TABLES = "第三部分印有两张「收到和处理政府信息公开申请情况」表，读取了{read}，另一张（{other}）未读取，请核对原文件"
 
 
-def _words_before(tokens: list[Token], first_label: int) -> str:
+def words_before(tokens: list[Token], first_label: int) -> str:
     """The words printed before a table's first row label, after the last count and the last
     sentence before it: a heading's, a note's and the header's, not prose's (「较上年度增加3件。」
     tells nothing of the table)."""
@@ -37,12 +37,12 @@ def _words_before(tokens: list[Token], first_label: int) -> str:
     return words[words.rfind("。") + 1:]
 
 
-def _whole_table(found: list[tuple[int, str]]) -> bool:
+def whole_table(found: list[tuple[int, str]]) -> bool:
     keys = {key for _, key in found}
     return all(key in keys for key in _KEY_ROWS) and len(keys) >= _MOST_ROWS
 
 
-def _other_than_own(words: str, year: Optional[int]) -> Optional[str]:
+def other_than_own(words: str, year: Optional[int]) -> Optional[str]:
     """What the words before a table say makes it no table of the report year's own: the reason
     said, or None."""
     years = {int(y) for y in _YEAR.findall(words)}
@@ -61,7 +61,7 @@ def one_t3(table: Table, tokens: list[Token], year: Optional[int]) -> tuple[list
     """The tokens of the one 表三 to read, and the problem to say when section 三 printed two
     (else the tokens as they are, and None)."""
     found = find_labels(table, tokens)
-    if not _whole_table(found):
+    if not whole_table(found):
         return tokens, None
     last_label = next(i for i, key in found if key == "carried_forward")
     # the first table ends where text follows its last row's values
@@ -72,12 +72,12 @@ def one_t3(table: Table, tokens: list[Token], year: Optional[int]) -> tuple[list
     if not any("新收" in t.text for t in rest if t.kind == TEXT):
         return tokens, None  # (no first row again: most sections end with their table, or a note)
     again = find_labels(table, rest)
-    if not _whole_table(again):
+    if not whole_table(again):
         return tokens, None
-    first_words = _words_before(tokens, found[0][0])
-    second_words = _words_before(rest, again[0][0])
-    first_other = _other_than_own(first_words, year)
-    second_other = _other_than_own(second_words, year)
+    first_words = words_before(tokens, found[0][0])
+    second_words = words_before(rest, again[0][0])
+    first_other = other_than_own(first_words, year)
+    second_other = other_than_own(second_words, year)
     def read(which: str, words: str) -> str:
         return f"{which}（标明{year}年度）" if year is not None and f"{year}年" in words else which
 

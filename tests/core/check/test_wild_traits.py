@@ -685,3 +685,99 @@ def test_a_t3_group_label_printing_its_sums_on_its_own_row_is_no_row_s_values():
     assert not _group_sums_row(row[:-1], 1, 7)  # 6 values: not a row of the group's sums
     glued = [Token(NUM, "1", 0, 0, 1, 1), Token(TEXT, "(三)不予公开", 0, 0, 1)] + [Token(NUM, "0", 0, 0, 1, 0)] * 7
     assert not _group_sums_row(glued, 1, 7)  # the label not opening its line
+
+
+def test_t2_rows_printed_in_another_order_are_read_by_their_labels():
+    """表二 printing 行政规范性文件 above 规章 and 行政强制 above 行政处罚 (a text, a web page): each
+    row's label names it. Found in the template's order only, 规章's values were taken as
+    行政规范性文件's (「印有6个数值」) and 行政处罚's as 行政强制's, both rows flagged."""
+    for name in ("t2-rows-in-other-order", "t2-rows-in-other-order-page"):
+        report = load_report(WILD / f"{name}.{'html' if name.endswith('page') else 'txt'}")
+        assert wrong_cells(report, f"wild/{name}") == []
+        assert [f for f in report.flags if f.cell.startswith("section2")] == []
+        assert [f for f in check(report) if f.severity == ERROR] == []
+    assert [report.value(f"section2.{key}") for key in ("rules.issued", "normative_docs.issued",
+                                                        "punishment.decisions", "coercion.decisions")] == [0, 6, 0, 199]
+    report = load_report(WILD / "t2-rows-in-other-order-2019.html")  # (2019: 其他对外管理服务事项 above 行政许可)
+    assert report.template == "2019" and wrong_cells(report, "wild/t2-rows-in-other-order-2019") == []
+    assert [f for f in report.flags if f.cell.startswith("section2")] == []
+    assert [report.value(f"section2.other_services.{key}") for key in ("prev_items", "change", "decisions")] == [0, 0, 42781]
+
+
+def test_t2_labels_out_of_order_are_read_only_beside_their_values_and_before_a_second_table():
+    from core.parse.labels import find_labels
+    from core.parse.tokens import NUM, TEXT, Token
+    from core.template import TEMPLATES
+
+    table = TEMPLATES["2021"]["section2"]
+
+    def found(*cells):  # (text or number, line)
+        return [key for _, key in find_labels(table, [
+            Token(NUM if isinstance(text, int) else TEXT, str(text), n, n, line, float(text) if isinstance(text, int) else None)
+            for n, (text, line) in enumerate(cells)])]
+    assert found(("行政规范性文件", 0), (3, 0), ("规章", 1), (0, 1), ("行政许可", 2), (5, 2)) \
+        == ["normative_docs", "rules", "licensing"]
+    # a PDF stream's labels stacked apart from their values: not placed by a guess
+    assert found(("行政规范性文件", 0), (3, 0), ("行政许可", 1), (5, 1), ("规章", 2), ("现行有效件数", 3), (0, 4)) \
+        == ["normative_docs", "licensing"]
+    # prose naming a row is no label
+    assert found(("行政规范性文件", 0), (3, 0), ("本年制发规章", 1), (2, 1), ("行政许可", 2), (5, 2)) \
+        == ["normative_docs", "licensing"]
+    # a second table's 规章 (after 行政规范性文件 printed again) is not the first table's
+    assert found(("行政规范性文件", 0), (3, 0), ("行政许可", 1), (5, 1), ("行政规范性文件", 2), (0, 2), ("规章", 3), (0, 3)) \
+        == ["normative_docs", "licensing"]
+
+
+def test_a_second_agency_s_tables_are_said_unread_never_mixed_in():
+    """A bureau's report printing its 执法支队's tables too, under 「（二）……支队」 in each section or
+    appended after section 六: the bureau's are read, and a problem says a second set is unread.
+    Before, the second 表二 and 表四 (and an appended set) were dropped without a word."""
+    for name in ("two-agencies-interleaved", "two-agencies-appended"):
+        report = load_report(WILD / f"{name}.txt")
+        assert wrong_cells(report, f"wild/{name}") == []
+        assert report.value("section2.licensing.decisions") == 11008 and report.value("section4.review.total") == 0
+        said = [p for p in report.problems if p.startswith("文件含第二套统计表，未读取")]
+        assert len(said) == 1
+        assert [f for f in check(report) if f.severity == ERROR] == []
+    assert "第二部分" in said[0] or "表二" in said[0]
+    interleaved = load_report(WILD / "two-agencies-interleaved.txt").problems
+    assert any("第二部分" in p and "第四部分" in p for p in interleaved)
+    assert any(p.startswith("第三部分印有两张") for p in interleaved)  # (second_t3's)
+    appended = load_report(WILD / "two-agencies-appended.txt").problems
+    assert any("第六部分之后" in p and "表二" in p and "表三" in p and "表四" in p for p in appended)
+
+
+def test_one_set_of_tables_says_nothing_of_a_second():
+    for path in (WILD / "t2-rows-in-other-order.txt", WILD / "t3-remarks-column.html", WILD / "big5-mirror.txt"):
+        assert not any("第二套统计表" in p for p in load_report(path).problems)
+
+
+def test_t3_transposed_is_read_by_its_column_lines():
+    """表三 with rows and columns exchanged (a line for each applicant column, 25 values, under a
+    header naming the template's rows across the page), a web page and its tab text: read whole.
+    Before, the header's labels were taken for rows: 21 rows 「未找到」 and 部分公开 read as
+    24 0 0 0 0 0 24 (自然人's 部分公开 and 商业企业's 新收 … ), its 商业企业 4 and 总计 28 lost."""
+    from tests.core.truth import T3_COLUMN_KEYS
+    for name, suffix in (("t3-transposed", "html"), ("t3-transposed-text", "txt")):
+        report = load_report(WILD / f"{name}.{suffix}")
+        assert wrong_cells(report, f"wild/{name}") == []
+        assert report.problems == [] and report.flags == []
+        assert [report.value(f"section3.partial.{key}") for key in T3_COLUMN_KEYS] == [24, 4, 0, 0, 0, 0, 28]
+        assert check(report) == []
+
+
+def test_a_transposed_t3_is_read_only_where_its_header_names_the_rows_in_order(tmp_path):
+    from core.parse.t3_transposed import _header_rows
+    from core.parse.tokens import TEXT, Token
+    from core.template import TEMPLATES
+
+    table = TEMPLATES["2021"]["section3"]
+    text = (WILD / "t3-transposed-text.txt").read_text(encoding="utf-8")
+    header = [Token(TEXT, line, 0, 0, n) for n, line in enumerate(text.splitlines()) if "\t" in line
+              and line.startswith(("申请人情况", "（一）予以公开", "1.属于国家秘密"))]
+    assert sorted(_header_rows(table, header) or []) == sorted(row.key for row in table.rows)
+    # two leaf columns named in another order: their values cannot be placed by the template's order
+    swapped = text.replace("1.属于国家秘密\t2.其他法律行政法规禁止公开", "2.其他法律行政法规禁止公开\t1.属于国家秘密")
+    (tmp_path / "swapped.txt").write_text(swapped, encoding="utf-8")
+    report = load_report(tmp_path / "swapped.txt")
+    assert report.value("section3.denied_state_secret.natural") is None  # (not read by order)
