@@ -225,7 +225,8 @@ def parse(doc: Document) -> Report:
     width = len(templ["section3"].rows[0].columns)
     if any(0 < count < width for count in t3_values):
         short_rows_dealt(templ["section3"], tokens[3], found)
-    overflowed, missing, anchored = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
+    overflowed, missing, anchored = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines,
+                                               pages=doc.page_starts)
     cells_by_rows = dict(report.cells) if missing else None
     # 表三 read as printed, each row's cells stored from the values printed beside its full label
     # (see read_as_anchored): read_anchored_rows has nothing to change unless a reader below
@@ -556,12 +557,13 @@ def _remarks_column(tokens: list[Token], labels: list[tuple[int, str]]) -> bool:
 
 
 def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
-               lines: Optional[list[Line]] = None) -> tuple[dict[str, int], list[str], bool]:
+               lines: Optional[list[Line]] = None, pages: tuple[int, ...] = ()) -> tuple[dict[str, int], list[str], bool]:
     """Read the table's rows into the report; returns the rows printing over twice as many
     values as columns (key: how many), left as read: see flag_overflow_neighbours; (表三) the
     rows with no values beside a label of theirs; and whether the table was read as printed, each
     row's cells stored from its values: 表二 with every row found, none starting with an empty
-    cell, 表三 each row found from the values beside its full label (read_as_anchored)."""
+    cell, 表三 each row found from the values beside its full label (read_as_anchored). `pages`:
+    the lines beginning a page where the text marks its pages (Document.page_starts)."""
     labels = find_labels(table, tokens)
     behind: set[str] = set()
     if not t2:
@@ -1179,7 +1181,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                          f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请对照原文核对"))
         # (a row padded to the table's width is one cell a column as drawn: no stream lost its cells)
-        flag_unanchored_rows(report, table, {**values_of, **as_drawn} if as_drawn else values_of, placed=set(by_position))
+        flag_unanchored_rows(report, table, {**values_of, **as_drawn} if as_drawn else values_of, placed=set(by_position),
+                             pages=pages)
         # (as printed and none placed by position, every row found was stored from its values,
         # none None, in some order: no cell of it is unread)
         if not as_printed or by_position:
