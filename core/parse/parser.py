@@ -3461,9 +3461,9 @@ def _t4_leftmost_placement(values: list[Token], width: int, review: Optional[int
     # them can fill the groups after it (a walk value by value weighed up to C(15, 8) placements
     # where none held); with `litigation`, what the groups left must still total is part of the key.
     groups, count = width // 5, len(values)
-    rest_of: dict[tuple[int, int, int], Optional[list[tuple[int, Token]]]] = {}
+    rest_of: dict[tuple[int, int, Number], Optional[list[tuple[int, Token]]]] = {}
 
-    def fill(group: int, first: int, owed: int) -> Optional[list[tuple[int, Token]]]:
+    def fill(group: int, first: int, owed: Number) -> Optional[list[tuple[int, Token]]]:
         """values[first:] placed in the groups from `group` on, as (column, value), the 行政诉讼
         groups among them totalling `owed` (with `litigation`); None if no way."""
         if group == groups:
