@@ -52,6 +52,7 @@ from core.parse.head_flows import head_rows_from_flows
 from core.parse.column_order import put_docs_in_header_order, put_parts_in_header_order, put_t4_columns_in_header_order
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
+from core.parse.prose_counts import flat_prose, stated_t4
 from core.parse.column_blocks import read_column_blocks
 from core.parse.pdfblocks import (t2_column_blocks, t2_rows_after_labels_and_names, t2_rows_under_headers, t3_spill,
                                   t4_partly_under_section5, t4_printed_apart, t4_stray_values)
@@ -229,7 +230,8 @@ def parse(doc: Document) -> Report:
         width = len(templ["section3"].rows[0].columns)
         if any(0 < count < width for count in t3_values):
             short_rows_dealt(templ["section3"], tokens[3], found)
-        overflowed, missing, anchored = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
+        overflowed, missing, anchored = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines,
+                                                   pages=doc.page_starts)
         cells_by_rows = dict(report.cells) if missing else None
         # 表三 read as printed, each row's cells stored from the values printed beside its full label
         # (see read_as_anchored): read_anchored_rows has nothing to change unless a reader below
@@ -568,12 +570,13 @@ def _remarks_column(tokens: list[Token], labels: list[tuple[int, str]]) -> bool:
 
 
 def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
-               lines: Optional[list[Line]] = None) -> tuple[dict[str, int], list[str], bool]:
+               lines: Optional[list[Line]] = None, pages: tuple[int, ...] = ()) -> tuple[dict[str, int], list[str], bool]:
     """Read the table's rows into the report; returns the rows printing over twice as many
     values as columns (key: how many), left as read: see flag_overflow_neighbours; (表三) the
     rows with no values beside a label of theirs; and whether the table was read as printed, each
     row's cells stored from its values: 表二 with every row found, none starting with an empty
-    cell, 表三 each row found from the values beside its full label (read_as_anchored)."""
+    cell, 表三 each row found from the values beside its full label (read_as_anchored). `pages`:
+    the lines beginning a page where the text marks its pages (Document.page_starts)."""
     labels = find_labels(table, tokens)
     behind: set[str] = set()
     if not t2:
@@ -1191,7 +1194,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                          f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请对照原文核对"))
         # (a row padded to the table's width is one cell a column as drawn: no stream lost its cells)
-        flag_unanchored_rows(report, table, {**values_of, **as_drawn} if as_drawn else values_of, placed=set(by_position))
+        flag_unanchored_rows(report, table, {**values_of, **as_drawn} if as_drawn else values_of, placed=set(by_position),
+                             pages=pages)
         # (as printed and none placed by position, every row found was stored from its values,
         # none None, in some order: no cell of it is unread)
         if not as_printed or by_position:
@@ -3203,6 +3207,7 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
             _store_t4(report, split)
             return
         else:
+            count_flag = len(report.flags)
             report.flags.append(Flag("section4", "parse", f"表四印有{len(values)}个数值，模板为{width}个，请对照原文核对"))
             if len(values) < width and only_zeros(values):
                 zero_row(report, T4.paths(), "section4", "表四")
@@ -3212,7 +3217,11 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
                 _store_t4(report, values + [None] * (width - len(values)))
                 _t4_blanks_with_a_misprint(report, len(values))
                 return
-            cells = grouped if grouped is not None else assign_t4(values, width)
+            stated = stated_t4(flat_prose(report)) if grouped is None and len(values) < width else (None, None)
+            cells = grouped if grouped is not None else assign_t4(values, width, stated)
+            if stated != (None, None) and (said := _t4_settled_by_prose(values, width, stated)):
+                report.flags[count_flag] = Flag("section4", "parse",
+                                                f"表四印有{len(values)}个数值，模板为{width}个，{said}请对照原文核对")
             _store_t4(report, cells)
             if all(t is None or t.kind in (NUM, NA, EMPTY) for t in cells) \
                     and all(_t4_group_placed_ok(cells[g * 5:g * 5 + 5]) for g in range(3)) \
@@ -3418,38 +3427,76 @@ def _t4_group_ways(values: list[Token]) -> list[tuple[int, ...]]:
     return ways
 
 
-def assign_t4(values: list[Token], width: int) -> Sequence[Optional[Token]]:
-    """Too many values: the first run of 15 whose groups add up; too few: pad (flagged)."""
+def assign_t4(values: list[Token], width: int,
+              stated: tuple[Optional[int], Optional[int]] = (None, None)) -> Sequence[Optional[Token]]:
+    """Too many values: the first run of 15 whose groups add up; too few: placed so that each
+    group adds up, as the prose `stated` where it settles a tie (_t4_placed_by_groups), else
+    padded (flagged)."""
     if len(values) > width:
         for offset in range(len(values) - width + 1):
             window = values[offset:offset + width]
             if all(_t4_group_ok(window[g * 5:g * 5 + 5]) for g in range(3)):
                 return window
         return values[:width]
-    placed = _t4_placed_by_groups(values, width)
+    placed = _t4_placed_by_groups(values, width, stated)
     return placed if placed is not None else values + [None] * (width - len(values))
 
 
-def _t4_placed_by_groups(values: list[Token], width: int) -> Optional[list[Optional[Token]]]:
+def _t4_placed_by_groups(values: list[Token], width: int,
+                         stated: tuple[Optional[int], Optional[int]] = (None, None)) -> Optional[list[Optional[Token]]]:
     """Too few values (blank cells that left no trace): the leftmost placement, in printed order,
     where every group adds up and a group printing a count other than 0 prints its 总计 (a blank
-    total would hide it). None when no placement does (a typo: left to the checker as padded)."""
+    total would hide it). None when no placement does (a typo: left to the checker as padded).
+    `stated`: the numbers of 行政复议 and of 行政诉讼 the prose states (prose_counts.stated_t4):
+    placements that add up tie, and the leftmost may put a count in the wrong group (「3 3」 read
+    as 行政复议 where the prose says 行政诉讼3件): then the leftmost whose 总计 agree with the
+    prose is taken, where one does (_t4_settled_by_prose tells the flag)."""
     if not values or len(values) > width or any(t.kind not in (NUM, EMPTY, NA) for t in values):
         return None
-    # The first of the placements in the order of combinations(range(width), len(values)) whose
-    # groups all add up. A group is judged by its own cells alone, so the search goes group by
-    # group: the values a group takes (in its cells' order, _T4_CELL_CHOICES) and, memoised,
-    # whether the values after them can fill the groups after it (a walk value by value weighed
-    # up to C(15, 8) placements where none held).
-    groups, count = width // 5, len(values)
-    rest_of: dict[tuple[int, int], Optional[list[tuple[int, Token]]]] = {}
+    leftmost = _t4_leftmost_placement(values, width)
+    if leftmost is None or _t4_agrees(leftmost, *stated):
+        return leftmost
+    agreeing = _t4_leftmost_placement(values, width, *stated)
+    return agreeing if agreeing is not None else leftmost
 
-    def fill(group: int, first: int) -> Optional[list[tuple[int, Token]]]:
-        """values[first:] placed in the groups from `group` on, as (column, value); None if no way."""
+
+def _t4_agrees(cells: Sequence[Optional[Token]], review: Optional[int], litigation: Optional[int]) -> bool:
+    """Whether 表四's cells give the prose's numbers of 行政复议 and 行政诉讼 (None: not stated)."""
+    def total(group: int) -> Number:
+        token = cells[group * 5 + 4]
+        return 0 if token is None or token.value is None else token.value
+    return (review is None or total(0) == review) and (litigation is None or total(1) + total(2) == litigation)
+
+
+def _t4_settled_by_prose(values: list[Token], width: int, stated: tuple[Optional[int], Optional[int]]) -> str:
+    """What the flag says where the prose chose 表四's placement (「按正文所称行政复议0件、行政诉讼3件放置，」),
+    else ""."""
+    leftmost = _t4_leftmost_placement(values, width)
+    if leftmost is None or _t4_agrees(leftmost, *stated) or _t4_leftmost_placement(values, width, *stated) is None:
+        return ""
+    said = "、".join(f"{name}{number}件" for name, number in zip(("行政复议", "行政诉讼"), stated) if number is not None)
+    return f"按正文所称{said}放置，"
+
+
+def _t4_leftmost_placement(values: list[Token], width: int, review: Optional[int] = None,
+                           litigation: Optional[int] = None) -> Optional[list[Optional[Token]]]:
+    """The first of the placements in the order of combinations(range(width), len(values)) whose
+    groups all add up, 行政复议's 总计 `review` and the two 行政诉讼 groups' together `litigation`
+    where given (None: any); None if no placement does."""
+    # A group is judged by its own cells alone, so the search goes group by group: the values a
+    # group takes (in its cells' order, _T4_CELL_CHOICES) and, memoised, whether the values after
+    # them can fill the groups after it (a walk value by value weighed up to C(15, 8) placements
+    # where none held); with `litigation`, what the groups left must still total is part of the key.
+    groups, count = width // 5, len(values)
+    rest_of: dict[tuple[int, int, Number], Optional[list[tuple[int, Token]]]] = {}
+
+    def fill(group: int, first: int, owed: Number) -> Optional[list[tuple[int, Token]]]:
+        """values[first:] placed in the groups from `group` on, as (column, value), the 行政诉讼
+        groups among them totalling `owed` (with `litigation`); None if no way."""
         if group == groups:
-            return [] if first == count else None
-        if (group, first) not in rest_of:
-            rest_of[group, first] = None
+            return [] if first == count and (litigation is None or owed == 0) else None
+        if (group, first, owed) not in rest_of:
+            rest_of[group, first, owed] = None
             for cells in _T4_CELL_CHOICES:
                 taken = first + len(cells)
                 if taken > count or count - taken > 5 * (groups - group - 1):
@@ -3457,13 +3504,19 @@ def _t4_placed_by_groups(values: list[Token], width: int) -> Optional[list[Optio
                 row: list[Optional[Token]] = [None] * 5
                 for cell, token in zip(cells, values[first:taken]):
                     row[cell] = token
-                if _t4_group_placed_ok(row) and (rest := fill(group + 1, taken)) is not None:
-                    rest_of[group, first] = [(group * 5 + cell, token)
-                                             for cell, token in zip(cells, values[first:taken])] + rest
+                if not _t4_group_placed_ok(row):
+                    continue
+                total = 0 if row[4] is None or row[4].value is None else row[4].value
+                if group == 0 and review is not None and total != review:
+                    continue
+                left = owed - total if group > 0 and litigation is not None else owed
+                if (rest := fill(group + 1, taken, left)) is not None:
+                    rest_of[group, first, owed] = [(group * 5 + cell, token)
+                                                   for cell, token in zip(cells, values[first:taken])] + rest
                     break
-        return rest_of[group, first]
+        return rest_of[group, first, owed]
 
-    found = fill(0, 0)
+    found = fill(0, 0, litigation or 0)
     if found is None:
         return None
     placed: list[Optional[Token]] = [None] * width

@@ -3708,13 +3708,15 @@ def stream_with_lost_cells(values_of: dict[str, list[Token]], width: int, rows: 
     return _mostly_alone([t for values in values_of.values() for t in values])
 
 
-def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list[Token]], placed: set[str]) -> None:
+def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list[Token]], placed: set[str],
+                         pages: tuple[int, ...] = ()) -> None:
     """Rows of 表三 read in full from a stream with lost cells (stream_with_lost_cells) whose
     seven values may not all be their own: those that do not add up (a neighbour's value, often
     its 总计, printed after this row's label), and those of zeros printed partly "0" and partly
     "—", where which cell printed which cannot be told. Flagged, never reported as the report's
     mistake. `values_of`: every row's values as printed after its label; `placed`: rows already
-    read otherwise (by the sums or by position)."""
+    read otherwise (by the sums or by position); `pages`: the lines beginning a page where the
+    text marks its pages (pdftotext's form feeds), which tell a PDF's text from another's."""
     width = len(table.rows[0].columns)
     if not stream_with_lost_cells(values_of, width, len(table.rows)):
         return
@@ -3728,14 +3730,18 @@ def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list
         zeros_both_ways = not any(numbers) and {t.kind for t in values} == {NUM, NA}
         if zeros_both_ways or not parts_add_up(numbers):
             report.flags.append(Flag(f"{table.section}.{key}", "parse",
-                                     f"「{table.row(key).label}」行：表格{_stream_kind(report.format)}，部分空白单元格未留痕迹，"
+                                     f"「{table.row(key).label}」行：表格{_stream_kind(report.format, pages)}，部分空白单元格未留痕迹，"
                                      "本行数值可能不全是本行的，请对照原文核对"))
 
 
-def _stream_kind(format: str) -> str:
+def _stream_kind(format: str, pages: tuple[int, ...]) -> str:
     """How a table comes as a stream, said to the auditor: a Word document or a web page written
-    out a cell a paragraph (mammoth's Markdown, pandoc), or a PDF's text in its reading order."""
-    return "每格一段依次印出" if format in ("md", "docx", "html") else "按PDF文字顺序印出"
+    out a cell a paragraph (mammoth's Markdown, pandoc), a PDF's text in its reading order (a PDF,
+    or a text marking its pages as pdftotext does), or a text in its order where no PDF is behind
+    it (lynx, LibreOffice's text, mammoth's raw text: no page marked)."""
+    if format in ("md", "docx", "html"):
+        return "每格一段依次印出"
+    return "按PDF文字顺序印出" if format == "pdf" or pages else "按文字顺序依次印出"
 
 
 # --- the first two rows of 表三, interleaved under its header -----------------------------------

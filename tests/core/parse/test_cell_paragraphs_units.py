@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from core.check.rules import check
 from core.parse.cell_paragraphs import _tokens
 from tests.core.truth import read_against_truth, t3_row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+CONVERTERS = ZOO.parent / "converters"
 
 
 def test_a_count_with_its_unit_or_separators_is_a_cell():
@@ -39,3 +42,22 @@ def test_the_flag_on_a_markdown_streams_row_does_not_speak_of_a_pdf():
     report, _, _ = read_against_truth(ZOO / "q1608-r0036-mammoth-md.md")
     message = next(f.message for f in report.flags if f.cell == "section3.total")
     assert "每格一段依次印出" in message and "PDF" not in message
+
+
+@pytest.mark.parametrize("path", [ZOO / "pq1805-r0048-mammoth-raw.txt", ZOO / "q2201-r0024-lynx.txt",
+                                  CONVERTERS / "zoo-r0035.lo-txt-utf-16.txt"])
+def test_the_flag_on_a_text_streams_row_speaks_of_no_pdf(path):
+    # a text saved from Word (mammoth, LibreOffice) or from a web page (lynx) has no PDF behind
+    # it, yet its rows were flagged 「表格按PDF文字顺序印出」
+    report, _, _ = read_against_truth(path)
+    messages = [f.message for f in report.flags if "部分空白单元格未留痕迹" in f.message]
+    assert messages and all("按文字顺序依次印出" in m and "PDF" not in m for m in messages)
+
+
+@pytest.mark.parametrize("name", ["p2202-r0009-pdftotext-utf-8.txt", "pq1713-r0046-pdftotext-gbk.txt"])
+def test_the_flag_on_pdftotexts_row_still_speaks_of_the_pdf(name):
+    # pdftotext marks the PDF's pages with form feeds (the reader turns them into line breaks and
+    # keeps where the pages begin): its stream is a PDF's text in reading order
+    report, _, _ = read_against_truth(ZOO / name)
+    messages = [f.message for f in report.flags if "部分空白单元格未留痕迹" in f.message]
+    assert messages and all("按PDF文字顺序印出" in m for m in messages)
