@@ -774,7 +774,8 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
     each stretch gives the median extent of each column."""
     groups: list[list[list[Interval]]] = []
     previous: Optional[list[Interval]] = None
-    for values in sorted(full, key=lambda v: v[0].line):
+    in_order = sorted(full, key=lambda v: v[0].line)
+    for values in in_order:
         extents = sorted([where[id(t)] for t in values])
         # a row whose values lie where the row before put them shares its layout; a block of
         # rows moved as a whole (pdftotext pads a long label less) is a stretch of its own
@@ -783,12 +784,15 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
         groups[-1].append(extents)
         previous = extents
     layout: Layout = []
-    lines = sorted(v[0].line for v in full)
+    lines = [v[0].line for v in in_order]
     first = 0
     for group in groups:
         count = len(group)
-        # a lone row counts only when all its values are padded apart
-        if count >= 2 or all(b[0] - a[1] >= 3 for a, b in zip(group[0], group[0][1:])):
+        # a lone row counts only when all its values are padded apart and they read as a whole
+        # row, its parts summing to its 总计: a row of 8 cells under a blank 总计 column (a
+        # 法人或其他组织 subtotal after 自然人) prints 7 values too, each a column right of its own
+        if count >= 2 or (all(b[0] - a[1] >= 3 for a, b in zip(group[0], group[0][1:]))
+                          and _reads_whole(in_order[first])):
             # (each column's extents in the group's rows; an extent ends a column before its end)
             anchors = [(_median(list(map(_START, column))), _median(list(map(_END, column))) - 1)
                        for column in zip(*group)]
@@ -799,6 +803,13 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
 
 
 _START, _END = itemgetter(0), itemgetter(1)  # an interval's
+
+
+def _reads_whole(values: list[Token]) -> bool:
+    """Whether a row's values may be its every cell: its parts sum to its 总计 (a placeholder
+    counting none), or a value that is no count leaves that unknown."""
+    numbers = [token_number(t) for t in values]
+    return not known(numbers) or abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
 
 
 def _moved(extents: list[Interval], previous: list[Interval]) -> bool:

@@ -197,6 +197,8 @@ def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
             break  # every row found: nothing after can match
         for r in kept_hits(matchers, kept, token.text, next_row):
             if r >= next_row:
+                if rows[r].key == "total" and _header_total(tokens, index):
+                    continue  # (the header repeated on a later page names its 总计 column)
                 found.append((index, rows[r].key))
                 next_row = r + 1
     if table.section == "section2" and found and len(found) < len(rows):
@@ -261,6 +263,30 @@ def t2_label_row(table: Table, run: str) -> Optional[str]:
         return None
     key = named.pop()
     return key if len(bare) <= longest[key] else None
+
+
+# the names of 表三's columns other than 总计 (split words: 「自然」 / 「人」), as a header prints them
+_T3_COLUMN_NAMES = ("申请人情况", "自然", "法人或其他组织", "商业", "科研", "社会", "法律")
+
+
+def _header_total(tokens: list[Token], index: int) -> bool:
+    """Whether the run at `index` names 「总计」 without 「（七）」 among another of 表三's column names,
+    in the run or on its line: the table's header, repeated where the table continues (w3m's boxes
+    of a web page's table split in parts: 「…等于第三项加第四项之和） │自然 ├──┤总计│」 read as one
+    run), not 「（七）总计」's label."""
+    token = tokens[index]
+    text = LABEL_NOISE.sub("", token.text)
+    if "总计" not in text or "七" in text:
+        return False
+    if any(name in text for name in _T3_COLUMN_NAMES):
+        return True
+    for step in (-1, 1):
+        at = index + step
+        while 0 <= at < len(tokens) and tokens[at].line == token.line:
+            if tokens[at].kind == TEXT and any(name in tokens[at].text for name in _T3_COLUMN_NAMES):
+                return True
+            at += step
+    return False
 
 
 def labels_behind(table: Table, tokens: list[Token],
