@@ -399,15 +399,24 @@ def _solve(grid: FlatGrid, pool: list[Counted], spare: _Spare, free: Optional[in
     # own 0 for one printed after 四)
     spare_zero = free is None and not eaten and 0 in spare and not any(v[0] == 0 for v in pool)
     choices = sorted({v[0] for v in pool} | ({0} if eaten or spare_zero else set()))
+    # each value's first place in the pool and how often it is printed there, counted once (asked
+    # for each choice: a mutant's pool of 40 values was walked 45 000 times, a fifth of its parse)
+    first_at: dict[int, int] = {}
+    printed: dict[int, int] = {}
+    for i, v in enumerate(pool):
+        first_at.setdefault(v[0], i)
+        printed[v[0]] = printed.get(v[0], 0) + 1
     for value in choices:
-        index = next((i for i, v in enumerate(pool) if v[0] == value), None)
+        index = first_at.get(value)
         rest_pool = pool if index is None else pool[:index] + pool[index + 1:]
         rest_spare, taken = spare, None
         if index is None and not eaten:
             rest_spare = spare.copy()
             taken = rest_spare.take(0)
+        # (the 总计 among the values left in the pool: the choice's own value taken out)
         if known is not None and not (eaten and value + known == 0) \
-                and not any(v[0] == value + known for v in rest_pool) and value + known not in rest_spare:
+                and printed.get(value + known, 0) - (index is not None and known == 0) <= 0 \
+                and value + known not in rest_spare:
             continue
         trial = list(grid)
         trial[row] = (_EATEN if eaten else taken) if index is None else pool[index]

@@ -763,6 +763,14 @@ def _sums_through(eqs, paths: list[str], values: dict[str, Optional[Number]]) ->
 
 
 _MAX_TYPO_ROWS = 8  # rows through the failing sums weighed two at a time (28 pairs at most)
+# Where 表三 holds a value not a whole number (a fraction, a fee read into a count), the one-typo
+# lookup works within _NEAR of whole numbers, every value under _NEAR_LIMIT: a sum of 表三 adds
+# 22 cells at most, so its float sums (here and in _balanced, in any order) are off from the
+# exact sum by under 60 roundings of half an ulp of 2**37 (2**-16 each, 0.001 in all): a sum
+# _balanced holds (within 1e-9) is within _NEAR of a whole number here. Above the limit (huge
+# mutated values) every choice is weighed, as before.
+_NEAR = 0.25
+_NEAR_LIMIT = 2 ** 32
 
 
 def one_typo_placement(report: Report, table: Table, rows: dict[str, list[Token]]
@@ -819,9 +827,15 @@ def one_typo_placement(report: Report, table: Table, rows: dict[str, list[Token]
     found: dict[tuple, dict[str, list[Optional[Token]]]] = {}  # ways whose failures one cell explains
     holding: dict[tuple, dict[str, list[Optional[Token]]]] = {}  # ways under which every sum holds
     keys = list(ways)
-    whole = all(isinstance(v, int) or v.is_integer() for v in values.values() if v is not None) and \
-        all(isinstance(v, int) or v.is_integer() for options in ways.values() for n, _ in options for v in n)
-    by_others = {key: _by_others(options, len(column_sums)) for key, options in ways.items()} if whole else {}
+    # the lookup of _failing_in_one_column asks the moved rows' ways for whole numbers; the cells
+    # around them are whole (exact sums), or near enough to 0 that float sums are off by far less
+    # than _NEAR (a fraction in 表三, a fee read into a count, no longer turns the lookup off)
+    whole_ways = all(isinstance(v, int) or v.is_integer() for options in ways.values() for n, _ in options for v in n)
+    exact = whole_ways and all(isinstance(v, int) or v.is_integer() for v in values.values() if v is not None)
+    near = whole_ways and not exact and \
+        all(abs(v) < _NEAR_LIMIT for v in values.values() if v is not None) and \
+        all(abs(v) < _NEAR_LIMIT for options in ways.values() for n, _ in options for v in n)
+    by_others = {key: _by_others(options, len(column_sums)) for key, options in ways.items()} if exact or near else {}
     residuals: list[list[Number]] = [[sum(values[p] for p in e.left) - sum(values[p] for p in e.right) for e in sums]
                  for sums in column_sums]
     failing_at = [n for n, h in enumerate(holds_now) if not h]
@@ -838,7 +852,7 @@ def one_typo_placement(report: Report, table: Table, rows: dict[str, list[Token]
         rest = floor - sum(1 if holds_now[n] else -1 for n in weighed)
         failing_unmoved = [eqs[n] for n in failing_at if n not in moved]  # (the same for every choice)
         choices = _failing_in_one_column([ways[k] for k in move], by_others.get(move[-1]),
-                                         [paths_of[k] for k in move], column_sums, residuals, values)
+                                         [paths_of[k] for k in move], column_sums, residuals, values, exact)
         # each choice weighed with its rows' values put into `values` and put back after (no copy
         # of the table's values a choice: only read meanwhile)
         before: list[tuple[list[str], list[Number]]] = [(paths_of[key], [values[p] for p in paths_of[key]]) for key in move]
@@ -895,7 +909,7 @@ def _by_others(ways: list, parts: int) -> dict[tuple, list[int]]:
 
 def _failing_in_one_column(ways: list[list], last_by_others: Optional[dict[tuple, list[int]]],
                            paths: list[list[str]], column_sums: list[list[Equation]], residuals: list[list[Number]],
-                           values: dict[str, Number]) -> list[tuple]:
+                           values: dict[str, Number], exact: bool = True) -> list[tuple]:
     """The choices of a way for each moved row (one or two), in the order of _product, under which
     the column sums fail in one part column at most: the only ones one_typo_placement can take.
     Exact: a column's sums (T3-1, T3-2) hold only cells of that column, so failing sums in two
@@ -906,8 +920,14 @@ def _failing_in_one_column(ways: list[list], last_by_others: Optional[dict[tuple
     (`last_by_others`, see _by_others). A row's part values are its printed values and 0s in some
     order, so two of its ways agreeing in all part columns but one are the same way: at most one
     way per column left out, six per way of the first row (20 x 20 choices were tried). Every
-    choice when some value is not a whole number (last_by_others None: a value asked for is not
-    looked up exactly) or a column's sums do not go through the last row."""
+    choice when a way holds a value not a whole number (last_by_others None: a value asked for is
+    not looked up exactly) or a column's sums do not go through the last row.
+
+    Not `exact` (a cell around the rows not a whole number, every value under _NEAR_LIMIT): the
+    last row's value a column asks for is the whole number nearest what its sums leave, and a sum
+    is hopeless only when that is farther than _NEAR off, for _balanced's floats then fail it too;
+    a sum not through the last row fails the column only when farther than _NEAR from 0 (a
+    superset of the choices, as one_typo_placement weighs each one it is given)."""
     columns = []  # per part column: (base, coefficient of the first row's cell, of the last's) per sum
     for n, sums in enumerate(column_sums):
         cell_a, cell_b = paths[0][n] if len(paths) == 2 else None, paths[-1][n]
@@ -930,12 +950,13 @@ def _failing_in_one_column(ways: list[list], last_by_others: Optional[dict[tuple
             for base, coef_a, coef_b in through:
                 rest = base + coef_a * first[0][n] if coef_a and first is not None else base
                 if not coef_b:
-                    if rest:
+                    if exact and rest or not exact and abs(rest) > _NEAR:
                         break
-                elif value is not None and -rest * coef_b != value:
+                    continue
+                wanted = -rest * coef_b if exact else round(-rest * coef_b)
+                if not exact and abs(rest + coef_b * wanted) > _NEAR or value is not None and wanted != value:
                     break
-                else:
-                    value = -rest * coef_b
+                value = wanted
             else:
                 asked.append(value)
                 continue

@@ -15,6 +15,7 @@ from core.parse.subtotal_rows import prints_as_eight
 from core.parse.tokens import EMPTY, NUM, TEXT, Token, parse_number
 
 _BOX_VERTICALS = "│┃"
+_BOX_VERTICAL = re.compile(f"[{_BOX_VERTICALS}]")
 _DASH_RULE = re.compile(r"^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$")
 _LOOKBACK = 64  # lines above a row searched for its table's dash rule (表三 prints 25 rows and more)
 
@@ -42,7 +43,9 @@ def _assign(values: list[Token], spans: list[tuple[int, int]], where) -> Optiona
 def _in_box(text: str, values: list[Token], width: int, other: list[Token], after_last: int = 0
             ) -> Optional[list[Token]]:
     start, end = _line_at(text, values[0].start)
-    borders = [start + n for n, ch in enumerate(text[start:end]) if ch in _BOX_VERTICALS]
+    # (found by the pattern, not a step per character: a mutant's line of 28 827 characters, read
+    # for each of its rows, took 20 % of its parse)
+    borders = [m.start() for m in _BOX_VERTICAL.finditer(text, start, end)]
     drawn = list(zip(borders, borders[1:]))
     spans = drawn[max(0, len(drawn) - after_last - width):len(drawn) - after_last]
     if len(spans) < width or any(spans[0][0] <= t.start < spans[-1][1] for t in other):

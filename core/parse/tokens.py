@@ -95,6 +95,9 @@ def is_placeholder(text: str) -> bool:
     return normalise(text.strip()) in _NA
 
 
+_FULL_WIDTH_FORMS = re.compile("[\uff01-\uff5e]")  # NFKC: U+0021-U+007E, 0xFEE0 below
+
+
 def normalise(text: str) -> str:
     """NFKC (full-width digits and punctuation to ASCII), artefacts and odd spaces removed."""
     # The full-width punctuation of nearly every line of Chinese prose (and the dash of the page
@@ -105,11 +108,22 @@ def normalise(text: str) -> str:
     # compatibility decomposition, so this is exact.
     text = (text.replace("，", ",").replace("（", "(").replace("）", ")").replace("：", ":")
             .replace("；", ";").replace("－", "-").replace("\u3000", " ").replace("\xa0", " "))
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    # Full-width ASCII forms (digits above all: 「０ │４」) are NFKC's ASCII characters, each by its
+    # own decomposition: replaced first, one replace a character met, so that a line holding
+    # nothing else odd is not decomposed and recomposed (NFKC looks every character of a line up in
+    # its tables, 1 700 instructions each: a mutant's table printed on one line of 10 366
+    # characters, normalised by four readers, spent 61 M)
+    odd = set(_FULL_WIDTH_FORMS.findall(text))
+    if odd:
+        for form in odd:
+            text = text.replace(form, chr(ord(form) - 0xFEE0))
+        if unicodedata.is_normalized("NFKC", text):
+            return text
     # A line break neither composes nor decomposes, nor lets a mark move across it: NFKC of a text
     # is NFKC of each of its lines, so only the lines that need it are decomposed and recomposed
     # (one odd character in a page's head would otherwise have all of it redone).
-    if unicodedata.is_normalized("NFKC", text):
-        return text
     if "\n" in text:
         return "\n".join([unicodedata.normalize("NFKC", line) for line in text.split("\n")])
     return unicodedata.normalize("NFKC", text)

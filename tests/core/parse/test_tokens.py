@@ -66,6 +66,39 @@ def test_normalise_equals_nfkc_on_every_mix_of_the_replaced_punctuation_and_othe
         assert normalise(text) == unicodedata.normalize("NFKC", text)
 
 
+
+def test_full_width_forms_are_their_ascii_characters_under_nfkc():
+    import unicodedata
+    # what normalise replaces them by before NFKC: each form's own decomposition, nothing more
+    for code in range(0xFF01, 0xFF5F):
+        assert unicodedata.normalize("NFKC", chr(code)) == chr(code - 0xFEE0)
+
+
+def test_normalise_equals_nfkc_on_lines_of_full_width_forms_beside_other_odd_characters():
+    import random
+    import unicodedata
+    from core.parse.tokens import normalise
+    # full-width forms followed by combining marks (Ａ + U+0301 composes to Á), beside characters
+    # NFKC still has to unfold (①, ㊑, a compatibility ideograph, Kangxi radicals), over lines
+    alphabet = "０１９ＡＺａｚ％．／｛～！" + "\u0301\u0308\u3099" + "\n\n" + "│├─年情况 ,a" + "\u2460\u3251\uf98e\u2f00" \
+        + "，（）\u3000"
+    rng = random.Random(63)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert normalise(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_a_line_whose_only_odd_characters_are_full_width_forms_is_not_decomposed(monkeypatch):
+    import unicodedata
+    from core.parse.tokens import normalise
+    # w3m's box of a WPS table, printed on one line by a mutant (10 366 characters, NFKC'd by four
+    # readers: 61 M instructions of 164 M): its full-width digits are replaced, NFKC is not run
+    line = "│理结果 │无│2.没有现成信息需要另行制作 │４ │ │ │０ │０ │０ │４ │" * 300
+    called = []
+    monkeypatch.setattr(unicodedata, "normalize", lambda form, text: called.append(text) or text)
+    assert normalise(line) == line.replace("４", "4").replace("０", "0")
+    assert not called
+
 def test_a_unit_in_brackets_belongs_to_its_number():
     from core.parse.tokens import normalise, parse_number
     assert parse_number(normalise("737（件）")) == (737, "件")
