@@ -62,3 +62,73 @@ def test_the_findings_menus_locate_does_what_enter_does(window, qtbot):
         qtbot.keyClick(panel.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
         qtbot.wait(20)
         choose_locate()
+
+
+def type_in_save_dialog(qtbot, names: list, said: list) -> None:
+    """Answers the save dialog once it shows: each of ``names`` typed and Enter pressed; a message
+    box a name brings up is read into ``said`` and closed; the dialog is left when it closes."""
+    from gui.qt import QApplication, QFileDialog, QLineEdit, QMessageBox, QTimer
+
+    def step():
+        modal = QApplication.activeModalWidget()
+        if modal is None and not names:
+            return
+        QTimer.singleShot(50, step)  # (first: Enter returns once the message box it brings is closed)
+        if isinstance(modal, QMessageBox):
+            said.append(modal.text())
+            modal.close()
+        elif isinstance(modal, QFileDialog) and modal.isVisible() and names:
+            edit = modal.findChild(QLineEdit, "fileNameEdit")
+            edit.setText(names.pop(0))
+            qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, step)
+
+
+def test_a_save_name_windows_forbids_is_refused_with_why_and_asked_again(window, qtbot, tmp_path,
+                                                                               monkeypatch):
+    """「*」 typed as the Excel export's name wrote a file named *.xlsx, which the auditors' Windows
+    PCs cannot open: a message says why and the dialog asks again; the name typed next is written."""
+    from gui import file_dialogs
+
+    monkeypatch.setattr(window, "_export_start", lambda kind: tmp_path)
+    said: list = []
+    shown = []
+    monkeypatch.setattr(file_dialogs, "fit_once_shown", lambda: shown.append(1))
+    type_in_save_dialog(qtbot, ["*", "CON", "结果"], said)
+    with qtbot.waitSignal(window.exportFinished, timeout=120000):
+        window.export_actions[".xlsx"].trigger()
+    window.message_box.close()
+    assert said == [
+        "文件名“*”含有 Windows 不允许的字符 *（\\ / : * ? \" < > | 都不能用在名称里），审核人员的 Windows 电脑上打不开这样的文件。请换一个名称。",
+        "“CON”是 Windows 保留给设备的名称，不能用作文件名（Windows 电脑上打不开）。请换一个名称。"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".xlsx") == ["结果.xlsx"]
+    assert shown == [1, 1, 1]  # asked again after each refusal
+
+
+def test_a_new_word_folder_windows_forbids_is_refused_and_not_made(qtbot, tmp_path, monkeypatch):
+    """The Word export's folder typed new is made: 「Word*」 was made, and the files in it could
+    not be copied to a Windows PC. It is refused, with why, and the dialog stays open."""
+    from gui import folder_prompt
+    from gui.qt import QApplication, QLineEdit, QMessageBox, QTimer
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    chosen = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        for name in ("Word*", "导出/Word 文件.", "Word文件"):
+            edit.setText(name)
+            qtbot.keyClick(edit, Qt.Key.Key_Return)
+            chosen.append(dialog.isVisible())
+
+    place = tmp_path / "导出到"
+    place.mkdir()
+    QTimer.singleShot(100, answer)
+    folder = folder_prompt.ask_export_folder(None, "导出为 Word", str(place))
+    assert said[0].startswith("文件夹名“Word*”含有 Windows 不允许的字符 *")
+    assert said[1].startswith("文件夹名“Word 文件.”以空格或句点结尾")
+    assert chosen == [True, True, False] and folder == str(place / "Word文件")
+    assert sorted(p.name for p in place.iterdir()) == ["Word文件"]  # neither 导出 nor Word* made
