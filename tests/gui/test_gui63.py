@@ -132,3 +132,68 @@ def test_a_new_word_folder_windows_forbids_is_refused_and_not_made(qtbot, tmp_pa
     assert said[1].startswith("文件夹名“Word 文件.”以空格或句点结尾")
     assert chosen == [True, True, False] and folder == str(place / "Word文件")
     assert sorted(p.name for p in place.iterdir()) == ["Word文件"]  # neither 导出 nor Word* made
+
+
+ZOO_NAMES = ["r0001-cms-html-w3m.txt", "r0001-word-html-lynx.txt", "r0002-split-docx-w3m.txt",
+             "r0002-wps-html-w3m.txt", "r0003-wps-docx-lynx.txt"]
+
+
+def folder_of_zoo_names(tmp_path):
+    """Five sample reports named as a converter zoo names its outputs (w2803): names that share
+    their start and differ in the middle."""
+    from gui.paths import samples_dir
+
+    folder = tmp_path / "w2803"
+    folder.mkdir()
+    sample = sorted(samples_dir().glob("[0-9][0-9][0-9]_*.txt"))[0].read_bytes()
+    for name in ZOO_NAMES:
+        (folder / name).write_bytes(sample)
+    return folder
+
+
+def test_at_1920_the_file_column_shows_the_names_whole(qtbot, store, settings, tmp_path, monkeypatch):
+    """At 1920×1080 the zoo's names were 「r0001-cms…3m.txt」: 文件 (~125 px) and 单位 shared the
+    room beyond their own widths 3:2. 文件 now takes what its widest name needs first, 单位 the
+    rest. (w2803's names of 23-24 characters are whole; its longer ones, 25-37, are cut in the
+    middle still: the list is not widened, the 问题清单 beside the tables would lose its room.)"""
+    from gui.dashboard import AGENCY, FILE
+    from gui.main_window import MainWindow
+    from gui.qt import QApplication, QSize
+    from tests.gui.helpers import open_folder
+    from tests.gui.test_layout import shown_cell, shown_window
+
+    monkeypatch.setattr(MainWindow, "screen_size", lambda self: QSize(1920, 1080))
+    window = shown_window(qtbot, store, settings, 1920, 1009)
+    assert open_folder(qtbot, window, folder_of_zoo_names(tmp_path)) == len(ZOO_NAMES)
+    QApplication.processEvents()
+    view = window.dashboard.view
+    shown = sorted(shown_cell(view, row, FILE) for row in range(len(ZOO_NAMES)))
+    assert shown == sorted(ZOO_NAMES)
+    header = view.horizontalHeader()
+    assert header.sectionSize(AGENCY) >= view.fontMetrics().horizontalAdvance("鼓楼…政府") + 6  # 单位 keeps its own
+    assert not view.horizontalScrollBar().isVisible()
+    assert window.report_view.findings.width() >= 400  # the panels still beside the tables
+
+
+def test_the_columns_widths_dragged_are_kept_for_the_next_start(qtbot, store, settings, tmp_path, monkeypatch):
+    """A 文件 column dragged wider was back at the list's own width at the next start."""
+    from gui.dashboard import FILE
+    from gui.main_window import MainWindow
+    from gui.qt import QApplication, QSize
+    from tests.gui.test_layout import shown_window
+
+    monkeypatch.setattr(MainWindow, "screen_size", lambda self: QSize(1366, 768))
+
+    def run(drag: int = 0) -> int:
+        window = shown_window(qtbot, store, settings, 1366, 697)
+        QApplication.processEvents()
+        header = window.dashboard.view.horizontalHeader()
+        if drag:
+            header.resizeSection(FILE, drag)  # as a drag of the heading's edge does
+        width = header.sectionSize(FILE)
+        window.close()
+        return width
+
+    own = run()
+    assert run(drag=own + 80) == own + 80
+    assert run() == own + 80
