@@ -290,8 +290,8 @@ _UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 # Names Windows keeps for its devices, with any extension (CON.xlsx, com1.txt): no file can have them
 _WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10))}
-NAME_FORBIDDEN_CHARACTERS = ("{what}“{name}”含有 Windows 不允许的字符 {characters}（\\ / : * ? \" < > | 都不能用在名称里），"
-                             "审核人员的 Windows 电脑上打不开这样的文件。请换一个名称。")
+NAME_FORBIDDEN_CHARACTERS = ("{what}“{name}”含有 Windows 不允许的字符 {characters}\n"
+                             "名称里不能有 \\ / : * ? \" < > | ，否则审核人员的 Windows 电脑上打不开这样的文件。请换一个名称。")
 NAME_CONTROL_CHARACTERS = "{what}含有看不见的控制字符，Windows 不允许。请重新输入名称。"
 NAME_DEVICE = "“{device}”是 Windows 保留给设备的名称，不能用作{what}（Windows 电脑上打不开）。请换一个名称。"
 NAME_TRAILING = "{what}“{name}”以空格或句点结尾，Windows 会去掉它们（文件就对不上了）。请去掉结尾的空格或句点。"

@@ -100,7 +100,7 @@ def test_a_save_name_windows_forbids_is_refused_with_why_and_asked_again(window,
         window.export_actions[".xlsx"].trigger()
     window.message_box.close()
     assert said == [
-        "文件名“*”含有 Windows 不允许的字符 *（\\ / : * ? \" < > | 都不能用在名称里），审核人员的 Windows 电脑上打不开这样的文件。请换一个名称。",
+        "文件名“*”含有 Windows 不允许的字符 *\n名称里不能有 \\ / : * ? \" < > | ，否则审核人员的 Windows 电脑上打不开这样的文件。请换一个名称。",
         "“CON”是 Windows 保留给设备的名称，不能用作文件名（Windows 电脑上打不开）。请换一个名称。"]
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".xlsx") == ["结果.xlsx"]
     assert shown == [1, 1, 1]  # asked again after each refusal
@@ -128,7 +128,7 @@ def test_a_new_word_folder_windows_forbids_is_refused_and_not_made(qtbot, tmp_pa
     place.mkdir()
     QTimer.singleShot(100, answer)
     folder = folder_prompt.ask_export_folder(None, "导出为 Word", str(place))
-    assert said[0].startswith("文件夹名“Word*”含有 Windows 不允许的字符 *")
+    assert said[0].startswith("文件夹名“Word*”含有 Windows 不允许的字符 *\n")
     assert said[1].startswith("文件夹名“Word 文件.”以空格或句点结尾")
     assert chosen == [True, True, False] and folder == str(place / "Word文件")
     assert sorted(p.name for p in place.iterdir()) == ["Word文件"]  # neither 导出 nor Word* made

@@ -6,10 +6,10 @@ from core.export.common import windows_name_refusal
 
 
 def test_a_name_with_a_character_windows_forbids_is_refused_naming_it():
-    assert windows_name_refusal("*") == ("文件名“*”含有 Windows 不允许的字符 *（\\ / : * ? \" < > | 都不能用在名称里），"
-                                         "审核人员的 Windows 电脑上打不开这样的文件。请换一个名称。")
-    assert "字符 : ?（" in windows_name_refusal("结果:第1批?.xlsx")  # each character once, as typed
-    assert "字符 \\ < > | \"（" in windows_name_refusal("a\\b<c>|\"d")  # all of them, in the order typed
+    assert windows_name_refusal("*") == ("文件名“*”含有 Windows 不允许的字符 *\n"
+                                         "名称里不能有 \\ / : * ? \" < > | ，否则审核人员的 Windows 电脑上打不开这样的文件。请换一个名称。")
+    assert "字符 : ?\n" in windows_name_refusal("结果:第1批?.xlsx")  # each character once, as typed
+    assert "字符 \\ < > | \"\n" in windows_name_refusal("a\\b<c>|\"d")  # all of them, in the order typed
     assert windows_name_refusal("导出\t结果.xlsx") == "文件名含有看不见的控制字符，Windows 不允许。请重新输入名称。"
 
 
