@@ -570,9 +570,13 @@ class DashboardView(QTableView):
     # sight, False anything else (see doItemsLayout).
     _below_only: Optional[bool] = None
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.resized.emit()
+    def viewportEvent(self, event) -> bool:
+        # the viewport's width, not the view's: the rows' scroll bar, shown as the list fills,
+        # takes its width from the columns (a horizontal scroll bar at 1366 else)
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:
+            self.resized.emit()
+        return handled
 
     def setModel(self, model) -> None:
         super().setModel(model)
@@ -745,6 +749,11 @@ class DashboardWidget(QWidget):
         self.view.setItemDelegateForColumn(PROBLEMS, ProblemsColumnDelegate(self.view))
         self._sharing = False
         self._widths_dragged = False  # once the user drags a column, the widths are theirs
+        # 文件's room to show its widest name whole (the folder's names measured as they are listed)
+        self._file_need = 0
+        self._name_width = lambda name: self.fontMetrics().horizontalAdvance(name) + 8  # noqa: E731
+        self.model.rowsInserted.connect(self._measure_names)
+        self.model.modelReset.connect(self._forget_names)
         header.sectionResized.connect(self._on_section_resized)
         # a sorted column's arrow beside its heading (Linux's styles; Windows draws it above): room
         # for it, else 「错误」 squeezed under it at 1366×768 (qa27)
@@ -890,12 +899,26 @@ class DashboardWidget(QWidget):
         self.view.selectionModel().setCurrentIndex(index, _SELECT_ROW)
         self.view.scrollTo(self.view.currentIndex())
 
+    def _measure_names(self, _parent, first: int, last: int) -> None:
+        """文件's need grows with a wider name listed: the names share the room again."""
+        names = self.model.names()[first:last + 1]
+        widest = max(map(self._name_width, names), default=0)
+        if widest > self._file_need:
+            self._file_need = widest
+            if self.view.horizontalHeader().sectionSize(FILE) < widest:
+                self._share_spare_width()
+
+    def _forget_names(self) -> None:
+        self._file_need = 0
+
     def _share_spare_width(self) -> None:
         """The list's width goes first to the columns from 年度 to 状态 and to the start of 问题
         (a report's problem is seen without scrolling, at 1366 too); what is left goes to 文件
-        and 单位: beyond their own widths 3:2, short of them 单位 keeps its own (「鼓楼…政府」) while
-        文件 has more, then they share evenly (文件 keeps its name's end, both are cut in the
-        middle, and their tooltips say them in full)."""
+        and 单位: beyond their own widths to 文件 until its widest name is whole (at 1920 the
+        names r0001-cms-html…-plain.txt were 「r0001-cms…ext.md」 beside an agency cut the same),
+        the rest to 单位 (3:2 while no name is listed); short of them 单位 keeps its own
+        (「鼓楼…政府」) while 文件 has more, then they share evenly (文件 keeps its name's end,
+        both are cut in the middle, and their tooltips say them in full)."""
         if self._widths_dragged:
             return
         base = self._base_widths
@@ -903,7 +926,9 @@ class DashboardWidget(QWidget):
         room = self.view.viewport().width() - fixed - self._problems_seen
         spare = room - base[FILE] - base[AGENCY]
         if spare >= 0:
-            file, agency = base[FILE] + spare * 3 // 5, base[AGENCY] + spare - spare * 3 // 5
+            to_file = min(spare, self._file_need - base[FILE]) if self._file_need else spare * 3 // 5
+            to_file = max(to_file, 0)
+            file, agency = base[FILE] + to_file, base[AGENCY] + spare - to_file
         else:
             least = self._names_least
             agency = max(least[AGENCY], min(base[AGENCY], room // 2))
@@ -916,6 +941,24 @@ class DashboardWidget(QWidget):
             header.resizeSection(PROBLEMS, self._problems_seen)  # stretched to the list's edge
         finally:
             self._sharing = False
+
+    def dragged_widths(self) -> list[int]:
+        """The columns' widths the user dragged ([] while they are the list's own)."""
+        header = self.view.horizontalHeader()
+        return [header.sectionSize(column) for column in range(header.count())] if self._widths_dragged else []
+
+    def use_widths(self, widths: list[int]) -> None:
+        """Widths the user dragged at an earlier start, theirs again (the last column stretches)."""
+        header = self.view.horizontalHeader()
+        if len(widths) != header.count() or min(widths, default=0) <= 0:
+            return
+        self._sharing = True
+        try:
+            for column, width in enumerate(widths[:-1]):
+                header.resizeSection(column, width)
+        finally:
+            self._sharing = False
+        self._widths_dragged = True
 
     def _fixed_width(self, column: int) -> int:
         """A column's own width, and the sort arrow's room when the list is sorted by it."""

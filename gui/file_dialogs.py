@@ -7,11 +7,20 @@ And the dialog opened at some 600×430 on any screen, the Word files' names cut 
 (「安平市凤凰区人力资源…作年度报告.docx」). As each dialog shows, it is given room (as much as
 ROOMY, within the screen's free area) and the side bar its widest name (at most a third of it).
 Windows' and macOS's own dialogs have no such side bar: nothing is changed there.
+
+A save dialog's name Windows cannot hold (*.xlsx, CON.xlsx) is refused, said why, and asked again:
+Qt's own dialog wrote a file named * on Linux, which the auditors' Windows PCs can neither open nor
+copy. (After the dialog: the tests and Windows' own dialog, which refuses such names itself, stay
+with QFileDialog.getSaveFileName.)
 """
 from __future__ import annotations
 
+from pathlib import Path
+
+from core.export.common import windows_name_refusal
 from gui.layout import keep_on_screen
-from gui.qt import QAbstractItemView, QApplication, QFileDialog, QHeaderView, QSize, QSplitter, QTimer
+from gui.qt import (QAbstractItemView, QApplication, QFileDialog, QHeaderView, QMessageBox, QSize, QSplitter,
+                    QTimer)
 
 SIDEBAR_SHARE = 3  # the side bar takes at most a third of the dialog's width
 ROOMY = QSize(960, 640)  # a dialog's size at least, where the screen has room for it
@@ -106,7 +115,21 @@ def existing_directory(parent, title: str, start: str) -> str:
     return QFileDialog.getExistingDirectory(parent, title, start)
 
 
+def refused(parent, title: str, path: str) -> bool:
+    """Whether ``path``'s file name is one Windows cannot hold; if so, the auditor is told why."""
+    refusal = windows_name_refusal(Path(path).name)
+    if refusal:
+        QMessageBox.warning(parent, title, refusal)
+    return bool(refusal)
+
+
 def save_file_name(parent, title: str, start: str, file_filter: str) -> tuple[str, str]:
-    """QFileDialog.getSaveFileName, its side bar's names whole."""
-    fit_once_shown()
-    return QFileDialog.getSaveFileName(parent, title, start, file_filter)
+    """QFileDialog.getSaveFileName, its side bar's names whole; a name Windows cannot hold is
+    refused, said why, and asked again (the dialog shows it, to be corrected)."""
+    kept = ()  # asked again: the file type chosen before
+    while True:
+        fit_once_shown()
+        chosen, chosen_filter = QFileDialog.getSaveFileName(parent, title, start, file_filter, *kept)
+        if not chosen or not refused(parent, title, chosen):
+            return chosen, chosen_filter
+        start, kept = chosen, (chosen_filter,)

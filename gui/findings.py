@@ -38,6 +38,9 @@ SIDE_SHARE = 0.4  # of the room right of 规则 that 建议 and 审核意见 may
 ROWS_SIZED_PER_TURN = 12
 
 
+KEY_APPLY_SUGGESTION = "Ctrl+Shift+A"  # the window's 采用建议值, named in this panel's button and menu
+KEY_LOCATE = "Enter"  # on an entry: its cells in the table, the keyboard there
+
 class FindingsModel(ReadOnlyListModel):
     COLUMNS = strings.FINDINGS_COLUMNS
     FindingRole = _USER + 1  # the Finding (None for a flag entry)
@@ -369,7 +372,7 @@ class FindingsPanel(QWidget):
         never_widens(self.summary)
         self.apply_button = QPushButton(strings.ACTION_APPLY_SUGGESTION)
         self.apply_button.setEnabled(False)
-        self.apply_button.setToolTip("Ctrl+Shift+A")
+        self.apply_button.setToolTip(KEY_APPLY_SUGGESTION)
         self.apply_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes list to list
         self.view = FindingsView()
         self.view.setModel(self.model)
@@ -662,12 +665,16 @@ class FindingsPanel(QWidget):
             return
         finding = self.model.data(index, FindingsModel.FindingRole)
         menu = QMenu(self)
-        locate = menu.addAction(strings.ACTION_LOCATE)
-        locate.triggered.connect(lambda: self._on_clicked(index))
+        # 定位 does what Enter on the entry does, and says so after a tab (shown as its key): Enter
+        # as the item's shortcut would take the menu's own Enter, whichever item is highlighted
+        locate = menu.addAction(strings.ACTION_LOCATE + "\t" + KEY_LOCATE)
+        locate.triggered.connect(lambda: (self._on_clicked(index), self.goToTable.emit()))
         if self.model.data(index, FindingsModel.SeverityRole) != RESOLVED_SEVERITY:  # nothing to apply
             apply = menu.addAction(strings.ACTION_APPLY_SUGGESTION)
             apply.setEnabled(bool(finding and finding.suggestion))
             apply.triggered.connect(lambda: self.applySuggestion.emit(finding))
+            apply.setShortcut(QKeySequence(KEY_APPLY_SUGGESTION))  # shown, as the menus show keys
+            apply.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the menu's own
         copy = menu.addAction(strings.ACTION_COPY, self.view.copy_entries)
         copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))  # shown, as the menus show keys
         copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the menu's own

@@ -1533,6 +1533,7 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state(self._splitter_key())
         if state is None or not self.splitter.restoreState(state):
             self._default_list_width()
+        self.dashboard.use_widths(self.settings.list_widths(self._screen_key()))  # as dragged there
 
     def _default_list_width(self) -> None:
         total = sum(self.splitter.sizes()) or self.width()
@@ -1553,8 +1554,11 @@ class MainWindow(QMainWindow):
         """The list/report sizes are kept per screen size: sizes saved on a 1366 screen (the list
         beside the tables, 问题清单 below them) kept that stacked layout on a 1920 one, where the
         panels fit beside the tables. Each screen size starts from its own layout."""
+        return f"main_splitter_{self._screen_key()}"
+
+    def _screen_key(self) -> str:
         size = self.screen_size()
-        return f"main_splitter_{size.width()}x{size.height()}"
+        return f"{size.width()}x{size.height()}"
 
     def report_width(self, total: int) -> int:
         """The report's share of ``total``: the tables with the panels beside them when the list
@@ -1579,6 +1583,7 @@ class MainWindow(QMainWindow):
         self.exports.wait()  # never leave half an export behind
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state(self._splitter_key(), self.splitter.saveState())
+        self.settings.set_list_widths(self._screen_key(), self.dashboard.dragged_widths())
         for side, (tables, panels) in self.report_view.layouts().items():
             self.settings.set_window_state(f"report_tables_{LAYOUT_NAMES[side]}", tables)
             self.settings.set_window_state(f"report_panels_{LAYOUT_NAMES[side]}", panels)

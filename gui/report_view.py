@@ -13,7 +13,7 @@ from core.review.edits import CONFIRMED, DISMISSED, UNREADABLE_REVIEWED, unreada
 from core.template import SECTIONS, TEMPLATES
 from gui import palette, strings, text_prompt
 from gui.clipboard import parse_tsv, paste_targets, to_tsv
-from gui.findings import FindingsPanel
+from gui.findings import KEY_APPLY_SUGGESTION, FindingsPanel
 from gui.layout import never_widens
 from gui.looks import LooksDelegate
 from gui.reasons_dialog import ReasonsDialog
@@ -34,7 +34,7 @@ TAB_TITLES = {"section2": strings.TAB_T2, "section3": strings.TAB_T3, "section4"
 ROW_PADDING = 4  # a table row is the font's height plus this (the editor has no frame)
 SIDE_PANEL_MIN = 420  # the 问题清单 and 原文 go beside the tables when this much width is left
 # The cells' keys: the main window's actions and the cells' menu, which shows them
-KEY_EDIT, KEY_COPY, KEY_PASTE, KEY_APPLY_SUGGESTION = "F2", "Ctrl+C", "Ctrl+V", "Ctrl+Shift+A"
+KEY_EDIT, KEY_COPY, KEY_PASTE = "F2", "Ctrl+C", "Ctrl+V"
 BOTTOM_PAINT_MS = 1  # a report's 问题清单 and 原文 are painted on a later turn than its table
 WARM_UP_STEP_MS = 5  # the tables painted off screen before a report opens: a strip per turn
 WARM_UP_STRIP = 120  # pixels

@@ -88,6 +88,16 @@ class Settings:
         self._q.setValue("list/sort_column", int(value[0]))
         self._q.setValue("list/sort_descending", bool(value[1]))
 
+    def list_widths(self, key: str) -> list[int]:
+        """The report list's column widths the user dragged on a screen (``key``), [] if none."""
+        try:
+            return [int(width) for width in str(self._q.value(f"list/widths_{key}", "")).split(",") if width]
+        except ValueError:
+            return []
+
+    def set_list_widths(self, key: str, widths: list[int]) -> None:
+        self._q.setValue(f"list/widths_{key}", ",".join(map(str, widths)))
+
     def view_option(self, name: str, default: bool) -> bool:
         """A 视图 menu's check (显示问题清单, 显示原文, 原文自动换行) as it was left."""
         value = self._q.value(f"view/{name}")

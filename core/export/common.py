@@ -288,6 +288,34 @@ def write_unique(path: Path, write: Callable[[Path], object]) -> Path:
 
 _UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
+# Names Windows keeps for its devices, with any extension (CON.xlsx, com1.txt): no file can have them
+_WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10))}
+NAME_FORBIDDEN_CHARACTERS = ("{what}“{name}”含有 Windows 不允许的字符 {characters}\n"
+                             "名称里不能有 \\ / : * ? \" < > | ，否则审核人员的 Windows 电脑上打不开这样的文件。请换一个名称。")
+NAME_CONTROL_CHARACTERS = "{what}含有看不见的控制字符，Windows 不允许。请重新输入名称。"
+NAME_DEVICE = "“{device}”是 Windows 保留给设备的名称，不能用作{what}（Windows 电脑上打不开）。请换一个名称。"
+NAME_TRAILING = "{what}“{name}”以空格或句点结尾，Windows 会去掉它们（文件就对不上了）。请去掉结尾的空格或句点。"
+
+
+def windows_name_refusal(name: str, folder: bool = False) -> str:
+    """Why a file (``folder``: a folder) cannot be named ``name`` on the auditors' Windows PCs, in
+    Chinese; "" when it can. On Linux a name may hold * or ?, and Qt's save dialog writes *.xlsx:
+    Windows can neither open nor copy it. A file's name ending in a space or a dot is let be: the
+    export adds its extension after it (结果 . → 结果 ..xlsx), which Windows takes."""
+    what = "文件夹名" if folder else "文件名"
+    characters = sorted(set(_UNSAFE_IN_FILE_NAMES.findall(name)), key=name.index)
+    shown = [c for c in characters if c.isprintable()]
+    if shown:
+        return NAME_FORBIDDEN_CHARACTERS.format(what=what, name=name, characters=" ".join(shown))
+    if characters:
+        return NAME_CONTROL_CHARACTERS.format(what=what)
+    device = name.split(".")[0].rstrip(" ")
+    if device.upper() in _WINDOWS_DEVICES:
+        return NAME_DEVICE.format(device=device, what=what)
+    if folder and name.endswith((" ", ".")) and name.strip(" ."):
+        return NAME_TRAILING.format(what=what, name=name)
+    return ""
+
 
 # A name's room: 255 bytes on a Linux drive (ext4, a Chinese character takes 3 in UTF-8), less
 # what the hidden temporary name adds (.{name}.xxxxxxxx.tmp.docx) and a (2) for a second file

@@ -1036,7 +1036,7 @@ def test_a_resolved_verdict_is_renoted_withdrawn_and_restored_by_keyboard_and_me
     assert model.problem_count() == 0 and model.data(model.index(0, 0)) == "已消除"
     # (last: a menu offscreen leaves the window without a focus widget)
     assert menu_of_key(qtbot, panel.view, keys=True) == [
-        ("定位到单元格(&L)", ""), ("复制(&C)", "Ctrl+C"), ("编辑说明(&N)…", "F2"), ("撤销审核意见(&D)", "Del")]
+        ("定位到单元格(&L)\tEnter", ""), ("复制(&C)", "Ctrl+C"), ("编辑说明(&N)…", "F2"), ("撤销审核意见(&D)", "Del")]
 
 
 def test_f2_and_delete_on_an_open_finding_say_there_is_no_verdict_and_work_once_one_is_given(window, qtbot,
