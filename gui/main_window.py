@@ -1426,6 +1426,7 @@ class MainWindow(QMainWindow):
         window.destroyed.connect(lambda *_args, w=window: self.compare_windows.remove(w)
                                  if w in self.compare_windows else None)
         window.show()
+        window.raise_()  # (a window manager may place a new top-level window behind a maximised one)
         window.activateWindow()
 
     def open_in_review(self, file: str, path: str) -> bool:
