@@ -18,7 +18,7 @@ from core.readers.document import Document, Line
 from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chinese, utf8_read_as_gbk
 from core.readers.text import GBK_READ_AS_UTF8, UTF8_READ_AS_GB2312, UTF8_READ_AS_LATIN1
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NEIGHBOUR_MAY_HOLD, NUMBER,
-                        PLACED_BY_ORDER, PLACED_BY_POSITION, READING_UNDECIDED, SUBTOTAL_LEFT_OUT, SUBTOTAL_UNTOLD, BLANK_TEMPLATE,
+                        OVERRUN, PLACED_BY_ORDER, PLACED_BY_POSITION, READING_UNDECIDED, SUBTOTAL_LEFT_OUT, SUBTOTAL_UNTOLD, BLANK_TEMPLATE,
                         ZEROS_ANY_READING, CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
@@ -1092,6 +1092,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                        else f"「{row.label}」行未印出数值，请对照原文核对")
             if len(values) > 2 * widths[key]:
                 overflowed[key] = len(values)
+            if len(values) > widths[key] + 1 and key not in overlong:
+                causes += (OVERRUN,)  # (one more may be a column the template has not: a subtotal's)
         store_row(report, table, key, chosen)
         report.flags.append(flag := Flag(f"{table.section}.{key}", "parse", message, causes))
         if not t2 and not split and key not in overlong and widths[key] < len(values) <= 2 * widths[key] \
