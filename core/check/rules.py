@@ -395,10 +395,7 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
     # rows the parser flagged (laid out, split or placed by guess)
     unsure_rows = rows.intersection(flags)
     inferred = frozenset(p for p, cell in report.cells.items() if cell.state == INFERRED)  # cells the parser filled in
-    # rows read from more values than their columns; one read as 0s (or unread) throughout is 0 (or
-    # unknown) in every cell whichever values are its own: no count ran into it
-    overrun_rows = frozenset(f.cell for f in report.flags if OVERRUN in f.causes
-                             and any(values.get(p) for p in _cells_by_row(tuple(report.cells)).get(f.cell, ())))
+    overrun_rows = frozenset(f.cell for f in report.flags if OVERRUN in f.causes)  # (rows of others' counts too)
     # those of them that may follow a repair: a row (or 表四) that printed only 0s, placeholders and
     # blanks is 0 in every cell whichever reading is right, so no repair makes one of them a count
     follows = inferred - _zeros_any_reading(report, flags)

@@ -1092,8 +1092,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                        else f"「{row.label}」行未印出数值，请对照原文核对")
             if len(values) > 2 * widths[key]:
                 overflowed[key] = len(values)
-            if len(values) > widths[key] + 1 and key not in overlong:
-                causes += (OVERRUN,)  # (one more may be a column the template has not: a subtotal's)
+            if len(values) > widths[key] + 1 and key not in overlong and not only_zeros(values):
+                # (one more may be a column the template has not, a subtotal's; a row printing only 0s
+                # and placeholders is 0 in every cell whichever of them are its own)
+                causes += (OVERRUN,)
         store_row(report, table, key, chosen)
         report.flags.append(flag := Flag(f"{table.section}.{key}", "parse", message, causes))
         if not t2 and not split and key not in overlong and widths[key] < len(values) <= 2 * widths[key] \
