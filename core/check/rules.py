@@ -18,7 +18,7 @@ from typing import Callable, Optional
 from core.check.glued_rows import column_values, glued_row_suggestion, glued_runs
 from core.check.odd_sum import odd_printed_sum
 from core.equations import Equation, equations, involving, is_digit_slip
-from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, PLACED_LEFT,
+from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, OVERRUN, PLACED_LEFT,
                         PLACEHOLDER, READING_UNDECIDED, WARNING, ZEROS_ANY_READING, Finding, Flag, Number, Report,
                         Suggestion, BLANK_TEMPLATE, CHECK_WITH_SOURCE, known, number_text, strict_sum, without_closing)
 from core.parse.prose_counts import INT, ISSUED, LITIGATION, NO_LITIGATION, NO_REVIEW, REVIEW
@@ -288,17 +288,25 @@ def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag],
 
 
 def _shaky_cells(report: Report, failing: list[Equation], suggestion: Suggestion,
-                 flags: dict[str, Flag]) -> list[str]:
+                 flags: dict[str, Flag], overrun_rows: frozenset[str] = frozenset()) -> list[str]:
     """The cells the suggested value rests on that the parser cut from a glued run by guess (among
     several cuts, or placing its values from the left; a cell of such a row filled in from the
-    sums is one too), when every failing sum through the suggested cell runs through one (else
-    []): a sum of cells read without such a guess that the value balances grounds it."""
+    sums is one too) or read in a row printing more values than its columns (`overrun_rows`:
+    others' values ran into it; a cell of its table the parser filled in from the sums is one
+    too: the sums it came from may run through such a row), when every failing sum through the
+    suggested cell runs through one (else []): a sum of cells read without such a guess that the
+    value balances grounds it. The suggested cell itself in such a row is shaky alone: which of
+    the row's values is its own is unknown, so a failing sum through it says nothing of the report."""
+    if _row_key(suggestion.cell) in overrun_rows and suggestion.cell not in report.corrected:
+        return [suggestion.cell]
+    overrun_tables = {row.split(".")[0] for row in overrun_rows}
     shaky: list[str] = []
     for eq in failing:
         if suggestion.cell not in eq.cells:
             continue
         cells = [p for p in eq.cells if p != suggestion.cell and p not in report.corrected
-                 and _guessed_cut(eq, p, flags)]
+                 and (_guessed_cut(eq, p, flags) or _row_key(p) in overrun_rows
+                      or (p.split(".")[0] in overrun_tables and report.cells[p].state == INFERRED))]
         if not cells:
             return []
         shaky += cells
@@ -388,6 +396,7 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
     # rows the parser flagged (laid out, split or placed by guess)
     unsure_rows = rows.intersection(flags)
     inferred = frozenset(p for p, cell in report.cells.items() if cell.state == INFERRED)  # cells the parser filled in
+    overrun_rows = frozenset(f.cell for f in report.flags if OVERRUN in f.causes)  # (rows of others' counts too)
     # those of them that may follow a repair: a row (or 表四) that printed only 0s, placeholders and
     # blanks is 0 in every cell whichever reading is right, so no repair makes one of them a count
     follows = inferred - _zeros_any_reading(report, flags)
@@ -422,7 +431,7 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
         # The value suggested balances the failing sums through it with the other cells as read:
         # one of them read in doubt (a glued run cut by guess, placed from the left) may be what
         # is wrong, and the value would then be one the report never meant.
-        shaky = _shaky_cells(report, [e for e, _ in group], suggestion, flags) if suggestion else []
+        shaky = _shaky_cells(report, [e for e, _ in group], suggestion, flags, overrun_rows) if suggestion else []
         if shaky and suggestion and not _prose_restores(statements, values, suggestion):
             suggestion = None
         candidates = [suggestion] if suggestion else best if len(best) > 1 else []

@@ -18,7 +18,7 @@ from core.readers.document import Document, Line
 from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chinese, utf8_read_as_gbk
 from core.readers.text import GBK_READ_AS_UTF8, UTF8_READ_AS_GB2312, UTF8_READ_AS_LATIN1
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NEIGHBOUR_MAY_HOLD, NUMBER,
-                        PLACED_BY_ORDER, PLACED_BY_POSITION, READING_UNDECIDED, SUBTOTAL_LEFT_OUT, SUBTOTAL_UNTOLD, BLANK_TEMPLATE,
+                        OVERRUN, PLACED_BY_ORDER, PLACED_BY_POSITION, READING_UNDECIDED, SUBTOTAL_LEFT_OUT, SUBTOTAL_UNTOLD, BLANK_TEMPLATE,
                         ZEROS_ANY_READING, CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
@@ -1107,6 +1107,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                        else f"「{row.label}」行未印出数值，请对照原文核对")
             if len(values) > 2 * widths[key]:
                 overflowed[key] = len(values)
+            if len(values) > widths[key] + 1 and key not in overlong and not only_zeros(values):
+                # (one more may be a column the template has not, a subtotal's; a row printing only 0s
+                # and placeholders is 0 in every cell whichever of them are its own)
+                causes += (OVERRUN,)
         store_row(report, table, key, chosen)
         report.flags.append(flag := Flag(f"{table.section}.{key}", "parse", message, causes))
         if not t2 and not split and key not in overlong and widths[key] < len(values) <= 2 * widths[key] \
@@ -3199,6 +3203,8 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
             report.flags.append(Flag("section4", "inferred", "表四数值的印出顺序与表格不一致（PDF文字顺序），已按各组合计关系排列，请对照原文核对"))
     if pages and len(values) == width:
         _flag_placeholders_first(report, values)
+        if not all(lines[t.line].grid for t in values):
+            _flag_t4_parts_printed_apart(report, values)
     if len(values) != width:
         split = unglue_t4(values, len(T4.rows), len(T4_COLUMNS_KEYS))
         if split:
@@ -3596,6 +3602,28 @@ def _flag_unconfirmed_t4_groups(report: Report, elsewhere: str = "") -> None:
             report.flags.append(Flag(f"section4.{row.key}", "parse",
                                      f"表四「{row.label}」组的数值由印在各处的片段拼合（PDF文字顺序），"
                                      "各项之和与总计不符，可能拼入了别处的数值，请对照原文核对"))
+
+
+def _flag_t4_parts_printed_apart(report: Report, values: Sequence[Token]) -> None:
+    """表四 read in a page's text order (plain pdftotext): a group whose four parts print some side
+    by side on a line (left to right) and the others each on a line apart came in the text's
+    blocks, and pdftotext orders those lone blocks by its own reading, not always left to right
+    (「14 2」, then 「0」, then 「2」 for 14, 2, 2, 0). The parts' sum is the same in any order, so
+    the sums cannot tell which column each lone count is in: where they differ, the group is read
+    in printed order and flagged (READING_UNDECIDED)."""
+    for g, row in enumerate(T4.rows):
+        parts = values[g * 5:g * 5 + 4]
+        on_line: dict[int, list[Token]] = {}
+        for token in parts:
+            on_line.setdefault(token.line, []).append(token)
+        if len(on_line) < 2 or max(map(len, on_line.values())) < 2:
+            continue  # one line (left to right), or a part a line (the header's order)
+        lone = {tokens[0].value if tokens[0].kind == NUM else 0 for tokens in on_line.values() if len(tokens) == 1}
+        if len(lone) < 2:
+            continue  # the lone counts alike: any order reads the same
+        report.flags.append(Flag(f"section4.{row.key}", "parse",
+                                 f"表四「{row.label}」组的数值有的并排、有的各占一行印出（PDF文字顺序），各项之和在任何顺序下都与总计相符，"
+                                 "各占一行的数属于哪一列无法确定，已按印出顺序读取，请对照原文核对", (READING_UNDECIDED,)))
 
 
 def _t4_group_ok(group: list[Token]) -> bool:
