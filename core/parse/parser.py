@@ -3203,7 +3203,7 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
             report.flags.append(Flag("section4", "inferred", "表四数值的印出顺序与表格不一致（PDF文字顺序），已按各组合计关系排列，请对照原文核对"))
     if pages and len(values) == width:
         _flag_placeholders_first(report, values)
-        if not all(lines[t.line].grid for t in values):
+        if lines and not all(lines[t.line].grid for t in values):  # (pages mark lines: lines are given)
             _flag_t4_parts_printed_apart(report, values)
     if len(values) != width:
         split = unglue_t4(values, len(T4.rows), len(T4_COLUMNS_KEYS))
