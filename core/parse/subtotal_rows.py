@@ -655,7 +655,7 @@ def zeros_of_an_untold_row(drawn: str, among: str) -> str:
 
 
 ZEROS_PAST_LAST_UNTOLD = zeros_of_an_untold_row("表头在「总计」之后", "表内")
-_ZERO_ROW_CUT_UNTRACED = ("「{0}」行各格都是0、占位符或空白，表格由pandoc转换而来：若本行印有8格（自然人之后是「法人或其他组织」"
+_ZERO_ROW_CUT_UNTRACED = ("「{0}」行各格都是0、占位符或空白，表格由转换工具逐行截成表头的列数：若本行印有8格（自然人之后是「法人或其他组织」"
                           "小计，模板无此列），转换时末格被截去不留痕迹，其后各格应左移一列。" + _ZEROS_EITHER)
 _ZERO_ROW_FILLS_BLANK_TOTAL = ("「{0}」行各格都是0、占位符或空白，连总计一格也印出，而" + _OTHERS_LEAVE_TOTAL_BLANK + "："
                                "本行可能印有8格（自然人之后是「法人或其他组织」小计，末格总计空白），转换时末格被截去"

@@ -20,7 +20,7 @@ from core.pipeline import check_report
 from tests.core.truth import read_against_truth
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
-CUT = "表格由pandoc转换而来"
+CUT = "表格由转换工具逐行截成表头的列数"
 
 
 @pytest.mark.parametrize("name, row, column", [
