@@ -8,6 +8,7 @@ blank cell leaves only spaces) is placed exactly by them, with no guess at spaci
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Mapping, Optional, Sequence
 
 from core.parse.columns import display_width, token_number, width_of
@@ -107,47 +108,65 @@ def in_label_column(text: str, label: Token, value: Token, after: Token) -> bool
         and (len(after_prefix) == len(label_prefix) or display_width(after_prefix) == display_width(label_prefix))
 
 
+# The lines a walk up from a row stops at: a dash rule (group 1), or a line printing from its first
+# column, out of the table (pandoc indents its tables' lines)
+_STOPS = re.compile(r"^(?:([ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$)|\S)", re.M)
+_stops_of: list = [None, (), ()]  # the last text asked: its stop lines' starts, and which are rules
+
+
+def _stop_above(text: str, start: int) -> Optional[int]:
+    """The start of the dash rule a row's line (starting at `start`) lies under: the first line
+    above it that is a rule or prints from its first column, if a rule, within _LOOKBACK lines;
+    else None. (The stops are found once a text: a walk up line by line, for each row of 表三,
+    cost a pandoc report 0.8 M instructions.)"""
+    if _stops_of[0] is not text:
+        found = list(_STOPS.finditer(text))
+        _stops_of[:] = [text, [m.start() for m in found], [m.start(1) >= 0 for m in found]]
+    starts, rules = _stops_of[1], _stops_of[2]
+    at = bisect_left(starts, start) - 1
+    if at < 0 or not rules[at] or text.count("\n", starts[at], start) > _LOOKBACK:
+        return None
+    return starts[at]
+
+
 def _under_rule(text: str, values: list[Token], width: int, labels: Sequence[Token] = ()) -> Optional[list[Token]]:
     start, _ = _line_at(text, values[0].start)
-    position = start
-    for _ in range(_LOOKBACK):
-        if position == 0:
-            return None
-        rule_start = text.rfind("\n", 0, position - 1) + 1
-        rule = text[rule_start:position - 1]
-        position = rule_start
-        if not _DASH_RULE.match(rule):
-            if rule[:1].strip():
-                return None  # a line printing from its first column: out of the table (pandoc indents its lines)
-            continue
-        runs = [(m.start(), m.end()) for m in re.finditer(r"-+", rule)]
-        header = None
-        if labels:
-            # a row printing its label: 表三's, placed by the columns up to the one its header names
-            # 总计 (pandoc draws a web table a column wider for a row of 8; 表二's blocks use fewer
-            # columns than its grid: not placed so), under pandoc's rule, its dashes one space apart
-            # (a row of "--" placeholders is none)
-            header = text.find("总计", position + len(rule) + 1, start)
-            if header < 0 or "  " in rule.strip():
-                return None
-        for wide in (True, False):  # pandoc pads by display width; try by characters too
-            spans = runs
-            if header is not None:
-                header_start = text.rfind("\n", 0, header) + 1
-                at = width_of(text[header_start:header], wide)
-                last = next((n for n, (low, high) in enumerate(runs) if low <= at < high), None)
-                if last is None:
-                    continue
-                spans = runs[:last + 1]
-                if any(width_of(text[start:t.end], wide) > spans[-width][0] for t in labels if len(spans) >= width):
-                    continue  # text (a label) reaching into the value columns
-            spans = spans[-width:]
-            if len(spans) < width:
-                return None
-            row = _assign(values, spans, lambda t: width_of(text[start:t.start], wide))
-            if row is not None or header is not None:
-                return row  # (a header's 总计 under the rule in this measure: the table's measure, the only one asked)
+    position = _stop_above(text, start)
+    if position is None:
         return None
+    rule = text[position:text.find("\n", position)]
+    runs = [(m.start(), m.end()) for m in re.finditer(r"-+", rule)]
+    header = None
+    if labels:
+        # a row printing its label: 表三's, placed by the columns up to the one its header names
+        # 总计 (pandoc draws a web table a column wider for a row of 8; 表二's blocks use fewer
+        # columns than its grid: not placed so), under pandoc's rule, its dashes one space apart
+        # (a row of "--" placeholders is none)
+        header = text.find("总计", position + len(rule) + 1, start)
+        if header < 0 or "  " in rule.strip():
+            return None
+    for wide in (True, False):  # pandoc pads by display width; try by characters too
+        spans = runs
+        if header is not None:
+            header_start = text.rfind("\n", 0, header) + 1
+            at = width_of(text[header_start:header], wide)
+            last = next((n for n, (low, high) in enumerate(runs) if low <= at < high), None)
+            if last is None:
+                continue
+            if last < len(runs) - 1:
+                # a column drawn past the header's 总计: pandoc widens a web table for a row of 8
+                # cells (a 法人或其他组织 subtotal after 自然人) or a 备注 column: the rows are left to
+                # the readers by position, which weigh a row of 8 (w2808 r0024 pandoc-html-plain)
+                return None
+            spans = runs[:last + 1]
+            if any(width_of(text[start:t.end], wide) > spans[-width][0] for t in labels if len(spans) >= width):
+                continue  # text (a label) reaching into the value columns
+        spans = spans[-width:]
+        if len(spans) < width:
+            return None
+        row = _assign(values, spans, lambda t: width_of(text[start:t.start], wide))
+        if row is not None or header is not None:
+            return row  # (a header's 总计 under the rule in this measure: the table's measure, the only one asked)
     return None
 
 
