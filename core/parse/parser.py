@@ -3224,10 +3224,12 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
                 _t4_blanks_with_a_misprint(report, len(values))
                 return
             stated = stated_t4(flat_prose(report)) if grouped is None and len(values) < width else (None, None)
-            cells = grouped if grouped is not None else assign_t4(values, width, stated)
-            if stated != (None, None) and (said := _t4_settled_by_prose(values, width, stated)):
+            cells, by_prose = (grouped, False) if grouped is not None else assign_t4(values, width, stated)
+            if by_prose:
+                said = "、".join(f"{name}{number}件" for name, number in zip(("行政复议", "行政诉讼"), stated)
+                                 if number is not None)
                 report.flags[count_flag] = Flag("section4", "parse",
-                                                f"表四印有{len(values)}个数值，模板为{width}个，{said}请对照原文核对")
+                                                f"表四印有{len(values)}个数值，模板为{width}个，按正文所称{said}放置，请对照原文核对")
             _store_t4(report, cells)
             if all(t is None or t.kind in (NUM, NA, EMPTY) for t in cells) \
                     and all(_t4_group_placed_ok(cells[g * 5:g * 5 + 5]) for g in range(3)) \
@@ -3433,19 +3435,19 @@ def _t4_group_ways(values: list[Token]) -> list[tuple[int, ...]]:
     return ways
 
 
-def assign_t4(values: list[Token], width: int,
-              stated: tuple[Optional[int], Optional[int]] = (None, None)) -> Sequence[Optional[Token]]:
+def assign_t4(values: list[Token], width: int, stated: tuple[Optional[int], Optional[int]] = (None, None)
+              ) -> tuple[Sequence[Optional[Token]], bool]:
     """Too many values: the first run of 15 whose groups add up; too few: placed so that each
-    group adds up, as the prose `stated` where it settles a tie (_t4_placed_by_groups), else
-    padded (flagged)."""
+    group adds up, as the prose `stated` where it settles a tie (_t4_placement), else padded
+    (flagged); and whether the prose chose the placement."""
     if len(values) > width:
         for offset in range(len(values) - width + 1):
             window = values[offset:offset + width]
             if all(_t4_group_ok(window[g * 5:g * 5 + 5]) for g in range(3)):
-                return window
-        return values[:width]
-    placed = _t4_placed_by_groups(values, width, stated)
-    return placed if placed is not None else values + [None] * (width - len(values))
+                return window, False
+        return values[:width], False
+    placed, by_prose = _t4_placement(values, width, stated)
+    return (placed, by_prose) if placed is not None else (values + [None] * (width - len(values)), False)
 
 
 def _t4_placed_by_groups(values: list[Token], width: int,
@@ -3456,14 +3458,20 @@ def _t4_placed_by_groups(values: list[Token], width: int,
     `stated`: the numbers of 行政复议 and of 行政诉讼 the prose states (prose_counts.stated_t4):
     placements that add up tie, and the leftmost may put a count in the wrong group (「3 3」 read
     as 行政复议 where the prose says 行政诉讼3件): then the leftmost whose 总计 agree with the
-    prose is taken, where one does (_t4_settled_by_prose tells the flag)."""
+    prose is taken, where one does."""
+    return _t4_placement(values, width, stated)[0]
+
+
+def _t4_placement(values: list[Token], width: int, stated: tuple[Optional[int], Optional[int]]
+                  ) -> tuple[Optional[list[Optional[Token]]], bool]:
+    """_t4_placed_by_groups' placement, and whether the prose chose it over the leftmost."""
     if not values or len(values) > width or any(t.kind not in (NUM, EMPTY, NA) for t in values):
-        return None
+        return None, False
     leftmost = _t4_leftmost_placement(values, width)
     if leftmost is None or _t4_agrees(leftmost, *stated):
-        return leftmost
+        return leftmost, False
     agreeing = _t4_leftmost_placement(values, width, *stated)
-    return agreeing if agreeing is not None else leftmost
+    return (agreeing, True) if agreeing is not None else (leftmost, False)
 
 
 def _t4_agrees(cells: Sequence[Optional[Token]], review: Optional[int], litigation: Optional[int]) -> bool:
@@ -3472,16 +3480,6 @@ def _t4_agrees(cells: Sequence[Optional[Token]], review: Optional[int], litigati
         token = cells[group * 5 + 4]
         return 0 if token is None or token.value is None else token.value
     return (review is None or total(0) == review) and (litigation is None or total(1) + total(2) == litigation)
-
-
-def _t4_settled_by_prose(values: list[Token], width: int, stated: tuple[Optional[int], Optional[int]]) -> str:
-    """What the flag says where the prose chose 表四's placement (「按正文所称行政复议0件、行政诉讼3件放置，」),
-    else ""."""
-    leftmost = _t4_leftmost_placement(values, width)
-    if leftmost is None or _t4_agrees(leftmost, *stated) or _t4_leftmost_placement(values, width, *stated) is None:
-        return ""
-    said = "、".join(f"{name}{number}件" for name, number in zip(("行政复议", "行政诉讼"), stated) if number is not None)
-    return f"按正文所称{said}放置，"
 
 
 def _t4_leftmost_placement(values: list[Token], width: int, review: Optional[int] = None,
