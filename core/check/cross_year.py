@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from core.model import Finding, Number, Report, known
-from core.check.rules import (WARNING, _CARRIED, _LITIGATION, _NORMATIVE, _OTHER_MATTERS, _RECEIVED,
-                              _REVIEW, _fmt, unfilled_columns)
+from core.check.rules import WARNING, _CARRIED, _OTHER_MATTERS, _RECEIVED, _fmt, unfilled_columns
+from core.parse.prose_counts import ISSUED, LITIGATION, REVIEW
 from core.template import T3_COLUMNS, counterpart, describe, tables
 
 # X-3 fires when at least this share of this year's prose (sections 一, 五, 六; sentences weighted
@@ -245,11 +245,11 @@ TOPICS = (
     Topic("closed", "办结", ("section3.total.total",), re.compile(r"办结"), _CLOSED),
     Topic("carried_forward", "结转下年度", ("section3.carried_forward.total",), re.compile(r"结转"),
           _CARRIED[0]),
-    Topic("review", "行政复议", ("section4.review.total",), re.compile(r"复议"), _REVIEW),
+    Topic("review", "行政复议", ("section4.review.total",), re.compile(r"复议"), REVIEW),
     Topic("litigation", "行政诉讼", ("section4.litigation_direct.total", "section4.litigation_after_review.total"),
-          re.compile(r"诉讼"), _LITIGATION),
+          re.compile(r"诉讼"), LITIGATION),
     Topic("normative_docs", "制发规范性文件", ("section2.normative_docs.issued",), re.compile(r"规范性文件"),
-          _NORMATIVE),
+          ISSUED),
     Topic("licensing", "行政许可", ("section2.licensing.decisions",), re.compile(r"行政许可")),
     Topic("punishment", "行政处罚", ("section2.punishment.decisions",), re.compile(r"行政处罚")),
     Topic("coercion", "行政强制", ("section2.coercion.decisions",), re.compile(r"行政强制")),

@@ -939,7 +939,6 @@ def _typo_likelihood(report: Report, path: str, printed: Number, true: Number, f
 # Bounded repeats and the look-arounds keep every pattern linear in the text: an unbounded \d+
 # at a pattern's start is retried from every digit of a long run (quadratic).
 _N = r"(?<![\d.])(\d{1,15}(?:\.\d{1,12})?)(?![\d.])"
-_INT = INT  # (core/parse/prose_counts.py: the parser weighs glued cells by what the prose says too)
 _PROSE_FEE = re.compile(r"(?:行政事业性)?收费(?:金额|总额)?[^。；;，,\d]{0,8}?" + _N + r"\s{0,3}(万元|元)")
 
 
@@ -984,12 +983,10 @@ def t2_rules(report: Report, prose: str) -> list[Finding]:
 
 # --- N-1, N-2: prose against tables ----------------------------------------------------------------
 
-_RECEIVED = re.compile(r"(?:共|累计|全年|本年度?)?(?:收到|受理|接收)[^。；;，,\d]{0,14}?申请[^。；;，,\d]{0,6}?" + _INT + r"件")
-_CARRIED = [re.compile(r"结转(?:至|到)?下一?年度?(?:继续办理|办理)?[^。；;，,\d]{0,4}" + _INT + r"件"),
-            re.compile(_INT + r"件[^。；;，,\d]{0,6}结转(?:至|到)?下一?年度?")]
-_REVIEW, _LITIGATION, _NORMATIVE = REVIEW, LITIGATION, ISSUED  # (prose_counts.py)
+_RECEIVED = re.compile(r"(?:共|累计|全年|本年度?)?(?:收到|受理|接收)[^。；;，,\d]{0,14}?申请[^。；;，,\d]{0,6}?" + INT + r"件")
+_CARRIED = [re.compile(r"结转(?:至|到)?下一?年度?(?:继续办理|办理)?[^。；;，,\d]{0,4}" + INT + r"件"),
+            re.compile(INT + r"件[^。；;，,\d]{0,6}结转(?:至|到)?下一?年度?")]
 _ALL_MAINTAINED = re.compile(r"均(?:获|被|予以)?维持|零败诉|无一败诉|未发生败诉")
-_NO_REVIEW, _NO_LITIGATION = NO_REVIEW, NO_LITIGATION  # (prose_counts.py)
 _NONE_RECEIVED = re.compile(r"(?:未|没有)收到[^。；;，,]{0,12}?(?:政府信息)?公开申请")
 
 
@@ -1003,9 +1000,9 @@ _OTHER_MATTERS = re.compile(r"复议|诉讼|信访|投诉|举报")
 # the pattern's text: a compiled pattern hashes its whole program at every lookup.)
 _ANCHORS = {pattern.pattern: anchors for pattern, anchors in (
     (_RECEIVED, (("收到", "受理", "接收"), 3)), (_CARRIED[0], (("结转",), 0)),
-    (_CARRIED[1], (("结转",), 15 + 1 + 6)), (_REVIEW, (("行政复议",), 3)),
-    (_NO_REVIEW, (("行政复议",), 2 + 2 + 24)), (_LITIGATION, (("行政诉讼",), 3)),
-    (_NO_LITIGATION, (("行政诉讼",), 2 + 2 + 24)), (_NORMATIVE, (("规范性文件",), 2 + 2)),
+    (_CARRIED[1], (("结转",), 15 + 1 + 6)), (REVIEW, (("行政复议",), 3)),
+    (NO_REVIEW, (("行政复议",), 2 + 2 + 24)), (LITIGATION, (("行政诉讼",), 3)),
+    (NO_LITIGATION, (("行政诉讼",), 2 + 2 + 24)), (ISSUED, (("规范性文件",), 2 + 2)),
     (_NONE_RECEIVED, (("收到",), 2)), (_ALL_MAINTAINED, (("维持", "败诉"), 3)),
     (_PROSE_FEE, (("收费",), 5)))}
 
@@ -1040,7 +1037,7 @@ def _search(pattern: re.Pattern, prose: str) -> Optional[re.Match]:
 
 
 def _value(digits: str) -> Number:
-    """parse_number's value of the digits a pattern here matched (_N, _INT: within its limits)."""
+    """parse_number's value of the digits a pattern here matched (_N, INT: within its limits)."""
     parsed = parse_number(digits)
     assert parsed is not None
     return parsed[0]
@@ -1078,7 +1075,7 @@ def _stated(prose: str) -> dict[str, Number]:
         if forward is not None:
             out["forward"] = forward
             break
-    for name, pattern, none in (("review", _REVIEW, _NO_REVIEW), ("litigation", _LITIGATION, _NO_LITIGATION)):
+    for name, pattern, none in (("review", REVIEW, NO_REVIEW), ("litigation", LITIGATION, NO_LITIGATION)):
         number = _prose_number(pattern, prose)
         if number is None and _search(none, prose):
             number = 0
@@ -1146,7 +1143,7 @@ def prose_rules(report: Report, unfilled: dict[str, tuple[str, list[str]]], pros
                            expected=number, actual=direct + after))
     if report.template != "2019":
         issued = num("section2.normative_docs.issued")
-        number = _prose_number(_NORMATIVE, prose)
+        number = _prose_number(ISSUED, prose)
         if number is not None and issued is not None and number != issued:
             out.append(Finding("N-1", WARNING, ["section2.normative_docs.issued"],
                                f"正文称制发规范性文件{number}件，表二为{_fmt(issued)}件", expected=number, actual=issued))
