@@ -1,0 +1,88 @@
+"""gui64: 年度对照's years all in sight on a small screen (a year filed twice wraps its copies line
+under its counts), and the window says which years are out of sight when they cannot all fit."""
+from __future__ import annotations
+
+from tests.gui.helpers import window_on_folder
+from tests.gui.test_compare_view import HUAIAN_2024
+
+AGENCY = "淮安市人民政府办公室"
+
+
+def years_filed_twice(folder, years) -> int:
+    """Each of ``years`` of one agency filed twice: a whole copy, and one holding 表二 alone
+    (a page saved half): the cell says 「2份（1份无法完整读取）」 under its counts."""
+    text = HUAIAN_2024.read_text(encoding="utf-8")
+    half = text[:text.index("三、收到和处理政府信息公开申请情况")]
+    for year in years:
+        (folder / f"{AGENCY}{year}年报告.txt").write_text(text.replace("2024", str(year)), encoding="utf-8")
+        (folder / f"{AGENCY}{year}年报告（网页）.txt").write_text(half.replace("2024", str(year)),
+                                                                 encoding="utf-8")
+    return 2 * len(years)
+
+
+def cut_columns(grid) -> list[int]:
+    """The years' columns not wholly inside the grid's viewport."""
+    view = grid.view
+    width = view.viewport().width()
+    return [column for column in range(grid.model.columnCount())
+            if view.columnViewportPosition(column) < 0
+            or view.columnViewportPosition(column) + view.columnWidth(column) > width]
+
+
+def test_every_year_is_in_sight_its_copies_line_wrapped(make_window, store, qtbot, tmp_path):
+    """Five years each filed twice, one copy read in part: the line under the counts,
+    「2份（1份无法完整读取）」, widened every column beyond the counts, and the last year (2024)
+    was under a horizontal scroll bar on a screen that held every column's counts (at 1366×768,
+    the zoo q2901's 2025 out of sight). The columns now take the counts' width and the line wraps."""
+    years = range(2020, 2025)
+    window = window_on_folder(qtbot, make_window, store, tmp_path, years_filed_twice(tmp_path, years))
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    qtbot.wait(50)
+    assert grid.model.years == list(years)
+    cell = grid.model.index(0, 4).data()
+    assert cell.split("\n")[1] == "2份（1份无法完整读取）"
+    view = grid.view
+    lines = cell.split("\n")
+    metrics = view.fontMetrics()
+    # the line is wider than the counts: once it widened the column, the grid did not fit
+    assert metrics.horizontalAdvance(lines[1]) > metrics.horizontalAdvance(lines[0]) + 20
+    assert cut_columns(grid) == []
+    assert not view.horizontalScrollBar().isVisible()
+    assert all(view.columnWidth(c) >= metrics.horizontalAdvance(lines[0]) for c in range(5))  # counts whole
+    # the copies line wrapped: the row is three lines high
+    assert view.rowHeight(0) >= 3 * metrics.lineSpacing()
+
+
+def test_years_out_of_sight_are_named_and_reached_by_the_keys(make_window, store, qtbot, tmp_path):
+    """Eight years whose counts alone are wider than the screen: the grid scrolls, and the status
+    bar names the years out of sight on each side (a cut column gave no hint there was more);
+    End reaches the last year, Home the first, and the note follows."""
+    from gui.qt import Qt
+
+    text = HUAIAN_2024.read_text(encoding="utf-8")
+    years = list(range(2018, 2026))
+    for year in years:
+        (tmp_path / f"{AGENCY}{year}年报告.txt").write_text(text.replace("2024", str(year)), encoding="utf-8")
+    window = window_on_folder(qtbot, make_window, store, tmp_path, len(years))
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    qtbot.wait(50)
+    assert grid.model.years == years
+    view = grid.view
+    view.setFocus()
+    view.setCurrentIndex(grid.model.index(0, 0))
+    qtbot.wait(20)
+    left, right = grid.years_out_of_sight()
+    assert left == [] and right and right[-1] == 2025
+    assert grid.more_years.isVisible()
+    shown = grid.more_years.text()
+    assert shown.startswith("右侧还有") and "2025年" in shown and "End" in shown
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    qtbot.waitUntil(lambda: view.currentIndex().column() == len(years) - 1)
+    qtbot.waitUntil(lambda: grid.years_out_of_sight()[1] == [])
+    assert grid.more_years.text().startswith("左侧还有") and "2018" in grid.more_years.text()
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.waitUntil(lambda: grid.more_years.text().startswith("右侧还有"))
