@@ -86,3 +86,28 @@ def test_years_out_of_sight_are_named_and_reached_by_the_keys(make_window, store
     assert grid.more_years.text().startswith("左侧还有") and "2018" in grid.more_years.text()
     qtbot.keyClick(view, Qt.Key.Key_Home)
     qtbot.waitUntil(lambda: grid.more_years.text().startswith("右侧还有"))
+
+
+def test_one_re_download_does_not_hide_the_years_of_the_other_names(qtbot):
+    """Six agencies' reports of 2018-2024 (…2019年政府信息公开工作年度报告.txt) and one re-download
+    (…报告(1).txt): that one name shared no end with the others, so nothing was taken as shared
+    and at 1366 (and 1920) the years of an agency were all cut the same, 「南京…报告.txt」. What
+    most names share goes first now; the odd name is cut as before."""
+    from gui.file_column import affixes_in, elide_shared, shared_parts
+    from gui.qt import QApplication, QFontMetrics
+
+    metrics = QFontMetrics(QApplication.font())
+    width = metrics.horizontalAdvance("中") * 7 + 6  # 文件's room at 1366
+    agencies = ["南京市鼓楼区第17街道办事处", "宿迁市", "徐州市铜山区市场监督管理局", "淮安市人民政府办公室",
+                "苏州市吴江区人民政府办公室", "连云港市灌云县人力资源和社会保障局"]
+    names = [f"{agency}{year}年政府信息公开工作年度报告.txt" for agency in agencies for year in range(2018, 2025)]
+    names.append("南京市鼓楼区第17街道办事处2021年政府信息公开工作年度报告(1).txt")
+    parts = shared_parts(names)
+    assert parts[1] == "年政府信息公开工作年度报告.txt"
+    shown = {name: elide_shared(name, metrics, width, *affixes_in(name, parts)) for name in names}
+    assert all(metrics.horizontalAdvance(text) <= width for text in shown.values())
+    nanjing = [shown[f"{agencies[0]}{year}年政府信息公开工作年度报告.txt"] for year in range(2018, 2025)]
+    assert len(set(nanjing)) == 7  # each year its own
+    assert all(str(year) in text for year, text in zip(range(2018, 2025), nanjing))
+    odd = shown[names[-1]]
+    assert odd.endswith("1).txt") and odd not in nanjing  # (cut as before: its end kept)
