@@ -44,7 +44,8 @@ class YearlyGridView(QTableView):
         (「8份（1份无法完整读取），其余6处数据不同」) wrapped."""
         model = self.model()
         metrics = QFontMetrics(self.font())
-        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1) + 2
+        # a cell's text margins, its grid line and a little air: 「错误2 警告1 存疑0」 touched the lines
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1) + 8
         header = self.horizontalHeader()
         heading_font = header.font()
         heading_font.setBold(True)  # the current year's heading is drawn bold

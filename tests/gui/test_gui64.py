@@ -111,3 +111,28 @@ def test_one_re_download_does_not_hide_the_years_of_the_other_names(qtbot):
     assert all(str(year) in text for year, text in zip(range(2018, 2025), nanjing))
     odd = shown[names[-1]]
     assert odd.endswith("1).txt") and odd not in nanjing  # (cut as before: its end kept)
+
+
+def test_the_x_cards_fit_their_panel_at_1366(qtbot, monkeypatch, tmp_path):
+    """At 1366×768 the 跨年度检查 cards were wider than their panel: their right edges cut and a
+    horizontal scroll bar under them, the line of the two years' values (「上年 103 → 本年 34（差
+    -69）」) kept on one line. Every line of a card wraps in the panel's width now."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from gui.qt import QRect, QtGui
+    from tests.gui.test_compare_view import shown_comparison
+
+    screen = QRect(0, 0, 1366, 768 - 40)  # less a 40-pixel taskbar
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+    last_year = tmp_path / f"{AGENCY}2023年报告.txt"  # this year's numbers as last year's: X-1, X-2 cards
+    last_year.write_text(HUAIAN_2024.read_text(encoding="utf-8").replace("2024", "2023"), encoding="utf-8")
+    compare = shown_comparison(qtbot, Comparison(load_report(last_year), load_report(HUAIAN_2024)))
+    compare.resize(1366 - 16, 768 - 40 - 48)  # (the offscreen screen is 800 wide: as maximised at 1366)
+    qtbot.wait(100)
+    scroll = compare.view.cards_scroll
+    assert compare.view.cards and scroll.isVisible()
+    assert scroll.viewport().width() < 260  # the narrow panel of a 1366 screen
+    qtbot.waitUntil(lambda: scroll.widget().width() <= scroll.viewport().width())
+    assert not scroll.horizontalScrollBar().isVisible()
+    for card in compare.view.cards:
+        assert card.geometry().right() < scroll.viewport().width()
