@@ -3,6 +3,7 @@ sight (sub/word97-extras.doc and sub/word97-revised.doc differ only near their e
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from gui.looks import LooksDelegate
 from gui.qt import QFont, QFontMetrics, QModelIndex, QStyleOptionViewItem, Qt
@@ -48,11 +49,12 @@ def shared_parts(names) -> tuple[str, str, bool]:
     need = max(2, -int(-MOST * len(names) // 1))  # (MOST of them, rounded up)
     on_stems = len({name[len(_stem(name)):] for name in names}) > 1
     bodies = [_stem(name) for name in names] if on_stems else names
-    start = _most_shared(names, need, lambda name, n: name[:n], lambda name: len(_stem(name)) - 1)
+    start = _most_shared_start(names, need, min(len(_stem(name)) for name in names) - 1)
     sharing = [name for name in names if name.startswith(start)]
     while start and any(_inside_word(name, len(start)) for name in sharing):
         start = start[:-1]
-    end = _most_shared(bodies, need, lambda body, n: body[len(body) - n:], lambda body: len(body) - len(start) - 1)
+    end = _most_shared_start([body[::-1] for body in bodies], need,
+                             min(len(body) for body in bodies) - len(start) - 1)[::-1]
     sharing = [body for body in bodies if body.endswith(end)]
     while end and any(_inside_word(body, len(body) - len(end)) for body in sharing):
         end = end[1:]
@@ -61,21 +63,26 @@ def shared_parts(names) -> tuple[str, str, bool]:
     return start, end, on_stems
 
 
-def _most_shared(texts: list[str], need: int, part, longest) -> str:
-    """The longest ``part(text, n)`` (a start or an end of n characters, n at most
-    ``longest(text)``) that ``need`` of ``texts`` have in common; "" if none."""
-    shared = ""
-    for n in range(1, max(map(longest, texts), default=0) + 1):
-        counts: dict[str, int] = {}
-        for text in texts:
-            if n <= longest(text):
-                key = part(text, n)
-                counts[key] = counts.get(key, 0) + 1
-        best = max(counts.items(), key=lambda item: item[1], default=("", 0))
-        if best[1] < need:
-            break
-        shared = best[0]
-    return shared
+def _most_shared_start(texts: list[str], need: int, longest: int) -> str:
+    """The longest start (of at most ``longest`` characters) that ``need`` of ``texts`` share;
+    "" if none. More than half of them share it, so it is a start of their median in sorted
+    order, and those that share it are one run of that order (3000 names counted one by one
+    took 160 ms, at each repaint while a folder loads)."""
+    ordered = sorted(texts)
+    median = ordered[len(ordered) // 2]
+
+    def sharing(n: int) -> int:
+        start = median[:n]
+        return bisect_right(ordered, start + "\U0010ffff") - bisect_left(ordered, start)
+
+    low, high = 0, min(longest, len(median))
+    while low < high:  # a start shared by ``need`` names is shared by them shortened too
+        middle = (low + high + 1) // 2
+        if sharing(middle) >= need:
+            low = middle
+        else:
+            high = middle - 1
+    return median[:low]
 
 
 def affixes_in(text: str, parts: tuple[str, str, bool]) -> tuple[int, int, bool]:
