@@ -38,11 +38,15 @@ class YearlyGridView(QTableView):
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)  # (a line too wide wraps; never 「错误2 警…」)
 
-    def column_needs(self) -> tuple[list[int], list[int]]:
+    def column_needs(self, changed=None) -> tuple[list[int], list[int]]:
         """Each year's width with every line of its cells whole, and its least: its heading and
         its cells' first lines (错误 警告 存疑) whole, the line under them on a year filed twice
-        (「8份（1份无法完整读取），其余6处数据不同」) wrapped."""
+        (「8份（1份无法完整读取），其余6处数据不同」) wrapped. Measured again for the ``changed``
+        columns alone (an edit in the review redraws one year's cell: not all of them read again)."""
         model = self.model()
+        if changed is None or len(self._needs) != model.columnCount():
+            self._needs = [(0, 0)] * model.columnCount()
+            changed = range(model.columnCount())
         metrics = QFontMetrics(self.font())
         # a cell's text margins, its grid line and a little air: 「错误2 警告1 存疑0」 touched the lines
         margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1) + 8
@@ -51,22 +55,24 @@ class YearlyGridView(QTableView):
         heading_font.setBold(True)  # the current year's heading is drawn bold
         headings = QFontMetrics(heading_font)
         heading_margin = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 4
-        whole, least = [], []
-        for column in range(model.columnCount()):
+        for column in changed:
             heading = headings.horizontalAdvance(str(model.headerData(column, Qt.Orientation.Horizontal))) \
                 + heading_margin
             cells = [str(model.index(row, column).data() or "").split("\n") for row in range(model.rowCount())]
-            least.append(max([heading, *(metrics.horizontalAdvance(lines[0]) + margin for lines in cells)]))
-            whole.append(max([least[-1], *(metrics.horizontalAdvance(line) + margin
-                                           for lines in cells for line in lines[1:])]))
-        return whole, least
+            least = max([heading, *(metrics.horizontalAdvance(lines[0]) + margin for lines in cells)])
+            whole = max([least, *(metrics.horizontalAdvance(line) + margin for lines in cells for line in lines[1:])])
+            self._needs[column] = (whole, least)
+        return [whole for whole, _least in self._needs], [least for _whole, least in self._needs]
 
-    def fit_columns(self, room: int) -> None:
+    _needs: list = []  # (whole, least) of each year's column, as column_needs last measured them
+
+    def fit_columns(self, room: int, changed=None) -> None:
         """The years' columns within ``room`` pixels where they can be: each as wide as its
         lines whole, else the widest columns narrowed alike down to their least, their long lines
         wrapped (at 1366×768 the zoo q2901's 2025 was under a horizontal scroll bar: columns as wide
-        as 「8份（1份无法完整读取），其余6处数据不同」 beside others of 「错误0 警告0 存疑0」)."""
-        whole, least = self.column_needs()
+        as 「8份（1份无法完整读取），其余6处数据不同」 beside others of 「错误0 警告0 存疑0」).
+        ``changed``: the columns whose cells changed since the last fit (None: all)."""
+        whole, least = self.column_needs(changed)
         widths = lambda most: [max(low, min(high, most)) for low, high in zip(least, whole)]  # noqa: E731
         most = max(whole, default=0)
         if sum(whole) > room:
@@ -80,8 +86,8 @@ class YearlyGridView(QTableView):
             most = low
         header = self.horizontalHeader()
         for column, width in enumerate(widths(most)):
-            header.resizeSection(column, width)
-        self.resizeRowsToContents()  # the wrapped lines' heights
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
     def keyPressEvent(self, event) -> None:
         # not the view's activated signal: a style may emit it on a single click too
@@ -192,8 +198,10 @@ class YearlyGridWindow(QMainWindow):
 
     def refresh(self) -> None:
         changed, self._changed = list(self._changed.values()), {}
-        if self.model.refresh(changed):
-            self.view.fit_columns(self._room_for_columns())  # a copies line may have changed
+        redrawn = self.model.refresh(changed)
+        if redrawn:
+            # a copies line may have changed (「2份，数据相同」 → 「2份，1处数据不同」)
+            self.view.fit_columns(self._room_for_columns(), {index.column() for index in redrawn})
             self._say_copies(self.view.currentIndex())  # the status bar's note on the current year, anew
 
     def showEvent(self, event) -> None:
