@@ -136,3 +136,19 @@ def test_the_x_cards_fit_their_panel_at_1366(qtbot, monkeypatch, tmp_path):
     assert not scroll.horizontalScrollBar().isVisible()
     for card in compare.view.cards:
         assert card.geometry().right() < scroll.viewport().width()
+
+
+def test_the_keyboard_starts_in_the_report_list(make_window, store, report_folder, qtbot):
+    """At start the keyboard was on 只看有问题的 (the first stop of Tab), with no ring in sight:
+    Up and Down did nothing, Space turned the filter on unseen. It starts in the report list, the
+    arrows moving from report to report."""
+    from gui.qt import QApplication, Qt
+
+    window = window_on_folder(qtbot, make_window, store, report_folder, 6, active=True)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget() is window.dashboard.view
+    qtbot.waitUntil(lambda: window.report_view.session is not None)
+    first = window.report_view.session.report.file
+    qtbot.keyClick(window.dashboard.view, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: window.report_view.session.report.file != first)
+    assert not window.dashboard.only_problems.isChecked()
