@@ -174,7 +174,11 @@ class FindingCard(QFrame):
         layout.addWidget(title)
         layout.addWidget(message)
         if values:
-            layout.addWidget(QLabel(values))
+            # wrapped too: on one line 「上年 103 → 本年 34（差 -69）」 made the card wider than its
+            # panel at 1366, the cards' right edges cut above a horizontal scroll bar
+            shown = QLabel(values)
+            shown.setWordWrap(True)
+            layout.addWidget(shown)
         if verdict is not None:  # given in the review: the card must not read as still open
             opinion = QLabel(html.escape(strings.TIP_VERDICT.format(verdict=verdict.label, note=verdict.note)))
             opinion.setWordWrap(True)

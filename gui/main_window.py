@@ -1535,6 +1535,10 @@ class MainWindow(QMainWindow):
         if state is None or not self.splitter.restoreState(state):
             self._default_list_width()
         self.dashboard.use_widths(self.settings.list_widths(self._screen_key()))  # as dragged there
+        # the keyboard starts in the report list: Qt gave it to Tab's first stop, 只看有问题的,
+        # where it showed no ring, the arrows did nothing and Space turned the filter on unseen
+        if self.focusWidget() in (None, self.dashboard.only_problems):
+            self.dashboard.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _default_list_width(self) -> None:
         total = sum(self.splitter.sizes()) or self.width()

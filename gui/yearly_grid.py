@@ -14,9 +14,9 @@ from gui.compare_models import YearlyGridModel
 from gui.closing import add_close_keys
 from gui.compare_view import PLACED_MS
 from gui.layout import FRAME_ROOM, fitting, keep_on_screen, place_in_middle
-from gui.qt import (QAbstractItemView, QAction, QHeaderView, QKeySequence, QLabel,
-                    QMainWindow, QMenu, QMessageBox, QModelIndex, QSize, QTableView, QTimer, QVBoxLayout, QWidget, Qt,
-                    Signal)
+from gui.qt import (QAbstractItemView, QAction, QFontMetrics, QHeaderView, QKeySequence, QLabel,
+                    QMainWindow, QMenu, QMessageBox, QModelIndex, QSize, QStyle, QTableView, QTimer, QVBoxLayout,
+                    QWidget, Qt, Signal)
 
 
 class YearlyGridView(QTableView):
@@ -32,8 +32,62 @@ class YearlyGridView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the years' widths are fitted to the screen (fit_columns), and the auditor's to drag
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)  # (a line too wide wraps; never 「错误2 警…」)
+
+    def column_needs(self, changed=None) -> tuple[list[int], list[int]]:
+        """Each year's width with every line of its cells whole, and its least: its heading and
+        its cells' first lines (错误 警告 存疑) whole, the line under them on a year filed twice
+        (「8份（1份无法完整读取），其余6处数据不同」) wrapped. Measured again for the ``changed``
+        columns alone (an edit in the review redraws one year's cell: not all of them read again)."""
+        model = self.model()
+        if changed is None or len(self._needs) != model.columnCount():
+            self._needs = [(0, 0)] * model.columnCount()
+            changed = range(model.columnCount())
+        metrics = QFontMetrics(self.font())
+        # a cell's text margins, its grid line and a little air: 「错误2 警告1 存疑0」 touched the lines
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1) + 8
+        header = self.horizontalHeader()
+        heading_font = header.font()
+        heading_font.setBold(True)  # the current year's heading is drawn bold
+        headings = QFontMetrics(heading_font)
+        heading_margin = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 4
+        for column in changed:
+            heading = headings.horizontalAdvance(str(model.headerData(column, Qt.Orientation.Horizontal))) \
+                + heading_margin
+            cells = [str(model.index(row, column).data() or "").split("\n") for row in range(model.rowCount())]
+            least = max([heading, *(metrics.horizontalAdvance(lines[0]) + margin for lines in cells)])
+            whole = max([least, *(metrics.horizontalAdvance(line) + margin for lines in cells for line in lines[1:])])
+            self._needs[column] = (whole, least)
+        return [whole for whole, _least in self._needs], [least for _whole, least in self._needs]
+
+    _needs: list = []  # (whole, least) of each year's column, as column_needs last measured them
+
+    def fit_columns(self, room: int, changed=None) -> None:
+        """The years' columns within ``room`` pixels where they can be: each as wide as its
+        lines whole, else the widest columns narrowed alike down to their least, their long lines
+        wrapped (at 1366×768 the zoo q2901's 2025 was under a horizontal scroll bar: columns as wide
+        as 「8份（1份无法完整读取），其余6处数据不同」 beside others of 「错误0 警告0 存疑0」).
+        ``changed``: the columns whose cells changed since the last fit (None: all)."""
+        whole, least = self.column_needs(changed)
+        widths = lambda most: [max(low, min(high, most)) for low, high in zip(least, whole)]  # noqa: E731
+        most = max(whole, default=0)
+        if sum(whole) > room:
+            low, high = 0, most  # the widest cap that fits (a wider column is never narrower)
+            while low < high:
+                middle = (low + high + 1) // 2
+                if sum(widths(middle)) <= room:
+                    low = middle
+                else:
+                    high = middle - 1
+            most = low
+        header = self.horizontalHeader()
+        for column, width in enumerate(widths(most)):
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
     def keyPressEvent(self, event) -> None:
         # not the view's activated signal: a style may emit it on a single click too
@@ -93,6 +147,12 @@ class YearlyGridWindow(QMainWindow):
         # later it took its height from the grid's, whose last rows and columns then scrolled
         # (two scroll bars at 1366×768 on a grid that fitted the screen)
         self.statusBar()
+        # the years out of sight named at the bar's right, when the screen cannot hold them all
+        self.more_years = QLabel()
+        self.statusBar().addPermanentWidget(self.more_years)
+        self.view.fit_columns(self._room_for_columns())
+        for signal in (self.view.horizontalScrollBar().valueChanged, self.view.horizontalScrollBar().rangeChanged):
+            signal.connect(self._say_years_out_of_sight)
         # the whole grid where the screen allows: at 900×500 whatever the screen, a folder of
         # thirty agencies scrolled on a 1920×1080 screen, two thirds of it unused
         self.view.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
@@ -103,6 +163,33 @@ class YearlyGridWindow(QMainWindow):
             size.setWidth(size.width() + self.view.verticalScrollBar().sizeHint().width())
         place_in_middle(self, size)
 
+    def _room_for_columns(self) -> int:
+        """The years' room on the screen: its width less the window's frame and margins, the
+        agencies' column and the rows' scroll bar (kept for it: a grid that wraps grows taller)."""
+        margins = self.centralWidget().layout().contentsMargins()
+        view = self.view
+        return (self.screen().availableGeometry().width() - FRAME_ROOM.width() - margins.left() - margins.right()
+                - 2 * view.frameWidth() - view.verticalHeader().sizeHint().width()
+                - view.verticalScrollBar().sizeHint().width())
+
+    def years_out_of_sight(self) -> tuple[list[int], list[int]]:
+        """The years left and right of the grid's viewport, wholly or in part."""
+        view, width = self.view, self.view.viewport().width()
+        left, right = [], []
+        for column, year in enumerate(self.model.years):
+            start = view.columnViewportPosition(column)
+            if start < 0:
+                left.append(year)
+            elif start + view.columnWidth(column) > width:
+                right.append(year)
+        return left, right
+
+    def _say_years_out_of_sight(self, *_args) -> None:
+        left, right = self.years_out_of_sight()
+        said = [text.YEARLY_MORE_LEFT.format(years=_years(left)) if left else "",
+                text.YEARLY_MORE_RIGHT.format(years=_years(right)) if right else ""]
+        self.more_years.setText("　".join(filter(None, said)))
+
     def report_changed(self, review, findings: list) -> None:
         """A report changed in the review (an edit, its undo, a verdict, 已审核): the grid shows its
         new counts, and which copy of its year stands, on the event loop's next turn."""
@@ -111,7 +198,10 @@ class YearlyGridWindow(QMainWindow):
 
     def refresh(self) -> None:
         changed, self._changed = list(self._changed.values()), {}
-        if self.model.refresh(changed):
+        redrawn = self.model.refresh(changed)
+        if redrawn:
+            # a copies line may have changed (「2份，数据相同」 → 「2份，1处数据不同」)
+            self.view.fit_columns(self._room_for_columns(), {index.column() for index in redrawn})
             self._say_copies(self.view.currentIndex())  # the status bar's note on the current year, anew
 
     def showEvent(self, event) -> None:
@@ -143,6 +233,8 @@ class YearlyGridWindow(QMainWindow):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        if hasattr(self, "more_years"):
+            self._say_years_out_of_sight()
         if getattr(self, "_copies_said", "") and self.statusBar().currentMessage() == self._copies_said:
             self._say_copies(self.view.currentIndex())  # the wording that fits the new width
 
@@ -244,3 +336,10 @@ class YearlyGridWindow(QMainWindow):
 
     def index_of(self, agency: str, year: int) -> Optional[QModelIndex]:
         return self.model.index_of(agency, year)
+
+
+def _years(years: list[int]) -> str:
+    """2024年、2025年; the first and last of more than three."""
+    if len(years) > 3:
+        return text.YEARLY_YEAR_SPAN.format(first=years[0], last=years[-1], count=len(years))
+    return "、".join(f"{year}年" for year in years)
