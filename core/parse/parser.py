@@ -337,11 +337,14 @@ def _unread_cells(version: str) -> dict[str, CellValue]:
 # head's lines are joined by line breaks, which the agency never spans.
 _TITLE_FROM_YEAR = r"(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?:政\s*府\s*)?信\s*息\s*公\s*开\s*(?:工\s*作\s*)?年\s*度\s*报\s*告"
 _AGENCY_MAX = 40
-_TITLE = re.compile(rf"(?P<agency>[\u4e00-\u9fa5（）()·、]{{2,{_AGENCY_MAX}}}?)\s*{_TITLE_FROM_YEAR}")
+# An agency's name is Chinese, but for a number after 第 (「第17街道办事处」, 「第2中学」): without it
+# the name began after the number, and every 街道 of a district was read as one agency
+_AGENCY_PART = r"(?:[\u4e00-\u9fa5（）()·、]|(?<=第)\d{1,4})"
+_TITLE = re.compile(rf"(?P<agency>{_AGENCY_PART}{{2,{_AGENCY_MAX}}}?)\s*{_TITLE_FROM_YEAR}")
 # The title from its year on: a search skips ahead to a "1" or a "2" (_TITLE, opening on a
 # repeat, is tried from every character of the head, and most of a head is Chinese)
 _TITLE_YEAR = re.compile(_TITLE_FROM_YEAR)
-_COMPILER = re.compile(r"本报告由\s*(?P<agency>[\u4e00-\u9fa5（）()·]{2,40}?)\s*(?:根据|依据|按照|编制)")
+_COMPILER = re.compile(r"本报告由\s*(?P<agency>(?:[\u4e00-\u9fa5（）()·]|(?<=第)\d{1,4}){2,40}?)\s*(?:根据|依据|按照|编制)")
 _PERIOD = re.compile(r"统计(?:期限|时限|期间|时间|周期|区间)[^。\d]{0,15}?((?:19|20)\d{2})\s*年")
 _LEADING = re.compile(r"^(?:.*?规定[,，]?)?(?:现将|现予公布|现公布|特公布|公布|发布|特发布|印发)?")
 
@@ -355,7 +358,7 @@ _DATED_AFTER = re.compile(r"[\s\]】)）]*(?:\([^()\s]*\))?\s*[\[(（【]?\s*(?:
 
 def _titles(head: str) -> Iterator[re.Match]:
     """_TITLE.finditer(head), each title found from its year. The agency's characters are neither
-    white space nor digits, so a title's agency ends where the white space before its year
+    white space nor digits (but a number after 第), so a title's agency ends where the white space before its year
     begins, at most _AGENCY_MAX characters back: _TITLE is searched from there (or from the last
     title's end), up to that year's title's end, and finds the same title finditer finds, if any."""
     searched = 0  # (finditer goes on from the end of the last title)

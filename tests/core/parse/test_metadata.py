@@ -96,3 +96,15 @@ def test_an_agency_of_over_forty_characters_keeps_its_last_forty_and_a_title_aft
     # a digit glued before the year leaves that year no agency: the next title is the report's
     report = parse(head_of(["某某局12021年度政府信息公开工作年度报告", "某某县人民政府2023年度政府信息公开工作年度报告"]))
     assert (report.agency, report.title_year) == ("某某县人民政府", 2023)
+
+
+def test_a_number_after_di_stays_in_the_agency():
+    """「第17街道办事处」: the agency's name was cut after the number (「街道办事处」), and every 街道 of a
+    district was one agency — filed as copies of each other, and paired across years wrongly."""
+    for title, agency in (("南京市鼓楼区第17街道办事处2021年政府信息公开工作年度报告", "南京市鼓楼区第17街道办事处"),
+                          ("某某市第２中学 2022 年政府信息公开工作年度报告", "某某市第2中学"),
+                          ("某某区人民政府 2021 年政府信息公开工作年度报告", "某某区人民政府")):
+        report = parse(head_of([title, "一、总体情况"]))
+        assert report.agency == agency, title
+    report = parse(head_of(["某某区2021年政府信息公开工作年度报告", "本报告由某某区第3街道办事处根据《条例》编制。"]))
+    assert report.agency == "某某区第3街道办事处"  # the compiler named, more fully than the title
