@@ -1,4 +1,4 @@
-"""gui62: what a keyboard-only auditor reaches, and what the export says it wrote."""
+"""What a keyboard-only auditor reaches, and what the export says it wrote."""
 from gui.qt import QApplication, Qt
 from tests.gui.helpers import PLANTED, select_report, window_on_folder
 

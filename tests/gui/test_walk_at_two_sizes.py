@@ -1,4 +1,4 @@
-"""gui60: what an auditor met driving the real window on a zoo folder at 1366×768 and 1920×1080."""
+"""What an auditor met driving the real window on a zoo folder at 1366×768 and 1920×1080."""
 import shutil
 
 from gui.app import install_translations

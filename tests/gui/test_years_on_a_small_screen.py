@@ -1,4 +1,4 @@
-"""gui64: 年度对照's years all in sight on a small screen (a year filed twice wraps its copies line
+"""年度对照's years all in sight on a small screen (a year filed twice wraps its copies line
 under its counts), and the window says which years are out of sight when they cannot all fit."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""gui61: what the export tells the auditor once it has written its files."""
+"""What the export tells the auditor once it has written its files."""
 from gui import folder_prompt
 from gui.qt import QFileDialog
 from tests.gui.helpers import PLANTED, select_report, window_on_folder

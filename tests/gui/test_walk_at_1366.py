@@ -1,4 +1,4 @@
-"""gui59: what an auditor met driving the real window on a zoo folder at 1366×768."""
+"""What an auditor met driving the real window on a zoo folder at 1366×768."""
 import shutil
 from pathlib import Path
 

@@ -1,4 +1,4 @@
-"""gui63: the 问题清单's context menu names its keys; a save name Windows cannot hold is refused;
+"""the 问题清单's context menu names its keys; a save name Windows cannot hold is refused;
 the 文件 column's room."""
 from __future__ import annotations
 
