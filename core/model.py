@@ -61,6 +61,9 @@ class CellValue:
 # They test these codes, never the message: a message is for the auditor and may be reworded.
 GLUED_UNDECIDED = "glued-undecided"  # glued digits that several cuts read alike: cells they disagree on left open
 GLUED_NO_CUT = "glued-no-cut"  # glued digits that no cut makes add up: a misprint (or a misreading)
+# glued 表三 rows left open where no choice of their cuts makes every sum of the table hold: a misprint
+# (or a misreading) in the table, which no sum through the open rows' unread cells can show
+GLUED_NO_JOINT_CUT = "glued-no-joint-cut"
 PLACED_LEFT = "placed-left"  # glued digits whose blank cells left no trace: values placed from the left
 READING_UNDECIDED = "reading-undecided"  # readings that add up alike: which number the cell printed is unknown
 LINES_BY_SUMS = "lines-by-sums"  # a row printed over several lines: its lines ordered by the sums

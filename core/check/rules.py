@@ -18,7 +18,7 @@ from typing import Callable, Optional
 from core.check.glued_rows import column_values, glued_row_suggestion, glued_runs
 from core.check.odd_sum import odd_printed_sum
 from core.equations import Equation, equations, involving, is_digit_slip
-from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, OVERRUN, PLACED_LEFT,
+from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_NO_JOINT_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, OVERRUN, PLACED_LEFT,
                         PLACEHOLDER, READING_UNDECIDED, WARNING, ZEROS_ANY_READING, Finding, Flag, Number, Report,
                         Suggestion, BLANK_TEMPLATE, CHECK_WITH_SOURCE, known, number_text, strict_sum, without_closing)
 from core.parse.prose_counts import INT, ISSUED, LITIGATION, NO_LITIGATION, NO_REVIEW, REVIEW
@@ -48,6 +48,7 @@ def check(report: Report) -> list[Finding]:
     findings += value_rules(report, not_counts)
     findings += arithmetic_rules(report, values, unfilled, said)
     findings += misprinted_rows(report, findings)
+    findings += glued_rows_adding_up_nowhere(report, findings)
     findings += odd_printed_sum(report, findings, values, unfilled)
     findings += t2_rules(report, printed_prose)
     findings += prose_rules(report, unfilled, prose, said)
@@ -591,6 +592,27 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
         out.append(finding)
         named.append((frozenset(cells), finding))
     return out
+
+
+def glued_rows_adding_up_nowhere(report: Report, findings: list[Finding]) -> list[Finding]:
+    """表三's glued rows that several cuts read alike, left open (their cells unread), where no
+    choice of their cuts makes every sum of the table hold (their flags' cause GLUED_NO_JOINT_CUT):
+    the table holds a misprint (or a misreading), yet no sum through the unread cells fails, and a
+    misprint in an open row would show nowhere. The open rows are named 存疑, unless a finding
+    names them all already."""
+    rows = list(dict.fromkeys(f.cell for f in report.flags if GLUED_NO_JOINT_CUT in f.causes))
+    if not rows:
+        return []
+    cells_of = _cells_by_row(tuple(report.cells))
+    cells = [p for row in rows for p in cells_of.get(row, ())]
+    if not cells or set(cells) <= {p for f in findings for p in f.cells}:
+        return []
+    table = tables(report.template)["section3"]
+    named = "、".join(f"「{table.row(row.split('.')[1]).label}」" for row in rows[:3]) + ("等" if len(rows) > 3 else "")
+    message = (f"表三的数字粘连在一起，{named}共{len(rows)}行无法唯一拆分，而各行无论怎样拆分，各项合计都不能全部相符，"
+               f"故表中必有笔误（或有数字未能读准）；这些行的单元格未能读出，经过它们的各项合计显不出笔误，"
+               f"笔误可能在其中任一行，{CHECK_WITH_SOURCE}")
+    return [Finding("T3-3", DOUBT, cells, message)]
 
 
 def _undecided_cells(report: Report) -> list[str]:

@@ -32,9 +32,9 @@ from typing import Any, Callable, Iterator, NamedTuple, Optional
 from core.equations import Equation, equations, expected_by_columns, is_digit_slip, through
 from core.parse.blocks import UNDECIDED_CELL
 from core.parse.columns import equation_score, reading_scores, token_number
-from core.parse.glued import (CUT_LEFT_OPEN, MAX_CELL_DIGITS, MAX_DIGITS, NONE_FOUND, SOME_HOLD, adds_up, around_unread, completes,
-                              jointly_possible, reading_places, row_completes, row_reading_places,
-                              split_summed)
+from core.parse.glued import (CUT_LEFT_OPEN, LEFT_OPEN, MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD,
+                              adds_up, around_unread, completes, jointly_possible, reading_places, row_completes,
+                              row_reading_places, split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_places import MOST_READINGS, Placements, placed_by_sums
 from core.parse.glued_typo import one_off_with_open_rows
@@ -48,7 +48,7 @@ from core.parse.row_sums import parts_add_up
 from core.parse.stored_cells import row_cells_of, store_row
 from core.parse.subtotal_rows import (GLUED_SUBTOTAL, GLUED_SUBTOTAL_BLANK_TOTAL, glued_readings, printed_subtotal,
                                       prints_as_eight, without_subtotal)
-from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, PLACED_LEFT, READING_UNDECIDED, Flag, Number, Report
+from core.model import GLUED_NO_CUT, GLUED_NO_JOINT_CUT, GLUED_UNDECIDED, PLACED_LEFT, READING_UNDECIDED, Flag, Number, Report
 from core.readers.document import Line
 from core.parse.tokens import COUNT_UNITS, EMPTY, NA, NUM, TEXT, Token, ascii_digits, glued_zeros_as_digits, normalise
 from core.template import Table, tables
@@ -899,6 +899,7 @@ NO_CUT_ADDS_UP = "没有一种拆法能使合计相符（疑有笔误）"
 PLACED_FROM_THE_LEFT = "已自左向右放置"
 # The same row moved to where the table's failing sums all cross at one cell (one_misprint.py)
 PLACED_FOR_ONE_MISPRINT = "表内合计不符，已放在使各项不符只归于一处笔误的列"
+CUT_FOR_ONE_MISPRINT = "已按使各项不符只归于一处笔误的拆法拆分"
 
 
 # A number with thousands separators ("2,041"), glued to the cells around it ("２，０４１５１５"):
@@ -1283,6 +1284,11 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         candidates[key] = [r for r, taken in zip(candidates[key], columns) if taken == leftmost]
         placed_left.add(key)
         settle()
+    cut_for_misprint: set[str] = set()
+    if all_hold is False:  # no choice of the open rows' cuts adds up: a misprint the cells may single out
+        cut_for_misprint = _cut_around_one_misprint(candidates, paths, eqs, values, alike)
+        if cut_for_misprint:
+            settle()
     _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, lost_blanks, empty, all_hold)
     for key, found in candidates.items():
         if found:
@@ -1349,6 +1355,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if key in empty:
             messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行未印出数值：此表的空白单元格未留痕迹，"
                                                                 "按空白计，请对照原文核对")
+        elif key in cut_for_misprint:
+            messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，各行无论怎样拆分，"
+                                                                f"表三的各项合计都不能全部相符（疑有笔误），{CUT_FOR_ONE_MISPRINT}，请对照原文核对")
         elif key == moved_for_misprint:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，空白单元格未留痕迹，"
                                                              f"数字所在的列无法唯一确定，{PLACED_FOR_ONE_MISPRINT}，请对照原文核对",
@@ -1356,6 +1365,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         elif key in placed_left:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，空白单元格未留痕迹，"
                                                              f"数字所在的列无法唯一确定，{PLACED_FROM_THE_LEFT}，请对照原文核对", (PLACED_LEFT,))
+        elif None in agreed and all_hold is False:  # (the last joint choice of the open rows: none adds up)
+            messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，{NO_UNIQUE_CUT}，"
+                                                             f"而各行无论怎样拆分，表三的各项合计都不能全部相符（疑有笔误），{LEFT_OPEN}",
+                                 (GLUED_UNDECIDED, GLUED_NO_JOINT_CUT))
         elif None in agreed:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，{CUT_LEFT_OPEN}",
                                  (GLUED_UNDECIDED,))
@@ -1443,6 +1456,46 @@ def _zero_sides_narrowed(candidates, paths, eqs, values, alike: Optional[dict[st
             candidates[key] = kept
             narrowed.add(key)
     return narrowed
+
+
+_MOST_MISPRINT_CELLS = 84  # cells of the open rows tried as the misprint (12 rows), no more
+
+
+def _cut_around_one_misprint(candidates, paths, eqs, values, alike: dict[str, tuple]) -> set[str]:
+    """Glued 表三 rows left open where no choice of their cuts makes every sum hold (a misprint in
+    the table): each cell of an open row is taken in turn as the misprint, the sums through it left
+    out. When every cell that leaves some choice under which the other sums all hold leaves exactly
+    one, and the same one (a report holds one misprint far more often than two), the open rows are
+    cut so; the misprint stays as printed, for the checks to name. The rows so cut (none when a
+    cell leaves several choices, or the cells leave different ones, or a search gives up)."""
+    sums_of = {key: [alike[key]] if key in alike else sorted({_cut_values(r) for r in found})
+               for key, found in candidates.items() if len(found) > 1}
+    known = dict(values)
+    for key, sums in sums_of.items():
+        if len(sums) == 1:
+            known.update(zip(paths[key], sums[0]))
+    open_rows = {key: [list(s) for s in sums] for key, sums in sums_of.items() if len(sums) > 1}
+    cells = [p for key in open_rows for p in paths[key]]
+    if not open_rows or len(cells) > _MOST_MISPRINT_CELLS:
+        return set()
+    choices = set()
+    for cell in cells:
+        joint = jointly_possible(open_rows, paths, [e for e in eqs if cell not in e.cell_set], known)
+        if joint is None:
+            continue  # (the misprint is not there: the other sums fail all the same)
+        if not isinstance(joint, dict) or any(len(kept) != 1 for kept in joint.values()):
+            return set()  # (a search gave up, or the misprint there leaves a row's cut open)
+        choices.add(tuple(sorted((key, tuple(open_rows[key][kept[0]])) for key, kept in joint.items())))
+        if len(choices) > 1:
+            return set()
+    if not choices:
+        return set()
+    chosen = dict(choices.pop())
+    if set(chosen) != set(open_rows):
+        return set()
+    for key, cut in chosen.items():
+        candidates[key] = [r for r in candidates[key] if _cut_values(r) == cut]
+    return set(chosen)
 
 
 def _jointly_narrowed(candidates, paths, eqs, sum_cells, values,
