@@ -821,6 +821,68 @@ def _moved(extents: list[Interval], previous: list[Interval]) -> bool:
     return False
 
 
+def with_own_pages(rows: dict[str, list[Token]], where: dict[int, Interval], width: int, layout: Layout,
+                   page_lines: Sequence[int], score, across) -> Layout:
+    """The header's layout (`layout`) with a stretch for each later page that repeats no header,
+    measured on that page's own rows. pdftotext -layout lays each page out by its own measure: a
+    page's values lie at other character columns than the page holding the header, so its rows
+    placed by the header's names land a column or two off. A page's columns are told where at
+    least two of its rows print a value in every column but one on one line, at the same places
+    (a table leaving its 总计 blank, or one column blank on that page): the column they leave
+    out is the one under which the equations (`score`) hold best, the page's rows placed so, the
+    other pages' by their own layout, ties broken by the printed 勾稽关系 (`across`: T3-1, 一 + 二 =
+    （七）+ 四 per column, the equations that tie the first rows' columns to the last rows'
+    ones); where two leave out columns alike, or none holds better than the header's names,
+    the page keeps them. A page printing full rows, every column, is
+    measured by _stretches already. `page_lines`: the first line of each page after the
+    header's, within the table."""
+    out = list(layout)
+    for n, first in enumerate(page_lines):
+        end = page_lines[n + 1] if n + 1 < len(page_lines) else inf
+        if any(first <= line < end for line, _ in layout):
+            continue  # (the header repeated on that page: its names tell its columns)
+        own = _own_page_anchors(rows, where, width, first, end)
+        if own is None:
+            continue
+        ways = [[*own[:m], None, *own[m:]] for m in range(width)]
+        scored = [(_layout_score(rows, where, sorted([*out, (first, anchors)], key=itemgetter(0)), (score, across)), m)
+                  for m, anchors in enumerate(ways)]
+        scored.sort(reverse=True)
+        if scored[0][0] > scored[1][0] and scored[0][0][0] > _layout_score(rows, where, out, (score,))[0]:
+            out = sorted([*out, (first, ways[scored[0][1]])], key=itemgetter(0))
+    return out
+
+
+def _own_page_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], width: int,
+                      first: int, end: float) -> Optional[list[tuple[float, float]]]:
+    """The extents of the columns that a page's rows printing every column but one on one line
+    (lines `first` to `end`) share: at least two such rows whose values lie where each other's
+    do (_moved), else None."""
+    short = [sorted(where[id(t)] for t in values) for values in rows.values()
+             if len(values) == width - 1 and all(id(t) in where for t in values)
+             and len({t.line for t in values}) == 1 and first <= values[0].line < end]
+    best: list[list[Interval]] = []
+    for extents in short:
+        alike = [other for other in short if not _moved(other, extents)]
+        if len(alike) > len(best):
+            best = alike
+    if len(best) < 2:
+        return None
+    anchors = [(_median(list(map(_START, column))), _median(list(map(_END, column))) - 1) for column in zip(*best)]
+    if any(anchors[n][1] >= anchors[n + 1][0] for n in range(len(anchors) - 1)):
+        return None
+    return anchors
+
+
+def _layout_score(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
+                  scores: Sequence[PlacedScore]) -> tuple[int, ...]:
+    """How well each set of equations (`scores`) holds with the rows placed by `layout` (each
+    row's cheapest way)."""
+    placed = place_by_anchors(rows, where, layout, certain=False)
+    numbers = {key: _numbers(tokens) for key, (tokens, _) in placed.items()}
+    return tuple(score(numbers) for score in scores)
+
+
 def moved_back_past_total(rows: dict[str, list[Token]], where: dict[int, Interval],
                           centres: list[Optional[float]]) -> dict[int, Interval]:
     """Positions with each line whose last value lies right of the 总计 column moved back to put
