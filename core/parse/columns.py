@@ -853,6 +853,35 @@ def with_own_pages(rows: dict[str, list[Token]], where: dict[int, Interval], wid
     return out
 
 
+def named_pages(layout: Layout, page_lines: Sequence[int], centres: Optional[list[Optional[float]]],
+                repeated: Sequence[tuple[int, list[Optional[float]]]]) -> tuple[Layout, list[tuple[int, float]]]:
+    """A layout measured on full rows (`layout`) laid out page by page: pdftotext -layout lays each
+    page out by its own measure, so a page's full rows say where that page's rows print, not
+    another page's. A page's first stretch holds from the page's first line; a page printing no
+    full row is placed by the names its header prints (`centres`, the header's, for the first
+    page; `repeated`: the first line below a header a later page repeats, and its names), else by
+    the stretches as they were. Returns the layout and the pages placed by names (first line,
+    end): no row is placed for sure by names. `page_lines`: the first line of each page after
+    the header's, within the table."""
+    bounds = [0, *page_lines]
+    out: Layout = []
+    by_names: list[tuple[int, float]] = []
+    for n, first in enumerate(bounds):
+        end = bounds[n + 1] if n + 1 < len(bounds) else inf
+        own = [(line, anchors) for line, anchors in layout if first <= line < end]
+        if own:
+            out.append((first, own[0][1]))
+            out.extend(own[1:])
+            continue
+        names = centres if n == 0 else next((named for below, named in repeated if first <= below < end), None)
+        if names is not None:
+            out.append((first, [(c - _HALF_NAME, c + _HALF_NAME) if c is not None else None for c in names]))
+            by_names.append((first, end))
+    if not by_names:
+        return layout, []
+    return out, by_names
+
+
 def _own_page_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], width: int,
                       first: int, end: float) -> Optional[list[tuple[float, float]]]:
     """The extents of the columns that a page's rows printing every column but one on one line

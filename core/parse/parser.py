@@ -27,7 +27,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 display_width, equation_score, extents_of, width_of,
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates,
-                                padded_apart, place_by_anchors, with_own_pages, placed_scorer, PlacedScore, placement_cost, positions, narrow_positions,
+                                padded_apart, place_by_anchors, with_own_pages, named_pages, placed_scorer, PlacedScore, placement_cost, positions, narrow_positions,
                                 row_placements,
                                 repeated_header_names, wide_positions, token_number, value_distance)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED_CELL, recut_runs
@@ -1848,6 +1848,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     value_lines = [t.line for t in all_values]
     page_lines = [line for line in page_starts if value_lines and min(value_lines) < line <= max(value_lines)]
     centres_of: dict[bool, list[Optional[float]]] = {}
+    by_names_of: dict[bool, list[tuple[int, float]]] = {}  # pages of a measured layout placed by names
     for wide in (False, True):
         where = by_measure[wide]
         centres = centres_of[wide] = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
@@ -1875,6 +1876,10 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                 where = moved_back_past_total({key: [t for t in values if t.line < own_from]
                                                for key, values in values_of.items()}, where, centres)
                 anchored = layout, False
+            elif anchored[1] and page_lines:
+                # (a page printing no full row placed by its header's names, not another page's rows)
+                layout, by_names_of[wide] = named_pages(anchored[0], page_lines, centres if named else None, pages)
+                anchored = layout, True
             fits.append(((not anchored[1], not named), wide, where, anchored))
     if not fits:
         return {}
@@ -1897,6 +1902,10 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     frames_differ = measured and _a_column_off(layout, centres_of[chosen_wide])
     placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured,
                               score_numbers, ways)
+    for first, end in by_names_of.get(chosen_wide, ()):
+        for key, (tokens, sure) in placed.items():
+            if sure and first <= min(t.line for t in values_of[key]) < end:
+                placed[key] = (tokens, False)  # (placed by a header's names: not measured)
     # Where the full rows print a column off the header's names (lynx), or there are none (each row
     # placed by guess), a row whose values' character columns tell how far lynx moved it is read so
     told = _told_by_names({k: values_of[k] for k in irregular if values_of[k]}, values_of, where,

@@ -33,3 +33,23 @@ def test_a_page_without_a_header_is_placed_by_its_own_columns():
     # the rows are still placed by position, not measured on full rows: flagged as such
     flagged = {f.cell for f in report.flags if "按版面位置归入各列" in f.message}
     assert {"section3.granted", "section3.total", "section3.carried_forward"} <= flagged
+
+
+def test_a_page_printing_no_full_row_is_placed_by_its_own_header_names():
+    # 表三 over two pages, the header repeated on page 2; only page 2 prints full rows (「7.属于行政
+    # 执法案卷」 2 - - 0 - 2 …), measured at other character columns than page 1's. Page 1's rows
+    # (「一、本年新收」 129 27 0 156, 「二、上年结转」 8 - - - 0 8, …) were placed by page 2's measure:
+    # 156 under 其他, 总计 blank (11 cells wrong, flagged, at 7e59af5d). Page 1 is placed by its own
+    # header's names now, flagged as placed by position.
+    report, wrong, silent = read_against_truth(ZOO / "p2902-r0030-pdftotext-layout-utf-8.txt")
+    assert silent == []
+    assert report.value("section3.new.natural") == 129
+    assert report.value("section3.new.other") is None
+    assert report.value("section3.new.total") == 156
+    assert report.value("section3.carried_over.other") == 0
+    assert report.value("section3.carried_over.total") == 8
+    assert report.value("section3.denied_state_secret.total") == 3
+    # left: three 0s of page 1 under a neighbouring column (0 for a blank, flagged)
+    assert sorted(wrong) == ["section3.denied_state_secret.social", "section3.new.social", "section3.partial.legal"]
+    flagged = {f.cell for f in report.flags if "按版面位置归入各列" in f.message}
+    assert {"section3.new", "section3.carried_over", "section3.denied_state_secret"} <= flagged
