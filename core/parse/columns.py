@@ -853,33 +853,51 @@ def with_own_pages(rows: dict[str, list[Token]], where: dict[int, Interval], wid
     return out
 
 
-def named_pages(layout: Layout, page_lines: Sequence[int], centres: Optional[list[Optional[float]]],
-                repeated: Sequence[tuple[int, list[Optional[float]]]]) -> tuple[Layout, list[tuple[int, float]]]:
+def named_pages(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout, page_lines: Sequence[int],
+                centres: Optional[list[Optional[float]]], repeated: Sequence[tuple[int, list[Optional[float]]]],
+                score) -> tuple[Layout, list[tuple[int, float]]]:
     """A layout measured on full rows (`layout`) laid out page by page: pdftotext -layout lays each
     page out by its own measure, so a page's full rows say where that page's rows print, not
-    another page's. A page's first stretch holds from the page's first line; a page printing no
-    full row is placed by the names its header prints (`centres`, the header's, for the first
-    page; `repeated`: the first line below a header a later page repeats, and its names), else by
-    the stretches as they were. Returns the layout and the pages placed by names (first line,
-    end): no row is placed for sure by names. `page_lines`: the first line of each page after
-    the header's, within the table."""
+    another page's. A page printing no full row is placed by the names its header prints
+    (`centres`, the header's, for the first page; `repeated`: the first line below a header a
+    later page repeats, and its names) where the equations (`score`) hold better so than with the
+    rows placed by the other pages' full rows (a header's names may lie a column off its values:
+    pdftotext moves each line by its own measure, so the names alone do not outweigh them). Its
+    stretch then holds from the page's first line, as does the first stretch of each page after
+    it. Returns the layout and the pages placed by names (first line, end): no row is placed for
+    sure by names. `page_lines`: the first line of each page after the header's, within the table."""
     bounds = [0, *page_lines]
-    out: Layout = []
+    out: Layout = list(layout)
     by_names: list[tuple[int, float]] = []
     for n, first in enumerate(bounds):
         end = bounds[n + 1] if n + 1 < len(bounds) else inf
-        own = [(line, anchors) for line, anchors in layout if first <= line < end]
-        if own:
-            out.append((first, own[0][1]))
-            out.extend(own[1:])
+        if any(first <= line < end for line, _ in layout):
             continue
         names = centres if n == 0 else next((named for below, named in repeated if first <= below < end), None)
-        if names is not None:
-            out.append((first, [(c - _HALF_NAME, c + _HALF_NAME) if c is not None else None for c in names]))
+        if names is None:
+            continue
+        # (the pages after it each from its own first line: a page's rows placed by its own stretch)
+        paged = _first_per_page(out, bounds, first)
+        named = sorted([*paged, (first, [(c - _HALF_NAME, c + _HALF_NAME) if c is not None else None for c in names])],
+                       key=itemgetter(0))
+        if _layout_score(rows, where, named, (score,)) > _layout_score(rows, where, out, (score,)):
+            out = named
             by_names.append((first, end))
-    if not by_names:
-        return layout, []
     return out, by_names
+
+
+def _first_per_page(layout: Layout, bounds: Sequence[int], after: int) -> Layout:
+    """`layout` with the first stretch of each page past line `after` moved up to hold from the
+    page's first line (`bounds`: each page's first line)."""
+    out: Layout = []
+    seen: set[int] = set()
+    for line, anchors in layout:
+        page = max(b for b in bounds if b <= line)
+        if page > after and page not in seen:
+            seen.add(page)
+            line = page
+        out.append((line, anchors))
+    return out
 
 
 def _own_page_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], width: int,

@@ -1878,7 +1878,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                 anchored = layout, False
             elif anchored[1] and page_lines:
                 # (a page printing no full row placed by its header's names, not another page's rows)
-                layout, by_names_of[wide] = named_pages(anchored[0], page_lines, centres if named else None, pages)
+                layout, by_names_of[wide] = named_pages(values_of, where, anchored[0], page_lines,
+                                                        centres if named else None, pages, score_numbers)
                 anchored = layout, True
             fits.append(((not anchored[1], not named), wide, where, anchored))
     if not fits:
