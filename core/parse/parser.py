@@ -27,8 +27,8 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 display_width, equation_score, extents_of, width_of,
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates,
-                                padded_apart, place_by_anchors, with_own_pages, named_pages, placed_scorer, PlacedScore, placement_cost, positions, narrow_positions,
-                                row_placements,
+                                padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, narrow_positions,
+                                row_placements, with_own_pages, named_pages, PlacedScore,
                                 repeated_header_names, wide_positions, token_number, value_distance)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED_CELL, recut_runs
 from core.parse.early_values import (BY_ROW_ORDER, BY_ROW_ORDER_AND_SUMS, beside_labels, give_early_values_down,
