@@ -18,7 +18,7 @@ def test_a_page_without_a_header_is_placed_by_its_own_columns():
     # Page 2 (from 「三、本年度办理结果」 on) prints 「（一）予以公开」 as 3742 616 99 0 29 with 总计 blank
     # throughout; its rows of six values (「5.属于三类内部事务信息」 430 70 0 11 0 3, 「（四）2.」,
     # 「（四）3.」) lie at the same six places. Placed by page 1's names, 616 went under 科研机构,
-    # 99 under 法律服务机构 and 29 under 总计 (63 cells wrong, flagged, at 7e59af5d).
+    # 99 under 法律服务机构 and 29 under 总计 (64 cells wrong, flagged, at 7e59af5d).
     report, wrong, silent = read_against_truth(ZOO / "q2906-r0002-pdftotext-layout-utf-8.txt")
     assert silent == []
     row = [report.value(f"section3.granted.{c}")
