@@ -833,9 +833,8 @@ def with_own_pages(rows: dict[str, list[Token]], where: dict[int, Interval], wid
     other pages' by their own layout, ties broken by the printed 勾稽关系 (`across`: T3-1, 一 + 二 =
     （七）+ 四 per column, the equations that tie the first rows' columns to the last rows'
     ones); where two leave out columns alike, or none holds better than the header's names,
-    the page keeps them. A page printing full rows, every column, is
-    measured by _stretches already. `page_lines`: the first line of each page after the
-    header's, within the table."""
+    the page keeps those. (A page printing full rows, every column, is measured by _stretches.)
+    `page_lines`: the first line of each page after the header's, within the table."""
     out = list(layout)
     for n, first in enumerate(page_lines):
         end = page_lines[n + 1] if n + 1 < len(page_lines) else inf
