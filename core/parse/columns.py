@@ -844,10 +844,11 @@ def with_own_pages(rows: dict[str, list[Token]], where: dict[int, Interval], wid
         if own is None:
             continue
         ways = [[*own[:m], None, *own[m:]] for m in range(width)]
-        scored = [(_layout_score(rows, where, sorted([*out, (first, anchors)], key=itemgetter(0)), (score, across)), m)
+        memo: dict = {}
+        scored = [(_layout_score(rows, where, sorted([*out, (first, anchors)], key=itemgetter(0)), (score, across), memo), m)
                   for m, anchors in enumerate(ways)]
         scored.sort(reverse=True)
-        if scored[0][0] > scored[1][0] and scored[0][0][0] > _layout_score(rows, where, out, (score,))[0]:
+        if scored[0][0] > scored[1][0] and scored[0][0][0] > _layout_score(rows, where, out, (score,), memo)[0]:
             out = sorted([*out, (first, ways[scored[0][1]])], key=itemgetter(0))
     return out
 
@@ -868,6 +869,7 @@ def named_pages(rows: dict[str, list[Token]], where: dict[int, Interval], layout
     bounds = [0, *page_lines]
     out: Layout = list(layout)
     by_names: list[tuple[int, float]] = []
+    memo: dict = {}  # (each row's numbers by its stretches, placed once)
     for n, first in enumerate(bounds):
         end = bounds[n + 1] if n + 1 < len(bounds) else inf
         if any(first <= line < end for line, _ in layout):
@@ -879,7 +881,7 @@ def named_pages(rows: dict[str, list[Token]], where: dict[int, Interval], layout
         paged = _first_per_page(out, bounds, first)
         named = sorted([*paged, (first, [(c - _HALF_NAME, c + _HALF_NAME) if c is not None else None for c in names])],
                        key=itemgetter(0))
-        if _layout_score(rows, where, named, (score,)) > _layout_score(rows, where, out, (score,)):
+        if _layout_score(rows, where, named, (score,), memo) > _layout_score(rows, where, out, (score,), memo):
             out = named
             by_names.append((first, end))
     return out, by_names
@@ -921,11 +923,25 @@ def _own_page_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], 
 
 
 def _layout_score(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
-                  scores: Sequence[PlacedScore]) -> tuple[int, ...]:
+                  scores: Sequence[PlacedScore], memo: Optional[dict] = None) -> tuple[int, ...]:
     """How well each set of equations (`scores`) holds with the rows placed by `layout` (each
-    row's cheapest way)."""
-    placed = place_by_anchors(rows, where, layout, certain=False)
-    numbers = {key: _numbers(tokens) for key, (tokens, _) in placed.items()}
+    row's cheapest way, as place_by_anchors takes it unweighed). `memo`: each row's numbers by
+    the stretches it is placed by (its own and the next, see row_placements), kept between the
+    layouts a caller weighs: most rows lie where two layouts give them the same stretches."""
+    memo = {} if memo is None else memo
+    numbers = {}
+    for key, values in rows.items():
+        if not values or any(id(t) not in where for t in values):
+            continue
+        line = min(t.line for t in values)
+        here = max((n for n, (first, _) in enumerate(layout) if first <= line), default=0)
+        own, after = layout[here][1], layout[min(here + 1, len(layout) - 1)][1]
+        signature = (key, id(own), id(after))
+        if signature not in memo:
+            ways = row_placements({key: values}, where, [(line, own)] if own is after else [(line, own), (line + 1, after)])
+            memo[signature] = _numbers(ways[key][0][0]) if key in ways else None
+        if memo[signature] is not None:
+            numbers[key] = memo[signature]
     return tuple(score(numbers) for score in scores)
 
 

@@ -1847,6 +1847,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     # (the pages that begin among the rows: pdftotext -layout measures each page on its own)
     value_lines = [t.line for t in all_values]
     page_lines = [line for line in page_starts if value_lines and min(value_lines) < line <= max(value_lines)]
+    # (the rows the positions place: a page's layout is weighed by them, the others read as printed)
+    irregular_rows = {k: values_of[k] for k in irregular} if page_lines else {}
     centres_of: dict[bool, list[Optional[float]]] = {}
     by_names_of: dict[bool, list[tuple[int, float]]] = {}  # pages of a measured layout placed by names
     for wide in (False, True):
@@ -1869,7 +1871,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                 if page_lines and score_across is None:
                     score_across = placed_scorer(tuple(eq for eq in eqs if eq.rule == "T3-1"), regular_values,
                                                  table.row_paths)
-                layout = with_own_pages(values_of, where, width, anchored[0], page_lines, score_numbers,
+                layout = with_own_pages(irregular_rows, where, width, anchored[0], page_lines, score_numbers,
                                         score_across) if page_lines else anchored[0]
                 # (a line of a page measured on its own is not moved back under the header's 总计)
                 own_from = min((line for line, _ in layout if line not in dict(anchored[0])), default=inf)
@@ -1878,7 +1880,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                 anchored = layout, False
             elif anchored[1] and page_lines:
                 # (a page printing no full row placed by its header's names, not another page's rows)
-                layout, by_names_of[wide] = named_pages(values_of, where, anchored[0], page_lines,
+                layout, by_names_of[wide] = named_pages(irregular_rows, where, anchored[0], page_lines,
                                                         centres if named else None, pages, score_numbers)
                 anchored = layout, True
             fits.append(((not anchored[1], not named), wide, where, anchored))
