@@ -1905,9 +1905,9 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     frames_differ = measured and _a_column_off(layout, centres_of[chosen_wide])
     placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured,
                               score_numbers, ways)
-    for first, end in by_names_of.get(chosen_wide, ()):
+    for page_first, page_end in by_names_of.get(chosen_wide, ()):
         for key, (tokens, sure) in placed.items():
-            if sure and first <= min(t.line for t in values_of[key]) < end:
+            if sure and page_first <= min(t.line for t in values_of[key]) < page_end:
                 placed[key] = (tokens, False)  # (placed by a header's names: not measured)
     # Where the full rows print a column off the header's names (lynx), or there are none (each row
     # placed by guess), a row whose values' character columns tell how far lynx moved it is read so
