@@ -821,6 +821,130 @@ def _moved(extents: list[Interval], previous: list[Interval]) -> bool:
     return False
 
 
+def with_own_pages(rows: dict[str, list[Token]], where: dict[int, Interval], width: int, layout: Layout,
+                   page_lines: Sequence[int], score, across) -> Layout:
+    """The header's layout (`layout`) with a stretch for each later page that repeats no header,
+    measured on that page's own rows. pdftotext -layout lays each page out by its own measure: a
+    page's values lie at other character columns than the page holding the header, so its rows
+    placed by the header's names land a column or two off. A page's columns are told where at
+    least two of its rows print a value in every column but one on one line, at the same places
+    (a table leaving its 总计 blank, or one column blank on that page): the column they leave
+    out is the one under which the equations (`score`) hold best, the page's rows placed so, the
+    other pages' by their own layout, ties broken by the printed 勾稽关系 (`across`: T3-1, 一 + 二 =
+    （七）+ 四 per column, the equations that tie the first rows' columns to the last rows'
+    ones); where two leave out columns alike, or none holds better than the header's names,
+    the page keeps those. (A page printing full rows, every column, is measured by _stretches.)
+    `page_lines`: the first line of each page after the header's, within the table."""
+    out = list(layout)
+    for n, first in enumerate(page_lines):
+        end = page_lines[n + 1] if n + 1 < len(page_lines) else inf
+        if any(first <= line < end for line, _ in layout):
+            continue  # (the header repeated on that page: its names tell its columns)
+        own = _own_page_anchors(rows, where, width, first, end)
+        if own is None:
+            continue
+        ways = [[*own[:m], None, *own[m:]] for m in range(width)]
+        memo: dict = {}
+        scored = [(_layout_score(rows, where, sorted([*out, (first, anchors)], key=itemgetter(0)), (score, across), memo), m)
+                  for m, anchors in enumerate(ways)]
+        scored.sort(reverse=True)
+        if scored[0][0] > scored[1][0] and scored[0][0][0] > _layout_score(rows, where, out, (score,), memo)[0]:
+            out = sorted([*out, (first, ways[scored[0][1]])], key=itemgetter(0))
+    return out
+
+
+def named_pages(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout, page_lines: Sequence[int],
+                centres: Optional[list[Optional[float]]], repeated: Sequence[tuple[int, list[Optional[float]]]],
+                score) -> tuple[Layout, list[tuple[int, float]]]:
+    """A layout measured on full rows (`layout`) laid out page by page: pdftotext -layout lays each
+    page out by its own measure, so a page's full rows say where that page's rows print, not
+    another page's. A page printing no full row is placed by the names its header prints
+    (`centres`, the header's, for the first page; `repeated`: the first line below a header a
+    later page repeats, and its names) where the equations (`score`) hold better so than with the
+    rows placed by the other pages' full rows (a header's names may lie a column off its values:
+    pdftotext moves each line by its own measure, so the names alone do not outweigh them). Its
+    stretch then holds from the page's first line, as does the first stretch of each page after
+    it. Returns the layout and the pages placed by names (first line, end): no row is placed for
+    sure by names. `page_lines`: the first line of each page after the header's, within the table."""
+    bounds = [0, *page_lines]
+    out: Layout = list(layout)
+    by_names: list[tuple[int, float]] = []
+    memo: dict = {}  # (each row's numbers by its stretches, placed once)
+    for n, first in enumerate(bounds):
+        end = bounds[n + 1] if n + 1 < len(bounds) else inf
+        if any(first <= line < end for line, _ in layout):
+            continue
+        names = centres if n == 0 else next((named for below, named in repeated if first <= below < end), None)
+        if names is None:
+            continue
+        # (the pages after it each from its own first line: a page's rows placed by its own stretch)
+        paged = _first_per_page(out, bounds, first)
+        named = sorted([*paged, (first, [(c - _HALF_NAME, c + _HALF_NAME) if c is not None else None for c in names])],
+                       key=itemgetter(0))
+        if _layout_score(rows, where, named, (score,), memo) > _layout_score(rows, where, out, (score,), memo):
+            out = named
+            by_names.append((first, end))
+    return out, by_names
+
+
+def _first_per_page(layout: Layout, bounds: Sequence[int], after: int) -> Layout:
+    """`layout` with the first stretch of each page past line `after` moved up to hold from the
+    page's first line (`bounds`: each page's first line)."""
+    out: Layout = []
+    seen: set[int] = set()
+    for line, anchors in layout:
+        page = max(b for b in bounds if b <= line)
+        if page > after and page not in seen:
+            seen.add(page)
+            line = page
+        out.append((line, anchors))
+    return out
+
+
+def _own_page_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], width: int,
+                      first: int, end: float) -> Optional[list[tuple[float, float]]]:
+    """The extents of the columns that a page's rows printing every column but one on one line
+    (lines `first` to `end`) share: at least two such rows whose values lie where each other's
+    do (_moved), else None."""
+    short = [sorted(where[id(t)] for t in values) for values in rows.values()
+             if len(values) == width - 1 and all(id(t) in where for t in values)
+             and len({t.line for t in values}) == 1 and first <= values[0].line < end]
+    best: list[list[Interval]] = []
+    for extents in short:
+        alike = [other for other in short if not _moved(other, extents)]
+        if len(alike) > len(best):
+            best = alike
+    if len(best) < 2:
+        return None
+    anchors = [(_median(list(map(_START, column))), _median(list(map(_END, column))) - 1) for column in zip(*best)]
+    if any(anchors[n][1] >= anchors[n + 1][0] for n in range(len(anchors) - 1)):
+        return None
+    return anchors
+
+
+def _layout_score(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
+                  scores: Sequence[PlacedScore], memo: Optional[dict] = None) -> tuple[int, ...]:
+    """How well each set of equations (`scores`) holds with the rows placed by `layout` (each
+    row's cheapest way, as place_by_anchors takes it unweighed). `memo`: each row's numbers by
+    the stretches it is placed by (its own and the next, see row_placements), kept between the
+    layouts a caller weighs: most rows lie where two layouts give them the same stretches."""
+    memo = {} if memo is None else memo
+    numbers = {}
+    for key, values in rows.items():
+        if not values or any(id(t) not in where for t in values):
+            continue
+        line = min(t.line for t in values)
+        here = max((n for n, (first, _) in enumerate(layout) if first <= line), default=0)
+        own, after = layout[here][1], layout[min(here + 1, len(layout) - 1)][1]
+        signature = (key, id(own), id(after))
+        if signature not in memo:
+            ways = row_placements({key: values}, where, [(line, own)] if own is after else [(line, own), (line + 1, after)])
+            memo[signature] = _numbers(ways[key][0][0]) if key in ways else None
+        if memo[signature] is not None:
+            numbers[key] = memo[signature]
+    return tuple(score(numbers) for score in scores)
+
+
 def moved_back_past_total(rows: dict[str, list[Token]], where: dict[int, Interval],
                           centres: list[Optional[float]]) -> dict[int, Interval]:
     """Positions with each line whose last value lies right of the 总计 column moved back to put

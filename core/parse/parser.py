@@ -28,7 +28,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates,
                                 padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, narrow_positions,
-                                row_placements,
+                                row_placements, with_own_pages, named_pages, PlacedScore,
                                 repeated_header_names, wide_positions, token_number, value_distance)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED_CELL, recut_runs
 from core.parse.early_values import (BY_ROW_ORDER, BY_ROW_ORDER_AND_SUMS, beside_labels, give_early_values_down,
@@ -857,7 +857,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     if lines and t2:
         by_position = {} if unseparated else _t2_by_position(table, values_of, report, lines)
     elif lines and not (as_printed and one_line):  # (no row is irregular: the positions place none)
-        by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines, label_token)
+        by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines, label_token, pages)
     else:
         by_position = {}
     # (as printed: displaced_value_rows finds no two rows other than a row's worth, head_rows_from_flows
@@ -1799,7 +1799,8 @@ _LINE_OF = attrgetter("line")  # a token's line
 
 
 def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, list[Token]], report: Report,
-                        lines: list[Line], label_of: dict[str, Token]) -> dict[str, Sequence[Optional[Token]]]:
+                        lines: list[Line], label_of: dict[str, Token],
+                        page_starts: tuple[int, ...] = ()) -> dict[str, Sequence[Optional[Token]]]:
     """Rows of a space-aligned table that positions place better than reading order: rows that
     print too few or too many values, or whose values wrap over lines (see columns.py). A row
     printing no value at all there is a row of blanks. Where the header repeats on a later page,
@@ -1836,6 +1837,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     for key, tokens in regular.items():
         regular_values.update(zip(table.row_paths(key), map(token_number, tokens)))
     score_numbers = placed_scorer(eqs, regular_values, table.row_paths)
+    score_across: Optional[PlacedScore] = None  # (T3-1 alone, built if a page is measured on its own)
 
     # Terminal dumps count a CJK character as two columns, pdftotext as one: the measure under
     # which the rows fit their columns best (measured on full rows first) is the converter's.
@@ -1845,7 +1847,13 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     fits = []
     by_measure = (narrow, wide_positions(report.text, all_values, narrow))  # (the narrow ones measured once)
     repeated = _repeated_headers(report.text, lines, all_values)
+    # (the pages that begin among the rows: pdftotext -layout measures each page on its own)
+    value_lines = [t.line for t in all_values]
+    page_lines = [line for line in page_starts if value_lines and min(value_lines) < line <= max(value_lines)]
+    # (the rows the positions place: a page's layout is weighed by them, the others read as printed)
+    irregular_rows = {k: values_of[k] for k in irregular} if page_lines else {}
     centres_of: dict[bool, list[Optional[float]]] = {}
+    by_names_of: dict[bool, list[tuple[int, float]]] = {}  # pages of a measured layout placed by names
     for wide in (False, True):
         where = by_measure[wide]
         centres = centres_of[wide] = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
@@ -1863,7 +1871,21 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         if anchored is not None:
             named = names_in_order(centres, width, wide)
             if not anchored[1] and named:
-                where = moved_back_past_total(values_of, where, centres)
+                if page_lines and score_across is None:
+                    score_across = placed_scorer(tuple(eq for eq in eqs if eq.rule == "T3-1"), regular_values,
+                                                 table.row_paths)
+                layout = with_own_pages(irregular_rows, where, width, anchored[0], page_lines, score_numbers,
+                                        score_across) if page_lines else anchored[0]
+                # (a line of a page measured on its own is not moved back under the header's 总计)
+                own_from = min((line for line, _ in layout if line not in dict(anchored[0])), default=inf)
+                where = moved_back_past_total({key: [t for t in values if t.line < own_from]
+                                               for key, values in values_of.items()}, where, centres)
+                anchored = layout, False
+            elif anchored[1] and page_lines:
+                # (a page printing no full row placed by its header's names, not another page's rows)
+                layout, by_names_of[wide] = named_pages(irregular_rows, where, anchored[0], page_lines,
+                                                        centres if named else None, pages, score_numbers)
+                anchored = layout, True
             fits.append(((not anchored[1], not named), wide, where, anchored))
     if not fits:
         return {}
@@ -1886,6 +1908,10 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     frames_differ = measured and _a_column_off(layout, centres_of[chosen_wide])
     placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured,
                               score_numbers, ways)
+    for page_first, page_end in by_names_of.get(chosen_wide, ()):
+        for key, (tokens, sure) in placed.items():
+            if sure and page_first <= min(t.line for t in values_of[key]) < page_end:
+                placed[key] = (tokens, False)  # (placed by a header's names: not measured)
     # Where the full rows print a column off the header's names (lynx), or there are none (each row
     # placed by guess), a row whose values' character columns tell how far lynx moved it is read so
     told = _told_by_names({k: values_of[k] for k in irregular if values_of[k]}, values_of, where,
