@@ -782,7 +782,7 @@ def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bo
                 rest_found, rest_nodes = readings_below(i, u, on, sum_after)
                 nodes += rest_nodes
                 if len(found) < limit:
-                    found.extend((column,) + rest for rest in rest_found[:limit - len(found)])
+                    found += [(column,) + rest for rest in rest_found[:limit - len(found)]]
             below[place] = (found, nodes)
             return found, nodes
 
