@@ -71,7 +71,9 @@ def _cuts_adding_to(digits: str, count: int, target: int,
         if not _last_digit_sums(digits, count) >> (target % 10) & 1:
             return ()  # the parts' last digits cannot make the target's (a run of 9s passes the nines)
         if count > 3:  # (3 parts: a few heads weighed, each with 4 cuts at most; a table costs more)
-            residues = _sum_residues(digits, width, count)  # (the tails' targets are no longer)
+            # (the tails' targets are no longer; one table for up to _RESIDUE_PARTS parts serves
+            # every count a row's search asks of the run: its bits for fewer parts are the same)
+            residues = _sum_residues(digits, width, max(count, _RESIDUE_PARTS))
             if not residues[len(digits)] >> 200 * count + target % 100 & 1:
                 return ()  # no cut ends in the target's last two digits
     out: list[tuple[int, ...]] = []
@@ -97,6 +99,9 @@ def _cuts_adding_to(digits: str, count: int, target: int,
     return tuple(out)
 
 
+_RESIDUE_PARTS = 6  # a 表三 row's parts before its 总计: the parts _sum_residues' tables are built for, at least
+
+
 @lru_cache(maxsize=1024)
 def _sum_residues(digits: str, width: int, count: int) -> list[int]:
     """What the cuts of each tail of `digits` add up to mod 100, as bits: [length] has bit 200k + r
@@ -112,11 +117,12 @@ def _sum_residues(digits: str, width: int, count: int) -> list[int]:
     low = sum(((1 << 100) - 1) << 200 * k for k in range(count + 1))  # bits 200k to 200k + 99
     by_length = [1]  # no digits: no parts, adding up to 0
     end = len(digits)
+    value = list(_digit_values(digits))  # (each digit's value, as int() reads it)
     for start in range(end - 1, -1, -1):
-        sums = 0
         longest = 1 if digits[start] == "0" else min(width, end - start)
-        for cut in range(start + 1, start + longest + 1):
-            part = int(digits[max(start, cut - 2):cut])  # (mod 100: its last two digits)
+        sums = by_length[end - start - 1] << 200 + value[start]  # (a part of one digit)
+        for cut in range(start + 2, start + longest + 1):
+            part = 10 * value[cut - 2] + value[cut - 1]  # (mod 100: its last two digits)
             sums |= by_length[end - cut] << 200 + part
         sums &= every_count
         by_length.append((sums & low) | (sums >> 100 & low))

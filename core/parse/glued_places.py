@@ -15,6 +15,7 @@ changes and the rows are placed as before.
 """
 from __future__ import annotations
 
+from itertools import chain
 from typing import Optional
 
 _MOST_SUMS = 1000  # the partial sums a side may reach before the equation is left unweighed
@@ -230,6 +231,7 @@ def _narrowed(sums, alive: dict[str, list[int]], most_work: int,
 
 
 _MOST_BITS = 1 << 16  # the widest spread of partial sums weighed as bits (wider: as sets of numbers)
+_INT_ONLY = {int}
 
 
 def _sum_through(eq, rows: dict[str, list[tuple]], values: dict[str, Optional[float]],
@@ -265,8 +267,9 @@ def _holding(known: float, adds: list, work: list[int], most_work: int = _MOST_W
     sets = tuple(map(frozenset, adds)) if memo is not None else None
     partial = memo.get(sets) if memo is not None else None
     if partial is None:
-        partial = all(add and all(type(v) is int for v in add) for add in adds) and \
-            sum(max(add) - min(add) for add in adds) < _MOST_BITS and _PartialSums(adds)
+        # (every set not empty and of ints alone, their spreads within _MOST_BITS: asked at C level)
+        partial = all(adds) and set(map(type, chain.from_iterable(adds))) <= _INT_ONLY and \
+            sum(map(max, adds)) - sum(map(min, adds)) < _MOST_BITS and _PartialSums(adds)
         if memo is not None:
             memo[sets] = partial
     if partial and type(known) is int:

@@ -731,8 +731,9 @@ def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bo
             """The columns from column `taken` on of the readings below a place step lets through,
             in the walk's order (at most `limit` of them), and the steps the walk takes there."""
             place = (index, used, taken, total)
-            if place in below:
-                return below[place]
+            known = below.get(place)
+            if known is not None:
+                return known
             children = []  # (cells used, digits used, the column read, the sum after it), in the walk's order
             if blanks and width - taken > len(cells) - index:
                 children.append((index, used, (None, -1), total))  # this column printed nothing
@@ -757,20 +758,31 @@ def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bo
             found: list[tuple] = []
             nodes = 1
             on = taken + 1
+            need = width - on
             for i, u, column, sum_after in children:  # (each as step lets it through, then walked)
-                if not can_end(i, u, on):
+                # can_end(i, u, on), inlined: the walk's commonest question
+                if u:
+                    least = fewest_left.get((i, u))
+                    if least is None:
+                        least = fewest_left[i, u] = _fewest_numbers(cells[i][u:]) + low[i + 1]
+                    if least > need or not (blanks or need <= len(cells[i]) - u + high[i + 1]):
+                        continue
+                elif low[i] > need or not (blanks or need <= high[i]):
                     continue
                 if on == width:  # (a reading's last column: walked, and accepted if it adds up)
                     nodes += 1
                     if i == len(cells) and sum_after - (column[0] or 0) == (column[0] or 0):
                         found.append((column,))
                     continue
-                if not holds_readings(i, u, on, sum_after):
+                if places is None:  # (holds_readings, inlined)
+                    if not balances(i, u, on, sum_after):
+                        continue
+                elif not (places.get((i, u, sum_after), 0) >> on) & 1:
                     continue
                 rest_found, rest_nodes = readings_below(i, u, on, sum_after)
                 nodes += rest_nodes
                 if len(found) < limit:
-                    found.extend((column,) + rest for rest in rest_found[:limit - len(found)])
+                    found += [(column,) + rest for rest in rest_found[:limit - len(found)]]
             below[place] = (found, nodes)
             return found, nodes
 

@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
+from operator import attrgetter
 from typing import Callable, Iterator, Optional, Sequence, TypeVar
 
 from core.model import (BLANK, CHECK_WITH_SOURCE, INFERRED, MISSING, NUMBER, SUBTOTAL_LEFT_OUT, SUBTOTAL_UNTOLD, CellValue, Flag,
@@ -478,6 +480,8 @@ def zero_rows_a_writer_cuts(report: Report, table: Table) -> None:
             or ("---" not in report.text and '<tr class="' not in report.text):
         return  # (no table of pandoc's: each draws three dashes or more, or rows of HTML)
     cells = report.cells
+    if not _may_mix_zeros(cells, table):
+        return  # (most tables: fewer than 3 cells 0, or fewer than 3 blank; counted at C speed)
     zero_rows: dict[str, list[bool]] = {}  # the rows of 0s and blanks as read: which cells are 0
     mixed = 0
     counts = False
@@ -503,6 +507,19 @@ def zero_rows_a_writer_cuts(report: Report, table: Table) -> None:
     for key, zero in zero_rows.items():
         if key not in flagged and (columns := zero_only_with_subtotal(zero, zero + [False])):
             zeros_in_doubt(report, table, key, columns, _ZERO_ROW_CUT_UNTRACED, (SUBTOTAL_UNTOLD,))
+
+
+_VALUE = attrgetter("value")
+_NO_CELL = CellValue(None, MISSING)
+
+
+def _may_mix_zeros(cells: dict[str, CellValue], table: Table) -> bool:
+    """Whether three rows of the table may each print a 0 beside a blank or placeholder (a cell
+    read as 0 and one read with no value, as zero_rows_a_writer_cuts counts them): three cells
+    of each kind at least. Most tables print their zeros one way, or none: this says so for the
+    cost of counting, where weighing each row cost 0.5 M instructions a pandoc report."""
+    values = list(map(_VALUE, map(cells.get, table.paths(), repeat(_NO_CELL))))
+    return values.count(None) >= 3 and values.count(0) >= 3
 
 
 # pandoc's tables: a simple table's dash rule (plain, Markdown), a grid table's border, a table

@@ -383,6 +383,21 @@ def test_the_tails_sums_mod_100_are_those_of_every_cut():
                     assert table[length] >> 200 * k & (1 << 100) - 1 == sum(1 << r for r in sums), (tail, width, k)
 
 
+def test_a_table_for_more_parts_holds_the_same_bits_for_fewer():
+    # _adding_to builds one table a run for _RESIDUE_PARTS parts at least and asks it of every
+    # count up to it: its bits for k parts must be the table for k parts' own, in every tail
+    rng = random.Random(64)
+    runs = ["1000001", "909090", "0000"] + ["".join(rng.choice("0123456789") for _ in range(rng.randrange(3, 24)))
+                                           for _ in range(80)]
+    for digits in runs:
+        for width in (1, 2, 3, 5):
+            big = glued._sum_residues(digits, width, 7)
+            for count in range(1, 7):
+                small = glued._sum_residues(digits, width, count)
+                mask = (1 << 200 * (count + 1)) - 1
+                assert [bits & mask for bits in big] == small, (digits, width, count)
+
+
 def test_rows_with_no_reading_or_no_column_leave_the_numbers_whole():
     # a row with no reading (or whose readings have no cell) bounds nothing: it must neither raise
     # (min() of no column's lows) nor stop the others' whole numbers from being searched as such
