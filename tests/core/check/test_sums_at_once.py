@@ -78,16 +78,3 @@ def test_the_values_other_than_counts_are_found_with_the_values():
     assert others[:2] == [(paths[0], -3), (paths[1], 2.5)]
     assert {f.cells[0] for f in value_rules(report, others)} >= {paths[0]}
 
-
-def test_a_text_where_a_number_belongs_is_a_bug_shown_not_a_cell_skipped(clean):
-    # only None is an unknown cell: a str in the values is a bug upstream, which catching
-    # TypeError for None hid (the sums then "held", or were skipped as unread)
-    from core.check.rules import _holds
-    version, values = clean
-    eq = equations(version)[-1]
-    text = {**values, eq.left[0]: str(values[eq.left[0]])}
-    with pytest.raises(TypeError):
-        _every_sum_holds(version, text)
-    with pytest.raises(TypeError):
-        _holds(eq, text)
-    assert _holds(eq, {**values, eq.left[0]: None})  # (unknown: cannot be checked)
