@@ -1,6 +1,5 @@
 """The type hints of core/ say what the code really passes and returns: mypy, with the settings
-in pyproject.toml's [tool.mypy], finds nothing to say of them. A few modules of core/parse are not
-checked yet (UNCHECKED: they are next); their hints are still read where the rest uses what they give."""
+in pyproject.toml's [tool.mypy], finds nothing to say of them, in every module of core/."""
 from __future__ import annotations
 
 import importlib.util
@@ -12,14 +11,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# the modules of core/parse whose hints are not checked yet ([tool.mypy]'s exclude names them too)
-UNCHECKED = {"stream.py", "blocks.py"}
-
-
 def _checked_files() -> list[str]:
-    """What [tool.mypy] is meant to check: every module of core/ but the UNCHECKED of core/parse."""
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "core").rglob("*.py")
-                  if not (p.parent == ROOT / "core" / "parse" and p.name in UNCHECKED))
+    """What [tool.mypy] is meant to check: every module of core/."""
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "core").rglob("*.py"))
 
 
 @pytest.mark.slow

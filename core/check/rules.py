@@ -21,7 +21,7 @@ from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_NO_JOINT_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, OVERRUN, PLACED_LEFT,
                         PLACEHOLDER, READING_UNDECIDED, WARNING, ZEROS_ANY_READING, Finding, Flag, Number, Report,
                         Suggestion, BLANK_TEMPLATE, CHECK_WITH_SOURCE, known, number_text, strict_sum, without_closing)
-from core.parse.prose_counts import INT, ISSUED, LITIGATION, NO_LITIGATION, NO_REVIEW, REVIEW
+from core.parse.prose_counts import INT, Anchors, anchored_finditer, stated_issued, stated_t4
 from core.parse.parser import NO_REPORT
 from core.parse.stream import uncut_rows_printing_counts
 from core.parse.tokens import parse_number
@@ -371,6 +371,8 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
     unread_failing: list[Finding] = []
     failing_unread: list[Equation] = []  # the equations of unread_failing
     for eq in () if _every_sum_holds(report.template, values) else equations(report.template):
+        # (TypeError for None, not a check first: the sides listed and asked known() cost 1.5 % of
+        # cold60 r0019-catdoc's instructions, a set of the unknown cells 1 %; a str here passes as unread)
         try:  # most equations hold: summed once, nothing else built for them
             left, right = strict_sum(map(get, eq.left)), strict_sum(map(get, eq.right))
         except TypeError:  # a cell unread (None)
@@ -485,7 +487,7 @@ def _zeros_any_reading(report: Report, flags: dict[str, Flag]) -> frozenset[str]
 def _every_sum_holds(version: str, values: dict[str, Optional[Number]]) -> bool:
     """Whether every equation of the template balances over `values`, every cell of it known:
     most reports' do, and the rules then have nothing to say of their sums (False: ask each)."""
-    try:
+    try:  # (not the cells asked first: that costs 0.5 % of cold60 r0019-catdoc's instructions)
         return _all_sums_hold(version)(values)
     except (TypeError, KeyError):  # a cell unknown (None) or absent
         return False
@@ -927,7 +929,9 @@ def _within_unsure_row(eq: Equation, unsure_rows: frozenset[str]) -> bool:
 
 def _holds(eq: Equation, values: dict[str, Optional[Number]]) -> bool:
     """The equation balances, or cannot be checked (a cell of it is unknown)."""
-    try:  # (summed at once: a cell unknown stops its side's sum)
+    # (summed at once: a cell unknown stops its side's sum; the sides listed and asked known()
+    # first cost 1.9 % of cold60 r0019-catdoc's instructions: asked of every trial value)
+    try:
         return abs(strict_sum(map(values.get, eq.left)) - strict_sum(map(values.get, eq.right))) < 1e-9
     except TypeError:  # None, a cell unknown
         return True
@@ -1015,43 +1019,15 @@ _NONE_RECEIVED = re.compile(r"(?:未|没有)收到[^。；;，,]{0,12}?(?:政府
 _OTHER_MATTERS = re.compile(r"复议|诉讼|信访|投诉|举报")
 
 
-# The words every match of a prose pattern holds, and how far before such a word a match may
-# start (its longest optional lead: "本年度", "被申请", a number before "件…结转"). Python's re
-# tries a pattern opening with an optional group or a look-behind at every position of the prose;
-# the pattern is tried only where a match may start instead, with the same matches. (Keyed by
-# the pattern's text: a compiled pattern hashes its whole program at every lookup.)
-_ANCHORS = {pattern.pattern: anchors for pattern, anchors in (
+# Where a match of each pattern here may start (prose_counts._ANCHORS tells how).
+_ANCHORS: Anchors = {pattern.pattern: anchors for pattern, anchors in (
     (_RECEIVED, (("收到", "受理", "接收"), 3)), (_CARRIED[0], (("结转",), 0)),
-    (_CARRIED[1], (("结转",), 15 + 1 + 6)), (REVIEW, (("行政复议",), 3)),
-    (NO_REVIEW, (("行政复议",), 2 + 2 + 24)), (LITIGATION, (("行政诉讼",), 3)),
-    (NO_LITIGATION, (("行政诉讼",), 2 + 2 + 24)), (ISSUED, (("规范性文件",), 2 + 2)),
-    (_NONE_RECEIVED, (("收到",), 2)), (_ALL_MAINTAINED, (("维持", "败诉"), 3)),
-    (_PROSE_FEE, (("收费",), 5)))}
+    (_CARRIED[1], (("结转",), 15 + 1 + 6)), (_NONE_RECEIVED, (("收到",), 2)),
+    (_ALL_MAINTAINED, (("维持", "败诉"), 3)), (_PROSE_FEE, (("收费",), 5)))}
 
 
 def _finditer(pattern: re.Pattern, prose: str):
-    """pattern.finditer(prose), trying the pattern only at the starts its anchor words allow: each
-    once, in order, the lead before each word from the first start not tried yet."""
-    words, lead = _ANCHORS[pattern.pattern]
-    anchors = []
-    for word in words:
-        at = prose.find(word)
-        while at >= 0:
-            anchors.append(at)
-            at = prose.find(word, at + 1)
-    if len(words) > 1:
-        anchors.sort()
-    tried = 0  # the starts before it were tried, or lie inside a match
-    for at in anchors:
-        start = max(tried, at - lead)
-        while start <= at:
-            m = pattern.match(prose, start)
-            if m is None:
-                start += 1
-            else:  # (every pattern matches one character at least)
-                yield m
-                start = m.end()
-        tried = start
+    return anchored_finditer(pattern, prose, _ANCHORS)
 
 
 def _search(pattern: re.Pattern, prose: str) -> Optional[re.Match]:
@@ -1097,10 +1073,7 @@ def _stated(prose: str) -> dict[str, Number]:
         if forward is not None:
             out["forward"] = forward
             break
-    for name, pattern, none in (("review", REVIEW, NO_REVIEW), ("litigation", LITIGATION, NO_LITIGATION)):
-        number = _prose_number(pattern, prose)
-        if number is None and _search(none, prose):
-            number = 0
+    for name, number in zip(("review", "litigation"), stated_t4(prose)):
         if number is not None:
             out[name] = number
     return out
@@ -1165,7 +1138,7 @@ def prose_rules(report: Report, unfilled: dict[str, tuple[str, list[str]]], pros
                            expected=number, actual=direct + after))
     if report.template != "2019":
         issued = num("section2.normative_docs.issued")
-        number = _prose_number(ISSUED, prose)
+        number = stated_issued(prose)
         if number is not None and issued is not None and number != issued:
             out.append(Finding("N-1", WARNING, ["section2.normative_docs.issued"],
                                f"正文称制发规范性文件{number}件，表二为{_fmt(issued)}件", expected=number, actual=issued))

@@ -41,29 +41,6 @@ def _gaps(lines: list[Line], printed: list[int]) -> Optional[list[int]]:
     return out
 
 
-def _lone_character(line: Line) -> Optional[str]:
-    """The one character a line prints (white space aside), or None."""
-    if line.grid or len(line.cells) != 1:
-        return None
-    text = line.cells[0].text.strip()
-    return text if len(text) == 1 else None
-
-
-def inside_vertical_word(lines: list[Line], token: Token) -> bool:
-    """Whether a 「无」 alone on its line lies inside a word printed a character a line, no empty line
-    between (lynx's narrow cell of 表三's vertical 「（/四/）/无/法/提/供」): a label's character, no
-    placeholder cell. The lines on both sides print one character each, a Chinese one or a bracket
-    (LibreOffice's text in GBK writes a blank cell's no-break space as 「?」 on its line)."""
-    index = token.line
-    if token.kind != NA or token.text != "无" or not 0 < index < len(lines) - 1:
-        return False
-    for neighbour in (lines[index - 1], lines[index + 1]):
-        character = _lone_character(neighbour)
-        if character is None or character == "无" or not (character in "（）" or "\u4e00" <= character <= "\u9fff"):
-            return False
-    return True
-
-
 def blank_traces(tokens: list[Token], labels: list[tuple[int, str]], values_of: dict[str, list[Token]],
                  lines: list[Line], widths: dict[str, int]) -> dict[str, tuple[int, ...]]:
     """表三's rows printing fewer values than their columns, each with the blank cells at least

@@ -23,9 +23,10 @@ from functools import lru_cache
 from itertools import chain, compress, permutations, product, repeat
 from math import inf, perm
 from operator import and_, attrgetter, ge, is_, is_not, itemgetter, sub
-from typing import Callable, NamedTuple, Optional
+from typing import Callable, Mapping, NamedTuple, Optional, Sequence, TypeVar, Union, cast
 
 from core.equations import Equation, equations
+from core.model import known, strict_sum
 from core.parse.columns import equation_score, token_number
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.subtotal_rows import prints_as_eight
@@ -104,11 +105,13 @@ class _RunSums:
             return self.moves[key]
         except KeyError:  # (a change met first: most recur, cut after cut)
             pass
-        new = list(map(_whole, after)) if len(after) == self.width else [None]
-        if None in new:
+        whole = list(map(_whole, after)) if len(after) == self.width else [None]
+        if None in whole:
             self.moves[key] = None
             return None
-        old = [0] * self.width if before is None else list(map(_whole, before))
+        new = cast(list[int], whole)
+        # (a row's numbers before were added in: whole)
+        old = [0] * self.width if before is None else cast(list[int], list(map(_whole, before)))
         by_equation: dict[int, int] = {}
         for column, equation, sign in self.terms[row]:
             if new[column] != old[column]:
@@ -334,7 +337,7 @@ def _odd_sum(values: list[Token], width: int, shared: Optional[dict], row_keys: 
             row_values = shared.get(("row values",), {})
             for row in compress(range(total_rows), map(is_, sums, repeat(False))):
                 sums[row] = row_sums[row_keys[row]] = _row_sum(values, width, row, row_values.get(row_keys[row]))
-    return None not in sums and sum(sums) % 2 == 1
+    return None not in sums and strict_sum(sums) % 2 == 1
 
 
 def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
@@ -471,7 +474,7 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
         out = blocks.get(key)
         if out is None:
             alike: dict[tuple, int] = {}  # what a variant reads (which fixes its numbers) -> layouts reading so
-            variants = []  # (what a variant reads, its rows not adding up, its rows: see above), the first of those alike
+            variants: list[tuple[tuple, int, list]] = []  # (what a variant reads, its rows not adding up, its rows: see above), the first of those alike
             lo, hi = row * width, (row + size) * width
             fill(hi)
             here = kinds[lo:hi]
@@ -499,7 +502,7 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
     # on: a call on values sharing their last rows with an earlier call's (a short row's value
     # taken out further up) reuses that call's. It takes off the budget what reading them again
     # would: each such place below not yet met in this call, once, as its search would.
-    done: Optional[dict] = shared.setdefault(("readings",), {}) if shared is not None else None
+    done: dict = shared.setdefault(("readings",), {}) if shared is not None else {}
     met: set = set()  # (typos, row keys) of the places this call took off the budget
     # A search from a row that reads none of the rows from there on looked only at the blocks it
     # tried: each up to _MAX_BLOCK rows long at each row it met. Where the values ran on that far
@@ -508,8 +511,8 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
     # the same blocks and meets the same rows (and takes nothing off the budget: no block it tries
     # goes on with a reading). Kept by typos and the row's key: the keys of the rows looked at
     # (`spans`); by place, how many rows from its own it looked at (None: a block cut short).
-    spans: Optional[dict] = shared.setdefault(("failed",), {}) if shared is not None else None
-    looked_at: Optional[dict] = shared.setdefault(("failed reach",), {}) if shared is not None else None
+    spans: dict = shared.setdefault(("failed",), {}) if shared is not None else {}
+    looked_at: dict = shared.setdefault(("failed reach",), {}) if shared is not None else {}
     reach: dict[tuple[int, int], Optional[int]] = {}  # (row, typos) reading none -> rows looked at from it
 
     def take_off(place: tuple) -> None:
@@ -532,14 +535,14 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
         if row == total_rows:
             return {(): []}
         if (row, typos) not in found:
-            place = (typos, row_keys[row:]) if done is not None else None
+            place = (typos, row_keys[row:]) if shared is not None else None
             if place is not None and place in done:
                 take_off(place)
                 found[(row, typos)] = done[place][0]
                 if not found[(row, typos)]:
                     reach[(row, typos)] = looked_at.get(place)
                 return found[(row, typos)]
-            if spans is not None:
+            if spans:  # (none where no calls share)
                 for span in spans.get((typos, row_keys[row]), ()):
                     if len(span) <= total_rows - row and row_keys[row:row + len(span)] == span:
                         found[(row, typos)] = {}
@@ -602,12 +605,13 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
         odd_first = not typos and shared is not None
         # each row's sum by its key (_row_keys), found once for all the calls sharing `shared`
         row_sums = shared.setdefault(("row sums",), {}) if shared is not None else {}
+        known_rows = row_values if row_values is not None else {}  # (fill's)
 
         def with_row(block_sum: Optional[int], row: int) -> Optional[int]:
             """A block's sum with `row` added (None once a count in it is not whole)."""
             row_sum = row_sums.get(row_keys[row], False)
             if row_sum is False:
-                row_sum = row_sums[row_keys[row]] = _row_sum(values, width, row, row_values.get(row_keys[row]))
+                row_sum = row_sums[row_keys[row]] = _row_sum(values, width, row, known_rows.get(row_keys[row]))
             return None if block_sum is None or row_sum is None else block_sum + row_sum
 
         block_sum: Optional[int] = 0
@@ -644,7 +648,7 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
                             return True
         return False
 
-    if (done is None or (typos, row_keys) not in done) and not may_read():
+    if (typos, row_keys) not in done and not may_read():
         # no cut: the search would find none and take nothing off the budget (no place of it
         # reads the rows from it on)
         if calls is not None:
@@ -691,7 +695,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
     def off(key: str) -> bool:
         return len(values_of.get(key, ())) != width  # a full row that does not add up may be a typo
 
-    def cells(rows: dict[str, list[Token]]) -> dict[str, Optional[float]]:
+    def cells(rows: Mapping[str, Sequence[Optional[Token]]]) -> dict[str, Optional[float]]:
         values: dict[str, Optional[float]] = {}
         for row in table.rows:
             tokens = rows.get(row.key, values_of.get(row.key))
@@ -708,7 +712,9 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         the run or the place (row, column) of one in the run, in the equation's order."""
         around = cells({key: [] for key in run})
         in_run = frozenset(run)
-        fixed, varying, varying_cells, varying_eqs = [], [], [], []
+        fixed, varying_cells, varying_eqs = [], [], []
+        # each equation's sides: a cell of the run as its place (row, column), a value beside it (known)
+        varying: list[tuple[list, ...]] = []
         for eq, rows in _equation_rows(table, template):
             if in_run.isdisjoint(rows):
                 fixed.append(eq)
@@ -728,12 +734,12 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
             fixed_score += eq_score
             if eq_score < 0:
                 fixed_shared = eq.cell_set if fixed_shared is None else fixed_shared & eq.cell_set
-                fixed_failing.append((eq, sum(around[c] for c in eq.left), sum(around[c] for c in eq.right)))
+                fixed_failing.append((eq, strict_sum(around[c] for c in eq.left), strict_sum(around[c] for c in eq.right)))
         # the sides again as indices into the cut's flat values (flat_values), the values beside
         # the run first: summed by map, in the same order
         consts: list[float] = []
         position = {key: n * width for n, key in enumerate(run)}
-        sides_at = []  # (a cell of the run: its place in the rows; a value beside it: ~ its index)
+        sides_at: list[list[list[int]]] = []  # (a cell of the run: its place in the rows; a value beside it: ~ its index)
         for sides in varying:
             sides_at.append([])
             for side in sides:
@@ -758,13 +764,14 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         sums = None
         whole_consts = list(map(_whole, consts))
         if None not in whole_consts:
+            whole_known = cast(list[int], whole_consts)
             differences = [0] * len(compiled)
             terms: list[list[tuple[int, int, int]]] = [[] for _ in run]
-            for equation, sides in enumerate(compiled):
-                for side, sign in zip(sides, (1, -1)):
-                    for i in side:
+            for equation, sides_at_once in enumerate(compiled):
+                for side_at, sign in zip(sides_at_once, (1, -1)):
+                    for i in side_at:
                         if i < shift:
-                            differences[equation] += sign * whole_consts[i]
+                            differences[equation] += sign * whole_known[i]
                         else:
                             terms[(i - shift) // width].append(((i - shift) % width, equation, sign))
             sums = _RunSums(differences, tuple(map(tuple, terms)), width)
@@ -818,12 +825,13 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                         return most
             return most
         for left, right in varying:
-            left_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in left)
-            right_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in right)
+            # (a cut's rows hold numbers and placeholders only: none unknown)
+            left_sum = strict_sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in left)
+            right_sum = strict_sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in right)
             total += 1 if abs(left_sum - right_sum) < 1e-9 else -1
         return total
 
-    def confirmed(rows: dict[str, list[Token]]) -> bool:
+    def confirmed(rows: Mapping[str, Sequence[Optional[Token]]]) -> bool:
         """The table's equations all hold but those through one cell (a typo they localise), and
         those through a row beside the run that does not add up as read: its values are in doubt
         (a total printed before its row's other cells, read in their place, until a later reader
@@ -834,7 +842,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         shared: Optional[frozenset[str]] = None
         for eq in equations(template):
             try:
-                if abs(sum(values[p] for p in eq.left) - sum(values[p] for p in eq.right)) < 1e-9:
+                if abs(strict_sum(values[p] for p in eq.left) - strict_sum(values[p] for p in eq.right)) < 1e-9:
                     continue
             except (KeyError, TypeError):
                 continue
@@ -917,6 +925,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
             if labelled is None:
                 labelled = Beside({id(t) for k in keys if 0 < len(values_of.get(k, ())) < width for t in values_of[k]},
                                   values_after_text(tokens) if tokens else frozenset())
+            found: Union[tuple[list[list[Optional[Token]]], list[list[Token]], bool], tuple[()], None]
             if extra:
                 # rows above printed one value short each, that value printed inside this run
                 short = [k for k in keys[:start] if k not in out and len(values_of.get(k, ())) == width - 1]
@@ -937,13 +946,14 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 surplus = _surplus_cut(keys[start:], values_of, width, score, budget, labelled, one_misprint, shared)
                 if surplus is not None:
                     run, found = surplus
-            best, first, misprinted = found if found else (None, None, False)
-            if best is not None and confirmed(dict(zip(run, best))):
+            if found and confirmed(dict(zip(run, found[0]))):
+                best, first, misprinted = found
                 # a row the cuts disagree on stays as read (and flagged): its cells were printed,
                 # so none of them is left to be inferred
-                out.update((key, row) for key, row in zip(run, best) if None not in row)
+                agreed = [(key, cast(list[Token], row)) for key, row in zip(run, best) if None not in row]
+                out.update(agreed)
                 if misprint_rows is not None:
-                    misprint_rows.update(key for key, row in zip(run, best) if None not in row and not tokens_add_up(row))
+                    misprint_rows.update(key for key, row in agreed if not tokens_add_up(row))
                 for key, row, first_row in zip(run, best, first):
                     # (the first two rows are left to head_rows_by_column_sums, which weighs
                     # their fourteen values against the whole table's column sums)
@@ -957,14 +967,14 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
     return out
 
 
-def _total_elsewhere(values: list[Token], width: int) -> bool:
+def _total_elsewhere(values: Sequence[Token], width: int) -> bool:
     """Whether a row of `width` values does not add up as read but would with one of its counts
     other than the last as its 总计: its own cells, the total printed out of its place (「85 73 6 — —
     — 6」, （二）部分公开's 85 printed first), for a later reader to place."""
     if len(values) != width:
         return False
     numbers = [token_number(t) if t.kind == NUM else 0 if t.kind == NA else None for t in values]
-    if None in numbers or parts_add_up(numbers):
+    if not known(numbers) or parts_add_up(numbers):
         return False
     whole = sum(numbers)
     return any(n and 2 * n == whole for n in numbers[:-1])
@@ -1004,7 +1014,7 @@ def _one_value_fits(cell: str, failing: list, rows: dict[str, list[Token]], plac
 def _best_cut(run: list[str], values: list[Token], width: int, score,
               budget: list[int], beside: Optional[dict[int, str]] = None, one_misprint=None,
               labelled: Optional[Beside] = None, shared: Optional[dict] = None
-              ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
+              ) -> Union[tuple[list[list[Optional[Token]]], list[list[Token]], bool], tuple[()], None]:
     """The cells on which every cut the column sums rank best agrees (the others left unread),
     the first of those cuts, and whether they disagree on which row does not add up (a misprint
     they place in different rows):
@@ -1183,18 +1193,18 @@ def _completions(row: list[Token], value: Token) -> list[list[Token]]:
     if None not in whole and row:
         # whole numbers sum exactly in any order: the row adds up with the value among its parts
         # wherever it goes, or with it as the 总计
-        *parts, total, value_number = whole
+        *parts, total, value_number = cast(list[int], whole)
         among, last = sum(parts) + value_number == total, sum(parts) + total == value_number
         places = [p for p in range(len(row) + 1) if (among if p < len(row) else last)]
     else:
         places = []
         for p in range(len(row) + 1):
             completed = numbers[:p] + number + numbers[p:]  # (tokens_add_up of the row, its numbers worked out once)
-            if None not in completed and abs(sum(completed[:-1]) - completed[-1]) < 1e-9:
+            if known(completed) and abs(sum(completed[:-1]) - completed[-1]) < 1e-9:
                 places.append(p)
     for p in places:
-        completed = row[:p] + [value] + row[p:]
-        out.setdefault(_reading([completed]), completed)
+        completed_row = row[:p] + [value] + row[p:]
+        out.setdefault(_reading([completed_row]), completed_row)
     return list(out.values())
 
 
@@ -1204,7 +1214,7 @@ def _completer(row: list[Token]) -> Callable[[Token], list[list[Token]]]:
     whole = [_whole(token_number(t)) for t in row]
     if not row or None in whole:
         return lambda value: _completions(row, value)
-    *parts, total = whole
+    *parts, total = cast(list[int], whole)
     parts_sum = sum(parts)
     row_read = _reading([row])  # (a completion's reading is the row's with the value's put in)
 
@@ -1231,7 +1241,7 @@ def _last_adding_up(own: list[Token], placed: list[Token]) -> Optional[tuple[boo
     when that value is half the row's sum, wherever the others stand. None in numbers not
     whole (or not below 2**40), whose sums in floats depend on the order they are added in."""
     numbers = list(map(token_number, own + placed))
-    if None in numbers:
+    if not known(numbers):
         return False, (False,) * len(placed)
     if set(map(type, numbers)) == {int} and numbers:  # (most rows: whole counts, their bound told in C)
         if not max(map(abs, numbers)) < 2 ** 40:
@@ -1255,9 +1265,12 @@ def _placements_putting_last(width: int, count: int, lasts: tuple[int, ...]) -> 
     return tuple(sorted(out))
 
 
-def _placed(columns: tuple[int, ...], own: list[Token], placed: list[Token], width: int) -> list[Token]:
+_Cell = TypeVar("_Cell")  # a row's cell: a token, or what it reads
+
+
+def _placed(columns: tuple[int, ...], own: Sequence[_Cell], placed: Sequence[_Cell], width: int) -> list[_Cell]:
     """A row of the `placed` cells in these columns, the `own` cells in the others in order."""
-    cells: list[Optional[Token]] = [None] * width
+    cells: list = [None] * width  # (each filled below)
     for column, token in zip(columns, placed):
         cells[column] = token
     if len(columns) == len(placed) and len(own) == width - len(columns):
@@ -1423,6 +1436,7 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
                    ) -> Optional[list[list[list[Token]]]]:
     total_rows = len(values) // width
     out: dict[tuple, list[list[Token]]] = {}
+    row_keys: Optional[tuple]  # (None: the values are not whole rows, or no calls share)
     if known_ids is not None:
         ids, row_keys = known_ids
     else:
@@ -1601,7 +1615,7 @@ def _misprinted_short_cut(run: list[str], values: list[Token], width: int, score
     cell a row prints apart, taken from before the run's last rows, which may print up to
     _MAX_LATE_MISPRINTED cells late: a value's one column leaves few enough readings to weigh."""
     choices: list[tuple[list[list[list[Token]]], list[Token]]] = []
-    totals: list[tuple[list[list[list[Token]]], list[Token]]] = []  # the value as the row's 总计
+    totals: list[tuple[list[list[Token]], list[Token]]] = []  # the value as the row's 总计 (one way, the values left)
     # (whole counts: a row with the value put among the parts adds up where the short row's parts
     # but its last and the value add up to its last, and with the value last where the short row
     # adds up to it, whatever its place: told once a value, not summed for each of its places)
@@ -1609,7 +1623,8 @@ def _misprinted_short_cut(run: list[str], values: list[Token], width: int, score
     whole = bool(short) and all(type(x) is int for x in numbers)
     if whole:
         short_read = _reading([short])
-        parts_but_last, short_sum = sum(numbers[:-1]), sum(numbers)
+        whole_numbers = cast(list[int], numbers)
+        parts_but_last, short_sum = sum(whole_numbers[:-1]), sum(whole_numbers)
     for i, value in enumerate(values):
         if value.kind != NUM or not value.value or (i and values[i - 1].text == value.text):
             continue  # (taking out the second of two values alike leaves what taking the first does)
@@ -1689,6 +1704,7 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
     for typos in rest_typos:
         cuts: list[list[list[Token]]] = []
         scores: list[int] = []
+        top: float
         for cut, apart in (((lambda rest: _cuts(rest, width, typos, budget, shared, labelled, ids_of(rest)[1])),
                             frozenset()),
                            ((lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared, labelled,

@@ -1140,12 +1140,12 @@ def placed_scorer(eqs: tuple[Equation, ...], fixed: dict[str, Optional[float]],
                 through[shape, row] = [pair for pair, eq in zip(sides, summed) if not eq.cell_set.isdisjoint(cells)]
             total, sides = 0, through[shape, row]
         values = tuple(chain.from_iterable(placed.values())) + consts
+        unknown = None in values  # (a number unknown: the equations through it count neither way)
         for left, right in sides:
-            try:
-                difference = sum(left(values)) - sum(right(values))
-            except TypeError:  # a row's number unknown
+            lefts, rights = left(values), right(values)
+            if unknown and (None in lefts or None in rights):
                 continue
-            total += 1 if abs(difference) < 1e-9 else -1
+            total += 1 if abs(sum(lefts) - sum(rights)) < 1e-9 else -1
         return total
     return score
 

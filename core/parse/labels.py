@@ -220,10 +220,7 @@ def _t2_rows_in_other_order(table: Table, tokens: list[Token], found: list[tuple
     are unique words, so a row named out of order is still that row."""
     have = {key for _, key in found}
     taken = {index for index, _ in found}
-    keywords = t2_keywords(table).search
-    cells = [(index, key) for index, token in enumerate(tokens[found[0][0] + 1:], found[0][0] + 1)
-             if token.kind == TEXT and keywords(token.text) and index not in taken and len(token.text) <= LABEL_MAX
-             and (key := t2_label_row(table, token.text)) is not None]
+    cells = [(index, key) for index, key in t2_label_cells(table, tokens, found[0][0] + 1) if index not in taken]
     # a label found printed again starts a second 表二 (another agency's): none of its rows is this one's
     end = next((index for index, key in cells if key in have), len(tokens))
     added: list[tuple[int, str]] = []
@@ -251,6 +248,15 @@ def _t2_index(table: Table) -> tuple[re.Pattern, dict[str, str], dict[str, int]]
 def t2_keywords(table: Table) -> re.Pattern:
     """Any 表二 row's keyword: a run holding none is no row's label cell (one search a run)."""
     return _t2_index(table)[0]
+
+
+def t2_label_cells(table: Table, tokens: list[Token], start: int = 0) -> list[tuple[int, str]]:
+    """(index, row key) of every run from tokens[start] on printing a 表二 row's label alone, as a
+    cell (t2_label_row), in order."""
+    keywords = t2_keywords(table).search
+    return [(index, key) for index, token in enumerate(tokens[start:], start)
+            if token.kind == TEXT and len(token.text) <= LABEL_MAX and keywords(token.text)
+            and (key := t2_label_row(table, token.text)) is not None]
 
 
 def t2_label_row(table: Table, run: str) -> Optional[str]:

@@ -349,11 +349,12 @@ def order_score_exact(compiled: tuple, numbers: list[Optional[Number]], order: l
         if held < len(needed):
             failed = True
             common &= 1 << column
+    # the row's cells unknown, as bits by column: an equation through one counts neither way
+    unknown = sum(1 << i for i, value in enumerate(numbers) if value is None) if None in numbers else 0
     for outside, left_at, right_at, through_row in rest:
-        try:
-            miss = outside + strict_sum(map(numbers.__getitem__, left_at)) - strict_sum(map(numbers.__getitem__, right_at))
-        except TypeError:  # a cell of the row unknown: the equation counts neither way
+        if through_row & unknown:
             continue
+        miss = outside + strict_sum(map(numbers.__getitem__, left_at)) - strict_sum(map(numbers.__getitem__, right_at))
         if miss:
             score -= 1
             failed = True

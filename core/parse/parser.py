@@ -44,7 +44,7 @@ from core.parse.glued import CUT_LEFT_OPEN, LEFT_OPEN, MAX_DIGITS, NO_UNIQUE_CUT
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
 from core.parse.t3_placement import agreed_rows, blank_total_placement, traced_placement, undecided_columns, unique_placement
-from core.parse.blank_traces import blank_traces, inside_vertical_word, subtotal_of_wider_row, without_subtotal_trace
+from core.parse.blank_traces import blank_traces, subtotal_of_wider_row, without_subtotal_trace
 from core.parse.t3_anchored import read_anchored_rows, read_as_anchored, stored_as_printed
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header, header_padding
@@ -1475,9 +1475,8 @@ def _place_by_traces(report: Report, table: Table, tokens: list[Token], labels: 
     """表三's short rows placed again where their empty lines bound their blank cells (a web
     editor's table dumped one cell a paragraph, only some blank cells leaving a line:
     blank_traces.py) and exactly one placement keeping those bounds makes every sum hold."""
-    # (a 「无」 of 「（四）无法提供」 printed a character a line is the label's, not the row's last cell)
-    short = {key: [t for t in values if t.kind != NA or not inside_vertical_word(lines, t)]
-             for key, values in values_of.items() if len(values) <= widths[key]}
+    # (a 「无」 of 「（四）无法提供」 printed a character a line is no cell: the tokenizer reads it as text)
+    short = {key: values for key, values in values_of.items() if len(values) <= widths[key]}
     traces = blank_traces(tokens, labels, short, lines, widths)
     if not traces:
         return

@@ -1,12 +1,14 @@
 """Whether a 表三 row's parts add up to its 总计: the test every reader of rows weighs a reading by."""
 from __future__ import annotations
 
+from typing import Sequence
+
 from core.model import Number, known
 from core.parse.columns import token_number
 from core.parse.tokens import NA, Token
 
 
-def parts_add_up(numbers: list[Number]) -> bool:
+def parts_add_up(numbers: Sequence[Number]) -> bool:
     """The numbers, every one known, are a row's parts and then its 总计."""
     return abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from core.model import Report
-from core.parse.labels import find_labels, t2_keywords, t2_label_row
+from core.parse.labels import find_labels, t2_label_cells
 from core.parse.second_t3 import other_than_own, whole_table, words_before
 from core.parse.tokens import NA, NUM, TEXT, Token
 from core.template import T4, Table
@@ -55,17 +55,6 @@ def _value_after(tokens: list[Token], index: int) -> Optional[Token]:
     return None
 
 
-def _t2_label_cells(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
-    """(index, row key) of every run printing a 表二 row's label alone, as a cell."""
-    cells = []
-    keywords = t2_keywords(table).search
-    for index, token in enumerate(tokens):
-        if token.kind == TEXT and len(token.text) <= 20 and keywords(token.text) \
-                and (key := t2_label_row(table, token.text)) is not None:
-            cells.append((index, key))
-    return cells
-
-
 def _t2_other(report: Report, table: Table, tokens: list[Token], cells: list[tuple[int, str]]) -> bool:
     """Whether the 表二 rows at `cells` print other values than those read (a first column's)."""
     printed = [(key, _value_after(tokens, index)) for index, key in cells]
@@ -83,7 +72,7 @@ def _t2_again(report: Report, table: Table, tokens: list[Token]) -> bool:
     """Whether 表二's section prints most row labels a second time as cells, other values after them."""
     seen: set[str] = set()
     again: list[tuple[int, str]] = []
-    for index, key in _t2_label_cells(table, tokens):
+    for index, key in t2_label_cells(table, tokens):
         if key in seen:
             again.append((index, key))
         elif again:
@@ -141,7 +130,7 @@ def appended_set_problem(report: Report, t2: Table, t3: Table, tokens: list[Toke
     if all(word in text for word in _WHOLE_REPORT_WORDS):
         return None  # (a whole report again, its prose too: a page printing it twice, not tables appended)
     which = []
-    cells = _t2_label_cells(t2, tokens)
+    cells = t2_label_cells(t2, tokens)
     if len({key for _, key in cells}) >= _T2_ROWS_AGAIN and _t2_other(report, t2, tokens, cells):
         which.append(_T2_NAME)
     found = find_labels(t3, tokens)

@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import accumulate, chain, combinations, combinations_with_replacement, compress, filterfalse, islice, permutations, product
 from math import inf
 from operator import itemgetter, sub
-from typing import Any, Callable, Iterator, NamedTuple, Optional
+from typing import Any, Callable, Collection, Iterable, Iterator, NamedTuple, Optional, Sequence, cast
 
 from core.equations import Equation, equations, expected_by_columns, is_digit_slip, through
 from core.parse.blocks import UNDECIDED_CELL
@@ -48,7 +48,8 @@ from core.parse.row_sums import parts_add_up
 from core.parse.stored_cells import row_cells_of, store_row
 from core.parse.subtotal_rows import (GLUED_SUBTOTAL, GLUED_SUBTOTAL_BLANK_TOTAL, glued_readings, printed_subtotal,
                                       prints_as_eight, without_subtotal)
-from core.model import GLUED_NO_CUT, GLUED_NO_JOINT_CUT, GLUED_UNDECIDED, PLACED_LEFT, READING_UNDECIDED, Flag, Number, Report
+from core.model import (GLUED_NO_CUT, GLUED_NO_JOINT_CUT, GLUED_UNDECIDED, PLACED_LEFT, READING_UNDECIDED, Flag, Number,
+                        Report, known)
 from core.readers.document import Line
 from core.parse.tokens import COUNT_UNITS, EMPTY, NA, NUM, TEXT, Token, ascii_digits, glued_zeros_as_digits, normalise
 from core.template import Table, tables
@@ -382,7 +383,9 @@ _VALUES = re.compile(r"(?:[0-9０-９－—/\- \t\n]|无(?![法正]))*")
 def _value_run(text: str, start: int) -> tuple[int, int]:
     """The run of value characters from `start`, less the numbering of the label glued after it
     ("00000002.其他…": the 2 is the next row's number)."""
-    end = _VALUES.match(text, start).end()
+    found = _VALUES.match(text, start)
+    assert found is not None  # (the pattern matches the empty string)
+    end = found.end()
     if end < len(text) and text[end] in ".、．" and end > start and text[end - 1].isdigit():
         end -= 1
     return start, end
@@ -731,10 +734,11 @@ def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bo
             """The columns from column `taken` on of the readings below a place step lets through,
             in the walk's order (at most `limit` of them), and the steps the walk takes there."""
             place = (index, used, taken, total)
-            known = below.get(place)
-            if known is not None:
-                return known
-            children = []  # (cells used, digits used, the column read, the sum after it), in the walk's order
+            memo = below.get(place)
+            if memo is not None:
+                return memo
+            # (cells used, digits used, the column read, the sum after it), in the walk's order
+            children: list[tuple[int, int, tuple[Optional[int], int], int]] = []
             if blanks and width - taken > len(cells) - index:
                 children.append((index, used, (None, -1), total))  # this column printed nothing
             if index < len(cells):
@@ -799,6 +803,7 @@ def _full_readings(printed: list[str], width: int, groups: int = 1) -> list[tupl
     """Readings in which every column printed a value (no blank lost); a run of digits alone is
     cut by glued.py's search, which finds the 总计 first. A run that cuts one way only is read so
     even when its sum fails: that is how the report printed it (a typo for the checks to find)."""
+    readings: list[tuple]
     if len(printed) == 1 and printed[0].isdigit():
         readings = [tuple((v, 0) for v in reading) for reading in split_summed(printed[0], groups, width // groups,
                                                                               _MAX_READINGS)]
@@ -844,7 +849,7 @@ def _group_sums(groups: int):
     def accept(values: list[Optional[int]]) -> bool:
         size = len(values) // groups
         return all(_row_sum(values[g * size:(g + 1) * size]) for g in range(groups))
-    accept.groups = groups  # for _readings: the run's groups that add up
+    setattr(accept, "groups", groups)  # for _readings: the run's groups that add up
     return accept
 
 
@@ -855,7 +860,7 @@ def _row_sum(values: list[Optional[int]]) -> bool:
 def _row_sum_holds(report: Report, table: Table, key: str) -> bool:
     cells = report.cells
     values = [cells[p].arithmetic for p in table.row_paths(key)]
-    return None not in values and parts_add_up(values)
+    return known(values) and parts_add_up(values)
 
 
 # A value glued to the label of the next row: "…596二、上年结转", "…435（二）部分公开", "…00002.其他…",
@@ -1005,7 +1010,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     by_path = report.cells
     unsure |= {row.key for row in table.rows if all(by_path[p].state == "missing" for p in table.row_paths(row.key))}
     width = len(table.rows[0].columns)
-    pieces: dict[str, list[re.Match]] = {}
+    pieces: dict[str, list[tuple[str, int, int]]] = {}
     patterns: dict[str, list[list]] = {}  # a row's printed cells under each cell pattern
     candidates: dict[str, list[tuple]] = {}
     read: dict[tuple[str, ...], list[tuple]] = {}  # the same printed cells read once (both patterns)
@@ -1164,8 +1169,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if known is None or known[0] is not found:
             distinct: dict[tuple, int] = {}
             which = [distinct.setdefault(_cut_values(r), len(distinct)) for r in found]
-            by_equation: Optional[list] = [] if all(type(v) is int for row in distinct for v in row) else None
-            for left, right in inside[key] if by_equation is not None else ():
+            whole = all(type(v) is int for row in distinct for v in row)
+            each_equation: list[dict[int, list[int]]] = []
+            for left, right in inside[key] if whole else ():
                 if len(left) == 1 and not right:  # (a column sum's row: one cell, on one side)
                     adds = [row[left[0]] for row in distinct]
                 elif len(right) == 1 and not left:
@@ -1175,8 +1181,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 rows_adding: dict[int, list[int]] = {}
                 for n, added in enumerate(adds):
                     rows_adding.setdefault(added, []).append(n)
-                by_equation.append(rows_adding)
-            known = listed[key] = (found, which, by_equation, len(distinct))
+                each_equation.append(rows_adding)
+            known = listed[key] = (found, which, each_equation if whole else None, len(distinct))
         return known[1:]
 
     def best_readings(key: str, found: list) -> list:
@@ -1186,10 +1192,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         holding: list[list[int]] = []  # per equation counted: the distinct values it holds for
         uneven = False  # (an equation holding for some of the values but not all)
         for (cells, on_left), rows_adding in zip(outside[key], by_equation or [{}] * len(outside[key])):
-            known = list(map(values.get, cells))
-            if None in known:
+            outside_values = list(map(values.get, cells))
+            if not known(outside_values):
                 continue  # an unknown cell outside the row: the equation never counts
-            gap = sum(known) - 2 * sum(known[:on_left]) if on_left else sum(known)  # (right less left)
+            gap = sum(outside_values) - 2 * sum(outside_values[:on_left]) if on_left else sum(outside_values)  # (right less left)
             if by_equation is None or type(gap) is not int:  # (fractions: summed as reading_scores does)
                 scores = reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
                 top = max(scores)
@@ -1262,13 +1268,13 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     distinct_sums: dict[int, tuple[list, list]] = {}  # (_placements: each row's values, each list of readings once)
     weighed_sums: dict = {}  # (_placements: the partial sums of the sets of values weighed, glued_places._holding)
     while True:
-        key = next((key for key in candidates if placements_only(key)), None)  # the first such row
-        if key is not None and not weighed_one_by_one:
+        open_row = next((key for key in candidates if placements_only(key)), None)  # the first such row
+        if open_row is not None and not weighed_one_by_one:
             weighed_one_by_one = True
             if _placed_by_sums(candidates, paths, eqs, values):
                 settle()
                 continue
-        if key is None:
+        if open_row is None:
             narrowed = _zero_sides_narrowed(candidates, paths, eqs, values, alike)
             if not narrowed:
                 narrowed, all_hold = _jointly_narrowed(candidates, paths, eqs, sum_cells, values, alike)
@@ -1280,7 +1286,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             continue
         if before_placing is None:
             before_placing = dict(candidates)
-        columns = list(map(_columns_taken, candidates[key]))
+        columns = list(map(_columns_taken, candidates[open_row]))
         # the leftmost columns the sums leave possible with the rows known so far (a 14 in 二、上年结转
         # goes where the column's 一 + 二 = （七） + 四 can hold, not to the first blank column); the
         # leftmost when the sums rule every placement out (a typo)
@@ -1288,13 +1294,13 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         leftmost = placings[0]
         if len(placings) > 1:
             placed: dict[tuple, set[tuple]] = {}  # columns taken -> the values the row's readings give them
-            for reading, taken in zip(candidates[key], columns):
+            for reading, taken in zip(candidates[open_row], columns):
                 placed.setdefault(taken, set()).add(_cut_values(reading))
-            weighed = _placements(candidates, key, paths, eqs, values, distinct_sums, weighed_sums)
+            weighed = _placements(candidates, open_row, paths, eqs, values, distinct_sums, weighed_sums)
             leftmost = next((taken for taken in placings[:_MOST_PLACINGS_WEIGHED] if weighed.may_hold(
                 sorted(placed[taken]))), placings[0])
-        candidates[key] = [r for r, taken in zip(candidates[key], columns) if taken == leftmost]
-        placed_left.add(key)
+        candidates[open_row] = [r for r, taken in zip(candidates[open_row], columns) if taken == leftmost]
+        placed_left.add(open_row)
         settle()
     cut_for_misprint: set[str] = set()
     if all_hold is False:  # no choice of the open rows' cuts adds up: a misprint the cells may single out
@@ -1394,7 +1400,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         elif key in ambiguous or _cut_or_assumed(agreed) or \
                 equation_score(through(report.template, tuple(paths[key])), values) < 0:  # (the row's T3 sums broken)
             # a row read as printed (a typo's, see _one_off_reading) was not cut by its own sum
-            how = "已按勾稽关系拆分" if _row_sum([v for v, _ in agreed]) else "已拆分，但本行合计不符"
+            # (every column agreed: None in agreed is flagged above)
+            how = "已按勾稽关系拆分" if _row_sum([v for v, _ in cast(list[tuple], agreed)]) else "已拆分，但本行合计不符"
             messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，{how}，请对照原文核对")
     if zeroed:
         report.flags[:flagged_before] = [f for f in report.flags[:flagged_before]
@@ -1598,7 +1605,7 @@ def _known_sums_hold(eqs, values: dict) -> bool:
     unknown cell says nothing). Each side's values are listed once, then summed in order."""
     for eq in eqs:
         left, right = list(map(values.get, eq.left)), list(map(values.get, eq.right))
-        if None in left or None in right:
+        if not (known(left) and known(right)):
             continue
         if not abs(sum(left) - sum(right)) < 1e-9:  # (as `all` of the comparison: a NaN fails it)
             return False
@@ -1629,12 +1636,13 @@ def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values,
     where the guess put it). The rows whose cut that chose, no longer a guess."""
     typo_rows = [key for key, found in candidates.items() if not found]
     cut: dict[tuple, list[tuple]] = {}  # the choices of the open rows often give a row the same sums
+    read_cells: list[list] = [[]]  # the printed cells of the typo row's reading read last
 
     def read(key, trial):
         for cells in patterns[key]:
             found = _one_off_reading([p[0] for p in cells], paths[key], eqs, trial, kept=cut)
             if found:
-                read.cells = cells
+                read_cells[0] = cells
                 return found
         return []
 
@@ -1655,9 +1663,9 @@ def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values,
     if not solved:
         return set()
     chosen, key, reading = solved
-    for k, cut in chosen.items():
-        candidates[k] = [r for r in tried[k] if _cut_values(r) == _cut_values(cut)]
-    candidates[key], pieces[key] = reading, read.cells
+    for k, chosen_cut in chosen.items():
+        candidates[k] = [r for r in tried[k] if _cut_values(r) == _cut_values(chosen_cut)]
+    candidates[key], pieces[key] = reading, read_cells[0]
     if tried is candidates:
         return set()
     settled = set(chosen) | _open_rows_around_a_typo(key, reading[0], candidates, tried, paths, eqs, known)
@@ -1812,7 +1820,7 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
         candidates[key], pieces[key] = reading, cells
 
 
-def _sums_given_rows(paths, eqs, patterns) -> tuple:
+def _sums_given_rows(paths, eqs, patterns) -> tuple[Callable, Callable]:
     """glued_typo's `expected` and `could_read` for the rows of 表三."""
     columns = [e for e in eqs if e.kind == "column"]  # the only ones expected_by_columns solves by, in order
     return (lambda key, values: expected_by_columns(paths[key], columns, values),
@@ -1909,7 +1917,7 @@ def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, bl
     def one_off(row: list[Optional[int]]) -> bool:
         return sum((v or 0) != e for v, e in zip(row, expected)) == 1
 
-    one_off.hopeless = _more_than_one_off(expected)
+    setattr(one_off, "hopeless", _more_than_one_off(expected))  # (for _readings)
     known = (tuple(printed), tuple(expected), blanks)
     if kept is not None and known in kept:
         return kept[known]
@@ -1944,7 +1952,7 @@ def _one_off_placed(printed: list[str], paths: list[str], eqs, values: dict) -> 
     def one_off(row: list[Optional[int]]) -> bool:
         return sum((v or 0) != e for v, e in zip(row, expected)) == 1
 
-    one_off.hopeless = _more_than_one_off(expected)
+    setattr(one_off, "hopeless", _more_than_one_off(expected))  # (for _readings)
     found = _readings(printed, len(paths), one_off, True, limit=_MAX_PLACED + 1)
     if len(found) < 2 or len(found) > _MAX_PLACED:
         return [], False
@@ -1972,7 +1980,7 @@ def _columns_taken(reading: tuple) -> tuple[int, ...]:
     return tuple([n for n, (value, _) in enumerate(reading) if value])
 
 
-def _cut_or_assumed(reading: list) -> bool:
+def _cut_or_assumed(reading: Sequence) -> bool:
     """Whether a reading cut a printed run into several values or assumed a blank column."""
     sources = [index for _, index in reading]
     return -1 in sources or len(set(sources)) < len(sources)
@@ -2209,11 +2217,11 @@ def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int
 def _one_slip_off(values: list[Optional[int]]) -> bool:
     """A group that does not add up, but would with one of its numbers typed without a slip of the
     hand (one digit dropped, one extra, two swapped, or off by one)."""
-    values = [v or 0 for v in values]
-    parts, total = sum(values[:-1]), values[-1]
+    numbers = [v or 0 for v in values]  # (a blank counts 0)
+    parts, total = sum(numbers[:-1]), numbers[-1]
     if parts == total:
         return False
-    return is_digit_slip(total, parts) or any(is_digit_slip(v, total - (parts - v)) for v in values[:-1]
+    return is_digit_slip(total, parts) or any(is_digit_slip(v, total - (parts - v)) for v in numbers[:-1]
                                                if total - (parts - v) >= 0)
 
 
@@ -2378,7 +2386,7 @@ def _mostly_alone(stream: list[Token]) -> bool:
 
 
 def displaced_value_rows(report: Report, table: Table, tokens: list[Token], values_of: dict[str, list[Token]],
-                         lines: list[Line], labels: list[tuple[int, str]] = ()) -> dict[str, list[Token]]:
+                         lines: list[Line], labels: Sequence[tuple[int, str]] = ()) -> dict[str, list[Token]]:
     """表三 from a reading-order stream (plain pdftotext) that prints every cell, one per line, row
     after row, but not beside its labels: a row's last labels follow its values, and one value (a
     row's 总计, printed in a text block of its own) can land rows later or earlier than its row.
@@ -2417,9 +2425,9 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     placed = list(map(position.get, map(id, stream)))  # (each value's index among the tokens)
     if None in placed:
         return {}
-    stream = [tokens[n] for n in sorted(placed)]
+    stream = [tokens[n] for n in sorted(cast(list[int], placed))]
     numbers = [t.value if t.kind == NUM else 0 for t in stream]  # (token_number's: the kinds are NUM and NA)
-    if None in numbers:
+    if not known(numbers):
         return {}
     others = [v for v in numbers if v != 0]
     if len(others) == 1 and abs(others[0]) >= 1e-9:
@@ -2799,6 +2807,7 @@ def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any]) 
     count = 0  # the equations broken
     best = len(sides) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
     scored = []
+    again: Optional[Sequence[int]]  # the equations to sum again
     for key, order in readings.items():
         if not before:
             again = range(len(sides))
@@ -2850,14 +2859,14 @@ class _Shifts(NamedTuple):
     back: list[int]  # read a cell late (cell c holding c - 1),
     ahead: list[int]  # and a cell early (c + 1)
     whole: bool  # every value a whole number (the fields below up to steps: see _shifts)
-    row_sum: Optional[list[float]]
+    row_sum: list[float]  # (this and the other lists of whole numbers: empty where not whole)
     leaves_late: list[bool]
     leaves_early: list[bool]
-    late_wanted: Optional[list[float]]
-    early_wanted: Optional[list[float]]
+    late_wanted: list[float]
+    early_wanted: list[float]
     steps: list[bool]
-    stepping: Optional[list[set[float]]]
-    staying: Optional[list[set[float]]]
+    stepping: list[set[float]]
+    staying: list[set[float]]
     alike: list[float]
 
 
@@ -2868,7 +2877,7 @@ def _shifts(numbers: list[float], width: int, rows: int) -> _Shifts:
     # the sum of what it reads is twice its last cell's value (from the row's sum as printed).
     whole = all(type(v) is int for v in numbers)
     # (whole numbers: the sum of numbers[a:b] is sum_before[b] - sum_before[a], exactly)
-    sum_before = list(accumulate(numbers, initial=0)) if whole else None
+    sum_before = list(accumulate(numbers, initial=0)) if whole else []
 
     def fails(offset: int) -> list[int]:
         """Prefix counts of rows not adding up when row r is stream[7r+offset : 7r+7+offset]."""
@@ -2880,7 +2889,11 @@ def _shifts(numbers: list[float], width: int, rows: int) -> _Shifts:
             failing = [not (0 <= lo and lo + width <= size and parts_add_up(numbers[lo:lo + width])) for lo in starts]
         return list(accumulate(failing, initial=0))
 
-    row_sum = late_wanted = early_wanted = stepping = staying = None
+    row_sum: list[float] = []
+    late_wanted: list[float] = []
+    early_wanted: list[float] = []
+    stepping: list[set[float]] = []
+    staying: list[set[float]] = []
     if whole:
         row_sum = [sum_before[r * width + width] - sum_before[r * width] for r in range(rows)]
         leaves_late, leaves_early = [False] * width, []  # (no row before the first, none after the last)
@@ -2931,8 +2944,8 @@ def _shifts(numbers: list[float], width: int, rows: int) -> _Shifts:
 def _best_reading(report: Report, table: Table, stream: list[Token], numbers: list[float], shifts: _Shifts,
                   budget: int, anchors: Optional[dict[int, int]] = None,
                   gathered: Optional[dict[str, list[Token]]] = None,
-                  bound: Optional[int] = None, pass_by: bool = True,
-                  weights: Optional[dict[tuple, tuple[float, bool]]] = None) -> tuple[Optional[list[int]], Optional[int]]:
+                  bound: Optional[float] = None, pass_by: bool = True,
+                  weights: Optional[dict[tuple, tuple[float, bool]]] = None) -> tuple[Optional[list[int]], Optional[float]]:
     """The stream order of the one best reading (see displaced_value_rows) among those with one
     value moved that leave at most `budget` rows not adding up (with 2, those rows' values other
     than 0 placed again), None without one; and the fewest equations a reading weighed breaks
@@ -3013,7 +3026,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     # through it and through no other of them (see by_cell)
     alone_in: dict[tuple[int, int], list[list[tuple[int, list[tuple[int, int]]]]]] = {}
 
-    def fewest_broken(read: tuple, group: list[int], span: tuple[int, int], held: tuple) -> int:
+    def fewest_broken(read: tuple, group: list[int], span: tuple[int, int], held: tuple,
+                      by_cell: list[list[tuple[int, list[tuple[int, int]]]]]) -> int:
         """How many equations every reading with the values of the cells `held` placed again in
         the rows of `group` breaks at least, its other numbers those of `read` (printed but in
         rows span[0] to span[1]; whole numbers): an equation not through those rows breaks as it
@@ -3122,7 +3136,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                         continue
                 held, found = replaced(held, group)
                 placed_again[0] |= bool(found)
-                if by_cell is not None and found and fewest_broken(whole_key, group, span, held) > bound:
+                if by_cell is not None and bound is not None and found \
+                        and fewest_broken(whole_key, group, span, held, by_cell) > bound:
                     left_out[0] += len(found)  # (never chosen: see `bound`)
                     continue
                 # the numbers of `order` in the span's rows around the rows placed again
@@ -3226,7 +3241,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     # is made, so that one that would be weighed past the fewest broken so far (never chosen) need
     # not be made at all (see `passing`).
     scored: list = []  # (how many equations it breaks, its order) of each reading scored
-    best = 0  # the fewest broken of a reading scored so far: one breaking more is never chosen
+    best: float = 0  # the fewest broken of a reading scored so far: one breaking more is never chosen
     weigher: list = []  # [weigh, may_be_chosen] once set up (see set_up_weighing)
     weighed_as_made = [False]
     passed_by = [0]  # readings with rows placed again not made (never chosen: see `passing`)
@@ -3286,7 +3301,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             bases_broken: dict = {}  # a base (as in `bases`) -> the equations it breaks, at first need
             broken_as_printed = frozenset(printed_broken)
 
-            def base_broken(base) -> set[int]:
+            def base_broken(base) -> frozenset[int]:
                 """The equations the reading `base` breaks."""
                 at = id(base) if type(base) is list else base
                 known = bases_broken.get(at)
@@ -3339,8 +3354,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 made, touched, more, left_broken = made_of(lo, held, placed)
                 if changed.keys().isdisjoint(touched):
                     return count + more <= best and len(left_broken) <= best
-                count = broken_with(made, changed, count)
-                return count is not None and count <= best
+                broken_count = broken_with(made, changed, count)
+                return broken_count is not None and broken_count <= best
         # span -> (the equations through its rows as (left side, right side, cells), the printed
         # stream's broken ones outside them, the cells these all go through: None when none is broken).
         # The equations come fewest cells first: a reading is dropped at its first equation broken
@@ -3350,6 +3365,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
         def weigh(key: tuple, order, first: int, last: int) -> None:
             nonlocal best
+            count: Optional[float]  # the equations broken (None: more than `best`; inf: never chosen)
+            broken: Collection[int]  # the equations broken
             if whole and type(order) is tuple and len(order) == 4:
                 base, lo, held, placed = order
                 changed, count = base_changes(base)
@@ -3387,9 +3404,9 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                         return
             span = first, last
             if span not in through_rows:
-                again = set().union(*through[first:last + 1])
-                outside = [k for k in printed_broken if k not in again]
-                summed = sorted(again, key=lambda k: len(cells[k]))
+                through_span = set().union(*through[first:last + 1])
+                outside = [k for k in printed_broken if k not in through_span]
+                summed = sorted(through_span, key=lambda k: len(cells[k]))
                 through_rows[span] = [(left[k], right[k], cells[k]) for k in summed], outside, \
                     set.intersection(*(cells[k] for k in outside)) if outside else None
             again, broken, shared = through_rows[span]
@@ -3430,7 +3447,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     # with its numbers made later be; only how many readings there are can differ (see capped)
     passing = pass_by and budget > 1 and whole
 
-    def capped() -> tuple[Optional[list[int]], Optional[int]]:
+    def capped() -> tuple[Optional[list[int]], Optional[float]]:
         """What readings past _MAX_CANDIDATES give: none; with readings passed by (of which some
         may share numbers: how many readings they made is not known), what the readings give
         with none passed by."""
@@ -3449,7 +3466,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     # value of such a row equal to stream[i]: no move reads otherwise), each with the rows but
     # those of i and j not adding up when the stream between them runs a cell late and early
     rows_of_j: dict[tuple[int, float], list[tuple[int, int, int]]] = {}
-    run_row, run = -1, []
+    run_row = -1
+    run: list[tuple[int, int, int]] = []
     for i in range(size):
         ri = i // width
         if plain[ri] > budget:
@@ -3493,12 +3511,12 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 # it and the row of i with it (the one value it adds up with); with room for one,
                 # either does (the row of j failing only if the row of i can add up)
                 wanted = late_wanted[i]
-                joins = value != wanted and wanted in stepping[rj]  # (the row of i can add up)
+                can_join = value != wanted and wanted in stepping[rj]  # (the row of i can add up)
                 if late == budget:
-                    late_on = joins and wanted in staying[rj]
+                    late_on = can_join and wanted in staying[rj]
                 elif late == budget - 1:
-                    late_on = joins or any(v != value for v in staying[rj])
-                    late_room = joins
+                    late_on = can_join or any(v != value for v in staying[rj])
+                    late_room = can_join
                 # stream[i] moved, with no room: the row of j adds up with it (the one value for
                 # its cells before the last, and the one for its last)
                 if early_on and early + leaves_early[i] == budget:
@@ -3529,7 +3547,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         weigh = weigher[0]
         for key, (order, first, last) in readings.items():
             weigh(key, order, first, last)
-    if left_out[0] and (best > bound or len(readings) + left_out[0] > _MAX_CANDIDATES):
+    # (readings are left out only below a bound)
+    if left_out[0] and bound is not None and (best > bound or len(readings) + left_out[0] > _MAX_CANDIDATES):
         return _best_reading(report, table, stream, numbers, shifts, budget, anchors, gathered, weights=weights)
     if left_out[0] and len(readings) + passed_by[0] + left_out[0] > _MAX_CANDIDATES:
         return capped()  # (how many readings there were is not known: see capped)
@@ -3552,6 +3571,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
             def running(shift: int) -> list[int]:
                 if shift not in runs:
+                    keeps: Iterable[bool]
                     if not shift:
                         keeps = map(kept, range(size), range(size))
                     elif shift < 0:  # (cell 0 holds none before it)
@@ -3790,7 +3810,7 @@ def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list
         if len(values) != width or f"{table.section}.{key}" in flagged or key in placed:
             continue
         numbers = [token_number(t) for t in values]
-        if None in numbers:
+        if not known(numbers):
             continue
         zeros_both_ways = not any(numbers) and {t.kind for t in values} == {NUM, NA}
         if zeros_both_ways or not parts_add_up(numbers):
@@ -3821,10 +3841,10 @@ def _head_placed_failing(report: Report, table: Table, head: list[str], tail: tu
         return False
     failing = 0
     for column in table.rows[0].columns:
-        sides = [[report.cells[f"{table.section}.{k}.{column.key}"].arithmetic for k in keys] for keys in (head, tail)]
-        if None in sides[0] or None in sides[1]:
+        left, right = [[report.cells[f"{table.section}.{k}.{column.key}"].arithmetic for k in keys] for keys in (head, tail)]
+        if not (known(left) and known(right)):
             return False
-        failing += abs(sum(sides[0]) - sum(sides[1])) > 1e-9
+        failing += abs(sum(left) - sum(right)) > 1e-9
     return failing >= 2
 
 
@@ -3882,13 +3902,13 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     if len(printed) != 2 * width or any(t.kind == EMPTY for t in printed):
         return
     columns = [c.key for c in table.rows[0].columns]
-    sums = []
+    sums: list[Optional[Number]] = []  # each column's sum (None: a column left free, below)
     for c in columns:
-        known = [report.cells[f"{table.section}.{k}.{c}"].arithmetic for k in tail]
-        if None in known:
+        tail_values = [report.cells[f"{table.section}.{k}.{c}"].arithmetic for k in tail]
+        if not known(tail_values):
             return
-        sums.append(sum(known))
-    numbers = [token_number(t) for t in printed]
+        sums.append(sum(tail_values))
+    numbers = cast(list[Number], [token_number(t) for t in printed])  # (numbers and placeholders: none unknown)
     if sum(t.kind in (NUM, NA, EMPTY) for t in tokens[labels[0][0]:labels[1][0]]) == width \
             and _one_misprint_as_printed(numbers, sums, width):
         # each row's values printed after its own label, in an order that fails no more than one
@@ -3907,7 +3927,7 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     # each column's pairs adding up to its sum, found once (ascending, as `left` is): a search with
     # a column left free visits thousands of placements, most of them dead ends (mutant-823-r0030)
     partners = [[tuple(b for b in everyone if b != a and abs(numbers[a] + numbers[b] - total) <= 1e-9)
-                 for a in everyone] for total in sums]
+                 for a in everyone] for total in cast(list[Number], sums)]
 
     def place(column: int, left: list[int], new: tuple, carried: tuple) -> None:
         if len(solutions) >= most[0]:
@@ -3981,19 +4001,19 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
         row = table.row(key)
         for column in row.columns:
             path = f"{table.section}.{key}.{column.key}"
-            before = as_printed.get(path)
-            if before is not None and before != report.cells[path].arithmetic:
+            before, after = as_printed.get(path), report.cells[path].arithmetic
+            if before is not None and after is not None and before != after:
                 report.flags.append(Flag(path, "inferred", f"「{row.label}」×「{column.label}」：按印出顺序为"
                                          f"{_count_text(before)}，各列合计不符；已按各列合计关系读作"
-                                         f"{_count_text(report.cells[path].arithmetic)}（若原表本身印错，以原文为准），请对照原文核对"))
+                                         f"{_count_text(after)}（若原表本身印错，以原文为准），请对照原文核对"))
     for key in head:
         report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                  f"「{table.row(key).label}」行的数值与相邻行交错印出（PDF文字顺序），"
                                  "已按各列合计关系归位，请对照原文核对"))
     for r, key in enumerate(head):  # cells the placements fitting alike disagree on
         row = table.row(key)
-        for c, column in enumerate(row.columns):
-            if len({kinds[solution[r][c]] for solution in solutions}) > 1:
+        for n, column in enumerate(row.columns):
+            if len({kinds[solution[r][n]] for solution in solutions}) > 1:
                 report.flags.append(Flag(f"{table.section}.{key}.{column.key}", "inferred",
                                          UNDECIDED_CELL.format(row.label, column.label),
                                          (READING_UNDECIDED,)))

@@ -77,3 +77,4 @@ def test_the_values_other_than_counts_are_found_with_the_values():
     assert others == [(p, v) for p, v in values.items() if v is not None and (type(v) is not int or v < 0)]
     assert others[:2] == [(paths[0], -3), (paths[1], 2.5)]
     assert {f.cells[0] for f in value_rules(report, others)} >= {paths[0]}
+

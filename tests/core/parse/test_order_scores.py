@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from core.equations import through
 from core.parse.line_orders import compiled_sums, line_orders, order_score, order_score_exact
 from core.parse.tokens import NA, NUM, Token
@@ -75,3 +77,22 @@ def test_sides_summed_once_serve_every_row():
             paths = _row(table, row.key)
             eqs = through("2021", tuple(paths))
             assert compiled_sums(eqs, paths, arithmetic, totals) == compiled_sums(eqs, paths, arithmetic)
+
+
+def test_an_unknown_cell_counts_neither_way_and_a_text_is_a_bug_shown():
+    """Only None is a cell of the row unknown (its equations skipped); a str where a number
+    belongs is a bug upstream, which catching TypeError for None used to hide as unknown."""
+    table = tables("2021")["section3"]
+    paths = _row(table, "total")
+    eqs = through("2021", tuple(paths))
+    arithmetic = {p: 1 for row in table.rows for p in _row(table, row.key)}
+    compiled = compiled_sums(eqs, paths, arithmetic)
+    values = [Token(NUM, str(n), 0, 1, 0, n) for n in (1, 2, 3, 4, 5, 6, 21)]
+    numbers: list = [t.value for t in values]
+    numbers[2] = None
+    known = {**arithmetic, **{p: v for p, v in zip(paths, numbers) if v is not None}}
+    del known[paths[2]]  # (order_score: an absent cell is unknown)
+    assert order_score_exact(compiled, numbers, values) == order_score(eqs, known, paths, values)
+    numbers[2] = "3"
+    with pytest.raises(TypeError):
+        order_score_exact(compiled, numbers, values)
