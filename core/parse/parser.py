@@ -615,17 +615,20 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         last_row = n + 1 == len(labels)  # (its span runs on to the section's end: its line only)
         label_line_at = tokens[index].line
         span = tokens[index + 1:bounds[n + 1]]
+        above = drawn_above
         if boxed_table:
             # a box row ends at its rule: values below the rule under this label, above the next
             # label's line in its box row, are the next row's (w3m centres a short label lower)
-            span, drawn_above = drawn_above + span, box_row_values_above(
-                report.text, span, tokens[index], tokens[bounds[n + 1]]) if not last_row else []
+            drawn_above = box_row_values_above(report.text, span, tokens[index], tokens[bounds[n + 1]]) \
+                if not last_row else []
             if drawn_above:
                 span = [t for t in span if t not in drawn_above]
         if boxed_table and (label_cells := boxed_label_cells(report.text, tokens[index])):
             # a label drawn in a ruled box: its row's values lie in the box, right of the label
             span = [t for t in span if t.kind == TEXT or t.line == label_line_at
                     or not outside_boxed_row(report.text, label_cells, t)]
+        if above:
+            span = above + span  # (right of the label's cell: box_row_values_above)
         values = [token for token in span if token.kind != TEXT]
         if len(values) < len(span):  # (most rows print no text among their values: nothing to ask)
             values = []

@@ -197,13 +197,17 @@ def _lines_of_one_box_row(text: str, first: Token, last: Token) -> bool:
 def box_row_values_above(text: str, span: list[Token], label: Token, next_label: Token) -> list[Token]:
     """The values of `span` (a boxed row's tokens, after its label `label`) that the box draws in
     the next row's box row, on its lines above that row's label `next_label`: below a rule under
-    this row's label, on lines of one box row with the next label's. w3m centres a cell's text on its
+    this row's label, on lines of one box row with the next label's, right of its label's cell. w3m centres a cell's text on its
     row's height, so a label wrapped less than its row's counts («4» over «件») starts a line below
     them; the counts are that row's, not the row above's."""
     if next_label.line == label.line:
         return []
+    # (right of the cell the next label starts in: a group label's letter a line up is no value;
+    # the label's end is no measure, its run of text may take in a unit from a value's cell)
+    label_cell = _borders_before(text, next_label, next_label.start)
     return [t for t in span if t.kind != TEXT and label.line < t.line < next_label.line
-            and _rule_between(text, label, t) and _lines_of_one_box_row(text, t, next_label)]
+            and _rule_between(text, label, t) and _borders_before(text, t, t.start) > label_cell
+            and _lines_of_one_box_row(text, t, next_label)]
 
 
 def _cells_after(text: str, token: Token) -> int:
