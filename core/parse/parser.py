@@ -908,6 +908,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             report.flags.append(placed_by_order(f"{table.section}.{key}", "inferred", table.row(key).label,
                                                     BY_ROW_ORDER_AND_SUMS))
         _give_run_end_to_rows_labelled_after(table, in_order, label_line, by_position, report)
+        _give_overflow_a_cell_short_to_unlabelled_rows(table, in_order, by_position, tokens, report)
         for key, values in beside_label.items():
             if key not in by_position:
                 in_order[key] = values
@@ -3088,6 +3089,48 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
             values_of[other] = values[n * width:(n + 1) * width]
         for other in placed:
             report.flags.append(placed_by_order(f"{table.section}.{other}", "parse", table.row(other).label, BY_ROW_ORDER))
+
+
+def _give_overflow_a_cell_short_to_unlabelled_rows(table: Table, values_of: dict[str, list[Token]],
+                                                   placed: dict, tokens: list[Token], report: Report) -> None:
+    """The same overflow a value short of whole rows: one of the rows printed its 总计 elsewhere (a
+    PDF's reading order puts the last cell of a row beside its wrapped label, further on; plain
+    pdftotext: 「二、上年结转」 carrying 7 + 7 + 6 values, （一）予以公开's and （二）部分公开's labels
+    printed after the table's later rows). The rows are cut in template order where every whole
+    one adds up (its parts to its 总计) and the short one's parts add up to a number the table
+    prints outside the run (its 总计), for exactly one choice of the short row; that row is read
+    as printing a cell fewer. Every row given values so is flagged. (After the readers of runs: a
+    row they `placed` is not asked.)"""
+    keys = [row.key for row in table.rows]
+    widths = widths_of(table)
+    for index, key in enumerate(keys):
+        values = values_of.get(key)
+        width = widths[key]
+        if not values or len(values) < 2 * width - 1 or (len(values) + 1) % width or key in placed:
+            continue
+        extra = (len(values) + 1) // width - 1
+        following = keys[index + 1:index + 1 + extra]
+        if len(following) != extra or any(values_of.get(k) or k in placed or widths[k] != width for k in following):
+            continue
+        run = {t.start for t in values}
+        outside = {token_number(t) for t in tokens if t.kind == NUM and t.start not in run}
+        cuts = []
+        for short in range(extra + 1):
+            chunks, at = [], 0
+            for n in range(extra + 1):
+                size = width - 1 if n == short else width
+                chunks.append(values[at:at + size])
+                at += size
+            parts = [0 if t.kind == NA else token_number(t) for t in chunks[short]]
+            if known(parts) and sum(parts) in outside \
+                    and all(_adds_up(chunk) for n, chunk in enumerate(chunks) if n != short):
+                cuts.append(chunks)
+        if len(cuts) != 1:
+            continue  # (no cut, or several, adds up: left as it was)
+        for other, chunk in zip([key, *following], cuts[0]):
+            values_of[other] = chunk
+            report.flags.append(placed_by_order(f"{table.section}.{other}", "inferred", table.row(other).label,
+                                                BY_ROW_ORDER_AND_SUMS))
 
 
 def _give_run_end_to_rows_labelled_after(table: Table, values_of: dict[str, list[Token]], label_line: dict[str, int],
