@@ -3112,8 +3112,7 @@ def _give_overflow_a_cell_short_to_unlabelled_rows(table: Table, values_of: dict
         following = keys[index + 1:index + 1 + extra]
         if len(following) != extra or any(values_of.get(k) or k in placed or widths[k] != width for k in following):
             continue
-        run = {t.start for t in values}
-        outside = {token_number(t) for t in tokens if t.kind == NUM and t.start not in run}
+        outside: Optional[set] = None  # the numbers the table prints outside the run (asked once a cut adds up)
         cuts = []
         for short in range(extra + 1):
             chunks, at = [], 0
@@ -3122,8 +3121,12 @@ def _give_overflow_a_cell_short_to_unlabelled_rows(table: Table, values_of: dict
                 chunks.append(values[at:at + size])
                 at += size
             parts = [0 if t.kind == NA else token_number(t) for t in chunks[short]]
-            if known(parts) and sum(parts) in outside \
-                    and all(_adds_up(chunk) for n, chunk in enumerate(chunks) if n != short):
+            if not known(parts) or not all(_adds_up(chunk) for n, chunk in enumerate(chunks) if n != short):
+                continue
+            if outside is None:
+                run = {t.start for t in values}
+                outside = {token_number(t) for t in tokens if t.kind == NUM and t.start not in run}
+            if sum(parts) in outside:
                 cuts.append(chunks)
         if len(cuts) != 1:
             continue  # (no cut, or several, adds up: left as it was)
