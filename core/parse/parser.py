@@ -1815,7 +1815,7 @@ _LINE_OF = attrgetter("line")  # a token's line
 
 
 def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, list[Token]], report: Report,
-                        lines: list[Line], label_of: dict[str, Token], boxed: set[str] = frozenset()
+                        lines: list[Line], label_of: dict[str, Token], boxed: frozenset[str] | set[str] = frozenset()
                         ) -> dict[str, Sequence[Optional[Token]]]:
     """Rows of a space-aligned table that positions place better than reading order: rows that
     print too few or too many values, or whose values wrap over lines (see columns.py). A row
