@@ -34,7 +34,8 @@ from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED_CELL, recut_runs
 from core.parse.early_values import (BY_ROW_ORDER, BY_ROW_ORDER_AND_SUMS, beside_labels, give_early_values_down,
                                      give_stray_values_down, placed_by_order)
 from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_printed_past_last,
-                              cells_right_of, values_in_cells,
+                              box_row_values_above, cells_right_of, in_box_cell_order, on_lines_of_one_box_row,
+                              values_in_cells,
                               continued_part_columns_after_last, ends_on_printed_blank, in_label_column,
                               outside_boxed_row, own_box_header, printed_blank, ruled_row, wrapped_box_numbers)
 from core.parse.row_sums import parts_add_up, tokens_add_up
@@ -611,14 +612,26 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     bounds = [i for i, _ in labels] + [len(tokens)]
     # (a table whose first row label is drawn in a ruled box, w3m's: one line looked at, not the whole text)
     boxed_table = boxed_label_cells(report.text, tokens[labels[0][0]]) > 0
+    drawn_above: list[Token] = []  # a boxed row's values the box draws above its label's line
+    box_cell_order: set[str] = set()  # boxed rows printing on several lines of their box row: read by its cells
     for n, (index, key) in enumerate(labels):
         last_row = n + 1 == len(labels)  # (its span runs on to the section's end: its line only)
         label_line_at = tokens[index].line
         span = tokens[index + 1:bounds[n + 1]]
+        above = drawn_above
+        if boxed_table:
+            # a box row ends at its rule: values below the rule under this label, above the next
+            # label's line in its box row, are the next row's (w3m centres a short label lower)
+            drawn_above = box_row_values_above(report.text, span, tokens[index], tokens[bounds[n + 1]]) \
+                if not last_row else []
+            if drawn_above:
+                span = [t for t in span if t not in drawn_above]
         if boxed_table and (label_cells := boxed_label_cells(report.text, tokens[index])):
             # a label drawn in a ruled box: its row's values lie in the box, right of the label
             span = [t for t in span if t.kind == TEXT or t.line == label_line_at
                     or not outside_boxed_row(report.text, label_cells, t)]
+        if above:
+            span = above + span  # (right of the label's cell: box_row_values_above)
         values = [token for token in span if token.kind != TEXT]
         if len(values) < len(span):  # (most rows print no text among their values: nothing to ask)
             values = []
@@ -650,6 +663,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     continue
                 values.append(token)
                 previous = token
+        if boxed_table and len(values) > 1 and on_lines_of_one_box_row(report.text, values):
+            values = in_box_cell_order(report.text, values)
+            box_cell_order.add(key)
         width = widths[key]
         if lines and len(values) > width:
             values = _without_cells_left_of_label(report.text, tokens[index], values, width, lines)
@@ -857,7 +873,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     if lines and t2:
         by_position = {} if unseparated else _t2_by_position(table, values_of, report, lines)
     elif lines and not (as_printed and one_line):  # (no row is irregular: the positions place none)
-        by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines, label_token, pages)
+        by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines, label_token, pages,
+                                          {key for key in box_cell_order if len(values_of[key]) == widths[key]})
     else:
         by_position = {}
     # (as printed: displaced_value_rows finds no two rows other than a row's worth, head_rows_from_flows
@@ -894,6 +911,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             report.flags.append(placed_by_order(f"{table.section}.{key}", "inferred", table.row(key).label,
                                                     BY_ROW_ORDER_AND_SUMS))
         _give_run_end_to_rows_labelled_after(table, in_order, label_line, by_position, report)
+        _give_overflow_a_cell_short_to_unlabelled_rows(table, in_order, by_position, tokens, report)
         for key, values in beside_label.items():
             if key not in by_position:
                 in_order[key] = values
@@ -964,7 +982,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # lines are its cells in order, even where its largest value is not last; the lines
             # counted and compared in C, not a step of Python a value)
             if not t2 and printed_on.count(printed_on[0]) < len(printed_on) and row.key not in blank_total_added \
-                    and row.key not in wrapped:  # (wrapped counts taken down: their order is settled)
+                    and row.key not in wrapped and row.key not in box_cell_order:
+                # (wrapped counts taken down, a box's cells: their order is settled)
                 if adds_up and printed_on == sorted(printed_on):
                     # printed line after line, adding up: lines_reordered's printed order, which
                     # order_doubtful and tokens_add_up find nothing wrong with
@@ -1798,16 +1817,17 @@ _LINE_OF = attrgetter("line")  # a token's line
 
 
 def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, list[Token]], report: Report,
-                        lines: list[Line], label_of: dict[str, Token],
-                        page_starts: tuple[int, ...] = ()) -> dict[str, Sequence[Optional[Token]]]:
+                        lines: list[Line], label_of: dict[str, Token], page_starts: tuple[int, ...] = (),
+                        boxed: frozenset[str] | set[str] = frozenset()) -> dict[str, Sequence[Optional[Token]]]:
     """Rows of a space-aligned table that positions place better than reading order: rows that
     print too few or too many values, or whose values wrap over lines (see columns.py). A row
     printing no value at all there is a row of blanks. Where the header repeats on a later page,
-    its names there say where the rows below it print (_repeated_headers)."""
+    its names there say where the rows below it print (_repeated_headers). `boxed`: rows printed
+    over the lines of one ruled box row, read whole by its cells (regular rows here)."""
     width = len(table.rows[0].columns)
     # each row's lines, gathered once (map: asked of every table read by lines)
     lines_of = {key: set(map(_LINE_OF, values)) for key, values in values_of.items()}
-    irregular = [k for k, v in values_of.items() if len(v) != width or len(lines_of[k]) > 1]
+    irregular = [k for k, v in values_of.items() if len(v) != width or (len(lines_of[k]) > 1 and k not in boxed)]
     if not irregular:
         return {}
     if not any(len(v) > 1 and len(lines_of[k]) == 1 for k, v in values_of.items()):
@@ -3096,6 +3116,51 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
             values_of[other] = values[n * width:(n + 1) * width]
         for other in placed:
             report.flags.append(placed_by_order(f"{table.section}.{other}", "parse", table.row(other).label, BY_ROW_ORDER))
+
+
+def _give_overflow_a_cell_short_to_unlabelled_rows(table: Table, values_of: dict[str, list[Token]],
+                                                   placed: dict, tokens: list[Token], report: Report) -> None:
+    """The same overflow a value short of whole rows: one of the rows printed its 总计 elsewhere (a
+    PDF's reading order puts the last cell of a row beside its wrapped label, further on; plain
+    pdftotext: 「二、上年结转」 carrying 7 + 7 + 6 values, （一）予以公开's and （二）部分公开's labels
+    printed after the table's later rows). The rows are cut in template order where every whole
+    one adds up (its parts to its 总计) and the short one's parts add up to a number the table
+    prints outside the run (its 总计), for exactly one choice of the short row; that row is read
+    as printing a cell fewer. Every row given values so is flagged. (After the readers of runs: a
+    row they `placed` is not asked.)"""
+    keys = [row.key for row in table.rows]
+    widths = widths_of(table)
+    for index, key in enumerate(keys):
+        values = values_of.get(key)
+        width = widths[key]
+        if not values or len(values) < 2 * width - 1 or (len(values) + 1) % width or key in placed:
+            continue
+        extra = (len(values) + 1) // width - 1
+        following = keys[index + 1:index + 1 + extra]
+        if len(following) != extra or any(values_of.get(k) or k in placed or widths[k] != width for k in following):
+            continue
+        outside: Optional[set] = None  # the numbers the table prints outside the run (asked once a cut adds up)
+        cuts = []
+        for short in range(extra + 1):
+            chunks, at = [], 0
+            for n in range(extra + 1):
+                size = width - 1 if n == short else width
+                chunks.append(values[at:at + size])
+                at += size
+            parts = [0 if t.kind == NA else token_number(t) for t in chunks[short]]
+            if not known(parts) or not all(_adds_up(chunk) for n, chunk in enumerate(chunks) if n != short):
+                continue
+            if outside is None:
+                run = {t.start for t in values}
+                outside = {token_number(t) for t in tokens if t.kind == NUM and t.start not in run}
+            if sum(parts) in outside:
+                cuts.append(chunks)
+        if len(cuts) != 1:
+            continue  # (no cut, or several, adds up: left as it was)
+        for other, chunk in zip([key, *following], cuts[0]):
+            values_of[other] = chunk
+            report.flags.append(placed_by_order(f"{table.section}.{other}", "inferred", table.row(other).label,
+                                                BY_ROW_ORDER_AND_SUMS))
 
 
 def _give_run_end_to_rows_labelled_after(table: Table, values_of: dict[str, list[Token]], label_line: dict[str, int],

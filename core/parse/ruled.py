@@ -170,6 +170,88 @@ def _under_rule(text: str, values: list[Token], width: int, labels: Sequence[Tok
     return None
 
 
+def _rule_between(text: str, first: Token, second: Token) -> bool:
+    """Whether a ruled box draws a horizontal rule on a line between two tokens' lines (a box row
+    ends there: w3m draws a rule under every row of the table)."""
+    low = text.find("\n", first.start)
+    high = text.rfind("\n", 0, second.start)
+    return low >= 0 and low < high and any(text.find(rule, low, high) >= 0 for rule in _RULES)
+
+
+def _lines_of_one_box_row(text: str, first: Token, last: Token) -> bool:
+    """Whether the lines from `first`'s to `last`'s are lines of one ruled box row: no rule drawn
+    on any of them, each drawing the same cells (w3m draws every line of a box row alike)."""
+    start, _ = _line_at(text, first.start)
+    _, end = _line_at(text, last.start)
+    borders = None
+    for line in text[start:end].split("\n"):
+        if any(rule in line for rule in _RULES):
+            return False
+        count = line.count("│") + line.count("┃")
+        if not count or borders is not None and count != borders:
+            return False
+        borders = count
+    return True
+
+
+def box_row_values_above(text: str, span: list[Token], label: Token, next_label: Token) -> list[Token]:
+    """The values of `span` (a boxed row's tokens, after its label `label`) that the box draws in
+    the next row's box row, on its lines above that row's label `next_label`: below a rule under
+    this row's label, on lines of one box row with the next label's, right of its label's cell. w3m centres a cell's text on its
+    row's height, so a label wrapped less than its row's counts («4» over «件») starts a line below
+    them; the counts are that row's, not the row above's."""
+    if next_label.line == label.line:
+        return []
+    # (right of the cell the next label starts in: a group label's letter a line up is no value;
+    # the label's end is no measure, its run of text may take in a unit from a value's cell)
+    label_cell = _borders_before(text, next_label, next_label.start)
+    return [t for t in span if t.kind != TEXT and label.line < t.line < next_label.line
+            and _rule_between(text, label, t) and _borders_before(text, t, t.start) > label_cell
+            and _lines_of_one_box_row(text, t, next_label)]
+
+
+def _cells_after(text: str, token: Token) -> int:
+    """How many box cells its line draws right of the cell holding `token` (from its start: a
+    count's unit may be read from the next cell, 「0 │件」)."""
+    _, end = _line_at(text, token.start)
+    return text.count("│", token.start, end) + text.count("┃", token.start, end) - 1
+
+
+def on_lines_of_one_box_row(text: str, values: list[Token]) -> bool:
+    """Whether `values` lie on several lines of one ruled box row (_lines_of_one_box_row)."""
+    return len({t.line for t in values}) > 1 and _lines_of_one_box_row(
+        text, min(values, key=lambda t: t.start), max(values, key=lambda t: t.start))
+
+
+def in_box_cell_order(text: str, values: list[Token]) -> list[Token]:
+    """A boxed row's values read by the box's cells, left to right (a value on an upper line of
+    its box row before one on a lower line in a cell to its left; w3m draws every line of a box
+    row with the same cells), where they lie on several lines of one box row; else as given."""
+    if not on_lines_of_one_box_row(text, values):
+        return values
+    return sorted(values, key=lambda t: (-_cells_after(text, t), t.start))
+
+
+def _across_box_lines(text: str, values: list[Token], width: int, after_last: int) -> Optional[list[Token]]:
+    """ruled_row for a row whose values lie on several lines of one box row (no rule between
+    them): each value in the column of its cell, counted from the line's end (every line of a box
+    row draws the same cells); None where a line draws no box or a value lies outside the value
+    columns or two share one."""
+    if not on_lines_of_one_box_row(text, values):
+        return None
+    row: list[Optional[Token]] = [None] * width
+    for token in values:
+        start, end = _line_at(text, token.start)
+        if not any(vertical in text[start:end] for vertical in _BOX_VERTICALS):
+            return None
+        column = width + after_last - 1 - _cells_after(text, token)
+        if not 0 <= column < width or row[column] is not None:
+            return None
+        row[column] = token
+    spot = in_box_cell_order(text, values)[0]
+    return [t if t is not None else Token(EMPTY, "", spot.start, spot.start, spot.line) for t in row]
+
+
 def ruled_row(text: str, tokens: list[Token], values: list[Token], width: int, after_last: int = 0
               ) -> Optional[list[Token]]:
     """`values`, printed on one line, placed in the `width` columns that a ruled box or a dash rule
@@ -177,8 +259,10 @@ def ruled_row(text: str, tokens: list[Token], values: list[Token], width: int, a
     `after_last` columns its header draws after its last name, box_columns_after_last); None
     without such a grid or when a value lies outside its columns. `tokens` are the table's, to
     tell labels from values."""
-    if not values or len({t.line for t in values}) != 1:
+    if not values:
         return None
+    if len({t.line for t in values}) != 1:
+        return _across_box_lines(text, values, width, after_last)
     line = values[0].line
     start, end = _line_at(text, values[0].start)
     if any(vertical in text[start:end] for vertical in _BOX_VERTICALS):  # (a scan per border, not a step per character)
