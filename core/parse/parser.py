@@ -62,6 +62,7 @@ from core.parse.lost import (BLANKS_UNTRACED_ZEROS, LOST, ZEROS_UNPLACED, blank_
                              zeros_in_doubt)
 from core.parse.sections import find_sections, line_text
 from core.parse.stray_totals import place_stray_totals
+from core.parse.early_total import read_totals_printed_early
 from core.parse.t4_total_heads import store_t4_groups, t4_groups_by_total_heads, t4_last_total_apart
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
@@ -249,6 +250,7 @@ def parse(doc: Document) -> Report:
         if cells_by_rows is not None:  # (rows missing)
             _say_missing_rows(report, templ["section3"], missing, cells_by_rows)
         place_stray_totals(report, templ["section3"], tokens[3])
+        read_totals_printed_early(report, templ["section3"], bool(doc.page_starts))
         if either_head_row:
             one, other = (templ["section3"].row(key).label for key in either_head_row)
             report.flags.extend(Flag(f"section3.{key}", "parse", EITHER_HEAD_ROW.format(one, other))
