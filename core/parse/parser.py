@@ -64,6 +64,7 @@ from core.parse.sections import find_sections, line_text
 from core.parse.stray_totals import place_stray_totals
 from core.parse.early_total import read_totals_printed_early
 from core.parse.lost_label import give_values_after_lost_labels
+from core.parse.count_before_label import give_lone_counts_down
 from core.parse.t4_total_heads import store_t4_groups, t4_groups_by_total_heads, t4_last_total_apart
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
@@ -705,6 +706,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             ending_blank.append(key)  # (a row of a cell more ending on a blank: weighed below)
     if not t2:
         for key in give_values_after_lost_labels(report, table, labels, values_of):
+            as_printed = False
+            gathered[key] = values_of[key]
+        for key in give_lone_counts_down(report, table, tokens, labels, values_of):
             as_printed = False
             gathered[key] = values_of[key]
     for key, values in past_total.items():
