@@ -26,17 +26,20 @@ def give_lone_counts_down(report: Report, table: Table, tokens: list[Token], lab
     where that row adds up with it as its first value and not without it, in a table whose rows
     print their 总计 (two rows at least adding up so); returns the rows given one."""
     given: list[str] = []
-    totalled = sum(len(v) > 1 and any(t.kind == NUM and t.value for t in v) and adds_up_without_blanks(v)
-                   for v in values_of.values())
-    if totalled < 2:
-        return given
-    label_line = {key: tokens[index].line for index, key in labels}
-    order = [key for _, key in labels]
-    for above, below in zip(order, order[1:]):
-        lone, values = values_of.get(above) or [], values_of.get(below) or []
-        if len(lone) != 1 or lone[0].kind != NUM or not lone[0].value or not values \
-                or not label_line[above] < lone[0].line < label_line[below]:
+    totalled = None  # (weighed only for a row printing one count: most tables have none)
+    for (at, above), (next_at, below) in zip(labels, labels[1:]):
+        lone = values_of.get(above)
+        if not lone or len(lone) != 1 or lone[0].kind != NUM or not lone[0].value \
+                or not tokens[at].line < lone[0].line < tokens[next_at].line:
             continue
+        values = values_of.get(below) or []
+        if not values:
+            continue
+        if totalled is None:
+            totalled = sum(len(v) > 1 and any(t.kind == NUM and t.value for t in v) and adds_up_without_blanks(v)
+                           for v in values_of.values())
+        if totalled < 2:
+            return given
         if len(values) + 1 > len(table.row(below).columns) or len(table.row(above).columns) != len(table.row(below).columns):
             continue
         if adds_up_without_blanks(values) or not adds_up_without_blanks(lone + values):

@@ -26,6 +26,8 @@ def give_values_after_lost_labels(report: Report, table: Table, labels: list[tup
                                   values_of: dict[str, list[Token]]) -> list[str]:
     """Give the values after a lost label's run of � to the template's next row, whose label the
     text lacks (see above); returns the rows given their values."""
+    if LOST not in report.text:
+        return []  # (most texts lost no character)
     keys = [row.key for row in table.rows]
     found = {key for _, key in labels}
     given: list[str] = []
