@@ -314,6 +314,24 @@ def _shaky_cells(report: Report, failing: list[Equation], suggestion: Suggestion
     return list(dict.fromkeys(shaky))
 
 
+def _satisfiable_with(report: Report, values: dict[str, Optional[Number]], suggestion: Suggestion) -> bool:
+    """Whether every sum through the suggested cell that runs through unread cells can still hold
+    with the suggested value, its unread cells counting 0 or more: a value past a sum's side whose
+    other cells are all read (a 予以公开 总计 of 13 where （七）总计 is 9) is no repair of the report."""
+    trial = {**values, suggestion.cell: suggestion.value}
+    for eq in equations(report.template):
+        if suggestion.cell not in eq.cell_set:
+            continue
+        sides = []
+        for side in (eq.left, eq.right):
+            known = [v for p in side if (v := trial.get(p)) is not None]
+            sides.append((sum(known), len(known) < len(side)))
+        (left, left_open), (right, right_open) = sides
+        if left_open and not right_open and left > right + 1e-9 or right_open and not left_open and right > left + 1e-9:
+            return False
+    return True
+
+
 def _guessed_cut(eq: Equation, path: str, flags: dict[str, Flag]) -> bool:
     """Whether the equation's value of the cell rests on a guessed cut of its glued row. A row
     placed from the left guessed only which column each part is in: its 总计 (printed last) and
@@ -431,6 +449,8 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
                 provisos[1] = (f"（若{describe(report.template, moved_from)}所印的{_fmt(values[moved_from])}"
                                f"实属「{column_of(report.template, moved_to).label}」列）")
         suggestion = best[0] if len(best) == 1 else None
+        if suggestion and not _satisfiable_with(report, values, suggestion):
+            suggestion = None  # (no value of the unread cells, none below 0, would balance a sum through it)
         # The value suggested balances the failing sums through it with the other cells as read:
         # one of them read in doubt (a glued run cut by guess, placed from the left) may be what
         # is wrong, and the value would then be one the report never meant.

@@ -63,6 +63,9 @@ from core.parse.lost import (BLANKS_UNTRACED_ZEROS, LOST, ZEROS_UNPLACED, blank_
                              zeros_in_doubt)
 from core.parse.sections import find_sections, line_text
 from core.parse.stray_totals import place_stray_totals
+from core.parse.early_total import read_totals_printed_early
+from core.parse.lost_label import give_values_after_lost_labels
+from core.parse.count_before_label import give_lone_counts_down
 from core.parse.t4_total_heads import store_t4_groups, t4_groups_by_total_heads, t4_last_total_apart
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
@@ -250,6 +253,7 @@ def parse(doc: Document) -> Report:
         if cells_by_rows is not None:  # (rows missing)
             _say_missing_rows(report, templ["section3"], missing, cells_by_rows)
         place_stray_totals(report, templ["section3"], tokens[3])
+        read_totals_printed_early(report, templ["section3"], bool(doc.page_starts))
         if either_head_row:
             one, other = (templ["section3"].row(key).label for key in either_head_row)
             report.flags.extend(Flag(f"section3.{key}", "parse", EITHER_HEAD_ROW.format(one, other))
@@ -719,6 +723,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             past_total[key] = under_header + [values[-1]]
         if len(values) == width + 1 and not t2 and values[-1].kind == EMPTY:
             ending_blank.append(key)  # (a row of a cell more ending on a blank: weighed below)
+    if not t2:
+        for key in give_values_after_lost_labels(report, table, labels, values_of):
+            as_printed = False
+            gathered[key] = values_of[key]
+        for key in give_lone_counts_down(report, table, tokens, labels, values_of):
+            as_printed = False
+            gathered[key] = values_of[key]
     for key, values in past_total.items():
         if _past_last_printed_blank(report.text, values[-1], gathered, values_of):
             cut_blank[key] = values

@@ -1,0 +1,22 @@
+"""A 表三 row label lost to characters no decoding reads: a site's page whose text lynx wrote in
+one charset while parts came in another (tests/fixtures/zoo/README.md) prints 「（二）部分公开（…）」
+as two lines of 「�」, its values 2 … 2 kept. They ran on into 「（一）予以公开」: 11 3 0 14 � � 2 2,
+read as 予以公开 11 3 0 14 (社会公益组织) / � / � (placeholders) / 2 (总计), 部分公开 not found, and a
+存疑 finding offered 予以公开's 总计 = 28 on a consistent report."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.check.rules import check
+from tests.core.truth import read_against_truth, t3_row
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+
+
+def test_values_after_a_lost_label_go_to_the_row_whose_label_the_text_lacks():
+    report, wrong, silent = read_against_truth(ZOO / "w2803-r0037-split-html-lynx.txt")
+    assert t3_row(report, "granted")[0] == 11 and t3_row(report, "granted")[-1] == 14
+    assert t3_row(report, "partial")[0] == 2 and t3_row(report, "partial")[-1] == 2
+    assert any(f.cell == "section3.partial" and "无法识别的字符" in f.message for f in report.flags)
+    assert [f for f in check(report) if f.suggestion is not None] == []
+    assert wrong == [] and silent == []
