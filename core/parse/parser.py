@@ -49,7 +49,8 @@ from core.parse.t3_anchored import read_anchored_rows, read_as_anchored, stored_
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header, header_padding
 from core.parse.head_flows import head_rows_from_flows
-from core.parse.column_order import put_docs_in_header_order, put_parts_in_header_order, put_t4_columns_in_header_order
+from core.parse.column_order import (RULE_LINE, T4_HEAD_WORDS, put_docs_in_header_order, put_parts_in_header_order,
+                                     put_t4_columns_in_header_order)
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.prose_counts import flat_prose, stated_t4
@@ -3144,7 +3145,7 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
     header_lines = {t.line for t in table if t.kind == TEXT}
     for i, token in enumerate(table):
         if token.kind == TEXT:
-            if len(token.text) > 20 and values:
+            if len(token.text) > 20 and values and not (len(values) < width and _t4_continues(table, i)):
                 break  # prose after the table
             continue
         if values and token.kind == NUM and _is_year(token, table[i + 1:i + 2]):
@@ -3237,6 +3238,20 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
                 report.flags.append(Flag("section4", "inferred", "表四" + BLANKS_UNTRACED_ZEROS))
             return
     _store_t4(report, values)
+
+
+def _t4_continues(table: list[Token], i: int) -> bool:
+    """Whether the text at table[i], after some of 表四's values, goes on with 表四 rather than
+    ending it: the next text not a rule line is header words alone. An agency printing 表四 as two
+    tables (行政复议's five cells, then 行政诉讼's ten under their own header) has its second header
+    there, not prose (a pandoc or w3m text, a web page's cells joined on a line: the ten counts were
+    left unread)."""
+    for token in table[i:]:
+        if token.kind != TEXT:
+            return False
+        if not RULE_LINE.fullmatch(token.text):
+            return bool(T4_HEAD_WORDS.fullmatch(token.text))
+    return False
 
 
 def t4_table_tokens(tokens: list[Token], pages: tuple[int, ...] = ()) -> Optional[list[Token]]:
