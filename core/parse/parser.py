@@ -49,6 +49,7 @@ from core.parse.t3_anchored import read_anchored_rows, read_as_anchored, stored_
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header, header_padding
 from core.parse.head_flows import head_rows_from_flows
+from core.parse.footnotes import footnote_lines
 from core.parse.column_order import (RULE_LINE, T4_HEAD_WORDS, put_docs_in_header_order, put_parts_in_header_order,
                                      put_t4_columns_in_header_order)
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
@@ -131,6 +132,10 @@ def parse(doc: Document) -> Report:
     t2_headless = None if regions[2] else _fallback_t2_span(doc, sections.heading_lines)
     # page numbers and repeated header rows inside the tables (表二's without its heading too)
     dropped = furniture(doc, regions if regions[2] else {**regions, 2: t2_headless})
+    # and a note printed under 表三 or 表四 (「注：……网上申请 18 件……」): no row's values
+    notes = footnote_lines(doc, regions)
+    if notes:
+        dropped = sorted(set(dropped).union(notes))
     # (their text stays in the document's: what reads runs of it, not its lines, leaves them out)
     dropped_spans = [(cell.start, cell.end) for i in dropped for cell in doc.lines[i].cells]
     if dropped:
