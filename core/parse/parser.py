@@ -50,6 +50,7 @@ from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header, header_padding
 from core.parse.head_flows import head_rows_from_flows
 from core.parse.footnotes import footnote_lines
+from core.parse.t4_transposed import t4_transposed
 from core.parse.column_order import (RULE_LINE, T4_HEAD_WORDS, put_docs_in_header_order, put_parts_in_header_order,
                                      put_t4_columns_in_header_order)
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
@@ -3132,6 +3133,15 @@ def _is_year(token: Token, following: list[Token]) -> bool:
         and following[0].line == token.line and following[0].text.startswith("年")
 
 
+def _is_caption_number(table: list[Token], i: int) -> bool:
+    """Whether the number at table[i] numbers a table's caption: after 「表」 (「表3」, 「附表 3」, as
+    pdftotext spaces them), text after it on its line (「政府信息公开行政复议、行政诉讼情况」)."""
+    token = table[i]
+    before, after = table[i - 1] if i else None, table[i + 1] if i + 1 < len(table) else None
+    return before is not None and after is not None and before.kind == TEXT and after.kind == TEXT \
+        and before.line == token.line == after.line and before.text.endswith("表")
+
+
 def _t4_not_found(report: Report) -> None:
     report.problems.append("未找到第四部分统计表（行政复议、行政诉讼情况）")
     report.flags.append(Flag("section4", "missing", f"未找到统计表：{T4.title}"))
@@ -3155,9 +3165,14 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
             continue
         if values and token.kind == NUM and _is_year(token, table[i + 1:i + 2]):
             break  # prose after the table, begun by a year: "2020 年，我单位…"
+        if not values and token.kind == NUM and _is_caption_number(table, i):
+            continue  # the table's caption: 「表 3 政府信息公开行政复议、行政诉讼情况」
         if token.kind == EMPTY and token.line in header_lines:
             continue  # an empty cell beside header words: layout of the merged header, not a value
         values.append(token)
+    transposed = t4_transposed(table) if len(values) <= width else None
+    if transposed is not None:
+        values = transposed  # (a row for each column, a value for each group: group after group)
     if lines and len(values) > width:
         values = _without_empty_rows(values, lines, width)
     if lines and pages and len(values) == width + 1:
