@@ -215,8 +215,7 @@ def _t4_header(tokens: list[Token]) -> Optional[tuple[str, ...]]:
     texts = []
     for token in tokens:
         if token.kind == TEXT:
-            if not RULE_LINE.fullmatch(token.text):  # (a plain text's rule line drawn over a table)
-                texts.append(token.text)
+            texts.append(token.text)
         elif token.kind != EMPTY:  # (an empty cell beside the header's words is its layout)
             break
     else:
@@ -235,7 +234,7 @@ def _t4_table_groups(tokens: list[Token]) -> Optional[tuple[str, ...]]:
     for token in tokens:
         words, count = tables[-1]
         if token.kind == TEXT:
-            if RULE_LINE.fullmatch(token.text):
+            if is_rule_line(token.text):
                 continue
             if count:
                 if not T4_HEAD_WORDS.fullmatch(token.text):
@@ -263,7 +262,16 @@ _T4_GROUP_ROW = {"行政复议": "review", "未经复议直接起诉": "litigati
 
 def _t4_words(texts: list[str]) -> str:
     """表四's header texts as one run of words, a group's caption 「（一）行政复议情况」 read as its name."""
-    return _CAPTION_END.sub(r"\1", "".join("".join(texts).split()))
+    words = "".join("".join(texts).split())
+    return _CAPTION_END.sub(r"\1", words) if "情况" in words else words
+
+
+def is_rule_line(text: str) -> bool:
+    """Whether a text is a plain text's rule line (「------」), not words."""
+    return text[:1] in _RULE_STARTS and RULE_LINE.fullmatch(text) is not None
+
+
+_RULE_STARTS = frozenset("-=─━_+:| \t")
 
 
 _CAPTION_END = re.compile(r"(行政复议|行政诉讼)情况")
@@ -625,7 +633,8 @@ def put_t4_columns_in_header_order(report: Report, table: Table, tokens: list[To
             _drop_t4_order_doubt(report, table, tokens, _t4_groups(names) or _T4_ROWS, columns)
         return
     template_columns = tuple(key for key, _ in _T4_COLUMNS)
-    apart = _t4_table_groups(tokens)  # (two tables: each header names its own groups)
+    # (two tables: each header names its own groups; a header naming all three is one table's)
+    apart = None if names is not None and {"g:review", "g:direct", "g:after"} <= set(names) else _t4_table_groups(tokens)
     if columns is None and apart is None:
         return
     columns = columns or template_columns

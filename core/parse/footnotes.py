@@ -5,7 +5,7 @@ In a text whose lines are not a grid's rows (PDF text, a page's text), the note'
 apart from their 件 (pdftotext prints a space between a digit and a CJK character) were read as
 more values of the table's last row, or of 表四's one row: a row flagged as printing 11 of 7
 values, 表四 as printing 16 of 15, where the table is right. `footnote_lines` finds the note's
-lines so that the parser reads the table without them: a line opening with 注：, 备注： or 说明：,
+lines so that the parser reads the table without them: a line opening with 注： or 备注：,
 after a row of the table (a line printing four counts or more, each standing alone), and the
 lines after it up to the section's end (or the next page, where the table may go on), none of
 them such a row. A note printed above the table, or amid its rows, is left as it is.
@@ -16,11 +16,21 @@ import re
 
 from core.readers.document import Document, Line
 
-_NOTE_START = re.compile(r"\n[ \t\u3000]*(?:注|备注|说明)[：:]")
-_NOTE = re.compile(r"[ \t\u3000]*(?:注|备注|说明)[：:]")
+_NOTE = re.compile(r"[ \t\u3000]*备?注[：:]")
 # a count standing alone, between spaces, not a sentence's (「18 件」「2024 年」, as pdftotext spaces them)
 _COUNT = re.compile(r"(?<!\S)[0-9０-９]+(?!\S)(?![ \t]*[件个项次人年月日])")
 ROW_COUNTS = 4  # a table's row prints this many counts at least (表三's 7, 表四's 15 or a group's 5)
+
+
+def _has_note(text: str, start: int, stop: int) -> bool:
+    """Whether text[start:stop] prints 注： or 注: (备注： too), by str.find (a regex's
+    search of a section's text costs more than the whole of this reading on most reports)."""
+    at = text.find("注", start, stop)
+    while at >= 0:
+        if text[at + 1:at + 2] in ("：", ":"):
+            return True
+        at = text.find("注", at + 1, stop)
+    return False
 
 
 def _text(line: Line) -> str:
@@ -43,7 +53,7 @@ def footnote_lines(doc: Document, regions: dict[int, tuple[int, int] | None]) ->
         first, end = span[0], min(span[1], len(lines))
         start = lines[first].cells[0].start if lines[first].cells else 0
         stop = lines[end].cells[0].start if end < len(lines) and lines[end].cells else len(text)
-        if _NOTE_START.search(text, start, stop) is None:  # (nearly every report: no note)
+        if not _has_note(text, start, stop):  # (nearly every report: no note)
             continue
         row_seen = False
         for i in range(first, end):

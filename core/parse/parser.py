@@ -51,7 +51,7 @@ from core.parse.grid_columns import by_header, header_padding
 from core.parse.head_flows import head_rows_from_flows
 from core.parse.footnotes import footnote_lines
 from core.parse.t4_transposed import t4_transposed
-from core.parse.column_order import (RULE_LINE, T4_HEAD_WORDS, put_docs_in_header_order, put_parts_in_header_order,
+from core.parse.column_order import (T4_HEAD_WORDS, is_rule_line, put_docs_in_header_order, put_parts_in_header_order,
                                      put_t4_columns_in_header_order)
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
@@ -3269,7 +3269,7 @@ def _t4_continues(table: list[Token], i: int) -> bool:
     for token in table[i:]:
         if token.kind != TEXT:
             return False
-        if not RULE_LINE.fullmatch(token.text):
+        if not is_rule_line(token.text):
             return bool(T4_HEAD_WORDS.fullmatch(token.text))
     return False
 

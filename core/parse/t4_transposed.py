@@ -14,6 +14,7 @@ _COLUMNS = {"结果维持": 0, "结果纠正": 1, "其他结果": 2, "其它结�
 # each group by a word only its name holds (pdftotext may break 「未经复议直接起诉」 over two lines)
 _GROUPS = (("行政复议", 0), ("未经复议", 1), ("复议后", 2))
 GROUPS = 3
+_FIRST_ROWS = frozenset(name for name in _COLUMNS if _COLUMNS[name] != 4)  # (a row of parts first)
 
 
 def t4_transposed(table: list[Token]) -> Optional[list[Token]]:
@@ -21,6 +22,9 @@ def t4_transposed(table: list[Token]) -> Optional[list[Token]]:
     transposed: after the section's heading, a header naming the three groups (each once), then
     five lines each opening with a column's name (each once) and printing three values, nothing
     else up to the last; None otherwise."""
+    first = next((n for n, t in enumerate(table) if t.kind in (NUM, NA)), 0)
+    if not first or table[first - 1].kind != TEXT or "".join(table[first - 1].text.split()) not in _FIRST_ROWS:
+        return None  # (nearly every 表四: its header's last name, 总计, or all of them, before its first value)
     names = [n for n, t in enumerate(table) if t.kind == TEXT and "".join(t.text.split()) in _COLUMNS]
     if len(names) != len(set(_COLUMNS.values())) or not names or names[0] < 2:
         return None
