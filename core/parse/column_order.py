@@ -42,6 +42,10 @@ _T4_COLUMNS = (("maintained", ("结果维持",)), ("corrected", ("结果纠正",
                ("pending", ("尚未审结",)), ("total", ("总计",)))
 _T4_GROUP_NAMES = (("g:review", ("行政复议",)), ("g:litigation", ("行政诉讼",)), ("g:direct", ("未经复议直接起诉",)),
                    ("g:after", ("复议后起诉",)))
+# the words of 表四's header alone (「结果维持结果纠正…总计」, 「（二）行政诉讼情况」), and a plain text's rule line
+T4_HEAD_WORDS = re.compile(r"(?:行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果维持|结果纠正|其他结果|其它结果|尚未审结|总计|情况"
+                           r"|[（(][一二][)）]|[一二]、|\s)+")
+RULE_LINE = re.compile(r"[-=─━_+:|\s]+")
 _T4_LITIGATION = {"g:direct": "litigation_direct", "g:after": "litigation_after_review"}
 _T4_ROWS = ("review", "litigation_direct", "litigation_after_review")
 _SKIPPED = frozenset("一、()（）:：.·|")  # a label's numbering, brackets left by a header's cells
@@ -218,7 +222,59 @@ def _t4_header(tokens: list[Token]) -> Optional[tuple[str, ...]]:
         return None
     if not texts or "情况" not in texts[0]:
         return None  # no heading of the section before the table: what is before it is not known
-    return _named_order("".join("".join(texts[1:]).split()), _T4_COLUMNS + _T4_GROUP_NAMES, once=False)
+    return _named_order(_t4_words(texts[1:]), _T4_COLUMNS + _T4_GROUP_NAMES, once=False)
+
+
+def _t4_table_groups(tokens: list[Token]) -> Optional[tuple[str, ...]]:
+    """表四's groups in printed order where it prints as two tables or more (行政诉讼's ten cells
+    under their header, then 行政复议's five under theirs, or the other way round), each header
+    naming its groups (行政复议, 未经复议直接起诉, 复议后起诉; its columns' words may split over lines)
+    and its table printing five values for each; else None."""
+    tables: list[tuple[str, int]] = [("", 0)]  # each table's header words, how many values it prints
+    for token in tokens:
+        words, count = tables[-1]
+        if token.kind == TEXT:
+            if is_rule_line(token.text):
+                continue
+            if count:
+                if not T4_HEAD_WORDS.fullmatch(token.text):
+                    break  # prose after the table
+                tables.append(("", 0))  # the next table's header
+            tables[-1] = (tables[-1][0] + token.text, tables[-1][1])
+        elif token.kind != EMPTY or count:  # (an empty cell beside the header's words is its layout)
+            tables[-1] = (words, count + 1)
+    if len(tables) < 2 or "情况" not in tables[0][0]:
+        return None
+    order: list[str] = []
+    for n, (words, count) in enumerate(tables):
+        if n == 0:
+            words = words[words.find("情况") + 2:]  # (the section's heading names both)
+        named = [_T4_GROUP_ROW[name] for name in _T4_GROUP_WORDS.findall(words)]
+        if not named or count != 5 * len(named):
+            return None
+        order += named
+    return tuple(order) if sorted(order) == sorted(_T4_ROWS) else None
+
+
+_T4_GROUP_WORDS = re.compile("行政复议|未经复议直接起诉|复议后起诉")
+_T4_GROUP_ROW = {"行政复议": "review", "未经复议直接起诉": "litigation_direct", "复议后起诉": "litigation_after_review"}
+
+
+def _t4_words(texts: list[str]) -> str:
+    """表四's header texts as one run of words, a group's caption 「（一）行政复议情况」 read as its name."""
+    words = "".join("".join(texts).split())
+    return _CAPTION_END.sub(r"\1", words) if "情况" in words else words
+
+
+def is_rule_line(text: str) -> bool:
+    """Whether a text is a plain text's rule line (「------」), not words."""
+    return text[:1] in _RULE_STARTS and RULE_LINE.fullmatch(text) is not None
+
+
+_RULE_STARTS = frozenset("-=─━_+:| \t")
+
+
+_CAPTION_END = re.compile(r"(行政复议|行政诉讼)情况")
 
 
 def _t4_columns(names: Optional[tuple[str, ...]]) -> Optional[tuple[str, ...]]:
@@ -576,10 +632,13 @@ def put_t4_columns_in_header_order(report: Report, table: Table, tokens: list[To
         if columns is not None:
             _drop_t4_order_doubt(report, table, tokens, _t4_groups(names) or _T4_ROWS, columns)
         return
-    if columns is None:
-        return
-    groups = _t4_groups(names) or _T4_ROWS
     template_columns = tuple(key for key, _ in _T4_COLUMNS)
+    # (two tables: each header names its own groups; a header naming all three is one table's)
+    apart = None if names is not None and {"g:review", "g:direct", "g:after"} <= set(names) else _t4_table_groups(tokens)
+    if columns is None and apart is None:
+        return
+    columns = columns or template_columns
+    groups = apart or _t4_groups(names) or _T4_ROWS
     if columns == template_columns and groups == _T4_ROWS:
         return
     section = table.section

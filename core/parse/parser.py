@@ -50,7 +50,10 @@ from core.parse.t3_anchored import read_anchored_rows, read_as_anchored, stored_
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header, header_padding
 from core.parse.head_flows import head_rows_from_flows
-from core.parse.column_order import put_docs_in_header_order, put_parts_in_header_order, put_t4_columns_in_header_order
+from core.parse.footnotes import footnote_lines
+from core.parse.t4_transposed import t4_transposed
+from core.parse.column_order import (T4_HEAD_WORDS, is_rule_line, put_docs_in_header_order, put_parts_in_header_order,
+                                     put_t4_columns_in_header_order)
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.prose_counts import flat_prose, stated_t4
@@ -134,6 +137,10 @@ def parse(doc: Document) -> Report:
     t2_headless = None if regions[2] else _fallback_t2_span(doc, sections.heading_lines)
     # page numbers and repeated header rows inside the tables (表二's without its heading too)
     dropped = furniture(doc, regions if regions[2] else {**regions, 2: t2_headless})
+    # and a note printed under 表三 or 表四 (「注：……网上申请 18 件……」): no row's values
+    notes = footnote_lines(doc, regions)
+    if notes:
+        dropped = sorted(set(dropped).union(notes))
     # (their text stays in the document's: what reads runs of it, not its lines, leaves them out)
     dropped_spans = [(cell.start, cell.end) for i in dropped for cell in doc.lines[i].cells]
     if dropped:
@@ -3230,6 +3237,15 @@ def _is_year(token: Token, following: list[Token]) -> bool:
         and following[0].line == token.line and following[0].text.startswith("年")
 
 
+def _is_caption_number(table: list[Token], i: int) -> bool:
+    """Whether the number at table[i] numbers a table's caption: after 「表」 (「表3」, 「附表 3」, as
+    pdftotext spaces them), text after it on its line (「政府信息公开行政复议、行政诉讼情况」)."""
+    token = table[i]
+    before, after = table[i - 1] if i else None, table[i + 1] if i + 1 < len(table) else None
+    return before is not None and after is not None and before.kind == TEXT and after.kind == TEXT \
+        and before.line == token.line == after.line and before.text.endswith("表")
+
+
 def _t4_not_found(report: Report) -> None:
     report.problems.append("未找到第四部分统计表（行政复议、行政诉讼情况）")
     report.flags.append(Flag("section4", "missing", f"未找到统计表：{T4.title}"))
@@ -3248,14 +3264,19 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
     header_lines = {t.line for t in table if t.kind == TEXT}
     for i, token in enumerate(table):
         if token.kind == TEXT:
-            if len(token.text) > 20 and values:
+            if len(token.text) > 20 and values and not (len(values) < width and _t4_continues(table, i)):
                 break  # prose after the table
             continue
         if values and token.kind == NUM and _is_year(token, table[i + 1:i + 2]):
             break  # prose after the table, begun by a year: "2020 年，我单位…"
+        if not values and token.kind == NUM and _is_caption_number(table, i):
+            continue  # the table's caption: 「表 3 政府信息公开行政复议、行政诉讼情况」
         if token.kind == EMPTY and token.line in header_lines:
             continue  # an empty cell beside header words: layout of the merged header, not a value
         values.append(token)
+    transposed = t4_transposed(table) if len(values) <= width else None
+    if transposed is not None:
+        values = transposed  # (a row for each column, a value for each group: group after group)
     if lines and len(values) > width:
         values = _without_empty_rows(values, lines, width)
     if lines and pages and len(values) == width + 1:
@@ -3341,6 +3362,20 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
                 report.flags.append(Flag("section4", "inferred", "表四" + BLANKS_UNTRACED_ZEROS))
             return
     _store_t4(report, values)
+
+
+def _t4_continues(table: list[Token], i: int) -> bool:
+    """Whether the text at table[i], after some of 表四's values, goes on with 表四 rather than
+    ending it: the next text not a rule line is header words alone. An agency printing 表四 as two
+    tables (行政复议's five cells, then 行政诉讼's ten under their own header) has its second header
+    there, not prose (a pandoc or w3m text, a web page's cells joined on a line: the ten counts were
+    left unread)."""
+    for token in table[i:]:
+        if token.kind != TEXT:
+            return False
+        if not is_rule_line(token.text):
+            return bool(T4_HEAD_WORDS.fullmatch(token.text))
+    return False
 
 
 def t4_table_tokens(tokens: list[Token], pages: tuple[int, ...] = ()) -> Optional[list[Token]]:
