@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from core.model import BLANK, CHECK_WITH_SOURCE, INFERRED, MISSING, NUMBER, PLACEHOLDER, CellValue, Flag, Report
 from core.parse.columns import equation_score
+from core.parse.lost_label import LOST  # (a character the file lost: a cell's, or a label's, no 0 or placeholder printed)
 from core.parse.reconcile import row_equations
 from core.parse.stored_cells import table_values
 from core.template import Table
 
-LOST = "\ufffd"  # (a character the file lost: a cell's, or a label's, no 0 or placeholder printed)
 TOTAL_PRINTED_EARLY = ("「{0}」行印有{1}个数值，模板为{2}列：其中{3}印在其后的0和占位符之前（PDF文字顺序，文字位置较高的单元格先印出），"
                        "它等于本行其余各数之和，表三各项合计也只在它是总计时相符，已读作本行总计；其余0和占位符各在哪一格无法确定，"
                        "均按0计，" + CHECK_WITH_SOURCE)
