@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from functools import lru_cache
 from itertools import chain, combinations, permutations, product
 from math import inf, prod
@@ -88,7 +89,7 @@ from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs, uncut_rows_printing_counts)
-from core.template import (DENIED, NOT_PROCESSED, OTHER, RESULT_ROWS_2019, RESULT_ROWS_2021, RESULTS, T4, UNABLE, Row, Table,
+from core.template import (DENIED, NOT_PROCESSED, OTHER, RESULT_ROWS_2019, RESULT_ROWS_2021, RESULTS, T3_COLUMNS, T4, UNABLE, Row, Table,
                            tables)
 from core.parse.second_t3 import one_t3
 from core.parse.t3_transposed import read_transposed_t3
@@ -174,6 +175,13 @@ def parse(doc: Document) -> Report:
     # every cell unread until a row stores it: one CellValue for all of them (a CellValue is never
     # changed in place, only replaced), the template's dict of them copied
     report.cells = _unread_cells(report.template).copy()
+    # 表二 in the 2019 trial's form, 表三 in 2021's (its （六） printing three rows): 表三 read as
+    # printed, in 2021's rows, then its （六） rows summed into the 2019 row the report's form holds
+    t3_of_2021 = report.template == "2019" and any(m in section3_text for m in _T3_MARKERS_2021) \
+        and _prints_other_rows_of_2021(tokens[3])
+    if t3_of_2021:
+        report.cells.update(_unread_cells("2021"))
+        templ = {**templ, "section3": tables("2021")["section3"]}
 
     if not _is_report(doc, tokens):
         if utf8_read_as_gbk(doc.text):  # (asked only here: a report's text is no such thing)
@@ -199,6 +207,8 @@ def parse(doc: Document) -> Report:
         t2_rows_under_headers(report, templ["section2"], tokens[2])
     fee_in_printed_unit(report)
     put_docs_in_header_order(report, templ["section2"], tokens[2])
+    if t3_of_2021:
+        report.template = "2021"  # (表三's readers and their sums: its rows' form, up to the fold)
     t3_spill(templ["section3"], tokens)
     t2_left = t2_values(tokens[3])
     if t2_left:
@@ -272,6 +282,9 @@ def parse(doc: Document) -> Report:
         put_parts_in_header_order(report, templ["section3"], tokens[3], doc.lines, doc.page_starts)
         if over_units:
             flag_counts_over_units(report, templ["section3"], over_units)
+    if t3_of_2021:
+        _fold_other_rows_of_2021(report)
+        templ = tables(report.template)
     parse_t4(tokens[4], report, doc.lines, pages=doc.page_starts)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
@@ -295,6 +308,40 @@ def parse(doc: Document) -> Report:
     if blank_template(report):  # every table found, nothing filled in: no report to check
         report.problems.append(BLANK_TEMPLATE)
     return report
+
+
+# 表三's words only 2021's form prints: its （六）1. and 2. rows' labels
+_T3_MARKERS_2021 = ("逾期不补正", "缴纳费用", "收费通知")
+_OTHER_ROWS_2021 = ("other_no_correction", "other_no_fee", "other_other")
+OTHER_ROWS_FOLDED = ("表三按2021年模板印出（六）其他处理的3行，本报告表二为2019年试行模板格式（两版模板混用），"
+                     "按2019年模板只有「（六）其他处理」1行，已将3行各列相加填入，请对照原文核对")
+
+
+def _prints_other_rows_of_2021(tokens: list[Token]) -> bool:
+    """Whether 表三's text prints 2021's rows of （六）, 1. and 2. found as labels (not words of
+    prose naming them)."""
+    found = {key for _, key in find_labels(tables("2021")["section3"], tokens)}
+    return all(key in found for key in _OTHER_ROWS_2021[:2])
+
+
+def _fold_other_rows_of_2021(report: Report) -> None:
+    """表三 read in 2021's rows where the report's form is 2019's (its 表二 the trial's): the three
+    rows of （六） summed into the one 2019 prints, column by column (a column none of them read
+    stays unread), the rows' flags moved to it and one flag saying so."""
+    for column in T3_COLUMNS:
+        parts = [report.cells.pop(f"section3.{key}.{column.key}") for key in _OTHER_ROWS_2021]
+        if all(part.state == MISSING for part in parts):
+            continue
+        values = [part.arithmetic for part in parts]
+        total = None if None in values else sum(values)
+        report.cells[f"section3.other_processing.{column.key}"] = CellValue(total, INFERRED if total is not None else MISSING)
+    for index, flag in enumerate(report.flags):
+        section, _, rest = flag.cell.partition(".")
+        row, dot, column = rest.partition(".")
+        if section == "section3" and row in _OTHER_ROWS_2021:
+            report.flags[index] = replace(flag, cell=f"section3.other_processing{dot}{column}")
+    report.flags.append(Flag("section3.other_processing", "inferred", OTHER_ROWS_FOLDED))
+    report.template = "2019"
 
 
 def _unread_cells_of_a_zero_table(report: Report, table: Table, tokens: list[Token]) -> None:
