@@ -3321,6 +3321,8 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         if token.kind == EMPTY and token.line in header_lines:
             continue  # an empty cell beside header words: layout of the merged header, not a value
         values.append(token)
+    if len(values) > width and report.year is not None:
+        values = _own_year_row(table, values, width, report.year) or values
     transposed = t4_transposed(table) if len(values) <= width else None
     if transposed is not None:
         values = transposed  # (a row for each column, a value for each group: group after group)
@@ -3409,6 +3411,40 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
                 report.flags.append(Flag("section4", "inferred", "表四" + BLANKS_UNTRACED_ZEROS))
             return
     _store_t4(report, values)
+
+
+# a row label naming the report's own year (「本年度」, 「2023年」 checked apart) or another (「上年度」)
+_OWN_YEAR_WORDS = re.compile("本年|本期|今年|当年")
+_OTHER_YEAR_WORDS = re.compile("上年|上一年|去年|前年|上期|同期")
+_ROW_YEARS = re.compile(r"(?:19|20)\d\d")
+
+
+def _own_year_row(table: list[Token], values: list[Token], width: int, year: int) -> Optional[list[Token]]:
+    """表四 printed with a row for the report's year and one for another (「2023年」 and 「2022年」,
+    「本年度」 and 「上年度」, either first), each a label and then its `width` values: the row whose
+    label names the report's year, when exactly one does and every other names another year;
+    else None. (Read in printed order, last year's row first put its counts in this year's cells,
+    flagged as printing 30 of 15 values.)"""
+    if len(values) % width:
+        return None
+    at = {id(t): i for i, t in enumerate(table)}
+    own, others = [], 0
+    for start in range(0, len(values), width):
+        row = values[start:start + width]
+        first, last = at[id(row[0])], at[id(row[-1])]
+        if last - first != width - 1 or not first or table[first - 1].kind != TEXT:
+            return None  # words between its values, or no label before them: not a labelled row
+        label = table[first - 1].text
+        years = {int(y) for y in _ROW_YEARS.findall(label)}
+        if len(label) > 12:
+            return None
+        if years == {year} or (not years and _OWN_YEAR_WORDS.search(label) and not _OTHER_YEAR_WORDS.search(label)):
+            own.append(row)
+        elif (years and year not in years) or (not years and _OTHER_YEAR_WORDS.search(label)):
+            others += 1
+        else:
+            return None
+    return own[0] if len(own) == 1 and others == len(values) // width - 1 else None
 
 
 def _t4_continues(table: list[Token], i: int) -> bool:
