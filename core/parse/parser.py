@@ -344,6 +344,27 @@ def _fold_other_rows_of_2021(report: Report) -> None:
     report.template = "2019"
 
 
+def _row_cut_in_two(values: list[Token], width: int) -> Optional[list[Token]]:
+    """A 表三 row printed as two rows of the grid, its label spanning both (a row a PDF converter cut
+    at a page's end): its counts on the first line's left cells, the rest on the second's right
+    ones, each line's other cells empty. Where each column prints on exactly one of the two lines
+    and the counts so joined add up (总计 = the six applicants'), the row's cells; else None."""
+    first_line = values[0].line
+    top = [t for t in values if t.line == first_line]
+    bottom = values[len(top):]
+    if len(top) < width or len(bottom) < width or any(t.line != bottom[0].line for t in bottom) \
+            or any(t.kind != EMPTY for t in top[:-width] + bottom[:-width]):
+        return None
+    top, bottom = top[-width:], bottom[-width:]
+    if any(a.kind != EMPTY and b.kind != EMPTY for a, b in zip(top, bottom)) \
+            or all(t.kind == EMPTY for t in top) or all(t.kind == EMPTY for t in bottom):
+        return None
+    joined = [b if a.kind == EMPTY else a for a, b in zip(top, bottom)]
+    if any(t.kind not in (NUM, EMPTY) for t in joined) or joined[-1].kind != NUM:
+        return None
+    return joined if sum(t.value for t in joined[:-1] if t.kind == NUM) == joined[-1].value else None
+
+
 def _unread_cells_of_a_zero_table(report: Report, table: Table, tokens: list[Token]) -> None:
     """表三 printing no count but 0 (every value of its text a 0 or a placeholder, a blank cell
     counting 0 too): a cell no reader could place (its row's values printed apart from its label,
@@ -727,6 +748,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         width = widths[key]
         if lines and len(values) > width:
             values = _without_cells_left_of_label(report.text, tokens[index], values, width, lines)
+        if not t2 and len(values) > width:
+            values = _row_cut_in_two(values, width) or values
         if t2 and len(values) < width:
             values = _zeros_apart(values, width)
         if len(values) == width > 1 and values[-1].kind == EMPTY and n + 1 < len(labels) \
