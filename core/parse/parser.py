@@ -285,6 +285,8 @@ def parse(doc: Document) -> Report:
     if t3_of_2021:
         _fold_other_rows_of_2021(report)
         templ = tables(report.template)
+    elif report.template == "2021":
+        _say_other_row_of_2019(report, tokens[3], section3_text)
     parse_t4(tokens[4], report, doc.lines, pages=doc.page_starts)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
@@ -322,6 +324,24 @@ def _prints_other_rows_of_2021(tokens: list[Token]) -> bool:
     prose naming them)."""
     found = {key for _, key in find_labels(tables("2021")["section3"], tokens)}
     return all(key in found for key in _OTHER_ROWS_2021[:2])
+
+
+OTHER_ROW_OF_2019 = ("表三的「（六）其他处理」只印有1行（2019年试行模板的格式），没有2021年模板分出的3行，"
+                     "其数值无法拆分到各行，请对照原文填写")
+
+
+def _say_other_row_of_2019(report: Report, tokens: list[Token], section3_text: str) -> None:
+    """表三 read in 2021's rows whose （六） prints the one row of the 2019 trial's form (「（六）其他处理」
+    and its values, none of 2021's rows 1.–3. found): the three rows' flags say so, rather than that
+    their labels were not found."""
+    missing = [i for i, f in enumerate(report.flags)
+               if f.kind == "missing" and f.cell in ("section3.other_no_correction", "section3.other_no_fee", "section3.other_other")]
+    if len(missing) != 3 or any(m in section3_text for m in _T3_MARKERS_2021):
+        return
+    if "other_processing" not in {key for _, key in find_labels(tables("2019")["section3"], tokens)}:
+        return
+    for i in missing:
+        report.flags[i] = replace(report.flags[i], message=OTHER_ROW_OF_2019)
 
 
 def _fold_other_rows_of_2021(report: Report) -> None:

@@ -36,3 +36,17 @@ def test_other_rows_of_2021_in_a_2019_form_are_summed_and_flagged(name):
     assert any("两版模板混用" in f.message for f in report.flags)
     assert not [f for f in check(report) if f.severity == ERROR]
     assert not report.problems
+
+
+@pytest.mark.parametrize("name", ["mixed-t2-2021.html", "mixed-t2-2021.pandoc-plain.txt", "mixed-t2-2021.w3m.txt"])
+def test_one_other_row_of_2019_in_a_2021_form_is_said(name):
+    """The reverse (wild/mixed-t2-2021*, a 2020 report): 表二 in 2021's form, 表三 in the 2019 trial's,
+    its （六）其他处理 one row. Read in 2021's form, the three rows of （六） were flagged 「未找到…行」
+    as if their labels were lost; the one row printed cannot be cut into them. Now each says the
+    table prints the 2019 form's one row; 表二 and 表四 read right."""
+    report = load_report(WILD / name)
+    assert report.template == "2021"
+    assert wrong_cells(report, "wild/mixed-t2-2021", sections=("section2", "section4")) == []
+    flagged = {f.cell: f.message for f in report.flags if f.cell.startswith("section3")}
+    assert set(flagged) == {"section3.other_no_correction", "section3.other_no_fee", "section3.other_other"}
+    assert all("只印有1行（2019年试行模板的格式）" in message for message in flagged.values())
