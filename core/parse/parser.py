@@ -353,13 +353,13 @@ def _fold_other_rows_of_2021(report: Report) -> None:
         if all(part.state == MISSING for part in parts):
             continue
         values = [part.arithmetic for part in parts]
-        total = None if None in values else sum(values)
+        total = None if None in values else sum(value or 0 for value in values)
         report.cells[f"section3.other_processing.{column.key}"] = CellValue(total, INFERRED if total is not None else MISSING)
     for index, flag in enumerate(report.flags):
         section, _, rest = flag.cell.partition(".")
-        row, dot, column = rest.partition(".")
+        row, dot, column_key = rest.partition(".")
         if section == "section3" and row in _OTHER_ROWS_2021:
-            report.flags[index] = replace(flag, cell=f"section3.other_processing{dot}{column}")
+            report.flags[index] = replace(flag, cell=f"section3.other_processing{dot}{column_key}")
     report.flags.append(Flag("section3.other_processing", "inferred", OTHER_ROWS_FOLDED))
     report.template = "2019"
 
@@ -382,7 +382,7 @@ def _row_cut_in_two(values: list[Token], width: int) -> Optional[list[Token]]:
     joined = [b if a.kind == EMPTY else a for a, b in zip(top, bottom)]
     if any(t.kind not in (NUM, EMPTY) for t in joined) or joined[-1].kind != NUM:
         return None
-    return joined if sum(t.value for t in joined[:-1] if t.kind == NUM) == joined[-1].value else None
+    return joined if sum(t.value or 0 for t in joined[:-1] if t.kind == NUM) == joined[-1].value else None
 
 
 def _unread_cells_of_a_zero_table(report: Report, table: Table, tokens: list[Token]) -> None:

@@ -115,7 +115,7 @@ def _named_columns(words: str) -> Optional[list[str]]:
     placed = []
     for m in _COLUMN_NAME.finditer(_PARTS_GROUP.sub(lambda g: "　" * len(g.group()), words)):
         part = m.lastgroup not in ("natural", "total")
-        placed.append(((group.start(), m.start()) if group and part else (m.start(), 0), m.lastgroup))
+        placed.append(((group.start(), m.start()) if group and part else (m.start(), 0), str(m.lastgroup)))
     keys = [key for _, key in sorted(placed)]
     return keys if len(set(keys)) == len(keys) else None
 
