@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from functools import lru_cache
 from itertools import chain, combinations, permutations, product
 from math import inf, prod
@@ -88,7 +89,7 @@ from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs, uncut_rows_printing_counts)
-from core.template import (DENIED, NOT_PROCESSED, OTHER, RESULT_ROWS_2019, RESULT_ROWS_2021, RESULTS, T4, UNABLE, Row, Table,
+from core.template import (DENIED, NOT_PROCESSED, OTHER, RESULT_ROWS_2019, RESULT_ROWS_2021, RESULTS, T3_COLUMNS, T4, UNABLE, Row, Table,
                            tables)
 from core.parse.second_t3 import one_t3
 from core.parse.t3_transposed import read_transposed_t3
@@ -174,6 +175,13 @@ def parse(doc: Document) -> Report:
     # every cell unread until a row stores it: one CellValue for all of them (a CellValue is never
     # changed in place, only replaced), the template's dict of them copied
     report.cells = _unread_cells(report.template).copy()
+    # 表二 in the 2019 trial's form, 表三 in 2021's (its （六） printing three rows): 表三 read as
+    # printed, in 2021's rows, then its （六） rows summed into the 2019 row the report's form holds
+    t3_of_2021 = report.template == "2019" and any(m in section3_text for m in _T3_MARKERS_2021) \
+        and _prints_other_rows_of_2021(tokens[3])
+    if t3_of_2021:
+        report.cells.update(_unread_cells("2021"))
+        templ = {**templ, "section3": tables("2021")["section3"]}
 
     if not _is_report(doc, tokens):
         if utf8_read_as_gbk(doc.text):  # (asked only here: a report's text is no such thing)
@@ -199,6 +207,8 @@ def parse(doc: Document) -> Report:
         t2_rows_under_headers(report, templ["section2"], tokens[2])
     fee_in_printed_unit(report)
     put_docs_in_header_order(report, templ["section2"], tokens[2])
+    if t3_of_2021:
+        report.template = "2021"  # (表三's readers and their sums: its rows' form, up to the fold)
     t3_spill(templ["section3"], tokens)
     t2_left = t2_values(tokens[3])
     if t2_left:
@@ -272,6 +282,11 @@ def parse(doc: Document) -> Report:
         put_parts_in_header_order(report, templ["section3"], tokens[3], doc.lines, doc.page_starts)
         if over_units:
             flag_counts_over_units(report, templ["section3"], over_units)
+    if t3_of_2021:
+        _fold_other_rows_of_2021(report)
+        templ = tables(report.template)
+    elif report.template == "2021":
+        _say_other_row_of_2019(report, tokens[3], section3_text)
     parse_t4(tokens[4], report, doc.lines, pages=doc.page_starts)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
@@ -295,6 +310,79 @@ def parse(doc: Document) -> Report:
     if blank_template(report):  # every table found, nothing filled in: no report to check
         report.problems.append(BLANK_TEMPLATE)
     return report
+
+
+# 表三's words only 2021's form prints: its （六）1. and 2. rows' labels
+_T3_MARKERS_2021 = ("逾期不补正", "缴纳费用", "收费通知")
+_OTHER_ROWS_2021 = ("other_no_correction", "other_no_fee", "other_other")
+OTHER_ROWS_FOLDED = ("表三按2021年模板印出（六）其他处理的3行，本报告表二为2019年试行模板格式（两版模板混用），"
+                     "按2019年模板只有「（六）其他处理」1行，已将3行各列相加填入，请对照原文核对")
+
+
+def _prints_other_rows_of_2021(tokens: list[Token]) -> bool:
+    """Whether 表三's text prints 2021's rows of （六）, 1. and 2. found as labels (not words of
+    prose naming them)."""
+    found = {key for _, key in find_labels(tables("2021")["section3"], tokens)}
+    return all(key in found for key in _OTHER_ROWS_2021[:2])
+
+
+OTHER_ROW_OF_2019 = ("表三的「（六）其他处理」只印有1行（2019年试行模板的格式），没有2021年模板分出的3行，"
+                     "其数值无法拆分到各行，请对照原文填写")
+
+
+def _say_other_row_of_2019(report: Report, tokens: list[Token], section3_text: str) -> None:
+    """表三 read in 2021's rows whose （六） prints the one row of the 2019 trial's form (「（六）其他处理」
+    and its values, none of 2021's rows 1.–3. found): the three rows' flags say so, rather than that
+    their labels were not found."""
+    missing = [i for i, f in enumerate(report.flags)
+               if f.kind == "missing" and f.cell in ("section3.other_no_correction", "section3.other_no_fee", "section3.other_other")]
+    if len(missing) != 3 or any(m in section3_text for m in _T3_MARKERS_2021):
+        return
+    if "other_processing" not in {key for _, key in find_labels(tables("2019")["section3"], tokens)}:
+        return
+    for i in missing:
+        report.flags[i] = replace(report.flags[i], message=OTHER_ROW_OF_2019)
+
+
+def _fold_other_rows_of_2021(report: Report) -> None:
+    """表三 read in 2021's rows where the report's form is 2019's (its 表二 the trial's): the three
+    rows of （六） summed into the one 2019 prints, column by column (a column none of them read
+    stays unread), the rows' flags moved to it and one flag saying so."""
+    for column in T3_COLUMNS:
+        parts = [report.cells.pop(f"section3.{key}.{column.key}") for key in _OTHER_ROWS_2021]
+        if all(part.state == MISSING for part in parts):
+            continue
+        values = [part.arithmetic for part in parts]
+        total = None if None in values else sum(value or 0 for value in values)
+        report.cells[f"section3.other_processing.{column.key}"] = CellValue(total, INFERRED if total is not None else MISSING)
+    for index, flag in enumerate(report.flags):
+        section, _, rest = flag.cell.partition(".")
+        row, dot, column_key = rest.partition(".")
+        if section == "section3" and row in _OTHER_ROWS_2021:
+            report.flags[index] = replace(flag, cell=f"section3.other_processing{dot}{column_key}")
+    report.flags.append(Flag("section3.other_processing", "inferred", OTHER_ROWS_FOLDED))
+    report.template = "2019"
+
+
+def _row_cut_in_two(values: list[Token], width: int) -> Optional[list[Token]]:
+    """A 表三 row printed as two rows of the grid, its label spanning both (a row a PDF converter cut
+    at a page's end): its counts on the first line's left cells, the rest on the second's right
+    ones, each line's other cells empty. Where each column prints on exactly one of the two lines
+    and the counts so joined add up (总计 = the six applicants'), the row's cells; else None."""
+    first_line = values[0].line
+    top = [t for t in values if t.line == first_line]
+    bottom = values[len(top):]
+    if len(top) < width or len(bottom) < width or any(t.line != bottom[0].line for t in bottom) \
+            or any(t.kind != EMPTY for t in top[:-width] + bottom[:-width]):
+        return None
+    top, bottom = top[-width:], bottom[-width:]
+    if any(a.kind != EMPTY and b.kind != EMPTY for a, b in zip(top, bottom)) \
+            or all(t.kind == EMPTY for t in top) or all(t.kind == EMPTY for t in bottom):
+        return None
+    joined = [b if a.kind == EMPTY else a for a, b in zip(top, bottom)]
+    if any(t.kind not in (NUM, EMPTY) for t in joined) or joined[-1].kind != NUM:
+        return None
+    return joined if sum(t.value or 0 for t in joined[:-1] if t.kind == NUM) == joined[-1].value else None
 
 
 def _unread_cells_of_a_zero_table(report: Report, table: Table, tokens: list[Token]) -> None:
@@ -680,6 +768,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         width = widths[key]
         if lines and len(values) > width:
             values = _without_cells_left_of_label(report.text, tokens[index], values, width, lines)
+        if not t2 and len(values) > width:
+            values = _row_cut_in_two(values, width) or values
         if t2 and len(values) < width:
             values = _zeros_apart(values, width)
         if len(values) == width > 1 and values[-1].kind == EMPTY and n + 1 < len(labels) \
@@ -3274,6 +3364,8 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         if token.kind == EMPTY and token.line in header_lines:
             continue  # an empty cell beside header words: layout of the merged header, not a value
         values.append(token)
+    if len(values) > width and report.year is not None:
+        values = _own_year_row(table, values, width, report.year) or values
     transposed = t4_transposed(table) if len(values) <= width else None
     if transposed is not None:
         values = transposed  # (a row for each column, a value for each group: group after group)
@@ -3362,6 +3454,40 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
                 report.flags.append(Flag("section4", "inferred", "表四" + BLANKS_UNTRACED_ZEROS))
             return
     _store_t4(report, values)
+
+
+# a row label naming the report's own year (「本年度」, 「2023年」 checked apart) or another (「上年度」)
+_OWN_YEAR_WORDS = re.compile("本年|本期|今年|当年")
+_OTHER_YEAR_WORDS = re.compile("上年|上一年|去年|前年|上期|同期")
+_ROW_YEARS = re.compile(r"(?:19|20)\d\d")
+
+
+def _own_year_row(table: list[Token], values: list[Token], width: int, year: int) -> Optional[list[Token]]:
+    """表四 printed with a row for the report's year and one for another (「2023年」 and 「2022年」,
+    「本年度」 and 「上年度」, either first), each a label and then its `width` values: the row whose
+    label names the report's year, when exactly one does and every other names another year;
+    else None. (Read in printed order, last year's row first put its counts in this year's cells,
+    flagged as printing 30 of 15 values.)"""
+    if len(values) % width:
+        return None
+    at = {id(t): i for i, t in enumerate(table)}
+    own, others = [], 0
+    for start in range(0, len(values), width):
+        row = values[start:start + width]
+        first, last = at[id(row[0])], at[id(row[-1])]
+        if last - first != width - 1 or not first or table[first - 1].kind != TEXT:
+            return None  # words between its values, or no label before them: not a labelled row
+        label = table[first - 1].text
+        years = {int(y) for y in _ROW_YEARS.findall(label)}
+        if len(label) > 12:
+            return None
+        if years == {year} or (not years and _OWN_YEAR_WORDS.search(label) and not _OTHER_YEAR_WORDS.search(label)):
+            own.append(row)
+        elif (years and year not in years) or (not years and _OTHER_YEAR_WORDS.search(label)):
+            others += 1
+        else:
+            return None
+    return own[0] if len(own) == 1 and others == len(values) // width - 1 else None
 
 
 def _t4_continues(table: list[Token], i: int) -> bool:
