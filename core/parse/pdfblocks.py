@@ -780,6 +780,12 @@ _T4_ONLY_FIRST = frozenset(heading[0] for heading in _T4_ONLY)
 
 
 _T3_LEGAL = frozenset("法律服务机构")
+# The Chinese characters a token other than text may hold (tokens._read_piece: a count's unit, the
+# placeholders 无 / 空 / 一一, the zero 零), and those of 表四's header fragments and of 表三's header
+# words 法律 / 服务 / 机构: a line printing any other (an ideograph of U+4E00-U+9FFF, which NFKC leaves
+# as it is) prints a text token that is neither, so no piece of 表四 starts there (_opens_on_prose)
+_PIECE_IDEOGRAPHS = "".join(sorted(_T4_CHARS | _T3_LEGAL | set("无空一零万元千亿件个项条次宗人")))
+_PROSE_IDEOGRAPH = re.compile(f"(?![{_PIECE_IDEOGRAPHS}])[\u4e00-\u9fff]")
 
 
 def _t4_fragment(token: Token) -> bool:
@@ -818,6 +824,8 @@ def _under_section5(lines: list[Line], section5: Optional[tuple[int, int]],
     an empty line after each)."""
     after: list[Token] = []
     foreign: list[Token] = []
+    if section5 is not None and not lone_after_heading and _opens_on_prose(lines, *section5):
+        return after, foreign  # (what the loop below finds: its first line of tokens ends it, no block read)
     if section5 is not None:
         first, last = section5
         block: list[Token] = []
@@ -841,6 +849,28 @@ def _under_section5(lines: list[Line], section5: Optional[tuple[int, int]],
             t3_words = t3_words or t3_line
             block += line_tokens
     return after, foreign
+
+
+def _opens_on_prose(lines: list[Line], first: int, last: int) -> bool:
+    """Whether the first line after section 五's heading (lines[first]) that prints anything, up to
+    lines[last], is prose that _under_section5 would tokenize only to stop there: a line of no grid
+    whose cells print nothing but white space before it (no token: tokenize makes an empty grid
+    cell's token only), and on it an ideograph no piece of 表四 holds (_PROSE_IDEOGRAPH), in a cell
+    holding no export artefact that could blank it (tokens.blank_artefacts: a tag, a bookmark or a
+    pandoc span, each opening on 「<」「[」「{」). Its tokens then hold a text that is no header
+    fragment of 表四 nor 表三's legal words: no piece, no block of values, the loop ends. Most
+    reports open section 五 with a sentence: that line is not tokenized (a paragraph costs tokenize
+    most of what t4_partly_under_section5 costs)."""
+    for index in range(first + 1, last):
+        line = lines[index]
+        if line.grid:
+            return False
+        printed = [cell.text for cell in line.cells if not cell.text.isspace() and cell.text]
+        if not printed:
+            continue
+        return any(_PROSE_IDEOGRAPH.search(text) is not None and "<" not in text and "[" not in text
+                   and "{" not in text for text in printed)
+    return False
 
 
 def t4_printed_apart(tokens: dict[int, list[Token]], lines: list[Line], section5: Optional[tuple[int, int]]) -> bool:
