@@ -671,7 +671,7 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
         return True
     # page 2's header holding the first band's rows there, page 1 rows 一 and 二 (and （一）（二）)
     if label is not None:
-        in_header = _band_in_page_header(text, start, label.start(), heading, furniture)
+        in_header = _band_in_page_header(text, start, label.start(), heading, furniture, pages)
         if in_header is not None:
             blocks, after, head = in_header
             return _read_cut(report, table, text, start, stop, blocks, after, heading.end(), label.start(),
@@ -1017,7 +1017,7 @@ def _rows_before_page_break(text: str, start: int, label: int, furniture: frozen
 
 
 def _band_in_page_header(text: str, start: int, label: int, heading: re.Match,
-                         furniture: frozenset[tuple[int, int]] = frozenset()) \
+                         furniture: frozenset[tuple[int, int]] = frozenset(), pages: tuple[int, ...] = ()) \
         -> Optional[tuple[list[list[Counted]], list[Counted], list[Counted]]]:
     """表三 crossing a page after row 二 or （二）, its header printed again on page 2 (plain
     pdftotext, every label first): page 1 prints rows 一 and 二's 14 values among its labels and
@@ -1075,6 +1075,13 @@ def _band_in_page_header(text: str, start: int, label: int, heading: re.Match,
             head += counts
         else:
             rest += counts
+    if len(rest) == 2 * _WIDTH + 1:
+        # one value too many: the page's number printed bare among them (「2」 on page 2), a
+        # paragraph of its own the page furniture did not tell (pages: where each page but the first starts)
+        numbered = [v for v in rest if v[0] == 1 + sum(1 for at in pages if at <= v[1])
+                    and text[text.rfind("\n\n", 0, v[1]):text.find("\n\n", v[2])].strip() == text[v[1]:v[2]]]
+        if len(numbered) == 1:
+            rest.remove(numbered[0])
     if len(head) != 2 * _WIDTH or len(rest) not in (0, 2 * _WIDTH):
         return None
     ahead = [rest[i:i + 2] for i in range(0, len(rest), 2)]

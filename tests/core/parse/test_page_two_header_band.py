@@ -76,3 +76,20 @@ def test_last_band_under_page_two_header_its_last_columns_among_table_fours_piec
     assert _t3_row(report, "other_processing") == [0] * 7
     assert _t3_row(report, "total") == [20, 4, 0, 0, 1, 0, 25]
     assert _t3_row(report, "carried_forward") == [2, 0, 0, 0, 0, 0, 2]
+
+
+def test_page_one_holding_rows_to_two_its_bare_page_number_among_the_pairs_is_passed_over():
+    # page 1 prints the labels to （二）, the header with row 一's values beside its words
+    # (21584 621 0 0 / 法律 服务 机构 888 / 其他 0 / 23093), row 二's 0s, then （一）/（二）'s
+    # columns a pair a paragraph (9341 2077 / 285 64 / …), 10035, the page's number 「2」 printed
+    # bare, 「总计」 and 2232; page 2 prints the other labels and 「1.属于国家秘密」/「2.…禁止公开」 in
+    # its repeated header (866 26 0 0 0 0 0 0). Was: 153 cells unread, every one to type by hand.
+    report, wrong, silent = read_against_truth(ZOO / "p2602-r0001-pdftotext-gbk.txt")
+    assert _section3_wrong(wrong) == [] and silent == []
+    assert _t3_row(report, "new") == [21584, 621, 0, 0, 888, 0, 23093]
+    assert _t3_row(report, "granted") == [9341, 285, 0, 0, 409, 0, 10035]
+    assert _t3_row(report, "partial") == [2077, 64, 0, 0, 91, 0, 2232]
+    assert _t3_row(report, "denied_state_secret") == [866, 26, 0, 0, 37, 0, 929]
+    assert _t3_row(report, "unable_not_held") == [5177, 158, 0, 0, 227, 0, 5562]
+    assert _t3_row(report, "total") == [20354, 621, 0, 0, 888, 0, 21863]
+    assert _t3_row(report, "carried_forward") == [1230, 0, 0, 0, 0, 0, 1230]
