@@ -674,8 +674,16 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
         in_header = _band_in_page_header(text, start, label.start(), heading, furniture, pages)
         if in_header is not None:
             blocks, after, head = in_header
-            return _read_cut(report, table, text, start, stop, blocks, after, heading.end(), label.start(),
-                             tuple(head))
+            if _read_cut(report, table, text, start, stop, blocks, after, heading.end(), label.start(),
+                         tuple(head)):
+                return True
+        # page 1 holding more rows: its blocks and page 2's, the bands cut at the page
+        by_page: list = [table]
+        in_header = _band_in_page_header(text, start, label.start(), heading, furniture, pages, by_page)
+        if in_header is not None:
+            blocks, after, head = in_header
+            return _read_paged(report, table, [blocks], after, _count_lines(text, heading.end(), stop), head,
+                               by_page[0])
     return False
 
 
@@ -966,6 +974,32 @@ def _bands_by_page(table: Table, text: str, start: int, header: int, end: int, u
     return tuple(bands), page2, len(bands[index]), index
 
 
+def _bands_cut_for(table: Table, text: str, start: int, boundary: int, end: int, height: int) \
+        -> Optional[tuple[tuple[str, ...], ...]]:
+    """The bands cut where page 2's rows start (_bands_by_page), page 2's first band `height` rows
+    high: the rows whose labels print before `boundary` are page 1's, those after it (before
+    `end`) page 2's; the first of page 2 is one of the rows between the last found on page 1 and
+    the first found on page 2 (a label a line break cuts is found on neither side), the one whose
+    band's rows from it on are `height` rows. None unless exactly one is."""
+    def printed(key: str, a: int, b: int) -> bool:
+        return any(text.find(k, a, b) >= 0 for k in table.row(key).keywords)
+
+    before = [i for i, key in enumerate(_ROWS) if printed(key, start, boundary)]
+    after = [i for i, key in enumerate(_ROWS) if printed(key, boundary, end)]
+    if not before or not after or max(before) >= min(after):
+        return None
+    found = []
+    for first in range(max(before) + 1, min(after) + 1):
+        cut: list[tuple[str, ...]] = []
+        for band in _BANDS:
+            at = band.index(_ROWS[first]) if _ROWS[first] in band else 0
+            cut += [band[:at], band[at:]] if at else [band]
+        piece = next(band for band in cut if band[0] == _ROWS[first])
+        if len(piece) == height:
+            found.append(tuple(cut))
+    return found[0] if len(found) == 1 else None
+
+
 def _blocks_after_labels(text: str, label: int, heading: re.Match) \
         -> Optional[tuple[list[list[Counted]], list[Counted], int, int]]:
     """The column blocks printed after the last label (at `label`): the blocks, the counts printed
@@ -1017,7 +1051,8 @@ def _rows_before_page_break(text: str, start: int, label: int, furniture: frozen
 
 
 def _band_in_page_header(text: str, start: int, label: int, heading: re.Match,
-                         furniture: frozenset[tuple[int, int]] = frozenset(), pages: tuple[int, ...] = ()) \
+                         furniture: frozenset[tuple[int, int]] = frozenset(), pages: tuple[int, ...] = (),
+                         by_page: Optional[list] = None) \
         -> Optional[tuple[list[list[Counted]], list[Counted], list[Counted]]]:
     """表三 crossing a page after row 二 or （二）, its header printed again on page 2 (plain
     pdftotext, every label first): page 1 prints rows 一 and 二's 14 values among its labels and
@@ -1028,7 +1063,9 @@ def _band_in_page_header(text: str, start: int, label: int, heading: re.Match,
     then the band's 总计 column and the other bands as column paragraphs. The column blocks (the
     band's rebuilt from its rows), the counts after them before section 四's heading, and rows 一
     and 二's values; None unless that shape holds exactly (14 values for rows 一 and 二, 14 or
-    none for （一）/（二）, four values a row beside the header's words)."""
+    none for （一）/（二）, four values a row beside the header's words). With `by_page` (holding
+    the Table), page 1 may hold more rows, its values after rows 一 and 二 a block a paragraph:
+    `by_page` then holds the bands as the page cuts them (_bands_cut_for)."""
     paragraphs = _paragraphs(text, label, heading.start())
     if len(paragraphs) < 4:
         return None
@@ -1060,6 +1097,7 @@ def _band_in_page_header(text: str, start: int, label: int, heading: re.Match,
         return None
     head: list[Counted] = []
     rest: list[Counted] = []
+    ahead_blocks: list[list[Counted]] = []  # (the same a paragraph a block)
     for paragraph in _paragraphs(text, first.end(), label):
         words, counts = _header_words_and_values(paragraph)
         if counts is None:
@@ -1073,8 +1111,19 @@ def _band_in_page_header(text: str, start: int, label: int, heading: re.Match,
             continue
         if words or (len(counts) == 1 and len(head) < 2 * _WIDTH):
             head += counts
-        else:
+        elif counts:
             rest += counts
+            ahead_blocks.append(counts)
+    if by_page is not None:
+        # page 1 holding more rows than （一）/（二）: its blocks a paragraph each, the bands cut
+        # where page 2's labels start (_bands_by_page: after page 1's last value)
+        if len(head) != 2 * _WIDTH or not rest:
+            return None
+        bands = _bands_cut_for(by_page[0], text, start, rest[-1][2], paragraphs[1][0][1], height)
+        if bands is None:
+            return None
+        by_page[:] = [bands]
+        return ahead_blocks + columns + blocks, after, head
     if len(rest) == 2 * _WIDTH + 1:
         # one value too many: the page's number printed bare among them (「2」 on page 2), a
         # paragraph of its own the page furniture did not tell (pages: where each page but the first starts)

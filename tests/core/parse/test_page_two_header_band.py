@@ -93,3 +93,23 @@ def test_page_one_holding_rows_to_two_its_bare_page_number_among_the_pairs_is_pa
     assert _t3_row(report, "unable_not_held") == [5177, 158, 0, 0, 227, 0, 5562]
     assert _t3_row(report, "total") == [20354, 621, 0, 0, 888, 0, 21863]
     assert _t3_row(report, "carried_forward") == [1230, 0, 0, 0, 0, 0, 1230]
+
+
+def test_page_one_holding_a_row_of_a_band_the_page_cuts_its_rest_in_page_twos_header():
+    # page 1 prints rows 一 and 二 beside and after the header's words, （一）/（二）'s columns a pair
+    # a paragraph, then 「1.属于国家秘密」's values one a paragraph (16 — — — — — 16); page 2 prints
+    # the other labels (「2.其他法律行政法规禁 / 止公开」 broken over two lines), the header again
+    # with 「2.…禁止公开」's first four cells beside its words, its 法律服务机构 and 其他 after their
+    # names, its 总计, then the other bands. The page cuts band （三）1–2: its second row, found on
+    # neither side, is page 2's first (its one row as high as the header's band). Was: 8 cells
+    # wrong, 「1.属于国家秘密」 read 474 8 … 482 (row 一's values), flagged.
+    report, wrong, silent = read_against_truth(ZOO / "pq3004-r0024-pdftotext-gbk.txt")
+    assert wrong == [] and silent == []
+    assert _t3_row(report, "new") == [474, 8, None, None, None, None, 482]
+    assert _t3_row(report, "partial") == [102, 2, None, None, None, None, 104]
+    assert _t3_row(report, "denied_state_secret") == [16, None, None, None, None, None, 16]
+    assert _t3_row(report, "denied_law_forbidden") == [None] * 7
+    assert _t3_row(report, "unable_not_held") == [104, 2, None, None, None, None, 106]
+    assert _t3_row(report, "unable_unclear") == [14, None, None, None, None, None, 14]
+    assert _t3_row(report, "total") == [476, 7, None, None, None, None, 483]
+    assert _t3_row(report, "carried_forward") == [None, 1, None, None, None, None, 1]
