@@ -671,19 +671,20 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
         return True
     # page 2's header holding the first band's rows there, page 1 rows 一 and 二 (and （一）（二）)
     if label is not None:
+        # (the band beside the header's words read row by row, and column by column: the one
+        # reading both give, or the one of them that reads)
+        spare = _count_lines(text, heading.end(), stop)
         in_header = _band_in_page_header(text, start, label.start(), heading, furniture, pages)
         if in_header is not None:
-            blocks, after, head = in_header
-            if _read_cut(report, table, text, start, stop, blocks, after, heading.end(), label.start(),
-                         tuple(head)):
+            options, after, head = in_header
+            if _read_paged(report, table, options, after, spare, head, _BANDS):
                 return True
         # page 1 holding more rows: its blocks and page 2's, the bands cut at the page
         by_page: list = [table]
         in_header = _band_in_page_header(text, start, label.start(), heading, furniture, pages, by_page)
         if in_header is not None:
-            blocks, after, head = in_header
-            return _read_paged(report, table, [blocks], after, _count_lines(text, heading.end(), stop), head,
-                               by_page[0])
+            options, after, head = in_header
+            return _read_paged(report, table, options, after, spare, head, by_page[0])
     return False
 
 
@@ -1053,7 +1054,7 @@ def _rows_before_page_break(text: str, start: int, label: int, furniture: frozen
 def _band_in_page_header(text: str, start: int, label: int, heading: re.Match,
                          furniture: frozenset[tuple[int, int]] = frozenset(), pages: tuple[int, ...] = (),
                          by_page: Optional[list] = None) \
-        -> Optional[tuple[list[list[Counted]], list[Counted], list[Counted]]]:
+        -> Optional[tuple[list[list[list[Counted]]], list[Counted], list[Counted]]]:
     """表三 crossing a page after row 二 or （二）, its header printed again on page 2 (plain
     pdftotext, every label first): page 1 prints rows 一 and 二's 14 values among its labels and
     the header's words (in print order, as _head_rows reads them), then （一）/（二）'s as a paragraph
@@ -1061,8 +1062,9 @@ def _band_in_page_header(text: str, start: int, label: int, heading: re.Match,
     申请人情况 … 组织 with the first band of page 2 beside them row by row (each row's 自然人 …
     社会公益组织: 4 values), then 「法律 服务 机构」 and 「其他」 each with the band's column of theirs,
     then the band's 总计 column and the other bands as column paragraphs. The column blocks (the
-    band's rebuilt from its rows), the counts after them before section 四's heading, and rows 一
-    and 二's values; None unless that shape holds exactly (14 values for rows 一 and 二, 14 or
+    band's rebuilt from its rows; again with its first four columns read column by column, as a
+    header may print them), the counts after them before section 四's heading, and rows 一 and
+    二's values; None unless that shape holds exactly (14 values for rows 一 and 二, 14 or
     none for （一）/（二）, four values a row beside the header's words). With `by_page` (holding
     the Table), page 1 may hold more rows, its values after rows 一 and 二 a block a paragraph:
     `by_page` then holds the bands as the page cuts them (_bands_cut_for)."""
@@ -1077,12 +1079,14 @@ def _band_in_page_header(text: str, start: int, label: int, heading: re.Match,
     if not counts or len(counts) != 4 * height:
         return None
     columns = [[counts[row * 4 + column] for row in range(height)] for column in range(4)]
+    by_columns = [counts[column * height:(column + 1) * height] for column in range(4)]
     for paragraph, name in ((paragraphs[2], "法律服务机构"), (paragraphs[3], "其他")):
         words, counts = _words_and_counts(paragraph)
         if counts is None or "".join(words) != name or len(counts) not in (0, height):
             return None
         if counts:
             columns.append(counts)
+            by_columns.append(counts)
     blocks: list[list[Counted]] = []
     for paragraph in paragraphs[4:]:
         counts = _counts(paragraph)
@@ -1123,7 +1127,7 @@ def _band_in_page_header(text: str, start: int, label: int, heading: re.Match,
         if bands is None:
             return None
         by_page[:] = [bands]
-        return ahead_blocks + columns + blocks, after, head
+        return [ahead_blocks + columns + blocks, ahead_blocks + by_columns + blocks], after, head
     if len(rest) == 2 * _WIDTH + 1:
         # one value too many: the page's number printed bare among them (「2」 on page 2), a
         # paragraph of its own the page furniture did not tell (pages: where each page but the first starts)
@@ -1134,7 +1138,7 @@ def _band_in_page_header(text: str, start: int, label: int, heading: re.Match,
     if len(head) != 2 * _WIDTH or len(rest) not in (0, 2 * _WIDTH):
         return None
     ahead = [rest[i:i + 2] for i in range(0, len(rest), 2)]
-    return ahead + columns + blocks, after, head
+    return [ahead + columns + blocks, ahead + by_columns + blocks], after, head
 
 
 def _values_among_labels(text: str, start: int, label: int, furniture: frozenset[tuple[int, int]]) \
