@@ -640,8 +640,7 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
             return True
         last = _last_band_apart(text, heading, stop, worded[1]) if worded is not None else None
         if worded is not None and last is not None:
-            blocks, _, spare_from, labels_at, head = worded
-            if _read_cut(report, table, text, start, stop, blocks + last, [], spare_from, labels_at, head,
+            if _read_cut(report, table, text, start, stop, worded[0] + last, [], worded[2], worded[3], worded[4],
                          taken=frozenset(v for column in last[4:] for v in column)):
                 return True
     if label is not None and cut is not None:  # page 1 holding only rows 一, 二, （一） and （二）
@@ -675,16 +674,14 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
         # reading both give, or the one of them that reads)
         spare = _count_lines(text, heading.end(), stop)
         in_header = _band_in_page_header(text, start, label.start(), heading, furniture, pages)
-        if in_header is not None:
-            options, after, head = in_header
-            if _read_paged(report, table, options, after, spare, head, _BANDS):
-                return True
+        if in_header is not None and _read_paged(report, table, in_header[0], in_header[1], spare, in_header[2],
+                                                 _BANDS):
+            return True
         # page 1 holding more rows: its blocks and page 2's, the bands cut at the page
         by_page: list = [table]
         in_header = _band_in_page_header(text, start, label.start(), heading, furniture, pages, by_page)
         if in_header is not None:
-            options, after, head = in_header
-            return _read_paged(report, table, options, after, spare, head, by_page[0])
+            return _read_paged(report, table, in_header[0], in_header[1], spare, in_header[2], by_page[0])
     return False
 
 
