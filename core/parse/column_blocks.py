@@ -638,6 +638,11 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
         worded = _blocks_after_header_words(text, start, label.start(), heading, stop)
         if worded is not None and _read_cut(report, table, text, start, stop, *worded):
             return True
+        last = _last_band_apart(text, heading, stop, worded[1]) if worded is not None else None
+        if worded is not None and last is not None:
+            if _read_cut(report, table, text, start, stop, worded[0] + last, [], worded[2], worded[3], worded[4],
+                         taken=frozenset(v for column in last[4:] for v in column)):
+                return True
     if label is not None and cut is not None:  # page 1 holding only rows 一, 二, （一） and （二）
         first_page = _rows_before_page_break(text, start, label.start(), furniture)
         if first_page is not None:
@@ -657,22 +662,42 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
     paged = _blocks_after_header(table, text, start, heading, stop, furniture)
     if paged is not None and _read_paged(report, table, *paged):
         return True
+    further = _bands_after_heading(text, heading, stop, *paged) if paged is not None else None
+    if further is not None and _read_paged(report, table, *further):
+        return True
     across = _blocks_across_page_words(table, text, start, heading, stop, pages, furniture)
-    return across is not None and _read_paged(report, table, *across)
+    if across is not None and _read_paged(report, table, *across):
+        return True
+    # page 2's header holding the first band's rows there, page 1 rows 一 and 二 (and （一）（二）)
+    if label is not None:
+        # (the band beside the header's words read row by row, and column by column: the one
+        # reading both give, or the one of them that reads)
+        spare = _count_lines(text, heading.end(), stop)
+        in_header = _band_in_page_header(text, start, label.start(), heading, furniture, pages)
+        if in_header is not None and _read_paged(report, table, in_header[0], in_header[1], spare, in_header[2],
+                                                 _BANDS):
+            return True
+        # page 1 holding more rows: its blocks and page 2's, the bands cut at the page
+        by_page: list = [table]
+        in_header = _band_in_page_header(text, start, label.start(), heading, furniture, pages, by_page)
+        if in_header is not None:
+            return _read_paged(report, table, in_header[0], in_header[1], spare, in_header[2], by_page[0])
+    return False
 
 
 def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, blocks: list[list[Counted]],
               after: list[Counted], spare_from: int, labels_at: int, more_head: tuple[Counted, ...] = (),
-              narrow: int = 0) -> bool:
+              narrow: int = 0, taken: frozenset[Counted] = frozenset()) -> bool:
     """Store the reading of the blocks printed after the labels (_blocks_after_labels,
-    _blocks_across_heading) if there is one; False without. `narrow`: _bands."""
+    _blocks_across_heading) if there is one; False without. `narrow`: _bands; `taken`: values
+    printed after section 四's heading the blocks hold (not spare)."""
     whole = sum(len(b) for b in blocks) >= 5 * _WIDTH * 2  # else the values print beside their labels
     # zeros printed as "-" only (none as 0), some of them eaten: a block per column all the same
     eaten = len(blocks) >= 5 * len(_BANDS) and any(text[v[1]:v[2]] == "-" for b in blocks for v in b) \
         and not any(text[v[1]:v[2]] == "0" for b in blocks for v in b)
     if not (whole or eaten):
         return False
-    spare_values = _count_lines(text, spare_from, stop)
+    spare_values = [v for v in _count_lines(text, spare_from, stop) if v not in taken]
     legal = None
     if more_head and more_head[-1][1] >= spare_from:  # (a header value printed there: _legal_apart)
         legal = more_head[-1]
@@ -842,6 +867,30 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
     return options, after, spare, head, bands
 
 
+def _bands_after_heading(text: str, heading: re.Match, stop: int, options: list[list[list[Counted]]],
+                         after: list[Counted], spare: list[Counted], head: list[Counted],
+                         bands: tuple[tuple[str, ...], ...]) \
+        -> Optional[tuple[list[list[list[Counted]]], list[Counted], list[Counted], list[Counted],
+                          tuple[tuple[str, ...], ...]]]:
+    """_blocks_after_header's reading when the last bands' columns print after section 四's
+    heading (page 2's last blocks beyond its foot: （五）5's columns but its 自然人, then the last
+    band's, each a paragraph of counts alone, the header's word 总计 before them): those
+    paragraphs, up to the first holding words and counts (表四's header with its values), added
+    to every way to cut the blocks, their values no longer spare. None without such paragraphs."""
+    end = max((v[2] for blocks in options for block in blocks for v in block), default=heading.end())
+    further: list[list[Counted]] = []
+    for paragraph in _paragraphs(text, max(end, heading.end()), stop):
+        words, counts = _words_and_counts(paragraph)
+        if counts is None or words and counts:
+            break
+        if counts:
+            further.append(counts)
+    if not further:
+        return None
+    taken = {v for block in further for v in block}
+    return [blocks + further for blocks in options], after, [v for v in spare if v not in taken], head, bands
+
+
 def _header_band(paragraphs: list[list[tuple[str, int]]], n: int, height: int) \
         -> Optional[tuple[list[list[Counted]], list[list[Counted]], int]]:
     """Page 2's first band (of `height` rows) printed in the header page 2 repeats: the values of
@@ -923,6 +972,32 @@ def _bands_by_page(table: Table, text: str, start: int, header: int, end: int, u
     return tuple(bands), page2, len(bands[index]), index
 
 
+def _bands_cut_for(table: Table, text: str, start: int, boundary: int, end: int, height: int) \
+        -> Optional[tuple[tuple[str, ...], ...]]:
+    """The bands cut where page 2's rows start (_bands_by_page), page 2's first band `height` rows
+    high: the rows whose labels print before `boundary` are page 1's, those after it (before
+    `end`) page 2's; the first of page 2 is one of the rows between the last found on page 1 and
+    the first found on page 2 (a label a line break cuts is found on neither side), the one whose
+    band's rows from it on are `height` rows. None unless exactly one is."""
+    def printed(key: str, a: int, b: int) -> bool:
+        return any(text.find(k, a, b) >= 0 for k in table.row(key).keywords)
+
+    before = [i for i, key in enumerate(_ROWS) if printed(key, start, boundary)]
+    after = [i for i, key in enumerate(_ROWS) if printed(key, boundary, end)]
+    if not before or not after or max(before) >= min(after):
+        return None
+    found = []
+    for first in range(max(before) + 1, min(after) + 1):
+        cut: list[tuple[str, ...]] = []
+        for band in _BANDS:
+            at = band.index(_ROWS[first]) if _ROWS[first] in band else 0
+            cut += [band[:at], band[at:]] if at else [band]
+        piece = next(band for band in cut if band[0] == _ROWS[first])
+        if len(piece) == height:
+            found.append(tuple(cut))
+    return found[0] if len(found) == 1 else None
+
+
 def _blocks_after_labels(text: str, label: int, heading: re.Match) \
         -> Optional[tuple[list[list[Counted]], list[Counted], int, int]]:
     """The column blocks printed after the last label (at `label`): the blocks, the counts printed
@@ -971,6 +1046,96 @@ def _rows_before_page_break(text: str, start: int, label: int, furniture: frozen
     if len(lone) != 2 * _WIDTH or len(rest) != 2 * _WIDTH:
         return None
     return lone, [rest[i:i + 2] for i in range(0, len(rest), 2)]
+
+
+def _band_in_page_header(text: str, start: int, label: int, heading: re.Match,
+                         furniture: frozenset[tuple[int, int]] = frozenset(), pages: tuple[int, ...] = (),
+                         by_page: Optional[list] = None) \
+        -> Optional[tuple[list[list[list[Counted]]], list[Counted], list[Counted]]]:
+    """表三 crossing a page after row 二 or （二）, its header printed again on page 2 (plain
+    pdftotext, every label first): page 1 prints rows 一 and 二's 14 values among its labels and
+    the header's words (in print order, as _head_rows reads them), then （一）/（二）'s as a paragraph
+    per column if page 1 holds them; page 2, after the last label, prints the header's words
+    申请人情况 … 组织 with the first band of page 2 beside them row by row (each row's 自然人 …
+    社会公益组织: 4 values), then 「法律 服务 机构」 and 「其他」 each with the band's column of theirs,
+    then the band's 总计 column and the other bands as column paragraphs. The column blocks (the
+    band's rebuilt from its rows; again with its first four columns read column by column, as a
+    header may print them), the counts after them before section 四's heading, and rows 一 and
+    二's values; None unless that shape holds exactly (14 values for rows 一 and 二, 14 or
+    none for （一）/（二）, four values a row beside the header's words). With `by_page` (holding
+    the Table), page 1 may hold more rows, its values after rows 一 and 二 a block a paragraph:
+    `by_page` then holds the bands as the page cuts them (_bands_cut_for)."""
+    paragraphs = _paragraphs(text, label, heading.start())
+    if len(paragraphs) < 4:
+        return None
+    words, counts = _header_words_and_values(paragraphs[1])
+    if counts is None or not words or "申请人情况" not in "".join(words) \
+            or not all(set(line) <= _T3_WORDS for line in words):
+        return None
+    height = len(counts) // 4
+    if not counts or len(counts) != 4 * height:
+        return None
+    columns = [[counts[row * 4 + column] for row in range(height)] for column in range(4)]
+    by_columns = [counts[column * height:(column + 1) * height] for column in range(4)]
+    for paragraph, name in ((paragraphs[2], "法律服务机构"), (paragraphs[3], "其他")):
+        words, counts = _words_and_counts(paragraph)
+        if counts is None or "".join(words) != name or len(counts) not in (0, height):
+            return None
+        if counts:
+            columns.append(counts)
+            by_columns.append(counts)
+    blocks: list[list[Counted]] = []
+    for paragraph in paragraphs[4:]:
+        counts = _counts(paragraph)
+        if counts is None:
+            break
+        blocks.append(counts)
+    after = _paragraph_counts(paragraphs[4 + len(blocks):], t4_pieces=False)
+    # page 1: rows 一 and 二 (a value a paragraph, or beside the header's words), then
+    # （一）/（二）'s columns (a paragraph of two, the last column's may print as two of one)
+    first = _HEAD_FIRST.search(text, start, label)
+    if first is None:
+        return None
+    head: list[Counted] = []
+    rest: list[Counted] = []
+    ahead_blocks: list[list[Counted]] = []  # (the same a paragraph a block)
+    for paragraph in _paragraphs(text, first.end(), label):
+        words, counts = _header_words_and_values(paragraph)
+        if counts is None:
+            if any(_COUNTS_LINE.fullmatch(line) for line, _ in paragraph):
+                return None  # (a count beside a label: another layout)
+            continue
+        counts = [v for v in counts if v[1:] not in furniture]  # (a page's number)
+        if words and not all(set(line) <= _T3_WORDS for line in words):
+            if counts:
+                return None
+            continue
+        if words or (len(counts) == 1 and len(head) < 2 * _WIDTH):
+            head += counts
+        elif counts:
+            rest += counts
+            ahead_blocks.append(counts)
+    if by_page is not None:
+        # page 1 holding more rows than （一）/（二）: its blocks a paragraph each, the bands cut
+        # where page 2's labels start (_bands_by_page: after page 1's last value)
+        if len(head) != 2 * _WIDTH or not rest:
+            return None
+        bands = _bands_cut_for(by_page[0], text, start, rest[-1][2], paragraphs[1][0][1], height)
+        if bands is None:
+            return None
+        by_page[:] = [bands]
+        return [ahead_blocks + columns + blocks, ahead_blocks + by_columns + blocks], after, head
+    if len(rest) == 2 * _WIDTH + 1:
+        # one value too many: the page's number printed bare among them (「2」 on page 2), a
+        # paragraph of its own the page furniture did not tell (pages: where each page but the first starts)
+        numbered = [v for v in rest if v[0] == 1 + sum(1 for at in pages if at <= v[1])
+                    and text[text.rfind("\n\n", 0, v[1]):text.find("\n\n", v[2])].strip() == text[v[1]:v[2]]]
+        if len(numbered) == 1:
+            rest.remove(numbered[0])
+    if len(head) != 2 * _WIDTH or len(rest) not in (0, 2 * _WIDTH):
+        return None
+    ahead = [rest[i:i + 2] for i in range(0, len(rest), 2)]
+    return [ahead + columns + blocks, ahead + by_columns + blocks], after, head
 
 
 def _values_among_labels(text: str, start: int, label: int, furniture: frozenset[tuple[int, int]]) \
@@ -1229,12 +1394,14 @@ def _bands_apart(text: str, start: int, stop: int, heights: list[int], printed: 
     return [counts for _, counts in by_band]
 
 
-def _columns_apart(text: str, start: int, stop: int, height: int, printed: int) -> Optional[list[list[Counted]]]:
+def _columns_apart(text: str, start: int, stop: int, height: int, printed: int, past_pieces: bool = False) \
+        -> Optional[list[list[Counted]]]:
     """The columns of page 2's first band (of `height` rows) past its first `printed` ones (4:
     法律服务机构, 其他 and 总计; 5: 其他 and 总计) as they print after section 四's heading among
     表四's pieces: each named column as a paragraph of its name and its values (法律 / 服务 / 机构
-    / 0 / 0, 其他 / 0 / 0), 总计's values the paragraph right after 其他's. None unless each prints
-    so exactly once."""
+    / 0 / 0, 其他 / 0 / 0), 总计's values the paragraph right after 其他's (`past_pieces`: the
+    first paragraph of counts alone after it, past 表四's pieces with their values: 尚 / 未 / 审 /
+    结 / 0). None unless each prints so exactly once."""
     paragraphs = _paragraphs(text, start, stop)
     found: dict[str, list[list[Counted]]] = {"法律服务机构": [], "其他": []}
     for i, paragraph in enumerate(paragraphs):
@@ -1243,7 +1410,11 @@ def _columns_apart(text: str, start: int, stop: int, height: int, printed: int) 
         if name not in found or counts is None or len(counts) != height:
             continue
         if name == "其他":
-            total = _counts(paragraphs[i + 1]) if i + 1 < len(paragraphs) else None
+            following = i + 1
+            while past_pieces and following < len(paragraphs) and _counts(paragraphs[following]) is None \
+                    and _T4_PIECE.fullmatch(paragraphs[following][0][0]):
+                following += 1
+            total = _counts(paragraphs[following]) if following < len(paragraphs) else None
             if total is None or len(total) != height:
                 continue
             found[name].append(counts + total)
@@ -1254,6 +1425,20 @@ def _columns_apart(text: str, start: int, stop: int, height: int, printed: int) 
         return None
     columns = [found[name][0] for name in names]
     return columns[:-1] + [columns[-1][:height], columns[-1][height:]]
+
+
+def _last_band_apart(text: str, heading: re.Match, stop: int, after: list[Counted]) -> Optional[list[list[Counted]]]:
+    """The last band (（六）, （七）, 四) where a page break prints it under page 2's repeated header:
+    each row's first four values beside its label (the counts after the blocks, `after`, row by
+    row), its 法律服务机构, 其他 and 总计 after section 四's heading among 表四's pieces
+    (_columns_apart). Its 7 columns; None unless it prints so, four values a row."""
+    height = len(_BANDS[-1])
+    if len(after) != 4 * height:
+        return None
+    columns = _columns_apart(text, heading.end(), stop, height, 4, past_pieces=True)
+    if columns is None:
+        return None
+    return [[after[row * 4 + column] for row in range(height)] for column in range(4)] + columns
 
 
 def _legal_apart(text: str, heading: re.Match, stop: int) -> Optional[Counted]:
