@@ -886,8 +886,11 @@ def is_glued(text: str) -> bool:
     through the text tries a match at every digit of a table: 2.5 % of cold60's instructions.)
     Two matches the search finds exist exactly when some match starts at or after the end of
     the first one (a match starting inside another ends after it: a label holds no value
-    followed by a label)."""
-    found = []  # (start, end) of every match
+    followed by a label). No match starts inside another at all (the characters after a match's
+    first are a unit, spaces and a label's, none of which opens a match), so two matches the
+    search finds exist exactly when two matches lie apart: the walk stops at the second (a
+    glued 表三 has many; the tests keep the search as the oracle)."""
+    first = None  # (start, end) of the first match found
     for mark, before in _LABEL_MARKS:
         at = text.find(mark)
         while at >= 0:
@@ -897,12 +900,12 @@ def is_glued(text: str) -> bool:
             if value > 0 and text[value] in _COUNT_UNITS and text[value - 1] in _GLUED_VALUE_CHARS:
                 value -= 1  # (a count's unit ends its value: "２６件二、")
             if value >= 0 and text[value] in _GLUED_VALUE_CHARS and (match := _GLUED_TO_LABEL.match(text, value)):
-                found.append((value, match.end()))
+                if first is None:
+                    first = (value, match.end())
+                elif value >= first[1] or match.end() <= first[0]:
+                    return True
             at = text.find(mark, at + 1)
-    if len(found) < 2:
-        return False
-    first_end = min(found)[1]
-    return any(start >= first_end for start, _ in found)
+    return False
 
 
 # A glued row none of whose cuts adds up to its 总计: misprinted (or its run misread) whatever is read
@@ -934,7 +937,19 @@ def glued_text(text: str) -> tuple[str, Optional[list[int]]]:
     it), and a number's thousands separators taken out, a break put after its last group in their
     place ("2,041515" reads "2041 515"). One character for one; with the text, where each of its
     characters prints in `text` (None where none moved): a group's digits print a place or more to
-    the right."""
+    the right. (Asked of the same 表三 text by the parser's readers and the check: worked out once;
+    callers only read the list.)"""
+    known = _GLUED_TEXTS.get(text)
+    if known is None:
+        known = remember(_GLUED_TEXTS, text, _glued_text(text), _GLUED_TEXTS_KEPT)
+    return known
+
+
+_GLUED_TEXTS: dict[str, tuple[str, Optional[list[int]]]] = document_memo()  # 表三's text -> glued_text
+_GLUED_TEXTS_KEPT = 4  # (a report's 表三 text, and a few: texts may be long)
+
+
+def _glued_text(text: str) -> tuple[str, Optional[list[int]]]:
     text = glued_zeros_as_digits(ascii_digits(text))
     if _UNIT_AFTER_DIGITS.search(text):
         text = _UNIT_AFTER_DIGITS.sub(" ", text)
