@@ -34,7 +34,7 @@ from core.parse.blocks import UNDECIDED_CELL
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import (CUT_LEFT_OPEN, LEFT_OPEN, MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD,
                               adds_up, around_unread, completes, jointly_possible, reading_places, row_completes,
-                              row_reading_places, split_summed)
+                              row_reading_places, split_summed, sums_no_choice_holds)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_places import MOST_READINGS, Placements, placed_by_sums
 from core.parse.glued_typo import one_off_with_open_rows
@@ -1513,7 +1513,10 @@ def _cut_around_one_misprint(candidates, paths, eqs, values, alike: dict[str, tu
     if not open_rows or len(cells) > _MOST_MISPRINT_CELLS:
         return set()
     choices = set()
-    for cell in cells:
+    # a cell off a sum that holds under no choice of cuts leaves that sum in: jointly_possible answers
+    # None there, and is asked only of the cells on every such sum (none, often: two sums apart)
+    never = sums_no_choice_holds(open_rows, paths, eqs, known)
+    for cell in cells if not never else [c for c in cells if all(c in e.cell_set for e in never)]:
         joint = jointly_possible(open_rows, paths, [e for e in eqs if cell not in e.cell_set], known)
         if joint is None:
             continue  # (the misprint is not there: the other sums fail all the same)
