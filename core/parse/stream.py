@@ -946,7 +946,7 @@ def glued_text(text: str) -> tuple[str, Optional[list[int]]]:
 
 
 _GLUED_TEXTS: dict[str, tuple[str, Optional[list[int]]]] = document_memo()  # 表三's text -> glued_text
-_GLUED_TEXTS_KEPT = 4  # (a report's 表三 text, and a few: texts may be long)
+_GLUED_TEXTS_KEPT = 1  # (the report's 表三 text, the last asked: a text and its map may be long)
 
 
 def _glued_text(text: str) -> tuple[str, Optional[list[int]]]:
