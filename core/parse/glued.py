@@ -941,12 +941,13 @@ def sums_no_choice_holds(rows: dict[str, list[list[float]]], paths: dict[str, li
     for eq in eqs:
         if eq.cell_set.isdisjoint(where) or any(p not in where and values.get(p) is None for p in eq.cells):
             continue
-        gaps = {sum(values[p] for p in eq.right if p not in where) - sum(values[p] for p in eq.left if p not in where)}
+        known = [values[p] or 0 for p in eq.right if p not in where] + [-(values[p] or 0) for p in eq.left if p not in where]
+        gaps: set[float] = {sum(known)}  # (every cell outside the rows known here: `or 0` only for mypy)
         for key, readings in rows.items():  # each row moves the gap by its cells left minus right
             left = [where[p][1] for p in eq.left if where.get(p, ("",))[0] == key]
             right = [where[p][1] for p in eq.right if where.get(p, ("",))[0] == key]
             if left or right:
-                moves = {sum(r[i] for i in left) - sum(r[i] for i in right) for r in readings}
+                moves: set[float] = {sum(r[i] for i in left) - sum(r[i] for i in right) for r in readings}
                 gaps = {gap - move for gap in gaps for move in moves}
         if 0 not in gaps:
             never.append(eq)
