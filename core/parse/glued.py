@@ -919,6 +919,41 @@ def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[s
     return _jointly_possible(rows, paths, eqs, values, chosen_only=chosen_only)
 
 
+def sums_no_choice_holds(rows: dict[str, list[list[float]]], paths: dict[str, list[str]], eqs,
+                         values: dict[str, Optional[float]]) -> Optional[list]:
+    """The equations of `eqs` that no choice of one reading per row makes hold, each weighed on its
+    own (those through no row, or through an unknown cell outside them, say nothing, as in
+    jointly_possible); None when jointly_possible might give up on some of `eqs` with these rows
+    (its walk could take more than MAX_JOINT_STEPS steps) or counts in other than small whole
+    numbers: then whether such an equation makes jointly_possible answer None is not known.
+
+    jointly_possible answers None for any equations among which one is here, exactly: its walk
+    never gives up on these rows, and no choice makes every sum hold when one sum holds under none."""
+    if not rows or not all(rows.values()) or not _small_whole_numbers(rows, values):
+        return None
+    choices = 1
+    for readings in rows.values():
+        choices *= len(readings)
+    if 1 + len(rows) * choices > MAX_JOINT_STEPS:  # (the walk's turns, in any order of the rows)
+        return None
+    where = {p: (key, i) for key, readings in rows.items() for i, p in enumerate(paths[key])}
+    never = []
+    for eq in eqs:
+        if eq.cell_set.isdisjoint(where) or any(p not in where and values.get(p) is None for p in eq.cells):
+            continue
+        known = [values[p] or 0 for p in eq.right if p not in where] + [-(values[p] or 0) for p in eq.left if p not in where]
+        gaps: set[float] = {sum(known)}  # (every cell outside the rows known here: `or 0` only for mypy)
+        for key, readings in rows.items():  # each row moves the gap by its cells left minus right
+            left = [where[p][1] for p in eq.left if where.get(p, ("",))[0] == key]
+            right = [where[p][1] for p in eq.right if where.get(p, ("",))[0] == key]
+            if left or right:
+                moves: set[float] = {sum(r[i] for i in left) - sum(r[i] for i in right) for r in readings}
+                gaps = {gap - move for gap in gaps for move in moves}
+        if 0 not in gaps:
+            never.append(eq)
+    return never
+
+
 def _small_whole_numbers(rows: dict[str, list[list[float]]], values: dict[str, Optional[float]]) -> bool:
     """Whether every number is an int below 2**30 in size: the sums of any equation's cells (fewer
     than 1 024 of them) then stay below 2**40, so _jointly_possible searches in whole numbers."""

@@ -34,7 +34,7 @@ from core.parse.blocks import UNDECIDED_CELL
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import (CUT_LEFT_OPEN, LEFT_OPEN, MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD,
                               adds_up, around_unread, completes, jointly_possible, reading_places, row_completes,
-                              row_reading_places, split_summed)
+                              row_reading_places, split_summed, sums_no_choice_holds)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_places import MOST_READINGS, Placements, placed_by_sums
 from core.parse.glued_typo import one_off_with_open_rows
@@ -886,8 +886,11 @@ def is_glued(text: str) -> bool:
     through the text tries a match at every digit of a table: 2.5 % of cold60's instructions.)
     Two matches the search finds exist exactly when some match starts at or after the end of
     the first one (a match starting inside another ends after it: a label holds no value
-    followed by a label)."""
-    found = []  # (start, end) of every match
+    followed by a label). No match starts inside another at all (the characters after a match's
+    first are a unit, spaces and a label's, none of which opens a match), so two matches the
+    search finds exist exactly when two matches lie apart: the walk stops at the second (a
+    glued 表三 has many; the tests keep the search as the oracle)."""
+    first = None  # (start, end) of the first match found
     for mark, before in _LABEL_MARKS:
         at = text.find(mark)
         while at >= 0:
@@ -897,12 +900,12 @@ def is_glued(text: str) -> bool:
             if value > 0 and text[value] in _COUNT_UNITS and text[value - 1] in _GLUED_VALUE_CHARS:
                 value -= 1  # (a count's unit ends its value: "２６件二、")
             if value >= 0 and text[value] in _GLUED_VALUE_CHARS and (match := _GLUED_TO_LABEL.match(text, value)):
-                found.append((value, match.end()))
+                if first is None:
+                    first = (value, match.end())
+                elif value >= first[1] or match.end() <= first[0]:
+                    return True
             at = text.find(mark, at + 1)
-    if len(found) < 2:
-        return False
-    first_end = min(found)[1]
-    return any(start >= first_end for start, _ in found)
+    return False
 
 
 # A glued row none of whose cuts adds up to its 总计: misprinted (or its run misread) whatever is read
@@ -934,7 +937,19 @@ def glued_text(text: str) -> tuple[str, Optional[list[int]]]:
     it), and a number's thousands separators taken out, a break put after its last group in their
     place ("2,041515" reads "2041 515"). One character for one; with the text, where each of its
     characters prints in `text` (None where none moved): a group's digits print a place or more to
-    the right."""
+    the right. (Asked of the same 表三 text by the parser's readers and the check: worked out once;
+    callers only read the list.)"""
+    known = _GLUED_TEXTS.get(text)
+    if known is None:
+        known = remember(_GLUED_TEXTS, text, _glued_text(text), _GLUED_TEXTS_KEPT)
+    return known
+
+
+_GLUED_TEXTS: dict[str, tuple[str, Optional[list[int]]]] = document_memo()  # 表三's text -> glued_text
+_GLUED_TEXTS_KEPT = 1  # (the report's 表三 text, the last asked: a text and its map may be long)
+
+
+def _glued_text(text: str) -> tuple[str, Optional[list[int]]]:
     text = glued_zeros_as_digits(ascii_digits(text))
     if _UNIT_AFTER_DIGITS.search(text):
         text = _UNIT_AFTER_DIGITS.sub(" ", text)
@@ -1498,7 +1513,10 @@ def _cut_around_one_misprint(candidates, paths, eqs, values, alike: dict[str, tu
     if not open_rows or len(cells) > _MOST_MISPRINT_CELLS:
         return set()
     choices = set()
-    for cell in cells:
+    # a cell off a sum that holds under no choice of cuts leaves that sum in: jointly_possible answers
+    # None there, and is asked only of the cells on every such sum (none, often: two sums apart)
+    never = sums_no_choice_holds(open_rows, paths, eqs, known)
+    for cell in cells if not never else [c for c in cells if all(c in e.cell_set for e in never)]:
         joint = jointly_possible(open_rows, paths, [e for e in eqs if cell not in e.cell_set], known)
         if joint is None:
             continue  # (the misprint is not there: the other sums fail all the same)
