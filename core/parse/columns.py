@@ -1083,14 +1083,15 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
 
 
 def equation_score(eqs: tuple[Equation, ...], values: dict[str, Optional[float]]) -> int:
-    """Equations satisfied minus equations broken (those with an unknown cell are skipped)."""
+    """Equations satisfied minus equations broken (those with an unknown cell, absent from
+    `values` or None there, are skipped)."""
     score = 0
-    value = values.__getitem__  # (bound once, not twice an equation)
+    value = values.get  # (bound once, not twice an equation; an absent cell is None, as unknown)
     for eq in eqs:
         try:
             left = strict_sum(map(value, eq.left))
             right = strict_sum(map(value, eq.right))
-        except (KeyError, TypeError):
+        except TypeError:  # an unknown cell (strict_sum's signal: checking first costs a list an equation)
             continue
         score += 1 if abs(left - right) < 1e-9 else -1
     return score
