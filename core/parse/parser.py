@@ -3102,6 +3102,24 @@ def _trim_padding(values: list[Token], width: int, padded_right: int = 0) -> lis
     return values
 
 
+def _overflowing_rows(table: Table, values_of: dict[str, list[Token]],
+                     missing: int) -> Iterator[tuple[str, list[Token], int, list[str]]]:
+    """Each row carrying its own values and more, whole rows of its width but `missing` values:
+    its key, values, width and the rows after it in the template the overflow would fill (only
+    where the table has that many). Read from `values_of` as the caller changes it, row by row."""
+    keys = [row.key for row in table.rows]
+    widths = widths_of(table)
+    for index, key in enumerate(keys):
+        values = values_of.get(key)
+        width = widths[key]
+        if not values or len(values) + missing <= width or (len(values) + missing) % width:
+            continue
+        extra = (len(values) + missing) // width - 1
+        following = keys[index + 1:index + 1 + extra]
+        if len(following) == extra:
+            yield key, values, width, following
+
+
 def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[Token]], label_line: dict[str, int],
                                       tokens: list[Token], report: Report) -> None:
     """Whole extra rows of values belong to the rows right after whose labels the text lacks.
@@ -3115,16 +3133,8 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
     label's line is the row's, and so is one after a label printed alone on its line, as a text
     that puts every cell on a line of its own prints a row's values after its label.
     """
-    keys = [row.key for row in table.rows]
-    widths = widths_of(table)
-    for index, key in enumerate(keys):
-        values = values_of.get(key)
-        width = widths[key]
-        if not values or len(values) <= width or len(values) % width:
-            continue
-        extra = len(values) // width - 1
-        following = keys[index + 1:index + 1 + extra]
-        if len(following) != extra or any(k in values_of for k in following):
+    for key, values, width, following in _overflowing_rows(table, values_of, 0):
+        if any(k in values_of for k in following):
             continue
         values_of[key] = values[:width]
         line = label_line.get(key)
@@ -3146,17 +3156,11 @@ def _give_overflow_a_cell_short_to_unlabelled_rows(table: Table, values_of: dict
     prints outside the run (its 总计), for exactly one choice of the short row; that row is read
     as printing a cell fewer. Every row given values so is flagged. (After the readers of runs: a
     row they `placed` is not asked.)"""
-    keys = [row.key for row in table.rows]
     widths = widths_of(table)
-    for index, key in enumerate(keys):
-        values = values_of.get(key)
-        width = widths[key]
-        if not values or len(values) < 2 * width - 1 or (len(values) + 1) % width or key in placed:
+    for key, values, width, following in _overflowing_rows(table, values_of, 1):
+        if key in placed or any(values_of.get(k) or k in placed or widths[k] != width for k in following):
             continue
-        extra = (len(values) + 1) // width - 1
-        following = keys[index + 1:index + 1 + extra]
-        if len(following) != extra or any(values_of.get(k) or k in placed or widths[k] != width for k in following):
-            continue
+        extra = len(following)
         outside: Optional[set] = None  # the numbers the table prints outside the run (asked once a cut adds up)
         cuts = []
         for short in range(extra + 1):
