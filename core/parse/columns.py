@@ -458,6 +458,12 @@ Anchors = Sequence[Optional[tuple[float, float]]]  # each template column's usua
 Layout = list[tuple[int, Anchors]]  # (first line, anchors) per stretch of the table, top to bottom
 
 
+def stretch_at(layout: Layout, line: int) -> int:
+    """The stretch of `layout` a line lies in: the last starting at or above it (the first for a
+    line above them all)."""
+    return max((n for n, (first, _) in enumerate(layout) if first <= line), default=0)
+
+
 def line_candidates(intervals: list[Interval], anchors: Anchors, first: int,
                     within: float = inf) -> list[tuple[float, float, tuple[int, ...]]]:
     """The `first` cheapest ways to put one line's values in increasing columns, cheapest first:
@@ -685,8 +691,7 @@ def row_placements(rows: dict[str, list[Token]], where: dict[int, Interval], lay
     for key, values in rows.items():
         if not values or any(id(t) not in where for t in values):
             continue
-        line = min(t.line for t in values)
-        here = max((n for n, (first, _) in enumerate(layout) if first <= line), default=0)
+        here = stretch_at(layout, min(t.line for t in values))
         options: dict[tuple, Placement] = {}
         stretches = {here, min(here + 1, len(layout) - 1)}
         within = _NEVER_NEAR if len(stretches) == 1 else inf  # (_row_candidates: for a row on one line)
@@ -934,7 +939,7 @@ def _layout_score(rows: dict[str, list[Token]], where: dict[int, Interval], layo
         if not values or any(id(t) not in where for t in values):
             continue
         line = min(t.line for t in values)
-        here = max((n for n, (first, _) in enumerate(layout) if first <= line), default=0)
+        here = stretch_at(layout, line)
         own, after = layout[here][1], layout[min(here + 1, len(layout) - 1)][1]
         signature = (key, id(own), id(after))
         if signature not in memo:

@@ -28,6 +28,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates,
                                 padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, narrow_positions,
+                                stretch_at,
                                 row_placements, with_own_pages, named_pages, PlacedScore,
                                 repeated_header_names, wide_positions, token_number, value_distance)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED_CELL, recut_runs
@@ -2042,7 +2043,7 @@ def _placed_as_eight(rows: dict[str, list[Token]], where: dict[int, Interval], l
         if not 1 < len(values) <= 8 or key not in ways or any(id(t) not in where for t in values):
             continue
         line = values[0].line
-        anchors = layout[max((n for n, (first, _) in enumerate(layout) if first <= line), default=0)][1]
+        anchors = layout[stretch_at(layout, line)][1]
         # (most rows: their last value starts inside the 总计 column or left of it)
         if anchors[-1] is None or max(where[id(t)][0] for t in values) < anchors[-1][1] \
                 or any(t.line != line for t in values) or only_zeros(values):
