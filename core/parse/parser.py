@@ -86,9 +86,9 @@ from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
                                      zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
-from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
-                               head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
-                               t4_with_blank_paragraphs, uncut_rows_printing_counts)
+from core.parse.paragraph_streams import fill_paragraph_gaps, t4_paragraph_groups, t4_with_blank_paragraphs
+from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, glued_t3, glued_t4, head_rows_by_column_sums,
+                               flag_unanchored_rows, interleaved_rows, uncut_rows_printing_counts)
 from core.template import (DENIED, NOT_PROCESSED, OTHER, RESULT_ROWS_2019, RESULT_ROWS_2021, RESULTS, T4, UNABLE, Row, Table,
                            tables)
 from core.parse.second_t3 import one_t3
