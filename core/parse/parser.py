@@ -83,8 +83,8 @@ from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT
 from core.parse.metadata import read_metadata
 from core.parse.paragraph_streams import fill_paragraph_gaps
 from core.parse.t4 import T4_COLUMNS_KEYS, flag_unconfirmed_t4_groups, parse_t4, store_t4, t4_table_tokens
-from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, glued_t3, glued_t4, head_rows_by_column_sums,
-                               flag_unanchored_rows, interleaved_rows, uncut_rows_printing_counts)
+from core.parse.glued_tables import NO_CUT_ADDS_UP, glued_t3, glued_t4, uncut_rows_printing_counts
+from core.parse.stream import displaced_value_rows, flag_unanchored_rows, head_rows_by_column_sums, interleaved_rows
 from core.template import (DENIED, NOT_PROCESSED, OTHER, RESULT_ROWS_2019, RESULT_ROWS_2021, RESULTS, T4, UNABLE, Row, Table,
                            tables)
 from core.parse.second_t3 import one_t3

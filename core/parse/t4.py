@@ -15,6 +15,7 @@ from core.parse.column_order import T4_HEAD_WORDS, is_rule_line
 from core.parse.columns import SURE_MARGIN, positions, repeated_header_names, token_number, value_distance
 from core.parse.early_values import BY_POSITION
 from core.parse.glued import LEFT_OPEN
+from core.parse.glued_tables import NO_CUT_ADDS_UP
 from core.parse.lost import BLANKS_UNTRACED_ZEROS, LOST, only_zeros, printed_placeholder, zero_row
 from core.parse.open_zeros import read_open_zeros
 from core.parse.paragraph_streams import t4_paragraph_groups, t4_with_blank_paragraphs
@@ -23,7 +24,6 @@ from core.parse.reconcile import unglue_t4
 from core.parse.row_sums import parts_add_up
 from core.parse.ruled import ruled_row
 from core.parse.stored_cells import cell_from_token
-from core.parse.stream import NO_CUT_ADDS_UP
 from core.parse.t4_total_heads import store_t4_groups, t4_groups_by_total_heads
 from core.parse.t4_transposed import t4_transposed
 from core.parse.tab_breaks import t4_by_cell_marks, t4_by_pipe_fields
