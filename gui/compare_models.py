@@ -17,8 +17,8 @@ from core.template import describe
 from gui import compare_strings as text, palette, strings
 from gui.qt import QAbstractTableModel, QBrush, QColor, QFont, QModelIndex, Qt
 from gui.session import format_number, shown_text
-from gui.table_models import TemplateTableModel, grid_cell_data
-from gui.template_layout import T3_LABEL_COLUMNS, Grid, GridCell, grid_for
+from gui.table_models import GridTableModel, TemplateTableModel, grid_cell_data
+from gui.template_layout import T3_LABEL_COLUMNS, GridCell, grid_for
 
 PREVIOUS, CURRENT = "previous", "current"
 
@@ -43,7 +43,7 @@ def format_delta(change: CellChange, separator: str = " ") -> str:
     return out
 
 
-class CompareTableModel(QAbstractTableModel):
+class CompareTableModel(GridTableModel):
     # The layout roles of TemplateTableModel (the review's view and delegate read them).
     PathRole = TemplateTableModel.PathRole
     FlagsRole = TemplateTableModel.FlagsRole
@@ -68,34 +68,19 @@ class CompareTableModel(QAbstractTableModel):
         self._label_brush = QBrush(QColor(palette.LABEL_BACKGROUND))
         self._only_brush = QBrush(QColor("#" + ONLY_ONE_VERSION_COLOUR))
 
-    @property
-    def grid(self) -> Grid:
-        return self._grid
-
     def set_comparison(self, comparison: Comparison) -> None:
         """The same pair drawn again (the reviews changed): same layout, new values and colours;
         the view keeps its selection and scroll position."""
         self.comparison = comparison
         self.review = comparison.previous if self.side == PREVIOUS else comparison.current
-        if self._grid.rows and self._grid.columns:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._grid.rows - 1, self._grid.columns - 1))
+        self._every_cell_changed()
 
     def set_show_delta(self, on: bool) -> None:
         self.show_delta = on
-        if self._grid.rows and self._grid.columns:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._grid.rows - 1, self._grid.columns - 1))
+        self._every_cell_changed()
 
     def change_of(self, path: str) -> Optional[CellChange]:
         return self.comparison.change_at(path, self.side)
-
-    def index_of(self, path: str) -> QModelIndex:
-        cell = self._grid.cell_of(path)
-        return self.index(cell.row, cell.column) if cell else QModelIndex()
-
-    def cell_at(self, index: QModelIndex) -> Optional[GridCell]:
-        if not index.isValid() or index.model() is not self:
-            return None
-        return self._grid.anchor(index.row(), index.column())
 
     def row_changed(self, row: int) -> bool:
         """True when a value cell of the grid row changed (the 只看变化 filter keeps it), or holds
@@ -131,12 +116,6 @@ class CompareTableModel(QAbstractTableModel):
         return blocks if len(blocks) > 1 else []
 
     # --- QAbstractTableModel -------------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._grid.rows
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._grid.columns
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         cell = self.cell_at(index)

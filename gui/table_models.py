@@ -48,7 +48,37 @@ def _label_looks(model, cell: GridCell) -> tuple:
         return value
 
 
-class TemplateTableModel(QAbstractTableModel):
+class GridTableModel(QAbstractTableModel):
+    """A model laid out as a template table's grid (`_grid`, set by the subclass): its size, where
+    a cell path is and what cell an index shows. The review's tables and the comparison's."""
+
+    _grid: Grid
+
+    @property
+    def grid(self) -> Grid:
+        return self._grid
+
+    def index_of(self, path: str) -> QModelIndex:
+        cell = self._grid.cell_of(path)
+        return self.index(cell.row, cell.column) if cell else QModelIndex()
+
+    def cell_at(self, index: QModelIndex) -> Optional[GridCell]:
+        if not index.isValid() or index.model() is not self:
+            return None
+        return self._grid.anchor(index.row(), index.column())
+
+    def _every_cell_changed(self) -> None:
+        if self._grid.rows and self._grid.columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._grid.rows - 1, self._grid.columns - 1))
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._grid.rows
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._grid.columns
+
+
+class TemplateTableModel(GridTableModel):
     PathRole = _USER + 1  # str: the cell path ("" for label cells)
     FindingsRole = _USER + 2  # list[Finding] naming the cell
     FlagsRole = _USER + 3  # list[Flag] covering the cell
@@ -82,10 +112,6 @@ class TemplateTableModel(QAbstractTableModel):
         return self._session
 
     @property
-    def grid(self) -> Grid:
-        return self._grid
-
-    @property
     def template(self) -> str:
         """The template whose table is shown: the report's (2021 for an unknown one), else 2021."""
         return self._template
@@ -113,9 +139,7 @@ class TemplateTableModel(QAbstractTableModel):
     def _on_session_changed(self) -> None:
         # An edit can change findings anywhere in the table: refresh every cell.
         self._forget_painted()
-        if self._grid.rows and self._grid.columns:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self._grid.rows - 1, self._grid.columns - 1))
+        self._every_cell_changed()
 
     def _forget_painted(self) -> None:
         self._painted: dict = {}  # (row, column, role) -> what data() answers
@@ -151,22 +175,7 @@ class TemplateTableModel(QAbstractTableModel):
             self.looks(index)
             return self._marks.setdefault(key, (False, False))  # (a label, or no report)
 
-    def index_of(self, path: str) -> QModelIndex:
-        cell = self._grid.cell_of(path)
-        return self.index(cell.row, cell.column) if cell else QModelIndex()
-
-    def cell_at(self, index: QModelIndex) -> Optional[GridCell]:
-        if not index.isValid() or index.model() is not self:
-            return None
-        return self._grid.anchor(index.row(), index.column())
-
     # --- QAbstractTableModel -------------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._grid.rows
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._grid.columns
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         # asked for every cell painted; a cell's flags depend only on the template's grid and

@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 
 from core.equations import equations, expected_by_columns, is_digit_slip
 from core.model import Number, Report, Suggestion
-from core.parse.stream import _glued_runs, _table_start, glued_text
+from core.parse.glued_tables import _glued_runs, _table_start, glued_text
 from core.template import tables
 
 def glued_row_suggestion(report: Report, row_key: str, runs: Optional[dict[str, str]] = None,

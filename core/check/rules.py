@@ -23,7 +23,7 @@ from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_NO_JOINT_CUT, G
                         Suggestion, BLANK_TEMPLATE, CHECK_WITH_SOURCE, known, number_text, strict_sum, without_closing)
 from core.parse.prose_counts import INT, Anchors, anchored_finditer, stated_issued, stated_t4
 from core.parse.parser import NO_REPORT
-from core.parse.stream import uncut_rows_printing_counts
+from core.parse.glued_tables import uncut_rows_printing_counts
 from core.parse.tokens import parse_number
 from core.template import T4, column_of, describe, tables
 

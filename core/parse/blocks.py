@@ -842,9 +842,9 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         shared: Optional[frozenset[str]] = None
         for eq in equations(template):
             try:
-                if abs(strict_sum(values[p] for p in eq.left) - strict_sum(values[p] for p in eq.right)) < 1e-9:
+                if abs(strict_sum(map(values.get, eq.left)) - strict_sum(map(values.get, eq.right))) < 1e-9:
                     continue
-            except (KeyError, TypeError):
+            except TypeError:  # an unknown cell (a row not read whole, or no number): says nothing
                 continue
             if doubtful and not doubtful.isdisjoint(eq.cell_set):
                 continue

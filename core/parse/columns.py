@@ -458,6 +458,12 @@ Anchors = Sequence[Optional[tuple[float, float]]]  # each template column's usua
 Layout = list[tuple[int, Anchors]]  # (first line, anchors) per stretch of the table, top to bottom
 
 
+def stretch_at(layout: Layout, line: int) -> int:
+    """The stretch of `layout` a line lies in: the last starting at or above it (the first for a
+    line above them all)."""
+    return max((n for n, (first, _) in enumerate(layout) if first <= line), default=0)
+
+
 def line_candidates(intervals: list[Interval], anchors: Anchors, first: int,
                     within: float = inf) -> list[tuple[float, float, tuple[int, ...]]]:
     """The `first` cheapest ways to put one line's values in increasing columns, cheapest first:
@@ -685,8 +691,7 @@ def row_placements(rows: dict[str, list[Token]], where: dict[int, Interval], lay
     for key, values in rows.items():
         if not values or any(id(t) not in where for t in values):
             continue
-        line = min(t.line for t in values)
-        here = max((n for n, (first, _) in enumerate(layout) if first <= line), default=0)
+        here = stretch_at(layout, min(t.line for t in values))
         options: dict[tuple, Placement] = {}
         stretches = {here, min(here + 1, len(layout) - 1)}
         within = _NEVER_NEAR if len(stretches) == 1 else inf  # (_row_candidates: for a row on one line)
@@ -934,7 +939,7 @@ def _layout_score(rows: dict[str, list[Token]], where: dict[int, Interval], layo
         if not values or any(id(t) not in where for t in values):
             continue
         line = min(t.line for t in values)
-        here = max((n for n, (first, _) in enumerate(layout) if first <= line), default=0)
+        here = stretch_at(layout, line)
         own, after = layout[here][1], layout[min(here + 1, len(layout) - 1)][1]
         signature = (key, id(own), id(after))
         if signature not in memo:
@@ -1083,14 +1088,15 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
 
 
 def equation_score(eqs: tuple[Equation, ...], values: dict[str, Optional[float]]) -> int:
-    """Equations satisfied minus equations broken (those with an unknown cell are skipped)."""
+    """Equations satisfied minus equations broken (those with an unknown cell, absent from
+    `values` or None there, are skipped)."""
     score = 0
-    value = values.__getitem__  # (bound once, not twice an equation)
+    value = values.get  # (bound once, not twice an equation; an absent cell is None, as unknown)
     for eq in eqs:
         try:
             left = strict_sum(map(value, eq.left))
             right = strict_sum(map(value, eq.right))
-        except (KeyError, TypeError):
+        except TypeError:  # an unknown cell (strict_sum's signal: checking first costs a list an equation)
             continue
         score += 1 if abs(left - right) < 1e-9 else -1
     return score

@@ -20,6 +20,8 @@ from core.template import Table
 _PRINTED_BEFORE_LABEL = "「{}」行的数值印在行标签之前，已按位置归入该行，请对照原文核对"
 # how a row placed by order was placed: by the template's order of rows alone, or with the sums
 BY_ROW_ORDER, BY_ROW_ORDER_AND_SUMS = "模板行序", "模板行序和合计关系"
+# (a row's or 表四's values placed by where they print, and not surely: what follows 「…」行 or 表四)
+BY_POSITION = "的数值按版面位置归入各列，各数所在的列不够确定，请对照原文核对"
 
 
 def placed_by_order(path: str, kind: str, label: str, how: str) -> Flag:

@@ -374,9 +374,9 @@ def order_score(eqs, values: dict[str, Optional[Number]], paths: Sequence[str], 
     failing = []
     for eq in eqs:
         try:
-            left = strict_sum(map(values.__getitem__, eq.left))
-            right = strict_sum(map(values.__getitem__, eq.right))
-        except (KeyError, TypeError):  # an unknown cell: the equation counts neither way
+            left = strict_sum(map(values.get, eq.left))
+            right = strict_sum(map(values.get, eq.right))
+        except TypeError:  # an unknown cell (absent or None): the equation counts neither way
             continue
         miss = abs(left - right)
         score += 1 if miss < 1e-9 else -1

@@ -146,7 +146,7 @@ def with_blank_lines(lines: list[Line], label_line: int, values: list[Token], wi
     web page), completed from the empty lines inside it: each stands for a blank cell (an empty
     line, or a no-break space alone) and one empty line ends the row. None unless that gives
     exactly `width` cells, or when no two cells of the row (its label counted) are printed on
-    adjacent lines (a paragraph stream, where an empty line follows every cell: stream.with_blank_paragraphs)."""
+    adjacent lines (a paragraph stream, where an empty line follows every cell: paragraph_streams.with_blank_paragraphs)."""
     if not values or len(values) >= width or len({t.line for t in values}) != len(values):
         return None
     if not all(len(lines[t.line].cells) == 1 and not lines[t.line].grid for t in values):

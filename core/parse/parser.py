@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
-from itertools import chain, combinations, permutations, product
+from itertools import chain, product
 from math import inf, prod
 from operator import attrgetter, is_
 from typing import Iterable, Iterator, Optional, Sequence
@@ -22,18 +22,17 @@ from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY
                         OVERRUN, PLACED_BY_ORDER, PLACED_BY_POSITION, READING_UNDECIDED, SUBTOTAL_LEFT_OUT, SUBTOTAL_UNTOLD, BLANK_TEMPLATE,
                         ZEROS_ANY_READING, CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
-                                  unglue, unglue_t4)
+                                  unglue)
 from core.equations import Equation, equations, is_digit_slip
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, Placement, column_anchors,
-                                display_width, equation_score, extents_of, width_of,
-                                moved_back_past_total,
-                                header_centres, names_in_order, header_extents, line_candidates,
-                                padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, narrow_positions,
-                                row_placements, with_own_pages, named_pages, PlacedScore,
-                                repeated_header_names, wide_positions, token_number, value_distance)
-from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED_CELL, recut_runs
-from core.parse.early_values import (BY_ROW_ORDER, BY_ROW_ORDER_AND_SUMS, beside_labels, give_early_values_down,
-                                     give_stray_values_down, placed_by_order)
+                                display_width, equation_score, extents_of, width_of, moved_back_past_total,
+                                header_centres, names_in_order, header_extents, line_candidates, padded_apart,
+                                place_by_anchors, placed_scorer, placement_cost, positions, narrow_positions,
+                                stretch_at, row_placements, with_own_pages, named_pages, PlacedScore, wide_positions,
+                                token_number)
+from core.parse.blocks import UNDECIDED_CELL, recut_runs
+from core.parse.early_values import (BY_POSITION, BY_ROW_ORDER, BY_ROW_ORDER_AND_SUMS, beside_labels,
+                                     give_early_values_down, give_stray_values_down, placed_by_order)
 from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_printed_past_last,
                               box_row_values_above, cells_right_of, in_box_cell_order, on_lines_of_one_box_row,
                               values_in_cells,
@@ -41,7 +40,7 @@ from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_p
                               outside_boxed_row, own_box_header, printed_blank, ruled_row, wrapped_box_numbers)
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.space_gaps import fill_space_gaps
-from core.parse.tab_breaks import fill_tab_gaps, t4_by_cell_marks, t4_by_pipe_fields
+from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import CUT_LEFT_OPEN, LEFT_OPEN, MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, signs_printed, split_plain, t2_run_cells
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
@@ -52,33 +51,29 @@ from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header, header_padding
 from core.parse.head_flows import head_rows_from_flows
 from core.parse.footnotes import footnote_lines
-from core.parse.t4_transposed import t4_transposed
-from core.parse.column_order import (T4_HEAD_WORDS, is_rule_line, put_docs_in_header_order, put_parts_in_header_order,
-                                     put_t4_columns_in_header_order)
+from core.parse.column_order import put_docs_in_header_order, put_parts_in_header_order, put_t4_columns_in_header_order
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
-from core.parse.prose_counts import flat_prose, stated_t4
 from core.parse.column_blocks import read_column_blocks
 from core.parse.pdfblocks import (t2_column_blocks, t2_rows_after_labels_and_names, t2_rows_under_headers, t3_spill,
                                   t4_partly_under_section5, t4_printed_apart, t4_stray_values)
 from core.parse.page_furniture import furniture, without
-from core.parse.lost import (BLANKS_UNTRACED_ZEROS, LOST, ZEROS_UNPLACED, blank_rows, empty_line, headless_table_flags,
-                             lost_character_flags, lost_text_flags, only_zeros, printed_placeholder, zero_row,
-                             zeros_in_doubt)
+from core.parse.lost import (BLANKS_UNTRACED_ZEROS, ZEROS_UNPLACED, blank_rows, empty_line, headless_table_flags,
+                             lost_character_flags, lost_text_flags, only_zeros, zero_row, zeros_in_doubt)
 from core.parse.sections import find_sections, line_text
 from core.parse.stray_totals import place_stray_totals
 from core.parse.early_total import read_totals_printed_early
 from core.parse.lost_label import give_values_after_lost_labels
 from core.parse.count_before_label import give_lone_counts_down
-from core.parse.t4_total_heads import store_t4_groups, t4_groups_by_total_heads, t4_last_total_apart
+from core.parse.t4_total_heads import t4_last_total_apart
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
 from core.parse.wrapped_counts import (Parts, counts_over_their_units, flag_counts_over_units, read_wrapped_by_the_sums,
                                       take_wrapped_counts_down)
 from core.parse.wider_parts import ZEROS_IN_A_WIDER_PART, wider_part_rows, zero_rows_in_doubt
 from core.parse.fee_unit import fee_in_printed_unit
-from core.parse.stored_cells import (T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row,
-                                    table_cells, table_equations, table_values, widths_of)
+from core.parse.stored_cells import (T2_BREAK, UNREAD, row_cells_of, store_row, table_cells, table_equations,
+                                     table_values, widths_of)
 from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT_BLANK_TOTAL, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
                                      GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
                                      blank_cells_phrase, flag_lone_total, may_be_clipped, may_have_lost_a_blank, cells_add_up_as_eight, prints_as_eight, prints_as_eight_blank_total,
@@ -86,9 +81,11 @@ from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
                                      zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
-from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
-                               head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
-                               t4_with_blank_paragraphs, uncut_rows_printing_counts)
+from core.parse.metadata import read_metadata
+from core.parse.paragraph_streams import fill_paragraph_gaps
+from core.parse.t4 import T4_COLUMNS_KEYS, flag_unconfirmed_t4_groups, parse_t4, store_t4, t4_table_tokens
+from core.parse.glued_tables import NO_CUT_ADDS_UP, glued_t3, glued_t4, uncut_rows_printing_counts
+from core.parse.stream import displaced_value_rows, flag_unanchored_rows, head_rows_by_column_sums, interleaved_rows
 from core.template import (DENIED, NOT_PROCESSED, OTHER, RESULT_ROWS_2019, RESULT_ROWS_2021, RESULTS, T3_COLUMNS, T4, UNABLE, Row, Table,
                            tables)
 from core.parse.second_t3 import one_t3
@@ -291,9 +288,9 @@ def parse(doc: Document) -> Report:
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
     if t4_gathered:
-        _flag_unconfirmed_t4_groups(report)
+        flag_unconfirmed_t4_groups(report)
     elif t4_partly:
-        _flag_unconfirmed_t4_groups(report, "印在第五部分标题之后的表四片段未能归入表格")
+        flag_unconfirmed_t4_groups(report, "印在第五部分标题之后的表四片段未能归入表格")
     reread_glued_t4(report)
     put_t4_columns_in_header_order(report, T4, tokens[4])
     # a second set of tables (another agency's) whose values were left unread: said, never mixed in
@@ -431,112 +428,7 @@ def _unread_cells(version: str) -> dict[str, CellValue]:
     return dict.fromkeys(templ["section2"].paths() + templ["section3"].paths() + templ["section4"].paths(), UNREAD)
 
 
-# --- metadata ---------------------------------------------------------------------------------
-
-# The title's last words may wrap anywhere (a web page printed to PDF: "…工作年" / "度报告"): the
-# head's lines are joined by line breaks, which the agency never spans.
-_TITLE_FROM_YEAR = r"(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?:政\s*府\s*)?信\s*息\s*公\s*开\s*(?:工\s*作\s*)?年\s*度\s*报\s*告"
-_AGENCY_MAX = 40
-# An agency's name is Chinese, but for a number after 第 (「第17街道办事处」, 「第2中学」): without it
-# the name began after the number, and every 街道 of a district was read as one agency
-_AGENCY_PART = r"(?:[\u4e00-\u9fa5（）()·、]|(?<=第)\d{1,4})"
-_TITLE = re.compile(rf"(?P<agency>{_AGENCY_PART}{{2,{_AGENCY_MAX}}}?)\s*{_TITLE_FROM_YEAR}")
-# The title from its year on: a search skips ahead to a "1" or a "2" (_TITLE, opening on a
-# repeat, is tried from every character of the head, and most of a head is Chinese)
-_TITLE_YEAR = re.compile(_TITLE_FROM_YEAR)
-_COMPILER = re.compile(r"本报告由\s*(?P<agency>(?:[\u4e00-\u9fa5（）()·]|(?<=第)\d{1,4}){2,40}?)\s*(?:根据|依据|按照|编制)")
-_PERIOD = re.compile(r"统计(?:期限|时限|期间|时间|周期|区间)[^。\d]{0,15}?((?:19|20)\d{2})\s*年")
-_LEADING = re.compile(r"^(?:.*?规定[,，]?)?(?:现将|现予公布|现公布|特公布|公布|发布|特发布|印发)?")
-
-
-# A title that is a link to another report on a site's page: a list item, a title followed by
-# its date of publication, or the page's 上一篇/下一篇 (html2text's and pandoc's list marks are
-# stripped with Markdown's: the date tells those)
-_LISTED_BEFORE = re.compile(r"\s*(?:[-+•·◆◇■□▪▫●○►▶]|上一篇|下一篇|上一条|下一条)[\s:：【\[]*")
-_DATED_AFTER = re.compile(r"[\s\]】)）]*(?:\([^()\s]*\))?\s*[\[(（【]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
-
-
-def _titles(head: str) -> Iterator[re.Match]:
-    """_TITLE.finditer(head), each title found from its year. The agency's characters are neither
-    white space nor digits (but a number after 第), so a title's agency ends where the white space before its year
-    begins, at most _AGENCY_MAX characters back: _TITLE is searched from there (or from the last
-    title's end), up to that year's title's end, and finds the same title finditer finds, if any."""
-    searched = 0  # (finditer goes on from the end of the last title)
-    for year in _TITLE_YEAR.finditer(head):
-        agency_end = year.start()
-        while agency_end > searched and head[agency_end - 1].isspace():
-            agency_end -= 1
-        title = _TITLE.search(head, max(searched, agency_end - _AGENCY_MAX), year.end())
-        if title is not None:
-            searched = title.end()
-            yield title
-
-
-def _report_title(head: str, period_year: Optional[int]) -> Optional[re.Match]:
-    """The report's own title among the titles the head prints: not a link to another report
-    (_LISTED_BEFORE, _DATED_AFTER: a site's lists of related reports, printed before or after
-    it); of several, the first of the year the statistics' period states, else the first. (The
-    head is searched on only past a title that is a link or of another year: most heads print
-    their own title first.)"""
-    first = own = None
-    for title in _titles(head):
-        first = first or title
-        if _LISTED_BEFORE.fullmatch(head, head.rfind("\n", 0, title.start()) + 1, title.start()) \
-                or _DATED_AFTER.match(head, title.end()):
-            continue
-        if period_year is None or int(title.group("year")) == period_year:
-            return title
-        own = own or title
-    return own or first
-
-
-def read_metadata(doc: Document, report: Report) -> None:
-    head = "\n".join([l for l in _head_lines(doc.lines[:40]) if l])
-    report.period_year = _period_year(doc.text[:20000])
-    title = _report_title(head, report.period_year)
-    if title:
-        agency = _LEADING.sub("", title.group("agency")).strip("（(")
-        agency = re.sub(r"(?:关于|的)$", "", agency)
-        report.agency = agency or None
-        report.title_year = int(title.group("year"))
-    compiler = _COMPILER.search(head.replace("\n", ""))
-    if compiler:
-        named = compiler.group("agency")
-        if not report.agency or (named.startswith(report.agency) and named != report.agency):
-            report.agency = named
-    report.year = report.title_year or report.period_year
-    if report.year is None:
-        first = re.search(r"((?:19|20)\d{2})\s*年", head)
-        report.year = int(first.group(1)) if first else None
-
-
-def _head_lines(lines: list[Line]) -> list[str]:
-    """Each line's text normalised, without the Markdown marks around it. Normalised in one call:
-    a line break splits normalising (NFKC neither composes nor decomposes it, and each character
-    normalise() replaces stands alone), so the text normalised whole, cut at its line breaks, is
-    each line normalised, unless a line's text holds a line break itself."""
-    texts = [cells[0].text if len(cells := line.cells) == 1 else " ".join([c.text for c in cells])
-             for line in lines]  # (line_text, inline: a call a line cost as much)
-    parts = normalise("\n".join(texts)).split("\n")
-    if len(parts) != len(texts):  # a line break inside a line's text
-        parts = [normalise(text) for text in texts]
-    return [part.strip(" #*") for part in parts]
-
-
-def _period_year(head: str) -> Optional[int]:
-    """The year of the first statement of the statistics' period (统计期限…2023年) in the head of
-    the text, normalised, its lines joined. The match starts at a 统, which normalising makes of no
-    other character, and cannot cross a 。: only the stretch from each 统 to the next 。 is
-    normalised and tried (a 统 and a 。 leave what lies beside them as it is), in order."""
-    at = head.find("统")
-    while at >= 0:
-        end = head.find("。", at)
-        period = _PERIOD.match(normalise(head[at:end if end >= 0 else len(head)]).replace("\n", ""))
-        if period:
-            return int(period.group(1))
-        at = head.find("统", at + 1)
-    return None
-
+# --- the template's version, and tables whose section heading is lost --------------------------
 
 def detect_version(tokens: dict[int, list[Token]], year: Optional[int], section3_text: Optional[str] = None) -> str:
     """The template's version the markers of sections 二 and 三 name (`section3_text`: the texts of
@@ -1486,8 +1378,6 @@ _LINES_BY_SUMS = "「{}」行的数值分在几行印出，已按各行合计关
 # (CELLS_OF_EIGHT's {1}: how the row shows its 8 cells)
 _PRINTED_PAST_TOTAL = "表格在总计之后多画的一列中也印了数值"
 _PLACED_PAST_TOTAL = "末个数值印在总计一列之后"
-# (a row's or 表四's values placed by where they print, and not surely: what follows 「…」行 or 表四)
-BY_POSITION = "的数值按版面位置归入各列，各数所在的列不够确定，请对照原文核对"
 _GAP_AMONG_ZEROS = ("「{0}」行比表头少印1格（转换时在行末补了空格）：按合计读出的空白格在{1}，它与相邻各个0"
                     "的先后无法确定（各种排法同样合计），均按0计，请对照原文核对")
 _BOTH_ENDS_BLANK = ("「{0}」行比表头多印1格，首尾两格均空白，无法确定哪一格是多出的空格：已按其余各行的列位读取"
@@ -1918,7 +1808,7 @@ def reread_glued_t4(report: Report) -> None:
         report.flags.append(unsure)
     elif cut:
         report.flags.append(Flag("section4", "inferred", "表四的数字粘连在一起，已按各组合计关系拆分，请对照原文核对"))
-    _store_t4(report, values)
+    store_t4(report, values)
 
 
 _LINE_OF = attrgetter("line")  # a token's line
@@ -2132,7 +2022,7 @@ def _placed_as_eight(rows: dict[str, list[Token]], where: dict[int, Interval], l
         if not 1 < len(values) <= 8 or key not in ways or any(id(t) not in where for t in values):
             continue
         line = values[0].line
-        anchors = layout[max((n for n, (first, _) in enumerate(layout) if first <= line), default=0)][1]
+        anchors = layout[stretch_at(layout, line)][1]
         # (most rows: their last value starts inside the 总计 column or left of it)
         if anchors[-1] is None or max(where[id(t)][0] for t in values) < anchors[-1][1] \
                 or any(t.line != line for t in values) or only_zeros(values):
@@ -3192,6 +3082,24 @@ def _trim_padding(values: list[Token], width: int, padded_right: int = 0) -> lis
     return values
 
 
+def _overflowing_rows(table: Table, values_of: dict[str, list[Token]],
+                     missing: int) -> Iterator[tuple[str, list[Token], int, list[str]]]:
+    """Each row carrying its own values and more, whole rows of its width but `missing` values:
+    its key, values, width and the rows after it in the template the overflow would fill (only
+    where the table has that many). Read from `values_of` as the caller changes it, row by row."""
+    keys = [row.key for row in table.rows]
+    widths = widths_of(table)
+    for index, key in enumerate(keys):
+        values = values_of.get(key)
+        width = widths[key]
+        if not values or len(values) + missing <= width or (len(values) + missing) % width:
+            continue
+        extra = (len(values) + missing) // width - 1
+        following = keys[index + 1:index + 1 + extra]
+        if len(following) == extra:
+            yield key, values, width, following
+
+
 def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[Token]], label_line: dict[str, int],
                                       tokens: list[Token], report: Report) -> None:
     """Whole extra rows of values belong to the rows right after whose labels the text lacks.
@@ -3205,16 +3113,8 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
     label's line is the row's, and so is one after a label printed alone on its line, as a text
     that puts every cell on a line of its own prints a row's values after its label.
     """
-    keys = [row.key for row in table.rows]
-    widths = widths_of(table)
-    for index, key in enumerate(keys):
-        values = values_of.get(key)
-        width = widths[key]
-        if not values or len(values) <= width or len(values) % width:
-            continue
-        extra = len(values) // width - 1
-        following = keys[index + 1:index + 1 + extra]
-        if len(following) != extra or any(k in values_of for k in following):
+    for key, values, width, following in _overflowing_rows(table, values_of, 0):
+        if any(k in values_of for k in following):
             continue
         values_of[key] = values[:width]
         line = label_line.get(key)
@@ -3236,17 +3136,11 @@ def _give_overflow_a_cell_short_to_unlabelled_rows(table: Table, values_of: dict
     prints outside the run (its 总计), for exactly one choice of the short row; that row is read
     as printing a cell fewer. Every row given values so is flagged. (After the readers of runs: a
     row they `placed` is not asked.)"""
-    keys = [row.key for row in table.rows]
     widths = widths_of(table)
-    for index, key in enumerate(keys):
-        values = values_of.get(key)
-        width = widths[key]
-        if not values or len(values) < 2 * width - 1 or (len(values) + 1) % width or key in placed:
+    for key, values, width, following in _overflowing_rows(table, values_of, 1):
+        if key in placed or any(values_of.get(k) or k in placed or widths[k] != width for k in following):
             continue
-        extra = (len(values) + 1) // width - 1
-        following = keys[index + 1:index + 1 + extra]
-        if len(following) != extra or any(values_of.get(k) or k in placed or widths[k] != width for k in following):
-            continue
+        extra = len(following)
         outside: Optional[set] = None  # the numbers the table prints outside the run (asked once a cut adds up)
         cuts = []
         for short in range(extra + 1):
@@ -3311,585 +3205,3 @@ def _adds_up(values: list[Token]) -> bool:
     numbers = [0 if t.kind == NA else token_number(t) for t in values]
     known_numbers = [n for n in numbers if n is not None]
     return len(known_numbers) == len(numbers) and parts_add_up(known_numbers)
-
-
-# --- T4 ---------------------------------------------------------------------------------------
-
-_HAS_VALUE = re.compile(r"[0-9无—/－]")  # a text run holding glued values, not only header words
-_T4_HEADER = re.compile(r"复议|诉讼|维持|纠正|结果|审结|总计|起诉")
-_T4_COLUMN_HEADS = re.compile(r"[维纠审]")  # 结果维持, 结果纠正, 尚未审结, even a character a line (a PDF's vertical heads)
-
-
-def _is_year(token: Token, following: list[Token]) -> bool:
-    """Whether a number is a year: four digits, 19xx or 20xx, followed on its line by text starting
-    with 年."""
-    return len(token.text) == 4 and token.text[:2] in ("19", "20") and bool(following) and following[0].kind == TEXT \
-        and following[0].line == token.line and following[0].text.startswith("年")
-
-
-def _is_caption_number(table: list[Token], i: int) -> bool:
-    """Whether the number at table[i] numbers a table's caption: after 「表」 (「表3」, 「附表 3」, as
-    pdftotext spaces them), text after it on its line (「政府信息公开行政复议、行政诉讼情况」)."""
-    token = table[i]
-    before, after = table[i - 1] if i else None, table[i + 1] if i + 1 < len(table) else None
-    return before is not None and after is not None and before.kind == TEXT and after.kind == TEXT \
-        and before.line == token.line == after.line and before.text.endswith("表")
-
-
-def _t4_not_found(report: Report) -> None:
-    report.problems.append("未找到第四部分统计表（行政复议、行政诉讼情况）")
-    report.flags.append(Flag("section4", "missing", f"未找到统计表：{T4.title}"))
-
-
-def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = None,
-             pages: tuple[int, ...] = ()) -> None:
-    """表四 into the report; `pages`: the lines beginning its pages when the text marks them (a PDF's
-    text, pdftotext's form feeds)."""
-    width = len(T4.rows) * len(T4_COLUMNS_KEYS)
-    table = t4_table_tokens(tokens, pages)
-    if table is None:
-        _t4_not_found(report)
-        return
-    values: list[Token] = []
-    header_lines = {t.line for t in table if t.kind == TEXT}
-    for i, token in enumerate(table):
-        if token.kind == TEXT:
-            if len(token.text) > 20 and values and not (len(values) < width and _t4_continues(table, i)):
-                break  # prose after the table
-            continue
-        if values and token.kind == NUM and _is_year(token, table[i + 1:i + 2]):
-            break  # prose after the table, begun by a year: "2020 年，我单位…"
-        if not values and token.kind == NUM and _is_caption_number(table, i):
-            continue  # the table's caption: 「表 3 政府信息公开行政复议、行政诉讼情况」
-        if token.kind == EMPTY and token.line in header_lines:
-            continue  # an empty cell beside header words: layout of the merged header, not a value
-        values.append(token)
-    if len(values) > width and report.year is not None:
-        values = _own_year_row(table, values, width, report.year) or values
-    transposed = t4_transposed(table) if len(values) <= width else None
-    if transposed is not None:
-        values = transposed  # (a row for each column, a value for each group: group after group)
-    if lines and len(values) > width:
-        values = _without_empty_rows(values, lines, width)
-    if lines and pages and len(values) == width + 1:
-        values = _without_page_number(values, lines, pages)
-    if not values and any(_HAS_VALUE.search(t.text) for t in table):
-        report.problems.append("第四部分统计表没有可读的数值")
-        report.flags.append(Flag("section4", "missing", "表四没有可读的数值，请对照原文填写"))
-        return
-    if not values and not any(t.kind == TEXT and _T4_COLUMN_HEADS.search(t.text) for t in table):
-        # only the section's heading (复议, 诉讼), no header of columns: the table is not in the text
-        # (a picture of it, a converter's dropped table), not a table printed blank
-        _t4_not_found(report)
-        return
-    if not values and printed_placeholder(table):
-        # its header printed, its body as pandoc's "[TABLE]": the rows are lost, not printed blank
-        report.problems.append("第四部分统计表只转出了表头，表格内容在转换时丢失")
-        report.flags.append(Flag("section4", LOST, "表四只转出了表头，表格内容在转换时印成了“[TABLE]”，未能读出，请核对原文件"))
-        return
-    report.tables.append("section4")
-    if lines and len(values) < width:
-        groups = t4_groups_by_total_heads(table, values, lines)
-        if groups is not None:  # (plain pdftotext's stream: each group closed by its 总计 head)
-            store_t4_groups(report, groups)
-            return
-    if lines:
-        values = t4_with_blank_paragraphs(table, values, width, lines, pages)
-    if not values:  # the header and nothing at all under it: every cell printed blank
-        values = [Token(EMPTY, "", table[0].end, table[0].end, table[0].line)] * width
-    if len(values) < width:
-        values = t4_by_cell_marks(report.text, table, values, width) \
-            or t4_by_pipe_fields(report.text, table, values, width) or values
-    if len(values) < width and lines:
-        ruled = ruled_row(report.text, table, values, width)
-        if ruled is not None:
-            values = ruled  # a drawn grid places every value: no guess (a typo is the checker's)
-    if len(values) < width and lines:
-        placed = _t4_by_position(table, values, report, lines)
-        if placed:
-            values, sure = placed
-            if not sure:
-                report.flags.append(Flag("section4", "inferred", "表四" + BY_POSITION, (PLACED_BY_POSITION,)))
-    # cells of a drawn grid (a web page's or a Word document's table) come in the table's order: a
-    # group that fails there is a misprint to name, not a PDF's reading order to undo
-    if len(values) == width and not all(_t4_group_ok(values[g * 5:g * 5 + 5]) for g in range(3)) \
-            and not (lines and all(lines[t.line].grid for t in values)):
-        reordered = _t4_reordered(values)
-        if reordered:
-            values = reordered
-            report.flags.append(Flag("section4", "inferred", "表四数值的印出顺序与表格不一致（PDF文字顺序），已按各组合计关系排列，请对照原文核对"))
-    if pages and len(values) == width:
-        _flag_placeholders_first(report, values)
-        if lines and not all(lines[t.line].grid for t in values):  # (pages mark lines: lines are given)
-            _flag_t4_parts_printed_apart(report, values)
-    if len(values) != width:
-        split = unglue_t4(values, len(T4.rows), len(T4_COLUMNS_KEYS))
-        if split:
-            report.flags.append(Flag("section4", "parse", f"表四的数字粘连在一起（{values[0].text}），已按勾稽关系拆分"
-                                     + ("，请对照原文核对" if all(split) else "，" + LEFT_OPEN)))
-            _store_t4(report, split)
-            return
-        else:
-            count_flag = len(report.flags)
-            report.flags.append(Flag("section4", "parse", f"表四印有{len(values)}个数值，模板为{width}个，请对照原文核对"))
-            if len(values) < width and only_zeros(values):
-                zero_row(report, T4.paths(), "section4", "表四")
-                return
-            grouped = t4_paragraph_groups(table, values, width, lines) if lines else None
-            if grouped is None and _t4_misprinted(values, width):
-                _store_t4(report, values + [None] * (width - len(values)))
-                _t4_blanks_with_a_misprint(report, len(values))
-                return
-            stated = stated_t4(flat_prose(report)) if grouped is None and len(values) < width else (None, None)
-            cells, by_prose = (grouped, False) if grouped is not None else assign_t4(values, width, stated)
-            if by_prose:
-                said = "、".join(f"{name}{number}件" for name, number in zip(("行政复议", "行政诉讼"), stated)
-                                 if number is not None)
-                report.flags[count_flag] = Flag("section4", "parse",
-                                                f"表四印有{len(values)}个数值，模板为{width}个，按正文所称{said}放置，请对照原文核对")
-            _store_t4(report, cells)
-            if all(t is None or t.kind in (NUM, NA, EMPTY) for t in cells) \
-                    and all(_t4_group_placed_ok(cells[g * 5:g * 5 + 5]) for g in range(3)) \
-                    and read_open_zeros(report, list(T4.paths())):  # (every group adds up, its blanks 0)
-                report.flags.append(Flag("section4", "inferred", "表四" + BLANKS_UNTRACED_ZEROS))
-            return
-    _store_t4(report, values)
-
-
-# a row label naming the report's own year (「本年度」, 「2023年」 checked apart) or another (「上年度」)
-_OWN_YEAR_WORDS = re.compile("本年|本期|今年|当年")
-_OTHER_YEAR_WORDS = re.compile("上年|上一年|去年|前年|上期|同期")
-_ROW_YEARS = re.compile(r"(?:19|20)\d\d")
-
-
-def _own_year_row(table: list[Token], values: list[Token], width: int, year: int) -> Optional[list[Token]]:
-    """表四 printed with a row for the report's year and one for another (「2023年」 and 「2022年」,
-    「本年度」 and 「上年度」, either first), each a label and then its `width` values: the row whose
-    label names the report's year, when exactly one does and every other names another year;
-    else None. (Read in printed order, last year's row first put its counts in this year's cells,
-    flagged as printing 30 of 15 values.)"""
-    if len(values) % width:
-        return None
-    at = {id(t): i for i, t in enumerate(table)}
-    own, others = [], 0
-    for start in range(0, len(values), width):
-        row = values[start:start + width]
-        first, last = at[id(row[0])], at[id(row[-1])]
-        if last - first != width - 1 or not first or table[first - 1].kind != TEXT:
-            return None  # words between its values, or no label before them: not a labelled row
-        label = table[first - 1].text
-        years = {int(y) for y in _ROW_YEARS.findall(label)}
-        if len(label) > 12:
-            return None
-        if years == {year} or (not years and _OWN_YEAR_WORDS.search(label) and not _OTHER_YEAR_WORDS.search(label)):
-            own.append(row)
-        elif (years and year not in years) or (not years and _OTHER_YEAR_WORDS.search(label)):
-            others += 1
-        else:
-            return None
-    return own[0] if len(own) == 1 and others == len(values) // width - 1 else None
-
-
-def _t4_continues(table: list[Token], i: int) -> bool:
-    """Whether the text at table[i], after some of 表四's values, goes on with 表四 rather than
-    ending it: the next text not a rule line is header words alone. An agency printing 表四 as two
-    tables (行政复议's five cells, then 行政诉讼's ten under their own header) has its second header
-    there, not prose (a pandoc or w3m text, a web page's cells joined on a line: the ten counts were
-    left unread)."""
-    for token in table[i:]:
-        if token.kind != TEXT:
-            return False
-        if not is_rule_line(token.text):
-            return bool(T4_HEAD_WORDS.fullmatch(token.text))
-    return False
-
-
-def t4_table_tokens(tokens: list[Token], pages: tuple[int, ...] = ()) -> Optional[list[Token]]:
-    """Section 四's tokens that parse_t4 reads as 表四: from its heading on, less those a page before
-    the one printing its column heads prints (_from_head_page). None without a heading."""
-    start = next((i for i, t in enumerate(tokens) if t.kind == TEXT and _T4_HEADER.search(t.text)), None)
-    if start is None:
-        return None
-    return _from_head_page(tokens[start:], pages) if pages else tokens[start:]
-
-
-def _without_empty_rows(values: list[Token], lines: list[Line], width: int) -> list[Token]:
-    """表四's values without a grid's rows printing nothing at all, when what is left is one row of
-    the table's width: a row of empty cells beside a row of 15 values is a spreadsheet's empty row
-    (WPS's and Excel's web pages print one under the table; h27 wps-html r0004: 15 values, then 15
-    empty cells, read as 30 values), not a second row of 表四. Of rows all empty, the first stays."""
-    empty = {t.line for t in values if t.kind == EMPTY and lines[t.line].grid
-             and not any(c.text.strip() for c in lines[t.line].cells)}
-    if not empty:
-        return values
-    kept = [t for t in values if t.line not in empty]
-    if not kept:
-        first = min(empty)
-        kept = [t for t in values if t.line == first]
-    return kept if len(kept) == width else values
-
-
-def _without_page_number(values: list[Token], lines: list[Line], pages: tuple[int, ...]) -> list[Token]:
-    """表四's values, one more than its cells, without the one that is the number of the page
-    printing it, alone on its line, where the other 15 then add up in each group as printed. Plain
-    pdftotext may print a page's footer amid the table's last values, not at the page's end where
-    page_furniture looks for it (p2702 r0017: 「3」 after 未经复议直接起诉's four 0s, read as its
-    总计: a T4-2 finding suggesting 0 on a consistent report)."""
-    candidates = [n for n, t in enumerate(values)
-                  if t.kind == NUM and t.text == str(bisect_right(pages, t.line) + 1)
-                  and len(lines[t.line].cells) == 1 and lines[t.line].cells[0].text.strip() == t.text]
-    if len(candidates) != 1:
-        return values
-    kept = values[:candidates[0]] + values[candidates[0] + 1:]
-    return kept if all(_t4_group_ok(kept[g * 5:g * 5 + 5]) for g in range(3)) else values
-
-
-def _from_head_page(tokens: list[Token], pages: tuple[int, ...]) -> list[Token]:
-    """表四's tokens (its heading first) without those printed on a page before the one printing its
-    first column head (结果维持…): the table's cells lie under its heads, and a text marking its pages
-    prints page after page, so what an earlier page prints after the heading is not the table's
-    (pages732-r0016: the heading, then the page's number 「3」, 表四 on the next page; r0024: 表三's
-    46 printed after 表四's heading — read as 行政复议's 结果维持, a T4-1 错误 on a consistent report)."""
-    head = next((t.line for t in tokens if t.kind == TEXT and _T4_COLUMN_HEADS.search(t.text)), None)
-    if head is None:
-        return tokens
-    page = bisect_right(pages, head)
-    return tokens[:1] + [t for t in tokens[1:] if bisect_right(pages, t.line) >= page]
-
-
-def _flag_placeholders_first(report: Report, values: list[Token]) -> None:
-    """Flag 表四 groups that a PDF's text prints a value a line, every placeholder (无, —) before two
-    numbers or more, one of them other than the 总计 not 0: pdftotext may print a row's words of one
-    font before those of another (pages713-r0025: 无 1 无 无 1 printed 无 无 无 1 1), so which of the
-    four columns holds that number the text cannot tell, and any of them adds up alike."""
-    for g, row in enumerate(T4.rows):
-        group = values[g * 5:g * 5 + 5]
-        kinds = [t.kind for t in group]
-        first = kinds.index(NUM) if NUM in kinds else len(kinds)
-        if 0 < first <= 3 and all(k == NA for k in kinds[:first]) and all(k == NUM for k in kinds[first:]) \
-                and any(t.value for t in group[first:-1]) and len({t.line for t in group}) == len(group):
-            report.flags.append(Flag(f"section4.{row.key}", "parse", f"表四「{row.label}」组的占位符都印在数字之前（PDF文字顺序"
-                                     "可能按字体分开印出），数字所在的列无法确定，请对照原文核对"))
-
-
-def _t4_misprinted(values: list[Token], width: int) -> bool:
-    """表四 printing fewer counts than cells, blank cells leaving no trace, that no placement in
-    printed order makes add up group by group (_t4_placed_by_groups): a misprint among them. Not
-    a lone run of digits: it may be several cells run together (docx2txt's 「819」: 8, 1 and 9)."""
-    if len(values) == 1 and sum(c.isdigit() for c in values[0].text) > 1:
-        return False
-    return 0 < len(values) < width and all(t.kind in (NUM, EMPTY, NA) for t in values) \
-        and any(t.kind == NUM and t.value for t in values) and _t4_placed_by_groups(values, width) is None
-
-
-def _t4_blanks_with_a_misprint(report: Report, printed: int) -> None:
-    """表四 stored in printed order (_t4_misprinted), its cells left unprinted blank (0): each
-    printed count may sit in any of several cells, and whichever cells they are, a group fails.
-    Left unread, the unprinted cells let no sum fail and the misprint went unnamed; read as
-    blank, the failing group names its cells, and every cell is flagged (READING_UNDECIDED) so that the
-    finding names them all, the misprinted one among them."""
-    for path in T4.paths():
-        if report.cells[path].state == MISSING:
-            report.cells[path] = CellValue(0, INFERRED)
-    for row in T4.rows:
-        for column in row.columns:
-            report.flags.append(Flag(f"section4.{row.key}.{column.key}", "inferred",
-                                     f"表四只印有{printed}个数值，空白单元格未留痕迹，"
-                                     f"{NO_CUT_ADDS_UP}；{PLACE_UNKNOWN}，已按印出顺序读取，未印出的格按空白（0）读取，请对照原文核对",
-                                     (GLUED_NO_CUT, READING_UNDECIDED)))
-
-
-def _store_t4(report: Report, values: Sequence[Optional[Token]]) -> None:
-    for path, token in zip(T4.paths(), values):  # (row after row, as the values are read)
-        report.cells[path] = cell_from_token(token, "count", report, path)
-
-
-T4_COLUMNS_KEYS = tuple(c.key for c in T4.rows[0].columns)
-T4_HEADER_WORDS = ("维持", "纠正", "其他", "尚未", "总计")
-
-
-def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
-                    lines: list[Line]) -> Optional[tuple[list[Token], bool]]:
-    """表四 printed as one space-aligned line with blank cells left as gaps: the values go to the
-    columns named in the header (维持 纠正 其他 尚未 总计, three times) in the nearest way under
-    which every group adds up. Sure only when the next such way is clearly farther, the values lie
-    near their columns (pdftotext spaces a header line and a value line differently) and, where the
-    header fits measured both with a character one column and with a CJK character two, both place
-    them alike. None without such a header, or when no way adds up."""
-    if len({t.line for t in values}) != 1 or lines[values[0].line].grid or len(lines[values[0].line].cells) != 1:
-        return None
-    plain = {t.line for t in tokens if not lines[t.line].grid and len(lines[t.line].cells) == 1}
-    header = [t for t in tokens if t.kind == TEXT and t.line < values[0].line]
-    fits, tables = [], []
-    for wide in (False, True):
-        names = repeated_header_names(report.text, header, T4_HEADER_WORDS, len(T4.rows), plain, wide)
-        if names is None:
-            continue
-        where = positions(report.text, values, plain, wide)
-        intervals = [where[id(t)] for t in values]
-        anchors = [(centre - half, centre + half) for centre, half in names]
-        # the header and the value line are spaced differently anyway: no offset is tried
-        distance = [[value_distance(interval, anchor) for anchor in anchors] for interval in intervals]
-        tables.append((wide, distance))
-        ways = _t4_nearest_ways(values, distance)
-        if ways:
-            fits.append((ways[0][0], wide, ways))
-    misprinted = not fits
-    if misprinted:  # no way adds up in every group: one group may hold a misprint, placed by position alone
-        for wide, distance in tables:
-            ways = _t4_nearest_ways(values, distance, misprint=True)
-            if ways and ways[0][0] <= len(values):  # (only a measure under which the values lie near columns)
-                fits.append((ways[0][0], wide, ways))
-    if not fits:
-        return None
-    ways = min(fits, key=lambda fit: fit[:2])[2]
-    cost, columns = ways[0]
-    row = [Token(EMPTY, "", values[0].start, values[0].start, values[0].line)] * (len(T4.rows) * 5)
-    for token, column in zip(values, columns):
-        row[column] = token
-    # (where both measures of the text's width fit, they must place the values alike: pages714-r0039's
-    # header and value line, spaced differently, put a 0 under review's 总计 by one, under 未经复议's
-    # 结果维持 by the other)
-    sure = (len(ways) == 1 or ways[1][0] - cost >= SURE_MARGIN) and cost <= len(values) \
-        and all(fit[2][0][1] == columns for fit in fits)
-    if misprinted and not sure:
-        return None  # (a misprint placed by a doubtful position would hide which cell it is)
-    return row, sure
-
-
-def _t4_nearest_ways(values: list[Token], distance: list[list[float]],
-                     misprint: bool = False) -> list[tuple[float, tuple[int, ...]]]:
-    """The two nearest ways (cost, columns) to put 表四's values, in order, in its 15 columns so
-    that each group adds up; `distance[n][c]` is how far value n lies from column c. `misprint`:
-    so that every group but one adds up, that one's values in any of its columns (a typo there)."""
-    count, found = len(values), []
-    for first in range(min(5, count) + 1):
-        for second in range(first, min(first + 5, count) + 1):
-            if count - second > 5:
-                continue
-            for loose in ((None,) if not misprint else range(3)):
-                best = []
-                for group, (low, high) in enumerate(((0, first), (first, second), (second, count))):
-                    group_ways = _t4_group_ways(values[low:high]) if group != loose \
-                        else list(combinations(range(5), high - low))
-                    ways = sorted((sum([distance[low + n][group * 5 + c] for n, c in enumerate(way)]),
-                                   tuple(group * 5 + c for c in way)) for way in group_ways)
-                    if not ways:
-                        break
-                    best.append(ways[:2])
-                else:  # the nearest way of each group, and each group's next nearest in turn
-                    for swap in (None, 0, 1, 2):
-                        if swap is not None and len(best[swap]) < 2:
-                            continue
-                        chosen = [ways[1] if g == swap else ways[0] for g, ways in enumerate(best)]
-                        found.append((sum(c for c, _ in chosen), sum((w for _, w in chosen), ())))
-    return sorted(set(found))[:2]
-
-
-def _t4_group_ways(values: list[Token]) -> list[tuple[int, ...]]:
-    """The columns (0-4) a group's values can take so that the group adds up: its 总计 is the
-    last value and the sum of the others, or it is blank and every value is 0."""
-    numbers = [token_number(t) for t in values]
-    if not known(numbers):
-        return []
-    ways: list[tuple[int, ...]] = []
-    if numbers and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9:
-        ways += [chosen + (4,) for chosen in combinations(range(4), len(values) - 1)]
-    if len(values) <= 4 and not any(numbers):
-        ways += list(combinations(range(4), len(values)))
-    return ways
-
-
-def assign_t4(values: list[Token], width: int, stated: tuple[Optional[int], Optional[int]] = (None, None)
-              ) -> tuple[Sequence[Optional[Token]], bool]:
-    """Too many values: the first run of 15 whose groups add up; too few: placed so that each
-    group adds up, as the prose `stated` where it settles a tie (_t4_placement), else padded
-    (flagged); and whether the prose chose the placement."""
-    if len(values) > width:
-        for offset in range(len(values) - width + 1):
-            window = values[offset:offset + width]
-            if all(_t4_group_ok(window[g * 5:g * 5 + 5]) for g in range(3)):
-                return window, False
-        return values[:width], False
-    placed, by_prose = _t4_placement(values, width, stated)
-    return (placed, by_prose) if placed is not None else (values + [None] * (width - len(values)), False)
-
-
-def _t4_placed_by_groups(values: list[Token], width: int,
-                         stated: tuple[Optional[int], Optional[int]] = (None, None)) -> Optional[list[Optional[Token]]]:
-    """Too few values (blank cells that left no trace): the leftmost placement, in printed order,
-    where every group adds up and a group printing a count other than 0 prints its 总计 (a blank
-    total would hide it). None when no placement does (a typo: left to the checker as padded).
-    `stated`: the numbers of 行政复议 and of 行政诉讼 the prose states (prose_counts.stated_t4):
-    placements that add up tie, and the leftmost may put a count in the wrong group (「3 3」 read
-    as 行政复议 where the prose says 行政诉讼3件): then the leftmost whose 总计 agree with the
-    prose is taken, where one does."""
-    return _t4_placement(values, width, stated)[0]
-
-
-def _t4_placement(values: list[Token], width: int, stated: tuple[Optional[int], Optional[int]]
-                  ) -> tuple[Optional[list[Optional[Token]]], bool]:
-    """_t4_placed_by_groups' placement, and whether the prose chose it over the leftmost."""
-    if not values or len(values) > width or any(t.kind not in (NUM, EMPTY, NA) for t in values):
-        return None, False
-    leftmost = _t4_leftmost_placement(values, width)
-    if leftmost is None or _t4_agrees(leftmost, *stated):
-        return leftmost, False
-    agreeing = _t4_leftmost_placement(values, width, *stated)
-    return (agreeing, True) if agreeing is not None else (leftmost, False)
-
-
-def _t4_agrees(cells: Sequence[Optional[Token]], review: Optional[int], litigation: Optional[int]) -> bool:
-    """Whether 表四's cells give the prose's numbers of 行政复议 and 行政诉讼 (None: not stated)."""
-    def total(group: int) -> Number:
-        token = cells[group * 5 + 4]
-        return 0 if token is None or token.value is None else token.value
-    return (review is None or total(0) == review) and (litigation is None or total(1) + total(2) == litigation)
-
-
-def _t4_leftmost_placement(values: list[Token], width: int, review: Optional[int] = None,
-                           litigation: Optional[int] = None) -> Optional[list[Optional[Token]]]:
-    """The first of the placements in the order of combinations(range(width), len(values)) whose
-    groups all add up, 行政复议's 总计 `review` and the two 行政诉讼 groups' together `litigation`
-    where given (None: any); None if no placement does."""
-    # A group is judged by its own cells alone, so the search goes group by group: the values a
-    # group takes (in its cells' order, _T4_CELL_CHOICES) and, memoised, whether the values after
-    # them can fill the groups after it (a walk value by value weighed up to C(15, 8) placements
-    # where none held); with `litigation`, what the groups left must still total is part of the key.
-    groups, count = width // 5, len(values)
-    rest_of: dict[tuple[int, int, Number], Optional[list[tuple[int, Token]]]] = {}
-
-    def fill(group: int, first: int, owed: Number) -> Optional[list[tuple[int, Token]]]:
-        """values[first:] placed in the groups from `group` on, as (column, value), the 行政诉讼
-        groups among them totalling `owed` (with `litigation`); None if no way."""
-        if group == groups:
-            return [] if first == count and (litigation is None or owed == 0) else None
-        if (group, first, owed) not in rest_of:
-            rest_of[group, first, owed] = None
-            for cells in _T4_CELL_CHOICES:
-                taken = first + len(cells)
-                if taken > count or count - taken > 5 * (groups - group - 1):
-                    continue
-                row: list[Optional[Token]] = [None] * 5
-                for cell, token in zip(cells, values[first:taken]):
-                    row[cell] = token
-                if not _t4_group_placed_ok(row):
-                    continue
-                total = 0 if row[4] is None or row[4].value is None else row[4].value
-                if group == 0 and review is not None and total != review:
-                    continue
-                left = owed - total if group > 0 and litigation is not None else owed
-                if (rest := fill(group + 1, taken, left)) is not None:
-                    rest_of[group, first, owed] = [(group * 5 + cell, token)
-                                                   for cell, token in zip(cells, values[first:taken])] + rest
-                    break
-        return rest_of[group, first, owed]
-
-    found = fill(0, 0, litigation or 0)
-    if found is None:
-        return None
-    placed: list[Optional[Token]] = [None] * width
-    for column, token in found:
-        placed[column] = token
-    return placed
-
-
-# The cells of one 表四 group (0-3 results, 4 总计) a run of values can take, in the order of the
-# leftmost placement overall: compared cell by cell, a value not taken here goes to a later group
-# (beyond every cell of this one), so (0, 1, 2) comes before (0, 1) and (0, 1) before (0, 2).
-_T4_CELL_CHOICES = sorted((cells for k in range(6) for cells in combinations(range(5), k)),
-                          key=lambda cells: cells + (5,))
-
-
-def _t4_group_placed_ok(group: Sequence[Optional[Token]]) -> bool:
-    nums = [0 if t is None or t.value is None else t.value for t in group]  # (a NUM token's value, else 0)
-    if any(nums[:4]) and group[4] is None:
-        return False
-    return sum(nums[:4]) == nums[4]
-
-
-def _t4_reordered(values: list[Token]) -> Optional[list[Token]]:
-    """PDF reading order can print a group's 总计 away from its four results ("72 64 178 37 | 12 1
-    1 6 | 351 | 13 4 8 1 26 | 20"). Three runs of four consecutive values whose sums are the three
-    remaining values rebuild the groups, ordered as their totals are printed; None if none do."""
-    # _t4_group_ok of four consecutive values and a total, from each run's sum worked out once
-    nums = [0 if t.value is None else t.value for t in values]  # (a NUM token's value, else 0)
-    # the three runs add up to the three totals, so all the values to twice the totals: an odd
-    # sum of whole numbers proves no grouping (commonly a misprint in a group printed in order)
-    if sum(nums) % 2 and all(type(n) is int for n in nums):
-        return None
-    run_sums = [sum(nums[a:a + 4]) for a in range(len(values) - 3)]
-    for starts in combinations(range(len(values) - 3), 3):
-        if any(b - a < 4 for a, b in zip(starts, starts[1:])):
-            continue
-        inside = {i for a in starts for i in range(a, a + 4)}
-        totals = [i for i in range(len(values)) if i not in inside]
-        for order in permutations(range(3)):
-            if all(run_sums[starts[g]] == nums[totals[k]] for k, g in enumerate(order)):
-                groups = [values[a:a + 4] for a in starts]
-                return [t for k, g in enumerate(order) for t in groups[g] + [values[totals[k]]]]
-    return None
-
-
-def _flag_unconfirmed_t4_groups(report: Report, elsewhere: str = "") -> None:
-    """表四 put together from pieces printed among other sections' text (t4_stray_values), read in
-    printed order: where a group fails to add up, that order is off somewhere, and a group printing
-    only zeros and placeholders adds up in any order, so nothing confirms which of its cells
-    printed 0 and which a placeholder or blank. Such groups are flagged, and so is the failing
-    group: a value of another table's printed among the pieces (表三's, in pdftotext's order of a
-    2019 report) fails it as a misprint would, so its finding is a doubt, not an error. With
-    `elsewhere`, section 四's own values were read while pieces of 表四 holding counts printed under
-    section 五's heading (t4_partly_under_section5): the same doubt, for which `elsewhere` says why,
-    and groups adding up vouch for nothing then (those pieces were not put in the table): a group
-    read as only zeros and blanks is flagged all the same, its counts may be those pieces'."""
-    numbers = {row.key: [report.cells[f"section4.{row.key}.{column}"].arithmetic for column in T4_COLUMNS_KEYS]
-               for row in T4.rows}
-    every_group_adds_up = all(known(n) and parts_add_up(n) for n in numbers.values())
-    if every_group_adds_up and not elsewhere:
-        return
-    for row in T4.rows:
-        n = numbers[row.key]
-        if elsewhere and every_group_adds_up and all(v == 0 for v in n):
-            report.flags.append(Flag(f"section4.{row.key}", "parse",
-                                     f"表四「{row.label}」组：{elsewhere}（PDF文字顺序），本组只读到0或空白，"
-                                     "那些片段中的数值可能属于本组，请对照原文核对"))
-        elif elsewhere and (all(v == 0 for v in n) or not known(n) or not parts_add_up(n)):
-            report.flags.append(Flag(f"section4.{row.key}", "parse",
-                                     f"表四「{row.label}」组：{elsewhere}（PDF文字顺序），表四各组之和与总计不符，"
-                                     "本组数值可能不全或混入了别处的数值，请对照原文核对"))
-        elif all(v == 0 for v in n):
-            report.flags.append(Flag(f"section4.{row.key}", "inferred",
-                                     f"表四「{row.label}」组的数值印在第四部分之外（PDF文字顺序），只有0和占位符，"
-                                     "哪格印0、哪格留空无法确定，请对照原文核对"))
-        elif not known(n) or not parts_add_up(n):
-            report.flags.append(Flag(f"section4.{row.key}", "parse",
-                                     f"表四「{row.label}」组的数值由印在各处的片段拼合（PDF文字顺序），"
-                                     "各项之和与总计不符，可能拼入了别处的数值，请对照原文核对"))
-
-
-def _flag_t4_parts_printed_apart(report: Report, values: Sequence[Token]) -> None:
-    """表四 read in a page's text order (plain pdftotext): a group whose four parts print some side
-    by side on a line (left to right) and the others each on a line apart came in the text's
-    blocks, and pdftotext orders those lone blocks by its own reading, not always left to right
-    (「14 2」, then 「0」, then 「2」 for 14, 2, 2, 0). The parts' sum is the same in any order, so
-    the sums cannot tell which column each lone count is in: where they differ, the group is read
-    in printed order and flagged (READING_UNDECIDED)."""
-    for g, row in enumerate(T4.rows):
-        parts = values[g * 5:g * 5 + 4]
-        on_line: dict[int, list[Token]] = {}
-        for token in parts:
-            on_line.setdefault(token.line, []).append(token)
-        if len(on_line) < 2 or max(map(len, on_line.values())) < 2:
-            continue  # one line (left to right), or a part a line (the header's order)
-        lone = {tokens[0].value if tokens[0].kind == NUM else 0 for tokens in on_line.values() if len(tokens) == 1}
-        if len(lone) < 2:
-            continue  # the lone counts alike: any order reads the same
-        report.flags.append(Flag(f"section4.{row.key}", "parse",
-                                 f"表四「{row.label}」组的数值有的并排、有的各占一行印出（PDF文字顺序），各项之和在任何顺序下都与总计相符，"
-                                 "各占一行的数属于哪一列无法确定，已按印出顺序读取，请对照原文核对", (READING_UNDECIDED,)))
-
-
-def _t4_group_ok(group: list[Token]) -> bool:
-    nums = [0 if t.value is None else t.value for t in group]  # (a NUM token's value, else 0)
-    return sum(nums[:4]) == nums[4]
-

@@ -20,7 +20,7 @@ from core.template import RESULTS, SECTION_TITLES, T3_TITLE, TEMPLATES
 # Words of the template's printed tables that core/template.py does not keep as labels: the
 # headers over 表三's columns and 表二's first column, the other names section headings go by
 # (core/parse/sections.py's _HEADINGS), the title's words and the statement of the statistics'
-# period (core/parse/parser.py's _TITLE and _PERIOD: the year, where the agency before the
+# period (core/parse/metadata.py's _TITLE and _PERIOD: the year, where the agency before the
 # title's year is lost).
 EXTRA_PHRASES = (
     "申请人情况", "法人或其他组织", "信息内容", "行政诉讼", "本年增/减",

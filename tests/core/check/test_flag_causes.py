@@ -11,7 +11,7 @@ import pytest
 from core.check.rules import check
 from core.model import GLUED_NO_CUT, NUMBER, READING_UNDECIDED, CellValue, Flag
 from core.parse.blocks import UNDECIDED
-from core.parse.stream import NO_CUT_ADDS_UP
+from core.parse.glued_tables import NO_CUT_ADDS_UP
 from core.pipeline import load_report
 
 SEED_003 = Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "003_2385a1ea8664f14a.txt"

@@ -1,4 +1,4 @@
-"""A glued 表三 row whose printed digits no cut makes add up (docx2txt, core.parse.stream) is
+"""A glued 表三 row whose printed digits no cut makes add up (docx2txt, core.parse.glued_tables) is
 named by a 存疑 finding even when its cells are unread or filled in from the column sums, so
 that no equation through them fails; from committed zoo outputs (tests/fixtures/converters)."""
 from __future__ import annotations

@@ -7,7 +7,7 @@ import random
 from hypothesis import given, settings, strategies as st
 
 import core.parse.glued as glued
-from core.parse.stream import _readings, _row_sum
+from core.parse.glued_tables import _readings, _row_sum
 
 
 def test_the_last_digits_test_never_rules_out_a_cut_that_adds_up():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.model import PLACED_LEFT
-from core.parse.stream import PLACED_FROM_THE_LEFT
+from core.parse.glued_tables import PLACED_FROM_THE_LEFT
 from core.pipeline import load_report
 from tests.core.truth import t3_row_flags
 

@@ -1,5 +1,5 @@
 """Glued 表三 rows: blank cells that left no trace placed by the column sums weighed one at a time
-(core/parse/glued_places.py), and numbers printed with thousands separators (stream.glued_text)."""
+(core/parse/glued_places.py), and numbers printed with thousands separators (glued_tables.glued_text)."""
 from __future__ import annotations
 
 import random
@@ -82,7 +82,7 @@ def test_a_glued_number_with_thousands_separators_ends_after_its_last_group():
 
 
 def test_glued_text_takes_separators_out_and_says_where_each_character_prints():
-    from core.parse.stream import glued_text
+    from core.parse.glued_tables import glued_text
     text, origin = glued_text("总计２，０４１５１５－－1,234,5679")
     assert text == "总计2041 515－－1234567  9"
     assert origin is not None and [("总计２，０４１５１５－－1,234,5679")[i] for i in origin] == list("总计２０４１，５１５－－1234567,,9")

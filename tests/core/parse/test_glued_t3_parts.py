@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from core.equations import through
-from core.parse.stream import _placements_only, _sums_through_row
+from core.parse.glued_tables import _placements_only, _sums_through_row
 from core.template import tables
 
 
@@ -44,7 +44,7 @@ def test_the_sums_through_a_row_split_into_its_own_cells_and_the_others():
 
 def test_a_cuts_values_are_worked_out_once_and_are_its_own():
     # glued_t3's steps ask for the values of the same cuts again and again: each cut's once
-    from core.parse.stream import _cut_values
+    from core.parse.glued_tables import _cut_values
     cut = ((3, 0), (None, 1), (None, -1), (0, 2), (5, 2), (None, -1), (8, 3))
     assert _cut_values(cut) == (3, 0, 0, 0, 5, 0, 8)
     assert _cut_values(cut) is _cut_values(cut)

@@ -9,7 +9,7 @@ import pytest
 
 from core.check.rules import check
 from core.model import GLUED_NO_CUT, GLUED_UNDECIDED
-from core.parse import glued_typo, stream
+from core.parse import glued_tables, glued_typo
 from core.pipeline import load_report
 from tests.core.truth import t3_row as _row
 from tests.core.truth import suggested_fixes
@@ -60,12 +60,12 @@ def _cells_and_flags(report) -> tuple:
 
 def _typo_readings_counted(monkeypatch) -> list:
     """The typo rows read against the column sums, one entry a reading (a choice weighed)."""
-    counted, read = [], stream._one_off_reading
+    counted, read = [], glued_tables._one_off_reading
 
     def counting(*args, **kwargs):
         counted.append(args[1][0])
         return read(*args, **kwargs)
-    monkeypatch.setattr(stream, "_one_off_reading", counting)
+    monkeypatch.setattr(glued_tables, "_one_off_reading", counting)
     return counted
 
 
@@ -97,10 +97,10 @@ def test_a_row_is_ruled_out_by_two_cells_its_digits_cannot_print():
     # "512000017" prints 51, 12, 17, 5, 2, 0, … but no 15 and no 3: expecting 15 | 2 | … | 17 leaves
     # one cell off (a reading may differ there); 15 | 3 | … | 17 two, -1 or 2.5 cannot be a count
     printed = [[("512000017", 0, 9)]]
-    assert stream._could_be_one_off(printed, [15, 2, 0, 0, 0, 0, 17])
-    assert not stream._could_be_one_off(printed, [15, 3, 0, 0, 0, 0, 17])
-    assert not stream._could_be_one_off(printed, [-1, 2.5, 0, 0, 0, 0, 17])
-    assert stream._could_be_one_off(printed + [[("51", 0, 2), ("-", 2, 3), ("3", 3, 4)]], [15, 3, 0, 0, 0, 0, 17])
+    assert glued_tables._could_be_one_off(printed, [15, 2, 0, 0, 0, 0, 17])
+    assert not glued_tables._could_be_one_off(printed, [15, 3, 0, 0, 0, 0, 17])
+    assert not glued_tables._could_be_one_off(printed, [-1, 2.5, 0, 0, 0, 0, 17])
+    assert glued_tables._could_be_one_off(printed + [[("51", 0, 2), ("-", 2, 3), ("3", 3, 4)]], [15, 3, 0, 0, 0, 0, 17])
 
 
 def test_a_placeholder_glued_before_the_next_heading_is_a_cell():
@@ -173,5 +173,5 @@ def test_a_glued_t4_with_a_slip_reads_the_groups_every_slip_reading_agrees_on():
     assert t4("litigation_direct") == [0, 0, 0, 0, 0]
     assert t4("litigation_after_review") == [None, 0, None, None, 1]
     [flag] = [f for f in report.flags if f.cell == "section4"]
-    assert stream.NO_CUT_ADDS_UP in flag.message and flag.causes == (GLUED_NO_CUT, GLUED_UNDECIDED)
+    assert glued_tables.NO_CUT_ADDS_UP in flag.message and flag.causes == (GLUED_NO_CUT, GLUED_UNDECIDED)
     assert any("section4.litigation_after_review.total" in f.cells for f in check(report))

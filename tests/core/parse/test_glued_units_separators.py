@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.check.rules import ERROR, check
-from core.parse.stream import glued_text
+from core.parse.glued_tables import glued_text
 from core.parse.tokens import NUM, _run_pieces
 from core.pipeline import load_report
 from tests.core.truth import read_against_truth, t3_row, t3_row_flags

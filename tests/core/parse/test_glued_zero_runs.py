@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.parse import glued_typo, stream
+from core.parse import glued_tables, glued_typo
 from core.pipeline import load_report
 
 CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
@@ -23,13 +23,13 @@ def test_a_glued_t4_of_zeros_is_read_as_0_without_listing_its_readings(monkeypat
     # ways, which settles it (every cell 0, flagged), where the groups' readings used to be
     # listed until more than 500, then the first two
     asked = []
-    by_group = stream._readings_by_group
+    by_group = glued_tables._readings_by_group
 
     def counting(*args, **kwargs):
         found = by_group(*args, **kwargs)
         asked.append((kwargs.get("enough", 0), None if found is None else len(found[0])))
         return found
-    monkeypatch.setattr(stream, "_readings_by_group", counting)
+    monkeypatch.setattr(glued_tables, "_readings_by_group", counting)
     report = load_report(CONVERTERS / "zoo61-r0006.docx2txt.txt")
     for group in ("review", "litigation_direct", "litigation_after_review"):
         assert [report.value(f"section4.{group}.{c}") for c in T4_COLUMNS] == [0, 0, 0, 0, 0]
@@ -40,10 +40,10 @@ def test_a_glued_t4_of_zeros_is_read_as_0_without_listing_its_readings(monkeypat
     # the first two readings of the groups, and every reading listed (the whole list, or the walk
     # when there are too many), read the same
     quick = _cells_and_flags(report)
-    monkeypatch.setattr(stream, "_zeros_read_many_ways", lambda printed, width: False)
+    monkeypatch.setattr(glued_tables, "_zeros_read_many_ways", lambda printed, width: False)
     assert _cells_and_flags(load_report(CONVERTERS / "zoo61-r0006.docx2txt.txt")) == quick
     assert asked and all(enough == 2 for enough, _ in asked)
-    monkeypatch.setattr(stream, "_readings_by_group", lambda *args, enough=0, **kwargs: by_group(*args, **kwargs))
+    monkeypatch.setattr(glued_tables, "_readings_by_group", lambda *args, enough=0, **kwargs: by_group(*args, **kwargs))
     assert _cells_and_flags(load_report(CONVERTERS / "zoo61-r0006.docx2txt.txt")) == quick
 
 
@@ -52,12 +52,12 @@ def test_rows_of_zeros_are_not_weighed_as_a_slip_and_the_rows_weighed_share_thei
     # slip (51 typed for 15), read as printed. A row of zeros reads 0 however it is cut and adds
     # up, so it is never read against the open rows' choices as the slip's row
     weighed = []
-    read = stream._one_off_reading
+    read = glued_tables._one_off_reading
 
     def counting(*args, **kwargs):
         weighed.append(args[0])
         return read(*args, **kwargs)
-    monkeypatch.setattr(stream, "_one_off_reading", counting)
+    monkeypatch.setattr(glued_tables, "_one_off_reading", counting)
     report = load_report(CONVERTERS / "t4dashes-r0035.docx2txt.txt")
     assert [report.value(f"section3.denied_admin_query.{c}")
             for c in ("natural", "commercial", "research", "social", "legal", "other", "total")] == [51, 2, 0, 0, 0, 0, 17]
@@ -67,5 +67,5 @@ def test_rows_of_zeros_are_not_weighed_as_a_slip_and_the_rows_weighed_share_thei
     # what the rows weighed one after another share, worked out for each row again, reads the same
     quick = _cells_and_flags(report)
     alone = glued_typo.one_off_with_open_rows
-    monkeypatch.setattr(stream, "one_off_with_open_rows", lambda *args, shared=None: alone(*args))
+    monkeypatch.setattr(glued_tables, "one_off_with_open_rows", lambda *args, shared=None: alone(*args))
     assert _cells_and_flags(load_report(CONVERTERS / "t4dashes-r0035.docx2txt.txt")) == quick

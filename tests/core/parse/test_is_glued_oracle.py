@@ -7,7 +7,7 @@ import random
 
 from hypothesis import given, settings, strategies as st
 
-from core.parse.stream import _GLUED_TO_LABEL, is_glued
+from core.parse.glued_tables import _GLUED_TO_LABEL, is_glued
 
 # values, units, spaces, label marks and numerals, and a few other characters
 _ALPHABET = "0123456789０１２ －—-无/件个项 \t、.．（()）一二三七八十属其他行政，,\n"

@@ -1,4 +1,4 @@
-"""stream._later_label_before (is a later row's label between a glued row's label and its values?)
+"""glued_tables._later_label_before (is a later row's label between a glued row's label and its values?)
 found by str.find over the later rows' keywords, against the one pattern of every keyword it
 replaced (kept here as the oracle): the same answer for every row of every table."""
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 
-from core.parse.stream import _later_keywords, _later_label_before
+from core.parse.glued_tables import _later_keywords, _later_label_before
 from core.template import tables
 
 

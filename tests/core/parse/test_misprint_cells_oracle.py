@@ -8,7 +8,7 @@ import random
 
 from core.equations import equations
 from core.parse.glued import jointly_possible, sums_no_choice_holds
-from core.parse.stream import _MOST_MISPRINT_CELLS, _cut_around_one_misprint, _cut_values
+from core.parse.glued_tables import _MOST_MISPRINT_CELLS, _cut_around_one_misprint, _cut_values
 from core.template import tables
 
 T3 = tables("2019")["section3"]

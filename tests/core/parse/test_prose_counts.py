@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.parse.prose_counts import stated_issued, stated_t4
-from core.parse.stream import _open_t4
+from core.parse.glued_tables import _open_t4
 from tests.core.truth import read_against_truth
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"

@@ -1,5 +1,6 @@
-"""Tables that converters flatten into a stream (see core/parse/stream.py and lost.py), read from
-committed outputs of the converter zoo (tests/fixtures/converters/zoo-*, truth beside each)."""
+"""Tables that converters flatten into a stream (see core/parse/stream.py, glued_tables.py,
+paragraph_streams.py and lost.py), read from committed outputs of the converter zoo
+(tests/fixtures/converters/zoo-*, truth beside each)."""
 from __future__ import annotations
 
 import json
@@ -202,7 +203,7 @@ def _adds_up(values):
 
 
 def _every_row_reading(cells, width, blanks, cut, groups=1):
-    """Brute force: every way to read the printed cells as `width` columns (as stream._readings
+    """Brute force: every way to read the printed cells as `width` columns (as glued_tables._readings
     does, unpruned, in its order), the last column of each of the `groups` the sum of the others."""
     size = width // groups
 
@@ -250,7 +251,7 @@ def test_the_pruned_walk_finds_every_reading_of_a_short_glued_row_in_order():
     # what trying every reading finds, in the same order (the order decides which readings a
     # long search keeps).
     import random
-    from core.parse.stream import _group_sums, _readings, _row_sum
+    from core.parse.glued_tables import _group_sums, _readings, _row_sum
     rng = random.Random(11)
     found = 0
     for _ in range(400):
@@ -277,7 +278,7 @@ def test_a_glued_row_of_zeros_and_placeholders_is_read_every_way_its_cells_fit_i
     # by the sums at each place of the walk). What it finds is exactly what trying every reading
     # finds, in the same order, each column from its cell, and exactly what the walk finds.
     from itertools import product
-    from core.parse.stream import _readings, _row_sum, _walked_readings
+    from core.parse.glued_tables import _readings, _row_sum, _walked_readings
     for cells in (["0", "－", "－", "000"], ["00"], [], ["－", "0", "0"], ["000", "－", "0"]):
         for width, blanks, cut, limit in product((1, 3, 5, 7, 9), (True, False), (True, False), (1, 4, 61)):
             walked = _walked_readings(cells, width, _row_sum, blanks, cut, limit, 1, None)
@@ -297,7 +298,7 @@ def test_a_glued_row_of_zeros_and_placeholders_is_read_every_way_its_cells_fit_i
 
 
 def test_a_long_glued_run_that_adds_up_no_way_is_left_unread():
-    from core.parse.stream import _readings, _row_sum
+    from core.parse.glued_tables import _readings, _row_sum
     run = "3" + "9" * 60
     assert _readings(["245103", "--", "--", run], 7, _row_sum, False) == []
     assert _readings(["245103", "--", "--", run], 7, _row_sum, True) == []
@@ -410,7 +411,7 @@ def test_a_column_placed_beside_its_own_in_every_row_moves_back_as_a_whole():
 def _digit_searches(monkeypatch) -> dict[str, list[int]]:
     """The longest digit run handed to each of glued.py's cut searches, one entry per call."""
     import core.parse.glued as glued
-    import core.parse.stream as stream
+    import core.parse.glued_tables as glued_tables
     seen: dict[str, list[int]] = {}
 
     def counted(module, name):
@@ -424,7 +425,7 @@ def _digit_searches(monkeypatch) -> dict[str, list[int]]:
 
     for name in ("_adding_to", "_fits", "completes"):
         counted(glued, name)
-    counted(stream, "row_completes")
+    counted(glued_tables, "row_completes")
     return seen
 
 
@@ -512,13 +513,13 @@ def test_a_glued_row_ending_in_a_long_run_is_walked_only_where_it_adds_up(monkey
     (pages_allconv r0005, s3141 r0043): the walk's check of each place weighs the long last run
     (glued.row_completes, long=True: cut by _adding_to) instead of letting every branch through
     unweighed, which walked some 3 000 places (45 ms) for the same one reading."""
-    import core.parse.stream as stream
+    import core.parse.glued_tables as glued_tables
 
     calls = []
-    weigh = stream.row_completes
-    monkeypatch.setattr(stream, "row_completes", lambda *a, **k: calls.append(a) or weigh(*a, **k))
+    weigh = glued_tables.row_completes
+    monkeypatch.setattr(glued_tables, "row_completes", lambda *a, **k: calls.append(a) or weigh(*a, **k))
     # 21953 + 259 + 928 + 0 + 1253 + 1282 = 25675, the row's 总计 (checked by hand)
-    assert stream._full_readings(["21953259928", "－", "1253128225675"], 7) == [
+    assert glued_tables._full_readings(["21953259928", "－", "1253128225675"], 7) == [
         ((21953, 0), (259, 0), (928, 0), (None, 1), (1253, 2), (1282, 2), (25675, 2))]
     assert len(calls) < 100  # (3 135 before)
 

@@ -3,7 +3,7 @@
 plus the subtotal, the template storing the row without the subtotal. Values checked by hand."""
 from __future__ import annotations
 
-from core.parse.stream import _MAX_READINGS, _cut_parts
+from core.parse.glued_tables import _MAX_READINGS, _cut_parts
 from core.parse.subtotal_rows import (adds_up_as_eight, glued_cut, glued_readings, implied_total, may_be_clipped,
                                       may_have_lost_a_blank, printed_subtotal, without_subtotal, zero_only_with_subtotal,
                                       zero_subtotal_row)

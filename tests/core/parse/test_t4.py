@@ -1,7 +1,7 @@
 """表四 printed short of its blank cells (pdfplumber's and pdftotext's text drop them)."""
 from __future__ import annotations
 
-from core.parse.parser import _t4_placed_by_groups
+from core.parse.t4 import _t4_placed_by_groups
 from core.parse.tokens import NUM, Token
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.check.rules import ERROR, check
-from core.parse.parser import _is_year
+from core.parse.t4 import _is_year
 from core.parse.tokens import NUM, TEXT, Token
 from tests.core.truth import read_against_truth
 

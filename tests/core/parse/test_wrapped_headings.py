@@ -8,7 +8,7 @@ from pathlib import Path
 
 from core.check.rules import check
 from core.parse.columns import repeated_header_centres
-from core.parse.parser import T4_HEADER_WORDS
+from core.parse.t4 import T4_HEADER_WORDS
 from core.parse.sections import find_sections
 from core.parse.tokens import TEXT, Token
 from core.readers.document import TextBuilder

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from core.parse import parser, sections
+from core.parse import metadata, sections
 from core.readers.lossy_utf8 import EXTRA_PHRASES, LOST_CELL, LOST_MARK, damaged, restore, template_phrases
 from core.readers.text import UTF8_READ_AS_LATIN1, read_text
 
@@ -57,7 +57,7 @@ def test_no_two_phrases_print_alike():
 def test_the_words_kept_here_are_the_parsers():
     # the parser's statement of the period (统计期限…), its section headings and its 表三 header:
     # each of its words is among the phrases put back
-    period = re.search(r"统计\(\?:([^)]*)\)", parser._PERIOD.pattern).group(1).split("|")
+    period = re.search(r"统计\(\?:([^)]*)\)", metadata._PERIOD.pattern).group(1).split("|")
     assert {f"统计{word}" for word in period} <= set(EXTRA_PHRASES)
     phrases = template_phrases()
     for number, (heading, _) in sections._HEADINGS.items():

@@ -1,5 +1,7 @@
-"""An auditor's day with the real window (qa27): a city's two years of reports, zoo outputs and
-hostile files, worked through by keyboard; each bug met, driven through the real widgets."""
+"""Keys and messages at the edges, driven through the real window: F8 at the foot of a sorted list
+or on the only report with problems, Ctrl+Z / Ctrl+Y with no step to take, a file gone since the
+folder was listed, a long file name at 1366, a review database that cannot be opened (bugs an
+auditor's day met, qa27)."""
 import shutil
 
 from gui import strings
