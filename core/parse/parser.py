@@ -2426,6 +2426,12 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
             if one_space and (full or not padded):
                 continue  # values one space apart, as any text extraction prints them: no columns
             ways = line_candidates([where[id(t)] for t in values], extents, 2)
+            if not full and not wide and _values_left_of_names(table, values_of, report, lines, wide):
+                # (measured by characters, as pdftotext -layout pads a line: each value where its
+                # cell's left edge puts it, nothing to weigh against the other measure)
+                at_left_edges = _left_edge_columns([where[id(t)] for t in values], extents)
+                if at_left_edges is not None:
+                    ways = [(0.0, 0.0, at_left_edges)]
             # (each value starting right where its column starts: a terminal prints a cell's
             # value at its left edge, a column's name too)
             flush = all(where[id(t)][0] == extents[c][0] for t, c in zip(values, ways[0][2]))
@@ -2466,6 +2472,49 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
             report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
                                      "「" + row.label + "」行" + BY_POSITION, (PLACED_BY_POSITION,)))
     return out
+
+
+def _values_left_of_names(table: Table, values_of: dict[str, list[Token]], report: Report,
+                          lines: list[Line], wide: bool) -> bool:
+    """Whether a 表二 prints its values at their cells' left edges, under names centred in their
+    cells: a row of one column prints its value on its label's line wholly left of its column's name
+    on the header line above (a value centred or set right in its cell would lie on its name or
+    right of it), and no such row prints it on or right of its name."""
+    left = False
+    for row in table.rows:
+        values = values_of.get(row.key)
+        if len(row.columns) != 1 or not values or len(values) != 1 or values[0].kind != NUM:
+            continue
+        value = values[0]
+        if lines[value.line].grid or len(lines[value.line].cells) != 1:
+            continue
+        extents = header_extents(report.text, value.start, [row.columns[0].label], wide)
+        where = positions(report.text, [value], {value.line}, wide)
+        if extents is None or id(value) not in where:
+            continue
+        if where[id(value)][1] - 1 < extents[0][0]:
+            left = True
+        else:
+            return False
+    return left
+
+
+def _left_edge_columns(intervals: list[tuple[int, int]], names: list[tuple[float, float]]
+                       ) -> Optional[tuple[int, ...]]:
+    """The columns of values printed at their cells' left edges under names centred in their cells
+    (_values_left_of_names): a value on a name is that name's; one in the gap before a name is that
+    name's, its cell starting left of its name (pdftotext -layout prints a CJK name in fewer
+    columns than it spans, so the gap after a name is mostly the next cell's). None when two values
+    fall in one column or one lies past the last name."""
+    out: list[int] = []
+    for start, end in intervals:
+        column = next((c for c, (left, right) in enumerate(names) if left <= end - 1 and start <= right), None)
+        if column is None:
+            column = next((c for c, (left, _) in enumerate(names) if left > end - 1), None)
+        if column is None or (out and column <= out[-1]):
+            return None
+        out.append(column)
+    return tuple(out)
 
 
 def _values_touch_words(text: str, values_of: dict[str, list[Token]]) -> bool:
