@@ -1915,8 +1915,13 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                                         score_across) if page_lines else anchored[0]
                 # (a line of a page measured on its own is not moved back under the header's 总计)
                 own_from = min((line for line, _ in layout if line not in dict(anchored[0])), default=inf)
-                where = moved_back_past_total({key: [t for t in values if t.line < own_from]
-                                               for key, values in values_of.items()}, where, centres)
+                # (a page repeating the header: its lines moved back under its own header's 总计, not
+                # the first page's: pdftotext -layout lays each page out by its own measure)
+                heads = [(-1, centres), *sorted(pages, key=lambda page: page[0])]
+                for n, (first, names) in enumerate(heads):
+                    end = min(own_from, heads[n + 1][0] if n + 1 < len(heads) else inf)
+                    where = moved_back_past_total({key: [t for t in values if first <= t.line < end]
+                                                   for key, values in values_of.items()}, where, names)
                 anchored = layout, False
             elif anchored[1] and page_lines:
                 # (a page printing no full row placed by its header's names, not another page's rows)
