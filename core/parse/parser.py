@@ -1954,6 +1954,9 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         for key, (tokens, sure) in placed.items():
             if sure and page_first <= min(t.line for t in values_of[key]) < page_end:
                 placed[key] = (tokens, False)  # (placed by a header's names: not measured)
+    if table.section == "section3":
+        for key, tokens in _totals_on_a_line_apart({k: values_of[k] for k in placed}, where, layout, width).items():
+            placed[key] = (tokens, False)
     # Where the full rows print a column off the header's names (lynx), or there are none (each row
     # placed by guess), a row whose values' character columns tell how far lynx moved it is read so
     told = _told_by_names({k: values_of[k] for k in irregular if values_of[k]}, values_of, where,
@@ -2476,6 +2479,34 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
         if not full or not (len(ways) == 1 or ways[1][0] - cost >= SURE_MARGIN) or cost > len(values) or shift >= 2:
             report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
                                      "「" + row.label + "」行" + BY_POSITION, (PLACED_BY_POSITION,)))
+    return out
+
+
+def _totals_on_a_line_apart(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
+                            width: int) -> dict[str, list[Token]]:
+    """表三 rows printed over two lines, one of them holding a lone count other than 0 that the
+    other line's counts add up to (pdftotext -layout prints a wrapped label's cells at their own
+    heights: the 总计 beside the label's first line, the other cells beside its second): that count
+    is the row's 总计, the template's sum of the row's cells, and the other line's values are placed
+    by position in the columns before it. Any other reading breaks the row's sum; each row's
+    tokens by column (EMPTY where none)."""
+    out: dict[str, list[Token]] = {}
+    before_total = [(first, [*anchors[:-1], None]) for first, anchors in layout]
+    for key, values in rows.items():
+        lines = sorted({t.line for t in values})
+        if len(lines) != 2:
+            continue
+        alone = [[t for t in values if t.line == line] for line in lines]
+        for lone, others in (alone, alone[::-1]):
+            if len(lone) != 1 or lone[0].kind != NUM or not lone[0].value or not 1 <= len(others) < width:
+                continue
+            numbers = [0 if t.kind == NA else token_number(t) for t in others]
+            if None in numbers or abs(sum(numbers) - lone[0].value) > 1e-9:
+                continue
+            ways = row_placements({key: others}, where, before_total).get(key)
+            if ways:
+                out[key] = [*ways[0][0][:-1], lone[0]]
+            break
     return out
 
 
