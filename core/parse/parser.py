@@ -2485,7 +2485,7 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
 def _totals_on_a_line_apart(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
                             width: int) -> dict[str, list[Token]]:
     """表三 rows printed over two lines, one of them holding a lone count other than 0 that the
-    other line's counts add up to (pdftotext -layout prints a wrapped label's cells at their own
+    other line's counts add up to, two of them other than 0 or all printed left of it (pdftotext -layout prints a wrapped label's cells at their own
     heights: the 总计 beside the label's first line, the other cells beside its second): that count
     is the row's 总计, the template's sum of the row's cells, and the other line's values are placed
     by position in the columns before it. Any other reading breaks the row's sum; each row's
@@ -2502,6 +2502,11 @@ def _totals_on_a_line_apart(rows: dict[str, list[Token]], where: dict[int, Inter
                 continue
             numbers = [0 if t.kind == NA else token_number(t) for t in others]
             if None in numbers or abs(sum(numbers) - lone[0].value) > 1e-9:
+                continue
+            # (were the lone count a part, the row's 总计 would be the other line's one count other
+            # than 0, equal to it, printed left of it though 总计 is the last column)
+            right_of_all = where[id(lone[0])][0] > max(where[id(t)][1] for t in others)
+            if sum(1 for n in numbers if n) < 2 and not right_of_all:
                 continue
             ways = row_placements({key: others}, where, before_total).get(key)
             if ways:
