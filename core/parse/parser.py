@@ -2485,11 +2485,11 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
 def _totals_on_a_line_apart(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
                             width: int) -> dict[str, list[Token]]:
     """表三 rows printed over two lines, one of them holding a lone count other than 0 that the
-    other line's counts add up to, two of them other than 0 or all printed left of it (pdftotext -layout prints a wrapped label's cells at their own
-    heights: the 总计 beside the label's first line, the other cells beside its second): that count
-    is the row's 总计, the template's sum of the row's cells, and the other line's values are placed
-    by position in the columns before it. Any other reading breaks the row's sum; each row's
-    tokens by column (EMPTY where none)."""
+    other line's counts add up to, two of them other than 0 or all printed left of it (pdftotext
+    -layout prints a wrapped label's cells at their own heights: the 总计 beside the label's first
+    line, the other cells beside its second): that count is the row's 总计, the template's sum of
+    the row's cells, and the other line's values are placed by position in the columns before it.
+    Any other reading breaks the row's sum; each row's tokens by column (EMPTY where none)."""
     out: dict[str, list[Token]] = {}
     before_total = [(first, [*anchors[:-1], None]) for first, anchors in layout]
     for key, values in rows.items():
