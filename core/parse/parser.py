@@ -1956,7 +1956,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                 placed[key] = (tokens, False)  # (placed by a header's names: not measured)
     if table.section == "section3":
         for key, tokens in _totals_on_a_line_apart({k: values_of[k] for k in placed}, where, layout, width).items():
-            placed[key] = (tokens, False)
+            if _printed_cells(tokens) != _printed_cells(placed[key][0]):  # (else placed so already, as sure as it was)
+                placed[key] = (tokens, False)
     # Where the full rows print a column off the header's names (lynx), or there are none (each row
     # placed by guess), a row whose values' character columns tell how far lynx moved it is read so
     told = _told_by_names({k: values_of[k] for k in irregular if values_of[k]}, values_of, where,
@@ -2480,6 +2481,11 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
             report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
                                      "「" + row.label + "」行" + BY_POSITION, (PLACED_BY_POSITION,)))
     return out
+
+
+def _printed_cells(tokens: Sequence[Optional[Token]]) -> list[Optional[int]]:
+    """Which printed value (by identity) each column of a placed row holds, None where none."""
+    return [None if t is None or t.kind == EMPTY else id(t) for t in tokens]
 
 
 def _totals_on_a_line_apart(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
