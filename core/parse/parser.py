@@ -1918,9 +1918,9 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                 # (a page repeating the header: its lines moved back under its own header's 总计, not
                 # the first page's: pdftotext -layout lays each page out by its own measure)
                 heads = [(-1, centres), *sorted(pages, key=lambda page: page[0])]
-                for n, (first, names) in enumerate(heads):
+                for n, (page_from, names) in enumerate(heads):
                     end = min(own_from, heads[n + 1][0] if n + 1 < len(heads) else inf)
-                    where = moved_back_past_total({key: [t for t in values if first <= t.line < end]
+                    where = moved_back_past_total({key: [t for t in values if page_from <= t.line < end]
                                                    for key, values in values_of.items()}, where, names)
                 anchored = layout, False
             elif anchored[1] and page_lines:
@@ -2497,7 +2497,7 @@ def _totals_on_a_line_apart(rows: dict[str, list[Token]], where: dict[int, Inter
     the row's cells, and the other line's values are placed by position in the columns before it.
     Any other reading breaks the row's sum; each row's tokens by column (EMPTY where none)."""
     out: dict[str, list[Token]] = {}
-    before_total = [(first, [*anchors[:-1], None]) for first, anchors in layout]
+    before_total: Layout = [(first, [*anchors[:-1], None]) for first, anchors in layout]
     for key, values in rows.items():
         lines = sorted({t.line for t in values})
         if len(lines) != 2:
@@ -2506,8 +2506,9 @@ def _totals_on_a_line_apart(rows: dict[str, list[Token]], where: dict[int, Inter
         for lone, others in (alone, alone[::-1]):
             if len(lone) != 1 or lone[0].kind != NUM or not lone[0].value or not 1 <= len(others) < width:
                 continue
-            numbers = [0 if t.kind == NA else token_number(t) for t in others]
-            if None in numbers or abs(sum(numbers) - lone[0].value) > 1e-9:
+            printed = [0 if t.kind == NA else token_number(t) for t in others]
+            numbers = [n for n in printed if n is not None]
+            if len(numbers) < len(printed) or abs(sum(numbers) - lone[0].value) > 1e-9:
                 continue
             # (were the lone count a part, the row's 总计 would be the other line's one count other
             # than 0, equal to it, printed left of it though 总计 is the last column)
