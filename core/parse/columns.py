@@ -1058,33 +1058,46 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
         return [(line, [(c - _HALF_NAME, c + _HALF_NAME) if c is not None else None for c in named])
                 for line, named in [(0, centres), *pages]], False
     intervals = [where[id(t)] for values in rows.values() for t in values if id(t) in where]
-    columns = printed_columns(intervals, width)
-    if columns is None or len(columns) < width - _MAX_MISSING:
+    all_columns = printed_columns(intervals, width)
+    if all_columns is None or len(all_columns) < width - _MAX_MISSING:
         return None
+    # A printed column at the table's left or right edge that one line alone prints may be that
+    # line's value moved (pdftotext pads a line with a short label less: 「（七）总计」's first count
+    # printed left of every other row's): the columns without it are weighed too, by the equations.
+    choices = [all_columns]
+    for edge in (0, len(all_columns) - 1):
+        lines = {t.line for values in rows.values() for t in values
+                 if id(t) in where and where[id(t)][0] < all_columns[edge][1] and all_columns[edge][0] < where[id(t)][1]}
+        if len(lines) == 1 and len(all_columns) > width - _MAX_MISSING:
+            choices.append(all_columns[1:] if edge == 0 else all_columns[:-1])
 
-    def layout_of(mapping: tuple[int, ...]) -> Layout:
+    def layout_of(columns: list[Interval], mapping: tuple[int, ...]) -> Layout:
         anchors: list[Optional[tuple[float, float]]] = [None] * width
         for (a, b), column in zip(columns, mapping):
             anchors[column] = (a, b - 1)
         return [(0, anchors)]
 
-    # The rows are placed once, in the printed columns side by side: matched to the template's
-    # columns in order, each way of matching them places every value in the same printed column.
-    # (each row's numbers by printed column, then 0s: a blank for the columns no printed one matches)
-    printed: dict[str, list[Optional[float]]] = {}
-    for key, (tokens, _) in place_by_anchors(rows, where, layout_of(tuple(range(len(columns))))).items():
-        numbers = [token_number(t) for t in tokens[:len(columns)]]
-        printed[key] = numbers + [0] * (len(columns) + 1 - len(numbers))
+    ranked = []
+    for columns in choices:
+        # The rows are placed once, in the printed columns side by side: matched to the template's
+        # columns in order, each way of matching them places every value in the same printed column.
+        # (each row's numbers by printed column, then 0s: a blank for the columns no printed one matches)
+        printed: dict[str, list[Optional[float]]] = {}
+        for key, (tokens, _) in place_by_anchors(rows, where, layout_of(columns, tuple(range(len(columns))))).items():
+            numbers = [token_number(t) for t in tokens[:len(columns)]]
+            printed[key] = numbers + [0] * (len(columns) + 1 - len(numbers))
 
-    def placed(mapping: tuple[int, ...]) -> dict[str, list[Optional[float]]]:
-        source = [len(columns)] * width  # each template column's printed column, else the blank
-        for printed_column, column in enumerate(mapping):
-            source[column] = printed_column
-        return {key: list(map(numbers.__getitem__, source)) for key, numbers in printed.items()}
+        def placed(mapping: tuple[int, ...]) -> dict[str, list[Optional[float]]]:
+            source = [len(columns)] * width  # each template column's printed column, else the blank
+            for printed_column, column in enumerate(mapping):
+                source[column] = printed_column
+            return {key: list(map(numbers.__getitem__, source)) for key, numbers in printed.items()}
 
-    mappings = list(combinations(range(width), len(columns)))
-    best = min(mappings, key=lambda m: (-score(placed(m)), _fit(m, columns, centres)))
-    return layout_of(best), False
+        mappings = list(combinations(range(width), len(columns)))
+        best = min(mappings, key=lambda m: (-score(placed(m)), _fit(m, columns, centres)))
+        # (every column printed first: a column is dropped only where the equations hold better so)
+        ranked.append(((-score(placed(best)), columns is not all_columns), layout_of(columns, best)))
+    return min(ranked, key=lambda choice: choice[0])[1], False
 
 
 def equation_score(eqs: tuple[Equation, ...], values: dict[str, Optional[float]]) -> int:

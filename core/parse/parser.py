@@ -1895,8 +1895,13 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                                         score_across) if page_lines else anchored[0]
                 # (a line of a page measured on its own is not moved back under the header's 总计)
                 own_from = min((line for line, _ in layout if line not in dict(anchored[0])), default=inf)
-                where = moved_back_past_total({key: [t for t in values if t.line < own_from]
-                                               for key, values in values_of.items()}, where, centres)
+                # (a page repeating the header: its lines moved back under its own header's 总计, not
+                # the first page's: pdftotext -layout lays each page out by its own measure)
+                heads = [(-1, centres), *sorted(pages, key=lambda page: page[0])]
+                for n, (page_from, names) in enumerate(heads):
+                    end = min(own_from, heads[n + 1][0] if n + 1 < len(heads) else inf)
+                    where = moved_back_past_total({key: [t for t in values if page_from <= t.line < end]
+                                                   for key, values in values_of.items()}, where, names)
                 anchored = layout, False
             elif anchored[1] and page_lines:
                 # (a page printing no full row placed by its header's names, not another page's rows)
@@ -1929,6 +1934,10 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         for key, (tokens, sure) in placed.items():
             if sure and page_first <= min(t.line for t in values_of[key]) < page_end:
                 placed[key] = (tokens, False)  # (placed by a header's names: not measured)
+    if table.section == "section3":
+        for key, tokens in _totals_on_a_line_apart({k: values_of[k] for k in placed}, where, layout, width).items():
+            if _printed_cells(tokens) != _printed_cells(placed[key][0]):  # (else placed so already, as sure as it was)
+                placed[key] = (tokens, False)
     # Where the full rows print a column off the header's names (lynx), or there are none (each row
     # placed by guess), a row whose values' character columns tell how far lynx moved it is read so
     told = _told_by_names({k: values_of[k] for k in irregular if values_of[k]}, values_of, where,
@@ -2406,6 +2415,12 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
             if one_space and (full or not padded):
                 continue  # values one space apart, as any text extraction prints them: no columns
             ways = line_candidates([where[id(t)] for t in values], extents, 2)
+            if not full and not wide and _values_left_of_names(table, values_of, report, lines, wide):
+                # (measured by characters, as pdftotext -layout pads a line: each value where its
+                # cell's left edge puts it, nothing to weigh against the other measure)
+                at_left_edges = _left_edge_columns([where[id(t)] for t in values], extents)
+                if at_left_edges is not None:
+                    ways = [(0.0, 0.0, at_left_edges)]
             # (each value starting right where its column starts: a terminal prints a cell's
             # value at its left edge, a column's name too)
             flush = all(where[id(t)][0] == extents[c][0] for t, c in zip(values, ways[0][2]))
@@ -2446,6 +2461,88 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
             report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
                                      "「" + row.label + "」行" + BY_POSITION, (PLACED_BY_POSITION,)))
     return out
+
+
+def _printed_cells(tokens: Sequence[Optional[Token]]) -> list[Optional[int]]:
+    """Which printed value (by identity) each column of a placed row holds, None where none."""
+    return [None if t is None or t.kind == EMPTY else id(t) for t in tokens]
+
+
+def _totals_on_a_line_apart(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
+                            width: int) -> dict[str, list[Token]]:
+    """表三 rows printed over two lines, one of them holding a lone count other than 0 that the
+    other line's counts add up to, two of them other than 0 or all printed left of it (pdftotext
+    -layout prints a wrapped label's cells at their own heights: the 总计 beside the label's first
+    line, the other cells beside its second): that count is the row's 总计, the template's sum of
+    the row's cells, and the other line's values are placed by position in the columns before it.
+    Any other reading breaks the row's sum; each row's tokens by column (EMPTY where none)."""
+    out: dict[str, list[Token]] = {}
+    before_total: Layout = [(first, [*anchors[:-1], None]) for first, anchors in layout]
+    for key, values in rows.items():
+        lines = sorted({t.line for t in values})
+        if len(lines) != 2:
+            continue
+        alone = [[t for t in values if t.line == line] for line in lines]
+        for lone, others in (alone, alone[::-1]):
+            if len(lone) != 1 or lone[0].kind != NUM or not lone[0].value or not 1 <= len(others) < width:
+                continue
+            printed = [0 if t.kind == NA else token_number(t) for t in others]
+            numbers = [n for n in printed if n is not None]
+            if len(numbers) < len(printed) or abs(sum(numbers) - lone[0].value) > 1e-9:
+                continue
+            # (were the lone count a part, the row's 总计 would be the other line's one count other
+            # than 0, equal to it, printed left of it though 总计 is the last column)
+            right_of_all = where[id(lone[0])][0] > max(where[id(t)][1] for t in others)
+            if sum(1 for n in numbers if n) < 2 and not right_of_all:
+                continue
+            ways = row_placements({key: others}, where, before_total).get(key)
+            if ways:
+                out[key] = [*ways[0][0][:-1], lone[0]]
+            break
+    return out
+
+
+def _values_left_of_names(table: Table, values_of: dict[str, list[Token]], report: Report,
+                          lines: list[Line], wide: bool) -> bool:
+    """Whether a 表二 prints its values at their cells' left edges, under names centred in their
+    cells: a row of one column prints its value on its label's line wholly left of its column's name
+    on the header line above (a value centred or set right in its cell would lie on its name or
+    right of it), and no such row prints it on or right of its name."""
+    left = False
+    for row in table.rows:
+        values = values_of.get(row.key)
+        if len(row.columns) != 1 or not values or len(values) != 1 or values[0].kind != NUM:
+            continue
+        value = values[0]
+        if lines[value.line].grid or len(lines[value.line].cells) != 1:
+            continue
+        extents = header_extents(report.text, value.start, [row.columns[0].label], wide)
+        where = positions(report.text, [value], {value.line}, wide)
+        if extents is None or id(value) not in where:
+            continue
+        if where[id(value)][1] - 1 < extents[0][0]:
+            left = True
+        else:
+            return False
+    return left
+
+
+def _left_edge_columns(intervals: list[tuple[int, int]], names: list[tuple[float, float]]
+                       ) -> Optional[tuple[int, ...]]:
+    """The columns of values printed at their cells' left edges under names centred in their cells
+    (_values_left_of_names): a value on a name is that name's; one in the gap before a name is that
+    name's, its cell starting left of its name (pdftotext -layout prints a CJK name in fewer
+    columns than it spans, so the gap after a name is mostly the next cell's). None when two values
+    fall in one column or one lies past the last name."""
+    out: list[int] = []
+    for start, end in intervals:
+        column = next((c for c, (left, right) in enumerate(names) if left <= end - 1 and start <= right), None)
+        if column is None:
+            column = next((c for c, (left, _) in enumerate(names) if left > end - 1), None)
+        if column is None or (out and column <= out[-1]):
+            return None
+        out.append(column)
+    return tuple(out)
 
 
 def _values_touch_words(text: str, values_of: dict[str, list[Token]]) -> bool:
