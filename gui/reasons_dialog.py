@@ -9,6 +9,19 @@ from gui.qt import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 MIN_WIDTH = 560
 
 
+class ReasonField(QLineEdit):
+    """A reason's field that types no letter pressed with Alt: Alt+S (the box's key) and Alt+C
+    typed 「s」 and 「c」 into the reason being written (Qt's line edit takes a key no shortcut
+    took as text, Alt or not). The key goes on to the dialog. (Ctrl+Alt, AltGr on European
+    keyboards, still types.)"""
+
+    def keyPressEvent(self, event) -> None:
+        if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.text():
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
 class _FittingScroll(QScrollArea):
     """As tall as the errors' rows wrapped at its width, up to half the screen (then it
     scrolls). Qt's hints, the wrapped texts measured at other widths, left one or two errors a
@@ -45,7 +58,7 @@ class ReasonsDialog(QDialog):
         for finding in self.errors:
             label = QLabel(f"{finding.rule}　{finding.message}")
             label.setWordWrap(True)
-            field = QLineEdit()
+            field = ReasonField()
             field.setPlaceholderText(strings.REVIEW_REASON_PLACEHOLDER)
             field.textChanged.connect(self._update_ok)
             form.addRow(label)
@@ -62,6 +75,8 @@ class ReasonsDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(strings.REVIEW_DIALOG_OK)
+        # keys of their own, as the box has (Alt+R as the window's 标记为已审核)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(strings.DIALOG_CANCEL)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         scroll = _FittingScroll()  # many errors still fit a 768-pixel screen
