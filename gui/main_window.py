@@ -1010,6 +1010,8 @@ class MainWindow(QMainWindow):
         is_folder = kind == WORD or (not kind and not target.suffix)
         self.settings.set_export_folder(kind or target.suffix.lower() or WORD,
                                         str(target if is_folder else target.parent))
+        if kind == WORD:  # a report's Word file goes next where the Word files went last (it
+            self.settings.set_export_folder(WORD_ONE, "")  # started where the one before went)
         # an export of the folder holds every report, whatever the search or 只看有问题的 shows:
         # its end says how many, and how many of them the list was not showing (the report on
         # screen exported alone is no more than itself)
