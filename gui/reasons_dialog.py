@@ -3,23 +3,11 @@ from __future__ import annotations
 
 from core.model import Finding
 from gui import strings
+from gui.alt_keys import types_no_alt_letters
 from gui.qt import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QScrollArea, QSize,
                     QVBoxLayout, QWidget, Qt)
 
 MIN_WIDTH = 560
-
-
-class ReasonField(QLineEdit):
-    """A reason's field that types no letter pressed with Alt: Alt+S (the box's key) and Alt+C
-    typed 「s」 and 「c」 into the reason being written (Qt's line edit takes a key no shortcut
-    took as text, Alt or not). The key goes on to the dialog. (Ctrl+Alt, AltGr on European
-    keyboards, still types.)"""
-
-    def keyPressEvent(self, event) -> None:
-        if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.text():
-            event.ignore()
-            return
-        super().keyPressEvent(event)
 
 
 class _FittingScroll(QScrollArea):
@@ -58,7 +46,8 @@ class ReasonsDialog(QDialog):
         for finding in self.errors:
             label = QLabel(f"{finding.rule}　{finding.message}")
             label.setWordWrap(True)
-            field = ReasonField()
+            field = QLineEdit()
+            types_no_alt_letters(field)
             field.setPlaceholderText(strings.REVIEW_REASON_PLACEHOLDER)
             field.textChanged.connect(self._update_ok)
             form.addRow(label)
