@@ -180,8 +180,8 @@ def _page_columns(sheet, first: int, repeated: tuple[int, ...]) -> None:
     used = sum(points(c) for c in range(1, first + 1) if c not in repeated)
     last_table = _page_unit(first, "")[:2]  # the first page's own columns
     headings = [str(cell.value) for cell in sheet[1]][first:]
-    for key, columns in groupby(enumerate(headings, start=first + 1), key=lambda item: _page_unit(*item)):
-        columns = [column for column, _heading in columns]
+    for key, unit in groupby(enumerate(headings, start=first + 1), key=lambda item: _page_unit(*item)):
+        columns = [column for column, _heading in unit]
         table = key[:2]
         width = sum(points(c) for c in columns)
         if used and (table != last_table or used + width > room):
