@@ -988,8 +988,9 @@ class MainWindow(QMainWindow):
         with the program at an upgrade): the home folder then."""
         if self.settings.export_folder(kind):
             return Path(self.settings.export_folder(kind))
-        if kind == WORD_ONE and self.settings.export_folder(WORD):  # a report's Word file, the
-            return Path(self.settings.export_folder(WORD))          # first time: beside the others'
+        other_word = {WORD_ONE: WORD, WORD: WORD_ONE}.get(kind)  # a Word export: where the other went
+        if other_word and self.settings.export_folder(other_word):
+            return Path(self.settings.export_folder(other_word))
         if self.folder:
             folder = Path(self.folder).resolve()
             if not folder.is_relative_to(resources_dir().resolve()):
@@ -1010,6 +1011,11 @@ class MainWindow(QMainWindow):
         is_folder = kind == WORD or (not kind and not target.suffix)
         self.settings.set_export_folder(kind or target.suffix.lower() or WORD,
                                         str(target if is_folder else target.parent))
+        # the next Word export, of the folder or of a report, starts where the last one went (a
+        # report's Word file started where the one before went, after 导出为 Word had put the files
+        # in another folder; the folder's started beside the reports, after a report's had gone)
+        if kind in (WORD, WORD_ONE):
+            self.settings.set_export_folder(WORD_ONE if kind == WORD else WORD, "")
         # an export of the folder holds every report, whatever the search or 只看有问题的 shows:
         # its end says how many, and how many of them the list was not showing (the report on
         # screen exported alone is no more than itself)

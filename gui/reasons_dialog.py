@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from core.model import Finding
 from gui import strings
+from gui.alt_keys import types_no_alt_letters
 from gui.qt import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QScrollArea, QSize,
                     QVBoxLayout, QWidget, Qt)
 
@@ -46,6 +47,7 @@ class ReasonsDialog(QDialog):
             label = QLabel(f"{finding.rule}　{finding.message}")
             label.setWordWrap(True)
             field = QLineEdit()
+            types_no_alt_letters(field)
             field.setPlaceholderText(strings.REVIEW_REASON_PLACEHOLDER)
             field.textChanged.connect(self._update_ok)
             form.addRow(label)
@@ -62,6 +64,8 @@ class ReasonsDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(strings.REVIEW_DIALOG_OK)
+        # keys of their own, as the box has (Alt+R as the window's 标记为已审核)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(strings.DIALOG_CANCEL)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         scroll = _FittingScroll()  # many errors still fit a 768-pixel screen

@@ -5,7 +5,8 @@ characters (a 存疑 explained at length) made the 确认问题 / 忽略问题 d
 screen (2188 px on a 1366 px one), its end and its OK button off it."""
 from __future__ import annotations
 
-from gui.qt import QDialogButtonBox, QGuiApplication, QInputDialog, QLabel
+from gui.alt_keys import types_no_alt_letters
+from gui.qt import QDialogButtonBox, QGuiApplication, QInputDialog, QLabel, QLineEdit
 
 PROMPT_WIDTH = 560  # px: the prompt's lines at most this wide (less on a narrow screen)
 
@@ -22,8 +23,10 @@ def ask_text(parent, title: str, prompt: str, text: str = "", required: bool = F
     for label in dialog.findChildren(QLabel):
         label.setWordWrap(True)
         label.setFixedWidth(width)
+    dialog.okButtonText()  # (builds the field and buttons, which QInputDialog otherwise makes when shown)
+    for field in dialog.findChildren(QLineEdit):
+        types_no_alt_letters(field)
     if required:
-        dialog.okButtonText()  # (builds the buttons, which QInputDialog otherwise makes when shown)
         ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
         # connected after QInputDialog's own slot, which enables OK on every change
         dialog.textValueChanged.connect(lambda value: ok.setEnabled(bool(value.strip())))

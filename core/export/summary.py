@@ -4,16 +4,19 @@ cell, current values), and the totals per year. Built on the folder's DataFrame 
 from __future__ import annotations
 
 import math
+from itertools import groupby
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 import pandas as pd
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 
 from core.compare.frame import INFO_LABELS, cell_columns, cell_label, folder_frame, totals_per_year
 from core.export.common import atomic_write
-from core.export.xlsx import LINE_HEIGHT, fit_row_heights
+from core.export.xlsx import (LINE_HEIGHT, common_folder, fit_row_heights, page_numbers, relative_file,
+                              whole_path_comments)
 from core.model import Finding
 from core.review.edits import ReportReview
 from core.template import TEMPLATE_NAMES
@@ -23,6 +26,22 @@ LEFT_OUT = "未计入（同一单位同一年度的另一份报告）"
 _HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
 HEADING_CHARACTERS_PER_LINE = 6  # Chinese characters a 14-wide column holds on a line
 _SHOWN_INFO = ["file", "agency", "year", "template", "status", "errors", "warnings", "doubts", "problems"]
+VALUE_WIDTH = 14  # a count's column: its heading six characters a line
+# 单位 37 wide (17 characters a line, as the 审核结果 workbook's): 24 wide, most agencies' names
+# took two lines, and so every report's row on every printed page
+WIDE_WIDTHS = {"file": 40, "agency": 37, "year": 7, "problems": 40}
+# A printed page of 汇总 is A4 landscape, its side margins a quarter inch (806 points across), at
+# PRINT_SCALE: a page holds the repeated 单位 and 年度 and a row of 表三 (seven columns) wherever
+# it is printed. A column's width is counted in the widest of the spreadsheets' measures: Excel
+# draws a column w wide 7w + 5 pixels (5.25w + 3.75 points); LibreOffice, without Excel's
+# Calibri (or its twin Carlito) drawing digits in DejaVu Sans, 7.35w points. Counted in Excel's,
+# LibreOffice broke each row of 表三 over two pages (1 480 pages for 354 reports).
+SIDE_MARGIN = 0.25
+PAGE_POINTS = (11.69 - 2 * SIDE_MARGIN) * 72
+PRINT_SCALE = 75  # per cent: 8-point letters
+WIDTH_POINTS = 7.35  # a width unit printed at full size, the wider measure
+PAGE_SLACK = 0.97  # room kept for the measures' rounding
+TITLES = {WIDE: "政府信息公开工作年度报告汇总（每份报告一行）", TOTALS: "政府信息公开工作年度报告年度合计"}
 
 
 def summary_frames(reviews: Iterable[ReportReview],
@@ -46,7 +65,14 @@ def summary_frames(reviews: Iterable[ReportReview],
 
 def write_summary(reviews: Iterable[ReportReview], target: Path,
                   findings_of: Optional[Callable[[ReportReview], list[Finding]]] = None) -> None:
+    reviews = list(reviews)
     wide, totals = summary_frames(reviews, findings_of)
+    # 文件 under the folder holding them all, as the 审核结果 workbook's lists name them (the
+    # whole path in the cell's comment): the whole path, 40 wide, took two lines, and so made
+    # every report's row two lines tall on every printed page, numbers and all
+    root = common_folder(review.report.file for review in reviews)
+    file = INFO_LABELS["file"]
+    wide[file] = [relative_file(name, root) for name in wide[file]]
 
     def write(path: Path) -> None:
         with pd.ExcelWriter(path, engine="openpyxl") as writer:
@@ -58,17 +84,20 @@ def write_summary(reviews: Iterable[ReportReview], target: Path,
                     cell.fill = _HEADER_FILL
                 # 文件, 单位 (twelve characters), 文件问题 (a sentence: on a line or two); 年度合计's
                 # 未计入 names files
-                widths = ({1: 40, 2: 24, _SHOWN_INFO.index("problems") + 1: 40} if name == WIDE
+                widths = ({_SHOWN_INFO.index(key) + 1: width for key, width in WIDE_WIDTHS.items()} if name == WIDE
                           else {list(totals.columns).index(LEFT_OUT) + 1: 40})
                 for column in range(1, sheet.max_column + 1):
-                    sheet.column_dimensions[get_column_letter(column)].width = widths.get(column, 14)
+                    sheet.column_dimensions[get_column_letter(column)].width = widths.get(column, VALUE_WIDTH)
                 if name == WIDE:
+                    whole_path_comments(sheet, root)
                     _wrap_text_columns(sheet)
                 else:
                     _wrap_left_out(sheet, list(totals.columns).index(LEFT_OUT) + 1)
                 _centre_numbers(sheet)
                 sheet.freeze_panes = sheet.cell(2, fixed + 1)
                 _print_setup(sheet, "B:C" if name == WIDE else "A:A")
+                _page_columns(sheet, fixed, (2, 3) if name == WIDE else (1,))
+                page_numbers(sheet, TITLES[name])
 
     atomic_write(Path(target), write)
 
@@ -118,7 +147,7 @@ def _wrap_left_out(sheet, column: int) -> None:
 
 
 def _print_setup(sheet, named_by: str) -> None:
-    """Printed: A4 landscape at full size (hundreds of columns fit no page), each page with the
+    """Printed: A4 landscape at PRINT_SCALE (hundreds of columns fit no page), each page with the
     heading row, wrapped whole, and the columns saying whose numbers a row holds (单位 and 年度;
     the file's long path would take half of every page)."""
     for cell in sheet[1]:
@@ -129,4 +158,46 @@ def _print_setup(sheet, named_by: str) -> None:
     sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
     sheet.print_title_rows = "1:1"
     sheet.print_title_cols = named_by
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.left = sheet.page_margins.right = SIDE_MARGIN
+    sheet.page_setup.scale = PRINT_SCALE
+
+
+def _points(width: float) -> float:
+    return WIDTH_POINTS * width
+
+
+def _page_columns(sheet, first: int, repeated: tuple[int, ...]) -> None:
+    """Where a printed page's columns end: each page one or more whole rows of the template (表三's
+    seven applicant columns of 「（一）予以公开」 together), a table never continued on the page of
+    the one before (the 2019 template's own cells apart too), the sheet's own columns (文件…文件问题)
+    on pages of their own. Left to the spreadsheet, a page ended wherever it was full: 「予以公开」's
+    自然人 to 社会公益组织 on one page, its 法律服务机构 to 总计 on the next beside 「部分公开」's.
+    The first ``first`` columns open the first page; ``repeated`` stand on every page."""
+    def points(column: int) -> float:
+        return _points(sheet.column_dimensions[get_column_letter(column)].width or VALUE_WIDTH)
+
+    room = (PAGE_POINTS * 100 / PRINT_SCALE - sum(points(c) for c in repeated)) * PAGE_SLACK
+    used = sum(points(c) for c in range(1, first + 1) if c not in repeated)
+    last_table = _page_unit(first, "")[:2]  # the first page's own columns
+    headings = [str(cell.value) for cell in sheet[1]][first:]
+    for key, unit in groupby(enumerate(headings, start=first + 1), key=lambda item: _page_unit(*item)):
+        columns = [column for column, _heading in unit]
+        table = key[:2]
+        width = sum(points(c) for c in columns)
+        if used and (table != last_table or used + width > room):
+            sheet.col_breaks.append(Break(id=columns[0] - 1))
+            used = 0.0
+        for column in columns:  # a row wider than a page (none of the template's is) goes on over pages
+            if used and used + points(column) > room:
+                sheet.col_breaks.append(Break(id=column - 1))
+                used = 0.0
+            used += points(column)
+        last_table = table
+
+
+def _page_unit(column: int, heading: str) -> tuple:
+    """(table, of the 2019 template, row) of a template cell's column; the sheet's own columns
+    (模板, 错误, 文件问题, 年度合计's 报告数...) each a unit of their own, in a table of their own."""
+    if not heading.startswith("表") or "×" not in heading:
+        return ("", False, column)
+    return heading[:2], heading.endswith("（2019试行模板）"), heading.split("×")[0]

@@ -28,6 +28,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.merge import MergedCell, MergedCellRange
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.review.edits import RESOLVED, RESOLVED_MESSAGE, ReportReview, local_time, verdict_cells
@@ -184,7 +185,7 @@ def build_workbook(reviews: Iterable[ReportReview], names: Optional[list[Optiona
             changes.append(listed + [describe(report.template, edit.cell), edit.old, edit.new,
                                      local_time(edit.time), edit.note])
     for sheet in (problems, changes):
-        _whole_paths(sheet, root)
+        whole_path_comments(sheet, root)
     # 单位 37 wide: 17 characters a line (「某某市某某区人民政府办公室」 and longer names wrapped at 28)
     _finish_list_sheet(summary, [44, SUMMARY_AGENCY_WIDTH, 7, 7, 6, 6, 6, 7, 9, 36, 6])
     # 问题清单 printed at 55 % (6.9-point letters) when its columns summed 230 widths; at 162
@@ -203,7 +204,7 @@ def _append_problems(problems: Worksheet, who: list, version: str, review: Repor
                                RESOLVED_MESSAGE, None, None, None, "", verdict.label, verdict.note])
 
 
-def _whole_paths(sheet: Worksheet, root: Optional[str]) -> None:
+def whole_path_comments(sheet: Worksheet, root: Optional[str]) -> None:
     """Each 文件 cell printed under ``root`` carries the whole path as its comment (not printed)."""
     if not root:
         return
@@ -407,6 +408,8 @@ def write_report_sheet(sheet: Worksheet, review: ReportReview, findings: list[Fi
     positions: Positions = {}
     row = 5
     for write_table, section in ((write_t2, "section2"), (write_t3, "section3"), (write_t4, "section4")):
+        if section != "section2":  # one table a page (the title, file and legend rows over each)
+            sheet.row_breaks.append(Break(id=row - 1))
         row = write_table(sheet, row, template[section], positions) + 1
     _fill_values(sheet, review, findings, positions)
     for letter, width in REPORT_COLUMN_WIDTHS.items():
@@ -414,7 +417,10 @@ def write_report_sheet(sheet: Worksheet, review: ReportReview, findings: list[Fi
     for column in range(4, 16):
         sheet.column_dimensions[get_column_letter(column)].width = VALUE_COLUMN_WIDTH
     fit_row_heights(sheet, first_row=3)
-    print_setup(sheet, REPORT_TITLE_ROWS, one_page=True)
+    # a table a page, the page as wide as 表四's fifteen columns: the three tables on one page
+    # printed 表三's labels in 6-point letters
+    print_setup(sheet, REPORT_TITLE_ROWS, one_page=False)
+    page_numbers(sheet)  # (the report's title heads each page: rows 1-3 are repeated)
 
 
 def _legend(sheet: Worksheet, row: int) -> None:
@@ -670,6 +676,21 @@ def print_setup(sheet: Worksheet, title_rows: str, one_page: bool) -> None:
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top = sheet.page_margins.bottom = 0.5
+
+
+PAGE_NUMBER = "第 &P 页，共 &N 页"
+
+
+def page_numbers(sheet: Worksheet, title: Optional[str] = None) -> None:
+    """Each printed page numbered, and headed by ``title`` (what it is part of): a page of a
+    sheet printed over many (汇总's 表三 columns on page 40) said neither, loose on a desk."""
+    if title:
+        for header_footer in (sheet.oddHeader, sheet.evenHeader, sheet.firstHeader):
+            header_footer.center.text = title.replace("&", "&&")
+            header_footer.center.size = 9
+    for header_footer in (sheet.oddFooter, sheet.evenFooter, sheet.firstFooter):
+        header_footer.center.text = PAGE_NUMBER
+        header_footer.center.size = 9
 
 
 def fit_row_heights(sheet: Worksheet, first_row: int) -> None:

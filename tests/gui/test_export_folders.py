@@ -89,3 +89,24 @@ def test_the_first_word_file_of_one_report_starts_where_the_word_files_went(wind
     export(qtbot, window, "word", word, monkeypatch)
     assert Path(export(qtbot, window, ".docx", one / "本报告.docx", monkeypatch)).parent == word
     assert Path(export(qtbot, window, ".docx", one / "本报告.docx", monkeypatch)).parent == one
+
+
+def test_a_report_s_word_file_starts_where_the_last_word_export_went(window, qtbot, tmp_path, monkeypatch):
+    """gui65: 导出本报告为 Word started where the report's Word file before went, after 导出为 Word
+    had since put every report's file in another folder, and 导出为 Word started beside the
+    reports' folder after a report's Word file went elsewhere: each starts where the last Word
+    export, of either kind, went."""
+    from tests.gui.helpers import PLANTED, select_report
+
+    select_report(qtbot, window, PLANTED)
+    one, week = tmp_path / "单份", tmp_path / "本周Word"
+    one.mkdir()
+    week.mkdir()
+    export(qtbot, window, ".docx", one / "本报告.docx", monkeypatch)
+    export(qtbot, window, "word", week, monkeypatch)
+    assert Path(export(qtbot, window, ".docx", week / "本报告.docx", monkeypatch)).parent == week
+    assert Path(export(qtbot, window, ".docx", one / "本报告.docx", monkeypatch)).parent == week
+    assert Path(export(qtbot, window, ".docx", one / "本报告.docx", monkeypatch)).parent == one
+    # and 导出为 Word（每份报告一个文件） starts where the report's Word file went last
+    assert export(qtbot, window, "word", week, monkeypatch) == str(one)
+    assert export(qtbot, window, "word", week, monkeypatch) == str(week)

@@ -1179,6 +1179,32 @@ def test_one_reason_may_stand_for_all_the_open_errors(qtbot):
     assert one.same_reason is None
 
 
+def test_alt_letters_in_a_reason_act_and_type_nothing(qtbot):
+    """gui65: in the 标记为已审核 dialog, Alt+S (the box's key) and Alt+C typed 「s」 and 「c」 into
+    the reason being written, and the buttons had no key of their own: the reason read 「重复s」,
+    and the dialog was left by Tab and Tab. Alt+letters now act (Alt+R marks, Alt+C cancels, Alt+S
+    ticks the box) and never type their letter."""
+    from core.model import Finding
+    from gui.reasons_dialog import ReasonsDialog
+
+    errors = [Finding(f"T3-{n}", "error", ["section3.granted.natural"], f"错误{n}") for n in (1, 2)]
+    dialog = ReasonsDialog("某单位2023年（某.txt）", errors)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    field = dialog.fields[0]
+    qtbot.keyClicks(field, "chongfu")
+    for letter in (Qt.Key.Key_S, Qt.Key.Key_Q, Qt.Key.Key_C):
+        qtbot.keyClick(field, letter, Qt.KeyboardModifier.AltModifier)
+    assert field.text() == "chongfu"
+    qtbot.keyClicks(field, "le")  # typing goes on
+    assert field.text() == "chongfule"
+    # (the offscreen platform fires no mnemonic: they were pressed on the screen, Alt+S, R and C)
+    assert "(&R)" in dialog.ok_button.text()
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Cancel).text() == "取消(&C)"
+
+
 def test_withdrawing_a_verdict_on_a_reviewed_report_takes_the_mark_with_it(window, qtbot, store, monkeypatch):
     """qa31: an error confirmed, the report marked 已审核, then Del on the confirmation: the error
     was open again and the report still 已审核 (the 汇总 said 已审核 beside 未处理问题 1), where

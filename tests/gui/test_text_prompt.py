@@ -43,3 +43,21 @@ def test_a_required_reason_keeps_the_prompt_open_until_one_is_typed(qtbot):
 def test_a_note_that_may_be_left_empty_is_accepted_empty(qtbot):
     _answer(qtbot, lambda dialog: QTest.keyClick(dialog.findChild(QLineEdit), Qt.Key.Key_Return))
     assert text_prompt.ask_text(None, "确认问题", "给报送单位的说明（可不填）：") == ("", True)
+
+
+def test_an_alt_letter_is_not_typed_into_the_note(qtbot):
+    """gui65: an Alt+letter meant for a button (Alt+C, Alt+O) was typed into the note: 「已核c」."""
+    seen = {}
+
+    def steps(dialog):
+        field = dialog.findChild(QLineEdit)
+        QTest.keyClicks(field, "yihe")
+        for letter in (Qt.Key.Key_C, Qt.Key.Key_O):
+            QTest.keyClick(field, letter, Qt.KeyboardModifier.AltModifier)
+        seen["note"] = field.text()
+        QTest.keyClick(field, Qt.Key.Key_Return)
+
+    _answer(qtbot, steps)
+    text, accepted = text_prompt.ask_text(None, "确认问题", "说明（可不填）：")
+    assert seen == {"note": "yihe"}
+    assert (text, accepted) == ("yihe", True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import replace
 import json
 import os
@@ -297,8 +298,9 @@ def test_xlsx_prints_on_a4_landscape(workbook):
     assert int(report.page_setup.paperSize) == 9  # A4
     assert report.page_setup.orientation == "landscape"
     assert report.sheet_properties.pageSetUpPr.fitToPage
-    assert (report.page_setup.fitToWidth, report.page_setup.fitToHeight) == (1, 1)  # one page
+    assert (report.page_setup.fitToWidth, report.page_setup.fitToHeight) == (1, 0)  # page width, a table a page
     assert report.print_title_rows == "$1:$3"
+    assert len(report.row_breaks.brk) == 2  # before 表三 and 表四
     for name in ("汇总", "问题清单", "修改记录"):
         sheet = workbook[name]
         assert sheet.page_setup.orientation == "landscape"
@@ -704,19 +706,25 @@ def test_csv_state_of_a_cell_named_by_a_finding_of_unknown_severity(reviews, tmp
 
 # --- printed, as LibreOffice Calc prints it -------------------------------------------------
 
-def test_xlsx_printed_each_report_on_one_page(reviews, tmp_path):
+def test_xlsx_printed_each_table_of_a_report_on_a_page_of_its_own(reviews, tmp_path):
+    """A report's sheet printed on one page, its three tables shrunk to fit it (表三's labels in
+    6-point letters); each table now has a page, the title, file and legend over it, as wide as
+    表四's fifteen columns, and the pages are numbered."""
     target = tmp_path / "审核结果.xlsx"
     export(reviews, target)
     pages = printed_pages(target, tmp_path)
+    tables = (("二、主动公开政府信息情况",), ("三、收到和处理政府信息公开申请情况", "（七）总计", "四、结转下年度继续办理"),
+              ("四、政府信息公开行政复议、行政诉讼情况", "复议后起诉"))
     for agency in (AGENCY_2021, AGENCY_2019):
-        title = [p for p in pages if f"{agency}" in p and "政府信息公开工作年度报告" in p]
-        assert len(title) == 1  # the whole sheet on one page: T2, T3 and T4 together
-        page = title[0]
-        for heading in ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "（七）总计",
-                        "四、结转下年度继续办理", "四、政府信息公开行政复议、行政诉讼情况", "复议后起诉"):
-            assert heading in page
+        titled = [p for p in pages if f"{agency}" in p and "政府信息公开工作年度报告" in p and "图例" in p]
+        assert len(titled) == 3
+        for page, headings, others in zip(titled, tables, (tables[1] + tables[2], tables[0] + tables[2],
+                                                          tables[0] + tables[1])):
+            assert all(heading in page for heading in headings)
+            assert not any(other in page for other in others if other not in headings)
+            assert re.search(r"第 \d+ 页，共 \d+ 页", page)
     # 汇总, 问题清单 and 修改记录 are one page each here: every column fits the page width
-    assert len(pages) == 3 + 2
+    assert len(pages) == 3 + 2 * 3
 
 
 def test_word_title_of_a_web_page_skips_the_page_title_and_breadcrumb(tmp_path, monkeypatch):

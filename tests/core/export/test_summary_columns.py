@@ -61,3 +61,39 @@ def test_the_files_left_out_of_a_years_totals_are_named_whole(tmp_path):
     assert totals.column_dimensions[cell.column_letter].width == 40
     assert totals.row_dimensions[2].height >= 2 * 14  # the path takes two lines at least
     assert totals.cell(2, header.index("报告数") + 1).value == 1
+
+
+def _row_of(heading: str) -> str:
+    """A template cell's heading without its column: 表三「（一）予以公开」 (the sheet's own: itself)."""
+    return heading.split("×")[0]
+
+
+def test_each_printed_page_holds_whole_rows_of_one_table(tmp_path):
+    """汇总 printed q3001's 354 reports on 1244 pages, each page ending where it was full:
+    「（一）予以公开」's 自然人 to 社会公益组织 on one page, its 法律服务机构 to 总计 on the next
+    beside 「（二）部分公开」's first, a page of 表二 going on into 表三, and no page saying what it
+    was nor which it was. Each page now holds whole rows of the template (表三's seven columns of
+    a row together), a table starts a page, and each page is headed and numbered."""
+    target = tmp_path / "汇总.xlsx"
+    reports = sorted(COUNTY.iterdir())
+    write_summary([ReportReview(load_report(p)) for p in reports], target)
+    wide = openpyxl.load_workbook(target)[WIDE]
+    header = [c.value for c in wide[1]]
+    starts = {brk.id + 1 for brk in wide.col_breaks.brk}  # a break's id: the last column of its page
+    assert starts
+    for start in starts:  # never inside a row of the template
+        assert _row_of(header[start - 2]) != _row_of(header[start - 1]), header[start - 1]
+    granted = [n for n, heading in enumerate(header, start=1) if heading.startswith("表三「（一）予以公开」×")]
+    assert len(granted) == 7 and granted[0] in starts and granted[-1] + 1 in starts  # a page of its own
+    for table in ("表二", "表三", "表四"):
+        assert next(n for n, heading in enumerate(header, start=1) if heading.startswith(table)) in starts
+    first_2019 = next(n for n, heading in enumerate(header, start=1) if heading.endswith("（2019试行模板）"))
+    assert first_2019 in starts
+    assert wide.print_title_cols == "$B:$C"  # 单位 and 年度 on every page
+    assert "&P" in wide.oddFooter.center.text and "&N" in wide.oddFooter.center.text
+    assert wide.oddHeader.center.text == "政府信息公开工作年度报告汇总（每份报告一行）"
+    # 文件 named under the folder, as the 审核结果 workbook's lists do (its whole path in the
+    # comment): the whole path took two lines, and so made each row two lines tall on every page
+    assert wide.cell(2, 1).value == reports[0].name
+    assert wide.cell(2, 1).comment.text == f"完整路径：{reports[0]}"
+    assert wide.row_dimensions[2].height is None  # one line
