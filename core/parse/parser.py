@@ -2635,7 +2635,11 @@ def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], value
         if not lines[line].grid or any(t.line != line for t in values):
             return []  # (a row not printed on its label's grid line: not such a table)
         filled += values[-1].kind != EMPTY  # (a row of blanks ending empty beside a count prints no 总计 either)
-    return ending_empty if filled >= 3 and filled > len(ending_empty) else []
+    # (two rows printing their 总计 suffice where each row ending empty leaves blanks and its cells
+    # before the empty one add up to the last of them: the row's own sum names that one its 总计 —
+    # a small agency's table prints counts in 一, （一） and （七） alone)
+    enough = 3 if any(all(t.kind != EMPTY for t in values_of[key][:-1]) for key in ending_empty) else 2
+    return ending_empty if filled >= enough and filled > len(ending_empty) else []
 
 
 def _boxed_short_under_blank_totals(values_of: dict[str, list[Token]], widths: dict[str, int],
