@@ -504,9 +504,10 @@ def wrapped_box_numbers(text: str, tokens: list[Token]) -> list[Token]:
                 if end < 0:
                     break
             else:
-                offset = _offset_at_column(next_line, left)
-                if offset is None or next_line[offset] not in _BOX_VERTICALS:
+                at_column = _offset_at_column(next_line, left)
+                if at_column is None or next_line[at_column] not in _BOX_VERTICALS:
                     break
+                offset = at_column
                 end = next(((k for k in range(offset + 1, len(next_line)) if next_line[k] in _BOX_VERTICALS)), -1)
                 if end < 0 or display_width(next_line[:end]) != right:
                     break
