@@ -2123,6 +2123,20 @@ def _store(report: Report, table: Table, head: list[Counted], grid: dict, first:
         report.flags.append(Flag(f"{table.section}.{row}", "parse",
                                  f"表三各列数值分块印出，本行「{table.row(row).columns[misprint[0][1]].label}」"
                                  f"一格与表内合计不符（疑为印误），其余各格按合计关系归位，请对照原文核对"))
+        if row in ("new", "carried_over") and _rows_interleaved(first, second):
+            other = "carried_over" if row == "new" else "new"
+            report.flags.append(Flag(f"{table.section}.{other}", "parse",
+                                     "表三「一、本年新收」与「二、上年结转」两行的数值交错印出，合计关系对两行"
+                                     "一视同仁，哪些数值属于哪一行无法确定，请对照原文核对"))
+
+
+def _rows_interleaved(first: list[Counted], second: list[Counted]) -> bool:
+    """True when 二 prints a count other than 0 before 一's first (or 一 prints none): the printed
+    order, the one thing that tells the two rows apart, then says nothing sure (the template's sums
+    treat 一 and 二 alike: T3-1 adds them, T3-3 holds for each, so the two rows traded fit every
+    equation as well; 0s print alike in either row)."""
+    first_count = min((v[1] for v in first if v[0] and v[1] >= 0), default=None)
+    return any(v[0] and 0 <= v[1] and (first_count is None or v[1] < first_count) for v in second)
 
 
 def _in_printed_order(head: list[Counted], first: list[Counted], wanted: list[int]) -> Optional[list[Counted]]:

@@ -182,15 +182,17 @@ def _grid_beside(lines: list[Line], i: int, step: int) -> bool:
     grid's row, or a line of a ruled box (w3m: its bottom 「└───┘」 above, the next page's table's
     top 「┌───┐」 below; w1304 split-html-w3m r0014: 「- 6 -」 read as 表三's value), or of a table
     pandoc draws (a grid table's border, a simple table's dash rule; w1704 split-html-pandoc r0015:
-    「- 2 -」 read as 行政规范性文件's values): a box draws every cell of its table, so a line
-    outside it is none of them."""
+    「- 2 -」 read as 行政规范性文件's values), or a Markdown table's first row over its rule, one line
+    or two below (html2text wraps a header cell's text onto a line of its own; w3108
+    split-html-html2text r0020: 「\\- 6 -」 read as a value of 「4.保护第三方合法权益」): a box draws
+    every cell of its table, so a line outside it is none of them."""
     i += step
     while 0 <= i < len(lines):
         cells = lines[i].cells
         if any(c.text.strip(" \t|") for c in cells):  # (a padded table's line of blank cells prints none)
             return lines[i].grid or "\u2500" <= cells[0].text.lstrip()[:1] <= "\u257f" \
                 or (len(cells) == 1 and _DRAWN.fullmatch(cells[0].text) is not None) \
-                or (step == 1 and i + 1 < len(lines) and _under_rule(lines[i + 1]))
+                or (step == 1 and any(_under_rule(lines[k]) for k in range(i + 1, min(i + 3, len(lines)))))
         i += step
     return False
 

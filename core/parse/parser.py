@@ -2085,7 +2085,9 @@ def narrowed_labels(text: str, table: Table, label_of: dict[str, Token]) -> set[
 
 def lynx_labels_moved_left(text: str, table: Table, label_of: dict[str, Token]) -> set[str]:
     """In a lynx dump (_in_lynx_margin), the numbered rows after a group's first (2.重复申请 …
-    5.要求行政机关确认…) whose label starts left of the label of the row above it, by more than two
+    5.要求行政机关确认…), or after a group's last (（六）其他处理 after 5.要求…: w3108 wps-html-lynx r0022,
+    「0 - - -」 read a column left, its 0 under 自然人, not 商业企业), whose label starts left of the
+    label of the row above it, by more than two
     columns: lynx lays out the last row of a group whose label cell spans rows without that cell
     (「5.要求行政机关…」 at column 13 under 「4.无正当理由…」 at 34), moving the row's cells toward its
     label by a column or more, so where its values print does not say their columns (w2708
@@ -2096,7 +2098,9 @@ def lynx_labels_moved_left(text: str, table: Table, label_of: dict[str, Token]) 
         return set()
     out: set[str] = set()
     for above, row in zip(table.rows, table.rows[1:]):
-        if not (_ROW_NUMBER.match(row.label) and _ROW_NUMBER.match(above.label)) or row.label[0] == "1":
+        # (a numbered row after its group's first, or the row after a group's last: 2019's single
+        # 「（六）其他处理」, 「（七）总计」, whose label cell spans the group column)
+        if not _ROW_NUMBER.match(above.label) or row.label[0] == "1":
             continue
         here, over = label_of.get(row.key), label_of.get(above.key)
         if here is None or over is None:
@@ -2712,7 +2716,11 @@ def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], value
         if not lines[line].grid or any(t.line != line for t in values):
             return []  # (a row not printed on its label's grid line: not such a table)
         filled += values[-1].kind != EMPTY  # (a row of blanks ending empty beside a count prints no 总计 either)
-    return ending_empty if filled >= 3 and filled > len(ending_empty) else []
+    # (two rows printing their 总计 suffice where each row ending empty leaves blanks and its cells
+    # before the empty one add up to the last of them: the row's own sum names that one its 总计 —
+    # a small agency's table prints counts in 一, （一） and （七） alone)
+    enough = 3 if any(all(t.kind != EMPTY for t in values_of[key][:-1]) for key in ending_empty) else 2
+    return ending_empty if filled >= enough and filled > len(ending_empty) else []
 
 
 def _boxed_short_under_blank_totals(values_of: dict[str, list[Token]], widths: dict[str, int],

@@ -492,13 +492,25 @@ def wrapped_box_numbers(text: str, tokens: list[Token]) -> list[Token]:
             next_line = text[next_start:next_end]
             if not next_line or any(ch in _RULES for ch in next_line):
                 break
-            # the same cell's next line: the text between the borders at the same columns
-            offset = _offset_at_column(next_line, left)
-            if offset is None or next_line[offset] not in _BOX_VERTICALS:
-                break
-            end = next(((k for k in range(offset + 1, len(next_line)) if next_line[k] in _BOX_VERTICALS)), -1)
-            if end < 0 or display_width(next_line[:end]) != right:
-                break
+            # the same cell's next line: the text between the borders at the same columns, or
+            # between the same borders where both lines draw as many (a 「—」 w3m gave two columns
+            # before the cell, display_width one: the columns disagree, the borders' order not)
+            borders = _borders_of(text[line_start:line_end])
+            next_borders = _borders_of(next_line)
+            if borders and len(next_borders) == len(borders) and at.start - line_start > borders[0]:
+                own = max(k for k, b in enumerate(borders) if b < at.start - line_start)
+                offset = next_borders[own]
+                end = next_borders[own + 1] if own + 1 < len(next_borders) else -1
+                if end < 0:
+                    break
+            else:
+                at_column = _offset_at_column(next_line, left)
+                if at_column is None or next_line[at_column] not in _BOX_VERTICALS:
+                    break
+                offset = at_column
+                end = next(((k for k in range(offset + 1, len(next_line)) if next_line[k] in _BOX_VERTICALS)), -1)
+                if end < 0 or display_width(next_line[:end]) != right:
+                    break
             rest = next_line[offset + 1:end]
             digits = rest.strip()
             following = by_start.get(next_start + offset + 1 + (len(rest) - len(rest.lstrip())))
@@ -524,6 +536,11 @@ def wrapped_box_numbers(text: str, tokens: list[Token]) -> list[Token]:
     if not joined:
         return tokens
     return [joined.get(n, t) for n, t in enumerate(tokens) if n not in gone]
+
+
+def _borders_of(line: str) -> list[int]:
+    """The offsets of a box line's vertical borders."""
+    return [k for k, ch in enumerate(line) if ch in _BOX_VERTICALS]
 
 
 def _offset_at_column(line: str, column: int) -> Optional[int]:

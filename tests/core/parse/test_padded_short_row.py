@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.check.rules import check
+from core.model import ERROR
 from tests.core.truth import read_against_truth, t3_row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
@@ -16,5 +18,18 @@ def test_a_row_a_cell_short_beside_blank_totals_is_flagged_not_read_as_printed()
     # Which of the five cells after 自然人 it left out, no sum can say (all 0): flagged
     report, wrong, silent = read_against_truth(ZOO / "quirks1401-r0026-lo-web-pdf.pdf")
     assert t3_row(report, "total")[0] == 3
+    assert any(f.cell == "section3.total" for f in report.flags)
+    assert wrong == [] and silent == []
+
+
+def test_a_short_row_padded_in_a_small_table_printing_two_totals_is_read_short():
+    # pq3104 r0024 (--quirks: row_shape, zeros blank): 「（七）总计」 prints 6 cells (2 · · · · 2, a blank
+    # left out) and LibreOffice's PDF of the web page pads it with an empty cell after them, so its
+    # 总计 2 stood under 其他 and its 总计 cell empty. Only 一 and （一） print counts besides it (each
+    # with its 总计): five 错误 findings on a right report. The row's cells before the empty one add up
+    # to the last of them, its 总计: read as a row a cell short, placed by the sums, flagged
+    report, wrong, silent = read_against_truth(ZOO / "pq3104-r0024-lo-web-pdf.pdf")
+    assert t3_row(report, "total")[0] == 2 and t3_row(report, "total")[-1] == 2
+    assert [f for f in check(report) if f.severity == ERROR] == []
     assert any(f.cell == "section3.total" for f in report.flags)
     assert wrong == [] and silent == []

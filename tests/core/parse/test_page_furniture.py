@@ -452,3 +452,14 @@ def test_a_footer_in_a_text_marking_its_pages_leaves_the_blank_cells_after_it():
     assert [report.value(f"section2.licensing.{c}") for c in ("prev_items", "change", "decisions")] \
         == [661, None, 33178]
     assert report.value("section2.other_services.decisions") == 309
+
+
+def test_a_footer_over_a_markdown_tables_wrapped_first_cell_is_no_value():
+    # w3108 r0020 (a site's table split at its pages, through html2text): 「\- 6 -」 between 「4.保护第三方
+    # 合法权益」's row and the next page's table, whose first header cell html2text wraps onto a line of
+    # its own above the row and rule: the 6 was read as the row's 其他, and a T3-2 错误 (其他 column: 0
+    # vs 6) offered 0 for it on a right report. The footer lies outside both tables: no value
+    report, wrong, silent = read_against_truth(ZOO / "w3108-r0020-split-html-html2text.md")
+    assert report.value("section3.denied_third_party.other") is None
+    assert [f for f in check(report) if f.cells and f.cells[0].startswith("section3.")] == []
+    assert wrong == [] and silent == []

@@ -442,6 +442,16 @@ def test_a_row_of_zeros_lynx_moved_toward_its_label_is_flagged():
     assert t3_row_flags(report, "unable_need_creation") == ""
 
 
+def test_a_row_of_zeros_after_a_groups_last_lynx_moved_toward_its_label_is_flagged():
+    # 2019's single 「（六）其他处理」 (its label cell spans the group column) after 「5.要求行政机关…」:
+    # lynx prints its label at column 3 under the row above's 6 and its cells a column or more left.
+    # 「0 - - -」 (true: 商业企业 0, three placeholders further on) was read 0 under 自然人 and nobody
+    # told: the same as a numbered row moved so (w3108 wps-html-lynx r0022)
+    report, wrong, silent = read_against_truth(ZOO / "w3108-r0022-wps-html-lynx.txt")
+    assert "按版面位置归入各列" in t3_row_flags(report, "other_processing")
+    assert silent == []
+
+
 def test_empty_sheet_rows_after_the_last_row_are_not_its_cells():
     # html2text ends each row of a WPS sheet "|   ", as it ends a row broken inside a cell, so the
     # sheet's empty rows under 「四、结转下年度继续办理」 were joined to it: their empty cells read as
