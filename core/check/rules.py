@@ -332,6 +332,25 @@ def _satisfiable_with(report: Report, values: dict[str, Optional[Number]], sugge
     return True
 
 
+def _count_for_an_unprinted_cell(report: Report, suggestion: Suggestion, unsure_rows: frozenset[str]) -> bool:
+    """Whether the suggestion gives a count to a cell that printed nothing: a 表三 row the parser
+    flagged, printing fewer values than its columns and each a count other than 0 (so every
+    value it printed is in a cell of its own, each cell without one printed nothing: its blanks
+    left no trace), the cell one of those it filled in itself. A misprint is a value printed
+    wrong; a count the sums miss there is rather one the reading did not place (printed in the
+    header or a neighbouring row, or its value put under another column), and only the column
+    sums, through other rows read as loosely, say which column: no value the text grounds."""
+    row = _row_key(suggestion.cell)
+    if not suggestion.value or not row.startswith("section3.") or row not in unsure_rows:
+        return False
+    cell = report.cells[suggestion.cell]
+    if cell.state != INFERRED or cell.span is not None:
+        return False
+    paths = [p for p in report.cells if p.startswith(row + ".")]
+    printed = [report.cells[p] for p in paths if report.cells[p].span is not None]
+    return 0 < len(printed) < len(paths) and all(c.state == NUMBER and c.value for c in printed)
+
+
 def _guessed_cut(eq: Equation, path: str, flags: dict[str, Flag]) -> bool:
     """Whether the equation's value of the cell rests on a guessed cut of its glued row. A row
     placed from the left guessed only which column each part is in: its 总计 (printed last) and
@@ -451,6 +470,8 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
         suggestion = best[0] if len(best) == 1 else None
         if suggestion and not _satisfiable_with(report, values, suggestion):
             suggestion = None  # (no value of the unread cells, none below 0, would balance a sum through it)
+        if suggestion and _count_for_an_unprinted_cell(report, suggestion, unsure_rows):
+            suggestion = None
         # The value suggested balances the failing sums through it with the other cells as read:
         # one of them read in doubt (a glued run cut by guess, placed from the left) may be what
         # is wrong, and the value would then be one the report never meant.

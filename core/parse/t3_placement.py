@@ -546,9 +546,11 @@ def blank_total_placement(table: Table, template: str, rows: dict[str, list[Toke
     for key in keys:
         if key in rows:
             numbers = [_number(t) for t in rows[key]]
-            if not known(numbers) or len(numbers) > parts:
+            if not known(numbers) or (len(numbers) > parts and any(numbers)):
                 return {}
-            left[key] = numbers + [0] * (parts + 1 - len(numbers))
+            # (a row printing only 0s, a cell more than the parts too (a 法人或其他组织 subtotal 0),
+            # is 0 in every cell whichever of them are its own)
+            left[key] = (numbers + [0] * (parts + 1 - len(numbers)))[:parts + 1]
         elif not known(stored[key]) or stored[key][-1]:
             return {}  # a cell unknown, or a row printing its 总计: the column is not blank
         else:
