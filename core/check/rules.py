@@ -410,7 +410,7 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
     if not failing:
         return unread_failing
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
-    statements = stated_numbers(said)
+    statements = _totals_read_from_parts(report.template, stated_numbers(said), unfilled)
     rows, section_cells = _rows_and_sections(tuple(report.cells))
     # cells of a table the parser laid out by guess (it printed too few or too many values)
     guessed = frozenset(p for key in flags if key in section_cells for p in section_cells[key])
@@ -488,6 +488,24 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
                 finding.message += "。可能是读取问题而非报告错误，请对照原文核对"
     out = [f for _, f in failing] + unread_failing
     _name_undecided_cells(report, out)
+    return out
+
+
+def _totals_read_from_parts(template: str, statements: list[Statement],
+                            unfilled: dict[str, tuple[str, list[str]]]) -> list[Statement]:
+    """The statements, each 总计 of a 总计 column left unfilled (unfilled_columns) read as the sum of
+    its row's other cells: the row's sum (T3-3, T4) makes them the 总计 the report did not print,
+    so the prose's 「收到申请N件」 still speaks of 一's counts, and can tell which of the cells a
+    column's one failing sum runs through is the misprint."""
+    unknown = {p for _, paths in unfilled.values() for p in paths if p.endswith(".total")}
+    if not unknown:
+        return statements
+    out: list[Statement] = []
+    for readings, number in statements:
+        read = tuple(tuple(q for p in cells
+                           for q in (_row_parts(template, p.split(".")[0])[p] if p in unknown else (p,)))
+                     for cells in readings)
+        out.append((read, number))
     return out
 
 
