@@ -82,3 +82,16 @@ def test_a_report_adding_up_with_an_empty_total_column_stays_without_error(clean
     assert [f for f in findings if f.severity == ERROR] == []
     assert suggested_fixes(findings) == set()
     assert len(T3_COLUMNS) == 7
+
+
+def test_the_prose_on_two_tells_a_dropped_digit_of_one_from_one_of_two(clean):
+    # 一 × 自然人 printed 2 (22, a 2 dropped): 一 2 + 二 1 = 3 against （七）总计 23 + 四 0. 一 2 → 22 and
+    # 二 1 → 21 mend it alike, each a dropped digit; 「受理申请23件」 is 一 + 二 either way (22 + 1 or
+    # 2 + 21). 「（含上年结转1件）」 is 二's count: 二 is as printed, 一 the misprint.
+    report = with_values(without_totals(clean), section3__new__natural=2)
+    assert suggested_fixes(check(with_prose(report, "全年共受理政府信息公开申请23件。"))) == set()
+    stated = check(with_prose(report, "全年共受理政府信息公开申请23件（含上年结转1件）。"))
+    assert suggested_fixes(stated) == {("section3.new.natural", 22)}
+    # a prose saying 二 was 21 blames 二
+    assert suggested_fixes(check(with_prose(report, "全年共受理政府信息公开申请23件，上年结转21件。"))) \
+        == {("section3.carried_over.natural", 21)}
