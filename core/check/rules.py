@@ -429,7 +429,7 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
     if not failing:
         return unread_failing
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
-    statements = stated_numbers(said)
+    statements = _totals_read_from_parts(report.template, stated_numbers(said), unfilled)
     rows, section_cells = _rows_and_sections(tuple(report.cells))
     # cells of a table the parser laid out by guess (it printed too few or too many values)
     guessed = frozenset(p for key in flags if key in section_cells for p in section_cells[key])
@@ -509,6 +509,24 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
                 finding.message += "。可能是读取问题而非报告错误，请对照原文核对"
     out = [f for _, f in failing] + unread_failing
     _name_undecided_cells(report, out)
+    return out
+
+
+def _totals_read_from_parts(template: str, statements: list[Statement],
+                            unfilled: dict[str, tuple[str, list[str]]]) -> list[Statement]:
+    """The statements, each 总计 of a 总计 column left unfilled (unfilled_columns) read as the sum of
+    its row's other cells: the row's sum (T3-3, T4) makes them the 总计 the report did not print,
+    so the prose's 「收到申请N件」 still speaks of 一's counts, and can tell which of the cells a
+    column's one failing sum runs through is the misprint."""
+    unknown = {p for _, paths in unfilled.values() for p in paths if p.endswith(".total")}
+    if not unknown:
+        return statements
+    out: list[Statement] = []
+    for readings, number in statements:
+        read = tuple(tuple(q for p in cells
+                           for q in (_row_parts(template, p.split(".")[0])[p] if p in unknown else (p,)))
+                     for cells in readings)
+        out.append((read, number))
     return out
 
 
@@ -1053,6 +1071,9 @@ def t2_rules(report: Report, prose: str) -> list[Finding]:
 _RECEIVED = re.compile(r"(?:共|累计|全年|本年度?)?(?:收到|受理|接收)[^。；;，,\d]{0,14}?申请[^。；;，,\d]{0,6}?" + INT + r"件")
 _CARRIED = [re.compile(r"结转(?:至|到)?下一?年度?(?:继续办理|办理)?[^。；;，,\d]{0,4}" + INT + r"件"),
             re.compile(INT + r"件[^。；;，,\d]{0,6}结转(?:至|到)?下一?年度?")]
+# 二、上年结转: 「上年结转0件」, 「（含上年结转2件）」 (evidence for which cell is misprinted only: the
+# template has no rule on it)
+_CARRIED_OVER = re.compile(r"上一?年度?结转[^。；;，,\d]{0,6}?" + INT + r"件")
 _ALL_MAINTAINED = re.compile(r"均(?:获|被|予以)?维持|零败诉|无一败诉|未发生败诉")
 _NONE_RECEIVED = re.compile(r"(?:未|没有)收到[^。；;，,]{0,12}?(?:政府信息)?公开申请")
 
@@ -1063,7 +1084,7 @@ _OTHER_MATTERS = re.compile(r"复议|诉讼|信访|投诉|举报")
 # Where a match of each pattern here may start (prose_counts._ANCHORS tells how).
 _ANCHORS: Anchors = {pattern.pattern: anchors for pattern, anchors in (
     (_RECEIVED, (("收到", "受理", "接收"), 3)), (_CARRIED[0], (("结转",), 0)),
-    (_CARRIED[1], (("结转",), 15 + 1 + 6)), (_NONE_RECEIVED, (("收到",), 2)),
+    (_CARRIED[1], (("结转",), 15 + 1 + 6)), (_CARRIED_OVER, (("结转",), 4)), (_NONE_RECEIVED, (("收到",), 2)),
     (_ALL_MAINTAINED, (("维持", "败诉"), 3)), (_PROSE_FEE, (("收费",), 5)))}
 
 
@@ -1093,7 +1114,7 @@ def _prose_number(pattern: re.Pattern, prose: str, exclude: Optional[re.Pattern]
 @dataclass(frozen=True)
 class ProseSays:
     """What the prose (_flat_prose) says, searched once a report for every rule asking."""
-    numbers: dict[str, Number]  # about 表三 and 表四: received, forward, review, litigation
+    numbers: dict[str, Number]  # about 表三 and 表四: received, forward, carried (over), review, litigation
     none_received: bool  # no request received (_NONE_RECEIVED)
     all_maintained: bool  # every review and lawsuit upheld (_ALL_MAINTAINED)
 
@@ -1114,6 +1135,9 @@ def _stated(prose: str) -> dict[str, Number]:
         if forward is not None:
             out["forward"] = forward
             break
+    carried = _prose_number(_CARRIED_OVER, prose)
+    if carried is not None:
+        out["carried"] = carried
     for name, number in zip(("review", "litigation"), stated_t4(prose)):
         if number is not None:
             out[name] = number
@@ -1125,6 +1149,7 @@ def _stated(prose: str) -> dict[str, Number]:
 Statement = tuple[tuple[tuple[str, ...], ...], Number]
 _STATED_CELLS = {"received": (("section3.new.total",), ("section3.new.total", "section3.carried_over.total")),
                  "forward": (("section3.carried_forward.total",),),
+                 "carried": (("section3.carried_over.total",),),
                  "review": (("section4.review.total",),),
                  "litigation": (("section4.litigation_direct.total", "section4.litigation_after_review.total"),)}
 
