@@ -33,7 +33,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
 from core.parse.blocks import UNDECIDED_CELL, recut_runs
 from core.parse.early_values import (BY_POSITION, BY_ROW_ORDER, BY_ROW_ORDER_AND_SUMS, beside_labels,
                                      give_early_values_down, give_stray_values_down, placed_by_order)
-from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_printed_past_last,
+from core.parse.ruled import (box_cell_text, box_columns_after_last, boxed_label_cells, cells_past_last, cells_printed_past_last,
                               box_row_values_above, cells_right_of, in_box_cell_order, on_lines_of_one_box_row,
                               values_in_cells,
                               continued_part_columns_after_last, ends_on_printed_blank, in_label_column,
@@ -91,7 +91,7 @@ from core.template import (DENIED, NOT_PROCESSED, OTHER, RESULT_ROWS_2019, RESUL
 from core.parse.second_t3 import one_t3
 from core.parse.t3_transposed import read_transposed_t3
 from core.parse.second_tables import SECTION6_TABLE_WORDS, appended_set_problem, second_set_problem
-from core.parse.labels import LABEL_NOISE, NUMBERING, find_labels, labels_behind
+from core.parse.labels import LABEL_NOISE, NUMBERING, find_labels, labels_behind, own_number
 from core.parse.line_orders import (better_line_order, eight_reordered, lines_reordered, order_doubtful,
                                     readings_undecided)
 from core.parse.plain_flow import (EITHER_HEAD_ROW, bunched_labels_cut, head_labels_printed_later, rows_run_on,
@@ -1259,6 +1259,8 @@ def _with_label_tails(table: Table, tokens: list[Token], labels: list[tuple[int,
     index_of = {key: index for index, key in labels}
     added: list[tuple[int, str]] = []
     before = -1  # the label of the last row found, in the template's order
+    # (a table drawn in a ruled box, w3m's: its first label's line draws the box's borders)
+    boxed = "│" in text and boxed_label_cells(text, tokens[labels[0][0]]) > 0
     rows = table.rows
     for n, row in enumerate(rows):
         if row.key in index_of:
@@ -1268,9 +1270,12 @@ def _with_label_tails(table: Table, tokens: list[Token], labels: list[tuple[int,
         if after - before < 3:
             continue  # (no token between the two labels but a value or two)
         label = LABEL_NOISE.sub("", NUMBERING.sub("", row.label))
+        high = tokens[after].start if after < len(tokens) else tokens[-1].end
+        if boxed and (top := _boxed_label(tokens, before + 1, after, row.label, label, text)) is not None:
+            added.append((top, row.key))
+            continue
         if len(label) < 5:
             continue
-        high = tokens[after].start if after < len(tokens) else tokens[-1].end
         spots = []
         at = text.find(label[-4:], tokens[before + 1].start, high)
         while at >= 0:
@@ -1283,6 +1288,26 @@ def _with_label_tails(table: Table, tokens: list[Token], labels: list[tuple[int,
         if len(spots) == 1:
             added.append((_label_top(tokens, before + 1, spots[0], label), row.key))
     return sorted(labels + added) if added else labels
+
+
+def _boxed_label(tokens: list[Token], first: int, end: int, full: str, bare: str, text: str) -> Optional[int]:
+    """The first token of tokens[first:end] whose ruled box cell (w3m), over the lines of its box
+    row, holds exactly the row's label `full` (`bare`: without its numbering; the row's own number
+    printed too, where it has one): a narrow cell wraps a short label 「（一）」 over 「予以公」 over
+    「开」, no line of it naming the row (w3203 r0032 split-html-w3m: its 18 read as 上年结转's).
+    None where no cell, or more than one box row, holds it."""
+    number = own_number(full)
+    spots = []
+    for i in range(first, end):
+        token = tokens[i]
+        if token.kind != TEXT:
+            continue
+        cell = box_cell_text(text, token)
+        if cell and LABEL_NOISE.sub("", NUMBERING.sub("", cell)) == bare and own_number(cell) == number:
+            spots.append(i)
+    if not spots or not on_lines_of_one_box_row(text, [tokens[spots[0]], tokens[spots[-1]]]) and len(spots) > 1:
+        return None  # (the cells found lie on more than one box row, or none holds the label)
+    return spots[0]
 
 
 def _label_top(tokens: list[Token], first: int, tail_at: int, label: str) -> int:
