@@ -2122,17 +2122,28 @@ def lynx_labels_moved_left(text: str, table: Table, label_of: dict[str, Token]) 
     if not _in_lynx_margin(text, label_of.values()):
         return set()
     out: set[str] = set()
+    # where the rows above print their labels in place: a moved row's label says nothing of it, so
+    # the next row is measured against the row before it (w3208 r0037 wps-html-lynx: 2021's three
+    # （六） rows all at the margin, 「－ 0 0 －」 of 2. read a column left, its 0s under 商业企业 and
+    # 法律服务机构, not 科研机构 and 其他)
+    in_place: dict[str, int] = {}
     for above, row in zip(table.rows, table.rows[1:]):
+        here = label_of.get(row.key)
+        column = display_width(text[text.rfind("\n", 0, here.start) + 1:here.start]) if here is not None else None
+        over = in_place.get(above.key)
         # (a numbered row after its group's first, or the row after a group's last: 2019's single
         # 「（六）其他处理」, 「（七）总计」, whose label cell spans the group column)
         if not _ROW_NUMBER.match(above.label) or row.label[0] == "1":
+            if column is not None:
+                in_place[row.key] = column if over is None or column + 2 >= over else over
             continue
-        here, over = label_of.get(row.key), label_of.get(above.key)
-        if here is None or over is None:
+        if column is None or over is None:
             continue
-        column = display_width(text[text.rfind("\n", 0, here.start) + 1:here.start])
-        if column + 2 < display_width(text[text.rfind("\n", 0, over.start) + 1:over.start]):
+        if column + 2 < over:
             out.add(row.key)
+            in_place[row.key] = over
+        else:
+            in_place[row.key] = column
     return out
 
 
