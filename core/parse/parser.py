@@ -2752,10 +2752,12 @@ def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], value
         if not lines[line].grid or any(t.line != line for t in values):
             return []  # (a row not printed on its label's grid line: not such a table)
         filled += values[-1].kind != EMPTY  # (a row of blanks ending empty beside a count prints no 总计 either)
-    # (two rows printing their 总计 suffice where each row ending empty leaves blanks and its cells
-    # before the empty one add up to the last of them: the row's own sum names that one its 总计 —
-    # a small agency's table prints counts in 一, （一） and （七） alone)
-    enough = 3 if any(all(t.kind != EMPTY for t in values_of[key][:-1]) for key in ending_empty) else 2
+    # (two rows printing their 总计 suffice where each row ending empty leaves blanks, or prints its
+    # 0s or placeholders, and its cells before the empty one add up to the last of them: the row's
+    # own sum names that one its 总计 — a small agency's table prints counts in 一, （一） and （七)
+    # alone; q3206 r0047 lo-web-pdf: 「1项 无 无 无 无 1项」 and the padding, in 一, 2. and （七）)
+    enough = 3 if any(all(t.kind != EMPTY for t in values_of[key][:-1]) and not _adds_up_to_last(values_of[key][:-1])
+                      for key in ending_empty) else 2
     return ending_empty if filled >= enough and filled > len(ending_empty) else []
 
 
@@ -3154,6 +3156,13 @@ def _prints_a_count(values: list[Token]) -> bool:
     return any(t.kind == NUM and token_number(t) for t in values)
 
 
+def _adds_up_to_last(values: list[Token]) -> bool:
+    """Whether a row's cells before its last (0s, placeholders and blanks as 0) add up to its last,
+    a count."""
+    numbers = [0 if t.kind in (EMPTY, NA) else token_number(t) for t in values]
+    return values[-1].kind == NUM and known(numbers) and parts_add_up(numbers)
+
+
 def _total_empty_beside_count(values: list[Token]) -> bool:
     """A 表三 row's cells ending on an empty one, its 总计, after a count other than 0, that may be
     one cell short: it prints every other cell, or those before the empty one add up to the last
@@ -3162,8 +3171,7 @@ def _total_empty_beside_count(values: list[Token]) -> bool:
         return False
     if all(t.kind != EMPTY for t in values[:-1]):
         return True
-    numbers = [0 if t.kind in (EMPTY, NA) else token_number(t) for t in values[:-1]]
-    return values[-2].kind == NUM and known(numbers) and parts_add_up(numbers)
+    return _adds_up_to_last(values[:-1])
 
 
 def _without_cells_left_of_label(text: str, label: Token, values: list[Token], width: int,
