@@ -770,6 +770,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     paragraph_rows: set[str] = set()
     padded_short: list[str] = []  # 表三 rows a box drew a cell wider than they print (ruled_short, read as printed)
     gap_filled: set[str] = set()  # rows whose blank cells were read from empty lines (a guess)
+    gap_blanks: dict[str, list[Token]] = {}  # those blank cells, by row
     as_drawn: dict[str, list[Token]] = {}  # rows a converter padded to the table's width, read a cell fewer
     blank_total_last: set[str] = set()  # such rows whose last cell is their blank 总计, as the table's column
     blank_total_added: set[str] = set()  # rows read a cell short of a 总计 column the table leaves blank
@@ -783,8 +784,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # row counted out by its separators nor read again by a ruled box: none of it is asked)
         if [key for key, values in values_of.items() if len(values) < widths[key]]:
             printed_count = {key: len(values) for key, values in values_of.items() if values is not None}
+            printed_ids = {id(t) for values in values_of.values() if values for t in values}
             paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
             gap_filled = {key for key, count in printed_count.items() if len(values_of[key]) != count}
+            gap_blanks = {key: [t for t in values_of[key] if id(t) not in printed_ids] for key in gap_filled}
             for key in fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines, totals_last=not t2):
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred", TAB_ROW_OF_EIGHT.format(table.row(key).label),
                                          (SUBTOTAL_UNTOLD,)))  # (read_anchored_rows leaves it so)
@@ -1208,7 +1211,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular), tokens)
         flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular))
         zero_row_filling_blank_total(report, table, values_of, widths, set(by_position) | set(irregular))
-    _order_lines_by_the_table(report, table, unsummed)
+    _order_lines_by_the_table(report, table, unsummed, gap_blanks)
     if wrapped:
         read_wrapped_by_the_sums(report, table, wrapped)
     missing = [r.key for r in table.rows if r.key not in values_of] if not t2 else []
@@ -1409,7 +1412,8 @@ _BOTH_ENDS_BLANK = ("「{0}」行比表头多印1格，首尾两格均空白，�
                     "（首格为自然人，末格视为多出），请对照原文核对")
 
 
-def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:
+def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list[Token]],
+                              gap_blanks: Optional[dict[str, list[Token]]] = None) -> None:
     """Full rows printed over lines that no order of the lines makes add up (a typo in them), or
     that only an order other than the printed one makes add up: the order of the lines under
     which the table's equations hold best, when it holds more of them than the order taken (the
@@ -1421,7 +1425,11 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
     Where orders hold as many sums, one whose failing sums cross at a value the row prints comes
     first: a misprint is a printed value, while a crossing at a cell the row left blank needs a
     value the report never printed (2 printed under 法律服务机构 and a misprinted 总计 0, read
-    with the 2 last, would ask for a 2 in the blank cell). Flagged either way."""
+    with the 2 last, would ask for a 2 in the blank cell). Flagged either way.
+    A row completed with one blank cell from an empty line after its values (`gap_blanks`: a row
+    printing a cell fewer, one a paragraph, LibreOffice's text) is weighed with that blank in each
+    of its places too: the line says nothing of which cell the row left out (q3201 r0004 lo-txt:
+    「351 20 4 14 21 410」 read with 21 under 法律服务机构, whose column then fails, not under 其他)."""
     arithmetic: dict[str, Optional[Number]] = {}  # the table's cells as the sums read them, kept up to date below
     if rows:
         cells = report.cells
@@ -1429,7 +1437,12 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
     totals: dict[int, tuple[int, int, int]] = {}  # see compiled_sums: kept while `arithmetic` is unchanged
     for key, values in rows.items():
         paths = table.row_paths(key)
-        best = better_line_order(report.template, paths, values, arithmetic, totals)
+        blanks = gap_blanks.get(key) if gap_blanks else None
+        orders = None
+        if blanks and len(blanks) == 1 and any(t is blanks[0] for t in values):
+            printed = [t for t in values if t is not blanks[0]]
+            orders = [printed[:at] + blanks + printed[at:] for at in range(len(printed) + 1)]
+        best = better_line_order(report.template, paths, values, arithmetic, totals, orders)
         if best is None:
             continue
         store_row(report, table, key, best)
