@@ -219,7 +219,10 @@ def box_cell_text(text: str, token: Token) -> str:
             line = text[low:high]
             if any(rule in line for rule in _RULES) or line.count("│") + line.count("┃") != count:
                 break
-            lines.insert(0, (low, high)) if step < 0 else lines.append((low, high))
+            if step < 0:
+                lines.insert(0, (low, high))
+            else:
+                lines.append((low, high))
     parts = []
     for low, high in lines:
         borders = [m.start() for m in _BOX_VERTICAL.finditer(text, low, high)]
