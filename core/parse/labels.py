@@ -82,6 +82,9 @@ def _own_number(text: str) -> str:
     return f"（{m.group(1)}）" if (m := _GROUP_OWN_NUMBER.match(text)) else ""
 
 
+own_number = _own_number  # (for the parser's labels found in a ruled box's cell)
+
+
 # （三）…（六）: the numbers of 表三's group labels; 「（六）其他」 may be 2021's group label as well as
 # the start of 2019's row 「（六）其他处理」, so such a number names no row by itself
 _GROUP_LABEL_NUMBERS = frozenset(_own_number(label) for label in (DENIED, UNABLE, NOT_PROCESSED, OTHER))

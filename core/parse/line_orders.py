@@ -167,11 +167,12 @@ def order_doubtful(values: list[Token]) -> bool:
 
 def better_line_order(version: str, paths: tuple[str, ...], values: list[Token],
                       arithmetic: dict[str, Optional[Number]],
-                      totals: dict[int, tuple[int, int, int]]) -> Optional[list[Token]]:
+                      totals: dict[int, tuple[int, int, int]],
+                      orders: Optional[list[list[Token]]] = None) -> Optional[list[Token]]:
     """The order of a row's printed lines (each line taken last, the others in printed order)
     under which the equations through the row, over `arithmetic` (the table's cells as the sums
     read them), hold best, when it scores above the printed order (see order_score); else None.
-    `totals`: see compiled_sums."""
+    `totals`: see compiled_sums. `orders`: other orders weighed as well."""
     # an equation through none of the row's cells adds the same to every order's score, so
     # leaving it out changes neither which order scores best nor whether it beats the printed one
     eqs = through(version, paths)
@@ -197,7 +198,7 @@ def better_line_order(version: str, paths: tuple[str, ...], values: list[Token],
                 known.update(zip(paths, order_numbers))  # (the row's cells: each order sets them all)
                 scores[tokens] = order_score(eqs, known, paths, order)
         return scores[tokens]
-    best = max(line_orders(values), key=score)  # the first of the best, each line tried last
+    best = max(line_orders(values) + (orders or []), key=score)  # the first of the best, each line tried last
     if score(best) <= score(values):
         return None
     return best

@@ -33,7 +33,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
 from core.parse.blocks import UNDECIDED_CELL, recut_runs
 from core.parse.early_values import (BY_POSITION, BY_ROW_ORDER, BY_ROW_ORDER_AND_SUMS, beside_labels,
                                      give_early_values_down, give_stray_values_down, placed_by_order)
-from core.parse.ruled import (box_columns_after_last, boxed_label_cells, cells_past_last, cells_printed_past_last,
+from core.parse.ruled import (box_cell_text, box_columns_after_last, boxed_label_cells, cells_past_last, cells_printed_past_last,
                               box_row_values_above, cells_right_of, in_box_cell_order, on_lines_of_one_box_row,
                               values_in_cells,
                               continued_part_columns_after_last, ends_on_printed_blank, in_label_column,
@@ -91,7 +91,7 @@ from core.template import (DENIED, NOT_PROCESSED, OTHER, RESULT_ROWS_2019, RESUL
 from core.parse.second_t3 import one_t3
 from core.parse.t3_transposed import read_transposed_t3
 from core.parse.second_tables import SECTION6_TABLE_WORDS, appended_set_problem, second_set_problem
-from core.parse.labels import LABEL_NOISE, NUMBERING, find_labels, labels_behind
+from core.parse.labels import LABEL_NOISE, NUMBERING, find_labels, labels_behind, own_number
 from core.parse.line_orders import (better_line_order, eight_reordered, lines_reordered, order_doubtful,
                                     readings_undecided)
 from core.parse.plain_flow import (EITHER_HEAD_ROW, bunched_labels_cut, head_labels_printed_later, rows_run_on,
@@ -770,6 +770,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     paragraph_rows: set[str] = set()
     padded_short: list[str] = []  # 表三 rows a box drew a cell wider than they print (ruled_short, read as printed)
     gap_filled: set[str] = set()  # rows whose blank cells were read from empty lines (a guess)
+    gap_blanks: dict[str, list[Token]] = {}  # those blank cells, by row
     as_drawn: dict[str, list[Token]] = {}  # rows a converter padded to the table's width, read a cell fewer
     blank_total_last: set[str] = set()  # such rows whose last cell is their blank 总计, as the table's column
     blank_total_added: set[str] = set()  # rows read a cell short of a 总计 column the table leaves blank
@@ -783,8 +784,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # row counted out by its separators nor read again by a ruled box: none of it is asked)
         if [key for key, values in values_of.items() if len(values) < widths[key]]:
             printed_count = {key: len(values) for key, values in values_of.items() if values is not None}
+            printed_ids = {id(t) for values in values_of.values() if values for t in values}
             paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
             gap_filled = {key for key, count in printed_count.items() if len(values_of[key]) != count}
+            gap_blanks = {key: [t for t in values_of[key] if id(t) not in printed_ids] for key in gap_filled}
             for key in fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines, totals_last=not t2):
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred", TAB_ROW_OF_EIGHT.format(table.row(key).label),
                                          (SUBTOTAL_UNTOLD,)))  # (read_anchored_rows leaves it so)
@@ -1208,7 +1211,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular), tokens)
         flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular))
         zero_row_filling_blank_total(report, table, values_of, widths, set(by_position) | set(irregular))
-    _order_lines_by_the_table(report, table, unsummed)
+    _order_lines_by_the_table(report, table, unsummed, gap_blanks)
     if wrapped:
         read_wrapped_by_the_sums(report, table, wrapped)
     missing = [r.key for r in table.rows if r.key not in values_of] if not t2 else []
@@ -1259,6 +1262,8 @@ def _with_label_tails(table: Table, tokens: list[Token], labels: list[tuple[int,
     index_of = {key: index for index, key in labels}
     added: list[tuple[int, str]] = []
     before = -1  # the label of the last row found, in the template's order
+    # (a table drawn in a ruled box, w3m's: its first label's line draws the box's borders)
+    boxed = "│" in text and boxed_label_cells(text, tokens[labels[0][0]]) > 0
     rows = table.rows
     for n, row in enumerate(rows):
         if row.key in index_of:
@@ -1268,9 +1273,12 @@ def _with_label_tails(table: Table, tokens: list[Token], labels: list[tuple[int,
         if after - before < 3:
             continue  # (no token between the two labels but a value or two)
         label = LABEL_NOISE.sub("", NUMBERING.sub("", row.label))
+        high = tokens[after].start if after < len(tokens) else tokens[-1].end
+        if boxed and (top := _boxed_label(tokens, before + 1, after, row.label, label, text)) is not None:
+            added.append((top, row.key))
+            continue
         if len(label) < 5:
             continue
-        high = tokens[after].start if after < len(tokens) else tokens[-1].end
         spots = []
         at = text.find(label[-4:], tokens[before + 1].start, high)
         while at >= 0:
@@ -1283,6 +1291,26 @@ def _with_label_tails(table: Table, tokens: list[Token], labels: list[tuple[int,
         if len(spots) == 1:
             added.append((_label_top(tokens, before + 1, spots[0], label), row.key))
     return sorted(labels + added) if added else labels
+
+
+def _boxed_label(tokens: list[Token], first: int, end: int, full: str, bare: str, text: str) -> Optional[int]:
+    """The first token of tokens[first:end] whose ruled box cell (w3m), over the lines of its box
+    row, holds exactly the row's label `full` (`bare`: without its numbering; the row's own number
+    printed too, where it has one): a narrow cell wraps a short label 「（一）」 over 「予以公」 over
+    「开」, no line of it naming the row (w3203 r0032 split-html-w3m: its 18 read as 上年结转's).
+    None where no cell, or more than one box row, holds it."""
+    number = own_number(full)
+    spots = []
+    for i in range(first, end):
+        token = tokens[i]
+        if token.kind != TEXT:
+            continue
+        cell = box_cell_text(text, token)
+        if cell and LABEL_NOISE.sub("", NUMBERING.sub("", cell)) == bare and own_number(cell) == number:
+            spots.append(i)
+    if not spots or not on_lines_of_one_box_row(text, [tokens[spots[0]], tokens[spots[-1]]]) and len(spots) > 1:
+        return None  # (the cells found lie on more than one box row, or none holds the label)
+    return spots[0]
 
 
 def _label_top(tokens: list[Token], first: int, tail_at: int, label: str) -> int:
@@ -1384,7 +1412,8 @@ _BOTH_ENDS_BLANK = ("「{0}」行比表头多印1格，首尾两格均空白，�
                     "（首格为自然人，末格视为多出），请对照原文核对")
 
 
-def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:
+def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list[Token]],
+                              gap_blanks: Optional[dict[str, list[Token]]] = None) -> None:
     """Full rows printed over lines that no order of the lines makes add up (a typo in them), or
     that only an order other than the printed one makes add up: the order of the lines under
     which the table's equations hold best, when it holds more of them than the order taken (the
@@ -1396,7 +1425,11 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
     Where orders hold as many sums, one whose failing sums cross at a value the row prints comes
     first: a misprint is a printed value, while a crossing at a cell the row left blank needs a
     value the report never printed (2 printed under 法律服务机构 and a misprinted 总计 0, read
-    with the 2 last, would ask for a 2 in the blank cell). Flagged either way."""
+    with the 2 last, would ask for a 2 in the blank cell). Flagged either way.
+    A row completed with one blank cell from an empty line after its values (`gap_blanks`: a row
+    printing a cell fewer, one a paragraph, LibreOffice's text) is weighed with that blank in each
+    of its places too: the line says nothing of which cell the row left out (q3201 r0004 lo-txt:
+    「351 20 4 14 21 410」 read with 21 under 法律服务机构, whose column then fails, not under 其他)."""
     arithmetic: dict[str, Optional[Number]] = {}  # the table's cells as the sums read them, kept up to date below
     if rows:
         cells = report.cells
@@ -1404,7 +1437,12 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
     totals: dict[int, tuple[int, int, int]] = {}  # see compiled_sums: kept while `arithmetic` is unchanged
     for key, values in rows.items():
         paths = table.row_paths(key)
-        best = better_line_order(report.template, paths, values, arithmetic, totals)
+        blanks = gap_blanks.get(key) if gap_blanks else None
+        orders = None
+        if blanks and len(blanks) == 1 and any(t is blanks[0] for t in values):
+            printed = [t for t in values if t is not blanks[0]]
+            orders = [printed[:at] + blanks + printed[at:] for at in range(len(printed) + 1)]
+        best = better_line_order(report.template, paths, values, arithmetic, totals, orders)
         if best is None:
             continue
         store_row(report, table, key, best)
@@ -2097,17 +2135,28 @@ def lynx_labels_moved_left(text: str, table: Table, label_of: dict[str, Token]) 
     if not _in_lynx_margin(text, label_of.values()):
         return set()
     out: set[str] = set()
+    # where the rows above print their labels in place: a moved row's label says nothing of it, so
+    # the next row is measured against the row before it (w3208 r0037 wps-html-lynx: 2021's three
+    # （六） rows all at the margin, 「－ 0 0 －」 of 2. read a column left, its 0s under 商业企业 and
+    # 法律服务机构, not 科研机构 and 其他)
+    in_place: dict[str, int] = {}
     for above, row in zip(table.rows, table.rows[1:]):
+        here = label_of.get(row.key)
+        column = display_width(text[text.rfind("\n", 0, here.start) + 1:here.start]) if here is not None else None
+        over = in_place.get(above.key)
         # (a numbered row after its group's first, or the row after a group's last: 2019's single
         # 「（六）其他处理」, 「（七）总计」, whose label cell spans the group column)
         if not _ROW_NUMBER.match(above.label) or row.label[0] == "1":
+            if column is not None:
+                in_place[row.key] = column if over is None or column + 2 >= over else over
             continue
-        here, over = label_of.get(row.key), label_of.get(above.key)
-        if here is None or over is None:
+        if column is None or over is None:
             continue
-        column = display_width(text[text.rfind("\n", 0, here.start) + 1:here.start])
-        if column + 2 < display_width(text[text.rfind("\n", 0, over.start) + 1:over.start]):
+        if column + 2 < over:
             out.add(row.key)
+            in_place[row.key] = over
+        else:
+            in_place[row.key] = column
     return out
 
 
@@ -2716,10 +2765,12 @@ def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], value
         if not lines[line].grid or any(t.line != line for t in values):
             return []  # (a row not printed on its label's grid line: not such a table)
         filled += values[-1].kind != EMPTY  # (a row of blanks ending empty beside a count prints no 总计 either)
-    # (two rows printing their 总计 suffice where each row ending empty leaves blanks and its cells
-    # before the empty one add up to the last of them: the row's own sum names that one its 总计 —
-    # a small agency's table prints counts in 一, （一） and （七） alone)
-    enough = 3 if any(all(t.kind != EMPTY for t in values_of[key][:-1]) for key in ending_empty) else 2
+    # (two rows printing their 总计 suffice where each row ending empty leaves blanks, or prints its
+    # 0s or placeholders, and its cells before the empty one add up to the last of them: the row's
+    # own sum names that one its 总计 — a small agency's table prints counts in 一, （一） and （七)
+    # alone; q3206 r0047 lo-web-pdf: 「1项 无 无 无 无 1项」 and the padding, in 一, 2. and （七）)
+    enough = 3 if any(all(t.kind != EMPTY for t in values_of[key][:-1]) and not _adds_up_to_last(values_of[key][:-1])
+                      for key in ending_empty) else 2
     return ending_empty if filled >= enough and filled > len(ending_empty) else []
 
 
@@ -3118,6 +3169,13 @@ def _prints_a_count(values: list[Token]) -> bool:
     return any(t.kind == NUM and token_number(t) for t in values)
 
 
+def _adds_up_to_last(values: list[Token]) -> bool:
+    """Whether a row's cells before its last (0s, placeholders and blanks as 0) add up to its last,
+    a count."""
+    numbers = [0 if t.kind in (EMPTY, NA) else token_number(t) for t in values]
+    return values[-1].kind == NUM and known(numbers) and parts_add_up(numbers)
+
+
 def _total_empty_beside_count(values: list[Token]) -> bool:
     """A 表三 row's cells ending on an empty one, its 总计, after a count other than 0, that may be
     one cell short: it prints every other cell, or those before the empty one add up to the last
@@ -3126,8 +3184,7 @@ def _total_empty_beside_count(values: list[Token]) -> bool:
         return False
     if all(t.kind != EMPTY for t in values[:-1]):
         return True
-    numbers = [0 if t.kind in (EMPTY, NA) else token_number(t) for t in values[:-1]]
-    return values[-2].kind == NUM and known(numbers) and parts_add_up(numbers)
+    return _adds_up_to_last(values[:-1])
 
 
 def _without_cells_left_of_label(text: str, label: Token, values: list[Token], width: int,

@@ -194,6 +194,43 @@ def _lines_of_one_box_row(text: str, first: Token, last: Token) -> bool:
     return True
 
 
+def box_cell_text(text: str, token: Token) -> str:
+    """The text of the ruled box cell (w3m) that `token` starts in, over every line of its box row
+    (the lines between two rules, each drawing the same cells), top to bottom; "" where its line
+    draws no box. A narrow label cell wraps its label a few characters a line (「（一）」 over
+    「予以公」 over 「开」), and the converter's runs join each line's cells across the borders."""
+    start, end = _line_at(text, token.start)
+    cell = _borders_before(text, token, token.start)
+    if not cell:
+        return ""
+    count = text.count("│", start, end) + text.count("┃", start, end)
+    lines = [(start, end)]
+    for step in (-1, 1):  # the box row's lines above, then below
+        low, high = start, end
+        while True:
+            if step < 0:
+                if low == 0:
+                    break
+                low, high = _line_at(text, low - 1)
+            else:
+                if high >= len(text):
+                    break
+                low, high = _line_at(text, high + 1)
+            line = text[low:high]
+            if any(rule in line for rule in _RULES) or line.count("│") + line.count("┃") != count:
+                break
+            if step < 0:
+                lines.insert(0, (low, high))
+            else:
+                lines.append((low, high))
+    parts = []
+    for low, high in lines:
+        borders = [m.start() for m in _BOX_VERTICAL.finditer(text, low, high)]
+        if cell < len(borders):
+            parts.append(text[borders[cell - 1] + 1:borders[cell]].strip())
+    return "".join(parts)
+
+
 def box_row_values_above(text: str, span: list[Token], label: Token, next_label: Token) -> list[Token]:
     """The values of `span` (a boxed row's tokens, after its label `label`) that the box draws in
     the next row's box row, on its lines above that row's label `next_label`: below a rule under

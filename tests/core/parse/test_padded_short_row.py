@@ -33,3 +33,16 @@ def test_a_short_row_padded_in_a_small_table_printing_two_totals_is_read_short()
     assert [f for f in check(report) if f.severity == ERROR] == []
     assert any(f.cell == "section3.total" for f in report.flags)
     assert wrong == [] and silent == []
+
+
+def test_a_short_row_padded_among_placeholders_in_a_table_printing_two_totals_is_read_short():
+    # q3206 r0047 (--quirks: row_shape, zeros printed 无): 「2.其他法律行政法规禁止公开」 prints
+    # 1项 无 无 无 无 1项 (a cell left out) and LibreOffice's PDF pads it with an empty cell, so its
+    # 总计 1 stood under 其他: a T3-2 错误 on the 其他 column of a right report. Only 一 and （七）
+    # print counts besides it. It leaves no blank, but its cells before the empty one add up to the
+    # last of them, its 总计, as in a row leaving blanks: read a cell short, placed by the sums, flagged
+    report, wrong, silent = read_against_truth(ZOO / "q3206-r0047-lo-web-pdf.pdf")
+    assert t3_row(report, "denied_law_forbidden")[0] == 1 and t3_row(report, "denied_law_forbidden")[-1] == 1
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    assert any(f.cell == "section3.denied_law_forbidden" for f in report.flags)
+    assert wrong == [] and silent == []

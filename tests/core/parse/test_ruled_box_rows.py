@@ -96,3 +96,19 @@ def test_a_wrapped_number_after_dashes_w3m_draws_two_columns_wide_is_one_number(
     assert t3_row(report, "total") == [14, None, 0, 0, None, 0, 14]
     assert [f for f in check(report) if f.cells and f.cells[0].startswith("section3.")] == []
     assert wrong == [] and silent == []
+
+
+def test_a_short_label_wrapped_in_its_narrow_box_cell_names_its_row():
+    # 表三 (2019, blank zeros, 总计 empty) split in three boxes whose label cells are narrow:
+    # 「（一）」 over 「予以公」 over 「开」, and 「（六）其」 over 「他处理」, no line naming its row; the
+    # converter joins a line's cells, 「三、本年度办理结果予以公」. Unfound, their values went to the
+    # rows above: 18 under 二、上年结转, 1 under 5.要求行政机关确认…, silent (the empty 总计 column
+    # leaves no sum to break), and 四、结转下年度 was inferred 18
+    report, wrong, silent = read_against_truth(ZOO / "w3203-r0032-split-html-w3m.txt")
+    assert t3_row(report, "granted")[0] == 18
+    assert t3_row(report, "other_processing")[0] == 1
+    assert t3_row(report, "carried_over")[0] in (None, 0)
+    assert t3_row(report, "not_processed_confirm")[0] in (None, 0)
+    assert t3_row(report, "carried_forward")[0] in (None, 0)
+    assert not [f for f in report.flags if f.message.startswith("未找到「")]
+    assert wrong == [] and silent == []

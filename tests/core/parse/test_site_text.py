@@ -452,6 +452,16 @@ def test_a_row_of_zeros_after_a_groups_last_lynx_moved_toward_its_label_is_flagg
     assert silent == []
 
 
+def test_a_row_under_a_moved_row_is_measured_against_the_rows_lynx_left_in_place():
+    # 2021's three （六） rows all printed at the margin (labels at columns 6, 5, 5; the rows above
+    # at 63) with their cells a column left: 2.'s 「－ 0 0 －」 (true: 科研机构 0, 其他 0) was read
+    # with its 0s under 商业企业 and 法律服务机构, unflagged, for its label is not left of 1.'s
+    # (w3208 wps-html-lynx r0037, 2 silent cells)
+    report, wrong, silent = read_against_truth(ZOO / "w3208-r0037-wps-html-lynx.txt")
+    assert "按版面位置归入各列" in t3_row_flags(report, "other_no_fee")
+    assert silent == []
+
+
 def test_empty_sheet_rows_after_the_last_row_are_not_its_cells():
     # html2text ends each row of a WPS sheet "|   ", as it ends a row broken inside a cell, so the
     # sheet's empty rows under 「四、结转下年度继续办理」 were joined to it: their empty cells read as
