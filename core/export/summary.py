@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
 from core.compare.frame import INFO_LABELS, cell_columns, cell_label, folder_frame, totals_per_year
-from core.export.common import atomic_write
+from core.export.common import ExportSteps, atomic_write
 from core.export.xlsx import (LINE_HEIGHT, common_folder, fit_row_heights, page_numbers, relative_file,
                               whole_path_comments)
 from core.model import Finding
@@ -64,7 +64,10 @@ def summary_frames(reviews: Iterable[ReportReview],
 
 
 def write_summary(reviews: Iterable[ReportReview], target: Path,
-                  findings_of: Optional[Callable[[ReportReview], list[Finding]]] = None) -> None:
+                  findings_of: Optional[Callable[[ReportReview], list[Finding]]] = None,
+                  steps: Optional[ExportSteps] = None) -> None:
+    """``steps``: told when the workbook is being written, asked whether to go on."""
+    steps = steps or ExportSteps()
     reviews = list(reviews)
     wide, totals = summary_frames(reviews, findings_of)
     # 文件 under the folder holding them all, as the 审核结果 workbook's lists name them (the
@@ -99,7 +102,9 @@ def write_summary(reviews: Iterable[ReportReview], target: Path,
                 _page_columns(sheet, fixed, (2, 3) if name == WIDE else (1,))
                 page_numbers(sheet, TITLES[name])
 
-    atomic_write(Path(target), write)
+    steps.count(len(reviews), len(reviews))
+    steps.saving()  # (its sheets made and saved in one go: 3 s of CPU for 354 reports)
+    atomic_write(Path(target), write, steps.go_on)
 
 
 def _wrap_text_columns(sheet) -> None:
