@@ -15,7 +15,7 @@ from core.review.edits import (CONFIRMED, DISMISSED, STATUS_REVIEWED, STATUS_TEX
 from core.review.twins import Twins
 from core.model import Finding
 from core.readers.problems import problem_labels
-from gui.file_column import FileColumnDelegate
+from gui.file_column import FileColumnDelegate, FolderNames
 from gui.folder_job import Listed, Loaded, RowSummary, run_checks, summarize
 from gui.layout import caption_over_body
 from gui import compare_strings, palette, strings
@@ -99,6 +99,7 @@ class DashboardModel(ReadOnlyListModel):
         self.root = ""
         self._items: list[_Row] = []
         self._row_of: dict[str, int] = {}
+        self.name_parts = FolderNames()  # what the 文件 column's names share (its delegate's cut)
         self._twins = Twins()  # rows with the same bytes: one review
         self.earlier_work_known = False  # set_earlier_work has marked this folder's rows
         self._copies: dict[tuple, list[int]] = {}  # (agency key, year) → its loaded rows, in the folder's order
@@ -121,6 +122,7 @@ class DashboardModel(ReadOnlyListModel):
         self.beginResetModel()
         self.root = root
         self._items, self._row_of = [], {}
+        self.name_parts = FolderNames()  # what the 文件 column's names share (its delegate's cut)
         self.earlier_work_known = False  # set_earlier_work has marked this folder's rows
         self._twins = Twins()
         self._copies, self._stale_years = {}, set()
@@ -151,6 +153,7 @@ class DashboardModel(ReadOnlyListModel):
         if not rows:
             return
         first = len(self._items)
+        self.name_parts.add(row.name for row in rows)  # (before the rows are painted)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         for row in rows:
             self._row_of[row.file] = len(self._items)
