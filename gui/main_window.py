@@ -1253,8 +1253,8 @@ class MainWindow(QMainWindow):
         """An edit in year N−1 moves the X findings of year N: check N again (once per change)."""
         from core.compare.years import next_years
 
-        if self._rechecking:
-            return
+        if self._rechecking or not self._years_linked:
+            return  # (no year is linked to another before the folder is loaded: nothing to check)
         review = self.dashboard.model.review_at(top.row())
         if review is None:
             return
