@@ -48,7 +48,7 @@ class _Row:
         self.earlier_work = 0  # corrections and verdicts stored for this file's earlier content
         self.copies_key: Optional[tuple] = None  # (agency key, year) of a loaded report with tables
         self.copy_mark = ""  # 采用 / 未采用 on a copy of a year filed twice (``DashboardModel._mark_copies``)
-        self.copy_tip = ""  # why, for the tooltip
+        self.copy_tip: Optional[tuple[str, dict]] = None  # why, for the tooltip: its words and what they say
         self.show(summary, name)
 
     def show(self, summary: RowSummary, name: str) -> None:
@@ -251,7 +251,7 @@ class DashboardModel(ReadOnlyListModel):
             if key is not None:
                 self._stale_years.add(key)
             elif row.copy_mark:
-                self._show_mark(number, "", "")
+                self._show_mark(number, "", None)
         if self._stale_years:
             self._marking.start()
 
@@ -267,7 +267,7 @@ class DashboardModel(ReadOnlyListModel):
             hashes = {review.report.content_hash or id(review) for review in copies}
             if len(hashes) < 2:  # a year filed once (twins, the same bytes, are one report)
                 for number in rows:
-                    self._set_mark(number, "", "", changed)
+                    self._set_mark(number, "", None, changed)
                 continue
             from gui.compare_models import why_this_copy  # (only for a year filed twice)
             standing, reason = standing_and_reason(copies)
@@ -277,27 +277,29 @@ class DashboardModel(ReadOnlyListModel):
                 stands = review is standing or (review.report.content_hash
                                                 and review.report.content_hash == standing.report.content_hash)
                 if stands:
-                    self._set_mark(number, compare_strings.COPY_MARK_THIS,
-                                   compare_strings.COPIES_THIS.format(**said), changed)
+                    self._set_mark(number, compare_strings.COPY_MARK_THIS, (compare_strings.COPIES_THIS, said), changed)
                 else:
-                    self._set_mark(number, compare_strings.COPY_MARK_OTHER,
-                                   compare_strings.COPIES_OTHER.format(**said), changed)
+                    self._set_mark(number, compare_strings.COPY_MARK_OTHER, (compare_strings.COPIES_OTHER, said),
+                                   changed)
         if changed:
             # one signal for the rows between: a signal a row (9 500 while a folder of 2 000 reports
             # with many copies a year loaded) had every listener work each time
             self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), self.columnCount() - 1))
 
-    def _show_mark(self, number: int, mark: str, tip: str) -> None:
+    def _show_mark(self, number: int, mark: str, tip: Optional[tuple[str, dict]]) -> None:
         changed: list[int] = []
         self._set_mark(number, mark, tip, changed)
         if changed:
             self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
 
-    def _set_mark(self, number: int, mark: str, tip: str, changed: list[int]) -> None:
-        """The row's mark and its tooltip; its number added to ``changed`` if they changed."""
+    def _set_mark(self, number: int, mark: str, tip: Optional[tuple[str, dict]], changed: list[int]) -> None:
+        """The row's mark, its number added to ``changed`` if it changed, and its tooltip's words
+        (formatted as the tooltip is shown: each copy's says how many copies the year has, so a
+        batch bringing one more copy changed every copy's, and had each row's text made again)."""
         row = self._items[number]
-        if (row.copy_mark, row.copy_tip) != (mark, tip):
-            row.copy_mark, row.copy_tip = mark, tip
+        row.copy_tip = tip
+        if row.copy_mark != mark:
+            row.copy_mark = mark
             row.show(row.summary, row.name)  # (its 问题 text)
             changed.append(number)
 
@@ -421,7 +423,7 @@ class DashboardModel(ReadOnlyListModel):
             agency = [row.summary.agency] if column == AGENCY and row.summary.agency else []
             twins = self.twins_text(row.file)
             earlier = [strings.EARLIER_WORK.format(count=row.earlier_work)] if row.earlier_work else []
-            copies = [row.copy_tip] if row.copy_tip else []
+            copies = [row.copy_tip[0].format(**row.copy_tip[1])] if row.copy_tip else []
             return "\n".join([*agency, row.file, *copies, *([twins] if twins else []), *row.summary.problems,
                               *earlier])
         return None
