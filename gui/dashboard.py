@@ -15,7 +15,7 @@ from core.review.edits import (CONFIRMED, DISMISSED, STATUS_REVIEWED, STATUS_TEX
 from core.review.twins import Twins
 from core.model import Finding
 from core.readers.problems import problem_labels
-from gui.file_column import FileColumnDelegate
+from gui.file_column import FileColumnDelegate, FolderNames
 from gui.folder_job import Listed, Loaded, RowSummary, run_checks, summarize
 from gui.layout import caption_over_body
 from gui import compare_strings, palette, strings
@@ -48,7 +48,7 @@ class _Row:
         self.earlier_work = 0  # corrections and verdicts stored for this file's earlier content
         self.copies_key: Optional[tuple] = None  # (agency key, year) of a loaded report with tables
         self.copy_mark = ""  # 采用 / 未采用 on a copy of a year filed twice (``DashboardModel._mark_copies``)
-        self.copy_tip = ""  # why, for the tooltip
+        self.copy_tip: Optional[tuple[str, dict]] = None  # why, for the tooltip: its words and what they say
         self.show(summary, name)
 
     def show(self, summary: RowSummary, name: str) -> None:
@@ -99,6 +99,7 @@ class DashboardModel(ReadOnlyListModel):
         self.root = ""
         self._items: list[_Row] = []
         self._row_of: dict[str, int] = {}
+        self.name_parts = FolderNames()  # what the 文件 column's names share (its delegate's cut)
         self._twins = Twins()  # rows with the same bytes: one review
         self.earlier_work_known = False  # set_earlier_work has marked this folder's rows
         self._copies: dict[tuple, list[int]] = {}  # (agency key, year) → its loaded rows, in the folder's order
@@ -121,6 +122,7 @@ class DashboardModel(ReadOnlyListModel):
         self.beginResetModel()
         self.root = root
         self._items, self._row_of = [], {}
+        self.name_parts = FolderNames()  # what the 文件 column's names share (its delegate's cut)
         self.earlier_work_known = False  # set_earlier_work has marked this folder's rows
         self._twins = Twins()
         self._copies, self._stale_years = {}, set()
@@ -151,6 +153,7 @@ class DashboardModel(ReadOnlyListModel):
         if not rows:
             return
         first = len(self._items)
+        self.name_parts.add(row.name for row in rows)  # (before the rows are painted)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         for row in rows:
             self._row_of[row.file] = len(self._items)
@@ -248,43 +251,57 @@ class DashboardModel(ReadOnlyListModel):
             if key is not None:
                 self._stale_years.add(key)
             elif row.copy_mark:
-                self._show_mark(number, "", "")
+                self._show_mark(number, "", None)
         if self._stale_years:
             self._marking.start()
 
     def mark_copies_now(self) -> None:
         """Work out the marks of the years whose copies changed (``_mark_copies``)."""
-        from core.compare.years import standing_copy, standing_reason
+        from core.compare.years import standing_and_reason
 
         years, self._stale_years = self._stale_years, set()
+        changed: list[int] = []  # rows whose mark changed: repainted at once, one signal
         for key in years:
             rows = self._copies.get(key, [])
             copies = [self._items[n].review for n in rows]
             hashes = {review.report.content_hash or id(review) for review in copies}
             if len(hashes) < 2:  # a year filed once (twins, the same bytes, are one report)
                 for number in rows:
-                    self._show_mark(number, "", "")
+                    self._set_mark(number, "", None, changed)
                 continue
             from gui.compare_models import why_this_copy  # (only for a year filed twice)
-            standing = standing_copy(copies)
+            standing, reason = standing_and_reason(copies)
             said = dict(year=key[1], count=len(copies), file=Path(standing.report.file).name,
-                        why=why_this_copy(standing_reason(copies)))
+                        why=why_this_copy(reason))
             for number, review in zip(rows, copies):
                 stands = review is standing or (review.report.content_hash
                                                 and review.report.content_hash == standing.report.content_hash)
                 if stands:
-                    self._show_mark(number, compare_strings.COPY_MARK_THIS,
-                                    compare_strings.COPIES_THIS.format(**said))
+                    self._set_mark(number, compare_strings.COPY_MARK_THIS, (compare_strings.COPIES_THIS, said), changed)
                 else:
-                    self._show_mark(number, compare_strings.COPY_MARK_OTHER,
-                                    compare_strings.COPIES_OTHER.format(**said))
+                    self._set_mark(number, compare_strings.COPY_MARK_OTHER, (compare_strings.COPIES_OTHER, said),
+                                   changed)
+        if changed:
+            # one signal for the rows between: a signal a row (9 500 while a folder of 2 000 reports
+            # with many copies a year loaded) had every listener work each time
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), self.columnCount() - 1))
 
-    def _show_mark(self, number: int, mark: str, tip: str) -> None:
-        row = self._items[number]
-        if (row.copy_mark, row.copy_tip) != (mark, tip):
-            row.copy_mark, row.copy_tip = mark, tip
-            row.show(row.summary, row.name)  # (its 问题 text)
+    def _show_mark(self, number: int, mark: str, tip: Optional[tuple[str, dict]]) -> None:
+        changed: list[int] = []
+        self._set_mark(number, mark, tip, changed)
+        if changed:
             self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
+
+    def _set_mark(self, number: int, mark: str, tip: Optional[tuple[str, dict]], changed: list[int]) -> None:
+        """The row's mark, its number added to ``changed`` if it changed, and its tooltip's words
+        (formatted as the tooltip is shown: each copy's says how many copies the year has, so a
+        batch bringing one more copy changed every copy's, and had each row's text made again)."""
+        row = self._items[number]
+        row.copy_tip = tip
+        if row.copy_mark != mark:
+            row.copy_mark = mark
+            row.show(row.summary, row.name)  # (its 问题 text)
+            changed.append(number)
 
     def _arrived(self, number: int, review: ReportReview, findings: list[Finding]) -> None:
         """The report of a listed row, with the work of a loaded twin if it has one."""
@@ -406,7 +423,7 @@ class DashboardModel(ReadOnlyListModel):
             agency = [row.summary.agency] if column == AGENCY and row.summary.agency else []
             twins = self.twins_text(row.file)
             earlier = [strings.EARLIER_WORK.format(count=row.earlier_work)] if row.earlier_work else []
-            copies = [row.copy_tip] if row.copy_tip else []
+            copies = [row.copy_tip[0].format(**row.copy_tip[1])] if row.copy_tip else []
             return "\n".join([*agency, row.file, *copies, *([twins] if twins else []), *row.summary.problems,
                               *earlier])
         return None

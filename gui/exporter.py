@@ -11,7 +11,7 @@ from collections import deque
 from pathlib import Path
 from typing import Callable, Optional
 
-from core.export.common import ExportFormat, Exported, named_if_only_suffix
+from core.export.common import ExportCancelled, ExportFormat, Exported, ExportSteps, named_if_only_suffix
 from core.model import Finding
 from core.review.edits import ReportReview
 from gui.qt import QObject, QThread, Signal
@@ -35,32 +35,32 @@ def file_to_write(typed: str, suffixes: tuple[str, ...], default_stem: str) -> s
     return typed if typed.lower().endswith(suffixes) else typed + suffixes[0]
 
 
-# How an export writes its reviews: (reviews, target, progress) -> what it wrote
-Writer = Callable[[list[ReportReview], Path, Callable[[int, int], None]], Exported]
+# How an export writes its reviews: (reviews, target, steps: its count, saving and cancel) -> what it wrote
+Writer = Callable[[list[ReportReview], Path, ExportSteps], Exported]
 
 
-def write_export(reviews: list[ReportReview], target: Path, progress: Callable[[int, int], None]) -> Exported:
+def write_export(reviews: list[ReportReview], target: Path, steps: ExportSteps) -> Exported:
     """The export the target's extension names (core.export.dispatch)."""
     from core.export.dispatch import export  # imported here: a missing optional library fails the job only
-    return export(reviews, target, progress=progress)
+    return export(reviews, target, steps=steps)
 
 
-def write_report_word(reviews: list[ReportReview], target: Path, progress: Callable[[int, int], None]) -> Exported:
+def write_report_word(reviews: list[ReportReview], target: Path, steps: ExportSteps) -> Exported:
     """One report's Word file (导出本报告为 Word): the first of ``reviews``, into the official template."""
     from core.export.docx import write_docx  # imported here: a missing optional library fails the job only
-    progress(0, 1)
+    steps.count(0, 1)
     write_docx(reviews[0], target)
-    progress(1, 1)
+    steps.count(1, 1)
     return Exported((target,), ExportFormat.WORD)
 
 
 def summary_writer(findings: list[list[Finding]]) -> Writer:
     """The folder's wide summary (汇总宽表), each review with the findings the window shows for it
     (``findings`` in the reviews' order: the job writes copies of them, in that order)."""
-    def write(reviews: list[ReportReview], target: Path, progress: Callable[[int, int], None]) -> Exported:
+    def write(reviews: list[ReportReview], target: Path, steps: ExportSteps) -> Exported:
         from core.export.summary import write_summary
         by_review = dict(zip(map(id, reviews), findings))
-        write_summary(reviews, target, lambda review: by_review.get(id(review), []))
+        write_summary(reviews, target, lambda review: by_review.get(id(review), []), steps)
         return Exported((target,), ExportFormat.EXCEL)
     return write
 
@@ -69,16 +69,27 @@ class ExportJob(QThread):
     done = Signal(object)  # Exported: what was written
     failed = Signal(str)  # Chinese message
     progress = Signal(int, int)  # reports written so far, reports in all
+    saving = Signal()  # every report built: the file itself is being written (no count to give)
+    cancelled = Signal()  # stopped at the auditor's asking: nothing left at the target
 
     def __init__(self, reviews: list[ReportReview], target: Path, write: Writer = write_export, parent=None) -> None:
         super().__init__(parent)
         self.reviews = snapshot(reviews)
         self.target = target
         self.write = write
+        self._cancel = False  # set from the GUI thread, read by the job's (a plain flag suffices)
+
+    def cancel(self) -> None:
+        """Stop before the next report, or once the file is saved, before it replaces the target."""
+        self._cancel = True
 
     def run(self) -> None:
+        steps = ExportSteps(counted=self.progress.emit, saving=self.saving.emit, go_on=lambda: not self._cancel)
         try:
-            written = self.write(self.reviews, self.target, self.progress.emit)
+            written = self.write(self.reviews, self.target, steps)
+        except ExportCancelled:
+            self.cancelled.emit()
+            return
         except OSError as exc:  # the file open in Excel or WPS, a read-only folder, a full disk
             from core.cli import os_error_text
             self.failed.emit(os_error_text(exc))
@@ -97,6 +108,8 @@ class ExportQueue(QObject):
     done = Signal(object)
     failed = Signal(str)
     progress = Signal(int, int)  # of the export running: reports written, reports in all
+    saving = Signal()  # the export running is writing its file
+    cancelled = Signal()  # the export running stopped at the auditor's asking
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -116,6 +129,15 @@ class ExportQueue(QObject):
     def busy(self) -> bool:
         return self._job is not None
 
+    def cancel(self) -> int:
+        """Stop the export running (it reports ``cancelled``, or ``done`` if it had already
+        written its file) and drop those waiting: how many were dropped (they report nothing)."""
+        dropped = len(self._waiting)
+        self._waiting.clear()
+        if self._job is not None:
+            self._job.cancel()
+        return dropped
+
     def wait(self) -> None:
         """Block until every export asked for is written (the window is closing)."""
         while self._job is not None:
@@ -131,6 +153,8 @@ class ExportQueue(QObject):
         job.done.connect(self.done)
         job.failed.connect(self.failed)
         job.progress.connect(self.progress)
+        job.saving.connect(self.saving)
+        job.cancelled.connect(self.cancelled)
         job.finished.connect(self._on_finished)  # a method of self: runs in the GUI thread
         self._job = job
         job.start()

@@ -25,8 +25,8 @@ from gui.focus_ring import FocusRings
 from gui.loader import FolderLoader
 from gui.paths import resources_dir
 from gui.workers import Workers
-from gui.qt import (QAction, QApplication, QKeySequence, QMainWindow, QMessageBox, QSize, QSplitter,
-                    QTimer, QUndoGroup, QUndoStack, QWidget, Qt, Signal)
+from gui.qt import (QAction, QApplication, QKeySequence, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+                    QSize, QSplitter, QTimer, QUndoGroup, QUndoStack, QWidget, Qt, Signal)
 
 from gui.report_view import (KEY_APPLY_SUGGESTION, KEY_COPY, KEY_EDIT, KEY_PASTE, SIDE_PANEL_MIN,
                              ReportView)
@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
         self.exports.done.connect(self._on_export_done)
         self.exports.failed.connect(self._on_export_failed)
         self.exports.progress.connect(self._on_export_progress)
+        self.exports.saving.connect(self._on_export_saving)
+        self.exports.cancelled.connect(self._on_export_cancelled)
         self._sessions: dict[str, ReportSession] = {}
         # content hash -> the undo steps of its one review, shared by the sessions of its files
         self._undo_stacks: dict[str, QUndoStack] = {}
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 5)
         self.setCentralWidget(self.splitter)
         self.statusBar().showMessage(strings.DROP_HINT)
+        self._install_export_bar()
 
         self.dashboard.reviewSelected.connect(self._open_review)
         self.dashboard.shownFilteredOut.connect(self.report_view.set_filtered_out)
@@ -1026,14 +1029,71 @@ class MainWindow(QMainWindow):
         self._exports_asked.append(ExportAsked(len(reviews), max(hidden, 0), unreadable))
         started = self.exports.submit(reviews, target, write)
         self.show_status(strings.EXPORT_RUNNING if started else strings.EXPORT_BUSY)
+        if started:
+            self._show_export_bar(0, 0)
         return True
+
+    def _install_export_bar(self) -> None:
+        """A running export's bar and its 取消 button, at the status bar's right (hidden otherwise):
+        the count of reports, then a busy bar while the file is saved (tens of seconds for an
+        Excel workbook of 350 reports, after the count had said every report was done)."""
+        self.export_bar = QProgressBar()
+        self.export_bar.setMaximumWidth(200)
+        self.export_bar.setTextVisible(False)  # (the message beside it says the count, or 正在保存)
+        self.cancel_export_button = QPushButton(strings.ACTION_CANCEL_EXPORT_BUTTON)
+        self.cancel_export_button.setToolTip(strings.EXPORT_CANCEL_TIP)
+        self.cancel_export_action = self._action(strings.ACTION_CANCEL_EXPORT, self.cancel_export)
+        self.cancel_export_action.setEnabled(False)
+        self.cancel_export_button.clicked.connect(self.cancel_export)
+        for widget in (self.export_bar, self.cancel_export_button):
+            self.statusBar().addPermanentWidget(widget)
+            widget.hide()
+
+    def _show_export_bar(self, done: int, total: int) -> None:
+        self.export_bar.setRange(0, total)  # (0, 0): busy, no count
+        self.export_bar.setValue(done)
+        for widget in (self.export_bar, self.cancel_export_button):
+            widget.show()
+        self.cancel_export_action.setEnabled(True)
+
+    def _hide_export_bar(self) -> None:
+        """(An export waiting its turn shows it again with its first count.)"""
+        for widget in (self.export_bar, self.cancel_export_button):
+            widget.hide()
+        self.cancel_export_action.setEnabled(False)
 
     def _on_export_progress(self, done: int, total: int) -> None:
         # no time-out: the count stays until the next one, or the export's end, replaces it
         self.statusBar().showMessage(strings.EXPORT_PROGRESS.format(done=done, total=total))
+        self._show_export_bar(done, total)
+
+    def _on_export_saving(self) -> None:
+        self.statusBar().showMessage(strings.EXPORT_SAVING)
+        self._show_export_bar(0, 0)
+
+    def cancel_export(self) -> None:
+        """Stop the export running (and drop those waiting): nothing is left at their targets."""
+        if not self.exports.busy():
+            return
+        for _ in range(self.exports.cancel()):  # the exports dropped before their turn: the last asked
+            if self._exports_asked:
+                self._exports_asked.pop()
+        self.statusBar().showMessage(strings.EXPORT_CANCELLING)
+        self.cancel_export_button.setEnabled(False)
+        self.cancel_export_action.setEnabled(False)
+
+    def _on_export_cancelled(self) -> None:
+        if self._exports_asked:
+            self._exports_asked.popleft()  # this export's count: it wrote nothing
+        self.cancel_export_button.setEnabled(True)
+        self._hide_export_bar()
+        self.show_status(strings.EXPORT_CANCELLED)
+        self.exportFinished.emit(strings.EXPORT_CANCELLED)
 
     def _on_export_done(self, written: Exported) -> None:
         asked = self._exports_asked.popleft() if self._exports_asked else ExportAsked(0, 0, 0)
+        self._hide_export_bar()
+        self.cancel_export_button.setEnabled(True)  # (cancelled too late: the file was in place)
         files = list(written.files)
         shown = "\n".join(str(p) for p in files[:10]) + ("\n…" if len(files) > 10 else "")
         hidden = strings.EXPORT_HIDDEN.format(hidden=asked.hidden) if asked.hidden else ""
@@ -1070,6 +1130,8 @@ class MainWindow(QMainWindow):
     def _on_export_failed(self, message: str) -> None:
         if self._exports_asked:
             self._exports_asked.popleft()  # this export's count: it wrote nothing
+        self._hide_export_bar()
+        self.cancel_export_button.setEnabled(True)
         self._report_export(strings.EXPORT_FAILED.format(error=message), error=True)
 
     def _report_export(self, message: str, error: bool) -> None:
@@ -1112,6 +1174,8 @@ class MainWindow(QMainWindow):
         edit_menu.insertAction(self.reviewed_action, self.choose_copy_action)
         export_menu.addSeparator()
         export_menu.addAction(self.summary_action)
+        export_menu.addSeparator()
+        export_menu.addAction(self.cancel_export_action)
         self.dashboard.model.dataChanged.connect(self._recheck_next_years)
         self.dashboard.model.dataChanged.connect(self._update_yearly_grids)
         view = self.dashboard.view
@@ -1189,8 +1253,8 @@ class MainWindow(QMainWindow):
         """An edit in year N−1 moves the X findings of year N: check N again (once per change)."""
         from core.compare.years import next_years
 
-        if self._rechecking:
-            return
+        if self._rechecking or not self._years_linked:
+            return  # (no year is linked to another before the folder is loaded: nothing to check)
         review = self.dashboard.model.review_at(top.row())
         if review is None:
             return

@@ -75,6 +75,8 @@ ACTION_LOCATE = "定位到单元格(&L)"
 ACTION_EDIT_VERDICT_NOTE = "编辑说明(&N)…"
 ACTION_WITHDRAW_VERDICT = "撤销审核意见(&D)"
 ACTION_CANCEL = "取消"
+ACTION_CANCEL_EXPORT = "取消正在进行的导出(&Q)"
+ACTION_CANCEL_EXPORT_BUTTON = "取消导出"
 EMPTY_RECENT = "（无）"
 
 # --- dashboard -----------------------------------------------------------------------------
@@ -330,6 +332,10 @@ EXPORT_NO_REPORT = "请先在报告列表中打开一份报告"
 EXPORT_REPLACE = "“{name}”已存在。\n要替换它吗？"
 EXPORT_RUNNING = "正在导出…"
 EXPORT_PROGRESS = "正在导出：{done}/{total} 份报告…"
+EXPORT_SAVING = "正在保存文件…（报告已全部处理，大的工作簿要保存数十秒）"
+EXPORT_CANCELLING = "正在取消导出…"
+EXPORT_CANCELLED = "导出已取消，没有写入任何文件"
+EXPORT_CANCEL_TIP = "停止正在进行的导出：目标位置保持原样，不留下写了一半的文件"
 EXPORT_REPORTS = "共导出 {count} 份报告"
 # a file no table was read from is one row of Excel / CSV / JSON with its reason: "共导出 16 份报告" read
 # as 16 reports' data when 6 of them had none

@@ -121,12 +121,30 @@ def totals_per_year(frame: pd.DataFrame) -> pd.DataFrame:
     one the auditor reviewed (marked, corrected, a verdict given), else the first.
     "left_out" names the files not counted (blank when none)."""
     columns = cell_columns()
-    dated = frame[frame["year"].notna()]
-    ranked = dated.loc[dated["rank"].sort_values(kind="stable").index]  # stable: folder order otherwise
-    again = (ranked["agency_key"] != "") & ranked.duplicated(["agency_key", "year"], keep="first")
+    ranked, again = _ranked_copies(frame)
     counted = ranked[~again].sort_index()
     sums = counted.groupby("year")[columns].sum(min_count=1)
     totals = pd.concat([counted.groupby("year").size().rename("reports"), sums], axis=1)
     left_out = ranked[again].sort_index().groupby("year")["file"].agg("、".join)
     totals.insert(1, "left_out", left_out.reindex(totals.index).fillna(""))
     return totals
+
+
+def _ranked_copies(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """The dated rows, the copy that stands for each agency's year first (core.compare.years.
+    copy_rank; folder order otherwise), and which of them are another copy of a year (not counted)."""
+    dated = frame[frame["year"].notna()]
+    ranked = dated.loc[dated["rank"].sort_values(kind="stable").index]  # stable: folder order otherwise
+    return ranked, (ranked["agency_key"] != "") & ranked.duplicated(["agency_key", "year"], keep="first")
+
+
+def left_out_copies(frame: pd.DataFrame) -> pd.DataFrame:
+    """The copies ``totals_per_year`` does not count, one row each, by year then folder order:
+    year, agency, file, and "counted", the file of the copy counted for that agency's year."""
+    ranked, again = _ranked_copies(frame)
+    standing = ranked[~again & (ranked["agency_key"] != "")].set_index(["agency_key", "year"])["file"]
+    copies = ranked[again].sort_index()
+    copies = copies.loc[copies["year"].sort_values(kind="stable").index]
+    counted = [standing.get((key, year), "") for key, year in zip(copies["agency_key"], copies["year"])]
+    return pd.DataFrame({"year": copies["year"].to_numpy(), "agency": copies["agency"].to_numpy(),
+                         "file": copies["file"].to_numpy(), "counted": counted})

@@ -33,7 +33,18 @@ def copy_rank(review: ReportReview) -> int:
         return MARKED
     if any(review.is_sure(edit.cell) for edit in review.edits) or _has_verdict(review):
         return WORKED
-    return PARTIAL if not read_whole(review.report) else UNTOUCHED
+    return PARTIAL if not _read_whole_of(review) else UNTOUCHED
+
+
+def _read_whole_of(review: ReportReview) -> bool:
+    """``read_whole`` of the review's report, worked out once (the report never changes): the
+    report list ranks a year's copies again as each loading batch brings more of them, and
+    ``lacks_a_table`` goes through every cell (a folder of 2 000 reports, many copies a year,
+    spent 16 s of the GUI thread in it while loading)."""
+    whole = review.__dict__.get("_read_whole")
+    if whole is None:
+        whole = review.__dict__["_read_whole"] = read_whole(review.report)
+    return whole
 
 
 # the labels of the parser's problems of a table read in part (core.readers.problems)
@@ -66,9 +77,16 @@ def standing_reason(copies: Sequence[ReportReview]) -> int:
     """Why ``standing_copy(copies)`` stands, as the window and the exports say it: its rank, or
     FIRST_COMPLETE when it is untouched but not the first (a copy before it lacks a table: "the
     first" would name another copy)."""
-    standing = standing_copy(copies)
-    rank = copy_rank(standing)
-    return FIRST_COMPLETE if rank == UNTOUCHED and copies and standing is not copies[0] else rank
+    return standing_and_reason(copies)[1]
+
+
+def standing_and_reason(copies: Sequence[ReportReview]) -> tuple[ReportReview, int]:
+    """``standing_copy`` and ``standing_reason`` of ``copies``, each copy ranked once (the report
+    list marks a year's copies again as each loading batch brings more of them)."""
+    ranks = [copy_rank(copy) for copy in copies]
+    first = min(range(len(ranks)), key=ranks.__getitem__)  # (min keeps the first of equals)
+    rank = ranks[first]
+    return copies[first], FIRST_COMPLETE if rank == UNTOUCHED and first != 0 else rank
 
 
 def _has_verdict(review: ReportReview) -> bool:

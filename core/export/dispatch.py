@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from core.export.common import ExportFormat, Exported, copy_notes
+from core.export.common import ExportFormat, Exported, ExportSteps, copy_notes
 from core.export.docx import write_docx_folder
 from core.export.flat import write_csv, write_json
 from core.export.xlsx import common_folder, report_sheet_names, write_xlsx
@@ -20,31 +20,35 @@ from core.review.edits import ReportReview
 
 
 def export(reviews: Iterable[ReportReview], target,
-           progress: Optional[Callable[[int, int], None]] = None) -> Exported:
+           progress: Optional[Callable[[int, int], None]] = None, steps: Optional[ExportSteps] = None) -> Exported:
     """Write ``reviews`` to ``target``; returns what was written (the Word export's note and the
     reports it left out apart from the reports' files).
 
     ``.xlsx`` / ``.csv`` / ``.json`` write one file; a folder (an existing one, or a path ending
     with a slash or without suffix) receives Word files. Raises ValueError (Chinese message)
     for an unknown format or a target that is one of the reports' source files.
-    ``progress(done, total)``: called before each report is written and once all are.
+    ``progress(done, total)``: called before each report is written and once all are (or
+    ``steps``: that count, the file's saving, and whether to go on: ExportSteps).
     """
+    if steps is None:
+        steps = ExportSteps(counted=progress) if progress else ExportSteps()
+    progress = steps.count  # (stops a cancelled export before its next report)
     reviews = list(reviews)
     path = Path(target)
     refuse_source_files(path, reviews)
     if _is_folder(target):  # counted out as each file is written (it first names them all)
         return write_docx_folder(reviews, path, progress=progress)
-    items = _reporting(reviews, progress) if progress else reviews
+    items = _reporting(reviews, progress)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         write_xlsx(items, path, report_sheet_names([review.report for review in reviews]),
-                   common_folder(review.report.file for review in reviews), copy_notes(reviews))
+                   common_folder(review.report.file for review in reviews), copy_notes(reviews), steps)
         return Exported((path,), ExportFormat.EXCEL)
     if suffix == ".csv":
-        write_csv(items, path, copy_notes(reviews))
+        write_csv(items, path, copy_notes(reviews), steps)
         return Exported((path,), ExportFormat.CSV)
     if suffix == ".json":
-        write_json(items, path, copy_notes(reviews))
+        write_json(items, path, copy_notes(reviews), steps)
         return Exported((path,), ExportFormat.JSON)
     raise ValueError(f"不支持的导出格式“{path.suffix}”：请选择 .xlsx、.csv、.json 文件或一个文件夹")
 

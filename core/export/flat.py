@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Iterable, Optional
 
-from core.export.common import (UNREADABLE, CopyNote, atomic_write, copy_notes, cell_doubt, describe_cells, format_value, opinion,
+from core.export.common import (UNREADABLE, CopyNote, ExportSteps, atomic_write, copy_notes, cell_doubt, describe_cells, format_value, opinion,
                                 printed_mark, row_label, severity_label, shown_value, unreadable_reason)
 from core.export.report_json import report_json
 from core.model import Finding
@@ -137,9 +137,10 @@ def _csv_value(value) -> str:
     return "" if value is None else format_value(value)
 
 
-def write_csv(reviews: Iterable[ReportReview], target: Path, notes: Optional[dict[int, CopyNote]] = None) -> None:
+def write_csv(reviews: Iterable[ReportReview], target: Path, notes: Optional[dict[int, CopyNote]] = None,
+              steps: Optional[ExportSteps] = None) -> None:
     """Long form, UTF-8 with BOM (Excel opens it correctly). ``notes``: copy_notes of the reviews,
-    when ``reviews`` is consumed as it is written."""
+    when ``reviews`` is consumed as it is written. ``steps``: asked whether to go on."""
     if notes is None:
         reviews = list(reviews)
         notes = copy_notes(reviews)
@@ -150,7 +151,7 @@ def write_csv(reviews: Iterable[ReportReview], target: Path, notes: Optional[dic
             writer.writerow(CSV_HEADER)
             for review in reviews:
                 writer.writerows(csv_rows(review, notes.get(id(review))))
-    atomic_write(target, write)
+    atomic_write(target, write, steps.go_on if steps else None)
 
 
 def review_json(review: ReportReview, copy: Optional[CopyNote] = None) -> dict:
@@ -186,16 +187,20 @@ def review_json(review: ReportReview, copy: Optional[CopyNote] = None) -> dict:
     return out
 
 
-def write_json(reviews: Iterable[ReportReview], target: Path, notes: Optional[dict[int, CopyNote]] = None) -> None:
+def write_json(reviews: Iterable[ReportReview], target: Path, notes: Optional[dict[int, CopyNote]] = None,
+               steps: Optional[ExportSteps] = None) -> None:
     """A JSON array, one object per report, UTF-8. ``notes``: copy_notes of the reviews, when
-    ``reviews`` is consumed as it is written."""
+    ``reviews`` is consumed as it is written. ``steps``: told when the file is being written,
+    asked whether to go on."""
+    steps = steps or ExportSteps()
     if notes is None:
         reviews = list(reviews)
         notes = copy_notes(reviews)
     data = [review_json(review, notes.get(id(review))) for review in reviews]
+    steps.saving()
 
     def write(path: Path) -> None:
         with open(path, "w", encoding="utf-8") as f:
             json.dump(data, f, ensure_ascii=False, indent=2)
             f.write("\n")
-    atomic_write(target, write)
+    atomic_write(target, write, steps.go_on)

@@ -32,7 +32,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.review.edits import RESOLVED, RESOLVED_MESSAGE, ReportReview, local_time, verdict_cells
-from core.export.common import (DOUBT, GROUP_NUMBER, CopyNote, atomic_write, copy_notes, covering_paths, describe_cell,
+from core.export.common import (DOUBT, GROUP_NUMBER, CopyNote, ExportSteps, atomic_write, copy_notes, covering_paths, describe_cell,
                                 describe_cells, doubt_label, flags_for, format_value, opinion, opinion_line, report_title,
                                 severity_label, short_row_label, shown_value, unreadable_reason)
 from core.equations import Equation, equations
@@ -110,9 +110,12 @@ Positions = dict  # cell path -> (row, column) on the sheet
 
 def write_xlsx(reviews: Iterable[ReportReview], target: Path,
                names: Optional[list[Optional[str]]] = None, root: Optional[str] = None,
-               notes: Optional[dict[int, CopyNote]] = None) -> None:
+               notes: Optional[dict[int, CopyNote]] = None, steps: Optional[ExportSteps] = None) -> None:
+    """``steps``: told when the workbook is built and being saved, asked whether to go on."""
+    steps = steps or ExportSteps()
     workbook = build_workbook(reviews, names, root, notes)
-    atomic_write(target, lambda path: workbook.save(path))
+    steps.saving()
+    atomic_write(target, lambda path: workbook.save(path), steps.go_on)
 
 
 def common_folder(files: Iterable[str]) -> Optional[str]:

@@ -121,3 +121,32 @@ def test_a_copy_whose_table_was_not_found_does_not_count_for_its_year(make_windo
     model = window.dashboard.model
     reviews = {model.file_at(r).rsplit("/", 1)[-1]: model.review_at(r) for r in range(model.rowCount())}
     assert reviews[whole].previous_year is reviews[BEFORE] and reviews[page.name].previous_year is None
+
+
+def test_a_year_filed_many_times_is_marked_without_a_signal_a_row_nor_ranking_each_copy_again(qtbot, monkeypatch):
+    """A folder of 2 000 reports with many copies a year (bench/make_folder.py's) stalled the window
+    1.3-2.0 s of GUI-thread CPU at a time while it loaded: each batch marked every copy of its years
+    again, each mark a signal of its own (whose listeners went through all 2 000 reports: 9 500
+    times), and ranked each copy again, going through its every cell (lacks_a_table, 21 500 times).
+    The marks of a batch are one signal now (for the rows whose mark changed: the tooltip, which
+    counts the copies, is worded as it is shown), and a copy's tables are looked through once."""
+    from core.compare import years
+    from core.review.edits import ReportReview
+    from gui.dashboard import DashboardModel
+    from tests.core.review.test_edits import make_report
+
+    model = DashboardModel()
+    looked = []
+    real = years.lacks_a_table
+    monkeypatch.setattr(years, "lacks_a_table", lambda report: looked.append(report.file) or real(report))
+    signals = []
+    model.dataChanged.connect(lambda top, bottom, _roles=(): signals.append((top.row(), bottom.row())))
+    copies = [ReportReview(make_report(file=f"/data/第{n:02d}份.txt", content_hash=f"{n:064x}")) for n in range(40)]
+    for batch in range(4):
+        model.add_batch([(review, []) for review in copies[batch * 10:batch * 10 + 10]])
+        model.mark_copies_now()
+    assert [model.data(model.index(r, FILE), model.CopyMarkRole) for r in (0, 39)] == ["采用", "未采用"]
+    assert signals == [(0, 9), (10, 19), (20, 29), (30, 39)]  # one a batch, for its own rows' marks
+    tip = model.data(model.index(0, FILE), Qt.ItemDataRole.ToolTipRole)
+    assert "2023年共40份报告" in tip  # (the count in every copy's tooltip, no signal needed for it)
+    assert sorted(looked) == sorted(review.report.file for review in copies)  # each once

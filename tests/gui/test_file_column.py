@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from gui.file_column import elide_keeping_end
-from gui.qt import QApplication, QFontMetrics
+from gui.qt import QApplication, QFontMetrics, Qt
 
 
 def test_a_stub_of_the_folder_gives_its_room_to_the_name_s_end(qtbot):
@@ -51,3 +51,41 @@ def test_two_hundred_names_alike_but_in_their_middle_are_told_apart_at_1366(qtbo
     assert shown[0].endswith(".doc") and shown[1].endswith(".docx") and "教育局" in shown[0] and "民政局" in shown[1]
     # one name alone shares nothing: cut as before
     assert shared_affixes(names[:1]) == (0, 0, False)
+
+
+def test_a_reports_copies_through_converters_are_told_apart_in_the_list_at_1366(qtbot, store, settings, tmp_path):
+    """The converter zoo's copies of a report (r0012-docx2txt.txt, r0012-lynx.txt, …) were all
+    「r0012…xt.txt」-like in the ~90 px 文件 has at 1366, what told them apart (the converter) cut
+    away, while 单位 and 年度 beside them say which report they are: the first word a name shares
+    with others goes first now, and the rest is shown. (The zoo's q3001: copies of one agency's
+    year shown alike 26 → 5.)"""
+    from gui.dashboard import FILE
+    from gui.main_window import MainWindow
+    from gui.paths import samples_dir
+    from tests.gui.helpers import open_folder
+    from tests.gui.test_layout import shown_cell
+    sample = sorted(samples_dir().glob("[0-9][0-9][0-9]_*.txt"))[0].read_bytes()
+    folder = tmp_path / "zoo"
+    folder.mkdir()
+    converters = ["docx2txt.txt", "lynx.txt", "w3m.txt", "html2text.md", "lo-web-pdf.pdf", "mammoth-md.md"]
+    for number in ("r0012", "r0013"):
+        for converter in converters:
+            (folder / f"{number}-{converter}").write_bytes(sample)
+    window = MainWindow(store, settings)
+    qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(1366, 697)
+    window.show()
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 12
+    QApplication.processEvents()
+    view = window.dashboard.view
+    assert view.columnWidth(FILE) < 110  # (the room it has beside 表三 at 1366)
+    shown = {window.dashboard.model.names()[window.dashboard.proxy.mapToSource(view.model().index(row, 0)).row()]:
+             shown_cell(view, row, FILE) for row in range(view.model().rowCount())}
+    for number in ("r0012", "r0013"):
+        copies = [shown[f"{number}-{converter}"] for converter in converters]
+        assert len(set(copies)) == len(converters), copies
+    for word in ("lynx", "w3m", "docx2txt"):
+        assert word in shown[f"r0012-{word}.txt"]
+    assert shown["r0012-lo-web-pdf.pdf"].endswith("pdf.pdf") and "lo" in shown["r0012-lo-web-pdf.pdf"]

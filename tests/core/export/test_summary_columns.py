@@ -5,7 +5,7 @@ from pathlib import Path
 
 import openpyxl
 
-from core.export.summary import LEFT_OUT, TOTALS, WIDE, write_summary
+from core.export.summary import COPIES, LEFT_OUT, TOTALS, WIDE, write_summary
 from core.pipeline import load_report
 from core.review.edits import ReportReview
 
@@ -40,10 +40,12 @@ def test_numbers_stand_centred_under_their_headings(tmp_path):
     assert [totals.cell(r, c).alignment.horizontal for r in (1, 2, 3) for c in (1, 2, column)] == ["center"] * 9
 
 
-def test_the_files_left_out_of_a_years_totals_are_named_whole(tmp_path):
-    """年度合计's 未计入 names the other copies of an agency's year, their paths joined by 、: it
-    was a 14-wide cell like the numbers' (and would have been centred with them), its paths cut by
-    the numbers beside it. It is 40 wide, its text at the left and wrapped, the row as tall."""
+def test_the_files_left_out_of_a_years_totals_are_listed_whole_a_line_each(tmp_path):
+    """年度合计's 未计入 named the other copies of an agency's year, their paths joined by 、 in a
+    40-wide cell: with q3001's 60 copies a year the row grew taller than a page, and the sheet's 7
+    years printed on 243 pages. The cell counts them and names the sheet that lists them, a line
+    each: the copy (under the folder, its whole path in the comment), its agency and year, and
+    the copy counted instead."""
     folder = tmp_path / "年报" / "某某县政府信息公开工作年度报告（网站发布版与纸质版）"
     folder.mkdir(parents=True)
     report = COUNTY / "某某县人民政府办公室2021年报告.txt"
@@ -52,15 +54,44 @@ def test_the_files_left_out_of_a_years_totals_are_named_whole(tmp_path):
         copy.write_bytes(report.read_bytes())
     target = tmp_path / "汇总.xlsx"
     write_summary([ReportReview(load_report(p)) for p in copies], target)
-    totals = openpyxl.load_workbook(target)[TOTALS]
+    book = openpyxl.load_workbook(target)
+    totals = book[TOTALS]
     header = [c.value for c in totals[1]]
-    column = header.index(LEFT_OUT) + 1
-    cell = totals.cell(2, column)
-    assert cell.value == str(copies[1])
+    cell = totals.cell(2, header.index(LEFT_OUT) + 1)
+    assert cell.value == "1 份，见「未计入的副本」表"
     assert cell.alignment.horizontal is None and cell.alignment.wrap_text
-    assert totals.column_dimensions[cell.column_letter].width == 40
-    assert totals.row_dimensions[2].height >= 2 * 14  # the path takes two lines at least
+    assert totals.row_dimensions[2].height is None  # a line
     assert totals.cell(2, header.index("报告数") + 1).value == 1
+    listed = book[COPIES]
+    under = ""  # (under the folder holding them all: their own)
+    assert [[c.value for c in row] for row in listed.iter_rows()] == [
+        ["未计入的文件", "单位", "年度", "计入的文件（同一单位同一年度）"],
+        [under + copies[1].name, "某某县人民政府办公室", 2021, under + copies[0].name]]
+    assert listed.cell(2, 1).comment.text == f"完整路径：{copies[1]}"
+    assert listed.print_title_rows == "$1:$1" and listed.page_setup.fitToWidth == 1
+
+
+def test_the_year_totals_print_every_year_on_each_page_however_many_copies_are_left_out(tmp_path):
+    """Two years of an agency filed 20 times each under a long folder name: each year's row of
+    年度合计 was taller than a page, so each page of its columns printed once a year. Every page
+    now holds both years; the copies print as a list after them."""
+    from tests.core.printed import printed_pages
+    folder = tmp_path / ("某某市各单位政府信息公开工作年度报告（网站发布版、纸质版与另存副本）" * 2)
+    folder.mkdir()
+    for source in sorted((COUNTY.parent / "huaian").iterdir()):
+        for n in range(20):
+            (folder / f"{source.stem}（副本{n:02d}）.txt").write_bytes(source.read_bytes())
+    target = tmp_path / "汇总.xlsx"
+    write_summary([ReportReview(load_report(p)) for p in sorted(folder.iterdir())], target)
+    book = openpyxl.load_workbook(target)
+    del book[WIDE]  # (its pages are another test's)
+    book.save(target)
+    pages = printed_pages(target, tmp_path)
+    totals = [page for page in pages if page.split("\n", 1)[0].strip() == "政府信息公开工作年度报告年度合计"]
+    assert 20 <= len(totals) <= 40, len(totals)  # the template's rows, a table or a page-full a page
+    assert all("2023" in page and "2024" in page for page in totals)
+    listed = [line for page in pages if "未计入的报告" in page for line in page.splitlines() if "（副本" in line]
+    assert len(listed) == 38
 
 
 def _row_of(heading: str) -> str:
