@@ -11,7 +11,7 @@ a horizontally merged cell is one ``w:tc`` with ``w:gridSpan`` (emitted once), a
 merged cell is a ``w:tc`` whose ``w:vMerge`` restarts the merge followed by continuation
 ``w:tc``s in the rows below (dropped). Empty cells are printed blanks and are kept. A table
 whose cell holds a table of two rows or more lays out the page: its cells are read as the body
-is. Hidden runs (w:vanish) are not printed and not read.
+is. Hidden runs (w:vanish) are not printed and not read, nor a note's mark set in superscript.
 """
 from __future__ import annotations
 
@@ -162,21 +162,30 @@ def _layout_tables(body, content) -> set:
     return layout
 
 
-# Run properties that hide a run: Word neither shows nor prints hidden text (w:vanish), so a
-# figure typed and hidden in a cell beside the printed one is no part of the cell.
-W_RPR, W_VANISH = qn("w:rPr"), qn("w:vanish")
+# Run properties that take a run out of the text: Word neither shows nor prints hidden text
+# (w:vanish), so a figure typed and hidden in a cell beside the printed one is no part of the cell;
+# a note's mark set in superscript after a count (「207¹」) is no digit of it (read, 207 became 2071:
+# a false 错误), as the HTML reader drops a <sup> of a few characters.
+W_RPR, W_VANISH, W_VERT_ALIGN = qn("w:rPr"), qn("w:vanish"), qn("w:vertAlign")
 _OFF = frozenset(("0", "false", "off"))
+MARK_MOST = 4  # characters of a superscript taken for a note's mark (「1」「*」「[1]」「注1」)
 
 
 def _drop_hidden_runs(body) -> None:
-    """Remove the runs whose own properties hide them (a paragraph mark's w:vanish hides only the mark)."""
-    hidden = []
-    for mark in body.iter(W_VANISH):
-        props = mark.getparent()
+    """Remove the runs whose own properties hide them (a paragraph mark's w:vanish hides only the
+    mark) or set them as a note's mark (superscript, MARK_MOST characters at most)."""
+    dropped = []
+    for prop in body.iter(W_VANISH, W_VERT_ALIGN):
+        props = prop.getparent()
         run = props.getparent() if props is not None and props.tag == W_RPR else None
-        if run is not None and run.tag == W_R and mark.get(W_VAL) not in _OFF:
-            hidden.append(run)
-    for run in hidden:
+        if run is None or run.tag != W_R:
+            continue
+        if prop.tag == W_VANISH:
+            if prop.get(W_VAL) not in _OFF:
+                dropped.append(run)
+        elif prop.get(W_VAL) == "superscript" and len("".join(t.text or "" for t in run.iter(W_T)).strip()) <= MARK_MOST:
+            dropped.append(run)
+    for run in dropped:
         run.getparent().remove(run)
 
 

@@ -14,9 +14,9 @@ processing instructions, namespaces declared below the root or any namespace err
 than w:document whose first child is w:body, more "<" than the element bound, and in the body any
 element with content other than tables, rows, cells, paragraphs, hyperlinks, smart tags and runs
 of plain run content (so content controls, custom XML, text boxes, drawings, alternate content,
-fields, tracked changes and moved text all go to the tree), nested tables and hidden runs
-(w:vanish), property blocks with content other than empty elements one level down, and every placement ``docx._plain_lines`` leaves to the
-general walk (a paragraph inside another, run content outside the paragraph last started, a
+fields, tracked changes and moved text all go to the tree), nested tables, hidden runs
+(w:vanish) and superscripts, property blocks with content other than empty elements one level
+down, and every placement ``docx._plain_lines`` leaves to the general walk (a paragraph inside another, run content outside the paragraph last started, a
 paragraph neither in the body nor in the cell last started).
 """
 from __future__ import annotations
@@ -122,7 +122,7 @@ def scan_body(markup: bytes, most_elements: int) -> list | None:
     # searches (memchr) spare most documents the slower searches for "<!" and "<?".
     if b"!" in markup and b"<!" in markup:
         return None
-    if b"<w:vanish" in markup:  # hidden runs: the tree drops them (docx._drop_hidden_runs)
+    if b"<w:vanish" in markup or b"superscript" in markup:  # hidden runs, notes' marks: the tree drops them (docx._drop_hidden_runs)
         return None
     # Once libxml2 finds the markup well formed (below), without comments, CDATA or processing
     # instructions each "<" starts a tag of at least 3 bytes: markup this short needs no count.

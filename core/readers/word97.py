@@ -5,8 +5,9 @@ stream starts with the FIB, which points into the table stream (0Table or 1Table
 table (CLX): where each run of the main text lies, as cp1252 bytes or UTF-16LE. Paragraph
 properties (PAPX, in 512-byte pages of the WordDocument stream) say which paragraphs are in a
 table and which paragraph mark ends a table row; the row's cell definition says which cells are
-covered by a vertical merge. Character properties (CHPX) mark text deleted under change tracking or hidden (sprmCFVanish),
-which is not read. The text and the table grid are built as the docx reader builds them.
+covered by a vertical merge. Character properties (CHPX) mark text deleted under change tracking,
+hidden (sprmCFVanish) or set as a note's mark (a short superscript), which is not read. The text
+and the table grid are built as the docx reader builds them.
 
 ``read_word97`` returns a Document, or raises ``NotWord97`` (encrypted, Word 6/95, another
 format inside the compound file, an empty compound file: the caller may ask LibreOffice) or
@@ -178,8 +179,10 @@ _SPECIALS.update({0x0b: "\n", 0x0c: "\n", 0x1e: "-"})
 
 SPRM_DELETED = 0x0800  # sprmCFRMarkDel: text deleted with change tracking on
 SPRM_VANISH = 0x083C  # sprmCFVanish: hidden text, neither shown nor printed
+SPRM_SUPERSCRIPT = 0x2A48  # sprmCIss: 1 superscript (a note's mark after a count, docx.MARK_MOST)
 # A toggle's operand: 1 on, 0x81 the opposite of the style's (whose text is not hidden)
 _UNREAD = {SPRM_DELETED: (b"\x01",), SPRM_VANISH: (b"\x01", b"\x81")}
+_MARK_BYTES = 8  # a superscript run of at most 4 characters (UTF-16) is a note's mark
 SPRM_IN_TABLE, SPRM_TTP, SPRM_ITAP = 0x2416, 0x2417, 0x6649
 SPRM_INNER_CELL, SPRM_INNER_TTP = 0x244B, 0x244C
 SPRM_DEF_TABLE, SPRM_VERT_MERGE = 0xD608, 0xD62B
@@ -314,7 +317,8 @@ def _main_text(word: bytes, pieces, ccp_text: int) -> tuple[str, list[int]]:
 
 
 def _deleted_runs(word: bytes, table: bytes, fc: int, lcb: int) -> list[tuple[int, int]]:
-    """Sorted FC ranges of text marked deleted (tracked changes) or hidden, from the CHPX pages."""
+    """Sorted FC ranges of text marked deleted (tracked changes), hidden, or set as a note's mark
+    (a short superscript), from the CHPX pages."""
     if lcb == 0:
         return []
     deleted = []
@@ -327,7 +331,9 @@ def _deleted_runs(word: bytes, table: bytes, fc: int, lcb: int) -> list[tuple[in
             at = page[4 * (crun + 1) + i] * 2
             if at and at < 511:
                 grpprl = page[at + 1:at + 1 + page[at]]
-                if any(operand[:1] in _UNREAD.get(sprm, ()) for sprm, operand in _sprms(grpprl)):
+                if any(operand[:1] in _UNREAD.get(sprm, ()) or (sprm == SPRM_SUPERSCRIPT and operand[:1] == b"\x01"
+                                                                and fcs[i + 1] - fcs[i] <= _MARK_BYTES)
+                       for sprm, operand in _sprms(grpprl)):
                     deleted.append((fcs[i], fcs[i + 1]))
     deleted.sort()
     if any(deleted[i][1] > deleted[i + 1][0] for i in range(len(deleted) - 1)):
