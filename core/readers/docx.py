@@ -11,7 +11,8 @@ a horizontally merged cell is one ``w:tc`` with ``w:gridSpan`` (emitted once), a
 merged cell is a ``w:tc`` whose ``w:vMerge`` restarts the merge followed by continuation
 ``w:tc``s in the rows below (dropped). Empty cells are printed blanks and are kept. A table
 whose cell holds a table of two rows or more lays out the page: its cells are read as the body
-is. Hidden runs (w:vanish) are not printed and not read, nor a note's mark set in superscript.
+is. A text box's paragraphs and tables follow the paragraph it is anchored in. Hidden runs
+(w:vanish) are not printed and not read, nor a note's mark set in superscript.
 """
 from __future__ import annotations
 
@@ -122,24 +123,43 @@ def read_body(body) -> TextBuilder:
         _add_plain_lines(lines, builder)
         return builder
     text_of = paragraph_text if present & _SKIPPED else _run_text
-    _blocks(body, builder, continuations, text_of, content, layout)
+    _blocks(body, builder, continuations, text_of, content, layout, W_TXBX in present)
     return builder
 
 
-def _blocks(parent, builder: TextBuilder, continuations: set, text_of, content, layout: set) -> None:
-    """The paragraphs and tables of the body, or of a layout table's cell, in document order."""
+def _blocks(parent, builder: TextBuilder, continuations: set, text_of, content, layout: set, boxes: bool) -> None:
+    """The paragraphs and tables of the body, of a layout table's cell or of a text box, in
+    document order; ``boxes``: whether the document has text boxes."""
     for el in content(parent, (W_P, W_TBL)):
         if el.tag == W_P:
             for line in text_of(el, el).split("\n"):
                 if line.strip():
                     builder.add_line(line.split("\t"))
+            if boxes:
+                for box in _text_boxes(el):
+                    _blocks(box, builder, continuations, text_of, content, layout, boxes)
         elif el in layout:  # each cell's content read as the body's is, its tables as tables
             for tr in content(el, (W_TR,)):
                 for tc in content(tr, (W_TC,)):
                     if tc not in continuations:
-                        _blocks(tc, builder, continuations, text_of, content, layout)
+                        _blocks(tc, builder, continuations, text_of, content, layout, boxes)
         else:
             _table(el, builder, continuations, text_of, content)
+
+
+def _text_boxes(p) -> list:
+    """The text boxes anchored in a paragraph, after its own text (their paragraphs are no part of
+    it): a table placed in a text box (as PDF-to-Word converters place a page's blocks) is read as
+    a table. Not the legacy copy of a drawing (mc:Fallback repeats mc:Choice), not moved text, and
+    a box inside another box through that box."""
+    found = []
+    for box in p.iter(W_TXBX):
+        above = box.getparent()
+        while above is not None and above is not p and above.tag not in _SKIPPED:
+            above = above.getparent()
+        if above is p:
+            found.append(box)
+    return found
 
 
 def _layout_tables(body, content) -> set:
