@@ -170,7 +170,7 @@ def find_sections(lines: list[Line], text: str | None = None) -> Sections:
             matched = remember(_MATCHED, raw, _headings_matched(raw))
         for number, ordinal_ok in matched:
             candidates[number].append((index, ordinal_ok))
-        if matched and _PAGE_AFTER.search(raw):
+        if matched and raw[-1:].isdigit() and _PAGE_AFTER.search(raw):
             contents.append((index, matched[0][0]))
         if index and not matched:  # (a line naming a section itself is no heading's tail)
             for number in _wrapped_heading(lines[index - 1], raw):
