@@ -100,11 +100,12 @@ def test_a_watermark_drawn_across_the_page_stays_out_of_the_cells():
     assert report.value("section2.normative_docs.issued") == 0 and report.value("section2.normative_docs.repealed") == 1
 
 
-@pytest.mark.parametrize("name", ["structures-contents.docx", "structures-contents.txt"])
+@pytest.mark.parametrize("name", ["structures-contents.docx", "structures-contents.txt", "structures-contents.html"])
 def test_a_table_of_contents_starts_no_section(name):
     """A 目录 after the title: Word's TOC field (each entry a heading, a tab with dot leaders and a
-    PAGEREF's page number), and its text, tab-separated. Its entries were taken for the headings:
-    the report read as a table of contents followed by 「还有一份报告」, 表二 and 表三 not found."""
+    PAGEREF's page number), its text, tab-separated, and a web page's list of links to its sections
+    (no page numbers). Its entries were taken for the headings: the report read as a table of
+    contents followed by 「还有一份报告」, 表二 and 表三 not found."""
     report = load_report(WILD / name)
     assert report.problems == []
     assert wrong_cells(report, "wild/structures") == []
