@@ -530,7 +530,7 @@ def _build(text: str, piece_starts, pieces, modifiers, papx, extra: bytes, build
         marks.append((properties(end), _visible(text[begin:end], fields), mark.group()))
         begin = end + 1
     layout = _layout_tables(marks)
-    for at, (paragraph, content, mark) in enumerate(marks):
+    for at, (paragraph, content, mark_char) in enumerate(marks):
         if not paragraph.in_table:
             add_paragraph(content)
         elif at in layout:  # a layout table: its cells' text read as the body's, its nested tables as tables
@@ -553,7 +553,7 @@ def _build(text: str, piece_starts, pieces, modifiers, papx, extra: bytes, build
             end_row(paragraph.merged)
         else:
             cell_parts.append(content)
-            if mark == "\x07":
+            if mark_char == "\x07":
                 end_cell()
     add_paragraph(_visible(text[begin:], fields))  # also ends a row left open
 
