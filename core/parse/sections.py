@@ -130,6 +130,39 @@ _LEADING = " \t\u3000#*>"
 _ORDINAL_FIRST = frozenset("第一二三四五六123456１２３４５６（(")
 
 
+# A table of contents (目录) names the sections with their page numbers, a tab or dot leaders between
+# (「三、收到和处理政府信息公开申请情况\t3」, Word's TOC field): such lines, three sections' at least,
+# start no section; nor do headings listed line after line, each printed again further on (a web
+# page's links to its sections).
+# Taken for the headings, they made the report a table of contents followed by
+# "another report", its tables not found.
+_PAGE_AFTER = re.compile(r"(?:\s|[.…·．_\-]{2,})\s*\d{1,3}$")
+_CONTENTS_ENTRIES = 3
+
+
+def _contents_entries(candidates: dict[int, list[tuple[int, bool]]], paged: list[tuple[int, int]]) -> set[int]:
+    """The lines of a table of contents: headings a page number follows, three sections' at least;
+    or headings with their ordinals on consecutive lines, three sections in order at least, each
+    printed again as a heading further on (a web page's list of links to its sections)."""
+    entries = {index for index, _ in paged} if len({number for _, number in paged}) >= _CONTENTS_ENTRIES else set()
+    section_at: dict[int, int] = {}
+    last_at: dict[int, int] = {}  # section -> its last heading line with its ordinal
+    for number, found_in in candidates.items():
+        for index, ordinal_ok in found_in:
+            if ordinal_ok:
+                section_at.setdefault(index, number)
+                last_at[number] = max(last_at.get(number, index), index)
+    run: list[int] = []
+    for index in sorted(section_at) + [-1]:
+        if run and (index != run[-1] + 1 or section_at[index] <= section_at[run[-1]]):
+            if len(run) >= _CONTENTS_ENTRIES and all(last_at[section_at[i]] > run[-1] for i in run):
+                entries.update(run)
+            run = []
+        if index >= 0:
+            run.append(index)
+    return entries
+
+
 # line text -> _headings_matched of it: the headings and the table's row labels naming 情况 recur
 # in every report of a template
 _MATCHED: dict[str, tuple[tuple[int, bool], ...]] = document_memo()
@@ -140,6 +173,7 @@ def find_sections(lines: list[Line], text: str | None = None) -> Sections:
     when given, points at the lines holding a heading word (looked for once in the whole text,
     not line by line: a report's lines are mostly prose and table rows holding none)."""
     candidates: dict[int, list[tuple[int, bool]]] = {n: [] for n in _HEADINGS}
+    contents: list[tuple[int, int]] = []  # (line, section) of headings a page number follows
     search = _HEADING_WORDS.search
     indices = _lines_with_heading_words(lines, text) if text is not None else None
     for index in range(len(lines)) if indices is None else indices:
@@ -161,9 +195,14 @@ def find_sections(lines: list[Line], text: str | None = None) -> Sections:
             matched = remember(_MATCHED, raw, _headings_matched(raw))
         for number, ordinal_ok in matched:
             candidates[number].append((index, ordinal_ok))
+        if matched and raw[-1:].isdigit() and _PAGE_AFTER.search(raw):
+            contents.append((index, matched[0][0]))
         if index and not matched:  # (a line naming a section itself is no heading's tail)
             for number in _wrapped_heading(lines[index - 1], raw):
                 candidates[number].append((index - 1, True))
+    entries = _contents_entries(candidates, contents)
+    if entries:
+        candidates = {n: [c for c in found_in if c[0] not in entries] for n, found_in in candidates.items()}
     found: dict[int, int] = {}
     after = -1
     for number in sorted(candidates):

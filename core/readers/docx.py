@@ -9,7 +9,10 @@ fallbacks, moved text, content controls or custom XML: most reports) is read in 
 tables, rows, cells, paragraphs and run content; any other body table by table, cell by cell. In a table,
 a horizontally merged cell is one ``w:tc`` with ``w:gridSpan`` (emitted once), a vertically
 merged cell is a ``w:tc`` whose ``w:vMerge`` restarts the merge followed by continuation
-``w:tc``s in the rows below (dropped). Empty cells are printed blanks and are kept.
+``w:tc``s in the rows below (dropped). Empty cells are printed blanks and are kept. A table
+whose cell holds a table of two rows or more lays out the page: its cells are read as the body
+is. A text box's paragraphs and tables follow the paragraph it is anchored in. Hidden runs
+(w:vanish) are not printed and not read, nor a note's mark set in superscript.
 """
 from __future__ import annotations
 
@@ -108,24 +111,102 @@ def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
 def read_body(body) -> TextBuilder:
     """The lines of a w:body: its paragraphs' and its tables' rows, in document order."""
     builder = TextBuilder()
+    _drop_hidden_runs(body)
     continuations = _continuations(body)
     # Most documents have no text box, fallback or moved text (then no run needs its ancestors
     # checked) and no content control or custom XML (then rows and cells are plain children).
     present = {el.tag for el in body.iter(*_SKIPPED, *_CONTAINERS)}
-    lines = None if present or not _ONE_PASS else _plain_lines(body, continuations)
+    content = _content if present & _CONTAINERS else _children
+    layout = _layout_tables(body, content)
+    lines = None if present or layout or not _ONE_PASS else _plain_lines(body, continuations)
     if lines is not None:
         _add_plain_lines(lines, builder)
         return builder
     text_of = paragraph_text if present & _SKIPPED else _run_text
-    content = _content if present & _CONTAINERS else _children
-    for el in content(body, (W_P, W_TBL)):
+    _blocks(body, builder, continuations, text_of, content, layout, W_TXBX in present)
+    return builder
+
+
+def _blocks(parent, builder: TextBuilder, continuations: set, text_of, content, layout: set, boxes: bool) -> None:
+    """The paragraphs and tables of the body, of a layout table's cell or of a text box, in
+    document order; ``boxes``: whether the document has text boxes."""
+    for el in content(parent, (W_P, W_TBL)):
         if el.tag == W_P:
             for line in text_of(el, el).split("\n"):
                 if line.strip():
                     builder.add_line(line.split("\t"))
+            if boxes:
+                for box in _text_boxes(el):
+                    _blocks(box, builder, continuations, text_of, content, layout, boxes)
+        elif el in layout:  # each cell's content read as the body's is, its tables as tables
+            for tr in content(el, (W_TR,)):
+                for tc in content(tr, (W_TC,)):
+                    if tc not in continuations:
+                        _blocks(tc, builder, continuations, text_of, content, layout, boxes)
         else:
             _table(el, builder, continuations, text_of, content)
-    return builder
+
+
+def _text_boxes(p) -> list:
+    """The text boxes anchored in a paragraph, after its own text (their paragraphs are no part of
+    it): a table placed in a text box (as PDF-to-Word converters place a page's blocks) is read as
+    a table. Not the legacy copy of a drawing (mc:Fallback repeats mc:Choice), not moved text, and
+    a box inside another box through that box."""
+    found = []
+    for box in p.iter(W_TXBX):
+        above = box.getparent()
+        while above is not None and above is not p and above.tag not in _SKIPPED:
+            above = above.getparent()
+        if above is p:
+            found.append(box)
+    return found
+
+
+def _layout_tables(body, content) -> set:
+    """Tables that lay out a page rather than hold values: one of their cells holds a table of two
+    rows or more (a report copied from a web page into Word keeps the site's layout table around
+    the article, the report's tables nested in its cell). As the HTML reader does, such a table's
+    cells are read as blocks, so the tables inside keep their rows; a one-row table nested in a
+    cell stays that cell's text."""
+    layout = set()
+    for tbl in body.iter(W_TBL):
+        above = tbl.getparent()
+        while above is not None and above is not body and above.tag != W_TC:
+            above = above.getparent()
+        if above is None or above.tag != W_TC or sum(1 for _ in content(tbl, (W_TR,))) < 2:
+            continue
+        while above is not None and above.tag != W_TBL:
+            above = above.getparent()
+        if above is not None:
+            layout.add(above)
+    return layout
+
+
+# Run properties that take a run out of the text: Word neither shows nor prints hidden text
+# (w:vanish), so a figure typed and hidden in a cell beside the printed one is no part of the cell;
+# a note's mark set in superscript after a count (「207¹」) is no digit of it (read, 207 became 2071:
+# a false 错误), as the HTML reader drops a <sup> of a few characters.
+W_RPR, W_VANISH, W_VERT_ALIGN = qn("w:rPr"), qn("w:vanish"), qn("w:vertAlign")
+_OFF = frozenset(("0", "false", "off"))
+MARK_MOST = 4  # characters of a superscript taken for a note's mark (「1」「*」「[1]」「注1」)
+
+
+def _drop_hidden_runs(body) -> None:
+    """Remove the runs whose own properties hide them (a paragraph mark's w:vanish hides only the
+    mark) or set them as a note's mark (superscript, MARK_MOST characters at most)."""
+    dropped = []
+    for prop in body.iter(W_VANISH, W_VERT_ALIGN):
+        props = prop.getparent()
+        run = props.getparent() if props is not None and props.tag == W_RPR else None
+        if run is None or run.tag != W_R:
+            continue
+        if prop.tag == W_VANISH:
+            if prop.get(W_VAL) not in _OFF:
+                dropped.append(run)
+        elif prop.get(W_VAL) == "superscript" and len("".join(t.text or "" for t in run.iter(W_T)).strip()) <= MARK_MOST:
+            dropped.append(run)
+    for run in dropped:
+        run.getparent().remove(run)
 
 
 def _members_problem(members: list[zipfile.ZipInfo]) -> str | None:

@@ -14,9 +14,9 @@ processing instructions, namespaces declared below the root or any namespace err
 than w:document whose first child is w:body, more "<" than the element bound, and in the body any
 element with content other than tables, rows, cells, paragraphs, hyperlinks, smart tags and runs
 of plain run content (so content controls, custom XML, text boxes, drawings, alternate content,
-fields, tracked changes and moved text all go to the tree), property blocks with content other
-than empty elements one level down, and every placement ``docx._plain_lines`` leaves to the
-general walk (a paragraph inside another, run content outside the paragraph last started, a
+fields, tracked changes and moved text all go to the tree), nested tables, hidden runs
+(w:vanish) and superscripts, property blocks with content other than empty elements one level
+down, and every placement ``docx._plain_lines`` leaves to the general walk (a paragraph inside another, run content outside the paragraph last started, a
 paragraph neither in the body nor in the cell last started).
 """
 from __future__ import annotations
@@ -122,6 +122,8 @@ def scan_body(markup: bytes, most_elements: int) -> list | None:
     # searches (memchr) spare most documents the slower searches for "<!" and "<?".
     if b"!" in markup and b"<!" in markup:
         return None
+    if b"<w:vanish" in markup or b"superscript" in markup:  # hidden runs, notes' marks: the tree drops them (docx._drop_hidden_runs)
+        return None
     # Once libxml2 finds the markup well formed (below), without comments, CDATA or processing
     # instructions each "<" starts a tag of at least 3 bytes: markup this short needs no count.
     if len(markup) > 3 * most_elements and markup.count(b"<") > most_elements:
@@ -195,9 +197,7 @@ def _lines(text: str, start: int, stop: int) -> list:
                 props = match.group("cell_props")
                 if not (props and "Merge" in props and _continues(props)):
                     row_cells.append(cell_paragraphs)
-            elif len(names) > cell_depth and serials[cell_depth] == cell:
-                cell_paragraphs.append(paragraph)  # a nested table's cell: its text is the outer cell's
-            else:
+            else:  # a nested table's cell (refused at the table's start): never here
                 raise _Refused
         elif kind == "run1":
             if not in_paragraph:
@@ -264,8 +264,10 @@ def _lines(text: str, start: int, stop: int) -> list:
                 if serials[-1] == table:
                     row, cell, row_cells = serial, -1, []
                     lines.append((True, row_cells))
-            elif len(names) == 1:  # a table of the body; a nested one is read through its cells
+            elif len(names) == 1:  # a table of the body
                 table, row, cell = serial, -1, -1
+            else:  # a nested table: the tree decides whether its table lays out a page (docx._layout_tables)
+                raise _Refused
             if not empty:
                 names.append("w:" + kind)
                 serials.append(serial)

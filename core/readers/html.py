@@ -257,6 +257,7 @@ _STYLESHEET = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999
 <xsl:output method="text" encoding="UTF-8"/>
 <xsl:template match="/"><xsl:apply-templates select="*[1]"/></xsl:template>
 <xsl:template match="{skip}"/>{hidden}
+<xsl:template match="{mark}"/>
 <xsl:template match="{blocks}">{br}<xsl:apply-templates/>{br}</xsl:template>
 <xsl:template match="br">{br}</xsl:template>
 <xsl:template match="head"><xsl:if test="title">{br}<xsl:value-of select="title"/>{br}</xsl:if></xsl:template>
@@ -270,6 +271,7 @@ _STYLESHEET = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999
 <xsl:template match="tr" mode="rows"><xsl:apply-templates select="td|th" mode="row"/>{br}</xsl:template>
 <xsl:template match="td|th" mode="row">{cell}<xsl:apply-templates mode="cell"/></xsl:template>
 <xsl:template match="{skip}" mode="cell">{hint}</xsl:template>
+<xsl:template match="{mark}" mode="cell"/>
 <xsl:template match="{spaced}" mode="cell"><xsl:text> </xsl:text><xsl:apply-templates mode="cell"/><xsl:text> </xsl:text></xsl:template>
 <xsl:template match="table" mode="cell">{hint}<xsl:text> </xsl:text><xsl:apply-templates mode="cell"/><xsl:text> </xsl:text></xsl:template>
 
@@ -277,6 +279,11 @@ _STYLESHEET = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999
 <xsl:template match="tr" mode="layout"><xsl:apply-templates select="td|th"/></xsl:template>
 </xsl:stylesheet>"""
 
+
+# A note's mark set in superscript after a count (「207<sup>1</sup>」, 「56<sup>*</sup>」, 「<sup>[1]</sup>」):
+# no digit of the count. Read as text it made 207 2071, a false 错误 on its row and column. A
+# superscript of a few characters is such a mark (a longer one is text set small, kept).
+_MARK = "sup[string-length(normalize-space()) &lt; 5]"
 
 # An element a browser does not show (style="display:none"): the hidden rows of a spreadsheet's
 # web export (WPS, Excel: <tr style="display:none"> of empty cells under each table), Word's hidden
@@ -318,7 +325,7 @@ def _mark_hidden(root) -> bool:
 def _stylesheet(marks: str, hidden: bool = False) -> etree.XSLT:
     br, cell, pre, hint = tuple(marks)  # four characters
     return etree.XSLT(etree.XML(_STYLESHEET.format(
-        ns=_LAYOUT_NS, skip=_SKIP, blocks=_BLOCKS, spaced=_SPACED, br=br, cell=cell, pre=pre, hint=hint,
+        ns=_LAYOUT_NS, skip=_SKIP, mark=_MARK, blocks=_BLOCKS, spaced=_SPACED, br=br, cell=cell, pre=pre, hint=hint,
         hidden=_HIDDEN_TEMPLATES if hidden else "")))
 
 

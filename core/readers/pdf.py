@@ -122,11 +122,35 @@ def _page_texts(data: bytes, problems: list[str]) -> list[list[Item]]:
             try:
                 if fast:
                     page._objects = pdf_objects.page_objects(page)  # what page.objects would build
+                _drop_slanted_chars(page)
                 pages.append(_page_items(page, carried))
             except Exception:
                 problems.append(f"PDF第{number}页无法读取，已跳过")
             page.close()  # frees the page's cached layout objects: long reports stay small
     return pages
+
+
+# A character whose baseline runs at a slant (between 15° and 75° from the page's edges) is a
+# watermark or a stamp drawn across the page (「XX市人民政府 2022-01-20」 at 45°), never a table's
+# text: pdfplumber takes such glyphs for upright ones and puts them into the cells and lines they
+# cross (a 「2」 of a date in a count's cell). Text turned a quarter (a landscape page drawn on a
+# portrait sheet) and a scan's slightly tilted OCR text are kept.
+_SLANT = math.tan(math.radians(15))
+
+
+def _drop_slanted_chars(page) -> None:
+    objects = page.objects
+    chars = objects.get("char")
+    if not chars:
+        return
+    kept = [c for c in chars if not _slanted(c["matrix"])]
+    if len(kept) != len(chars):
+        objects["char"] = kept
+
+
+def _slanted(matrix) -> bool:
+    along, across = abs(matrix[0]), abs(matrix[1])  # the baseline's direction
+    return _SLANT * along < across and _SLANT * across < along
 
 
 def _page_items(page, carried: list | None = None) -> list[Item]:

@@ -6,7 +6,8 @@ table (CLX): where each run of the main text lies, as cp1252 bytes or UTF-16LE. 
 properties (PAPX, in 512-byte pages of the WordDocument stream) say which paragraphs are in a
 table and which paragraph mark ends a table row; the row's cell definition says which cells are
 covered by a vertical merge. Character properties (CHPX) mark text deleted under change tracking,
-which is not read. The text and the table grid are built as the docx reader builds them.
+hidden (sprmCFVanish) or set as a note's mark (a short superscript), which is not read. The text
+and the table grid are built as the docx reader builds them.
 
 ``read_word97`` returns a Document, or raises ``NotWord97`` (encrypted, Word 6/95, another
 format inside the compound file, an empty compound file: the caller may ask LibreOffice) or
@@ -177,6 +178,11 @@ _SPECIALS: dict[int, str | None] = {c: None for c in range(0x20) if c not in (0x
 _SPECIALS.update({0x0b: "\n", 0x0c: "\n", 0x1e: "-"})
 
 SPRM_DELETED = 0x0800  # sprmCFRMarkDel: text deleted with change tracking on
+SPRM_VANISH = 0x083C  # sprmCFVanish: hidden text, neither shown nor printed
+SPRM_SUPERSCRIPT = 0x2A48  # sprmCIss: 1 superscript (a note's mark after a count, docx.MARK_MOST)
+# A toggle's operand: 1 on, 0x81 the opposite of the style's (whose text is not hidden)
+_UNREAD = {SPRM_DELETED: (b"\x01",), SPRM_VANISH: (b"\x01", b"\x81")}
+_MARK_BYTES = 8  # a superscript run of at most 4 characters (UTF-16) is a note's mark
 SPRM_IN_TABLE, SPRM_TTP, SPRM_ITAP = 0x2416, 0x2417, 0x6649
 SPRM_INNER_CELL, SPRM_INNER_TTP = 0x244B, 0x244C
 SPRM_DEF_TABLE, SPRM_VERT_MERGE = 0xD608, 0xD62B
@@ -311,7 +317,8 @@ def _main_text(word: bytes, pieces, ccp_text: int) -> tuple[str, list[int]]:
 
 
 def _deleted_runs(word: bytes, table: bytes, fc: int, lcb: int) -> list[tuple[int, int]]:
-    """Sorted FC ranges of text marked deleted (tracked changes), from the CHPX pages."""
+    """Sorted FC ranges of text marked deleted (tracked changes), hidden, or set as a note's mark
+    (a short superscript), from the CHPX pages."""
     if lcb == 0:
         return []
     deleted = []
@@ -324,7 +331,9 @@ def _deleted_runs(word: bytes, table: bytes, fc: int, lcb: int) -> list[tuple[in
             at = page[4 * (crun + 1) + i] * 2
             if at and at < 511:
                 grpprl = page[at + 1:at + 1 + page[at]]
-                if any(sprm == SPRM_DELETED and operand[:1] == b"\x01" for sprm, operand in _sprms(grpprl)):
+                if any(operand[:1] in _UNREAD.get(sprm, ()) or (sprm == SPRM_SUPERSCRIPT and operand[:1] == b"\x01"
+                                                                and fcs[i + 1] - fcs[i] <= _MARK_BYTES)
+                       for sprm, operand in _sprms(grpprl)):
                     deleted.append((fcs[i], fcs[i + 1]))
     deleted.sort()
     if any(deleted[i][1] > deleted[i + 1][0] for i in range(len(deleted) - 1)):
@@ -430,10 +439,10 @@ def _sprms(grpprl: bytes):
 
 
 class _Paragraph:
-    __slots__ = ("in_table", "row_end", "depth", "inner_row_end", "merged")
+    __slots__ = ("in_table", "row_end", "depth", "inner_cell_end", "inner_row_end", "merged")
 
     def __init__(self, grpprl: bytes) -> None:
-        self.in_table = self.row_end = self.inner_row_end = False
+        self.in_table = self.row_end = self.inner_cell_end = self.inner_row_end = False
         self.depth = 0
         self.merged: set[int] = set()  # cells covered by a merge (row ends only)
         for sprm, operand in _sprms(grpprl):
@@ -443,6 +452,8 @@ class _Paragraph:
                 self.row_end = operand[:1] != b"\x00"
             elif sprm == SPRM_ITAP and len(operand) == 4:
                 self.depth = struct.unpack("<i", operand)[0]
+            elif sprm == SPRM_INNER_CELL:
+                self.inner_cell_end = operand[:1] != b"\x00"
             elif sprm == SPRM_INNER_TTP:
                 self.inner_row_end = operand[:1] != b"\x00"
             elif sprm == SPRM_DEF_TABLE and operand:
@@ -510,16 +521,31 @@ def _build(text: str, piece_starts, pieces, modifiers, papx, extra: bytes, build
             if line.strip():
                 builder.add_line(line.split("\t"))
 
+    marks = []  # (paragraph, its shown text, its mark), in order
     begin = 0
     for mark in _TEXT_MARKS.finditer(text):
         end = mark.start()
         if mark.group() == "\x0c":  # a page or section break: a line break inside the paragraph
             continue
-        content = _visible(text[begin:end], fields)
+        marks.append((properties(end), _visible(text[begin:end], fields), mark.group()))
         begin = end + 1
-        paragraph = properties(end)
+    layout = _layout_tables(marks)
+    for at, (paragraph, content, mark_char) in enumerate(marks):
         if not paragraph.in_table:
             add_paragraph(content)
+        elif at in layout:  # a layout table: its cells' text read as the body's, its nested tables as tables
+            if paragraph.depth == 1:
+                if not paragraph.row_end:
+                    add_paragraph(content)
+            elif paragraph.depth > 2:
+                if not paragraph.inner_row_end:
+                    cell_parts.append(content)
+            elif paragraph.inner_row_end:
+                end_row(paragraph.merged)
+            else:
+                cell_parts.append(content)
+                if paragraph.inner_cell_end:
+                    end_cell()
         elif paragraph.depth > 1:  # a nested table's text belongs to the outer cell
             if not paragraph.inner_row_end:
                 cell_parts.append(content)
@@ -527,9 +553,36 @@ def _build(text: str, piece_starts, pieces, modifiers, papx, extra: bytes, build
             end_row(paragraph.merged)
         else:
             cell_parts.append(content)
-            if mark.group() == "\x07":
+            if mark_char == "\x07":
                 end_cell()
     add_paragraph(_visible(text[begin:], fields))  # also ends a row left open
+
+
+def _layout_tables(marks: list) -> set[int]:
+    """Indexes of the paragraphs of tables that lay out a page (docx._layout_tables): a cell of the
+    table holds a nested table of two rows or more (two inner row ends before the cell ends)."""
+    layout: set[int] = set()
+    start = -1  # the first paragraph of the table last started
+    rows_in_cell = 0
+    for at, (paragraph, _, mark) in enumerate(marks):
+        if not paragraph.in_table:
+            start = -1
+            continue
+        if start < 0:
+            start, rows_in_cell = at, 0
+        if paragraph.depth == 2 and paragraph.inner_row_end:
+            rows_in_cell += 1
+            if rows_in_cell == 2:
+                layout.add(start)
+        elif paragraph.depth <= 1 and (mark == "\x07" or paragraph.row_end):
+            rows_in_cell = 0
+    if not layout:
+        return layout
+    found: set[int] = set()
+    for at, (paragraph, _, _) in enumerate(marks):  # every paragraph of those tables
+        if paragraph.in_table and (at in layout or at - 1 in found):
+            found.add(at)
+    return found
 
 
 def _huge_papx(extra: bytes, grpprl: bytes) -> bytes:

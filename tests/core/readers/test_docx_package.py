@@ -149,11 +149,13 @@ _BOXED_BODY = (
 
 def test_paragraphs_and_cells_read_alike_with_and_without_text_boxes(tmp_path):
     """A document without text boxes, fallbacks or moved text is read without looking above each
-    run; with them (here after the same content), their text is left out and the rest reads alike."""
+    run; with them (here after the same content), a text box's text is left out of the paragraph it
+    is anchored in and read after it as a paragraph of its own (not the fallback's copy, not the
+    text moved away), and the rest reads alike."""
     plain = read(tmp_path, rebuilt(_with_body(_PLAIN_BODY)))
     assert [[c.text for c in line.cells] for line in plain.lines] == _PLAIN_LINES
     boxed = read(tmp_path, rebuilt(_with_body(_PLAIN_BODY + _BOXED_BODY)))
-    assert [[c.text for c in line.cells] for line in boxed.lines] == _PLAIN_LINES + [["前后"], ["新"]]
+    assert [[c.text for c in line.cells] for line in boxed.lines] == _PLAIN_LINES + [["前后"], ["框内"], ["新"]]
 
 
 def _p(text: str) -> str:
