@@ -23,7 +23,7 @@ from functools import lru_cache
 from itertools import chain, compress, permutations, product, repeat
 from math import inf, perm
 from operator import and_, attrgetter, ge, is_, is_not, itemgetter, sub
-from typing import Callable, Mapping, NamedTuple, Optional, Sequence, TypeVar, Union, cast
+from typing import Callable, Generator, Iterator, Mapping, NamedTuple, Optional, Sequence, TypeVar, Union, cast
 
 from core.equations import Equation, equations
 from core.model import known, strict_sum
@@ -340,6 +340,15 @@ def _odd_sum(values: list[Token], width: int, shared: Optional[dict], row_keys: 
     return None not in sums and strict_sum(sums) % 2 == 1
 
 
+def _step(look: Iterator[None]) -> Optional[bool]:
+    """The next step of a look (may_read's from the last row back): None, or what it says."""
+    try:
+        next(look)
+    except StopIteration as said:
+        return cast(bool, said.value)
+    return None
+
+
 def _looked_on(looks: dict, typos: int, row_keys: tuple, total_rows: int) -> Optional[bool]:
     """False where _cut_readings' look from the first row on (may_read's) found that no cut
     reads values beginning with the same rows as these (`row_keys`, more of them); else None."""
@@ -616,16 +625,16 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
 
     def may_read() -> bool:
         """Whether some cut may read the values (False: none does). The blocks from the first
-        row (the search lays them out first), then the rows the rows after them are read from,
-        found from the last row back, each with the fewest rows not adding up in that (the
-        blocks met kept for the search), then the rows the blocks from the first row reach,
-        found the same way: most searches find none, some with no block from the first row,
-        others after reading all but the last rows, others again with no way on from the first
+        row (the search lays them out first); the blocks ending with the last row; the rows the
+        blocks from the first row reach, each with the fewest rows not adding up before it;
+        then the rows the rows after them are read from, found the same way from the last row
+        back (the blocks met kept for the search): most searches find none, some with no block
+        from the first row or none ending with the last, others with no way on from the first
         rows (the values of a run with a short row's value taken out below them, the rows after
-        it shifted). Where more than _BACK_ROWS rows are met both ways, the search says. What
-        each look says of values ending (beginning) with the rows it met is kept in `looks`, for
-        the calls sharing `shared`: the calls on one run's values, a value taken out here or
-        there, end or begin alike."""
+        it shifted), others after reading all but the last rows. Where more than _BACK_ROWS rows
+        are met both ways, the search says. What each look says of values beginning (ending)
+        with the rows it met is kept in `looks`, for the calls sharing `shared`: the calls on
+        one run's values, a value taken out here or there, begin or end alike."""
         if not total_rows:
             return True
         # what the look from the last row back said of values ending with the same rows (its
@@ -655,12 +664,22 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
                 break
         else:
             return False
+        back = None
         if back_said is None:
-            back_said = reads_back(with_row)
-        return back_said and reads_on(with_row)
+            # (the blocks ending with the last row first: where none reads, that settles it)
+            back = reads_back(with_row)
+            back_said = _step(back)
+            if back_said is False:
+                return False
+        if not reads_on(with_row):
+            return False
+        while back_said is None:
+            back_said = _step(cast(Iterator[None], back))
+        return back_said
 
-    def reads_back(with_row: Callable[[Optional[int], int], Optional[int]]) -> bool:
-        """may_read's look from the last row back: False when no cut reads the last rows."""
+    def reads_back(with_row: Callable[[Optional[int], int], Optional[int]]) -> Generator[None, None, bool]:
+        """may_read's look from the last row back, a row met at a time (_step): False when no
+        cut reads the last rows."""
         fewest = {total_rows: 0}
         met_rows = 0
         lowest = total_rows  # (the first row the look met)
@@ -670,6 +689,8 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
             if after is None:
                 continue
             met_rows += 1
+            if met_rows > 1:
+                yield  # (the blocks ending with the rows met so far laid out: some read)
             if met_rows > _BACK_ROWS:
                 said = True
                 break
