@@ -23,7 +23,7 @@ from functools import lru_cache
 from itertools import chain, compress, permutations, product, repeat
 from math import inf, perm
 from operator import and_, attrgetter, ge, is_, is_not, itemgetter, sub
-from typing import Callable, Mapping, NamedTuple, Optional, Sequence, TypeVar, Union, cast
+from typing import Callable, Generator, Iterator, Mapping, NamedTuple, Optional, Sequence, TypeVar, Union, cast
 
 from core.equations import Equation, equations
 from core.model import known, strict_sum
@@ -340,6 +340,34 @@ def _odd_sum(values: list[Token], width: int, shared: Optional[dict], row_keys: 
     return None not in sums and strict_sum(sums) % 2 == 1
 
 
+def _step(look: Iterator[None]) -> Optional[bool]:
+    """The next step of a look (may_read's from the last row back): None, or what it says."""
+    try:
+        next(look)
+    except StopIteration as said:
+        return cast(bool, said.value)
+    return None
+
+
+def _looked_on(looks: dict, typos: int, row_keys: tuple, total_rows: int) -> Optional[bool]:
+    """False where _cut_readings' look from the first row on (may_read's) found that no cut
+    reads values beginning with the same rows as these (`row_keys`, more of them); else None."""
+    for span in looks.get(("on", typos, row_keys[0]), ()):
+        if len(span) < total_rows and row_keys[:len(span)] == span:
+            return False
+    return None
+
+
+def _looked_back(looks: dict, typos: int, row_keys: tuple, total_rows: int) -> Optional[bool]:
+    """What _cut_readings' look from the last row back (may_read's) said of values ending with
+    the same rows as these (`row_keys`, more of them): False, no cut reads them; True, the
+    search says; None, not looked at."""
+    for span, said in looks.get(("back", typos, row_keys[total_rows - 1]), ()):
+        if len(span) < total_rows and row_keys[total_rows - len(span):total_rows] == span:
+            return said
+    return None
+
+
 def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
           shared: Optional[dict] = None, labelled: Optional[Beside] = None, row_keys: Optional[tuple] = None
           ) -> Optional[list[list[list[Token]]]]:
@@ -377,6 +405,12 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
         cuts, cost = made
         budget[0] -= cost
         return cuts if budget[0] >= 0 else None
+    total_rows = len(values) // width
+    # what may_read's looks said of values beginning, or ending, with the same rows (see there)
+    looks: Optional[dict] = shared.setdefault(("looks",), {}) if shared is not None else None
+    if looks and total_rows and (_looked_on(looks, typos, row_keys, total_rows) is False
+                                 or _looked_back(looks, typos, row_keys, total_rows) is False):
+        return {}  # (no cut: nothing taken off the budget)
     if _fewest_cuts(values, width, shared, row_keys) > _MAX_READINGS:
         return None
     if _fewest_failing(values, width) > typos or not typos and _odd_sum(values, width, shared, row_keys):
@@ -387,7 +421,6 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
         if calls is not None:
             calls[typos, row_keys] = ({}, 0)
         return {}
-    total_rows = len(values) // width
     found: dict[tuple[int, int], dict[tuple, list[list[Token]]]] = {}
     numbers: list[Optional[float]] = []  # a placeholder ("—", "无") counts 0 in 表三
     read: list = []  # what a cut reads, to tell cuts apart
@@ -592,17 +625,24 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
 
     def may_read() -> bool:
         """Whether some cut may read the values (False: none does). The blocks from the first
-        row (the search lays them out first), then the rows the rows after them are read from,
-        found from the last row back, each with the fewest rows not adding up in that (the
-        blocks met kept for the search): most searches find none, some with no block from the
-        first row, others after reading all but the last rows. Where more than _BACK_ROWS rows
-        are met from the end, the search says."""
+        row (the search lays them out first); the blocks ending with the last row; the rows the
+        blocks from the first row reach, each with the fewest rows not adding up before it;
+        then the rows the rows after them are read from, found the same way from the last row
+        back (the blocks met kept for the search): most searches find none, some with no block
+        from the first row or none ending with the last, others with no way on from the first
+        rows (the values of a run with a short row's value taken out below them, the rows after
+        it shifted), others after reading all but the last rows. Where more than _BACK_ROWS rows
+        are met both ways, the search says. What each look says of values beginning (ending)
+        with the rows it met is kept in `looks`, for the calls sharing `shared`: the calls on
+        one run's values, a value taken out here or there, begin or end alike."""
         if not total_rows:
             return True
+        # what the look from the last row back said of values ending with the same rows (its
+        # False settled before)
+        back_said = _looked_back(looks, typos, row_keys, total_rows) if looks else None
         # (a block whose rows all add up sums to twice their 总计s: where its counts are whole, a
         # block of an odd sum has a row not adding up in every layout, told without laying it out;
         # the rows' sums worked out only where a block must have no row failing, block by block)
-        odd_first = not typos and shared is not None
         # each row's sum by its key (_row_keys), found once for all the calls sharing `shared`
         row_sums = shared.setdefault(("row sums",), {}) if shared is not None else {}
         known_rows = row_values if row_values is not None else {}  # (fill's)
@@ -616,7 +656,7 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
 
         block_sum: Optional[int] = 0
         for size in range(1, min(_MAX_BLOCK, total_rows) + 1):
-            if odd_first and block_sum is not None:
+            if not typos and shared is not None and block_sum is not None:
                 block_sum = with_row(block_sum, size - 1)
                 if block_sum is not None and block_sum % 2:
                     continue
@@ -624,17 +664,39 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
                 break
         else:
             return False
+        back = None
+        if back_said is None:
+            # (the blocks ending with the last row first: where none reads, that settles it)
+            back = reads_back(with_row)
+            back_said = _step(back)
+            if back_said is False:
+                return False
+        if not reads_on(with_row):
+            return False
+        while back_said is None:
+            back_said = _step(cast(Iterator[None], back))
+        return back_said
+
+    def reads_back(with_row: Callable[[Optional[int], int], Optional[int]]) -> Generator[None, None, bool]:
+        """may_read's look from the last row back, a row met at a time (_step): False when no
+        cut reads the last rows."""
         fewest = {total_rows: 0}
         met_rows = 0
+        lowest = total_rows  # (the first row the look met)
+        said = False
         for end in range(total_rows, 0, -1):
             after = fewest.get(end)
             if after is None:
                 continue
             met_rows += 1
+            if met_rows > 1:
+                yield  # (the blocks ending with the rows met so far laid out: some read)
             if met_rows > _BACK_ROWS:
-                return True
+                said = True
+                break
             odd_fails = after == typos and shared is not None  # (no row left to fail: an odd block cannot be one)
-            block_sum = 0
+            block_sum: Optional[int] = 0
+            lowest = end - min(_MAX_BLOCK, end)
             for size in range(1, min(_MAX_BLOCK, end) + 1):
                 start = end - size
                 if odd_fails and block_sum is not None:
@@ -646,6 +708,45 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
                         fewest[start] = after + fails
                         if not start:
                             return True
+        if lowest and looks is not None:
+            # The look met only rows from `lowest` on, none the first: it says the same of any
+            # values ending with these rows, more than them (the calls on one run's values, a
+            # short row's value taken out further up, end alike)
+            looks.setdefault(("back", typos, row_keys[total_rows - 1]), []).append((row_keys[lowest:total_rows], said))
+        return said
+
+    def reads_on(with_row: Callable[[Optional[int], int], Optional[int]]) -> bool:
+        """may_read's look from the first row on, as reads_back's from the end: False when no
+        cut reads the first rows met."""
+        reached = {0: 0}  # (a row the blocks reach -> the fewest rows not adding up before it)
+        met_rows = 0
+        last_met = 0
+        for begin in range(total_rows):
+            fails_before = reached.get(begin)
+            if fails_before is None:
+                continue
+            met_rows += 1
+            if met_rows > _BACK_ROWS:
+                return True
+            last_met = begin
+            odd_fails = fails_before == typos and shared is not None  # (no row left to fail: an odd block cannot be one)
+            block_sum: Optional[int] = 0
+            for size in range(1, min(_MAX_BLOCK, total_rows - begin) + 1):
+                stop = begin + size
+                if odd_fails and block_sum is not None:
+                    block_sum = with_row(block_sum, stop - 1)
+                    if block_sum is not None and block_sum % 2:
+                        continue
+                for _, fails, _, _ in blocks_at(begin, size):
+                    if fails_before + fails <= typos and reached.get(stop, typos + 1) > fails_before + fails:
+                        reached[stop] = fails_before + fails
+                        if stop == total_rows:
+                            return True
+        if last_met + _MAX_BLOCK < total_rows and looks is not None:
+            # The look met only rows before last_met + _MAX_BLOCK, not the last: no cut reads
+            # any values beginning with these rows, more than them (the calls on one run's
+            # values, a short row's value taken out further down, begin alike)
+            looks.setdefault(("on", typos, row_keys[0]), []).append(row_keys[:last_met + _MAX_BLOCK])
         return False
 
     if (typos, row_keys) not in done and not may_read():

@@ -558,3 +558,78 @@ def test_a_choice_whose_values_left_cut_no_way_changes_no_verdict():
     found = weigh([reads_not, reads])
     assert found is not None and found == weigh([reads])
     assert [[t.value for t in row] for row in found[1]] == [[1, 2, 3], [1, 1, 2], [2, 2, 4]]
+
+
+def test_the_runs_values_with_a_value_taken_out_further_down_are_settled_from_their_first_rows(monkeypatch):
+    # width 3: a row 1 1 2, then rows 3 5 11 and 13 17 37 (neither adds up in any layout, alone
+    # or blocked with its neighbours), then 14 rows of zeros and one value more. _out_of_place_cut
+    # searches the run once for each value it takes out (a short row's, printed inside the run):
+    # with a typo allowed, every search finds no cut (the two rows need two), and the last rows
+    # read, so looking from the end back says nothing. Looked at from the first row on, the
+    # blocks reach no row past the third, whatever follows: the first search says so, and the
+    # searches with a value taken out further down, their first rows alike, lay out no block.
+    printed = _tokens([[1, 1, 2], [3, 5, 11], [13, 17, 37]] + [[0, 0, 0]] * 14 + [[0]])
+    laid_out = _counting_blocks(monkeypatch)
+    shared: dict = {}
+    budget = [blocks._MAX_VISITS]
+    # (the rows the first search looked at from the first on: to the third, and the blocks of up
+    # to _MAX_BLOCK rows from it; the value taken out after them)
+    first_rows = (2 + blocks._MAX_BLOCK) * 3
+    assert blocks._cuts(printed[:first_rows] + printed[first_rows + 1:], 3, 1, budget, shared) == []
+    assert laid_out[0] > 0
+    laid_out[0] = 0
+    for taken in range(first_rows + 1, len(printed)):
+        rest = printed[:taken] + printed[taken + 1:]
+        assert blocks._cuts(rest, 3, 1, budget, shared) == [] == _every_cut(rest, 3, 1)
+    assert laid_out == [0]
+    assert budget == [blocks._MAX_VISITS]
+
+
+def test_searches_of_long_runs_sharing_their_first_or_last_rows_find_and_weigh_what_each_finds_alone():
+    # as above, for runs of 9-24 rows (what each look from the first row on or the last back
+    # says is kept for the values beginning or ending with the rows it met, once it met fewer
+    # than all): each value of the run taken out in turn, and the values without their last one
+    # to three rows (_late_readings' heads), searched sharing what is kept and alone find the
+    # same cuts in the same order and take the same off the budget
+    rng = random.Random(23)
+    compared = settled = 0
+    settles = blocks._looked_on, blocks._looked_back
+
+    def counted(look):
+        def settling(*args):
+            nonlocal settled
+            said = look(*args)
+            settled += said is False
+            return said
+        return settling
+
+    for name, look in zip(("_looked_on", "_looked_back"), settles):
+        setattr(blocks, name, counted(look))
+    try:
+        for _ in range(40):
+            rows = []
+            for _ in range(rng.randrange(9, 25)):
+                row = [rng.choice([0, 0, 0, 1, 2, "/"]) for _ in range(2)]
+                row.append(sum(p for p in row if p != "/"))
+                if rng.random() < 0.15:
+                    row[rng.randrange(3)] = rng.choice([1, 3, 5])
+                rows.append(row)
+            printed = _tokens(rows + [[rng.choice([0, 1, 2])]])
+            budget_shared, budget_alone = [10 ** 9], [10 ** 9]
+            shared: dict = {}
+            for taken in range(len(printed)):
+                rest = printed[:taken] + printed[taken + 1:]
+                for cut_off in (0, 1, 3):
+                    head = rest[:len(rest) - 3 * cut_off]
+                    for typos in (0, 1):
+                        alone = blocks._cuts(head, 3, typos, budget_alone)
+                        found = blocks._cuts(head, 3, typos, budget_shared, shared)
+                        assert (alone is None) == (found is None)
+                        if alone is not None:
+                            assert [[list(map(id, row)) for row in cut] for cut in found] == \
+                                [[list(map(id, row)) for row in cut] for cut in alone]
+                            compared += 1
+                        assert budget_shared[0] == budget_alone[0]
+    finally:
+        blocks._looked_on, blocks._looked_back = settles
+    assert compared > 5000 and settled > 500
