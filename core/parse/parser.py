@@ -7,7 +7,7 @@ template has columns is assigned by the template's arithmetic (see reconcile.py)
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 from itertools import chain, product
@@ -86,8 +86,8 @@ from core.parse.paragraph_streams import fill_paragraph_gaps
 from core.parse.t4 import T4_COLUMNS_KEYS, flag_unconfirmed_t4_groups, parse_t4, store_t4, t4_table_tokens
 from core.parse.glued_tables import NO_CUT_ADDS_UP, glued_t3, glued_t4, uncut_rows_printing_counts
 from core.parse.stream import displaced_value_rows, flag_unanchored_rows, head_rows_by_column_sums, interleaved_rows
-from core.template import (DENIED, NOT_PROCESSED, OTHER, RESULT_ROWS_2019, RESULT_ROWS_2021, RESULTS, T3_COLUMNS, T4, UNABLE, Row, Table,
-                           tables)
+from core.template import (DENIED, NOT_PROCESSED, OTHER, RESULT_ROWS_2019, RESULT_ROWS_2021, RESULTS, T3_2019, T3_2021,
+                           T3_COLUMNS, T4, UNABLE, Row, Table, tables)
 from core.parse.second_t3 import one_t3
 from core.parse.t3_transposed import read_transposed_t3
 from core.parse.second_tables import SECTION6_TABLE_WORDS, appended_set_problem, second_set_problem
@@ -488,8 +488,35 @@ def _fallback_t3_tokens(doc: Document, headings: Iterable[int]) -> list[Token]:
         if "本年新收" in text and len(text) <= 120:
             first = max(0, index - 6)
             last = min([len(doc.lines), index + 400] + [i + 1 for i in headings if i > index])
-            return tokenize(doc.lines, first, last)
+            return tokenize(doc.lines, first, last) if _rows_named_in_order(doc.lines, first, last) else []
     return []
+
+
+# 表三's rows by the words naming them, each with its place in the table (the 2019 trial's
+# 「（六）其他处理」 where 2021 prints its three 其他处理 rows), and all of them looked for at once
+_T3_ROW_PLACES = {word: place for place, row in enumerate(T3_2021.rows) for word in row.keywords} \
+    | {word: T3_2021.rows.index(T3_2021.row("other_no_correction")) for word in T3_2019.row("other_processing").keywords}
+_T3_ROW_WORDS = re.compile("|".join(sorted(_T3_ROW_PLACES, key=len, reverse=True)))
+
+
+def _rows_named_in_order(lines: list[Line], first: int, last: int) -> bool:
+    """Whether lines [first, last) name 表三's rows as the table prints them: each row first named
+    in the template's order, but for a few words of its header (its 总计 column, a 上年结转 in a
+    title). A text only naming rows (a reviewer's notes or a list of samples, one row a
+    paragraph, any row anywhere: the fixtures' zoo README) names them in no order: no table of
+    them to read, and reading its 400 lines as one cost more than a whole report (525 M)."""
+    text = normalise("\n".join([line_text(line) for line in lines[first:last]]))
+    named = list(dict.fromkeys(_T3_ROW_PLACES[m.group()] for m in _T3_ROW_WORDS.finditer(text)))
+    return len(named) < 8 or 5 * _longest_rising(named) >= 3 * len(named)
+
+
+def _longest_rising(values: list[int]) -> int:
+    """The length of the longest strictly rising subsequence of `values`."""
+    ends: list[int] = []  # ends[k]: the least last value of a rising run of k + 1
+    for value in values:
+        at = bisect_left(ends, value)
+        ends[at:at + 1] = [value]
+    return len(ends)
 
 
 def _t4_header_line(doc: Document, first: int, last: int) -> Optional[int]:
