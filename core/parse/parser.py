@@ -471,6 +471,33 @@ def _fallback_t2_span(doc: Document, headings: dict[int, int]) -> Optional[tuple
     return None
 
 
+def _lines_holding(doc: Document, word: str) -> Iterable[int]:
+    """The lines that may hold `word` in a cell, in order: the lines where the text prints it (a
+    cell's text is a stretch of the Document's text), each the last line starting at or before
+    the place; every line where the lines do not start in the text's order. (A text whose lines
+    name a row's word in a few places, a CSV's header naming 「收文数」 over 8 000 rows, is not
+    joined and searched line by line.)"""
+    lines = doc.lines
+    starts: list[int] = []  # where each line holding a cell starts, and that line
+    numbers: list[int] = []
+    for number, line in enumerate(lines):
+        if line.cells:
+            start = line.cells[0].start
+            if starts and start < starts[-1]:
+                return range(len(lines))
+            starts.append(start)
+            numbers.append(number)
+    found: list[int] = []
+    find = doc.text.find
+    at = find(word)
+    while at >= 0:
+        place = bisect_right(starts, at) - 1
+        if place >= 0 and (not found or found[-1] != numbers[place]):
+            found.append(numbers[place])
+        at = find(word, at + 1)
+    return found
+
+
 def _fallback_t3_tokens(doc: Document, headings: Iterable[int]) -> list[Token]:
     """Without a section 三 heading, start at the first short line naming the first row; end after
     the next section's heading (`headings`: their lines): no value under it is 表三's (w1903
@@ -480,8 +507,8 @@ def _fallback_t3_tokens(doc: Document, headings: Iterable[int]) -> list[Token]:
     glued 「71」 as 71, unflagged, without the glued 表四 values on the lines after.)"""
     if "收" not in doc.text:
         return []  # (each cell's text is a stretch of the Document's text: no line holds a 收)
-    for index, line in enumerate(doc.lines):
-        raw = line_text(line)
+    for index in _lines_holding(doc, "收"):
+        raw = line_text(doc.lines[index])
         if "收" not in raw:
             continue  # normalising makes 收 of no other character: the line cannot name the row
         text = normalise(raw)
@@ -523,7 +550,9 @@ def _t4_header_line(doc: Document, first: int, last: int) -> Optional[int]:
     """The first line in [first, last) naming 表四's 复议后起诉, or None."""
     if "复议后" not in doc.text:
         return None  # (no cell holds it, and a line's cells are joined by spaces)
-    for index in range(first, last):
+    for index in _lines_holding(doc, "复议后"):
+        if not first <= index < last:
+            continue
         raw = line_text(doc.lines[index])
         # normalising makes 复, 议 and 后 of no other characters: a line without 复议后 never names it
         if "复议后" in raw and "复议后起诉" in normalise(raw):
