@@ -51,3 +51,21 @@ def test_a_report_whose_headings_the_converter_lost_is_still_read():
     assert t3_row(report, "new") == [27153, 1983, None, None, None, 1338, 30474]
     assert t3_row(report, "carried_over") == [2001, 186, None, None, None, 6, 2193]
     assert report.problems == []
+
+
+def test_a_spreadsheet_and_a_log_beside_the_reports_are_listed_as_no_report(tmp_path):
+    # what an auditor's folder holds besides: a CSV of counts whose header names 「收文数」 (表三's
+    # first row is looked for in its one line holding 收, not in its 3 000 rows) and a program's
+    # log; each listed with its reason, nothing read
+    from core.parse.parser import NOT_A_REPORT
+    sheet = tmp_path / "统计数据导出.csv"
+    sheet.write_text("序号,单位名称,收文数,发文数,办结数\n"
+                     + "".join(f"{n},单位{n % 30},{n * 7 % 500},{n * 3 % 400},{n % 90}\n" for n in range(1, 3001)),
+                     encoding="utf-8")
+    log = tmp_path / "运行日志.txt"
+    log.write_text("".join(f"2026-12-07 06:{n // 60 % 60:02d}:{n % 60:02d} INFO worker[{n % 8}] parsed {n}.pdf in "
+                           f"{n % 900} ms\n" for n in range(3000)), encoding="utf-8")
+    for path in (sheet, log):
+        report, _ = read_report(str(path))
+        assert report.problems == [NOT_A_REPORT]
+        assert report.tables == [] and check(report) == []
