@@ -661,10 +661,18 @@ def _glued_text(text: str) -> tuple[str, Optional[list[int]]]:
     return "".join(pieces), origin
 
 
+# How far 表三's glued text reaches past its header, at most: its 26 rows' labels and values run to
+# some 3 000 characters (the longest text after a headless glued header in the snapshot: 5 627);
+# past that it is the report's text, or a text's that is no report (a list of samples naming
+# 「申请人情况」: 153 000 characters cut and weighed as runs of cells)
+_GLUED_T3_REACH = 20_000
+
+
 def _table_start(text: str) -> Optional[tuple[int, int]]:
-    """Without a section heading (glued into the line before it), from 表三's header on."""
+    """Without a section heading (glued into the line before it), from 表三's header on, as far as
+    a table reaches (_GLUED_T3_REACH)."""
     at = text.find("申请人情况")
-    return (at, len(text)) if at >= 0 else None
+    return (at, min(len(text), at + _GLUED_T3_REACH)) if at >= 0 else None
 
 def uncut_rows_printing_counts(report: Report, table: Table) -> frozenset[str]:
     """The glued 表三 rows no cut reads whose run prints a digit other than 0: their cells hold a

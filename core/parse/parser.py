@@ -7,7 +7,7 @@ template has columns is assigned by the template's arithmetic (see reconcile.py)
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 from itertools import chain, product
@@ -86,8 +86,8 @@ from core.parse.paragraph_streams import fill_paragraph_gaps
 from core.parse.t4 import T4_COLUMNS_KEYS, flag_unconfirmed_t4_groups, parse_t4, store_t4, t4_table_tokens
 from core.parse.glued_tables import NO_CUT_ADDS_UP, glued_t3, glued_t4, uncut_rows_printing_counts
 from core.parse.stream import displaced_value_rows, flag_unanchored_rows, head_rows_by_column_sums, interleaved_rows
-from core.template import (DENIED, NOT_PROCESSED, OTHER, RESULT_ROWS_2019, RESULT_ROWS_2021, RESULTS, T3_COLUMNS, T4, UNABLE, Row, Table,
-                           tables)
+from core.template import (DENIED, NOT_PROCESSED, OTHER, RESULT_ROWS_2019, RESULT_ROWS_2021, RESULTS, T3_2019, T3_2021,
+                           T3_COLUMNS, T4, UNABLE, Row, Table, tables)
 from core.parse.second_t3 import one_t3
 from core.parse.t3_transposed import read_transposed_t3
 from core.parse.second_tables import SECTION6_TABLE_WORDS, appended_set_problem, second_set_problem
@@ -471,6 +471,33 @@ def _fallback_t2_span(doc: Document, headings: dict[int, int]) -> Optional[tuple
     return None
 
 
+def _lines_holding(doc: Document, word: str) -> Iterable[int]:
+    """The lines that may hold `word` in a cell, in order: the lines where the text prints it (a
+    cell's text is a stretch of the Document's text), each the last line starting at or before
+    the place; every line where the lines do not start in the text's order. (A text whose lines
+    name a row's word in a few places, a CSV's header naming 「收文数」 over 8 000 rows, is not
+    joined and searched line by line.)"""
+    lines = doc.lines
+    starts: list[int] = []  # where each line holding a cell starts, and that line
+    numbers: list[int] = []
+    for number, line in enumerate(lines):
+        if line.cells:
+            start = line.cells[0].start
+            if starts and start < starts[-1]:
+                return range(len(lines))
+            starts.append(start)
+            numbers.append(number)
+    found: list[int] = []
+    find = doc.text.find
+    at = find(word)
+    while at >= 0:
+        place = bisect_right(starts, at) - 1
+        if place >= 0 and (not found or found[-1] != numbers[place]):
+            found.append(numbers[place])
+        at = find(word, at + 1)
+    return found
+
+
 def _fallback_t3_tokens(doc: Document, headings: Iterable[int]) -> list[Token]:
     """Without a section 三 heading, start at the first short line naming the first row; end after
     the next section's heading (`headings`: their lines): no value under it is 表三's (w1903
@@ -480,23 +507,52 @@ def _fallback_t3_tokens(doc: Document, headings: Iterable[int]) -> list[Token]:
     glued 「71」 as 71, unflagged, without the glued 表四 values on the lines after.)"""
     if "收" not in doc.text:
         return []  # (each cell's text is a stretch of the Document's text: no line holds a 收)
-    for index, line in enumerate(doc.lines):
-        raw = line_text(line)
+    for index in _lines_holding(doc, "收"):
+        raw = line_text(doc.lines[index])
         if "收" not in raw:
             continue  # normalising makes 收 of no other character: the line cannot name the row
         text = normalise(raw)
         if "本年新收" in text and len(text) <= 120:
             first = max(0, index - 6)
             last = min([len(doc.lines), index + 400] + [i + 1 for i in headings if i > index])
-            return tokenize(doc.lines, first, last)
+            return tokenize(doc.lines, first, last) if _rows_named_in_order(doc.lines, first, last) else []
     return []
+
+
+# 表三's rows by the words naming them, each with its place in the table (the 2019 trial's
+# 「（六）其他处理」 where 2021 prints its three 其他处理 rows), and all of them looked for at once
+_T3_ROW_PLACES = {word: place for place, row in enumerate(T3_2021.rows) for word in row.keywords} \
+    | {word: T3_2021.rows.index(T3_2021.row("other_no_correction")) for word in T3_2019.row("other_processing").keywords}
+_T3_ROW_WORDS = re.compile("|".join(sorted(_T3_ROW_PLACES, key=len, reverse=True)))
+
+
+def _rows_named_in_order(lines: list[Line], first: int, last: int) -> bool:
+    """Whether lines [first, last) name 表三's rows as the table prints them: each row first named
+    in the template's order, but for a few words of its header (its 总计 column, a 上年结转 in a
+    title). A text only naming rows (a reviewer's notes or a list of samples, one row a
+    paragraph, any row anywhere: the fixtures' zoo README) names them in no order: no table of
+    them to read, and reading its 400 lines as one cost more than a whole report (525 M)."""
+    text = normalise("\n".join([line_text(line) for line in lines[first:last]]))
+    named = list(dict.fromkeys(_T3_ROW_PLACES[m.group()] for m in _T3_ROW_WORDS.finditer(text)))
+    return len(named) < 8 or 5 * _longest_rising(named) >= 3 * len(named)
+
+
+def _longest_rising(values: list[int]) -> int:
+    """The length of the longest strictly rising subsequence of `values`."""
+    ends: list[int] = []  # ends[k]: the least last value of a rising run of k + 1
+    for value in values:
+        at = bisect_left(ends, value)
+        ends[at:at + 1] = [value]
+    return len(ends)
 
 
 def _t4_header_line(doc: Document, first: int, last: int) -> Optional[int]:
     """The first line in [first, last) naming 表四's 复议后起诉, or None."""
     if "复议后" not in doc.text:
         return None  # (no cell holds it, and a line's cells are joined by spaces)
-    for index in range(first, last):
+    for index in _lines_holding(doc, "复议后"):
+        if not first <= index < last:
+            continue
         raw = line_text(doc.lines[index])
         # normalising makes 复, 议 and 后 of no other characters: a line without 复议后 never names it
         if "复议后" in raw and "复议后起诉" in normalise(raw):
