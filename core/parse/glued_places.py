@@ -75,6 +75,9 @@ class Placements:
         # giving it the same addends, weighed first against the same readings: its known cells'
         # sum alone tells whether it leaves a row no reading. Those sums (with their type) that did.
         self.first_fails: set[tuple[float, type]] = set()
+        # that first sum, when it goes through the row and is weighed in whole numbers (its known part
+        # then worked out here, not by walking the sums before it): None until known so
+        self.first_through: Optional[_ThroughRow] = None
 
     def may_hold(self, placed: list[tuple]) -> bool:
         """sums_may_hold with the row open among `placed` (its distinct values, one tuple per reading,
@@ -85,18 +88,29 @@ class Placements:
         if len(placed) > 1:
             alive[self.key] = list(range(len(placed)))
             return _narrowed(self._sums(placed), alive, _MOST_WORK_RULED_OUT, self.partial_sums) is not None
+        through = self.first_through
+        if through is not None and set(map(type, placed[0])) <= _INT_ONLY:  # (as _sums weighs it: known_row)
+            part = through.known + sum([sign * placed[0][i] for i, sign in through.row_cells])
+            if (part, type(part)) in self.first_fails:
+                return False  # (the first sum leaves a row no reading, as it did before)
         sums = self._sums(placed)
         first = next(sums, None)
         if first is None:
             return True  # (no sum to weigh: every reading stays)
         known = (first[0], type(first[0]))
         if known in self.first_fails:
-            return False  # (the first sum leaves a row no reading, as it did before)
+            return False
         failed_first = [False]
         if _narrowed(chain((first,), sums), alive, _MOST_WORK_RULED_OUT, self.partial_sums, failed_first) is not None:
             return True
         if failed_first[0]:
             self.first_fails.add(known)
+            if through is None:
+                # the first sum weighed, for any placement of the row known (a sum before it says
+                # nothing whatever the row reads: an unknown cell, or no other open row)
+                first_worked = next(w for w in self.worked if w is not None and (type(w) is tuple or w.keys))
+                if type(first_worked) is _ThroughRow and first_worked.whole:
+                    self.first_through = first_worked
         return False
 
     def _sums(self, placed: list[tuple]):
