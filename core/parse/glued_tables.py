@@ -888,7 +888,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         uneven = False  # (an equation holding for some of the values but not all)
         for index, (cells, on_left) in enumerate(outside[key]):
             outside_values = list(map(values.get, cells))
-            if None in outside_values:
+            if not known(outside_values):
                 continue  # an unknown cell outside the row: the equation never counts
             gap = sum(outside_values) - 2 * sum(outside_values[:on_left]) if on_left else sum(outside_values)  # (right less left)
             if by_equation is None or type(gap) is not int:  # (fractions: summed as reading_scores does)
