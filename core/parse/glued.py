@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from enum import Enum
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import itemgetter
 from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
@@ -957,8 +957,19 @@ def sums_no_choice_holds(rows: dict[str, list[list[float]]], paths: dict[str, li
 def _small_whole_numbers(rows: dict[str, list[list[float]]], values: dict[str, Optional[float]]) -> bool:
     """Whether every number is an int below 2**30 in size: the sums of any equation's cells (fewer
     than 1 024 of them) then stay below 2**40, so _jointly_possible searches in whole numbers."""
-    return all(type(x) is int and -2 ** 30 < x < 2 ** 30 for readings in rows.values() for r in readings for x in r) \
-        and all(v is None or (type(v) is int and -2 ** 30 < v < 2 ** 30) for v in values.values())
+    # (asked at C level: each number's type, then the least and the greatest of those not 0; None
+    # and 0 are the values' only falsy ones, and 0 is in range)
+    numbers = list(chain.from_iterable(chain.from_iterable(rows.values())))
+    if not set(map(type, numbers)) <= _INT_ONLY or (numbers and not -2 ** 30 < min(numbers) <= max(numbers) < 2 ** 30):
+        return False
+    if not set(map(type, values.values())) <= _INT_OR_NONE:
+        return False
+    known = list(filter(None, values.values()))
+    return not known or -2 ** 30 < min(known) <= max(known) < 2 ** 30
+
+
+_INT_ONLY = {int}
+_INT_OR_NONE = {int, type(None)}
 
 
 def _one_way_known(rows, one_way: list[str], paths, eqs, values,

@@ -71,6 +71,13 @@ class Placements:
         # through the row, what the rest gives it (_ThroughRow); None: skipped (an unknown cell)
         self.worked: list = [_UNWORKED] * len(self.eqs)
         self.alive = {other: list(range(len(found))) for other, found in rows.items()}
+        # The row known: the first sum weighed is the same sum for every placement, the other rows
+        # giving it the same addends, weighed first against the same readings: its known cells'
+        # sum alone tells whether it leaves a row no reading. Those sums (with their type) that did.
+        self.first_fails: set[tuple[float, type]] = set()
+        # that first sum, when it goes through the row and is weighed in whole numbers (its known part
+        # then worked out here, not by walking the sums before it): None until known so
+        self.first_through: Optional[_ThroughRow] = None
 
     def may_hold(self, placed: list[tuple]) -> bool:
         """sums_may_hold with the row open among `placed` (its distinct values, one tuple per reading,
@@ -80,7 +87,31 @@ class Placements:
             return True  # (too open to weigh: nothing is known of them)
         if len(placed) > 1:
             alive[self.key] = list(range(len(placed)))
-        return _narrowed(self._sums(placed), alive, _MOST_WORK_RULED_OUT, self.partial_sums) is not None
+            return _narrowed(self._sums(placed), alive, _MOST_WORK_RULED_OUT, self.partial_sums) is not None
+        through = self.first_through
+        if through is not None and set(map(type, placed[0])) <= _INT_ONLY:  # (as _sums weighs it: known_row)
+            part = through.known + sum([sign * placed[0][i] for i, sign in through.row_cells])
+            if (part, type(part)) in self.first_fails:
+                return False  # (the first sum leaves a row no reading, as it did before)
+        sums = self._sums(placed)
+        first = next(sums, None)
+        if first is None:
+            return True  # (no sum to weigh: every reading stays)
+        known = (first[0], type(first[0]))
+        if known in self.first_fails:
+            return False
+        failed_first = [False]
+        if _narrowed(chain((first,), sums), alive, _MOST_WORK_RULED_OUT, self.partial_sums, failed_first) is not None:
+            return True
+        if failed_first[0]:
+            self.first_fails.add(known)
+            if through is None:
+                # the first sum weighed, for any placement of the row known (a sum before it says
+                # nothing whatever the row reads: an unknown cell, or no other open row)
+                first_worked = next(w for w in self.worked if w is not None and (type(w) is tuple or w.keys))
+                if type(first_worked) is _ThroughRow and first_worked.whole:
+                    self.first_through = first_worked
+        return False
 
     def _sums(self, placed: list[tuple]):
         """The sums as _weighed_alone weighs them, the row read as `placed`, in order."""
@@ -200,11 +231,12 @@ def _weighed_alone(rows: dict[str, list[tuple]], paths: dict[str, list[str]], eq
     return _narrowed(sums, {key: list(range(len(found))) for key, found in rows.items()}, most_work, {})
 
 
-def _narrowed(sums, alive: dict[str, list[int]], most_work: int,
-              memo: Optional[dict]) -> Optional[dict[str, list[int]]]:
+def _narrowed(sums, alive: dict[str, list[int]], most_work: int, memo: Optional[dict],
+              failed_first: Optional[list[bool]] = None) -> Optional[dict[str, list[int]]]:
     """_weighed_alone's answer: `alive`, each row's readings, narrowed by weighing each of `sums`
     (_sum_through's, in order: an iterator read once and kept) alone, over and over. `memo`: the
-    partial sums of the sets of values weighed (_holding's)."""
+    partial sums of the sets of values weighed (_holding's). `failed_first`: set [True] when the
+    answer is None from weighing the first sum (against `alive` as given, nothing counted yet)."""
     weighed: list[tuple] = []
     work = [0]  # partial sums worked out so far
     changed = True
@@ -223,6 +255,8 @@ def _narrowed(sums, alive: dict[str, list[int]], most_work: int,
             for key, every, allowed in zip(keys, addends, kept):
                 left = [n for n in alive[key] if every[n] in allowed]
                 if not left:
+                    if failed_first is not None and len(weighed) == 1 and sums is not weighed:
+                        failed_first[0] = True
                     return None  # no choice makes every sum hold (a typo): nothing is placed
                 if len(left) < len(alive[key]):
                     alive[key], changed = left, True

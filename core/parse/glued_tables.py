@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import chain, combinations, combinations_with_replacement, filterfalse, islice, product
+from itertools import chain, combinations, combinations_with_replacement, compress, filterfalse, islice, product
 from operator import itemgetter
 from typing import Callable, Iterator, Optional, Sequence, cast
 
@@ -869,42 +869,32 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # equation holds for the readings adding exactly what the cells outside leave (in whole
     # numbers the sum reading_scores weighs, exactly; it weighs fractions).
     # row -> (its readings, the index of each one's values among the distinct values they give the
-    # row, per equation: what values add -> the distinct values adding it, how many distinct values)
-    listed: dict[str, tuple[list, list[int], Optional[list[dict[int, list[int]]]], int]] = {}
+    # row, per equation: what values add -> the distinct values adding it (None until first
+    # counted), how many distinct values, those values)
+    listed: dict[str, tuple[list, list[int], Optional[list[Optional[dict[int, list[int]]]]], int, list[tuple]]] = {}
 
-    def adding(key: str, found: list) -> tuple[list[int], Optional[list[dict[int, list[int]]]], int]:
+    def adding(key: str, found: list) -> tuple[list[int], Optional[list[Optional[dict[int, list[int]]]]], int, list[tuple]]:
         """Which of the row's distinct values each reading gives (readings differing only where a
         0, a placeholder or a blank went give the same: a row's readings give a sixth as many),
-        and per equation through the row, those values (their indices) by what they add to it
-        (lists of readings are replaced, never changed: worked out once per list); None if a
-        reading holds a fraction; how many distinct values."""
+        and per equation through the row, those values (their indices) by what they add to it,
+        each worked out when an equation is first counted (_rows_adding; most never are: a cell
+        outside the row unknown) (lists of readings are replaced, never changed: worked out once
+        per list); None if a reading holds a fraction; how many distinct values; those values."""
         known = listed.get(key)
         if known is None or known[0] is not found:
             distinct: dict[tuple, int] = {}
             which = [distinct.setdefault(_cut_values(r), len(distinct)) for r in found]
-            whole = all(type(v) is int for row in distinct for v in row)
-            each_equation: list[dict[int, list[int]]] = []
-            for left, right in inside[key] if whole else ():
-                if len(left) == 1 and not right:  # (a column sum's row: one cell, on one side)
-                    adds = [row[left[0]] for row in distinct]
-                elif len(right) == 1 and not left:
-                    adds = [-row[right[0]] for row in distinct]
-                else:
-                    adds = [sum(row[i] for i in left) - sum(row[i] for i in right) for row in distinct]
-                rows_adding: dict[int, list[int]] = {}
-                for n, added in enumerate(adds):
-                    rows_adding.setdefault(added, []).append(n)
-                each_equation.append(rows_adding)
-            known = listed[key] = (found, which, each_equation if whole else None, len(distinct))
+            whole = set(map(type, chain.from_iterable(distinct))) <= _INT_ONLY  # (each value an int: asked at C level)
+            known = listed[key] = (found, which, [None] * len(inside[key]) if whole else None, len(distinct), list(distinct))
         return known[1:]
 
     def best_readings(key: str, found: list) -> list:
         """The row's readings scoring highest by reading_scores against `values` (equations
         satisfied minus broken): `found` itself when all score alike."""
-        which, by_equation, size = adding(key, found)
+        which, by_equation, size, distinct = adding(key, found)
         holding: list[list[int]] = []  # per equation counted: the distinct values it holds for
         uneven = False  # (an equation holding for some of the values but not all)
-        for (cells, on_left), rows_adding in zip(outside[key], by_equation or [{}] * len(outside[key])):
+        for index, (cells, on_left) in enumerate(outside[key]):
             outside_values = list(map(values.get, cells))
             if not known(outside_values):
                 continue  # an unknown cell outside the row: the equation never counts
@@ -913,6 +903,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 scores = reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
                 top = max(scores)
                 return [r for r, sc in zip(found, scores) if sc == top]
+            rows_adding = by_equation[index]
+            if rows_adding is None:
+                rows_adding = by_equation[index] = _rows_adding(inside[key][index], distinct)
             hits = rows_adding.get(gap)
             if hits:
                 holding.append(hits)
@@ -1127,6 +1120,26 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             start, end = token.start - span[0], token.end - span[0]
             token.start, token.end = span[0] + origin[start], span[0] + (origin[end - 1] + 1 if end > start else origin[start])
     return out
+
+
+_INT_ONLY = {int}
+
+
+def _rows_adding(sides: tuple[list[int], list[int]], distinct: list[tuple]) -> dict[int, list[int]]:
+    """For an equation through a row (`sides`: the row's cells on its left and on its right, as
+    indices), the row's distinct values (their indices in `distinct`, whole numbers) by what each
+    adds to it: its cells on the left less those on the right."""
+    left, right = sides
+    if len(left) == 1 and not right:  # (a column sum's row: one cell, on one side)
+        adds = [row[left[0]] for row in distinct]
+    elif len(right) == 1 and not left:
+        adds = [-row[right[0]] for row in distinct]
+    else:
+        adds = [sum(row[i] for i in left) - sum(row[i] for i in right) for row in distinct]
+    rows_adding: dict[int, list[int]] = {}
+    for n, added in enumerate(adds):
+        rows_adding.setdefault(added, []).append(n)
+    return rows_adding
 
 
 @lru_cache(maxsize=64)
@@ -1682,18 +1695,19 @@ def _placements_only(readings: list[tuple]) -> bool:
     (where a 0, a placeholder or a blank goes changes no sum: the equations fill those in)."""
     if len(readings) < 2:
         return False  # (no other placement)
-    printed = [value for value, _ in readings[0] if value]
+    printed = list(filter(None, _cut_values(readings[0])))  # (its values other than 0, filtered at C level)
     if not printed:
         return False  # (no value other than 0: every reading that prints the same takes no column)
     for reading in readings:  # (the first that prints other values settles it: most rows' readings do)
-        if [value for value, _ in reading if value] != printed:
+        if list(filter(None, _cut_values(reading))) != printed:
             return False
     return len(set(map(_columns_taken, readings))) > 1
 
 
 def _columns_taken(reading: tuple) -> tuple[int, ...]:
     """The columns a reading puts its values other than 0 in (for the leftmost placement)."""
-    return tuple([n for n, (value, _) in enumerate(reading) if value])
+    values = _cut_values(reading)  # (a blank and a placeholder are 0 there: no column taken)
+    return tuple(compress(range(len(values)), values))
 
 
 def _cut_or_assumed(reading: Sequence) -> bool:
