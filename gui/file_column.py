@@ -6,9 +6,9 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 
-from gui.looks import LooksDelegate
 from typing import Optional
 
+from gui.looks import LooksDelegate
 from gui.qt import QFont, QFontMetrics, QModelIndex, QStyleOptionViewItem, Qt
 
 ELLIPSIS = "…"
@@ -101,10 +101,8 @@ class FolderNames:
 
     def affixes(self, name: str) -> tuple[int, int, bool]:
         """``elide_shared``'s (start, end, on_stems) for ``name``, one of the names added."""
-        start, end, on_stems = self.shared()
-        body = _stem(name) if on_stems else name
-        start = max(len(start) if start and name.startswith(start) else 0, self._start(name))
-        return start, (len(end) if end and body.endswith(end) else 0), on_stems
+        start, end, on_stems = affixes_in(name, self.shared())
+        return max(start, self._start(name)), end, on_stems
 
     def _count(self, start: str) -> int:
         """How many names start with ``start``."""

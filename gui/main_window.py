@@ -1054,12 +1054,13 @@ class MainWindow(QMainWindow):
         self.export_bar.setValue(done)
         for widget in (self.export_bar, self.cancel_export_button):
             widget.show()
-        self.cancel_export_action.setEnabled(True)
+        self.cancel_export_action.setEnabled(self.cancel_export_button.isEnabled())  # (not once cancelled)
 
     def _hide_export_bar(self) -> None:
-        """(An export waiting its turn shows it again with its first count.)"""
+        """(An export waiting its turn shows it again with its first count, its 取消 ready.)"""
         for widget in (self.export_bar, self.cancel_export_button):
             widget.hide()
+        self.cancel_export_button.setEnabled(True)
         self.cancel_export_action.setEnabled(False)
 
     def _on_export_progress(self, done: int, total: int) -> None:
@@ -1085,15 +1086,13 @@ class MainWindow(QMainWindow):
     def _on_export_cancelled(self) -> None:
         if self._exports_asked:
             self._exports_asked.popleft()  # this export's count: it wrote nothing
-        self.cancel_export_button.setEnabled(True)
         self._hide_export_bar()
         self.show_status(strings.EXPORT_CANCELLED)
         self.exportFinished.emit(strings.EXPORT_CANCELLED)
 
     def _on_export_done(self, written: Exported) -> None:
         asked = self._exports_asked.popleft() if self._exports_asked else ExportAsked(0, 0, 0)
-        self._hide_export_bar()
-        self.cancel_export_button.setEnabled(True)  # (cancelled too late: the file was in place)
+        self._hide_export_bar()  # (cancelled too late, if it was: the file was in place)
         files = list(written.files)
         shown = "\n".join(str(p) for p in files[:10]) + ("\n…" if len(files) > 10 else "")
         hidden = strings.EXPORT_HIDDEN.format(hidden=asked.hidden) if asked.hidden else ""
@@ -1131,7 +1130,6 @@ class MainWindow(QMainWindow):
         if self._exports_asked:
             self._exports_asked.popleft()  # this export's count: it wrote nothing
         self._hide_export_bar()
-        self.cancel_export_button.setEnabled(True)
         self._report_export(strings.EXPORT_FAILED.format(error=message), error=True)
 
     def _report_export(self, message: str, error: bool) -> None:

@@ -15,7 +15,7 @@ from openpyxl.worksheet.pagebreak import Break
 
 from core.compare.frame import INFO_LABELS, cell_columns, cell_label, folder_frame, left_out_copies, totals_per_year
 from core.export.common import ExportSteps, atomic_write
-from core.export.xlsx import (LINE_HEIGHT, _finish_list_sheet, _header_row, common_folder, fit_row_heights,
+from core.export.xlsx import (LINE_HEIGHT, finish_list_sheet, header_row, common_folder, fit_row_heights,
                               page_numbers, relative_file, whole_path_comments)
 from core.model import Finding
 from core.review.edits import ReportReview
@@ -130,11 +130,11 @@ def write_summary(reviews: Iterable[ReportReview], target: Path,
 def _copies_sheet(sheet, copies: pd.DataFrame, root: Optional[str]) -> None:
     """The copies 年度合计 leaves out, a line each, with the copy counted in their stead: a list
     printed as the 审核结果 workbook's lists are, the page's width wide."""
-    _header_row(sheet, COPIES_HEADER)
+    header_row(sheet, COPIES_HEADER)
     for year, agency, file, counted in copies[["year", "agency", "file", "counted"]].itertuples(index=False):
         sheet.append([relative_file(file, root), agency or "", int(year), relative_file(counted, root)])
     whole_path_comments(sheet, root)
-    _finish_list_sheet(sheet, COPIES_WIDTHS)
+    finish_list_sheet(sheet, COPIES_WIDTHS)
     page_numbers(sheet, TITLES[COPIES])
 
 

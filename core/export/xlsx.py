@@ -160,7 +160,7 @@ def build_workbook(reviews: Iterable[ReportReview], names: Optional[list[Optiona
     changes = workbook.create_sheet(CHANGES)
     for sheet, header in ((summary, SUMMARY_HEADER), (problems, PROBLEMS_HEADER),
                           (changes, CHANGES_HEADER)):
-        _header_row(sheet, header)
+        header_row(sheet, header)
     for review, name in zip(reviews, names):
         report = review.report
         who = [report.file, report.agency or "", report.year]
@@ -190,11 +190,11 @@ def build_workbook(reviews: Iterable[ReportReview], names: Optional[list[Optiona
     for sheet in (problems, changes):
         whole_path_comments(sheet, root)
     # 单位 37 wide: 17 characters a line (「某某市某某区人民政府办公室」 and longer names wrapped at 28)
-    _finish_list_sheet(summary, [44, SUMMARY_AGENCY_WIDTH, 7, 7, 6, 6, 6, 7, 9, 36, 6])
+    finish_list_sheet(summary, [44, SUMMARY_AGENCY_WIDTH, 7, 7, 6, 6, 6, 7, 9, 36, 6])
     # 问题清单 printed at 55 % (6.9-point letters) when its columns summed 230 widths; at 162
     # (and 0.25-inch side margins) at 80 % (10 points), its long texts wrapped into taller rows
-    _finish_list_sheet(problems, PROBLEMS_WIDTHS, centred=PROBLEMS_VALUES, margin=LIST_MARGIN)
-    _finish_list_sheet(changes, [36, 24, 7, 36, 9, 9, 24, 30])
+    finish_list_sheet(problems, PROBLEMS_WIDTHS, centred=PROBLEMS_VALUES, margin=LIST_MARGIN)
+    finish_list_sheet(changes, [36, 24, 7, 36, 9, 9, 24, 30])
     return workbook
 
 
@@ -631,7 +631,7 @@ def _spans(count: int, first: int, last: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _header_row(sheet: Worksheet, header: list[str]) -> None:
+def header_row(sheet: Worksheet, header: list[str]) -> None:
     sheet.append(header)
     for cell in sheet[1]:
         cell.font = BOLD
@@ -641,7 +641,7 @@ def _header_row(sheet: Worksheet, header: list[str]) -> None:
 NARROW_COLUMN = 9  # a list's columns this wide or narrower hold a number or a word or two
 
 
-def _finish_list_sheet(sheet: Worksheet, widths: list[int], centred: frozenset[int] = frozenset(),
+def finish_list_sheet(sheet: Worksheet, widths: list[int], centred: frozenset[int] = frozenset(),
                        margin: Optional[float] = None) -> None:
     """Column widths, wrapped text, frozen header, filter; prints the page width wide. The narrow
     columns (年度, 模板, 错误…状态) are centred, heading and values: printed without grid lines,
