@@ -249,7 +249,8 @@ def parse(doc: Document) -> Report:
         if any(0 < count < width for count in t3_values):
             short_rows_dealt(templ["section3"], tokens[3], found)
         overflowed, missing, anchored = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines,
-                                                   pages=doc.page_starts)
+                                                   pages=doc.page_starts,
+                                                   own_grid=doc.format in _OWN_GRIDS and not doc.rows_cut_to_columns)
         cells_by_rows = dict(report.cells) if missing else None
         # 表三 read as printed, each row's cells stored from the values printed beside its full label
         # (see read_as_anchored): read_anchored_rows has nothing to change unless a reader below
@@ -621,13 +622,16 @@ def _remarks_column(tokens: list[Token], labels: list[tuple[int, str]]) -> bool:
 
 
 def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
-               lines: Optional[list[Line]] = None, pages: tuple[int, ...] = ()) -> tuple[dict[str, int], list[str], bool]:
+               lines: Optional[list[Line]] = None, pages: tuple[int, ...] = (), own_grid: bool = False
+               ) -> tuple[dict[str, int], list[str], bool]:
     """Read the table's rows into the report; returns the rows printing over twice as many
     values as columns (key: how many), left as read: see flag_overflow_neighbours; (表三) the
     rows with no values beside a label of theirs; and whether the table was read as printed, each
     row's cells stored from its values: 表二 with every row found, none starting with an empty
     cell, 表三 each row found from the values beside its full label (read_as_anchored). `pages`:
-    the lines beginning a page where the text marks its pages (Document.page_starts)."""
+    the lines beginning a page where the text marks its pages (Document.page_starts). `own_grid`:
+    the file's grid rows are its own, as drawn (a web page's, a Word file's, a PDF's ruled cells:
+    _on_own_grid), where no row of 8 cells was cut to 7 nor lost a blank cell without a trace."""
     labels = find_labels(table, tokens)
     behind: set[str] = set()
     if not t2:
@@ -998,6 +1002,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     unsummed: dict[str, list[Token]] = {}  # full rows over lines that no order of them adds up
     overflowed: dict[str, int] = {}
     unsure = {f.cell for f in report.flags if f.kind == "inferred"}  # rows placed by a guess
+    drawn_whole = _on_own_grid(values_of, lines) if own_grid and lines and not t2 else frozenset()
     clipped: dict[str, list[Token]] = {}  # 表三 rows that may print a subtotal, their 总计 cut off
     lost_blank: dict[str, list[Token]] = {}  # 表三 rows that may print a subtotal and a blank left no trace
     for row in table.rows:
@@ -1068,11 +1073,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     # (a row that adds up only reordered may be a misprinted row in its printed
                     # order, its 总计 matching another order's by chance: the table weighs both)
                     unsummed[row.key] = values
-            if not t2 and not reordered_lines and not adds_up and may_be_clipped(values, values_of, widths):
-                # (weighed by the table's sums once every row is stored; a row stored in another
-                # order than printed, its lines reordered, is not the row a converter cut)
-                clipped[row.key] = values
-            elif not t2 and not reordered_lines and not adds_up and may_have_lost_a_blank(values):
+            # (a row stored in another order than printed, its lines reordered, is not the row a
+            # converter cut; nor one its grid shows whole, a row of 8 there printing 8 cells)
+            may_be_cut = not t2 and not reordered_lines and not adds_up and row.key not in drawn_whole
+            if may_be_cut and may_be_clipped(values, values_of, widths):
+                clipped[row.key] = values  # (weighed by the table's sums once every row is stored)
+            elif may_be_cut and may_have_lost_a_blank(values):
                 lost_blank[row.key] = values  # (weighed by the table's sums the same way)
             # (a row on one line, or over lines as far apart each, shows no gap wider: most rows stop here)
             elif not t2 and values[6].line - values[0].line != 6 * (values[1].line - values[0].line) \
@@ -1265,8 +1271,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             unsummed.pop(key, None)
     if not t2:
         _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular), tokens)
-        flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular))
-        zero_row_filling_blank_total(report, table, values_of, widths, set(by_position) | set(irregular))
+        # (a row its grid shows whole printed no cell more that a converter cut: no row of 8 either)
+        flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular) | drawn_whole)
+        zero_row_filling_blank_total(report, table, values_of, widths, set(by_position) | set(irregular) | drawn_whole)
     _order_lines_by_the_table(report, table, unsummed, gap_blanks)
     if wrapped:
         read_wrapped_by_the_sums(report, table, wrapped)
@@ -2789,6 +2796,21 @@ def _column_after_total(tokens: list[Token], first_label: int, lines: list[Line]
                 and not any(texts[texts.index("总计") + 1:]):
             return len(texts) - 1 - texts.index("总计")
     return 0
+
+
+# formats whose grid rows (Line.grid) are the file's own, each row's cells as printed: a web page's
+# table, a Word file's, a PDF's ruled cells (a text's grid rows are a converter's pipe table)
+_OWN_GRIDS = ("html", "mht", "docx", "doc", "wps", "pdf")
+
+
+def _on_own_grid(values_of: dict[str, list[Token]], lines: list[Line]) -> frozenset[str]:
+    """The 表三 rows whose values all come from grid rows of the file's own (`lines` of a format in
+    _OWN_GRIDS): there each cell the row prints is a cell, a blank one too, so a row printing 8
+    cells (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md) reads 8 values; one reading 7 printed
+    7, none cut off by a converter (h2905 r0038 web page, p2702 r0003 PDF: a misprinted 总计 is
+    the report's mistake, not a 总计 cut off)."""
+    return frozenset(key for key, values in values_of.items()
+                     if values and all(lines[t.line].grid for t in values))
 
 
 _DRAWN_TABLES = ("md", "txt", "pdf")  # formats whose tables a converter drew, every row as wide as the table

@@ -27,6 +27,10 @@ from, and hands its rows here:
   the parser flags it with TAB_ROW_OF_EIGHT); wider_parts: rows of 0s in a later w3m box drawn a
   column wider than the header's;
 - t3_anchored leaves as read a row flagged SUBTOTAL_UNTOLD (core/model.py).
+
+A row the parser read from a file's own grid (a web page's table, a Word table, a PDF's ruled cells:
+parser._on_own_grid) shows every cell it prints, a row of 8 its 8: such a row of 7 is never weighed
+as one cut (may_be_clipped, may_have_lost_a_blank, flag_lone_total, zero_row_filling_blank_total).
 """
 from __future__ import annotations
 

@@ -6,7 +6,9 @@ offsets into ``text`` so that every parsed number can point back at where it cam
 
 ``Line.grid`` is True when the cells come from a real table grid (HTML, DOCX, a PDF table): there
 an empty cell is a printed blank. In plain text, empty fields may be merged cells or padding, so
-they mean nothing.
+they mean nothing. A grid of the file's own (a web page's, a Word file's, a PDF's ruled cells) shows
+every cell of a row; one a converter drew may not (``Document.rows_cut_to_columns``; pandoc's pipe
+tables in a text file).
 """
 from __future__ import annotations
 
@@ -53,6 +55,9 @@ class Document:
     # lines that begin a page, where the text marks pages (pdftotext's form feeds): a number alone
     # beside a page break may be the page's number in its footer or header, not a cell
     page_starts: tuple[int, ...] = ()
+    # a grid's rows as a writer cut them to its table's columns (pandoc's web page of a Word table:
+    # a row printing 8 cells shows 7, no trace of the one cut); a grid read as drawn shows every cell
+    rows_cut_to_columns: bool = False
 
 
 class TextBuilder:

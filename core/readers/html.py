@@ -99,7 +99,14 @@ def read_html(path: str, data: bytes, fmt: str = "html", declared: str | None = 
             builder = _render(unescaped, markup) or builder
     if not builder.lines:
         problems.append("网页中没有找到文字内容")
-    return Document(path, fmt, encoding, builder.text, builder.lines, problems)
+    return Document(path, fmt, encoding, builder.text, builder.lines, problems,
+                    rows_cut_to_columns='<tr class="' in text and _PANDOC_ROWS.search(text) is not None)
+
+
+# pandoc's web page: its table rows striped odd and even, or its generator named. pandoc cuts each
+# row of a Word table to the table's columns, a row printing 8 cells to 7 (its last lost), and
+# writes the cut rows so (a page of its own prints what the page's author typed in every row).
+_PANDOC_ROWS = re.compile(r'<tr class="(?:odd|even)">|<meta name="generator" content="pandoc')
 
 
 # Table markup in a JS string; [^<>] keeps the search linear on "<td<td<td…". Every form has a

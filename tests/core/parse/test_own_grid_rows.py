@@ -1,0 +1,83 @@
+"""表三 rows read cell by cell from a file's own grid (a web page's table, a Word table, a PDF's ruled
+cells): the grid shows every cell a row prints, so a row reading 7 values printed 7, and none
+lost its last cell to a converter (TEMPLATE.md "rows printing 6 or 8 values"). A row there whose
+second value is the sum of the five after it, its 总计 misprinted, is the report's mistake: a plain
+错误 with the value the sums want, not 存疑 for a 总计 「转换时被截去」. A row of 8 the grid shows is
+still read without its subtotal; pandoc's web page, whose rows pandoc cut to the table's columns,
+keeps the cut reading (fixtures: tests/fixtures/zoo/README.md)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.check.rules import check
+from core.model import DOUBT, ERROR
+from core.readers.dispatch import read_document
+from tests.core.truth import read_against_truth, t3_row
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+
+
+def _errors_and_doubts(report):
+    findings = check(report)
+    errors = {(f.rule, f.suggestion.cell if f.suggestion else None, f.suggestion.value if f.suggestion else None)
+              for f in findings if f.severity == ERROR}
+    return errors, [f for f in findings if f.severity == DOUBT]
+
+
+def test_a_misprinted_total_in_a_web_pages_row_is_an_error_with_its_fix_not_a_total_cut_off():
+    # 「1.本机关不掌握相关政府信息」 prints 1 0 (blank) (blank) / / 0 in the page's own <table>: its 总计
+    # misprinted 0 for 1 (planted). 0 after 自然人 is the sum of the five cells after it, so the row was
+    # taken for a row of 8 whose 总计 a converter cut: 存疑 (「转换时末格（总计）被截去」) at df27c568
+    report, wrong, silent = read_against_truth(ZOO / "h2905-r0038-web-utf-8.html")
+    assert t3_row(report, "unable_not_held") == [1, 0, None, None, None, None, 0]
+    assert not any("截去" in f.message for f in report.flags)
+    errors, doubts = _errors_and_doubts(report)
+    assert errors == {("T3-2", "section3.unable_not_held.total", 1), ("T3-3", "section3.unable_not_held.total", 1)}
+    assert doubts == []
+    assert wrong == [] and silent == []
+
+
+def test_a_misprinted_total_in_a_pdfs_ruled_row_is_an_error_with_its_fix():
+    # LibreOffice's PDF of the Word file, its table ruled: 「（六）其他处理」 prints 1 (blank) 0 (blank) - (blank)
+    # 0, its 总计 misprinted 0 for 1 (planted); 存疑 for a 总计 cut off at df27c568
+    document = read_document(str(ZOO / "p2702-r0003-lo-pdf.pdf"))
+    row = next(line for line in document.lines if line.cells and line.cells[0].text == "（六）其他处理")
+    assert row.grid and len(row.cells) == 8  # (its label and 7 cells, as ruled)
+    report, wrong, silent = read_against_truth(ZOO / "p2702-r0003-lo-pdf.pdf")
+    assert t3_row(report, "other_processing") == [1, None, 0, None, None, None, 0]
+    assert not any("截去" in f.message for f in report.flags)
+    errors, doubts = _errors_and_doubts(report)
+    assert errors == {("T3-2", "section3.other_processing.total", 1), ("T3-3", "section3.other_processing.total", 1)}
+    assert doubts == []
+    assert wrong == [] and silent == []
+
+
+def test_a_row_of_8_a_web_page_prints_is_still_read_without_its_subtotal():
+    # mammoth's page of the Word file: 「（二）部分公开」 prints 8 cells, 12 1 — — — — 1 13 (a 法人或其他组织
+    # subtotal 1 after 自然人); the planted typo is 二、上年结转 × 总计 2 for 25
+    report, wrong, silent = read_against_truth(ZOO / "q3306-r0005-mammoth-html.html")
+    assert t3_row(report, "partial") == [12, None, None, None, None, 1, 13]
+    assert any(f.cell == "section3.partial" and "印有8个数值" in f.message for f in report.flags)
+    errors, doubts = _errors_and_doubts(report)
+    assert {cell for _, cell, _ in errors} == {"section3.carried_over.total"}
+    assert ("T3-3", "section3.carried_over.total", 25) in errors
+    assert wrong == [] and silent == []
+
+
+def test_pandocs_web_page_of_a_row_of_8_keeps_the_reading_of_a_total_cut_off():
+    # the same page through pandoc (html → html): pandoc cut 「（二）部分公开」 to the table's 7 columns,
+    # 12 1 — — — — 1, its 总计 13 lost; its rows striped 「<tr class="odd">」 say whose grid it is
+    document = read_document(str(ZOO / "q3306-r0005-mammoth-html-pandoc.html"))
+    assert document.rows_cut_to_columns
+    report, wrong, silent = read_against_truth(ZOO / "q3306-r0005-mammoth-html-pandoc.html")
+    assert t3_row(report, "partial") == [12, None, None, None, None, 1, 13]
+    assert any(f.cell == "section3.partial" and "转换时末格（总计）被截去" in f.message and "推定为13" in f.message
+               for f in report.flags)
+    errors, _ = _errors_and_doubts(report)
+    assert {cell for _, cell, _ in errors} == {"section3.carried_over.total"}
+    assert wrong == [] and silent == []
+
+
+def test_a_web_page_of_its_own_is_not_taken_for_pandocs():
+    assert not read_document(str(ZOO / "h2905-r0038-web-utf-8.html")).rows_cut_to_columns
+    assert not read_document(str(ZOO / "q3306-r0005-mammoth-html.html")).rows_cut_to_columns
