@@ -110,6 +110,8 @@ def main() -> int:
     parser.add_argument("--fresh", action="store_true", help="start without review database and parse cache")
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="print the N costliest functions of the GUI thread (cProfile)")
+    parser.add_argument("--profile-out", default="", metavar="FILE",
+                        help="with --profile: also save the GUI thread's profile to FILE (pstats)")
     parser.add_argument("--stalls", type=int, default=0, metavar="N",
                         help="list the N longest stalls: when, and how much of each the GUI thread computed")
     parser.add_argument("--walk", type=int, default=0, metavar="N",
@@ -300,6 +302,8 @@ def main() -> int:
                   f"{'  (the first report opens, or after)' if end > opened else ''}")
     if profile is not None:
         pstats.Stats(profile).sort_stats("tottime").print_stats(args.profile)
+        if args.profile_out:
+            profile.dump_stats(args.profile_out)
     window.stop_loading()
     window.close()
     store.close()

@@ -269,10 +269,9 @@ class DashboardModel(ReadOnlyListModel):
                 for number in rows:
                     self._set_mark(number, "", None, changed)
                 continue
-            from gui.compare_models import why_this_copy  # (only for a year filed twice)
             standing, reason = standing_and_reason(copies)
             said = dict(year=key[1], count=len(copies), file=Path(standing.report.file).name,
-                        why=why_this_copy(reason))
+                        why=compare_strings.why_this_copy(reason))
             for number, review in zip(rows, copies):
                 stands = review is standing or (review.report.content_hash
                                                 and review.report.content_hash == standing.report.content_hash)

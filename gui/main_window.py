@@ -1385,10 +1385,9 @@ class MainWindow(QMainWindow):
         if not any(c is not review and not (own and c.report.content_hash == own) for c in copies):
             return "", ""
         from gui import compare_strings
-        from gui.compare_models import why_this_copy
 
         standing = standing_copy(copies)
-        said = dict(year=review.report.year, count=len(copies), why=why_this_copy(standing_reason(copies)),
+        said = dict(year=review.report.year, count=len(copies), why=compare_strings.why_this_copy(standing_reason(copies)),
                     file=Path(standing.report.file).name)
         if standing is review or (own and standing.report.content_hash == own):
             return compare_strings.COPIES_TAG_THIS.format(**said), compare_strings.COPIES_THIS.format(**said)
