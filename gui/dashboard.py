@@ -361,6 +361,18 @@ class DashboardModel(ReadOnlyListModel):
         """The reports loaded so far (nothing is loaded for this)."""
         return [row.review for row in self._items if row.review is not None]
 
+    def copies_of(self, review: ReportReview) -> list[ReportReview]:
+        """``core.compare.years.copies_of`` among the loaded reports, from the rows kept by
+        (agency key, year) for the 采用 / 未采用 marks: the heading of the first report opened
+        went through every report of the folder for its copies (5-6 ms of 2 000 reports)."""
+        from core.compare.pairing import normalise_agency
+
+        report = review.report
+        key = normalise_agency(report.agency) if report.agency else ""
+        if not (key and report.year):
+            return []
+        return [self._items[number].review for number in self._copies.get((key, report.year), [])]
+
     def review_at(self, row: int) -> Optional[ReportReview]:
         return self._loaded(row).review if 0 <= row < len(self._items) else None
 

@@ -1327,7 +1327,7 @@ class MainWindow(QMainWindow):
         agency's year filed twice, in 年度对照, the comparisons, the X- rules and the 汇总, whatever
         work the other copies hold; one undo step, saved with the review. There was no way to say
         which copy counts but to mark it 已审核 (and so unmark the others)."""
-        from core.compare.years import choose_copy, copies_of
+        from core.compare.years import choose_copy
         from gui import compare_strings
         from gui.undo import ChosenCopyCommand
 
@@ -1340,7 +1340,7 @@ class MainWindow(QMainWindow):
         report = review.report
         said = dict(name=Path(report.file).name, agency=report.agency or compare_strings.THIS_AGENCY,
                     year=report.year or "")
-        copies = copies_of(review, self.dashboard.model.loaded_reviews())
+        copies = self.dashboard.model.copies_of(review)
         if len(copies) < 2:
             self.show_status(compare_strings.CHOOSE_COPY_ALONE.format(**said))
             return False
@@ -1378,9 +1378,9 @@ class MainWindow(QMainWindow):
         """The review's heading on a copy of a year filed twice: a few words, and a sentence, on
         whether this copy is the one that stands for it, and why, or which one does and the key to
         choose this one instead (("", "") for a year filed once: twins, the same bytes, are one report)."""
-        from core.compare.years import copies_of, standing_copy, standing_reason
+        from core.compare.years import standing_copy, standing_reason
 
-        copies = copies_of(review, self.dashboard.model.loaded_reviews())
+        copies = self.dashboard.model.copies_of(review)
         own = review.report.content_hash
         if not any(c is not review and not (own and c.report.content_hash == own) for c in copies):
             return "", ""
