@@ -310,7 +310,12 @@ class DashboardModel(ReadOnlyListModel):
     def set_earlier_work(self, found: dict[str, int]) -> None:
         """Mark the rows whose file has work stored for content it no longer holds (by file; not
         a row the auditor has worked on since the lookup, as update_review says)."""
-        for number, row in enumerate(self._items):
+        # the rows marked now, and those marked before: the others keep their 0 (a loop over each
+        # of a 2 000-report folder's rows took 4-5 ms of the turn that opens its first report)
+        marked = {number for number, row in enumerate(self._items) if row.earlier_work}
+        marked.update(self._row_of[file] for file in found if file in self._row_of)
+        for number in sorted(marked):
+            row = self._items[number]
             review = row.review
             worked = review is not None and bool(review.edits or review.verdict_trail or review.reviewed)
             count = 0 if worked else found.get(row.file, 0)
