@@ -217,9 +217,10 @@ def _difference_text(cell: str, values: list) -> str:
 
 def unread_copies(copies: list) -> list[int]:
     """The numbers (1 for the first) of ``copies`` whose tables were not read whole
-    (core.compare.years.read_whole): no differences are counted against them."""
-    from core.compare.years import read_whole
-    return [n for n, review in enumerate(copies, 1) if not read_whole(review.report)]
+    (core.compare.years.read_whole, as the loading thread worked it out for each): no
+    differences are counted against them."""
+    from core.compare.years import read_whole_of
+    return [n for n, review in enumerate(copies, 1) if not read_whole_of(review)]
 
 
 def unread_note(copies: list, briefly: bool = False) -> str:
