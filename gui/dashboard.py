@@ -198,13 +198,18 @@ class DashboardModel(ReadOnlyListModel):
     def fill(self, items: list[tuple[ReportReview, list[Finding]]]) -> None:
         """The reports of listed rows (rows that already have theirs keep them: a session may
         hold that object)."""
+        arrived: list[int] = []  # their years' copies marked once for the batch, not a call a row
         for review, findings in items:
             number = self._row_of.get(review.report.file)
             if number is not None and self._items[number].review is None:
-                self._arrived(number, review, findings)
+                self._arrived(number, review, findings, arrived)
+        if arrived:
+            self._mark_copies(arrived)
 
-    def _set(self, number: int, review: ReportReview, findings: list[Finding], quiet: bool = False) -> None:
-        """The row's report; ``quiet``: its summary is known unless the file changed since."""
+    def _set(self, number: int, review: ReportReview, findings: list[Finding], quiet: bool = False,
+             to_mark: Optional[list[int]] = None) -> None:
+        """The row's report; ``quiet``: its summary is known unless the file changed since;
+        ``to_mark``: its number goes there, its copies to be marked by the caller (else now)."""
         row = self._items[number]
         row.review, row.findings = review, list(findings)
         # the same bytes under the row's own name (so the same reader): the summary listed from
@@ -212,7 +217,7 @@ class DashboardModel(ReadOnlyListModel):
         # unless the report comes with stored work (kept by hash: made on a copy since the listing)
         if quiet and row.content_hash and row.content_hash == review.report.content_hash \
                 and not (review.edits or review.verdict_trail or review.reviewed or review.chosen):
-            self._mark_copies([number])
+            self._copies_changed(number, to_mark)
             return
         row.content_hash = review.report.content_hash
         self._twins.add(row.file, row.content_hash)
@@ -220,7 +225,13 @@ class DashboardModel(ReadOnlyListModel):
         if not (quiet and summary == row.summary):
             row.show(summary, row.name)
             self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
-        self._mark_copies([number])  # (its work may make it, or another copy, the one that stands)
+        self._copies_changed(number, to_mark)  # (its work may make it, or another copy, the one that stands)
+
+    def _copies_changed(self, number: int, to_mark: Optional[list[int]]) -> None:
+        if to_mark is None:
+            self._mark_copies([number])
+        else:
+            to_mark.append(number)
 
     def _mark_copies(self, numbers: list[int]) -> None:
         """Mark 采用 / 未采用 on the copies of the years of the loaded rows ``numbers``: which copy
@@ -302,10 +313,11 @@ class DashboardModel(ReadOnlyListModel):
             row.show(row.summary, row.name)  # (its 问题 text)
             changed.append(number)
 
-    def _arrived(self, number: int, review: ReportReview, findings: list[Finding]) -> None:
+    def _arrived(self, number: int, review: ReportReview, findings: list[Finding],
+                 to_mark: Optional[list[int]] = None) -> None:
         """The report of a listed row, with the work of a loaded twin if it has one."""
         twin_findings = self._with_twin_work(review)
-        self._set(number, review, findings if twin_findings is None else twin_findings, quiet=True)
+        self._set(number, review, findings if twin_findings is None else twin_findings, quiet=True, to_mark=to_mark)
 
     def set_earlier_work(self, found: dict[str, int]) -> None:
         """Mark the rows whose file has work stored for content it no longer holds (by file; not
