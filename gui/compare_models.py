@@ -15,6 +15,7 @@ from core.compare.diff import (CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_C
                                CellChange)
 from core.template import describe
 from gui import compare_strings as text, palette, strings
+from gui.compare_strings import why_this_copy
 from gui.qt import QAbstractTableModel, QBrush, QColor, QFont, QModelIndex, Qt
 from gui.session import format_number, shown_text
 from gui.table_models import GridTableModel, TemplateTableModel, grid_cell_data
@@ -216,9 +217,10 @@ def _difference_text(cell: str, values: list) -> str:
 
 def unread_copies(copies: list) -> list[int]:
     """The numbers (1 for the first) of ``copies`` whose tables were not read whole
-    (core.compare.years.read_whole): no differences are counted against them."""
-    from core.compare.years import read_whole
-    return [n for n, review in enumerate(copies, 1) if not read_whole(review.report)]
+    (core.compare.years.read_whole, as the loading thread worked it out for each): no
+    differences are counted against them."""
+    from core.compare.years import read_whole_of
+    return [n for n, review in enumerate(copies, 1) if not read_whole_of(review)]
 
 
 def unread_note(copies: list, briefly: bool = False) -> str:
@@ -248,15 +250,6 @@ def copies_differ(copies: list, differences: list) -> tuple[str, str]:
     if whole < 2:
         return unread[0], unread[1]
     return f"{unread[0]}；{differ}", f"{unread[1]}；{briefly}"
-
-
-def why_this_copy(rank: int) -> str:
-    """Why a year filed twice is shown or compared through the copy of this rank, the one that
-    stands for it (core.compare.years.copy_rank): the auditor marked it 已审核, or worked on it
-    (an edit, a verdict), or touched none of the copies."""
-    from core.compare.years import CHOSEN, FIRST_COMPLETE, MARKED, WORKED
-    return {CHOSEN: text.COPY_STANDS_CHOSEN, MARKED: text.COPY_STANDS_MARKED, WORKED: text.COPY_STANDS_WORKED,
-            FIRST_COMPLETE: text.COPY_STANDS_COMPLETE}.get(rank, text.COPY_STANDS_FIRST)
 
 
 def other_copies_note(copies: list, shown) -> tuple[list[str], str]:

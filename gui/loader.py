@@ -38,6 +38,7 @@ import core.readers.pdf  # noqa: F401
 import core.readers.word97  # noqa: F401
 import core.readers.dispatch  # noqa: F401
 from core.compare.pairing import normalise_agency
+from core.compare.years import read_whole_of
 from core.parse.cache import ParseCache, cache_path_beside, parse_key
 from core.pipeline import HashedFile, hash_file, report_paths
 from core.readers.legacy import Conversions, convert_batch, needs_office, use as use_conversions
@@ -432,10 +433,15 @@ class FolderLoader(QThread):
 
 
 def _key_agency(item) -> None:
-    """The report's agency keyed here, not on the GUI thread: linking the folder's years there
-    as its first report opens looks the keys up (memoised, core/compare/pairing.py)."""
+    """What the GUI thread looks up of a report as it arrives, worked out here: its agency's
+    key (linking the folder's years there as its first report opens looks the keys up, memoised
+    in core/compare/pairing.py), and whether its tables were read whole (memoised on the review:
+    the report list ranks each year's copies by it as the rows' reports arrive)."""
     if isinstance(item, tuple):  # (review, findings); a Listed row gets its report later
-        normalise_agency(item[0].report.agency)
+        review = item[0]
+        normalise_agency(review.report.agency)
+        if review.report.cells:  # (copy_rank asks no more of a report without cells)
+            read_whole_of(review)
 
 
 @contextmanager

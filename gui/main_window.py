@@ -1327,7 +1327,7 @@ class MainWindow(QMainWindow):
         agency's year filed twice, in 年度对照, the comparisons, the X- rules and the 汇总, whatever
         work the other copies hold; one undo step, saved with the review. There was no way to say
         which copy counts but to mark it 已审核 (and so unmark the others)."""
-        from core.compare.years import choose_copy, copies_of
+        from core.compare.years import choose_copy
         from gui import compare_strings
         from gui.undo import ChosenCopyCommand
 
@@ -1340,7 +1340,7 @@ class MainWindow(QMainWindow):
         report = review.report
         said = dict(name=Path(report.file).name, agency=report.agency or compare_strings.THIS_AGENCY,
                     year=report.year or "")
-        copies = copies_of(review, self.dashboard.model.loaded_reviews())
+        copies = self.dashboard.model.copies_of(review)
         if len(copies) < 2:
             self.show_status(compare_strings.CHOOSE_COPY_ALONE.format(**said))
             return False
@@ -1378,17 +1378,16 @@ class MainWindow(QMainWindow):
         """The review's heading on a copy of a year filed twice: a few words, and a sentence, on
         whether this copy is the one that stands for it, and why, or which one does and the key to
         choose this one instead (("", "") for a year filed once: twins, the same bytes, are one report)."""
-        from core.compare.years import copies_of, standing_copy, standing_reason
+        from core.compare.years import standing_copy, standing_reason
 
-        copies = copies_of(review, self.dashboard.model.loaded_reviews())
+        copies = self.dashboard.model.copies_of(review)
         own = review.report.content_hash
         if not any(c is not review and not (own and c.report.content_hash == own) for c in copies):
             return "", ""
         from gui import compare_strings
-        from gui.compare_models import why_this_copy
 
         standing = standing_copy(copies)
-        said = dict(year=review.report.year, count=len(copies), why=why_this_copy(standing_reason(copies)),
+        said = dict(year=review.report.year, count=len(copies), why=compare_strings.why_this_copy(standing_reason(copies)),
                     file=Path(standing.report.file).name)
         if standing is review or (own and standing.report.content_hash == own):
             return compare_strings.COPIES_TAG_THIS.format(**said), compare_strings.COPIES_THIS.format(**said)

@@ -48,7 +48,7 @@ from core.model import (BLANK, BLANK_TEMPLATE, INFERRED, MISSING, NUMBER, PLACEH
                         Report)
 from core.parse.tokens import MAX_DIGITS, parse_number
 from core.readers.dispatch import without_read_failed
-from core.review.flag_groups import FlagGroup, group_flags
+from core.review.flag_groups import FlagGroup, count_groups, group_flags
 from core.template import all_paths, column_of
 
 UNDO_NOTE = "撤销"  # the trail's note of an undo (for people: ``CellEdit.undo`` is what marks one)
@@ -517,7 +517,7 @@ class ReportReview:
         one a row as the 问题清单 lists them (open_flag_groups)."""
         counted = [f.severity for f in findings if not self.is_dismissed(f)]
         errors, warnings = counted.count("error"), counted.count("warning")
-        doubts = len(counted) - errors - warnings + len(self.open_flag_groups())
+        doubts = len(counted) - errors - warnings + count_groups(self.open_flags())
         return errors, warnings, doubts, sum(self.verdict_of(f) is not None for f in findings)
 
     # --- derived views --------------------------------------------------------------------

@@ -468,6 +468,27 @@ def test_worker_processes_run_under_the_batch_policy():
     assert niceness == os.getpriority(os.PRIO_PROCESS, 0)
 
 
+def test_worker_processes_leave_the_window_the_cpu_on_windows_and_where_there_is_no_batch_policy(monkeypatch):
+    # Windows: the process's priority class BELOW_NORMAL (no new dependency: ctypes); elsewhere
+    # without Linux's batch policy (macOS): a nice value. Each asked of the system as the worker starts.
+    import ctypes
+    import types
+    from gui import folder_job
+    asked = []
+    kernel32 = types.SimpleNamespace(GetCurrentProcess=lambda: "this process",
+                                     SetPriorityClass=lambda process, level: asked.append((process, level)))
+    monkeypatch.delattr(os, "SCHED_BATCH", raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(ctypes, "windll", types.SimpleNamespace(kernel32=kernel32), raising=False)
+    monkeypatch.setattr(os, "nice", lambda step: asked.append(("nice", step)))
+    folder_job._lower_priority()
+    assert asked == [("this process", 0x4000)]  # BELOW_NORMAL_PRIORITY_CLASS
+    asked.clear()
+    monkeypatch.setattr(sys, "platform", "darwin")
+    folder_job._lower_priority()
+    assert asked == [("nice", folder_job.WORKER_NICENESS)] and folder_job.WORKER_NICENESS > 0
+
+
 def test_a_folder_s_files_are_hashed_once_whether_parsed_or_taken_from_the_cache(qtbot, report_folder, db_path,
                                                                                 monkeypatch):
     """The listing hashes each file to look it up in the parse cache; loading it then uses that

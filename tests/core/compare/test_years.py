@@ -183,3 +183,26 @@ def test_a_copy_whose_tables_were_read_in_part_is_not_read_whole_and_stands_afte
         assert standing_copy(copies).report is whole
     # a problem of another kind (a lossy encoding) leaves the tables whole
     assert read_whole(dataclasses.replace(whole, problems=["文件中有无法解码的字符，已用替代字符显示"]))
+
+
+def test_a_table_with_some_cells_unread_is_found_and_one_with_none_read_is_lacking():
+    """``lacks_a_table`` asks, of each table, whether any cell of it was read: a lost row (its
+    cells MISSING) before or after read ones leaves the table found; a table all of whose cells
+    are MISSING, in any place among the others, is lacking."""
+    from core.compare.years import lacks_a_table
+    from core.model import MISSING
+
+    lost = CellValue(None, MISSING)
+    read = {"section2.rules.issued": CellValue(4), "section3.new.total": CellValue(110),
+            "section3.new.natural": CellValue(100), "section4.review.total": CellValue(0),
+            "section4.review.kept": CellValue(0)}
+    assert not lacks_a_table(Report(file="001.txt", format="txt", cells=dict(read)))
+    for path in read:  # one cell lost: its table still has another (but 表二's only cell)
+        cells = {**read, path: lost}
+        assert lacks_a_table(Report(file="001.txt", format="txt", cells=cells)) == path.startswith("section2"), path
+    for section in ("section2", "section3", "section4"):  # every cell of one table lost
+        cells = {path: lost if path.startswith(section) else cell for path, cell in read.items()}
+        assert lacks_a_table(Report(file="001.txt", format="txt", cells=cells)), section
+    # cells in no template order: section4's lost cell first, its read one last
+    shuffled = {"section4.review.kept": lost, **{p: c for p, c in read.items() if p != "section4.review.kept"}}
+    assert not lacks_a_table(Report(file="001.txt", format="txt", cells=shuffled))

@@ -7,7 +7,7 @@ from core.export.report_json import report_json
 from core.model import Flag
 from core.pipeline import load_report
 from core.review.edits import CellEdit, ReportReview
-from core.review.flag_groups import group_flags
+from core.review.flag_groups import count_groups, group_flags
 
 SEED_002 = Path(__file__).parents[2] / "fixtures" / "corpus" / "002_8be41c244005adf4.txt"
 T3_COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
@@ -47,6 +47,9 @@ def test_cells_of_different_rows_are_not_merged():
     assert groups[1].message == ("表三「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」的自然人、总计（2格）"
                                  "未能从原文读出，按勾稽关系推定：自然人为0，总计为3")
     assert groups[2].message == "表四的数值按版面位置归入各列，各数所在的列不够确定，请对照原文核对"  # names its table
+    # the report list's 存疑 counts these entries (without making their messages): 3, not 5 flags
+    assert count_groups(flags) == 3
+    assert count_groups(flags + [Flag("document", "lost", "原文转换时有内容缺失，请对照原文核对")]) == 4
 
 
 def test_a_cell_the_auditor_corrected_leaves_its_rows_entry():
