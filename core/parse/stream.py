@@ -303,15 +303,16 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     # again, where the column sums then hold. The readings made are told apart by their rows' names
     # (a number for each row's numbers) where they differ from the first reading's, with those
     # rows, in row order: the readings differ in a few rows, and one made from them in one more, so
-    # these are a few names, not one for every row. Each is weighed as it is made (none is chosen
-    # when they are more than _MAX_CANDIDATES): each reading made differs from the one it was made
-    # from only in the row placed again, so the equations through no other row hold or break as in
-    # that one, and only those through the row are summed (in the same order, over the same
-    # numbers, as for the whole reading). The one reading whose broken equations all go through
-    # one cell and are fewest is chosen, as _equations_choose chooses; a reading breaking more than
-    # the fewest so far is never chosen.
+    # these are a few names, not one for every row. None is chosen when they are more than
+    # _MAX_CANDIDATES: which readings are made, and how many, does not hang on the sums, so they
+    # are all made and counted first, and only when they are few enough is each weighed, in the
+    # order made (a search that must give up weighs none). Each reading made differs from the one
+    # it was made from only in the row placed again, so the equations through no other row hold or
+    # break as in that one, and only those through the row are summed (in the same order, over the
+    # same numbers, as for the whole reading). The one reading whose broken equations all go
+    # through one cell and are fewest is chosen, as _equations_choose chooses; a reading breaking
+    # more than the fewest so far is never chosen.
     sides, through = _equation_sides(report, table), _equations_through(report, table)
-    best, chosen = len(sides) + 1, []  # the fewest broken so far, and the readings breaking as few
     orders = list(readings.values())
     row_named: dict[tuple, int] = {}  # a row's numbers -> its name
     made: set[tuple] = set()  # each reading's rows and names differing
@@ -319,12 +320,15 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     # (the readings share most of their rows)
     arranged: dict[tuple, list[tuple[Callable, int]]] = {}
     first: tuple = ()  # the first reading's rows' names
+    # per reading: (its index, its numbers, per row placed again: (the row, its cells, their
+    # numbers, the arrangements making a reading not made before))
+    new_readings: list[tuple[int, tuple, list[tuple[int, list[int], list, list[Callable]]]]] = []
     for b, (key, order_rows) in enumerate(readings.items()):
         names = tuple(row_named.setdefault(key[r * width:(r + 1) * width], len(row_named)) for r in range(rows))
         if b == 0:
             first = names
         differ = [(d, names[d]) for d in range(rows) if names[d] != first[d]]
-        reading: list = []  # (its numbers and the equations it breaks: at its first reading made)
+        placed_again = []
         for r in range(rows):
             parts = order_rows[r][:-1]
             moving = [n for n in parts if numbers[n] != 0]
@@ -339,10 +343,7 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             if row_key not in arranged:
                 arranged[row_key] = [(arrange, row_named.setdefault(arrange(printed) + total, len(row_named)))
                                      for arrange in _arrangements(width - 1, len(moving))]
-            # how many equations through no other row the reading breaks, and the cells they all
-            # go through (None: it breaks none): at the row's first reading made
-            outside: Optional[tuple[int, Optional[set[str]]]] = None
-            start = r * width
+            new = []
             for arrange, name in arranged[row_key]:
                 read = above + (r, name) + below if name != first[r] else above + below
                 if read in made:
@@ -350,14 +351,26 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
                 made.add(read)
                 if len(made) > _MAX_CANDIDATES:
                     return None
-                if outside is None:
-                    if not reading:
-                        reading = list(key)
-                        breaks = [abs(sum(left(reading)) - sum(right(reading))) > 1e-9 for _, left, right, _ in sides]
-                    own = set(through[r])
-                    broken = [sides[k][0] for k in range(len(sides)) if breaks[k] and k not in own]
-                    outside = (len(broken), set.intersection(*broken) if broken else None)
-                count, shared = outside  # (shared: the cells the broken equations all go through)
+                new.append(arrange)
+            if new:
+                placed_again.append((r, cells, printed, new))
+        if placed_again:
+            new_readings.append((b, key, placed_again))
+    best, chosen = len(sides) + 1, []  # the fewest broken so far, and the readings breaking as few
+    for b, key, placed_again in new_readings:
+        # (its numbers and the equations it breaks)
+        reading = list(key)
+        breaks = [abs(sum(left(reading)) - sum(right(reading))) > 1e-9 for _, left, right, _ in sides]
+        for r, cells, printed, new in placed_again:
+            # how many equations through no other row the reading breaks, and the cells they all
+            # go through (None: it breaks none)
+            own = set(through[r])
+            broken = [sides[k][0] for k in range(len(sides)) if breaks[k] and k not in own]
+            count_outside = len(broken)
+            shared_outside = set.intersection(*broken) if broken else None
+            start = r * width
+            for arrange in new:
+                count, shared = count_outside, shared_outside  # (shared: the cells the broken equations all go through)
                 if count > best or shared is not None and not shared:
                     continue
                 reading[start:start + width - 1] = arrange(printed)

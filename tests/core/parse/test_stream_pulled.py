@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import random
 from itertools import islice
+from pathlib import Path
 
 from core.parse.row_sums import parts_add_up
+from core.pipeline import load_report
 from core.parse.stream import _equal_later, _Reach
+
+CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
 
 
 def _rows_adding_up(numbers: list, unused: list[int], taking: set[int], rows: int, width: int) -> int:
@@ -72,3 +76,38 @@ def test_the_later_values_equal_to_a_wanted_one_are_those_a_scan_finds():
     numbers = [5, 0, 0, 0, 3, 0, 0]
     assert _equal_later(numbers, {0: [1, 2, 3, 5, 6], 3: [4], 5: [0]}, [1, 2, 3, 5, 6], 0) == [1, 5]
     assert _equal_later(numbers, {0: [1, 2, 3, 5, 6], 3: [4], 5: [0]}, [1, 3, 5, 6], 0) == [1, 3, 5]
+
+
+def _pulled_calls(monkeypatch, path) -> list[tuple]:
+    """_pulled_reading's arguments (copied) and answer at each call while `path` is read."""
+    from core.parse import stream
+
+    calls = []
+    pulled = stream._pulled_reading
+
+    def recorded(report, table, numbers):
+        found = pulled(report, table, list(numbers))
+        calls.append((report, table, list(numbers), found))
+        return found
+    monkeypatch.setattr(stream, "_pulled_reading", recorded)
+    load_report(path)
+    monkeypatch.setattr(stream, "_pulled_reading", pulled)
+    return calls
+
+
+def test_rows_placed_again_are_weighed_only_when_the_readings_made_are_few_enough(monkeypatch):
+    # zoo123 r0011 (plain pdftotext): a row's parts placed again choose the stream's reading, of
+    # 144 readings made; at a cap of 143 none is chosen, at 144 the same as with none near (the
+    # readings are all made and counted before any is weighed: the same at main df27c568)
+    from core.parse import stream
+
+    calls = _pulled_calls(monkeypatch, CONVERTERS / "zoo123-r0011.pdftotext-gbk.txt")
+    assert len(calls) == 1
+    report, table, numbers, found = calls[0]
+    assert found is not None
+    answers = {}
+    for cap in (143, 144, 5000):
+        monkeypatch.setattr(stream, "_MAX_CANDIDATES", cap)
+        answers[cap] = stream._pulled_reading(report, table, numbers)
+    assert answers[143] is None
+    assert answers[144] == answers[5000] == found
