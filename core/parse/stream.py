@@ -16,10 +16,10 @@ paragraph_streams.py, glued runs (docx2txt) in glued_tables.py.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, chain, compress, islice, permutations, product
+from itertools import accumulate, chain, compress, permutations, product
 from math import inf
 from operator import itemgetter, sub
 from typing import Any, Callable, Collection, Iterable, NamedTuple, Optional, Sequence, cast
@@ -212,6 +212,13 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     readings: dict[tuple, list[list[int]]] = {}  # a reading's numbers -> its rows (their stream indices)
     made_rows: set[tuple] = set()  # each reading's numbers row by row
     walked = [0]
+    # each whole number's places in the stream (None when a number is not a whole one: the later
+    # values are then compared one by one, within 1e-9, as they print)
+    at_value: Optional[dict[Number, list[int]]] = None
+    if all(type(v) is int for v in numbers):
+        at_value = {}
+        for n, v in enumerate(numbers):
+            at_value.setdefault(v, []).append(n)
 
     def finish(order_rows: list[list[int]], read_rows: list[tuple], free: list[tuple[int, int]]) -> None:
         # each free row's value moved to each column, and its numbers (a row is free once at most):
@@ -267,12 +274,13 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
                 wanted.append((printed[-1] - sum(printed[:-1]), False))
             options = []
             later = unused[width:]  # (the values left after the row's)
+            # every option takes the six and one later value q: the rows read on from the values
+            # after the six (`rest`), q taken out, counted by _Reach (each window read once a step)
+            reach = _Reach(numbers, unused[width - 1:], rows - r - 1, width)
             for value, is_total in wanted:
-                for k, q in enumerate(later):
-                    if abs(numbers[q] - value) > 1e-9 or (k and later[k - 1] == q - 1 and numbers[q - 1] == value):
-                        continue  # (the first of equal values side by side stands for them all)
+                for q in _equal_later(numbers, at_value, later, value):
                     row = six + [q] if is_total else six[:-1] + [q] + six[-1:]
-                    options.append((_rows_adding_up(numbers, unused, set(row), r + 1, rows, width), row, not is_total))
+                    options.append((reach.rows_without(q), row, not is_total))
             most = max((o[0] for o in options), default=0)
             ways += [(row, part, 1) for reach, row, part in options if reach == most][:_MAX_TIED]
             if not most:
@@ -295,15 +303,16 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     # again, where the column sums then hold. The readings made are told apart by their rows' names
     # (a number for each row's numbers) where they differ from the first reading's, with those
     # rows, in row order: the readings differ in a few rows, and one made from them in one more, so
-    # these are a few names, not one for every row. Each is weighed as it is made (none is chosen
-    # when they are more than _MAX_CANDIDATES): each reading made differs from the one it was made
-    # from only in the row placed again, so the equations through no other row hold or break as in
-    # that one, and only those through the row are summed (in the same order, over the same
-    # numbers, as for the whole reading). The one reading whose broken equations all go through
-    # one cell and are fewest is chosen, as _equations_choose chooses; a reading breaking more than
-    # the fewest so far is never chosen.
+    # these are a few names, not one for every row. None is chosen when they are more than
+    # _MAX_CANDIDATES: which readings are made, and how many, does not hang on the sums, so they
+    # are all made and counted first, and only when they are few enough is each weighed, in the
+    # order made (a search that must give up weighs none). Each reading made differs from the one
+    # it was made from only in the row placed again, so the equations through no other row hold or
+    # break as in that one, and only those through the row are summed (in the same order, over the
+    # same numbers, as for the whole reading). The one reading whose broken equations all go
+    # through one cell and are fewest is chosen, as _equations_choose chooses; a reading breaking
+    # more than the fewest so far is never chosen.
     sides, through = _equation_sides(report, table), _equations_through(report, table)
-    best, chosen = len(sides) + 1, []  # the fewest broken so far, and the readings breaking as few
     orders = list(readings.values())
     row_named: dict[tuple, int] = {}  # a row's numbers -> its name
     made: set[tuple] = set()  # each reading's rows and names differing
@@ -311,12 +320,15 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     # (the readings share most of their rows)
     arranged: dict[tuple, list[tuple[Callable, int]]] = {}
     first: tuple = ()  # the first reading's rows' names
+    # per reading: (its index, its numbers, per row placed again: (the row, its cells, their
+    # numbers, the arrangements making a reading not made before))
+    new_readings: list[tuple[int, tuple, list[tuple[int, list[int], list, list[Callable]]]]] = []
     for b, (key, order_rows) in enumerate(readings.items()):
         names = tuple(row_named.setdefault(key[r * width:(r + 1) * width], len(row_named)) for r in range(rows))
         if b == 0:
             first = names
         differ = [(d, names[d]) for d in range(rows) if names[d] != first[d]]
-        reading: list = []  # (its numbers and the equations it breaks: at its first reading made)
+        placed_again = []
         for r in range(rows):
             parts = order_rows[r][:-1]
             moving = [n for n in parts if numbers[n] != 0]
@@ -331,10 +343,7 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             if row_key not in arranged:
                 arranged[row_key] = [(arrange, row_named.setdefault(arrange(printed) + total, len(row_named)))
                                      for arrange in _arrangements(width - 1, len(moving))]
-            # how many equations through no other row the reading breaks, and the cells they all
-            # go through (None: it breaks none): at the row's first reading made
-            outside: Optional[tuple[int, Optional[set[str]]]] = None
-            start = r * width
+            new = []
             for arrange, name in arranged[row_key]:
                 read = above + (r, name) + below if name != first[r] else above + below
                 if read in made:
@@ -342,14 +351,26 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
                 made.add(read)
                 if len(made) > _MAX_CANDIDATES:
                     return None
-                if outside is None:
-                    if not reading:
-                        reading = list(key)
-                        breaks = [abs(sum(left(reading)) - sum(right(reading))) > 1e-9 for _, left, right, _ in sides]
-                    own = set(through[r])
-                    broken = [sides[k][0] for k in range(len(sides)) if breaks[k] and k not in own]
-                    outside = (len(broken), set.intersection(*broken) if broken else None)
-                count, shared = outside  # (shared: the cells the broken equations all go through)
+                new.append(arrange)
+            if new:
+                placed_again.append((r, cells, printed, new))
+        if placed_again:
+            new_readings.append((b, key, placed_again))
+    best, chosen = len(sides) + 1, []  # the fewest broken so far, and the readings breaking as few
+    for b, key, placed_again in new_readings:
+        # (its numbers and the equations it breaks)
+        reading = list(key)
+        breaks = [abs(sum(left(reading)) - sum(right(reading))) > 1e-9 for _, left, right, _ in sides]
+        for r, cells, printed, new in placed_again:
+            # how many equations through no other row the reading breaks, and the cells they all
+            # go through (None: it breaks none)
+            own = set(through[r])
+            broken = [sides[k][0] for k in range(len(sides)) if breaks[k] and k not in own]
+            count_outside = len(broken)
+            shared_outside = set.intersection(*broken) if broken else None
+            start = r * width
+            for arrange in new:
+                count, shared = count_outside, shared_outside  # (shared: the cells the broken equations all go through)
                 if count > best or shared is not None and not shared:
                     continue
                 reading[start:start + width - 1] = arrange(printed)
@@ -372,18 +393,69 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     return order[:r * width] + list(arrange(cells)) + order[(r + 1) * width - 1:]
 
 
-def _rows_adding_up(numbers: list[float], unused: list[int], taking: set[int], first: int, rows: int,
-                    width: int) -> int:
-    """How many rows from row `first` on add up when read on, in stream order, from the values
-    `unused` (their indices, in order) not being taken."""
-    left = (n for n in unused if n not in taking)  # (read as far as needed)
-    count = 0
-    for r in range(rows - first):
-        row = list(islice(left, width))
-        if len(row) < width or not parts_add_up([numbers[n] for n in row]):
-            break
-        count += 1
-    return count
+def _equal_later(numbers: list, at_value: Optional[dict], later: list[int], value: Number) -> list[int]:
+    """The values of `later` (stream indices, in order) equal to `value` (within 1e-9), but one
+    right after an equal one in `later` (the first of equal values side by side stands for them
+    all); `at_value`: each whole number's places in the stream, when every number is whole (a
+    value's places are then looked up, not every later value compared)."""
+    if at_value is None or type(value) is not int:
+        return [q for k, q in enumerate(later) if not abs(numbers[q] - value) > 1e-9
+                and not (k and later[k - 1] == q - 1 and numbers[q - 1] == value)]
+    places = at_value.get(value)
+    if not places or not later:
+        return []
+    first = later[0]
+    places = places[bisect_left(places, first):]
+    if not places:
+        return []
+    # (later is a run of sorted indices: q - 1 is right before q in it when it is in it at all)
+    among = set(later)
+    out = []
+    before = -2
+    for q in places:
+        if q in among:
+            if not (before == q - 1):
+                out.append(q)
+            before = q
+    return out
+
+
+class _Reach:
+    """How many rows add up, read on row after row from the values `rest` (stream indices, in
+    order) with one of them taken out, for each one asked: the rows before it and after it read
+    windows of `rest` that are the same whichever is taken out, each weighed once."""
+
+    __slots__ = ("numbers", "rest", "rows", "width", "straight", "shifted")
+
+    def __init__(self, numbers: list, rest: list[int], rows: int, width: int):
+        self.numbers, self.rest, self.rows, self.width = numbers, rest, rows, width
+        self.straight: dict[int, bool] = {}  # window rest[s:s + width] -> it adds up
+        self.shifted: dict[int, bool] = {}  # window rest[s + 1:s + 1 + width] -> it adds up
+
+    def rows_without(self, q: int) -> int:
+        """How many rows add up when read on from `rest` without `q` (one of them)."""
+        numbers, rest, width = self.numbers, self.rest, self.width
+        j = rest.index(q)
+        size = len(rest) - 1
+        count = 0
+        for r in range(self.rows):
+            s = r * width
+            if s + width > size:
+                break
+            if s + width <= j:
+                ok = self.straight.get(s)
+                if ok is None:
+                    ok = self.straight[s] = parts_add_up([numbers[n] for n in rest[s:s + width]])
+            elif s > j:
+                ok = self.shifted.get(s)
+                if ok is None:
+                    ok = self.shifted[s] = parts_add_up([numbers[n] for n in rest[s + 1:s + 1 + width]])
+            else:
+                ok = parts_add_up([numbers[n] for n in rest[s:j] + rest[j + 1:s + width + 1]])
+            if not ok:
+                break
+            count += 1
+        return count
 
 
 def _side_getter(positions: list[int]) -> itemgetter:
