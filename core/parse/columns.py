@@ -89,21 +89,34 @@ def ambiguous_wide(text: str) -> frozenset[str]:
     marked = [n for n, line in enumerate(lines) if "  " in line and pattern.search(line)]
     near_marked = sorted({k for n in marked for k in range(max(n - _NEAR_LINES, 0), min(n + _NEAR_LINES + 1, len(lines)))})
     plain: dict[int, tuple[set[int], set[int]]] = {}  # line -> its cells' display columns, offsets (before any)
-    after: list[tuple[int, int, int, str, int]] = []  # cells after one kind: line, offset, column, it, how many
+    firsts: dict[int, int] = {}  # line -> where its first ambiguous character is (a padded line printing one)
     for n in near_marked:
         line = lines[n]
         if "  " not in line:
             continue
         first = pattern.search(line)
+        if first is not None:
+            firsts[n] = first.start()
         column = at = 0
-        for m in _CELL_START.finditer(line):
+        for m in _CELL_START.finditer(line, 0, len(line) if first is None else first.start()):
             # (measured on from the cell before: the pieces between cells recur, display_width keeps them)
             column += display_width(line[at:m.start()])
             at = m.start()
-            if first is None or at < first.start():
-                columns, offsets = plain.setdefault(n, (set(), set()))
-                columns.add(column)
-                offsets.add(at)
+            columns, offsets = plain.setdefault(n, (set(), set()))
+            columns.add(column)
+            offsets.add(at)
+    after: list[tuple[int, int, int, str, int]] = []  # cells after one kind: line, offset, column, it, how many
+    # (only a line with a plain one near it: its cells' votes are weighed against those alone; in a
+    # box-drawn table's body every line begins with 「│」, and none is)
+    for n, first_at in firsts.items():
+        if not any(k in plain for k in range(n - _NEAR_LINES, n + _NEAR_LINES + 1)):
+            continue
+        line = lines[n]
+        column = at = 0
+        for m in _CELL_START.finditer(line):
+            column += display_width(line[at:m.start()])
+            at = m.start()
+            if at < first_at:
                 continue
             found = pattern.findall(line, 0, at)
             if len(set(found)) == 1:

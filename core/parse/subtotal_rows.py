@@ -88,21 +88,27 @@ def glued_cut(digits: str, natural: Number, parts: Number, total: Number) -> Opt
     return None
 
 
-def _front_cells(cells: list[str], at: list[int]) -> Iterator[tuple[tuple[Optional[int], int], list[str], list[int]]]:
+def _front_cells(cells: list[str], at: list[int], modulus: int = 1, residue: int = 0
+                 ) -> Iterator[tuple[tuple[Optional[int], int], list[str], list[int]]]:
     """Each way to take one column off the front of a row's printed cells (`at`: each cell's index
     among the printed ones): a placeholder whole, or a digit run's first digits (no leading 0);
-    with the cells left."""
+    with the cells left. Only the columns whose value (a placeholder's 0) is `residue` modulo
+    `modulus`: the others passed over before their cells left are made."""
     first = cells[0]
     if not first.isdigit():
-        yield (None, at[0]), cells[1:], at[1:]
+        if not residue:
+            yield (None, at[0]), cells[1:], at[1:]
         return
     for end in range(1, min(len(first), MAX_CELL_DIGITS) + 1):
         if end > 1 and first[0] == "0":
             return
+        value = int(first[:end])
+        if value % modulus != residue:
+            continue
         if end == len(first):
-            yield (int(first), at[0]), cells[1:], at[1:]
+            yield (value, at[0]), cells[1:], at[1:]
         else:
-            yield (int(first[:end]), at[0]), [first[end:], *cells[1:]], at
+            yield (value, at[0]), [first[end:], *cells[1:]], at
 
 
 def glued_readings(printed: list[str], parts: int, total: bool, cut: Callable[..., list[tuple]], most: int
@@ -115,8 +121,22 @@ def glued_readings(printed: list[str], parts: int, total: bool, cut: Callable[..
     digits), `most` readings at most (a walk of every column would give up on a long run of
     digits, after thousands of steps)."""
     out: list[tuple] = []
+    # Casting out nines: every printed digit lands in one value (`cut` cuts the parts' cells whole,
+    # a placeholder reads 0), so the values' sum is the digits' sum modulo 9; read as 8 it is
+    # 自然人 + 2 × subtotal + 总计 = 2 × 自然人 + 3 × subtotal (without a 总计: 自然人 + 2 × subtotal).
+    # A 自然人 and subtotal that miss it read no way: with a 总计, 2 × 自然人 must miss the digits'
+    # sum by a multiple of 3, so most first cuts are passed over without trying their subtotals
+    # (a run that adds up no way, docx2txt's glued row, tries every pair otherwise).
+    digits = sum(sum(map(int, cell)) for cell in printed if cell.isdigit()) % 9
     for natural, cells, at in _front_cells(printed, list(range(len(printed)))):
-        for subtotal, middle, middle_at in _front_cells(cells, at) if cells else ():
+        first = natural[0] or 0
+        if total:  # (3 × subtotal ≡ digits − 2 × 自然人 (mod 9): the subtotal's residue modulo 3, if any)
+            if (digits - 2 * first) % 3:
+                continue
+            modulus, residue = 3, (digits - 2 * first) % 9 // 3
+        else:  # (2 × subtotal ≡ digits − 自然人 (mod 9): 5 × 2 ≡ 1)
+            modulus, residue = 9, 5 * (digits - first) % 9
+        for subtotal, middle, middle_at in _front_cells(cells, at, modulus, residue) if cells else ():
             if not middle:
                 continue
             ends: list[tuple] = []

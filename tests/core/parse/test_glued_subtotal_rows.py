@@ -41,3 +41,34 @@ def test_a_subtotal_glued_to_the_natural_count_is_cut_off_it():
     assert wrong == [] and silent == []
     assert t3_row(report, "unable_not_held") == [4, 2, None, None, None, None, 6]
     assert "小计" in t3_row_flags(report, "unable_not_held")
+
+
+def test_glued_rows_of_8_are_read_whatever_their_digits():
+    # glued_readings passes over the 自然人 and subtotal cuts whose values miss the printed digits'
+    # sum modulo 9 (casting out nines, as no reading can): a row of 8, with or without its 总计,
+    # glued whole or printing a placeholder, is still read as printed among its readings
+    from random import Random
+
+    from core.parse.glued_tables import _MAX_READINGS, _cut_parts
+    from core.parse.subtotal_rows import glued_readings
+
+    def read(printed: list[str], total: bool) -> list[list]:
+        return [[v for v, _ in r] for r in glued_readings(printed, 5, total, _cut_parts, _MAX_READINGS)]
+
+    assert read(["339261000160365"], True) == [[339, 26, 10, 0, 0, 16, 0, 365]]
+    assert read(["122", "－", "－", "－", "－", "3"], True) == [[1, 2, 2, None, None, None, None, 3]]
+    assert read(["101102103104105106107"], True) == []  # (make_folder's filled template: no row adds up)
+    random = Random(7)
+    for _ in range(300):
+        natural = random.choice([0, random.randint(1, 40), random.randint(100, 3000)])
+        parts = [random.choice([0, random.randint(1, 20), random.randint(20, 400)]) for _ in range(5)]
+        total = random.random() < 0.7
+        values = [natural, sum(parts), *parts] + ([natural + sum(parts)] if total else [])
+        glued = random.random() < 0.5
+        printed = ["".join(map(str, values))] if glued else [str(v) for v in values]
+        if not glued and values[3] == 0:
+            printed[3] = "－"
+            values[3] = None
+        readings = read(printed, total)
+        if len(readings) <= _MAX_READINGS:  # (beyond, the walk stops early: a row left unread)
+            assert values in readings, printed
