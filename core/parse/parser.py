@@ -751,10 +751,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # own padding is trimmed from its own line, not from theirs
             values_of[key] = _trim_padding(values[:own_line], width, padding) + values[own_line:]
         else:
-            values_of[key] = under_header if under_header is not None else _trim_padding(values, width, padding)
+            # (a row printing no more values than its columns has no padding to trim: most rows, no call)
+            values_of[key] = under_header if under_header is not None else \
+                _trim_padding(values, width, padding) if len(values) > width else values
         gathered[key] = values
         # (a PDF's wrapped label prints its next line's empty cells after the row's: not the row's)
-        own = _without_next_line(values, width)
+        # (only a row printing more values than its columns can have a cell more at both ends: most rows stop here)
+        own = _without_next_line(values, width) if len(values) > width else values
         if not t2 and under_header is None and not padded_right and len(own) == width + 1 \
                 and own[0].kind == EMPTY == own[-1].kind and values_of[key] == own[1:] \
                 and all(t.line == tokens[index].line for t in own):
