@@ -751,27 +751,32 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # own padding is trimmed from its own line, not from theirs
             values_of[key] = _trim_padding(values[:own_line], width, padding) + values[own_line:]
         else:
-            values_of[key] = under_header if under_header is not None else _trim_padding(values, width, padding)
+            # (a row printing no more values than its columns has no padding to trim: most rows, no call)
+            values_of[key] = under_header if under_header is not None else \
+                _trim_padding(values, width, padding) if len(values) > width else values
         gathered[key] = values
-        # (a PDF's wrapped label prints its next line's empty cells after the row's: not the row's)
-        own = _without_next_line(values, width)
-        if not t2 and under_header is None and not padded_right and len(own) == width + 1 \
-                and own[0].kind == EMPTY == own[-1].kind and values_of[key] == own[1:] \
-                and all(t.line == tokens[index].line for t in own):
-            both_ends_blank[key] = own
-        if not t2 and under_header is None and len(values) > width == len(values_of[key]) \
-                and values_of[key][-1].kind != EMPTY and len({t.text for t in values_of[key]}) > 1:
-            # (a row of one number throughout, 0 0 0 0 0 0 0, reads the same in every placement)
-            after = next(i for i, t in enumerate(values) if t is values_of[key][-1]) + 1
-            if after < len(values) and values[after].kind == EMPTY and values[after].line == values[after - 1].line:
-                cut_blank[key] = values_of[key] + [values[after]]
-        elif padded_right and under_header is not None and values[-1].kind == EMPTY and values[-2] is under_header[-1] \
-                and printed_blank(report.text[values[-1].start:values[-1].end]):
-            # (a grid row placed under the header's names, a printed blank in the column after
-            # 总计: a row of 8 if the converter's padding prints nothing there, weighed below)
-            past_total[key] = under_header + [values[-1]]
-        if len(values) == width + 1 and not t2 and values[-1].kind == EMPTY:
-            ending_blank.append(key)  # (a row of a cell more ending on a blank: weighed below)
+        # (a row printing no more values than its columns has no cell more, at an end or after its 总计,
+        # and was placed under no header: most rows, nothing below to ask)
+        if len(values) > width:
+            # (a PDF's wrapped label prints its next line's empty cells after the row's: not the row's)
+            own = _without_next_line(values, width)
+            if not t2 and under_header is None and not padded_right and len(own) == width + 1 \
+                    and own[0].kind == EMPTY == own[-1].kind and values_of[key] == own[1:] \
+                    and all(t.line == tokens[index].line for t in own):
+                both_ends_blank[key] = own
+            if not t2 and under_header is None and width == len(values_of[key]) \
+                    and values_of[key][-1].kind != EMPTY and len({t.text for t in values_of[key]}) > 1:
+                # (a row of one number throughout, 0 0 0 0 0 0 0, reads the same in every placement)
+                after = next(i for i, t in enumerate(values) if t is values_of[key][-1]) + 1
+                if after < len(values) and values[after].kind == EMPTY and values[after].line == values[after - 1].line:
+                    cut_blank[key] = values_of[key] + [values[after]]
+            elif padded_right and under_header is not None and values[-1].kind == EMPTY and values[-2] is under_header[-1] \
+                    and printed_blank(report.text[values[-1].start:values[-1].end]):
+                # (a grid row placed under the header's names, a printed blank in the column after
+                # 总计: a row of 8 if the converter's padding prints nothing there, weighed below)
+                past_total[key] = under_header + [values[-1]]
+            if len(values) == width + 1 and not t2 and values[-1].kind == EMPTY:
+                ending_blank.append(key)  # (a row of a cell more ending on a blank: weighed below)
     if not t2:
         for key in give_values_after_lost_labels(report, table, labels, values_of):
             as_printed = False
