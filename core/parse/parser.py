@@ -841,7 +841,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if [key for key, values in values_of.items() if len(values) < widths[key]]:
             printed_count = {key: len(values) for key, values in values_of.items() if values is not None}
             printed_ids = {id(t) for values in values_of.values() if values for t in values}
-            paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
+            paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths, pages)
             gap_filled = {key for key, count in printed_count.items() if len(values_of[key]) != count}
             gap_blanks = {key: [t for t in values_of[key] if id(t) not in printed_ids] for key in gap_filled}
             for key in fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines, totals_last=not t2):
