@@ -39,6 +39,7 @@ from core.parse.ruled import (box_cell_text, box_columns_after_last, boxed_label
                               continued_part_columns_after_last, ends_on_printed_blank, in_label_column,
                               outside_boxed_row, own_box_header, printed_blank, ruled_row, wrapped_box_numbers)
 from core.parse.row_sums import parts_add_up, tokens_add_up
+from core.parse.stacked_cells import STACKED_VALUES, stacked_pair
 from core.parse.space_gaps import fill_space_gaps
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import CUT_LEFT_OPEN, LEFT_OPEN, MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, signs_printed, split_plain, t2_run_cells
@@ -726,6 +727,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # a row printing a cell fewer on its line, then the empty cell starting the next row's
             # line: that row's category column (merged, drawn empty), not this row's 总计
             values = values[:-1]
+        if not t2 and lines and len(values) == width and (pair := stacked_pair(values, lines)) is not None:
+            # two of its values stacked in one text block: two other rows' cells of one column
+            # (stacked_cells.py), left out: the row read from the values it printed apart
+            report.flags.append(Flag(f"{table.section}.{key}", "parse", STACKED_VALUES.format(
+                table.row(key).label, values[pair].text, values[pair + 1].text)))
+            values = values[:pair] + values[pair + 2:]
         if as_printed:
             as_printed = key not in behind and _whole_after_label(tokens, index, values, width)
             one_line = as_printed and one_line and all(t.line == label_line_at for t in values)
