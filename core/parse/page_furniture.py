@@ -411,8 +411,8 @@ def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
         if len(numbered) >= 2 and (2 * len(numbered) > len(bare) or not after_prose.isdisjoint(numbered)):
             out.update(numbered.values())
             for page, start in enumerate(page_starts, 1):
-                if page not in numbered and (i := _number_above_cells(lines, start, page + shift)) is not None:
-                    out.add(i)
+                if page not in numbered and (above := _number_above_cells(lines, start, page + shift)) is not None:
+                    out.add(above)
             break
     return out
 
