@@ -727,12 +727,6 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # a row printing a cell fewer on its line, then the empty cell starting the next row's
             # line: that row's category column (merged, drawn empty), not this row's 总计
             values = values[:-1]
-        if not t2 and lines and len(values) == width and (pair := stacked_pair(values, lines)) is not None:
-            # two of its values stacked in one text block: two other rows' cells of one column
-            # (stacked_cells.py), left out: the row read from the values it printed apart
-            report.flags.append(Flag(f"{table.section}.{key}", "parse", STACKED_VALUES.format(
-                table.row(key).label, values[pair].text, values[pair + 1].text)))
-            values = values[:pair] + values[pair + 2:]
         if as_printed:
             as_printed = key not in behind and _whole_after_label(tokens, index, values, width)
             one_line = as_printed and one_line and all(t.line == label_line_at for t in values)
@@ -1044,6 +1038,15 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                            for t in values]
                 adds_up = known(numbers) and type(total := sum(numbers)) is int and total == 2 * numbers[-1]
                 printed_on = [t.line for t in values]
+                if not adds_up and lines and (pair := stacked_pair(values, lines)) is not None:
+                    # two of its values stacked in one text block: two other rows' cells of one
+                    # column (stacked_cells.py), left out: the row read from the values it printed
+                    # apart, as a row printing fewer values than its columns
+                    report.flags.append(Flag(f"{table.section}.{row.key}", "parse", STACKED_VALUES.format(
+                        row.label, values[pair].text, values[pair + 1].text)))
+                    values_of[row.key] = values[:pair] + values[pair + 2:]
+                    irregular.append(row.key)
+                    continue
             # (a row whose 总计 is blank printed none that reading order could have put first: its
             # lines are its cells in order, even where its largest value is not last; the lines
             # counted and compared in C, not a step of Python a value)

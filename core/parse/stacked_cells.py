@@ -32,6 +32,10 @@ def stacked_pair(values: list[Token], lines: list[Line]) -> Optional[int]:
     into others weigh it, spilled.py)."""
     if len(values) < 3 or values[0].line == values[-1].line:
         return None
+    # (the sums first: most rows add up as read, and their lines are then not looked at)
+    numbers = [t.value if t.kind == NUM and t.value is not None else 0 for t in values]
+    if parts_add_up(numbers):
+        return None
     pair = None
     for n, (a, b) in enumerate(zip(values, values[1:])):
         if b.line == a.line + 1:
@@ -40,10 +44,7 @@ def stacked_pair(values: list[Token], lines: list[Line]) -> Optional[int]:
             pair = n
         elif b.line <= a.line or not all(empty_line(lines[i]) for i in range(a.line + 1, b.line)):
             return None
-    if pair is None or not all(t.kind in (NUM, NA) and alone_on_line(lines[t.line], t) for t in values):
-        return None
-    numbers = [t.value if t.kind == NUM and t.value is not None else 0 for t in values]
-    rest = numbers[:pair] + numbers[pair + 2:]
-    if parts_add_up(numbers) or not parts_add_up(rest):
+    if pair is None or not parts_add_up(numbers[:pair] + numbers[pair + 2:]) \
+            or not all(t.kind in (NUM, NA) and alone_on_line(lines[t.line], t) for t in values):
         return None
     return pair
