@@ -632,16 +632,16 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
     stop = section6.start() if section6 else len(text)
     cut = _blocks_after_labels(text, label.start(), heading) if label is not None \
         else _blocks_across_heading(text, start, heading, stop)
-    if cut is not None and _read_cut(report, table, text, start, stop, *cut):
+    if cut is not None and _read_cut(report, table, text, start, stop, *cut, furniture=furniture):
         return True
     if label is not None:  # the header's words among the first values after the last label
         worded = _blocks_after_header_words(text, start, label.start(), heading, stop)
-        if worded is not None and _read_cut(report, table, text, start, stop, *worded):
+        if worded is not None and _read_cut(report, table, text, start, stop, *worded, furniture=furniture):
             return True
         last = _last_band_apart(text, heading, stop, worded[1]) if worded is not None else None
         if worded is not None and last is not None:
             if _read_cut(report, table, text, start, stop, worded[0] + last, [], worded[2], worded[3], worded[4],
-                         taken=frozenset(v for column in last[4:] for v in column)):
+                         taken=frozenset(v for column in last[4:] for v in column), furniture=furniture):
                 return True
     if label is not None and cut is not None:  # page 1 holding only rows 一, 二, （一） and （二）
         first_page = _rows_before_page_break(text, start, label.start(), furniture)
@@ -687,10 +687,12 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
 
 def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, blocks: list[list[Counted]],
               after: list[Counted], spare_from: int, labels_at: int, more_head: tuple[Counted, ...] = (),
-              narrow: int = 0, taken: frozenset[Counted] = frozenset()) -> bool:
+              narrow: int = 0, taken: frozenset[Counted] = frozenset(),
+              furniture: frozenset[tuple[int, int]] = frozenset()) -> bool:
     """Store the reading of the blocks printed after the labels (_blocks_after_labels,
     _blocks_across_heading) if there is one; False without. `narrow`: _bands; `taken`: values
-    printed after section 四's heading the blocks hold (not spare)."""
+    printed after section 四's heading the blocks hold (not spare); `furniture`: the spans of the
+    page numbers found (page_furniture), no value of rows 一 and 二 where one prints among them."""
     whole = sum(len(b) for b in blocks) >= 5 * _WIDTH * 2  # else the values print beside their labels
     # zeros printed as "-" only (none as 0), some of them eaten: a block per column all the same
     eaten = len(blocks) >= 5 * len(_BANDS) and any(text[v[1]:v[2]] == "-" for b in blocks for v in b) \
@@ -707,7 +709,8 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
     if head is None:
         return False
     t2_spans = {cell.span for path, cell in report.cells.items() if path.startswith("section2.") and cell.span}
-    head = [v for v in head if (v[1], v[2]) not in t2_spans]  # 表二's values printed among them
+    # 表二's values printed among them, and a page's number (p3302 r0015: 「2」 amid 二's 「—」s)
+    head = [v for v in head if (v[1], v[2]) not in t2_spans and (v[1], v[2]) not in furniture]
 
     def read() -> Optional[tuple]:
         found: Optional[tuple] = _read_whole(blocks, after, spare, head, legal=legal, narrow=narrow) \

@@ -41,6 +41,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from itertools import compress, islice
 from operator import attrgetter, not_
+from typing import Optional
 
 from core.readers.document import Document, Line
 from core.parse.sections import Sections
@@ -409,8 +410,28 @@ def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
         numbered = {page: i for page, i in bare.items() if int(lines[i].cells[0].text) == page + shift}
         if len(numbered) >= 2 and (2 * len(numbered) > len(bare) or not after_prose.isdisjoint(numbered)):
             out.update(numbered.values())
+            for page, start in enumerate(page_starts, 1):
+                if page not in numbered and (above := _number_above_cells(lines, start, page + shift)) is not None:
+                    out.add(above)
             break
     return out
+
+
+def _number_above_cells(lines: list[Line], start: int, number: int) -> Optional[int]:
+    """The line printing `number` alone, a paragraph of its own, above the last lines of a page
+    that end before line `start`, only lines printing no digit after it (a table's header words,
+    its placeholders 「—」): plain pdftotext may print a page's number amid the table's last cells
+    of the page (p3302 r0015: 「2」 before page 2's 「— — 总计」, read as 二、上年结转's 总计). Asked
+    only of a text whose other pages end on their number alone (_page_ends); None if the first
+    line printing a digit, from the page's end up, is not that number so."""
+    for i in range(min(start, len(lines)) - 1, max(start - _WORDS_AFTER_FOOTER, 0) - 1, -1):
+        text = _text(lines[i])
+        if _DIGITS.isdisjoint(text):
+            continue
+        if len(lines[i].cells) == 1 and text == str(number) and i > 0 and not _text(lines[i - 1]):
+            return i
+        return None
+    return None
 
 
 def _after_sentence(lines: list[Line], i: int) -> bool:

@@ -144,10 +144,13 @@ def _names_after(table: Table, tokens: list[Token], labels: list[tuple[int, str]
 
 
 def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[int, str]],
-                        values_of: dict[str, list[Token]], lines: list[Line], widths: dict[str, int]) -> set[str]:
+                        values_of: dict[str, list[Token]], lines: list[Line], widths: dict[str, int],
+                        pages: tuple[int, ...] = ()) -> set[str]:
     """Rows printing fewer values than the template's columns (`widths`: each row's, by key),
     completed from their gaps; returns the rows still short whose values came one a paragraph with
-    no gap marking a blank cell."""
+    no gap marking a blank cell. `pages`: the lines beginning the text's pages (pdftotext's form
+    feeds): a row whose lines run over a page break is not completed, the empty lines there being
+    the page's (its end, its number and repeated header dropped), no blank cells."""
     if not any(values_of.get(key) is not None and len(values_of[key]) < widths[key] for _, key in labels):
         return set()  # no row to complete (the common case), so none still short either
     bounds = [i for i, _ in labels] + [len(tokens)]
@@ -200,6 +203,11 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
         if values is None or len(values) >= width or key not in label_lines:
             continue  # (no label line: two rows matched in one run of text)
         label_line = label_lines[key]
+        if pages and _page_break_within(pages, label_line, _next_printed(lines, values[-1].line if values else label_line)):
+            # (pq3304 r0040: 「3.其他」 the last line of a page, its values printed elsewhere by
+            # the reading order; the page's end and the next page's dropped header left 8 empty
+            # lines, read as 7 blank cells: the row stored as 0s, unflagged)
+            continue
         completed = with_blank_paragraphs(lines, label_line, values, width)
         if completed is not None:
             if values and not proven:

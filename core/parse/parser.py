@@ -39,6 +39,7 @@ from core.parse.ruled import (box_cell_text, box_columns_after_last, boxed_label
                               continued_part_columns_after_last, ends_on_printed_blank, in_label_column,
                               outside_boxed_row, own_box_header, printed_blank, ruled_row, wrapped_box_numbers)
 from core.parse.row_sums import parts_add_up, tokens_add_up
+from core.parse.stacked_cells import STACKED_VALUES, stacked_pair
 from core.parse.space_gaps import fill_space_gaps
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import CUT_LEFT_OPEN, LEFT_OPEN, MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, signs_printed, split_plain, t2_run_cells
@@ -850,7 +851,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if [key for key, values in values_of.items() if len(values) < widths[key]]:
             printed_count = {key: len(values) for key, values in values_of.items() if values is not None}
             printed_ids = {id(t) for values in values_of.values() if values for t in values}
-            paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
+            paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths, pages)
             gap_filled = {key for key, count in printed_count.items() if len(values_of[key]) != count}
             gap_blanks = {key: [t for t in values_of[key] if id(t) not in printed_ids] for key in gap_filled}
             for key in fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines, totals_last=not t2):
@@ -1047,6 +1048,15 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                            for t in values]
                 adds_up = known(numbers) and type(total := sum(numbers)) is int and total == 2 * numbers[-1]
                 printed_on = [t.line for t in values]
+                if not adds_up and lines and (pair := stacked_pair(values, lines)) is not None:
+                    # two of its values stacked in one text block: two other rows' cells of one
+                    # column (stacked_cells.py), left out: the row read from the values it printed
+                    # apart, as a row printing fewer values than its columns
+                    report.flags.append(Flag(f"{table.section}.{row.key}", "parse", STACKED_VALUES.format(
+                        row.label, values[pair].text, values[pair + 1].text)))
+                    values_of[row.key] = values[:pair] + values[pair + 2:]
+                    irregular.append(row.key)
+                    continue
             # (a row whose 总计 is blank printed none that reading order could have put first: its
             # lines are its cells in order, even where its largest value is not last; the lines
             # counted and compared in C, not a step of Python a value)

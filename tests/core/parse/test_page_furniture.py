@@ -463,3 +463,32 @@ def test_a_footer_over_a_markdown_tables_wrapped_first_cell_is_no_value():
     assert report.value("section3.denied_third_party.other") is None
     assert [f for f in check(report) if f.cells and f.cells[0].startswith("section3.")] == []
     assert wrong == [] and silent == []
+
+
+def _dropped_of(path: Path) -> list[str]:
+    from core.readers.dispatch import read_document
+    doc = read_document(path)
+    sections = find_sections(doc.lines, doc.text)
+    regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}
+    return [doc.lines[i].text.strip() for i in furniture(doc, regions) if doc.lines[i].text.strip()]
+
+
+def test_a_bare_page_number_printed_amid_the_pages_last_placeholders_is_no_cell(tmp_path):
+    # plain pdftotext (gbk), 2019, zeros 「—」: pages 1 and 3 end on their numbers 「1」 and 「3」;
+    # page 2 prints its 「2」 amid 表三's header cells, before 「— / — / 总计」. Read as 二、上年结转's
+    # 总计 (一 9 … 9 and 二 all 「—」, 15 values for 14 cells), a 存疑 finding offered 二's 总计 = 9
+    # on a consistent report (p3302 r0015)
+    path = ZOO / "p3302-r0015-pdftotext-gbk.txt"
+    assert _dropped_of(path) == ["2"]  # (「1」 and 「3」 are dropped too, outside the tables' lines)
+    report, wrong, silent = read_against_truth(path)
+    assert wrong == [] and silent == []
+    assert _row(report, "new") == [9, None, None, None, None, None, 9]
+    assert _row(report, "carried_over") == [None] * 7  # (all 「—」)
+    assert [f for f in check(report) if f.suggestion is not None] == []
+    # a line printing a digit after it on its page (「5」 for the first 「—」 after it): the lone 「2」
+    # may be a cell, and is kept
+    data = path.read_bytes()
+    at = data.index(b"\n2\n\n")
+    changed = tmp_path / "digit-after.txt"
+    changed.write_bytes(data[:at] + b"\n2\n\n5" + data[at + 4 + len("—".encode("gbk")):])
+    assert _dropped_of(changed) == []
