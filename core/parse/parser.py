@@ -123,15 +123,16 @@ MARKERS_2021 = ("本年制发件数", "本年废止件数", "现行有效件数"
 def parse(doc: Document) -> Report:
     report = Report(file=doc.path, format=doc.format, encoding=doc.encoding, text=doc.text,
                     problems=list(doc.problems))
-    # (not strip(): no copy of the text; the first line asked for alone: a deferred Document's
-    # lines are made only where its text may hold a report)
-    if not doc.text or doc.text.isspace() or not doc.first_lines(1):
+    # (not strip(): no copy of the text) a text holding none of the words a table or a section is
+    # found by: its first line asked for alone, a deferred Document's lines made only for a report
+    no_table = bool(doc.text) and not doc.text.isspace() and names_no_table(doc.text)
+    if not doc.text or doc.text.isspace() or not (doc.first_lines(1) if no_table else doc.lines):
         if not report.problems:
             report.problems.append("文件没有可读取的文字内容")
         return report
-    read_metadata(doc, report)
+    read_metadata(doc, report)  # (its first lines, of a text holding no table those alone made)
     report.flags.extend(lost_text_flags(doc))
-    if names_no_table(doc.text):  # (what the stages below would find: no section, no table)
+    if no_table:  # (what the stages below would find: no section, no table)
         empty: dict[int, list[Token]] = {2: [], 3: [], 4: []}
         report.template = detect_version(empty, report.year, "")
         report.cells = _unread_cells(report.template).copy()
