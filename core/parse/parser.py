@@ -476,10 +476,11 @@ def names_no_table(text: str) -> bool:
     named early (_is_report). Asked of the text alone, each word found by `in` (a program's 2 MB
     log: some 1 M instructions), before any line is looked at: such a file (a log, a CSV of
     numbers, thousands of lines) is said to be no report without its lines made or walked."""
+    if _names_the_subject(text):  # (first: its first 5 000 characters alone, where it names it)
+        return False
     if not any(char in text for char in _WORD_CHARS):
         return True
-    if any(word in text for word in HEADING_WORD_LIST) or "二十条" in text or "复议后" in text \
-            or _names_the_subject(text):
+    if any(word in text for word in HEADING_WORD_LIST) or "二十条" in text or "复议后" in text:
         return False
     return "收" not in text or _FIRST_T3_ROW.search(text) is None
 
