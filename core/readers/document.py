@@ -7,6 +7,9 @@ offsets into ``text`` so that every parsed number can point back at where it cam
 ``Line.grid`` is True when the cells come from a real table grid (HTML, DOCX, a PDF table): there
 an empty cell is a printed blank. In plain text, empty fields may be merged cells or padding, so
 they mean nothing.
+
+A plain text's lines are made when first asked for (``Document.deferred``): parse tells a text
+holding no report (a program's log, a CSV of numbers) from its text and its first lines alone.
 """
 from __future__ import annotations
 
