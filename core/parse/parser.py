@@ -473,8 +473,8 @@ def names_no_table(text: str) -> bool:
     from, so that parse would find no section, no table and no report in it: a section's heading
     word (find_sections looks at no line holding none), 表二's 二十条 (_fallback_t2_span), 表三's
     first row 本年新收 (_fallback_t3_tokens), 表四's 复议后 (_fallback_t4_tokens), nor the subject
-    named early (_is_report). Asked of the text alone, each word found by `in` (a program's 2 MB
-    log: some 1 M instructions), before any line is looked at: such a file (a log, a CSV of
+    named early (_is_report). Asked of the text alone, by `in` (a program's 2 MB log: some 3 M
+    instructions), before any line is looked at: such a file (a log, a CSV of
     numbers, thousands of lines) is said to be no report without its lines made or walked."""
     if _names_the_subject(text):  # (first: its first 5 000 characters alone, where it names it)
         return False
@@ -485,12 +485,13 @@ def names_no_table(text: str) -> bool:
     return "收" not in text or _FIRST_T3_ROW.search(text) is None
 
 
-# a character of each of names_no_table's words (情况, 问题, 事项, 概述 and 概况, 二十条, 复议后,
-# 政府信息公开, 本年新收 and its NFKC sources), looked for first: a text holding none holds no word.
-# One whose code's low byte is no ASCII letter, digit or punctuation: in a text of 2-byte characters
-# `in` looks for a character by that byte (memchr), checking each place it finds (a log's digits
-# would stop it at every 「6」 looking for 收, U+6536: 6.5 M instructions in a 2 MB log, 0.4 M for 情)
-_WORD_CHARS = "情问事概二复府新\U0001f21f"
+# a character of each word names_no_table looks for once the subject is not named (情况, 问题,
+# 事项, 概述 and 概况, 二十条, 复议后, 本年新收 and its NFKC sources), looked for first: a text
+# holding none holds no word. One whose code's low byte is no ASCII letter, digit or punctuation:
+# in a text of 2-byte characters `in` looks for a character by that byte (memchr), checking each
+# place it finds (a log's digits would stop it at every 「6」 looking for 收, U+6536: 6.5 M
+# instructions in a 2 MB log, 0.4 M for 情)
+_WORD_CHARS = "情问事概二复新\U0001f21f"
 
 
 def _no_report(doc: Document, report: Report) -> Report:
