@@ -67,7 +67,7 @@ def _report_title(head: str, period_year: Optional[int]) -> Optional[re.Match]:
 
 
 def read_metadata(doc: Document, report: Report) -> None:
-    head = "\n".join([l for l in _head_lines(doc.lines[:40]) if l])
+    head = "\n".join([l for l in _head_lines(doc.first_lines(40)) if l])
     report.period_year = _period_year(doc.text[:20000])
     title = _report_title(head, report.period_year)
     if title:

@@ -61,7 +61,7 @@ from core.parse.pdfblocks import (t2_column_blocks, t2_rows_after_labels_and_nam
 from core.parse.page_furniture import furniture, without
 from core.parse.lost import (BLANKS_UNTRACED_ZEROS, ZEROS_UNPLACED, blank_rows, empty_line, headless_table_flags,
                              lost_character_flags, lost_text_flags, only_zeros, zero_row, zeros_in_doubt)
-from core.parse.sections import find_sections, line_text
+from core.parse.sections import HEADING_WORD_LIST, find_sections, line_text
 from core.parse.stray_totals import place_stray_totals
 from core.parse.early_total import read_totals_printed_early
 from core.parse.lost_label import give_values_after_lost_labels
@@ -124,12 +124,20 @@ MARKERS_2021 = ("本年制发件数", "本年废止件数", "现行有效件数"
 def parse(doc: Document) -> Report:
     report = Report(file=doc.path, format=doc.format, encoding=doc.encoding, text=doc.text,
                     problems=list(doc.problems))
-    if not doc.lines or not doc.text or doc.text.isspace():  # (not strip(): no copy of the text)
+    # (not strip(): no copy of the text) a text holding none of the words a table or a section is
+    # found by: its first line asked for alone, a deferred Document's lines made only for a report
+    no_table = bool(doc.text) and not doc.text.isspace() and names_no_table(doc.text)
+    if not doc.text or doc.text.isspace() or not (doc.first_lines(1) if no_table else doc.lines):
         if not report.problems:
             report.problems.append("文件没有可读取的文字内容")
         return report
-    read_metadata(doc, report)
+    read_metadata(doc, report)  # (its first lines, of a text holding no table those alone made)
     report.flags.extend(lost_text_flags(doc))
+    if no_table:  # (what the stages below would find: no section, no table)
+        empty: dict[int, list[Token]] = {2: [], 3: [], 4: []}
+        report.template = detect_version(empty, report.year, "")
+        report.cells = _unread_cells(report.template).copy()
+        return _no_report(doc, report)
     sections = find_sections(doc.lines, doc.text)
     regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}  # (None: no heading found)
     # 表二's lines where no heading names them: the table itself (looked for once)
@@ -182,12 +190,7 @@ def parse(doc: Document) -> Report:
         templ = {**templ, "section3": tables("2021")["section3"]}
 
     if not _is_report(doc, tokens):
-        if utf8_read_as_gbk(doc.text):  # (asked only here: a report's text is no such thing)
-            report.problems.append(UTF8_READ_AS_GBK)
-        garbled = any(problem in _UNREADABLE for problem in report.problems) \
-            or (LOSSY_PROBLEM in report.problems and not reads_as_chinese(doc.text))
-        report.problems.append(GARBLED_NO_REPORT if garbled else NOT_A_REPORT)
-        return report
+        return _no_report(doc, report)
     *_, t2_as_printed = parse_rows(templ["section2"], tokens[2], report, t2=True, lines=doc.lines)
     # 表二 read as printed, every row found, each stored whole from the values right after its label,
     # the first a number or a placeholder: glued_t2 finds no row with nothing read to read again,
@@ -452,7 +455,55 @@ def detect_version(tokens: dict[int, list[Token]], year: Optional[int], section3
 def _is_report(doc: Document, tokens: dict[int, list[Token]]) -> bool:
     if any(tokens.values()):
         return True
-    return "政府信息公开" in doc.text[:5000] and "申请" in doc.text
+    return _names_the_subject(doc.text)
+
+
+def _names_the_subject(text: str) -> bool:
+    """Whether the text names 政府信息公开 early and 申请 anywhere: a report whose tables were
+    not found (a file is said to lack them, not to be no report)."""
+    return "政府信息公开" in text[:5000] and "申请" in text
+
+
+# 表三's first row named, as _fallback_t3_tokens looks for it in a line normalised: its four
+# characters, or the ones NFKC makes them of (U+F98E 年, U+1F21F 🈟 新; every other character
+# whose NFKC holds one of the four holds more around it: 🉀 is 〔本〕)
+_FIRST_T3_ROW = re.compile("本[年\uf98e][新\U0001f21f]收")
+
+
+def names_no_table(text: str) -> bool:
+    """Whether a text holds none of the words every way of finding a table or a section starts
+    from, so that parse would find no section, no table and no report in it: a section's heading
+    word (find_sections looks at no line holding none), 表二's 二十条 (_fallback_t2_span), 表三's
+    first row 本年新收 (_fallback_t3_tokens), 表四's 复议后 (_fallback_t4_tokens), nor the subject
+    named early (_is_report). Asked of the text alone, by `in` (a program's 2 MB log: some 3 M
+    instructions), before any line is looked at: such a file (a log, a CSV of
+    numbers, thousands of lines) is said to be no report without its lines made or walked."""
+    if _names_the_subject(text):  # (first: its first 5 000 characters alone, where it names it)
+        return False
+    if not any(char in text for char in _WORD_CHARS):
+        return True
+    if any(word in text for word in HEADING_WORD_LIST) or "二十条" in text or "复议后" in text:
+        return False
+    return "收" not in text or _FIRST_T3_ROW.search(text) is None
+
+
+# a character of each word names_no_table looks for once the subject is not named (情况, 问题,
+# 事项, 概述 and 概况, 二十条, 复议后, 本年新收 and its NFKC sources), looked for first: a text
+# holding none holds no word. One whose code's low byte is no ASCII letter, digit or punctuation:
+# in a text of 2-byte characters `in` looks for a character by that byte (memchr), checking each
+# place it finds (a log's digits would stop it at every 「6」 looking for 收, U+6536: 6.5 M
+# instructions in a 2 MB log, 0.4 M for 情)
+_WORD_CHARS = "情问事概二复新\U0001f21f"
+
+
+def _no_report(doc: Document, report: Report) -> Report:
+    """The report of a text holding none: its problem says so, or that the text is garbled."""
+    if utf8_read_as_gbk(doc.text):  # (asked only here: a report's text is no such thing)
+        report.problems.append(UTF8_READ_AS_GBK)
+    garbled = any(problem in _UNREADABLE for problem in report.problems) \
+        or (LOSSY_PROBLEM in report.problems and not reads_as_chinese(doc.text))
+    report.problems.append(GARBLED_NO_REPORT if garbled else NOT_A_REPORT)
+    return report
 
 
 _T2_FIRST_BLOCK = re.compile(r"^\|?\s*第二十条第\(一\)项\s*\|?$")

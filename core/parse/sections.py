@@ -22,10 +22,10 @@ _HEADINGS = {
     5: (re.compile(r"存在的主要问题|主要问题及改进|问题及改进情况"), 40),
     6: (re.compile(r"其他需要报告的事项|其他需要报告|其他事项"), 30),
 }
-_HEADING_WORD_LIST = ("情况", "问题", "事项", "概述", "概况")
-_HEADING_WORDS = re.compile("|".join(_HEADING_WORD_LIST))
+HEADING_WORD_LIST = ("情况", "问题", "事项", "概述", "概况")
+_HEADING_WORDS = re.compile("|".join(HEADING_WORD_LIST))
 # each heading word's first character -> the characters that complete a word after it
-_WORD_ENDS = {word[0]: tuple(w[1] for w in _HEADING_WORD_LIST if w[0] == word[0]) for word in _HEADING_WORD_LIST}
+_WORD_ENDS = {word[0]: tuple(w[1] for w in HEADING_WORD_LIST if w[0] == word[0]) for word in HEADING_WORD_LIST}
 _WHITE_SPACE = re.compile(r"\s+")
 _PREFIX = re.compile(r"^[#\s*>]*(第?[一二三四五六1-6][、.．,，\s部分]|[（(][一二三四五六1-6][)）])")
 

@@ -9,11 +9,15 @@ an empty cell is a printed blank. In plain text, empty fields may be merged cell
 they mean nothing. A grid of the file's own (a web page's, a Word file's, a PDF's ruled cells) shows
 every cell of a row; one a converter drew may not (``Document.rows_cut_to_columns``; pandoc's pipe
 tables in a text file).
+
+A plain text's lines are made when first asked for (``Document.deferred``): parse tells a text
+holding no report (a program's log, a CSV of numbers) from its text and its first lines alone.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import repeat
+from typing import TYPE_CHECKING, Callable, Optional
 
 # A text report's hundreds of one-cell lines are made without running Cell's and Line's __init__
 # (TextBuilder.add_tab_lines): an object made bare and its fields set runs no Python frame, and
@@ -58,6 +62,40 @@ class Document:
     # a grid's rows as a writer cut them to its table's columns (pandoc's web page of a Word table:
     # a row printing 8 cells shows 7, no trace of the one cut); a grid read as drawn shows every cell
     rows_cut_to_columns: bool = False
+
+    @classmethod
+    def deferred(cls, path: str, fmt: str, encoding: str | None, text: str,
+                 make_lines: Callable[[Optional[int]], list[Line]], problems: list[str],
+                 page_starts: tuple[int, ...] = ()) -> Document:
+        """A Document whose lines are made by `make_lines` (the first `count` of them, or all for
+        None) when first asked for: a file that is no report (a program's log, a CSV of numbers,
+        tens of thousands of lines) is told from its text alone, and a Line and its Cells made for
+        each of its lines would cost more than all the rest (parse asks only first_lines of it)."""
+        document = cls(path, fmt, encoding, text, [], problems, page_starts)
+        del document.lines  # (made by __getattr__ when first asked for)
+        document.__dict__["_make_lines"] = make_lines
+        return document
+
+    if not TYPE_CHECKING:  # (hidden from mypy: it would take any misspelt attribute for a list of lines)
+        def __getattr__(self, name: str):
+            """Only asked for an attribute the Document does not hold: the lines of a deferred
+            one, made now and kept."""
+            if name == "lines":
+                make = self.__dict__.pop("_make_lines", None)
+                if make is not None:
+                    lines = self.__dict__["lines"] = make(None)
+                    return lines
+            raise AttributeError(f"'Document' object has no attribute '{name}'")
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled with its lines made (their maker is no value to store)."""
+        self.lines  # noqa: B018 - (made, if deferred)
+        return self.__dict__
+
+    def first_lines(self, count: int) -> list[Line]:
+        """``lines[:count]``, the rest of a deferred Document's lines left unmade."""
+        make = self.__dict__.get("_make_lines")
+        return self.lines[:count] if make is None else make(count)
 
 
 class TextBuilder:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from typing import Callable
 
 from core.readers.document import Document, Line, TextBuilder
 from core.readers.encoding import CHINESE, decode_with_problems, looks_binary, normalise_newlines, utf16_without_bom
@@ -32,7 +33,9 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     # (a page lynx printed so holds many 「\ufffd」: most files hold none, and are not looked at)
     lynx_text = read_as_utf8(data) if b"\xef\xbf\xbd" in data else None
     # (a page lynx printed so holds many C1 control characters, U+0080–U+009F: 「\xc2」 and a byte)
-    gb2312_text = read_as_gb2312(data) if lynx_text is None and data.count(b"\xc2") >= 50 else None
+    # (asked first whether it holds one: `in` finds a byte by memchr, count looks at every byte)
+    gb2312_text = read_as_gb2312(data) if lynx_text is None and b"\xc2" in data and data.count(b"\xc2") >= 50 \
+        else None
     if lynx_text is not None:
         text, encoding, problems = restore_gbk(normalise_newlines(lynx_text)), "gbk", [GBK_READ_AS_UTF8]
     elif gb2312_text is not None:
@@ -58,12 +61,12 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     # (a table holding no empty cell is read as plain lines: its lines are not looked at one by one)
     html_table = fmt != "csv" and "<table" in text and _HOLDS_EMPTY_HTML_CELL.search(text) is not None
     if not pipes and not html_table:  # most exports: every line as it is, no line looked at twice
+        # (its lines made when first asked for: parse tells a text holding no report from its text)
         if rows is None:
-            builder.add_tab_lines(_physical_lines(text), "\t" in text)
-        else:
-            for cells in rows:
-                builder.add_line(cells)
-        return Document(path, fmt, encoding, _text_of(builder, text, rows), builder.lines, problems, page_starts)
+            return Document.deferred(path, fmt, encoding, _text_of(builder, text, rows),
+                                     _line_maker(text, None), problems, page_starts)
+        return Document.deferred(path, fmt, encoding, "\n".join(["\t".join(cells) for cells in rows]) + "\n"
+                                 if rows else "", _line_maker(text, rows), problems, page_starts)
     if rows is None and not pipes:  # (pandoc's HTML tables, some cell empty)
         _add_lines_around_empty_cells(builder, text, _physical_lines(text), "\t" in text)
     elif rows is None:
@@ -75,6 +78,24 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
             else:
                 builder.add_line(cells)
     return Document(path, fmt, encoding, _text_of(builder, text, rows), builder.lines, problems, page_starts)
+
+
+def _line_maker(text: str, rows: list[list[str]] | None) -> Callable[[int | None], list[Line]]:
+    """What makes a plain text's lines (its first `count`, or all for None) as the builder
+    makes them: each physical line's fields between its tabs, or each CSV row's fields (the
+    text then their join, tabs between the fields)."""
+    tabbed = "\t" in text
+
+    def make(count: int | None) -> list[Line]:
+        builder = TextBuilder()
+        if rows is None:
+            builder.add_tab_lines(_physical_lines(text) if count is None else _first_physical_lines(text, count),
+                                  tabbed)
+        else:
+            for cells in rows[:count]:
+                builder.add_line(cells)
+        return builder.lines
+    return make
 
 
 def _text_of(builder: TextBuilder, text: str, rows: list[list[str]] | None) -> str:
@@ -376,6 +397,16 @@ def _physical_lines(text: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()  # the final newline ends the last line, it does not start a new one
     return lines
+
+
+def _first_physical_lines(text: str, count: int) -> list[str]:
+    """``_physical_lines(text)[:count]``, the text after them not split."""
+    cut = text.split("\n", count)
+    if len(cut) > count:
+        return cut[:count]
+    if cut[-1] == "":
+        cut.pop()
+    return cut
 
 
 def _csv_rows(text: str, problems: list[str]) -> list[list[str]] | None:
