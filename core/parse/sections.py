@@ -23,7 +23,11 @@ _HEADINGS = {
     6: (re.compile(r"其他需要报告的事项|其他需要报告|其他事项"), 30),
 }
 _HEADING_WORD_LIST = ("情况", "问题", "事项", "概述", "概况")
-_HEADING_WORDS = re.compile("|".join(_HEADING_WORD_LIST))
+# A centred heading is often typed with spaces between its characters (「二 、 主 动 公 开 … 情 况」,
+# or full-width spaces): a heading word's two characters may stand up to three spaces apart.
+_SPACES = " \u3000\xa0"
+_GAP = 3
+_HEADING_WORDS = re.compile("|".join(f"{w[0]}[{_SPACES}]{{0,{_GAP}}}{w[1]}" for w in _HEADING_WORD_LIST))
 # each heading word's first character -> the characters that complete a word after it
 _WORD_ENDS = {word[0]: tuple(w[1] for w in _HEADING_WORD_LIST if w[0] == word[0]) for word in _HEADING_WORD_LIST}
 _WHITE_SPACE = re.compile(r"\s+")
@@ -67,31 +71,38 @@ def _lines_with_heading_words(lines: list[Line], text: str) -> list[int] | None:
     found: list[int] = []
     index = at = 0
     count = text.count
-    for start in _heading_word_starts(text):
+    for start, end in _heading_word_starts(text):
         index += count("\n", at, start)
         at = start
         if found and found[-1] == index:
             continue
         cells = lines[index].cells if index < len(lines) else None
-        if not cells or start < cells[0].start or start + 2 > cells[-1].end:
+        if not cells or start < cells[0].start or end > cells[-1].end:
             return None
         found.append(index)
     return found
 
 
-def _heading_word_starts(text: str) -> list[int]:
-    """Where _HEADING_WORDS.finditer(text) finds its matches (each two characters long), in order:
-    every place of a word's first character that the next character completes a word after, found
+def _heading_word_starts(text: str) -> list[tuple[int, int]]:
+    """Where _HEADING_WORDS.finditer(text) finds its matches (start, end), in order: every place
+    of a word's first character that the next character (past up to _GAP spaces) completes a word after, found
     by str.find (a regex tries its four first characters at every character of the text; str.find
     scans for one character some three times as fast as for two, and these characters are few in a
     report). The same places: no two of the words can overlap (see _lines_with_heading_words)."""
-    starts: list[int] = []
+    starts: list[tuple[int, int]] = []
     find = text.find
     for first, ends in _WORD_ENDS.items():
         at = find(first)
         while at >= 0:
-            if text[at + 1:at + 2] in ends:
-                starts.append(at)
+            after = text[at + 1:at + 2]
+            if after in ends:
+                starts.append((at, at + 2))
+            elif after and after in _SPACES:
+                end = at + 1
+                while end <= at + _GAP and text[end:end + 1] in _SPACES:
+                    end += 1
+                if text[end:end + 1] in ends:
+                    starts.append((at, end + 1))
             at = find(first, at + 1)
     starts.sort()
     return starts
