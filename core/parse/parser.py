@@ -187,6 +187,10 @@ def parse(doc: Document) -> Report:
             or (LOSSY_PROBLEM in report.problems and not reads_as_chinese(doc.text))
         report.problems.append(GARBLED_NO_REPORT if garbled else NOT_A_REPORT)
         return report
+    serials = serial_numbers(templ["section2"], tokens[2]) \
+        if any(t.kind == TEXT and _SERIAL_HEADER in t.text for t in tokens[2]) else []
+    if serials:
+        tokens[2][:] = _without(tokens[2], serials)
     *_, t2_as_printed = parse_rows(templ["section2"], tokens[2], report, t2=True, lines=doc.lines)
     # 表二 read as printed, every row found, each stored whole from the values right after its label,
     # the first a number or a placeholder: glued_t2 finds no row with nothing read to read again,
@@ -215,6 +219,11 @@ def parse(doc: Document) -> Report:
     tokens[3], two_t3 = one_t3(templ["section3"], tokens[3], report.year)
     if two_t3 is not None:
         report.problems.append(two_t3)
+    if _SERIAL_HEADER in section3_text and (t3_serials := serial_numbers(templ["section3"], tokens[3])):
+        tokens[3][:] = _without(tokens[3], t3_serials)
+        serials += t3_serials
+    if serials:  # (what reads runs of the text reads them as spaces, as the page furniture)
+        dropped_spans += [(t.start, t.end) for t in serials]
     t4_region = regions[4]  # (None: no heading of section 四)
     printed = t3_printed_sum(tokens[3], tokens[4], doc.lines, t4_region[1], t2_left, doc.page_starts) \
         if 3 in sections.heading_lines and t4_region is not None else None  # (its body's text bounded)
@@ -256,7 +265,7 @@ def parse(doc: Document) -> Report:
         # changes a cell (a CellValue is replaced, never changed in place)
         t3_paths = templ["section3"].paths()
         as_stored = list(map(report.cells.__getitem__, t3_paths)) if anchored else None
-        reread_glued(report, templ["section3"])
+        reread_glued(report, templ["section3"], dropped_spans if serials else ())
         head_rows_by_column_sums(report, templ["section3"], tokens[3])
         flag_overflow_neighbours(report, templ["section3"], overflowed)
         if as_stored is None or not all(map(is_, map(report.cells.__getitem__, t3_paths), as_stored)):
@@ -618,6 +627,41 @@ def _remarks_column(tokens: list[Token], labels: list[tuple[int, str]]) -> bool:
     """Whether the table's header (the text before its first row label) names a 备注 column, an
     agency's remarks after the template's columns (「含网上申请30件」): text there is no cell's."""
     return any(t.kind == TEXT and "备注" in t.text for t in tokens[:labels[0][0]])
+
+
+# A serial-number column (序号) before the row labels: each labelled row's line begins with its
+# number, 1, 2, 3 … Read as values, each number went to the row above (the last of its values: a
+# cell more than its columns, 「数字粘连」 offered); it is no cell of the template, and is dropped.
+_SERIAL_HEADER = "序号"
+_SERIAL_RUN = 3  # rows numbered one after another at least
+
+
+def serial_numbers(table: Table, tokens: list[Token]) -> list[Token]:
+    """The tokens of a serial-number column, for a table whose header names 序号 (asked only where
+    the section's text holds the word): the number first on a labelled row's line, only text (a
+    group's label, 「三、本年度办理结果」) between it and the row label, the rows' numbers rising by
+    one from row to row. None where any labelled row's leading number breaks the count."""
+    labels = find_labels(table, tokens)
+    if not labels or not any(t.kind == TEXT and _SERIAL_HEADER in t.text for t in tokens[:labels[0][0]]):
+        return []
+    numbered: list[Token] = []  # each labelled line's leading number, once
+    for index, _ in labels:
+        line = tokens[index].line
+        at = index - 1
+        while at >= 0 and tokens[at].line == line and tokens[at].kind == TEXT:
+            at -= 1
+        if at < 0 or tokens[at].line != line or tokens[at].kind != NUM or (at and tokens[at - 1].line == line):
+            continue
+        if not numbered or numbered[-1] is not tokens[at]:
+            numbered.append(tokens[at])
+    if len(numbered) < _SERIAL_RUN or any(b.value != (a.value or 0) + 1 for a, b in zip(numbered, numbered[1:])):
+        return []  # (numbers not counting the rows: a row's values, not its serial)
+    return numbered
+
+
+def _without(tokens: list[Token], dropped: list[Token]) -> list[Token]:
+    ids = {id(t) for t in dropped}
+    return [t for t in tokens if id(t) not in ids]
 
 
 def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
@@ -1814,9 +1858,10 @@ def flag_overflow_neighbours(report: Report, table: Table, overflowed: dict[str,
                 flagged.add(cell)
 
 
-def reread_glued(report: Report, table: Table) -> None:
-    """Rows whose cells a converter glued into one run of text, cut by the sums (stream.py)."""
-    glued = glued_t3(report, table)
+def reread_glued(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = ()) -> None:
+    """Rows whose cells a converter glued into one run of text, cut by the sums (stream.py);
+    `dropped`: offsets of text that holds no cell (a serial number), read as spaces."""
+    glued = glued_t3(report, table, dropped)
     for key, cells in glued.items():
         store_row(report, table, key, cells)
     _unread_whole_runs(report, table)
