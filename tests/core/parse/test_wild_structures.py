@@ -147,3 +147,21 @@ def test_a_serial_number_column_before_the_labels_is_no_cell(name):
     assert wrong_cells(report, "wild/structures") == []
     assert report.value("section3.new.total") == 207 and report.value("section3.total.total") == 200
     assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+@pytest.mark.parametrize("name", ["structures-alt-chunk.docx", "structures-alt-chunk-mht.docx"])
+def test_a_word_body_imported_from_a_web_page_is_read(name):
+    """A .docx whose body is one w:altChunk importing the report's web page (an HTML part; an MHT
+    part), as some sites' 「导出Word」 makes: Word shows the page's text and tables. Its body holding
+    no paragraph of its own, the file read as empty: 「文件没有可读取的文字内容」."""
+    report = load_report(WILD / name)
+    assert report.problems == [] and report.flags == []
+    assert wrong_cells(report, "wild/structures") == []
+    assert report.value("section3.new.total") == 207
+    assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_an_imported_part_of_a_kind_not_read_is_said():
+    """An altChunk importing an RTF part is not read: the problem names it, not 「没有文字内容」."""
+    report = load_report(WILD / "structures-alt-chunk-rtf.docx")
+    assert report.problems == ["文档中嵌入的其他格式内容（altChunk，application/rtf）未能读取，报告可能不完整"]
