@@ -659,6 +659,29 @@ def serial_numbers(table: Table, tokens: list[Token]) -> list[Token]:
     return numbered
 
 
+# 「###」: the mark Excel shows in a cell whose number is too wide for its column, copied or exported
+# as text. The number is not printed: read as a blank it was a 0, the sums then a false 错误.
+_OVERFLOW_MARKS = re.compile(r"#{2,}$")
+OVERFLOW_CELL = "「{0}」×「{1}」单元格印为「{2}」（Excel表格列宽不足时显示的符号，数值没有印出），未能读取，请对照原文填写"
+
+
+def _overflow_cells_unread(report: Report, table: Table, marks: list[Token]) -> None:
+    """The cells placed where a 「###」 prints (read as blanks holding its place): unread, each
+    flagged; a mark no cell took is said of the table."""
+    where = {(t.start, t.end): t for t in marks}
+    for row in table.rows:
+        for column in row.columns:
+            path = f"{table.section}.{row.key}.{column.key}"
+            cell = report.cells.get(path)
+            if cell is not None and cell.state == BLANK and cell.span in where:
+                mark = where.pop(cell.span)
+                report.cells[path] = CellValue(None, MISSING, report.text[mark.start:mark.end], cell.span)
+                report.flags.append(Flag(path, "parse", OVERFLOW_CELL.format(row.label, column.label, mark.text)))
+    for mark in where.values():
+        report.flags.append(Flag(table.section, "parse", f"{table.title}有单元格印为「{mark.text}」（Excel表格列宽不足时"
+                                                         "显示的符号，数值没有印出），未能读取，请对照原文核对"))
+
+
 def _without(tokens: list[Token], dropped: list[Token]) -> list[Token]:
     ids = {id(t) for t in dropped}
     return [t for t in tokens if id(t) not in ids]
@@ -687,6 +710,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     values_of: dict[str, list[Token]] = {}
     overlong: dict[str, Token] = {}  # rows printing a number too long to be a cell (a TEXT token)
     unreadable: dict[str, Token] = {}  # grid rows with a cell of digits and more ("737*", "约30")
+    overflow: list[Token] = []  # cells printing 「###」 (_OVERFLOW_MARKS)
     stray: Optional[Token] = None  # such a number after the last row's line (a table's digits glued?)
     cut_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more, an empty one after their last value
     both_ends_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more on their line, empty at both ends
@@ -734,6 +758,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                             and in_label_column(report.text, tokens[index], previous, token):
                         values.pop()  # no box drawn: a label column's letter left of the label's start, not a value
                     previous = token
+                    if token.text[:2] == "##" and _OVERFLOW_MARKS.match(token.text):
+                        # a cell printing 「###」: its number, too wide for its column, is not shown
+                        # (Excel), pasted as text. It holds a cell's place, its value unread
+                        overflow.append(token)
+                        values.append(previous := Token(EMPTY, "", token.start, token.end, token.line))
+                        continue
                     if t2 and values and (T2_BREAK.search(token.text) or _wrapped_break(span, at)):
                         break  # the next block's heading: what follows is not this row's
                     if not t2 and len(values) >= widths[key] and ("小计" in token.text or _group_sums_row(span, at, widths[key])):
@@ -1335,6 +1365,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     for key, token in unreadable.items():  # its cell was placed as blank: it is not
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                  f"「{table.row(key).label}」行有单元格印为「{token.text}」，无法读作数值，请对照原文填写"))
+    if overflow:
+        _overflow_cells_unread(report, table, overflow)
     needless = {id(flag) for key, flag, values in zeros_over if _read_from_own_zeros(report, table, key, values)}
     if needless:
         report.flags[:] = [f for f in report.flags if id(f) not in needless]

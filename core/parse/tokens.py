@@ -539,6 +539,11 @@ def _spaced_thousands(raw: str) -> Optional[tuple[str, Number, str]]:
     return (text.replace(" ", ""), *number) if number is not None else None
 
 
+# A cell printing only 「###」 (Excel's mark of a number too wide for its column): a token of its own,
+# never joined to a label or text beside it (the parser reads it as a cell whose value is unread)
+_OVERFLOW_CELL = re.compile("[ \t\u3000]*[#＃]{2,}[ \t\u3000]*$")
+
+
 def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> list[Token]:
     """Tokens of lines[first:last], in order."""
     tokens: list[Token] = []
@@ -639,7 +644,8 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     token.line, token.unit = index, unit
                     append(token)
                     run = None
-                elif run is not None:  # (then the last token is this run: no number a unit or an ordinal joins)
+                elif run is not None and (piece[0] != "#" or not _OVERFLOW_CELL.match(raw)):
+                    # (then the last token is this run: no number a unit or an ordinal joins)
                     run.text += piece
                     run.end = end + offset
                 else:
@@ -661,6 +667,8 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     run.start, run.end = start + offset, end + offset
                     run.line, run.unit = index, ""
                     append(run)
+                    if piece[0] == "#" and _OVERFLOW_CELL.match(raw):
+                        run = None  # (a cell of its own, joined to no text beside it)
     for i in lone_wu:
         if 0 < i < len(tokens) - 1 and _letter_of_vertical_word(tokens[i - 1], tokens[i], tokens[i + 1]):
             tokens[i].kind = TEXT

@@ -178,3 +178,24 @@ def test_an_imported_part_of_a_kind_not_read_is_said():
     """An altChunk importing an RTF part is not read: the problem names it, not 「没有文字内容」."""
     report = load_report(WILD / "structures-alt-chunk-rtf.docx")
     assert report.problems == ["文档中嵌入的其他格式内容（altChunk，application/rtf）未能读取，报告可能不完整"]
+
+
+@pytest.mark.parametrize("name", ["structures-overflow-marks.html", "structures-overflow-marks.docx",
+                                  "structures-overflow-marks.txt"])
+def test_a_cell_printing_excels_overflow_mark_is_unread_not_zero(name):
+    """「###」 in three cells (行政处罚's 152 056, 一、本年新收's 自然人 165, （七）总计's 总计 200): Excel shows
+    it where a number is too wide for its column, and it was pasted as text. Joined to the label
+    beside it or read as a blank, 自然人 was 0 and （七）总计 blank: two false 错误 (T3-1, T3-2, T3-3)
+    suggesting 200, and an odd-sum 存疑 blaming a misprint. Each such cell is now unread and says
+    why; the sums left open are no 错误."""
+    report = load_report(WILD / name)
+    assert report.problems == []
+    unread = {"section2.punishment.decisions", "section3.new.natural", "section3.total.total"}
+    assert sorted(f.cell for f in report.flags) == sorted(unread)
+    assert all("印为「###」（Excel表格列宽不足时显示的符号，数值没有印出）" in f.message for f in report.flags)
+    assert all(report.value(path) is None and report.cells[path].state == "missing" for path in unread)
+    assert sorted(wrong_cells(report, "wild/structures")) == sorted(
+        f"{path}: truth {truth}, got None" for path, truth in
+        (("section2.punishment.decisions", 152056), ("section3.new.natural", 165), ("section3.total.total", 200)))
+    assert report.value("section3.new.total") == 207 and report.value("section3.total.natural") == 157
+    assert check(report) == []
