@@ -187,8 +187,8 @@ def parse(doc: Document) -> Report:
             or (LOSSY_PROBLEM in report.problems and not reads_as_chinese(doc.text))
         report.problems.append(GARBLED_NO_REPORT if garbled else NOT_A_REPORT)
         return report
-    serials = serial_numbers(templ["section2"], tokens[2]) \
-        if any(t.kind == TEXT and _SERIAL_HEADER in t.text for t in tokens[2]) else []
+    serial_header = _SERIAL_HEADER in doc.text  # (asked once: few reports print 序号 at all)
+    serials = serial_numbers(templ["section2"], tokens[2]) if serial_header else []
     if serials:
         tokens[2][:] = _without(tokens[2], serials)
     *_, t2_as_printed = parse_rows(templ["section2"], tokens[2], report, t2=True, lines=doc.lines)
@@ -219,7 +219,7 @@ def parse(doc: Document) -> Report:
     tokens[3], two_t3 = one_t3(templ["section3"], tokens[3], report.year)
     if two_t3 is not None:
         report.problems.append(two_t3)
-    if _SERIAL_HEADER in section3_text and (t3_serials := serial_numbers(templ["section3"], tokens[3])):
+    if serial_header and _SERIAL_HEADER in section3_text and (t3_serials := serial_numbers(templ["section3"], tokens[3])):
         tokens[3][:] = _without(tokens[3], t3_serials)
         serials += t3_serials
     if serials:  # (what reads runs of the text reads them as spaces, as the page furniture)
@@ -661,8 +661,14 @@ def serial_numbers(table: Table, tokens: list[Token]) -> list[Token]:
 
 # 「###」: the mark Excel shows in a cell whose number is too wide for its column, copied or exported
 # as text. The number is not printed: read as a blank it was a 0, the sums then a false 错误.
-_OVERFLOW_MARKS = re.compile(r"#{2,}$")
+_OVERFLOW_MARKS = re.compile(r"##+$")
 OVERFLOW_CELL = "「{0}」×「{1}」单元格印为「{2}」（Excel表格列宽不足时显示的符号，数值没有印出），未能读取，请对照原文填写"
+
+
+def _overflow_in_cells(text: str) -> bool:
+    """Whether a cell apart from others (after or before a tab or a bar) may print 「###」: a few
+    searches in C (a Markdown heading's 「## 」 is no cell)."""
+    return "\t##" in text or "##\t" in text or "|##" in text or "| ##" in text
 
 
 def _overflow_cells_unread(report: Report, table: Table, marks: list[Token]) -> None:
@@ -711,6 +717,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     overlong: dict[str, Token] = {}  # rows printing a number too long to be a cell (a TEXT token)
     unreadable: dict[str, Token] = {}  # grid rows with a cell of digits and more ("737*", "约30")
     overflow: list[Token] = []  # cells printing 「###」 (_OVERFLOW_MARKS)
+    # (their tokens, each a cell of its own: tokens.py; looked for where the text holds one)
+    marks = {id(t) for t in tokens if t.kind == TEXT and _OVERFLOW_MARKS.match(t.text)} \
+        if _overflow_in_cells(report.text) else ()
     stray: Optional[Token] = None  # such a number after the last row's line (a table's digits glued?)
     cut_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more, an empty one after their last value
     both_ends_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more on their line, empty at both ends
@@ -758,7 +767,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                             and in_label_column(report.text, tokens[index], previous, token):
                         values.pop()  # no box drawn: a label column's letter left of the label's start, not a value
                     previous = token
-                    if token.text[:2] == "##" and _OVERFLOW_MARKS.match(token.text):
+                    if marks and id(token) in marks:
                         # a cell printing 「###」: its number, too wide for its column, is not shown
                         # (Excel), pasted as text. It holds a cell's place, its value unread
                         overflow.append(token)

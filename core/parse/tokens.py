@@ -252,6 +252,9 @@ _KEPT_RUNS: dict[str, tuple[_Piece, ...]] = document_memo()
 _RUNS_KEPT = 8192
 
 
+_OVERFLOW_RUN = re.compile("##+$")
+
+
 def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
     """What a run of a cell's text reads as (a run: characters that are neither white space nor a
     border): its pieces (text, start, end, kind, value, unit), offsets relative to the run, kind
@@ -291,6 +294,11 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
         label_end = after.start()
         pieces = (_read_piece(piece[:label_end], 0, label_end),
                   *(_read_piece(piece[at], at, at + 1) for at in range(label_end, len(piece))))
+    elif piece[:2] == "##" and _OVERFLOW_RUN.match(piece):
+        # 「###」: Excel's mark of a number too wide for its column, pasted as text. A piece of a
+        # kind, so a token of its own, joined to no text beside it: the parser reads it as a cell
+        # whose number is not printed
+        pieces = ((piece, 0, len(run), TEXT, None, ""),)
     else:
         pieces = (_read_piece(piece, 0, len(run)),) if piece else ()
     _KEPT_RUNS[run] = pieces  # (tokenize made room)
@@ -539,11 +547,6 @@ def _spaced_thousands(raw: str) -> Optional[tuple[str, Number, str]]:
     return (text.replace(" ", ""), *number) if number is not None else None
 
 
-# A cell printing only 「###」 (Excel's mark of a number too wide for its column): a token of its own,
-# never joined to a label or text beside it (the parser reads it as a cell whose value is unread)
-_OVERFLOW_CELL = re.compile("[ \t\u3000]*[#＃]{2,}[ \t\u3000]*$")
-
-
 def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> list[Token]:
     """Tokens of lines[first:last], in order."""
     tokens: list[Token] = []
@@ -644,8 +647,7 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     token.line, token.unit = index, unit
                     append(token)
                     run = None
-                elif run is not None and (piece[0] != "#" or not _OVERFLOW_CELL.match(raw)):
-                    # (then the last token is this run: no number a unit or an ordinal joins)
+                elif run is not None:  # (then the last token is this run: no number a unit or an ordinal joins)
                     run.text += piece
                     run.end = end + offset
                 else:
@@ -667,8 +669,6 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     run.start, run.end = start + offset, end + offset
                     run.line, run.unit = index, ""
                     append(run)
-                    if piece[0] == "#" and _OVERFLOW_CELL.match(raw):
-                        run = None  # (a cell of its own, joined to no text beside it)
     for i in lone_wu:
         if 0 < i < len(tokens) - 1 and _letter_of_vertical_word(tokens[i - 1], tokens[i], tokens[i + 1]):
             tokens[i].kind = TEXT
