@@ -665,12 +665,6 @@ _OVERFLOW_MARKS = re.compile(r"##+$")
 OVERFLOW_CELL = "「{0}」×「{1}」单元格印为「{2}」（Excel表格列宽不足时显示的符号，数值没有印出），未能读取，请对照原文填写"
 
 
-def _overflow_in_cells(text: str) -> bool:
-    """Whether a cell apart from others (after or before a tab or a bar) may print 「###」: a few
-    searches in C (a Markdown heading's 「## 」 is no cell)."""
-    return "\t##" in text or "##\t" in text or "|##" in text or "| ##" in text
-
-
 def _overflow_cells_unread(report: Report, table: Table, marks: list[Token]) -> None:
     """The cells placed where a 「###」 prints (read as blanks holding its place): unread, each
     flagged; a mark no cell took is said of the table."""
@@ -718,8 +712,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     unreadable: dict[str, Token] = {}  # grid rows with a cell of digits and more ("737*", "约30")
     overflow: list[Token] = []  # cells printing 「###」 (_OVERFLOW_MARKS)
     # (their tokens, each a cell of its own: tokens.py; looked for where the text holds one)
-    marks = {id(t) for t in tokens if t.kind == TEXT and _OVERFLOW_MARKS.match(t.text)} \
-        if _overflow_in_cells(report.text) else ()
+    first_label = labels[0][0]
+    marks = {id(t) for t in tokens[first_label:] if t.kind == TEXT and _OVERFLOW_MARKS.match(t.text)} \
+        if report.text.find("##", tokens[first_label].start, tokens[-1].end) >= 0 else ()
     stray: Optional[Token] = None  # such a number after the last row's line (a table's digits glued?)
     cut_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more, an empty one after their last value
     both_ends_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more on their line, empty at both ends
