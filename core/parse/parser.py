@@ -713,7 +713,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     overflow: list[Token] = []  # cells printing 「###」 (_OVERFLOW_MARKS)
     # (their tokens, each a cell of its own: tokens.py; looked for where the text holds one)
     first_label = labels[0][0]
-    marks = {id(t) for t in tokens[first_label:] if t.kind == TEXT and _OVERFLOW_MARKS.match(t.text)} \
+    # (a cell after another on its line: a line's first 「##」 is a Markdown heading's mark)
+    marks = {id(t) for before, t in zip(tokens[first_label - 1:], tokens[first_label:])
+             if t.kind == TEXT and before.line == t.line and _OVERFLOW_MARKS.match(t.text)} \
         if report.text.find("##", tokens[first_label].start, tokens[-1].end) >= 0 else ()
     stray: Optional[Token] = None  # such a number after the last row's line (a table's digits glued?)
     cut_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more, an empty one after their last value
