@@ -691,7 +691,7 @@ def uncut_rows_printing_counts(report: Report, table: Table) -> frozenset[str]:
                      if key in uncut and any(ch in "123456789" for ch in text[start:end]))
 
 
-def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
+def glued_t3(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = ()) -> dict[str, list[Optional[Token]]]:
     """表三's rows read from runs of glued cells, for the rows the parser could not read.
 
     A row's run is cut into seven values whose 总计 is the sum of the others; where several cuts
@@ -702,6 +702,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     if not span:
         return {}
     text = report.text[span[0]:span[1]]
+    for a, b in dropped:  # (commonly none: a serial number's, see parser.serial_numbers)
+        a, b = max(a - span[0], 0), min(b - span[0], len(text))
+        if a < b:
+            text = text[:a] + " " * (b - a) + text[b:]
     if not is_glued(text):
         return {}
     text, origin = glued_text(text)  # (one character for one: offsets stay true, or are mapped back below)

@@ -61,7 +61,7 @@ from core.parse.pdfblocks import (t2_column_blocks, t2_rows_after_labels_and_nam
 from core.parse.page_furniture import furniture, without
 from core.parse.lost import (BLANKS_UNTRACED_ZEROS, ZEROS_UNPLACED, blank_rows, empty_line, headless_table_flags,
                              lost_character_flags, lost_text_flags, only_zeros, zero_row, zeros_in_doubt)
-from core.parse.sections import HEADING_WORD_LIST, find_sections, line_text
+from core.parse.sections import find_sections, line_text, names_a_heading_word
 from core.parse.stray_totals import place_stray_totals
 from core.parse.early_total import read_totals_printed_early
 from core.parse.lost_label import give_values_after_lost_labels
@@ -191,6 +191,10 @@ def parse(doc: Document) -> Report:
 
     if not _is_report(doc, tokens):
         return _no_report(doc, report)
+    serial_header = _SERIAL_HEADER in doc.text  # (asked once: few reports print 序号 at all)
+    serials = serial_numbers(templ["section2"], tokens[2]) if serial_header else []
+    if serials:
+        tokens[2][:] = _without(tokens[2], serials)
     *_, t2_as_printed = parse_rows(templ["section2"], tokens[2], report, t2=True, lines=doc.lines)
     # 表二 read as printed, every row found, each stored whole from the values right after its label,
     # the first a number or a placeholder: glued_t2 finds no row with nothing read to read again,
@@ -219,6 +223,11 @@ def parse(doc: Document) -> Report:
     tokens[3], two_t3 = one_t3(templ["section3"], tokens[3], report.year)
     if two_t3 is not None:
         report.problems.append(two_t3)
+    if serial_header and _SERIAL_HEADER in section3_text and (t3_serials := serial_numbers(templ["section3"], tokens[3])):
+        tokens[3][:] = _without(tokens[3], t3_serials)
+        serials += t3_serials
+    if serials:  # (what reads runs of the text reads them as spaces, as the page furniture)
+        dropped_spans += [(t.start, t.end) for t in serials]
     t4_region = regions[4]  # (None: no heading of section 四)
     printed = t3_printed_sum(tokens[3], tokens[4], doc.lines, t4_region[1], t2_left, doc.page_starts) \
         if 3 in sections.heading_lines and t4_region is not None else None  # (its body's text bounded)
@@ -261,7 +270,7 @@ def parse(doc: Document) -> Report:
         # changes a cell (a CellValue is replaced, never changed in place)
         t3_paths = templ["section3"].paths()
         as_stored = list(map(report.cells.__getitem__, t3_paths)) if anchored else None
-        reread_glued(report, templ["section3"])
+        reread_glued(report, templ["section3"], dropped_spans if serials else ())
         head_rows_by_column_sums(report, templ["section3"], tokens[3])
         flag_overflow_neighbours(report, templ["section3"], overflowed)
         if as_stored is None or not all(map(is_, map(report.cells.__getitem__, t3_paths), as_stored)):
@@ -482,7 +491,7 @@ def names_no_table(text: str) -> bool:
         return False
     if not any(char in text for char in _WORD_CHARS):
         return True
-    if any(word in text for word in HEADING_WORD_LIST) or "二十条" in text or "复议后" in text:
+    if names_a_heading_word(text) or "二十条" in text or "复议后" in text:
         return False
     return "收" not in text or _FIRST_T3_ROW.search(text) is None
 
@@ -673,6 +682,64 @@ def _remarks_column(tokens: list[Token], labels: list[tuple[int, str]]) -> bool:
     return any(t.kind == TEXT and "备注" in t.text for t in tokens[:labels[0][0]])
 
 
+# A serial-number column (序号) before the row labels: each labelled row's line begins with its
+# number, 1, 2, 3 … Read as values, each number went to the row above (the last of its values: a
+# cell more than its columns, 「数字粘连」 offered); it is no cell of the template, and is dropped.
+_SERIAL_HEADER = "序号"
+_SERIAL_RUN = 3  # rows numbered one after another at least
+
+
+def serial_numbers(table: Table, tokens: list[Token]) -> list[Token]:
+    """The tokens of a serial-number column, for a table whose header names 序号 (asked only where
+    the section's text holds the word): the number first on a labelled row's line, only text (a
+    group's label, 「三、本年度办理结果」) between it and the row label, the rows' numbers rising by
+    one from row to row. None where any labelled row's leading number breaks the count."""
+    labels = find_labels(table, tokens)
+    if not labels or not any(t.kind == TEXT and _SERIAL_HEADER in t.text for t in tokens[:labels[0][0]]):
+        return []
+    numbered: list[Token] = []  # each labelled line's leading number, once
+    for index, _ in labels:
+        line = tokens[index].line
+        at = index - 1
+        while at >= 0 and tokens[at].line == line and tokens[at].kind == TEXT:
+            at -= 1
+        if at < 0 or tokens[at].line != line or tokens[at].kind != NUM or (at and tokens[at - 1].line == line):
+            continue
+        if not numbered or numbered[-1] is not tokens[at]:
+            numbered.append(tokens[at])
+    if len(numbered) < _SERIAL_RUN or any(b.value != (a.value or 0) + 1 for a, b in zip(numbered, numbered[1:])):
+        return []  # (numbers not counting the rows: a row's values, not its serial)
+    return numbered
+
+
+# 「###」: the mark Excel shows in a cell whose number is too wide for its column, copied or exported
+# as text. The number is not printed: read as a blank it was a 0, the sums then a false 错误.
+_OVERFLOW_MARKS = re.compile(r"##+$")
+OVERFLOW_CELL = "「{0}」×「{1}」单元格印为「{2}」（Excel表格列宽不足时显示的符号，数值没有印出），未能读取，请对照原文填写"
+
+
+def _overflow_cells_unread(report: Report, table: Table, marks: list[Token]) -> None:
+    """The cells placed where a 「###」 prints (read as blanks holding its place): unread, each
+    flagged; a mark no cell took is said of the table."""
+    where = {(t.start, t.end): t for t in marks}
+    for row in table.rows:
+        for column in row.columns:
+            path = f"{table.section}.{row.key}.{column.key}"
+            cell = report.cells.get(path)
+            if cell is not None and cell.state == BLANK and cell.span in where:
+                mark = where.pop(cell.span)
+                report.cells[path] = CellValue(None, MISSING, report.text[mark.start:mark.end], cell.span)
+                report.flags.append(Flag(path, "parse", OVERFLOW_CELL.format(row.label, column.label, mark.text)))
+    for mark in where.values():
+        report.flags.append(Flag(table.section, "parse", f"{table.title}有单元格印为「{mark.text}」（Excel表格列宽不足时"
+                                                         "显示的符号，数值没有印出），未能读取，请对照原文核对"))
+
+
+def _without(tokens: list[Token], dropped: list[Token]) -> list[Token]:
+    ids = {id(t) for t in dropped}
+    return [t for t in tokens if id(t) not in ids]
+
+
 def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                lines: Optional[list[Line]] = None, pages: tuple[int, ...] = (), own_grid: bool = False
                ) -> tuple[dict[str, int], list[str], bool]:
@@ -699,6 +766,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     values_of: dict[str, list[Token]] = {}
     overlong: dict[str, Token] = {}  # rows printing a number too long to be a cell (a TEXT token)
     unreadable: dict[str, Token] = {}  # grid rows with a cell of digits and more ("737*", "约30")
+    overflow: list[Token] = []  # cells printing 「###」 (_OVERFLOW_MARKS)
+    # (their tokens, each a cell of its own: tokens.py; looked for where the text holds one)
+    first_label = labels[0][0]
+    # (a cell after another on its line: a line's first 「##」 is a Markdown heading's mark)
+    marks = {id(t) for before, t in zip(tokens[first_label - 1:], tokens[first_label:])
+             if t.kind == TEXT and before.line == t.line and _OVERFLOW_MARKS.match(t.text)} \
+        if report.text.find("##", tokens[first_label].start, tokens[-1].end) >= 0 else ()
     stray: Optional[Token] = None  # such a number after the last row's line (a table's digits glued?)
     cut_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more, an empty one after their last value
     both_ends_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more on their line, empty at both ends
@@ -746,6 +820,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                             and in_label_column(report.text, tokens[index], previous, token):
                         values.pop()  # no box drawn: a label column's letter left of the label's start, not a value
                     previous = token
+                    if marks and id(token) in marks:
+                        # a cell printing 「###」: its number, too wide for its column, is not shown
+                        # (Excel), pasted as text. It holds a cell's place, its value unread
+                        overflow.append(token)
+                        values.append(previous := Token(EMPTY, "", token.start, token.end, token.line))
+                        continue
                     if t2 and values and (T2_BREAK.search(token.text) or _wrapped_break(span, at)):
                         break  # the next block's heading: what follows is not this row's
                     if not t2 and len(values) >= widths[key] and ("小计" in token.text or _group_sums_row(span, at, widths[key])):
@@ -1364,6 +1444,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     for key, token in unreadable.items():  # its cell was placed as blank: it is not
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                  f"「{table.row(key).label}」行有单元格印为「{token.text}」，无法读作数值，请对照原文填写"))
+    if overflow:
+        _overflow_cells_unread(report, table, overflow)
     needless = {id(flag) for key, flag, values in zeros_over if _read_from_own_zeros(report, table, key, values)}
     if needless:
         report.flags[:] = [f for f in report.flags if id(f) not in needless]
@@ -1887,9 +1969,10 @@ def flag_overflow_neighbours(report: Report, table: Table, overflowed: dict[str,
                 flagged.add(cell)
 
 
-def reread_glued(report: Report, table: Table) -> None:
-    """Rows whose cells a converter glued into one run of text, cut by the sums (stream.py)."""
-    glued = glued_t3(report, table)
+def reread_glued(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = ()) -> None:
+    """Rows whose cells a converter glued into one run of text, cut by the sums (stream.py);
+    `dropped`: offsets of text that holds no cell (a serial number), read as spaces."""
+    glued = glued_t3(report, table, dropped)
     for key, cells in glued.items():
         store_row(report, table, key, cells)
     _unread_whole_runs(report, table)

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from typing import Optional, Sequence
 
-from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, SUBTOTAL_LEFT_OUT, Number, Report
+from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, MISSING, SUBTOTAL_LEFT_OUT, Number, Report
 from core.parse.memo import document_memo, memoised
 from core.parse.sections import line_text
 from core.parse.tokens import NUM, TEXT, Token
@@ -163,6 +163,9 @@ def confirmed_sum(report: Report, found: Optional[tuple[int, Counter[Number], di
     total, after, spans = found
     if _cut(report, spans):
         return None
+    if "##" in report.text and any(cell.state == MISSING and cell.raw for path, cell in report.cells.items()
+                                   if path.startswith("section3.")):
+        return None  # (a cell printing 「###」, its number not shown: the sum lacks it)
     total -= _subtotals_left_out(report)
     if not after:
         return total  # (no count other than 0 printed after 表三: none of its own)

@@ -22,10 +22,17 @@ _HEADINGS = {
     5: (re.compile(r"存在的主要问题|主要问题及改进|问题及改进情况"), 40),
     6: (re.compile(r"其他需要报告的事项|其他需要报告|其他事项"), 30),
 }
-HEADING_WORD_LIST = ("情况", "问题", "事项", "概述", "概况")
-_HEADING_WORDS = re.compile("|".join(HEADING_WORD_LIST))
+_HEADING_WORD_LIST = ("情况", "问题", "事项", "概述", "概况")
+# A centred heading is often typed with spaces between its characters (「二 、 主 动 公 开 … 情 况」,
+# or full-width spaces): a heading word's two characters may stand up to three spaces apart.
+_SPACES = " \u3000\xa0"
+_GAP = 3
+_SPACE_SET = frozenset(_SPACES)
+_HEADING_WORDS = re.compile("|".join(f"{w[0]}[{_SPACES}]{{0,{_GAP}}}{w[1]}" for w in _HEADING_WORD_LIST))
+# (the words as printed alone: the search of a text holding no spaced word, most reports)
+_UNSPACED_HEADING_WORDS = re.compile("|".join(_HEADING_WORD_LIST))
 # each heading word's first character -> the characters that complete a word after it
-_WORD_ENDS = {word[0]: tuple(w[1] for w in HEADING_WORD_LIST if w[0] == word[0]) for word in HEADING_WORD_LIST}
+_WORD_ENDS = {word[0]: tuple(w[1] for w in _HEADING_WORD_LIST if w[0] == word[0]) for word in _HEADING_WORD_LIST}
 _WHITE_SPACE = re.compile(r"\s+")
 _PREFIX = re.compile(r"^[#\s*>]*(第?[一二三四五六1-6][、.．,，\s部分]|[（(][一二三四五六1-6][)）])")
 
@@ -58,7 +65,7 @@ def _heading_text(raw: str) -> str:
     return _WHITE_SPACE.sub("", normalise(raw)).strip("#*|")
 
 
-def _lines_with_heading_words(lines: list[Line], text: str) -> list[int] | None:
+def _lines_with_heading_words(lines: list[Line], text: str) -> tuple[list[int] | None, bool]:
     """The lines a cell of which may hold a heading word, in order: those of every heading word
     in `text` (each line one part of it, ended by a line break, its cells at their offsets). No
     two heading words can overlap (none ends with a character another begins with), so a word in
@@ -67,34 +74,52 @@ def _lines_with_heading_words(lines: list[Line], text: str) -> list[int] | None:
     found: list[int] = []
     index = at = 0
     count = text.count
-    for start in _heading_word_starts(text):
+    starts, spaced_ends = _heading_word_starts(text)
+    for start in starts:
+        end = spaced_ends.get(start, start + 2) if spaced_ends else start + 2
         index += count("\n", at, start)
         at = start
         if found and found[-1] == index:
             continue
         cells = lines[index].cells if index < len(lines) else None
-        if not cells or start < cells[0].start or start + 2 > cells[-1].end:
-            return None
+        if not cells or start < cells[0].start or end > cells[-1].end:
+            return None, True
         found.append(index)
-    return found
+    return found, bool(spaced_ends)
 
 
-def _heading_word_starts(text: str) -> list[int]:
-    """Where _HEADING_WORDS.finditer(text) finds its matches (each two characters long), in order:
-    every place of a word's first character that the next character completes a word after, found
+def _heading_word_starts(text: str) -> tuple[list[int], dict[int, int]]:
+    """Where _HEADING_WORDS.finditer(text) finds its matches, in order, and the end of each spaced
+    out (「情 况」; the others are two characters long): every place of a word's first character that
+    the next character (past up to _GAP spaces) completes a word after, found
     by str.find (a regex tries its four first characters at every character of the text; str.find
     scans for one character some three times as fast as for two, and these characters are few in a
     report). The same places: no two of the words can overlap (see _lines_with_heading_words)."""
     starts: list[int] = []
+    spaced: dict[int, int] = {}
     find = text.find
     for first, ends in _WORD_ENDS.items():
         at = find(first)
         while at >= 0:
-            if text[at + 1:at + 2] in ends:
+            after = text[at + 1:at + 2]
+            if after in ends:
                 starts.append(at)
+            elif after in _SPACE_SET:
+                end = at + 2
+                while end <= at + _GAP and text[end:end + 1] in _SPACE_SET:
+                    end += 1
+                if text[end:end + 1] in ends:
+                    starts.append(at)
+                    spaced[at] = end + 1
             at = find(first, at + 1)
     starts.sort()
-    return starts
+    return starts, spaced
+
+
+def names_a_heading_word(text: str) -> bool:
+    """Whether the text holds a heading word, printed whole or spaced out: find_sections looks at
+    no line holding none."""
+    return bool(_heading_word_starts(text)[0])
 
 
 def _headings_matched(raw: str) -> tuple[tuple[int, bool], ...]:
@@ -174,8 +199,8 @@ def find_sections(lines: list[Line], text: str | None = None) -> Sections:
     not line by line: a report's lines are mostly prose and table rows holding none)."""
     candidates: dict[int, list[tuple[int, bool]]] = {n: [] for n in _HEADINGS}
     contents: list[tuple[int, int]] = []  # (line, section) of headings a page number follows
-    search = _HEADING_WORDS.search
-    indices = _lines_with_heading_words(lines, text) if text is not None else None
+    indices, spaced = _lines_with_heading_words(lines, text) if text is not None else (None, True)
+    search = _HEADING_WORDS.search if spaced else _UNSPACED_HEADING_WORDS.search
     for index in range(len(lines)) if indices is None else indices:
         cells = lines[index].cells
         if len(cells) == 1:

@@ -252,6 +252,9 @@ _KEPT_RUNS: dict[str, tuple[_Piece, ...]] = document_memo()
 _RUNS_KEPT = 8192
 
 
+_OVERFLOW_RUN = re.compile("##+$")
+
+
 def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
     """What a run of a cell's text reads as (a run: characters that are neither white space nor a
     border): its pieces (text, start, end, kind, value, unit), offsets relative to the run, kind
@@ -291,6 +294,11 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
         label_end = after.start()
         pieces = (_read_piece(piece[:label_end], 0, label_end),
                   *(_read_piece(piece[at], at, at + 1) for at in range(label_end, len(piece))))
+    elif piece[:2] == "##" and _OVERFLOW_RUN.match(piece):
+        # 「###」: Excel's mark of a number too wide for its column, pasted as text. A piece of a
+        # kind, so a token of its own, joined to no text beside it: the parser reads it as a cell
+        # whose number is not printed
+        pieces = ((piece, 0, len(run), TEXT, None, ""),)
     else:
         pieces = (_read_piece(piece, 0, len(run)),) if piece else ()
     _KEPT_RUNS[run] = pieces  # (tokenize made room)
@@ -411,6 +419,19 @@ def _spaced_word(raw: str, pieces: list[_Piece]) -> bool:
                for i, p in enumerate(pieces))
 
 
+_ORDINAL_MARKS = ".、．"
+
+
+def _spaced_label(raw: str, pieces: list[_Piece]) -> bool:
+    """Whether a cell's text is a numbered row label spaced out a character apart (「1 . 属 于 国 家
+    秘 密」, 「4 . 无 正 当 理 由 …」): every run one character, four at least, the first a digit and
+    the second the ordinal's mark, no other number among them, and a Chinese character after."""
+    runs = raw.split()
+    return len(runs) >= 4 and all(len(run) == 1 for run in runs) and runs[0].isdigit() \
+        and runs[1] in _ORDINAL_MARKS and "\u4e00" <= runs[2] <= "\u9fff" \
+        and not any(p[3] == NUM for p in pieces[1:])
+
+
 def _cell_pieces(raw: str) -> _CellPieces:
     """A cell's pieces as tokenize reads them, offsets relative to the cell: (text, start, end,
     kind, value, unit), kind None for a piece of text (joined into a run, or a unit); or
@@ -470,6 +491,11 @@ def _cell_pieces(raw: str) -> _CellPieces:
         # short as "--", no placeholder of the row above ("行政规范性文件 | | | 16件" took two); its
         # runs one space apart, as pandoc draws them (its Markdown writes an em dash 「—」 as "---":
         # a row of placeholders prints its runs as far apart as its columns, pq2704 r0022)
+        return (("".join([piece[0] for piece in out]), out[0][1], out[-1][2], None, None, ""),)
+    if len(out) > 1 and out[0][3] == NUM and out[1][3] is None and out[1][0][:1] in _ORDINAL_MARKS \
+            and _spaced_label(raw, out):
+        # a row label typed a character apart, its number too: 「1 . 属 于 国 家 秘 密」 (the 1 read as
+        # the row above's last value, one more than its columns)
         return (("".join([piece[0] for piece in out]), out[0][1], out[-1][2], None, None, ""),)
     if len(out) > 2 and "无" in raw and _spaced_word(raw, out):
         # a word printed a character a line (a table's vertical label): 「（ 四 ） 无 法 提 供」

@@ -53,6 +53,8 @@ def qn(tag: str) -> str:
 W_P, W_TBL, W_TR, W_TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
 MC_FALLBACK, W_TXBX = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback", qn("w:txbxContent")
+W_ALT_CHUNK = qn("w:altChunk")
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 # Run content in document order: text, tabs and line breaks of the runs of a paragraph, not of
 # text boxes anchored in it (they have paragraphs of their own) nor of the legacy VML copy of
@@ -93,7 +95,8 @@ def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
         markup = _main_markup(archive)
     except Exception:  # BadZipFile, KeyError, zlib.error, ...
         return Document(path, fmt, problems=[CORRUPT_PROBLEM])
-    lines = scan_body(markup, MAX_ELEMENTS) if _SCAN else None
+    chunked = b"altChunk" in markup  # (a body imported whole from another file: read below)
+    lines = scan_body(markup, MAX_ELEMENTS) if _SCAN and not chunked else None
     if lines is not None:  # a plain body, read from the markup
         builder = TextBuilder()
         _add_plain_lines(lines, builder)
@@ -104,12 +107,68 @@ def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
         return Document(path, fmt, problems=[CORRUPT_PROBLEM])
     if too_many_elements(body, markup.count(b"<")):  # every element starts with a "<"
         return Document(path, fmt, problems=[TOO_MANY_ELEMENTS])
-    builder = read_body(body)
-    return Document(path, fmt, None, builder.text, builder.lines)
+    problems: list[str] = []
+    chunks = _alt_chunks(archive, body, path, problems) if chunked else {}
+    builder = read_body(body, chunks)
+    return Document(path, fmt, None, builder.text, builder.lines, problems)
 
 
-def read_body(body) -> TextBuilder:
-    """The lines of a w:body: its paragraphs' and its tables' rows, in document order."""
+# An altChunk imports another file's content into the body where it stands, as Word shows it: a
+# web page (HTML, or MHT) as some sites' "export to Word" makes, the whole report in it (the body
+# holding nothing else). Read as that file is, its lines put where it stands.
+_CT_HTML = ("text/html", "application/xhtml+xml")
+_CT_MHT = ("message/rfc822", "multipart/related", "application/x-mimearchive")
+_CT_TEXT = ("text/plain",)
+_CT_WORD = (CT_DOCUMENT_MAIN, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+ALT_CHUNK_UNREAD = "文档中嵌入的其他格式内容（altChunk，{0}）未能读取，报告可能不完整"  # (problems._STARTS)
+
+
+def _alt_chunks(archive: zipfile.ZipFile, body, path: str, problems: list[str]) -> dict:
+    """w:altChunk element -> the lines of the part it imports (a web page, a web archive, plain
+    text or a Word document); a part not found or of another kind is said in `problems`."""
+    from core.readers.html import read_html, read_mht  # (as rarely needed as altChunks are)
+
+    found: dict = {}
+    elements = list(body.iter(W_ALT_CHUNK))
+    if not elements:
+        return found
+    try:
+        content_types = _xml(archive, "[Content_Types].xml")
+        rels = _xml(archive, "word/_rels/document.xml.rels")
+    except Exception:  # KeyError, XMLSyntaxError, ...
+        problems.append(ALT_CHUNK_UNREAD.format("缺少关系部件"))
+        return found
+    targets = {rel.get("Id"): rel.get("Target") or "" for rel in rels.iterchildren(RELATIONSHIP)}
+    for element in elements:
+        target = targets.get(element.get(_R_ID))
+        kind = "未找到"
+        if target is not None:
+            partname = posixpath.normpath(posixpath.join("/word", target))
+            kind = (_content_type(content_types, partname) or "").lower()
+            try:
+                data = archive.read(partname[1:])
+            except Exception:  # KeyError, zlib.error, ...
+                data, kind = None, "未找到"
+            if data is not None:
+                document = read_html(path, data) if kind in _CT_HTML \
+                    else read_mht(path, data) if kind in _CT_MHT \
+                    else _text_document(path, data) if kind in _CT_TEXT \
+                    else read_docx(path, data) if kind in _CT_WORD and data[:2] == b"PK" else None
+                if document is not None and document.lines:
+                    found[element] = document.lines
+                    continue
+        problems.append(ALT_CHUNK_UNREAD.format(kind or "未知类型"))
+    return found
+
+
+def _text_document(path: str, data: bytes) -> Document:
+    from core.readers.text import read_text  # (imported when first needed)
+    return read_text(path, data)
+
+
+def read_body(body, chunks: dict | None = None) -> TextBuilder:
+    """The lines of a w:body: its paragraphs' and its tables' rows, in document order; `chunks`:
+    the lines of each w:altChunk's part (_alt_chunks), put where it stands."""
     builder = TextBuilder()
     _drop_hidden_runs(body)
     continuations = _continuations(body)
@@ -118,31 +177,36 @@ def read_body(body) -> TextBuilder:
     present = {el.tag for el in body.iter(*_SKIPPED, *_CONTAINERS)}
     content = _content if present & _CONTAINERS else _children
     layout = _layout_tables(body, content)
-    lines = None if present or layout or not _ONE_PASS else _plain_lines(body, continuations)
+    lines = None if present or layout or chunks or not _ONE_PASS else _plain_lines(body, continuations)
     if lines is not None:
         _add_plain_lines(lines, builder)
         return builder
     text_of = paragraph_text if present & _SKIPPED else _run_text
-    _blocks(body, builder, continuations, text_of, content, layout, W_TXBX in present)
+    _blocks(body, builder, continuations, text_of, content, layout, W_TXBX in present, chunks or {})
     return builder
 
 
-def _blocks(parent, builder: TextBuilder, continuations: set, text_of, content, layout: set, boxes: bool) -> None:
+def _blocks(parent, builder: TextBuilder, continuations: set, text_of, content, layout: set, boxes: bool,
+            chunks: dict) -> None:
     """The paragraphs and tables of the body, of a layout table's cell or of a text box, in
-    document order; ``boxes``: whether the document has text boxes."""
-    for el in content(parent, (W_P, W_TBL)):
-        if el.tag == W_P:
+    document order; ``boxes``: whether the document has text boxes; ``chunks``: the lines of its
+    altChunks' parts."""
+    for el in content(parent, (W_P, W_TBL, W_ALT_CHUNK) if chunks else (W_P, W_TBL)):
+        if el.tag == W_ALT_CHUNK:
+            for line in chunks.get(el, ()):
+                builder.add_line([cell.text for cell in line.cells], line.grid)
+        elif el.tag == W_P:
             for line in text_of(el, el).split("\n"):
                 if line.strip():
                     builder.add_line(line.split("\t"))
             if boxes:
                 for box in _text_boxes(el):
-                    _blocks(box, builder, continuations, text_of, content, layout, boxes)
+                    _blocks(box, builder, continuations, text_of, content, layout, boxes, chunks)
         elif el in layout:  # each cell's content read as the body's is, its tables as tables
             for tr in content(el, (W_TR,)):
                 for tc in content(tr, (W_TC,)):
                     if tc not in continuations:
-                        _blocks(tc, builder, continuations, text_of, content, layout, boxes)
+                        _blocks(tc, builder, continuations, text_of, content, layout, boxes, chunks)
         else:
             _table(el, builder, continuations, text_of, content)
 

@@ -221,13 +221,44 @@ def _read(path: str, data: bytes, fmt: str) -> Document:
         raise Damaged("no table stream")
     table = compound.stream(streams[table_name])
     pieces, modifiers = _piece_table(table, fib["fc_clx"], fib["lcb_clx"], len(word))
-    text, piece_starts = _main_text(word, pieces, fib["ccp_text"])
+    ccp_text = fib["ccp_text"]
+    box_start = ccp_text + fib["ccp_before_boxes"]
+    boxes = _text_boxes(table, fib, box_start) if fib["ccp_txbx"] > 0 else []
+    text, piece_starts = _main_text(word, pieces, box_start + fib["ccp_txbx"] if boxes else ccp_text)
     text = _without_deletions(text, pieces, _deleted_runs(word, table, fib["fc_bte_chpx"], fib["lcb_bte_chpx"]))
     papx = _paragraph_properties(word, table, fib["fc_bte_papx"], fib["lcb_bte_papx"])
     extra = compound.stream(streams["Data"]) if "Data" in streams else b""
     builder = TextBuilder()
-    _build(text, piece_starts, pieces, modifiers, papx, extra, builder)
+    _build(text, piece_starts, pieces, modifiers, papx, extra, builder, end=ccp_text, boxes=boxes)
     return Document(path, fmt, None, builder.text, builder.lines)
+
+
+def _text_boxes(table: bytes, fib: dict, box_start: int) -> list[tuple[int, int, int]]:
+    """(anchor CP in the main text, first CP, end CP) of each text box's story, in the order of
+    their anchors (docx: a text box's paragraphs and tables are read after the paragraph it is
+    anchored in): the text box stories (PlcftxbxTxt, each box's shape id) matched to the shapes
+    anchored in the main text (PlcSpaMom). A story whose shape is not found follows the text."""
+    stories = _plc(table, fib["fc_txbx"], fib["lcb_txbx"], 22)
+    shapes = _plc(table, fib["fc_spa"], fib["lcb_spa"], 26)
+    anchor_of = {struct.unpack_from("<i", data, 0)[0]: cp for cp, _, data in shapes}
+    found = []
+    for first, end, data in stories[:-1]:  # (the last story is a dummy ending the list)
+        if struct.unpack_from("<h", data, 8)[0]:  # fReusable: a spare story, no box's
+            continue
+        anchor = anchor_of.get(struct.unpack_from("<i", data, 14)[0], fib["ccp_text"])
+        if 0 <= first < end <= fib["ccp_txbx"]:
+            found.append((anchor, box_start + first, box_start + end))
+    return sorted(found)
+
+
+def _plc(table: bytes, fc: int, lcb: int, size: int) -> list[tuple[int, int, bytes]]:
+    """A PLC's entries: (CP, next CP, data of `size` bytes); none where it is absent or damaged."""
+    if lcb < 4 + size + 4 or fc + lcb > len(table) or (lcb - 4) % (4 + size):
+        return []
+    n = (lcb - 4) // (4 + size)
+    cps = struct.unpack_from(f"<{n + 1}i", table, fc)
+    data_at = fc + 4 * (n + 1)
+    return [(cps[i], cps[i + 1], table[data_at + size * i:data_at + size * (i + 1)]) for i in range(n)]
 
 
 def _fib(word: bytes) -> dict:
@@ -249,10 +280,20 @@ def _fib(word: bytes) -> dict:
     if count < 34:
         raise Damaged("FIB without a piece table")
     pairs = struct.unpack_from("<68I", word, fc_lcb + 2)
-    ccp_text = struct.unpack_from("<i", word, lw + 2 + 12)[0]
+    # FibRgLw97: ccpText, ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn, ccpTxbx (the text box stories,
+    # after the other stories)
+    ccp_text, *before_boxes, ccp_txbx = struct.unpack_from("<7i", word, lw + 2 + 12) if cslw >= 10 else \
+        (struct.unpack_from("<i", word, lw + 2 + 12)[0], 0, 0)
     if ccp_text < 0:
         raise Damaged("negative text length")
+    # PlcSpaMom (the main text's shapes) and PlcftxbxTxt (the text box stories), in FibRgFcLcb97
+    boxes = (0, 0, 0, 0)
+    if ccp_txbx > 0 and min(before_boxes) >= 0 and count >= 57 and fc_lcb + 2 + 8 * 57 <= len(word):
+        more = struct.unpack_from("<114I", word, fc_lcb + 2)
+        boxes = (more[80], more[81], more[112], more[113])
     return {"which_table": bool(flags & 0x0200), "ccp_text": ccp_text,
+            "ccp_before_boxes": sum(before_boxes), "ccp_txbx": ccp_txbx if boxes[3] else 0,
+            "fc_spa": boxes[0], "lcb_spa": boxes[1], "fc_txbx": boxes[2], "lcb_txbx": boxes[3],
             "fc_clx": pairs[66], "lcb_clx": pairs[67],
             "fc_bte_chpx": pairs[24], "lcb_bte_chpx": pairs[25],
             "fc_bte_papx": pairs[26], "lcb_bte_papx": pairs[27]}
@@ -476,8 +517,19 @@ class _Paragraph:
             self.in_table = True
 
 
-def _build(text: str, piece_starts, pieces, modifiers, papx, extra: bytes, builder: TextBuilder) -> None:
+def _build(text: str, piece_starts, pieces, modifiers, papx, extra: bytes, builder: TextBuilder,
+           start: int = 0, end: int | None = None, boxes: list[tuple[int, int, int]] | None = None) -> None:
+    """The lines of the story text[start:end] (CPs); `boxes`: the text boxes anchored in it
+    (_text_boxes), each read after the paragraph (or the table row) holding its anchor."""
     fc_starts, runs = papx
+    end = len(text) if end is None else end
+    pending = list(boxes or ())
+
+    def boxes_up_to(cp: int) -> None:
+        while pending and pending[0][0] <= cp:
+            _, first, last = pending.pop(0)
+            _build(text, piece_starts, pieces, modifiers, papx, extra, builder, first, last)
+
     cache: dict[bytes, _Paragraph] = {}
 
     def properties(cp: int) -> _Paragraph:
@@ -522,17 +574,23 @@ def _build(text: str, piece_starts, pieces, modifiers, papx, extra: bytes, build
                 builder.add_line(line.split("\t"))
 
     marks = []  # (paragraph, its shown text, its mark), in order
-    begin = 0
-    for mark in _TEXT_MARKS.finditer(text):
-        end = mark.start()
+    spans = []  # each one's first CP and its mark's
+    begin = start
+    for mark in _TEXT_MARKS.finditer(text, start, end):
+        at_mark = mark.start()
         if mark.group() == "\x0c":  # a page or section break: a line break inside the paragraph
             continue
-        marks.append((properties(end), _visible(text[begin:end], fields), mark.group()))
-        begin = end + 1
+        marks.append((properties(at_mark), _visible(text[begin:at_mark], fields), mark.group()))
+        spans.append((begin, at_mark))
+        begin = at_mark + 1
     layout = _layout_tables(marks)
     for at, (paragraph, content, mark_char) in enumerate(marks):
         if not paragraph.in_table:
+            if pending:  # (a box anchored in a table: read after the table)
+                boxes_up_to(spans[at][0] - 1)
             add_paragraph(content)
+            if pending:
+                boxes_up_to(spans[at][1])
         elif at in layout:  # a layout table: its cells' text read as the body's, its nested tables as tables
             if paragraph.depth == 1:
                 if not paragraph.row_end:
@@ -555,7 +613,9 @@ def _build(text: str, piece_starts, pieces, modifiers, papx, extra: bytes, build
             cell_parts.append(content)
             if mark_char == "\x07":
                 end_cell()
-    add_paragraph(_visible(text[begin:], fields))  # also ends a row left open
+    add_paragraph(_visible(text[begin:end], fields))  # also ends a row left open
+    if pending:
+        boxes_up_to(len(text))
 
 
 def _layout_tables(marks: list) -> set[int]:

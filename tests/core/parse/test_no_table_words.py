@@ -19,6 +19,7 @@ _PIECES = ["\n", "\t", " ", "1", "23", "2023年", "关于", "某市人民政府�
            "问题", "事项", "概述", "概况", "二十条", "第二十条第（一）项", "复议后", "复议后起诉", "收", "新收",
            "本年新收", "本\uf98e新收", "本年\U0001f21f收", "本年新收政府信息公开申请数量", "政府信息公开", "申请",
            "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、行政复议、行政诉讼情况",
+           "情 况", "问\u3000\u3000题", "概\xa0 况", "情    况",  # (spaced out as centred headings are; the last too far)
            "INFO worker parsed", "，", "。", "中" * 2497]  # (the last: 政府信息公开 named before or past 5 000)
 texts = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 

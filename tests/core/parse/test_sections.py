@@ -49,7 +49,9 @@ def test_heading_words_run_together_are_each_found_where_the_regex_finds_them():
     from core.parse.sections import _HEADING_WORDS, _heading_word_starts
 
     rng = random.Random(5)
-    pieces = ["情况", "问题", "事项", "概述", "概况", "况", "题", "情", "概", "述", "x", "\n"]
+    # (and spaced out, 「情 况」: up to three spaces, ASCII, full-width or no-break, between a word's characters)
+    pieces = ["情况", "问题", "事项", "概述", "概况", "况", "题", "情", "概", "述", "x", "\n", " ", "\u3000", "\xa0"]
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
-        assert _heading_word_starts(text) == [m.start() for m in _HEADING_WORDS.finditer(text)], text
+        starts, spaced = _heading_word_starts(text)
+        assert [(at, spaced.get(at, at + 2)) for at in starts] == [m.span() for m in _HEADING_WORDS.finditer(text)], text
