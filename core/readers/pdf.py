@@ -265,8 +265,8 @@ def unruled_items(lines: list[str], words: list[list[tuple[float, float, str]]],
                 _inside(before, words[index][label:]) for index, label in rows):
             columns[:] = before  # the table of the page before, its header there
         labels = [(x0 + x1) / 2 for index, label in rows for x0, x1, _ in words[index][:label]]
-        above = [(bottom, boxes) for bottom, boxes in ruled or () if tops is None or bottom <= tops[rows[0][0]]]
-        for _, boxes in sorted(above, key=lambda table: -table[0])[:1]:
+        over = [(bottom, boxes) for bottom, boxes in ruled or () if tops is None or bottom <= tops[rows[0][0]]]
+        for _, boxes in sorted(over, key=lambda table: -table[0])[:1]:  # (the nearest above the rows)
             boxes = [box for box in boxes if not any(box[0] <= middle <= box[1] for middle in labels)]
             if len(boxes) > len(columns) and all(_inside(boxes, words[index][label:]) for index, label in rows):
                 columns[:] = boxes
