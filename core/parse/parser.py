@@ -1074,7 +1074,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         by_position = {} if unseparated else _t2_by_position(table, values_of, report, lines)
     elif lines and not (as_printed and one_line):  # (no row is irregular: the positions place none)
         by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines, label_token, pages,
-                                          {key for key in box_cell_order if len(values_of[key]) == widths[key]})
+                                          {key for key in box_cell_order if len(values_of[key]) == widths[key]},
+                                          blank_total_added)
     else:
         by_position = {}
     # (as printed: displaced_value_rows finds no two rows other than a row's worth, head_rows_from_flows
@@ -2066,12 +2067,16 @@ _LINE_OF = attrgetter("line")  # a token's line
 
 def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, list[Token]], report: Report,
                         lines: list[Line], label_of: dict[str, Token], page_starts: tuple[int, ...] = (),
-                        boxed: frozenset[str] | set[str] = frozenset()) -> dict[str, Sequence[Optional[Token]]]:
+                        boxed: frozenset[str] | set[str] = frozenset(),
+                        blank_total: frozenset[str] | set[str] = frozenset()) -> dict[str, Sequence[Optional[Token]]]:
     """Rows of a space-aligned table that positions place better than reading order: rows that
     print too few or too many values, or whose values wrap over lines (see columns.py). A row
     printing no value at all there is a row of blanks. Where the header repeats on a later page,
     its names there say where the rows below it print (_repeated_headers). `boxed`: rows printed
-    over the lines of one ruled box row, read whole by its cells (regular rows here)."""
+    over the lines of one ruled box row, read whole by its cells (regular rows here). `blank_total`:
+    rows read a cell short of a 总计 column the table leaves blank, completed by that blank: their
+    lines are their cells in order (no 总计 printed that reading order could have put first), not
+    reordered to end on their largest value."""
     width = len(table.rows[0].columns)
     # each row's lines, gathered once (map: asked of every table read by lines)
     lines_of = {key: set(map(_LINE_OF, values)) for key, values in values_of.items()}
@@ -2222,7 +2227,9 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     out: dict[str, Sequence[Optional[Token]]] = {}
     for key in irregular:
         values = values_of[key]
-        if key not in placed and len(values) == width:  # a full row wrapped over lines, not placed
+        if key not in placed and len(values) == width and key in blank_total:
+            out[key] = values  # (a blank 总计 added: its lines in printed order)
+        elif key not in placed and len(values) == width:  # a full row wrapped over lines, not placed
             out[key] = lines_reordered(values)
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      _LINES_BY_SUMS.format(table.row(key).label), (LINES_BY_SUMS,)))

@@ -137,7 +137,7 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
     if pages and len(values) == width:
         _flag_placeholders_first(report, values)
         if lines and not all(lines[t.line].grid for t in values):  # (pages mark lines: lines are given)
-            _flag_t4_parts_printed_apart(report, values)
+            _flag_t4_parts_printed_apart(report, values, lines)
     if len(values) != width:
         split = unglue_t4(values, len(T4.rows), len(T4_COLUMNS_KEYS))
         if split:
@@ -583,26 +583,71 @@ def flag_unconfirmed_t4_groups(report: Report, elsewhere: str = "") -> None:
                                      "各项之和与总计不符，可能拼入了别处的数值，请对照原文核对"))
 
 
-def _flag_t4_parts_printed_apart(report: Report, values: Sequence[Token]) -> None:
+def _flag_t4_parts_printed_apart(report: Report, values: Sequence[Token], lines: Sequence[Line]) -> None:
     """表四 read in a page's text order (plain pdftotext): a group whose four parts print some side
     by side on a line (left to right) and the others each on a line apart came in the text's
     blocks, and pdftotext orders those lone blocks by its own reading, not always left to right
-    (「14 2」, then 「0」, then 「2」 for 14, 2, 2, 0). The parts' sum is the same in any order, so
-    the sums cannot tell which column each lone count is in: where they differ, the group is read
-    in printed order and flagged (READING_UNDECIDED)."""
+    (「14 2」, then 「0」, then 「2」 for 14, 2, 2, 0). So does a group whose parts each print as a
+    paragraph of their own, a blank line between every two (「0」「0」「0」「1」 for 0, 1, 0, 0),
+    under heads whose columns' characters interleave in one paragraph (_heads_interleaved): each
+    is a block, and pdftotext's blocks there are not in the columns' order; unlike a part a line in
+    one paragraph (the header's order) or blocks under heads printed a block each, left to right,
+    as the values under them. The parts' sum is
+    the same in any order, so the sums cannot tell which column each lone count is in: where they
+    differ, the group is read in printed order and flagged (READING_UNDECIDED)."""
     for g, row in enumerate(T4.rows):
         parts = values[g * 5:g * 5 + 4]
         on_line: dict[int, list[Token]] = {}
         for token in parts:
             on_line.setdefault(token.line, []).append(token)
-        if len(on_line) < 2 or max(map(len, on_line.values())) < 2:
-            continue  # one line (left to right), or a part a line (the header's order)
+        if len(on_line) < 2:
+            continue  # one line (left to right)
+        apart = max(map(len, on_line.values())) < 2
+        if apart and not (_each_a_paragraph(parts, lines)
+                          and _heads_interleaved(lines, values[g * 5 - 1].line if g else -1, parts[0].line)):
+            continue  # a part a line in one paragraph (the header's order), or blocks in the heads' order
+        if apart and any(f.cell == f"section4.{row.key}" for f in report.flags):
+            continue  # flagged already (its placeholders printed first)
         lone = {tokens[0].value if tokens[0].kind == NUM else 0 for tokens in on_line.values() if len(tokens) == 1}
         if len(lone) < 2:
             continue  # the lone counts alike: any order reads the same
         report.flags.append(Flag(f"section4.{row.key}", "parse",
-                                 f"表四「{row.label}」组的数值有的并排、有的各占一行印出（PDF文字顺序），各项之和在任何顺序下都与总计相符，"
-                                 "各占一行的数属于哪一列无法确定，已按印出顺序读取，请对照原文核对", (READING_UNDECIDED,)))
+                                 f"表四「{row.label}」组的数值"
+                                 + ("各自成段印出" if apart else "有的并排、有的各占一行印出")
+                                 + "（PDF文字顺序），各项之和在任何顺序下都与总计相符，"
+                                 + ("各数" if apart else "各占一行的数") + "属于哪一列无法确定，已按印出顺序读取，请对照原文核对", (READING_UNDECIDED,)))
+
+
+_T4_HEADS = frozenset(("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "维持", "纠正"))
+
+
+def _heads_interleaved(lines: Sequence[Line], after: int, before: int) -> bool:
+    """Whether the header above a group's values (the lines between `after` and `before`, no
+    further than a value) prints heads a character a line with two or more columns' characters
+    interleaved in one paragraph (「结 结 果 果 维 纠 持 正」 for 结果维持 and 结果纠正): pdftotext took
+    those columns for one block, so its blocks there are not in the columns' order, and neither
+    need the values' be. Heads printed each as a block of its own (「结果」「结果」「其他」…) come left
+    to right, and so do the values under them."""
+    paragraphs, run = [], ""
+    for i in range(before - 1, max(after, before - 60), -1):
+        text = "".join(lines[i].text.split())
+        if len(text) == 1 and not text.isdigit():
+            run = text + run
+            continue
+        paragraphs.append(run)
+        run = ""
+        if text and any(ch.isdigit() for ch in text):
+            break  # a value: the group before
+    paragraphs.append(run)
+    return any(len(s) >= 4 and any(len(s) % k == 0 and all(s[i::k] in _T4_HEADS for i in range(k)) for k in (2, 3, 4, 5))
+               for s in paragraphs)
+
+
+def _each_a_paragraph(parts: Sequence[Token], lines: Sequence[Line]) -> bool:
+    """Whether parts printed a line each come each in a paragraph of its own: a blank line between
+    every two of them."""
+    return all(b.line > a.line and any(not lines[i].text.strip() for i in range(a.line + 1, b.line))
+               for a, b in zip(parts, parts[1:]))
 
 
 def _t4_group_ok(group: list[Token]) -> bool:

@@ -178,7 +178,8 @@ def _page_items(page, carried: list | None = None) -> list[Item]:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     placed: list[tuple[float, int, Item]] = []
-    ruled = [_leaf_columns(rows) for _, rows in tables]  # (rows drawn without lines under a ruled header)
+    # (rows drawn without lines under a ruled header: each table's bottom and narrowest columns)
+    ruled = [(table.bbox[3], _leaf_columns(rows)) for table, rows in tables]
     if _FAST_TEXT:
         chars_outside = [c for c in page.chars if outside(c)]
         laid_out = pdf_text.line_words(chars_outside)  # (once for the lines and their words)
@@ -188,7 +189,8 @@ def _page_items(page, carried: list | None = None) -> list[Item]:
         around = page.filter(outside)
         lines = [(line["top"], line["text"]) for line in around.extract_text_lines(return_chars=False)]
         words = _plumber_word_lines(around)
-    for (top, _), item in zip(lines, unruled_items([text for _, text in lines], words, ruled=ruled)):
+    tops = [top for top, _ in lines]
+    for (top, _), item in zip(lines, unruled_items([text for _, text in lines], words, ruled=ruled, tops=tops)):
         placed.append((top, 0, item))
     chars = _CharIndex(page.chars)
     for table, rows in tables:
@@ -206,7 +208,8 @@ _VALUE = re.compile(r"^(?:\d[\d,.]*|[—–/\-－无])$")
 
 def unruled_items(lines: list[str], words: list[list[tuple[float, float, str]]],
                   carried: list[list[list[float]] | None] | None = None,
-                  ruled: list[list[list[float]]] | None = None) -> list[Item]:
+                  ruled: list[tuple[float, list[list[float]]]] | None = None,
+                  tops: list[float] | None = None) -> list[Item]:
     """A page without ruling lines: its text lines, but a table row that leaves a cell blank
     becomes a grid row, each value in the column it stands under and "" for the blank, as the
     ruled path hands it over (read as text, the values after a blank would slide left).
@@ -216,9 +219,11 @@ def unruled_items(lines: list[str], words: list[list[tuple[float, float, str]]],
     that prints where the values are (a header row) ends a table; a label's wrapped lines print
     left of its values. `carried` holds the columns of the table that ended the page before (a
     table continued on this page without its header takes them if its rows fit them) and takes
-    this page's last table's for the next. `ruled`: the columns of the page's ruled tables (a header
-    drawn in cells, shaded, over rows drawn without lines): rows that fit one take its columns,
-    but for those over the rows' labels."""
+    this page's last table's for the next. `ruled`: the bottom and columns of the page's ruled
+    tables (a header drawn in cells, shaded, over rows drawn without lines), `tops` each line's
+    top: rows under such a header, the nearest above them, that fit it take its columns, but for
+    those over the rows' labels (a ruled table printed below the rows, 表三 on 表二's page, is
+    another table: its narrow columns would split the rows' own)."""
     items: list[Item] = [("text", line) for line in lines]
     before = carried[0] if carried else None
     if carried is not None:
@@ -260,7 +265,8 @@ def unruled_items(lines: list[str], words: list[list[tuple[float, float, str]]],
                 _inside(before, words[index][label:]) for index, label in rows):
             columns[:] = before  # the table of the page before, its header there
         labels = [(x0 + x1) / 2 for index, label in rows for x0, x1, _ in words[index][:label]]
-        for boxes in ruled or ():
+        over = [(bottom, boxes) for bottom, boxes in ruled or () if tops is None or bottom <= tops[rows[0][0]]]
+        for _, boxes in sorted(over, key=lambda table: -table[0])[:1]:  # (the nearest above the rows)
             boxes = [box for box in boxes if not any(box[0] <= middle <= box[1] for middle in labels)]
             if len(boxes) > len(columns) and all(_inside(boxes, words[index][label:]) for index, label in rows):
                 columns[:] = boxes
