@@ -382,13 +382,10 @@ class DashboardModel(ReadOnlyListModel):
         """``core.compare.years.copies_of`` among the loaded reports, from the rows kept by
         (agency key, year) for the 采用 / 未采用 marks: the heading of the first report opened
         went through every report of the folder for its copies (5-6 ms of 2 000 reports)."""
-        from core.compare.pairing import normalise_agency
+        from core.compare.years import copies_key
 
-        report = review.report
-        key = normalise_agency(report.agency) if report.agency else ""
-        if not (key and report.year):
-            return []
-        return [self._items[number].review for number in self._copies.get((key, report.year), [])]
+        key = copies_key(review.report)
+        return [] if key is None else [self._items[number].review for number in self._copies.get(key, [])]
 
     def review_at(self, row: int) -> Optional[ReportReview]:
         return self._loaded(row).review if 0 <= row < len(self._items) else None

@@ -97,8 +97,8 @@ from core.parse.line_orders import (better_line_order, eight_reordered, lines_re
                                     readings_undecided)
 from core.parse.plain_flow import (EITHER_HEAD_ROW, bunched_labels_cut, head_labels_printed_later, rows_run_on,
                                    short_rows_dealt, values_printed)
-from core.parse.tokens import (EMPTY, NA, NUM, TEXT, Token, ascii_digits, blank_artefacts, is_placeholder, normalise,
-                               overlong_number, tokenize)
+from core.parse.tokens import (EMPTY, NA, NUM, OVERFLOW_MARKS, TEXT, Token, ascii_digits, blank_artefacts, is_placeholder,
+                               normalise, overlong_number, tokenize)
 
 # The problem of a file read but holding no report (no table, no words of one): a file-level
 # error like a file that cannot be read, which the checks leave to it (OUTPUT.md: problems)
@@ -714,8 +714,9 @@ def serial_numbers(table: Table, tokens: list[Token]) -> list[Token]:
 
 # 「###」: the mark Excel shows in a cell whose number is too wide for its column, copied or exported
 # as text. The number is not printed: read as a blank it was a 0, the sums then a false 错误.
-_OVERFLOW_MARKS = re.compile(r"##+$")
-OVERFLOW_CELL = "「{0}」×「{1}」单元格印为「{2}」（Excel表格列宽不足时显示的符号，数值没有印出），未能读取，请对照原文填写"
+_NOT_PRINTED = "（Excel表格列宽不足时显示的符号，数值没有印出），未能读取，"
+OVERFLOW_CELL = "「{0}」×「{1}」单元格印为「{2}」" + _NOT_PRINTED + "请对照原文填写"
+OVERFLOW_IN_TABLE = "{0}有单元格印为「{1}」" + _NOT_PRINTED + "请对照原文核对"  # (a mark no cell took)
 
 
 def _overflow_cells_unread(report: Report, table: Table, marks: list[Token]) -> None:
@@ -731,8 +732,7 @@ def _overflow_cells_unread(report: Report, table: Table, marks: list[Token]) -> 
                 report.cells[path] = CellValue(None, MISSING, report.text[mark.start:mark.end], cell.span)
                 report.flags.append(Flag(path, "parse", OVERFLOW_CELL.format(row.label, column.label, mark.text)))
     for mark in where.values():
-        report.flags.append(Flag(table.section, "parse", f"{table.title}有单元格印为「{mark.text}」（Excel表格列宽不足时"
-                                                         "显示的符号，数值没有印出），未能读取，请对照原文核对"))
+        report.flags.append(Flag(table.section, "parse", OVERFLOW_IN_TABLE.format(table.title, mark.text)))
 
 
 def _without(tokens: list[Token], dropped: list[Token]) -> list[Token]:
@@ -766,12 +766,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     values_of: dict[str, list[Token]] = {}
     overlong: dict[str, Token] = {}  # rows printing a number too long to be a cell (a TEXT token)
     unreadable: dict[str, Token] = {}  # grid rows with a cell of digits and more ("737*", "约30")
-    overflow: list[Token] = []  # cells printing 「###」 (_OVERFLOW_MARKS)
+    overflow: list[Token] = []  # cells printing 「###」 (OVERFLOW_MARKS)
     # (their tokens, each a cell of its own: tokens.py; looked for where the text holds one)
     first_label = labels[0][0]
     # (a cell after another on its line: a line's first 「##」 is a Markdown heading's mark)
     marks = {id(t) for before, t in zip(tokens[first_label - 1:], tokens[first_label:])
-             if t.kind == TEXT and before.line == t.line and _OVERFLOW_MARKS.match(t.text)} \
+             if t.kind == TEXT and before.line == t.line and OVERFLOW_MARKS.match(t.text)} \
         if report.text.find("##", tokens[first_label].start, tokens[-1].end) >= 0 else ()
     stray: Optional[Token] = None  # such a number after the last row's line (a table's digits glued?)
     cut_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more, an empty one after their last value

@@ -611,11 +611,14 @@ def _flag_t4_parts_printed_apart(report: Report, values: Sequence[Token], lines:
         lone = {tokens[0].value if tokens[0].kind == NUM else 0 for tokens in on_line.values() if len(tokens) == 1}
         if len(lone) < 2:
             continue  # the lone counts alike: any order reads the same
-        report.flags.append(Flag(f"section4.{row.key}", "parse",
-                                 f"表四「{row.label}」组的数值"
-                                 + ("各自成段印出" if apart else "有的并排、有的各占一行印出")
-                                 + "（PDF文字顺序），各项之和在任何顺序下都与总计相符，"
-                                 + ("各数" if apart else "各占一行的数") + "属于哪一列无法确定，已按印出顺序读取，请对照原文核对", (READING_UNDECIDED,)))
+        message = _PARTS_EACH_APART if apart else _PARTS_PARTLY_APART
+        report.flags.append(Flag(f"section4.{row.key}", "parse", message.format(row.label), (READING_UNDECIDED,)))
+
+
+_IN_ANY_ORDER = "（PDF文字顺序），各项之和在任何顺序下都与总计相符，"
+_PARTS_EACH_APART = "表四「{}」组的数值各自成段印出" + _IN_ANY_ORDER + "各数属于哪一列无法确定，已按印出顺序读取，请对照原文核对"
+_PARTS_PARTLY_APART = ("表四「{}」组的数值有的并排、有的各占一行印出" + _IN_ANY_ORDER
+                       + "各占一行的数属于哪一列无法确定，已按印出顺序读取，请对照原文核对")
 
 
 _T4_HEADS = frozenset(("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "维持", "纠正"))

@@ -252,7 +252,9 @@ _KEPT_RUNS: dict[str, tuple[_Piece, ...]] = document_memo()
 _RUNS_KEPT = 8192
 
 
-_OVERFLOW_RUN = re.compile("##+$")
+# 「###」: the mark Excel shows in a cell whose number is too wide for its column (parser.py reads
+# such a cell as unread)
+OVERFLOW_MARKS = re.compile("##+$")
 
 
 def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
@@ -294,7 +296,7 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
         label_end = after.start()
         pieces = (_read_piece(piece[:label_end], 0, label_end),
                   *(_read_piece(piece[at], at, at + 1) for at in range(label_end, len(piece))))
-    elif piece[:2] == "##" and _OVERFLOW_RUN.match(piece):
+    elif piece[:2] == "##" and OVERFLOW_MARKS.match(piece):
         # 「###」: Excel's mark of a number too wide for its column, pasted as text. A piece of a
         # kind, so a token of its own, joined to no text beside it: the parser reads it as a cell
         # whose number is not printed
