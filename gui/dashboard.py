@@ -21,7 +21,7 @@ from gui.layout import caption_over_body
 from gui import compare_strings, palette, strings
 from gui.list_model import ReadOnlyListModel
 from gui.looks import LooksDelegate, cell_looks
-from gui.qt import (QAbstractItemView, QBrush, QCheckBox, QColor, QEvent, QHBoxLayout, QHeaderView,
+from gui.qt import (QAbstractItemView, QAccessible, QBrush, QCheckBox, QColor, QEvent, QHBoxLayout, QHeaderView,
                     QItemSelectionModel, QLabel, QLineEdit, QModelIndex, QProgressBar, QPushButton,
                     QRect, QSortFilterProxyModel, QStyle, QStyleOptionHeader, QTableView, QTimer, QWidget, Qt,
                     Signal)
@@ -82,6 +82,16 @@ class _Row:
                                        self.copy_mark if marked else ""])))
 
 
+class _YearMarks:
+    """A year's copy marks as last worked out (``DashboardModel.mark_copies_now``): its number of
+    copies, the row that stands for it and that row's rank, why it stands, and the tooltip's
+    words every copy of the year shares."""
+    __slots__ = ("count", "number", "rank", "reason", "said")
+
+    def __init__(self, count: int, number: int, rank: int, reason: int, said: dict) -> None:
+        self.count, self.number, self.rank, self.reason, self.said = count, number, rank, reason, said
+
+
 class DashboardModel(ReadOnlyListModel):
     """Rows are added in batches; each row's texts are computed once, so a repaint costs only
     lookups. A row listed from the cache (``Listed``) gets its report from ``hydrate(file)``
@@ -105,6 +115,10 @@ class DashboardModel(ReadOnlyListModel):
         self._copies: dict[tuple, list[int]] = {}  # (agency key, year) → its loaded rows, in the folder's order
         self._agency_keys: dict[str, str] = {}  # agency → normalise_agency of it
         self._stale_years: set[tuple] = set()  # keys of ``_copies`` whose marks are to be worked out
+        # the rows that came into each stale year since its marks were worked out, and each year's
+        # marks as last worked out (while only rows come into it, they are worked out for those)
+        self._came: dict[tuple, list[int]] = {}
+        self._marked: dict[tuple, _YearMarks] = {}
         self._marking = QTimer(self)
         self._marking.setSingleShot(True)
         self._marking.setInterval(0)
@@ -126,6 +140,7 @@ class DashboardModel(ReadOnlyListModel):
         self.earlier_work_known = False  # set_earlier_work has marked this folder's rows
         self._twins = Twins()
         self._copies, self._stale_years = {}, set()
+        self._came, self._marked = {}, {}
         self.endResetModel()
 
     def add_batch(self, items: list) -> None:
@@ -256,9 +271,13 @@ class DashboardModel(ReadOnlyListModel):
                 if row.copies_key is not None:
                     self._copies[row.copies_key].remove(number)
                     self._stale_years.add(row.copies_key)
+                    self._marked.pop(row.copies_key, None)  # a row left it: its marks worked out anew
                 if key is not None:
                     bisect.insort(self._copies.setdefault(key, []), number)
+                    self._came.setdefault(key, []).append(number)
                 row.copies_key = key
+            elif key is not None:  # its report's work changed (its rank may have): worked out anew
+                self._marked.pop(key, None)
             if key is not None:
                 self._stale_years.add(key)
             elif row.copy_mark:
@@ -268,12 +287,16 @@ class DashboardModel(ReadOnlyListModel):
 
     def mark_copies_now(self) -> None:
         """Work out the marks of the years whose copies changed (``_mark_copies``)."""
-        from core.compare.years import standing_and_reason
+        from core.compare.years import copy_rank, standing_and_reason
 
         years, self._stale_years = self._stale_years, set()
         changed: list[int] = []  # rows whose mark changed: repainted at once, one signal
         for key in years:
             rows = self._copies.get(key, [])
+            came = self._came.pop(key, [])
+            if self._mark_those_that_came(key, rows, came, changed):
+                continue
+            self._marked.pop(key, None)
             copies = [self._items[n].review for n in rows]
             hashes = {review.report.content_hash or id(review) for review in copies}
             if len(hashes) < 2:  # a year filed once (twins, the same bytes, are one report)
@@ -284,17 +307,46 @@ class DashboardModel(ReadOnlyListModel):
             said = dict(year=key[1], count=len(copies), file=Path(standing.report.file).name,
                         why=compare_strings.why_this_copy(reason))
             for number, review in zip(rows, copies):
-                stands = review is standing or (review.report.content_hash
-                                                and review.report.content_hash == standing.report.content_hash)
-                if stands:
-                    self._set_mark(number, compare_strings.COPY_MARK_THIS, (compare_strings.COPIES_THIS, said), changed)
-                else:
-                    self._set_mark(number, compare_strings.COPY_MARK_OTHER, (compare_strings.COPIES_OTHER, said),
-                                   changed)
+                self._mark_copy(number, review, standing, said, changed)
+            first = next(n for n, review in zip(rows, copies) if review is standing)
+            self._marked[key] = _YearMarks(len(rows), first, copy_rank(standing), reason, said)
         if changed:
             # one signal for the rows between: a signal a row (9 500 while a folder of 2 000 reports
             # with many copies a year loaded) had every listener work each time
             self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), self.columnCount() - 1))
+
+    def _mark_those_that_came(self, key: tuple, rows: list[int], came: list[int], changed: list[int]) -> bool:
+        """Mark the rows ``came`` that came into the year ``key`` since its marks were worked out,
+        when nothing else changed in it and none of them stands for it instead (else False: the
+        year's marks are worked out anew). Each batch of a loading folder brings more copies of
+        its years: ranking every copy of each again (and again) was a third of the GUI thread's
+        work a batch, in a folder holding many copies of each year. The year's tooltip words are
+        one object for all its rows: the new count (and reason) reach every row of the year."""
+        from core.compare.years import FIRST_COMPLETE, UNTOUCHED, copy_rank
+
+        marked = self._marked.get(key)
+        if marked is None or not came or len(rows) != marked.count + len(came):
+            return False
+        standing = self._items[marked.number].review
+        if min((copy_rank(self._items[n].review), n) for n in came) < (marked.rank, marked.number):
+            return False  # a copy that came stands for the year (or one before it, as good, does)
+        reason = FIRST_COMPLETE if marked.rank == UNTOUCHED and rows[0] != marked.number else marked.rank
+        marked.count = marked.said["count"] = len(rows)
+        if reason != marked.reason:
+            marked.reason, marked.said["why"] = reason, compare_strings.why_this_copy(reason)
+        for number in came:
+            self._mark_copy(number, self._items[number].review, standing, marked.said, changed)
+        return True
+
+    def _mark_copy(self, number: int, review: ReportReview, standing: ReportReview, said: dict,
+                   changed: list[int]) -> None:
+        """采用 on the copy that stands for its year (and on its twins), 未采用 on the others."""
+        stands = review is standing or (review.report.content_hash
+                                        and review.report.content_hash == standing.report.content_hash)
+        if stands:
+            self._set_mark(number, compare_strings.COPY_MARK_THIS, (compare_strings.COPIES_THIS, said), changed)
+        else:
+            self._set_mark(number, compare_strings.COPY_MARK_OTHER, (compare_strings.COPIES_OTHER, said), changed)
 
     def _show_mark(self, number: int, mark: str, tip: Optional[tuple[str, dict]]) -> None:
         changed: list[int] = []
@@ -626,6 +678,27 @@ class DashboardView(QTableView):
         for signal in (model.rowsRemoved, model.rowsMoved, model.modelReset, model.layoutChanged,
                        model.columnsInserted, model.columnsRemoved):
             signal.connect(self._relayout_all)
+
+    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        # Qt repaints every row in sight for a change of more than ~200 cells (20 rows), wherever
+        # its rows are: each batch of a loading folder (its new copies marked 未采用, under the
+        # rows in sight) repainted the list, 7-8 ms of the GUI thread a batch beside the two
+        # workers. Rows out of sight are painted as they come into it. (A screen reader is told
+        # of every change, as Qt tells it.)
+        if top_left != bottom_right and not self._in_sight(top_left.row(), bottom_right.row()) \
+                and not QAccessible.isActive():
+            return
+        super().dataChanged(top_left, bottom_right, list(roles))
+
+    def _in_sight(self, top: int, bottom: int) -> bool:
+        """Whether any of the rows ``top``..``bottom`` (the view's model's) is in sight."""
+        first = self.rowAt(0)
+        if first < 0:  # no row at the top (an empty list): nothing to compare with
+            return True
+        last = self.rowAt(self.viewport().height() - 1)
+        if last < 0:  # the rows end above the view's bottom
+            last = self.model().rowCount() - 1
+        return top <= last and bottom >= first
 
     def _on_rows_inserted(self, _parent, first: int, _last: int) -> None:
         bottom = self.rowAt(self.viewport().height() - 1)  # -1: the rows do not fill the view

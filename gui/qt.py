@@ -36,6 +36,7 @@ from PySide6.QtCore import (  # noqa: F401
     Slot,
 )
 from PySide6.QtGui import (  # noqa: F401
+    QAccessible,
     QAction,
     QBrush,
     QColor,

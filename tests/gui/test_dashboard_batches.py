@@ -3,7 +3,9 @@ leave the rows in sight alone (only the scroll bar grows); rows that land in sig
 from __future__ import annotations
 
 from core.review.edits import STATUS_UNREVIEWED
-from gui.dashboard import AGENCY, FILE, DashboardWidget
+from core.model import CellValue, Report
+from core.review.edits import ReportReview
+from gui.dashboard import AGENCY, FILE, DashboardModel, DashboardWidget
 from gui.folder_job import Listed, RowSummary
 from gui.qt import QEvent, QObject, Qt
 
@@ -78,3 +80,53 @@ def test_rows_that_land_in_sight_are_painted(qtbot):
     widget.model.add_batch(rows(46, 1, agency="一个排在最前的单位"))
     qtbot.waitUntil(lambda: counter.paints > 0)
     assert widget.proxy.index(0, FILE).data() == "r0046.txt"
+
+
+
+def copies(first: int, count: int) -> list:
+    """``count`` reports of one agency's 2021, each with other bytes (copies of a year filed
+    more than once: the first stands for the year, 采用, the others 未采用), as loaded."""
+    items = []
+    for n in range(first, first + count):
+        report = Report(f"/x/r{n:04d}.txt", "txt", agency="某县财政局", year=2021, template="2021",
+                        cells={"section2.rules.issued": CellValue(1, raw="1")}, content_hash=f"copy{n}")
+        items.append((ReportReview(report), []))
+    return items
+
+
+def mark(widget, row: int) -> str:
+    """The 采用 / 未采用 mark of the list's row ``row`` (in the list's order)."""
+    return widget.proxy.index(row, FILE).data(DashboardModel.CopyMarkRole)
+
+
+def test_copies_marked_under_the_rows_in_sight_repaint_nothing_and_show_once_scrolled_to(qtbot):
+    widget, counter = shown_list(qtbot)
+    widget.model.add_batch(rows(0, 30))
+    qtbot.waitUntil(lambda: counter.paints > 0)
+    in_sight = last_row_in_sight(widget)
+    assert 0 < in_sight < 30
+    qtbot.wait(50)
+    counter.paints = 0
+    # a batch of one year's copies under the rows in sight: for a change of more than ~200 cells
+    # (here 30 rows) Qt repainted every row in sight, wherever the changed rows were
+    widget.model.add_batch(copies(30, 30))
+    qtbot.waitUntil(lambda: mark(widget, 59) == "未采用")  # marked on the next turn...
+    qtbot.wait(50)
+    assert counter.paints == 0  # ...and the rows in sight, unchanged, were not painted again
+    assert [mark(widget, row) for row in (29, 30, 31)] == ["", "采用", "未采用"]
+    bar = widget.view.verticalScrollBar()
+    bar.setValue(bar.maximum())  # scrolled to them: they are painted
+    qtbot.waitUntil(lambda: counter.paints > 0)
+    assert widget.view.rowAt(0) <= 55 <= last_row_in_sight(widget)
+
+
+def test_copies_marked_in_sight_are_painted(qtbot):
+    widget, counter = shown_list(qtbot)
+    widget.model.add_batch(copies(0, 1) + rows(1, 39))
+    qtbot.waitUntil(lambda: counter.paints > 0)
+    qtbot.wait(50)
+    assert mark(widget, 0) == ""  # the year's only copy so far
+    counter.paints = 0
+    widget.model.add_batch(copies(40, 1))  # its second copy, out of sight: the first, in sight, is 采用
+    qtbot.waitUntil(lambda: mark(widget, 0) == "采用")
+    qtbot.waitUntil(lambda: counter.paints > 0)
