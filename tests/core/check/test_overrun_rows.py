@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.check.rules import check
-from core.model import OVERRUN
+from core.model import OVERRUN, STREAM_UNANCHORED
 from tests.core.truth import read_against_truth
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
@@ -54,7 +54,7 @@ def test_no_value_suggested_for_a_row_whose_stream_lost_blank_cells():
     Now its failing sum is 存疑 with no value suggested."""
     report, _, silent = read_against_truth(ZOO / "s3506-r0030-pdftotext-gbk.txt")
     assert silent == []
-    assert any(f.cell == "section3.denied_safety_stability" and OVERRUN in f.causes for f in report.flags)
+    assert any(f.cell == "section3.denied_safety_stability" and STREAM_UNANCHORED in f.causes for f in report.flags)
     findings = check(report)
     assert [f.suggestion for f in findings if f.suggestion] == []
     assert any("section3.denied_safety_stability.total" in f.cells and f.severity == "doubt" for f in findings)
