@@ -26,6 +26,22 @@ def test_rows_wrapped_over_lines_under_a_blank_total_column_keep_their_printed_o
     assert silent == []
 
 
+def test_rows_flowing_over_lines_flush_left_under_a_blank_total_column_are_read_in_printed_order():
+    # raw pdftotext's lines are in reading order, not the page's columns: 「1.属于国家秘密 1613」 /
+    # 「项」 / 「417」 / 「项」 / 「0 82 项 0 0」, each line after the label's opening on a value. Placed
+    # by where the values fell in those lines, six rows read a column off (417 under 自然人, 1613
+    # under 社会公益组织; 二、上年结转's 195 under 自然人), flagged
+    report, wrong, silent = read_against_truth(ZOO / "q3401-r0026-pdftotext-raw-utf-8.txt")
+    assert t3_row(report, "carried_over") == [0, 195, 0, 0, 0, 0, None]
+    assert t3_row(report, "denied_state_secret") == [1613, 417, 0, 82, 0, 0, None]
+    assert t3_row(report, "denied_safety_stability") == [358, 92, 0, 18, 0, 0, None]
+    assert t3_row(report, "denied_admin_query") == [770, 199, 0, 39, 0, 0, None]
+    assert t3_row(report, "not_processed_massive") == [978, 253, 0, 50, 0, 0, None]
+    assert t3_row(report, "not_processed_confirm") == [363, 94, 0, 18, 0, 0, None]
+    assert wrong == [] and silent == []
+    assert {f.rule for f in check(report)} == {"T3-3"}  # (the 总计 column the report left blank)
+
+
 def test_counts_wrapped_above_their_label_under_a_blank_total_column_are_placed_by_the_sums():
     # pdfplumber of the same report: a wrapped count prints on the line above its row's label, the
     # row's one-line cells beside the label (「24429 6206 1255」 over 「一、本年新收… 0 0 0」), every
