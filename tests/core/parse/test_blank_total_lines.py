@@ -1,7 +1,9 @@
 """表三 whose 总计 column is blank in every row, its rows of counts wrapped over lines (a unit 项 after
 each count, raw pdftotext): a row read a cell short of that blank 总计 keeps its lines in printed
 order, as a row on one line does, rather than being reordered to end on its largest value (自然人
-then read as 总计, every count a column left). Truth beside the file: tests/fixtures/zoo/README.md."""
+then read as 总计, every count a column left). So does a full row adding up as printed whose lines run
+on flush left (raw pdftotext's reading order, no page columns). Truth beside the files:
+tests/fixtures/zoo/README.md."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -59,3 +61,17 @@ def test_counts_wrapped_above_their_label_under_a_blank_total_column_are_placed_
     assert any(f.cell == "section3.new" and "按表内勾稽关系排定" in f.message for f in report.flags)
     # no sum fails now but the 总计 column the report left blank
     assert {f.rule for f in check(report)} == {"T3-3"} and all(f.severity != ERROR for f in check(report))
+
+
+def test_full_rows_flowing_over_lines_flush_left_and_adding_up_as_printed_keep_their_order():
+    # raw pdftotext of zoo pq3504 (2019, units 项): 「一、本年新收…数」 / 「量」 / 「638」 / 「项」 /
+    # 「51 项 14 项 0 13 项 22 项 738」 / 「项」, seven values adding up as printed (638 + 51 + 14 + 0 +
+    # 13 + 22 = 738). Placed by where they fell in those lines, 638 went under 社会公益组织 in four
+    # rows (flagged)
+    report, wrong, silent = read_against_truth(ZOO / "pq3504-r0031-pdftotext-raw-utf-8.txt")
+    assert t3_row(report, "new") == [638, 51, 14, 0, 13, 22, 738]
+    assert t3_row(report, "granted") == [395, 29, 11, 0, 9, 13, 457]
+    assert t3_row(report, "unable_not_held") == [179, 13, 3, 0, 3, 7, 205]
+    assert t3_row(report, "total") == [638, 46, 14, 0, 13, 21, 732]
+    assert wrong == [] and silent == []
+    assert [f for f in check(report) if f.severity == ERROR] == []
