@@ -76,6 +76,9 @@ SUBTOTAL_LEFT_OUT = "subtotal-left-out"  # a 表三 row read from 8 values: its 
 # a row printing more values than its columns and a subtotal's: others' values ran into it, as a stream
 # prints a table (plain pdftotext), so which of them are its own and in which cell is unknown
 OVERRUN = "overrun"
+# a 表三 row read whole from a stream that lost blank cells (one value a line, no grid), its values
+# not adding up: a neighbour's may have run into it, so its own sum alone grounds no repair
+STREAM_UNANCHORED = "stream-unanchored"
 # a row (or 表四) that printed only 0s, placeholders and blanks, its cells read as 0: each is 0 whichever reading
 # of the row is right (no count to place), so a sum's repair cannot make one of them a count
 ZEROS_ANY_READING = "zeros-any-reading"

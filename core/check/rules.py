@@ -19,7 +19,7 @@ from core.check.glued_rows import column_values, glued_row_suggestion, glued_run
 from core.check.odd_sum import odd_printed_sum
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_NO_JOINT_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, OVERRUN, PLACED_LEFT,
-                        PLACEHOLDER, READING_UNDECIDED, WARNING, ZEROS_ANY_READING, Finding, Flag, Number, Report,
+                        PLACEHOLDER, READING_UNDECIDED, STREAM_UNANCHORED, WARNING, ZEROS_ANY_READING, Finding, Flag, Number, Report,
                         Suggestion, BLANK_TEMPLATE, CHECK_WITH_SOURCE, known, number_text, strict_sum, without_closing)
 from core.parse.prose_counts import INT, Anchors, anchored_finditer, stated_issued, stated_t4
 from core.parse.parser import NO_REPORT
@@ -314,6 +314,24 @@ def _shaky_cells(report: Report, failing: list[Equation], suggestion: Suggestion
     return list(dict.fromkeys(shaky))
 
 
+def _rests_on_an_unanchored_row(report: Report, failing: list[Equation], values: dict[str, Optional[Number]],
+                                suggestion: Suggestion, unanchored_rows: frozenset[str]) -> bool:
+    """Whether nothing but the row's own values speaks for the suggested value: the cell is in a
+    row read from a stream that lost blank cells, whose values may be a neighbour's
+    (`unanchored_rows`, STREAM_UNANCHORED), only the row's own sum fails through it, and each
+    other sum through it runs through a cell left unread, so that no column checks the value. The
+    row's values then disagree with each other alone, which a neighbour's value read into the row
+    does as well as a misprint (s3506 r0030: 总计 = 17 offered for a blank row read 6/1/7/1/1/1/1,
+    its column's （七）总计 unread)."""
+    row = _row_key(suggestion.cell)
+    if row not in unanchored_rows or suggestion.cell in report.corrected:
+        return False
+    if not all(all(_row_key(p) == row for p in eq.cells) for eq in failing if suggestion.cell in eq.cells):
+        return False
+    return all(any(values.get(p) is None for p in eq.cells) for eq in equations(report.template)
+               if suggestion.cell in eq.cell_set and any(_row_key(p) != row for p in eq.cells))
+
+
 def _satisfiable_with(report: Report, values: dict[str, Optional[Number]], suggestion: Suggestion) -> bool:
     """Whether every sum through the suggested cell that runs through unread cells can still hold
     with the suggested value, its unread cells counting 0 or more: a value past a sum's side whose
@@ -437,6 +455,7 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
     unsure_rows = rows.intersection(flags)
     inferred = frozenset(p for p, cell in report.cells.items() if cell.state == INFERRED)  # cells the parser filled in
     overrun_rows = frozenset(f.cell for f in report.flags if OVERRUN in f.causes)  # (rows of others' counts too)
+    unanchored_rows = frozenset(f.cell for f in report.flags if STREAM_UNANCHORED in f.causes)
     # those of them that may follow a repair: a row (or 表四) that printed only 0s, placeholders and
     # blanks is 0 in every cell whichever reading is right, so no repair makes one of them a count
     follows = inferred - _zeros_any_reading(report, flags)
@@ -475,6 +494,9 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
         # The value suggested balances the failing sums through it with the other cells as read:
         # one of them read in doubt (a glued run cut by guess, placed from the left) may be what
         # is wrong, and the value would then be one the report never meant.
+        if suggestion and _rests_on_an_unanchored_row(report, [e for e, _ in group], values, suggestion, unanchored_rows) \
+                and not _prose_restores(statements, values, suggestion):
+            suggestion = None
         shaky = _shaky_cells(report, [e for e, _ in group], suggestion, flags, overrun_rows) if suggestion else []
         if shaky and suggestion and not _prose_restores(statements, values, suggestion):
             suggestion = None

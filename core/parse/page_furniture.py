@@ -275,7 +275,7 @@ def _page_lines(doc: Document, regions: dict[int, tuple[int, int] | None], pdf: 
     unmarked = not pdf and text.find("页", start, stop) < 0 \
         and not _printed_twice(doc, *(regions.get(3) or spans[0]), "申请人情况")
     # (a PDF's own lines too: one page breaking 表三 prints one number there, its count the text's)
-    numbered = (pdf or unmarked) and _numbered_to_the_end(text)
+    numbered = _numbered_to_the_end(text, start, stop) if pdf or unmarked else None
     if unmarked and not numbered and not _footers_to_the_end(text):
         return set()
     footers, alone = [], []
@@ -289,20 +289,41 @@ def _page_lines(doc: Document, regions: dict[int, tuple[int, int] | None], pdf: 
                 footers.append(match.start(group))
         else:
             alone.append((match.start(4), int(match.group(4))))
-    if numbered or len(alone) >= 2 and alone[0][1] >= 1 and all(b[1] == a[1] + 1 for a, b in zip(alone, alone[1:])):
+    if numbered:
+        footers += [at for at, _ in alone if at in numbered]
+    elif len(alone) >= 2 and alone[0][1] >= 1 and all(b[1] == a[1] + 1 for a, b in zip(alone, alone[1:])):
         footers += [at for at, _ in alone]
     return _lines_at(doc.lines, footers) if footers else set()
 
 
-def _numbered_to_the_end(text: str) -> bool:
-    """Whether the text's lines holding a number alone are its pages' numbers: its last line is
-    one, and all of them, through the whole text, count 1 (or 2: an unnumbered cover), 2, 3, …
-    upwards by one, two at least (a table's value alone on a line breaks the count)."""
+def _numbered_to_the_end(text: str, start: int, stop: int) -> Optional[frozenset[int]]:
+    """The offsets of the digits of the text's lines holding a number alone that are its pages'
+    numbers, or None: its last line is one, and they count 1 (or 2: an unnumbered cover), 2, 3, …
+    upwards by one through the whole text, two at least. A table's value alone on a line breaks the
+    count, unless it prints in the tables' sections (text[start:stop]) and the count is sure without
+    it: three pages at least, fewer such values than pages, none of them the number of the page it
+    prints on (which of the two numbers that page's is would then be unknown). (p3508 r0033,
+    pdfplumber: 「（二）部分公开」's 1 wrapped onto a line of its own between the footers 2 and 3.)"""
     end = len(text.rstrip())
     last = text.rfind("\n", 0, end) + 1
     if not 0 < end - last <= 3 + 6 or not text[last:end].strip(" \t\u3000").isdecimal():
-        return False  # (most texts: ended by prose or a date)
-    return _count_pages([int(m.group(1)) for m in _ALONE.finditer(text)], at_least=2)
+        return None  # (most texts: ended by prose or a date)
+    found = [(m.start(1), int(m.group(1))) for m in _ALONE.finditer(text)]
+    if _count_pages([n for _, n in found], at_least=2):
+        return frozenset(at for at, _ in found)
+    if not found or found[0][1] not in (1, 2):
+        return None
+    pages, strays = [found[0]], 0
+    for at, number in found[1:]:
+        if number == pages[-1][1] + 1:
+            pages.append((at, number))
+        elif not start <= at < stop or number == pages[-1][1]:
+            return None  # (prose prints no table's value; the page's own number printed twice)
+        else:
+            strays += 1
+    if pages[-1] != found[-1] or len(pages) < 3 or strays >= len(pages):
+        return None
+    return frozenset(at for at, _ in pages)
 
 
 def _count_pages(numbers: list[int], at_least: int) -> bool:

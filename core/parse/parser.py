@@ -2224,6 +2224,11 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     if short and _totals_printed(values_of, {key: width for key in values_of}, short):
         for key in short:
             del placed[key]  # (left to assign_irregular, flagged)
+    # rows flowing over lines flush left, completed by a blank 总计 or adding up as printed: read
+    # below in printed order
+    for key in [key for key in placed if (key in blank_total or _adds_up_as_printed(values_of[key], width))
+                and _flows_flush_left(values_of[key], report.text)]:
+        del placed[key]
     out: dict[str, Sequence[Optional[Token]]] = {}
     for key in irregular:
         values = values_of[key]
@@ -3408,6 +3413,31 @@ def _adds_up_to_last(values: list[Token]) -> bool:
     a count."""
     numbers = [0 if t.kind in (EMPTY, NA) else token_number(t) for t in values]
     return values[-1].kind == NUM and known(numbers) and parts_add_up(numbers)
+
+
+def _adds_up_as_printed(values: list[Token], width: int) -> bool:
+    """Whether a row prints a value for each column and, in printed order, its last is the sum of
+    the others (a row of 0s aside: it adds up in any order)."""
+    if len(values) != width:
+        return False
+    numbers = [token_number(t) for t in values]
+    return known(numbers) and bool(numbers[-1]) and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
+
+
+def _flows_flush_left(values: list[Token], text: str) -> bool:
+    """Whether a row's values run on over lines of their own, each of those lines opening with a
+    value at its very start (raw pdftotext: 「1.属于国家秘密 1613」 / 「项」 / 「417」 / 「项」 /
+    「0 82 项 0 0」): a text in reading order, whose lines' character columns are no columns of the
+    page (a layout's value on a line of its own prints indented to its column). Such a row read a
+    cell short of a blank 总计, or adding up as printed, is its cells in printed order, not placed
+    by where its values fall (q3401 r0026: six rows put 417 under 自然人 and 1613 under 社会公益组织;
+    pq3504 r0031: 「638」 / 「项」 / 「51 项 14 项 0 13 项 22 项 738」 put 638 under 社会公益组织)."""
+    first_line = values[0].line
+    openers: dict[int, Token] = {}
+    for token in values:
+        if token.line != first_line and token.kind != EMPTY:
+            openers.setdefault(token.line, token)
+    return bool(openers) and all(text[token.start - 1:token.start] in ("\n", "") for token in openers.values())
 
 
 def _total_empty_beside_count(values: list[Token]) -> bool:

@@ -33,7 +33,7 @@ from core.parse.labels import find_labels
 from core.parse.row_sums import parts_add_up
 from core.parse.stored_cells import row_cells_of, store_row
 from core.parse.subtotal_rows import prints_as_eight
-from core.model import READING_UNDECIDED, Flag, Number, Report, known
+from core.model import READING_UNDECIDED, STREAM_UNANCHORED, Flag, Number, Report, known
 from core.readers.document import Line
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise
 from core.template import Table
@@ -1590,10 +1590,11 @@ def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list
     """Rows of 表三 read in full from a stream with lost cells (stream_with_lost_cells) whose
     seven values may not all be their own: those that do not add up (a neighbour's value, often
     its 总计, printed after this row's label), and those of zeros printed partly "0" and partly
-    "—", where which cell printed which cannot be told. Flagged, never reported as the report's
-    mistake. `values_of`: every row's values as printed after its label; `placed`: rows already
-    read otherwise (by the sums or by position); `pages`: the lines beginning a page where the
-    text marks its pages (pdftotext's form feeds), which tell a PDF's text from another's."""
+    "—", where which cell printed which cannot be told. Flagged (STREAM_UNANCHORED: the row's own
+    sum alone grounds no repair), never reported as the report's mistake. `values_of`: every
+    row's values as printed after its label; `placed`: rows already read otherwise (by the sums
+    or by position); `pages`: the lines beginning a page where the text marks its pages
+    (pdftotext's form feeds), which tell a PDF's text from another's."""
     width = len(table.rows[0].columns)
     if not stream_with_lost_cells(values_of, width, len(table.rows)):
         return
@@ -1608,7 +1609,7 @@ def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list
         if zeros_both_ways or not parts_add_up(numbers):
             report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                      f"「{table.row(key).label}」行：表格{_stream_kind(report.format, pages)}，部分空白单元格未留痕迹，"
-                                     "本行数值可能不全是本行的，请对照原文核对"))
+                                     "本行数值可能不全是本行的，请对照原文核对", (STREAM_UNANCHORED,)))
 
 
 def _stream_kind(format: str, pages: tuple[int, ...]) -> str:

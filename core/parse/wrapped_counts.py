@@ -23,8 +23,10 @@ counts of 自然人 and 商业企业, the columns counting the most), and the ro
 table is stored, where the rows taken down print every cell (zeros and marks too) and every
 other cell of the table is known, each interleaving is weighed against the column sums (T3-1,
 T3-2): when exactly one set of values makes them all hold, the rows are read so (still flagged,
-saying so). Rows short of cells whose blanks left no trace, a misprint, several readings: as
-put first.
+saying so). So too where the table's 总计 column printed nothing (q3401 r0026, pdfplumber: every
+row a value short, none of them its row's sum): a row taken down then prints every cell but its
+总计, its lines interleaved over the other columns, its 总计 blank (0) as the other rows'. Rows
+short of cells whose blanks left no trace, a misprint, several readings: as put first.
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ from itertools import combinations
 from operator import add
 from typing import Optional
 
-from core.model import Flag, Number, Report, known
+from core.model import BLANK, INFERRED, CellValue, Flag, Number, Report, known
 from core.parse.columns import display_width
 from core.parse.stored_cells import store_row
 from core.parse.tokens import COUNT_UNITS, EMPTY, NA, NUM, TEXT, Token
@@ -148,6 +150,8 @@ def read_wrapped_by_the_sums(report: Report, table: Table, moved: dict[str, Part
         return
     for key, values in decided.items():
         store_row(report, table, key, values)
+        if len(values) < len(table.row_paths(key)):  # (the table's 总计 column printed nothing)
+            report.cells[table.row_paths(key)[-1]] = CellValue(0, INFERRED)
         cell = f"{table.section}.{key}"
         for flag in report.flags:
             if flag.cell == cell and flag.message == WRAPPED_ABOVE.format(table.row(key).label):
@@ -197,17 +201,21 @@ def _by_the_sums(report: Report, table: Table, moved: dict[str, Parts]) -> Optio
     width = len(table.rows[0].columns)
     fixed: dict[str, tuple[Number, ...]] = {}
     options: dict[str, list[tuple[tuple[Number, ...], list[Token]]]] = {}
+    no_totals = _no_total_printed(report, table, moved)
     for row in table.rows:
         if row.key in moved:
             first, second, total = moved[row.key]
-            if len(first) + len(second) + len(total) != width or len(total) != 1:
+            blank_total: tuple[Number, ...] = ()
+            if no_totals and len(first) + len(second) + len(total) == width - 1:
+                second, total, blank_total = second + total, [], (0,)  # (every printed value a part)
+            elif len(first) + len(second) + len(total) != width or len(total) != 1:
                 return None
             found: dict[tuple[Number, ...], list[Token]] = {}
             for merged in _interleavings(first, second):
                 numbers = _numbers(merged + total)
                 if numbers is None:
                     return None
-                found.setdefault(numbers, merged + total)
+                found.setdefault(numbers + blank_total, merged + total)
             options[row.key] = list(found.items())
             continue
         stored = [report.cells.get(path) for path in table.row_paths(row.key)]
@@ -221,6 +229,9 @@ def _by_the_sums(report: Report, table: Table, moved: dict[str, Parts]) -> Optio
     if not all(k in fixed or k in options for k in ("new", "carried_over", "total", "carried_forward") + results):
         return None
     order = list(options)
+    counted = _count_by_halves(order, options, fixed, results, width)
+    if counted is not None:  # (whole counts: the readings that hold counted without the search)
+        return counted or None
     # The search below enters a node for each pick of the rows before a row, and gives up after
     # _BUDGET: where its whole tree holds that many, the answer is None whether or not two
     # readings come first (issue 10: 17 010 readings weighed in vain, 1.2 G instructions)
@@ -230,9 +241,6 @@ def _by_the_sums(report: Report, table: Table, moved: dict[str, Parts]) -> Optio
         nodes += at_depth
         if nodes >= _BUDGET:
             return None
-    counted = _count_by_halves(order, options, fixed, results, width)
-    if counted is not None:  # (whole counts: the readings that hold counted without the search)
-        return counted or None
     chosen: dict[str, tuple[Number, ...]] = {}
     picks: dict[str, int] = {}
     solutions: list[dict[str, int]] = []
@@ -266,6 +274,25 @@ def _by_the_sums(report: Report, table: Table, moved: dict[str, Parts]) -> Optio
     return {key: options[key][n][1] for key, n in solutions[0].items()}
 
 
+def _no_total_printed(report: Report, table: Table, moved: dict[str, Parts]) -> bool:
+    """Whether the table's 总计 column printed nothing: every row not taken down has its 总计 blank or
+    filled in by the parser (no value printed there), and every row taken down prints one value
+    fewer than the columns, none of them the sum of the others (no 总计 among them)."""
+    width = len(table.rows[0].columns)
+    for row in table.rows:
+        if row.key in moved:
+            values = [t for part in moved[row.key] for t in part]
+            numbers = _numbers(values)
+            if len(values) != width - 1 or numbers is None \
+                    or any(2 * n == sum(numbers) and n for n in numbers):
+                return False
+            continue
+        cell = report.cells.get(table.row_paths(row.key)[-1])
+        if cell is None or not (cell.state == BLANK or cell.state == INFERRED and cell.span is None):
+            return False
+    return True
+
+
 # Each row's part in the sums the search holds to: 一 + 二 - （七）总计 - 四 (T3-1) and
 # （七）总计 - the result rows (T3-2), column by column
 _T3_1_PART = {"new": 1, "carried_over": 1, "total": -1, "carried_forward": -1}
@@ -278,8 +305,10 @@ def _count_by_halves(order: list[str], options: dict[str, list[tuple[tuple[Numbe
     budget: the one reading under which T3-1 and T3-2 hold ({} when none or several), found
     without weighing every reading. The sums are linear in the rows: a reading holds where the
     rows' parts in them add up to 0 in every column, so the readings of the first rows taken
-    down are summed once, and each reading of the others looks up the ones that complete it.
-    None when a count is not whole (floats summed in another order may round otherwise)."""
+    down are summed once, and each reading of the others looks up the ones that complete it
+    (five rows of 20 readings each: 3.2 million readings, two halves of 400 and 8 000). None when
+    a count is not whole (floats summed in another order may round otherwise), or when the halves
+    hold _BUDGET readings or more."""
     def part(key: str) -> tuple[int, int]:
         return _T3_1_PART.get(key, 0), (key == "total") - results.count(key)
 
@@ -311,6 +340,8 @@ def _count_by_halves(order: list[str], options: dict[str, list[tuple[tuple[Numbe
     while half < len(order) and product * product < leaves:
         product *= len(options[order[half]])
         half += 1
+    if product + leaves // product >= _BUDGET:
+        return None
     first_half: dict[tuple[int, ...], tuple[int, tuple[int, ...]]] = {}  # sum -> (readings, the first)
     for summed, chosen in readings(order[:half]):
         count, first = first_half.get(summed, (0, chosen))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.check.rules import check
-from core.model import OVERRUN
+from core.model import OVERRUN, STREAM_UNANCHORED
 from tests.core.truth import read_against_truth
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
@@ -44,3 +44,17 @@ def test_no_value_suggested_from_sums_through_rows_printing_more_values_than_the
 def test_a_row_printing_as_many_values_as_its_columns_is_no_overrun():
     report, _, _ = read_against_truth(ZOO / "q2301-r0016-pdftotext-utf-8.txt")
     assert not any(OVERRUN in f.causes for f in report.flags if f.cell == "section3.new")
+
+
+def test_no_value_suggested_for_a_row_whose_stream_lost_blank_cells():
+    """Zoo s3506, r0030 (a consistent report, blank zeros): plain pdftotext prints 表三 in its
+    reading order, its blank cells leaving no trace, so 「3.危及“三安全一稳定”」 (blank in the
+    report) is read 6/1/7/1/1/1/1 — 予以公开's 6 1 7 and the next rows' 1s. The row is flagged as
+    holding values that may not be its own, yet 总计 = 17 was offered as the report's correction.
+    Now its failing sum is 存疑 with no value suggested."""
+    report, _, silent = read_against_truth(ZOO / "s3506-r0030-pdftotext-gbk.txt")
+    assert silent == []
+    assert any(f.cell == "section3.denied_safety_stability" and STREAM_UNANCHORED in f.causes for f in report.flags)
+    findings = check(report)
+    assert [f.suggestion for f in findings if f.suggestion] == []
+    assert any("section3.denied_safety_stability.total" in f.cells and f.severity == "doubt" for f in findings)

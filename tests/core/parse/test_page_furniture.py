@@ -271,6 +271,36 @@ def test_lone_numbers_that_do_not_count_the_pages_are_kept():
     assert _dropped(["一、总体情况", "无。"] + t2 + _HEAD + rows + tail) == []
 
 
+def test_a_value_wrapped_onto_a_line_of_its_own_does_not_hide_the_pages_numbers():
+    # pdfplumber (no page marks), blank zeros: the lines holding a number alone are 1 (after 总体情况),
+    # 2 (under 行政事业性收费, printed blank), 1 (「（二）部分公开」's 1 wrapped onto a line of its own
+    # inside 表三), 3 (after 表三) and 4 (the text's last line). The count 1 2 3 4 runs through the
+    # whole text around the table's value: 「2」 is page 2's, no fee (read silently before, and the
+    # 「3」 a cell of 四、结转下年度, which hid the planted 总计 37 of 一 for 38)
+    report, wrong, silent = read_against_truth(ZOO / "p3508-r0033-pdfplumber.txt")
+    assert silent == []
+    assert report.value("section2.fees.amount") is None
+    assert _row(report, "carried_forward") == [2, 0, 0, 0, 0, 0, 2]
+    assert _row(report, "partial") == [0, 1, 0, 0, 0, 0, 1]
+    assert [(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion] \
+        == [("section3.new.total", 38)] * 2
+
+
+def test_a_table_value_that_may_be_a_pages_number_leaves_the_lone_numbers_as_they_are():
+    t2 = ["二、主动公开政府信息情况", "行政事业性收费", "2"]
+    tail = ["四、政府信息公开行政复议、行政诉讼情况", "3", "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。"]
+    rows = ["一、本年新收政府信息公开申请数量 7 0 0 0 0 0 7", "（七）总计 7 0 0 0 0 0 7"]
+    head = ["一、总体情况", "无。", "1"]
+    # 1 2 (7) 3 4: a value alone inside the tables that no page's number is, 「2」 is page 2's
+    assert _dropped(head + t2 + _HEAD + rows + ["7"] + tail + ["4"]) == ["2", "3"]
+    # 1 2 (2) 3 4: which 「2」 numbers page 2 is unknown, nothing is dropped
+    assert _dropped(head + t2 + _HEAD + rows + ["2"] + tail + ["4"]) == []
+    # 1 2 3 4 with as many values alone among them as pages: the count no longer says the lone
+    # numbers are mostly the pages', nothing is dropped (three values still leave it to the pages)
+    assert _dropped(head + t2 + _HEAD + rows + ["7", "9", "8", "6"] + tail + ["4"]) == []
+    assert _dropped(head + t2 + _HEAD + rows + ["7", "9", "8"] + tail + ["4"]) == ["2", "3"]
+
+
 def _unmarked_dropped(lines: list[str]) -> list[str]:
     """_dropped of a text marking no pages (pdfplumber's: no form feeds)."""
     builder = TextBuilder()
