@@ -9,6 +9,8 @@ lost label's � (read as placeholders) and the next row's values: 「11 3 0 14 
 The template's order of rows says whose they are: the row after, whose label the text lacks,
 when a run of lone � on lines of their own (a label's wrapped lines) parts the values, and on
 each side of it the values add up as a row (blank cells leaving no trace, a placeholder none).
+A side printing 0s only adds up whatever its cells, so it is a row only where it prints every cell
+of its row: w3503 r0001 split-html-lynx, 「四、结转下年度继续办理」 lost, its seven 0s after 总计's.
 """
 from __future__ import annotations
 
@@ -49,9 +51,9 @@ def give_values_after_lost_labels(report: Report, table: Table, labels: list[tup
         before, after = values[:lost[0]], values[lost[-1] + 1:]
         if not 1 < len(before) <= width or not 1 < len(after) <= next_width:
             continue
-        if not all(adds_up_without_blanks(part) and any(t.kind == NUM and t.value for t in part)
-                   for part in (before, after)):
-            continue
+        if not all(adds_up_without_blanks(part) and (any(t.kind == NUM and t.value for t in part) or len(part) == size)
+                   for part, size in ((before, width), (after, next_width))):
+            continue  # (a side of 0s only is a row when it prints every cell of it, none left blank)
         values_of[key], values_of[following] = before, after
         report.flags.append(Flag(f"{table.section}.{following}", "parse",
                                  LOST_LABEL.format(table.row(following).label, table.row(key).label)))

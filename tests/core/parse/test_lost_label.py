@@ -20,3 +20,18 @@ def test_values_after_a_lost_label_go_to_the_row_whose_label_the_text_lacks():
     assert any(f.cell == "section3.partial" and "无法识别的字符" in f.message for f in report.flags)
     assert [f for f in check(report) if f.suggestion is not None] == []
     assert wrong == [] and silent == []
+
+
+def test_a_lost_last_label_and_lost_header_words_leave_no_cell_unread():
+    """w3503 r0001 split-html-lynx (zeros printed as 0): 「四、结转下年度继续办理」's label is lost to two
+    lines of 「�」 after （七）总计's 3 0 0 0 0 0 3, its seven 0s kept; 表四's header lost 「其他结果」 to two
+    lines of 「�」 before any count. 四、结转 was not found (its 0s run into （七）总计: 印有16个数值) and 表四
+    read 17 values for 15, 行政复议's 结果维持 and 结果纠正 left unread."""
+    report, wrong, silent = read_against_truth(ZOO / "w3503-r0001-split-html-lynx.txt")
+    assert t3_row(report, "total") == [3, 0, 0, 0, 0, 0, 3]
+    assert t3_row(report, "carried_forward") == [0] * 7
+    assert any(f.cell == "section3.carried_forward" and "无法识别的字符" in f.message for f in report.flags)
+    assert [report.value(f"section4.review.{key}") for key in ("maintained", "corrected", "other", "pending", "total")] \
+        == [0, 0, 0, 0, 0]
+    assert not any(f.cell == "section4" and "印有" in f.message for f in report.flags)
+    assert wrong == [] and silent == []
