@@ -35,3 +35,16 @@ def test_a_lost_last_label_and_lost_header_words_leave_no_cell_unread():
         == [0, 0, 0, 0, 0]
     assert not any(f.cell == "section4" and "印有" in f.message for f in report.flags)
     assert wrong == [] and silent == []
+
+
+def test_the_first_and_last_rows_lost_labels_in_a_table_leaving_0s_blank():
+    """w3503 r0007 split-html-lynx (0s left blank): 「一、本年新收…」's label lost to two lines of 「�」
+    between the header's last word 其他 and 418 121 539, before 「二、上年结转…」; 「四、结转下年度…」's
+    after （七）总计's 418 111 529, its 15 15 kept. 一 was not found (its values dropped with the header),
+    （七）总计 read 418 111 529 � � 15 with 总计 15, and 四 was not found: 10 cells wrong, flagged."""
+    report, wrong, silent = read_against_truth(ZOO / "w3503-r0007-split-html-lynx.txt")
+    assert t3_row(report, "new") == [418, 121, 0, 0, 0, 0, 539]  # (blank cells placed by the sums: 0)
+    assert t3_row(report, "total") == [418, 111, 0, 0, 0, 0, 529]
+    assert t3_row(report, "carried_over")[1] == 5 and t3_row(report, "carried_forward")[1] == 15
+    assert any(f.cell == "section3.new" and "表头之后" in f.message for f in report.flags)
+    assert wrong == [] and silent == []
