@@ -45,10 +45,10 @@ def _is_year(token: Token, following: list[Token]) -> bool:
 
 
 def _lost_header_word(table: list[Token], i: int, values: list[Token]) -> bool:
-    """The token at `i` is a header word the file lost to characters no decoding reads (「�」, a page
+    """The lost character at `i` (「�」) is a header word the file lost to characters no decoding reads (a page
     in two charsets: w3503 r0001 split-html-lynx's 「其他结果」), no cell: a lost character before any
     count, the header's column heads (结果维持, 结果纠正, 尚未审结) printed after it."""
-    if table[i].kind != NA or table[i].text != LOST_CHARACTER or any(t.kind == NUM for t in values):
+    if any(t.kind == NUM for t in values):
         return False
     following = next((t for t in table[i + 1:] if not (t.kind == NA and t.text == LOST_CHARACTER)), None)
     return following is not None and following.kind == TEXT and bool(_T4_COLUMN_HEADS.search(following.text))
@@ -90,8 +90,8 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
             continue  # the table's caption: 「表 3 政府信息公开行政复议、行政诉讼情况」
         if token.kind == EMPTY and token.line in header_lines:
             continue  # an empty cell beside header words: layout of the merged header, not a value
-        if _lost_header_word(table, i, values):
-            continue
+        if token.kind == NA and token.text == LOST_CHARACTER and _lost_header_word(table, i, values):
+            continue  # (a character the file lost: most texts lost none, one compare)
         values.append(token)
     if len(values) > width and report.year is not None:
         values = _own_year_row(table, values, width, report.year) or values
