@@ -48,3 +48,16 @@ def test_the_first_and_last_rows_lost_labels_in_a_table_leaving_0s_blank():
     assert t3_row(report, "carried_over")[1] == 5 and t3_row(report, "carried_forward")[1] == 15
     assert any(f.cell == "section3.new" and "表头之后" in f.message for f in report.flags)
     assert wrong == [] and silent == []
+
+
+def test_a_repeated_header_whose_first_line_was_lost_is_no_row_s_cell():
+    """w3403 r0038 split-html-lynx (0s left blank): the site split 表三 after 「1.信访举报投诉类申请」 and
+    printed its header again, its first line (the 勾稽关系 note) lost to a line of 「�」. The repeated
+    header was told as such only from 「申请人情况」 on, so 1.信访's 16 2 18 ran on into a 「�」 cell: the
+    row read 1 value, its counts went to 「3.补正后申请内容仍不明确」 above, and the table's blank columns
+    were placed a column off (法律服务机构's 15 12 1 2 15 read as 科研机构's): 16 cells wrong, flagged."""
+    report, wrong, silent = read_against_truth(ZOO / "w3403-r0038-split-html-lynx.txt")
+    assert t3_row(report, "not_processed_complaint") == [16, 2, 0, 0, 0, 0, 18]
+    assert t3_row(report, "unable_unclear") in ([None] * 7, [0] * 7)
+    assert t3_row(report, "new")[4] == 15 and t3_row(report, "new")[2] in (None, 0)
+    assert wrong == [] and silent == []
