@@ -29,8 +29,9 @@ that the parser reads the table without them:
   digit), the whole of it (申请人情况 and three more of its names), where the header was printed
   above it and rows of the table (a digit) since: the first is the table's header, kept for the
   columns it names; a later one after the table's rows repeats it. A line of characters the file
-  lost (「�」 alone: a page in two charsets) starting such a run is its first line, the 勾稽关系 note. (表四 prints one row: its
-  header never repeats after its rows; and its header names its columns three times over.)
+  lost (「�」 alone: a page in two charsets) starting such a run is its first line, the 勾稽关系
+  note. (表四 prints one row: its header never repeats after its rows; and its header names its
+  columns three times over.)
 
 Each test is a search of the text (str.find, or a pattern opening with a line break), not a loop
 over the lines: it runs on every report.

@@ -45,9 +45,9 @@ def _is_year(token: Token, following: list[Token]) -> bool:
 
 
 def _lost_header_word(table: list[Token], i: int, values: list[Token]) -> bool:
-    """The lost character at `i` (「�」) is a header word the file lost to characters no decoding reads (a page
-    in two charsets: w3503 r0001 split-html-lynx's 「其他结果」), no cell: a lost character before any
-    count, the header's column heads (结果维持, 结果纠正, 尚未审结) printed after it."""
+    """The lost character at `i` (「�」) is a header word the file lost to characters no decoding
+    reads (a page in two charsets: w3503 r0001 split-html-lynx's 「其他结果」), no cell: a lost
+    character before any count, the header's column heads (结果维持, 结果纠正, 尚未审结) after it."""
     if any(t.kind == NUM for t in values):
         return False
     following = next((t for t in table[i + 1:] if not (t.kind == NA and t.text == LOST_CHARACTER)), None)
