@@ -28,8 +28,10 @@ that the parser reads the table without them:
 - in 表三's section, a run of lines holding nothing but the words of the table's own header (no
   digit), the whole of it (申请人情况 and three more of its names), where the header was printed
   above it and rows of the table (a digit) since: the first is the table's header, kept for the
-  columns it names; a later one after the table's rows repeats it. (表四 prints one row: its
-  header never repeats after its rows; and its header names its columns three times over.)
+  columns it names; a later one after the table's rows repeats it. A line of characters the file
+  lost (「�」 alone: a page in two charsets) starting such a run is its first line, the 勾稽关系
+  note. (表四 prints one row: its header never repeats after its rows; and its header names its
+  columns three times over.)
 
 Each test is a search of the text (str.find, or a pattern opening with a line break), not a loop
 over the lines: it runs on every report.
@@ -70,6 +72,7 @@ _T3_HEADER = ("（本列数据的勾稽关系为：第一项加第二项之和�
               "申请人情况自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构其他总计")
 _T3_NAMES = ("申请人情况", "自然", "法人或其他组织", "商业", "科研", "公益", "法律", "服务机构", "勾稽")
 _T3_CHARS = frozenset(_T3_HEADER) | frozenset(" \t\u3000|")
+_LOST_LINE = frozenset("\ufffd \t\u3000|")  # a line of characters no decoding reads, alone
 _DELIMITER_ROW = re.compile(r"[\s|:-]*-{3}[\s|:-]*$")  # |---|:---:|, its cells joined: "--- ---"
 
 
@@ -237,6 +240,11 @@ def _repeated_header(lines: list[Line], first: int, end: int, numbers: set[int])
         if not _T3_CHARS.isdisjoint(text) and _T3_CHARS.issuperset(text):
             run.append(i)
             run_names.update(name for name in _T3_NAMES if name in text)
+            continue
+        if not run and _LOST_LINE.issuperset(text) and "\ufffd" in text:
+            # the header's first line (its 勾稽关系 note) printed as characters the file lost (「�」, a
+            # page in two charsets): the run's first line, no cell (w3403 r0038 split-html-lynx)
+            run.append(i)
             continue
         if run and _DELIMITER_ROW.match(text):  # (a Markdown table's rule under its first row: html2text
             run.append(i)  # starts a table so where a site split it, its header again)

@@ -910,7 +910,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             if len(values) == width + 1 and not t2 and values[-1].kind == EMPTY:
                 ending_blank.append(key)  # (a row of a cell more ending on a blank: weighed below)
     if not t2:
-        for key in give_values_after_lost_labels(report, table, labels, values_of):
+        for key in give_values_after_lost_labels(report, table, labels, values_of, tokens):
             as_printed = False
             gathered[key] = values_of[key]
         for key in give_lone_counts_down(report, table, tokens, labels, values_of):

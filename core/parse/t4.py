@@ -17,6 +17,7 @@ from core.parse.early_values import BY_POSITION
 from core.parse.glued import LEFT_OPEN
 from core.parse.glued_tables import NO_CUT_ADDS_UP
 from core.parse.lost import BLANKS_UNTRACED_ZEROS, LOST, only_zeros, printed_placeholder, zero_row
+from core.parse.lost_label import LOST as LOST_CHARACTER
 from core.parse.open_zeros import read_open_zeros
 from core.parse.paragraph_streams import t4_paragraph_groups, t4_with_blank_paragraphs
 from core.parse.prose_counts import flat_prose, stated_t4
@@ -41,6 +42,16 @@ def _is_year(token: Token, following: list[Token]) -> bool:
     with 年."""
     return len(token.text) == 4 and token.text[:2] in ("19", "20") and bool(following) and following[0].kind == TEXT \
         and following[0].line == token.line and following[0].text.startswith("年")
+
+
+def _lost_header_word(table: list[Token], i: int, values: list[Token]) -> bool:
+    """The lost character at `i` (「�」) is a header word the file lost to characters no decoding
+    reads (a page in two charsets: w3503 r0001 split-html-lynx's 「其他结果」), no cell: a lost
+    character before any count, the header's column heads (结果维持, 结果纠正, 尚未审结) after it."""
+    if any(t.kind == NUM for t in values):
+        return False
+    following = next((t for t in table[i + 1:] if not (t.kind == NA and t.text == LOST_CHARACTER)), None)
+    return following is not None and following.kind == TEXT and bool(_T4_COLUMN_HEADS.search(following.text))
 
 
 def _is_caption_number(table: list[Token], i: int) -> bool:
@@ -79,6 +90,8 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
             continue  # the table's caption: 「表 3 政府信息公开行政复议、行政诉讼情况」
         if token.kind == EMPTY and token.line in header_lines:
             continue  # an empty cell beside header words: layout of the merged header, not a value
+        if token.kind == NA and token.text == LOST_CHARACTER and _lost_header_word(table, i, values):
+            continue  # (a character the file lost: most texts lost none, one compare)
         values.append(token)
     if len(values) > width and report.year is not None:
         values = _own_year_row(table, values, width, report.year) or values
