@@ -11,7 +11,7 @@ from bisect import bisect_right
 from itertools import product
 from typing import Optional
 
-from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
+from core.parse.cell_lines import alone_on_line, header_separator, next_printed, separator_lines, with_learned_gaps
 from core.parse.columns import token_number
 from core.parse.lost import empty_line, only_zeros, with_blank_lines
 from core.parse.tokens import EMPTY, TEXT, Token, normalise
@@ -143,6 +143,23 @@ def _names_after(table: Table, tokens: list[Token], labels: list[tuple[int, str]
     return False
 
 
+def _may_complete(lines: list[Line], label_line: int, values: list[Token], width: int) -> bool:
+    """Whether a short row may be completed from its gaps, as every reading of fill_paragraph_gaps
+    asks first: its values each on a line of its own holding one cell, no grid (alone_on_line asks
+    more; lost.with_blank_lines asks this), or, printing none, an empty line for each of its
+    `width` cells at least after its label's first line (`label_line`): with_learned_gaps asks so,
+    and with_blank_paragraphs two a cell."""
+    if not values:
+        return next_printed(lines, label_line) - label_line - 1 >= width
+    seen = set()
+    for t in values:  # (a loop, not all() over a generator)
+        line = lines[t.line]
+        if t.line in seen or len(line.cells) != 1 or line.grid:
+            return False
+        seen.add(t.line)
+    return True
+
+
 def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[int, str]],
                         values_of: dict[str, list[Token]], lines: list[Line], widths: dict[str, int],
                         pages: tuple[int, ...] = ()) -> set[str]:
@@ -153,6 +170,12 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
     the page's (its end, its number and repeated header dropped), no blank cells."""
     if not any(values_of.get(key) is not None and len(values_of[key]) < widths[key] for _, key in labels):
         return set()  # no row to complete (the common case), so none still short either
+    if not any(_may_complete(lines, tokens[index].line, values_of[key], widths[key]) for index, key in labels
+               if values_of.get(key) is not None and len(values_of[key]) < widths[key]):
+        # no reading below can complete a row of this table (one laid out line by line), nor does
+        # it read as a paragraph stream, a row one of whose values shares its line being no
+        # paragraph run: no gap is looked at
+        return set()
     bounds = [i for i, _ in labels] + [len(tokens)]
     headers = _column_names(table)
     label_lines = {}

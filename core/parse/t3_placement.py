@@ -14,7 +14,7 @@ values from the left in the part columns where every column sum then holds (blan
 """
 from __future__ import annotations
 
-from itertools import combinations, repeat
+from itertools import chain, combinations, repeat
 from math import prod
 from operator import add, sub
 from typing import Callable, Optional, Union, cast
@@ -195,14 +195,18 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
     # (the same lists, read as whole counts where the sums are listed as bits: _reachable_bits lists
     # only such values)
     whole_masks = cast("dict[int, list[list[tuple[int, int]]]]", masks)
+    # per result row of the order, per part column: a remainder there -> the options it fits (the
+    # walk's masks below, kept: (remainder, its type), as 1 and 1.0 subtract alike only up to 2 ** 53)
+    fits_of: dict[int, list[dict[tuple[Number, type], int]]] = {i: [{} for _ in range(parts)] for i in masks}
 
     # With whole numbers in every head row, the options of the row chosen just before the last
     # head row that some last head row fits are found from the last head row's few distinct
     # cells (by_cells, subtracted back), not by subtracting each option's cells: the options by
     # their cells. (Whole numbers subtract back exactly; other numbers are weighed one by one.)
     before_last: Optional[dict[tuple, list[int]]] = None
-    if heads >= 2 and all(type(v) is int for k in head for cells in (
-            [fixed[k]] if k in fixed else [cells for cells, _ in options.get(k, ())]) for v in cells):
+    # (every head row's cells asked at once: the types met, by map)
+    if heads >= 2 and {*map(type, chain.from_iterable(chain.from_iterable(
+            [fixed[k]] if k in fixed else [cells for cells, _ in options.get(k, ())] for k in head)))} <= {int}:
         before_last = {}
         for n, (cells, _) in enumerate(options[order[heads - 2]]):
             before_last.setdefault(tuple(cells), []).append(n)
@@ -324,20 +328,26 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
         # still to place can make
         fitting = (1 << len(options[key])) - 1
         for c, (have, sums) in enumerate(zip(left, reachable[i + 1])):
-            fits = 0
-            if type(sums) is _SumBits and type(have) is int:
-                # (the values here whole too, as _reachable_bits lists only such: each remainder's
-                # bit read here, as `x in sums` reads it, not by a method call a value)
-                reach = sums.bits
-                for whole, bits in whole_masks[i][c]:
-                    rest = have - whole
-                    if rest >= 0 and (reach >> rest) & 1:
-                        fits |= bits
-            else:
-                for value, bits in masks[i][c]:
-                    x = have - value
-                    if not (x < 0 or (sums is not None and x not in sums)):
-                        fits |= bits
+            # (the options fitting a column depend on its remainder alone, here at this row: the
+            # branches of a walk leave most columns' remainders alike, each worked out once)
+            known_fits = fits_of[i][c]
+            fits = known_fits.get((have, type(have)))
+            if fits is None:
+                fits = 0
+                if type(sums) is _SumBits and type(have) is int:
+                    # (the values here whole too, as _reachable_bits lists only such: each remainder's
+                    # bit read here, as `x in sums` reads it, not by a method call a value)
+                    reach = sums.bits
+                    for whole, bits in whole_masks[i][c]:
+                        rest = have - whole
+                        if rest >= 0 and (reach >> rest) & 1:
+                            fits |= bits
+                else:
+                    for value, bits in masks[i][c]:
+                        x = have - value
+                        if not (x < 0 or (sums is not None and x not in sums)):
+                            fits |= bits
+                known_fits[have, type(have)] = fits
             fitting &= fits
             if not fitting:
                 return
@@ -346,7 +356,7 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
             fitting &= fitting - 1
             cells = options[key][n][0]
             choice[key] = n
-            search(i + 1, choice, [left[c] - cells[c] for c in range(parts)])
+            search(i + 1, choice, list(map(sub, left, cells)))  # (its part columns: `left` holds only those)
             del choice[key]
 
     search(0, {}, None)
@@ -364,7 +374,8 @@ def _reachable_sums(result_options: list[list[_Option]], parts: int, rows: int) 
     a machine word at a time rather than a sum at a time (a table of many short rows reaches
     thousands of sums a column). Other values are summed as sets."""
     values = [cells[:parts] for row_options in result_options for cells, _ in row_options]
-    if all(type(v) is int and v >= 0 for cells in values for v in cells) \
+    flat = list(chain.from_iterable(values))  # (every value's type and the least asked at once)
+    if {*map(type, flat)} <= {int} and min(flat, default=0) >= 0 \
             and sum(max(max(cells[:parts], default=0) for cells, _ in row_options) for row_options in result_options
                     if row_options) <= _WIDEST_SUM:
         return _reachable_bits(result_options, parts, rows)
@@ -412,13 +423,16 @@ def _reachable_bits(result_options: list[list[_Option]], parts: int, rows: int) 
     and None where they are more than _REACHABLE (as the sets, which stop growing past it)."""
     sums: list[Optional[int]] = [1] * parts  # (the sum 0)
     out: list[list[Optional[Sums]]] = [[_SumBits(1) for _ in range(parts)]]
-    for row_options in reversed(result_options):
+    counts = cast("list[list[tuple[tuple[int, ...], tuple[int, ...]]]]", result_options)  # (see _reachable_sums)
+    for row_options in reversed(counts):
+        # (each column's values, read once; a row of no options adds none)
+        by_column = list(zip(*[cells for cells, _ in row_options])) or [()] * parts
         for c in range(parts):
             column = sums[c]
             if column is not None:
                 grown = 0
-                for v in {cells[c] for cells, _ in row_options}:
-                    grown |= column << cast(int, v)  # (counts only: see _reachable_sums)
+                for v in set(by_column[c]):
+                    grown |= column << v
                 sums[c] = grown if grown.bit_count() <= _REACHABLE else None
         out.append([None if bits is None else _SumBits(bits) for bits in sums])
     out.extend([out[-1]] * (rows + 1 - len(out)))
