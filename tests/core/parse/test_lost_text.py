@@ -36,6 +36,17 @@ def test_a_latin1_sign_that_is_no_garbled_letter_is_no_sign_of_one():
     assert _may_hold_garbled("张三·李四 ÿ")
 
 
+def test_a_character_beside_a_garbled_letter_in_utf8_is_none():
+    # the test finds a letter's group by its UTF-8 lead byte (0xC3, 0xC5/0xC6/0xCB, 0xE2), then
+    # looks for the group's letters: the group's other characters are none ("×", "Ł", "ˇ", a
+    # dash, a quote, "…", "‰"'s neighbour "‱", "™"'s "℡"), and any character at all, a lone
+    # surrogate (a damaged file's) or one beyond the BMP too, is taken exactly as the regex takes it
+    for ch in "×÷ŁſˇˉǄ—“”…‱℡€":
+        assert not _may_hold_garbled(f"申请 12 件，{ch}办结"), ch
+    assert all(_may_hold_garbled(f"a{ch}") == bool(_GARBLED.search(ch)) for ch in map(chr, range(0x80, 0x3000)))
+    assert not _may_hold_garbled("年\ud800报\U0001f600") and _may_hold_garbled("年\ud800ÿ")
+
+
 def test_a_table_pandoc_could_not_lay_out_is_lost_alone_on_its_line_or_in_a_layout_tables_cell():
     # a page whose article stands in a layout table: pandoc's plain text draws it as a grid and
     # prints 表三 as 「[TABLE]」 inside its cell. Before: only a line of 「[TABLE]」 alone counted,
