@@ -2,7 +2,10 @@
 every text with the regex."""
 from __future__ import annotations
 
-from core.parse.lost import _GARBLED, _may_hold_garbled, lost_text_flags
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.parse.lost import _GARBLED, _TABLE_PLACEHOLDER, _may_hold_garbled, _placeholder_alone, lost_text_flags
 from core.readers.document import Document
 
 
@@ -55,3 +58,11 @@ def test_a_table_pandoc_could_not_lay_out_is_lost_alone_on_its_line_or_in_a_layo
     in_cell = _document("| 三、收到和处理政府信息公开申请情况  |        |\n| [TABLE]                  |        |\n")
     assert [f.kind for f in lost_text_flags(alone)] == [f.kind for f in lost_text_flags(in_cell)] == ["lost"]
     assert lost_text_flags(_document("表格印为 [TABLE] 的说明\n| 见 [TABLE] 栏 |\n")) == []
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["[TABLE]", " ", "\t", "|", "\n", "表", "\r", "[TABLE", "]", "\u2028"]), max_size=14)
+       .map("".join))
+def test_a_placeholder_alone_is_found_as_the_pattern_finds_it(text):
+    # each "[TABLE]" looked at around it: a placeholder alone where the pattern finds one (the oracle)
+    assert _placeholder_alone(text) == (_TABLE_PLACEHOLDER.search(text) is not None)
