@@ -338,7 +338,8 @@ def glued_zeros_as_digits(text: str) -> str:
     zeros = sorted(at for zero in _ZERO_GLYPHS for at in _places(text, zero))
     if not zeros:
         return text
-    pieces, done = [], 0  # (the text up to `done` is in pieces)
+    pieces: list[str] = []
+    done = 0  # (the text up to `done` is in pieces)
     stretch_end = 0  # (the end of the last stretch tried: its zeros are behind)
     for zero in zeros:
         if zero < stretch_end:
