@@ -29,6 +29,20 @@ README 253.3 → 254.8 (alone: 271.8 → 272.3). Left: the log's 174 M is hashin
 the portal page and the README name 政府信息公开 or the tables' words, so they are parsed as
 reports whose tables are missing: the page's cost is lxml's parse and the stylesheet's rendering
 of its text (~135 M), the README's its 4 000 lines of table words.
+
+slow68 (each file alone, `bench/first_counts.py FILE`, 6bf6361f → after): log 173.9 → 128.8 M (the
+garbled-letter test finds a letter's group by its UTF-8 lead byte, memchr, before looking for its
+letters: 75 → 30 M; sha256's 56 M stay: natively it is the cheapest of hashlib's hashes here, SHA-NI,
+which valgrind does not run, and the review database keys on it), CSV 126.7 → 50.6 (a CSV holding no
+quote, tab, NUL, CR or pipe is its text with a tab for each comma, not parsed by the csv module),
+Markdown list 106.0 → 106.8 (it holds a Latin-1 letter: the UTF-8 is made, then the Latin-1 as
+before), the zoo README 280.8 → 249.7 (glued_zeros_as_digits no longer searches a text holding
+no zero character for one, 2 × 13 M; the "[TABLE]" placeholder looked at around each one, 21.5 M),
+portal page 265.6 → 264.3 (the first page of a process: 44 M of it import lxml and compile the
+HTML reader; libxml2's parse ~79 M, whether given str or UTF-8 bytes, the stylesheet ~69 M, the
+page's parse 16 M). Left in the zoo README (~250 M): the reader's 758 pipe rows 41 M, parse ~72 M
+(glued_t3 29 M, lost_text_flags' garbled-pair search 13 M), the check ~53 M (_flat_prose 19 M,
+document_rules 20 M, _prose_says 9 M).
 """
 from __future__ import annotations
 

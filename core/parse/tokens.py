@@ -315,7 +315,6 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
 # tokenize leaves them as printed (a cell 「○12」 is no count).
 _ZERO_GLYPHS = "〇○◯零"
 _GLUED_ZERO_RUN = re.compile(rf"[\d{_ZERO_GLYPHS}]*[{_ZERO_GLYPHS}][\d{_ZERO_GLYPHS}]*(?=$|\s|{_LABEL_START})")
-_HAS_ZERO_GLYPH = re.compile(f"[{_ZERO_GLYPHS}]")
 
 
 def _zero_run_as_digits(match: "re.Match[str]") -> str:
@@ -329,10 +328,51 @@ def _zero_run_as_digits(match: "re.Match[str]") -> str:
 
 def glued_zeros_as_digits(text: str) -> str:
     """The text with each glued run of counts and zero characters (_GLUED_ZERO_RUN) read with
-    its zero characters as 0s, one character for one (offsets stay true)."""
-    if _HAS_ZERO_GLYPH.search(text) is None:
+    its zero characters as 0s, one character for one (offsets stay true).
+
+    What the pattern's sub() makes, without trying it at every character of the text (its class
+    and its backtracking cost ~180 instructions a character: 14 M in a 234 KB text naming one
+    「○」): a run can only start in a stretch of digits and zero characters holding one, so the
+    pattern is tried only there, at each of its characters up to its last zero character (as sub()
+    tries it), on the whole text (its lookahead sees what follows the stretch)."""
+    zeros = sorted(at for zero in _ZERO_GLYPHS for at in _places(text, zero))
+    if not zeros:
         return text
-    return _GLUED_ZERO_RUN.sub(_zero_run_as_digits, text)
+    pieces: list[str] = []
+    done = 0  # (the text up to `done` is in pieces)
+    stretch_end = 0  # (the end of the last stretch tried: its zeros are behind)
+    for zero in zeros:
+        if zero < stretch_end:
+            continue
+        start = zero
+        while start > done and (text[start - 1] in _ZERO_GLYPHS or text[start - 1].isdecimal()):
+            start -= 1
+        stretch_end = zero + 1
+        while stretch_end < len(text) and (text[stretch_end] in _ZERO_GLYPHS or text[stretch_end].isdecimal()):
+            stretch_end += 1
+        last_zero = max(at for at in range(zero, stretch_end) if text[at] in _ZERO_GLYPHS)
+        at = start
+        while at <= last_zero:
+            match = _GLUED_ZERO_RUN.match(text, at)
+            if match is None:
+                at += 1
+                continue
+            pieces += (text[done:at], _zero_run_as_digits(match))
+            done = at = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _places(text: str, character: str) -> list[int]:
+    """Where the text holds the character, found by str.find (memchr on most texts)."""
+    places = []
+    at = text.find(character)
+    while at >= 0:
+        places.append(at)
+        at = text.find(character, at + 1)
+    return places
 
 
 def _glued_counts(piece: str, end: int) -> tuple[_Piece, ...]:

@@ -52,7 +52,10 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     # pdftotext separates pages with a form feed: a page break is a line break here.
     page_starts = _page_starts(text) if "\f" in text else ()
     text = text.replace("\f", "\n")
-    rows = _csv_rows(text, problems) if fmt == "csv" else None
+    if fmt == "csv" and _plain_csv(text):  # its rows its lines' fields, read as a text's lines
+        text, rows = text.replace(",", "\t"), None
+    else:
+        rows = _csv_rows(text, problems) if fmt == "csv" else None
     builder = TextBuilder()
     pipes = "|" in text
     bare_pipes = pipes and fmt != "csv" and _has_bare_delimiter(text)
@@ -407,6 +410,19 @@ def _first_physical_lines(text: str, count: int) -> list[str]:
     if cut[-1] == "":
         cut.pop()
     return cut
+
+
+def _plain_csv(text: str) -> bool:
+    """Whether the csv module reads each line of ``text`` as its fields between commas, and the
+    Document made of them (tabs between the fields) is the text with a tab for each comma, its
+    lines those of a text file: no quote (the only character the dialect reads otherwise), no tab
+    (one inside a field would cut it), no NUL nor CR (errors), no pipe (a pipe row is read apart),
+    no line longer than the module's field limit (an error). A 422 KB export of numbers: the
+    module's parse and the rows' join cost 70 M instructions, this and one replace() ~2 M."""
+    if any(map(text.__contains__, ('"', "\t", "\0", "\r", "|"))):
+        return False
+    limit = csv.field_size_limit()
+    return len(text) <= limit or max(map(len, text.split("\n"))) <= limit
 
 
 def _csv_rows(text: str, problems: list[str]) -> list[list[str]] | None:

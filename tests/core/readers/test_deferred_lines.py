@@ -50,3 +50,15 @@ def test_a_deferred_document_pickles_with_its_lines():
     again = pickle.loads(pickle.dumps(doc))
     assert [[c.text for c in line.cells] for line in again.lines] == [["第一行"], ["第二行", "2"]]
     assert again == doc
+
+
+def test_a_csv_of_plain_fields_reads_as_the_csv_module_reads_it():
+    # no quote, tab, NUL, CR or pipe: each line's fields between its commas (the text, a tab for
+    # each comma, read as a text file's lines); a quoted field keeps its comma, as the module reads it
+    plain = read_text("x.csv", "序号,单位,收文数\n1,单位1,38\n\n2,,7".encode("utf-8"), "csv")
+    assert plain.text == "序号\t单位\t收文数\n1\t单位1\t38\n\n2\t\t7\n"
+    assert [[c.text for c in line.cells] for line in plain.lines] == [
+        ["序号", "单位", "收文数"], ["1", "单位1", "38"], [""], ["2", "", "7"]]
+    quoted = read_text("x.csv", '单位,说明\n单位1,"甲,乙"\n'.encode("utf-8"), "csv")
+    assert [[c.text for c in line.cells] for line in quoted.lines] == [["单位", "说明"], ["单位1", "甲,乙"]]
+    assert quoted.text == "单位\t说明\n单位1\t甲,乙\n"
