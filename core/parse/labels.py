@@ -77,8 +77,13 @@ def label_forms(text: str) -> tuple[str, str]:
     same without its numbering, or from the row's own number on where a space-aligned layout ran
     the side label into it ("）不  2.其他法律…")."""
     inner = _INNER_NUMBER.search(text) if _DIGIT_MARK.search(text, 1) else None
-    bare = text[inner.end():] if inner else NUMBERING.sub("", text)
-    return LABEL_NOISE.sub("", text), LABEL_NOISE.sub("", bare)
+    numbering = inner or NUMBERING.match(text)  # (NUMBERING opens on ^: its sub cuts what match finds)
+    flat = LABEL_NOISE.sub("", text)
+    if numbering is None:
+        return flat, flat
+    # LABEL_NOISE takes out one character a match: the rest of the run without it is the end of the
+    # run without it, past what is left of the cut head (a run's noise taken out once, not twice)
+    return flat, flat[len(LABEL_NOISE.sub("", text[:numbering.end()])):]
 
 
 def _own_number(text: str) -> str:
