@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import repeat
 from operator import attrgetter
 from typing import Callable, Iterator, Optional, Sequence, TypeVar
 
@@ -550,33 +550,30 @@ def _may_mix_zeros(cells: dict[str, CellValue], table: Table) -> bool:
 # with merged cells left as HTML in Markdown, its rows striped (a web page's source saved as text
 # keeps every cell); a pipe table's delimiter row (GitHub Markdown) is asked more: _pandoc_pipes.
 # Compiled when first asked (few texts are): a compile costs a report read cold more than the search.
-# Each twice: at the text's start (match), and opening on the line break before a line, as the
-# search finds them: a pattern opening on ^ (re.M) is tried at every character of the text (~50
-# instructions a character), one opening on "\n" only at its line breaks.
+# Each opens on the line break before a line, searched in the text after a line break: a pattern
+# opening on ^ (re.M) is tried at every character of the text (~50 instructions a character), one
+# opening on "\n" only at its line breaks (the text copied once, its first line a line like the others).
 @lru_cache(maxsize=1)
-def _pandoc_tables() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
-    drawn, pipes = r' *-{3,}(?: +-{3,})+ *$|\+-{3,}\+|<tr class="(?:odd|even)">', r"\|(?:[-:]{3,}\|){7,} *$"
-    return (re.compile(drawn, re.M), re.compile(rf"\n(?:{drawn})", re.M),
-            re.compile(pipes, re.M), re.compile(rf"\n{pipes}", re.M))
+def _pandoc_tables() -> tuple[re.Pattern, re.Pattern]:
+    return (re.compile(r'\n(?: *-{3,}(?: +-{3,})+ *$|\+-{3,}\+|<tr class="(?:odd|even)">)', re.M),
+            re.compile(r"\n\|(?:[-:]{3,}\|){7,} *$", re.M))
 
 
 def cuts_rows_to_columns(text: str) -> bool:
     """Whether a text's tables are drawn by pandoc, which cuts each row to the table's columns
     (a Word table's grid, a web table's) and leaves no trace of a cell cut."""
-    drawn, drawn_after_break, _, _ = _pandoc_tables()
-    return drawn.match(text) is not None or drawn_after_break.search(text) is not None or _pandoc_pipes(text)
+    drawn, _ = _pandoc_tables()
+    lines = "\n" + text
+    return drawn.search(lines) is not None or _pandoc_pipes(lines)
 
 
-def _pandoc_pipes(text: str) -> bool:
+def _pandoc_pipes(lines: str) -> bool:
     """Whether a pipe table of 8 columns or more prints every row as wide as its delimiter row, as
     pandoc draws them (html2text's rows print their own cells: a header spanning columns, one
-    cell; a row of 8, 8)."""
-    _, _, pipes, pipes_after_break = _pandoc_tables()
-    # (a delimiter row is one line: the rows found after a line break are the rows ^ finds after the first)
-    first = pipes.match(text)
-    for match in chain((first,) if first else (), pipes_after_break.finditer(text)):
+    cell; a row of 8, 8). `lines`: the text after a line break."""
+    for match in _pandoc_tables()[1].finditer(lines):
         width = match.group().count("|")
-        rows = text[match.end():].lstrip("\n").split("\n", 40)[:40]
+        rows = lines[match.end():].lstrip("\n").split("\n", 40)[:40]
         rows = rows[:next((n for n, line in enumerate(rows) if not line.startswith("|")), len(rows))]
         if rows and all(line.count("|") == width for line in rows):
             return True
