@@ -60,6 +60,7 @@ _PAGE_LINE = re.compile(rf"\n[ \t\u3000]*(?:{_FORMS}|(\d{{1,3}}))[ \t\u3000]*(?=
 _ALONE = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*(\d{1,3})[ \t\u3000]*(?=\n|$)")
 _DIGITS = frozenset("0123456789")
 _PAGE_STARTS = frozenset("-—–－~～_第共")  # what a footer's form begins with
+_FOOTER_OPENINGS = _PAGE_STARTS | {"\\"}  # and Markdown's escape of its leading "-" (page_number_between_rows)
 _GRID = attrgetter("grid")
 _RULE = re.compile(r"[ \t|]*(?::?-{3,}:?[ \t]*\|?[ \t]*)+")  # a Markdown table's rule: "---", "---|:---:|"
 # a line pandoc draws of a table: a grid table's border ("+-----+----+", "+=====+"), a simple
@@ -118,7 +119,11 @@ def _between_rows(doc: Document, first: int, end: int) -> set[int]:
         return set()
     lines = doc.lines
     grids = list(map(_GRID, lines[first:end]))
-    return {i for i in compress(range(first, end), map(not_, grids)) if page_number_between_rows(lines, i)}
+    # (page_number_between_rows asked only of a line of one cell opening on a footer's first character
+    # or Markdown's escape of it, as it reads the line: most lines between a table's rows open on neither)
+    return {i for i in compress(range(first, end), map(not_, grids))
+            if len(cells := lines[i].cells) == 1 and cells[0].text.lstrip()[:1] in _FOOTER_OPENINGS
+            and page_number_between_rows(lines, i)}
 
 
 def _among_cell_lines(doc: Document, first: int, end: int) -> set[int]:

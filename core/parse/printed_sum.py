@@ -163,8 +163,9 @@ def confirmed_sum(report: Report, found: Optional[tuple[int, Counter[Number], di
     total, after, spans = found
     if _cut(report, spans):
         return None
-    if "##" in report.text and any(cell.state == MISSING and cell.raw for path, cell in report.cells.items()
-                                   if path.startswith("section3.")):
+    # (the state first: few cells are missing, a path's prefix asked of those alone)
+    if "##" in report.text and any(cell.state == MISSING and cell.raw and path.startswith("section3.")
+                                   for path, cell in report.cells.items()):
         return None  # (a cell printing 「###」, its number not shown: the sum lacks it)
     total -= _subtotals_left_out(report)
     if not after:

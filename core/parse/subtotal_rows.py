@@ -550,26 +550,30 @@ def _may_mix_zeros(cells: dict[str, CellValue], table: Table) -> bool:
 # with merged cells left as HTML in Markdown, its rows striped (a web page's source saved as text
 # keeps every cell); a pipe table's delimiter row (GitHub Markdown) is asked more: _pandoc_pipes.
 # Compiled when first asked (few texts are): a compile costs a report read cold more than the search.
+# Each opens on the line break before a line, searched in the text after a line break: a pattern
+# opening on ^ (re.M) is tried at every character of the text (~50 instructions a character), one
+# opening on "\n" only at its line breaks (the text copied once, its first line a line like the others).
 @lru_cache(maxsize=1)
 def _pandoc_tables() -> tuple[re.Pattern, re.Pattern]:
-    return (re.compile(r'^ *-{3,}(?: +-{3,})+ *$|^\+-{3,}\+|^<tr class="(?:odd|even)">', re.M),
-            re.compile(r"^\|(?:[-:]{3,}\|){7,} *$", re.M))
+    return (re.compile(r'\n(?: *-{3,}(?: +-{3,})+ *$|\+-{3,}\+|<tr class="(?:odd|even)">)', re.M),
+            re.compile(r"\n\|(?:[-:]{3,}\|){7,} *$", re.M))
 
 
 def cuts_rows_to_columns(text: str) -> bool:
     """Whether a text's tables are drawn by pandoc, which cuts each row to the table's columns
     (a Word table's grid, a web table's) and leaves no trace of a cell cut."""
     drawn, _ = _pandoc_tables()
-    return drawn.search(text) is not None or _pandoc_pipes(text)
+    lines = "\n" + text
+    return drawn.search(lines) is not None or _pandoc_pipes(lines)
 
 
-def _pandoc_pipes(text: str) -> bool:
+def _pandoc_pipes(lines: str) -> bool:
     """Whether a pipe table of 8 columns or more prints every row as wide as its delimiter row, as
     pandoc draws them (html2text's rows print their own cells: a header spanning columns, one
-    cell; a row of 8, 8)."""
-    for match in _pandoc_tables()[1].finditer(text):
+    cell; a row of 8, 8). `lines`: the text after a line break."""
+    for match in _pandoc_tables()[1].finditer(lines):
         width = match.group().count("|")
-        rows = text[match.end():].lstrip("\n").split("\n", 40)[:40]
+        rows = lines[match.end():].lstrip("\n").split("\n", 40)[:40]
         rows = rows[:next((n for n, line in enumerate(rows) if not line.startswith("|")), len(rows))]
         if rows and all(line.count("|") == width for line in rows):
             return True

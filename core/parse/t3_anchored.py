@@ -36,6 +36,18 @@ def _labels(table: Table) -> tuple[tuple[int, ...], dict[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def _labels_by_last(table: Table) -> dict[str, tuple[tuple[str, str], ...]]:
+    """(label, row) of each of _labels' labels by its last character, longest first: the labels a
+    text may end with, asked of its last character (no slice of the text made and hashed for
+    each of the labels' lengths)."""
+    _, rows = _labels(table)
+    by_last: dict[str, list[tuple[str, str]]] = {}
+    for label, key in sorted(rows.items(), key=lambda item: -len(item[0])):
+        by_last.setdefault(label[-1], []).append((label, key))
+    return {last: tuple(labels) for last, labels in by_last.items()}
+
+
+@lru_cache(maxsize=None)
 def _width(table: Table) -> int | None:
     """The rows' number of columns when every row has as many, else None."""
     widths = {len(row.columns) for row in table.rows}
@@ -55,8 +67,9 @@ def _row_labelled(table: Table, text: str) -> str | None:
     labelled = known[1]
     if text in labelled:
         return labelled[text]
-    lengths, rows = _labels(table)
-    return remember(labelled, text, next((rows[text[-length:]] for length in lengths if text[-length:] in rows), None))
+    # (the longest label the text ends with: of two labels of one length only one can end it)
+    return remember(labelled, text, next((key for label, key in _labels_by_last(table).get(text[-1:], ())
+                                          if text.endswith(label)), None))
 
 
 # (table id, text) -> whether the text holds a row's full label before the label it ends with
@@ -72,8 +85,8 @@ def _labels_before(table: Table, text: str, key: str) -> bool:
     if held is None:
         _, rows = _labels(table)
         own = next(label for label, row in rows.items() if row == key and text.endswith(label))
-        head = text[:-len(own)]
-        held = remember(_LABELS_BEFORE, (id(table), text), any(label in head for label in rows))
+        head = text[:-len(own)]  # (most texts are the label alone: no head to look in)
+        held = remember(_LABELS_BEFORE, (id(table), text), bool(head) and any(label in head for label in rows))
     return held
 
 

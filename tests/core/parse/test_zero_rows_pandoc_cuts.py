@@ -10,9 +10,12 @@ a blank subtotal, and q2406 r0005 (pandoc's Markdown of a web page) read 「3.�
 Fixtures: tests/fixtures/zoo/README.md."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.model import ERROR
 from core.parse.subtotal_rows import cuts_rows_to_columns
@@ -77,3 +80,30 @@ def test_rows_flagged_for_where_their_zeros_stand_cannot_hold_an_odd_sum_s_mispr
     findings = check_report(report)
     assert {(f.rule, f.severity) for f in findings} == {("T3-2", ERROR), ("T3-3", ERROR)}
     assert {(f.suggestion.cell, f.suggestion.value) for f in findings} == {("section3.not_processed_complaint.natural", 16)}
+
+
+_LINES = ["---- ----", "  ---  ----  ", "+----+", '<tr class="odd">', '<tr class="even">', "<tr>",
+          "|---|---|---|---|---|---|---|---|", "|:--|---|---|---|---|---|---|--:|", "| a | b | c | d | e | f | g | h |",
+          "| a | b |", "中文", "", "  ", "- -", "---"]
+
+
+def _pandoc_text(text: str) -> bool:
+    """cuts_rows_to_columns as its patterns anchored at every line's start (re.M) find the tables."""
+    drawn = re.compile(r'^ *-{3,}(?: +-{3,})+ *$|^\+-{3,}\+|^<tr class="(?:odd|even)">', re.M)
+    if drawn.search(text):
+        return True
+    for match in re.finditer(r"^\|(?:[-:]{3,}\|){7,} *$", text, re.M):
+        rows = text[match.end():].lstrip("\n").split("\n", 40)[:40]
+        rows = rows[:next((n for n, line in enumerate(rows) if not line.startswith("|")), len(rows))]
+        if rows and all(line.count("|") == match.group().count("|") for line in rows):
+            return True
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=12), st.booleans())
+def test_pandoc_tables_found_in_any_line_as_a_line_start_search_finds_them(lines, closed):
+    """A pandoc table is found whichever line draws it, the first one too, as a search of every
+    line's start finds it."""
+    text = "\n".join(lines) + ("\n" if closed else "")
+    assert cuts_rows_to_columns(text) == _pandoc_text(text)
