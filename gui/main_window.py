@@ -849,7 +849,7 @@ class MainWindow(QMainWindow):
         count = view.findings.model.problem_count() if view.session is not None else 0
         if count:  # the key lands on the report's first problem (its last, going back)
             view.findings.select_row(0 if delta > 0 else count - 1)
-        view.focus_table()
+        self._keys_to_report()
         # another report opened under the auditor's eyes: it was silent (a message left by an
         # earlier key, 已是最后一个问题, stayed on as Shift+F8 went back through the reports)
         name = Path(view.session.report.file).name if view.session is not None else ""
@@ -864,6 +864,17 @@ class MainWindow(QMainWindow):
             message = (strings.PROBLEM_FROM_TOP if delta > 0 else strings.PROBLEM_FROM_FOOT) + message
         self.show_report_status(message)
 
+    def _keys_to_report(self) -> None:
+        """The keyboard to the report just opened: its table, or for a file with no table (无法读取)
+        the report list, where ↓ and F8 go on (the hidden table took the keys unseen), or with the
+        list hidden (F11) the file's 原文, the one thing there is to read."""
+        if self.report_view.focus_table():
+            return
+        if self.dashboard.isVisible():
+            self.dashboard.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.report_view.source.isVisible():
+            self.report_view.source.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def set_focus_mode(self, on: bool) -> None:
         """F11: the report alone (the list and the legend hidden), the tables at full height."""
         if on:
@@ -871,7 +882,7 @@ class MainWindow(QMainWindow):
         self.dashboard.setVisible(not on)
         self.report_view.legend.setVisible(not on)
         if on:
-            self.report_view.focus_table()
+            self._keys_to_report()
         else:
             self.report_view.after_focus_mode()
 

@@ -1446,8 +1446,14 @@ class ReportView(QWidget):
         self.focus_table()
         return True
 
-    def focus_table(self) -> None:
+    def focus_table(self) -> bool:
+        """The keyboard to the table on screen; False (the focus left as it is) when no table is
+        shown: a file that could not be read shows its reason instead, and a hidden table given
+        the focus took every key unseen (↓ and F8 did nothing, no panel was ringed)."""
+        if self.tabs.isHidden():
+            return False
         self.current_view().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
 
     def discard_edit(self) -> None:
         """Close a cell's open editor as Esc does: what it holds was never confirmed (the window
