@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from core.export.common import Exported
 
 STATUS_TIMEOUT_MS = 15000
+MESSAGE_RETRY_MS = 300  # an export's box waiting for a cell's value to be confirmed looks again this often
 NOT_READ_IN_STATUS = 3  # files not loaded named in the status bar (the list's tooltip names them all)
 UNDO_NAMED = 2  # reports named by Ctrl+Z when the one on screen has no step (the others counted)
 # Python hands its GIL from a thread running Python (the loader's) to one waiting for it (the GUI
@@ -1149,7 +1150,14 @@ class MainWindow(QMainWindow):
         self.exportFinished.emit(message)
 
     def _message(self, icon, text: str) -> None:
-        """A window-modal box that does not block the event loop (tests close it)."""
+        """A window-modal box that does not block the event loop (tests close it). An export ends
+        while the auditor works on: with a cell's value half typed, the box took the rest of its
+        keys and the Enter meant to store it closed the box unseen, the value left as far as it
+        was typed. The box waits until the value is confirmed or dropped (the status bar says
+        导出完成 meanwhile)."""
+        if self.report_view.editing() and not self.closed:
+            QTimer.singleShot(MESSAGE_RETRY_MS, self, lambda: self._message(icon, text))
+            return
         box = QMessageBox(icon, strings.EXPORT_TITLE, text, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

@@ -1455,6 +1455,10 @@ class ReportView(QWidget):
         self.current_view().setFocus(Qt.FocusReason.ShortcutFocusReason)
         return True
 
+    def editing(self) -> bool:
+        """A cell's editor is open: a value is being typed, not yet confirmed."""
+        return any(view.state() == QAbstractItemView.State.EditingState for view in self.views.values())
+
     def discard_edit(self) -> None:
         """Close a cell's open editor as Esc does: what it holds was never confirmed (the window
         closing stored it as the editor lost the focus)."""
