@@ -1156,8 +1156,8 @@ class MainWindow(QMainWindow):
         was typed. The box waits until the value is confirmed or dropped (the status bar says
         导出完成 meanwhile)."""
         if self.report_view.editing() and not self.closed:
-            QTimer.singleShot(MESSAGE_RETRY_MS, self, lambda: self._message(icon, text))
-            return
+            QTimer.singleShot(MESSAGE_RETRY_MS, self, lambda: None if self.closed else self._message(icon, text))
+            return  # (a window closed meanwhile shows no box: it would stand alone, the program kept running)
         box = QMessageBox(icon, strings.EXPORT_TITLE, text, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

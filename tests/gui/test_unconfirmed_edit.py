@@ -129,3 +129,20 @@ def test_an_export_ending_while_a_value_is_typed_waits_with_its_box(window, qtbo
     qtbot.waitUntil(lambda: window.message_box is not None and window.message_box.isVisible())
     assert window.message_box.text().startswith("导出完成，已写入 JSON 文件：")
     window.message_box.close()
+
+
+def test_an_export_box_waiting_for_a_typed_value_is_not_shown_once_the_window_closed(
+        window, qtbot, tmp_path, monkeypatch):
+    """Ctrl+Q with the value still half typed: the waiting box must not come up alone, with no
+    window under it, and keep the program running."""
+    from gui.qt import QFileDialog
+
+    select_report(qtbot, window, PLANTED)
+    target = tmp_path / "结果.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    half_type(qtbot, window, "1")
+    with qtbot.waitSignal(window.exportFinished, timeout=120000):
+        window.export_actions[".json"].trigger()
+    window.close()
+    qtbot.wait(800)
+    assert window.message_box is None
