@@ -1153,9 +1153,10 @@ class MainWindow(QMainWindow):
         """A window-modal box that does not block the event loop (tests close it). An export ends
         while the auditor works on: with a cell's value half typed, the box took the rest of its
         keys and the Enter meant to store it closed the box unseen, the value left as far as it
-        was typed. The box waits until the value is confirmed or dropped (the status bar says
-        导出完成 meanwhile)."""
-        if self.report_view.editing() and not self.closed:
+        was typed. The box waits until the value is confirmed or dropped, and while another box
+        is up (a reason being typed for 忽略, the box of the export before): the status bar says
+        导出完成 meanwhile."""
+        if (self.report_view.editing() or QApplication.activeModalWidget() is not None) and not self.closed:
             QTimer.singleShot(MESSAGE_RETRY_MS, self, lambda: None if self.closed else self._message(icon, text))
             return  # (a window closed meanwhile shows no box: it would stand alone, the program kept running)
         box = QMessageBox(icon, strings.EXPORT_TITLE, text, QMessageBox.StandardButton.Ok, self)

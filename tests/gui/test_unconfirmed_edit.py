@@ -146,3 +146,40 @@ def test_an_export_box_waiting_for_a_typed_value_is_not_shown_once_the_window_cl
     window.close()
     qtbot.wait(800)
     assert window.message_box is None
+
+
+def test_an_export_ending_while_a_reason_is_typed_waits_for_the_reasons_box(window, qtbot, store, tmp_path,
+                                                                             monkeypatch):
+    """The same with 忽略's reason being typed: the export's box came up over the reason's box,
+    took the keys and closed on the Enter meant for the reason. It waits for the reason's box."""
+    from gui.qt import QFileDialog, QInputDialog, QTimer
+
+    session = select_report(qtbot, window, PLANTED)
+    window.report_view.findings.select_row(0)
+    target = tmp_path / "结果.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    finished = []
+    window.exportFinished.connect(finished.append)
+    seen = {}
+
+    def in_the_reasons_box():
+        prompts = [p for p in window.findChildren(QInputDialog) if p.isVisible()]
+        if not prompts or not finished:
+            QTimer.singleShot(50, in_the_reasons_box)  # the export still running
+            return
+        qtbot.wait(600)
+        seen["box over the reason"] = window.message_box is not None and window.message_box.isVisible()
+        seen["modal"] = QApplication.activeModalWidget() is prompts[0]
+        if seen["box over the reason"]:
+            window.message_box.close()
+        prompts[0].setTextValue("已电话核实")
+        prompts[0].accept()
+
+    window.export_actions[".json"].trigger()  # runs on while the reason is asked
+    QTimer.singleShot(0, in_the_reasons_box)
+    window.dismiss_action.trigger()
+    assert seen == {"box over the reason": False, "modal": True}
+    assert [v.note for v in store.load_verdicts(session.report.content_hash)] == ["已电话核实"]
+    qtbot.waitUntil(lambda: window.message_box is not None and window.message_box.isVisible())
+    assert window.message_box.text().startswith("导出完成，已写入 JSON 文件：")
+    window.message_box.close()
