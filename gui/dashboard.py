@@ -455,6 +455,11 @@ class DashboardModel(ReadOnlyListModel):
     def agency_at(self, row: int) -> str:
         return (self._items[row].summary.agency or "") if 0 <= row < len(self._items) else ""
 
+    def year_at(self, row: int) -> str:
+        """The row's 年度 as the search reads it (「2023年」), "" when not known."""
+        year = self._items[row].summary.year if 0 <= row < len(self._items) else None
+        return f"{year}年" if year else ""
+
     def problems_at(self, row: int) -> str:
         """The row's 问题 text (已损坏、空文件、内容已变…); "" for most rows, without computing
         their texts."""
@@ -549,8 +554,9 @@ _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
 class DashboardFilterModel(QSortFilterProxyModel):
-    """Search by agency, file name or the 问题 column's words (已损坏…); optionally only reports
-    with something to look at.
+    """Search by agency, year (「2023」 lists every 2023 report, not only those whose file name
+    says it), file name or the 问题 column's words (已损坏…); optionally only reports with
+    something to look at.
 
     The report on screen (``pinned``) stays listed under 只看有问题的: fixing its last problem must
     not hide its row and move the selection to another report the auditor has not looked at.
@@ -607,8 +613,8 @@ class DashboardFilterModel(QSortFilterProxyModel):
                 and model.file_at(source_row) != self._pinned:
             return False
         if self._text:
-            haystack = f"{model.agency_at(source_row)}\n{model.file_at(source_row)}\n" \
-                       f"{model.problems_at(source_row)}".casefold()
+            haystack = f"{model.agency_at(source_row)}\n{model.year_at(source_row)}\n" \
+                       f"{model.file_at(source_row)}\n{model.problems_at(source_row)}".casefold()
             return self._text in haystack
         return True
 

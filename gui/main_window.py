@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from core.export.common import Exported
 
 STATUS_TIMEOUT_MS = 15000
+MESSAGE_RETRY_MS = 300  # an export's box waiting for a cell's value to be confirmed looks again this often
 NOT_READ_IN_STATUS = 3  # files not loaded named in the status bar (the list's tooltip names them all)
 UNDO_NAMED = 2  # reports named by Ctrl+Z when the one on screen has no step (the others counted)
 # Python hands its GIL from a thread running Python (the loader's) to one waiting for it (the GUI
@@ -849,7 +850,7 @@ class MainWindow(QMainWindow):
         count = view.findings.model.problem_count() if view.session is not None else 0
         if count:  # the key lands on the report's first problem (its last, going back)
             view.findings.select_row(0 if delta > 0 else count - 1)
-        view.focus_table()
+        self._keys_to_report()
         # another report opened under the auditor's eyes: it was silent (a message left by an
         # earlier key, 已是最后一个问题, stayed on as Shift+F8 went back through the reports)
         name = Path(view.session.report.file).name if view.session is not None else ""
@@ -864,6 +865,17 @@ class MainWindow(QMainWindow):
             message = (strings.PROBLEM_FROM_TOP if delta > 0 else strings.PROBLEM_FROM_FOOT) + message
         self.show_report_status(message)
 
+    def _keys_to_report(self) -> None:
+        """The keyboard to the report just opened: its table, or for a file with no table (无法读取)
+        the report list, where ↓ and F8 go on (the hidden table took the keys unseen), or with the
+        list hidden (F11) the file's 原文, the one thing there is to read."""
+        if self.report_view.focus_table():
+            return
+        if self.dashboard.isVisible():
+            self.dashboard.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.report_view.source.isVisible():
+            self.report_view.source.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def set_focus_mode(self, on: bool) -> None:
         """F11: the report alone (the list and the legend hidden), the tables at full height."""
         if on:
@@ -871,7 +883,7 @@ class MainWindow(QMainWindow):
         self.dashboard.setVisible(not on)
         self.report_view.legend.setVisible(not on)
         if on:
-            self.report_view.focus_table()
+            self._keys_to_report()
         else:
             self.report_view.after_focus_mode()
 
@@ -1138,7 +1150,15 @@ class MainWindow(QMainWindow):
         self.exportFinished.emit(message)
 
     def _message(self, icon, text: str) -> None:
-        """A window-modal box that does not block the event loop (tests close it)."""
+        """A window-modal box that does not block the event loop (tests close it). An export ends
+        while the auditor works on: with a cell's value half typed, the box took the rest of its
+        keys and the Enter meant to store it closed the box unseen, the value left as far as it
+        was typed. The box waits until the value is confirmed or dropped, and while another box
+        is up (a reason being typed for 忽略, the box of the export before): the status bar says
+        导出完成 meanwhile."""
+        if (self.report_view.editing() or QApplication.activeModalWidget() is not None) and not self.closed:
+            QTimer.singleShot(MESSAGE_RETRY_MS, self, lambda: None if self.closed else self._message(icon, text))
+            return  # (a window closed meanwhile shows no box: it would stand alone, the program kept running)
         box = QMessageBox(icon, strings.EXPORT_TITLE, text, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

@@ -1446,8 +1446,18 @@ class ReportView(QWidget):
         self.focus_table()
         return True
 
-    def focus_table(self) -> None:
+    def focus_table(self) -> bool:
+        """The keyboard to the table on screen; False (the focus left as it is) when no table is
+        shown: a file that could not be read shows its reason instead, and a hidden table given
+        the focus took every key unseen (↓ and F8 did nothing, no panel was ringed)."""
+        if self.tabs.isHidden():
+            return False
         self.current_view().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
+    def editing(self) -> bool:
+        """A cell's editor is open: a value is being typed, not yet confirmed."""
+        return any(view.state() == QAbstractItemView.State.EditingState for view in self.views.values())
 
     def discard_edit(self) -> None:
         """Close a cell's open editor as Esc does: what it holds was never confirmed (the window

@@ -97,7 +97,7 @@ DASHBOARD_COLUMN_TIPS = (
 DASHBOARD_VERDICTS_TIP = "已确认 {confirmed} 项，已忽略 {dismissed} 项"
 DASHBOARD_WAITING_TIP = "，待处理 {count} 项"  # findings with no verdict yet (存疑 takes none)
 DASHBOARD_RESOLVED_TIP = "\n另有 {count} 项审核意见的问题修正后已消除，意见保留（见问题清单末尾，随导出）"
-SEARCH_PLACEHOLDER = "搜索单位、文件名或问题（Ctrl+F）"
+SEARCH_PLACEHOLDER = "搜索单位、年度、文件名或问题（Ctrl+F）"
 LOADING = "正在载入 {done}/{total} 份报告…"
 LOADED = "已载入 {count} 份报告（{folder}）"
 LOADED_SHORT = "已载入 {count} 份报告"  # the folder's name left to the title bar when the rest would be cut
@@ -382,7 +382,7 @@ LEGEND_HELP = (
     "Ctrl+Enter 标记为已审核。F8 / Shift+F8 下一个 / 上一个问题，Ctrl+Shift+A 采用建议值，"
     "Ctrl+Shift+K 确认问题（可写给报送单位的说明），Ctrl+Shift+I 忽略问题（须写理由）。"
     "Ctrl+PgDn / Ctrl+PgUp 切换表二、表三、表四，Tab 在报告列表、表格、问题清单、原文和「只看有问题的」（Alt+O）之间切换"
-    "（有键盘焦点的一栏带蓝框；在报告列表中按回车转到表格），Ctrl+F 搜索单位、文件名或问题（按 ↓ 或回车进入报告列表，Esc 清除搜索），视图 → 报告列表排序（如错误多的在前），F11 专注模式。"
+    "（有键盘焦点的一栏带蓝框；在报告列表中按回车转到表格），Ctrl+F 搜索单位、年度、文件名或问题（按 ↓ 或回车进入报告列表，Esc 清除搜索），视图 → 报告列表排序（如错误多的在前），F11 专注模式。"
     "在问题清单中按 ↑ / ↓ 逐条阅读，空格在表格和原文中显示该问题的单元格，回车显示并转到表格，Ctrl+C 复制所选问题；已有审核意见的一项（含灰色的“已消除”）按 F2 编辑说明、Del 撤销审核意见。"
     "Ctrl+] / Ctrl+[ 加宽 / 收窄报告列表，Alt+] / Alt+[ 放大 / 缩小问题清单和原文（视图 → 调整布局）。</p>"
     "<p>F1 再次打开本说明。Ctrl+Shift+Y 年度对照（在某一年度上按回车，与上一年度比对）；在报告列表中选中一份报告按 Ctrl+D，"

@@ -44,6 +44,36 @@ def test_f8_onto_an_unreadable_file_says_why_not_problem_1_of_0(make_window, sto
     assert "空" in message  # the reader's reason: 文件为空
 
 
+def test_f8_onto_an_unreadable_file_leaves_the_keyboard_in_the_list(make_window, store, tmp_path, qtbot):
+    """F8 onto a file no table was read from gave the keyboard to the hidden table: no panel was
+    ringed, and ↓ or F8 did nothing until a click. The keyboard is in the report list, where ↓
+    opens the next file (ux68)."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(samples_dir() / SEED_000, folder / SEED_000)  # no problem at all
+    (folder / "zy-empty.txt").write_bytes(b"")
+    (folder / "zz-broken.docx").write_bytes(b"PK\x03\x04 not a zip at all" * 50)
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 3
+    select_report(qtbot, window, SEED_000)
+    table = window.report_view.current_view()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
+    assert window.report_view.session.report.file.endswith("zy-empty.txt")
+    assert not window.report_view.tabs.isVisible()  # its reason is shown, not a table
+    list_view = window.dashboard.view
+    qtbot.waitUntil(list_view.hasFocus)
+    assert QApplication.focusWidget() is list_view and QApplication.focusWidget().isVisible()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: window.report_view.session.report.file.endswith("zz-broken.docx"))
+    # F11 hides the list: the keyboard goes to the file's 原文, not the hidden table
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: not window.dashboard.isVisible())
+    assert QApplication.focusWidget() is window.report_view.source.editor
+
+
 def test_ctrl_d_on_one_report_compares_the_nearest_year_when_the_next_one_is_missing(
         make_window, store, tmp_path, qtbot):
     """An agency's 2022 and 2024 reports, no 2023: Ctrl+D on 2024 alone said 「文件夹中没有…其他年度的

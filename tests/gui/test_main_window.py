@@ -570,7 +570,7 @@ def test_the_search_finds_the_words_of_the_problem_column(make_window, store, re
     (report_folder / "乙.docx").write_bytes(b"PK\x03\x04 not a zip at all" * 50)
     window = window_on_folder(qtbot, make_window, store, report_folder, 8)
     dashboard = window.dashboard
-    assert dashboard.search.placeholderText() == "搜索单位、文件名或问题（Ctrl+F）"
+    assert dashboard.search.placeholderText() == "搜索单位、年度、文件名或问题（Ctrl+F）"
 
     def found(text: str) -> list:
         dashboard.search.clear()
@@ -579,6 +579,26 @@ def test_the_search_finds_the_words_of_the_problem_column(make_window, store, re
     assert found("损坏") == ["乙.docx"]
     assert found("空文件") == ["甲.txt"]
     assert found("鼓楼") and "乙.docx" not in found("鼓楼")  # agencies as before
+
+
+def test_the_search_finds_every_report_of_a_year(make_window, store, report_folder, qtbot):
+    """An auditor typing 2023 into the search box saw only the reports whose file name said
+    2023 (none of the seeds' names does): the list looked as if the folder had no 2023 report.
+    The seeds 000, 001 and 004 are 2023's; 002, 003 and its planted copy 2021's (each checked
+    in the file's 总体情况)."""
+    window = window_on_folder(qtbot, make_window, store, report_folder, 6)
+    dashboard = window.dashboard
+
+    def found(text: str) -> list:
+        dashboard.search.clear()
+        dashboard.search.insert(text)  # (QTest types Latin-1 only)
+        return sorted(dashboard.proxy.index(r, FILE).data() for r in range(dashboard.proxy.rowCount()))
+    seeds_2023 = ["000_f621d1f2d2e52411.txt", "001_2b6e7661ff84f527.txt", "004_a91be580dd15950d.txt"]
+    assert found("2023") == seeds_2023
+    assert found("2023年") == seeds_2023
+    assert found("2021年") == ["002_8be41c244005adf4.txt", SEED_003, PLANTED]
+    assert found("鼓楼区人民政府2021") == []  # agency and year are read apart, as the list shows them
+    assert found("2022") == []
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter])

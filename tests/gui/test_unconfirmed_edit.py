@@ -101,3 +101,85 @@ def test_a_change_to_the_report_while_a_cell_is_typed_leaves_the_typed_number(wi
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: index.data() == "34")
     assert [(e.old, e.new) for e in store.load(session.report.content_hash)[0]] == [(0, 34)]
+
+
+def test_an_export_ending_while_a_value_is_typed_waits_with_its_box(window, qtbot, store, tmp_path, monkeypatch):
+    """An export of a large folder runs for a minute and the auditor works on. Its box came up
+    in the middle of a value being typed: the rest of the digits went to the box and the Enter
+    meant to store the value closed the box unseen, leaving the cell half typed (「1」 of 「12」).
+    The box waits until the value is stored; the status bar says 导出完成 at once (ux68)."""
+    from gui.qt import QFileDialog
+
+    session = select_report(qtbot, window, PLANTED)
+    target = tmp_path / "结果.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    view, index = half_type(qtbot, window, "1")
+    editor = next(e for e in view.findChildren(QLineEdit) if e.isVisible())
+    with qtbot.waitSignal(window.exportFinished, timeout=120000):
+        window.export_actions[".json"].trigger()
+    assert target.exists()
+    assert window.statusBar().currentMessage() == f"导出完成（JSON 文件）：{target}"
+    qtbot.wait(500)
+    assert window.message_box is None  # no box over the cell being typed
+    assert QApplication.focusWidget() is editor
+    qtbot.keyClicks(editor, "2")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: index.data() == "12")
+    assert [(e.old, e.new) for e in store.load(session.report.content_hash)[0]] == [(15, 12)]
+    qtbot.waitUntil(lambda: window.message_box is not None and window.message_box.isVisible())
+    assert window.message_box.text().startswith("导出完成，已写入 JSON 文件：")
+    window.message_box.close()
+
+
+def test_an_export_box_waiting_for_a_typed_value_is_not_shown_once_the_window_closed(
+        window, qtbot, tmp_path, monkeypatch):
+    """Ctrl+Q with the value still half typed: the waiting box must not come up alone, with no
+    window under it, and keep the program running."""
+    from gui.qt import QFileDialog
+
+    select_report(qtbot, window, PLANTED)
+    target = tmp_path / "结果.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    half_type(qtbot, window, "1")
+    with qtbot.waitSignal(window.exportFinished, timeout=120000):
+        window.export_actions[".json"].trigger()
+    window.close()
+    qtbot.wait(800)
+    assert window.message_box is None
+
+
+def test_an_export_ending_while_a_reason_is_typed_waits_for_the_reasons_box(window, qtbot, store, tmp_path,
+                                                                             monkeypatch):
+    """The same with 忽略's reason being typed: the export's box came up over the reason's box,
+    took the keys and closed on the Enter meant for the reason. It waits for the reason's box."""
+    from gui.qt import QFileDialog, QInputDialog, QTimer
+
+    session = select_report(qtbot, window, PLANTED)
+    window.report_view.findings.select_row(0)
+    target = tmp_path / "结果.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    finished = []
+    window.exportFinished.connect(finished.append)
+    seen = {}
+
+    def in_the_reasons_box():
+        prompts = [p for p in window.findChildren(QInputDialog) if p.isVisible()]
+        if not prompts or not finished:
+            QTimer.singleShot(50, in_the_reasons_box)  # the export still running
+            return
+        qtbot.wait(600)
+        seen["box over the reason"] = window.message_box is not None and window.message_box.isVisible()
+        seen["modal"] = QApplication.activeModalWidget() is prompts[0]
+        if seen["box over the reason"]:
+            window.message_box.close()
+        prompts[0].setTextValue("已电话核实")
+        prompts[0].accept()
+
+    window.export_actions[".json"].trigger()  # runs on while the reason is asked
+    QTimer.singleShot(0, in_the_reasons_box)
+    window.dismiss_action.trigger()
+    assert seen == {"box over the reason": False, "modal": True}
+    assert [v.note for v in store.load_verdicts(session.report.content_hash)] == ["已电话核实"]
+    qtbot.waitUntil(lambda: window.message_box is not None and window.message_box.isVisible())
+    assert window.message_box.text().startswith("导出完成，已写入 JSON 文件：")
+    window.message_box.close()
