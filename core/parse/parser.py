@@ -78,7 +78,7 @@ from core.parse.stored_cells import (T2_BREAK, UNREAD, row_cells_of, store_row, 
 from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT_BLANK_TOTAL, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
                                      GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
                                      blank_cells_phrase, flag_lone_total, may_be_clipped, may_have_lost_a_blank, cells_add_up_as_eight, prints_as_eight, prints_as_eight_blank_total,
-                                     read_blank_lost, read_clipped,
+                                     read_blank_lost, read_clipped, said_of_a_pdf,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
                                      zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
@@ -1410,6 +1410,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     for key in padded_short:
         if columns := _gap_among_zeros(report, table, key):
             zeros_in_doubt(report, table, key, columns, _GAP_AMONG_ZEROS)
+    flagged = len(report.flags)
     if clipped:
         for key in read_clipped(report, table, clipped):
             unsummed.pop(key, None)  # (read so: no order of its lines to weigh)
@@ -1421,6 +1422,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # (a row its grid shows whole printed no cell more that a converter cut: no row of 8 either)
         flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular) | drawn_whole)
         zero_row_filling_blank_total(report, table, values_of, widths, set(by_position) | set(irregular) | drawn_whole)
+    if len(report.flags) > flagged and (pages or report.format == "pdf"):
+        said_of_a_pdf(report.flags, flagged)
     _order_lines_by_the_table(report, table, unsummed, gap_blanks)
     if wrapped:
         read_wrapped_by_the_sums(report, table, wrapped)
