@@ -82,6 +82,7 @@ from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
                                      zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
+from core.parse.merged_cells import MERGING_FORMATS, spread_merged_cells
 from core.parse.metadata import read_metadata
 from core.parse.paragraph_streams import fill_paragraph_gaps
 from core.parse.t4 import T4_COLUMNS_KEYS, flag_unconfirmed_t4_groups, parse_t4, store_t4, t4_table_tokens
@@ -165,6 +166,9 @@ def parse(doc: Document) -> Report:
             else len(doc.text)
         report.section_spans[number] = (start, end)
 
+    if doc.format in MERGING_FORMATS:  # 表三's and 表四's merged 0s over each cell they cover
+        doc, merged_flags = spread_merged_cells(doc, regions)
+        report.flags.extend(merged_flags)
     tokens = {n: tokenize(doc.lines, *span) if (span := regions[n]) else [] for n in (2, 3, 4)}
     if "│" in doc.text:  # a terminal's ruled box (w3m): a number wrapped in its narrow cell is one
         tokens = {n: wrapped_box_numbers(doc.text, found) for n, found in tokens.items()}
@@ -1410,7 +1414,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     for key in padded_short:
         if columns := _gap_among_zeros(report, table, key):
             zeros_in_doubt(report, table, key, columns, _GAP_AMONG_ZEROS)
-    flagged = len(report.flags)
+    flags_before = len(report.flags)
     if clipped:
         for key in read_clipped(report, table, clipped):
             unsummed.pop(key, None)  # (read so: no order of its lines to weigh)
@@ -1422,8 +1426,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # (a row its grid shows whole printed no cell more that a converter cut: no row of 8 either)
         flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular) | drawn_whole)
         zero_row_filling_blank_total(report, table, values_of, widths, set(by_position) | set(irregular) | drawn_whole)
-    if len(report.flags) > flagged and (pages or report.format == "pdf"):
-        said_of_a_pdf(report.flags, flagged)
+    if len(report.flags) > flags_before and (pages or report.format == "pdf"):
+        said_of_a_pdf(report.flags, flags_before)
     _order_lines_by_the_table(report, table, unsummed, gap_blanks)
     if wrapped:
         read_wrapped_by_the_sums(report, table, wrapped)

@@ -14,6 +14,8 @@ from core.pipeline import load_report
 from tests.core.truth import wrong_cells
 
 WILD = Path(__file__).resolve().parents[2] / "fixtures" / "wild"
+COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
+T4_COLUMNS = ("maintained", "corrected", "other", "pending", "total")
 
 
 @pytest.mark.parametrize("name", ["structures-report-in-layout-table.docx", "structures-report-in-layout-table.doc"])
@@ -199,3 +201,62 @@ def test_a_cell_printing_excels_overflow_mark_is_unread_not_zero(name):
         (("section2.punishment.decisions", 152056), ("section3.new.natural", 165), ("section3.total.total", 200)))
     assert report.value("section3.new.total") == 207 and report.value("section3.total.natural") == 157
     assert check(report) == []
+
+
+@pytest.mark.parametrize("name", ["structures-merged-zeros.html", "structures-merged-zeros.docx"])
+def test_a_zero_merged_over_several_cells_is_a_zero_in_each(name):
+    """表三's and 表四's 0s merged as real files merge them (colspan / rowspan; w:gridSpan / w:vMerge
+    through LibreOffice): 「1.属于国家秘密」's seven cells one 0, 「2.其他法律…」's five 法人 cells one 0,
+    科研机构 … 法律服务机构 of （一） one 0 beside counts, rows 4. to 7. of （三） one 0 merged down and
+    across, 科研机构 … 法律服务机构 of （四）1. and 2. one 0 merged down, 表四's ten 行政诉讼 cells one 0.
+    The file holds each once: read right but 13 flags (「印有1个数值，模板为7列」, 「未印出数值」,
+    「表四印有6个数值」). Each cell a merged 0 covers is now a 0, none flagged; 表二's own merged
+    cells (本年处理决定数量 over three header columns) stay one value."""
+    report = load_report(WILD / name)
+    assert report.problems == [] and report.flags == []
+    assert wrong_cells(report, "wild/structures") == []
+    for row in ("denied_state_secret", "denied_law_forbidden", "denied_third_party", "denied_internal_affairs",
+                "denied_process_info", "denied_law_enforcement_file"):
+        assert [report.cells[f"section3.{row}.{c}"].state for c in COLUMNS] == ["number"] * 7, row
+        assert [report.value(f"section3.{row}.{c}") for c in COLUMNS] == [0] * 7, row
+    assert [report.value(f"section3.granted.{c}") for c in COLUMNS] == [61, 13, 0, 0, 0, 4, 78]
+    assert [report.value(f"section3.unable_need_creation.{c}") for c in COLUMNS] == [8, 2, 0, 0, 0, 0, 10]
+    assert [report.value(f"section4.litigation_after_review.{c}") for c in T4_COLUMNS] == [0] * 5
+    assert report.value("section2.licensing.decisions") == 0 and report.value("section2.punishment.decisions") == 152056
+    # (a merged 0's cells point at the one 0 the file prints)
+    spans = {report.cells[f"section3.denied_third_party.{c}"].span for c in COLUMNS}
+    spans |= {report.cells[f"section3.denied_law_enforcement_file.{c}"].span for c in COLUMNS}
+    assert len(spans) == 1 and report.text[slice(*spans.pop())] == "0"
+    assert check(report) == []
+
+
+@pytest.mark.parametrize("name", ["structures-merged-blanks.html", "structures-merged-blanks.docx"])
+def test_a_blank_merged_over_several_cells_is_a_blank_in_each(name):
+    """The same merges left empty: each cell they cover is a printed blank (0 to the sums), not a
+    cell the row failed to print (13 flags before)."""
+    report = load_report(WILD / name)
+    assert report.problems == [] and report.flags == []
+    assert wrong_cells(report, "wild/structures") == []
+    for row in ("denied_state_secret", "denied_internal_affairs", "denied_law_enforcement_file"):
+        assert [report.cells[f"section3.{row}.{c}"].state for c in COLUMNS] == ["blank"] * 7, row
+    assert [report.cells[f"section3.granted.{c}"].state for c in COLUMNS] == \
+        ["number", "number", "blank", "blank", "blank", "number", "number"]
+    assert [report.cells[f"section4.litigation_direct.{c}"].state for c in T4_COLUMNS] == ["blank"] * 5
+    assert check(report) == []
+
+
+@pytest.mark.parametrize("name", ["structures-merged-count.html", "structures-merged-count.docx"])
+def test_a_count_merged_over_several_cells_is_flagged_as_undecided(name):
+    """「3.危及“三安全一稳定”」 prints 7, one 2 merged over 商业企业 … 其他, and 9: the template counts
+    those five apart, and which of them the 2 is (or whether it is their sum) the file does not
+    say. It is read where it stands (商业企业), the four cells after it inferred 0, the row flagged
+    with why."""
+    report = load_report(WILD / name)
+    merged = [f for f in report.flags if f.cell == "section3"]
+    assert [f.message for f in merged] == [
+        "表三「3.危及“三安全一稳定”」行有一个合并单元格（横跨5列）印为「2」：模板中这几格各有数值，"
+        "它是哪一格的数值、或是几格之和，无法确定，请对照原文核对"]
+    assert {f.cell for f in report.flags} == {"section3", "section3.denied_safety_stability"}
+    assert [report.value(f"section3.denied_safety_stability.{c}") for c in COLUMNS] == [7, 2, 0, 0, 0, 0, 9]
+    assert [report.cells[f"section3.denied_safety_stability.{c}"].state for c in COLUMNS[2:6]] == ["inferred"] * 4
+    assert [f for f in check(report) if f.severity == ERROR] == []
