@@ -83,6 +83,7 @@ from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT
                                      zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
 from core.parse.merged_cells import MERGING_FORMATS, spread_merged_cells
+from core.parse.overflow import overflow_cells_unread
 from core.parse.metadata import read_metadata
 from core.parse.paragraph_streams import fill_paragraph_gaps
 from core.parse.t4 import T4_COLUMNS_KEYS, flag_unconfirmed_t4_groups, parse_t4, store_t4, t4_table_tokens
@@ -714,29 +715,6 @@ def serial_numbers(table: Table, tokens: list[Token]) -> list[Token]:
     if len(numbered) < _SERIAL_RUN or any(b.value != (a.value or 0) + 1 for a, b in zip(numbered, numbered[1:])):
         return []  # (numbers not counting the rows: a row's values, not its serial)
     return numbered
-
-
-# 「###」: the mark Excel shows in a cell whose number is too wide for its column, copied or exported
-# as text. The number is not printed: read as a blank it was a 0, the sums then a false 错误.
-_NOT_PRINTED = "（Excel表格列宽不足时显示的符号，数值没有印出），未能读取，"
-OVERFLOW_CELL = "「{0}」×「{1}」单元格印为「{2}」" + _NOT_PRINTED + "请对照原文填写"
-OVERFLOW_IN_TABLE = "{0}有单元格印为「{1}」" + _NOT_PRINTED + "请对照原文核对"  # (a mark no cell took)
-
-
-def _overflow_cells_unread(report: Report, table: Table, marks: list[Token]) -> None:
-    """The cells placed where a 「###」 prints (read as blanks holding its place): unread, each
-    flagged; a mark no cell took is said of the table."""
-    where = {(t.start, t.end): t for t in marks}
-    for row in table.rows:
-        for column in row.columns:
-            path = f"{table.section}.{row.key}.{column.key}"
-            cell = report.cells.get(path)
-            if cell is not None and cell.state == BLANK and cell.span in where:
-                mark = where.pop(cell.span)
-                report.cells[path] = CellValue(None, MISSING, report.text[mark.start:mark.end], cell.span)
-                report.flags.append(Flag(path, "parse", OVERFLOW_CELL.format(row.label, column.label, mark.text)))
-    for mark in where.values():
-        report.flags.append(Flag(table.section, "parse", OVERFLOW_IN_TABLE.format(table.title, mark.text)))
 
 
 def _without(tokens: list[Token], dropped: list[Token]) -> list[Token]:
@@ -1453,7 +1431,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                  f"「{table.row(key).label}」行有单元格印为「{token.text}」，无法读作数值，请对照原文填写"))
     if overflow:
-        _overflow_cells_unread(report, table, overflow)
+        overflow_cells_unread(report, table, overflow)
     needless = {id(flag) for key, flag, values in zeros_over if _read_from_own_zeros(report, table, key, values)}
     if needless:
         report.flags[:] = [f for f in report.flags if id(f) not in needless]

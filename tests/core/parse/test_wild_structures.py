@@ -260,3 +260,21 @@ def test_a_count_merged_over_several_cells_is_flagged_as_undecided(name):
     assert [report.value(f"section3.denied_safety_stability.{c}") for c in COLUMNS] == [7, 2, 0, 0, 0, 0, 9]
     assert [report.cells[f"section3.denied_safety_stability.{c}"].state for c in COLUMNS[2:6]] == ["inferred"] * 4
     assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+@pytest.mark.parametrize("name", ["structures-overflow-t4.html", "structures-overflow-t4.docx"])
+def test_a_cell_of_t4_printing_excels_overflow_mark_is_unread_not_a_value_moved(name):
+    """The overflow-marks page with 表四's 行政复议 总计 (13) printed 「###」 too. 表四 skipped the mark as
+    text: 14 values for 15 cells, every cell flagged 「没有一种拆法能使合计相符（疑有笔误）」, 总计 read 0
+    (T4-1 存疑, N-1 「正文称行政复议13件，表四行政复议总计为0件」). The mark now holds its cell's place,
+    that cell unread and flagged as 表二's and 表三's are; the other 14 read as printed."""
+    report = load_report(WILD / name)
+    assert report.problems == []
+    flags = [f for f in report.flags if f.cell.startswith("section4")]
+    assert [(f.cell, f.message) for f in flags] == [
+        ("section4.review.total",
+         "「行政复议」×「总计」单元格印为「###」（Excel表格列宽不足时显示的符号，数值没有印出），未能读取，请对照原文填写")]
+    assert report.cells["section4.review.total"].state == "missing"
+    assert [report.value(f"section4.review.{c}") for c in T4_COLUMNS[:4]] == [8, 2, 0, 3]
+    assert [report.value(f"section4.litigation_direct.{c}") for c in T4_COLUMNS] == [0] * 5
+    assert wrong_cells(report, "wild/structures", ("section4",)) == ["section4.review.total: truth 13, got None"]
