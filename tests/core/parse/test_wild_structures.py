@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from core.check.rules import check
-from core.model import ERROR
+from core.model import DOUBT, ERROR
 from core.pipeline import load_report
 from tests.core.truth import wrong_cells
 
@@ -189,7 +189,7 @@ def test_a_cell_printing_excels_overflow_mark_is_unread_not_zero(name):
     it where a number is too wide for its column, and it was pasted as text. Joined to the label
     beside it or read as a blank, 自然人 was 0 and （七）总计 blank: two false 错误 (T3-1, T3-2, T3-3)
     suggesting 200, and an odd-sum 存疑 blaming a misprint. Each such cell is now unread and says
-    why; the sums left open are no 错误."""
+    why; the sums left open are no 错误, and each value the sums fix is offered (wild68)."""
     report = load_report(WILD / name)
     assert report.problems == []
     unread = {"section2.punishment.decisions", "section3.new.natural", "section3.total.total"}
@@ -200,7 +200,15 @@ def test_a_cell_printing_excels_overflow_mark_is_unread_not_zero(name):
         f"{path}: truth {truth}, got None" for path, truth in
         (("section2.punishment.decisions", 152056), ("section3.new.natural", 165), ("section3.total.total", 200)))
     assert report.value("section3.new.total") == 207 and report.value("section3.total.natural") == 157
-    assert check(report) == []
+    # the template's sums fix both 表三 cells (every other cell of a sum through each read): each value
+    # offered as a suggestion, 存疑 (the reading, not the report, lacks it), naming the sums; 表二's
+    # 行政处罚 is in no sum
+    findings = check(report)
+    assert [(f.rule, f.severity, f.suggestion.cell, f.suggestion.value) for f in findings] == [
+        ("T3-1", DOUBT, "section3.new.natural", 165), ("T3-1", DOUBT, "section3.total.total", 200)]
+    assert findings[1].message == (
+        "表三「（七）总计」×「总计」印为「###」（Excel表格列宽不足时显示的符号，数值没有印出）：按表三「总计」列、"
+        "表三「（七）总计」行的合计关系（T3-1、T3-2、T3-3）应为200，请对照原文核对")
 
 
 @pytest.mark.parametrize("name", ["structures-merged-zeros.html", "structures-merged-zeros.docx"])
@@ -278,3 +286,8 @@ def test_a_cell_of_t4_printing_excels_overflow_mark_is_unread_not_a_value_moved(
     assert [report.value(f"section4.review.{c}") for c in T4_COLUMNS[:4]] == [8, 2, 0, 3]
     assert [report.value(f"section4.litigation_direct.{c}") for c in T4_COLUMNS] == [0] * 5
     assert wrong_cells(report, "wild/structures", ("section4",)) == ["section4.review.total: truth 13, got None"]
+    # its group's sum fixes it: 8 + 2 + 0 + 3, offered with the rule
+    t4 = [f for f in check(report) if f.rule.startswith("T4")]
+    assert [(f.rule, f.severity, f.suggestion.cell, f.suggestion.value) for f in t4] == \
+        [("T4-1", DOUBT, "section4.review.total", 13)]
+    assert "按表四「行政复议」的合计关系（T4-1）应为13" in t4[0].message
