@@ -211,12 +211,14 @@ def test_a_cell_printing_excels_overflow_mark_is_unread_not_zero(name):
         "表三「（七）总计」行的合计关系（T3-1、T3-2、T3-3）应为200，请对照原文核对")
 
 
-@pytest.mark.parametrize("name", ["structures-merged-zeros.html", "structures-merged-zeros.docx"])
+@pytest.mark.parametrize("name", ["structures-merged-zeros.html", "structures-merged-zeros.docx",
+                                  "structures-merged-zeros.doc"])
 def test_a_zero_merged_over_several_cells_is_a_zero_in_each(name):
     """表三's and 表四's 0s merged as real files merge them (colspan / rowspan; w:gridSpan / w:vMerge
     through LibreOffice): 「1.属于国家秘密」's seven cells one 0, 「2.其他法律…」's five 法人 cells one 0,
     科研机构 … 法律服务机构 of （一） one 0 beside counts, rows 4. to 7. of （三） one 0 merged down and
-    across, 科研机构 … 法律服务机构 of （四）1. and 2. one 0 merged down, 表四's ten 行政诉讼 cells one 0.
+    across, 科研机构 … 法律服务机构 of （四）1. and 2. one 0 merged down, 表四's ten 行政诉讼 cells one 0
+    (and that through `soffice --convert-to doc`: each row's cell edges, the vertical merge flags).
     The file holds each once: read right but 13 flags (「印有1个数值，模板为7列」, 「未印出数值」,
     「表四印有6个数值」). Each cell a merged 0 covers is now a 0, none flagged; 表二's own merged
     cells (本年处理决定数量 over three header columns) stay one value."""
@@ -238,7 +240,8 @@ def test_a_zero_merged_over_several_cells_is_a_zero_in_each(name):
     assert check(report) == []
 
 
-@pytest.mark.parametrize("name", ["structures-merged-blanks.html", "structures-merged-blanks.docx"])
+@pytest.mark.parametrize("name", ["structures-merged-blanks.html", "structures-merged-blanks.docx",
+                                  "structures-merged-blanks.doc"])
 def test_a_blank_merged_over_several_cells_is_a_blank_in_each(name):
     """The same merges left empty: each cell they cover is a printed blank (0 to the sums), not a
     cell the row failed to print (13 flags before)."""
@@ -253,7 +256,8 @@ def test_a_blank_merged_over_several_cells_is_a_blank_in_each(name):
     assert check(report) == []
 
 
-@pytest.mark.parametrize("name", ["structures-merged-count.html", "structures-merged-count.docx"])
+@pytest.mark.parametrize("name", ["structures-merged-count.html", "structures-merged-count.docx",
+                                  "structures-merged-count.doc"])
 def test_a_count_merged_over_several_cells_is_flagged_as_undecided(name):
     """「3.危及“三安全一稳定”」 prints 7, one 2 merged over 商业企业 … 其他, and 9: the template counts
     those five apart, and which of them the 2 is (or whether it is their sum) the file does not
