@@ -52,7 +52,8 @@ def spread_merged_cells(doc: Document, regions: dict[int, Optional[tuple[int, in
     more than the table's (LibreOffice's web page of a Word table: a sliver column, 表四's 总计 a cell
     over two grid columns). A row's merges are spread only where its values then number the
     template's, its values as printed falling short by just what they add (no merge spread
-    otherwise); a merged count is flagged only in a row printing too few values."""
+    otherwise); a merged count is flagged only in a row printing too few values, as many too few as
+    the merges cover."""
     lines: Optional[list[Line]] = None
     flags: list[Flag] = []
     for section in (3, 4):
@@ -92,7 +93,7 @@ def spread_merged_cells(doc: Document, regions: dict[int, Optional[tuple[int, in
                 if lines is None:
                     lines = list(doc.lines)
                 lines[index] = Line(spread, line.grid)
-            if printed < _WIDTHS[section][0]:
+            if printed < _WIDTHS[section][0] and printed + added + sum(m.columns - m.own for m in counts) in _WIDTHS[section]:
                 for merge in counts:
                     if id(merge.cell) in flagged:
                         continue

@@ -530,14 +530,18 @@ def _merged_rows(builder: TextBuilder, rows: list[tuple[int, _Paragraph]]) -> No
     continues a cell merged down (a vertical merge's continuation under the cell starting at its
     edge above) or across (the old horizontal merge: the cell left of it covers it)."""
     grid = sorted({edge for _, row in rows for edge in row.edges})
+    counted = {edge: sum(edge in row.edges for _, row in rows) for edge in grid}
     above: dict[int, tuple[Cell, int]] = {}  # the cell starting at an edge in the rows so far, and its columns
     for index, row in rows:
         line = builder.lines[index]
         merges: list[Merge] = []
         kept = 0
+        # (a row whose edges no other row shares, a row printed a cell short or long, its cells
+        # drawn wider or narrower: it crosses the others' edges without covering their columns)
+        aligned = all(counted[edge] > 1 for edge in row.edges)
         for i in range(len(row.edges) - 1):
             start, end = row.edges[i], row.edges[i + 1]
-            columns = max(1, bisect.bisect_right(grid, end) - bisect.bisect_right(grid, start))
+            columns = max(1, bisect.bisect_right(grid, end) - bisect.bisect_right(grid, start)) if aligned else 1
             if i in row.across:
                 if merges and merges[-1].own and merges[-1].at == kept - 1:
                     last = merges[-1]
