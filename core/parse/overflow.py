@@ -5,7 +5,8 @@ such a cell as a blank holding its place; here it is left unread and flagged."""
 from __future__ import annotations
 
 from core.model import BLANK, MISSING, CellValue, Flag, Report
-from core.parse.tokens import OVERFLOW_MARKS, TEXT, Token
+from core.parse.tokens import EMPTY, OVERFLOW_MARKS, TEXT, Token
+from core.readers.document import Line
 from core.template import Table
 
 _NOT_PRINTED = "（Excel表格列宽不足时显示的符号，数值没有印出），未能读取，"
@@ -23,7 +24,7 @@ def overflow_cells_unread(report: Report, table: Table, marks: list[Token]) -> N
             cell = report.cells.get(path)
             if cell is not None and cell.state == BLANK and cell.span in where:
                 mark = where.pop(cell.span)
-                report.cells[path] = CellValue(None, MISSING, report.text[mark.start:mark.end], cell.span)
+                report.cells[path] = CellValue(None, MISSING, mark.text, cell.span)
                 report.flags.append(Flag(path, "parse", OVERFLOW_CELL.format(row.label, column.label, mark.text)))
     for mark in where.values():
         report.flags.append(Flag(table.section, "parse", OVERFLOW_IN_TABLE.format(table.title, mark.text)))
@@ -38,3 +39,29 @@ def overflow_mark(tokens: list[Token], index: int) -> bool:
     if index and tokens[index - 1].line == token.line:
         return True
     return index + 1 < len(tokens) and tokens[index + 1].line == token.line and tokens[index + 1].kind != TEXT
+
+
+def lone_overflow_marks(tokens: dict[int, list[Token]], lines: list[Line]) -> dict[int, list[Token]]:
+    """The cells printing 「###」 each the one cell of its line, at its start, in the tables' `tokens`
+    (plain pdftotext prints a table's cells a paragraph each; pdftotext -layout's line of a mark
+    wrapped in its cell, indented to its column, is not such a cell), by table: each replaced in `tokens` by a
+    blank holding its place (a TEXT token, the readers of such a text passed it by, and the row's
+    values after it moved a cell to the left)."""
+    found: dict[int, list[Token]] = {}
+    for n, table in tokens.items():
+        index = 0
+        while index < len(table):
+            token = table[index]
+            if token.kind == TEXT and token.text[:2] == "##" and OVERFLOW_MARKS.match(token.text) \
+                    and len(lines[token.line].cells) == 1 and not lines[token.line].grid \
+                    and lines[token.line].cells[0].text[:1] in "#＃":  # (a laid-out line's place is its column's)
+                after = table[index + 1] if index + 1 < len(table) else None
+                if after is not None and after.kind == TEXT and after.line == token.line + 1 \
+                        and not after.text.strip("#＃") and len(lines[after.line].cells) == 1:
+                    # (the mark wrapped in its narrow cell, 「##」 then 「#」: one mark)
+                    del table[index + 1]
+                    token = Token(TEXT, token.text + after.text, token.start, after.end, token.line)
+                found.setdefault(n, []).append(token)
+                table[index] = Token(EMPTY, "", token.start, token.end, token.line)
+            index += 1
+    return found

@@ -83,7 +83,7 @@ from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT
                                      zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
 from core.parse.merged_cells import MERGING_FORMATS, spread_merged_cells
-from core.parse.overflow import overflow_cells_unread
+from core.parse.overflow import lone_overflow_marks, overflow_cells_unread
 from core.parse.metadata import read_metadata
 from core.parse.paragraph_streams import fill_paragraph_gaps
 from core.parse.t4 import T4_COLUMNS_KEYS, flag_unconfirmed_t4_groups, parse_t4, store_t4, t4_table_tokens
@@ -179,6 +179,11 @@ def parse(doc: Document) -> Report:
         tokens[3] = _fallback_t3_tokens(doc, sections.heading_lines.values())
     if not tokens[4]:
         tokens[4] = _fallback_t4_tokens(doc)
+    # cells of 表二 and 表四 printing 「###」 each a line of its own (plain pdftotext: a cell a paragraph):
+    # a blank holding the cell's place for every reader, then the cell left unread (overflow.py).
+    # (Not 表三's: its readers of such a stream place rows by the sums, which a blank for an unread
+    # count breaks: (一)'s and (二)'s values printed after both labels were no longer told apart)
+    lone_marks = lone_overflow_marks({2: tokens[2], 4: tokens[4]}, doc.lines) if "##" in doc.text else {}
     # (section 三's texts joined once: the version's markers and 表二's later columns look in them)
     section3_text = "".join([t.text for t in tokens[3] if t.kind == TEXT])
     report.template = detect_version(tokens, report.year, section3_text)
@@ -215,6 +220,8 @@ def parse(doc: Document) -> Report:
     t2_complete_columns(report, templ["section2"], tokens, section3_text if t2_as_printed else None)
     if not t2_as_printed:
         t2_rows_under_headers(report, templ["section2"], tokens[2])
+    if lone_marks.get(2):
+        overflow_cells_unread(report, templ["section2"], lone_marks[2])
     fee_in_printed_unit(report)
     put_docs_in_header_order(report, templ["section2"], tokens[2])
     if t3_of_2021:
@@ -304,6 +311,8 @@ def parse(doc: Document) -> Report:
     elif report.template == "2021":
         _say_other_row_of_2019(report, tokens[3], section3_text)
     parse_t4(tokens[4], report, doc.lines, pages=doc.page_starts)
+    if lone_marks.get(4):
+        overflow_cells_unread(report, T4, lone_marks[4])
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
     if t4_gathered:

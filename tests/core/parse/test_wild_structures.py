@@ -295,3 +295,19 @@ def test_a_cell_of_t4_printing_excels_overflow_mark_is_unread_not_a_value_moved(
     assert [(f.rule, f.severity, f.suggestion.cell, f.suggestion.value) for f in t4] == \
         [("T4-1", DOUBT, "section4.review.total", 13)]
     assert "按表四「行政复议」的合计关系（T4-1）应为13" in t4[0].message
+
+
+def test_overflow_marks_a_paragraph_each_in_plain_pdftotext_hold_their_cells_places():
+    """`structures-overflow-t4.docx` through LibreOffice to PDF, then plain pdftotext: each cell a
+    paragraph, 「###」 among them (表四's 总计 wrapped in its narrow cell: 「##」, then 「#」 on the next
+    line). Passed by as text, 表四 read 14 values into 15 cells (every cell flagged, 总计 0: T4-1 存疑,
+    N-1) and 行政处罚 「未印出数值」. Each mark of 表二 and 表四 now holds its cell's place, unread and
+    flagged, and 表四's value is offered from its group's sum. (表三's, whose readers of such a stream
+    place rows by the sums, are left as before: 一、's row is one value short.)"""
+    report = load_report(WILD / "structures-overflow-t4.pdftotext.txt")
+    unread = {f.cell for f in report.flags if "Excel表格列宽不足时显示的符号" in f.message}
+    assert unread == {"section2.punishment.decisions", "section4.review.total"}
+    assert [report.value(f"section4.review.{c}") for c in T4_COLUMNS] == [8, 2, 0, 3, None]
+    assert not any(f.cell.startswith("section4") and f.cell != "section4.review.total" for f in report.flags)
+    t4 = [f for f in check(report) if f.rule.startswith("T4")]
+    assert [(f.severity, f.suggestion.cell, f.suggestion.value) for f in t4] == [(DOUBT, "section4.review.total", 13)]
