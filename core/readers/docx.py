@@ -437,7 +437,7 @@ def _add_row(builder: TextBuilder, cells: list[str], table, marks: list[tuple[in
     cell covers more grid columns than one or continues one merged down (`marks`: each w:tc's
     grid span and merge_state, in order; `above`: the table's cells by the grid column they
     start in, and their span, which a cell merged down continues: kept up to date)."""
-    if above.get(None) is not table:
+    if above.get(None) != table:
         above.clear()
         above[None] = table
     builder.add_line(cells, grid=True)
