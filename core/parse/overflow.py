@@ -54,7 +54,10 @@ def lone_overflow_marks(tokens: dict[int, list[Token]], lines: list[Line]) -> di
             token = table[index]
             if token.kind == TEXT and token.text[:2] == "##" and OVERFLOW_MARKS.match(token.text) \
                     and len(lines[token.line].cells) == 1 and not lines[token.line].grid \
-                    and lines[token.line].cells[0].text[:1] in "#＃":  # (a laid-out line's place is its column's)
+                    and lines[token.line].cells[0].text[:1] in "#＃" \
+                    and not lines[token.line].cells[0].text.strip().strip("#＃"):
+                # (the line prints the mark alone, at its start: a laid-out line's place is its
+                # column's, a Markdown heading's 「##」 is followed by its words)
                 after = table[index + 1] if index + 1 < len(table) else None
                 if after is not None and after.kind == TEXT and after.line == token.line + 1 \
                         and not after.text.strip("#＃") and len(lines[after.line].cells) == 1:
