@@ -1,8 +1,12 @@
 """Cells printing 「###」: the mark Excel shows in a cell whose number is too wide for its column,
 copied or exported as text. The number is not printed: read as a blank it was a 0, the sums then a
 false 错误. The readers of 表二's and 表三's rows (parser.parse_rows) and of 表四 (t4.parse_t4) place
-such a cell as a blank holding its place; here it is left unread and flagged."""
+such a cell as a blank holding its place, as parse does with a mark printed a line of its own in
+表二 and 表四 (plain pdftotext: lone_overflow_marks); here it is left unread and flagged (the check
+offers the value the template's sums fix: rules.overflow_values)."""
 from __future__ import annotations
+
+import re
 
 from core.model import BLANK, MISSING, CellValue, Flag, Report
 from core.parse.tokens import EMPTY, OVERFLOW_MARKS, TEXT, Token
@@ -39,6 +43,11 @@ def overflow_mark(tokens: list[Token], index: int) -> bool:
     if index and tokens[index - 1].line == token.line:
         return True
     return index + 1 < len(tokens) and tokens[index + 1].line == token.line and tokens[index + 1].kind != TEXT
+
+
+# a line printing a 「###」 mark alone (looked for in the text before the tables' tokens are: a
+# Markdown text's headings hold 「##」 too)
+LONE_MARK_LINE = re.compile(r"^[#＃]{2,}[ \t]*$", re.M)
 
 
 def lone_overflow_marks(tokens: dict[int, list[Token]], lines: list[Line]) -> dict[int, list[Token]]:
