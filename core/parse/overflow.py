@@ -6,8 +6,6 @@ such a cell as a blank holding its place, as parse does with a mark printed a li
 offers the value the template's sums fix: rules.overflow_values)."""
 from __future__ import annotations
 
-import re
-
 from core.model import BLANK, MISSING, CellValue, Flag, Report
 from core.parse.tokens import EMPTY, OVERFLOW_MARKS, TEXT, Token
 from core.readers.document import Line
@@ -45,9 +43,19 @@ def overflow_mark(tokens: list[Token], index: int) -> bool:
     return index + 1 < len(tokens) and tokens[index + 1].line == token.line and tokens[index + 1].kind != TEXT
 
 
-# a line printing a 「###」 mark alone (looked for in the text before the tables' tokens are: a
-# Markdown text's headings hold 「##」 too)
-LONE_MARK_LINE = re.compile(r"^[#＃]{2,}[ \t]*$", re.M)
+def has_lone_mark_line(text: str) -> bool:
+    """Whether a line of the text prints a 「###」 mark alone, at its start (looked for before the
+    tables' tokens are: a Markdown text's headings hold 「##」 too; found from each 「##」, not by a
+    multiline pattern, which tries every line of the text)."""
+    at = text.find("##")
+    while at >= 0:
+        end = text.find("\n", at)
+        if end < 0:
+            end = len(text)
+        if (at == 0 or text[at - 1] == "\n") and not text[at:end].strip().strip("#"):
+            return True
+        at = text.find("##", end)
+    return False
 
 
 def lone_overflow_marks(tokens: dict[int, list[Token]], lines: list[Line]) -> dict[int, list[Token]]:
