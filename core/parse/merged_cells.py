@@ -43,7 +43,8 @@ _VALUE = re.compile(r"\s*(?:[0-9０-９][0-9０-９,，.]*\s*(?:件|个|项)?|[-
 _WIDTHS = {3: (7,), 4: (15, 5)}
 
 
-def spread_merged_cells(doc: Document, regions: dict[int, Optional[tuple[int, int]]]) -> tuple[Document, list[Flag]]:
+def spread_merged_cells(doc: Document, regions: dict[int, Optional[tuple[int, int]]]
+                        ) -> tuple[Document, list[Flag]]:
     """The document with 表三's and 表四's merged 0s, blanks and placeholders spread over the cells
     they cover (the lines in `regions` 3 and 4 made anew, the same number of them), and a flag
     for each merged count other than 0 there.
@@ -74,7 +75,8 @@ def spread_merged_cells(doc: Document, regions: dict[int, Optional[tuple[int, in
             spreading: list[Merge] = []
             counts: list[Merge] = []
             for merge in line.merges:
-                if (merge.own and merge.columns < 2) or merge.at < label_end or not any(c.text.strip() for c in cells[:merge.at]):
+                if (merge.own and merge.columns < 2) or merge.at < label_end \
+                        or not any(c.text.strip() for c in cells[:merge.at]):
                     continue  # (a header's corner, a group label's column: not among a row's values)
                 text = normalise(merge.cell.text.strip())
                 if text == "0" or is_placeholder(text) or (not text and values_from is not None):
@@ -93,7 +95,8 @@ def spread_merged_cells(doc: Document, regions: dict[int, Optional[tuple[int, in
                 if lines is None:
                     lines = list(doc.lines)
                 lines[index] = Line(spread, line.grid)
-            if printed < _WIDTHS[section][0] and printed + added + sum(m.columns - m.own for m in counts) in _WIDTHS[section]:
+            if printed < _WIDTHS[section][0] \
+                    and printed + added + sum(m.columns - m.own for m in counts) in _WIDTHS[section]:
                 for merge in counts:
                     if id(merge.cell) in flagged:
                         continue
@@ -101,7 +104,8 @@ def spread_merged_cells(doc: Document, regions: dict[int, Optional[tuple[int, in
                     where = f"横跨{merge.columns}列" if merge.own else "与上一行合并"
                     label = next((c.text.strip() for c in cells[:label_end] if c.text.strip()), "")
                     table = f"表三「{label}」行" if section == 3 and label else ("表三" if section == 3 else "表四")
-                    flags.append(Flag(f"section{section}", "parse", _MERGED_COUNT.format(table, where, merge.cell.text.strip())))
+                    flags.append(Flag(f"section{section}", "parse",
+                                      _MERGED_COUNT.format(table, where, merge.cell.text.strip())))
     if lines is None:
         return doc, flags
     spread_doc = copy(doc)

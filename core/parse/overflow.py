@@ -43,27 +43,12 @@ def overflow_mark(tokens: list[Token], index: int) -> bool:
     return index + 1 < len(tokens) and tokens[index + 1].line == token.line and tokens[index + 1].kind != TEXT
 
 
-def has_lone_mark_line(text: str) -> bool:
-    """Whether a line of the text prints a 「###」 mark alone, at its start (looked for before the
-    tables' tokens are: a Markdown text's headings hold 「##」 too; found from each 「##」, not by a
-    multiline pattern, which tries every line of the text)."""
-    at = text.find("##")
-    while at >= 0:
-        end = text.find("\n", at)
-        if end < 0:
-            end = len(text)
-        if (at == 0 or text[at - 1] == "\n") and not text[at:end].strip().strip("#"):
-            return True
-        at = text.find("##", end)
-    return False
-
-
 def lone_overflow_marks(tokens: dict[int, list[Token]], lines: list[Line]) -> dict[int, list[Token]]:
     """The cells printing 「###」 each the one cell of its line, at its start, in the tables' `tokens`
     (plain pdftotext prints a table's cells a paragraph each; pdftotext -layout's line of a mark
-    wrapped in its cell, indented to its column, is not such a cell), by table: each replaced in `tokens` by a
-    blank holding its place (a TEXT token, the readers of such a text passed it by, and the row's
-    values after it moved a cell to the left)."""
+    wrapped in its cell, indented to its column, is not such a cell), by table: each replaced in
+    `tokens` by a blank holding its place (a TEXT token, the readers of such a text passed it by,
+    and the row's values after it moved a cell to the left)."""
     found: dict[int, list[Token]] = {}
     for n, table in tokens.items():
         index = 0

@@ -83,7 +83,7 @@ from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT
                                      zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
 from core.parse.merged_cells import MERGING_FORMATS, spread_merged_cells
-from core.parse.overflow import has_lone_mark_line, lone_overflow_marks, overflow_cells_unread
+from core.parse.overflow import lone_overflow_marks, overflow_cells_unread
 from core.parse.metadata import read_metadata
 from core.parse.paragraph_streams import fill_paragraph_gaps
 from core.parse.t4 import T4_COLUMNS_KEYS, flag_unconfirmed_t4_groups, parse_t4, store_t4, t4_table_tokens
@@ -183,8 +183,9 @@ def parse(doc: Document) -> Report:
     # a blank holding the cell's place for every reader, then the cell left unread (overflow.py).
     # (Not 表三's: its readers of such a stream place rows by the sums, which a blank for an unread
     # count breaks: (一)'s and (二)'s values printed after both labels were no longer told apart)
-    lone_marks = lone_overflow_marks({2: tokens[2], 4: tokens[4]}, doc.lines) \
-        if "##" in doc.text and has_lone_mark_line(doc.text) else {}
+    # (looked for where the tables print 「##」: a search of their text, not of the whole)
+    lone_marks = lone_overflow_marks({n: tokens[n] for n in (2, 4) if tokens[n] and doc.text.find(
+        "##", tokens[n][0].start, tokens[n][-1].end) >= 0}, doc.lines)
     # (section 三's texts joined once: the version's markers and 表二's later columns look in them)
     section3_text = "".join([t.text for t in tokens[3] if t.kind == TEXT])
     report.template = detect_version(tokens, report.year, section3_text)

@@ -479,7 +479,8 @@ def _plain_lines(body, continuations: dict, spans: dict) -> list | None:
     content (a search per cell and per paragraph cost more than the rest of the reading).
 
     Returns the body's paragraphs (False, [run content]) and its tables' rows (True, [[cell
-    paragraph's run content]], the table, [each w:tc's grid span and merge state]) in document order, or None where the general walk must decide:
+    paragraph's run content]], the table, [each w:tc's grid span and merge state]) in document
+    order, or None where the general walk must decide:
     a paragraph or run content not where this pass expects it (a paragraph inside another, run
     content outside the paragraph last started, a paragraph neither in the body nor in the cell
     last started: only damaged or unusual documents)."""
