@@ -47,7 +47,8 @@ def check(report: Report) -> list[Finding]:
     findings: list[Finding] = []
     findings += value_rules(report, not_counts)
     findings += arithmetic_rules(report, values, unfilled, said)
-    findings += overflow_values(report, values)
+    if any("「##" in flag.message for flag in report.flags):  # (a cell printing 「###」 left unread, flagged)
+        findings += overflow_values(report, values)
     findings += misprinted_rows(report, findings)
     findings += glued_rows_adding_up_nowhere(report, findings)
     findings += odd_printed_sum(report, findings, values, unfilled)
@@ -519,7 +520,7 @@ def overflow_values(report: Report, values: dict[str, Optional[Number]]) -> list
     sum's balance its value. Offered as the suggestion of a 存疑 finding naming the sums, when
     each such sum gives the same count (one not below 0)."""
     findings = []
-    for path, cell in report.cells.items():  # (a walk of the cells: a search of a long text for 「##」 cost more)
+    for path, cell in report.cells.items():
         if cell.state != MISSING or not cell.raw or not OVERFLOW_MARKS.match(cell.raw):
             continue
         given: dict[Number, list[Equation]] = {}
