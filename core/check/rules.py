@@ -24,7 +24,7 @@ from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_NO_JOINT_CUT, G
 from core.parse.prose_counts import INT, Anchors, anchored_finditer, stated_issued, stated_t4
 from core.parse.parser import NO_REPORT
 from core.parse.glued_tables import uncut_rows_printing_counts
-from core.parse.tokens import parse_number
+from core.parse.tokens import OVERFLOW_MARKS, parse_number
 from core.template import T4, column_of, describe, tables
 
 # DOUBT (存疑): an equation fails through a cell the parser was unsure of, so the failure may be a
@@ -47,6 +47,8 @@ def check(report: Report) -> list[Finding]:
     findings: list[Finding] = []
     findings += value_rules(report, not_counts)
     findings += arithmetic_rules(report, values, unfilled, said)
+    if any("「##" in flag.message for flag in report.flags):  # (a cell printing 「###」 left unread, flagged)
+        findings += overflow_values(report, values)
     findings += misprinted_rows(report, findings)
     findings += glued_rows_adding_up_nowhere(report, findings)
     findings += odd_printed_sum(report, findings, values, unfilled)
@@ -532,6 +534,40 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
     out = [f for _, f in failing] + unread_failing
     _name_undecided_cells(report, out)
     return out
+
+
+def overflow_values(report: Report, values: dict[str, Optional[Number]]) -> list[Finding]:
+    """A cell printing 「###」 (Excel's mark of a number too wide for its column: the parser leaves it
+    unread) whose value the template's sums fix: every other cell of a sum through it read, the
+    sum's balance its value. Offered as the suggestion of a 存疑 finding naming the sums, when
+    each such sum gives the same count (one not below 0)."""
+    findings = []
+    for path, cell in report.cells.items():
+        if cell.state != MISSING or not cell.raw or not OVERFLOW_MARKS.match(cell.raw):
+            continue
+        given: dict[Number, list[Equation]] = {}
+        for eq in involving(report.template, path):
+            if None in (values.get(p) for p in eq.cells if p != path):
+                continue  # (another cell of the sum unread too: it fixes neither)
+            left = strict_sum(values.get(p) for p in eq.left if p != path)  # (all known: see above)
+            right = strict_sum(values.get(p) for p in eq.right if p != path)
+            value = right - left if path in eq.left else left - right
+            given.setdefault(int(value) if float(value).is_integer() else value, []).append(eq)
+        if not given:
+            continue
+        named = describe(report.template, path)
+        said = "；".join(f"按{'、'.join(dict.fromkeys(_equation_wording(report.template, eq)[0] for eq in eqs))}的合计关系"
+                        f"（{'、'.join(eq.rule for eq in eqs)}）应为{_fmt(value)}" for value, eqs in given.items())
+        first = next(iter(given.values()))[0]
+        message = f"{named}印为「{cell.raw}」（Excel表格列宽不足时显示的符号，数值没有印出）：{said}"
+        value = next(iter(given))
+        if len(given) == 1 and value >= 0:
+            findings.append(Finding(first.rule, DOUBT, list(dict.fromkeys((path, *first.cells))),
+                                    message + "，" + CHECK_WITH_SOURCE, expected=value, suggestion=Suggestion(path, value)))
+        else:  # (the sums disagree, or want a count below 0: another cell is misprinted or misread)
+            findings.append(Finding(first.rule, DOUBT, list(dict.fromkeys((path, *first.cells))),
+                                    message + "，两者不能同时成立，" + CHECK_WITH_SOURCE))
+    return findings
 
 
 def _totals_read_from_parts(template: str, statements: list[Statement],

@@ -78,10 +78,12 @@ from core.parse.stored_cells import (T2_BREAK, UNREAD, row_cells_of, store_row, 
 from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT_BLANK_TOTAL, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
                                      GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
                                      blank_cells_phrase, flag_lone_total, may_be_clipped, may_have_lost_a_blank, cells_add_up_as_eight, prints_as_eight, prints_as_eight_blank_total,
-                                     read_blank_lost, read_clipped,
+                                     read_blank_lost, read_clipped, said_of_a_pdf,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
                                      zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
+from core.parse.merged_cells import MERGING_FORMATS, spread_merged_cells
+from core.parse.overflow import lone_overflow_marks, overflow_cells_unread
 from core.parse.metadata import read_metadata
 from core.parse.paragraph_streams import fill_paragraph_gaps
 from core.parse.t4 import T4_COLUMNS_KEYS, flag_unconfirmed_t4_groups, parse_t4, store_t4, t4_table_tokens
@@ -165,6 +167,9 @@ def parse(doc: Document) -> Report:
             else len(doc.text)
         report.section_spans[number] = (start, end)
 
+    if doc.format in MERGING_FORMATS:  # 表三's and 表四's merged 0s over each cell they cover
+        doc, merged_flags = spread_merged_cells(doc, regions)
+        report.flags.extend(merged_flags)
     tokens = {n: tokenize(doc.lines, *span) if (span := regions[n]) else [] for n in (2, 3, 4)}
     if "│" in doc.text:  # a terminal's ruled box (w3m): a number wrapped in its narrow cell is one
         tokens = {n: wrapped_box_numbers(doc.text, found) for n, found in tokens.items()}
@@ -174,6 +179,13 @@ def parse(doc: Document) -> Report:
         tokens[3] = _fallback_t3_tokens(doc, sections.heading_lines.values())
     if not tokens[4]:
         tokens[4] = _fallback_t4_tokens(doc)
+    # cells of 表二 and 表四 printing 「###」 each a line of its own (plain pdftotext: a cell a paragraph):
+    # a blank holding the cell's place for every reader, then the cell left unread (overflow.py).
+    # (Not 表三's: its readers of such a stream place rows by the sums, which a blank for an unread
+    # count breaks: (一)'s and (二)'s values printed after both labels were no longer told apart)
+    # (looked for where the tables print 「##」: a search of their text, not of the whole)
+    lone_marks = lone_overflow_marks({n: tokens[n] for n in (2, 4) if tokens[n] and doc.text.find(
+        "##", tokens[n][0].start, tokens[n][-1].end) >= 0}, doc.lines)
     # (section 三's texts joined once: the version's markers and 表二's later columns look in them)
     section3_text = "".join([t.text for t in tokens[3] if t.kind == TEXT])
     report.template = detect_version(tokens, report.year, section3_text)
@@ -210,6 +222,8 @@ def parse(doc: Document) -> Report:
     t2_complete_columns(report, templ["section2"], tokens, section3_text if t2_as_printed else None)
     if not t2_as_printed:
         t2_rows_under_headers(report, templ["section2"], tokens[2])
+    if lone_marks.get(2):
+        overflow_cells_unread(report, templ["section2"], lone_marks[2])
     fee_in_printed_unit(report)
     put_docs_in_header_order(report, templ["section2"], tokens[2])
     if t3_of_2021:
@@ -299,6 +313,8 @@ def parse(doc: Document) -> Report:
     elif report.template == "2021":
         _say_other_row_of_2019(report, tokens[3], section3_text)
     parse_t4(tokens[4], report, doc.lines, pages=doc.page_starts)
+    if lone_marks.get(4):
+        overflow_cells_unread(report, T4, lone_marks[4])
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
     if t4_gathered:
@@ -710,29 +726,6 @@ def serial_numbers(table: Table, tokens: list[Token]) -> list[Token]:
     if len(numbered) < _SERIAL_RUN or any(b.value != (a.value or 0) + 1 for a, b in zip(numbered, numbered[1:])):
         return []  # (numbers not counting the rows: a row's values, not its serial)
     return numbered
-
-
-# 「###」: the mark Excel shows in a cell whose number is too wide for its column, copied or exported
-# as text. The number is not printed: read as a blank it was a 0, the sums then a false 错误.
-_NOT_PRINTED = "（Excel表格列宽不足时显示的符号，数值没有印出），未能读取，"
-OVERFLOW_CELL = "「{0}」×「{1}」单元格印为「{2}」" + _NOT_PRINTED + "请对照原文填写"
-OVERFLOW_IN_TABLE = "{0}有单元格印为「{1}」" + _NOT_PRINTED + "请对照原文核对"  # (a mark no cell took)
-
-
-def _overflow_cells_unread(report: Report, table: Table, marks: list[Token]) -> None:
-    """The cells placed where a 「###」 prints (read as blanks holding its place): unread, each
-    flagged; a mark no cell took is said of the table."""
-    where = {(t.start, t.end): t for t in marks}
-    for row in table.rows:
-        for column in row.columns:
-            path = f"{table.section}.{row.key}.{column.key}"
-            cell = report.cells.get(path)
-            if cell is not None and cell.state == BLANK and cell.span in where:
-                mark = where.pop(cell.span)
-                report.cells[path] = CellValue(None, MISSING, report.text[mark.start:mark.end], cell.span)
-                report.flags.append(Flag(path, "parse", OVERFLOW_CELL.format(row.label, column.label, mark.text)))
-    for mark in where.values():
-        report.flags.append(Flag(table.section, "parse", OVERFLOW_IN_TABLE.format(table.title, mark.text)))
 
 
 def _without(tokens: list[Token], dropped: list[Token]) -> list[Token]:
@@ -1410,6 +1403,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     for key in padded_short:
         if columns := _gap_among_zeros(report, table, key):
             zeros_in_doubt(report, table, key, columns, _GAP_AMONG_ZEROS)
+    flags_before = len(report.flags)
     if clipped:
         for key in read_clipped(report, table, clipped):
             unsummed.pop(key, None)  # (read so: no order of its lines to weigh)
@@ -1421,6 +1415,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # (a row its grid shows whole printed no cell more that a converter cut: no row of 8 either)
         flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular) | drawn_whole)
         zero_row_filling_blank_total(report, table, values_of, widths, set(by_position) | set(irregular) | drawn_whole)
+    if len(report.flags) > flags_before and (pages or report.format == "pdf"):
+        said_of_a_pdf(report.flags, flags_before)
     _order_lines_by_the_table(report, table, unsummed, gap_blanks)
     if wrapped:
         read_wrapped_by_the_sums(report, table, wrapped)
@@ -1446,7 +1442,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                  f"「{table.row(key).label}」行有单元格印为「{token.text}」，无法读作数值，请对照原文填写"))
     if overflow:
-        _overflow_cells_unread(report, table, overflow)
+        overflow_cells_unread(report, table, overflow)
     needless = {id(flag) for key, flag, values in zeros_over if _read_from_own_zeros(report, table, key, values)}
     if needless:
         report.flags[:] = [f for f in report.flags if id(f) not in needless]

@@ -35,6 +35,7 @@ as one cut (may_be_clipped, may_have_lost_a_blank, flag_lone_total, zero_row_fil
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from itertools import repeat
 from operator import attrgetter
@@ -689,6 +690,26 @@ ZERO_ROW_CUT_BLANK = _PAST_LAST + "两种读法同样合计，已按末格为多
 ZEROS_PAST_LAST = _PAST_LAST + _ZEROS_EITHER
 GAP_ROW_OF_EIGHT = ("「{0}」行印有7个数值，各格一段，其间一处多空一格：本行印有8格，其中一格空白。自然人之后的「{1}」"
                     + "是「法人或其他组织」小计（模板无此列），空白一格是「{2}」。" + _READ_WITHOUT + "，" + _CHECK)
+
+
+# A PDF's page (read from the PDF, or its text by pdftotext: pages marked) shows a row as it was
+# printed, no converter cut it: the 总计 a row of 8 would print is not on the page (a table wider
+# than the page's margin, a row broken off), which the auditor sees there, and the messages say so.
+_CUT_BY_A_CONVERTER = (("末格（总计）空白或转换时被截去", "末格（总计）空白或没有印出（PDF中本行只见7格）"),
+                       ("转换时末格（总计）被截去", "末格（总计）没有印出（PDF中本行只见7格，第8格不在页面上）"),
+                       ("转换时末格被截去", "末格没有印出（PDF中本行只见7格）"))
+
+
+def said_of_a_pdf(flags: list[Flag], first: int) -> None:
+    """The flags from `first` on said of a PDF's page: a row's 总计 not printed where the messages
+    of a converted text say a converter cut it off."""
+    for index in range(first, len(flags)):
+        flag = flags[index]
+        if "转换时" in flag.message:
+            message = flag.message
+            for converted, printed in _CUT_BY_A_CONVERTER:
+                message = message.replace(converted, printed)
+            flags[index] = replace(flag, message=message)
 
 
 def zeros_of_an_untold_row(drawn: str, among: str) -> str:

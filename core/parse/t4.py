@@ -19,6 +19,7 @@ from core.parse.glued_tables import NO_CUT_ADDS_UP
 from core.parse.lost import BLANKS_UNTRACED_ZEROS, LOST, only_zeros, printed_placeholder, zero_row
 from core.parse.lost_label import LOST as LOST_CHARACTER
 from core.parse.open_zeros import read_open_zeros
+from core.parse.overflow import overflow_cells_unread, overflow_mark
 from core.parse.paragraph_streams import t4_paragraph_groups, t4_with_blank_paragraphs
 from core.parse.prose_counts import flat_prose, stated_t4
 from core.parse.reconcile import unglue_t4
@@ -71,7 +72,16 @@ def _t4_not_found(report: Report) -> None:
 def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = None,
              pages: tuple[int, ...] = ()) -> None:
     """表四 into the report; `pages`: the lines beginning its pages when the text marks them (a PDF's
-    text, pdftotext's form feeds)."""
+    text, pdftotext's form feeds). A cell printing 「###」 holds its place, read as a blank, then
+    left unread and flagged (overflow.py)."""
+    marks: list[Token] = []
+    _parse_t4(tokens, report, lines, pages, marks)
+    if marks:
+        overflow_cells_unread(report, T4, marks)
+
+
+def _parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]], pages: tuple[int, ...],
+              marks: list[Token]) -> None:
     width = len(T4.rows) * len(T4_COLUMNS_KEYS)
     table = t4_table_tokens(tokens, pages)
     if table is None:
@@ -81,6 +91,10 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
     header_lines = {t.line for t in table if t.kind == TEXT}
     for i, token in enumerate(table):
         if token.kind == TEXT:
+            if token.text[:2] == "##" and overflow_mark(table, i):  # a cell printing 「###」: its place kept
+                marks.append(token)
+                values.append(Token(EMPTY, "", token.start, token.end, token.line))
+                continue
             if len(token.text) > 20 and values and not (len(values) < width and _t4_continues(table, i)):
                 break  # prose after the table
             continue

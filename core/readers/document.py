@@ -4,6 +4,9 @@ Every reader renders its format to one display ``text`` (what the source pane sh
 of ``Line`` objects in document order. A line is a paragraph or a table row; its cells carry
 offsets into ``text`` so that every parsed number can point back at where it came from.
 
+A grid row whose cells are merged over several grid positions is a ``MergedLine``: its ``merges``
+say which cells cover more than one column, or stand under a cell merged down from a row above.
+
 ``Line.grid`` is True when the cells come from a real table grid (HTML, DOCX, a PDF table): there
 an empty cell is a printed blank. In plain text, empty fields may be merged cells or padding, so
 they mean nothing. A grid of the file's own (a web page's, a Word file's, a PDF's ruled cells) shows
@@ -46,6 +49,26 @@ class Line:
     @property
     def text(self) -> str:
         return " ".join(c.text for c in self.cells)
+
+
+@dataclass(slots=True, frozen=True)
+class Merge:
+    """A cell of a file's own table grid merged over more than one grid position (HTML's colspan /
+    rowspan, Word's w:gridSpan / w:vMerge). The file holds it once, in the row and column it
+    starts in; the parser decides what it means for each cell it covers (a merged 0 is a 0 in
+    each of 表三's columns under it, where 表二's template merges its own value cells)."""
+    at: int  # in its own row, the cell's index in the line's cells; in a row below, the index of
+    # the cell the merge's part in this row stands before (len(cells): after the last)
+    cell: Cell  # the merged cell as its own row holds it (its text and offsets)
+    columns: int  # the grid columns it covers
+    own: bool  # whether this line is the row it starts in
+
+
+@dataclass(slots=True)
+class MergedLine(Line):
+    """A grid row holding a merged cell or a part of one merged in a row above (only such rows are
+    made so: a Line holds no merges, and costs nothing more)."""
+    merges: tuple[Merge, ...] = ()
 
 
 @dataclass

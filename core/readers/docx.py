@@ -22,8 +22,8 @@ import zipfile
 
 from lxml import etree
 
-from core.readers.document import Document, TextBuilder
-from core.readers.docx_scan import W_NS, scan_body
+from core.readers.document import Cell, Document, Merge, MergedLine, TextBuilder
+from core.readers.docx_scan import MERGED_ACROSS, MERGED_DOWN, MOST_SPAN, W_NS, scan_body
 from core.readers.html import MAX_ELEMENTS, TOO_MANY_ELEMENTS, squash, too_many_elements
 
 CORRUPT_PROBLEM = "文件已损坏或不完整，无法打开（docx）"
@@ -171,44 +171,52 @@ def read_body(body, chunks: dict | None = None) -> TextBuilder:
     the lines of each w:altChunk's part (_alt_chunks), put where it stands."""
     builder = TextBuilder()
     _drop_hidden_runs(body)
-    continuations = _continuations(body)
+    continuations, spans = _continuations(body), _grid_spans(body)
     # Most documents have no text box, fallback or moved text (then no run needs its ancestors
     # checked) and no content control or custom XML (then rows and cells are plain children).
     present = {el.tag for el in body.iter(*_SKIPPED, *_CONTAINERS)}
     content = _content if present & _CONTAINERS else _children
     layout = _layout_tables(body, content)
-    lines = None if present or layout or chunks or not _ONE_PASS else _plain_lines(body, continuations)
+    lines = None if present or layout or chunks or not _ONE_PASS else _plain_lines(body, continuations, spans)
     if lines is not None:
         _add_plain_lines(lines, builder)
         return builder
     text_of = paragraph_text if present & _SKIPPED else _run_text
-    _blocks(body, builder, continuations, text_of, content, layout, W_TXBX in present, chunks or {})
+    _blocks(body, builder, (continuations, spans), text_of, content, layout, W_TXBX in present, chunks or {})
     return builder
 
 
-def _blocks(parent, builder: TextBuilder, continuations: set, text_of, content, layout: set, boxes: bool,
+def _blocks(parent, builder: TextBuilder, merges: tuple[dict, dict], text_of, content, layout: set, boxes: bool,
             chunks: dict) -> None:
     """The paragraphs and tables of the body, of a layout table's cell or of a text box, in
-    document order; ``boxes``: whether the document has text boxes; ``chunks``: the lines of its
-    altChunks' parts."""
+    document order; ``merges``: the body's cells continuing a merge (_continuations) and those
+    covering several grid columns (_grid_spans); ``boxes``: whether the document has text boxes;
+    ``chunks``: the lines of its altChunks' parts."""
     for el in content(parent, (W_P, W_TBL, W_ALT_CHUNK) if chunks else (W_P, W_TBL)):
         if el.tag == W_ALT_CHUNK:
+            copied: dict[int, Cell] = {}  # (the part's cells as this text holds them: its merges' cells)
             for line in chunks.get(el, ()):
                 builder.add_line([cell.text for cell in line.cells], line.grid)
+                if line.grid:
+                    added = builder.lines[-1]
+                    copied.update(zip(map(id, line.cells), added.cells))
+                    if type(line) is MergedLine:
+                        builder.lines[-1] = MergedLine(added.cells, True, tuple(
+                            Merge(m.at, copied.get(id(m.cell), m.cell), m.columns, m.own) for m in line.merges))
         elif el.tag == W_P:
             for line in text_of(el, el).split("\n"):
                 if line.strip():
                     builder.add_line(line.split("\t"))
             if boxes:
                 for box in _text_boxes(el):
-                    _blocks(box, builder, continuations, text_of, content, layout, boxes, chunks)
+                    _blocks(box, builder, merges, text_of, content, layout, boxes, chunks)
         elif el in layout:  # each cell's content read as the body's is, its tables as tables
             for tr in content(el, (W_TR,)):
                 for tc in content(tr, (W_TC,)):
-                    if tc not in continuations:
-                        _blocks(tc, builder, continuations, text_of, content, layout, boxes, chunks)
+                    if tc not in merges[0]:
+                        _blocks(tc, builder, merges, text_of, content, layout, boxes, chunks)
         else:
-            _table(el, builder, continuations, text_of, content)
+            _table(el, builder, *merges, text_of, content)
 
 
 def _text_boxes(p) -> list:
@@ -376,11 +384,13 @@ def _has_skipped_ancestor(el, stop) -> bool:
     return False
 
 
-def _table(tbl, builder: TextBuilder, continuations: set, text_of, content) -> None:
+def _table(tbl, builder: TextBuilder, continuations: dict, spans: dict, text_of, content) -> None:
+    above: dict = {}
     for tr in content(tbl, (W_TR,)):
-        cells = [_cell_text(tc, text_of) for tc in content(tr, (W_TC,)) if tc not in continuations]
+        tcs = list(content(tr, (W_TC,)))
+        cells = [_cell_text(tc, text_of) for tc in tcs if tc not in continuations]
         if cells:
-            builder.add_line(cells, grid=True)
+            _add_row(builder, cells, tbl, [(spans.get(tc, 1), continuations.get(tc, 0)) for tc in tcs], above)
 
 
 # Grid positions covered by a merge that started above (vMerge) or left (old hMerge): the cell's
@@ -388,18 +398,72 @@ def _table(tbl, builder: TextBuilder, continuations: set, text_of, content) -> N
 # What ".//w:tc[w:tcPr[1]/w:vMerge[1][not(@w:val='restart')] or w:tcPr[1]/w:hMerge[1][...]]"
 # selects, found from the few merge marks (one filtered iteration) instead of testing every cell.
 W_TC_PR, W_VMERGE, W_HMERGE, W_VAL = qn("w:tcPr"), qn("w:vMerge"), qn("w:hMerge"), qn("w:val")
+W_GRID_SPAN = qn("w:gridSpan")
 
 
-def _continuations(body) -> set:
-    found = set()
+def _continuations(body) -> dict:
+    """Each such cell, and how it continues its merge (docx_scan.merge_state: MERGED_DOWN or
+    MERGED_ACROSS; its first w:vMerge first if both continue)."""
+    found: dict = {}
     for mark in body.iter(W_VMERGE, W_HMERGE):
         props = mark.getparent()
         if props.tag != W_TC_PR or mark.get(W_VAL) == "restart" or _first_child(props, mark.tag) is not mark:
             continue
         tc = props.getparent()
         if tc is not None and tc.tag == W_TC and _first_child(tc, W_TC_PR) is props:
-            found.add(tc)
+            state = MERGED_DOWN if mark.tag == W_VMERGE else MERGED_ACROSS
+            found[tc] = min(found.get(tc, state), state)
     return found
+
+
+def _grid_spans(body) -> dict:
+    """Each w:tc covering more than one grid column (its first w:tcPr's w:gridSpan): how many."""
+    found = {}
+    for mark in body.iter(W_GRID_SPAN):
+        props = mark.getparent()
+        if props.tag != W_TC_PR or _first_child(props, W_GRID_SPAN) is not mark:
+            continue
+        tc = props.getparent()
+        value = mark.get(W_VAL) or ""
+        if tc is not None and tc.tag == W_TC and _first_child(tc, W_TC_PR) is props and value.strip().isdigit():
+            span = min(int(value), MOST_SPAN)
+            if span > 1:
+                found[tc] = span
+    return found
+
+
+def _add_row(builder: TextBuilder, cells: list[str], table, marks: list[tuple[int, int]], above: dict) -> None:
+    """A table row's line (its cells, the merges' continuations left out), a MergedLine where a
+    cell covers more grid columns than one or continues one merged down (`marks`: each w:tc's
+    grid span and merge_state, in order; `above`: the table's cells by the grid column they
+    start in, and their span, which a cell merged down continues: kept up to date)."""
+    if above.get(None) != table:
+        above.clear()
+        above[None] = table
+    builder.add_line(cells, grid=True)
+    line = builder.lines[-1]
+    merges: list[Merge] = []
+    column = kept = 0
+    last: Merge | None = None
+    for span, merged in marks:
+        if merged == MERGED_DOWN:
+            origin = above.get(column)
+            if origin is not None and origin[1] == span:  # (a grid the rows agree on)
+                merges.append(Merge(kept, origin[0], span, False))
+        elif merged == MERGED_ACROSS:  # (the old horizontal merge: the cell left of it covers it too)
+            if last is not None and last.at == kept - 1:
+                merges[-1] = last = Merge(last.at, last.cell, last.columns + span, True)
+            elif kept:
+                merges.append(last := Merge(kept - 1, line.cells[kept - 1], 1 + span, True))
+        else:
+            cell = line.cells[kept]
+            above[column] = (cell, span)
+            if span > 1:
+                merges.append(last := Merge(kept, cell, span, True))
+            kept += 1
+        column += span
+    if merges:
+        builder.lines[-1] = MergedLine(line.cells, True, tuple(merges))
 
 
 # Switches for tests: read every document from its tree (_SCAN), through the general walk below
@@ -409,13 +473,14 @@ _ONE_PASS = True
 _RUN_CONTENT = frozenset((W_T, W_TAB, W_BR, W_CR))
 
 
-def _plain_lines(body, continuations: set) -> list | None:
+def _plain_lines(body, continuations: dict, spans: dict) -> list | None:
     """What the general walk reads from a body without text boxes, fallbacks, moved text, content
     controls or custom XML, found in one pass over its tables, rows, cells, paragraphs and run
     content (a search per cell and per paragraph cost more than the rest of the reading).
 
     Returns the body's paragraphs (False, [run content]) and its tables' rows (True, [[cell
-    paragraph's run content]]) in document order, or None where the general walk must decide:
+    paragraph's run content]], the table, [each w:tc's grid span and merge state]) in document
+    order, or None where the general walk must decide:
     a paragraph or run content not where this pass expects it (a paragraph inside another, run
     content outside the paragraph last started, a paragraph neither in the body nor in the cell
     last started: only damaged or unusual documents)."""
@@ -425,6 +490,7 @@ def _plain_lines(body, continuations: set) -> list | None:
     parts: list[str] = []
     cell_paragraphs: list[list[str]] = []
     row_cells: list[list[list[str]]] = []
+    row_marks: list[tuple[int, int]] = []
     for el in body.iter(W_TBL, W_TR, W_TC, W_P, W_T, W_TAB, W_BR, W_CR):
         tag = el.tag
         if tag in _RUN_CONTENT:
@@ -454,22 +520,25 @@ def _plain_lines(body, continuations: set) -> list | None:
         elif tag == W_TC:
             if el.getparent() is row:  # else a nested table's cell, whose paragraphs are checked
                 cell, cell_paragraphs = el, []
-                if el not in continuations:
+                merged = continuations.get(el, 0)
+                if not merged:
                     row_cells.append(cell_paragraphs)
+                row_marks.append((spans.get(el, 1), merged))
         elif tag == W_TR:
             if el.getparent() is table:
-                row, cell, row_cells = el, None, []
-                lines.append((True, row_cells))
+                row, cell, row_cells, row_marks = el, None, [], []
+                lines.append((True, row_cells, table, row_marks))
         elif el.getparent() is body:  # a table of the body; a nested one is read through its cells
             table, row, cell = el, None, None
     return lines
 
 
 def _add_plain_lines(lines: list, builder: TextBuilder) -> None:
-    for grid, content in lines:
+    above: dict = {}
+    for grid, content, *row in lines:
         if grid:
             if content:
-                builder.add_line(list(map(_joined_cell, content)), grid=True)
+                _add_row(builder, list(map(_joined_cell, content)), row[0], row[1], above)
         else:
             for line in "".join(content).split("\n"):
                 if line.strip():

@@ -183,6 +183,7 @@ def _lines(text: str, start: int, stop: int) -> list:
     parts: list[str] = []
     cell_paragraphs: list[list[str]] = []
     row_cells: list[list[list[str]]] = []
+    row_marks: list[tuple[int, int]] = []  # each w:tc of the row: its grid span, how it continues a merge
     in_paragraph = False  # paragraphs never nest here: an open one is the one last started
     for match in _TOKEN.finditer(text, start, stop):
         kind = cast(str, match.lastgroup)  # every alternative of _TOKEN is a named group
@@ -195,8 +196,10 @@ def _lines(text: str, start: int, stop: int) -> list:
             if serials[-1] == row:
                 cell, cell_depth, cell_paragraphs = serial, len(names), [paragraph]
                 props = match.group("cell_props")
-                if not (props and "Merge" in props and _continues(props)):
+                merged = merge_state(props) if props and "Merge" in props else 0
+                if not merged:
                     row_cells.append(cell_paragraphs)
+                row_marks.append((grid_span(props) if props and "gridSpan" in props else 1, merged))
             else:  # a nested table's cell (refused at the table's start): never here
                 raise _Refused
         elif kind == "run1":
@@ -258,12 +261,15 @@ def _lines(text: str, start: int, stop: int) -> list:
             elif kind == "tc":
                 if serials[-1] == row:
                     cell, cell_depth, cell_paragraphs = serial, len(names), []
-                    if empty or not _continues(match.group("tc_props")):
+                    props = None if empty else match.group("tc_props")
+                    merged = merge_state(props) if props and "Merge" in props else 0
+                    if not merged:
                         row_cells.append(cell_paragraphs)
+                    row_marks.append((grid_span(props) if props and "gridSpan" in props else 1, merged))
             elif kind == "tr":
                 if serials[-1] == table:
-                    row, cell, row_cells = serial, -1, []
-                    lines.append((True, row_cells))
+                    row, cell, row_cells, row_marks = serial, -1, [], []
+                    lines.append((True, row_cells, table, row_marks))
             elif len(names) == 1:  # a table of the body
                 table, row, cell = serial, -1, -1
             else:  # a nested table: the tree decides whether its table lays out a page (docx._layout_tables)
@@ -288,21 +294,34 @@ def _character(match: re.Match) -> str:
     return chr(int(hexadecimal, 16) if hexadecimal else int(decimal))
 
 
-def _continues(props: str | None) -> bool:
-    """Whether a cell whose first child is a w:tcPr with this content continues a merge: its first
-    w:vMerge or its first w:hMerge has no w:val="restart" (``docx._continuations``)."""
+_GRID_SPAN = re.compile(r"""<w:gridSpan\s+w:val\s*=\s*["'](\d+)["']\s*/>""")
+MOST_SPAN = 100  # grid columns: a span past it is no table's
+
+
+def grid_span(props: str) -> int:
+    """The grid columns a cell whose w:tcPr holds this content covers (its w:gridSpan)."""
+    found = _GRID_SPAN.search(props)
+    return min(int(found.group(1)), MOST_SPAN) or 1 if found else 1
+
+
+# How a cell continues a merge (docx._continuations): not (0), under a cell merged down from the
+# rows above (w:vMerge), beside one merged from the left (the old w:hMerge)
+NOT_MERGED, MERGED_DOWN, MERGED_ACROSS = 0, 1, 2
+
+
+def merge_state(props: str | None) -> int:
+    """How a cell whose first child is a w:tcPr with this content continues a merge: its first
+    w:vMerge (MERGED_DOWN) or its first w:hMerge (MERGED_ACROSS) without w:val="restart"."""
     if not props or "Merge" not in props:
-        return False
+        return NOT_MERGED
     first: dict[str, str] = {}
     for mark in _MERGE.finditer(_NESTED_BLOCK.sub("", props)):
         first.setdefault(mark.group(1), mark.group(2))
-    for attributes in first.values():
+    for name, attributes in first.items():
         val = _VAL.search(attributes)
-        if val is None:
-            return True
-        value = val.group(1) if val.group(1) is not None else val.group(2)
+        value = "" if val is None else val.group(1) if val.group(1) is not None else val.group(2)
         if "&" in value or "\t" in value or "\n" in value:
             raise _Refused  # references or normalised white space: leave the value to the parser
-        if value != "restart":
-            return True
-    return False
+        if val is None or value != "restart":
+            return MERGED_DOWN if name == "vMerge" else MERGED_ACROSS
+    return NOT_MERGED

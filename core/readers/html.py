@@ -22,7 +22,7 @@ from itertools import filterfalse, islice
 
 from lxml import etree
 
-from core.readers.document import Document, TextBuilder
+from core.readers.document import Document, Merge, MergedLine, TextBuilder
 from core.readers.encoding import decode_with_problems, normalise_newlines
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
@@ -253,7 +253,9 @@ _SPACED = "|".join(sorted(BLOCK - {"table"} | {"br"}) + ["bloc\u212aquote"])
 #   CELL    starts a table cell: a line starting with one is a table row;
 #   PRE     starts preformatted text, kept line by line;
 #   HINT    in a cell: a nested table or a skipped element, whose text string() counts, so the
-#           cell may make its table layout (``_lines``).
+#           cell may make its table layout (``_lines``);
+#   MERGE   in a cell merged over more than one grid position: its colspan and rowspan follow,
+#           each ended by one (``_merged_cells``).
 # Only the root element is rendered, as lxml's fromstring() gives it. Text is squashed later. The
 # head gives its title only; script, style and form controls are skipped. A table gives its
 # captions, then each own row's own cells as one grid line, a cell's text with a space where a
@@ -276,7 +278,7 @@ _STYLESHEET = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999
 
 <xsl:template match="thead|tbody|tfoot" mode="rows"><xsl:apply-templates select="tr" mode="rows"/></xsl:template>
 <xsl:template match="tr" mode="rows"><xsl:apply-templates select="td|th" mode="row"/>{br}</xsl:template>
-<xsl:template match="td|th" mode="row">{cell}<xsl:apply-templates mode="cell"/></xsl:template>
+<xsl:template match="td|th" mode="row">{cell}<xsl:if test="@colspan &gt; 1 or @rowspan &gt; 1">{merge}<xsl:value-of select="@colspan"/>{merge}<xsl:value-of select="@rowspan"/>{merge}</xsl:if><xsl:apply-templates mode="cell"/></xsl:template>
 <xsl:template match="{skip}" mode="cell">{hint}</xsl:template>
 <xsl:template match="{mark}" mode="cell"/>
 <xsl:template match="{spaced}" mode="cell"><xsl:text> </xsl:text><xsl:apply-templates mode="cell"/><xsl:text> </xsl:text></xsl:template>
@@ -330,29 +332,30 @@ def _mark_hidden(root) -> bool:
 
 @functools.lru_cache(maxsize=4)
 def _stylesheet(marks: str, hidden: bool = False) -> etree.XSLT:
-    br, cell, pre, hint = tuple(marks)  # four characters
+    br, cell, pre, hint, merge = tuple(marks)  # five characters
     return etree.XSLT(etree.XML(_STYLESHEET.format(
         ns=_LAYOUT_NS, skip=_SKIP, mark=_MARK, blocks=_BLOCKS, spaced=_SPACED, br=br, cell=cell, pre=pre, hint=hint,
+        merge=merge,
         hidden=_HIDDEN_TEMPLATES if hidden else "")))
 
 
 # The marks are noncharacters, which no page means as text. A page may still hold one, as itself
 # or as a character reference (&#xFDD0; &#64976;); such a page gets marks it does not hold.
-_MARKS = "\ufdd0\ufdd1\ufdd2\ufdd3"
-_MARK_REFERENCE = re.compile(r"&#(?:[xX]0*[fF][dD][dD][0-3](?![0-9a-fA-F])|0*6497[6-9](?![0-9]))")
+_MARKS = "\ufdd0\ufdd1\ufdd2\ufdd3\ufdd4"
+_MARK_REFERENCE = re.compile(r"&#(?:[xX]0*[fF][dD][dD][0-4](?![0-9a-fA-F])|0*64(?:97[6-9]|980)(?![0-9]))")
 _CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})(?![0-9a-fA-F])|0*([0-9]{1,7})(?![0-9]))")
 
 
 def _marks_for(markup: str) -> str | None:
-    """Four characters that no text of the page holds; None if none are left (a page of a
+    """Five characters that no text of the page holds; None if none are left (a page of a
     hundred thousand distinct characters, made to exhaust them)."""
     if not any(map(markup.__contains__, _MARKS)) and not ("&" in markup and _MARK_REFERENCE.search(markup)):
         return _MARKS
     used = set(markup)
     for hexadecimal, decimal in _CHARACTER_REFERENCE.findall(markup):
         used.add(chr(min(int(hexadecimal, 16) if hexadecimal else int(decimal), 0x10FFFF)))
-    free = "".join(islice(filterfalse(used.__contains__, map(chr, range(0xF0000, 0x10FFFE))), 4))  # private use
-    return free if len(free) == 4 else None
+    free = "".join(islice(filterfalse(used.__contains__, map(chr, range(0xF0000, 0x10FFFE))), 5))  # private use
+    return free if len(free) == 5 else None
 
 
 def _render(root, markup: str) -> TextBuilder | None:
@@ -372,7 +375,7 @@ def _lines(stream: str, marks: str, exact: bool) -> TextBuilder | None:
     """The stylesheet's ``stream`` cut into lines. Unless ``exact`` (the layout tables marked),
     None if a table may be layout: a cell with a hint, or one longer than a layout cell's text
     once squashed (a space between blocks only lengthens it)."""
-    br, cell, pre, hint = tuple(marks)  # four characters
+    br, cell, pre, hint = marks[0], marks[1], marks[2], marks[3]
     if hint in stream:
         if not exact:
             return None
@@ -398,21 +401,82 @@ def _add_squashed(builder: TextBuilder, stream: str, marks: str, exact: bool) ->
     a few passes in C over the whole page (``squash`` on each line cost more than the rest of
     the rendering). A mark is not white space to split(), so it stays, with at most one space
     each side."""
-    br, cell = marks[0], marks[1]
+    br, cell, merge = marks[0], marks[1], marks[4]
     text = " ".join(stream.replace("\u200b", "").split())
-    for mark in (br, cell):
+    for mark in (br, cell, merge):
         if " " + mark in text:
             text = text.replace(" " + mark, mark)
         if mark + " " in text:
             text = text.replace(mark + " ", mark)
+    merged = merge in text  # (a page merging no cell: no row looked at for it)
+    below: list[list] = []  # a table's cells merged down into rows to come (_place_merges)
     for segment in text.split(br):
         if not segment:
+            below = []  # (a table's end, or a row of no cells: what merged down ends there)
             continue
         if segment[0] != cell:
+            below = []
             builder.add_line([segment])
             continue
         cells = segment[1:].split(cell)
         if not exact and len(segment) > LAYOUT_TEXT and max(map(len, cells)) > LAYOUT_TEXT:
             return False
-        builder.add_line(cells, grid=True)
+        if merged and (below or merge in segment):
+            spans = _merged_cells(cells, merge)
+            builder.add_line(cells, grid=True)
+            _place_merges(builder, spans, below)
+        else:
+            builder.add_line(cells, grid=True)
     return True
+
+
+_MOST_SPAN = 100  # grid positions: a colspan or rowspan past it is no table's (a browser caps them too)
+
+
+def _span(text: str) -> int:
+    return min(int(text), _MOST_SPAN) if text.isdigit() else 1
+
+
+def _merged_cells(cells: list[str], merge: str) -> dict[int, tuple[int, int]]:
+    """The row's cells merged over more than one grid position, by index: their colspan and
+    rowspan (their marks taken out of `cells`)."""
+    spans: dict[int, tuple[int, int]] = {}
+    for index, text in enumerate(cells):
+        if text[:1] == merge:
+            columns, rows, rest = text[1:].split(merge, 2)
+            cells[index] = rest
+            spans[index] = (_span(columns), _span(rows))
+    return spans
+
+
+def _place_merges(builder: TextBuilder, spans: dict[int, tuple[int, int]], below: list[list]) -> None:
+    """The row last added with its merges (a MergedLine): its own cells merged over more than
+    one column, and the cells of rows above merged down into it, each at the grid column it
+    starts in (`below`: [column, rows still covered, cell, columns] of each, brought up to date
+    for the rows after this one)."""
+    line = builder.lines[-1]
+    cells = line.cells
+    above = {entry[0]: entry for entry in below}
+    merges: list[Merge] = []
+    later: list[list] = []
+    column = 0
+    for index, cell in enumerate(cells):
+        while column in above:
+            entry = above.pop(column)
+            merges.append(Merge(index, entry[2], entry[3], False))
+            if entry[1] > 1:
+                later.append([entry[0], entry[1] - 1, entry[2], entry[3]])
+            column += entry[3]
+        columns, rows = spans.get(index, (1, 1))
+        if columns > 1:
+            merges.append(Merge(index, cell, columns, True))
+        if rows > 1:
+            later.append([column, rows - 1, cell, columns])
+        column += columns
+    for entry in sorted(above.values(), key=lambda e: e[0]):  # (past the row's own cells)
+        merges.append(Merge(len(cells), entry[2], entry[3], False))
+        if entry[1] > 1:
+            later.append([entry[0], entry[1] - 1, entry[2], entry[3]])
+    below[:] = later
+    if merges:
+        builder.lines[-1] = MergedLine(cells, line.grid, tuple(merges))

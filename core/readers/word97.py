@@ -23,7 +23,7 @@ import struct
 import sys
 from array import array
 
-from core.readers.document import Document, TextBuilder
+from core.readers.document import Cell, Document, Merge, MergedLine, TextBuilder
 from core.readers.html import squash
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -480,12 +480,14 @@ def _sprms(grpprl: bytes):
 
 
 class _Paragraph:
-    __slots__ = ("in_table", "row_end", "depth", "inner_cell_end", "inner_row_end", "merged")
+    __slots__ = ("in_table", "row_end", "depth", "inner_cell_end", "inner_row_end", "merged", "edges", "across")
 
     def __init__(self, grpprl: bytes) -> None:
         self.in_table = self.row_end = self.inner_cell_end = self.inner_row_end = False
         self.depth = 0
         self.merged: set[int] = set()  # cells covered by a merge (row ends only)
+        self.edges: tuple[int, ...] = ()  # the row's cells' edges (rgdxaCenter, twips; row ends only)
+        self.across: set[int] = set()  # of the merged cells, those merged from the left (fMerged)
         for sprm, operand in _sprms(grpprl):
             if sprm == SPRM_IN_TABLE:
                 self.in_table = operand[:1] != b"\x00"
@@ -501,6 +503,9 @@ class _Paragraph:
                 columns = operand[0]
                 cells_at = 1 + 2 * (columns + 1)
                 self.merged = set()
+                self.across = set()
+                if cells_at <= len(operand):
+                    self.edges = struct.unpack_from(f"<{columns + 1}h", operand, 1)
                 for i in range(columns):
                     at = cells_at + 20 * i
                     if at + 2 > len(operand):
@@ -508,6 +513,8 @@ class _Paragraph:
                     flags = operand[at] | operand[at + 1] << 8
                     if flags & 0x0002 or (flags & 0x0020 and not flags & 0x0040):
                         self.merged.add(i)  # horizontally merged, or a vertical merge's continuation
+                        if flags & 0x0002:
+                            self.across.add(i)
             elif sprm == SPRM_VERT_MERGE and len(operand) >= 2:
                 if operand[1] == 1:
                     self.merged.add(operand[0])
@@ -515,6 +522,44 @@ class _Paragraph:
                     self.merged.discard(operand[0])
         if self.depth > 0:
             self.in_table = True
+
+
+def _merged_rows(builder: TextBuilder, rows: list[tuple[int, _Paragraph]]) -> None:
+    """A table's rows (each one's line and its row end's properties) made MergedLines where a cell
+    covers more than one column of the table's grid (every row's cell edges, all rows together) or
+    continues a cell merged down (a vertical merge's continuation under the cell starting at its
+    edge above) or across (the old horizontal merge: the cell left of it covers it)."""
+    grid = sorted({edge for _, row in rows for edge in row.edges})
+    counted = {edge: sum(edge in row.edges for _, row in rows) for edge in grid}
+    above: dict[int, tuple[Cell, int]] = {}  # the cell starting at an edge in the rows so far, and its columns
+    for index, row in rows:
+        line = builder.lines[index]
+        merges: list[Merge] = []
+        kept = 0
+        # (a row whose edges no other row shares, a row printed a cell short or long, its cells
+        # drawn wider or narrower: it crosses the others' edges without covering their columns)
+        aligned = all(counted[edge] > 1 for edge in row.edges)
+        for i in range(len(row.edges) - 1):
+            start, end = row.edges[i], row.edges[i + 1]
+            columns = max(1, bisect.bisect_right(grid, end) - bisect.bisect_right(grid, start)) if aligned else 1
+            if i in row.across:
+                if merges and merges[-1].own and merges[-1].at == kept - 1:
+                    last = merges[-1]
+                    merges[-1] = Merge(last.at, last.cell, last.columns + columns, True)
+                elif kept:
+                    merges.append(Merge(kept - 1, line.cells[kept - 1], 1 + columns, True))
+            elif i in row.merged:
+                origin = above.get(start)
+                if origin is not None and origin[1] == columns:
+                    merges.append(Merge(kept, origin[0], columns, False))
+            elif kept < len(line.cells):
+                cell = line.cells[kept]
+                above[start] = (cell, columns)
+                if columns > 1:
+                    merges.append(Merge(kept, cell, columns, True))
+                kept += 1
+        if merges:
+            builder.lines[index] = MergedLine(line.cells, True, tuple(merges))
 
 
 def _build(text: str, piece_starts, pieces, modifiers, papx, extra: bytes, builder: TextBuilder,
@@ -558,17 +603,24 @@ def _build(text: str, piece_starts, pieces, modifiers, papx, extra: bytes, build
         cells.append(squash(" ".join(cell_parts)))
         cell_parts.clear()
 
-    def end_row(merged=frozenset()) -> None:
+    table_rows: list[tuple[int, _Paragraph]] = []  # the table's rows so far: each one's line, its row end
+
+    def end_row(merged=frozenset(), row: _Paragraph | None = None) -> None:
         if cell_parts:
             end_cell()
         kept = [c for i, c in enumerate(cells) if i not in merged]
         if kept:
             builder.add_line(kept, grid=True)
+            if row is not None and row.edges and len(row.edges) == len(cells) + 1:
+                table_rows.append((len(builder.lines) - 1, row))
         cells.clear()
 
     def add_paragraph(content: str) -> None:
         if cells or cell_parts:  # a table row without its row mark: keep what it held
             end_row()
+        if table_rows:
+            _merged_rows(builder, table_rows)
+            table_rows.clear()
         for line in content.split("\n"):
             if line.strip():
                 builder.add_line(line.split("\t"))
@@ -608,7 +660,7 @@ def _build(text: str, piece_starts, pieces, modifiers, papx, extra: bytes, build
             if not paragraph.inner_row_end:
                 cell_parts.append(content)
         elif paragraph.row_end:
-            end_row(paragraph.merged)
+            end_row(paragraph.merged, paragraph)
         else:
             cell_parts.append(content)
             if mark_char == "\x07":

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from core.check.rules import check
 from core.model import DOUBT, ERROR
+from core.pipeline import load_report
 from core.readers.dispatch import read_document
 from tests.core.truth import read_against_truth, t3_row
 
@@ -81,3 +84,16 @@ def test_pandocs_web_page_of_a_row_of_8_keeps_the_reading_of_a_total_cut_off():
 def test_a_web_page_of_its_own_is_not_taken_for_pandocs():
     assert not read_document(str(ZOO / "h2905-r0038-web-utf-8.html")).rows_cut_to_columns
     assert not read_document(str(ZOO / "q3306-r0005-mammoth-html.html")).rows_cut_to_columns
+
+
+@pytest.mark.parametrize("name, row", [("quirks8585-r0039-pdftotext-layout-gbk.txt", "section3.denied_process_info"),
+                                       ("q2906-r0002-pdftotext-layout-utf-8.txt", "section3.denied_law_forbidden")])
+def test_a_pdfs_row_read_as_8_says_its_total_is_not_printed_not_that_a_converter_cut_it(name, row):
+    """pdftotext's text of a PDF (its pages marked): a row printing 7 values, the second the sum of
+    the five after it, is read as a row of 8 whose 总计 is not there. No converter cut the row: the
+    PDF's page shows 7 cells. The message said 「末格（总计）空白或转换时被截去」; it now says what the
+    auditor sees on the page."""
+    report = load_report(ZOO / name)
+    flag = next(f for f in report.flags if f.cell == row)
+    assert "末格（总计）空白或没有印出（PDF中本行只见7格）" in flag.message
+    assert not any("转换时" in f.message for f in report.flags)

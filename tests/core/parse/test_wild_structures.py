@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from core.check.rules import check
-from core.model import ERROR
+from core.model import DOUBT, ERROR
 from core.pipeline import load_report
 from tests.core.truth import wrong_cells
 
 WILD = Path(__file__).resolve().parents[2] / "fixtures" / "wild"
+COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
+T4_COLUMNS = ("maintained", "corrected", "other", "pending", "total")
 
 
 @pytest.mark.parametrize("name", ["structures-report-in-layout-table.docx", "structures-report-in-layout-table.doc"])
@@ -187,7 +189,7 @@ def test_a_cell_printing_excels_overflow_mark_is_unread_not_zero(name):
     it where a number is too wide for its column, and it was pasted as text. Joined to the label
     beside it or read as a blank, 自然人 was 0 and （七）总计 blank: two false 错误 (T3-1, T3-2, T3-3)
     suggesting 200, and an odd-sum 存疑 blaming a misprint. Each such cell is now unread and says
-    why; the sums left open are no 错误."""
+    why; the sums left open are no 错误, and each value the sums fix is offered (wild68)."""
     report = load_report(WILD / name)
     assert report.problems == []
     unread = {"section2.punishment.decisions", "section3.new.natural", "section3.total.total"}
@@ -198,4 +200,114 @@ def test_a_cell_printing_excels_overflow_mark_is_unread_not_zero(name):
         f"{path}: truth {truth}, got None" for path, truth in
         (("section2.punishment.decisions", 152056), ("section3.new.natural", 165), ("section3.total.total", 200)))
     assert report.value("section3.new.total") == 207 and report.value("section3.total.natural") == 157
+    # the template's sums fix both 表三 cells (every other cell of a sum through each read): each value
+    # offered as a suggestion, 存疑 (the reading, not the report, lacks it), naming the sums; 表二's
+    # 行政处罚 is in no sum
+    findings = check(report)
+    assert [(f.rule, f.severity, f.suggestion.cell, f.suggestion.value) for f in findings] == [
+        ("T3-1", DOUBT, "section3.new.natural", 165), ("T3-1", DOUBT, "section3.total.total", 200)]
+    assert findings[1].message == (
+        "表三「（七）总计」×「总计」印为「###」（Excel表格列宽不足时显示的符号，数值没有印出）：按表三「总计」列、"
+        "表三「（七）总计」行的合计关系（T3-1、T3-2、T3-3）应为200，请对照原文核对")
+
+
+@pytest.mark.parametrize("name", ["structures-merged-zeros.html", "structures-merged-zeros.docx",
+                                  "structures-merged-zeros.doc"])
+def test_a_zero_merged_over_several_cells_is_a_zero_in_each(name):
+    """表三's and 表四's 0s merged as real files merge them (colspan / rowspan; w:gridSpan / w:vMerge
+    through LibreOffice): 「1.属于国家秘密」's seven cells one 0, 「2.其他法律…」's five 法人 cells one 0,
+    科研机构 … 法律服务机构 of （一） one 0 beside counts, rows 4. to 7. of （三） one 0 merged down and
+    across, 科研机构 … 法律服务机构 of （四）1. and 2. one 0 merged down, 表四's ten 行政诉讼 cells one 0
+    (and that through `soffice --convert-to doc`: each row's cell edges, the vertical merge flags).
+    The file holds each once: read right but 13 flags (「印有1个数值，模板为7列」, 「未印出数值」,
+    「表四印有6个数值」). Each cell a merged 0 covers is now a 0, none flagged; 表二's own merged
+    cells (本年处理决定数量 over three header columns) stay one value."""
+    report = load_report(WILD / name)
+    assert report.problems == [] and report.flags == []
+    assert wrong_cells(report, "wild/structures") == []
+    for row in ("denied_state_secret", "denied_law_forbidden", "denied_third_party", "denied_internal_affairs",
+                "denied_process_info", "denied_law_enforcement_file"):
+        assert [report.cells[f"section3.{row}.{c}"].state for c in COLUMNS] == ["number"] * 7, row
+        assert [report.value(f"section3.{row}.{c}") for c in COLUMNS] == [0] * 7, row
+    assert [report.value(f"section3.granted.{c}") for c in COLUMNS] == [61, 13, 0, 0, 0, 4, 78]
+    assert [report.value(f"section3.unable_need_creation.{c}") for c in COLUMNS] == [8, 2, 0, 0, 0, 0, 10]
+    assert [report.value(f"section4.litigation_after_review.{c}") for c in T4_COLUMNS] == [0] * 5
+    assert report.value("section2.licensing.decisions") == 0 and report.value("section2.punishment.decisions") == 152056
+    # (a merged 0's cells point at the one 0 the file prints)
+    spans = {report.cells[f"section3.denied_third_party.{c}"].span for c in COLUMNS}
+    spans |= {report.cells[f"section3.denied_law_enforcement_file.{c}"].span for c in COLUMNS}
+    assert len(spans) == 1 and report.text[slice(*spans.pop())] == "0"
     assert check(report) == []
+
+
+@pytest.mark.parametrize("name", ["structures-merged-blanks.html", "structures-merged-blanks.docx",
+                                  "structures-merged-blanks.doc"])
+def test_a_blank_merged_over_several_cells_is_a_blank_in_each(name):
+    """The same merges left empty: each cell they cover is a printed blank (0 to the sums), not a
+    cell the row failed to print (13 flags before)."""
+    report = load_report(WILD / name)
+    assert report.problems == [] and report.flags == []
+    assert wrong_cells(report, "wild/structures") == []
+    for row in ("denied_state_secret", "denied_internal_affairs", "denied_law_enforcement_file"):
+        assert [report.cells[f"section3.{row}.{c}"].state for c in COLUMNS] == ["blank"] * 7, row
+    assert [report.cells[f"section3.granted.{c}"].state for c in COLUMNS] == \
+        ["number", "number", "blank", "blank", "blank", "number", "number"]
+    assert [report.cells[f"section4.litigation_direct.{c}"].state for c in T4_COLUMNS] == ["blank"] * 5
+    assert check(report) == []
+
+
+@pytest.mark.parametrize("name", ["structures-merged-count.html", "structures-merged-count.docx",
+                                  "structures-merged-count.doc"])
+def test_a_count_merged_over_several_cells_is_flagged_as_undecided(name):
+    """「3.危及“三安全一稳定”」 prints 7, one 2 merged over 商业企业 … 其他, and 9: the template counts
+    those five apart, and which of them the 2 is (or whether it is their sum) the file does not
+    say. It is read where it stands (商业企业), the four cells after it inferred 0, the row flagged
+    with why."""
+    report = load_report(WILD / name)
+    merged = [f for f in report.flags if f.cell == "section3"]
+    assert [f.message for f in merged] == [
+        "表三「3.危及“三安全一稳定”」行有一个合并单元格（横跨5列）印为「2」：模板中这几格各有数值，"
+        "它是哪一格的数值、或是几格之和，无法确定，请对照原文核对"]
+    assert {f.cell for f in report.flags} == {"section3", "section3.denied_safety_stability"}
+    assert [report.value(f"section3.denied_safety_stability.{c}") for c in COLUMNS] == [7, 2, 0, 0, 0, 0, 9]
+    assert [report.cells[f"section3.denied_safety_stability.{c}"].state for c in COLUMNS[2:6]] == ["inferred"] * 4
+    assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+@pytest.mark.parametrize("name", ["structures-overflow-t4.html", "structures-overflow-t4.docx"])
+def test_a_cell_of_t4_printing_excels_overflow_mark_is_unread_not_a_value_moved(name):
+    """The overflow-marks page with 表四's 行政复议 总计 (13) printed 「###」 too. 表四 skipped the mark as
+    text: 14 values for 15 cells, every cell flagged 「没有一种拆法能使合计相符（疑有笔误）」, 总计 read 0
+    (T4-1 存疑, N-1 「正文称行政复议13件，表四行政复议总计为0件」). The mark now holds its cell's place,
+    that cell unread and flagged as 表二's and 表三's are; the other 14 read as printed."""
+    report = load_report(WILD / name)
+    assert report.problems == []
+    flags = [f for f in report.flags if f.cell.startswith("section4")]
+    assert [(f.cell, f.message) for f in flags] == [
+        ("section4.review.total",
+         "「行政复议」×「总计」单元格印为「###」（Excel表格列宽不足时显示的符号，数值没有印出），未能读取，请对照原文填写")]
+    assert report.cells["section4.review.total"].state == "missing"
+    assert [report.value(f"section4.review.{c}") for c in T4_COLUMNS[:4]] == [8, 2, 0, 3]
+    assert [report.value(f"section4.litigation_direct.{c}") for c in T4_COLUMNS] == [0] * 5
+    assert wrong_cells(report, "wild/structures", ("section4",)) == ["section4.review.total: truth 13, got None"]
+    # its group's sum fixes it: 8 + 2 + 0 + 3, offered with the rule
+    t4 = [f for f in check(report) if f.rule.startswith("T4")]
+    assert [(f.rule, f.severity, f.suggestion.cell, f.suggestion.value) for f in t4] == \
+        [("T4-1", DOUBT, "section4.review.total", 13)]
+    assert "按表四「行政复议」的合计关系（T4-1）应为13" in t4[0].message
+
+
+def test_overflow_marks_a_paragraph_each_in_plain_pdftotext_hold_their_cells_places():
+    """`structures-overflow-t4.docx` through LibreOffice to PDF, then plain pdftotext: each cell a
+    paragraph, 「###」 among them (表四's 总计 wrapped in its narrow cell: 「##」, then 「#」 on the next
+    line). Passed by as text, 表四 read 14 values into 15 cells (every cell flagged, 总计 0: T4-1 存疑,
+    N-1) and 行政处罚 「未印出数值」. Each mark of 表二 and 表四 now holds its cell's place, unread and
+    flagged, and 表四's value is offered from its group's sum. (表三's, whose readers of such a stream
+    place rows by the sums, are left as before: 一、's row is one value short.)"""
+    report = load_report(WILD / "structures-overflow-t4.pdftotext.txt")
+    unread = {f.cell for f in report.flags if "Excel表格列宽不足时显示的符号" in f.message}
+    assert unread == {"section2.punishment.decisions", "section4.review.total"}
+    assert [report.value(f"section4.review.{c}") for c in T4_COLUMNS] == [8, 2, 0, 3, None]
+    assert not any(f.cell.startswith("section4") and f.cell != "section4.review.total" for f in report.flags)
+    t4 = [f for f in check(report) if f.rule.startswith("T4")]
+    assert [(f.severity, f.suggestion.cell, f.suggestion.value) for f in t4] == [(DOUBT, "section4.review.total", 13)]

@@ -196,7 +196,8 @@ def test_one_pass_reading_reads_what_the_general_walk_reads(tmp_path, monkeypatc
         (general.text, [[(c.text, c.start, c.end) for c in line.cells] for line in general.lines])
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
     body_element = root.find(docx_reader.W_BODY)
-    taken = docx_reader._plain_lines(body_element, docx_reader._continuations(body_element)) is not None
+    taken = docx_reader._plain_lines(body_element, docx_reader._continuations(body_element),
+                                     docx_reader._grid_spans(body_element)) is not None
     assert taken == one_pass
 
 
@@ -222,7 +223,8 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 def _random_body(rng, depth: int = 0) -> str:
     """Tables, rows, cells, paragraphs, runs and run content nested at random, well placed or
-    not (a row in a paragraph, a run in a cell, a paragraph in a run, ...), with merge marks."""
+    not (a row in a paragraph, a run in a cell, a paragraph in a run, ...), with merge marks and
+    cells spanning two grid columns (the MergedLines both make compared too)."""
     parts = []
     for _ in range(rng.randint(1, 4)):
         kind = rng.choice(["p", "p", "tbl", "tr", "tc", "r", "t", "tab", "br", "hyperlink", "shd"])
@@ -231,8 +233,8 @@ def _random_body(rng, depth: int = 0) -> str:
             continue
         props = ""
         if kind == "tc" and rng.random() < 0.4:
-            mark = rng.choice(["vMerge", "hMerge"])
-            value = rng.choice(["", " w:val='restart'", " w:val='continue'"])
+            mark = rng.choice(["vMerge", "hMerge", "gridSpan"])
+            value = rng.choice(["", " w:val='restart'", " w:val='continue'"]) if mark != "gridSpan" else " w:val='2'"
             props = f"<w:tcPr><w:{mark}{value}/></w:tcPr>"
         inner = _random_body(rng, depth + 1) if depth < 4 else ""
         parts.append(f"<w:{kind}>{props}{inner}</w:{kind}>")
@@ -247,7 +249,7 @@ def test_one_pass_reading_matches_the_general_walk_on_random_structures(monkeypa
     for _ in range(600):
         body = etree.fromstring(f"<w:body xmlns:w='{_W}'>{_random_body(rng)}</w:body>")
         fast = docx_reader.read_body(body)
-        taken += docx_reader._plain_lines(body, docx_reader._continuations(body)) is not None
+        taken += docx_reader._plain_lines(body, docx_reader._continuations(body), docx_reader._grid_spans(body)) is not None
         monkeypatch.setattr(docx_reader, "_ONE_PASS", False)
         general = docx_reader.read_body(body)
         monkeypatch.setattr(docx_reader, "_ONE_PASS", True)
