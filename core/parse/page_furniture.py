@@ -487,5 +487,6 @@ def without(doc: Document, sections: Sections, dropped: list[int]) -> tuple[Docu
         return i - bisect_right(dropped, i - 1)
     starts = tuple(map(moved, doc.page_starts))
     headings = {n: moved(i) for n, i in sections.heading_lines.items()}
-    return (Document(doc.path, doc.format, doc.encoding, doc.text, lines, doc.problems, starts),
-            replace(sections, heading_lines=headings))
+    # (replace keeps every other field: a pandoc page's rows_cut_to_columns lost here made its cut rows
+    # read as the page's own, their 总计 taken from the next cell)
+    return replace(doc, lines=lines, page_starts=starts), replace(sections, heading_lines=headings)

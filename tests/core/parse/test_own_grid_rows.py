@@ -81,6 +81,21 @@ def test_pandocs_web_page_of_a_row_of_8_keeps_the_reading_of_a_total_cut_off():
     assert wrong == [] and silent == []
 
 
+def test_pandocs_web_page_with_a_note_under_表三_keeps_the_reading_of_a_total_cut_off(tmp_path):
+    # the same page with a note printed under 表三's table: the note's line is dropped before the rows
+    # are read, and the document without it had lost its rows_cut_to_columns, so 「（二）部分公开」 was
+    # read as the page's own row of 7 (商业企业 1, 总计 1) with a false T3-3 错误
+    page = (ZOO / "q3306-r0005-mammoth-html-pandoc.html").read_text(encoding="utf-8")
+    end = page.index("</table>", page.index("三、本年度办理结果")) + len("</table>")
+    noted = tmp_path / "noted.html"
+    noted.write_text(page[:end] + "\n<p>注：本表“法人或其他组织”含商业企业12件。</p>\n" + page[end:], encoding="utf-8")
+    report = load_report(noted)
+    assert t3_row(report, "partial") == [12, None, None, None, None, 1, 13]
+    assert any(f.cell == "section3.partial" and "转换时末格（总计）被截去" in f.message for f in report.flags)
+    errors, _ = _errors_and_doubts(report)
+    assert {cell for _, cell, _ in errors} == {"section3.carried_over.total"}
+
+
 def test_a_web_page_of_its_own_is_not_taken_for_pandocs():
     assert not read_document(str(ZOO / "h2905-r0038-web-utf-8.html")).rows_cut_to_columns
     assert not read_document(str(ZOO / "q3306-r0005-mammoth-html.html")).rows_cut_to_columns
