@@ -529,9 +529,32 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
             if not any(f.severity == ERROR for f in sources):
                 finding.severity = DOUBT
                 finding.message += "。可能是读取问题而非报告错误，请对照原文核对"
+        if group[0][0].rule.startswith("T3") and (lost := _reading_order_lost(report)):
+            for _, finding in group:
+                if finding.severity == ERROR:
+                    finding.severity = DOUBT
+                    finding.message += _READING_ORDER_LOST.format(*lost)
     out = [f for _, f in failing] + unread_failing
     _name_undecided_cells(report, out)
     return out
+
+
+_READING_ORDER_LOST = ("。可能是读取问题而非报告错误：表三有{0}行未找到，另有{1}行印出的数值多于模板列数，"
+                       "各数值未与行标签一同印出，本行读出的数值可能混有他行的数值，请对照原文核对")
+
+
+def _reading_order_lost(report: Report) -> Optional[tuple[int, int]]:
+    """(rows not found, rows holding others' values) of 表三 when there are two of each at least,
+    else None: the converter printed the table's values apart from their labels (plain pdftotext
+    over pages: p3602 r0012, 9 rows not found and three rows of 22 to 30 values), so a row that did
+    read a value per column may hold its neighbours' values, and its failing sum says nothing of
+    the report."""
+    missing = overrun = 0
+    for f in report.flags:
+        if f.cell.startswith("section3.") and f.cell.count(".") == 1:
+            missing += f.kind == "missing"
+            overrun += OVERRUN in f.causes
+    return (missing, overrun) if missing >= 2 and overrun >= 2 else None
 
 
 def _totals_read_from_parts(template: str, statements: list[Statement],
