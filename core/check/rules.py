@@ -500,6 +500,8 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
         shaky = _shaky_cells(report, [e for e, _ in group], suggestion, flags, overrun_rows) if suggestion else []
         if shaky and suggestion and not _prose_restores(statements, values, suggestion):
             suggestion = None
+        if suggestion and group[0][0].rule.startswith("T3") and _reading_order_lost(report):
+            suggestion = None  # (a value balancing sums through rows that may hold others' values)
         candidates = [suggestion] if suggestion else best if len(best) > 1 else []
         absorbing: list[Finding] = []  # findings of sums failing through cells filled in from a misprint
         for eq, finding in group:
