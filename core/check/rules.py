@@ -369,6 +369,22 @@ def _count_for_an_unprinted_cell(report: Report, suggestion: Suggestion, unsure_
     return 0 < len(printed) < len(paths) and all(c.state == NUMBER and c.value for c in printed)
 
 
+def _lone_printed_count(report: Report, suggestion: Suggestion, unsure_rows: frozenset[str]) -> bool:
+    """Whether the suggestion changes the one count a flagged 表三 row printed, its other cells filled
+    in by the parser as 0 (printed nothing: blanks that left no trace). A row printing one count other
+    than 0 and no other cell fails its own sum wherever the count is placed; its other values were
+    lost to the reading (p3602 r0025 plain pdftotext: 「（二）部分公开」 read only its 总计 7, and 0
+    was offered for it), so the sums through it say nothing of the printed count."""
+    row = _row_key(suggestion.cell)
+    if not row.startswith("section3.") or row not in unsure_rows:
+        return False
+    cell = report.cells[suggestion.cell]
+    if cell.span is None or cell.state != NUMBER or not cell.value:
+        return False
+    return all(c.state == INFERRED and c.span is None and c.value == 0 for p, c in report.cells.items()
+               if p.startswith(row + ".") and p != suggestion.cell)
+
+
 def _guessed_cut(eq: Equation, path: str, flags: dict[str, Flag]) -> bool:
     """Whether the equation's value of the cell rests on a guessed cut of its glued row. A row
     placed from the left guessed only which column each part is in: its 总计 (printed last) and
@@ -489,7 +505,8 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
         suggestion = best[0] if len(best) == 1 else None
         if suggestion and not _satisfiable_with(report, values, suggestion):
             suggestion = None  # (no value of the unread cells, none below 0, would balance a sum through it)
-        if suggestion and _count_for_an_unprinted_cell(report, suggestion, unsure_rows):
+        if suggestion and (_count_for_an_unprinted_cell(report, suggestion, unsure_rows)
+                           or _lone_printed_count(report, suggestion, unsure_rows)):
             suggestion = None
         # The value suggested balances the failing sums through it with the other cells as read:
         # one of them read in doubt (a glued run cut by guess, placed from the left) may be what

@@ -111,3 +111,14 @@ def test_no_value_is_offered_for_a_cell_of_a_table_whose_reading_order_is_lost()
     assert findings, "the misreading shows"
     assert [f.suggestion for f in findings] == [None] * len(findings)
     assert ERROR not in {f.severity for f in findings}
+
+
+def test_no_value_is_offered_for_the_one_count_a_row_printed():
+    # p3602 r0025 (plain pdftotext over pages, a consistent report): 「（二）部分公开」 prints 6, 1
+    # and 总计 7, but only the 7 reaches its row (read under 总计, the other cells blank left no
+    # trace); its sum failed and offered 总计 = 0, which would make the right 7 wrong
+    report = load_report(FIXTURES / "zoo" / "p3602-r0025-pdftotext-gbk.txt")
+    assert report.value("section3.partial.total") == 7
+    findings = [f for f in check(report) if "section3.partial.total" in f.cells]
+    assert findings and {f.severity for f in findings} == {DOUBT}
+    assert [f.suggestion for f in findings] == [None] * len(findings)
