@@ -371,6 +371,22 @@ def _count_for_an_unprinted_cell(report: Report, suggestion: Suggestion, unsure_
     return 0 < len(printed) < len(paths) and all(c.state == NUMBER and c.value for c in printed)
 
 
+def _lone_printed_count(report: Report, suggestion: Suggestion, unsure_rows: frozenset[str]) -> bool:
+    """Whether the suggestion changes the one count a flagged 表三 row printed, its other cells filled
+    in by the parser as 0 (printed nothing: blanks that left no trace). A row printing one count other
+    than 0 and no other cell fails its own sum wherever the count is placed; its other values were
+    lost to the reading (p3602 r0025 plain pdftotext: 「（二）部分公开」 read only its 总计 7, and 0
+    was offered for it), so the sums through it say nothing of the printed count."""
+    row = _row_key(suggestion.cell)
+    if not row.startswith("section3.") or row not in unsure_rows:
+        return False
+    cell = report.cells[suggestion.cell]
+    if cell.span is None or cell.state != NUMBER or not cell.value:
+        return False
+    return all(c.state == INFERRED and c.span is None and c.value == 0 for p, c in report.cells.items()
+               if p.startswith(row + ".") and p != suggestion.cell)
+
+
 def _guessed_cut(eq: Equation, path: str, flags: dict[str, Flag]) -> bool:
     """Whether the equation's value of the cell rests on a guessed cut of its glued row. A row
     placed from the left guessed only which column each part is in: its 总计 (printed last) and
@@ -491,7 +507,8 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
         suggestion = best[0] if len(best) == 1 else None
         if suggestion and not _satisfiable_with(report, values, suggestion):
             suggestion = None  # (no value of the unread cells, none below 0, would balance a sum through it)
-        if suggestion and _count_for_an_unprinted_cell(report, suggestion, unsure_rows):
+        if suggestion and (_count_for_an_unprinted_cell(report, suggestion, unsure_rows)
+                           or _lone_printed_count(report, suggestion, unsure_rows)):
             suggestion = None
         # The value suggested balances the failing sums through it with the other cells as read:
         # one of them read in doubt (a glued run cut by guess, placed from the left) may be what
@@ -502,6 +519,8 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
         shaky = _shaky_cells(report, [e for e, _ in group], suggestion, flags, overrun_rows) if suggestion else []
         if shaky and suggestion and not _prose_restores(statements, values, suggestion):
             suggestion = None
+        if suggestion and group[0][0].rule.startswith("T3") and _reading_order_lost(report):
+            suggestion = None  # (a value balancing sums through rows that may hold others' values)
         candidates = [suggestion] if suggestion else best if len(best) > 1 else []
         absorbing: list[Finding] = []  # findings of sums failing through cells filled in from a misprint
         for eq, finding in group:
@@ -531,6 +550,11 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
             if not any(f.severity == ERROR for f in sources):
                 finding.severity = DOUBT
                 finding.message += "。可能是读取问题而非报告错误，请对照原文核对"
+        if group[0][0].rule.startswith("T3") and (lost := _reading_order_lost(report)):
+            for _, finding in group:
+                if finding.severity == ERROR:
+                    finding.severity = DOUBT
+                    finding.message += _READING_ORDER_LOST.format(*lost)
     out = [f for _, f in failing] + unread_failing
     _name_undecided_cells(report, out)
     return out
@@ -568,6 +592,24 @@ def overflow_values(report: Report, values: dict[str, Optional[Number]]) -> list
             findings.append(Finding(first.rule, DOUBT, list(dict.fromkeys((path, *first.cells))),
                                     message + "，两者不能同时成立，" + CHECK_WITH_SOURCE))
     return findings
+
+
+_READING_ORDER_LOST = ("。可能是读取问题而非报告错误：表三有{0}行未找到，另有{1}行印出的数值多于模板列数，"
+                       "各数值未与行标签一同印出，本行读出的数值可能混有他行的数值，请对照原文核对")
+
+
+def _reading_order_lost(report: Report) -> Optional[tuple[int, int]]:
+    """(rows not found, rows holding others' values) of 表三 when there are two of each at least,
+    else None: the converter printed the table's values apart from their labels (plain pdftotext
+    over pages: p3602 r0012, 9 rows not found and three rows of 22 to 30 values), so a row that did
+    read a value per column may hold its neighbours' values, and its failing sum says nothing of
+    the report."""
+    missing = overrun = 0
+    for f in report.flags:
+        if f.cell.startswith("section3.") and f.cell.count(".") == 1:
+            missing += f.kind == "missing"
+            overrun += OVERRUN in f.causes
+    return (missing, overrun) if missing >= 2 and overrun >= 2 else None
 
 
 def _totals_read_from_parts(template: str, statements: list[Statement],

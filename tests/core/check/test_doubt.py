@@ -87,3 +87,38 @@ def test_rows_next_to_a_row_printing_far_more_values_than_columns_are_in_doubt()
     _add(report, "section3.not_processed_complaint.natural", 5)  # a sum now fails through it
     failing = [f for f in check(report) if "section3.not_processed_complaint.natural" in f.cells and f.rule.startswith("T3")]
     assert failing and {f.severity for f in failing} == {DOUBT}
+
+
+def test_a_row_read_whole_in_a_table_mostly_unread_shows_doubt_not_error():
+    # p3602 r0012 (plain pdftotext over pages, a consistent report): the values of 表三 print apart
+    # from their labels: 9 rows not found, three holding 22 to 30 values; 「5.属于三类内部事务信息」 read
+    # seven values (0 0 - - 1 1 -: its own row is blank but for 总计 0), failing its sum
+    report = load_report(FIXTURES / "zoo" / "p3602-r0012-pdftotext-gbk.txt")
+    findings = [f for f in check(report) if f.rule.startswith(("T3", "T4"))]
+    assert "section3.denied_internal_affairs" not in {f.cell for f in report.flags}
+    row = [f for f in findings if "section3.denied_internal_affairs.total" in f.cells]
+    assert row and row[0].severity == DOUBT
+    assert "表三有9行未找到，另有3行印出的数值多于模板列数" in row[0].message
+    assert {f.severity for f in findings} == {DOUBT}  # no 错误 on a report that is right
+
+
+def test_no_value_is_offered_for_a_cell_of_a_table_whose_reading_order_is_lost():
+    # pq3603 r0040 (plain pdftotext over pages, a consistent report): 8 rows of 表三 not found, four
+    # holding more values than columns; the sums through 「一、本年新收」 failed and offered 自然人 = 0
+    # (its 7 read under 科研机构), a change that would make the right report wrong
+    report = load_report(FIXTURES / "zoo" / "pq3603-r0040-pdftotext-utf-8.txt")
+    findings = [f for f in check(report) if f.rule.startswith("T3")]
+    assert findings, "the misreading shows"
+    assert [f.suggestion for f in findings] == [None] * len(findings)
+    assert ERROR not in {f.severity for f in findings}
+
+
+def test_no_value_is_offered_for_the_one_count_a_row_printed():
+    # p3602 r0025 (plain pdftotext over pages, a consistent report): 「（二）部分公开」 prints 6, 1
+    # and 总计 7, but only the 7 reaches its row (read under 总计, the other cells blank left no
+    # trace); its sum failed and offered 总计 = 0, which would make the right 7 wrong
+    report = load_report(FIXTURES / "zoo" / "p3602-r0025-pdftotext-gbk.txt")
+    assert report.value("section3.partial.total") == 7
+    findings = [f for f in check(report) if "section3.partial.total" in f.cells]
+    assert findings and {f.severity for f in findings} == {DOUBT}
+    assert [f.suggestion for f in findings] == [None] * len(findings)
