@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -82,14 +83,16 @@ class _Row:
                                        self.copy_mark if marked else ""])))
 
 
+@dataclass(slots=True)
 class _YearMarks:
     """A year's copy marks as last worked out (``DashboardModel.mark_copies_now``): its number of
     copies, the row that stands for it and that row's rank, why it stands, and the tooltip's
     words every copy of the year shares."""
-    __slots__ = ("count", "number", "rank", "reason", "said")
-
-    def __init__(self, count: int, number: int, rank: int, reason: int, said: dict) -> None:
-        self.count, self.number, self.rank, self.reason, self.said = count, number, rank, reason, said
+    count: int
+    number: int
+    rank: int
+    reason: int
+    said: dict
 
 
 class DashboardModel(ReadOnlyListModel):
