@@ -17,7 +17,7 @@ from gui.findings import KEY_APPLY_SUGGESTION, FindingsPanel
 from gui.layout import never_widens
 from gui.looks import LooksDelegate
 from gui.reasons_dialog import ReasonsDialog
-from gui.qt import (QAbstractItemDelegate, QAbstractItemView, QByteArray, QColor, QEvent, QFontMetrics,
+from gui.qt import (QAbstractItemDelegate, QAbstractItemView, QApplication, QByteArray, QColor, QEvent, QFontMetrics,
                     QGuiApplication, QHBoxLayout,
                     QItemSelection, QItemSelectionModel, QKeySequence, QLabel, QMenu, QModelIndex,
                     QFrame, QPainter, QPalette, QPen, QPixmap, QPoint, QPointF, QPolygon, QPushButton, QRect,
@@ -1319,10 +1319,22 @@ class ReportView(QWidget):
         if finding is None or finding.suggestion is None:
             self.statusMessage.emit(strings.NO_SUGGESTION)
             return False
-        # the entry chosen in the 问题清单 speaks for itself; taken at the cell, every rule suggesting it
-        ok = session.apply_suggestion(finding, its_own=finding is self.findings.current_finding())
+        # the keyboard in the 问题清单 (its list, or its button's Alt+A): emptied of open entries, the
+        # list took the next key and did nothing with it; the keyboard goes back to the table then
+        focus = QApplication.focusWidget()
+        from_list = focus is not None and (focus is self.findings or self.findings.isAncestorOf(focus))
+        saved: list[str] = []
+        session.saved.connect(saved.append)
+        try:
+            # the entry chosen in the 问题清单 speaks for itself; taken at the cell, every rule suggesting it
+            ok = session.apply_suggestion(finding, its_own=finding is self.findings.current_finding())
+        finally:
+            session.saved.disconnect(saved.append)
         if ok:
             self.select_cells([finding.suggestion.cell], finding.suggestion.cell)
+            if from_list and not any(self.findings.model.counts()[:3]) and self.focus_table():
+                self.statusMessage.emit(strings.LAST_PROBLEM_HANDLED.format(
+                    saved=saved[-1] if saved else strings.SAVED_MANY.format(count=1)))
         return ok
 
     def _finding_at_current_cell(self, with_suggestion: bool = True):

@@ -234,6 +234,8 @@ NO_MORE_PROBLEMS = "已是最后一个问题，后面没有其他有问题的报
 NO_EARLIER_PROBLEMS = "已是第一个问题，前面没有其他有问题的报告"
 NONE_HERE_NOR_LATER = "本报告没有问题，后面也没有其他有问题的报告"  # F8 on a report with none
 NONE_HERE_NOR_EARLIER = "本报告没有问题，前面也没有其他有问题的报告"
+# 采用建议值 of the report's last open finding, taken from the 问题清单: the keyboard goes back to the table
+LAST_PROBLEM_HANDLED = "{saved}。本报告的问题已全部处理，光标回到表格；按 F8 转到下一份有问题的报告"
 PROBLEM_AT = "第 {number} 个问题，共 {count} 个"  # F8 / Shift+F8 in the report
 PROBLEM_NEXT_REPORT = "已转到下一份有问题的报告 {name}：第 {number} 个问题，共 {count} 个"  # F8 past the last
 PROBLEM_PREVIOUS_REPORT = "已转到上一份有问题的报告 {name}：第 {number} 个问题，共 {count} 个"
