@@ -1,5 +1,6 @@
 """What an auditor's afternoon with the app met (ux69), driven through the real window: the keyboard
-left in an emptied 问题清单 after the last 采用建议值."""
+left in an emptied 问题清单 after the last 采用建议值; every agency cut to five characters beside
+long converted file names."""
 import shutil
 
 import pytest
@@ -72,3 +73,36 @@ def test_a_suggestion_taken_at_the_table_leaves_the_keyboard_there(planted_windo
     qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 0)
     assert table.hasFocus()
     assert "光标回到表格" not in status(window)
+
+
+def test_agencies_are_readable_beside_long_file_names_in_a_folder_of_several(store, settings, tmp_path, qtbot):
+    """A folder of several agencies' reports under a converter's long names (q3401) at 1366, the
+    list widened twice (Ctrl+]): 文件 took all the room its longest name wanted and every agency
+    stayed at five characters (「顺河…理局」) with the list twice as wide. 单位 now has eight
+    characters (「顺河回…管理局」) before 文件 takes the rest, and the files still tell apart by their ends."""
+    from gui.dashboard import AGENCY, FILE
+    from tests.gui.test_layout import shown_cell, shown_window
+
+    folder = tmp_path / "q3401"
+    folder.mkdir()
+    seeds = sorted(samples_dir().glob("[0-9][0-9][0-9]_*.txt"))
+    names = []
+    for number, seed in enumerate(seeds):
+        name = f"r000{number}-pandoc-docx-markdown-utf-8-sig-{number}.txt"
+        shutil.copy(seed, folder / name)
+        names.append(name)
+    window = shown_window(qtbot, store, settings, 1366, 697)
+    with qtbot.waitSignal(window.loadFinished, timeout=60000):
+        assert window.open_folder(folder)
+    view = window.dashboard.view
+    header = view.horizontalHeader()
+    before = header.sectionSize(AGENCY)
+    window.widen_list_action.trigger()
+    window.widen_list_action.trigger()
+    qtbot.waitUntil(lambda: header.sectionSize(AGENCY) > before)
+    metrics = view.fontMetrics()
+    assert header.sectionSize(AGENCY) >= metrics.horizontalAdvance("中" * 8) + 6
+    row = next(r for r in range(len(names)) if view.model().index(r, AGENCY).data() == "顺河回族区政务服务和大数据管理局")
+    assert shown_cell(view, row, AGENCY) == "顺河回…管理局"  # 「顺河…理局」 before
+    shown = [shown_cell(view, r, FILE) for r in range(len(names))]
+    assert len({text[-6:] for text in shown}) == len(names), shown  # each file's own end in sight
