@@ -952,13 +952,8 @@ class MainWindow(QMainWindow):
         target, _filter = file_dialogs.save_file_name(self, strings.EXPORT_TITLE, str(start / (default_stem + suffix)),
                                                       file_filter)
         named = file_to_write(target, (suffix,), default_stem) if target else ""
-        if named != target:
-            # the dialog asked about the name as typed; ask about the file written
-            if Path(named).exists() and QMessageBox.question(
-                    self, strings.EXPORT_TITLE, strings.EXPORT_REPLACE.format(name=Path(named).name)
-            ) != QMessageBox.StandardButton.Yes:
-                return ""
-        return named
+        # the dialog asked about the name as typed; ask about the file written
+        return named if file_dialogs.replace_confirmed(self, strings.EXPORT_TITLE, target, named) else ""
 
     def export_report_word(self) -> None:
         """导出本报告为 Word: the report on screen alone, in the official template. The Word export
@@ -1544,7 +1539,10 @@ class MainWindow(QMainWindow):
                                                           strings.EXPORT_FILTERS[".xlsx"])
             if not chosen:
                 return False
-            target = Path(file_to_write(chosen, (".xlsx",), Path(compare_strings.SUMMARY_DEFAULT).stem))
+            named = file_to_write(chosen, (".xlsx",), Path(compare_strings.SUMMARY_DEFAULT).stem)
+            if not file_dialogs.replace_confirmed(self, compare_strings.SUMMARY_TITLE, chosen, named):
+                return False
+            target = Path(named)
         # (written in the export thread: some 3 ms a report, seconds for a province's folder)
         return self.start_export(target, reviews, summary_writer([model.findings_at(n) for n in rows]),
                                  kind=SUMMARY)
