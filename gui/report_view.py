@@ -1048,6 +1048,7 @@ class ReportView(QWidget):
         opened, more on a busy machine); the view shows the report before until then."""
         if self._session is not None:
             self._session.changed.disconnect(self._update_title)
+            self._session.stepped.disconnect(self._show_step)
         paint_later = session is not None and self.isVisible()
         if paint_later:
             # The table first, the 问题清单 and 原文 on later turns of the event loop (its rows
@@ -1071,6 +1072,7 @@ class ReportView(QWidget):
         self.source.set_text(session.report.text if session else "")
         if session is not None:
             session.changed.connect(self._update_title)
+            session.stepped.connect(self._show_step)
         self._update_title()
         if session is not None and not unreadable:  # (no cell to select: 原文 stays uncaptioned)
             self._start_on_first_values()
@@ -1184,6 +1186,17 @@ class ReportView(QWidget):
 
     def current_view(self) -> TemplateTableView:
         return self.views[self.current_section()]
+
+    def _show_step(self, paths: list) -> None:
+        """Ctrl+Z / Ctrl+Y of an edit shows the cells it changed, in their table: taken from
+        表四, the undo of a 表三 edit changed a table out of sight (the status bar named the cell,
+        the auditor saw nothing change). The keyboard stays in the tables if it was there."""
+        if not paths:
+            return
+        in_table = any(view.hasFocus() for view in self.views.values())
+        self.select_cells(paths, paths[0])
+        if in_table:
+            self.focus_table()
 
     def show_section(self, section: str) -> TemplateTableView:
         self.tabs.setCurrentIndex(SECTIONS.index(section))

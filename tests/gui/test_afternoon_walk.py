@@ -106,3 +106,34 @@ def test_agencies_are_readable_beside_long_file_names_in_a_folder_of_several(sto
     assert shown_cell(view, row, AGENCY) == "顺河回…管理局"  # 「顺河…理局」 before
     shown = [shown_cell(view, r, FILE) for r in range(len(names))]
     assert len({text[-6:] for text in shown}) == len(names), shown  # each file's own end in sight
+
+
+def test_ctrl_z_taken_in_another_table_shows_the_cell_it_changed_back(planted_window, qtbot):
+    """The auditor took 采用建议值 in 表三, went on to 表四 (Ctrl+PgDn) and pressed Ctrl+Z: the
+    status bar said 「已撤销：…表三…」 but 表四 stayed on screen, the cell changed back out of
+    sight. Ctrl+Z (and Ctrl+Y) now shows 表三 with the cell selected, the keyboard still in the
+    table for the next key."""
+    window = planted_window
+    session = select_report(qtbot, window, PLANTED_CLEAN)
+    report_view = window.report_view
+    table = report_view.current_view()
+    table.setFocus()
+    table.setCurrentIndex(table.model().index_of(PLANTED_CELL))
+    qtbot.waitUntil(table.hasFocus)
+    assert report_view.apply_suggestion()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    t4 = report_view.views["section4"]
+    qtbot.waitUntil(lambda: report_view.current_view() is t4 and t4.hasFocus())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 3)
+    shown = report_view.current_view()
+    assert shown is report_view.views["section3"] and shown.hasFocus()
+    assert shown.currentIndex().data(shown.model().PathRole) == PLANTED_CELL
+    assert status(window).startswith("已撤销")
+    # Ctrl+Y from 表二 alike
+    report_view.show_section("section2")
+    report_view.focus_table()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 0)
+    assert report_view.current_view() is report_view.views["section3"]
+    assert report_view.current_view().currentIndex().data(shown.model().PathRole) == PLANTED_CELL
