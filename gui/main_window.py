@@ -563,16 +563,20 @@ class MainWindow(QMainWindow):
         if token != self._load_token:
             return
         count = self.dashboard.model.rowCount()
+        # a value typed as the window closed on this folder, dropped: said once, before the counts
+        dropped, self.settings.dropped_typing = self.settings.dropped_typing, ""
+        said_first = dropped + "。" if dropped else ""
         if cancelled:
-            self.show_status(strings.LOAD_CANCELLED.format(count=count))
+            self.show_status(said_first + strings.LOAD_CANCELLED.format(count=count))
         elif count == 0:
-            self.show_status(strings.NO_REPORTS.format(folder=self.folder) + self._not_read_note())
+            self.show_status(said_first + strings.NO_REPORTS.format(folder=self.folder) + self._not_read_note())
         else:
             notes = self._red_rows_note() + self._not_read_note() + self._earlier_work_note(earlier_work)
             # a folder deep in the disk pushed the counts, what the message is for, past the bar's
             # end: without its name (the title bar's) when the whole would be cut
-            self.show_status(fitting([strings.LOADED.format(count=count, folder=self.folder) + notes,
-                                      strings.LOADED_SHORT.format(count=count) + notes], self.statusBar()))
+            self.show_status(fitting([said_first + strings.LOADED.format(count=count, folder=self.folder) + notes,
+                                      said_first + strings.LOADED_SHORT.format(count=count) + notes,
+                                      *([dropped] if dropped else [])], self.statusBar()))
         self._restore_focus()
         # loadFinished once the years are linked and the linked reports checked again
         self.link_previous_years(lambda: self._after_years_linked(token, count))
@@ -1662,7 +1666,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.closed = True
-        self.report_view.discard_edit()  # a number typed and never confirmed is not an edit
+        typed = self.report_view.typed_value()
+        session = self.report_view.session
+        # a number typed and never confirmed is not an edit; the next start says it was dropped
+        self.settings.dropped_typing = strings.DROPPED_TYPING.format(
+            name=Path(session.report.file).name, cell=typed[0], text=typed[1]) if typed and session else ""
+        self.report_view.discard_edit()
         for window in list(self.compare_windows):  # the comparisons are not owned by this window
             window.close()
         self.stop_loading()

@@ -1484,6 +1484,19 @@ class ReportView(QWidget):
         """A cell's editor is open: a value is being typed, not yet confirmed."""
         return any(view.state() == QAbstractItemView.State.EditingState for view in self.views.values())
 
+    def typed_value(self) -> Optional[tuple[str, str]]:
+        """The cell (described) and the text of an open editor holding another value than its
+        cell's; None when no value is being typed."""
+        session = self._session
+        for view in self.views.values():
+            if session is not None and view.state() == QAbstractItemView.State.EditingState:
+                index = view.currentIndex()
+                editor = view.indexWidget(index)
+                text = editor.text().strip() if hasattr(editor, "text") else ""
+                if text and text != (index.data() or ""):
+                    return session.describe(index.data(TemplateTableModel.PathRole)), text
+        return None
+
     def discard_edit(self) -> None:
         """Close a cell's open editor as Esc does: what it holds was never confirmed (the window
         closing stored it as the editor lost the focus)."""

@@ -100,6 +100,8 @@ DASHBOARD_RESOLVED_TIP = "\n另有 {count} 项审核意见的问题修正后已�
 SEARCH_PLACEHOLDER = "搜索单位、年度、文件名或问题（Ctrl+F）"
 LOADING = "正在载入 {done}/{total} 份报告…"
 LOADED = "已载入 {count} 份报告（{folder}）"
+# the window closed while a value was typed, never confirmed: dropped as Esc drops it; the next start says so
+DROPPED_TYPING = "上次关闭窗口时，{name} {cell} 正在输入的「{text}」还没有确认（回车或 Tab），没有保存"
 LOADED_SHORT = "已载入 {count} 份报告"  # the folder's name left to the title bar when the rest would be cut
 LOADED_RED_ROWS = "，其中 {counts}（红色的行，原因见“问题”列）"
 LOADED_UNREADABLE = "{count} 份无法读取"
