@@ -577,6 +577,8 @@ class MainWindow(QMainWindow):
             self.show_status(fitting([said_first + strings.LOADED.format(count=count, folder=self.folder) + notes,
                                       said_first + strings.LOADED_SHORT.format(count=count) + notes,
                                       *([dropped] if dropped else [])], self.statusBar()))
+        if dropped:  # a value lost: said until the next message, not for 15 s while the auditor looks away
+            self.statusBar().showMessage(self.statusBar().currentMessage())
         self._restore_focus()
         # loadFinished once the years are linked and the linked reports checked again
         self.link_previous_years(lambda: self._after_years_linked(token, count))
