@@ -12,14 +12,16 @@ from gui.qt import (QCheckBox, QColor, QFontMetrics, QLabel, QPlainTextEdit, Qt,
 
 
 _FIELD_SPLIT = re.compile(r"[|\t]|\s{2,}|\u3000")
-_NUMBER = re.compile(r"^[-+−]?[\d,，.．]+%?$")
+_NUMBER = re.compile(r"^[-+−]?[\d,，.．]+(?:件|个|项|万元|元|%)?$")
+# values after a label in one field (「…公开申请 0 0」: a text export spaces its values once)
+_TRAILING_NUMBERS = re.compile(r"(?:\s+[-+−]?[\d,，.．]+(?:件|个|项|万元|元|%)?)+$")
 
 
 def row_label(line: str) -> str:
     """The words of a row before its value (its label, a column's table cells' texts), the
     numbers and the table's rules left out: 「一、本年新收政府信息公开申请数量」 of
     「| 一、本年新收政府信息公开申请数量 |  | 25 | 63 |」."""
-    fields = (field.strip(" :-：") for field in _FIELD_SPLIT.split(line))
+    fields = (_TRAILING_NUMBERS.sub("", field.strip(" :-：")) for field in _FIELD_SPLIT.split(line))
     return "　".join(field for field in fields if field and not _NUMBER.match(field))
 
 

@@ -124,3 +124,21 @@ def test_a_value_far_along_a_long_row_keeps_its_row_label_pinned_in_sight(qtbot)
     # another report's text: nothing pinned
     pane.set_text("二、上年结转政府信息公开申请数量\t12\t0")
     assert pane.shown_row_label() == ""
+
+
+def test_the_pinned_label_of_a_text_export_row_holds_no_value(qtbot):
+    # a lynx export spaces a row's values once: 「…不再处理其政府信息公开申请 0 0」; the pin beside
+    # the second value read 「…公开申请 0」, as if the label ended in a number
+    label = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+    line = "   " + label + " 0 " + "0 " * 30 + "7"
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(330, 200)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.set_text(line + "\n")
+    at = line.rindex("7")
+    pane.show_cell("表三「2.申请人逾期未按收费通知要求缴纳费用…」×「总计」", (at, at + 1))
+    qtbot.waitUntil(lambda: pane.shown_row_label() != "")
+    assert pane.pin.toolTip() == label
+    assert pane.shown_row_label().endswith("政府信息公开申请")
