@@ -38,14 +38,18 @@ class QtGapsTranslator(QTranslator):
 
 class OurWordsTranslator(QTranslator):
     """Qt's catalog in the program's own words: qtbase_zh_CN says 撤消 in a text box's context
-    menu (撤消(&U)) while the 编辑 menu, the status bar and the help say 撤销."""
+    menu (撤消(&U)) while the 编辑 menu, the status bar and the help say 撤销; and it headed the
+    file dialog's size column 体积 (a volume, ux69), where Windows' Explorer says 大小."""
 
     WORDS = (("撤消", "撤销"),)
+    INSTEAD = {("QFileSystemModel", "Size"): "大小"}
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 - Qt's signature
         text = super().translate(context, source, disambiguation, n)
         if not text:
             return None  # (a null string: Qt asks the next translator; "" would end the search)
+        if (context, source) in self.INSTEAD:
+            return self.INSTEAD[(context, source)]
         for theirs, ours in self.WORDS:
             if theirs in text:
                 text = text.replace(theirs, ours)

@@ -1029,11 +1029,15 @@ class CompareView(QWidget):
         try:
             target, chosen = file_dialogs.save_file_name(self, text.EXPORT_COMPARE_TITLE, start,
                                                          text.EXPORT_COMPARE_FILTER)
+            suffixes = (".docx", ".xlsx") if "docx" in chosen else (".xlsx", ".docx")
+            named = file_to_write(target, suffixes, Path(name).stem) if target else ""
+            # the dialog asked about the name as typed (「比对」); 「比对.xlsx」 was written over unasked
+            if named and not file_dialogs.replace_confirmed(self, text.EXPORT_COMPARE_TITLE, target, named):
+                named = ""
         finally:
             self.give_back_focus(keyboard)
-        if target:
-            suffixes = (".docx", ".xlsx") if "docx" in chosen else (".xlsx", ".docx")
-            self.export_to(Path(file_to_write(target, suffixes, Path(name).stem)))
+        if named:
+            self.export_to(Path(named))
 
     def give_back_focus(self, keyboard) -> None:
         """After a dialog: this window active again, the keyboard where it was (the table and

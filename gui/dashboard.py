@@ -135,6 +135,11 @@ class DashboardModel(ReadOnlyListModel):
         """The 文件 column's texts, every row's (the file column cuts what they all share)."""
         return [row.name for row in self._items]
 
+    def agencies(self, first: int = 0, last: int = -1) -> list[str]:
+        """The 单位 column's texts of rows ``first`` to ``last`` (every row's by default)."""
+        items = self._items[first:] if last < 0 else self._items[first:last + 1]
+        return [row.display[AGENCY] for row in items]
+
     def clear(self, root: str = "") -> None:
         self.beginResetModel()
         self.root = root
@@ -875,6 +880,9 @@ class DashboardWidget(QWidget):
         self._widths_dragged = False  # once the user drags a column, the widths are theirs
         # 文件's room to show its widest name whole (the folder's names measured as they are listed)
         self._file_need = 0
+        self._agency_need = 0  # 单位's room to show its widest agency whole, measured likewise
+        self._agency_readable = fits("中" * 8)  # what 单位 is given before 文件 is whole
+        self._agencies_seen: set[str] = set()  # two of the folder's agencies at most
         self._name_width = lambda name: self.fontMetrics().horizontalAdvance(name) + 8  # noqa: E731
         self.model.rowsInserted.connect(self._measure_names)
         self.model.modelReset.connect(self._forget_names)
@@ -1027,20 +1035,38 @@ class DashboardWidget(QWidget):
         """文件's need grows with a wider name listed: the names share the room again."""
         names = self.model.names()[first:last + 1]
         widest = max(map(self._name_width, names), default=0)
+        agencies = [agency for agency in self.model.agencies(first, last) if agency]
+        widest_agency = max(map(self._name_width, agencies), default=0)
+        header = self.view.horizontalHeader()
+        share = False
+        several = len(self._agencies_seen) > 1
+        for agency in agencies:
+            if len(self._agencies_seen) > 1:
+                break
+            self._agencies_seen.add(agency)
+        if not several and len(self._agencies_seen) > 1:
+            share = True
         if widest > self._file_need:
             self._file_need = widest
-            if self.view.horizontalHeader().sectionSize(FILE) < widest:
-                self._share_spare_width()
+            share = header.sectionSize(FILE) < widest
+        if widest_agency > self._agency_need:
+            self._agency_need = widest_agency
+            share = share or header.sectionSize(AGENCY) < widest_agency
+        if share:
+            self._share_spare_width()
 
     def _forget_names(self) -> None:
         self._file_need = 0
+        self._agency_need = 0
+        self._agencies_seen = set()
 
     def _share_spare_width(self) -> None:
         """The list's width goes first to the columns from 年度 to 状态 and to the start of 问题
         (a report's problem is seen without scrolling, at 1366 too); what is left goes to 文件
         and 单位: beyond their own widths to 文件 until its widest name is whole (at 1920 the
-        names r0001-cms-html…-plain.txt were 「r0001-cms…ext.md」 beside an agency cut the same),
-        the rest to 单位 (3:2 while no name is listed); short of them 单位 keeps its own
+        names r0001-cms-html…-plain.txt were 「r0001-cms…ext.md」 beside an agency cut the same)
+        and to 单位 until its widest agency is whole, half each while they are short of both, the
+        rest to 单位 (3:2 while no name is listed); short of their own widths 单位 keeps its own
         (「鼓楼…政府」) while 文件 has more, then they share evenly (文件 keeps its name's end,
         both are cut in the middle, and their tooltips say them in full)."""
         if self._widths_dragged:
@@ -1050,8 +1076,19 @@ class DashboardWidget(QWidget):
         room = self.view.viewport().width() - fixed - self._problems_seen
         spare = room - base[FILE] - base[AGENCY]
         if spare >= 0:
-            to_file = min(spare, self._file_need - base[FILE]) if self._file_need else spare * 3 // 5
-            to_file = max(to_file, 0)
+            if not self._file_need:
+                to_file = spare * 3 // 5
+            else:
+                # In a folder of several agencies 单位 first takes up to half of it, up to its
+                # widest agency, to show eight characters (「顺河回族…管理局」); then 文件 up to its
+                # widest name, and 单位 the rest (文件 took it all: a folder of long converted names
+                # left every agency cut to 「泰和…育局」 at 1366 with the list widened, ux69). One
+                # agency's files: its name tells no row apart, 文件 goes first.
+                agency_first = 0
+                if len(self._agencies_seen) > 1:
+                    agency_first = max(0, min(self._agency_need, self._agency_readable) - base[AGENCY])
+                    agency_first = min(agency_first, spare // 2)
+                to_file = max(0, min(spare - agency_first, self._file_need - base[FILE]))
             file, agency = base[FILE] + to_file, base[AGENCY] + spare - to_file
         else:
             least = self._names_least

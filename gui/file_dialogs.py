@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.export.common import windows_name_refusal
+from gui import strings
 from gui.layout import keep_on_screen
 from gui.qt import (QAbstractItemView, QApplication, QFileDialog, QHeaderView, QMessageBox, QSize, QSplitter,
                     QTimer)
@@ -121,6 +122,17 @@ def refused(parent, title: str, path: str) -> bool:
     if refusal:
         QMessageBox.warning(parent, title, refusal)
     return bool(refusal)
+
+
+def replace_confirmed(parent, title: str, typed: str, named: str) -> bool:
+    """The save dialog asked about replacing the name as typed (「结果」); the file written is
+    ``named`` (「结果.xlsx」, its suffix added): when it is another file that exists, ask about
+    it too. False when the auditor would not replace it: nothing is written over without asking."""
+    if named == typed or not Path(named).exists():
+        return True
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    return QMessageBox.question(parent, title, strings.EXPORT_REPLACE.format(name=Path(named).name),
+                                buttons, QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
 
 
 def save_file_name(parent, title: str, start: str, file_filter: str) -> tuple[str, str]:

@@ -563,16 +563,22 @@ class MainWindow(QMainWindow):
         if token != self._load_token:
             return
         count = self.dashboard.model.rowCount()
+        # a value typed as the window closed on this folder, dropped: said once, before the counts
+        dropped, self.settings.dropped_typing = self.settings.dropped_typing, ""
+        said_first = dropped + "。" if dropped else ""
         if cancelled:
-            self.show_status(strings.LOAD_CANCELLED.format(count=count))
+            self.show_status(said_first + strings.LOAD_CANCELLED.format(count=count))
         elif count == 0:
-            self.show_status(strings.NO_REPORTS.format(folder=self.folder) + self._not_read_note())
+            self.show_status(said_first + strings.NO_REPORTS.format(folder=self.folder) + self._not_read_note())
         else:
             notes = self._red_rows_note() + self._not_read_note() + self._earlier_work_note(earlier_work)
             # a folder deep in the disk pushed the counts, what the message is for, past the bar's
             # end: without its name (the title bar's) when the whole would be cut
-            self.show_status(fitting([strings.LOADED.format(count=count, folder=self.folder) + notes,
-                                      strings.LOADED_SHORT.format(count=count) + notes], self.statusBar()))
+            self.show_status(fitting([said_first + strings.LOADED.format(count=count, folder=self.folder) + notes,
+                                      said_first + strings.LOADED_SHORT.format(count=count) + notes,
+                                      *([dropped] if dropped else [])], self.statusBar()))
+        if dropped:  # a value lost: said until the next message, not for 15 s while the auditor looks away
+            self.statusBar().showMessage(self.statusBar().currentMessage())
         self._restore_focus()
         # loadFinished once the years are linked and the linked reports checked again
         self.link_previous_years(lambda: self._after_years_linked(token, count))
@@ -952,13 +958,8 @@ class MainWindow(QMainWindow):
         target, _filter = file_dialogs.save_file_name(self, strings.EXPORT_TITLE, str(start / (default_stem + suffix)),
                                                       file_filter)
         named = file_to_write(target, (suffix,), default_stem) if target else ""
-        if named != target:
-            # the dialog asked about the name as typed; ask about the file written
-            if Path(named).exists() and QMessageBox.question(
-                    self, strings.EXPORT_TITLE, strings.EXPORT_REPLACE.format(name=Path(named).name)
-            ) != QMessageBox.StandardButton.Yes:
-                return ""
-        return named
+        # the dialog asked about the name as typed; ask about the file written
+        return named if file_dialogs.replace_confirmed(self, strings.EXPORT_TITLE, target, named) else ""
 
     def export_report_word(self) -> None:
         """导出本报告为 Word: the report on screen alone, in the official template. The Word export
@@ -1544,7 +1545,10 @@ class MainWindow(QMainWindow):
                                                           strings.EXPORT_FILTERS[".xlsx"])
             if not chosen:
                 return False
-            target = Path(file_to_write(chosen, (".xlsx",), Path(compare_strings.SUMMARY_DEFAULT).stem))
+            named = file_to_write(chosen, (".xlsx",), Path(compare_strings.SUMMARY_DEFAULT).stem)
+            if not file_dialogs.replace_confirmed(self, compare_strings.SUMMARY_TITLE, chosen, named):
+                return False
+            target = Path(named)
         # (written in the export thread: some 3 ms a report, seconds for a province's folder)
         return self.start_export(target, reviews, summary_writer([model.findings_at(n) for n in rows]),
                                  kind=SUMMARY)
@@ -1664,7 +1668,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.closed = True
-        self.report_view.discard_edit()  # a number typed and never confirmed is not an edit
+        typed = self.report_view.typed_value()
+        session = self.report_view.session
+        # a number typed and never confirmed is not an edit; the next start says it was dropped
+        self.settings.dropped_typing = strings.DROPPED_TYPING.format(
+            name=Path(session.report.file).name, cell=typed[0], text=typed[1]) if typed and session else ""
+        self.report_view.discard_edit()
         for window in list(self.compare_windows):  # the comparisons are not owned by this window
             window.close()
         self.stop_loading()

@@ -17,7 +17,7 @@ from gui.findings import KEY_APPLY_SUGGESTION, FindingsPanel
 from gui.layout import never_widens
 from gui.looks import LooksDelegate
 from gui.reasons_dialog import ReasonsDialog
-from gui.qt import (QAbstractItemDelegate, QAbstractItemView, QByteArray, QColor, QEvent, QFontMetrics,
+from gui.qt import (QAbstractItemDelegate, QAbstractItemView, QApplication, QByteArray, QColor, QEvent, QFontMetrics,
                     QGuiApplication, QHBoxLayout,
                     QItemSelection, QItemSelectionModel, QKeySequence, QLabel, QMenu, QModelIndex,
                     QFrame, QPainter, QPalette, QPen, QPixmap, QPoint, QPointF, QPolygon, QPushButton, QRect,
@@ -1048,6 +1048,7 @@ class ReportView(QWidget):
         opened, more on a busy machine); the view shows the report before until then."""
         if self._session is not None:
             self._session.changed.disconnect(self._update_title)
+            self._session.stepped.disconnect(self._show_step)
         paint_later = session is not None and self.isVisible()
         if paint_later:
             # The table first, the 问题清单 and 原文 on later turns of the event loop (its rows
@@ -1071,6 +1072,7 @@ class ReportView(QWidget):
         self.source.set_text(session.report.text if session else "")
         if session is not None:
             session.changed.connect(self._update_title)
+            session.stepped.connect(self._show_step)
         self._update_title()
         if session is not None and not unreadable:  # (no cell to select: 原文 stays uncaptioned)
             self._start_on_first_values()
@@ -1184,6 +1186,17 @@ class ReportView(QWidget):
 
     def current_view(self) -> TemplateTableView:
         return self.views[self.current_section()]
+
+    def _show_step(self, paths: list) -> None:
+        """Ctrl+Z / Ctrl+Y of an edit shows the cells it changed, in their table: taken from
+        表四, the undo of a 表三 edit changed a table out of sight (the status bar named the cell,
+        the auditor saw nothing change). The keyboard stays in the tables if it was there."""
+        if not paths:
+            return
+        in_table = any(view.hasFocus() for view in self.views.values())
+        self.select_cells(paths, paths[0])
+        if in_table:
+            self.focus_table()
 
     def show_section(self, section: str) -> TemplateTableView:
         self.tabs.setCurrentIndex(SECTIONS.index(section))
@@ -1319,10 +1332,22 @@ class ReportView(QWidget):
         if finding is None or finding.suggestion is None:
             self.statusMessage.emit(strings.NO_SUGGESTION)
             return False
-        # the entry chosen in the 问题清单 speaks for itself; taken at the cell, every rule suggesting it
-        ok = session.apply_suggestion(finding, its_own=finding is self.findings.current_finding())
+        # the keyboard in the 问题清单 (its list, or its button's Alt+A): emptied of open entries, the
+        # list took the next key and did nothing with it; the keyboard goes back to the table then
+        focus = QApplication.focusWidget()
+        from_list = focus is not None and (focus is self.findings or self.findings.isAncestorOf(focus))
+        saved: list[str] = []
+        session.saved.connect(saved.append)
+        try:
+            # the entry chosen in the 问题清单 speaks for itself; taken at the cell, every rule suggesting it
+            ok = session.apply_suggestion(finding, its_own=finding is self.findings.current_finding())
+        finally:
+            session.saved.disconnect(saved.append)
         if ok:
             self.select_cells([finding.suggestion.cell], finding.suggestion.cell)
+            if from_list and not any(self.findings.model.counts()[:3]) and self.focus_table():
+                self.statusMessage.emit(strings.LAST_PROBLEM_HANDLED.format(
+                    saved=saved[-1] if saved else strings.SAVED_MANY.format(count=1)))
         return ok
 
     def _finding_at_current_cell(self, with_suggestion: bool = True):
@@ -1458,6 +1483,19 @@ class ReportView(QWidget):
     def editing(self) -> bool:
         """A cell's editor is open: a value is being typed, not yet confirmed."""
         return any(view.state() == QAbstractItemView.State.EditingState for view in self.views.values())
+
+    def typed_value(self) -> Optional[tuple[str, str]]:
+        """The cell (described) and the text of an open editor holding another value than its
+        cell's; None when no value is being typed."""
+        session = self._session
+        for view in self.views.values():
+            if session is not None and view.state() == QAbstractItemView.State.EditingState:
+                index = view.currentIndex()
+                editor = view.indexWidget(index)
+                text = editor.text().strip() if hasattr(editor, "text") else ""
+                if text and text != (index.data() or ""):
+                    return session.describe(index.data(TemplateTableModel.PathRole)), text
+        return None
 
     def discard_edit(self) -> None:
         """Close a cell's open editor as Esc does: what it holds was never confirmed (the window

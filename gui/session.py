@@ -59,6 +59,7 @@ class ReportSession(QObject):
     changed = Signal()  # values, findings or the reviewed mark changed
     saved = Signal(str)  # emitted after the store committed; a status-bar message
     failed = Signal(str)  # saving failed; nothing was changed
+    stepped = Signal(list)  # the cells (paths) an undo or a redo of edits changed, after `changed`
 
     def __init__(self, review: ReportReview, store, findings: Optional[list[Finding]] = None,
                  parent: Optional[QObject] = None, earlier_work: Optional[int] = None,
@@ -441,6 +442,8 @@ class ReportSession(QObject):
             message += strings.REVIEWED_DROPPED.format(name=self.name)
         self.saved.emit(message)
         self.changed.emit()
+        if step:
+            self.stepped.emit(list(dict.fromkeys(edit.cell for edit in edits)))
         return True
 
     def commit_verdict(self, verdict: Verdict, step: str = "", what: str = "", saved: str = "") -> bool:

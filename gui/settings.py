@@ -125,3 +125,15 @@ class Settings:
 
     def set_export_folder(self, kind: str, folder: str) -> None:
         self._q.setValue(f"export/folder_{kind.lstrip('.')}", folder)
+
+    # --- a value typed and never confirmed when the window closed -----------------------------
+
+    @property
+    def dropped_typing(self) -> str:
+        """What the next start says of a value typed but never confirmed as the window closed
+        ("" when none was)."""
+        return str(self._q.value("session/dropped_typing", "") or "")
+
+    @dropped_typing.setter
+    def dropped_typing(self, said: str) -> None:
+        self._q.setValue("session/dropped_typing", said)

@@ -2,12 +2,27 @@
 from __future__ import annotations
 
 import html
+import re
 from typing import Optional
 
 from gui.layout import caption_over_body, never_widens
 from gui import palette, strings
 from gui.qt import (QCheckBox, QColor, QFontMetrics, QLabel, QPlainTextEdit, Qt,
                     QTextCursor, QTimer, QTextEdit, QTextFormat, QWidget)
+
+
+_FIELD_SPLIT = re.compile(r"[|\t]|\s{2,}|\u3000")
+_NUMBER = re.compile(r"^[-+−]?[\d,，.．]+(?:件|个|项|万元|元|%)?$")
+# values after a label in one field (「…公开申请 0 0」: a text export spaces its values once)
+_TRAILING_NUMBERS = re.compile(r"(?:\s+[-+−]?[\d,，.．]+(?:件|个|项|万元|元|%)?)+$")
+
+
+def row_label(line: str) -> str:
+    """The words of a row before its value (its label, a column's table cells' texts), the
+    numbers and the table's rules left out: 「一、本年新收政府信息公开申请数量」 of
+    「| 一、本年新收政府信息公开申请数量 |  | 25 | 63 |」."""
+    fields = (_TRAILING_NUMBERS.sub("", field.strip(" :-：")) for field in _FIELD_SPLIT.split(line))
+    return "　".join(field for field in fields if field and not _NUMBER.match(field))
 
 
 def utf16_offset(text: str, offset: int) -> int:
@@ -30,14 +45,73 @@ class SourcePane(QWidget):
         # default, keep a row on one line so that a number sits under its neighbours.
         self.editor.setTabStopDistance(QFontMetrics(self.editor.font()).horizontalAdvance("中") * 3)
         self.editor.setTabChangesFocus(True)  # Tab goes on to the next panel
+        self._text = ""
+        self._span: Optional[tuple[int, int]] = None
+        # The row's label pinned at the viewport's left edge while it is scrolled out of sight: a
+        # value far along a long row (a Markdown table's) was shown as a bare number (ux69)
+        self.pin = QLabel(self.editor.viewport())
+        self.pin.setObjectName("sourceRowLabel")
+        self.pin.setTextFormat(Qt.TextFormat.PlainText)
+        self.pin.setFont(self.editor.font())
+        self.pin.setAutoFillBackground(True)
+        self.pin.setStyleSheet(f"QLabel#sourceRowLabel {{ background: {palette.SOURCE_LINE};"
+                               " border-right: 1px solid gray; padding: 0 3px; }")
+        self.pin.hide()
+        self._pin_queued = False
+        # placed a turn later: measuring a line while the text is laid out kept the scroll bar's
+        # range at that of the lines measured so far (a value far along a row stayed out of sight)
+        self.editor.horizontalScrollBar().valueChanged.connect(self._queue_pin)
+        self.editor.verticalScrollBar().valueChanged.connect(self._queue_pin)
         self.wrap = QCheckBox(strings.SOURCE_WRAP)
         self.wrap.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.wrap.toggled.connect(self.set_wrapping)
         self.set_wrapping(False)
         caption_over_body(self, self.caption, self.wrap, (self.editor, 0))
-        self._text = ""
-        self._span: Optional[tuple[int, int]] = None
         self._caption("")
+
+    def _queue_pin(self, *_args) -> None:
+        if not self._pin_queued:
+            self._pin_queued = True
+            QTimer.singleShot(0, self, self._place_pin)
+
+    def _place_pin(self) -> None:
+        """Show the highlighted row's label at the left edge while its start is out of sight, in
+        the room left of the value (hidden when there is none, or nothing is highlighted)."""
+        self._pin_queued = False
+        pin, editor = self.pin, self.editor
+        if self._span is None or editor.lineWrapMode() != QPlainTextEdit.LineWrapMode.NoWrap:
+            pin.hide()
+            return
+        start = self._span[0]
+        line_start = self._text.rfind("\n", 0, start) + 1
+        label = row_label(self._text[line_start:start])
+        cursor = QTextCursor(editor.document())
+        cursor.setPosition(utf16_offset(self._text, line_start))
+        line_left = editor.cursorRect(cursor).left()
+        cursor.setPosition(utf16_offset(self._text, start))
+        value = editor.cursorRect(cursor)
+        room = value.left() - 2 * QFontMetrics(editor.font()).horizontalAdvance("中") // 3
+        if not label or line_left >= 0 or room <= 0 or value.bottom() < 0 or value.top() > editor.viewport().height():
+            pin.hide()
+            return
+        metrics = QFontMetrics(pin.font())
+        margins = pin.contentsMargins().left() + pin.contentsMargins().right() + 8
+        text = metrics.elidedText(label, Qt.TextElideMode.ElideLeft, room - margins)
+        if text in ("", "…"):
+            pin.hide()
+            return
+        pin.setText(text)
+        pin.setToolTip(label)
+        pin.setGeometry(0, value.top(), min(room, metrics.horizontalAdvance(text) + margins), value.height())
+        pin.show()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._queue_pin()
+
+    def shown_row_label(self) -> str:
+        """The row label pinned at the left edge ("" when none is)."""
+        return self.pin.text() if self.pin.isVisible() else ""
 
     def _scroll_to_value(self) -> None:
         """The value in sight with as much of its line before it as fits: a row's label prints
@@ -56,11 +130,13 @@ class SourcePane(QWidget):
         margin = QFontMetrics(editor.font()).horizontalAdvance("中")
         wanted = max(0, end + margin - editor.viewport().width())
         bar.setValue(min(wanted, max(0, start - margin // 2)))  # never past the value's start
+        self._place_pin()
 
     def set_wrapping(self, wrap: bool) -> None:
         mode = QPlainTextEdit.LineWrapMode.WidgetWidth if wrap else QPlainTextEdit.LineWrapMode.NoWrap
         self.editor.setLineWrapMode(mode)
         self.editor.centerCursor()
+        self._queue_pin()
 
     def _caption(self, detail: str) -> None:
         self.caption.setText(f"<b>{strings.SOURCE_TITLE}</b>　{html.escape(detail)}")
@@ -76,6 +152,7 @@ class SourcePane(QWidget):
         self._span = None
         self.editor.setExtraSelections([])  # the band of the cell shown before, on the new text
         self.editor.setPlainText(self._text)
+        self.pin.hide()
         self._caption("")
 
     def selected_text(self) -> str:
@@ -88,6 +165,7 @@ class SourcePane(QWidget):
         so that the auditor still sees the printed text around a cell it does not print."""
         if span is None or not self._text:
             self._span = None
+            self.pin.hide()
             self.editor.setExtraSelections([])
             self._caption(strings.SOURCE_NO_SPAN.format(cell=name))
             if near is not None and self._text:

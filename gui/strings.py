@@ -100,6 +100,8 @@ DASHBOARD_RESOLVED_TIP = "\n另有 {count} 项审核意见的问题修正后已�
 SEARCH_PLACEHOLDER = "搜索单位、年度、文件名或问题（Ctrl+F）"
 LOADING = "正在载入 {done}/{total} 份报告…"
 LOADED = "已载入 {count} 份报告（{folder}）"
+# the window closed while a value was typed, never confirmed: dropped as Esc drops it; the next start says so
+DROPPED_TYPING = "上次关闭窗口时，{name} {cell} 正在输入的「{text}」还没有确认（回车或 Tab），没有保存"
 LOADED_SHORT = "已载入 {count} 份报告"  # the folder's name left to the title bar when the rest would be cut
 LOADED_RED_ROWS = "，其中 {counts}（红色的行，原因见“问题”列）"
 LOADED_UNREADABLE = "{count} 份无法读取"
@@ -234,6 +236,8 @@ NO_MORE_PROBLEMS = "已是最后一个问题，后面没有其他有问题的报
 NO_EARLIER_PROBLEMS = "已是第一个问题，前面没有其他有问题的报告"
 NONE_HERE_NOR_LATER = "本报告没有问题，后面也没有其他有问题的报告"  # F8 on a report with none
 NONE_HERE_NOR_EARLIER = "本报告没有问题，前面也没有其他有问题的报告"
+# 采用建议值 of the report's last open finding, taken from the 问题清单: the keyboard goes back to the table
+LAST_PROBLEM_HANDLED = "{saved}。本报告的问题已全部处理，光标回到表格；按 F8 转到下一份有问题的报告"
 PROBLEM_AT = "第 {number} 个问题，共 {count} 个"  # F8 / Shift+F8 in the report
 PROBLEM_NEXT_REPORT = "已转到下一份有问题的报告 {name}：第 {number} 个问题，共 {count} 个"  # F8 past the last
 PROBLEM_PREVIOUS_REPORT = "已转到上一份有问题的报告 {name}：第 {number} 个问题，共 {count} 个"

@@ -226,12 +226,14 @@ class Exported:
 
 
 def numbered(path: Path, n: int) -> Path:
-    """``name(n).ext``: the name an export gives its file where ``path`` is taken."""
-    return path.with_name(f"{path.stem}({n}){path.suffix}")
+    """``name（n）.ext``: the name an export gives its file where ``path`` is taken, its brackets
+    full-width as the Chinese words around them and the （source） a Word file of a report filed
+    twice carries (「…年度报告（正式发布版）（2）.docx」, not 「…（正式发布版）(2).docx」)."""
+    return path.with_name(f"{path.stem}（{n}）{path.suffix}")
 
 
 def unique_path(path: Path) -> Path:
-    """``path``, or ``name(2).ext``, ``name(3).ext``... whichever does not exist yet, created
+    """``path``, or ``name（2）.ext``, ``name（3）.ext``... whichever does not exist yet, created
     empty to claim it: the creation is exclusive (O_EXCL), so two exports into one folder at once
     never pick the same name. The caller writes over its own empty file (``atomic_write``) or
     removes it."""
@@ -246,7 +248,7 @@ def unique_path(path: Path) -> Path:
 
 
 def write_unique(path: Path, write: Callable[[Path], object]) -> Path:
-    """Call ``write(temporary_path)``, then give the file ``path``'s name, or ``name(2).ext``...
+    """Call ``write(temporary_path)``, then give the file ``path``'s name, or ``name（2）.ext``...
     whichever is free; returns the name given. The name appears only with the whole file in it
     (a hard link, exclusive like O_EXCL): a crash mid-export (kill, power cut) leaves no empty or
     half-written file under a report's name, only a hidden temporary one. Where the drive has no
@@ -318,7 +320,7 @@ def windows_name_refusal(name: str, folder: bool = False) -> str:
 
 
 # A name's room: 255 bytes on a Linux drive (ext4, a Chinese character takes 3 in UTF-8), less
-# what the hidden temporary name adds (.{name}.xxxxxxxx.tmp.docx) and a (2) for a second file
+# what the hidden temporary name adds (.{name}.xxxxxxxx.tmp.docx) and a （2） for a second file (7 bytes)
 NAME_BYTES = 200
 
 

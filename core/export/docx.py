@@ -57,7 +57,7 @@ PERIOD_WORDS = ("统计期限", "统计时限", "统计期间")
 
 def write_docx_folder(reviews: Iterable[ReportReview], folder: Path, template: Path = TEMPLATE_DOCX,
                       progress: Optional[Callable[[int, int], None]] = None) -> Exported:
-    """One .docx per report into ``folder`` (never overwriting a file: name(2).docx...).
+    """One .docx per report into ``folder`` (never overwriting a file: name（2）.docx...).
     Reports the 2021 template cannot take (word_refusal) are left out and explained in a note
     file: the files, the note and the reports left out, returned apart.
     ``progress(done, total)``: called before each report is written and once all are."""

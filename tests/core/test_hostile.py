@@ -201,7 +201,7 @@ def test_a_unique_name_is_claimed_at_once(tmp_path):
     """Checking exists() and writing later let two exports pick the same name."""
     first = unique_path(tmp_path / "报告.docx")
     second = unique_path(tmp_path / "报告.docx")  # before anything is written into the first
-    assert (first.name, second.name) == ("报告.docx", "报告(2).docx")
+    assert (first.name, second.name) == ("报告.docx", "报告（2）.docx")
     assert first.exists() and second.exists()
 
 

@@ -39,7 +39,7 @@ def test_a_message_boxs_buttons_and_the_file_dialogs_columns_speak_chinese(qapp,
     view = dialog.findChild(QtWidgets.QTreeView, "treeView")
     model = view.model()
     headers = [model.headerData(c, QtCore.Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["名称", "体积", "类型", "修改日期"]  # (体积: Qt's own word for the size)
+    assert headers == ["名称", "大小", "类型", "修改日期"]  # (Qt's own 体积 is a volume: Windows says 大小)
     folder = model.index(str(tmp_path / "子文件夹"))
     qtbot.waitUntil(lambda: model.data(folder.siblingAtColumn(2)) is not None)
     assert model.data(folder.siblingAtColumn(2)) == "文件夹"

@@ -688,6 +688,26 @@ def test_the_comparison_export_starts_in_the_last_export_folder_and_remembers_it
     assert window.settings.export_folder("compare") == str(elsewhere.parent)
 
 
+def test_the_comparison_export_asks_before_replacing_the_file_its_suffix_names(window, qtbot, tmp_path,
+                                                                                monkeypatch):
+    """ux69: 导出比对 to 「淮安」 (no suffix typed) wrote over the 淮安.xlsx beside it unasked: the
+    dialog had asked about 「淮安」 only. It asks about the file written; 否 leaves it as it was."""
+    from gui.qt import QFileDialog
+    from tests.gui.helpers import read_next_message_box
+
+    there = tmp_path / "淮安.xlsx"
+    there.write_bytes(b"an earlier comparison")
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda *a, **k: (str(tmp_path / "淮安"), "Excel 工作簿：两年对照 (*.xlsx)")))
+    said: list = []
+    read_next_message_box(said)  # closed: 否
+    compare.view.export()
+    assert said == ["“淮安.xlsx”已存在。\n要替换它吗？"]
+    assert there.read_bytes() == b"an earlier comparison"
+    assert not window.settings.export_folder("compare")  # nothing was exported
+
+
 def test_the_open_comparison_follows_corrections_and_verdicts_given_in_the_main_window(window, qtbot, tmp_path):
     """The window was drawn once: after a correction and a 忽略 in the main window it still showed
     the old value and an open X-1 until reopened. Now it follows the review, keeping the selected

@@ -92,3 +92,53 @@ def test_a_value_reached_from_one_further_right_keeps_its_row_label_in_sight(qtb
     assert bar.value() == 0  # the label from its first character, and the value
     caret = pane.editor.cursorRect()
     assert 0 <= caret.left() and caret.right() <= pane.editor.viewport().width()
+
+
+def test_a_value_far_along_a_long_row_keeps_its_row_label_pinned_in_sight(qtbot):
+    # ux68/ux69: at 1366 the panel is about 330 pixels wide; a value far along a Markdown table's
+    # row was scrolled into sight alone (「| 25 | 63 |」), its row's label out of sight to the left.
+    # The label is pinned at the left edge, beside the value, not over it.
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "source_pane"
+            / "s77-r0001-pandoc-html-gfm.md.source").read_text(encoding="utf-8")
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(330, 200)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.set_text(text)
+    assert pane.shown_row_label() == ""
+    at = text.index("25", text.index("一、本年新收政府信息公开申请数量"))
+    pane.show_cell("表三「一、本年新收政府信息公开申请数量」×「自然人」", (at, at + 2))
+    editor = pane.editor
+    qtbot.waitUntil(lambda: editor.horizontalScrollBar().value() > 0)
+    qtbot.waitUntil(lambda: pane.shown_row_label() != "")
+    shown = pane.shown_row_label()
+    assert shown.endswith("申请数量") and "|" not in shown, shown
+    assert pane.pin.toolTip() == "一、本年新收政府信息公开申请数量"
+    caret = editor.cursorRect()
+    assert pane.pin.geometry().right() < caret.left() - 2  # the value (its end at the caret) uncovered
+    assert pane.pin.geometry().top() == caret.top()  # on the value's line
+    # scrolled back to the line's start, the label is there itself: no pin over it
+    editor.horizontalScrollBar().setValue(0)
+    qtbot.waitUntil(lambda: pane.shown_row_label() == "")
+    # another report's text: nothing pinned
+    pane.set_text("二、上年结转政府信息公开申请数量\t12\t0")
+    assert pane.shown_row_label() == ""
+
+
+def test_the_pinned_label_of_a_text_export_row_holds_no_value(qtbot):
+    # a lynx export spaces a row's values once: 「…不再处理其政府信息公开申请 0 0」; the pin beside
+    # the second value read 「…公开申请 0」, as if the label ended in a number
+    label = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+    line = "   " + label + " 0 " + "0 " * 30 + "7"
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(330, 200)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.set_text(line + "\n")
+    at = line.rindex("7")
+    pane.show_cell("表三「2.申请人逾期未按收费通知要求缴纳费用…」×「总计」", (at, at + 1))
+    qtbot.waitUntil(lambda: pane.shown_row_label() != "")
+    assert pane.pin.toolTip() == label
+    assert pane.shown_row_label().endswith("政府信息公开申请")

@@ -183,3 +183,30 @@ def test_an_export_ending_while_a_reason_is_typed_waits_for_the_reasons_box(wind
     qtbot.waitUntil(lambda: window.message_box is not None and window.message_box.isVisible())
     assert window.message_box.text().startswith("导出完成，已写入 JSON 文件：")
     window.message_box.close()
+
+
+def test_the_next_start_says_which_typed_value_was_dropped_as_the_window_closed(window, qtbot, store, settings,
+                                                                                make_window, report_folder):
+    """ux69: the auditor typed 99 in a cell and closed the window (Alt+F4) without Enter: the value
+    was dropped, by design, but nothing ever said so; the next day the cell showed 15 again. The
+    next start says which value of which cell was not saved, once."""
+    from tests.gui.helpers import open_folder
+    session = select_report(qtbot, window, PLANTED)
+    half_type(qtbot, window)
+    window.close()
+    assert store.load(session.report.content_hash)[0] == []  # dropped, as before
+    again = make_window(store)
+    qtbot.waitExposed(again)
+    open_folder(qtbot, again, report_folder)
+    said = again.statusBar().currentMessage()
+    assert said.startswith(f"上次关闭窗口时，{PLANTED} 表三「（一）予以公开」×「自然人」 正在输入的「99」还没有确认"), said
+    assert "没有保存" in said
+    open_folder(qtbot, again, report_folder)  # said once
+    assert "上次关闭窗口时" not in again.statusBar().currentMessage()
+
+
+def test_closing_with_a_cell_opened_but_nothing_typed_says_nothing_next_time(window, qtbot, store, settings):
+    select_report(qtbot, window, PLANTED)
+    half_type(qtbot, window, "15")  # the value it holds: nothing lost
+    window.close()
+    assert settings.dropped_typing == ""

@@ -123,7 +123,7 @@ def test_the_colours_follow_the_values_stored_after_an_edit_its_undo_and_its_red
 
 def test_a_second_word_export_into_the_same_folder_still_says_how_many_were_left_out(
         make_window, store, report_folder, qtbot, tmp_path, monkeypatch):
-    """导出为 Word twice into one folder: the second export's note is 未导出Word的报告说明(2).txt,
+    """导出为 Word twice into one folder: the second export's note is 未导出Word的报告说明（2）.txt,
     which the box took for a Word file: 「导出完成，共写入 7 个文件…共导出 7 份报告」, the report
     left out unsaid (and its note listed as if it were one). It says it as the first export does."""
     from gui import folder_prompt
@@ -138,9 +138,9 @@ def test_a_second_word_export_into_the_same_folder_still_says_how_many_were_left
             window.export_actions["word"].trigger()
         texts.append(window.message_box.text())
         window.message_box.close()
-    assert (out / "未导出Word的报告说明(2).txt").exists()
+    assert (out / "未导出Word的报告说明（2）.txt").exists()
     assert texts[1].startswith("导出完成：7 份报告中 6 份已导出为 Word 文件，其余 1 份未导出，原因见：\n"
-                               + str(out / "未导出Word的报告说明(2).txt"))
+                               + str(out / "未导出Word的报告说明（2）.txt"))
     assert "共写入" not in texts[1]
 
 

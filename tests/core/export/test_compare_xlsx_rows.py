@@ -64,3 +64,23 @@ def test_lists_centre_their_numbers_under_their_headings_and_wrap_their_text(tmp
     prose = book["正文"]
     assert [prose.cell(r, 2).alignment.horizontal for r in (1, 2)] == ["center"] * 2
     assert prose.cell(2, 3).alignment.wrap_text and prose.cell(2, 5).alignment.wrap_text
+
+
+def test_the_side_by_side_sheet_prints_a_table_a_page_as_wide_as_the_page(tmp_path):
+    """ux69: each year's three tables were fitted on one A4 page (2020 beside 2021: 表二 8 rows
+    taller), printed at about half size, 表三's numbers some 5 points high. Each year still starts
+    a page of its own (two print ranges), now as the report sheets print: the page's width, 表三
+    and 表四 each from a new page (the break falls in both years' rows alike), the year's line
+    over each page."""
+    target = tmp_path / "比对.xlsx"
+    write_compare_xlsx(Comparison(load_report(COUNTY / "某某县人民政府办公室2020年报告.txt"),
+                                  load_report(COUNTY / "某某县人民政府办公室2021年报告.txt")), target)
+    sheet = openpyxl.load_workbook(target)["比对"]
+    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)  # the width, pages as needed
+    assert len(str(sheet.print_area).split(",")) == 2  # a year a range: each starts a page
+    (t3,) = set(label_rows(sheet, "三、收到和处理政府信息公开申请情况"))
+    (t4,) = set(label_rows(sheet, "四、政府信息公开行政复议、行政诉讼情况"))
+    assert [brk.id for brk in sheet.row_breaks.brk] == [t3 - 1, t4 - 1]  # each table's title tops a page
+    assert sheet.print_title_rows == "$5:$5"

@@ -554,10 +554,10 @@ def test_word_export_never_overwrites(reviews, tmp_path):
     existing = folder / f"{SHEET_2021}政府信息公开工作年度报告.docx"
     existing.write_bytes(b"source report")
     written = export(reviews[:1], folder)
-    assert written.paths == [folder / f"{SHEET_2021}政府信息公开工作年度报告(2).docx"]
+    assert written.paths == [folder / f"{SHEET_2021}政府信息公开工作年度报告（2）.docx"]
     assert existing.read_bytes() == b"source report"
     again = export(reviews[:1], folder)
-    assert again.paths == [folder / f"{SHEET_2021}政府信息公开工作年度报告(3).docx"]
+    assert again.paths == [folder / f"{SHEET_2021}政府信息公开工作年度报告（3）.docx"]
 
 
 def test_a_word_file_appears_under_its_name_only_once_written_whole(reviews, tmp_path, monkeypatch):
@@ -580,7 +580,7 @@ def test_a_word_file_appears_under_its_name_only_once_written_whole(reviews, tmp
     assert sorted(p.name for p in folder.iterdir()) == [written.files[0].name]  # no temporary file left
     # the name taken, the next export still goes beside it
     again = export(reviews[:1], folder)
-    assert again.paths == [folder / f"{SHEET_2021}政府信息公开工作年度报告(2).docx"]
+    assert again.paths == [folder / f"{SHEET_2021}政府信息公开工作年度报告（2）.docx"]
 
 
 def test_word_export_onto_a_drive_without_hard_links(reviews, tmp_path, monkeypatch):
@@ -592,7 +592,7 @@ def test_word_export_onto_a_drive_without_hard_links(reviews, tmp_path, monkeypa
     folder = tmp_path / "U盘"
     first, second = export(reviews[:1], folder), export(reviews[:1], folder)
     assert first.paths == [folder / f"{SHEET_2021}政府信息公开工作年度报告.docx"]
-    assert second.paths == [folder / f"{SHEET_2021}政府信息公开工作年度报告(2).docx"]
+    assert second.paths == [folder / f"{SHEET_2021}政府信息公开工作年度报告（2）.docx"]
     assert all(docx.Document(str(p)).tables for p in first.paths + second.paths)
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in first.paths + second.paths)
 
@@ -964,6 +964,19 @@ def test_word_files_of_two_reports_of_one_agency_and_year_say_which_source_each_
     assert [p.name for p in written] == [f"{SHEET_2021}政府信息公开工作年度报告.docx",
                                          f"{SHEET_2021}政府信息公开工作年度报告（正式发布版）.docx"]
 
+
+
+def test_a_word_file_exported_again_is_numbered_in_the_brackets_of_its_source(tmp_path):
+    """ux69: exported a second time into one folder, a copy's Word file was named
+    「…年度报告（正式发布版）(2).docx」, half-width brackets after full-width ones. Numbered
+    as its source is named: 「…（正式发布版）（2）.docx」; nothing exported before is replaced."""
+    first = ReportReview(make_report(file=str(tmp_path / "草稿.txt")))
+    second = ReportReview(make_report(file=str(tmp_path / "正式发布版.txt")))
+    export([first, second], str(tmp_path / "Word") + "/")
+    again = export([first, second], str(tmp_path / "Word") + "/").paths
+    base = f"{SHEET_2021}政府信息公开工作年度报告"
+    assert [p.name for p in again] == [f"{base}（2）.docx", f"{base}（正式发布版）（2）.docx"]
+    assert len(list((tmp_path / "Word").iterdir())) == 4
 
 
 def test_word_files_of_copies_with_one_file_name_say_which_folder_or_format_each_is(tmp_path):
