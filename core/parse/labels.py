@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from operator import is_
-from typing import Optional
+from typing import Callable, Optional
 
 from core.parse.memo import document_memo, remember
 from core.parse.tokens import TEXT, Token
@@ -110,16 +110,33 @@ _MATCHERS: dict[int, tuple[Table, list, dict]] = {}  # id(table) -> (table, its 
 _HITS_KEPT = 50_000  # runs whose hits a table keeps (then forgets them all): bounds the memory
 
 
-def row_matchers(table: Table) -> tuple[list[tuple[Optional[tuple[str, ...]], str, str, str]], dict]:
-    """Each row's (keywords, official label, its first 8 characters, its own number or "") as
-    _matches reads them, built once per table (keywords None for other_other, matched apart); and
-    the table's hits so far."""
+# A row as _hits matches runs against it: (keywords, official label, its first _HEAD characters,
+# its own number or "", the search of its keywords, the official label's starts a run's `bare` may
+# be, its head where it is _HEAD characters long, else None)
+_Matcher = tuple[Optional[tuple[str, ...]], str, str, str, Optional[Callable[[str], Optional[re.Match]]],
+                 frozenset[str], Optional[str]]
+_HEAD = 8  # (a run starting with the official label's first characters names the row)
+
+
+def row_matchers(table: Table) -> tuple[list[_Matcher], dict]:
+    """Each row's matcher (_Matcher) as _matches reads a row, built once per table (keywords None
+    for other_other, matched apart); and the table's hits so far.
+
+    The keywords are searched as one pattern of them (a search returns where the first of them
+    starts: their first find), and the official label's starts of _PREFIX_MIN characters or more
+    are a set: a run's `bare` is one of them where the label starts with it (no call a row)."""
     known = _MATCHERS.get(id(table))
     if known is None or known[0] is not table:
-        official = [_official(row.label) for row in table.rows]
-        numbers = [_own_number(row.label) for row in table.rows]
-        known = _MATCHERS[id(table)] = (table, [(None if row.key == "other_other" else row.keywords, o, o[:8], n)
-                                                for row, o, n in zip(table.rows, official, numbers)], document_memo())
+        matchers: list[_Matcher] = []
+        for row in table.rows:
+            o = _official(row.label)
+            keywords = None if row.key == "other_other" else row.keywords
+            search = re.compile("|".join(map(re.escape, keywords))).search if keywords else None
+            starts = frozenset(o[:n] for n in range(_PREFIX_MIN, len(o) + 1))
+            head = o[:_HEAD]
+            matchers.append((keywords, o, head, _own_number(row.label), search, starts,
+                             head if len(head) == _HEAD else None))
+        known = _MATCHERS[id(table)] = (table, matchers, document_memo())
     return known[1], known[2]
 
 
@@ -145,9 +162,10 @@ def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
     # label is longer than a line of a narrow column holds; 「（七）」 alone is not 「总计」's label, which
     # prints whole on a line of its own, the values of its row maybe between them)
     group_words = LABEL_NOISE.sub("", run[in_group.end():]) if in_group else ""
+    bare_head = bare[:_HEAD]
     hits = []
     for r in range(next_row, min(len(matchers), next_row + MAX_SKIP + 1)):
-        keywords, official, head, number = matchers[r]
+        keywords, official, head, number, search, starts, long_head = matchers[r]
         if keywords is None:  # other_other
             if "其他" not in run and "其它" not in run:
                 continue  # (`alone` is a part of the run: never 其他 then)
@@ -158,15 +176,13 @@ def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
             if alone in ("其他", "其它") and next_row >= r - 2 and not group:
                 hits.append((len(text), r))
             continue
-        # _matches, inlined: this loop runs for every run of every table
-        first = -1
-        for keyword in keywords:
-            at = text.find(keyword)
-            if at >= 0 and (first < 0 or at < first):
-                first = at
-        if first >= 0:
-            hits.append((first, r))
-        elif prefix and (official.startswith(bare) or bare.startswith(head)):
+        # _matches, inlined: this loop runs for every run of every table (the first keyword in the
+        # run: their pattern's search; official.startswith(bare): `bare` among its starts;
+        # bare.startswith(head): their first _HEAD characters alike, for a head as long)
+        first = search(text) if search is not None else None
+        if first is not None:
+            hits.append((first.start(), r))
+        elif prefix and (bare in starts or (bare_head == long_head if long_head is not None else bare.startswith(head))):
             hits.append((0, r))
         elif own_number == number and official.startswith(bare):  # ("8.属于": never a number "")
             hits.append((0, r))
@@ -174,6 +190,8 @@ def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
                 and official.startswith(group_words) \
                 and (group_words or r == next_row and len(official) > _PREFIX_MIN):
             hits.append((in_group.start(), r))
+    if len(hits) < 2:  # (most runs: no row's label, or one)
+        return (hits[0][1],) if hits else ()
     return tuple(r for _, r in sorted(hits))
 
 
