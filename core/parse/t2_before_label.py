@@ -23,7 +23,7 @@ from core.parse.labels import find_labels
 from core.parse.pdfblocks import _SPACES, _column_name, _column_names
 from core.parse.stored_cells import UNREAD, store_row
 from core.parse.tokens import NA, NUM, TEXT, Token
-from core.template import Table
+from core.template import Row, Table
 
 VALUES_BEFORE_LABEL = "「{}」行的数值印在本行标签之前、列名之后（PDF文字顺序），本行标签后未印数值，已归入本行，请对照原文核对"
 VALUE_OF_ROW_BELOW = "「{}」行标签后的数值印在「{}」行的列名「{}」之下，属该行（PDF文字顺序），本行未印出数值，请对照原文核对"
@@ -53,11 +53,7 @@ def t2_values_before_labels(report: Report, table: Table, tokens: list[Token]) -
             continue
         spans = {(t.start, t.end) for t in values}
         holders = {path.rsplit(".", 1)[0] for path, cell in report.cells.items() if cell.span in spans}
-        own = {_column_name(c.label) for c in row.columns}
-        if holders and (name not in own or any(
-                name in {_column_name(c.label) for c in table.row(h.split(".")[1]).columns}
-                for h in holders if h.startswith("section2."))
-                or not all(h.startswith("section2.") for h in holders)):
+        if holders and not _taken_from_another_block(table, row, name, holders):
             continue
         column = next((c.label for c in row.columns if _column_name(c.label) == name), "")
         for holder in sorted(holders):
@@ -71,3 +67,15 @@ def t2_values_before_labels(report: Report, table: Table, tokens: list[Token]) -
         cell = f"section2.{key}"
         report.flags = [f for f in report.flags if not (f.cell == cell and f.kind == "parse")]
         report.flags.append(Flag(cell, "inferred", VALUES_BEFORE_LABEL.format(row.label)))
+
+
+def _taken_from_another_block(table: Table, row: Row, name: str, holders: set[str]) -> bool:
+    """Whether values the rows `holders` ("section2.coercion") read are this row's: printed under
+    the name of one of its own columns, which none of those rows has."""
+    if name not in {_column_name(c.label) for c in row.columns}:
+        return False
+    for holder in holders:
+        section, key = holder.split(".")
+        if section != "section2" or name in {_column_name(c.label) for c in table.row(key).columns}:
+            return False
+    return True
