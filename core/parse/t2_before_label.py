@@ -37,10 +37,10 @@ def t2_values_before_labels(report: Report, table: Table, tokens: list[Token]) -
     taken: set[int] = set()  # ids of the tokens a row below took
     for n in range(len(labels) - 1, -1, -1):
         index, key = labels[n]
+        if _prints_a_value(tokens, index + 1, bounds[n + 1], taken):
+            continue  # (most rows: a value right after the label)
         row = table.row(key)
-        paths = [f"section2.{key}.{c.key}" for c in row.columns]
-        if any(report.cells[p].state != MISSING for p in paths) \
-                or any(t.kind != TEXT and id(t) not in taken for t in tokens[index + 1:bounds[n + 1]]):
+        if any(report.cells[f"section2.{key}.{c.key}"].state != MISSING for c in row.columns):
             continue
         width = len(row.columns)
         first = index - width
@@ -67,6 +67,15 @@ def t2_values_before_labels(report: Report, table: Table, tokens: list[Token]) -
         cell = f"section2.{key}"
         report.flags = [f for f in report.flags if not (f.cell == cell and f.kind == "parse")]
         report.flags.append(Flag(cell, "inferred", VALUES_BEFORE_LABEL.format(row.label)))
+
+
+def _prints_a_value(tokens: list[Token], start: int, end: int, taken: set[int]) -> bool:
+    """Whether tokens[start:end] hold a value (a number or a placeholder) no row below took."""
+    for i in range(start, end):
+        token = tokens[i]
+        if token.kind != TEXT and id(token) not in taken:
+            return True
+    return False
 
 
 def _taken_from_another_block(table: Table, row: Row, name: str, holders: set[str]) -> bool:
