@@ -1803,6 +1803,10 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
     # no cut adds up: a typo? the one cut as printed, every cell printed, in which two groups add up
     # and the third would but for a slip of the hand (the checks then show it)
     typo = _readings_by_group(cells, 3, width // 3, blanks=False, broken=_one_slip_off)
+    if not (typo and typo[0]):
+        # no slip of the hand explains it (a 总计 typed wrong by more: s3706 r0042 docx2txt, 21 for 19):
+        # the cuts in which two groups add up and the third does not, read where they all agree
+        typo = _readings_by_group(cells, 3, width // 3, blanks=False, broken=_not_adding_up)
     if typo and len(typo[0]) == 1:
         return _tokens(typo[0][0], typo[1]), True, None
     if typo and typo[0]:
@@ -1957,6 +1961,12 @@ def _one_slip_off(values: list[Optional[int]]) -> bool:
         return False
     return is_digit_slip(total, parts) or any(is_digit_slip(v, total - (parts - v)) for v in numbers[:-1]
                                                if total - (parts - v) >= 0)
+
+
+def _not_adding_up(values: list[Optional[int]]) -> bool:
+    """A group whose parts do not add up to its 总计 (a blank counts 0)."""
+    numbers = [v or 0 for v in values]
+    return sum(numbers[:-1]) != numbers[-1]
 
 
 def _t3_lost_blanks(report: Report) -> bool:

@@ -441,11 +441,14 @@ def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
         out.update(i for i, _ in footers)
     for shift in (0, -1):
         # (a page of plain pdftotext may end on a value of the table, its number printed higher up)
-        numbered = {page: i for page, i in bare.items() if int(lines[i].cells[0].text) == page + shift}
+        # (shift -1: an unnumbered cover, page 2 printing 1; the cover's own page prints no number,
+        # so a 0 ending it is a value: s3706 r0007 plain pdftotext, 行政事业性收费's 0 ending page 1)
+        numbered = {page: i for page, i in bare.items() if int(lines[i].cells[0].text) == page + shift > 0}
         if len(numbered) >= 2 and (2 * len(numbered) > len(bare) or not after_prose.isdisjoint(numbered)):
             out.update(numbered.values())
             for page, start in enumerate(page_starts, 1):
-                if page not in numbered and (above := _number_above_cells(lines, start, page + shift)) is not None:
+                if page not in numbered and page + shift > 0 \
+                        and (above := _number_above_cells(lines, start, page + shift)) is not None:
                     out.add(above)
             break
     return out

@@ -53,6 +53,7 @@ from core.parse.grid_columns import by_header, header_padding
 from core.parse.head_flows import head_rows_from_flows
 from core.parse.footnotes import footnote_lines
 from core.parse.column_order import put_docs_in_header_order, put_parts_in_header_order, put_t4_columns_in_header_order
+from core.parse.t2_before_label import t2_values_before_labels
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.column_blocks import read_column_blocks
@@ -222,6 +223,7 @@ def parse(doc: Document) -> Report:
     t2_complete_columns(report, templ["section2"], tokens, section3_text if t2_as_printed else None)
     if not t2_as_printed:
         t2_rows_under_headers(report, templ["section2"], tokens[2])
+        t2_values_before_labels(report, templ["section2"], tokens[2])
     if lone_marks.get(2):
         overflow_cells_unread(report, templ["section2"], lone_marks[2])
     fee_in_printed_unit(report)
