@@ -137,7 +137,8 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
     open_framed = False  # the line before is a framed row ending in a blank cell (see _padded_block)
     known = [0, 0, 0]  # the framed table last looked at by _padded_block: first line, end, ragged
     for number, line in enumerate(lines):
-        if "\t" in line or ("|" not in line and "<t" not in line):  # no table row (most lines)
+        # (a text holding no tab: its lines not looked through for one)
+        if (tabbed is not False and "\t" in line) or ("|" not in line and "<t" not in line):  # no table row (most lines)
             plain.append(line)
             open_row = open_framed = False
             continue
@@ -259,7 +260,7 @@ def _blank_row_after_whole_one(line: str, lines: list[Line]) -> bool:
     rest). A spreadsheet's empty rows after 表三's last (w2208 wps-html-html2text r0001, r0015):
     joined, their cells were read as the last row's, and its blank first cell dropped as padding,
     its values a column left."""
-    if line.strip(" |\t") or len(lines) < 2 or not lines[-2].grid:
+    if _HOLDS_TEXT.search(line) or len(lines) < 2 or not lines[-2].grid:  # (see _is_pipe_row)
         return False
     return len(lines[-1].cells) >= len(lines[-2].cells)
 
@@ -286,9 +287,15 @@ def _page_starts(text: str) -> tuple[int, ...]:
 
 def _is_pipe_row(line: str) -> bool:
     """A row of a Markdown pipe table ("| 一、… | 1 |  | 3 |"), as html2text and pandoc write them."""
+    # (a pipe between the outer two, not all of them counted; a character other than pipes, spaces
+    # and tabs searched for: strip("| \t") looked each character up in its argument, ~90
+    # instructions a character, and scanned a row's blank last cells from the right too)
     stripped = line.strip()
-    return len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|" and stripped.count("|") >= 3 \
-        and bool(stripped.strip("| \t"))
+    return len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|" and stripped.find("|", 1, -1) >= 0 \
+        and _HOLDS_TEXT.search(stripped) is not None
+
+
+_HOLDS_TEXT = re.compile(r"[^| \t]")  # a character other than a pipe row's pipes and padding
 
 
 # html2text's Markdown tables have no outer pipes ("行政强制|  |  | 68"); under a table's first row
@@ -339,7 +346,7 @@ def _is_bare_pipe_row(line: str, only_bare: bool = False) -> bool:
         return False
     if stripped[0] != "|":
         return True
-    return bool(stripped.strip("| \t")) and (only_bare or stripped[-1] != "|")
+    return _HOLDS_TEXT.search(stripped) is not None and (only_bare or stripped[-1] != "|")  # (see _is_pipe_row)
 
 
 def _add_pipe_row(builder: TextBuilder, line: str) -> None:
