@@ -609,7 +609,7 @@ def flag_unconfirmed_t4_groups(report: Report, elsewhere: str = "") -> None:
         elif not known(n) or not parts_add_up(n):
             report.flags.append(Flag(f"section4.{row.key}", "parse",
                                      f"表四「{row.label}」组的数值由印在各处的片段拼合（PDF文字顺序），"
-                                     "各项之和与总计不符，可能拼入了别处的数值，请对照原文核对", (OTHERS_MAY_BE_IN,)))
+                                     "各项之和与总计不符，可能拼入了别处的数值，请对照原文核对"))
 
 
 def _flag_t4_parts_printed_apart(report: Report, values: Sequence[Token], lines: Sequence[Line]) -> None:
