@@ -316,6 +316,25 @@ def _shaky_cells(report: Report, failing: list[Equation], suggestion: Suggestion
     return list(dict.fromkeys(shaky))
 
 
+def _in_a_row_of_others_values(report: Report, failing: list[Equation], suggestion: Suggestion, mixed: frozenset[str],
+                               unsure_rows: frozenset[str], flags: dict[str, Flag]) -> bool:
+    """Whether the suggested cell is in a row (表四 group, 表四) that may hold values printed
+    elsewhere (`mixed`: OTHERS_MAY_BE_IN): which of them is its own, and in which cell, the reading
+    does not know, so its failing sum says nothing of the report (p2702 r0035, p3602 r0017 and
+    r0037, pq3603 r0011: values offered on consistent reports). A failing sum of 表三 through the
+    cell whose other cells are all in rows read without a doubt grounds the value all the same
+    (q3801 r0006: 「（七）总计」 interleaved with its label, its 自然人 19 for 109 a misprint that
+    the 自然人 column's T3-1 through three rows read surely names)."""
+    row = _row_key(suggestion.cell)
+    if suggestion.cell in report.corrected or (row not in mixed and suggestion.cell.split(".")[0] not in mixed):
+        return False
+    if row not in mixed or not row.startswith("section3."):
+        return True
+    return not any(all(_row_key(p) != row and _row_key(p) not in unsure_rows and p not in flags
+                       for p in eq.cells if p != suggestion.cell)
+                   for eq in failing if suggestion.cell in eq.cells)
+
+
 def _rests_on_an_unanchored_row(report: Report, failing: list[Equation], values: dict[str, Optional[Number]],
                                 suggestion: Suggestion, unanchored_rows: frozenset[str]) -> bool:
     """Whether nothing but the row's own values speaks for the suggested value: the cell is in a
@@ -522,11 +541,7 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
             suggestion = None
         if suggestion and group[0][0].rule.startswith("T3") and _reading_order_lost(report):
             suggestion = None  # (a value balancing sums through rows that may hold others' values)
-        if suggestion and suggestion.cell not in report.corrected \
-                and (_row_key(suggestion.cell) in mixed or suggestion.cell.split(".")[0] in mixed):
-            # its row (表四 group, 表四) may hold values printed elsewhere: which of them is its own,
-            # and in which cell, the reading does not know, so its failing sum says nothing of the
-            # report (p2702 r0035, p3602 r0017 and r0037, pq3603 r0011: values on consistent reports)
+        if suggestion and _in_a_row_of_others_values(report, [e for e, _ in group], suggestion, mixed, unsure_rows, flags):
             suggestion = None
         candidates = [suggestion] if suggestion else best if len(best) > 1 else []
         absorbing: list[Finding] = []  # findings of sums failing through cells filled in from a misprint

@@ -176,3 +176,13 @@ def test_a_first_row_total_printed_above_its_label_is_read_as_the_rows_total():
             if report.value(cell) != want and not (want is None and report.value(cell) in (None, 0))] == []
     assert report.value("section3.new.total") == 24
     assert [f.suggestion for f in check(report) if f.suggestion] == []
+
+
+def test_a_misprint_in_a_row_interleaved_with_label_text_is_offered_where_sure_rows_name_it():
+    # q3801 r0006 (pdftotext -layout, planted typo: （七）总计's 自然人 prints 19 for 109): the row's
+    # values print among its label's lines (flagged), but the 自然人 column's T3-1 runs through three
+    # rows read without a doubt, and it names the misprint: 109 is offered
+    report = load_report(FIXTURES / "zoo" / "q3801-r0006-pdftotext-layout-utf-8.txt")
+    assert report.value("section3.total.natural") == 19
+    offered = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert offered == {("section3.total.natural", 109)}
