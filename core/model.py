@@ -79,6 +79,10 @@ OVERRUN = "overrun"
 # a 表三 row read whole from a stream that lost blank cells (one value a line, no grid), its values
 # not adding up: a neighbour's may have run into it, so its own sum alone grounds no repair
 STREAM_UNANCHORED = "stream-unanchored"
+# a row (or 表四 group, or 表四) read from text whose order the converter lost, its values printed among
+# label text or pieced together from elsewhere, not adding up (or more values than its cells): others'
+# values may be among its cells, so a value that balances its sum rests on the reading, not on the report
+OTHERS_MAY_BE_IN = "others-may-be-in"
 # a row (or 表四) that printed only 0s, placeholders and blanks, its cells read as 0: each is 0 whichever reading
 # of the row is right (no count to place), so a sum's repair cannot make one of them a count
 ZEROS_ANY_READING = "zeros-any-reading"

@@ -19,7 +19,7 @@ from core.check.glued_rows import column_values, glued_row_suggestion, glued_run
 from core.check.odd_sum import odd_printed_sum
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_NO_JOINT_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, OVERRUN, PLACED_LEFT,
-                        PLACEHOLDER, READING_UNDECIDED, STREAM_UNANCHORED, WARNING, ZEROS_ANY_READING, Finding, Flag, Number, Report,
+                        OTHERS_MAY_BE_IN, PLACEHOLDER, READING_UNDECIDED, STREAM_UNANCHORED, WARNING, ZEROS_ANY_READING, Finding, Flag, Number, Report,
                         Suggestion, BLANK_TEMPLATE, CHECK_WITH_SOURCE, known, number_text, strict_sum, without_closing)
 from core.parse.prose_counts import INT, Anchors, anchored_finditer, stated_issued, stated_t4
 from core.parse.parser import NO_REPORT
@@ -316,6 +316,25 @@ def _shaky_cells(report: Report, failing: list[Equation], suggestion: Suggestion
     return list(dict.fromkeys(shaky))
 
 
+def _in_a_row_of_others_values(report: Report, failing: list[Equation], suggestion: Suggestion, mixed: frozenset[str],
+                               unsure_rows: frozenset[str], flags: dict[str, Flag]) -> bool:
+    """Whether the suggested cell is in a row (表四 group, 表四) that may hold values printed
+    elsewhere (`mixed`: OTHERS_MAY_BE_IN): which of them is its own, and in which cell, the reading
+    does not know, so its failing sum says nothing of the report (p2702 r0035, p3602 r0017 and
+    r0037, pq3603 r0011: values offered on consistent reports). A failing sum of 表三 through the
+    cell whose other cells are all in rows read without a doubt grounds the value all the same
+    (q3801 r0006: 「（七）总计」 interleaved with its label, its 自然人 19 for 109 a misprint that
+    the 自然人 column's T3-1 through three rows read surely names)."""
+    row = _row_key(suggestion.cell)
+    if suggestion.cell in report.corrected or (row not in mixed and suggestion.cell.split(".")[0] not in mixed):
+        return False
+    if row not in mixed or not row.startswith("section3."):
+        return True
+    return not any(all(_row_key(p) != row and _row_key(p) not in unsure_rows and p not in flags
+                       for p in eq.cells if p != suggestion.cell)
+                   for eq in failing if suggestion.cell in eq.cells)
+
+
 def _rests_on_an_unanchored_row(report: Report, failing: list[Equation], values: dict[str, Optional[Number]],
                                 suggestion: Suggestion, unanchored_rows: frozenset[str]) -> bool:
     """Whether nothing but the row's own values speaks for the suggested value: the cell is in a
@@ -474,6 +493,7 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
     inferred = frozenset(p for p, cell in report.cells.items() if cell.state == INFERRED)  # cells the parser filled in
     overrun_rows = frozenset(f.cell for f in report.flags if OVERRUN in f.causes)  # (rows of others' counts too)
     unanchored_rows = frozenset(f.cell for f in report.flags if STREAM_UNANCHORED in f.causes)
+    mixed = frozenset(f.cell for f in report.flags if OTHERS_MAY_BE_IN in f.causes)  # (rows, 表四 groups, 表四)
     # those of them that may follow a repair: a row (or 表四) that printed only 0s, placeholders and
     # blanks is 0 in every cell whichever reading is right, so no repair makes one of them a count
     follows = inferred - _zeros_any_reading(report, flags)
@@ -521,6 +541,8 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
             suggestion = None
         if suggestion and group[0][0].rule.startswith("T3") and _reading_order_lost(report):
             suggestion = None  # (a value balancing sums through rows that may hold others' values)
+        if suggestion and _in_a_row_of_others_values(report, [e for e, _ in group], suggestion, mixed, unsure_rows, flags):
+            suggestion = None
         candidates = [suggestion] if suggestion else best if len(best) > 1 else []
         absorbing: list[Finding] = []  # findings of sums failing through cells filled in from a misprint
         for eq, finding in group:

@@ -19,7 +19,7 @@ from core.readers.document import Document, Line
 from core.readers.encoding import LOSSY_PROBLEM, UTF8_READ_AS_GBK, reads_as_chinese, utf8_read_as_gbk
 from core.readers.text import GBK_READ_AS_UTF8, UTF8_READ_AS_GB2312, UTF8_READ_AS_LATIN1
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NEIGHBOUR_MAY_HOLD, NUMBER,
-                        OVERRUN, PLACED_BY_ORDER, PLACED_BY_POSITION, READING_UNDECIDED, SUBTOTAL_LEFT_OUT, SUBTOTAL_UNTOLD, BLANK_TEMPLATE,
+                        OTHERS_MAY_BE_IN, OVERRUN, PLACED_BY_ORDER, PLACED_BY_POSITION, READING_UNDECIDED, SUBTOTAL_LEFT_OUT, SUBTOTAL_UNTOLD, BLANK_TEMPLATE,
                         ZEROS_ANY_READING, CellValue, Flag, Number, Report, blank_template, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue)
@@ -1429,7 +1429,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if not as_printed:
             for key in interleaved_rows(report, table, tokens, {k: v for k, v in values_of.items() if k not in by_position}):
                 report.flags.append(Flag(f"{table.section}.{key}", "parse",
-                                         f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请对照原文核对"))
+                                         f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请对照原文核对",
+                                         (OTHERS_MAY_BE_IN,)))
         # (a row padded to the table's width is one cell a column as drawn: no stream lost its cells)
         flag_unanchored_rows(report, table, {**values_of, **as_drawn} if as_drawn else values_of, placed=set(by_position),
                              pages=pages)

@@ -135,6 +135,12 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
         return {}
     if sum(count != width for count in counts) < 2:
         return {}  # read beside its labels (a row that does not add up is the report's typo)
+    if labels and any(t.kind == NUM for t in tokens[:labels[0][0]]):
+        # a count printed among the header's words, before the first row's label, is a row's too
+        # (a 总计 in a block of its own): the stream holds a value more than the rows gathered, and
+        # their count of one a cell is a coincidence (pq3603 r0038: 新收's 总计 24 printed above its
+        # label, its 法人或其他组织 subtotal 3 in the row; read as 新收's 总计, a false 存疑 offering 24)
+        return {}
     stream = [t for k in keys for t in values_of.get(k, [])]
     if not {t.kind for t in stream} <= {NUM, NA}:
         return {}

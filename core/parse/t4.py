@@ -8,7 +8,7 @@ from bisect import bisect_right
 from itertools import combinations, permutations
 from typing import Optional, Sequence
 
-from core.model import (GLUED_NO_CUT, INFERRED, MISSING, PLACED_BY_POSITION, READING_UNDECIDED, CellValue, Flag, Number,
+from core.model import (GLUED_NO_CUT, INFERRED, MISSING, OTHERS_MAY_BE_IN, PLACED_BY_POSITION, READING_UNDECIDED, CellValue, Flag, Number,
                         Report, known)
 from core.parse.blocks import PLACE_UNKNOWN
 from core.parse.column_order import T4_HEAD_WORDS, is_rule_line
@@ -174,7 +174,9 @@ def _parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]], 
             return
         else:
             count_flag = len(report.flags)
-            report.flags.append(Flag("section4", "parse", f"表四印有{len(values)}个数值，模板为{width}个，请对照原文核对"))
+            # (more values than cells: others' values are among them, and which is which is a guess)
+            over = (OTHERS_MAY_BE_IN,) if len(values) > width else ()
+            report.flags.append(Flag("section4", "parse", f"表四印有{len(values)}个数值，模板为{width}个，请对照原文核对", over))
             if len(values) < width and only_zeros(values):
                 zero_row(report, T4.paths(), "section4", "表四")
                 return
@@ -189,7 +191,7 @@ def _parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]], 
                 said = "、".join(f"{name}{number}件" for name, number in zip(("行政复议", "行政诉讼"), stated)
                                  if number is not None)
                 report.flags[count_flag] = Flag("section4", "parse",
-                                                f"表四印有{len(values)}个数值，模板为{width}个，按正文所称{said}放置，请对照原文核对")
+                                                f"表四印有{len(values)}个数值，模板为{width}个，按正文所称{said}放置，请对照原文核对", over)
             store_t4(report, cells)
             if all(t is None or t.kind in (NUM, NA, EMPTY) for t in cells) \
                     and all(_t4_group_placed_ok(cells[g * 5:g * 5 + 5]) for g in range(3)) \
@@ -599,7 +601,7 @@ def flag_unconfirmed_t4_groups(report: Report, elsewhere: str = "") -> None:
         elif elsewhere and (all(v == 0 for v in n) or not known(n) or not parts_add_up(n)):
             report.flags.append(Flag(f"section4.{row.key}", "parse",
                                      f"表四「{row.label}」组：{elsewhere}（PDF文字顺序），表四各组之和与总计不符，"
-                                     "本组数值可能不全或混入了别处的数值，请对照原文核对"))
+                                     "本组数值可能不全或混入了别处的数值，请对照原文核对", (OTHERS_MAY_BE_IN,)))
         elif all(v == 0 for v in n):
             report.flags.append(Flag(f"section4.{row.key}", "inferred",
                                      f"表四「{row.label}」组的数值印在第四部分之外（PDF文字顺序），只有0和占位符，"

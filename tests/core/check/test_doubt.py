@@ -122,3 +122,67 @@ def test_no_value_is_offered_for_the_one_count_a_row_printed():
     findings = [f for f in check(report) if "section3.partial.total" in f.cells]
     assert findings and {f.severity for f in findings} == {DOUBT}
     assert [f.suggestion for f in findings] == [None] * len(findings)
+
+
+def _misread_cell_findings(name: str, cell: str) -> list:
+    """The findings of a consistent zoo report (tests/fixtures/zoo/NAME.txt) through `cell`."""
+    report = load_report(FIXTURES / "zoo" / f"{name}.txt")
+    return [f for f in check(report) if cell in f.cells and f.rule.startswith(("T3", "T4"))]
+
+
+def test_no_value_is_offered_in_a_table_four_group_pieced_from_elsewhere():
+    # p2702 r0035 (plain pdftotext, a consistent report): pieces of 表四 print under section 五's
+    # heading; 「未经复议直接起诉」 read 164 under 结果纠正 (its 总计 18 elsewhere), and its sum
+    # offered 结果纠正 = 0 for a group the report prints as 18 维持, 18 总计
+    findings = _misread_cell_findings("p2702-r0035-pdftotext-utf-8", "section4.litigation_direct.corrected")
+    assert findings and {f.severity for f in findings} == {DOUBT}
+    assert [f.suggestion for f in findings] == [None] * len(findings)
+    assert "本组数值可能不全或混入了别处的数值" in findings[0].message
+
+
+def test_no_value_is_offered_in_a_table_four_group_read_by_its_total_heads_that_fails():
+    # p3602 r0017 (plain pdftotext, a consistent report): 表四 read group by group up to each 总计
+    # head, 「未经复议直接起诉」 took a 3 of elsewhere (1 3 0 0, 总计 1; the report prints 尚未审结 1):
+    # its sum offered 结果纠正 = 0
+    findings = _misread_cell_findings("p3602-r0017-pdftotext-utf-8", "section4.litigation_direct.corrected")
+    assert findings and {f.severity for f in findings} == {DOUBT}
+    assert [f.suggestion for f in findings] == [None] * len(findings)
+
+
+def test_no_value_is_offered_in_a_table_four_printing_more_values_than_cells():
+    # p3602 r0037 (plain pdftotext, a consistent report): 表四 prints 17 values for 15 cells, 表三's
+    # （七）总计 13213 among them after a 总计 head, read as 「复议后起诉」's 总计: offered 总计 = 0
+    findings = _misread_cell_findings("p3602-r0037-pdftotext-gbk", "section4.litigation_after_review.total")
+    assert findings and {f.severity for f in findings} == {DOUBT}
+    assert [f.suggestion for f in findings] == [None] * len(findings)
+
+
+def test_no_value_is_offered_in_a_row_interleaved_with_label_text():
+    # pq3603 r0011 (plain pdftotext, a consistent report): 「2.没有现成信息需要另行制作」's values print
+    # among its label's lines, a 2 of another row's read under 其他: both sums through it (the row's
+    # and the 其他 column's) offered 其他 = 0, the same value twice
+    findings = _misread_cell_findings("pq3603-r0011-pdftotext-utf-8", "section3.unable_need_creation.other")
+    assert findings and {f.severity for f in findings} == {DOUBT}
+    assert [f.suggestion for f in findings] == [None] * len(findings)
+
+
+def test_a_first_row_total_printed_above_its_label_is_read_as_the_rows_total():
+    # pq3603 r0038 (plain pdftotext, a consistent report): 「一、本年新收」 prints 总计 24 above its
+    # label and 21 3 2 - 1 - - after it (3 its 法人或其他组织 subtotal, a row of 8); read as a stream of
+    # one value a cell, 3 went under 总计 and the sums offered 总计 = 24 where the report prints 24
+    report = load_report(FIXTURES / "zoo" / "pq3603-r0038-pdftotext-gbk.txt")
+    truth = json.loads((FIXTURES / "zoo" / "pq3603-r0038-pdftotext-gbk.json").read_text(encoding="utf-8"))
+    assert [(cell, report.value(cell)) for cell, want in leaves(truth["section3"], "section3")
+            if report.value(cell) != want and not (want is None and report.value(cell) in (None, 0))] == []
+    assert report.value("section3.new.total") == 24
+    assert [f.suggestion for f in check(report) if f.suggestion] == []
+
+
+def test_a_misprint_in_a_row_interleaved_with_label_text_is_offered_where_sure_rows_name_it():
+    # q3801 r0006 (pdftotext -layout, planted typo: （七）总计's 自然人 prints 19 for 109): the row's
+    # values print among its label's lines (flagged), but the 自然人 column's T3-1 runs through three
+    # rows read without a doubt, and it names the misprint: 109 is offered
+    report = load_report(FIXTURES / "zoo" / "q3801-r0006-pdftotext-layout-utf-8.txt")
+    assert report.value("section3.total.natural") == 19
+    offered = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert offered == {("section3.total.natural", 109)}
