@@ -172,10 +172,6 @@ def _printed_orders(damage: Damage) -> list[list[tuple[str, tuple[tuple[str, ...
     return orders
 
 
-# a count right after a phrase's damaged form, white space or the text's end after it
-_COUNT_AFTER = re.compile(r"[0-9]+(?=\s|$)")
-
-
 def restore(text: str, damage: Damage = damaged, digit_units: bool = False) -> str:
     """The text with the template's phrases standing alone put back, the rest marked (`damage`:
     how lynx printed a phrase standing alone; `digit_units`: a digit alone before a count's unit
@@ -199,17 +195,15 @@ def restore(text: str, damage: Damage = damaged, digit_units: bool = False) -> s
         anchors.append((len(spans), phrase))
         spans.append((start, end, _wrapped(printed, text[start:end], damage)))
     _place_by_order(text, spans, anchors, damage, counted)
-    # a phrase put back is a cell of its own: a count printed right after its damaged form (lynx
-    # gave the cell the width of the form, which can fill it), white space after it, is the next
-    # cell's, a space between (w3703 r0003: 「…情形）676 135 …」 read with 676 as the label's, the
-    # row's 自然人 lost). A count glued to marks (「…情形）1/ /」) is left to the parser, which reads
-    # a label's glued 0s, lone digits and placeholders as cells (tokens._GLUED_AFTER_LABEL)
+    # a phrase put back is a cell of its own: a number printed right after its damaged form (lynx
+    # gave the cell the width of the form, which can fill it) is the next cell's, a space between
+    # (w3703 r0003: 「…情形）676 135 …」 read with 676 as the label's, the row's 自然人 lost)
     phrases = {start for start, _, put in spans[cells_from:] if put}
     out, at = [], 0
     for start, end, put in sorted(spans):
         out.append(_marked(text, at, start))
         out.append(put)
-        if start in phrases and _COUNT_AFTER.match(text, end):
+        if start in phrases and text[end:end + 1].isdigit() and text[end:end + 1].isascii():
             out.append(" ")
         at = end
     out.append(_marked(text, at, len(text)))

@@ -47,8 +47,6 @@ def test_a_number_printed_right_after_a_phrase_put_back_is_a_cell_of_its_own():
     # (w3703 r0003: 「…情形）676」 read as one word, the row's 自然人 676 lost)
     assert restore(lynx("   行政规范性文件12   3\n")) == "   行政规范性文件 12   3\n"
     assert restore(lynx("   行政规范性文件   12\n")) == "   行政规范性文件   12\n"
-    # a count glued to a placeholder is left glued: the parser reads a label's glued 「1/」 as two cells
-    assert restore(lynx("   行政规范性文件1/ /\n")) == "   行政规范性文件1/ /\n"
 
 
 def test_a_phrase_inside_running_text_is_not():
