@@ -190,21 +190,14 @@ def restore(text: str, damage: Damage = damaged, digit_units: bool = False) -> s
                 spans.append((match.start(2), match.end(2), units[match.group(2)]))
                 counted.add(match.start())
     taken = {start for start, _, _ in spans}
-    cells_from = len(spans)  # (the spans from here on put back phrases, the template's cells)
     for start, end, phrase, printed in _standing_alone(text, taken, damage):
         anchors.append((len(spans), phrase))
         spans.append((start, end, _wrapped(printed, text[start:end], damage)))
     _place_by_order(text, spans, anchors, damage, counted)
-    # a phrase put back is a cell of its own: a number printed right after its damaged form (lynx
-    # gave the cell the width of the form, which can fill it) is the next cell's, a space between
-    # (w3703 r0003: 「…情形）676 135 …」 read with 676 as the label's, the row's 自然人 lost)
-    phrases = {start for start, _, put in spans[cells_from:] if put}
     out, at = [], 0
     for start, end, put in sorted(spans):
         out.append(_marked(text, at, start))
         out.append(put)
-        if start in phrases and text[end:end + 1].isdigit() and text[end:end + 1].isascii():
-            out.append(" ")
         at = end
     out.append(_marked(text, at, len(text)))
     return "".join(out)

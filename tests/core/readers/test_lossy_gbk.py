@@ -41,14 +41,6 @@ def test_a_phrase_standing_alone_is_put_back():
     assert restore(text) == "   一、总体情况\n\n   行政规范性文件\n\n   0\n"
 
 
-def test_a_number_printed_right_after_a_phrase_put_back_is_a_cell_of_its_own():
-    # lynx gives a cell the width of the damaged form, which can fill it: the next cell's number
-    # then prints right after the form, and after the phrase put back a space parts them
-    # (w3703 r0003: 「…情形）676」 read as one word, the row's 自然人 676 lost)
-    assert restore(lynx("   行政规范性文件12   3\n")) == "   行政规范性文件 12   3\n"
-    assert restore(lynx("   行政规范性文件   12\n")) == "   行政规范性文件   12\n"
-
-
 def test_a_phrase_inside_running_text_is_not():
     # what a phrase prints after other Chinese depends on those bytes: left as marks, a mark a
     # character printed, none dropped (「是」 printed none)
