@@ -447,28 +447,43 @@ def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
         if len(numbered) >= 2 and (2 * len(numbered) > len(bare) or not after_prose.isdisjoint(numbered)):
             out.update(numbered.values())
             for page, start in enumerate(page_starts, 1):
-                if page not in numbered and page + shift > 0 \
-                        and (above := _number_above_cells(lines, start, page + shift)) is not None:
+                if page in numbered or page + shift <= 0:
+                    continue  # (no page is numbered 0: an unnumbered cover's count, page k printing k − 1)
+                # (the whole page looked through only between two numbered pages: the last page, or
+                # one after an unnumbered section break, may print no number at all)
+                first = page_starts[page - 2] if page - 1 in numbered and page + 1 in numbered else start
+                if (above := _number_above_cells(lines, first, start, page + shift)) is not None:
                     out.add(above)
             break
     return out
 
 
-def _number_above_cells(lines: list[Line], start: int, number: int) -> Optional[int]:
+def _number_above_cells(lines: list[Line], first: int, start: int, number: int) -> Optional[int]:
     """The line printing `number` alone, a paragraph of its own, above the last lines of a page
-    that end before line `start`, only lines printing no digit after it (a table's header words,
-    its placeholders 「—」): plain pdftotext may print a page's number amid the table's last cells
-    of the page (p3302 r0015: 「2」 before page 2's 「— — 总计」, read as 二、上年结转's 总计). Asked
-    only of a text whose other pages end on their number alone (_page_ends); None if the first
-    line printing a digit, from the page's end up, is not that number so."""
-    for i in range(min(start, len(lines)) - 1, max(start - _WORDS_AFTER_FOOTER, 0) - 1, -1):
+    that end before line `start`: the first line printing a digit from the page's end up, only
+    lines printing no digit after it (a table's header words, its placeholders 「—」), or else the
+    only line of lines[first:start] (the whole page, where the pages before and after it are
+    numbered: it prints its number somewhere; first == start where not) printing it so. Plain
+    pdftotext may print a page's number amid the table's last cells of the page (p3302 r0015: 「2」
+    before page 2's 「— — 总计」, read as 二、上年结转's 总计), even before the last row's values
+    (p3702 r0040: 「3」 一、本年新收 「2」 「/」… 「3」, the row read 2 … 3: a suggestion on a
+    consistent report). Asked only of a text whose other pages end on their number alone
+    (_page_ends); a value printing alike on the page too leaves it undecided (None)."""
+    start = min(start, len(lines))
+    for i in range(start - 1, max(start - _WORDS_AFTER_FOOTER, 0) - 1, -1):
         text = _text(lines[i])
         if _DIGITS.isdisjoint(text):
             continue
-        if len(lines[i].cells) == 1 and text == str(number) and i > 0 and not _text(lines[i - 1]):
+        if _alone_as_paragraph(lines, i, number):
             return i
-        return None
-    return None
+        break
+    alone = [i for i in range(max(first, 1), start) if _alone_as_paragraph(lines, i, number)]
+    return alone[0] if len(alone) == 1 else None
+
+
+def _alone_as_paragraph(lines: list[Line], i: int, number: int) -> bool:
+    """Whether line i prints `number` alone, an empty line before it."""
+    return len(lines[i].cells) == 1 and _text(lines[i]) == str(number) and i > 0 and not _text(lines[i - 1])
 
 
 def _after_sentence(lines: list[Line], i: int) -> bool:

@@ -99,6 +99,17 @@ _MOSTLY_ALONE = 0.8  # the share of values alone on their line that marks a read
 _MAX_CANDIDATES = 5000  # distinct readings weighed by the sums, no more
 
 
+def _before_label(tokens: list[Token], index: int) -> list[Token]:
+    """The values (numbers, placeholders) printed right before tokens[index], no text between them:
+    plain pdftotext may print the first row's first cell before its label, under the header's words
+    (p3702 r0040: 「企业 / 3 / 一、本年新收… / / … / 3」). They are the stream's first only where the
+    stream then holds exactly one value per cell."""
+    start = index
+    while start > 0 and tokens[start - 1].kind in (NUM, NA):
+        start -= 1
+    return tokens[start:index]
+
+
 def _mostly_alone(stream: list[Token]) -> bool:
     """Whether most values print alone on their line: a stream of cells, not rows printed as rows."""
     per_line = Counter([t.line for t in stream])
@@ -125,7 +136,10 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     if keys[0] not in values_of:
         return {}  # (a label matched out of order leaves its row out: its values are in the stream)
     counts = [len(values_of.get(k, ())) for k in keys]  # (each row's: the stream is made once these pass)
-    if sum(counts) != len(keys) * width:
+    early: list[Token] = []  # values printed right before the first row's label, its own (see below)
+    if sum(counts) < len(keys) * width and labels and labels[0][1] == keys[0]:
+        early = _before_label(tokens, labels[0][0])
+    if sum(counts) + len(early) != len(keys) * width:
         return {}
     if any(count == width + 1 and prints_as_eight(values_of[k]) and token_number(values_of[k][1])
            for k, count in zip(keys, counts)):
@@ -135,13 +149,14 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
         return {}
     if sum(count != width for count in counts) < 2:
         return {}  # read beside its labels (a row that does not add up is the report's typo)
-    if labels and any(t.kind == NUM for t in tokens[:labels[0][0]]):
-        # a count printed among the header's words, before the first row's label, is a row's too
-        # (a 总计 in a block of its own): the stream holds a value more than the rows gathered, and
-        # their count of one a cell is a coincidence (pq3603 r0038: 新收's 总计 24 printed above its
-        # label, its 法人或其他组织 subtotal 3 in the row; read as 新收's 总计, a false 存疑 offering 24)
+    if labels and any(t.kind == NUM for t in tokens[:labels[0][0] - len(early)]):
+        # a count printed among the header's words, before the first row's label, other than the
+        # first row's values printed right before it (early), is a row's too (a 总计 in a block of its
+        # own): the stream holds a value more than the rows gathered, and their count of one a cell
+        # is a coincidence (pq3603 r0038: 新收's 总计 24 printed above its label, its 法人或其他组织
+        # subtotal 3 in the row; read as 新收's 总计, a false 存疑 offering 24)
         return {}
-    stream = [t for k in keys for t in values_of.get(k, [])]
+    stream = early + [t for k in keys for t in values_of.get(k, [])]
     if not {t.kind for t in stream} <= {NUM, NA}:
         return {}
     if not _mostly_alone(stream):
