@@ -26,7 +26,7 @@ from core.readers.document import Cell, Document, Line, Merge, MergedLine
 from core.parse.tokens import is_placeholder, normalise
 
 # formats whose readers make MergedLines (the file's own table grid holds merged cells)
-MERGING_FORMATS = frozenset(("html", "mht", "docx", "doc", "wps"))
+MERGING_FORMATS = frozenset(("html", "mht", "docx", "doc", "wps", "rtf", "odt"))
 
 _MERGED_COUNT = ("{0}有一个合并单元格（{1}）印为「{2}」：模板中这几格各有数值，它是哪一格的数值、"
                  "或是几格之和，无法确定，" + CHECK_WITH_SOURCE)

@@ -2957,7 +2957,7 @@ def _column_after_total(tokens: list[Token], first_label: int, lines: list[Line]
 
 # formats whose grid rows (Line.grid) are the file's own, each row's cells as printed: a web page's
 # table, a Word file's, a PDF's ruled cells (a text's grid rows are a converter's pipe table)
-_OWN_GRIDS = ("html", "mht", "docx", "doc", "wps", "pdf")
+_OWN_GRIDS = ("html", "mht", "docx", "doc", "wps", "rtf", "odt", "pdf")
 
 
 def _on_own_grid(values_of: dict[str, list[Token]], lines: list[Line]) -> frozenset[str]:
