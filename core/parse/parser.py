@@ -78,7 +78,7 @@ from core.parse.stored_cells import (T2_BREAK, UNREAD, row_cells_of, store_row, 
 from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT_BLANK_TOTAL, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
                                      GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
                                      blank_cells_phrase, flag_lone_total, may_be_clipped, may_have_lost_a_blank, cells_add_up_as_eight, prints_as_eight, prints_as_eight_blank_total,
-                                     read_blank_lost, read_clipped, said_of_a_pdf,
+                                     read_blank_lost, read_clipped,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
                                      zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
@@ -277,7 +277,8 @@ def parse(doc: Document) -> Report:
             short_rows_dealt(templ["section3"], tokens[3], found)
         overflowed, missing, anchored = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines,
                                                    pages=doc.page_starts,
-                                                   own_grid=doc.format in _OWN_GRIDS and not doc.rows_cut_to_columns)
+                                                   own_grid=doc.format in _OWN_GRIDS and not doc.rows_cut_to_columns,
+                                                   rows_cut=doc.rows_cut_to_columns)
         cells_by_rows = dict(report.cells) if missing else None
         # 表三 read as printed, each row's cells stored from the values printed beside its full label
         # (see read_as_anchored): read_anchored_rows has nothing to change unless a reader below
@@ -734,8 +735,8 @@ def _without(tokens: list[Token], dropped: list[Token]) -> list[Token]:
 
 
 def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
-               lines: Optional[list[Line]] = None, pages: tuple[int, ...] = (), own_grid: bool = False
-               ) -> tuple[dict[str, int], list[str], bool]:
+               lines: Optional[list[Line]] = None, pages: tuple[int, ...] = (), own_grid: bool = False,
+               rows_cut: bool = False) -> tuple[dict[str, int], list[str], bool]:
     """Read the table's rows into the report; returns the rows printing over twice as many
     values as columns (key: how many), left as read: see flag_overflow_neighbours; (表三) the
     rows with no values beside a label of theirs; and whether the table was read as printed, each
@@ -743,7 +744,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     cell, 表三 each row found from the values beside its full label (read_as_anchored). `pages`:
     the lines beginning a page where the text marks its pages (Document.page_starts). `own_grid`:
     the file's grid rows are its own, as drawn (a web page's, a Word file's, a PDF's ruled cells:
-    _on_own_grid), where no row of 8 cells was cut to 7 nor lost a blank cell without a trace."""
+    _on_own_grid), where no row of 8 cells was cut to 7 nor lost a blank cell without a trace.
+    `rows_cut`: a web page's rows pandoc cut to its columns (Document.rows_cut_to_columns), which a
+    row of 8 read so says."""
     labels = find_labels(table, tokens)
     behind: set[str] = set()
     if not t2:
@@ -1403,9 +1406,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     for key in padded_short:
         if columns := _gap_among_zeros(report, table, key):
             zeros_in_doubt(report, table, key, columns, _GAP_AMONG_ZEROS)
-    flags_before = len(report.flags)
     if clipped:
-        for key in read_clipped(report, table, clipped):
+        for key in read_clipped(report, table, clipped, pages, rows_cut):
             unsummed.pop(key, None)  # (read so: no order of its lines to weigh)
     if lost_blank:
         for key in read_blank_lost(report, table, lost_blank):
@@ -1413,10 +1415,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     if not t2:
         _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular), tokens)
         # (a row its grid shows whole printed no cell more that a converter cut: no row of 8 either)
-        flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular) | drawn_whole)
-        zero_row_filling_blank_total(report, table, values_of, widths, set(by_position) | set(irregular) | drawn_whole)
-    if len(report.flags) > flags_before and (pages or report.format == "pdf"):
-        said_of_a_pdf(report.flags, flags_before)
+        flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular) | drawn_whole,
+                        pages, rows_cut)
+        zero_row_filling_blank_total(report, table, values_of, widths, set(by_position) | set(irregular) | drawn_whole,
+                                     pages, rows_cut)
     _order_lines_by_the_table(report, table, unsummed, gap_blanks)
     if wrapped:
         read_wrapped_by_the_sums(report, table, wrapped)
