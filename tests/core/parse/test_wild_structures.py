@@ -274,6 +274,56 @@ def test_a_count_merged_over_several_cells_is_flagged_as_undecided(name):
     assert [f for f in check(report) if f.severity == ERROR] == []
 
 
+T2_CELLS = ("rules.issued", "rules.repealed", "rules.in_force", "normative_docs.issued", "normative_docs.repealed",
+            "normative_docs.in_force", "licensing.decisions", "punishment.decisions", "coercion.decisions")
+
+
+def t2(report) -> list:
+    return [report.value(f"section2.{cell}") for cell in T2_CELLS]
+
+
+@pytest.mark.parametrize("name", ["structures-merged-t2.html", "structures-merged-t2.docx", "structures-merged-t2.doc"])
+def test_a_zero_merged_down_in_t2_is_a_zero_in_each_row(name):
+    """表二 as real files merge its 0s: 规章's and 行政规范性文件's 本年制发件数 one 0 merged down, their
+    现行有效件数 one 0 too, 行政处罚's and 行政强制's one value (the template's own merge over three
+    columns) one 0 merged down. 表三's and 表四's were spread, 表二's not: 行政规范性文件 read its 1
+    alone (「印有1个数值」: its three cells blank, its 废止 1 lost) and 行政强制 nothing (「未印出数值」)."""
+    report = load_report(WILD / name)
+    assert report.problems == [] and report.flags == []
+    assert wrong_cells(report, "wild/structures-merged-t2") == []
+    assert t2(report) == [0, 7, 0, 0, 1, 0, 0, 0, 0]
+    assert {report.cells[f"section2.{cell}"].state for cell in T2_CELLS} == {"number"}
+    assert check(report) == []
+
+
+@pytest.mark.parametrize("name", ["structures-merged-t2-across.html", "structures-merged-t2-across.docx",
+                                  "structures-merged-t2-across.doc"])
+def test_a_zero_merged_across_t2s_cells_is_a_zero_in_each_not_the_templates_one_value(name):
+    """规章's three cells one 0 (colspan 3, as 行政许可's one value is drawn), and 行政处罚's and 行政强制's
+    value one 「—」 merged down. 规章 was flagged twice (「印有1个数值」, 「0与占位符各在哪一格无法确定」)
+    and 行政强制 not read (「未印出数值」); 行政许可's 0 over three columns stays one value."""
+    report = load_report(WILD / name)
+    assert report.problems == [] and report.flags == []
+    assert t2(report) == [0, 0, 0, 0, 1, 0, 0, None, None]
+    assert [report.cells[f"section2.{cell}"].state for cell in T2_CELLS[:3]] == ["number"] * 3
+    assert [report.cells[f"section2.{cell}"].state for cell in T2_CELLS[-2:]] == ["slash"] * 2
+    assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+@pytest.mark.parametrize("name", ["structures-merged-t2-count.html", "structures-merged-t2-count.docx",
+                                  "structures-merged-t2-count.doc"])
+def test_a_count_merged_down_over_two_rows_of_t2_is_flagged(name):
+    """行政处罚 and 行政强制 one count (153,643) merged down: the template counts them apart, and whose
+    the count is, or whether it is their sum, the file does not say. It was read as 行政处罚's, 行政强制
+    flagged only as printing nothing; the flag now says why."""
+    report = load_report(WILD / name)
+    assert report.value("section2.punishment.decisions") == 153643
+    assert report.value("section2.coercion.decisions") is None
+    assert [f.message for f in report.flags if f.cell == "section2"] == [
+        "表二「行政强制」行有一个合并单元格（与上一行合并）印为「153,643」：模板中这几格各有数值，"
+        "它是哪一格的数值、或是几格之和，无法确定，请对照原文核对"]
+
+
 @pytest.mark.parametrize("name", ["structures-overflow-t4.html", "structures-overflow-t4.docx"])
 def test_a_cell_of_t4_printing_excels_overflow_mark_is_unread_not_a_value_moved(name):
     """The overflow-marks page with 表四's 行政复议 总计 (13) printed 「###」 too. 表四 skipped the mark as
