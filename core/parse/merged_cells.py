@@ -1,4 +1,4 @@
-"""Cells of 表三 and 表四 merged in the file's own grid (HTML's colspan / rowspan, Word's
+"""Cells of 表二, 表三 and 表四 merged in the file's own grid (HTML's colspan / rowspan, Word's
 w:gridSpan / w:vMerge: the reader's MergedLine) over several of the template's value cells.
 
 The template gives 表三 and 表四 one cell for each column of each row (TEMPLATE.md): no value cell
@@ -57,9 +57,9 @@ _T2_OF_2019 = ("上一年项目数量", "本年新制作数量", "对外公开�
 
 def spread_merged_cells(doc: Document, regions: dict[int, Optional[tuple[int, int]]]
                         ) -> tuple[Document, list[Flag]]:
-    """The document with 表三's and 表四's merged 0s, blanks and placeholders spread over the cells
-    they cover (the lines in `regions` 3 and 4 made anew, the same number of them), and a flag
-    for each merged count other than 0 there.
+    """The document with 表二's, 表三's and 表四's merged 0s, blanks and placeholders spread over the
+    cells they cover (the lines in `regions` 2, 3 and 4 made anew, the same number of them; 表二's
+    by _spread_t2), and a flag for each merged count other than 0 there.
 
     A merge covers grid columns, not surely the template's: a converter's grid may hold a column
     more than the table's (LibreOffice's web page of a Word table: a sliver column, 表四's 总计 a cell

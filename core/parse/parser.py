@@ -167,7 +167,7 @@ def parse(doc: Document) -> Report:
             else len(doc.text)
         report.section_spans[number] = (start, end)
 
-    if doc.format in MERGING_FORMATS:  # 表三's and 表四's merged 0s over each cell they cover
+    if doc.format in MERGING_FORMATS:  # 表二's, 表三's and 表四's merged 0s over each cell they cover
         doc, merged_flags = spread_merged_cells(doc, regions)
         report.flags.extend(merged_flags)
     tokens = {n: tokenize(doc.lines, *span) if (span := regions[n]) else [] for n in (2, 3, 4)}
