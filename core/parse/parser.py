@@ -83,7 +83,7 @@ from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT
                                      zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
 from core.parse.merged_cells import MERGING_FORMATS, spread_merged_cells
-from core.parse.overflow import lone_overflow_marks, overflow_cells_unread
+from core.parse.overflow import lone_overflow_marks, overflow_cells_unread, wrapped_overflow_marks
 from core.parse.metadata import read_metadata
 from core.parse.paragraph_streams import fill_paragraph_gaps
 from core.parse.t4 import T4_COLUMNS_KEYS, flag_unconfirmed_t4_groups, parse_t4, store_t4, t4_table_tokens
@@ -184,6 +184,10 @@ def parse(doc: Document) -> Report:
     # (Not 表三's: its readers of such a stream place rows by the sums, which a blank for an unread
     # count breaks: (一)'s and (二)'s values printed after both labels were no longer told apart)
     # (looked for where the tables print 「##」: a search of their text, not of the whole)
+    # a 「###」 wrapped in its narrow cell, or printed a line above or below its row (pdftotext -layout):
+    # one cell of its row's line
+    wrapped_overflow_marks({n: tokens[n] for n in (2, 3, 4) if tokens[n] and doc.text.find(
+        "#", tokens[n][0].start, tokens[n][-1].end) >= 0}, doc.lines, doc.text)
     lone_marks = lone_overflow_marks({n: tokens[n] for n in (2, 4) if tokens[n] and doc.text.find(
         "##", tokens[n][0].start, tokens[n][-1].end) >= 0}, doc.lines)
     # (section 三's texts joined once: the version's markers and 表二's later columns look in them)
@@ -1026,7 +1030,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             values_of.update(_boxed_short_under_blank_totals(values_of, widths, boxed))
         # (after the fillers: a tab-separated grid row counts out the cell the table draws past its last)
         if not t2 and report.format in _DRAWN_TABLES:
-            for key in _padded_short_rows(tokens, labels, values_of, widths, lines):
+            for key in _padded_short_rows(tokens, labels, values_of, widths, lines,
+                                          {(t.start, t.end) for t in overflow}):
                 as_drawn[key] = values_of[key]
                 values_of[key] = values_of[key][:-1]  # (read as a row printing too few values: placed by the sums)
                 as_printed = False
@@ -2976,7 +2981,7 @@ _DRAWN_TABLES = ("md", "txt", "pdf")  # formats whose tables a converter drew, e
 
 
 def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], values_of: dict[str, list[Token]],
-                       widths: dict[str, int], lines: list[Line]) -> list[str]:
+                       widths: dict[str, int], lines: list[Line], marks: set[tuple[int, int]]) -> list[str]:
     """表三 grid rows of a table a converter drew (_DRAWN_TABLES: as text, or as a PDF) that printed a
     cell fewer than the table's columns, the converter padding them with an empty cell at their end
     (pandoc's and w3m's tables draw every row as wide as the table): a row printing a count and every cell but
@@ -2987,10 +2992,12 @@ def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], value
     read as printing too few values (placed by the sums, flagged). A table whose zeros print
     blank leaves cells empty, but not its 总计 beside a count other than 0: a row ending so is one
     cell short as well (LibreOffice's PDF of a web table draws every row as wide as the table too).
-    (Word's and HTML's tables keep each row's own cells: a row of 6 is read as one.)"""
+    (Word's and HTML's tables keep each row's own cells: a row of 6 is read as one.) A last cell
+    printing 「###」 (its span in `marks`: a cell whose number is not shown) is printed, no padding."""
     # (most tables: no row of its width ends on an empty cell after printing a count)
     ending_empty = [key for key, values in values_of.items() if values and len(values) == widths[key]
-                    and values[-1].kind == EMPTY and _total_empty_beside_count(values)]  # (its first test, inline)
+                    and values[-1].kind == EMPTY and _total_empty_beside_count(values)  # (its first test, inline)
+                    and (values[-1].start, values[-1].end) not in marks]
     if not ending_empty:
         return []
     filled = 0
