@@ -328,6 +328,27 @@ def test_a_count_merged_down_over_two_rows_of_t2_is_flagged(name):
         "它是哪一格的数值、或是几格之和，无法确定，请对照原文核对"]
 
 
+@pytest.mark.parametrize("name", ["structures-overflow-above.docx", "structures-overflow-above.pdf",
+                                  "structures-overflow-above.pdftotext-layout.txt"])
+def test_a_mark_on_its_wrapped_labels_first_line_above_its_rows_values_is_the_rows_cell(name):
+    """The overflow-marks Word file with （二）部分公开's 自然人 (12) printed 「###」 too, that cell
+    top-aligned and the row's others centred on its label's two lines: pdftotext -layout prints the
+    mark on the label's first line, the row's other values on the line below. Each mark is its
+    row's cell, unread; the sums offer 12, 165 and 200."""
+    report = load_report(WILD / name)
+    unread = {"section2.punishment.decisions", "section3.new.natural", "section3.partial.natural", "section3.total.total"}
+    assert {f.cell for f in report.flags if "印为「###」" in f.message} == unread
+    assert [report.value(f"section3.partial.{c}") for c in COLUMNS] == [None, 2, 0, 0, 0, 1, 15]
+    assert sorted(wrong_cells(report, "wild/structures")) == sorted(
+        f"{path}: truth {truth}, got None" for path, truth in
+        (("section2.punishment.decisions", 152056), ("section3.new.natural", 165), ("section3.partial.natural", 12),
+         ("section3.total.total", 200)))
+    findings = check(report)
+    assert {(f.suggestion.cell, f.suggestion.value) for f in findings if f.suggestion} == {
+        ("section3.new.natural", 165), ("section3.partial.natural", 12), ("section3.total.total", 200)}
+    assert [f for f in findings if f.severity == ERROR] == []
+
+
 @pytest.mark.parametrize("name", ["structures-overflow-t4.html", "structures-overflow-t4.docx"])
 def test_a_cell_of_t4_printing_excels_overflow_mark_is_unread_not_a_value_moved(name):
     """The overflow-marks page with 表四's 行政复议 总计 (13) printed 「###」 too. 表四 skipped the mark as
