@@ -69,8 +69,8 @@ def spread_merged_cells(doc: Document, regions: dict[int, Optional[tuple[int, in
     the merges cover."""
     lines: Optional[list[Line]] = None
     flags: list[Flag] = []
-    if regions.get(2) is not None:
-        lines = _spread_t2(doc, regions[2], flags)
+    if (t2_span := regions.get(2)) is not None:
+        lines = _spread_t2(doc, t2_span, flags)
     for section in (3, 4):
         span = regions.get(section)
         if span is None:
