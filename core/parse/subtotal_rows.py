@@ -38,7 +38,7 @@ import re
 from functools import lru_cache
 from itertools import repeat
 from operator import attrgetter
-from typing import Callable, Iterator, NamedTuple, Optional, Sequence, TypeVar
+from typing import Callable, Iterator, Optional, Sequence, TypeVar
 
 from core.model import (BLANK, CHECK_WITH_SOURCE, INFERRED, MISSING, NUMBER, SUBTOTAL_LEFT_OUT, SUBTOTAL_UNTOLD, CellValue, Flag,
                         Number, Report, known)
@@ -235,17 +235,14 @@ def read_clipped(report: Report, table: Table, rows: dict[str, list[Token]], pag
     others = [row.key for row in table.rows if row.key not in rows and prints_counts(report, table, row.key)]
     blank_totals = _others_leave_total_blank(report, table, others)
     out = []
-    words: Optional[dict[str, str]] = None
     for key, printed in rows.items():
-        if words is None:
-            words = cut_words(report, pages, rows_cut)._asdict()
         numbers = [n for n in map(token_number, printed) if n is not None]  # (all known: every one)
         paths = table.row_paths(key)
         if blank_totals and not numbers[1]:  # (no sum can weigh it: the same 0s, and blank reads as 0)
             store_row(report, table, key, [*without_subtotal(printed), None])
             report.cells[paths[-1]] = CellValue(None, BLANK)
             report.flags.append(Flag(f"{table.section}.{key}", "inferred", _CLIPPED_ZERO_SUBTOTAL_BLANK_TOTAL.format(
-                table.row(key).label, _printed_alike(report.text, printed[-1]), **words)))
+                table.row(key).label, _printed_alike(report.text, printed[-1]), **cut_words(report, pages, rows_cut))))
             values = table_values(report, table.section)
             out.append(key)
             continue
@@ -265,13 +262,13 @@ def read_clipped(report: Report, table: Table, rows: dict[str, list[Token]], pag
                 # the sums that keep it as printed weigh it against rows read in doubt: they
                 # cannot tell a misprinted 总计 from one cut off (flagged: its failing sum 存疑)
                 report.flags.append(Flag(f"{table.section}.{key}", "parse", _CLIPPED_IN_DOUBT.format(
-                    table.row(key).label, report.text[printed[1].start:printed[1].end], **words)))
+                    table.row(key).label, report.text[printed[1].start:printed[1].end], **cut_words(report, pages, rows_cut))))
             continue
         if not numbers[1]:
             report.flags.append(Flag(f"{table.section}.{key}.{table.row(key).columns[-1].key}", "parse",
                                      _CLIPPED_ZERO_SUBTOTAL.format(table.row(key).label, numbers[0],
                                                                    _printed_alike(report.text, printed[-1], printed[1:]),
-                                                                   **words)))
+                                                                   **cut_words(report, pages, rows_cut))))
             continue
         store_row(report, table, key, [*without_subtotal(printed), None])
         total = implied_total(numbers[0], numbers[1])
@@ -279,10 +276,10 @@ def read_clipped(report: Report, table: Table, rows: dict[str, list[Token]], pag
         total_path = f"{table.section}.{key}.{table.row(key).columns[-1].key}"
         if blank_totals:
             report.cells[total_path] = CellValue(None, BLANK)
-            message = _CLIPPED_BLANK_TOTAL.format(table.row(key).label, subtotal, **words)
+            message = _CLIPPED_BLANK_TOTAL.format(table.row(key).label, subtotal, **cut_words(report, pages, rows_cut))
         else:
             report.cells[total_path] = CellValue(total, INFERRED)
-            message = _CLIPPED_SUBTOTAL.format(table.row(key).label, subtotal, total, **words)
+            message = _CLIPPED_SUBTOTAL.format(table.row(key).label, subtotal, total, **cut_words(report, pages, rows_cut))
         report.flags.append(Flag(f"{table.section}.{key}", "inferred", message))
         values = table_values(report, table.section)
         out.append(key)
@@ -464,7 +461,7 @@ def flag_lone_total(report: Report, table: Table, values_of: dict[str, list[Toke
         return
     report.flags.append(Flag(f"{table.section}.{key}", "parse",
                              _LONE_TOTAL.format(table.row(key).label, widths[key], values[-1].text,
-                                                **cut_words(report, pages, rows_cut)._asdict())))
+                                                **cut_words(report, pages, rows_cut))))
 
 
 def zero_row_filling_blank_total(report: Report, table: Table, values_of: dict[str, list[Token]],
@@ -702,26 +699,28 @@ GAP_ROW_OF_EIGHT = ("「{0}」行印有7个数值，各格一段，其间一处�
                     + "是「法人或其他组织」小计（模板无此列），空白一格是「{2}」。" + _READ_WITHOUT + "，" + _CHECK)
 
 
-class CutWords(NamedTuple):
-    """How the messages of a row read as 8 say its last cell is not there, as the auditor sees the
-    document: `cut` its 总计, `cut_blank` a 总计 blank or not there, `cut_last` its last cell."""
-    cut: str
-    cut_blank: str
-    cut_last: str
+# How the messages of a row read as 8 say its last cell is not there, as the auditor sees the
+# document: "cut" its 总计, "cut_blank" a 总计 blank or not there, "cut_last" its last cell (the
+# messages' named fields; a dict: a NamedTuple class costs ~1.5 M instructions to make at import)
+CutWords = dict[str, str]
+
+
+def _cut_words(cut: str, cut_blank: str, cut_last: str) -> CutWords:
+    return {"cut": cut, "cut_blank": cut_blank, "cut_last": cut_last}
 
 
 # A PDF's page (read from the PDF, or its text by pdftotext: pages marked) shows a row as it was
 # printed, no converter cut it: the 总计 a row of 8 would print is not on the page (a table wider
 # than the page's margin, a row broken off), which the auditor sees there.
-ON_A_PAGE = CutWords("末格（总计）没有印出（PDF中本行只见7格，第8格不在页面上）",
-                     "末格（总计）空白或没有印出（PDF中本行只见7格）", "末格没有印出（PDF中本行只见7格）")
+ON_A_PAGE = _cut_words("末格（总计）没有印出（PDF中本行只见7格，第8格不在页面上）",
+                       "末格（总计）空白或没有印出（PDF中本行只见7格）", "末格没有印出（PDF中本行只见7格）")
 # pandoc's tables (a web page's rows striped by it, its pipe or dashed tables): pandoc cuts each row to
 # the table's columns, so the 总计 of a row of 8 was there and pandoc dropped it.
-BY_A_CONVERTER = CutWords("转换时末格（总计）被截去", "末格（总计）空白或转换时被截去", "转换时末格被截去")
+BY_A_CONVERTER = _cut_words("转换时末格（总计）被截去", "末格（总计）空白或转换时被截去", "转换时末格被截去")
 # any other text (pdfplumber's text of a PDF with no page marked, a Word file's text export): what
 # dropped the cell nobody knows, what the auditor sees is a row of 7 cells.
-IN_THE_TEXT = CutWords("末格（总计）没有印出（文中本行只有7格）", "末格（总计）空白或没有印出（文中本行只有7格）",
-                       "末格没有印出（文中本行只有7格）")
+IN_THE_TEXT = _cut_words("末格（总计）没有印出（文中本行只有7格）", "末格（总计）空白或没有印出（文中本行只有7格）",
+                         "末格没有印出（文中本行只有7格）")
 
 
 def cut_words(report: Report, pages: tuple[int, ...], rows_cut: bool) -> CutWords:
@@ -749,7 +748,7 @@ _ZERO_ROW_CUT_UNTRACED = ("「{0}」行各格都是0、占位符或空白，表�
 
 def _zero_row_fills_blank_total(words: CutWords) -> str:
     return ("「{0}」行各格都是0、占位符或空白，连总计一格也印出，而" + _OTHERS_LEAVE_TOTAL_BLANK + "："
-            "本行可能印有8格（自然人之后是「法人或其他组织」小计，末格总计空白），" + words.cut_last
+            "本行可能印有8格（自然人之后是「法人或其他组织」小计，末格总计空白），" + words["cut_last"]
             + "（若是，第二格是小计，其后各数值应左移一列）。" + _ZEROS_EITHER)
 ZERO_ROW_PRINTS_PAST_TOTAL = ("「{0}」行印有8格，比表头多1格（表格在总计之后多画的一列中也印了数值），各格都是0、占位符或空白："
                               "合计看不出多出的是哪一格，已按模板把第二格当作「法人或其他组织」小计略去，"
