@@ -77,7 +77,8 @@ def _mark_piece(token: Token) -> bool:
 
 
 def wrapped_overflow_marks(tokens: dict[int, list[Token]], lines: list[Line], text: str) -> None:
-    """pdftotext -layout's 「###」 wrapped in its narrow cell (「##」 on the line above its row, 「#」 on
+    """A 「###」 wrapped in its narrow cell: a PDF's ruled cell 「## #」 (_join_cell_pieces), and
+    pdftotext -layout's pieces of it (「##」 on the line above its row, 「#」 on
     the line below, or its rest below the row printing its start) or printed a line above or below
     its row (the row's other cells centred on the label's wrapped lines): each piece alone on its
     laid-out line, indented to its column. Read as the lines come, the mark was no row's cell, and
@@ -88,6 +89,7 @@ def wrapped_overflow_marks(tokens: dict[int, list[Token]], lines: list[Line], te
     or a piece whose row is not one line of values beside it (two rows of values beside it, none
     leaving its column free), is left as it is."""
     for table in tokens.values():
+        _join_cell_pieces(table, text)
         lone = [i for i, t in enumerate(table) if _mark_piece(t) and _alone(table, i)
                 and _indented(lines[t.line])]
         if not lone:
@@ -135,6 +137,20 @@ def wrapped_overflow_marks(tokens: dict[int, list[Token]], lines: list[Line], te
                 at -= 1
             kept.insert(at + 1, mark)
         table[:] = kept
+
+
+def _join_cell_pieces(table: list[Token], text: str) -> None:
+    """A mark's pieces printed in one cell of a line, apart by spaces (a PDF's ruled cell 「## #」,
+    the mark wrapped in it; a tab or a line break parts cells): one mark, the pieces' span."""
+    index = 0
+    while index + 1 < len(table):
+        token, after = table[index], table[index + 1]
+        if _mark_piece(token) and _mark_piece(after) and token.line == after.line \
+                and not text[token.end:after.start].strip(" "):
+            table[index] = Token(TEXT, token.text + after.text, token.start, after.end, token.line)
+            del table[index + 1]
+        else:
+            index += 1
 
 
 def _alone(table: list[Token], index: int) -> bool:

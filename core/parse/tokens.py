@@ -509,10 +509,6 @@ def _cell_pieces(raw: str) -> _CellPieces:
     elif not runs:  # white space alone (the spaces, most of it, dropped first: a replace is a memchr)
         if not raw.replace(" ", "").strip(_BLANK_CHARS):
             return _BLANK_CELL
-    if runs and runs[0][:1] == "#" and len(runs) > 1 and not "".join(runs).strip("#"):
-        # 「###」 wrapped in its narrow cell (a PDF's ruled cell: 「## #」): one mark, as _run_pieces reads it
-        start = raw.find(runs[0])
-        return (("".join(runs), start, raw.rfind(runs[-1]) + len(runs[-1]), TEXT, None, ""),)
     out: list[_Piece] = []
     position = 0
     for run in runs:
