@@ -19,7 +19,7 @@ from core.parse.parser import parse
 
 # Formats the readers understand; everything else in a folder is skipped when walking it.
 REPORT_SUFFIXES = {".txt", ".md", ".csv", ".text", ".html", ".htm", ".mht", ".mhtml", ".docx", ".pdf",
-                   ".doc", ".wps"}
+                   ".doc", ".wps", ".rtf", ".odt"}
 
 PARSE_FAILED = "解析统计表时出现内部错误（{error}），统计表未能读取，原文仍可查看"
 CHECK_FAILED = "规则检查时出现内部错误（{error}），统计表已读取，但未能检查"

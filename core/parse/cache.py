@@ -67,13 +67,13 @@ def parse_key(content_hash: str, path) -> str:
     given the path besides, only to name the Document; the review database keeps the hash
     alone. "" without a hash.
 
-    An old Word file (.doc/.wps) may be read by LibreOffice, which is not part of the parser's
+    An old Word file (.doc/.wps, and every .rtf/.odt) may be read by LibreOffice, which is not part of the parser's
     version: its key names the LibreOffice found as well, so that a failure kept from one
     LibreOffice is tried again once another is installed or it is updated."""
     if not content_hash:
         return ""
     fmt = document_format(path)
-    if fmt in ("doc", "wps"):
+    if fmt in ("doc", "wps", "rtf", "odt"):
         from core.readers.legacy import find_office
 
         return f"{content_hash}:{fmt}:{_office_stamp(find_office())}"

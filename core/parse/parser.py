@@ -79,12 +79,12 @@ from core.parse.stored_cells import (T2_BREAK, UNREAD, row_cells_of, store_row, 
 from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT_BLANK_TOTAL, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
                                      GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
                                      blank_cells_phrase, flag_lone_total, may_be_clipped, may_have_lost_a_blank, cells_add_up_as_eight, prints_as_eight, prints_as_eight_blank_total,
-                                     read_blank_lost, read_clipped, said_of_a_pdf,
+                                     read_blank_lost, read_clipped,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
                                      zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
 from core.parse.merged_cells import MERGING_FORMATS, spread_merged_cells
-from core.parse.overflow import lone_overflow_marks, overflow_cells_unread
+from core.parse.overflow import lone_overflow_marks, overflow_cells_unread, wrapped_overflow_marks
 from core.parse.metadata import read_metadata
 from core.parse.paragraph_streams import fill_paragraph_gaps
 from core.parse.t4 import T4_COLUMNS_KEYS, flag_unconfirmed_t4_groups, parse_t4, store_t4, t4_table_tokens
@@ -168,7 +168,7 @@ def parse(doc: Document) -> Report:
             else len(doc.text)
         report.section_spans[number] = (start, end)
 
-    if doc.format in MERGING_FORMATS:  # 表三's and 表四's merged 0s over each cell they cover
+    if doc.format in MERGING_FORMATS:  # 表二's, 表三's and 表四's merged 0s over each cell they cover
         doc, merged_flags = spread_merged_cells(doc, regions)
         report.flags.extend(merged_flags)
     tokens = {n: tokenize(doc.lines, *span) if (span := regions[n]) else [] for n in (2, 3, 4)}
@@ -185,6 +185,10 @@ def parse(doc: Document) -> Report:
     # (Not 表三's: its readers of such a stream place rows by the sums, which a blank for an unread
     # count breaks: (一)'s and (二)'s values printed after both labels were no longer told apart)
     # (looked for where the tables print 「##」: a search of their text, not of the whole)
+    # a 「###」 wrapped in its narrow cell, or printed a line above or below its row (pdftotext -layout):
+    # one cell of its row's line
+    wrapped_overflow_marks({n: tokens[n] for n in (2, 3, 4) if tokens[n] and doc.text.find(
+        "#", tokens[n][0].start, tokens[n][-1].end) >= 0}, doc.lines, doc.text)
     lone_marks = lone_overflow_marks({n: tokens[n] for n in (2, 4) if tokens[n] and doc.text.find(
         "##", tokens[n][0].start, tokens[n][-1].end) >= 0}, doc.lines)
     # (section 三's texts joined once: the version's markers and 表二's later columns look in them)
@@ -279,7 +283,8 @@ def parse(doc: Document) -> Report:
             short_rows_dealt(templ["section3"], tokens[3], found)
         overflowed, missing, anchored = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines,
                                                    pages=doc.page_starts,
-                                                   own_grid=doc.format in _OWN_GRIDS and not doc.rows_cut_to_columns)
+                                                   own_grid=doc.format in _OWN_GRIDS and not doc.rows_cut_to_columns,
+                                                   rows_cut=doc.rows_cut_to_columns)
         cells_by_rows = dict(report.cells) if missing else None
         # 表三 read as printed, each row's cells stored from the values printed beside its full label
         # (see read_as_anchored): read_anchored_rows has nothing to change unless a reader below
@@ -736,8 +741,8 @@ def _without(tokens: list[Token], dropped: list[Token]) -> list[Token]:
 
 
 def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
-               lines: Optional[list[Line]] = None, pages: tuple[int, ...] = (), own_grid: bool = False
-               ) -> tuple[dict[str, int], list[str], bool]:
+               lines: Optional[list[Line]] = None, pages: tuple[int, ...] = (), own_grid: bool = False,
+               rows_cut: bool = False) -> tuple[dict[str, int], list[str], bool]:
     """Read the table's rows into the report; returns the rows printing over twice as many
     values as columns (key: how many), left as read: see flag_overflow_neighbours; (表三) the
     rows with no values beside a label of theirs; and whether the table was read as printed, each
@@ -745,7 +750,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     cell, 表三 each row found from the values beside its full label (read_as_anchored). `pages`:
     the lines beginning a page where the text marks its pages (Document.page_starts). `own_grid`:
     the file's grid rows are its own, as drawn (a web page's, a Word file's, a PDF's ruled cells:
-    _on_own_grid), where no row of 8 cells was cut to 7 nor lost a blank cell without a trace."""
+    _on_own_grid), where no row of 8 cells was cut to 7 nor lost a blank cell without a trace.
+    `rows_cut`: a web page's rows pandoc cut to its columns (Document.rows_cut_to_columns), which a
+    row of 8 read so says."""
     labels = find_labels(table, tokens)
     behind: set[str] = set()
     if not t2:
@@ -1025,7 +1032,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             values_of.update(_boxed_short_under_blank_totals(values_of, widths, boxed))
         # (after the fillers: a tab-separated grid row counts out the cell the table draws past its last)
         if not t2 and report.format in _DRAWN_TABLES:
-            for key in _padded_short_rows(tokens, labels, values_of, widths, lines):
+            for key in _padded_short_rows(tokens, labels, values_of, widths, lines,
+                                          {(t.start, t.end) for t in overflow}):
                 as_drawn[key] = values_of[key]
                 values_of[key] = values_of[key][:-1]  # (read as a row printing too few values: placed by the sums)
                 as_printed = False
@@ -1405,9 +1413,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     for key in padded_short:
         if columns := _gap_among_zeros(report, table, key):
             zeros_in_doubt(report, table, key, columns, _GAP_AMONG_ZEROS)
-    flags_before = len(report.flags)
     if clipped:
-        for key in read_clipped(report, table, clipped):
+        for key in read_clipped(report, table, clipped, pages, rows_cut):
             unsummed.pop(key, None)  # (read so: no order of its lines to weigh)
     if lost_blank:
         for key in read_blank_lost(report, table, lost_blank):
@@ -1415,10 +1422,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     if not t2:
         _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular), tokens)
         # (a row its grid shows whole printed no cell more that a converter cut: no row of 8 either)
-        flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular) | drawn_whole)
-        zero_row_filling_blank_total(report, table, values_of, widths, set(by_position) | set(irregular) | drawn_whole)
-    if len(report.flags) > flags_before and (pages or report.format == "pdf"):
-        said_of_a_pdf(report.flags, flags_before)
+        flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular) | drawn_whole,
+                        pages, rows_cut)
+        zero_row_filling_blank_total(report, table, values_of, widths, set(by_position) | set(irregular) | drawn_whole,
+                                     pages, rows_cut)
     _order_lines_by_the_table(report, table, unsummed, gap_blanks)
     if wrapped:
         read_wrapped_by_the_sums(report, table, wrapped)
@@ -2960,7 +2967,7 @@ def _column_after_total(tokens: list[Token], first_label: int, lines: list[Line]
 
 # formats whose grid rows (Line.grid) are the file's own, each row's cells as printed: a web page's
 # table, a Word file's, a PDF's ruled cells (a text's grid rows are a converter's pipe table)
-_OWN_GRIDS = ("html", "mht", "docx", "doc", "wps", "pdf")
+_OWN_GRIDS = ("html", "mht", "docx", "doc", "wps", "rtf", "odt", "pdf")
 
 
 def _on_own_grid(values_of: dict[str, list[Token]], lines: list[Line]) -> frozenset[str]:
@@ -2977,7 +2984,7 @@ _DRAWN_TABLES = ("md", "txt", "pdf")  # formats whose tables a converter drew, e
 
 
 def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], values_of: dict[str, list[Token]],
-                       widths: dict[str, int], lines: list[Line]) -> list[str]:
+                       widths: dict[str, int], lines: list[Line], marks: set[tuple[int, int]]) -> list[str]:
     """表三 grid rows of a table a converter drew (_DRAWN_TABLES: as text, or as a PDF) that printed a
     cell fewer than the table's columns, the converter padding them with an empty cell at their end
     (pandoc's and w3m's tables draw every row as wide as the table): a row printing a count and every cell but
@@ -2988,10 +2995,12 @@ def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], value
     read as printing too few values (placed by the sums, flagged). A table whose zeros print
     blank leaves cells empty, but not its 总计 beside a count other than 0: a row ending so is one
     cell short as well (LibreOffice's PDF of a web table draws every row as wide as the table too).
-    (Word's and HTML's tables keep each row's own cells: a row of 6 is read as one.)"""
+    (Word's and HTML's tables keep each row's own cells: a row of 6 is read as one.) A last cell
+    printing 「###」 (its span in `marks`: a cell whose number is not shown) is printed, no padding."""
     # (most tables: no row of its width ends on an empty cell after printing a count)
     ending_empty = [key for key, values in values_of.items() if values and len(values) == widths[key]
-                    and values[-1].kind == EMPTY and _total_empty_beside_count(values)]  # (its first test, inline)
+                    and values[-1].kind == EMPTY and _total_empty_beside_count(values)  # (its first test, inline)
+                    and (values[-1].start, values[-1].end) not in marks]
     if not ending_empty:
         return []
     filled = 0

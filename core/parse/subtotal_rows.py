@@ -35,7 +35,6 @@ as one cut (may_be_clipped, may_have_lost_a_blank, flag_lone_total, zero_row_fil
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 from itertools import repeat
 from operator import attrgetter
@@ -213,7 +212,8 @@ def _zeros_mixed(values_of: dict[str, list[Token]], widths: dict[str, int]) -> b
     return False
 
 
-def read_clipped(report: Report, table: Table, rows: dict[str, list[Token]]) -> list[str]:
+def read_clipped(report: Report, table: Table, rows: dict[str, list[Token]], pages: tuple[int, ...] = (),
+                 rows_cut: bool = False) -> list[str]:
     """The rows of may_be_clipped read as printing a subtotal, their 总计 cut off, where
     more of the table's equations other than the row's own hold so (the 总计 then 自然人 plus the
     subtotal) than as read: the values from 商业企业 on are stored one column to the left, the 总计
@@ -229,7 +229,8 @@ def read_clipped(report: Report, table: Table, rows: dict[str, list[Token]]) -> 
     blanks, or one not read, says nothing of the column; a row here may be cut, its 总计 its
     其他; one blank 总计 beside counts may be a value dropped). There a subtotal of 0 is read as
     cut too: its parts are 0 either way, and a 0 under 总计 would be the column's only value,
-    every blank 总计 beside it then failing its row's sum. Returns the rows so read."""
+    every blank 总计 beside it then failing its row's sum. Returns the rows so read. `pages` and
+    `rows_cut` choose the words saying the 总计 is not there (cut_words)."""
     values = table_values(report, table.section)
     others = [row.key for row in table.rows if row.key not in rows and prints_counts(report, table, row.key)]
     blank_totals = _others_leave_total_blank(report, table, others)
@@ -241,7 +242,7 @@ def read_clipped(report: Report, table: Table, rows: dict[str, list[Token]]) -> 
             store_row(report, table, key, [*without_subtotal(printed), None])
             report.cells[paths[-1]] = CellValue(None, BLANK)
             report.flags.append(Flag(f"{table.section}.{key}", "inferred", _CLIPPED_ZERO_SUBTOTAL_BLANK_TOTAL.format(
-                table.row(key).label, _printed_alike(report.text, printed[-1]))))
+                table.row(key).label, _printed_alike(report.text, printed[-1]), **cut_words(report, pages, rows_cut))))
             values = table_values(report, table.section)
             out.append(key)
             continue
@@ -261,12 +262,13 @@ def read_clipped(report: Report, table: Table, rows: dict[str, list[Token]]) -> 
                 # the sums that keep it as printed weigh it against rows read in doubt: they
                 # cannot tell a misprinted 总计 from one cut off (flagged: its failing sum 存疑)
                 report.flags.append(Flag(f"{table.section}.{key}", "parse", _CLIPPED_IN_DOUBT.format(
-                    table.row(key).label, report.text[printed[1].start:printed[1].end])))
+                    table.row(key).label, report.text[printed[1].start:printed[1].end], **cut_words(report, pages, rows_cut))))
             continue
         if not numbers[1]:
             report.flags.append(Flag(f"{table.section}.{key}.{table.row(key).columns[-1].key}", "parse",
                                      _CLIPPED_ZERO_SUBTOTAL.format(table.row(key).label, numbers[0],
-                                                                   _printed_alike(report.text, printed[-1], printed[1:]))))
+                                                                   _printed_alike(report.text, printed[-1], printed[1:]),
+                                                                   **cut_words(report, pages, rows_cut))))
             continue
         store_row(report, table, key, [*without_subtotal(printed), None])
         total = implied_total(numbers[0], numbers[1])
@@ -274,10 +276,10 @@ def read_clipped(report: Report, table: Table, rows: dict[str, list[Token]]) -> 
         total_path = f"{table.section}.{key}.{table.row(key).columns[-1].key}"
         if blank_totals:
             report.cells[total_path] = CellValue(None, BLANK)
-            message = _CLIPPED_BLANK_TOTAL.format(table.row(key).label, subtotal)
+            message = _CLIPPED_BLANK_TOTAL.format(table.row(key).label, subtotal, **cut_words(report, pages, rows_cut))
         else:
             report.cells[total_path] = CellValue(total, INFERRED)
-            message = _CLIPPED_SUBTOTAL.format(table.row(key).label, subtotal, total)
+            message = _CLIPPED_SUBTOTAL.format(table.row(key).label, subtotal, total, **cut_words(report, pages, rows_cut))
         report.flags.append(Flag(f"{table.section}.{key}", "inferred", message))
         values = table_values(report, table.section)
         out.append(key)
@@ -431,12 +433,13 @@ def read_blank_lost(report: Report, table: Table, rows: dict[str, list[Token]]) 
 
 
 def flag_lone_total(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],
-                     not_whole: set[str]) -> None:
+                    not_whole: set[str], pages: tuple[int, ...] = (), rows_cut: bool = False) -> None:
     """A 表三 row read whole on one line, its 总计 a count its parts do not add up to, in a table
     every other row of which printing a count other than 0 leaves 总计 blank (three at least; a
     row of 0s or blanks prints alike either way): the table never fills that column, so the row
     may print 8 cells (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md) cut to the table's 7, its 总计 then its 其他; with the subtotal not the sum of the parts after it (a
-    misprint among them), which it is the sums cannot say. Flagged, not placed."""
+    misprint among them), which it is the sums cannot say. Flagged, not placed; `pages` and
+    `rows_cut` choose the words saying the 总计 is not there (cut_words)."""
     if table.section != "section3":
         return
     key, blank = None, 0
@@ -457,11 +460,13 @@ def flag_lone_total(report: Report, table: Table, values_of: dict[str, list[Toke
             or tokens_add_up(values, unknown=True) or any(f.cell.startswith(f"{table.section}.{key}") for f in report.flags):
         return
     report.flags.append(Flag(f"{table.section}.{key}", "parse",
-                             _LONE_TOTAL.format(table.row(key).label, widths[key], values[-1].text)))
+                             _LONE_TOTAL.format(table.row(key).label, widths[key], values[-1].text,
+                                                **cut_words(report, pages, rows_cut))))
 
 
 def zero_row_filling_blank_total(report: Report, table: Table, values_of: dict[str, list[Token]],
-                                  widths: dict[str, int], not_whole: set[str]) -> None:
+                                 widths: dict[str, int], not_whole: set[str], pages: tuple[int, ...] = (),
+                                 rows_cut: bool = False) -> None:
     """A 表三 row read whole from only 0s, placeholders and blanks, its last cell printed, in a
     table every other row of which printing a count other than 0 leaves 总计 blank (two at least,
     as read_clipped weighs it: _total_column_left_blank): the table never fills that
@@ -470,7 +475,8 @@ def zero_row_filling_blank_total(report: Report, table: Table, values_of: dict[s
     no trace), each part then the cell after the one read. Both readings add up (may_be_clipped leaves such rows as
     printed): which parts print 0 and which a placeholder or blank no sum can tell. The cells 0
     in the subtotal reading only are read as 0 (a blank counts 0 alike), the row flagged
-    (SUBTOTAL_UNTOLD: read_anchored_rows leaves it so, its values beside its label either way)."""
+    (SUBTOTAL_UNTOLD: read_anchored_rows leaves it so, its values beside its label either way).
+    `pages` and `rows_cut` choose the words saying the 总计 is not there (cut_words)."""
     if table.section != "section3" or not _total_column_left_blank(report, table):
         return  # (most tables: their first row printing a 总计 fills it)
     flagged: Optional[set[str]] = None  # the rows flagged, once a row asks
@@ -486,7 +492,8 @@ def zero_row_filling_blank_total(report: Report, table: Table, values_of: dict[s
             flagged = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith(f"{table.section}.")}
         if key in flagged:
             continue
-        zeros_in_doubt(report, table, key, columns, _ZERO_ROW_FILLS_BLANK_TOTAL, (SUBTOTAL_UNTOLD,))
+        zeros_in_doubt(report, table, key, columns, _zero_row_fills_blank_total(cut_words(report, pages, rows_cut)),
+                       (SUBTOTAL_UNTOLD,))
 
 
 def zero_rows_a_writer_cuts(report: Report, table: Table) -> None:
@@ -655,7 +662,7 @@ def _total_column_left_blank(report: Report, table: Table) -> bool:
 # how it read the row, what to check in the original. One phrase for each thing they share.
 _IS_SUBTOTAL = "是「法人或其他组织」小计（本行印有8格，模板无此列）"
 _READ_WITHOUT = "已略去小计，其余各数依次归入本行各列"
-_MAY_BE_EIGHT = "本行可能印有8格（自然人之后是「法人或其他组织」小计，模板无此列），转换时末格（总计）被截去"
+_MAY_BE_EIGHT = "本行可能印有8格（自然人之后是「法人或其他组织」小计，模板无此列），{cut}"
 _OTHERS_LEAVE_TOTAL_BLANK = "表内其余印有非0数值的各行总计均空白"
 _ZERO_EIGHT = "本行印有8格（自然人之后是「法人或其他组织」小计，末格总计空白）"
 _CHECK = CHECK_WITH_SOURCE
@@ -665,17 +672,17 @@ GLUED_SUBTOTAL = ("「{0}」行的数字粘连在一起，按模板各列拆分�
 GLUED_SUBTOTAL_BLANK_TOTAL = ("「{0}」行的数字粘连在一起，表三总计列空白：其中第二个数（{1}）等于其后五个数之和，"
                               + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "，本行总计也按空白计（也可能是表格只在本行印了总计），"
                               + _CHECK)
-_CLIPPED_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，" + _IS_SUBTOTAL + "，转换时末格（总计）被截去。"
+_CLIPPED_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，" + _IS_SUBTOTAL + "，{cut}。"
                      + _READ_WITHOUT + "，总计按自然人加小计推定为{}，" + _CHECK)
-_CLIPPED_BLANK_TOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，" + _IS_SUBTOTAL + "，末格（总计）空白或转换时被截去。"
+_CLIPPED_BLANK_TOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，" + _IS_SUBTOTAL + "，{cut_blank}。"
                         + _READ_WITHOUT + "；" + _OTHERS_LEAVE_TOTAL_BLANK + "，本行总计也按空白计，" + _CHECK)
 # ({2}: how the cells after 自然人 print, alike: 均印为「0」, 均印为「-」 or 均空白)
 _CLIPPED_ZERO_SUBTOTAL = ("「{0}」行自然人之后各格（含总计）{2}：若本行印有8格（自然人之后是「法人或其他组织」小计0，"
-                          "模板无此列），转换时末格（总计）被截去，总计应为{1}；也可能是总计印错。两者无法区分，总计已按原文读取，"
+                          "模板无此列），{cut}，总计应为{1}；也可能是总计印错。两者无法区分，总计已按原文读取，"
                           + _CHECK)
 # (the same in a table whose rows printing counts all leave 总计 blank: the cell cut off was blank too)
 _CLIPPED_ZERO_SUBTOTAL_BLANK_TOTAL = ("「{0}」行自然人之后六格{1}，" + _OTHERS_LEAVE_TOTAL_BLANK + "：本行应印有8格"
-                                      "（自然人之后是「法人或其他组织」小计0，模板无此列），转换时末格（总计）被截去。"
+                                      "（自然人之后是「法人或其他组织」小计0，模板无此列），{cut}。"
                                       "已略去小计读取，本行总计也按空白计；也可能是表格只在本行印了总计且印错，" + _CHECK)
 _CLIPPED_IN_DOUBT = ("「{}」行第二个数值（{}）等于其后五个数值之和：" + _MAY_BE_EIGHT + "；也可能是总计印错。"
                      "表内其余各行大多读取存疑，合计无法判断，已按原文读取，" + _CHECK)
@@ -692,24 +699,38 @@ GAP_ROW_OF_EIGHT = ("「{0}」行印有7个数值，各格一段，其间一处�
                     + "是「法人或其他组织」小计（模板无此列），空白一格是「{2}」。" + _READ_WITHOUT + "，" + _CHECK)
 
 
+# How the messages of a row read as 8 say its last cell is not there, as the auditor sees the
+# document: "cut" its 总计, "cut_blank" a 总计 blank or not there, "cut_last" its last cell (the
+# messages' named fields; a dict: a NamedTuple class costs ~1.5 M instructions to make at import)
+CutWords = dict[str, str]
+
+
+def _cut_words(cut: str, cut_blank: str, cut_last: str) -> CutWords:
+    return {"cut": cut, "cut_blank": cut_blank, "cut_last": cut_last}
+
+
 # A PDF's page (read from the PDF, or its text by pdftotext: pages marked) shows a row as it was
 # printed, no converter cut it: the 总计 a row of 8 would print is not on the page (a table wider
-# than the page's margin, a row broken off), which the auditor sees there, and the messages say so.
-_CUT_BY_A_CONVERTER = (("末格（总计）空白或转换时被截去", "末格（总计）空白或没有印出（PDF中本行只见7格）"),
-                       ("转换时末格（总计）被截去", "末格（总计）没有印出（PDF中本行只见7格，第8格不在页面上）"),
-                       ("转换时末格被截去", "末格没有印出（PDF中本行只见7格）"))
+# than the page's margin, a row broken off), which the auditor sees there.
+ON_A_PAGE = _cut_words("末格（总计）没有印出（PDF中本行只见7格，第8格不在页面上）",
+                       "末格（总计）空白或没有印出（PDF中本行只见7格）", "末格没有印出（PDF中本行只见7格）")
+# pandoc's tables (a web page's rows striped by it, its pipe or dashed tables): pandoc cuts each row to
+# the table's columns, so the 总计 of a row of 8 was there and pandoc dropped it.
+BY_A_CONVERTER = _cut_words("转换时末格（总计）被截去", "末格（总计）空白或转换时被截去", "转换时末格被截去")
+# any other text (pdfplumber's text of a PDF with no page marked, a Word file's text export): what
+# dropped the cell nobody knows, what the auditor sees is a row of 7 cells.
+IN_THE_TEXT = _cut_words("末格（总计）没有印出（文中本行只有7格）", "末格（总计）空白或没有印出（文中本行只有7格）",
+                         "末格没有印出（文中本行只有7格）")
 
 
-def said_of_a_pdf(flags: list[Flag], first: int) -> None:
-    """The flags from `first` on said of a PDF's page: a row's 总计 not printed where the messages
-    of a converted text say a converter cut it off."""
-    for index in range(first, len(flags)):
-        flag = flags[index]
-        if "转换时" in flag.message:
-            message = flag.message
-            for converted, printed in _CUT_BY_A_CONVERTER:
-                message = message.replace(converted, printed)
-            flags[index] = replace(flag, message=message)
+def cut_words(report: Report, pages: tuple[int, ...], rows_cut: bool) -> CutWords:
+    """The words for `report`'s rows read as 8: `pages`, the lines beginning a page where its text
+    marks them (Document.page_starts); `rows_cut`, a web page's rows pandoc cut
+    (Document.rows_cut_to_columns). Asked when a row is flagged (a text's pandoc tables are looked
+    for then)."""
+    if pages or report.format == "pdf":
+        return ON_A_PAGE
+    return BY_A_CONVERTER if rows_cut or cuts_rows_to_columns(report.text) else IN_THE_TEXT
 
 
 def zeros_of_an_untold_row(drawn: str, among: str) -> str:
@@ -723,9 +744,12 @@ def zeros_of_an_untold_row(drawn: str, among: str) -> str:
 ZEROS_PAST_LAST_UNTOLD = zeros_of_an_untold_row("表头在「总计」之后", "表内")
 _ZERO_ROW_CUT_UNTRACED = ("「{0}」行各格都是0、占位符或空白，表格由转换工具逐行截成表头的列数：若本行印有8格（自然人之后是「法人或其他组织」"
                           "小计，模板无此列），转换时末格被截去不留痕迹，其后各格应左移一列。" + _ZEROS_EITHER)
-_ZERO_ROW_FILLS_BLANK_TOTAL = ("「{0}」行各格都是0、占位符或空白，连总计一格也印出，而" + _OTHERS_LEAVE_TOTAL_BLANK + "："
-                               "本行可能印有8格（自然人之后是「法人或其他组织」小计，末格总计空白），转换时末格被截去"
-                               "（若是，第二格是小计，其后各数值应左移一列）。" + _ZEROS_EITHER)
+
+
+def _zero_row_fills_blank_total(words: CutWords) -> str:
+    return ("「{0}」行各格都是0、占位符或空白，连总计一格也印出，而" + _OTHERS_LEAVE_TOTAL_BLANK + "："
+            "本行可能印有8格（自然人之后是「法人或其他组织」小计，末格总计空白），" + words["cut_last"]
+            + "（若是，第二格是小计，其后各数值应左移一列）。" + _ZEROS_EITHER)
 ZERO_ROW_PRINTS_PAST_TOTAL = ("「{0}」行印有8格，比表头多1格（表格在总计之后多画的一列中也印了数值），各格都是0、占位符或空白："
                               "合计看不出多出的是哪一格，已按模板把第二格当作「法人或其他组织」小计略去，"
                               "其余各格按表格的格位读取，" + _CHECK)

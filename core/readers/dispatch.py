@@ -30,12 +30,14 @@ FORMATS = {
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".mht": "mht", ".mhtml": "mht",
     ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".wps": "wps",
+    ".rtf": "rtf", ".odt": "odt",  # Word's 另存为 RTF; LibreOffice's and WPS's ODF text (Kylin, UOS)
 }
 
 # Bytes read at most, per format. A real report is a few hundred KB of text; web pages and Word
 # files carry pictures, PDFs carry fonts. Text is the tightest: every byte of it is parsed.
 SIZE_LIMITS = {"txt": 2 * MB, "md": 2 * MB, "csv": 2 * MB, "html": 16 * MB, "mht": 32 * MB,
-               "docx": 32 * MB, "doc": 32 * MB, "wps": 32 * MB, "pdf": 64 * MB}
+               "docx": 32 * MB, "doc": 32 * MB, "wps": 32 * MB, "pdf": 64 * MB,
+               "rtf": 64 * MB, "odt": 32 * MB}  # an RTF's pictures are written out in hex: twice their size
 
 READ_FAILED = "无法读取文件："  # what a problem says when the file's bytes could not be read at all
 FOLDER_PROBLEM = "无法读取文件：这是一个文件夹"
@@ -187,7 +189,7 @@ def _named_wrongly(data: bytes, fmt: str) -> str:
     ".pdf" of plain text is tried as text by ``_dispatch``)."""
     head = data[:1024]
     if fmt != "pdf":
-        if head.lstrip().startswith(b"%PDF-") or (fmt in ("doc", "wps", "docx") and b"%PDF-" in head
+        if head.lstrip().startswith(b"%PDF-") or (fmt in ("doc", "wps", "docx", "rtf", "odt") and b"%PDF-" in head
                                                     and not data.startswith((_ZIP, _OLE))):
             return "pdf"
         return fmt
@@ -207,6 +209,10 @@ def _named_wrongly(data: bytes, fmt: str) -> str:
 
 def _dispatch(path: str, data: bytes, fmt: str) -> Document:
     fmt = _named_wrongly(data, fmt)
+    if fmt in ("rtf", "odt"):
+        if (data.startswith(_RTF) if fmt == "rtf" else is_odf_text(data)):
+            return read_legacy(path, data, fmt)  # LibreOffice reads them
+        fmt = "doc"  # a .docx, a .doc or a web page under the name: read as a Word file is
     if fmt in ("doc", "wps", "docx"):
         if data.startswith(_ZIP):
             return read_docx(path, data, fmt)
@@ -246,6 +252,15 @@ def _dispatch(path: str, data: bytes, fmt: str) -> Document:
     if fmt in ("txt", "md") and _holds_html(data, fmt):
         return read_html(path, data, fmt)
     return read_text(path, data, fmt)
+
+
+def is_odf_text(data: bytes) -> bool:
+    """An OpenDocument text (.odt): a zip whose first member, stored uncompressed, is "mimetype"
+    holding application/vnd.oasis.opendocument.text (a .docx is a zip too)."""
+    if not data.startswith(_ZIP) or data[30:38] != b"mimetype":
+        return False
+    start = 38 + int.from_bytes(data[28:30], "little")  # past the member's extra field
+    return data[start:start + 39] == b"application/vnd.oasis.opendocument.text"
 
 
 def _holds_html(data: bytes, fmt: str) -> bool:

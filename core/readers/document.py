@@ -74,7 +74,7 @@ class MergedLine(Line):
 @dataclass
 class Document:
     path: str
-    format: str  # txt | md | csv | html | mht | docx | pdf | doc | wps | ...
+    format: str  # txt | md | csv | html | mht | docx | pdf | doc | wps | rtf | odt | ...
     encoding: str | None = None
     text: str = ""
     lines: list[Line] = field(default_factory=list)

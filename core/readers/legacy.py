@@ -1,4 +1,6 @@
-"""Old binary Word (.doc) and WPS (.wps) files: read natively, else through LibreOffice.
+"""Old binary Word (.doc) and WPS (.wps) files: read natively, else through LibreOffice; RTF
+(.rtf: Word's 另存为 RTF) and OpenDocument text (.odt: LibreOffice and WPS on Kylin or UOS) through
+LibreOffice always.
 
 A Word 97-2003 document (what Word, WPS and LibreOffice write as .doc) is read by
 core.readers.word97 in a few milliseconds, without LibreOffice. Anything else in a compound file
@@ -25,7 +27,7 @@ from typing import Callable, Iterator, Optional
 
 from core.readers.document import Document
 
-NO_OFFICE_PROBLEM = "需要安装 LibreOffice 才能读取 .doc/.wps 文件"
+NO_OFFICE_PROBLEM = "需要安装 LibreOffice 才能读取 .doc/.wps/.rtf/.odt 文件"
 CONVERT_FAILED = "LibreOffice 无法转换此文件，文件可能已损坏"
 CANCELLED = "已取消转换"
 CRASHED = "LibreOffice 转换时异常退出，下次打开时将重试"
@@ -35,6 +37,7 @@ TIMEOUT = 120  # seconds for one file; a batch gets this plus PER_FILE for each 
 PER_FILE = 10
 MAX_NATIVE = 32 * 1024 * 1024  # the dispatcher's size cap for .doc/.wps
 LEGACY_SUFFIXES = (".doc", ".wps")
+OFFICE_ONLY_SUFFIXES = (".rtf", ".odt")  # no native reader: LibreOffice converts each
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -45,8 +48,19 @@ def find_office() -> str | None:
 
 def needs_office(path) -> bool:
     """A .doc/.wps that really is an old binary document (not a renamed .docx or web page) and
-    that the native reader does not read (its container and FIB are checked, not its text)."""
-    if Path(path).suffix.lower() not in LEGACY_SUFFIXES:
+    that the native reader does not read (its container and FIB are checked, not its text), or
+    an .rtf/.odt that really is RTF/OpenDocument text."""
+    suffix = Path(path).suffix.lower()
+    if suffix in OFFICE_ONLY_SUFFIXES:
+        from core.readers.dispatch import is_odf_text
+
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(128)
+        except OSError:
+            return False
+        return head.startswith(b"{\\rtf") if suffix == ".rtf" else is_odf_text(head)
+    if suffix not in LEGACY_SUFFIXES:
         return False
     try:
         with open(path, "rb") as handle:
@@ -161,6 +175,8 @@ def _read_native(path: str, data: bytes, fmt: str) -> tuple[Optional[Document], 
     help (None: ask for LibreOffice)."""
     from core.readers.word97 import Damaged, Encrypted, NotWord97, read_word97
 
+    if fmt in ("rtf", "odt"):
+        return None, None
     try:
         return read_word97(path, data, fmt), None
     except Encrypted:

@@ -112,3 +112,19 @@ def test_a_pdfs_row_read_as_8_says_its_total_is_not_printed_not_that_a_converter
     flag = next(f for f in report.flags if f.cell == row)
     assert "末格（总计）空白或没有印出（PDF中本行只见7格）" in flag.message
     assert not any("转换时" in f.message for f in report.flags)
+
+
+def test_a_text_no_converter_is_known_to_have_cut_says_what_it_shows_not_that_a_converter_cut_it():
+    """pdfplumber's text of a PDF (no page marked): a row of 0s printing its 总计 cell in a table
+    whose other rows leave 总计 blank may be a row of 8 whose blank 总计 is not there. The message
+    said 「转换时末格被截去」 (made for pandoc's tables, rewritten only where the text marks its
+    pages); nobody converted a table here, and the text shows the row's 7 cells: it says so."""
+    report = load_report(ZOO / "pq2004-r0043-pdfplumber.txt")
+    flag = next(f for f in report.flags if f.cell == "section3.other_no_correction")
+    assert "末格没有印出（文中本行只有7格）（若是，第二格是小计，其后各数值应左移一列）" in flag.message
+    assert not any("转换" in f.message for f in report.flags)
+    # mammoth's Markdown of a Word file: no pandoc table, the same words for a 总计 blank or not there
+    report = load_report(ZOO / "quirks8585-r0039-mammoth-md.md")
+    flag = next(f for f in report.flags if f.cell == "section3.denied_process_info")
+    assert "是「法人或其他组织」小计（本行印有8格，模板无此列），末格（总计）空白或没有印出（文中本行只有7格）。" in flag.message
+    assert not any("转换" in f.message for f in report.flags)

@@ -183,13 +183,17 @@ def test_an_imported_part_of_a_kind_not_read_is_said():
 
 
 @pytest.mark.parametrize("name", ["structures-overflow-marks.html", "structures-overflow-marks.docx",
-                                  "structures-overflow-marks.txt"])
+                                  "structures-overflow-marks.txt", "structures-overflow-marks.pdf",
+                                  "structures-overflow-marks.pdftotext-layout.txt"])
 def test_a_cell_printing_excels_overflow_mark_is_unread_not_zero(name):
     """「###」 in three cells (行政处罚's 152 056, 一、本年新收's 自然人 165, （七）总计's 总计 200): Excel shows
     it where a number is too wide for its column, and it was pasted as text. Joined to the label
     beside it or read as a blank, 自然人 was 0 and （七）总计 blank: two false 错误 (T3-1, T3-2, T3-3)
     suggesting 200, and an odd-sum 存疑 blaming a misprint. Each such cell is now unread and says
-    why; the sums left open are no 错误, and each value the sums fix is offered (wild68)."""
+    why; the sums left open are no 错误, and each value the sums fix is offered (wild68). In the
+    Word file's PDF, （七）总计's narrow 总计 cell wraps the mark: the PDF's cell 「## #」, pdftotext
+    -layout's 「##」 on the line above the row and 「#」 below. The row read 6 values, its 总计 0 with
+    three 存疑 and no value offered (wild69): the pieces are now one mark, its row's cell."""
     report = load_report(WILD / name)
     assert report.problems == []
     unread = {"section2.punishment.decisions", "section3.new.natural", "section3.total.total"}
@@ -272,6 +276,77 @@ def test_a_count_merged_over_several_cells_is_flagged_as_undecided(name):
     assert [report.value(f"section3.denied_safety_stability.{c}") for c in COLUMNS] == [7, 2, 0, 0, 0, 0, 9]
     assert [report.cells[f"section3.denied_safety_stability.{c}"].state for c in COLUMNS[2:6]] == ["inferred"] * 4
     assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+T2_CELLS = ("rules.issued", "rules.repealed", "rules.in_force", "normative_docs.issued", "normative_docs.repealed",
+            "normative_docs.in_force", "licensing.decisions", "punishment.decisions", "coercion.decisions")
+
+
+def t2(report) -> list:
+    return [report.value(f"section2.{cell}") for cell in T2_CELLS]
+
+
+@pytest.mark.parametrize("name", ["structures-merged-t2.html", "structures-merged-t2.docx", "structures-merged-t2.doc"])
+def test_a_zero_merged_down_in_t2_is_a_zero_in_each_row(name):
+    """表二 as real files merge its 0s: 规章's and 行政规范性文件's 本年制发件数 one 0 merged down, their
+    现行有效件数 one 0 too, 行政处罚's and 行政强制's one value (the template's own merge over three
+    columns) one 0 merged down. 表三's and 表四's were spread, 表二's not: 行政规范性文件 read its 1
+    alone (「印有1个数值」: its three cells blank, its 废止 1 lost) and 行政强制 nothing (「未印出数值」)."""
+    report = load_report(WILD / name)
+    assert report.problems == [] and report.flags == []
+    assert wrong_cells(report, "wild/structures-merged-t2") == []
+    assert t2(report) == [0, 7, 0, 0, 1, 0, 0, 0, 0]
+    assert {report.cells[f"section2.{cell}"].state for cell in T2_CELLS} == {"number"}
+    assert check(report) == []
+
+
+@pytest.mark.parametrize("name", ["structures-merged-t2-across.html", "structures-merged-t2-across.docx",
+                                  "structures-merged-t2-across.doc"])
+def test_a_zero_merged_across_t2s_cells_is_a_zero_in_each_not_the_templates_one_value(name):
+    """规章's three cells one 0 (colspan 3, as 行政许可's one value is drawn), and 行政处罚's and 行政强制's
+    value one 「—」 merged down. 规章 was flagged twice (「印有1个数值」, 「0与占位符各在哪一格无法确定」)
+    and 行政强制 not read (「未印出数值」); 行政许可's 0 over three columns stays one value."""
+    report = load_report(WILD / name)
+    assert report.problems == [] and report.flags == []
+    assert t2(report) == [0, 0, 0, 0, 1, 0, 0, None, None]
+    assert [report.cells[f"section2.{cell}"].state for cell in T2_CELLS[:3]] == ["number"] * 3
+    assert [report.cells[f"section2.{cell}"].state for cell in T2_CELLS[-2:]] == ["slash"] * 2
+    assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+@pytest.mark.parametrize("name", ["structures-merged-t2-count.html", "structures-merged-t2-count.docx",
+                                  "structures-merged-t2-count.doc"])
+def test_a_count_merged_down_over_two_rows_of_t2_is_flagged(name):
+    """行政处罚 and 行政强制 one count (153,643) merged down: the template counts them apart, and whose
+    the count is, or whether it is their sum, the file does not say. It was read as 行政处罚's, 行政强制
+    flagged only as printing nothing; the flag now says why."""
+    report = load_report(WILD / name)
+    assert report.value("section2.punishment.decisions") == 153643
+    assert report.value("section2.coercion.decisions") is None
+    assert [f.message for f in report.flags if f.cell == "section2"] == [
+        "表二「行政强制」行有一个合并单元格（与上一行合并）印为「153,643」：模板中这几格各有数值，"
+        "它是哪一格的数值、或是几格之和，无法确定，请对照原文核对"]
+
+
+@pytest.mark.parametrize("name", ["structures-overflow-above.docx", "structures-overflow-above.pdf",
+                                  "structures-overflow-above.pdftotext-layout.txt"])
+def test_a_mark_on_its_wrapped_labels_first_line_above_its_rows_values_is_the_rows_cell(name):
+    """The overflow-marks Word file with （二）部分公开's 自然人 (12) printed 「###」 too, that cell
+    top-aligned and the row's others centred on its label's two lines: pdftotext -layout prints the
+    mark on the label's first line, the row's other values on the line below. Each mark is its
+    row's cell, unread; the sums offer 12, 165 and 200."""
+    report = load_report(WILD / name)
+    unread = {"section2.punishment.decisions", "section3.new.natural", "section3.partial.natural", "section3.total.total"}
+    assert {f.cell for f in report.flags if "印为「###」" in f.message} == unread
+    assert [report.value(f"section3.partial.{c}") for c in COLUMNS] == [None, 2, 0, 0, 0, 1, 15]
+    assert sorted(wrong_cells(report, "wild/structures")) == sorted(
+        f"{path}: truth {truth}, got None" for path, truth in
+        (("section2.punishment.decisions", 152056), ("section3.new.natural", 165), ("section3.partial.natural", 12),
+         ("section3.total.total", 200)))
+    findings = check(report)
+    assert {(f.suggestion.cell, f.suggestion.value) for f in findings if f.suggestion} == {
+        ("section3.new.natural", 165), ("section3.partial.natural", 12), ("section3.total.total", 200)}
+    assert [f for f in findings if f.severity == ERROR] == []
 
 
 @pytest.mark.parametrize("name", ["structures-overflow-t4.html", "structures-overflow-t4.docx"])

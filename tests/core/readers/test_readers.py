@@ -655,7 +655,7 @@ def test_doc_without_libreoffice_asks_for_it(tmp_path, monkeypatch, name, fmt):
     monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
     doc = read_document(write(tmp_path, name, OLE_HEADER))
     assert doc.format == fmt
-    assert doc.problems == ["需要安装 LibreOffice 才能读取 .doc/.wps 文件"]
+    assert doc.problems == ["需要安装 LibreOffice 才能读取 .doc/.wps/.rtf/.odt 文件"]
 
 
 def test_doc_is_converted_by_libreoffice_in_a_temporary_folder(tmp_path, monkeypatch):
