@@ -82,7 +82,7 @@ def _fail(message: str, code: int = EXIT_FAILED) -> int:
 
 
 NO_REPORT_FILES = "没有找到报告文件：{target}"
-NOT_READ_NOTE = "另有 {count} 个文件不是可读取的报告格式（可读取 Word、WPS、PDF、网页和文本），未读取、未核对：{names}"
+NOT_READ_NOTE = "另有 {count} 个文件不是可读取的报告格式（可读取 Word、WPS、RTF、ODT、PDF、网页和文本），未读取、未核对：{names}"
 
 
 def _report_files(target, not_read: list[str], say_none: bool = True) -> list[Path]:

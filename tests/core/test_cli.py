@@ -222,6 +222,7 @@ def test_files_left_out_for_their_format_are_named_on_stderr(tmp_path):
     said = [line for line in stderr.splitlines() if line.strip()]
     assert len(said) == 1 and "另有 2 个文件不是可读取的报告格式" in said[0] and "未核对" in said[0]
     assert str(folder / "报告.ofd") in said[0] and str(folder / "扫描件.jpg") in said[0]
+    assert "RTF、ODT" in said[0]  # (the formats it does read, .rtf and .odt among them, are named)
     proc = run_main("export", folder, "--to", tmp_path / "out.csv", "--db", tmp_path / "db.sqlite3")
     assert proc.returncode == 0 and "另有 2 个文件" in proc.stderr
     assert proc.stdout.strip() == str(tmp_path / "out.csv")
