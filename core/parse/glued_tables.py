@@ -662,7 +662,8 @@ def _units_as_breaks(text: str) -> str:
     places = [at for unit in _UNITS for at in _places(text, unit) if at and "0" <= text[at - 1] <= "9"]
     if not places:
         return text
-    pieces, last = [], 0
+    pieces: list[str] = []
+    last = 0
     for at in sorted(places):
         pieces += (text[last:at], " ")
         last = at + 1
