@@ -549,7 +549,9 @@ def _fallback_t2_span(doc: Document, headings: dict[int, int]) -> Optional[tuple
     if "二十条" not in doc.text:
         return None  # (each cell's text is a stretch of the Document's text)
     last = headings.get(3, len(doc.lines))
-    for index in range(min(last, len(doc.lines))):
+    for index in _lines_holding(doc, "二十条"):  # (a notes file naming the tables' words: 4 000 lines not walked)
+        if index >= last:
+            break
         raw = line_text(doc.lines[index])
         if "二十条" in raw and _T2_FIRST_BLOCK.match(normalise(raw).strip()):
             return index, min([i for i in headings.values() if i > index], default=len(doc.lines))

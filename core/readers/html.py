@@ -59,7 +59,12 @@ def too_many_elements(root, most: int | None = None) -> bool:
     known from the markup, spares counting them (a walk of the whole tree) below that."""
     if most is not None and most <= MAX_ELEMENTS:
         return False
-    return root.xpath("count(//*)") > MAX_ELEMENTS
+    return _COUNT_ELEMENTS(root) > MAX_ELEMENTS
+
+
+# (compiled once: root.xpath() compiled the expression and made an evaluator at each call, more
+# than half of the count's instructions on a page of 12 000 elements)
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
 
 
 def _most_elements(markup: str, tags: int | None = None) -> int:
@@ -410,16 +415,19 @@ def _add_squashed(builder: TextBuilder, stream: str, marks: str, exact: bool) ->
             text = text.replace(mark + " ", mark)
     merged = merge in text  # (a page merging no cell: no row looked at for it)
     below: list[list] = []  # a table's cells merged down into rows to come (_place_merges)
-    for segment in text.split(br):
-        if not segment:
-            below = []  # (a table's end, or a row of no cells: what merged down ends there)
-            continue
-        if segment[0] != cell:
-            below = []
-            builder.add_line([segment])
-            continue
-        cells = segment[1:].split(cell)
-        if not exact and len(segment) > LAYOUT_TEXT and max(map(len, cells)) > LAYOUT_TEXT:
+    # Cut where each grid row starts: every piece but the first is a row's cells, then the lines
+    # of one cell each (paragraphs) up to the next row, added all at once (add_tab_lines: a Line
+    # and its Cell made bare for each; a portal page's thousands of links, one Line each, cost
+    # more than libxslt's rendering when each was added alone). (A leading mark: a stream
+    # starting with a row is cut there too.)
+    first, *rows = (br + text).split(br + cell)
+    paragraphs = list(filter(None, first.split(br)))
+    if paragraphs:
+        builder.add_tab_lines(paragraphs, tabbed=False)
+    for piece in rows:
+        segment, *after = piece.split(br)
+        cells = segment.split(cell)
+        if not exact and len(segment) >= LAYOUT_TEXT and max(map(len, cells)) > LAYOUT_TEXT:
             return False
         if merged and (below or merge in segment):
             spans = _merged_cells(cells, merge)
@@ -427,6 +435,11 @@ def _add_squashed(builder: TextBuilder, stream: str, marks: str, exact: bool) ->
             _place_merges(builder, spans, below)
         else:
             builder.add_line(cells, grid=True)
+        if after:  # (an empty one: a table's end, or a row of no cells; what merged down ends there)
+            below = []
+            paragraphs = list(filter(None, after))
+            if paragraphs:
+                builder.add_tab_lines(paragraphs, tabbed=False)
     return True
 
 
