@@ -4,7 +4,7 @@ in what they write is a packaging bug (a module, data file or template missing f
     .venv/bin/python packaging/compare_frozen.py [dist/GongkaiShenhe/GongkaiShenhe]
 
 Inputs: report fixtures of the repository in every format the readers know (.txt .md .csv
-.html .htm .mht .docx .doc .wps .pdf), the samples and a .pdf that is plain text, copied into
+.html .htm .mht .docx .doc .wps .rtf .odt .pdf), the samples and a .pdf that is plain text, copied into
 one folder; the two years of tests/fixtures/compare for `compare`. Commands: --version (the
 version only), extract, export to .xlsx/.csv/.json and to a folder of Word files, compare. Each
 program gets its own HOME (review database, parse cache), so neither sees the other's work.
@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-FORMATS = {".txt", ".md", ".csv", ".html", ".htm", ".mht", ".docx", ".doc", ".wps", ".pdf"}
+FORMATS = {".txt", ".md", ".csv", ".html", ".htm", ".mht", ".docx", ".doc", ".wps", ".rtf", ".odt", ".pdf"}
 TEXT_FORMATS = {".txt", ".md", ".csv"}
 OUTPUTS = ("out.xlsx", "out.csv", "out.json")
 
