@@ -26,7 +26,7 @@ from core.parse.prose_counts import flat_prose, stated_t4
 from core.parse.row_sums import parts_add_up
 from core.parse.subtotal_rows import (GLUED_SUBTOTAL, GLUED_SUBTOTAL_BLANK_TOTAL, glued_readings, printed_subtotal,
                                       without_subtotal)
-from core.parse.tokens import COUNT_UNITS, EMPTY, NA, NUM, Token, ascii_digits, glued_zeros_as_digits
+from core.parse.tokens import COUNT_UNITS, EMPTY, NA, NUM, Token, ascii_digits, char_places, glued_zeros_as_digits
 from core.template import Table, tables
 
 _VALUE = itemgetter(0)  # a reading's column's value (its (value, piece))
@@ -624,7 +624,7 @@ def _grouped_numbers(text: str) -> list[re.Match]:
     places before a separator (its first group is 1 to 3 digits, then a separator), each place
     once, in order. (finditer tried it at every digit: a notes file's 表三 text of 20 000
     characters, its digits in tables and its commas in prose, cost 10 M instructions.)"""
-    separators = sorted(_places(text, ",") + _places(text, "，"))
+    separators = sorted(char_places(text, ",") + char_places(text, "，"))
     found: list[re.Match] = []
     done = 0  # (no match starts before it: the last match's end, or places tried)
     match = _GROUPED.match
@@ -640,16 +640,6 @@ def _grouped_numbers(text: str) -> list[re.Match]:
     return found
 
 
-def _places(text: str, character: str) -> list[int]:
-    """Where the text holds the character, found by str.find."""
-    places = []
-    at = text.find(character)
-    while at >= 0:
-        places.append(at)
-        at = text.find(character, at + 1)
-    return places
-
-
 # A count's unit right after its digits ("29523个2565个…"): it ends the count, a break between cells
 _UNIT_AFTER_DIGITS = re.compile("(?<=[0-9])[项件个条次宗]")
 _UNITS = "项件个条次宗"
@@ -659,7 +649,7 @@ def _units_as_breaks(text: str) -> str:
     """_UNIT_AFTER_DIGITS.sub(" ", text), each unit found by str.find and the character before it
     looked at (the pattern, starting with a lookbehind, was tried at every character: 3 M
     instructions in a 表三 text of 20 000 characters, twice when a unit followed a digit)."""
-    places = [at for unit in _UNITS for at in _places(text, unit) if at and "0" <= text[at - 1] <= "9"]
+    places = [at for unit in _UNITS for at in char_places(text, unit) if at and "0" <= text[at - 1] <= "9"]
     if not places:
         return text
     pieces: list[str] = []

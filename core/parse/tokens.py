@@ -335,7 +335,7 @@ def glued_zeros_as_digits(text: str) -> str:
     「○」): a run can only start in a stretch of digits and zero characters holding one, so the
     pattern is tried only there, at each of its characters up to its last zero character (as sub()
     tries it), on the whole text (its lookahead sees what follows the stretch)."""
-    zeros = sorted(at for zero in _ZERO_GLYPHS for at in _places(text, zero))
+    zeros = sorted(at for zero in _ZERO_GLYPHS for at in char_places(text, zero))
     if not zeros:
         return text
     pieces: list[str] = []
@@ -365,7 +365,7 @@ def glued_zeros_as_digits(text: str) -> str:
     return "".join(pieces)
 
 
-def _places(text: str, character: str) -> list[int]:
+def char_places(text: str, character: str) -> list[int]:
     """Where the text holds the character, found by str.find (memchr on most texts)."""
     places = []
     at = text.find(character)
