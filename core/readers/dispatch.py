@@ -97,7 +97,7 @@ def read_bytes(path) -> tuple[bytes, str | None]:
         return b"", f"不支持的文件类型：{ext.lower() or '（无扩展名）'}"
     limit = SIZE_LIMITS[fmt]
     try:
-        with open(path, "rb", opener=_open_without_blocking) as handle:
+        with open(path, "rb", opener=open_without_blocking) as handle:
             info = os.fstat(handle.fileno())
             if stat.S_ISDIR(info.st_mode):
                 return b"", FOLDER_PROBLEM
@@ -127,7 +127,7 @@ def _too_large(limit: int) -> str:
     return f"文件过大（超过{limit // MB}MB），未读取"
 
 
-def _open_without_blocking(path, flags):
+def open_without_blocking(path, flags):
     """Opening a pipe for reading waits for a writer; non-blocking, it returns at once and the
     caller sees it is not a regular file."""
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 import tempfile
 import time
@@ -49,21 +50,20 @@ def find_office() -> str | None:
 def needs_office(path) -> bool:
     """A .doc/.wps that really is an old binary document (not a renamed .docx or web page) and
     that the native reader does not read (its container and FIB are checked, not its text), or
-    an .rtf/.odt that really is RTF/OpenDocument text."""
+    an .rtf/.odt that really is RTF/OpenDocument text. Never a pipe or device so named: opening
+    one waited for a writer, and the folder's load stopped there (reading it says why)."""
     suffix = Path(path).suffix.lower()
-    if suffix in OFFICE_ONLY_SUFFIXES:
-        from core.readers.dispatch import is_odf_text
-
-        try:
-            with open(path, "rb") as handle:
-                head = handle.read(128)
-        except OSError:
-            return False
-        return head.startswith(b"{\\rtf") if suffix == ".rtf" else is_odf_text(head)
-    if suffix not in LEGACY_SUFFIXES:
+    if suffix not in OFFICE_ONLY_SUFFIXES and suffix not in LEGACY_SUFFIXES:
         return False
+    from core.readers.dispatch import is_odf_text, open_without_blocking
+
     try:
-        with open(path, "rb") as handle:
+        with open(path, "rb", opener=open_without_blocking) as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return False
+            if suffix in OFFICE_ONLY_SUFFIXES:
+                head = handle.read(128)
+                return head.startswith(b"{\\rtf") if suffix == ".rtf" else is_odf_text(head)
             if handle.read(len(_OLE)) != _OLE:
                 return False
             data = _OLE + handle.read(MAX_NATIVE)

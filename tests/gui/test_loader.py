@@ -49,6 +49,25 @@ def loaded_items(qtbot, loader):
     return [reports[item.file] if isinstance(item, Listed) else item for item in rows]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes: POSIX")
+def test_a_pipe_named_like_a_word_file_is_listed_and_the_load_goes_on(qtbot, tmp_path, report_folder, db_path):
+    """A pipe named .doc, .wps, .rtf or .odt was opened to see whether LibreOffice should read it:
+    opening a pipe waits for a writer, and the folder never finished loading. Each is listed with
+    its reason; the report beside them is read."""
+    folder = tmp_path / "pipes"
+    folder.mkdir()
+    shutil.copy(report_folder / PLANTED, folder / PLANTED)
+    for suffix in (".doc", ".wps", ".rtf", ".odt"):
+        os.mkfifo(folder / f"管道{suffix}")
+    loader = FolderLoader(str(folder), db_path, token=3, processes=1)
+    items = loaded_items(qtbot, loader)
+    problems = {Path(review.report.file).name: review.report.problems for review, _findings in items}
+    assert set(problems) == {PLANTED, "管道.doc", "管道.wps", "管道.rtf", "管道.odt"}
+    assert problems[PLANTED] == []
+    for suffix in (".doc", ".wps", ".rtf", ".odt"):
+        assert problems[f"管道{suffix}"] == ["无法读取文件：不是普通文件（可能是管道、设备或特殊链接），未读取"]
+
+
 @pytest.mark.parametrize("processes", [1, 2])
 def test_every_file_arrives_once_in_folder_order(qtbot, tmp_path, report_folder, db_path, processes):
     folder = many_reports(tmp_path / "many", report_folder / PLANTED, 45)
