@@ -35,13 +35,17 @@ from core.parse.stored_cells import row_cells_of, store_row
 from core.parse.subtotal_rows import prints_as_eight
 from core.model import READING_UNDECIDED, STREAM_UNANCHORED, Flag, Number, Report, known
 from core.readers.document import Line
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise
+from core.parse.tokens import COUNT_UNITS, EMPTY, NA, NUM, TEXT, Token, normalise
 from core.template import Table
 
 
 # --- rows whose values are interleaved with label text -----------------------------------------
 
 _SPACES = re.compile(r"\s+")
+
+
+_UNIT_TEXTS = frozenset(COUNT_UNITS)  # a token printing a count's unit alone
+_UNIT = "unit"  # (its kind, as interleaved_rows looks at it)
 
 
 def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_of: dict[str, list[Token]]) -> list[str]:
@@ -56,7 +60,9 @@ def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_o
     # stream), and its sum fails: where each row prints its values together (commonly every row),
     # that a token's position says at once, and no row's cells are summed.
     position = dict(zip(map(id, tokens), range(len(tokens))))  # (as {id(t): i ...}: the last index of each)
-    kinds = [t.kind for t in tokens]  # (a row's stretch of them looked through by `in`, not a generator a row)
+    # (a row's stretch of them looked through by `in`, not a generator a row; a count's unit alone,
+    # 「8 项 1 项 0 …」, is no label text: q3401 r0012's row of 项 was taken for one interleaved)
+    kinds = [_UNIT if t.kind == TEXT and t.text in _UNIT_TEXTS else t.kind for t in tokens]
     flagged = {f.cell for f in report.flags}
     out = []
     for key, values in values_of.items():

@@ -186,3 +186,15 @@ def test_a_misprint_in_a_row_interleaved_with_label_text_is_offered_where_sure_r
     assert report.value("section3.total.natural") == 19
     offered = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert offered == {("section3.total.natural", 109)}
+
+
+def test_a_count_s_unit_between_a_row_s_values_is_not_label_text():
+    # q3401 r0012 (pdftotext -raw, planted typo: 「6.属于四类过程性信息」's 总计 prints 8 for 9): its
+    # values print 「8 项 1 项 0 0 0 0 8 项」 on its own line; the units 项 were taken for label text
+    # interleaved with the values, the row for one that may hold another's, and the 9 was withheld
+    report = load_report(FIXTURES / "zoo" / "q3401-r0012-pdftotext-raw-gbk.txt")
+    assert [report.value(f"section3.denied_process_info.{c}") for c in
+            ("natural", "commercial", "research", "social", "legal", "other", "total")] == [8, 1, 0, 0, 0, 0, 8]
+    assert not any("交错" in f.message for f in report.flags)
+    offered = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert offered == {("section3.denied_process_info.total", 9)}
