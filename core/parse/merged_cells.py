@@ -42,6 +42,28 @@ def _numeric(text: str) -> bool:
     return text.replace(",", "").isdigit()
 
 
+def _label_end(cells: list[Cell]) -> int:
+    """Where a row's values begin: after its last cell that is not a value."""
+    return max((i + 1 for i, c in enumerate(cells) if not _VALUE.fullmatch(c.text)), default=0)
+
+
+def _spreads(text: str, values_from: Optional[int]) -> bool:
+    """Whether a merged cell printing `text` (normalised) holds that for every cell it covers: a 0,
+    a placeholder, or a blank below the header (rows above the first printing a number are its)."""
+    return text == "0" or is_placeholder(text) or (not text and values_from is not None)
+
+
+def _copies(merge: Merge, count: int) -> list[Cell]:
+    """The merged cell, `count` times (its text and offsets: the source pane shows the merged cell)."""
+    return [Cell(merge.cell.text, merge.cell.start, merge.cell.end) for _ in range(count)]
+
+
+def _merged_count(table: str, merge: Merge, section: str) -> Flag:
+    """The flag of a merged count other than 0 over several of the template's cells."""
+    where = f"横跨{merge.columns}列" if merge.own else "与上一行合并"
+    return Flag(section, "parse", _MERGED_COUNT.format(table, where, merge.cell.text.strip()))
+
+
 # a cell's text a value (a count with or without its unit, a placeholder, a blank, 「###」): the
 # cells of a row after the last one that is not are its values
 _VALUE = re.compile(r"\s*(?:[0-9０-９][0-9０-９,，.]*\s*(?:件|个|项)?|[-—－/／\\–]+|无|空|[#＃]+)?\s*")
@@ -85,7 +107,7 @@ def spread_merged_cells(doc: Document, regions: dict[int, Optional[tuple[int, in
             if type(line) is not MergedLine:
                 continue
             cells = line.cells
-            label_end = max((i + 1 for i, c in enumerate(cells) if not _VALUE.fullmatch(c.text)), default=0)
+            label_end = _label_end(cells)
             spreading: list[Merge] = []
             counts: list[Merge] = []
             for merge in line.merges:
@@ -93,7 +115,7 @@ def spread_merged_cells(doc: Document, regions: dict[int, Optional[tuple[int, in
                         or not any(c.text.strip() for c in cells[:merge.at]):
                     continue  # (a header's corner, a group label's column: not among a row's values)
                 text = normalise(merge.cell.text.strip())
-                if text == "0" or is_placeholder(text) or (not text and values_from is not None):
+                if _spreads(text, values_from):
                     spreading.append(merge)
                 elif _numeric(text):
                     counts.append(merge)
@@ -104,8 +126,7 @@ def spread_merged_cells(doc: Document, regions: dict[int, Optional[tuple[int, in
                 spread = list(cells)
                 # (right to left, a row's own merged cell before what stands before it: the indices hold)
                 for merge in sorted(spreading, key=lambda m: (m.at, m.own), reverse=True):
-                    copies = [Cell(merge.cell.text, merge.cell.start, merge.cell.end) for _ in range(merge.columns)]
-                    spread[merge.at:merge.at + merge.own] = copies
+                    spread[merge.at:merge.at + merge.own] = _copies(merge, merge.columns)
                 if lines is None:
                     lines = list(doc.lines)
                 lines[index] = Line(spread, line.grid)
@@ -115,11 +136,9 @@ def spread_merged_cells(doc: Document, regions: dict[int, Optional[tuple[int, in
                     if id(merge.cell) in flagged:
                         continue
                     flagged.add(id(merge.cell))
-                    where = f"横跨{merge.columns}列" if merge.own else "与上一行合并"
                     label = next((c.text.strip() for c in cells[:label_end] if c.text.strip()), "")
                     table = f"表三「{label}」行" if section == 3 and label else ("表三" if section == 3 else "表四")
-                    flags.append(Flag(f"section{section}", "parse",
-                                      _MERGED_COUNT.format(table, where, merge.cell.text.strip())))
+                    flags.append(_merged_count(table, merge, f"section{section}"))
     if lines is None:
         return doc, flags
     spread_doc = copy(doc)
@@ -147,7 +166,7 @@ def _spread_t2(doc: Document, span: tuple[int, int], flags: list[Flag]) -> Optio
         if type(line) is not MergedLine:
             continue
         cells = line.cells
-        label_end = max((i + 1 for i, c in enumerate(cells) if not _VALUE.fullmatch(c.text)), default=0)
+        label_end = _label_end(cells)
         label = next((normalise(c.text).replace(" ", "") for c in cells[:label_end] if c.text.strip()), "")
         width = next((w for word, w in _T2_WIDTHS[version] if word in label), 0)
         merges = [m for m in line.merges if m.at >= label_end]
@@ -165,16 +184,14 @@ def _spread_t2(doc: Document, span: tuple[int, int], flags: list[Flag]) -> Optio
         # (right to left, a row's own merged cell before what stands before it: the indices hold)
         for merge in sorted(merges, key=lambda m: (m.at, m.own), reverse=True):
             text = normalise(merge.cell.text.strip())
-            if text == "0" or is_placeholder(text) or (not text and values_from is not None):
+            if _spreads(text, values_from):
                 if covers[id(merge)] != merge.own:
-                    spread[merge.at:merge.at + merge.own] = [Cell(merge.cell.text, merge.cell.start, merge.cell.end)
-                                                             for _ in range(covers[id(merge)])]
+                    spread[merge.at:merge.at + merge.own] = _copies(merge, covers[id(merge)])
                     changed = True
             elif _numeric(text.replace(".", "")) and (covers[id(merge)] > 1 or not merge.own) \
                     and id(merge.cell) not in flagged:
                 flagged.add(id(merge.cell))
-                where = f"横跨{merge.columns}列" if merge.own else "与上一行合并"
-                flags.append(Flag("section2", "parse", _MERGED_COUNT.format(f"表二「{label}」行", where, merge.cell.text.strip())))
+                flags.append(_merged_count(f"表二「{label}」行", merge, "section2"))
         if changed:
             if lines is None:
                 lines = list(doc.lines)
