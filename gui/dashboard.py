@@ -1039,13 +1039,12 @@ class DashboardWidget(QWidget):
         widest_agency = max(map(self._name_width, agencies), default=0)
         header = self.view.horizontalHeader()
         share = False
-        several = len(self._agencies_seen) > 1
-        for agency in agencies:
-            if len(self._agencies_seen) > 1:
-                break
-            self._agencies_seen.add(agency)
-        if not several and len(self._agencies_seen) > 1:
-            share = True
+        if len(self._agencies_seen) < 2:  # (two are enough to know the folder holds several)
+            for agency in agencies:
+                self._agencies_seen.add(agency)
+                if len(self._agencies_seen) > 1:
+                    share = True  # several agencies now: 单位 gets its first share
+                    break
         if widest > self._file_need:
             self._file_need = widest
             share = header.sectionSize(FILE) < widest
