@@ -367,9 +367,12 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
     header = [t for t in tokens if t.kind == TEXT and t.line < values[0].line]
     fits, tables = [], []
     vertical = False  # (names read down their columns: never sure, see _vertical_header_names)
+    # (values all 0 or placeholders add up in any columns: a header spaced otherwise than they are
+    # says nothing of theirs, read as a row of 0s below)
+    zeros_only = only_zeros(values)
     for wide in (False, True):
         names = repeated_header_names(report.text, header, T4_HEADER_WORDS, len(T4.rows), plain, wide)
-        if names is None:
+        if names is None and not zeros_only:
             names = _vertical_header_names(report.text, header, T4_HEADER_WORDS, len(T4.rows), plain, wide)
             vertical = vertical or names is not None
         if names is None:

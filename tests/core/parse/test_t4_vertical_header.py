@@ -35,3 +35,12 @@ def test_a_placing_by_a_header_read_down_its_columns_stays_in_doubt():
     report, _, _ = read_against_truth(ZOO / "p4003-r0011-pdftotext-layout-gbk.txt")
     flags = [f for f in report.flags if f.cell == "section4"]
     assert any(PLACED_BY_POSITION in f.causes and f.kind == "inferred" for f in flags)
+
+
+def test_a_line_of_zeros_and_placeholders_is_not_placed_by_a_header_read_down_its_columns():
+    # pq3904 r0020: 「0  0  -  -  -  0  0  0  -  0  -」 under the same kind of header. Any columns add up,
+    # and the header's spacing is not the values' (行政复议's 总计 0 lies under 尚未审结): read as 0 throughout
+    report, wrong, silent = read_against_truth(ZOO / "pq3904-r0020-pdftotext-layout-gbk.txt")
+    assert _group(report, "review") == [0] * 5
+    assert [w for w in wrong if w.startswith("section4")] == []
+    assert not any(PLACED_BY_POSITION in f.causes for f in report.flags if f.cell == "section4")
