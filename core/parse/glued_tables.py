@@ -1453,14 +1453,15 @@ def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values,
 
 def _placed_around_a_typo_row(typo_row: str, candidates, patterns, pieces, paths, eqs, values,
                               before_placing: dict[str, list]) -> set[str]:
-    """The one row no cut adds up (a typo's) in a table whose blanks left no trace, when the
-    rows placed from the left by guess and it cannot be read one choice at a time (too many
-    choices): its printed cells placed every way (its own sum left out), the rows placed by guess
-    open again, and each of its cells taken in turn as the misprint, the sums through it left out
-    (its own sum fails under every cut, so the misprint is in the row). When exactly one cell
-    leaves a choice under which every other sum holds, and that choice is one reading per row,
-    the rows are read so and the typo row as printed, its misprint for the checks to name (the
-    first of its printed cells' patterns that reads so). The rows so read (none otherwise)."""
+    """The one row no cut adds up (a typo's) in a table whose blanks left no trace, where rows were
+    placed from the left by guess and the typo row could not be read one choice of theirs at a
+    time (too many choices): its printed cells placed every way (its own sum left out), the rows
+    placed by guess open again, and each of its cells taken in turn as the misprint, the sums
+    through it left out (its own sum fails under every cut, so the misprint is in the row). When
+    exactly one cell leaves a choice under which every other sum holds, and that choice is one
+    reading per row, the rows are read so and the typo row as printed, its misprint for the checks
+    to name (the first of its printed cells' patterns that reads so). The rows so read (none
+    otherwise)."""
     tried = {key: before_placing[key] if len(before_placing.get(key, ())) > len(found) else found
              for key, found in candidates.items() if key != typo_row}
     distinct = _distinct_values(tried)
@@ -1505,7 +1506,8 @@ _MOST_TYPO_PLACINGS = 36  # a typo row's placements weighed (its 4 values in 6 c
 _MOST_READINGS_WALKED = 200  # (its readings listed, a blank 总计 among them, no more)
 
 
-def _any_reading(row) -> bool:
+def _any_reading(row: Sequence[Optional[int]]) -> bool:
+    """_readings' `accept` for a row read whatever its values add up to."""
     return True
 
 
