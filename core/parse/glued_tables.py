@@ -1075,6 +1075,12 @@ def glued_t3(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
                         placed_left.add(key)
                     break
     placed_left -= _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values, before_placing)
+    placed_for_misprint: set[str] = set()
+    typo_rows = [key for key, found in candidates.items() if not found]
+    if lost_blanks and placed_left and before_placing is not None and len(typo_rows) == 1:
+        placed_for_misprint = _placed_around_a_typo_row(typo_rows[0], candidates, patterns, pieces, paths, eqs, values,
+                                                        before_placing)
+        placed_left -= placed_for_misprint
     moved_for_misprint = _moved_for_one_misprint(report, candidates, before_placing, placed_left, paths, eqs)
     out: dict[str, list[Optional[Token]]] = {}
     messages: dict[str, Optional[Flag]] = {}
@@ -1126,7 +1132,7 @@ def glued_t3(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
         elif key in cut_for_misprint:
             messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，各行无论怎样拆分，"
                                                                 f"表三的各项合计都不能全部相符（疑有笔误），{CUT_FOR_ONE_MISPRINT}，请对照原文核对")
-        elif key == moved_for_misprint:
+        elif key == moved_for_misprint or key in placed_for_misprint:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，空白单元格未留痕迹，"
                                                              f"数字所在的列无法唯一确定，{PLACED_FOR_ONE_MISPRINT}，请对照原文核对",
                                  (PLACED_LEFT,))
@@ -1443,6 +1449,66 @@ def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values,
         return set()
     settled = set(chosen) | _open_rows_around_a_typo(key, reading[0], candidates, tried, paths, eqs, known)
     return {k for k in settled if len(tried[k]) > len(candidates[k])}
+
+
+def _placed_around_a_typo_row(typo_row: str, candidates, patterns, pieces, paths, eqs, values,
+                              before_placing: dict[str, list]) -> set[str]:
+    """The one row no cut adds up (a typo's) in a table whose blanks left no trace, where rows were
+    placed from the left by guess and the typo row could not be read one choice of theirs at a
+    time (too many choices): its printed cells placed every way (its own sum left out), the rows
+    placed by guess open again, and each of its cells taken in turn as the misprint, the sums
+    through it left out (its own sum fails under every cut, so the misprint is in the row). When
+    exactly one cell leaves a choice under which every other sum holds, and that choice is one
+    reading per row, the rows are read so and the typo row as printed, its misprint for the checks
+    to name (the first of its printed cells' patterns that reads so). The rows so read (none
+    otherwise)."""
+    tried = {key: before_placing[key] if len(before_placing.get(key, ())) > len(found) else found
+             for key, found in candidates.items() if key != typo_row}
+    distinct = _distinct_values(tried)
+    known = dict(values)
+    for key, found in distinct.items():
+        if len(found) == 1:
+            known.update(zip(paths[key], (v or 0 for v, _ in found[0])))
+    open_rows = {key: [[v or 0 for v, _ in r] for r in found] for key, found in distinct.items() if len(found) > 1}
+    width = len(paths[typo_row])
+    placings: dict[tuple, tuple[tuple, list]] = {}  # the typo row's values -> its first reading, its printed cells
+    for cells in patterns.get(typo_row, []):
+        # each printed cell one value (no sum says where a run of it would be cut), the last the
+        # row's 总计 (a row printing values prints its 总计)
+        for reading in _readings([p[0] for p in cells], width, _any_reading, True, cut=False,
+                                 limit=_MOST_READINGS_WALKED):
+            if reading[-1][1] >= 0:
+                placings.setdefault(_cut_values(reading), (reading, cells))
+    if not open_rows or not placings or len(placings) > _MOST_TYPO_PLACINGS:
+        return set()
+    open_rows[typo_row] = [[v or 0 for v in sums] for sums in placings]
+    answers = []
+    for cell in paths[typo_row]:
+        joint = jointly_possible(open_rows, paths, [e for e in eqs if cell not in e.cell_set], known)
+        if joint is NONE_FOUND or joint is SOME_HOLD:
+            return set()  # (a search gave up: not known)
+        if isinstance(joint, dict):
+            answers.append(joint)
+    if len(answers) != 1 or any(len(kept) != 1 for kept in answers[0].values()):
+        return set()
+    typo_values = list(placings)[answers[0][typo_row][0]]
+    candidates[typo_row], pieces[typo_row] = [placings[typo_values][0]], placings[typo_values][1]
+    settled = set()
+    for key, kept in answers[0].items():
+        if key != typo_row:
+            sums = distinct[key][kept[0]]
+            candidates[key] = [r for r in tried[key] if _cut_values(r) == _cut_values(sums)]
+            settled.add(key)
+    return settled
+
+
+_MOST_TYPO_PLACINGS = 36  # a typo row's placements weighed (its 4 values in 6 columns: 15), no more
+_MOST_READINGS_WALKED = 200  # (its readings listed, a blank 总计 among them, no more)
+
+
+def _any_reading(row: Sequence[Optional[int]]) -> bool:
+    """_readings' `accept` for a row read whatever its values add up to."""
+    return True
 
 
 def _moved_for_one_misprint(report: Report, candidates, before_placing: Optional[dict[str, list]], placed_left: set[str],

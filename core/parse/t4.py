@@ -12,7 +12,7 @@ from core.model import (GLUED_NO_CUT, INFERRED, MISSING, OTHERS_MAY_BE_IN, PLACE
                         Report, known)
 from core.parse.blocks import PLACE_UNKNOWN
 from core.parse.column_order import T4_HEAD_WORDS, is_rule_line
-from core.parse.columns import SURE_MARGIN, positions, repeated_header_names, token_number, value_distance
+from core.parse.columns import SURE_MARGIN, positions, repeated_header_names, token_number, value_distance, width_of
 from core.parse.early_values import BY_POSITION
 from core.parse.glued import LEFT_OPEN
 from core.parse.glued_tables import NO_CUT_ADDS_UP
@@ -366,8 +366,15 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
     plain = {t.line for t in tokens if not lines[t.line].grid and len(lines[t.line].cells) == 1}
     header = [t for t in tokens if t.kind == TEXT and t.line < values[0].line]
     fits, tables = [], []
+    vertical = False  # (names read down their columns: never sure, see _vertical_header_names)
+    # (values all 0 or placeholders add up in any columns: a header spaced otherwise than they are
+    # says nothing of theirs, read as a row of 0s below)
+    zeros_only = only_zeros(values)
     for wide in (False, True):
         names = repeated_header_names(report.text, header, T4_HEADER_WORDS, len(T4.rows), plain, wide)
+        if names is None and not zeros_only:
+            names = _vertical_header_names(report.text, header, T4_HEADER_WORDS, len(T4.rows), plain, wide)
+            vertical = vertical or names is not None
         if names is None:
             continue
         where = positions(report.text, values, plain, wide)
@@ -396,10 +403,43 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
     # header and value line, spaced differently, put a 0 under review's 总计 by one, under 未经复议's
     # 结果维持 by the other)
     sure = (len(ways) == 1 or ways[1][0] - cost >= SURE_MARGIN) and cost <= len(values) \
-        and all(fit[2][0][1] == columns for fit in fits)
+        and all(fit[2][0][1] == columns for fit in fits) and not vertical
     if misprinted and not sure:
         return None  # (a misprint placed by a doubtful position would hide which cell it is)
     return row, sure
+
+
+def _vertical_header_names(text: str, header: list[Token], words: tuple[str, ...], groups: int,
+                           plain_lines: set[int], wide: bool) -> Optional[list[tuple[float, float]]]:
+    """表四's column names printed a character a line in their narrow cells (pdftotext -layout:
+    「结/果/维/持」 down one column, 「总/计」 down another): (centre, half width) of each name, read
+    down the columns its characters share on consecutive lines, left to right; None unless they
+    name the five columns, `groups` times over, in order. pdftotext spaces such a header's lines
+    otherwise than the values' line: what is placed by them is never sure."""
+    down: dict[int, list[tuple[int, str]]] = {}  # display column -> (line, character), down the header
+    for token in header:
+        if token.kind != TEXT or token.line not in plain_lines:
+            continue
+        line_start = text.rfind("\n", 0, token.start) + 1
+        column = width_of(text[line_start:token.start], wide)
+        for character in text[token.start:token.end]:
+            down.setdefault(column, []).append((token.line, character))
+            column += width_of(character, wide)
+    found: list[tuple[float, int]] = []
+    for column, characters in down.items():
+        read, last = "", None
+        for line, character in sorted(characters):
+            read += ("" if last is None or line == last + 1 else "|") + character
+            last = line
+        centre = column + width_of(characters[0][1], wide) / 2
+        found += [(centre, n) for n, word in enumerate(words) if word in read]
+    found.sort()
+    if [n for _, n in found] != list(range(len(words))) * groups:
+        return None
+    return [(centre, _VERTICAL_HALF) for centre, _ in found]
+
+
+_VERTICAL_HALF = 1.5  # a column named down the header spans this far either side of its centre (columns._HALF_NAME)
 
 
 def _t4_nearest_ways(values: list[Token], distance: list[list[float]],
