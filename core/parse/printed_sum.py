@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import compress, repeat
-from operator import attrgetter, is_, ne
+from operator import attrgetter, is_, itemgetter, ne
 from typing import Optional, Sequence
 
 from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, MISSING, SUBTOTAL_LEFT_OUT, Number, Report
@@ -47,6 +47,8 @@ _PAGE = re.compile(r"^[-—–－~～_]+\s*\d+\s*[-—–－~～_]+$|^第\s*\d+\
 _PAGE_STARTS = frozenset("-—–－~～_第")
 _KIND, _TEXT_OF, _VALUE, _UNIT, _LINE = (attrgetter(name) for name in ("kind", "text", "value", "unit", "line"))
 _START, _END, _SPAN = attrgetter("start"), attrgetter("end"), attrgetter("span")
+_CELLS, _FIRST = attrgetter("cells"), itemgetter(0)
+_PAGE_FIRSTS = tuple(_PAGE_STARTS)
 
 
 @memoised(document_memo())  # (the labels of 表三 recur in every report)
@@ -94,14 +96,22 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
     if any(map(_UNIT, counts)) or not all(map(isinstance, values, repeat(int))) \
             or not all(map(_plain, set(map(_TEXT_OF, counts)))):
         return None  # (a sign: 表二's 本年增/减 printed here; a unit: prose; "0000000": cells glued)
-    for line in set(map(_LINE, counts)):
-        cells = lines[line].cells  # (line_text, inline)
-        text = (cells[0].text if len(cells) == 1 else " ".join([c.text for c in cells])).strip()
-        if text.isdigit():  # (no form of _PAGE is digits alone; without pages, no page's number)
-            if page_starts and _page_number(text, line, lines, page_starts):
+    # each line printing a count: its text (line_text, inline), no page's number
+    at = list(set(map(_LINE, counts)))
+    on_line = list(map(_CELLS, map(lines.__getitem__, at)))
+    texts = list(map(str.strip, map(_TEXT_OF, map(_FIRST, on_line)))) if set(map(len, on_line)) == {1} \
+        else [(cells[0].text if len(cells) == 1 else " ".join([c.text for c in cells])).strip() for cells in on_line]
+    digits = list(map(str.isdigit, texts))  # (no form of _PAGE is digits alone; without pages, no page's number)
+    if page_starts and any(digits):
+        for line, text in compress(zip(at, texts), digits):
+            if _page_number(text, line, lines, page_starts):
                 return None
-        elif (text[:1] in _PAGE_STARTS or (text[:1].isdigit() and "/" in text)) and _PAGE.match(text):
-            return None  # (see _PAGE_STARTS)
+    # (_PAGE asked only where a line starts as it may: see _PAGE_STARTS; a line of digits neither starts
+    # so nor holds a '/': most tables' lines are passed at C level)
+    if any(map(str.startswith, texts, repeat(_PAGE_FIRSTS))) or any(map(str.__contains__, texts, repeat("/"))):
+        for text, digit in zip(texts, digits):
+            if not digit and (text[:1] in _PAGE_STARTS or (text[:1].isdigit() and "/" in text)) and _PAGE.match(text):
+                return None
     total = sum(values)
     spans: dict[tuple[int, int], Number] = dict(zip(zip(map(_START, counts), map(_END, counts)), values))
     prose: dict[int, bool] = {}  # line -> _sentence of it (a line of 表四 prints several counts)
