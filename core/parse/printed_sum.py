@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import compress, repeat
-from operator import attrgetter, is_, itemgetter, ne
+from operator import attrgetter, itemgetter, ne
 from typing import Optional, Sequence
 
 from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, MISSING, SUBTOTAL_LEFT_OUT, Number, Report
@@ -213,9 +213,8 @@ def _cut(report: Report, spans: dict[tuple[int, int], Number]) -> bool:
         return True
     # (~170 cells compared at C level, map and compress: only a cell whose span's sum is not its
     # value, or a cell without a span or value, is looked at by a Python step)
-    cells = list(map(report.cells.get, tables(report.template)["section3"].paths()))
-    if any(map(is_, cells, repeat(None))):  # (not `None in`: a dataclass's __eq__ is a Python call a cell)
-        cells = [cell for cell in cells if cell is not None]
+    # (filter(None): a path without a cell dropped, every CellValue being true, at C level)
+    cells = list(filter(None, map(report.cells.get, tables(report.template)["section3"].paths())))
     values = list(map(_VALUE, cells))
     for cell in compress(cells, map(ne, map(spans.get, map(_SPAN, cells)), values)):
         if cell.value is not None and cell.span is not None:

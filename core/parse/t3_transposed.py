@@ -10,15 +10,12 @@ values then lie in the template's row order, the k-th of a line in the k-th row.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
-from operator import attrgetter
 from typing import Optional
 
 from core.model import Report
 from core.parse.labels import LABEL_NOISE
 from core.parse.stored_cells import store_row
-from core.parse.tokens import TEXT, Token
+from core.parse.tokens import TEXT, Token, holding
 from core.template import Table
 
 # each column's names as its line prints it (the 法人或其他组织 group's merged cell may run into
@@ -61,32 +58,10 @@ def _header_rows(table: Table, header: list[Token]) -> Optional[list[str]]:
     return named
 
 
-_TEXT_OF = attrgetter("text")
-_ONE_MORE = (1).__add__
-
-
-def _holding(tokens: list[Token], word: str) -> list[int]:
-    """The indices of the tokens whose text holds `word` (no NUL in it), in order: found in the
-    tokens' texts joined by a NUL (a match lies inside one text) and mapped back to its token by
-    where each text's successor starts, at C level: no Python step a token."""
-    texts = list(map(_TEXT_OF, tokens))
-    joined = "\0".join(texts)
-    at = joined.find(word)
-    if at < 0:
-        return []
-    nexts = list(accumulate(map(_ONE_MORE, map(len, texts))))  # (where each text's successor starts)
-    found: list[int] = []
-    while at >= 0:
-        index = bisect_right(nexts, at)  # (the text the match starts in: the first whose successor starts after it)
-        found.append(index)
-        at = joined.find(word, nexts[index])  # (the next text on: a token counted once)
-    return found
-
-
 def read_transposed_t3(report: Report, table: Table, tokens: list[Token]) -> bool:
     """Store 表三 from a transposed table in section 三's tokens; whether it was one."""
     if not any(tokens[i + 1].kind != TEXT and tokens[i + 1].line == tokens[i].line
-               for i in _holding(tokens[:-1], _COLUMN_NAMES[0][0]) if tokens[i].kind == TEXT):
+               for i in holding(tokens[:-1], _COLUMN_NAMES[0][0]) if tokens[i].kind == TEXT):
         return False  # (most tables: 自然人 in their header, no value beside it)
     width = len(table.rows)
     lines: dict[int, list[Token]] = {}
