@@ -12,8 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations, compress, repeat
-from operator import attrgetter, is_
+from itertools import combinations
 from typing import Callable, Optional
 
 from core.check.glued_rows import column_values, glued_row_suggestion, glued_runs
@@ -439,29 +438,18 @@ _ARITHMETIC_OF_STATE = {BLANK: 0, PLACEHOLDER: 0}
 def _arithmetic_values(report: Report) -> tuple[dict[str, Optional[Number]], list[tuple[str, Number]]]:
     """Each cell's CellValue.arithmetic: its value unless it printed none, and then, without a
     call of the property a cell, what its state counts as. With it, each (cell, value) of a value
-    other than a count (a whole number not below 0), which only value_rules looks at. The cells
-    are walked at C level (map, compress): a Python step only for a cell printing no value, and
-    for every cell only where a value is no whole number."""
-    cells = report.cells
-    printed = list(map(_VALUE_OF, cells.values()))
-    values: dict[str, Optional[Number]] = dict(zip(cells, printed))
-    if None in printed:  # (dict order kept: a key's value replaced keeps its place)
-        for path in compress(cells, map(is_, printed, repeat(None))):
-            values[path] = _ARITHMETIC_OF_STATE.get(cells[path].state)
-    kinds = set(map(type, printed))
-    kinds.discard(type(None))
-    if kinds <= _INT_ONLY and not any(map(_BELOW_0, filter(None, printed))):  # (0 is no count below 0)
-        return values, []
+    other than a count (a whole number not below 0), which only value_rules looks at: both found
+    in one pass over the cells."""
+    values: dict[str, Optional[Number]] = {}
     others: list[tuple[str, Number]] = []
-    for path, value in zip(cells, printed):
-        if value is not None and (type(value) is not int or value < 0):
-            others.append((path, value))
+    for path, cell in report.cells.items():
+        if (value := cell.value) is None:
+            values[path] = _ARITHMETIC_OF_STATE.get(cell.state)
+        else:
+            values[path] = value
+            if type(value) is not int or value < 0:
+                others.append((path, value))
     return values, others
-
-
-_VALUE_OF = attrgetter("value")
-_INT_ONLY = frozenset((int,))
-_BELOW_0 = (0).__gt__  # (asked only of ints)
 
 
 def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfilled: dict[str, tuple[str, list[str]]],

@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate, compress
-from operator import attrgetter
 from typing import Optional
 
 from core.model import Report
@@ -81,24 +78,19 @@ def _named_order(words: str, names: tuple[tuple[str, tuple[str, ...]], ...], onc
 
 
 def _texts_before(tokens: list[Token], stops: tuple[str, ...]) -> Optional[str]:
-    """The text tokens' words up to the first of `stops` among them, spaces left out; None without one.
-    (The texts joined by a NUL at C level, the first token holding a stop found by the earliest
-    match of any, mapped back to its token by where each text's successor starts: a match lies
-    inside one text; within that token the first of `stops` it holds cuts it, as a walk of the
-    tokens would.)"""
-    texts = list(compress(map(_TEXT_OF, tokens), map(TEXT.__eq__, map(_KIND_OF, tokens))))
-    joined = "\0".join(texts)
-    found = [at for at in map(joined.find, stops) if at >= 0]
-    if not found:
-        return None
-    index = bisect_right(list(accumulate(map(_ONE_MORE, map(len, texts)))), min(found))
-    text = texts[index]
-    cut = next(text[:at] for at in map(text.find, stops) if at >= 0)
-    return "".join("".join(texts[:index] + [cut]).split())
-
-
-_TEXT_OF, _KIND_OF = attrgetter("text"), attrgetter("kind")
-_ONE_MORE = (1).__add__
+    """The text tokens' words up to the first of `stops` among them, spaces left out; None without one."""
+    texts = []
+    for token in tokens:
+        if token.kind != TEXT:
+            continue
+        text = token.text
+        for stop in stops:
+            at = text.find(stop)
+            if at >= 0:
+                texts.append(text[:at])
+                return "".join("".join(texts).split())
+        texts.append(text)
+    return None
 
 
 def header_part_order(tokens: list[Token]) -> Optional[tuple[str, ...]]:

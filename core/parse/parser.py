@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
-from itertools import chain, compress, product
+from itertools import chain, product
 from math import inf, prod
 from operator import attrgetter, is_
 from typing import Iterable, Iterator, Optional, Sequence
@@ -192,7 +192,7 @@ def parse(doc: Document) -> Report:
     lone_marks = lone_overflow_marks({n: tokens[n] for n in (2, 4) if tokens[n] and doc.text.find(
         "##", tokens[n][0].start, tokens[n][-1].end) >= 0}, doc.lines)
     # (section 三's texts joined once: the version's markers and 表二's later columns look in them)
-    section3_text = "".join(compress(map(_TEXT_OF, tokens[3]), map(TEXT.__eq__, map(_KIND_OF, tokens[3]))))  # (at C level)
+    section3_text = "".join([t.text for t in tokens[3] if t.kind == TEXT])
     report.template = detect_version(tokens, report.year, section3_text)
     templ = tables(report.template)
     # every cell unread until a row stores it: one CellValue for all of them (a CellValue is never
@@ -471,7 +471,7 @@ def detect_version(tokens: dict[int, list[Token]], year: Optional[int], section3
     """The template's version the markers of sections 二 and 三 name (`section3_text`: the texts of
     section 三's tokens joined, if the caller has them), else the year's."""
     if section3_text is None:
-        section3_text = "".join(compress(map(_TEXT_OF, tokens[3]), map(TEXT.__eq__, map(_KIND_OF, tokens[3]))))  # (at C level)
+        section3_text = "".join([t.text for t in tokens[3] if t.kind == TEXT])
     text = "".join([t.text for t in tokens[2] if t.kind == TEXT]) + section3_text  # (a list joins faster)
     score_2019 = sum(m in text for m in MARKERS_2019)
     score_2021 = sum(m in text for m in MARKERS_2021)
@@ -2071,7 +2071,6 @@ def reread_glued_t4(report: Report) -> None:
 
 
 _LINE_OF = attrgetter("line")  # a token's line
-_TEXT_OF, _KIND_OF = attrgetter("text"), attrgetter("kind")
 
 
 def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, list[Token]], report: Report,

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate
-from operator import attrgetter
 from typing import Optional, cast
 
 from core.model import Number, known
@@ -180,12 +179,9 @@ def _head_total(tokens: list[Token], found: list[tuple[int, str]]) -> Optional[N
     return sum(totals) if len(totals) == 2 and known(totals) else None
 
 
-_KIND = attrgetter("kind")
-
-
 def values_printed(tokens: list[Token], found: list[tuple[int, str]]) -> list[int]:
     """How many tokens other than text follow each label found, up to the next (the last: to the end)."""
-    kinds = list(map(_KIND, tokens))
+    kinds = [t.kind for t in tokens]
     ends = [index for index, _ in found[1:]] + [len(tokens)]
     return [end - index - 1 - kinds[index + 1:end].count(TEXT) for (index, _), end in zip(found, ends)]
 

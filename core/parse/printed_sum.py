@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import compress, repeat
-from operator import attrgetter, itemgetter, ne
 from typing import Optional, Sequence
 
 from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, MISSING, SUBTOTAL_LEFT_OUT, Number, Report
@@ -45,10 +43,6 @@ _PAGE = re.compile(r"^[-—–－~～_]+\s*\d+\s*[-—–－~～_]+$|^第\s*\d+\
 # third a '/', _page_number digits only. Tested first: a regex call costs more than the test, and
 # t3_printed_sum asks of every line of 表三.
 _PAGE_STARTS = frozenset("-—–－~～_第")
-_KIND, _TEXT_OF, _VALUE, _UNIT, _LINE = (attrgetter(name) for name in ("kind", "text", "value", "unit", "line"))
-_START, _END, _SPAN = attrgetter("start"), attrgetter("end"), attrgetter("span")
-_CELLS, _FIRST = attrgetter("cells"), itemgetter(0)
-_PAGE_FIRSTS = tuple(_PAGE_STARTS)
 
 
 @memoised(document_memo())  # (the labels of 表三 recur in every report)
@@ -78,42 +72,39 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
     start = next((i for i, t in enumerate(tokens) if t.kind == TEXT and any(w in t.text for w in _HEADER)), None)
     if start is None:
         return None
+    total, page_checked = 0, -1
+    spans: dict[tuple[int, int], Number] = {}  # (none: nothing printed)
     body = tokens[start:]
     if t2_values:
         t2 = {id(token) for token in t2_values}
         body = [token for token in body if id(token) not in t2]
-    # Each test below is asked of every token or line at once, at C level (map, compress, set):
-    # the table's hundreds of tokens walked by no Python loop. Any test failing gives None,
-    # whichever token fails it first, so the tests' order is free, and a line printing several
-    # counts is looked at once.
-    kinds = list(map(_KIND, body))
-    if any(map(_digits_left, set(map(_TEXT_OF, compress(body, map(TEXT.__eq__, kinds)))))):
-        return None  # digits glued together or to a label: not counted one by one here
-    counts = list(compress(body, map(NUM.__eq__, kinds)))
-    if not counts:
-        return None  # (nothing printed)
-    values = list(map(_VALUE, counts))
-    if any(map(_UNIT, counts)) or not all(map(isinstance, values, repeat(int))) \
-            or not all(map(_plain, set(map(_TEXT_OF, counts)))):
-        return None  # (a sign: 表二's 本年增/减 printed here; a unit: prose; "0000000": cells glued)
-    # each line printing a count: its text (line_text, inline), no page's number
-    at = list(set(map(_LINE, counts)))
-    on_line = list(map(_CELLS, map(lines.__getitem__, at)))
-    texts = list(map(str.strip, map(_TEXT_OF, map(_FIRST, on_line)))) if set(map(len, on_line)) == {1} \
-        else [(cells[0].text if len(cells) == 1 else " ".join([c.text for c in cells])).strip() for cells in on_line]
-    digits = list(map(str.isdigit, texts))  # (no form of _PAGE is digits alone; without pages, no page's number)
-    if page_starts and any(digits):
-        for line, text in compress(zip(at, texts), digits):
-            if _page_number(text, line, lines, page_starts):
-                return None
-    # (_PAGE asked only where a line starts as it may: see _PAGE_STARTS; a line of digits neither starts
-    # so nor holds a '/': most tables' lines are passed at C level)
-    if any(map(str.startswith, texts, repeat(_PAGE_FIRSTS))) or any(map(str.__contains__, texts, repeat("/"))):
-        for text, digit in zip(texts, digits):
-            if not digit and (text[:1] in _PAGE_STARTS or (text[:1].isdigit() and "/" in text)) and _PAGE.match(text):
-                return None
-    total = sum(values)
-    spans: dict[tuple[int, int], Number] = dict(zip(zip(map(_START, counts), map(_END, counts)), values))
+    plain_get = _PLAIN.get
+    for token in body:
+        kind = token.kind
+        if kind != NUM:
+            if kind == TEXT and _digits_left(token.text):
+                return None  # digits glued together or to a label: not counted one by one here
+            continue
+        plain = plain_get(token.text)  # (_plain, its look-up inline)
+        if plain is None:
+            plain = _plain(token.text)
+        value = token.value
+        if token.unit or not plain or not isinstance(value, int):
+            return None  # (a sign: 表二's 本年增/减 printed here; a unit: prose; "0000000": cells glued)
+        line = token.line
+        if line != page_checked:
+            page_checked = line
+            cells = lines[line].cells  # (line_text, inline: asked of every line of the table)
+            text = (cells[0].text if len(cells) == 1 else " ".join([c.text for c in cells])).strip()
+            if text.isdigit():  # (no form of _PAGE is digits alone; without pages, no page's number)
+                if page_starts and _page_number(text, page_checked, lines, page_starts):
+                    return None
+            elif (text[:1] in _PAGE_STARTS or (text[:1].isdigit() and "/" in text)) and _PAGE.match(text):
+                return None  # (see _PAGE_STARTS)
+        total += value
+        spans[token.start, token.end] = value
+    if not spans:
+        return None
     prose: dict[int, bool] = {}  # line -> _sentence of it (a line of 表四 prints several counts)
     after: Counter[Number] = Counter()
     for t in t4_tokens:
@@ -211,12 +202,9 @@ def _cut(report: Report, spans: dict[tuple[int, int], Number]) -> bool:
     if any(f.cell.startswith("section3") and (GLUED_NO_CUT in f.causes or GLUED_UNDECIDED in f.causes)
            for f in report.flags):
         return True
-    # (~170 cells compared at C level, map and compress: only a cell whose span's sum is not its
-    # value, or a cell without a span or value, is looked at by a Python step)
-    # (filter(None): a path without a cell dropped, every CellValue being true, at C level)
-    cells = list(filter(None, map(report.cells.get, tables(report.template)["section3"].paths())))
-    values = list(map(_VALUE, cells))
-    for cell in compress(cells, map(ne, map(spans.get, map(_SPAN, cells)), values)):
-        if cell.value is not None and cell.span is not None:
+    get = spans.get
+    # (a loop, not any() over a generator: ~170 cells, each looked up by map in C)
+    for cell in map(report.cells.get, tables(report.template)["section3"].paths()):
+        if cell is not None and cell.value is not None and cell.span is not None and get(cell.span) != cell.value:
             return True
     return False

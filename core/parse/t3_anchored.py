@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import attrgetter, is_
 
 from core.model import NEIGHBOUR_MAY_HOLD, NUMBER, PLACEHOLDER, SUBTOTAL_UNTOLD, CellValue, Number, Report
 from core.parse.memo import document_memo, remember
@@ -215,20 +213,16 @@ def stored_as_printed(report: Report, table: Table, tokens: list[Token], labels:
 
 def _holds_printed(cells: dict[str, CellValue], paths: tuple[str, ...], values: list[Token]) -> bool:
     """Whether a row's cells are its printed values, in order: each count its number, each
-    placeholder a placeholder. (Compared at C level, map and compress: the states each token's
-    kind asks for, then the counts' values.)"""
-    row = list(map(cells.get, paths[:len(values)]))  # (as zip would pair them: up to the shorter)
-    values = values[:len(row)]
-    if any(map(is_, row, repeat(None))) or list(map(_STATE, row)) != list(map(_STATE_OF_KIND.get, map(_KIND, values))):
-        return False  # (not `None in`: a dataclass's __eq__ is a Python call a cell; a kind other than a
-        # count or placeholder asks for no state: None)
-    counted = list(map(_IS_NUM, map(_KIND, values)))
-    return list(compress(map(_VALUE, row), counted)) == list(compress(map(_VALUE, values), counted))
-
-
-_STATE, _KIND, _VALUE = attrgetter("state"), attrgetter("kind"), attrgetter("value")
-_STATE_OF_KIND = {NUM: NUMBER, NA: PLACEHOLDER}
-_IS_NUM = NUM.__eq__
+    placeholder a placeholder."""
+    for cell, token in zip(map(cells.get, paths), values):
+        if cell is None:
+            return False
+        if token.kind == NUM:
+            if cell.state != NUMBER or cell.value != token.value:
+                return False
+        elif token.kind != NA or cell.state != PLACEHOLDER:
+            return False
+    return True
 
 
 def anchored_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:

@@ -15,7 +15,7 @@ from typing import Optional
 from core.model import Report
 from core.parse.labels import LABEL_NOISE
 from core.parse.stored_cells import store_row
-from core.parse.tokens import TEXT, Token, holding
+from core.parse.tokens import TEXT, Token
 from core.template import Table
 
 # each column's names as its line prints it (the 法人或其他组织 group's merged cell may run into
@@ -61,7 +61,7 @@ def _header_rows(table: Table, header: list[Token]) -> Optional[list[str]]:
 def read_transposed_t3(report: Report, table: Table, tokens: list[Token]) -> bool:
     """Store 表三 from a transposed table in section 三's tokens; whether it was one."""
     if not any(tokens[i + 1].kind != TEXT and tokens[i + 1].line == tokens[i].line
-               for i in holding(tokens[:-1], _COLUMN_NAMES[0][0]) if tokens[i].kind == TEXT):
+               for i, t in enumerate(tokens[:-1]) if t.kind == TEXT and _COLUMN_NAMES[0][0] in t.text):
         return False  # (most tables: 自然人 in their header, no value beside it)
     width = len(table.rows)
     lines: dict[int, list[Token]] = {}

@@ -23,7 +23,7 @@ from typing import Optional
 from core.model import BLANK, INFERRED, OTHERS_MAY_BE_IN, CellValue, Flag, Report
 from core.parse.page_furniture import PAGE_NUMBER
 from core.parse.stored_cells import cell_from_token
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, holding, tokenize
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, tokenize
 from core.readers.document import Line
 from core.template import T4
 
@@ -64,7 +64,7 @@ def t4_groups_by_total_heads(table: list[Token], values: list[Token],
     alone on their lines, no value before the last head (a header row printing every head before
     the values), a value not alone on its line, a group of more than four results or of results
     without a total, or a value left after the last total."""
-    heads = [i for i in holding(table, "计") if _is_total_head(table[i], lines)]  # (a head holds 计)
+    heads = [i for i, t in enumerate(table) if _is_total_head(t, lines)]
     if len(heads) != _GROUPS or not values or any(t.kind not in (NUM, NA) or not _alone(t, lines) for t in values):
         return None
     value_ids = {id(t) for t in values}
@@ -151,7 +151,7 @@ def t4_last_total_apart(tokens: dict[int, list[Token]], lines: list[Line],
     own = tokens.get(4) or []
     if section5 is None or not own:
         return False
-    heads = [i for i in holding(own, "计") if _is_total_head(own[i], lines)]  # (a head holds 计)
+    heads = [i for i, t in enumerate(own) if _is_total_head(t, lines)]
     values_at = [i for i, t in enumerate(own) if t.kind in (NUM, NA)]
     if len(heads) != _GROUPS - 1 or not values_at or values_at[0] > heads[-1] or values_at[-1] < heads[-1] + 1:
         return False

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
-from operator import attrgetter
 from typing import TYPE_CHECKING, Final, Literal, Optional, Union
 
 from core.readers.document import Cell, Line
@@ -91,29 +88,6 @@ class Token:
     @property
     def state(self) -> str:
         return {NUM: NUMBER, NA: SLASH, EMPTY: BLANK}.get(self.kind, NUMBER)
-
-
-def holding(tokens: list[Token], word: str) -> list[int]:
-    """The indices of the tokens whose text holds `word` (no NUL in it), in order, found with no
-    Python step a token (a reader's test that a table is not for it, asked of every token): the
-    tokens' texts joined by a NUL at C level (a match lies inside one text), each match mapped
-    back to its token by where each text's successor starts."""
-    texts = list(map(_TEXT_OF, tokens))
-    joined = "\0".join(texts)
-    at = joined.find(word)
-    if at < 0:
-        return []
-    nexts = list(accumulate(map(_ONE_MORE, map(len, texts))))  # (where each text's successor starts)
-    found: list[int] = []
-    while at >= 0:
-        index = bisect_right(nexts, at)  # (the text the match starts in: the first whose successor starts after it)
-        found.append(index)
-        at = joined.find(word, nexts[index])  # (the next text on: a token counted once)
-    return found
-
-
-_TEXT_OF = attrgetter("text")
-_ONE_MORE = (1).__add__
 
 
 def is_placeholder(text: str) -> bool:

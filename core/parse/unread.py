@@ -9,7 +9,6 @@ the report's own. A cell may be unread; it may never be unread unsaid.
 from __future__ import annotations
 
 from functools import lru_cache
-from operator import attrgetter
 
 from core.model import MISSING, Flag, Report
 from core.template import tables
@@ -17,14 +16,9 @@ from core.template import tables
 UNREAD = "missing"  # Flag.kind: the equations treat an unread cell as unknown, never as a reading doubt
 
 
-_STATE = attrgetter("state")
-
-
 def unread_cell_flags(report: Report) -> list[Flag]:
     """A flag for each row of a found table holding cells left unread that no flag names yet
     (a flag on the cell, its row or its section names it)."""
-    if MISSING not in map(_STATE, report.cells.values()):
-        return []  # (most reports: every cell read; asked at C level, no Python step a cell)
     unread_paths = {path for path, cell in report.cells.items() if cell.value is None and cell.state == MISSING}
     if not unread_paths:
         return []  # (most reports: every cell read, no row to look at)

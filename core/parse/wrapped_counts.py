@@ -31,7 +31,7 @@ short of cells whose blanks left no trace, a misprint, several readings: as put 
 from __future__ import annotations
 
 from itertools import combinations
-from operator import add, attrgetter
+from operator import add
 from typing import Optional
 
 from core.model import BLANK, INFERRED, CellValue, Flag, Number, Report, known
@@ -396,9 +396,6 @@ def _column(text: str, at: int) -> Optional[int]:
     return None if "\t" in before else display_width(before)
 
 
-_TEXT_OF, _UNIT_OF = attrgetter("text"), attrgetter("unit")
-
-
 def counts_over_their_units(tokens: list[Token], text: str) -> list[Token]:
     """A cell too narrow for its count and unit prints them on two lines; a terminal (w3m) centres
     the row's other cells on the line of its label, so the count prints alone on the line above
@@ -412,9 +409,6 @@ def counts_over_their_units(tokens: list[Token], text: str) -> list[Token]:
     # one cheap pass (most reports have none) before grouping any tokens by line.
     # (_may_stand_apart inline, a count without a unit, most tokens, ruled out first: asked of every
     # token of 表三, a call a token cost as much as the rest of this function on most reports)
-    # (and before that, at C level: a token of either kind needs a lone unit's text or a unit)
-    if _LONE_UNITS.isdisjoint(map(_TEXT_OF, tokens)) and not any(map(_UNIT_OF, tokens)):
-        return []
     unit_lines = {token.line for token in tokens
                   if (token.text in _LONE_UNITS if token.kind == TEXT else
                       token.unit and token.kind == NUM and token.end - token.start >= 3
