@@ -2215,3 +2215,28 @@ def test_f1_in_the_grid_says_its_keys(window, qtbot, monkeypatch):
     qtbot.keyClick(grid.view, Qt.Key.Key_D, CTRL)
     qtbot.waitUntil(lambda: len(window.compare_windows) > before)
     qtbot.addWidget(window.compare_windows[-1])
+
+
+def test_only_changes_keeps_the_result_groups_label_whole(qtbot):
+    # 只看变化 leaves two of 表三's result rows (（一）予以公开 and （七）总计 changed): the label set down
+    # their narrow first column, 三、本年度办理结果, had their two rows' height and was cut to 「三、…」
+    from gui.qt import QFontMetrics
+    compare = compare_window(qtbot, HUAIAN_2024)
+    view = compare.view
+    view.show_section("section3")
+    model = view.models["section3"][CURRENT]
+    label = next(cell for cell in model.grid.spans() if model.is_vertical_label(cell))
+    assert label.text.replace("\n", "") == "三、本年度办理结果"
+    span = range(label.row, label.row + label.row_span)
+    tables = [view.views["section3"][side] for side in (PREVIOUS, CURRENT)]
+    before = [[table.rowHeight(row) for row in span] for table in tables]
+    view.only_changes_box.click()
+    for table in tables:
+        shown = [row for row in span if not table.isRowHidden(row)]
+        assert len(shown) == 2
+        line = QFontMetrics(table.font()).lineSpacing()
+        assert sum(table.rowHeight(row) for row in shown) >= 9 * line  # its nine characters, a line each
+    # both years' rows still side by side
+    assert [tables[0].rowHeight(r) for r in span] == [tables[1].rowHeight(r) for r in span]
+    view.only_changes_box.click()  # every row back at its own height
+    assert [[table.rowHeight(row) for row in span] for table in tables] == before
