@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from core.check.cross_year import METHOD, is_fixed_wording
+from core.check.cross_year import METHOD, is_fixed_wording, share_text
 from core.compare.comparison import Comparison
 from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, BECAME_NONZERO, BECAME_ZERO, \
     DOWN, UP
@@ -647,15 +647,16 @@ class CompareView(QWidget):
                 self.prose_table.setItem(r, c, item)
         self.prose_table.fit_columns()
         reuse = self.comparison.reuse
-        share = lambda v: text.REUSE_NONE if v is None else f"{v:.0%}"  # noqa: E731
-        self.reuse_label.setText(text.REUSE_LINE.format(overall=share(reuse.overall),
-                                                        **{k: share(s.share) for k, s in reuse.sections.items()}))
+        self.reuse_label.setText(text.REUSE_LINE.format(overall=share_text(reuse.overall), **{
+            k: share_text(s.share, s.current) for k, s in reuse.sections.items()}))
         for side, edit in self.reuse_texts.items():
             blocks = []
             for name, section in reuse.sections.items():
                 sentences = section.previous if side == PREVIOUS else section.current
                 body = "".join(_sentence_html(s, repeated) for s, repeated in sentences)
-                blocks.append(f"<p><b>{text.REUSE_SECTION.format(section=name, share=share(section.share))}"
+                shown = share_text(section.share, section.current)
+                said = text.REUSE_SECTION if section.share is not None else text.REUSE_SECTION_UNCOUNTED
+                blocks.append(f"<p><b>{said.format(section=name, share=shown)}"
                               f"</b><br>{body}</p>")
             edit.setHtml("".join(blocks))
 

@@ -250,7 +250,6 @@ def _prose_sheet(sheet: Worksheet, comparison: Comparison) -> None:
     _lay_out(sheet, centred=(2, 4), wrapped=(1, 3, 5))
     sheet.append([])
     reuse = comparison.reuse
-    share = lambda v: "—" if v is None else f"{v:.0%}"  # noqa: E731
-    sheet.append(["正文重复率", share(reuse.overall)] +
-                 [f"第{name}部分 {share(s.share)}" for name, s in reuse.sections.items()])
+    sheet.append(["正文重复率", share_text(reuse.overall)] +
+                 [f"第{name}部分 {share_text(s.share, s.current)}" for name, s in reuse.sections.items()])
     sheet.append(["计算方法", METHOD])

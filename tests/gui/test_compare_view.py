@@ -2240,3 +2240,24 @@ def test_only_changes_keeps_the_result_groups_label_whole(qtbot):
     assert [tables[0].rowHeight(r) for r in span] == [tables[1].rowHeight(r) for r in span]
     view.only_changes_box.click()  # every row back at its own height
     assert [[table.rowHeight(row) for row in span] for table in tables] == before
+
+
+def test_the_prose_tab_says_why_a_sections_reuse_is_not_counted(qtbot, tmp_path):
+    # 淮安 2024's 第六部分 holds only the template's fixed wording (信息处理费0元): its share was
+    # shown 「—」 (「第六部分（重复 —）」), unexplained; a section with no text at all says so too
+    compare = compare_window(qtbot, HUAIAN_2024)
+    view = compare.view
+    qtbot.keyClick(view.views["section2"][CURRENT], Qt.Key.Key_PageDown, CTRL)
+    qtbot.keyClick(view.views["section3"][CURRENT], Qt.Key.Key_PageDown, CTRL)
+    qtbot.keyClick(view.views["section4"][CURRENT], Qt.Key.Key_PageDown, CTRL)
+    assert view.tabs.tabText(view.tabs.currentIndex()) == "正文"
+    line = view.reuse_label.text()
+    assert line == "正文重复率：第一部分 0% · 第五部分 50% · 第六部分 只有固定表述，不计 · 合计 14%"
+    assert "—" not in line
+    assert "第六部分（只有固定表述，不计）" in view.reuse_texts[CURRENT].toPlainText()
+    assert "第五部分（重复 50%）" in view.reuse_texts[CURRENT].toPlainText()
+    short = tmp_path / "短.txt"  # this year's report without its 第六部分
+    text = HUAIAN_2024.read_text(encoding="utf-8")
+    short.write_text(text[:text.index("六、")], encoding="utf-8")
+    other = compare_window(qtbot, short)
+    assert "第六部分 本年无此部分正文，不计" in other.view.reuse_label.text()
