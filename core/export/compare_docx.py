@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from core.check.cross_year import METHOD
+from core.check.cross_year import METHOD, share_text
 from core.compare.comparison import Comparison
 from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, ONLY_ONE_VERSION_LABEL, ZERO_BOTH
 from core.export.common import SEVERITY_LABELS, atomic_write, format_value, opinion_line

@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.worksheet.pagebreak import Break
 
-from core.check.cross_year import METHOD
+from core.check.cross_year import METHOD, share_text
 from core.compare.comparison import Comparison
 from core.compare.diff import (CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, ONLY_ONE_VERSION_LABEL,
                                UNKNOWN)

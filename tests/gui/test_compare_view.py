@@ -2256,6 +2256,10 @@ def test_the_prose_tab_says_why_a_sections_reuse_is_not_counted(qtbot, tmp_path)
     assert "—" not in line
     assert "第六部分（只有固定表述，不计）" in view.reuse_texts[CURRENT].toPlainText()
     assert "第五部分（重复 50%）" in view.reuse_texts[CURRENT].toPlainText()
+    target = tmp_path / "比对.xlsx"  # the exported comparison says it alike
+    assert view.export_to(target)
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(target)["正文"].iter_rows()]
+    assert ["正文重复率", "14%", "第一部分 0%", "第五部分 50%", "第六部分 只有固定表述，不计"] in rows
     short = tmp_path / "短.txt"  # this year's report without its 第六部分
     text = HUAIAN_2024.read_text(encoding="utf-8")
     short.write_text(text[:text.index("六、")], encoding="utf-8")
