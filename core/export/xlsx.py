@@ -310,9 +310,9 @@ def report_sheet_names(reports: list[Report]) -> list[Optional[str]]:
     """Each report's sheet name, in order (None for a file no table was read from: no sheet).
     单位 + 年度, as the sheet's title; where several reports share them (one report converted
     to several formats, copies in two folders) each adds what tells its file from the others':
-    「某局2025年(docx)」, 「某局2025年(pdf)」 (the part of the file names that differs), not
-    「某局2025年(2)」…「(8)」 by their order. Names depend on the files, not on the order they
-    come in."""
+    「某局2025年（docx）」, 「某局2025年（pdf）」 (the part of the file names that differs), not
+    「某局2025年（2）」…「（8）」 by their order. Names depend on the files, not on the order they
+    come in. The brackets are full-width, as in the exported files' names (「…（2）.docx」)."""
     titles = [None if unreadable_reason(r) else report_title(r) for r in reports]
     groups: dict[str, list[tuple[int, str]]] = {}
     for index, title in enumerate(titles):
@@ -370,12 +370,12 @@ def _shorter_tag(tag: str) -> str:
 
 
 def _tagged_title(report: Report, title: str, tag: str, longest: int) -> str:
-    """单位 + 年度 + (tag) within 31 characters: the 单位 is shortened to leave room for the
+    """单位 + 年度 + （tag） within 31 characters: the 单位 is shortened to leave room for the
     group's ``longest`` tag, the year and tag kept."""
     year = f"{report.year}年" if report.year else ""
     agency = title.removesuffix(year) if report.agency else title
     room = SHEET_NAME_LENGTH - len(year) - longest - 2
-    return f"{_sheet_base(agency)[:max(room, 0)]}{year}({tag})"
+    return f"{_sheet_base(agency)[:max(room, 0)]}{year}（{tag}）"
 
 
 def _sheet_base(title: str) -> str:
@@ -388,7 +388,7 @@ def sheet_name(title: str, used: set) -> str:
     name, n = base[:31], 2
     taken = {u.lower() for u in used}
     while name.lower() in taken:
-        suffix = f"({n})"
+        suffix = f"（{n}）"  # (full-width, as the files' names: 「某局2025年（2）.docx」)
         name = base[:31 - len(suffix)] + suffix
         n += 1
     used.add(name)

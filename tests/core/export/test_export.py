@@ -432,12 +432,12 @@ def test_xlsx_summary_problems_and_changes(workbook, reviews):
 
 def test_sheet_names_are_valid_and_unique():
     used = {"汇总"}
-    assert sheet_name("汇总", used) == "汇总(2)"
+    assert sheet_name("汇总", used) == "汇总（2）"
     long = "某某省某某市某某区人民政府办公室关于[2023]年度的政府信息公开工作年度报告"
     first = sheet_name(long, used)
     second = sheet_name(long, used)
     assert len(first) == 31 and len(second) == 31
-    assert first != second and second.endswith("(2)")
+    assert first != second and second.endswith("（2）")
     assert not set("[]:*?/\\") & set(first + second)
     assert sheet_name("a/b:c", used) == "a_b_c"
 
