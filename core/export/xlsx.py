@@ -175,7 +175,7 @@ def build_workbook(reviews: Iterable[ReportReview], names: Optional[list[Optiona
             continue
         assert name is not None  # report_sheet_names gives every readable report a name
         copy = notes.get(id(review))
-        write_report_sheet(workbook.create_sheet(name), review, findings, copy)
+        positions = write_report_sheet(workbook.create_sheet(name), review, findings, copy)
         summary.append(who + [TEMPLATE_NAMES.get(report.template, report.template), *review.counts(findings), review.status,
                               "；".join(list(report.problems) + ([copy.short()] if copy else [])), SHEET_LINK])
         # the link on a short cell of its own: LibreOffice does not wrap a linked cell, and the
@@ -187,6 +187,10 @@ def build_workbook(reviews: Iterable[ReportReview], names: Optional[list[Optiona
         for edit in review.edits:
             changes.append(listed + [describe(report.template, edit.cell), edit.old, edit.new,
                                      local_time(edit.time), edit.note])
+            if edit.cell in positions:  # 修正值 a link to the cell on the report's sheet (a short cell:
+                # LibreOffice does not wrap a linked one, and 单元格's names run to two lines)
+                _link(changes.cell(changes.max_row, CHANGES_HEADER.index("修正值") + 1), name,
+                      "{}{}".format(get_column_letter(positions[edit.cell][1]), positions[edit.cell][0]))
     for sheet in (problems, changes):
         whole_path_comments(sheet, root)
     # 单位 37 wide: 17 characters a line (「某某市某某区人民政府办公室」 and longer names wrapped at 28)
@@ -217,10 +221,10 @@ def whole_path_comments(sheet: Worksheet, root: Optional[str]) -> None:
                                    width=400, height=60)
 
 
-def _link(cell, sheet: str) -> None:
-    """Make ``cell`` a link to the top of another sheet of the workbook."""
+def _link(cell, sheet: str, target: str = "A1") -> None:
+    """Make ``cell`` a link to another sheet of the workbook: its top, or its cell ``target``."""
     quoted = sheet.replace("'", "''")
-    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!A1")
+    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!{target}")
     cell.font = Font(color="0563C1", underline="single")
 
 
@@ -398,7 +402,8 @@ def sheet_name(title: str, used: set) -> str:
 # --- one report -----------------------------------------------------------------------------
 
 def write_report_sheet(sheet: Worksheet, review: ReportReview, findings: list[Finding],
-                       copy: Optional[CopyNote] = None) -> None:
+                       copy: Optional[CopyNote] = None) -> Positions:
+    """The report's sheet in the template's layout; returns where each cell's value is on it."""
     report = review.report
     sheet.cell(1, 1, f"{report_title(report)}政府信息公开工作年度报告").font = Font(bold=True, size=14)
     # the template as 汇总 names it (2019版, 未识别): "unknown" printed here as it was, in English
@@ -424,6 +429,7 @@ def write_report_sheet(sheet: Worksheet, review: ReportReview, findings: list[Fi
     # printed 表三's labels in 6-point letters
     print_setup(sheet, REPORT_TITLE_ROWS, one_page=False)
     page_numbers(sheet)  # (the report's title heads each page: rows 1-3 are repeated)
+    return positions
 
 
 def _legend(sheet: Worksheet, row: int) -> None:
