@@ -317,7 +317,7 @@ def report_sheet_names(reports: list[Report]) -> list[Optional[str]]:
     「某局2025年（docx）」, 「某局2025年（pdf）」 (the part of the file names that differs), not
     「某局2025年（2）」…「（8）」 by their order. Names depend on the files, not on the order they
     come in. The brackets are full-width, as in the exported files' names (「…（2）.docx」)."""
-    titles = [None if unreadable_reason(r) else report_title(r) for r in reports]
+    titles = [None if unreadable_reason(r) else _fitted_title(r) for r in reports]
     groups: dict[str, list[tuple[int, str]]] = {}
     for index, title in enumerate(titles):
         if title is not None:
@@ -325,13 +325,36 @@ def report_sheet_names(reports: list[Report]) -> list[Optional[str]]:
     tagged: dict[int, str] = {}
     for members in groups.values():
         if len(members) > 1:
-            tags = file_tags([reports[index].file for index, _ in members])
+            tags = _numbered_alike(file_tags([reports[index].file for index, _ in members]),
+                                   [reports[index].file for index, _ in members])
             longest = max(map(len, tags))  # the 单位 cut alike on every sheet of the group
             for (index, title), tag in zip(members, tags):
                 tagged[index] = _tagged_title(reports[index], title, tag, longest)
     used = {SUMMARY, PROBLEMS, CHANGES}
     return [None if title is None else sheet_name(tagged.get(index, title), used)
             for index, title in enumerate(titles)]
+
+
+def _fitted_title(report: Report) -> str:
+    """单位 + 年度 within 31 characters: a longer 单位 is cut, the year kept (「泰和市凤凰区人民政府
+    办公室（…大数据发展管理局、泰和」 named no year, cut at 31 as a whole)."""
+    title = report_title(report)
+    year = f"{report.year}年" if report.year else ""
+    if len(_sheet_base(title)) <= SHEET_NAME_LENGTH or not (report.agency and year):
+        return title
+    return f"{_sheet_base(report.agency)[:SHEET_NAME_LENGTH - len(year)]}{year}"
+
+
+def _numbered_alike(tags: list[str], files: list[str]) -> list[str]:
+    """Tags that shortening made alike (pandoc-docx-markdown.md, pandoc-html-markdown.md → both
+    pandoc-…kdown.md) each numbered inside it, in the order of their files' paths: 「（pandoc-…kdown.md）」,
+    「（pandoc-…kdown.md·2）」; sheet_name's 「（2）」 after a title of 31 characters cut its 「）」."""
+    out = list(tags)
+    for tag in {t for t in tags if tags.count(t) > 1}:
+        alike = sorted((files[i], i) for i, t in enumerate(tags) if t == tag)
+        for number, (_, index) in enumerate(alike[1:], start=2):
+            out[index] = f"{tag}·{number}"
+    return out
 
 
 def file_tags(files: list[str]) -> list[str]:

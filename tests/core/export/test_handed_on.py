@@ -154,6 +154,23 @@ def test_tagged_sheet_names_are_valid_unique_and_at_most_31_characters():
     assert len({n.index("2023年") for n in names}) == 1  # the 单位 cut alike in the group
 
 
+def test_a_long_agencys_sheet_keeps_its_year_and_tags_cut_alike_stay_apart():
+    """A joint office of 45 characters was cut at 31 as a whole, 「…大数据发展管理局、泰和」: the sheets
+    of its two years named no year, and the second one 「…（2）」 by its order. Two files whose tags
+    shortened alike (pandoc-docx-markdown.md, pandoc-html-markdown.md) ended 「（pandoc-…kdown.md（2）」,
+    its bracket cut for the 「（2）」."""
+    joint = "泰和市凤凰区人民政府办公室（泰和市凤凰区大数据发展管理局、泰和市凤凰区政务服务管理办公室）"
+    reports = reports_of(["/a/2021.txt"], agency=joint) + reports_of(["/a/2020.txt"], agency=joint)
+    reports[1].year = 2020
+    assert report_sheet_names(reports) == ["泰和市凤凰区人民政府办公室（泰和市凤凰区大数据发展管2023年",
+                                           "泰和市凤凰区人民政府办公室（泰和市凤凰区大数据发展管2020年"]
+    files = ["/q/r0001-pandoc-html-markdown.md", "/q/r0001-pandoc-docx-markdown.md", "/q/r0001-lynx.txt"]
+    names = report_sheet_names(reports_of(files, agency="泰和市教育局"))
+    assert names == ["泰和市教育局2023年（pandoc-…kdown.md·2）", "泰和市教育局2023年（pandoc-…kdown.md）",
+                     "泰和市教育局2023年（lynx.txt）"]  # (numbered by the files' paths: docx before html)
+    assert all(len(n) <= 31 and n.endswith("）") for n in names)
+
+
 def test_summary_links_to_the_named_sheets(tmp_path):
     files = [tmp_path / "年报.docx", tmp_path / "年报.pdf"]
     reviews = [ReportReview(r) for r in reports_of([str(f) for f in files])]
