@@ -485,13 +485,14 @@ def detect_version(tokens: dict[int, list[Token]], year: Optional[int], section3
 
 
 def _is_report(doc: Document, tokens: dict[int, list[Token]], template: str) -> bool:
-    """Whether a text is a report, its tables found or not. What its tables' lines hold counts only
-    beside a year or a label of 表二 or 表三 (a template of version "unknown" has neither): a notes
-    file naming 表四's rows and quoting counts (a README among the reports) gives numbers to read
-    but is no report, and a report names its year."""
-    if template != "unknown" and any(tokens.values()):
-        return True
-    return _names_the_subject(doc.text)
+    """Whether a text is a report, its tables found or not. Not without a year or a label of 表二
+    or 表三 (a template of version "unknown" has neither), whatever else it holds: a notes file
+    naming 表四's rows and quoting counts (a README among the reports), a list of samples or a
+    portal's page naming 政府信息公开 and 申请, gave numbers to read or missing tables to report,
+    but a report names its year."""
+    if template == "unknown":
+        return False
+    return any(tokens.values()) or _names_the_subject(doc.text)
 
 
 def _names_the_subject(text: str) -> bool:
