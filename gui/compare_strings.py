@@ -165,8 +165,8 @@ CELL_LINE_SHORT = "{name}：{facts}"  # (where the whole does not fit; its toolt
 
 PROSE_COLUMNS = ("事项", "上年正文数字", "上年原句", "本年正文数字", "本年原句")
 REUSE_LINE = "正文重复率：第一部分 {一} · 第五部分 {五} · 第六部分 {六} · 合计 {overall}"
-REUSE_NONE = "—"
 REUSE_SECTION = "第{section}部分（重复 {share}）"
+REUSE_SECTION_UNCOUNTED = "第{section}部分（{share}）"  # why its share is not counted: 只有固定表述，不计
 LEGEND_TITLE = "图例："
 LEGEND_ONLY = "仅一个模板版本有"
 LEGEND_CORRECTED = "◥ 审核中已修正"

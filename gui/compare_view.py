@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from core.check.cross_year import METHOD, is_fixed_wording
+from core.check.cross_year import METHOD, is_fixed_wording, share_text
 from core.compare.comparison import Comparison
 from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, BECAME_NONZERO, BECAME_ZERO, \
     DOWN, UP
@@ -647,15 +647,16 @@ class CompareView(QWidget):
                 self.prose_table.setItem(r, c, item)
         self.prose_table.fit_columns()
         reuse = self.comparison.reuse
-        share = lambda v: text.REUSE_NONE if v is None else f"{v:.0%}"  # noqa: E731
-        self.reuse_label.setText(text.REUSE_LINE.format(overall=share(reuse.overall),
-                                                        **{k: share(s.share) for k, s in reuse.sections.items()}))
+        self.reuse_label.setText(text.REUSE_LINE.format(overall=share_text(reuse.overall), **{
+            k: share_text(s.share, s.current) for k, s in reuse.sections.items()}))
         for side, edit in self.reuse_texts.items():
             blocks = []
             for name, section in reuse.sections.items():
                 sentences = section.previous if side == PREVIOUS else section.current
                 body = "".join(_sentence_html(s, repeated) for s, repeated in sentences)
-                blocks.append(f"<p><b>{text.REUSE_SECTION.format(section=name, share=share(section.share))}"
+                shown = share_text(section.share, section.current)
+                said = text.REUSE_SECTION if section.share is not None else text.REUSE_SECTION_UNCOUNTED
+                blocks.append(f"<p><b>{said.format(section=name, share=shown)}"
                               f"</b><br>{body}</p>")
             edit.setHtml("".join(blocks))
 
@@ -772,8 +773,11 @@ class CompareView(QWidget):
 
     def _align_rows(self, section: str) -> None:
         """Same template on both sides: give each row the taller of its two heights, so that
-        the rows stay side by side as the tables scroll together."""
+        the rows stay side by side as the tables scroll together. (First the rows left in sight
+        beside 表三's 三、本年度办理结果 grow to hold it whole: see _fit_vertical_labels.)"""
         left, right = self.views[section][PREVIOUS], self.views[section][CURRENT]
+        for view in (left, right):
+            self._fit_vertical_labels(view)
         if left.model().grid.rows != right.model().grid.rows:
             return
         for row in range(left.model().grid.rows):
@@ -792,6 +796,30 @@ class CompareView(QWidget):
                     gone = on and bool(rows) and all(view.isRowHidden(row) for row in rows)
                     for row in heading:
                         view.setRowHidden(row, gone)
+                view.resizeRowsToContents()  # (the rows a vertical label grew: measured again)
+            self._align_rows(section)
+
+    @staticmethod
+    def _fit_vertical_labels(view: "YearTable") -> None:
+        """表三's 三、本年度办理结果 is set down its narrow column, a character a line, over the
+        result rows: with most of them hidden (只看变化) it had the height of two or three rows and
+        was cut to 「三、…」, the auditor not told which group the rows left belong to. The rows of
+        its span still in sight share what it lacks."""
+        model = view.model()
+        for cell in model.grid.spans():
+            if not model.is_vertical_label(cell):
+                continue
+            rows = [row for row in range(cell.row, cell.row + cell.row_span) if not view.isRowHidden(row)]
+            if not rows:
+                continue
+            font = model.data(model.index(cell.row, cell.column), Qt.ItemDataRole.FontRole) or view.font()
+            # (a line more than its characters: the cell's margins and frame)
+            need = QFontMetrics(font).lineSpacing() * (len(cell.text.replace("\n", "")) + 1) + 8
+            lacking = need - sum(view.rowHeight(row) for row in rows)
+            if lacking > 0:
+                share = -(-lacking // len(rows))
+                for row in rows:
+                    view.setRowHeight(row, view.rowHeight(row) + share)
 
     # --- selection, in both years at once ------------------------------------------------------------
 

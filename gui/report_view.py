@@ -1330,7 +1330,11 @@ class ReportView(QWidget):
             return False
         finding = finding or self.findings.current_finding() or self._finding_at_current_cell()
         if finding is None or finding.suggestion is None:
-            self.statusMessage.emit(strings.NO_SUGGESTION)
+            # (a report with none to take, after the last was taken: 「该问题没有建议值」 named a
+            # problem the 问题清单 did not list)
+            offered = any(f.suggestion is not None and not session.review.is_dismissed(f) for f in session.findings)
+            self.statusMessage.emit(strings.NO_SUGGESTION if finding is not None
+                                    else strings.NO_SUGGESTION_CHOSEN if offered else strings.NO_SUGGESTION_LEFT)
             return False
         # the keyboard in the 问题清单 (its list, or its button's Alt+A): emptied of open entries, the
         # list took the next key and did nothing with it; the keyboard goes back to the table then

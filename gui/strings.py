@@ -316,6 +316,8 @@ NOTE_TITLE = "添加备注"
 NOTE_PROMPT = "{cell} 的备注："
 NOTE_NOT_CORRECTED = "只能为已修改的单元格添加备注"
 NO_SUGGESTION = "该问题没有建议值"
+NO_SUGGESTION_CHOSEN = "请先在问题清单中选择一个有建议值的问题（或选中其单元格）"
+NO_SUGGESTION_LEFT = "本报告没有待采用的建议值"
 COPIED = "已复制 {count} 个单元格"
 
 # --- export --------------------------------------------------------------------------------

@@ -176,6 +176,24 @@ class Reuse:
                 "sections": {k: rounded(s.share) for k, s in self.sections.items()}}
 
 
+# A share not counted, said where the share would be (the 正文 view, the comparison's exports): a
+# bare 「—」 left the auditor guessing why
+REUSE_NO_TEXT = "本年无此部分正文，不计"
+REUSE_FIXED_ONLY = "只有固定表述，不计"
+REUSE_NONE_AT_ALL = "三部分均无可比正文，不计"
+
+
+def share_text(share: Optional[float], sentences: Optional[list] = None) -> str:
+    """A share of text reuse as shown: 「37%」, or why it is not counted: the section holds no text
+    this year, or (``sentences``, this year's, given) only the template's fixed wording; the
+    overall share (``sentences`` None) of three sections none of which has any."""
+    if share is not None:
+        return f"{share:.0%}"
+    if sentences is None:
+        return REUSE_NONE_AT_ALL
+    return REUSE_FIXED_ONLY if sentences else REUSE_NO_TEXT
+
+
 METHOD = ("重复率＝本年正文中与上年逐字相同的句子所占的字数比例：按句比较，数字一律视为相同，"
           "模板和条例规定的固定表述（章节标题、统计期限、信息处理费等）不计；"
           f"第一、五、六部分合计达到{REUSE_THRESHOLD:.0%}时提示疑似照抄（X-3）。")

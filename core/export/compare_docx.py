@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from core.check.cross_year import METHOD
+from core.check.cross_year import METHOD, share_text
 from core.compare.comparison import Comparison
 from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, ONLY_ONE_VERSION_LABEL, ZERO_BOTH
 from core.export.common import SEVERITY_LABELS, atomic_write, format_value, opinion_line
@@ -105,11 +105,10 @@ def build_compare_document(comparison: Comparison) -> WordDocument:
         cells[1].text = f"{row.previous.value}：{row.previous.sentence}" if row.previous else ""
         cells[2].text = f"{row.current.value}：{row.current.sentence}" if row.current else ""
     _rows_whole(table)
-    share = lambda v: "—" if v is None else f"{v:.0%}"  # noqa: E731
     reuse = comparison.reuse
-    document.add_paragraph("正文重复率：" + "，".join(f"第{name}部分 {share(s.share)}"
+    document.add_paragraph("正文重复率：" + "，".join(f"第{name}部分 {share_text(s.share, s.current)}"
                                                 for name, s in reuse.sections.items())
-                           + f"，合计 {share(reuse.overall)}。")
+                           + f"，合计 {share_text(reuse.overall)}。")
     document.add_paragraph(METHOD)
     return document
 

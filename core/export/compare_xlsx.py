@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.worksheet.pagebreak import Break
 
-from core.check.cross_year import METHOD
+from core.check.cross_year import METHOD, share_text
 from core.compare.comparison import Comparison
 from core.compare.diff import (CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, ONLY_ONE_VERSION_LABEL,
                                UNKNOWN)
@@ -250,7 +250,6 @@ def _prose_sheet(sheet: Worksheet, comparison: Comparison) -> None:
     _lay_out(sheet, centred=(2, 4), wrapped=(1, 3, 5))
     sheet.append([])
     reuse = comparison.reuse
-    share = lambda v: "—" if v is None else f"{v:.0%}"  # noqa: E731
-    sheet.append(["正文重复率", share(reuse.overall)] +
-                 [f"第{name}部分 {share(s.share)}" for name, s in reuse.sections.items()])
+    sheet.append(["正文重复率", share_text(reuse.overall)] +
+                 [f"第{name}部分 {share_text(s.share, s.current)}" for name, s in reuse.sections.items()])
     sheet.append(["计算方法", METHOD])

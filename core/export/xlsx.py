@@ -175,7 +175,7 @@ def build_workbook(reviews: Iterable[ReportReview], names: Optional[list[Optiona
             continue
         assert name is not None  # report_sheet_names gives every readable report a name
         copy = notes.get(id(review))
-        write_report_sheet(workbook.create_sheet(name), review, findings, copy)
+        positions = write_report_sheet(workbook.create_sheet(name), review, findings, copy)
         summary.append(who + [TEMPLATE_NAMES.get(report.template, report.template), *review.counts(findings), review.status,
                               "；".join(list(report.problems) + ([copy.short()] if copy else [])), SHEET_LINK])
         # the link on a short cell of its own: LibreOffice does not wrap a linked cell, and the
@@ -187,6 +187,10 @@ def build_workbook(reviews: Iterable[ReportReview], names: Optional[list[Optiona
         for edit in review.edits:
             changes.append(listed + [describe(report.template, edit.cell), edit.old, edit.new,
                                      local_time(edit.time), edit.note])
+            if edit.cell in positions:  # 修正值 a link to the cell on the report's sheet (a short cell:
+                # LibreOffice does not wrap a linked one, and 单元格's names run to two lines)
+                _link(changes.cell(changes.max_row, CHANGES_HEADER.index("修正值") + 1), name,
+                      "{}{}".format(get_column_letter(positions[edit.cell][1]), positions[edit.cell][0]))
     for sheet in (problems, changes):
         whole_path_comments(sheet, root)
     # 单位 37 wide: 17 characters a line (「某某市某某区人民政府办公室」 and longer names wrapped at 28)
@@ -217,10 +221,10 @@ def whole_path_comments(sheet: Worksheet, root: Optional[str]) -> None:
                                    width=400, height=60)
 
 
-def _link(cell, sheet: str) -> None:
-    """Make ``cell`` a link to the top of another sheet of the workbook."""
+def _link(cell, sheet: str, target: str = "A1") -> None:
+    """Make ``cell`` a link to another sheet of the workbook: its top, or its cell ``target``."""
     quoted = sheet.replace("'", "''")
-    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!A1")
+    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!{target}")
     cell.font = Font(color="0563C1", underline="single")
 
 
@@ -310,10 +314,10 @@ def report_sheet_names(reports: list[Report]) -> list[Optional[str]]:
     """Each report's sheet name, in order (None for a file no table was read from: no sheet).
     单位 + 年度, as the sheet's title; where several reports share them (one report converted
     to several formats, copies in two folders) each adds what tells its file from the others':
-    「某局2025年(docx)」, 「某局2025年(pdf)」 (the part of the file names that differs), not
-    「某局2025年(2)」…「(8)」 by their order. Names depend on the files, not on the order they
-    come in."""
-    titles = [None if unreadable_reason(r) else report_title(r) for r in reports]
+    「某局2025年（docx）」, 「某局2025年（pdf）」 (the part of the file names that differs), not
+    「某局2025年（2）」…「（8）」 by their order. Names depend on the files, not on the order they
+    come in. The brackets are full-width, as in the exported files' names (「…（2）.docx」)."""
+    titles = [None if unreadable_reason(r) else _fitted_title(r) for r in reports]
     groups: dict[str, list[tuple[int, str]]] = {}
     for index, title in enumerate(titles):
         if title is not None:
@@ -321,13 +325,36 @@ def report_sheet_names(reports: list[Report]) -> list[Optional[str]]:
     tagged: dict[int, str] = {}
     for members in groups.values():
         if len(members) > 1:
-            tags = file_tags([reports[index].file for index, _ in members])
+            tags = _numbered_alike(file_tags([reports[index].file for index, _ in members]),
+                                   [reports[index].file for index, _ in members])
             longest = max(map(len, tags))  # the 单位 cut alike on every sheet of the group
             for (index, title), tag in zip(members, tags):
                 tagged[index] = _tagged_title(reports[index], title, tag, longest)
     used = {SUMMARY, PROBLEMS, CHANGES}
     return [None if title is None else sheet_name(tagged.get(index, title), used)
             for index, title in enumerate(titles)]
+
+
+def _fitted_title(report: Report) -> str:
+    """单位 + 年度 within 31 characters: a longer 单位 is cut, the year kept (「泰和市凤凰区人民政府
+    办公室（…大数据发展管理局、泰和」 named no year, cut at 31 as a whole)."""
+    title = report_title(report)
+    year = f"{report.year}年" if report.year else ""
+    if len(_sheet_base(title)) <= SHEET_NAME_LENGTH or not (report.agency and year):
+        return title
+    return f"{_sheet_base(report.agency)[:SHEET_NAME_LENGTH - len(year)]}{year}"
+
+
+def _numbered_alike(tags: list[str], files: list[str]) -> list[str]:
+    """Tags that shortening made alike (pandoc-docx-markdown.md, pandoc-html-markdown.md → both
+    pandoc-…kdown.md) each numbered inside it, in the order of their files' paths: 「（pandoc-…kdown.md）」,
+    「（pandoc-…kdown.md·2）」; sheet_name's 「（2）」 after a title of 31 characters cut its 「）」."""
+    out = list(tags)
+    for tag in {t for t in tags if tags.count(t) > 1}:
+        alike = sorted((files[i], i) for i, t in enumerate(tags) if t == tag)
+        for number, (_, index) in enumerate(alike[1:], start=2):
+            out[index] = f"{tag}·{number}"
+    return out
 
 
 def file_tags(files: list[str]) -> list[str]:
@@ -370,12 +397,12 @@ def _shorter_tag(tag: str) -> str:
 
 
 def _tagged_title(report: Report, title: str, tag: str, longest: int) -> str:
-    """单位 + 年度 + (tag) within 31 characters: the 单位 is shortened to leave room for the
+    """单位 + 年度 + （tag） within 31 characters: the 单位 is shortened to leave room for the
     group's ``longest`` tag, the year and tag kept."""
     year = f"{report.year}年" if report.year else ""
     agency = title.removesuffix(year) if report.agency else title
     room = SHEET_NAME_LENGTH - len(year) - longest - 2
-    return f"{_sheet_base(agency)[:max(room, 0)]}{year}({tag})"
+    return f"{_sheet_base(agency)[:max(room, 0)]}{year}（{tag}）"
 
 
 def _sheet_base(title: str) -> str:
@@ -388,7 +415,7 @@ def sheet_name(title: str, used: set) -> str:
     name, n = base[:31], 2
     taken = {u.lower() for u in used}
     while name.lower() in taken:
-        suffix = f"({n})"
+        suffix = f"（{n}）"  # (full-width, as the files' names: 「某局2025年（2）.docx」)
         name = base[:31 - len(suffix)] + suffix
         n += 1
     used.add(name)
@@ -398,7 +425,8 @@ def sheet_name(title: str, used: set) -> str:
 # --- one report -----------------------------------------------------------------------------
 
 def write_report_sheet(sheet: Worksheet, review: ReportReview, findings: list[Finding],
-                       copy: Optional[CopyNote] = None) -> None:
+                       copy: Optional[CopyNote] = None) -> Positions:
+    """The report's sheet in the template's layout; returns where each cell's value is on it."""
     report = review.report
     sheet.cell(1, 1, f"{report_title(report)}政府信息公开工作年度报告").font = Font(bold=True, size=14)
     # the template as 汇总 names it (2019版, 未识别): "unknown" printed here as it was, in English
@@ -424,6 +452,7 @@ def write_report_sheet(sheet: Worksheet, review: ReportReview, findings: list[Fi
     # printed 表三's labels in 6-point letters
     print_setup(sheet, REPORT_TITLE_ROWS, one_page=False)
     page_numbers(sheet)  # (the report's title heads each page: rows 1-3 are repeated)
+    return positions
 
 
 def _legend(sheet: Worksheet, row: int) -> None:

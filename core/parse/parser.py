@@ -206,7 +206,7 @@ def parse(doc: Document) -> Report:
         report.cells.update(_unread_cells("2021"))
         templ = {**templ, "section3": tables("2021")["section3"]}
 
-    if not _is_report(doc, tokens):
+    if not _is_report(doc, tokens, report.template):
         return _no_report(doc, report)
     serial_header = _SERIAL_HEADER in doc.text  # (asked once: few reports print 序号 at all)
     serials = serial_numbers(templ["section2"], tokens[2]) if serial_header else []
@@ -484,10 +484,15 @@ def detect_version(tokens: dict[int, list[Token]], year: Optional[int], section3
     return "2021" if text else "unknown"
 
 
-def _is_report(doc: Document, tokens: dict[int, list[Token]]) -> bool:
-    if any(tokens.values()):
-        return True
-    return _names_the_subject(doc.text)
+def _is_report(doc: Document, tokens: dict[int, list[Token]], template: str) -> bool:
+    """Whether a text is a report, its tables found or not. Not without a year or a label of 表二
+    or 表三 (a template of version "unknown" has neither), whatever else it holds: a notes file
+    naming 表四's rows and quoting counts (a README among the reports), a list of samples or a
+    portal's page naming 政府信息公开 and 申请, gave numbers to read or missing tables to report,
+    but a report names its year."""
+    if template == "unknown":
+        return False
+    return any(tokens.values()) or _names_the_subject(doc.text)
 
 
 def _names_the_subject(text: str) -> bool:

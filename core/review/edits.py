@@ -368,7 +368,11 @@ class ReportReview:
     def open_flags(self) -> list:
         """The parser's flags, less those on a single cell the auditor has since set (corrected or
         confirmed): its value is the auditor's now, sure (a row's or a table's flag still covers
-        the others)."""
+        the others). None in a blank template (BLANK_TEMPLATE): its file-level problem says there
+        is no report to check, and each of its rows' 「未印出数值」 flags, 31 存疑 counted and listed
+        for the auditor to walk with F8, said it again."""
+        if BLANK_TEMPLATE in self.report.problems:
+            return []
         return [f for f in self.report.flags if not self.is_sure(f.cell)]
 
     def open_flag_groups(self) -> list[FlagGroup]:

@@ -138,3 +138,23 @@ def test_ctrl_z_taken_in_another_table_shows_the_cell_it_changed_back(planted_wi
     assert report_view.current_view() is report_view.views["section3"]
     assert report_view.current_view().currentIndex().data(shown.model().PathRole) == PLANTED_CELL
 
+
+
+def test_taking_a_suggestion_where_none_is_left_says_so(planted_window, qtbot):
+    """ux70: Ctrl+Shift+A once the report's last suggestion was taken said 「该问题没有建议值」,
+    naming a problem the emptied 问题清单 did not list; before one is chosen it says to choose one."""
+    window = planted_window
+    session = select_report(qtbot, window, PLANTED_CLEAN)
+    table = window.report_view.current_view()
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))  # a label: no problem there, none chosen
+    qtbot.waitUntil(table.hasFocus)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    window.report_view.findings.view.selectionModel().clear()  # no entry of the 问题清单 chosen
+    qtbot.keyClick(table, Qt.Key.Key_A, ctrl_shift)
+    assert status(window) == strings.NO_SUGGESTION_CHOSEN
+    table.setCurrentIndex(table.model().index_of(PLANTED_CELL))
+    qtbot.keyClick(table, Qt.Key.Key_A, ctrl_shift)
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 0)
+    qtbot.keyClick(table, Qt.Key.Key_A, ctrl_shift)
+    assert status(window) == strings.NO_SUGGESTION_LEFT == "本报告没有待采用的建议值"

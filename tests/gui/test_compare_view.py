@@ -2215,3 +2215,53 @@ def test_f1_in_the_grid_says_its_keys(window, qtbot, monkeypatch):
     qtbot.keyClick(grid.view, Qt.Key.Key_D, CTRL)
     qtbot.waitUntil(lambda: len(window.compare_windows) > before)
     qtbot.addWidget(window.compare_windows[-1])
+
+
+def test_only_changes_keeps_the_result_groups_label_whole(qtbot):
+    # 只看变化 leaves two of 表三's result rows (（一）予以公开 and （七）总计 changed): the label set down
+    # their narrow first column, 三、本年度办理结果, had their two rows' height and was cut to 「三、…」
+    from gui.qt import QFontMetrics
+    compare = compare_window(qtbot, HUAIAN_2024)
+    view = compare.view
+    view.show_section("section3")
+    model = view.models["section3"][CURRENT]
+    label = next(cell for cell in model.grid.spans() if model.is_vertical_label(cell))
+    assert label.text.replace("\n", "") == "三、本年度办理结果"
+    span = range(label.row, label.row + label.row_span)
+    tables = [view.views["section3"][side] for side in (PREVIOUS, CURRENT)]
+    before = [[table.rowHeight(row) for row in span] for table in tables]
+    view.only_changes_box.click()
+    for table in tables:
+        shown = [row for row in span if not table.isRowHidden(row)]
+        assert len(shown) == 2
+        line = QFontMetrics(table.font()).lineSpacing()
+        assert sum(table.rowHeight(row) for row in shown) >= 9 * line  # its nine characters, a line each
+    # both years' rows still side by side
+    assert [tables[0].rowHeight(r) for r in span] == [tables[1].rowHeight(r) for r in span]
+    view.only_changes_box.click()  # every row back at its own height
+    assert [[table.rowHeight(row) for row in span] for table in tables] == before
+
+
+def test_the_prose_tab_says_why_a_sections_reuse_is_not_counted(qtbot, tmp_path):
+    # 淮安 2024's 第六部分 holds only the template's fixed wording (信息处理费0元): its share was
+    # shown 「—」 (「第六部分（重复 —）」), unexplained; a section with no text at all says so too
+    compare = compare_window(qtbot, HUAIAN_2024)
+    view = compare.view
+    qtbot.keyClick(view.views["section2"][CURRENT], Qt.Key.Key_PageDown, CTRL)
+    qtbot.keyClick(view.views["section3"][CURRENT], Qt.Key.Key_PageDown, CTRL)
+    qtbot.keyClick(view.views["section4"][CURRENT], Qt.Key.Key_PageDown, CTRL)
+    assert view.tabs.tabText(view.tabs.currentIndex()) == "正文"
+    line = view.reuse_label.text()
+    assert line == "正文重复率：第一部分 0% · 第五部分 50% · 第六部分 只有固定表述，不计 · 合计 14%"
+    assert "—" not in line
+    assert "第六部分（只有固定表述，不计）" in view.reuse_texts[CURRENT].toPlainText()
+    assert "第五部分（重复 50%）" in view.reuse_texts[CURRENT].toPlainText()
+    target = tmp_path / "比对.xlsx"  # the exported comparison says it alike
+    assert view.export_to(target)
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(target)["正文"].iter_rows()]
+    assert ["正文重复率", "14%", "第一部分 0%", "第五部分 50%", "第六部分 只有固定表述，不计"] in rows
+    short = tmp_path / "短.txt"  # this year's report without its 第六部分
+    text = HUAIAN_2024.read_text(encoding="utf-8")
+    short.write_text(text[:text.index("六、")], encoding="utf-8")
+    other = compare_window(qtbot, short)
+    assert "第六部分 本年无此部分正文，不计" in other.view.reuse_label.text()

@@ -899,6 +899,28 @@ def test_the_blank_template_is_listed_as_no_report(make_window, store, tmp_path,
     assert view.tabs.isVisibleTo(window) and not view.no_tables.isVisibleTo(window)
 
 
+def test_a_report_with_every_table_empty_counts_no_doubts(make_window, store, tmp_path, qtbot):
+    """A report whose three tables print no number at all (every cell blank) is listed as a blank
+    template, not a report to check: its rows' 「未印出数值」 flags were counted 存疑 31 beside
+    无法读取 and listed for F8 to walk under 「不是可核对的年度报告」."""
+    import shutil
+    from gui.dashboard import FLAGS
+    folder = tmp_path / "空表"
+    folder.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[1] / "fixtures" / "wild" / "every-table-empty.lynx.txt",
+                folder / "泰和市空表测试局2021年报告.txt")
+    window = make_window(store)
+    assert open_folder(qtbot, window, folder) == 1
+    model = window.dashboard.model
+    assert model.data(model.index(0, STATUS)) == "无法读取"
+    assert model.data(model.index(0, PROBLEMS)) == "空白模板"
+    assert model.data(model.index(0, FLAGS)) == "0"  # 存疑
+    select_report(qtbot, window, "泰和市空表测试局2021年报告.txt")
+    findings = window.report_view.findings
+    assert findings.model.rowCount() == 0
+    assert "没有填写任何数字" in findings.summary.text() and "存疑" not in findings.summary.text()
+
+
 def test_a_report_read_with_a_short_table_is_not_called_unreadable(make_window, store, tmp_path, qtbot):
     """A report whose 表三 lacks a few rows was read (its tables are on screen): the line above
     them says what is missing without calling the file unreadable or not a report."""

@@ -428,16 +428,24 @@ def test_xlsx_summary_problems_and_changes(workbook, reviews):
         (name_2021, AGENCY_2021, 2023, "表二「行政事业性收费」×「本年收费金额（单位：万元）」",
          125000, 12.5, SHOWN_T2, "撤销"),
     ]
+    # each 修正值 links to its cell on the report's sheet, which shows the value the trail ends at
+    sheet = workbook[SHEET_2021]
+    for row, shown in ((2, 3), (3, 12.5), (4, 12.5)):
+        link = workbook["修改记录"].cell(row, 6).hyperlink.location
+        assert link.startswith(f"'{SHEET_2021}'!")
+        assert sheet[link.split("!")[1]].value == shown
+    natural = sheet[workbook["修改记录"]["F2"].hyperlink.location.split("!")[1]]
+    assert "（一）予以公开" in [sheet.cell(natural.row, c).value for c in range(1, natural.column)]
 
 
 def test_sheet_names_are_valid_and_unique():
     used = {"汇总"}
-    assert sheet_name("汇总", used) == "汇总(2)"
+    assert sheet_name("汇总", used) == "汇总（2）"
     long = "某某省某某市某某区人民政府办公室关于[2023]年度的政府信息公开工作年度报告"
     first = sheet_name(long, used)
     second = sheet_name(long, used)
     assert len(first) == 31 and len(second) == 31
-    assert first != second and second.endswith("(2)")
+    assert first != second and second.endswith("（2）")
     assert not set("[]:*?/\\") & set(first + second)
     assert sheet_name("a/b:c", used) == "a_b_c"
 

@@ -126,10 +126,10 @@ def test_reports_sharing_agency_and_year_are_told_apart_by_their_files():
     sheet was the PDF? Each now adds what tells its file from the others'."""
     files = ["/a/某某区2023年报.docx", "/a/某某区2023年报.pdf", "/b/其他.txt"]
     names = report_sheet_names(reports_of(files[:2]) + reports_of(files[2:], agency="某某县人民政府"))
-    assert names == ["某某区人民政府办公室2023年(docx)", "某某区人民政府办公室2023年(pdf)", "某某县人民政府2023年"]
+    assert names == ["某某区人民政府办公室2023年（docx）", "某某区人民政府办公室2023年（pdf）", "某某县人民政府2023年"]
     # by the files, not by their order
-    assert report_sheet_names(reports_of(files[1::-1])) == ["某某区人民政府办公室2023年(pdf)",
-                                                          "某某区人民政府办公室2023年(docx)"]
+    assert report_sheet_names(reports_of(files[1::-1])) == ["某某区人民政府办公室2023年（pdf）",
+                                                          "某某区人民政府办公室2023年（docx）"]
 
 
 def test_file_tags_cut_between_words_and_fall_back_to_folders():
@@ -146,12 +146,29 @@ def test_tagged_sheet_names_are_valid_unique_and_at_most_31_characters():
     names = report_sheet_names(reports_of(files, agency=long_agency))
     assert len(set(names)) == 4 and all(len(n) <= 31 for n in names)
     assert not set("[]:*?/\\") & set("".join(names))
-    assert all(n.startswith("某某省某某市") and "2023年(" in n for n in names)
+    assert all(n.startswith("某某省某某市") and "2023年（" in n for n in names)
     # the four share "r0001-" (cut before "p", inside pdftotext and pandoc); a tag over 16
     # characters keeps its start and end; the 单位 gets 31 - 5 (2023年) - 16 - 2 = 8 characters
-    assert names == ["某某省某某市某某2023年(pdftote…-gbk.txt)", "某某省某某市某某2023年(pdftote…tf-8.txt)",
-                     "某某省某某市某某2023年(pandoc-…fm_1_.md)", "某某省某某市某某2023年(pandoc-…fm_2_.md)"]
+    assert names == ["某某省某某市某某2023年（pdftote…-gbk.txt）", "某某省某某市某某2023年（pdftote…tf-8.txt）",
+                     "某某省某某市某某2023年（pandoc-…fm_1_.md）", "某某省某某市某某2023年（pandoc-…fm_2_.md）"]
     assert len({n.index("2023年") for n in names}) == 1  # the 单位 cut alike in the group
+
+
+def test_a_long_agencys_sheet_keeps_its_year_and_tags_cut_alike_stay_apart():
+    """A joint office of 45 characters was cut at 31 as a whole, 「…大数据发展管理局、泰和」: the sheets
+    of its two years named no year, and the second one 「…（2）」 by its order. Two files whose tags
+    shortened alike (pandoc-docx-markdown.md, pandoc-html-markdown.md) ended 「（pandoc-…kdown.md（2）」,
+    its bracket cut for the 「（2）」."""
+    joint = "泰和市凤凰区人民政府办公室（泰和市凤凰区大数据发展管理局、泰和市凤凰区政务服务管理办公室）"
+    reports = reports_of(["/a/2021.txt"], agency=joint) + reports_of(["/a/2020.txt"], agency=joint)
+    reports[1].year = 2020
+    assert report_sheet_names(reports) == ["泰和市凤凰区人民政府办公室（泰和市凤凰区大数据发展管2023年",
+                                           "泰和市凤凰区人民政府办公室（泰和市凤凰区大数据发展管2020年"]
+    files = ["/q/r0001-pandoc-html-markdown.md", "/q/r0001-pandoc-docx-markdown.md", "/q/r0001-lynx.txt"]
+    names = report_sheet_names(reports_of(files, agency="泰和市教育局"))
+    assert names == ["泰和市教育局2023年（pandoc-…kdown.md·2）", "泰和市教育局2023年（pandoc-…kdown.md）",
+                     "泰和市教育局2023年（lynx.txt）"]  # (numbered by the files' paths: docx before html)
+    assert all(len(n) <= 31 and n.endswith("）") for n in names)
 
 
 def test_summary_links_to_the_named_sheets(tmp_path):
@@ -160,9 +177,9 @@ def test_summary_links_to_the_named_sheets(tmp_path):
     target = tmp_path / "审核结果.xlsx"
     export(reviews, target)
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames[3:] == ["某某区人民政府办公室2023年(docx)", "某某区人民政府办公室2023年(pdf)"]
+    assert book.sheetnames[3:] == ["某某区人民政府办公室2023年（docx）", "某某区人民政府办公室2023年（pdf）"]
     assert [book["汇总"].cell(r, 11).hyperlink.location for r in (2, 3)] == [
-        "'某某区人民政府办公室2023年(docx)'!A1", "'某某区人民政府办公室2023年(pdf)'!A1"]
+        "'某某区人民政府办公室2023年（docx）'!A1", "'某某区人民政府办公室2023年（pdf）'!A1"]
 
 
 # --- 4. the CSV: a finding naming no single cell --------------------------------------------

@@ -85,13 +85,19 @@ def test_a_title_of_another_year_than_the_period_is_still_the_title():
     assert (report.title_year, report.period_year) == (2022, 2023)
 
 
-def test_an_agency_of_over_forty_characters_keeps_its_last_forty_and_a_title_after_a_title_is_found():
+def test_an_agency_of_over_sixty_characters_keeps_its_last_sixty_and_a_title_after_a_title_is_found():
     """The title is found from its year back (_titles): the agency is the run of its characters
-    right before the year (white space between), at most 40 of them, as the whole pattern reads it."""
-    long_agency = "甲" * 5 + "某某省某某市某某县某某镇人民政府办公室政务公开科某某街道办事处社区服务中心某某某某"
-    assert len(long_agency) > 40
+    right before the year (white space between), at most 60 of them, as the whole pattern reads it.
+    An office named with the bodies it also is (45 characters) is read whole: at most 40 cut it to
+    「区人民政府办公室（…）」, the dashboard's 单位 and the exports naming no 泰和市凤凰."""
+    joint = "泰和市凤凰区人民政府办公室（泰和市凤凰区大数据发展管理局、泰和市凤凰区政务服务管理办公室）"
+    assert len(joint) == 45
+    report = parse(head_of([f"{joint}2021年政府信息公开工作年度报告"]))
+    assert report.agency == joint.replace("（", "(").replace("）", ")")  # (the head is normalised)
+    long_agency = "甲" * 25 + "某某省某某市某某县某某镇人民政府办公室政务公开科某某街道办事处社区服务中心某某某某"
+    assert len(long_agency) > 60
     report = parse(head_of([f"{long_agency} \n 2022 年 度 政府信息公开工作年度报告"]))
-    assert report.agency == long_agency[-40:]
+    assert report.agency == long_agency[-60:]
     assert report.title_year == 2022
     # a digit glued before the year leaves that year no agency: the next title is the report's
     report = parse(head_of(["某某局12021年度政府信息公开工作年度报告", "某某县人民政府2023年度政府信息公开工作年度报告"]))
