@@ -341,20 +341,22 @@ def _rests_on_an_unanchored_row(report: Report, failing: list[Equation], values:
     row read from a stream that lost blank cells, whose values may be a neighbour's
     (`unanchored_rows`, STREAM_UNANCHORED), and each sum through it but its row's own runs through a
     cell left unread or through a row whose values printed apart from its label, placed by the
-    rows' order (PLACED_BY_ORDER), so that no column read surely checks the value. The row's values
-    then disagree with each other alone, which a neighbour's value read into the row does as well
-    as a misprint (s3506 r0030: 总计 = 17 offered for a blank row read 6/1/7/1/1/1/1, its column's
-    （七）总计 unread; pq4005 r0037: 总计 = 525 offered for 一、本年新收 read 524 - - 1 - - -, its
-    column's 二、七 and 四 placed by order, 二's 总计 1 read under 自然人)."""
+    rows' order (PLACED_BY_ORDER), that fails its own sum: so that no column read consistently
+    checks the value. The row's values then disagree with each other alone, which a neighbour's
+    value read into the row does as well as a misprint (s3506 r0030: 总计 = 17 offered for a blank
+    row read 6/1/7/1/1/1/1, its column's （七）总计 unread; pq4005 r0037: 总计 = 525 offered for
+    一、本年新收 read 524 - - 1 - - -, its column's 二 placed by order and read 1 152 4 6 - - -)."""
     row = _row_key(suggestion.cell)
     if row not in unanchored_rows or suggestion.cell in report.corrected:
         return False
     placed = frozenset(f.cell for f in report.flags if PLACED_BY_ORDER in f.causes)
+    broken = frozenset(key for eq in failing if len(keys := {_row_key(p) for p in eq.cells}) == 1
+                       for key in keys if key != row and key in placed)
 
     def unchecked(eq: Equation) -> bool:
-        return any(values.get(p) is None or _row_key(p) != row and _row_key(p) in placed for p in eq.cells)
+        return any(values.get(p) is None or _row_key(p) in broken for p in eq.cells)
 
-    if not all(all(_row_key(p) == row for p in eq.cells) or placed and unchecked(eq)
+    if not all(all(_row_key(p) == row for p in eq.cells) or broken and unchecked(eq)
                for eq in failing if suggestion.cell in eq.cells):
         return False
     return all(unchecked(eq) for eq in equations(report.template)
