@@ -23,9 +23,9 @@ def flag_blank_rows_of_a_lost_order(report: Report, table: Table) -> None:
     prefix = f"{table.section}."
     for f in report.flags:
         if f.cell.startswith(prefix):
-            row = f.cell if f.cell.count(".") == 1 else f.cell.rsplit(".", 1)[0]
-            flagged.add(row)
-            if row == f.cell:
+            flagged_row = f.cell if f.cell.count(".") == 1 else f.cell.rsplit(".", 1)[0]
+            flagged.add(flagged_row)
+            if flagged_row == f.cell:
                 missing += f.kind == "missing"
                 overrun += OVERRUN in f.causes
     if missing < 2 or overrun < 2:
