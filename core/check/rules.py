@@ -19,7 +19,7 @@ from core.check.glued_rows import column_values, glued_row_suggestion, glued_run
 from core.check.odd_sum import odd_printed_sum
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_NO_JOINT_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, OVERRUN, PLACED_LEFT,
-                        OTHERS_MAY_BE_IN, PLACEHOLDER, READING_UNDECIDED, STREAM_UNANCHORED, WARNING, ZEROS_ANY_READING, Finding, Flag, Number, Report,
+                        PLACED_BY_ORDER, OTHERS_MAY_BE_IN, PLACEHOLDER, READING_UNDECIDED, STREAM_UNANCHORED, WARNING, ZEROS_ANY_READING, Finding, Flag, Number, Report,
                         Suggestion, BLANK_TEMPLATE, CHECK_WITH_SOURCE, known, number_text, strict_sum, without_closing)
 from core.parse.prose_counts import INT, Anchors, anchored_finditer, stated_issued, stated_t4
 from core.parse.parser import NO_REPORT
@@ -339,17 +339,27 @@ def _rests_on_an_unanchored_row(report: Report, failing: list[Equation], values:
                                 suggestion: Suggestion, unanchored_rows: frozenset[str]) -> bool:
     """Whether nothing but the row's own values speaks for the suggested value: the cell is in a
     row read from a stream that lost blank cells, whose values may be a neighbour's
-    (`unanchored_rows`, STREAM_UNANCHORED), only the row's own sum fails through it, and each
-    other sum through it runs through a cell left unread, so that no column checks the value. The
-    row's values then disagree with each other alone, which a neighbour's value read into the row
-    does as well as a misprint (s3506 r0030: 总计 = 17 offered for a blank row read 6/1/7/1/1/1/1,
-    its column's （七）总计 unread)."""
+    (`unanchored_rows`, STREAM_UNANCHORED), and each sum through it but its row's own runs through a
+    cell left unread or through a row whose values printed apart from its label, placed by the
+    rows' order (PLACED_BY_ORDER), that fails its own sum: so that no column read consistently
+    checks the value. The row's values then disagree with each other alone, which a neighbour's
+    value read into the row does as well as a misprint (s3506 r0030: 总计 = 17 offered for a blank
+    row read 6/1/7/1/1/1/1, its column's （七）总计 unread; pq4005 r0037: 总计 = 525 offered for
+    一、本年新收 read 524 - - 1 - - -, its column's 二 placed by order and read 1 152 4 6 - - -)."""
     row = _row_key(suggestion.cell)
     if row not in unanchored_rows or suggestion.cell in report.corrected:
         return False
-    if not all(all(_row_key(p) == row for p in eq.cells) for eq in failing if suggestion.cell in eq.cells):
+    placed = frozenset(f.cell for f in report.flags if PLACED_BY_ORDER in f.causes)
+    broken = frozenset(key for eq in failing if len(keys := {_row_key(p) for p in eq.cells}) == 1
+                       for key in keys if key != row and key in placed)
+
+    def unchecked(eq: Equation) -> bool:
+        return any(values.get(p) is None or _row_key(p) in broken for p in eq.cells)
+
+    if not all(all(_row_key(p) == row for p in eq.cells) or broken and unchecked(eq)
+               for eq in failing if suggestion.cell in eq.cells):
         return False
-    return all(any(values.get(p) is None for p in eq.cells) for eq in equations(report.template)
+    return all(unchecked(eq) for eq in equations(report.template)
                if suggestion.cell in eq.cell_set and any(_row_key(p) != row for p in eq.cells))
 
 
@@ -424,7 +434,12 @@ def _guessed_cut(eq: Equation, path: str, flags: dict[str, Flag]) -> bool:
 
 def _prose_restores(stated: list[Statement], values: dict, suggestion: Suggestion) -> bool:
     """Whether a number the prose states, read apart from the tables, agrees with the suggested
-    value and not with the printed one: evidence no cut of a glued run makes."""
+    value and not with the printed one: evidence no cut of a glued run makes. The prose is taken
+    as a whole: a cell it states alone (「含上年结转1件」) counts its number in the others
+    (pq4005 r0037: 「受理申请525件（含上年结转1件）」 with 二's 总计 read 0 is no evidence for 525 in 一)."""
+    said = {readings[0][0]: number for readings, number in stated
+            if len(readings) == 1 and len(readings[0]) == 1 and readings[0][0] != suggestion.cell}
+    values = {**values, **said}
     trial = {**values, suggestion.cell: suggestion.value}
     return any(_agrees(fact, trial) > _agrees(fact, values) for fact in stated
                if any(suggestion.cell in cells for cells in fact[0]))
@@ -1196,6 +1211,8 @@ _CARRIED = [re.compile(r"结转(?:至|到)?下一?年度?(?:继续办理|办理)
 # 二、上年结转: 「上年结转0件」, 「（含上年结转2件）」 (evidence for which cell is misprinted only: the
 # template has no rule on it)
 _CARRIED_OVER = re.compile(r"上一?年度?结转[^。；;，,\d]{0,6}?" + INT + r"件")
+# 「受理申请525件（含上年结转1件）」: the number received counts last year's carried over too
+_WITH_CARRIED_OVER = re.compile(r"[（(]?(?:其中)?(?:包?含|包括)上一?年度?结转")
 _ALL_MAINTAINED = re.compile(r"均(?:获|被|予以)?维持|零败诉|无一败诉|未发生败诉")
 _NONE_RECEIVED = re.compile(r"(?:未|没有)收到[^。；;，,]{0,12}?(?:政府信息)?公开申请")
 
@@ -1239,11 +1256,21 @@ class ProseSays:
     numbers: dict[str, Number]  # about 表三 and 表四: received, forward, carried (over), review, litigation
     none_received: bool  # no request received (_NONE_RECEIVED)
     all_maintained: bool  # every review and lawsuit upheld (_ALL_MAINTAINED)
+    received_with_carried: bool = False  # the number received said to count 二、上年结转 too (_WITH_CARRIED_OVER)
 
 
 def _prose_says(prose: str) -> ProseSays:
     return ProseSays(_stated(prose), _search(_NONE_RECEIVED, prose) is not None,
-                     _search(_ALL_MAINTAINED, prose) is not None)
+                     _search(_ALL_MAINTAINED, prose) is not None, _received_with_carried(prose))
+
+
+def _received_with_carried(prose: str) -> bool:
+    """Whether the first number received the prose states (as _stated reads it) is said right
+    after it to include last year's carried over (「…申请525件（含上年结转1件）」)."""
+    for m in _finditer(_RECEIVED, prose):
+        if not _OTHER_MATTERS.search(m.group(0)):
+            return _WITH_CARRIED_OVER.match(prose, m.end()) is not None
+    return False
 
 
 def _stated(prose: str) -> dict[str, Number]:
@@ -1283,7 +1310,8 @@ def _flat_prose(prose: str) -> str:
 
 def stated_numbers(said: ProseSays) -> list[Statement]:
     """What the prose says the tables' sums are."""
-    out: list[Statement] = [(_STATED_CELLS[name], number) for name, number in said.numbers.items()]
+    out: list[Statement] = [(_STATED_CELLS[name][-1:] if name == "received" and said.received_with_carried
+                             else _STATED_CELLS[name], number) for name, number in said.numbers.items()]
     if said.none_received:
         out.append(((("section3.new.total",),), 0))
     if said.all_maintained:
@@ -1331,7 +1359,9 @@ def prose_rules(report: Report, unfilled: dict[str, tuple[str, list[str]]], pros
             out.append(Finding("N-1", WARNING, ["section2.normative_docs.issued"],
                                f"正文称制发规范性文件{number}件，表二为{_fmt(issued)}件", expected=number, actual=issued))
 
-    if said.all_maintained:
+    # (a glued 表四 placed from the left guessed each value's column: a 结果纠正 there may be another result's)
+    placed = any(PLACED_LEFT in f.causes for f in report.flags if f.cell.startswith("section4"))
+    if said.all_maintained and not placed:
         bad = [f"section4.{g}.{c}" for g in ("review", "litigation_direct", "litigation_after_review")
                for c in ("corrected",) if (num(f"section4.{g}.{c}") or 0) > 0]
         if bad:

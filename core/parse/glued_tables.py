@@ -1856,7 +1856,8 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
     if start < 0:
         return None
     end = report.section_spans[5][0] if 5 in report.section_spans else len(report.text)
-    if not is_glued(report.text):
+    glued = is_glued(report.text)
+    if not glued and "结果维持" not in report.text[start:end]:
         return None
     text = glued_zeros_as_digits(ascii_digits(report.text[start:end]))
     header_end = text.rfind("总计", 0, (text.find("五、") + 1 or len(text) + 1) - 1)
@@ -1864,6 +1865,8 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
         return None
     run_start, run_end = _value_run(text, _label_end(text, header_end + 2))
     run = text[run_start:run_end]
+    if not glued and not _one_glued_number(run):
+        return None
     tried: list[list[str]] = []
     as_printed = None  # the one cut of the first pattern that does not add up (a typo's run, read as printed)
     for cells in _printed_cells_each_way(run, start + run_start):
@@ -1871,6 +1874,7 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
         if not printed or printed in tried:
             continue  # nothing this pattern takes (a run of marks), or printed alike by both: read once
         tried.append(printed)
+        as_cut = cells  # (the printed cells: `cells` may become the pieces of their readings below)
         found, complete = _full_readings(printed, width, groups=3), True
         if len(found) == 1 and not _group_sums(3)([v for v, _ in found[0]]) and _t3_lost_blanks(report):
             found = []  # the one cut as printed does not add up, and this report's blanks leave no trace
@@ -1903,7 +1907,16 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
         if found and not any(v for reading in found for v, _ in reading):
             return [], True, None  # every reading all zeros: each cell is 0, however it was printed
         if found:
-            return _open_t4(found, cells, " ".join(run.split()), stated_t4(flat_prose(report))) if complete else None
+            if not complete:
+                return None
+            stated = stated_t4(flat_prose(report))
+            if not any(_as_stated(reading, stated) for reading in found):
+                # every cut that adds up belies the prose's 行政复议/行政诉讼 numbers: a misprint,
+                # read where the prose's 总计 and a slip of the hand in one group leave one set of values
+                misprint = _stated_misprint(as_cut, width, stated)
+                if misprint is not None:
+                    return _open_t4(*misprint, " ".join(run.split()), stated, misprinted=True)
+            return _open_t4(found, cells, " ".join(run.split()), stated)
     if as_printed:
         return as_printed  # no cut adds up under either pattern: the run as printed (the checks find the typo)
     # no cut adds up: a typo? the one cut as printed, every cell printed, in which two groups add up
@@ -1927,6 +1940,49 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
     return None
 
 
+def _one_glued_number(run: str) -> bool:
+    """Whether 表四's values are one number of three digits or more, nothing else printed: no cell of
+    表四 reads so alone (a group's parts then add up to no 总计 but 0), so a converter (docx2txt)
+    glued its cells even where no other table of the report shows it (s3706 r0005: 表三 blank,
+    「145220134」)."""
+    words = run.split()  # (three digits at least: a page's number of two under a lost 表四 is not cut)
+    return len(words) == 1 and len(words[0]) > 2 and words[0].isdigit() and words[0].strip("0") != ""
+
+
+def _as_stated(reading: tuple, stated: tuple[Optional[int], Optional[int]]) -> bool:
+    """Whether a reading of 表四's fifteen cells has the 总计 of 行政复议 and of 行政诉讼 (its two
+    groups together) the prose states (stated_t4; None: not stated)."""
+    review, litigation = stated
+    return (review is None or (reading[4][0] or 0) == review) and (
+        litigation is None or (reading[9][0] or 0) + (reading[14][0] or 0) == litigation)
+
+
+_MAX_STATED_READINGS = 5000
+
+
+def _stated_misprint(cells: list[tuple[str, int, int]], width: int, stated: tuple[Optional[int], Optional[int]]
+                     ) -> Optional[tuple[list[tuple], list]]:
+    """The readings of a glued 表四 run whose 总计 are those the prose states, two groups adding up
+    and the third but for a slip of the hand (_one_slip_off), when they all print one set of
+    values (differing only in the columns a blank left no trace of); None otherwise. With the
+    readings, the pieces their indices point into."""
+    review, litigation = stated
+    if review is None and litigation is None:
+        return None
+
+    def totals(total: int) -> bool:  # a group's 总计 the prose allows (行政诉讼's two groups share its number)
+        return total == review or litigation is None or total <= litigation
+
+    grouped = _readings_by_group(cells, 3, width // 3, broken=_one_slip_off, totals=totals,
+                                 most=_MAX_STATED_READINGS)
+    if not grouped:
+        return None
+    found = [reading for reading in grouped[0] if _as_stated(reading, stated)]
+    if not found or (len(set(map(_cut_values, found))) > 1 and not _placements_only(found)):
+        return None
+    return found, grouped[1]
+
+
 def _zeros_read_many_ways(printed: list[str], width: int) -> bool:
     """Whether printed 0s and placeholders read many ways as `width` columns (at least `width`
     ways, as the search through them finds): each 0 is a column of its own (no number starts with
@@ -1939,7 +1995,8 @@ _MAX_GROUP_READINGS = 500
 
 
 def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int, blanks: bool = True,
-                       broken=None, enough: int = 0) -> Optional[tuple[list[tuple], list]]:
+                       broken=None, enough: int = 0, totals: Optional[Callable[[int], bool]] = None,
+                       most: int = 0) -> Optional[tuple[list[tuple], list]]:
     """Every reading of the printed cells as `groups` groups of `size` columns, each adding up to
     its 总计 (blanks allowed, or not): the run is split where one group ends and the next begins
     (between cells or inside a run of digits) and each stretch read alone, so that no reading is
@@ -1947,7 +2004,8 @@ def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int
     With `broken`, one group of each reading is one that `broken` accepts instead (a typo).
     With the readings, the pieces their indices point into; None when there are too many. With
     `enough`, the first readings once there are that many (or more: those of the cut that got there;
-    None if it has too many, as the whole list would have too)."""
+    None if it has too many, as the whole list would have too). With `totals`, only the groups
+    whose 总计 (a blank 0) it accepts; `most`: how many readings are too many (_MAX_GROUP_READINGS)."""
     bounds = []
     for i, (text, _, _) in enumerate(cells):
         bounds.append((i, 0))
@@ -1981,6 +2039,8 @@ def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int
     def group(ids: tuple[int, ...], typo: bool) -> list[tuple]:
         if (ids, typo) not in read:
             found = _readings([pieces[n][0] for n in ids], size, broken if typo else _row_sum, blanks)
+            if totals is not None:
+                found = [r for r in found if totals(r[-1][0] or 0)]
             read[ids, typo] = [tuple((v, ids[i] if i >= 0 else -1) for v, i in r) for r in found]
         return read[ids, typo]
 
@@ -2051,7 +2111,7 @@ def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int
                       for k in (empty or range(groups))]
         for each in chosen:
             out.extend(sum(choice, ()) for choice in product(*each))
-            if len(out) > _MAX_GROUP_READINGS:
+            if len(out) > (most or _MAX_GROUP_READINGS):
                 return None
         if enough and len(set(out)) >= enough:
             break
@@ -2144,21 +2204,23 @@ def _room(run: str) -> int:
 
 
 def _open_t4(found: list[tuple], cells: list[tuple[str, int, int]], printed: str,
-             stated: tuple[Optional[int], Optional[int]] = (None, None)) -> tuple[list[Optional[Token]], bool, Flag]:
+             stated: tuple[Optional[int], Optional[int]] = (None, None), misprinted: bool = False
+             ) -> tuple[list[Optional[Token]], bool, Flag]:
     """表四 from several cuts that all add up: the cuts whose 总计 are the numbers of 行政复议 and
     行政诉讼 the prose `stated` (prose_counts.stated_t4: the N-1 rule's) are preferred, where some
     are; where they differ only in the columns their blanks took (a blank left no trace), the
     values are placed from the left, as in 表三; the cells the cuts still disagree on stay open;
-    and section4's flag saying so (inferred where the prose left one cut)."""
+    and section4's flag saying so (inferred where the prose left one cut). `misprinted`: `found`
+    are the cuts of a misprinted run that the prose's numbers leave (_stated_misprint)."""
     review, litigation = stated
-    as_stated = [r for r in found if (review is None or (r[4][0] or 0) == review) and (
-        litigation is None or (r[9][0] or 0) + (r[14][0] or 0) == litigation)]
+    as_stated = [r for r in found if _as_stated(r, stated)]
     said = ""
-    if as_stated and len(as_stated) < len(found):
+    if as_stated and (len(as_stated) < len(found) or misprinted):
         found = as_stated
         said = "、".join(f"{name}{number}件" for name, number in (("行政复议", review), ("行政诉讼", litigation))
                         if number is not None)
-        said = f"按正文所称{said}选取，"
+        said = f"能使各组合计相符的拆法都与正文所称{said}不符，已按正文所称的总计拆分（疑有笔误），" if misprinted \
+            else f"按正文所称{said}选取，"
     why = Flag("section4", "parse", f"表四的数字粘连在一起（{printed}），{said}{CUT_LEFT_OPEN}",
                (GLUED_UNDECIDED,))
     if _placements_only(found):
@@ -2168,5 +2230,6 @@ def _open_t4(found: list[tuple], cells: list[tuple[str, int, int]], printed: str
                    f"{PLACED_FROM_THE_LEFT}，请对照原文核对", (PLACED_LEFT,))
     agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(len(found[0]))]
     if None not in agreed and PLACED_LEFT not in why.causes:  # (the prose left one cut: no cell open)
-        why = Flag("section4", "inferred", f"表四的数字粘连在一起（{printed}），{said}请对照原文核对")
+        # (a misprint's cut rests on the prose and on a slip of the hand: still unsure)
+        why = Flag("section4", "parse" if misprinted else "inferred", f"表四的数字粘连在一起（{printed}），{said}请对照原文核对")
     return _tokens(tuple(agreed), cells), True, why

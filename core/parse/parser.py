@@ -84,6 +84,7 @@ from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT
                                      zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
 from core.parse.merged_cells import MERGING_FORMATS, spread_merged_cells
+from core.parse.lost_order import flag_blank_rows_of_a_lost_order
 from core.parse.overflow import lone_overflow_marks, overflow_cells_unread, wrapped_overflow_marks
 from core.parse.metadata import read_metadata
 from core.parse.paragraph_streams import fill_paragraph_gaps
@@ -312,6 +313,7 @@ def parse(doc: Document) -> Report:
             zero_table_rows_may_be_cut(report, templ["section3"])
             zero_rows_a_writer_cuts(report, templ["section3"])
         put_parts_in_header_order(report, templ["section3"], tokens[3], doc.lines, doc.page_starts)
+        flag_blank_rows_of_a_lost_order(report, templ["section3"])
         if over_units:
             flag_counts_over_units(report, templ["section3"], over_units)
     if t3_of_2021:

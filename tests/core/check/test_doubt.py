@@ -9,7 +9,7 @@ from pathlib import Path
 from core.check.rules import DOUBT, ERROR, check
 from core.model import Flag
 from core.pipeline import load_report
-from tests.core.truth import leaves
+from tests.core.truth import leaves, read_against_truth
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 CONVERTERS = FIXTURES / "converters"
@@ -198,3 +198,28 @@ def test_a_count_s_unit_between_a_row_s_values_is_not_label_text():
     assert not any("交错" in f.message for f in report.flags)
     offered = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert offered == {("section3.denied_process_info.total", 9)}
+
+
+def test_a_row_read_blank_in_a_table_whose_reading_order_is_lost_is_flagged():
+    # pq4005 r0025 (plain pdftotext over pages): 表三's values print in blocks apart from their labels
+    # (8 rows not found, 4 holding more values than columns); 「（一）予以公开」 prints right before
+    # 「（二）部分公开」, its 209 50 6 265 among other rows' values: read blank, no flag, no sum naming
+    # its 其他 and 总计 (silent); so too 「5.属于三类内部事务信息」 (0 - - 0 0 elsewhere)
+    report, _, silent = read_against_truth(FIXTURES / "zoo" / "pq4005-r0025-pdftotext-gbk.txt")
+    assert silent == []
+    for key, label in (("granted", "（一）予以公开"), ("denied_internal_affairs", "5.属于三类内部事务信息")):
+        flags = [f for f in report.flags if f.cell == f"section3.{key}"]
+        assert [f.kind for f in flags] == ["parse"]
+        assert f"「{label}」行未印出数值" in flags[0].message and "本行的数值可能印在别处" in flags[0].message
+    assert report.value("section3.granted.total") is None  # (read blank, as printed there)
+
+
+def test_no_value_is_offered_for_a_stream_row_by_a_column_of_rows_placed_by_order():
+    # pq4005 r0037 (plain pdftotext, a consistent report): 一、本年新收 prints 8 18 - - 498 before its
+    # label and 524 - after it, read 524 - - 1 - - -; its column's 二、（七） and 四 were placed by the
+    # rows' order (二 read 1 152 4 6 - - -, its 总计 1 under 自然人); 总计 = 525 was offered, by its own
+    # row's sum, that column's sum and the prose's 「受理申请525件（含上年结转1件）」 taken as 一 alone
+    report = load_report(FIXTURES / "zoo" / "pq4005-r0037-pdftotext-utf-8.txt")
+    findings = [f for f in check(report) if "section3.new.total" in f.cells and f.rule.startswith("T3")]
+    assert findings and {f.severity for f in findings} == {DOUBT}
+    assert [f.suggestion for f in findings] == [None] * len(findings)
