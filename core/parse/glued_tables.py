@@ -1248,9 +1248,11 @@ def _zero_sides_narrowed(candidates, paths, eqs, values, alike: Optional[dict[st
 
 
 _MOST_MISPRINT_CELLS = 84  # cells of the open rows tried as the misprint (12 rows), no more
-# a column's cells asked at least this many: its sums taken together first (one search more when
-# some cell of it may be the misprint, one for each cell but that one less when none may)
-_MISPRINT_COLUMN_TOGETHER = 3
+# a column's cells asked at least this many (open rows): its sums taken together first, one search
+# more when some cell of it may be the misprint (and with fewer sums to cut it off it may walk far
+# before giving up: lossy4242 r0016's five rows, +2.4 M instructions at 3), one for each cell but
+# that one less when none may
+_MISPRINT_COLUMN_TOGETHER = 6
 
 
 def _cut_around_one_misprint(candidates, paths, eqs, values, alike: dict[str, tuple]) -> set[str]:

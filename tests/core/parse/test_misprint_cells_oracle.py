@@ -141,9 +141,9 @@ def test_a_sum_no_choice_makes_hold_on_its_own_makes_every_set_of_sums_through_i
 
 
 def test_columns_taken_together_answer_as_every_cell_asked_and_spare_searches(monkeypatch):
-    # tables of 3 to 6 open rows, so that columns of 3 cells or more are taken together: a column
-    # ruled out whole must never hide a cell that would have given a choice (nor a search given
-    # up, which leaves every row open)
+    # tables of 6 to 9 open rows, so that their columns are taken together: a column ruled out
+    # whole must never hide a cell that would have given a choice (nor a search given up, which
+    # leaves every row open)
     rng = random.Random(7001)
     asked: list = []
     monkeypatch.setattr(glued_tables, "jointly_possible",
@@ -151,13 +151,13 @@ def test_columns_taken_together_answer_as_every_cell_asked_and_spare_searches(mo
     narrowed = 0
     every_cell: list = []
     for _ in range(200):
-        candidates, values = _case(rng, (3, 4, 5, 6))
+        candidates, values = _case(rng, (6, 7, 8, 9))
         mine, theirs = dict(candidates), dict(candidates)
         cut = _cut_around_one_misprint(mine, PATHS, EQS, values, {})
         assert cut == _every_cell_asked(theirs, PATHS, EQS, values, {}, every_cell)
         assert mine == theirs
         narrowed += bool(cut)
-    assert narrowed > 20 and len(asked) < len(every_cell) / 2
+    assert narrowed > 10 and len(asked) < len(every_cell) / 2
 
 
 def test_a_glued_table_failing_in_two_columns_is_searched_once_a_column(monkeypatch):
