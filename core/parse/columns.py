@@ -787,9 +787,11 @@ _HALF_NAME = 1.5  # a column named in the header spans this far either side of t
 _SHIFT = 3  # columns a full row may stray from the one before it and still share its layout
 
 
-def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) -> Layout:
+def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int,
+               rows: Iterable[list[Token]] = ()) -> Layout:
     """Full rows (one line, every column) grouped into stretches that share column positions;
-    each stretch gives the median extent of each column."""
+    each stretch gives the median extent of each column. `rows`: every row of the table, whose
+    values a lone full row's columns must hold (see _between_columns)."""
     groups: list[list[list[Interval]]] = []
     previous: Optional[list[Interval]] = None
     in_order = sorted(full, key=lambda v: v[0].line)
@@ -810,7 +812,8 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
         # row, its parts summing to its 总计: a row of 8 cells under a blank 总计 column (a
         # 法人或其他组织 subtotal after 自然人) prints 7 values too, each a column right of its own
         if count >= 2 or (all(b[0] - a[1] >= 3 for a, b in zip(group[0], group[0][1:]))
-                          and _reads_whole(in_order[first])):
+                          and _reads_whole(in_order[first])
+                          and not _between_columns(group[0], in_order[first], rows, where)):
             # (each column's extents in the group's rows; an extent ends a column before its end)
             anchors = [(_median(list(map(_START, column))), _median(list(map(_END, column))) - 1)
                        for column in zip(*group)]
@@ -821,6 +824,30 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
 
 
 _START, _END = itemgetter(0), itemgetter(1)  # an interval's
+
+
+def _between_columns(extents: list[Interval], row: list[Token], rows: Iterable[list[Token]],
+                     where: dict[int, Interval]) -> bool:
+    """Whether values of two other lines print wholly between two of a lone full row's columns
+    (`extents`), more than _SHIFT columns from either: the table's columns are not where that row
+    prints its values. A row of 8 cells, a 法人或其他组织 subtotal after 自然人, one of its parts
+    left blank, prints 7 values too, from its 科研机构 on a column right of its own (q3901 r0041
+    lynx: 「0 0 0 　 0 - 0 -」, the 社会公益组织 column the other rows print in lying between two of
+    its values)."""
+    own = {id(t) for t in row}
+    lines = set()
+    for values in rows:
+        for token in values:
+            at = where.get(id(token))
+            if at is None or id(token) in own or token.line in lines:
+                continue
+            for a, b in zip(extents, extents[1:]):
+                if a[1] + _SHIFT <= at[0] and at[1] + _SHIFT <= b[0]:
+                    lines.add(token.line)
+                    break
+            if len(lines) >= 2:
+                return True
+    return False
 
 
 def _reads_whole(values: list[Token]) -> bool:
@@ -1062,7 +1089,7 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
         return None
     full = [v for v in rows.values() if len(v) == width and len({t.line for t in v}) == 1
             and all(id(t) in where for t in v)]
-    layout = _stretches(full, where, width)
+    layout = _stretches(full, where, width, rows.values())
     if layout:
         return layout, True
     if names_in_order(centres, width, wide):
