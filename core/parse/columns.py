@@ -813,7 +813,9 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int,
         # 法人或其他组织 subtotal after 自然人) prints 7 values too, each a column right of its own
         if count >= 2 or (all(b[0] - a[1] >= 3 for a, b in zip(group[0], group[0][1:]))
                           and _reads_whole(in_order[first])
-                          and not _between_columns(group[0], in_order[first], rows, where)):
+                          and not _between_columns(group[0], in_order[first], rows, where, (
+                              lines[first] if first else -inf,
+                              lines[first + 1] - 1 if first + 1 < len(lines) else inf))):
             # (each column's extents in the group's rows; an extent ends a column before its end)
             anchors = [(_median(list(map(_START, column))), _median(list(map(_END, column))) - 1)
                        for column in zip(*group)]
@@ -827,27 +829,34 @@ _START, _END = itemgetter(0), itemgetter(1)  # an interval's
 
 
 def _between_columns(extents: list[Interval], row: list[Token], rows: Iterable[list[Token]],
-                     where: dict[int, Interval]) -> bool:
-    """Whether values of two other lines print wholly between two of a lone full row's columns
-    (`extents`), more than _SHIFT columns from either: the table's columns are not where that row
-    prints its values. A row of 8 cells, a 法人或其他组织 subtotal after 自然人, one of its parts
-    left blank, prints 7 values too, from its 科研机构 on a column right of its own (q3901 r0041
-    lynx: 「0 0 0 　 0 - 0 -」, the 社会公益组织 column the other rows print in lying between two of
-    its values)."""
+                     where: dict[int, Interval], lines: tuple[float, float]) -> bool:
+    """Whether the table prints a column between two of a lone full row's columns (`extents`):
+    values of _COLUMN_LINES other lines of its stretch (`lines`: its first and last; a stretch
+    runs from its row down to the next's, the first from the table's top) overlapping in
+    position, wholly between two of its values, more than _SHIFT columns from either. The row's
+    values then do not lie in the table's columns: a row of 8 cells, a 法人或其他组织 subtotal
+    after 自然人, one of its parts left blank, prints 7 values too, from that part on a column
+    right of its own (q3901 r0041 lynx: 「0 0 0 　 0 - 0 -」, the 社会公益组织 column the other rows
+    print in lying between its 科研机构 and 社会公益组织 values)."""
     own = {id(t) for t in row}
-    lines = set()
+    between: dict[int, list[tuple[Interval, int]]] = {}  # gap (its column on the left) -> values in it, their lines
     for values in rows:
         for token in values:
             at = where.get(id(token))
-            if at is None or id(token) in own or token.line in lines:
+            if at is None or id(token) in own or not lines[0] <= token.line <= lines[1]:
                 continue
-            for a, b in zip(extents, extents[1:]):
+            for n, (a, b) in enumerate(zip(extents, extents[1:])):
                 if a[1] + _SHIFT <= at[0] and at[1] + _SHIFT <= b[0]:
-                    lines.add(token.line)
+                    between.setdefault(n, []).append((at, token.line))
                     break
-            if len(lines) >= 2:
+    for found in between.values():
+        for (a, b), _ in found:
+            if len({line for (c, d), line in found if c < b and a < d}) >= _COLUMN_LINES:
                 return True
     return False
+
+
+_COLUMN_LINES = 3  # lines whose values overlapping in position make a printed column
 
 
 def _reads_whole(values: list[Token]) -> bool:
