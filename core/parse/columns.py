@@ -850,8 +850,8 @@ def _between_columns(extents: list[Interval], row: list[Token], rows: Iterable[l
                     between.setdefault(n, []).append((at, token.line))
                     break
     for found in between.values():
-        for (a, b), _ in found:
-            if len({line for (c, d), line in found if c < b and a < d}) >= _COLUMN_LINES:
+        for (start, end), _ in found:
+            if len({line for (c, d), line in found if c < end and start < d}) >= _COLUMN_LINES:
                 return True
     return False
 
