@@ -814,7 +814,7 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int,
         # 法人或其他组织 subtotal after 自然人) prints 7 values too, each a column right of its own
         lone = count == 1 and all(b[0] - a[1] >= 3 for a, b in zip(group[0], group[0][1:])) \
             and _reads_whole(in_order[first])
-        if lone:
+        if lone and _sum_says_nothing(in_order[first]):
             if placed is None:
                 placed = sorted((t.line, at) for values in rows for t in values if (at := where.get(id(t))) is not None)
             lone = not _between_columns(group[0], placed, lines[first], (
@@ -859,6 +859,14 @@ def _between_columns(extents: list[Interval], placed: list[tuple[int, Interval]]
 
 
 _COLUMN_LINES = 3  # lines whose values overlapping in position make a printed column
+
+
+def _sum_says_nothing(values: list[Token]) -> bool:
+    """Whether a row reads whole by its sum only vacuously: a placeholder among its values, or
+    nothing but 0s. (A row of 8 cells whose parts print a count other than 0 sums to its last
+    value only by chance: its subtotal counts them twice.)"""
+    numbers = [token_number(t) for t in values]
+    return not known(numbers) or not any(numbers)
 
 
 def _reads_whole(values: list[Token]) -> bool:
