@@ -43,8 +43,8 @@ def counts_glued_to_label(text: str, label: Token, values: list[Token], width: i
     placeholders) and one cut alone of the glued digits into the cells it lacks makes its parts
     add up to its 总计; else None."""
     missing = width - len(values)
-    if not values or not 0 < missing <= _MOST_CELLS:
-        return None
+    if not values or not 0 < missing <= _MOST_CELLS or not text[label.end - 1:label.end].isdigit():
+        return None  # (most rows: the label's last character is no digit)
     if any(t.line != label.line or t.kind not in (NUM, NA) for t in values):
         return None
     found = _GLUED_COUNT.search(text, label.start, label.end)
