@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from functools import lru_cache
 from itertools import chain, combinations, islice
 from math import inf
@@ -806,7 +806,7 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int,
     layout: Layout = []
     lines = [v[0].line for v in in_order]
     first = 0
-    placed: Optional[list[tuple[int, Interval]]] = None  # every value's line and extent, by line (made once asked)
+    placed: Optional[list[tuple[int, int, int]]] = None  # every value's extent and line, left to right (made once asked)
     for group in groups:
         count = len(group)
         # a lone row counts only when all its values are padded apart and they read as a whole
@@ -816,7 +816,7 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int,
             and _reads_whole(in_order[first])
         if lone and _sum_says_nothing(in_order[first]):
             if placed is None:
-                placed = sorted((t.line, at) for values in rows for t in values if (at := where.get(id(t))) is not None)
+                placed = sorted((*at, t.line) for values in rows for t in values if (at := where.get(id(t))) is not None)
             lone = not _between_columns(group[0], placed, lines[first], (
                 lines[first] if first else -inf, lines[first + 1] - 1 if first + 1 < len(lines) else inf))
         if count >= 2 or lone:
@@ -832,28 +832,25 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int,
 _START, _END = itemgetter(0), itemgetter(1)  # an interval's
 
 
-def _between_columns(extents: list[Interval], placed: list[tuple[int, Interval]], own: int,
+def _between_columns(extents: list[Interval], placed: list[tuple[int, int, int]], own: int,
                      lines: tuple[float, float]) -> bool:
     """Whether the table prints a column between two of a lone full row's columns (`extents`, its
     line `own`): values of _COLUMN_LINES other lines of its stretch (`lines`: its first and last;
     a stretch runs from its row down to the next's, the first from the table's top) overlapping
     in position, wholly between two of its values, more than _SHIFT columns from either
-    (`placed`: every value's line and extent, by line). The row's values then do not lie in the
-    table's columns: a row of 8 cells, a 法人或其他组织 subtotal after 自然人, one of its parts left
-    blank, prints 7 values too, from that part on a column right of its own (q3901 r0041 lynx:
-    「0 0 0 　 0 - 0 -」, the 社会公益组织 column the other rows print in lying between its 科研机构
-    and 社会公益组织 values)."""
-    starts = [start for start, _ in extents]
-    last = len(extents) - 1
-    between: dict[int, list[tuple[Interval, int]]] = {}  # gap (its column on the left) -> values in it, their lines
-    for line, at in islice(placed, bisect_left(placed, (lines[0],)), bisect_right(placed, (lines[1], (inf, inf)))):
-        n = bisect_right(starts, at[0]) - 1  # (the only gap a value starting there may lie wholly in)
-        if 0 <= n < last and line != own and extents[n][1] + _SHIFT <= at[0] and at[1] + _SHIFT <= extents[n + 1][0]:
-            between.setdefault(n, []).append((at, line))
-    for found in between.values():
+    (`placed`: every value's extent and line, left to right). The row's values then do not lie in
+    the table's columns: a row of 8 cells, a 法人或其他组织 subtotal after 自然人, one of its parts
+    left blank, prints 7 values too, from that part on a column right of its own (q3901 r0041
+    lynx: 「0 0 0 　 0 - 0 -」, the 社会公益组织 column the other rows print in lying between its
+    科研机构 and 社会公益组织 values)."""
+    for (_, left), (right, _) in zip(extents, extents[1:]):
+        # (the values starting in the gap, found by bisection: most gaps hold none)
+        found = [(start, end, line) for start, end, line in islice(
+                     placed, bisect_left(placed, (left + _SHIFT,)), bisect_left(placed, (right - _SHIFT,)))
+                 if end + _SHIFT <= right and line != own and lines[0] <= line <= lines[1]]
         if len(found) >= _COLUMN_LINES:
-            for (start, end), _ in found:
-                if len({line for (c, d), line in found if c < end and start < d}) >= _COLUMN_LINES:
+            for start, end, _ in found:
+                if len({line for c, d, line in found if c < end and start < d}) >= _COLUMN_LINES:
                     return True
     return False
 
