@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, insort
+from bisect import bisect_right, insort
 from functools import lru_cache
-from itertools import chain, combinations, islice
+from itertools import chain, combinations
 from math import inf
 from operator import getitem, itemgetter
 from typing import Callable, Iterable, Optional, Sequence
@@ -806,19 +806,17 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int,
     layout: Layout = []
     lines = [v[0].line for v in in_order]
     first = 0
-    placed: Optional[list[tuple[int, int, int]]] = None  # every value's extent and line, left to right (made once asked)
     for group in groups:
         count = len(group)
         # a lone row counts only when all its values are padded apart and they read as a whole
         # row, its parts summing to its 总计: a row of 8 cells under a blank 总计 column (a
-        # 法人或其他组织 subtotal after 自然人) prints 7 values too, each a column right of its own
+        # 法人或其他组织 subtotal after 自然人) prints 7 values too, each a column right of its own.
+        # The table's only full row, adding up vacuously, measures nothing where the other rows
+        # print a column between its values (_between_columns)
         lone = count == 1 and all(b[0] - a[1] >= 3 for a, b in zip(group[0], group[0][1:])) \
             and _reads_whole(in_order[first])
-        if lone and _sum_says_nothing(in_order[first]):
-            if placed is None:
-                placed = sorted((*at, t.line) for values in rows for t in values if (at := where.get(id(t))) is not None)
-            lone = not _between_columns(group[0], placed, lines[first], (
-                lines[first] if first else -inf, lines[first + 1] - 1 if first + 1 < len(lines) else inf))
+        if lone and len(groups) == 1 and _sum_says_nothing(in_order[first]):
+            lone = not _between_columns(group[0], rows, where, lines[first])
         if count >= 2 or lone:
             # (each column's extents in the group's rows; an extent ends a column before its end)
             anchors = [(_median(list(map(_START, column))), _median(list(map(_END, column))) - 1)
@@ -832,22 +830,27 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int,
 _START, _END = itemgetter(0), itemgetter(1)  # an interval's
 
 
-def _between_columns(extents: list[Interval], placed: list[tuple[int, int, int]], own: int,
-                     lines: tuple[float, float]) -> bool:
-    """Whether the table prints a column between two of a lone full row's columns (`extents`, its
-    line `own`): values of _COLUMN_LINES other lines of its stretch (`lines`: its first and last;
-    a stretch runs from its row down to the next's, the first from the table's top) overlapping
-    in position, wholly between two of its values, more than _SHIFT columns from either
-    (`placed`: every value's extent and line, left to right). The row's values then do not lie in
-    the table's columns: a row of 8 cells, a 法人或其他组织 subtotal after 自然人, one of its parts
-    left blank, prints 7 values too, from that part on a column right of its own (q3901 r0041
-    lynx: 「0 0 0 　 0 - 0 -」, the 社会公益组织 column the other rows print in lying between its
-    科研机构 and 社会公益组织 values)."""
-    for (_, left), (right, _) in zip(extents, extents[1:]):
-        # (the values starting in the gap, found by bisection: most gaps hold none)
-        found = [(start, end, line) for start, end, line in islice(
-                     placed, bisect_left(placed, (left + _SHIFT,)), bisect_left(placed, (right - _SHIFT,)))
-                 if end + _SHIFT <= right and line != own and lines[0] <= line <= lines[1]]
+def _between_columns(extents: list[Interval], rows: Iterable[list[Token]], where: dict[int, Interval],
+                     own: int) -> bool:
+    """Whether the table prints a column between two of the columns of its only full row
+    (`extents`, on line `own`): values of _COLUMN_LINES other lines overlapping in position,
+    wholly between two of its values, more than _SHIFT columns from either. The row's values then
+    do not lie in the table's columns: a row of 8 cells, a 法人或其他组织 subtotal after 自然人, one
+    of its parts left blank, prints 7 values too, from that part on a column right of its own
+    (q3901 r0041 lynx: 「0 0 0 　 0 - 0 -」, the 社会公益组织 column the other rows print in lying
+    between its 科研机构 and 社会公益组织 values)."""
+    starts = [start for start, _ in extents]
+    last = len(extents) - 1
+    between: dict[int, list[tuple[int, int, int]]] = {}  # gap (its column on the left) -> values in it
+    for values in rows:
+        for token in values:
+            at = where.get(id(token))
+            if at is None or token.line == own:
+                continue
+            n = bisect_right(starts, at[0]) - 1  # (the only gap a value starting there may lie wholly in)
+            if 0 <= n < last and extents[n][1] + _SHIFT <= at[0] and at[1] + _SHIFT <= extents[n + 1][0]:
+                between.setdefault(n, []).append((*at, token.line))
+    for found in between.values():
         if len(found) >= _COLUMN_LINES:
             for start, end, _ in found:
                 if len({line for c, d, line in found if c < end and start < d}) >= _COLUMN_LINES:
