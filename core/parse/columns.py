@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import insort
+from bisect import bisect_right, insort
 from functools import lru_cache
 from itertools import chain, combinations
 from math import inf
@@ -787,9 +787,11 @@ _HALF_NAME = 1.5  # a column named in the header spans this far either side of t
 _SHIFT = 3  # columns a full row may stray from the one before it and still share its layout
 
 
-def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) -> Layout:
+def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int,
+               rows: Iterable[list[Token]] = ()) -> Layout:
     """Full rows (one line, every column) grouped into stretches that share column positions;
-    each stretch gives the median extent of each column."""
+    each stretch gives the median extent of each column. `rows`: every row of the table, whose
+    values a lone full row's columns must hold (see _between_columns)."""
     groups: list[list[list[Interval]]] = []
     previous: Optional[list[Interval]] = None
     in_order = sorted(full, key=lambda v: v[0].line)
@@ -808,9 +810,14 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
         count = len(group)
         # a lone row counts only when all its values are padded apart and they read as a whole
         # row, its parts summing to its 总计: a row of 8 cells under a blank 总计 column (a
-        # 法人或其他组织 subtotal after 自然人) prints 7 values too, each a column right of its own
-        if count >= 2 or (all(b[0] - a[1] >= 3 for a, b in zip(group[0], group[0][1:]))
-                          and _reads_whole(in_order[first])):
+        # 法人或其他组织 subtotal after 自然人) prints 7 values too, each a column right of its own.
+        # The table's only full row, adding up vacuously, measures nothing where the other rows
+        # print a column between its values (_between_columns)
+        lone = count == 1 and all(b[0] - a[1] >= 3 for a, b in zip(group[0], group[0][1:])) \
+            and _reads_whole(in_order[first])
+        if lone and len(groups) == 1 and _sum_says_nothing(in_order[first]):
+            lone = not _between_columns(group[0], rows, where, lines[first])
+        if count >= 2 or lone:
             # (each column's extents in the group's rows; an extent ends a column before its end)
             anchors = [(_median(list(map(_START, column))), _median(list(map(_END, column))) - 1)
                        for column in zip(*group)]
@@ -821,6 +828,45 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
 
 
 _START, _END = itemgetter(0), itemgetter(1)  # an interval's
+
+
+def _between_columns(extents: list[Interval], rows: Iterable[list[Token]], where: dict[int, Interval],
+                     own: int) -> bool:
+    """Whether the table prints a column between two of the columns of its only full row
+    (`extents`, on line `own`): values of _COLUMN_LINES other lines overlapping in position,
+    wholly between two of its values, more than _SHIFT columns from either. The row's values then
+    do not lie in the table's columns: a row of 8 cells, a 法人或其他组织 subtotal after 自然人, one
+    of its parts left blank, prints 7 values too, from that part on a column right of its own
+    (q3901 r0041 lynx: 「0 0 0 　 0 - 0 -」, the 社会公益组织 column the other rows print in lying
+    between its 科研机构 and 社会公益组织 values)."""
+    starts = [start for start, _ in extents]
+    last = len(extents) - 1
+    between: dict[int, list[tuple[int, int, int]]] = {}  # gap (its column on the left) -> values in it
+    for values in rows:
+        for token in values:
+            at = where.get(id(token))
+            if at is None or token.line == own:
+                continue
+            n = bisect_right(starts, at[0]) - 1  # (the only gap a value starting there may lie wholly in)
+            if 0 <= n < last and extents[n][1] + _SHIFT <= at[0] and at[1] + _SHIFT <= extents[n + 1][0]:
+                between.setdefault(n, []).append((*at, token.line))
+    for found in between.values():
+        if len(found) >= _COLUMN_LINES:
+            for start, end, _ in found:
+                if len({line for c, d, line in found if c < end and start < d}) >= _COLUMN_LINES:
+                    return True
+    return False
+
+
+_COLUMN_LINES = 3  # lines whose values overlapping in position make a printed column
+
+
+def _sum_says_nothing(values: list[Token]) -> bool:
+    """Whether a row reads whole by its sum only vacuously: a placeholder among its values, or
+    nothing but 0s. (A row of 8 cells whose parts print a count other than 0 sums to its last
+    value only by chance: its subtotal counts them twice.)"""
+    numbers = [token_number(t) for t in values]
+    return not known(numbers) or not any(numbers)
 
 
 def _reads_whole(values: list[Token]) -> bool:
@@ -1062,7 +1108,7 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
         return None
     full = [v for v in rows.values() if len(v) == width and len({t.line for t in v}) == 1
             and all(id(t) in where for t in v)]
-    layout = _stretches(full, where, width)
+    layout = _stretches(full, where, width, rows.values())
     if layout:
         return layout, True
     if names_in_order(centres, width, wide):

@@ -42,6 +42,7 @@ from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.stacked_cells import STACKED_VALUES, stacked_pair
 from core.parse.space_gaps import fill_space_gaps
 from core.parse.tab_breaks import fill_tab_gaps
+from core.parse.label_glued import counts_glued_to_label
 from core.parse.glued import CUT_LEFT_OPEN, LEFT_OPEN, MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, signs_printed, split_plain, t2_run_cells
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
@@ -749,6 +750,9 @@ def _without(tokens: list[Token], dropped: list[Token]) -> list[Token]:
     return [t for t in tokens if id(t) not in ids]
 
 
+_GLUED_TO_LABEL = "「{}」行前几格的数字与行名粘连在一起（「{}」），已按本行合计拆分为{}，请对照原文核对"
+
+
 def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                lines: Optional[list[Line]] = None, pages: tuple[int, ...] = (), own_grid: bool = False,
                rows_cut: bool = False) -> tuple[dict[str, int], list[str], bool]:
@@ -861,6 +865,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             values = in_box_cell_order(report.text, values)
             box_cell_order.add(key)
         width = widths[key]
+        if not t2 and len(values) < width and (glued := counts_glued_to_label(report.text, tokens[index], values, width)):
+            values = glued + values  # (its first counts glued to its label: label_glued.py)
+            if len(glued) > 1:
+                report.flags.append(Flag(f"{table.section}.{key}", "inferred", _GLUED_TO_LABEL.format(
+                    table.row(key).label, "".join(t.text for t in glued), "、".join(t.text for t in glued))))
         if lines and len(values) > width:
             values = _without_cells_left_of_label(report.text, tokens[index], values, width, lines)
         if not t2 and len(values) > width:

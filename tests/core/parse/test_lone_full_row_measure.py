@@ -25,3 +25,18 @@ def test_a_lone_row_of_eight_under_a_blank_total_does_not_measure_the_columns():
     assert {"section3.denied_state_secret", "section3.denied_internal_affairs",
             "section3.not_processed_duplicate", "section3.not_processed_confirm"} <= flagged
     assert report.value("section3.denied_internal_affairs.natural") == 430
+
+
+def test_a_lone_row_between_whose_columns_other_rows_print_does_not_measure_them():
+    # lynx of a GBK page saved as Latin-1 (zeros as 0, 「-」 or a blank 「　」 that prints no value):
+    # 「4.保护第三方合法权益」 prints 8 cells, 「0 0 0 　 0 - 0 -」 (a subtotal after 自然人, 科研机构
+    # blank), the only row printing 7 values on one line. Measured on it, 社会公益组织's column was
+    # put where 法律服务机构's is: the values other rows print under 社会公益组织 lay between two of
+    # its columns, and 「6.属于四类过程性信息」's 「- 0 - 　 0 　 0」 read 0 under 社会公益组织 and
+    # 其他, nothing under 法律服务机构 and 总计 (6 cells wrong, unflagged, on 9ca91b5c)
+    report, wrong, silent = read_against_truth(ZOO / "q3901-r0041-lynx.txt")
+    assert silent == [] and wrong == []
+    assert report.value("section3.denied_process_info.legal") == 0
+    assert report.value("section3.denied_process_info.total") == 0
+    assert report.value("section3.new.total") == 4
+    assert report.value("section3.not_processed_duplicate.total") == 2

@@ -547,3 +547,24 @@ def test_a_footer_between_two_tables_pandoc_draws_is_no_value():
     assert [report.value(f"section4.review.{c}") for c in ("maintained", "corrected", "other", "pending", "total")] \
         == [0, 0, 5, 2, 7]
     assert silent == []
+
+
+def test_gbk_read_as_utf8_counts_glued_after_a_label_put_back_are_its_first_cells():
+    # lynx printed 「（二）部分公开…」's damaged form wider than its cell: the row's first counts
+    # print right after the label put back, no space between. 「…情形）676 135 3 5 6 0 825」: 676 is
+    # 自然人 (w3703 r0003); before, read as the label's, 自然人 left blank and 676 offered for it
+    # on a consistent report (6c7e7be2, 9ca91b5c)
+    report, wrong, silent = read_against_truth(ZOO / "w3703-r0003-wps-html-lynx.txt")
+    assert report.problems == [GBK_READ_AS_UTF8]
+    assert wrong == [] and silent == []
+    assert t3_row(report, "partial") == [676, 135, 3, 5, 6, 0, 825]
+    assert check(report) == []  # (every sum holds: nothing to offer)
+    # 「…情形）20 0  0  0    0 2」: 「20」 is 自然人 2 and 商业企业 0 glued (the row lacks two cells;
+    # read as one number, 20, it would not add up to 2), the cut flagged; the planted typo in the
+    # row above (予以公开's 总计 printed 1, true 14) is then found and its value offered (w3709 r0017)
+    report, wrong, silent = read_against_truth(ZOO / "w3709-r0017-wps-html-lynx.txt")
+    assert t3_row(report, "partial") == [2, 0, 0, 0, 0, 0, 2]
+    assert any(f.cell == "section3.partial" and "「20」" in f.message for f in report.flags)
+    assert [(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.severity == "error"] \
+        == [("section3.granted.total", 14)] * 2
+    assert silent == []
