@@ -369,6 +369,8 @@ class ReportReview:
         """The parser's flags, less those on a single cell the auditor has since set (corrected or
         confirmed): its value is the auditor's now, sure (a row's or a table's flag still covers
         the others)."""
+        if not self._current:  # no cell set by the auditor (most reviews): each flag stands
+            return list(self.report.flags)
         return [f for f in self.report.flags if not self.is_sure(f.cell)]
 
     def open_flag_groups(self) -> list[FlagGroup]:
@@ -429,6 +431,8 @@ class ReportReview:
     def verdict_of(self, finding: Finding) -> Optional[Verdict]:
         """The standing verdict on the finding (None when it is still open, or open again: its
         verdict lapsed, ``lapsed_verdict_of``)."""
+        if not self._verdicts:  # (most reviews: none given; a report's row asks for each finding)
+            return None
         key = finding_key(finding)
         verdict = self._verdicts.get(key)
         return None if verdict is None or self._has_lapsed(key) else verdict
