@@ -554,7 +554,11 @@ class ReportReview:
 
     def findings(self) -> list[Finding]:
         """Rule findings on the current values (and the cross-year ones, see previous_year)."""
-        current = self.current()
+        report = self.report
+        # no cell set by the auditor: current() would be an equal copy (the checks change nothing
+        # of a report), made for nothing as a worker checks each report it parses
+        untouched = not self._current and not report.corrected and not report.read_values
+        current = report if untouched else self.current()
         findings = _check(current)
         if self.previous_year is not None and current.cells:
             from core.check.cross_year import cross_year
