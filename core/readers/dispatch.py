@@ -97,17 +97,23 @@ def read_bytes(path) -> tuple[bytes, str | None]:
         return b"", f"不支持的文件类型：{ext.lower() or '（无扩展名）'}"
     limit = SIZE_LIMITS[fmt]
     try:
-        with open(path, "rb", opener=open_without_blocking) as handle:
-            info = os.fstat(handle.fileno())
+        # the descriptor read directly: a file object and its buffer, made and dropped for each
+        # file, were half of reading a report of a few KB (the window hashes each file of a
+        # folder, a worker reads it again to parse it)
+        handle = open_without_blocking(path, _READ_FLAGS)
+        try:
+            info = os.fstat(handle)
             if stat.S_ISDIR(info.st_mode):
                 return b"", FOLDER_PROBLEM
             if not stat.S_ISREG(info.st_mode):
                 return b"", NOT_REGULAR_PROBLEM
             if info.st_size > limit:
                 return b"", _too_large(limit)
-            data = handle.read(info.st_size + 1)
+            data = _read_up_to(handle, info.st_size + 1)
             if len(data) > info.st_size:  # growing since fstat: read on, up to the cap
-                data += handle.read(limit + 1 - len(data))
+                data += _read_up_to(handle, limit + 1 - len(data))
+        finally:
+            os.close(handle)
     except FileNotFoundError:
         return b"", GONE_PROBLEM
     except IsADirectoryError:
@@ -125,6 +131,26 @@ def read_bytes(path) -> tuple[bytes, str | None]:
 
 def _too_large(limit: int) -> str:
     return f"文件过大（超过{limit // MB}MB），未读取"
+
+
+# as open(path, "rb") opens a file: never in Windows' text mode (O_BINARY), which would turn CR LF into LF
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+
+
+def _read_up_to(handle: int, count: int) -> bytes:
+    """Up to ``count`` bytes from the descriptor, fewer only at the file's end (as a buffered
+    file's read(count) gives them: one system call may give fewer)."""
+    data = os.read(handle, count)
+    if not data or len(data) >= count:
+        return data
+    parts, got = [data], len(data)
+    while got < count:
+        more = os.read(handle, count - got)
+        if not more:
+            break
+        parts.append(more)
+        got += len(more)
+    return b"".join(parts)
 
 
 def open_without_blocking(path, flags):

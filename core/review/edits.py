@@ -373,6 +373,8 @@ class ReportReview:
         for the auditor to walk with F8, said it again."""
         if BLANK_TEMPLATE in self.report.problems:
             return []
+        if not self._current:  # no cell set by the auditor (most reviews): each flag stands
+            return list(self.report.flags)
         return [f for f in self.report.flags if not self.is_sure(f.cell)]
 
     def open_flag_groups(self) -> list[FlagGroup]:
@@ -433,6 +435,8 @@ class ReportReview:
     def verdict_of(self, finding: Finding) -> Optional[Verdict]:
         """The standing verdict on the finding (None when it is still open, or open again: its
         verdict lapsed, ``lapsed_verdict_of``)."""
+        if not self._verdicts:  # (most reviews: none given; a report's row asks for each finding)
+            return None
         key = finding_key(finding)
         verdict = self._verdicts.get(key)
         return None if verdict is None or self._has_lapsed(key) else verdict
@@ -554,7 +558,11 @@ class ReportReview:
 
     def findings(self) -> list[Finding]:
         """Rule findings on the current values (and the cross-year ones, see previous_year)."""
-        current = self.current()
+        report = self.report
+        # no cell set by the auditor: current() would be an equal copy (the checks change nothing
+        # of a report), made for nothing as a worker checks each report it parses
+        untouched = not self._current and not report.corrected and not report.read_values
+        current = report if untouched else self.current()
         findings = _check(current)
         if self.previous_year is not None and current.cells:
             from core.check.cross_year import cross_year

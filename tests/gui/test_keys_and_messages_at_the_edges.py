@@ -130,13 +130,13 @@ def test_a_file_gone_since_the_folder_was_listed_is_not_sent_back_to_the_agency(
     folder.mkdir()
     shutil.copy(samples_dir() / SEED_000, folder / SEED_000)
     shutil.copy(samples_dir() / SEED_001, folder / "gone.txt")
-    real_open = open
+    real_open = dispatch.open_without_blocking  # (how the readers open a file)
 
     def gone_while_loading(path, *args, **kwargs):  # listed, then moved away before it was read
         if str(path).endswith("gone.txt"):
             raise FileNotFoundError(2, "No such file or directory")
         return real_open(path, *args, **kwargs)
-    monkeypatch.setattr(dispatch, "open", gone_while_loading, raising=False)
+    monkeypatch.setattr(dispatch, "open_without_blocking", gone_while_loading)
     window = make_window(store)
     qtbot.waitExposed(window)
     assert open_folder(qtbot, window, folder) == 2

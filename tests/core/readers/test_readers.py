@@ -713,7 +713,7 @@ def test_unreadable_missing_and_folder(tmp_path, monkeypatch):
 
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
-    monkeypatch.setattr(readers, "open", denied, raising=False)  # works even as root
+    monkeypatch.setattr(readers, "open_without_blocking", denied)  # (how it opens a file) works even as root
     assert read_document(path).problems == ["无法读取文件：没有读取权限"]
     monkeypatch.undo()
     assert read_document(tmp_path / "gone.txt").problems == ["无法读取文件：文件不存在"]
