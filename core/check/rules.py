@@ -1267,6 +1267,8 @@ def _prose_says(prose: str) -> ProseSays:
 def _received_with_carried(prose: str) -> bool:
     """Whether the first number received the prose states (as _stated reads it) is said right
     after it to include last year's carried over (「…申请525件（含上年结转1件）」)."""
+    if "含上" not in prose and "括上" not in prose:  # (_WITH_CARRIED_OVER needs one: most prose has neither)
+        return False
     for m in _finditer(_RECEIVED, prose):
         if not _OTHER_MATTERS.search(m.group(0)):
             return _WITH_CARRIED_OVER.match(prose, m.end()) is not None
