@@ -14,7 +14,7 @@ from typing import Callable, Optional
 from core.review.edits import (CONFIRMED, DISMISSED, STATUS_REVIEWED, STATUS_TEXTS, UNREADABLE_REVIEWED,
                                ReportReview)
 from core.review.twins import Twins
-from core.model import Finding
+from core.model import BLANK_TEMPLATE, Finding
 from core.readers.problems import problem_labels
 from gui.file_column import FileColumnDelegate, FolderNames
 from gui.folder_job import Listed, Loaded, RowSummary, run_checks, summarize
@@ -73,9 +73,10 @@ class _Row:
     def _values(self, marked: bool = True) -> tuple:
         summary = self.summary
         # a file no table was read from has no template, whatever its text made the parser guess
-        # (a notice was listed as 2021版); Excel's 汇总 leaves it blank
-        template = strings.TEMPLATE_UNKNOWN if summary.unreadable else \
-            strings.TEMPLATE_NAMES.get(summary.template, summary.template)
+        # (a notice was listed as 2021版); Excel's 汇总 leaves it blank. A blank template's tables
+        # were read: its form is known
+        no_table = summary.unreadable and BLANK_TEMPLATE not in summary.problems
+        template = strings.TEMPLATE_UNKNOWN if no_table else strings.TEMPLATE_NAMES.get(summary.template, summary.template)
         return (self.name, summary.agency, summary.year, template,
                 summary.errors, summary.warnings, summary.others, summary.handled, summary.status,
                 "、".join(filter(None, [problem_labels(summary.problems),  # the texts whole: its tooltip

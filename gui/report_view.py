@@ -1122,8 +1122,9 @@ class ReportView(QWidget):
         text = strings.REPORT_HEADER.format(
             agency=report.agency or strings.UNKNOWN_AGENCY,
             year=strings.YEAR.format(year=report.year) if report.year else strings.UNKNOWN_YEAR,
-            # no table read, no template (the list says 未识别 too), whatever the text made the parser guess
-            template=strings.TEMPLATE_UNKNOWN if reason else strings.TEMPLATE_NAMES.get(report.template, report.template),
+            # no table read, no template (the list says 未识别 too), whatever the text made the parser
+            # guess; a blank template's tables were read (reason says it holds no number)
+            template=strings.TEMPLATE_UNKNOWN if not report.tables else strings.TEMPLATE_NAMES.get(report.template, report.template),
             status=session.review.status_text)
         # One line: the heading, the file's name, its folder (elided in its middle; the tooltip
         # has the whole path). The whole path first hid the name behind a long folder.

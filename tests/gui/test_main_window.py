@@ -902,9 +902,10 @@ def test_the_blank_template_is_listed_as_no_report(make_window, store, tmp_path,
 def test_a_report_with_every_table_empty_counts_no_doubts(make_window, store, tmp_path, qtbot):
     """A report whose three tables print no number at all (every cell blank) is listed as a blank
     template, not a report to check: its rows' 「未印出数值」 flags were counted 存疑 31 beside
-    无法读取 and listed for F8 to walk under 「不是可核对的年度报告」."""
+    无法读取 and listed for F8 to walk under 「不是可核对的年度报告」. Its three tables were read, so its
+    form is known: 模板 says 2021版, not 未识别 as for a file no table was read from."""
     import shutil
-    from gui.dashboard import FLAGS
+    from gui.dashboard import FLAGS, TEMPLATE
     folder = tmp_path / "空表"
     folder.mkdir()
     shutil.copy(Path(__file__).resolve().parents[1] / "fixtures" / "wild" / "every-table-empty.lynx.txt",
@@ -915,7 +916,10 @@ def test_a_report_with_every_table_empty_counts_no_doubts(make_window, store, tm
     assert model.data(model.index(0, STATUS)) == "无法读取"
     assert model.data(model.index(0, PROBLEMS)) == "空白模板"
     assert model.data(model.index(0, FLAGS)) == "0"  # 存疑
+    assert model.data(model.index(0, TEMPLATE)) == "2021版"
     select_report(qtbot, window, "泰和市空表测试局2021年报告.txt")
+    heading = window.report_view.title.text()
+    assert "2021版模板" in heading and "未识别" not in heading
     findings = window.report_view.findings
     assert findings.model.rowCount() == 0
     assert "没有填写任何数字" in findings.summary.text() and "存疑" not in findings.summary.text()
