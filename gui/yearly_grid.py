@@ -13,7 +13,7 @@ from gui import strings
 from gui.compare_models import YearlyGridModel
 from gui.closing import add_close_keys
 from gui.compare_view import PLACED_MS
-from gui.layout import FRAME_ROOM, fitting, keep_on_screen, place_in_middle
+from gui.layout import FRAME_ROOM, STATUS_MARGINS, fitting, keep_on_screen, place_in_middle
 from gui.qt import (QAbstractItemView, QAction, QFontMetrics, QHeaderView, QKeySequence, QLabel,
                     QMainWindow, QMenu, QMessageBox, QModelIndex, QSize, QStyle, QTableView, QTimer, QVBoxLayout,
                     QWidget, Qt, Signal)
@@ -189,6 +189,8 @@ class YearlyGridWindow(QMainWindow):
         said = [text.YEARLY_MORE_LEFT.format(years=_years(left)) if left else "",
                 text.YEARLY_MORE_RIGHT.format(years=_years(right)) if right else ""]
         self.more_years.setText("　".join(filter(None, said)))
+        if getattr(self, "_copies_said", "") and self.statusBar().currentMessage() == self._copies_said:
+            self._say_copies(self.view.currentIndex())  # the wording that fits beside the note
 
     def report_changed(self, review, findings: list) -> None:
         """A report changed in the review (an edit, its undo, a verdict, 已审核): the grid shows its
@@ -224,12 +226,19 @@ class YearlyGridWindow(QMainWindow):
         other copies hold the same numbers (and where not): a tooltip is out of the keyboard's reach.
         The longest wording that fits the bar's width: Qt cuts a longer one at the edge."""
         notes = self.model.copies_notes(index.row(), index.column()) if index.isValid() else []
-        note = fitting(notes, self.statusBar()) if notes else ""
+        note = fitting(notes, self.statusBar(), self._message_room()) if notes else ""
         if note:
             self.statusBar().showMessage(note)
         elif self.statusBar().currentMessage() == self._copies_said:
             self.statusBar().clearMessage()
         self._copies_said = note
+
+    def _message_room(self) -> int:
+        """The status bar's width for a message: less the years-out-of-sight note at its right, which
+        a message as wide as the bar ran under (at 1366, 「…267 / 26右侧还有2025年…」)."""
+        bar = self.statusBar()
+        note = self.more_years.sizeHint().width() + bar.layout().spacing() if self.more_years.text() else 0
+        return bar.width() - STATUS_MARGINS - note
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

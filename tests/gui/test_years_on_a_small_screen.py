@@ -152,3 +152,34 @@ def test_the_keyboard_starts_in_the_report_list(make_window, store, report_folde
     qtbot.keyClick(window.dashboard.view, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: window.report_view.session.report.file != first)
     assert not window.dashboard.only_problems.isChecked()
+
+
+def test_a_copies_note_does_not_run_under_the_years_out_of_sight(make_window, store, qtbot, tmp_path):
+    """Eight years, the grid scrolled (the status bar names 「右侧还有…」 at its right), and the first
+    year filed twice with one number apart: on that year the copies note, as wide as the bar,
+    ran under the years' note (at 1366, 「…267 / 26右侧还有2025年（按 → 或 End 查看）」). It now takes
+    the wording that fits beside it."""
+    from gui.qt import QFontMetrics
+
+    text = HUAIAN_2024.read_text(encoding="utf-8")
+    years = list(range(2018, 2026))
+    for year in years:
+        (tmp_path / f"{AGENCY}{year}年报告.txt").write_text(text.replace("2024", str(year)), encoding="utf-8")
+    assert "1288" in text
+    (tmp_path / f"{AGENCY}2018年报告（网页）.txt").write_text(text.replace("2024", "2018").replace("1288", "1289", 1),
+                                                          encoding="utf-8")
+    window = window_on_folder(qtbot, make_window, store, tmp_path, len(years) + 1)
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    qtbot.wait(50)
+    view = grid.view
+    view.setFocus()
+    view.setCurrentIndex(grid.model.index(0, 0))
+    qtbot.waitUntil(lambda: "数据不同" in grid.statusBar().currentMessage())
+    assert grid.more_years.text().startswith("右侧还有")
+    bar = grid.statusBar()
+    message = bar.currentMessage()
+    assert message in grid.model.copies_notes(0, 0) or message.endswith("…")
+    shown = QFontMetrics(bar.font()).horizontalAdvance(message)
+    assert shown + grid.more_years.width() <= bar.width()
