@@ -978,7 +978,9 @@ class MainWindow(QMainWindow):
                                        strings.EXPORT_WORD_FILTER)
         if not target or not self._export_place_confirmed(Path(target), WORD_ONE):  # cancelled
             return
-        self.start_export(Path(target), [session.review], write=write_report_word, kind=WORD_ONE)
+        # and its year's copies, the folder's order kept (which counts: core.compare.years.copy_rank)
+        copies = self.dashboard.model.copies_of(session.review)
+        self.start_export(Path(target), [session.review, *copies], write=write_report_word, kind=WORD_ONE)
 
     def _export_place_confirmed(self, target: Path, kind: str) -> bool:
         """Word files or a CSV written inside the open folder are read as reports the next time it
@@ -1039,7 +1041,8 @@ class MainWindow(QMainWindow):
         unreadable = sum(1 for review in reviews if unreadable_reason(review.report))
         if write is not write_export or target.suffix.lower() not in (".xlsx", ".csv", ".json"):
             unreadable = 0  # (Word, to a folder, leaves them out and says so)
-        self._exports_asked.append(ExportAsked(len(reviews), max(hidden, 0), unreadable))
+        # (a report's Word file is given its year's other copies, for its 审核说明 line: one report)
+        self._exports_asked.append(ExportAsked(1 if kind == WORD_ONE else len(reviews), max(hidden, 0), unreadable))
         started = self.exports.submit(reviews, target, write)
         self.show_status(strings.EXPORT_RUNNING if started else strings.EXPORT_BUSY)
         if started:

@@ -44,3 +44,33 @@ def test_a_changed_copy_says_its_whole_label_in_the_problem_column_at_1366(make_
     from gui.dashboard import PROBLEMS
     tip = dashboard.model.data(dashboard.model.index(dashboard.model.row_of(file), PROBLEMS), Qt.ItemDataRole.ToolTipRole)
     assert "采用的是另一份" in tip and "当时保存的 1 条修改" in tip  # what the cell leaves out
+
+
+def word_paragraphs(path) -> list[str]:
+    from docx import Document
+
+    return [paragraph.text for paragraph in Document(str(path)).paragraphs]
+
+
+def test_one_reports_word_file_says_which_copy_of_its_year_counts(make_window, store, report_folder, qtbot,
+                                                                 tmp_path, monkeypatch):
+    """导出本报告为 Word of a report its agency filed twice for the year: the colleague who received
+    the one file read no word of the other copy, where the folder's Word export writes under the
+    title which copy counts (审核说明). The one report's file says it too."""
+    from gui.qt import QFileDialog
+    from tests.gui.helpers import SEED_003, window_on_folder
+
+    window = window_on_folder(qtbot, make_window, store, report_folder, 6, active=True)
+    select_report(qtbot, window, PLANTED)  # a copy of 003 (鼓楼区 2021), one wrong cell
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: (str(tmp_path / "一份.docx"), "")))
+    with qtbot.waitSignal(window.exportFinished, timeout=60000):
+        window.export_report_word()
+    if window.message_box is not None:
+        window.message_box.close()
+    lines = [text for text in word_paragraphs(tmp_path / "一份.docx") if text.startswith("审核说明：")]
+    assert lines == [f"审核说明：本单位本年度共有2份报告，本份未计入汇总和跨年度检查；计入的是 {SEED_003}（均未处理，以第1份为准）"]
+    # the file written is the report on screen's, its planted 15 (not the other copy's 12)
+    from docx import Document
+    assert any("15" == cell.text for table in Document(str(tmp_path / "一份.docx")).tables
+               for row in table.rows for cell in row.cells)
