@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         self._copy_ranks: dict[str, int] = {}  # file → its copy_rank when last linked (_relink_copies)
         self.message_box: Optional[QMessageBox] = None  # the last "export done" box (non-modal)
         self.closed = False  # closeEvent ran: an export it waited for ends without a box
+        # the program's last run ended without closing (gui.app.left_by_a_crash): said once the
+        # first folder is loaded, as a value dropped at closing is said
+        self.after_crash = False
         # each export asked for: how many reports it holds, and what the list did not show of them
         self._exports_asked: deque[ExportAsked] = deque()
 
@@ -565,6 +568,9 @@ class MainWindow(QMainWindow):
         count = self.dashboard.model.rowCount()
         # a value typed as the window closed on this folder, dropped: said once, before the counts
         dropped, self.settings.dropped_typing = self.settings.dropped_typing, ""
+        if self.after_crash:  # what a crash kept and what it lost (Ctrl+Z finding nothing said it late)
+            dropped = "；".join(filter(None, [strings.UNCLEAN_EXIT, dropped]))
+            self.after_crash = False
         said_first = dropped + "。" if dropped else ""
         if cancelled:
             self.show_status(said_first + strings.LOAD_CANCELLED.format(count=count))

@@ -74,3 +74,53 @@ def test_one_reports_word_file_says_which_copy_of_its_year_counts(make_window, s
     from docx import Document
     assert any("15" == cell.text for table in Document(str(tmp_path / "一份.docx")).tables
                for row in table.rows for cell in row.cells)
+
+
+def test_a_start_after_a_crash_says_what_was_kept_and_what_was_lost(make_window, db_path, report_folder, qtbot):
+    """Killed mid-review (kill -9, a power cut), the program started again on the folder as if
+    nothing had happened: the corrections were there, but the value being typed was gone unsaid
+    and Ctrl+Z found nothing. The start after a crash says what was kept and what was not, once."""
+    import subprocess
+    import sys
+
+    from core.review.store import ReviewStore
+    from gui import strings
+    from gui.app import left_by_a_crash, lock_store
+
+    first = ReviewStore(db_path)
+    window = make_window(first)
+    assert open_folder(qtbot, window, report_folder) == 6
+    select_report(qtbot, window, PLANTED)
+    model = window.report_view.show_section("section3").model()
+    assert model.setData(model.index_of(PLANTED_CELL), "12")  # 已保存: in the database now
+    # the program holding the database's lock killed: its lock left behind
+    code = ("import os, sys; from gui.qt import QLockFile; "
+            "lock = QLockFile(sys.argv[1]); lock.setStaleLockTime(0); assert lock.tryLock(0); os._exit(0)")
+    subprocess.run([sys.executable, "-c", code, str(db_path) + ".lock"], check=True)
+    assert left_by_a_crash(db_path)
+    lock, alone = lock_store(db_path)  # (the next start takes it over)
+    assert alone and not left_by_a_crash(db_path)  # (held: no crash to tell of)
+
+    second = ReviewStore(db_path)
+    try:
+        again = make_window(second)
+        again.setWindowState(Qt.WindowState.WindowNoState)
+        again.resize(1366, 768)
+        again.after_crash = True
+        assert open_folder(qtbot, again, report_folder) == 6
+        said = again.statusBar().currentMessage()
+        assert said.startswith(strings.UNCLEAN_EXIT)
+        assert "撤销从本次启动重新记录" in said  # why Ctrl+Z finds nothing
+        qtbot.wait(200)
+        assert again.statusBar().currentMessage() == said  # lasting: not gone while the auditor looks away
+        session = select_report(qtbot, again, PLANTED)
+        assert session.review.value(PLANTED_CELL) == 12  # the correction kept
+        assert open_folder(qtbot, again, report_folder) == 6  # F5: said once
+        assert strings.UNCLEAN_EXIT not in again.statusBar().currentMessage()
+    finally:
+        lock.unlock()
+        again.close()
+        second.close()
+    lock2, alone = lock_store(db_path)
+    lock2.unlock()
+    assert not left_by_a_crash(db_path)  # a closing run leaves no lock behind
