@@ -104,6 +104,21 @@ def lock_store(db_path: Path) -> tuple[QLockFile, bool]:
     return lock, lock.error() != QLockFile.LockError.LockFailedError
 
 
+def left_by_a_crash(db_path: Path) -> bool:
+    """Whether the program's last run on this database ended without closing (kill -9, a crash,
+    a power cut): its lock is still there, its process gone (a closing run unlocks it). Asked
+    before ``lock_store``, which then takes the lock; False while another window holds it."""
+    path = str(db_path) + ".lock"
+    if not os.path.exists(path):
+        return False
+    probe = QLockFile(path)
+    probe.setStaleLockTime(0)  # stale only when its process is gone
+    if not probe.tryLock(0):
+        return False
+    probe.unlock()
+    return True
+
+
 def second_window_box() -> QMessageBox:
     """The question when the database is open in another window: 退出 is the default."""
     box = QMessageBox(QMessageBox.Icon.Warning, strings.APP_NAME, strings.ALREADY_RUNNING)
@@ -205,6 +220,7 @@ def run_app(argv: Optional[list[str]] = None, db_path: Optional[os.PathLike] = N
         workers.stop()
         QMessageBox.critical(None, strings.APP_NAME, db_open_error(exc, path))
         return 1
+    crashed = left_by_a_crash(store.path)
     lock, alone = lock_store(store.path)
     if not alone:
         box = second_window_box()
@@ -215,6 +231,7 @@ def run_app(argv: Optional[list[str]] = None, db_path: Optional[os.PathLike] = N
             return 0
     settings = Settings(Path(settings_path) if settings_path else None)
     window = MainWindow(store, settings, workers=workers)
+    window.after_crash = crashed
     # an error no code expected: a box and a log beside the database (the windowed build has no console)
     crash.install(store.path.parent / crash.LOG_NAME, lambda: window)
     close_on_signals(window)

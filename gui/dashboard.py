@@ -640,16 +640,22 @@ PHRASE_ENDS = "（(，,、；;：:。 "  # where a cell's text may be cut withou
 
 def whole_phrases(text: str, metrics, width: int) -> str:
     """``text`` if it fits ``width``; else its longest run of whole phrases that fits with an
-    ellipsis; else the text itself (Qt cuts it at the end)."""
+    ellipsis; else its first phrase alone when that fits (a 4-character label fills the 问题
+    column at 1366: 「内容已变、未采用」 was cut by Qt to 「内容已…」, which said nothing; the
+    tooltip holds the rest, ux70); else the text itself (Qt cuts it at the end)."""
     if metrics.horizontalAdvance(text) <= width:
         return text
-    kept = ""
+    kept = first = ""
     for number, char in enumerate(text):
         if char in PHRASE_ENDS and number:
-            shorter = text[:number].rstrip(PHRASE_ENDS) + "…"
+            phrase = text[:number].rstrip(PHRASE_ENDS)
+            first = first or phrase
+            shorter = phrase + "…"
             if metrics.horizontalAdvance(shorter) > width:
                 break
             kept = shorter
+    if not kept and first and metrics.horizontalAdvance(first) <= width:
+        return first
     return kept or text
 
 

@@ -46,10 +46,14 @@ def write_export(reviews: list[ReportReview], target: Path, steps: ExportSteps) 
 
 
 def write_report_word(reviews: list[ReportReview], target: Path, steps: ExportSteps) -> Exported:
-    """One report's Word file (导出本报告为 Word): the first of ``reviews``, into the official template."""
+    """One report's Word file (导出本报告为 Word): the first of ``reviews``, into the official template.
+    The others, when given, are every copy of its agency's year in the folder's order, itself among
+    them: its 审核说明 line says which copy counts, as the folder's Word export says it (the file
+    sent alone said nothing of the copies)."""
+    from core.export.common import copy_notes
     from core.export.docx import write_docx  # imported here: a missing optional library fails the job only
     steps.count(0, 1)
-    write_docx(reviews[0], target)
+    write_docx(reviews[0], target, note=copy_notes(reviews[1:]).get(id(reviews[0])))
     steps.count(1, 1)
     return Exported((target,), ExportFormat.WORD)
 

@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         self._copy_ranks: dict[str, int] = {}  # file → its copy_rank when last linked (_relink_copies)
         self.message_box: Optional[QMessageBox] = None  # the last "export done" box (non-modal)
         self.closed = False  # closeEvent ran: an export it waited for ends without a box
+        # the program's last run ended without closing (gui.app.left_by_a_crash): said once the
+        # first folder is loaded, as a value dropped at closing is said
+        self.after_crash = False
         # each export asked for: how many reports it holds, and what the list did not show of them
         self._exports_asked: deque[ExportAsked] = deque()
 
@@ -565,6 +568,9 @@ class MainWindow(QMainWindow):
         count = self.dashboard.model.rowCount()
         # a value typed as the window closed on this folder, dropped: said once, before the counts
         dropped, self.settings.dropped_typing = self.settings.dropped_typing, ""
+        if self.after_crash:  # what a crash kept and what it lost (Ctrl+Z finding nothing said it late)
+            dropped = "；".join(filter(None, [strings.UNCLEAN_EXIT, dropped]))
+            self.after_crash = False
         said_first = dropped + "。" if dropped else ""
         if cancelled:
             self.show_status(said_first + strings.LOAD_CANCELLED.format(count=count))
@@ -978,7 +984,9 @@ class MainWindow(QMainWindow):
                                        strings.EXPORT_WORD_FILTER)
         if not target or not self._export_place_confirmed(Path(target), WORD_ONE):  # cancelled
             return
-        self.start_export(Path(target), [session.review], write=write_report_word, kind=WORD_ONE)
+        # and its year's copies, the folder's order kept (which counts: core.compare.years.copy_rank)
+        copies = self.dashboard.model.copies_of(session.review)
+        self.start_export(Path(target), [session.review, *copies], write=write_report_word, kind=WORD_ONE)
 
     def _export_place_confirmed(self, target: Path, kind: str) -> bool:
         """Word files or a CSV written inside the open folder are read as reports the next time it
@@ -1039,7 +1047,8 @@ class MainWindow(QMainWindow):
         unreadable = sum(1 for review in reviews if unreadable_reason(review.report))
         if write is not write_export or target.suffix.lower() not in (".xlsx", ".csv", ".json"):
             unreadable = 0  # (Word, to a folder, leaves them out and says so)
-        self._exports_asked.append(ExportAsked(len(reviews), max(hidden, 0), unreadable))
+        # (a report's Word file is given its year's other copies, for its 审核说明 line: one report)
+        self._exports_asked.append(ExportAsked(1 if kind == WORD_ONE else len(reviews), max(hidden, 0), unreadable))
         started = self.exports.submit(reviews, target, write)
         self.show_status(strings.EXPORT_RUNNING if started else strings.EXPORT_BUSY)
         if started:

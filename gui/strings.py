@@ -102,6 +102,8 @@ LOADING = "正在载入 {done}/{total} 份报告…"
 LOADED = "已载入 {count} 份报告（{folder}）"
 # the window closed while a value was typed, never confirmed: dropped as Esc drops it; the next start says so
 DROPPED_TYPING = "上次关闭窗口时，{name} {cell} 正在输入的「{text}」还没有确认（回车或 Tab），没有保存"
+# the program was killed, crashed or lost its power last time (its database lock was left behind)
+UNCLEAN_EXIT = "上次程序没有正常关闭（被强制结束或断电）：已保存的修改和审核意见都在，未确认的输入没有保存，撤销从本次启动重新记录"
 LOADED_SHORT = "已载入 {count} 份报告"  # the folder's name left to the title bar when the rest would be cut
 LOADED_RED_ROWS = "，其中 {counts}（红色的行，原因见“问题”列）"
 LOADED_UNREADABLE = "{count} 份无法读取"

@@ -31,7 +31,7 @@ from core.compare.comparison import Comparison
 from core.compare.diff import (CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, ONLY_ONE_VERSION_LABEL,
                                UNKNOWN)
 from core.export.common import SEVERITY_LABELS, atomic_write, format_value, opinion, shown_value
-from core.export.xlsx import CENTER, fit_row_heights, print_setup, write_t2, write_t3, write_t4
+from core.export.xlsx import CENTER, fit_row_heights, print_setup, texts_as_text, write_t2, write_t3, write_t4
 from core.review.edits import ReportReview
 from core.template import describe, tables
 
@@ -51,6 +51,7 @@ GAP = 1  # empty columns between the two years
 
 def write_compare_xlsx(comparison: Comparison, target: Path) -> None:
     workbook = build_compare_workbook(comparison)
+    texts_as_text(workbook)
     atomic_write(Path(target), lambda path: workbook.save(path))
 
 

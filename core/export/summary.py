@@ -16,7 +16,7 @@ from openpyxl.worksheet.pagebreak import Break
 from core.compare.frame import INFO_LABELS, cell_columns, cell_label, folder_frame, left_out_copies, totals_per_year
 from core.export.common import ExportSteps, atomic_write
 from core.export.xlsx import (LINE_HEIGHT, finish_list_sheet, header_row, common_folder, fit_row_heights,
-                              page_numbers, relative_file, whole_path_comments)
+                              page_numbers, relative_file, texts_as_text, whole_path_comments)
 from core.model import Finding
 from core.review.edits import ReportReview
 from core.template import TEMPLATE_NAMES
@@ -121,6 +121,7 @@ def write_summary(reviews: Iterable[ReportReview], target: Path,
                 page_numbers(sheet, TITLES[name])
             if not copies.empty:
                 _copies_sheet(writer.book.create_sheet(COPIES), copies, root)
+            texts_as_text(writer.book)
 
     steps.count(len(reviews), len(reviews))
     steps.saving()  # (its sheets made and saved in one go: 3 s of CPU for 354 reports)

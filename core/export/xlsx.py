@@ -114,8 +114,20 @@ def write_xlsx(reviews: Iterable[ReportReview], target: Path,
     """``steps``: told when the workbook is built and being saved, asked whether to go on."""
     steps = steps or ExportSteps()
     workbook = build_workbook(reviews, names, root, notes)
+    texts_as_text(workbook)
     steps.saving()
     atomic_write(target, lambda path: workbook.save(path), steps.go_on)
+
+
+def texts_as_text(workbook: Workbook) -> None:
+    """Every text written as text: openpyxl stores one beginning with 「=」 as a formula (an
+    auditor's note 「=上年数」 became a formula Excel could not read, #NAME? or a 「修复」 of the
+    whole workbook). The exports write no formula of their own. (The cells written, not every
+    position: ``iter_rows`` would make a cell at each.)"""
+    for sheet in workbook.worksheets:
+        for cell in sheet._cells.values():
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def common_folder(files: Iterable[str]) -> Optional[str]:
