@@ -194,6 +194,12 @@ class _Search:
         # one missing value
         self.zero_line = [not any(self.lines[i]) and i not in rows_of for i in range(n)]
         self.after_words = [i for i in range(n) if after_text[i]]
+        # a value printed alone on its line, no label's: a row's one missing value taking it or
+        # another such value, the free one before it, printing alike (the same value, after words
+        # or not, a line of zeros or not), leaves the same reading to the rows after (the one
+        # left where the other was): only the first is tried (see _run_starts)
+        self.alone = [not (i and self.same_line[i - 1]) and not self.same_line[i] and i not in rows_of
+                      for i in range(n)]
         self.at_value: dict[int, list[int]] = {}
         for i in range(n):
             self.at_value.setdefault(self.values[i], []).append(i)
@@ -645,7 +651,7 @@ class _Search:
             at = fails_from - _WIDTH + k
             first = free_values[at] if at >= 0 else -1
         run_length = _WIDTH - k
-        out = []
+        out: list[tuple[int, int, int]] = []
         if sevens is None and need is None:
             # (the values after words that may start a run, looked at once a state: each k it
             # walks to asks of the same ones; with `sevens` its window is narrow, looked at as is)
@@ -674,6 +680,9 @@ class _Search:
                 continue
             if zero_line[start] and before != nxt and zero_line[before]:
                 continue
+            if need is not None and out and out[-1][0] == before and self.alone[start] and self.alone[before] \
+                    and self.after_text[start] == self.after_text[before] and zero_line[start] == zero_line[before]:
+                continue  # (the one missing value: the free value before it prints alike and starts a run)
             out.append((start, j, sums[end] - sums[j]))
         return out
 
