@@ -195,9 +195,8 @@ class _Search:
         self.zero_line = [not any(self.lines[i]) and i not in rows_of for i in range(n)]
         self.after_words = [i for i in range(n) if after_text[i]]
         # a value printed alone on its line, no label's: a row's one missing value taking it or
-        # another such value, the free one before it, printing alike (the same value, after words
-        # or not, a line of zeros or not), leaves the same reading to the rows after (the one
-        # left where the other was): only the first is tried (see _run_starts)
+        # the free value before it, another such one, leaves the rows after the same values in
+        # the same lines, one after words where the other was or more so (see _run_starts)
         self.alone = [not (i and self.same_line[i - 1]) and not self.same_line[i] and i not in rows_of
                       for i in range(n)]
         self.at_value: dict[int, list[int]] = {}
@@ -666,6 +665,7 @@ class _Search:
                     continue  # (a line of zeros after a line of zeros: see below)
                 out.append((start, j, sums[end] - sums[j]))
             return out
+        alike = -1  # (the last of the values printing alike from the last start taken: see below)
         for start in starts[bisect_right(starts, first if first > nxt else nxt):]:
             if start > last:
                 break  # (a row after this one, in the gap its second run leaves, would not add up)
@@ -680,9 +680,15 @@ class _Search:
                 continue
             if zero_line[start] and before != nxt and zero_line[before]:
                 continue
-            if need is not None and out and out[-1][0] == before and self.alone[start] and self.alone[before] \
-                    and self.after_text[start] == self.after_text[before] and zero_line[start] == zero_line[before]:
-                continue  # (the one missing value: the free value before it prints alike and starts a run)
+            if before == alike and self.alone[start] and (self.after_text[start] or not self.after_text[alike]):
+                # the row's one missing value (need), alone on its line as the free values before
+                # it from the last start taken: the rows after read the same values in the same
+                # lines whichever of them it takes, each after words where the one it stands for
+                # is or more so (the start this one's placements are found from, as tables)
+                alike = start
+                continue
+            if need is not None and self.alone[start]:
+                alike = start
             out.append((start, j, sums[end] - sums[j]))
         return out
 
