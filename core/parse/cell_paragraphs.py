@@ -194,11 +194,6 @@ class _Search:
         # one missing value
         self.zero_line = [not any(self.lines[i]) and i not in rows_of for i in range(n)]
         self.after_words = [i for i in range(n) if after_text[i]]
-        # a value printed alone on its line, no label's: a row's one missing value taking it or
-        # the free value before it, another such one, leaves the rows after the same values in
-        # the same lines, one after words where the other was or more so (see _run_starts)
-        self.alone = [not (i and self.same_line[i - 1]) and not self.same_line[i] and i not in rows_of
-                      for i in range(n)]
         self.at_value: dict[int, list[int]] = {}
         for i in range(n):
             self.at_value.setdefault(self.values[i], []).append(i)
@@ -680,14 +675,14 @@ class _Search:
                 continue
             if zero_line[start] and before != nxt and zero_line[before]:
                 continue
-            if before == alike and self.alone[start] and (self.after_text[start] or not self.after_text[alike]):
-                # the row's one missing value (need), alone on its line as the free values before
-                # it from the last start taken: the rows after read the same values in the same
-                # lines whichever of them it takes, each after words where the one it stands for
-                # is or more so (the start this one's placements are found from, as tables)
-                alike = start
-                continue
-            if need is not None and self.alone[start]:
+            # the row's one missing value (need) alone on its line (no label's), as the free values
+            # before it from the last start taken: whichever of them it takes, the rows after read
+            # the same values in the same lines, each after words where the one it stands for is or
+            # more so, so they find no table the start taken leaves out (searched from first)
+            if need is not None and not same_line[start - 1] and not same_line[start] and start not in self.rows_of:
+                if before == alike and (self.after_text[start] or not self.after_text[alike]):
+                    alike = start
+                    continue
                 alike = start
             out.append((start, j, sums[end] - sums[j]))
         return out
