@@ -629,9 +629,11 @@ class _Search:
         its last unknown one) prints: only those values are looked at (the others would be
         skipped); not inside a line (a line's values are one row's), nor at a line of zeros
         whose free value before (after `nxt`) is one too (of a stretch of lines of zeros, alike,
-        only the first starts a run). With the last row that may split (`sevens`): not past
-        where a row after it, in the gap its run leaves, fails; and its run ends past the last
-        seven failing (`fails_from`). `run_starts`: the state's starts found so far, and under
+        only the first starts a run; of free values one after another printing the row's one
+        missing value alone on their lines, the first, then only one not after words where the
+        one before it is). With the last row that may split (`sevens`): not past where a row
+        after it, in the gap its run leaves, fails; and its run ends past the last seven failing
+        (`fails_from`). `run_starts`: the state's starts found so far, and under
         (0, None) its values after words that may start a run (_flow_starts)."""
         n = len(self.tokens)
         same_line, zero_line = self.same_line, self.zero_line
