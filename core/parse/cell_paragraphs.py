@@ -629,9 +629,11 @@ class _Search:
         its last unknown one) prints: only those values are looked at (the others would be
         skipped); not inside a line (a line's values are one row's), nor at a line of zeros
         whose free value before (after `nxt`) is one too (of a stretch of lines of zeros, alike,
-        only the first starts a run). With the last row that may split (`sevens`): not past
-        where a row after it, in the gap its run leaves, fails; and its run ends past the last
-        seven failing (`fails_from`). `run_starts`: the state's starts found so far, and under
+        only the first starts a run; of free values one after another printing the row's one
+        missing value alone on their lines, the first, then only one not after words where the
+        one before it is). With the last row that may split (`sevens`): not past where a row
+        after it, in the gap its run leaves, fails; and its run ends past the last seven failing
+        (`fails_from`). `run_starts`: the state's starts found so far, and under
         (0, None) its values after words that may start a run (_flow_starts)."""
         n = len(self.tokens)
         same_line, zero_line = self.same_line, self.zero_line
@@ -645,7 +647,7 @@ class _Search:
             at = fails_from - _WIDTH + k
             first = free_values[at] if at >= 0 else -1
         run_length = _WIDTH - k
-        out = []
+        out: list[tuple[int, int, int]] = []
         if sevens is None and need is None:
             # (the values after words that may start a run, looked at once a state: each k it
             # walks to asks of the same ones; with `sevens` its window is narrow, looked at as is)
@@ -660,6 +662,7 @@ class _Search:
                     continue  # (a line of zeros after a line of zeros: see below)
                 out.append((start, j, sums[end] - sums[j]))
             return out
+        alike = -1  # (the last of the values printing alike from the last start taken: see below)
         for start in starts[bisect_right(starts, first if first > nxt else nxt):]:
             if start > last:
                 break  # (a row after this one, in the gap its second run leaves, would not add up)
@@ -674,6 +677,15 @@ class _Search:
                 continue
             if zero_line[start] and before != nxt and zero_line[before]:
                 continue
+            # the row's one missing value (need) alone on its line (no label's), as the free values
+            # before it from the last start taken: whichever of them it takes, the rows after read
+            # the same values in the same lines, each after words where the one it stands for is or
+            # more so, so they find no table the start taken leaves out (searched from first)
+            if need is not None and not same_line[start - 1] and not same_line[start] and start not in self.rows_of:
+                if before == alike and (self.after_text[start] or not self.after_text[alike]):
+                    alike = start
+                    continue
+                alike = start
             out.append((start, j, sums[end] - sums[j]))
         return out
 

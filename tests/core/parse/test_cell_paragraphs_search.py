@@ -69,6 +69,31 @@ def test_a_table_adding_up_to_an_odd_sum_is_not_searched():
     assert _run(cell_paragraphs._Search, inputs) == ([], 0)
 
 
+
+def test_a_missing_value_printed_alike_on_lines_of_their_own_is_looked_for_at_the_first(monkeypatch):
+    # p4003 r0036: （二）部分公开 prints 2 0 0 0 0 0, its 总计 2 far below, where three 2s stand alone
+    # on their lines one after another (3.要求提供公开出版物's 总计, then two after words). Whichever
+    # the row takes, the rows after read the same values in the same lines, the first one leaving
+    # the most of them after words: only it is tried. No placement adds up either way
+    # (「4.无正当理由大量反复申请」 prints after 「5.要求行政机关确认…」's value): the other readers'
+    # reading stands, the row said to be missing
+    searches = []
+
+    class Recorded(cell_paragraphs._Search):
+        def run(self) -> None:
+            super().run()
+            searches.append(self)
+
+    monkeypatch.setattr(cell_paragraphs, "_Search", Recorded)
+    report = load_report(FIXTURES / "zoo/p4003-r0036-pdftotext-utf-8.txt")
+    (search,) = searches
+    twos = [i for i in search.at_value[2] if 119 <= i <= 126]
+    assert twos == [124, 125, 126] and [search.after_text[i] for i in twos] == [False, True, True]
+    assert search.found == [] and search.steps == 1_477  # (1 729 trying each of the three)
+    assert [report.cells[f"section3.partial.{c}"].value for c in ("natural", "commercial", "total")] == [2, 0, 2]
+    assert report.cells["section3.not_processed_massive.total"].value is None
+    assert "第三部分统计表不完整：缺少1行（4.无正当理由大量反复申请）" in report.problems
+
 # generated tables: counts, half of them zeros (the hardest to place), printed by the principles
 # of core/parse/cell_paragraphs.py (rows in order, each from some column on, wrapping round, some
 # in two runs with the second further on; （七）总计 and 四 last; a label before some 自然人
