@@ -159,3 +159,8 @@ def test_a_total_cut_off_counts_in_the_printed_sum_so_a_right_report_is_not_told
     assert t3_row(report, "carried_over")[-1] == 25 and t3_row(report, "total")[0] == 346
     assert report.t3_printed_sum % 2 == 0
     assert check(report) == []
+    # the auditor who types another 总计 there (the cut 14 counted as printed) moves the sum with it
+    from core.review.edits import ReportReview
+    review = ReportReview(report)
+    review.apply(review.edit_for("section3.partial.total", 15))
+    assert review.current().t3_printed_sum == report.t3_printed_sum + 1
