@@ -73,6 +73,9 @@ SUBTOTAL_UNTOLD = "subtotal-untold"  # a 表三 row of 0s that may print a subto
 PLACED_BY_POSITION = "placed-by-position"  # a row (or 表四) placed by where its values print, not surely
 PLACED_BY_ORDER = "placed-by-order"  # a row whose values printed apart from its label, placed by the rows' order
 SUBTOTAL_LEFT_OUT = "subtotal-left-out"  # a 表三 row read from 8 values: its subtotal (总计 − 自然人) printed, no cell
+# a 表三 row of 8 whose 总计 a converter cut off, read from the 7 left: its subtotal printed, no cell, and its
+# 总计 (inferred, 自然人 plus the subtotal) a cell not printed
+TOTAL_CUT_OFF = "total-cut-off"
 # a row printing more values than its columns and a subtotal's: others' values ran into it, as a stream
 # prints a table (plain pdftotext), so which of them are its own and in which cell is unknown
 OVERRUN = "overrun"

@@ -970,7 +970,11 @@ def _lone_misplaced_count(report: Report, path: str, new: Number, unsure_rows: f
     did not print (0) lies that way with only zeros between, so moving that gap past the count
     moves the count a column and changes no other value. The sums would then single out that
     cell just as well, so which cell the count is in stays unknown. In a row placed from the left
-    (its blanks left no trace), a blank cell is such a gap too: the placement put it there."""
+    (its blanks left no trace), a blank cell is such a gap too: the placement put it there; and a
+    cell it did not print that the sums filled in with the count itself, zeros only between, may be
+    where the count was printed (q3106 r0038 docx2txt: 「4项00－04项」 under 四、结转, the 4 placed under
+    自然人 and 商业企业's 4 inferred): read there, the cell the count left is the blank the row lost,
+    and every sum holds with the report as printed."""
     row = _row_key(path)
     if new != 0 or row not in unsure_rows or not path.startswith("section3."):
         return False
@@ -980,9 +984,13 @@ def _lone_misplaced_count(report: Report, path: str, new: Number, unsure_rows: f
         return False  # a 总计 is printed last: it does not move
     placed = any(f.cell == row and PLACED_LEFT in f.causes for f in report.flags)
     gaps = (INFERRED, MISSING, BLANK) if placed else (INFERRED, MISSING)
+    count = report.cells[path].arithmetic
     for gap, p in enumerate(paths):
         cell = report.cells[p]
-        if gap == at or cell.state not in gaps or cell.arithmetic not in (0, None):
+        if gap == at or cell.state not in gaps:
+            continue
+        if cell.arithmetic not in (0, None) and not (
+                placed and cell.state == INFERRED and cell.span is None and cell.arithmetic == count):
             continue
         step = 1 if gap > at else -1
         between = [report.cells[q].arithmetic for q in paths[min(gap, at) + 1:max(gap, at)]]

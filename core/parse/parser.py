@@ -46,7 +46,8 @@ from core.parse.label_glued import counts_glued_to_label
 from core.parse.glued import CUT_LEFT_OPEN, LEFT_OPEN, MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, signs_printed, split_plain, t2_run_cells
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
-from core.parse.t3_placement import agreed_rows, blank_total_placement, traced_placement, undecided_columns, unique_placement
+from core.parse.t3_placement import (agreed_rows, blank_total_placement, blank_total_search, traced_placement, undecided_columns,
+                                     unique_placement)
 from core.parse.blank_traces import blank_traces, subtotal_of_wider_row, without_subtotal_trace
 from core.parse.t3_anchored import read_anchored_rows, read_as_anchored, stored_as_printed
 from core.parse.open_zeros import read_open_zeros
@@ -1744,13 +1745,27 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
             store(key, chosen)
     # no row ends in the sum of its others: the 总计 column left blank, its values the parts'
     misprinted: list[str] = []
-    for key, chosen in blank_total_placement(table, report.template, rows, arithmetic, misprinted).items():
+    from_left = blank_total_placement(table, report.template, rows, arithmetic, misprinted)
+    searched: dict[str, list[Optional[Token]]] = {}
+    if not from_left and not _all_hold(report, table, arithmetic):
+        # read from the left, the values break the column sums (a blank column before a value
+        # left no trace: 「14811 1566 373 －」 with 科研机构 blank): the one placement they hold under
+        searched, column = blank_total_search(report, table, rows)
+        if column is not None:
+            misprinted.append(table.rows[0].columns[column].label)
+    for key, chosen in (from_left or searched).items():
         store(key, chosen)
         # its 总计 printed blank, as the whole column (the sums found no row printing one): not a 0
         # the parser infers, which every row's own sum would weigh against its parts
         end = max(t.end for t in chosen if t is not None)
         report.cells[table.row_paths(key)[-1]] = CellValue(None, BLANK, "", (end, end))
-        report.flags.append(_blank_total_flag(table, key, misprinted))
+        report.flags.append(_blank_total_flag(table, key, misprinted, key in searched))
+    if searched:
+        # the rows the placement leaves where they were print their 总计 blank as well (the column's)
+        for key, values in rows.items():
+            if key not in searched and any(t.kind == NUM and t.value for t in values):
+                end = max(t.end for t in values)
+                report.cells[table.row_paths(key)[-1]] = CellValue(None, BLANK, "", (end, end))
 
 
 _PLACED_BY_TRACES = ("「{}」行：空白单元格只有一部分留下空行，已按各行空行所示的空白单元格位置排入各列"
@@ -1800,12 +1815,13 @@ def _place_by_traces(report: Report, table: Table, tokens: list[Token], labels: 
                 table.row(key).label, report.text[subtotals[key].start:subtotals[key].end]), (SUBTOTAL_LEFT_OUT,)))
 
 
-def _blank_total_flag(table: Table, key: str, misprinted: list[str]) -> Flag:
-    """The flag of a row read from the left because the table's 总计 column is blank (blank_total_placement)."""
+def _blank_total_flag(table: Table, key: str, misprinted: list[str], searched: bool = False) -> Flag:
+    """The flag of a row read from the left because the table's 总计 column is blank
+    (blank_total_placement), or `searched`: placed where the column sums hold only so (blank_total_search)."""
     sums = f"除「{misprinted[0]}」列（疑有笔误）外各列合计相符" if misprinted else "各列合计相符"
+    how = f"各数值按印出的顺序排入唯一能使{sums}的各列" if searched else f"已按顺序从左排入各列（{sums}）"
     return Flag(f"{table.section}.{key}", "inferred",
-                f"「{table.row(key).label}」行的总计栏空白，空白单元格未留痕迹，"
-                f"已按顺序从左排入各列（{sums}），请对照原文核对")
+                f"「{table.row(key).label}」行的总计栏空白，空白单元格未留痕迹，{how}，请对照原文核对")
 
 
 def _blank_total_by_position(report: Report, table: Table, values_of: dict[str, list[Token]],

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from typing import Optional, Sequence
 
-from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, MISSING, SUBTOTAL_LEFT_OUT, Number, Report
+from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, MISSING, SUBTOTAL_LEFT_OUT, TOTAL_CUT_OFF, Number, Report
 from core.parse.memo import document_memo, memoised
 from core.parse.sections import line_text
 from core.parse.tokens import NUM, TEXT, Token
@@ -187,11 +187,16 @@ def confirmed_sum(report: Report, found: Optional[tuple[int, Counter[Number], di
 
 def _subtotals_left_out(report: Report) -> int:
     """The 法人或其他组织 subtotals 表三's rows read from 8 values printed (总计 − 自然人 each): counted
-    in the sum, they are no cell, and a row of 8 sums to more than twice its 总计."""
+    in the sum, they are no cell, and a row of 8 sums to more than twice its 总计; less 自然人 for each
+    row whose 总计 a converter cut off (TOTAL_CUT_OFF), a cell the sum lacks."""
     left_out = 0
     for row in {f.cell for f in report.flags if SUBTOTAL_LEFT_OUT in f.causes}:
         natural, total = report.value(f"{row}.natural"), report.value(f"{row}.total")
         left_out += int((total or 0) - (natural or 0))
+    # (a row whose 总计 a converter cut off: its subtotal in the sum, its 总计 not; 总计 less the
+    # subtotal, 自然人, is what the sum lacks)
+    for row in {f.cell for f in report.flags if TOTAL_CUT_OFF in f.causes}:
+        left_out -= int(report.value(f"{row}.natural") or 0)
     return left_out
 
 

@@ -10,7 +10,8 @@ mends. Here every placement of every such row is weighed together against the co
 when exactly one set of cell values makes every equation hold. When two or more do, nothing is
 chosen here (the rows stay flagged as printed short); when none does (a misprint), neither.
 A table whose 总计 column was left blank (no row ends in the sum of its others) is read with its
-values from the left in the part columns where every column sum then holds (blank_total_placement).
+values from the left in the part columns where every column sum then holds (blank_total_placement),
+else as the one placement under which they hold (blank_total_search).
 """
 from __future__ import annotations
 
@@ -577,6 +578,22 @@ def blank_total_placement(table: Table, template: str, rows: dict[str, list[Toke
     misprinted.extend(table.rows[0].columns[c].label for c in failing)
     return {key: list(tokens) + [None] * (parts + 1 - len(tokens)) for key, tokens in rows.items()
             if any(_number(t) for t in tokens)}
+
+
+def blank_total_search(report: Report, table: Table, rows: dict[str, list[Token]]
+                       ) -> tuple[dict[str, list[Optional[Token]]], Optional[int]]:
+    """Rows of 表三 whose 总计 column was left blank (_no_total_printed) and whose blank cells left
+    no trace (lynx's one value a paragraph): where reading them from the left breaks the column
+    sums (blank_total_placement finds nothing), the one placement of their values, in printed order
+    in the part columns, under which every column sum holds, or every one but one column's (a
+    misprint in it: _one_column_misprinted): row -> its placed tokens, and that column or None.
+    A short row keeps no bound here but its order (traced_placement with no blank traced); empty
+    when no placement or more than one set of values fits, or the search runs out of budget."""
+    if table.section != "section3" or not _no_total_printed(rows):
+        return {}, None
+    placed, blank_total, misprinted = traced_placement(report, table, rows, {key: (0,) * len(tokens)
+                                                                               for key, tokens in rows.items()})
+    return (placed, misprinted) if blank_total else ({}, None)
 
 
 def _keeps(columns: tuple[int, ...], blanks: tuple[int, ...]) -> bool:

@@ -44,8 +44,8 @@ from datetime import datetime
 from typing import NamedTuple, Optional
 
 from core.check.cross_year import compared_cells
-from core.model import (BLANK, BLANK_TEMPLATE, INFERRED, MISSING, NUMBER, PLACEHOLDER, CellValue, Finding, Number,
-                        Report)
+from core.model import (BLANK, BLANK_TEMPLATE, INFERRED, MISSING, NUMBER, PLACEHOLDER, TOTAL_CUT_OFF, CellValue, Finding,
+                        Number, Report)
 from core.parse.tokens import MAX_DIGITS, parse_number
 from core.readers.dispatch import without_read_failed
 from core.review.flag_groups import FlagGroup, count_groups, group_flags
@@ -635,14 +635,17 @@ def _printed_sum_corrected(report: Report, corrected: dict[str, CellValue]) -> O
     """The sum of 表三's printed counts with each count the auditor corrected replaced by the value
     typed: the printed number a cell was read from (it has a span) is the one the correction says is
     wrong, so the odd-sum check must not keep counting it. A cell read from no printed number
-    (inferred, unread) changes nothing: a number printed for it elsewhere is in the sum already."""
+    (inferred, unread) changes nothing: a number printed for it elsewhere is in the sum already; but
+    the 总计 of a row whose 总计 a converter cut off (TOTAL_CUT_OFF), inferred, is counted as printed."""
     total = report.t3_printed_sum
     if total is None:
         return None
+    cut = [f"{f.cell}.total" for f in report.flags if TOTAL_CUT_OFF in f.causes]
     for path, cell in corrected.items():
         parsed = report.cells.get(path)
-        if not path.startswith("section3.") or parsed is None or parsed.span is None \
-                or parsed.state not in (NUMBER, PLACEHOLDER):
+        if not path.startswith("section3.") or parsed is None \
+                or not ((parsed.span is not None and parsed.state in (NUMBER, PLACEHOLDER))
+                        or (path in cut and parsed.state == INFERRED)):
             continue
         old, new = parsed.arithmetic, cell.arithmetic
         if not isinstance(old, int) or not isinstance(new, int):

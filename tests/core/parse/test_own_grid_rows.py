@@ -128,3 +128,39 @@ def test_a_text_no_converter_is_known_to_have_cut_says_what_it_shows_not_that_a_
     flag = next(f for f in report.flags if f.cell == "section3.denied_process_info")
     assert "是「法人或其他组织」小计（本行印有8格，模板无此列），末格（总计）空白或没有印出（文中本行只有7格）。" in flag.message
     assert not any("转换" in f.message for f in report.flags)
+
+
+def _with_row_cells(page: str, label: str, cells: dict[int, str]) -> str:
+    """`page` with cells of 表三's row labelled `label` rewritten: its n-th value cell (0: 自然人) as given."""
+    start = page.index(label, page.index("三、收到和处理"))
+    end = page.index("</tr>", start)
+    row = page[start:end].split("<td")
+    for n, text in cells.items():
+        head, _, rest = row[n + 1].partition(">")
+        row[n + 1] = f"{head}>{text}</td>" + rest[rest.index("</td>") + len("</td>"):]
+    return page[:start] + "<td".join(row) + page[end:]
+
+
+def test_a_total_cut_off_counts_in_the_printed_sum_so_a_right_report_is_not_told_it_must_hold_a_misprint(tmp_path):
+    # the pandoc page above made consistent (二、上年结转's 总计 25, as the Word file meant) and its
+    # 「（二）部分公开」 13 1 — — — — 1 (总计 14 cut off): 自然人 odd, the numbers printed sum to an odd
+    # number without the 14 cut off and with the subtotal 1 that is no cell, and 表三 was said to hold
+    # a misprint (「表三印出的全部数字之和为2235，是奇数…故表中必有笔误」, 存疑) at 69642b02
+    page = (ZOO / "q3306-r0005-mammoth-html-pandoc.html").read_text(encoding="utf-8")
+    page = _with_row_cells(page, "二、上年结转政府信息公开申请数量", {6: "25"})
+    page = _with_row_cells(page, "（二）部分公开", {0: "13"})
+    page = _with_row_cells(page, "一、本年新收政府信息公开申请数量", {0: "321", 6: "350"})
+    page = page.replace("全年共收到政府信息公开申请349件", "全年共收到政府信息公开申请350件")
+    page = _with_row_cells(page, "（七）总计", {0: "346", 6: "374"})
+    right = tmp_path / "right.html"
+    right.write_text(page, encoding="utf-8")
+    report = load_report(right)
+    assert t3_row(report, "partial") == [13, None, None, None, None, 1, 14]
+    assert t3_row(report, "carried_over")[-1] == 25 and t3_row(report, "total")[0] == 346
+    assert report.t3_printed_sum % 2 == 0
+    assert check(report) == []
+    # the auditor who types another 总计 there (the cut 14 counted as printed) moves the sum with it
+    from core.review.edits import ReportReview
+    review = ReportReview(report)
+    review.apply(review.edit_for("section3.partial.total", 15))
+    assert review.current().t3_printed_sum == report.t3_printed_sum + 1

@@ -62,3 +62,23 @@ def test_the_blank_total_column_is_told_once_and_a_misprint_in_a_part_column_is_
     assert not [f for f in findings if f.rule == "N-1"]
     assert {(f.suggestion.cell, f.suggestion.value) for f in findings if f.suggestion} == {("section3.total.research", 8)}
     assert [c for c in wrong if c.startswith("section3.")] == [] and silent == []
+
+
+def test_a_blank_total_column_whose_rows_from_the_left_break_the_sums_is_read_where_they_hold():
+    # lynx's page, one value a paragraph, blank cells dropped, 总计 blank throughout (q3501 r0050):
+    # 「（一）予以公开」 prints 14811 1566 373 －, its 科研机构 blank, 373 under 社会公益组织. Read from
+    # the left, 373 and four other rows' third values went under 科研机构, whose （七）总计 is 「－」
+    # (10 cells wrong, flagged, at 69642b02). Only one placement of the values in their printed order
+    # holds every column sum but 自然人's, where the planted typo (6239 for 6329) is: taken
+    report, wrong, silent = read_against_truth(ZOO / "q3501-r0050-lynx.txt")
+    assert wrong == [] and silent == []
+    assert row(report, "granted")[:4] == [14811, 1566, 0, 373]
+    assert row(report, "unable_not_held") == [6239, 668, 0, 159, 0, 0, None]
+    assert row(report, "denied_law_enforcement_file")[3] == 11
+    flag = next(f for f in report.flags if f.cell == "section3.granted" and "总计栏空白" in f.message)
+    assert "各数值按印出的顺序排入唯一能使除「自然人」列（疑有笔误）外各列合计相符的各列" in flag.message
+    # the typo is found and its true value offered, 总计 blank as a whole column (not 0 in each row)
+    findings = check(report)
+    assert [(f.suggestion.cell, f.suggestion.value) for f in findings if f.suggestion] == \
+        [("section3.unable_not_held.natural", 6329)]
+    assert not any(f.rule == "T3-3" and "总计为0" in f.message for f in findings)
