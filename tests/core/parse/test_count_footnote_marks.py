@@ -1,0 +1,30 @@
+"""A count printed with a footnote's mark after it (「165*」, 「207①」): the count, through every
+converter. Before, a text table's row lost the cell (the row read 6 values and its 总计 0, 表四's
+复议总计 unread: a false T4-1 错误), a web page's cell was unread, and the PDF text, whose narrow
+cell wrapped a mark onto a line of its own, stopped the parse (「②」 taken for a page number)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.check.rules import check
+from core.model import ERROR
+from core.pipeline import load_report
+from tests.core.truth import wrong_cells
+
+WILD = Path(__file__).resolve().parents[2] / "fixtures" / "wild"
+
+
+@pytest.mark.parametrize("suffix", ["html", "w3m.txt", "lynx.txt", "pandoc-plain.txt", "docx2txt.txt",
+                                    "pdftotext-layout.txt"])
+def test_a_count_with_a_footnote_mark_reads_as_the_count(suffix):
+    report = load_report(WILD / f"footnote-marks.{suffix}")
+    assert report.problems == []
+    assert wrong_cells(report, "wild/structures") == []
+    # 「165*」, 「207①」, 「200②」, 「13③」 as the table prints them
+    assert report.value("section3.new.natural") == 165 and report.value("section3.new.total") == 207
+    assert report.value("section3.total.total") == 200 and report.value("section4.review.total") == 13
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    if suffix != "pdftotext-layout.txt":  # (its 「3.其」/「他」 label wrapped in two: one flag, as without marks)
+        assert report.flags == []
