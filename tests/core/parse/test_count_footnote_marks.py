@@ -28,3 +28,27 @@ def test_a_count_with_a_footnote_mark_reads_as_the_count(suffix):
     assert [f for f in check(report) if f.severity == ERROR] == []
     if suffix != "pdftotext-layout.txt":  # (its 「3.其」/「他」 label wrapped in two: one flag, as without marks)
         assert report.flags == []
+
+
+@pytest.mark.parametrize("suffix", ["html", "w3m.txt", "lynx.txt", "pandoc-plain.txt", "docx2txt.txt"])
+def test_a_count_with_a_remark_in_brackets_reads_as_the_count(suffix):
+    """「207（其中网上申请120件）」 (一、总计) and 「13（含结转2件）」 (表四 复议总计): the counts 207
+    and 13, the remarks' numbers no cells. Before, the page's cells were unread (17 flags) and the
+    text tables' rows lost them (一、总计 read 0, a false T4-1 错误 in w3m's, lynx's and pandoc's)."""
+    report = load_report(WILD / f"count-remarks.{suffix}")
+    assert wrong_cells(report, "wild/structures") == []
+    assert report.value("section3.new.total") == 207 and report.value("section4.review.total") == 13
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    assert report.flags == []
+
+
+def test_a_bracket_after_a_count_that_is_an_ordinal_or_a_unit_is_no_remark():
+    """「3(1)」 (a count glued to a label's ordinal) and 「0(三)」 are read as before (no count with a
+    remark: 0 and the label 「(三)」 apart), 「737(件)」 keeps its unit; 「12(注)」 is 12."""
+    from core.parse.tokens import NUM, TEXT, tokenize
+    from tests.core.parse.test_tokens import TextBuilder
+    builder = TextBuilder()
+    builder.add_line(["3(1)", "0(三)", "737(件)", "12(注)"], grid=True)
+    assert [(t.kind, t.text, t.value, t.unit) for t in tokenize(builder.lines)] == [
+        (TEXT, "3(1)", None, ""), (NUM, "0", 0, ""), (TEXT, "(三)", None, ""), (NUM, "737(件)", 737, "件"),
+        (NUM, "12", 12, "")]
