@@ -16,12 +16,14 @@ does not make (../shared/spec/TEMPLATE.md, "What real files look like"): units i
 full-width digits ("１２３"), thousands separators in 表三/表四, 表三's 总计 column left empty
 (blank cells: null), 表三 rows printing 6 values (a zero cell left out of the row) or 8 (a
 法人或其他组织 subtotal after 自然人, or a stray empty cell at the row's end), and a footnote's mark
-after one to three counts of 表三/表四 ("207*", or "207①" "56②": the count is the truth).
+after one to three counts of 表三/表四 ("207*", or "207①" "56②", or a remark "207（其中网上申请120件）":
+the count is the truth).
 """
 from __future__ import annotations
 
 import math
 import random
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -92,10 +94,13 @@ FULL_WIDTH = str.maketrans("０１２３４５６７８９，．＋－", "012345
 UNITS = ("万元", "元", "件", "个", "项")
 
 
+_REMARK = re.compile("（[^（）]*）$")  # add_quirks' remark after a count
+
+
 def number_text(text: str) -> tuple[str, str]:
-    """A printed number as ASCII without its unit (nor a footnote's mark after it), and the unit:
-    "１２,３４５件" -> ("12,345", "件"), "207①" -> ("207", "")."""
-    text = text.translate(FULL_WIDTH).rstrip("".join(NOTE_MARKS))
+    """A printed number as ASCII without its unit (nor a footnote's mark or a remark after it), and
+    the unit: "１２,３４５件" -> ("12,345", "件"), "207①" and "207（其中网上申请120件）" -> ("207", "")."""
+    text = _REMARK.sub("", text.translate(FULL_WIDTH)).rstrip("".join(NOTE_MARKS))
     for unit in UNITS:
         if text.endswith(unit):
             return text[:-len(unit)], unit
@@ -448,13 +453,16 @@ def add_quirks(rng: random.Random, report: ZooReport) -> None:
                 report.row_shapes[row] = ("extra", "")
         if report.row_shapes:
             quirks.append("row_shape")
-    if draws[7] < 0.15:  # a footnote's mark after one to three counts of 表三/表四 (「207①」, 「56*」)
+    if draws[7] < 0.15:  # a footnote's mark or a remark after one to three counts of 表三/表四 (「207①」, 「56*」)
         marks = random.Random(draws[7])  # (its own draws: rng draws as many as before for each report)
         counted = sorted(p for p in printed if p.startswith(("section3", "section4")) and p != typo
                          and report.printed_value(p) not in (None, 0))
-        style = marks.choice(("*", "circled"))
+        style = marks.choice(("*", "circled", "remark"))
         for n, path in enumerate(sorted(marks.sample(counted, min(len(counted), marks.randint(1, 3))))):
-            printed[path] += "*" if style == "*" else NOTE_MARKS[1 + n]
+            if style == "remark":  # a remark in brackets: 「207（其中网上申请120件）」
+                printed[path] += f"（其中网上申请{marks.randint(0, int(values[path]))}件）"
+            else:
+                printed[path] += "*" if style == "*" else NOTE_MARKS[1 + n]
         if counted:
             quirks.append("marks")
     report.quirks = tuple(quirks)
