@@ -216,10 +216,11 @@ def overlong_number(piece: str) -> bool:
         and sum(ch.isdigit() for ch in piece[:MAX_DIGITS + 2]) > MAX_DIGITS
 
 
-# A circled number right after digits is a footnote mark ("737①"), which NFKC would make a digit
-# ("7371"): it stays a mark, so the piece is no number (a "⒈" opening a label stays "1."). (The
-# mark is looked for first, the digit before it then: a search skips ahead to the marks.)
-_FOOTNOTE_MARK = re.compile("[\u2460-\u249b\u24ea\u3251-\u325f\u32b1-\u32bf](?<=[0-9\uff10-\uff19].)")
+# A circled number right after digits (or a count's unit) is a footnote mark ("737①", "12件①"),
+# which NFKC would make a digit ("7371"): it stays a mark, 「*」, which _run_pieces leaves out of
+# the count (a "⒈" opening a label stays "1."). (The mark is looked for first, the digit before it
+# then: a search skips ahead to the marks.)
+_FOOTNOTE_MARK = re.compile("[\u2460-\u249b\u24ea\u3251-\u325f\u32b1-\u32bf](?<=[0-9\uff10-\uff19件个项元].)")
 
 # The circled numbers alone (not 「⑴」 or 「⒈」, which may open a label): a run of one is a mark
 _CIRCLED = frozenset(chr(c) for c in [*range(0x2460, 0x2474), 0x24EA, *range(0x3251, 0x3260), *range(0x32B1, 0x32C0)])
@@ -310,10 +311,10 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
         # kind, so a token of its own, joined to no text beside it: the parser reads it as a cell
         # whose number is not printed
         pieces = ((piece, 0, len(run), TEXT, None, ""),)
-    elif piece[-1:] == "*" and piece[-2:-1].isdigit() and (number := _read_piece(piece[:-1], 0, len(run) - 1))[3] == NUM:
-        # a count with a footnote's mark after it (「207*」, 「207①」 made 「207*」 above): the count
-        # the cell prints, its mark no part of it. As no number, the cell held no place in a text
-        # table's row (the row read 6 values, its 总计 0: a false 错误) and a grid's was unread
+    elif piece[-1:] == "*" and len(piece) > 1 and (number := _read_piece(piece[:-1], 0, len(run) - 1))[3] == NUM:
+        # a count with a footnote's mark after it (「207*」, 「12件*」, 「207①」 made 「207*」 above):
+        # the count the cell prints, its mark no part of it. As no number, the cell held no place in
+        # a text table's row (the row read 6 values, its 总计 0: a false 错误) and a grid's was unread
         pieces = (number,)
     elif piece[-1:] == ")" and piece[:1].isdigit() and (remark := _COUNT_REMARK.match(piece)) is not None \
             and parse_number(piece) is None \

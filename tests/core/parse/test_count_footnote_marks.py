@@ -52,3 +52,14 @@ def test_a_bracket_after_a_count_that_is_an_ordinal_or_a_unit_is_no_remark():
     assert [(t.kind, t.text, t.value, t.unit) for t in tokenize(builder.lines)] == [
         (TEXT, "3(1)", None, ""), (NUM, "0", 0, ""), (TEXT, "(三)", None, ""), (NUM, "737(件)", 737, "件"),
         (NUM, "12", 12, "")]
+
+
+def test_a_mark_after_a_count_s_unit_is_a_mark_too():
+    """「12件①」 is 12 件 (NFKC would make it 「12件1」, no number), 「２件*」 2 件; a mark alone, 「*」,
+    is no count, and a circled number opening a run (「①12」) is still read as NFKC makes it."""
+    from core.parse.tokens import NUM, TEXT, tokenize
+    from tests.core.parse.test_tokens import TextBuilder
+    builder = TextBuilder()
+    builder.add_line(["12件①", "２件*", "*", "①12"], grid=True)
+    assert [(t.kind, t.value, t.unit) for t in tokenize(builder.lines)] == [
+        (NUM, 12, "件"), (NUM, 2, "件"), (TEXT, None, ""), (NUM, 112, "")]
