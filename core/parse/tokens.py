@@ -229,8 +229,9 @@ _CIRCLED = frozenset(chr(c) for c in [*range(0x2460, 0x2474), 0x24EA, *range(0x3
 # (「3(1)」 of a glued row is a count and a label's 「(1)」), nor a unit (parse_number reads 「737(件)」)
 _COUNT_REMARK = re.compile(r"(\d[\d,]*)\((?![一二三四五六七八九十\d]*\)$)[^()]*[^\d()][^()]*\)$")
 
-# Markdown writers escape a sign or a decimal point: "\-51", "\+2", "4\.23" print -51, +2, 4.23.
-_MARKDOWN_ESCAPE = re.compile(r"\\(?=[-+.]\d|\.)")
+# Markdown writers escape a sign or a decimal point: "\-51", "\+2", "4\.23" print -51, +2, 4.23;
+# and a footnote's mark: "9\*" prints 9*.
+_MARKDOWN_ESCAPE = re.compile(r"\\(?=[-+.]\d|\.|\*$)")
 
 
 # A piece of a cell's text as tokenize takes it: (text, start, end, kind, value, unit), kind None
