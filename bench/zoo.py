@@ -20,7 +20,8 @@ numbers (cms-html), and tables split at blocks or page breaks (split-html).
 --pages makes the Word documents cross pages as printed ones do: page numbers in the footer and
 the tables' header rows repeated on every page (bench/zoo_render.py's PageLayout). --quirks
 gives the reports traits of real files the plain zoo lacks (zoo_tables.add_quirks: units in cells,
-full-width digits, separators in 表三/表四, 表三's 总计 column empty, rows of 6 or 8 values); `score`
+full-width digits, separators in 表三/表四, 表三's 总计 column empty, rows of 6 or 8 values, a footnote's
+mark after a count); `score`
 then also prints a table per trait (a file counts under each of its traits).
 
 `score` runs the parser of the current directory's checkout (`python main.py extract`, or --run)
@@ -61,7 +62,7 @@ def main() -> int:
                                                         "header rows and tables broken at varied rows")
     b.add_argument("--quirks", action="store_true", help="reports with traits of real files: units in cells, "
                                                          "full-width digits, separators, an empty 总计 column, "
-                                                         "rows of 6 or 8 values")
+                                                         "rows of 6 or 8 values, footnote marks after counts")
     s = sub.add_parser("score", help="score the current checkout's parser on a zoo")
     s.add_argument("dir")
     s.add_argument("--run", default=None, help="command that takes report files and prints JSON Lines "

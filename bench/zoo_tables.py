@@ -14,13 +14,16 @@ printed as a number holds that number (the typo included), a blank or placeholde
 does not make (../shared/spec/TEMPLATE.md, "What real files look like"): units inside cells
 ("12件"; the 2021 fee in 元, "251000元", whose truth is 25.1 万元 as OUTPUT.md keeps the fee),
 full-width digits ("１２３"), thousands separators in 表三/表四, 表三's 总计 column left empty
-(blank cells: null), and 表三 rows printing 6 values (a zero cell left out of the row) or 8 (a
-法人或其他组织 subtotal after 自然人, or a stray empty cell at the row's end).
+(blank cells: null), 表三 rows printing 6 values (a zero cell left out of the row) or 8 (a
+法人或其他组织 subtotal after 自然人, or a stray empty cell at the row's end), and a footnote's mark
+after one to three counts of 表三/表四 ("207*", or "207①" "56②", or a remark "207（其中网上申请120件）":
+the count is the truth).
 """
 from __future__ import annotations
 
 import math
 import random
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -91,9 +94,13 @@ FULL_WIDTH = str.maketrans("０１２３４５６７８９，．＋－", "012345
 UNITS = ("万元", "元", "件", "个", "项")
 
 
+_REMARK = re.compile("（[^（）]*）$")  # add_quirks' remark after a count
+
+
 def number_text(text: str) -> tuple[str, str]:
-    """A printed number as ASCII without its unit, and the unit: "１２,３４５件" -> ("12,345", "件")."""
-    text = text.translate(FULL_WIDTH)
+    """A printed number as ASCII without its unit (nor a footnote's mark or a remark after it), and
+    the unit: "１２,３４５件" -> ("12,345", "件"), "207①" and "207（其中网上申请120件）" -> ("207", "")."""
+    text = _REMARK.sub("", text.translate(FULL_WIDTH)).rstrip("".join(NOTE_MARKS))
     for unit in UNITS:
         if text.endswith(unit):
             return text[:-len(unit)], unit
@@ -370,7 +377,8 @@ def printed_numbers(report: ZooReport) -> dict[str, float]:
 
 # --- traits of real files (opt-in) -----------------------------------------------------------------
 
-QUIRKS = ("units", "full_width", "separators", "empty_total", "row_shape")
+QUIRKS = ("units", "full_width", "separators", "empty_total", "row_shape", "marks")
+NOTE_MARKS = ("*", "①", "②", "③")  # a footnote's mark after a count: 「207*」, 「207①」
 
 
 def _full_width(text: str) -> str:
@@ -445,6 +453,18 @@ def add_quirks(rng: random.Random, report: ZooReport) -> None:
                 report.row_shapes[row] = ("extra", "")
         if report.row_shapes:
             quirks.append("row_shape")
+    if draws[7] < 0.15:  # a footnote's mark or a remark after one to three counts of 表三/表四 (「207①」, 「56*」)
+        marks = random.Random(draws[7])  # (its own draws: rng draws as many as before for each report)
+        counted = sorted(p for p in printed if p.startswith(("section3", "section4")) and p != typo
+                         and report.printed_value(p) not in (None, 0))
+        style = marks.choice(("*", "circled", "remark"))
+        for n, path in enumerate(sorted(marks.sample(counted, min(len(counted), marks.randint(1, 3))))):
+            if style == "remark":  # a remark in brackets: 「207（其中网上申请120件）」
+                printed[path] += f"（其中网上申请{marks.randint(0, int(values[path]))}件）"
+            else:
+                printed[path] += "*" if style == "*" else NOTE_MARKS[1 + n]
+        if counted:
+            quirks.append("marks")
     report.quirks = tuple(quirks)
 
 

@@ -148,6 +148,9 @@ def kept_hits(matchers: list, kept: dict, run: str, next_row: int) -> tuple[int,
     return hits
 
 
+_UNIT_CELLS = ("", "件", "个", "项")  # what a units column (「单位」) prints beside a row's label
+
+
 def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
     """The rows from next_row on (within MAX_SKIP) whose label the run matches, by where in the
     run the label starts: a pure function of the run's text and next_row."""
@@ -173,7 +176,8 @@ def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
             if run[:1] in _OTHER_GROUP_LETTERS and run[1:2].isdigit():  # 「理3.其他」: the group's letter
                 alone = NUMBERING.sub("", run[1:]).strip(" .、")
             group = _GROUP_NUMBER.match(run)  # "（六）其他" split from "处理": the group's label
-            if alone in ("其他", "其它") and next_row >= r - 2 and not group:
+            # (「3.其他件」: a units column's 「件」 beside the label)
+            if alone[:2] in ("其他", "其它") and alone[2:] in _UNIT_CELLS and next_row >= r - 2 and not group:
                 hits.append((len(text), r))
             continue
         # _matches, inlined: this loop runs for every run of every table (the first keyword in the

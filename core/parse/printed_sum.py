@@ -96,7 +96,8 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
             page_checked = line
             cells = lines[line].cells  # (line_text, inline: asked of every line of the table)
             text = (cells[0].text if len(cells) == 1 else " ".join([c.text for c in cells])).strip()
-            if text.isdigit():  # (no form of _PAGE is digits alone; without pages, no page's number)
+            if text.isdecimal():  # (no form of _PAGE is digits alone; without pages, no page's number.
+                # isdecimal, not isdigit: a footnote's 「②」 alone on its line is a digit int() refuses)
                 if page_starts and _page_number(text, page_checked, lines, page_starts):
                     return None
             elif (text[:1] in _PAGE_STARTS or (text[:1].isdigit() and "/" in text)) and _PAGE.match(text):
@@ -131,7 +132,7 @@ def _page_number(text: str, line: int, lines: list[Line], page_starts: tuple[int
     """Whether a number alone on its line may be its page's number: the last line printed before a
     page break (a footer) or the first after one (a header), and the number of that page (or the one
     before it: a cover page left unnumbered)."""
-    if not text.isdigit() or not 0 < int(text) <= len(page_starts) + 1:
+    if not text.isdecimal() or not 0 < int(text) <= len(page_starts) + 1:
         return False  # (a 0 adds nothing to the sum, and numbers no page; nor does one past the last page)
     # the nearest lines printed before and after it (-1, len(lines): none): only empty lines lie
     # between a page break and the number when the break is after the one and before the other

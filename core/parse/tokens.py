@@ -216,13 +216,22 @@ def overlong_number(piece: str) -> bool:
         and sum(ch.isdigit() for ch in piece[:MAX_DIGITS + 2]) > MAX_DIGITS
 
 
-# A circled number right after digits is a footnote mark ("737①"), which NFKC would make a digit
-# ("7371"): it stays a mark, so the piece is no number (a "⒈" opening a label stays "1."). (The
-# mark is looked for first, the digit before it then: a search skips ahead to the marks.)
-_FOOTNOTE_MARK = re.compile("[\u2460-\u249b\u24ea\u3251-\u325f\u32b1-\u32bf](?<=[0-9\uff10-\uff19].)")
+# A circled number right after digits (or a count's unit) is a footnote mark ("737①", "12件①"),
+# which NFKC would make a digit ("7371"): it stays a mark, 「*」, which _run_pieces leaves out of
+# the count (a "⒈" opening a label stays "1."). (The mark is looked for first, the digit before it
+# then: a search skips ahead to the marks.)
+_FOOTNOTE_MARK = re.compile("[\u2460-\u249b\u24ea\u3251-\u325f\u32b1-\u32bf](?<=[0-9\uff10-\uff19件个项元].)")
 
-# Markdown writers escape a sign or a decimal point: "\-51", "\+2", "4\.23" print -51, +2, 4.23.
-_MARKDOWN_ESCAPE = re.compile(r"\\(?=[-+.]\d|\.)")
+# The circled numbers alone (not 「⑴」 or 「⒈」, which may open a label): a run of one is a mark
+_CIRCLED = frozenset(chr(c) for c in [*range(0x2460, 0x2474), 0x24EA, *range(0x3251, 0x3260), *range(0x32B1, 0x32C0)])
+
+# A count, then a remark in brackets closing the run (NFKC made （） ASCII): words, not an ordinal
+# (「3(1)」 of a glued row is a count and a label's 「(1)」), nor a unit (parse_number reads 「737(件)」)
+_COUNT_REMARK = re.compile(r"(\d[\d,]*)\((?![一二三四五六七八九十\d]*\)$)[^()]*[^\d()][^()]*\)$")
+
+# Markdown writers escape a sign or a decimal point: "\-51", "\+2", "4\.23" print -51, +2, 4.23;
+# and a footnote's mark: "9\*" prints 9*.
+_MARKDOWN_ESCAPE = re.compile(r"\\(?=[-+.]\d|\.|\*$)")
 
 
 # A piece of a cell's text as tokenize takes it: (text, start, end, kind, value, unit), kind None
@@ -270,6 +279,8 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
     piece = run
     if not run.isascii():  # (an ASCII run is NFKC already)
         if marked:
+            if len(run) == 1 and run in _CIRCLED:  # a footnote's mark its cell's narrow width wrapped
+                return ((run, 0, 1, None, None, ""),)  # onto a line of its own: no count (NFKC: 「1」)
             piece = _FOOTNOTE_MARK.sub("*", piece)
         piece = normalise(piece).strip()
     if "\\" in piece:
@@ -301,6 +312,19 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
         # kind, so a token of its own, joined to no text beside it: the parser reads it as a cell
         # whose number is not printed
         pieces = ((piece, 0, len(run), TEXT, None, ""),)
+    elif piece[-1:] == "*" and len(piece) > 1 and (number := _read_piece(piece[:-1], 0, len(run) - 1))[3] == NUM:
+        # a count with a footnote's mark after it (「207*」, 「12件*」, 「207①」 made 「207*」 above):
+        # the count the cell prints, its mark no part of it. As no number, the cell held no place in
+        # a text table's row (the row read 6 values, its 总计 0: a false 错误) and a grid's was unread
+        pieces = (number,)
+    elif piece[-1:] == ")" and piece[:1].isdigit() and (remark := _COUNT_REMARK.match(piece)) is not None \
+            and parse_number(piece) is None \
+            and (number := _read_piece(remark.group(1), 0, len(remark.group(1))))[3] == NUM:
+        # a count with a remark in brackets after it (「207（其中网上申请120件）」, 「12（注）」): the
+        # count the cell prints, its remark no cell (the remark's own numbers no count either). As
+        # no number, the cell held no place in a text table's row (the row read 6 values, 总计 0:
+        # a false 错误) and a grid's was unread
+        pieces = (number,)
     else:
         pieces = (_read_piece(piece, 0, len(run)),) if piece else ()
     _KEPT_RUNS[run] = pieces  # (tokenize made room)

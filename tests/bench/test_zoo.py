@@ -291,7 +291,8 @@ def test_quirks_leave_the_plain_zoo_alone_and_draw_alike_for_every_report():
     plain, quirky = generate(seed=801, count=40), _quirky()
     assert all(not zoo.quirks and not zoo.row_shapes for zoo in plain)
     assert [z.values for z in plain] == [z.values for z in quirky]  # the true values are the plain zoo's
-    assert {q for zoo in quirky for q in zoo.quirks} == {"units", "full_width", "separators", "empty_total", "row_shape"}
+    assert {q for zoo in quirky for q in zoo.quirks} == {"units", "full_width", "separators", "empty_total", "row_shape",
+                                                         "marks"}
     # one report's traits do not move the next one's: each report draws as many numbers
     rng = random.Random(5)
     add_quirks(rng, generate(seed=1, count=1)[0])
@@ -329,6 +330,13 @@ def test_quirks_appear_on_the_page_and_in_the_word_document_and_the_truth_reads_
                 assert int(fee[:-1]) == round(zoo.values["section2.fees.amount"] * 10000)
         if "empty_total" in zoo.quirks:
             assert all(row["total"] is None for row in truth["section3"].values())
+        if "marks" in zoo.quirks:  # 「207*」, 「207①」, 「207（其中网上申请120件）」: the truth is the count
+            marked = [(path, text) for path, text in zoo.printed.items()
+                      if text[:1] not in ("", "+", "-") and text.endswith(("*", "①", "②", "③", "件）"))]
+            assert 1 <= len(marked) <= 3 and all(text in cells for _, text in marked), zoo.name
+            for path, text in marked:
+                section, row, column = path.split(".")
+                assert truth[section][row][column] == zoo.values[path] > 0, (zoo.name, path, text)
         for key, (kind, what) in zoo.row_shapes.items():
             label = next(r.label for r in tables(zoo.version)["section3"].rows if r.key == key)
             if zoo.label_drift:

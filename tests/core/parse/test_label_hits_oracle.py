@@ -30,7 +30,8 @@ def _hits_by_find(matchers, run: str, next_row: int) -> tuple[int, ...]:
             alone = labels.NUMBERING.sub("", run).strip(" .、")
             if run[:1] in labels._OTHER_GROUP_LETTERS and run[1:2].isdigit():
                 alone = labels.NUMBERING.sub("", run[1:]).strip(" .、")
-            if alone in ("其他", "其它") and next_row >= r - 2 and not labels._GROUP_NUMBER.match(run):
+            if alone[:2] in ("其他", "其它") and alone[2:] in labels._UNIT_CELLS and next_row >= r - 2 \
+                    and not labels._GROUP_NUMBER.match(run):
                 hits.append((len(text), r))
             continue
         starts = [at for at in map(text.find, keywords) if at >= 0]
@@ -51,7 +52,7 @@ def _runs(table) -> list[str]:
     """Runs as reports print a table's labels: whole, renumbered (「1、」「1.」), cut where a narrow
     column wraps, two labels run together, a header's words, prose."""
     runs = ["申请人情况", "自然人", "商业企业", "总计", "社会公益组织", "本机关", "（七）总计", "(二)", "（六）其他",
-            "其他", "理3.其他", "年度办(二)部", "收到和处理政府信息公开申请情况", "单位：件"]
+            "其他", "理3.其他", "3.其他件", "其他项目", "年度办(二)部", "收到和处理政府信息公开申请情况", "单位：件"]
     for row in table.rows:
         label = row.label
         flat = re.sub(r"^[（(]?[0-9一二三四五六七八九十]{1,2}[)）.、]", "", label)

@@ -114,26 +114,27 @@ def test_a_sum_keeps_its_unit_of_money_and_a_yuan_sign_is_a_sum_in_yuan():
 
 
 def test_a_circled_footnote_mark_after_a_number_is_no_digit():
-    """NFKC makes 「①」 a 1: 「737①」 would read 7371. The mark keeps the cell from being a number
-    (its row is flagged); 「⒈」 opening a label is still 「1.」."""
+    """NFKC makes 「①」 a 1: 「737①」 would read 7371. The mark is no part of the count: the cell
+    reads 737 (since wild71; it was no number, its row flagged); 「⒈」 opening a label is still 「1.」."""
     builder = TextBuilder()
     builder.add_line(["一、本年新收", "737①", "⒈属于国家秘密"], grid=True)
     tokens = tokenize(builder.lines)
-    assert [(t.kind, t.text) for t in tokens] == [(TEXT, "一、本年新收737*1.属于国家秘密")]  # one text run, no number
+    assert [(t.kind, t.text, t.value) for t in tokens] == [
+        (TEXT, "一、本年新收", None), (NUM, "737", 737), (TEXT, "1.属于国家秘密", None)]
 
 
 def test_pieces_between_borders_and_odd_spaces_read_normalised_and_point_at_their_printed_text():
     """A w3m dump's box-drawing borders, pipes and an ideographic space part the pieces; each reads
     as NFKC makes it and points at its own printed characters. A circled number opening a piece is
-    no footnote mark (「①12」 reads 112), one after digits is (「737①」 stays text)."""
+    no footnote mark (「①12」 reads 112), one after digits is (「737①」 reads 737, its mark left out)."""
     builder = TextBuilder()
     builder.add_line(["│ 一、本年新收\u3000１２３ │ ５件|737① ①12 │"])
     text = builder.text
     tokens = tokenize(builder.lines)
     assert [(t.kind, t.text, t.value, t.unit) for t in tokens] == [
         (TEXT, "一、本年新收", None, ""), (NUM, "123", 123, ""), (NUM, "5件", 5, "件"),
-        (TEXT, "737*", None, ""), (NUM, "112", 112, "")]
-    assert [text[t.start:t.end] for t in tokens] == ["一、本年新收", "１２３", "５件", "737①", "①12"]
+        (NUM, "737", 737, ""), (NUM, "112", 112, "")]
+    assert [text[t.start:t.end] for t in tokens] == ["一、本年新收", "１２３", "５件", "737", "①12"]
 
 
 def test_counts_glued_with_their_units_are_counts_each_0_a_cell_of_its_own():

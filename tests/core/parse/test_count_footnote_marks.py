@@ -1,0 +1,76 @@
+"""A count printed with a footnote's mark after it (「165*」, 「207①」): the count, through every
+converter. Before, a text table's row lost the cell (the row read 6 values and its 总计 0, 表四's
+复议总计 unread: a false T4-1 错误), a web page's cell was unread, and the PDF text, whose narrow
+cell wrapped a mark onto a line of its own, stopped the parse (「②」 taken for a page number)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.check.rules import check
+from core.model import ERROR
+from core.pipeline import load_report
+from tests.core.truth import wrong_cells
+
+WILD = Path(__file__).resolve().parents[2] / "fixtures" / "wild"
+
+
+@pytest.mark.parametrize("suffix", ["html", "w3m.txt", "lynx.txt", "pandoc-plain.txt", "docx2txt.txt",
+                                    "pdftotext-layout.txt"])
+def test_a_count_with_a_footnote_mark_reads_as_the_count(suffix):
+    report = load_report(WILD / f"footnote-marks.{suffix}")
+    assert report.problems == []
+    assert wrong_cells(report, "wild/structures") == []
+    # 「165*」, 「207①」, 「200②」, 「13③」 as the table prints them
+    assert report.value("section3.new.natural") == 165 and report.value("section3.new.total") == 207
+    assert report.value("section3.total.total") == 200 and report.value("section4.review.total") == 13
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    if suffix != "pdftotext-layout.txt":  # (its 「3.其」/「他」 label wrapped in two: one flag, as without marks)
+        assert report.flags == []
+
+
+@pytest.mark.parametrize("suffix", ["html", "w3m.txt", "lynx.txt", "pandoc-plain.txt", "docx2txt.txt"])
+def test_a_count_with_a_remark_in_brackets_reads_as_the_count(suffix):
+    """「207（其中网上申请120件）」 (一、总计) and 「13（含结转2件）」 (表四 复议总计): the counts 207
+    and 13, the remarks' numbers no cells. Before, the page's cells were unread (17 flags) and the
+    text tables' rows lost them (一、总计 read 0, a false T4-1 错误 in w3m's, lynx's and pandoc's)."""
+    report = load_report(WILD / f"count-remarks.{suffix}")
+    assert wrong_cells(report, "wild/structures") == []
+    assert report.value("section3.new.total") == 207 and report.value("section4.review.total") == 13
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    assert report.flags == []
+
+
+def test_a_bracket_after_a_count_that_is_an_ordinal_or_a_unit_is_no_remark():
+    """「3(1)」 (a count glued to a label's ordinal) and 「0(三)」 are read as before (no count with a
+    remark: 0 and the label 「(三)」 apart), 「737(件)」 keeps its unit; 「12(注)」 is 12."""
+    from core.parse.tokens import NUM, TEXT, tokenize
+    from tests.core.parse.test_tokens import TextBuilder
+    builder = TextBuilder()
+    builder.add_line(["3(1)", "0(三)", "737(件)", "12(注)"], grid=True)
+    assert [(t.kind, t.text, t.value, t.unit) for t in tokenize(builder.lines)] == [
+        (TEXT, "3(1)", None, ""), (NUM, "0", 0, ""), (TEXT, "(三)", None, ""), (NUM, "737(件)", 737, "件"),
+        (NUM, "12", 12, "")]
+
+
+def test_a_mark_after_a_count_s_unit_is_a_mark_too():
+    """「12件①」 is 12 件 (NFKC would make it 「12件1」, no number), 「２件*」 2 件; a mark alone, 「*」,
+    is no count, and a circled number opening a run (「①12」) is still read as NFKC makes it."""
+    from core.parse.tokens import NUM, TEXT, tokenize
+    from tests.core.parse.test_tokens import TextBuilder
+    builder = TextBuilder()
+    builder.add_line(["12件①", "２件*", "*", "①12"], grid=True)
+    assert [(t.kind, t.value, t.unit) for t in tokenize(builder.lines)] == [
+        (NUM, 12, "件"), (NUM, 2, "件"), (TEXT, None, ""), (NUM, 112, "")]
+
+
+def test_a_mark_markdown_escapes_is_a_mark():
+    """pandoc's Markdown escapes the mark: 「9\\*」 (（一）予以公开's 科研机构) and 「38\\*」 (（六）1.'s
+    总计), in a table printing its zeros blank (zoo q7101's r0015, --quirks). Read as text, the
+    row's cells moved (12 cells wrong, flagged); now 9 and 38."""
+    report = load_report(WILD / "marks-markdown.pandoc-html-markdown.md")
+    assert wrong_cells(report, "wild/marks-markdown") == []
+    assert report.value("section3.granted.research") == 9
+    assert report.value("section3.other_no_correction.total") == 38
+    assert [f for f in check(report) if f.severity == ERROR] == []
