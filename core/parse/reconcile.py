@@ -146,13 +146,7 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
             readings = (kept for kept in readings if kept[-1] == width - 1)
         unknown = token_values.count(None) + (0 if total_last else width - len(tokens))  # in every reading
     elif len(set(token_values)) == 1:
-        # every reading is the same numbers; a row printing a value more than its columns (a 法人或
-        # 其他组织 subtotal after 自然人, TEMPLATE.md's rows of 8) leaves out its second, so that its
-        # placeholders and blank cells stay in their columns (q4101 r0047 「－ ０ ０ _ － － ０ －」: 其他
-        # read blank, 总计 0), unless it ends with an empty cell past 总计
-        if len(tokens) == width + 1 and tokens[-1].kind != EMPTY:
-            return tokens[:1] + tokens[2:]
-        return list(tokens[:width])
+        return list(tokens[:width])  # every reading is the same numbers
     else:
         def placement(kept: tuple[int, ...]) -> list[Optional[Token]]:
             return [tokens[i] for i in kept]
