@@ -69,13 +69,16 @@ def next_printed(lines: list[Line], index: int) -> int:
 
 
 def with_learned_gaps(lines: list[Line], label_line: int, values: list[Token], width: int,
-                      separator: Callable[[], Optional[int]]) -> Optional[list[Token]]:
+                      separator: Callable[[], Optional[int]],
+                      choose: Optional[Callable[[list[list[Token]]], Optional[list[Token]]]] = None
+                      ) -> Optional[list[Token]]:
     """A row's values with the blank cells its gaps stand for, `separator()` empty lines lying
     between any two cells; None unless exactly one count of lines per blank cell fits. The gap
     after the last value may hold more empty lines than the row's last blank cells need (a row
     or a table ends there, merged cells leave lines): the row's width says how many are cells.
     The separator is asked for (learning it reads the table's full rows) only when some count of
-    empty lines between cells could fit the row's gaps."""
+    empty lines between cells could fit the row's gaps. `choose`: given the rows every fitting
+    count makes when more than one fits, the one to read (None: none is sure)."""
     if len(values) >= width:
         return None
     following = next_printed(lines, values[-1].line if values else label_line)
@@ -94,10 +97,17 @@ def with_learned_gaps(lines: list[Line], label_line: int, values: list[Token], w
         return None
     between = separator()
     fits = _blanks_fitting(gaps, blank, between) if between is not None else []
-    if len(fits) != 1:
-        return None
+    if len(fits) == 1:
+        return _placed(lines, printed, values, fits[0])
+    if len(fits) > 1 and choose is not None:
+        return choose([_placed(lines, printed, values, fit) for fit in fits])
+    return None
+
+
+def _placed(lines: list[Line], printed: list[int], values: list[Token], fit: list[int]) -> list[Token]:
+    """The row's values with `fit`'s blank cells before each (and after the last)."""
     out: list[Token] = []
-    for n, (after, count) in enumerate(zip(printed, fits[0])):
+    for n, (after, count) in enumerate(zip(printed, fit)):
         spot = lines[after + 1].cells[0].start if lines[after + 1].cells else values[0].start
         out.extend(Token(EMPTY, "", spot, spot, after + 1) for _ in range(count))
         if n < len(values):

@@ -322,8 +322,22 @@ def t4_with_blank_paragraphs(tokens: list[Token], values: list[Token], width: in
     completed = with_blank_paragraphs(lines, max(header), values, width)
     if completed is None and values:
         header_lines = [t.line for t in tokens if t.kind == TEXT and t.line <= max(header)]
-        completed = with_learned_gaps(lines, max(header), values, width, lambda: header_separator(header_lines, lines))
+        completed = with_learned_gaps(lines, max(header), values, width, lambda: header_separator(header_lines, lines),
+                                      _t4_adding_up)
     return completed or values
+
+
+def _t4_adding_up(rows: list[list[Token]]) -> Optional[list[Token]]:
+    """Of 表四's rows as each count of empty lines a blank cell leaves places its values, the one
+    whose every group adds up (its four results to its 总计, a blank cell 0); None unless one
+    alone does. The header's names, one a line, teach the lines between two cells but not what
+    a blank cell leaves: lynx's one empty line or mammoth's two (s4201 r0030, mammoth's raw text
+    whose table ends with four more empty lines than its blank cells leave: 「11 2 _ 2 15」 read
+    as 11 2 2 _ 15, flagged)."""
+    adding_up = [row for row in rows if len(row) % 5 == 0 and all(
+        sum(token_number(t) or 0 for t in row[at:at + 4]) == (token_number(row[at + 4]) or 0)
+        for at in range(0, len(row), 5))]
+    return adding_up[0] if len(adding_up) == 1 else None
 
 
 def _page_break_within(pages: tuple[int, ...], first: int, last: int) -> bool:

@@ -1344,14 +1344,26 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 if not total_printed and _a_cell_short_adding_up(values, widths[key]):
                     total_printed = True
                     a_cell_short.append(key)
-                chosen = assign_irregular(report, table, key, values, total_printed=total_printed)
+                if len(values) == widths[key] + 1 and values[-1].kind != EMPTY and len({t.line for t in values}) == 1 \
+                        and not any("\ufffd" in t.text for t in values):
+                    # a row of 8 as its layout prints a row, on one line (a grid's row, a line of text),
+                    # not adding up as 8 (or 0s and placeholders throughout): its second cell is the 法人或
+                    # 其他组织 subtotal all the same (TEMPLATE.md's rows of 8), the slip the report's. Not
+                    # weighed by the sums: q4101 r0042 「0 0 0 1 0 0 0 0」 (科研机构's 1 misprinted) read
+                    # 0 0 0 0 0 0 0, the 1 left out as if the subtotal and the slip hidden; r0047 「－ ０ ０
+                    # _ － － ０ －」 its last cell left out, 其他's ０ read under 法律服务机构. (Not an
+                    # empty cell past 总计, nor a character lost in conversion: no column of the row.)
+                    chosen = without_subtotal(values)
+                    placement = f"，第二个数（{report.text[values[1].start:values[1].end]}）按「法人或其他组织」小计略去（模板无此列），请对照原文核对"
+                else:
+                    chosen = assign_irregular(report, table, key, values, total_printed=total_printed)
+                    placement = ""
                 if not total_printed and len(values) < widths[key]:
                     short[key] = values
                 if total_printed and chosen[-1] is not None and any(token_number(t) for t in values):
                     # its cells left unprinted are blank cells: _place_again stores it with them 0
                     # (they are unknown till then, so each such row is weighed there against all)
                     with_blanks[key] = values
-                placement = ""
             elif _columns_named(words, row):
                 chosen, placement = place_short_row(row, values)
                 placement = f"，空白单元格未留痕迹，{placement}，请对照原文核对" if placement else ""

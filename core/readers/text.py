@@ -6,6 +6,7 @@ text (newlines normalised), so a reviewer sees exactly what was saved.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -366,6 +367,22 @@ _BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
 _LATIN1_HIGH = re.compile("[\xa1-\xfe]")
 
 
+def _soft_hyphen_lost(error: UnicodeError) -> tuple[str, int]:
+    """GBK's 「－」 (0xA3 0xAD) printed by lynx as Latin-1: 0xAD is the soft hyphen, which lynx
+    does not print, and 0xA3 is left alone before a byte no GBK character pairs with it (w4103
+    r0021: every placeholder of a report printing 「－」 for 0 so, too many bytes left undecoded
+    for the text to be taken back at all, and the report read as none). Any other byte that
+    does not decode is marked."""
+    assert isinstance(error, UnicodeDecodeError)
+    if error.end == error.start + 1 and error.object[error.start] == 0xA3:
+        return "－", error.end
+    return "\ufffd", error.end
+
+
+_LOST_SOFT_HYPHEN = "lynx_lost_soft_hyphen"
+codecs.register_error(_LOST_SOFT_HYPHEN, _soft_hyphen_lost)
+
+
 def _undo_latin1_mojibake(text: str) -> tuple[str | None, str | None]:
     """Chinese text that a tool decoded as Latin-1 and saved again ("°²Æ½ÊÐ"): its characters
     are the original bytes. (The text put back, or None; the problem to say, or None.)
@@ -389,7 +406,7 @@ def _undo_latin1_mojibake(text: str) -> tuple[str | None, str | None]:
             return data.decode("utf-8"), UTF8_MOJIBAKE_PROBLEM
         except UnicodeDecodeError:
             return restore(text), UTF8_READ_AS_LATIN1
-    repaired = data.decode("gb18030", errors="replace")
+    repaired = data.decode("gb18030", errors=_LOST_SOFT_HYPHEN)
     chinese = len(CHINESE.findall(repaired[:20000]))
     if chinese * 2 >= high // 2 and repaired.count("\ufffd") * 4 < chinese:
         return repaired, MOJIBAKE_PROBLEM

@@ -267,6 +267,19 @@ def test_gbk_read_as_latin1_is_still_put_back_as_gbk(tmp_path):
     assert report.value("section2.normative_docs.issued") == 11
 
 
+def test_gbk_read_as_latin1_by_lynx_its_placeholders_losing_the_soft_hyphen():
+    # lynx took a GBK page for Latin-1: 「－」 (0xA3 0xAD) prints 「£」 alone, the soft hyphen 0xAD
+    # never printed. Before (69642b02): those 176 placeholders left undecoded, the text was not
+    # taken back at all and the file read as no report (「不是政府信息公开工作年度报告」)
+    report, wrong, silent = read_against_truth(ZOO / "w4103-r0021-word-html-lynx.txt")
+    assert report.problems == [MOJIBAKE_PROBLEM]
+    assert (report.template, report.year) == ("2021", 2025)
+    assert t3_row(report, "new") == [2, 1, None, None, None, None, 3]
+    assert report.value("section2.fees.amount") == 347.2
+    assert report.value("section4.review.maintained") == 12
+    assert (wrong, silent) == ([], [])
+
+
 def test_html2text_escaped_page_number_between_padded_tables_is_no_value():
     # 「\- 5 -」 (html2text escapes a line's leading "-") between two padded tables of 表三, the
     # line above a padded line of blank cells: a page's number. Before: read as 5 in
