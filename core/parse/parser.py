@@ -843,7 +843,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                         values.append(previous := Token(EMPTY, "", token.start, token.end, token.line))
                         continue
                     if t2 and values and (T2_BREAK.search(token.text) or _wrapped_break(span, at)) \
-                            and not each_value_after_its_name(table.row(key), span):
+                            and not (len(values) < widths[key] and each_value_after_its_name(table.row(key), span)):
                         break  # the next block's heading: what follows is not this row's
                     if not t2 and len(values) >= widths[key] and ("小计" in token.text or _group_sums_row(span, at, widths[key])):
                         # a group's 小计 row an agency added (「（三）不予公开 小计」, before or after
