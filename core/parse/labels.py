@@ -228,7 +228,9 @@ def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
         if next_row >= len(rows):
             break  # every row found: nothing after can match
         hits = kept_hits(matchers, kept, token.text, next_row)
-        if not hits and len(token.text) <= _NUMBER_ALONE_MAX and (alone := _NUMBER_ALONE.match(token.text)):
+        # (most short runs, a header's 「自然」 or 「总计」, hold no number's mark: no regex call)
+        if not hits and len(text := token.text) <= _NUMBER_ALONE_MAX and ("、" in text or "." in text or "．" in text) \
+                and (alone := _NUMBER_ALONE.match(text)):
             hits = _number_then_wrapped_label(matchers, tokens, index, next_row, alone.group(1))
         for r in hits:
             if r >= next_row:
@@ -246,6 +248,8 @@ def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
 # (「四、 9 — — — — 9」 / 「结转」 / 「下年」 / 「度继」 / 「续办」 / 「理」: pdfplumber, pdftotext -layout)
 _NUMBER_ALONE = re.compile(r"^\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})[.．、]\s*$")
 _NUMBER_ALONE_MAX = 6
+
+
 _WRAPPED_LOOKAHEAD = 16  # tokens after the number: the row's values, then the label's lines
 
 
