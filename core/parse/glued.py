@@ -678,7 +678,8 @@ def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", 
                         dashes: bool = True, with_blanks: Callable[[], list] = list,
                         stated: Optional[int] = None) -> tuple[list, str]:
     """The readings of a glued 表二 row worth keeping, and the assumption that chose them ("" when
-    none was needed). Certain: 上一年项目数量 plus 本年增/减 is this year's count, never below 0.
+    none was needed). Certain: 上一年项目数量 plus 本年增/减 is this year's count, never below 0 (a
+    placeholder in 上一年项目数量 says none: 「－－68」 is － · － · 68, never － · -6 · 8).
     Plausible, preferred when some reading keeps it: 2021's 本年制发 ≤ 现行有效 + 本年废止 (T2-2);
     2019's 本年新公开 ≤ 对外公开总数量 (the total published counts this year's), and 本年新公开 =
     本年新制作: a 规章 or 规范性文件 has no effect until published (立法法; 国办发〔2018〕37号: 未经
@@ -697,7 +698,7 @@ def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", 
     The rows these assumptions leave one reading are flagged as inferred by the caller."""
     values = lambda r: [0 if first == last else value for value, first, last in r]  # noqa: E731 (a blank: 0)
     if template == "2019" and key not in ("rules", "normative_docs", "procurement"):
-        possible = [r for r in readings if None in values(r)[:2] or sum(values(r)[:2]) >= 0] or readings
+        possible = [r for r in readings if values(r)[1] is None or (values(r)[0] or 0) + values(r)[1] >= 0] or readings
         assumed = ""
         if not dashes:
             def as_minus(r) -> bool:  # (no dash of the run read as a placeholder)
@@ -706,7 +707,7 @@ def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", 
             minus = list(filter(as_minus, possible))
             if minus and len(minus) < len(possible):
                 possible, assumed = minus + [r for r in with_blanks() if r not in minus and as_minus(r) and (
-                    None in values(r)[:2] or sum(values(r)[:2]) >= 0)], "表中未以短横线表示空白，短横线按负号拆分"
+                    values(r)[1] is None or (values(r)[0] or 0) + values(r)[1] >= 0)], "表中未以短横线表示空白，短横线按负号拆分"
         # (a row short of cells: an unsigned value is not the change either, as t2_short_rows reads it)
         if signed or all(any(first == last for _, first, last in r) for r in possible):
             with_sign = [r for r in possible if not values(r)[1] or run[r[1][1]] in _SIGNS]

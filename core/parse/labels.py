@@ -231,7 +231,12 @@ def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
             continue
         if next_row >= len(rows):
             break  # every row found: nothing after can match
-        for r in kept_hits(matchers, kept, token.text, next_row):
+        hits = kept_hits(matchers, kept, token.text, next_row)
+        # (most short runs, a header's 「自然」 or 「总计」, hold no number's mark: no regex call)
+        if not hits and len(text := token.text) <= _NUMBER_ALONE_MAX and ("、" in text or "." in text or "．" in text) \
+                and (alone := _NUMBER_ALONE.match(text)):
+            hits = _number_then_wrapped_label(matchers, tokens, index, next_row, alone.group(1))
+        for r in hits:
             if r >= next_row:
                 if rows[r].key == "total" and _header_total(tokens, index):
                     continue  # (the header repeated on a later page names its 总计 column)
@@ -240,6 +245,40 @@ def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
     if table.section == "section2" and found and len(found) < len(rows):
         found = _t2_rows_in_other_order(table, tokens, found)
     return found
+
+
+# a run that is a row's own number alone (「四、」): a label column so narrow that the number fills its
+# first line, beside the row's values, the words wrapping two characters a line below them
+# (「四、 9 — — — — 9」 / 「结转」 / 「下年」 / 「度继」 / 「续办」 / 「理」: pdfplumber, pdftotext -layout)
+_NUMBER_ALONE = re.compile(r"^\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})[.．、]\s*$")
+_NUMBER_ALONE_MAX = 6
+
+
+_WRAPPED_LOOKAHEAD = 16  # tokens after the number: the row's values, then the label's lines
+
+
+def _number_then_wrapped_label(matchers: list, tokens: list[Token], index: int, next_row: int,
+                               number: str) -> tuple[int, ...]:
+    """The row (from next_row on, within MAX_SKIP) whose own number the run at `index` is alone,
+    where the text runs after it (its row's values may print between) spell the start of that
+    row's official label, at least _PREFIX_MIN characters of it: its words wrapped onto the lines
+    below. A number alone names no row (「三、」 is 表三's group 本年度办理结果; 「四、」 may be the
+    next section's number, its heading on the next line): the words must say which."""
+    rows = [r for r in range(next_row, min(len(matchers), next_row + MAX_SKIP + 1)) if matchers[r][3] == number]
+    if len(rows) != 1:
+        return ()
+    official = matchers[rows[0]][1]
+    spelled = ""
+    for token in tokens[index + 1:index + 1 + _WRAPPED_LOOKAHEAD]:
+        if token.kind != TEXT:
+            continue
+        words = LABEL_NOISE.sub("", token.text)
+        if not official.startswith(spelled + words):
+            break
+        spelled += words
+        if spelled == official:
+            break
+    return (rows[0],) if len(spelled) >= _PREFIX_MIN else ()
 
 
 # a 表二 label cell: the row's label, maybe a character or two more (「规章（件）」), never prose

@@ -59,8 +59,9 @@ from core.parse.t2_before_label import t2_values_before_labels
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.column_blocks import read_column_blocks
-from core.parse.pdfblocks import (t2_column_blocks, t2_rows_after_labels_and_names, t2_rows_under_headers, t3_spill,
-                                  t4_partly_under_section5, t4_printed_apart, t4_stray_values)
+from core.parse.pdfblocks import (each_value_after_its_name, t2_column_blocks, t2_rows_after_labels_and_names,
+                                  t2_rows_under_headers, t3_spill, t4_partly_under_section5, t4_printed_apart,
+                                  t4_stray_values)
 from core.parse.page_furniture import furniture, without
 from core.parse.lost import (BLANKS_UNTRACED_ZEROS, ZEROS_UNPLACED, blank_rows, empty_line, headless_table_flags,
                              lost_character_flags, lost_text_flags, only_zeros, zero_row, zeros_in_doubt)
@@ -842,7 +843,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                         overflow.append(token)
                         values.append(previous := Token(EMPTY, "", token.start, token.end, token.line))
                         continue
-                    if t2 and values and (T2_BREAK.search(token.text) or _wrapped_break(span, at)):
+                    if t2 and values and (T2_BREAK.search(token.text) or _wrapped_break(span, at)) \
+                            and not (len(values) < widths[key] and each_value_after_its_name(table.row(key), span)):
                         break  # the next block's heading: what follows is not this row's
                     if not t2 and len(values) >= widths[key] and ("小计" in token.text or _group_sums_row(span, at, widths[key])):
                         # a group's 小计 row an agency added (「（三）不予公开 小计」, before or after

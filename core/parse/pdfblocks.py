@@ -747,12 +747,26 @@ def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> 
             if foreign is not None:
                 report.flags.append(Flag(f"section2.{key}", "parse", f"「{row.label}」行的数值印在另一栏的列名「{foreign.strip()}」"
                                          "之后（PDF文字顺序），可能不属本行，请对照原文核对"))
-        elif any(t.kind == TEXT and _SPACES.sub("", t.text) in headers for t in span[:first_value]):
+        elif any(t.kind == TEXT and _SPACES.sub("", t.text) in headers for t in span[:first_value]) \
+                and not each_value_after_its_name(row, span):
             report.flags.append(Flag(f"section2.{key}", "parse", f"「{row.label}」行的数值印在各列名之后"
                                      "（PDF文字顺序），各列归属无法确定，请对照原文核对"))
         elif _own_names_over_values_after(row, span, T2_BREAK):
             report.flags.append(Flag(f"section2.{key}", "parse", f"「{table.row(key).label}」行印满各列数值之后，又印出本行的列名，"
                                      "其下另有数值（PDF文字顺序按栏印出），本行标签后的数值可能不属本行，请对照原文核对"))
+
+
+def each_value_after_its_name(row, span: list[Token]) -> bool:
+    """Whether a 表二 row's span (the tokens after its label) opens with each of its columns' names
+    in order, one value right after each (「本年制发件数 / 0 / 本年废止件数 / 1 / 现行有效件数 / 0」:
+    plain pdftotext of a block whose header repeats over each row): every value under its own name,
+    its column sure; the names after the first value are then no next block's heading (T2_BREAK).
+    (A block printed column by column prints a label, then values or other names: never so.)"""
+    if len(span) < 2 * len(row.columns):
+        return False
+    return all(name.kind == TEXT and _SPACES.sub("", name.text) == _column_name(column.label)
+               and value.kind in (NUM, NA)
+               for column, name, value in zip(row.columns, span[0::2], span[1::2]))
 
 
 def _own_names_over_values_after(row, span: list[Token], block_break) -> bool:

@@ -227,6 +227,22 @@ def test_a_t2_row_of_one_column_whose_value_prints_under_another_blocks_column_n
     assert not [f for f in report.flags if f.cell == "section2.fees"]
 
 
+def test_a_t2_row_printing_each_value_after_its_own_column_name_is_read_whole():
+    # plain pdftotext, 2021 表二's first block printing its header over each row: 「规章 / 本年制发件数 /
+    # 0 / 本年废止件数 / 0 / 现行有效件数 / 0」, then 「第二十条第（一）项 / 信息内容 / 行政规范性文件 /
+    # 本年制发件数 / 0 / 本年废止件数 / 1 / 现行有效件数 / 0」. Each value is under its own name. On
+    # 69642b02 each row stopped at its second column's name (read as the next block's heading): one
+    # value read, the others filled in as 0 (行政规范性文件's 本年废止件数 1 read 0), flagged
+    report, wrong, silent = read_against_truth(ZOO / "pq4205-r0005-pdftotext-gbk.txt")
+    assert wrong == [] and silent == []
+    columns = ("issued", "repealed", "in_force")
+    assert [report.value(f"section2.normative_docs.{c}") for c in columns] == [0, 1, 0]
+    assert report.cells["section2.normative_docs.repealed"].raw == "1"
+    assert [report.value(f"section2.rules.{c}") for c in columns] == [0, 0, 0]
+    # every value under its own name: no column in doubt, nothing to check
+    assert not [f for f in report.flags if f.cell.startswith("section2")]
+
+
 def test_t4_placeholders_printed_before_every_number_of_their_group_flag_the_group():
     # plain pdftotext, 2019, zeros 无: 行政复议 prints 无 1 无 无 1 (纠正 1, 总计 1), the text
     # 无 无 无 1 1 (pdftotext printed the row's 无 before its digits). Read in printed order, the

@@ -158,6 +158,21 @@ def test_a_dash_before_digits_may_be_a_placeholder_where_the_tables_print_dashes
     assert silent == []
 
 
+def test_a_placeholder_in_last_years_count_says_none_so_the_change_after_it_is_no_minus():
+    # s4106 r0041 docx2txt, a report printing 「－」 for its blank cells: 其他对外管理服务事项－－68 is
+    # － · － · 68, or － · -6 · 8, which leaves fewer than 0 items (a placeholder counts none, as a
+    # blank does): the row is read (left open on 69642b02), flagged as cut
+    report, wrong, silent = read_against_truth(ZOO / "s4106-r0041-docx2txt.txt")
+    assert _values(report, "other_services", ("prev_items", "change", "decisions")) == [None, None, 68]
+    assert report.cells["section2.other_services.change"].raw == "－"
+    flag = next(f for f in report.flags if f.cell == "section2.other_services")
+    assert flag.kind == "inferred" and "－－68" in flag.message
+    # 行政许可792-352458598 stays open: 792 · -352 · 458598 or 792 · -3524 · 58598 …, nothing to choose by
+    assert _values(report, "licensing", ("prev_items", "change", "decisions")) == [792, None, None]
+    assert sorted(c for c in wrong if c.startswith("section2.")) == [
+        "section2.licensing.change", "section2.licensing.decisions"] and silent == []
+
+
 def test_a_glued_row_of_normative_documents_is_cut_as_the_prose_states_their_number(tmp_path):
     # 2021 表二 glued: 行政规范性文件13013 reads 13 · 0 · 13, 1 · 30 · 13 or 1 · 301 · 3 (本年制发 ≤
     # 现行有效 + 本年废止 each time); the prose says 「全年制发规范性文件13件」, which the template ties to
