@@ -178,6 +178,32 @@ class Report:
     # sum is the auditor's values disagreeing with a reading that agreed with itself
     read_values: dict[str, Optional[Number]] = field(default_factory=dict)
 
+    if not TYPE_CHECKING:  # (hidden from mypy: it would take any misspelt attribute for a field)
+        def __getattr__(self, name: str):
+            """Only asked for an attribute the report does not hold: a field of a report read from
+            its packed form (core.parse.cache: cells, flags and text stay packed until one of them
+            is first asked for), decoded now and kept. Another thread decoding it at once keeps
+            the values the first one set."""
+            packed = self.__dict__.get("_packed")
+            if packed is not None and name in packed.fields:
+                attributes = self.__dict__
+                for field_name, value in packed.unpack().items():
+                    attributes.setdefault(field_name, value)
+                attributes.pop("_packed", None)
+                return attributes[name]
+            raise AttributeError(f"'Report' object has no attribute '{name}'")
+
+    def has_cells(self) -> bool:
+        """``bool(self.cells)``: any cell read, known of a packed report without decoding it."""
+        packed = self.__dict__.get("_packed")
+        return bool(self.cells) if packed is None else packed.has_cells
+
+    def known_whole(self) -> Optional[bool]:
+        """Whether its tables were read whole (core.compare.years.read_whole) as its packed form
+        says it (worked out where it was parsed); None when not known."""
+        packed = self.__dict__.get("_packed")
+        return None if packed is None else packed.whole
+
     def value(self, path: str) -> Optional[Number]:
         cell = self.cells.get(path)
         return cell.value if cell else None

@@ -440,7 +440,7 @@ def _key_agency(item) -> None:
     if isinstance(item, tuple):  # (review, findings); a Listed row gets its report later
         review = item[0]
         normalise_agency(review.report.agency)
-        if review.report.cells:  # (copy_rank asks no more of a report without cells)
+        if review.report.has_cells():  # (copy_rank asks no more of a report without cells)
             read_whole_of(review)
 
 

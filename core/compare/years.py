@@ -25,7 +25,7 @@ def copy_rank(review: ReportReview) -> int:
     copy cut off after 表三: its blanks would stand for the year's numbers); UNREAD: no table was read from it (no numbers to count
     or pair). The cross-year checks pair it, 年度对照 shows its counts and the 汇总's 年度合计 adds
     its numbers: one year, one set of numbers, the one the auditor looked at."""
-    if not review.report.cells:
+    if not review.report.has_cells():
         return UNREAD
     if review.chosen:
         return CHOSEN
@@ -45,10 +45,14 @@ def read_whole_of(review: ReportReview) -> bool:
     ``lacks_a_table`` goes through every cell (a folder of 2 000 reports, many copies a year,
     spent 16 s of the GUI thread in it while loading). The folder's loading thread works it out
     for each report before the report list gets it (gui/loader.py): on the GUI thread it was
-    still 0.2 s of a folder of 2 000 reopened, up to 30 ms in one turn."""
+    still 0.2 s of a folder of 2 000 reopened, up to 30 ms in one turn. A report still packed
+    says it (the worker that parsed it worked it out): it is not decoded for this."""
     whole = review.__dict__.get("_read_whole")
     if whole is None:
-        whole = review.__dict__["_read_whole"] = read_whole(review.report)
+        whole = review.report.known_whole()
+        if whole is None:
+            whole = read_whole(review.report)
+        review.__dict__["_read_whole"] = whole
     return whole
 
 
@@ -151,7 +155,7 @@ def link_previous_years(reviews: Iterable[ReportReview]) -> list[ReportReview]:
     standing: dict[tuple[str, int], tuple[int, ReportReview]] = {}  # (agency key, year) → its rank and copy
     for review in reviews:
         report = review.report
-        if not report.cells:
+        if not report.has_cells():  # (a packed report is not decoded for this)
             continue
         key, year = normalise_agency(report.agency), report.year
         if key and year:
@@ -180,7 +184,7 @@ def copies_key(report: Report, normalised: Callable[[str], str] = normalise_agen
     """(agency key, year) that the copies of one agency's year share (``copies_of``); None for a
     report whose tables, agency or year were not read. ``normalised``: normalise_agency, or a
     cache of it."""
-    if not (report.cells and report.year):
+    if not (report.year and report.has_cells()):
         return None
     key = normalised(report.agency) if report.agency else ""
     return (key, report.year) if key else None
