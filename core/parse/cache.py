@@ -241,9 +241,9 @@ def _report_parts(report: Report, whole: Optional[bool]):
     if not set(map(type, cell_values)) <= _CELL_TYPE or not set(map(type, report.flags)) <= _FLAG_TYPE:
         return None
     intern = sys.intern
-    raws = [cell.raw for cell in cell_values]
-    raws = tuple(map(intern, raws)) if max(map(len, raws), default=0) <= _INTERN_MAX \
-        else tuple(intern(raw) if len(raw) <= _INTERN_MAX else raw for raw in raws)
+    texts = [cell.raw for cell in cell_values]
+    raws = tuple(map(intern, texts)) if max(map(len, texts), default=0) <= _INTERN_MAX \
+        else tuple(intern(raw) if len(raw) <= _INTERN_MAX else raw for raw in texts)
     columns = (tuple([cell.value for cell in cell_values]), tuple([intern(cell.state) for cell in cell_values]),
                raws, tuple([cell.span for cell in cell_values]))
     head = (_interned(_head_row(report)), bool(cells), whole)
