@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from core.compare.years import read_whole_of
 from core.model import Finding, Report
 from core.parse.cache import ParseCache, loads, pack, parse_key, report_key
 from core.pipeline import HashedFile, read_report
@@ -216,8 +215,8 @@ def _load_one(path, store: Optional[ReviewStore], store_error: str, cache: Optio
             if findings is not None:
                 bare = dataclasses.replace(report, file="")  # the same bytes may live anywhere
                 return Parsed(report.file, report.content_hash, summarize(review, findings),
-                              pack(bare, read_whole_of(review)), pack(findings))
-        cache.put(report, read_whole_of(review))  # (worked out once: the loader asks it too)
+                              pack(bare), pack(findings))
+        cache.put(report)
     findings = findings_for(review, cache)
     row = None
     if keep_row and cache is not None and not store_error and report.content_hash and _untouched(review):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Callable, Iterable, Optional, Sequence
 
 from core.compare.pairing import normalise_agency
-from core.model import MISSING, Report
+from core.model import Report, lacks_a_table
 from core.readers.problems import problem_label
 from core.review.edits import CLEARED, ReportReview
 
@@ -45,14 +45,10 @@ def read_whole_of(review: ReportReview) -> bool:
     ``lacks_a_table`` goes through every cell (a folder of 2 000 reports, many copies a year,
     spent 16 s of the GUI thread in it while loading). The folder's loading thread works it out
     for each report before the report list gets it (gui/loader.py): on the GUI thread it was
-    still 0.2 s of a folder of 2 000 reopened, up to 30 ms in one turn. A report still packed
-    says it (the worker that parsed it worked it out): it is not decoded for this."""
+    still 0.2 s of a folder of 2 000 reopened, up to 30 ms in one turn."""
     whole = review.__dict__.get("_read_whole")
     if whole is None:
-        whole = review.report.known_whole()
-        if whole is None:
-            whole = read_whole(review.report)
-        review.__dict__["_read_whole"] = whole
+        whole = review.__dict__["_read_whole"] = read_whole(review.report)
     return whole
 
 
@@ -65,42 +61,12 @@ def read_whole(report: Report) -> bool:
     or values the parser could not read (its problem 表不完整 or 表无数值). A copy of a year filed
     twice that is not is no second version of the report: 年度对照 counts no differences against
     it (its blanks are what the reader lost, not what the agency filed)."""
-    if not report.cells or lacks_a_table(report):
+    if not report.has_cells():
+        return False
+    lacks = report.known_lacks_a_table()  # (a report still packed: not decoded for this)
+    if lacks if lacks is not None else lacks_a_table(report):
         return False
     return not any(problem_label(problem) in _TABLE_READ_IN_PART for problem in report.problems)
-
-
-def lacks_a_table(report: Report) -> bool:
-    """A table (表二, 表三 or 表四) the parser did not find (rule D-2's 缺少统计表: a web page whose
-    lines ran together), or of which no cell was read (every cell of it MISSING)."""
-    if report.tables and any(section not in report.tables for section in ("section2", "section3", "section4")):
-        return True
-    cells = report.cells
-    unread = [path for path, cell in cells.items() if cell.state == MISSING]
-    if not unread:  # (most reports: every cell read)
-        return False
-    sections = {_section(path) for path in unread}  # those with an unread cell: is any of theirs read?
-    section_of = _SECTION_OF
-    for path, cell in cells.items():
-        if cell.state != MISSING:
-            section = section_of.get(path) or _section(path)
-            if section in sections:
-                sections.discard(section)
-                if not sections:
-                    return False
-    return True
-
-
-def _section(path: str) -> str:
-    section = _SECTION_OF.get(path)
-    if section is None:
-        section = _SECTION_OF[path] = path.partition(".")[0]
-    return section
-
-
-# each cell path's section ("section3.granted.total" → "section3"), looked up rather than cut from
-# the path for each of a report's ~200 cells (the template's paths: a few hundred in all)
-_SECTION_OF: dict[str, str] = {}
 
 
 def standing_reason(copies: Sequence[ReportReview]) -> int:

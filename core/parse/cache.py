@@ -227,10 +227,11 @@ def _layout_of(report: Report, paths: tuple):
     return paths
 
 
-def _report_parts(report: Report, whole: Optional[bool]):
+def _report_parts(report: Report):
     """A report as the lazy form's head and body, plain values for marshal; None when it is not
     a form this packs. The head: the fields but those of the body, whether it has cells and
-    ``whole`` (core.compare.years.read_whole, worked out by the caller; None: not known)."""
+    whether it lacks a table (``model.lacks_a_table``: whether its tables were read whole, what
+    the copies of a year are ranked by, core.compare.years.read_whole)."""
     cells = report.cells
     if type(cells) is not dict or type(report.flags) is not list:
         return None
@@ -246,7 +247,7 @@ def _report_parts(report: Report, whole: Optional[bool]):
         else tuple(intern(raw) if len(raw) <= _INTERN_MAX else raw for raw in texts)
     columns = (tuple([cell.value for cell in cell_values]), tuple([intern(cell.state) for cell in cell_values]),
                raws, tuple([cell.span for cell in cell_values]))
-    head = (_interned(_head_row(report)), bool(cells), whole)
+    head = (_interned(_head_row(report)), bool(cells), bool(cells) and model.lacks_a_table(report))
     body = (_layout_of(report, tuple(cells)), columns, [_interned(_flag_row(flag)) for flag in report.flags],
             _interned(_body_row(report)))
     return head, body
@@ -308,7 +309,7 @@ _PLAIN = {int, float, bool, type(None)}  # kept as they are
 _RAW = b"m"
 
 # The lazy form of a report: its head (the fields but cells, flags, text, section_spans and read_values,
-# and two facts of its cells: whether it has any, whether its tables were read whole) decoded at once,
+# and two facts of its cells: whether it has any, whether it lacks a table) decoded at once,
 # its body kept packed in the Report (``_Packed``) and decoded when one of its fields is first asked for:
 # the window lists a folder's reports, links their years and marks their copies from the heads, and
 # decodes a report as it is opened (decoding each one's ~200 cells was most of the window's work
@@ -322,12 +323,12 @@ _LENGTH = struct.Struct("<I")
 
 class _Packed:
     """The body of a report in the lazy form (``Report.__getattr__`` decodes it), and what the
-    window asks of its cells before then (``Report.has_cells``, core.compare.years.read_whole_of)."""
-    __slots__ = ("body", "compressed", "has_cells", "whole")
+    window asks of its cells before then (``Report.has_cells``, ``Report.known_lacks_a_table``)."""
+    __slots__ = ("body", "compressed", "has_cells", "lacks_a_table")
     fields = frozenset(_BODY_FIELDS)
 
-    def __init__(self, body: bytes, compressed: bool, has_cells: bool, whole: Optional[bool]) -> None:
-        self.body, self.compressed, self.has_cells, self.whole = body, compressed, has_cells, whole
+    def __init__(self, body: bytes, compressed: bool, has_cells: bool, lacks_a_table: bool) -> None:
+        self.body, self.compressed, self.has_cells, self.lacks_a_table = body, compressed, has_cells, lacks_a_table
 
     def unpack(self) -> dict:
         """The body's fields. Its short strings were interned as it was packed: marshal keeps that
@@ -344,14 +345,14 @@ def _lazy_report(data: bytes) -> Report:
     """A report in the lazy form, its head decoded (its body when first asked for)."""
     view = memoryview(data)
     end = 5 + _LENGTH.unpack_from(view, 1)[0]
-    fields, has_cells, whole = marshal.loads(view[5:end])
+    fields, has_cells, lacks = marshal.loads(view[5:end])
     if data[:1] == _LAZY:
         body = data[end + 4:]
         if zlib.crc32(body) != _LENGTH.unpack_from(view, end)[0]:
             raise ValueError("a damaged report")
-        packed = _Packed(body, True, has_cells, whole)
+        packed = _Packed(body, True, has_cells, lacks)
     else:
-        packed = _Packed(data[end:], False, has_cells, whole)
+        packed = _Packed(data[end:], False, has_cells, lacks)
     report = Report.__new__(Report)  # (its fields set here: __init__ would make empty body fields)
     attributes = report.__dict__
     attributes.update(zip(_HEAD_FIELDS, fields))
@@ -359,12 +360,11 @@ def _lazy_report(data: bytes) -> Report:
     return report
 
 
-def pack(value, whole: Optional[bool] = None) -> bytes:
+def pack(value) -> bytes:
     """``value`` in the form ``loads`` reads, uncompressed where it is a fast form (quick to
-    make and to read; ``stored_form`` compresses it for the cache). ``whole``: of a report,
-    whether its tables were read whole (core.compare.years.read_whole), kept in its head."""
+    make and to read; ``stored_form`` compresses it for the cache)."""
     if type(value) is Report:
-        parts = _report_parts(value, whole)
+        parts = _report_parts(value)
         if parts is not None:
             try:
                 head, body = (marshal.dumps(part, _MARSHAL_VERSION) for part in parts)
@@ -392,8 +392,8 @@ def stored_form(data: bytes) -> bytes:
     return data
 
 
-def dumps(value, whole: Optional[bool] = None) -> bytes:
-    return stored_form(pack(value, whole))
+def dumps(value) -> bytes:
+    return stored_form(pack(value))
 
 
 def loads(data: bytes, kind: type = Report):
@@ -609,14 +609,14 @@ class ParseCache:
             self._write("UPDATE parses SET summary = ? WHERE parse_key = ? AND version = ?",
                         (text, key, self.version))
 
-    def put(self, report: Report, whole: Optional[bool] = None) -> None:
+    def put(self, report: Report) -> None:
         """Store a fresh parse under its ``report_key`` (its path is not stored: the same bytes
-        may live anywhere, under a name of the same format); ``whole``: as ``pack`` keeps it."""
+        may live anywhere, under a name of the same format)."""
         key = report_key(report)
         if self._db is None or not key:
             return
         try:
-            data = dumps(dataclasses.replace(report, file=""), whole)
+            data = dumps(dataclasses.replace(report, file=""))
         except (TypeError, ValueError):
             return
         self._ahead.pop(key, None)  # read ahead before this write

@@ -469,13 +469,13 @@ def test_reports_from_the_cache_are_linked_and_ranked_before_their_cells_are_dec
     """The window links a folder's years and ranks each year's copies from what the cache keeps
     beside a report's cells (whether it has any, whether its tables were read whole), decoding no
     report; their cross-year findings are then those of freshly parsed reports."""
-    from core.compare.years import UNTOUCHED, copies_key, copy_rank, link_previous_years, read_whole_of
+    from core.compare.years import UNTOUCHED, copies_key, copy_rank, link_previous_years
     from core.parse.cache import dumps, loads
     folder = FIXTURES / "compare" / "huaian"
     fresh = [ReportReview(load_report(path)) for path in sorted(folder.glob("*.txt"))]
     packed = []
     for review in fresh:
-        report = loads(dumps(review.report, read_whole_of(review)))
+        report = loads(dumps(review.report))
         report.file = review.report.file
         packed.append(ReportReview(report))
     assert link_previous_years(packed) == [packed[1]] and packed[1].previous_year is packed[0]
