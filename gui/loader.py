@@ -11,8 +11,9 @@ back with its stored review replayed and its findings. Rows reach the GUI thread
 through queued signals, so the window inserts many rows at once and stays responsive. Once
 every file has its row (``listed``), the thread decodes the listed rows' reports from the cache
 and sends them too (``hydrated``). Worker processes send a report they parsed afresh as its row
-too, with the report and its findings packed (``Parsed``): it is decoded here a few at a time
-while the workers parse on, its row sent with its report (``Loaded``), and stored in the parse
+too, with the report and its findings packed (``Parsed``): its head and findings are decoded here
+a few at a time while the workers parse on (its cells, flags and text stay packed until the report
+is opened: core.parse.cache), its row sent with its report (``Loaded``), and stored in the parse
 cache once every report is loaded (the compression and the SQL off the workers' way to the
 dashboard; a crash before only costs parsing those files again). ``cancel()`` stops after the
 files under way.

@@ -57,7 +57,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS parses (
     parse_key TEXT PRIMARY KEY, -- parse_key(): sha256 hex of the file's bytes, ":", its format (and LibreOffice's stamp)
     version  TEXT NOT NULL,     -- parser_version() that made the result
-    data     BLOB NOT NULL,     -- zlib-compressed JSON of the Report, without its path
+    data     BLOB NOT NULL,     -- the Report without its path (dumps: its head, then its cells, flags and text compressed)
     findings BLOB,              -- the same of the uncorrected report's findings (a list)
     summary  TEXT               -- JSON: the loader's dashboard row of the unreviewed report
 );
