@@ -181,6 +181,32 @@ class Report:
     # sum is the auditor's values disagreeing with a reading that agreed with itself
     read_values: dict[str, Optional[Number]] = field(default_factory=dict)
 
+    if not TYPE_CHECKING:  # (hidden from mypy: it would take any misspelt attribute for a field)
+        def __getattr__(self, name: str):
+            """Only asked for an attribute the report does not hold: a field of a report read from
+            its packed form (core.parse.cache: cells, flags and text stay packed until one of them
+            is first asked for), decoded now and kept. Another thread decoding it at once keeps
+            the values the first one set."""
+            packed = self.__dict__.get("_packed")
+            if packed is not None and name in packed.fields:
+                attributes = self.__dict__
+                for field_name, value in packed.unpack().items():
+                    attributes.setdefault(field_name, value)
+                attributes.pop("_packed", None)
+                return attributes[name]
+            raise AttributeError(f"'Report' object has no attribute '{name}'")
+
+    def has_cells(self) -> bool:
+        """``bool(self.cells)``: any cell read, known of a packed report without decoding it."""
+        packed = self.__dict__.get("_packed")
+        return bool(self.cells) if packed is None else packed.has_cells
+
+    def known_lacks_a_table(self) -> Optional[bool]:
+        """``lacks_a_table(self)`` as a packed report's head says it (worked out as it was packed,
+        where it was parsed); None when the report is not packed."""
+        packed = self.__dict__.get("_packed")
+        return None if packed is None else packed.lacks_a_table
+
     def value(self, path: str) -> Optional[Number]:
         cell = self.cells.get(path)
         return cell.value if cell else None
@@ -209,3 +235,36 @@ def blank_template(report: Report) -> bool:
     to count still prints its 0s, its "无" or the 总计's, and stays a report."""
     return bool(report.cells) and len(report.tables) == 3 and not any(
         cell.value is not None or cell.state == PLACEHOLDER for cell in report.cells.values())
+
+
+def lacks_a_table(report: Report) -> bool:
+    """A table (表二, 表三 or 表四) the parser did not find (rule D-2's 缺少统计表: a web page whose
+    lines ran together), or of which no cell was read (every cell of it MISSING)."""
+    if report.tables and any(section not in report.tables for section in ("section2", "section3", "section4")):
+        return True
+    cells = report.cells
+    unread = [path for path, cell in cells.items() if cell.state == MISSING]
+    if not unread:  # (most reports: every cell read)
+        return False
+    sections = {_section(path) for path in unread}  # those with an unread cell: is any of theirs read?
+    section_of = _SECTION_OF
+    for path, cell in cells.items():
+        if cell.state != MISSING:
+            section = section_of.get(path) or _section(path)
+            if section in sections:
+                sections.discard(section)
+                if not sections:
+                    return False
+    return True
+
+
+def _section(path: str) -> str:
+    section = _SECTION_OF.get(path)
+    if section is None:
+        section = _SECTION_OF[path] = path.partition(".")[0]
+    return section
+
+
+# each cell path's section ("section3.granted.total" → "section3"), looked up rather than cut from
+# the path for each of a report's ~200 cells (the template's paths: a few hundred in all)
+_SECTION_OF: dict[str, str] = {}

@@ -514,6 +514,8 @@ class MainWindow(QMainWindow):
         if token == self._load_token:
             self.dashboard.model.fill(items)
             gc.freeze()
+            if self._loader is not None:
+                self._loader.batch_taken()  # the next batch, in a turn of its own
 
     def _on_listed(self, token: int) -> None:
         """Every report has its row: the auditor can start (reports of rows listed from the

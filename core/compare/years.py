@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Callable, Iterable, Optional, Sequence
 
 from core.compare.pairing import normalise_agency
-from core.model import MISSING, Report
+from core.model import Report, lacks_a_table
 from core.readers.problems import problem_label
 from core.review.edits import CLEARED, ReportReview
 
@@ -25,7 +25,7 @@ def copy_rank(review: ReportReview) -> int:
     copy cut off after 表三: its blanks would stand for the year's numbers); UNREAD: no table was read from it (no numbers to count
     or pair). The cross-year checks pair it, 年度对照 shows its counts and the 汇总's 年度合计 adds
     its numbers: one year, one set of numbers, the one the auditor looked at."""
-    if not review.report.cells:
+    if not review.report.has_cells():
         return UNREAD
     if review.chosen:
         return CHOSEN
@@ -61,42 +61,12 @@ def read_whole(report: Report) -> bool:
     or values the parser could not read (its problem 表不完整 or 表无数值). A copy of a year filed
     twice that is not is no second version of the report: 年度对照 counts no differences against
     it (its blanks are what the reader lost, not what the agency filed)."""
-    if not report.cells or lacks_a_table(report):
+    if not report.has_cells():
+        return False
+    lacks = report.known_lacks_a_table()  # (a report still packed: not decoded for this)
+    if lacks if lacks is not None else lacks_a_table(report):
         return False
     return not any(problem_label(problem) in _TABLE_READ_IN_PART for problem in report.problems)
-
-
-def lacks_a_table(report: Report) -> bool:
-    """A table (表二, 表三 or 表四) the parser did not find (rule D-2's 缺少统计表: a web page whose
-    lines ran together), or of which no cell was read (every cell of it MISSING)."""
-    if report.tables and any(section not in report.tables for section in ("section2", "section3", "section4")):
-        return True
-    cells = report.cells
-    unread = [path for path, cell in cells.items() if cell.state == MISSING]
-    if not unread:  # (most reports: every cell read)
-        return False
-    sections = {_section(path) for path in unread}  # those with an unread cell: is any of theirs read?
-    section_of = _SECTION_OF
-    for path, cell in cells.items():
-        if cell.state != MISSING:
-            section = section_of.get(path) or _section(path)
-            if section in sections:
-                sections.discard(section)
-                if not sections:
-                    return False
-    return True
-
-
-def _section(path: str) -> str:
-    section = _SECTION_OF.get(path)
-    if section is None:
-        section = _SECTION_OF[path] = path.partition(".")[0]
-    return section
-
-
-# each cell path's section ("section3.granted.total" → "section3"), looked up rather than cut from
-# the path for each of a report's ~200 cells (the template's paths: a few hundred in all)
-_SECTION_OF: dict[str, str] = {}
 
 
 def standing_reason(copies: Sequence[ReportReview]) -> int:
@@ -151,7 +121,7 @@ def link_previous_years(reviews: Iterable[ReportReview]) -> list[ReportReview]:
     standing: dict[tuple[str, int], tuple[int, ReportReview]] = {}  # (agency key, year) → its rank and copy
     for review in reviews:
         report = review.report
-        if not report.cells:
+        if not report.has_cells():  # (a packed report is not decoded for this)
             continue
         key, year = normalise_agency(report.agency), report.year
         if key and year:
@@ -180,7 +150,7 @@ def copies_key(report: Report, normalised: Callable[[str], str] = normalise_agen
     """(agency key, year) that the copies of one agency's year share (``copies_of``); None for a
     report whose tables, agency or year were not read. ``normalised``: normalise_agency, or a
     cache of it."""
-    if not (report.cells and report.year):
+    if not (report.year and report.has_cells()):
         return None
     key = normalised(report.agency) if report.agency else ""
     return (key, report.year) if key else None

@@ -27,6 +27,7 @@ import marshal
 import operator
 import os
 import sqlite3
+import struct
 import sys
 import zlib
 from contextlib import contextmanager
@@ -42,7 +43,9 @@ from core.template import TEMPLATES, all_paths
 PARSER_VERSION = 3  # 2: Flag.causes; 3: Flag.value
 CACHE_NAME = "parse-cache.sqlite3"
 CACHE_ENV = "GONGKAI_PARSE_CACHE"  # another path for the cache, or "off"
-SCHEMA_VERSION = 3  # 2: the dashboard's row of each report (summary); 3: keyed by parse_key
+# 2: the dashboard's row of each report (summary); 3: keyed by parse_key; 4: a report's cells, flags
+# and text packed apart from the rest (``lazy form``): an older cache is rebuilt, its rows parsed again
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT = 10.0  # seconds a write waits for another program's lock on the cache
 
 _CORE = Path(__file__).resolve().parent.parent
@@ -54,7 +57,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS parses (
     parse_key TEXT PRIMARY KEY, -- parse_key(): sha256 hex of the file's bytes, ":", its format (and LibreOffice's stamp)
     version  TEXT NOT NULL,     -- parser_version() that made the result
-    data     BLOB NOT NULL,     -- zlib-compressed JSON of the Report, without its path
+    data     BLOB NOT NULL,     -- the Report without its path (dumps: its head, then its cells, flags and text compressed)
     findings BLOB,              -- the same of the uncorrected report's findings (a list)
     summary  TEXT               -- JSON: the loader's dashboard row of the unreviewed report
 );
@@ -203,7 +206,9 @@ def _decode(value):
 # stream never does); zlib's checksum catches a damaged row before marshal reads it.
 _FAST = b"M"
 _MARSHAL_VERSION = 4
-_REPORT_FIELDS = tuple(f.name for f in dataclasses.fields(Report) if f.name not in ("cells", "flags"))
+# The fields of a report in the lazy form's body (decoded when first asked for), and in its head
+_BODY_FIELDS = ("cells", "flags", "text", "section_spans", "read_values")
+_HEAD_FIELDS = tuple(f.name for f in dataclasses.fields(Report) if f.name not in _BODY_FIELDS)
 _FLAG_FIELDS = tuple(f.name for f in dataclasses.fields(model.Flag))
 _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
 
@@ -222,27 +227,34 @@ def _layout_of(report: Report, paths: tuple):
     return paths
 
 
+def _report_parts(report: Report):
+    """A report as the lazy form's head and body, plain values for marshal; None when it is not
+    a form this packs. The head: the fields but those of the body, whether it has cells and
+    whether it lacks a table (``model.lacks_a_table``: whether its tables were read whole, what
+    the copies of a year are ranked by, core.compare.years.read_whole)."""
+    cells = report.cells
+    if type(cells) is not dict or type(report.flags) is not list:
+        return None
+    # one pass of C per check, one comprehension per column (a Python call per cell was half
+    # the cost of caching a first open's report, in the worker processes; a comprehension
+    # reads a slot faster than attrgetter's zip of rows: 19 against 33 us a report)
+    cell_values = list(cells.values())
+    if not set(map(type, cell_values)) <= _CELL_TYPE or not set(map(type, report.flags)) <= _FLAG_TYPE:
+        return None
+    intern = sys.intern
+    texts = [cell.raw for cell in cell_values]
+    raws = tuple(map(intern, texts)) if max(map(len, texts), default=0) <= _INTERN_MAX \
+        else tuple(intern(raw) if len(raw) <= _INTERN_MAX else raw for raw in texts)
+    columns = (tuple([cell.value for cell in cell_values]), tuple([intern(cell.state) for cell in cell_values]),
+               raws, tuple([cell.span for cell in cell_values]))
+    head = (_interned(_head_row(report)), bool(cells), bool(cells) and model.lacks_a_table(report))
+    body = (_layout_of(report, tuple(cells)), columns, [_interned(_flag_row(flag)) for flag in report.flags],
+            _interned(_body_row(report)))
+    return head, body
+
+
 def _packed(value):
-    """``value`` as plain values for marshal, or None when it is not a form this packs."""
-    if type(value) is Report:
-        cells = value.cells
-        if type(cells) is not dict or type(value.flags) is not list:
-            return None
-        # one pass of C per check, one comprehension per column (a Python call per cell was half
-        # the cost of caching a first open's report, in the worker processes; a comprehension
-        # reads a slot faster than attrgetter's zip of rows: 19 against 33 us a report)
-        cell_values = list(cells.values())
-        if not set(map(type, cell_values)) <= _CELL_TYPE or not set(map(type, value.flags)) <= _FLAG_TYPE:
-            return None
-        intern = sys.intern
-        raws = [cell.raw for cell in cell_values]
-        raws = tuple(map(intern, raws)) if max(map(len, raws), default=0) <= _INTERN_MAX \
-            else tuple(intern(raw) if len(raw) <= _INTERN_MAX else raw for raw in raws)
-        columns = (tuple([cell.value for cell in cell_values]), tuple([intern(cell.state) for cell in cell_values]),
-                   raws, tuple([cell.span for cell in cell_values]))
-        return ("R", _layout_of(value, tuple(cells)), columns,
-                [_interned(_flag_row(flag)) for flag in value.flags],
-                _interned(_report_row(value)))
+    """A list of findings as plain values for marshal, or None when it is not a form this packs."""
     if type(value) is list and all(type(f) is Finding and (f.suggestion is None or type(f.suggestion) is model.Suggestion)
                                    for f in value):
         return ("F", [_interned(_finding_row(f) + ((f.suggestion.cell, f.suggestion.value)
@@ -253,7 +265,8 @@ def _packed(value):
 
 _CELL_TYPE, _FLAG_TYPE = {model.CellValue}, {model.Flag}
 _flag_row = operator.attrgetter(*_FLAG_FIELDS)
-_report_row = operator.attrgetter(*_REPORT_FIELDS)
+_head_row = operator.attrgetter(*_HEAD_FIELDS)
+_body_row = operator.attrgetter(*_BODY_FIELDS[2:])
 _finding_row = operator.attrgetter(*_FINDING_FIELDS[:-1])
 
 
@@ -262,13 +275,6 @@ def _unpacked(value):
     that mark and interns them as it reads them (no pass over them here, on the window's thread
     that decodes a folder's reports)."""
     kind = value[0]
-    if kind == "R":
-        _, paths, (numbers, states, raws, spans), flags, fields = value
-        paths = _LAYOUTS[paths] if type(paths) is str else map(sys.intern, paths)
-        cells = dict(zip(paths, map(model.CellValue, numbers, states, raws, spans)))
-        report = Report(**dict(zip(_REPORT_FIELDS, fields)), cells=cells)
-        report.flags = [model.Flag(*flag) for flag in flags]
-        return report
     if kind == "F":
         findings = []
         for row in value[1]:
@@ -302,23 +308,87 @@ _PLAIN = {int, float, bool, type(None)}  # kept as they are
 # window decodes it from there, and compresses it for the cache only once every report is loaded.
 _RAW = b"m"
 
+# The lazy form of a report: its head (the fields but cells, flags, text, section_spans and read_values,
+# and two facts of its cells: whether it has any, whether it lacks a table) decoded at once,
+# its body kept packed in the Report (``_Packed``) and decoded when one of its fields is first asked for:
+# the window lists a folder's reports, links their years and marks their copies from the heads, and
+# decodes a report as it is opened (decoding each one's ~200 cells was most of the window's work
+# beside painting, for reports the auditor may never open). _LAZY_RAW + the head's length + the head +
+# the body, as a worker hands it over; _LAZY + the head's length + the head + the compressed body's
+# CRC-32 + the compressed body, as the cache keeps it (the CRC checked as it is read: a damaged row is a
+# miss then, never an error as the report opens).
+_LAZY_RAW, _LAZY = b"l", b"L"
+_LENGTH = struct.Struct("<I")
+
+
+class _Packed:
+    """The body of a report in the lazy form (``Report.__getattr__`` decodes it), and what the
+    window asks of its cells before then (``Report.has_cells``, ``Report.known_lacks_a_table``)."""
+    __slots__ = ("body", "compressed", "has_cells", "lacks_a_table")
+    fields = frozenset(_BODY_FIELDS)
+
+    def __init__(self, body: bytes, compressed: bool, has_cells: bool, lacks_a_table: bool) -> None:
+        self.body, self.compressed, self.has_cells, self.lacks_a_table = body, compressed, has_cells, lacks_a_table
+
+    def unpack(self) -> dict:
+        """The body's fields. Its short strings were interned as it was packed: marshal keeps that
+        mark and interns them as it reads them."""
+        body = marshal.loads(zlib.decompress(self.body) if self.compressed else self.body)
+        paths, (numbers, states, raws, spans), flags, (text, section_spans, read_values) = body
+        paths = _LAYOUTS[paths] if type(paths) is str else map(sys.intern, paths)
+        return {"cells": dict(zip(paths, map(model.CellValue, numbers, states, raws, spans))),
+                "flags": [model.Flag(*flag) for flag in flags],
+                "text": text, "section_spans": section_spans, "read_values": read_values}
+
+
+def _lazy_report(data: bytes) -> Report:
+    """A report in the lazy form, its head decoded (its body when first asked for)."""
+    view = memoryview(data)
+    end = 5 + _LENGTH.unpack_from(view, 1)[0]
+    fields, has_cells, lacks = marshal.loads(view[5:end])
+    if data[:1] == _LAZY:
+        body = data[end + 4:]
+        if zlib.crc32(body) != _LENGTH.unpack_from(view, end)[0]:
+            raise ValueError("a damaged report")
+        packed = _Packed(body, True, has_cells, lacks)
+    else:
+        packed = _Packed(data[end:], False, has_cells, lacks)
+    report = Report.__new__(Report)  # (its fields set here: __init__ would make empty body fields)
+    attributes = report.__dict__
+    attributes.update(zip(_HEAD_FIELDS, fields))
+    attributes["_packed"] = packed
+    return report
+
 
 def pack(value) -> bytes:
-    """``value`` in the form ``loads`` reads, uncompressed where it is the fast form (quick to
+    """``value`` in the form ``loads`` reads, uncompressed where it is a fast form (quick to
     make and to read; ``stored_form`` compresses it for the cache)."""
-    packed = _packed(value)
-    if packed is not None:
-        try:
-            return _RAW + marshal.dumps(packed, _MARSHAL_VERSION)
-        except ValueError:  # something marshal does not keep (a subclass, an object): the generic form
-            pass
+    if type(value) is Report:
+        parts = _report_parts(value)
+        if parts is not None:
+            try:
+                head, body = (marshal.dumps(part, _MARSHAL_VERSION) for part in parts)
+                return b"".join((_LAZY_RAW, _LENGTH.pack(len(head)), head, body))
+            except ValueError:  # something marshal does not keep (a subclass, an object): the generic form
+                pass
+    else:
+        packed = _packed(value)
+        if packed is not None:
+            try:
+                return _RAW + marshal.dumps(packed, _MARSHAL_VERSION)
+            except ValueError:
+                pass
     return zlib.compress(json.dumps(_encode(value), ensure_ascii=False).encode("utf-8"), 1)
 
 
 def stored_form(data: bytes) -> bytes:
-    """``pack``'s bytes as the cache keeps them (``dumps``'s): the fast form compressed."""
+    """``pack``'s bytes as the cache keeps them (``dumps``'s): a fast form compressed."""
     if data[:1] == _RAW:
         return _FAST + zlib.compress(memoryview(data)[1:], 1)
+    if data[:1] == _LAZY_RAW:
+        end = 5 + _LENGTH.unpack_from(data, 1)[0]
+        body = zlib.compress(memoryview(data)[end:], 1)
+        return b"".join((_LAZY, memoryview(data)[1:end], _LENGTH.pack(zlib.crc32(body)), body))
     return data
 
 
@@ -327,9 +397,14 @@ def dumps(value) -> bytes:
 
 
 def loads(data: bytes, kind: type = Report):
-    if data[:1] == _FAST:
+    """The value ``pack`` or ``dumps`` made; a report in the lazy form decoded in part (the rest
+    as it is first asked for)."""
+    marker = data[:1]
+    if marker == _LAZY_RAW or marker == _LAZY:
+        value = _lazy_report(data)
+    elif marker == _FAST:
         value = _unpacked(marshal.loads(zlib.decompress(data[1:])))
-    elif data[:1] == _RAW:
+    elif marker == _RAW:
         value = _unpacked(marshal.loads(memoryview(data)[1:]))
     else:
         value = _decode(json.loads(zlib.decompress(data).decode("utf-8")))

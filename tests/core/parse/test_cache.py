@@ -419,3 +419,69 @@ def test_another_programs_database_at_the_caches_path_is_neither_deleted_nor_cha
 def test_a_review_database_named_like_the_cache_gets_no_cache_beside_it(tmp_path, monkeypatch):
     monkeypatch.delenv("GONGKAI_PARSE_CACHE", raising=False)
     assert cache_path_beside(tmp_path / "parse-cache.sqlite3") is None
+
+
+def test_a_cache_of_the_schema_before_packed_reports_is_rebuilt_without_a_word(tmp_path, capfd, monkeypatch):
+    """first71: a report is stored in two parts now (the window reads its row's facts and decodes
+    its cells only when it is opened). A cache written before, its row for report-2019.txt in the
+    old form (under this parser's version, as if nothing else had changed), is rebuilt as it opens:
+    the report is parsed again, the same as a fresh parse, and taken from the cache after."""
+    cache_file = tmp_path / "parse-cache.sqlite3"
+    shutil.copy(FIXTURES / "cache" / "parse-cache-schema3.sqlite3", cache_file)
+    path = FIXTURES / "report-2019.txt"
+    db = sqlite3.connect(cache_file)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 3
+    (key, data), = db.execute("SELECT parse_key, data FROM parses").fetchall()
+    assert key == report_key(load_report(path)) and data[:1] == b"M"  # the old fast form
+    with ParseCache(cache_file) as probe:
+        version = probe.version
+    shutil.copy(FIXTURES / "cache" / "parse-cache-schema3.sqlite3", cache_file)  # (the probe rebuilt it)
+    db = sqlite3.connect(cache_file)
+    db.execute("UPDATE parses SET version = ?", (version,))
+    db.commit()
+    db.close()
+    fresh = load_report(path)
+    with ParseCache(cache_file) as cache:
+        assert not cache.holds(key)
+        assert load_report(path, cache) == fresh
+    _no_parsing(monkeypatch)
+    with ParseCache(cache_file) as cache:
+        assert load_report(path, cache) == fresh
+    assert sqlite3.connect(cache_file).execute("PRAGMA user_version").fetchone()[0] == 4
+    assert capfd.readouterr() == ("", "")
+
+
+def test_a_report_whose_stored_cells_were_damaged_is_parsed_again_not_failed_as_it_opens(cache, monkeypatch):
+    """The cells of a report read from the cache are decoded when it is opened: a row damaged on the
+    disk (a byte of its cells changed) is found as the row is read, and the file parsed again."""
+    path = FIXTURES / "report-2019.txt"
+    fresh = load_report(path, cache)
+    data, = cache._db.execute("SELECT data FROM parses").fetchone()
+    damaged = data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:]
+    cache._db.execute("UPDATE parses SET data = ?", (damaged,))
+    parsed = []
+    real = core.pipeline._parse_file
+    monkeypatch.setattr(core.pipeline, "_parse_file", lambda *args: parsed.append(1) or real(*args))
+    assert load_report(path, cache) == fresh and parsed == [1]
+
+
+def test_reports_from_the_cache_are_linked_and_ranked_before_their_cells_are_decoded(tmp_path):
+    """The window links a folder's years and ranks each year's copies from what the cache keeps
+    beside a report's cells (whether it has any, whether its tables were read whole), decoding no
+    report; their cross-year findings are then those of freshly parsed reports."""
+    from core.compare.years import UNTOUCHED, copies_key, copy_rank, link_previous_years
+    from core.parse.cache import dumps, loads
+    folder = FIXTURES / "compare" / "huaian"
+    fresh = [ReportReview(load_report(path)) for path in sorted(folder.glob("*.txt"))]
+    packed = []
+    for review in fresh:
+        report = loads(dumps(review.report))
+        report.file = review.report.file
+        packed.append(ReportReview(report))
+    assert link_previous_years(packed) == [packed[1]] and packed[1].previous_year is packed[0]
+    assert [copies_key(r.report) for r in packed] == [("淮安市人民政府办公室", 2023), ("淮安市人民政府办公室", 2024)]
+    assert [copy_rank(r) for r in packed] == [UNTOUCHED, UNTOUCHED]
+    assert all("_packed" in vars(r.report) for r in packed)  # nothing decoded for it
+    link_previous_years(fresh)
+    assert fresh[1].previous_year is fresh[0]
+    assert packed[1].findings() == fresh[1].findings() and packed[1].report == fresh[1].report
