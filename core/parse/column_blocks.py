@@ -1728,7 +1728,45 @@ def _store_blank_total(report: Report, table: Table, head: list[Counted], blocks
         report.flags.append(Flag(f"{table.section}.{row}", "missing",
                                  "表三「总计」列空白，各列数值分块印出，本行「自然人」一格的数值印在别处，"
                                  "与同列其他行的数值无法区分（各种归位都合乎各列合计），请对照原文填写"))
+    # rows 一 and 二: with no 总计 no sum tells them apart (T3-1 adds them), the printed order alone
+    for column in table.row("new").columns[:len(first)]:
+        one = report.cells[f"{table.section}.new.{column.key}"]
+        two = report.cells[f"{table.section}.carried_over.{column.key}"]
+        if one.arithmetic != two.arithmetic and not _printed_as_rows(report.text, one.span, two.span):
+            for row in ("new", "carried_over"):
+                report.flags.append(Flag(f"{table.section}.{row}.{column.key}", "parse",
+                                         f"表三「总计」列空白，「{column.label}」列「一、本年新收」与「二、上年结转」"
+                                         "两格的数值各自单独印出，合计关系对两行一视同仁，哪个数值属于哪一行"
+                                         "无法确定，请对照原文核对"))
     return True
+
+
+def _printed_as_rows(text: str, one: Optional[tuple[int, int]], two: Optional[tuple[int, int]]) -> bool:
+    """Whether the places 一's and 二's values of a column printed at (`one`, `two`) say which row
+    each is: one text block holding both, 一's first (a block prints its lines top down), or 一's
+    in the block of the header's words (the first row under them). Plain pdftotext prints other
+    blocks in an order of its own (q7102 r0007: 二's 其他 before 一's, 二's 自然人 before its
+    法律服务机构 and 其他 before its 商业企业), so two values each in a block of their own may be
+    either row's."""
+    if one is None or two is None:
+        return False
+    block = _block_start(text, one[0])
+    if block == _block_start(text, two[0]):
+        return one[0] < two[0]
+    words = [line.strip(" \t\f") for line in text[block:one[0]].split("\n")]
+    words = [line for line in words if line and not _COUNTS_LINE.fullmatch(line)]
+    return bool(words) and all(_T3_WORDS.issuperset(line) for line in words)
+
+
+def _block_start(text: str, at: int) -> int:
+    """Where the paragraph (lines between blank lines: plain pdftotext's text block) holding `at` starts."""
+    end = text.rfind("\n", 0, at)
+    while end >= 0:
+        begin = text.rfind("\n", 0, end)
+        if not text[begin + 1:end].strip(" \t\f"):
+            return end + 1
+        end = begin
+    return 0
 
 
 # grids (and choices within them) solved at most for a table: a table read in its layout takes a
