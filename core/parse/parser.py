@@ -80,7 +80,7 @@ from core.parse.stored_cells import (T2_BREAK, UNREAD, row_cells_of, store_row, 
 from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT_BLANK_TOTAL, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
                                      GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
                                      blank_cells_phrase, flag_lone_total, may_be_clipped, may_have_lost_a_blank, cells_add_up_as_eight, prints_as_eight, prints_as_eight_blank_total,
-                                     read_blank_lost, read_clipped,
+                                     read_blank_lost, read_clipped, read_grid_eights_blank_total,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
                                      zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
@@ -795,6 +795,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     eights_blank_total: set[str] = set()  # such rows of 8, their 总计 empty, where the table leaves it so
     past_total: dict[str, list[Token]] = {}  # 表三 rows placed under the header, a printed blank after 总计
     ending_blank: list[str] = []  # 表三 rows printing a cell more than their columns, the last empty
+    grid_eights: dict[str, list[Token]] = {}  # 表三 rows of the file's own grid a cell wider, read as their first 7
     # A table printed row by row as the template has it (most tables): every row found printed
     # exactly its columns' values, and nothing else but text, right after its label
     # (_whole_after_label); `one_line`: each on its label's line too. The readers of other layouts
@@ -929,6 +930,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 past_total[key] = under_header + [values[-1]]
             if len(values) == width + 1 and not t2 and values[-1].kind == EMPTY:
                 ending_blank.append(key)  # (a row of a cell more ending on a blank: weighed below)
+                if own_grid and lines and under_header is None and not padded_right and values_of[key] == values[:-1] \
+                        and all(lines[t.line].grid for t in values):
+                    grid_eights[key] = values  # (its 8 cells its own grid's: weighed once the table is stored)
     if not t2:
         for key in give_values_after_lost_labels(report, table, labels, values_of, tokens):
             as_printed = False
@@ -1437,6 +1441,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     if lost_blank:
         for key in read_blank_lost(report, table, lost_blank):
             unsummed.pop(key, None)
+    if grid_eights:
+        read_grid_eights_blank_total(report, table, {key: cells for key, cells in grid_eights.items()
+                                                     if key not in by_position and key not in irregular})
     if not t2:
         _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular), tokens)
         # (a row its grid shows whole printed no cell more that a converter cut: no row of 8 either)

@@ -1,0 +1,32 @@
+"""表三 rows of a file's own grid (a web page's table, a Word table) printing 8 cells, a 法人或其他组织
+subtotal after 自然人 (TEMPLATE.md "rows printing 6 or 8 values"), in a table leaving its 总计 column
+blank: the row's last cell, empty, is its 总计, not a stray cell. Read as its first 7, the subtotal
+sat under 商业企业 and every part a column to the right, and 表三's column equations (一 + 二 =
+（七） + 四) failed as the report's mistake (fixtures: tests/fixtures/zoo/README.md)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.check.rules import check
+from core.model import BLANK, DOUBT, ERROR
+from tests.core.truth import read_against_truth, t3_row, t3_row_flags
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+
+
+@pytest.mark.parametrize("name", ["q4202-r0038-lo-html.html", "q4202-r0038-lo-doc.doc"])
+def test_a_grid_row_of_8_under_a_blank_total_column_is_read_without_its_subtotal(name):
+    # 「四、结转下年度继续办理」 prints 56件 | 9 | (blank) | 4件 | 5件 | (blank) | (blank) | (blank): 9 the
+    # subtotal of 4 and 5. At 69642b02 it read 56 9 - 4 5 (商业企业 9, 社会公益组织 4, 法律服务机构 5) and a
+    # consistent report showed four T3-1 错误 (「商业企业」列 18 against 27 first)
+    report, wrong, silent = read_against_truth(ZOO / name)
+    assert t3_row(report, "carried_forward") == [56, None, 4, 5, None, None, None]
+    assert report.cells["section3.carried_forward.total"].state == BLANK
+    flags = t3_row_flags(report, "carried_forward")
+    assert "第二格（9）等于其后五格之和" in flags and "已略去小计" in flags
+    findings = check(report)
+    assert [f for f in findings if f.severity == ERROR] == []
+    assert [f for f in findings if f.severity == DOUBT] == []
+    assert wrong == [] and silent == []
