@@ -77,10 +77,10 @@ from core.parse.wider_parts import ZEROS_IN_A_WIDER_PART, wider_part_rows, zero_
 from core.parse.fee_unit import fee_in_printed_unit
 from core.parse.stored_cells import (T2_BREAK, UNREAD, row_cells_of, store_row, table_cells, table_equations,
                                      table_values, widths_of)
-from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT_BLANK_TOTAL, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
+from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT_BLANK_TOTAL, SHORT_ROW_OF_EIGHT, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
                                      GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
                                      blank_cells_phrase, flag_lone_total, may_be_clipped, may_have_lost_a_blank, cells_add_up_as_eight, prints_as_eight, prints_as_eight_blank_total,
-                                     read_blank_lost, read_clipped, read_grid_eights_blank_total,
+                                     read_blank_lost, read_clipped, read_grid_eights_blank_total, short_row_of_eight,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
                                      zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
@@ -1341,6 +1341,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 causes += (GLUED_NO_CUT,)
             message += "，请对照原文填写"
         else:
+            subtotal: Optional[Token] = None
+            if short_rows_total and short_row_of_eight(values, widths[key]):
+                # a row of 8 whose blanks left no trace, among short rows printing their 总计 last:
+                # its subtotal left out, its other values placed as the other rows' are
+                subtotal, printed_count = values[1], len(values)
+                values = values_of[key] = without_subtotal(values)
             if table.section == "section3":
                 total_printed = (key in paragraph_rows and values == values_of[key]) or short_rows_total \
                     or (no_trace and _may_end_with_total(values)) or key in blank_total_last
@@ -1364,6 +1370,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                        else f"「{row.label}」行印有{len(values)}个数值，模板为{widths[key]}列{placement or '，请对照原文核对'}" if values
                        else _stray_overlong_message(row.label, stray) if stray is not None
                        else f"「{row.label}」行未印出数值，请对照原文核对")
+            if subtotal is not None:
+                message = SHORT_ROW_OF_EIGHT.format(row.label, printed_count, report.text[subtotal.start:subtotal.end])
+                causes += (SUBTOTAL_LEFT_OUT,)
             if len(values) > 2 * widths[key]:
                 overflowed[key] = len(values)
             if len(values) > widths[key] + 1 and key not in overlong and not only_zeros(values):

@@ -393,6 +393,21 @@ def prints_as_eight(values: list[Token]) -> bool:
         and not parts_add_up(numbers[1:]) and not parts_add_up(numbers[:7])
 
 
+def short_row_of_eight(values: list[Token], width: int) -> bool:
+    """Whether a 表三 row printing fewer values than its columns, none an empty cell (its blanks
+    left no trace: lynx's or pdfplumber's text of a table whose zeros print blank), prints a
+    法人或其他组织 subtotal after 自然人 (TEMPLATE.md): four values at least, the second a count other
+    than 0 and the sum of those after it but the last, the last 自然人 plus it (「35 13 11 2 48」).
+    Such a row adds up no way as 7 with its 总计 last (自然人, the parts and the subtotal come to
+    more than 自然人 plus the subtotal); read so, the subtotal sits under 商业企业 and moves the
+    column sums of the whole table."""
+    if not 4 <= len(values) < width or any(t.kind not in (NUM, NA) for t in values):
+        return False
+    numbers = [token_number(t) if t.kind == NUM else 0 for t in values]
+    return known(numbers) and bool(numbers[1]) and numbers[1] == sum(numbers[2:-1]) \
+        and numbers[-1] == implied_total(numbers[0], numbers[1])
+
+
 def cells_add_up_as_eight(cells: Sequence[Token]) -> bool:
     """Whether a 表三 row's 8 cells, as its grid draws them (blank cells too, each 0, as
     placeholders), are a row of 8: its second cell a count other than 0, the sum of the five
@@ -800,6 +815,9 @@ CELLS_OF_EIGHT = ("「{0}」行比表头多印1格（{1}）：第二格（{2}）
                   + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "{3}，" + _CHECK)
 ROW_OF_EIGHT_BLANK_TOTAL = ("「{0}」行印有8个数值，末格（总计）空白：第二个数（{1}）等于其后五个数之和，" + _IS_SUBTOTAL + "。"
                             + _READ_WITHOUT + "；" + _OTHERS_LEAVE_TOTAL_BLANK + "，本行总计也按空白计，" + _CHECK)
+# (a row of 8 whose blanks left no trace, read without its subtotal: short_row_of_eight)
+SHORT_ROW_OF_EIGHT = ("「{0}」行印有{1}个数值，空白单元格未留痕迹：第二个数（{2}）等于其后至总计前各数之和、与自然人相加等于总计，"
+                      + _IS_SUBTOTAL + "。已略去小计，其余各数按各列合计归入本行各列，" + _CHECK)
 # (a grid row of 8 cells, its last empty, in a table leaving 总计 blank: read_grid_eights_blank_total)
 GRID_ROW_OF_EIGHT_BLANK_TOTAL = ("「{0}」行比表头多印1格，末格（总计）空白：第二格（{1}）等于其后五格之和（空白格按0计），"
                                  + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "；" + _OTHERS_LEAVE_TOTAL_BLANK

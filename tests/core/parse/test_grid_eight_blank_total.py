@@ -2,7 +2,9 @@
 subtotal after 自然人 (TEMPLATE.md "rows printing 6 or 8 values"), in a table leaving its 总计 column
 blank: the row's last cell, empty, is its 总计, not a stray cell. Read as its first 7, the subtotal
 sat under 商业企业 and every part a column to the right, and 表三's column equations (一 + 二 =
-（七） + 四) failed as the report's mistake (fixtures: tests/fixtures/zoo/README.md)."""
+（七） + 四) failed as the report's mistake. Likewise a row printing fewer values than its columns,
+its blanks leaving no trace, whose second value is the sum of those after it but the last and the
+last 自然人 plus it (fixtures: tests/fixtures/zoo/README.md)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,4 +31,20 @@ def test_a_grid_row_of_8_under_a_blank_total_column_is_read_without_its_subtotal
     findings = check(report)
     assert [f for f in findings if f.severity == ERROR] == []
     assert [f for f in findings if f.severity == DOUBT] == []
+    assert wrong == [] and silent == []
+
+
+def test_a_short_row_printing_a_subtotal_where_blanks_leave_no_trace_is_read_without_it():
+    # lynx's dump of the web page, zeros printed blank and leaving no trace: 「（二）部分公开」 prints
+    # 35 13 11 2 48 (13 the subtotal of 11 and 2, 48 = 35 + 13), the other rows their counts and 总计
+    # (303 91 14 408). At 69642b02 13 went under 商业企业 and the table's columns were placed one to
+    # the right around it (91 under 科研机构, 21 cells wrong), and 0 was offered for 商业企业 on a
+    # consistent report
+    report, wrong, silent = read_against_truth(ZOO / "q4202-r0045-lynx.txt")
+    assert t3_row(report, "partial")[:3] == [35, 11, 2] and t3_row(report, "partial")[6] == 48
+    assert t3_row(report, "new")[:3] == [303, 91, 14] and t3_row(report, "new")[6] == 408
+    assert "第二个数（13）等于其后至总计前各数之和" in t3_row_flags(report, "partial")
+    findings = check(report)
+    assert [f for f in findings if f.suggestion] == []
+    assert [f for f in findings if f.severity in (ERROR, DOUBT)] == []
     assert wrong == [] and silent == []
