@@ -995,6 +995,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     as_drawn: dict[str, list[Token]] = {}  # rows a converter padded to the table's width, read a cell fewer
     blank_total_last: set[str] = set()  # such rows whose last cell is their blank 总计, as the table's column
     blank_total_added: set[str] = set()  # rows read a cell short of a 总计 column the table leaves blank
+    total_unprinted: set[str] = set()  # short rows of a table printing no 总计, a blank one added (_short_under_an_unprinted_total)
     if lines:
         ruled_short: dict[str, list[Token]] = {}  # rows the box reads with their 总计 empty beside a count
         # the empty columns a ruled box's header draws after 总计, by where the header lies
@@ -1087,6 +1088,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             last = values_of[key][-1]
             values_of[key] = [*values_of[key], Token(EMPTY, "", last.end, last.end, last.line)]
             blank_total_added.add(key)
+    if not t2 and not as_printed:  # (short rows none of which can end on its 总计: the column left blank)
+        for key in _short_under_an_unprinted_total(values_of, widths):
+            last = values_of[key][-1]
+            values_of[key] = [*values_of[key], Token(EMPTY, "", last.end, last.end, last.line)]
+            blank_total_added.add(key)
+            blank_total_last.add(key)
+            total_unprinted.add(key)
     label_token = {key: tokens[index] for index, key in labels}
     # (a row whose values are whole, as gathered, is neither short nor long: the gaps filled
     # above and ruled_row left it as it was, so the table is still read as printed)
@@ -1370,6 +1378,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                        else f"「{row.label}」行印有{len(values)}个数值，模板为{widths[key]}列{placement or '，请对照原文核对'}" if values
                        else _stray_overlong_message(row.label, stray) if stray is not None
                        else f"「{row.label}」行未印出数值，请对照原文核对")
+            if key in total_unprinted:
+                message = _TOTAL_UNPRINTED.format(row.label, len(values) - 1, widths[key])
             if subtotal is not None:
                 message = SHORT_ROW_OF_EIGHT.format(row.label, printed_count, report.text[subtotal.start:subtotal.end])
                 causes += (SUBTOTAL_LEFT_OUT,)
@@ -3416,6 +3426,41 @@ def _short_of_a_blank_total(table: Table, version: str, values_of: dict[str, lis
     if failing and not _one_misprint_mends(failing, weighed, read):
         return []
     return short if held >= 2 else []
+
+
+_TOTAL_UNPRINTED = ("「{0}」行印有{1}个数值，模板为{2}列，空白单元格未留痕迹；表内印有两个以上数值的各行，末一个数都小于本行前面的数，"
+                    "不会是总计：表三总计列空白，本行总计按空白计，各数按各列合计归入其余各列，请对照原文核对")
+
+
+def _short_under_an_unprinted_total(values_of: dict[str, list[Token]], widths: dict[str, int]) -> list[str]:
+    """The 表三 rows printing fewer values than their columns, a count among them, none an empty
+    cell (the table's blanks leave no trace: mammoth's Markdown, lynx), in a table that prints no
+    总计: no row of its width prints a count last, and every short row printing two counts or more,
+    three at least, ends on a value less than one before it. A 总计 is no less than any of its
+    row's parts (counts are never negative): none of those last values is a 总计, so the column is
+    blank and every value a part (read into the 总计 column, 「368 113 3」's 3 made a total of 3 beside
+    自然人 368, and the column sums moved the table's other values around it). Their 总计 is read
+    blank, their values placed in the part columns by the sums."""
+    short: list[str] = []
+    ending_below = 0
+    for key, values in values_of.items():
+        width = widths[key]
+        if len(values) == width:
+            if values[-1].kind == NUM and token_number(values[-1]):
+                return []  # (a row printing its 总计: the table fills the column)
+            continue
+        if not values or len(values) > width or not _prints_a_count(values) \
+                or any(t.kind not in (NUM, NA) for t in values):
+            continue
+        numbers = [token_number(t) if t.kind == NUM else 0 for t in values]
+        if not known(numbers):
+            return []
+        if len(numbers) >= 2 and sum(1 for n in numbers if n) >= 2:
+            if numbers[-1] >= max(numbers[:-1]):
+                return []  # (a row whose last value may be its 总计)
+            ending_below += 1
+        short.append(key)
+    return short if ending_below >= 3 else []
 
 
 def _one_misprint_mends(failing: list[Equation], weighed: list[Equation], read: dict[str, Optional[float]]) -> bool:
