@@ -1089,7 +1089,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             values_of[key] = [*values_of[key], Token(EMPTY, "", last.end, last.end, last.line)]
             blank_total_added.add(key)
     if not t2 and not as_printed:  # (short rows none of which can end on its 总计: the column left blank)
-        for key in _short_under_an_unprinted_total(values_of, widths):
+        for key in _short_under_an_unprinted_total(values_of, widths, report.format == "md"):
             last = values_of[key][-1]
             values_of[key] = [*values_of[key], Token(EMPTY, "", last.end, last.end, last.line)]
             blank_total_added.add(key)
@@ -3432,7 +3432,8 @@ _TOTAL_UNPRINTED = ("「{0}」行印有{1}个数值，模板为{2}列，空白�
                     "不会是总计：表三总计列空白，本行总计按空白计，各数按各列合计归入其余各列，请对照原文核对")
 
 
-def _short_under_an_unprinted_total(values_of: dict[str, list[Token]], widths: dict[str, int]) -> list[str]:
+def _short_under_an_unprinted_total(values_of: dict[str, list[Token]], widths: dict[str, int],
+                                    in_order: bool) -> list[str]:
     """The 表三 rows printing fewer values than their columns, a count among them, none an empty
     cell (the table's blanks leave no trace: mammoth's Markdown, lynx), in a table that prints no
     总计: no row of its width prints a count last, and every short row printing two counts or more,
@@ -3440,7 +3441,10 @@ def _short_under_an_unprinted_total(values_of: dict[str, list[Token]], widths: d
     row's parts (counts are never negative): none of those last values is a 总计, so the column is
     blank and every value a part (read into the 总计 column, 「368 113 3」's 3 made a total of 3 beside
     自然人 368, and the column sums moved the table's other values around it). Their 总计 is read
-    blank, their values placed in the part columns by the sums."""
+    blank, their values placed in the part columns by the sums. Only where each row prints its
+    values in its cells' order: on one line, or (`in_order`) a Markdown table a cell a paragraph; a
+    PDF's reading order may print a row's lines 总计 first, plain pdftotext a table's values in
+    blocks apart from their rows."""
     short: list[str] = []
     ending_below = 0
     for key, values in values_of.items():
@@ -3453,7 +3457,7 @@ def _short_under_an_unprinted_total(values_of: dict[str, list[Token]], widths: d
                 or any(t.kind not in (NUM, NA) for t in values):
             continue
         numbers = [token_number(t) if t.kind == NUM else 0 for t in values]
-        if not known(numbers):
+        if not known(numbers) or (len(values) > 1 and not in_order and len({t.line for t in values}) > 1):
             return []
         if len(numbers) >= 2 and sum(1 for n in numbers if n) >= 2:
             if numbers[-1] >= max(numbers[:-1]):
