@@ -396,16 +396,17 @@ def prints_as_eight(values: list[Token]) -> bool:
 def short_row_of_eight(values: list[Token], width: int) -> bool:
     """Whether a 表三 row printing fewer values than its columns, none an empty cell (its blanks
     left no trace: lynx's or pdfplumber's text of a table whose zeros print blank), prints a
-    法人或其他组织 subtotal after 自然人 (TEMPLATE.md): four values at least, the second a count other
-    than 0 and the sum of those after it but the last, the last 自然人 plus it (「35 13 11 2 48」).
-    Such a row adds up no way as 7 with its 总计 last (自然人, the parts and the subtotal come to
-    more than 自然人 plus the subtotal); read so, the subtotal sits under 商业企业 and moves the
-    column sums of the whole table."""
-    if not 4 <= len(values) < width or any(t.kind not in (NUM, NA) for t in values):
+    法人或其他组织 subtotal after 自然人 (TEMPLATE.md): five values at least, the second a count other
+    than 0 and the sum of those after it but the last, two of them counts other than 0, the last
+    自然人 plus it (「35 13 11 2 48」). Such a row adds up no way as 7 with its 总计 last (自然人, the
+    parts and the subtotal come to more than 自然人 plus the subtotal); read so, the subtotal sits
+    under 商业企业 and moves the column sums of the whole table. A subtotal repeating one part
+    proves nothing: 「0 1 - 1 0 1」, a misprinted 1 under 法律服务机构 (s77 r0032), reads so too."""
+    if not 5 <= len(values) < width or any(t.kind not in (NUM, NA) for t in values):
         return False
     numbers = [token_number(t) if t.kind == NUM else 0 for t in values]
     return known(numbers) and bool(numbers[1]) and numbers[1] == sum(numbers[2:-1]) \
-        and numbers[-1] == implied_total(numbers[0], numbers[1])
+        and sum(1 for n in numbers[2:-1] if n) >= 2 and numbers[-1] == implied_total(numbers[0], numbers[1])
 
 
 def cells_add_up_as_eight(cells: Sequence[Token]) -> bool:

@@ -68,3 +68,13 @@ def test_short_rows_none_of_which_ends_on_its_total_leave_the_total_column_blank
     assert {cell for cell in wrong if cell.startswith("section3.")} <= {f"section3.{row}.{column}" for row in ("new", "granted", "denied_safety_stability", "total")
                           for column in ("research", "social")}
     assert silent == []
+
+
+def test_a_misprinted_row_whose_second_value_repeats_one_part_is_not_read_as_a_subtotal():
+    # pdfplumber's text, blanks leaving no trace: 「4.保护第三方合法权益」 prints 0 1 - 1 0 1, its 法律服务机构
+    # misprinted 1 for 0 (planted). 0, 1 = - + 1 + 0, 1 = 0 + 1 reads as a row of 8 too, a subtotal
+    # repeating its one part: read so, the row's failing sum vanished and the planted typo went unseen
+    report, _, silent = read_against_truth(ZOO / "s77-r0032-pdfplumber.txt")
+    assert "小计" not in t3_row_flags(report, "denied_third_party")
+    assert any(f.rule == "T3-3" and "section3.denied_third_party.total" in f.cells for f in check(report))
+    assert silent == []
