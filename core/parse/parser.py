@@ -1353,7 +1353,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             if short_rows_total and short_row_of_eight(values, widths[key]):
                 # a row of 8 whose blanks left no trace, among short rows printing their 总计 last:
                 # its subtotal left out, its other values placed as the other rows' are
-                subtotal, printed_count = values[1], len(values)
+                subtotal, eight_printed = values[1], len(values)
                 values = values_of[key] = without_subtotal(values)
             if table.section == "section3":
                 total_printed = (key in paragraph_rows and values == values_of[key]) or short_rows_total \
@@ -1381,7 +1381,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             if key in total_unprinted:
                 message = _TOTAL_UNPRINTED.format(row.label, len(values) - 1, widths[key])
             if subtotal is not None:
-                message = SHORT_ROW_OF_EIGHT.format(row.label, printed_count, report.text[subtotal.start:subtotal.end])
+                message = SHORT_ROW_OF_EIGHT.format(row.label, eight_printed, report.text[subtotal.start:subtotal.end])
                 causes += (SUBTOTAL_LEFT_OUT,)
             if len(values) > 2 * widths[key]:
                 overflowed[key] = len(values)
