@@ -995,7 +995,6 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     as_drawn: dict[str, list[Token]] = {}  # rows a converter padded to the table's width, read a cell fewer
     blank_total_last: set[str] = set()  # such rows whose last cell is their blank 总计, as the table's column
     blank_total_added: set[str] = set()  # rows read a cell short of a 总计 column the table leaves blank
-    total_unprinted: set[str] = set()  # short rows of a table printing no 总计, a blank one added (_short_under_an_unprinted_total)
     if lines:
         ruled_short: dict[str, list[Token]] = {}  # rows the box reads with their 总计 empty beside a count
         # the empty columns a ruled box's header draws after 总计, by where the header lies
@@ -1088,13 +1087,6 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             last = values_of[key][-1]
             values_of[key] = [*values_of[key], Token(EMPTY, "", last.end, last.end, last.line)]
             blank_total_added.add(key)
-    if not t2 and not as_printed:  # (short rows none of which can end on its 总计: the column left blank)
-        for key in _short_under_an_unprinted_total(values_of, widths, report.format == "md"):
-            last = values_of[key][-1]
-            values_of[key] = [*values_of[key], Token(EMPTY, "", last.end, last.end, last.line)]
-            blank_total_added.add(key)
-            blank_total_last.add(key)
-            total_unprinted.add(key)
     label_token = {key: tokens[index] for index, key in labels}
     # (a row whose values are whole, as gathered, is neither short nor long: the gaps filled
     # above and ruled_row left it as it was, so the table is still read as printed)
@@ -1283,6 +1275,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
 
     short: dict[str, list[Token]] = {}  # 表三 rows placed by assign_irregular, printing too few values
     short_rows_total = not t2 and _short_rows_end_with_total([values_of[k] for k in irregular])
+    # (short rows none of which can end on its 总计, in a table whose positions placed no row printing a
+    # count, the rows printing none placed blank: the column left blank)
+    total_unprinted = set(_short_under_an_unprinted_total(values_of, widths, report.format == "md")).intersection(irregular) \
+        if irregular and not t2 and not as_printed and not short_rows_total \
+        and not any(_prints_a_count([t for t in placed if t is not None]) for placed in by_position.values()) else set()
     # (read only for the irregular rows below: with none, the whole table's values go unscanned)
     words = "".join(t.text for t in tokens if t.kind == TEXT) if t2 and irregular else ""
     no_trace = not t2 and bool(irregular) and not short_rows_total and \
@@ -1355,9 +1352,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 # its subtotal left out, its other values placed as the other rows' are
                 subtotal, eight_printed = values[1], len(values)
                 values = values_of[key] = without_subtotal(values)
+            elif key in total_unprinted:  # (its 总计 a blank cell that left no trace, after its values)
+                values = [*values, Token(EMPTY, "", values[-1].end, values[-1].end, values[-1].line)]
             if table.section == "section3":
                 total_printed = (key in paragraph_rows and values == values_of[key]) or short_rows_total \
-                    or (no_trace and _may_end_with_total(values)) or key in blank_total_last
+                    or (no_trace and _may_end_with_total(values)) or key in blank_total_last or key in total_unprinted
                 if not total_printed and _a_cell_short_adding_up(values, widths[key]):
                     total_printed = True
                     a_cell_short.append(key)
