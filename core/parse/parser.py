@@ -1352,11 +1352,15 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 # its subtotal left out, its other values placed as the other rows' are
                 subtotal, eight_printed = values[1], len(values)
                 values = values_of[key] = without_subtotal(values)
-            elif key in total_unprinted:  # (its 总计 a blank cell that left no trace, after its values)
-                values = [*values, Token(EMPTY, "", values[-1].end, values[-1].end, values[-1].line)]
+            unprinted_total = False
             if table.section == "section3":
                 total_printed = (key in paragraph_rows and values == values_of[key]) or short_rows_total \
-                    or (no_trace and _may_end_with_total(values)) or key in blank_total_last or key in total_unprinted
+                    or (no_trace and _may_end_with_total(values)) or key in blank_total_last
+                if not total_printed and subtotal is None and key in total_unprinted:
+                    # its 总计 a blank cell that left no trace, after its values (a row whose
+                    # 总计 is taken as printed is read from the left by blank_total_placement)
+                    values = [*values, Token(EMPTY, "", values[-1].end, values[-1].end, values[-1].line)]
+                    total_printed = unprinted_total = True
                 if not total_printed and _a_cell_short_adding_up(values, widths[key]):
                     total_printed = True
                     a_cell_short.append(key)
@@ -1377,7 +1381,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                        else f"「{row.label}」行印有{len(values)}个数值，模板为{widths[key]}列{placement or '，请对照原文核对'}" if values
                        else _stray_overlong_message(row.label, stray) if stray is not None
                        else f"「{row.label}」行未印出数值，请对照原文核对")
-            if key in total_unprinted:
+            if unprinted_total:
                 message = _TOTAL_UNPRINTED.format(row.label, len(values) - 1, widths[key])
             if subtotal is not None:
                 message = SHORT_ROW_OF_EIGHT.format(row.label, eight_printed, report.text[subtotal.start:subtotal.end])
