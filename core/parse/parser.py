@@ -3440,7 +3440,8 @@ def _short_under_an_unprinted_total(values_of: dict[str, list[Token]], widths: d
     """The 表三 rows printing fewer values than their columns, a count among them, none an empty
     cell (the table's blanks leave no trace: mammoth's Markdown, lynx), in a table that prints no
     总计: no row of its width prints a count last, and every short row printing two counts or more,
-    three at least, ends on a value less than one before it. A 总计 is no less than any of its
+    three at least, ends on a value less than one before it (and no row prints more values than
+    its columns, which may hold a 总计 anywhere). A 总计 is no less than any of its
     row's parts (counts are never negative): none of those last values is a 总计, so the column is
     blank and every value a part (read into the 总计 column, 「368 113 3」's 3 made a total of 3 beside
     自然人 368, and the column sums moved the table's other values around it). Their 总计 is read
@@ -3456,8 +3457,9 @@ def _short_under_an_unprinted_total(values_of: dict[str, list[Token]], widths: d
             if values[-1].kind == NUM and token_number(values[-1]):
                 return []  # (a row printing its 总计: the table fills the column)
             continue
-        if not values or len(values) > width or not _prints_a_count(values) \
-                or any(t.kind not in (NUM, NA) for t in values):
+        if len(values) > width:
+            return []  # (a row printing more values than its columns: a 总计 among them may be anywhere)
+        if not values or not _prints_a_count(values) or any(t.kind not in (NUM, NA) for t in values):
             continue
         numbers = [token_number(t) if t.kind == NUM else 0 for t in values]
         if not known(numbers) or (len(values) > 1 and not in_order and len({t.line for t in values}) > 1):
