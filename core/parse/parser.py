@@ -79,10 +79,10 @@ from core.parse.wider_parts import ZEROS_IN_A_WIDER_PART, wider_part_rows, zero_
 from core.parse.fee_unit import fee_in_printed_unit
 from core.parse.stored_cells import (T2_BREAK, UNREAD, row_cells_of, store_row, table_cells, table_equations,
                                      table_values, widths_of)
-from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT_BLANK_TOTAL, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
+from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT_BLANK_TOTAL, SHORT_ROW_OF_EIGHT, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
                                      GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
                                      blank_cells_phrase, flag_lone_total, may_be_clipped, may_have_lost_a_blank, cells_add_up_as_eight, prints_as_eight, prints_as_eight_blank_total,
-                                     read_blank_lost, read_clipped,
+                                     read_blank_lost, read_clipped, read_grid_eights_blank_total, short_row_of_eight,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
                                      zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
@@ -797,6 +797,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     eights_blank_total: set[str] = set()  # such rows of 8, their 总计 empty, where the table leaves it so
     past_total: dict[str, list[Token]] = {}  # 表三 rows placed under the header, a printed blank after 总计
     ending_blank: list[str] = []  # 表三 rows printing a cell more than their columns, the last empty
+    grid_eights: dict[str, list[Token]] = {}  # 表三 rows of the file's own grid a cell wider, read as their first 7
     # A table printed row by row as the template has it (most tables): every row found printed
     # exactly its columns' values, and nothing else but text, right after its label
     # (_whole_after_label); `one_line`: each on its label's line too. The readers of other layouts
@@ -932,6 +933,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 past_total[key] = under_header + [values[-1]]
             if len(values) == width + 1 and not t2 and values[-1].kind == EMPTY:
                 ending_blank.append(key)  # (a row of a cell more ending on a blank: weighed below)
+                if own_grid and lines and under_header is None and not padded_right and values_of[key] == values[:-1] \
+                        and all(lines[t.line].grid for t in values):
+                    grid_eights[key] = values  # (its 8 cells its own grid's: weighed once the table is stored)
     if not t2:
         for key in give_values_after_lost_labels(report, table, labels, values_of, tokens):
             as_printed = False
@@ -1274,6 +1278,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
 
     short: dict[str, list[Token]] = {}  # 表三 rows placed by assign_irregular, printing too few values
     short_rows_total = not t2 and _short_rows_end_with_total([values_of[k] for k in irregular])
+    # (short rows none of which can end on its 总计, in a table whose positions placed no row printing a
+    # count, the rows printing none placed blank: the column left blank)
+    total_unprinted = set(_short_under_an_unprinted_total(values_of, widths, report.format == "md")).intersection(irregular) \
+        if irregular and not t2 and not as_printed and not short_rows_total \
+        and not any(_prints_a_count([t for t in placed if t is not None]) for placed in by_position.values()) else set()
     # (read only for the irregular rows below: with none, the whole table's values go unscanned)
     words = "".join(t.text for t in tokens if t.kind == TEXT) if t2 and irregular else ""
     no_trace = not t2 and bool(irregular) and not short_rows_total and \
@@ -1340,9 +1349,21 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 causes += (GLUED_NO_CUT,)
             message += "，请对照原文填写"
         else:
+            subtotal: Optional[Token] = None
+            if short_rows_total and short_row_of_eight(values, widths[key]):
+                # a row of 8 whose blanks left no trace, among short rows printing their 总计 last:
+                # its subtotal left out, its other values placed as the other rows' are
+                subtotal, eight_printed = values[1], len(values)
+                values = values_of[key] = without_subtotal(values)
+            unprinted_total = False
             if table.section == "section3":
                 total_printed = (key in paragraph_rows and values == values_of[key]) or short_rows_total \
                     or (no_trace and _may_end_with_total(values)) or key in blank_total_last
+                if not total_printed and subtotal is None and key in total_unprinted:
+                    # its 总计 a blank cell that left no trace, after its values (a row whose
+                    # 总计 is taken as printed is read from the left by blank_total_placement)
+                    values = [*values, Token(EMPTY, "", values[-1].end, values[-1].end, values[-1].line)]
+                    total_printed = unprinted_total = True
                 if not total_printed and _a_cell_short_adding_up(values, widths[key]):
                     total_printed = True
                     a_cell_short.append(key)
@@ -1375,6 +1396,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                        else f"「{row.label}」行印有{len(values)}个数值，模板为{widths[key]}列{placement or '，请对照原文核对'}" if values
                        else _stray_overlong_message(row.label, stray) if stray is not None
                        else f"「{row.label}」行未印出数值，请对照原文核对")
+            if unprinted_total:
+                message = _TOTAL_UNPRINTED.format(row.label, len(values) - 1, widths[key])
+            if subtotal is not None:
+                message = SHORT_ROW_OF_EIGHT.format(row.label, eight_printed, report.text[subtotal.start:subtotal.end])
+                causes += (SUBTOTAL_LEFT_OUT,)
             if len(values) > 2 * widths[key]:
                 overflowed[key] = len(values)
             if len(values) > widths[key] + 1 and key not in overlong and not only_zeros(values):
@@ -1452,6 +1478,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     if lost_blank:
         for key in read_blank_lost(report, table, lost_blank):
             unsummed.pop(key, None)
+    if grid_eights:
+        read_grid_eights_blank_total(report, table, {key: cells for key, cells in grid_eights.items()
+                                                     if key not in by_position and key not in irregular})
     if not t2:
         _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular), tokens)
         # (a row its grid shows whole printed no cell more that a converter cut: no row of 8 either)
@@ -3430,6 +3459,47 @@ def _short_of_a_blank_total(table: Table, version: str, values_of: dict[str, lis
     if failing and not _one_misprint_mends(failing, weighed, read):
         return []
     return short if held >= 2 else []
+
+
+_TOTAL_UNPRINTED = ("「{0}」行印有{1}个数值，模板为{2}列，空白单元格未留痕迹；表内印有两个以上数值的各行，末一个数都小于本行前面的数，"
+                    "不会是总计：表三总计列空白，本行总计按空白计，各数按各列合计归入其余各列，请对照原文核对")
+
+
+def _short_under_an_unprinted_total(values_of: dict[str, list[Token]], widths: dict[str, int],
+                                    in_order: bool) -> list[str]:
+    """The 表三 rows printing fewer values than their columns, a count among them, none an empty
+    cell (the table's blanks leave no trace: mammoth's Markdown, lynx), in a table that prints no
+    总计: no row of its width prints a count last, and every short row printing two counts or more,
+    three at least, ends on a value less than one before it (and no row prints more values than
+    its columns, which may hold a 总计 anywhere). A 总计 is no less than any of its
+    row's parts (counts are never negative): none of those last values is a 总计, so the column is
+    blank and every value a part (read into the 总计 column, 「368 113 3」's 3 made a total of 3 beside
+    自然人 368, and the column sums moved the table's other values around it). Their 总计 is read
+    blank, their values placed in the part columns by the sums. Only where each row prints its
+    values in its cells' order: on one line, or (`in_order`) a Markdown table a cell a paragraph; a
+    PDF's reading order may print a row's lines 总计 first, plain pdftotext a table's values in
+    blocks apart from their rows."""
+    short: list[str] = []
+    ending_below = 0
+    for key, values in values_of.items():
+        width = widths[key]
+        if len(values) == width:
+            if values[-1].kind == NUM and token_number(values[-1]):
+                return []  # (a row printing its 总计: the table fills the column)
+            continue
+        if len(values) > width:
+            return []  # (a row printing more values than its columns: a 总计 among them may be anywhere)
+        if not values or not _prints_a_count(values) or any(t.kind not in (NUM, NA) for t in values):
+            continue
+        numbers = [token_number(t) if t.kind == NUM else 0 for t in values]
+        if not known(numbers) or (len(values) > 1 and not in_order and len({t.line for t in values}) > 1):
+            return []
+        if len(numbers) >= 2 and sum(1 for n in numbers if n) >= 2:
+            if numbers[-1] >= max(numbers[:-1]):
+                return []  # (a row whose last value may be its 总计)
+            ending_below += 1
+        short.append(key)
+    return short if ending_below >= 3 else []
 
 
 def _one_misprint_mends(failing: list[Equation], weighed: list[Equation], read: dict[str, Optional[float]]) -> bool:

@@ -290,6 +290,45 @@ def read_clipped(report: Report, table: Table, rows: dict[str, list[Token]], pag
     return out
 
 
+def read_grid_eights_blank_total(report: Report, table: Table, rows: dict[str, list[Token]]) -> list[str]:
+    """Rows of the file's own grid (a web page's or a Word file's table) printing 8 cells, the last
+    empty, read as their first 7 (that last cell taken for a stray one), in a table whose rows
+    printing counts all leave 总计 blank: where the second cell, a count other than 0, is the sum
+    of the five after it (blank cells 0), the row may print a 法人或其他组织 subtotal after 自然人
+    (TEMPLATE.md), its 总计 the empty last cell; read as 7 the subtotal sits under 商业企业 and every
+    part a column to the right. Read so where more of the table's equations other than the row's
+    own (表三's columns: 一 + 二 = （七） + 四) hold than as read, the row flagged; left as read and
+    flagged where they hold alike (a grid's blank cells print no 0 to tell the two apart). Returns
+    the rows read as 8."""
+    out: list[str] = []
+    if not rows or not _total_column_left_blank(report, table):
+        return out
+    values = table_values(report, table.section)
+    for key, cells in rows.items():
+        if len(cells) != 8 or cells[1].kind != NUM or any(t.kind not in (NUM, NA, EMPTY) for t in cells):
+            continue
+        numbers = [token_number(t) if t.kind == NUM else 0 for t in cells]
+        if not known(numbers) or not numbers[1] or numbers[1] != sum(numbers[2:7]):
+            continue
+        paths = table.row_paths(key)
+        eqs = tuple(eq for eq in table_equations(report.template, table.section) if not eq.cell_set.issubset(paths))
+        moved = dict(values)
+        moved.update(zip(paths, without_subtotal(numbers)))
+        as_eight, as_read = equation_score(eqs, moved), equation_score(eqs, values)
+        label, subtotal = table.row(key).label, report.text[cells[1].start:cells[1].end]
+        if as_eight < as_read:
+            continue
+        if as_eight == as_read:
+            report.flags.append(Flag(f"{table.section}.{key}", "parse", _GRID_EIGHT_UNDECIDED.format(label, subtotal)))
+            continue
+        store_row(report, table, key, without_subtotal(cells))
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred", GRID_ROW_OF_EIGHT_BLANK_TOTAL.format(label, subtotal),
+                                 (SUBTOTAL_LEFT_OUT,)))
+        values = table_values(report, table.section)
+        out.append(key)
+    return out
+
+
 def _others_leave_total_blank(report: Report, table: Table, keys: list[str]) -> bool:
     """Whether the rows `keys` (those printing a count other than 0) print no 总计, two of them
     printing it blank at least: a 总计 not read (a short row's values placed in its first columns)
@@ -356,6 +395,22 @@ def prints_as_eight(values: list[Token]) -> bool:
         return False
     return adds_up_as_eight(numbers[0], numbers[1], sum(numbers[2:7]), numbers[7]) \
         and not parts_add_up(numbers[1:]) and not parts_add_up(numbers[:7])
+
+
+def short_row_of_eight(values: list[Token], width: int) -> bool:
+    """Whether a 表三 row printing fewer values than its columns, none an empty cell (its blanks
+    left no trace: lynx's or pdfplumber's text of a table whose zeros print blank), prints a
+    法人或其他组织 subtotal after 自然人 (TEMPLATE.md): five values at least, the second a count other
+    than 0 and the sum of those after it but the last, two of them counts other than 0, the last
+    自然人 plus it (「35 13 11 2 48」). Such a row adds up no way as 7 with its 总计 last (自然人, the
+    parts and the subtotal come to more than 自然人 plus the subtotal); read so, the subtotal sits
+    under 商业企业 and moves the column sums of the whole table. A subtotal repeating one part
+    proves nothing: 「0 1 - 1 0 1」, a misprinted 1 under 法律服务机构 (s77 r0032), reads so too."""
+    if not 5 <= len(values) < width or any(t.kind not in (NUM, NA) for t in values):
+        return False
+    numbers = [token_number(t) if t.kind == NUM else 0 for t in values]
+    return known(numbers) and bool(numbers[1]) and numbers[1] == sum(numbers[2:-1]) \
+        and sum(1 for n in numbers[2:-1] if n) >= 2 and numbers[-1] == implied_total(numbers[0], numbers[1])
 
 
 def cells_add_up_as_eight(cells: Sequence[Token]) -> bool:
@@ -765,6 +820,15 @@ CELLS_OF_EIGHT = ("「{0}」行比表头多印1格（{1}）：第二格（{2}）
                   + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "{3}，" + _CHECK)
 ROW_OF_EIGHT_BLANK_TOTAL = ("「{0}」行印有8个数值，末格（总计）空白：第二个数（{1}）等于其后五个数之和，" + _IS_SUBTOTAL + "。"
                             + _READ_WITHOUT + "；" + _OTHERS_LEAVE_TOTAL_BLANK + "，本行总计也按空白计，" + _CHECK)
+# (a row of 8 whose blanks left no trace, read without its subtotal: short_row_of_eight)
+SHORT_ROW_OF_EIGHT = ("「{0}」行印有{1}个数值，空白单元格未留痕迹：第二个数（{2}）等于其后至总计前各数之和、与自然人相加等于总计，"
+                      + _IS_SUBTOTAL + "。已略去小计，其余各数按各列合计归入本行各列，" + _CHECK)
+# (a grid row of 8 cells, its last empty, in a table leaving 总计 blank: read_grid_eights_blank_total)
+GRID_ROW_OF_EIGHT_BLANK_TOTAL = ("「{0}」行比表头多印1格，末格（总计）空白：第二格（{1}）等于其后五格之和（空白格按0计），"
+                                 + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "；" + _OTHERS_LEAVE_TOTAL_BLANK
+                                 + "，本行总计也按空白计，" + _CHECK)
+_GRID_EIGHT_UNDECIDED = ("「{0}」行比表头多印1格，末格空白：第二格（{1}）等于其后五格之和（空白格按0计），" + _MAY_BE_EIGHT.format(
+    cut="末格是总计") + "；也可能末格是多出的空格。表内合计两种读法相同，已按前7格读取，" + _CHECK)
 TAB_ROW_OF_EIGHT = ("「{0}」行按制表符数出比表头多1格（其中一个空白单元格处换行）：第二格等于其后五格之和，"
                     + _IS_SUBTOTAL + "。" + _READ_WITHOUT + "，" + _CHECK)
 
