@@ -255,7 +255,7 @@ def test_every_entry_of_the_findings_list_fits_its_text_even_those_sized_later(p
         panel = FindingsPanel()
         panels.append(panel)
         qtbot.addWidget(panel)
-        panel.resize(600, 400)  # (wide enough that the flag says its message on one line, the findings on two)
+        panel.resize(1100, 400)  # (wide enough that the flag says its message on one line, the findings on two)
         panel.show()
         panel.set_session(planted_session)
         view = panel.view
