@@ -305,10 +305,8 @@ def read_grid_eights_blank_total(report: Report, table: Table, rows: dict[str, l
         return out
     values = table_values(report, table.section)
     for key, cells in rows.items():
-        if len(cells) != 8 or cells[1].kind != NUM or any(t.kind not in (NUM, NA, EMPTY) for t in cells):
-            continue
-        numbers = [token_number(t) if t.kind == NUM else 0 for t in cells]
-        if not known(numbers) or not numbers[1] or numbers[1] != sum(numbers[2:7]):
+        numbers = _eight_cells_numbers(cells)
+        if numbers is None or numbers[1] != sum(numbers[2:7]):
             continue
         paths = table.row_paths(key)
         eqs = tuple(eq for eq in table_equations(report.template, table.section) if not eq.cell_set.issubset(paths))
@@ -420,13 +418,20 @@ def cells_add_up_as_eight(cells: Sequence[Token]) -> bool:
     A blank 自然人 is what a reading of the row's values alone loses: a blank left no trace, or
     was taken for a label column's empty half, and the subtotal read as 自然人 (a row whose 总计
     equals that subtotal, summing to twice its 总计)."""
-    if len(cells) != 8 or cells[1].kind != NUM or any(t.kind not in (NUM, NA, EMPTY) for t in cells):
-        return False
-    numbers = [token_number(t) if t.kind == NUM else 0 for t in cells]
-    if not known(numbers) or not numbers[1]:
+    numbers = _eight_cells_numbers(cells)
+    if numbers is None:
         return False
     return adds_up_as_eight(numbers[0], numbers[1], sum(numbers[2:7]), numbers[7]) \
         and not parts_add_up(numbers[1:]) and not parts_add_up(numbers[:7])
+
+
+def _eight_cells_numbers(cells: Sequence[Token]) -> Optional[list[Number]]:
+    """A grid row's 8 cells as numbers (a placeholder or a blank cell 0) where its second may be a
+    法人或其他组织 subtotal (a count other than 0); None otherwise."""
+    if len(cells) != 8 or cells[1].kind != NUM or any(t.kind not in (NUM, NA, EMPTY) for t in cells):
+        return None
+    numbers = [token_number(t) if t.kind == NUM else 0 for t in cells]
+    return numbers if known(numbers) and numbers[1] else None
 
 
 def prints_as_eight_blank_total(values: list[Token]) -> bool:
