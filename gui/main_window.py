@@ -591,7 +591,6 @@ class MainWindow(QMainWindow):
     def _on_loaded(self, token: int, cancelled: bool) -> None:
         if token != self._load_token:
             return
-        self.workers.release()  # idle until another folder: their memory back meanwhile
         self.dashboard.finish_loading()
         earlier_work = {}
         if not cancelled and self._loader is not None:
@@ -639,6 +638,11 @@ class MainWindow(QMainWindow):
         self.link_previous_years(lambda: self._after_years_linked(token, count))
 
     def _after_years_linked(self, token: int, count: int) -> None:
+        if token == self._load_token:
+            # Idle until another folder: their memory back meanwhile. Not as the first report
+            # opens: the two processes ending took both cores (and the thread ending them Python's
+            # GIL) while the GUI thread laid the report out.
+            self.workers.release()
         if self._reopen_yearly_grid and token == self._load_token:  # 年度对照 again, of this folder
             self._reopen_yearly_grid = False
             self.show_yearly_grid()
