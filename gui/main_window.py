@@ -508,7 +508,8 @@ class MainWindow(QMainWindow):
         self._in_turn(token, self._on_progress, (done, total), batch=False)
 
     def _listed_came(self, token: int) -> None:
-        self._in_turn(token, self._on_listed, (), batch=False)
+        # a turn of its own too: the list, its progress bar gone, is laid out and painted again
+        self._in_turn(token, self._on_listed, ())
 
     def _hydrated_came(self, token: int, items) -> None:
         self._in_turn(token, self._on_hydrated, (items,))
@@ -518,7 +519,7 @@ class MainWindow(QMainWindow):
 
     def _in_turn(self, token: int, step: Callable[..., None], args: tuple, batch: bool = True) -> None:
         """``step(token, *args)`` after every step queued before it; ``batch``: the turn ends
-        after it (the others, a progress count or the end of the listing, cost next to nothing)."""
+        after it (the others, a progress count, cost next to nothing)."""
         if token != self._load_token:  # a folder left meanwhile
             return
         self._load_steps.append((token, step, args, batch))
