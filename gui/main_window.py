@@ -528,13 +528,15 @@ class MainWindow(QMainWindow):
 
     def _next_load_step(self) -> None:
         steps = self._load_steps
-        while steps:
-            token, step, args, batch = steps.popleft()
-            step(token, *args)
-            if batch:
-                break
-        if steps:
-            self._stepping.start()  # the next batch in the next turn
+        try:
+            while steps:
+                token, step, args, batch = steps.popleft()
+                step(token, *args)
+                if batch:
+                    break
+        finally:  # (a step that failed leaves the others to come, as separate signals did)
+            if steps:
+                self._stepping.start()  # the next batch in the next turn
 
     def _on_counted(self, token: int, total: int) -> None:
         if token == self._load_token:
