@@ -111,6 +111,7 @@ class DashboardModel(ReadOnlyListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.root = ""
+        self._prefix = ("", "")  # (root, root with a separator at its end): display_name's
         self._items: list[_Row] = []
         self._row_of: dict[str, int] = {}
         self.name_parts = FolderNames()  # what the 文件 column's names share (its delegate's cut)
@@ -132,14 +133,18 @@ class DashboardModel(ReadOnlyListModel):
 
     # --- content -------------------------------------------------------------------------------
 
-    def names(self) -> list[str]:
-        """The 文件 column's texts, every row's (the file column cuts what they all share)."""
-        return [row.name for row in self._items]
+    def names(self, first: int = 0, last: int = -1) -> list[str]:
+        """The 文件 column's texts of rows ``first`` to ``last`` (every row's by default: the file
+        column cuts what they all share)."""
+        items = self._items[first:] if last < 0 else self._items[first:last + 1]
+        return [row.name for row in items]
 
     def agencies(self, first: int = 0, last: int = -1) -> list[str]:
-        """The 单位 column's texts of rows ``first`` to ``last`` (every row's by default)."""
+        """The 单位 column's texts of rows ``first`` to ``last`` (every row's by default). Not
+        through ``_Row.display``: that works out every column's text of rows mostly never painted
+        (a third of a batch's time on the GUI thread as a folder's rows were listed)."""
         items = self._items[first:] if last < 0 else self._items[first:last + 1]
-        return [row.display[AGENCY] for row in items]
+        return ["" if row.summary.agency is None else str(row.summary.agency) for row in items]
 
     def clear(self, root: str = "") -> None:
         self.beginResetModel()
@@ -545,7 +550,9 @@ class DashboardModel(ReadOnlyListModel):
         return row.looks[column]
 
     def display_name(self, file: str) -> str:
-        prefix = os.path.join(self.root, "")
+        if self._prefix[0] != self.root:  # (worked out once a folder: a batch names 250 files)
+            self._prefix = (self.root, os.path.join(self.root, ""))
+        prefix = self._prefix[1]
         if self.root and file.startswith(prefix) and ".." not in file:  # the common case, fast
             return file[len(prefix):]
         if self.root:
@@ -890,7 +897,7 @@ class DashboardWidget(QWidget):
         self._agency_need = 0  # 单位's room to show its widest agency whole, measured likewise
         self._agency_readable = fits("中" * 8)  # what 单位 is given before 文件 is whole
         self._agencies_seen: set[str] = set()  # two of the folder's agencies at most
-        self._name_width = lambda name: self.fontMetrics().horizontalAdvance(name) + 8  # noqa: E731
+        self._agencies_measured: set[str] = set()  # the folder's agencies whose width is in _agency_need
         self.model.rowsInserted.connect(self._measure_names)
         self.model.modelReset.connect(self._forget_names)
         header.sectionResized.connect(self._on_section_resized)
@@ -1040,10 +1047,14 @@ class DashboardWidget(QWidget):
 
     def _measure_names(self, _parent, first: int, last: int) -> None:
         """文件's need grows with a wider name listed: the names share the room again."""
-        names = self.model.names()[first:last + 1]
-        widest = max(map(self._name_width, names), default=0)
+        # (each agency measured once: a folder holds each agency's years, and copies of them)
+        advance = self.fontMetrics().horizontalAdvance
+        names = self.model.names(first, last)
+        widest = max(map(advance, names)) + 8 if names else 0
         agencies = [agency for agency in self.model.agencies(first, last) if agency]
-        widest_agency = max(map(self._name_width, agencies), default=0)
+        new = set(agencies) - self._agencies_measured
+        self._agencies_measured |= new
+        widest_agency = max(map(advance, new)) + 8 if new else 0
         header = self.view.horizontalHeader()
         share = False
         if len(self._agencies_seen) < 2:  # (two are enough to know the folder holds several)
@@ -1065,6 +1076,7 @@ class DashboardWidget(QWidget):
         self._file_need = 0
         self._agency_need = 0
         self._agencies_seen = set()
+        self._agencies_measured = set()
 
     def _share_spare_width(self) -> None:
         """The list's width goes first to the columns from 年度 to 状态 and to the start of 问题
