@@ -533,6 +533,8 @@ def _cell_pieces(raw: str) -> _CellPieces:
     elif not runs:  # white space alone (the spaces, most of it, dropped first: a replace is a memchr)
         if not raw.replace(" ", "").strip(_BLANK_CHARS):
             return _BLANK_CELL
+    if len(runs) > 1 and ("（" in raw or "(" in raw):
+        runs = _remarks_joined(raw, runs)
     out: list[_Piece] = []
     position = 0
     for run in runs:
@@ -576,6 +578,40 @@ def _cell_pieces(raw: str) -> _CellPieces:
     if len(out) > 1 and (len(raw) <= _SPACED_CELL_MAX or len(out) > _T3_WIDTH + 1) and _spaced_pair(raw, out):
         return _SpacedPieces(out)
     return tuple(out)
+
+
+def _remarks_joined(raw: str, runs: list[str]) -> list[str]:
+    """The runs with a count's bracketed remark that white space cut joined back into one run
+    (「9（其中网上申请4 件）」: a PDF's cell wrapping its remark, its lines joined by a space; read
+    apart, 「9（其中网上申请4」 was no count and the cell held no place in its row, its 总计 read
+    from the next value, a value offered where the report is right). A run starting with a digit
+    and opening a bracket it does not close, joined with the runs up to the one closing it (at
+    most three more, only white space between, the whole short), as the cell prints them."""
+    out: list[str] = []
+    n = 0
+    position = 0
+    while n < len(runs):
+        run = runs[n]
+        start = raw.find(run, position)
+        position = start + len(run)
+        n += 1
+        opened = run.count("（") + run.count("(") - run.count("）") - run.count(")")
+        if opened > 0 and run[:1].isdigit():
+            end = position
+            for m in range(n, min(n + 3, len(runs))):
+                end = raw.find(runs[m], end) + len(runs[m])
+                opened += runs[m].count("（") + runs[m].count("(") - runs[m].count("）") - runs[m].count(")")
+                if opened <= 0:
+                    joined = raw[start:end]
+                    if opened == 0 and len(joined) <= _REMARK_MAX \
+                            and "".join(joined.split()) == "".join(runs[n - 1:m + 1]):
+                        run, position, n = joined, end, m + 1
+                    break
+        out.append(run)
+    return out
+
+
+_REMARK_MAX = 40  # characters of a count and its remark, white space and all
 
 
 _SPACED_CELL_MAX = 32  # characters of a cell holding one count spaced at its thousands, padding and all
