@@ -6,7 +6,9 @@ under 科研机构 though it is 社会公益组织's, 科研机构 blank). Place
 before, but two column sums fail, by the value and by minus the value: a misprint changes one cell,
 so one column, and cannot break two sums that way. Where moving one value into its blank neighbour
 makes two failing sums hold or more and breaks none, and no other such move does as well, the value
-is read in that column; its row flagged, the sums having chosen, not the positions."""
+is read in that column; its row flagged, the sums having chosen, not the positions. Only a row placed
+for sure is moved, and only by sums through rows read for sure: a row placed with a doubt may be
+moved by a later reading (s4401 r0014: 一's 1 would follow （七）总计's, misplaced there for a while)."""
 from __future__ import annotations
 
 from typing import Optional, Sequence
@@ -42,13 +44,17 @@ def slide_values_by_sums(table: Table, report: Report, values_of: dict[str, list
     failing = {eq for eq in eqs if not eq.holds(value.get)}
     if len(failing) < 2:
         return
+    # rows placed with a doubt (by position, by order, by a guess): a later reading may move their
+    # values, so neither is such a row's value moved nor does a sum through one place another's
+    unsure = {f.cell.split(".")[1] for f in report.flags
+              if f.kind == "inferred" and f.cell.startswith(f"{table.section}.")}
 
     def blank(token: Optional[Token]) -> bool:
         return token is None or token.kind == EMPTY
 
     moves: list[tuple[int, str, int, int]] = []  # (sums mended, row, from column, to column)
     for key, tokens in out.items():
-        if key not in rows or len(tokens) != width or not any(map(blank, tokens)):
+        if key not in rows or key in unsure or len(tokens) != width or not any(map(blank, tokens)):
             continue
         for c in range(width - 1):  # (a part's value, moved among the parts)
             number = token_number(tokens[c]) if not blank(tokens[c]) else None
@@ -60,7 +66,8 @@ def slide_values_by_sums(table: Table, report: Report, values_of: dict[str, list
                 here, there = f"{table.section}.{key}.{columns[c]}", f"{table.section}.{key}.{columns[to]}"
                 moved = {**value, here: None, there: number}
                 now = {eq for eq in eqs if not eq.holds(moved.get)}
-                if now <= failing and len(failing) - len(now) >= 2:
+                if now <= failing and len(failing) - len(now) >= 2 \
+                        and not any(p.split(".")[1] in unsure for eq in failing - now for p in eq.cells):
                     moves.append((len(failing) - len(now), key, c, to))
     if not moves:
         return
