@@ -229,6 +229,9 @@ _CIRCLED = frozenset(chr(c) for c in [*range(0x2460, 0x2474), 0x24EA, *range(0x3
 # (「3(1)」 of a glued row is a count and a label's 「(1)」), nor a unit (parse_number reads 「737(件)」)
 _COUNT_REMARK = re.compile(r"(\d[\d,]*)\((?![一二三四五六七八九十\d]*\)$)[^()]*[^\d()][^()]*\)$")
 
+# A count, then a remark in brackets its cell wraps: words (no ordinal, no unit), the bracket not closed in the run
+_COUNT_REMARK_OPEN = re.compile(r"(\d[\d,]*)\((?![一二三四五六七八九十\d]*$)[^()]*[^\d()件个项元][^()]*$")
+
 # Markdown writers escape a sign or a decimal point: "\-51", "\+2", "4\.23" print -51, +2, 4.23;
 # and a footnote's mark: "9\*" prints 9*.
 _MARKDOWN_ESCAPE = re.compile(r"\\(?=[-+.]\d|\.|\*$)")
@@ -324,6 +327,12 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
         # count the cell prints, its remark no cell (the remark's own numbers no count either). As
         # no number, the cell held no place in a text table's row (the row read 6 values, 总计 0:
         # a false 错误) and a grid's was unread
+        pieces = (number,)
+    elif piece[:1].isdigit() and "(" in piece and ")" not in piece and len(piece) == len(run) \
+            and (remark := _COUNT_REMARK_OPEN.match(piece)) is not None \
+            and (number := _read_piece(remark.group(1), 0, len(remark.group(1))))[3] == NUM:
+        # a count and the start of a remark its cell wraps onto the next lines (pdfplumber: 「4（其中」,
+        # then 「网上申」 「请2」 「件）」 below): the count, as the remark closed in the run above is
         pieces = (number,)
     else:
         pieces = (_read_piece(piece, 0, len(run)),) if piece else ()
