@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from core.equations import involving
 from core.model import PLACED_BY_POSITION, Flag, Report
 from core.parse.columns import token_number
 from core.parse.stored_cells import table_equations
@@ -27,55 +28,55 @@ def slide_values_by_sums(table: Table, report: Report, values_of: dict[str, list
                          out: dict[str, Sequence[Optional[Token]]], width: int) -> None:
     """Move into its blank neighbour the one value of a row placed by position (`out`) that the
     table's sums place there (see the module's note); every row of the table must be read."""
-    rows: dict[str, Sequence[Optional[Token]]] = {}
+    # rows placed with a doubt (by position, by order, by a guess): a later reading may move their
+    # values, so neither is such a row's value moved nor does a sum through one place another's
+    unsure = {f.cell.split(".")[1] for f in report.flags
+              if f.kind == "inferred" and f.cell.startswith(f"{table.section}.")}
+    # (the rows that may move first, asked of a few rows: most tables placed by position have none)
+    movable = [key for key, tokens in out.items()
+               if key not in unsure and len(tokens) == width and any(map(_blank, tokens))
+               and any(not _blank(t) and token_number(t) for t in tokens[:-1])]
+    if not movable:
+        return
+    value: dict[str, Optional[float]] = {}
     for row in table.rows:
         tokens = out.get(row.key)
         if tokens is None:
             tokens = values_of.get(row.key)
             if tokens is None or len(tokens) != width:
                 return  # a row not read: the sums cannot decide
-        rows[row.key] = tokens
-    columns = [c.key for c in table.rows[0].columns]
-    value: dict[str, Optional[float]] = {}
-    for key, tokens in rows.items():
-        for c, token in enumerate(tokens):
-            value[f"{table.section}.{key}.{columns[c]}"] = None if token is None else token_number(token)
-    eqs = table_equations(report.template, table.section)
-    failing = {eq for eq in eqs if not eq.holds(value.get)}
+        value.update(zip(table.row_paths(row.key), map(token_number, tokens)))
+    failing = {eq for eq in table_equations(report.template, table.section) if not eq.holds(value.get)}
     if len(failing) < 2:
         return
-    # rows placed with a doubt (by position, by order, by a guess): a later reading may move their
-    # values, so neither is such a row's value moved nor does a sum through one place another's
-    unsure = {f.cell.split(".")[1] for f in report.flags
-              if f.kind == "inferred" and f.cell.startswith(f"{table.section}.")}
-
-    def blank(token: Optional[Token]) -> bool:
-        return token is None or token.kind == EMPTY
-
     moves: list[tuple[int, str, int, int]] = []  # (sums mended, row, from column, to column)
-    for key, tokens in out.items():
-        if key not in rows or key in unsure or len(tokens) != width or not any(map(blank, tokens)):
-            continue
+    for key in movable:
+        tokens = out[key]
+        paths = table.row_paths(key)
         for c in range(width - 1):  # (a part's value, moved among the parts)
-            number = token_number(tokens[c]) if not blank(tokens[c]) else None
+            number = None if _blank(tokens[c]) else token_number(tokens[c])
             if not number:
                 continue
             for to in (c - 1, c + 1):
-                if not 0 <= to < width - 1 or not blank(tokens[to]):
+                if not 0 <= to < width - 1 or not _blank(tokens[to]):
                     continue
-                here, there = f"{table.section}.{key}.{columns[c]}", f"{table.section}.{key}.{columns[to]}"
-                moved = {**value, here: None, there: number}
-                now = {eq for eq in eqs if not eq.holds(moved.get)}
-                if now <= failing and len(failing) - len(now) >= 2 \
-                        and not any(p.split(".")[1] in unsure for eq in failing - now for p in eq.cells):
-                    moves.append((len(failing) - len(now), key, c, to))
+                here, there = paths[c], paths[to]
+                value[here], value[there] = None, number
+                # (only the sums through the two cells change: the row's own holds as before)
+                sums = set(involving(report.template, here)) | set(involving(report.template, there))
+                now = {eq for eq in sums if not eq.holds(value.get)}
+                value[here], value[there] = number, token_number(tokens[to])
+                mended = (sums & failing) - now
+                if now <= failing and len(mended) >= 2 \
+                        and not any(p.split(".")[1] in unsure for eq in mended for p in eq.cells):
+                    moves.append((len(mended), key, c, to))
     if not moves:
         return
     moves.sort(reverse=True)
     if len(moves) > 1 and moves[1][0] == moves[0][0]:
         return  # two moves mend as much: the sums do not say which
     _, key, c, to = moves[0]
-    tokens = list(rows[key])
+    tokens = list(out[key])
     tokens[c], tokens[to] = tokens[to], tokens[c]
     if tokens[c] is None:
         printed = tokens[to]
@@ -88,3 +89,7 @@ def slide_values_by_sums(table: Table, report: Report, values_of: dict[str, list
     report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                              SLID_BY_SUMS.format(row.label, printed_value.text, row.columns[c].label,
                                                  row.columns[to].label), (PLACED_BY_POSITION,)))
+
+
+def _blank(token: Optional[Token]) -> bool:
+    return token is None or token.kind == EMPTY

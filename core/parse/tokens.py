@@ -542,7 +542,7 @@ def _cell_pieces(raw: str) -> _CellPieces:
     elif not runs:  # white space alone (the spaces, most of it, dropped first: a replace is a memchr)
         if not raw.replace(" ", "").strip(_BLANK_CHARS):
             return _BLANK_CELL
-    if len(runs) > 1 and ("（" in raw or "(" in raw):
+    if len(runs) > 1 and ("（" in raw or "(" in raw) and _REMARK_CUT.search(raw) is not None:
         runs = _remarks_joined(raw, runs)
     out: list[_Piece] = []
     position = 0
@@ -621,6 +621,8 @@ def _remarks_joined(raw: str, runs: list[str]) -> list[str]:
 
 
 _REMARK_MAX = 40  # characters of a count and its remark, white space and all
+# (a count's digit, its bracket opened, then white space before the bracket closes: where a run may be cut)
+_REMARK_CUT = re.compile(r"\d[（(][^\s()（）]*\s")
 
 
 _SPACED_CELL_MAX = 32  # characters of a cell holding one count spaced at its thousands, padding and all
