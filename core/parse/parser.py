@@ -39,6 +39,7 @@ from core.parse.ruled import (box_cell_text, box_columns_after_last, boxed_label
                               continued_part_columns_after_last, ends_on_printed_blank, in_label_column,
                               outside_boxed_row, own_box_header, printed_blank, ruled_row, wrapped_box_numbers)
 from core.parse.row_sums import parts_add_up, tokens_add_up
+from core.parse.slid_cells import slide_values_by_sums
 from core.parse.stacked_cells import STACKED_VALUES, stacked_pair
 from core.parse.space_gaps import fill_space_gaps
 from core.parse.tab_breaks import fill_tab_gaps
@@ -2352,6 +2353,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
             blank_cells_phrase(table.row(key), row_cells)), (SUBTOTAL_LEFT_OUT,)))
     if table.section == "section3":
         _shift_rows_by_sums(table, report, values_of, out, width)
+        slide_values_by_sums(table, report, values_of, out, width)
         _blank_total_by_position(report, table, values_of, out)
     return out
 

@@ -229,6 +229,9 @@ _CIRCLED = frozenset(chr(c) for c in [*range(0x2460, 0x2474), 0x24EA, *range(0x3
 # (「3(1)」 of a glued row is a count and a label's 「(1)」), nor a unit (parse_number reads 「737(件)」)
 _COUNT_REMARK = re.compile(r"(\d[\d,]*)\((?![一二三四五六七八九十\d]*\)$)[^()]*[^\d()][^()]*\)$")
 
+# A count, then a remark in brackets its cell wraps: words (no ordinal, no unit), the bracket not closed in the run
+_COUNT_REMARK_OPEN = re.compile(r"(\d[\d,]*)\((?![一二三四五六七八九十\d]*$)[^()]*[^\d()件个项元][^()]*$")
+
 # Markdown writers escape a sign or a decimal point: "\-51", "\+2", "4\.23" print -51, +2, 4.23;
 # and a footnote's mark: "9\*" prints 9*.
 _MARKDOWN_ESCAPE = re.compile(r"\\(?=[-+.]\d|\.|\*$)")
@@ -324,6 +327,12 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
         # count the cell prints, its remark no cell (the remark's own numbers no count either). As
         # no number, the cell held no place in a text table's row (the row read 6 values, 总计 0:
         # a false 错误) and a grid's was unread
+        pieces = (number,)
+    elif piece[:1].isdigit() and "(" in piece and ")" not in piece and len(piece) == len(run) \
+            and (remark := _COUNT_REMARK_OPEN.match(piece)) is not None \
+            and (number := _read_piece(remark.group(1), 0, len(remark.group(1))))[3] == NUM:
+        # a count and the start of a remark its cell wraps onto the next lines (pdfplumber: 「4（其中」,
+        # then 「网上申」 「请2」 「件）」 below): the count, as the remark closed in the run above is
         pieces = (number,)
     else:
         pieces = (_read_piece(piece, 0, len(run)),) if piece else ()
@@ -533,6 +542,8 @@ def _cell_pieces(raw: str) -> _CellPieces:
     elif not runs:  # white space alone (the spaces, most of it, dropped first: a replace is a memchr)
         if not raw.replace(" ", "").strip(_BLANK_CHARS):
             return _BLANK_CELL
+    if len(runs) > 1 and ("（" in raw or "(" in raw) and _REMARK_CUT.search(raw) is not None:
+        runs = _remarks_joined(raw, runs)
     out: list[_Piece] = []
     position = 0
     for run in runs:
@@ -576,6 +587,42 @@ def _cell_pieces(raw: str) -> _CellPieces:
     if len(out) > 1 and (len(raw) <= _SPACED_CELL_MAX or len(out) > _T3_WIDTH + 1) and _spaced_pair(raw, out):
         return _SpacedPieces(out)
     return tuple(out)
+
+
+def _remarks_joined(raw: str, runs: list[str]) -> list[str]:
+    """The runs with a count's bracketed remark that white space cut joined back into one run
+    (「9（其中网上申请4 件）」: a PDF's cell wrapping its remark, its lines joined by a space; read
+    apart, 「9（其中网上申请4」 was no count and the cell held no place in its row, its 总计 read
+    from the next value, a value offered where the report is right). A run starting with a digit
+    and opening a bracket it does not close, joined with the runs up to the one closing it (at
+    most three more, only white space between, the whole short), as the cell prints them."""
+    out: list[str] = []
+    n = 0
+    position = 0
+    while n < len(runs):
+        run = runs[n]
+        start = raw.find(run, position)
+        position = start + len(run)
+        n += 1
+        opened = run.count("（") + run.count("(") - run.count("）") - run.count(")")
+        if opened > 0 and run[:1].isdigit():
+            end = position
+            for m in range(n, min(n + 3, len(runs))):
+                end = raw.find(runs[m], end) + len(runs[m])
+                opened += runs[m].count("（") + runs[m].count("(") - runs[m].count("）") - runs[m].count(")")
+                if opened <= 0:
+                    joined = raw[start:end]
+                    if opened == 0 and len(joined) <= _REMARK_MAX \
+                            and "".join(joined.split()) == "".join(runs[n - 1:m + 1]):
+                        run, position, n = joined, end, m + 1
+                    break
+        out.append(run)
+    return out
+
+
+_REMARK_MAX = 40  # characters of a count and its remark, white space and all
+# (a count's digit, its bracket opened, then white space before the bracket closes: where a run may be cut)
+_REMARK_CUT = re.compile(r"\d[（(][^\s()（）]*\s")
 
 
 _SPACED_CELL_MAX = 32  # characters of a cell holding one count spaced at its thousands, padding and all

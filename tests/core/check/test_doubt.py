@@ -214,6 +214,18 @@ def test_a_row_read_blank_in_a_table_whose_reading_order_is_lost_is_flagged():
     assert report.value("section3.granted.total") is None  # (read blank, as printed there)
 
 
+def test_a_row_read_as_zeros_in_a_table_whose_reading_order_is_lost_is_flagged():
+    # p4302 r0029 (plain pdftotext over pages): 7 rows of 表三 not found, 3 holding more values than
+    # columns; 「1.本机关不掌握相关政府信息」 is followed by 「0 / / 0 0 / /」, other rows' cells (its own
+    # 4 - - - - - 4 print elsewhere): read 0 - - 0 0 - -, its sum holding as any row of 0s does, no
+    # flag (3 silent cells). A row holding a count above 0 that adds up is left as read
+    report, _, silent = read_against_truth(FIXTURES / "zoo" / "p4302-r0029-pdftotext-gbk.txt")
+    assert silent == []
+    flags = [f for f in report.flags if f.cell == "section3.unable_not_held"]
+    assert [f.kind for f in flags] == ["parse"]
+    assert "「1.本机关不掌握相关政府信息」行只读到0和占位符" in flags[0].message and "可能属于别行" in flags[0].message
+
+
 def test_no_value_is_offered_for_a_stream_row_by_a_column_of_rows_placed_by_order():
     # pq4005 r0037 (plain pdftotext, a consistent report): 一、本年新收 prints 8 18 - - 498 before its
     # label and 524 - after it, read 524 - - 1 - - -; its column's 二、（七） and 四 were placed by the

@@ -11,7 +11,7 @@ import pytest
 from core.check.rules import check
 from core.model import ERROR
 from core.pipeline import load_report
-from tests.core.truth import wrong_cells
+from tests.core.truth import read_against_truth, wrong_cells
 
 WILD = Path(__file__).resolve().parents[2] / "fixtures" / "wild"
 
@@ -74,3 +74,38 @@ def test_a_mark_markdown_escapes_is_a_mark():
     assert report.value("section3.granted.research") == 9
     assert report.value("section3.other_no_correction.total") == 38
     assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_a_remark_a_space_cuts_is_joined_to_its_count():
+    """「108（其中网上申请107 件）」: LibreOffice's PDF of a web page wraps the remark in its cell, the
+    text joins its lines with a space (zoo q4301 r0040, a consistent report). Cut there, 「108（其中网上
+    申请107」 was no count: （二）部分公开's 总计 read 0 and 108 offered for it. Now 108; so too a
+    remark cut before its count (「７（其中网上申请 7件）」) and one a space cuts twice."""
+    from core.parse.tokens import NUM, TEXT, tokenize
+    from tests.core.parse.test_tokens import TextBuilder
+    report, wrong, _ = read_against_truth(Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+                                          / "q4301-r0040-lo-web-pdf.pdf")
+    assert report.value("section3.partial.total") == 108 and report.value("section3.partial.natural") == 82
+    assert wrong == []
+    assert [f for f in check(report) if f.rule.startswith("T3")] == []
+    builder = TextBuilder()
+    builder.add_line(["７（其中网上申请 7件）", "9（其中 网上申请 4 件）", "3 (1)"], grid=True)
+    assert [(t.kind, t.value) for t in tokenize(builder.lines)] == [(NUM, 7), (NUM, 9), (NUM, 3), (TEXT, None)]
+
+
+def test_a_remark_its_cell_wraps_onto_the_next_lines_leaves_its_count():
+    """pdfplumber prints 「26 4（其中 0 0 0 0」, then 「网上申」 「请2」 「件）」 on the lines below (zoo q4301 r0038,
+    a table leaving 总计 blank): 「4（其中」 was no count, so 一's 商业企业 and two rows' 自然人 read 0 and the
+    planted typo (（一）予以公开's 自然人 41 for 14) went unlocalised. Now each is its count, and only the typo's
+    column fails; an ordinal or a unit opening a bracket is still no remark."""
+    from core.parse.tokens import NUM, TEXT, tokenize
+    from tests.core.parse.test_tokens import TextBuilder
+    report, wrong, _ = read_against_truth(Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+                                          / "q4301-r0038-pdfplumber.txt")
+    assert report.value("section3.new.commercial") == 4 and report.value("section3.unable_not_held.natural") == 4
+    assert wrong == []
+    assert {c for f in check(report) if f.severity == ERROR for c in f.cells} >= {"section3.granted.natural"}
+    builder = TextBuilder()
+    builder.add_line(["4（其中", "3(1", "12（三", "737(件"], grid=True)
+    tokens = tokenize(builder.lines)
+    assert [t.value for t in tokens if t.kind == NUM] == [4] and {t.kind for t in tokens[1:]} == {TEXT}
