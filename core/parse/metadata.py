@@ -34,7 +34,7 @@ _TITLE_YEAR_FIRST = re.compile(
 # What a site's breadcrumb or column name prints on the line above a title naming no agency (「当前位置：首页 >
 # 政务公开 > 年度报告」 / 「2023年政府信息公开工作年度报告」): the words of a report's kind, never an agency's name;
 # nor the prose's 「本机关」 「我局」 (「现将2023年本机关政府信息公开工作年度报告公布如下」)
-_NO_AGENCY = re.compile(r"^(?:本|我)|(?:年报|报告|公开|专栏|专题|栏目|目录|首页|位置|正文|政府|详情|年度)$")
+_NO_AGENCY = re.compile(r"^(?:本|我|政府$)|(?:年报|报告|公开|专栏|专题|栏目|目录|首页|位置|正文|详情|年度)$")
 # The signature closing a report (落款): the agency's name alone on a line, the date alone on the next
 # (「北辰市住房和城乡建设局」 / 「2023年1月20日」 or 「二〇二三年一月二十日」); a name ends as an agency's does
 _SIGNED_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"

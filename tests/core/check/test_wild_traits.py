@@ -780,3 +780,20 @@ def test_a_transposed_t3_is_read_only_where_its_header_names_the_rows_in_order(t
     (tmp_path / "swapped.txt").write_text(swapped, encoding="utf-8")
     report = load_report(tmp_path / "swapped.txt")
     assert report.value("section3.denied_state_secret.natural") is None  # (not read by order)
+
+
+def test_the_agency_a_title_does_not_name_is_read_from_the_signature_or_the_file_name():
+    """Real reports' titles often leave the agency out: 「2022年政府信息公开工作年度报告」 under a site's
+    breadcrumb 「首页 > 政务公开 > 政府信息公开年报」, the agency signing at the end (落款, the date in
+    Chinese numerals, the site's footer below); the year before the agency (「2022年度北辰市…局政府信息公开
+    工作年度报告」); a title that is a picture, the agency only in the file's name. The dashboard's 单位
+    and the cross-year pairing read the agency. Before: 「政府信息公开年报」 (the breadcrumb's last
+    words), or none."""
+    agency = "北辰市龙华区住房和城乡建设局"
+    for name in ("title-without-agency-signed.html", "title-without-agency-signed.w3m.txt",
+                 "title-without-agency-signed.pandoc-plain.txt", "title-year-first.html",
+                 f"{agency}2022年政府信息公开工作年度报告.html"):
+        report = load_report(WILD / name)
+        assert (report.agency, report.year) == (agency, 2022), name
+        assert report.value("section3.new.total") == 10 and report.value("section3.total.total") == 9, name
+        assert [f for f in check(report) if f.severity == ERROR] == [], name
