@@ -87,7 +87,7 @@ def _report_title(head: str, period_year: Optional[int]) -> Optional[re.Match]:
 def read_metadata(doc: Document, report: Report) -> None:
     head = "\n".join([l for l in _head_lines(doc.first_lines(40)) if l])
     report.period_year = _period_year(doc.text[:20000])
-    title = _report_title(head, report.period_year) or _TITLE_YEAR_FIRST.search(head)
+    title = _report_title(head, report.period_year) or _year_first_title(head)
     if title:
         report.agency = _agency_named(title)
         report.title_year = int(title.group("year"))
@@ -102,6 +102,17 @@ def read_metadata(doc: Document, report: Report) -> None:
     if report.year is None:
         first = re.search(r"((?:19|20)\d{2})\s*年", head)
         report.year = int(first.group(1)) if first else None
+
+
+def _year_first_title(head: str) -> Optional[re.Match]:
+    """The first title naming its year before its agency, not a link to another report, where
+    the head prints none naming its agency first (「2023年政府信息公开…」 names none: not one)."""
+    for title in _TITLE_YEAR_FIRST.finditer(head):
+        if _agency_named(title) and not _LISTED_BEFORE.fullmatch(head, head.rfind("\n", 0, title.start()) + 1,
+                                                                   title.start()) \
+                and not _DATED_AFTER.match(head, title.end()):
+            return title
+    return None
 
 
 def _agency_named(title: re.Match) -> Optional[str]:

@@ -1,4 +1,4 @@
-"""What a printed page adds inside a table: its page number and the table's repeated header rows.
+"""What a printed page adds inside a table: its page number, its running header and the table's repeated header rows.
 
 A Word report printed to PDF breaks 表三 (and sometimes 表四) over two pages. Every text of the PDF
 then holds, between two of the table's rows, the footer's page number ("- 3 -", "— 3 —",
@@ -25,6 +25,9 @@ that the parser reads the table without them:
   tables' sections are page numbers; or its last line a footer's form, and all its lines printing
   a footer's form alone counting alike, three at least — then the footers' forms are looked for.
   A row of 表四 printing "- 3 -" in three cells is three cells, not one text; "- 0 -" numbers no page.
+- a line whose one number is a year, the report's title (「北辰市…局 2022 年政府信息公开工作年度报告」) or
+  printed again word for word elsewhere (「北辰市…局　2022年度」): a page's running header (页眉), whose year
+  would read as a cell (no row's label names a year).
 - in 表三's section, a run of lines holding nothing but the words of the table's own header (no
   digit), the whole of it (申请人情况 and three more of its names), where the header was printed
   above it and rows of the table (a digit) since: the first is the table's header, kept for the
@@ -95,6 +98,8 @@ def furniture(doc: Document, regions: dict[int, tuple[int, int] | None]) -> list
         if not doc.page_starts:  # (a text marking its pages has its page ends told above)
             numbers = numbers | _among_cell_lines(doc, tables[0][0], end)
     out = {i for i in numbers if any(first <= i < end for first, end in tables)}
+    for first, end in tables:
+        out.update(_running_headers(doc, first, end))
     t3_span = regions.get(3)
     if t3_span and _printed_twice(doc, *t3_span, "申请人情况"):
         out.update(_repeated_header(lines, *t3_span, numbers))
@@ -104,6 +109,34 @@ def furniture(doc: Document, regions: dict[int, tuple[int, int] | None]) -> list
             out.add(i)
             i += 1
     return sorted(out)
+
+
+# a page's running header (页眉): a line whose one number is a year, printed alone on its line in the tables'
+# sections, the report's title (「北辰市…局 2022 年政府信息公开工作年度报告」) or a line the text prints
+# again word for word (「北辰市…局　2022年度」 atop every page): its year would read as a cell of the row above
+# or of 表四; no row's label names a year
+_YEAR_LINE = re.compile(r"[\n\f]([^\n\f\d]*[\u4e00-\u9fff][^\n\f\d]*(?:19|20)\d{2}[^\n\f\d]*|[^\n\f\d]*(?:19|20)\d{2}[^\n\f\d]*[\u4e00-\u9fff][^\n\f\d]*)(?=[\n\f]|$)")
+_RUNNING_TITLE = re.compile(r"[^\d]{0,60}(?:19|20)\d{2}[ \t\u3000]*年[ \t\u3000]*度?[ \t\u3000]*(?:政府)?信息公开(?:工作)?年度报告")
+
+
+def _running_headers(doc: Document, first: int, end: int) -> set[int]:
+    """The lines of lines[first:end] that are a page's running header: a year its one number, the
+    report's title or a line printed again elsewhere in the text, one cell."""
+    start, stop = _span(doc, first, end)
+    text = doc.text
+    offsets = []
+    for match in _YEAR_LINE.finditer(text, max(start - 1, 0), stop):
+        line = match.group(1).strip()
+        if _RUNNING_TITLE.fullmatch(line) or _printed_again(text, line):
+            offsets.append(match.start(1) + len(match.group(1)) - len(match.group(1).lstrip()))
+    return _lines_at(doc.lines, offsets) if offsets else set()
+
+
+def _printed_again(text: str, line: str) -> bool:
+    """Whether the text prints the line twice, its characters alike, spaced alike or not (pdftotext
+    -layout centres a page's header by other spaces on another page)."""
+    spaced = re.compile(r"[ \t\u3000]*".join(map(re.escape, "".join(line.split()))))
+    return len(spaced.findall(text)) >= 2
 
 
 def _between_rows(doc: Document, first: int, end: int) -> set[int]:
