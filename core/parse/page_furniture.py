@@ -116,6 +116,7 @@ def furniture(doc: Document, regions: dict[int, tuple[int, int] | None]) -> list
 # again word for word (「北辰市…局　2022年度」 atop every page): its year would read as a cell of the row above
 # or of 表四; no row's label names a year
 _YEAR_LINE = re.compile(r"[\n\f]([^\n\f\d]*[\u4e00-\u9fff][^\n\f\d]*(?:19|20)\d{2}[^\n\f\d]*|[^\n\f\d]*(?:19|20)\d{2}[^\n\f\d]*[\u4e00-\u9fff][^\n\f\d]*)(?=[\n\f]|$)")
+_TOP_LINES = 3  # a page's first lines, where its running header prints
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff](?<![年度])")
 _RUNNING_TITLE = re.compile(r"[^\d]{0,60}(?:19|20)\d{2}[ \t\u3000]*年[ \t\u3000]*度?[ \t\u3000]*(?:政府)?信息公开(?:工作)?年度报告")
 
@@ -123,17 +124,26 @@ _RUNNING_TITLE = re.compile(r"[^\d]{0,60}(?:19|20)\d{2}[ \t\u3000]*年[ \t\u3000
 def _running_headers(doc: Document, first: int, end: int) -> set[int]:
     """The lines of lines[first:end] that are a page's running header: a year its one number, four
     Chinese characters at least besides 年 and 度 (an agency's name), the report's title or a line
-    printed again elsewhere in the text, one cell."""
+    printed again elsewhere in the text, one cell; a year with fewer words (「2022 年度」) only among a
+    page's first lines, printed again."""
     start, stop = _span(doc, first, end)
     text = doc.text
-    offsets = []
+    offsets, tops = [], []
     for match in _YEAR_LINE.finditer(text, max(start - 1, 0), stop):
         line = match.group(1).strip()
+        at = match.start(1) + len(match.group(1)) - len(match.group(1).lstrip())
         if len(_NAME_CHARS.findall(line)) < 4:
-            continue  # (「2023年」 / 「2022年度：」: a row's or a table's year, no agency's name)
-        if _RUNNING_TITLE.fullmatch(line) or _printed_again(text, line):
-            offsets.append(match.start(1) + len(match.group(1)) - len(match.group(1).lstrip()))
-    return _lines_at(doc.lines, offsets) if offsets else set()
+            # (「2023年」 / 「2022年度：」: a row's or a table's year, no agency's name) but for a line
+            # printed again atop a page (plain pdftotext cuts 「…局　2022年度」 in two lines)
+            if doc.page_starts and _printed_again(text, line):
+                tops.append(at)
+        elif _RUNNING_TITLE.fullmatch(line) or _printed_again(text, line):
+            offsets.append(at)
+    found = _lines_at(doc.lines, offsets) if offsets else set()
+    if tops:
+        found.update(i for i in _lines_at(doc.lines, tops)
+                     if (page := bisect_right(doc.page_starts, i)) and i - doc.page_starts[page - 1] < _TOP_LINES)
+    return found
 
 
 def _printed_again(text: str, line: str) -> bool:
