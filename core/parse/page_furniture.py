@@ -111,11 +111,11 @@ def furniture(doc: Document, regions: dict[int, tuple[int, int] | None]) -> list
     return sorted(out)
 
 
-# a page's running header (页眉): a line whose one number is a year, printed alone on its line in the tables'
+# a page's running header (页眉): a line whose one number is a year (before its 年), printed alone on its line in the tables'
 # sections, the report's title (「北辰市…局 2022 年政府信息公开工作年度报告」) or a line the text prints
 # again word for word (「北辰市…局　2022年度」 atop every page): its year would read as a cell of the row above
 # or of 表四; no row's label names a year
-_YEAR_LINE = re.compile(r"[\n\f]([^\n\f\d]*[\u4e00-\u9fff][^\n\f\d]*(?:19|20)\d{2}[^\n\f\d]*|[^\n\f\d]*(?:19|20)\d{2}[^\n\f\d]*[\u4e00-\u9fff][^\n\f\d]*)(?=[\n\f]|$)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _TOP_LINES = 3  # a page's first lines, where its running header prints
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff](?<![年度])")
 _RUNNING_TITLE = re.compile(r"[^\d]{0,60}(?:19|20)\d{2}[ \t\u3000]*年[ \t\u3000]*度?[ \t\u3000]*(?:政府)?信息公开(?:工作)?年度报告")
@@ -129,16 +129,26 @@ def _running_headers(doc: Document, first: int, end: int) -> set[int]:
     start, stop = _span(doc, first, end)
     text = doc.text
     offsets, tops = [], []
-    for match in _YEAR_LINE.finditer(text, max(start - 1, 0), stop):
-        line = match.group(1).strip()
-        at = match.start(1) + len(match.group(1)) - len(match.group(1).lstrip())
+    at = text.find("年", start, stop)  # (a year is printed before its 年: str.find, not a pattern, walks the text)
+    while at >= 0:
+        year_end = at  # (where the year's digits end, spaces before 年 aside)
+        while year_end > start and text[year_end - 1] in " \t\u3000":
+            year_end -= 1
+        at = text.find("年", at + 1, stop)
+        if year_end < 4 or not _YEAR.fullmatch(text, year_end - 4, year_end) or text[year_end - 5:year_end - 4].isdigit():
+            continue
+        begin, end = _line_bounds(text, year_end)
+        line = text[begin:end].strip()
+        if sum(map(str.isdigit, line)) != 4:
+            continue  # (the year is not the line's one number)
+        opening = text.find(line[0], begin)
         if len(_NAME_CHARS.findall(line)) < 4:
             # (「2023年」 / 「2022年度：」: a row's or a table's year, no agency's name) but for a line
             # printed again atop a page (plain pdftotext cuts 「…局　2022年度」 in two lines)
             if doc.page_starts and _printed_again(text, line):
-                tops.append(at)
+                tops.append(opening)
         elif _RUNNING_TITLE.fullmatch(line) or _printed_again(text, line):
-            offsets.append(at)
+            offsets.append(opening)
     found = _lines_at(doc.lines, offsets) if offsets else set()
     if tops:
         found.update(i for i in _lines_at(doc.lines, tops)
@@ -146,12 +156,32 @@ def _running_headers(doc: Document, first: int, end: int) -> set[int]:
     return found
 
 
+def _line_bounds(text: str, at: int) -> tuple[int, int]:
+    """Where the line holding text[at] begins and ends (a line break or a form feed)."""
+    begin = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    feed = text.rfind("\f", begin, at)  # (a page's first line follows a form feed: pdftotext)
+    begin = begin if feed < 0 else feed + 1
+    feed = text.find("\f", at, end)
+    return begin, end if feed < 0 else feed
+
+
 def _printed_again(text: str, line: str) -> bool:
     """Whether the text prints the line twice, alone on a line each time, its characters alike, spaced
     alike or not (pdftotext -layout centres a page's header by other spaces on another page)."""
-    spaced = re.compile(r"(?:^|(?<=[\n\f]))[ \t\u3000]*" + r"[ \t\u3000]*".join(map(re.escape, "".join(line.split())))
-                        + r"[ \t\u3000]*(?=[\n\f]|$)")
-    return len(spaced.findall(text)) >= 2
+    words = line.split()
+    key = "".join(words)
+    seen = 0
+    at = text.find(words[0])
+    while at >= 0:
+        begin, end = _line_bounds(text, at)
+        if "".join(text[begin:end].split()) == key:
+            seen += 1
+            if seen == 2:
+                return True
+        at = text.find(words[0], max(end, at + 1))
+    return False
 
 
 def _between_rows(doc: Document, first: int, end: int) -> set[int]:
