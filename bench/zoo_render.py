@@ -6,7 +6,7 @@
 A `PageLayout` (opt-in, `zoo.py build --pages`) makes the Word document print the way government
 Word files do when a table crosses a page: a page number in the footer ("- 3 -", "— 3 —",
 "第 3 页 共 8 页", "3"), the tables' header rows repeated on every page (Word's 重复标题行,
-w:tblHeader), and prose without numbers plus space before the headings so that the tables break
+w:tblHeader), in some a running header (页眉: the title, or the agency and year), and prose without numbers plus space before the headings so that the tables break
 at varied rows.
 """
 from __future__ import annotations
@@ -343,6 +343,11 @@ def word_document(r: ZooReport, target: Path, layout: "PageLayout | None" = None
         document = _layout_document(r, layout.filler if layout else ())
     if layout:
         _lay_out_pages(document, layout)
+        if layout.running_header:
+            text = r.title if layout.running_header == "title" else f"{r.agency}\u3000{r.year}年度"
+            for section in document.sections:
+                section.header.is_linked_to_previous = False
+                section.header.paragraphs[0].text = text
     document.save(str(target))
 
 
@@ -369,6 +374,10 @@ class PageLayout:
     repeat_header: bool  # the tables' header rows repeat on every page
     filler: tuple[str, ...]  # paragraphs added to 一、总体情况
     space_before: float  # points before the 三、 heading
+    # a running header (页眉) atop every page: the report's title, or its agency and year
+    # (「北辰市…局　2022年度」), whose year prints amid a table crossing a page; drawn from its own stream,
+    # so a seed's other draws are those of the zoos built before it
+    running_header: str | None = None  # None | "title" | "agency-year"
 
 
 def page_layout(rng: random.Random) -> PageLayout:
@@ -377,7 +386,10 @@ def page_layout(rng: random.Random) -> PageLayout:
     centred = rng.random() < 0.7
     repeat = rng.random() < 0.75
     filler = tuple(_FILLER[rng.randrange(len(_FILLER))] for _ in range(rng.randrange(0, 24)))
-    return PageLayout(footer, centred, repeat, filler, round(rng.uniform(0, 240), 1))
+    space_before = round(rng.uniform(0, 240), 1)
+    header = random.Random(space_before).random()  # (its own draw: rng draws as many as before for each document)
+    running = "title" if header < 0.15 else "agency-year" if header < 0.3 else None
+    return PageLayout(footer, centred, repeat, filler, space_before, running)
 
 
 def _field(paragraph, code: str) -> None:

@@ -3,6 +3,7 @@ link to another report), the compiler the text names, the year of the statistics
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 from typing import Iterator, Optional
 
 from core.model import Report
@@ -25,6 +26,21 @@ _TITLE_YEAR = re.compile(_TITLE_FROM_YEAR)
 _COMPILER = re.compile(r"本报告由\s*(?P<agency>(?:[\u4e00-\u9fa5（）()·]|(?<=第)\d{1,4}){2,40}?)\s*(?:根据|依据|按照|编制)")
 _PERIOD = re.compile(r"统计(?:期限|时限|期间|时间|周期|区间)[^。\d]{0,15}?((?:19|20)\d{2})\s*年")
 _LEADING = re.compile(r"^(?:.*?规定[,，]?)?(?:现将|现予公布|现公布|特公布|公布|发布|特发布|印发)?")
+# A title naming the year before the agency (「2023年度北辰市住房和城乡建设局政府信息公开工作年度报告」): the agency is
+# what lies between the year and 政府信息公开 / 信息公开, not 「政府」 alone (「2023年政府信息公开工作年度报告」 names none)
+_TITLE_YEAR_FIRST = re.compile(
+    rf"(?P<year>(?:19|20)\d{{2}})\s*年\s*度?\s*(?P<agency>{_AGENCY_PART}{{2,{_AGENCY_MAX}}}?)\s*"
+    r"(?:政\s*府\s*)?信\s*息\s*公\s*开\s*(?:工\s*作\s*)?年\s*度\s*报\s*告")
+# What a site's breadcrumb or column name prints on the line above a title naming no agency (「当前位置：首页 >
+# 政务公开 > 年度报告」 / 「2023年政府信息公开工作年度报告」): the words of a report's kind, never an agency's name;
+# nor the prose's 「本机关」 「我局」 (「现将2023年本机关政府信息公开工作年度报告公布如下」)
+_NO_AGENCY = re.compile(r"^(?:本|我|政府$)|(?:年报|报告|公开|专栏|专题|栏目|目录|首页|位置|正文|详情|年度)$")
+# The signature closing a report (落款): the agency's name alone on a line, the date alone on the next
+# (「北辰市住房和城乡建设局」 / 「2023年1月20日」 or 「二〇二三年一月二十日」); a name ends as an agency's does
+_SIGNED_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+                          r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日")
+_SIGNED_NAME = re.compile(r"(?:[\u4e00-\u9fa5()·]|(?<=第)\d{1,4}){3,40}"
+                          r"[局委会府室厅部院处所站心办署司社馆队镇乡道校学团行庭台厂场园区县市省组]")
 
 
 # A title that is a link to another report on a site's page: a list item, a title followed by
@@ -71,21 +87,59 @@ def _report_title(head: str, period_year: Optional[int]) -> Optional[re.Match]:
 def read_metadata(doc: Document, report: Report) -> None:
     head = "\n".join([l for l in _head_lines(doc.first_lines(40)) if l])
     report.period_year = _period_year(doc.text[:20000])
-    title = _report_title(head, report.period_year)
+    title = _report_title(head, report.period_year) or _year_first_title(head)
     if title:
-        agency = _LEADING.sub("", title.group("agency")).strip("（(")
-        agency = re.sub(r"(?:关于|的)$", "", agency)
-        report.agency = agency or None
+        report.agency = _agency_named(title)
         report.title_year = int(title.group("year"))
     compiler = _COMPILER.search(head.replace("\n", ""))
     if compiler:
         named = compiler.group("agency")
         if not report.agency or (named.startswith(report.agency) and named != report.agency):
             report.agency = named
+    if not report.agency:  # a title naming no agency, or a picture: the signature, else the file's name
+        report.agency = _signed_agency(doc.text) or _agency_in_file_name(doc.path)
     report.year = report.title_year or report.period_year
     if report.year is None:
         first = re.search(r"((?:19|20)\d{2})\s*年", head)
         report.year = int(first.group(1)) if first else None
+
+
+def _year_first_title(head: str) -> Optional[re.Match]:
+    """The first title naming its year before its agency, not a link to another report, where
+    the head prints none naming its agency first (「2023年政府信息公开…」 names none: not one)."""
+    for title in _TITLE_YEAR_FIRST.finditer(head):
+        if _agency_named(title) and not _LISTED_BEFORE.fullmatch(head, head.rfind("\n", 0, title.start()) + 1,
+                                                                   title.start()) \
+                and not _DATED_AFTER.match(head, title.end()):
+            return title
+    return None
+
+
+def _agency_named(title: re.Match) -> Optional[str]:
+    """The agency a title names: without the words that announce it (「现将…」), nor a site's
+    words of the report's kind on the line above a title naming none (_NO_AGENCY)."""
+    agency = _LEADING.sub("", title.group("agency")).strip("（(")
+    agency = re.sub(r"(?:关于|的)$", "", agency)
+    return agency if agency and not _NO_AGENCY.search(agency) else None
+
+
+def _signed_agency(text: str) -> Optional[str]:
+    """The agency signing the report: the last line of its text's end that is a name alone, the
+    next line holding a date alone (a web page's footer may follow: its lines are not names alone)."""
+    lines = [line.strip(" #*|\t") for line in normalise(text[-4000:]).split("\n")]
+    lines = [line for line in lines if line]
+    for at in range(len(lines) - 1, 0, -1):
+        if _SIGNED_DATE.fullmatch(lines[at]) and _SIGNED_NAME.fullmatch(lines[at - 1]) \
+                and not _NO_AGENCY.search(lines[at - 1]):
+            return lines[at - 1]
+    return None
+
+
+def _agency_in_file_name(path: str) -> Optional[str]:
+    """The agency the file's name gives as a title does (「北辰市住房和城乡建设局2023年政府信息公开工作年度报告.pdf」)."""
+    stem = normalise(PurePath(path.replace("\\", "/")).stem) if path else ""
+    title = _TITLE.search(stem) or _TITLE_YEAR_FIRST.search(stem)
+    return _agency_named(title) if title else None
 
 
 def _head_lines(lines: list[Line]) -> list[str]:

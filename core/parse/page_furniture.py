@@ -1,4 +1,4 @@
-"""What a printed page adds inside a table: its page number and the table's repeated header rows.
+"""What a printed page adds inside a table: its page number, its running header and the table's repeated header rows.
 
 A Word report printed to PDF breaks 表三 (and sometimes 表四) over two pages. Every text of the PDF
 then holds, between two of the table's rows, the footer's page number ("- 3 -", "— 3 —",
@@ -25,6 +25,9 @@ that the parser reads the table without them:
   tables' sections are page numbers; or its last line a footer's form, and all its lines printing
   a footer's form alone counting alike, three at least — then the footers' forms are looked for.
   A row of 表四 printing "- 3 -" in three cells is three cells, not one text; "- 0 -" numbers no page.
+- a line whose one number is a year, the report's title (「北辰市…局 2022 年政府信息公开工作年度报告」) or
+  printed again word for word elsewhere (「北辰市…局　2022年度」): a page's running header (页眉), whose year
+  would read as a cell (no row's label names a year).
 - in 表三's section, a run of lines holding nothing but the words of the table's own header (no
   digit), the whole of it (申请人情况 and three more of its names), where the header was printed
   above it and rows of the table (a digit) since: the first is the table's header, kept for the
@@ -95,6 +98,8 @@ def furniture(doc: Document, regions: dict[int, tuple[int, int] | None]) -> list
         if not doc.page_starts:  # (a text marking its pages has its page ends told above)
             numbers = numbers | _among_cell_lines(doc, tables[0][0], end)
     out = {i for i in numbers if any(first <= i < end for first, end in tables)}
+    for first, end in tables:
+        out.update(_running_headers(doc, first, end))
     t3_span = regions.get(3)
     if t3_span and _printed_twice(doc, *t3_span, "申请人情况"):
         out.update(_repeated_header(lines, *t3_span, numbers))
@@ -104,6 +109,79 @@ def furniture(doc: Document, regions: dict[int, tuple[int, int] | None]) -> list
             out.add(i)
             i += 1
     return sorted(out)
+
+
+# a page's running header (页眉): a line whose one number is a year (before its 年), printed alone on its line in the tables'
+# sections, the report's title (「北辰市…局 2022 年政府信息公开工作年度报告」) or a line the text prints
+# again word for word (「北辰市…局　2022年度」 atop every page): its year would read as a cell of the row above
+# or of 表四; no row's label names a year
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_TOP_LINES = 3  # a page's first lines, where its running header prints
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff](?<![年度])")
+_RUNNING_TITLE = re.compile(r"[^\d]{0,60}(?:19|20)\d{2}[ \t\u3000]*年[ \t\u3000]*度?[ \t\u3000]*(?:政府)?信息公开(?:工作)?年度报告")
+
+
+def _running_headers(doc: Document, first: int, end: int) -> set[int]:
+    """The lines of lines[first:end] that are a page's running header: a year its one number, four
+    Chinese characters at least besides 年 and 度 (an agency's name), the report's title or a line
+    printed again elsewhere in the text, one cell; a year with fewer words (「2022 年度」) only among a
+    page's first lines, printed again."""
+    start, stop = _span(doc, first, end)
+    text = doc.text
+    offsets, tops = [], []
+    at = text.find("年", start, stop)  # (a year is printed before its 年: str.find, not a pattern, walks the text)
+    while at >= 0:
+        year_end = at  # (where the year's digits end, spaces before 年 aside)
+        while year_end > start and text[year_end - 1] in " \t\u3000":
+            year_end -= 1
+        at = text.find("年", at + 1, stop)
+        if year_end < 4 or not _YEAR.fullmatch(text, year_end - 4, year_end) or text[year_end - 5:year_end - 4].isdigit():
+            continue
+        begin, end = _line_bounds(text, year_end)
+        line = text[begin:end].strip()
+        if sum(map(str.isdigit, line)) != 4:
+            continue  # (the year is not the line's one number)
+        opening = text.find(line[0], begin)
+        if len(_NAME_CHARS.findall(line)) < 4:
+            # (「2023年」 / 「2022年度：」: a row's or a table's year, no agency's name) but for a line
+            # printed again atop a page (plain pdftotext cuts 「…局　2022年度」 in two lines)
+            if doc.page_starts and _printed_again(text, line):
+                tops.append(opening)
+        elif _RUNNING_TITLE.fullmatch(line) or _printed_again(text, line):
+            offsets.append(opening)
+    found = _lines_at(doc.lines, offsets) if offsets else set()
+    if tops:
+        found.update(i for i in _lines_at(doc.lines, tops)
+                     if (page := bisect_right(doc.page_starts, i)) and i - doc.page_starts[page - 1] < _TOP_LINES)
+    return found
+
+
+def _line_bounds(text: str, at: int) -> tuple[int, int]:
+    """Where the line holding text[at] begins and ends (a line break or a form feed)."""
+    begin = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    feed = text.rfind("\f", begin, at)  # (a page's first line follows a form feed: pdftotext)
+    begin = begin if feed < 0 else feed + 1
+    feed = text.find("\f", at, end)
+    return begin, end if feed < 0 else feed
+
+
+def _printed_again(text: str, line: str) -> bool:
+    """Whether the text prints the line twice, alone on a line each time, its characters alike, spaced
+    alike or not (pdftotext -layout centres a page's header by other spaces on another page)."""
+    words = line.split()
+    key = "".join(words)
+    seen = 0
+    at = text.find(words[0])
+    while at >= 0:
+        begin, end = _line_bounds(text, at)
+        if "".join(text[begin:end].split()) == key:
+            seen += 1
+            if seen == 2:
+                return True
+        at = text.find(words[0], max(end, at + 1))
+    return False
 
 
 def _between_rows(doc: Document, first: int, end: int) -> set[int]:

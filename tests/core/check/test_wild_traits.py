@@ -780,3 +780,36 @@ def test_a_transposed_t3_is_read_only_where_its_header_names_the_rows_in_order(t
     (tmp_path / "swapped.txt").write_text(swapped, encoding="utf-8")
     report = load_report(tmp_path / "swapped.txt")
     assert report.value("section3.denied_state_secret.natural") is None  # (not read by order)
+
+
+def test_the_agency_a_title_does_not_name_is_read_from_the_signature_or_the_file_name():
+    """Real reports' titles often leave the agency out: 「2022年政府信息公开工作年度报告」 under a site's
+    breadcrumb 「首页 > 政务公开 > 政府信息公开年报」, the agency signing at the end (落款, the date in
+    Chinese numerals, the site's footer below); the year before the agency (「2022年度北辰市…局政府信息公开
+    工作年度报告」); a title that is a picture, the agency only in the file's name. The dashboard's 单位
+    and the cross-year pairing read the agency. Before: 「政府信息公开年报」 (the breadcrumb's last
+    words), or none."""
+    agency = "北辰市龙华区住房和城乡建设局"
+    for name in ("title-without-agency-signed.html", "title-without-agency-signed.w3m.txt",
+                 "title-without-agency-signed.pandoc-plain.txt", "title-year-first.html",
+                 f"{agency}2022年政府信息公开工作年度报告.html"):
+        report = load_report(WILD / name)
+        assert (report.agency, report.year) == (agency, 2022), name
+        assert report.value("section3.new.total") == 10 and report.value("section3.total.total") == 9, name
+        assert [f for f in check(report) if f.severity == ERROR] == [], name
+
+
+def test_a_pages_running_header_amid_the_tables_is_no_row():
+    """A Word report printed to PDF with a running header (页眉) atop every page: the agency and
+    year (「北辰市龙华区住房和城乡建设局　2022年度」) or the whole title. Where 表三 and 表四 cross a page,
+    pdftotext prints it between their rows. Before, its year was read as a cell: -layout and -raw
+    flagged 「1.属于国家秘密」 with 8 values and 表四 with 16; plain pdftotext read that row's 总计 as
+    2022 (a T3-2 and T3-3 存疑)."""
+    for name in ("running-header", "running-header-title"):
+        for suffix in ("pdftotext-layout.txt", "pdftotext-raw.txt", "pdftotext.txt"):
+            report = load_report(WILD / f"{name}.{suffix}")
+            assert wrong_cells(report, "wild/running-header") == [], (name, suffix)
+            assert report.agency == "北辰市龙华区住房和城乡建设局" and report.year == 2022
+            said = " ".join(f.message for f in report.flags)
+            assert "8个数值" not in said and "16个数值" not in said, (name, suffix)
+            assert [f.rule for f in check(report) if f.rule.startswith(("T3", "T4"))] == [], (name, suffix)
