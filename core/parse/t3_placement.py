@@ -604,8 +604,9 @@ def leftmost_blank_total(report: Report, table: Table, rows: dict[str, list[Toke
     (blank_total_placement), where one alone does: row -> its placed tokens. The sums still decide
     which values share a column and which rows sit apart (q4202 r0026 mammoth-md: 「9」 alone in
     四、结转 under 商业企业, where 113 + 0 = 104 + 9); which part columns the values take beyond
-    that, no reading can say, and the rows stay flagged. Empty when one placement or none fits, a
-    tie, too many to list, or the search runs out of budget."""
+    that, no reading can say: every row the placements read apart is given (and flagged), stored
+    so already or not. Empty when one placement or none fits, a tie, too many to list, or the
+    search runs out of budget."""
     if table.section != "section3" or not _no_total_printed(rows):
         return {}
 
@@ -629,7 +630,9 @@ def leftmost_blank_total(report: Report, table: Table, rows: dict[str, list[Toke
         if key not in rows:
             continue
         placed = _placed(rows[key], options[key][n][1], width)
-        if _stored_numbers(report, table, key) != _cells(placed):
+        # (a row the placements put apart is given too, as read already or not: it is flagged)
+        if _stored_numbers(report, table, key) != _cells(placed) \
+                or len({options[key][choice[key]][0] for choice in solutions}) > 1:
             out[key] = placed
     return out
 
