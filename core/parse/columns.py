@@ -953,7 +953,7 @@ def named_pages(rows: dict[str, list[Token]], where: dict[int, Interval], layout
 
 def scaled_pages(rows: dict[str, list[Token]], placed: dict[str, list[Token]], where: dict[int, Interval],
                  width: int, layout: Layout, page_lines: Sequence[int], score,
-                 before: Optional[dict[int, Interval]] = None) -> tuple[Layout, list[tuple[int, float]]]:
+                 before: Optional[dict[int, Interval]] = None) -> tuple[Layout, list[tuple[int, float, bool]]]:
     """`layout` with a stretch for each later page that neither repeats the header nor prints a full
     row, and whose values lie right of the 总计 column it is placed by: pdftotext -layout lays each
     page out on a character grid of its own, and such a page's columns lie neither where the
@@ -971,12 +971,12 @@ def scaled_pages(rows: dict[str, list[Token]], placed: dict[str, list[Token]], w
     equations (`score`) hold no worse than with `layout` (the page's lines where `before` puts
     them: moved back under the 总计, see moved_back_past_total; `where` by default).
     `rows`: every row, whose values show the page's columns; `placed`: the rows the positions
-    place, weighed by the equations. Returns the layout and the pages so placed whose printed
-    columns are fewer than the template's (first line, end): no row on them is placed for sure;
-    the values of every page so placed lie where `where` puts them."""
+    place, weighed by the equations. Returns the layout and the pages so placed (first line, end,
+    and whether it prints fewer columns than the template: no row on it is then placed for sure,
+    while a page printing every column measures them); their values lie where `where` puts them."""
     before = where if before is None else before
     out = list(layout)
-    scaled: list[tuple[int, float]] = []
+    scaled: list[tuple[int, float, bool]] = []
     memo: dict = {}
     memo_before: dict = {}
     for n, first in enumerate(page_lines):
@@ -1025,8 +1025,7 @@ def scaled_pages(rows: dict[str, list[Token]], placed: dict[str, list[Token]], w
         best = min(ranked, key=itemgetter(0))
         if -best[0] >= _sums_score(placed, before, out, score, memo_before, width):
             out = best[2]
-            if best[1]:
-                scaled.append((first, end))  # (a page printing every column measures them: its rows may be sure)
+            scaled.append((first, end, best[1]))
     return out, scaled
 
 

@@ -2253,18 +2253,19 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                 if page_lines:
                     # (a page laid out wider by its own measure, weighed against its lines moved back)
                     unmoved = by_measure[wide]
-                    layout, by_names_of[wide] = scaled_pages(values_of, irregular_rows, unmoved, width, layout,
-                                                             page_lines, score_numbers, where)
-                    for first, end in by_names_of[wide]:
+                    layout, scaled = scaled_pages(values_of, irregular_rows, unmoved, width, layout, page_lines,
+                                                  score_numbers, where)
+                    by_names_of[wide] = [(page_first, page_end) for page_first, page_end, unsure in scaled if unsure]
+                    for page_first, page_end, _ in scaled:
                         where = {**where, **{id(t): unmoved[id(t)] for values in values_of.values() for t in values
-                                             if id(t) in unmoved and first <= t.line < end}}
+                                             if id(t) in unmoved and page_first <= t.line < page_end}}
                 anchored = layout, False
             elif anchored[1] and page_lines:
                 # (a page printing no full row placed by its header's names, not another page's rows)
                 layout, by_names_of[wide] = named_pages(irregular_rows, where, anchored[0], page_lines,
                                                         centres if named else None, pages, score_numbers)
                 layout, scaled = scaled_pages(values_of, irregular_rows, where, width, layout, page_lines, score_numbers)
-                by_names_of[wide] += scaled
+                by_names_of[wide] += [(page_first, page_end) for page_first, page_end, unsure in scaled if unsure]
                 anchored = layout, True
             fits.append(((not anchored[1], not named), wide, where, anchored))
     if not fits:
