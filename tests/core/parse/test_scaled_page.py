@@ -37,3 +37,13 @@ def test_a_zero_on_a_wider_page_is_read_under_its_own_column():
     assert t3_row(report, "total") == [14, 2, None, None, 0, None, 16]
     assert [f for f in check(report) if f.severity == ERROR and f.rule.startswith("T3")] != []  # (the planted 14 for 16)
     assert wrong == [] and silent == []
+
+
+def test_a_lone_typo_on_a_wider_page_is_offered_its_fix_in_its_own_column():
+    # p2702 r0008: page 2 prints 「4.无正当理由大量反复申请」 a lone 1 (a planted typo, 1 for 0) at column 38,
+    # as 「（七）总计」 its 517 (the header's 自然 at 27, 总计 at 73; the page's 总计 at 77). 7664b85c read it
+    # under 商业企业 and offered the fix there; the page's extent puts it under 自然人
+    report, wrong, silent = read_against_truth(ZOO / "p2702-r0008-pdftotext-layout-utf-8.txt")
+    assert t3_row(report, "not_processed_massive") == [1, None, None, None, None, None, None]
+    assert ("section3.not_processed_massive.natural", 0) in suggested_fixes(check(report))
+    assert wrong == [] and silent == []
