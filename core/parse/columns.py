@@ -977,8 +977,7 @@ def scaled_pages(rows: dict[str, list[Token]], placed: dict[str, list[Token]], w
     before = where if before is None else before
     out = list(layout)
     scaled: list[tuple[int, float, bool]] = []
-    memo: dict = {}
-    memo_before: dict = {}
+    printing = {key: values for key, values in placed.items() if values}
     for n, first in enumerate(page_lines):
         end = page_lines[n + 1] if n + 1 < len(page_lines) else inf
         if any(first <= line < end for line, _ in out):
@@ -1001,6 +1000,9 @@ def scaled_pages(rows: dict[str, list[Token]], placed: dict[str, list[Token]], w
         whole = [(where[id(values[0])], where[id(values[-1])]) for values in rows.values()
                  if len(values) > 1 and all(id(t) in where and first <= t.line < end for t in values)
                  and _reads_whole(values) and not _sum_says_nothing(values)]
+        # (the rows off the page read as `layout` reads them, under every way of placing the page)
+        read = _placed_numbers(printing, before, out, {})
+        on_this = {key: values for key, values in printing.items() if first <= min(t.line for t in values) < end}
         ranked = []
         for printed in choices:
             # (a column whose values start and end where each other's do: a page printed on one
@@ -1019,23 +1021,21 @@ def scaled_pages(rows: dict[str, list[Token]], placed: dict[str, list[Token]], w
             trial = sorted([*out, (first, own)], key=itemgetter(0))
             if end < inf and not any(line == end for line, _ in trial):
                 trial = sorted([*trial, (int(end), anchors)], key=itemgetter(0))
-            ranked.append((-_sums_score(placed, where, trial, score, memo, width), len(printed) < width, trial))
+            numbers = {**read, **_placed_numbers(on_this, where, trial, {})}
+            ranked.append((-_sums_score(numbers, placed, score, width), len(printed) < width, trial))
         if not ranked:
             continue
         best = min(ranked, key=itemgetter(0))
-        if -best[0] >= _sums_score(placed, before, out, score, memo_before, width):
+        if -best[0] >= _sums_score(read, placed, score, width):
             out = best[2]
             scaled.append((first, end, best[1]))
     return out, scaled
 
 
-def _sums_score(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout, score, memo: dict,
-                width: int) -> int:
-    """_layout_score's of one set of equations, a row printing nothing counted a row of blanks (0s):
-    the column sums (T3-2) run through every result row, most of which print nothing."""
-    return _layout_score({key: values for key, values in rows.items() if values}, where, layout,
-                         (lambda numbers: score({**numbers, **{key: [0] * width for key, values in rows.items()
-                                                              if not values}}),), memo)[0]
+def _sums_score(numbers: dict[str, list[Optional[Number]]], rows: dict[str, list[Token]], score, width: int) -> int:
+    """`score` of rows placed (`numbers`), a row printing nothing counted a row of blanks (0s): the
+    column sums (T3-2) run through every result row, most of which print nothing."""
+    return score({**numbers, **{key: [0] * width for key, values in rows.items() if not values}})
 
 
 _SCALED_FIT = 3.0  # columns a page's printed column may lie from the one the scale of the extents matches it to
@@ -1109,7 +1109,13 @@ def _layout_score(rows: dict[str, list[Token]], where: dict[int, Interval], layo
     row's cheapest way, as place_by_anchors takes it unweighed). `memo`: each row's numbers by
     the stretches it is placed by (its own and the next, see row_placements), kept between the
     layouts a caller weighs: most rows lie where two layouts give them the same stretches."""
-    memo = {} if memo is None else memo
+    numbers = _placed_numbers(rows, where, layout, {} if memo is None else memo)
+    return tuple(score(numbers) for score in scores)
+
+
+def _placed_numbers(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
+                    memo: dict) -> dict[str, list[Optional[Number]]]:
+    """Each row's numbers by column, placed by `layout` as _layout_score places them."""
     numbers = {}
     for key, values in rows.items():
         if not values or any(id(t) not in where for t in values):
@@ -1123,7 +1129,7 @@ def _layout_score(rows: dict[str, list[Token]], where: dict[int, Interval], layo
             memo[signature] = _numbers(ways[key][0][0]) if key in ways else None
         if memo[signature] is not None:
             numbers[key] = memo[signature]
-    return tuple(score(numbers) for score in scores)
+    return numbers
 
 
 def moved_back_past_total(rows: dict[str, list[Token]], where: dict[int, Interval],
