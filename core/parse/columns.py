@@ -20,7 +20,7 @@ from functools import lru_cache
 from itertools import chain, combinations
 from math import inf
 from operator import getitem, itemgetter
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence, cast
 
 from core.equations import Equation
 from core.model import Number, known, strict_sum
@@ -951,6 +951,123 @@ def named_pages(rows: dict[str, list[Token]], where: dict[int, Interval], layout
     return out, by_names
 
 
+def scaled_pages(rows: dict[str, list[Token]], placed: dict[str, list[Token]], where: dict[int, Interval],
+                 width: int, layout: Layout, page_lines: Sequence[int], score,
+                 before: Optional[dict[int, Interval]] = None) -> tuple[Layout, list[tuple[int, float, bool]]]:
+    """`layout` with a stretch for each later page that neither repeats the header nor prints a full
+    row, and whose values lie right of the 总计 column it is placed by: pdftotext -layout lays each
+    page out on a character grid of its own, and such a page's columns lie neither where the
+    header's do nor moved by a few columns alike (s4106 r0038: 「（七）总计」's 6, 1 and 7 at columns
+    56, 65 and 108 under names at 51, 60 and 95, and a lone 1 at 83 that the PDF prints under
+    社会公益组织, at 74, not under 法律服务机构 at 81). The page's columns are told by its own extent:
+    a row of the page that reads whole (its parts summing to its last value) spans it, its first
+    value in the page's leftmost printed column and its last in the rightmost; those are 自然人
+    and 总计, and each printed column between them is matched, in order, to the column of the
+    stretch above nearest to where the scale of the two extents puts it (within _SCALED_FIT
+    columns). The page's printed columns are its values overlapping in position, each no wider
+    than its widest value and a column (lines each moved by its own label's length print loose
+    columns, and are placed as such lines are); a column at an edge that one line alone prints
+    is left out where enough remain, as column_anchors leaves it. The page is placed so where the
+    equations (`score`) hold no worse than with `layout` (the page's lines where `before` puts
+    them: moved back under the 总计, see moved_back_past_total; `where` by default).
+    `rows`: every row, whose values show the page's columns; `placed`: the rows the positions
+    place, weighed by the equations. Returns the layout and the pages so placed (first line, end,
+    and whether it prints fewer columns than the template: no row on it is then placed for sure,
+    while a page printing every column measures them); their values lie where `where` puts them."""
+    before = where if before is None else before
+    out = list(layout)
+    scaled: list[tuple[int, float, bool]] = []
+    printing = {key: values for key, values in placed.items() if values}
+    for n, first in enumerate(page_lines):
+        end = page_lines[n + 1] if n + 1 < len(page_lines) else inf
+        if any(first <= line < end for line, _ in out):
+            continue  # (measured on its own full rows, or named by a header repeated there)
+        anchors = out[stretch_at(out, first)][1]
+        if anchors[0] is None or anchors[-1] is None:
+            continue
+        on_page = [t for values in rows.values() for t in values if id(t) in where and first <= t.line < end]
+        if not any(where[id(t)][0] > anchors[-1][1] + _BEYOND_TOTAL for t in on_page):
+            continue
+        columns = printed_columns([where[id(t)] for t in on_page], width)
+        if columns is None or len(columns) < 3:
+            continue
+        choices = [columns]
+        for edge in (0, len(columns) - 1):
+            lines = {t.line for t in on_page if where[id(t)][0] < columns[edge][1] and columns[edge][0] < where[id(t)][1]}
+            if len(lines) == 1 and len(columns) > width - _MAX_MISSING:
+                choices.append(columns[1:] if edge == 0 else columns[:-1])
+        spans = [where[id(t)] for t in on_page]
+        whole = [(where[id(values[0])], where[id(values[-1])]) for values in rows.values()
+                 if len(values) > 1 and all(id(t) in where and first <= t.line < end for t in values)
+                 and _reads_whole(values) and not _sum_says_nothing(values)]
+        # (the rows off the page read as `layout` reads them, under every way of placing the page)
+        read = _placed_numbers(printing, before, out, {})
+        on_this = {key: values for key, values in printing.items() if first <= min(t.line for t in values) < end}
+        ranked = []
+        for printed in choices:
+            # (a column whose values start and end where each other's do: a page printed on one
+            # grid, not lines each moved by its label's length, whose values overlap loosely)
+            if any(b - a > max(d - c for c, d in spans if a <= c and d <= b) + 1 for a, b in printed):
+                continue
+            left, right = printed[0], printed[-1]
+            if not any(left[0] <= a[0] and a[1] <= left[1] and right[0] <= b[0] and b[1] <= right[1] for a, b in whole):
+                continue  # (no whole row spans the page's extent: its ends need not be 自然人 and 总计)
+            mapping = _scaled_mapping(printed, anchors)
+            if mapping is None:
+                continue
+            own: list[Optional[tuple[float, float]]] = [None] * width
+            for (a, b), column in zip(printed, mapping):
+                own[column] = (a, b - 1)
+            trial = sorted([*out, (first, own)], key=itemgetter(0))
+            if end < inf and not any(line == end for line, _ in trial):
+                trial = sorted([*trial, (int(end), anchors)], key=itemgetter(0))
+            numbers = {**read, **_placed_numbers(on_this, where, trial, {})}
+            ranked.append((-_sums_score(numbers, placed, score, width), len(printed) < width, trial))
+        if not ranked:
+            continue
+        best = min(ranked, key=itemgetter(0))
+        if -best[0] >= _sums_score(read, placed, score, width):
+            out = best[2]
+            scaled.append((first, end, best[1]))
+    return out, scaled
+
+
+def _sums_score(numbers: dict[str, list[Optional[Number]]], rows: dict[str, list[Token]], score, width: int) -> int:
+    """`score` of rows placed (`numbers`), a row printing nothing counted a row of blanks (0s): the
+    column sums (T3-2) run through every result row, most of which print nothing."""
+    return score({**numbers, **{key: [0] * width for key, values in rows.items() if not values}})
+
+
+_SCALED_FIT = 3.0  # columns a page's printed column may lie from the one the scale of the extents matches it to
+_SAME_SCALE = 0.1  # extents this near in width (a tenth) are one grid's: a page merely moved
+
+
+def _scaled_mapping(printed: list[Interval], anchors: Anchors) -> Optional[tuple[int, ...]]:
+    """The template column of each printed column of a page (left to right), its first the first
+    column (自然人) and its last the last (总计), those between matched in order to the columns of
+    `anchors` nearest to where the scale of the two extents puts their centres (the least summed
+    distance); None where one lies more than _SCALED_FIT from its column, where the two extents'
+    widths differ by less than _SAME_SCALE (a page on the same grid, moved), or too few columns."""
+    width = len(anchors)
+    centre = [None if a is None else (a[0] + a[1]) / 2 for a in anchors]
+    x0, x1 = (printed[0][0] + printed[0][1] - 1) / 2, (printed[-1][0] + printed[-1][1] - 1) / 2
+    y0, y1 = centre[0], centre[-1]
+    if y0 is None or y1 is None or x1 <= x0 or len(printed) > width:
+        return None
+    if abs((y1 - y0) / (x1 - x0) - 1) < _SAME_SCALE:
+        return None  # (the page on the header's grid, moved: its lines' offsets place it)
+    at = [y0 + ((a + b - 1) / 2 - x0) * (y1 - y0) / (x1 - x0) for a, b in printed[1:-1]]
+    inner = [c for c in range(1, width - 1) if centre[c] is not None]
+    best: Optional[tuple[float, tuple[int, ...]]] = None
+    for columns in combinations(inner, len(at)):
+        gaps = [abs(y - cast(float, centre[c])) for y, c in zip(at, columns)]
+        if gaps and max(gaps) > _SCALED_FIT:
+            continue
+        if best is None or sum(gaps) < best[0]:
+            best = (sum(gaps), columns)
+    return None if best is None else (0, *best[1], width - 1)
+
+
 def _first_per_page(layout: Layout, bounds: Sequence[int], after: int) -> Layout:
     """`layout` with the first stretch of each page past line `after` moved up to hold from the
     page's first line (`bounds`: each page's first line)."""
@@ -992,7 +1109,13 @@ def _layout_score(rows: dict[str, list[Token]], where: dict[int, Interval], layo
     row's cheapest way, as place_by_anchors takes it unweighed). `memo`: each row's numbers by
     the stretches it is placed by (its own and the next, see row_placements), kept between the
     layouts a caller weighs: most rows lie where two layouts give them the same stretches."""
-    memo = {} if memo is None else memo
+    numbers = _placed_numbers(rows, where, layout, {} if memo is None else memo)
+    return tuple(score(numbers) for score in scores)
+
+
+def _placed_numbers(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
+                    memo: dict) -> dict[str, list[Optional[Number]]]:
+    """Each row's numbers by column, placed by `layout` as _layout_score places them."""
     numbers = {}
     for key, values in rows.items():
         if not values or any(id(t) not in where for t in values):
@@ -1006,7 +1129,7 @@ def _layout_score(rows: dict[str, list[Token]], where: dict[int, Interval], layo
             memo[signature] = _numbers(ways[key][0][0]) if key in ways else None
         if memo[signature] is not None:
             numbers[key] = memo[signature]
-    return tuple(score(numbers) for score in scores)
+    return numbers
 
 
 def moved_back_past_total(rows: dict[str, list[Token]], where: dict[int, Interval],

@@ -28,8 +28,8 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 display_width, equation_score, extents_of, width_of, moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, padded_apart,
                                 place_by_anchors, placed_scorer, placement_cost, positions, narrow_positions,
-                                stretch_at, row_placements, with_own_pages, named_pages, PlacedScore, wide_positions,
-                                token_number)
+                                stretch_at, row_placements, with_own_pages, named_pages, scaled_pages, PlacedScore,
+                                wide_positions, token_number)
 from core.parse.blocks import UNDECIDED_CELL, recut_runs
 from core.parse.early_values import (BY_POSITION, BY_ROW_ORDER, BY_ROW_ORDER_AND_SUMS, beside_labels,
                                      give_early_values_down, give_stray_values_down, placed_by_order)
@@ -47,7 +47,8 @@ from core.parse.label_glued import counts_glued_to_label
 from core.parse.glued import CUT_LEFT_OPEN, LEFT_OPEN, MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, signs_printed, split_plain, t2_run_cells
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
-from core.parse.t3_placement import (agreed_rows, blank_total_placement, blank_total_search, traced_placement, undecided_columns,
+from core.parse.t3_placement import (agreed_rows, blank_total_placement, blank_total_search, leftmost_blank_total,
+                                     traced_placement, undecided_columns,
                                      unique_placement)
 from core.parse.blank_traces import blank_traces, subtotal_of_wider_row, without_subtotal_trace
 from core.parse.t3_anchored import read_anchored_rows, read_as_anchored, stored_as_printed
@@ -1791,19 +1792,24 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
     misprinted: list[str] = []
     from_left = blank_total_placement(table, report.template, rows, arithmetic, misprinted)
     searched: dict[str, list[Optional[Token]]] = {}
+    leftmost = False  # (searched: the furthest left of several placements holding every sum)
     if not from_left and not _all_hold(report, table, arithmetic):
         # read from the left, the values break the column sums (a blank column before a value
         # left no trace: 「14811 1566 373 －」 with 科研机构 blank): the one placement they hold under
         searched, column = blank_total_search(report, table, rows)
         if column is not None:
             misprinted.append(table.rows[0].columns[column].label)
+        if not searched:
+            # several placements hold them: the one furthest left, as a short row reads elsewhere
+            searched = leftmost_blank_total(report, table, rows)
+            leftmost = bool(searched)
     for key, chosen in (from_left or searched).items():
         store(key, chosen)
         # its 总计 printed blank, as the whole column (the sums found no row printing one): not a 0
         # the parser infers, which every row's own sum would weigh against its parts
         end = max(t.end for t in chosen if t is not None)
         report.cells[table.row_paths(key)[-1]] = CellValue(None, BLANK, "", (end, end))
-        report.flags.append(_blank_total_flag(table, key, misprinted, key in searched))
+        report.flags.append(_blank_total_flag(table, key, misprinted, key in searched, leftmost))
     if searched:
         # the rows the placement leaves where they were print their 总计 blank as well (the column's)
         for key, values in rows.items():
@@ -1859,11 +1865,15 @@ def _place_by_traces(report: Report, table: Table, tokens: list[Token], labels: 
                 table.row(key).label, report.text[subtotals[key].start:subtotals[key].end]), (SUBTOTAL_LEFT_OUT,)))
 
 
-def _blank_total_flag(table: Table, key: str, misprinted: list[str], searched: bool = False) -> Flag:
+def _blank_total_flag(table: Table, key: str, misprinted: list[str], searched: bool = False,
+                      leftmost: bool = False) -> Flag:
     """The flag of a row read from the left because the table's 总计 column is blank
-    (blank_total_placement), or `searched`: placed where the column sums hold only so (blank_total_search)."""
+    (blank_total_placement), or `searched`: placed where the column sums hold only so (blank_total_search),
+    or `leftmost` as well: the furthest left of several placements under which they hold (leftmost_blank_total)."""
     sums = f"除「{misprinted[0]}」列（疑有笔误）外各列合计相符" if misprinted else "各列合计相符"
     how = f"各数值按印出的顺序排入唯一能使{sums}的各列" if searched else f"已按顺序从左排入各列（{sums}）"
+    if searched and leftmost:
+        how = "能使各列合计相符的排法不止一种（哪几列空白无法确定），已按印出的顺序取最靠左的一种排入各列"
     return Flag(f"{table.section}.{key}", "inferred",
                 f"「{table.row(key).label}」行的总计栏空白，空白单元格未留痕迹，{how}，请对照原文核对")
 
@@ -2241,11 +2251,22 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                     end = min(own_from, heads[n + 1][0] if n + 1 < len(heads) else inf)
                     where = moved_back_past_total({key: [t for t in values if page_from <= t.line < end]
                                                    for key, values in values_of.items()}, where, names)
+                if page_lines:
+                    # (a page laid out wider by its own measure, weighed against its lines moved back)
+                    unmoved = by_measure[wide]
+                    layout, scaled = scaled_pages(values_of, irregular_rows, unmoved, width, layout, page_lines,
+                                                  score_numbers, where)
+                    by_names_of[wide] = [(page_first, page_end) for page_first, page_end, unsure in scaled if unsure]
+                    for page_first, page_end, _ in scaled:
+                        where = {**where, **{id(t): unmoved[id(t)] for values in values_of.values() for t in values
+                                             if id(t) in unmoved and page_first <= t.line < page_end}}
                 anchored = layout, False
             elif anchored[1] and page_lines:
                 # (a page printing no full row placed by its header's names, not another page's rows)
                 layout, by_names_of[wide] = named_pages(irregular_rows, where, anchored[0], page_lines,
                                                         centres if named else None, pages, score_numbers)
+                layout, scaled = scaled_pages(values_of, irregular_rows, where, width, layout, page_lines, score_numbers)
+                by_names_of[wide] += [(page_first, page_end) for page_first, page_end, unsure in scaled if unsure]
                 anchored = layout, True
             fits.append(((not anchored[1], not named), wide, where, anchored))
     if not fits:

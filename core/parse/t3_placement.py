@@ -596,6 +596,47 @@ def blank_total_search(report: Report, table: Table, rows: dict[str, list[Token]
     return (placed, misprinted) if blank_total else ({}, None)
 
 
+def leftmost_blank_total(report: Report, table: Table, rows: dict[str, list[Token]]) -> dict[str, list[Optional[Token]]]:
+    """Rows of 表三 whose 总计 column was left blank and whose blank cells left no trace, where
+    several placements of their values (in printed order, in the part columns) make every column
+    sum hold (blank_total_search takes none): the one among them that puts the values furthest
+    left (the least sum of their columns), as a short row is read from the left elsewhere
+    (blank_total_placement), where one alone does: row -> its placed tokens. The sums still decide
+    which values share a column and which rows sit apart (q4202 r0026 mammoth-md: 「9」 alone in
+    四、结转 under 商业企业, where 113 + 0 = 104 + 9); which part columns the values take beyond
+    that, no reading can say: every row the placements read apart is given (and flagged), stored
+    so already or not. Empty when one placement or none fits, a tie, too many to list, or the
+    search runs out of budget."""
+    if table.section != "section3" or not _no_total_printed(rows):
+        return {}
+
+    def options_of(key: str, tokens: list[Token], width: int) -> Optional[list[_Option]]:
+        return _traced_options(tokens, width, (0,) * len(tokens), True)
+
+    found = _search(report, table, rows, _LISTED, misprint=False, options_of=options_of, blank_total=True)
+    if found is None or not 1 < len(found[0]) < _LISTED:
+        return {}
+    solutions, options = found
+    width = len(table.rows[0].columns)
+
+    def leftness(choice: dict[str, int]) -> int:
+        return sum(sum(options[key][n][1]) for key, n in choice.items() if key in rows)
+
+    ranked = sorted(solutions, key=leftness)
+    if leftness(ranked[0]) == leftness(ranked[1]):
+        return {}
+    out: dict[str, list[Optional[Token]]] = {}
+    for key, n in ranked[0].items():
+        if key not in rows:
+            continue
+        placed = _placed(rows[key], options[key][n][1], width)
+        # (a row the placements put apart is given too, as read already or not: it is flagged)
+        if _stored_numbers(report, table, key) != _cells(placed) \
+                or len({options[key][choice[key]][0] for choice in solutions}) > 1:
+            out[key] = placed
+    return out
+
+
 def _keeps(columns: tuple[int, ...], blanks: tuple[int, ...]) -> bool:
     """Whether a placement leaves each value past the blank cells its gap bounds: its column past
     the one before (or the label) by more than them."""

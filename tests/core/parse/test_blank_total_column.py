@@ -12,7 +12,7 @@ from core.check.rules import check
 from core.model import ERROR
 from core.parse import parser
 from core.pipeline import load_report
-from tests.core.truth import read_against_truth, t3_row
+from tests.core.truth import read_against_truth, t3_row, t3_row_flags
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
 _LAYOUT = "quirks8585-r0039-pdftotext-layout-gbk.txt"
@@ -148,3 +148,22 @@ def test_a_row_of_zeros_printing_a_cell_more_leaves_the_rows_under_a_blank_total
     findings = check(report)
     assert [f for f in findings if f.severity == ERROR or f.suggestion] == []
     assert wrong == [] and silent == []
+
+
+def test_values_several_placements_fit_under_a_blank_total_are_read_furthest_left():
+    # q4202 r0026 through mammoth's markdown, one value a paragraph, blanks leaving no trace, 总计 blank:
+    # 「一、本年新收」 368 / 113 / 3, 「四、结转」 9 alone. Every column sum holds with the table's three
+    # printed columns under any three part columns alike, so no one placement was taken: at 7664b85c each
+    # row's last value was read as its 总计 (3 beside 自然人 368, 9 under 总计: 18 cells wrong, flagged).
+    # Read furthest left, 9 still goes where the sums put it (113 + 0 = 104 + 9: 商业企业), 总计 blank;
+    # which part column the 3 takes no reading can say (the report prints it under 社会公益组织), so the
+    # rows stay flagged
+    report, wrong, silent = read_against_truth(ZOO / "q4202-r0026-mammoth-md.md")
+    assert t3_row(report, "new")[:2] == [368, 113] and t3_row(report, "new")[6] is None
+    assert t3_row(report, "carried_over")[:2] == [20, 0]
+    assert t3_row(report, "carried_forward")[:2] == [0, 9] and t3_row(report, "carried_forward")[6] is None
+    assert t3_row(report, "total")[:2] == [388, 104]
+    assert "最靠左" in t3_row_flags(report, "new")
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    assert sorted({cell.rsplit(".", 1)[1] for cell in wrong if cell.startswith("section3.")}) == ["research", "social"]
+    assert silent == []
