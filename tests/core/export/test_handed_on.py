@@ -397,3 +397,34 @@ def test_summary_agency_column_holds_a_long_agency_name_on_one_line(tmp_path, ag
     assert summary.cell(1, 2).value == "单位" and summary.cell(2, 2).value == agency
     from core.export.xlsx import _lines
     assert _lines(agency, summary.column_dimensions["B"].width) == lines
+
+
+# --- 5. a Markdown file's escaped placeholder --------------------------------------------------
+
+PANDOC_DASHES = Path(__file__).parents[2] / "fixtures" / "zoo" / "pq2304-r0003-pandoc-docx-gfm.md"
+
+
+def test_a_pandoc_placeholder_shows_the_dash_the_report_printed_not_its_escape(tmp_path):
+    """pandoc writes a cell's 「-」 as 「\\-」 in Markdown: the CSV's 原值 and the Excel sheet showed
+    「\\-」, which the report never printed. Both show 「-」."""
+    review = ReportReview(load_report(PANDOC_DASHES))
+    assert review.report.cells["section3.new.research"].raw == "\\-"  # (the text as the file holds it)
+    lines = csv_lines([review], tmp_path)
+    [research] = [line for line in lines if line["表"].startswith("三") and line["行"].startswith("一、本年新收")
+                  and line["列"] == "科研机构"]
+    assert (research["原值"], research["修正值"]) == ("-", "-")
+    assert not [line for line in lines if "\\" in line["原值"] + line["修正值"]]
+    target = tmp_path / "结果.xlsx"
+    export([review], target)
+    sheet = openpyxl.load_workbook(target).worksheets[3]
+    values = [cell.value for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
+    assert "-" in values and not [v for v in values if v.startswith("\\")]
+
+
+
+def test_a_sum_s_note_on_its_placeholders_shows_the_dash_too():
+    """A sum's note on the placeholders it counts as 0 (「印为「\\-」等占位符」) said the escape as well."""
+    mammoth = PANDOC_DASHES.with_name("s501-r0041-mammoth-md.md")  # (mammoth escapes it alike)
+    findings = ReportReview(load_report(mammoth)).findings()
+    notes = [f.message for f in findings if "占位符" in f.message]
+    assert notes and all("印为「-」" in n for n in notes)
