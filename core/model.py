@@ -1,6 +1,7 @@
 """Domain objects: a parsed report, its cells, parse flags and rule findings."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional, TypeGuard, Union
 
@@ -38,6 +39,8 @@ def number_text(value: Number, places: int = 6) -> str:
 # 表四, where every cell applies and the mark is how a report writes "none": it computes as 0.
 NUMBER, BLANK, SLASH, MISSING, INFERRED = "number", "blank", "slash", "missing", "inferred"
 PLACEHOLDER = "placeholder"
+# a Markdown writer's escape of a punctuation mark (pandoc and mammoth write a cell's "-" as "\-")
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 @dataclass(slots=True)  # (some 200 a report, each made by the parser: no __dict__ to make or fill)
@@ -56,6 +59,12 @@ class CellValue:
         if self.value is not None:
             return self.value
         return 0 if self.state in (BLANK, PLACEHOLDER) else None
+
+    @property
+    def printed(self) -> str:
+        """``raw`` as the report printed it, for what shows a mark: a Markdown file's escape taken
+        off (a pandoc .md prints a cell's 「-」 as 「\\-」, which the CSV's 原值 showed)."""
+        return _MARKDOWN_ESCAPE.sub(r"\1", self.raw) if "\\" in self.raw else self.raw
 
 
 # Why the parser flagged a cell, where the parser or the rules treat such a cell apart (Flag.causes).

@@ -1098,15 +1098,22 @@ class DashboardWidget(QWidget):
                 to_file = spare * 3 // 5
             else:
                 # In a folder of several agencies 单位 first takes up to half of it, up to its
-                # widest agency, to show eight characters (「顺河回族…管理局」); then 文件 up to its
-                # widest name, and 单位 the rest (文件 took it all: a folder of long converted names
-                # left every agency cut to 「泰和…育局」 at 1366 with the list widened, ux69). One
-                # agency's files: its name tells no row apart, 文件 goes first.
-                agency_first = 0
+                # widest agency, to show eight characters (「顺河回族…管理局」); then three parts of
+                # four of the rest, 文件 one, each up to its widest name, and 单位 what is left (文件
+                # took it all: a folder of long converted names left every agency cut to 「泰和…育局」
+                # at 1366 with the list widened, ux69, and to 「东陵市…民政局」 at 1920). One agency's
+                # files: its name tells no row apart, 文件 goes first.
+                file_more = max(0, self._file_need - base[FILE])
+                to_file = min(spare, file_more)
                 if len(self._agencies_seen) > 1:
-                    agency_first = max(0, min(self._agency_need, self._agency_readable) - base[AGENCY])
-                    agency_first = min(agency_first, spare // 2)
-                to_file = max(0, min(spare - agency_first, self._file_need - base[FILE]))
+                    readable = max(0, min(self._agency_need, self._agency_readable) - base[AGENCY])
+                    agency_first = min(readable, spare // 2)
+                    left = spare - agency_first
+                    to_agency = 0
+                    if agency_first == readable:
+                        agency_more = max(0, self._agency_need - base[AGENCY] - agency_first)
+                        to_agency = min(agency_more, max(left * 3 // 4, left - file_more))
+                    to_file = min(file_more, left - to_agency)
             file, agency = base[FILE] + to_file, base[AGENCY] + spare - to_file
         else:
             least = self._names_least

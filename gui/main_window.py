@@ -52,6 +52,10 @@ RECHECK_SLICE_SECONDS = 0.008  # GUI-thread CPU spent checking linked reports ag
 WARM_UP_MS = 50  # the tables are painted off screen once, soon after the window shows
 DASHBOARD_MIN = 520  # the report list's width when the panels also fit beside the tables
 DASHBOARD_NARROW = 300  # ...and at least this when the tables take the rest
+DASHBOARD_WIDE_MORE = 240  # beyond DASHBOARD_MIN the list takes this much of the spare width first
+# ...the panels keeping this beyond their least: 问题清单's 说明 a line of 20 characters beside
+# its 审核意见 at 1920, and a wider table still beside them
+SIDE_PANEL_MARGIN = 50
 LAYOUT_NAMES = {True: "side", False: "stacked"}  # the report's panels beside / below its tables
 WORD = "word"
 WORD_ONE = ".docx"  # the report on screen alone, as one Word file
@@ -1727,7 +1731,12 @@ class MainWindow(QMainWindow):
         tables = self.report_view.table_width() + 4
         side = tables + SIDE_PANEL_MIN
         if total - side >= DASHBOARD_MIN:
-            return side + (total - side - DASHBOARD_MIN) // 2
+            # the list takes the room beyond the panels' least, but a margin: at 1920 half of it
+            # went to the panels, and the list cut every agency to 8 characters (「东陵市…民政局」)
+            spare = total - side - DASHBOARD_MIN
+            margin = min(spare, SIDE_PANEL_MARGIN)
+            rest = spare - margin - min(spare - margin, DASHBOARD_WIDE_MORE)  # (a wider screen: shared)
+            return side + margin + rest // 2
         return min(total - DASHBOARD_NARROW, tables) if total - tables >= DASHBOARD_NARROW \
             else total * 2 // 3
 

@@ -39,7 +39,7 @@ def shown_text(review: ReportReview, path: str) -> str:
     if cell.state == SLASH:
         return strings.SLASH_VALUE
     if cell.state == PLACEHOLDER:
-        return cell.raw or strings.PLACEHOLDER_VALUE
+        return cell.printed or strings.PLACEHOLDER_VALUE
     return ""
 
 

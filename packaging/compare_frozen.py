@@ -77,10 +77,16 @@ def run_all(program: list[str], inputs: Path, out: Path) -> None:
     }
     for name, arguments in commands.items():
         result = subprocess.run(program + arguments, capture_output=True, env=env, timeout=900)
-        text = (result.stdout + b"\n--stderr--\n" + result.stderr).replace(str(out).encode(), b"OUT")
+        text = logged(result.stdout + b"\n--stderr--\n" + result.stderr, out, Path(program[-1]).name)
         (out / f"{name}.log").write_bytes(f"exit {result.returncode}\n".encode() + text)
     version = subprocess.run(program + ["--version"], capture_output=True, text=True, env=env, timeout=120)
     (out / "version.txt").write_text(version.stdout.split()[-1] if version.stdout.split() else version.stderr)
+
+
+def logged(output: bytes, out: Path, program: str) -> bytes:
+    """A command's output as compared: the paths of ``out`` written as OUT, and the name the
+    program says its messages with (「main.py：注意：…」, 「GongkaiShenhe：注意：…」) as PROGRAM."""
+    return output.replace(str(out).encode(), b"OUT").replace(f"{program}：".encode(), "PROGRAM：".encode())
 
 
 def _parts(path: Path) -> dict[str, bytes]:

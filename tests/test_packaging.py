@@ -526,3 +526,8 @@ def test_compare_frozen_feeds_every_format_and_tells_a_workbook_by_its_parts(tmp
     assert module.differences(tmp_path / "a", tmp_path / "b") == []
     assert module.differences(tmp_path / "a", tmp_path / "c") == [
         "extract.log: only in the frozen run", "out.xlsx: parts differ: xl/worksheets/sheet1.xml"]
+    # each says its messages with its own name: the Word export's note differed on that alone
+    note = "{}：注意：35 份报告未导出为 Word 文件，原因见：{}/word/未导出Word的报告说明.txt"
+    source = module.logged(note.format("main.py", "/tmp/s").encode(), Path("/tmp/s"), "main.py")
+    frozen = module.logged(note.format("GongkaiShenhe", "/tmp/f").encode(), Path("/tmp/f"), "GongkaiShenhe")
+    assert source == frozen == note.format("PROGRAM", "OUT").encode()

@@ -264,7 +264,7 @@ def _placeholder_note(report: Report, eq: Equation) -> str:
     marked = [p for p in eq.cells if report.cells[p].state == PLACEHOLDER]
     if not marked:
         return ""
-    shown = "、".join(f"「{report.cells[p].raw}」" for p in marked[:1])
+    shown = "、".join(f"「{report.cells[p].printed}」" for p in marked[:1])
     return f"（其中{len(marked)}个单元格印为{shown}等占位符，按0计算）"
 
 

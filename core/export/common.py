@@ -195,7 +195,7 @@ def printed_mark(report: Report, path: str) -> str:
     if cell is not None and cell.state == SLASH:
         return "/"
     if cell is not None and cell.state == PLACEHOLDER:
-        return cell.raw or "—"
+        return cell.printed or "—"
     return ""
 
 

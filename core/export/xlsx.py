@@ -348,13 +348,13 @@ def report_sheet_names(reports: list[Report]) -> list[Optional[str]]:
 
 
 def _fitted_title(report: Report) -> str:
-    """单位 + 年度 within 31 characters: a longer 单位 is cut, the year kept (「泰和市凤凰区人民政府
+    """单位 + 年度 within 31 characters: a longer 单位 is cut, ending 「…」, the year kept (「泰和市凤凰区人民政府
     办公室（…大数据发展管理局、泰和」 named no year, cut at 31 as a whole)."""
     title = report_title(report)
     year = f"{report.year}年" if report.year else ""
     if len(_sheet_base(title)) <= SHEET_NAME_LENGTH or not (report.agency and year):
         return title
-    return f"{_sheet_base(report.agency)[:SHEET_NAME_LENGTH - len(year)]}{year}"
+    return f"{_cut(_sheet_base(report.agency), SHEET_NAME_LENGTH - len(year))}{year}"
 
 
 def _numbered_alike(tags: list[str], files: list[str]) -> list[str]:
@@ -410,11 +410,19 @@ def _shorter_tag(tag: str) -> str:
 
 def _tagged_title(report: Report, title: str, tag: str, longest: int) -> str:
     """单位 + 年度 + （tag） within 31 characters: the 单位 is shortened to leave room for the
-    group's ``longest`` tag, the year and tag kept."""
+    group's ``longest`` tag (ending 「…」), the year and tag kept."""
     year = f"{report.year}年" if report.year else ""
     agency = title.removesuffix(year) if report.agency else title
     room = SHEET_NAME_LENGTH - len(year) - longest - 2
-    return f"{_sheet_base(agency)[:max(room, 0)]}{year}（{tag}）"
+    return f"{_cut(_sheet_base(agency), max(room, 0))}{year}（{tag}）"
+
+
+def _cut(text: str, length: int) -> str:
+    """``text`` within ``length`` characters, a cut one ending 「…」: an auditor reading 「某某区
+    人民政府办公室行政审」 could not tell the agency's name was longer."""
+    if len(text) <= length:
+        return text
+    return text[:length - 1] + "…" if length > 1 else text[:length]
 
 
 def _sheet_base(title: str) -> str:
@@ -424,11 +432,11 @@ def _sheet_base(title: str) -> str:
 def sheet_name(title: str, used: set) -> str:
     """A valid, unique Excel sheet name (≤31 characters, none of []:*?/\\); adds it to ``used``."""
     base = _sheet_base(title)
-    name, n = base[:31], 2
+    name, n = _cut(base, SHEET_NAME_LENGTH), 2
     taken = {u.lower() for u in used}
     while name.lower() in taken:
         suffix = f"（{n}）"  # (full-width, as the files' names: 「某局2025年（2）.docx」)
-        name = base[:31 - len(suffix)] + suffix
+        name = _cut(base, SHEET_NAME_LENGTH - len(suffix)) + suffix
         n += 1
     used.add(name)
     return name

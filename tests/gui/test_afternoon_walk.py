@@ -79,7 +79,8 @@ def test_agencies_are_readable_beside_long_file_names_in_a_folder_of_several(sto
     """A folder of several agencies' reports under a converter's long names (q3401) at 1366, the
     list widened twice (Ctrl+]): 文件 took all the room its longest name wanted and every agency
     stayed at five characters (「顺河…理局」) with the list twice as wide. 单位 now has eight
-    characters (「顺河回…管理局」) before 文件 takes the rest, and the files still tell apart by their ends."""
+    characters (「顺河回…管理局」), then three parts of four of the rest (文件 one), and the files
+    still tell apart by their ends."""
     from gui.dashboard import AGENCY, FILE
     from tests.gui.test_layout import shown_cell, shown_window
 
@@ -103,7 +104,8 @@ def test_agencies_are_readable_beside_long_file_names_in_a_folder_of_several(sto
     metrics = view.fontMetrics()
     assert header.sectionSize(AGENCY) >= metrics.horizontalAdvance("中" * 8) + 6
     row = next(r for r in range(len(names)) if view.model().index(r, AGENCY).data() == "顺河回族区政务服务和大数据管理局")
-    assert shown_cell(view, row, AGENCY) == "顺河回…管理局"  # 「顺河…理局」 before
+    # 「顺河…理局」 before; 「顺河回…管理局」 while 文件 took all the room past eight characters
+    assert shown_cell(view, row, AGENCY) == "顺河回族区政务…和大数据管理局"
     shown = [shown_cell(view, r, FILE) for r in range(len(names))]
     assert len({text[-6:] for text in shown}) == len(names), shown  # each file's own end in sight
 

@@ -446,6 +446,7 @@ def test_sheet_names_are_valid_and_unique():
     second = sheet_name(long, used)
     assert len(first) == 31 and len(second) == 31
     assert first != second and second.endswith("（2）")
+    assert first.endswith("…") and second.endswith("…（2）")  # cut: the auditor is told
     assert not set("[]:*?/\\") & set(first + second)
     assert sheet_name("a/b:c", used) == "a_b_c"
 

@@ -148,9 +148,10 @@ def test_tagged_sheet_names_are_valid_unique_and_at_most_31_characters():
     assert not set("[]:*?/\\") & set("".join(names))
     assert all(n.startswith("某某省某某市") and "2023年（" in n for n in names)
     # the four share "r0001-" (cut before "p", inside pdftotext and pandoc); a tag over 16
-    # characters keeps its start and end; the 单位 gets 31 - 5 (2023年) - 16 - 2 = 8 characters
-    assert names == ["某某省某某市某某2023年（pdftote…-gbk.txt）", "某某省某某市某某2023年（pdftote…tf-8.txt）",
-                     "某某省某某市某某2023年（pandoc-…fm_1_.md）", "某某省某某市某某2023年（pandoc-…fm_2_.md）"]
+    # characters keeps its start and end; the 单位 gets 31 - 5 (2023年) - 16 - 2 = 8 characters,
+    # its last a 「…」 saying it was cut
+    assert names == ["某某省某某市某…2023年（pdftote…-gbk.txt）", "某某省某某市某…2023年（pdftote…tf-8.txt）",
+                     "某某省某某市某…2023年（pandoc-…fm_1_.md）", "某某省某某市某…2023年（pandoc-…fm_2_.md）"]
     assert len({n.index("2023年") for n in names}) == 1  # the 单位 cut alike in the group
 
 
@@ -162,13 +163,29 @@ def test_a_long_agencys_sheet_keeps_its_year_and_tags_cut_alike_stay_apart():
     joint = "泰和市凤凰区人民政府办公室（泰和市凤凰区大数据发展管理局、泰和市凤凰区政务服务管理办公室）"
     reports = reports_of(["/a/2021.txt"], agency=joint) + reports_of(["/a/2020.txt"], agency=joint)
     reports[1].year = 2020
-    assert report_sheet_names(reports) == ["泰和市凤凰区人民政府办公室（泰和市凤凰区大数据发展管2023年",
-                                           "泰和市凤凰区人民政府办公室（泰和市凤凰区大数据发展管2020年"]
+    assert report_sheet_names(reports) == ["泰和市凤凰区人民政府办公室（泰和市凤凰区大数据发展…2023年",
+                                           "泰和市凤凰区人民政府办公室（泰和市凤凰区大数据发展…2020年"]
     files = ["/q/r0001-pandoc-html-markdown.md", "/q/r0001-pandoc-docx-markdown.md", "/q/r0001-lynx.txt"]
     names = report_sheet_names(reports_of(files, agency="泰和市教育局"))
     assert names == ["泰和市教育局2023年（pandoc-…kdown.md·2）", "泰和市教育局2023年（pandoc-…kdown.md）",
                      "泰和市教育局2023年（lynx.txt）"]  # (numbered by the files' paths: docx before html)
     assert all(len(n) <= 31 and n.endswith("）") for n in names)
+
+
+def test_a_cut_agency_ends_with_an_ellipsis_and_a_whole_one_has_none():
+    """「泰和市凤凰区人民政府办公室（泰和市凤凰区大数据发展管2023年」: the auditor could not tell the 单位
+    was cut. A cut one ends 「…」 within Excel's 31 characters, names still unique; one that fits
+    is left whole."""
+    joint = "泰和市凤凰区人民政府办公室（泰和市凤凰区大数据发展管理局、泰和市凤凰区政务服务管理办公室）"
+    names = report_sheet_names(reports_of(["/a/年报.docx"], agency=joint)
+                               + reports_of(["/b/年报.docx", "/b/年报.pdf"],
+                                            agency="泰和市凤凰区人民政府办公室（泰和市凤凰区政务服务管理办公室）")
+                               + reports_of(["/b/甲.txt"], agency="泰和市教育局"))
+    assert names == ["泰和市凤凰区人民政府办公室（泰和市凤凰区大数据发展…2023年",
+                     "泰和市凤凰区人民政府办公室（泰和市凤凰…2023年（docx）",  # 31 - 5 - 4 - 2 = 20
+                     "泰和市凤凰区人民政府办公室（泰和市凤凰…2023年（pdf）",
+                     "泰和市教育局2023年"]
+    assert all(len(n) <= 31 for n in names) and len(set(names)) == 4
 
 
 def test_summary_links_to_the_named_sheets(tmp_path):
@@ -380,3 +397,34 @@ def test_summary_agency_column_holds_a_long_agency_name_on_one_line(tmp_path, ag
     assert summary.cell(1, 2).value == "单位" and summary.cell(2, 2).value == agency
     from core.export.xlsx import _lines
     assert _lines(agency, summary.column_dimensions["B"].width) == lines
+
+
+# --- 5. a Markdown file's escaped placeholder --------------------------------------------------
+
+PANDOC_DASHES = Path(__file__).parents[2] / "fixtures" / "zoo" / "pq2304-r0003-pandoc-docx-gfm.md"
+
+
+def test_a_pandoc_placeholder_shows_the_dash_the_report_printed_not_its_escape(tmp_path):
+    """pandoc writes a cell's 「-」 as 「\\-」 in Markdown: the CSV's 原值 and the Excel sheet showed
+    「\\-」, which the report never printed. Both show 「-」."""
+    review = ReportReview(load_report(PANDOC_DASHES))
+    assert review.report.cells["section3.new.research"].raw == "\\-"  # (the text as the file holds it)
+    lines = csv_lines([review], tmp_path)
+    [research] = [line for line in lines if line["表"].startswith("三") and line["行"].startswith("一、本年新收")
+                  and line["列"] == "科研机构"]
+    assert (research["原值"], research["修正值"]) == ("-", "-")
+    assert not [line for line in lines if "\\" in line["原值"] + line["修正值"]]
+    target = tmp_path / "结果.xlsx"
+    export([review], target)
+    sheet = openpyxl.load_workbook(target).worksheets[3]
+    values = [cell.value for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
+    assert "-" in values and not [v for v in values if v.startswith("\\")]
+
+
+
+def test_a_sum_s_note_on_its_placeholders_shows_the_dash_too():
+    """A sum's note on the placeholders it counts as 0 (「印为「\\-」等占位符」) said the escape as well."""
+    mammoth = PANDOC_DASHES.with_name("s501-r0041-mammoth-md.md")  # (mammoth escapes it alike)
+    findings = ReportReview(load_report(mammoth)).findings()
+    notes = [f.message for f in findings if "占位符" in f.message]
+    assert notes and all("印为「-」" in n for n in notes)
