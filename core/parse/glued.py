@@ -1034,8 +1034,8 @@ def _one_way_known(rows, one_way: list[str], paths, eqs, values,
     return {**{key: [0] for key in one_way}, **found}
 
 
-def _sums_apart(open_rows, one_way: list[str], paths, eqs, known: dict[str, Optional[float]],
-                first: bool = False) -> list:
+def _sums_apart(open_rows: dict[str, list[list[float]]], one_way: list[str], paths: dict[str, list[str]], eqs,
+                known: dict, first: bool = False) -> list:
     """_one_way_known's test: the sums of `eqs` through the rows read one way (their cells in
     `known`) whose sides cannot meet with the open rows at their bounds (`first`: only the first
     such sum, or none)."""
