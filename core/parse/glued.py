@@ -920,6 +920,47 @@ def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[s
     return _jointly_possible(rows, paths, eqs, values, chosen_only=chosen_only)
 
 
+def jointly_possible_without(rows: dict[str, list[list[float]]], paths: dict[str, list[str]], eqs,
+                             values: dict[str, Optional[float]]) -> Callable[[set[str]], Union[dict[str, list[int]], None, GaveUp]]:
+    """A function answering, for a set of cells, jointly_possible(rows, paths, the equations of
+    `eqs` through none of those cells, values): for a caller asking of each cell of a row (or
+    column) in turn whether it is the misprint. What the answers share is worked out once: which
+    rows are read one way, the open rows' bounds, and which sums through the rows read one way
+    cannot balance with the open rows at their bounds (_one_way_known's test, the same whichever
+    cells are left out: cells leaving one of them in are answered None at once).
+
+    Every number an int below 2**30: the answers are jointly_possible's, give-ups included. Ints
+    beyond (a typo row's printed digits read as one cell, 172531234949240021300, leave the walk in
+    fractions' _search): the test is made in ints all the same, exact, and cells it answers None
+    for are cells no choice holds for (jointly_possible's walk finds none there, though it may give
+    up before it is sure: NONE_FOUND); the others are answered by jointly_possible itself."""
+    one_way = [key for key in rows if len(rows[key]) == 1]
+    if not one_way or not all(rows.values()) or not _whole_numbers(rows, values):
+        return lambda cells: _jointly_possible(rows, paths, [e for e in eqs if cells.isdisjoint(e.cell_set)], values)
+    small = _small_whole_numbers(rows, values)
+    known = dict(values)
+    for key in one_way:
+        known.update(zip(paths[key], rows[key][0]))
+    open_rows = {key: readings for key, readings in rows.items() if len(readings) > 1}
+    apart = _sums_apart(open_rows, one_way, paths, eqs, known)
+
+    def answer(cells: set[str]) -> Union[dict[str, list[int]], None, GaveUp]:
+        if any(cells.isdisjoint(e.cell_set) for e in apart):
+            return None
+        kept = [e for e in eqs if cells.isdisjoint(e.cell_set)]
+        if not small:
+            return _jointly_possible(rows, paths, kept, values)
+        found = _jointly_possible(open_rows, paths, kept, known, len(one_way)) if open_rows else {}
+        return {**{key: [0] for key in one_way}, **found} if isinstance(found, dict) else found
+    return answer
+
+
+def _whole_numbers(rows: dict[str, list[list[float]]], values: dict[str, Optional[float]]) -> bool:
+    """Whether every number is an int, of any size."""
+    return (set(map(type, chain.from_iterable(chain.from_iterable(rows.values())))) <= _INT_ONLY
+            and set(map(type, values.values())) <= _INT_OR_NONE)
+
+
 def sums_no_choice_holds(rows: dict[str, list[list[float]]], paths: dict[str, list[str]], eqs,
                          values: dict[str, Optional[float]]) -> Optional[list]:
     """The equations of `eqs` that no choice of one reading per row makes hold, each weighed on its
@@ -985,20 +1026,33 @@ def _one_way_known(rows, one_way: list[str], paths, eqs, values,
     for key in one_way:
         known.update(zip(paths[key], rows[key][0]))
     open_rows = {key: readings for key, readings in rows.items() if len(readings) > 1}
+    if _sums_apart(open_rows, one_way, paths, eqs, known, True):
+        return None
+    found = _jointly_possible(open_rows, paths, eqs, known, len(one_way), chosen_only) if open_rows else {}
+    if not isinstance(found, dict):
+        return found
+    return {**{key: [0] for key in one_way}, **found}
+
+
+def _sums_apart(open_rows: dict[str, list[list[float]]], one_way: list[str], paths: dict[str, list[str]], eqs,
+                known: dict, first: bool = False) -> list:
+    """_one_way_known's test: the sums of `eqs` through the rows read one way (their cells in
+    `known`) whose sides cannot meet with the open rows at their bounds (`first`: only the first
+    such sum, or none)."""
     bounds = {p: (min(column), max(column)) for key, readings in open_rows.items()
               for p, column in zip(paths[key], zip(*readings))}
     one_way_cells = {p for key in one_way for p in paths[key]}
+    apart = []
     for eq in eqs:
         if eq.cell_set.isdisjoint(one_way_cells) or any(p not in bounds and known.get(p) is None for p in eq.cells):
             continue
         (left_low, left_high), (right_low, right_high) = (
             [sum(bounds[p][end] if p in bounds else known[p] for p in side) for end in (0, 1)] for side in (eq.left, eq.right))
         if left_low > right_high or right_low > left_high:
-            return None  # (with no open row, low and high are one: the sides differ)
-    found = _jointly_possible(open_rows, paths, eqs, known, len(one_way), chosen_only) if open_rows else {}
-    if not isinstance(found, dict):
-        return found
-    return {**{key: [0] for key in one_way}, **found}
+            apart.append(eq)  # (with no open row, low and high are one: the sides differ)
+            if first:
+                break
+    return apart
 
 
 def _jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[str]], eqs,
@@ -1094,11 +1148,15 @@ def _closing_order(rows: dict[str, list[list[float]]], paths: dict[str, list[str
 
 def _whole_below(columns, lows, highs, state) -> bool:
     """Whether every value of the readings (by row, by column) and every bound is a whole number
-    (an int, or a float that is one) below 2**40 in size: for ints alone, the readings' least and
-    greatest are their columns' lows and highs. A row with no reading or no column bounds nothing:
-    it leaves the others whole."""
+    (an int, or a float that is one) below 2**40 in size, or every one is an int, of any size (sums
+    of ints are exact however large: a typo row's glued digits read as one number,
+    172531234949240021300, left the walk to _search, 20 000 moves where the whole walk met its
+    turns again): for ints alone, the readings' least and greatest are their columns' lows and
+    highs. A row with no reading or no column bounds nothing: it leaves the others whole."""
     numbers = [x for bounds in state for x in bounds]
     if all(set(map(type, column)) == {int} for by_column in columns for column in by_column):
+        if set(map(type, numbers)) <= _INT_ONLY:
+            return True
         numbers += [min((min(low) for low in lows if low), default=0), max((max(high) for high in highs if high), default=0)]
     else:
         numbers += [x for by_column in columns for column in by_column for x in column]

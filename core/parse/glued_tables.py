@@ -15,8 +15,8 @@ from core.equations import Equation, equations, expected_by_columns, is_digit_sl
 from core.model import GLUED_NO_CUT, GLUED_NO_JOINT_CUT, GLUED_UNDECIDED, PLACED_LEFT, Flag, Number, Report, known
 from core.parse.columns import equation_score, reading_scores
 from core.parse.glued import (CUT_LEFT_OPEN, LEFT_OPEN, MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND,
-                              SOME_HOLD, adds_up, around_unread, completes, jointly_possible, reading_places,
-                              row_completes, row_reading_places, split_summed, sums_no_choice_holds)
+                              SOME_HOLD, adds_up, around_unread, completes, jointly_possible, jointly_possible_without,
+                              reading_places, row_completes, row_reading_places, split_summed, sums_no_choice_holds)
 from core.parse.glued_places import MOST_READINGS, Placements, placed_by_sums
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import zero_row
@@ -1294,14 +1294,14 @@ def _cut_around_one_misprint(candidates, paths, eqs, values, alike: dict[str, tu
     for p in asked:
         column_cells.setdefault(column_of[p], set()).add(p)
     column_may: dict[int, bool] = {}  # column -> whether some cell of it may be the misprint
+    without = jointly_possible_without(open_rows, paths, eqs, known)
     for cell in asked:
         n = column_of[cell]
         if n not in column_may:
-            column_may[n] = len(column_cells[n]) < _MISPRINT_COLUMN_TOGETHER or jointly_possible(
-                open_rows, paths, [e for e in eqs if column_cells[n].isdisjoint(e.cell_set)], known) is not None
+            column_may[n] = len(column_cells[n]) < _MISPRINT_COLUMN_TOGETHER or without(column_cells[n]) is not None
         if not column_may[n]:
             continue  # (the misprint is not in its column: the sums through none of its cells fail)
-        joint = jointly_possible(open_rows, paths, [e for e in eqs if cell not in e.cell_set], known)
+        joint = without({cell})
         if joint is None:
             continue  # (the misprint is not there: the other sums fail all the same)
         if not isinstance(joint, dict) or any(len(kept) != 1 for kept in joint.values()):
@@ -1506,8 +1506,9 @@ def _placed_around_a_typo_row(typo_row: str, candidates, patterns, pieces, paths
         return set()
     open_rows[typo_row] = [[v or 0 for v in sums] for sums in placings]
     answers = []
+    without = jointly_possible_without(open_rows, paths, eqs, known)
     for cell in paths[typo_row]:
-        joint = jointly_possible(open_rows, paths, [e for e in eqs if cell not in e.cell_set], known)
+        joint = without({cell})
         if joint is NONE_FOUND or joint is SOME_HOLD:
             return set()  # (a search gave up: not known)
         if isinstance(joint, dict):
@@ -1570,8 +1571,9 @@ def _open_rows_around_a_typo(typo_row: str, reading: tuple, candidates, tried, p
         if k not in open_rows and k != typo_row and len({_cut_values(r) for r in found}) == 1:
             values.update(zip(paths[k], (v or 0 for v, _ in found[0])))
     answers = []
+    without = jointly_possible_without(open_rows, paths, eqs, values)
     for cell in paths[typo_row]:
-        joint = jointly_possible(open_rows, paths, [e for e in eqs if cell not in e.cells], values)
+        joint = without({cell})
         if joint is NONE_FOUND or joint is SOME_HOLD:
             return set()
         if isinstance(joint, dict):

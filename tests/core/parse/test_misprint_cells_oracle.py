@@ -13,7 +13,7 @@ import core.parse.glued_tables as glued_tables
 from core.pipeline import load_report
 
 from core.equations import equations
-from core.parse.glued import jointly_possible, sums_no_choice_holds
+from core.parse.glued import jointly_possible, jointly_possible_without, sums_no_choice_holds
 from core.parse.glued_tables import _MOST_MISPRINT_CELLS, _cut_around_one_misprint, _cut_values
 from core.template import tables
 
@@ -140,14 +140,21 @@ def test_a_sum_no_choice_makes_hold_on_its_own_makes_every_set_of_sums_through_i
             assert jointly_possible(rows, PATHS, others + [eq], values) is None
 
 
+def _count_searches(monkeypatch, asked: list) -> None:
+    """Each search _cut_around_one_misprint asks for (a set of cells left out) appended to `asked`."""
+    def counting(*args):
+        answer = jointly_possible_without(*args)
+        return lambda cells: (asked.append(cells), answer(cells))[1]
+    monkeypatch.setattr(glued_tables, "jointly_possible_without", counting)
+
+
 def test_columns_taken_together_answer_as_every_cell_asked_and_spare_searches(monkeypatch):
     # tables of 6 to 9 open rows, so that their columns are taken together: a column ruled out
     # whole must never hide a cell that would have given a choice (nor a search given up, which
     # leaves every row open)
     rng = random.Random(7001)
     asked: list = []
-    monkeypatch.setattr(glued_tables, "jointly_possible",
-                        lambda *args, _ask=jointly_possible, **kw: (asked.append(1), _ask(*args, **kw))[1])
+    _count_searches(monkeypatch, asked)
     narrowed = 0
     every_cell: list = []
     for _ in range(200):
@@ -166,9 +173,8 @@ def test_a_glued_table_failing_in_two_columns_is_searched_once_a_column(monkeypa
     # is the misprint: each of the 56 cells was searched (over half the report's parse, 38 of 70
     # ms); the 7 columns taken together answer the same (no cell singles a misprint out), the
     # rows stay unread and flagged
-    asked = []
-    monkeypatch.setattr(glued_tables, "jointly_possible",
-                        lambda *args, _ask=jointly_possible, **kw: (asked.append(len(args[2])), _ask(*args, **kw))[1])
+    asked: list = []
+    _count_searches(monkeypatch, asked)
     monkeypatch.setattr(glued_tables, "_cut_around_one_misprint",
                         lambda *args, _cut=_cut_around_one_misprint: (asked.clear(), _cut(*args))[1])
     report = load_report(HOSTILE / "mutant-810-quirks8585-r0022-pdftotext-layout-gbk.txt")
