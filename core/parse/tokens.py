@@ -498,6 +498,36 @@ def _spaced_label(raw: str, pieces: list[_Piece]) -> bool:
         and not any(p[3] == NUM for p in pieces[1:])
 
 
+def _remarks_joined(raw: str, runs: list[str]) -> list[str]:
+    """`runs` with a count's bracketed remark that white space cuts (「25813（其中网上申请 8158件）」:
+    a PDF's text puts a space between a character and a digit) made one run again, the cell's text
+    from the count to the closing bracket, as _run_pieces reads a remark printed whole: the count
+    the cell prints. The remark's own number is no cell (read apart, it took one: the row's 总计
+    read as 0)."""
+    out: list[str] = []
+    position = 0
+    n = 0
+    while n < len(runs):
+        run = runs[n]
+        start = raw.find(run, position)
+        position = start + len(run)
+        if run[:1].isdigit() and ("（" in run or "(" in run) and "）" not in run and ")" not in run:
+            close = next((m for m in range(n + 1, len(runs)) if "）" in runs[m] or ")" in runs[m]), None)
+            if close is not None:
+                end = position
+                for later in runs[n + 1:close + 1]:
+                    end = raw.find(later, end) + len(later)
+                joined = raw[start:end]
+                if _COUNT_REMARK.match(normalise(joined)) is not None:
+                    out.append(joined)
+                    position = end
+                    n = close + 1
+                    continue
+        out.append(run)
+        n += 1
+    return out
+
+
 def _cell_pieces(raw: str) -> _CellPieces:
     """A cell's pieces as tokenize reads them, offsets relative to the cell: (text, start, end,
     kind, value, unit), kind None for a piece of text (joined into a run, or a unit); or
@@ -533,6 +563,8 @@ def _cell_pieces(raw: str) -> _CellPieces:
     elif not runs:  # white space alone (the spaces, most of it, dropped first: a replace is a memchr)
         if not raw.replace(" ", "").strip(_BLANK_CHARS):
             return _BLANK_CELL
+    if len(runs) > 1 and ("（" in raw or "(" in raw):
+        runs = _remarks_joined(raw, runs)
     out: list[_Piece] = []
     position = 0
     for run in runs:
