@@ -14,6 +14,7 @@ from typing import Optional
 from core.parse.cell_lines import alone_on_line, header_separator, next_printed, separator_lines, with_learned_gaps
 from core.parse.columns import token_number
 from core.parse.lost import empty_line, only_zeros, with_blank_lines
+from core.parse.subtotal_rows import cells_add_up_as_eight
 from core.parse.tokens import EMPTY, TEXT, Token, normalise
 from core.readers.document import Line
 from core.template import Table
@@ -253,6 +254,14 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
             # a reading-order stream can fool: a 表三 row printing only zeros and placeholders
             # is left short, 0 in every column whichever cells it printed, and flagged so)
             completed = with_blank_lines(lines, label_line, values, width)
+            if completed is None and zeros_fill:
+                # its empty lines a cell more than its columns, the row adding up as a row of 8 (a
+                # 法人或其他组织 subtotal after 自然人, TEMPLATE.md): its 8 cells, the parser reading it
+                # without the subtotal (q4402 r0043 lo-txt 「48 8 8 _ _ _ _ 56」: two empty lines
+                # a blank cell would have made it 7, 8 under 科研机构 and 56 its 总计)
+                completed = with_blank_lines(lines, label_line, values, width + 1)
+                if completed is not None and not cells_add_up_as_eight(completed):
+                    completed = None
             if completed is None:
                 completed = with_learned_gaps(lines, label_line, values, width, separator)
         if completed is not None:
