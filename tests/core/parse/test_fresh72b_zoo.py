@@ -5,6 +5,7 @@
 - A row printing its values above its label in a space-aligned PDF text, the row above then holding
   both rows' values: the row below is not a row of blanks.
 - A count whose bracketed remark a space cuts (「3,029（其中网上申请 1785件）」): the count.
+- A group number (「（一）」) whose short label wraps below it beside the group column's words: its row.
 """
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from pathlib import Path
 
 from core.check.rules import check
 from core.model import DOUBT, ERROR
-from core.parse.tokens import NUM, tokenize
+from core.parse.labels import find_labels
+from core.parse.tokens import NUM, TEXT, Token, tokenize
 from core.readers.document import TextBuilder
+from core.template import tables
 from tests.core.truth import read_against_truth, t3_row, t3_row_flags
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
@@ -64,3 +67,38 @@ def test_a_remark_cut_by_a_space_gives_no_count_of_its_own():
     builder = TextBuilder()
     builder.add_line(["（一）予以公开", "18,136", "3,029（其中网上申请 1785件）", "0"])
     assert [t.value for t in tokenize(builder.lines) if t.kind == NUM] == [18136, 3029, 0]
+
+
+def test_a_group_number_whose_short_label_wraps_beside_the_group_words_names_its_row():
+    # pdfplumber, a label column three characters wide: 「三、本 （一） 3041 751 / 47 /」 / 「年度办 予以公」 /
+    # 「理结果 开」, the group's words and the row's on each line. At 7664b85c 「（一）予以公开」 was not
+    # found (「未找到」), its values read into 「二、上年结转」 (11 values) and its 5 offered there on a
+    # consistent report
+    report, wrong, silent = read_against_truth(ZOO / "q4402-r0027-pdfplumber.txt")
+    assert t3_row(report, "granted")[:2] == [3041, 751] and t3_row(report, "granted")[4] == 47
+    assert report.value("section3.carried_over.legal") == 5
+    assert "未找到" not in " ".join(f.message for f in report.flags)
+    findings = check(report)
+    assert [f for f in findings if f.suggestion] == []
+    assert [f for f in findings if f.severity in (ERROR, DOUBT)] == []
+    assert wrong == [] and silent == []
+
+
+def _tokens(*runs: str) -> list[Token]:
+    tokens, at = [], 0
+    for line, run in enumerate(runs):
+        for text in run.split():
+            kind = TEXT if not text.isdigit() else NUM
+            tokens.append(Token(kind, text, at, at + len(text), line))
+            at += len(text) + 1
+    return tokens
+
+
+def test_a_group_number_names_its_row_only_when_the_line_ends_spell_its_whole_label():
+    t3 = tables("2021")["section3"]
+    new, carried = (f"{row.label.replace(' ', '')} 5 5" for row in t3.rows[:2])
+    found = find_labels(t3, _tokens(new, carried, "三、本(一) 3 3", "年度办予以公", "理结果开", "（二）部分公开 1 1"))
+    assert [key for _, key in found][:4] == ["new", "carried_over", "granted", "partial"]
+    # the words below spell only a part of it (「予以」): no row
+    found = find_labels(t3, _tokens(new, carried, "三、本(一) 3 3", "年度办予以", "理结果", "（二）部分公开 1 1"))
+    assert "granted" not in [key for _, key in found]
