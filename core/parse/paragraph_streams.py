@@ -255,13 +255,7 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
             # is left short, 0 in every column whichever cells it printed, and flagged so)
             completed = with_blank_lines(lines, label_line, values, width)
             if completed is None and zeros_fill:
-                # its empty lines a cell more than its columns, the row adding up as a row of 8 (a
-                # 法人或其他组织 subtotal after 自然人, TEMPLATE.md): its 8 cells, the parser reading it
-                # without the subtotal (q4402 r0043 lo-txt 「48 8 8 _ _ _ _ 56」: two empty lines
-                # a blank cell would have made it 7, 8 under 科研机构 and 56 its 总计)
-                completed = with_blank_lines(lines, label_line, values, width + 1)
-                if completed is not None and not cells_add_up_as_eight(completed):
-                    completed = None
+                completed = _row_of_eight(lines, label_line, values, width)
             if completed is None:
                 completed = with_learned_gaps(lines, label_line, values, width, separator)
         if completed is not None:
@@ -277,6 +271,19 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
     if not all(_every_other_line(*row) for row in printing) or not all(_paragraph_run(lines, *row) for row in printing):
         return set()
     return short
+
+
+def _row_of_eight(lines: list[Line], label_line: int, values: list[Token], width: int) -> Optional[list[Token]]:
+    """A 表三 row whose gaps, read as either shape reads them (a cell a line, LibreOffice's text;
+    a cell a paragraph, mammoth's), make a cell more than its columns, adding up as a row of 8 (a
+    法人或其他组织 subtotal after 自然人, TEMPLATE.md): its 8 cells, which the parser reads without
+    the subtotal. q4402 r0043 「48 / 8 / 8 / four blank cells / 56」: read to the template's width
+    (two empty lines a blank cell under LibreOffice's shape), 8 sat under 科研机构. None otherwise."""
+    for shape in (with_blank_paragraphs, with_blank_lines):
+        cells = shape(lines, label_line, values, width + 1)
+        if cells is not None and cells_add_up_as_eight(cells):
+            return cells
+    return None
 
 
 def t4_paragraph_groups(tokens: list[Token], values: list[Token], width: int, lines: list[Line],

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from core.check.rules import check
 from core.model import DOUBT, ERROR
 from core.parse.labels import find_labels
@@ -22,12 +24,14 @@ from tests.core.truth import read_against_truth, t3_row, t3_row_flags
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
 
 
-def test_a_row_of_8_a_cell_a_line_is_read_from_its_empty_lines_without_its_subtotal():
-    # 「1.本机关不掌握相关政府信息」 prints 48 / 8 / 8 / four empty lines / 56: 自然人 48, the subtotal
-    # 8, 商业企业 8, four blank parts, 总计 56. At 7664b85c the empty lines were read two a blank cell
-    # (the only count making 7 cells): 8 under 科研机构, 56 under 法律服务机构, and 0 offered for
-    # 科研机构 on a consistent report
-    report, wrong, silent = read_against_truth(ZOO / "q4402-r0043-lo-txt-utf-16.txt")
+@pytest.mark.parametrize("name", ["q4402-r0043-lo-txt-utf-16.txt", "q4402-r0043-mammoth-raw.txt"])
+def test_a_row_of_8_a_cell_a_line_is_read_from_its_empty_lines_without_its_subtotal(name):
+    # 「1.本机关不掌握相关政府信息」 prints 48 / 8 / 8 / four blank cells / 56: 自然人 48, the subtotal
+    # 8, 商业企业 8, four blank parts, 总计 56 (LibreOffice's text: an empty line a blank cell; mammoth's:
+    # a paragraph and an empty line a cell, two more a blank one). At 7664b85c LibreOffice's empty
+    # lines were read two a blank cell (the only count making 7 cells): 8 under 科研机构, 56 under
+    # 法律服务机构, and 0 offered for 科研机构 on a consistent report; mammoth's 8 sat under 科研机构 too
+    report, wrong, silent = read_against_truth(ZOO / name)
     assert t3_row(report, "unable_not_held") == [48, 8, None, None, None, None, 56]
     assert "是「法人或其他组织」小计" in t3_row_flags(report, "unable_not_held")
     findings = check(report)
