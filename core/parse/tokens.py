@@ -317,7 +317,9 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
         # the count the cell prints, its mark no part of it. As no number, the cell held no place in
         # a text table's row (the row read 6 values, its 总计 0: a false 错误) and a grid's was unread
         pieces = (number,)
-    elif piece[-1:] == ")" and piece[:1].isdigit() and (remark := _COUNT_REMARK.match(piece)) is not None \
+    elif piece[-1:] == ")" and piece[:1].isdigit() \
+            and (remark := _COUNT_REMARK.match(piece if piece.isprintable() and " " not in piece else "".join(piece.split()))) \
+            is not None \
             and parse_number(piece) is None \
             and (number := _read_piece(remark.group(1), 0, len(remark.group(1))))[3] == NUM:
         # a count with a remark in brackets after it (「207（其中网上申请120件）」, 「12（注）」): the
@@ -499,10 +501,10 @@ def _spaced_label(raw: str, pieces: list[_Piece]) -> bool:
 
 
 def _remarks_joined(raw: str, runs: list[str]) -> list[str]:
-    """`runs` with a count's bracketed remark that white space cuts (「25813（其中网上申请 8158件）」:
-    a PDF's text puts a space between a character and a digit) made one run again, the cell's text
-    from the count to the closing bracket, as _run_pieces reads a remark printed whole: the count
-    the cell prints. The remark's own number is no cell (read apart, it took one: the row's 总计
+    """`runs` with a count's bracketed remark that white space cuts (「25813（其中网上申请 8158件）」,
+    「1 （ 其中网上申请 0 件）」: a PDF's text puts a space between a character and a digit, or
+    around a bracket) made one run again, the cell's text from the count to the closing bracket,
+    as _run_pieces reads a remark printed whole: the count the cell prints. The remark's own number is no cell (read apart, it took one: the row's 总计
     read as 0)."""
     out: list[str] = []
     position = 0
@@ -511,14 +513,15 @@ def _remarks_joined(raw: str, runs: list[str]) -> list[str]:
         run = runs[n]
         start = raw.find(run, position)
         position = start + len(run)
-        if run[:1].isdigit() and ("（" in run or "(" in run) and "）" not in run and ")" not in run:
+        if run[:1].isdigit() and "）" not in run and ")" not in run \
+                and ("（" in run or "(" in run or n + 1 < len(runs) and runs[n + 1][:1] in ("（", "(")):
             close = next((m for m in range(n + 1, len(runs)) if "）" in runs[m] or ")" in runs[m]), None)
             if close is not None:
                 end = position
                 for later in runs[n + 1:close + 1]:
                     end = raw.find(later, end) + len(later)
                 joined = raw[start:end]
-                if _COUNT_REMARK.match(normalise(joined)) is not None:
+                if _COUNT_REMARK.match("".join(normalise(joined).split())) is not None:
                     out.append(joined)
                     position = end
                     n = close + 1

@@ -67,10 +67,12 @@ def test_a_count_whose_remark_a_space_cuts_reads_as_the_count():
 
 
 def test_a_remark_cut_by_a_space_gives_no_count_of_its_own():
-    # (the cell cut into runs: the count and its remark's first words, then 「1785件）」)
+    # (the cell cut into runs: the count and its remark's first words, then 「1785件）」; or each
+    # bracket apart, as LibreOffice's PDF's text prints pq4304 r0009's 「1（其中网上申请0件）」)
     builder = TextBuilder()
     builder.add_line(["（一）予以公开", "18,136", "3,029（其中网上申请 1785件）", "0"])
-    assert [t.value for t in tokenize(builder.lines) if t.kind == NUM] == [18136, 3029, 0]
+    builder.add_line(["（一）予以公开", "10", "1 （ 其中网上申请 0 件）", "", "11"])
+    assert [t.value for t in tokenize(builder.lines) if t.kind == NUM] == [18136, 3029, 0, 10, 1, 11]
 
 
 def test_a_group_number_whose_short_label_wraps_beside_the_group_words_names_its_row():
