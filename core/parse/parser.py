@@ -2727,10 +2727,15 @@ def _below_overfull(table: Table, key: str, values_of: dict[str, list[Token]]) -
     its columns: those past its row's worth may be this row's, printed above its label (a label
     wrapping onto two lines, its values drawn level with the line above; pq4304 r0031 -layout:
     「1 0 0 0 0 1」 beside 「1.本机」, then 「2 0 0 - 2」 a page later, above 「2.没有现成信息需要另」).
-    No row of blanks then: give_early_values_down gives them down, or the row stays unread, flagged."""
+    No row of blanks then: give_early_values_down gives them down, or the row stays unread, flagged.
+    Only up to two rows' worth (the lower maybe a row of 8): a row holding more holds the values of
+    a table printed apart from its labels (plain pdftotext's blocks), not this row's alone."""
     keys = [row.key for row in table.rows if row.key in values_of]
     at = keys.index(key)
-    return at > 0 and len(values_of[keys[at - 1]]) > len(table.row(keys[at - 1]).columns)
+    if at == 0:
+        return False
+    width = len(table.row(keys[at - 1]).columns)
+    return width < len(values_of[keys[at - 1]]) <= 2 * width + 1
 
 
 def _values_glued_to_label(text: str, label: Token) -> bool:
