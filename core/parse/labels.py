@@ -236,7 +236,8 @@ def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
         if not hits and len(text := token.text) <= _NUMBER_ALONE_MAX and ("、" in text or "." in text or "．" in text) \
                 and (alone := _NUMBER_ALONE.match(text)):
             hits = _number_then_wrapped_label(matchers, tokens, index, next_row, alone.group(1))
-        if not hits and text[-1:] in ("）", ")") and len(text) <= _NUMBER_ALONE_MAX and (group := _GROUP_NUMBER_ENDS.search(text)):
+        if not hits and len(text) <= _NUMBER_ALONE_MAX and text.endswith((")", "）")) \
+                and (group := _GROUP_NUMBER_ENDS.search(text)):
             hits = _group_number_then_wrapped_label(matchers, tokens, index, next_row, f"（{group.group(1)}）")
         for r in hits:
             if r >= next_row:

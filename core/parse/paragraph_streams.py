@@ -11,6 +11,7 @@ from bisect import bisect_right
 from itertools import product
 from typing import Optional
 
+from core.model import known
 from core.parse.cell_lines import alone_on_line, header_separator, next_printed, separator_lines, with_learned_gaps
 from core.parse.columns import token_number
 from core.parse.lost import empty_line, only_zeros, with_blank_lines
@@ -279,6 +280,14 @@ def _row_of_eight(lines: list[Line], label_line: int, values: list[Token], width
     法人或其他组织 subtotal after 自然人, TEMPLATE.md): its 8 cells, which the parser reads without
     the subtotal. q4402 r0043 「48 / 8 / 8 / four blank cells / 56」: read to the template's width
     (two empty lines a blank cell under LibreOffice's shape), 8 sat under 科研机构. None otherwise."""
+    # (first from the values alone: a row of 8 sums to twice its 总计 and its subtotal, other than 0,
+    # printed first or second; most rows that no gaps complete are no such row, their gaps not read)
+    numbers = [token_number(t) for t in values]
+    if len(numbers) < 2 or not known(numbers):
+        return None
+    subtotal = sum(numbers) - 2 * numbers[-1]
+    if not subtotal or subtotal not in numbers[:2]:
+        return None
     for shape in (with_blank_paragraphs, with_blank_lines):
         cells = shape(lines, label_line, values, width + 1)
         if cells is not None and cells_add_up_as_eight(cells):
