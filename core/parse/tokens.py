@@ -549,12 +549,14 @@ def _cell_pieces(raw: str) -> _CellPieces:
     # of them, is cut once. A cell of runs holding no mark is no blank one: a run holds a character
     # neither white space nor "|" (the one character of _BLANK_CHARS that is no white space, a mark).
     runs = raw.split()
+    remarked = False  # (a count's remark white space cuts, 「3,029（其中网上申请 1785件）」: _remarks_joined)
     if raw.isascii():  # (then its marks are ASCII ones, each found by a memchr: no class tested at every character)
         marked = "|" in raw or "*" in raw or "[" in raw or "{" in raw or "<" in raw or "&" in raw or "\\" in raw
     elif len(runs) == 1:
         marked = _MAYBE_MARKED.search(runs[0]) is not None
     else:
         marked = runs != [] and _MAYBE_MARKED.search("".join(runs)) is not None
+        remarked = "（" in raw or "(" in raw
     if marked:
         blanked = blank_artefacts(raw)
         if blanked is not raw:  # (its runs cut again)
@@ -566,7 +568,7 @@ def _cell_pieces(raw: str) -> _CellPieces:
     elif not runs:  # white space alone (the spaces, most of it, dropped first: a replace is a memchr)
         if not raw.replace(" ", "").strip(_BLANK_CHARS):
             return _BLANK_CELL
-    if len(runs) > 1 and ("（" in raw or "(" in raw):
+    if remarked and len(runs) > 1:
         runs = _remarks_joined(raw, runs)
     out: list[_Piece] = []
     position = 0
