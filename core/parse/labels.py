@@ -236,6 +236,9 @@ def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
         if not hits and len(text := token.text) <= _NUMBER_ALONE_MAX and ("、" in text or "." in text or "．" in text) \
                 and (alone := _NUMBER_ALONE.match(text)):
             hits = _number_then_wrapped_label(matchers, tokens, index, next_row, alone.group(1))
+        if not hits and len(text) <= _NUMBER_ALONE_MAX and text.endswith((")", "）")) \
+                and (group := _GROUP_NUMBER_ENDS.search(text)):
+            hits = _group_number_then_wrapped_label(matchers, tokens, index, next_row, f"（{group.group(1)}）")
         for r in hits:
             if r >= next_row:
                 if rows[r].key == "total" and _header_total(tokens, index):
@@ -279,6 +282,38 @@ def _number_then_wrapped_label(matchers: list, tokens: list[Token], index: int, 
         if spelled == official:
             break
     return (rows[0],) if len(spelled) >= _PREFIX_MIN else ()
+
+
+# a run ending on a group's number (「三、本(一)」: the group column's words, then the row's number
+# alone, its label's words wrapping below, the group column's beside them on each line)
+_GROUP_NUMBER_ENDS = re.compile(r"[（(]([一二三四五六七八九十]{1,2})[）)]$")
+
+
+def _group_number_then_wrapped_label(matchers: list, tokens: list[Token], index: int, next_row: int,
+                                     number: str) -> tuple[int, ...]:
+    """The row right after the one found last, numbered `number` (「（一）」), where the run at `index`
+    ends on that number and the text runs after it (its row's values may print between) end on
+    pieces spelling the row's whole official label, in order: a label column so narrow that the
+    label wraps below its number, the column left of it (the group's label, 「三、本年度办理结果」)
+    wrapping beside it on the same lines, a line's two pieces one run (pdfplumber: 「年度办 予以公」 /
+    「理结果 开」, q4402 r0027). _hits takes a number alone only for a label longer than a narrow
+    column's line (「（七）」 is not 「总计」's label, which prints whole on a line of its own): a
+    shorter one is named by its words found so."""
+    if next_row >= len(matchers) or matchers[next_row][3] != number or number in _GROUP_LABEL_NUMBERS:
+        return ()
+    official = matchers[next_row][1]
+    spelled = ""
+    for token in tokens[index + 1:index + 1 + _WRAPPED_LOOKAHEAD]:
+        if token.kind != TEXT:
+            continue
+        words = LABEL_NOISE.sub("", token.text)
+        piece = next((words[at:] for at in range(len(words)) if official.startswith(spelled + words[at:])), "")
+        if not piece:
+            break
+        spelled += piece
+        if spelled == official:
+            return (next_row,)
+    return ()
 
 
 # a 表二 label cell: the row's label, maybe a character or two more (「规章（件）」), never prose

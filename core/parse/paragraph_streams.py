@@ -11,9 +11,11 @@ from bisect import bisect_right
 from itertools import product
 from typing import Optional
 
+from core.model import known
 from core.parse.cell_lines import alone_on_line, header_separator, next_printed, separator_lines, with_learned_gaps
 from core.parse.columns import token_number
 from core.parse.lost import empty_line, only_zeros, with_blank_lines
+from core.parse.subtotal_rows import cells_add_up_as_eight
 from core.parse.tokens import EMPTY, TEXT, Token, normalise
 from core.readers.document import Line
 from core.template import Table
@@ -253,6 +255,8 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
             # a reading-order stream can fool: a 表三 row printing only zeros and placeholders
             # is left short, 0 in every column whichever cells it printed, and flagged so)
             completed = with_blank_lines(lines, label_line, values, width)
+            if completed is None and zeros_fill:
+                completed = _row_of_eight(lines, label_line, values, width)
             if completed is None:
                 completed = with_learned_gaps(lines, label_line, values, width, separator)
         if completed is not None:
@@ -268,6 +272,27 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
     if not all(_every_other_line(*row) for row in printing) or not all(_paragraph_run(lines, *row) for row in printing):
         return set()
     return short
+
+
+def _row_of_eight(lines: list[Line], label_line: int, values: list[Token], width: int) -> Optional[list[Token]]:
+    """A 表三 row whose gaps, read as either shape reads them (a cell a line, LibreOffice's text;
+    a cell a paragraph, mammoth's), make a cell more than its columns, adding up as a row of 8 (a
+    法人或其他组织 subtotal after 自然人, TEMPLATE.md): its 8 cells, which the parser reads without
+    the subtotal. q4402 r0043 「48 / 8 / 8 / four blank cells / 56」: read to the template's width
+    (two empty lines a blank cell under LibreOffice's shape), 8 sat under 科研机构. None otherwise."""
+    # (first from the values alone: a row of 8 sums to twice its 总计 and its subtotal, other than 0,
+    # printed first or second; most rows that no gaps complete are no such row, their gaps not read)
+    numbers = [token_number(t) for t in values]
+    if len(numbers) < 2 or not known(numbers):
+        return None
+    subtotal = sum(numbers) - 2 * numbers[-1]
+    if not subtotal or subtotal not in numbers[:2]:
+        return None
+    for shape in (with_blank_paragraphs, with_blank_lines):
+        cells = shape(lines, label_line, values, width + 1)
+        if cells is not None and cells_add_up_as_eight(cells):
+            return cells
+    return None
 
 
 def t4_paragraph_groups(tokens: list[Token], values: list[Token], width: int, lines: list[Line],

@@ -2229,7 +2229,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         anchored = column_anchors(values_of, where, width, centres, score_numbers, pages, wide)
         if settled:
             if anchored is not None:
-                blanks = {key: None if _sums_printed_counts(table, key, values_of)
+                blanks = {key: None if _sums_printed_counts(table, key, values_of) or _below_overfull(table, key, values_of)
                           else _row_of_blanks(report, table, key, label_of[key], width)
                           for key in irregular if not values_of[key]}
                 return {key: row for key, row in blanks.items() if row is not None}
@@ -2344,7 +2344,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      _LINES_BY_SUMS.format(table.row(key).label), (LINES_BY_SUMS,)))
         if not values_of[key]:
-            row_blanks = None if _sums_printed_counts(table, key, values_of) \
+            row_blanks = None if _sums_printed_counts(table, key, values_of) or _below_overfull(table, key, values_of) \
                 else _row_of_blanks(report, table, key, label_of[key], width)
             if row_blanks is not None:
                 out[key] = row_blanks
@@ -2743,6 +2743,22 @@ def _sums_printed_counts(table: Table, key: str, values_of: dict[str, list[Token
     keys = [row.key for row in table.rows]
     results = keys[keys.index("carried_over") + 1:keys.index("total")]
     return any(t.kind == NUM and t.value for k in results for t in values_of.get(k, ()))
+
+
+def _below_overfull(table: Table, key: str, values_of: dict[str, list[Token]]) -> bool:
+    """Whether a row that printed no value comes right below a row found holding more values than
+    its columns: those past its row's worth may be this row's, printed above its label (a label
+    wrapping onto two lines, its values drawn level with the line above; pq4304 r0031 -layout:
+    「1 0 0 0 0 1」 beside 「1.本机」, then 「2 0 0 - 2」 a page later, above 「2.没有现成信息需要另」).
+    No row of blanks then: give_early_values_down gives them down, or the row stays unread, flagged.
+    Only up to two rows' worth (the lower maybe a row of 8): a row holding more holds the values of
+    a table printed apart from its labels (plain pdftotext's blocks), not this row's alone."""
+    keys = [row.key for row in table.rows if row.key in values_of]
+    at = keys.index(key)
+    if at == 0:
+        return False
+    width = len(table.row(keys[at - 1]).columns)
+    return width < len(values_of[keys[at - 1]]) <= 2 * width + 1
 
 
 def _values_glued_to_label(text: str, label: Token) -> bool:

@@ -320,7 +320,9 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
         # the count the cell prints, its mark no part of it. As no number, the cell held no place in
         # a text table's row (the row read 6 values, its 总计 0: a false 错误) and a grid's was unread
         pieces = (number,)
-    elif piece[-1:] == ")" and piece[:1].isdigit() and (remark := _COUNT_REMARK.match(piece)) is not None \
+    elif piece[-1:] == ")" and piece[:1].isdigit() \
+            and (remark := _COUNT_REMARK.match(piece if piece.isprintable() and " " not in piece else "".join(piece.split()))) \
+            is not None \
             and parse_number(piece) is None \
             and (number := _read_piece(remark.group(1), 0, len(remark.group(1))))[3] == NUM:
         # a count with a remark in brackets after it (「207（其中网上申请120件）」, 「12（注）」): the
@@ -507,6 +509,37 @@ def _spaced_label(raw: str, pieces: list[_Piece]) -> bool:
         and not any(p[3] == NUM for p in pieces[1:])
 
 
+def _remarks_joined(raw: str, runs: list[str]) -> list[str]:
+    """`runs` with a count's bracketed remark that white space cuts (「25813（其中网上申请 8158件）」,
+    「1 （ 其中网上申请 0 件）」: a PDF's text puts a space between a character and a digit, or
+    around a bracket) made one run again, the cell's text from the count to the closing bracket,
+    as _run_pieces reads a remark printed whole: the count the cell prints. The remark's own number is no cell (read apart, it took one: the row's 总计
+    read as 0)."""
+    out: list[str] = []
+    position = 0
+    n = 0
+    while n < len(runs):
+        run = runs[n]
+        start = raw.find(run, position)
+        position = start + len(run)
+        if run[:1].isdigit() and "）" not in run and ")" not in run \
+                and ("（" in run or "(" in run or n + 1 < len(runs) and runs[n + 1][:1] in ("（", "(")):
+            close = next((m for m in range(n + 1, len(runs)) if "）" in runs[m] or ")" in runs[m]), None)
+            if close is not None:
+                end = position
+                for later in runs[n + 1:close + 1]:
+                    end = raw.find(later, end) + len(later)
+                joined = raw[start:end]
+                if _COUNT_REMARK.match("".join(normalise(joined).split())) is not None:
+                    out.append(joined)
+                    position = end
+                    n = close + 1
+                    continue
+        out.append(run)
+        n += 1
+    return out
+
+
 def _cell_pieces(raw: str) -> _CellPieces:
     """A cell's pieces as tokenize reads them, offsets relative to the cell: (text, start, end,
     kind, value, unit), kind None for a piece of text (joined into a run, or a unit); or
@@ -525,12 +558,14 @@ def _cell_pieces(raw: str) -> _CellPieces:
     # of them, is cut once. A cell of runs holding no mark is no blank one: a run holds a character
     # neither white space nor "|" (the one character of _BLANK_CHARS that is no white space, a mark).
     runs = raw.split()
+    remarked = False  # (a count's remark white space cuts, 「3,029（其中网上申请 1785件）」: _remarks_joined)
     if raw.isascii():  # (then its marks are ASCII ones, each found by a memchr: no class tested at every character)
         marked = "|" in raw or "*" in raw or "[" in raw or "{" in raw or "<" in raw or "&" in raw or "\\" in raw
     elif len(runs) == 1:
         marked = _MAYBE_MARKED.search(runs[0]) is not None
     else:
         marked = runs != [] and _MAYBE_MARKED.search("".join(runs)) is not None
+        remarked = "（" in raw or "(" in raw
     if marked:
         blanked = blank_artefacts(raw)
         if blanked is not raw:  # (its runs cut again)
@@ -542,7 +577,7 @@ def _cell_pieces(raw: str) -> _CellPieces:
     elif not runs:  # white space alone (the spaces, most of it, dropped first: a replace is a memchr)
         if not raw.replace(" ", "").strip(_BLANK_CHARS):
             return _BLANK_CELL
-    if len(runs) > 1 and ("（" in raw or "(" in raw) and _REMARK_CUT.search(raw) is not None:
+    if remarked and len(runs) > 1:
         runs = _remarks_joined(raw, runs)
     out: list[_Piece] = []
     position = 0
@@ -587,42 +622,6 @@ def _cell_pieces(raw: str) -> _CellPieces:
     if len(out) > 1 and (len(raw) <= _SPACED_CELL_MAX or len(out) > _T3_WIDTH + 1) and _spaced_pair(raw, out):
         return _SpacedPieces(out)
     return tuple(out)
-
-
-def _remarks_joined(raw: str, runs: list[str]) -> list[str]:
-    """The runs with a count's bracketed remark that white space cut joined back into one run
-    (「9（其中网上申请4 件）」: a PDF's cell wrapping its remark, its lines joined by a space; read
-    apart, 「9（其中网上申请4」 was no count and the cell held no place in its row, its 总计 read
-    from the next value, a value offered where the report is right). A run starting with a digit
-    and opening a bracket it does not close, joined with the runs up to the one closing it (at
-    most three more, only white space between, the whole short), as the cell prints them."""
-    out: list[str] = []
-    n = 0
-    position = 0
-    while n < len(runs):
-        run = runs[n]
-        start = raw.find(run, position)
-        position = start + len(run)
-        n += 1
-        opened = run.count("（") + run.count("(") - run.count("）") - run.count(")")
-        if opened > 0 and run[:1].isdigit():
-            end = position
-            for m in range(n, min(n + 3, len(runs))):
-                end = raw.find(runs[m], end) + len(runs[m])
-                opened += runs[m].count("（") + runs[m].count("(") - runs[m].count("）") - runs[m].count(")")
-                if opened <= 0:
-                    joined = raw[start:end]
-                    if opened == 0 and len(joined) <= _REMARK_MAX \
-                            and "".join(joined.split()) == "".join(runs[n - 1:m + 1]):
-                        run, position, n = joined, end, m + 1
-                    break
-        out.append(run)
-    return out
-
-
-_REMARK_MAX = 40  # characters of a count and its remark, white space and all
-# (a count's digit, its bracket opened, then white space before the bracket closes: where a run may be cut)
-_REMARK_CUT = re.compile(r"\d[（(][^\s()（）]*\s")
 
 
 _SPACED_CELL_MAX = 32  # characters of a cell holding one count spaced at its thousands, padding and all
