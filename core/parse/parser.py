@@ -32,7 +32,8 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 token_number)
 from core.parse.blocks import UNDECIDED_CELL, recut_runs
 from core.parse.early_values import (BY_POSITION, BY_ROW_ORDER, BY_ROW_ORDER_AND_SUMS, beside_labels,
-                                     give_early_values_down, give_stray_values_down, placed_by_order)
+                                     give_early_values_down, give_stray_values_down, one_a_paragraph_after_labels,
+                                     placed_by_order)
 from core.parse.ruled import (box_cell_text, box_columns_after_last, boxed_label_cells, cells_past_last, cells_printed_past_last,
                               box_row_values_above, cells_right_of, in_box_cell_order, on_lines_of_one_box_row,
                               values_in_cells,
@@ -1416,7 +1417,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if len(values) < widths[key] and only_zeros(values) and (not t2 or _columns_named(words, row)):
             _zero_row_of(report, table, row)  # (表二 too, where its cells print beside it: a blank is 0 there as well)
     if short and all(len(values) <= widths[key] for key, values in values_of.items()) and \
-            beside_labels(list(label_token), values_of, {key: token.line for key, token in label_token.items()}):
+            (beside_labels(list(label_token), values_of, {key: token.line for key, token in label_token.items()})
+             or one_a_paragraph_after_labels(tokens, labels, values_of)):
         # only where the text's rows are the table's: each row printing its values beside its
         # label, none more than its columns (a stream read block by block, as plain pdftotext
         # prints a table, puts values in rows not theirs, and the sums would weigh those)
