@@ -42,9 +42,10 @@ def beside_labels(keys: list[str], values_of: dict[str, list[Token]], label_line
 def one_a_paragraph_after_labels(tokens: list[Token], labels: list[tuple[int, str]],
                                  values_of: dict[str, list[Token]]) -> bool:
     """Whether the table prints each row's values as the only numbers after its label's text and
-    before the next label, one after another each on a line of its own below the label (text after
-    them only on later lines: a group's heading): a document's table one cell a paragraph (LibreOffice's plain text of a Word table), its rows as
-    surely the table's as rows printed beside their labels."""
+    before the next label, one after another, each alone on a line of its own (any text after them
+    on later lines: a group's heading): a document's table one cell a paragraph (LibreOffice's
+    plain text of a Word table, lynx's of a web page), its rows as surely the table's as rows
+    printed beside their labels."""
     bounds = [index for index, _ in labels] + [len(tokens)]
     printing = 0
     for n, (index, key) in enumerate(labels):
@@ -56,10 +57,13 @@ def one_a_paragraph_after_labels(tokens: list[Token], labels: list[tuple[int, st
         if not values:
             continue
         printing += 1
-        first, last = span.index(values[0]), span.index(values[-1])
-        if values[0].line <= tokens[index].line or len({t.line for t in values}) < len(values) \
-                or last - first + 1 != len(values) or any(t.line <= values[-1].line for t in span[last + 1:]):
-            return False  # (after its values, only a group's heading on lines of its own: 「三、本年度办理结果」)
+        first, last = index + 1 + span.index(values[0]), index + 1 + span.index(values[-1])
+        after = tokens[last + 1:bounds[n + 1] + 1]  # (the next label's first token too)
+        if tokens[first - 1].line >= values[0].line or len({t.line for t in values}) < len(values) \
+                or last - first + 1 != len(values) or any(t.line <= values[-1].line for t in after):
+            # (after its values only a group's heading, on lines of its own: 「三、本年度办理结果」;
+            # docx2txt's 「20012二、上年结转…」 glues a row's cells to the next label's line)
+            return False
     return printing > 1
 
 
