@@ -74,3 +74,27 @@ def test_a_mark_markdown_escapes_is_a_mark():
     assert report.value("section3.granted.research") == 9
     assert report.value("section3.other_no_correction.total") == 38
     assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+
+
+def test_a_remark_its_narrow_cell_wraps_before_its_closing_bracket_is_no_part_of_the_count():
+    """LibreOffice's PDF of a web page (zoo pq4405 r0028, --quirks): 「2.没有现成信息需要另行制作」's 总计
+    prints 「2（其中网上申请1」 over 「件）」 in its narrow cell. At 7664b85c the cell was unread, its 总计
+    inferred and 2 offered for it on a right report; now 2, as printed."""
+    from tests.core.truth import read_against_truth
+    report, wrong, silent = read_against_truth(ZOO / "pq4405-r0028-lo-web-pdf.pdf")
+    assert report.value("section3.unable_need_creation.total") == 2
+    assert [f for f in check(report) if f.suggestion or f.severity == ERROR] == []
+    assert wrong == [] and silent == []
+
+
+def test_an_unclosed_bracket_after_a_count_is_a_remark_only_with_words_in_it():
+    """「2(其中网上申请1」 is 2; 「3(一」 (a label's ordinal), 「737(件」 (a unit) and 「5(其」 (one word)
+    stay text as before."""
+    from core.parse.tokens import NUM, TEXT, tokenize
+    from tests.core.parse.test_tokens import TextBuilder
+    builder = TextBuilder()
+    builder.add_line(["2(其中网上申请1", "3(一", "737(件", "5(其"], grid=True)
+    assert [(t.kind, t.value) for t in tokenize(builder.lines) if t.kind != TEXT] == [(NUM, 2)]
