@@ -83,7 +83,8 @@ from core.parse.stored_cells import (T2_BREAK, UNREAD, row_cells_of, store_row, 
 from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT_BLANK_TOTAL, SHORT_ROW_OF_EIGHT, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
                                      GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
                                      blank_cells_phrase, flag_lone_total, may_be_clipped, may_have_lost_a_blank, cells_add_up_as_eight, prints_as_eight, prints_as_eight_blank_total,
-                                     read_blank_lost, read_clipped, read_grid_eights_blank_total, short_row_of_eight,
+                                     implied_total, read_blank_lost, read_clipped, read_grid_eights_blank_total,
+                                     short_row_of_eight,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
                                      zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
@@ -1437,6 +1438,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                       and 1 < len(printed_now := [t for t in placed if t is not None and t.kind != EMPTY]) < widths[key]}
         if positioned:
             _place_for_one_typo(report, table, positioned)
+        if with_blanks or positioned:
+            _read_one_part_subtotals(report, table, {**with_blanks, **positioned})
         if with_blanks and _all_hold(report, table):  # read one way of several that all add up?
             for key, columns in undecided_columns(report, table, with_blanks).items():
                 row = table.row(key)
@@ -1904,6 +1907,43 @@ def _place_for_one_typo(report: Report, table: Table, rows: dict[str, list[Token
         for column, token in zip(table.row(key).columns, chosen):
             if token is None:
                 report.cells[f"{table.section}.{key}.{column.key}"] = CellValue(0, INFERRED)
+
+
+def _read_one_part_subtotals(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:
+    """表三 rows printing fewer values than their columns, their blanks leaving no trace and their
+    总计 last, whose second value repeats the one count other than 0 among the parts after it, the
+    last 自然人 plus it (「5 1 1 6」: 自然人 5, the 法人或其他组织 subtotal 1, 商业企业 1, 总计 6): a row
+    of 8 (TEMPLATE.md) or a row of 7 with a misprint, which the row alone cannot tell
+    (short_row_of_eight leaves them). Read without the subtotal where every equation through the
+    row then holds, the table's column sums with it, and some fails as read: a misprint leaves a
+    sum failing either way (s77 r0032 「0 1 - 1 0 1」)."""
+    arithmetic: Optional[dict[str, Optional[Number]]] = None
+    for key, values in rows.items():
+        width = len(table.row(key).columns)
+        if not 4 <= len(values) < width or any(t.kind not in (NUM, NA) for t in values):
+            continue
+        numbers = [token_number(t) if t.kind == NUM else 0 for t in values]
+        if not known(numbers) or not numbers[1] or sum(1 for n in numbers[2:-1] if n) != 1 \
+                or numbers[1] != sum(numbers[2:-1]) or numbers[-1] != implied_total(numbers[0], numbers[1]):
+            continue
+        if arithmetic is None:
+            arithmetic = table_values(report, table.section)
+        eqs = row_equations(report.template, key)
+        if equation_score(eqs, arithmetic) == len(eqs):
+            continue  # every sum through the row holds as read
+        paths = list(table.row_paths(key))
+        chosen = assign_irregular(report, table, key, without_subtotal(values), total_printed=True)
+        trial = dict(arithmetic)
+        trial.update(zip(paths, (0 if t is None else token_number(t) for t in chosen)))
+        if equation_score(eqs, trial) != len(eqs):
+            continue
+        store_row(report, table, key, chosen)
+        for path, token in zip(paths, chosen):
+            if token is None:
+                report.cells[path] = CellValue(0, INFERRED)
+        arithmetic.update((p, report.cells[p].arithmetic) for p in paths)
+        report.flags.append(Flag(f"{table.section}.{key}", "parse", SHORT_ROW_OF_EIGHT.format(
+            table.row(key).label, len(values), report.text[values[1].start:values[1].end]), (SUBTOTAL_LEFT_OUT,)))
 
 
 def _all_hold(report: Report, table: Table, values: Optional[dict[str, Optional[Number]]] = None) -> bool:
