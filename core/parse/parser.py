@@ -70,6 +70,7 @@ from core.parse.sections import find_sections, line_text, names_a_heading_word
 from core.parse.stray_totals import place_stray_totals
 from core.parse.early_total import read_totals_printed_early
 from core.parse.lost_label import give_values_after_lost_labels
+from core.parse.wrapped_remarks import wrapped_remark_numbers
 from core.parse.count_before_label import give_lone_counts_down
 from core.parse.t4_total_heads import t4_last_total_apart
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
@@ -180,6 +181,8 @@ def parse(doc: Document) -> Report:
     tokens = {n: tokenize(doc.lines, *span) if (span := regions[n]) else [] for n in (2, 3, 4)}
     if "│" in doc.text:  # a terminal's ruled box (w3m): a number wrapped in its narrow cell is one
         tokens = {n: wrapped_box_numbers(doc.text, found) for n, found in tokens.items()}
+    if doc.page_starts and tokens[3] and (remarks := wrapped_remark_numbers(tokens[3], doc.text)):
+        tokens[3][:] = _without(tokens[3], remarks)  # (a remark's numbers its narrow cell wrapped below its count)
     if not tokens[2] and (t2_span := t2_headless if not regions[2] else _fallback_t2_span(doc, sections.heading_lines)):
         tokens[2] = tokenize(doc.lines, *t2_span)  # no heading: the table itself
     if not tokens[3]:  # no heading: look for the table itself

@@ -98,3 +98,14 @@ def test_an_unclosed_bracket_after_a_count_is_a_remark_only_with_words_in_it():
     builder = TextBuilder()
     builder.add_line(["2(其中网上申请1", "3(一", "737(件", "5(其"], grid=True)
     assert [(t.kind, t.value) for t in tokenize(builder.lines) if t.kind != TEXT] == [(NUM, 2)]
+
+
+def test_the_numbers_of_a_remark_wrapped_below_its_count_are_no_cells():
+    """pdftotext -layout of the same report (zoo pq4405 r0028): 「2 （ 其」 ends 「2.没有现成信息需要另行制作」's
+    line, 「中网上」 「申请 1」 「件）」 follow under its 总计 on the lines below. At 7664b85c the remark's 1 was read
+    as the row's 社会公益组织 and 0 offered for it on a right report; now the row reads 2 … 0 2, as printed."""
+    from tests.core.truth import read_against_truth, t3_row
+    report, wrong, silent = read_against_truth(ZOO / "pq4405-r0028-pdftotext-layout-gbk.txt")
+    assert t3_row(report, "unable_need_creation") == [2, None, None, None, None, 0, 2]
+    assert [f for f in check(report) if f.suggestion or f.severity == ERROR] == []
+    assert wrong == [] and silent == []
