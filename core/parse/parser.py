@@ -1412,6 +1412,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 # (one more may be a column the template has not, a subtotal's; a row printing only 0s
                 # and placeholders is 0 in every cell whichever of them are its own)
                 causes += (OVERRUN,)
+            if not t2 and len(values) > widths[key] and key not in overlong and not only_zeros(values) \
+                    and 2 * sum(1 for printed in values_of.values() if not printed) > len(values_of):
+                # more values than its columns under one label while most rows found print none: a
+                # stream gathered there values printed apart from their labels (plain pdftotext,
+                # pq4405 r0006: 「6 6 1 1 1 1 1 1」 under 3.危及… are （一）'s, 5.'s, 8.'s …), so its
+                # failing sum says nothing of the report
+                causes += (OTHERS_MAY_BE_IN,)
         store_row(report, table, key, chosen)
         report.flags.append(flag := Flag(f"{table.section}.{key}", "parse", message, causes))
         if not t2 and not split and key not in overlong and widths[key] < len(values) <= 2 * widths[key] \
