@@ -42,10 +42,10 @@ def beside_labels(keys: list[str], values_of: dict[str, list[Token]], label_line
 def one_a_paragraph_after_labels(tokens: list[Token], labels: list[tuple[int, str]],
                                  values_of: dict[str, list[Token]]) -> bool:
     """Whether the table prints each row's values as the only numbers after its label's text and
-    before the next label, one after another, each alone on a line of its own (any text after them
-    on later lines: a group's heading): a document's table one cell a paragraph (LibreOffice's
-    plain text of a Word table, lynx's of a web page), its rows as surely the table's as rows
-    printed beside their labels."""
+    before the next label, each alone on a line of its own, on the lines right after the label's,
+    no empty line between (any text after them on later lines: a group's heading): a document's
+    table one cell a paragraph, its blank cells leaving no trace (LibreOffice's plain text of a
+    Word table), its rows as surely the table's as rows printed beside their labels."""
     bounds = [index for index, _ in labels] + [len(tokens)]
     printing = 0
     for n, (index, key) in enumerate(labels):
@@ -59,10 +59,11 @@ def one_a_paragraph_after_labels(tokens: list[Token], labels: list[tuple[int, st
         printing += 1
         first, last = index + 1 + span.index(values[0]), index + 1 + span.index(values[-1])
         after = tokens[last + 1:bounds[n + 1] + 1]  # (the next label's first token too)
-        if tokens[first - 1].line >= values[0].line or len({t.line for t in values}) < len(values) \
+        if values[0].line != tokens[first - 1].line + 1 or values[-1].line - values[0].line != len(values) - 1 \
                 or last - first + 1 != len(values) or any(t.line <= values[-1].line for t in after):
             # (after its values only a group's heading, on lines of its own: 「三、本年度办理结果」;
-            # docx2txt's 「20012二、上年结转…」 glues a row's cells to the next label's line)
+            # docx2txt's 「20012二、上年结转…」 glues a row's cells to the next label's line; lynx's
+            # empty line between cells, or two where a blank cell was, is a trace _place_by_traces reads)
             return False
     return printing > 1
 

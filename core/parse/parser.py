@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
-from itertools import chain, product
+from itertools import chain, combinations, product
 from math import inf, prod
 from operator import attrgetter, is_
 from typing import Iterable, Iterator, Optional, Sequence
@@ -1942,10 +1942,20 @@ def _read_one_part_subtotals(report: Report, table: Table, rows: dict[str, list[
         if equation_score(eqs, arithmetic) == len(eqs):
             continue  # every sum through the row holds as read
         paths = list(table.row_paths(key))
-        chosen = assign_irregular(report, table, key, without_subtotal(values), total_printed=True)
-        trial = dict(arithmetic)
-        trial.update(zip(paths, (0 if t is None else token_number(t) for t in chosen)))
-        if equation_score(eqs, trial) != len(eqs):
+        # 自然人 first, 总计 last, the parts after the subtotal in their printed order in the part
+        # columns (their blanks left no trace): the first placement under which every sum holds
+        parts = values[2:-1]
+        chosen = None
+        for kept in combinations(range(1, width - 1), len(parts)):
+            placed: list[Optional[Token]] = [values[0], *[None] * (width - 2), values[-1]]
+            for column, token in zip(kept, parts):
+                placed[column] = token
+            trial = dict(arithmetic)
+            trial.update(zip(paths, (0 if t is None else token_number(t) for t in placed)))
+            if equation_score(eqs, trial) == len(eqs):
+                chosen = placed
+                break
+        if chosen is None:
             continue
         store_row(report, table, key, chosen)
         for path, token in zip(paths, chosen):
