@@ -1958,8 +1958,8 @@ def _read_one_part_subtotals(report: Report, table: Table, rows: dict[str, list[
         if chosen is None:
             continue
         store_row(report, table, key, chosen)
-        for path, token in zip(paths, chosen):
-            if token is None:
+        for path, cell in zip(paths, chosen):
+            if cell is None:
                 report.cells[path] = CellValue(0, INFERRED)
         arithmetic.update((p, report.cells[p].arithmetic) for p in paths)
         report.flags.append(Flag(f"{table.section}.{key}", "parse", SHORT_ROW_OF_EIGHT.format(
