@@ -14,7 +14,7 @@ from __future__ import annotations
 from core.model import PLACED_BY_ORDER, Flag, Report
 from core.parse.columns import token_number
 from core.parse.row_sums import tokens_add_up
-from core.parse.tokens import TEXT, Token
+from core.parse.tokens import EMPTY, TEXT, Token
 from core.template import Table
 
 _PRINTED_BEFORE_LABEL = "「{}」行的数值印在行标签之前，已按位置归入该行，请对照原文核对"
@@ -37,6 +37,35 @@ def beside_labels(keys: list[str], values_of: dict[str, list[Token]], label_line
     printing = [k for k in keys if values_of[k]]
     beside = [k for k in printing if any(t.line == label_line[k] for t in values_of[k])]
     return bool(printing) and 2 * len(beside) > len(printing)
+
+
+def one_a_paragraph_after_labels(tokens: list[Token], labels: list[tuple[int, str]],
+                                 values_of: dict[str, list[Token]]) -> bool:
+    """Whether the table prints each row's values as the only numbers after its label's text and
+    before the next label, each alone on a line of its own, on the lines right after the label's,
+    no empty line between (any text after them on later lines: a group's heading): a document's
+    table one cell a paragraph, its blank cells leaving no trace (LibreOffice's plain text of a
+    Word table), its rows as surely the table's as rows printed beside their labels."""
+    bounds = [index for index, _ in labels] + [len(tokens)]
+    printing = 0
+    for n, (index, key) in enumerate(labels):
+        values = [t for t in values_of.get(key) or () if t.kind != EMPTY]
+        span = tokens[index + 1:bounds[n + 1]]
+        cells = [t for t in span if t.kind != TEXT]
+        if len(cells) != len(values) or any(a is not b for a, b in zip(cells, values)):
+            return False  # (a value given to another row, or one its row left unread)
+        if not values:
+            continue
+        printing += 1
+        first, last = index + 1 + span.index(values[0]), index + 1 + span.index(values[-1])
+        after = tokens[last + 1:bounds[n + 1] + 1]  # (the next label's first token too)
+        if values[0].line != tokens[first - 1].line + 1 or values[-1].line - values[0].line != len(values) - 1 \
+                or last - first + 1 != len(values) or any(t.line <= values[-1].line for t in after):
+            # (after its values only a group's heading, on lines of its own: 「三、本年度办理结果」;
+            # docx2txt's 「20012二、上年结转…」 glues a row's cells to the next label's line; lynx's
+            # empty line between cells, or two where a blank cell was, is a trace _place_by_traces reads)
+            return False
+    return printing > 1
 
 
 def _ends_a_line_early(values: list[Token]) -> bool:

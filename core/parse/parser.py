@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
-from itertools import chain, product
+from itertools import chain, combinations, product
 from math import inf, prod
 from operator import attrgetter, is_
 from typing import Iterable, Iterator, Optional, Sequence
@@ -32,7 +32,8 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 wide_positions, token_number)
 from core.parse.blocks import UNDECIDED_CELL, recut_runs
 from core.parse.early_values import (BY_POSITION, BY_ROW_ORDER, BY_ROW_ORDER_AND_SUMS, beside_labels,
-                                     give_early_values_down, give_stray_values_down, placed_by_order)
+                                     give_early_values_down, give_stray_values_down, one_a_paragraph_after_labels,
+                                     placed_by_order)
 from core.parse.ruled import (box_cell_text, box_columns_after_last, boxed_label_cells, cells_past_last, cells_printed_past_last,
                               box_row_values_above, cells_right_of, in_box_cell_order, on_lines_of_one_box_row,
                               values_in_cells,
@@ -71,6 +72,7 @@ from core.parse.sections import find_sections, line_text, names_a_heading_word
 from core.parse.stray_totals import place_stray_totals
 from core.parse.early_total import read_totals_printed_early
 from core.parse.lost_label import give_values_after_lost_labels
+from core.parse.wrapped_remarks import wrapped_remark_numbers
 from core.parse.count_before_label import give_lone_counts_down
 from core.parse.t4_total_heads import t4_last_total_apart
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
@@ -84,7 +86,8 @@ from core.parse.stored_cells import (T2_BREAK, UNREAD, row_cells_of, store_row, 
 from core.parse.subtotal_rows import (CELLS_OF_EIGHT, ROW_OF_EIGHT, ROW_OF_EIGHT_BLANK_TOTAL, SHORT_ROW_OF_EIGHT, TAB_ROW_OF_EIGHT, ZERO_ROW_CUT_BLANK, ZERO_ROW_PRINTS_PAST_TOTAL,
                                      GAP_ROW_OF_EIGHT, ZEROS_PAST_LAST, ZEROS_PAST_LAST_UNTOLD,
                                      blank_cells_phrase, flag_lone_total, may_be_clipped, may_have_lost_a_blank, cells_add_up_as_eight, prints_as_eight, prints_as_eight_blank_total,
-                                     read_blank_lost, read_clipped, read_grid_eights_blank_total, short_row_of_eight,
+                                     implied_total, read_blank_lost, read_clipped, read_grid_eights_blank_total,
+                                     short_row_of_eight,
                                      without_subtotal, zero_only_with_subtotal, zero_row_filling_blank_total,
                                      zero_rows_a_writer_cuts, zero_rows_past_padding, zero_table_rows_may_be_cut,
                                      zero_subtotal_row)
@@ -180,6 +183,8 @@ def parse(doc: Document) -> Report:
     tokens = {n: tokenize(doc.lines, *span) if (span := regions[n]) else [] for n in (2, 3, 4)}
     if "│" in doc.text:  # a terminal's ruled box (w3m): a number wrapped in its narrow cell is one
         tokens = {n: wrapped_box_numbers(doc.text, found) for n, found in tokens.items()}
+    if doc.page_starts and tokens[3] and (remarks := wrapped_remark_numbers(tokens[3], doc.text)):
+        tokens[3][:] = _without(tokens[3], remarks)  # (a remark's numbers its narrow cell wrapped below its count)
     if not tokens[2] and (t2_span := t2_headless if not regions[2] else _fallback_t2_span(doc, sections.heading_lines)):
         tokens[2] = tokenize(doc.lines, *t2_span)  # no heading: the table itself
     if not tokens[3]:  # no heading: look for the table itself
@@ -1409,6 +1414,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 # (one more may be a column the template has not, a subtotal's; a row printing only 0s
                 # and placeholders is 0 in every cell whichever of them are its own)
                 causes += (OVERRUN,)
+            if not t2 and len(values) > widths[key] and key not in overlong and not only_zeros(values) \
+                    and 2 * sum(1 for printed in values_of.values() if not printed) > len(values_of):
+                # more values than its columns under one label while most rows found print none: a
+                # stream gathered there values printed apart from their labels (plain pdftotext,
+                # pq4405 r0006: 「6 6 1 1 1 1 1 1」 under 3.危及… are （一）'s, 5.'s, 8.'s …), so its
+                # failing sum says nothing of the report
+                causes += (OTHERS_MAY_BE_IN,)
         store_row(report, table, key, chosen)
         report.flags.append(flag := Flag(f"{table.section}.{key}", "parse", message, causes))
         if not t2 and not split and key not in overlong and widths[key] < len(values) <= 2 * widths[key] \
@@ -1418,7 +1430,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if len(values) < widths[key] and only_zeros(values) and (not t2 or _columns_named(words, row)):
             _zero_row_of(report, table, row)  # (表二 too, where its cells print beside it: a blank is 0 there as well)
     if short and all(len(values) <= widths[key] for key, values in values_of.items()) and \
-            beside_labels(list(label_token), values_of, {key: token.line for key, token in label_token.items()}):
+            (beside_labels(list(label_token), values_of, {key: token.line for key, token in label_token.items()})
+             or one_a_paragraph_after_labels(tokens, labels, values_of)):
         # only where the text's rows are the table's: each row printing its values beside its
         # label, none more than its columns (a stream read block by block, as plain pdftotext
         # prints a table, puts values in rows not theirs, and the sums would weigh those)
@@ -1437,6 +1450,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                       and 1 < len(printed_now := [t for t in placed if t is not None and t.kind != EMPTY]) < widths[key]}
         if positioned:
             _place_for_one_typo(report, table, positioned)
+        if with_blanks or positioned:
+            _read_one_part_subtotals(report, table, {**with_blanks, **positioned})
         if with_blanks and _all_hold(report, table):  # read one way of several that all add up?
             for key, columns in undecided_columns(report, table, with_blanks).items():
                 row = table.row(key)
@@ -1913,6 +1928,53 @@ def _place_for_one_typo(report: Report, table: Table, rows: dict[str, list[Token
         for column, token in zip(table.row(key).columns, chosen):
             if token is None:
                 report.cells[f"{table.section}.{key}.{column.key}"] = CellValue(0, INFERRED)
+
+
+def _read_one_part_subtotals(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:
+    """表三 rows printing fewer values than their columns, their blanks leaving no trace and their
+    总计 last, whose second value repeats the one count other than 0 among the parts after it, the
+    last 自然人 plus it (「5 1 1 6」: 自然人 5, the 法人或其他组织 subtotal 1, 商业企业 1, 总计 6): a row
+    of 8 (TEMPLATE.md) or a row of 7 with a misprint, which the row alone cannot tell
+    (short_row_of_eight leaves them). Read without the subtotal where every equation through the
+    row then holds, the table's column sums with it, and some fails as read: a misprint leaves a
+    sum failing either way (s77 r0032 「0 1 - 1 0 1」)."""
+    arithmetic: Optional[dict[str, Optional[Number]]] = None
+    for key, values in rows.items():
+        width = len(table.row(key).columns)
+        if not 4 <= len(values) < width or any(t.kind not in (NUM, NA) for t in values):
+            continue
+        numbers = [token_number(t) if t.kind == NUM else 0 for t in values]
+        if not known(numbers) or not numbers[1] or sum(1 for n in numbers[2:-1] if n) != 1 \
+                or numbers[1] != sum(numbers[2:-1]) or numbers[-1] != implied_total(numbers[0], numbers[1]):
+            continue
+        if arithmetic is None:
+            arithmetic = table_values(report, table.section)
+        eqs = row_equations(report.template, key)
+        if equation_score(eqs, arithmetic) == len(eqs):
+            continue  # every sum through the row holds as read
+        paths = list(table.row_paths(key))
+        # 自然人 first, 总计 last, the parts after the subtotal in their printed order in the part
+        # columns (their blanks left no trace): the first placement under which every sum holds
+        parts = values[2:-1]
+        chosen = None
+        for kept in combinations(range(1, width - 1), len(parts)):
+            placed: list[Optional[Token]] = [values[0], *[None] * (width - 2), values[-1]]
+            for column, token in zip(kept, parts):
+                placed[column] = token
+            trial = dict(arithmetic)
+            trial.update(zip(paths, (0 if t is None else token_number(t) for t in placed)))
+            if equation_score(eqs, trial) == len(eqs):
+                chosen = placed
+                break
+        if chosen is None:
+            continue
+        store_row(report, table, key, chosen)
+        for path, cell in zip(paths, chosen):
+            if cell is None:
+                report.cells[path] = CellValue(0, INFERRED)
+        arithmetic.update((p, report.cells[p].arithmetic) for p in paths)
+        report.flags.append(Flag(f"{table.section}.{key}", "parse", SHORT_ROW_OF_EIGHT.format(
+            table.row(key).label, len(values), report.text[values[1].start:values[1].end]), (SUBTOTAL_LEFT_OUT,)))
 
 
 def _all_hold(report: Report, table: Table, values: Optional[dict[str, Optional[Number]]] = None) -> bool:

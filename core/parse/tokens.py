@@ -228,9 +228,11 @@ _CIRCLED = frozenset(chr(c) for c in [*range(0x2460, 0x2474), 0x24EA, *range(0x3
 # A count, then a remark in brackets closing the run (NFKC made （） ASCII): words, not an ordinal
 # (「3(1)」 of a glued row is a count and a label's 「(1)」), nor a unit (parse_number reads 「737(件)」)
 _COUNT_REMARK = re.compile(r"(\d[\d,]*)\((?![一二三四五六七八九十\d]*\)$)[^()]*[^\d()][^()]*\)$")
-
-# A count, then a remark in brackets its cell wraps: words (no ordinal, no unit), the bracket not closed in the run
-_COUNT_REMARK_OPEN = re.compile(r"(\d[\d,]*)\((?![一二三四五六七八九十\d]*$)[^()]*[^\d()件个项元][^()]*$")
+# The same remark wrapped in its narrow cell, its bracket closed on the cell's next line (「2（其中网上申请1」
+# over 「件）」): words after the bracket, two characters at least that are no ordinal (「3(一」 is a
+# label's start) and no unit (「737(件」)
+_COUNT_OPEN_REMARK = re.compile(r"(\d[\d,]*)\((?=[^()]*[\u4e00-\u9fff][^()]*[\u4e00-\u9fff])"
+                                r"(?![一二三四五六七八九十]*$)(?!(?:%s)$)[^()]*$" % _UNIT)
 
 # Markdown writers escape a sign or a decimal point: "\-51", "\+2", "4\.23" print -51, +2, 4.23;
 # and a footnote's mark: "9\*" prints 9*.
@@ -320,21 +322,16 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
         # the count the cell prints, its mark no part of it. As no number, the cell held no place in
         # a text table's row (the row read 6 values, its 总计 0: a false 错误) and a grid's was unread
         pieces = (number,)
-    elif piece[-1:] == ")" and piece[:1].isdigit() \
-            and (remark := _COUNT_REMARK.match(piece if piece.isprintable() and " " not in piece else "".join(piece.split()))) \
-            is not None \
+    elif piece[:1].isdigit() \
+            and (remark := _COUNT_REMARK.match(piece if piece.isprintable() and " " not in piece else "".join(piece.split()))
+                 if piece[-1:] == ")" else _COUNT_OPEN_REMARK.match(piece) if "(" in piece else None) is not None \
             and parse_number(piece) is None \
             and (number := _read_piece(remark.group(1), 0, len(remark.group(1))))[3] == NUM:
-        # a count with a remark in brackets after it (「207（其中网上申请120件）」, 「12（注）」): the
+        # a count with a remark in brackets after it (「207（其中网上申请120件）」, 「12（注）」, or its
+        # bracket closed on the cell's next line, 「2（其中网上申请1」): the
         # count the cell prints, its remark no cell (the remark's own numbers no count either). As
         # no number, the cell held no place in a text table's row (the row read 6 values, 总计 0:
         # a false 错误) and a grid's was unread
-        pieces = (number,)
-    elif piece[:1].isdigit() and "(" in piece and ")" not in piece and len(piece) == len(run) \
-            and (remark := _COUNT_REMARK_OPEN.match(piece)) is not None \
-            and (number := _read_piece(remark.group(1), 0, len(remark.group(1))))[3] == NUM:
-        # a count and the start of a remark its cell wraps onto the next lines (pdfplumber: 「4（其中」,
-        # then 「网上申」 「请2」 「件）」 below): the count, as the remark closed in the run above is
         pieces = (number,)
     else:
         pieces = (_read_piece(piece, 0, len(run)),) if piece else ()

@@ -58,3 +58,17 @@ def test_no_value_suggested_for_a_row_whose_stream_lost_blank_cells():
     findings = check(report)
     assert [f.suggestion for f in findings if f.suggestion] == []
     assert any("section3.denied_safety_stability.total" in f.cells and f.severity == "doubt" for f in findings)
+
+
+def test_no_value_suggested_for_a_row_gathering_values_while_most_rows_print_none():
+    """Zoo pq4405, r0006 (plain pdftotext, a consistent 2019 report): the table's values print in a
+    block after 「3、危及“三安全一稳定”」, 「6 6 1 1 1 1 1 1」 ((一)'s, 5.'s, 8.'s and 5.'s of (五), each 自然人 and
+    总计), every other row found printing none. Read as the row's 8 values, its sum failed and 总计 = 16
+    was offered for the report's right table. Now 存疑, nothing suggested."""
+    from core.model import OTHERS_MAY_BE_IN
+    report, wrong, silent = read_against_truth(ZOO / "pq4405-r0006-pdftotext-utf-8.txt")
+    assert silent == []
+    assert any(f.cell == "section3.denied_safety_stability" and OTHERS_MAY_BE_IN in f.causes for f in report.flags)
+    findings = check(report)
+    assert [f.suggestion for f in findings if f.suggestion] == []
+    assert any("section3.denied_safety_stability.total" in f.cells and f.severity == "doubt" for f in findings)

@@ -109,3 +109,37 @@ def test_a_remark_its_cell_wraps_onto_the_next_lines_leaves_its_count():
     builder.add_line(["4（其中", "3(1", "12（三", "737(件"], grid=True)
     tokens = tokenize(builder.lines)
     assert [t.value for t in tokens if t.kind == NUM] == [4] and {t.kind for t in tokens[1:]} == {TEXT}
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+
+
+def test_a_remark_its_narrow_cell_wraps_before_its_closing_bracket_is_no_part_of_the_count():
+    """LibreOffice's PDF of a web page (zoo pq4405 r0028, --quirks): 「2.没有现成信息需要另行制作」's 总计
+    prints 「2（其中网上申请1」 over 「件）」 in its narrow cell. At 7664b85c the cell was unread, its 总计
+    inferred and 2 offered for it on a right report; now 2, as printed."""
+    from tests.core.truth import read_against_truth
+    report, wrong, silent = read_against_truth(ZOO / "pq4405-r0028-lo-web-pdf.pdf")
+    assert report.value("section3.unable_need_creation.total") == 2
+    assert [f for f in check(report) if f.suggestion or f.severity == ERROR] == []
+    assert wrong == [] and silent == []
+
+
+def test_an_unclosed_bracket_after_a_count_is_a_remark_only_with_words_in_it():
+    """「2(其中网上申请1」 is 2; 「3(一」 (a label's ordinal), 「737(件」 (a unit) and 「5(其」 (one word)
+    stay text as before."""
+    from core.parse.tokens import NUM, TEXT, tokenize
+    from tests.core.parse.test_tokens import TextBuilder
+    builder = TextBuilder()
+    builder.add_line(["2(其中网上申请1", "3(一", "737(件", "5(其"], grid=True)
+    assert [(t.kind, t.value) for t in tokenize(builder.lines) if t.kind != TEXT] == [(NUM, 2)]
+
+
+def test_the_numbers_of_a_remark_wrapped_below_its_count_are_no_cells():
+    """pdftotext -layout of the same report (zoo pq4405 r0028): 「2 （ 其」 ends 「2.没有现成信息需要另行制作」's
+    line, 「中网上」 「申请 1」 「件）」 follow under its 总计 on the lines below. At 7664b85c the remark's 1 was read
+    as the row's 社会公益组织 and 0 offered for it on a right report; now the row reads 2 … 0 2, as printed."""
+    from tests.core.truth import read_against_truth, t3_row
+    report, wrong, silent = read_against_truth(ZOO / "pq4405-r0028-pdftotext-layout-gbk.txt")
+    assert t3_row(report, "unable_need_creation") == [2, None, None, None, None, 0, 2]
+    assert [f for f in check(report) if f.suggestion or f.severity == ERROR] == []
+    assert wrong == [] and silent == []

@@ -73,3 +73,17 @@ def test_a_misprinted_row_whose_second_value_repeats_one_part_is_not_read_as_a_s
     assert "小计" not in t3_row_flags(report, "denied_third_party")
     assert any(f.rule == "T3-3" and "section3.denied_third_party.total" in f.cells for f in check(report))
     assert silent == []
+
+
+def test_a_short_row_whose_subtotal_repeats_its_one_part_is_read_without_it_where_every_sum_then_holds():
+    # pdftotext -layout, zeros blank and leaving no trace (zoo pq4405 r0001): 「一、本年新收」 prints 5 1 1 6,
+    # (七)总计 5 1 6: 自然人 5, the 法人或其他组织 subtotal 1, 商业企业 1, 总计 6. At 7664b85c the second 1 sat under
+    # 科研机构, the row failed its sum and 0 was offered for 科研机构 on a right report
+    report, wrong, silent = read_against_truth(ZOO / "pq4405-r0001-pdftotext-layout-utf-8.txt")
+    assert t3_row(report, "new")[:2] == [5, 1] and t3_row(report, "new")[6] == 6
+    assert report.value("section3.new.research") in (None, 0)
+    assert "小计" in t3_row_flags(report, "new")
+    findings = check(report)
+    assert [f for f in findings if f.suggestion] == []
+    assert [f for f in findings if f.severity in (ERROR, DOUBT)] == []
+    assert wrong == [] and silent == []
