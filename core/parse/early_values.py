@@ -11,6 +11,8 @@ together fail the row's sum (else they may be one row broken over lines).
 """
 from __future__ import annotations
 
+import re
+
 from core.model import PLACED_BY_ORDER, Flag, Report
 from core.parse.columns import token_number
 from core.parse.row_sums import tokens_add_up
@@ -39,6 +41,9 @@ def beside_labels(keys: list[str], values_of: dict[str, list[Token]], label_line
     return bool(printing) and 2 * len(beside) > len(printing)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def one_a_paragraph_after_labels(tokens: list[Token], labels: list[tuple[int, str]],
                                  values_of: dict[str, list[Token]]) -> bool:
     """Whether the table prints each row's values as the only numbers after its label's text and
@@ -51,6 +56,8 @@ def one_a_paragraph_after_labels(tokens: list[Token], labels: list[tuple[int, st
     for n, (index, key) in enumerate(labels):
         values = [t for t in values_of.get(key) or () if t.kind != EMPTY]
         span = tokens[index + 1:bounds[n + 1]]
+        if any(t.kind == TEXT and _DIGIT.search(t.text) is not None for t in span):
+            return False  # (digits left unread between two labels: docx2txt's glued runs 「300/3」, 「1//0/1三、…」)
         cells = [t for t in span if t.kind != TEXT]
         if len(cells) != len(values) or any(a is not b for a, b in zip(cells, values)):
             return False  # (a value given to another row, or one its row left unread)

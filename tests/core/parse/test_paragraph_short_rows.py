@@ -24,3 +24,17 @@ def test_a_short_row_one_cell_a_paragraph_is_placed_by_the_column_sums():
     assert [f for f in findings if f.suggestion] == []
     assert [f for f in findings if f.severity in (ERROR, DOUBT)] == []
     assert wrong == [] and silent == []
+
+
+def test_glued_runs_left_unread_between_the_labels_are_no_table_one_cell_a_paragraph():
+    # docx2txt glues most rows' cells into runs no row reads (「300/3」 after 「1.本机关不掌握相关政府信息」):
+    # the text's rows are not the table's cells one a paragraph, so no short row is placed again by
+    # the column sums. At bc85bdb9 （一）予以公开 read 315 0 0 0 0 0 0, a 1 went into 1.本机关不掌握's
+    # 商业企业 and the planted typo's fix (3 for 4 under 自然人) was lost
+    from core.check.rules import check
+    report, _, silent = read_against_truth(ZOO / "s4401-r0019-docx2txt.txt")
+    assert t3_row(report, "unable_not_held") == [3, 0, 0, 0, 0, 0, 3]
+    assert report.value("section3.granted.total") is None
+    fixes = [(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion]
+    assert ("section3.granted.natural", 4) in fixes
+    assert silent == []
