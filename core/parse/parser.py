@@ -40,7 +40,7 @@ from core.parse.ruled import (box_cell_text, box_columns_after_last, boxed_label
                               continued_part_columns_after_last, ends_on_printed_blank, in_label_column,
                               outside_boxed_row, own_box_header, printed_blank, ruled_row, wrapped_box_numbers)
 from core.parse.row_sums import parts_add_up, tokens_add_up
-from core.parse.slid_cells import slide_values_by_sums
+from core.parse.slid_cells import every_row_placed, slide_values_by_sums
 from core.parse.stacked_cells import STACKED_VALUES, stacked_pair
 from core.parse.space_gaps import fill_space_gaps
 from core.parse.tab_breaks import fill_tab_gaps
@@ -2658,14 +2658,9 @@ def _shift_rows_by_sums(table: Table, report: Report, values_of: dict[str, list[
     not the positions."""
     unsure = {f.cell.split(".")[1] for f in report.flags if f.kind == "inferred" and f.cell.startswith("section3.")
               and PLACED_BY_POSITION in f.causes}
-    rows: dict[str, Sequence[Optional[Token]]] = {}
-    for row in table.rows:
-        tokens = out.get(row.key)
-        if tokens is None:
-            tokens = values_of.get(row.key)
-            if tokens is None or len(tokens) != width:
-                return  # a row not read: the sums cannot decide
-        rows[row.key] = tokens
+    rows = every_row_placed(table, values_of, out, width)
+    if rows is None:
+        return  # a row not read: the sums cannot decide
 
     def printed(token: Optional[Token]) -> bool:
         return token is not None and token.kind != EMPTY

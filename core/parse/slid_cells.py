@@ -24,6 +24,21 @@ SLID_BY_SUMS = ("「{0}」行的数值按版面位置归入各列，「{1}」印
                 "移入「{3}」列后各项合计成立，已按此读取，请对照原文核对")
 
 
+def every_row_placed(table: Table, values_of: dict[str, list[Token]], out: dict[str, Sequence[Optional[Token]]],
+                     width: int) -> Optional[dict[str, Sequence[Optional[Token]]]]:
+    """Each row of `table` as placed by position (`out`) or, where it was not, as read with a value
+    a column (`values_of`); None where a row is neither: the sums then cannot decide."""
+    rows: dict[str, Sequence[Optional[Token]]] = {}
+    for row in table.rows:
+        tokens = out.get(row.key)
+        if tokens is None:
+            tokens = values_of.get(row.key)
+            if tokens is None or len(tokens) != width:
+                return None
+        rows[row.key] = tokens
+    return rows
+
+
 def slide_values_by_sums(table: Table, report: Report, values_of: dict[str, list[Token]],
                          out: dict[str, Sequence[Optional[Token]]], width: int) -> None:
     """Move into its blank neighbour the one value of a row placed by position (`out`) that the
@@ -38,14 +53,12 @@ def slide_values_by_sums(table: Table, report: Report, values_of: dict[str, list
                and any(not _blank(t) and token_number(t) for t in tokens[:-1])]
     if not movable:
         return
+    rows = every_row_placed(table, values_of, out, width)
+    if rows is None:
+        return  # a row not read: the sums cannot decide
     value: dict[str, Optional[float]] = {}
-    for row in table.rows:
-        tokens = out.get(row.key)
-        if tokens is None:
-            tokens = values_of.get(row.key)
-            if tokens is None or len(tokens) != width:
-                return  # a row not read: the sums cannot decide
-        value.update(zip(table.row_paths(row.key), map(token_number, tokens)))
+    for key, tokens in rows.items():
+        value.update(zip(table.row_paths(key), map(token_number, tokens)))
     failing = {eq for eq in table_equations(report.template, table.section) if not eq.holds(value.get)}
     if len(failing) < 2:
         return
