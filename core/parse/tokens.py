@@ -323,7 +323,8 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
         # a text table's row (the row read 6 values, its 总计 0: a false 错误) and a grid's was unread
         pieces = (number,)
     elif piece[:1].isdigit() \
-            and (remark := _COUNT_REMARK.match(piece if piece.isprintable() and " " not in piece else "".join(piece.split()))
+            and (remark := _COUNT_REMARK.match(piece if piece.isprintable() and " " not in piece
+                                               else "".join(piece.split()))
                  if piece[-1:] == ")" else _COUNT_OPEN_REMARK.match(piece) if "(" in piece else None) is not None \
             and parse_number(piece) is None \
             and (number := _read_piece(remark.group(1), 0, len(remark.group(1))))[3] == NUM:
@@ -510,8 +511,8 @@ def _remarks_joined(raw: str, runs: list[str]) -> list[str]:
     """`runs` with a count's bracketed remark that white space cuts (「25813（其中网上申请 8158件）」,
     「1 （ 其中网上申请 0 件）」: a PDF's text puts a space between a character and a digit, or
     around a bracket) made one run again, the cell's text from the count to the closing bracket,
-    as _run_pieces reads a remark printed whole: the count the cell prints. The remark's own number is no cell (read apart, it took one: the row's 总计
-    read as 0)."""
+    as _run_pieces reads a remark printed whole: the count the cell prints. The remark's own number
+    is no cell (read apart, it took one: the row's 总计 read as 0)."""
     out: list[str] = []
     position = 0
     n = 0
