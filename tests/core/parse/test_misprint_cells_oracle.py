@@ -62,12 +62,12 @@ def _cut(values):
     return tuple((v, n) for n, v in enumerate(values))
 
 
-def _table(rng):
-    """A 2019 表三 whose sums all hold: (row -> its 7 values)."""
+def consistent_table(rng: random.Random, parts: tuple[int, ...] = (0, 0, 1, 2, 3, 5, 13)) -> dict[str, list[int]]:
+    """A 2019 表三 whose sums all hold: (row -> its 7 values), each part drawn from ``parts``."""
     rows = {}
     for row in T3.rows:
-        parts = [rng.choice([0, 0, 1, 2, 3, 5, 13]) for _ in range(6)]
-        rows[row.key] = parts + [sum(parts)]
+        drawn = [rng.choice(parts) for _ in range(6)]
+        rows[row.key] = drawn + [sum(drawn)]
     results = [r for r in (e for e in EQS if e.rule == "T3-2")][0].right
     result_keys = [p.split(".")[1] for p in results]
     rows["total"] = [sum(rows[k][c] for k in result_keys) for c in range(7)]
@@ -81,7 +81,7 @@ def _table(rng):
 
 
 def _case(rng, opened_counts=(1, 2, 2, 3)):
-    table = _table(rng)
+    table = consistent_table(rng)
     if rng.random() < 0.7:  # a misprint somewhere
         key = rng.choice(list(table))
         table[key][rng.randrange(7)] += rng.choice([-1, 1, 10, 9])

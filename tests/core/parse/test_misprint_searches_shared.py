@@ -18,27 +18,12 @@ from core.equations import equations
 from core.parse import glued
 from core.parse.glued import NONE_FOUND, jointly_possible, jointly_possible_without
 from core.template import tables
+from tests.core.parse.test_misprint_cells_oracle import consistent_table
 
 T3 = tables("2019")["section3"]
 EQS = [e for e in equations("2019") if e.rule.startswith("T3")]
 PATHS = {row.key: [f"section3.{row.key}.{c.key}" for c in row.columns] for row in T3.rows}
 RESULTS = [p.split(".")[1] for p in next(e for e in EQS if e.rule == "T3-2").right]
-
-
-def _table(rng: random.Random) -> dict[str, list[int]]:
-    """A 2019 表三 whose sums all hold (row -> its 7 values)."""
-    rows = {}
-    for row in T3.rows:
-        parts = [rng.choice([0, 0, 0, 1, 2, 3, 5, 13, 40]) for _ in range(6)]
-        rows[row.key] = parts + [sum(parts)]
-    rows["total"] = [sum(rows[k][c] for k in RESULTS) for c in range(7)]
-    for c in range(7):  # 一 + 二 = （七） + 四: 四 takes what is left (二 raised to keep it whole)
-        gap = rows["total"][c] - rows["new"][c] - rows["carried_over"][c]
-        rows["carried_over"][c] += max(0, gap - rows["carried_forward"][c])
-        rows["carried_forward"][c] = rows["new"][c] + rows["carried_over"][c] - rows["total"][c]
-    for key in ("carried_over", "carried_forward"):
-        rows[key][6] = sum(rows[key][:6])
-    return rows
 
 
 def _placed_ways(values: list[int], rng: random.Random, most: int) -> list[list[int]]:
@@ -61,7 +46,7 @@ def _placed_ways(values: list[int], rng: random.Random, most: int) -> list[list[
 
 def _case(rng: random.Random):
     """(rows, values, the typo row): a table's rows, open or read one way, and the cells known."""
-    table = _table(rng)
+    table = consistent_table(rng, (0, 0, 0, 1, 2, 3, 5, 13, 40))
     keys = list(PATHS)
     chosen = rng.sample(keys, rng.randint(3, 9))
     typo_row = rng.choice(chosen)
@@ -110,7 +95,7 @@ def test_a_typo_row_read_as_one_huge_number_is_ruled_out_at_once():
     # lossy4242 r0016's shape: the typo row (合计) read as printed, its digits one number in its
     # 总计, the other rows open: no cell of it left out lets the sums hold, each answered None
     rng = random.Random(4242)
-    table = _table(rng)
+    table = consistent_table(rng, (0, 0, 0, 1, 2, 3, 5, 13, 40))
     rows = {key: _placed_ways(table[key], rng, 6) for key in RESULTS[:8]}
     rows["total"] = [[0] * 6 + [172531234949240021300]]
     values = {p: v for key in PATHS if key not in rows for p, v in zip(PATHS[key], table[key])}
